@@ -1,0 +1,77 @@
+"""PEP 489 module definition: method table, PyModuleDef, and the PyInit_* entry points."""
+from __future__ import annotations
+
+from llvmlite import ir as ll
+
+from fastext.abi.capi import I32, I64, METH_FASTCALL_KEYWORDS, OBJ, CApi
+from fastext.compiler import ir
+from fastext.compiler import types as T
+from fastext.compiler.lower.context import ModuleContext
+
+METHOD_DEF = ll.LiteralStructType([OBJ, OBJ, I32, OBJ])           # ml_name, ml_meth, ml_flags, ml_doc
+SLOT = ll.LiteralStructType([I32, OBJ])                             # slot, value
+MODULE_DEF = ll.LiteralStructType([
+    I64, OBJ, OBJ, I64, OBJ,      # PyModuleDef_HEAD_INIT: ob_refcnt, ob_type, m_init, m_index, m_copy
+    OBJ, OBJ, I64,                # m_name, m_doc, m_size
+    METHOD_DEF.as_pointer(), SLOT.as_pointer(), OBJ, OBJ, OBJ,      # m_methods, m_slots, traverse, clear, free
+])
+
+
+def text_signature(fn: ir.Function) -> str:
+    """`__text_signature__` form: `($module, x, y, scale=1.0)` (inspect.signature reads it)."""
+    parts = ["$module"]
+    for p in fn.params:
+        parts.append(f"{p.var.name}={p.default!r}" if p.has_default else p.var.name)
+    return f"({', '.join(parts)})"
+
+
+def typed_signature(fn: ir.Function) -> str:
+    params = []
+    for p in fn.params:
+        s = f"{p.var.name}: {p.var.type}"
+        params.append(s + (f" = {p.default!r}" if p.has_default else ""))
+    return f"{fn.name}({', '.join(params)}) -> {fn.ret}"
+
+
+def docstring(fn: ir.Function) -> str:
+    """The `__doc__` CPython splits into `__text_signature__` and the text help() shows."""
+    text = f"{fn.name}{text_signature(fn)}\n--\n\n{typed_signature(fn)}"
+    if fn.doc:
+        text += "\n\n" + fn.doc
+    return text
+
+
+def build_module_def(ctx: ModuleContext, api: CApi, module: ir.Module, wrappers: dict[str, ll.Function],
+                     init_names: list[str]) -> None:
+    """Emit the method table and PyModuleDef, and one exported PyInit_<name> per name."""
+    exported = module.exported()
+    table_t = ll.ArrayType(METHOD_DEF, len(exported) + 1)
+    entries = [
+        ll.Constant(METHOD_DEF, [ctx.cstring(fn.name), wrappers[fn.name].bitcast(OBJ),
+                                 I32(METH_FASTCALL_KEYWORDS), ctx.cstring(docstring(fn))])
+        for fn in exported
+    ]
+    entries.append(ll.Constant(METHOD_DEF, [ll.Constant(OBJ, None), ll.Constant(OBJ, None), I32(0),
+                                            ll.Constant(OBJ, None)]))
+    methods = ll.GlobalVariable(ctx.module, table_t, "fx.methods")
+    methods.initializer = ll.Constant(table_t, entries)
+    methods.linkage = "internal"
+
+    slots_t = ll.ArrayType(SLOT, 1)
+    slots = ll.GlobalVariable(ctx.module, slots_t, "fx.slots")
+    slots.initializer = ll.Constant(slots_t, [ll.Constant(SLOT, [I32(0), ll.Constant(OBJ, None)])])
+    slots.linkage = "internal"
+
+    null = ll.Constant(OBJ, None)
+    moddef = ll.GlobalVariable(ctx.module, MODULE_DEF, "fx.moduledef")
+    moddef.initializer = ll.Constant(MODULE_DEF, [
+        I64(1), null, null, I64(0), null,
+        ctx.cstring(module.name), ctx.cstring(module.doc) if module.doc else null, I64(0),
+        methods.bitcast(METHOD_DEF.as_pointer()), slots.bitcast(SLOT.as_pointer()), null, null, null,
+    ])
+    moddef.linkage = "internal"   # PyModuleDef_Init writes into it at import
+
+    for name in init_names:
+        init = ll.Function(ctx.module, ll.FunctionType(OBJ, []), f"PyInit_{name}")
+        b = ll.IRBuilder(init.append_basic_block("entry"))
+        b.ret(api.call(b, "PyModuleDef_Init", moddef.bitcast(OBJ)))

@@ -1,0 +1,502 @@
+"""Shared entry-point helpers, written directly in LLVM IR and linked into every module.
+
+These are the cold paths of argument handling (keyword parsing, non-exact
+types, buffer checks, raising the error record), kept out of line so each
+wrapper's hot path stays short.  No C: this text is the runtime.
+"""
+from __future__ import annotations
+
+from fastext.compiler.builtins import EXCEPTIONS
+
+_TEMPLATE = r"""
+@PyExc_TypeError = external global ptr
+@PyExc_OverflowError = external global ptr
+@PyExc_ValueError = external global ptr
+@PyLong_Type = external global i8
+@PyBool_Type = external global i8
+@_Py_TrueStruct = external global i8
+{exc_decls}
+@fx.exc_table = private constant [{n_exc} x ptr] [{exc_table}]
+
+{messages}
+
+declare i64 @PyTuple_Size(ptr)
+declare ptr @PyTuple_GetItem(ptr, i64)
+declare i32 @PyUnicode_CompareWithASCIIString(ptr, ptr)
+declare ptr @PyErr_Format(ptr, ptr, ...)
+declare ptr @PyErr_Occurred()
+declare i32 @PyErr_ExceptionMatches(ptr)
+declare void @PyErr_Clear()
+declare ptr @PyType_GetName(ptr)
+declare i64 @PyType_GetFlags(ptr)
+declare void @Py_DecRef(ptr)
+declare i32 @PyIndex_Check(ptr)
+declare ptr @PyNumber_Index(ptr)
+declare i64 @PyLong_AsLongLong(ptr)
+declare i64 @PyLong_AsUnsignedLongLong(ptr)
+declare double @PyLong_AsDouble(ptr)
+declare double @PyFloat_AsDouble(ptr)
+declare i32 @PyObject_IsTrue(ptr)
+declare i32 @PyObject_GetBuffer(ptr, ptr, i32)
+declare void @PyBuffer_Release(ptr)
+
+define internal ptr @fx_type(ptr %obj) alwaysinline {{
+  %slot = getelementptr ptr, ptr %obj, i64 1
+  %t = load ptr, ptr %slot
+  ret ptr %t
+}}
+
+; TypeError "f() argument 'x' must be <what>, not <type name>"; returns -1.
+define internal i32 @fx_type_error(ptr %obj, ptr %fname, ptr %pname, ptr %what) cold noinline {{
+  %tp = call ptr @fx_type(ptr %obj)
+  %name = call ptr @PyType_GetName(ptr %tp)
+  %exc = load ptr, ptr @PyExc_TypeError
+  %isnull = icmp eq ptr %name, null
+  br i1 %isnull, label %plain, label %named
+plain:
+  call void @PyErr_Clear()
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %exc, ptr @.m.musttype0, ptr %fname, ptr %pname, ptr %what)
+  ret i32 -1
+named:
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %exc, ptr @.m.musttype, ptr %fname, ptr %pname, ptr %what, ptr %name)
+  call void @Py_DecRef(ptr %name)
+  ret i32 -1
+}}
+
+; Positional + keyword arguments → slots[0..n).  Missing optional slots stay NULL.
+define i32 @fx_parse_args(ptr %args, i64 %nargs, ptr %kwnames, ptr %names, i64 %n, i64 %nreq,
+                          ptr %fname, ptr %slots) cold noinline {{
+entry:
+  %too = icmp sgt i64 %nargs, %n
+  br i1 %too, label %toomany, label %fill
+toomany:
+  %te = load ptr, ptr @PyExc_TypeError
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te, ptr @.m.toomany, ptr %fname, i64 %n, i64 %nargs)
+  ret i32 -1
+fill:
+  %i = phi i64 [0, %entry], [%i.next, %fill.body]
+  %fill.more = icmp slt i64 %i, %n
+  br i1 %fill.more, label %fill.body, label %kw
+fill.body:
+  %given = icmp slt i64 %i, %nargs
+  %ap = getelementptr ptr, ptr %args, i64 %i
+  %av = load ptr, ptr %ap
+  %v = select i1 %given, ptr %av, ptr null
+  %sp = getelementptr ptr, ptr %slots, i64 %i
+  store ptr %v, ptr %sp
+  %i.next = add i64 %i, 1
+  br label %fill
+kw:
+  %haskw = icmp ne ptr %kwnames, null
+  br i1 %haskw, label %kw.start, label %required
+kw.start:
+  %nkw = call i64 @PyTuple_Size(ptr %kwnames)
+  br label %kw.loop
+kw.loop:
+  %k = phi i64 [0, %kw.start], [%k.next, %kw.store]
+  %kw.more = icmp slt i64 %k, %nkw
+  br i1 %kw.more, label %kw.body, label %required
+kw.body:
+  %key = call ptr @PyTuple_GetItem(ptr %kwnames, i64 %k)
+  br label %match
+match:
+  %j = phi i64 [0, %kw.body], [%j.next, %match.next]
+  %match.more = icmp slt i64 %j, %n
+  br i1 %match.more, label %match.body, label %unexpected
+match.body:
+  %np = getelementptr ptr, ptr %names, i64 %j
+  %nm = load ptr, ptr %np
+  %cmp = call i32 @PyUnicode_CompareWithASCIIString(ptr %key, ptr %nm)
+  %same = icmp eq i32 %cmp, 0
+  br i1 %same, label %found, label %match.next
+match.next:
+  %j.next = add i64 %j, 1
+  br label %match
+unexpected:
+  %te2 = load ptr, ptr @PyExc_TypeError
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te2, ptr @.m.unexpected, ptr %fname, ptr %key)
+  ret i32 -1
+found:
+  %sj = getelementptr ptr, ptr %slots, i64 %j
+  %old = load ptr, ptr %sj
+  %dup = icmp ne ptr %old, null
+  br i1 %dup, label %multiple, label %kw.store
+multiple:
+  %te3 = load ptr, ptr @PyExc_TypeError
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te3, ptr @.m.multiple, ptr %fname, ptr %nm)
+  ret i32 -1
+kw.store:
+  %idx = add i64 %nargs, %k
+  %vp = getelementptr ptr, ptr %args, i64 %idx
+  %val = load ptr, ptr %vp
+  store ptr %val, ptr %sj
+  %k.next = add i64 %k, 1
+  br label %kw.loop
+required:
+  %r = phi i64 [0, %kw], [0, %kw.loop], [%r.next, %req.ok]
+  %req.more = icmp slt i64 %r, %nreq
+  br i1 %req.more, label %req.body, label %done
+req.body:
+  %rp = getelementptr ptr, ptr %slots, i64 %r
+  %rv = load ptr, ptr %rp
+  %absent = icmp eq ptr %rv, null
+  %r.next = add i64 %r, 1
+  br i1 %absent, label %missing, label %req.ok
+req.ok:
+  br label %required
+missing:
+  %te4 = load ptr, ptr @PyExc_TypeError
+  %mp = getelementptr ptr, ptr %names, i64 %r
+  %mn = load ptr, ptr %mp
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te4, ptr @.m.missing, ptr %fname, ptr %mn, i64 %r.next)
+  ret i32 -1
+done:
+  ret i32 0
+}}
+
+; Replace an OverflowError from the C API (or a range miss) with one naming the parameter.
+define internal i32 @fx_range_error(ptr %obj, ptr %fname, ptr %pname, ptr %what) cold noinline {{
+  call void @PyErr_Clear()
+  %oe = load ptr, ptr @PyExc_OverflowError
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %oe, ptr @.m.range, ptr %fname, ptr %pname, ptr %what, ptr %obj)
+  ret i32 -1
+}}
+
+; Any integer-like object (int subclass or __index__) → i64 in [lo, hi].
+define i32 @fx_unbox_int_slow(ptr %obj, i64 %lo, i64 %hi, ptr %fname, ptr %pname, ptr %what, ptr %out) cold noinline {{
+entry:
+  %isidx = call i32 @PyIndex_Check(ptr %obj)
+  %ok = icmp ne i32 %isidx, 0
+  br i1 %ok, label %index, label %typeerr
+typeerr:
+  %r = call i32 @fx_type_error(ptr %obj, ptr %fname, ptr %pname, ptr %what)
+  ret i32 -1
+index:
+  %io = call ptr @PyNumber_Index(ptr %obj)
+  %ionull = icmp eq ptr %io, null
+  br i1 %ionull, label %fail, label %convert
+convert:
+  %v = call i64 @PyLong_AsLongLong(ptr %io)
+  call void @Py_DecRef(ptr %io)
+  %m1 = icmp eq i64 %v, -1
+  br i1 %m1, label %checkerr, label %range
+checkerr:
+  %e = call ptr @PyErr_Occurred()
+  %has = icmp ne ptr %e, null
+  br i1 %has, label %overflow, label %range
+range:
+  %lo.ok = icmp sge i64 %v, %lo
+  %hi.ok = icmp sle i64 %v, %hi
+  %in = and i1 %lo.ok, %hi.ok
+  br i1 %in, label %store, label %overflow
+store:
+  store i64 %v, ptr %out
+  ret i32 0
+overflow:
+  %oe = load ptr, ptr @PyExc_OverflowError
+  %isover = call i32 @PyErr_ExceptionMatches(ptr %oe)
+  %e2 = call ptr @PyErr_Occurred()
+  %none = icmp eq ptr %e2, null
+  %over = icmp ne i32 %isover, 0
+  %rewrite = or i1 %none, %over
+  br i1 %rewrite, label %rangeerr, label %fail
+rangeerr:
+  %rr = call i32 @fx_range_error(ptr %obj, ptr %fname, ptr %pname, ptr %what)
+  ret i32 -1
+fail:
+  ret i32 -1
+}}
+
+define i32 @fx_unbox_u64_slow(ptr %obj, ptr %fname, ptr %pname, ptr %what, ptr %out) cold noinline {{
+entry:
+  %isidx = call i32 @PyIndex_Check(ptr %obj)
+  %ok = icmp ne i32 %isidx, 0
+  br i1 %ok, label %index, label %typeerr
+typeerr:
+  %r = call i32 @fx_type_error(ptr %obj, ptr %fname, ptr %pname, ptr %what)
+  ret i32 -1
+index:
+  %io = call ptr @PyNumber_Index(ptr %obj)
+  %ionull = icmp eq ptr %io, null
+  br i1 %ionull, label %fail, label %convert
+convert:
+  %v = call i64 @PyLong_AsUnsignedLongLong(ptr %io)
+  call void @Py_DecRef(ptr %io)
+  %e = call ptr @PyErr_Occurred()
+  %has = icmp ne ptr %e, null
+  br i1 %has, label %rangeerr, label %store
+store:
+  store i64 %v, ptr %out
+  ret i32 0
+rangeerr:
+  %rr = call i32 @fx_range_error(ptr %obj, ptr %fname, ptr %pname, ptr %what)
+  ret i32 -1
+fail:
+  ret i32 -1
+}}
+
+; Non-exact floats: ints (exact conversion), objects with __float__ or __index__ (NumPy scalars).
+define i32 @fx_unbox_f64_slow(ptr %obj, ptr %fname, ptr %pname, ptr %what, ptr %out) cold noinline {{
+entry:
+  %tp = call ptr @fx_type(ptr %obj)
+  %flags = call i64 @PyType_GetFlags(ptr %tp)
+  %islong = and i64 %flags, 16777216
+  %long = icmp ne i64 %islong, 0
+  br i1 %long, label %fromlong, label %generic
+fromlong:
+  %lv = call double @PyLong_AsDouble(ptr %obj)
+  %lm1 = fcmp oeq double %lv, -1.0
+  br i1 %lm1, label %lcheck, label %lstore
+lcheck:
+  %le = call ptr @PyErr_Occurred()
+  %lhas = icmp ne ptr %le, null
+  br i1 %lhas, label %rangeerr, label %lstore
+lstore:
+  store double %lv, ptr %out
+  ret i32 0
+rangeerr:
+  %rr = call i32 @fx_range_error(ptr %obj, ptr %fname, ptr %pname, ptr %what)
+  ret i32 -1
+generic:
+  %v = call double @PyFloat_AsDouble(ptr %obj)
+  %m1 = fcmp oeq double %v, -1.0
+  br i1 %m1, label %check, label %store
+check:
+  %e = call ptr @PyErr_Occurred()
+  %has = icmp ne ptr %e, null
+  br i1 %has, label %which, label %store
+which:
+  %te = load ptr, ptr @PyExc_TypeError
+  %istype = call i32 @PyErr_ExceptionMatches(ptr %te)
+  %t = icmp ne i32 %istype, 0
+  br i1 %t, label %typeerr, label %fail
+typeerr:
+  call void @PyErr_Clear()
+  %r = call i32 @fx_type_error(ptr %obj, ptr %fname, ptr %pname, ptr %what)
+  ret i32 -1
+fail:
+  ret i32 -1
+store:
+  store double %v, ptr %out
+  ret i32 0
+}}
+
+; bool parameters: bool, numpy.bool (type named "bool"), or integers (non-zero is true).
+define i32 @fx_unbox_bool_slow(ptr %obj, ptr %fname, ptr %pname, ptr %what, ptr %out) cold noinline {{
+entry:
+  %tp = call ptr @fx_type(ptr %obj)
+  %name = call ptr @PyType_GetName(ptr %tp)
+  %nonull = icmp ne ptr %name, null
+  br i1 %nonull, label %cmpname, label %clear
+clear:
+  call void @PyErr_Clear()
+  br label %index
+cmpname:
+  %c = call i32 @PyUnicode_CompareWithASCIIString(ptr %name, ptr @.m.bool)
+  call void @Py_DecRef(ptr %name)
+  %isbool = icmp eq i32 %c, 0
+  br i1 %isbool, label %truth, label %index
+index:
+  %isidx = call i32 @PyIndex_Check(ptr %obj)
+  %ok = icmp ne i32 %isidx, 0
+  br i1 %ok, label %truth, label %typeerr
+truth:
+  %t = call i32 @PyObject_IsTrue(ptr %obj)
+  %neg = icmp slt i32 %t, 0
+  br i1 %neg, label %fail, label %store
+store:
+  %b = icmp ne i32 %t, 0
+  %b8 = zext i1 %b to i8
+  store i8 %b8, ptr %out
+  ret i32 0
+typeerr:
+  %r = call i32 @fx_type_error(ptr %obj, ptr %fname, ptr %pname, ptr %what)
+  ret i32 -1
+fail:
+  ret i32 -1
+}}
+
+; Acquire a strided buffer and check it against the parameter's array type.
+; cls: 0 signed int, 1 unsigned int, 2 float, 3 bool.  On failure the view is released.
+define i32 @fx_get_buffer(ptr %obj, ptr %view, i32 %cls, i64 %itemsize, i32 %ndim, i32 %writable,
+                          ptr %fname, ptr %pname, ptr %what) noinline {{
+entry:
+  %rc = call i32 @PyObject_GetBuffer(ptr %obj, ptr %view, i32 28)
+  %got = icmp eq i32 %rc, 0
+  br i1 %got, label %check.ndim, label %nobuf
+nobuf:
+  %te = load ptr, ptr @PyExc_TypeError
+  %istype = call i32 @PyErr_ExceptionMatches(ptr %te)
+  %t = icmp ne i32 %istype, 0
+  br i1 %t, label %typeerr, label %fail.nobuf
+typeerr:
+  call void @PyErr_Clear()
+  %r = call i32 @fx_type_error(ptr %obj, ptr %fname, ptr %pname, ptr %what)
+  ret i32 -1
+fail.nobuf:
+  ret i32 -1
+check.ndim:
+  %ndp = getelementptr {{ptr, ptr, i64, i64, i32, i32, ptr, ptr, ptr, ptr, ptr}}, ptr %view, i32 0, i32 5
+  %nd = load i32, ptr %ndp
+  %ndok = icmp eq i32 %nd, %ndim
+  br i1 %ndok, label %check.fmt, label %rankerr
+rankerr:
+  %ve = load ptr, ptr @PyExc_ValueError
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %ve, ptr @.m.rank, ptr %fname, ptr %pname, ptr %what, i32 %nd)
+  br label %release
+check.fmt:
+  %fp = getelementptr {{ptr, ptr, i64, i64, i32, i32, ptr, ptr, ptr, ptr, ptr}}, ptr %view, i32 0, i32 6
+  %fmt.raw = load ptr, ptr %fp
+  %fmt.null = icmp eq ptr %fmt.raw, null
+  %fmt = select i1 %fmt.null, ptr @.fmt.B, ptr %fmt.raw
+  %c0 = load i8, ptr %fmt
+  %at = icmp eq i8 %c0, 64
+  %eq = icmp eq i8 %c0, 61
+  %lt = icmp eq i8 %c0, 60
+  %p1 = or i1 %at, %eq
+  %prefix = or i1 %p1, %lt
+  %off = zext i1 %prefix to i64
+  %cp = getelementptr i8, ptr %fmt, i64 %off
+  %c = load i8, ptr %cp
+  %endp = getelementptr i8, ptr %cp, i64 1
+  %end = load i8, ptr %endp
+  %single = icmp eq i8 %end, 0
+  %cls.got = call i32 @fx_format_class(i8 %c)
+  %clsok = icmp eq i32 %cls.got, %cls
+  %isp = getelementptr {{ptr, ptr, i64, i64, i32, i32, ptr, ptr, ptr, ptr, ptr}}, ptr %view, i32 0, i32 3
+  %isz = load i64, ptr %isp
+  %szok = icmp eq i64 %isz, %itemsize
+  %a1 = and i1 %single, %clsok
+  %fmtok = and i1 %a1, %szok
+  br i1 %fmtok, label %check.sub, label %dtypeerr
+dtypeerr:
+  %ve2 = load ptr, ptr @PyExc_ValueError
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %ve2, ptr @.m.dtype, ptr %fname, ptr %pname, ptr %what, ptr %fmt, i64 %isz)
+  br label %release
+check.sub:
+  %sp = getelementptr {{ptr, ptr, i64, i64, i32, i32, ptr, ptr, ptr, ptr, ptr}}, ptr %view, i32 0, i32 9
+  %sub = load ptr, ptr %sp
+  %subnull = icmp eq ptr %sub, null
+  br i1 %subnull, label %check.ro, label %indirect
+indirect:
+  %ve3 = load ptr, ptr @PyExc_ValueError
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %ve3, ptr @.m.indirect, ptr %fname, ptr %pname)
+  br label %release
+check.ro:
+  %rop = getelementptr {{ptr, ptr, i64, i64, i32, i32, ptr, ptr, ptr, ptr, ptr}}, ptr %view, i32 0, i32 4
+  %ro = load i32, ptr %rop
+  %isro = icmp ne i32 %ro, 0
+  %needw = icmp ne i32 %writable, 0
+  %bad = and i1 %isro, %needw
+  br i1 %bad, label %roerr, label %ok
+roerr:
+  %ve4 = load ptr, ptr @PyExc_ValueError
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %ve4, ptr @.m.readonly, ptr %fname, ptr %pname, ptr %fname)
+  br label %release
+release:
+  call void @PyBuffer_Release(ptr %view)
+  %objp = getelementptr {{ptr, ptr, i64, i64, i32, i32, ptr, ptr, ptr, ptr, ptr}}, ptr %view, i32 0, i32 1
+  store ptr null, ptr %objp
+  ret i32 -1
+ok:
+  ret i32 0
+}}
+
+@.fmt.B = private unnamed_addr constant [2 x i8] c"B\00"
+
+define internal i32 @fx_format_class(i8 %c) {{
+entry:
+  switch i8 %c, label %other [
+    i8 98, label %signed    ; b
+    i8 104, label %signed   ; h
+    i8 105, label %signed   ; i
+    i8 108, label %signed   ; l
+    i8 113, label %signed   ; q
+    i8 110, label %signed   ; n
+    i8 66, label %unsigned  ; B
+    i8 72, label %unsigned  ; H
+    i8 73, label %unsigned  ; I
+    i8 76, label %unsigned  ; L
+    i8 81, label %unsigned  ; Q
+    i8 78, label %unsigned  ; N
+    i8 102, label %float    ; f
+    i8 100, label %float    ; d
+    i8 63, label %bool      ; ?
+  ]
+signed:
+  ret i32 0
+unsigned:
+  ret i32 1
+float:
+  ret i32 2
+bool:
+  ret i32 3
+other:
+  ret i32 -1
+}}
+
+; Release a view if it holds an object (views start with obj = NULL).
+define void @fx_release(ptr %view) alwaysinline {{
+  %objp = getelementptr {{ptr, ptr, i64, i64, i32, i32, ptr, ptr, ptr, ptr, ptr}}, ptr %view, i32 0, i32 1
+  %o = load ptr, ptr %objp
+  %has = icmp ne ptr %o, null
+  br i1 %has, label %rel, label %done
+rel:
+  call void @PyBuffer_Release(ptr %view)
+  br label %done
+done:
+  ret void
+}}
+
+; Raise the exception described by a native error record; returns NULL for the caller to return.
+define ptr @fx_raise(ptr %err) cold noinline {{
+  %cp = getelementptr {{i32, ptr, i64, i64, i64}}, ptr %err, i32 0, i32 0
+  %code = load i32, ptr %cp
+  %idx = sub i32 %code, 1
+  %slot = getelementptr [{n_exc} x ptr], ptr @fx.exc_table, i32 0, i32 %idx
+  %excvar = load ptr, ptr %slot
+  %exc = load ptr, ptr %excvar
+  %fp = getelementptr {{i32, ptr, i64, i64, i64}}, ptr %err, i32 0, i32 1
+  %fmt = load ptr, ptr %fp
+  %ap = getelementptr {{i32, ptr, i64, i64, i64}}, ptr %err, i32 0, i32 2
+  %a = load i64, ptr %ap
+  %bp = getelementptr {{i32, ptr, i64, i64, i64}}, ptr %err, i32 0, i32 3
+  %b = load i64, ptr %bp
+  %ccp = getelementptr {{i32, ptr, i64, i64, i64}}, ptr %err, i32 0, i32 4
+  %c = load i64, ptr %ccp
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %exc, ptr %fmt, i64 %a, i64 %b, i64 %c)
+  ret ptr null
+}}
+"""
+
+
+MESSAGES = {
+    "toomany": "%s() takes at most %lld arguments (%lld given)",
+    "unexpected": "%s() got an unexpected keyword argument '%U'",
+    "multiple": "%s() got multiple values for argument '%s'",
+    "missing": "%s() missing required argument '%s' (position %lld)",
+    "musttype": "%s() argument '%s' must be %s, not %U",
+    "musttype0": "%s() argument '%s' must be %s",
+    "range": "%s() argument '%s' is out of range for %s: %S",
+    "rank": "%s() argument '%s' must be %s, got a %d-D buffer",
+    "dtype": "%s() argument '%s' must be %s, got a buffer of format '%s' with itemsize %lld",
+    "readonly": "%s() argument '%s' must be writable (%s() writes to it), got a read-only buffer",
+    "indirect": "%s() argument '%s': indirect (PIL-style) buffers are not supported",
+    "bool": "bool",
+}
+
+
+def _cstring(name: str, text: str) -> str:
+    data = text.encode() + b"\0"
+    body = "".join(chr(c) if 32 <= c < 127 and c not in (34, 92) else f"\\{c:02X}" for c in data)
+    return f'@.m.{name} = private unnamed_addr constant [{len(data)} x i8] c"{body}"'
+
+
+def runtime_ir() -> str:
+    """The runtime helpers as LLVM IR text (opaque pointers)."""
+    names = [f"PyExc_{e}" for e in EXCEPTIONS]
+    already = {"PyExc_TypeError", "PyExc_OverflowError", "PyExc_ValueError"}
+    decls = "\n".join(f"@{n} = external global ptr" for n in names if n not in already)
+    table = ", ".join(f"ptr @{n}" for n in names)
+    messages = "\n".join(_cstring(k, v) for k, v in MESSAGES.items())
+    return _TEMPLATE.format(exc_decls=decls, n_exc=len(names), exc_table=table, messages=messages)

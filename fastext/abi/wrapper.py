@@ -1,0 +1,286 @@
+"""One METH_FASTCALL|METH_KEYWORDS entry point per exported function, in LLVM IR.
+
+    PyObject *fxw.NAME(PyObject *module, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+
+Hot path (all arguments positional, exact int/float types): inline type checks
+and one C-API call per scalar.  Everything else goes to the out-of-line helpers
+of `runtime.py`.  Buffers are released on every path; the GIL is released
+around bodies that loop.
+"""
+from __future__ import annotations
+
+from llvmlite import ir as ll
+
+from fastext.abi.capi import BUFFER, I8, I32, I64, OBJ, CApi, type_of
+from fastext.compiler import ir
+from fastext.compiler import types as T
+from fastext.compiler.lower.context import ERR, F64, ModuleContext, scalar_type, value_type
+
+WRAPPER_TYPE = ll.FunctionType(OBJ, [OBJ, OBJ.as_pointer(), I64, OBJ])
+NUMPY_NAMES = {"i8": "int8", "i16": "int16", "i32": "int32", "i64": "int64", "u8": "uint8", "u16": "uint16",
+               "u32": "uint32", "u64": "uint64", "f32": "float32", "f64": "float64", "bool": "bool"}
+
+
+def describe(t: T.Type) -> str:
+    """How a parameter type is named in error messages."""
+    if isinstance(t, T.Array):
+        return f"{t} (a {t.ndim}-D {NUMPY_NAMES[t.dtype.name]} buffer)"
+    if isinstance(t, T.Scalar):
+        return {"int": "int", "uint": "int", "float": "float", "bool": "bool"}[t.kind] + f" ({t})"
+    return str(t)
+
+
+class WrapperBuilder:
+    def __init__(self, ctx: ModuleContext, api: CApi, runtime: dict[str, ll.Function]):
+        self.ctx, self.api, self.rt = ctx, api, runtime
+
+    def build(self, fn: ir.Function) -> ll.Function:
+        llfn = ll.Function(self.ctx.module, WRAPPER_TYPE, f"fxw.{fn.name}")
+        llfn.linkage = "internal"
+        self.fn, self.llfn = fn, llfn
+        _, args, nargs, kwnames = llfn.args
+        entry = llfn.append_basic_block("entry")
+        b = self.b = ll.IRBuilder(entry)
+        n = len(fn.params)
+        self.fname = self.ctx.cstring(fn.name)
+        self.views = {}
+        for k, p in enumerate(fn.params):
+            if isinstance(p.var.type, T.Array):
+                view = b.alloca(BUFFER, name=f"view.{p.var.name}")
+                b.store(ll.Constant(OBJ, None), b.gep(view, [I32(0), I32(1)]))
+                self.views[k] = view
+        err = b.alloca(ERR, name="err")
+        out = b.alloca(value_type(fn.ret)) if fn.ret != T.NONE else None
+        slots = b.alloca(ll.ArrayType(OBJ, max(n, 1)), name="slots")
+        self.fail_bb = llfn.append_basic_block("fail")
+
+        # --- argument objects: positional fast path, or the general parser
+        fast, slow, parsed = (llfn.append_basic_block(x) for x in ("args.fast", "args.slow", "args.done"))
+        is_fast = b.and_(b.icmp_unsigned("==", kwnames, ll.Constant(OBJ, None)), b.icmp_signed("==", nargs, I64(n)))
+        b.cbranch(is_fast, fast, slow)
+        b.position_at_end(fast)
+        fast_objs = [b.load(b.gep(args, [I64(k)])) for k in range(n)]
+        b.branch(parsed)
+        b.position_at_end(slow)
+        names = self.name_table(fn)
+        nreq = sum(1 for p in fn.params if not p.has_default)
+        rc = b.call(self.rt["fx_parse_args"], [b.bitcast(args, OBJ), nargs, kwnames, b.bitcast(names, OBJ), I64(n),
+                                                I64(nreq), self.fname, b.bitcast(slots, OBJ)])
+        slow_ok = llfn.append_basic_block("args.slow.ok")
+        b.cbranch(b.icmp_signed("<", rc, I32(0)), self.fail_bb, slow_ok)
+        b.position_at_end(slow_ok)
+        slow_objs = [b.load(b.gep(slots, [I32(0), I32(k)])) for k in range(n)]
+        b.branch(parsed)
+        b.position_at_end(parsed)
+        objs = []
+        for k in range(n):
+            phi = b.phi(OBJ)
+            phi.add_incoming(fast_objs[k], fast)
+            phi.add_incoming(slow_objs[k], slow_ok)
+            objs.append(phi)
+
+        # --- unbox
+        values = [self.unbox(k, p, obj) for k, (p, obj) in enumerate(zip(fn.params, objs))]
+
+        # --- call the native body, GIL released when it loops
+        native = self.ctx.functions[fn.name]
+        call_args = [err] + ([out] if out is not None else []) + values
+        tstate = self.api.call(b, "PyEval_SaveThread") if fn.loops else None
+        status = b.call(native, call_args)
+        if tstate is not None:
+            self.api.call(b, "PyEval_RestoreThread", tstate)
+        self.release_all()
+        ok_bb, raise_bb = llfn.append_basic_block("ok"), llfn.append_basic_block("raise")
+        b.cbranch(b.icmp_unsigned("!=", status, I32(0)), raise_bb, ok_bb)
+        b.position_at_end(raise_bb)
+        b.ret(b.call(self.rt["fx_raise"], [b.bitcast(err, OBJ)]))
+        b.position_at_end(ok_bb)
+        b.ret(self.box(fn.ret, b.load(out) if out is not None else None))
+
+        # --- failure while unboxing: release what was acquired
+        b.position_at_end(self.fail_bb)
+        self.release_all()
+        b.ret(ll.Constant(OBJ, None))
+        return llfn
+
+    def release_all(self) -> None:
+        for view in self.views.values():
+            self.b.call(self.rt["fx_release"], [self.b.bitcast(view, OBJ)])
+
+    def name_table(self, fn: ir.Function) -> ll.Value:
+        arr_t = ll.ArrayType(OBJ, max(1, len(fn.params)))
+        gv = ll.GlobalVariable(self.ctx.module, arr_t, f"fx.names.{fn.name}")
+        gv.initializer = ll.Constant(arr_t, [self.ctx.cstring(p.var.name) for p in fn.params] or
+                                     [ll.Constant(OBJ, None)])
+        gv.global_constant, gv.linkage = True, "private"
+        return gv.bitcast(OBJ.as_pointer())
+
+    # ------------------------------------------------------------------ unboxing
+    def unbox(self, k: int, p: ir.Param, obj: ll.Value) -> ll.Value:
+        t = p.var.type
+        b = self.b
+        if not p.has_default:
+            return self.unbox_value(k, p, obj)
+        # optional parameter: NULL slot → the compiled-in default
+        given, absent, merge = (self.llfn.append_basic_block(f"{p.var.name}.{x}") for x in ("given", "default", "merge"))
+        b.cbranch(b.icmp_unsigned("==", obj, ll.Constant(OBJ, None)), absent, given)
+        b.position_at_end(given)
+        v = self.unbox_value(k, p, obj)
+        given_end = b.block
+        b.branch(merge)
+        b.position_at_end(absent)
+        d = _constant(t, p.default)
+        b.branch(merge)
+        b.position_at_end(merge)
+        phi = b.phi(scalar_type(t))
+        phi.add_incoming(v, given_end)
+        phi.add_incoming(d, absent)
+        return phi
+
+    def unbox_value(self, k: int, p: ir.Param, obj: ll.Value) -> ll.Value:
+        t = p.var.type
+        pname = self.ctx.cstring(p.var.name)
+        what = self.ctx.cstring(describe(t))
+        if isinstance(t, T.Array):
+            return self.unbox_array(k, p, obj, pname, what)
+        if t.is_float:
+            return self.unbox_float(t, obj, pname, what)
+        if t.is_bool:
+            return self.unbox_bool(obj, pname, what)
+        return self.unbox_int(t, obj, pname, what)
+
+    def exact(self, obj: ll.Value, type_name: str) -> ll.Value:
+        return self.b.icmp_unsigned("==", type_of(self.b, obj), self.api.obj(type_name))
+
+    def slow_call(self, helper: str, args: list[ll.Value], out_type: ll.Type) -> tuple[ll.Value, ll.Block]:
+        b = self.b
+        slot = self.entry_alloca(out_type)
+        rc = b.call(self.rt[helper], args + [b.bitcast(slot, OBJ)])
+        cont = self.llfn.append_basic_block("unboxed")
+        b.cbranch(b.icmp_signed("<", rc, I32(0)), self.fail_bb, cont)
+        b.position_at_end(cont)
+        return b.load(slot), cont
+
+    def entry_alloca(self, ty: ll.Type) -> ll.Value:
+        with self.b.goto_entry_block():
+            self.b.position_before(self.b.block.instructions[0])
+            return self.b.alloca(ty)
+
+    def unbox_int(self, t: T.Scalar, obj, pname, what) -> ll.Value:
+        b = self.b
+        fast, slow, done = (self.llfn.append_basic_block(x) for x in ("int.fast", "int.slow", "int.done"))
+        b.cbranch(self.exact(obj, "PyLong_Type"), fast, slow)
+        b.position_at_end(fast)
+        unsigned64 = t == T.U64
+        v = self.api.call(b, "PyLong_AsUnsignedLongLong" if unsigned64 else "PyLong_AsLongLong", obj)
+        ok = b.icmp_unsigned("!=", v, I64(-1))
+        if not unsigned64 and t.bits < 64:
+            lo, hi = _range(t)
+            ok = b.and_(ok, b.and_(b.icmp_signed(">=", v, I64(lo)), b.icmp_signed("<=", v, I64(hi))))
+        fast_end = b.block
+        b.cbranch(ok, done, slow)   # -1, errors and range misses take the careful path
+        b.position_at_end(slow)
+        if unsigned64:
+            sv, slow_end = self.slow_call("fx_unbox_u64_slow", [obj, self.fname, pname, what], I64)
+        else:
+            lo, hi = _range(t)
+            sv, slow_end = self.slow_call("fx_unbox_int_slow", [obj, I64(lo), I64(hi), self.fname, pname, what], I64)
+        b.branch(done)
+        b.position_at_end(done)
+        phi = b.phi(I64)
+        phi.add_incoming(v, fast_end)
+        phi.add_incoming(sv, slow_end)
+        return phi if t.bits == 64 else b.trunc(phi, scalar_type(t))
+
+    def unbox_float(self, t: T.Scalar, obj, pname, what) -> ll.Value:
+        b = self.b
+        fast, slow, done = (self.llfn.append_basic_block(x) for x in ("float.fast", "float.slow", "float.done"))
+        b.cbranch(self.exact(obj, "PyFloat_Type"), fast, slow)
+        b.position_at_end(fast)
+        v = self.api.call(b, "PyFloat_AsDouble", obj)   # cannot fail for an exact float
+        b.branch(done)
+        b.position_at_end(slow)
+        sv, slow_end = self.slow_call("fx_unbox_f64_slow", [obj, self.fname, pname, what], F64)
+        b.branch(done)
+        b.position_at_end(done)
+        phi = b.phi(F64)
+        phi.add_incoming(v, fast)
+        phi.add_incoming(sv, slow_end)
+        return phi if t.bits == 64 else b.fptrunc(phi, scalar_type(t))
+
+    def unbox_bool(self, obj, pname, what) -> ll.Value:
+        b = self.b
+        fast, slow, done = (self.llfn.append_basic_block(x) for x in ("bool.fast", "bool.slow", "bool.done"))
+        b.cbranch(self.exact(obj, "PyBool_Type"), fast, slow)
+        b.position_at_end(fast)
+        v = b.icmp_unsigned("==", obj, self.api.obj("_Py_TrueStruct"))
+        b.branch(done)
+        b.position_at_end(slow)
+        sv, slow_end = self.slow_call("fx_unbox_bool_slow", [obj, self.fname, pname, what], I8)
+        sv = b.icmp_unsigned("!=", sv, I8(0))
+        b.branch(done)
+        b.position_at_end(done)
+        phi = b.phi(ll.IntType(1))
+        phi.add_incoming(v, fast)
+        phi.add_incoming(sv, slow_end)
+        return phi
+
+    def unbox_array(self, k: int, p: ir.Param, obj, pname, what) -> ll.Value:
+        b = self.b
+        t: T.Array = p.var.type
+        view = self.views[k]
+        cls = 3 if t.dtype.is_bool else 2 if t.dtype.is_float else 0 if t.dtype.signed else 1
+        writable = 1 if k in self.fn.writes else 0
+        rc = b.call(self.rt["fx_get_buffer"], [obj, b.bitcast(view, OBJ), I32(cls), I64(t.dtype.nbytes),
+                                               I32(t.ndim), I32(writable), self.fname, pname, what])
+        cont = self.llfn.append_basic_block(f"{p.var.name}.buffer")
+        b.cbranch(b.icmp_signed("<", rc, I32(0)), self.fail_bb, cont)
+        b.position_at_end(cont)
+        agg = ll.Constant(value_type(t), ll.Undefined)
+        agg = b.insert_value(agg, b.load(b.gep(view, [I32(0), I32(0)])), 0)
+        shape = b.load(b.gep(view, [I32(0), I32(7)]))
+        strides = b.load(b.gep(view, [I32(0), I32(8)]))
+        for axis in range(t.ndim):
+            agg = b.insert_value(agg, b.load(b.gep(shape, [I64(axis)])), [1, axis])
+            agg = b.insert_value(agg, b.load(b.gep(strides, [I64(axis)])), [2, axis])
+        return agg
+
+    # ------------------------------------------------------------------ boxing
+    def box(self, t: T.Type, v: ll.Value | None) -> ll.Value:
+        b, api = self.b, self.api
+        if t == T.NONE:
+            none = api.obj("_Py_NoneStruct")
+            api.call(b, "Py_IncRef", none)
+            return none
+        if isinstance(t, T.Tuple):
+            tup = api.call(b, "PyTuple_New", I64(len(t.items)))
+            for k, item_t in enumerate(t.items):
+                item = self.box(item_t, b.extract_value(v, k))
+                with b.if_then(b.icmp_unsigned("==", item, ll.Constant(OBJ, None)), likely=False):
+                    api.call(b, "Py_DecRef", tup)
+                    b.ret(ll.Constant(OBJ, None))
+                api.call(b, "PyTuple_SetItem", tup, I64(k), item)
+            return tup
+        if t.is_float:
+            return api.call(b, "PyFloat_FromDouble", v if t.bits == 64 else b.fpext(v, F64))
+        if t.is_bool:
+            return api.call(b, "PyBool_FromLong", b.zext(v, I64))
+        if t == T.U64:
+            return api.call(b, "PyLong_FromUnsignedLongLong", v)
+        wide = v if t.bits == 64 else (b.sext(v, I64) if t.signed else b.zext(v, I64))
+        return api.call(b, "PyLong_FromLongLong", wide)
+
+
+def _range(t: T.Scalar) -> tuple[int, int]:
+    if t.signed:
+        return -(1 << (t.bits - 1)), (1 << (t.bits - 1)) - 1
+    return 0, (1 << t.bits) - 1 if t.bits < 64 else (1 << 63) - 1
+
+
+def _constant(t: T.Scalar, value) -> ll.Constant:
+    lt = scalar_type(t)
+    if t.is_float:
+        return lt(float(value))
+    if t.is_bool:
+        return lt(int(bool(value)))
+    return lt(int(value) & ((1 << t.bits) - 1))

@@ -1,0 +1,137 @@
+"""Facts about the typed IR that the ABI layer needs.
+
+- `writes`: which array parameters a function stores into (directly, through a
+  local alias, or through a callee) — only those buffers are required writable.
+- `loops`: whether running the function may loop (a loop, recursion, or a call
+  to a looping function) — only then is the GIL released around the body.
+"""
+from __future__ import annotations
+
+from fastext.compiler import ir
+
+
+def analyse(module: ir.Module) -> None:
+    """Fill `writes`, `loops` and `calls` on every function of `module` (to a fixed point)."""
+    facts = {name: _Facts(fn) for name, fn in module.functions.items()}
+    for fn in module.functions.values():
+        fn.calls = set(facts[fn.name].calls)
+        fn.writes = set(facts[fn.name].direct_writes)
+        fn.loops = facts[fn.name].has_loop
+    changed = True
+    while changed:
+        changed = False
+        for fn in module.functions.values():
+            f = facts[fn.name]
+            for callee, arg_roots in f.call_args:
+                target = module.functions[callee]
+                if target.loops and not fn.loops:
+                    fn.loops, changed = True, True
+                for k in target.writes:
+                    new = arg_roots[k] - fn.writes
+                    if new:
+                        fn.writes |= new
+                        changed = True
+    # recursion (direct or mutual) counts as looping
+    for fn in module.functions.values():
+        if _reaches(module, fn.name, fn.name):
+            fn.loops = True
+
+
+def _reaches(module: ir.Module, start: str, goal: str) -> bool:
+    seen: set[str] = set()
+    stack = list(module.functions[start].calls)
+    while stack:
+        name = stack.pop()
+        if name == goal:
+            return True
+        if name not in seen:
+            seen.add(name)
+            stack.extend(module.functions[name].calls)
+    return False
+
+
+class _Facts:
+    def __init__(self, fn: ir.Function):
+        self.param_index = {id(p.var): k for k, p in enumerate(fn.params)}
+        self.origins: dict[int, set[int]] = {}
+        self.direct_writes: set[int] = set()
+        self.has_loop = False
+        self.calls: set[str] = set()
+        self.call_args: list[tuple[str, list[set[int]]]] = []
+        # aliases first (to a fixed point: `b = a` may follow a use of b in a loop)
+        for _ in range(len(fn.locals) + 1):
+            before = sum(map(len, self.origins.values()))
+            self._walk(fn.body, collect_aliases=True)
+            if sum(map(len, self.origins.values())) == before:
+                break
+        self._walk(fn.body, collect_aliases=False)
+
+    def roots(self, e: ir.Expr) -> set[int]:
+        if isinstance(e, ir.Load):
+            k = self.param_index.get(id(e.var))
+            return {k} if k is not None else set(self.origins.get(id(e.var), ()))
+        if isinstance(e, ir.IfExp):
+            return self.roots(e.then) | self.roots(e.orelse)
+        return set()
+
+    def _walk(self, stmts: list[ir.Stmt], collect_aliases: bool) -> None:
+        for s in stmts:
+            if collect_aliases:
+                if isinstance(s, ir.Assign):
+                    self.origins.setdefault(id(s.var), set()).update(self.roots(s.value))
+            else:
+                if isinstance(s, ir.Store):
+                    self.direct_writes |= self.roots(s.array)
+                if isinstance(s, (ir.While, ir.ForRange)):
+                    self.has_loop = True
+                for e in _exprs_of(s):
+                    for call in _calls_in(e):
+                        self.calls.add(call.func)
+                        self.call_args.append((call.func, [self.roots(a) for a in call.args]))
+            for body in _bodies(s):
+                self._walk(body, collect_aliases)
+
+
+def _bodies(s: ir.Stmt) -> list[list[ir.Stmt]]:
+    if isinstance(s, ir.If):
+        return [s.then, s.orelse]
+    if isinstance(s, (ir.While, ir.ForRange)):
+        return [s.body, s.orelse]
+    return []
+
+
+def _exprs_of(s: ir.Stmt) -> list[ir.Expr]:
+    if isinstance(s, ir.Assign):
+        return [s.value]
+    if isinstance(s, ir.Store):
+        return [s.array, *s.indices, s.value]
+    if isinstance(s, ir.ExprStmt):
+        return [s.value]
+    if isinstance(s, (ir.If, ir.While)):
+        return [s.cond]
+    if isinstance(s, ir.ForRange):
+        return [s.start, s.stop, s.step]
+    if isinstance(s, ir.Return):
+        return [s.value] if s.value is not None else []
+    if isinstance(s, ir.Assert):
+        return [s.cond]
+    return []
+
+
+def children(e: ir.Expr) -> list[ir.Expr]:
+    """The direct sub-expressions of `e` (used by analysis and the verifier)."""
+    out: list[ir.Expr] = []
+    for attr in ("value", "left", "right", "operand", "cond", "then", "orelse", "array"):
+        v = getattr(e, attr, None)
+        if isinstance(v, ir.Expr):
+            out.append(v)
+    for attr in ("operands", "values", "args", "indices", "items"):
+        out.extend(getattr(e, attr, None) or [])
+    return out
+
+
+def _calls_in(e: ir.Expr):
+    if isinstance(e, ir.Call):
+        yield e
+    for c in children(e):
+        yield from _calls_in(c)

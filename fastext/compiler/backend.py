@@ -1,0 +1,75 @@
+"""LLVM back end: parse + link the runtime, verify, optimise (new pass manager), emit object/asm."""
+from __future__ import annotations
+
+import functools
+
+import llvmlite.binding as llvm
+
+from fastext.config import Options
+
+
+@functools.cache
+def _init() -> None:
+    llvm.initialize_native_target()
+    llvm.initialize_native_asmprinter()
+    llvm.initialize_native_asmparser()
+
+
+def host_cpu() -> tuple[str, str]:
+    """The host CPU name and its feature string, as LLVM sees them."""
+    _init()
+    return llvm.get_host_cpu_name(), llvm.get_host_cpu_features().flatten()
+
+
+def llvm_version() -> str:
+    return ".".join(map(str, llvm.llvm_version_info))
+
+
+@functools.cache
+def target_machine(options: Options, jit: bool = False) -> llvm.TargetMachine:
+    """A PIC target machine for the host triple and the requested CPU."""
+    _init()
+    target = llvm.Target.from_triple(llvm.get_process_triple())
+    if options.cpu == "host":
+        cpu, features = host_cpu()
+    else:
+        cpu, features = options.cpu, ""
+    if options.features:
+        features = ",".join(f for f in (features, options.features) if f)
+    return target.create_target_machine(cpu=cpu, features=features, opt=min(options.opt_level, 3),
+                                        reloc="pic", codemodel="jitdefault" if jit else "default", jit=jit)
+
+
+def build_module(ir_text: str, runtime_text: str, options: Options) -> llvm.ModuleRef:
+    """Parse the generated IR, link in the runtime helpers, make helpers internal, verify."""
+    _init()
+    mod = llvm.parse_assembly(ir_text)
+    mod.link_in(llvm.parse_assembly(runtime_text))
+    for fn in mod.functions:
+        if fn.name.startswith("fx_") and not fn.is_declaration:
+            fn.linkage = llvm.Linkage.internal
+    tm = target_machine(options)
+    mod.triple = tm.triple
+    mod.data_layout = str(tm.target_data)
+    mod.verify()
+    return mod
+
+
+def optimize(mod: llvm.ModuleRef, options: Options) -> None:
+    """LLVM's standard O-level pipeline (O3 by default) with loop and SLP vectorisation."""
+    tm = target_machine(options)
+    pto = llvm.PipelineTuningOptions(speed_level=options.opt_level)
+    if options.opt_level >= 2:
+        pto.loop_vectorization = True
+        pto.slp_vectorization = True
+        pto.loop_unrolling = True
+    pb = llvm.create_pass_builder(tm, pto)
+    pb.getModulePassManager().run(mod, pb)
+
+
+def emit_object(mod: llvm.ModuleRef, options: Options) -> bytes:
+    return target_machine(options).emit_object(mod)
+
+
+def emit_assembly(mod: llvm.ModuleRef, options: Options) -> str:
+    return target_machine(options).emit_assembly(mod)

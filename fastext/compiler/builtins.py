@@ -1,0 +1,80 @@
+"""The table of builtins, `math` members and exceptions the dialect knows.
+
+One explicit table (not decorator registries): the checker reads arity and
+result types here, the lowering reads the implementation fields.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from fastext.compiler.types import BOOL, F64, I64, Scalar
+
+
+@dataclass(frozen=True)
+class MathFn:
+    """A `math` function on f64 arguments.
+
+    `impl` is an LLVM intrinsic (`llvm.*`) or a libm symbol.  `check` names the
+    Python error behaviour kept in compiled code (math raises where C returns NaN):
+      neg: x < 0 → ValueError;  nonpos: x <= 0 → ValueError;  inf: x infinite → ValueError;
+      unit: |x| > 1 → ValueError;  le_m1: x <= -1 → ValueError;  zero2: y == 0 → ValueError;
+      range: finite args, infinite result → OverflowError;  pow: math.pow's rules.
+    `to_int`: the result is converted to a Python int (floor, ceil, trunc).
+    """
+
+    arity: int
+    impl: str
+    result: Scalar = F64
+    check: str = ""
+    to_int: bool = False
+
+
+MATH_FUNCS: dict[str, MathFn] = {
+    "sqrt": MathFn(1, "llvm.sqrt", check="neg"),
+    "exp": MathFn(1, "llvm.exp", check="range"),
+    "expm1": MathFn(1, "expm1", check="range"),
+    "log": MathFn(1, "llvm.log", check="nonpos"),
+    "log2": MathFn(1, "llvm.log2", check="nonpos"),
+    "log10": MathFn(1, "llvm.log10", check="nonpos"),
+    "log1p": MathFn(1, "log1p", check="le_m1"),
+    "sin": MathFn(1, "llvm.sin", check="inf"),
+    "cos": MathFn(1, "llvm.cos", check="inf"),
+    "tan": MathFn(1, "tan", check="inf"),
+    "asin": MathFn(1, "asin", check="unit"),
+    "acos": MathFn(1, "acos", check="unit"),
+    "atan": MathFn(1, "atan"),
+    "sinh": MathFn(1, "sinh", check="range"),
+    "cosh": MathFn(1, "cosh", check="range"),
+    "tanh": MathFn(1, "tanh"),
+    "atan2": MathFn(2, "atan2"),
+    "hypot": MathFn(2, "hypot", check="range"),
+    "pow": MathFn(2, "llvm.pow", check="pow"),
+    "fmod": MathFn(2, "fmod", check="zero2"),
+    "copysign": MathFn(2, "llvm.copysign"),
+    "fabs": MathFn(1, "llvm.fabs"),
+    "floor": MathFn(1, "llvm.floor", I64, to_int=True),
+    "ceil": MathFn(1, "llvm.ceil", I64, to_int=True),
+    "trunc": MathFn(1, "llvm.trunc", I64, to_int=True),
+    "isnan": MathFn(1, "isnan", BOOL),
+    "isinf": MathFn(1, "isinf", BOOL),
+    "isfinite": MathFn(1, "isfinite", BOOL),
+}
+
+MATH_CONSTANTS: dict[str, float] = {
+    "pi": math.pi, "e": math.e, "tau": math.tau, "inf": math.inf, "nan": math.nan,
+}
+
+# Builtin functions the checker handles itself (each has its own typing rule).
+BUILTIN_FUNCS = frozenset({"abs", "min", "max", "int", "float", "bool", "len", "round"})
+
+# Exceptions `raise` may name; index = the code the native side reports.
+EXCEPTIONS: tuple[str, ...] = (
+    "Exception", "ArithmeticError", "AssertionError", "FloatingPointError", "IndexError",
+    "KeyError", "LookupError", "NotImplementedError", "OverflowError", "RuntimeError",
+    "TypeError", "ValueError", "ZeroDivisionError",
+)
+EXC_CODE: dict[str, int] = {name: i + 1 for i, name in enumerate(EXCEPTIONS)}
+
+# Names a `.fx` file may import from fastext; scalar types are added from types.SCALARS.
+FASTEXT_NAMES = frozenset({"prange"})

@@ -1,0 +1,94 @@
+"""The pipeline, stage by stage: check → analyse → lower → LLVM (link runtime, verify) → optimise → emit.
+
+`compile_file` is what the import hook and the CLI call.  Any unexpected
+exception inside a stage becomes an "internal compiler error" diagnostic that
+names the stage, so users never see a compiler traceback.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from fastext.compiler.diagnostics import CompileError, Diagnostic
+from fastext.compiler.source import SourceFile, Span
+from fastext.config import Options
+
+
+@dataclass
+class Artifact:
+    """What the compiler produced for one module."""
+
+    object_code: bytes
+    llvm_ir: str                      # optimised LLVM IR
+    deps: tuple[str, ...] = ()        # other .fx files this module depends on
+    timings: dict[str, float] = field(default_factory=dict)
+    exports: tuple[str, ...] = ()
+    assembly: str | None = None
+    unoptimized_ir: str | None = None
+
+
+def compile_file(path: str, module_name: str | None = None, options: Options = Options(), *,
+                 emit_asm: bool = False) -> Artifact:
+    """Compile one `.fx` file to a relocatable object exporting PyInit_<module_name> and PyInit_fx."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    if module_name is None:
+        import os
+        module_name = os.path.basename(path).rsplit(".", 1)[0]
+    return compile_source(text, path, module_name, options, emit_asm=emit_asm)
+
+
+def check_file(path: str) -> list[Diagnostic]:
+    """Only the front end: every diagnostic of a file (empty list if it is valid)."""
+    from fastext.compiler.frontend import check_source
+    with open(path, encoding="utf-8") as f:
+        source = SourceFile(path, f.read())
+    _, diags = check_source(source, "check")
+    return sorted(diags.items, key=lambda d: (d.span.line, d.span.col))
+
+
+def compile_source(text: str, path: str, module_name: str, options: Options = Options(), *,
+                   emit_asm: bool = False) -> Artifact:
+    source = SourceFile(path, text)
+    timings: dict[str, float] = {}
+    stage = "check"
+
+    def timed(name: str, fn, *args, **kwargs):
+        nonlocal stage
+        stage = name
+        t0 = time.perf_counter()
+        result = fn(*args, **kwargs)
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
+        return result
+
+    try:
+        from fastext.compiler.frontend import check_source
+        module, diags = timed("check", check_source, source, module_name)
+        if module is None:
+            diags.items.sort(key=lambda d: (d.span.line, d.span.col))
+            raise CompileError(diags.items, source, name=module_name)
+        from fastext.compiler.analysis import analyse
+        from fastext.compiler.verify import verify
+        timed("analyse", analyse, module)
+        timed("verify", verify, module)
+        from fastext.compiler import backend
+        from fastext.compiler.lower import lower_module
+        from fastext.abi.runtime import runtime_ir
+        tm = backend.target_machine(options)
+        ir_text = timed("lower", lower_module, module, boundscheck=options.boundscheck, triple=tm.triple,
+                        datalayout=str(tm.target_data))
+        llmod = timed("llvm", backend.build_module, ir_text, runtime_ir(), options)
+        timed("optimize", backend.optimize, llmod, options)
+        obj = timed("codegen", backend.emit_object, llmod, options)
+        asm = backend.emit_assembly(llmod, options) if emit_asm else None
+        return Artifact(obj, str(llmod), (), timings, tuple(f.name for f in module.exported()), asm, ir_text)
+    except CompileError:
+        raise
+    except Exception as e:  # a compiler bug: one located diagnostic, never a traceback
+        from fastext import config
+        if config.debug():
+            raise
+        span = Span(path, 1, 0, 1, 1)
+        diag = Diagnostic(span, f"{type(e).__name__} in stage `{stage}`: {e}",
+                          "please report this with the .fx file", severity="internal")
+        raise CompileError([diag], source, name=module_name) from None

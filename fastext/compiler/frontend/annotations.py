@@ -1,0 +1,69 @@
+"""Type annotations (`f64`, `i32[:, :]`, `tuple[f64, i64]`, `None`) → dialect types."""
+from __future__ import annotations
+
+import ast
+
+from fastext.compiler.diagnostics import FxSyntaxError
+from fastext.compiler.frontend.scope import ModuleScope
+from fastext.compiler.source import Span
+from fastext.compiler.types import BUILTIN_SCALARS, NONE, SCALARS, Array, Scalar, Tuple, Type
+
+HINT = "annotate with a scalar (int, float, bool, i8…u64, f32, f64), an array (f64[:], i32[:, :]) or tuple[...]"
+
+
+def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> Type:
+    """Resolve one annotation; raises FxSyntaxError with a hint if it is not a dialect type."""
+    span = Span.of(node, scope.file)
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        try:
+            inner = ast.parse(node.value, mode="eval").body
+        except SyntaxError:
+            raise FxSyntaxError(span, f"cannot parse string annotation {node.value!r}", HINT) from None
+        ast.copy_location(inner, node)
+        for sub in ast.walk(inner):
+            ast.copy_location(sub, node)
+        return resolve(inner, scope, allow_none=allow_none)
+    if isinstance(node, ast.Constant) and node.value is None:
+        if allow_none:
+            return NONE
+        raise FxSyntaxError(span, "None is only valid as a return annotation", HINT)
+    scalar = _scalar(node, scope)
+    if scalar is not None:
+        return scalar
+    if isinstance(node, ast.Subscript):
+        base = node.value
+        if isinstance(base, ast.Name) and base.id == "tuple":
+            elts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            items = tuple(resolve(e, scope) for e in elts)
+            for e, t in zip(elts, items):
+                if not isinstance(t, Scalar):
+                    raise FxSyntaxError(Span.of(e, scope.file), f"tuple items must be scalars, not {t}",
+                                        "return arrays through an output parameter")
+            return Tuple(items)
+        dtype = _scalar(base, scope)
+        if dtype is not None:
+            dims = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            if all(isinstance(d, ast.Slice) and d.lower is d.upper is d.step is None for d in dims):
+                return Array(dtype, len(dims))
+            raise FxSyntaxError(span, "array annotations use empty slices, one per dimension",
+                                f"write {_name(base)}[:] or {_name(base)}[:, :]")
+    raise FxSyntaxError(span, f"unknown type annotation `{ast.unparse(node)}`", HINT)
+
+
+def _scalar(node: ast.expr, scope: ModuleScope) -> Scalar | None:
+    if isinstance(node, ast.Name):
+        found = scope.scalar(node.id)
+        if found is not None:
+            return found
+        if node.id in BUILTIN_SCALARS and scope.lookup(node.id) is None:
+            return BUILTIN_SCALARS[node.id]
+        return None
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        b = scope.lookup(node.value.id)
+        if b is not None and b.kind == "module:fastext":
+            return SCALARS.get(node.attr)
+    return None
+
+
+def _name(node: ast.expr) -> str:
+    return ast.unparse(node)

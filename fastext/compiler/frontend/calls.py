@@ -1,0 +1,171 @@
+"""Typing of calls: module functions, builtins, `math`, scalar conversions like `i32(x)`."""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from fastext.compiler import ir
+from fastext.compiler.builtins import BUILTIN_FUNCS, MATH_FUNCS
+from fastext.compiler.types import BOOL, ERROR, F64, I64, Array, ErrorType, Scalar, Tuple, promote
+
+if TYPE_CHECKING:
+    from fastext.compiler.frontend.function import FunctionChecker
+
+
+def check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
+    func = node.func
+    span = fc.span(node)
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id not in fc.vars:
+        b = fc.scope.lookup(func.value.id)
+        if b is not None and b.kind == "module:math":
+            if func.attr not in MATH_FUNCS:
+                raise fc.error(func, f"math.{func.attr} is not supported in .fx code",
+                               f"supported: {', '.join(sorted(MATH_FUNCS))}")
+            return math_call(fc, node, func.attr)
+        if b is not None and b.kind == "module:fastext":
+            from fastext.compiler.types import SCALARS
+            if func.attr in SCALARS:
+                return conversion(fc, node, SCALARS[func.attr])
+    if not isinstance(func, ast.Name):
+        raise fc.error(func, f"cannot call `{ast.unparse(func)}` in .fx code",
+                       "call module functions, builtins (abs, min, max, int, float, bool, len, round) or math.*")
+    name = func.id
+    if name in fc.vars:
+        raise fc.error(func, f"`{name}` is a local variable, not a function", "")
+    b = fc.scope.lookup(name)
+    if b is not None:
+        if b.kind == "func":
+            return user_call(fc, node, name)
+        if b.kind == "mathfn":
+            return math_call(fc, node, b.value)
+        if b.kind == "scalar":
+            return conversion(fc, node, b.value)
+        raise fc.error(func, f"`{name}` is not callable", "")
+    if name in BUILTIN_FUNCS:
+        return builtin_call(fc, node, name)
+    if name == "range":
+        raise fc.error(node, "range() is only supported as the iterable of a for loop", "for i in range(n): ...")
+    if name == "print":
+        raise fc.error(func, "print() is not supported in compiled code",
+                       "return values to Python and print there (or run with FASTEXT_DISABLE=1 to debug)")
+    raise fc.error(func, f"unknown function `{name}`",
+                   "define it in this module, or use a builtin (abs, min, max, int, float, bool, len, round) or math.*")
+
+
+def _no_keywords(fc, node: ast.Call, what: str) -> None:
+    if node.keywords:
+        raise fc.error(node.keywords[0].value, f"{what} takes no keyword arguments", "pass arguments by position")
+
+
+def _scalar_args(fc, node: ast.Call, what: str) -> list[ir.Expr]:
+    args = [fc.expr(a) for a in node.args]
+    for a, arg in zip(node.args, args):
+        if not isinstance(arg.type, (Scalar, ErrorType)):
+            raise fc.error(a, f"{what} needs a number, got a {arg.type}", "")
+    return args
+
+
+def user_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
+    sig = fc.scope.signatures[name]
+    span = fc.span(node)
+    if len(node.args) > len(sig.params):
+        raise fc.error(node, f"`{name}` takes {len(sig.params)} arguments, got {len(node.args)}", "")
+    bound: dict[str, ir.Expr] = {}
+    where: dict[str, ast.AST] = {}
+    for (pname, _, _), a in zip(sig.params, node.args):
+        bound[pname], where[pname] = fc.expr(a), a
+    pnames = [p[0] for p in sig.params]
+    for kw in node.keywords:
+        if kw.arg is None:
+            raise fc.error(kw.value, "**kwargs in calls is not supported", "pass arguments by name")
+        if kw.arg not in pnames:
+            raise fc.error(kw.value, f"`{name}` has no parameter `{kw.arg}`", f"parameters: {', '.join(pnames)}")
+        if kw.arg in bound:
+            raise fc.error(kw.value, f"`{name}` got multiple values for `{kw.arg}`", "")
+        bound[kw.arg], where[kw.arg] = fc.expr(kw.value), kw.value
+    args = []
+    for pname, ptype, _ in sig.params:
+        if pname in bound:
+            args.append(fc.coerce(bound[pname], ptype, where[pname], f"argument `{pname}` of `{name}`"))
+        elif pname in sig.defaults:
+            dtype, value = sig.defaults[pname]
+            args.append(ir.Const(dtype, span, value))
+        else:
+            raise fc.error(node, f"`{name}` is missing argument `{pname}`", "")
+    ret = sig.ret
+    return ir.Call(ret, span, name, args)
+
+
+def math_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
+    fn = MATH_FUNCS[name]
+    _no_keywords(fc, node, f"math.{name}")
+    if len(node.args) != fn.arity:
+        raise fc.error(node, f"math.{name} takes {fn.arity} argument{'s' if fn.arity > 1 else ''}, "
+                             f"got {len(node.args)}", "")
+    args = [fc.convert(a, F64) for a in _scalar_args(fc, node, f"math.{name}")]
+    return ir.Intrinsic(fn.result, fc.span(node), f"math.{name}", args)
+
+
+def conversion(fc: "FunctionChecker", node: ast.Call, t: Scalar) -> ir.Expr:
+    _no_keywords(fc, node, t.name)
+    if len(node.args) != 1:
+        raise fc.error(node, f"{t.name}() takes one argument", f"{t.name}(x)")
+    (value,) = _scalar_args(fc, node, f"{t.name}()")
+    return _cast(fc, value, t, node)
+
+
+def _cast(fc, value: ir.Expr, t: Scalar, node: ast.AST) -> ir.Expr:
+    if isinstance(value.type, ErrorType) or value.type == t:
+        return value
+    if t.is_bool:
+        return fc.truth(value, node)
+    if isinstance(value, ir.Const) and not (value.type.is_float and t.is_int):
+        return fc.convert(value, t)
+    return ir.Cast(t, fc.span(node), value)
+
+
+def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
+    span = fc.span(node)
+    _no_keywords(fc, node, f"{name}()")
+    if name == "len":
+        if len(node.args) != 1:
+            raise fc.error(node, "len() takes one argument", "")
+        value = fc.expr(node.args[0])
+        if isinstance(value.type, Array):
+            return ir.ArrayDim(I64, span, value, 0)
+        if isinstance(value.type, Tuple):
+            return ir.Const(I64, span, len(value.type.items))
+        raise fc.error(node.args[0], f"len() of a {value.type}", "len() takes an array or a tuple")
+    if name in ("min", "max"):
+        if len(node.args) < 2:
+            raise fc.error(node, f"{name}() needs at least two numbers in .fx code",
+                           "reductions over arrays: write a loop")
+        args = _scalar_args(fc, node, f"{name}()")
+        t, weak = args[0].type, isinstance(args[0], ir.Const)
+        for a in args[1:]:
+            # literals are weak here too: max(x_i32, 0) stays i32
+            left = ir.Const(t, span, 0) if weak else ir.Expr(t, span)
+            t, weak = fc.result_type(left, a), weak and isinstance(a, ir.Const)
+        return ir.Intrinsic(t, span, name, [fc.convert(a, t) for a in args])
+    if len(node.args) != 1 and name != "round":
+        raise fc.error(node, f"{name}() takes one argument", "")
+    if name == "round":
+        if len(node.args) != 1:
+            raise fc.error(node, "round() with ndigits is not supported yet", "round(x) returns the nearest int")
+        (value,) = _scalar_args(fc, node, "round()")
+        if value.type.is_float:
+            return ir.Intrinsic(I64, span, "round", [value])
+        return fc.convert(value, I64)
+    (value,) = _scalar_args(fc, node, f"{name}()")
+    if name == "abs":
+        t = I64 if value.type == BOOL else value.type
+        if t.kind == "uint":
+            return value
+        return ir.Intrinsic(t, span, "abs", [fc.convert(value, t)])
+    if name == "int":
+        return _cast(fc, value, I64, node)
+    if name == "float":
+        return _cast(fc, value, F64, node)
+    if name == "bool":
+        return fc.truth(value, node)
+    raise fc.error(node, f"unsupported builtin {name}", "")

@@ -1,0 +1,263 @@
+"""Module level of a `.fx` file: imports, constants, function signatures; then each body."""
+from __future__ import annotations
+
+import ast
+import math
+
+from fastext.compiler import ir
+from fastext.compiler.builtins import FASTEXT_NAMES, MATH_CONSTANTS, MATH_FUNCS
+from fastext.compiler.diagnostics import Diagnostic, Diagnostics, FxSyntaxError
+from fastext.compiler.frontend import annotations
+from fastext.compiler.frontend.function import FunctionChecker
+from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
+from fastext.compiler.source import SourceFile, Span
+from fastext.compiler.types import BOOL, F64, I64, NONE, SCALARS, Scalar, Type, can_assign
+
+ALLOWED_MODULES = ("math", "fastext")
+
+
+def check_source(source: SourceFile, module_name: str) -> tuple[ir.Module | None, Diagnostics]:
+    """Parse and check a whole module.  Returns the typed IR (None if there were errors)."""
+    diags = Diagnostics(source)
+    try:
+        tree = ast.parse(source.text, filename=source.path)
+    except SyntaxError as e:
+        line, col = e.lineno or 1, max(0, (e.offset or 1) - 1)
+        diags.error(Span(source.path, line, col, line, col + 1), f"invalid syntax: {e.msg}",
+                    "a .fx file must be valid Python")
+        return None, diags
+    scope = ModuleScope(source.path)
+    collector = _ModuleCollector(scope, diags, source)
+    defs = collector.collect(tree)
+    functions: dict[str, ir.Function] = {}
+    for node in defs:
+        if node.name not in scope.signatures:
+            continue
+        checker = FunctionChecker(scope, diags, scope.signatures[node.name])
+        try:
+            fn = checker.check(node)
+        except FxSyntaxError as e:
+            diags.add(e.diagnostic)
+            continue
+        except Exception as e:  # a compiler bug: report it where it happened, not as a traceback
+            diags.add(Diagnostic(checker.current_span or Span.of(node, source.path),
+                                 f"{type(e).__name__}: {e} (while checking `{node.name}`)",
+                                 "please report this; rewriting the construct may work around it",
+                                 severity="internal"))
+            continue
+        fn.doc = ast.get_docstring(node)
+        fn.exported = not node.name.startswith("_")
+        functions[node.name] = fn
+    if diags:
+        return None, diags
+    constants = {name: (b.type, b.value) for name, b in scope.names.items() if b.kind == "const"}
+    return ir.Module(module_name, source.path, ast.get_docstring(tree), functions, constants), diags
+
+
+class _ModuleCollector:
+    def __init__(self, scope: ModuleScope, diags: Diagnostics, source: SourceFile):
+        self.scope, self.diags, self.source = scope, diags, source
+
+    def span(self, node: ast.AST) -> Span:
+        return Span.of(node, self.scope.file)
+
+    def collect(self, tree: ast.Module) -> list[ast.FunctionDef]:
+        defs: list[ast.FunctionDef] = []
+        body = tree.body
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+                and isinstance(body[0].value.value, str):
+            body = body[1:]
+        for stmt in body:
+            try:
+                if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+                    self.import_(stmt)
+                elif isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+                    self.constant(stmt)
+                elif isinstance(stmt, ast.FunctionDef):
+                    defs.append(stmt)
+                elif isinstance(stmt, ast.If) and _is_main_guard(stmt):
+                    pass  # never true for an imported module; runs only in interpreted `python kernels.fx`
+                elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+                    pass
+                else:
+                    what = type(stmt).__name__
+                    hint = "only imports, constants and functions may appear at module level"
+                    if isinstance(stmt, ast.ClassDef):
+                        hint = "classes are not supported yet; use functions and arrays"
+                    if isinstance(stmt, ast.AsyncFunctionDef):
+                        hint = "async functions are not supported; use def"
+                    raise FxSyntaxError(self.span(stmt), f"unsupported module-level statement ({what})", hint)
+            except FxSyntaxError as e:
+                self.diags.add(e.diagnostic)
+        for node in defs:
+            try:
+                self.signature(node)
+            except FxSyntaxError as e:
+                self.diags.add(e.diagnostic)
+        return defs
+
+    # -- imports
+    def import_(self, stmt: ast.Import | ast.ImportFrom) -> None:
+        names = self.scope.names
+        if isinstance(stmt, ast.Import):
+            for alias in stmt.names:
+                if alias.name not in ALLOWED_MODULES:
+                    raise FxSyntaxError(self.span(stmt), f"cannot import `{alias.name}` in a .fx module",
+                                        "only `math` and `fastext` can be imported here; "
+                                        "keep other code in a .py module")
+                names[alias.asname or alias.name] = Binding(f"module:{alias.name}")
+            return
+        if stmt.module == "__future__":
+            return
+        if stmt.module not in ALLOWED_MODULES or stmt.level:
+            raise FxSyntaxError(self.span(stmt), f"cannot import from `{stmt.module}` in a .fx module",
+                                "only `from math import …` and `from fastext import …` are supported")
+        for alias in stmt.names:
+            local = alias.asname or alias.name
+            if stmt.module == "math":
+                if alias.name in MATH_FUNCS:
+                    names[local] = Binding("mathfn", alias.name)
+                elif alias.name in MATH_CONSTANTS:
+                    names[local] = Binding("mathconst", MATH_CONSTANTS[alias.name], F64)
+                else:
+                    raise FxSyntaxError(self.span(stmt), f"math.{alias.name} is not supported in .fx code",
+                                        f"supported: {', '.join(sorted(MATH_FUNCS) + sorted(MATH_CONSTANTS))}")
+            else:
+                if alias.name in SCALARS:
+                    names[local] = Binding("scalar", SCALARS[alias.name])
+                elif alias.name in FASTEXT_NAMES:
+                    names[local] = Binding(alias.name)
+                elif alias.name == "*":
+                    raise FxSyntaxError(self.span(stmt), "`from fastext import *` is not supported",
+                                        "import the names you use, e.g. `from fastext import f64, i64`")
+                else:
+                    raise FxSyntaxError(self.span(stmt), f"fastext has no dialect name `{alias.name}`",
+                                        f"available: {', '.join(sorted(SCALARS))}, prange")
+
+    # -- constants
+    def constant(self, stmt: ast.Assign | ast.AnnAssign) -> None:
+        if isinstance(stmt, ast.Assign):
+            if len(stmt.targets) != 1 or not isinstance(stmt.targets[0], ast.Name):
+                raise FxSyntaxError(self.span(stmt), "module-level assignments must bind one name",
+                                    "write `NAME = value`")
+            target, value, declared = stmt.targets[0], stmt.value, None
+        else:
+            if not isinstance(stmt.target, ast.Name) or stmt.value is None:
+                raise FxSyntaxError(self.span(stmt), "module-level annotated names need a value",
+                                    "write `NAME: i32 = 16`")
+            target, value = stmt.target, stmt.value
+            declared = annotations.resolve(stmt.annotation, self.scope)
+        result = self.const_value(value)
+        vtype = declared or _type_of_constant(result)
+        if declared is not None:
+            if not isinstance(declared, Scalar):
+                raise FxSyntaxError(self.span(stmt.annotation), "module constants must be scalars",
+                                    "arrays cannot be module constants yet; pass them as parameters")
+            result = _convert_constant(result, declared)
+        self.scope.names[target.id] = Binding("const", result, vtype)
+
+    def const_value(self, node: ast.expr):
+        """Evaluate a constant expression over literals, other constants and math."""
+        span = self.span(node)
+        if isinstance(node, ast.Constant) and isinstance(node.value, (bool, int, float)):
+            return node.value
+        if isinstance(node, ast.Name):
+            b = self.scope.lookup(node.id)
+            if b is not None and b.kind in ("const", "mathconst"):
+                return b.value
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            b = self.scope.lookup(node.value.id)
+            if b is not None and b.kind == "module:math" and node.attr in MATH_CONSTANTS:
+                return MATH_CONSTANTS[node.attr]
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd, ast.Not, ast.Invert)):
+            v = self.const_value(node.operand)
+            return _apply(span, lambda: eval_unary(node.op, v))
+        if isinstance(node, ast.BinOp):
+            a, b = self.const_value(node.left), self.const_value(node.right)
+            return _apply(span, lambda: eval_binary(node.op, a, b))
+        raise FxSyntaxError(span, "module-level values must be constant numbers",
+                            "use literals, other constants and math constants (e.g. `TWO_PI = 2 * math.pi`)")
+
+    # -- signatures
+    def signature(self, node: ast.FunctionDef) -> None:
+        span = self.span(node)
+        if node.decorator_list:
+            raise FxSyntaxError(self.span(node.decorator_list[0]), "decorators are not supported yet",
+                                "remove the decorator")
+        a = node.args
+        if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs:
+            raise FxSyntaxError(span, f"`{node.name}` uses *args, **kwargs, keyword-only or positional-only "
+                                "parameters", "use plain parameters (callers may still pass them by keyword)")
+        params: list[tuple[str, Type, Span]] = []
+        for arg in a.args:
+            if arg.annotation is None:
+                raise FxSyntaxError(self.span(arg), f"parameter `{arg.arg}` of `{node.name}` needs a type annotation",
+                                    f"write `{arg.arg}: f64` (or i64, f64[:], …)")
+            params.append((arg.arg, annotations.resolve(arg.annotation, self.scope), self.span(arg)))
+        if node.returns is None:
+            raise FxSyntaxError(span, f"function `{node.name}` needs a return annotation",
+                                "write `-> f64`, `-> tuple[f64, i64]` or `-> None`")
+        ret = annotations.resolve(node.returns, self.scope, allow_none=True)
+        defaults: dict[str, tuple[Type, object]] = {}
+        for (name, ptype, _), default in zip(params[len(params) - len(a.defaults):], a.defaults):
+            value = self.const_value(default)
+            if not isinstance(ptype, Scalar) or not can_assign(ptype, _type_of_constant(value)):
+                raise FxSyntaxError(self.span(default), f"default of `{name}` must be a {ptype} constant",
+                                    "defaults are limited to scalar constants")
+            defaults[name] = (ptype, _convert_constant(value, ptype))
+        if node.name in self.scope.signatures:
+            raise FxSyntaxError(span, f"function `{node.name}` is defined twice", "rename one of them")
+        if node.name in self.scope.names:
+            raise FxSyntaxError(span, f"`{node.name}` is already bound at module level", "rename the function")
+        self.scope.signatures[node.name] = Signature(node.name, params, defaults, ret, span)
+        self.scope.names[node.name] = Binding("func", node.name)
+
+
+def _is_main_guard(stmt: ast.If) -> bool:
+    t = stmt.test
+    return (isinstance(t, ast.Compare) and isinstance(t.left, ast.Name) and t.left.id == "__name__"
+            and len(t.comparators) == 1 and isinstance(t.comparators[0], ast.Constant)
+            and t.comparators[0].value == "__main__")
+
+
+def _type_of_constant(value) -> Scalar:
+    if isinstance(value, bool):
+        return BOOL
+    if isinstance(value, int):
+        return I64
+    return F64
+
+
+def _convert_constant(value, t: Scalar):
+    from fastext.dialect import ScalarType
+    if t.is_bool:
+        return bool(value)
+    return ScalarType(t.name, t.kind, t.bits)(value)
+
+
+def _apply(span: Span, fn):
+    try:
+        result = fn()
+    except (ArithmeticError, ValueError, TypeError) as e:
+        raise FxSyntaxError(span, f"cannot evaluate constant: {e}", "check the constant expression") from None
+    if isinstance(result, int) and not isinstance(result, bool) and not -2**63 <= result < 2**63:
+        raise FxSyntaxError(span, "integer constant does not fit in i64", "use a float constant")
+    return result
+
+
+def eval_unary(op: ast.unaryop, v):
+    return {ast.USub: lambda: -v, ast.UAdd: lambda: +v, ast.Not: lambda: not v, ast.Invert: lambda: ~v}[type(op)]()
+
+
+def eval_binary(op: ast.operator, a, b):
+    import operator as o
+    table = {ast.Add: o.add, ast.Sub: o.sub, ast.Mult: o.mul, ast.Div: o.truediv, ast.FloorDiv: o.floordiv,
+             ast.Mod: o.mod, ast.Pow: o.pow, ast.LShift: o.lshift, ast.RShift: o.rshift,
+             ast.BitAnd: o.and_, ast.BitOr: o.or_, ast.BitXor: o.xor}
+    if type(op) not in table:
+        raise TypeError("unsupported operator")
+    result = table[type(op)](a, b)
+    if isinstance(result, complex) or isinstance(result, float) and math.isnan(result) and not (
+            isinstance(a, float) and math.isnan(a)):
+        raise ValueError("result is not a real number")
+    return result

@@ -1,0 +1,260 @@
+"""Typed IR: the checked program, as plain dataclasses, each node with its source span.
+
+The front end builds it from `ast`; `verify` checks its invariants; `lower`
+turns it into LLVM IR.  Nothing here knows about either side.  Variables are
+function-local slots (`Var`) with one fixed type; control flow stays structured.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from fastext.compiler.source import Span
+from fastext.compiler.types import Array, Scalar, Tuple, Type
+
+
+# ----------------------------------------------------------------------------- values
+
+@dataclass(eq=False)
+class Var:
+    """A local variable or parameter: one storage slot of one type."""
+
+    name: str
+    type: Type
+    span: Span
+    is_param: bool = False
+
+
+@dataclass(eq=False)
+class Expr:
+    type: Type
+    span: Span
+
+
+@dataclass(eq=False)
+class Const(Expr):
+    value: int | float | bool
+
+
+@dataclass(eq=False)
+class Load(Expr):
+    var: Var
+
+
+@dataclass(eq=False)
+class Cast(Expr):
+    """Numeric conversion with Python's meaning (float→int truncates and checks range)."""
+
+    value: Expr
+
+
+@dataclass(eq=False)
+class BinOp(Expr):
+    op: str           # + - * / // % ** & | ^ << >>   (operands already of self.type, except ** and shifts)
+    left: Expr
+    right: Expr
+
+
+@dataclass(eq=False)
+class UnaryOp(Expr):
+    op: str           # neg pos invert not
+    operand: Expr
+
+
+@dataclass(eq=False)
+class Compare(Expr):
+    """A chain `a < b <= c`: each middle operand evaluated once, short-circuit."""
+
+    ops: list[str]    # < <= > >= == !=
+    operands: list[Expr]   # pairwise-promoted: operands[i] and operands[i+1] share comparison type
+    cmp_types: list[Scalar]
+
+
+@dataclass(eq=False)
+class BoolOp(Expr):
+    """`and` / `or` with Python's value semantics (operands converted to self.type)."""
+
+    op: str           # and or
+    values: list[Expr]
+
+
+@dataclass(eq=False)
+class Truth(Expr):
+    """bool(x) of a number: x != 0."""
+
+    value: Expr
+
+
+@dataclass(eq=False)
+class IfExp(Expr):
+    cond: Expr
+    then: Expr
+    orelse: Expr
+
+
+@dataclass(eq=False)
+class Call(Expr):
+    """A call of a module function (native, no Python round trip)."""
+
+    func: str
+    args: list[Expr]  # all parameters, defaults filled in, converted to parameter types
+
+
+@dataclass(eq=False)
+class Intrinsic(Expr):
+    """A builtin or `math` operation, named by its entry in `compiler.builtins`."""
+
+    name: str
+    args: list[Expr]
+
+
+@dataclass(eq=False)
+class Index(Expr):
+    """`a[i, j]` read (negative indices wrap; bounds checked unless disabled)."""
+
+    array: Expr
+    indices: list[Expr]   # each i64
+
+
+@dataclass(eq=False)
+class ArrayDim(Expr):
+    """`a.shape[axis]` (also `len(a)` for axis 0)."""
+
+    array: Expr
+    axis: int
+
+
+@dataclass(eq=False)
+class ArraySize(Expr):
+    array: Expr
+
+
+@dataclass(eq=False)
+class MakeTuple(Expr):
+    items: list[Expr]
+
+
+@dataclass(eq=False)
+class TupleGet(Expr):
+    value: Expr
+    index: int
+
+
+# ----------------------------------------------------------------------------- statements
+
+@dataclass(eq=False)
+class Stmt:
+    span: Span
+
+
+@dataclass(eq=False)
+class Assign(Stmt):
+    var: Var
+    value: Expr       # already of var.type
+
+
+@dataclass(eq=False)
+class Store(Stmt):
+    """`a[i, j] = v`."""
+
+    array: Expr
+    indices: list[Expr]
+    value: Expr       # already of the array's dtype
+
+
+@dataclass(eq=False)
+class ExprStmt(Stmt):
+    value: Expr
+
+
+@dataclass(eq=False)
+class If(Stmt):
+    cond: Expr
+    then: list[Stmt]
+    orelse: list[Stmt]
+
+
+@dataclass(eq=False)
+class While(Stmt):
+    cond: Expr
+    body: list[Stmt]
+    orelse: list[Stmt]
+
+
+@dataclass(eq=False)
+class ForRange(Stmt):
+    """`for var in range(start, stop, step)`; bounds evaluated once, step ≠ 0 checked."""
+
+    var: Var
+    start: Expr
+    stop: Expr
+    step: Expr
+    body: list[Stmt]
+    orelse: list[Stmt]
+
+
+@dataclass(eq=False)
+class Break(Stmt):
+    pass
+
+
+@dataclass(eq=False)
+class Continue(Stmt):
+    pass
+
+
+@dataclass(eq=False)
+class Return(Stmt):
+    value: Expr | None
+
+
+@dataclass(eq=False)
+class Raise(Stmt):
+    exc: str          # builtin exception name
+    message: str
+
+
+@dataclass(eq=False)
+class Assert(Stmt):
+    cond: Expr
+    message: str
+
+
+# ----------------------------------------------------------------------------- module
+
+@dataclass(eq=False)
+class Param:
+    var: Var
+    default: int | float | bool | None = None
+    has_default: bool = False
+
+
+@dataclass(eq=False)
+class Function:
+    name: str
+    params: list[Param]
+    ret: Type
+    body: list[Stmt]
+    span: Span
+    doc: str | None = None
+    exported: bool = True
+    locals: list[Var] = field(default_factory=list)
+    # Facts filled in by `analysis`.
+    writes: set[int] = field(default_factory=set)     # indices of array params written through
+    loops: bool = False                               # contains a loop, or calls something that does
+    calls: set[str] = field(default_factory=set)
+
+
+@dataclass(eq=False)
+class Module:
+    name: str
+    path: str
+    doc: str | None
+    functions: dict[str, Function]
+    constants: dict[str, tuple[Type, int | float | bool]]
+
+    def exported(self) -> list[Function]:
+        return [f for f in self.functions.values() if f.exported]
+
+
+ARRAY_TYPES = (Array,)
+TUPLE_TYPES = (Tuple,)

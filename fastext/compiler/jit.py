@@ -1,0 +1,40 @@
+"""No-linker path: load a compiled object in-process with LLVM's JIT and run PEP 489 init.
+
+The object is the same one the linker would turn into a `.so`; MCJIT resolves
+its C-API references against the running interpreter (dlsym on the process).
+"""
+from __future__ import annotations
+
+import ctypes
+from importlib.machinery import ModuleSpec
+
+_ENGINES: list = []     # keep every engine (and its code) alive for the life of the process
+
+
+def load_extension(object_code: bytes, spec: ModuleSpec, init_name: str):
+    """Create and execute the module whose PyInit_<init_name> lives in `object_code`."""
+    import llvmlite.binding as llvm
+    from fastext.compiler import backend
+    from fastext.config import Options
+
+    backend._init()
+    empty = llvm.parse_assembly("")
+    tm = backend.target_machine(Options(), jit=True)
+    engine = llvm.create_mcjit_compiler(empty, tm)
+    engine.add_object_file(llvm.ObjectFileRef.from_data(object_code))
+    engine.finalize_object()
+    addr = engine.get_function_address(f"PyInit_{init_name}")
+    if not addr:
+        raise ImportError(f"PyInit_{init_name} not found in the compiled object", name=spec.name)
+    _ENGINES.append(engine)
+    init = ctypes.CFUNCTYPE(ctypes.c_void_p)(addr)
+    moddef = init()
+    api = ctypes.pythonapi
+    api.PyModule_FromDefAndSpec2.restype = ctypes.py_object
+    api.PyModule_FromDefAndSpec2.argtypes = [ctypes.c_void_p, ctypes.py_object, ctypes.c_int]
+    module = api.PyModule_FromDefAndSpec2(moddef, spec, 1013)   # PYTHON_API_VERSION
+    api.PyModule_ExecDef.restype = ctypes.c_int
+    api.PyModule_ExecDef.argtypes = [ctypes.py_object, ctypes.c_void_p]
+    if api.PyModule_ExecDef(module, moddef) != 0:
+        raise ImportError(f"initialising {spec.name} failed", name=spec.name)
+    return module

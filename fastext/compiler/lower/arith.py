@@ -1,0 +1,228 @@
+"""Numeric operations with Python's meaning, emitted into an IRBuilder.
+
+Every function takes the lowering `fl` (for `fail_if`, the builder and the
+module context) and LLVM values already converted to the operation's type.
+Integers wrap at their width; division by zero and the other Python errors
+branch to the function's error exit.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from llvmlite import ir as ll
+
+from fastext.compiler import types as T
+from fastext.compiler.lower.context import F32, F64, I1, I64, scalar_type
+
+if TYPE_CHECKING:
+    from fastext.compiler.lower.function import FunctionLowering
+
+
+def int_binop(fl: "FunctionLowering", op: str, t: T.Scalar, a: ll.Value, b: ll.Value) -> ll.Value:
+    bld = fl.b
+    if op == "+":
+        return bld.add(a, b)
+    if op == "-":
+        return bld.sub(a, b)
+    if op == "*":
+        return bld.mul(a, b)
+    if op == "&":
+        return bld.and_(a, b)
+    if op == "|":
+        return bld.or_(a, b)
+    if op == "^":
+        return bld.xor(a, b)
+    if op in ("//", "%"):
+        return int_divmod(fl, op, t, a, b)
+    if op in ("<<", ">>"):
+        return shift(fl, op, t, a, b)
+    if op == "**":
+        return int_pow(fl, t, a, b)
+    raise NotImplementedError(op)
+
+
+def int_divmod(fl, op: str, t: T.Scalar, a, b):
+    """Floor division / modulo (result takes the divisor's sign), ZeroDivisionError on 0."""
+    bld = fl.b
+    zero = a.type(0)
+    fl.fail_if(bld.icmp_unsigned("==", b, zero), "ZeroDivisionError", "integer division or modulo by zero")
+    if not t.signed:
+        return bld.udiv(a, b) if op == "//" else bld.urem(a, b)
+    # x // -1 overflows in hardware for the minimum value; Python's result wraps to itself.
+    minus_one = bld.icmp_signed("==", b, a.type(-1))
+    safe_b = bld.select(minus_one, a.type(1), b)
+    q = bld.sdiv(a, safe_b)
+    r = bld.srem(a, safe_b)
+    # floor: when the remainder is non-zero and its sign differs from the divisor's
+    adjust = bld.and_(bld.icmp_signed("!=", r, zero), bld.icmp_signed("<", bld.xor(r, safe_b), zero))
+    if op == "//":
+        q = bld.sub(q, bld.zext(adjust, a.type))
+        return bld.select(minus_one, bld.neg(a), q)
+    r = bld.select(adjust, bld.add(r, safe_b), r)
+    return bld.select(minus_one, zero, r)
+
+
+def shift(fl, op: str, t: T.Scalar, a, b):
+    """Shifts as Python's int would give them, wrapped to the width; negative count → ValueError."""
+    bld = fl.b
+    width = a.type(t.bits)
+    if t.signed:
+        fl.fail_if(bld.icmp_signed("<", b, a.type(0)), "ValueError", "negative shift count")
+    big = bld.icmp_unsigned(">=", b, width)
+    safe = bld.select(big, a.type(0), b)
+    if op == "<<":
+        return bld.select(big, a.type(0), bld.shl(a, safe))
+    if t.signed:
+        fill = bld.select(bld.icmp_signed("<", a, a.type(0)), a.type(-1), a.type(0))
+        return bld.select(big, fill, bld.ashr(a, safe))
+    return bld.select(big, a.type(0), bld.lshr(a, safe))
+
+
+def int_pow(fl, t: T.Scalar, base, exp):
+    """base ** exp by squaring; a negative exponent is a ValueError (the result would be a float)."""
+    bld = fl.b
+    if t.signed:
+        fl.fail_if(bld.icmp_signed("<", exp, exp.type(0)), "ValueError",
+                   "integer ** negative exponent has a float result; use a float base")
+    ty = base.type
+    pre = bld.block
+    loop = fl.new_block("pow.loop")
+    done = fl.new_block("pow.done")
+    bld.branch(loop)
+    bld.position_at_end(loop)
+    acc = bld.phi(ty)
+    b_ = bld.phi(ty)
+    e_ = bld.phi(ty)
+    acc.add_incoming(ty(1), pre)
+    b_.add_incoming(base, pre)
+    e_.add_incoming(exp, pre)
+    odd = bld.trunc(e_, I1)
+    acc2 = bld.select(odd, bld.mul(acc, b_), acc)
+    e2 = bld.lshr(e_, ty(1))
+    b2 = bld.mul(b_, b_)
+    body_end = bld.block
+    acc.add_incoming(acc2, body_end)
+    b_.add_incoming(b2, body_end)
+    e_.add_incoming(e2, body_end)
+    bld.cbranch(bld.icmp_unsigned("==", e2, ty(0)), done, loop)
+    bld.position_at_end(done)
+    result = bld.phi(ty)
+    result.add_incoming(acc2, body_end)
+    return result
+
+
+def float_binop(fl, op: str, t: T.Scalar, a, b):
+    bld = fl.b
+    zero = a.type(0.0)
+    if op == "+":
+        return bld.fadd(a, b)
+    if op == "-":
+        return bld.fsub(a, b)
+    if op == "*":
+        return bld.fmul(a, b)
+    if op == "/":
+        fl.fail_if(bld.fcmp_ordered("==", b, zero), "ZeroDivisionError", "float division by zero")
+        return bld.fdiv(a, b)
+    if op in ("//", "%"):
+        return float_divmod(fl, op, a, b)
+    if op == "**":
+        return float_pow(fl, a, b)
+    raise NotImplementedError(op)
+
+
+def float_divmod(fl, op: str, a, b):
+    """CPython's float_divmod, step for step (sign of zero and rounding included)."""
+    bld = fl.b
+    ty = a.type
+    zero = ty(0.0)
+    fl.fail_if(bld.fcmp_ordered("==", b, zero), "ZeroDivisionError",
+               "float floor division by zero" if op == "//" else "float modulo")
+    copysign = fl.ctx.intrinsic(f"llvm.copysign.{_sfx(ty)}", ty, [ty, ty])
+    mod = bld.frem(a, b)
+    nonzero = bld.fcmp_unordered("!=", mod, zero)
+    sign_differs = bld.xor(bld.fcmp_ordered("<", b, zero), bld.fcmp_ordered("<", mod, zero))
+    fix = bld.and_(nonzero, sign_differs)
+    mod_fixed = bld.select(fix, bld.fadd(mod, b), mod)
+    mod_final = bld.select(nonzero, mod_fixed, bld.call(copysign, [zero, b]))
+    if op == "%":
+        return mod_final
+    div = bld.fdiv(bld.fsub(a, mod), b)
+    div = bld.select(fix, bld.fsub(div, ty(1.0)), div)
+    floor = fl.ctx.intrinsic(f"llvm.floor.{_sfx(ty)}", ty, [ty])
+    fdiv = bld.call(floor, [div])
+    fdiv = bld.select(bld.fcmp_ordered(">", bld.fsub(div, fdiv), ty(0.5)), bld.fadd(fdiv, ty(1.0)), fdiv)
+    return bld.select(bld.fcmp_unordered("!=", div, zero), fdiv, bld.call(copysign, [zero, bld.fdiv(a, b)]))
+
+
+def float_pow(fl, a, b):
+    bld = fl.b
+    ty = a.type
+    fl.fail_if(bld.and_(bld.fcmp_ordered("==", a, ty(0.0)), bld.fcmp_ordered("<", b, ty(0.0))),
+               "ZeroDivisionError", "0.0 cannot be raised to a negative power")
+    powf = fl.ctx.intrinsic(f"llvm.pow.{_sfx(ty)}", ty, [ty, ty])
+    return bld.call(powf, [a, b])
+
+
+def _sfx(ty: ll.Type) -> str:
+    return "f32" if ty == F32 else "f64"
+
+
+def cast(fl, value: ll.Value, src: T.Scalar, dst: T.Scalar) -> ll.Value:
+    """Numeric conversion with Python's meaning (float→int truncates; NaN/inf/overflow raise)."""
+    bld = fl.b
+    if src == dst:
+        return value
+    dty = scalar_type(dst)
+    if dst.is_bool:
+        return truth(fl, value, src)
+    if src.is_bool:
+        return bld.uitofp(value, dty) if dst.is_float else bld.zext(value, dty)
+    if src.is_int and dst.is_int:
+        if dst.bits < src.bits:
+            return bld.trunc(value, dty)
+        if dst.bits > src.bits:
+            return bld.sext(value, dty) if src.signed else bld.zext(value, dty)
+        return value
+    if src.is_int and dst.is_float:
+        return bld.sitofp(value, dty) if src.signed else bld.uitofp(value, dty)
+    if src.is_float and dst.is_float:
+        return bld.fpext(value, dty) if dst.bits > src.bits else bld.fptrunc(value, dty)
+    return float_to_int(fl, value, dst)
+
+
+def float_to_int(fl, value: ll.Value, dst: T.Scalar) -> ll.Value:
+    bld = fl.b
+    x = value if value.type == F64 else bld.fpext(value, F64)
+    fl.fail_if(bld.fcmp_unordered("uno", x, x), "ValueError", "cannot convert float NaN to integer")
+    fabs = fl.ctx.intrinsic("llvm.fabs.f64", F64, [F64])
+    fl.fail_if(bld.fcmp_ordered("==", bld.call(fabs, [x]), F64(float("inf"))), "OverflowError",
+               "cannot convert float infinity to integer")
+    if dst == T.U64:
+        fl.fail_if(bld.or_(bld.fcmp_ordered("<=", x, F64(-2.0**63)), bld.fcmp_ordered(">=", x, F64(2.0**64))),
+                   "OverflowError", "float too large to convert to u64")
+        in_signed = bld.fcmp_ordered("<", x, F64(2.0**63))
+        return bld.select(in_signed, bld.fptosi(x, I64), bld.fptoui(x, I64))
+    fl.fail_if(bld.or_(bld.fcmp_ordered("<", x, F64(-2.0**63)), bld.fcmp_ordered(">=", x, F64(2.0**63))),
+               "OverflowError", "float too large to convert to i64")
+    wide = bld.fptosi(x, I64)
+    return wide if dst.bits == 64 else bld.trunc(wide, scalar_type(dst))
+
+
+def truth(fl, value: ll.Value, src: T.Scalar) -> ll.Value:
+    bld = fl.b
+    if src.is_bool:
+        return value
+    if src.is_float:
+        return bld.fcmp_unordered("!=", value, value.type(0.0))   # NaN is true, as in Python
+    return bld.icmp_unsigned("!=", value, value.type(0))
+
+
+def compare(fl, op: str, t: T.Scalar, a, b) -> ll.Value:
+    bld = fl.b
+    if t.is_float:
+        if op == "!=":
+            return bld.fcmp_unordered("!=", a, b)
+        return bld.fcmp_ordered(op, a, b)
+    if t.signed:
+        return bld.icmp_signed(op, a, b)
+    return bld.icmp_unsigned(op, a, b)

@@ -1,0 +1,85 @@
+"""Per-module lowering state: LLVM types of dialect types, declarations, error reporting."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from llvmlite import ir as ll
+
+from fastext.compiler import types as T
+from fastext.compiler.builtins import EXC_CODE
+
+I1, I8, I32, I64 = ll.IntType(1), ll.IntType(8), ll.IntType(32), ll.IntType(64)
+F32, F64 = ll.FloatType(), ll.DoubleType()
+I8P = I8.as_pointer()
+# The error record a native function fills before returning 1: exception code, a
+# printf-style format (PyErr_Format syntax) and up to three integer arguments.
+ERR = ll.LiteralStructType([I32, I8P, I64, I64, I64])
+ERRP = ERR.as_pointer()
+
+
+def scalar_type(t: T.Scalar) -> ll.Type:
+    if t.is_bool:
+        return I1
+    if t.is_float:
+        return F32 if t.bits == 32 else F64
+    return ll.IntType(t.bits)
+
+
+def memory_type(t: T.Scalar) -> ll.Type:
+    """How a scalar is stored in an array (bool is one byte)."""
+    return I8 if t.is_bool else scalar_type(t)
+
+
+def array_type(t: T.Array) -> ll.Type:
+    """Strided view: data pointer, shape, strides in bytes."""
+    dims = ll.ArrayType(I64, t.ndim)
+    return ll.LiteralStructType([I8P, dims, dims])
+
+
+def value_type(t: T.Type) -> ll.Type:
+    if isinstance(t, T.Scalar):
+        return scalar_type(t)
+    if isinstance(t, T.Array):
+        return array_type(t)
+    if isinstance(t, T.Tuple):
+        return ll.LiteralStructType([value_type(i) for i in t.items])
+    raise TypeError(f"no LLVM type for {t}")
+
+
+@dataclass
+class ModuleContext:
+    module: ll.Module
+    boundscheck: bool = True
+    functions: dict[str, ll.Function] = field(default_factory=dict)
+    _strings: dict[str, ll.GlobalVariable] = field(default_factory=dict)
+
+    def cstring(self, text: str) -> ll.Constant:
+        """A pointer to a private NUL-terminated constant string."""
+        gv = self._strings.get(text)
+        if gv is None:
+            data = bytearray(text.encode("utf-8") + b"\0")
+            gv = ll.GlobalVariable(self.module, ll.ArrayType(I8, len(data)), name=f".str.{len(self._strings)}")
+            gv.initializer = ll.Constant(ll.ArrayType(I8, len(data)), data)
+            gv.global_constant = True
+            gv.linkage = "private"
+            gv.unnamed_addr = True
+            self._strings[text] = gv
+        return gv.bitcast(I8P)
+
+    def intrinsic(self, name: str, ret: ll.Type, args: list[ll.Type]) -> ll.Function:
+        fn = self.module.globals.get(name)
+        if fn is None:
+            fn = ll.Function(self.module, ll.FunctionType(ret, args), name)
+        return fn
+
+    def libm(self, name: str, arity: int) -> ll.Function:
+        return self.intrinsic(name, F64, [F64] * arity)
+
+
+def fill_error(b: ll.IRBuilder, err: ll.Value, ctx: ModuleContext, exc: str, fmt: str,
+               args: tuple[ll.Value, ...] = ()) -> None:
+    """Store an exception into the error record (no Python API: the GIL may be released)."""
+    b.store(I32(EXC_CODE[exc]), b.gep(err, [I32(0), I32(0)]))
+    b.store(ctx.cstring(fmt), b.gep(err, [I32(0), I32(1)]))
+    for k, a in enumerate(args[:3]):
+        b.store(a, b.gep(err, [I32(0), I32(2 + k)]))

@@ -1,0 +1,356 @@
+"""Lowers one typed-IR function to an LLVM function (the native body, no Python API)."""
+from __future__ import annotations
+
+from llvmlite import ir as ll
+
+from fastext.compiler import ir
+from fastext.compiler import types as T
+from fastext.compiler.builtins import MATH_FUNCS
+from fastext.compiler.lower import arith
+from fastext.compiler.lower.context import (
+    ERRP, F64, I1, I32, I64, I8, ModuleContext, fill_error, memory_type, scalar_type, value_type,
+)
+
+
+def native_signature(fn: ir.Function) -> ll.FunctionType:
+    params: list[ll.Type] = [ERRP]
+    if fn.ret != T.NONE:
+        params.append(value_type(fn.ret).as_pointer())
+    params += [value_type(p.var.type) for p in fn.params]
+    return ll.FunctionType(I32, params)
+
+
+class FunctionLowering:
+    """Emits the body of `fn` into the already-declared `ctx.functions[fn.name]`."""
+
+    def __init__(self, ctx: ModuleContext, fn: ir.Function):
+        self.ctx, self.fn = ctx, fn
+        self.llfn = ctx.functions[fn.name]
+        self.slots: dict[int, ll.Value] = {}
+        self.loops: list[tuple[ll.Block, ll.Block]] = []   # (continue target, break target)
+        self.b: ll.IRBuilder
+
+    # ---------------------------------------------------------------- frame
+    def lower(self) -> None:
+        fn, llfn = self.fn, self.llfn
+        entry = llfn.append_basic_block("entry")
+        self.b = ll.IRBuilder(entry)
+        args = list(llfn.args)
+        self.err = args.pop(0)
+        self.out = args.pop(0) if fn.ret != T.NONE else None
+        for p, arg in zip(fn.params, args):
+            arg.name = p.var.name
+            self.slots[id(p.var)] = self.alloca(p.var)
+            self.b.store(arg, self.slots[id(p.var)])
+        for var in fn.locals:
+            slot = self.alloca(var)
+            self.slots[id(var)] = slot
+            # zero-initialised: a read before assignment (UnboundLocalError in Python) reads zero
+            self.b.store(ll.Constant(slot.type.pointee, None), slot)
+        self.block(fn.body)
+        if not self.b.block.is_terminated:
+            self.b.ret(I32(0))
+
+    def alloca(self, var: ir.Var) -> ll.Value:
+        return self.b.alloca(value_type(var.type), name=var.name.replace("$", "tmp."))
+
+    def new_block(self, name: str) -> ll.Block:
+        return self.llfn.append_basic_block(name)
+
+    def fail_if(self, cond: ll.Value, exc: str, fmt: str, args: tuple[ll.Value, ...] = ()) -> None:
+        """Branch to an error exit when `cond` holds; the exit fills the error record and returns 1."""
+        with self.b.if_then(cond, likely=False):
+            fill_error(self.b, self.err, self.ctx, exc, fmt.replace("%", "%%") if not args else fmt, args)
+            self.b.ret(I32(1))
+
+    # ---------------------------------------------------------------- statements
+    def block(self, stmts: list[ir.Stmt]) -> None:
+        for s in stmts:
+            if self.b.block.is_terminated:
+                return   # code after return/break/continue is unreachable
+            getattr(self, "s_" + type(s).__name__)(s)
+
+    def s_Assign(self, s: ir.Assign) -> None:
+        self.b.store(self.expr(s.value), self.slots[id(s.var)])
+
+    def s_Store(self, s: ir.Store) -> None:
+        array = self.expr(s.array)
+        ptr = self.element_ptr(array, s.array.type, s.indices)
+        value = self.expr(s.value)
+        if s.array.type.dtype.is_bool:
+            value = self.b.zext(value, I8)
+        self.b.store(value, ptr, align=s.array.type.dtype.nbytes)
+
+    def s_ExprStmt(self, s: ir.ExprStmt) -> None:
+        self.expr(s.value)
+
+    def s_If(self, s: ir.If) -> None:
+        cond = self.expr(s.cond)
+        then_bb, else_bb, end_bb = self.new_block("if.then"), self.new_block("if.else"), self.new_block("if.end")
+        self.b.cbranch(cond, then_bb, else_bb)
+        for bb, body in ((then_bb, s.then), (else_bb, s.orelse)):
+            self.b.position_at_end(bb)
+            self.block(body)
+            if not self.b.block.is_terminated:
+                self.b.branch(end_bb)
+        self.b.position_at_end(end_bb)
+
+    def s_While(self, s: ir.While) -> None:
+        head, body, orelse, end = (self.new_block(n) for n in ("while.head", "while.body", "while.else", "while.end"))
+        self.b.branch(head)
+        self.b.position_at_end(head)
+        self.b.cbranch(self.expr(s.cond), body, orelse)
+        self.loop_body(body, s.body, head, end)
+        self.b.position_at_end(orelse)
+        self.block(s.orelse)
+        if not self.b.block.is_terminated:
+            self.b.branch(end)
+        self.b.position_at_end(end)
+
+    def s_ForRange(self, s: ir.ForRange) -> None:
+        b = self.b
+        start, stop, step = self.expr(s.start), self.expr(s.stop), self.expr(s.step)
+        const_step = s.step.value if isinstance(s.step, ir.Const) else None
+        if const_step is None:
+            self.fail_if(b.icmp_signed("==", step, I64(0)), "ValueError", "range() arg 3 must not be zero")
+        head, body, latch, orelse, end = (self.new_block(n) for n in
+                                          ("for.head", "for.body", "for.latch", "for.else", "for.end"))
+        # A hidden induction variable: assigning the loop name inside the body does not change iteration.
+        pre = b.block
+        b.branch(head)
+        b.position_at_end(head)
+        iv = b.phi(I64, name="iv")
+        iv.add_incoming(start, pre)
+        if const_step is not None:
+            more = b.icmp_signed("<" if const_step > 0 else ">", iv, stop)
+        else:
+            more = b.select(b.icmp_signed(">", step, I64(0)), b.icmp_signed("<", iv, stop),
+                            b.icmp_signed(">", iv, stop))
+        b.cbranch(more, body, orelse)
+        b.position_at_end(body)
+        b.store(iv, self.slots[id(s.var)])
+        self.loop_body(None, s.body, latch, end)
+        b.position_at_end(latch)
+        nxt = b.add(iv, step, name="iv.next")
+        if const_step not in (1, -1):
+            # iv < stop, so iv ± 1 cannot wrap; a larger step can wrap past the i64 range: end the loop then
+            if const_step is not None:
+                overflow = b.icmp_signed("<" if const_step > 0 else ">", nxt, iv)
+            else:
+                overflow = b.select(b.icmp_signed(">", step, I64(0)), b.icmp_signed("<", nxt, iv),
+                                    b.icmp_signed(">", nxt, iv))
+            cont = self.new_block("for.cont")
+            b.cbranch(overflow, orelse, cont)
+            b.position_at_end(cont)
+        iv.add_incoming(nxt, b.block)
+        b.branch(head)
+        b.position_at_end(orelse)
+        self.block(s.orelse)
+        if not b.block.is_terminated:
+            b.branch(end)
+        b.position_at_end(end)
+
+    def loop_body(self, bb: ll.Block | None, body: list[ir.Stmt], cont: ll.Block, brk: ll.Block) -> None:
+        if bb is not None:
+            self.b.position_at_end(bb)
+        self.loops.append((cont, brk))
+        self.block(body)
+        self.loops.pop()
+        if not self.b.block.is_terminated:
+            self.b.branch(cont)
+
+    def s_Break(self, s: ir.Break) -> None:
+        self.b.branch(self.loops[-1][1])
+
+    def s_Continue(self, s: ir.Continue) -> None:
+        self.b.branch(self.loops[-1][0])
+
+    def s_Return(self, s: ir.Return) -> None:
+        if s.value is not None:
+            self.b.store(self.expr(s.value), self.out)
+        self.b.ret(I32(0))
+
+    def s_Raise(self, s: ir.Raise) -> None:
+        fill_error(self.b, self.err, self.ctx, s.exc, s.message.replace("%", "%%"))
+        self.b.ret(I32(1))
+
+    def s_Assert(self, s: ir.Assert) -> None:
+        cond = self.expr(s.cond)
+        self.fail_if(self.b.not_(cond), "AssertionError", s.message)
+
+    # ---------------------------------------------------------------- expressions
+    def expr(self, e: ir.Expr) -> ll.Value:
+        return getattr(self, "e_" + type(e).__name__)(e)
+
+    def e_Const(self, e: ir.Const) -> ll.Value:
+        t = scalar_type(e.type)
+        if e.type.is_float:
+            return t(float(e.value))
+        if e.type.is_bool:
+            return I1(int(bool(e.value)))
+        return t(int(e.value) & ((1 << e.type.bits) - 1))
+
+    def e_Load(self, e: ir.Load) -> ll.Value:
+        return self.b.load(self.slots[id(e.var)])
+
+    def e_Cast(self, e: ir.Cast) -> ll.Value:
+        return arith.cast(self, self.expr(e.value), e.value.type, e.type)
+
+    def e_Truth(self, e: ir.Truth) -> ll.Value:
+        return arith.truth(self, self.expr(e.value), e.value.type)
+
+    def e_BinOp(self, e: ir.BinOp) -> ll.Value:
+        a, b = self.expr(e.left), self.expr(e.right)
+        if e.type.is_float:
+            return arith.float_binop(self, e.op, e.type, a, b)
+        return arith.int_binop(self, e.op, e.type, a, b)
+
+    def e_UnaryOp(self, e: ir.UnaryOp) -> ll.Value:
+        v = self.expr(e.operand)
+        if e.op == "not":
+            return self.b.not_(v)
+        if e.op == "pos":
+            return v
+        if e.op == "neg":
+            return self.b.fneg(v) if e.type.is_float else self.b.neg(v)
+        return self.b.not_(v)   # invert: ~x == -x - 1 for two's complement
+
+    def e_Compare(self, e: ir.Compare) -> ll.Value:
+        b = self.b
+        end = self.new_block("cmp.end")
+        results: list[tuple[ll.Value, ll.Block]] = []
+        left = self.expr(e.operands[0])
+        left_t = e.operands[0].type
+        for k, (op, t) in enumerate(zip(e.ops, e.cmp_types)):
+            right = self.expr(e.operands[k + 1])
+            r = arith.compare(self, op, t, arith.cast(self, left, left_t, t),
+                              arith.cast(self, right, e.operands[k + 1].type, t))
+            if k == len(e.ops) - 1:
+                results.append((r, b.block))
+                b.branch(end)
+            else:
+                nxt = self.new_block("cmp.next")
+                results.append((I1(0), b.block))
+                b.cbranch(r, nxt, end)
+                b.position_at_end(nxt)
+            left, left_t = right, e.operands[k + 1].type
+        b.position_at_end(end)
+        if len(results) == 1:
+            return results[0][0]
+        phi = b.phi(I1)
+        for v, bb in results:
+            phi.add_incoming(v, bb)
+        return phi
+
+    def e_BoolOp(self, e: ir.BoolOp) -> ll.Value:
+        b = self.b
+        end = self.new_block(f"{e.op}.end")
+        incoming = []
+        for k, value in enumerate(e.values):
+            v = self.expr(value)
+            if k == len(e.values) - 1:
+                incoming.append((v, b.block))
+                b.branch(end)
+                break
+            t = arith.truth(self, v, value.type)
+            nxt = self.new_block(f"{e.op}.next")
+            incoming.append((v, b.block))
+            if e.op == "and":
+                b.cbranch(t, nxt, end)
+            else:
+                b.cbranch(t, end, nxt)
+            b.position_at_end(nxt)
+        b.position_at_end(end)
+        phi = b.phi(scalar_type(e.type))
+        for v, bb in incoming:
+            phi.add_incoming(v, bb)
+        return phi
+
+    def e_IfExp(self, e: ir.IfExp) -> ll.Value:
+        b = self.b
+        cond = self.expr(e.cond)
+        then_bb, else_bb, end = self.new_block("ifx.then"), self.new_block("ifx.else"), self.new_block("ifx.end")
+        b.cbranch(cond, then_bb, else_bb)
+        b.position_at_end(then_bb)
+        a = self.expr(e.then)
+        a_bb = b.block
+        b.branch(end)
+        b.position_at_end(else_bb)
+        c = self.expr(e.orelse)
+        c_bb = b.block
+        b.branch(end)
+        b.position_at_end(end)
+        phi = b.phi(value_type(e.type))
+        phi.add_incoming(a, a_bb)
+        phi.add_incoming(c, c_bb)
+        return phi
+
+    def e_Call(self, e: ir.Call) -> ll.Value:
+        callee = self.ctx.functions[e.func]
+        args = [self.err]
+        out = None
+        if e.type != T.NONE:
+            out = self.entry_alloca(value_type(e.type))
+            args.append(out)
+        args += [self.expr(a) for a in e.args]
+        status = self.b.call(callee, args)
+        with self.b.if_then(self.b.icmp_unsigned("!=", status, I32(0)), likely=False):
+            self.b.ret(I32(1))     # the callee filled the error record
+        return self.b.load(out) if out is not None else I1(0)
+
+    def entry_alloca(self, ty: ll.Type) -> ll.Value:
+        with self.b.goto_entry_block():
+            if self.b.block.instructions:
+                self.b.position_before(self.b.block.instructions[0])
+            return self.b.alloca(ty)
+
+    def e_Intrinsic(self, e: ir.Intrinsic) -> ll.Value:
+        from fastext.compiler.lower.intrinsics import lower_intrinsic
+        return lower_intrinsic(self, e, [self.expr(a) for a in e.args])
+
+    def e_MakeTuple(self, e: ir.MakeTuple) -> ll.Value:
+        agg = ll.Constant(value_type(e.type), ll.Undefined)
+        for k, item in enumerate(e.items):
+            agg = self.b.insert_value(agg, self.expr(item), k)
+        return agg
+
+    def e_TupleGet(self, e: ir.TupleGet) -> ll.Value:
+        return self.b.extract_value(self.expr(e.value), e.index)
+
+    def e_ArrayDim(self, e: ir.ArrayDim) -> ll.Value:
+        return self.b.extract_value(self.expr(e.array), [1, e.axis])
+
+    def e_ArraySize(self, e: ir.ArraySize) -> ll.Value:
+        array = self.expr(e.array)
+        size = I64(1)
+        for k in range(e.array.type.ndim):
+            size = self.b.mul(size, self.b.extract_value(array, [1, k]))
+        return size
+
+    def e_Index(self, e: ir.Index) -> ll.Value:
+        array = self.expr(e.array)
+        ptr = self.element_ptr(array, e.array.type, e.indices)
+        v = self.b.load(ptr, align=e.array.type.dtype.nbytes)
+        if e.array.type.dtype.is_bool:
+            v = self.b.icmp_unsigned("!=", v, I8(0))
+        return v
+
+    def element_ptr(self, array: ll.Value, atype: T.Array, indices: list[ir.Expr]) -> ll.Value:
+        """Address of a[i, j, …]: negative indices wrap once, then the bounds check."""
+        b = self.b
+        offset = I64(0)
+        for axis, idx_expr in enumerate(indices):
+            idx = self.expr(idx_expr)
+            n = b.extract_value(array, [1, axis])
+            wrapped = idx
+            if not (isinstance(idx_expr, ir.Const) and idx_expr.value >= 0):
+                wrapped = b.select(b.icmp_signed("<", idx, I64(0)), b.add(idx, n), idx)
+            if self.ctx.boundscheck:
+                self.fail_if(b.icmp_unsigned(">=", wrapped, n), "IndexError",
+                             "index %lld is out of bounds for axis %lld with size %lld",
+                             (idx, I64(axis), n))
+            stride = b.extract_value(array, [2, axis])
+            offset = b.add(offset, b.mul(wrapped, stride))
+        data = b.extract_value(array, 0)
+        raw = b.gep(data, [offset])
+        return b.bitcast(raw, memory_type(atype.dtype).as_pointer())

@@ -1,0 +1,144 @@
+"""Dialect types: the static types of the typed IR.
+
+Plain frozen dataclasses, compared by value.  Promotion rules live here so the
+checker and the docs (docs/language.md, "Numbers") have one source of truth.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class Type:
+    """Base of all dialect types."""
+
+
+@dataclass(frozen=True)
+class Scalar(Type):
+    name: str
+    kind: str      # "int", "uint", "float", "bool"
+    bits: int
+
+    @property
+    def is_int(self) -> bool:
+        return self.kind in ("int", "uint")
+
+    @property
+    def is_float(self) -> bool:
+        return self.kind == "float"
+
+    @property
+    def is_bool(self) -> bool:
+        return self.kind == "bool"
+
+    @property
+    def signed(self) -> bool:
+        return self.kind == "int"
+
+    @property
+    def nbytes(self) -> int:
+        return max(1, self.bits // 8)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Array(Type):
+    dtype: Scalar
+    ndim: int
+
+    def __str__(self) -> str:
+        return f"{self.dtype.name}[{', '.join(':' * self.ndim)}]"
+
+
+@dataclass(frozen=True)
+class Tuple(Type):
+    items: tuple[Type, ...]
+
+    def __str__(self) -> str:
+        return f"tuple[{', '.join(map(str, self.items))}]"
+
+
+@dataclass(frozen=True)
+class NoneType(Type):
+    def __str__(self) -> str:
+        return "None"
+
+
+@dataclass(frozen=True)
+class ErrorType(Type):
+    """Type of an expression that already produced a diagnostic; silences follow-on errors."""
+
+    def __str__(self) -> str:
+        return "<error>"
+
+
+I8, I16, I32, I64 = (Scalar(f"i{b}", "int", b) for b in (8, 16, 32, 64))
+U8, U16, U32, U64 = (Scalar(f"u{b}", "uint", b) for b in (8, 16, 32, 64))
+F32, F64 = Scalar("f32", "float", 32), Scalar("f64", "float", 64)
+BOOL = Scalar("bool", "bool", 1)
+NONE = NoneType()
+ERROR = ErrorType()
+
+SCALARS: dict[str, Scalar] = {
+    t.name: t for t in (I8, I16, I32, I64, U8, U16, U32, U64, F32, F64)
+}
+# Python builtin names usable as annotations.
+BUILTIN_SCALARS: dict[str, Scalar] = {"int": I64, "float": F64, "bool": BOOL}
+
+
+def is_numeric(t: Type) -> bool:
+    return isinstance(t, Scalar)
+
+
+def promote(a: Scalar, b: Scalar) -> Scalar:
+    """The result type of a binary arithmetic operation on two typed (non-literal) operands.
+
+    bool acts as the narrowest integer.  Integers of one signedness: the wider.
+    Mixed signedness: the signed type wide enough for both, capped at i64 (so
+    u64 with any signed type is i64 and wraps — NumPy would go to float64).
+    Any float: f64, except f32 with an integer of at most 16 bits stays f32.
+    """
+    if a == b:
+        return I64 if a.is_bool else a
+    if a.is_float or b.is_float:
+        if a == F64 or b == F64:
+            return F64
+        other = b if a.is_float else a
+        if other.is_float or other.is_bool or other.bits <= 16:
+            return F32
+        return F64
+    if a.is_bool:
+        return b
+    if b.is_bool:
+        return a
+    if a.kind == b.kind:
+        return a if a.bits >= b.bits else b
+    signed, unsigned = (a, b) if a.signed else (b, a)
+    if signed.bits > unsigned.bits:
+        return signed
+    return SCALARS[f"i{min(64, unsigned.bits * 2)}"]
+
+
+def can_assign(target: Type, value: Type) -> bool:
+    """Whether a value of type `value` may be stored in a variable/slot of type `target`.
+
+    Widening only: int→wider-or-equal int of compatible range, any int→float,
+    f32→f64, bool→any number.  Narrowing needs an explicit conversion (i32(x)).
+    """
+    if target == value or isinstance(value, ErrorType) or isinstance(target, ErrorType):
+        return True
+    if isinstance(target, Tuple) and isinstance(value, Tuple):
+        return len(target.items) == len(value.items) and all(
+            can_assign(t, v) for t, v in zip(target.items, value.items))
+    if not (isinstance(target, Scalar) and isinstance(value, Scalar)):
+        return False
+    if value.is_bool:
+        return not target.is_bool or target == value
+    if target.is_float:
+        return value.is_int or value.is_float and value.bits <= target.bits
+    if target.is_int and value.is_int:
+        if target.signed == value.signed:
+            return target.bits >= value.bits
+        return target.signed and target.bits > value.bits
+    return False

@@ -1,0 +1,129 @@
+"""IR verifier: invariants of the typed IR that lowering relies on.
+
+Runs in the pipeline (cheap) and in tests.  A failure is a compiler bug, never
+a user error, so it raises `IRVerifyError` (reported as an internal error).
+"""
+from __future__ import annotations
+
+from fastext.compiler import ir
+from fastext.compiler import types as T
+from fastext.compiler.analysis import children
+
+
+class IRVerifyError(AssertionError):
+    """The typed IR broke an invariant."""
+
+
+def verify(module: ir.Module) -> None:
+    for fn in module.functions.values():
+        _Verifier(module, fn).run()
+
+
+class _Verifier:
+    def __init__(self, module: ir.Module, fn: ir.Function):
+        self.module, self.fn = module, fn
+        self.known = {id(p.var) for p in fn.params} | {id(v) for v in fn.locals}
+        self.loop_depth = 0
+
+    def fail(self, node, msg: str) -> None:
+        raise IRVerifyError(f"{getattr(node, 'span', '?')}: in {self.fn.name}: {msg}")
+
+    def run(self) -> None:
+        for v in self.fn.locals:
+            if isinstance(v.type, T.ErrorType):
+                self.fail(v, f"local {v.name} has the error type")
+        self.block(self.fn.body)
+
+    def block(self, stmts: list[ir.Stmt]) -> None:
+        for s in stmts:
+            self.stmt(s)
+
+    def stmt(self, s: ir.Stmt) -> None:
+        if isinstance(s, ir.Assign):
+            self.var(s, s.var)
+            self.expect(s.value, s.var.type)
+        elif isinstance(s, ir.Store):
+            if not isinstance(s.array.type, T.Array):
+                self.fail(s, "store into a non-array")
+            self.expr(s.array)
+            self.indices(s, s.array.type, s.indices)
+            self.expect(s.value, s.array.type.dtype)
+        elif isinstance(s, ir.ExprStmt):
+            self.expr(s.value)
+        elif isinstance(s, (ir.If, ir.While)):
+            self.expect(s.cond, T.BOOL)
+            if isinstance(s, ir.While):
+                self.loop_depth += 1
+                self.block(s.body)
+                self.loop_depth -= 1
+                self.block(s.orelse)
+            else:
+                self.block(s.then)
+                self.block(s.orelse)
+        elif isinstance(s, ir.ForRange):
+            self.var(s, s.var)
+            for e in (s.start, s.stop, s.step):
+                self.expect(e, T.I64)
+            self.loop_depth += 1
+            self.block(s.body)
+            self.loop_depth -= 1
+            self.block(s.orelse)
+        elif isinstance(s, (ir.Break, ir.Continue)):
+            if not self.loop_depth:
+                self.fail(s, "break/continue outside a loop")
+        elif isinstance(s, ir.Return):
+            if (s.value is None) != (self.fn.ret == T.NONE):
+                self.fail(s, "return value does not match the declared return type")
+            if s.value is not None:
+                self.expect(s.value, self.fn.ret)
+        elif isinstance(s, ir.Assert):
+            self.expect(s.cond, T.BOOL)
+        elif not isinstance(s, ir.Raise):
+            self.fail(s, f"unknown statement {type(s).__name__}")
+
+    def var(self, node, var: ir.Var) -> None:
+        if id(var) not in self.known:
+            self.fail(node, f"variable {var.name} is not declared in the function")
+
+    def indices(self, node, atype: T.Array, indices: list[ir.Expr]) -> None:
+        if len(indices) != atype.ndim:
+            self.fail(node, f"{len(indices)} indices for a {atype.ndim}-D array")
+        for i in indices:
+            self.expect(i, T.I64)
+
+    def expect(self, e: ir.Expr, t: T.Type) -> None:
+        if e.type != t:
+            self.fail(e, f"expected {t}, found {e.type} ({type(e).__name__})")
+        self.expr(e)
+
+    def expr(self, e: ir.Expr) -> None:
+        if isinstance(e.type, T.ErrorType):
+            self.fail(e, "expression of the error type reached the verifier")
+        if isinstance(e, ir.Load):
+            self.var(e, e.var)
+        elif isinstance(e, ir.BinOp):
+            if not (e.left.type == e.right.type == e.type) and e.op != "/":
+                self.fail(e, f"operands of {e.op} are {e.left.type}, {e.right.type}; result {e.type}")
+        elif isinstance(e, ir.Index):
+            self.indices(e, e.array.type, e.indices)
+            if e.type != e.array.type.dtype:
+                self.fail(e, "index result type differs from the dtype")
+        elif isinstance(e, ir.Call):
+            callee = self.module.functions.get(e.func)
+            if callee is None:
+                self.fail(e, f"call of unknown function {e.func}")
+            if len(e.args) != len(callee.params):
+                self.fail(e, "argument count mismatch")
+            for a, p in zip(e.args, callee.params):
+                self.expect(a, p.var.type)
+            return
+        elif isinstance(e, ir.BoolOp):
+            for v in e.values:
+                if v.type != e.type:
+                    self.fail(e, "boolean operator operand of another type")
+        elif isinstance(e, ir.IfExp):
+            self.expect(e.cond, T.BOOL)
+            if e.then.type != e.type or e.orelse.type != e.type:
+                self.fail(e, "conditional expression branches differ in type")
+        for c in children(e):
+            self.expr(c)

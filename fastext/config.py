@@ -1,0 +1,60 @@
+"""Every environment switch fastext reads, in one place (documented in docs/caching.md).
+
+The compiler never reads the environment itself; callers pass an Options value.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
+def disabled() -> bool:
+    """FASTEXT_DISABLE=1: run `.fx` modules as plain Python (the correctness oracle)."""
+    return _flag("FASTEXT_DISABLE")
+
+
+def hook_disabled() -> bool:
+    """FASTEXT_NO_HOOK=1: do not install the import hook at interpreter start-up."""
+    return _flag("FASTEXT_NO_HOOK")
+
+
+def cache_dir_override() -> str | None:
+    """FASTEXT_CACHE_DIR: put every compiled module in this folder instead of beside the source."""
+    return os.environ.get("FASTEXT_CACHE_DIR") or None
+
+
+def linker_override() -> str | None:
+    """FASTEXT_LINKER: the linker driver to use (default: cc, gcc, clang); `none` forces the JIT path."""
+    return os.environ.get("FASTEXT_LINKER") or None
+
+
+@dataclass(frozen=True)
+class Options:
+    """Compile options; every field is part of the cache key."""
+
+    opt_level: int = 3
+    boundscheck: bool = True
+    cpu: str = "host"          # "host" or an LLVM CPU name (e.g. "x86-64-v2")
+    features: str = ""         # extra LLVM target features, e.g. "+avx2"
+
+    def key(self) -> str:
+        return f"O{self.opt_level}-bc{int(self.boundscheck)}-{self.cpu}-{self.features}"
+
+
+def options_from_env() -> Options:
+    """Options for the import hook: FASTEXT_OPT_LEVEL, FASTEXT_BOUNDSCHECK, FASTEXT_CPU."""
+    opt = os.environ.get("FASTEXT_OPT_LEVEL", "3")
+    return Options(
+        opt_level=int(opt) if opt in ("0", "1", "2", "3") else 3,
+        boundscheck=os.environ.get("FASTEXT_BOUNDSCHECK", "1") not in ("0", "off", "false"),
+        cpu=os.environ.get("FASTEXT_CPU", "host") or "host",
+    )
+
+
+def debug() -> bool:
+    """FASTEXT_DEBUG=1: let internal compiler errors propagate with their traceback (for fastext developers)."""
+    return _flag("FASTEXT_DEBUG")

@@ -1,0 +1,86 @@
+"""Run-time objects of the `.fx` dialect: the names a `.fx` file imports from fastext.
+
+Under plain CPython (compilation off, or any `.py` that imports these) they are
+real, cheap objects: scalar types convert like the compiled code does (fixed-width
+integers wrap, f32 rounds to single precision), `T[:, :]` builds an array type
+usable as an annotation, and `prange` is `range`.  The compiler never imports
+this module to decide anything; it reads the names from the source.
+"""
+from __future__ import annotations
+
+import math
+import struct
+
+__all__ = [
+    "ScalarType", "ArrayType", "prange",
+    "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f32", "f64", "boolean",
+]
+
+
+class ScalarType:
+    """A fixed-width scalar type such as `i32` or `f64`; call it to convert."""
+
+    __slots__ = ("name", "kind", "bits")
+
+    def __init__(self, name: str, kind: str, bits: int):
+        self.name, self.kind, self.bits = name, kind, bits
+
+    def __repr__(self) -> str:
+        return f"fastext.{self.name}"
+
+    def __getitem__(self, dims) -> "ArrayType":
+        dims = dims if isinstance(dims, tuple) else (dims,)
+        if not dims or not all(isinstance(d, slice) and d == slice(None) for d in dims):
+            raise TypeError(f"array types are written {self.name}[:] or {self.name}[:, :], ...")
+        return ArrayType(self, len(dims))
+
+    def __call__(self, value=0):
+        if self.kind == "float":
+            value = float(value)
+            if self.bits == 32 and math.isfinite(value):
+                try:
+                    return struct.unpack("f", struct.pack("f", value))[0]
+                except OverflowError:
+                    return math.copysign(math.inf, value)
+            return value
+        if self.kind == "bool":
+            return bool(value)
+        value = int(value)
+        mask = (1 << self.bits) - 1
+        value &= mask
+        if self.kind == "int" and value >> (self.bits - 1):
+            value -= 1 << self.bits
+        return value
+
+
+class ArrayType:
+    """`dtype[:, ...]`: a strided array annotation of a given rank."""
+
+    __slots__ = ("dtype", "ndim")
+
+    def __init__(self, dtype: ScalarType, ndim: int):
+        self.dtype, self.ndim = dtype, ndim
+
+    def __repr__(self) -> str:
+        return f"{self.dtype.name}[{', '.join(':' * self.ndim)}]"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, ArrayType) and (self.dtype, self.ndim) == (other.dtype, other.ndim)
+
+    def __hash__(self) -> int:
+        return hash((self.dtype.name, self.ndim))
+
+
+i8 = ScalarType("i8", "int", 8)
+i16 = ScalarType("i16", "int", 16)
+i32 = ScalarType("i32", "int", 32)
+i64 = ScalarType("i64", "int", 64)
+u8 = ScalarType("u8", "uint", 8)
+u16 = ScalarType("u16", "uint", 16)
+u32 = ScalarType("u32", "uint", 32)
+u64 = ScalarType("u64", "uint", 64)
+f32 = ScalarType("f32", "float", 32)
+f64 = ScalarType("f64", "float", 64)
+boolean = ScalarType("bool", "bool", 8)
+
+prange = range

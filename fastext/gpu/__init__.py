@@ -1,0 +1,1 @@
+"""Reserved for GPU kernels (NVPTX back end, cuda-python launches)."""

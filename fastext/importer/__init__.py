@@ -1,0 +1,1 @@
+"""Import hook: finds `.fx` files, builds them through the on-disk cache, loads the extension."""
