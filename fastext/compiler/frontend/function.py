@@ -156,7 +156,7 @@ class FunctionChecker:
                     indices.append(ir.Load(temp.type, temp.span, temp))
             current = ir.Index(array.type.dtype, self.span(target), array, indices)
             result = self.binop(op, current, self.expr(node.value), node)
-            value = self.coerce(result, array.type.dtype, node, "stored item")
+            value = self.store_value(result, array.type.dtype, node)
             return pre + [ir.Store(self.span(node), array, indices, value)]
         raise self.error(target, "unsupported assignment target", "assign to a name or an array item")
 
@@ -177,7 +177,7 @@ class FunctionChecker:
             if not isinstance(array.type, Array):
                 raise self.error(target.value, f"cannot assign into a {array.type}", "only arrays support item assignment")
             indices = self.index_exprs(target, array.type)
-            return [ir.Store(span, array, indices, self.coerce(value, array.type.dtype, node, "stored item"))]
+            return [ir.Store(span, array, indices, self.store_value(value, array.type.dtype, node))]
         if isinstance(target, ast.Tuple):
             if not isinstance(value.type, Tuple):
                 raise self.error(node, f"cannot unpack a {value.type}", "the right side must be a tuple")
@@ -191,6 +191,15 @@ class FunctionChecker:
                 out += self.assign_to(elt, item, node)
             return out
         raise self.error(target, "unsupported assignment target", "assign to a name, an array item or a tuple of names")
+
+    def store_value(self, value: ir.Expr, dtype: Scalar, node: ast.AST) -> ir.Expr:
+        """Array stores convert like NumPy item assignment within a kind: ints wrap to the
+        dtype's width, floats round to f32; int → float is fine; float → int needs int()."""
+        vt = value.type
+        if isinstance(vt, Scalar) and not (vt.is_float and not dtype.is_float) and not (
+                dtype.is_bool and not vt.is_bool):
+            return self.convert(value, dtype)
+        return self.coerce(value, dtype, node, "stored item")
 
     def declare(self, name: str, t: Type, node: ast.AST) -> ir.Var:
         if isinstance(t, ErrorType):

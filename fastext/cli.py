@@ -1,0 +1,166 @@
+"""`fastext` command line: build, check, info, clean.
+
+    fastext build kernels.fx                 # kernels.<EXT_SUFFIX> beside the source
+    fastext build kernels.fx --emit llvm     # print the optimised LLVM IR (asm, obj also)
+    fastext check src/ other.fx              # diagnostics only; exit 1 if any
+    fastext info                             # versions, target, cache and linker/JIT path
+    fastext clean [PATH ...]                 # remove __fxcache__ folders
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="fastext", description="Compile .fx modules to CPython extensions.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("build", help="compile .fx files to extension modules")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--emit", choices=("so", "llvm", "llvm-unopt", "asm", "obj"), default="so",
+                   help="what to produce (default: a shared object beside the source)")
+    p.add_argument("-o", "--output", help="output file (or '-' for stdout with llvm/asm)")
+    p.add_argument("-O", dest="opt_level", type=int, choices=(0, 1, 2, 3), default=3)
+    p.add_argument("--no-boundscheck", action="store_true", help="disable index bounds checks")
+    p.add_argument("--cpu", default="host", help="LLVM CPU name (default: host)")
+
+    p = sub.add_parser("check", help="report every diagnostic; exit 1 if any")
+    p.add_argument("paths", nargs="+")
+
+    sub.add_parser("info", help="versions, target, linker or JIT, cache location")
+
+    p = sub.add_parser("clean", help="remove compiled-module caches")
+    p.add_argument("paths", nargs="*", default=["."])
+
+    args = parser.parse_args(argv)
+    return {"build": _build, "check": _check, "info": _info, "clean": _clean}[args.command](args)
+
+
+def _fx_files(paths: list[str]) -> list[str]:
+    out = []
+    for path in paths:
+        if os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs[:] = [d for d in dirs if not d.startswith(".") and d not in ("__pycache__", "__fxcache__")]
+                out += [os.path.join(root, f) for f in sorted(files) if f.endswith(".fx")]
+        else:
+            out.append(path)
+    return out
+
+
+def _build(args) -> int:
+    from fastext.compiler.diagnostics import CompileError
+    from fastext.compiler.driver import compile_file
+    from fastext.compiler.link import LinkError, link_shared
+    from fastext.config import Options
+
+    import sysconfig
+    options = Options(opt_level=args.opt_level, boundscheck=not args.no_boundscheck, cpu=args.cpu)
+    status = 0
+    for path in _fx_files(args.files):
+        if not os.path.exists(path):
+            print(f"fastext: error: no such file: {path}", file=sys.stderr)
+            status = 1
+            continue
+        name = os.path.basename(path).rsplit(".", 1)[0]
+        try:
+            art = compile_file(path, name, options, emit_asm=args.emit == "asm")
+        except CompileError as e:
+            print(e.render(), file=sys.stderr)
+            status = 1
+            continue
+        if args.emit in ("llvm", "llvm-unopt", "asm"):
+            text = {"llvm": art.llvm_ir, "llvm-unopt": art.unoptimized_ir, "asm": art.assembly}[args.emit]
+            _write_text(text, args.output)
+            continue
+        if args.emit == "obj":
+            out = args.output or os.path.join(os.path.dirname(path), name + ".o")
+            with open(out, "wb") as f:
+                f.write(art.object_code)
+        else:
+            out = args.output or os.path.join(os.path.dirname(path) or ".", name + sysconfig.get_config_var("EXT_SUFFIX"))
+            try:
+                link_shared(art.object_code, out)
+            except LinkError as e:
+                print(f"fastext: error: {e}", file=sys.stderr)
+                return 1
+        print(f"{path} -> {out}")
+    return status
+
+
+def _write_text(text: str, output: str | None) -> None:
+    if output and output != "-":
+        with open(output, "w") as f:
+            f.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+def _check(args) -> int:
+    from fastext.compiler.driver import check_file
+    from fastext.compiler.source import SourceFile
+
+    files = _fx_files(args.paths)
+    errors = 0
+    for path in files:
+        if not os.path.exists(path):
+            print(f"fastext: error: no such file: {path}", file=sys.stderr)
+            errors += 1
+            continue
+        diags = check_file(path)
+        with open(path, encoding="utf-8") as f:
+            source = SourceFile(path, f.read())
+        for d in diags:
+            print(d.render(source))
+        errors += len(diags)
+    print(f"checked {len(files)} file{'s' if len(files) != 1 else ''}: "
+          f"{errors} error{'s' if errors != 1 else ''}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _info(args) -> int:
+    import platform
+
+    import fastext
+    from fastext import config
+    from fastext.compiler import backend
+    from fastext.compiler.link import find_linker
+
+    cpu, features = backend.host_cpu()
+    linker = find_linker()
+    import llvmlite
+    rows = [
+        ("fastext", fastext.__version__),
+        ("python", f"{platform.python_version()} ({sys.implementation.cache_tag})"),
+        ("llvmlite", llvmlite.__version__),
+        ("LLVM", backend.llvm_version()),
+        ("target", f"{backend.target_machine(config.options_from_env()).triple}, cpu {cpu}"),
+        ("native path", f"linker {linker}" if linker else "JIT (no linker found: modules load in-process)"),
+        ("import hook", "installed" if fastext.is_installed() else "not installed"),
+        ("compilation", "disabled (FASTEXT_DISABLE)" if config.disabled() else "enabled"),
+        ("cache", config.cache_dir_override() or "__fxcache__/ beside each .fx (per-user cache if read-only)"),
+        ("options", config.options_from_env().key()),
+    ]
+    width = max(len(k) for k, _ in rows)
+    for k, v in rows:
+        print(f"{k:<{width}}  {v}")
+    return 0
+
+
+def _clean(args) -> int:
+    import shutil
+    removed = 0
+    for path in args.paths:
+        for root, dirs, _ in os.walk(path):
+            if "__fxcache__" in dirs:
+                shutil.rmtree(os.path.join(root, "__fxcache__"), ignore_errors=True)
+                dirs.remove("__fxcache__")
+                removed += 1
+    print(f"removed {removed} __fxcache__ folder{'s' if removed != 1 else ''}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
