@@ -4,14 +4,29 @@
     import kernels.fx     # the same, spelled after the file
 
 Importing fastext installs the import hook (idempotent).  The scalar types and
-`prange` below are what `.fx` files import; they also work under plain CPython,
-which is how a `.fx` module runs with compilation off (FASTEXT_DISABLE=1).
+`prange` are what `.fx` files import; they also work under plain CPython, which
+is how a `.fx` module runs with compilation off (FASTEXT_DISABLE=1).  They load
+lazily (PEP 562) so the start-up hook stays well under a millisecond.
 """
-from fastext.dialect import (  # noqa: F401  (re-exported dialect names)
-    ArrayType, ScalarType, f32, f64, i8, i16, i32, i64, prange, u8, u16, u32, u64,
-)
 from fastext.importer.finder import disable, enable, install, is_installed, uninstall  # noqa: F401
 
 __version__ = "0.1.0"
+
+_DIALECT = frozenset({"ArrayType", "ScalarType", "f32", "f64", "i8", "i16", "i32", "i64",
+                      "u8", "u16", "u32", "u64", "prange"})
+
+
+def __getattr__(name: str):
+    if name in _DIALECT:
+        from fastext import dialect
+        value = getattr(dialect, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'fastext' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | _DIALECT)
+
 
 install()

@@ -4,7 +4,7 @@
     fastext build kernels.fx --emit llvm     # print the optimised LLVM IR (asm, obj also)
     fastext check src/ other.fx              # diagnostics only; exit 1 if any
     fastext info                             # versions, target, cache and linker/JIT path
-    fastext clean [PATH ...]                 # remove __fxcache__ folders
+    fastext clean [PATH ...]                 # remove cached builds (beside sources and per-user)
 """
 from __future__ import annotations
 
@@ -126,10 +126,10 @@ def _info(args) -> int:
     import fastext
     from fastext import config
     from fastext.compiler import backend
-    from fastext.compiler.link import find_linker
+    from fastext.importer.loader import native_path
 
     cpu, features = backend.host_cpu()
-    linker = find_linker()
+    path = native_path()
     import llvmlite
     rows = [
         ("fastext", fastext.__version__),
@@ -137,7 +137,8 @@ def _info(args) -> int:
         ("llvmlite", llvmlite.__version__),
         ("LLVM", backend.llvm_version()),
         ("target", f"{backend.target_machine(config.options_from_env()).triple}, cpu {cpu}"),
-        ("native path", f"linker {linker}" if linker else "JIT (no linker found: modules load in-process)"),
+        ("native path", "JIT (no linker: modules load in-process through LLVM)" if path == "jit"
+         else path.replace("linker:", "linker ")),
         ("import hook", "installed" if fastext.is_installed() else "not installed"),
         ("compilation", "disabled (FASTEXT_DISABLE)" if config.disabled() else "enabled"),
         ("cache", config.cache_dir_override() or "__fxcache__/ beside each .fx (per-user cache if read-only)"),
@@ -150,15 +151,9 @@ def _info(args) -> int:
 
 
 def _clean(args) -> int:
-    import shutil
-    removed = 0
-    for path in args.paths:
-        for root, dirs, _ in os.walk(path):
-            if "__fxcache__" in dirs:
-                shutil.rmtree(os.path.join(root, "__fxcache__"), ignore_errors=True)
-                dirs.remove("__fxcache__")
-                removed += 1
-    print(f"removed {removed} __fxcache__ folder{'s' if removed != 1 else ''}")
+    from fastext.importer.cache import clean
+    removed = clean(args.paths)
+    print(f"removed {len(removed)} cached build file{'s' if len(removed) != 1 else ''}")
     return 0
 
 

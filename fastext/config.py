@@ -5,7 +5,6 @@ The compiler never reads the environment itself; callers pass an Options value.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 
 
 def _flag(name: str) -> bool:
@@ -32,14 +31,36 @@ def linker_override() -> str | None:
     return os.environ.get("FASTEXT_LINKER") or None
 
 
-@dataclass(frozen=True)
 class Options:
-    """Compile options; every field is part of the cache key."""
+    """Compile options; every field is part of the cache key.
 
-    opt_level: int = 3
-    boundscheck: bool = True
-    cpu: str = "host"          # "host" or an LLVM CPU name (e.g. "x86-64-v2")
-    features: str = ""         # extra LLVM target features, e.g. "+avx2"
+    A plain immutable class rather than a dataclass: cached imports build one,
+    and importing `dataclasses` would cost more than the whole cached import.
+    """
+
+    __slots__ = ("opt_level", "boundscheck", "cpu", "features")
+
+    def __init__(self, opt_level: int = 3, boundscheck: bool = True, cpu: str = "host", features: str = ""):
+        # cpu: "host" or an LLVM CPU name (e.g. "x86-64-v2"); features: extra LLVM features, e.g. "+avx2"
+        object.__setattr__(self, "opt_level", opt_level)
+        object.__setattr__(self, "boundscheck", boundscheck)
+        object.__setattr__(self, "cpu", cpu)
+        object.__setattr__(self, "features", features)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("Options is immutable")
+
+    def _fields(self) -> tuple:
+        return (self.opt_level, self.boundscheck, self.cpu, self.features)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Options) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return "Options(opt_level={!r}, boundscheck={!r}, cpu={!r}, features={!r})".format(*self._fields())
 
     def key(self) -> str:
         return f"O{self.opt_level}-bc{int(self.boundscheck)}-{self.cpu}-{self.features}"
