@@ -88,7 +88,8 @@ def compile_source(text: str, path: str, module_name: str, options: Options = Op
         from fastext import config
         if config.debug():
             raise
-        span = Span(path, 1, 0, 1, 1)
-        diag = Diagnostic(span, f"{type(e).__name__} in stage `{stage}`: {e}",
+        span = getattr(e, "span", None) or Span(path, 1, 0, 1, 1)
+        what = str(e) if hasattr(e, "span") else f"{type(e).__name__}: {e}"
+        diag = Diagnostic(span, f"{what} (in stage `{stage}`)",
                           "please report this with the .fx file", severity="internal")
         raise CompileError([diag], source, name=module_name) from None

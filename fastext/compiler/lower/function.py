@@ -68,6 +68,7 @@ class FunctionLowering:
         for s in stmts:
             if self.b.block.is_terminated:
                 return   # code after return/break/continue is unreachable
+            self.ctx.current_span = s.span
             getattr(self, "s_" + type(s).__name__)(s)
 
     def s_Assign(self, s: ir.Assign) -> None:

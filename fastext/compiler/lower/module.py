@@ -7,34 +7,61 @@ from fastext.compiler import ir
 from fastext.compiler.lower.context import ModuleContext
 from fastext.compiler.lower.function import FunctionLowering, native_signature
 
-def lower_module(module: ir.Module, *, boundscheck: bool = True, triple: str = "", datalayout: str = "") -> str:
-    """Typed IR → textual LLVM IR of the whole extension (runtime helpers not yet linked)."""
-    from fastext.abi.capi import CApi
-    from fastext.abi.moduledef import build_module_def
-    from fastext.abi.wrapper import WrapperBuilder
 
+class LoweringError(Exception):
+    """An unexpected failure while lowering, with the span of the statement it happened at."""
+
+    def __init__(self, span, error: Exception):
+        super().__init__(f"{type(error).__name__}: {error}")
+        self.span = span
+
+
+def lower_module(module: ir.Module, *, boundscheck: bool = True, triple: str = "", datalayout: str = "") -> str:
+    """Typed IR → textual LLVM IR of the whole extension (runtime helpers not yet linked).
+
+    An unexpected exception is re-raised as LoweringError carrying the span of the
+    statement being lowered, so the driver can point the internal error at it.
+    """
     llmod = ll.Module(name=module.name)
     llmod.triple = triple or llmod.triple
     llmod.data_layout = datalayout
     ctx = ModuleContext(llmod, boundscheck=boundscheck)
-    for fn in module.functions.values():
-        llfn = ll.Function(llmod, native_signature(fn), f"fx.{fn.name}")
-        llfn.linkage = "internal"
-        ctx.functions[fn.name] = llfn
-    for fn in module.functions.values():
-        FunctionLowering(ctx, fn).lower()
-    api = CApi(llmod)
-    runtime = _declare_runtime(llmod)
-    wb = WrapperBuilder(ctx, api, runtime)
-    wrappers = {fn.name: wb.build(fn) for fn in module.exported()}
-    init_names = [module.name] + (["fx"] if module.name != "fx" else [])
-    build_module_def(ctx, api, module, wrappers, init_names)
+    try:
+        _lower(module, ctx)
+    except Exception as e:
+        from fastext import config
+        if config.debug():
+            raise
+        raise LoweringError(ctx.current_span, e) from e
     return str(llmod)
 
 
+def _lower(module: ir.Module, ctx: ModuleContext) -> None:
+    from fastext.abi.capi import CApi
+    from fastext.abi.moduledef import build_module_def
+    from fastext.abi.wrapper import WrapperBuilder
+
+    for fn in module.functions.values():
+        llfn = ll.Function(ctx.module, native_signature(fn), f"fx.{fn.name}")
+        llfn.linkage = "internal"
+        ctx.functions[fn.name] = llfn
+    for fn in module.functions.values():
+        ctx.current_span = fn.span
+        FunctionLowering(ctx, fn).lower()
+    api = CApi(ctx.module)
+    runtime = _declare_runtime(ctx.module)
+    wb = WrapperBuilder(ctx, api, runtime)
+    wrappers = {}
+    for fn in module.exported():
+        ctx.current_span = fn.span
+        wrappers[fn.name] = wb.build(fn)
+    init_names = [module.name] + (["fx"] if module.name != "fx" else [])
+    build_module_def(ctx, api, module, wrappers, init_names)
+
+
 def _declare_runtime(llmod: ll.Module) -> dict[str, ll.Function]:
-    from fastext.abi.capi import I32, I64, OBJ
-    ptr = OBJ
+    """Declarations of the helpers defined in `abi/runtime.py` (linked in by the back end)."""
+    from fastext.abi.capi import I32, I64, OBJ as ptr
     sigs = {
         "fx_parse_args": (I32, [ptr, I64, ptr, ptr, I64, I64, ptr, ptr]),
         "fx_unbox_int_slow": (I32, [ptr, I64, I64, ptr, ptr, ptr, ptr]),
