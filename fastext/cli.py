@@ -82,6 +82,7 @@ def _build(args) -> int:
         else:
             out = args.output or os.path.join(os.path.dirname(path) or ".", name + sysconfig.get_config_var("EXT_SUFFIX"))
             try:
+                os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
                 link_shared(art.object_code, out)
             except LinkError as e:
                 print(f"fastext: error: {e}", file=sys.stderr)
