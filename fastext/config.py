@@ -2,8 +2,6 @@
 
 The compiler never reads the environment itself; callers pass an Options value.
 """
-from __future__ import annotations
-
 import os
 
 

@@ -26,7 +26,7 @@ def _key(path="/src/kernels.fx", source=b"x", deps=(), options=Options()):
 
 def test_key_is_stable_and_hex():
     assert _key() == _key()
-    assert len(_key()) == 64 and int(_key(), 16) >= 0
+    assert len(_key()) == 32 and int(_key(), 16) >= 0
 
 
 @pytest.mark.parametrize("change", [
@@ -52,7 +52,7 @@ def test_dep_content_and_absence_change_the_key():
 
 def test_key_inputs_name_versions_and_machine():
     inputs = keys.key_inputs("/src/k.fx", b"x", [], Options())
-    assert inputs["fastext"] == fastext.__version__
+    assert inputs["fastext"].split()[0] == fastext.__version__
     assert sys.implementation.cache_tag in inputs["python"]
     assert "llvmlite" in inputs["llvm"]
     assert inputs["cpu"] and inputs["options"] == Options().key()

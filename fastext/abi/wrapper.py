@@ -16,6 +16,7 @@ from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.compiler.lower.context import ERR, F64, ModuleContext, scalar_type, value_type
 
+GIL_RELEASE_MIN_ELEMENTS = 1024
 WRAPPER_TYPE = ll.FunctionType(OBJ, [OBJ, OBJ.as_pointer(), I64, OBJ])
 NUMPY_NAMES = {"i8": "int8", "i16": "int16", "i32": "int32", "i64": "int64", "u8": "uint8", "u16": "uint16",
                "u32": "uint32", "u64": "uint64", "f32": "float32", "f64": "float64", "bool": "bool"}
@@ -85,10 +86,11 @@ class WrapperBuilder:
         # --- call the native body, GIL released when it loops
         native = self.ctx.functions[fn.name]
         call_args = [err] + ([out] if out is not None else []) + values
-        tstate = self.api.call(b, "PyEval_SaveThread") if fn.loops else None
+        tstate = self.release_gil(fn, values) if fn.loops else None
         status = b.call(native, call_args)
         if tstate is not None:
-            self.api.call(b, "PyEval_RestoreThread", tstate)
+            with b.if_then(b.icmp_unsigned("!=", tstate, ll.Constant(OBJ, None))):
+                self.api.call(b, "PyEval_RestoreThread", tstate)
         self.release_all()
         ok_bb, raise_bb = llfn.append_basic_block("ok"), llfn.append_basic_block("raise")
         b.cbranch(b.icmp_unsigned("!=", status, I32(0)), raise_bb, ok_bb)
@@ -102,6 +104,33 @@ class WrapperBuilder:
         self.release_all()
         b.ret(ll.Constant(OBJ, None))
         return llfn
+
+    def release_gil(self, fn: ir.Function, values: list[ll.Value]) -> ll.Value:
+        """PyEval_SaveThread() unless the call is small; returns the thread state or NULL.
+
+        Small = the function has array parameters and they hold fewer than
+        GIL_RELEASE_MIN_ELEMENTS elements in total: then releasing and re-taking
+        the GIL (~50 ns) would cost more than it lets other threads gain.
+        """
+        b = self.b
+        arrays = [(p.var.type, v) for p, v in zip(fn.params, values) if isinstance(p.var.type, T.Array)]
+        if not arrays:
+            return self.api.call(b, "PyEval_SaveThread")
+        total = I64(0)
+        for t, v in arrays:
+            size = I64(1)
+            for axis in range(t.ndim):
+                size = b.mul(size, b.extract_value(v, [1, axis]))
+            total = b.add(total, size)
+        big = b.icmp_signed(">=", total, I64(GIL_RELEASE_MIN_ELEMENTS))
+        pre = b.block
+        with b.if_then(big):
+            saved = self.api.call(b, "PyEval_SaveThread")
+            then_end = b.block
+        phi = b.phi(OBJ)
+        phi.add_incoming(ll.Constant(OBJ, None), pre)
+        phi.add_incoming(saved, then_end)
+        return phi
 
     def release_all(self) -> None:
         for view in self.views.values():
@@ -166,64 +195,60 @@ class WrapperBuilder:
             self.b.position_before(self.b.block.instructions[0])
             return self.b.alloca(ty)
 
-    def unbox_int(self, t: T.Scalar, obj, pname, what) -> ll.Value:
+    def fast_or_slow(self, obj, exact_type: str, fast, helper: str, helper_args: list[ll.Value],
+                     ty: ll.Type) -> ll.Value:
+        """Exact `exact_type` → `fast()` inline, returning (value, ok or None); else, or when the
+        fast path says not ok, the out-of-line `helper(obj, *helper_args, &out)` (which raises)."""
         b = self.b
-        fast, slow, done = (self.llfn.append_basic_block(x) for x in ("int.fast", "int.slow", "int.done"))
-        b.cbranch(self.exact(obj, "PyLong_Type"), fast, slow)
-        b.position_at_end(fast)
-        unsigned64 = t == T.U64
-        v = self.api.call(b, "PyLong_AsUnsignedLongLong" if unsigned64 else "PyLong_AsLongLong", obj)
-        ok = b.icmp_unsigned("!=", v, I64(-1))
-        if not unsigned64 and t.bits < 64:
-            lo, hi = _range(t)
-            ok = b.and_(ok, b.and_(b.icmp_signed(">=", v, I64(lo)), b.icmp_signed("<=", v, I64(hi))))
+        fast_bb, slow_bb, done = (self.llfn.append_basic_block(f"{exact_type}.{x}") for x in ("fast", "slow", "done"))
+        b.cbranch(self.exact(obj, exact_type), fast_bb, slow_bb)
+        b.position_at_end(fast_bb)
+        v, ok = fast()
         fast_end = b.block
-        b.cbranch(ok, done, slow)   # -1, errors and range misses take the careful path
-        b.position_at_end(slow)
-        if unsigned64:
-            sv, slow_end = self.slow_call("fx_unbox_u64_slow", [obj, self.fname, pname, what], I64)
+        if ok is None:
+            b.branch(done)
         else:
-            lo, hi = _range(t)
-            sv, slow_end = self.slow_call("fx_unbox_int_slow", [obj, I64(lo), I64(hi), self.fname, pname, what], I64)
+            b.cbranch(ok, done, slow_bb)
+        b.position_at_end(slow_bb)
+        sv, slow_end = self.slow_call(helper, [obj, *helper_args], ty)
         b.branch(done)
         b.position_at_end(done)
-        phi = b.phi(I64)
+        phi = b.phi(ty)
         phi.add_incoming(v, fast_end)
         phi.add_incoming(sv, slow_end)
-        return phi if t.bits == 64 else b.trunc(phi, scalar_type(t))
+        return phi
+
+    def unbox_int(self, t: T.Scalar, obj, pname, what) -> ll.Value:
+        b = self.b
+        if t == T.U64:
+            def fast():
+                v = self.api.call(b, "PyLong_AsUnsignedLongLong", obj)
+                return v, b.icmp_unsigned("!=", v, I64(-1))
+            return self.fast_or_slow(obj, "PyLong_Type", fast, "fx_unbox_u64_slow", [self.fname, pname, what], I64)
+        lo, hi = _range(t)
+
+        def fast():
+            v = self.api.call(b, "PyLong_AsLongLong", obj)
+            ok = b.icmp_unsigned("!=", v, I64(-1))   # -1, errors and range misses take the careful path
+            if t.bits < 64:
+                ok = b.and_(ok, b.and_(b.icmp_signed(">=", v, I64(lo)), b.icmp_signed("<=", v, I64(hi))))
+            return v, ok
+        v = self.fast_or_slow(obj, "PyLong_Type", fast, "fx_unbox_int_slow",
+                              [I64(lo), I64(hi), self.fname, pname, what], I64)
+        return v if t.bits == 64 else b.trunc(v, scalar_type(t))
 
     def unbox_float(self, t: T.Scalar, obj, pname, what) -> ll.Value:
         b = self.b
-        fast, slow, done = (self.llfn.append_basic_block(x) for x in ("float.fast", "float.slow", "float.done"))
-        b.cbranch(self.exact(obj, "PyFloat_Type"), fast, slow)
-        b.position_at_end(fast)
-        v = self.api.call(b, "PyFloat_AsDouble", obj)   # cannot fail for an exact float
-        b.branch(done)
-        b.position_at_end(slow)
-        sv, slow_end = self.slow_call("fx_unbox_f64_slow", [obj, self.fname, pname, what], F64)
-        b.branch(done)
-        b.position_at_end(done)
-        phi = b.phi(F64)
-        phi.add_incoming(v, fast)
-        phi.add_incoming(sv, slow_end)
-        return phi if t.bits == 64 else b.fptrunc(phi, scalar_type(t))
+        # PyFloat_AsDouble cannot fail for an exact float
+        v = self.fast_or_slow(obj, "PyFloat_Type", lambda: (self.api.call(b, "PyFloat_AsDouble", obj), None),
+                              "fx_unbox_f64_slow", [self.fname, pname, what], F64)
+        return v if t.bits == 64 else b.fptrunc(v, scalar_type(t))
 
     def unbox_bool(self, obj, pname, what) -> ll.Value:
         b = self.b
-        fast, slow, done = (self.llfn.append_basic_block(x) for x in ("bool.fast", "bool.slow", "bool.done"))
-        b.cbranch(self.exact(obj, "PyBool_Type"), fast, slow)
-        b.position_at_end(fast)
-        v = b.icmp_unsigned("==", obj, self.api.obj("_Py_TrueStruct"))
-        b.branch(done)
-        b.position_at_end(slow)
-        sv, slow_end = self.slow_call("fx_unbox_bool_slow", [obj, self.fname, pname, what], I8)
-        sv = b.icmp_unsigned("!=", sv, I8(0))
-        b.branch(done)
-        b.position_at_end(done)
-        phi = b.phi(ll.IntType(1))
-        phi.add_incoming(v, fast)
-        phi.add_incoming(sv, slow_end)
-        return phi
+        is_true = lambda: (b.zext(b.icmp_unsigned("==", obj, self.api.obj("_Py_TrueStruct")), I8), None)  # noqa: E731
+        v = self.fast_or_slow(obj, "PyBool_Type", is_true, "fx_unbox_bool_slow", [self.fname, pname, what], I8)
+        return b.icmp_unsigned("!=", v, I8(0))
 
     def unbox_array(self, k: int, p: ir.Param, obj, pname, what) -> ll.Value:
         b = self.b

@@ -5,8 +5,6 @@ llvmlite, no compiler); a miss takes the per-module build lock, looks again
 (another process may just have built it), compiles, links (or keeps the object
 for the JIT path), stores atomically, writes the sidecar and drops older entries.
 """
-from __future__ import annotations
-
 import os
 import time
 
@@ -75,7 +73,7 @@ def _have_linker() -> bool:
 
 
 def _lookup(fx_path: str, stem: str, source: bytes, options, kinds: tuple[str, ...]) -> Built | None:
-    source_hash = keys.sha256_hex(source)
+    source_hash = keys.content_hash(source)
     for directory in cache.cache_dirs(fx_path):
         dep_paths = cache.read_deps_record(cache.deps_record(directory, stem, source_hash))
         key = keys.cache_key(keys.key_inputs(fx_path, source, keys.read_deps(dep_paths), options))
@@ -106,7 +104,7 @@ def _build(fx_path: str, stem: str, source: bytes, options, kind: str, directory
     else:
         cache.write_atomic(f"{base}.o", artifact.object_code)
     timings["total"] = time.perf_counter() - started
-    source_hash = inputs["source_sha256"]
+    source_hash = inputs["source_hash"]
     if deps:
         cache.write_atomic(cache.deps_record(directory, stem, source_hash), "\n".join(deps).encode())
     _write_sidecar(base, stem, key, inputs, deps, kind, timings)

@@ -13,8 +13,6 @@ When the source folder is not writable the entries go to a per-user cache
 Files are written to a temporary name in the same folder and renamed into place,
 so a reader never sees half a file, and several processes may race freely.
 """
-from __future__ import annotations
-
 import os
 import sys
 
@@ -40,7 +38,7 @@ def user_cache_root() -> str:
 
 def _per_source_dir(root: str, src_dir: str) -> str:
     # One subfolder per source folder: readable name, hash for uniqueness.
-    return os.path.join(root, f"{os.path.basename(src_dir) or 'root'}-{keys.sha256_hex(src_dir.encode())[:16]}")
+    return os.path.join(root, f"{os.path.basename(src_dir) or 'root'}-{keys.content_hash(src_dir.encode())[:16]}")
 
 
 def cache_dirs(fx_path: str) -> list[str]:

@@ -6,8 +6,6 @@ the extension itself is created from a temporary spec whose origin is the cached
 builds the current source (a new key, so a new file name, so dlopen really loads
 new code) and copies the fresh module's namespace into the old module.
 """
-from __future__ import annotations
-
 import os
 import sys
 
