@@ -8,12 +8,14 @@ Importing fastext installs the import hook (idempotent).  The scalar types and
 is how a `.fx` module runs with compilation off (FASTEXT_DISABLE=1).  They load
 lazily (PEP 562) so the start-up hook stays well under a millisecond.
 """
-from fastext.importer.finder import disable, enable, install, is_installed, uninstall  # noqa: F401
+from fastext.importer.finder import disable, enable, install, is_installed, uninstall
+
+__all__ = ["disable", "enable", "install", "is_installed", "uninstall"]
 
 __version__ = "0.1.0"
 
 _DIALECT = frozenset({"ArrayType", "ScalarType", "f32", "f64", "i8", "i16", "i32", "i64",
-                      "u8", "u16", "u32", "u64", "prange"})
+                      "u8", "u16", "u32", "u64", "boolean", "bool_", "prange"})
 
 
 def __getattr__(name: str):

@@ -152,7 +152,7 @@ def _info(args) -> int:
 
 
 def _clean(args) -> int:
-    from fastext.importer.cache import clean
+    from fastext.importer.store import clean
     removed = clean(args.paths)
     print(f"removed {len(removed)} cached build file{'s' if len(removed) != 1 else ''}")
     return 0

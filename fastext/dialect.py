@@ -13,7 +13,7 @@ import struct
 
 __all__ = [
     "ScalarType", "ArrayType", "prange",
-    "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f32", "f64", "boolean",
+    "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f32", "f64", "boolean", "bool_",
 ]
 
 
@@ -81,6 +81,7 @@ u32 = ScalarType("u32", "uint", 32)
 u64 = ScalarType("u64", "uint", 64)
 f32 = ScalarType("f32", "float", 32)
 f64 = ScalarType("f64", "float", 64)
-boolean = ScalarType("bool", "bool", 8)
+boolean = ScalarType("bool", "bool", 8)   # `boolean[:]`: bool arrays where `bool[:]` cannot be evaluated
+bool_ = boolean
 
 prange = range

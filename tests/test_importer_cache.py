@@ -8,7 +8,7 @@ import pytest
 
 import fastext
 from fastext.config import Options
-from fastext.importer import cache, finder, keys
+from fastext.importer import cache, finder, store
 
 
 @pytest.fixture
@@ -18,7 +18,7 @@ def no_cache_env(monkeypatch):
 
 
 def _key(path="/src/kernels.fx", source=b"x", deps=(), options=Options()):
-    return keys.cache_key(keys.key_inputs(path, source, list(deps), options))
+    return cache.cache_key(cache.key_inputs(path, source, list(deps), options))
 
 
 # ---------------------------------------------------------------- key
@@ -51,17 +51,22 @@ def test_dep_content_and_absence_change_the_key():
 
 
 def test_key_inputs_name_versions_and_machine():
-    inputs = keys.key_inputs("/src/k.fx", b"x", [], Options())
+    inputs = cache.key_inputs("/src/k.fx", b"x", [], Options())
     assert inputs["fastext"].split()[0] == fastext.__version__
     assert sys.implementation.cache_tag in inputs["python"]
     assert "llvmlite" in inputs["llvm"]
     assert inputs["cpu"] and inputs["options"] == Options().key()
 
 
+def test_key_inputs_take_a_precomputed_source_hash():
+    plain = cache.key_inputs("/src/k.fx", b"x", [], Options())
+    assert cache.key_inputs("/src/k.fx", b"x", [], Options(), cache.content_hash(b"x")) == plain
+
+
 def test_identities_do_not_import_llvmlite():
-    keys._memo.clear()
+    cache._memo.clear()
     had = "llvmlite" in sys.modules
-    keys.llvm_identity(), keys.cpu_identity()
+    cache.llvm_identity(), cache.cpu_identity()
     assert ("llvmlite" in sys.modules) == had
 
 
@@ -96,14 +101,14 @@ def test_writable_dir_falls_back(tmp_path, monkeypatch, no_cache_env):
     src = tmp_path / "src"
     src.mkdir()
     (src / "__fxcache__").write_text("not a folder")  # blocks the cache beside the source, even as root
-    chosen = cache.writable_dir(str(src / "k.fx"))
+    chosen = store.writable_dir(str(src / "k.fx"))
     assert chosen.startswith(str(tmp_path / "xdg" / "fastext"))
 
 
 def test_write_atomic_leaves_no_temp(tmp_path):
     target = tmp_path / "a.bin"
-    cache.write_atomic(str(target), b"one")
-    cache.write_atomic(str(target), b"two")
+    store.write_atomic(str(target), b"one")
+    store.write_atomic(str(target), b"two")
     assert target.read_bytes() == b"two"
     assert os.listdir(tmp_path) == ["a.bin"]
 
@@ -115,22 +120,54 @@ def test_remove_stale_keeps_current_and_others(tmp_path):
              f"k.cpython-399.{'2' * 16}.so", f"kk.{tag}.{'2' * 16}.so"]
     for n in names:
         (tmp_path / n).write_text("")
-    cache.remove_stale(str(tmp_path), "k", keep=("1" * 16,))
+    store.remove_stale(str(tmp_path), "k", keep=("1" * 16,))
     assert sorted(os.listdir(tmp_path)) == sorted(names[:2] + names[5:])
-    cache.remove_stale(str(tmp_path / "missing"), "k", keep=())  # never raises
+    store.remove_stale(str(tmp_path / "missing"), "k", keep=())  # never raises
 
 
 def test_deps_record_roundtrip(tmp_path):
     rec = cache.deps_record(str(tmp_path), "k", "f" * 64)
     assert cache.read_deps_record(rec) == []
-    cache.write_atomic(rec, b"/a/b.fx\n/a/c.fx")
+    store.write_atomic(rec, b"/a/b.fx\n/a/c.fx")
     assert cache.read_deps_record(rec) == ["/a/b.fx", "/a/c.fx"]
 
 
+def test_lookup_finds_the_entry_named_after_the_key(tmp_path, no_cache_env):
+    fx = tmp_path / "k.fx"
+    fx.write_bytes(b"one")
+    assert cache.lookup(str(fx), Options(), ("so", "o")) is None
+    directory = cache.cache_dirs(str(fx))[0]
+    os.makedirs(directory)
+    key = cache.cache_key(cache.key_inputs(str(fx), b"one", [], Options()))
+    obj = cache.entry_base(directory, "k", key) + ".o"
+    open(obj, "wb").close()
+    assert cache.lookup(str(fx), Options(), ("so",)) is None          # only the kinds asked for
+    hit = cache.lookup(str(fx), Options(), ("so", "o"))
+    assert (hit.path, hit.kind, hit.key) == (obj, "o", key)
+    assert cache.lookup(str(fx), Options(), ("o",), source=b"one").path == obj
+    assert cache.lookup(str(fx), Options(opt_level=1), ("o",)) is None  # other options, other key
+    fx.write_bytes(b"two")
+    assert cache.lookup(str(fx), Options(), ("o",)) is None           # other source, other key
+
+
+def test_lookup_follows_the_deps_record(tmp_path, no_cache_env):
+    fx, dep = tmp_path / "k.fx", tmp_path / "d.fx"
+    fx.write_bytes(b"main")
+    dep.write_bytes(b"v1")
+    directory = cache.cache_dirs(str(fx))[0]
+    os.makedirs(directory)
+    store.write_atomic(cache.deps_record(directory, "k", cache.content_hash(b"main")), str(dep).encode())
+    key = cache.cache_key(cache.key_inputs(str(fx), b"main", [(str(dep), b"v1")], Options()))
+    open(cache.entry_base(directory, "k", key) + ".so", "wb").close()
+    assert cache.lookup(str(fx), Options()).key == key
+    dep.write_bytes(b"v2")                                             # a dependency changed: a miss
+    assert cache.lookup(str(fx), Options()) is None
+
+
 def test_build_lock_is_reentrant_across_instances(tmp_path):
-    with cache.BuildLock(str(tmp_path), "k"):
+    with store.BuildLock(str(tmp_path), "k"):
         pass
-    with cache.BuildLock(str(tmp_path), "k"):
+    with store.BuildLock(str(tmp_path), "k"):
         pass
 
 
@@ -143,7 +180,7 @@ def test_clean_removes_cache_folders_and_user_entries(tmp_path, monkeypatch, no_
     user = cache.cache_dirs(str(src / "k.fx"))[1]
     os.makedirs(user)
     open(os.path.join(user, f"k.{sys.implementation.cache_tag}.{'2' * 16}.o"), "w").close()
-    removed = cache.clean([str(src)])
+    removed = store.clean([str(src)])
     assert len(removed) == 2
     assert not (src / "__fxcache__").exists() and not os.path.exists(user)
     assert (src / "k.fx").exists()

@@ -99,13 +99,13 @@ def test_py_or_package_shadows_fx(tmp_path):
 
 
 def test_cache_miss_then_hit_without_compiler(proj, monkeypatch):
-    from fastext.importer import cache
+    from fastext.importer import store
 
     run(proj, "import kernels")
     (first,) = _artifacts(proj)
     mtime = os.stat(first).st_mtime_ns
     monkeypatch.delenv("FASTEXT_CACHE_DIR", raising=False)
-    (info,) = cache.entries(str(proj / "kernels.fx"))  # the sidecar `fastext info` reads
+    (info,) = store.entries(str(proj / "kernels.fx"))  # the sidecar `fastext info` reads
     assert info["artifact"] == os.path.basename(first) and info["inputs"]["source"] == str(proj / "kernels.fx")
     assert info["timings"]["total"] > 0
     # No prelude: the stand-in compiler must not be there either, and nothing may import it.
@@ -115,6 +115,11 @@ def test_cache_miss_then_hit_without_compiler(proj, monkeypatch):
         import kernels
         loaded = sorted(m for m in sys.modules if m.startswith(("llvmlite", "fastext.compiler")))
         assert not loaded, loaded
+        # A hit imports the loader, the switches and the cache module, nothing else of fastext's
+        # (each extra module costs a cached import a noticeable part of its budget).
+        ours = sorted(m for m in sys.modules if m.startswith("fastext"))
+        assert ours == ["fastext", "fastext.config", "fastext.importer", "fastext.importer.cache",
+                        "fastext.importer.finder", "fastext.importer.loader"], ours
         assert kernels.__cached__ == %r
     """ % first, prelude=False)
     assert _artifacts(proj) == [first] and os.stat(first).st_mtime_ns == mtime

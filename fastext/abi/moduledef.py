@@ -5,7 +5,6 @@ from llvmlite import ir as ll
 
 from fastext.abi.capi import I32, I64, METH_FASTCALL_KEYWORDS, OBJ, CApi
 from fastext.compiler import ir
-from fastext.compiler import types as T
 from fastext.compiler.lower.context import ModuleContext
 
 METHOD_DEF = ll.LiteralStructType([OBJ, OBJ, I32, OBJ])           # ml_name, ml_meth, ml_flags, ml_doc

@@ -24,6 +24,7 @@ declare i64 @PyTuple_Size(ptr)
 declare ptr @PyTuple_GetItem(ptr, i64)
 declare i32 @PyUnicode_CompareWithASCIIString(ptr, ptr)
 declare ptr @PyErr_Format(ptr, ptr, ...)
+declare void @PyErr_SetNone(ptr)
 declare ptr @PyErr_Occurred()
 declare i32 @PyErr_ExceptionMatches(ptr)
 declare void @PyErr_Clear()
@@ -71,7 +72,9 @@ entry:
   br i1 %too, label %toomany, label %fill
 toomany:
   %te = load ptr, ptr @PyExc_TypeError
-  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te, ptr @.m.toomany, ptr %fname, i64 %n, i64 %nargs)
+  %one = icmp eq i64 %n, 1
+  %tmsg = select i1 %one, ptr @.m.toomany1, ptr @.m.toomany
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te, ptr %tmsg, ptr %fname, i64 %n, i64 %nargs)
   ret i32 -1
 fill:
   %i = phi i64 [0, %entry], [%i.next, %fill.body]
@@ -458,6 +461,12 @@ define ptr @fx_raise(ptr %err) cold noinline {{
   %exc = load ptr, ptr %excvar
   %fp = getelementptr {{i32, ptr, i64, i64, i64}}, ptr %err, i32 0, i32 1
   %fmt = load ptr, ptr %fp
+  %bare = icmp eq ptr %fmt, null
+  br i1 %bare, label %noargs, label %format
+noargs:
+  call void @PyErr_SetNone(ptr %exc)
+  ret ptr null
+format:
   %ap = getelementptr {{i32, ptr, i64, i64, i64}}, ptr %err, i32 0, i32 2
   %a = load i64, ptr %ap
   %bp = getelementptr {{i32, ptr, i64, i64, i64}}, ptr %err, i32 0, i32 3
@@ -472,6 +481,7 @@ define ptr @fx_raise(ptr %err) cold noinline {{
 
 MESSAGES = {
     "toomany": "%s() takes at most %lld arguments (%lld given)",
+    "toomany1": "%s() takes at most %lld argument (%lld given)",
     "unexpected": "%s() got an unexpected keyword argument '%U'",
     "multiple": "%s() got multiple values for argument '%s'",
     "missing": "%s() missing required argument '%s' (position %lld)",

@@ -15,7 +15,8 @@ from fastext.compiler.types import BOOL, F64, I64, Scalar
 class MathFn:
     """A `math` function on f64 arguments.
 
-    `impl` is an LLVM intrinsic (`llvm.*`) or a libm symbol.  `check` names the
+    `impl` is an LLVM intrinsic (`llvm.*`, only for the correctly rounded operations) or a
+    libm symbol, called as written (`nobuiltin`) so results match CPython's `math` bit for bit.  `check` names the
     Python error behaviour kept in compiled code (math raises where C returns NaN):
       neg: x < 0 → ValueError;  nonpos: x <= 0 → ValueError;  inf: x infinite → ValueError;
       unit: |x| > 1 → ValueError;  le_m1: x <= -1 → ValueError;  zero2: y == 0 → ValueError;
@@ -32,14 +33,14 @@ class MathFn:
 
 MATH_FUNCS: dict[str, MathFn] = {
     "sqrt": MathFn(1, "llvm.sqrt", check="neg"),
-    "exp": MathFn(1, "llvm.exp", check="range"),
+    "exp": MathFn(1, "exp", check="range"),
     "expm1": MathFn(1, "expm1", check="range"),
-    "log": MathFn(1, "llvm.log", check="nonpos"),
-    "log2": MathFn(1, "llvm.log2", check="nonpos"),
-    "log10": MathFn(1, "llvm.log10", check="nonpos"),
+    "log": MathFn(1, "log", check="nonpos"),
+    "log2": MathFn(1, "log2", check="nonpos"),
+    "log10": MathFn(1, "log10", check="nonpos"),
     "log1p": MathFn(1, "log1p", check="le_m1"),
-    "sin": MathFn(1, "llvm.sin", check="inf"),
-    "cos": MathFn(1, "llvm.cos", check="inf"),
+    "sin": MathFn(1, "sin", check="inf"),
+    "cos": MathFn(1, "cos", check="inf"),
     "tan": MathFn(1, "tan", check="inf"),
     "asin": MathFn(1, "asin", check="unit"),
     "acos": MathFn(1, "acos", check="unit"),
@@ -49,7 +50,7 @@ MATH_FUNCS: dict[str, MathFn] = {
     "tanh": MathFn(1, "tanh"),
     "atan2": MathFn(2, "atan2"),
     "hypot": MathFn(2, "hypot", check="range"),
-    "pow": MathFn(2, "llvm.pow", check="pow"),
+    "pow": MathFn(2, "pow", check="pow"),
     "fmod": MathFn(2, "fmod", check="zero2"),
     "copysign": MathFn(2, "llvm.copysign"),
     "fabs": MathFn(1, "llvm.fabs"),

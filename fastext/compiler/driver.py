@@ -35,7 +35,10 @@ def compile_file(path: str, module_name: str | None = None, options: Options = O
     if module_name is None:
         import os
         module_name = os.path.basename(path).rsplit(".", 1)[0]
-    return compile_source(text, path, module_name, options, emit_asm=emit_asm)
+    try:
+        return _compile(text, path, module_name, options, emit_asm)
+    except CompileError as err:
+        raise err.with_traceback(None) from None   # the user's error: no compiler frames below here
 
 
 def check_file(path: str) -> list[Diagnostic]:
@@ -49,6 +52,14 @@ def check_file(path: str) -> list[Diagnostic]:
 
 def compile_source(text: str, path: str, module_name: str, options: Options = Options(), *,
                    emit_asm: bool = False) -> Artifact:
+    """Compile source text (as if read from `path`); raises CompileError with every diagnostic."""
+    try:
+        return _compile(text, path, module_name, options, emit_asm)
+    except CompileError as err:
+        raise err.with_traceback(None) from None
+
+
+def _compile(text: str, path: str, module_name: str, options: Options, emit_asm: bool) -> Artifact:
     source = SourceFile(path, text)
     timings: dict[str, float] = {}
     stage = "check"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from fastext.compiler.source import Span
-from fastext.compiler.types import Array, Scalar, Tuple, Type
+from fastext.compiler.types import Scalar, Type
 
 
 # ----------------------------------------------------------------------------- values
@@ -209,14 +209,14 @@ class Return(Stmt):
 
 @dataclass(eq=False)
 class Raise(Stmt):
-    exc: str          # builtin exception name
-    message: str
+    exc: str              # builtin exception name
+    message: str | None   # None: raised without arguments (args == ())
 
 
 @dataclass(eq=False)
 class Assert(Stmt):
     cond: Expr
-    message: str
+    message: str | None
 
 
 # ----------------------------------------------------------------------------- module
@@ -255,6 +255,3 @@ class Module:
     def exported(self) -> list[Function]:
         return [f for f in self.functions.values() if f.exported]
 
-
-ARRAY_TYPES = (Array,)
-TUPLE_TYPES = (Tuple,)

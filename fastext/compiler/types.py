@@ -83,8 +83,16 @@ ERROR = ErrorType()
 SCALARS: dict[str, Scalar] = {
     t.name: t for t in (I8, I16, I32, I64, U8, U16, U32, U64, F32, F64)
 }
+# fastext's spellings of bool, usable where `bool[:]` is not (plain CPython evaluates annotations).
+DIALECT_SCALARS: dict[str, Scalar] = {**SCALARS, "boolean": BOOL, "bool_": BOOL}
 # Python builtin names usable as annotations.
 BUILTIN_SCALARS: dict[str, Scalar] = {"int": I64, "float": F64, "bool": BOOL}
+
+
+def article(t: object) -> str:
+    """`t` with its indefinite article, for messages: "an i64", "a u8", "a tuple[...]"."""
+    text = str(t)
+    return f"{'an' if text[:1] in 'aefhilmnorsx' else 'a'} {text}"
 
 
 def is_numeric(t: Type) -> bool:

@@ -1,6 +1,13 @@
-"""Where compiled `.fx` modules live on disk, and how they get there safely.
+"""The compile cache as a cache hit sees it: the key, the on-disk layout, lookup — everything a hit needs, nothing else.
 
-Layout (docs/caching.md): beside the source, in `__fxcache__/`,
+A cached import runs this module and nothing heavier (docs/caching.md): it reads
+the `.fx` source, computes the key, and looks for the file named after it.
+Building, writing, locking and the maintenance tools live in
+`fastext.importer.store`, which is imported only on a miss (and by the CLI):
+every extra module on the hit path costs a cached import a noticeable part of its
+budget, so nothing may be added here that a hit does not use.
+
+Layout: beside the source, in `__fxcache__/`,
 
     kernels.cpython-311.<key16>.so     the extension module (linker path)
     kernels.cpython-311.<key16>.o      the object file (JIT path, no linker)
@@ -10,17 +17,215 @@ Layout (docs/caching.md): beside the source, in `__fxcache__/`,
 
 When the source folder is not writable the entries go to a per-user cache
 (`$XDG_CACHE_HOME/fastext/<folder>-<hash>/`); FASTEXT_CACHE_DIR replaces both.
-Files are written to a temporary name in the same folder and renamed into place,
-so a reader never sees half a file, and several processes may race freely.
+
+The key covers everything the machine code depends on.  Each input must be cheap
+and must not import llvmlite or the compiler: the LLVM identity is the size and
+mtime of llvmlite's shared library, the CPU identity the sysfs modalias (or the
+model and feature lines of /proc/cpuinfo), the compiler's identity fastext's
+version plus, in a development checkout, the mtimes of its compiler folders —
+all memoized per process.
 """
 import os
 import sys
 
-from fastext.importer import keys
+import _imp
 
+from fastext import config
+
+FORMAT = "1"  # bump when the cache layout or the key recipe changes
 CACHE_FOLDER = "__fxcache__"
 ARTIFACT_SUFFIXES = (".so", ".o")
-_ENTRY_SUFFIXES = (".so", ".o", ".json", ".deps")
+ENTRY_SUFFIXES = (".so", ".o", ".json", ".deps")
+
+_TAG = sys.implementation.cache_tag
+
+
+# ---------------------------------------------------------------- the key
+
+
+def content_hash(data: bytes) -> str:
+    """A 128-bit hex digest of `data`: two keyed SipHash-1-3 rounds from `_imp.source_hash`.
+
+    `_imp` is built into the interpreter (it validates hash-based .pyc files), so
+    hashing costs no import; `hashlib`/`_sha256` would cost a cached import a
+    noticeable part of its budget.  This is a cache key, not a security boundary.
+    """
+    return (_imp.source_hash(_SEED_A, data) + _imp.source_hash(_SEED_B, data)).hex()
+
+
+_SEED_A, _SEED_B = 0x66617374, 0x65787431   # any two distinct constants
+
+
+def _read_bytes(path: str) -> bytes:
+    # os.open/os.read: a hit reads several small files, and open() sets up a
+    # FileIO and a BufferedReader for each (measurably slower in a fresh process).
+    fd = os.open(path, _O_RDONLY)
+    try:
+        # Ask for a little more than the file's size (sysfs files say 4096), not a big
+        # fixed buffer: allocating that costs more than reading a small file.
+        size = os.fstat(fd).st_size + 1
+        chunks = []
+        while True:
+            chunk = os.read(fd, size)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+
+
+_O_RDONLY = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def python_abi() -> str:
+    """The interpreter's cache tag and extension-module suffix, e.g. `cpython-311 .cpython-311-x86_64-linux-gnu.so`."""
+    return f"{_TAG} {_imp.extension_suffixes()[0]}"
+
+
+_memo: dict[str, str] = {}
+
+
+def llvm_identity() -> str:
+    """Which LLVM build compiles: llvmlite's binding library, by path, size and mtime."""
+    if "llvm" not in _memo:
+        _memo["llvm"] = _llvm_identity()
+    return _memo["llvm"]
+
+
+def _llvm_identity() -> str:
+    # Look for the library along sys.path the way `import llvmlite` would, with plain stats
+    # (PathFinder.find_spec costs more than the rest of the key).  One stat of the binding
+    # folder per sys.path entry; the library names are only tried where the folder exists.
+    # Plain string concatenation: os.path.join, run cold once per entry, costs more than the stat.
+    tail = f"{os.sep}llvmlite{os.sep}binding"
+    for entry in sys.path:
+        binding = (entry or ".") + tail
+        if os.path.isdir(binding):
+            found = _llvmlite_library(binding)
+            if found:
+                return found
+    from _frozen_importlib_external import PathFinder  # unusual layouts: ask the import system
+
+    spec = PathFinder.find_spec("llvmlite")
+    if spec is None or not spec.submodule_search_locations:
+        return "llvmlite:missing"
+    return _llvmlite_library(os.path.join(spec.submodule_search_locations[0], "binding")) or "llvmlite:no-library"
+
+
+def _llvmlite_library(binding: str) -> str | None:
+    for name in ("libllvmlite.so", "libllvmlite.dylib", "llvmlite.dll"):
+        try:
+            st = os.stat(os.path.join(binding, name))
+        except OSError:
+            continue
+        return f"{binding}/{name}:{st.st_size}:{st.st_mtime_ns}"
+    return None
+
+
+def compiler_identity() -> str:
+    """In a development checkout, the modification times of fastext's compiler folders, so
+    updating the compiler (git checkout, an editor's save-by-rename) does not leave stale
+    modules behind.  An installed fastext (under site-packages) is identified by its version."""
+    if "compiler" not in _memo:
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        if os.path.basename(os.path.dirname(root)) in ("site-packages", "dist-packages"):
+            _memo["compiler"] = "installed"
+            return _memo["compiler"]
+        # Directory entries (names, and the folders' mtimes) change when files are added,
+        # removed or replaced by rename — git checkouts and editors' atomic saves; 4 stats.
+        parts = []
+        for sub in ("compiler", "compiler/frontend", "compiler/lower", "abi"):
+            try:
+                st = os.stat(f"{root}/{sub}")  # `/` works on Windows too
+            except OSError:
+                continue
+            parts.append(f"{sub}:{st.st_mtime_ns}")
+        _memo["compiler"] = content_hash("\n".join(parts).encode())[:16]
+    return _memo["compiler"]
+
+
+# Lines of /proc/cpuinfo that say what code the CPU runs (x86 and ARM spellings);
+# clock speed, core ids and the like change between boots and are left out.
+_CPU_FIELDS = ("vendor_id", "cpu family", "model", "model name", "flags",
+               "Features", "CPU implementer", "CPU architecture", "CPU variant", "CPU part")
+
+
+def cpu_identity() -> str:
+    """What the host CPU is and which features it has (hashed), for `cpu="host"` builds."""
+    if "cpu" not in _memo:
+        _memo["cpu"] = _cpu_identity()
+    return _memo["cpu"]
+
+
+def _cpu_identity() -> str:
+    machine = os.uname().machine if hasattr(os, "uname") else sys.platform
+    # Linux lists the CPU's vendor, family, model and features in one small sysfs file;
+    # /proc/cpuinfo (much slower to read) is the fallback.
+    try:
+        return f"{machine} {content_hash(_read_bytes('/sys/devices/system/cpu/modalias'))[:16]}"
+    except OSError:
+        pass
+    lines = []
+    try:
+        with open("/proc/cpuinfo", "rb") as f:
+            for raw in f:  # the first processor block is enough: all cores share a model
+                line = raw.decode("utf-8", "replace").strip()
+                if not line:
+                    if lines:
+                        break
+                    continue
+                name = line.partition(":")[0].strip()
+                if name in _CPU_FIELDS:
+                    lines.append(line)
+    except OSError:
+        pass  # not Linux: the machine name is what we can get cheaply
+    return f"{machine} {content_hash(chr(10).join(lines).encode())[:16]}"
+
+
+def _fastext_identity() -> str:
+    if "fastext" not in _memo:
+        import fastext  # already loaded: this module is part of it
+
+        _memo["fastext"] = f"{getattr(fastext, '__version__', '?')} {compiler_identity()}"
+    return _memo["fastext"]
+
+
+def key_inputs(fx_path: str, source: bytes, deps: list[tuple[str, bytes | None]], options,
+               source_hash: str | None = None) -> dict[str, str]:
+    """Every input of the key, named (stored in the sidecar so a miss can be explained).
+
+    `source_hash` is `content_hash(source)` when the caller has it already.
+    """
+    return {
+        "format": FORMAT,
+        "source": fx_path,
+        "source_hash": source_hash or content_hash(source),
+        "deps": ";".join(f"{p}={content_hash(b) if b is not None else 'missing'}" for p, b in sorted(deps)),
+        "fastext": _fastext_identity(),
+        "llvm": llvm_identity(),
+        "python": python_abi(),
+        "cpu": cpu_identity(),
+        "options": options.key(),
+    }
+
+
+def cache_key(inputs: dict[str, str]) -> str:
+    """The key: a content hash over the named inputs, in hex."""
+    return content_hash("\n".join(f"{k}={v}" for k, v in inputs.items()).encode())
+
+
+def read_deps(paths: list[str]) -> list[tuple[str, bytes | None]]:
+    """The current contents of each dependency (None when it is gone, which changes the key)."""
+    out = []
+    for path in paths:
+        try:
+            out.append((path, _read_bytes(path)))
+        except OSError:
+            out.append((path, None))
+    return out
+
+
+# ---------------------------------------------------------------- the layout
 
 
 def user_cache_root() -> str:
@@ -38,28 +243,34 @@ def user_cache_root() -> str:
 
 def _per_source_dir(root: str, src_dir: str) -> str:
     # One subfolder per source folder: readable name, hash for uniqueness.
-    return os.path.join(root, f"{os.path.basename(src_dir) or 'root'}-{keys.content_hash(src_dir.encode())[:16]}")
+    return os.path.join(root, f"{os.path.basename(src_dir) or 'root'}-{content_hash(src_dir.encode())[:16]}")
+
+
+def _iter_cache_dirs(fx_path: str):
+    # Lazily, so that a hit beside the source never works out the per-user folder.
+    src_dir = os.path.dirname(os.path.abspath(fx_path))
+    override = config.cache_dir_override()
+    if override:
+        yield _per_source_dir(os.path.abspath(override), src_dir)
+        return
+    yield os.path.join(src_dir, CACHE_FOLDER)
+    yield _per_source_dir(user_cache_root(), src_dir)
 
 
 def cache_dirs(fx_path: str) -> list[str]:
     """Folders that may hold entries for `fx_path`, in lookup order; the writable one is tried in this order too."""
-    from fastext import config
-
-    src_dir = os.path.dirname(os.path.abspath(fx_path))
-    override = config.cache_dir_override()
-    if override:
-        return [_per_source_dir(os.path.abspath(override), src_dir)]
-    return [os.path.join(src_dir, CACHE_FOLDER), _per_source_dir(user_cache_root(), src_dir)]
+    return list(_iter_cache_dirs(fx_path))
 
 
 def stem_of(fx_path: str) -> str:
     """`pkg/kernels.fx` -> `kernels` (the module name the object's PyInit_ is named after)."""
-    return os.path.basename(fx_path)[: -len(".fx")] if fx_path.endswith(".fx") else os.path.basename(fx_path)
+    name = os.path.basename(fx_path)
+    return name[: -len(".fx")] if name.endswith(".fx") else name
 
 
 def entry_base(cache_dir: str, stem: str, key: str) -> str:
     """`<cache_dir>/<stem>.<cache_tag>.<key16>`: add `.so`, `.o` or `.json`."""
-    return os.path.join(cache_dir, f"{stem}.{sys.implementation.cache_tag}.{key[:16]}")
+    return os.path.join(cache_dir, f"{stem}.{_TAG}.{key[:16]}")
 
 
 def deps_record(cache_dir: str, stem: str, source_hash: str) -> str:
@@ -70,172 +281,52 @@ def deps_record(cache_dir: str, stem: str, source_hash: str) -> str:
 def read_deps_record(path: str) -> list[str]:
     """The dependency paths recorded at `path`; empty when there is no record."""
     try:
-        with open(path, encoding="utf-8") as f:
-            return [line for line in f.read().splitlines() if line]
+        data = _read_bytes(path)  # binary + decode: no text wrapper to set up
     except OSError:
         return []
+    return [line for line in data.decode("utf-8").splitlines() if line]
 
 
-def writable_dir(fx_path: str) -> str:
-    """The first cache folder for `fx_path` that can be created and written; OSError if none."""
-    error: OSError | None = None
-    for directory in cache_dirs(fx_path):
-        try:
-            os.makedirs(directory, exist_ok=True)
-            probe = os.path.join(directory, f".probe.{os.getpid()}")
-            with open(probe, "wb"):
-                pass
-            os.unlink(probe)
-            return directory
-        except OSError as exc:  # read-only source folder: try the next one
-            error = exc
-    raise error or OSError("no writable fastext cache folder")
+# ---------------------------------------------------------------- lookup
 
 
-def temp_path(final_path: str) -> str:
-    """A unique temporary name in the folder of `final_path` (same file system, so rename is atomic)."""
-    directory, name = os.path.split(final_path)
-    return os.path.join(directory, f".{name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+class Built:
+    """A compiled module on disk: `kind` is "so" (load with dlopen) or "o" (load with the JIT)."""
+
+    # A plain class: importing dataclasses would cost a cached import milliseconds.
+    __slots__ = ("path", "kind", "key")
+
+    def __init__(self, path: str, kind: str, key: str):
+        self.path, self.kind, self.key = path, kind, key
+
+    def __repr__(self) -> str:
+        return f"Built({self.path!r}, {self.kind!r})"
 
 
-def write_atomic(path: str, data: bytes) -> None:
-    """Write `data` to `path` so that readers see either no file or the whole file."""
-    tmp = temp_path(path)
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        _unlink(tmp)
-        raise
+def read_source(fx_path: str) -> bytes:
+    """The bytes of `fx_path` (OSError when it cannot be read)."""
+    return _read_bytes(fx_path)
 
 
-class BuildLock:
-    """An exclusive lock around building one module in one cache folder (flock; no-op without fcntl).
+def lookup(fx_path: str, options, kinds: tuple[str, ...] = ("so",), source: bytes | None = None) -> Built | None:
+    """The cached build of `fx_path` for `options` whose kind is in `kinds` (tried in order), or None.
 
-    The lock file is left in place: removing it would let two processes lock
-    different inodes under the same name.
+    Only reads files.  `source` is the file's content when the caller has just
+    read it (the build re-checks under its lock with the source it will compile);
+    otherwise it is read here.  A miss is `fastext.importer.store.obtain()`'s job.
     """
-
-    def __init__(self, cache_dir: str, stem: str):
-        self.path = os.path.join(cache_dir, f"{stem}.{sys.implementation.cache_tag}.lock")
-        self._fd: int | None = None
-
-    def __enter__(self) -> "BuildLock":
-        try:
-            import fcntl
-        except ImportError:  # Windows: atomic renames still keep the cache consistent
-            return self
-        self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
-        fcntl.flock(self._fd, fcntl.LOCK_EX)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self._fd is not None:
-            os.close(self._fd)  # closing releases the flock
-            self._fd = None
-
-
-def remove_stale(cache_dir: str, stem: str, keep: tuple[str, ...]) -> None:
-    """Best effort: delete this module's other entries (older keys) for this interpreter.
-
-    `keep` holds the 16-hex prefixes to keep.  Never raises: a failed cleanup
-    must not fail an import.
-    """
-    prefix = f"{stem}.{sys.implementation.cache_tag}."
-    try:
-        names = os.listdir(cache_dir)
-    except OSError:
-        return
-    for name in names:
-        if not name.startswith(prefix):
-            continue
-        rest = name[len(prefix):]
-        tag, _, suffix = rest.partition(".")
-        if "." + suffix in _ENTRY_SUFFIXES and tag not in keep:
-            _unlink(os.path.join(cache_dir, name))
-
-
-def _unlink(path: str) -> bool:
-    try:
-        os.unlink(path)
-        return True
-    except OSError:
-        return False
-
-
-def entries(fx_path: str) -> list[dict]:
-    """The sidecars of every cached build of `fx_path` (for `fastext info`), each with its `path`."""
-    import json
-
+    fx_path = os.path.abspath(fx_path)
+    if source is None:
+        source = read_source(fx_path)
     stem = stem_of(fx_path)
-    prefix = f"{stem}."
-    found = []
-    for directory in cache_dirs(fx_path):
-        try:
-            names = sorted(os.listdir(directory))
-        except OSError:
-            continue
-        for name in names:
-            if name.startswith(prefix) and name.endswith(".json"):
-                try:
-                    with open(os.path.join(directory, name), encoding="utf-8") as f:
-                        data = json.load(f)
-                except (OSError, ValueError):
-                    continue
-                if data.get("source") == os.path.abspath(fx_path):
-                    data["path"] = os.path.join(directory, name)
-                    found.append(data)
-    return found
-
-
-def clean(paths) -> list[str]:
-    """Delete cached builds for `.fx` files and folders in `paths` (for `fastext clean`).
-
-    A folder is searched recursively: its `__fxcache__/` folders go, and the
-    per-user (or FASTEXT_CACHE_DIR) folders of every `.fx` found.  Returns what
-    was removed.
-    """
-    removed: list[str] = []
-    fx_files: list[str] = []
-    for path in paths:
-        path = os.path.abspath(path)
-        if os.path.isdir(path):
-            for root, dirnames, filenames in os.walk(path):
-                if CACHE_FOLDER in dirnames:
-                    dirnames.remove(CACHE_FOLDER)
-                    removed.extend(_remove_tree(os.path.join(root, CACHE_FOLDER)))
-                fx_files.extend(os.path.join(root, n) for n in filenames if n.endswith(".fx"))
-        elif path.endswith(".fx"):
-            fx_files.append(path)
-    for fx_path in fx_files:
-        stem = stem_of(fx_path)
-        for directory in cache_dirs(fx_path):
-            try:
-                names = os.listdir(directory)
-            except OSError:
-                continue
-            for name in names:
-                if name.startswith(stem + ".") and (name.endswith(_ENTRY_SUFFIXES) or name.endswith(".lock")):
-                    full = os.path.join(directory, name)
-                    if _unlink(full):
-                        removed.append(full)
-            try:
-                os.rmdir(directory)  # only when empty
-            except OSError:
-                pass
-    return removed
-
-
-def _remove_tree(directory: str) -> list[str]:
-    removed = []
-    for root, _dirs, files in os.walk(directory, topdown=False):
-        for name in files:
-            full = os.path.join(root, name)
-            if _unlink(full):
-                removed.append(full)
-        try:
-            os.rmdir(root)
-        except OSError:
-            pass
-    return removed
+    source_hash = content_hash(source)
+    for directory in _iter_cache_dirs(fx_path):
+        dep_paths = read_deps_record(deps_record(directory, stem, source_hash))
+        inputs = key_inputs(fx_path, source, read_deps(dep_paths) if dep_paths else [], options, source_hash)
+        key = cache_key(inputs)
+        base = entry_base(directory, stem, key)
+        for kind in kinds:
+            path = f"{base}.{kind}"
+            if os.path.isfile(path):
+                return Built(path, kind, key)
+    return None

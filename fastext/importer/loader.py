@@ -118,10 +118,15 @@ class FxLoader:
         return load_extension(object_code, spec, spec.name.rpartition(".")[2]), False
 
     def _obtain(self, spec, options, kind: str):
-        from fastext.importer import build
+        from fastext.importer import cache
 
         try:
-            built = build.obtain(self.fx_path, options, kind)
+            built = cache.lookup(self.fx_path, options, (kind,))
+            if built is None:
+                # A miss: only now the build machinery (lock, compiler, writer) is imported.
+                from fastext.importer import store
+
+                built = store.obtain(self.fx_path, options, kind)
         except ImportError as exc:
             diagnostics = sys.modules.get("fastext.compiler.diagnostics")  # loaded iff it compiled
             if diagnostics is None or not isinstance(exc, diagnostics.CompileError):

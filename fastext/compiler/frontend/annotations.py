@@ -6,7 +6,7 @@ import ast
 from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import ModuleScope
 from fastext.compiler.source import Span
-from fastext.compiler.types import BUILTIN_SCALARS, NONE, SCALARS, Array, Scalar, Tuple, Type
+from fastext.compiler.types import BUILTIN_SCALARS, DIALECT_SCALARS, NONE, Array, Scalar, Tuple, Type
 
 HINT = "annotate with a scalar (int, float, bool, i8…u64, f32, f64), an array (f64[:], i32[:, :]) or tuple[...]"
 
@@ -61,7 +61,7 @@ def _scalar(node: ast.expr, scope: ModuleScope) -> Scalar | None:
     if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
         b = scope.lookup(node.value.id)
         if b is not None and b.kind == "module:fastext":
-            return SCALARS.get(node.attr)
+            return DIALECT_SCALARS.get(node.attr)
     return None
 
 

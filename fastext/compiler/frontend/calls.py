@@ -6,15 +6,21 @@ from typing import TYPE_CHECKING
 
 from fastext.compiler import ir
 from fastext.compiler.builtins import BUILTIN_FUNCS, MATH_FUNCS
-from fastext.compiler.types import BOOL, ERROR, F64, I64, Array, ErrorType, Scalar, Tuple, promote
+from fastext.compiler.types import BOOL, DIALECT_SCALARS, ERROR, F64, I64, Array, ErrorType, Scalar, Tuple, article
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
 
 
 def check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
+    try:
+        return _check_call(fc, node)
+    except _Poisoned:
+        return ir.Expr(ERROR, fc.span(node))
+
+
+def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     func = node.func
-    span = fc.span(node)
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id not in fc.vars:
         b = fc.scope.lookup(func.value.id)
         if b is not None and b.kind == "module:math":
@@ -23,15 +29,14 @@ def check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
                                f"supported: {', '.join(sorted(MATH_FUNCS))}")
             return math_call(fc, node, func.attr)
         if b is not None and b.kind == "module:fastext":
-            from fastext.compiler.types import SCALARS
-            if func.attr in SCALARS:
-                return conversion(fc, node, SCALARS[func.attr])
+            if func.attr in DIALECT_SCALARS:
+                return conversion(fc, node, DIALECT_SCALARS[func.attr])
     if not isinstance(func, ast.Name):
         raise fc.error(func, f"cannot call `{ast.unparse(func)}` in .fx code",
                        "call module functions, builtins (abs, min, max, int, float, bool, len, round) or math.*")
     name = func.id
     if name in fc.vars:
-        raise fc.error(func, f"`{name}` is a local variable, not a function", "")
+        raise fc.error(func, f"`{name}` is a local variable, not a function", "rename the variable or the function")
     b = fc.scope.lookup(name)
     if b is not None:
         if b.kind == "func":
@@ -40,7 +45,7 @@ def check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
             return math_call(fc, node, b.value)
         if b.kind == "scalar":
             return conversion(fc, node, b.value)
-        raise fc.error(func, f"`{name}` is not callable", "")
+        raise fc.error(func, f"`{name}` is not callable", "call a function defined in this module, a builtin or math.*")
     if name in BUILTIN_FUNCS:
         return builtin_call(fc, node, name)
     if name == "range":
@@ -57,31 +62,40 @@ def _no_keywords(fc, node: ast.Call, what: str) -> None:
         raise fc.error(node.keywords[0].value, f"{what} takes no keyword arguments", "pass arguments by position")
 
 
+class _Poisoned(Exception):
+    """An argument already carries a reported error: the call reports nothing more."""
+
+
 def _scalar_args(fc, node: ast.Call, what: str) -> list[ir.Expr]:
     args = [fc.expr(a) for a in node.args]
     for a, arg in zip(node.args, args):
-        if not isinstance(arg.type, (Scalar, ErrorType)):
-            raise fc.error(a, f"{what} needs a number, got a {arg.type}", "")
+        if isinstance(arg.type, ErrorType):
+            raise _Poisoned
+        if not isinstance(arg.type, Scalar):
+            raise fc.error(a, f"{what} needs a number, got {article(arg.type)}",
+                           "arrays are indexed element by element: a[i]" if isinstance(arg.type, Array) else "")
     return args
 
 
 def user_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     sig = fc.scope.signatures[name]
     span = fc.span(node)
+    pnames = [p[0] for p in sig.params]
+    usage = f"call it as {name}({', '.join(pnames)})"
     if len(node.args) > len(sig.params):
-        raise fc.error(node, f"`{name}` takes {len(sig.params)} arguments, got {len(node.args)}", "")
+        raise fc.error(node, f"`{name}` takes {len(sig.params)} arguments, got {len(node.args)}", usage)
     bound: dict[str, ir.Expr] = {}
     where: dict[str, ast.AST] = {}
     for (pname, _, _), a in zip(sig.params, node.args):
         bound[pname], where[pname] = fc.expr(a), a
-    pnames = [p[0] for p in sig.params]
     for kw in node.keywords:
         if kw.arg is None:
-            raise fc.error(kw.value, "**kwargs in calls is not supported", "pass arguments by name")
+            raise fc.error(kw.value, "**kwargs in calls is not supported", f"pass arguments by name: {usage}")
         if kw.arg not in pnames:
             raise fc.error(kw.value, f"`{name}` has no parameter `{kw.arg}`", f"parameters: {', '.join(pnames)}")
         if kw.arg in bound:
-            raise fc.error(kw.value, f"`{name}` got multiple values for `{kw.arg}`", "")
+            raise fc.error(kw.value, f"`{name}` got multiple values for `{kw.arg}`",
+                           f"pass `{kw.arg}` either by position or by keyword; {usage}")
         bound[kw.arg], where[kw.arg] = fc.expr(kw.value), kw.value
     args = []
     for pname, ptype, _ in sig.params:
@@ -91,7 +105,7 @@ def user_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
             dtype, value = sig.defaults[pname]
             args.append(ir.Const(dtype, span, value))
         else:
-            raise fc.error(node, f"`{name}` is missing argument `{pname}`", "")
+            raise fc.error(node, f"`{name}` is missing argument `{pname}`", usage)
     ret = sig.ret
     return ir.Call(ret, span, name, args)
 
@@ -101,7 +115,7 @@ def math_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     _no_keywords(fc, node, f"math.{name}")
     if len(node.args) != fn.arity:
         raise fc.error(node, f"math.{name} takes {fn.arity} argument{'s' if fn.arity > 1 else ''}, "
-                             f"got {len(node.args)}", "")
+                             f"got {len(node.args)}", f"math.{name}({', '.join('xy'[:fn.arity])})")
     args = [fc.convert(a, F64) for a in _scalar_args(fc, node, f"math.{name}")]
     return ir.Intrinsic(fn.result, fc.span(node), f"math.{name}", args)
 
@@ -129,13 +143,15 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     _no_keywords(fc, node, f"{name}()")
     if name == "len":
         if len(node.args) != 1:
-            raise fc.error(node, "len() takes one argument", "")
+            raise fc.error(node, "len() takes one argument", "len(a)")
         value = fc.expr(node.args[0])
+        if isinstance(value.type, ErrorType):
+            raise _Poisoned
         if isinstance(value.type, Array):
             return ir.ArrayDim(I64, span, value, 0)
         if isinstance(value.type, Tuple):
             return ir.Const(I64, span, len(value.type.items))
-        raise fc.error(node.args[0], f"len() of a {value.type}", "len() takes an array or a tuple")
+        raise fc.error(node.args[0], f"len() of {article(value.type)}", "len() takes an array or a tuple")
     if name in ("min", "max"):
         if len(node.args) < 2:
             raise fc.error(node, f"{name}() needs at least two numbers in .fx code",
@@ -148,7 +164,7 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
             t, weak = fc.result_type(left, a), weak and isinstance(a, ir.Const)
         return ir.Intrinsic(t, span, name, [fc.convert(a, t) for a in args])
     if len(node.args) != 1 and name != "round":
-        raise fc.error(node, f"{name}() takes one argument", "")
+        raise fc.error(node, f"{name}() takes one argument", f"{name}(x)")
     if name == "round":
         if len(node.args) != 1:
             raise fc.error(node, "round() with ndigits is not supported yet", "round(x) returns the nearest int")
@@ -168,4 +184,4 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         return _cast(fc, value, F64, node)
     if name == "bool":
         return fc.truth(value, node)
-    raise fc.error(node, f"unsupported builtin {name}", "")
+    raise fc.error(node, f"unsupported builtin {name}", "see docs/language.md for the builtins")

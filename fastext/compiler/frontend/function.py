@@ -10,19 +10,32 @@ from __future__ import annotations
 import ast
 
 from fastext.compiler import ir
-from fastext.compiler.builtins import EXCEPTIONS, MATH_CONSTANTS, MATH_FUNCS
+from fastext.compiler.builtins import EXCEPTIONS, MATH_CONSTANTS
 from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
 from fastext.compiler.source import Span
 from fastext.compiler.types import (
-    BOOL, ERROR, F32, F64, I64, NONE, SCALARS, Array, ErrorType, Scalar, Tuple, Type, can_assign, promote,
+    BOOL, ERROR, F64, I64, NONE, SCALARS, Array, ErrorType, Scalar, Tuple, Type, article, can_assign,
+    promote,
 )
 
 BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%",
           ast.Pow: "**", ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^", ast.LShift: "<<",
           ast.RShift: ">>"}
 CMPOPS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!="}
+
+NODE_NAMES = {
+    "JoinedStr": "f-string", "ListComp": "list comprehension", "SetComp": "set comprehension",
+    "DictComp": "dict comprehension", "GeneratorExp": "generator expression", "Lambda": "lambda",
+    "List": "list display", "Dict": "dict display", "Set": "set display", "Try": "try statement",
+    "TryStar": "try/except* statement", "With": "with statement", "ClassDef": "class definition",
+    "FunctionDef": "nested function", "AsyncFunctionDef": "async function", "Global": "global statement",
+    "Nonlocal": "nonlocal statement", "Delete": "del statement", "Await": "await", "Yield": "yield",
+    "YieldFrom": "yield from", "Starred": "star expression", "NamedExpr": "walrus (:=)",
+    "Match": "match statement", "Import": "import inside a function", "ImportFrom": "import inside a function",
+    "Slice": "slice", "AsyncFor": "async for", "AsyncWith": "async with",
+}
 
 UNSUPPORTED_HINTS = {
     "For": "only `for i in range(...)` loops are supported so far",
@@ -67,9 +80,11 @@ class FunctionChecker:
         if body_nodes and isinstance(body_nodes[0], ast.Expr) and isinstance(body_nodes[0].value, ast.Constant) \
                 and isinstance(body_nodes[0].value.value, str):
             body_nodes = body_nodes[1:]
+        errors_before = len(self.diags.items)
         body = self.block(body_nodes)
-        if self.sig.ret != NONE and not _terminates(body):
-            raise FxSyntaxError(self.sig.span, f"`{node.name}` can reach its end without returning a {self.sig.ret}",
+        clean = len(self.diags.items) == errors_before   # a dropped bad statement may have been the return
+        if clean and self.sig.ret != NONE and not _terminates(body):
+            raise FxSyntaxError(self.sig.span, f"`{node.name}` can reach its end without returning {article(self.sig.ret)}",
                                 "add a `return` (or `raise`) at the end of the function")
         return ir.Function(node.name, params, self.sig.ret, body, self.sig.span, locals=self.locals)
 
@@ -88,7 +103,7 @@ class FunctionChecker:
                 method = self.STMTS.get(type(node))
                 if method is None:
                     name = type(node).__name__
-                    raise self.error(node, f"unsupported statement ({name})",
+                    raise self.error(node, f"unsupported statement ({NODE_NAMES.get(name, name)})",
                                      UNSUPPORTED_HINTS.get(name, "rewrite it with if/while/for-range and assignments"))
                 result = method(self, node)
             except FxSyntaxError as e:
@@ -108,7 +123,7 @@ class FunctionChecker:
         return [ir.ExprStmt(self.span(node), self.expr(node.value))]
 
     def s_assign(self, node: ast.Assign) -> list[ir.Stmt]:
-        value = self.expr(node.value)
+        value = self.expr_or_poison_targets(node.value, node.targets)
         if len(node.targets) == 1:
             return self.assign_to(node.targets[0], value, node)
         # a = b = expr: evaluate once into a temporary
@@ -135,7 +150,7 @@ class FunctionChecker:
     def s_augassign(self, node: ast.AugAssign) -> list[ir.Stmt]:
         op = BINOPS.get(type(node.op))
         if op is None:
-            raise self.error(node, "unsupported augmented assignment", "")
+            raise self.error(node, "unsupported augmented assignment", "write it out: x = x op y")
         target = node.target
         if isinstance(target, ast.Name):
             current = self.load_name(target)
@@ -143,8 +158,10 @@ class FunctionChecker:
             return self.assign_to(target, result, node)
         if isinstance(target, ast.Subscript):
             array = self.expr(target.value)
+            if poisoned(array):
+                return []
             if not isinstance(array.type, Array):
-                raise self.error(target.value, f"cannot assign into a {array.type}", "only arrays support item assignment")
+                raise self.error(target.value, f"cannot assign into {article(array.type)}", "only arrays support item assignment")
             pre: list[ir.Stmt] = []
             indices = []
             for idx in self.index_exprs(target, array.type):
@@ -167,20 +184,27 @@ class FunctionChecker:
             if var is None:
                 vt = value.type
                 if vt == NONE:
-                    raise self.error(target, "cannot assign the result of a function returning None", "")
+                    raise self.error(target, "cannot assign the result of a function returning None", "call it as a statement")
                 var = self.declare(target.id, vt, target)
             if var.is_param and isinstance(var.type, Array):
                 raise self.error(target, f"cannot rebind array parameter `{target.id}`", "use a new local name")
             return [ir.Assign(span, var, self.coerce(value, var.type, target, f"`{target.id}`"))]
         if isinstance(target, ast.Subscript):
             array = self.expr(target.value)
+            if poisoned(array, value):
+                return []
             if not isinstance(array.type, Array):
-                raise self.error(target.value, f"cannot assign into a {array.type}", "only arrays support item assignment")
+                raise self.error(target.value, f"cannot assign into {article(array.type)}", "only arrays support item assignment")
             indices = self.index_exprs(target, array.type)
             return [ir.Store(span, array, indices, self.store_value(value, array.type.dtype, node))]
+        if isinstance(target, ast.Tuple) and poisoned(value):
+            for name in ast.walk(target):
+                if isinstance(name, ast.Name) and name.id not in self.vars:
+                    self.declare(name.id, ERROR, name)
+            return []
         if isinstance(target, ast.Tuple):
             if not isinstance(value.type, Tuple):
-                raise self.error(node, f"cannot unpack a {value.type}", "the right side must be a tuple")
+                raise self.error(node, f"cannot unpack {article(value.type)}", "the right side must be a tuple")
             if len(value.type.items) != len(target.elts):
                 raise self.error(node, f"cannot unpack {len(value.type.items)} values into {len(target.elts)} names",
                                  "match the number of names to the tuple")
@@ -200,6 +224,18 @@ class FunctionChecker:
                 dtype.is_bool and not vt.is_bool):
             return self.convert(value, dtype)
         return self.coerce(value, dtype, node, "stored item")
+
+    def expr_or_poison_targets(self, value: ast.expr, targets: list[ast.expr]) -> ir.Expr:
+        """Check an assigned value; if it is in error, the names it would have bound get the
+        error type, so their later uses stay quiet instead of 'not defined'."""
+        try:
+            return self.expr(value)
+        except FxSyntaxError:
+            for target in targets:
+                for name in ast.walk(target):
+                    if isinstance(name, ast.Name) and name.id not in self.vars and self.scope.lookup(name.id) is None:
+                        self.declare(name.id, ERROR, name)
+            raise
 
     def declare(self, name: str, t: Type, node: ast.AST) -> ir.Var:
         if isinstance(t, ErrorType):
@@ -264,19 +300,19 @@ class FunctionChecker:
 
     def s_break(self, node: ast.Break) -> ir.Stmt:
         if not self.loop_depth:
-            raise self.error(node, "`break` outside a loop", "")
+            raise self.error(node, "`break` outside a loop", "use `return` to leave the function")
         return ir.Break(self.span(node))
 
     def s_continue(self, node: ast.Continue) -> ir.Stmt:
         if not self.loop_depth:
-            raise self.error(node, "`continue` outside a loop", "")
+            raise self.error(node, "`continue` outside a loop", "remove it")
         return ir.Continue(self.span(node))
 
     def s_return(self, node: ast.Return) -> ir.Stmt:
         ret = self.sig.ret
         if node.value is None or (isinstance(node.value, ast.Constant) and node.value.value is None):
             if ret != NONE:
-                raise self.error(node, f"`{self.sig.name}` must return a {ret}", f"return a {ret} value")
+                raise self.error(node, f"`{self.sig.name}` must return {article(ret)}", f"return {article(ret)} value")
             return ir.Return(self.span(node), None)
         if ret == NONE:
             raise self.error(node.value, f"`{self.sig.name}` is declared `-> None` but returns a value",
@@ -289,7 +325,7 @@ class FunctionChecker:
         hint = 'raise a builtin exception with a constant message: raise ValueError("x must be positive")'
         if exc is None or node.cause is not None:
             raise self.error(node, "bare `raise` and `raise … from …` are not supported", hint)
-        message = ""
+        message = None
         if isinstance(exc, ast.Call):
             if exc.keywords or len(exc.args) > 1:
                 raise self.error(exc, "exceptions take at most one message argument", hint)
@@ -305,7 +341,7 @@ class FunctionChecker:
         return ir.Raise(self.span(node), exc.id, message)
 
     def s_assert(self, node: ast.Assert) -> ir.Stmt:
-        message = ""
+        message = None
         if node.msg is not None:
             if not (isinstance(node.msg, ast.Constant) and isinstance(node.msg.value, str)):
                 raise self.error(node.msg, "the assert message must be a string literal", 'assert x > 0, "x must be positive"')
@@ -324,7 +360,7 @@ class FunctionChecker:
         method = self.EXPRS.get(type(node))
         if method is None:
             name = type(node).__name__
-            raise self.error(node, f"unsupported expression ({name})",
+            raise self.error(node, f"unsupported expression ({NODE_NAMES.get(name, name)})",
                              UNSUPPORTED_HINTS.get(name, "use numbers, arrays, arithmetic and calls"))
         return method(self, node)
 
@@ -336,7 +372,7 @@ class FunctionChecker:
             return value
         if isinstance(value.type, Scalar):
             return ir.Truth(BOOL, value.span, value)
-        raise self.error(node, f"a {value.type} cannot be used as a condition",
+        raise self.error(node, f"{article(value.type)} cannot be used as a condition",
                          "compare explicitly, e.g. `len(a) > 0`")
 
     def e_constant(self, node: ast.Constant) -> ir.Expr:
@@ -351,9 +387,9 @@ class FunctionChecker:
         if isinstance(v, float):
             return ir.Const(F64, span, v)
         if isinstance(v, str):
-            raise self.error(node, "strings are only allowed as exception and assert messages", "")
+            raise self.error(node, "strings are only allowed as exception and assert messages", "compute with numbers; keep text handling in Python")
         if v is None:
-            raise self.error(node, "None is only allowed in `return None`", "")
+            raise self.error(node, "None is only allowed in `return None`", "use a number, or return from a `-> None` function")
         raise self.error(node, f"unsupported constant {v!r}", "complex numbers are not supported yet")
 
     def e_name(self, node: ast.Name) -> ir.Expr:
@@ -381,6 +417,8 @@ class FunctionChecker:
                     return ir.Const(F64, span, MATH_CONSTANTS[node.attr])
                 raise self.error(node, f"math.{node.attr} is not a supported constant", "math.pi, e, tau, inf, nan")
         base = self.expr(node.value)
+        if poisoned(base):
+            return poison(span)
         if isinstance(base.type, Array):
             if node.attr == "shape":
                 dims = [ir.ArrayDim(I64, span, base, k) for k in range(base.type.ndim)]
@@ -390,11 +428,13 @@ class FunctionChecker:
             if node.attr == "ndim":
                 return ir.Const(I64, span, base.type.ndim)
             raise self.error(node, f"arrays have no attribute `{node.attr}` in .fx code", "supported: shape, size, ndim")
-        raise self.error(node, f"a {base.type} has no attribute `{node.attr}`", "")
+        raise self.error(node, f"{article(base.type)} has no attribute `{node.attr}`", "numbers have no attributes in .fx code")
 
     def e_subscript(self, node: ast.Subscript) -> ir.Expr:
         base = self.expr(node.value)
         span = self.span(node)
+        if poisoned(base):
+            return poison(span)
         if isinstance(base.type, Tuple):
             idx = node.slice
             k = _const_int(idx)
@@ -407,7 +447,7 @@ class FunctionChecker:
             return ir.TupleGet(base.type.items[k], span, base, k)
         if isinstance(base.type, Array):
             return ir.Index(base.type.dtype, span, base, self.index_exprs(node, base.type))
-        raise self.error(node.value, f"a {base.type} cannot be indexed", "only arrays and tuples can be indexed")
+        raise self.error(node.value, f"{article(base.type)} cannot be indexed", "only arrays and tuples can be indexed")
 
     def index_exprs(self, node: ast.Subscript, atype: Array) -> list[ir.Expr]:
         elts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
@@ -429,7 +469,7 @@ class FunctionChecker:
         items = [self.expr(e) for e in node.elts]
         for e, item in zip(node.elts, items):
             if not isinstance(item.type, Scalar):
-                raise self.error(e, f"tuples hold scalars, not {item.type}", "")
+                raise self.error(e, f"tuples hold scalars, not {item.type}", "pass arrays as separate parameters")
         return ir.MakeTuple(Tuple(tuple(i.type for i in items)), self.span(node), items)
 
     def e_binop(self, node: ast.BinOp) -> ir.Expr:
@@ -504,21 +544,23 @@ class FunctionChecker:
             hint = f"convert explicitly: {target.name}(...)"
             if value.type.is_float and target.is_int:
                 hint = "convert explicitly with int(...) (or initialise the variable with a float, e.g. 0.0)"
-            raise self.error(node, f"{what} has type {target}, cannot take a {value.type} implicitly", hint)
-        raise self.error(node, f"{what} has type {target}, got a {value.type}",
+            raise self.error(node, f"{what} has type {target}, cannot take {article(value.type)} implicitly", hint)
+        raise self.error(node, f"{what} has type {target}, got {article(value.type)}",
                          "arrays must match dtype and rank exactly" if isinstance(target, Array) else "")
 
     def e_unaryop(self, node: ast.UnaryOp) -> ir.Expr:
         value = self.expr(node.operand)
         span = self.span(node)
+        if poisoned(value):
+            return poison(span)
         if isinstance(node.op, ast.Not):
             return ir.UnaryOp(BOOL, span, "not", self.truth(value, node.operand))
         if not isinstance(value.type, Scalar):
-            raise self.error(node, f"bad operand type for unary operator: {value.type}", "")
+            raise self.error(node, f"bad operand type for unary operator: {value.type}", "apply it to a number")
         t = I64 if value.type.is_bool else value.type
         op = {ast.USub: "neg", ast.UAdd: "pos", ast.Invert: "invert"}[type(node.op)]
         if op == "invert" and t.is_float:
-            raise self.error(node, "~ needs an integer", "")
+            raise self.error(node, "~ needs an integer", "convert with int(...)")
         if isinstance(value, ir.Const):
             v = value.value
             folded = {"neg": lambda: -v, "pos": lambda: v, "invert": lambda: ~int(v)}[op]()
@@ -528,11 +570,13 @@ class FunctionChecker:
     def e_boolop(self, node: ast.BoolOp) -> ir.Expr:
         values = [self.expr(v) for v in node.values]
         op = "and" if isinstance(node.op, ast.And) else "or"
+        if poisoned(*values):
+            return poison(self.span(node))
         types = [v.type for v in values]
         if all(t == BOOL for t in types):
             return ir.BoolOp(BOOL, self.span(node), op, values)
         if not all(isinstance(t, Scalar) for t in types):
-            raise self.error(node, f"`{op}` needs scalar operands", "")
+            raise self.error(node, f"`{op}` needs scalar operands", "compare explicitly, e.g. `len(a) > 0`")
         t = types[0]
         for other in types[1:]:
             t = promote(t, other)
@@ -546,6 +590,8 @@ class FunctionChecker:
                 raise self.error(node, "only < <= > >= == != comparisons are supported",
                                  "`is`/`in` are not supported on numbers")
             ops.append(CMPOPS[type(op)])
+        if poisoned(*operands):
+            return poison(self.span(node))
         cmp_types = []
         for a, b in zip(operands, operands[1:]):
             if not (isinstance(a.type, Scalar) and isinstance(b.type, Scalar)):
@@ -556,12 +602,14 @@ class FunctionChecker:
     def e_ifexp(self, node: ast.IfExp) -> ir.Expr:
         cond = self.condition(node.test)
         a, b = self.expr(node.body), self.expr(node.orelse)
+        if poisoned(cond, a, b):
+            return poison(self.span(node))
         if a.type == b.type:
             t = a.type
         elif isinstance(a.type, Scalar) and isinstance(b.type, Scalar):
             t = self.result_type(a, b)
         else:
-            raise self.error(node, f"both branches must have one type, got {a.type} and {b.type}", "")
+            raise self.error(node, f"both branches must have one type, got {a.type} and {b.type}", "make both branches numbers, or both the same array")
         return ir.IfExp(t, self.span(node), cond, self.convert(a, t), self.convert(b, t))
 
     def e_call(self, node: ast.Call) -> ir.Expr:
@@ -576,6 +624,14 @@ class FunctionChecker:
 
 
 # ---------------------------------------------------------------------- helpers
+
+def poisoned(*values: ir.Expr) -> bool:
+    """Whether any value already carries a reported error (its uses report nothing more)."""
+    return any(isinstance(v.type, ErrorType) for v in values)
+
+
+def poison(span: Span) -> ir.Expr:
+    return ir.Expr(ERROR, span)
 
 def _terminates(body: list[ir.Stmt]) -> bool:
     """Whether control can never fall off the end of `body` (conservative)."""

@@ -11,7 +11,7 @@ from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.function import FunctionChecker
 from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
 from fastext.compiler.source import SourceFile, Span
-from fastext.compiler.types import BOOL, F64, I64, NONE, SCALARS, Scalar, Type, can_assign
+from fastext.compiler.types import BOOL, DIALECT_SCALARS, F64, I64, Scalar, Type, article, can_assign
 
 ALLOWED_MODULES = ("math", "fastext")
 
@@ -80,7 +80,8 @@ class _ModuleCollector:
                 elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
                     pass
                 else:
-                    what = type(stmt).__name__
+                    from fastext.compiler.frontend.function import NODE_NAMES
+                    what = NODE_NAMES.get(type(stmt).__name__, type(stmt).__name__)
                     hint = "only imports, constants and functions may appear at module level"
                     if isinstance(stmt, ast.ClassDef):
                         hint = "classes are not supported yet; use functions and arrays"
@@ -113,26 +114,33 @@ class _ModuleCollector:
             raise FxSyntaxError(self.span(stmt), f"cannot import from `{stmt.module}` in a .fx module",
                                 "only `from math import …` and `from fastext import …` are supported")
         for alias in stmt.names:
-            local = alias.asname or alias.name
-            if stmt.module == "math":
-                if alias.name in MATH_FUNCS:
-                    names[local] = Binding("mathfn", alias.name)
-                elif alias.name in MATH_CONSTANTS:
-                    names[local] = Binding("mathconst", MATH_CONSTANTS[alias.name], F64)
-                else:
-                    raise FxSyntaxError(self.span(stmt), f"math.{alias.name} is not supported in .fx code",
-                                        f"supported: {', '.join(sorted(MATH_FUNCS) + sorted(MATH_CONSTANTS))}")
+            try:
+                self.import_name(stmt, alias)
+            except FxSyntaxError as e:   # one bad name must not unbind the others
+                self.diags.add(e.diagnostic)
+
+    def import_name(self, stmt: ast.ImportFrom, alias: ast.alias) -> None:
+        names = self.scope.names
+        local = alias.asname or alias.name
+        span = Span.of(alias, self.scope.file) if hasattr(alias, "lineno") else self.span(stmt)
+        if stmt.module == "math":
+            if alias.name in MATH_FUNCS:
+                names[local] = Binding("mathfn", alias.name)
+            elif alias.name in MATH_CONSTANTS:
+                names[local] = Binding("mathconst", MATH_CONSTANTS[alias.name], F64)
             else:
-                if alias.name in SCALARS:
-                    names[local] = Binding("scalar", SCALARS[alias.name])
-                elif alias.name in FASTEXT_NAMES:
-                    names[local] = Binding(alias.name)
-                elif alias.name == "*":
-                    raise FxSyntaxError(self.span(stmt), "`from fastext import *` is not supported",
-                                        "import the names you use, e.g. `from fastext import f64, i64`")
-                else:
-                    raise FxSyntaxError(self.span(stmt), f"fastext has no dialect name `{alias.name}`",
-                                        f"available: {', '.join(sorted(SCALARS))}, prange")
+                raise FxSyntaxError(span, f"math.{alias.name} is not supported in .fx code",
+                                    f"supported: {', '.join(sorted(MATH_FUNCS) + sorted(MATH_CONSTANTS))}")
+        elif alias.name in DIALECT_SCALARS:
+            names[local] = Binding("scalar", DIALECT_SCALARS[alias.name])
+        elif alias.name in FASTEXT_NAMES:
+            names[local] = Binding(alias.name)
+        elif alias.name == "*":
+            raise FxSyntaxError(span, "`from fastext import *` is not supported",
+                                "import the names you use, e.g. `from fastext import f64, i64`")
+        else:
+            hint = f"available: {', '.join(sorted(DIALECT_SCALARS))}, prange"
+            raise FxSyntaxError(span, f"fastext has no dialect name `{alias.name}`", hint)
 
     # -- constants
     def constant(self, stmt: ast.Assign | ast.AnnAssign) -> None:
@@ -202,7 +210,7 @@ class _ModuleCollector:
         for (name, ptype, _), default in zip(params[len(params) - len(a.defaults):], a.defaults):
             value = self.const_value(default)
             if not isinstance(ptype, Scalar) or not can_assign(ptype, _type_of_constant(value)):
-                raise FxSyntaxError(self.span(default), f"default of `{name}` must be a {ptype} constant",
+                raise FxSyntaxError(self.span(default), f"default of `{name}` must be {article(ptype)} constant",
                                     "defaults are limited to scalar constants")
             defaults[name] = (ptype, _convert_constant(value, ptype))
         if node.name in self.scope.signatures:

@@ -120,8 +120,9 @@ def float_binop(fl, op: str, t: T.Scalar, a, b):
         return bld.fsub(a, b)
     if op == "*":
         return bld.fmul(a, b)
-    if op == "/":
-        fl.fail_if(bld.fcmp_ordered("==", b, zero), "ZeroDivisionError", "float division by zero")
+    if op in ("/", "int/"):
+        fl.fail_if(bld.fcmp_ordered("==", b, zero), "ZeroDivisionError",
+                   "division by zero" if op == "int/" else "float division by zero")
         return bld.fdiv(a, b)
     if op in ("//", "%"):
         return float_divmod(fl, op, a, b)
@@ -155,12 +156,40 @@ def float_divmod(fl, op: str, a, b):
 
 
 def float_pow(fl, a, b):
+    """`a ** b` as CPython's float_pow: libm pow, 0.0 ** negative finite → ZeroDivisionError,
+    finite operands with an infinite result → OverflowError."""
     bld = fl.b
     ty = a.type
-    fl.fail_if(bld.and_(bld.fcmp_ordered("==", a, ty(0.0)), bld.fcmp_ordered("<", b, ty(0.0))),
+    inf = ty(float("inf"))
+    fl.fail_if(bld.and_(bld.fcmp_ordered("==", a, ty(0.0)),
+                        bld.and_(bld.fcmp_ordered("<", b, ty(0.0)), bld.fcmp_ordered("!=", b, ty(float("-inf"))))),
                "ZeroDivisionError", "0.0 cannot be raised to a negative power")
-    powf = fl.ctx.intrinsic(f"llvm.pow.{_sfx(ty)}", ty, [ty, ty])
-    return bld.call(powf, [a, b])
+    result = libm_call(fl, "pow", [a, b])
+    finite = bld.and_(_is_finite(fl, a), _is_finite(fl, b))
+    fl.fail_if(bld.and_(finite, bld.fcmp_ordered("==", _fabs(fl, result), inf)),
+               "OverflowError", "(34, 'Numerical result out of range')")
+    return result
+
+
+def libm_call(fl, name: str, args: list[ll.Value]) -> ll.Value:
+    """Call the C library's `name` on f64 (f32 widened and narrowed back) as CPython does.
+
+    `nobuiltin` keeps LLVM from rewriting the call (pow(x, 0.5) → sqrt(x) differs in
+    the last bit), so results are bit-identical to the interpreted module.
+    """
+    bld = fl.b
+    ty = args[0].type
+    wide = [a if a.type == F64 else bld.fpext(a, F64) for a in args]
+    result = bld.call(fl.ctx.libm(name, len(args), exact=True), wide)
+    return result if ty == F64 else bld.fptrunc(result, ty)
+
+
+def _fabs(fl, x):
+    return fl.b.call(fl.ctx.intrinsic(f"llvm.fabs.{_sfx(x.type)}", x.type, [x.type]), [x])
+
+
+def _is_finite(fl, x):
+    return fl.b.fcmp_ordered("<", _fabs(fl, x), x.type(float("inf")))
 
 
 def _sfx(ty: ll.Type) -> str:
@@ -215,6 +244,31 @@ def truth(fl, value: ll.Value, src: T.Scalar) -> ll.Value:
     if src.is_float:
         return bld.fcmp_unordered("!=", value, value.type(0.0))   # NaN is true, as in Python
     return bld.icmp_unsigned("!=", value, value.type(0))
+
+
+MIRROR = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+
+
+def compare_int_float(fl, op: str, a: ll.Value, a_t: T.Scalar, b: ll.Value) -> ll.Value:
+    """`a OP b` for a 64-bit integer `a` and an f64 `b`, exactly as Python compares int and float.
+
+    Converting `a` rounds; rounding is monotonic, so when float(a) != b the float
+    comparison is right, and when they are equal `b` is integral and the
+    comparison is redone on integers (b = 2**63 resp. 2**64 is beyond every `a`).
+    """
+    bld = fl.b
+    signed = a_t.signed
+    fa = bld.sitofp(a, F64) if signed else bld.uitofp(a, F64)
+    limit = F64(2.0**63 if signed else 2.0**64)
+    beyond = bld.fcmp_ordered(">=", b, limit)
+    safe_b = bld.select(beyond, F64(0.0), b)
+    bi = bld.fptosi(safe_b, I64) if signed else bld.fptoui(safe_b, I64)
+    exact = bld.icmp_signed(op, a, bi) if signed else bld.icmp_unsigned(op, a, bi)
+    on_equal = bld.select(beyond, I1(int(op in ("<", "<=", "!="))), exact)
+    differ = bld.fcmp_ordered("!=", fa, b)
+    result = bld.select(differ, bld.fcmp_ordered(op, fa, b), on_equal)
+    is_nan = bld.fcmp_unordered("uno", b, b)
+    return bld.select(is_nan, I1(int(op == "!=")), result)
 
 
 def compare(fl, op: str, t: T.Scalar, a, b) -> ll.Value:

@@ -73,14 +73,22 @@ class ModuleContext:
             fn = ll.Function(self.module, ll.FunctionType(ret, args), name)
         return fn
 
-    def libm(self, name: str, arity: int) -> ll.Function:
-        return self.intrinsic(name, F64, [F64] * arity)
+    def libm(self, name: str, arity: int, exact: bool = False) -> ll.Function:
+        """Declare the C library's `name(double, ...)`; `exact` marks it `nobuiltin` so LLVM
+        calls it as written instead of substituting what it knows of it."""
+        fn = self.intrinsic(name, F64, [F64] * arity)
+        if exact and "nobuiltin" not in fn.attributes:
+            fn.attributes.add("nobuiltin")
+        return fn
 
 
-def fill_error(b: ll.IRBuilder, err: ll.Value, ctx: ModuleContext, exc: str, fmt: str,
+def fill_error(b: ll.IRBuilder, err: ll.Value, ctx: ModuleContext, exc: str, fmt: str | None,
                args: tuple[ll.Value, ...] = ()) -> None:
-    """Store an exception into the error record (no Python API: the GIL may be released)."""
+    """Store an exception into the error record (no Python API: the GIL may be released).
+
+    `fmt` is a PyErr_Format format; None raises the exception without arguments.
+    """
     b.store(I32(EXC_CODE[exc]), b.gep(err, [I32(0), I32(0)]))
-    b.store(ctx.cstring(fmt), b.gep(err, [I32(0), I32(1)]))
+    b.store(ctx.cstring(fmt) if fmt is not None else ll.Constant(I8P, None), b.gep(err, [I32(0), I32(1)]))
     for k, a in enumerate(args[:3]):
         b.store(a, b.gep(err, [I32(0), I32(2 + k)]))

@@ -5,11 +5,23 @@ from llvmlite import ir as ll
 
 from fastext.compiler import ir
 from fastext.compiler import types as T
-from fastext.compiler.builtins import MATH_FUNCS
 from fastext.compiler.lower import arith
 from fastext.compiler.lower.context import (
-    ERRP, F64, I1, I32, I64, I8, ModuleContext, fill_error, memory_type, scalar_type, value_type,
+    ERRP, I1, I32, I64, I8, ModuleContext, fill_error, memory_type, scalar_type, value_type,
 )
+
+
+def _is_int64(t: T.Scalar) -> bool:
+    return t.is_int and t.bits == 64
+
+
+def _from_int(e: ir.Expr) -> bool:
+    return isinstance(e, ir.Cast) and e.value.type.is_int or isinstance(e, ir.Const) and isinstance(e.value, int)
+
+
+def _literal(text: str | None) -> str | None:
+    """User text as a PyErr_Format format that prints it verbatim."""
+    return text.replace("%", "%%") if text is not None else None
 
 
 def native_signature(fn: ir.Function) -> ll.FunctionType:
@@ -57,10 +69,13 @@ class FunctionLowering:
     def new_block(self, name: str) -> ll.Block:
         return self.llfn.append_basic_block(name)
 
-    def fail_if(self, cond: ll.Value, exc: str, fmt: str, args: tuple[ll.Value, ...] = ()) -> None:
-        """Branch to an error exit when `cond` holds; the exit fills the error record and returns 1."""
+    def fail_if(self, cond: ll.Value, exc: str, fmt: str | None, args: tuple[ll.Value, ...] = ()) -> None:
+        """Branch to an error exit when `cond` holds; the exit fills the error record and returns 1.
+
+        `fmt` is a PyErr_Format format when `args` are given, else literal text (or None).
+        """
         with self.b.if_then(cond, likely=False):
-            fill_error(self.b, self.err, self.ctx, exc, fmt.replace("%", "%%") if not args else fmt, args)
+            fill_error(self.b, self.err, self.ctx, exc, _literal(fmt) if not args else fmt, args)
             self.b.ret(I32(1))
 
     # ---------------------------------------------------------------- statements
@@ -172,7 +187,7 @@ class FunctionLowering:
         self.b.ret(I32(0))
 
     def s_Raise(self, s: ir.Raise) -> None:
-        fill_error(self.b, self.err, self.ctx, s.exc, s.message.replace("%", "%%"))
+        fill_error(self.b, self.err, self.ctx, s.exc, _literal(s.message))
         self.b.ret(I32(1))
 
     def s_Assert(self, s: ir.Assert) -> None:
@@ -203,7 +218,10 @@ class FunctionLowering:
     def e_BinOp(self, e: ir.BinOp) -> ll.Value:
         a, b = self.expr(e.left), self.expr(e.right)
         if e.type.is_float:
-            return arith.float_binop(self, e.op, e.type, a, b)
+            op = e.op
+            if op == "/" and _from_int(e.left) and _from_int(e.right):
+                op = "int/"   # only the ZeroDivisionError message differs, as in CPython
+            return arith.float_binop(self, op, e.type, a, b)
         return arith.int_binop(self, e.op, e.type, a, b)
 
     def e_UnaryOp(self, e: ir.UnaryOp) -> ll.Value:
@@ -224,8 +242,13 @@ class FunctionLowering:
         left_t = e.operands[0].type
         for k, (op, t) in enumerate(zip(e.ops, e.cmp_types)):
             right = self.expr(e.operands[k + 1])
-            r = arith.compare(self, op, t, arith.cast(self, left, left_t, t),
-                              arith.cast(self, right, e.operands[k + 1].type, t))
+            right_t = e.operands[k + 1].type
+            if t == T.F64 and _is_int64(left_t) and not _is_int64(right_t):
+                r = arith.compare_int_float(self, op, left, left_t, arith.cast(self, right, right_t, t))
+            elif t == T.F64 and _is_int64(right_t) and not _is_int64(left_t):
+                r = arith.compare_int_float(self, arith.MIRROR[op], right, right_t, arith.cast(self, left, left_t, t))
+            else:
+                r = arith.compare(self, op, t, arith.cast(self, left, left_t, t), arith.cast(self, right, right_t, t))
             if k == len(e.ops) - 1:
                 results.append((r, b.block))
                 b.branch(end)

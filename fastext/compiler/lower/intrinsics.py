@@ -64,7 +64,7 @@ def _math(fl, name: str, args: list[ll.Value]) -> ll.Value:
     if fn.impl.startswith("llvm."):
         callee = fl.ctx.intrinsic(f"{fn.impl}.f64", F64, [F64] * fn.arity)
     else:
-        callee = fl.ctx.libm(fn.impl, fn.arity)
+        callee = fl.ctx.libm(fn.impl, fn.arity, exact=True)
     result = b.call(callee, args)
     finite_args = _all_finite(fl, args)
     if fn.check == "range":

@@ -1,0 +1,10 @@
+from fastext import f64
+
+
+class Point:
+    x: f64
+    y: f64
+
+
+def norm2(x: f64, y: f64) -> f64:
+    return x * x + y * y

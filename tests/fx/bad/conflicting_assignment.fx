@@ -1,0 +1,8 @@
+from fastext import f64, i64
+
+
+def total(x: f64[:]) -> f64:
+    s = 0
+    for i in range(len(x)):
+        s = s + x[i]
+    return s

@@ -1,0 +1,27 @@
+"""Several errors in one module: all are reported, sorted by line."""
+import os
+from fastext import f64, i64
+
+
+def b(x: f64) -> f64:
+    y = undefined_thing * 2
+    return x
+
+
+def a(n: i64) -> i64:
+    total = 0
+    total = 0.5
+    while n > 0:
+        print(n)
+        n -= 1
+    return total
+
+
+def c(x: f64[:]) -> f64:
+    for v in x:
+        pass
+    return x[0]
+
+
+def d(x) -> f64:
+    return 1.0
