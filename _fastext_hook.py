@@ -1,17 +1,396 @@
-"""Started by fastext-hook.pth at interpreter start-up: makes `.fx` files importable.
+"""The `.fx` import hook: the meta path finder, its switches, and start-up installation.
 
-Kept tiny on purpose (start-up budget < 1 ms): it imports nothing heavy and
-installs only the finder; the compiler loads when a `.fx` module is first built.
-Set FASTEXT_NO_HOOK=1 to keep the hook out of an interpreter.
+`fastext-hook.pth` imports this module at interpreter start-up, so it lives at top
+level (not inside the `fastext` package, whose `__init__` and `fastext.importer`
+would be two more module loads on every start-up) and imports only modules that
+are already loaded then: `os`, `sys` and the frozen importlib internals.
+The loaders live here too.  Everything heavier (the cache, the compiler) is
+imported lazily, once a `.fx` file has actually been found.  The public names are re-exported by
+`fastext.importer.finder` and `fastext`.  Set FASTEXT_NO_HOOK=1 to keep the hook
+out of an interpreter at start-up (`import fastext` still installs it).
+
+Resolution rules (docs/caching.md has the user-facing version):
+
+* `import kernels` finds `kernels.fx` in a search directory unless the normal
+  machinery finds `kernels` (a `.py`, a package, an extension) in that directory
+  or an earlier one; namespace-package portions never shadow a `.fx`, just as they
+  never shadow a `.py`.
+* `import kernels.fx` is always the compiled `kernels.fx`: the same module object
+  when `kernels` itself came from `kernels.fx`, its compiled twin when `kernels`
+  is a `kernels.py` (or package, or extension) sitting beside `kernels.fx`.
 """
+# No `from __future__ import annotations`: the __future__ module is not loaded at
+# start-up, and importing it would cost start-up time.
 import os
+import sys
 
-# Same reading as fastext.config.hook_disabled(), which cannot be imported here:
-# importing anything from fastext installs the hook.
+# The frozen importlib modules are always loaded; `importlib.machinery` is not,
+# and importing it would cost start-up time.  These are the same classes.
+import _frozen_importlib as _bootstrap
+import _frozen_importlib_external as _bootstrap_external
+import _imp
+
+_PathFinder = _bootstrap_external.PathFinder
+_ModuleSpec = _bootstrap.ModuleSpec
+
+SUFFIX = ".fx"
+_api_disabled = False
+
+
+def disable() -> None:
+    """Run `.fx` modules imported from now on as plain Python (like FASTEXT_DISABLE=1)."""
+    global _api_disabled
+    _api_disabled = True
+
+
+def enable() -> None:
+    """Undo `disable()`: compile `.fx` modules imported from now on (unless FASTEXT_DISABLE=1)."""
+    global _api_disabled
+    _api_disabled = False
+
+
+def is_disabled() -> bool:
+    """True when newly imported `.fx` modules run as plain Python (API switch or FASTEXT_DISABLE)."""
+    if _api_disabled:
+        return True
+    from fastext import config  # lazy: only reached once a `.fx` file was found
+
+    return config.disabled()
+
+
+class FxFinder:
+    """Finds `.fx` modules on `sys.path` and package `__path__`s (see the module docstring).
+
+    Ordinary imports cost one `stat` per search directory plus a set lookup: the
+    `.fx` stems of each directory are cached and re-listed when its mtime changes.
+    """
+
+    _fastext_finder = True  # marker for install()/uninstall(), robust to module reloads
+
+    def __init__(self) -> None:
+        self._stems: dict[str, tuple[int, frozenset[str]]] = {}
+
+    def __repr__(self) -> str:
+        return "<fastext FxFinder>"
+
+    def invalidate_caches(self) -> None:
+        """Forget the cached directory listings (called by importlib.invalidate_caches())."""
+        self._stems.clear()
+
+    def find_spec(self, fullname: str, path=None, target=None):
+        """Return a spec for a `.fx` module, a twin-aware spec for its shadowing module, or None."""
+        parent, _, leaf = fullname.rpartition(".")
+        if leaf == "fx" and parent:
+            spec = self._find_fx_spelling(fullname, parent)
+            if spec is not None:
+                return spec
+        dirs = sys.path if path is None else path
+        for index, directory in enumerate(dirs):
+            if not isinstance(directory, str):
+                continue
+            if leaf in self._fx_stems(directory or os.getcwd()):  # "" means the current folder
+                spec = self._spec_in_dir(fullname, leaf, dirs, index, directory)
+                if spec is not None:
+                    return spec
+        return None
+
+    def _fx_stems(self, directory: str) -> frozenset[str]:
+        """The stems of the `.fx` files in `directory`, cached by the directory's mtime."""
+        try:
+            mtime = os.stat(directory).st_mtime_ns
+        except OSError:
+            return frozenset()
+        cached = self._stems.get(directory)
+        if cached is not None and cached[0] == mtime:
+            return cached[1]
+        try:
+            names = os.listdir(directory)
+        except OSError:
+            names = []
+        stems = frozenset(n[:-3] for n in names if n.endswith(SUFFIX) and len(n) > 3)
+        self._stems[directory] = (mtime, stems)
+        return stems
+
+    def _spec_in_dir(self, fullname: str, leaf: str, dirs, index: int, directory: str):
+        fx_path = os.path.join(os.path.abspath(directory or os.getcwd()), leaf + SUFFIX)
+        if not os.path.isfile(fx_path):  # a folder named `kernels.fx`: keep looking
+            return None
+        # Would the normal machinery find `fullname` here or earlier?  Then it wins.
+        normal = _PathFinder.find_spec(fullname, list(dirs[: index + 1]))
+        if normal is None or normal.loader is None or normal.origin is None:  # nothing, or a namespace portion
+            return _compiled_spec(fullname, fx_path)
+        if (
+            normal.submodule_search_locations is None
+            and normal.origin
+            and os.path.dirname(os.path.abspath(normal.origin)) == os.path.dirname(fx_path)
+        ):
+            # A plain module with a `.fx` twin beside it: give it a `__path__` so that
+            # `import kernels.fx` reaches this finder instead of failing with
+            # "'kernels' is not a package".
+            normal.loader = _TwinLoader(normal.loader)
+        return normal
+
+    def _find_fx_spelling(self, fullname: str, parent_name: str):
+        """`import kernels.fx`: the compiled file named after the parent module, if it exists."""
+        parent = sys.modules.get(parent_name)
+        pspec = getattr(parent, "__spec__", None)
+        if pspec is None or not pspec.origin or not pspec.has_location:
+            return None
+        fx_path = getattr(pspec.loader, "fx_path", None)
+        if fx_path is not None and fx_path == pspec.origin:
+
+            return _ModuleSpec(fullname, FxAliasLoader(parent, pspec), origin=fx_path)
+        base = os.path.dirname(os.path.abspath(pspec.origin))
+        if pspec.submodule_search_locations is not None:  # a package: its twin sits beside its folder
+            base = os.path.dirname(base)
+        fx_path = os.path.join(base, parent_name.rpartition(".")[2] + SUFFIX)
+        if not os.path.isfile(fx_path):
+            return None
+        return _compiled_spec(fullname, fx_path)
+
+
+def _compiled_spec(fullname: str, fx_path: str):
+    """The spec of a `.fx` module: `__file__` is the source, an empty `__path__` allows `.fx`."""
+
+    loader = FxLoader(fullname, fx_path, interpreted=is_disabled())
+    spec = _ModuleSpec(fullname, loader, origin=fx_path, is_package=True)  # is_package: __path__ = []
+    spec.has_location = True  # so `__file__` is set to the `.fx` source
+    return spec
+
+
+class _TwinLoader:
+    """Wraps the loader of `kernels.py` when `kernels.fx` sits beside it: adds `__path__ = []`.
+
+    Set before the module body runs, so `kernels.py` itself may `import kernels.fx`.
+    Everything else is delegated to the wrapped loader.
+    """
+
+    def __init__(self, inner) -> None:
+        self._inner = inner
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def __repr__(self) -> str:
+        return f"<fastext twin of {self._inner!r}>"
+
+    def create_module(self, spec):
+        create = getattr(self._inner, "create_module", None)
+        return create(spec) if create is not None else None
+
+    def exec_module(self, module) -> None:
+        if getattr(module, "__path__", None) is None:
+            module.__path__ = []
+        self._inner.exec_module(module)
+
+
+def _our_finders() -> list:
+    return [f for f in sys.meta_path if getattr(f, "_fastext_finder", False)]
+
+
+def is_installed() -> bool:
+    """True when a fastext finder is on `sys.meta_path`."""
+    return bool(_our_finders())
+
+
+def install() -> None:
+    """Put the `.fx` finder on `sys.meta_path`, just before PathFinder (idempotent)."""
+    if is_installed():
+        return
+    for index, finder in enumerate(sys.meta_path):
+        if finder is _PathFinder:
+            sys.meta_path.insert(index, FxFinder())
+            return
+    sys.meta_path.append(FxFinder())
+
+
+def uninstall() -> None:
+    """Take every fastext finder off `sys.meta_path` (idempotent); imported modules stay."""
+    for finder in _our_finders():
+        sys.meta_path.remove(finder)
+
+
+# ----------------------------------------------------------------------------- loaders
+# Loaders of `.fx` modules: compiled (dlopen'ed `.so`, or JIT'ed object), interpreted, alias.
+# They live here too, beside the finder, because a first import of a cached `.fx` module
+# would otherwise pay one more module load (a noticeable part of its ~1 ms budget).
+# The module spec keeps `origin` = the `.fx` source (so `__file__` is the source); the
+# extension itself is created from a temporary spec whose origin is the cached `.so`.
+# `importlib.reload()` calls `exec_module` on the existing module: that builds the current
+# source (a new key, so a new file name, so dlopen really loads new code) and copies the
+# fresh module's namespace into the old module.
+
+# Attributes that describe where a module came from; a reload keeps the old module's.
+_IDENTITY = frozenset({
+    "__name__", "__spec__", "__loader__", "__file__", "__path__", "__package__", "__cached__", "__builtins__",
+})
+
+
+def jit_forced() -> bool:
+    """FASTEXT_LINKER=none: load object files in-process even where a linker exists."""
+    from fastext import config
+
+    return (config.linker_override() or "").strip().lower() == "none"
+
+
+def native_path() -> str:
+    """How compiled modules get loaded here: `linker:/usr/bin/cc` or `jit` (for `fastext info`)."""
+    if jit_forced():
+        return "jit"
+    from fastext.compiler.link import find_linker
+
+    linker = find_linker()
+    return f"linker:{linker}" if linker else "jit"
+
+
+class FxLoader:
+    """Loads the `.fx` file `fx_path` as module `name`: compiled, or as plain Python when `interpreted`."""
+
+    def __init__(self, name: str, fx_path: str, interpreted: bool = False):
+        self.name = name
+        self.fx_path = fx_path
+        self.interpreted = interpreted
+        self._created = None        # the module create_module made, until exec_module runs it
+        self._needs_exec = False    # dlopen'ed modules still need exec_dynamic; JIT ones are done
+
+    def __repr__(self) -> str:
+        mode = "interpreted" if self.interpreted else "compiled"
+        return f"<fastext {mode} loader for {self.fx_path!r}>"
+
+    # -- PEP 451 -----------------------------------------------------------
+    def create_module(self, spec):
+        """Compiled mode: the extension module, from the cache or freshly built."""
+        if self.interpreted:
+            return None  # importlib makes a plain module; exec_module runs the source in it
+        module, self._needs_exec = self._load_native(spec)
+        self._created = module
+        return module
+
+    def exec_module(self, module) -> None:
+        """Run the module: exec_dynamic on first load, a rebuild on reload, the source when interpreted."""
+        if self.interpreted:
+            exec(self.get_code(module.__name__), module.__dict__)
+            return
+        if module is self._created:
+            self._created = None
+            if self._needs_exec:
+                _imp.exec_dynamic(module)
+            return
+        self._reload_native(module)
+
+    # -- what tracebacks, inspect and runpy ask for --------------------------
+    def get_filename(self, fullname: str | None = None) -> str:
+        """The `.fx` source path."""
+        return self.fx_path
+
+    def get_source(self, fullname: str | None = None) -> str:
+        """The `.fx` source text (so tracebacks and `inspect` show `.fx` lines)."""
+        from importlib.util import decode_source  # lazy: only needed for tracebacks/inspect
+
+        return decode_source(self._read())
+
+    def get_code(self, fullname: str | None = None):
+        """The source compiled as plain Python (what interpreted mode runs)."""
+        return compile(self._read(), self.fx_path, "exec", dont_inherit=True)
+
+    def is_package(self, fullname: str | None = None) -> bool:
+        """True: the module has an empty `__path__` so that `import kernels.fx` works."""
+        return True
+
+    # -- internals -----------------------------------------------------------
+    def _read(self) -> bytes:
+        with open(self.fx_path, "rb") as f:
+            return f.read()
+
+    def _load_native(self, spec):
+        """(module, needs exec_dynamic) for `spec`, compiling on a cache miss."""
+        from fastext import config
+
+        options, kind = config.options_from_env(), "o" if jit_forced() else "so"
+        built = self._obtain(spec, options, kind)
+        if built.kind == "so":
+            try:
+                return self._dlopen(spec, built.path), True
+            except ImportError:
+                if os.path.exists(built.path):
+                    raise
+            # A newer build (another process) removed ours between lookup and dlopen: once more.
+            built = self._obtain(spec, options, kind)
+            if built.kind == "so":
+                return self._dlopen(spec, built.path), True
+        from fastext.compiler.jit import load_extension
+
+        with open(built.path, "rb") as f:
+            object_code = f.read()
+        # The JIT calls PyInit_<last name component>: PyInit_kernels, or PyInit_fx for kernels.fx.
+        return load_extension(object_code, spec, spec.name.rpartition(".")[2]), False
+
+    def _obtain(self, spec, options, kind: str):
+        from fastext.importer import cache
+
+        try:
+            built = cache.lookup(self.fx_path, options, (kind,))
+            if built is None:
+                # A miss: only now the build machinery (lock, compiler, writer) is imported.
+                from fastext.importer import store
+
+                built = store.obtain(self.fx_path, options, kind)
+        except ImportError as exc:
+            diagnostics = sys.modules.get("fastext.compiler.diagnostics")  # loaded iff it compiled
+            if diagnostics is None or not isinstance(exc, diagnostics.CompileError):
+                raise
+            if exc.name is None:
+                exc.name = spec.name
+            # The user's bug is in the .fx file, shown by the diagnostics: no compiler frames.
+            raise exc.with_traceback(None) from None
+        spec.cached = built.path  # becomes __cached__: which build this module runs
+        return built
+
+    def _dlopen(self, spec, so_path: str):
+        # create_dynamic loads spec.origin and calls PyInit_<last name component>, so it
+        # gets a spec pointing at the .so; the module keeps the real spec (origin = .fx).
+        return _imp.create_dynamic(_bootstrap.ModuleSpec(spec.name, self, origin=so_path))
+
+    def _reload_native(self, module) -> None:
+        spec = module.__spec__
+        fresh, needs_exec = self._load_native(spec)
+        if needs_exec:
+            _imp.exec_dynamic(fresh)
+        for name, value in fresh.__dict__.items():
+            if name not in _IDENTITY:
+                module.__dict__[name] = value
+        module.__cached__ = spec.cached
+
+
+class FxAliasLoader:
+    """`import kernels.fx` where `kernels` already came from `kernels.fx`: the very same module."""
+
+    def __init__(self, parent, parent_spec):
+        self.parent = parent
+        self.parent_spec = parent_spec
+
+    def __repr__(self) -> str:
+        return f"<fastext alias of {self.parent_spec.name!r}>"
+
+    def create_module(self, spec):
+        """The already imported parent module."""
+        return self.parent
+
+    def exec_module(self, module) -> None:
+        """Nothing on first import; `importlib.reload(kernels.fx)` reloads `kernels`."""
+        if module.__spec__ is self.parent_spec:
+            return
+        # reload() re-stamped the module with the alias spec's name; put `kernels` back, then reload it.
+        spec = self.parent_spec
+        module.__name__, module.__spec__, module.__loader__ = spec.name, spec, spec.loader
+        module.__package__ = spec.parent
+        spec.loader.exec_module(module)
+
+
+# Start-up: the same reading as fastext.config.hook_disabled(), which cannot be
+# imported here without loading the fastext package.
 if os.environ.get("FASTEXT_NO_HOOK", "").strip().lower() in ("", "0", "false", "no", "off"):
     try:
-        from fastext.importer.finder import install as _install
-
-        _install()
+        install()
     except Exception:  # a broken install must never break interpreter start-up
         pass
