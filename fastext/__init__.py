@@ -8,7 +8,10 @@ Importing fastext installs the import hook (idempotent).  The scalar types and
 is how a `.fx` module runs with compilation off (FASTEXT_DISABLE=1).  They load
 lazily (PEP 562) so the start-up hook stays well under a millisecond.
 """
-from fastext.importer.finder import disable, enable, install, is_installed, uninstall
+# The hook module is usually loaded already (by fastext-hook.pth); importing it from
+# here rather than through fastext.importer.finder saves a cached `.fx` import two
+# module loads.
+from _fastext_hook import disable, enable, install, is_installed, uninstall
 
 __all__ = ["disable", "enable", "install", "is_installed", "uninstall"]
 
