@@ -269,7 +269,9 @@ class FxLoader:
     def exec_module(self, module) -> None:
         """Run the module: exec_dynamic on first load, a rebuild on reload, the source when interpreted."""
         if self.interpreted:
-            exec(self.get_code(module.__name__), module.__dict__)
+            from fastext.importer.interpreted import execute
+
+            execute(self.get_code(module.__name__), module)
             return
         if module is self._created:
             self._created = None

@@ -13,7 +13,15 @@ lazily (PEP 562) so the start-up hook stays well under a millisecond.
 # module loads.
 from _fastext_hook import disable, enable, install, is_installed, uninstall
 
-__all__ = ["disable", "enable", "install", "is_installed", "uninstall"]
+__all__ = ["disable", "enable", "install", "is_installed", "load_interpreted", "uninstall"]
+
+
+def load_interpreted(path: str, name: str | None = None):
+    """The `.fx` file at `path` run as plain Python, as FASTEXT_DISABLE=1 would: the oracle
+    to compare a compiled module with, in the same process."""
+    from fastext.importer.interpreted import load
+
+    return load(path, name)
 
 __version__ = "0.1.0"
 

@@ -510,23 +510,22 @@ def test_u8_accumulation_oracle_is_fixed_by_int():
     assert fxload.compiled(ARRAYS).sum_u8(x) == fxload.interpreted(ARRAYS).sum_u8(x) == 2000
 
 
+# Cases where NumPy's scalar rules differ from Python's: interpreted mode must still agree with
+# compiled code, because it sees array items as Python numbers (fastext.importer.interpreted.PyView).
 ORACLE_DIVERGENCES = {
-    # NEP 50: `0 + np.uint8(200)` is a uint8, so plain Python wraps at 256; compiled `s` is an i64
+    # NEP 50: `0 + np.uint8(200)` is a uint8 and would wrap at 256; compiled `s` is an i64
     "u8-accumulate": ("def f(x: u8[:]) -> i64:\n    s = 0\n    for i in range(len(x)):\n        s += x[i]\n"
                       "    return s\n", (np.full(10, 200, dtype=np.uint8),)),
-    # `np.int64(3) % 0` is 0 with a RuntimeWarning under plain Python; compiled raises ZeroDivisionError
+    # `np.int64(3) % 0` would be 0 with a RuntimeWarning; compiled raises ZeroDivisionError
     "int-mod-zero": ("def f(x: i64[:]) -> i64:\n    return x[0] % 0\n", (np.array([3]),)),
-    # `np.float64(1.0) / 0.0` is inf under plain Python; compiled raises ZeroDivisionError
+    # `np.float64(1.0) / 0.0` would be inf; compiled raises ZeroDivisionError
     "float-div-zero": ("def f(x: f64[:]) -> f64:\n    return x[0] / 0.0\n", (np.array([1.0]),)),
 }
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "oracle divergence, not a compiler bug: array items are NumPy scalars under plain Python "
-    "(FASTEXT_DISABLE=1), so arithmetic on them follows NumPy (weak Python ints, wrap, no "
-    "ZeroDivisionError) while compiled code follows the dialect (Python semantics, i64 locals)"))
 @pytest.mark.parametrize("case", sorted(ORACLE_DIVERGENCES))
 def test_oracle_matches_compiled_on_numpy_scalars(tmp_path, case):
+    """Interpreted mode sees NumPy array items as Python numbers (PyView), as compiled code does."""
     body, call_args = ORACLE_DIVERGENCES[case]
     path = tmp_path / f"oracle_{case.replace('-', '_')}.fx"
     path.write_text("from fastext import f64, i64, u8\n\n\n" + body)
@@ -611,3 +610,12 @@ def test_pow_half_bit_identical(math_bits, name):
     native, oracle = math_bits
     x = 316946.2800265591
     assert getattr(native, name)(x) == getattr(oracle, name)(x)
+
+
+def test_interpreted_stores_wrap_like_compiled(tmp_path):
+    path = tmp_path / "wrapstore.fx"
+    path.write_text("from fastext import u8, i64\n\n\ndef put(x: u8[:], v: i64) -> None:\n    x[0] = v\n")
+    a, b = np.zeros(1, dtype=np.uint8), np.zeros(1, dtype=np.uint8)
+    fxload.compiled(str(path)).put(a, 300)
+    fxload.interpreted(str(path)).put(b, 300)
+    assert a[0] == b[0] == 300 % 256
