@@ -1,62 +1,28 @@
-"""Checks one function body and builds its typed IR.
+"""Checks one function body and builds its typed IR: statements, locals, the function itself.
 
-One visitor: `STMTS` and `EXPRS` map each supported `ast` node to its method, and
-so are the list of supported constructs.  Everything else is a located error
-with a hint.  Errors inside one statement are recorded and checking goes on
-with the next statement, so a module reports all its errors at once.
+One visitor: `STMTS` here and `ExpressionChecker.EXPRS` (expressions.py) map each
+supported `ast` node to its method, and so are the list of supported constructs.
+Everything else is a located error with a hint.  Errors inside one statement are
+recorded and checking goes on with the next statement, so a module reports all
+its errors at once.
 """
 from __future__ import annotations
 
 import ast
 
 from fastext.compiler import ir
-from fastext.compiler.builtins import EXCEPTIONS, MATH_CONSTANTS
+from fastext.compiler.builtins import EXCEPTIONS
 from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
 from fastext.compiler.frontend import annotations
+from fastext.compiler.frontend.expressions import (
+    BINOPS, NODE_NAMES, UNSUPPORTED_HINTS, ExpressionChecker, poisoned,
+)
 from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
 from fastext.compiler.source import Span
-from fastext.compiler.types import (
-    BOOL, ERROR, F64, I64, NONE, SCALARS, Array, ErrorType, Scalar, Tuple, Type, article, can_assign,
-    promote,
-)
-
-BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%",
-          ast.Pow: "**", ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^", ast.LShift: "<<",
-          ast.RShift: ">>"}
-CMPOPS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!="}
-
-NODE_NAMES = {
-    "JoinedStr": "f-string", "ListComp": "list comprehension", "SetComp": "set comprehension",
-    "DictComp": "dict comprehension", "GeneratorExp": "generator expression", "Lambda": "lambda",
-    "List": "list display", "Dict": "dict display", "Set": "set display", "Try": "try statement",
-    "TryStar": "try/except* statement", "With": "with statement", "ClassDef": "class definition",
-    "FunctionDef": "nested function", "AsyncFunctionDef": "async function", "Global": "global statement",
-    "Nonlocal": "nonlocal statement", "Delete": "del statement", "Await": "await", "Yield": "yield",
-    "YieldFrom": "yield from", "Starred": "star expression", "NamedExpr": "walrus (:=)",
-    "Match": "match statement", "Import": "import inside a function", "ImportFrom": "import inside a function",
-    "Slice": "slice", "AsyncFor": "async for", "AsyncWith": "async with",
-}
-
-UNSUPPORTED_HINTS = {
-    "For": "only `for i in range(...)` loops are supported so far",
-    "Try": "try/except is not supported yet; check conditions before they fail",
-    "With": "`with` is not supported in compiled code",
-    "Global": "module globals are read-only constants in .fx code; pass values as parameters",
-    "Nonlocal": "nested functions are not supported",
-    "FunctionDef": "define helper functions at module level (prefix the name with _ to keep it internal)",
-    "Lambda": "define a module-level function instead",
-    "ListComp": "allocate an array outside and fill it in a loop",
-    "List": "lists are not supported; pass a NumPy array",
-    "Dict": "dicts are not supported in compiled code",
-    "Set": "sets are not supported in compiled code",
-    "JoinedStr": "f-strings are not supported; raise with a constant message",
-    "Delete": "`del` is not supported",
-    "Await": "async code is not supported",
-    "Starred": "star-unpacking is not supported",
-}
+from fastext.compiler.types import ERROR, I64, NONE, Array, ErrorType, Scalar, Tuple, Type, article
 
 
-class FunctionChecker:
+class FunctionChecker(ExpressionChecker):
     """Types one function; `check(node)` returns its `ir.Function`."""
 
     def __init__(self, scope: ModuleScope, diags: Diagnostics, sig: Signature):
@@ -87,12 +53,6 @@ class FunctionChecker:
             raise FxSyntaxError(self.sig.span, f"`{node.name}` can reach its end without returning {article(self.sig.ret)}",
                                 "add a `return` (or `raise`) at the end of the function")
         return ir.Function(node.name, params, self.sig.ret, body, self.sig.span, locals=self.locals)
-
-    def span(self, node: ast.AST) -> Span:
-        return Span.of(node, self.file)
-
-    def error(self, node: ast.AST, message: str, hint: str = "") -> FxSyntaxError:
-        return FxSyntaxError(self.span(node), message, hint)
 
     # ------------------------------------------------------------------ statements
     def block(self, nodes: list[ast.stmt]) -> list[ir.Stmt]:
@@ -355,283 +315,6 @@ class FunctionChecker:
         ast.Assert: s_assert,
     }
 
-    # ------------------------------------------------------------------ expressions
-    def expr(self, node: ast.expr) -> ir.Expr:
-        method = self.EXPRS.get(type(node))
-        if method is None:
-            name = type(node).__name__
-            raise self.error(node, f"unsupported expression ({NODE_NAMES.get(name, name)})",
-                             UNSUPPORTED_HINTS.get(name, "use numbers, arrays, arithmetic and calls"))
-        return method(self, node)
-
-    def condition(self, node: ast.expr) -> ir.Expr:
-        return self.truth(self.expr(node), node)
-
-    def truth(self, value: ir.Expr, node: ast.AST) -> ir.Expr:
-        if value.type == BOOL or isinstance(value.type, ErrorType):
-            return value
-        if isinstance(value.type, Scalar):
-            return ir.Truth(BOOL, value.span, value)
-        raise self.error(node, f"{article(value.type)} cannot be used as a condition",
-                         "compare explicitly, e.g. `len(a) > 0`")
-
-    def e_constant(self, node: ast.Constant) -> ir.Expr:
-        v = node.value
-        span = self.span(node)
-        if isinstance(v, bool):
-            return ir.Const(BOOL, span, v)
-        if isinstance(v, int):
-            if not -2**63 <= v < 2**64:
-                raise self.error(node, "integer literal does not fit in 64 bits", "use a float literal")
-            return ir.Const(I64 if v < 2**63 else SCALARS["u64"], span, v)
-        if isinstance(v, float):
-            return ir.Const(F64, span, v)
-        if isinstance(v, str):
-            raise self.error(node, "strings are only allowed as exception and assert messages", "compute with numbers; keep text handling in Python")
-        if v is None:
-            raise self.error(node, "None is only allowed in `return None`", "use a number, or return from a `-> None` function")
-        raise self.error(node, f"unsupported constant {v!r}", "complex numbers are not supported yet")
-
-    def e_name(self, node: ast.Name) -> ir.Expr:
-        return self.load_name(node)
-
-    def load_name(self, node: ast.Name) -> ir.Expr:
-        span = self.span(node)
-        var = self.vars.get(node.id)
-        if var is not None:
-            return ir.Load(var.type, span, var)
-        b = self.scope.lookup(node.id)
-        if b is not None and b.kind in ("const", "mathconst"):
-            return ir.Const(b.type, span, b.value)
-        if b is not None:
-            raise self.error(node, f"`{node.id}` cannot be used as a value", "call it, or use it as a type")
-        raise self.error(node, f"name `{node.id}` is not defined",
-                         "assign it before use (local types come from the first assignment)")
-
-    def e_attribute(self, node: ast.Attribute) -> ir.Expr:
-        span = self.span(node)
-        if isinstance(node.value, ast.Name) and node.value.id not in self.vars:
-            b = self.scope.lookup(node.value.id)
-            if b is not None and b.kind == "module:math":
-                if node.attr in MATH_CONSTANTS:
-                    return ir.Const(F64, span, MATH_CONSTANTS[node.attr])
-                raise self.error(node, f"math.{node.attr} is not a supported constant", "math.pi, e, tau, inf, nan")
-        base = self.expr(node.value)
-        if poisoned(base):
-            return poison(span)
-        if isinstance(base.type, Array):
-            if node.attr == "shape":
-                dims = [ir.ArrayDim(I64, span, base, k) for k in range(base.type.ndim)]
-                return ir.MakeTuple(Tuple((I64,) * base.type.ndim), span, dims)
-            if node.attr == "size":
-                return ir.ArraySize(I64, span, base)
-            if node.attr == "ndim":
-                return ir.Const(I64, span, base.type.ndim)
-            raise self.error(node, f"arrays have no attribute `{node.attr}` in .fx code", "supported: shape, size, ndim")
-        raise self.error(node, f"{article(base.type)} has no attribute `{node.attr}`", "numbers have no attributes in .fx code")
-
-    def e_subscript(self, node: ast.Subscript) -> ir.Expr:
-        base = self.expr(node.value)
-        span = self.span(node)
-        if poisoned(base):
-            return poison(span)
-        if isinstance(base.type, Tuple):
-            idx = node.slice
-            k = _const_int(idx)
-            n = len(base.type.items)
-            if k is None or not -n <= k < n:
-                raise self.error(idx, f"tuple index must be a constant in range(-{n}, {n})", "e.g. `a.shape[0]`")
-            k %= n
-            if isinstance(base, ir.MakeTuple):
-                return base.items[k]
-            return ir.TupleGet(base.type.items[k], span, base, k)
-        if isinstance(base.type, Array):
-            return ir.Index(base.type.dtype, span, base, self.index_exprs(node, base.type))
-        raise self.error(node.value, f"{article(base.type)} cannot be indexed", "only arrays and tuples can be indexed")
-
-    def index_exprs(self, node: ast.Subscript, atype: Array) -> list[ir.Expr]:
-        elts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
-        if any(isinstance(e, ast.Slice) for e in elts):
-            raise self.error(node.slice, "array slicing is not supported yet", "index element by element")
-        if len(elts) != atype.ndim:
-            raise self.error(node.slice, f"a {atype.ndim}-D array needs {atype.ndim} indices, got {len(elts)}",
-                             "index every dimension: a[i, j]" if atype.ndim > 1 else "write a[i]")
-        out = []
-        for e in elts:
-            value = self.expr(e)
-            if not (isinstance(value.type, Scalar) and value.type.is_int) and not isinstance(value.type, ErrorType):
-                raise self.error(e, f"array indices must be integers, not {value.type}", "convert with int(...)")
-            out.append(self.coerce(value, I64, e, "index") if value.type != SCALARS["u64"] else
-                       ir.Cast(I64, value.span, value))
-        return out
-
-    def e_tuple(self, node: ast.Tuple) -> ir.Expr:
-        items = [self.expr(e) for e in node.elts]
-        for e, item in zip(node.elts, items):
-            if not isinstance(item.type, Scalar):
-                raise self.error(e, f"tuples hold scalars, not {item.type}", "pass arrays as separate parameters")
-        return ir.MakeTuple(Tuple(tuple(i.type for i in items)), self.span(node), items)
-
-    def e_binop(self, node: ast.BinOp) -> ir.Expr:
-        op = BINOPS.get(type(node.op))
-        if op is None:
-            raise self.error(node, "unsupported operator", "matrix multiplication (@) is not supported")
-        return self.binop(op, self.expr(node.left), self.expr(node.right), node)
-
-    def binop(self, op: str, left: ir.Expr, right: ir.Expr, node: ast.AST) -> ir.Expr:
-        span = self.span(node)
-        for side in (left, right):
-            if isinstance(side.type, ErrorType):
-                return side
-            if not isinstance(side.type, Scalar):
-                raise self.error(node, f"unsupported operand type for {op}: {side.type}", "operate on scalars")
-        t = self.result_type(left, right)
-        if op == "/":
-            t = t if t.is_float else F64
-        elif op in ("&", "|", "^"):
-            if t.is_float:
-                raise self.error(node, f"bitwise {op} needs integers, not {t}", "convert with int(...)")
-            if left.type.is_bool and right.type.is_bool:
-                t = BOOL
-        elif op in ("<<", ">>"):
-            if t.is_float:
-                raise self.error(node, f"shift needs integers, not {t}", "convert with int(...)")
-        elif op == "**":
-            if t.is_int and right.type.is_float:
-                t = F64
-        result = ir.BinOp(t, span, op, self.convert(left, t), self.convert(right, t))
-        if _is_weak(left) and _is_weak(right):
-            return _fold(result) or result
-        return result
-
-    def result_type(self, left: ir.Expr, right: ir.Expr) -> Scalar:
-        """Promotion with Python literals treated as weak (they take the other operand's type)."""
-        lt, rt = left.type, right.type
-        lw, rw = _is_weak(left), _is_weak(right)
-        if lw and not rw:
-            lt, rt = rt, lt
-            lw, rw = rw, lw
-            left, right = right, left
-        if rw and not lw:
-            # typed ⊕ literal: the literal adopts the typed side when its kind fits
-            if lt.is_float or (rt.is_int or rt.is_bool) and lt.is_int and _fits(right, lt):
-                return lt
-            if lt.is_bool and rt.is_bool:
-                return BOOL
-            return promote(lt, rt)
-        return promote(lt, rt)
-
-    def convert(self, value: ir.Expr, t: Type) -> ir.Expr:
-        if value.type == t or isinstance(value.type, ErrorType):
-            return value
-        if isinstance(value, ir.Const) and isinstance(t, Scalar):
-            return ir.Const(t, value.span, _retype(value.value, t))
-        return ir.Cast(t, value.span, value)
-
-    def coerce(self, value: ir.Expr, target: Type, node: ast.AST, what: str) -> ir.Expr:
-        """Implicit conversion on assignment/call/return: widening only (literals: if they fit)."""
-        if value.type == target or isinstance(value.type, ErrorType):
-            return value
-        if isinstance(value.type, Tuple) and isinstance(target, Tuple) and can_assign(target, value.type):
-            if isinstance(value, ir.MakeTuple):
-                items = [self.coerce(v, t, node, what) for v, t in zip(value.items, target.items)]
-                return ir.MakeTuple(target, value.span, items)
-            temp_items = [ir.TupleGet(vt, value.span, value, i) for i, vt in enumerate(value.type.items)]
-            return ir.MakeTuple(target, value.span, [self.convert(v, t) for v, t in zip(temp_items, target.items)])
-        if isinstance(target, Scalar) and isinstance(value.type, Scalar):
-            if can_assign(target, value.type) or _is_weak(value) and _literal_fits(value, target):
-                return self.convert(value, target)
-            hint = f"convert explicitly: {target.name}(...)"
-            if value.type.is_float and target.is_int:
-                hint = "convert explicitly with int(...) (or initialise the variable with a float, e.g. 0.0)"
-            raise self.error(node, f"{what} has type {target}, cannot take {article(value.type)} implicitly", hint)
-        raise self.error(node, f"{what} has type {target}, got {article(value.type)}",
-                         "arrays must match dtype and rank exactly" if isinstance(target, Array) else "")
-
-    def e_unaryop(self, node: ast.UnaryOp) -> ir.Expr:
-        value = self.expr(node.operand)
-        span = self.span(node)
-        if poisoned(value):
-            return poison(span)
-        if isinstance(node.op, ast.Not):
-            return ir.UnaryOp(BOOL, span, "not", self.truth(value, node.operand))
-        if not isinstance(value.type, Scalar):
-            raise self.error(node, f"bad operand type for unary operator: {value.type}", "apply it to a number")
-        t = I64 if value.type.is_bool else value.type
-        op = {ast.USub: "neg", ast.UAdd: "pos", ast.Invert: "invert"}[type(node.op)]
-        if op == "invert" and t.is_float:
-            raise self.error(node, "~ needs an integer", "convert with int(...)")
-        if isinstance(value, ir.Const):
-            v = value.value
-            folded = {"neg": lambda: -v, "pos": lambda: v, "invert": lambda: ~int(v)}[op]()
-            return ir.Const(t, span, _retype(folded, t))
-        return ir.UnaryOp(t, span, op, self.convert(value, t))
-
-    def e_boolop(self, node: ast.BoolOp) -> ir.Expr:
-        values = [self.expr(v) for v in node.values]
-        op = "and" if isinstance(node.op, ast.And) else "or"
-        if poisoned(*values):
-            return poison(self.span(node))
-        types = [v.type for v in values]
-        if all(t == BOOL for t in types):
-            return ir.BoolOp(BOOL, self.span(node), op, values)
-        if not all(isinstance(t, Scalar) for t in types):
-            raise self.error(node, f"`{op}` needs scalar operands", "compare explicitly, e.g. `len(a) > 0`")
-        t = types[0]
-        for other in types[1:]:
-            t = promote(t, other)
-        return ir.BoolOp(t, self.span(node), op, [self.convert(v, t) for v in values])
-
-    def e_compare(self, node: ast.Compare) -> ir.Expr:
-        operands = [self.expr(node.left)] + [self.expr(c) for c in node.comparators]
-        ops = []
-        for op in node.ops:
-            if type(op) not in CMPOPS:
-                raise self.error(node, "only < <= > >= == != comparisons are supported",
-                                 "`is`/`in` are not supported on numbers")
-            ops.append(CMPOPS[type(op)])
-        if poisoned(*operands):
-            return poison(self.span(node))
-        cmp_types = []
-        for a, b in zip(operands, operands[1:]):
-            if not (isinstance(a.type, Scalar) and isinstance(b.type, Scalar)):
-                raise self.error(node, f"cannot compare {a.type} with {b.type}", "compare numbers")
-            cmp_types.append(self.result_type(a, b))
-        return ir.Compare(BOOL, self.span(node), ops, operands, cmp_types)
-
-    def e_ifexp(self, node: ast.IfExp) -> ir.Expr:
-        cond = self.condition(node.test)
-        a, b = self.expr(node.body), self.expr(node.orelse)
-        if poisoned(cond, a, b):
-            return poison(self.span(node))
-        if a.type == b.type:
-            t = a.type
-        elif isinstance(a.type, Scalar) and isinstance(b.type, Scalar):
-            t = self.result_type(a, b)
-        else:
-            raise self.error(node, f"both branches must have one type, got {a.type} and {b.type}", "make both branches numbers, or both the same array")
-        return ir.IfExp(t, self.span(node), cond, self.convert(a, t), self.convert(b, t))
-
-    def e_call(self, node: ast.Call) -> ir.Expr:
-        from fastext.compiler.frontend.calls import check_call
-        return check_call(self, node)
-
-    EXPRS = {
-        ast.Constant: e_constant, ast.Name: e_name, ast.Attribute: e_attribute, ast.Subscript: e_subscript,
-        ast.Tuple: e_tuple, ast.BinOp: e_binop, ast.UnaryOp: e_unaryop, ast.BoolOp: e_boolop,
-        ast.Compare: e_compare, ast.IfExp: e_ifexp, ast.Call: e_call,
-    }
-
-
-# ---------------------------------------------------------------------- helpers
-
-def poisoned(*values: ir.Expr) -> bool:
-    """Whether any value already carries a reported error (its uses report nothing more)."""
-    return any(isinstance(v.type, ErrorType) for v in values)
-
-
-def poison(span: Span) -> ir.Expr:
-    return ir.Expr(ERROR, span)
 
 def _terminates(body: list[ir.Stmt]) -> bool:
     """Whether control can never fall off the end of `body` (conservative)."""
@@ -656,58 +339,3 @@ def _has_break(body: list[ir.Stmt]) -> bool:
         if isinstance(s, ir.If) and (_has_break(s.then) or _has_break(s.orelse)):
             return True
     return False
-
-
-def _is_weak(e: ir.Expr) -> bool:
-    return isinstance(e, ir.Const) and isinstance(e.type, Scalar)
-
-
-def _const_int(node: ast.expr) -> int | None:
-    if isinstance(node, ast.Constant) and type(node.value) is int:
-        return node.value
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        v = _const_int(node.operand)
-        return -v if v is not None else None
-    return None
-
-
-def _fits(const: ir.Expr, t: Scalar) -> bool:
-    return isinstance(const, ir.Const) and _literal_fits(const, t)
-
-
-def _literal_fits(const: ir.Expr, t: Scalar) -> bool:
-    v = const.value
-    if t.is_float:
-        return True
-    if isinstance(v, float):
-        return False
-    if t.is_bool:
-        return isinstance(v, bool)
-    lo, hi = (-(1 << (t.bits - 1)), (1 << (t.bits - 1)) - 1) if t.signed else (0, (1 << t.bits) - 1)
-    return lo <= int(v) <= hi
-
-
-def _retype(v, t: Scalar):
-    if t.is_float:
-        return float(v)
-    if t.is_bool:
-        return bool(v)
-    from fastext.dialect import ScalarType
-    return ScalarType(t.name, t.kind, t.bits)(int(v))
-
-
-def _fold(e: ir.BinOp) -> ir.Const | None:
-    """Fold literal ⊕ literal where Python's value is representable (else leave it to run time)."""
-    from fastext.compiler.frontend.module import eval_binary
-    a, b = e.left, e.right
-    if not (isinstance(a, ir.Const) and isinstance(b, ir.Const)):
-        return None
-    try:
-        v = eval_binary({v: k for k, v in BINOPS.items()}[e.op](), a.value, b.value)
-    except (ArithmeticError, ValueError, TypeError):
-        return None
-    if isinstance(v, complex) or isinstance(v, int) and not -2**63 <= v < 2**63:
-        return None
-    if isinstance(v, float) and e.type.is_int:
-        return None
-    return ir.Const(e.type, e.span, _retype(v, e.type))

@@ -80,7 +80,7 @@ class _ModuleCollector:
                 elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
                     pass
                 else:
-                    from fastext.compiler.frontend.function import NODE_NAMES
+                    from fastext.compiler.frontend.expressions import NODE_NAMES
                     what = NODE_NAMES.get(type(stmt).__name__, type(stmt).__name__)
                     hint = "only imports, constants and functions may appear at module level"
                     if isinstance(stmt, ast.ClassDef):
