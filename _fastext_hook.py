@@ -138,7 +138,6 @@ class FxFinder:
             return None
         fx_path = getattr(pspec.loader, "fx_path", None)
         if fx_path is not None and fx_path == pspec.origin:
-
             return _ModuleSpec(fullname, FxAliasLoader(parent, pspec), origin=fx_path)
         base = os.path.dirname(os.path.abspath(pspec.origin))
         if pspec.submodule_search_locations is not None:  # a package: its twin sits beside its folder
@@ -151,7 +150,6 @@ class FxFinder:
 
 def _compiled_spec(fullname: str, fx_path: str):
     """The spec of a `.fx` module: `__file__` is the source, an empty `__path__` allows `.fx`."""
-
     loader = FxLoader(fullname, fx_path, interpreted=is_disabled())
     spec = _ModuleSpec(fullname, loader, origin=fx_path, is_package=True)  # is_package: __path__ = []
     spec.has_location = True  # so `__file__` is set to the `.fx` source
