@@ -354,3 +354,16 @@ def test_jit_loads_the_same_object(dot_art):
     assert not hasattr(mod, "_twice")
     with pytest.raises(ValueError):
         mod.dot(x, np.arange(5))
+
+
+def test_constants_convert_to_narrow_parameter_types(tmp_path):
+    """Float literals default f32 parameters; in-range ints default narrow ints; bad ones are errors."""
+    from fastext.compiler.driver import check_file
+    good = tmp_path / "defaults.fx"
+    good.write_text("from fastext import f32, i8\nN = 4\n\n\ndef f(n: i8 = N, s: f32 = 0.5) -> float:\n"
+                    "    return n * s\n")
+    assert check_file(str(good)) == []
+    bad = tmp_path / "bad_defaults.fx"
+    bad.write_text("from fastext import i8, i32\nX: i32 = 3.7\n\n\ndef f(n: i8 = 300) -> i8:\n    return n\n")
+    messages = [d.message for d in check_file(str(bad))]
+    assert messages == ["3.7 is not an i32 value", "default of `n` must be an i8 constant"], messages
