@@ -72,6 +72,8 @@ class _Facts:
             return {k} if k is not None else set(self.origins.get(id(e.var), ()))
         if isinstance(e, ir.IfExp):
             return self.roots(e.then) | self.roots(e.orelse)
+        if isinstance(e, ir.ArraySlice):   # a view writes through to its base
+            return self.roots(e.array)
         return set()
 
     def _walk(self, stmts: list[ir.Stmt], collect_aliases: bool) -> None:
@@ -126,7 +128,11 @@ def children(e: ir.Expr) -> list[ir.Expr]:
         if isinstance(v, ir.Expr):
             out.append(v)
     for attr in ("operands", "values", "args", "indices", "items"):
-        out.extend(getattr(e, attr, None) or [])
+        for item in getattr(e, attr, None) or []:
+            if isinstance(item, ir.SliceItem):
+                out.extend(v for v in (item.index, item.start, item.stop, item.step) if v is not None)
+            else:
+                out.append(item)
     return out
 
 

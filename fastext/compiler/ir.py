@@ -116,6 +116,27 @@ class Index(Expr):
 
 
 @dataclass(eq=False)
+class SliceItem:
+    """One axis of a slicing subscript: an integer index (drops the axis) or start:stop:step."""
+
+    index: Expr | None = None        # set for an integer index
+    start: Expr | None = None        # each i64 or None (Python's defaults)
+    stop: Expr | None = None
+    step: Expr | None = None
+
+
+@dataclass(eq=False)
+class ArraySlice(Expr):
+    """`a[1:-1]`, `a[:, j]`, `a[::2]`, `a[i]` of a 2-D array: a strided view, no copy.
+
+    `items` has one entry per leading axis; the remaining axes are kept whole.
+    """
+
+    array: Expr
+    items: list[SliceItem]
+
+
+@dataclass(eq=False)
 class ArrayDim(Expr):
     """`a.shape[axis]` (also `len(a)` for axis 0)."""
 

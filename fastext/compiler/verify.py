@@ -104,6 +104,17 @@ class _Verifier:
         elif isinstance(e, ir.BinOp):
             if not (e.left.type == e.right.type == e.type) and e.op != "/":
                 self.fail(e, f"operands of {e.op} are {e.left.type}, {e.right.type}; result {e.type}")
+        elif isinstance(e, ir.ArraySlice):
+            atype = e.array.type
+            if not isinstance(atype, T.Array) or len(e.items) > atype.ndim:
+                self.fail(e, "slice of a non-array or with too many items")
+            dropped = sum(1 for item in e.items if item.index is not None)
+            if e.type != T.Array(atype.dtype, atype.ndim - dropped):
+                self.fail(e, f"slice type {e.type} does not match {atype} with {dropped} indexed axes")
+            for item in e.items:
+                for v in (item.index, item.start, item.stop, item.step):
+                    if v is not None and v.type != T.I64:
+                        self.fail(e, "slice bounds must be i64")
         elif isinstance(e, ir.Index):
             self.indices(e, e.array.type, e.indices)
             if e.type != e.array.type.dtype:

@@ -28,7 +28,9 @@ class PyView:
 
     def __getitem__(self, index):
         item = self.base[index]
-        return item.item() if getattr(item, "ndim", None) == 0 else item
+        if getattr(item, "ndim", None) == 0:
+            return item.item()
+        return PyView(item) if getattr(item, "ndim", 0) >= 1 else item   # a slice is a view too
 
     def __setitem__(self, index, value):
         if self._wrap is not None and isinstance(value, int):

@@ -158,24 +158,49 @@ class ExpressionChecker:
                 return base.items[k]
             return ir.TupleGet(base.type.items[k], span, base, k)
         if isinstance(base.type, Array):
+            elts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            if any(isinstance(e, ast.Slice) for e in elts) or len(elts) != base.type.ndim:
+                return self.array_slice(node, base, elts)
             return ir.Index(base.type.dtype, span, base, self.index_exprs(node, base.type))
         raise self.error(node.value, f"{article(base.type)} cannot be indexed", "only arrays and tuples can be indexed")
+
+    def array_slice(self, node: ast.Subscript, base: ir.Expr, elts: list[ast.expr]) -> ir.Expr:
+        """A view: slices keep their axis, integer indices drop theirs, missing axes stay whole."""
+        atype: Array = base.type
+        if len(elts) > atype.ndim:
+            raise self.error(node.slice, f"too many indices for a {atype.ndim}-D array: {len(elts)}",
+                             "one index or slice per dimension")
+        items = []
+        for e in elts:
+            if isinstance(e, ast.Slice):
+                bounds = [None if b is None else self.index_value(b) for b in (e.lower, e.upper, e.step)]
+                if isinstance(bounds[2], ir.Const) and bounds[2].value == 0:
+                    raise self.error(e.step, "slice step cannot be zero", "use a positive or negative step")
+                items.append(ir.SliceItem(None, *bounds))
+            else:
+                items.append(ir.SliceItem(index=self.index_value(e)))
+        kept = atype.ndim - sum(1 for item in items if item.index is not None)
+        if kept == 0:
+            return ir.Index(atype.dtype, self.span(node), base, [item.index for item in items])
+        return ir.ArraySlice(Array(atype.dtype, kept), self.span(node), base, items)
+
+    def index_value(self, e: ast.expr) -> ir.Expr:
+        """An index or slice bound: any integer, as i64."""
+        value = self.expr(e)
+        if not (isinstance(value.type, Scalar) and value.type.is_int) and not isinstance(value.type, ErrorType):
+            raise self.error(e, f"array indices must be integers, not {value.type}", "convert with int(...)")
+        if value.type == SCALARS["u64"]:
+            return ir.Cast(I64, value.span, value)
+        return self.coerce(value, I64, e, "index")
 
     def index_exprs(self, node: ast.Subscript, atype: Array) -> list[ir.Expr]:
         elts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
         if any(isinstance(e, ast.Slice) for e in elts):
-            raise self.error(node.slice, "array slicing is not supported yet", "index element by element")
+            raise self.error(node.slice, "cannot assign to a slice yet", "loop over the view: v = a[1:]; v[i] = …")
         if len(elts) != atype.ndim:
             raise self.error(node.slice, f"a {atype.ndim}-D array needs {atype.ndim} indices, got {len(elts)}",
                              "index every dimension: a[i, j]" if atype.ndim > 1 else "write a[i]")
-        out = []
-        for e in elts:
-            value = self.expr(e)
-            if not (isinstance(value.type, Scalar) and value.type.is_int) and not isinstance(value.type, ErrorType):
-                raise self.error(e, f"array indices must be integers, not {value.type}", "convert with int(...)")
-            out.append(self.coerce(value, I64, e, "index") if value.type != SCALARS["u64"] else
-                       ir.Cast(I64, value.span, value))
-        return out
+        return [self.index_value(e) for e in elts]
 
     def e_tuple(self, node: ast.Tuple) -> ir.Expr:
         items = [self.expr(e) for e in node.elts]

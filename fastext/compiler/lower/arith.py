@@ -246,6 +246,38 @@ def truth(fl, value: ll.Value, src: T.Scalar) -> ll.Value:
     return bld.icmp_unsigned("!=", value, value.type(0))
 
 
+def slice_bounds(fl, n, start, stop, step):
+    """(start, length, step) of `[start:stop:step]` on an axis of length n, as slice.indices().
+
+    Bounds may be None (Python's defaults).  A zero step raises ValueError.
+    """
+    bld = fl.b
+    if step is None:
+        step = I64(1)
+    else:
+        fl.fail_if(bld.icmp_signed("==", step, I64(0)), "ValueError", "slice step cannot be zero")
+    negative = bld.icmp_signed("<", step, I64(0))
+    lower = bld.select(negative, I64(-1), I64(0))
+    upper = bld.select(negative, bld.sub(n, I64(1)), n)
+
+    def adjust(value, default):
+        if value is None:
+            return default
+        wrapped = bld.add(value, n)
+        low = bld.select(bld.icmp_signed("<", wrapped, I64(0)), lower, wrapped)      # value < 0
+        high = bld.select(bld.icmp_signed(">=", value, n), upper, value)              # value >= 0
+        return bld.select(bld.icmp_signed("<", value, I64(0)), low, high)
+
+    first = adjust(start, bld.select(negative, upper, lower))
+    last = adjust(stop, bld.select(negative, lower, upper))
+    # length = ceil((last - first) / step) when positive, else 0; step's sign decides the direction
+    span = bld.select(negative, bld.sub(first, last), bld.sub(last, first))
+    magnitude = bld.select(negative, bld.neg(step), step)
+    length = bld.add(bld.sdiv(bld.sub(span, I64(1)), magnitude), I64(1))
+    length = bld.select(bld.icmp_signed(">", span, I64(0)), length, I64(0))
+    return first, length, step
+
+
 MIRROR = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
 
 

@@ -359,6 +359,33 @@ class FunctionLowering:
             v = self.b.icmp_unsigned("!=", v, I8(0))
         return v
 
+    def e_ArraySlice(self, e: ir.ArraySlice) -> ll.Value:
+        """A view: new data pointer, shape and strides (Python's slice rules), no copy."""
+        b = self.b
+        array = self.expr(e.array)
+        data = b.extract_value(array, 0)
+        out = ll.Constant(value_type(e.type), ll.Undefined)
+        offset = I64(0)
+        axis_out = 0
+        for axis in range(e.array.type.ndim):
+            n = b.extract_value(array, [1, axis])
+            stride = b.extract_value(array, [2, axis])
+            item = e.items[axis] if axis < len(e.items) else ir.SliceItem()
+            if item.index is not None:
+                idx = self.expr(item.index)
+                wrapped = b.select(b.icmp_signed("<", idx, I64(0)), b.add(idx, n), idx)
+                self.fail_if(b.icmp_unsigned(">=", wrapped, n), "IndexError",
+                             "index %lld is out of bounds for axis %lld with size %lld", (idx, I64(axis), n))
+                offset = b.add(offset, b.mul(wrapped, stride))
+                continue
+            start, length, step = arith.slice_bounds(self, n, *(None if v is None else self.expr(v)
+                                                                 for v in (item.start, item.stop, item.step)))
+            offset = b.add(offset, b.mul(start, stride))
+            out = b.insert_value(out, length, [1, axis_out])
+            out = b.insert_value(out, b.mul(stride, step), [2, axis_out])
+            axis_out += 1
+        return b.insert_value(out, b.gep(data, [offset]), 0)
+
     def element_ptr(self, array: ll.Value, atype: T.Array, indices: list[ir.Expr]) -> ll.Value:
         """Address of a[i, j, …]: negative indices wrap once, then the bounds check."""
         b = self.b
