@@ -5,6 +5,7 @@
     fastext check src/ other.fx              # diagnostics only; exit 1 if any
     fastext info                             # versions, target, cache and linker/JIT path
     fastext clean [PATH ...]                 # remove cached builds (beside sources and per-user)
+    fastext bench kernels.fx [--vs numba]    # compiled vs interpreted speed, checked (docs/bench.md)
 """
 from __future__ import annotations
 
@@ -34,8 +35,18 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("clean", help="remove compiled-module caches")
     p.add_argument("paths", nargs="*", default=["."])
 
+    p = sub.add_parser("bench", help="time a .fx module against the same source interpreted (docs/bench.md)")
+    from fastext.bench import add_arguments
+    add_arguments(p)
+
     args = parser.parse_args(argv)
-    return {"build": _build, "check": _check, "info": _info, "clean": _clean}[args.command](args)
+    args.argv = list(sys.argv[1:] if argv is None else argv)
+    return {"build": _build, "check": _check, "info": _info, "clean": _clean, "bench": _bench}[args.command](args)
+
+
+def _bench(args) -> int:
+    from fastext.bench import main as bench_main
+    return bench_main(args)
 
 
 def _fx_files(paths: list[str]) -> list[str]:

@@ -134,7 +134,7 @@ def test_carets_cover_the_construct(in_repo):
     ("raise_message", "must be a string literal"),
     ("missing_return", "can reach its end without returning"),
     ("slice_assign", "cannot assign to a slice yet"),
-    ("for_over_array", "only `for … in range(…)` loops"),
+    ("for_over_number", "cannot iterate over f64"),
     ("syntax_error", "invalid syntax"),
     ("wrong_return_type", "declared `-> None` but returns a value"),
 ])

@@ -40,6 +40,9 @@ class PyView:
     def __len__(self) -> int:
         return len(self.base)
 
+    def __iter__(self):
+        return (self[k] for k in range(len(self.base)))
+
     @property
     def shape(self) -> tuple:
         return tuple(self.base.shape)

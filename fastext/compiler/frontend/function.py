@@ -17,9 +17,9 @@ from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.expressions import (
     BINOPS, NODE_NAMES, UNSUPPORTED_HINTS, ExpressionChecker, poisoned,
 )
-from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
+from fastext.compiler.frontend.scope import ModuleScope, Signature
 from fastext.compiler.source import Span
-from fastext.compiler.types import ERROR, I64, NONE, Array, ErrorType, Scalar, Tuple, Type, article
+from fastext.compiler.types import ERROR, NONE, Array, ErrorType, Scalar, Tuple, Type, article
 
 
 class FunctionChecker(ExpressionChecker):
@@ -226,37 +226,9 @@ class FunctionChecker(ExpressionChecker):
         self.loop_depth -= 1
         return ir.While(self.span(node), cond, body, self.block(node.orelse))
 
-    def s_for(self, node: ast.For) -> ir.Stmt:
-        it = node.iter
-        is_range = isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and (
-            (it.func.id == "range" and self.scope.lookup("range") is None)
-            or (self.scope.lookup(it.func.id) or Binding("")).kind == "prange")
-        if not is_range:
-            raise self.error(it, "only `for … in range(…)` loops are supported so far",
-                             "loop over indices: `for i in range(len(a)):` and read `a[i]`")
-        if (self.scope.lookup(it.func.id) or Binding("")).kind == "prange":
-            raise self.error(it.func, "prange (parallel loops) is not implemented yet",
-                             "use range; prange arrives with parallel loop support")
-        if it.keywords or not 1 <= len(it.args) <= 3:
-            raise self.error(it, "range() takes 1 to 3 positional arguments", "range(stop), range(start, stop[, step])")
-        if not isinstance(node.target, ast.Name):
-            raise self.error(node.target, "the loop variable must be a plain name", "write `for i in range(n):`")
-        args = [self.coerce(self.expr(a), I64, a, "range() argument") for a in it.args]
-        if len(args) == 1:
-            start, stop, step = ir.Const(I64, args[0].span, 0), args[0], ir.Const(I64, args[0].span, 1)
-        elif len(args) == 2:
-            start, stop, step = args[0], args[1], ir.Const(I64, args[1].span, 1)
-        else:
-            start, stop, step = args
-        if isinstance(step, ir.Const) and step.value == 0:
-            raise self.error(it.args[2], "range() step must not be zero", "use a positive or negative step")
-        var = self.vars.get(node.target.id) or self.declare(node.target.id, I64, node.target)
-        if var.type != I64:
-            raise self.error(node.target, f"loop variable `{var.name}` already has type {var.type}", "use a new name")
-        self.loop_depth += 1
-        body = self.block(node.body)
-        self.loop_depth -= 1
-        return ir.ForRange(self.span(node), var, start, stop, step, body, self.block(node.orelse))
+    def s_for(self, node: ast.For) -> list[ir.Stmt]:
+        from fastext.compiler.frontend.loops import check_for
+        return check_for(self, node)
 
     def s_break(self, node: ast.Break) -> ir.Stmt:
         if not self.loop_depth:

@@ -246,6 +246,19 @@ def truth(fl, value: ll.Value, src: T.Scalar) -> ll.Value:
     return bld.icmp_unsigned("!=", value, value.type(0))
 
 
+def range_length(fl, start, stop, step):
+    """len(range(start, stop, step)) without overflow; a zero step raises ValueError."""
+    bld = fl.b
+    fl.fail_if(bld.icmp_signed("==", step, I64(0)), "ValueError", "range() arg 3 must not be zero")
+    up = bld.icmp_signed(">", step, I64(0))
+    # the distance to cover and the stride, both as unsigned magnitudes
+    ahead = bld.select(up, bld.icmp_signed("<", start, stop), bld.icmp_signed(">", start, stop))
+    distance = bld.select(up, bld.sub(stop, start), bld.sub(start, stop))
+    stride = bld.select(up, step, bld.neg(step))
+    length = bld.add(bld.udiv(bld.sub(distance, I64(1)), stride), I64(1))
+    return bld.select(ahead, length, I64(0))
+
+
 def slice_bounds(fl, n, start, stop, step):
     """(start, length, step) of `[start:stop:step]` on an axis of length n, as slice.indices().
 

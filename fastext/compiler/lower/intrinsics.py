@@ -25,6 +25,8 @@ def lower_intrinsic(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
         for x in args[1:]:
             acc = b.select(arith.compare(fl, op, t, x, acc), x, acc)
         return acc
+    if e.name == "range_len":
+        return arith.range_length(fl, *args)
     if e.name == "round":
         (x,) = args
         x = x if x.type == F64 else b.fpext(x, F64)

@@ -18,7 +18,7 @@ def a(n: i64) -> i64:
 
 
 def c(x: f64[:]) -> f64:
-    for v in x:
+    for v in x[0]:
         pass
     return x[0]
 

@@ -1,0 +1,201 @@
+"""Running the cases: every implementation of a case set up, checked, then timed interleaved."""
+from __future__ import annotations
+
+import sys
+import types
+from dataclasses import dataclass, field
+from typing import Callable
+
+from fastext.bench.cases import Case, CaseError, describe_exception
+from fastext.bench.checks import same
+from fastext.bench.timing import BudgetExceeded, Deadline, Stats, Timer, interleave, paired_ratio, perf
+
+REFERENCE = "interpreted"     # the oracle every other implementation is checked against
+
+
+@dataclass
+class Settings:
+    repeat: int = 7
+    sample_time: float = 0.15      # seconds per sample
+    budget: float = 60.0           # seconds per case
+    rtol: float = 0.0
+    quick: bool = False
+
+
+@dataclass
+class Impl:
+    """One implementation of the module's functions."""
+
+    name: str                       # compiled, interpreted, numba, alt:mod:fn
+    namespace: object               # what a case receives
+    unsupported: tuple = ()         # exception types meaning "cannot run this here" (numba's)
+    replaces: str | None = None     # alt: the .fx function the user's function stands in for
+    function: Callable | None = None
+
+
+@dataclass
+class ImplResult:
+    status: str = "ok"              # ok, error, mismatch, unsupported, timeout, n/a
+    message: str | None = None
+    loops: int | None = None
+    stats: Stats | None = None
+    first_call_s: float | None = None
+
+
+@dataclass
+class CaseResult:
+    case: Case
+    status: str = "ok"              # ok, error, mismatch, timeout
+    message: str | None = None
+    impls: dict[str, ImplResult] = field(default_factory=dict)
+    speedups: dict[str, tuple[float, float, float]] = field(default_factory=dict)
+    elapsed_s: float = 0.0
+    cut_short: bool = False
+
+    @property
+    def failed(self) -> bool:
+        return self.status != "ok"
+
+
+def _arrays(args: tuple) -> list:
+    return [a for a in args if hasattr(a, "__array_interface__")]
+
+
+def _prepare(case: Case, impl: Impl):
+    """(callable, args, counter) for one implementation; counter counts calls of a replaced function."""
+    if impl.replaces is None:
+        fn, args = case.build(impl.namespace)
+        return fn, args, None
+    calls = [0]
+    real = impl.function
+
+    def counting(*a, **k):
+        calls[0] += 1
+        return real(*a, **k)
+    setattr(impl.namespace, impl.replaces, real if case.kind == "call" else counting)
+    fn, args = case.build(impl.namespace)
+    if fn is counting:
+        fn = real
+        calls[0] = -1            # returned directly: it is what gets called
+    return fn, args, calls
+
+
+def run_case(case: Case, impls: list[Impl], settings: Settings, progress: Callable[[str], None]) -> CaseResult:
+    result = CaseResult(case)
+    started = perf()
+    deadline = Deadline(settings.budget)
+    prepared: dict[str, tuple] = {}
+    values: dict[str, object] = {}
+    stage = "setting up"
+    try:
+        with deadline:
+            for impl in impls:
+                res = result.impls.setdefault(impl.name, ImplResult())
+                if impl.replaces is not None and case.kind == "call" and impl.replaces not in case.functions:
+                    res.status, res.message = "n/a", f"the case does not call {impl.replaces}"
+                    continue
+                stage = f"setting up {impl.name}"
+                try:
+                    fn, args, counter = _prepare(case, impl)
+                    stage = f"calling {impl.name}"
+                    t0 = perf()
+                    value = fn(*args)
+                    res.first_call_s = perf() - t0
+                except BudgetExceeded:
+                    raise
+                except CaseError as e:
+                    res.status, res.message = "error", str(e)
+                    continue
+                except Exception as e:  # noqa: BLE001 - the user's code raised
+                    unsupported = impl.unsupported and isinstance(e, impl.unsupported)
+                    res.status = "unsupported" if unsupported else "error"
+                    res.message = (f"{impl.name} cannot compile this: {str(e).strip().splitlines()[0]}"
+                                   if unsupported else f"{stage}: {describe_exception(e)}")
+                    continue
+                if counter is not None:
+                    if counter[0] == 0:
+                        res.status, res.message = "n/a", f"the case does not call {impl.replaces}"
+                        continue
+                    setattr(impl.namespace, impl.replaces, impl.function)
+                arrays = _arrays(args)
+                values[impl.name] = (value, *arrays) if arrays else value
+                prepared[impl.name] = (fn, args)
+            # checks: everything against the interpreted module (the oracle), else the compiled one
+            ref = REFERENCE if REFERENCE in values else ("compiled" if "compiled" in values else None)
+            for name, value in values.items():
+                if ref is None or name == ref:
+                    continue
+                reason = same(value, values[ref], settings.rtol)
+                if reason:
+                    res = result.impls[name]
+                    res.status, res.message = "mismatch", f"{name} vs {ref}: {reason}"
+                    prepared.pop(name)
+            # timing
+            timers = {}
+            for name, (fn, args) in prepared.items():
+                stage = f"calibrating {name}"
+                timer = Timer(fn, args)
+                timer.autorange(settings.sample_time, result.impls[name].first_call_s)
+                result.impls[name].loops = timer.loops
+                timers[name] = timer
+            stage = "timing"
+            if timers:
+                progress(f"{case.name}: timing {', '.join(timers)} ({settings.repeat} rounds)")
+                raw, result.cut_short = interleave(timers, settings.repeat, deadline)
+                for name, samples in raw.items():
+                    if samples:
+                        result.impls[name].stats = Stats.of(samples)
+    except BudgetExceeded:
+        for impl in impls:
+            res = result.impls.setdefault(impl.name, ImplResult())
+            if res.status == "ok" and res.stats is None:
+                res.status, res.message = "timeout", f"over the budget of {settings.budget:g} s while {stage}"
+    except Exception as e:  # noqa: BLE001 - a timer call raised (the function failed on a later call)
+        for name in prepared:
+            res = result.impls[name]
+            if res.stats is None and res.status == "ok":
+                res.status, res.message = "error", f"{stage}: {describe_exception(e)}"
+    result.elapsed_s = perf() - started
+    _conclude(result)
+    return result
+
+
+def _conclude(result: CaseResult) -> None:
+    compiled = result.impls.get("compiled")
+    if compiled is not None and compiled.stats is not None:
+        for name, res in result.impls.items():
+            if name != "compiled" and res.stats is not None:
+                ratio = paired_ratio(res.stats.samples, compiled.stats.samples)
+                if ratio:
+                    result.speedups[name] = ratio
+    # the case's verdict: any failure of the module or of a baseline that ran
+    order = ("error", "mismatch", "timeout")
+    for verdict in order:
+        bad = [(n, r) for n, r in result.impls.items() if r.status == verdict]
+        if bad:
+            result.status = verdict
+            result.message = "; ".join(r.message or f"{n}: {verdict}" for n, r in bad)
+            return
+
+
+def build_impls(target, compiled: types.ModuleType, interpreted: types.ModuleType, vs: list[str]) -> tuple[list[Impl], list[str]]:
+    """The implementations to run, and notes for the report."""
+    from fastext.bench import target as targets
+
+    impls = [Impl("compiled", compiled), Impl("interpreted", interpreted)]
+    notes = []
+    for spec in vs:
+        if spec == "numba":
+            impls.append(Impl("numba", targets.load_numba(target), targets.numba_error_types()))
+        else:
+            replaces, fn = targets.load_alternative(spec, target, compiled)
+            ns = types.SimpleNamespace(**{k: getattr(compiled, k) for k in dir(compiled) if not k.startswith("__")})
+            impls.append(Impl(f"alt:{spec}", ns, replaces=replaces, function=fn))
+    return impls, notes
+
+
+def stderr_progress(quiet: bool) -> Callable[[str], None]:
+    def progress(line: str) -> None:
+        if not quiet:
+            print(f"  {line}", file=sys.stderr, flush=True)
+    return progress

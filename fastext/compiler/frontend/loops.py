@@ -1,0 +1,143 @@
+"""`for` loops: `range(...)`, arrays, `enumerate(...)`, `zip(...)`, nested as Python allows.
+
+Every loop becomes one `ir.ForRange` over a counter.  A plain `for i in range(...)`
+uses the loop variable itself as the counter; any other iterable is described
+by its length and its k-th item, evaluated once before the loop (as Python
+evaluates the iterable once), and the loop target is assigned the k-th item at
+the top of each iteration.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
+
+from fastext.compiler import ir
+from fastext.compiler.types import I64, Array, Tuple
+
+if TYPE_CHECKING:
+    from fastext.compiler.frontend.function import FunctionChecker
+
+HINT = "iterate over range(...), an array, enumerate(...) or zip(...)"
+
+
+@dataclass
+class Iteration:
+    """What a loop needs of an iterable: set-up statements, its length, its k-th item."""
+
+    count: ir.Expr
+    item: Callable[[ir.Expr], ir.Expr]
+    setup: list[ir.Stmt] = field(default_factory=list)
+
+
+def check_for(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt]:
+    span = fc.span(node)
+    it = node.iter
+    if _is_call(fc, it, "prange"):
+        raise fc.error(it.func, "prange (parallel loops) is not implemented yet",
+                       "use range; prange arrives with parallel loop support")
+    if _is_call(fc, it, "range") and isinstance(node.target, ast.Name):
+        start, stop, step = range_args(fc, it)
+        var = fc.vars.get(node.target.id) or fc.declare(node.target.id, I64, node.target)
+        if var.type != I64:
+            raise fc.error(node.target, f"loop variable `{var.name}` already has type {var.type}", "use a new name")
+        return [ir.ForRange(span, var, start, stop, step, _body(fc, node), fc.block(node.orelse))]
+    iteration = iterable(fc, it)
+    counter = fc.new_temp(I64, node)
+    k = ir.Load(I64, span, counter)
+    targets = fc.assign_to(node.target, iteration.item(k), node)
+    body = targets + _body(fc, node)
+    zero, one = ir.Const(I64, span, 0), ir.Const(I64, span, 1)
+    return iteration.setup + [ir.ForRange(span, counter, zero, iteration.count, one, body, fc.block(node.orelse))]
+
+
+def _body(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt]:
+    fc.loop_depth += 1
+    try:
+        return fc.block(node.body)
+    finally:
+        fc.loop_depth -= 1
+
+
+def _is_call(fc: "FunctionChecker", node: ast.expr, name: str) -> bool:
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+        return False
+    bound = fc.scope.lookup(node.func.id)
+    if name == "prange":
+        return bound is not None and bound.kind == "prange"
+    return node.func.id == name and bound is None and node.func.id not in fc.vars
+
+
+def range_args(fc: "FunctionChecker", call: ast.Call) -> tuple[ir.Expr, ir.Expr, ir.Expr]:
+    """(start, stop, step) of `range(...)`, as i64; a constant zero step is a compile error."""
+    if call.keywords or not 1 <= len(call.args) <= 3:
+        raise fc.error(call, "range() takes 1 to 3 positional arguments", "range(stop), range(start, stop[, step])")
+    args = [fc.coerce(fc.expr(a), I64, a, "range() argument") for a in call.args]
+    span = args[0].span
+    if len(args) == 1:
+        return ir.Const(I64, span, 0), args[0], ir.Const(I64, span, 1)
+    if len(args) == 2:
+        return args[0], args[1], ir.Const(I64, span, 1)
+    if isinstance(args[2], ir.Const) and args[2].value == 0:
+        raise fc.error(call.args[2], "range() step must not be zero", "use a positive or negative step")
+    return tuple(args)
+
+
+def iterable(fc: "FunctionChecker", node: ast.expr) -> Iteration:
+    """Describe an iterable expression, binding its parts to temporaries (evaluated once)."""
+    span = fc.span(node)
+    if _is_call(fc, node, "range"):
+        setup: list[ir.Stmt] = []
+        start, stop, step = (_once(fc, v, node, setup) for v in range_args(fc, node))
+        count = ir.Intrinsic(I64, span, "range_len", [start, stop, step])
+        return Iteration(count, lambda k: ir.BinOp(I64, span, "+", start, ir.BinOp(I64, span, "*", k, step)), setup)
+    if _is_call(fc, node, "enumerate"):
+        return _enumerate(fc, node)
+    if _is_call(fc, node, "zip"):
+        if node.keywords or not node.args:
+            raise fc.error(node, "zip() takes one or more iterables", "zip(a, b)")
+        parts = [iterable(fc, a) for a in node.args]
+        count = parts[0].count if len(parts) == 1 else ir.Intrinsic(I64, span, "min", [p.count for p in parts])
+        setup = [s for p in parts for s in p.setup]
+        return Iteration(count, lambda k: _tuple(span, [p.item(k) for p in parts]), setup)
+    value = fc.expr(node)
+    if isinstance(value.type, Array):
+        setup = []
+        array = _once(fc, value, node, setup)
+        atype = value.type
+        if atype.ndim == 1:
+            item = lambda k: ir.Index(atype.dtype, span, array, [k])  # noqa: E731
+        else:   # rows, as NumPy iterates
+            item = lambda k: ir.ArraySlice(Array(atype.dtype, atype.ndim - 1), span, array,  # noqa: E731
+                                           [ir.SliceItem(index=k)])
+        return Iteration(ir.ArrayDim(I64, span, array, 0), item, setup)
+    raise fc.error(node, f"cannot iterate over {value.type}", HINT)
+
+
+def _enumerate(fc: "FunctionChecker", node: ast.Call) -> Iteration:
+    span = fc.span(node)
+    start_node = node.args[1] if len(node.args) == 2 else None
+    for kw in node.keywords:
+        if kw.arg != "start" or start_node is not None:
+            raise fc.error(kw.value, "enumerate() takes an iterable and a start", "enumerate(a, start=1)")
+        start_node = kw.value
+    if not 1 <= len(node.args) <= 2:
+        raise fc.error(node, "enumerate() takes an iterable and an optional start", "enumerate(a)")
+    inner = iterable(fc, node.args[0])
+    setup = list(inner.setup)
+    start = ir.Const(I64, span, 0) if start_node is None else _once(
+        fc, fc.coerce(fc.expr(start_node), I64, start_node, "enumerate() start"), start_node, setup)
+    return Iteration(inner.count, lambda k: _tuple(span, [ir.BinOp(I64, span, "+", start, k), inner.item(k)]), setup)
+
+
+def _tuple(span, items: list[ir.Expr]) -> ir.MakeTuple:
+    return ir.MakeTuple(Tuple(tuple(i.type for i in items)), span, items)
+
+
+def _once(fc: "FunctionChecker", value: ir.Expr, node: ast.AST, setup: list[ir.Stmt]) -> ir.Expr:
+    """`value` evaluated once, before the loop: constants as they are, anything else in a temporary."""
+    if isinstance(value, ir.Const):
+        return value
+    temp = fc.new_temp(value.type, node)
+    setup.append(ir.Assign(value.span, temp, value))
+    return ir.Load(value.type, value.span, temp)

@@ -1,0 +1,318 @@
+"""Prebuilt wheels (issue 4): the PEP 517 backend `fastext.build.backend`, settings, stubs,
+and the example library `examples/wheelpkg` built, inspected and installed into fresh
+venvs that have neither fastext nor llvmlite nor a compiler on PATH."""
+import ast
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import textwrap
+import zipfile
+
+import pytest
+
+from fastext.build import settings as S
+from fastext.build.stubs import stub_text
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+EXAMPLE = os.path.join(REPO, "examples", "wheelpkg")
+EPOCH = "1700000000"
+
+
+# ----------------------------------------------------------------------------- settings (in process)
+
+def _project(tmp_path, table: str = "") -> str:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "p"\nversion = "1"\n' + table)
+    return str(tmp_path)
+
+
+def test_settings_defaults(tmp_path):
+    s = S.load(_project(tmp_path), environ={})
+    assert (s.abi3, s.opt_level, s.boundscheck, s.stubs, s.include, s.exclude) == (True, 3, True, True, ("*",), ())
+    assert s.cpu == S.default_cpu()
+    assert S.default_cpu("x86_64") == "x86-64-v2" and S.default_cpu("aarch64") == "generic"
+    assert s.py_limited_api() == "cp311" and s.ext_suffix() == ".abi3.so"
+    assert s.options().cpu == s.cpu
+
+
+def test_settings_override_order(tmp_path):
+    proj = _project(tmp_path, '[tool.fastext]\ncpu = "x86-64-v3"\nopt-level = 2\nabi3 = false\n'
+                              'boundscheck = false\nexclude = ["pkg/slow_*.fx"]\n')
+    s = S.load(proj, environ={})
+    assert (s.cpu, s.opt_level, s.abi3, s.boundscheck) == ("x86-64-v3", 2, False, False)
+    assert s.py_limited_api() is None and s.ext_suffix() != ".abi3.so"
+    assert s.selects("pkg/fast.fx") and not s.selects("pkg/slow_one.fx")
+    s = S.load(proj, environ={"FASTEXT_BUILD_CPU": "x86-64-v4", "FASTEXT_BUILD_OPT_LEVEL": "1",
+                              "FASTEXT_CPU": "host"})          # the import hook's switch is not read
+    assert (s.cpu, s.opt_level, s.abi3) == ("x86-64-v4", 1, False)
+    assert s.origin["cpu"] == "environment variable FASTEXT_BUILD_CPU"
+    s = S.load(proj, {"fastext.cpu": "generic", "fastext.abi3": "true", "fastext.include": "a/*.fx,b/*.fx",
+                      "--build-option": "ignored-here"}, environ={"FASTEXT_BUILD_CPU": "x86-64-v4"})
+    assert (s.cpu, s.abi3, s.include) == ("generic", True, ("a/*.fx", "b/*.fx"))
+    assert s.origin["cpu"] == "config_settings `fastext.cpu`"
+
+
+@pytest.mark.parametrize("table, config, env, needle", [
+    ('cpus = "x"', {}, {}, "unknown key `cpus`"),
+    ('opt_level = 2', {}, {}, "did you mean `opt-level`"),
+    ('abi3 = "maybe"', {}, {}, "`abi3` must be true or false"),
+    ('opt-level = 7', {}, {}, "`opt-level` must be 0, 1, 2 or 3"),
+    ('include = "*.fx"', {}, {}, None),                       # a string is a one-item list: fine
+    ('include = [1]', {}, {}, "`include` must be a list of glob patterns"),
+    ('', {"fastext.cpuu": "x"}, {}, "config_settings `fastext.cpuu`: unknown key `cpuu`"),
+    ('', {}, {"FASTEXT_BUILD_BOUNDSCHECK": "perhaps"}, "environment variable FASTEXT_BUILD_BOUNDSCHECK"),
+    ('', {}, {"FASTEXT_BUILD_CPU": "x86 64"}, "`cpu` must be an LLVM CPU name"),
+])
+def test_settings_errors_name_the_key(tmp_path, table, config, env, needle):
+    proj = _project(tmp_path, "[tool.fastext]\n" + table + "\n")
+    if needle is None:
+        S.load(proj, config, environ=env)
+        return
+    with pytest.raises(S.SettingsError, match=re.escape(needle)):
+        S.load(proj, config, environ=env)
+
+
+# ----------------------------------------------------------------------------- stubs (in process)
+
+def test_stub_types(tmp_path):
+    from fastext.compiler.frontend import check_source
+    from fastext.compiler.source import SourceFile
+    src = textwrap.dedent('''
+        """Module doc."""
+        from fastext import f32, f64, i8, u64, boolean
+
+        def a(x: f64[:], n: i8, k: u64 = 3, flag: bool = True) -> tuple[f64, i8]:
+            """Doc of a."""
+            return x[0], n
+
+        def b(m: boolean[:, :], y: f32) -> None:
+            pass
+
+        def c() -> bool:
+            return True
+
+        def _hidden(x: f64) -> f64:
+            return x
+        ''')
+    module, diags = check_source(SourceFile("m.fx", src), "m")
+    assert module is not None, diags.items
+    text = stub_text(module, "m.fx")
+    ast.parse(text)
+    assert 'def a(x: Buffer, n: int, k: int = ..., flag: bool = ...) -> tuple[float, int]:' in text
+    assert "def b(m: Buffer, y: float) -> None:" in text
+    assert "def c() -> bool:" in text and "_hidden" not in text
+    assert '"""Module doc."""' in text and '"""Doc of a."""' in text
+    assert "from collections.abc import Buffer" in text and "from typing_extensions import Buffer" in text
+    assert "# a(x: f64[:], n: i8, k: u64, flag: bool) -> tuple[f64, i8]" in text
+
+
+# ----------------------------------------------------------------------------- end to end
+
+def _needs_build_tools():
+    import setuptools
+    if tuple(int(p) for p in setuptools.__version__.split(".")[:2]) < (70, 1):
+        pytest.skip("setuptools>=70.1 needed in the test environment (pip install -e '.[test]')")
+    if shutil.which("cc") is None and shutil.which("gcc") is None and shutil.which("clang") is None:
+        pytest.skip("no C linker here")
+
+
+def _copy_example(dest) -> str:
+    shutil.copytree(EXAMPLE, dest, ignore=shutil.ignore_patterns("__fxcache__", "__pycache__", "build", "dist",
+                                                                 "*.egg-info"))
+    return str(dest)
+
+
+def _run(cmd, cwd=None, env=None, timeout=180):
+    full_env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, PIP_NO_INPUT="1", **(env or {}))
+    return subprocess.run(cmd, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout)
+
+
+def _build(project, outdir, *args, env=None):
+    """`python -m build --no-isolation` (sdist, then the wheel from the sdist, unless args say otherwise)."""
+    pytest.importorskip("build")
+    return _run([sys.executable, "-m", "build", "--no-isolation", "-o", str(outdir), *args, project], env=env)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The example built with `python -m build`: its sdist, and its wheel built from that sdist."""
+    _needs_build_tools()
+    root = tmp_path_factory.mktemp("wheelpkg")
+    project = _copy_example(root / "src")
+    proc = _build(project, root / "dist")
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    wheel, = glob.glob(str(root / "dist" / "*.whl"))
+    sdist, = glob.glob(str(root / "dist" / "*.tar.gz"))
+    return {"root": root, "project": project, "wheel": wheel, "sdist": sdist, "log": proc.stdout + proc.stderr}
+
+
+@pytest.mark.slow
+def test_wheel_tag_and_contents(built):
+    wheel = built["wheel"]
+    assert os.path.basename(wheel).startswith("wheelpkg-0.1.0-cp311-abi3-"), wheel
+    with zipfile.ZipFile(wheel) as z:
+        names = set(z.namelist())
+        meta = z.read("wheelpkg-0.1.0.dist-info/WHEEL").decode()
+        record = z.read("wheelpkg-0.1.0.dist-info/RECORD").decode()
+        stub = z.read("wheelpkg/vecmath.pyi").decode()
+        dates = {i.date_time for i in z.infolist()}
+    for mod in ("vecmath", "series"):
+        for suffix in (".abi3.so", ".fx", ".pyi"):
+            assert f"wheelpkg/{mod}{suffix}" in names
+            assert f"wheelpkg/{mod}{suffix}," in record
+    assert {"wheelpkg/py.typed", "wheelpkg/__init__.py", "wheelpkg/stats.py"} <= names
+    assert "Root-Is-Purelib: false" in meta and "Tag: cp311-abi3-" in meta
+    assert "def dot(x: Buffer, y: Buffer) -> float:" in stub
+    assert "def moments(x: Buffer) -> tuple[float, float]:" in stub
+    assert dates == {(2023, 11, 14, 22, 13, 20)}        # SOURCE_DATE_EPOCH
+    assert "cpu=x86-64-v2" in built["log"] or "cpu=generic" in built["log"]
+
+
+@pytest.mark.slow
+def test_sdist_contains_fx_sources(built):
+    with tarfile.open(built["sdist"]) as t:
+        names = {n.split("/", 1)[1] for n in t.getnames() if "/" in n}
+    assert {"wheelpkg/vecmath.fx", "wheelpkg/series.fx", "pyproject.toml", "tests/test_wheelpkg.py"} <= names
+    assert not any(n.endswith(".so") for n in names)
+
+
+@pytest.mark.slow
+def test_compiled_for_the_portable_baseline(built, tmp_path):
+    if S.default_cpu() != "x86-64-v2" or shutil.which("objdump") is None:
+        pytest.skip("x86-64 with objdump only")
+    with zipfile.ZipFile(built["wheel"]) as z:
+        z.extract("wheelpkg/vecmath.abi3.so", tmp_path)
+    so = str(tmp_path / "wheelpkg" / "vecmath.abi3.so")
+    dis = _run(["objdump", "-d", so]).stdout
+    assert "ymm" not in dis and "zmm" not in dis          # no AVX: x86-64-v2 (SSE4.2) only
+    dyn = _run(["objdump", "-T", so]).stdout
+    assert "PyInit_vecmath" in dyn and "PyInit_fx" in dyn
+    needed = [line.split()[-1] for line in _run(["objdump", "-p", so]).stdout.splitlines() if "NEEDED" in line]
+    assert set(needed) <= {"libc.so.6", "libm.so.6", "libpthread.so.0"}, needed
+
+
+@pytest.mark.slow
+def test_reproducible(built, tmp_path):
+    """A second build, from another directory, gives the same bytes (SOURCE_DATE_EPOCH)."""
+    project = _copy_example(tmp_path / "elsewhere")
+    proc = _build(project, tmp_path / "dist", "--wheel")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    again, = glob.glob(str(tmp_path / "dist" / "*.whl"))
+    with open(again, "rb") as a, open(built["wheel"], "rb") as b:
+        assert a.read() == b.read()
+
+
+def _fresh_venv(python, where, *packages):
+    """A venv made by `python -m venv --without-pip`, filled by this environment's pip (`--python`)."""
+    subprocess.run([python, "-m", "venv", "--without-pip", str(where)], check=True, timeout=120)
+    vpy = str(where / "bin" / "python")
+    proc = _run([sys.executable, "-m", "pip", "--python", vpy, "install", "-q", *packages], timeout=300)
+    if proc.returncode != 0:
+        pytest.skip(f"could not install {packages} into a fresh venv: {proc.stderr[-500:]}")
+    return vpy
+
+
+def _run_example_tests(vpy, built, tmp_path):
+    """The example's own tests, from a folder outside the project, PATH without a compiler."""
+    tests = tmp_path / "example-tests"
+    shutil.copytree(os.path.join(built["project"], "tests"), tests)
+    env = {"PATH": os.path.dirname(vpy), "WHEELPKG_EXPECT_WHEEL": "1", "PYTHONPATH": "", "PYTHONNOUSERSITE": "1"}
+    probe = _run([vpy, "-c", "import importlib.util as u, wheelpkg, wheelpkg.vecmath as v;"
+                  "print(u.find_spec('fastext'), u.find_spec('llvmlite'), v.__file__)"], cwd=str(tmp_path), env=env)
+    assert probe.returncode == 0, probe.stderr
+    none1, none2, path = probe.stdout.split()
+    assert (none1, none2) == ("None", "None")            # neither fastext nor llvmlite there
+    assert path.endswith("vecmath.abi3.so") and "site-packages" in path
+    proc = _run([vpy, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tests)], cwd=str(tmp_path), env=env)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+    return proc.stdout
+
+
+@pytest.mark.slow
+def test_wheel_installs_and_runs_without_fastext(built, tmp_path):
+    vpy = _fresh_venv(sys.executable, tmp_path / "venv", built["wheel"], "numpy", "pytest")
+    out = _run_example_tests(vpy, built, tmp_path)
+    assert "6 passed" in out, out                        # the NumPy test ran too
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("version", ["3.12", "3.13"])
+def test_same_wheel_under_another_cpython(built, tmp_path, version):
+    candidates = sorted(glob.glob(os.path.expanduser(f"~/.pyenv/versions/{version}*/bin/python"))) + \
+        [p for p in [shutil.which(f"python{version}")] if p]
+    if not candidates:
+        pytest.skip(f"no CPython {version} here")
+    vpy = _fresh_venv(candidates[0], tmp_path / "venv", "--no-deps", built["wheel"], "pytest")
+    ver = _run([vpy, "-c", "import sys; print(sys.version_info[:2])"]).stdout.strip()
+    assert ver == str(tuple(int(p) for p in version.split(".")))
+    _run_example_tests(vpy, built, tmp_path)
+
+
+@pytest.mark.slow
+def test_pip_wheel_version_specific_via_config_settings(tmp_path):
+    """`pip wheel --no-build-isolation -C fastext.abi3=false`: a cp311-cp311 wheel, modules with EXT_SUFFIX."""
+    _needs_build_tools()
+    import sysconfig
+    project = _copy_example(tmp_path / "src")
+    proc = _run([sys.executable, "-m", "pip", "wheel", "--no-build-isolation", "--no-deps", "-w",
+                 str(tmp_path / "dist"), "-C", "fastext.abi3=false", "-C", "fastext.opt-level=2", project])
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    wheel, = glob.glob(str(tmp_path / "dist" / "*.whl"))
+    tag = "cp{0}{1}-cp{0}{1}-".format(*sys.version_info[:2])
+    assert tag in os.path.basename(wheel)
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "wheelpkg/vecmath" + sysconfig.get_config_var("EXT_SUFFIX") in names
+    assert not any(n.endswith(".abi3.so") for n in names)
+
+
+def _failing_build(project, tmp_path, env=None):
+    proc = _build(project, tmp_path / "dist", "--wheel", env=env)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0, out[-2000:]
+    assert not glob.glob(str(tmp_path / "dist" / "*.whl"))
+    assert "Traceback" not in out, out[-4000:]
+    return out
+
+
+@pytest.mark.slow
+def test_invalid_fx_fails_the_build_with_diagnostics(tmp_path):
+    _needs_build_tools()
+    project = _copy_example(tmp_path / "src")
+    with open(os.path.join(project, "wheelpkg", "broken.fx"), "w") as f:
+        f.write('from fastext import f64\n\ndef bad(x: f64) -> f64:\n    return x + "a"\n')
+    out = _failing_build(project, tmp_path)
+    assert "wheelpkg/broken.fx:4:15: error:" in out or "wheelpkg/broken.fx:4:" in out, out[-3000:]
+    assert "hint:" in out and "the wheel was not built" in out
+
+
+@pytest.mark.slow
+def test_excluded_fx_is_not_compiled_but_shipped(tmp_path):
+    _needs_build_tools()
+    project = _copy_example(tmp_path / "src")
+    with open(os.path.join(project, "wheelpkg", "broken.fx"), "w") as f:
+        f.write('def bad(x) -> int:\n    return x\n')
+    proc = _build(project, tmp_path / "dist", "--wheel", "-C", "fastext.exclude=wheelpkg/broken.fx")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    names = zipfile.ZipFile(glob.glob(str(tmp_path / "dist" / "*.whl"))[0]).namelist()
+    assert "wheelpkg/broken.fx" in names and not any(n.startswith("wheelpkg/broken.") and n.endswith(".so")
+                                                     for n in names)
+
+
+@pytest.mark.slow
+def test_bad_setting_and_missing_linker_fail_clearly(tmp_path):
+    _needs_build_tools()
+    project = _copy_example(tmp_path / "src")
+    pyproject = os.path.join(project, "pyproject.toml")
+    with open(pyproject) as f:
+        text = f.read()
+    with open(pyproject, "w") as f:
+        f.write(text.replace("opt-level = 3", "opt-levle = 3"))
+    out = _failing_build(project, tmp_path)
+    assert "unknown key `opt-levle`" in out, out[-2000:]
+    with open(pyproject, "w") as f:
+        f.write(text)
+    out = _failing_build(project, tmp_path, env={"FASTEXT_LINKER": "/nonexistent/cc"})
+    assert "no C linker found" in out and "apt install gcc" in out, out[-2000:]
