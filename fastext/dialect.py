@@ -12,7 +12,7 @@ import math
 import struct
 
 __all__ = [
-    "ScalarType", "ArrayType", "prange",
+    "ScalarType", "ArrayType", "prange", "unchecked", "fastmath", "inline",
     "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f32", "f64", "boolean", "bool_",
 ]
 
@@ -85,3 +85,18 @@ boolean = ScalarType("bool", "bool", 8)   # `boolean[:]`: bool arrays where `boo
 bool_ = boolean
 
 prange = range
+
+
+def unchecked(fn):
+    """Compiled: no index bounds checks in this function.  Plain Python: no effect."""
+    return fn
+
+
+def fastmath(fn):
+    """Compiled: float reassociation/contraction (reductions vectorise).  Plain Python: no effect."""
+    return fn
+
+
+def inline(fn):
+    """Compiled: always inline into callers.  Plain Python: no effect."""
+    return fn

@@ -84,10 +84,9 @@ class WrapperBuilder:
         values = [self.unbox(k, p, obj) for k, (p, obj) in enumerate(zip(fn.params, objs))]
 
         # --- call the native body, GIL released when it loops
-        native = self.ctx.functions[fn.name]
         call_args = [err] + ([out] if out is not None else []) + values
         tstate = self.release_gil(fn, values) if fn.loops else None
-        status = b.call(native, call_args)
+        status = self.call_native(fn, values, call_args)
         if tstate is not None:
             with b.if_then(b.icmp_unsigned("!=", tstate, ll.Constant(OBJ, None))):
                 self.api.call(b, "PyEval_RestoreThread", tstate)
@@ -104,6 +103,33 @@ class WrapperBuilder:
         self.release_all()
         b.ret(ll.Constant(OBJ, None))
         return llfn
+
+    def call_native(self, fn: ir.Function, values: list[ll.Value], call_args: list[ll.Value]) -> ll.Value:
+        """Call the body: its contiguous variant when every array's innermost stride is its item size."""
+        b = self.b
+        general = self.ctx.functions[fn.name]
+        variant = self.ctx.contiguous.get(fn.name)
+        if variant is None:
+            return b.call(general, call_args)
+        dense = ll.Constant(ll.IntType(1), 1)
+        for p, v in zip(fn.params, values):
+            t = p.var.type
+            if isinstance(t, T.Array):
+                stride = b.extract_value(v, [2, t.ndim - 1])
+                dense = b.and_(dense, b.icmp_signed("==", stride, I64(t.dtype.nbytes)))
+        fast_bb, slow_bb, done = (self.llfn.append_basic_block(x) for x in ("call.dense", "call.strided", "called"))
+        b.cbranch(dense, fast_bb, slow_bb)
+        b.position_at_end(fast_bb)
+        fast = b.call(variant, call_args)
+        b.branch(done)
+        b.position_at_end(slow_bb)
+        slow = b.call(general, call_args)
+        b.branch(done)
+        b.position_at_end(done)
+        status = b.phi(I32)
+        status.add_incoming(fast, fast_bb)
+        status.add_incoming(slow, slow_bb)
+        return status
 
     def release_gil(self, fn: ir.Function, values: list[ll.Value]) -> ll.Value:
         """PyEval_SaveThread() unless the call is small; returns the thread state or NULL.

@@ -135,7 +135,7 @@ def run(args) -> tuple[dict, int]:
         budget=args.budget or (10.0 if args.quick else 60.0),
         rtol=args.rtol, quick=args.quick)
     progress = stderr_progress(args.quiet)
-    target = targets.resolve(args.target, args.cases)
+    target = targets.resolve(args.target, args.cases, sibling_cases=not args.call)
     cases = load_cases_file(target.cases_file) if target.cases_file else []
     cases += [call_case(expr, args.setup) for expr in args.call]
     if args.select:

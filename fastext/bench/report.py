@@ -207,8 +207,8 @@ def render(doc: dict) -> str:
         for b in doc["boundary"]:
             if b["status"] == "ok":
                 ratio = (b["interpreted_ns"] / b["compiled_ns"]) if b["interpreted_ns"] and b["compiled_ns"] else None
-                rows.append([b["function"], b["args"], f"{b['compiled_ns']:.0f} ns",
-                             f"{b['interpreted_ns']:.0f} ns" if b["interpreted_ns"] is not None else "-",
+                rows.append([b["function"], b["args"], fmt_time(b["compiled_ns"] * 1e-9),
+                             fmt_time(b["interpreted_ns"] * 1e-9) if b["interpreted_ns"] is not None else "-",
                              fmt_ratio(ratio)])
             else:
                 rows.append([b["function"], "skipped: " + (b["message"] or ""), "", "", ""])
@@ -232,7 +232,8 @@ def render(doc: dict) -> str:
             out.append(f"  cold compile:  {cold.get('status')}: {cold.get('message')}")
         imp = cp.get("cached_import")
         if imp and imp.get("status") == "ok":
-            out.append(f"  cached import: {fmt_time(imp['median_s'])} (median of {len(imp['samples_s'])} fresh processes)"
+            out.append(f"  cached import: {fmt_time(imp['median_s'])} (median of {len(imp['samples_s'])} fresh process"
+                       f"{'es' if len(imp['samples_s']) != 1 else ''})"
                        + (f"; note: {imp['message']}" if imp.get("message") else ""))
         elif imp:
             out.append(f"  cached import: {imp.get('status')}: {imp.get('message')}")

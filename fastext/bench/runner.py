@@ -1,6 +1,7 @@
 """Running the cases: every implementation of a case set up, checked, then timed interleaved."""
 from __future__ import annotations
 
+import os
 import sys
 import types
 from dataclasses import dataclass, field
@@ -58,7 +59,20 @@ class CaseResult:
 
 
 def _arrays(args: tuple) -> list:
-    return [a for a in args if hasattr(a, "__array_interface__")]
+    """(position, array) of the array arguments: compared after the call (functions write into them)."""
+    return [(i, a) for i, a in enumerate(args) if hasattr(a, "__array_interface__")]
+
+
+def _differs(got, want, rtol: float) -> str | None:
+    (value, arrays), (ref_value, ref_arrays) = got, want
+    reason = same(value, ref_value, rtol)
+    if reason:
+        return f"returned {reason}"
+    for (i, a), (_, b) in zip(arrays, ref_arrays):
+        reason = same(a, b, rtol)
+        if reason:
+            return f"argument {i + 1} after the call: {reason}"
+    return None
 
 
 def _prepare(case: Case, impl: Impl):
@@ -72,7 +86,11 @@ def _prepare(case: Case, impl: Impl):
     def counting(*a, **k):
         calls[0] += 1
         return real(*a, **k)
-    setattr(impl.namespace, impl.replaces, real if case.kind == "call" else counting)
+    if case.kind == "call":      # which names an expression calls is known from its text
+        setattr(impl.namespace, impl.replaces, real)
+        fn, args = case.build(impl.namespace)
+        return fn, args, None
+    setattr(impl.namespace, impl.replaces, counting)
     fn, args = case.build(impl.namespace)
     if fn is counting:
         fn = real
@@ -117,15 +135,14 @@ def run_case(case: Case, impls: list[Impl], settings: Settings, progress: Callab
                         res.status, res.message = "n/a", f"the case does not call {impl.replaces}"
                         continue
                     setattr(impl.namespace, impl.replaces, impl.function)
-                arrays = _arrays(args)
-                values[impl.name] = (value, *arrays) if arrays else value
+                values[impl.name] = (value, _arrays(args))
                 prepared[impl.name] = (fn, args)
             # checks: everything against the interpreted module (the oracle), else the compiled one
             ref = REFERENCE if REFERENCE in values else ("compiled" if "compiled" in values else None)
             for name, value in values.items():
                 if ref is None or name == ref:
                     continue
-                reason = same(value, values[ref], settings.rtol)
+                reason = _differs(value, values[ref], settings.rtol)
                 if reason:
                     res = result.impls[name]
                     res.status, res.message = "mismatch", f"{name} vs {ref}: {reason}"
@@ -174,7 +191,12 @@ def _conclude(result: CaseResult) -> None:
         bad = [(n, r) for n, r in result.impls.items() if r.status == verdict]
         if bad:
             result.status = verdict
-            result.message = "; ".join(r.message or f"{n}: {verdict}" for n, r in bad)
+            by_message: dict[str, list[str]] = {}
+            for n, r in bad:   # the same message from several implementations is said once
+                text = (r.message or verdict).replace(f"calling {n}: ", "").replace(f" {n}: ", ": ")
+                by_message.setdefault(text, []).append(n)
+            result.message = "; ".join(f"{', '.join(names)}: {text}" if verdict != "mismatch" else text
+                                       for text, names in by_message.items())
             return
 
 
@@ -190,7 +212,8 @@ def build_impls(target, compiled: types.ModuleType, interpreted: types.ModuleTyp
         else:
             replaces, fn = targets.load_alternative(spec, target, compiled)
             ns = types.SimpleNamespace(**{k: getattr(compiled, k) for k in dir(compiled) if not k.startswith("__")})
-            impls.append(Impl(f"alt:{spec}", ns, replaces=replaces, function=fn))
+            mod, _, rest = spec.partition(":")
+            impls.append(Impl(f"alt:{os.path.basename(mod)}:{rest}", ns, replaces=replaces, function=fn))
     return impls, notes
 
 

@@ -39,14 +39,16 @@ class Target:
     cases_file: str | None
 
 
-def resolve(target: str, cases: str | None = None) -> Target:
-    """Turn the TARGET argument (and --cases) into a Target; BenchError when it cannot."""
+def resolve(target: str, cases: str | None = None, sibling_cases: bool = True) -> Target:
+    """Turn the TARGET argument (and --cases) into a Target; BenchError when it cannot.
+
+    `sibling_cases` False: do not pick up `<stem>_bench.py` (when `--call` gives the cases)."""
     if target.endswith(".fx"):
         if not os.path.isfile(target):
             raise BenchError(f"no such file: {target}")
         fx_path = os.path.abspath(target)
         sibling = os.path.join(os.path.dirname(fx_path), _stem(fx_path) + "_bench.py")
-        return Target(fx_path, _stem(fx_path), _cases_path(cases) or (sibling if os.path.isfile(sibling) else None))
+        return Target(fx_path, _stem(fx_path), _cases_path(cases) or (sibling if sibling_cases and os.path.isfile(sibling) else None))
     if target.endswith(".py"):
         if not os.path.isfile(target):
             raise BenchError(f"no such file: {target}")
@@ -59,7 +61,7 @@ def resolve(target: str, cases: str | None = None) -> Target:
         raise BenchError(f"{target}: no such file, and not a module name")
     fx_path = _fx_of_module(target)
     sibling = os.path.join(os.path.dirname(fx_path), _stem(fx_path) + "_bench.py")
-    return Target(fx_path, _stem(fx_path), _cases_path(cases) or (sibling if os.path.isfile(sibling) else None))
+    return Target(fx_path, _stem(fx_path), _cases_path(cases) or (sibling if sibling_cases and os.path.isfile(sibling) else None))
 
 
 def _stem(path: str) -> str:

@@ -7,7 +7,7 @@ Dialect type → Python type in the stub:
 | `f32`, `f64`, `float` | `float` |
 | `i8`…`i64`, `u8`…`u64`, `int` | `int` |
 | `bool` | `bool` |
-| any array (`f64[:]`, `i32[:, :]`, …) | `Buffer` (`collections.abc.Buffer` on 3.12+, `typing_extensions.Buffer` before; NumPy arrays, `array.array`, `memoryview`, `bytearray` all match) |
+| any array (`f64[:]`, `i32[:, :]`, …) | `Buffer`: `collections.abc.Buffer` (PEP 688) when checking for 3.12+, which NumPy arrays, `array.array`, `memoryview`, `bytearray` all match; `Any` when checking for 3.11, because NumPy's stubs declare `ndarray.__buffer__` only for 3.12+ |
 | `tuple[f64, i64]` | `tuple[float, int]` |
 | `None` | `None` |
 
@@ -55,7 +55,9 @@ def stub_text(module, source_name: str) -> str:
         out += _docstring(module.doc, "") + [""]
     if needs_buffer:
         out += ["import sys", "", "if sys.version_info >= (3, 12):", "    from collections.abc import Buffer",
-                "else:", "    from typing_extensions import Buffer", ""]
+                "else:", "    from typing import Any, TypeAlias", "",
+                "    # NumPy declares ndarray.__buffer__ only for 3.12+: accept any object when checking for 3.11",
+                "    Buffer: TypeAlias = Any", ""]
     out.append(f"__all__ = [{', '.join(repr(f.name) for f in functions)}]")
     for f in functions:
         params = []

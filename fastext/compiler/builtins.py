@@ -77,5 +77,14 @@ EXCEPTIONS: tuple[str, ...] = (
 )
 EXC_CODE: dict[str, int] = {name: i + 1 for i, name in enumerate(EXCEPTIONS)}
 
+# Function decorators: name → (option, value).  `__fastext__ = {...}` sets the same
+# options for a whole module; a decorator overrides the module's setting.
+DECORATORS: dict[str, tuple[str, bool]] = {
+    "unchecked": ("boundscheck", False),   # no index bounds checks
+    "fastmath": ("fastmath", True),        # float reassociation/contraction: reductions vectorise
+    "inline": ("inline", True),            # always inline into callers
+}
+OPTION_DEFAULTS: dict[str, bool] = {"boundscheck": True, "fastmath": False, "inline": False}
+
 # Names a `.fx` file may import from fastext; scalar types are added from types.SCALARS.
-FASTEXT_NAMES = frozenset({"prange"})
+FASTEXT_NAMES = frozenset({"prange", *DECORATORS})

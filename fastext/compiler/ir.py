@@ -259,6 +259,10 @@ class Function:
     doc: str | None = None
     exported: bool = True
     locals: list[Var] = field(default_factory=list)
+    # Options from decorators / the module's `__fastext__` (builtins.DECORATORS).
+    boundscheck: bool = True
+    fastmath: bool = False
+    inline: bool = False
     # Facts filled in by `analysis`.
     writes: set[int] = field(default_factory=set)     # indices of array params written through
     loops: bool = False                               # contains a loop, or calls something that does

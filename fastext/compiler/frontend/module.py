@@ -5,7 +5,7 @@ import ast
 import math
 
 from fastext.compiler import ir
-from fastext.compiler.builtins import FASTEXT_NAMES, MATH_CONSTANTS, MATH_FUNCS
+from fastext.compiler.builtins import DECORATORS, FASTEXT_NAMES, MATH_CONSTANTS, MATH_FUNCS, OPTION_DEFAULTS
 from fastext.compiler.diagnostics import Diagnostic, Diagnostics, FxSyntaxError
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.function import FunctionChecker
@@ -47,6 +47,8 @@ def check_source(source: SourceFile, module_name: str) -> tuple[ir.Module | None
             continue
         fn.doc = ast.get_docstring(node)
         fn.exported = not node.name.startswith("_")
+        options = {**OPTION_DEFAULTS, **scope.options, **scope.signatures[node.name].options}
+        fn.boundscheck, fn.fastmath, fn.inline = options["boundscheck"], options["fastmath"], options["inline"]
         functions[node.name] = fn
     if diags:
         return None, diags
@@ -142,8 +144,43 @@ class _ModuleCollector:
             hint = f"available: {', '.join(sorted(DIALECT_SCALARS))}, prange"
             raise FxSyntaxError(span, f"fastext has no dialect name `{alias.name}`", hint)
 
+    # -- options
+    def decorator_options(self, node: ast.FunctionDef) -> dict[str, bool]:
+        """@unchecked / @fastmath / @inline (imported from fastext, or as fastext.X)."""
+        options: dict[str, bool] = {}
+        for deco in node.decorator_list:
+            name = None
+            if isinstance(deco, ast.Name) and (self.scope.lookup(deco.id) or Binding("")).kind in DECORATORS:
+                name = self.scope.lookup(deco.id).kind
+            elif isinstance(deco, ast.Attribute) and isinstance(deco.value, ast.Name) and \
+                    (self.scope.lookup(deco.value.id) or Binding("")).kind == "module:fastext":
+                name = deco.attr if deco.attr in DECORATORS else None
+            if name is None:
+                raise FxSyntaxError(self.span(deco), f"unsupported decorator `{ast.unparse(deco)}`",
+                                    f"supported: {', '.join('@' + d for d in DECORATORS)} (from fastext)")
+            option, value = DECORATORS[name]
+            options[option] = value
+        return options
+
+    def module_options(self, stmt: ast.Assign) -> None:
+        """`__fastext__ = {"boundscheck": False, "fastmath": True}`: options for every function."""
+        value = stmt.value
+        if not isinstance(value, ast.Dict):
+            raise FxSyntaxError(self.span(value), "`__fastext__` must be a dict of options",
+                                '__fastext__ = {"boundscheck": False}')
+        for key, item in zip(value.keys, value.values):
+            if not (isinstance(key, ast.Constant) and key.value in OPTION_DEFAULTS):
+                raise FxSyntaxError(self.span(key or value), f"unknown option {ast.unparse(key) if key else '**'}",
+                                    f"options: {', '.join(map(repr, OPTION_DEFAULTS))}")
+            if not (isinstance(item, ast.Constant) and isinstance(item.value, bool)):
+                raise FxSyntaxError(self.span(item), f"option {key.value!r} must be True or False", "")
+            self.scope.options[key.value] = item.value
+
     # -- constants
     def constant(self, stmt: ast.Assign | ast.AnnAssign) -> None:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
+                isinstance(stmt.targets[0], ast.Name) and stmt.targets[0].id == "__fastext__":
+            return self.module_options(stmt)
         if isinstance(stmt, ast.Assign):
             if len(stmt.targets) != 1 or not isinstance(stmt.targets[0], ast.Name):
                 raise FxSyntaxError(self.span(stmt), "module-level assignments must bind one name",
@@ -192,9 +229,7 @@ class _ModuleCollector:
     # -- signatures
     def signature(self, node: ast.FunctionDef) -> None:
         span = self.span(node)
-        if node.decorator_list:
-            raise FxSyntaxError(self.span(node.decorator_list[0]), "decorators are not supported yet",
-                                "remove the decorator")
+        options = self.decorator_options(node)
         a = node.args
         if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs:
             raise FxSyntaxError(span, f"`{node.name}` uses *args, **kwargs, keyword-only or positional-only "
@@ -220,7 +255,7 @@ class _ModuleCollector:
             raise FxSyntaxError(span, f"function `{node.name}` is defined twice", "rename one of them")
         if node.name in self.scope.names:
             raise FxSyntaxError(span, f"`{node.name}` is already bound at module level", "rename the function")
-        self.scope.signatures[node.name] = Signature(node.name, params, defaults, ret, span)
+        self.scope.signatures[node.name] = Signature(node.name, params, defaults, ret, span, options)
         self.scope.names[node.name] = Binding("func", node.name)
 
 

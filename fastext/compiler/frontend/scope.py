@@ -25,6 +25,7 @@ class Signature:
     defaults: dict[str, tuple[Type, object]]
     ret: Type
     span: Span
+    options: dict[str, bool] = field(default_factory=dict)
 
 
 @dataclass
@@ -32,6 +33,7 @@ class ModuleScope:
     file: str
     names: dict[str, Binding] = field(default_factory=dict)
     signatures: dict[str, Signature] = field(default_factory=dict)
+    options: dict[str, bool] = field(default_factory=dict)    # module-wide, from `__fastext__`
 
     def lookup(self, name: str) -> Binding | None:
         return self.names.get(name)

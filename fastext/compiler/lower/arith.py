@@ -114,16 +114,17 @@ def int_pow(fl, t: T.Scalar, base, exp):
 def float_binop(fl, op: str, t: T.Scalar, a, b):
     bld = fl.b
     zero = a.type(0.0)
+    flags = fl.fast_flags
     if op == "+":
-        return bld.fadd(a, b)
+        return bld.fadd(a, b, flags=flags)
     if op == "-":
-        return bld.fsub(a, b)
+        return bld.fsub(a, b, flags=flags)
     if op == "*":
-        return bld.fmul(a, b)
+        return bld.fmul(a, b, flags=flags)
     if op in ("/", "int/"):
         fl.fail_if(bld.fcmp_ordered("==", b, zero), "ZeroDivisionError",
                    "division by zero" if op == "int/" else "float division by zero")
-        return bld.fdiv(a, b)
+        return bld.fdiv(a, b, flags=flags)
     if op in ("//", "%"):
         return float_divmod(fl, op, a, b)
     if op == "**":

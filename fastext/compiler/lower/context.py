@@ -51,6 +51,7 @@ class ModuleContext:
     module: ll.Module
     boundscheck: bool = True
     functions: dict[str, ll.Function] = field(default_factory=dict)
+    contiguous: dict[str, ll.Function] = field(default_factory=dict)   # contiguous-array variants
     current_span: object = None    # the statement being lowered, for internal-error reports
     _strings: dict[str, ll.GlobalVariable] = field(default_factory=dict)
 

@@ -35,11 +35,19 @@ def native_signature(fn: ir.Function) -> ll.FunctionType:
 class FunctionLowering:
     """Emits the body of `fn` into the already-declared `ctx.functions[fn.name]`."""
 
-    def __init__(self, ctx: ModuleContext, fn: ir.Function):
+    def __init__(self, ctx: ModuleContext, fn: ir.Function, contiguous: bool = False):
+        """`contiguous`: emit the variant the entry point calls when every array argument's
+        innermost stride is its item size; knowing that constant lets LLVM vectorise."""
         self.ctx, self.fn = ctx, fn
-        self.llfn = ctx.functions[fn.name]
+        self.contiguous = contiguous
+        self.llfn = ctx.contiguous[fn.name] if contiguous else ctx.functions[fn.name]
         self.slots: dict[int, ll.Value] = {}
         self.loops: list[tuple[ll.Block, ll.Block]] = []   # (continue target, break target)
+        self.boundscheck = ctx.boundscheck and fn.boundscheck
+        # fastmath: reassociation and contraction (so reductions vectorise); NaN and inf keep their meaning
+        self.fast_flags = ("reassoc", "contract", "nsz", "arcp") if fn.fastmath else ()
+        if fn.inline:
+            self.llfn.attributes.add("alwaysinline")
         self.b: ll.IRBuilder
 
     # ---------------------------------------------------------------- frame
@@ -53,7 +61,11 @@ class FunctionLowering:
         for p, arg in zip(fn.params, args):
             arg.name = p.var.name
             self.slots[id(p.var)] = self.alloca(p.var)
-            self.b.store(arg, self.slots[id(p.var)])
+            value = arg
+            if self.contiguous and isinstance(p.var.type, T.Array):
+                t = p.var.type
+                value = self.b.insert_value(arg, I64(t.dtype.nbytes), [2, t.ndim - 1])
+            self.b.store(value, self.slots[id(p.var)])
         for var in fn.locals:
             slot = self.alloca(var)
             self.slots[id(var)] = slot
@@ -374,8 +386,9 @@ class FunctionLowering:
             if item.index is not None:
                 idx = self.expr(item.index)
                 wrapped = b.select(b.icmp_signed("<", idx, I64(0)), b.add(idx, n), idx)
-                self.fail_if(b.icmp_unsigned(">=", wrapped, n), "IndexError",
-                             "index %lld is out of bounds for axis %lld with size %lld", (idx, I64(axis), n))
+                if self.boundscheck:
+                    self.fail_if(b.icmp_unsigned(">=", wrapped, n), "IndexError",
+                                 "index %lld is out of bounds for axis %lld with size %lld", (idx, I64(axis), n))
                 offset = b.add(offset, b.mul(wrapped, stride))
                 continue
             start, length, step = arith.slice_bounds(self, n, *(None if v is None else self.expr(v)
@@ -396,7 +409,7 @@ class FunctionLowering:
             wrapped = idx
             if not (isinstance(idx_expr, ir.Const) and idx_expr.value >= 0):
                 wrapped = b.select(b.icmp_signed("<", idx, I64(0)), b.add(idx, n), idx)
-            if self.ctx.boundscheck:
+            if self.boundscheck:
                 self.fail_if(b.icmp_unsigned(">=", wrapped, n), "IndexError",
                              "index %lld is out of bounds for axis %lld with size %lld",
                              (idx, I64(axis), n))

@@ -5,6 +5,7 @@ from llvmlite import ir as ll
 
 from fastext.compiler import ir
 from fastext.compiler.lower.context import ModuleContext
+from fastext.compiler.types import Array
 from fastext.compiler.lower.function import FunctionLowering, native_signature
 
 
@@ -45,9 +46,16 @@ def _lower(module: ir.Module, ctx: ModuleContext) -> None:
         llfn = ll.Function(ctx.module, native_signature(fn), f"fx.{fn.name}")
         llfn.linkage = "internal"
         ctx.functions[fn.name] = llfn
+    for fn in module.exported():
+        if any(isinstance(p.var.type, Array) for p in fn.params):
+            variant = ll.Function(ctx.module, native_signature(fn), f"fx.{fn.name}.contiguous")
+            variant.linkage = "internal"
+            ctx.contiguous[fn.name] = variant
     for fn in module.functions.values():
         ctx.current_span = fn.span
         FunctionLowering(ctx, fn).lower()
+        if fn.name in ctx.contiguous:
+            FunctionLowering(ctx, fn, contiguous=True).lower()
     api = CApi(ctx.module)
     runtime = _declare_runtime(ctx.module)
     wb = WrapperBuilder(ctx, api, runtime)
