@@ -65,3 +65,28 @@ def test_loop_diagnostics(tmp_path):
                     "    for a, b in zip():\n        pass\n    return x\n")
     messages = [d.message for d in check_file(str(path))]
     assert messages == ["cannot iterate over f64", "zip() takes one or more iterables"], messages
+
+
+@settings(max_examples=100, deadline=None)
+@given(x=st.lists(st.floats(-1e6, 1e6), min_size=1, max_size=20).map(np.array))
+def test_array_methods_match(both, x):
+    native, oracle = both
+    got, want = native.methods(x), oracle.methods(x)
+    assert got[0] == want[0]
+    assert got[1:] == want[1:] == (x.min(), x.max())
+
+
+def test_array_methods_on_ints_bools_views_and_nan(both):
+    native, oracle = both
+    m = np.arange(-6, 6, dtype=np.int32).reshape(3, 4)[::-1, ::2]
+    assert native.int_methods(m) == oracle.int_methods(m) == (int(m.sum()), int(m.min()), int(m.max()))
+    b = np.array([True, False, True, True])
+    assert native.count_true(b) == oracle.count_true(b) == 3
+    nan = np.array([1.0, np.nan, -3.0])
+    got = native.methods(nan)
+    assert all(np.isnan(v) for v in got)
+    with pytest.raises(ValueError, match="zero-size array"):
+        native.methods(np.zeros(0))
+    a, c = np.zeros((2, 3)), np.zeros((2, 3))
+    assert native.reset(a[:, ::2], 1.5) == oracle.reset(c[:, ::2], 1.5) == 6.0
+    assert np.array_equal(a, c) and a.sum() == 6.0

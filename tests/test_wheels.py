@@ -105,7 +105,7 @@ def test_stub_types(tmp_path):
     assert "def b(m: Buffer, y: float) -> None:" in text
     assert "def c() -> bool:" in text and "_hidden" not in text
     assert '"""Module doc."""' in text and '"""Doc of a."""' in text
-    assert "from collections.abc import Buffer" in text and "from typing_extensions import Buffer" in text
+    assert "from collections.abc import Buffer" in text and "Buffer: TypeAlias = Any" in text
     assert "# a(x: f64[:], n: i8, k: u64, flag: bool) -> tuple[f64, i8]" in text
 
 
@@ -245,7 +245,8 @@ def test_same_wheel_under_another_cpython(built, tmp_path, version):
         [p for p in [shutil.which(f"python{version}")] if p]
     if not candidates:
         pytest.skip(f"no CPython {version} here")
-    vpy = _fresh_venv(candidates[0], tmp_path / "venv", "--no-deps", built["wheel"], "pytest")
+    # wheelpkg has no dependencies; there is no NumPy wheel for 3.12+ here, so its NumPy test skips
+    vpy = _fresh_venv(candidates[0], tmp_path / "venv", built["wheel"], "pytest")
     ver = _run([vpy, "-c", "import sys; print(sys.version_info[:2])"]).stdout.strip()
     assert ver == str(tuple(int(p) for p in version.split(".")))
     _run_example_tests(vpy, built, tmp_path)

@@ -52,17 +52,17 @@ def build_module_def(ctx: ModuleContext, api: CApi, module: ir.Module, wrappers:
     ]
     entries.append(ll.Constant(METHOD_DEF, [ll.Constant(OBJ, None), ll.Constant(OBJ, None), I32(0),
                                             ll.Constant(OBJ, None)]))
-    methods = ll.GlobalVariable(ctx.module, table_t, "fx.methods")
+    methods = ll.GlobalVariable(ctx.module, table_t, "fx$methods")
     methods.initializer = ll.Constant(table_t, entries)
     methods.linkage = "internal"
 
     slots_t = ll.ArrayType(SLOT, 1)
-    slots = ll.GlobalVariable(ctx.module, slots_t, "fx.slots")
+    slots = ll.GlobalVariable(ctx.module, slots_t, "fx$slots")
     slots.initializer = ll.Constant(slots_t, [ll.Constant(SLOT, [I32(0), ll.Constant(OBJ, None)])])
     slots.linkage = "internal"
 
     null = ll.Constant(OBJ, None)
-    moddef = ll.GlobalVariable(ctx.module, MODULE_DEF, "fx.moduledef")
+    moddef = ll.GlobalVariable(ctx.module, MODULE_DEF, "fx$moduledef")
     moddef.initializer = ll.Constant(MODULE_DEF, [
         I64(1), null, null, I64(0), null,
         ctx.cstring(module.name), ctx.cstring(module.doc) if module.doc else null, I64(0),

@@ -16,7 +16,7 @@ _TEMPLATE = r"""
 @PyBool_Type = external global i8
 @_Py_TrueStruct = external global i8
 {exc_decls}
-@fx.exc_table = private constant [{n_exc} x ptr] [{exc_table}]
+@"fx$exc_table" = private constant [{n_exc} x ptr] [{exc_table}]
 
 {messages}
 
@@ -456,7 +456,7 @@ define ptr @fx_raise(ptr %err) cold noinline {{
   %cp = getelementptr {{i32, ptr, i64, i64, i64}}, ptr %err, i32 0, i32 0
   %code = load i32, ptr %cp
   %idx = sub i32 %code, 1
-  %slot = getelementptr [{n_exc} x ptr], ptr @fx.exc_table, i32 0, i32 %idx
+  %slot = getelementptr [{n_exc} x ptr], ptr @"fx$exc_table", i32 0, i32 %idx
   %excvar = load ptr, ptr %slot
   %exc = load ptr, ptr %excvar
   %fp = getelementptr {{i32, ptr, i64, i64, i64}}, ptr %err, i32 0, i32 1

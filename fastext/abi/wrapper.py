@@ -164,7 +164,7 @@ class WrapperBuilder:
 
     def name_table(self, fn: ir.Function) -> ll.Value:
         arr_t = ll.ArrayType(OBJ, max(1, len(fn.params)))
-        gv = ll.GlobalVariable(self.ctx.module, arr_t, f"fx.names.{fn.name}")
+        gv = ll.GlobalVariable(self.ctx.module, arr_t, f"fx$names.{fn.name}")
         gv.initializer = ll.Constant(arr_t, [self.ctx.cstring(p.var.name) for p in fn.params] or
                                      [ll.Constant(OBJ, None)])
         gv.global_constant, gv.linkage = True, "private"

@@ -84,6 +84,12 @@ class _Facts:
             else:
                 if isinstance(s, ir.Store):
                     self.direct_writes |= self.roots(s.array)
+                for e in _exprs_of(s):
+                    for sub in _walk_exprs(e):
+                        if isinstance(sub, ir.Intrinsic) and sub.name in WRITES_FIRST_ARG:
+                            self.direct_writes |= self.roots(sub.args[0])
+                        if isinstance(sub, ir.Intrinsic) and sub.name.startswith("array."):
+                            self.has_loop = True       # array methods loop over the elements
                 if isinstance(s, (ir.While, ir.ForRange)):
                     self.has_loop = True
                 for e in _exprs_of(s):
@@ -134,6 +140,15 @@ def children(e: ir.Expr) -> list[ir.Expr]:
             else:
                 out.append(item)
     return out
+
+
+WRITES_FIRST_ARG = frozenset({"array.fill"})
+
+
+def _walk_exprs(e: ir.Expr):
+    yield e
+    for c in children(e):
+        yield from _walk_exprs(c)
 
 
 def _calls_in(e: ir.Expr):

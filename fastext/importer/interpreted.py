@@ -55,6 +55,22 @@ class PyView:
     def ndim(self) -> int:
         return self.base.ndim
 
+    # The array methods of the dialect, with its meaning: a sequential sum, NumPy's NaN rules.
+    def sum(self):
+        total = 0.0 if self.base.dtype.kind in "fc" else 0
+        for value in self.base.flat:
+            total += value.item()
+        return total
+
+    def min(self):
+        return self.base.min().item()
+
+    def max(self):
+        return self.base.max().item()
+
+    def fill(self, value) -> None:
+        self.base.fill(self._wrap(value) if self._wrap is not None and isinstance(value, int) else value)
+
     def __repr__(self) -> str:
         return f"PyView({self.base!r})"
 

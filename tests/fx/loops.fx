@@ -1,5 +1,5 @@
 """Iteration: arrays, rows, enumerate, zip, ranges inside them."""
-from fastext import f64, i64
+from fastext import boolean, f64, i32, i64
 
 
 def total(x: f64[:]) -> f64:
@@ -59,3 +59,20 @@ def first_negative(x: f64[:]) -> i64:
 def scale(x: f64[:], f: f64) -> None:
     for i, v in enumerate(x):
         x[i] = v * f
+
+
+def methods(x: f64[:]) -> tuple[f64, f64, f64]:
+    return x.sum(), x.min(), x.max()
+
+
+def int_methods(m: i32[:, :]) -> tuple[i64, i32, i32]:
+    return m.sum(), m.min(), m.max()
+
+
+def count_true(b: boolean[:]) -> i64:
+    return b.sum()
+
+
+def reset(m: f64[:, :], v: f64) -> f64:
+    m.fill(v)
+    return m.sum()

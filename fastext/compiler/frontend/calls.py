@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from fastext.compiler import ir
 from fastext.compiler.builtins import BUILTIN_FUNCS, MATH_FUNCS
+from fastext.compiler import types as T
 from fastext.compiler.types import BOOL, DIALECT_SCALARS, ERROR, F64, I64, Array, ErrorType, Scalar, Tuple, article
 
 if TYPE_CHECKING:
@@ -31,6 +32,12 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         if b is not None and b.kind == "module:fastext":
             if func.attr in DIALECT_SCALARS:
                 return conversion(fc, node, DIALECT_SCALARS[func.attr])
+    if isinstance(func, ast.Attribute):
+        owner = fc.expr(func.value)
+        if isinstance(owner.type, ErrorType):
+            raise _Poisoned
+        if isinstance(owner.type, Array):
+            return array_method(fc, node, owner, func.attr)
     if not isinstance(func, ast.Name):
         raise fc.error(func, f"cannot call `{ast.unparse(func)}` in .fx code",
                        "call module functions, builtins (abs, min, max, int, float, bool, len, round) or math.*")
@@ -75,6 +82,32 @@ def _scalar_args(fc, node: ast.Call, what: str) -> list[ir.Expr]:
             raise fc.error(a, f"{what} needs a number, got {article(arg.type)}",
                            "arrays are indexed element by element: a[i]" if isinstance(arg.type, Array) else "")
     return args
+
+
+ARRAY_METHODS = ("sum", "min", "max", "fill")
+
+
+def array_method(fc: "FunctionChecker", node: ast.Call, array: ir.Expr, name: str) -> ir.Expr:
+    """`a.sum()`, `a.min()`, `a.max()`, `a.fill(v)`: loops over every element, in index order."""
+    span = fc.span(node)
+    atype: Array = array.type
+    if name not in ARRAY_METHODS:
+        raise fc.error(node.func, f"arrays have no method `{name}` in .fx code",
+                       f"supported: {', '.join(f'a.{m}()' for m in ARRAY_METHODS)}")
+    _no_keywords(fc, node, f"a.{name}()")
+    if name == "fill":
+        if len(node.args) != 1:
+            raise fc.error(node, "a.fill() takes one value", "a.fill(0.0)")
+        (value,) = _scalar_args(fc, node, "a.fill()")
+        return ir.Intrinsic(T.NONE, span, "array.fill", [array, fc.store_value(value, atype.dtype, node.args[0])])
+    if node.args:
+        raise fc.error(node, f"a.{name}() takes no arguments here", "axis= and other arguments are not supported yet")
+    if name == "sum":
+        # NumPy's result types: bools and integers sum in 64 bits (unsigned stay unsigned), floats keep theirs
+        dtype = atype.dtype
+        result = dtype if dtype.is_float else (T.U64 if dtype.kind == "uint" else I64)
+        return ir.Intrinsic(result, span, "array.sum", [array])
+    return ir.Intrinsic(atype.dtype, span, f"array.{name}", [array])
 
 
 def user_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:

@@ -34,6 +34,9 @@ def lower_intrinsic(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
         return arith.float_to_int(fl, rounded, T.I64)
     if e.name.startswith("math."):
         return _math(fl, e.name[5:], args)
+    if e.name.startswith("array."):
+        from fastext.compiler.lower.array_methods import lower_array_method
+        return lower_array_method(fl, e, args)
     raise NotImplementedError(e.name)
 
 

@@ -42,6 +42,8 @@ def _lower(module: ir.Module, ctx: ModuleContext) -> None:
     from fastext.abi.moduledef import build_module_def
     from fastext.abi.wrapper import WrapperBuilder
 
+    # Module-level globals are named `fx$...` (`$` is not valid in Python identifiers), so no
+    # user function `fx.NAME` can collide with them.
     for fn in module.functions.values():
         llfn = ll.Function(ctx.module, native_signature(fn), f"fx.{fn.name}")
         llfn.linkage = "internal"
