@@ -148,13 +148,16 @@ def run(args) -> tuple[dict, int]:
     t0 = perf()
     compiled = targets.load_compiled(target)
     load_s = perf() - t0
-    interpreted = targets.load_interpreted(target)
+    # timed: the source as plain CPython runs it; checked against: the oracle (FASTEXT_DISABLE=1's
+    # module, which sees array items as Python numbers, as compiled code does)
+    interpreted = targets.load_interpreted(target, views=False)
+    oracle = targets.load_interpreted(target)
     impls, _ = build_impls(target, compiled, interpreted, args.vs)
 
     results = []
     for i, case in enumerate(cases, 1):
         progress(f"[{i}/{len(cases)}] {case.name}")
-        result = run_case(case, impls, settings, progress)
+        result = run_case(case, impls, settings, progress, oracle)
         results.append(result)
         if result.failed:
             progress(f"{case.name}: {result.status.upper()}: {result.message}")

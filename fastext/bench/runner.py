@@ -98,7 +98,9 @@ def _prepare(case: Case, impl: Impl):
     return fn, args, calls
 
 
-def run_case(case: Case, impls: list[Impl], settings: Settings, progress: Callable[[str], None]) -> CaseResult:
+def run_case(case: Case, impls: list[Impl], settings: Settings, progress: Callable[[str], None],
+             oracle: types.ModuleType | None = None) -> CaseResult:
+    """Check every implementation against the oracle (or the interpreted module), then time them."""
     result = CaseResult(case)
     started = perf()
     deadline = Deadline(settings.budget)
@@ -137,8 +139,12 @@ def run_case(case: Case, impls: list[Impl], settings: Settings, progress: Callab
                     setattr(impl.namespace, impl.replaces, impl.function)
                 values[impl.name] = (value, _arrays(args))
                 prepared[impl.name] = (fn, args)
-            # checks: everything against the interpreted module (the oracle), else the compiled one
-            ref = REFERENCE if REFERENCE in values else ("compiled" if "compiled" in values else None)
+            # checks: everything against the oracle, else the interpreted module, else the compiled one
+            if oracle is not None:
+                stage = "calling the oracle"
+                fn, args = case.build(oracle)
+                values["oracle"] = (fn(*args), _arrays(args))
+            ref = next((r for r in ("oracle", REFERENCE, "compiled") if r in values), None)
             for name, value in values.items():
                 if ref is None or name == ref:
                     continue

@@ -150,11 +150,12 @@ def load_compiled(target: Target) -> types.ModuleType:
     return module
 
 
-def load_interpreted(target: Target) -> types.ModuleType:
-    from fastext import load_interpreted as load
+def load_interpreted(target: Target, views: bool = True) -> types.ModuleType:
+    """The oracle (`views=True`, what FASTEXT_DISABLE=1 runs) or the plain-Python baseline."""
+    from fastext.importer.interpreted import load
 
     try:
-        return load(target.fx_path, target.name)
+        return load(target.fx_path, target.name, views)
     except Exception as e:  # noqa: BLE001 - the user's module fails as plain Python
         raise BenchError(f"{target.fx_path} fails to run as plain Python: {type(e).__name__}: {e}") from None
 

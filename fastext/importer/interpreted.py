@@ -89,22 +89,29 @@ def _wrap(fn: types.FunctionType) -> types.FunctionType:
     return call
 
 
-def execute(code, module: types.ModuleType) -> None:
-    """Run compiled-to-bytecode `.fx` source in `module`, then view array arguments as above."""
+def execute(code, module: types.ModuleType, views: bool = True) -> None:
+    """Run compiled-to-bytecode `.fx` source in `module`, then view array arguments as above
+    (`views=False`: exactly the plain Python the source is, e.g. as a speed baseline)."""
     exec(code, module.__dict__)
+    if not views:
+        return
     namespace = module.__dict__
     for name, value in list(namespace.items()):
         if isinstance(value, types.FunctionType) and value.__module__ == module.__name__:
             namespace[name] = _wrap(value)
 
 
-def load(path: str, name: str | None = None) -> types.ModuleType:
-    """The `.fx` file at `path` as an interpreted module (not put in sys.modules): the oracle."""
+def load(path: str, name: str | None = None, views: bool = True) -> types.ModuleType:
+    """The `.fx` file at `path` as an interpreted module (not put in sys.modules): the oracle.
+
+    `views=False` runs the source exactly as plain CPython would (NumPy items stay NumPy
+    scalars): the honest speed baseline, whose results may differ in NumPy's corner cases.
+    """
     import os
 
     name = name or os.path.basename(path).rpartition(".")[0]
     module = types.ModuleType(name)
     module.__file__ = os.path.abspath(path)
     with open(path, "rb") as f:
-        execute(compile(f.read(), module.__file__, "exec", dont_inherit=True), module)
+        execute(compile(f.read(), module.__file__, "exec", dont_inherit=True), module, views)
     return module
