@@ -248,3 +248,17 @@ def test_verdict_needs_a_change_beyond_noise():
     assert verdict(old, {"median_s": 1.5, "q1_s": 1.0, "q3_s": 1.6}, 0.1)[0] == "same"   # IQRs overlap
     assert verdict(old, {"median_s": 0.5, "q1_s": 0.45, "q3_s": 0.6}, 0.1)[0] == "improvement"
     assert compare  # imported for the CLI tests
+
+
+def test_whole_module_alternative(tmp_path, cache_dir):
+    """`--vs MODULE`: its functions stand in for the compiled ones of the same names."""
+    (tmp_path / "handmade.py").write_text(
+        "def dot(x, y):\n"
+        "    return float(sum(float(a) * float(b) for a, b in zip(x, y)))\n")
+    call = ["--call", "dot(np.arange(50.0), np.arange(50.0))"]
+    r = bench(KERNELS, *call, *LEAN, "--vs", "handmade", cwd=tmp_path, cache=cache_dir)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "alt:handmade" in r.stdout
+    (tmp_path / "unrelated.py").write_text("def other(x):\n    return x\n")
+    r = bench(KERNELS, *call, *LEAN, "--vs", "unrelated", cwd=tmp_path, cache=cache_dir)
+    assert r.returncode == 2 and "defines none of kernels's functions" in r.stdout + r.stderr

@@ -44,7 +44,8 @@ def add_arguments(p) -> None:
                    "expressions (e.g. 'x = np.ones(10**6)')")
     p.add_argument("-k", dest="select", metavar="TEXT", help="only cases whose name contains TEXT")
     p.add_argument("--vs", action="append", default=[], metavar="BASELINE",
-                   help="also run 'numba', or 'module:function[=fxname]' (repeatable)")
+                   help="also run 'numba', 'module' (its functions of the same names) or "
+                        "'module:function[=fxname]' (repeatable)")
     p.add_argument("--repeat", type=int, metavar="N", help="rounds per case (default 7; --quick 3)")
     p.add_argument("--sample-time", type=float, metavar="SECONDS",
                    help="target length of one sample (default 0.15; --quick 0.02)")

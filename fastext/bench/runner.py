@@ -215,6 +215,9 @@ def build_impls(target, compiled: types.ModuleType, interpreted: types.ModuleTyp
     for spec in vs:
         if spec == "numba":
             impls.append(Impl("numba", targets.load_numba(target), targets.numba_error_types()))
+        elif ":" not in spec:
+            ns = targets.load_alternative_module(spec, target, compiled)
+            impls.append(Impl(f"alt:{os.path.basename(spec)}", ns))
         else:
             replaces, fn = targets.load_alternative(spec, target, compiled)
             ns = types.SimpleNamespace(**{k: getattr(compiled, k) for k in dir(compiled) if not k.startswith("__")})

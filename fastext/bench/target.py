@@ -206,6 +206,30 @@ def parse_alternative(spec: str) -> tuple[str, str, str]:
 def load_alternative(spec: str, target: Target, compiled: types.ModuleType) -> tuple[str, object]:
     """(the .fx function name it replaces, the user's function)."""
     mod_name, func_name, replaces = parse_alternative(spec)
+    module = _import_alternative(mod_name, spec, target)
+    fn = getattr(module, func_name, None)
+    if not callable(fn):
+        raise BenchError(f"--vs {spec}: {mod_name} has no function {func_name!r}")
+    if not callable(getattr(compiled, replaces, None)):
+        raise BenchError(f"--vs {spec}: {target.name} has no function {replaces!r} for it to stand in for "
+                         f"(write module:function=name)")
+    return replaces, fn
+
+
+def load_alternative_module(spec: str, target: Target, compiled: types.ModuleType) -> types.SimpleNamespace:
+    """`--vs MODULE`: the compiled module's functions, each replaced by MODULE's function of
+    the same name where it has one (e.g. a hand-written C extension with the same API)."""
+    module = _import_alternative(spec, spec, target)
+    names = [k for k in dir(compiled) if not k.startswith("_")]
+    shared = [k for k in names if callable(getattr(module, k, None)) and callable(getattr(compiled, k))]
+    if not shared:
+        raise BenchError(f"--vs {spec}: {spec} defines none of {target.name}'s functions ({', '.join(names)})")
+    namespace = {k: getattr(compiled, k) for k in names}
+    namespace.update({k: getattr(module, k) for k in shared})
+    return types.SimpleNamespace(**namespace)
+
+
+def _import_alternative(mod_name: str, spec: str, target: Target) -> types.ModuleType:
     added = [p for p in (os.getcwd(), os.path.dirname(target.fx_path)) if p not in sys.path]
     sys.path[:0] = added
     try:
@@ -225,10 +249,4 @@ def load_alternative(spec: str, target: Target, compiled: types.ModuleType) -> t
     finally:
         for p in added:
             sys.path.remove(p)
-    fn = getattr(module, func_name, None)
-    if not callable(fn):
-        raise BenchError(f"--vs {spec}: {mod_name} has no function {func_name!r}")
-    if not callable(getattr(compiled, replaces, None)):
-        raise BenchError(f"--vs {spec}: {target.name} has no function {replaces!r} for it to stand in for "
-                         f"(write module:function=name)")
-    return replaces, fn
+    return module
