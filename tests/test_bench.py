@@ -262,3 +262,20 @@ def test_whole_module_alternative(tmp_path, cache_dir):
     (tmp_path / "unrelated.py").write_text("def other(x):\n    return x\n")
     r = bench(KERNELS, *call, *LEAN, "--vs", "unrelated", cwd=tmp_path, cache=cache_dir)
     assert r.returncode == 2 and "defines none of kernels's functions" in r.stdout + r.stderr
+
+
+def test_plot_file(tmp_path, cache_dir):
+    pytest.importorskip("matplotlib")
+    out = tmp_path / "speed.png"
+    r = bench(KERNELS, *LEAN, "--plot", str(out), cache=cache_dir)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_plot_needs_matplotlib_and_a_known_format(monkeypatch):
+    from fastext.bench import plot
+    with pytest.raises(plot.PlotUnavailable, match=r"\.png, \.svg or \.pdf"):
+        plot.check("speed.bmp")
+    monkeypatch.setitem(sys.modules, "matplotlib", None)     # as if not installed
+    with pytest.raises(plot.PlotUnavailable, match=r"pip install 'fastext\[plot\]'"):
+        plot.check("speed.png")

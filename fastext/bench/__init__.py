@@ -57,6 +57,7 @@ def add_arguments(p) -> None:
     p.add_argument("--no-boundary", action="store_true", help="skip the per-function boundary cost")
     p.add_argument("--no-compile", action="store_true", help="skip the compile profile (cold compile, cached import)")
     p.add_argument("--json", metavar="FILE", help="write the results as JSON (schema: fastext/bench/schema.json)")
+    p.add_argument("--plot", metavar="FILE", help="draw times and speed-ups to FILE.png|svg|pdf (needs matplotlib)")
     p.add_argument("--compare", nargs="+", metavar="FILE",
                    help="OLD.json: compare this run with an earlier one; OLD.json NEW.json: compare two files")
     p.add_argument("--threshold", type=float, default=10.0, metavar="PCT",
@@ -100,6 +101,12 @@ def _main(args) -> int:
     if not args.target:
         raise BenchError("no TARGET: give a .fx file, a module name or a *_bench.py file (or --compare OLD NEW)")
     old = cmp.load(args.compare[0]) if args.compare else None   # fail early on a bad file
+    if args.plot:
+        from fastext.bench import plot
+        try:
+            plot.check(args.plot)     # before any case runs
+        except plot.PlotUnavailable as e:
+            raise BenchError(str(e)) from None
     for name, value in (("--repeat", args.repeat), ("--sample-time", args.sample_time), ("--budget", args.budget)):
         if value is not None and value <= 0:
             raise BenchError(f"{name} must be positive")
@@ -112,6 +119,10 @@ def _main(args) -> int:
         except OSError as e:
             raise BenchError(f"--json: cannot write {args.json}: {e.strerror}") from None
         print(f"wrote {args.json}", file=sys.stderr)
+    if args.plot:
+        from fastext.bench import plot
+        plot.write(doc, args.plot)
+        print(f"wrote {args.plot}", file=sys.stderr)
     if old is not None:
         text, counts = cmp.compare(old, doc, args.threshold / 100)
         print()
