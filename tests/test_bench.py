@@ -173,7 +173,8 @@ def test_failing_cases_are_reported_and_exit_nonzero(tmp_path, cache_dir):
     ([KERNELS, "--cases", "nosuch_bench.py"], "no such cases file"),
     ([KERNELS, "--call", "dot("], "invalid expression"),
     ([KERNELS, "--vs", "nosuch_mod:f"], "no module named 'nosuch_mod'"),
-    ([KERNELS, "--vs", "oops"], "expected 'numba' or 'module:function'"),
+    ([KERNELS, "--vs", "oops"], "--vs oops: no module named 'oops'"),
+    ([KERNELS, "--vs", ":dot"], "expected 'numba', 'module' or 'module:function'"),
     ([], "no TARGET"),
     (["--compare", "nosuch.json", "other.json"], "cannot read nosuch.json"),
 ])

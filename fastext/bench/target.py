@@ -199,7 +199,7 @@ def parse_alternative(spec: str) -> tuple[str, str, str]:
     mod, sep, rest = spec.partition(":")
     func, _, name = rest.partition("=")
     if not sep or not mod or not func:
-        raise BenchError(f"--vs {spec}: expected 'numba' or 'module:function' (optionally 'module:function=fxname')")
+        raise BenchError(f"--vs {spec}: expected 'numba', 'module' or 'module:function' (optionally 'module:function=fxname')")
     return mod, func, name or func
 
 
