@@ -13,7 +13,7 @@ import struct
 
 __all__ = [
     "ScalarType", "ArrayType", "prange", "unchecked", "fastmath", "inline",
-    "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f32", "f64", "boolean", "bool_",
+    "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f32", "f64", "c64", "c128", "boolean", "bool_",
 ]
 
 
@@ -35,6 +35,13 @@ class ScalarType:
         return ArrayType(self, len(dims))
 
     def __call__(self, value=0):
+        if self.kind == "complex":
+            if isinstance(value, (str, bytes)):
+                raise TypeError(f"{self.name}() argument must be a number, not {type(value).__name__}")
+            value = complex(value)
+            if self.bits == 64:   # c64: both parts rounded to single precision
+                return complex(f32(value.real), f32(value.imag))
+            return value
         if self.kind == "float":
             value = float(value)
             if self.bits == 32 and math.isfinite(value):
@@ -81,6 +88,8 @@ u32 = ScalarType("u32", "uint", 32)
 u64 = ScalarType("u64", "uint", 64)
 f32 = ScalarType("f32", "float", 32)
 f64 = ScalarType("f64", "float", 64)
+c64 = ScalarType("c64", "complex", 64)      # two f32 (NumPy complex64)
+c128 = ScalarType("c128", "complex", 128)   # two f64: Python's complex
 boolean = ScalarType("bool", "bool", 8)   # `boolean[:]`: bool arrays where `bool[:]` cannot be evaluated
 bool_ = boolean
 

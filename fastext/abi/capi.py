@@ -39,6 +39,9 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyLong_FromUnsignedLongLong": (OBJ, [I64], False),
     "PyFloat_AsDouble": (F64, [OBJ], False),
     "PyFloat_FromDouble": (OBJ, [F64], False),
+    "PyComplex_RealAsDouble": (F64, [OBJ], False),
+    "PyComplex_ImagAsDouble": (F64, [OBJ], False),
+    "PyComplex_FromDoubles": (OBJ, [F64, F64], False),
     "PyBool_FromLong": (OBJ, [I64], False),
     "PyNumber_Index": (OBJ, [OBJ], False),
     "PyIndex_Check": (I32, [OBJ], False),
@@ -65,7 +68,7 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
 
 # Exported data: exception classes are `PyObject *` variables; types/singletons are objects.
 EXCEPTION_VARS = ("PyExc_TypeError", "PyExc_OverflowError", "PyExc_ValueError")
-OBJECTS = ("PyLong_Type", "PyFloat_Type", "PyBool_Type", "_Py_NoneStruct", "_Py_TrueStruct")
+OBJECTS = ("PyLong_Type", "PyFloat_Type", "PyComplex_Type", "PyBool_Type", "_Py_NoneStruct", "_Py_TrueStruct")
 
 Py_TPFLAGS_LONG_SUBCLASS = 1 << 24
 

@@ -14,6 +14,7 @@ _TEMPLATE = r"""
 @PyExc_ValueError = external global ptr
 @PyLong_Type = external global i8
 @PyBool_Type = external global i8
+@PyComplex_Type = external global i8
 @_Py_TrueStruct = external global i8
 {exc_decls}
 @"fx$exc_table" = private constant [{n_exc} x ptr] [{exc_table}]
@@ -40,6 +41,11 @@ declare double @PyFloat_AsDouble(ptr)
 declare i32 @PyObject_IsTrue(ptr)
 declare i32 @PyObject_GetBuffer(ptr, ptr, i32)
 declare void @PyBuffer_Release(ptr)
+declare i32 @PyType_IsSubtype(ptr, ptr)
+declare double @PyComplex_RealAsDouble(ptr)
+declare double @PyComplex_ImagAsDouble(ptr)
+declare ptr @PyObject_GetAttrString(ptr, ptr)
+declare ptr @PyObject_CallNoArgs(ptr)
 
 define internal ptr @fx_type(ptr %obj) alwaysinline {{
   %slot = getelementptr ptr, ptr %obj, i64 1
@@ -284,6 +290,55 @@ store:
   ret i32 0
 }}
 
+; complex parameters (out: {{double, double}}): complex and its subclasses (numpy.complex128),
+; objects with __complex__ (numpy.complex64), else anything a float parameter takes (imag 0.0).
+define i32 @fx_unbox_complex_slow(ptr %obj, ptr %fname, ptr %pname, ptr %what, ptr %out) cold noinline {{
+entry:
+  %imp = getelementptr double, ptr %out, i64 1
+  %tp = call ptr @fx_type(ptr %obj)
+  %sub = call i32 @PyType_IsSubtype(ptr %tp, ptr @PyComplex_Type)
+  %iscx = icmp ne i32 %sub, 0
+  br i1 %iscx, label %fromcx, label %dunder
+fromcx:
+  %re = call double @PyComplex_RealAsDouble(ptr %obj)
+  %im = call double @PyComplex_ImagAsDouble(ptr %obj)
+  store double %re, ptr %out
+  store double %im, ptr %imp
+  ret i32 0
+dunder:
+  %meth = call ptr @PyObject_GetAttrString(ptr %obj, ptr @.m.dcomplex)
+  %nometh = icmp eq ptr %meth, null
+  br i1 %nometh, label %real, label %callit
+callit:
+  %res = call ptr @PyObject_CallNoArgs(ptr %meth)
+  call void @Py_DecRef(ptr %meth)
+  %resnull = icmp eq ptr %res, null
+  br i1 %resnull, label %fail, label %checkres
+checkres:
+  %rtp = call ptr @fx_type(ptr %res)
+  %rsub = call i32 @PyType_IsSubtype(ptr %rtp, ptr @PyComplex_Type)
+  %rok = icmp ne i32 %rsub, 0
+  br i1 %rok, label %fromres, label %badres
+fromres:
+  %re2 = call double @PyComplex_RealAsDouble(ptr %res)
+  %im2 = call double @PyComplex_ImagAsDouble(ptr %res)
+  call void @Py_DecRef(ptr %res)
+  store double %re2, ptr %out
+  store double %im2, ptr %imp
+  ret i32 0
+badres:
+  call void @Py_DecRef(ptr %res)
+  %r = call i32 @fx_type_error(ptr %obj, ptr %fname, ptr %pname, ptr %what)
+  ret i32 -1
+real:
+  call void @PyErr_Clear()
+  %rc = call i32 @fx_unbox_f64_slow(ptr %obj, ptr %fname, ptr %pname, ptr %what, ptr %out)
+  store double 0.0, ptr %imp
+  ret i32 %rc
+fail:
+  ret i32 -1
+}}
+
 ; bool parameters: bool, numpy.bool (type named "bool"), or integers (non-zero is true).
 define i32 @fx_unbox_bool_slow(ptr %obj, ptr %fname, ptr %pname, ptr %what, ptr %out) cold noinline {{
 entry:
@@ -320,7 +375,7 @@ fail:
 }}
 
 ; Acquire a strided buffer and check it against the parameter's array type.
-; cls: 0 signed int, 1 unsigned int, 2 float, 3 bool.  On failure the view is released.
+; cls: 0 signed int, 1 unsigned int, 2 float, 3 bool, 4 complex ('Z' + a float code).  On failure the view is released.
 define i32 @fx_get_buffer(ptr %obj, ptr %view, i32 %cls, i64 %itemsize, i32 %ndim, i32 %writable,
                           ptr %fname, ptr %pname, ptr %what) noinline {{
 entry:
@@ -360,11 +415,21 @@ check.fmt:
   %prefix = or i1 %p1, %lt
   %off = zext i1 %prefix to i64
   %cp = getelementptr i8, ptr %fmt, i64 %off
-  %c = load i8, ptr %cp
-  %endp = getelementptr i8, ptr %cp, i64 1
+  %c.first = load i8, ptr %cp
+  ; 'Zd' / 'Zf': complex of double / float (class 4)
+  %isZ = icmp eq i8 %c.first, 90
+  %zoff = zext i1 %isZ to i64
+  %cp2 = getelementptr i8, ptr %cp, i64 %zoff
+  %c = load i8, ptr %cp2
+  %cnul = icmp eq i8 %c, 0
+  %endp.next = getelementptr i8, ptr %cp2, i64 1
+  %endp = select i1 %cnul, ptr %cp2, ptr %endp.next
   %end = load i8, ptr %endp
   %single = icmp eq i8 %end, 0
-  %cls.got = call i32 @fx_format_class(i8 %c)
+  %cls.base = call i32 @fx_format_class(i8 %c)
+  %cls.isf = icmp eq i32 %cls.base, 2
+  %cls.cx = select i1 %cls.isf, i32 4, i32 -1
+  %cls.got = select i1 %isZ, i32 %cls.cx, i32 %cls.base
   %clsok = icmp eq i32 %cls.got, %cls
   %isp = getelementptr {{ptr, ptr, i64, i64, i32, i32, ptr, ptr, ptr, ptr, ptr}}, ptr %view, i32 0, i32 3
   %isz = load i64, ptr %isp
@@ -493,6 +558,7 @@ MESSAGES = {
     "readonly": "%s() argument '%s' must be writable (%s() writes to it), got a read-only buffer",
     "indirect": "%s() argument '%s': indirect (PIL-style) buffers are not supported",
     "bool": "bool",
+    "dcomplex": "__complex__",
 }
 
 

@@ -19,7 +19,8 @@ from fastext.compiler.lower.context import ERR, F64, ModuleContext, scalar_type,
 GIL_RELEASE_MIN_ELEMENTS = 1024
 WRAPPER_TYPE = ll.FunctionType(OBJ, [OBJ, OBJ.as_pointer(), I64, OBJ])
 NUMPY_NAMES = {"i8": "int8", "i16": "int16", "i32": "int32", "i64": "int64", "u8": "uint8", "u16": "uint16",
-               "u32": "uint32", "u64": "uint64", "f32": "float32", "f64": "float64", "bool": "bool"}
+               "u32": "uint32", "u64": "uint64", "f32": "float32", "f64": "float64", "bool": "bool",
+               "c64": "complex64", "c128": "complex128"}
 
 
 def describe(t: T.Type) -> str:
@@ -27,7 +28,7 @@ def describe(t: T.Type) -> str:
     if isinstance(t, T.Array):
         return f"{t} (a {t.ndim}-D {NUMPY_NAMES[t.dtype.name]} buffer)"
     if isinstance(t, T.Scalar):
-        return {"int": "int", "uint": "int", "float": "float", "bool": "bool"}[t.kind] + f" ({t})"
+        return {"int": "int", "uint": "int", "float": "float", "bool": "bool", "complex": "complex"}[t.kind] + f" ({t})"
     return str(t)
 
 
@@ -200,6 +201,8 @@ class WrapperBuilder:
             return self.unbox_array(k, p, obj, pname, what)
         if t.is_float:
             return self.unbox_float(t, obj, pname, what)
+        if t.is_complex:
+            return self.unbox_complex(t, obj, pname, what)
         if t.is_bool:
             return self.unbox_bool(obj, pname, what)
         return self.unbox_int(t, obj, pname, what)
@@ -270,6 +273,23 @@ class WrapperBuilder:
                               "fx_unbox_f64_slow", [self.fname, pname, what], F64)
         return v if t.bits == 64 else b.fptrunc(v, scalar_type(t))
 
+    def unbox_complex(self, t: T.Scalar, obj, pname, what) -> ll.Value:
+        """Exact complex inline (the two Limited-API accessors); the rest out of line."""
+        b = self.b
+        c128 = scalar_type(T.C128)
+
+        def fast():
+            re = self.api.call(b, "PyComplex_RealAsDouble", obj)
+            im = self.api.call(b, "PyComplex_ImagAsDouble", obj)
+            agg = ll.Constant(c128, ll.Undefined)
+            return b.insert_value(b.insert_value(agg, re, 0), im, 1), None
+        v = self.fast_or_slow(obj, "PyComplex_Type", fast, "fx_unbox_complex_slow", [self.fname, pname, what], c128)
+        if t.bits == 128:
+            return v
+        c64 = scalar_type(t)
+        re, im = (b.fptrunc(b.extract_value(v, k), c64.elements[k]) for k in (0, 1))
+        return b.insert_value(b.insert_value(ll.Constant(c64, ll.Undefined), re, 0), im, 1)
+
     def unbox_bool(self, obj, pname, what) -> ll.Value:
         b = self.b
         is_true = lambda: (b.zext(b.icmp_unsigned("==", obj, self.api.obj("_Py_TrueStruct")), I8), None)  # noqa: E731
@@ -280,7 +300,8 @@ class WrapperBuilder:
         b = self.b
         t: T.Array = p.var.type
         view = self.views[k]
-        cls = 3 if t.dtype.is_bool else 2 if t.dtype.is_float else 0 if t.dtype.signed else 1
+        cls = 4 if t.dtype.is_complex else 3 if t.dtype.is_bool else 2 if t.dtype.is_float else \
+            0 if t.dtype.signed else 1
         writable = 1 if k in self.fn.writes else 0
         rc = b.call(self.rt["fx_get_buffer"], [obj, b.bitcast(view, OBJ), I32(cls), I64(t.dtype.nbytes),
                                                I32(t.ndim), I32(writable), self.fname, pname, what])
@@ -312,6 +333,11 @@ class WrapperBuilder:
                     b.ret(ll.Constant(OBJ, None))
                 api.call(b, "PyTuple_SetItem", tup, I64(k), item)
             return tup
+        if t.is_complex:
+            re, im = (b.extract_value(v, k) for k in (0, 1))
+            if t.bits == 64:
+                re, im = b.fpext(re, F64), b.fpext(im, F64)
+            return api.call(b, "PyComplex_FromDoubles", re, im)
         if t.is_float:
             return api.call(b, "PyFloat_FromDouble", v if t.bits == 64 else b.fpext(v, F64))
         if t.is_bool:
@@ -330,6 +356,9 @@ def _range(t: T.Scalar) -> tuple[int, int]:
 
 def _constant(t: T.Scalar, value) -> ll.Constant:
     lt = scalar_type(t)
+    if t.is_complex:
+        z = complex(value)
+        return ll.Constant(lt, [lt.elements[0](z.real), lt.elements[1](z.imag)])
     if t.is_float:
         return lt(float(value))
     if t.is_bool:

@@ -15,7 +15,7 @@ class Type:
 @dataclass(frozen=True)
 class Scalar(Type):
     name: str
-    kind: str      # "int", "uint", "float", "bool"
+    kind: str      # "int", "uint", "float", "bool", "complex"
     bits: int
 
     @property
@@ -29,6 +29,20 @@ class Scalar(Type):
     @property
     def is_bool(self) -> bool:
         return self.kind == "bool"
+
+    @property
+    def is_complex(self) -> bool:
+        return self.kind == "complex"
+
+    @property
+    def is_real(self) -> bool:
+        """A real number (bool, integer or float): what ordering comparisons and int()/float() take."""
+        return self.kind != "complex"
+
+    @property
+    def align(self) -> int:
+        """Alignment assumed for array items: a complex is two floats, aligned like one."""
+        return self.nbytes // 2 if self.is_complex else self.nbytes
 
     @property
     def signed(self) -> bool:
@@ -77,16 +91,30 @@ I8, I16, I32, I64 = (Scalar(f"i{b}", "int", b) for b in (8, 16, 32, 64))
 U8, U16, U32, U64 = (Scalar(f"u{b}", "uint", b) for b in (8, 16, 32, 64))
 F32, F64 = Scalar("f32", "float", 32), Scalar("f64", "float", 64)
 BOOL = Scalar("bool", "bool", 1)
+# complex: two floats (re, im); c128 is Python's `complex`, c64 two f32 (NumPy's complex64)
+C64, C128 = Scalar("c64", "complex", 64), Scalar("c128", "complex", 128)
 NONE = NoneType()
 ERROR = ErrorType()
 
 SCALARS: dict[str, Scalar] = {
-    t.name: t for t in (I8, I16, I32, I64, U8, U16, U32, U64, F32, F64)
+    t.name: t for t in (I8, I16, I32, I64, U8, U16, U32, U64, F32, F64, C64, C128)
 }
 # fastext's spellings of bool, usable where `bool[:]` is not (plain CPython evaluates annotations).
 DIALECT_SCALARS: dict[str, Scalar] = {**SCALARS, "boolean": BOOL, "bool_": BOOL}
 # Python builtin names usable as annotations.
-BUILTIN_SCALARS: dict[str, Scalar] = {"int": I64, "float": F64, "bool": BOOL}
+BUILTIN_SCALARS: dict[str, Scalar] = {"int": I64, "float": F64, "bool": BOOL, "complex": C128}
+
+
+def complex_part(t: Scalar) -> Scalar:
+    """The float type of a complex type's parts (c64 → f32, c128 → f64)."""
+    return F32 if t.bits == 64 else F64
+
+
+def complex_of(t: Scalar) -> Scalar:
+    """The complex type a real operand becomes beside a complex one (f32/small ints → c64)."""
+    if t.is_complex:
+        return t
+    return C64 if promote(t, F32) == F32 else C128
 
 
 def article(t: object) -> str:
@@ -106,9 +134,12 @@ def promote(a: Scalar, b: Scalar) -> Scalar:
     Mixed signedness: the signed type wide enough for both, capped at i64 (so
     u64 with any signed type is i64 and wraps — NumPy would go to float64).
     Any float: f64, except f32 with an integer of at most 16 bits stays f32.
+    Any complex: c128, except c64 with c64, f32 or an integer of at most 16 bits stays c64.
     """
     if a == b:
         return I64 if a.is_bool else a
+    if a.is_complex or b.is_complex:
+        return C64 if complex_of(a) == complex_of(b) == C64 else C128
     if a.is_float or b.is_float:
         if a == F64 or b == F64:
             return F64
@@ -132,7 +163,7 @@ def can_assign(target: Type, value: Type) -> bool:
     """Whether a value of type `value` may be stored in a variable/slot of type `target`.
 
     Widening only: int→wider-or-equal int of compatible range, any int→float,
-    f32→f64, bool→any number.  Narrowing needs an explicit conversion (i32(x)).
+    f32→f64, bool→any number, any real→complex, c64→c128 (never complex→real).  Narrowing needs an explicit conversion (i32(x)).
     """
     if target == value or isinstance(value, ErrorType) or isinstance(target, ErrorType):
         return True
@@ -143,6 +174,10 @@ def can_assign(target: Type, value: Type) -> bool:
         return False
     if value.is_bool:
         return not target.is_bool or target == value
+    if target.is_complex:
+        return not value.is_complex or value.bits <= target.bits
+    if value.is_complex:
+        return False
     if target.is_float:
         return value.is_int or value.is_float and value.bits <= target.bits
     if target.is_int and value.is_int:

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 from fastext.compiler import ir
 from fastext.compiler.builtins import BUILTIN_FUNCS, MATH_FUNCS
 from fastext.compiler import types as T
-from fastext.compiler.types import BOOL, DIALECT_SCALARS, ERROR, F64, I64, Array, ErrorType, Scalar, Tuple, article
+from fastext.compiler.types import (
+    BOOL, C128, DIALECT_SCALARS, ERROR, F64, I64, Array, ErrorType, Scalar, Tuple, article, complex_part,
+)
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -38,6 +40,14 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
             raise _Poisoned
         if isinstance(owner.type, Array):
             return array_method(fc, node, owner, func.attr)
+        if isinstance(owner.type, Scalar) and owner.type.is_complex:
+            if func.attr != "conjugate":
+                raise fc.error(func, f"complex numbers have no method `{func.attr}` in .fx code",
+                               "supported: z.conjugate(), z.real, z.imag")
+            _no_keywords(fc, node, "conjugate()")
+            if node.args:
+                raise fc.error(node, "conjugate() takes no arguments", "z.conjugate()")
+            return ir.Intrinsic(owner.type, fc.span(node), "complex.conjugate", [owner])
     if not isinstance(func, ast.Name):
         raise fc.error(func, f"cannot call `{ast.unparse(func)}` in .fx code",
                        "call module functions, builtins (abs, min, max, int, float, bool, len, round) or math.*")
@@ -73,7 +83,8 @@ class _Poisoned(Exception):
     """An argument already carries a reported error: the call reports nothing more."""
 
 
-def _scalar_args(fc, node: ast.Call, what: str) -> list[ir.Expr]:
+def _scalar_args(fc, node: ast.Call, what: str, real: bool = False) -> list[ir.Expr]:
+    """The arguments, checked to be numbers (`real`: not complex either)."""
     args = [fc.expr(a) for a in node.args]
     for a, arg in zip(node.args, args):
         if isinstance(arg.type, ErrorType):
@@ -81,6 +92,9 @@ def _scalar_args(fc, node: ast.Call, what: str) -> list[ir.Expr]:
         if not isinstance(arg.type, Scalar):
             raise fc.error(a, f"{what} needs a number, got {article(arg.type)}",
                            "arrays are indexed element by element: a[i]" if isinstance(arg.type, Array) else "")
+        if real and arg.type.is_complex:
+            raise fc.error(a, f"{what} needs a real number, got {article(arg.type)}",
+                           "use z.real, z.imag or abs(z)")
     return args
 
 
@@ -95,6 +109,8 @@ def array_method(fc: "FunctionChecker", node: ast.Call, array: ir.Expr, name: st
         raise fc.error(node.func, f"arrays have no method `{name}` in .fx code",
                        f"supported: {', '.join(f'a.{m}()' for m in ARRAY_METHODS)}")
     _no_keywords(fc, node, f"a.{name}()")
+    if atype.dtype.is_complex and name != "fill":
+        raise fc.error(node.func, f"a.{name}() is not supported on complex arrays yet", "write the loop")
     if name == "fill":
         if len(node.args) != 1:
             raise fc.error(node, "a.fill() takes one value", "a.fill(0.0)")
@@ -149,7 +165,7 @@ def math_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     if len(node.args) != fn.arity:
         raise fc.error(node, f"math.{name} takes {fn.arity} argument{'s' if fn.arity > 1 else ''}, "
                              f"got {len(node.args)}", f"math.{name}({', '.join('xy'[:fn.arity])})")
-    args = [fc.convert(a, F64) for a in _scalar_args(fc, node, f"math.{name}")]
+    args = [fc.convert(a, F64) for a in _scalar_args(fc, node, f"math.{name}", real=True)]
     return ir.Intrinsic(fn.result, fc.span(node), f"math.{name}", args)
 
 
@@ -164,6 +180,9 @@ def conversion(fc: "FunctionChecker", node: ast.Call, t: Scalar) -> ir.Expr:
 def _cast(fc, value: ir.Expr, t: Scalar, node: ast.AST) -> ir.Expr:
     if isinstance(value.type, ErrorType) or value.type == t:
         return value
+    if value.type.is_complex and not t.is_complex and not t.is_bool:
+        raise fc.error(node, f"cannot convert {article(value.type)} to {t.name} (Python raises TypeError)",
+                       "use z.real, z.imag or abs(z)")
     if t.is_bool:
         return fc.truth(value, node)
     if isinstance(value, ir.Const) and not (value.type.is_float and t.is_int):
@@ -189,24 +208,34 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         if len(node.args) < 2:
             raise fc.error(node, f"{name}() needs at least two numbers in .fx code",
                            "reductions over arrays: write a loop")
-        args = _scalar_args(fc, node, f"{name}()")
+        args = _scalar_args(fc, node, f"{name}()", real=True)
         t, weak = args[0].type, isinstance(args[0], ir.Const)
         for a in args[1:]:
             # literals are weak here too: max(x_i32, 0) stays i32
             left = ir.Const(t, span, 0) if weak else ir.Expr(t, span)
             t, weak = fc.result_type(left, a), weak and isinstance(a, ir.Const)
         return ir.Intrinsic(t, span, name, [fc.convert(a, t) for a in args])
+    if name == "complex":
+        if not 1 <= len(node.args) <= 2:
+            raise fc.error(node, "complex() takes one or two numbers here", "complex(re, im)")
+        if len(node.args) == 1:
+            (value,) = _scalar_args(fc, node, "complex()")
+            return _cast(fc, value, C128, node)
+        re, im = _scalar_args(fc, node, "complex()", real=True)
+        return ir.Intrinsic(C128, span, "complex.make", [fc.convert(re, F64), fc.convert(im, F64)])
     if len(node.args) != 1 and name != "round":
         raise fc.error(node, f"{name}() takes one argument", f"{name}(x)")
     if name == "round":
         if len(node.args) != 1:
             raise fc.error(node, "round() with ndigits is not supported yet", "round(x) returns the nearest int")
-        (value,) = _scalar_args(fc, node, "round()")
+        (value,) = _scalar_args(fc, node, "round()", real=True)
         if value.type.is_float:
             return ir.Intrinsic(I64, span, "round", [value])
         return fc.convert(value, I64)
     (value,) = _scalar_args(fc, node, f"{name}()")
     if name == "abs":
+        if value.type.is_complex:
+            return ir.Intrinsic(complex_part(value.type), span, "abs", [value])
         t = I64 if value.type == BOOL else value.type
         if t.kind == "uint":
             return value

@@ -16,7 +16,8 @@ from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import ModuleScope
 from fastext.compiler.source import Span
 from fastext.compiler.types import (
-    BOOL, ERROR, F64, I64, SCALARS, Array, ErrorType, Scalar, Tuple, Type, article, can_assign, promote,
+    BOOL, C128, ERROR, F64, I64, SCALARS, Array, ErrorType, Scalar, Tuple, Type, article, can_assign, complex_of,
+    complex_part, promote,
 )
 
 BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%",
@@ -98,11 +99,13 @@ class ExpressionChecker:
             return ir.Const(I64 if v < 2**63 else SCALARS["u64"], span, v)
         if isinstance(v, float):
             return ir.Const(F64, span, v)
+        if isinstance(v, complex):
+            return ir.Const(C128, span, v)
         if isinstance(v, str):
             raise self.error(node, "strings are only allowed as exception and assert messages", "compute with numbers; keep text handling in Python")
         if v is None:
             raise self.error(node, "None is only allowed in `return None`", "use a number, or return from a `-> None` function")
-        raise self.error(node, f"unsupported constant {v!r}", "complex numbers are not supported yet")
+        raise self.error(node, f"unsupported constant {v!r}", "use numbers")
 
     def e_name(self, node: ast.Name) -> ir.Expr:
         return self.load_name(node)
@@ -131,6 +134,8 @@ class ExpressionChecker:
         base = self.expr(node.value)
         if poisoned(base):
             return poison(span)
+        if isinstance(base.type, Scalar) and base.type.is_complex and node.attr in ("real", "imag"):
+            return ir.Intrinsic(complex_part(base.type), span, f"complex.{node.attr}", [base])
         if isinstance(base.type, Array):
             if node.attr == "shape":
                 dims = [ir.ArrayDim(I64, span, base, k) for k in range(base.type.ndim)]
@@ -140,7 +145,9 @@ class ExpressionChecker:
             if node.attr == "ndim":
                 return ir.Const(I64, span, base.type.ndim)
             raise self.error(node, f"arrays have no attribute `{node.attr}` in .fx code", "supported: shape, size, ndim")
-        raise self.error(node, f"{article(base.type)} has no attribute `{node.attr}`", "numbers have no attributes in .fx code")
+        raise self.error(node, f"{article(base.type)} has no attribute `{node.attr}`",
+                         "complex numbers have .real and .imag" if isinstance(base.type, Scalar) and base.type.is_complex
+                         else "numbers have no attributes in .fx code")
 
     def e_subscript(self, node: ast.Subscript) -> ir.Expr:
         base = self.expr(node.value)
@@ -223,6 +230,8 @@ class ExpressionChecker:
             if not isinstance(side.type, Scalar):
                 raise self.error(node, f"unsupported operand type for {op}: {side.type}", "operate on scalars")
         t = self.result_type(left, right)
+        if t.is_complex:
+            return self.complex_binop(op, t, left, right, node)
         if op == "/":
             t = t if t.is_float else F64
         elif op in ("&", "|", "^"):
@@ -241,6 +250,27 @@ class ExpressionChecker:
             return _fold(result) or result
         return result
 
+    def complex_binop(self, op: str, t: Scalar, left: ir.Expr, right: ir.Expr, node: ast.AST) -> ir.Expr:
+        """`+ - * /` on complex numbers (the real operand converted first, as Python does);
+        `z ** n` for a constant integer n with |n| <= 100 (CPython's exact algorithm for it)."""
+        span = self.span(node)
+        if op == "**":
+            n = right.value if isinstance(right, ir.Const) else None
+            if isinstance(n, complex) and n.imag == 0:
+                n = n.real
+            if isinstance(n, bool) or not isinstance(n, (int, float)) or n != int(n) or abs(n) > 100 \
+                    or not left.type.is_complex:
+                raise self.error(node, "complex ** is only supported with a constant integer exponent",
+                                 "write z ** 2 (exponents -100..100), or multiply: z * z")
+            return ir.Intrinsic(t, span, "complex.powi", [self.convert(left, t), ir.Const(I64, span, int(n))])
+        if op not in ("+", "-", "*", "/"):
+            raise self.error(node, f"unsupported operand type for {op}: complex",
+                             "complex numbers support + - * / and ** with an integer constant")
+        result = ir.BinOp(t, span, op, self.convert(left, t), self.convert(right, t))
+        if _is_weak(left) and _is_weak(right):
+            return _fold(result) or result
+        return result
+
     def result_type(self, left: ir.Expr, right: ir.Expr) -> Scalar:
         """Promotion with Python literals treated as weak (they take the other operand's type)."""
         lt, rt = left.type, right.type
@@ -251,6 +281,10 @@ class ExpressionChecker:
             left, right = right, left
         if rw and not lw:
             # typed ⊕ literal: the literal adopts the typed side when its kind fits
+            if lt.is_complex:
+                return lt
+            if rt.is_complex:
+                return complex_of(lt) if lt.is_float else C128
             if lt.is_float or (rt.is_int or rt.is_bool) and lt.is_int and _fits(right, lt):
                 return lt
             if lt.is_bool and rt.is_bool:
@@ -279,7 +313,9 @@ class ExpressionChecker:
             if can_assign(target, value.type) or _is_weak(value) and _literal_fits(value, target):
                 return self.convert(value, target)
             hint = f"convert explicitly: {target.name}(...)"
-            if value.type.is_float and target.is_int:
+            if value.type.is_complex and not target.is_complex:
+                hint = "a complex number has no implicit real value: use z.real, z.imag or abs(z)"
+            elif value.type.is_float and target.is_int:
                 hint = "convert explicitly with int(...) (or initialise the variable with a float, e.g. 0.0)"
             raise self.error(node, f"{what} has type {target}, cannot take {article(value.type)} implicitly", hint)
         raise self.error(node, f"{what} has type {target}, got {article(value.type)}",
@@ -296,7 +332,7 @@ class ExpressionChecker:
             raise self.error(node, f"bad operand type for unary operator: {value.type}", "apply it to a number")
         t = I64 if value.type.is_bool else value.type
         op = {ast.USub: "neg", ast.UAdd: "pos", ast.Invert: "invert"}[type(node.op)]
-        if op == "invert" and t.is_float:
+        if op == "invert" and not t.is_int:
             raise self.error(node, "~ needs an integer", "convert with int(...)")
         if isinstance(value, ir.Const):
             v = value.value
@@ -333,7 +369,12 @@ class ExpressionChecker:
         for a, b in zip(operands, operands[1:]):
             if not (isinstance(a.type, Scalar) and isinstance(b.type, Scalar)):
                 raise self.error(node, f"cannot compare {a.type} with {b.type}", "compare numbers")
-            cmp_types.append(self.result_type(a, b))
+            t = self.result_type(a, b)
+            if t.is_complex and ops[len(cmp_types)] not in ("==", "!="):
+                raise self.error(node, f"'{ops[len(cmp_types)]}' is not supported between complex numbers "
+                                       "(Python raises TypeError)",
+                                 "complex numbers are unordered: compare abs(z), z.real or z.imag")
+            cmp_types.append(t)
         return ir.Compare(BOOL, self.span(node), ops, operands, cmp_types)
 
     def e_ifexp(self, node: ast.IfExp) -> ir.Expr:
@@ -388,6 +429,10 @@ def _fits(const: ir.Expr, t: Scalar) -> bool:
 
 def _literal_fits(const: ir.Expr, t: Scalar) -> bool:
     v = const.value
+    if t.is_complex:
+        return True
+    if isinstance(v, complex):
+        return False
     if t.is_float:
         return True
     if isinstance(v, float):
@@ -399,6 +444,8 @@ def _literal_fits(const: ir.Expr, t: Scalar) -> bool:
 
 
 def _retype(v, t: Scalar):
+    if t.is_complex:
+        return complex(v)
     if t.is_float:
         return float(v)
     if t.is_bool:
@@ -413,6 +460,13 @@ def _fold(e: ir.BinOp) -> ir.Const | None:
     a, b = e.left, e.right
     if not (isinstance(a, ir.Const) and isinstance(b, ir.Const)):
         return None
+    if e.type.is_complex:
+        import operator
+        fn = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}.get(e.op)
+        try:
+            return ir.Const(e.type, e.span, complex(fn(complex(a.value), complex(b.value)))) if fn else None
+        except (ArithmeticError, ValueError):
+            return None
     try:
         v = eval_binary({v: k for k, v in BINOPS.items()}[e.op](), a.value, b.value)
     except (ArithmeticError, ValueError, TypeError):

@@ -181,7 +181,7 @@ class FunctionChecker(ExpressionChecker):
         dtype's width, floats round to f32; int → float is fine; float → int needs int()."""
         vt = value.type
         if isinstance(vt, Scalar) and not (vt.is_float and not dtype.is_float) and not (
-                dtype.is_bool and not vt.is_bool):
+                dtype.is_bool and not vt.is_bool) and not (vt.is_complex and not dtype.is_complex):
             return self.convert(value, dtype)
         return self.coerce(value, dtype, node, "stored item")
 

@@ -11,7 +11,7 @@ from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.function import FunctionChecker
 from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
 from fastext.compiler.source import SourceFile, Span
-from fastext.compiler.types import BOOL, DIALECT_SCALARS, F64, I64, Scalar, Type, article
+from fastext.compiler.types import BOOL, C128, DIALECT_SCALARS, F64, I64, Scalar, Type, article
 
 ALLOWED_MODULES = ("math", "fastext")
 
@@ -207,7 +207,7 @@ class _ModuleCollector:
     def const_value(self, node: ast.expr):
         """Evaluate a constant expression over literals, other constants and math."""
         span = self.span(node)
-        if isinstance(node, ast.Constant) and isinstance(node.value, (bool, int, float)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, (bool, int, float, complex)):
             return node.value
         if isinstance(node, ast.Name):
             b = self.scope.lookup(node.id)
@@ -269,6 +269,10 @@ def _is_main_guard(stmt: ast.If) -> bool:
 def _constant_fits(value, t: Scalar) -> bool:
     """A constant (default, annotated module constant) converts to `t` without loss of kind:
     any number into a float type, an integer in range into an integer type, bools into bool."""
+    if t.is_complex:
+        return True
+    if isinstance(value, complex):
+        return False
     if t.is_float:
         return True
     if t.is_bool:
@@ -284,6 +288,8 @@ def _type_of_constant(value) -> Scalar:
         return BOOL
     if isinstance(value, int):
         return I64
+    if isinstance(value, complex):
+        return C128
     return F64
 
 
@@ -316,7 +322,8 @@ def eval_binary(op: ast.operator, a, b):
     if type(op) not in table:
         raise TypeError("unsupported operator")
     result = table[type(op)](a, b)
-    if isinstance(result, complex) or isinstance(result, float) and math.isnan(result) and not (
+    if isinstance(result, complex) and not (isinstance(a, complex) or isinstance(b, complex)) or \
+            isinstance(result, float) and math.isnan(result) and not (
             isinstance(a, float) and math.isnan(a)):
         raise ValueError("result is not a real number")
     return result

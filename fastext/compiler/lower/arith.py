@@ -205,6 +205,10 @@ def cast(fl, value: ll.Value, src: T.Scalar, dst: T.Scalar) -> ll.Value:
     dty = scalar_type(dst)
     if dst.is_bool:
         return truth(fl, value, src)
+    if dst.is_complex:
+        return complex_cast(fl, value, src, dst)
+    if src.is_complex:
+        raise NotImplementedError(f"complex to {dst}")   # the checker rejects it
     if src.is_bool:
         return bld.uitofp(value, dty) if dst.is_float else bld.zext(value, dty)
     if src.is_int and dst.is_int:
@@ -242,6 +246,9 @@ def truth(fl, value: ll.Value, src: T.Scalar) -> ll.Value:
     bld = fl.b
     if src.is_bool:
         return value
+    if src.is_complex:
+        re, im = parts(fl, value)
+        return bld.or_(truth(fl, re, T.complex_part(src)), truth(fl, im, T.complex_part(src)))
     if src.is_float:
         return bld.fcmp_unordered("!=", value, value.type(0.0))   # NaN is true, as in Python
     return bld.icmp_unsigned("!=", value, value.type(0))
@@ -319,6 +326,8 @@ def compare_int_float(fl, op: str, a: ll.Value, a_t: T.Scalar, b: ll.Value) -> l
 
 def compare(fl, op: str, t: T.Scalar, a, b) -> ll.Value:
     bld = fl.b
+    if t.is_complex:
+        return complex_compare(fl, op, a, b)
     if t.is_float:
         if op == "!=":
             return bld.fcmp_unordered("!=", a, b)
@@ -326,3 +335,117 @@ def compare(fl, op: str, t: T.Scalar, a, b) -> ll.Value:
     if t.signed:
         return bld.icmp_signed(op, a, b)
     return bld.icmp_unsigned(op, a, b)
+
+
+# ---------------------------------------------------------------------------- complex numbers
+# A complex value is a literal struct {re, im} of two f64 (c128) or two f32 (c64).  Every
+# operation is CPython's (Objects/complexobject.c), step for step, so results are bit-identical.
+
+def make_complex(fl, re: ll.Value, im: ll.Value) -> ll.Value:
+    agg = ll.Constant(ll.LiteralStructType([re.type, re.type]), ll.Undefined)
+    return fl.b.insert_value(fl.b.insert_value(agg, re, 0), im, 1)
+
+
+def parts(fl, z: ll.Value) -> tuple[ll.Value, ll.Value]:
+    return fl.b.extract_value(z, 0), fl.b.extract_value(z, 1)
+
+
+def complex_prod(fl, a, b):
+    """_Py_c_prod."""
+    bld, f = fl.b, fl.fast_flags
+    (ar, ai), (br, bi) = parts(fl, a), parts(fl, b)
+    re = bld.fsub(bld.fmul(ar, br, flags=f), bld.fmul(ai, bi, flags=f), flags=f)
+    im = bld.fadd(bld.fmul(ar, bi, flags=f), bld.fmul(ai, br, flags=f), flags=f)
+    return make_complex(fl, re, im)
+
+
+def complex_quot(fl, a, b):
+    """_Py_c_quot (Smith's method as CPython writes it).  Returns (quotient, divisor is zero)."""
+    bld, f = fl.b, fl.fast_flags
+    (ar, ai), (br, bi) = parts(fl, a), parts(fl, b)
+    ty = ar.type
+    abs_br, abs_bi = _fabs(fl, br), _fabs(fl, bi)
+    # |b.real| >= |b.imag|: divide by b.real
+    ratio1 = bld.fdiv(bi, br, flags=f)
+    denom1 = bld.fadd(br, bld.fmul(bi, ratio1, flags=f), flags=f)
+    re1 = bld.fdiv(bld.fadd(ar, bld.fmul(ai, ratio1, flags=f), flags=f), denom1, flags=f)
+    im1 = bld.fdiv(bld.fsub(ai, bld.fmul(ar, ratio1, flags=f), flags=f), denom1, flags=f)
+    # |b.imag| >= |b.real|: divide by b.imag
+    ratio2 = bld.fdiv(br, bi, flags=f)
+    denom2 = bld.fadd(bld.fmul(br, ratio2, flags=f), bi, flags=f)
+    re2 = bld.fdiv(bld.fadd(bld.fmul(ar, ratio2, flags=f), ai, flags=f), denom2, flags=f)
+    im2 = bld.fdiv(bld.fsub(bld.fmul(ai, ratio2, flags=f), ar, flags=f), denom2, flags=f)
+    first = bld.fcmp_ordered(">=", abs_br, abs_bi)
+    zero = bld.and_(first, bld.fcmp_ordered("==", abs_br, ty(0.0)))
+    second = bld.fcmp_ordered(">=", abs_bi, abs_br)
+    nan = ty(float("nan"))
+    re = bld.select(first, re1, bld.select(second, re2, nan))
+    im = bld.select(first, im1, bld.select(second, im2, nan))
+    return make_complex(fl, re, im), zero
+
+
+def complex_binop(fl, op: str, a, b):
+    bld, f = fl.b, fl.fast_flags
+    if op in ("+", "-"):
+        (ar, ai), (br, bi) = parts(fl, a), parts(fl, b)
+        fn = bld.fadd if op == "+" else bld.fsub
+        return make_complex(fl, fn(ar, br, flags=f), fn(ai, bi, flags=f))
+    if op == "*":
+        return complex_prod(fl, a, b)
+    if op == "/":
+        q, zero = complex_quot(fl, a, b)
+        fl.fail_if(zero, "ZeroDivisionError", "complex division by zero")
+        return q
+    raise NotImplementedError(op)
+
+
+def complex_powi(fl, z, n: int):
+    """`z ** n` for a constant integer |n| <= 100: CPython's c_powi (c_powu unrolled)."""
+    ty = z.type.elements[0]
+    one = make_complex(fl, ty(1.0), ty(0.0))
+    r, p, mask, m = one, z, 1, abs(n)
+    while mask <= m:
+        if m & mask:
+            r = complex_prod(fl, r, p)
+        mask <<= 1
+        if mask <= m:
+            p = complex_prod(fl, p, p)
+    if n <= 0:
+        r, zero = complex_quot(fl, one, r)
+        fl.fail_if(zero, "ZeroDivisionError", "0.0 to a negative or complex power")
+    re, im = parts(fl, r)
+    inf = ty(float("inf"))
+    fl.fail_if(fl.b.or_(fl.b.fcmp_ordered("==", _fabs(fl, re), inf), fl.b.fcmp_ordered("==", _fabs(fl, im), inf)),
+               "OverflowError", "complex exponentiation")
+    return r
+
+
+def complex_abs(fl, z):
+    """abs(z): the C library's hypot, as CPython's _Py_c_abs; a finite z with an infinite
+    modulus raises OverflowError."""
+    bld = fl.b
+    re, im = parts(fl, z)
+    result = libm_call(fl, "hypot", [re, im])
+    finite = bld.and_(_is_finite(fl, re), _is_finite(fl, im))
+    fl.fail_if(bld.and_(finite, bld.fcmp_ordered("==", _fabs(fl, result), result.type(float("inf")))),
+               "OverflowError", "absolute value too large")
+    return result
+
+
+def complex_cast(fl, value: ll.Value, src: T.Scalar, dst: T.Scalar) -> ll.Value:
+    """A real or complex value as complex `dst` (a real x becomes (x, 0.0), as in Python)."""
+    part = T.complex_part(dst)
+    if src.is_complex:
+        re, im = parts(fl, value)
+        return make_complex(fl, cast(fl, re, T.complex_part(src), part), cast(fl, im, T.complex_part(src), part))
+    return make_complex(fl, cast(fl, value, src, part), scalar_type(part)(0.0))
+
+
+def complex_compare(fl, op: str, a, b):
+    bld = fl.b
+    (ar, ai), (br, bi) = parts(fl, a), parts(fl, b)
+    if op == "==":
+        return bld.and_(bld.fcmp_ordered("==", ar, br), bld.fcmp_ordered("==", ai, bi))
+    if op == "!=":
+        return bld.or_(bld.fcmp_unordered("!=", ar, br), bld.fcmp_unordered("!=", ai, bi))
+    raise NotImplementedError(op)

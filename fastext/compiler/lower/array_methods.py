@@ -22,7 +22,7 @@ def lower_array_method(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
         value = args[1]
         if atype.dtype.is_bool:
             value = fl.b.zext(value, I8)
-        _for_each(fl, array, atype, lambda ptr: fl.b.store(value, ptr, align=atype.dtype.nbytes))
+        _for_each(fl, array, atype, lambda ptr: fl.b.store(value, ptr, align=atype.dtype.align))
         return I1(0)
     if method == "sum":
         return _sum(fl, array, atype, e.type)
@@ -30,7 +30,7 @@ def lower_array_method(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
 
 
 def _load(fl, ptr, dtype: T.Scalar) -> ll.Value:
-    v = fl.b.load(ptr, align=dtype.nbytes)
+    v = fl.b.load(ptr, align=dtype.align)
     return fl.b.icmp_unsigned("!=", v, I8(0)) if dtype.is_bool else v
 
 

@@ -17,7 +17,14 @@ ERR = ll.LiteralStructType([I32, I8P, I64, I64, I64])
 ERRP = ERR.as_pointer()
 
 
+# complex numbers are literal structs {re, im} of two floats, laid out as C's
+# `double _Complex` / NumPy's complex128 ({float, float} for c64), so array items load directly.
+C64, C128 = ll.LiteralStructType([F32, F32]), ll.LiteralStructType([F64, F64])
+
+
 def scalar_type(t: T.Scalar) -> ll.Type:
+    if t.is_complex:
+        return C64 if t.bits == 64 else C128
     if t.is_bool:
         return I1
     if t.is_float:

@@ -107,7 +107,7 @@ class FunctionLowering:
         value = self.expr(s.value)
         if s.array.type.dtype.is_bool:
             value = self.b.zext(value, I8)
-        self.b.store(value, ptr, align=s.array.type.dtype.nbytes)
+        self.b.store(value, ptr, align=s.array.type.dtype.align)
 
     def s_ExprStmt(self, s: ir.ExprStmt) -> None:
         self.expr(s.value)
@@ -212,6 +212,9 @@ class FunctionLowering:
 
     def e_Const(self, e: ir.Const) -> ll.Value:
         t = scalar_type(e.type)
+        if e.type.is_complex:
+            z = complex(e.value)
+            return ll.Constant(t, [t.elements[0](z.real), t.elements[1](z.imag)])
         if e.type.is_float:
             return t(float(e.value))
         if e.type.is_bool:
@@ -229,6 +232,8 @@ class FunctionLowering:
 
     def e_BinOp(self, e: ir.BinOp) -> ll.Value:
         a, b = self.expr(e.left), self.expr(e.right)
+        if e.type.is_complex:
+            return arith.complex_binop(self, e.op, a, b)
         if e.type.is_float:
             op = e.op
             if op == "/" and _from_int(e.left) and _from_int(e.right):
@@ -242,6 +247,9 @@ class FunctionLowering:
             return self.b.not_(v)
         if e.op == "pos":
             return v
+        if e.op == "neg" and e.type.is_complex:
+            re, im = arith.parts(self, v)
+            return arith.make_complex(self, self.b.fneg(re), self.b.fneg(im))
         if e.op == "neg":
             return self.b.fneg(v) if e.type.is_float else self.b.neg(v)
         return self.b.not_(v)   # invert: ~x == -x - 1 for two's complement
@@ -366,7 +374,7 @@ class FunctionLowering:
     def e_Index(self, e: ir.Index) -> ll.Value:
         array = self.expr(e.array)
         ptr = self.element_ptr(array, e.array.type, e.indices)
-        v = self.b.load(ptr, align=e.array.type.dtype.nbytes)
+        v = self.b.load(ptr, align=e.array.type.dtype.align)
         if e.array.type.dtype.is_bool:
             v = self.b.icmp_unsigned("!=", v, I8(0))
         return v

@@ -13,6 +13,10 @@ from fastext.compiler.lower.context import F64, I1
 def lower_intrinsic(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     b = fl.b
     t = e.type
+    if e.name.startswith("complex."):
+        return _complex(fl, e, args)
+    if e.name == "abs" and e.args[0].type.is_complex:
+        return arith.complex_abs(fl, args[0])
     if e.name == "abs":
         (x,) = args
         if t.is_float:
@@ -37,6 +41,23 @@ def lower_intrinsic(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     if e.name.startswith("array."):
         from fastext.compiler.lower.array_methods import lower_array_method
         return lower_array_method(fl, e, args)
+    raise NotImplementedError(e.name)
+
+
+def _complex(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    b = fl.b
+    op = e.name.partition(".")[2]
+    if op == "real":
+        return b.extract_value(args[0], 0)
+    if op == "imag":
+        return b.extract_value(args[0], 1)
+    if op == "conjugate":
+        re, im = arith.parts(fl, args[0])
+        return arith.make_complex(fl, re, b.fneg(im))
+    if op == "make":
+        return arith.make_complex(fl, *args)
+    if op == "powi":
+        return arith.complex_powi(fl, args[0], e.args[1].value)
     raise NotImplementedError(e.name)
 
 

@@ -78,6 +78,7 @@ def _declare_runtime(llmod: ll.Module) -> dict[str, ll.Function]:
         "fx_unbox_u64_slow": (I32, [ptr, ptr, ptr, ptr, ptr]),
         "fx_unbox_f64_slow": (I32, [ptr, ptr, ptr, ptr, ptr]),
         "fx_unbox_bool_slow": (I32, [ptr, ptr, ptr, ptr, ptr]),
+        "fx_unbox_complex_slow": (I32, [ptr, ptr, ptr, ptr, ptr]),
         "fx_get_buffer": (I32, [ptr, ptr, I32, I64, I32, I32, ptr, ptr, ptr]),
         "fx_release": (ll.VoidType(), [ptr]),
         "fx_raise": (ptr, [ptr]),
