@@ -28,7 +28,6 @@ out of its budget; 2 for bad usage (unknown target, compile error, missing depen
 from __future__ import annotations
 
 import json
-import os
 import sys
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
