@@ -1,6 +1,8 @@
 """Prebuilt wheels (issue 4): the PEP 517 backend `fastext.build.backend`, settings, stubs,
 and the example library `examples/wheelpkg` built, inspected and installed into fresh
-venvs that have neither fastext nor llvmlite nor a compiler on PATH."""
+venvs that have neither fastext nor llvmlite nor a compiler on PATH; `auditwheel show`
+and mypy on its wheel (skipped when not installed); the setuptools integration under
+`setuptools.build_meta` + `[tool.fastext]`; editable installs served by the import hook."""
 import ast
 import glob
 import os
@@ -94,6 +96,9 @@ def test_stub_types(tmp_path):
         def c() -> bool:
             return True
 
+        def z(w: complex) -> complex:
+            return w
+
         def _hidden(x: f64) -> f64:
             return x
         ''')
@@ -104,6 +109,7 @@ def test_stub_types(tmp_path):
     assert 'def a(x: Buffer, n: int, k: int = ..., flag: bool = ...) -> tuple[float, int]:' in text
     assert "def b(m: Buffer, y: float) -> None:" in text
     assert "def c() -> bool:" in text and "_hidden" not in text
+    assert "def z(w: complex) -> complex:" in text
     assert '"""Module doc."""' in text and '"""Doc of a."""' in text
     assert "from collections.abc import Buffer" in text and "Buffer: TypeAlias = Any" in text
     assert "# a(x: f64[:], n: i8, k: u64, flag: bool) -> tuple[f64, i8]" in text
@@ -317,3 +323,199 @@ def test_bad_setting_and_missing_linker_fail_clearly(tmp_path):
         f.write(text)
     out = _failing_build(project, tmp_path, env={"FASTEXT_LINKER": "/nonexistent/cc"})
     assert "no C linker found" in out and "apt install gcc" in out, out[-2000:]
+
+
+# ----------------------------------------------------------------------------- auditwheel, mypy
+
+@pytest.mark.slow
+def test_auditwheel_show_manylinux(built):
+    """`auditwheel show`: manylinux-compatible, no external libraries (the modules record only libc)."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("Linux only")
+    pytest.importorskip("auditwheel", reason="auditwheel not installed (pip install -e '.[test]')")
+    proc = _run([sys.executable, "-m", "auditwheel", "show", built["wheel"]])
+    out = " ".join((proc.stdout + proc.stderr).split())
+    assert proc.returncode == 0, out[-3000:]
+    assert re.search(r'consistent with the following platform tag: "manylinux_2_\d+_x86_64"', out) or \
+        re.search(r'platform tag: "manylinux_2_\d+_\w+"', out), out
+    assert "requires no external shared libraries" in out, out
+    assert re.search(r"system-provided shared libraries: libc\.so\.6 with versions", out), out
+    for lib in re.findall(r"\b(lib[\w.+-]+\.so[\d.]*)", out):
+        assert lib in ("libc.so.6", "libm.so.6", "libpthread.so.0"), (lib, out)
+
+
+_CONSUMER_OK = '''
+from array import array
+from wheelpkg import series, vecmath
+x = array("d", [1.0, 2.0])
+d: float = vecmath.dot(x, memoryview(x))
+mean, var = vecmath.moments(x)
+reveal_type(mean)
+n: int = series.fib(10) + series.collatz_steps(27, limit=5)
+ok: bool = series.is_prime(7)
+vecmath.axpy(2.0, x, x)
+'''
+_CONSUMER_BAD = '''
+from array import array
+from wheelpkg import series, vecmath
+x = array("d", [1.0])
+vecmath.dot([1.0], x)
+s: str = series.fib(3)
+series.fib("3")
+vecmath.nope(x)
+'''
+
+
+@pytest.mark.slow
+def test_mypy_on_a_consumer_of_the_stubs(built, tmp_path):
+    """mypy sees the generated stubs: real types for good code, errors for bad calls (checked as 3.12,
+    where arrays are collections.abc.Buffer)."""
+    pytest.importorskip("mypy", reason="mypy not installed (pip install -e '.[test]')")
+    with zipfile.ZipFile(built["wheel"]) as z:
+        z.extractall(tmp_path / "site")
+    (tmp_path / "site" / "good.py").write_text(_CONSUMER_OK)
+    (tmp_path / "site" / "bad.py").write_text(_CONSUMER_BAD)
+    proc = _run([sys.executable, "-m", "mypy", "--python-version", "3.12", "--cache-dir", str(tmp_path / "cache"),
+                 "--no-error-summary", "--show-error-codes", "good.py", "bad.py"], cwd=str(tmp_path / "site"))
+    lines = [line for line in proc.stdout.splitlines() if line.strip()]
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert 'good.py:7: note: Revealed type is "builtins.float"' in lines or \
+        'good.py:7: note: Revealed type is "float"' in lines, lines
+    errors = sorted(line.split(": error:")[0] for line in lines if ": error:" in line)
+    assert errors == ["bad.py:5", "bad.py:6", "bad.py:7", "bad.py:8"], lines   # and none in wheelpkg/ or good.py
+    text = proc.stdout
+    assert 'Argument 1 to "dot" has incompatible type "list[float]"; expected "Buffer"' in text
+    assert 'Module has no attribute "nope"' in text
+
+
+# ----------------------------------------------------------------------------- setuptools.build_meta + [tool.fastext]
+
+_EP_GROUP = "setuptools.finalize_distribution_options"
+_EP_VALUE = "fastext.build.setuptools_plugin:finalize_distribution_options"
+
+
+def test_entry_point_declared():
+    import tomllib
+    with open(os.path.join(REPO, "pyproject.toml"), "rb") as f:
+        eps = tomllib.load(f)["project"]["entry-points"][_EP_GROUP]
+    assert eps == {"fastext": _EP_VALUE}
+
+
+def _entry_point_installed():
+    from importlib.metadata import entry_points
+    if not any(ep.value == _EP_VALUE for ep in entry_points(group=_EP_GROUP)):
+        pytest.skip("fastext's installed metadata predates the setuptools entry point: "
+                    "reinstall it (pip install -e . --no-build-isolation)")
+
+
+def test_finalize_hook_is_a_cheap_no_op_elsewhere(tmp_path):
+    """Without a [tool.fastext] table the hook changes nothing and loads nothing of fastext's build."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "other"\nversion = "1"\n')
+    (tmp_path / "mentions").mkdir()
+    (tmp_path / "mentions" / "pyproject.toml").write_text(
+        '[build-system]\nrequires = ["setuptools", "fastext"]\n[tool.other]\nfastext = 1\n')
+    code = textwrap.dedent('''
+        import os, sys
+        from fastext.build.setuptools_plugin import finalize_distribution_options
+        from setuptools.dist import Distribution
+        for where in (".", "mentions", "missing"):
+            os.makedirs(where, exist_ok=True)
+            os.chdir(where)
+            dist = Distribution({"name": "other"})
+            before = (dict(dist.cmdclass), dist.has_ext_modules(), dict(dist.get_option_dict("bdist_wheel")))
+            finalize_distribution_options(dist)
+            after = (dict(dist.cmdclass), dist.has_ext_modules(), dict(dist.get_option_dict("bdist_wheel")))
+            assert before == after and not after[1], (where, after)
+            assert not hasattr(dist, "_fastext_applied"), where
+            if where == ".":
+                assert "fastext.build.settings" not in sys.modules     # no TOML parse: one small read
+            os.chdir(os.path.dirname(os.getcwd()) if where != "." else ".")
+        print("heavy:", sorted(m for m in ("llvmlite", "fastext.compiler", "numpy") if m in sys.modules))
+        ''')
+    proc = _run([sys.executable, "-c", code], cwd=str(tmp_path))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "heavy: []" in proc.stdout
+
+
+@pytest.mark.slow
+def test_setuptools_build_meta_with_tool_fastext_table(tmp_path):
+    """A project that keeps `setuptools.build_meta` and adds [tool.fastext] gets compiled modules
+    (through fastext's `setuptools.finalize_distribution_options` entry point); a project without
+    the table, built in the same environment, is an ordinary pure-Python wheel."""
+    _needs_build_tools()
+    _entry_point_installed()
+    project = _copy_example(tmp_path / "src")
+    pyproject = os.path.join(project, "pyproject.toml")
+    with open(pyproject) as f:
+        text = f.read()
+    with open(pyproject, "w") as f:
+        f.write(text.replace('build-backend = "fastext.build.backend"', 'build-backend = "setuptools.build_meta"'))
+    plain = tmp_path / "plain"
+    (plain / "plainpkg").mkdir(parents=True)
+    (plain / "plainpkg" / "__init__.py").write_text("X = 1\n")
+    (plain / "pyproject.toml").write_text('[build-system]\nrequires = ["setuptools>=70.1"]\n'
+                                          'build-backend = "setuptools.build_meta"\n'
+                                          '[project]\nname = "plainpkg"\nversion = "1.0"\n')
+    proc = _run([sys.executable, "-m", "pip", "wheel", "--no-build-isolation", "--no-deps", "-w",
+                 str(tmp_path / "dist"), project, str(plain)])
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    wheel, = glob.glob(str(tmp_path / "dist" / "wheelpkg-*.whl"))
+    assert os.path.basename(wheel).startswith("wheelpkg-0.1.0-cp311-abi3-linux_"), wheel
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for mod in ("vecmath", "series"):
+        assert {f"wheelpkg/{mod}.abi3.so", f"wheelpkg/{mod}.fx", f"wheelpkg/{mod}.pyi"} <= names, names
+    assert "wheelpkg/py.typed" in names
+    other, = glob.glob(str(tmp_path / "dist" / "plainpkg-*.whl"))
+    assert os.path.basename(other) == "plainpkg-1.0-py3-none-any.whl"
+
+
+# ----------------------------------------------------------------------------- editable install (PEP 660)
+
+def _venv_seeing_this_environment(where):
+    """A venv (no pip) whose site-packages also holds this environment's, with its .pth files
+    (fastext's import hook and editable finder): fastext, setuptools and NumPy without installing."""
+    import sysconfig
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(where)], check=True, timeout=120)
+    vpy = str(where / "bin" / "python")
+    site = _run([vpy, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip()
+    with open(os.path.join(site, "_outer_env.pth"), "w") as f:
+        f.write(f"import site; site.addsitedir({sysconfig.get_paths()['purelib']!r})\n")
+    return vpy
+
+
+@pytest.mark.slow
+def test_editable_install_serves_fx_through_the_hook(built, tmp_path):
+    """`pip install -e --no-build-isolation`: nothing compiled into the tree, a stale compiled module
+    beside a `.fx` removed, the `.fx` served by the import hook, and an edit picked up by the next
+    import in a fresh process without reinstalling."""
+    _needs_build_tools()
+    project = _copy_example(tmp_path / "src")
+    pkg = os.path.join(project, "wheelpkg")
+    with zipfile.ZipFile(built["wheel"]) as z:     # e.g. left by unpacking a wheel: would shadow vecmath.fx
+        with open(os.path.join(pkg, "vecmath.abi3.so"), "wb") as f:
+            f.write(z.read("wheelpkg/vecmath.abi3.so"))
+    vpy = _venv_seeing_this_environment(tmp_path / "venv")
+    proc = _run([sys.executable, "-m", "pip", "--python", vpy, "install", "-v", "--no-build-isolation", "--no-deps",
+                 "-e", project])
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert "removed wheelpkg/vecmath.abi3.so" in proc.stdout + proc.stderr
+    stray = [p for p in glob.glob(os.path.join(project, "**", "*.so"), recursive=True)]
+    assert stray == [], stray
+
+    env = {"PYTHONPATH": "", "PYTHONNOUSERSITE": "1"}
+    probe = ("import wheelpkg, wheelpkg.vecmath as v; from array import array; x = array('d', [1.0, 2.0]);"
+             "print(v.__file__); print(wheelpkg.native_files()['wheelpkg.vecmath']); print(v.dot(x, x));"
+             "print(getattr(v, 'triple', lambda x: None)(2.0))")
+    out = _run([vpy, "-c", probe], cwd=str(tmp_path), env=env)
+    assert out.returncode == 0, out.stderr[-3000:]
+    path, compiled, dot, triple = out.stdout.split()
+    assert path == os.path.join(os.path.realpath(pkg), "vecmath.fx") or path == os.path.join(pkg, "vecmath.fx")
+    assert "__fxcache__" in compiled and compiled.endswith(".so")      # compiled by the hook, not interpreted
+    assert (dot, triple) == ("5.0", "None")
+
+    with open(os.path.join(pkg, "vecmath.fx"), "a") as f:
+        f.write('\n\ndef triple(x: f64) -> f64:\n    """Added after the install."""\n    return 3.0 * x\n')
+    out = _run([vpy, "-c", probe], cwd=str(tmp_path), env=env)
+    assert out.returncode == 0, out.stderr[-3000:]
+    _, compiled2, _, triple = out.stdout.split()
+    assert triple == "6.0" and compiled2 != compiled and "__fxcache__" in compiled2

@@ -5,7 +5,9 @@
 * `build_py` also copies every `*.fx` file of the packages (they are package data; so
   `sdist` carries them too) and, unless in editable mode, compiles each selected `.fx`
   to `<build_lib>/<pkg>/<mod>.abi3.so` with the wheel settings' portable CPU, links it with
-  the system linker, writes `<mod>.pyi` and `py.typed`;
+  the system linker, writes `<mod>.pyi` and `py.typed`.  In editable mode (PEP 660) it
+  compiles nothing — the import hook compiles the `.fx` files in place at import — and
+  removes compiled modules fastext left beside a `.fx` that would shadow it;
 * the distribution counts as having extension modules (platlib, a platform tag), and
   `bdist_wheel` gets `py_limited_api = "cp311"` when `abi3` is on, so the wheel is
   `cp311-abi3-<platform>`.
@@ -26,8 +28,9 @@ import sys
 
 from setuptools.errors import SetupError
 
-# Settings for the current build: set by the backend (which also merges config_settings);
-# None → read [tool.fastext] and the environment from the current directory.
+# Settings for the current build, set by the PEP 517 backend (which also merges
+# config_settings) while it runs setuptools.  None otherwise: `apply` then reads
+# [tool.fastext] and the environment from the current directory, once per Distribution.
 current_settings = None
 
 
@@ -35,35 +38,64 @@ class FastextBuildError(SetupError):
     """A build failure with a complete, user-facing message (setuptools prints it without a traceback)."""
 
 
-def _settings():
-    global current_settings
-    if current_settings is None:
-        from fastext.build.settings import SettingsError, load
-        try:
-            current_settings = load(".")
-        except SettingsError as e:
-            raise FastextBuildError(str(e)) from None
-    return current_settings
+def _load_settings():
+    if current_settings is not None:
+        return current_settings
+    from fastext.build.settings import SettingsError, load
+    try:
+        return load(".")
+    except SettingsError as e:
+        raise FastextBuildError(str(e)) from None
+
+
+def _settings(dist):
+    settings = getattr(dist, "_fastext_settings", None)
+    if settings is None:
+        settings = dist._fastext_settings = _load_settings()
+    return settings
+
+
+def _mentions_fastext(path: str = "pyproject.toml") -> bool:
+    """Cheap pre-check for `finalize_distribution_options`: one read, no TOML parse unless
+    the file mentions fastext at all."""
+    try:
+        with open(path, "rb") as f:
+            return b"fastext" in f.read()
+    except OSError:
+        return False
 
 
 def finalize_distribution_options(dist) -> None:
-    """setuptools entry point (`setuptools.finalize_distribution_options`): on with `[tool.fastext]`."""
+    """setuptools entry point (`setuptools.finalize_distribution_options`, registered in
+    fastext's metadata): switch the integration on when ./pyproject.toml has a
+    `[tool.fastext]` table.  Every setuptools build in an environment that has fastext
+    calls this, so for other projects it must do nothing, cheaply: it reads
+    pyproject.toml once and returns unless the word `fastext` occurs in it (then it
+    parses the TOML to look for the table).  A bad `[tool.fastext]` ends the build with a
+    one-line message, not a traceback."""
+    if not _mentions_fastext():
+        return
     from fastext.build.settings import has_table
-    if has_table("."):
+    if not has_table("."):
+        return
+    try:
         apply(dist)
+    except FastextBuildError as e:
+        print(f"error: fastext: {e}", file=sys.stderr)
+        raise SystemExit(1) from None
 
 
 def apply(dist) -> None:
     """Switch the integration on for `dist` (see the module docstring)."""
     if getattr(dist, "_fastext_applied", False):
         return
+    settings = _settings(dist)    # first: a configuration error changes nothing
     dist._fastext_applied = True
     base = dist.cmdclass.get("build_py")
     if base is None:
         from setuptools.command.build_py import build_py as base
     dist.cmdclass["build_py"] = _make_build_py(base)
     dist.has_ext_modules = lambda: True     # platlib + platform tag: the wheel holds native code
-    settings = _settings()
     limited = settings.py_limited_api()
     opts = dist.get_option_dict("bdist_wheel")
     if limited and "py_limited_api" not in opts:
@@ -83,8 +115,10 @@ def _make_build_py(base):
 
         def run(self):
             super().run()
-            if not getattr(self, "editable_mode", False):
-                compile_packages(self, _settings())
+            if getattr(self, "editable_mode", False):
+                remove_shadowing_modules(self)
+            else:
+                compile_packages(self, _settings(self.distribution))
 
     build_py.__name__ = "build_py"
     return build_py
@@ -108,6 +142,66 @@ def fx_modules(cmd) -> list[tuple[str, str, str]]:
     return found
 
 
+def shadowing_modules(cmd) -> list[str]:
+    """Compiled modules sitting next to a `.fx` of the same name in the packages' source
+    folders (`<mod>.abi3.so`, `<mod>.cpython-*.so`): Python's own machinery would import
+    them before the import hook sees the `.fx`, so in an editable install an edit to
+    the `.fx` would not take effect."""
+    import importlib.machinery
+    suffixes = {".abi3.so", *importlib.machinery.EXTENSION_SUFFIXES}
+    found = []
+    for _package, path, stem in fx_modules(cmd):
+        folder = os.path.dirname(path) or os.curdir
+        found.extend(os.path.join(folder, stem + s) for s in sorted(suffixes)
+                     if os.path.isfile(os.path.join(folder, stem + s)))
+    return found
+
+
+def _built_by_fastext(path: str) -> bool:
+    """Whether the extension module at `path` came from fastext (every one exports `PyInit_fx`,
+    the entry point of `import <mod>.fx`); a hand-written extension does not."""
+    try:
+        with open(path, "rb") as f:
+            return b"PyInit_fx\x00" in f.read()
+    except OSError:
+        return False
+
+
+def remove_shadowing_modules(cmd) -> list[str]:
+    """Editable mode compiles nothing: the import hook compiles the `.fx` files at import,
+    and again after each edit.  A compiled module left beside a `.fx` (by `fastext build`,
+    an unpacked wheel, ...) would shadow it and the edits would be ignored, so the ones
+    fastext built are removed; any other is reported.  Returns the removed paths."""
+    removed, foreign = [], []
+    for path in shadowing_modules(cmd):
+        if _built_by_fastext(path):
+            os.remove(path)
+            removed.append(path)
+        else:
+            foreign.append(path)
+    for path in removed:
+        print(f"fastext: removed {os.path.relpath(path)}: it would shadow the .fx source in an editable install",
+              file=sys.stderr)
+    if foreign:
+        print("warning: fastext: these extension modules shadow the .fx file of the same name, so edits "
+              "to the .fx will not take effect:\n  " + "\n  ".join(map(os.path.relpath, foreign)),
+              file=sys.stderr)
+    return removed
+
+
+def link_module(object_code: bytes, out_path: str) -> None:
+    """`fastext.compiler.link.link_shared`, plus, on Linux, an explicit `libc.so.6` dependency.
+
+    fastext's modules call nothing in libc (only the interpreter's C API, resolved at load
+    time), so with the usual `--as-needed` their dynamic section lists no library at all.
+    auditwheel (`show` and `repair`, hence cibuildwheel) then stops with "couldn't detect
+    libc for python extension".  `-Wl,--no-as-needed -lc` records libc.so.6, which tells it
+    the module is a glibc one; the code is the same.  Elsewhere this is link_shared."""
+    from fastext.compiler.link import link_shared
+    linux = sys.platform.startswith("linux")
+    link_shared(object_code, out_path, ("-Wl,--no-as-needed", "-lc") if linux else ())
+
+
 def compile_packages(cmd, settings) -> list[str]:
     """Compile the selected `.fx` modules into `cmd.build_lib`; returns the files written."""
     modules = [m for m in fx_modules(cmd) if settings.selects(os.path.relpath(m[1]))]
@@ -123,7 +217,7 @@ def compile_packages(cmd, settings) -> list[str]:
             "  or point FASTEXT_LINKER at a linker driver (e.g. FASTEXT_LINKER=/usr/bin/clang).")
     from fastext.compiler.diagnostics import CompileError
     from fastext.compiler.driver import compile_file
-    from fastext.compiler.link import LinkError, link_shared
+    from fastext.compiler.link import LinkError
     options = settings.options()
     written, errors = [], []
     typed_packages = set()
@@ -146,7 +240,7 @@ def compile_packages(cmd, settings) -> list[str]:
             continue
         so = os.path.join(out_dir, stem + settings.ext_suffix())
         try:
-            link_shared(artifact.object_code, so)
+            link_module(artifact.object_code, so)
         except LinkError as e:
             raise FastextBuildError(f"fastext: {rel}: {e}") from None
         written.append(so)

@@ -22,7 +22,7 @@ from fastext.compiler import types as T
 def python_type(t: T.Type) -> str:
     """The stub spelling of a dialect type."""
     if isinstance(t, T.Scalar):
-        return "bool" if t.is_bool else "float" if t.is_float else "int"
+        return "bool" if t.is_bool else "complex" if t.is_complex else "float" if t.is_float else "int"
     if isinstance(t, T.Array):
         return "Buffer"
     if isinstance(t, T.Tuple):

@@ -31,8 +31,8 @@ def find_linker() -> str | None:
     return None
 
 
-def link_shared(object_code: bytes, out_path: str) -> None:
-    """Link one relocatable object into a shared object at `out_path`."""
+def link_shared(object_code: bytes, out_path: str, extra_args: tuple[str, ...] = ()) -> None:
+    """Link one relocatable object into a shared object at `out_path` (`extra_args` go last)."""
     linker = find_linker()
     if linker is None:
         raise LinkError("no linker found: install a C toolchain (e.g. `apt install gcc`) "
@@ -41,7 +41,7 @@ def link_shared(object_code: bytes, out_path: str) -> None:
         obj = os.path.join(tmp, "module.o")
         with open(obj, "wb") as f:
             f.write(object_code)
-        cmd = [linker, "-shared", "-o", out_path, obj, "-lm"]
+        cmd = [linker, "-shared", "-o", out_path, obj, "-lm", *extra_args]
         proc = subprocess.run(cmd, capture_output=True, text=True)
         if proc.returncode != 0:
             raise LinkError(f"linking failed ({' '.join(cmd)}):\n{proc.stderr.strip()}")

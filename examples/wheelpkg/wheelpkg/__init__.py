@@ -12,8 +12,11 @@ __all__ = ["axpy", "collatz_steps", "describe", "dot", "fib", "harmonic", "is_pr
 __version__ = "0.1.0"
 
 
-def native_files() -> dict[str, str]:
+def native_files() -> dict[str, str | None]:
     """Where each `.fx` module was loaded from (a `.abi3.so` when the wheel's build is used)."""
     from wheelpkg import series, vecmath
-    return {m.__name__: getattr(m, "__cached__", None) if m.__file__.endswith(".fx") else m.__file__
-            for m in (series, vecmath)}
+    files: dict[str, str | None] = {}
+    for m in (series, vecmath):
+        path = m.__file__ or ""
+        files[m.__name__] = getattr(m, "__cached__", None) if path.endswith(".fx") else path
+    return files
