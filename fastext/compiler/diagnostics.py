@@ -24,7 +24,11 @@ class Diagnostic:
         """`file:line:col: error: message`, the source line, a caret, the hint."""
         kind = "internal compiler error" if self.severity == "internal" else "error"
         out = [f"{self.span}: {kind}: {self.message}"]
-        text = source.line(self.span.line) if source is not None else ""
+        if source is not None and source.path == self.span.file:
+            text = source.line(self.span.line)
+        else:   # a diagnostic in another file (an imported .fx module)
+            import linecache
+            text = linecache.getline(self.span.file, self.span.line).rstrip("\n")
         if text:
             width = (self.span.end_col if self.span.end_line == self.span.line else len(text)) - self.span.col
             out.append(f"    {text}")

@@ -47,7 +47,12 @@ def check_file(path: str) -> list[Diagnostic]:
     with open(path, encoding="utf-8") as f:
         source = SourceFile(path, f.read())
     _, diags = check_source(source, "check")
-    return sorted(diags.items, key=lambda d: (d.span.line, d.span.col))
+    return sorted(diags.items, key=lambda d: _diag_order(d, path))
+
+
+def _diag_order(d: Diagnostic, path: str):
+    """The compiled file's own diagnostics first, then those of the modules it imports, by file."""
+    return (d.span.file != path, d.span.file, d.span.line, d.span.col)
 
 
 def compile_source(text: str, path: str, module_name: str, options: Options = Options(), *,
@@ -76,7 +81,7 @@ def _compile(text: str, path: str, module_name: str, options: Options, emit_asm:
         from fastext.compiler.frontend import check_source
         module, diags = timed("check", check_source, source, module_name)
         if module is None:
-            diags.items.sort(key=lambda d: (d.span.line, d.span.col))
+            diags.items.sort(key=lambda d: _diag_order(d, path))
             raise CompileError(diags.items, source, name=module_name)
         from fastext.compiler.analysis import analyse
         from fastext.compiler.verify import verify
@@ -92,7 +97,7 @@ def _compile(text: str, path: str, module_name: str, options: Options, emit_asm:
         timed("optimize", backend.optimize, llmod, options)
         obj = timed("codegen", backend.emit_object, llmod, options)
         asm = backend.emit_assembly(llmod, options) if emit_asm else None
-        return Artifact(obj, str(llmod), (), timings, tuple(f.name for f in module.exported()), asm, ir_text)
+        return Artifact(obj, str(llmod), module.deps, timings, tuple(f.name for f in module.exported()), asm, ir_text)
     except CompileError:
         raise
     except Exception as e:  # a compiler bug: one located diagnostic, never a traceback

@@ -276,6 +276,9 @@ class Module:
     doc: str | None
     functions: dict[str, Function]
     constants: dict[str, tuple[Type, int | float | bool]]
+    # Absolute paths of the other `.fx` files read (imported functions are in `functions`,
+    # not exported, keyed `other.f`).
+    deps: tuple[str, ...] = ()
 
     def exported(self) -> list[Function]:
         return [f for f in self.functions.values() if f.exported]

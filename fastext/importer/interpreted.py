@@ -92,7 +92,22 @@ def _wrap(fn: types.FunctionType) -> types.FunctionType:
 def execute(code, module: types.ModuleType, views: bool = True) -> None:
     """Run compiled-to-bytecode `.fx` source in `module`, then view array arguments as above
     (`views=False`: exactly the plain Python the source is, e.g. as a speed baseline)."""
-    exec(code, module.__dict__)
+    spec = getattr(module, "__spec__", None)
+    if spec is not None and spec.submodule_search_locations is not None and str(spec.origin).endswith(".fx"):
+        # The hook gives every `.fx` module an empty `__path__` (so `import kernels.fx` works),
+        # which would make `from .other import f` look inside the module itself: run the
+        # module-level imports with the spec of a plain module, as the source means them.
+        import copy
+
+        plain = copy.copy(spec)
+        plain.submodule_search_locations = None
+        module.__spec__, module.__package__ = plain, plain.parent
+        try:
+            exec(code, module.__dict__)
+        finally:
+            module.__spec__, module.__package__ = spec, spec.parent
+    else:
+        exec(code, module.__dict__)
     if not views:
         return
     namespace = module.__dict__
@@ -107,11 +122,55 @@ def load(path: str, name: str | None = None, views: bool = True) -> types.Module
     `views=False` runs the source exactly as plain CPython would (NumPy items stay NumPy
     scalars): the honest speed baseline, whose results may differ in NumPy's corner cases.
     """
+    return _load(path, name, views, {})
+
+
+def _load(path: str, name: str | None, views: bool, loaded: dict) -> types.ModuleType:
+    import builtins
     import os
 
     name = name or os.path.basename(path).rpartition(".")[0]
     module = types.ModuleType(name)
     module.__file__ = os.path.abspath(path)
+    loaded[module.__file__] = module   # before running it: an import cycle sees the partial module
+    # The `.fx` modules it imports are loaded the same way (interpreted, not put in sys.modules),
+    # found as the compiler finds them (fastext.compiler.resolve); other imports are Python's.
+    module.__builtins__ = dict(builtins.__dict__, __import__=_fx_import(module.__file__, views, loaded))
     with open(path, "rb") as f:
         execute(compile(f.read(), module.__file__, "exec", dont_inherit=True), module, views)
     return module
+
+
+def _fx_import(importer: str, views: bool, loaded: dict):
+    import builtins
+
+    from fastext.compiler.resolve import ResolveError, resolve
+
+    def load_fx(module: str, level: int):
+        try:
+            path = resolve(importer, module, level)
+        except ResolveError:
+            return None
+        found = loaded.get(path)
+        return found if found is not None else _load(path, module.rpartition(".")[2], views, loaded)
+
+    def fx_import(name, globals=None, locals=None, fromlist=(), level=0):
+        if name in ("math", "fastext", "__future__") or name.startswith("fastext.") and not level:
+            return builtins.__import__(name, globals, locals, fromlist, level)
+        if not name:   # `from . import other, more`
+            return types.SimpleNamespace(**{n: load_fx(n, level) for n in fromlist})
+        found = load_fx(name, level)
+        if found is None:
+            return builtins.__import__(name, globals, locals, fromlist, level)
+        if fromlist or "." not in name:
+            return found
+        # `import pkg.other` binds `pkg`: give it the attribute path to the module
+        top = types.SimpleNamespace()
+        node = top
+        for part in name.split(".")[1:-1]:
+            setattr(node, part, types.SimpleNamespace())
+            node = getattr(node, part)
+        setattr(node, name.rpartition(".")[2], found)
+        return top
+
+    return fx_import

@@ -34,6 +34,14 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         if b is not None and b.kind == "module:fastext":
             if func.attr in DIALECT_SCALARS:
                 return conversion(fc, node, DIALECT_SCALARS[func.attr])
+        if b is not None and b.kind == "module:fx":   # `other.f(x)`: a native call into another .fx module
+            target = b.value.scope.names.get(func.attr)
+            shown = f"{func.value.id}.{func.attr}"
+            if target is None:
+                from fastext.compiler.frontend.module import _missing_name
+                missing = _missing_name(fc.span(func), b.value, func.attr)
+                raise fc.error(func, missing.message, missing.hint)
+            return _call_binding(fc, node, target, shown)
     if isinstance(func, ast.Attribute):
         owner = fc.expr(func.value)
         if isinstance(owner.type, ErrorType):
@@ -56,13 +64,7 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         raise fc.error(func, f"`{name}` is a local variable, not a function", "rename the variable or the function")
     b = fc.scope.lookup(name)
     if b is not None:
-        if b.kind == "func":
-            return user_call(fc, node, name)
-        if b.kind == "mathfn":
-            return math_call(fc, node, b.value)
-        if b.kind == "scalar":
-            return conversion(fc, node, b.value)
-        raise fc.error(func, f"`{name}` is not callable", "call a function defined in this module, a builtin or math.*")
+        return _call_binding(fc, node, b, name)
     if name in BUILTIN_FUNCS:
         return builtin_call(fc, node, name)
     if name == "range":
@@ -72,6 +74,17 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
                        "return values to Python and print there (or run with FASTEXT_DISABLE=1 to debug)")
     raise fc.error(func, f"unknown function `{name}`",
                    "define it in this module, or use a builtin (abs, min, max, int, float, bool, len, round) or math.*")
+
+
+def _call_binding(fc: "FunctionChecker", node: ast.Call, b, name: str) -> ir.Expr:
+    """A call of a module-level name (`name` as written, for messages)."""
+    if b.kind == "func":
+        return user_call(fc, node, b.value, name)
+    if b.kind == "mathfn":
+        return math_call(fc, node, b.value)
+    if b.kind == "scalar":
+        return conversion(fc, node, b.value)
+    raise fc.error(node.func, f"`{name}` is not callable", "call a function defined in this module, a builtin or math.*")
 
 
 def _no_keywords(fc, node: ast.Call, what: str) -> None:
@@ -126,8 +139,12 @@ def array_method(fc: "FunctionChecker", node: ast.Call, array: ir.Expr, name: st
     return ir.Intrinsic(atype.dtype, span, f"array.{name}", [array])
 
 
-def user_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
-    sig = fc.scope.signatures[name]
+def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str) -> ir.Expr:
+    """A call of a `.fx` function: `qualname` is its key in the registry (`f`, or `other.f` when
+    imported), `name` how the call spells it."""
+    sig = fc.scope.registry.get(qualname)
+    if sig is None:
+        raise fc.error(node.func, f"`{name}` is not a function", "call a function defined in a .fx module")
     span = fc.span(node)
     pnames = [p[0] for p in sig.params]
     usage = f"call it as {name}({', '.join(pnames)})"
@@ -156,7 +173,7 @@ def user_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         else:
             raise fc.error(node, f"`{name}` is missing argument `{pname}`", usage)
     ret = sig.ret
-    return ir.Call(ret, span, name, args)
+    return ir.Call(ret, span, qualname, args)
 
 
 def math_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:

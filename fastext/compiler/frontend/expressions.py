@@ -131,6 +131,16 @@ class ExpressionChecker:
                 if node.attr in MATH_CONSTANTS:
                     return ir.Const(F64, span, MATH_CONSTANTS[node.attr])
                 raise self.error(node, f"math.{node.attr} is not a supported constant", "math.pi, e, tau, inf, nan")
+            if b is not None and b.kind == "module:fx":
+                c = b.value.scope.names.get(node.attr)
+                if c is not None and c.kind in ("const", "mathconst"):
+                    return ir.Const(c.type, span, c.value)
+                if c is None:
+                    from fastext.compiler.frontend.module import _missing_name
+                    missing = _missing_name(span, b.value, node.attr)
+                    raise self.error(node, missing.message, missing.hint)
+                raise self.error(node, f"`{node.value.id}.{node.attr}` cannot be used as a value",
+                                 "call it, or use a constant of the module")
         base = self.expr(node.value)
         if poisoned(base):
             return poison(span)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 import math
+import os
 
 from fastext.compiler import ir
 from fastext.compiler.builtins import DECORATORS, FASTEXT_NAMES, MATH_CONSTANTS, MATH_FUNCS, OPTION_DEFAULTS
@@ -17,20 +18,38 @@ ALLOWED_MODULES = ("math", "fastext")
 
 
 def check_source(source: SourceFile, module_name: str) -> tuple[ir.Module | None, Diagnostics]:
-    """Parse and check a whole module.  Returns the typed IR (None if there were errors)."""
-    diags = Diagnostics(source)
-    try:
-        tree = ast.parse(source.text, filename=source.path)
-    except SyntaxError as e:
-        line, col = e.lineno or 1, max(0, (e.offset or 1) - 1)
-        diags.error(Span(source.path, line, col, line, col + 1), f"invalid syntax: {e.msg}",
-                    "a .fx file must be valid Python")
-        return None, diags
-    scope = ModuleScope(source.path)
-    collector = _ModuleCollector(scope, diags, source)
-    defs = collector.collect(tree)
+    """Parse and check a whole module, and every `.fx` module it imports (recursively).
+
+    Returns the typed IR (None if there were errors) and the diagnostics of every file
+    read (each located in its own file).  Functions of imported modules are included in
+    the IR, not exported, under qualified names (`other.f`), so calls to them are native.
+    """
+    graph = _Graph()
+    root = graph.add(source, module_name, root=True)
+    graph.finish_imports()
     functions: dict[str, ir.Function] = {}
-    for node in defs:
+    for unit in graph.order:
+        functions.update(_check_bodies(unit, root=unit is root))
+    diags = root.diags
+    for unit in graph.order:
+        if unit is not root:
+            diags.items.extend(unit.diags.items)
+    for unit, span, target in graph.edges:
+        if unit is root and graph.has_errors(target):
+            diags.error(span, f"the imported module `{target.name}` ({target.path}) has errors",
+                        "fix the errors reported in it (each shown at its own file:line:col)")
+    if diags or root.tree is None:
+        return None, diags
+    functions = _reachable(functions, [k for k in functions if "." not in k])
+    constants = {name: (b.type, b.value) for name, b in root.scope.names.items() if b.kind == "const"}
+    deps = tuple(u.path for u in graph.order if u is not root)
+    return ir.Module(module_name, source.path, ast.get_docstring(root.tree), functions, constants, deps), diags
+
+
+def _check_bodies(unit: "_Unit", root: bool) -> dict[str, ir.Function]:
+    scope, diags, source = unit.scope, unit.diags, unit.source
+    functions: dict[str, ir.Function] = {}
+    for node in unit.defs:
         if node.name not in scope.signatures:
             continue
         checker = FunctionChecker(scope, diags, scope.signatures[node.name])
@@ -46,19 +65,138 @@ def check_source(source: SourceFile, module_name: str) -> tuple[ir.Module | None
                                  severity="internal"))
             continue
         fn.doc = ast.get_docstring(node)
-        fn.exported = not node.name.startswith("_")
+        fn.exported = root and not node.name.startswith("_")
+        fn.name = scope.qualify(node.name)
         options = {**OPTION_DEFAULTS, **scope.options, **scope.signatures[node.name].options}
         fn.boundscheck, fn.fastmath, fn.inline = options["boundscheck"], options["fastmath"], options["inline"]
-        functions[node.name] = fn
-    if diags:
-        return None, diags
-    constants = {name: (b.type, b.value) for name, b in scope.names.items() if b.kind == "const"}
-    return ir.Module(module_name, source.path, ast.get_docstring(tree), functions, constants), diags
+        functions[fn.name] = fn
+    return functions
+
+
+def _reachable(functions: dict[str, ir.Function], roots: list[str]) -> dict[str, ir.Function]:
+    """The functions of the module itself and the imported ones they call, transitively."""
+    seen: set[str] = set()
+    stack = list(roots)
+    while stack:
+        name = stack.pop()
+        if name in seen or name not in functions:
+            continue
+        seen.add(name)
+        stack.extend(_calls(functions[name].body))
+    return {k: fn for k, fn in functions.items() if k in seen}
+
+
+def _calls(node) -> set[str]:
+    """Names called anywhere under an IR node (plain dataclasses, walked generically)."""
+    out: set[str] = set()
+    stack = [node]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, list):
+            stack.extend(x)
+        elif isinstance(x, ir.Call):
+            out.add(x.func)
+            stack.extend(x.args)
+        elif hasattr(x, "__dataclass_fields__") and not isinstance(x, (ir.Var, Span)):
+            stack.extend(getattr(x, f) for f in x.__dataclass_fields__)
+    return out
+
+
+class _Unit:
+    """One `.fx` file being checked: its scope, its diagnostics, its function definitions."""
+
+    def __init__(self, source: SourceFile, name: str, qualifier: str, registry: dict):
+        self.source, self.name, self.path = source, name, source.path
+        self.diags = Diagnostics(source)
+        self.scope = ModuleScope(source.path, qualifier=qualifier, registry=registry)
+        self.tree: ast.Module | None = None
+        self.defs: list[ast.FunctionDef] = []
+        self.done = False     # False while its top level is being collected (an import cycle)
+
+
+class _Graph:
+    """Every `.fx` module read for one compile, by absolute path; collects each once."""
+
+    def __init__(self) -> None:
+        self.units: dict[str, _Unit] = {}
+        self.order: list[_Unit] = []
+        self.registry: dict = {}
+        self.qualifiers: set[str] = set()
+        self.edges: list[tuple[_Unit, Span, _Unit]] = []
+        # `from m import x` while `m` is still being collected (a cycle): bound at the end
+        self.pending: list[tuple[_Unit, str, Span, _Unit, str]] = []
+
+    def add(self, source: SourceFile, name: str, root: bool = False) -> _Unit:
+        qualifier = ""
+        if not root:
+            qualifier, k = name, 2
+            while qualifier in self.qualifiers:
+                qualifier, k = f"{name}~{k}", k + 1
+            self.qualifiers.add(qualifier)
+        unit = _Unit(source, name, qualifier, self.registry)
+        self.units[os.path.abspath(source.path)] = unit
+        self.order.append(unit)
+        try:
+            unit.tree = ast.parse(source.text, filename=source.path)
+        except SyntaxError as e:
+            line, col = e.lineno or 1, max(0, (e.offset or 1) - 1)
+            unit.diags.error(Span(source.path, line, col, line, col + 1), f"invalid syntax: {e.msg}",
+                             "a .fx file must be valid Python")
+            unit.done = True
+            return unit
+        unit.defs = _ModuleCollector(unit.scope, unit.diags, source, self).collect(unit.tree)
+        unit.done = True
+        return unit
+
+    def load(self, importer: _Unit, module: str, level: int, span: Span) -> _Unit:
+        """The unit of the `.fx` module that `importer` names, collected (or being collected)."""
+        from fastext.compiler.resolve import ResolveError, resolve
+        try:
+            path = resolve(importer.path, module, level)
+        except ResolveError as e:
+            raise FxSyntaxError(span, str(e), e.hint) from None
+        unit = self.units.get(path)
+        if unit is None:
+            try:
+                with open(path, encoding="utf-8") as f:
+                    text = f.read()
+            except (OSError, UnicodeDecodeError) as e:
+                raise FxSyntaxError(span, f"cannot read {path}: {e}", "") from None
+            unit = self.add(SourceFile(path, text), module.rpartition(".")[2])
+        self.edges.append((importer, span, unit))
+        return unit
+
+    def finish_imports(self) -> None:
+        for unit, local, span, target, name in self.pending:
+            b = target.scope.names.get(name)
+            if b is None:
+                unit.diags.add(_missing_name(span, target, name))
+            else:
+                unit.scope.names[local] = b
+
+    def has_errors(self, unit: _Unit) -> bool:
+        seen, stack = set(), [unit]
+        while stack:
+            u = stack.pop()
+            if id(u) in seen:
+                continue
+            seen.add(id(u))
+            if u.diags:
+                return True
+            stack.extend(t for s, _, t in self.edges if s is u)
+        return False
+
+
+def _missing_name(span: Span, target: _Unit, name: str) -> Diagnostic:
+    public = sorted(n for n, b in target.scope.names.items()
+                    if b.kind in ("func", "const") and not n.startswith("_"))
+    return Diagnostic(span, f"the .fx module `{target.name}` ({target.path}) has no function or constant `{name}`",
+                      f"available: {', '.join(public)}" if public else "it defines no functions or constants")
 
 
 class _ModuleCollector:
-    def __init__(self, scope: ModuleScope, diags: Diagnostics, source: SourceFile):
-        self.scope, self.diags, self.source = scope, diags, source
+    def __init__(self, scope: ModuleScope, diags: Diagnostics, source: SourceFile, graph: "_Graph | None" = None):
+        self.scope, self.diags, self.source, self.graph = scope, diags, source, graph
 
     def span(self, node: ast.AST) -> Span:
         return Span.of(node, self.scope.file)
@@ -104,22 +242,66 @@ class _ModuleCollector:
         names = self.scope.names
         if isinstance(stmt, ast.Import):
             for alias in stmt.names:
-                if alias.name not in ALLOWED_MODULES:
-                    raise FxSyntaxError(self.span(stmt), f"cannot import `{alias.name}` in a .fx module",
-                                        "only `math` and `fastext` can be imported here; "
-                                        "keep other code in a .py module")
-                names[alias.asname or alias.name] = Binding(f"module:{alias.name}")
+                if alias.name in ALLOWED_MODULES:
+                    names[alias.asname or alias.name] = Binding(f"module:{alias.name}")
+                    continue
+                if "." in alias.name and not alias.asname:
+                    raise FxSyntaxError(self.span(stmt), f"`import {alias.name}` is not supported in a .fx module",
+                                        f"write `import {alias.name} as {alias.name.rpartition('.')[2]}` or "
+                                        f"`from {alias.name} import f`")
+                unit = self.fx_module(stmt, alias.name, 0)
+                names[alias.asname or alias.name] = Binding("module:fx", unit)
             return
         if stmt.module == "__future__":
             return
-        if stmt.module not in ALLOWED_MODULES or stmt.level:
-            raise FxSyntaxError(self.span(stmt), f"cannot import from `{stmt.module}` in a .fx module",
-                                "only `from math import …` and `from fastext import …` are supported")
+        if stmt.module in ALLOWED_MODULES and not stmt.level:
+            for alias in stmt.names:
+                try:
+                    self.import_name(stmt, alias)
+                except FxSyntaxError as e:   # one bad name must not unbind the others
+                    self.diags.add(e.diagnostic)
+            return
+        if stmt.module is None:   # `from . import other`: modules
+            for alias in stmt.names:
+                try:
+                    unit = self.fx_module(alias, alias.name, stmt.level)
+                    names[alias.asname or alias.name] = Binding("module:fx", unit)
+                except FxSyntaxError as e:
+                    self.diags.add(e.diagnostic)
+            return
+        unit = self.fx_module(stmt, stmt.module, stmt.level)
         for alias in stmt.names:
             try:
-                self.import_name(stmt, alias)
-            except FxSyntaxError as e:   # one bad name must not unbind the others
+                self.import_fx_name(stmt, alias, unit)
+            except FxSyntaxError as e:
                 self.diags.add(e.diagnostic)
+
+    def fx_module(self, node: ast.AST, module: str, level: int):
+        """The checked unit of the `.fx` module `module` (a located error if it is none)."""
+        span = Span.of(node, self.scope.file) if hasattr(node, "lineno") else Span(self.scope.file, 1, 0, 1, 1)
+        if self.graph is None:
+            raise FxSyntaxError(span, f"cannot import `{'.' * level}{module}` in a .fx module",
+                                "only `math`, `fastext` and .fx modules can be imported here")
+        importer = next(u for u in self.graph.order if u.scope is self.scope)
+        return self.graph.load(importer, module, level, span)
+
+    def import_fx_name(self, stmt: ast.ImportFrom, alias: ast.alias, unit) -> None:
+        """`from other import f`: `f` means what it means in `other` (a function, a constant, …)."""
+        span = Span.of(alias, self.scope.file) if hasattr(alias, "lineno") else self.span(stmt)
+        local = alias.asname or alias.name
+        if alias.name == "*":
+            raise FxSyntaxError(span, f"`from {stmt.module} import *` is not supported",
+                                f"import the names you use, e.g. `from {'.' * stmt.level}{stmt.module} import f`")
+        if not unit.done:   # an import cycle: `unit` is still being read; bind at the end
+            importer = next(u for u in self.graph.order if u.scope is self.scope)
+            self.scope.names[local] = Binding("func", unit.scope.qualify(alias.name))
+            self.graph.pending.append((importer, local, span, unit, alias.name))
+            return
+        b = unit.scope.names.get(alias.name)
+        if b is None:
+            missing = _missing_name(span, unit, alias.name)
+            raise FxSyntaxError(span, missing.message, missing.hint)
+        self.scope.names[local] = b
 
     def import_name(self, stmt: ast.ImportFrom, alias: ast.alias) -> None:
         names = self.scope.names
@@ -217,6 +399,10 @@ class _ModuleCollector:
             b = self.scope.lookup(node.value.id)
             if b is not None and b.kind == "module:math" and node.attr in MATH_CONSTANTS:
                 return MATH_CONSTANTS[node.attr]
+            if b is not None and b.kind == "module:fx":
+                c = b.value.scope.names.get(node.attr)
+                if c is not None and c.kind in ("const", "mathconst"):
+                    return c.value
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd, ast.Not, ast.Invert)):
             v = self.const_value(node.operand)
             return _apply(span, lambda: eval_unary(node.op, v))
@@ -255,8 +441,10 @@ class _ModuleCollector:
             raise FxSyntaxError(span, f"function `{node.name}` is defined twice", "rename one of them")
         if node.name in self.scope.names:
             raise FxSyntaxError(span, f"`{node.name}` is already bound at module level", "rename the function")
-        self.scope.signatures[node.name] = Signature(node.name, params, defaults, ret, span, options)
-        self.scope.names[node.name] = Binding("func", node.name)
+        sig = Signature(node.name, params, defaults, ret, span, options)
+        self.scope.signatures[node.name] = sig
+        self.scope.registry[self.scope.qualify(node.name)] = sig
+        self.scope.names[node.name] = Binding("func", self.scope.qualify(node.name))
 
 
 def _is_main_guard(stmt: ast.If) -> bool:

@@ -10,7 +10,10 @@ from fastext.compiler.types import Scalar, Type
 @dataclass(frozen=True)
 class Binding:
     """One module-level name.  `kind` is one of:
-    scalar (a dialect scalar type), prange, mathfn, mathconst, const, func, module:math, module:fastext.
+    scalar (a dialect scalar type), prange, mathfn, mathconst, const, func, module:math, module:fastext,
+    module:fx (another `.fx` module; `value` is its checked unit, with a `.scope` and a `.name`).
+    For `func`, `value` is the function's qualified name (its key in `ModuleScope.registry`):
+    the bare name for functions of the module being compiled, `other.f` for imported ones.
     """
 
     kind: str
@@ -34,6 +37,13 @@ class ModuleScope:
     names: dict[str, Binding] = field(default_factory=dict)
     signatures: dict[str, Signature] = field(default_factory=dict)
     options: dict[str, bool] = field(default_factory=dict)    # module-wide, from `__fastext__`
+    # Cross-module calls: this module's prefix ("" for the module being compiled) and the
+    # signatures of every function of every module read, by qualified name (shared).
+    qualifier: str = ""
+    registry: dict[str, Signature] = field(default_factory=dict)
+
+    def qualify(self, name: str) -> str:
+        return f"{self.qualifier}.{name}" if self.qualifier else name
 
     def lookup(self, name: str) -> Binding | None:
         return self.names.get(name)
