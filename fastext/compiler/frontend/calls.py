@@ -38,7 +38,7 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
             target = b.value.scope.names.get(func.attr)
             shown = f"{func.value.id}.{func.attr}"
             if target is None:
-                from fastext.compiler.frontend.module import _missing_name
+                from fastext.compiler.frontend.graph import missing_name as _missing_name
                 missing = _missing_name(fc.span(func), b.value, func.attr)
                 raise fc.error(func, missing.message, missing.hint)
             return _call_binding(fc, node, target, shown)

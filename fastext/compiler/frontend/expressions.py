@@ -136,7 +136,7 @@ class ExpressionChecker:
                 if c is not None and c.kind in ("const", "mathconst"):
                     return ir.Const(c.type, span, c.value)
                 if c is None:
-                    from fastext.compiler.frontend.module import _missing_name
+                    from fastext.compiler.frontend.graph import missing_name as _missing_name
                     missing = _missing_name(span, b.value, node.attr)
                     raise self.error(node, missing.message, missing.hint)
                 raise self.error(node, f"`{node.value.id}.{node.attr}` cannot be used as a value",

@@ -1,0 +1,196 @@
+"""The module graph: the module being compiled and every `.fx` module it imports.
+
+`check_source` reads each file once (keyed by absolute path), lets `module.py`
+read its top level, resolves imports between the files (`compiler/resolve.py`),
+then checks every function body in its own module's scope.  Imported functions
+join the IR under qualified names (`other.f`), not exported, so calls are native.
+"""
+from __future__ import annotations
+
+import ast
+import os
+
+from fastext.compiler import ir
+from fastext.compiler.builtins import OPTION_DEFAULTS
+from fastext.compiler.diagnostics import Diagnostic, Diagnostics, FxSyntaxError
+from fastext.compiler.frontend.function import FunctionChecker
+from fastext.compiler.frontend.module import _ModuleCollector
+from fastext.compiler.frontend.scope import ModuleScope
+from fastext.compiler.source import SourceFile, Span
+
+
+def check_source(source: SourceFile, module_name: str) -> tuple[ir.Module | None, Diagnostics]:
+    """Parse and check a whole module, and every `.fx` module it imports (recursively).
+
+    Returns the typed IR (None if there were errors) and the diagnostics of every file
+    read (each located in its own file).  Functions of imported modules are included in
+    the IR, not exported, under qualified names (`other.f`), so calls to them are native.
+    """
+    graph = _Graph()
+    root = graph.add(source, module_name, root=True)
+    graph.finish_imports()
+    functions: dict[str, ir.Function] = {}
+    for unit in graph.order:
+        functions.update(_check_bodies(unit, root=unit is root))
+    diags = root.diags
+    for unit in graph.order:
+        if unit is not root:
+            diags.items.extend(unit.diags.items)
+    for unit, span, target in graph.edges:
+        if unit is root and graph.has_errors(target):
+            diags.error(span, f"the imported module `{target.name}` ({target.path}) has errors",
+                        "fix the errors reported in it (each shown at its own file:line:col)")
+    if diags or root.tree is None:
+        return None, diags
+    functions = _reachable(functions, [k for k in functions if "." not in k])
+    constants = {name: (b.type, b.value) for name, b in root.scope.names.items() if b.kind == "const"}
+    deps = tuple(u.path for u in graph.order if u is not root)
+    return ir.Module(module_name, source.path, ast.get_docstring(root.tree), functions, constants, deps), diags
+
+
+def _check_bodies(unit: "_Unit", root: bool) -> dict[str, ir.Function]:
+    scope, diags, source = unit.scope, unit.diags, unit.source
+    functions: dict[str, ir.Function] = {}
+    for node in unit.defs:
+        if node.name not in scope.signatures:
+            continue
+        checker = FunctionChecker(scope, diags, scope.signatures[node.name])
+        try:
+            fn = checker.check(node)
+        except FxSyntaxError as e:
+            diags.add(e.diagnostic)
+            continue
+        except Exception as e:  # a compiler bug: report it where it happened, not as a traceback
+            diags.add(Diagnostic(checker.current_span or Span.of(node, source.path),
+                                 f"{type(e).__name__}: {e} (while checking `{node.name}`)",
+                                 "please report this; rewriting the construct may work around it",
+                                 severity="internal"))
+            continue
+        fn.doc = ast.get_docstring(node)
+        fn.exported = root and not node.name.startswith("_")
+        fn.name = scope.qualify(node.name)
+        options = {**OPTION_DEFAULTS, **scope.options, **scope.signatures[node.name].options}
+        fn.boundscheck, fn.fastmath, fn.inline = options["boundscheck"], options["fastmath"], options["inline"]
+        functions[fn.name] = fn
+    return functions
+
+
+def _reachable(functions: dict[str, ir.Function], roots: list[str]) -> dict[str, ir.Function]:
+    """The functions of the module itself and the imported ones they call, transitively."""
+    seen: set[str] = set()
+    stack = list(roots)
+    while stack:
+        name = stack.pop()
+        if name in seen or name not in functions:
+            continue
+        seen.add(name)
+        stack.extend(_calls(functions[name].body))
+    return {k: fn for k, fn in functions.items() if k in seen}
+
+
+def _calls(node) -> set[str]:
+    """Names called anywhere under an IR node (plain dataclasses, walked generically)."""
+    out: set[str] = set()
+    stack = [node]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, list):
+            stack.extend(x)
+        elif isinstance(x, ir.Call):
+            out.add(x.func)
+            stack.extend(x.args)
+        elif hasattr(x, "__dataclass_fields__") and not isinstance(x, (ir.Var, Span)):
+            stack.extend(getattr(x, f) for f in x.__dataclass_fields__)
+    return out
+
+
+class _Unit:
+    """One `.fx` file being checked: its scope, its diagnostics, its function definitions."""
+
+    def __init__(self, source: SourceFile, name: str, qualifier: str, registry: dict):
+        self.source, self.name, self.path = source, name, source.path
+        self.diags = Diagnostics(source)
+        self.scope = ModuleScope(source.path, qualifier=qualifier, registry=registry)
+        self.tree: ast.Module | None = None
+        self.defs: list[ast.FunctionDef] = []
+        self.done = False     # False while its top level is being collected (an import cycle)
+
+
+class _Graph:
+    """Every `.fx` module read for one compile, by absolute path; collects each once."""
+
+    def __init__(self) -> None:
+        self.units: dict[str, _Unit] = {}
+        self.order: list[_Unit] = []
+        self.registry: dict = {}
+        self.qualifiers: set[str] = set()
+        self.edges: list[tuple[_Unit, Span, _Unit]] = []
+        # `from m import x` while `m` is still being collected (a cycle): bound at the end
+        self.pending: list[tuple[_Unit, str, Span, _Unit, str]] = []
+
+    def add(self, source: SourceFile, name: str, root: bool = False) -> _Unit:
+        qualifier = ""
+        if not root:
+            qualifier, k = name, 2
+            while qualifier in self.qualifiers:
+                qualifier, k = f"{name}~{k}", k + 1
+            self.qualifiers.add(qualifier)
+        unit = _Unit(source, name, qualifier, self.registry)
+        self.units[os.path.abspath(source.path)] = unit
+        self.order.append(unit)
+        try:
+            unit.tree = ast.parse(source.text, filename=source.path)
+        except SyntaxError as e:
+            line, col = e.lineno or 1, max(0, (e.offset or 1) - 1)
+            unit.diags.error(Span(source.path, line, col, line, col + 1), f"invalid syntax: {e.msg}",
+                             "a .fx file must be valid Python")
+            unit.done = True
+            return unit
+        unit.defs = _ModuleCollector(unit.scope, unit.diags, source, self).collect(unit.tree)
+        unit.done = True
+        return unit
+
+    def load(self, importer: _Unit, module: str, level: int, span: Span) -> _Unit:
+        """The unit of the `.fx` module that `importer` names, collected (or being collected)."""
+        from fastext.compiler.resolve import ResolveError, resolve
+        try:
+            path = resolve(importer.path, module, level)
+        except ResolveError as e:
+            raise FxSyntaxError(span, str(e), e.hint) from None
+        unit = self.units.get(path)
+        if unit is None:
+            try:
+                with open(path, encoding="utf-8") as f:
+                    text = f.read()
+            except (OSError, UnicodeDecodeError) as e:
+                raise FxSyntaxError(span, f"cannot read {path}: {e}", "") from None
+            unit = self.add(SourceFile(path, text), module.rpartition(".")[2])
+        self.edges.append((importer, span, unit))
+        return unit
+
+    def finish_imports(self) -> None:
+        for unit, local, span, target, name in self.pending:
+            b = target.scope.names.get(name)
+            if b is None:
+                unit.diags.add(missing_name(span, target, name))
+            else:
+                unit.scope.names[local] = b
+
+    def has_errors(self, unit: _Unit) -> bool:
+        seen, stack = set(), [unit]
+        while stack:
+            u = stack.pop()
+            if id(u) in seen:
+                continue
+            seen.add(id(u))
+            if u.diags:
+                return True
+            stack.extend(t for s, _, t in self.edges if s is u)
+        return False
+
+
+def missing_name(span: Span, target: _Unit, name: str) -> Diagnostic:
+    public = sorted(n for n, b in target.scope.names.items()
+                    if b.kind in ("func", "const") and not n.startswith("_"))
+    return Diagnostic(span, f"the .fx module `{target.name}` ({target.path}) has no function or constant `{name}`",
+                      f"available: {', '.join(public)}" if public else "it defines no functions or constants")
