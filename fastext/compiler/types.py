@@ -117,6 +117,24 @@ def complex_of(t: Scalar) -> Scalar:
     return C64 if promote(t, F32) == F32 else C128
 
 
+def constant_fits(value, t: Scalar) -> bool:
+    """A Python constant (literal, default, annotated module constant) converts to `t` without
+    a change of kind: any number into a complex type, any real into a float type, an integer
+    in range into an integer type, a bool into bool."""
+    if t.is_complex:
+        return True
+    if isinstance(value, complex):
+        return False
+    if t.is_float:
+        return True
+    if t.is_bool:
+        return isinstance(value, bool)
+    if isinstance(value, float):
+        return False
+    lo, hi = (-(1 << (t.bits - 1)), (1 << (t.bits - 1)) - 1) if t.signed else (0, (1 << t.bits) - 1)
+    return lo <= int(value) <= hi
+
+
 def article(t: object) -> str:
     """`t` with its indefinite article, for messages: "an i64", "a u8", "a tuple[...]"."""
     text = str(t)

@@ -17,7 +17,7 @@ from fastext.compiler.frontend.scope import ModuleScope
 from fastext.compiler.source import Span
 from fastext.compiler.types import (
     BOOL, C128, ERROR, F64, I64, SCALARS, Array, ErrorType, Scalar, Tuple, Type, article, can_assign, complex_of,
-    complex_part, promote,
+    complex_part, constant_fits, promote,
 )
 
 BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%",
@@ -438,20 +438,7 @@ def _fits(const: ir.Expr, t: Scalar) -> bool:
 
 
 def _literal_fits(const: ir.Expr, t: Scalar) -> bool:
-    v = const.value
-    if t.is_complex:
-        return True
-    if isinstance(v, complex):
-        return False
-    if t.is_float:
-        return True
-    if isinstance(v, float):
-        return False
-    if t.is_bool:
-        return isinstance(v, bool)
-    lo, hi = (-(1 << (t.bits - 1)), (1 << (t.bits - 1)) - 1) if t.signed else (0, (1 << t.bits) - 1)
-    return lo <= int(v) <= hi
-
+    return constant_fits(const.value, t)
 
 def _retype(v, t: Scalar):
     if t.is_complex:

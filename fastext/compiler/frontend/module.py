@@ -9,7 +9,7 @@ from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
 from fastext.compiler.source import SourceFile, Span
-from fastext.compiler.types import BOOL, C128, DIALECT_SCALARS, F64, I64, Scalar, Type, article
+from fastext.compiler.types import BOOL, C128, DIALECT_SCALARS, F64, I64, Scalar, Type, article, constant_fits
 
 ALLOWED_MODULES = ("math", "fastext")
 
@@ -201,7 +201,7 @@ class _ModuleCollector:
             if not isinstance(declared, Scalar):
                 raise FxSyntaxError(self.span(stmt.annotation), "module constants must be scalars",
                                     "arrays cannot be module constants yet; pass them as parameters")
-            if not _constant_fits(result, declared):
+            if not constant_fits(result, declared):
                 raise FxSyntaxError(self.span(value), f"{result!r} is not {article(declared)} value",
                                     f"write a value that fits {declared}, or convert it explicitly")
             result = _convert_constant(result, declared)
@@ -254,7 +254,7 @@ class _ModuleCollector:
         defaults: dict[str, tuple[Type, object]] = {}
         for (name, ptype, _), default in zip(params[len(params) - len(a.defaults):], a.defaults):
             value = self.const_value(default)
-            if not isinstance(ptype, Scalar) or not _constant_fits(value, ptype):
+            if not isinstance(ptype, Scalar) or not constant_fits(value, ptype):
                 raise FxSyntaxError(self.span(default), f"default of `{name}` must be {article(ptype)} constant",
                                     "defaults are limited to scalar constants")
             defaults[name] = (ptype, _convert_constant(value, ptype))
@@ -273,23 +273,6 @@ def _is_main_guard(stmt: ast.If) -> bool:
     return (isinstance(t, ast.Compare) and isinstance(t.left, ast.Name) and t.left.id == "__name__"
             and len(t.comparators) == 1 and isinstance(t.comparators[0], ast.Constant)
             and t.comparators[0].value == "__main__")
-
-
-def _constant_fits(value, t: Scalar) -> bool:
-    """A constant (default, annotated module constant) converts to `t` without loss of kind:
-    any number into a float type, an integer in range into an integer type, bools into bool."""
-    if t.is_complex:
-        return True
-    if isinstance(value, complex):
-        return False
-    if t.is_float:
-        return True
-    if t.is_bool:
-        return isinstance(value, bool)
-    if isinstance(value, float):
-        return False
-    lo, hi = (-(1 << (t.bits - 1)), (1 << (t.bits - 1)) - 1) if t.signed else (0, (1 << t.bits) - 1)
-    return lo <= int(value) <= hi
 
 
 def _type_of_constant(value) -> Scalar:
