@@ -6,6 +6,7 @@ and mypy on its wheel (skipped when not installed); the setuptools integration u
 import ast
 import glob
 import os
+import platform
 import re
 import shutil
 import subprocess
@@ -67,6 +68,7 @@ def test_settings_override_order(tmp_path):
     ('', {"fastext.cpuu": "x"}, {}, "config_settings `fastext.cpuu`: unknown key `cpuu`"),
     ('', {}, {"FASTEXT_BUILD_BOUNDSCHECK": "perhaps"}, "environment variable FASTEXT_BUILD_BOUNDSCHECK"),
     ('', {}, {"FASTEXT_BUILD_CPU": "x86 64"}, "`cpu` must be an LLVM CPU name"),
+    ('variants = ["x86-64-v9"]', {}, {}, "`variants` must be a list drawn from x86-64-v2"),
 ])
 def test_settings_errors_name_the_key(tmp_path, table, config, env, needle):
     proj = _project(tmp_path, "[tool.fastext]\n" + table + "\n")
@@ -519,3 +521,35 @@ def test_editable_install_serves_fx_through_the_hook(built, tmp_path):
     assert out.returncode == 0, out.stderr[-3000:]
     _, compiled2, _, triple = out.stdout.split()
     assert triple == "6.0" and compiled2 != compiled and "__fxcache__" in compiled2
+
+
+# ----------------------------------------------------------------------------- CPU variants
+
+@pytest.mark.slow
+@pytest.mark.skipif(platform.machine() not in ("x86_64", "AMD64"), reason="x86-64 microarchitecture levels")
+def test_cpu_variants_dispatch_at_import(tmp_path):
+    """One wheel with v2/v3/v4 builds: the dispatcher loads the best level this CPU runs."""
+    _needs_build_tools()
+    project = _copy_example(tmp_path / "proj")
+    dist = tmp_path / "dist"
+    proc = _run([sys.executable, "-m", "pip", "wheel", "--no-build-isolation", "--no-deps", "-q", "-w", str(dist),
+                 "-C", "fastext.variants=x86-64-v2,x86-64-v3,x86-64-v4", project], cwd=str(tmp_path))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    (wheel,) = dist.glob("*.whl")
+    with zipfile.ZipFile(wheel) as z:
+        names = set(z.namelist())
+    assert "wheelpkg/vecmath.py" in names and "wheelpkg/vecmath.abi3.so" not in names
+    assert {f"wheelpkg/_fastext_variants/vecmath.x86_64_v{k}.abi3.so" for k in (2, 3, 4)} <= names
+    vpy = _fresh_venv(sys.executable, tmp_path / "venv", str(wheel), "numpy")
+    code = ("import wheelpkg.vecmath as v, numpy as np, sys; "
+            "print(v.__fastext_variant__, v.dot(np.ones(3), np.ones(3)), sys.modules['wheelpkg.vecmath'] is v)")
+    env = {"PYTHONPATH": "", "PYTHONNOUSERSITE": "1"}
+    best = _run([vpy, "-c", code], cwd=str(tmp_path), env=env)
+    assert best.returncode == 0, best.stderr
+    chosen, value, same = best.stdout.split()
+    assert chosen in ("x86_64_v2", "x86_64_v3", "x86_64_v4") and value == "3.0" and same == "True"
+    flags = open("/proc/cpuinfo").read() if os.path.exists("/proc/cpuinfo") else ""
+    if " avx2 " in flags and " fma " in flags:
+        assert chosen in ("x86_64_v3", "x86_64_v4")
+    forced = _run([vpy, "-c", code], cwd=str(tmp_path), env=dict(env, FASTEXT_VARIANT="x86_64_v2"))
+    assert forced.stdout.split()[0] == "x86_64_v2", forced.stderr

@@ -8,6 +8,7 @@
 | `opt-level`                | `FASTEXT_BUILD_OPT_LEVEL`     | `fastext.opt-level`    | `3` |
 | `boundscheck`              | `FASTEXT_BUILD_BOUNDSCHECK`   | `fastext.boundscheck`  | `true` |
 | `stubs`                    | `FASTEXT_BUILD_STUBS`         | `fastext.stubs`        | `true` (`.pyi` + `py.typed`) |
+| `variants`                 | `FASTEXT_BUILD_VARIANTS`      | `fastext.variants`     | `[]` (one build for `cpu`); e.g. `["x86-64-v2", "x86-64-v3", "x86-64-v4"]` |
 | `include`                  | —                             | `fastext.include`      | `["*"]` |
 | `exclude`                  | —                             | `fastext.exclude`      | `[]` |
 
@@ -28,8 +29,10 @@ import os
 import platform
 import sys
 
-KEYS = ("cpu", "features", "abi3", "opt-level", "boundscheck", "stubs", "include", "exclude")
+KEYS = ("cpu", "features", "abi3", "opt-level", "boundscheck", "stubs", "variants", "include", "exclude")
 ENV = {key: "FASTEXT_BUILD_" + key.upper().replace("-", "_") for key in KEYS if key not in ("include", "exclude")}
+# CPU variants a wheel can carry, best last; each is an LLVM CPU name (x86-64 microarchitecture levels).
+KNOWN_VARIANTS = ("x86-64-v2", "x86-64-v3", "x86-64-v4")
 CONFIG_PREFIX = "fastext."
 LIMITED_API = (3, 11)   # the Limited API version fastext's modules use: the abi3 tag is cp311
 
@@ -55,22 +58,26 @@ class Settings:
     opt_level    0-3, the LLVM optimisation level.
     boundscheck  array index checks (IndexError) in compiled code.
     stubs        write `<mod>.pyi` for each compiled module and `py.typed` in its package.
+    variants     CPU variants to build beside each other (x86-64-v2/v3/v4); a small dispatcher
+                 module loads the best one the CPU supports at import (empty: one build).
     include      fnmatch patterns (project-relative, `/`-separated) of `.fx` files to compile.
     exclude      fnmatch patterns of `.fx` files not to compile (they still ship as sources).
     origin       for each key, where its value came from (for messages and `fastext` logs).
     """
 
-    __slots__ = ("cpu", "features", "abi3", "opt_level", "boundscheck", "stubs", "include", "exclude", "origin")
+    __slots__ = ("cpu", "features", "abi3", "opt_level", "boundscheck", "stubs", "variants", "include", "exclude",
+                 "origin")
 
     def __init__(self, cpu: str | None = None, features: str = "", abi3: bool = True, opt_level: int = 3,
-                 boundscheck: bool = True, stubs: bool = True, include: tuple[str, ...] = ("*",),
-                 exclude: tuple[str, ...] = ()):
+                 boundscheck: bool = True, stubs: bool = True, variants: tuple[str, ...] = (),
+                 include: tuple[str, ...] = ("*",), exclude: tuple[str, ...] = ()):
         self.cpu = cpu or default_cpu()
         self.features = features
         self.abi3 = abi3
         self.opt_level = opt_level
         self.boundscheck = boundscheck
         self.stubs = stubs
+        self.variants = tuple(variants)
         self.include = tuple(include)
         self.exclude = tuple(exclude)
         self.origin: dict[str, str] = {key: "default" for key in KEYS}
@@ -136,6 +143,14 @@ def _string(value, key: str, where: str) -> str:
     return value
 
 
+def _variants(value, key: str, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [v.strip() for v in value.split(",") if v.strip()]
+    if not isinstance(value, (list, tuple)) or not all(v in KNOWN_VARIANTS for v in value):
+        raise SettingsError(f"{where}: `{key}` must be a list drawn from {', '.join(KNOWN_VARIANTS)}, not {value!r}")
+    return tuple(v for v in KNOWN_VARIANTS if v in value)     # ordered, best last
+
+
 def _patterns(value, key: str, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [p.strip() for p in value.split(",") if p.strip()]
@@ -145,7 +160,7 @@ def _patterns(value, key: str, where: str) -> tuple[str, ...]:
 
 
 _PARSERS = {"cpu": _string, "features": _string, "abi3": _bool, "opt-level": _opt_level,
-            "boundscheck": _bool, "stubs": _bool, "include": _patterns, "exclude": _patterns}
+            "boundscheck": _bool, "stubs": _bool, "variants": _variants, "include": _patterns, "exclude": _patterns}
 
 
 def _apply(settings: Settings, key: str, value, where: str) -> None:

@@ -221,16 +221,27 @@ def compile_packages(cmd, settings) -> list[str]:
     options = settings.options()
     written, errors = [], []
     typed_packages = set()
-    print(f"fastext: compiling {len(modules)} .fx module(s) for cpu={settings.cpu}"
+    print(f"fastext: compiling {len(modules)} .fx module(s) for "
+          f"{'cpu variants ' + ', '.join(settings.variants) if settings.variants else 'cpu=' + settings.cpu}"
           f"{' +' + settings.features if settings.features else ''} O{settings.opt_level}"
           f" boundscheck={'on' if settings.boundscheck else 'off'} abi3={'on' if settings.abi3 else 'off'}",
           file=sys.stderr)
+    from fastext.build import variants as cpu_variants
+    from fastext.config import Options
     for package, path, stem in modules:
         rel = os.path.relpath(path)   # diagnostics (and anything embedded) name project-relative paths
         out_dir = os.path.join(cmd.build_lib, *package.split("."))
         os.makedirs(out_dir, exist_ok=True)
+        # one build for `cpu`, or one per CPU variant (in a subfolder) plus a dispatcher module
+        if settings.variants:
+            builds = [(Options(options.opt_level, options.boundscheck, v, options.features),
+                       os.path.join(out_dir, cpu_variants.FOLDER, f"{stem}.{cpu_variants.tag(v)}{settings.ext_suffix()}"))
+                      for v in settings.variants]
+        else:
+            builds = [(options, os.path.join(out_dir, stem + settings.ext_suffix()))]
+        cpu_variants.remove_stale(out_dir, stem, settings.ext_suffix(), keep=[so for _, so in builds])
         try:
-            artifact = compile_file(rel, stem, options)
+            artifacts = [compile_file(rel, stem, build_options) for build_options, _ in builds]
             stub = None
             if settings.stubs:
                 from fastext.build.stubs import stub_for_file
@@ -238,13 +249,19 @@ def compile_packages(cmd, settings) -> list[str]:
         except CompileError as e:
             errors.append(str(e))
             continue
-        so = os.path.join(out_dir, stem + settings.ext_suffix())
-        try:
-            link_module(artifact.object_code, so)
-        except LinkError as e:
-            raise FastextBuildError(f"fastext: {rel}: {e}") from None
-        written.append(so)
-        print(f"fastext: {rel} -> {os.path.relpath(so)}", file=sys.stderr)
+        for artifact, (_, so) in zip(artifacts, builds):
+            os.makedirs(os.path.dirname(so), exist_ok=True)
+            try:
+                link_module(artifact.object_code, so)
+            except LinkError as e:
+                raise FastextBuildError(f"fastext: {rel}: {e}") from None
+            written.append(so)
+            print(f"fastext: {rel} -> {os.path.relpath(so)}", file=sys.stderr)
+        if settings.variants:
+            dispatcher = os.path.join(out_dir, stem + ".py")
+            with open(dispatcher, "w", encoding="utf-8") as f:
+                f.write(cpu_variants.dispatcher_source(stem, settings.variants, settings.ext_suffix()))
+            written.append(dispatcher)
         if stub is not None:
             pyi = os.path.join(out_dir, stem + ".pyi")
             with open(pyi, "w", encoding="utf-8") as f:
