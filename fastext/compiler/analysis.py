@@ -105,6 +105,8 @@ def _bodies(s: ir.Stmt) -> list[list[ir.Stmt]]:
         return [s.then, s.orelse]
     if isinstance(s, (ir.While, ir.ForRange)):
         return [s.body, s.orelse]
+    if isinstance(s, ir.Try):
+        return [s.body, *(h.body for h in s.handlers), s.orelse, s.finalbody]
     return []
 
 

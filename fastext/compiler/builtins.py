@@ -77,6 +77,30 @@ EXCEPTIONS: tuple[str, ...] = (
 )
 EXC_CODE: dict[str, int] = {name: i + 1 for i, name in enumerate(EXCEPTIONS)}
 
+# The class hierarchy of those exceptions (each one's direct base among them), as in
+# Python: `except ArithmeticError` catches ZeroDivisionError, OverflowError and
+# FloatingPointError; `except Exception` catches all of them.
+EXC_BASE: dict[str, str | None] = {
+    "Exception": None,
+    "ArithmeticError": "Exception", "FloatingPointError": "ArithmeticError",
+    "OverflowError": "ArithmeticError", "ZeroDivisionError": "ArithmeticError",
+    "AssertionError": "Exception",
+    "LookupError": "Exception", "IndexError": "LookupError", "KeyError": "LookupError",
+    "RuntimeError": "Exception", "NotImplementedError": "RuntimeError",
+    "TypeError": "Exception", "ValueError": "Exception",
+}
+
+
+def caught_by(name: str) -> tuple[str, ...]:
+    """The exceptions of `EXCEPTIONS` that `except name:` catches (name and its subclasses)."""
+    def is_sub(exc: str | None) -> bool:
+        while exc is not None:
+            if exc == name:
+                return True
+            exc = EXC_BASE[exc]
+        return False
+    return tuple(e for e in EXCEPTIONS if is_sub(e))
+
 # Function decorators: name → (option, value).  `__fastext__ = {...}` sets the same
 # options for a whole module; a decorator overrides the module's setting.
 DECORATORS: dict[str, tuple[str, bool]] = {

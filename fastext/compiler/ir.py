@@ -240,6 +240,30 @@ class Assert(Stmt):
     message: str | None
 
 
+@dataclass(eq=False)
+class Handler:
+    """One `except` clause: the builtin exception names it lists (None: a bare `except:`)."""
+
+    span: Span
+    names: tuple[str, ...] | None
+    body: list[Stmt]
+
+
+@dataclass(eq=False)
+class Try(Stmt):
+    """`try/except/else/finally` over the exceptions raised by native code (the error record)."""
+
+    body: list[Stmt]
+    handlers: list[Handler]
+    orelse: list[Stmt]
+    finalbody: list[Stmt]
+
+
+@dataclass(eq=False)
+class Reraise(Stmt):
+    """A bare `raise` inside an `except` clause: the exception being handled, again."""
+
+
 # ----------------------------------------------------------------------------- module
 
 @dataclass(eq=False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.compiler.analysis import children
+from fastext.compiler.builtins import EXCEPTIONS
 
 
 class IRVerifyError(AssertionError):
@@ -24,6 +25,7 @@ class _Verifier:
         self.module, self.fn = module, fn
         self.known = {id(p.var) for p in fn.params} | {id(v) for v in fn.locals}
         self.loop_depth = 0
+        self.handler_depth = 0
 
     def fail(self, node, msg: str) -> None:
         raise IRVerifyError(f"{getattr(node, 'span', '?')}: in {self.fn.name}: {msg}")
@@ -78,7 +80,30 @@ class _Verifier:
                 self.expect(s.value, self.fn.ret)
         elif isinstance(s, ir.Assert):
             self.expect(s.cond, T.BOOL)
-        elif not isinstance(s, ir.Raise):
+        elif isinstance(s, ir.Raise):
+            if s.exc not in EXCEPTIONS:
+                self.fail(s, f"raise of unknown exception {s.exc}")
+        elif isinstance(s, ir.Try):
+            if not s.handlers and not s.finalbody:
+                self.fail(s, "try without except or finally")
+            self.block(s.body)
+            for k, h in enumerate(s.handlers):
+                if h.names is None and k != len(s.handlers) - 1:
+                    self.fail(h, "bare except clause before the last one")
+                for name in h.names or ():
+                    if name not in EXCEPTIONS:
+                        self.fail(h, f"except clause for unknown exception {name}")
+                self.handler_depth += 1
+                self.block(h.body)
+                self.handler_depth -= 1
+            self.block(s.orelse)
+            depth, self.handler_depth = self.handler_depth, 0
+            self.block(s.finalbody)
+            self.handler_depth = depth
+        elif isinstance(s, ir.Reraise):
+            if not self.handler_depth:
+                self.fail(s, "bare raise outside an except clause")
+        else:
             self.fail(s, f"unknown statement {type(s).__name__}")
 
     def var(self, node, var: ir.Var) -> None:

@@ -39,7 +39,7 @@ NODE_NAMES = {
 
 UNSUPPORTED_HINTS = {
     "For": "only `for i in range(...)` loops are supported so far",
-    "Try": "try/except is not supported yet; check conditions before they fail",
+    "TryStar": "exception groups (`except*`) are not supported; use plain `except` clauses",
     "With": "`with` is not supported in compiled code",
     "Global": "module globals are read-only constants in .fx code; pass values as parameters",
     "Nonlocal": "nested functions are not supported",

@@ -31,6 +31,7 @@ class FunctionChecker(ExpressionChecker):
         self.vars: dict[str, ir.Var] = {}
         self.locals: list[ir.Var] = []
         self.loop_depth = 0
+        self.handler_depth = 0      # > 0 inside an `except` clause (where a bare `raise` re-raises)
         self.current_span: Span | None = None
         self.temp_count = 0
 
@@ -255,8 +256,14 @@ class FunctionChecker(ExpressionChecker):
     def s_raise(self, node: ast.Raise) -> ir.Stmt:
         exc = node.exc
         hint = 'raise a builtin exception with a constant message: raise ValueError("x must be positive")'
+        if exc is None and node.cause is None:
+            if not self.handler_depth:
+                raise self.error(node, "bare `raise` outside an `except` clause",
+                                 "a bare `raise` re-raises the exception being handled, so it belongs in an "
+                                 "`except` clause; elsewhere " + hint)
+            return ir.Reraise(self.span(node))
         if exc is None or node.cause is not None:
-            raise self.error(node, "bare `raise` and `raise … from …` are not supported", hint)
+            raise self.error(node, "`raise … from …` is not supported", hint)
         message = None
         if isinstance(exc, ast.Call):
             if exc.keywords or len(exc.args) > 1:
@@ -280,11 +287,59 @@ class FunctionChecker(ExpressionChecker):
             message = node.msg.value
         return ir.Assert(self.span(node), self.condition(node.test), message)
 
+    def s_try(self, node: ast.Try) -> ir.Stmt:
+        body = self.block(node.body)
+        handlers = []
+        for k, h in enumerate(node.handlers):
+            try:
+                names = self.handler_names(h, last=k == len(node.handlers) - 1)
+            except FxSyntaxError as e:
+                self.diags.add(e.diagnostic)
+                names = None
+            if h.name is not None:
+                self.diags.add(self.error(
+                    h, f"`except … as {h.name}` is not supported (native code has no exception objects)",
+                    f"drop `as {h.name}`; handle each exception type in its own `except` clause").diagnostic)
+                if h.name not in self.vars and self.scope.lookup(h.name) is None:
+                    self.declare(h.name, ERROR, h)   # its uses stay quiet
+            self.handler_depth += 1
+            try:
+                hbody = self.block(h.body)
+            finally:
+                self.handler_depth -= 1
+            handlers.append(ir.Handler(self.span(h), names, hbody))
+        orelse = self.block(node.orelse)
+        # a finally block is not an `except` clause: a bare `raise` there is not allowed
+        depth, self.handler_depth = self.handler_depth, 0
+        try:
+            finalbody = self.block(node.finalbody)
+        finally:
+            self.handler_depth = depth
+        return ir.Try(self.span(node), body, handlers, orelse, finalbody)
+
+    def handler_names(self, h: ast.ExceptHandler, last: bool) -> tuple[str, ...] | None:
+        """The exception names an `except` clause lists; None for a bare `except:`."""
+        hint = f"catch builtin exceptions: {', '.join(EXCEPTIONS)} (or a tuple of them)"
+        if h.type is None:
+            if not last:
+                raise self.error(h, "a bare `except:` must be the last except clause", "move it to the end")
+            return None
+        items = h.type.elts if isinstance(h.type, ast.Tuple) else [h.type]
+        if not items:
+            raise self.error(h.type, "`except ()` catches nothing", hint)
+        names = []
+        for item in items:
+            if not (isinstance(item, ast.Name) and item.id in EXCEPTIONS and item.id not in self.vars
+                    and self.scope.lookup(item.id) is None):
+                raise self.error(item, f"cannot catch `{ast.unparse(item)}`", hint)
+            names.append(item.id)
+        return tuple(names)
+
     STMTS = {
         ast.Pass: s_pass, ast.Expr: s_expr, ast.Assign: s_assign, ast.AnnAssign: s_annassign,
         ast.AugAssign: s_augassign, ast.If: s_if, ast.While: s_while, ast.For: s_for,
         ast.Break: s_break, ast.Continue: s_continue, ast.Return: s_return, ast.Raise: s_raise,
-        ast.Assert: s_assert,
+        ast.Assert: s_assert, ast.Try: s_try,
     }
 
 
@@ -301,6 +356,12 @@ def _terminates(body: list[ir.Stmt]) -> bool:
         return not _has_break(last.body)
     if isinstance(last, ir.Assert) and isinstance(last.cond, ir.Const) and not last.cond.value:
         return True
+    if isinstance(last, ir.Try):
+        if _terminates(last.finalbody):
+            return True
+        return (_terminates(last.body) or _terminates(last.orelse)) and all(_terminates(h.body) for h in last.handlers)
+    if isinstance(last, ir.Reraise):
+        return True
     return False
 
 
@@ -309,5 +370,8 @@ def _has_break(body: list[ir.Stmt]) -> bool:
         if isinstance(s, ir.Break):
             return True
         if isinstance(s, ir.If) and (_has_break(s.then) or _has_break(s.orelse)):
+            return True
+        if isinstance(s, ir.Try) and any(_has_break(b) for b in (s.body, s.orelse, s.finalbody,
+                                                                   *(h.body for h in s.handlers))):
             return True
     return False
