@@ -1,0 +1,162 @@
+"""Exceptions in native code: `raise`, the error exits, and `try/except/else/finally`.
+
+Every error exit (`fail_if`, `raise`, a failed call) goes through `error_exit()`: outside
+a `try` it returns 1 (the entry point raises the error record), inside one it jumps to
+the innermost handler, which dispatches on the record's exception code (Python's class
+hierarchy, `builtins.caught_by`).  `finally` blocks keep a selector of where to go next
+so that returns, breaks, continues and exceptions all pass through them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from llvmlite import ir as ll
+
+from fastext.compiler import ir
+from fastext.compiler.builtins import EXC_CODE, caught_by
+from fastext.compiler.lower.context import ERR, I32, fill_error
+
+
+def literal_text(text: str | None) -> str | None:
+    """User text as a PyErr_Format format that prints it verbatim."""
+    return text.replace("%", "%%") if text is not None else None
+
+
+@dataclass
+class FinallyFrame:
+    """A `finally` block being protected: every way out of its `try` goes through `block`.
+
+    `sel` says where to go after the finally body: 0 on (after the try statement), 1 the
+    exception in flight (kept in `saved`, as the finally body may raise and catch others),
+    k >= 2 `routes[k - 2]` — a `return` (target None) or a `break`/`continue` target, with
+    the number of enclosing finally frames that target is outside of.
+    """
+
+    block: ll.Block
+    sel: ll.Value
+    saved: ll.Value
+    routes: list[tuple[ll.Block | None, int]] = field(default_factory=list)
+
+    def route(self, target: ll.Block | None, depth: int) -> int:
+        for k, (t, d) in enumerate(self.routes):
+            if t is target and d == depth:
+                return k + 2
+        self.routes.append((target, depth))
+        return len(self.routes) + 1
+
+
+class ExceptionLowering:
+    """Mixin of FunctionLowering: error exits and exception handling."""
+
+    def error_exit(self) -> None:
+        """The error record is filled: go to the innermost handler, or return 1."""
+        if self.err_targets:
+            self.b.branch(self.err_targets[-1])
+        else:
+            self.b.ret(I32(1))
+
+    def exit_to(self, target: ll.Block | None, depth: int) -> None:
+        """Leave for `target` (None: return 0, the result already stored), through the
+        finally blocks of the frames above `depth` first."""
+        if len(self.finallies) > depth:
+            frame = self.finallies[-1]
+            self.b.store(I32(frame.route(target, depth)), frame.sel)
+            self.b.branch(frame.block)
+        elif target is None:
+            self.b.ret(I32(0))
+        else:
+            self.b.branch(target)
+
+    def s_Raise(self, s: ir.Raise) -> None:
+        fill_error(self.b, self.err, self.ctx, s.exc, literal_text(s.message))
+        self.error_exit()
+
+    def s_Reraise(self, s: ir.Reraise) -> None:
+        self.b.store(self.b.load(self.caught[-1]), self.err)
+        self.error_exit()
+
+    def s_Try(self, s: ir.Try) -> None:
+        if not s.finalbody:
+            self.try_except(s)
+            return
+        b = self.b
+        frame = FinallyFrame(self.new_block("finally"), self.entry_alloca(I32), self.entry_alloca(ERR))
+        exc = self.new_block("finally.exc")
+        self.finallies.append(frame)
+        self.err_targets.append(exc)
+        try:
+            self.try_except(s)
+        finally:
+            self.err_targets.pop()
+            self.finallies.pop()
+        if not b.block.is_terminated:
+            b.store(I32(0), frame.sel)
+            b.branch(frame.block)
+        b.position_at_end(exc)
+        b.store(b.load(self.err), frame.saved)
+        b.store(I32(1), frame.sel)
+        b.branch(frame.block)
+        b.position_at_end(frame.block)
+        self.block(s.finalbody)
+        if b.block.is_terminated:
+            return    # the finally body returned, broke out or raised: that wins
+        after, reraise = self.new_block("finally.end"), self.new_block("finally.reraise")
+        switch = b.switch(b.load(frame.sel), after)
+        switch.add_case(I32(1), reraise)
+        b.position_at_end(reraise)
+        b.store(b.load(frame.saved), self.err)
+        self.error_exit()
+        for k, (target, depth) in enumerate(frame.routes):
+            bb = self.new_block("finally.route")
+            switch.add_case(I32(k + 2), bb)
+            b.position_at_end(bb)
+            self.exit_to(target, depth)
+        b.position_at_end(after)
+
+    def try_except(self, s: ir.Try) -> None:
+        """The body, except clauses and else of a try statement (its finally is s_Try's)."""
+        if not s.handlers:
+            self.block(s.body)
+            self.block(s.orelse)
+            return
+        b = self.b
+        dispatch, end = self.new_block("except.dispatch"), self.new_block("try.end")
+        self.err_targets.append(dispatch)
+        try:
+            self.block(s.body)
+        finally:
+            self.err_targets.pop()
+        if not b.block.is_terminated:
+            self.block(s.orelse)      # outside the handlers' protection, as in Python
+            if not b.block.is_terminated:
+                b.branch(end)
+        # dispatch on the exception's code: the first clause that names it or a base of it
+        b.position_at_end(dispatch)
+        saved = self.entry_alloca(ERR)
+        b.store(b.load(self.err), saved)
+        code = b.load(b.gep(self.err, [I32(0), I32(0)]))
+        unmatched = self.new_block("except.unmatched")
+        blocks = [self.new_block("except") for _ in s.handlers]
+        default, cases = unmatched, {}
+        for h, bb in zip(s.handlers, blocks):
+            if h.names is None:
+                default = bb
+                break
+            for name in h.names:
+                for exc in caught_by(name):
+                    cases.setdefault(EXC_CODE[exc], bb)
+        switch = b.switch(code, default)
+        for c, bb in sorted(cases.items()):
+            switch.add_case(I32(c), bb)
+        b.position_at_end(unmatched)
+        self.error_exit()                # none matches: on to the enclosing handler
+        for h, bb in zip(s.handlers, blocks):
+            b.position_at_end(bb)
+            self.caught.append(saved)
+            try:
+                self.block(h.body)
+            finally:
+                self.caught.pop()
+            if not b.block.is_terminated:
+                b.branch(end)
+        b.position_at_end(end)
