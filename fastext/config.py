@@ -36,20 +36,23 @@ class Options:
     and importing `dataclasses` would cost more than the whole cached import.
     """
 
-    __slots__ = ("opt_level", "boundscheck", "cpu", "features")
+    __slots__ = ("opt_level", "boundscheck", "cpu", "features", "profile")
 
-    def __init__(self, opt_level: int = 3, boundscheck: bool = True, cpu: str = "host", features: str = ""):
-        # cpu: "host" or an LLVM CPU name (e.g. "x86-64-v2"); features: extra LLVM features, e.g. "+avx2"
+    def __init__(self, opt_level: int = 3, boundscheck: bool = True, cpu: str = "host", features: str = "",
+                 profile: bool = False):
+        # cpu: "host" or an LLVM CPU name (e.g. "x86-64-v2"); features: extra LLVM features, e.g. "+avx2";
+        # profile: count calls and time of every .fx function (the build `fastext bench --profile` uses)
         object.__setattr__(self, "opt_level", opt_level)
         object.__setattr__(self, "boundscheck", boundscheck)
         object.__setattr__(self, "cpu", cpu)
         object.__setattr__(self, "features", features)
+        object.__setattr__(self, "profile", profile)
 
     def __setattr__(self, name, value):
         raise AttributeError("Options is immutable")
 
     def _fields(self) -> tuple:
-        return (self.opt_level, self.boundscheck, self.cpu, self.features)
+        return (self.opt_level, self.boundscheck, self.cpu, self.features, self.profile)
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Options) and self._fields() == other._fields()
@@ -58,10 +61,11 @@ class Options:
         return hash(self._fields())
 
     def __repr__(self) -> str:
-        return "Options(opt_level={!r}, boundscheck={!r}, cpu={!r}, features={!r})".format(*self._fields())
+        return "Options(opt_level={!r}, boundscheck={!r}, cpu={!r}, features={!r}, profile={!r})".format(
+            *self._fields())
 
     def key(self) -> str:
-        return f"O{self.opt_level}-bc{int(self.boundscheck)}-{self.cpu}-{self.features}"
+        return f"O{self.opt_level}-bc{int(self.boundscheck)}-{self.cpu}-{self.features}" + ("-prof" * self.profile)
 
 
 def options_from_env() -> Options:

@@ -280,3 +280,23 @@ def test_plot_needs_matplotlib_and_a_known_format(monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib", None)     # as if not installed
     with pytest.raises(plot.PlotUnavailable, match=r"pip install 'fastext\[plot\]'"):
         plot.check("speed.png")
+
+
+def test_profile_counts_recursive_calls_exactly(tmp_path, cache_dir):
+    """--profile: an instrumented build counts every native call, internal and recursive ones too."""
+    (tmp_path / "rec.fx").write_text(
+        "from fastext import f64, i64\n\n\n"
+        "def fib(n: i64) -> i64:\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n\n\n"
+        "def _sq(x: f64) -> f64:\n    return x * x\n\n\n"
+        "def norm(n: i64) -> f64:\n    s = 0.0\n    for i in range(n):\n        s += _sq(float(i))\n    return s\n")
+    out = tmp_path / "prof.json"
+    r = bench(str(tmp_path / "rec.fx"), "--call", "fib(10)", "--call", "norm(100)", *LEAN, "--profile",
+              "--json", str(out), cwd=tmp_path, cache=cache_dir)
+    assert r.returncode == 0, r.stdout + r.stderr
+    doc = json.loads(out.read_text())
+    check_schema(doc)
+    calls = {case: {row["function"]: row["calls"] for row in rows} for case, rows in doc["profile"].items()}
+    fib_case, norm_case = sorted(calls, key=lambda c: "norm" in c)
+    assert calls[fib_case] == {"fib": 177}                 # fib(10) makes 177 calls in all
+    assert calls[norm_case] == {"norm": 1, "_sq": 100}      # internal functions are counted too
+    assert "profile: one run of each case" in r.stdout

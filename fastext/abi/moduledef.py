@@ -41,15 +41,20 @@ def docstring(fn: ir.Function) -> str:
 
 
 def build_module_def(ctx: ModuleContext, api: CApi, module: ir.Module, wrappers: dict[str, ll.Function],
-                     init_names: list[str]) -> None:
-    """Emit the method table and PyModuleDef, and one exported PyInit_<name> per name."""
+                     init_names: list[str], extra: list[tuple[str, ll.Function, int, str]] = ()) -> None:
+    """Emit the method table and PyModuleDef, and one exported PyInit_<name> per name.
+
+    `extra`: further (name, C function, METH_* flags, doc) entries, e.g. the profiling build's
+    `__fastext_profile__`."""
     exported = module.exported()
-    table_t = ll.ArrayType(METHOD_DEF, len(exported) + 1)
+    table_t = ll.ArrayType(METHOD_DEF, len(exported) + len(extra) + 1)
     entries = [
         ll.Constant(METHOD_DEF, [ctx.cstring(fn.name), wrappers[fn.name].bitcast(OBJ),
                                  I32(METH_FASTCALL_KEYWORDS), ctx.cstring(docstring(fn))])
         for fn in exported
     ]
+    entries += [ll.Constant(METHOD_DEF, [ctx.cstring(name), fn.bitcast(OBJ), I32(flags), ctx.cstring(doc)])
+                for name, fn, flags, doc in extra]
     entries.append(ll.Constant(METHOD_DEF, [ll.Constant(OBJ, None), ll.Constant(OBJ, None), I32(0),
                                             ll.Constant(OBJ, None)]))
     methods = ll.GlobalVariable(ctx.module, table_t, "fx$methods")

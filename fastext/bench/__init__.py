@@ -56,6 +56,8 @@ def add_arguments(p) -> None:
     p.add_argument("--no-boundary", action="store_true", help="skip the per-function boundary cost")
     p.add_argument("--no-compile", action="store_true", help="skip the compile profile (cold compile, cached import)")
     p.add_argument("--json", metavar="FILE", help="write the results as JSON (schema: fastext/bench/schema.json)")
+    p.add_argument("--profile", action="store_true",
+                   help="also run each case once on an instrumented build: calls and time per .fx function")
     p.add_argument("--plot", metavar="FILE", help="draw times and speed-ups to FILE.png|svg|pdf (needs matplotlib)")
     p.add_argument("--compare", nargs="+", metavar="FILE",
                    help="OLD.json: compare this run with an earlier one; OLD.json NEW.json: compare two files")
@@ -193,10 +195,25 @@ def run(args) -> tuple[dict, int]:
         imp = compileprof.cached_import(target.fx_path, target.name, 1 if args.quick else 3, timeout=60.0)
         profile = {"cache": cache, "cold": cold, "cached_import": imp}
 
+    native_profile = None
+    if args.profile:
+        from fastext.bench import profiling
+        progress("profile: instrumented build")
+        try:
+            instrumented = profiling.build(target.fx_path, target.name)
+        except profiling.ProfileError as e:
+            raise BenchError(str(e)) from None
+        native_profile = {}
+        for case in cases:
+            try:
+                native_profile[case.name] = profiling.profile_case(case, instrumented)
+            except Exception as e:  # noqa: BLE001 - the case failed; the timed run reports it
+                progress(f"profile: {case.name}: {type(e).__name__}: {e}")
     status = 1 if any(r.failed for r in results) else 0
     doc = report.build_doc(argv=sys.argv[:1] + _argv(args), target=target, settings=settings,
                            baselines=[i.name for i in impls if i.name != "compiled"], results=results,
-                           boundary=records, compile_profile=profile, exit_status=status)
+                           boundary=records, compile_profile=profile, exit_status=status,
+                           native_profile=native_profile)
     print(report.render(doc))
     return doc, status
 

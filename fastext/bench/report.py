@@ -78,7 +78,8 @@ def case_doc(result) -> dict:
     }
 
 
-def build_doc(*, argv, target, settings, baselines, results, boundary, compile_profile, exit_status) -> dict:
+def build_doc(*, argv, target, settings, baselines, results, boundary, compile_profile, exit_status,
+              native_profile=None) -> dict:
     failed = [r for r in results if r.failed]
     return {
         "schema": SCHEMA,
@@ -92,6 +93,7 @@ def build_doc(*, argv, target, settings, baselines, results, boundary, compile_p
         "cases": [case_doc(r) for r in results],
         "boundary": boundary,
         "compile": compile_profile,
+        "profile": native_profile,
         "summary": {"cases": len(results), "ok": len(results) - len(failed), "failed": len(failed),
                     "exit_status": exit_status},
     }
@@ -237,6 +239,16 @@ def render(doc: dict) -> str:
                        + (f"; note: {imp['message']}" if imp.get("message") else ""))
         elif imp:
             out.append(f"  cached import: {imp.get('status')}: {imp.get('message')}")
+    if doc.get("profile"):
+        out.append("")
+        out.append("profile: one run of each case on an instrumented build (time includes callees)")
+        for case, rows in doc["profile"].items():
+            total = max((r["ns"] for r in rows), default=0) or 1
+            table = [[r["function"], str(r["calls"]), fmt_time(r["ns"] * 1e-9),
+                      fmt_time(r["ns"] * 1e-9 / r["calls"]), f"{100 * r['ns'] / total:.0f}%"] for r in rows]
+            out.append(f"  {case}")
+            out += ["  " + line for line in _table(["function", "calls", "time", "per call", "of busiest"],
+                                                   table, {1, 2, 3, 4})]
     summ = doc["summary"]
     out.append("")
     out.append(f"{summ['cases']} case{'s' if summ['cases'] != 1 else ''}: {summ['ok']} ok"

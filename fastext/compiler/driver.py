@@ -91,7 +91,8 @@ def _compile(text: str, path: str, module_name: str, options: Options, emit_asm:
         from fastext.compiler.lower import lower_module
         from fastext.abi.runtime import runtime_ir
         tm = backend.target_machine(options)
-        ir_text = timed("lower", lower_module, module, boundscheck=options.boundscheck, triple=tm.triple,
+        ir_text = timed("lower", lower_module, module, boundscheck=options.boundscheck, profile=options.profile,
+                        triple=tm.triple,
                         datalayout=str(tm.target_data))
         llmod = timed("llvm", backend.build_module, ir_text, runtime_ir(), options)
         timed("optimize", backend.optimize, llmod, options)

@@ -59,6 +59,8 @@ class ModuleContext:
     boundscheck: bool = True
     functions: dict[str, ll.Function] = field(default_factory=dict)
     contiguous: dict[str, ll.Function] = field(default_factory=dict)   # contiguous-array variants
+    profile: bool = False                                              # the instrumented build
+    bodies: dict[str, ll.Function] = field(default_factory=dict)       # profile: bodies behind counters
     current_span: object = None    # the statement being lowered, for internal-error reports
     _strings: dict[str, ll.GlobalVariable] = field(default_factory=dict)
 

@@ -36,7 +36,7 @@ class FunctionLowering(ExceptionLowering):
         innermost stride is its item size; knowing that constant lets LLVM vectorise."""
         self.ctx, self.fn = ctx, fn
         self.contiguous = contiguous
-        self.llfn = ctx.contiguous[fn.name] if contiguous else ctx.functions[fn.name]
+        self.llfn = ctx.contiguous[fn.name] if contiguous else ctx.bodies.get(fn.name, ctx.functions[fn.name])
         self.slots: dict[int, ll.Value] = {}
         # (continue target, break target, number of finally frames outside the loop)
         self.loops: list[tuple[ll.Block, ll.Block, int]] = []

@@ -17,7 +17,8 @@ class LoweringError(Exception):
         self.span = span
 
 
-def lower_module(module: ir.Module, *, boundscheck: bool = True, triple: str = "", datalayout: str = "") -> str:
+def lower_module(module: ir.Module, *, boundscheck: bool = True, profile: bool = False, triple: str = "",
+                 datalayout: str = "") -> str:
     """Typed IR → textual LLVM IR of the whole extension (runtime helpers not yet linked).
 
     An unexpected exception is re-raised as LoweringError carrying the span of the
@@ -26,7 +27,7 @@ def lower_module(module: ir.Module, *, boundscheck: bool = True, triple: str = "
     llmod = ll.Module(name=module.name)
     llmod.triple = triple or llmod.triple
     llmod.data_layout = datalayout
-    ctx = ModuleContext(llmod, boundscheck=boundscheck)
+    ctx = ModuleContext(llmod, boundscheck=boundscheck, profile=profile)
     try:
         _lower(module, ctx)
     except Exception as e:
@@ -48,8 +49,11 @@ def _lower(module: ir.Module, ctx: ModuleContext) -> None:
         llfn = ll.Function(ctx.module, native_signature(fn), f"fx.{fn.name}")
         llfn.linkage = "internal"
         ctx.functions[fn.name] = llfn
+    if ctx.profile:
+        from fastext.compiler.lower.profile import declare_bodies
+        declare_bodies(ctx, module)
     for fn in module.exported():
-        if any(isinstance(p.var.type, Array) for p in fn.params):
+        if not ctx.profile and any(isinstance(p.var.type, Array) for p in fn.params):
             variant = ll.Function(ctx.module, native_signature(fn), f"fx.{fn.name}.contiguous")
             variant.linkage = "internal"
             ctx.contiguous[fn.name] = variant
@@ -65,8 +69,12 @@ def _lower(module: ir.Module, ctx: ModuleContext) -> None:
     for fn in module.exported():
         ctx.current_span = fn.span
         wrappers[fn.name] = wb.build(fn)
+    extra = []
+    if ctx.profile:
+        from fastext.compiler.lower.profile import build_counters
+        extra.append(build_counters(ctx, api, module))
     init_names = [module.name] + (["fx"] if module.name != "fx" else [])
-    build_module_def(ctx, api, module, wrappers, init_names)
+    build_module_def(ctx, api, module, wrappers, init_names, extra)
 
 
 def _declare_runtime(llmod: ll.Module) -> dict[str, ll.Function]:
