@@ -86,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
 
     # Every process of this run shares one cache, inside the git-ignored build folder.
     os.environ.setdefault("FASTEXT_CACHE_DIR", str(impls.BUILD / "fxcache"))
+    # start from an empty cache: a development checkout's compiler may have changed in place
+    # since the last run, and its builds are keyed by version, not by every source file
+    shutil.rmtree(os.environ["FASTEXT_CACHE_DIR"], ignore_errors=True)
     if args.timing_child:
         return timing_child(args.timing_child, args.quick)
 

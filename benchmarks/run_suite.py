@@ -519,6 +519,9 @@ def main(argv=None) -> int:
     ap.add_argument("--no-pin", action="store_true")
     args = ap.parse_args(argv)
     os.environ.setdefault("FASTEXT_CACHE_DIR", str(BUILD / "fxcache"))
+    # start from an empty cache: a development checkout's compiler may have changed in place
+    # since the last run, and its builds are keyed by version, not by every source file
+    shutil.rmtree(os.environ["FASTEXT_CACHE_DIR"], ignore_errors=True)
 
     notes = []
     cpu = None

@@ -52,7 +52,6 @@ class WrapperBuilder:
                 b.store(ll.Constant(OBJ, None), b.gep(view, [I32(0), I32(1)]))
                 self.views[k] = view
         err = b.alloca(ERR, name="err")
-        out = b.alloca(value_type(fn.ret)) if fn.ret != T.NONE else None
         slots = b.alloca(ll.ArrayType(OBJ, max(n, 1)), name="slots")
         self.fail_bb = llfn.append_basic_block("fail")
 
@@ -85,9 +84,10 @@ class WrapperBuilder:
         values = [self.unbox(k, p, obj) for k, (p, obj) in enumerate(zip(fn.params, objs))]
 
         # --- call the native body, GIL released when it loops
-        call_args = [err] + ([out] if out is not None else []) + values
+        call_args = [err] + values
         tstate = self.release_gil(fn, values) if fn.loops else None
-        status = self.call_native(fn, values, call_args)
+        result = self.call_native(fn, values, call_args)
+        status = result if fn.ret == T.NONE else b.extract_value(result, 0)
         if tstate is not None:
             with b.if_then(b.icmp_unsigned("!=", tstate, ll.Constant(OBJ, None))):
                 self.api.call(b, "PyEval_RestoreThread", tstate)
@@ -97,7 +97,7 @@ class WrapperBuilder:
         b.position_at_end(raise_bb)
         b.ret(b.call(self.rt["fx_raise"], [b.bitcast(err, OBJ)]))
         b.position_at_end(ok_bb)
-        b.ret(self.box(fn.ret, b.load(out) if out is not None else None))
+        b.ret(self.box(fn.ret, b.extract_value(result, 1) if fn.ret != T.NONE else None))
 
         # --- failure while unboxing: release what was acquired
         b.position_at_end(self.fail_bb)
@@ -106,7 +106,8 @@ class WrapperBuilder:
         return llfn
 
     def call_native(self, fn: ir.Function, values: list[ll.Value], call_args: list[ll.Value]) -> ll.Value:
-        """Call the body: its contiguous variant when every array's innermost stride is its item size."""
+        """Call the body (its status, or {status, result}): its contiguous variant when every
+        array's innermost stride is its item size."""
         b = self.b
         general = self.ctx.functions[fn.name]
         variant = self.ctx.contiguous.get(fn.name)
@@ -127,10 +128,10 @@ class WrapperBuilder:
         slow = b.call(general, call_args)
         b.branch(done)
         b.position_at_end(done)
-        status = b.phi(I32)
-        status.add_incoming(fast, fast_bb)
-        status.add_incoming(slow, slow_bb)
-        return status
+        result = b.phi(general.function_type.return_type)
+        result.add_incoming(fast, fast_bb)
+        result.add_incoming(slow, slow_bb)
+        return result
 
     def release_gil(self, fn: ir.Function, values: list[ll.Value]) -> ll.Value:
         """PyEval_SaveThread() unless the call is small; returns the thread state or NULL.

@@ -3,8 +3,9 @@
 `context.py` holds the per-module state (types, declarations, the error record);
 `function.py` lowers statements and expressions; `arith.py` holds the numeric
 operations with Python's meaning (floor division, modulo, power, shifts, casts).
-Native function ABI: `i32 @fx.NAME(%fx.err* err, RET* out, params...)`, returning
-0 on success and 1 after filling `err` (raised later, with the GIL held, by abi/).
+Native function ABI: `i32 @fx.NAME(err*, params...)`, or `{i32, T}` for a result of
+type T (status and result in registers); status 0 on success, 1 after filling `err`
+(raised later, with the GIL held, by abi/).
 """
 from fastext.compiler.lower.module import lower_module
 

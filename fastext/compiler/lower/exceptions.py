@@ -53,7 +53,7 @@ class ExceptionLowering:
         if self.err_targets:
             self.b.branch(self.err_targets[-1])
         else:
-            self.b.ret(I32(1))
+            self.ret_status(1)
 
     def exit_to(self, target: ll.Block | None, depth: int) -> None:
         """Leave for `target` (None: return 0, the result already stored), through the
@@ -63,7 +63,7 @@ class ExceptionLowering:
             self.b.store(I32(frame.route(target, depth)), frame.sel)
             self.b.branch(frame.block)
         elif target is None:
-            self.b.ret(I32(0))
+            self.ret_status(0)
         else:
             self.b.branch(target)
 

@@ -21,11 +21,14 @@ def _from_int(e: ir.Expr) -> bool:
 
 
 def native_signature(fn: ir.Function) -> ll.FunctionType:
-    params: list[ll.Type] = [ERRP]
-    if fn.ret != T.NONE:
-        params.append(value_type(fn.ret).as_pointer())
-    params += [value_type(p.var.type) for p in fn.params]
-    return ll.FunctionType(I32, params)
+    """`i32 (err*, params...)`, or `{i32, T} (err*, params...)` for a function returning T:
+    the status and the result come back in registers (recursion stays cheap)."""
+    params: list[ll.Type] = [ERRP] + [value_type(p.var.type) for p in fn.params]
+    return ll.FunctionType(result_type(fn.ret), params)
+
+
+def result_type(ret: T.Type) -> ll.Type:
+    return I32 if ret == T.NONE else ll.LiteralStructType([I32, value_type(ret)])
 
 
 class FunctionLowering(ExceptionLowering):
@@ -60,7 +63,11 @@ class FunctionLowering(ExceptionLowering):
         self.b = ll.IRBuilder(entry)
         args = list(llfn.args)
         self.err = args.pop(0)
-        self.out = args.pop(0) if fn.ret != T.NONE else None
+        # the result slot: `return x` stores here, every exit returns {status, slot}
+        self.out = None
+        if fn.ret != T.NONE:
+            self.out = self.b.alloca(value_type(fn.ret), name="result")
+            self.b.store(ll.Constant(value_type(fn.ret), None), self.out)
         for p, arg in zip(fn.params, args):
             arg.name = p.var.name
             self.slots[id(p.var)] = self.alloca(p.var)
@@ -76,7 +83,7 @@ class FunctionLowering(ExceptionLowering):
             self.b.store(ll.Constant(slot.type.pointee, None), slot)
         self.block(fn.body)
         if not self.b.block.is_terminated:
-            self.b.ret(I32(0))
+            self.ret_status(0)
 
     def alloca(self, var: ir.Var) -> ll.Value:
         return self.b.alloca(value_type(var.type), name=var.name.replace("$", "tmp."))
@@ -330,18 +337,22 @@ class FunctionLowering(ExceptionLowering):
         phi.add_incoming(c, c_bb)
         return phi
 
+    def ret_status(self, status: int) -> None:
+        """Return `status` (0 ok, 1 error record filled) with the result slot, if any."""
+        if self.out is None:
+            self.b.ret(I32(status))
+            return
+        agg = ll.Constant(self.llfn.function_type.return_type, ll.Undefined)
+        agg = self.b.insert_value(agg, I32(status), 0)
+        self.b.ret(self.b.insert_value(agg, self.b.load(self.out), 1))
+
     def e_Call(self, e: ir.Call) -> ll.Value:
         callee = self.ctx.functions[e.func]
-        args = [self.err]
-        out = None
-        if e.type != T.NONE:
-            out = self.entry_alloca(value_type(e.type))
-            args.append(out)
-        args += [self.expr(a) for a in e.args]
-        status = self.b.call(callee, args)
+        result = self.b.call(callee, [self.err] + [self.expr(a) for a in e.args])
+        status = result if e.type == T.NONE else self.b.extract_value(result, 0)
         with self.b.if_then(self.b.icmp_unsigned("!=", status, I32(0)), likely=False):
             self.error_exit()     # the callee filled the error record
-        return self.b.load(out) if out is not None else I1(0)
+        return I1(0) if e.type == T.NONE else self.b.extract_value(result, 1)
 
     def entry_alloca(self, ty: ll.Type) -> ll.Value:
         with self.b.goto_entry_block():
