@@ -6,8 +6,9 @@ import ast
 from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import ModuleScope
 from fastext.compiler.source import Span
-from fastext.compiler.types import BUILTIN_SCALARS, DIALECT_SCALARS, NONE, Array, Scalar, Tuple, Type
+from fastext.compiler.types import BUILTIN_SCALARS, DIALECT_SCALARS, NONE, U8, Array, Scalar, Tuple, Type
 
+BYTES_NAMES = ("bytes", "bytearray", "memoryview")
 HINT = "annotate with a scalar (int, float, bool, i8…u64, f32, f64), an array (f64[:], i32[:, :]) or tuple[...]"
 
 
@@ -30,6 +31,10 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
     scalar = _scalar(node, scope)
     if scalar is not None:
         return scalar
+    if isinstance(node, ast.Name) and node.id in BYTES_NAMES and scope.lookup(node.id) is None:
+        # bytes-like parameters: a 1-D u8 view of the buffer (bytes, bytearray, memoryview, …);
+        # items are ints 0..255, exactly what indexing a bytes object gives in Python
+        return Array(U8, 1)
     if isinstance(node, ast.Subscript):
         base = node.value
         if isinstance(base, ast.Name) and base.id == "tuple":

@@ -210,6 +210,13 @@ def _cast(fc, value: ir.Expr, t: Scalar, node: ast.AST) -> ir.Expr:
 def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     span = fc.span(node)
     _no_keywords(fc, node, f"{name}()")
+    if name == "ord":
+        # ord("\n") / ord(b"a"): a compile-time constant (strings exist only as literals in .fx code)
+        arg = node.args[0] if len(node.args) == 1 else None
+        if not (isinstance(arg, ast.Constant) and isinstance(arg.value, (str, bytes)) and len(arg.value) == 1):
+            raise fc.error(node, "ord() takes a one-character string or bytes literal", 'ord("\\n")')
+        value = arg.value[0] if isinstance(arg.value, bytes) else ord(arg.value)
+        return ir.Const(I64, span, value)
     if name == "len":
         if len(node.args) != 1:
             raise fc.error(node, "len() takes one argument", "len(a)")
