@@ -36,6 +36,7 @@ if str(HERE) not in sys.path:
 from fxbench import impls as fximpls  # noqa: E402
 from fxbench.machine import machine_info, machine_line  # noqa: E402
 from fxbench.timing import Stats, paired, time_kernels  # noqa: E402
+from fxbench.report import fmt_stats  # noqa: E402
 
 BUILD = HERE / "_build"
 SUITE_FX = HERE / "suite.fx"
@@ -381,24 +382,6 @@ def run_timings(loaded: dict[str, Impl], quick: bool) -> dict:
 
 
 # ----------------------------------------------------------------------------- report
-
-def fmt_ns(ns: float) -> str:
-    if ns < 1e3:
-        return f"{ns:.0f} ns"
-    if ns < 1e6:
-        return f"{ns / 1e3:.1f} µs"
-    if ns < 1e9:
-        return f"{ns / 1e6:.2f} ms"
-    return f"{ns / 1e9:.2f} s"
-
-
-def fmt_stats(s: dict | None) -> str:
-    if not s:
-        return "n/a"
-    if s["samples"] < 2:
-        return fmt_ns(s["median"])
-    return f"{fmt_ns(s['median'])} ±{fmt_ns((s['q3'] - s['q1']) / 2)}"
-
 
 def ratio(base: dict | None, fx: dict | None):
     """Speed of fastext relative to `base`: median of per-round base_time / fastext_time."""
