@@ -37,6 +37,11 @@ def test_series():
     assert series.collatz_steps(n=6) == 8
 
 
+def test_call_across_fx_modules():
+    # vecmath.fx imports harmonic from series.fx: compiled in, no Python round trip
+    assert math.isclose(vecmath.harmonic_norm(array("d", [3.0, 4.0]), 2), 5.0 * 1.5)
+
+
 def test_python_layer():
     d = wheelpkg.describe([2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0])
     assert d["mean"] == 5.0 and d["std"] == 2.0 and d["n"] == 8

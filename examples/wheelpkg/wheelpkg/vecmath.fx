@@ -1,7 +1,9 @@
 """Vector kernels over any 1-D float64 buffer."""
 import math
 
-from fastext import f64
+from fastext import f64, i64
+
+from .series import harmonic     # a native call into the other .fx module of the package
 
 
 def dot(x: f64[:], y: f64[:]) -> f64:
@@ -43,3 +45,8 @@ def moments(x: f64[:]) -> tuple[f64, f64]:
     if n == 0:
         raise ValueError("moments() of an empty vector")
     return mean, m2 / n
+
+
+def harmonic_norm(x: f64[:], n: i64) -> f64:
+    """norm(x) scaled by the n-th harmonic number (calls series.harmonic natively)."""
+    return norm(x) * harmonic(n)
