@@ -553,3 +553,22 @@ def test_cpu_variants_dispatch_at_import(tmp_path):
         assert chosen in ("x86_64_v3", "x86_64_v4")
     forced = _run([vpy, "-c", code], cwd=str(tmp_path), env=dict(env, FASTEXT_VARIANT="x86_64_v2"))
     assert forced.stdout.split()[0] == "x86_64_v2", forced.stderr
+
+
+@pytest.mark.slow
+def test_isolated_build_with_requires_fastext(tmp_path):
+    """The issue's own spelling: `requires = ["fastext"]`, a plain (isolated) `pip wheel .`,
+    with pip finding fastext as a local wheel (it is not on PyPI)."""
+    _needs_build_tools()
+    wheels = tmp_path / "wheels"
+    proc = _run([sys.executable, "-m", "pip", "wheel", REPO, "--no-deps", "-q", "-w", str(wheels)], timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    project = _copy_example(tmp_path / "proj")
+    dist = tmp_path / "dist"
+    proc = _run([sys.executable, "-m", "pip", "wheel", project, "--no-deps", "-q", "-w", str(dist)],
+                cwd=str(tmp_path), env={"PIP_FIND_LINKS": str(wheels)}, timeout=600)
+    if proc.returncode != 0 and "No matching distribution" in proc.stderr:
+        pytest.skip("the build dependencies (llvmlite, numpy, setuptools) are not reachable here")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    (wheel,) = dist.glob("*.whl")
+    assert wheel.name.endswith("-cp311-abi3-linux_x86_64.whl") or "abi3" in wheel.name
