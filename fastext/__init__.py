@@ -27,7 +27,7 @@ __version__ = "0.1.0"
 
 _DIALECT = frozenset({"ArrayType", "ScalarType", "f32", "f64", "c64", "c128", "i8", "i16", "i32", "i64",
                       "u8", "u16", "u32", "u64", "boolean", "bool_", "prange",
-                      "unchecked", "fastmath", "inline"})
+                      "unchecked", "fastmath", "inline", "nogil"})
 
 
 def __getattr__(name: str):

@@ -12,7 +12,7 @@ import math
 import struct
 
 __all__ = [
-    "ScalarType", "ArrayType", "prange", "unchecked", "fastmath", "inline",
+    "ScalarType", "ArrayType", "prange", "unchecked", "fastmath", "inline", "nogil",
     "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f32", "f64", "c64", "c128", "boolean", "bool_",
 ]
 
@@ -103,6 +103,11 @@ def unchecked(fn):
 
 def fastmath(fn):
     """Compiled: float reassociation/contraction (reductions vectorise).  Plain Python: no effect."""
+    return fn
+
+
+def nogil(fn):
+    """Compiled: release the GIL on every call (also for small arrays).  Plain Python: no effect."""
     return fn
 
 

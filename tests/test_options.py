@@ -67,3 +67,14 @@ def test_option_diagnostics(tmp_path):
     assert "cannot import `functools` in a .fx module" in messages
     assert "option 'boundscheck' must be True or False" in messages
     assert "unsupported decorator `staticmethod`" in messages
+
+
+def test_nogil_releases_the_gil_whatever_the_size(llvm_ir):
+    """Default: calls with fewer than 1024 array elements keep the GIL (a size check guards
+    PyEval_SaveThread); @nogil releases it unconditionally."""
+    plain = _function(llvm_ir, "fxw.norm2")
+    forced = _function(llvm_ir, "fxw.small_sum")
+    threshold = re.compile(r"icmp (?:sgt i64 %[\w.]+, 1023|sge i64 %[\w.]+, 1024)")
+    assert "PyEval_SaveThread" in plain and threshold.search(plain)
+    assert "PyEval_SaveThread" in forced and not threshold.search(forced)
+    assert fxload.compiled(OPTIONS).small_sum(np.ones(3)) == 3.0

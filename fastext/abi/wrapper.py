@@ -85,7 +85,7 @@ class WrapperBuilder:
 
         # --- call the native body, GIL released when it loops
         call_args = [err] + values
-        tstate = self.release_gil(fn, values) if fn.loops else None
+        tstate = self.release_gil(fn, values) if fn.loops or fn.nogil else None
         result = self.call_native(fn, values, call_args)
         status = result if fn.ret == T.NONE else b.extract_value(result, 0)
         if tstate is not None:
@@ -142,7 +142,7 @@ class WrapperBuilder:
         """
         b = self.b
         arrays = [(p.var.type, v) for p, v in zip(fn.params, values) if isinstance(p.var.type, T.Array)]
-        if not arrays:
+        if not arrays or fn.nogil:      # @nogil: always, whatever the size of the call
             return self.api.call(b, "PyEval_SaveThread")
         total = I64(0)
         for t, v in arrays:

@@ -107,8 +107,9 @@ DECORATORS: dict[str, tuple[str, bool]] = {
     "unchecked": ("boundscheck", False),   # no index bounds checks
     "fastmath": ("fastmath", True),        # float reassociation/contraction: reductions vectorise
     "inline": ("inline", True),            # always inline into callers
+    "nogil": ("nogil", True),              # release the GIL on every call, however small its arrays
 }
-OPTION_DEFAULTS: dict[str, bool] = {"boundscheck": True, "fastmath": False, "inline": False}
+OPTION_DEFAULTS: dict[str, bool] = {"boundscheck": True, "fastmath": False, "inline": False, "nogil": False}
 
 # Names a `.fx` file may import from fastext; scalar types are added from types.SCALARS.
 FASTEXT_NAMES = frozenset({"prange", *DECORATORS})

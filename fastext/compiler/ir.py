@@ -287,6 +287,7 @@ class Function:
     boundscheck: bool = True
     fastmath: bool = False
     inline: bool = False
+    nogil: bool = False
     # Facts filled in by `analysis`.
     writes: set[int] = field(default_factory=set)     # indices of array params written through
     loops: bool = False                               # contains a loop, or calls something that does

@@ -1,6 +1,6 @@
 """Per-function and per-module options."""
 import fastext
-from fastext import f64, fastmath, i64, inline, unchecked
+from fastext import f64, fastmath, i64, inline, nogil, unchecked
 
 __fastext__ = {"boundscheck": True, "fastmath": False}
 
@@ -36,4 +36,12 @@ def norm2(x: f64[:]) -> f64:
     s = 0.0
     for v in x:
         s += _sq(v)
+    return s
+
+
+@nogil
+def small_sum(x: f64[:]) -> f64:
+    s = 0.0
+    for v in x:
+        s += v
     return s

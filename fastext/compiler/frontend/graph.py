@@ -71,6 +71,7 @@ def _check_bodies(unit: "_Unit", root: bool) -> dict[str, ir.Function]:
         fn.name = scope.qualify(node.name)
         options = {**OPTION_DEFAULTS, **scope.options, **scope.signatures[node.name].options}
         fn.boundscheck, fn.fastmath, fn.inline = options["boundscheck"], options["fastmath"], options["inline"]
+        fn.nogil = options["nogil"]
         functions[fn.name] = fn
     return functions
 
