@@ -223,13 +223,9 @@ def load_numba() -> Impl:
 def load_c(build_dir: Path | None, msg: str) -> Impl:
     if build_dir is None:
         return Impl("c", error=msg)
-    sys.path.insert(0, str(build_dir))
-    try:
-        mod = importlib.import_module(C_MODULE)
-    except Exception as exc:  # noqa: BLE001
-        return Impl("c", error=f"import {C_MODULE} failed: {exc}")
-    finally:
-        sys.path.remove(str(build_dir))
+    mod, error = fximpls.import_built(build_dir, C_MODULE)
+    if mod is None:
+        return Impl("c", error=error)
     return Impl("c", {k: getattr(mod, k) for k in KERNELS}, note=msg)
 
 

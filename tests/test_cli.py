@@ -6,20 +6,11 @@ import sys
 
 import pytest
 
+from importer_helpers import ADD_FX
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-GOOD = '''
-from fastext import f64, i64
-
-def add(a: i64, b: i64) -> i64:
-    return a + b
-
-def total(x: f64[:]) -> f64:
-    s = 0.0
-    for i in range(len(x)):
-        s += x[i]
-    return s
-'''
+GOOD = ADD_FX       # the importer tests' sample module: add() and total()
 
 BAD = '''
 from fastext import f64

@@ -179,16 +179,23 @@ def load_numba() -> Impl:
     return Impl("numba", {k: numba.njit(ns[k]) for k in KERNELS}, note=f"numba {numba.__version__}")
 
 
+def import_built(build_dir: Path, module_name: str):
+    """(module, None) for an extension module just built into `build_dir`, or (None, why not)."""
+    sys.path.insert(0, str(build_dir))
+    try:
+        return importlib.import_module(module_name), None
+    except Exception as exc:  # noqa: BLE001
+        return None, f"import {module_name} failed: {exc}"
+    finally:
+        sys.path.remove(str(build_dir))
+
+
 def load_c(build_dir: Path | None, build_msg: str) -> Impl:
     if build_dir is None:
         return Impl("c", error=build_msg)
-    sys.path.insert(0, str(build_dir))
-    try:
-        mod = importlib.import_module(C_MODULE)
-    except Exception as exc:  # noqa: BLE001
-        return Impl("c", error=f"import {C_MODULE} failed: {exc}")
-    finally:
-        sys.path.remove(str(build_dir))
+    mod, error = import_built(build_dir, C_MODULE)
+    if mod is None:
+        return Impl("c", error=error)
     return Impl("c", {k: getattr(mod, k) for k in KERNELS}, note=build_msg)
 
 
