@@ -144,7 +144,8 @@ def children(e: ir.Expr) -> list[ir.Expr]:
     return out
 
 
-WRITES_FIRST_ARG = frozenset({"array.fill"})
+WRITES_FIRST_ARG = frozenset({"array.fill", "gpu.atomic_add", "gpu.atomic_min", "gpu.atomic_max",
+                              "gpu.atomic_cas"})
 
 
 def _walk_exprs(e: ir.Expr):
