@@ -163,7 +163,11 @@ def lower_gpu_module(module: ir.Module, *, boundscheck: bool = True, datalayout:
         if fn.target == "kernel" and "." not in fn.name:
             ctx.current_span = fn.span
             _kernel_entry(ctx, fn)
-    return str(llmod), ctx.libdevice_uses
+    text = str(llmod)
+    # CUDA's atomicCAS is device-scoped; LLVM's default scope (system) would give atom.sys
+    text = "\n".join(line.replace(" monotonic monotonic", ' syncscope("device") monotonic monotonic')
+                     if "cmpxchg" in line else line for line in text.split("\n"))
+    return text, ctx.libdevice_uses
 
 
 def entry_params(fn: ir.Function) -> list[tuple[str, ll.Type]]:
