@@ -24,6 +24,9 @@ OPS_FX = os.path.join(FX_DIR, "gpu_ops.fx")
 EXAMPLE_KERNELS = {"empty", "saxpy", "block_sum", "warp_sum", "stencil5", "sgemm_naive", "sgemm_tiled",
                    "softplus", "histogram", "square_all"}
 OPS_KERNELS = {"spellings", "atomics", "atomics_2d", "shuffles", "shared_3d", "scalars", "checks"}
+RULES_FX = os.path.join(FX_DIR, "gpu_cpu_rules.fx")     # the CPU dialect's rules inside kernels
+FILES = [(KERNELS_FX, EXAMPLE_KERNELS), (OPS_FX, OPS_KERNELS), (RULES_FX, {"breadth", "fast"})]
+FILE_IDS = ["gpu_kernels", "gpu_ops", "gpu_cpu_rules"]
 PTXAS = shutil.which("ptxas")
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -64,8 +67,7 @@ def entry_params(text: str) -> list[str]:
     return re.findall(r"\.param (\.\w+)", head)
 
 
-@pytest.mark.parametrize("path,names", [(KERNELS_FX, EXAMPLE_KERNELS), (OPS_FX, OPS_KERNELS)],
-                         ids=["gpu_kernels", "gpu_ops"])
+@pytest.mark.parametrize("path,names", FILES, ids=FILE_IDS)
 def test_every_kernel_has_an_entry_per_arch(path, names):
     art = artifact(path)
     assert set(art.ptx) == set(ARCHS)
@@ -76,7 +78,7 @@ def test_every_kernel_has_an_entry_per_arch(path, names):
 
 @pytest.mark.skipif(PTXAS is None, reason="ptxas (CUDA toolkit) not on PATH")
 @pytest.mark.parametrize("arch", ARCHS)
-@pytest.mark.parametrize("path", [KERNELS_FX, OPS_FX], ids=["gpu_kernels", "gpu_ops"])
+@pytest.mark.parametrize("path", [f for f, _ in FILES], ids=FILE_IDS)
 def test_ptxas_accepts(path, arch, tmp_path):
     src = tmp_path / f"k.{arch}.ptx"
     src.write_text(artifact(path).ptx[arch])
@@ -129,11 +131,17 @@ def test_entry_parameter_abi():
 
 def test_math_is_libdevice_inlined():
     """math.* in kernels comes from libdevice, linked and internal: no external calls remain."""
-    for path in (KERNELS_FX, OPS_FX):
+    for path, _ in FILES:
         for ptx in artifact(path).ptx.values():
             externs = re.findall(r"\.extern \.func[^\n]*?(\w+)\s*\(", ptx)
             assert set(externs) <= {"vprintf"}, externs
             assert "__nvvm_reflect" not in ptx
+
+
+def test_fastmath_contracts_and_unchecked_drops_checks():
+    fast = entries(artifact(RULES_FX).ptx["sm_90"])["fxk_fast"]
+    assert "fma.rn.f32" in fast and "trap" not in fast
+    assert "fma.rn.f32" not in entries(artifact(KERNELS_FX).ptx["sm_90"])["fxk_sgemm_naive"]
 
 
 def test_errors_trap_and_unchecked_kernels_do_not():
