@@ -114,6 +114,7 @@ def test_ptx_of_every_gpu_op():
     for mode in ("down", "up", "bfly", "idx"):
         assert f"shfl.sync.{mode}.b32" in e["fxk_shuffles"], mode
     assert "ld.shared.b64" in e["fxk_shared_3d"] and "bar.sync" in e["fxk_shared_3d"]
+    assert "atom.shared.add.u32" in e["fxk_shared_3d"]         # atomics on shared arrays stay in shared memory
     assert "trap" in e["fxk_checks"]
 
 

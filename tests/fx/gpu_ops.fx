@@ -57,6 +57,8 @@ def shared_3d(out: f64[:, :, :]) -> None:
     buf[gpu.thread_idx.z, gpu.thread_idx.y, gpu.thread_idx.x] = f64(gpu.thread_idx.x)
     flags[gpu.thread_idx.x % N] = 1
     gpu.syncthreads()
+    gpu.atomic_add(flags, 0, 1)
+    gpu.syncthreads()
     out[gpu.thread_idx.z, gpu.thread_idx.y, gpu.thread_idx.x] = buf[N - 1 - gpu.thread_idx.z, 0, 0] + flags[0]
 
 

@@ -262,10 +262,6 @@ def _shuffle(fc, node: ast.Call, name: str) -> ir.Expr:
     lane = fc.expr(node.args[1])
     if isinstance(value.type, ErrorType) or isinstance(lane.type, ErrorType):
         return ir.Expr(value.type if isinstance(value.type, ErrorType) else lane.type, fc.span(node))
-    if isinstance(value, ir.Const) and value.type == I64:
-        value = fc.convert(value, I64)
-    if isinstance(value, ir.Const) and value.type == F64:
-        value = fc.convert(value, F64)
     if value.type not in SHUFFLE_TYPES:
         raise fc.error(node.args[0], f"gpu.{name} cannot shuffle {article(value.type)}",
                        "shuffle i32, i64, u32, u64, f32 or f64 values (convert first, e.g. i32(x))")
