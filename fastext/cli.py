@@ -185,11 +185,20 @@ def _info(args) -> int:
         ("compilation", "disabled (FASTEXT_DISABLE)" if config.disabled() else "enabled"),
         ("cache", config.cache_dir_override() or "__fxcache__/ beside each .fx (per-user cache if read-only)"),
         ("options", config.options_from_env().key()),
+        ("GPU kernels", _gpu_info(config)),
     ]
     width = max(len(k) for k, _ in rows)
     for k, v in rows:
         print(f"{k:<{width}}  {v}")
     return 0
+
+
+def _gpu_info(config) -> str:
+    """The architectures @gpu.kernel functions are compiled for, and the libdevice `math` uses."""
+    from fastext.gpu.libdevice import find
+    libdevice = find()
+    return f"PTX for {', '.join(config.options_from_env().gpu_archs)}; " + \
+        (f"libdevice {libdevice}" if libdevice else "no libdevice (math in kernels needs the CUDA toolkit)")
 
 
 def _clean(args) -> int:
