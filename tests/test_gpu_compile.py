@@ -244,3 +244,21 @@ def test_cli_emit_ptx(tmp_path):
     run = subprocess.run([sys.executable, "-m", "fastext.cli", "build", "cpu.fx", "--emit", "ptx"], cwd=tmp_path,
                          capture_output=True, text=True, timeout=180, env=env)
     assert run.returncode == 1 and "no @gpu.kernel functions" in run.stderr
+
+
+def test_device_functions_from_another_fx_module(tmp_path):
+    """A kernel calls @gpu.device functions of an imported .fx module; its CPU functions stay CPU-only."""
+    (tmp_path / "devlib.fx").write_text("from fastext import gpu, f32\n\n@gpu.device\ndef twice(x: f32) -> f32:\n"
+                                        "    return x * 2\n\ndef cpu_only(x: f32) -> f32:\n    return x\n")
+    (tmp_path / "user.fx").write_text(
+        "from fastext import gpu, f32\nfrom devlib import twice\nimport devlib\n\n@gpu.kernel\n"
+        "def k(x: f32[:]) -> None:\n    i = gpu.global_id(0)\n    if i < len(x):\n"
+        "        x[i] = twice(x[i]) + devlib.twice(1.0)\n\ndef host(x: f32) -> f32:\n    return devlib.cpu_only(x)\n")
+    art = compile_file(str(tmp_path / "user.fx"), "user", Options(gpu_archs=("sm_90",)))
+    assert set(entries(art.ptx["sm_90"])) == {"fxk_k"}
+    assert art.exports == ("host",)
+    (tmp_path / "bad.fx").write_text("from fastext import f32\nfrom devlib import twice\n\n"
+                                     "def f(x: f32) -> f32:\n    return twice(x)\n")
+    with pytest.raises(CompileError) as info:
+        compile_file(str(tmp_path / "bad.fx"), "bad", Options(gpu_archs=("sm_90",)))
+    assert "`twice` is a @gpu.device function; only GPU code can call it" in str(info.value)
