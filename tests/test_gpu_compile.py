@@ -262,3 +262,14 @@ def test_device_functions_from_another_fx_module(tmp_path):
     with pytest.raises(CompileError) as info:
         compile_file(str(tmp_path / "bad.fx"), "bad", Options(gpu_archs=("sm_90",)))
     assert "`twice` is a @gpu.device function; only GPU code can call it" in str(info.value)
+
+
+def test_kernels_on_a_device():
+    """With a GPU (libcuda + a device): launch every example kernel's PTX and compare with NumPy.
+
+    In a subprocess: the last check traps on purpose, which leaves the CUDA context unusable."""
+    run = subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "gpu_device_check.py")],
+                         capture_output=True, text=True, timeout=300, env=dict(os.environ, PYTHONPATH=REPO))
+    if run.stdout.startswith("SKIP"):
+        pytest.skip(run.stdout.strip())
+    assert run.returncode == 0, run.stdout + run.stderr
