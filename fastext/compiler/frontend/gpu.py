@@ -275,7 +275,3 @@ def kernel_functions(module: ir.Module) -> list[ir.Function]:
     """The kernels a compiled module exposes (its own `@gpu.kernel`s, not imported ones)."""
     return [fn for fn in module.functions.values() if fn.target == "kernel" and "." not in fn.name]
 
-
-def has_gpu_code(module: ir.Module) -> bool:
-    return bool(kernel_functions(module))
-
