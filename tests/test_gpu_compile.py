@@ -145,6 +145,31 @@ def test_fastmath_contracts_and_unchecked_drops_checks():
     assert "fma.rn.f32" not in entries(artifact(KERNELS_FX).ptx["sm_90"])["fxk_sgemm_naive"]
 
 
+def ptx_strings(ptx: str) -> set[str]:
+    """The constant strings of a PTX module (the assembly printer writes them as byte lists)."""
+    out = set()
+    for m in re.finditer(r"\.global \.align 1 \.b8 \S+\[\d+\] = \{([^}]*)\}", ptx):
+        out.add(bytes(int(b) for b in m.group(1).split(",")).rstrip(b"\0").decode())
+    return out
+
+
+def line_of(path: str, text: str) -> int:
+    return next(k for k, line in enumerate(open(path), 1) if text in line)
+
+
+def test_error_messages_name_the_source_line():
+    """What a trapping kernel prints: the CPU's message plus the .fx line (no traceback on a GPU)."""
+    strings = ptx_strings(artifact(KERNELS_FX).ptx["sm_90"])
+    line = line_of(KERNELS_FX, "out[i] = a * x[i] + y[i]")
+    assert f"index %lld is out of bounds for axis %lld with size %lld (at gpu_kernels.fx:{line})" in strings
+    assert "fastext: %s in kernel %s (block (%d, %d, %d), thread (%d, %d, %d))" in strings
+    ops = ptx_strings(artifact(OPS_FX).ptx["sm_90"])
+    assert f"thread out of range (at gpu_ops.fx:{line_of(OPS_FX, 'raise IndexError')})" in ops
+    assert f"n must be positive (at gpu_ops.fx:{line_of(OPS_FX, 'assert n > 0')})" in ops
+    assert f"integer division or modulo by zero (at gpu_ops.fx:{line_of(OPS_FX, 'f64(i // d)')})" in ops
+    assert {"IndexError", "AssertionError", "ZeroDivisionError"} <= ops
+
+
 def test_errors_trap_and_unchecked_kernels_do_not():
     """A failed check prints through vprintf and traps; @unchecked / boundscheck=False drop the checks."""
     saxpy = entries(artifact(KERNELS_FX).ptx["sm_90"])["fxk_saxpy"]

@@ -19,14 +19,17 @@ parametrised for the GPU:
 """
 from __future__ import annotations
 
+import os
+
 from llvmlite import ir as ll
 
 from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.compiler.builtins import EXCEPTIONS
 from fastext.compiler.lower.context import (
-    ERR, F64, I1, I32, I64, I8, I8P, ModuleContext, memory_type, scalar_type, value_type,
+    ERR, F64, I1, I32, I64, I8, I8P, ModuleContext, fill_error, memory_type, scalar_type, value_type,
 )
+from fastext.compiler.lower.exceptions import literal_text
 from fastext.compiler.lower.function import FunctionLowering, native_signature
 
 TRIPLE = "nvptx64-nvidia-cuda"
@@ -60,6 +63,25 @@ class GpuFunctionLowering(FunctionLowering):
     def __init__(self, ctx: GpuModuleContext, fn: ir.Function):
         super().__init__(ctx, fn)
         self.llfn.attributes.add("convergent")
+
+    # -- error exits: the message names the source line (there is no Python traceback on the device)
+    def location(self) -> str:
+        span = self.ctx.current_span
+        return f"{os.path.basename(span.file)}:{span.line}" if span is not None else "?"
+
+    def fail_if(self, cond: ll.Value, exc: str, fmt: str | None, args: tuple[ll.Value, ...] = ()) -> None:
+        where = self.location()
+        if fmt is None:
+            fmt = f"at {where}"
+        else:   # with args, fmt is a format: the location must not add conversions
+            fmt = f"{fmt} (at {where.replace('%', '%%') if args else where})"
+        super().fail_if(cond, exc, fmt, args)
+
+    def s_Raise(self, s: ir.Raise) -> None:
+        where = self.location()
+        message = f"{s.message} (at {where})" if s.message is not None else f"at {where}"
+        fill_error(self.b, self.err, self.ctx, s.exc, literal_text(message))
+        self.error_exit()
 
     def e_Intrinsic(self, e: ir.Intrinsic) -> ll.Value:
         if not e.name.startswith("gpu."):

@@ -78,10 +78,10 @@ def scalars(flag: bool, k: i32, z: c128, out: c128[:], r: f64[:]) -> None:
 
 
 @gpu.kernel
-def checks(x: f64[:], n: i64) -> None:
+def checks(x: f64[:], n: i64, d: i64) -> None:
     """Errors in kernels: division by zero, assert and raise trap."""
     i = gpu.global_id(0)
     assert n > 0, "n must be positive"
     if i >= len(x):
         raise IndexError("thread out of range")
-    x[i] = x[i] / f64(n) + f64(i // n)
+    x[i] = x[i] / f64(n) + f64(i // d)
