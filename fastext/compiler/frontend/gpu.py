@@ -84,9 +84,13 @@ def check_signature(scope, node: ast.FunctionDef, target: str, params, ret: Type
         return
     what = "a @gpu.kernel" if target == "kernel" else "a @gpu.device function"
     for name, ptype, pspan in params:
+        # a whitelist: whatever else the CPU dialect takes (tuples, Python objects) has no device form
         if isinstance(ptype, Tuple):
             raise FxSyntaxError(pspan, f"parameter `{name}` of {what} cannot be a tuple",
                                 "pass the items as separate scalar parameters")
+        if not isinstance(ptype, (Scalar, Array)):
+            raise FxSyntaxError(pspan, f"parameter `{name}` of {what} cannot be {article(ptype)}",
+                                "GPU code takes numbers and arrays only; Python objects stay on the CPU")
     if target == "kernel":
         if ret != NONE:
             raise FxSyntaxError(Span.of(node.returns, scope.file) if node.returns else span,
@@ -95,9 +99,9 @@ def check_signature(scope, node: ast.FunctionDef, target: str, params, ret: Type
         if defaults:
             raise FxSyntaxError(span, f"kernel `{node.name}` has parameter defaults",
                                 "kernels take every argument explicitly at launch; remove the defaults")
-    elif isinstance(ret, Tuple):
-        raise FxSyntaxError(span, f"device function `{node.name}` returns a tuple",
-                            "return one scalar, or write the results into an array")
+    elif not isinstance(ret, (Scalar, Array)) and ret != NONE:
+        raise FxSyntaxError(span, f"device function `{node.name}` returns {article(ret)}",
+                            "return one number or array view, or write the results into an array")
 
 
 def check_call_target(fc: "FunctionChecker", node: ast.Call, callee, name: str) -> None:
