@@ -298,3 +298,29 @@ def test_kernels_on_a_device():
     if run.stdout.startswith("SKIP"):
         pytest.skip(run.stdout.strip())
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_writes_through_a_returned_view(tmp_path):
+    """A store into a view that a callee returned counts as a write of the argument it came from:
+    the kernel's descriptor lists it (so the runtime copies it back), and the CPU entry point
+    rejects a read-only buffer instead of writing into it."""
+    src = ("from fastext import gpu, f32, u8\n\n@gpu.device\ndef _tail(x: f32[:]) -> f32[:]:\n    return x[1:]\n\n"
+           "@gpu.kernel\ndef k(x: f32[:], y: f32[:]) -> None:\n    t = _tail(x)\n    t[0] = y[0]\n\n"
+           "def _rest(b: u8[:]) -> u8[:]:\n    return b[1:]\n\ndef poke(b: u8[:]) -> None:\n    v = _rest(b)\n"
+           "    v[0] = 7\n")
+    (tmp_path / "views.fx").write_text(src)
+    from fastext.compiler.link import link_shared
+    art = compile_file(str(tmp_path / "views.fx"), "views", Options(gpu_archs=("sm_90",)))
+    so = str(tmp_path / "views.so")
+    link_shared(art.object_code, so)
+    spec = importlib.util.spec_from_file_location("views", so)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert json.loads(mod.__fastext_gpu__())["kernels"]["k"]["writes"] == ["x"]
+    data = bytes(4)
+    with pytest.raises(ValueError, match="must be writable"):
+        mod.poke(data)
+    assert data == bytes(4)
+    buf = bytearray(4)
+    mod.poke(buf)
+    assert buf == bytearray(b"\x00\x07\x00\x00")
