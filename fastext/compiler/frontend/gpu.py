@@ -24,7 +24,6 @@ from fastext.compiler.types import (
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
 
-TARGETS = ("cpu", "kernel", "device")
 DECORATORS = {"kernel": "kernel", "device": "device"}
 # gpu.thread_idx.x → the PTX special register it reads
 SREGS = {"thread_idx": "tid", "block_idx": "ctaid", "block_dim": "ntid", "grid_dim": "nctaid"}
