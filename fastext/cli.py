@@ -2,6 +2,7 @@
 
     fastext build kernels.fx                 # kernels.<EXT_SUFFIX> beside the source
     fastext build kernels.fx --emit llvm     # print the optimised LLVM IR (asm, obj also)
+    fastext build gpu.fx --emit ptx          # gpu.sm_80.ptx, gpu.sm_90.ptx: the PTX of its @gpu.kernels
     fastext check src/ other.fx              # diagnostics only; exit 1 if any
     fastext info                             # versions, target, cache and linker/JIT path
     fastext clean [PATH ...]                 # remove cached builds (beside sources and per-user)
@@ -20,12 +21,15 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("build", help="compile .fx files to extension modules")
     p.add_argument("files", nargs="+")
-    p.add_argument("--emit", choices=("so", "llvm", "llvm-unopt", "asm", "obj"), default="so",
+    p.add_argument("--emit", choices=("so", "llvm", "llvm-unopt", "asm", "obj", "ptx"), default="so",
                    help="what to produce (default: a shared object beside the source)")
     p.add_argument("-o", "--output", help="output file (or '-' for stdout with llvm/asm)")
     p.add_argument("-O", dest="opt_level", type=int, choices=(0, 1, 2, 3), default=3)
     p.add_argument("--no-boundscheck", action="store_true", help="disable index bounds checks")
     p.add_argument("--cpu", default="host", help="LLVM CPU name (default: host)")
+    p.add_argument("--gpu-arch", action="append", metavar="SM",
+                   help="GPU architecture of the kernels' PTX, e.g. sm_90 (repeatable or comma-separated; "
+                        "default: FASTEXT_GPU_ARCHS or sm_80,sm_90)")
 
     p = sub.add_parser("check", help="report every diagnostic; exit 1 if any")
     p.add_argument("paths", nargs="+")
@@ -68,7 +72,10 @@ def _build(args) -> int:
     from fastext.config import Options
 
     import sysconfig
-    options = Options(opt_level=args.opt_level, boundscheck=not args.no_boundscheck, cpu=args.cpu)
+    from fastext.config import gpu_archs_from_env
+    archs = tuple(a.strip() for arg in args.gpu_arch or () for a in arg.split(",") if a.strip())
+    options = Options(opt_level=args.opt_level, boundscheck=not args.no_boundscheck, cpu=args.cpu,
+                      gpu_archs=archs or gpu_archs_from_env())
     status = 0
     for path in _fx_files(args.files):
         if not os.path.exists(path):
@@ -81,6 +88,9 @@ def _build(args) -> int:
         except CompileError as e:
             print(e.render(), file=sys.stderr)
             status = 1
+            continue
+        if args.emit == "ptx":
+            status |= _write_ptx(path, name, art.ptx, args.output)
             continue
         if args.emit in ("llvm", "llvm-unopt", "asm"):
             text = {"llvm": art.llvm_ir, "llvm-unopt": art.unoptimized_ir, "asm": art.assembly}[args.emit]
@@ -100,6 +110,26 @@ def _build(args) -> int:
                 return 1
         print(f"{path} -> {out}")
     return status
+
+
+def _write_ptx(path: str, name: str, ptx: dict[str, str], output: str | None) -> int:
+    """`--emit ptx`: NAME.<arch>.ptx beside the source per architecture (`-o FILE` with one
+    architecture, `-o -` for stdout)."""
+    if not ptx:
+        print(f"fastext: error: {path} has no @gpu.kernel functions: no PTX to emit", file=sys.stderr)
+        return 1
+    if output == "-":
+        for arch, text in ptx.items():
+            sys.stdout.write(f"// ---- {name} for {arch}\n{text}")
+        return 0
+    if output and len(ptx) > 1:
+        print("fastext: error: -o FILE needs one --gpu-arch (or use -o - for stdout)", file=sys.stderr)
+        return 1
+    for arch, text in ptx.items():
+        out = output or os.path.join(os.path.dirname(path) or ".", f"{name}.{arch}.ptx")
+        _write_text(text, out)
+        print(f"{path} -> {out}")
+    return 0
 
 
 def _write_text(text: str, output: str | None) -> None:
@@ -155,11 +185,20 @@ def _info(args) -> int:
         ("compilation", "disabled (FASTEXT_DISABLE)" if config.disabled() else "enabled"),
         ("cache", config.cache_dir_override() or "__fxcache__/ beside each .fx (per-user cache if read-only)"),
         ("options", config.options_from_env().key()),
+        ("GPU kernels", _gpu_info(config)),
     ]
     width = max(len(k) for k, _ in rows)
     for k, v in rows:
         print(f"{k:<{width}}  {v}")
     return 0
+
+
+def _gpu_info(config) -> str:
+    """The architectures @gpu.kernel functions are compiled for, and the libdevice `math` uses."""
+    from fastext.gpu.libdevice import find
+    libdevice = find()
+    return f"PTX for {', '.join(config.options_from_env().gpu_archs)}; " + \
+        (f"libdevice {libdevice}" if libdevice else "no libdevice (math in kernels needs the CUDA toolkit)")
 
 
 def _clean(args) -> int:

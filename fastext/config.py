@@ -29,6 +29,9 @@ def linker_override() -> str | None:
     return os.environ.get("FASTEXT_LINKER") or None
 
 
+DEFAULT_GPU_ARCHS = ("sm_80", "sm_90")
+
+
 class Options:
     """Compile options; every field is part of the cache key.
 
@@ -36,10 +39,10 @@ class Options:
     and importing `dataclasses` would cost more than the whole cached import.
     """
 
-    __slots__ = ("opt_level", "boundscheck", "cpu", "features", "profile")
+    __slots__ = ("opt_level", "boundscheck", "cpu", "features", "profile", "gpu_archs")
 
     def __init__(self, opt_level: int = 3, boundscheck: bool = True, cpu: str = "host", features: str = "",
-                 profile: bool = False):
+                 profile: bool = False, gpu_archs: tuple[str, ...] = DEFAULT_GPU_ARCHS):
         # cpu: "host" or an LLVM CPU name (e.g. "x86-64-v2"); features: extra LLVM features, e.g. "+avx2";
         # profile: count calls and time of every .fx function (the build `fastext bench --profile` uses)
         object.__setattr__(self, "opt_level", opt_level)
@@ -47,12 +50,14 @@ class Options:
         object.__setattr__(self, "cpu", cpu)
         object.__setattr__(self, "features", features)
         object.__setattr__(self, "profile", profile)
+        # gpu_archs: the architectures the PTX of @gpu.kernel functions is generated for
+        object.__setattr__(self, "gpu_archs", tuple(gpu_archs))
 
     def __setattr__(self, name, value):
         raise AttributeError("Options is immutable")
 
     def _fields(self) -> tuple:
-        return (self.opt_level, self.boundscheck, self.cpu, self.features, self.profile)
+        return (self.opt_level, self.boundscheck, self.cpu, self.features, self.profile, self.gpu_archs)
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Options) and self._fields() == other._fields()
@@ -61,11 +66,12 @@ class Options:
         return hash(self._fields())
 
     def __repr__(self) -> str:
-        return "Options(opt_level={!r}, boundscheck={!r}, cpu={!r}, features={!r}, profile={!r})".format(
+        return "Options(opt_level={!r}, boundscheck={!r}, cpu={!r}, features={!r}, profile={!r}, gpu_archs={!r})".format(
             *self._fields())
 
     def key(self) -> str:
-        return f"O{self.opt_level}-bc{int(self.boundscheck)}-{self.cpu}-{self.features}" + ("-prof" * self.profile)
+        return f"O{self.opt_level}-bc{int(self.boundscheck)}-{self.cpu}-{self.features}" + ("-prof" * self.profile) \
+            + f"-gpu:{'+'.join(self.gpu_archs)}"
 
 
 def options_from_env() -> Options:
@@ -75,7 +81,30 @@ def options_from_env() -> Options:
         opt_level=int(opt) if opt in ("0", "1", "2", "3") else 3,
         boundscheck=os.environ.get("FASTEXT_BOUNDSCHECK", "1") not in ("0", "off", "false"),
         cpu=os.environ.get("FASTEXT_CPU", "host") or "host",
+        gpu_archs=gpu_archs_from_env(),
     )
+
+
+def cuda_roots() -> list[str]:
+    """Where a CUDA toolkit may be (for libdevice): CUDA_HOME, CUDA_PATH, the toolkit of a
+    `ptxas` or `nvcc` on PATH, then the usual prefixes."""
+    import glob
+    import shutil
+    roots = [os.environ.get(v) for v in ("CUDA_HOME", "CUDA_PATH")]
+    for tool in ("ptxas", "nvcc"):
+        found = shutil.which(tool)
+        if found:
+            roots.append(os.path.dirname(os.path.dirname(os.path.realpath(found))))
+    roots += ["/usr/local/cuda", *sorted(glob.glob("/usr/local/cuda-*"), reverse=True), "/opt/cuda",
+              "/usr/lib/cuda", "/usr/lib/nvidia-cuda-toolkit"]
+    return [r for k, r in enumerate(roots) if r and r not in roots[:k]]
+
+
+def gpu_archs_from_env() -> tuple[str, ...]:
+    """FASTEXT_GPU_ARCHS=sm_80,sm_90: the GPU architectures kernels are compiled for (PTX per arch)."""
+    value = os.environ.get("FASTEXT_GPU_ARCHS", "")
+    archs = tuple(a.strip() for a in value.replace(";", ",").split(",") if a.strip())
+    return archs or DEFAULT_GPU_ARCHS
 
 
 def debug() -> bool:

@@ -41,11 +41,18 @@ def docstring(fn: ir.Function) -> str:
 
 
 def build_module_def(ctx: ModuleContext, api: CApi, module: ir.Module, wrappers: dict[str, ll.Function],
-                     init_names: list[str], extra: list[tuple[str, ll.Function, int, str]] = ()) -> None:
+                     init_names: list[str], extra: list[tuple[str, ll.Function, int, str]] = (),
+                     gpu_descriptor: bytes | None = None) -> None:
     """Emit the method table and PyModuleDef, and one exported PyInit_<name> per name.
 
     `extra`: further (name, C function, METH_* flags, doc) entries, e.g. the profiling build's
-    `__fastext_profile__`."""
+    `__fastext_profile__`.  `gpu_descriptor`: the module has GPU kernels (abi/gpu.py): add
+    `__fastext_gpu__()` and a Py_mod_exec slot that binds them."""
+    slot_entries = []
+    if gpu_descriptor is not None:
+        from fastext.abi.gpu import Py_mod_exec, descriptor_method, exec_slot
+        extra = [*extra, descriptor_method(ctx, gpu_descriptor)]
+        slot_entries.append(ll.Constant(SLOT, [I32(Py_mod_exec), exec_slot(ctx).bitcast(OBJ)]))
     exported = module.exported()
     table_t = ll.ArrayType(METHOD_DEF, len(exported) + len(extra) + 1)
     entries = [
@@ -61,9 +68,10 @@ def build_module_def(ctx: ModuleContext, api: CApi, module: ir.Module, wrappers:
     methods.initializer = ll.Constant(table_t, entries)
     methods.linkage = "internal"
 
-    slots_t = ll.ArrayType(SLOT, 1)
+    slot_entries.append(ll.Constant(SLOT, [I32(0), ll.Constant(OBJ, None)]))
+    slots_t = ll.ArrayType(SLOT, len(slot_entries))
     slots = ll.GlobalVariable(ctx.module, slots_t, "fx$slots")
-    slots.initializer = ll.Constant(slots_t, [ll.Constant(SLOT, [I32(0), ll.Constant(OBJ, None)])])
+    slots.initializer = ll.Constant(slots_t, slot_entries)
     slots.linkage = "internal"
 
     null = ll.Constant(OBJ, None)

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from fastext.compiler import ir
+from fastext.compiler import types as T
 
 
 def analyse(module: ir.Module) -> None:
@@ -74,6 +75,9 @@ class _Facts:
             return self.roots(e.then) | self.roots(e.orelse)
         if isinstance(e, ir.ArraySlice):   # a view writes through to its base
             return self.roots(e.array)
+        if isinstance(e, ir.Call) and isinstance(e.type, T.Array):
+            # a returned array may be a view of any array argument (conservative)
+            return set().union(*(self.roots(a) for a in e.args))
         return set()
 
     def _walk(self, stmts: list[ir.Stmt], collect_aliases: bool) -> None:
@@ -144,7 +148,8 @@ def children(e: ir.Expr) -> list[ir.Expr]:
     return out
 
 
-WRITES_FIRST_ARG = frozenset({"array.fill"})
+WRITES_FIRST_ARG = frozenset({"array.fill", "gpu.atomic_add", "gpu.atomic_min", "gpu.atomic_max",
+                              "gpu.atomic_cas"})
 
 
 def _walk_exprs(e: ir.Expr):

@@ -25,6 +25,7 @@ class Artifact:
     exports: tuple[str, ...] = ()
     assembly: str | None = None
     unoptimized_ir: str | None = None
+    ptx: dict[str, str] = field(default_factory=dict)   # GPU architecture → PTX of the module's kernels
 
 
 def compile_file(path: str, module_name: str | None = None, options: Options = Options(), *,
@@ -90,15 +91,21 @@ def _compile(text: str, path: str, module_name: str, options: Options, emit_asm:
         from fastext.compiler import backend
         from fastext.compiler.lower import lower_module
         from fastext.abi.runtime import runtime_ir
+        gpu = None
+        from fastext.compiler.frontend.gpu import kernel_functions
+        if kernel_functions(module):
+            from fastext.gpu.descriptor import compile_gpu   # PTX per architecture + the descriptor
+            gpu = timed("gpu", compile_gpu, module, options, source)
         tm = backend.target_machine(options)
         ir_text = timed("lower", lower_module, module, boundscheck=options.boundscheck, profile=options.profile,
                         triple=tm.triple,
-                        datalayout=str(tm.target_data))
+                        datalayout=str(tm.target_data), gpu_descriptor=gpu.descriptor if gpu else None)
         llmod = timed("llvm", backend.build_module, ir_text, runtime_ir(), options)
         timed("optimize", backend.optimize, llmod, options)
         obj = timed("codegen", backend.emit_object, llmod, options)
         asm = backend.emit_assembly(llmod, options) if emit_asm else None
-        return Artifact(obj, str(llmod), module.deps, timings, tuple(f.name for f in module.exported()), asm, ir_text)
+        return Artifact(obj, str(llmod), module.deps, timings, tuple(f.name for f in module.exported()), asm, ir_text,
+                        gpu.ptx if gpu else {})
     except CompileError:
         raise
     except Exception as e:  # a compiler bug: one located diagnostic, never a traceback

@@ -288,6 +288,7 @@ class Function:
     fastmath: bool = False
     inline: bool = False
     nogil: bool = False
+    target: str = "cpu"       # cpu, kernel (@gpu.kernel) or device (@gpu.device): fastext/gpu/lower.py
     # Facts filled in by `analysis`.
     writes: set[int] = field(default_factory=set)     # indices of array params written through
     loops: bool = False                               # contains a loop, or calls something that does

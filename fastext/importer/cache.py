@@ -132,9 +132,9 @@ def compiler_identity() -> str:
             _memo["compiler"] = "installed"
             return _memo["compiler"]
         # Directory entries (names, and the folders' mtimes) change when files are added,
-        # removed or replaced by rename — git checkouts and editors' atomic saves; 4 stats.
+        # removed or replaced by rename — git checkouts and editors' atomic saves; 5 stats.
         parts = []
-        for sub in ("compiler", "compiler/frontend", "compiler/lower", "abi"):
+        for sub in ("compiler", "compiler/frontend", "compiler/lower", "abi", "gpu"):
             try:
                 st = os.stat(f"{root}/{sub}")  # `/` works on Windows too
             except OSError:

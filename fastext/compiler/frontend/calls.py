@@ -24,6 +24,14 @@ def check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
 
 def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     func = node.func
+    if isinstance(func, ast.Attribute):
+        from fastext.compiler.frontend import gpu
+        root = func.value
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        path = gpu.gpu_path(fc.scope, func) if not (isinstance(root, ast.Name) and root.id in fc.vars) else None
+        if path is not None:
+            return gpu.call(fc, node, path)
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id not in fc.vars:
         b = fc.scope.lookup(func.value.id)
         if b is not None and b.kind == "module:math":
@@ -145,6 +153,8 @@ def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str) -
     sig = fc.scope.registry.get(qualname)
     if sig is None:
         raise fc.error(node.func, f"`{name}` is not a function", "call a function defined in a .fx module")
+    from fastext.compiler.frontend.gpu import check_call_target
+    check_call_target(fc, node, sig, name)
     span = fc.span(node)
     pnames = [p[0] for p in sig.params]
     usage = f"call it as {name}({', '.join(pnames)})"

@@ -125,6 +125,11 @@ class ExpressionChecker:
 
     def e_attribute(self, node: ast.Attribute) -> ir.Expr:
         span = self.span(node)
+        from fastext.compiler.frontend import gpu
+        path = gpu.gpu_path(self.scope, node) if node.value.__class__ is not ast.Name or \
+            node.value.id not in self.vars else None
+        if path is not None:
+            return gpu.attribute(self, node, path)
         if isinstance(node.value, ast.Name) and node.value.id not in self.vars:
             b = self.scope.lookup(node.value.id)
             if b is not None and b.kind == "module:math":

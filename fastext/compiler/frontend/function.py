@@ -288,6 +288,8 @@ class FunctionChecker(ExpressionChecker):
         return ir.Assert(self.span(node), self.condition(node.test), message)
 
     def s_try(self, node: ast.Try) -> ir.Stmt:
+        from fastext.compiler.frontend.gpu import check_try
+        check_try(self, node)
         body = self.block(node.body)
         handlers = []
         for k, h in enumerate(node.handlers):

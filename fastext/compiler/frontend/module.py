@@ -62,6 +62,9 @@ class _ModuleCollector:
         names = self.scope.names
         if isinstance(stmt, ast.Import):
             for alias in stmt.names:
+                if alias.name == "fastext.gpu":   # the GPU kernel dialect (frontend/gpu.py)
+                    names[alias.asname or "fastext"] = Binding("module:gpu" if alias.asname else "module:fastext")
+                    continue
                 if alias.name in ALLOWED_MODULES:
                     names[alias.asname or alias.name] = Binding(f"module:{alias.name}")
                     continue
@@ -140,6 +143,8 @@ class _ModuleCollector:
             names[local] = Binding("scalar", DIALECT_SCALARS[alias.name])
         elif alias.name in FASTEXT_NAMES:
             names[local] = Binding(alias.name)
+        elif alias.name == "gpu":   # the GPU kernel dialect (frontend/gpu.py)
+            names[local] = Binding("module:gpu")
         elif alias.name == "*":
             raise FxSyntaxError(span, "`from fastext import *` is not supported",
                                 "import the names you use, e.g. `from fastext import f64, i64`")
@@ -153,6 +158,14 @@ class _ModuleCollector:
         options: dict[str, bool] = {}
         for deco in node.decorator_list:
             name = None
+            from fastext.compiler.frontend.gpu import decorator_target
+            target = decorator_target(self.scope, deco)
+            if target is not None:
+                if options.get("target", target) != target:
+                    raise FxSyntaxError(self.span(deco), "a function is either @gpu.kernel or @gpu.device",
+                                        "keep one of the two decorators")
+                options["target"] = target
+                continue
             if isinstance(deco, ast.Name) and (self.scope.lookup(deco.id) or Binding("")).kind in DECORATORS:
                 name = self.scope.lookup(deco.id).kind
             elif isinstance(deco, ast.Attribute) and isinstance(deco.value, ast.Name) and \
@@ -237,6 +250,7 @@ class _ModuleCollector:
     def signature(self, node: ast.FunctionDef) -> None:
         span = self.span(node)
         options = self.decorator_options(node)
+        target = options.pop("target", "cpu")
         a = node.args
         if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs:
             raise FxSyntaxError(span, f"`{node.name}` uses *args, **kwargs, keyword-only or positional-only "
@@ -262,7 +276,9 @@ class _ModuleCollector:
             raise FxSyntaxError(span, f"function `{node.name}` is defined twice", "rename one of them")
         if node.name in self.scope.names:
             raise FxSyntaxError(span, f"`{node.name}` is already bound at module level", "rename the function")
-        sig = Signature(node.name, params, defaults, ret, span, options)
+        from fastext.compiler.frontend.gpu import check_signature
+        check_signature(self.scope, node, target, params, ret, defaults)
+        sig = Signature(node.name, params, defaults, ret, span, options, target)
         self.scope.signatures[node.name] = sig
         self.scope.registry[self.scope.qualify(node.name)] = sig
         self.scope.names[node.name] = Binding("func", self.scope.qualify(node.name))

@@ -29,6 +29,7 @@ class Signature:
     ret: Type
     span: Span
     options: dict[str, bool] = field(default_factory=dict)
+    target: str = "cpu"        # cpu, kernel or device (frontend/gpu.py)
 
 
 @dataclass

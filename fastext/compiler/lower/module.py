@@ -18,18 +18,21 @@ class LoweringError(Exception):
 
 
 def lower_module(module: ir.Module, *, boundscheck: bool = True, profile: bool = False, triple: str = "",
-                 datalayout: str = "") -> str:
+                 datalayout: str = "", gpu_descriptor: bytes | None = None) -> str:
     """Typed IR → textual LLVM IR of the whole extension (runtime helpers not yet linked).
 
     An unexpected exception is re-raised as LoweringError carrying the span of the
     statement being lowered, so the driver can point the internal error at it.
     """
+    import dataclasses
+    # GPU functions (@gpu.kernel / @gpu.device) are compiled by fastext/gpu/, never for the CPU
+    module = dataclasses.replace(module, functions={k: f for k, f in module.functions.items() if f.target == "cpu"})
     llmod = ll.Module(name=module.name)
     llmod.triple = triple or llmod.triple
     llmod.data_layout = datalayout
     ctx = ModuleContext(llmod, boundscheck=boundscheck, profile=profile)
     try:
-        _lower(module, ctx)
+        _lower(module, ctx, gpu_descriptor)
     except Exception as e:
         from fastext import config
         if config.debug():
@@ -38,7 +41,7 @@ def lower_module(module: ir.Module, *, boundscheck: bool = True, profile: bool =
     return str(llmod)
 
 
-def _lower(module: ir.Module, ctx: ModuleContext) -> None:
+def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None = None) -> None:
     from fastext.abi.capi import CApi
     from fastext.abi.moduledef import build_module_def
     from fastext.abi.wrapper import WrapperBuilder
@@ -74,7 +77,7 @@ def _lower(module: ir.Module, ctx: ModuleContext) -> None:
         from fastext.compiler.lower.profile import build_counters
         extra.append(build_counters(ctx, api, module))
     init_names = [module.name] + (["fx"] if module.name != "fx" else [])
-    build_module_def(ctx, api, module, wrappers, init_names, extra)
+    build_module_def(ctx, api, module, wrappers, init_names, extra, gpu_descriptor)
 
 
 def _declare_runtime(llmod: ll.Module) -> dict[str, ll.Function]:
