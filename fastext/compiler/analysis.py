@@ -74,6 +74,10 @@ class _Facts:
             return self.roots(e.then) | self.roots(e.orelse)
         if isinstance(e, ir.ArraySlice):   # a view writes through to its base
             return self.roots(e.array)
+        if isinstance(e, ir.MakeTuple):    # tuples may hold arrays
+            return set().union(*(self.roots(i) for i in e.items))
+        if isinstance(e, ir.TupleGet):
+            return self.roots(e.value)
         return set()
 
     def _walk(self, stmts: list[ir.Stmt], collect_aliases: bool) -> None:
@@ -144,7 +148,7 @@ def children(e: ir.Expr) -> list[ir.Expr]:
     return out
 
 
-WRITES_FIRST_ARG = frozenset({"array.fill"})
+WRITES_FIRST_ARG = frozenset({"array.fill", "array.assign"})
 
 
 def _walk_exprs(e: ir.Expr):

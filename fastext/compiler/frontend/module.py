@@ -7,6 +7,7 @@ import math
 from fastext.compiler.builtins import DECORATORS, FASTEXT_NAMES, MATH_CONSTANTS, MATH_FUNCS, OPTION_DEFAULTS
 from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
 from fastext.compiler.frontend import annotations
+from fastext.compiler.frontend.alloc import ALLOC_FUNCS
 from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
 from fastext.compiler.source import SourceFile, Span
 from fastext.compiler.types import BOOL, C128, DIALECT_SCALARS, F64, I64, Scalar, Type, article, constant_fits
@@ -65,6 +66,9 @@ class _ModuleCollector:
                 if alias.name in ALLOWED_MODULES:
                     names[alias.asname or alias.name] = Binding(f"module:{alias.name}")
                     continue
+                if alias.name == "numpy":   # np.zeros(...) & co. (frontend/alloc.py)
+                    names[alias.asname or alias.name] = Binding("module:numpy")
+                    continue
                 if "." in alias.name and not alias.asname:
                     raise FxSyntaxError(self.span(stmt), f"`import {alias.name}` is not supported in a .fx module",
                                         f"write `import {alias.name} as {alias.name.rpartition('.')[2]}` or "
@@ -74,7 +78,7 @@ class _ModuleCollector:
             return
         if stmt.module == "__future__":
             return
-        if stmt.module in ALLOWED_MODULES and not stmt.level:
+        if stmt.module in ALLOWED_MODULES + ("numpy",) and not stmt.level:
             for alias in stmt.names:
                 try:
                     self.import_name(stmt, alias)
@@ -128,7 +132,12 @@ class _ModuleCollector:
         names = self.scope.names
         local = alias.asname or alias.name
         span = Span.of(alias, self.scope.file) if hasattr(alias, "lineno") else self.span(stmt)
-        if stmt.module == "math":
+        if stmt.module == "numpy" or alias.name in ALLOC_FUNCS and stmt.module == "fastext":
+            if alias.name not in ALLOC_FUNCS:
+                raise FxSyntaxError(span, f"numpy.{alias.name} cannot be imported into a .fx module",
+                                    f"`import numpy as np`; from numpy import: {', '.join(ALLOC_FUNCS)}")
+            names[local] = Binding("alloc", alias.name)
+        elif stmt.module == "math":
             if alias.name in MATH_FUNCS:
                 names[local] = Binding("mathfn", alias.name)
             elif alias.name in MATH_CONSTANTS:
@@ -144,7 +153,7 @@ class _ModuleCollector:
             raise FxSyntaxError(span, "`from fastext import *` is not supported",
                                 "import the names you use, e.g. `from fastext import f64, i64`")
         else:
-            hint = f"available: {', '.join(sorted(DIALECT_SCALARS))}, prange"
+            hint = f"available: {', '.join(sorted(DIALECT_SCALARS))}, prange, {', '.join(ALLOC_FUNCS)}"
             raise FxSyntaxError(span, f"fastext has no dialect name `{alias.name}`", hint)
 
     # -- options

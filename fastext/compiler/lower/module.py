@@ -62,6 +62,8 @@ def _lower(module: ir.Module, ctx: ModuleContext) -> None:
         FunctionLowering(ctx, fn).lower()
         if fn.name in ctx.contiguous:
             FunctionLowering(ctx, fn, contiguous=True).lower()
+    from fastext.compiler.lower.alloc import uses_arena
+    ctx.arena_users = {fn.name for fn in module.exported() if uses_arena(module, fn)}
     api = CApi(ctx.module)
     runtime = _declare_runtime(ctx.module)
     wb = WrapperBuilder(ctx, api, runtime)
@@ -73,6 +75,9 @@ def _lower(module: ir.Module, ctx: ModuleContext) -> None:
     if ctx.profile:
         from fastext.compiler.lower.profile import build_counters
         extra.append(build_counters(ctx, api, module))
+    if ctx.module.globals.get("fx$live_blocks") is not None:
+        from fastext.abi.arena import ArenaEmitter
+        extra.append(ArenaEmitter(ctx, api).live_blocks_method())
     init_names = [module.name] + (["fx"] if module.name != "fx" else [])
     build_module_def(ctx, api, module, wrappers, init_names, extra)
 
