@@ -33,7 +33,9 @@ class PyView:
         return PyView(item) if getattr(item, "ndim", 0) >= 1 else item   # a slice is a view too
 
     def __setitem__(self, index, value):
-        if self._wrap is not None and isinstance(value, int):
+        if isinstance(value, PyView):
+            value = value.base          # a[1:] = b[:-1]: NumPy's broadcasting and overlap rules
+        elif self._wrap is not None and isinstance(value, int):
             value = self._wrap(value)   # fixed-width integers wrap, as in compiled code
         self.base[index] = value
 
@@ -68,6 +70,9 @@ class PyView:
     def max(self):
         return self.base.max().item()
 
+    def copy(self) -> "PyView":
+        return PyView(self.base.copy(order="C"))
+
     def fill(self, value) -> None:
         self.base.fill(self._wrap(value) if self._wrap is not None and isinstance(value, int) else value)
 
@@ -82,11 +87,56 @@ def _view(value):
     return value
 
 
+def _unview(value):
+    """A result as the compiled module returns it: arrays are ndarrays (also inside tuples)."""
+    if isinstance(value, PyView):
+        return value.base
+    if isinstance(value, tuple):
+        return tuple(map(_unview, value))
+    return value
+
+
 def _wrap(fn: types.FunctionType) -> types.FunctionType:
     @functools.wraps(fn)
     def call(*args, **kwargs):
-        return fn(*map(_view, args), **{k: _view(v) for k, v in kwargs.items()})
+        return _unview(fn(*map(_view, args), **{k: _view(v) for k, v in kwargs.items()}))
     return call
+
+
+class _Allocating:
+    """`numpy` or `fastext` as a `.fx` module sees them interpreted: the allocation functions
+    return `PyView`s (so items stay Python numbers), everything else is the module's own."""
+
+    NAMES = ("empty", "zeros", "ones", "full", "empty_like", "zeros_like", "ones_like", "full_like", "copy")
+
+    def __init__(self, module):
+        self._module = module
+
+    def __getattr__(self, name):
+        value = getattr(self._module, name)
+        if name not in self.NAMES:
+            return value
+        import numpy
+
+        target = getattr(numpy, name)
+
+        def allocate(*args, **kwargs):
+            args = [a.base if isinstance(a, PyView) else a for a in args]
+            if name.endswith("_like") or name == "copy":
+                kwargs["order"] = "C"     # compiled copies are C-contiguous
+            if name.startswith("full"):   # the fill value converts like an item store (ints wrap)
+                first = "a" if name == "full_like" else "shape"
+                bound = dict(zip((first, "fill_value", "dtype"), args), **kwargs)
+                value, dtype = bound.pop("fill_value"), bound.pop("dtype", None)
+                if dtype is None and name == "full":
+                    dtype = numpy.asarray(value).dtype
+                make = numpy.empty if name == "full" else numpy.empty_like
+                view = PyView(make(bound.pop(first), dtype=dtype, **bound))
+                view.fill(value)
+                return view
+            return PyView(target(*args, **kwargs))
+        allocate.__name__ = name
+        return allocate
 
 
 def execute(code, module: types.ModuleType, views: bool = True) -> None:
@@ -155,6 +205,8 @@ def _fx_import(importer: str, views: bool, loaded: dict):
         return found if found is not None else _load(path, module.rpartition(".")[2], views, loaded)
 
     def fx_import(name, globals=None, locals=None, fromlist=(), level=0):
+        if name in ("numpy", "fastext") and not level and views:
+            return _Allocating(builtins.__import__(name, globals, locals, fromlist, level))
         if name in ("math", "fastext", "__future__") or name.startswith("fastext.") and not level:
             return builtins.__import__(name, globals, locals, fromlist, level)
         if not name:   # `from . import other, more`
