@@ -8,6 +8,7 @@ code): `np.float64(1) / 0.0` is inf, `np.int64(5) % 0` is 0, `u8` sums wrap.
 Stores wrap integers to the array's width, as compiled code does.
 """
 import functools
+import threading
 import types
 
 from fastext.dialect import ScalarType
@@ -96,10 +97,20 @@ def _unview(value):
     return value
 
 
+_calls = threading.local()
+
+
 def _wrap(fn: types.FunctionType) -> types.FunctionType:
     @functools.wraps(fn)
     def call(*args, **kwargs):
-        return _unview(fn(*map(_view, args), **{k: _view(v) for k, v in kwargs.items()}))
+        depth = getattr(_calls, "depth", 0)
+        _calls.depth = depth + 1
+        try:
+            result = fn(*map(_view, args), **{k: _view(v) for k, v in kwargs.items()})
+        finally:
+            _calls.depth = depth
+        # arrays stay views between the module's functions; Python gets ndarrays
+        return result if depth else _unview(result)
     return call
 
 

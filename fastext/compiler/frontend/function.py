@@ -54,9 +54,8 @@ class FunctionChecker(ExpressionChecker):
             raise FxSyntaxError(self.sig.span, f"`{node.name}` can reach its end without returning {article(self.sig.ret)}",
                                 "add a `return` (or `raise`) at the end of the function")
         fn = ir.Function(node.name, params, self.sig.ret, body, self.sig.span, locals=self.locals)
-        if clean:
-            for d in alloc.check_returns(fn):
-                self.diags.add(d)
+        for d in alloc.check_returns(fn):
+            self.diags.add(d)
         return fn
 
     # ------------------------------------------------------------------ statements

@@ -105,7 +105,7 @@ class _ModuleCollector:
         span = Span.of(node, self.scope.file) if hasattr(node, "lineno") else Span(self.scope.file, 1, 0, 1, 1)
         if self.graph is None:
             raise FxSyntaxError(span, f"cannot import `{'.' * level}{module}` in a .fx module",
-                                "only `math`, `fastext` and .fx modules can be imported here")
+                                "only `math`, `fastext`, `numpy` and .fx modules can be imported here")
         importer = next(u for u in self.graph.order if u.scope is self.scope)
         return self.graph.load(importer, module, level, span)
 
