@@ -175,6 +175,22 @@ def execute(code, module: types.ModuleType, views: bool = True) -> None:
     for name, value in list(namespace.items()):
         if isinstance(value, types.FunctionType) and value.__module__ == module.__name__:
             namespace[name] = _wrap(value)
+    _rebind_allocation(namespace)
+
+
+def _rebind_allocation(namespace: dict) -> None:
+    """`np`, `fastext` and the allocation functions the module imported, as `_Allocating` sees them."""
+    import sys
+
+    modules = [m for m in (sys.modules.get("numpy"), sys.modules.get("fastext")) if m is not None]
+    for name, value in list(namespace.items()):
+        if any(value is m for m in modules):
+            namespace[name] = _Allocating(value)
+            continue
+        fname = getattr(value, "__name__", None)
+        if fname in _Allocating.NAMES and callable(value) and any(
+                value is getattr(m, fname, None) for m in modules + [sys.modules.get("fastext.dialect")]):
+            namespace[name] = getattr(_Allocating(modules[0]), fname)
 
 
 def load(path: str, name: str | None = None, views: bool = True) -> types.ModuleType:
@@ -216,8 +232,6 @@ def _fx_import(importer: str, views: bool, loaded: dict):
         return found if found is not None else _load(path, module.rpartition(".")[2], views, loaded)
 
     def fx_import(name, globals=None, locals=None, fromlist=(), level=0):
-        if name in ("numpy", "fastext") and not level and views:
-            return _Allocating(builtins.__import__(name, globals, locals, fromlist, level))
         if name in ("math", "fastext", "__future__") or name.startswith("fastext.") and not level:
             return builtins.__import__(name, globals, locals, fromlist, level)
         if not name:   # `from . import other, more`
