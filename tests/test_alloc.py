@@ -158,6 +158,18 @@ def test_returned_views_share_memory_as_in_python(both):
     assert odd.strides == (16,) and not odd.flags.c_contiguous
 
 
+@SETTINGS
+@given(n=st.integers(0, 8), i=st.integers(-10, 10), j=st.integers(-10, 10), k=st.sampled_from([-3, -2, -1, 1, 2, 3]),
+       r=st.integers(0, 4), c=st.integers(1, 4))
+def test_returned_views_of_new_arrays(both, n, i, j, k, r, c):
+    """Any view of a new array, empty ones too (which may point outside the block), returns."""
+    count = native().__fastext_live_blocks__     # no gc.collect(): results die by refcount
+    before = count()
+    call_both(both, "view_of_new", n, i, j, k)
+    call_both(both, "view_of_new_2d", r, c, i % c, k)
+    assert count() == before
+
+
 # ---------------------------------------------------------------------------- memory
 
 def test_blocks_are_freed_when_the_array_dies():

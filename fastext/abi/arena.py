@@ -200,6 +200,21 @@ class ArenaEmitter:
         data = b.load(b.bitcast(view, OBJ.as_pointer()))
         shape = [b.load(b.gep(words, [I64(1 + k)])) for k in range(ndim)]
         strides = [b.load(b.gep(words, [I64(1 + ndim + k)])) for k in range(ndim)]
+        size = I64(1)
+        for d in shape:
+            size = b.mul(size, d)
+        with b.if_then(b.icmp_signed("==", size, I64(0)), likely=False):
+            # an empty view may point anywhere (a[::-1] of an empty a: before the block); it
+            # holds no memory, so it is a fresh empty ndarray of its shape and dtype
+            nd = b.call(self._ndarray(), [])
+            with b.if_then(b.icmp_unsigned("==", nd, NULL), likely=False):
+                b.ret(NULL)
+            args = self.api.call(b, "Py_BuildValue", self.ctx.cstring(f"(({'L' * ndim})s)"), *shape, dtype)
+            with b.if_then(b.icmp_unsigned("==", args, NULL), likely=False):
+                b.ret(NULL)
+            result = self.api.call(b, "PyObject_Call", nd, args, NULL)
+            self.api.call(b, "Py_DecRef", args)
+            b.ret(result)
         blk = b.call(self._find(), [head, data])
         with b.if_then(b.icmp_unsigned("==", blk, NULL), likely=False):
             self.api.call(b, "PyErr_SetString", self.api.exc(b, "PyExc_SystemError"),

@@ -227,3 +227,13 @@ def smooth(x: f64[:]) -> f64[:]:
     out[1:-1] = x[1:-1]
     out[0] = x[0]
     return out
+
+
+def view_of_new(n: int, i: int, j: int, k: int) -> f64[:]:
+    a = ramp(n)
+    return a[i:j:k]
+
+
+def view_of_new_2d(r: int, c: int, i: int, k: int) -> tuple[i32[:, :], i32[:]]:
+    g = grid(r, c)
+    return g[i::k, ::-k], g[:, i]
