@@ -362,6 +362,7 @@ def f(x: f64[:], m: f64[:, :], n: int) -> f64[:]:
     g = np.zeros(n, order="F")
     h = np.zeros(-1)
     p = np.float64
+    q: f64[:] = np.zeros_like(m)
     return x[::2]
 '''
 
@@ -383,7 +384,8 @@ def test_misuse_is_located(tmp_path):
         (16, "np.zeros() has no parameter `order` in .fx code"),
         (17, "negative dimensions are not allowed"),
         (18, "`np.float64` cannot be used as a value in .fx code"),
-        (19, "`f` returns a view of its parameter `x`"),
+        (19, "`q` has type f64[:], got an f64[:, :]"),
+        (20, "`f` returns a view of its parameter `x`"),
     ], got
 
 
