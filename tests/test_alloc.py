@@ -401,3 +401,18 @@ def test_returning_a_view_of_a_parameter_is_an_error(tmp_path):
                                     (11, "`g` returns a view of its parameter `x`"),
                                     (16, "`h` returns a view of its parameter `x`")], got
     assert "x.copy()" in got[0][2]
+
+
+def test_tuples_of_arrays_between_functions(tmp_path):
+    """Internal functions pass tuples holding arrays natively; an exported function cannot
+    take a tuple (its entry point has no tuple unboxing): a located error, not a crash."""
+    good = tmp_path / "tuples.fx"
+    good.write_text("import numpy as np\nfrom fastext import f64\n\n\n"
+                    "def _total(t: tuple[f64[:], f64]) -> f64:\n    a, k = t\n    return a.sum() * k\n\n\n"
+                    "def f(x: f64[:]) -> f64:\n    return _total((x, 2.0)) + _total((np.ones(3), 1.0))\n")
+    assert fxload.compiled(str(good)).f(np.arange(4.0)) == 15.0
+    assert fxload.interpreted(str(good)).f(np.arange(4.0)) == 15.0
+    bad = tmp_path / "tupleparam.fx"
+    bad.write_text("from fastext import f64\n\n\ndef f(t: tuple[f64[:], f64]) -> f64:\n    return t[1]\n")
+    (d,) = check_file(str(bad))
+    assert d.span.line == 4 and "cannot be a tuple" in d.message

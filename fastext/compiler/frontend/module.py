@@ -10,7 +10,7 @@ from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.alloc import ALLOC_FUNCS
 from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
 from fastext.compiler.source import SourceFile, Span
-from fastext.compiler.types import BOOL, C128, DIALECT_SCALARS, F64, I64, Scalar, Type, article, constant_fits
+from fastext.compiler.types import BOOL, C128, DIALECT_SCALARS, F64, I64, Scalar, Tuple, Type, article, constant_fits
 
 ALLOWED_MODULES = ("math", "fastext")
 
@@ -255,7 +255,12 @@ class _ModuleCollector:
             if arg.annotation is None:
                 raise FxSyntaxError(self.span(arg), f"parameter `{arg.arg}` of `{node.name}` needs a type annotation",
                                     f"write `{arg.arg}: f64` (or i64, f64[:], …)")
-            params.append((arg.arg, annotations.resolve(arg.annotation, self.scope), self.span(arg)))
+            ptype = annotations.resolve(arg.annotation, self.scope)
+            if isinstance(ptype, Tuple) and not node.name.startswith("_"):
+                raise FxSyntaxError(self.span(arg.annotation), f"parameter `{arg.arg}` of the exported function "
+                                    f"`{node.name}` cannot be a tuple",
+                                    "pass the items as separate parameters (internal `_functions` may take tuples)")
+            params.append((arg.arg, ptype, self.span(arg)))
         if node.returns is None:
             raise FxSyntaxError(span, f"function `{node.name}` needs a return annotation",
                                 "write `-> f64`, `-> tuple[f64, i64]` or `-> None`")
