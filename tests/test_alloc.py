@@ -302,6 +302,7 @@ def test_row_block_and_fill_assignment(both, a, row, i, v, src):
     call_both(both, "set_row", x, i, row.make())
     call_both(both, "set_rows", x, row.make())
     call_both(both, "set_block", x, src.make())
+    call_both(both, "whole", x, row.make())
     call_both(both, "fill_slice", x, v)
     call_both(both, "transpose", x)
     call_both(both, "transpose_in_place", x)

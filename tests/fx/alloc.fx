@@ -237,3 +237,9 @@ def view_of_new(n: int, i: int, j: int, k: int) -> f64[:]:
 def view_of_new_2d(r: int, c: int, i: int, k: int) -> tuple[i32[:, :], i32[:]]:
     g = grid(r, c)
     return g[i::k, ::-k], g[:, i]
+
+
+def whole(a: f64[:, :], b: f64[:]) -> f64:
+    a[...] = b
+    c = a[...]
+    return c[0, 0]

@@ -186,10 +186,13 @@ def resolve_dtype(fc: "FunctionChecker", node: ast.expr) -> Scalar | None:
 
 def slice_assign(fc: "FunctionChecker", target: ast.Subscript, array: ir.Expr, value: ir.Expr,
                  node: ast.AST) -> list[ir.Stmt]:
-    """`a[1:-1] = b[:-2]`, `a[:] = 0.0`, `out[i, :] = row`: a store into every item of a view."""
+    """`a[1:-1] = b[:-2]`, `a[:] = 0.0`, `out[i, :] = row`, `a[...] = b`: a store into every item of a view."""
     span = fc.span(node)
-    elts = target.slice.elts if isinstance(target.slice, ast.Tuple) else [target.slice]
-    view = fc.array_slice(target, array, elts)
+    if _is_ellipsis(target.slice):
+        view = ir.ArraySlice(array.type, fc.span(target), array, [])
+    else:
+        elts = target.slice.elts if isinstance(target.slice, ast.Tuple) else [target.slice]
+        view = fc.array_slice(target, array, elts)
     dst: Array = view.type
     if isinstance(value.type, Scalar):
         return [ir.ExprStmt(span, ir.Intrinsic(NONE, span, "array.fill", [view, fc.store_value(value, dst.dtype, node)]))]
@@ -215,7 +218,11 @@ def slice_assign(fc: "FunctionChecker", target: ast.Subscript, array: ir.Expr, v
 def is_slice_target(target: ast.Subscript, atype: Array) -> bool:
     """Whether `a[...] = v` stores into a view (a slice, or fewer indices than dimensions)."""
     elts = target.slice.elts if isinstance(target.slice, ast.Tuple) else [target.slice]
-    return any(isinstance(e, ast.Slice) for e in elts) or len(elts) < atype.ndim
+    return _is_ellipsis(target.slice) or any(isinstance(e, ast.Slice) for e in elts) or len(elts) < atype.ndim
+
+
+def _is_ellipsis(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is Ellipsis
 
 
 # ----------------------------------------------------------------------------- returned arrays

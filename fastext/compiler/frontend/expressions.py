@@ -178,6 +178,8 @@ class ExpressionChecker:
                 return base.items[k]
             return ir.TupleGet(base.type.items[k], span, base, k)
         if isinstance(base.type, Array):
+            if isinstance(node.slice, ast.Constant) and node.slice.value is Ellipsis:
+                return ir.ArraySlice(base.type, span, base, [])     # a[...]: the whole array
             elts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
             if any(isinstance(e, ast.Slice) for e in elts) or len(elts) != base.type.ndim:
                 return self.array_slice(node, base, elts)
