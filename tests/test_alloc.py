@@ -130,6 +130,12 @@ def test_copy_of_1d(both, a, k):
         call_both(both, "copy_is_independent", x.astype(np.float64))
 
 
+@SETTINGS
+@given(a=arrays(np.int32, ndim=2, max_len=4, elements=st.integers(-2**15, 2**15 - 1)))
+def test_from_numpy_import(both, a):
+    call_both(both, "negated", a.make().astype(np.int16))
+
+
 def test_shape_arguments(both):
     call_both(both, "shape_of", np.ones((3, 2))[::-1])
     call_both(both, "shape_var", np.ones((2, 0, 3), np.int8))

@@ -1,5 +1,6 @@
 """New arrays, copies and slice assignment (tests/test_alloc.py)."""
 import numpy as np
+from numpy import empty_like as np_empty_like
 
 import fastext as fx
 from fastext import (
@@ -243,3 +244,11 @@ def whole(a: f64[:, :], b: f64[:]) -> f64:
     a[...] = b
     c = a[...]
     return c[0, 0]
+
+
+def negated(x: i16[:, :]) -> i16[:, :]:
+    out = np_empty_like(x)
+    for i in range(x.shape[0]):
+        for j in range(x.shape[1]):
+            out[i, j] = -x[i, j]
+    return out
