@@ -14,6 +14,7 @@ import struct
 __all__ = [
     "ScalarType", "ArrayType", "prange", "unchecked", "fastmath", "inline", "nogil",
     "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f32", "f64", "c64", "c128", "boolean", "bool_",
+    "empty", "zeros", "ones", "full", "empty_like", "zeros_like", "ones_like", "full_like",
 ]
 
 
@@ -27,6 +28,12 @@ class ScalarType:
 
     def __repr__(self) -> str:
         return f"fastext.{self.name}"
+
+    @property
+    def dtype(self):
+        """The NumPy dtype of this type, so `np.zeros(n, dtype=f64)` works under plain Python."""
+        import numpy
+        return numpy.dtype("bool" if self.kind == "bool" else f"{self.kind}{self.bits}")
 
     def __getitem__(self, dims) -> "ArrayType":
         dims = dims if isinstance(dims, tuple) else (dims,)
@@ -114,3 +121,54 @@ def nogil(fn):
 def inline(fn):
     """Compiled: always inline into callers.  Plain Python: no effect."""
     return fn
+
+
+# Array allocation, as in NumPy (what `np.zeros(...)` means in a .fx file; compiled, the
+# memory comes from the call's arena and becomes an ndarray when returned).  Under plain
+# Python these are NumPy's functions; `dtype` may also be a dialect type (f64, i32, …).
+def empty(shape, dtype=float):
+    """A new uninitialised array (numpy.empty)."""
+    import numpy
+    return numpy.empty(shape, dtype=dtype)
+
+
+def zeros(shape, dtype=float):
+    """A new array of zeros (numpy.zeros)."""
+    import numpy
+    return numpy.zeros(shape, dtype=dtype)
+
+
+def ones(shape, dtype=float):
+    """A new array of ones (numpy.ones)."""
+    import numpy
+    return numpy.ones(shape, dtype=dtype)
+
+
+def full(shape, fill_value, dtype=None):
+    """A new array filled with `fill_value` (numpy.full)."""
+    import numpy
+    return numpy.full(shape, fill_value, dtype=dtype)
+
+
+def empty_like(a, dtype=None):
+    """A new uninitialised array of `a`'s shape (and dtype, by default), C-contiguous."""
+    import numpy
+    return numpy.empty_like(a, dtype=dtype, order="C")
+
+
+def zeros_like(a, dtype=None):
+    """A new array of zeros of `a`'s shape (and dtype, by default), C-contiguous."""
+    import numpy
+    return numpy.zeros_like(a, dtype=dtype, order="C")
+
+
+def ones_like(a, dtype=None):
+    """A new array of ones of `a`'s shape (and dtype, by default), C-contiguous."""
+    import numpy
+    return numpy.ones_like(a, dtype=dtype, order="C")
+
+
+def full_like(a, fill_value, dtype=None):
+    """A new array of `a`'s shape filled with `fill_value`, C-contiguous."""
+    import numpy
+    return numpy.full_like(a, fill_value, dtype=dtype, order="C")

@@ -159,7 +159,7 @@ def _compile_error(path):
     ("from .other import nope", "has no function or constant `nope`"),
     ("from .missing import f", "cannot find the .fx module `.missing`"),
     ("import missing", "cannot find the .fx module `missing`"),
-    ("import numpy", "cannot import `"),
+    ("import json", "cannot import `"),
     ("from os import path", "cannot import `"),
 ])
 def test_missing_function_or_module_is_located(tmp_path, line, message):

@@ -64,6 +64,16 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "Py_IncRef": (VOID, [OBJ], False),
     "Py_DecRef": (VOID, [OBJ], False),
     "PyModuleDef_Init": (OBJ, [OBJ], False),
+    # arrays returned to Python (abi/arena.py)
+    "PyType_FromSpec": (OBJ, [OBJ], False),
+    "PyType_GenericAlloc": (OBJ, [OBJ, I64], False),
+    "PyObject_Free": (VOID, [OBJ], False),
+    "PyBuffer_FillInfo": (I32, [OBJ, OBJ, OBJ, I64, I32, I32], False),
+    "PyImport_ImportModule": (OBJ, [OBJ], False),
+    "PyObject_GetAttrString": (OBJ, [OBJ, OBJ], False),
+    "PyObject_Call": (OBJ, [OBJ, OBJ, OBJ], False),
+    "Py_BuildValue": (OBJ, [OBJ], True),
+    "PyErr_SetString": (VOID, [OBJ, OBJ], False),
 }
 
 # Exported data: exception classes are `PyObject *` variables; types/singletons are objects.

@@ -14,7 +14,8 @@ from llvmlite import ir as ll
 from fastext.abi.capi import BUFFER, I8, I32, I64, OBJ, CApi, type_of
 from fastext.compiler import ir
 from fastext.compiler import types as T
-from fastext.compiler.lower.context import ERR, F64, ModuleContext, scalar_type, value_type
+from fastext.abi.arena import ArenaEmitter
+from fastext.compiler.lower.context import ERR, ERR_ARENA, F64, ModuleContext, scalar_type, value_type
 
 GIL_RELEASE_MIN_ELEMENTS = 1024
 WRAPPER_TYPE = ll.FunctionType(OBJ, [OBJ, OBJ.as_pointer(), I64, OBJ])
@@ -52,6 +53,11 @@ class WrapperBuilder:
                 b.store(ll.Constant(OBJ, None), b.gep(view, [I32(0), I32(1)]))
                 self.views[k] = view
         err = b.alloca(ERR, name="err")
+        # the call's arena (lower/alloc.py): the list head of the blocks it allocates
+        self.arena = b.alloca(OBJ, name="arena")
+        b.store(ll.Constant(OBJ, None), self.arena)
+        b.store(b.bitcast(self.arena, OBJ), b.gep(err, [I32(0), I32(ERR_ARENA)]))
+        self.allocates = fn.name in self.ctx.arena_users
         slots = b.alloca(ll.ArrayType(OBJ, max(n, 1)), name="slots")
         self.fail_bb = llfn.append_basic_block("fail")
 
@@ -95,9 +101,12 @@ class WrapperBuilder:
         ok_bb, raise_bb = llfn.append_basic_block("ok"), llfn.append_basic_block("raise")
         b.cbranch(b.icmp_unsigned("!=", status, I32(0)), raise_bb, ok_bb)
         b.position_at_end(raise_bb)
+        self.release_arena()
         b.ret(b.call(self.rt["fx_raise"], [b.bitcast(err, OBJ)]))
         b.position_at_end(ok_bb)
-        b.ret(self.box(fn.ret, b.extract_value(result, 1) if fn.ret != T.NONE else None))
+        boxed = self.box(fn.ret, b.extract_value(result, 1) if fn.ret != T.NONE else None)
+        self.release_arena()
+        b.ret(boxed)
 
         # --- failure while unboxing: release what was acquired
         b.position_at_end(self.fail_bb)
@@ -159,6 +168,20 @@ class WrapperBuilder:
         phi.add_incoming(ll.Constant(OBJ, None), pre)
         phi.add_incoming(saved, then_end)
         return phi
+
+    def release_arena(self) -> None:
+        """Free the blocks of the call that no returned array owns (abi/arena.py)."""
+        if self.allocates:
+            self.b.call(ArenaEmitter(self.ctx, self.api).release(), [self.b.load(self.arena)])
+
+    def box_array(self, t: T.Array, v: ll.Value) -> ll.Value:
+        """A new ndarray owning the arena block that holds the view `v`."""
+        b = self.b
+        slot = self.entry_alloca(value_type(t))
+        b.store(v, slot)
+        helper = ArenaEmitter(self.ctx, self.api).box_array(t.ndim)
+        return b.call(helper, [b.load(self.arena), b.bitcast(slot, OBJ),
+                               self.ctx.cstring(NUMPY_NAMES[t.dtype.name])])
 
     def release_all(self) -> None:
         for view in self.views.values():
@@ -331,9 +354,12 @@ class WrapperBuilder:
                 item = self.box(item_t, b.extract_value(v, k))
                 with b.if_then(b.icmp_unsigned("==", item, ll.Constant(OBJ, None)), likely=False):
                     api.call(b, "Py_DecRef", tup)
+                    self.release_arena()
                     b.ret(ll.Constant(OBJ, None))
                 api.call(b, "PyTuple_SetItem", tup, I64(k), item)
             return tup
+        if isinstance(t, T.Array):
+            return self.box_array(t, v)
         if t.is_complex:
             re, im = (b.extract_value(v, k) for k in (0, 1))
             if t.bits == 64:

@@ -78,6 +78,10 @@ class _Facts:
         if isinstance(e, ir.Call) and isinstance(e.type, T.Array):
             # a returned array may be a view of any array argument (conservative)
             return set().union(*(self.roots(a) for a in e.args))
+        if isinstance(e, ir.MakeTuple):    # tuples may hold arrays
+            return set().union(*(self.roots(i) for i in e.items))
+        if isinstance(e, ir.TupleGet):
+            return self.roots(e.value)
         return set()
 
     def _walk(self, stmts: list[ir.Stmt], collect_aliases: bool) -> None:
@@ -148,8 +152,8 @@ def children(e: ir.Expr) -> list[ir.Expr]:
     return out
 
 
-WRITES_FIRST_ARG = frozenset({"array.fill", "gpu.atomic_add", "gpu.atomic_min", "gpu.atomic_max",
-                              "gpu.atomic_cas"})
+WRITES_FIRST_ARG = frozenset({"array.fill", "array.assign", "gpu.atomic_add", "gpu.atomic_min",
+                              "gpu.atomic_max", "gpu.atomic_cas"})
 
 
 def _walk_exprs(e: ir.Expr):

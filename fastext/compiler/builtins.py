@@ -73,7 +73,7 @@ BUILTIN_FUNCS = frozenset({"abs", "min", "max", "int", "float", "bool", "len", "
 EXCEPTIONS: tuple[str, ...] = (
     "Exception", "ArithmeticError", "AssertionError", "FloatingPointError", "IndexError",
     "KeyError", "LookupError", "NotImplementedError", "OverflowError", "RuntimeError",
-    "TypeError", "ValueError", "ZeroDivisionError",
+    "TypeError", "ValueError", "ZeroDivisionError", "MemoryError",
 )
 EXC_CODE: dict[str, int] = {name: i + 1 for i, name in enumerate(EXCEPTIONS)}
 
@@ -87,7 +87,7 @@ EXC_BASE: dict[str, str | None] = {
     "AssertionError": "Exception",
     "LookupError": "Exception", "IndexError": "LookupError", "KeyError": "LookupError",
     "RuntimeError": "Exception", "NotImplementedError": "RuntimeError",
-    "TypeError": "Exception", "ValueError": "Exception",
+    "TypeError": "Exception", "ValueError": "Exception", "MemoryError": "Exception",
 }
 
 

@@ -52,7 +52,7 @@ def _in_folder(folder: str, parts: list[str], dotted: str) -> str | None:
     fx = os.path.join(base, leaf + ".fx")
     if found is not None:
         raise ResolveError(f"cannot import `{dotted}` in a .fx module",
-                           f"`{dotted}` is a Python module, not a .fx module: only `math`, `fastext` and .fx "
+                           f"`{dotted}` is a Python module, not a .fx module: only `math`, `fastext`, `numpy` and .fx "
                            "modules can be imported here; keep other code in a .py module")
     return fx if os.path.isfile(fx) else None
 
@@ -93,4 +93,4 @@ def resolve(importer: str, module: str, level: int = 0) -> str:
             return found
     raise ResolveError(f"cannot find the .fx module `{dotted}`",
                        f"looked for {os.path.join(*parts)}.fx beside {os.path.basename(importer)} and on sys.path; "
-                       "only `math`, `fastext` and .fx modules can be imported in .fx code")
+                       "only `math`, `fastext`, `numpy` and .fx modules can be imported in .fx code")

@@ -121,6 +121,18 @@ class _Verifier:
             self.fail(e, f"expected {t}, found {e.type} ({type(e).__name__})")
         self.expr(e)
 
+    def new_array(self, e: ir.Intrinsic) -> None:
+        """np.zeros & co. (frontend/alloc.py): i64 dimensions, one per axis, or a source of the
+        result's rank (`_like`, copy); `full`'s value already of the dtype."""
+        if e.name.endswith("_like") or e.name == "array.copy":
+            src = e.args[0].type
+            if not isinstance(src, T.Array) or src.ndim != e.type.ndim:
+                self.fail(e, f"{e.name} of {src} cannot be {e.type}")
+        elif len(e.args) < e.type.ndim or any(d.type != T.I64 for d in e.args[:e.type.ndim]):
+            self.fail(e, f"{e.name}: dimensions must be {e.type.ndim} i64 values")
+        if e.name.startswith("array.full") and e.args[-1].type != e.type.dtype:
+            self.fail(e, f"{e.name}: the fill value is {e.args[-1].type}, not {e.type.dtype}")
+
     def expr(self, e: ir.Expr) -> None:
         if isinstance(e.type, T.ErrorType):
             self.fail(e, "expression of the error type reached the verifier")
@@ -153,6 +165,12 @@ class _Verifier:
             for a, p in zip(e.args, callee.params):
                 self.expect(a, p.var.type)
             return
+        elif isinstance(e, ir.Intrinsic) and e.name.startswith("array.") and isinstance(e.type, T.Array):
+            self.new_array(e)
+        elif isinstance(e, ir.Intrinsic) and e.name == "array.assign":
+            dst, src = (a.type for a in e.args)
+            if not (isinstance(dst, T.Array) and isinstance(src, T.Array) and src.ndim <= dst.ndim):
+                self.fail(e, f"slice assignment of {src} into {dst}")
         elif isinstance(e, ir.BoolOp):
             for v in e.values:
                 if v.type != e.type:

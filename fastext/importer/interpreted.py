@@ -8,6 +8,7 @@ code): `np.float64(1) / 0.0` is inf, `np.int64(5) % 0` is 0, `u8` sums wrap.
 Stores wrap integers to the array's width, as compiled code does.
 """
 import functools
+import threading
 import types
 
 from fastext.dialect import ScalarType
@@ -33,7 +34,9 @@ class PyView:
         return PyView(item) if getattr(item, "ndim", 0) >= 1 else item   # a slice is a view too
 
     def __setitem__(self, index, value):
-        if self._wrap is not None and isinstance(value, int):
+        if isinstance(value, PyView):
+            value = value.base          # a[1:] = b[:-1]: NumPy's broadcasting and overlap rules
+        elif self._wrap is not None and isinstance(value, int):
             value = self._wrap(value)   # fixed-width integers wrap, as in compiled code
         self.base[index] = value
 
@@ -68,6 +71,9 @@ class PyView:
     def max(self):
         return self.base.max().item()
 
+    def copy(self) -> "PyView":
+        return PyView(self.base.copy(order="C"))
+
     def fill(self, value) -> None:
         self.base.fill(self._wrap(value) if self._wrap is not None and isinstance(value, int) else value)
 
@@ -82,11 +88,66 @@ def _view(value):
     return value
 
 
+def _unview(value):
+    """A result as the compiled module returns it: arrays are ndarrays (also inside tuples)."""
+    if isinstance(value, PyView):
+        return value.base
+    if isinstance(value, tuple):
+        return tuple(map(_unview, value))
+    return value
+
+
+_calls = threading.local()
+
+
 def _wrap(fn: types.FunctionType) -> types.FunctionType:
     @functools.wraps(fn)
     def call(*args, **kwargs):
-        return fn(*map(_view, args), **{k: _view(v) for k, v in kwargs.items()})
+        depth = getattr(_calls, "depth", 0)
+        _calls.depth = depth + 1
+        try:
+            result = fn(*map(_view, args), **{k: _view(v) for k, v in kwargs.items()})
+        finally:
+            _calls.depth = depth
+        # arrays stay views between the module's functions; Python gets ndarrays
+        return result if depth else _unview(result)
     return call
+
+
+class _Allocating:
+    """`numpy` or `fastext` as a `.fx` module sees them interpreted: the allocation functions
+    return `PyView`s (so items stay Python numbers), everything else is the module's own."""
+
+    NAMES = ("empty", "zeros", "ones", "full", "empty_like", "zeros_like", "ones_like", "full_like", "copy")
+
+    def __init__(self, module):
+        self._module = module
+
+    def __getattr__(self, name):
+        value = getattr(self._module, name)
+        if name not in self.NAMES:
+            return value
+        import numpy
+
+        target = getattr(numpy, name)
+
+        def allocate(*args, **kwargs):
+            args = [a.base if isinstance(a, PyView) else a for a in args]
+            if name.endswith("_like") or name == "copy":
+                kwargs["order"] = "C"     # compiled copies are C-contiguous
+            if name.startswith("full"):   # the fill value converts like an item store (ints wrap)
+                first = "a" if name == "full_like" else "shape"
+                bound = dict(zip((first, "fill_value", "dtype"), args), **kwargs)
+                value, dtype = bound.pop("fill_value"), bound.pop("dtype", None)
+                if dtype is None and name == "full":
+                    dtype = numpy.asarray(value).dtype
+                make = numpy.empty if name == "full" else numpy.empty_like
+                view = PyView(make(bound.pop(first), dtype=dtype, **bound))
+                view.fill(value)
+                return view
+            return PyView(target(*args, **kwargs))
+        allocate.__name__ = name
+        return allocate
 
 
 def execute(code, module: types.ModuleType, views: bool = True) -> None:
@@ -114,6 +175,22 @@ def execute(code, module: types.ModuleType, views: bool = True) -> None:
     for name, value in list(namespace.items()):
         if isinstance(value, types.FunctionType) and value.__module__ == module.__name__:
             namespace[name] = _wrap(value)
+    _rebind_allocation(namespace)
+
+
+def _rebind_allocation(namespace: dict) -> None:
+    """`np`, `fastext` and the allocation functions the module imported, as `_Allocating` sees them."""
+    import sys
+
+    modules = [m for m in (sys.modules.get("numpy"), sys.modules.get("fastext")) if m is not None]
+    for name, value in list(namespace.items()):
+        if any(value is m for m in modules):
+            namespace[name] = _Allocating(value)
+            continue
+        fname = getattr(value, "__name__", None)
+        if fname in _Allocating.NAMES and callable(value) and any(
+                value is getattr(m, fname, None) for m in modules + [sys.modules.get("fastext.dialect")]):
+            namespace[name] = getattr(_Allocating(modules[0]), fname)
 
 
 def load(path: str, name: str | None = None, views: bool = True) -> types.ModuleType:

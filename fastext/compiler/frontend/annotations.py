@@ -41,9 +41,9 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
             elts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
             items = tuple(resolve(e, scope) for e in elts)
             for e, t in zip(elts, items):
-                if not isinstance(t, Scalar):
-                    raise FxSyntaxError(Span.of(e, scope.file), f"tuple items must be scalars, not {t}",
-                                        "return arrays through an output parameter")
+                if not isinstance(t, (Scalar, Array)):
+                    raise FxSyntaxError(Span.of(e, scope.file), f"tuple items must be numbers or arrays, not {t}",
+                                        "flatten the tuple: tuple[f64, f64[:]]")
             return Tuple(items)
         dtype = _scalar(base, scope)
         if dtype is not None:

@@ -5,6 +5,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from fastext.compiler import ir
+from fastext.compiler.frontend import alloc
 from fastext.compiler.builtins import BUILTIN_FUNCS, MATH_FUNCS
 from fastext.compiler import types as T
 from fastext.compiler.types import (
@@ -42,6 +43,10 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         if b is not None and b.kind == "module:fastext":
             if func.attr in DIALECT_SCALARS:
                 return conversion(fc, node, DIALECT_SCALARS[func.attr])
+            if func.attr in alloc.ALLOC_FUNCS:
+                return alloc.alloc_call(fc, node, func.attr, f"{func.value.id}.{func.attr}")
+        if b is not None and b.kind == "module:numpy":
+            return alloc.numpy_call(fc, node, func.attr, f"{func.value.id}.{func.attr}")
         if b is not None and b.kind == "module:fx":   # `other.f(x)`: a native call into another .fx module
             target = b.value.scope.names.get(func.attr)
             shown = f"{func.value.id}.{func.attr}"
@@ -92,6 +97,8 @@ def _call_binding(fc: "FunctionChecker", node: ast.Call, b, name: str) -> ir.Exp
         return math_call(fc, node, b.value)
     if b.kind == "scalar":
         return conversion(fc, node, b.value)
+    if b.kind == "alloc":
+        return alloc.alloc_call(fc, node, b.value, name)
     raise fc.error(node.func, f"`{name}` is not callable", "call a function defined in this module, a builtin or math.*")
 
 
@@ -119,7 +126,7 @@ def _scalar_args(fc, node: ast.Call, what: str, real: bool = False) -> list[ir.E
     return args
 
 
-ARRAY_METHODS = ("sum", "min", "max", "fill")
+ARRAY_METHODS = ("sum", "min", "max", "fill", "copy")
 
 
 def array_method(fc: "FunctionChecker", node: ast.Call, array: ir.Expr, name: str) -> ir.Expr:
@@ -130,6 +137,10 @@ def array_method(fc: "FunctionChecker", node: ast.Call, array: ir.Expr, name: st
         raise fc.error(node.func, f"arrays have no method `{name}` in .fx code",
                        f"supported: {', '.join(f'a.{m}()' for m in ARRAY_METHODS)}")
     _no_keywords(fc, node, f"a.{name}()")
+    if name == "copy":
+        if node.args:
+            raise fc.error(node, "a.copy() takes no arguments here", "order= is not supported: copies are C-contiguous")
+        return alloc.copy_of(fc, node, array, node.func)
     if atype.dtype.is_complex and name != "fill":
         raise fc.error(node.func, f"a.{name}() is not supported on complex arrays yet", "write the loop")
     if name == "fill":

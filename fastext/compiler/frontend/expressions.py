@@ -136,6 +136,9 @@ class ExpressionChecker:
                 if node.attr in MATH_CONSTANTS:
                     return ir.Const(F64, span, MATH_CONSTANTS[node.attr])
                 raise self.error(node, f"math.{node.attr} is not a supported constant", "math.pi, e, tau, inf, nan")
+            if b is not None and b.kind == "module:numpy":
+                raise self.error(node, f"`{node.value.id}.{node.attr}` cannot be used as a value in .fx code",
+                                 "NumPy types are dtype= arguments; use math.pi, math.inf, … for constants")
             if b is not None and b.kind == "module:fx":
                 c = b.value.scope.names.get(node.attr)
                 if c is not None and c.kind in ("const", "mathconst"):
@@ -180,6 +183,8 @@ class ExpressionChecker:
                 return base.items[k]
             return ir.TupleGet(base.type.items[k], span, base, k)
         if isinstance(base.type, Array):
+            if isinstance(node.slice, ast.Constant) and node.slice.value is Ellipsis:
+                return ir.ArraySlice(base.type, span, base, [])     # a[...]: the whole array
             elts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
             if any(isinstance(e, ast.Slice) for e in elts) or len(elts) != base.type.ndim:
                 return self.array_slice(node, base, elts)
@@ -218,7 +223,8 @@ class ExpressionChecker:
     def index_exprs(self, node: ast.Subscript, atype: Array) -> list[ir.Expr]:
         elts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
         if any(isinstance(e, ast.Slice) for e in elts):
-            raise self.error(node.slice, "cannot assign to a slice yet", "loop over the view: v = a[1:]; v[i] = …")
+            raise self.error(node.slice, "augmented assignment to a slice is not supported",
+                             "loop over the view: v = a[1:]; v[i] += …")
         if len(elts) != atype.ndim:
             raise self.error(node.slice, f"a {atype.ndim}-D array needs {atype.ndim} indices, got {len(elts)}",
                              "index every dimension: a[i, j]" if atype.ndim > 1 else "write a[i]")
@@ -227,8 +233,8 @@ class ExpressionChecker:
     def e_tuple(self, node: ast.Tuple) -> ir.Expr:
         items = [self.expr(e) for e in node.elts]
         for e, item in zip(node.elts, items):
-            if not isinstance(item.type, Scalar):
-                raise self.error(e, f"tuples hold scalars, not {item.type}", "pass arrays as separate parameters")
+            if not isinstance(item.type, (Scalar, Array, ErrorType)):
+                raise self.error(e, f"tuples hold numbers and arrays, not {item.type}", "unpack the inner tuple first")
         return ir.MakeTuple(Tuple(tuple(i.type for i in items)), self.span(node), items)
 
     def e_binop(self, node: ast.BinOp) -> ir.Expr:

@@ -13,7 +13,7 @@ import ast
 from fastext.compiler import ir
 from fastext.compiler.builtins import EXCEPTIONS
 from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
-from fastext.compiler.frontend import annotations
+from fastext.compiler.frontend import alloc, annotations
 from fastext.compiler.frontend.expressions import (
     BINOPS, NODE_NAMES, UNSUPPORTED_HINTS, ExpressionChecker, poisoned,
 )
@@ -53,7 +53,10 @@ class FunctionChecker(ExpressionChecker):
         if clean and self.sig.ret != NONE and not _terminates(body):
             raise FxSyntaxError(self.sig.span, f"`{node.name}` can reach its end without returning {article(self.sig.ret)}",
                                 "add a `return` (or `raise`) at the end of the function")
-        return ir.Function(node.name, params, self.sig.ret, body, self.sig.span, locals=self.locals)
+        fn = ir.Function(node.name, params, self.sig.ret, body, self.sig.span, locals=self.locals)
+        for d in alloc.check_returns(fn):
+            self.diags.add(d)
+        return fn
 
     # ------------------------------------------------------------------ statements
     def block(self, nodes: list[ast.stmt]) -> list[ir.Stmt]:
@@ -156,6 +159,8 @@ class FunctionChecker(ExpressionChecker):
                 return []
             if not isinstance(array.type, Array):
                 raise self.error(target.value, f"cannot assign into {article(array.type)}", "only arrays support item assignment")
+            if alloc.is_slice_target(target, array.type):
+                return alloc.slice_assign(self, target, array, value, node)
             indices = self.index_exprs(target, array.type)
             return [ir.Store(span, array, indices, self.store_value(value, array.type.dtype, node))]
         if isinstance(target, ast.Tuple) and poisoned(value):

@@ -7,9 +7,10 @@ import math
 from fastext.compiler.builtins import DECORATORS, FASTEXT_NAMES, MATH_CONSTANTS, MATH_FUNCS, OPTION_DEFAULTS
 from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
 from fastext.compiler.frontend import annotations
+from fastext.compiler.frontend.alloc import ALLOC_FUNCS
 from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
 from fastext.compiler.source import SourceFile, Span
-from fastext.compiler.types import BOOL, C128, DIALECT_SCALARS, F64, I64, Scalar, Type, article, constant_fits
+from fastext.compiler.types import BOOL, C128, DIALECT_SCALARS, F64, I64, Scalar, Tuple, Type, article, constant_fits
 
 ALLOWED_MODULES = ("math", "fastext")
 
@@ -68,6 +69,9 @@ class _ModuleCollector:
                 if alias.name in ALLOWED_MODULES:
                     names[alias.asname or alias.name] = Binding(f"module:{alias.name}")
                     continue
+                if alias.name == "numpy":   # np.zeros(...) & co. (frontend/alloc.py)
+                    names[alias.asname or alias.name] = Binding("module:numpy")
+                    continue
                 if "." in alias.name and not alias.asname:
                     raise FxSyntaxError(self.span(stmt), f"`import {alias.name}` is not supported in a .fx module",
                                         f"write `import {alias.name} as {alias.name.rpartition('.')[2]}` or "
@@ -77,7 +81,7 @@ class _ModuleCollector:
             return
         if stmt.module == "__future__":
             return
-        if stmt.module in ALLOWED_MODULES and not stmt.level:
+        if stmt.module in ALLOWED_MODULES + ("numpy",) and not stmt.level:
             for alias in stmt.names:
                 try:
                     self.import_name(stmt, alias)
@@ -104,7 +108,7 @@ class _ModuleCollector:
         span = Span.of(node, self.scope.file) if hasattr(node, "lineno") else Span(self.scope.file, 1, 0, 1, 1)
         if self.graph is None:
             raise FxSyntaxError(span, f"cannot import `{'.' * level}{module}` in a .fx module",
-                                "only `math`, `fastext` and .fx modules can be imported here")
+                                "only `math`, `fastext`, `numpy` and .fx modules can be imported here")
         importer = next(u for u in self.graph.order if u.scope is self.scope)
         return self.graph.load(importer, module, level, span)
 
@@ -131,7 +135,12 @@ class _ModuleCollector:
         names = self.scope.names
         local = alias.asname or alias.name
         span = Span.of(alias, self.scope.file) if hasattr(alias, "lineno") else self.span(stmt)
-        if stmt.module == "math":
+        if stmt.module == "numpy" or alias.name in ALLOC_FUNCS and stmt.module == "fastext":
+            if alias.name not in ALLOC_FUNCS:
+                raise FxSyntaxError(span, f"numpy.{alias.name} cannot be imported into a .fx module",
+                                    f"`import numpy as np`; from numpy import: {', '.join(ALLOC_FUNCS)}")
+            names[local] = Binding("alloc", alias.name)
+        elif stmt.module == "math":
             if alias.name in MATH_FUNCS:
                 names[local] = Binding("mathfn", alias.name)
             elif alias.name in MATH_CONSTANTS:
@@ -149,7 +158,7 @@ class _ModuleCollector:
             raise FxSyntaxError(span, "`from fastext import *` is not supported",
                                 "import the names you use, e.g. `from fastext import f64, i64`")
         else:
-            hint = f"available: {', '.join(sorted(DIALECT_SCALARS))}, prange"
+            hint = f"available: {', '.join(sorted(DIALECT_SCALARS))}, prange, {', '.join(ALLOC_FUNCS)}"
             raise FxSyntaxError(span, f"fastext has no dialect name `{alias.name}`", hint)
 
     # -- options
@@ -260,7 +269,12 @@ class _ModuleCollector:
             if arg.annotation is None:
                 raise FxSyntaxError(self.span(arg), f"parameter `{arg.arg}` of `{node.name}` needs a type annotation",
                                     f"write `{arg.arg}: f64` (or i64, f64[:], …)")
-            params.append((arg.arg, annotations.resolve(arg.annotation, self.scope), self.span(arg)))
+            ptype = annotations.resolve(arg.annotation, self.scope)
+            if isinstance(ptype, Tuple) and not node.name.startswith("_"):
+                raise FxSyntaxError(self.span(arg.annotation), f"parameter `{arg.arg}` of the exported function "
+                                    f"`{node.name}` cannot be a tuple",
+                                    "pass the items as separate parameters (internal `_functions` may take tuples)")
+            params.append((arg.arg, ptype, self.span(arg)))
         if node.returns is None:
             raise FxSyntaxError(span, f"function `{node.name}` needs a return annotation",
                                 "write `-> f64`, `-> tuple[f64, i64]` or `-> None`")

@@ -12,8 +12,11 @@ I1, I8, I32, I64 = ll.IntType(1), ll.IntType(8), ll.IntType(32), ll.IntType(64)
 F32, F64 = ll.FloatType(), ll.DoubleType()
 I8P = I8.as_pointer()
 # The error record a native function fills before returning 1: exception code, a
-# printf-style format (PyErr_Format syntax) and up to three integer arguments.
-ERR = ll.LiteralStructType([I32, I8P, I64, I64, I64])
+# printf-style format (PyErr_Format syntax) and up to three integer arguments; then the
+# call's context: a pointer to the arena's list head (lower/alloc.py).  Copies of the record
+# (saved by except/finally) carry the same pointer, so restoring one never loses a block.
+ERR = ll.LiteralStructType([I32, I8P, I64, I64, I64, I8P])
+ERR_ARENA = 5
 ERRP = ERR.as_pointer()
 
 
@@ -62,6 +65,7 @@ class ModuleContext:
     profile: bool = False                                              # the instrumented build
     bodies: dict[str, ll.Function] = field(default_factory=dict)       # profile: bodies behind counters
     current_span: object = None    # the statement being lowered, for internal-error reports
+    arena_users: set = field(default_factory=set)   # exported functions that may allocate arrays
     _strings: dict[str, ll.GlobalVariable] = field(default_factory=dict)
 
     def cstring(self, text: str) -> ll.Constant:

@@ -9,6 +9,9 @@ from fastext.compiler.builtins import MATH_FUNCS
 from fastext.compiler.lower import arith
 from fastext.compiler.lower.context import F64, I1
 
+ALLOC_INTRINSICS = frozenset(f"array.{n}" for n in (
+    "empty", "zeros", "ones", "full", "empty_like", "zeros_like", "ones_like", "full_like", "copy", "assign"))
+
 
 def lower_intrinsic(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     b = fl.b
@@ -38,6 +41,9 @@ def lower_intrinsic(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
         return arith.float_to_int(fl, rounded, T.I64)
     if e.name.startswith("math."):
         return _math(fl, e.name[5:], args)
+    if e.name in ALLOC_INTRINSICS:
+        from fastext.compiler.lower.alloc import lower_alloc
+        return lower_alloc(fl, e, args)
     if e.name.startswith("array."):
         from fastext.compiler.lower.array_methods import lower_array_method
         return lower_array_method(fl, e, args)

@@ -65,6 +65,8 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
         FunctionLowering(ctx, fn).lower()
         if fn.name in ctx.contiguous:
             FunctionLowering(ctx, fn, contiguous=True).lower()
+    from fastext.compiler.lower.alloc import uses_arena
+    ctx.arena_users = {fn.name for fn in module.exported() if uses_arena(module, fn)}
     api = CApi(ctx.module)
     runtime = _declare_runtime(ctx.module)
     wb = WrapperBuilder(ctx, api, runtime)
@@ -76,6 +78,9 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
     if ctx.profile:
         from fastext.compiler.lower.profile import build_counters
         extra.append(build_counters(ctx, api, module))
+    if ctx.module.globals.get("fx$live_blocks") is not None:
+        from fastext.abi.arena import ArenaEmitter
+        extra.append(ArenaEmitter(ctx, api).live_blocks_method())
     init_names = [module.name] + (["fx"] if module.name != "fx" else [])
     build_module_def(ctx, api, module, wrappers, init_names, extra, gpu_descriptor)
 

@@ -1,4 +1,4 @@
-import numpy as np
+import json
 from os import path
 from math import gamma
 from fastext import f64

@@ -1,0 +1,302 @@
+"""New arrays in native code: allocation into the call's arena, copies, whole-view stores.
+
+Native code runs without the GIL and never touches a Python object, so a new array is a
+block from `posix_memalign` (64-byte aligned, for any vector width), with a 64-byte
+header in front of the data:
+
+    header {next, nbytes, owner, in_arena} | 64-byte aligned data (nbytes)
+
+Every block of one exported call is linked into that call's *arena*: a list whose head
+lives in the entry point's frame, reached through the error record every native function
+already receives (`ERR[ERR_ARENA]`).  Blocks are never freed during the call, so arrays
+flow freely between `.fx` functions (arguments, results, tuples, locals); when the call
+returns, the entry point hands the blocks that reach Python to owner objects and frees
+the rest (`abi/arena.py`), on every path, errors included.  `fx$live_blocks` counts the
+blocks allocated and not yet freed (the module's `__fastext_live_blocks__()`).
+"""
+from __future__ import annotations
+
+from llvmlite import ir as ll
+
+from fastext.compiler import ir
+from fastext.compiler import types as T
+from fastext.compiler.lower import arith
+from fastext.compiler.lower.context import (
+    ERR_ARENA, ERRP, I1, I32, I64, I8, I8P, ModuleContext, memory_type, scalar_type, value_type,
+)
+
+ALIGN = 64                                            # block alignment, and the header's size
+HEADER = ll.LiteralStructType([I8P, I64, I8P, I64])   # next, nbytes, owner (PyObject*), in_arena
+MAX_BYTES = (1 << 62)                                 # NumPy's limit is PY_SSIZE_T_MAX; header room
+TOO_BIG = "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."
+
+
+def lower_alloc(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    name = e.name.partition(".")[2]
+    b = fl.b
+    if name == "assign":
+        assign(fl, args[0], e.args[0].type, args[1], e.args[1].type)
+        return I1(0)
+    atype: T.Array = e.type
+    if name == "copy":
+        src = args[0]
+        new = allocate(fl, atype, [b.extract_value(src, [1, k]) for k in range(atype.ndim)])
+        _copy(fl, _shape(fl, new, atype.ndim), [(new, atype), (src, e.args[0].type)])
+        return new
+    if name.endswith("_like"):
+        src = args[0]
+        dims, rest, kind = [b.extract_value(src, [1, k]) for k in range(atype.ndim)], args[1:], name[:-5]
+    else:
+        dims, rest, kind = args[:atype.ndim], args[atype.ndim:], name
+    new = allocate(fl, atype, dims)
+    if kind == "zeros":
+        size = b.mul(_count(fl, dims), I64(atype.dtype.nbytes))
+        memset = fl.ctx.intrinsic("memset", I8P, [I8P, I32, I64])
+        b.call(memset, [b.extract_value(new, 0), I32(0), size])
+    elif kind in ("ones", "full"):
+        from fastext.compiler.lower.array_methods import _for_each
+        value = rest[0] if kind == "full" else _one(atype.dtype)
+        if atype.dtype.is_bool:
+            value = b.zext(value, I8)
+        _for_each(fl, new, atype, lambda ptr: b.store(value, ptr, align=atype.dtype.align))
+    return new
+
+
+def _one(t: T.Scalar) -> ll.Constant:
+    lt = scalar_type(t)
+    if t.is_complex:
+        return ll.Constant(lt, [lt.elements[0](1.0), lt.elements[1](0.0)])
+    return lt(1.0 if t.is_float else 1)
+
+
+def _count(fl, dims: list[ll.Value]) -> ll.Value:
+    n = I64(1)
+    for d in dims:
+        n = fl.b.mul(n, d)
+    return n
+
+
+def _shape(fl, array: ll.Value, ndim: int) -> list[ll.Value]:
+    return [fl.b.extract_value(array, [1, k]) for k in range(ndim)]
+
+
+def allocate(fl, atype: T.Array, dims: list[ll.Value]) -> ll.Value:
+    """A new C-contiguous array of shape `dims` in the call's arena (contents uninitialised).
+
+    NumPy's errors: a negative dimension raises ValueError, a size beyond the address space
+    ValueError ("array is too big"), a failed allocation MemoryError."""
+    b = fl.b
+    negative = I1(0)
+    for d in dims:
+        negative = b.or_(negative, b.icmp_signed("<", d, I64(0)))
+    fl.fail_if(negative, "ValueError", "negative dimensions are not allowed")
+    mul = fl.ctx.intrinsic("llvm.umul.with.overflow.i64", ll.LiteralStructType([I64, I1]), [I64, I64])
+    total, big = I64(atype.dtype.nbytes), I1(0)
+    for d in dims:
+        r = b.call(mul, [total, d])
+        total, big = b.extract_value(r, 0), b.or_(big, b.extract_value(r, 1))
+    fl.fail_if(b.or_(big, b.icmp_unsigned(">", total, I64(MAX_BYTES))), "ValueError", TOO_BIG)
+    data = b.call(arena_alloc(fl.ctx), [fl.err, total])
+    fl.fail_if(b.icmp_unsigned("==", data, ll.Constant(I8P, None)), "MemoryError",
+               "Unable to allocate %lld bytes for an array", (total,))
+    return _contiguous_view(fl, atype, data, dims)
+
+
+def _contiguous_view(fl, atype: T.Array, data: ll.Value, dims: list[ll.Value]) -> ll.Value:
+    b = fl.b
+    out = b.insert_value(ll.Constant(value_type(atype), ll.Undefined), data, 0)
+    stride = I64(atype.dtype.nbytes)
+    for k in reversed(range(atype.ndim)):
+        out = b.insert_value(out, dims[k], [1, k])
+        out = b.insert_value(out, stride, [2, k])
+        stride = b.mul(stride, dims[k])
+    return out
+
+
+def assign(fl, dst: ll.Value, dtype: T.Array, src: ll.Value, stype: T.Array) -> None:
+    """`dst[...] = src`: NumPy's broadcasting (the source's axes align with the last ones of
+    the destination; size-1 axes repeat) and overlap rule (the result is as if the source
+    were copied first: it is, into a temporary, when the two memory ranges overlap)."""
+    b = fl.b
+    nd, ns = dtype.ndim, stype.ndim
+    lead = nd - ns
+    dshape, sshape = _shape(fl, dst, nd), _shape(fl, src, ns)
+    for k in range(lead, nd):
+        m, n = sshape[k - lead], dshape[k]
+        bad = b.not_(b.or_(b.icmp_signed("==", m, n), b.icmp_signed("==", m, I64(1))))
+        if nd == ns == 1:
+            fl.fail_if(bad, "ValueError", "could not broadcast input array from shape (%lld,) into shape (%lld,)",
+                       (m, n))
+        else:
+            fl.fail_if(bad, "ValueError", "could not broadcast input array into the assigned slice: "
+                                          "axis %lld has size %lld, the input array's %lld",
+                       (I64(k), n, m))
+    src_slot = fl.entry_alloca(value_type(stype))
+    temp_slot = fl.entry_alloca(I8P)
+    b.store(src, src_slot)
+    b.store(ll.Constant(I8P, None), temp_slot)
+    empty = I1(0)
+    for n in dshape:
+        empty = b.or_(empty, b.icmp_signed("==", n, I64(0)))
+    dlo, dhi = _extent(fl, dst, dtype)
+    slo, shi = _extent(fl, src, stype)
+    overlap = b.and_(b.not_(empty), b.and_(b.icmp_unsigned("<", slo, dhi), b.icmp_unsigned("<", dlo, shi)))
+    with b.if_then(overlap, likely=False):
+        nbytes = b.mul(_count(fl, sshape), I64(stype.dtype.nbytes))
+        malloc = fl.ctx.intrinsic("malloc", I8P, [I64])
+        temp = b.call(malloc, [b.add(nbytes, I64(1))])
+        fl.fail_if(b.icmp_unsigned("==", temp, ll.Constant(I8P, None)), "MemoryError",
+                   "Unable to allocate %lld bytes for a temporary copy", (nbytes,))
+        view = _contiguous_view(fl, stype, temp, sshape)
+        _copy(fl, sshape, [(view, stype), (src, stype)])
+        b.store(temp, temp_slot)
+        b.store(view, src_slot)
+    src = b.load(src_slot)
+    strides = []
+    for k in range(nd):
+        if k < lead:
+            strides.append(I64(0))
+        else:
+            same = b.icmp_signed("==", sshape[k - lead], dshape[k])
+            strides.append(b.select(same, b.extract_value(src, [2, k - lead]), I64(0)))
+    _copy(fl, dshape, [(dst, dtype), (src, stype)], src_strides=strides)
+    free = fl.ctx.intrinsic("free", ll.VoidType(), [I8P])
+    b.call(free, [b.load(temp_slot)])
+
+
+def _extent(fl, array: ll.Value, atype: T.Array) -> tuple[ll.Value, ll.Value]:
+    """[lowest, highest + 1) byte addresses of a non-empty view, as integers."""
+    b = fl.b
+    base = b.ptrtoint(b.extract_value(array, 0), I64)
+    lo, hi = base, b.add(base, I64(atype.dtype.nbytes))
+    for k in range(atype.ndim):
+        span = b.mul(b.sub(b.extract_value(array, [1, k]), I64(1)), b.extract_value(array, [2, k]))
+        neg = b.icmp_signed("<", span, I64(0))
+        lo = b.add(lo, b.select(neg, span, I64(0)))
+        hi = b.add(hi, b.select(neg, I64(0), span))
+    return lo, hi
+
+
+def _copy(fl, shape: list[ll.Value], arrays, src_strides: list[ll.Value] | None = None) -> None:
+    """dst[idx] = convert(src[idx]) over `shape`, last axis innermost.  `arrays` is
+    [(dst, type), (src, type)]; `src_strides` replaces the source's (broadcasting)."""
+    b = fl.b
+    (dst, dtype), (src, stype) = arrays
+    ddata, sdata = b.extract_value(dst, 0), b.extract_value(src, 0)
+    dstr = [b.extract_value(dst, [2, k]) for k in range(dtype.ndim)]
+    sstr = src_strides or [b.extract_value(src, [2, k]) for k in range(stype.ndim)]
+    nd = len(shape)
+
+    def body(doff, soff):
+        sp = b.bitcast(b.gep(sdata, [soff]), memory_type(stype.dtype).as_pointer())
+        v = b.load(sp, align=stype.dtype.align)
+        if stype.dtype.is_bool:
+            v = b.icmp_unsigned("!=", v, I8(0))
+        v = arith.cast(fl, v, stype.dtype, dtype.dtype)
+        if dtype.dtype.is_bool:
+            v = b.zext(v, I8)
+        dp = b.bitcast(b.gep(ddata, [doff]), memory_type(dtype.dtype).as_pointer())
+        b.store(v, dp, align=dtype.dtype.align)
+
+    def level(axis: int, doff, soff) -> None:
+        pre = b.block
+        head, loop, done = (fl.new_block(f"copy{axis}.{x}") for x in ("head", "body", "done"))
+        b.branch(head)
+        b.position_at_end(head)
+        k = b.phi(I64)
+        k.add_incoming(I64(0), pre)
+        b.cbranch(b.icmp_signed("<", k, shape[axis]), loop, done)
+        b.position_at_end(loop)
+        d2, s2 = b.add(doff, b.mul(k, dstr[axis])), b.add(soff, b.mul(k, sstr[axis]))
+        if axis == nd - 1:
+            body(d2, s2)
+        else:
+            level(axis + 1, d2, s2)
+        k.add_incoming(b.add(k, I64(1)), b.block)
+        b.branch(head)
+        b.position_at_end(done)
+
+    level(0, I64(0), I64(0))
+
+
+# ----------------------------------------------------------------------------- the arena
+
+def live_counter(ctx: ModuleContext) -> ll.GlobalVariable:
+    """`fx$live_blocks`: blocks allocated and not yet freed (atomic: the GIL may be released)."""
+    gv = ctx.module.globals.get("fx$live_blocks")
+    if gv is None:
+        gv = ll.GlobalVariable(ctx.module, I64, "fx$live_blocks")
+        gv.initializer = I64(0)
+        gv.linkage = "internal"
+    return gv
+
+
+def arena_alloc(ctx: ModuleContext) -> ll.Function:
+    """`i8* fx$alloc(err*, i64 nbytes)`: a new block linked into the call's arena; NULL if
+    the allocation failed (the caller raises MemoryError)."""
+    fn = ctx.module.globals.get("fx$alloc")
+    if fn is not None:
+        return fn
+    fn = ll.Function(ctx.module, ll.FunctionType(I8P, [ERRP, I64]), "fx$alloc")
+    fn.linkage = "internal"
+    err, nbytes = fn.args
+    b = ll.IRBuilder(fn.append_basic_block("entry"))
+    slot = b.alloca(I8P)
+    memalign = ctx.intrinsic("posix_memalign", I32, [I8P.as_pointer(), I64, I64])
+    rc = b.call(memalign, [slot, I64(ALIGN), b.add(nbytes, I64(ALIGN))])
+    with b.if_then(b.icmp_signed("!=", rc, I32(0)), likely=False):
+        b.ret(ll.Constant(I8P, None))
+    block = b.load(slot)
+    head = b.bitcast(b.load(b.gep(err, [I32(0), I32(ERR_ARENA)])), I8P.as_pointer())
+    hdr = b.bitcast(block, HEADER.as_pointer())
+    b.store(b.load(head), b.gep(hdr, [I32(0), I32(0)]))
+    b.store(nbytes, b.gep(hdr, [I32(0), I32(1)]))
+    b.store(ll.Constant(I8P, None), b.gep(hdr, [I32(0), I32(2)]))
+    b.store(I64(1), b.gep(hdr, [I32(0), I32(3)]))
+    b.store(block, head)
+    b.atomic_rmw("add", live_counter(ctx), I64(1), "monotonic")
+    b.ret(b.gep(block, [I64(ALIGN)]))
+    return fn
+
+
+def free_block(ctx: ModuleContext) -> ll.Function:
+    """`void fx$free_block(header*)`: give one block back to the C library."""
+    fn = ctx.module.globals.get("fx$free_block")
+    if fn is not None:
+        return fn
+    fn = ll.Function(ctx.module, ll.FunctionType(ll.VoidType(), [I8P]), "fx$free_block")
+    fn.linkage = "internal"
+    b = ll.IRBuilder(fn.append_basic_block("entry"))
+    b.call(ctx.intrinsic("free", ll.VoidType(), [I8P]), [fn.args[0]])
+    b.atomic_rmw("sub", live_counter(ctx), I64(1), "monotonic")
+    b.ret_void()
+    return fn
+
+
+def uses_arena(module: ir.Module, fn: ir.Function) -> bool:
+    """Whether a call of `fn` may allocate (it or a function it calls creates an array)."""
+    from fastext.compiler.analysis import _exprs_of, _bodies, _walk_exprs
+    from fastext.compiler.lower.intrinsics import ALLOC_INTRINSICS
+    seen: set[str] = set()
+    stack = [fn.name]
+
+    def allocates(stmts) -> bool:
+        for s in stmts:
+            for e in _exprs_of(s):
+                for sub in _walk_exprs(e):
+                    if isinstance(sub, ir.Intrinsic) and sub.name in ALLOC_INTRINSICS and sub.name != "array.assign":
+                        return True
+            if any(allocates(body) for body in _bodies(s)):
+                return True
+        return False
+
+    while stack:
+        name = stack.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        f = module.functions[name]
+        if allocates(f.body):
+            return True
+        stack.extend(f.calls)
+    return False
