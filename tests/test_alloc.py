@@ -399,11 +399,14 @@ def test_returning_a_view_of_a_parameter_is_an_error(tmp_path):
                     "def f(x: f64[:]) -> f64[:]:\n    return x[1:]\n\n\n"
                     "def g(x: f64[:], n: int) -> tuple[f64, f64[:]]:\n    v = x if n > 0 else np.zeros(n)\n"
                     "    return 1.0, v\n\n\n"
-                    "def h(x: f64[:, :]) -> f64[:]:\n    for row in x:\n        return row\n    return np.zeros(1)\n")
+                    "def h(x: f64[:, :]) -> f64[:]:\n    for row in x:\n        return row\n    return np.zeros(1)\n\n\n"
+                    "def _tail(x: f64[:]) -> f64[:]:\n    return x[1:]\n\n\n"      # internal: allowed
+                    "def k(x: f64[:]) -> f64[:]:\n    return _tail(x)\n")
     got = [(d.span.line, d.message, d.hint) for d in check_file(str(path))]
     assert [g[:2] for g in got] == [(6, "`f` returns a view of its parameter `x`"),
                                     (11, "`g` returns a view of its parameter `x`"),
-                                    (16, "`h` returns a view of its parameter `x`")], got
+                                    (16, "`h` returns a view of its parameter `x`"),
+                                    (25, "`k` returns a view of its parameter `x`")], got
     assert "x.copy()" in got[0][2]
 
 

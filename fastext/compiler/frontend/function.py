@@ -13,7 +13,7 @@ import ast
 from fastext.compiler import ir
 from fastext.compiler.builtins import EXCEPTIONS
 from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
-from fastext.compiler.frontend import alloc, annotations
+from fastext.compiler.frontend import alloc, annotations, gpu
 from fastext.compiler.frontend.expressions import (
     BINOPS, NODE_NAMES, UNSUPPORTED_HINTS, ExpressionChecker, poisoned,
 )
@@ -54,8 +54,13 @@ class FunctionChecker(ExpressionChecker):
             raise FxSyntaxError(self.sig.span, f"`{node.name}` can reach its end without returning {article(self.sig.ret)}",
                                 "add a `return` (or `raise`) at the end of the function")
         fn = ir.Function(node.name, params, self.sig.ret, body, self.sig.span, locals=self.locals)
-        for d in alloc.check_returns(fn):
+        for d in gpu.check_no_alloc(fn, self.sig.target):
             self.diags.add(d)
+        if not node.name.startswith("_") and self.sig.target == "cpu":
+            # only what reaches Python must own its memory; internal functions may return views
+            # of their parameters (the caller's arrays outlive the call)
+            for d in alloc.check_returns(fn):
+                self.diags.add(d)
         return fn
 
     # ------------------------------------------------------------------ statements

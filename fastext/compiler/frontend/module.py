@@ -270,7 +270,7 @@ class _ModuleCollector:
                 raise FxSyntaxError(self.span(arg), f"parameter `{arg.arg}` of `{node.name}` needs a type annotation",
                                     f"write `{arg.arg}: f64` (or i64, f64[:], …)")
             ptype = annotations.resolve(arg.annotation, self.scope)
-            if isinstance(ptype, Tuple) and not node.name.startswith("_"):
+            if isinstance(ptype, Tuple) and not node.name.startswith("_") and target == "cpu":
                 raise FxSyntaxError(self.span(arg.annotation), f"parameter `{arg.arg}` of the exported function "
                                     f"`{node.name}` cannot be a tuple",
                                     "pass the items as separate parameters (internal `_functions` may take tuples)")

@@ -35,3 +35,9 @@ def misuse(x: f32[:], grid: f32[:, :], n: i64) -> None:
 @gpu.shared
 def not_a_decorator(x: f32[:]) -> None:
     pass
+
+
+@gpu.kernel
+def allocates(x: f32[:]) -> None:
+    t = x.copy()
+    x[0] = t[0]
