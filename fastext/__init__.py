@@ -26,7 +26,7 @@ def load_interpreted(path: str, name: str | None = None):
 __version__ = "0.1.0"
 
 _DIALECT = frozenset({"ArrayType", "ScalarType", "f32", "f64", "c64", "c128", "i8", "i16", "i32", "i64",
-                      "u8", "u16", "u32", "u64", "boolean", "bool_", "prange",
+                      "u8", "u16", "u32", "u64", "boolean", "bool_", "prange", "struct",
                       "unchecked", "fastmath", "inline", "nogil"})
 
 

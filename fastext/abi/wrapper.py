@@ -200,6 +200,12 @@ class WrapperBuilder:
         what = self.ctx.cstring(describe(t))
         if isinstance(t, T.Array):
             return self.unbox_array(k, p, obj, pname, what)
+        if isinstance(t, T.Struct):
+            from fastext.abi.structs import unbox_struct
+            return unbox_struct(self, t, obj, p.var.name)
+        return self.unbox_scalar(t, obj, pname, what)
+
+    def unbox_scalar(self, t: T.Scalar, obj, pname, what) -> ll.Value:
         if t.is_float:
             return self.unbox_float(t, obj, pname, what)
         if t.is_complex:
@@ -325,9 +331,10 @@ class WrapperBuilder:
             none = api.obj("_Py_NoneStruct")
             api.call(b, "Py_IncRef", none)
             return none
-        if isinstance(t, T.Tuple):
-            tup = api.call(b, "PyTuple_New", I64(len(t.items)))
-            for k, item_t in enumerate(t.items):
+        if isinstance(t, (T.Tuple, T.Struct)):   # a struct comes back as the tuple of its fields
+            items = t.items if isinstance(t, T.Tuple) else tuple(ft for _, ft in t.fields)
+            tup = api.call(b, "PyTuple_New", I64(len(items)))
+            for k, item_t in enumerate(items):
                 item = self.box(item_t, b.extract_value(v, k))
                 with b.if_then(b.icmp_unsigned("==", item, ll.Constant(OBJ, None)), likely=False):
                     api.call(b, "Py_DecRef", tup)

@@ -74,6 +74,32 @@ class Tuple(Type):
 
 
 @dataclass(frozen=True)
+class Struct(Type):
+    """An `@struct` value record: named, typed fields (scalars or other structs), immutable.
+
+    `name` is the qualified name (`Vec`, or `other.Vec` when imported), so two structs are
+    the same type only if they are the same definition.  Methods live in the module scope's
+    registry under `NAME.method`.
+    """
+
+    name: str
+    fields: tuple[tuple[str, Type], ...]
+
+    def field_index(self, name: str) -> int | None:
+        for k, (fname, _) in enumerate(self.fields):
+            if fname == name:
+                return k
+        return None
+
+    @property
+    def short_name(self) -> str:
+        return self.name.rpartition(".")[2]
+
+    def __str__(self) -> str:
+        return self.short_name
+
+
+@dataclass(frozen=True)
 class NoneType(Type):
     def __str__(self) -> str:
         return "None"

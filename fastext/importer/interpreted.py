@@ -83,8 +83,13 @@ def _view(value):
 
 
 def _wrap(fn: types.FunctionType) -> types.FunctionType:
+    from fastext.structtype import convert_args, struct_params
+    structs = struct_params(fn)   # struct parameters take tuples, as compiled entry points do
+
     @functools.wraps(fn)
     def call(*args, **kwargs):
+        if structs:
+            args, kwargs = convert_args(fn, structs, args, kwargs)
         return fn(*map(_view, args), **{k: _view(v) for k, v in kwargs.items()})
     return call
 

@@ -8,7 +8,7 @@ from fastext.compiler import ir
 from fastext.compiler.builtins import BUILTIN_FUNCS, MATH_FUNCS
 from fastext.compiler import types as T
 from fastext.compiler.types import (
-    BOOL, C128, DIALECT_SCALARS, ERROR, F64, I64, Array, ErrorType, Scalar, Tuple, article, complex_part,
+    BOOL, C128, DIALECT_SCALARS, ERROR, F64, I64, Array, ErrorType, Scalar, Struct, Tuple, article, complex_part,
 )
 
 if TYPE_CHECKING:
@@ -48,6 +48,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
             raise _Poisoned
         if isinstance(owner.type, Array):
             return array_method(fc, node, owner, func.attr)
+        if isinstance(owner.type, Struct):
+            from fastext.compiler.frontend.structs import method_call
+            return method_call(fc, node, owner, func.attr)
         if isinstance(owner.type, Scalar) and owner.type.is_complex:
             if func.attr != "conjugate":
                 raise fc.error(func, f"complex numbers have no method `{func.attr}` in .fx code",
@@ -84,6 +87,9 @@ def _call_binding(fc: "FunctionChecker", node: ast.Call, b, name: str) -> ir.Exp
         return math_call(fc, node, b.value)
     if b.kind == "scalar":
         return conversion(fc, node, b.value)
+    if b.kind == "structtype":
+        from fastext.compiler.frontend.structs import struct_call
+        return struct_call(fc, node, b.value, name)
     raise fc.error(node.func, f"`{name}` is not callable", "call a function defined in this module, a builtin or math.*")
 
 
@@ -139,20 +145,23 @@ def array_method(fc: "FunctionChecker", node: ast.Call, array: ir.Expr, name: st
     return ir.Intrinsic(atype.dtype, span, f"array.{name}", [array])
 
 
-def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str) -> ir.Expr:
+def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
+              leading: list[ir.Expr] = ()) -> ir.Expr:
     """A call of a `.fx` function: `qualname` is its key in the registry (`f`, or `other.f` when
-    imported), `name` how the call spells it."""
+    imported), `name` how the call spells it; `leading`: arguments already bound to the first
+    parameters (a struct method's `self`)."""
     sig = fc.scope.registry.get(qualname)
     if sig is None:
         raise fc.error(node.func, f"`{name}` is not a function", "call a function defined in a .fx module")
     span = fc.span(node)
-    pnames = [p[0] for p in sig.params]
+    bound: dict[str, ir.Expr] = {p[0]: v for p, v in zip(sig.params, leading)}
+    where: dict[str, ast.AST] = {p[0]: node.func for p in sig.params[:len(leading)]}
+    params = sig.params[len(leading):]
+    pnames = [p[0] for p in params]
     usage = f"call it as {name}({', '.join(pnames)})"
-    if len(node.args) > len(sig.params):
-        raise fc.error(node, f"`{name}` takes {len(sig.params)} arguments, got {len(node.args)}", usage)
-    bound: dict[str, ir.Expr] = {}
-    where: dict[str, ast.AST] = {}
-    for (pname, _, _), a in zip(sig.params, node.args):
+    if len(node.args) > len(params):
+        raise fc.error(node, f"`{name}` takes {len(params)} arguments, got {len(node.args)}", usage)
+    for (pname, _, _), a in zip(params, node.args):
         bound[pname], where[pname] = fc.expr(a), a
     for kw in node.keywords:
         if kw.arg is None:

@@ -16,7 +16,7 @@ from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import ModuleScope
 from fastext.compiler.source import Span
 from fastext.compiler.types import (
-    BOOL, C128, ERROR, F64, I64, SCALARS, Array, ErrorType, Scalar, Tuple, Type, article, can_assign, complex_of,
+    BOOL, C128, ERROR, F64, I64, SCALARS, Array, ErrorType, Scalar, Struct, Tuple, Type, article, can_assign, complex_of,
     complex_part, constant_fits, promote,
 )
 
@@ -118,6 +118,9 @@ class ExpressionChecker:
         b = self.scope.lookup(node.id)
         if b is not None and b.kind in ("const", "mathconst"):
             return ir.Const(b.type, span, b.value)
+        if b is not None and b.kind == "structtype":
+            raise self.error(node, f"the struct `{node.id}` cannot be used as a value",
+                             f"build one: {node.id}({', '.join(f for f, _ in b.value.fields)})")
         if b is not None:
             raise self.error(node, f"`{node.id}` cannot be used as a value", "call it, or use it as a type")
         raise self.error(node, f"name `{node.id}` is not defined",
@@ -146,6 +149,9 @@ class ExpressionChecker:
             return poison(span)
         if isinstance(base.type, Scalar) and base.type.is_complex and node.attr in ("real", "imag"):
             return ir.Intrinsic(complex_part(base.type), span, f"complex.{node.attr}", [base])
+        if isinstance(base.type, Struct):
+            from fastext.compiler.frontend.structs import field_of
+            return field_of(self, node, base)
         if isinstance(base.type, Array):
             if node.attr == "shape":
                 dims = [ir.ArrayDim(I64, span, base, k) for k in range(base.type.ndim)]
@@ -222,8 +228,9 @@ class ExpressionChecker:
     def e_tuple(self, node: ast.Tuple) -> ir.Expr:
         items = [self.expr(e) for e in node.elts]
         for e, item in zip(node.elts, items):
-            if not isinstance(item.type, Scalar):
-                raise self.error(e, f"tuples hold scalars, not {item.type}", "pass arrays as separate parameters")
+            if not isinstance(item.type, (Scalar, Struct, ErrorType)):
+                raise self.error(e, f"tuples hold scalars and structs, not {item.type}",
+                                 "pass arrays as separate parameters")
         return ir.MakeTuple(Tuple(tuple(i.type for i in items)), self.span(node), items)
 
     def e_binop(self, node: ast.BinOp) -> ir.Expr:

@@ -67,7 +67,7 @@ def _check_bodies(unit: "_Unit", root: bool) -> dict[str, ir.Function]:
                                  severity="internal"))
             continue
         fn.doc = ast.get_docstring(node)
-        fn.exported = root and not node.name.startswith("_")
+        fn.exported = root and not node.name.startswith("_") and "." not in node.name   # not struct methods
         fn.name = scope.qualify(node.name)
         options = {**OPTION_DEFAULTS, **scope.options, **scope.signatures[node.name].options}
         fn.boundscheck, fn.fastmath, fn.inline = options["boundscheck"], options["fastmath"], options["inline"]

@@ -8,6 +8,7 @@ from fastext.compiler.builtins import DECORATORS, FASTEXT_NAMES, MATH_CONSTANTS,
 from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
+from fastext.compiler.frontend.structs import collect_struct, is_struct_class
 from fastext.compiler.source import SourceFile, Span
 from fastext.compiler.types import BOOL, C128, DIALECT_SCALARS, F64, I64, Scalar, Type, article, constant_fits
 
@@ -35,6 +36,8 @@ class _ModuleCollector:
                     self.constant(stmt)
                 elif isinstance(stmt, ast.FunctionDef):
                     defs.append(stmt)
+                elif isinstance(stmt, ast.ClassDef) and is_struct_class(self, stmt):
+                    defs.extend(collect_struct(self, stmt))   # its methods, named `Vec.norm`
                 elif isinstance(stmt, ast.If) and _is_main_guard(stmt):
                     pass  # never true for an imported module; runs only in interpreted `python kernels.fx`
                 elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
@@ -44,7 +47,7 @@ class _ModuleCollector:
                     what = NODE_NAMES.get(type(stmt).__name__, type(stmt).__name__)
                     hint = "only imports, constants and functions may appear at module level"
                     if isinstance(stmt, ast.ClassDef):
-                        hint = "classes are not supported yet; use functions and arrays"
+                        hint = "only `@struct` classes are supported (`from fastext import struct`)"
                     if isinstance(stmt, ast.AsyncFunctionDef):
                         hint = "async functions are not supported; use def"
                     raise FxSyntaxError(self.span(stmt), f"unsupported module-level statement ({what})", hint)
@@ -144,7 +147,7 @@ class _ModuleCollector:
             raise FxSyntaxError(span, "`from fastext import *` is not supported",
                                 "import the names you use, e.g. `from fastext import f64, i64`")
         else:
-            hint = f"available: {', '.join(sorted(DIALECT_SCALARS))}, prange"
+            hint = f"available: {', '.join(sorted(DIALECT_SCALARS))}, prange, struct"
             raise FxSyntaxError(span, f"fastext has no dialect name `{alias.name}`", hint)
 
     # -- options
@@ -242,6 +245,8 @@ class _ModuleCollector:
             raise FxSyntaxError(span, f"`{node.name}` uses *args, **kwargs, keyword-only or positional-only "
                                 "parameters", "use plain parameters (callers may still pass them by keyword)")
         params: list[tuple[str, Type, Span]] = []
+        if hasattr(node, "fx_self"):   # a struct method: `self` is the struct (frontend/structs.py)
+            params.append(("self", *node.fx_self))
         for arg in a.args:
             if arg.annotation is None:
                 raise FxSyntaxError(self.span(arg), f"parameter `{arg.arg}` of `{node.name}` needs a type annotation",
@@ -265,7 +270,8 @@ class _ModuleCollector:
         sig = Signature(node.name, params, defaults, ret, span, options)
         self.scope.signatures[node.name] = sig
         self.scope.registry[self.scope.qualify(node.name)] = sig
-        self.scope.names[node.name] = Binding("func", self.scope.qualify(node.name))
+        if not hasattr(node, "fx_self"):
+            self.scope.names[node.name] = Binding("func", self.scope.qualify(node.name))
 
 
 def _is_main_guard(stmt: ast.If) -> bool:

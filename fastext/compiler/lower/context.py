@@ -50,6 +50,8 @@ def value_type(t: T.Type) -> ll.Type:
         return array_type(t)
     if isinstance(t, T.Tuple):
         return ll.LiteralStructType([value_type(i) for i in t.items])
+    if isinstance(t, T.Struct):   # passed and returned by value, like a tuple
+        return ll.LiteralStructType([value_type(ft) for _, ft in t.fields])
     raise TypeError(f"no LLVM type for {t}")
 
 
