@@ -335,8 +335,10 @@ class ExpressionChecker:
             elif value.type.is_float and target.is_int:
                 hint = "convert explicitly with int(...) (or initialise the variable with a float, e.g. 0.0)"
             raise self.error(node, f"{what} has type {target}, cannot take {article(value.type)} implicitly", hint)
-        raise self.error(node, f"{what} has type {target}, got {article(value.type)}",
-                         "arrays must match dtype and rank exactly" if isinstance(target, Array) else "")
+        hint = "arrays must match dtype and rank exactly" if isinstance(target, Array) else ""
+        if isinstance(value.type, Struct) or isinstance(target, Struct):
+            hint = "a struct converts to nothing else: read a field (p.x), or build the struct (Vec(...))"
+        raise self.error(node, f"{what} has type {target}, got {article(value.type)}", hint)
 
     def e_unaryop(self, node: ast.UnaryOp) -> ir.Expr:
         value = self.expr(node.operand)

@@ -61,58 +61,81 @@ def collect_struct(collector: "_ModuleCollector", node: ast.ClassDef) -> list[as
             and isinstance(body[0].value.value, str):
         body = body[1:]
     for stmt in body:
-        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
-            if stmt.value is not None:
-                raise FxSyntaxError(collector.span(stmt.value), f"struct field `{stmt.target.id}` cannot have a default",
-                                    f"pass every field to the constructor: {node.name}(...)")
-            if methods:
-                raise FxSyntaxError(collector.span(stmt), "struct fields must come before the methods",
-                                    "move the field annotations to the top of the class")
-            name = stmt.target.id
-            if any(f == name for f, _ in fields):
-                raise FxSyntaxError(collector.span(stmt.target), f"struct field `{name}` is declared twice",
-                                    "rename one of them")
-            if name.startswith("_"):
-                raise FxSyntaxError(collector.span(stmt.target), f"struct field `{name}` starts with an underscore",
-                                    "field names are public names, as in a named tuple: rename it")
-            t = annotations.resolve(stmt.annotation, scope)
-            if not isinstance(t, (Scalar, Struct)):
-                raise FxSyntaxError(collector.span(stmt.annotation),
-                                    f"struct field `{name}` has type {t}; fields are scalars or structs",
-                                    "pass arrays as separate parameters; a field may be a number, a complex "
-                                    "number or another struct")
-            fields.append((name, t))
-        elif isinstance(stmt, ast.FunctionDef):
-            methods.append(stmt)
-        elif isinstance(stmt, ast.Pass) or isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) \
-                and isinstance(stmt.value.value, str):
-            pass
-        else:
-            from fastext.compiler.frontend.expressions import NODE_NAMES
-            what = NODE_NAMES.get(type(stmt).__name__, type(stmt).__name__)
-            raise FxSyntaxError(collector.span(stmt), f"unsupported statement in struct `{node.name}` ({what})", HINT)
+        try:
+            _member(collector, node, stmt, fields, methods)
+        except FxSyntaxError as e:   # report every bad member, keep the rest
+            collector.diags.add(e.diagnostic)
     if not fields:
         raise FxSyntaxError(span, f"struct `{node.name}` has no fields", "declare fields: `x: f64`")
     stype = Struct(scope.qualify(node.name), tuple(fields))
     scope.names[node.name] = Binding("structtype", stype)
     out = []
     for m in methods:
-        if m.name.startswith("__") and m.name.endswith("__"):
-            raise FxSyntaxError(collector.span(m), f"special method `{m.name}` is not supported in a struct",
-                                f"structs are built by calling `{node.name}(...)` with every field; "
-                                "write ordinary methods or module functions")
-        args = m.args
-        if not args.args or args.args[0].arg != "self" or args.args[0].annotation is not None:
-            raise FxSyntaxError(collector.span(m), f"method `{m.name}` of struct `{node.name}` needs `self` "
-                                "(unannotated) as its first parameter",
-                                f"def {m.name}(self, ...) -> f64:  (static and class methods are not supported)")
-        renamed = copy.copy(m)
-        renamed.name = f"{node.name}.{m.name}"
-        renamed.args = copy.copy(args)
-        renamed.args.args = args.args[1:]
-        renamed.fx_self = (stype, Span.of(args.args[0], scope.file))
-        out.append(renamed)
+        try:
+            out.append(_method(collector, node, m, stype))
+        except FxSyntaxError as e:
+            collector.diags.add(e.diagnostic)
     return out
+
+
+def _member(collector, node: ast.ClassDef, stmt: ast.stmt, fields: list, methods: list) -> None:
+    """One statement of a struct's body: a field annotation, a method, `pass` or a docstring."""
+    scope = collector.scope
+    if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+        if methods:
+            raise FxSyntaxError(collector.span(stmt), "struct fields must come before the methods",
+                                "move the field annotations to the top of the class")
+        name = stmt.target.id
+        if any(f == name for f, _ in fields):
+            raise FxSyntaxError(collector.span(stmt.target), f"struct field `{name}` is declared twice",
+                                "rename one of them")
+        if name.startswith("_"):
+            raise FxSyntaxError(collector.span(stmt.target), f"struct field `{name}` starts with an underscore",
+                                "field names are public names, as in a named tuple: rename it")
+        t = annotations.resolve(stmt.annotation, scope)
+        if not isinstance(t, (Scalar, Struct)):
+            raise FxSyntaxError(collector.span(stmt.annotation),
+                                f"struct field `{name}` has type {t}; fields are scalars or structs",
+                                "pass arrays as separate parameters; a field may be a number, a complex "
+                                "number or another struct")
+        fields.append((name, t))
+        if stmt.value is not None:
+            raise FxSyntaxError(collector.span(stmt.value), f"struct field `{name}` cannot have a default",
+                                f"pass every field to the constructor: {node.name}(...)")
+    elif isinstance(stmt, ast.FunctionDef):
+        methods.append(stmt)
+    elif isinstance(stmt, ast.Pass) or isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) \
+            and isinstance(stmt.value.value, str):
+        pass
+    else:
+        from fastext.compiler.frontend.expressions import NODE_NAMES
+        what = {"Assign": "assignment", "AnnAssign": "annotated assignment"}.get(
+            type(stmt).__name__, NODE_NAMES.get(type(stmt).__name__, type(stmt).__name__))
+        raise FxSyntaxError(collector.span(stmt), f"unsupported statement in struct `{node.name}` ({what})",
+                            HINT + "; class-level values are not supported (use a module constant)")
+
+
+def _method(collector, node: ast.ClassDef, m: ast.FunctionDef, stype: Struct) -> ast.FunctionDef:
+    """A method as a module function named `Vec.m` whose first parameter `self` is the struct."""
+    scope = collector.scope
+    if m.name.startswith("__") and m.name.endswith("__"):
+        raise FxSyntaxError(collector.span(m), f"special method `{m.name}` is not supported in a struct",
+                            f"structs are built by calling `{node.name}(...)` with every field; "
+                            "write ordinary methods or module functions")
+    if stype.field_index(m.name) is not None:
+        raise FxSyntaxError(collector.span(m), f"method `{m.name}` has the name of a field of `{node.name}`",
+                            "rename the method or the field")
+    args = m.args
+    if not args.args or args.args[0].arg != "self" or args.args[0].annotation is not None:
+        raise FxSyntaxError(collector.span(m), f"method `{m.name}` of struct `{node.name}` needs `self` "
+                            "(unannotated) as its first parameter",
+                            f"def {m.name}(self, ...) -> f64:  (static and class methods are not supported)")
+    renamed = copy.copy(m)
+    renamed.name = f"{node.name}.{m.name}"
+    renamed.args = copy.copy(args)
+    renamed.args.args = args.args[1:]
+    renamed.fx_self = (stype, Span.of(args.args[0], scope.file))
+    return renamed
 
 
 def struct_call(fc: "FunctionChecker", node: ast.Call, stype: Struct, shown: str) -> ir.Expr:
@@ -182,7 +205,8 @@ def assign_field_error(fc: "FunctionChecker", target: ast.Attribute) -> FxSyntax
     except FxSyntaxError:
         is_struct, what = False, "a value"
     if is_struct:
-        fields = ", ".join(f if f != target.attr else f"new_{f}" for f, _ in base.type.fields)
+        src = ast.unparse(target.value)
+        fields = ", ".join(f"{src}.{f}" if f != target.attr else f"new_{f}" for f, _ in base.type.fields)
         return fc.error(target, f"cannot assign to field `{target.attr}`: structs are immutable values",
                         f"build a new one: {ast.unparse(target.value)} = {base.type}({fields})")
     return fc.error(target, f"cannot assign to an attribute of {what}", "assign to a name or an array item")

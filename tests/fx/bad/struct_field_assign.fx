@@ -1,0 +1,13 @@
+from fastext import f64, struct
+
+
+@struct
+class Vec:
+    x: f64
+    y: f64
+
+
+def move(v: Vec, dx: f64) -> Vec:
+    v.x = v.x + dx
+    v.y += dx
+    return v
