@@ -31,6 +31,11 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
                 raise fc.error(func, f"math.{func.attr} is not supported in .fx code",
                                f"supported: {', '.join(sorted(MATH_FUNCS))}")
             return math_call(fc, node, func.attr)
+        if b is not None and b.kind == "module:cmath":
+            from fastext.compiler.frontend.cmathcalls import CMATH_FUNCS, cmath_call, supported
+            if func.attr not in CMATH_FUNCS:
+                raise fc.error(func, f"cmath.{func.attr} is not supported in .fx code", f"supported: {supported()}")
+            return cmath_call(fc, node, func.attr)
         if b is not None and b.kind == "module:fastext":
             if func.attr in DIALECT_SCALARS:
                 return conversion(fc, node, DIALECT_SCALARS[func.attr])
@@ -85,6 +90,9 @@ def _call_binding(fc: "FunctionChecker", node: ast.Call, b, name: str) -> ir.Exp
         return user_call(fc, node, b.value, name)
     if b.kind == "mathfn":
         return math_call(fc, node, b.value)
+    if b.kind == "cmathfn":
+        from fastext.compiler.frontend.cmathcalls import cmath_call
+        return cmath_call(fc, node, b.value)
     if b.kind == "scalar":
         return conversion(fc, node, b.value)
     if b.kind == "structtype":

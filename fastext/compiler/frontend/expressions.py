@@ -134,6 +134,13 @@ class ExpressionChecker:
                 if node.attr in MATH_CONSTANTS:
                     return ir.Const(F64, span, MATH_CONSTANTS[node.attr])
                 raise self.error(node, f"math.{node.attr} is not a supported constant", "math.pi, e, tau, inf, nan")
+            if b is not None and b.kind == "module:cmath":
+                from fastext.compiler.frontend.cmathcalls import CMATH_CONSTANTS
+                if node.attr in CMATH_CONSTANTS:
+                    value, t = CMATH_CONSTANTS[node.attr]
+                    return ir.Const(t, span, value)
+                raise self.error(node, f"cmath.{node.attr} is not a supported constant",
+                                 "cmath.pi, e, tau, inf, nan, infj, nanj (call functions: cmath.sqrt(z))")
             if b is not None and b.kind == "module:fx":
                 c = b.value.scope.names.get(node.attr)
                 if c is not None and c.kind in ("const", "mathconst"):

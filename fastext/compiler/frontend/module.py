@@ -12,7 +12,7 @@ from fastext.compiler.frontend.structs import collect_struct, is_struct_class
 from fastext.compiler.source import SourceFile, Span
 from fastext.compiler.types import BOOL, C128, DIALECT_SCALARS, F64, I64, Scalar, Type, article, constant_fits
 
-ALLOWED_MODULES = ("math", "fastext")
+ALLOWED_MODULES = ("math", "cmath", "fastext")
 
 
 class _ModuleCollector:
@@ -139,6 +139,14 @@ class _ModuleCollector:
             else:
                 raise FxSyntaxError(span, f"math.{alias.name} is not supported in .fx code",
                                     f"supported: {', '.join(sorted(MATH_FUNCS) + sorted(MATH_CONSTANTS))}")
+        elif stmt.module == "cmath":
+            from fastext.compiler.frontend.cmathcalls import CMATH_CONSTANTS, CMATH_FUNCS, supported
+            if alias.name in CMATH_FUNCS:
+                names[local] = Binding("cmathfn", alias.name)
+            elif alias.name in CMATH_CONSTANTS:
+                names[local] = Binding("mathconst", *CMATH_CONSTANTS[alias.name])
+            else:
+                raise FxSyntaxError(span, f"cmath.{alias.name} is not supported in .fx code", f"supported: {supported()}")
         elif alias.name in DIALECT_SCALARS:
             names[local] = Binding("scalar", DIALECT_SCALARS[alias.name])
         elif alias.name in FASTEXT_NAMES:
@@ -223,6 +231,10 @@ class _ModuleCollector:
             b = self.scope.lookup(node.value.id)
             if b is not None and b.kind == "module:math" and node.attr in MATH_CONSTANTS:
                 return MATH_CONSTANTS[node.attr]
+            if b is not None and b.kind == "module:cmath":
+                from fastext.compiler.frontend.cmathcalls import CMATH_CONSTANTS
+                if node.attr in CMATH_CONSTANTS:
+                    return CMATH_CONSTANTS[node.attr][0]
             if b is not None and b.kind == "module:fx":
                 c = b.value.scope.names.get(node.attr)
                 if c is not None and c.kind in ("const", "mathconst"):
