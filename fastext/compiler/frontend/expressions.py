@@ -9,6 +9,7 @@ the error type and nothing more is reported about it.
 from __future__ import annotations
 
 import ast
+import math
 
 from fastext.compiler import ir
 from fastext.compiler.builtins import MATH_CONSTANTS
@@ -282,14 +283,15 @@ class ExpressionChecker:
             n = right.value if isinstance(right, ir.Const) else None
             if isinstance(n, complex) and n.imag == 0:
                 n = n.real
-            if isinstance(n, bool) or not isinstance(n, (int, float)) or n != int(n) or abs(n) > 100 \
-                    or not left.type.is_complex:
-                raise self.error(node, "complex ** is only supported with a constant integer exponent",
-                                 "write z ** 2 (exponents -100..100), or multiply: z * z")
-            return ir.Intrinsic(t, span, "complex.powi", [self.convert(left, t), ir.Const(I64, span, int(n))])
+            if not isinstance(n, bool) and isinstance(n, (int, float)) and math.isfinite(n) and n == int(n) \
+                    and abs(n) <= 100 and left.type.is_complex:
+                return ir.Intrinsic(t, span, "complex.powi", [self.convert(left, t), ir.Const(I64, span, int(n))])
+            # any other exponent: CPython's complex_pow at run time (lower/complex_pow.py), in c128
+            result = ir.Intrinsic(C128, span, "complex.pow", [self.convert(left, C128), self.convert(right, C128)])
+            return result if t == C128 else ir.Cast(t, span, result)
         if op not in ("+", "-", "*", "/"):
             raise self.error(node, f"unsupported operand type for {op}: complex",
-                             "complex numbers support + - * / and ** with an integer constant")
+                             "complex numbers support + - * / and **")
         result = ir.BinOp(t, span, op, self.convert(left, t), self.convert(right, t))
         if _is_weak(left) and _is_weak(right):
             return _fold(result) or result

@@ -61,6 +61,9 @@ def _complex(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
         return arith.make_complex(fl, *args)
     if op == "powi":
         return arith.complex_powi(fl, args[0], e.args[1].value)
+    if op == "pow":
+        from fastext.compiler.lower.complex_pow import complex_pow
+        return complex_pow(fl, args[0], args[1])
     raise NotImplementedError(e.name)
 
 
