@@ -57,14 +57,59 @@ def struct(cls):
     def __getnewargs__(self):
         return tuple(self)
 
+    def __class_getitem__(klass, dims):
+        dims = dims if isinstance(dims, tuple) else (dims,)
+        if not dims or not all(isinstance(d, slice) and d == slice(None) for d in dims):
+            raise TypeError(f"arrays of structs are written {cls.__name__}[:] or {cls.__name__}[:, :], ...")
+        return StructArrayType(klass, len(dims))
+
     namespace.update(__slots__=(), __new__=__new__, __repr__=__repr__, __getnewargs__=__getnewargs__,
-                     _fields=fields, __match_args__=fields)
+                     __class_getitem__=classmethod(__class_getitem__), _fields=fields, __match_args__=fields)
     for k, f in enumerate(fields):
         namespace[f] = property(operator.itemgetter(k), doc=f"field {k}: {f}")
     new = type(cls.__name__, (tuple,), namespace)
     new.__qualname__ = cls.__qualname__
     new.__fx_struct__ = True
     return new
+
+
+class StructArrayType:
+    """`Vec[:, ...]`: the annotation of a NumPy structured array whose items are `Vec`s."""
+
+    __slots__ = ("struct", "ndim")
+
+    def __init__(self, struct_cls, ndim: int):
+        self.struct, self.ndim = struct_cls, ndim
+
+    def __repr__(self) -> str:
+        return f"{self.struct.__name__}[{', '.join(':' * self.ndim)}]"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, StructArrayType) and (self.struct, self.ndim) == (other.struct, other.ndim)
+
+    def __hash__(self) -> int:
+        return hash((self.struct, self.ndim))
+
+
+def struct_view(cls, array):
+    """A structured array as interpreted `.fx` code sees a `Vec[:]`: items are `Vec`s."""
+    from fastext.importer.interpreted import PyView
+
+    class StructView(PyView):
+        __slots__ = ()
+
+        def __getitem__(self, index):
+            item = self.base[index]
+            if getattr(item, "ndim", None) == 0 or not hasattr(item, "ndim"):
+                return convert_struct(cls, item.item() if hasattr(item, "item") else item)
+            return StructView(item)
+
+        def __setitem__(self, index, value):
+            self.base[index] = tuple(value) if isinstance(value, tuple) else value
+
+    if isinstance(array, PyView):
+        array = array.base
+    return StructView(array)
 
 
 def is_struct(cls) -> bool:
@@ -126,14 +171,18 @@ def struct_params(fn) -> dict[str, type]:
                 annotation = eval(annotation, fn.__globals__)   # noqa: S307
             except Exception:   # noqa: BLE001 - not a struct then
                 continue
-        if is_struct(annotation):
+        if is_struct(annotation) or isinstance(annotation, StructArrayType):
             out[name] = annotation
     return out
 
 
 def convert_args(fn, structs: dict[str, type], args: tuple, kwargs: dict) -> tuple[tuple, dict]:
     """`args`/`kwargs` of a call of `fn` with its struct parameters converted (`struct_params`)."""
+    def convert(t, value):
+        if isinstance(t, StructArrayType):
+            return struct_view(t.struct, value) if hasattr(value, "dtype") else value
+        return convert_struct(t, value)
     names = fn.__code__.co_varnames[:fn.__code__.co_argcount]
-    args = tuple(convert_struct(structs[n], a) if n in structs else a for n, a in zip(names, args)) + args[len(names):]
-    kwargs = {k: convert_struct(structs[k], v) if k in structs else v for k, v in kwargs.items()}
+    args = tuple(convert(structs[n], a) if n in structs else a for n, a in zip(names, args)) + args[len(names):]
+    kwargs = {k: convert(structs[k], v) if k in structs else v for k, v in kwargs.items()}
     return args, kwargs

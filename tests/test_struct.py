@@ -162,3 +162,75 @@ def test_cross_module_structs(tmp_path):
         "def f(p: geo.P, q: P) -> geo.P:\n    r = geo.P(p.x + q.x, p.len2())\n    return P(r.x, r.y + q.len2())\n")
     path = str(tmp_path / "use.fx")
     assert fxload.compiled(path).f((1, 2), (3, 4)) == fxload.interpreted(path).f((1, 2), (3, 4)) == (4.0, 30.0)
+
+
+# ----------------------------------------------------------------------------- arrays of structs
+
+VEC = [("x", "f8"), ("y", "f8")]
+BODY = [("pos", VEC), ("mass", "f4"), ("tag", "i4"), ("live", "?")]
+bodies = st.lists(st.tuples(vecs, st.floats(-1e3, 1e3, width=32), st.integers(-2**31, 2**31 - 2), st.booleans()),
+                  max_size=12)
+
+
+@SETTINGS
+@given(st.lists(vecs, max_size=16), floats)
+def test_struct_arrays(m, py, points, k):
+    a = np.array(points, dtype=VEC)
+    check(m, py, "total_norm", a)
+    check(m, py, "every_other", a)
+    b = a.copy()
+    m.scale_all(a, k)
+    py.scale_all(b, k)
+    assert a.tobytes() == b.tobytes()
+    check(m, py, "grid_sum", np.array(points[:12], dtype=VEC).reshape(-1, 3) if len(points) >= 12
+          else np.zeros((2, 2), dtype=VEC))
+
+
+@SETTINGS
+@given(bodies, st.floats(-10, 10))
+def test_nested_struct_arrays(m, py, items, dt):
+    a = np.array(items, dtype=BODY)
+    check(m, py, "heaviest", a)
+    b = a.copy()
+    m.retag(a, dt)
+    py.retag(b, dt)
+    assert a.tobytes() == b.tobytes()
+
+
+def test_struct_arrays_take_views_and_any_prefixes(m, py):
+    a = np.array([(3.0, 4.0), (6.0, 8.0), (0.0, 1.0), (5.0, 12.0)], dtype=VEC)
+    assert m.total_norm(a[::-2]) == py.total_norm(a[::-2]) == 23.0
+    # NumPy marks unaligned fields with '=' / '@' prefixes: the check skips them
+    packed = np.zeros(3, dtype=[("pos", VEC), ("mass", "<f4"), ("tag", "=i4"), ("live", "?")])
+    assert "=" in memoryview(packed).format
+    packed["live"][1], packed["mass"][1], packed["pos"][1] = True, 2.0, (1.0, 2.0)
+    assert m.heaviest(packed) == py.heaviest(packed) == (1, (1.0, 2.0))
+
+
+STRUCT_ARRAY_BAD = [
+    (TypeError, "total_norm", lambda: ([(1.0, 2.0)],), "must be Vec[:] (a 1-D NumPy structured array of dtype "
+                                                       "[('x', '<f8'), ('y', '<f8')]"),
+    (ValueError, "total_norm", lambda: (np.zeros(2, dtype=[("x", "f8"), ("z", "f8")]),), "structured dtype mismatch"),
+    (ValueError, "total_norm", lambda: (np.zeros(2, dtype=[("x", "f4"), ("y", "f4")]),), "format 'T{f:x:f:y:}'"),
+    (ValueError, "total_norm", lambda: (np.zeros(2, dtype=[("x", ">f8"), ("y", ">f8")]),), "structured dtype mismatch"),
+    (ValueError, "total_norm", lambda: (np.zeros(4),), "got a buffer of format 'd'"),
+    (ValueError, "total_norm", lambda: (np.zeros((2, 2), dtype=VEC),), "got a 2-D buffer"),
+    (ValueError, "heaviest", lambda: (np.zeros(2, dtype=np.dtype(BODY, align=True)),), "with itemsize 32"),
+    (ValueError, "heaviest", lambda: (np.zeros(2, dtype=[("pos", VEC), ("mass", "f4"), ("tag", "i8"), ("live", "?")]),),
+     "structured dtype mismatch"),
+]
+
+
+@pytest.mark.parametrize("exc, name, args, message", STRUCT_ARRAY_BAD)
+def test_bad_struct_arrays(m, exc, name, args, message):
+    with pytest.raises(exc) as info:
+        getattr(m, name)(*args())
+    assert message in str(info.value)
+
+
+def test_read_only_struct_array(m):
+    a = np.zeros(3, dtype=VEC)
+    a.flags.writeable = False
+    assert m.total_norm(a) == 0.0
+    with pytest.raises(ValueError, match="must be writable"):
+        m.scale_all(a, 2.0)

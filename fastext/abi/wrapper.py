@@ -25,8 +25,14 @@ NUMPY_NAMES = {"i8": "int8", "i16": "int16", "i32": "int32", "i64": "int64", "u8
 
 def describe(t: T.Type) -> str:
     """How a parameter type is named in error messages."""
+    if isinstance(t, T.Array) and isinstance(t.dtype, T.Struct):
+        from fastext.abi.structs import describe_struct_array
+        return describe_struct_array(t)
     if isinstance(t, T.Array):
         return f"{t} (a {t.ndim}-D {NUMPY_NAMES[t.dtype.name]} buffer)"
+    if isinstance(t, T.Struct):
+        from fastext.abi.structs import describe_struct
+        return describe_struct(t)
     if isinstance(t, T.Scalar):
         return {"int": "int", "uint": "int", "float": "float", "bool": "bool", "complex": "complex"}[t.kind] + f" ({t})"
     return str(t)
@@ -310,8 +316,12 @@ class WrapperBuilder:
         cls = 4 if t.dtype.is_complex else 3 if t.dtype.is_bool else 2 if t.dtype.is_float else \
             0 if t.dtype.signed else 1
         writable = 1 if k in self.fn.writes else 0
-        rc = b.call(self.rt["fx_get_buffer"], [obj, b.bitcast(view, OBJ), I32(cls), I64(t.dtype.nbytes),
-                                               I32(t.ndim), I32(writable), self.fname, pname, what])
+        if isinstance(t.dtype, T.Struct):   # a structured array: its format string is checked
+            from fastext.abi.structs import get_struct_buffer
+            rc = get_struct_buffer(self, obj, view, t, writable, pname, what)
+        else:
+            rc = b.call(self.rt["fx_get_buffer"], [obj, b.bitcast(view, OBJ), I32(cls), I64(t.dtype.nbytes),
+                                                   I32(t.ndim), I32(writable), self.fname, pname, what])
         cont = self.llfn.append_basic_block(f"{p.var.name}.buffer")
         b.cbranch(b.icmp_signed("<", rc, I32(0)), self.fail_bb, cont)
         b.position_at_end(cont)

@@ -95,6 +95,23 @@ class Struct(Type):
     def short_name(self) -> str:
         return self.name.rpartition(".")[2]
 
+    # As an array item (`Vec[:]`): NumPy's packed structured layout, fields back to back.
+    kind = "struct"
+    is_bool = is_int = is_float = is_complex = signed = False
+    align = 1
+
+    @property
+    def nbytes(self) -> int:
+        return sum(t.nbytes for _, t in self.fields)
+
+    def offsets(self) -> list[int]:
+        """Byte offset of each field in the packed layout."""
+        out, at = [], 0
+        for _, t in self.fields:
+            out.append(at)
+            at += t.nbytes
+        return out
+
     def __str__(self) -> str:
         return self.short_name
 

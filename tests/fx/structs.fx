@@ -98,3 +98,51 @@ def longest(xs: f64[:], ys: f64[:]) -> tuple[i64, f64]:
         if v.norm() > best_norm:
             best, best_norm = i, v.norm()
     return best, best_norm
+
+
+@struct
+class Body:
+    pos: Vec
+    mass: f32
+    tag: i32
+    live: bool
+
+
+def total_norm(vs: Vec[:]) -> f64:
+    total = 0.0
+    for v in vs:
+        total += v.norm()
+    return total
+
+
+def scale_all(vs: Vec[:], k: f64) -> None:
+    for i in range(len(vs)):
+        vs[i] = vs[i].scaled(k)
+
+
+def grid_sum(g: Vec[:, :]) -> Vec:
+    acc = Vec(0.0, 0.0)
+    for i in range(g.shape[0]):
+        for j in range(g.shape[1]):
+            acc = acc.plus(g[i, j])
+    return acc
+
+
+def heaviest(bs: Body[:]) -> tuple[i64, Vec]:
+    best = -1
+    for i in range(len(bs)):
+        if bs[i].live and (best < 0 or bs[i].mass > bs[best].mass):
+            best = i
+    if best < 0:
+        return best, Vec(0.0, 0.0)
+    return best, bs[best].pos
+
+
+def retag(bs: Body[:], dt: f64) -> None:
+    for i in range(len(bs)):
+        b = bs[i]
+        bs[i] = Body(b.pos.scaled(dt), b.mass * 2, b.tag + 1, not b.live)
+
+
+def every_other(vs: Vec[:]) -> f64:
+    return total_norm(vs[::2])

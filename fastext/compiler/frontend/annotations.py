@@ -49,7 +49,7 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
                     raise FxSyntaxError(Span.of(e, scope.file), f"tuple items must be scalars or structs, not {t}",
                                         "return arrays through an output parameter")
             return Tuple(items)
-        dtype = _scalar(base, scope)
+        dtype = _scalar(base, scope) or _struct(base, scope)   # `Vec[:]`: a structured array
         if dtype is not None:
             dims = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
             if all(isinstance(d, ast.Slice) and d.lower is d.upper is d.step is None for d in dims):

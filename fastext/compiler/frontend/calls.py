@@ -136,6 +136,8 @@ def array_method(fc: "FunctionChecker", node: ast.Call, array: ir.Expr, name: st
         raise fc.error(node.func, f"arrays have no method `{name}` in .fx code",
                        f"supported: {', '.join(f'a.{m}()' for m in ARRAY_METHODS)}")
     _no_keywords(fc, node, f"a.{name}()")
+    if isinstance(atype.dtype, Struct):
+        raise fc.error(node.func, f"a.{name}() is not supported on arrays of structs", "write the loop")
     if atype.dtype.is_complex and name != "fill":
         raise fc.error(node.func, f"a.{name}() is not supported on complex arrays yet", "write the loop")
     if name == "fill":

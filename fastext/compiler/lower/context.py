@@ -33,7 +33,9 @@ def scalar_type(t: T.Scalar) -> ll.Type:
 
 
 def memory_type(t: T.Scalar) -> ll.Type:
-    """How a scalar is stored in an array (bool is one byte)."""
+    """How a scalar is stored in an array (bool is one byte); a struct item is packed."""
+    if isinstance(t, T.Struct):
+        return ll.LiteralStructType([memory_type(ft) for _, ft in t.fields], packed=True)
     return I8 if t.is_bool else scalar_type(t)
 
 
