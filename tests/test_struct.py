@@ -234,3 +234,10 @@ def test_read_only_struct_array(m):
     assert m.total_norm(a) == 0.0
     with pytest.raises(ValueError, match="must be writable"):
         m.scale_all(a, 2.0)
+
+
+def test_struct_constants(m, py):
+    check(m, py, "from_origin", (1.0, 2.0))
+    check(m, py, "home")
+    check(m, py, "home_energy")
+    assert m.home() == ((1.5, -2.0), (0.0, 1.0), 2.0, 7, 1 + 2j, True)

@@ -146,3 +146,20 @@ def retag(bs: Body[:], dt: f64) -> None:
 
 def every_other(vs: Vec[:]) -> f64:
     return total_norm(vs[::2])
+
+
+ORIGIN = Vec(0, 0)
+UNIT: Vec = Vec(x=1.0, y=0.0)
+HOME = Particle(Vec(1.5, -2.0), Vec(0.0, 1.0), 2.0, 7, 1 + 2j, True)
+
+
+def from_origin(v: Vec) -> Vec:
+    return v.plus(ORIGIN).plus(UNIT).scaled(UNIT.x)
+
+
+def home() -> Particle:
+    return HOME
+
+
+def home_energy() -> f64:
+    return energy(HOME) + HOME.pos.x

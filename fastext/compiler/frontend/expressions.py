@@ -157,6 +157,10 @@ class ExpressionChecker:
             return poison(span)
         if isinstance(base.type, Scalar) and base.type.is_complex and node.attr in ("real", "imag"):
             return ir.Intrinsic(complex_part(base.type), span, f"complex.{node.attr}", [base])
+        if isinstance(base.type, Struct) and isinstance(base, ir.Const):   # a field of a struct constant
+            k = base.type.field_index(node.attr)
+            if k is not None:
+                return ir.Const(base.type.fields[k][1], span, base.value[k])
         if isinstance(base.type, Struct):
             from fastext.compiler.frontend.structs import field_of
             return field_of(self, node, base)

@@ -206,6 +206,11 @@ class _ModuleCollector:
                                     "write `NAME: i32 = 16`")
             target, value = stmt.target, stmt.value
             declared = annotations.resolve(stmt.annotation, self.scope)
+        from fastext.compiler.frontend.structs import struct_constant
+        struct = struct_constant(self, value, declared)   # `ORIGIN = Vec(0.0, 0.0)`
+        if struct is not None:
+            self.scope.names[target.id] = Binding("const", struct[1], struct[0])
+            return
         result = self.const_value(value)
         vtype = declared or _type_of_constant(result)
         if declared is not None:

@@ -210,3 +210,60 @@ def assign_field_error(fc: "FunctionChecker", target: ast.Attribute) -> FxSyntax
         return fc.error(target, f"cannot assign to field `{target.attr}`: structs are immutable values",
                         f"build a new one: {ast.unparse(target.value)} = {base.type}({fields})")
     return fc.error(target, f"cannot assign to an attribute of {what}", "assign to a name or an array item")
+
+
+def _struct_of_call(collector, node: ast.expr) -> Struct | None:
+    if not isinstance(node, ast.Call):
+        return None
+    return annotations._struct(node.func, collector.scope)
+
+
+def struct_constant(collector, node: ast.expr, declared: Type | None) -> tuple[Struct, tuple] | None:
+    """A module-level `NAME = Vec(1.0, 2.0)`: (its struct type, the tuple of converted field
+    constants), or None when `node` does not build a struct.  Fields take constant
+    expressions (literals, constants, math constants, nested struct constructors)."""
+    stype = _struct_of_call(collector, node)
+    if stype is None:
+        if isinstance(declared, Struct):
+            raise FxSyntaxError(collector.span(node), f"a {declared} constant is built by calling {declared}(...)",
+                                f"write {declared}({', '.join(f for f, _ in declared.fields)})")
+        return None
+    if declared is not None and declared != stype:
+        raise FxSyntaxError(collector.span(node), f"the constant is declared {declared}, got a {stype}",
+                            "make the annotation and the constructor agree")
+    return stype, _constant_fields(collector, node, stype)
+
+
+def _constant_fields(collector, node: ast.Call, stype: Struct) -> tuple:
+    from fastext.compiler.frontend.module import _convert_constant
+    from fastext.compiler.types import constant_fits
+    names = [f for f, _ in stype.fields]
+    shown = ast.unparse(node.func)
+    if len(node.args) > len(names):
+        raise FxSyntaxError(collector.span(node), f"`{shown}` takes {len(names)} field values, got {len(node.args)}",
+                            f"call it as {shown}({', '.join(names)})")
+    given = dict(zip(names, node.args))
+    for kw in node.keywords:
+        if kw.arg not in names or kw.arg in given:
+            raise FxSyntaxError(collector.span(kw.value), f"bad field `{kw.arg}` for `{shown}`",
+                                f"fields: {', '.join(names)}, each given once")
+        given[kw.arg] = kw.value
+    values = []
+    for name, t in stype.fields:
+        if name not in given:
+            raise FxSyntaxError(collector.span(node), f"`{shown}` is missing field `{name}`",
+                                f"call it as {shown}({', '.join(names)})")
+        arg = given[name]
+        if isinstance(t, Struct):
+            inner = _struct_of_call(collector, arg)
+            if inner != t:
+                raise FxSyntaxError(collector.span(arg), f"field `{name}` of `{shown}` is a {t}",
+                                    f"build it: {t}(...)")
+            values.append(_constant_fields(collector, arg, t))
+            continue
+        value = collector.const_value(arg)
+        if not constant_fits(value, t):
+            raise FxSyntaxError(collector.span(arg), f"{value!r} is not {article(t)} value (field `{name}`)",
+                                f"write a value that fits {t}")
+        values.append(_convert_constant(value, t))
+    return tuple(values)

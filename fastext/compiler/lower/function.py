@@ -222,6 +222,9 @@ class FunctionLowering(ExceptionLowering):
         return getattr(self, "e_" + type(e).__name__)(e)
 
     def e_Const(self, e: ir.Const) -> ll.Value:
+        if isinstance(e.type, T.Struct):   # a module-level struct constant: its fields, nested
+            fields = [self.e_Const(ir.Const(ft, e.span, v)) for (_, ft), v in zip(e.type.fields, e.value)]
+            return ll.Constant(value_type(e.type), fields)
         t = scalar_type(e.type)
         if e.type.is_complex:
             z = complex(e.value)
