@@ -91,10 +91,20 @@ class StructArrayType:
         return hash((self.struct, self.ndim))
 
 
+_VIEWS: dict = {}
+
+
 def struct_view(cls, array):
     """A structured array as interpreted `.fx` code sees a `Vec[:]`: items are `Vec`s."""
     from fastext.importer.interpreted import PyView
 
+    view = _VIEWS.get(cls)
+    if view is None:
+        view = _VIEWS[cls] = _view_class(cls, PyView)
+    return view(array.base if isinstance(array, PyView) else array)
+
+
+def _view_class(cls, PyView):
     class StructView(PyView):
         __slots__ = ()
 
@@ -107,9 +117,8 @@ def struct_view(cls, array):
         def __setitem__(self, index, value):
             self.base[index] = tuple(value) if isinstance(value, tuple) else value
 
-    if isinstance(array, PyView):
-        array = array.base
-    return StructView(array)
+    StructView.__name__ = f"{cls.__name__}View"
+    return StructView
 
 
 def is_struct(cls) -> bool:

@@ -241,3 +241,10 @@ def test_struct_constants(m, py):
     check(m, py, "home")
     check(m, py, "home_energy")
     assert m.home() == ((1.5, -2.0), (0.0, 1.0), 2.0, 7, 1 + 2j, True)
+
+
+def test_stubs_show_structs_as_tuples():
+    from fastext.build.stubs import stub_for_file
+    text = stub_for_file(STRUCTS, "structs")
+    assert "def norm(v: tuple[float, float]) -> float:" in text
+    assert "def total_norm(vs: Buffer) -> float:" in text
