@@ -248,3 +248,27 @@ def test_stubs_show_structs_as_tuples():
     text = stub_for_file(STRUCTS, "structs")
     assert "def norm(v: tuple[float, float]) -> float:" in text
     assert "def total_norm(vs: Buffer) -> float:" in text
+
+
+def test_rejected_struct_arrays_are_released(m):
+    import sys
+    bad = np.zeros(4, dtype=[("x", "f4"), ("y", "f4")])
+    ro = np.zeros(4, dtype=VEC)
+    ro.flags.writeable = False
+    before = sys.getrefcount(bad), sys.getrefcount(ro)
+    for _ in range(50):
+        with pytest.raises(ValueError):
+            m.total_norm(bad)
+        with pytest.raises(ValueError):
+            m.scale_all(ro, 1.0)
+    assert (sys.getrefcount(bad), sys.getrefcount(ro)) == before   # every buffer was released
+
+
+def test_plain_python_array_annotations():
+    @struct
+    class P:
+        x: f64
+
+    assert repr(P[:]) == "P[:]" and repr(P[:, :]) == "P[:, :]" and P[:] == P[:]
+    with pytest.raises(TypeError):
+        P[3]
