@@ -121,7 +121,10 @@ def test_constants_conversions_and_errors(m, py):
     ("import cmath\ndef f(z: complex) -> complex:\n    return cmath.sqrt(z, z)\n", "cmath.sqrt takes 1 argument, got 2"),
     ("import cmath\ndef f(z: complex) -> complex:\n    return cmath.log()\n", "cmath.log takes 1 or 2 arguments, got 0"),
     ("import cmath\ndef f(z: complex) -> complex:\n    return cmath.rect(z, 1.0)\n", "cmath.rect needs a real number"),
-    ("import cmath\ndef f(z: complex) -> complex:\n    return cmath.isclose(z, z)\n", "cmath.isclose is not supported"),
+    ("import cmath\ndef f(z: complex) -> complex:\n    return cmath.acot(z)\n", "cmath.acot is not supported"),
+    ("import cmath\ndef f(z: complex) -> bool:\n    return cmath.isclose(z, z, 1e-3)\n", "takes 2 positional"),
+    ("import cmath\ndef f(z: complex) -> bool:\n    return cmath.isclose(z, z, tol=1.0)\n", "unexpected or repeated"),
+    ("import cmath\ndef f(z: complex) -> bool:\n    return cmath.isclose(z, z, abs_tol=z)\n", "must be a real number"),
     ("import cmath\ndef f(z: complex) -> complex:\n    return cmath.sqrt(z=z)\n", "takes no keyword arguments"),
     ("from cmath import polar\ndef f(z: complex) -> complex:\n    return polar(z)\n", "return value has type c128"),
     ("import cmath\ndef f(z: complex) -> complex:\n    return cmath.sqrt(z) + cmath.j\n", "cmath.j is not a supported"),
@@ -130,3 +133,12 @@ def test_misuse(source, message):
     with pytest.raises(CompileError) as info:
         compile_source(source, "bad.fx", "bad")
     assert message in str(info.value)
+
+
+@SETTINGS
+@given(complexes, complexes, st.sampled_from([1e-9, 0.0, 0.5, 1e-300, math.inf, math.nan, -1.0]),
+       st.sampled_from([0.0, 1e-12, 1.0, math.inf, math.nan, -0.5]))
+def test_isclose(m, py, a, b, rel, tol):
+    check(m, py, "close", a, b)
+    check(m, py, "close", a, a + complex(a.real * 1e-10, 0))
+    check(m, py, "close_tol", a, b, rel, tol)

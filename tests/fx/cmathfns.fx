@@ -111,3 +111,11 @@ def caught(z: complex) -> i64:
     except ValueError:
         return 1
     return 0
+
+
+def close(a: complex, b: complex) -> bool:
+    return cmath.isclose(a, b)
+
+
+def close_tol(a: complex, b: complex, rel: f64, tol: f64) -> bool:
+    return cmath.isclose(a, b, abs_tol=tol, rel_tol=rel)

@@ -442,6 +442,8 @@ def lower_cmath(fl, name: str, args: list[ll.Value], arg_types) -> ll.Value:
             return b.and_(e.isfinite(re), e.isfinite(im))
         test = e.isnan if name == "isnan" else e.isinf
         return b.or_(test(re), test(im))
+    if name == "isclose":
+        return _isclose(fl, e, parts[0], parts[1], args[2], args[3])
     if name == "phase":
         re, im = parts[0]
         phi = c_atan2(e, im, re)
@@ -478,3 +480,16 @@ def _raise(fl, errno: ll.Value) -> None:
     b = fl.b
     fl.fail_if(b.icmp_unsigned("==", errno, I32(EDOM)), "ValueError", "math domain error")
     fl.fail_if(b.icmp_unsigned("==", errno, I32(ERANGE)), "OverflowError", "math range error")
+
+
+def _isclose(fl, e: _Inline, a, b, rel_tol, abs_tol) -> ll.Value:
+    """cmath.isclose: CPython's cmath_isclose_impl (exact equality, infinities, then the weak test)."""
+    bld = fl.b
+    fl.fail_if(e.or_(e.lt(rel_tol, e.c(0.0)), e.lt(abs_tol, e.c(0.0))), "ValueError", "tolerances must be non-negative")
+    (ar, ai), (br, bi) = a, b
+    equal = e.and_(e.eq(ar, br), e.eq(ai, bi))
+    infinite = e.or_(e.isinf(ar), e.isinf(ai), e.isinf(br), e.isinf(bi))
+    diff = e.libm("hypot", e.sub(ar, br), e.sub(ai, bi))
+    close = e.or_(e.le(diff, e.mul(rel_tol, e.libm("hypot", br, bi))),
+                  e.le(diff, e.mul(rel_tol, e.libm("hypot", ar, ai))), e.le(diff, abs_tol))
+    return bld.select(equal, ll.Constant(I1, 1), bld.select(infinite, ll.Constant(I1, 0), close))
