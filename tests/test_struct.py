@@ -272,3 +272,12 @@ def test_plain_python_array_annotations():
     assert repr(P[:]) == "P[:]" and repr(P[:, :]) == "P[:, :]" and P[:] == P[:]
     with pytest.raises(TypeError):
         P[3]
+
+
+def test_decorator_spelled_through_the_module(tmp_path):
+    path = tmp_path / "dotted.fx"
+    path.write_text("import fastext\n\n\n@fastext.struct\nclass P:\n    x: fastext.f64\n    n: int\n\n"
+                    "    def twice(self) -> float:\n        return 2 * self.x + self.n\n\n\n"
+                    "def f(p: P) -> P:\n    return P(p.twice(), p.n + 1)\n")
+    m, py = fxload.compiled(str(path)), fxload.interpreted(str(path))
+    assert m.f((1.5, 2)) == py.f((1.5, 2)) == (5.0, 3)
