@@ -26,9 +26,9 @@ def load_interpreted(path: str, name: str | None = None):
 __version__ = "0.1.0"
 
 _DIALECT = frozenset({"ArrayType", "ScalarType", "f32", "f64", "c64", "c128", "i8", "i16", "i32", "i64",
-                      "u8", "u16", "u32", "u64", "boolean", "bool_", "prange",
-                      "unchecked", "fastmath", "inline", "nogil",
-                      "empty", "zeros", "ones", "full", "empty_like", "zeros_like", "ones_like", "full_like"})
+                       "u8", "u16", "u32", "u64", "boolean", "bool_", "prange", "struct",
+                       "unchecked", "fastmath", "inline", "nogil",
+                       "empty", "zeros", "ones", "full", "empty_like", "zeros_like", "ones_like", "full_like"})
 
 
 def __getattr__(name: str):

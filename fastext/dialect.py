@@ -9,10 +9,10 @@ this module to decide anything; it reads the names from the source.
 from __future__ import annotations
 
 import math
-import struct
+import struct as _binary   # `struct` is the dialect's @struct below
 
 __all__ = [
-    "ScalarType", "ArrayType", "prange", "unchecked", "fastmath", "inline", "nogil",
+    "ScalarType", "ArrayType", "prange", "struct", "unchecked", "fastmath", "inline", "nogil",
     "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f32", "f64", "c64", "c128", "boolean", "bool_",
     "empty", "zeros", "ones", "full", "empty_like", "zeros_like", "ones_like", "full_like",
 ]
@@ -53,7 +53,7 @@ class ScalarType:
             value = float(value)
             if self.bits == 32 and math.isfinite(value):
                 try:
-                    return struct.unpack("f", struct.pack("f", value))[0]
+                    return _binary.unpack("f", _binary.pack("f", value))[0]
                 except OverflowError:
                     return math.copysign(math.inf, value)
             return value
@@ -101,6 +101,8 @@ boolean = ScalarType("bool", "bool", 8)   # `boolean[:]`: bool arrays where `boo
 bool_ = boolean
 
 prange = range
+
+from fastext.structtype import struct  # noqa: E402  (@struct value records; see structtype.py)
 
 
 def unchecked(fn):

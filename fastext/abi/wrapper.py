@@ -26,8 +26,14 @@ NUMPY_NAMES = {"i8": "int8", "i16": "int16", "i32": "int32", "i64": "int64", "u8
 
 def describe(t: T.Type) -> str:
     """How a parameter type is named in error messages."""
+    if isinstance(t, T.Array) and isinstance(t.dtype, T.Struct):
+        from fastext.abi.structs import describe_struct_array
+        return describe_struct_array(t)
     if isinstance(t, T.Array):
         return f"{t} (a {t.ndim}-D {NUMPY_NAMES[t.dtype.name]} buffer)"
+    if isinstance(t, T.Struct):
+        from fastext.abi.structs import describe_struct
+        return describe_struct(t)
     if isinstance(t, T.Scalar):
         return {"int": "int", "uint": "int", "float": "float", "bool": "bool", "complex": "complex"}[t.kind] + f" ({t})"
     return str(t)
@@ -223,6 +229,12 @@ class WrapperBuilder:
         what = self.ctx.cstring(describe(t))
         if isinstance(t, T.Array):
             return self.unbox_array(k, p, obj, pname, what)
+        if isinstance(t, T.Struct):
+            from fastext.abi.structs import unbox_struct
+            return unbox_struct(self, t, obj, p.var.name)
+        return self.unbox_scalar(t, obj, pname, what)
+
+    def unbox_scalar(self, t: T.Scalar, obj, pname, what) -> ll.Value:
         if t.is_float:
             return self.unbox_float(t, obj, pname, what)
         if t.is_complex:
@@ -327,8 +339,12 @@ class WrapperBuilder:
         cls = 4 if t.dtype.is_complex else 3 if t.dtype.is_bool else 2 if t.dtype.is_float else \
             0 if t.dtype.signed else 1
         writable = 1 if k in self.fn.writes else 0
-        rc = b.call(self.rt["fx_get_buffer"], [obj, b.bitcast(view, OBJ), I32(cls), I64(t.dtype.nbytes),
-                                               I32(t.ndim), I32(writable), self.fname, pname, what])
+        if isinstance(t.dtype, T.Struct):   # a structured array: its format string is checked
+            from fastext.abi.structs import get_struct_buffer
+            rc = get_struct_buffer(self, obj, view, t, writable, pname, what)
+        else:
+            rc = b.call(self.rt["fx_get_buffer"], [obj, b.bitcast(view, OBJ), I32(cls), I64(t.dtype.nbytes),
+                                                   I32(t.ndim), I32(writable), self.fname, pname, what])
         cont = self.llfn.append_basic_block(f"{p.var.name}.buffer")
         b.cbranch(b.icmp_signed("<", rc, I32(0)), self.fail_bb, cont)
         b.position_at_end(cont)
@@ -348,9 +364,10 @@ class WrapperBuilder:
             none = api.obj("_Py_NoneStruct")
             api.call(b, "Py_IncRef", none)
             return none
-        if isinstance(t, T.Tuple):
-            tup = api.call(b, "PyTuple_New", I64(len(t.items)))
-            for k, item_t in enumerate(t.items):
+        if isinstance(t, (T.Tuple, T.Struct)):   # a struct comes back as the tuple of its fields
+            items = t.items if isinstance(t, T.Tuple) else tuple(ft for _, ft in t.fields)
+            tup = api.call(b, "PyTuple_New", I64(len(items)))
+            for k, item_t in enumerate(items):
                 item = self.box(item_t, b.extract_value(v, k))
                 with b.if_then(b.icmp_unsigned("==", item, ll.Constant(OBJ, None)), likely=False):
                     api.call(b, "Py_DecRef", tup)

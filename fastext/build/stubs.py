@@ -27,6 +27,8 @@ def python_type(t: T.Type) -> str:
         return "Buffer"
     if isinstance(t, T.Tuple):
         return f"tuple[{', '.join(python_type(i) for i in t.items)}]" if t.items else "tuple[()]"
+    if isinstance(t, T.Struct):   # passed as a sequence of its fields, returned as a tuple
+        return f"tuple[{', '.join(python_type(ft) for _, ft in t.fields)}]"
     if isinstance(t, T.NoneType):
         return "None"
     return "object"

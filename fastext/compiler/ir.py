@@ -32,7 +32,7 @@ class Expr:
 
 @dataclass(eq=False)
 class Const(Expr):
-    value: int | float | bool
+    value: int | float | bool | complex | tuple   # a tuple: the fields of a struct constant
 
 
 @dataclass(eq=False)

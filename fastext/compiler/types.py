@@ -74,6 +74,49 @@ class Tuple(Type):
 
 
 @dataclass(frozen=True)
+class Struct(Type):
+    """An `@struct` value record: named, typed fields (scalars or other structs), immutable.
+
+    `name` is the qualified name (`Vec`, or `other.Vec` when imported), so two structs are
+    the same type only if they are the same definition.  Methods live in the module scope's
+    registry under `NAME.method`.
+    """
+
+    name: str
+    fields: tuple[tuple[str, Type], ...]
+
+    def field_index(self, name: str) -> int | None:
+        for k, (fname, _) in enumerate(self.fields):
+            if fname == name:
+                return k
+        return None
+
+    @property
+    def short_name(self) -> str:
+        return self.name.rpartition(".")[2]
+
+    # As an array item (`Vec[:]`): NumPy's packed structured layout, fields back to back.
+    kind = "struct"
+    is_bool = is_int = is_float = is_complex = signed = False
+    align = 1
+
+    @property
+    def nbytes(self) -> int:
+        return sum(t.nbytes for _, t in self.fields)
+
+    def offsets(self) -> list[int]:
+        """Byte offset of each field in the packed layout."""
+        out, at = [], 0
+        for _, t in self.fields:
+            out.append(at)
+            at += t.nbytes
+        return out
+
+    def __str__(self) -> str:
+        return self.short_name
+
+
+@dataclass(frozen=True)
 class NoneType(Type):
     def __str__(self) -> str:
         return "None"

@@ -92,7 +92,7 @@ def _unview(value):
     """A result as the compiled module returns it: arrays are ndarrays (also inside tuples)."""
     if isinstance(value, PyView):
         return value.base
-    if isinstance(value, tuple):
+    if type(value) is tuple:      # not a @struct instance (a tuple subclass holding numbers)
         return tuple(map(_unview, value))
     return value
 
@@ -101,8 +101,13 @@ _calls = threading.local()
 
 
 def _wrap(fn: types.FunctionType) -> types.FunctionType:
+    from fastext.structtype import convert_args, struct_params
+    structs = struct_params(fn)   # struct parameters take tuples, as compiled entry points do
+
     @functools.wraps(fn)
     def call(*args, **kwargs):
+        if structs:
+            args, kwargs = convert_args(fn, structs, args, kwargs)
         depth = getattr(_calls, "depth", 0)
         _calls.depth = depth + 1
         try:

@@ -6,10 +6,11 @@ import ast
 from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import ModuleScope
 from fastext.compiler.source import Span
-from fastext.compiler.types import BUILTIN_SCALARS, DIALECT_SCALARS, NONE, U8, Array, Scalar, Tuple, Type
+from fastext.compiler.types import BUILTIN_SCALARS, DIALECT_SCALARS, NONE, U8, Array, Scalar, Struct, Tuple, Type
 
 BYTES_NAMES = ("bytes", "bytearray", "memoryview")
-HINT = "annotate with a scalar (int, float, bool, i8…u64, f32, f64), an array (f64[:], i32[:, :]) or tuple[...]"
+HINT = ("annotate with a scalar (int, float, bool, i8…u64, f32, f64), an array (f64[:], i32[:, :]), "
+        "tuple[...] or a @struct class")
 
 
 def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> Type:
@@ -31,6 +32,9 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
     scalar = _scalar(node, scope)
     if scalar is not None:
         return scalar
+    struct = _struct(node, scope)
+    if struct is not None:
+        return struct
     if isinstance(node, ast.Name) and node.id in BYTES_NAMES and scope.lookup(node.id) is None:
         # bytes-like parameters: a 1-D u8 view of the buffer (bytes, bytearray, memoryview, …);
         # items are ints 0..255, exactly what indexing a bytes object gives in Python
@@ -41,11 +45,11 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
             elts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
             items = tuple(resolve(e, scope) for e in elts)
             for e, t in zip(elts, items):
-                if not isinstance(t, (Scalar, Array)):
-                    raise FxSyntaxError(Span.of(e, scope.file), f"tuple items must be numbers or arrays, not {t}",
-                                        "flatten the tuple: tuple[f64, f64[:]]")
+                if not isinstance(t, (Scalar, Array, Struct)):
+                    raise FxSyntaxError(Span.of(e, scope.file), f"tuple items must be numbers, structs or arrays, "
+                                        f"not {t}", "flatten the tuple: tuple[f64, f64[:]]")
             return Tuple(items)
-        dtype = _scalar(base, scope)
+        dtype = _scalar(base, scope) or _struct(base, scope)   # `Vec[:]`: a structured array
         if dtype is not None:
             dims = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
             if all(isinstance(d, ast.Slice) and d.lower is d.upper is d.step is None for d in dims):
@@ -68,6 +72,18 @@ def _scalar(node: ast.expr, scope: ModuleScope) -> Scalar | None:
         if b is not None and b.kind == "module:fastext":
             return DIALECT_SCALARS.get(node.attr)
     return None
+
+
+def _struct(node: ast.expr, scope: ModuleScope) -> Struct | None:
+    """A `@struct` class of this module (`Vec`) or of an imported one (`geo.Vec`)."""
+    b = None
+    if isinstance(node, ast.Name):
+        b = scope.lookup(node.id)
+    elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        owner = scope.lookup(node.value.id)
+        if owner is not None and owner.kind == "module:fx":
+            b = owner.value.scope.names.get(node.attr)
+    return b.value if b is not None and b.kind == "structtype" else None
 
 
 def _name(node: ast.expr) -> str:

@@ -9,7 +9,7 @@ from fastext.compiler.frontend import alloc
 from fastext.compiler.builtins import BUILTIN_FUNCS, MATH_FUNCS
 from fastext.compiler import types as T
 from fastext.compiler.types import (
-    BOOL, C128, DIALECT_SCALARS, ERROR, F64, I64, Array, ErrorType, Scalar, Tuple, article, complex_part,
+    BOOL, C128, DIALECT_SCALARS, ERROR, F64, I64, Array, ErrorType, Scalar, Struct, Tuple, article, complex_part,
 )
 
 if TYPE_CHECKING:
@@ -40,6 +40,11 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
                 raise fc.error(func, f"math.{func.attr} is not supported in .fx code",
                                f"supported: {', '.join(sorted(MATH_FUNCS))}")
             return math_call(fc, node, func.attr)
+        if b is not None and b.kind == "module:cmath":
+            from fastext.compiler.frontend.cmathcalls import CMATH_FUNCS, cmath_call, supported
+            if func.attr not in CMATH_FUNCS:
+                raise fc.error(func, f"cmath.{func.attr} is not supported in .fx code", f"supported: {supported()}")
+            return cmath_call(fc, node, func.attr)
         if b is not None and b.kind == "module:fastext":
             if func.attr in DIALECT_SCALARS:
                 return conversion(fc, node, DIALECT_SCALARS[func.attr])
@@ -61,6 +66,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
             raise _Poisoned
         if isinstance(owner.type, Array):
             return array_method(fc, node, owner, func.attr)
+        if isinstance(owner.type, Struct):
+            from fastext.compiler.frontend.structs import method_call
+            return method_call(fc, node, owner, func.attr)
         if isinstance(owner.type, Scalar) and owner.type.is_complex:
             if func.attr != "conjugate":
                 raise fc.error(func, f"complex numbers have no method `{func.attr}` in .fx code",
@@ -95,10 +103,16 @@ def _call_binding(fc: "FunctionChecker", node: ast.Call, b, name: str) -> ir.Exp
         return user_call(fc, node, b.value, name)
     if b.kind == "mathfn":
         return math_call(fc, node, b.value)
+    if b.kind == "cmathfn":
+        from fastext.compiler.frontend.cmathcalls import cmath_call
+        return cmath_call(fc, node, b.value)
     if b.kind == "scalar":
         return conversion(fc, node, b.value)
     if b.kind == "alloc":
         return alloc.alloc_call(fc, node, b.value, name)
+    if b.kind == "structtype":
+        from fastext.compiler.frontend.structs import struct_call
+        return struct_call(fc, node, b.value, name)
     raise fc.error(node.func, f"`{name}` is not callable", "call a function defined in this module, a builtin or math.*")
 
 
@@ -137,6 +151,8 @@ def array_method(fc: "FunctionChecker", node: ast.Call, array: ir.Expr, name: st
         raise fc.error(node.func, f"arrays have no method `{name}` in .fx code",
                        f"supported: {', '.join(f'a.{m}()' for m in ARRAY_METHODS)}")
     _no_keywords(fc, node, f"a.{name}()")
+    if isinstance(atype.dtype, Struct):
+        raise fc.error(node.func, f"a.{name}() is not supported on arrays of structs", "write the loop")
     if name == "copy":
         if node.args:
             raise fc.error(node, "a.copy() takes no arguments here", "order= is not supported: copies are C-contiguous")
@@ -158,22 +174,25 @@ def array_method(fc: "FunctionChecker", node: ast.Call, array: ir.Expr, name: st
     return ir.Intrinsic(atype.dtype, span, f"array.{name}", [array])
 
 
-def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str) -> ir.Expr:
+def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
+              leading: list[ir.Expr] = ()) -> ir.Expr:
     """A call of a `.fx` function: `qualname` is its key in the registry (`f`, or `other.f` when
-    imported), `name` how the call spells it."""
+    imported), `name` how the call spells it; `leading`: arguments already bound to the first
+    parameters (a struct method's `self`)."""
     sig = fc.scope.registry.get(qualname)
     if sig is None:
         raise fc.error(node.func, f"`{name}` is not a function", "call a function defined in a .fx module")
     from fastext.compiler.frontend.gpu import check_call_target
     check_call_target(fc, node, sig, name)
     span = fc.span(node)
-    pnames = [p[0] for p in sig.params]
+    bound: dict[str, ir.Expr] = {p[0]: v for p, v in zip(sig.params, leading)}
+    where: dict[str, ast.AST] = {p[0]: node.func for p in sig.params[:len(leading)]}
+    params = sig.params[len(leading):]
+    pnames = [p[0] for p in params]
     usage = f"call it as {name}({', '.join(pnames)})"
-    if len(node.args) > len(sig.params):
-        raise fc.error(node, f"`{name}` takes {len(sig.params)} arguments, got {len(node.args)}", usage)
-    bound: dict[str, ir.Expr] = {}
-    where: dict[str, ast.AST] = {}
-    for (pname, _, _), a in zip(sig.params, node.args):
+    if len(node.args) > len(params):
+        raise fc.error(node, f"`{name}` takes {len(params)} arguments, got {len(node.args)}", usage)
+    for (pname, _, _), a in zip(params, node.args):
         bound[pname], where[pname] = fc.expr(a), a
     for kw in node.keywords:
         if kw.arg is None:

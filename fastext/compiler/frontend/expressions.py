@@ -9,6 +9,7 @@ the error type and nothing more is reported about it.
 from __future__ import annotations
 
 import ast
+import math
 
 from fastext.compiler import ir
 from fastext.compiler.builtins import MATH_CONSTANTS
@@ -16,7 +17,7 @@ from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import ModuleScope
 from fastext.compiler.source import Span
 from fastext.compiler.types import (
-    BOOL, C128, ERROR, F64, I64, SCALARS, Array, ErrorType, Scalar, Tuple, Type, article, can_assign, complex_of,
+    BOOL, C128, ERROR, F64, I64, SCALARS, Array, ErrorType, Scalar, Struct, Tuple, Type, article, can_assign, complex_of,
     complex_part, constant_fits, promote,
 )
 
@@ -118,6 +119,9 @@ class ExpressionChecker:
         b = self.scope.lookup(node.id)
         if b is not None and b.kind in ("const", "mathconst"):
             return ir.Const(b.type, span, b.value)
+        if b is not None and b.kind == "structtype":
+            raise self.error(node, f"the struct `{node.id}` cannot be used as a value",
+                             f"build one: {node.id}({', '.join(f for f, _ in b.value.fields)})")
         if b is not None:
             raise self.error(node, f"`{node.id}` cannot be used as a value", "call it, or use it as a type")
         raise self.error(node, f"name `{node.id}` is not defined",
@@ -139,6 +143,13 @@ class ExpressionChecker:
             if b is not None and b.kind == "module:numpy":
                 raise self.error(node, f"`{node.value.id}.{node.attr}` cannot be used as a value in .fx code",
                                  "NumPy types are dtype= arguments; use math.pi, math.inf, … for constants")
+            if b is not None and b.kind == "module:cmath":
+                from fastext.compiler.frontend.cmathcalls import CMATH_CONSTANTS
+                if node.attr in CMATH_CONSTANTS:
+                    value, t = CMATH_CONSTANTS[node.attr]
+                    return ir.Const(t, span, value)
+                raise self.error(node, f"cmath.{node.attr} is not a supported constant",
+                                 "cmath.pi, e, tau, inf, nan, infj, nanj (call functions: cmath.sqrt(z))")
             if b is not None and b.kind == "module:fx":
                 c = b.value.scope.names.get(node.attr)
                 if c is not None and c.kind in ("const", "mathconst"):
@@ -154,6 +165,13 @@ class ExpressionChecker:
             return poison(span)
         if isinstance(base.type, Scalar) and base.type.is_complex and node.attr in ("real", "imag"):
             return ir.Intrinsic(complex_part(base.type), span, f"complex.{node.attr}", [base])
+        if isinstance(base.type, Struct) and isinstance(base, ir.Const):   # a field of a struct constant
+            k = base.type.field_index(node.attr)
+            if k is not None:
+                return ir.Const(base.type.fields[k][1], span, base.value[k])
+        if isinstance(base.type, Struct):
+            from fastext.compiler.frontend.structs import field_of
+            return field_of(self, node, base)
         if isinstance(base.type, Array):
             if node.attr == "shape":
                 dims = [ir.ArrayDim(I64, span, base, k) for k in range(base.type.ndim)]
@@ -233,8 +251,9 @@ class ExpressionChecker:
     def e_tuple(self, node: ast.Tuple) -> ir.Expr:
         items = [self.expr(e) for e in node.elts]
         for e, item in zip(node.elts, items):
-            if not isinstance(item.type, (Scalar, Array, ErrorType)):
-                raise self.error(e, f"tuples hold numbers and arrays, not {item.type}", "unpack the inner tuple first")
+            if not isinstance(item.type, (Scalar, Array, Struct, ErrorType)):
+                raise self.error(e, f"tuples hold numbers, structs and arrays, not {item.type}",
+                                 "unpack the inner tuple first")
         return ir.MakeTuple(Tuple(tuple(i.type for i in items)), self.span(node), items)
 
     def e_binop(self, node: ast.BinOp) -> ir.Expr:
@@ -279,14 +298,15 @@ class ExpressionChecker:
             n = right.value if isinstance(right, ir.Const) else None
             if isinstance(n, complex) and n.imag == 0:
                 n = n.real
-            if isinstance(n, bool) or not isinstance(n, (int, float)) or n != int(n) or abs(n) > 100 \
-                    or not left.type.is_complex:
-                raise self.error(node, "complex ** is only supported with a constant integer exponent",
-                                 "write z ** 2 (exponents -100..100), or multiply: z * z")
-            return ir.Intrinsic(t, span, "complex.powi", [self.convert(left, t), ir.Const(I64, span, int(n))])
+            if not isinstance(n, bool) and isinstance(n, (int, float)) and math.isfinite(n) and n == int(n) \
+                    and abs(n) <= 100 and left.type.is_complex:
+                return ir.Intrinsic(t, span, "complex.powi", [self.convert(left, t), ir.Const(I64, span, int(n))])
+            # any other exponent: CPython's complex_pow at run time (lower/complex_pow.py), in c128
+            result = ir.Intrinsic(C128, span, "complex.pow", [self.convert(left, C128), self.convert(right, C128)])
+            return result if t == C128 else ir.Cast(t, span, result)
         if op not in ("+", "-", "*", "/"):
             raise self.error(node, f"unsupported operand type for {op}: complex",
-                             "complex numbers support + - * / and ** with an integer constant")
+                             "complex numbers support + - * / and **")
         result = ir.BinOp(t, span, op, self.convert(left, t), self.convert(right, t))
         if _is_weak(left) and _is_weak(right):
             return _fold(result) or result
@@ -339,8 +359,10 @@ class ExpressionChecker:
             elif value.type.is_float and target.is_int:
                 hint = "convert explicitly with int(...) (or initialise the variable with a float, e.g. 0.0)"
             raise self.error(node, f"{what} has type {target}, cannot take {article(value.type)} implicitly", hint)
-        raise self.error(node, f"{what} has type {target}, got {article(value.type)}",
-                         "arrays must match dtype and rank exactly" if isinstance(target, Array) else "")
+        hint = "arrays must match dtype and rank exactly" if isinstance(target, Array) else ""
+        if isinstance(value.type, Struct) or isinstance(target, Struct):
+            hint = "a struct converts to nothing else: read a field (p.x), or build the struct (Vec(...))"
+        raise self.error(node, f"{what} has type {target}, got {article(value.type)}", hint)
 
     def e_unaryop(self, node: ast.UnaryOp) -> ir.Expr:
         value = self.expr(node.operand)

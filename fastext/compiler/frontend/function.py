@@ -19,7 +19,7 @@ from fastext.compiler.frontend.expressions import (
 )
 from fastext.compiler.frontend.scope import ModuleScope, Signature
 from fastext.compiler.source import Span
-from fastext.compiler.types import ERROR, NONE, Array, ErrorType, Scalar, Tuple, Type, article
+from fastext.compiler.types import ERROR, NONE, Array, ErrorType, Scalar, Struct, Tuple, Type, article
 
 
 class FunctionChecker(ExpressionChecker):
@@ -144,6 +144,9 @@ class FunctionChecker(ExpressionChecker):
             result = self.binop(op, current, self.expr(node.value), node)
             value = self.store_value(result, array.type.dtype, node)
             return pre + [ir.Store(self.span(node), array, indices, value)]
+        if isinstance(target, ast.Attribute):
+            from fastext.compiler.frontend.structs import assign_field_error
+            raise assign_field_error(self, target)
         raise self.error(target, "unsupported assignment target", "assign to a name or an array item")
 
     def assign_to(self, target: ast.expr, value: ir.Expr, node: ast.AST) -> list[ir.Stmt]:
@@ -173,16 +176,21 @@ class FunctionChecker(ExpressionChecker):
                 if isinstance(name, ast.Name) and name.id not in self.vars:
                     self.declare(name.id, ERROR, name)
             return []
+        if isinstance(target, ast.Attribute):
+            from fastext.compiler.frontend.structs import assign_field_error
+            raise assign_field_error(self, target)
         if isinstance(target, ast.Tuple):
-            if not isinstance(value.type, Tuple):
+            if not isinstance(value.type, (Tuple, Struct)):
                 raise self.error(node, f"cannot unpack {article(value.type)}", "the right side must be a tuple")
-            if len(value.type.items) != len(target.elts):
-                raise self.error(node, f"cannot unpack {len(value.type.items)} values into {len(target.elts)} names",
+            # a struct unpacks into its fields, in order, as the tuple it is in Python
+            items = value.type.items if isinstance(value.type, Tuple) else tuple(t for _, t in value.type.fields)
+            if len(items) != len(target.elts):
+                raise self.error(node, f"cannot unpack {len(items)} values into {len(target.elts)} names",
                                  "match the number of names to the tuple")
             temp = self.new_temp(value.type, node)
             out: list[ir.Stmt] = [ir.Assign(span, temp, value)]
             for i, elt in enumerate(target.elts):
-                item = ir.TupleGet(value.type.items[i], span, ir.Load(temp.type, span, temp), i)
+                item = ir.TupleGet(items[i], span, ir.Load(temp.type, span, temp), i)
                 out += self.assign_to(elt, item, node)
             return out
         raise self.error(target, "unsupported assignment target", "assign to a name, an array item or a tuple of names")
@@ -212,8 +220,9 @@ class FunctionChecker(ExpressionChecker):
         if isinstance(t, ErrorType):
             t = ERROR
         b = self.scope.lookup(name)
-        if b is not None and b.kind in ("const", "func"):
-            raise self.error(node, f"`{name}` is a module-level {'constant' if b.kind == 'const' else 'function'}",
+        if b is not None and b.kind in ("const", "func", "structtype"):
+            kind = {"const": "constant", "func": "function"}.get(b.kind, "struct")
+            raise self.error(node, f"`{name}` is a module-level {kind}",
                              "module names are read-only in functions; use another local name")
         var = ir.Var(name, t, self.span(node))
         self.vars[name] = var

@@ -68,7 +68,7 @@ def _check_bodies(unit: "_Unit", root: bool) -> dict[str, ir.Function]:
             continue
         fn.doc = ast.get_docstring(node)
         fn.target = scope.signatures[node.name].target
-        fn.exported = root and not node.name.startswith("_") and fn.target == "cpu"
+        fn.exported = root and not node.name.startswith("_") and "." not in node.name and fn.target == "cpu"
         fn.name = scope.qualify(node.name)
         options = {**OPTION_DEFAULTS, **scope.options, **scope.signatures[node.name].options}
         fn.boundscheck, fn.fastmath, fn.inline = options["boundscheck"], options["fastmath"], options["inline"]

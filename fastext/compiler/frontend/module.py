@@ -9,10 +9,11 @@ from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.alloc import ALLOC_FUNCS
 from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
+from fastext.compiler.frontend.structs import collect_struct, is_struct_class
 from fastext.compiler.source import SourceFile, Span
 from fastext.compiler.types import BOOL, C128, DIALECT_SCALARS, F64, I64, Scalar, Tuple, Type, article, constant_fits
 
-ALLOWED_MODULES = ("math", "fastext")
+ALLOWED_MODULES = ("math", "cmath", "fastext")
 
 
 class _ModuleCollector:
@@ -36,6 +37,8 @@ class _ModuleCollector:
                     self.constant(stmt)
                 elif isinstance(stmt, ast.FunctionDef):
                     defs.append(stmt)
+                elif isinstance(stmt, ast.ClassDef) and is_struct_class(self, stmt):
+                    defs.extend(collect_struct(self, stmt))   # its methods, named `Vec.norm`
                 elif isinstance(stmt, ast.If) and _is_main_guard(stmt):
                     pass  # never true for an imported module; runs only in interpreted `python kernels.fx`
                 elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
@@ -45,7 +48,7 @@ class _ModuleCollector:
                     what = NODE_NAMES.get(type(stmt).__name__, type(stmt).__name__)
                     hint = "only imports, constants and functions may appear at module level"
                     if isinstance(stmt, ast.ClassDef):
-                        hint = "classes are not supported yet; use functions and arrays"
+                        hint = "only `@struct` classes are supported (`from fastext import struct`)"
                     if isinstance(stmt, ast.AsyncFunctionDef):
                         hint = "async functions are not supported; use def"
                     raise FxSyntaxError(self.span(stmt), f"unsupported module-level statement ({what})", hint)
@@ -148,6 +151,14 @@ class _ModuleCollector:
             else:
                 raise FxSyntaxError(span, f"math.{alias.name} is not supported in .fx code",
                                     f"supported: {', '.join(sorted(MATH_FUNCS) + sorted(MATH_CONSTANTS))}")
+        elif stmt.module == "cmath":
+            from fastext.compiler.frontend.cmathcalls import CMATH_CONSTANTS, CMATH_FUNCS, supported
+            if alias.name in CMATH_FUNCS:
+                names[local] = Binding("cmathfn", alias.name)
+            elif alias.name in CMATH_CONSTANTS:
+                names[local] = Binding("mathconst", *CMATH_CONSTANTS[alias.name])
+            else:
+                raise FxSyntaxError(span, f"cmath.{alias.name} is not supported in .fx code", f"supported: {supported()}")
         elif alias.name in DIALECT_SCALARS:
             names[local] = Binding("scalar", DIALECT_SCALARS[alias.name])
         elif alias.name in FASTEXT_NAMES:
@@ -158,7 +169,7 @@ class _ModuleCollector:
             raise FxSyntaxError(span, "`from fastext import *` is not supported",
                                 "import the names you use, e.g. `from fastext import f64, i64`")
         else:
-            hint = f"available: {', '.join(sorted(DIALECT_SCALARS))}, prange, {', '.join(ALLOC_FUNCS)}"
+            hint = f"available: {', '.join(sorted(DIALECT_SCALARS))}, prange, struct, {', '.join(ALLOC_FUNCS)}"
             raise FxSyntaxError(span, f"fastext has no dialect name `{alias.name}`", hint)
 
     # -- options
@@ -217,6 +228,11 @@ class _ModuleCollector:
                                     "write `NAME: i32 = 16`")
             target, value = stmt.target, stmt.value
             declared = annotations.resolve(stmt.annotation, self.scope)
+        from fastext.compiler.frontend.structs import struct_constant
+        struct = struct_constant(self, value, declared)   # `ORIGIN = Vec(0.0, 0.0)`
+        if struct is not None:
+            self.scope.names[target.id] = Binding("const", struct[1], struct[0])
+            return
         result = self.const_value(value)
         vtype = declared or _type_of_constant(result)
         if declared is not None:
@@ -242,6 +258,10 @@ class _ModuleCollector:
             b = self.scope.lookup(node.value.id)
             if b is not None and b.kind == "module:math" and node.attr in MATH_CONSTANTS:
                 return MATH_CONSTANTS[node.attr]
+            if b is not None and b.kind == "module:cmath":
+                from fastext.compiler.frontend.cmathcalls import CMATH_CONSTANTS
+                if node.attr in CMATH_CONSTANTS:
+                    return CMATH_CONSTANTS[node.attr][0]
             if b is not None and b.kind == "module:fx":
                 c = b.value.scope.names.get(node.attr)
                 if c is not None and c.kind in ("const", "mathconst"):
@@ -265,6 +285,8 @@ class _ModuleCollector:
             raise FxSyntaxError(span, f"`{node.name}` uses *args, **kwargs, keyword-only or positional-only "
                                 "parameters", "use plain parameters (callers may still pass them by keyword)")
         params: list[tuple[str, Type, Span]] = []
+        if hasattr(node, "fx_self"):   # a struct method: `self` is the struct (frontend/structs.py)
+            params.append(("self", *node.fx_self))
         for arg in a.args:
             if arg.annotation is None:
                 raise FxSyntaxError(self.span(arg), f"parameter `{arg.arg}` of `{node.name}` needs a type annotation",
@@ -295,7 +317,8 @@ class _ModuleCollector:
         sig = Signature(node.name, params, defaults, ret, span, options, target)
         self.scope.signatures[node.name] = sig
         self.scope.registry[self.scope.qualify(node.name)] = sig
-        self.scope.names[node.name] = Binding("func", self.scope.qualify(node.name))
+        if not hasattr(node, "fx_self"):
+            self.scope.names[node.name] = Binding("func", self.scope.qualify(node.name))
 
 
 def _is_main_guard(stmt: ast.If) -> bool:

@@ -36,7 +36,9 @@ def scalar_type(t: T.Scalar) -> ll.Type:
 
 
 def memory_type(t: T.Scalar) -> ll.Type:
-    """How a scalar is stored in an array (bool is one byte)."""
+    """How a scalar is stored in an array (bool is one byte); a struct item is packed."""
+    if isinstance(t, T.Struct):
+        return ll.LiteralStructType([memory_type(ft) for _, ft in t.fields], packed=True)
     return I8 if t.is_bool else scalar_type(t)
 
 
@@ -53,6 +55,8 @@ def value_type(t: T.Type) -> ll.Type:
         return array_type(t)
     if isinstance(t, T.Tuple):
         return ll.LiteralStructType([value_type(i) for i in t.items])
+    if isinstance(t, T.Struct):   # passed and returned by value, like a tuple
+        return ll.LiteralStructType([value_type(ft) for _, ft in t.fields])
     raise TypeError(f"no LLVM type for {t}")
 
 

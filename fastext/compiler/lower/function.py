@@ -115,6 +115,9 @@ class FunctionLowering(ExceptionLowering):
         array = self.expr(s.array)
         ptr = self.element_ptr(array, s.array.type, s.indices)
         value = self.expr(s.value)
+        if isinstance(s.array.type.dtype, T.Struct):
+            from fastext.compiler.lower.structs import to_memory
+            value = to_memory(self.b, value, s.array.type.dtype)
         if s.array.type.dtype.is_bool:
             value = self.b.zext(value, I8)
         self.b.store(value, ptr, align=s.array.type.dtype.align)
@@ -219,6 +222,9 @@ class FunctionLowering(ExceptionLowering):
         return getattr(self, "e_" + type(e).__name__)(e)
 
     def e_Const(self, e: ir.Const) -> ll.Value:
+        if isinstance(e.type, T.Struct):   # a module-level struct constant: its fields, nested
+            fields = [self.e_Const(ir.Const(ft, e.span, v)) for (_, ft), v in zip(e.type.fields, e.value)]
+            return ll.Constant(value_type(e.type), fields)
         t = scalar_type(e.type)
         if e.type.is_complex:
             z = complex(e.value)
@@ -387,6 +393,9 @@ class FunctionLowering(ExceptionLowering):
         array = self.expr(e.array)
         ptr = self.element_ptr(array, e.array.type, e.indices)
         v = self.b.load(ptr, align=e.array.type.dtype.align)
+        if isinstance(e.array.type.dtype, T.Struct):
+            from fastext.compiler.lower.structs import from_memory
+            return from_memory(self.b, v, e.array.type.dtype)
         if e.array.type.dtype.is_bool:
             v = self.b.icmp_unsigned("!=", v, I8(0))
         return v

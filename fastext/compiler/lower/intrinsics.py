@@ -18,6 +18,9 @@ def lower_intrinsic(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     t = e.type
     if e.name.startswith("complex."):
         return _complex(fl, e, args)
+    if e.name.startswith("cmath."):
+        from fastext.compiler.lower.cmath import lower_cmath
+        return lower_cmath(fl, e.name[6:], args, [a.type for a in e.args])
     if e.name == "abs" and e.args[0].type.is_complex:
         return arith.complex_abs(fl, args[0])
     if e.name == "abs":
@@ -64,6 +67,9 @@ def _complex(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
         return arith.make_complex(fl, *args)
     if op == "powi":
         return arith.complex_powi(fl, args[0], e.args[1].value)
+    if op == "pow":
+        from fastext.compiler.lower.complex_pow import complex_pow
+        return complex_pow(fl, args[0], args[1])
     raise NotImplementedError(e.name)
 
 

@@ -1,0 +1,254 @@
+"""Struct parameters and results at the entry point.
+
+A struct parameter takes any sequence of its field values (a tuple, an instance of the
+interpreted `@struct` class — a tuple —, a list, a NumPy structured scalar): its length is
+checked, then each item is unboxed as its field's type, with errors naming the parameter and
+the field (`f() argument 'p.x' must be float (f64), not str`).  A struct result is boxed
+as a plain tuple of its fields (nested structs as nested tuples).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from llvmlite import ir as ll
+
+from fastext.abi.capi import I32, I64, OBJ, type_of
+from fastext.compiler import types as T
+
+if TYPE_CHECKING:
+    from fastext.abi.wrapper import WrapperBuilder
+
+CHECK = "fx_struct_check"
+
+
+def describe_struct(t: T.Struct) -> str:
+    """`Vec (a sequence of 2 values: x: f64, y: f64)` for messages."""
+    return f"{t} (a sequence of {len(t.fields)} values: {', '.join(f'{f}: {ft}' for f, ft in t.fields)})"
+
+
+def unbox_struct(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, pname: str) -> ll.Value:
+    """The struct value of argument `obj` (every failure branches to `wb.fail_bb`, nothing leaked)."""
+    b = wb.b
+    rc = b.call(_check_fn(wb), [obj, I64(len(t.fields)), wb.fname, wb.ctx.cstring(pname),
+                                wb.ctx.cstring(describe_struct(t))])
+    cont = wb.llfn.append_basic_block(f"{pname}.seq")
+    b.cbranch(b.icmp_signed("<", rc, I32(0)), wb.fail_bb, cont)
+    b.position_at_end(cont)
+    from fastext.compiler.lower.context import value_type
+    agg = ll.Constant(value_type(t), ll.Undefined)
+    for k, (fname, ft) in enumerate(t.fields):
+        item = wb.api.call(b, "PySequence_GetItem", obj, I64(k))
+        got = wb.llfn.append_basic_block(f"{pname}.{fname}.item")
+        b.cbranch(b.icmp_unsigned("==", item, ll.Constant(OBJ, None)), wb.fail_bb, got)
+        b.position_at_end(got)
+        outer = wb.fail_bb
+        cleanup = wb.llfn.append_basic_block(f"{pname}.{fname}.cleanup")
+        cb = ll.IRBuilder(cleanup)
+        cb.call(wb.api.fn("Py_DecRef"), [item])
+        cb.branch(outer)
+        wb.fail_bb = cleanup   # an unboxing error drops the item's reference first
+        sub = f"{pname}.{fname}"
+        try:
+            if isinstance(ft, T.Struct):
+                v = unbox_struct(wb, ft, item, sub)
+            else:
+                from fastext.abi.wrapper import describe
+                v = wb.unbox_scalar(ft, item, wb.ctx.cstring(sub), wb.ctx.cstring(describe(ft)))
+        finally:
+            wb.fail_bb = outer
+        wb.api.call(b, "Py_DecRef", item)
+        agg = b.insert_value(agg, v, k)
+    return agg
+
+
+def _check_fn(wb: "WrapperBuilder") -> ll.Function:
+    """`i32 fx_struct_check(obj, n, fname, pname, what)`: 0 when `obj` is a sequence of `n` items,
+    else -1 with TypeError set.  Defined once per module, out of line (cold)."""
+    module = wb.ctx.module
+    fn = module.globals.get(CHECK)
+    if fn is not None:
+        return fn
+    api = wb.api
+    fn = ll.Function(module, ll.FunctionType(I32, [OBJ, I64, OBJ, OBJ, OBJ]), CHECK)
+    fn.linkage = "internal"
+    fn.attributes.add("cold")
+    fn.attributes.add("noinline")
+    obj, n, fname, pname, what = fn.args
+    b = ll.IRBuilder(fn.append_basic_block("entry"))
+    notseq, seq, bad_len, ok, fail = (fn.append_basic_block(x) for x in ("notseq", "seq", "badlen", "ok", "fail"))
+    b.cbranch(b.icmp_signed("!=", api.call(b, "PySequence_Check", obj), I32(0)), seq, notseq)
+    b.position_at_end(notseq)
+    name = api.call(b, "PyType_GetName", type_of(b, obj))
+    named, unnamed = fn.append_basic_block("named"), fn.append_basic_block("unnamed")
+    b.cbranch(b.icmp_unsigned("==", name, ll.Constant(OBJ, None)), unnamed, named)
+    b.position_at_end(named)
+    api.call(b, "PyErr_Format", api.exc(b, "PyExc_TypeError"),
+             wb.ctx.cstring("%s() argument '%s' must be %s, not %U"), fname, pname, what, name)
+    api.call(b, "Py_DecRef", name)
+    b.branch(fail)
+    b.position_at_end(unnamed)
+    api.call(b, "PyErr_Clear")
+    api.call(b, "PyErr_Format", api.exc(b, "PyExc_TypeError"), wb.ctx.cstring("%s() argument '%s' must be %s"),
+             fname, pname, what)
+    b.branch(fail)
+    b.position_at_end(seq)
+    size = api.call(b, "PySequence_Size", obj)
+    b.cbranch(b.icmp_signed("<", size, I64(0)), fail, ok)
+    b.position_at_end(ok)
+    right = fn.append_basic_block("right")
+    b.cbranch(b.icmp_signed("==", size, n), right, bad_len)
+    b.position_at_end(right)
+    b.ret(I32(0))
+    b.position_at_end(bad_len)
+    api.call(b, "PyErr_Format", api.exc(b, "PyExc_TypeError"),
+             wb.ctx.cstring("%s() argument '%s' must be %s, got a sequence of %lld"), fname, pname, what, size)
+    b.branch(fail)
+    b.position_at_end(fail)
+    b.ret(I32(-1))
+    return fn
+
+
+# ----------------------------------------------------------------------------- arrays of structs
+
+_CODES = {"i8": "b", "i16": "h", "i32": "i", "i64": "l", "u8": "B", "u16": "H", "u32": "I", "u64": "L",
+          "f32": "f", "f64": "d", "c64": "Zf", "c128": "Zd", "bool": "?"}
+_NUMPY = {"i8": "i1", "i16": "i2", "i32": "i4", "i64": "i8", "u8": "u1", "u16": "u2", "u32": "u4", "u64": "u8",
+          "f32": "f4", "f64": "f8", "c64": "c8", "c128": "c16", "bool": "?"}
+
+
+def struct_format(t: T.Struct) -> str:
+    """The buffer format NumPy gives a packed structured dtype of `t`, normalised as the check
+    compares it (no byte-order/alignment prefixes, 64-bit integers as `l`/`L`)."""
+    return "T{" + "".join(f"{struct_format(ft) if isinstance(ft, T.Struct) else _CODES[ft.name]}:{f}:"
+                          for f, ft in t.fields) + "}"
+
+
+def numpy_dtype(t: T.Struct) -> str:
+    """`[('x', '<f8'), ('y', '<f8')]`: the NumPy dtype a `t[:]` parameter takes."""
+    items = []
+    for f, ft in t.fields:
+        spec = numpy_dtype(ft) if isinstance(ft, T.Struct) else repr(("<" if ft.nbytes > 1 and not ft.is_bool
+                                                                       else "") + _NUMPY[ft.name])
+        items.append(f"({f!r}, {spec})")
+    return f"[{', '.join(items)}]"
+
+
+def describe_struct_array(t: T.Array) -> str:
+    return (f"{t} (a {t.ndim}-D NumPy structured array of dtype {numpy_dtype(t.dtype)}, "
+            f"buffer format {struct_format(t.dtype)})")
+
+
+def get_struct_buffer(wb: "WrapperBuilder", obj, view, t: T.Array, writable: int, pname, what) -> ll.Value:
+    """Acquire the buffer of a `Vec[:]` argument and check it (status: 0, or -1 with an error set)."""
+    fn = _buffer_fn(wb)
+    return wb.b.call(fn, [obj, view, wb.ctx.cstring(struct_format(t.dtype)), I64(t.dtype.nbytes), I32(t.ndim),
+                          I32(writable), wb.fname, pname, what])
+
+
+def _buffer_fn(wb: "WrapperBuilder") -> ll.Function:
+    from fastext.abi.capi import BUF_FORMAT, BUF_ITEMSIZE, BUF_NDIM, BUF_OBJ, BUF_READONLY, BUF_SUBOFFSETS, BUFFER, I8
+    module, api = wb.ctx.module, wb.api
+    name = "fx_get_struct_buffer"
+    fn = module.globals.get(name)
+    if fn is not None:
+        return fn
+    fn = ll.Function(module, ll.FunctionType(I32, [OBJ, BUFFER.as_pointer(), OBJ, I64, I32, I32, OBJ, OBJ, OBJ]), name)
+    fn.linkage = "internal"
+    fn.attributes.add("noinline")
+    obj, view, expected, itemsize, ndim, writable, fname, pname, what = fn.args
+    blocks = {n: fn.append_basic_block(n) for n in (
+        "entry", "nobuf", "typeerr", "fail", "ndim", "rankerr", "fmt", "loop", "skip", "cmp", "next", "matched",
+        "mismatch", "sub", "indirect", "ro", "roerr", "ok", "release")}
+    b = ll.IRBuilder(blocks["entry"])
+
+    def field(k):
+        return b.gep(view, [I32(0), I32(k)])
+
+    def goto(name):
+        b.position_at_end(blocks[name])
+
+    te = lambda: api.exc(b, "PyExc_TypeError")    # noqa: E731
+    ve = lambda: api.exc(b, "PyExc_ValueError")   # noqa: E731
+    rc = api.call(b, "PyObject_GetBuffer", obj, view, I32(0x1C))
+    b.cbranch(b.icmp_signed("==", rc, I32(0)), blocks["ndim"], blocks["nobuf"])
+    goto("nobuf")
+    b.cbranch(b.icmp_signed("!=", api.call(b, "PyErr_ExceptionMatches", te()), I32(0)),
+              blocks["typeerr"], blocks["fail"])
+    goto("typeerr")
+    api.call(b, "PyErr_Clear")
+    tname = api.call(b, "PyType_GetName", type_of(b, obj))
+    named, unnamed = fn.append_basic_block("named"), fn.append_basic_block("unnamed")
+    b.cbranch(b.icmp_unsigned("==", tname, ll.Constant(OBJ, None)), unnamed, named)
+    b.position_at_end(named)
+    api.call(b, "PyErr_Format", te(), wb.ctx.cstring("%s() argument '%s' must be %s, not %U"), fname, pname, what,
+             tname)
+    api.call(b, "Py_DecRef", tname)
+    b.branch(blocks["fail"])
+    b.position_at_end(unnamed)
+    api.call(b, "PyErr_Clear")
+    api.call(b, "PyErr_Format", te(), wb.ctx.cstring("%s() argument '%s' must be %s"), fname, pname, what)
+    b.branch(blocks["fail"])
+    goto("fail")
+    b.ret(I32(-1))
+    goto("ndim")
+    nd = b.load(field(BUF_NDIM))
+    b.cbranch(b.icmp_signed("==", nd, ndim), blocks["fmt"], blocks["rankerr"])
+    goto("rankerr")
+    api.call(b, "PyErr_Format", ve(), wb.ctx.cstring("%s() argument '%s' must be %s, got a %d-D buffer"),
+             fname, pname, what, nd)
+    b.branch(blocks["release"])
+    goto("fmt")
+    raw = b.load(field(BUF_FORMAT))
+    fmt = b.select(b.icmp_unsigned("==", raw, ll.Constant(OBJ, None)), wb.ctx.cstring("B"), raw)
+    size_ok = b.icmp_signed("==", b.load(field(BUF_ITEMSIZE)), itemsize)
+    b.cbranch(size_ok, blocks["loop"], blocks["mismatch"])
+    # compare, skipping NumPy's '=' '@' '<' prefixes and reading 'q'/'Q' as 'l'/'L' (both 64-bit here)
+    goto("loop")
+    i, j = b.phi(I64), b.phi(I64)
+    i.add_incoming(I64(0), blocks["fmt"])
+    j.add_incoming(I64(0), blocks["fmt"])
+    c = b.load(b.gep(fmt, [i]))
+    prefix = b.or_(b.or_(b.icmp_unsigned("==", c, I8(ord("="))), b.icmp_unsigned("==", c, I8(ord("@")))),
+                   b.icmp_unsigned("==", c, I8(ord("<"))))
+    b.cbranch(prefix, blocks["skip"], blocks["cmp"])
+    goto("skip")
+    i.add_incoming(b.add(i, I64(1)), blocks["skip"])
+    j.add_incoming(j, blocks["skip"])
+    b.branch(blocks["loop"])
+    goto("cmp")
+    c = b.select(b.icmp_unsigned("==", c, I8(ord("q"))), I8(ord("l")), c)
+    c = b.select(b.icmp_unsigned("==", c, I8(ord("Q"))), I8(ord("L")), c)
+    e = b.load(b.gep(expected, [j]))
+    b.cbranch(b.icmp_unsigned("==", c, e), blocks["next"], blocks["mismatch"])
+    goto("next")
+    i.add_incoming(b.add(i, I64(1)), blocks["next"])
+    j.add_incoming(b.add(j, I64(1)), blocks["next"])
+    b.cbranch(b.icmp_unsigned("==", c, I8(0)), blocks["matched"], blocks["loop"])
+    goto("mismatch")
+    api.call(b, "PyErr_Format", ve(), wb.ctx.cstring(
+        "%s() argument '%s' must be %s, got a buffer of format '%s' with itemsize %lld (structured dtype mismatch)"),
+        fname, pname, what, fmt, b.load(field(BUF_ITEMSIZE)))
+    b.branch(blocks["release"])
+    goto("matched")
+    b.branch(blocks["sub"])
+    goto("sub")
+    sub = b.load(field(BUF_SUBOFFSETS))
+    b.cbranch(b.icmp_unsigned("==", sub, ll.Constant(sub.type, None)), blocks["ro"], blocks["indirect"])
+    goto("indirect")
+    api.call(b, "PyErr_Format", ve(), wb.ctx.cstring("%s() argument '%s': indirect (PIL-style) buffers are not supported"),
+             fname, pname)
+    b.branch(blocks["release"])
+    goto("ro")
+    bad = b.and_(b.icmp_signed("!=", b.load(field(BUF_READONLY)), I32(0)), b.icmp_signed("!=", writable, I32(0)))
+    b.cbranch(bad, blocks["roerr"], blocks["ok"])
+    goto("roerr")
+    api.call(b, "PyErr_Format", ve(), wb.ctx.cstring(
+        "%s() argument '%s' must be writable (%s() writes to it), got a read-only buffer"), fname, pname, fname)
+    b.branch(blocks["release"])
+    goto("ok")
+    b.ret(I32(0))
+    goto("release")
+    api.call(b, "PyBuffer_Release", view)
+    b.store(ll.Constant(OBJ, None), field(BUF_OBJ))
+    b.ret(I32(-1))
+    return fn
