@@ -231,6 +231,13 @@ def get_function(module, symbol: str):
     return check(_driver().cuModuleGetFunction(module, symbol.encode()), f"cuModuleGetFunction({symbol!r})")
 
 
+def function_max_threads(fn) -> int:
+    """The most threads per block `fn` can be launched with (its register use limits it)."""
+    cu = _driver()
+    return int(check(cu.cuFuncGetAttribute(cu.CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_THREADS_PER_BLOCK, fn),
+                     "cuFuncGetAttribute"))
+
+
 def launch_entry():
     """cuLaunchKernel itself: kernels call it directly on the hot path."""
     return _driver().cuLaunchKernel

@@ -230,9 +230,7 @@ class CompiledKernel(KernelBase):
         if self._function is None:
             module = driver.load_module(self._unit.ptx)
             fn = driver.get_function(module, self.symbol)
-            cu = driver._driver()
-            self._max_threads = driver.check(cu.cuFuncGetAttribute(
-                cu.CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_THREADS_PER_BLOCK, fn), "cuFuncGetAttribute")
+            self._max_threads = driver.function_max_threads(fn)
             self._function = fn
         return self._function
 

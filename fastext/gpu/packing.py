@@ -145,6 +145,9 @@ def array_kind(t: type) -> str:
 def array_slots(kernel: str, p: Param, writes, value, post, keep) -> tuple:
     """The PTX parameter values of one array argument (the slow, general path)."""
     kind = array_kind(type(value))
+    if kind == "bad":   # the interface may be an instance attribute
+        kind = "cai" if hasattr(value, "__cuda_array_interface__") else "dlpack" if hasattr(value, "__dlpack__") \
+            else "bad"
     if kind == "dev":
         if value._tag != p.tag or value._abi is None:
             raise TypeError(describe_bad_array(kernel, p, value))
@@ -180,9 +183,9 @@ def make_packer(kernel: str, params: list[Param], writes, layout: Layout, arg_ty
             elif kind == "host":
                 ns["_host"] = _host_array
                 exprs.append(f"*_host(_k, p{i}, _w, {a}, post)")
-            else:
-                ns[f"bad{i}"] = _Bad(kernel, p)
-                exprs.append(f"*bad{i}({a})")
+            else:   # maybe an instance-level interface: the general path decides, or raises
+                ns["_general"] = array_slots
+                exprs.append(f"*_general(_k, p{i}, _w, {a}, post, keep)")
         else:
             kind = SCALARS[p.type_name][2]
             direct = (kind in ("int", "uint") and t is int) or (kind == "float" and t in (float, int)) \
