@@ -23,7 +23,7 @@ __all__ = [
     "syncthreads", "shared", "atomic_add", "atomic_min", "atomic_max", "atomic_cas",
     "shfl", "shfl_down", "shfl_up", "shfl_xor", "Dim3",
     "to_device", "device_array", "device_array_like", "DeviceArray", "Stream", "Event", "Graph", "capture",
-    "synchronize", "emulate", "emulating", "EmulationWarning", "PerformanceWarning", "EmulationError", "CudaError",
+    "synchronize", "emulate", "emulating", "device_info", "EmulationWarning", "PerformanceWarning", "EmulationError", "CudaError",
 ]
 
 
@@ -39,6 +39,19 @@ def device(fn):
     """Mark a function callable from kernels.  Under plain Python: the function itself."""
     fn.__fastext_gpu_device__ = True
     return fn
+
+
+def device_info() -> dict:
+    """The GPU launches go to: name, compute capability, SM count, driver CUDA version
+    (`{"name": "CPU emulator", ...}` in emulation mode)."""
+    if emulating():
+        from fastext.gpu.emulator import MAX_THREADS_PER_BLOCK
+
+        return {"name": "CPU emulator", "compute_capability": None, "multiprocessors": 1,
+                "driver_cuda_version": None, "max_threads_per_block": MAX_THREADS_PER_BLOCK}
+    from fastext.gpu import driver
+
+    return driver.info()
 
 
 _LAZY = {

@@ -127,6 +127,7 @@ class Context:
         self.max_grid = (get("CU_DEVICE_ATTRIBUTE_MAX_GRID_DIM_X"), get("CU_DEVICE_ATTRIBUTE_MAX_GRID_DIM_Y"),
                          get("CU_DEVICE_ATTRIBUTE_MAX_GRID_DIM_Z"))
         self.max_shared_per_block = get("CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK_OPTIN")
+        self.multiprocessors = get("CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT")
         self.driver_version = check(cu.cuDriverGetVersion(), "cuDriverGetVersion")
         name = check(cu.cuDeviceGetName(256, self.device), "cuDeviceGetName")
         self.name = name.split(b"\0", 1)[0].decode(errors="replace") if isinstance(name, bytes) else str(name)
@@ -137,6 +138,14 @@ class Context:
     def make_current(self) -> None:
         check(_driver().cuCtxSetCurrent(self.handle), "cuCtxSetCurrent")
         _tls.current = self
+
+
+def info() -> dict:
+    """The device's name, compute capability, SM count and the driver's CUDA version."""
+    ctx = context()
+    v = ctx.driver_version
+    return {"name": ctx.name, "compute_capability": ctx.cc, "multiprocessors": ctx.multiprocessors,
+            "driver_cuda_version": f"{v // 1000}.{v % 1000 // 10}", "ordinal": ctx.ordinal}
 
 
 def context() -> Context:

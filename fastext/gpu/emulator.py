@@ -363,18 +363,15 @@ def run(fn, grid: Dim3, block: Dim3, args: tuple, threaded: bool | None = None) 
     if threaded is None:
         threaded = _uses_barriers(fn)
     threads = _thread_indices(block)
-    nthreads = len(threads)
-    if nthreads > MAX_THREADS_PER_BLOCK:
-        raise ValueError(f"emulation runs at most {MAX_THREADS_PER_BLOCK} threads per block, got {nthreads}")
+    if len(threads) > MAX_THREADS_PER_BLOCK:
+        raise ValueError(f"emulation runs at most {MAX_THREADS_PER_BLOCK} threads per block, got {len(threads)}")
     gx, gy, gz = grid
-    for bz in range(gz):
-        for by in range(gy):
-            for bx in range(gx):
-                bidx = Dim3(bx, by, bz)
-                if threaded:
-                    _run_block_threaded(fn, grid, block, bidx, threads, args)
-                else:
-                    _run_block_sequential(fn, grid, block, bidx, threads, args)
+    blocks = [Dim3(bx, by, bz) for bz in range(gz) for by in range(gy) for bx in range(gx)]
+    if threaded:
+        _run_threaded(fn, grid, block, blocks, threads, args)
+    else:
+        for bidx in blocks:
+            _run_block_sequential(fn, grid, block, bidx, threads, args)
 
 
 def _getattr_state():
@@ -398,32 +395,51 @@ def _run_block_sequential(fn, grid, block, bidx, threads, args):
             raise _with_location(e, bidx, tidx) from None
 
 
-def _run_block_threaded(fn, grid, block, bidx, threads, args):
-    blk = _Block(len(threads))
-    shared, lock = {}, threading.Lock()
+def _run_threaded(fn, grid, block, blocks, threads, args):
+    """One Python thread per thread of the block, reused for every block of the launch: a gate
+    (threading.Barrier) between blocks swaps in the next block's barrier state and shared memory."""
+    nthreads = len(threads)
+    lock = threading.Lock()
+    current = {"block": _Block(nthreads), "shared": {}}
+    failure = []
+
+    def next_block():
+        blk = current["block"]
+        if blk.error is not None and not failure:
+            failure.append(blk.error)
+        current["block"], current["shared"] = _Block(nthreads), {}
+
+    gate = threading.Barrier(nthreads, action=next_block)
 
     def body(linear, tidx):
-        s = _new_state(grid, block, bidx, tidx, linear, blk, shared, lock)
-        try:
-            _enter(fn, args, s)
-        except _Abort:
-            return
-        except BaseException as e:   # noqa: BLE001 - re-raised in the launching thread
-            with blk.cond:
-                if not blk.failed:
-                    blk.failed = True
-                    blk.error = (e, bidx, tidx)
-                blk.cond.notify_all()
-            return
-        blk.leave(linear)
+        for bidx in blocks:
+            blk, shared = current["block"], current["shared"]
+            s = _new_state(grid, block, bidx, tidx, linear, blk, shared, lock)
+            try:
+                _enter(fn, args, s)
+            except _Abort:
+                pass
+            except BaseException as e:   # noqa: BLE001 - re-raised in the launching thread
+                with blk.cond:
+                    if not blk.failed:
+                        blk.failed = True
+                        blk.error = (e, bidx, tidx)
+                    blk.cond.notify_all()
+            else:
+                blk.leave(linear)
+            try:
+                gate.wait()
+            except threading.BrokenBarrierError:
+                return
+            if failure:
+                return
 
-    workers = [threading.Thread(target=body, args=(linear, tidx), daemon=True,
-                                name=f"fastext-gpu-emu-{bidx!r}-{tidx!r}")
+    workers = [threading.Thread(target=body, args=(linear, tidx), daemon=True, name=f"fastext-gpu-emu-{tidx!r}")
                for linear, tidx in enumerate(threads)]
     for w in workers:
         w.start()
     for w in workers:
         w.join()
-    if blk.error is not None:
-        error, b, t = blk.error
+    if failure:
+        error, b, t = failure[0]
         raise _with_location(error, b, t) from None
