@@ -56,7 +56,7 @@ class FakeDriver:
         monkeypatch.setattr(driver, "load_module", lambda ptx: ("module", tuple(sorted(ptx))))
         monkeypatch.setattr(driver, "get_function", self.get_function)
         monkeypatch.setattr(driver, "function_max_threads", lambda fn: 512)
-        monkeypatch.setattr(driver, "launch_entry", lambda: self.launch)
+        monkeypatch.setattr(driver, "launch_entry", lambda fn, stream: (self.launch, fn, stream, True))
         monkeypatch.setattr(driver, "stream_synchronize", lambda handle: None)
         monkeypatch.setattr(driver, "stream_wrap", lambda handle: handle)
 

@@ -170,6 +170,25 @@ def test_saxpy_device_arrays(m, fake):
     np.testing.assert_allclose(dout.copy_to_host(), np.float32(3) * x + y, rtol=1e-6)
 
 
+def test_fast_path_falls_back_to_the_checks(m, fake):
+    x = gpu.to_device(np.arange(8, dtype=np.float32))
+    launch = m.saxpy[1, 32]
+    launch(1.0, x, x, x)
+    assert launch._fast is not None and "_pack_into" in launch._fast.source
+    launch(1.0, x, x, x)                       # the fast path: x = 1*x + x
+    np.testing.assert_array_equal(x.copy_to_host(), 4 * np.arange(8))
+    n = len(fake.launches)
+    with pytest.raises(TypeError, match="'x' expects a f32\\[:\\] device array, got a float64"):
+        launch(1.0, gpu.device_array(8, np.float64), x, x)
+    with pytest.raises(TypeError, match="'y' expects a f32\\[:\\] device array, got an emulated"):
+        launch(1.0, x, gpu.memory.DeviceArray(8, _emulated=True), x)
+    with pytest.raises(TypeError, match="takes 4 arguments"):
+        launch(1.0, x, x)
+    assert len(fake.launches) == n
+    launch(2, x, x, x)                         # an int for f32: other types, the general path
+    np.testing.assert_array_equal(x.copy_to_host(), 12 * np.arange(8))
+
+
 def test_numpy_arguments_copied_in_and_back_with_one_warning(m, fake):
     packing._Warned.numpy.discard("saxpy")
     x = np.arange(10, dtype=np.float32)

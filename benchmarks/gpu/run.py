@@ -306,6 +306,20 @@ class Bench:
             if name != "raw cuda.core launch":
                 self.rows.append(Row(f"empty kernel launch: {name}", f"{n_launch:,} launches", value, "µs/launch",
                                      ours, "fastext", value / ours, "", None, "n/a"))
+        if not self.emulated:   # the other cuLaunchKernel entry (driver.launch_entry): which one is faster here
+            from fastext.gpu.launch import Launcher
+
+            os.environ["FASTEXT_GPU_LAUNCH_ENTRY"] = "ctypes"
+            try:
+                other = Launcher(self.mod.empty, 1, 32)
+                self.rows.append(Row("empty kernel launch, fastext via ctypes cuLaunchKernel", f"{n_launch:,} launches",
+                                     per_launch(lambda: other(x)), "µs/launch", base, "raw cuda.core launch",
+                                     per_launch(lambda: other(x)) / base if base else None, correct="n/a",
+                                     note="FASTEXT_GPU_LAUNCH_ENTRY=ctypes"))
+            except Exception as e:
+                self.notes.append(f"launch overhead with the ctypes entry skipped ({type(e).__name__}: {e})")
+            finally:
+                del os.environ["FASTEXT_GPU_LAUNCH_ENTRY"]
         try:   # fastext taking a foreign (CuPy) array: the __cuda_array_interface__ path
             if not self.emulated:
                 import cupy as cp

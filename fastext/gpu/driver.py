@@ -247,9 +247,32 @@ def function_max_threads(fn) -> int:
                      "cuFuncGetAttribute"))
 
 
-def launch_entry():
-    """cuLaunchKernel itself: kernels call it directly on the hot path."""
-    return _driver().cuLaunchKernel
+_ctypes_launch = None
+
+
+def launch_entry(fn, stream, kind: str | None = None) -> tuple:
+    """(cuLaunchKernel callable, the function and stream arguments it takes, whether it returns a
+    cuda-python result tuple) — what a kernel's fast path calls on every launch.
+
+    `kind` (default FASTEXT_GPU_LAUNCH_ENTRY, else "bindings"): "bindings" is cuda-python's
+    `cuLaunchKernel`; "ctypes" calls libcuda's `cuLaunchKernel` through ctypes with plain integer
+    handles (benchmarks/gpu/run.py times both)."""
+    kind = kind or os.environ.get("FASTEXT_GPU_LAUNCH_ENTRY", "bindings")
+    if kind == "ctypes":
+        global _ctypes_launch
+        if _ctypes_launch is None:
+            import ctypes
+            import ctypes.util
+
+            lib = ctypes.CDLL(ctypes.util.find_library("cuda") or "libcuda.so.1")
+            f = lib.cuLaunchKernel
+            f.argtypes = [ctypes.c_void_p] + [ctypes.c_uint] * 7 + [ctypes.c_void_p] * 3
+            f.restype = ctypes.c_int
+            _ctypes_launch = f
+        return _ctypes_launch, int(fn), int(stream), False
+    if kind != "bindings":
+        raise ValueError(f"FASTEXT_GPU_LAUNCH_ENTRY must be 'bindings' or 'ctypes', got {kind!r}")
+    return _driver().cuLaunchKernel, fn, stream, True
 
 
 # -- memory ------------------------------------------------------------------------------------

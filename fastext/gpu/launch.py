@@ -15,7 +15,7 @@ import threading
 
 import numpy as np
 
-from fastext.gpu import emulator, mode, packing
+from fastext.gpu import emulator, mode, packing, streams
 from fastext.gpu.emulator import Dim3
 from fastext.gpu.params import Param, convert_scalar, params_of_function
 
@@ -23,6 +23,7 @@ MAX_BLOCK = (1024, 1024, 64)
 MAX_THREADS_PER_BLOCK = 1024
 MAX_GRID = (2**31 - 1, 65535, 65535)
 _mode_state = mode.state
+_MISS = packing.MISS
 
 
 def dim3(kernel: str, what: str, value, limits) -> Dim3:
@@ -48,9 +49,16 @@ def dim3(kernel: str, what: str, value, limits) -> Dim3:
 
 
 class Launcher:
-    """A kernel with its launch configuration: call it with the kernel's arguments."""
+    """A kernel with its launch configuration: call it with the kernel's arguments.
 
-    __slots__ = ("kernel", "grid", "block", "shared_mem", "stream", "_gpu")
+    The GPU fast path (`__call__`) does, per launch: one dict lookup of the argument types'
+    generated packer, one `struct.pack_into` into the kernel's parameter buffer, one
+    `cuLaunchKernel` with everything else precomputed here.  Anything else — the first launch
+    with new argument types, NumPy/foreign arrays, graph capture, emulation — takes
+    `_call_general`."""
+
+    __slots__ = ("kernel", "grid", "block", "shared_mem", "stream", "_gpu", "_fast", "_entry", "_fast_entry", "_cfg",
+                 "_addr", "_lock")
 
     def __init__(self, kernel, grid, block, stream=None, shared_mem=0):
         name = kernel.__name__
@@ -63,16 +71,26 @@ class Launcher:
                              f"{MAX_THREADS_PER_BLOCK} per block")
         if not isinstance(shared_mem, (int, np.integer)) or isinstance(shared_mem, bool) or shared_mem < 0:
             raise ValueError(f"{name}(): shared_mem must be a non-negative number of bytes, got {shared_mem!r}")
-        from fastext.gpu.streams import Stream
-
-        if stream is not None and not isinstance(stream, Stream):
+        if stream is not None and not isinstance(stream, streams.Stream):
             raise TypeError(f"{name}(): stream must be a fastext.gpu.Stream (Stream.external(handle) wraps "
                             f"another library's stream), got {type(stream).__name__}")
         self.stream = stream
         self.shared_mem = int(shared_mem)
-        self._gpu = None   # (function, stream handle) once checked against the device
+        self._gpu = False      # checked against the device yet
+        self._fast = None      # packing.make_fast_launch for the argument types last launched with
+        self._entry = self._fast_entry = self._cfg = self._addr = self._lock = None
 
     def __call__(self, *args):
+        fast = self._fast
+        if fast is not None and _mode_state.resolved is False and not streams.active:
+            err = fast(args)
+            if err is not _MISS:
+                if err:
+                    self.kernel._launch_failed(err)
+                return None
+        return self._call_general(args)
+
+    def _call_general(self, args):
         emulate = _mode_state.resolved
         if emulate is None:
             emulate = mode.emulating()
@@ -186,8 +204,6 @@ class EmulatedKernel(KernelBase):
         self._threaded = None
 
     def _emulate(self, launcher: Launcher, args: tuple) -> None:
-        from fastext.gpu import streams
-
         self._check_count(args)
         graph = streams.capturing()
         converted = _emulation_args(self.__name__, self.params, args, launcher.stream is not None or graph is not None)
@@ -234,8 +250,9 @@ class CompiledKernel(KernelBase):
             self._function = fn
         return self._function
 
-    def _configure(self, launcher: Launcher):
-        """Device-specific checks of a launch configuration, once per Launcher."""
+    def _configure(self, launcher: Launcher) -> None:
+        """Device-specific checks of a launch configuration and its precomputed launch arguments,
+        once per Launcher."""
         from fastext.gpu import driver
 
         ctx = driver.context()
@@ -250,17 +267,22 @@ class CompiledKernel(KernelBase):
                              f"{ctx.max_shared_per_block} bytes per block")
         stream = launcher.stream
         handle = ctx.default_stream if stream is None else stream.handle
-        launcher._gpu = (fn, handle, driver.launch_entry(), *launcher.grid, *launcher.block, launcher.shared_mem)
-        return launcher._gpu
+        entry, fn_arg, handle_arg, returns_tuple = driver.launch_entry(fn, handle)
+        launcher._entry = entry if returns_tuple else (lambda *a: (entry(*a),))
+        launcher._fast_entry = (entry, returns_tuple)
+        launcher._cfg = (fn_arg, *launcher.grid, *launcher.block, launcher.shared_mem, handle_arg)
+        launcher._addr = self._layout.params_addr
+        launcher._lock = self._lock
+        launcher._gpu = True
 
     def _launch_gpu(self, launcher: Launcher, args: tuple) -> None:
-        from fastext.gpu import streams
-
-        cfg = launcher._gpu or self._configure(launcher)
+        if not launcher._gpu:
+            self._configure(launcher)
         graph = streams._tls_graph()
-        handle = cfg[1]
+        cfg = launcher._cfg
         if graph is not None and launcher.stream is None:
             handle = graph.stream.handle
+            cfg = cfg[:-1] + (handle if launcher._fast_entry[1] else int(handle),)
         is_async = launcher.stream is not None or graph is not None
         key = tuple(map(type, args))
         packers = self._packers[is_async]
@@ -272,11 +294,17 @@ class CompiledKernel(KernelBase):
         keep = []
         with self._lock:
             pack(args, post, keep)
-            err = cfg[2](cfg[0], cfg[3], cfg[4], cfg[5], cfg[6], cfg[7], cfg[8], cfg[9], handle,
-                         self._layout.params_addr, 0)[0]
+            err = launcher._entry(*cfg, launcher._addr, 0)[0]
         if err:
-            from fastext.gpu import driver
-
-            driver.check((err,), f"cuLaunchKernel({self.__name__})")
+            self._launch_failed(err)
         if post:
             packing.copy_back(post)
+        elif pack.simple and graph is None and launcher._fast is None:
+            # this launcher's next launches with the same argument types take the fast path
+            launcher._fast = packing.make_fast_launch(self.params, self._layout, key, self._lock,
+                                                      *launcher._fast_entry, launcher._cfg)
+
+    def _launch_failed(self, err):
+        from fastext.gpu import driver
+
+        driver.check((err,), f"cuLaunchKernel({self.__name__})")

@@ -47,8 +47,9 @@ class DeviceArray:
         self.shape = tuple(int(n) for n in shape)
         self.dtype = dtype
         self.strides = _c_strides(self.shape, dtype.itemsize)
-        self._tag = sys.intern(f"{name}:{len(self.shape)}")
         emulated = mode.emulating() if _emulated is None else _emulated
+        # matches Param.tag of a parameter of this dtype and rank: one identity test checks both
+        self._tag = sys.intern(f"{'emulated ' * emulated}{name}:{len(self.shape)}")
         if emulated:
             self._host = np.empty(self.shape, dtype)
             self._mem = None

@@ -197,15 +197,16 @@ def make_packer(kernel: str, params: list[Param], writes, layout: Layout, arg_ty
                 ns["_scalar"] = scalar_slots
                 exprs.append(f"*_scalar(_k, p{i}, {a})")
     ns["_k"], ns["_w"] = kernel, writes
-    names = ", ".join(f"a{i}" for i in range(len(params)))
-    unpack = f"    {names}{',' if len(params) == 1 else ''} = args\n" if params else ""
-    src = (f"def pack(args, post, keep):\n{unpack}"
-           f"    _pack_into(_buf, 0, {', '.join(exprs)})\n")
-    code = compile(src, f"<fastext.gpu packer for {kernel}>", "exec")
-    exec(code, ns)
-    fast = ns["pack"]
 
     def slow(args, post, keep):
+        if post:
+            del post[:]
+        if keep is None:
+            keep = []
+        else:
+            keep.clear()
+        if post is None and simple:
+            post = []    # a simple signature has no host arrays: nothing is appended
         values = []
         for p, value in zip(params, args):
             if p.kind == "array":
@@ -214,17 +215,75 @@ def make_packer(kernel: str, params: list[Param], writes, layout: Layout, arg_ty
                 values.extend(scalar_slots(kernel, p, value))
         layout.struct.pack_into(layout.buffer, 0, *values)
 
-    def pack(args, post, keep):
-        try:
-            fast(args, post, keep)
-        except (struct.error, OverflowError):
-            if post:
-                del post[:]
-            keep.clear()
-            slow(args, post, keep)
-
+    simple = all(p.kind != "array" or array_kind(t) == "dev" for p, t in zip(params, arg_types))
+    ns["_slow"], ns["_errors"] = slow, (struct.error, OverflowError)
+    names = ", ".join(f"a{i}" for i in range(len(params)))
+    unpack = f"    {names}{',' if len(params) == 1 else ''} = args\n" if params else ""
+    src = (f"def pack(args, post=None, keep=None):\n{unpack}"
+           f"    try:\n"
+           f"        _pack_into(_buf, 0, {', '.join(exprs)})\n"
+           f"    except _errors:\n"
+           f"        _slow(args, post, keep)\n")
+    exec(compile(src, f"<fastext.gpu packer for {kernel}>", "exec"), ns)
+    pack = ns["pack"]
     pack.source = src
+    pack.simple = simple   # only fastext device arrays and scalars: needs no post/keep lists
     return pack
+
+
+MISS = object()   # returned by a fast launch whose argument types are not the ones it was made for
+
+
+def make_fast_launch(params: list[Param], layout: Layout, arg_types: tuple, lock, entry, returns_tuple: bool,
+                     cfg: tuple):
+    """One Python function that does a whole launch for one tuple of argument types: check the
+    exact types, pack the buffer with one `struct.pack_into`, call cuLaunchKernel, return its
+    CUresult — or MISS (nothing launched) for anything else, which the general path then handles
+    (and turns into the right error).  None when a type needs the general path anyway."""
+    ns = {"_pack_into": layout.struct.pack_into, "_buf": layout.buffer, "_MISS": MISS,
+          "_errors": (struct.error, OverflowError, AttributeError)}
+    checks, exprs = [], []
+    for i, (p, t) in enumerate(zip(params, arg_types)):
+        a = f"a{i}"
+        ns[f"T{i}"] = t
+        checks.append(f"{a}.__class__ is not T{i}")
+        if p.kind == "array":
+            if array_kind(t) != "dev":
+                return None
+            ns[f"K{i}"] = p.tag
+            checks.append(f"{a}._tag is not K{i}")
+            exprs.append(f"*{a}._abi")
+        else:
+            kind = SCALARS[p.type_name][2]
+            if not ((kind in ("int", "uint") and t is int) or (kind == "float" and t in (float, int))
+                    or (kind == "bool" and t is bool)):
+                return None
+            exprs.append(a)
+    names = ", ".join(f"a{i}" for i in range(len(params)))
+    unpack = f"    {names}{',' if len(params) == 1 else ''} = args\n" if params else ""
+    cfg_names = ", ".join(f"_c{k}" for k in range(len(cfg)))
+    defaults = ", ".join(f"_c{k}=_cfg[{k}]" for k in range(len(cfg)))
+    ns["_cfg"] = cfg
+    src = (f"def launch(args, _entry=_entry, _acquire=_acquire, _release=_release, _addr=_addr, {defaults}):\n"
+           f"    if len(args) != {len(params)}:\n"
+           f"        return _MISS\n"
+           f"{unpack}"
+           f"    if {' or '.join(checks) or 'False'}:\n"
+           f"        return _MISS\n"
+           f"    _acquire()\n"
+           f"    try:\n"
+           f"        try:\n"
+           f"            _pack_into(_buf, 0, {', '.join(exprs)})\n"
+           f"        except _errors:\n"
+           f"            return _MISS\n"
+           f"        return _entry({cfg_names}, _addr, {'0)[0]' if returns_tuple else 'None)'}\n"
+           f"    finally:\n"
+           f"        _release()\n")
+    ns.update(_entry=entry, _acquire=lock.acquire, _release=lock.release, _addr=layout.params_addr)
+    exec(compile(src, "<fastext.gpu fast launch>", "exec"), ns)
+    launch = ns["launch"]
+    launch.source = src
+    return launch
 
 
 def copy_back(post) -> None:

@@ -13,10 +13,11 @@ import time
 from fastext.gpu import mode
 
 _tls = threading.local()
+active = 0   # graphs being captured in any thread: launches check the thread's own only when > 0
 
 
 def _tls_graph():
-    return getattr(_tls, "graph", None)
+    return getattr(_tls, "graph", None) if active else None
 
 
 def capturing():
@@ -172,11 +173,15 @@ class Graph:
             from fastext.gpu import driver
 
             driver.capture_begin(self.stream.handle)
+        global active
         _tls.graph = self
+        active += 1
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
+        global active
         _tls.graph = None
+        active -= 1
         self.captured = True
         if not self.emulated:
             from fastext.gpu import driver
