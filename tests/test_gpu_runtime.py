@@ -415,3 +415,117 @@ def test_device_array_basics(fake):
     with pytest.raises(ValueError, match="shape"):
         b.copy_from_host(np.zeros(3))
     assert len(gpu.device_array(0)) == 0
+
+
+# -- more argument kinds ------------------------------------------------------------------------------
+
+class _DLManaged(ctypes.Structure):
+    _fields_ = [("dl_tensor", gpu.memory._DLTensor), ("manager_ctx", ctypes.c_void_p), ("deleter", ctypes.c_void_p)]
+
+
+class CudaTensor:
+    """A DLPack producer on "CUDA" device 0 (the fake driver's device memory is host memory)."""
+
+    def __init__(self, arr, step=1):
+        self.arr = arr
+        n = (arr.size + step - 1) // step
+        self.shape = (ctypes.c_int64 * 1)(n)
+        self.strides = (ctypes.c_int64 * 1)(step)      # DLPack strides count elements
+        self.managed = m = _DLManaged()
+        t = m.dl_tensor
+        t.data, t.ndim, t.byte_offset = arr.ctypes.data, 1, 0
+        t.device.device_type, t.device.device_id = 2, 0
+        t.dtype.code, t.dtype.bits, t.dtype.lanes = 2, 32, 1
+        t.shape = ctypes.cast(self.shape, ctypes.POINTER(ctypes.c_int64))
+        t.strides = ctypes.cast(self.strides, ctypes.POINTER(ctypes.c_int64))
+
+    def __dlpack__(self, stream=None):
+        new = ctypes.pythonapi.PyCapsule_New
+        new.restype, new.argtypes = ctypes.py_object, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p]
+        return new(ctypes.addressof(self.managed), b"dltensor", None)
+
+    def __dlpack_device__(self):
+        return (2, 0)
+
+
+def test_cuda_dlpack_arrays_zero_copy(m, fake):
+    x = np.arange(16, dtype=np.float32)
+    y = np.ones(8, np.float32)
+    out = np.zeros(8, np.float32)
+    m.saxpy[1, 32](2.0, CudaTensor(x, step=2), CudaTensor(y), CudaTensor(out))
+    np.testing.assert_array_equal(out, 2 * x[::2] + 1)
+    slots = fake.launches[-1][4]
+    assert slots[1:4] == (x.ctypes.data, 8, 8)      # pointer, shape, byte stride of the strided view
+
+
+def test_emulated_kernel_copies_gpu_device_arrays(fake, interpreted):
+    x = gpu.to_device(np.arange(6, dtype=np.float32))
+    out = gpu.to_device(np.zeros(6, np.float32))
+    assert not x.emulated
+    interpreted.saxpy[1, 8](3.0, x, x, out)     # a plain-Python kernel with GPU arrays: copied in and back
+    np.testing.assert_array_equal(out.copy_to_host(), 4 * np.arange(6))
+    with pytest.raises(TypeError, match="emulated asynchronous launch"):
+        interpreted.saxpy[1, 8, gpu.Stream(_handle="s")](3.0, x, x, out)
+
+
+# -- module loading and the cubin cache --------------------------------------------------------------
+
+class FakeCu:
+    """The cuda.bindings.driver calls load_module makes."""
+
+    class CUjitInputType:
+        CU_JIT_INPUT_PTX = 1
+
+    def __init__(self, link_error=0):
+        self.link_error = link_error
+        self.linked = 0
+        self.loaded = []
+
+    def cuGetErrorName(self, err):
+        return (0, b"CUDA_ERROR_INVALID_PTX")
+
+    def cuLinkCreate(self, n, options, values):
+        return (0, "state")
+
+    def cuLinkAddData(self, state, kind, data, size, name, n, options, values):
+        self.data = bytes(data)
+        return (self.link_error,)
+
+    def cuLinkComplete(self, state):
+        self.linked += 1
+        image = b"CUBIN:" + self.data
+        self.buf = ctypes.create_string_buffer(image)
+        return (0, ctypes.addressof(self.buf), len(image))
+
+    def cuLinkDestroy(self, state):
+        return (0,)
+
+    def cuModuleLoadData(self, image):
+        self.loaded.append(bytes(image))
+        return (0, f"module{len(self.loaded)}")
+
+
+def test_cubin_is_linked_once_then_read_from_the_disk_cache(monkeypatch, tmp_path):
+    monkeypatch.setenv("FASTEXT_CACHE_DIR", str(tmp_path))
+    cu = FakeCu()
+    ctx = types.SimpleNamespace(cc=(9, 0), driver_version=12080, modules={})
+    monkeypatch.setattr(driver, "_cu", cu)
+    monkeypatch.setattr(driver, "context", lambda: ctx)
+    ptx = {"sm_80": "ptx for 80", "sm_90": "ptx for 90", "sm_100": "ptx for 100"}
+    assert driver.load_module(ptx) == "module1"
+    assert driver.load_module(ptx) == "module1"            # once per process
+    assert cu.linked == 1 and cu.loaded == [b"CUBIN:ptx for 90\0"]
+    path = tmp_path / "gpu" / (driver.cubin_key("ptx for 90", "sm_90", (9, 0), 12080) + ".cubin")
+    assert path.read_bytes() == b"CUBIN:ptx for 90\0"
+    ctx.modules.clear()                                     # "a later process"
+    assert driver.load_module(ptx) == "module2"
+    assert cu.linked == 1 and cu.loaded[-1] == b"CUBIN:ptx for 90\0"
+
+
+def test_ptx_loaded_directly_when_the_jit_linker_fails(monkeypatch, tmp_path):
+    monkeypatch.setenv("FASTEXT_CACHE_DIR", str(tmp_path))
+    cu = FakeCu(link_error=218)
+    monkeypatch.setattr(driver, "_cu", cu)
+    monkeypatch.setattr(driver, "context", lambda: types.SimpleNamespace(cc=(8, 6), driver_version=1, modules={}))
+    assert driver.load_module({"sm_80": "p80", "sm_90": "p90"}) == "module1"
+    assert cu.loaded == [b"p80\0"] and not (tmp_path / "gpu").exists()

@@ -154,8 +154,9 @@ class KernelBase:
                             f"({names}), got {len(args)}")
 
 
-def _emulation_args(kernel: str, params: list[Param], args: tuple, is_async: bool) -> tuple:
-    """Arguments as the emulated threads see them: arrays through PyView, scalars converted."""
+def _emulation_args(kernel: str, params: list[Param], args: tuple, is_async: bool, post: list) -> tuple:
+    """Arguments as the emulated threads see them: arrays through PyView, scalars converted.
+    GPU device arrays are copied to the host (and back after the launch, through `post`)."""
     from fastext.importer.interpreted import PyView
 
     from fastext.gpu.memory import DeviceArray
@@ -166,10 +167,14 @@ def _emulation_args(kernel: str, params: list[Param], args: tuple, is_async: boo
             out.append(convert_scalar(kernel, p, value))
             continue
         if isinstance(value, DeviceArray):
-            if not value.emulated:
-                raise TypeError(f"{kernel}() parameter {p.name!r}: a GPU device array cannot be used by an emulated "
-                                f"launch (make it in emulation mode, or pass a NumPy array)")
-            arr = value._host
+            if value.emulated:
+                arr = value._host
+            elif is_async:
+                raise TypeError(f"{kernel}() parameter {p.name!r}: a GPU device array cannot be used by an "
+                                f"emulated asynchronous launch (it is copied to the host and back)")
+            else:   # e.g. a .fx module run interpreted (FASTEXT_DISABLE=1) on a machine with a GPU
+                arr = value.copy_to_host()
+                post.append((value, arr))
         elif isinstance(value, np.ndarray):
             if is_async and p.kind == "array":
                 raise TypeError(f"{kernel}() parameter {p.name!r}: a NumPy (host) array cannot be passed to an "
@@ -206,14 +211,20 @@ class EmulatedKernel(KernelBase):
     def _emulate(self, launcher: Launcher, args: tuple) -> None:
         self._check_count(args)
         graph = streams.capturing()
-        converted = _emulation_args(self.__name__, self.params, args, launcher.stream is not None or graph is not None)
+        post = []
+        converted = _emulation_args(self.__name__, self.params, args, launcher.stream is not None or graph is not None,
+                                    post)
         if self._threaded is None:
             self._threaded = emulator._uses_barriers(self.__wrapped__)
         fn, grid, block, threaded = self.__wrapped__, launcher.grid, launcher.block, self._threaded
         if graph is not None:
             graph._record(lambda: emulator.run(fn, grid, block, converted, threaded))
             return
-        emulator.run(fn, grid, block, converted, threaded)
+        try:
+            emulator.run(fn, grid, block, converted, threaded)
+        finally:
+            for device, host in post:
+                device.copy_from_host(host)
 
     def _launch_gpu(self, launcher, args):   # never reached: _always_emulated
         raise AssertionError
