@@ -266,3 +266,40 @@ def test_graph_capture_replays(m):
     with pytest.raises(TypeError, match="asynchronous"):
         with gpu.capture():
             m.saxpy[1, 32](1.0, np.zeros(8, np.float32), out, out)
+
+
+def test_barrier_found_through_an_imported_module(tmp_path):
+    (tmp_path / "helpers_gpu.py").write_text(
+        "from fastext import gpu\n"
+        "def exchange(buf, t, n):\n"
+        "    gpu.syncthreads()\n"
+        "    return buf[n - 1 - t]\n")
+    import sys
+
+    sys.path.insert(0, str(tmp_path))
+    try:
+        import helpers_gpu
+    finally:
+        sys.path.pop(0)
+
+    @gpu.kernel
+    def reverse(out: fastext.i64[:]) -> None:
+        buf = gpu.shared.array(32, fastext.i64)
+        t = gpu.thread_idx.x
+        buf[t] = t
+        out[t] = helpers_gpu.exchange(buf, t, 32)
+
+    out = np.zeros(32, np.int64)
+    reverse[1, 32](out)
+    np.testing.assert_array_equal(out, np.arange(32)[::-1])
+
+
+def test_barrier_the_scan_cannot_see_is_an_error_not_a_silent_no_op():
+    hidden = {"sync": gpu.syncthreads}   # not a function the scan follows
+
+    @gpu.kernel
+    def sneaky(out: fastext.i64[:]) -> None:
+        hidden["sync"]()
+
+    with pytest.raises(gpu.EmulationError, match="without threads"):
+        sneaky[1, 4](np.zeros(1, np.int64))

@@ -75,9 +75,6 @@ class _IndexReader:
     def __init__(self, field: str, name: str):
         self._field, self._name = field, name
 
-    def _get(self):
-        return getattr(_state(), self._field)
-
     @property
     def x(self) -> int:
         return getattr(_state(), self._field)[0]
@@ -111,11 +108,18 @@ def lane_id() -> int:
     return _state().linear % WARP_SIZE
 
 
+def _not_threaded(what: str):
+    return EmulationError(f"{what} reached in a launch emulated without threads: the kernel's code did not "
+                          f"name it where the emulator looks (the kernel and the functions it reaches through its "
+                          f"module's globals); call it as gpu.{what.partition('(')[0]}(...) there")
+
+
 def syncthreads() -> None:
     """Block barrier: wait until every live thread of the block has arrived."""
     s = _state()
-    if s.block is not None:
-        s.block.barrier.wait(s)
+    if s.block is None:
+        raise _not_threaded("syncthreads()")
+    s.block.barrier.wait(s)
 
 
 # -- shared memory ---------------------------------------------------------------------------
@@ -198,8 +202,8 @@ def atomic_cas(arr, idx, expected, new):
 def _shuffle(value, source_of_lane):
     s = _state()
     lane = s.linear % WARP_SIZE
-    if s.block is None:   # sequential mode never reaches here (kernels naming shuffles run threaded)
-        return value
+    if s.block is None:
+        raise _not_threaded("a warp shuffle")
     warp = s.block.warps[s.linear // WARP_SIZE]
     return warp.exchange(s, lane, value, source_of_lane(lane))
 
@@ -327,9 +331,18 @@ def _uses_barriers(fn, seen=None) -> bool:
         stack.extend(k for k in c.co_consts if isinstance(k, types.CodeType))
     if names & _BARRIER_NAMES:
         return True
-    glob = getattr(fn, "__globals__", {})
-    return any(_uses_barriers(glob[n], seen) for n in names
-               if isinstance(glob.get(n), types.FunctionType))
+    glob = dict(getattr(fn, "__globals__", {}))
+    for name, cell in zip(code.co_freevars, getattr(fn, "__closure__", None) or ()):
+        try:
+            glob[name] = cell.cell_contents
+        except ValueError:   # an empty cell
+            pass
+    reached = [glob[n] for n in names if isinstance(glob.get(n), types.FunctionType)]
+    for value in glob.values():   # `other.helper(...)` with `other` an imported module
+        if isinstance(value, (types.ModuleType, types.SimpleNamespace)) and not getattr(value, "__name__", "").startswith(
+                ("fastext", "numpy", "math")):
+            reached += [f for f in (getattr(value, n, None) for n in names) if isinstance(f, types.FunctionType)]
+    return any(_uses_barriers(f, seen) for f in reached)
 
 
 def _enter(fn, args, s):
