@@ -529,3 +529,47 @@ def test_ptx_loaded_directly_when_the_jit_linker_fails(monkeypatch, tmp_path):
     monkeypatch.setattr(driver, "context", lambda: types.SimpleNamespace(cc=(8, 6), driver_version=1, modules={}))
     assert driver.load_module({"sm_80": "p80", "sm_90": "p90"}) == "module1"
     assert cu.loaded == [b"p80\0"] and not (tmp_path / "gpu").exists()
+
+
+def test_launch_from_a_thread_without_a_current_context_is_retried(m, fake, monkeypatch):
+    import threading
+
+    x = gpu.to_device(np.ones(4, np.float32))
+    launch = m.saxpy[1, 32]
+    launch(1.0, x, x, x)
+    launch(1.0, x, x, x)
+    assert launch._fast is not None
+    attempts, contexts = [], [1]   # this thread's context is current
+    real = fake.launch
+
+    def launch_needing_context(*a):
+        attempts.append(len(contexts))
+        if not contexts:
+            return (201,)   # CUDA_ERROR_INVALID_CONTEXT: nothing was launched
+        return real(*a)
+
+    fake.launch = launch_needing_context
+    launch._fast = None
+    launch._gpu = False                          # reconfigure with the new entry
+    launch(1.0, x, x, x)                         # configures (calls context()), launches, caches the fast path
+    np.testing.assert_array_equal(x.copy_to_host(), 8 * np.ones(4))    # x = x + x, three times
+    contexts.clear()
+    attempts.clear()
+    monkeypatch.setattr(driver, "context", lambda: contexts.append(1) or fake.ctx)
+    t = threading.Thread(target=launch, args=(1.0, x, x, x))   # the fast path, in a new thread
+    t.start()
+    t.join()
+    assert attempts == [0, 1]                    # failed without a context, retried after making it current
+    np.testing.assert_array_equal(x.copy_to_host(), 16 * np.ones(4))
+
+
+def test_environment_switch_and_external_streams(fake, m, monkeypatch):
+    monkeypatch.setenv("FASTEXT_GPU_EMULATE", "1")
+    gpu.emulate(None)
+    assert gpu.emulating()
+    gpu.emulate(False)
+    s = gpu.Stream.external(0x1234)
+    assert s.handle == 0x1234 and int(s) == 0x1234
+    x = gpu.device_array(4)
+    m.saxpy[1, 32, s](1.0, x, x, x)
+    assert fake.launches[-1][3] == 0x1234

@@ -303,6 +303,7 @@ def _stream(stream) -> object:
 
 def copy_htod(dst: int, src: int, nbytes: int, stream=None) -> None:
     if nbytes:
+        context()   # current in this thread
         cu = _driver()
         if stream is None:
             check(cu.cuMemcpyHtoD(dst, src, nbytes), "cuMemcpyHtoD")
@@ -312,6 +313,7 @@ def copy_htod(dst: int, src: int, nbytes: int, stream=None) -> None:
 
 def copy_dtoh(dst: int, src: int, nbytes: int, stream=None) -> None:
     if nbytes:
+        context()   # current in this thread
         cu = _driver()
         if stream is None:
             check(cu.cuMemcpyDtoH(dst, src, nbytes), "cuMemcpyDtoH")
@@ -321,6 +323,7 @@ def copy_dtoh(dst: int, src: int, nbytes: int, stream=None) -> None:
 
 def copy_dtod(dst: int, src: int, nbytes: int, stream=None) -> None:
     if nbytes:
+        context()   # current in this thread
         cu = _driver()
         if stream is None:
             check(cu.cuMemcpyDtoD(dst, src, nbytes), "cuMemcpyDtoD")

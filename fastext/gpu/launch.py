@@ -24,6 +24,7 @@ MAX_THREADS_PER_BLOCK = 1024
 MAX_GRID = (2**31 - 1, 65535, 65535)
 _mode_state = mode.state
 _MISS = packing.MISS
+INVALID_CONTEXT = 201   # CUDA_ERROR_INVALID_CONTEXT
 
 
 def dim3(kernel: str, what: str, value, limits) -> Dim3:
@@ -86,7 +87,7 @@ class Launcher:
             err = fast(args)
             if err is not _MISS:
                 if err:
-                    self.kernel._launch_failed(err)
+                    return self.kernel._launch_failed(err, self, args)
                 return None
         return self._call_general(args)
 
@@ -286,7 +287,7 @@ class CompiledKernel(KernelBase):
         launcher._lock = self._lock
         launcher._gpu = True
 
-    def _launch_gpu(self, launcher: Launcher, args: tuple) -> None:
+    def _launch_gpu(self, launcher: Launcher, args: tuple, retry: bool = True) -> None:
         if not launcher._gpu:
             self._configure(launcher)
         graph = streams._tls_graph()
@@ -307,7 +308,7 @@ class CompiledKernel(KernelBase):
             pack(args, post, keep)
             err = launcher._entry(*cfg, launcher._addr, 0)[0]
         if err:
-            self._launch_failed(err)
+            return self._launch_failed(err, launcher, args, retry=retry and not post)
         if post:
             packing.copy_back(post)
         elif pack.simple and graph is None and launcher._fast is None:
@@ -315,7 +316,13 @@ class CompiledKernel(KernelBase):
             launcher._fast = packing.make_fast_launch(self.params, self._layout, key, self._lock,
                                                       *launcher._fast_entry, launcher._cfg)
 
-    def _launch_failed(self, err):
+    def _launch_failed(self, err, launcher: Launcher, args: tuple, retry: bool = True):
+        """A failed cuLaunchKernel (nothing was launched).  A thread that never used the context
+        has none current (the driver API does not make one current per thread): make it current
+        and launch again — so the fast path need not check the thread on every launch."""
         from fastext.gpu import driver
 
+        if retry and int(err) == INVALID_CONTEXT:
+            driver.context()
+            return self._launch_gpu(launcher, args, retry=False)
         driver.check((err,), f"cuLaunchKernel({self.__name__})")
