@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import struct
+import time
 
 import numpy as np
 
@@ -41,10 +42,10 @@ class FakeFunction:
 
 
 class FakeDriver:
-    """Install with `FakeDriver(monkeypatch, interpreted_module)`; `.launches` records each call."""
+    """Install with `FakeDriver(monkeypatch, interpreted_module, ...)`; `.launches` records each call."""
 
-    def __init__(self, monkeypatch, interpreted):
-        self.interpreted = interpreted
+    def __init__(self, monkeypatch, *interpreted):
+        self.interpreted = interpreted   # the modules whose kernels the "PTX" symbols name
         self.launches = []
         self.ctx = FakeContext()
         monkeypatch.setattr(driver, "context", lambda: self.ctx)
@@ -59,10 +60,20 @@ class FakeDriver:
         monkeypatch.setattr(driver, "launch_entry", lambda fn, stream: (self.launch, fn, stream, True))
         monkeypatch.setattr(driver, "stream_synchronize", lambda handle: None)
         monkeypatch.setattr(driver, "stream_wrap", lambda handle: handle)
+        # events time the host clock (launches run synchronously here); enough for benchmarks/gpu/run.py
+        monkeypatch.setattr(driver, "event_create", lambda timing: [None])
+        monkeypatch.setattr(driver, "event_destroy", lambda handle: None)
+        monkeypatch.setattr(driver, "event_record", lambda handle, stream: handle.__setitem__(0, time.perf_counter()))
+        monkeypatch.setattr(driver, "event_synchronize", lambda handle: None)
+        monkeypatch.setattr(driver, "event_elapsed_ms", lambda start, end: (end[0] - start[0]) * 1e3)
+        monkeypatch.setattr(driver, "synchronize", lambda: None)
+        monkeypatch.setattr(driver, "unavailable_reason", lambda: None)
+        monkeypatch.setattr(driver, "info", lambda: {"name": "FakeGPU", "compute_capability": (9, 0),
+                                                      "multiprocessors": 2, "driver_cuda_version": "12.8"})
 
     def get_function(self, module, symbol):
         name = symbol[len("fxk_"):]
-        kernel = getattr(self.interpreted, name, None)
+        kernel = next((getattr(m, name) for m in self.interpreted if hasattr(m, name)), None)
         if kernel is None:   # a kernel only the test's descriptor has: loads, but must never launch
             return FakeFunction(None, None)
         return FakeFunction(kernel.__wrapped__, kernel.params)

@@ -22,6 +22,7 @@ from fastext.gpu import launch  # noqa: E402
 from gpu_fake_driver import FakeDriver  # noqa: E402
 
 FX = os.path.join(fxload.FX_DIR, "gpu_emul.fx")
+BENCH = os.path.join(os.path.dirname(fxload.FX_DIR), "..", "benchmarks", "gpu", "bench_kernels.fx")
 KERNELS = ["saxpy", "block_sum", "stencil5", "sgemm_naive", "sgemm_tiled", "warp_sum", "histogram", "butterfly_max",
            "index_check"]
 
@@ -81,9 +82,43 @@ def test_compiled_descriptor_through_the_gpu_launch_path(compiled, fake):
 def test_benchmark_kernels_assemble(tmp_path):
     import json
 
-    bench = fxload.compiled(os.path.join(os.path.dirname(fxload.FX_DIR), "..", "benchmarks", "gpu", "bench_kernels.fx"))
+    bench = fxload.compiled(BENCH)
     ptx = json.loads(bench.__fastext_gpu__())["ptx"]
     for arch, text in ptx.items():
         path = tmp_path / f"{arch}.ptx"
         path.write_text(text)
         subprocess.run(["ptxas", f"-arch={arch}", str(path), "-o", str(tmp_path / f"{arch}.cubin")], check=True)
+
+
+def test_benchmark_script_gpu_path_with_the_fake_driver(tmp_path, monkeypatch):
+    # benchmarks/gpu/run.py without --emulate: the compiled kernels, device arrays, events, the
+    # correctness checks and the report, with tiny sizes (comparisons that need a real GPU are
+    # skipped and say so in the notes)
+    import sys
+
+    bench_dir = os.path.join(os.path.dirname(fxload.FX_DIR), "..", "benchmarks", "gpu")
+    sys.path.insert(0, bench_dir)
+    try:
+        import run as bench_run
+    finally:
+        sys.path.remove(bench_dir)
+    monkeypatch.setattr(bench_run.Sizes, "__init__", _tiny)
+    FakeDriver(monkeypatch, fxload.interpreted(BENCH))
+    out = tmp_path / "r.md"
+    try:
+        rc = bench_run.main(["--out", str(out), "--small"])
+    finally:
+        gpu.emulate(None)
+    text = out.read_text()
+    assert rc == 0, text
+    assert "* GPU: FakeGPU (sm_90, 2 SMs)" in text and "* Mode: GPU" in text
+    for name in ("saxpy", "sum reduction", "2-D 5-point stencil", "sgemm naive", "sgemm tiled 16x16",
+                 "sgemm tiled 64x64", "empty kernel launch"):
+        row = next(line for line in text.splitlines() if line.startswith(f"| {name}"))
+        assert "WRONG" not in row and "ERROR" not in row, row
+
+
+def _tiny(self, small):
+    self.small = True
+    self.vector, self.grid2d, self.gemm = 600, (10, 13), (20, 18, 70)
+    self.launches, self.reps, self.gemm_reps, self.trials = 3, 1, 1, 1

@@ -312,10 +312,10 @@ class Bench:
             os.environ["FASTEXT_GPU_LAUNCH_ENTRY"] = "ctypes"
             try:
                 other = Launcher(self.mod.empty, 1, 32)
+                value = per_launch(lambda: other(x))
                 self.rows.append(Row("empty kernel launch, fastext via ctypes cuLaunchKernel", f"{n_launch:,} launches",
-                                     per_launch(lambda: other(x)), "µs/launch", base, "raw cuda.core launch",
-                                     per_launch(lambda: other(x)) / base if base else None, correct="n/a",
-                                     note="FASTEXT_GPU_LAUNCH_ENTRY=ctypes"))
+                                     value, "µs/launch", base, "raw cuda.core launch", value / base if base else None,
+                                     correct="n/a", note="FASTEXT_GPU_LAUNCH_ENTRY=ctypes"))
             except Exception as e:
                 self.notes.append(f"launch overhead with the ctypes entry skipped ({type(e).__name__}: {e})")
             finally:
@@ -384,7 +384,10 @@ class Bench:
 
     # -- report ----------------------------------------------------------------------------------
     def header(self) -> list[str]:
-        info = gpu.device_info()
+        try:
+            info = gpu.device_info()
+        except Exception as e:
+            info = {"name": f"unavailable ({type(e).__name__}: {e})", "compute_capability": None}
         versions = {"Python": platform.python_version(), "NumPy": np.__version__, "fastext": _version("fastext")}
         for dist in ("cuda-bindings", "cuda-core", "cupy-cuda12x", "cupy-cuda13x", "cupy", "torch", "numba-cuda",
                      "numba", "llvmlite"):
@@ -457,11 +460,17 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     failed = False
     try:
+        if not args.emulate:
+            from fastext.gpu import driver
+
+            reason = driver.unavailable_reason()
+            if reason is not None:
+                raise RuntimeError(f"no GPU: {reason} (use --emulate --small without one)")
         bench.load()
     except Exception as e:
         failed = True
-        bench.rows.append(Row("build bench_kernels.fx", "", None, "", correct=f"ERROR: {type(e).__name__}: {e}"))
-        bench.notes.append(f"build failed:\n```\n{traceback.format_exc()}```")
+        bench.rows.append(Row("set-up", "", None, "", correct=f"ERROR: {type(e).__name__}: {e}"))
+        bench.notes.append(f"set-up failed:\n```\n{traceback.format_exc()}```")
     if not failed:
         copy = [None]
         bench.guarded("device-to-device copy", lambda: copy.__setitem__(0, bench.copy_bandwidth()))
