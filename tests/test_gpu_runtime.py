@@ -573,3 +573,24 @@ def test_environment_switch_and_external_streams(fake, m, monkeypatch):
     x = gpu.device_array(4)
     m.saxpy[1, 32, s](1.0, x, x, x)
     assert fake.launches[-1][3] == 0x1234
+
+
+def test_unusable_cuda_array_interface_names_the_parameter(m, fake):
+    class CpuTensor:   # like a CPU torch.Tensor: the class has the property, the instance refuses
+        @property
+        def __cuda_array_interface__(self):
+            raise AttributeError("Can't get __cuda_array_interface__ on non-CUDA tensor")
+
+    x = gpu.device_array(4)
+    with pytest.raises(TypeError, match=r"'y' expects a f32\[:\] device array, got a CpuTensor whose "
+                                        r"__cuda_array_interface__ is unusable"):
+        m.saxpy[1, 32](1.0, x, CpuTensor(), x)
+
+
+def test_large_dynamic_shared_memory_is_allowed_first(m, fake, monkeypatch):
+    allowed = []
+    monkeypatch.setattr(driver, "allow_dynamic_shared", lambda fn, n: allowed.append(n))
+    x = gpu.device_array(4)
+    m.saxpy[1, 32, None, 100_000](1.0, x, x, x)
+    m.saxpy[1, 32, None, 1024](1.0, x, x, x)
+    assert allowed == [100_000]

@@ -250,6 +250,13 @@ def function_max_threads(fn) -> int:
 _ctypes_launch = None
 
 
+def allow_dynamic_shared(fn, nbytes: int) -> None:
+    """Let `fn` launch with `nbytes` of dynamic shared memory (needed above 48 KiB)."""
+    cu = _driver()
+    check(cu.cuFuncSetAttribute(fn, cu.CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES, nbytes),
+          "cuFuncSetAttribute(MAX_DYNAMIC_SHARED_SIZE_BYTES)")
+
+
 def launch_entry(fn, stream, kind: str | None = None) -> tuple:
     """(cuLaunchKernel callable, the function and stream arguments it takes, whether it returns a
     cuda-python result tuple) — what a kernel's fast path calls on every launch.

@@ -277,6 +277,8 @@ class CompiledKernel(KernelBase):
         if launcher.shared_mem > ctx.max_shared_per_block:
             raise ValueError(f"{name}(): shared_mem={launcher.shared_mem} exceeds the device's "
                              f"{ctx.max_shared_per_block} bytes per block")
+        if launcher.shared_mem > 48 * 1024:
+            driver.allow_dynamic_shared(fn, launcher.shared_mem)
         stream = launcher.stream
         handle = ctx.default_stream if stream is None else stream.handle
         entry, fn_arg, handle_arg, returns_tuple = driver.launch_entry(fn, handle)

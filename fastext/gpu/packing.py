@@ -102,9 +102,13 @@ def _host_array(kernel: str, p: Param, writes, value, post):
 
 
 def _cai_array(kernel: str, p: Param, writes, value):
-    ptr, dtype, shape, strides, readonly, stream = memory.cai_view(value)
+    try:
+        ptr, dtype, shape, strides, readonly, stream = memory.cai_view(value)
+    except (AttributeError, TypeError, KeyError, ValueError) as e:   # e.g. a CPU torch tensor
+        raise TypeError(f"{kernel}() parameter {p.name!r} expects a {p.spelling} device array, got a "
+                        f"{type(value).__name__} whose __cuda_array_interface__ is unusable: {e}") from None
     check_array(kernel, p, dtype, shape, readonly, writes)
-    if stream is not None and stream != 1:   # v3: make the producer's work visible (1 = legacy default)
+    if stream not in (None, 0, 1):   # v3: make the producer's work visible (0/1: the legacy default stream)
         from fastext.gpu import driver
 
         driver.stream_synchronize(driver.stream_wrap(stream))
