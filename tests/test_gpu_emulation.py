@@ -303,3 +303,20 @@ def test_barrier_the_scan_cannot_see_is_an_error_not_a_silent_no_op():
 
     with pytest.raises(gpu.EmulationError, match="without threads"):
         sneaky[1, 4](np.zeros(1, np.int64))
+
+
+def test_plain_python_kernels_do_not_look_for_a_gpu(tmp_path):
+    # FASTEXT_DISABLE=1 (the oracle): launching with NumPy arrays neither loads the driver nor warns
+    import subprocess
+    import sys
+
+    code = ("import sys, warnings; warnings.simplefilter('error')\n"
+            f"sys.path.insert(0, {os.path.dirname(FX)!r})\n"
+            "import numpy as np, gpu_emul\n"
+            "x = np.arange(10, dtype=np.float32); out = np.zeros_like(x)\n"
+            "gpu_emul.saxpy[1, 32](2.0, x, x, out)\n"
+            "assert (out == 3 * x).all(), out\n"
+            "assert 'cuda' not in sys.modules\n")
+    env = dict(os.environ, FASTEXT_DISABLE="1", FASTEXT_CACHE_DIR=str(tmp_path))
+    env.pop("FASTEXT_GPU_EMULATE", None)
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)

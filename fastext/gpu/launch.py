@@ -92,10 +92,12 @@ class Launcher:
         return self._call_general(args)
 
     def _call_general(self, args):
+        if self.kernel._always_emulated:   # no need to look for a GPU (nor to warn there is none)
+            return self.kernel._emulate(self, args)
         emulate = _mode_state.resolved
         if emulate is None:
             emulate = mode.emulating()
-        if emulate or self.kernel._always_emulated:
+        if emulate:
             return self.kernel._emulate(self, args)
         return self.kernel._launch_gpu(self, args)
 
