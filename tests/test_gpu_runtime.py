@@ -22,7 +22,7 @@ import pytest
 
 import fastext
 from fastext import gpu
-from fastext.gpu import _bind, driver, mode, packing
+from fastext.gpu import _bind, driver, packing
 from fastext.gpu.params import parse_type
 
 from gpu_fake_driver import FakeDriver
