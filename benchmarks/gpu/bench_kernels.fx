@@ -1,5 +1,8 @@
 # The kernels benchmarks/gpu/run.py times on a GPU (and runs in the emulator with --emulate).
-from fastext import gpu, f32, i64
+# The timed kernels are @unchecked (no bounds checks) and @fastmath (a*b + c may become one fma,
+# which nvcc does by default), as the CUDA C and cuBLAS they are compared with; every index they
+# use is guarded explicitly, and run.py checks each result against NumPy.
+from fastext import gpu, f32, i64, unchecked, fastmath
 
 
 @gpu.kernel
@@ -8,6 +11,8 @@ def empty(x: f32[:]) -> None:
 
 
 @gpu.kernel
+@unchecked
+@fastmath
 def saxpy(a: f32, x: f32[:], y: f32[:], out: f32[:]) -> None:
     i = gpu.global_id(0)
     stride = gpu.block_dim.x * gpu.grid_dim.x
@@ -18,6 +23,8 @@ def saxpy(a: f32, x: f32[:], y: f32[:], out: f32[:]) -> None:
 
 
 @gpu.kernel
+@unchecked
+@fastmath
 def reduce_sum(x: f32[:], out: f32[:]) -> None:
     # grid-stride accumulation, warp shuffles, then one shared-memory step and one atomic per block
     partial = gpu.shared.array(32, f32)
@@ -49,6 +56,8 @@ def reduce_sum(x: f32[:], out: f32[:]) -> None:
 
 
 @gpu.kernel
+@unchecked
+@fastmath
 def stencil5(a: f32[:, :], out: f32[:, :]) -> None:
     j = gpu.global_id(0)
     i = gpu.global_id(1)
@@ -59,6 +68,8 @@ def stencil5(a: f32[:, :], out: f32[:, :]) -> None:
 
 
 @gpu.kernel
+@unchecked
+@fastmath
 def sgemm_naive(a: f32[:, :], b: f32[:, :], c: f32[:, :]) -> None:
     col = gpu.global_id(0)
     row = gpu.global_id(1)
@@ -70,6 +81,8 @@ def sgemm_naive(a: f32[:, :], b: f32[:, :], c: f32[:, :]) -> None:
 
 
 @gpu.kernel
+@unchecked
+@fastmath
 def sgemm_tiled16(a: f32[:, :], b: f32[:, :], c: f32[:, :]) -> None:
     # the textbook version: 16x16 threads, one output each, 16x16 tiles of a and b in shared memory
     ta = gpu.shared.array((16, 16), f32)
@@ -96,6 +109,8 @@ def sgemm_tiled16(a: f32[:, :], b: f32[:, :], c: f32[:, :]) -> None:
 
 
 @gpu.kernel
+@unchecked
+@fastmath
 def sgemm_tiled(a: f32[:, :], b: f32[:, :], c: f32[:, :]) -> None:
     # 64x64 output tile per block of 16x16 threads, 4x4 outputs per thread held in registers,
     # 16-deep slices of a (stored transposed) and b in shared memory
@@ -168,6 +183,8 @@ def sgemm_tiled(a: f32[:, :], b: f32[:, :], c: f32[:, :]) -> None:
 
 
 @gpu.device
+@unchecked
+@fastmath
 def _store(c: f32[:, :], row: i64, col: i64, n: i64, m: i64, v0: f32, v1: f32, v2: f32, v3: f32) -> None:
     if row < n:
         if col < m:
