@@ -16,8 +16,12 @@ that are not installed are skipped (and say so in the table).
 
 Setup on the GPU machine (it has no internet: install from wheels brought along):
 
-    pip install -e '.[gpu]'                  # fastext + cuda-python
+    pip install -e '.[gpu]'                    # fastext + cuda-python; for a CUDA 12 driver (< 580):
+                                               #   pip install 'cuda-python>=12.6,<13'
     pip install cupy-cuda12x torch numba-cuda  # optional comparisons (cupy-cuda13x for CUDA 13)
+
+The bench kernels compile on the first run (PTX for FASTEXT_GPU_ARCHS, default sm_80,sm_90;
+ptxas is not needed, the driver JIT-links and caches the cubin).
 
 Run (well under 8 minutes on an H200, compiles included):
 
