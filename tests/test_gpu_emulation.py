@@ -320,3 +320,29 @@ def test_plain_python_kernels_do_not_look_for_a_gpu(tmp_path):
     env = dict(os.environ, FASTEXT_DISABLE="1", FASTEXT_CACHE_DIR=str(tmp_path))
     env.pop("FASTEXT_GPU_EMULATE", None)
     subprocess.run([sys.executable, "-c", code], env=env, check=True)
+
+
+def test_atomic_min_max_cas_return_the_old_value():
+    @gpu.kernel
+    def extremes(x: fastext.i32[:], lo: fastext.i32[:], hi: fastext.i32[:], olds: fastext.i32[:],
+                 claimed: fastext.i64[:, :]) -> None:
+        i = gpu.global_id(0)
+        if i < len(x):
+            gpu.atomic_min(lo, 0, x[i])
+            olds[i] = gpu.atomic_max(hi, 0, x[i])
+            # the first thread to see slot 0 (k, 0) free claims it; cas returns what was there
+            k = x[i] % 4
+            if gpu.atomic_cas(claimed, (k, 0), -1, i) == -1:
+                claimed[k, 1] = 1
+
+    x = np.random.default_rng(9).integers(-500, 500, 100).astype(np.int32)
+    lo, hi = np.array([2**31 - 1], np.int32), np.array([-2**31], np.int32)
+    olds = np.zeros(100, np.int32)
+    claimed = np.full((4, 2), -1, np.int64)
+    extremes[2, 64](x, lo, hi, olds, claimed)
+    assert lo[0] == x.min() and hi[0] == x.max()
+    assert olds[0] == -2**31 and (olds[1:] == np.maximum.accumulate(x)[:-1]).all()   # sequential emulation order
+    for k in range(4):
+        owners = np.flatnonzero(x % 4 == k)
+        if len(owners):
+            assert claimed[k, 0] == owners[0] and claimed[k, 1] == 1

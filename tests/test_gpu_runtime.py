@@ -594,3 +594,26 @@ def test_large_dynamic_shared_memory_is_allowed_first(m, fake, monkeypatch):
     m.saxpy[1, 32, None, 100_000](1.0, x, x, x)
     m.saxpy[1, 32, None, 1024](1.0, x, x, x)
     assert allowed == [100_000]
+
+
+def test_graph_capture_on_the_gpu_path(m, fake, monkeypatch):
+    calls = []
+    monkeypatch.setattr(driver, "stream_create", lambda non_blocking: "capture-stream")
+    monkeypatch.setattr(driver, "stream_destroy", lambda handle: None)
+    monkeypatch.setattr(driver, "capture_begin", lambda s: calls.append(("begin", s)))
+    monkeypatch.setattr(driver, "capture_end", lambda s: calls.append(("end", s)) or ("graph", "exec"))
+    monkeypatch.setattr(driver, "graph_launch", lambda exe, s: calls.append(("launch", exe, s)))
+    monkeypatch.setattr(driver, "graph_destroy", lambda g, e: None)
+    x = gpu.to_device(np.ones(4, np.float32))
+    step = m.saxpy[1, 32]
+    step(1.0, x, x, x)                          # the fast path exists before the capture...
+    with gpu.capture() as graph:
+        step(1.0, x, x, x)                      # ...but captured launches go to the capture stream
+        with pytest.raises(TypeError, match="asynchronous"):
+            step(1.0, x, x, np.zeros(4, np.float32))
+    assert fake.launches[-1][3] == "capture-stream"
+    assert calls == [("begin", "capture-stream"), ("end", "capture-stream")]
+    graph.launch()
+    assert calls[-1] == ("launch", "exec", None)
+    step(1.0, x, x, x)                          # after the capture: the default stream again
+    assert fake.launches[-1][3] == "legacy-stream"
