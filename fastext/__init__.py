@@ -32,6 +32,10 @@ _DIALECT = frozenset({"ArrayType", "ScalarType", "f32", "f64", "c64", "c128", "i
 
 
 def __getattr__(name: str):
+    if name == "gpu":   # `import fastext` then `fastext.gpu.kernel` (a .fx file may spell it so)
+        import importlib
+
+        return importlib.import_module("fastext.gpu")
     if name in _DIALECT:
         from fastext import dialect
         value = getattr(dialect, name)
