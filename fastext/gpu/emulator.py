@@ -1,7 +1,7 @@
 """The CPU emulation of a kernel launch: what `gpu.thread_idx`, `gpu.syncthreads()` & co. mean
 under plain Python.
 
-Design (documented in docs/gpu-runtime.md, "Emulation mode"):
+Design (documented in docs/gpu.md, "Emulation mode"):
 
 * Blocks run one after another, in grid order (x fastest).
 * A kernel whose code never names `syncthreads` or a shuffle (checked once per kernel on its
