@@ -209,13 +209,35 @@ def run(args) -> tuple[dict, int]:
                 native_profile[case.name] = profiling.profile_case(case, instrumented)
             except Exception as e:  # noqa: BLE001 - the case failed; the timed run reports it
                 progress(f"profile: {case.name}: {type(e).__name__}: {e}")
+    gpu_doc = _gpu_section(compiled, cases, results, progress, 3 if args.quick else 5)
     status = 1 if any(r.failed for r in results) else 0
     doc = report.build_doc(argv=sys.argv[:1] + _argv(args), target=target, settings=settings,
                            baselines=[i.name for i in impls if i.name != "compiled"], results=results,
                            boundary=records, compile_profile=profile, exit_status=status,
-                           native_profile=native_profile)
+                           native_profile=native_profile, gpu=gpu_doc)
     print(report.render(doc))
     return doc, status
+
+
+def _gpu_section(compiled, cases, results, progress, repeats: int) -> dict | None:
+    """Kernel time and launch overhead per case, for a module with GPU kernels (None without)."""
+    if not hasattr(compiled, "__fastext_gpu__"):
+        return None
+    from fastext.bench import gpu
+    doc = {"kernels": gpu.kernel_names(compiled), "reason": gpu.unavailable_reason(), "device": None, "cases": {}}
+    if doc["reason"] is not None:
+        return doc
+    from fastext.gpu import device_info
+    doc["device"] = {k: list(v) if isinstance(v, tuple) else v for k, v in device_info().items()}
+    for case, result in zip(cases, results):
+        if result.failed:
+            continue
+        progress(f"GPU kernels: {case.name}")
+        try:
+            doc["cases"][case.name] = gpu.profile_case(case, compiled, repeats)
+        except Exception as e:  # noqa: BLE001 - reported for the case; the timed run passed
+            doc["cases"][case.name] = f"{type(e).__name__}: {e}"
+    return doc
 
 
 def _argv(args) -> list[str]:

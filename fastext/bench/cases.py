@@ -97,13 +97,17 @@ def load_cases_file(path: str) -> list[Case]:
 
 
 def namespace_of(ns) -> dict:
-    """What a `--call` expression sees: the module's public names, `np`, `numpy` and `math`."""
+    """What a `--call` expression sees: the module's public names, `np`, `numpy`, `math`, and
+    `gpu` (fastext.gpu: `gpu.to_device(...)`) for a module with GPU kernels."""
     import math
 
     import numpy as np
 
     names = {k: v for k, v in vars(ns).items() if not k.startswith("__")}
     names.update(np=np, numpy=np, math=math)
+    if hasattr(ns, "__fastext_gpu__") or any(type(v).__name__.endswith("Kernel") for v in names.values()):
+        from fastext import gpu
+        names.setdefault("gpu", gpu)
     return names
 
 

@@ -79,7 +79,7 @@ def case_doc(result) -> dict:
 
 
 def build_doc(*, argv, target, settings, baselines, results, boundary, compile_profile, exit_status,
-              native_profile=None) -> dict:
+              native_profile=None, gpu=None) -> dict:
     failed = [r for r in results if r.failed]
     return {
         "schema": SCHEMA,
@@ -94,6 +94,7 @@ def build_doc(*, argv, target, settings, baselines, results, boundary, compile_p
         "boundary": boundary,
         "compile": compile_profile,
         "profile": native_profile,
+        "gpu": gpu,
         "summary": {"cases": len(results), "ok": len(results) - len(failed), "failed": len(failed),
                     "exit_status": exit_status},
     }
@@ -249,8 +250,34 @@ def render(doc: dict) -> str:
             out.append(f"  {case}")
             out += ["  " + line for line in _table(["function", "calls", "time", "per call", "of busiest"],
                                                    table, {1, 2, 3, 4})]
+    if doc.get("gpu"):
+        out += _render_gpu(doc["gpu"])
     summ = doc["summary"]
     out.append("")
     out.append(f"{summ['cases']} case{'s' if summ['cases'] != 1 else ''}: {summ['ok']} ok"
                + (f", {summ['failed']} FAILED" if summ["failed"] else ""))
     return "\n".join(out)
+
+
+def _render_gpu(g: dict) -> list[str]:
+    out = ["", f"GPU kernels: {', '.join(g['kernels'])}"]
+    if g["reason"]:
+        out.append(f"  not timed (the cases ran them in the CPU emulator): {g['reason']}")
+        return out
+    dev = g["device"] or {}
+    out[-1] += f" on {dev.get('name', '?')} (driver CUDA {dev.get('driver_cuda_version', '?')})"
+    rows = []
+    for case, recs in g["cases"].items():
+        if isinstance(recs, str):
+            rows.append([case, recs, "", "", "", ""])
+            continue
+        for r in recs:
+            kt, lo = r["kernel_time"], r["launch_overhead"]
+            rows.append([case, r["kernel"], f"{r['launches_per_call']:g}",
+                         "x".join(map(str, r["grid"])) + " / " + "x".join(map(str, r["block"])),
+                         fmt_time(kt["median_s"]), fmt_time(lo["median_s"])])
+    out += ["  " + line for line in _table(["case", "kernel", "launches/call", "grid / block", "kernel time",
+                                            "launch overhead"], rows, {2, 4, 5})]
+    out.append("  kernel time: CUDA events around each launch (median); launch overhead: host time of one "
+               "launch, back to back")
+    return out

@@ -11,7 +11,9 @@ naming the kernel and the parameter before anything reaches the driver.
 """
 from __future__ import annotations
 
+import contextlib
 import threading
+import time
 
 import numpy as np
 
@@ -49,6 +51,33 @@ def dim3(kernel: str, what: str, value, limits) -> Dim3:
     return Dim3(*dims)
 
 
+_recorder: list | None = None    # while `recording()`: every GPU launch, for `fastext bench`
+
+
+@contextlib.contextmanager
+def recording():
+    """Record every GPU launch made inside the block (not emulated ones) as
+    `(launcher, args, host_seconds, start_event, end_event)`; the events bracket the launch
+    on its stream, so `start.elapsed_time(end)` is the kernel's device time once synchronized.
+    Launches take the general path meanwhile (the fast path has no hook)."""
+    global _recorder
+    outer, _recorder = _recorder, []
+    try:
+        yield _recorder
+    finally:
+        _recorder = outer
+
+
+def _record(launcher: "Launcher", args: tuple) -> None:
+    start, end = streams.Event(), streams.Event()
+    start.record(launcher.stream)
+    t0 = time.perf_counter()
+    launcher.kernel._launch_gpu(launcher, args)
+    host = time.perf_counter() - t0
+    end.record(launcher.stream)
+    _recorder.append((launcher, args, host, start, end))
+
+
 class Launcher:
     """A kernel with its launch configuration: call it with the kernel's arguments.
 
@@ -83,7 +112,7 @@ class Launcher:
 
     def __call__(self, *args):
         fast = self._fast
-        if fast is not None and _mode_state.resolved is False and not streams.active:
+        if fast is not None and _mode_state.resolved is False and not streams.active and _recorder is None:
             err = fast(args)
             if err is not _MISS:
                 if err:
@@ -99,6 +128,8 @@ class Launcher:
             emulate = mode.emulating()
         if emulate:
             return self.kernel._emulate(self, args)
+        if _recorder is not None:
+            return _record(self, args)
         return self.kernel._launch_gpu(self, args)
 
     def __repr__(self) -> str:
