@@ -64,11 +64,29 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "Py_IncRef": (VOID, [OBJ], False),
     "Py_DecRef": (VOID, [OBJ], False),
     "PyModuleDef_Init": (OBJ, [OBJ], False),
+    # Python objects and str parameters (lower/objects.py, abi/objects.py)
+    "PyObject_GetAttrString": (OBJ, [OBJ, OBJ], False),
+    "PyObject_Call": (OBJ, [OBJ, OBJ, OBJ], False),
+    "PyObject_GetItem": (OBJ, [OBJ, OBJ], False),
+    "PyObject_Size": (I64, [OBJ], False),
+    "PyDict_New": (OBJ, [], False),
+    "PyDict_SetItemString": (I32, [OBJ, OBJ, OBJ], False),
+    "PyUnicode_FromStringAndSize": (OBJ, [OBJ, I64], False),
+    "PyUnicode_FromOrdinal": (OBJ, [I32], False),
+    "PyUnicode_AsUTF8AndSize": (OBJ, [OBJ, I64.as_pointer()], False),
+    "PyUnicode_GetLength": (I64, [OBJ], False),
+    "PyUnicode_AsUCS4Copy": (OBJ, [OBJ], False),
+    "PyNumber_Long": (OBJ, [OBJ], False),
+    "PyNumber_Float": (OBJ, [OBJ], False),
+    "PyLong_AsUnsignedLongLongMask": (I64, [OBJ], False),
+    "PyType_IsSubtype": (I32, [OBJ, OBJ], False),
+    "PyMem_Free": (VOID, [OBJ], False),
 }
 
 # Exported data: exception classes are `PyObject *` variables; types/singletons are objects.
 EXCEPTION_VARS = ("PyExc_TypeError", "PyExc_OverflowError", "PyExc_ValueError")
-OBJECTS = ("PyLong_Type", "PyFloat_Type", "PyComplex_Type", "PyBool_Type", "_Py_NoneStruct", "_Py_TrueStruct")
+OBJECTS = ("PyLong_Type", "PyFloat_Type", "PyComplex_Type", "PyBool_Type", "_Py_NoneStruct", "_Py_TrueStruct",
+           "PyList_Type", "PyDict_Type", "PyTuple_Type", "PySet_Type", "PyUnicode_Type")
 
 Py_TPFLAGS_LONG_SUBCLASS = 1 << 24
 

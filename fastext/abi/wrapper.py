@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
+from fastext.abi import objects
 from fastext.abi.capi import BUFFER, I8, I32, I64, OBJ, CApi, type_of
 from fastext.compiler import ir
 from fastext.compiler import types as T
@@ -51,6 +52,7 @@ class WrapperBuilder:
                 view = b.alloca(BUFFER, name=f"view.{p.var.name}")
                 b.store(ll.Constant(OBJ, None), b.gep(view, [I32(0), I32(1)]))
                 self.views[k] = view
+        objects.prepare(self, fn)
         err = b.alloca(ERR, name="err")
         slots = b.alloca(ll.ArrayType(OBJ, max(n, 1)), name="slots")
         self.fail_bb = llfn.append_basic_block("fail")
@@ -85,7 +87,8 @@ class WrapperBuilder:
 
         # --- call the native body, GIL released when it loops
         call_args = [err] + values
-        tstate = self.release_gil(fn, values) if fn.loops or fn.nogil else None
+        holds = objects.holds_gil(fn)    # Python objects: the GIL stays held for the whole call
+        tstate = self.release_gil(fn, values) if (fn.loops or fn.nogil) and not holds else None
         result = self.call_native(fn, values, call_args)
         status = result if fn.ret == T.NONE else b.extract_value(result, 0)
         if tstate is not None:
@@ -163,6 +166,7 @@ class WrapperBuilder:
     def release_all(self) -> None:
         for view in self.views.values():
             self.b.call(self.rt["fx_release"], [self.b.bitcast(view, OBJ)])
+        objects.release(self)
 
     def name_table(self, fn: ir.Function) -> ll.Value:
         arr_t = ll.ArrayType(OBJ, max(1, len(fn.params)))
@@ -200,6 +204,8 @@ class WrapperBuilder:
         what = self.ctx.cstring(describe(t))
         if isinstance(t, T.Array):
             return self.unbox_array(k, p, obj, pname, what)
+        if isinstance(t, (T.Str, T.PyObj)):
+            return objects.unbox(self, k, p, obj, pname, what)
         if t.is_float:
             return self.unbox_float(t, obj, pname, what)
         if t.is_complex:
@@ -321,6 +327,8 @@ class WrapperBuilder:
     # ------------------------------------------------------------------ boxing
     def box(self, t: T.Type, v: ll.Value | None) -> ll.Value:
         b, api = self.b, self.api
+        if isinstance(t, T.PyObj):
+            return v     # the body returned an owned reference
         if t == T.NONE:
             none = api.obj("_Py_NoneStruct")
             api.call(b, "Py_IncRef", none)

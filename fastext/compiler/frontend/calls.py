@@ -46,6 +46,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         owner = fc.expr(func.value)
         if isinstance(owner.type, ErrorType):
             raise _Poisoned
+        if isinstance(owner.type, T.PyObj):
+            from fastext.compiler.frontend import objects
+            return objects.call(fc, node, owner, func.attr)
         if isinstance(owner.type, Array):
             return array_method(fc, node, owner, func.attr)
         if isinstance(owner.type, Scalar) and owner.type.is_complex:
@@ -60,6 +63,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         raise fc.error(func, f"cannot call `{ast.unparse(func)}` in .fx code",
                        "call module functions, builtins (abs, min, max, int, float, bool, len, round) or math.*")
     name = func.id
+    if name in fc.vars and isinstance(fc.vars[name].type, T.PyObj):   # a Python callable
+        from fastext.compiler.frontend import objects
+        return objects.call(fc, node, fc.load_name(func), None)
     if name in fc.vars:
         raise fc.error(func, f"`{name}` is a local variable, not a function", "rename the variable or the function")
     b = fc.scope.lookup(name)
@@ -190,6 +196,10 @@ def conversion(fc: "FunctionChecker", node: ast.Call, t: Scalar) -> ir.Expr:
     _no_keywords(fc, node, t.name)
     if len(node.args) != 1:
         raise fc.error(node, f"{t.name}() takes one argument", f"{t.name}(x)")
+    from fastext.compiler.frontend import objects
+    of_object = objects.explicit(fc, node, t)
+    if of_object is not None:
+        return of_object
     (value,) = _scalar_args(fc, node, f"{t.name}()")
     return _cast(fc, value, t, node)
 
@@ -211,7 +221,11 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     span = fc.span(node)
     _no_keywords(fc, node, f"{name}()")
     if name == "ord":
-        # ord("\n") / ord(b"a"): a compile-time constant (strings exist only as literals in .fx code)
+        from fastext.compiler.frontend import strings
+        of_char = strings.ord_of(fc, node)     # ord(c) of a character of a str parameter
+        if of_char is not None:
+            return of_char
+        # ord("\n") / ord(b"a"): a compile-time constant
         arg = node.args[0] if len(node.args) == 1 else None
         if not (isinstance(arg, ast.Constant) and isinstance(arg.value, (str, bytes)) and len(arg.value) == 1):
             raise fc.error(node, "ord() takes a one-character string or bytes literal", 'ord("\\n")')
@@ -227,6 +241,11 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
             return ir.ArrayDim(I64, span, value, 0)
         if isinstance(value.type, Tuple):
             return ir.Const(I64, span, len(value.type.items))
+        if isinstance(value.type, T.Str):
+            from fastext.compiler.frontend import strings
+            return strings.length(span, value)
+        if isinstance(value.type, T.PyObj):
+            return ir.ObjLen(I64, span, value)
         raise fc.error(node.args[0], f"len() of {article(value.type)}", "len() takes an array or a tuple")
     if name in ("min", "max"):
         if len(node.args) < 2:
@@ -249,6 +268,11 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         return ir.Intrinsic(C128, span, "complex.make", [fc.convert(re, F64), fc.convert(im, F64)])
     if len(node.args) != 1 and name != "round":
         raise fc.error(node, f"{name}() takes one argument", f"{name}(x)")
+    if name in ("int", "float", "bool", "complex"):
+        from fastext.compiler.frontend import objects
+        of_object = objects.explicit(fc, node, {"int": I64, "float": F64, "bool": BOOL, "complex": C128}[name])
+        if of_object is not None:
+            return of_object
     if name == "round":
         if len(node.args) != 1:
             raise fc.error(node, "round() with ndigits is not supported yet", "round(x) returns the nearest int")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from fastext.compiler import ir
-from fastext.compiler.types import I64, Array, Tuple
+from fastext.compiler.types import I64, Array, Str, Tuple
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -111,6 +111,9 @@ def iterable(fc: "FunctionChecker", node: ast.expr) -> Iteration:
             item = lambda k: ir.ArraySlice(Array(atype.dtype, atype.ndim - 1), span, array,  # noqa: E731
                                            [ir.SliceItem(index=k)])
         return Iteration(ir.ArrayDim(I64, span, array, 0), item, setup)
+    if isinstance(value.type, Str):
+        from fastext.compiler.frontend import strings
+        return strings.iteration(fc, value, node)
     raise fc.error(node, f"cannot iterate over {value.type}", HINT)
 
 

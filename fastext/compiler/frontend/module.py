@@ -251,6 +251,8 @@ class _ModuleCollector:
             raise FxSyntaxError(span, f"function `{node.name}` needs a return annotation",
                                 "write `-> f64`, `-> tuple[f64, i64]` or `-> None`")
         ret = annotations.resolve(node.returns, self.scope, allow_none=True)
+        from fastext.compiler.frontend.objects import check_signature
+        check_signature(node, params, ret, options, self.span)
         defaults: dict[str, tuple[Type, object]] = {}
         for (name, ptype, _), default in zip(params[len(params) - len(a.defaults):], a.defaults):
             value = self.const_value(default)

@@ -50,6 +50,7 @@ class ExceptionLowering:
 
     def error_exit(self) -> None:
         """The error record is filled: go to the innermost handler, or return 1."""
+        self.release_temps()      # new object references of the expression being lowered
         if self.err_targets:
             self.b.branch(self.err_targets[-1])
         else:

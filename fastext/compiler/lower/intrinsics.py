@@ -15,6 +15,9 @@ def lower_intrinsic(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     t = e.type
     if e.name.startswith("complex."):
         return _complex(fl, e, args)
+    if e.name.startswith(("str.", "char.")):
+        from fastext.compiler.lower.strings import lower_string
+        return lower_string(fl, e, args)
     if e.name == "abs" and e.args[0].type.is_complex:
         return arith.complex_abs(fl, args[0])
     if e.name == "abs":
