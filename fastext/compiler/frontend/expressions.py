@@ -396,6 +396,8 @@ class ExpressionChecker:
         operands = [self.expr(node.left)] + [self.expr(c) for c in node.comparators]
         if strings.typed(operands):
             return strings.compare(self, node, operands)
+        from fastext.compiler.frontend import objects
+        objects.reject_compare(self, operands, node)
         ops = []
         for op in node.ops:
             if type(op) not in CMPOPS:

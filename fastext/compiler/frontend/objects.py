@@ -111,12 +111,15 @@ def convert(fc: "FunctionChecker", value: ir.Expr, t: Type, node: ast.AST, what:
     if isinstance(t, Scalar):
         return ir.ObjConvert(t, value.span, value, "param", _describe(node, what))
     if isinstance(t, PyObj):
-        raise fc.error(node, f"{what} must be {article(t)}, and this value may be any object",
-                       f"annotate the parameter `object` (only a `{t}` parameter is known to be {article(t)})")
+        raise fc.error(node, f"{what} must be a `{t}`, and this value may be any object",
+                       f"annotate it `object` (only a `{t}` parameter is known to be a `{t}`)")
     raise fc.error(node, f"{what} has type {t}, cannot take a Python object", CONVERT_HINT)
 
 
 def _describe(node: ast.AST, what: str) -> str:
+    """The value's source text, or `what` (e.g. "`y`") for the target of an assignment."""
+    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+        return f"the value assigned to {what}"
     try:
         text = ast.unparse(node)
     except Exception:   # noqa: BLE001 - a statement node: the description alone
@@ -127,8 +130,8 @@ def _describe(node: ast.AST, what: str) -> str:
 def to_object(fc: "FunctionChecker", value: ir.Expr, target: PyObj, node: ast.AST, what: str) -> ir.Expr:
     """A dialect value where an object is needed (`-> object`, an `object` parameter, `o: object = 1`)."""
     if target.check is not None:
-        raise fc.error(node, f"{what} must be {article(target)}, got {article(value.type)}",
-                       f"only a `{target}` value can be passed here")
+        raise fc.error(node, f"{what} must be a `{target}`, got {article(value.type)}",
+                       f"only a `{target}` parameter is known to be a `{target}`")
     return box(fc, value, node)
 
 
@@ -147,26 +150,58 @@ def identity(fc: "FunctionChecker", node: ast.Compare) -> ir.Expr:
     return ir.ObjIs(BOOL, fc.span(node), left, right, negate)
 
 
+def reject_compare(fc: "FunctionChecker", operands: list[ir.Expr], node: ast.Compare) -> None:
+    if any(isinstance(o.type, PyObj) for o in operands):
+        raise fc.error(node, "Python objects cannot be compared with == < … in .fx code",
+                       "convert first (f64(o) == 1.0, int(o) < n), or test identity: o is None, a is b")
+
+
 def truth(fc: "FunctionChecker", value: ir.Expr, node: ast.AST) -> ir.Expr:
     return ir.ObjConvert(BOOL, value.span, value, "python", _describe(node, "condition"))
 
 
 def check_try(fc: "FunctionChecker", s: ir.Try) -> None:
-    """Object operations may not run where a `try` statement protects them (its body; with a
-    `finally`, also its except and else clauses): a Python exception raised there would meet
-    `except`/`finally` clauses that handle the native exceptions only."""
-    protected = list(s.body)
+    """Python exceptions inside `try` (docs/language.md, "Python objects and callbacks"):
+    `except` clauses catch them by class, but a `finally` clause cannot protect object
+    operations (the exception would have to be set aside while it runs), and a bare `raise`
+    cannot re-raise one (it is discarded when the clause is entered)."""
+    uses = _first_object_use(s.body)
+    if uses is None:
+        return
     if s.finalbody:
-        protected += [st for h in s.handlers for st in h.body] + list(s.orelse)
-    for s in _all_stmts(protected):
-        for e in _exprs_of(s):
+        raise FxSyntaxError(
+            uses, "Python objects cannot be used inside a `try` statement with a `finally` clause",
+            "a callback's exception propagates to the caller unchanged: move the object operation before the "
+            "`try` (e.g. x: f64 = cb(i)), use `except` clauses, or clean up in Python")
+    for h in s.handlers:
+        for st in _handler_stmts(h.body):
+            if isinstance(st, ir.Reraise):
+                raise FxSyntaxError(
+                    st.span, "a bare `raise` cannot re-raise an exception of Python code in .fx code",
+                    "the exception is discarded when the `except` clause starts: raise a new one "
+                    "(raise ValueError(\"...\")), or let it propagate by not catching it")
+
+
+def _first_object_use(stmts: list[ir.Stmt]):
+    for st in _all_stmts(stmts):
+        for e in _exprs_of(st):
             for sub in _walk_exprs(e):
                 if isinstance(sub.type, PyObj) or isinstance(sub, (ir.ObjConvert, ir.ObjLen, ir.ObjIs)):
-                    raise FxSyntaxError(
-                        sub.span,
-                        "Python objects cannot be used inside a `try` statement in .fx code",
-                        "a callback's exception propagates to the caller unchanged: move the object operation "
-                        "before the `try` (e.g. x: f64 = cb(i)), or catch the exception in Python")
+                    return sub.span
+    return None
+
+
+def _handler_stmts(stmts: list[ir.Stmt]):
+    """The statements of an except clause, except the clauses of try statements inside it
+    (where a bare `raise` means their own exception)."""
+    for st in stmts:
+        yield st
+        if isinstance(st, ir.Try):
+            for body in (st.body, st.orelse, st.finalbody):
+                yield from _handler_stmts(body)
+        else:
+            for body in _bodies(st):
+                yield from _handler_stmts(body)
 
 
 def _all_stmts(stmts: list[ir.Stmt]):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from llvmlite import ir as ll
 
 from fastext.compiler import ir
-from fastext.compiler.builtins import EXC_CODE, caught_by
+from fastext.compiler.builtins import EXC_CODE, PYERR_CODE, caught_by
 from fastext.compiler.lower.context import ERR, I32, fill_error
 
 
@@ -149,6 +149,8 @@ class ExceptionLowering:
         switch = b.switch(code, default)
         for c, bb in sorted(cases.items()):
             switch.add_case(I32(c), bb)
+        if self.obj_vars:     # an exception raised by Python code: matched by class (lower/objects.py)
+            switch.add_case(I32(PYERR_CODE), self.python_dispatch(s.handlers, blocks, unmatched))
         b.position_at_end(unmatched)
         self.error_exit()                # none matches: on to the enclosing handler
         for h, bb in zip(s.handlers, blocks):

@@ -23,7 +23,7 @@ from fastext.abi.capi import CApi, type_of
 from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.compiler.builtins import PYERR_CODE
-from fastext.compiler.lower.context import F32, F64, I32, I64, I8, I8P
+from fastext.compiler.lower.context import F32, F64, I1, I32, I64, I8, I8P
 
 NULL = ll.Constant(I8P, None)
 
@@ -65,6 +65,35 @@ class ObjectLowering:
 
     def fail_if_null(self, v: ll.Value) -> None:
         self.py_fail_if(self.b.icmp_unsigned("==", v, NULL))
+
+    def python_dispatch(self, handlers: list[ir.Handler], blocks: list[ll.Block], unmatched: ll.Block) -> ll.Block:
+        """The except dispatch for a Python exception: the first clause naming its class or a
+        base (PyErr_ExceptionMatches) runs, the exception cleared; none: it stays set, on out."""
+        b = self.b
+        here = b.block
+        start = self.new_block("except.python")
+        b.position_at_end(start)
+        for h, bb in zip(handlers, blocks):
+            take = self.new_block("except.python.take")
+            if h.names is None:
+                b.branch(take)
+            else:
+                hit = I1(0)
+                for name in h.names:
+                    m = self.api.call(b, "PyErr_ExceptionMatches", self.api.exc(b, f"PyExc_{name}"))
+                    hit = b.or_(hit, b.icmp_signed("!=", m, I32(0)))
+                nxt = self.new_block("except.python.next")
+                b.cbranch(hit, take, nxt)
+            b.position_at_end(take)
+            self.api.call(b, "PyErr_Clear")
+            b.branch(bb)
+            if h.names is None:
+                break
+            b.position_at_end(nxt)
+        if not b.block.is_terminated:
+            b.branch(unmatched)
+        b.position_at_end(here)
+        return start
 
     # ---------------------------------------------------------------- ownership
     def take(self, e: ir.Expr) -> ll.Value:

@@ -1,0 +1,299 @@
+"""Python objects and callbacks, and `str` parameters (tests/fx/objects.fx), compiled vs interpreted."""
+import gc
+import os
+import sys
+import threading
+import traceback
+import types
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import fxload
+
+PATH = os.path.join(fxload.FX_DIR, "objects.fx")
+
+
+@pytest.fixture(scope="module")
+def both():
+    return fxload.compiled(PATH), fxload.interpreted(PATH)
+
+
+def run_both(both, name, *args):
+    """The outcome (value or exception type and message) of `name(*args)` in each mode."""
+    out = []
+    for mod in both:
+        try:
+            out.append(("ok", getattr(mod, name)(*args)))
+        except Exception as e:   # noqa: BLE001 - the outcome is compared
+            out.append((type(e), str(e)))
+    return out
+
+
+class Node:
+    def __init__(self, value, nxt=None):
+        self.value, self.next = value, nxt
+
+
+def chain(n):
+    head = None
+    for k in reversed(range(n)):
+        head = Node(k, head)
+    return head
+
+
+# ---------------------------------------------------------------- callbacks: differential
+
+floats = st.floats(allow_nan=False, allow_infinity=False, width=64)
+
+
+@settings(max_examples=100, deadline=None)
+@given(x=floats, k=st.integers(-5, 5))
+def test_callbacks_match_interpreted(both, x, k):
+    native, oracle = both
+    for cb in (lambda v: v * 2.0, lambda v: v + k, abs, float):
+        assert native.apply(cb, x) == oracle.apply(cb, x)
+    assert native.apply_sum(lambda i: i * 0.5 + k, 20) == oracle.apply_sum(lambda i: i * 0.5 + k, 20)
+    obj = types.SimpleNamespace(value=x, scale=float(k), inner=types.SimpleNamespace(count=k))
+    assert native.read_attr(obj) == oracle.read_attr(obj) == x
+    assert native.chain_attr(obj) == oracle.chain_attr(obj) == k
+    assert native.native_chain(obj, 7) == oracle.native_chain(obj, 7)
+    assert native.scalar_to_object(x) == oracle.scalar_to_object(x)
+
+
+@settings(max_examples=100, deadline=None)
+@given(value=st.one_of(st.integers(-2**70, 2**70), floats, st.booleans(), st.text(max_size=3),
+                       st.lists(st.integers(), max_size=2), st.none()))
+def test_conversions_match_python(both, value):
+    """int(o), i32(o), float(o), f32(o), bool(o) of any object: the same value or the same error
+    (int(o) outside the i64 range is an OverflowError compiled: documented)."""
+    native, oracle = run_both(both, "conversions", value)
+    try:
+        too_big = not -2**63 <= int(value) < 2**63
+    except (TypeError, ValueError):
+        too_big = False
+    if too_big:
+        assert native[0] is OverflowError
+        return
+    assert native == oracle
+
+
+@settings(max_examples=50, deadline=None)
+@given(xs=st.lists(st.one_of(st.integers(-1000, 1000), floats), max_size=20))
+def test_list_and_dict_parameters(both, xs):
+    native, oracle = both
+    assert native.sum_list(xs) == oracle.sum_list(xs)
+    d = {str(k): v for k, v in enumerate(xs)}
+    for key in d:
+        assert native.dict_get(d, key) is oracle.dict_get(d, key) is d[key]
+    assert native.tuple_len(tuple(xs)) == len(xs)
+    assert native.length(xs) == oracle.length(xs) == len(xs)
+
+
+def test_methods_keywords_and_boxing(both):
+    native, oracle = both
+    d = {1: "one"}
+    assert native.call_method(d, 1) == oracle.call_method(d, 1) == "one"
+    assert native.call_method(d, 2) == "missing"
+    got = native.call_kw(lambda a, **kw: (a, kw), 3, 1.5)
+    assert got == oracle.call_kw(lambda a, **kw: (a, kw), 3, 1.5) == (3, {"scale": 1.5, "name": "x", "flag": True})
+    args = native.box_args(lambda *a: a, -7, 2.5, True, 1 + 2j, "héllo")
+    assert args == oracle.box_args(lambda *a: a, -7, 2.5, True, 1 + 2j, "héllo")
+    assert args == (-7, 2.5, True, 1 + 2j, "héllo", "h", None)
+    s = "a str object"
+    assert native.box_args(lambda *a: a, 0, 0.0, False, 0j, s)[4] is s    # the object itself
+    assert native.set_has({1, 2}, 2) and not native.set_has({1, 2}, 3)
+
+
+def test_identity_truth_and_rebinding(both):
+    native, oracle = both
+    head = chain(5)
+    for mod in both:
+        assert mod.walk(head, 3) is head.next.next.next
+        assert mod.rebind_param(head) is head.next
+        assert mod.is_none(None) and not mod.is_none(0)
+        assert mod.same(head, head) and not mod.same(head, head.next)
+        assert mod.pick(head, None, True) is head and mod.pick(head, None, False) is None
+    for value in (0, 1, "", "x", [], [0], None, 0.0, Node(1)):
+        assert native.truthy(value) == oracle.truthy(value) == bool(value)
+
+
+# ---------------------------------------------------------------- exceptions
+
+def test_callback_exception_propagates_unchanged(both):
+    native, _ = both
+    err = KeyError("boom")
+
+    def raiser(x):
+        raise err
+
+    with pytest.raises(KeyError) as info:
+        native.apply(raiser, 1.0)
+    assert info.value is err                              # the same exception object
+    frames = [f.f_code.co_name for f, _ in traceback.walk_tb(info.value.__traceback__)]
+    assert frames[-1] == "raiser"                         # and its traceback
+    with pytest.raises(ZeroDivisionError):
+        native.apply_sum(lambda i: 1 / (i - 3), 10)      # raised in the 4th iteration
+    with pytest.raises(AttributeError, match="value"):
+        native.read_attr(object())
+    with pytest.raises(KeyError):
+        native.dict_get({}, "absent")
+
+
+def test_except_catches_callback_exceptions_by_class(both):
+    native, oracle = both
+    cases = [lambda x: {}[x], lambda x: 1 // 0, lambda x: int("a"), lambda x: x * 3]
+    for cb in cases:
+        assert native.checked(cb, 2) == oracle.checked(cb, 2)
+    assert native.checked(cases[0], 2) == -1 and native.checked(cases[2], 2) == -2
+    with pytest.raises(IndexError):                       # not named by a clause: on to the caller
+        native.checked(lambda x: [][x], 1)
+
+
+def test_wrong_result_type_raises_type_error(both):
+    native, _ = both
+    with pytest.raises(TypeError, match=r"apply\(\): the value assigned to `y` must be float \(f64\), not str"):
+        native.apply(lambda x: "text", 1.0)
+    with pytest.raises(TypeError, match="must be float"):
+        native.apply(lambda x: None, 1.0)
+    with pytest.raises(OverflowError, match=r"out of range for int \(u8\): 300"):
+        native.as_u8(300)
+    assert native.as_u8(255) == 255
+    with pytest.raises(TypeError, match="must be int"):
+        native.as_u8(2.5)
+
+
+def test_wrong_parameter_types(both):
+    native, _ = both
+    with pytest.raises(TypeError, match=r"sum_list\(\) argument 'xs' must be list, not tuple"):
+        native.sum_list((1, 2))
+    with pytest.raises(TypeError, match="argument 'xs' must be list, not NoneType"):
+        native.sum_list(None)
+    with pytest.raises(TypeError, match="argument 'd' must be dict, not list"):
+        native.dict_get([], "k")
+    with pytest.raises(TypeError, match="argument 'key' must be str, not int"):
+        native.dict_get({}, 1)
+    with pytest.raises(TypeError, match="argument 't' must be tuple, not list"):
+        native.tuple_len([1])
+    with pytest.raises(TypeError, match="argument 's' must be set, not frozenset"):
+        native.set_has(frozenset(), 1)
+    with pytest.raises(TypeError, match="argument 's' must be str, not NoneType"):
+        native.text_len(None)
+    with pytest.raises(TypeError, match="argument 's' must be str, not bytes"):
+        native.text_len(b"bytes")
+    class MyList(list):
+        pass
+    assert native.sum_list(MyList([1, 2])) == 3.0             # subclasses pass the check
+    class MyStr(str):
+        pass
+    assert native.text_len(MyStr("abc")) == 3
+    assert native.is_none(None)                                 # `object` takes anything, None too
+
+
+# ---------------------------------------------------------------- reference counts
+
+def test_no_reference_leaks(both):
+    native, _ = both
+    head = chain(4)
+    target = head.next.next
+    arg = 12345.5
+    result = object()
+    err = ValueError("x")
+
+    def raiser(x):
+        raise err
+
+    def counts():
+        gc.collect()
+        return [sys.getrefcount(o) for o in (head, target, arg, result, err)]
+
+    before = counts()
+    blocks = sys.getallocatedblocks()
+    for _ in range(2000):
+        native.walk(head, 2)
+        native.rebind_param(head)
+        native.pick(head, result, False)
+        native.apply(lambda x: x, arg)
+        native.call_kw(lambda a, **kw: result, 1, arg)
+        native.box_args(lambda *a: None, 1, arg, True, 1j, "héllo")
+        native.discard(lambda i: result, 3)
+        native.native_chain(types.SimpleNamespace(scale=arg), 3)
+        native.checked(lambda x: {}[x], 1)
+        native.dict_get({"k": result}, "k")
+        try:
+            native.apply(raiser, arg)
+        except ValueError:
+            pass
+        try:
+            native.apply(lambda x: "wrong", arg)
+        except TypeError:
+            pass
+    err.__traceback__ = None
+    assert counts() == before
+    assert sys.getallocatedblocks() - blocks < 500             # nothing per call
+
+
+def test_gil_is_held_while_objects_are_used(both):
+    """Callbacks from many threads at once: safe only because the GIL stays held."""
+    native, _ = both
+    results = []
+
+    def work():
+        results.append(native.apply_sum(lambda i: float(i), 2000))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [sum(range(2000)) * 1.0] * 4
+
+
+# ---------------------------------------------------------------- str parameters
+
+@settings(max_examples=200, deadline=None)
+@given(s=st.text(max_size=40), c=st.characters())
+def test_string_scans_match_python(both, s, c):
+    """Python's meaning for any text (ASCII is read in place, any other text as UCS-4)."""
+    native, oracle = both
+    assert native.text_len(s) == oracle.text_len(s) == len(s)
+    assert native.count_char(s, c) == oracle.count_char(s, c) == s.count(c)
+    assert native.count_spaces(s) == oracle.count_spaces(s)
+    assert native.find(s, c) == oracle.find(s, c) == s.find(c)
+    buf = np.zeros(max(1, len(s)), dtype=np.int64)
+    assert native.codes(s, buf) == len(s)
+    assert list(buf[:len(s)]) == [ord(ch) for ch in s]
+    for i in (0, 1, -1, len(s), -len(s) - 1):
+        if -len(s) <= i < len(s):
+            expected = [("ok", ord(s[i]))] * 2
+        else:
+            expected = [(IndexError, "string index out of range")] * 2
+        assert run_both(both, "char_at", s, i) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(s=st.text(max_size=20), t=st.text(max_size=20))
+def test_string_comparison_matches_python(both, s, t):
+    native, oracle = both
+    expected = (s > t) - (s < t)
+    assert native.compare(s, t) == oracle.compare(s, t) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(nums=st.lists(st.integers(-10**6, 10**6), max_size=10), sep=st.sampled_from([" ", ", ", "x", "é", ";\n"]))
+def test_parse_integers(both, nums, sep):
+    native, oracle = both
+    text = sep.join(map(str, nums))
+    assert native.sum_ints(text) == oracle.sum_ints(text)
+    if not any(ch.isdigit() or ch == "-" for ch in sep):
+        assert native.sum_ints(text) == sum(nums)
+
+
+def test_non_ascii_text(both):
+    native, oracle = both
+    for s in ("héllo wörld", "日本語のテキスト", "emoji 🎉 here", "\ud800 lone surrogate", "\x00nul\x00"):
+        assert native.text_len(s) == oracle.text_len(s) == len(s)
+        assert [native.char_at(s, i) for i in range(len(s))] == [ord(c) for c in s]
+        assert native.count_char(s, s[-1]) == s.count(s[-1])
