@@ -1,0 +1,46 @@
+"""Misuse of Python objects: each is a located error with a hint."""
+from fastext import f64, i64, nogil
+
+
+def arith(o: object, x: f64) -> f64:
+    return o * x
+
+
+def in_finally(cb: object, x: f64) -> f64:
+    y = 0.0
+    try:
+        y = f64(cb(x))
+    finally:
+        y += 1.0
+    return y
+
+
+def reraise(cb: object) -> i64:
+    try:
+        cb()
+    except ValueError:
+        raise
+    return 0
+
+
+def to_list(o: object) -> i64:
+    items: list = o.items
+    return len(items)
+
+
+def array_arg(cb: object, a: f64[:]) -> f64:
+    return f64(cb(a))
+
+
+def compare(o: object) -> bool:
+    return o == 1
+
+
+@nogil
+def no_gil(o: object) -> f64:
+    return f64(o)
+
+
+def to_array(o: object) -> f64:
+    a: f64[:] = o
+    return a[0]
