@@ -302,3 +302,23 @@ def test_non_ascii_text(both):
         assert native.text_len(s) == oracle.text_len(s) == len(s)
         assert [native.char_at(s, i) for i in range(len(s))] == [ord(c) for c in s]
         assert native.count_char(s, s[-1]) == s.count(s[-1])
+
+
+# ---------------------------------------------------------------- ABI
+
+# Stable-ABI (3.11) functions and data this feature adds beyond test_compiler_stages' subset
+# (checked against Python.h with Py_LIMITED_API=0x030b0000).
+OBJECT_ABI = frozenset("""
+PyObject_Call PyObject_GetItem PyObject_Size PyUnicode_FromOrdinal PyUnicode_GetLength PyUnicode_AsUCS4Copy
+PyComplex_FromDoubles PyComplex_RealAsDouble PyComplex_ImagAsDouble PyComplex_Type PyList_Type PyDict_Type
+PySet_Type PyObject_CallNoArgs
+""".split())
+
+
+def test_only_limited_api_symbols():
+    from fastext.compiler.driver import compile_file
+    from test_compiler_stages import STABLE_ABI, external_symbols
+    symbols = external_symbols(compile_file(PATH).llvm_ir)
+    py = {s for s in symbols if s.startswith(("Py", "_Py"))}
+    assert py - STABLE_ABI, "expected the object API"
+    assert py <= STABLE_ABI | OBJECT_ABI, sorted(py - STABLE_ABI - OBJECT_ABI)

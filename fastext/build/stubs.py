@@ -29,6 +29,10 @@ def python_type(t: T.Type) -> str:
         return f"tuple[{', '.join(python_type(i) for i in t.items)}]" if t.items else "tuple[()]"
     if isinstance(t, T.NoneType):
         return "None"
+    if isinstance(t, T.Str):
+        return "str"
+    if isinstance(t, T.PyObj):
+        return t.check or "object"
     return "object"
 
 
