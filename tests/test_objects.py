@@ -322,3 +322,11 @@ def test_only_limited_api_symbols():
     py = {s for s in symbols if s.startswith(("Py", "_Py"))}
     assert py - STABLE_ABI, "expected the object API"
     assert py <= STABLE_ABI | OBJECT_ABI, sorted(py - STABLE_ABI - OBJECT_ABI)
+
+
+@settings(max_examples=100, deadline=None)
+@given(s=st.one_of(st.sampled_from(["let", "while", "", "héllo", "le", "lett", "hello", "whilE"]), st.text(max_size=6)))
+def test_whole_string_equality(both, s):
+    native, oracle = both
+    assert native.keyword(s) == oracle.keyword(s)
+    assert native.pass_str(s) == oracle.pass_str(s)

@@ -210,3 +210,23 @@ def codes(s: str, out: i64[:]) -> i64:
         out[k] = ord(c)
         k += 1
     return k
+
+
+def keyword(s: str) -> i64:
+    if s == "let":
+        return 1
+    if "while" == s:
+        return 2
+    if s == "":
+        return 3
+    if s != "héllo":
+        return 0
+    return 4
+
+
+def _first_code(s: str) -> i64:
+    return ord(s[0]) if len(s) > 0 else -1
+
+
+def pass_str(s: str) -> i64:
+    return _first_code(s)

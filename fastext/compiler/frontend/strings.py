@@ -44,6 +44,10 @@ def compare(fc: "FunctionChecker", node: ast.Compare, operands: list[ir.Expr] | 
         return _contains(fc, node)
     if any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
         raise fc.error(node, "`in` cannot be chained with other comparisons here", "split the condition with `and`")
+    if len(node.ops) == 1 and isinstance(node.ops[0], (ast.Eq, ast.NotEq)) and any(map(_is_text, nodes)):
+        whole = _whole(fc, node, nodes, operands)
+        if whole is not None:
+            return whole
     values = []
     for k, n in enumerate(nodes):
         if _is_text(n):
@@ -55,7 +59,8 @@ def compare(fc: "FunctionChecker", node: ast.Compare, operands: list[ir.Expr] | 
         if isinstance(v.type, ErrorType):
             return v
         if isinstance(v.type, Str):
-            raise fc.error(n, "a whole `str` cannot be compared in .fx code", HINT + "; or s[i] == \"x\"")
+            raise fc.error(n, "a whole `str` can only be compared with == or != to a string literal",
+                           HINT + "; s == \"abc\"")
         if not isinstance(v.type, Char):
             other = "a number" if not isinstance(v.type, Char) else str(v.type)
             raise fc.error(node, f"cannot compare a character with {other}",
@@ -64,6 +69,21 @@ def compare(fc: "FunctionChecker", node: ast.Compare, operands: list[ir.Expr] | 
         values.append(ir.Intrinsic(U32, v.span, "char.code", [v]))
     ops = [CMP[type(op)] for op in node.ops]
     return ir.Compare(BOOL, span, ops, values, [U32] * len(ops))
+
+
+def _whole(fc: "FunctionChecker", node: ast.Compare, nodes: list[ast.expr], operands) -> ir.Expr | None:
+    """`s == "abc"` / `s != "abc"` of a whole `str` parameter (None: not a whole string)."""
+    k = 0 if not _is_text(nodes[0]) else 1
+    if _is_text(nodes[k]):
+        return None
+    value = operands[k] if operands is not None else fc.expr(nodes[k])
+    if not isinstance(value.type, Str):
+        return None
+    text = nodes[1 - k].value
+    span = fc.span(node)
+    codes = [ir.Const(U32, span, ord(ch)) for ch in text]
+    eq = ir.Intrinsic(BOOL, span, "str.eq", [value, *codes])
+    return ir.UnaryOp(BOOL, span, "not", eq) if isinstance(node.ops[0], ast.NotEq) else eq
 
 
 def _contains(fc: "FunctionChecker", node: ast.Compare) -> ir.Expr:

@@ -23,7 +23,31 @@ def lower_string(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
         return b.zext(args[0], I64)
     if e.name == "str.item":
         return item(fl, *args)
+    if e.name == "str.eq":
+        return equals(fl, args[0], [c.value for c in e.args[1:]])
     raise NotImplementedError(e.name)
+
+
+def equals(fl, view: ll.Value, codes: list[int]) -> ll.Value:
+    """s == "literal": the same length, then the same characters (short-circuit)."""
+    b = fl.b
+    same_len = b.icmp_signed("==", b.extract_value(view, 1), I64(len(codes)))
+    if not codes:
+        return same_len
+    pre = b.block
+    body, end = fl.new_block("str.eq.chars"), fl.new_block("str.eq")
+    b.cbranch(same_len, body, end)
+    b.position_at_end(body)
+    result = ll.Constant(ll.IntType(1), 1)
+    for k, code in enumerate(codes):
+        result = b.and_(result, b.icmp_unsigned("==", load(fl, view, I64(k)), I32(code)))
+    body_end = b.block
+    b.branch(end)
+    b.position_at_end(end)
+    phi = b.phi(ll.IntType(1))
+    phi.add_incoming(ll.Constant(ll.IntType(1), 0), pre)
+    phi.add_incoming(result, body_end)
+    return phi
 
 
 def item(fl, view: ll.Value, idx: ll.Value) -> ll.Value:
@@ -33,6 +57,12 @@ def item(fl, view: ll.Value, idx: ll.Value) -> ll.Value:
     wrapped = b.select(b.icmp_signed("<", idx, I64(0)), b.add(idx, n), idx)
     if fl.boundscheck:
         fl.fail_if(b.icmp_unsigned(">=", wrapped, n), "IndexError", "string index out of range")
+    return load(fl, view, wrapped)
+
+
+def load(fl, view: ll.Value, wrapped: ll.Value) -> ll.Value:
+    """The character at a valid index, by the view's width."""
+    b = fl.b
     data = b.extract_value(view, 0)
     narrow = b.icmp_signed("==", b.extract_value(view, 2), I64(1))
     ascii_bb, wide_bb, done = fl.new_block("str.ascii"), fl.new_block("str.ucs4"), fl.new_block("str.item")
