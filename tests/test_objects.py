@@ -330,3 +330,10 @@ def test_whole_string_equality(both, s):
     native, oracle = both
     assert native.keyword(s) == oracle.keyword(s)
     assert native.pass_str(s) == oracle.pass_str(s)
+
+
+@settings(max_examples=50, deadline=None)
+@given(xs=st.lists(st.integers(-100, 100), max_size=10), ys=st.lists(floats, max_size=10))
+def test_iterating_lists_and_tuples(both, xs, ys):
+    native, oracle = both
+    assert native.sum_items(xs, tuple(ys)) == oracle.sum_items(xs, tuple(ys))

@@ -230,3 +230,13 @@ def _first_code(s: str) -> i64:
 
 def pass_str(s: str) -> i64:
     return _first_code(s)
+
+
+def sum_items(xs: list, ys: tuple) -> f64:
+    t = 0.0
+    for x in xs:
+        t += float(x)
+    for i, y in enumerate(ys):
+        v: f64 = y
+        t += v * f64(i)
+    return t

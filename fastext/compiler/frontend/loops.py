@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from fastext.compiler import ir
-from fastext.compiler.types import I64, Array, Str, Tuple
+from fastext.compiler.types import I64, Array, PyObj, Str, Tuple
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -114,6 +114,9 @@ def iterable(fc: "FunctionChecker", node: ast.expr) -> Iteration:
     if isinstance(value.type, Str):
         from fastext.compiler.frontend import strings
         return strings.iteration(fc, value, node)
+    if isinstance(value.type, PyObj):
+        from fastext.compiler.frontend import objects
+        return objects.iteration(fc, value, node)
     raise fc.error(node, f"cannot iterate over {value.type}", HINT)
 
 

@@ -90,6 +90,20 @@ def length(fc: "FunctionChecker", node: ast.Call, value: ir.Expr) -> ir.Expr:
     return ir.ObjLen(I64, fc.span(node), value)
 
 
+def iteration(fc: "FunctionChecker", value: ir.Expr, node: ast.AST):
+    """`for x in xs` over a `list` or `tuple` parameter: its items by index, the length taken
+    once before the loop (like iterating over an array)."""
+    from fastext.compiler.frontend.loops import Iteration, _once
+    if value.type.check not in ("list", "tuple"):
+        raise fc.error(node, f"cannot iterate over {article(value.type)} in .fx code",
+                       "annotate the parameter `list` or `tuple`, or index it: for i in range(len(o)): o[i]")
+    span = fc.span(node)
+    setup: list[ir.Stmt] = []
+    seq = _once(fc, value, node, setup)
+    return Iteration(ir.ObjLen(I64, span, seq),
+                     lambda k: ir.ObjItem(OBJECT, span, seq, [ir.ObjBox(OBJECT, span, k)]), setup)
+
+
 def explicit(fc: "FunctionChecker", node: ast.Call, t: Scalar) -> ir.Expr | None:
     """`int(o)`, `float(o)`, `bool(o)`, `i32(o)`, `f32(o)`, `complex(o)`: None if the argument
     is not an object (the caller types it)."""

@@ -44,3 +44,10 @@ def no_gil(o: object) -> f64:
 def to_array(o: object) -> f64:
     a: f64[:] = o
     return a[0]
+
+
+def iterate(d: dict) -> i64:
+    n = 0
+    for k in d:
+        n += 1
+    return n
