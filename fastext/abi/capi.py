@@ -67,6 +67,7 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     # Python objects and str parameters (lower/objects.py, abi/objects.py)
     "PyObject_GetAttrString": (OBJ, [OBJ, OBJ], False),
     "PyObject_Call": (OBJ, [OBJ, OBJ, OBJ], False),
+    "PyObject_CallFunctionObjArgs": (OBJ, [OBJ], True),
     "PyObject_GetItem": (OBJ, [OBJ, OBJ], False),
     "PyObject_Size": (I64, [OBJ], False),
     "PyDict_New": (OBJ, [], False),

@@ -177,6 +177,14 @@ class ObjectLowering:
             fn = self.use(e.value)
             fn_expr = e.value
         args = [self.use(a) for a in e.args]
+        if not e.kwnames:
+            # positional only: no argument tuple (CPython passes them on the C stack, vectorcall)
+            r = b.call(api.fn("PyObject_CallFunctionObjArgs"), [fn, *args, NULL])
+            for v, a in reversed(list(zip(args, e.args))):
+                self.drop(v, a)
+            self.drop(fn, fn_expr)
+            self.fail_if_null(r)
+            return r
         npos = len(e.args) - len(e.kwnames)
         tup = api.call(b, "PyTuple_New", I64(npos))
         self.fail_if_null(tup)
@@ -316,12 +324,32 @@ class ObjectLowering:
             lo, hi = _range(t)
             helper, out_t, extra = "fx_unbox_int_slow", I64, [I64(lo), I64(hi)]
         slot = self.entry_alloca(out_t)
+        done = None
+        if t.is_float or (t.is_int and t != T.U64):
+            # the exact type inline (a callback returning a float for an f64), as the entry point does
+            exact = "PyFloat_Type" if t.is_float else "PyLong_Type"
+            fast_bb, slow_bb, done = (self.new_block(f"conv.{x}") for x in ("fast", "slow", "done"))
+            b.cbranch(b.icmp_unsigned("==", type_of(b, o), self.api.obj(exact)), fast_bb, slow_bb)
+            b.position_at_end(fast_bb)
+            if t.is_float:
+                b.store(self.api.call(b, "PyFloat_AsDouble", o), slot)
+                b.branch(done)
+            else:
+                v = self.api.call(b, "PyLong_AsLongLong", o)
+                b.store(v, slot)
+                ok = b.and_(b.icmp_signed("!=", v, I64(-1)),   # -1, errors and range misses: the careful path
+                            b.and_(b.icmp_signed(">=", v, extra[0]), b.icmp_signed("<=", v, extra[1])))
+                b.cbranch(ok, done, slow_bb)
+            b.position_at_end(slow_bb)
         fn = runtime_helper(self.ctx.module, helper)
         rc = b.call(fn, [o, *extra, fname, pname, desc, b.bitcast(slot, I8P)])
         failed = b.icmp_signed("<", rc, I32(0))
         with b.if_then(failed, likely=False):
             b.call(conversion_error(self.ctx.module, self.api), [o, fname, pname, desc])
         self.py_fail_if(failed)
+        if done is not None:
+            b.branch(done)
+            b.position_at_end(done)
         v = b.load(slot)
         if t.is_bool:
             return b.icmp_unsigned("!=", v, I8(0))
