@@ -337,3 +337,78 @@ def test_whole_string_equality(both, s):
 def test_iterating_lists_and_tuples(both, xs, ys):
     native, oracle = both
     assert native.sum_items(xs, tuple(ys)) == oracle.sum_items(xs, tuple(ys))
+
+
+def test_python_exceptions_in_try_statements(both):
+    """finally bodies, bare raise, returns/breaks out of finally and except, nesting: as Python,
+    and the exception object is the callback's own."""
+    native, oracle = both
+
+    def cb(x):
+        if x % 3 == 0:
+            raise KeyError(x)
+        if x % 3 == 1:
+            return 1 // (x % 2 - x % 2)     # ZeroDivisionError
+        return x
+
+    for x in range(-4, 8):
+        for name in ("with_finally", "reraise", "nested"):
+            got = []
+            for mod in both:
+                log = []
+                try:
+                    got.append((("ok", getattr(mod, name)(cb, log, x)), log))
+                except Exception as e:   # noqa: BLE001
+                    got.append((((type(e), str(e))), log))
+            assert got[0] == got[1], (name, x)
+        for name in ("swallow_in_finally", "return_in_finally", "replace_in_except"):
+            native_out, oracle_out = run_both(both, name, cb, x)
+            assert native_out == oracle_out, (name, x)
+    err = KeyError("mine")
+
+    def raiser(x):
+        raise err
+
+    with pytest.raises(KeyError) as info:
+        native.reraise(raiser, [], 1)
+    assert info.value is err                 # a bare raise re-raises the very object
+    with pytest.raises(KeyError) as info:
+        native.with_finally(raiser, [], 1)
+    assert info.value is err
+
+
+def test_no_leaks_through_try_statements(both):
+    native, _ = both
+    err = KeyError("x")
+    log = []
+
+    def raiser(x):
+        raise err
+
+    def calls():
+        err.__traceback__ = None     # re-raising one object would otherwise grow its traceback
+        for fn in (native.with_finally, native.reraise):
+            try:
+                fn(raiser, log, 1)
+            except KeyError:
+                pass
+        native.swallow_in_finally(lambda x: 1 // (x - 2), 1)    # raises at i == 1: dropped by `break`
+        native.return_in_finally(raiser, 1)
+        try:
+            native.replace_in_except(lambda x: int("v"), 1)
+        except KeyError:
+            pass
+        native.nested(lambda x: 1 // (x % 2), log, 1)
+        log.clear()
+
+    for _ in range(100):
+        calls()
+    gc.collect()
+    before = sys.getrefcount(err)
+    blocks = sys.getallocatedblocks()
+    for _ in range(2000):
+        calls()
+    err.__traceback__ = None
+    gc.collect()
+    assert sys.getrefcount(err) == before
+    assert sys.getallocatedblocks() - blocks < 1000

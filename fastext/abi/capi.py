@@ -82,6 +82,8 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyLong_AsUnsignedLongLongMask": (I64, [OBJ], False),
     "PyType_IsSubtype": (I32, [OBJ, OBJ], False),
     "PyMem_Free": (VOID, [OBJ], False),
+    "PyErr_Fetch": (VOID, [OBJ.as_pointer()] * 3, False),
+    "PyErr_Restore": (VOID, [OBJ] * 3, False),
 }
 
 # Exported data: exception classes are `PyObject *` variables; types/singletons are objects.

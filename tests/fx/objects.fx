@@ -240,3 +240,69 @@ def sum_items(xs: list, ys: tuple) -> f64:
         v: f64 = y
         t += v * f64(i)
     return t
+
+
+# ---------------------------------------------------------------- Python exceptions in try statements
+
+def with_finally(cb: object, log: object, x: i64) -> i64:
+    """finally runs (and may call Python) while a callback's exception is in flight."""
+    r = 0
+    try:
+        v: i64 = cb(x)
+        r = v
+    finally:
+        log.append(x)
+    return r
+
+
+def reraise(cb: object, log: object, x: i64) -> i64:
+    try:
+        v: i64 = cb(x)
+        return v
+    except LookupError:
+        log.append(-1)
+        raise
+
+
+def swallow_in_finally(cb: object, x: i64) -> i64:
+    for i in range(3):
+        try:
+            cb(x + i)
+        finally:
+            if i == 1:
+                break
+    return -5
+
+
+def return_in_finally(cb: object, x: i64) -> i64:
+    try:
+        cb(x)
+    finally:
+        return 7
+
+
+def replace_in_except(cb: object, x: i64) -> i64:
+    try:
+        cb(x)
+    except ValueError:
+        raise KeyError("replaced")
+    return 0
+
+
+def nested(cb: object, log: object, x: i64) -> i64:
+    total = 0
+    for i in range(4):
+        try:
+            try:
+                v: i64 = cb(x + i)
+                total += v
+            except ZeroDivisionError:
+                log.append(i)
+                if i == 2:
+                    raise
+                continue
+            finally:
+                log.append(100 + i)
+        except ArithmeticError:
+            total += 1000
+    return total

@@ -315,10 +315,7 @@ class FunctionChecker(ExpressionChecker):
             finalbody = self.block(node.finalbody)
         finally:
             self.handler_depth = depth
-        result = ir.Try(self.span(node), body, handlers, orelse, finalbody)
-        from fastext.compiler.frontend.objects import check_try
-        check_try(self, result)
-        return result
+        return ir.Try(self.span(node), body, handlers, orelse, finalbody)
 
     def handler_names(self, h: ast.ExceptHandler, last: bool) -> tuple[str, ...] | None:
         """The exception names an `except` clause lists; None for a bare `except:`."""

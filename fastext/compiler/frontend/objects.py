@@ -15,7 +15,6 @@ import ast
 from typing import TYPE_CHECKING
 
 from fastext.compiler import ir
-from fastext.compiler.analysis import _bodies, _exprs_of, _walk_exprs
 from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.types import (
     BOOL, I64, OBJECT, Array, Char, ErrorType, PyObj, Scalar, Str, Type, article,
@@ -172,57 +171,6 @@ def reject_compare(fc: "FunctionChecker", operands: list[ir.Expr], node: ast.Com
 
 def truth(fc: "FunctionChecker", value: ir.Expr, node: ast.AST) -> ir.Expr:
     return ir.ObjConvert(BOOL, value.span, value, "python", _describe(node, "condition"))
-
-
-def check_try(fc: "FunctionChecker", s: ir.Try) -> None:
-    """Python exceptions inside `try` (docs/language.md, "Python objects and callbacks"):
-    `except` clauses catch them by class, but a `finally` clause cannot protect object
-    operations (the exception would have to be set aside while it runs), and a bare `raise`
-    cannot re-raise one (it is discarded when the clause is entered)."""
-    uses = _first_object_use(s.body)
-    if uses is None:
-        return
-    if s.finalbody:
-        raise FxSyntaxError(
-            uses, "Python objects cannot be used inside a `try` statement with a `finally` clause",
-            "a callback's exception propagates to the caller unchanged: move the object operation before the "
-            "`try` (e.g. x: f64 = cb(i)), use `except` clauses, or clean up in Python")
-    for h in s.handlers:
-        for st in _handler_stmts(h.body):
-            if isinstance(st, ir.Reraise):
-                raise FxSyntaxError(
-                    st.span, "a bare `raise` cannot re-raise an exception of Python code in .fx code",
-                    "the exception is discarded when the `except` clause starts: raise a new one "
-                    "(raise ValueError(\"...\")), or let it propagate by not catching it")
-
-
-def _first_object_use(stmts: list[ir.Stmt]):
-    for st in _all_stmts(stmts):
-        for e in _exprs_of(st):
-            for sub in _walk_exprs(e):
-                if isinstance(sub.type, PyObj) or isinstance(sub, (ir.ObjConvert, ir.ObjLen, ir.ObjIs)):
-                    return sub.span
-    return None
-
-
-def _handler_stmts(stmts: list[ir.Stmt]):
-    """The statements of an except clause, except the clauses of try statements inside it
-    (where a bare `raise` means their own exception)."""
-    for st in stmts:
-        yield st
-        if isinstance(st, ir.Try):
-            for body in (st.body, st.orelse, st.finalbody):
-                yield from _handler_stmts(body)
-        else:
-            for body in _bodies(st):
-                yield from _handler_stmts(body)
-
-
-def _all_stmts(stmts: list[ir.Stmt]):
-    for s in stmts:
-        yield s
-        for body in _bodies(s):
-            yield from _all_stmts(body)
 
 
 def reject_operand(fc: "FunctionChecker", side: ir.Expr, op: str, node: ast.AST) -> None:

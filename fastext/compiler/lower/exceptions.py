@@ -51,6 +51,7 @@ class ExceptionLowering:
     def error_exit(self) -> None:
         """The error record is filled: go to the innermost handler, or return 1."""
         self.release_temps()      # new object references of the expression being lowered
+        self.leave_stashes(len(self.err_targets), None, None)   # Python exceptions set aside by clauses left
         if self.err_targets:
             self.b.branch(self.err_targets[-1])
         else:
@@ -60,12 +61,15 @@ class ExceptionLowering:
         """Leave for `target` (None: return 0, the result already stored), through the
         finally blocks of the frames above `depth` first."""
         if len(self.finallies) > depth:
+            self.leave_stashes(None, None, len(self.finallies))   # the regions inside that finally's try
             frame = self.finallies[-1]
             self.b.store(I32(frame.route(target, depth)), frame.sel)
             self.b.branch(frame.block)
         elif target is None:
+            self.leave_stashes(0, 0, 0)
             self.ret_status(0)
         else:
+            self.leave_stashes(None, len(self.loops), None)
             self.b.branch(target)
 
     def s_Raise(self, s: ir.Raise) -> None:
@@ -74,6 +78,7 @@ class ExceptionLowering:
 
     def s_Reraise(self, s: ir.Reraise) -> None:
         self.b.store(self.b.load(self.caught[-1]), self.err)
+        self.restore_exception(self.caught[-1])
         self.error_exit()
 
     def s_Try(self, s: ir.Try) -> None:
@@ -95,10 +100,12 @@ class ExceptionLowering:
             b.branch(frame.block)
         b.position_at_end(exc)
         b.store(b.load(self.err), frame.saved)
+        self.stash_exception(frame.saved)
         b.store(I32(1), frame.sel)
         b.branch(frame.block)
         b.position_at_end(frame.block)
-        self.block(s.finalbody)
+        with self.stash_region(frame.saved, frame.sel):
+            self.block(s.finalbody)
         if b.block.is_terminated:
             return    # the finally body returned, broke out or raised: that wins
         after, reraise = self.new_block("finally.end"), self.new_block("finally.reraise")
@@ -106,6 +113,7 @@ class ExceptionLowering:
         switch.add_case(I32(1), reraise)
         b.position_at_end(reraise)
         b.store(b.load(frame.saved), self.err)
+        self.restore_exception(frame.saved)
         self.error_exit()
         for k, (target, depth) in enumerate(frame.routes):
             bb = self.new_block("finally.route")
@@ -150,16 +158,18 @@ class ExceptionLowering:
         for c, bb in sorted(cases.items()):
             switch.add_case(I32(c), bb)
         if self.obj_vars:     # an exception raised by Python code: matched by class (lower/objects.py)
-            switch.add_case(I32(PYERR_CODE), self.python_dispatch(s.handlers, blocks, unmatched))
+            switch.add_case(I32(PYERR_CODE), self.python_dispatch(s.handlers, blocks, unmatched, saved))
         b.position_at_end(unmatched)
         self.error_exit()                # none matches: on to the enclosing handler
         for h, bb in zip(s.handlers, blocks):
             b.position_at_end(bb)
             self.caught.append(saved)
             try:
-                self.block(h.body)
+                with self.stash_region(saved, None):
+                    self.block(h.body)
             finally:
                 self.caught.pop()
             if not b.block.is_terminated:
+                self.drop_stash(saved, None)      # the clause finished: the exception is gone
                 b.branch(end)
         b.position_at_end(end)

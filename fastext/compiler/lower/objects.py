@@ -17,6 +17,8 @@ Ownership rules (docs/ARCHITECTURE.md, "Objects in native code"):
 """
 from __future__ import annotations
 
+import contextlib
+
 from llvmlite import ir as ll
 
 from fastext.abi.capi import CApi, type_of
@@ -35,6 +37,7 @@ class ObjectLowering:
         """At entry, once the parameters are stored: own a reference to each object parameter."""
         self.api = CApi(self.ctx.module)
         self.obj_temps: list[ll.Value] = []
+        self.stashes: list[tuple[ll.Value, ll.Value | None, int, int, int]] = []
         variables = [p.var for p in self.fn.params] + list(self.fn.locals)
         self.obj_vars = [v for v in variables if isinstance(v.type, T.PyObj)]
         for p in self.fn.params:
@@ -66,9 +69,12 @@ class ObjectLowering:
     def fail_if_null(self, v: ll.Value) -> None:
         self.py_fail_if(self.b.icmp_unsigned("==", v, NULL))
 
-    def python_dispatch(self, handlers: list[ir.Handler], blocks: list[ll.Block], unmatched: ll.Block) -> ll.Block:
+    def python_dispatch(self, handlers: list[ir.Handler], blocks: list[ll.Block], unmatched: ll.Block,
+                        saved: ll.Value) -> ll.Block:
         """The except dispatch for a Python exception: the first clause naming its class or a
-        base (PyErr_ExceptionMatches) runs, the exception cleared; none: it stays set, on out."""
+        base (PyErr_ExceptionMatches) runs, with the exception set aside in its `saved` record
+        (a bare `raise` restores it; leaving the clause otherwise drops it); none: it stays
+        set, on out."""
         b = self.b
         here = b.block
         start = self.new_block("except.python")
@@ -85,7 +91,7 @@ class ObjectLowering:
                 nxt = self.new_block("except.python.next")
                 b.cbranch(hit, take, nxt)
             b.position_at_end(take)
-            self.api.call(b, "PyErr_Clear")
+            self.stash_exception(saved)
             b.branch(bb)
             if h.names is None:
                 break
@@ -94,6 +100,76 @@ class ObjectLowering:
             b.branch(unmatched)
         b.position_at_end(here)
         return start
+
+    # ---------------------------------------------------------------- Python exceptions set aside
+    # While an except clause or a finally body runs for a Python exception, the exception is
+    # not left set (Python code called meanwhile must not see it): PyErr_Fetch moves it into
+    # the record's three argument fields, owned there.  A bare `raise` or the end of a finally
+    # body restores it (PyErr_Restore; the record's code becomes 0, owning nothing); any other
+    # way out of the region drops it (`stashes`, `leave_stashes`).
+
+    def _fields(self, record: ll.Value) -> list[ll.Value]:
+        return [self.b.gep(record, [I32(0), I32(k)]) for k in (2, 3, 4)]
+
+    def _is_python(self, record: ll.Value) -> ll.Value:
+        return self.b.icmp_signed("==", self.b.load(self.b.gep(record, [I32(0), I32(0)])), I32(PYERR_CODE))
+
+    def stash_exception(self, record: ll.Value) -> None:
+        """`record` holds a copy of the error record: if it is a Python exception, fetch it in."""
+        if not self.obj_vars:
+            return
+        b = self.b
+        with b.if_then(self._is_python(record)):
+            slots = [b.bitcast(f, I8P.as_pointer()) for f in self._fields(record)]
+            self.api.call(b, "PyErr_Fetch", *slots)
+
+    def restore_exception(self, record: ll.Value) -> None:
+        """Make the exception set aside in `record` the current one again (a re-raise)."""
+        if not self.obj_vars:
+            return
+        b = self.b
+        with b.if_then(self._is_python(record)):
+            fields = [b.inttoptr(b.load(f), I8P) for f in self._fields(record)]
+            self.api.call(b, "PyErr_Restore", *fields)
+            b.store(I32(0), b.gep(record, [I32(0), I32(0)]))
+
+    def drop_stash(self, record: ll.Value, sel: ll.Value | None) -> None:
+        """Release an exception set aside in `record` (for a finally body: only when one is in
+        flight, `sel` == 1)."""
+        if not self.obj_vars:
+            return
+        b = self.b
+        cond = self._is_python(record)
+        if sel is not None:
+            cond = b.and_(cond, b.icmp_signed("==", b.load(sel), I32(1)))
+        with b.if_then(cond):
+            for f in self._fields(record):
+                self.api.call(b, "Py_DecRef", b.inttoptr(b.load(f), I8P))
+            b.store(I32(0), b.gep(record, [I32(0), I32(0)]))
+
+    @contextlib.contextmanager
+    def stash_region(self, record: ll.Value, sel: ll.Value | None):
+        """The clause or finally body being lowered may hold an exception in `record`."""
+        if not self.obj_vars:
+            yield
+            return
+        self.stashes.append((record, sel, len(self.err_targets), len(self.loops), len(self.finallies)))
+        try:
+            yield
+        finally:
+            self.stashes.pop()
+
+    def leave_stashes(self, err_depth: int | None, loop_depth: int | None, finally_depth: int | None) -> None:
+        """An exit from the regions it crosses (innermost first, stopping at the first it stays
+        in): an error exit at `err_depth` leaves those opened at that depth (a handler opened
+        inside one would keep it); a break/continue leaves those opened inside the innermost
+        loop; a jump into the finally body of frame `finally_depth - 1` leaves those opened in
+        its try; a return leaves them all (0, 0, 0)."""
+        for record, sel, errs, loops, fins in reversed(getattr(self, "stashes", ())):
+            if err_depth is not None and errs < err_depth or loop_depth is not None and loops < loop_depth \
+                    or finally_depth is not None and fins < finally_depth:
+                break
+            self.drop_stash(record, sel)
 
     # ---------------------------------------------------------------- ownership
     def take(self, e: ir.Expr) -> ll.Value:

@@ -6,23 +6,6 @@ def arith(o: object, x: f64) -> f64:
     return o * x
 
 
-def in_finally(cb: object, x: f64) -> f64:
-    y = 0.0
-    try:
-        y = f64(cb(x))
-    finally:
-        y += 1.0
-    return y
-
-
-def reraise(cb: object) -> i64:
-    try:
-        cb()
-    except ValueError:
-        raise
-    return 0
-
-
 def to_list(o: object) -> i64:
     items: list = o.items
     return len(items)
