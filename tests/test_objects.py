@@ -412,3 +412,35 @@ def test_no_leaks_through_try_statements(both):
     gc.collect()
     assert sys.getrefcount(err) == before
     assert sys.getallocatedblocks() - blocks < 1000
+
+
+def test_stubs_and_signatures(both):
+    from fastext.build.stubs import stub_text
+    from fastext.compiler.frontend import check_source
+    from fastext.compiler.source import SourceFile
+    with open(PATH, encoding="utf-8") as f:
+        module, diags = check_source(SourceFile(PATH, f.read()), "objects")
+    text = stub_text(module, "objects.fx")
+    assert "def sum_list(xs: list) -> float:" in text
+    assert "def dict_get(d: dict, key: str) -> object:" in text
+    assert "def apply(cb: object, x: float) -> float:" in text
+    native, _ = both
+    assert str(__import__("inspect").signature(native.dict_get)) == "(d, key)"
+    assert "dict_get(d: dict, key: str) -> object" in native.dict_get.__doc__
+
+
+def test_objects_across_modules(tmp_path):
+    """An imported function with object parameters, called natively (and its errors)."""
+    (tmp_path / "cbhelpers.fx").write_text(
+        "from fastext import f64\n\n\ndef scaled(o: object, x: f64) -> f64:\n    s: f64 = o.scale\n    return s * x\n")
+    (tmp_path / "cbmain.fx").write_text(
+        "from fastext import f64\nfrom cbhelpers import scaled\n\n\n"
+        "def total(o: object, n: f64) -> f64:\n    return scaled(o, n) + scaled(o, 1.0)\n")
+    native = fxload.compiled(str(tmp_path / "cbmain.fx"))
+    oracle = fxload.interpreted(str(tmp_path / "cbmain.fx"))
+    obj = types.SimpleNamespace(scale=2.5)
+    assert native.total(obj, 3.0) == oracle.total(obj, 3.0) == 10.0
+    with pytest.raises(AttributeError):
+        native.total(object(), 1.0)
+    with pytest.raises(TypeError, match=r"scaled\(\): the value assigned to `s` must be float"):
+        native.total(types.SimpleNamespace(scale="x"), 1.0)
