@@ -444,3 +444,17 @@ def test_objects_across_modules(tmp_path):
         native.total(object(), 1.0)
     with pytest.raises(TypeError, match=r"scaled\(\): the value assigned to `s` must be float"):
         native.total(types.SimpleNamespace(scale="x"), 1.0)
+
+
+def test_functions_that_box_keep_the_gil(both):
+    from fastext.compiler.analysis import analyse
+    from fastext.compiler.frontend import check_source
+    from fastext.compiler.source import SourceFile
+    with open(PATH, encoding="utf-8") as f:
+        module, _ = check_source(SourceFile(PATH, f.read()), "objects")
+    analyse(module)
+    fns = module.functions
+    assert fns["scalar_loop_to_object"].objects and fns["scalar_to_object"].objects and fns["apply"].objects
+    assert not fns["sum_ints"].objects and not fns["text_len"].objects
+    native, oracle = both
+    assert native.scalar_loop_to_object(100) == oracle.scalar_loop_to_object(100)

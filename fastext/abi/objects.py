@@ -22,8 +22,9 @@ CHECKED_TYPES = {"list": "PyList_Type", "dict": "PyDict_Type", "tuple": "PyTuple
 
 
 def holds_gil(fn) -> bool:
-    """Whether the entry point must keep the GIL around the body (it uses Python objects)."""
-    return any(isinstance(p.var.type, T.PyObj) for p in fn.params)
+    """Whether the entry point must keep the GIL around the body: it uses Python objects,
+    itself or through a function it calls (`analysis`: `Function.objects`)."""
+    return fn.objects or any(isinstance(p.var.type, T.PyObj) for p in fn.params)
 
 
 def prepare(wb, fn) -> None:

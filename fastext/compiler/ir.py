@@ -364,6 +364,7 @@ class Function:
     # Facts filled in by `analysis`.
     writes: set[int] = field(default_factory=set)     # indices of array params written through
     loops: bool = False                               # contains a loop, or calls something that does
+    objects: bool = False                             # uses Python objects, or calls something that does
     calls: set[str] = field(default_factory=set)
 
 

@@ -306,3 +306,14 @@ def nested(cb: object, log: object, x: i64) -> i64:
         except ArithmeticError:
             total += 1000
     return total
+
+
+def scalar_loop_to_object(n: i64) -> f64:
+    """No object parameter, but it boxes numbers for a function that takes objects."""
+    t = 0.0
+    for i in range(n):
+        try:
+            t += _passthrough(f64(i), 1.0)
+        except ValueError:
+            t -= 1.0
+    return t

@@ -36,10 +36,6 @@ def check_signature(node: ast.FunctionDef, params, ret: Type, options: dict, spa
                             "remove @nogil: a function that uses Python objects keeps the GIL for the whole call")
 
 
-def is_object(t: Type) -> bool:
-    return isinstance(t, PyObj)
-
-
 def attribute(fc: "FunctionChecker", node: ast.Attribute, base: ir.Expr) -> ir.Expr:
     return ir.ObjAttr(OBJECT, fc.span(node), base, node.attr)
 
@@ -83,10 +79,6 @@ def item(fc: "FunctionChecker", node: ast.Subscript, base: ir.Expr) -> ir.Expr:
         raise fc.error(node.slice, "slicing Python objects is not supported in .fx code",
                        "call a method instead, or slice in Python")
     return ir.ObjItem(OBJECT, fc.span(node), base, [argument(fc, node.slice)])
-
-
-def length(fc: "FunctionChecker", node: ast.Call, value: ir.Expr) -> ir.Expr:
-    return ir.ObjLen(I64, fc.span(node), value)
 
 
 def iteration(fc: "FunctionChecker", value: ir.Expr, node: ast.AST):

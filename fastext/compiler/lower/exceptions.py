@@ -157,7 +157,7 @@ class ExceptionLowering:
         switch = b.switch(code, default)
         for c, bb in sorted(cases.items()):
             switch.add_case(I32(c), bb)
-        if self.obj_vars:     # an exception raised by Python code: matched by class (lower/objects.py)
+        if self.uses_python:     # an exception raised by Python code: matched by class (lower/objects.py)
             switch.add_case(I32(PYERR_CODE), self.python_dispatch(s.handlers, blocks, unmatched, saved))
         b.position_at_end(unmatched)
         self.error_exit()                # none matches: on to the enclosing handler

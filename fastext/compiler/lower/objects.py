@@ -40,6 +40,8 @@ class ObjectLowering:
         self.stashes: list[tuple[ll.Value, ll.Value | None, int, int, int]] = []
         variables = [p.var for p in self.fn.params] + list(self.fn.locals)
         self.obj_vars = [v for v in variables if isinstance(v.type, T.PyObj)]
+        # Python exceptions can reach this function's handlers (analysis: `Function.objects`)
+        self.uses_python = bool(self.obj_vars) or self.fn.objects
         for p in self.fn.params:
             if isinstance(p.var.type, T.PyObj):
                 self.api.call(self.b, "Py_IncRef", self.b.load(self.slots[id(p.var)]))
@@ -116,7 +118,7 @@ class ObjectLowering:
 
     def stash_exception(self, record: ll.Value) -> None:
         """`record` holds a copy of the error record: if it is a Python exception, fetch it in."""
-        if not self.obj_vars:
+        if not self.uses_python:
             return
         b = self.b
         with b.if_then(self._is_python(record)):
@@ -125,7 +127,7 @@ class ObjectLowering:
 
     def restore_exception(self, record: ll.Value) -> None:
         """Make the exception set aside in `record` the current one again (a re-raise)."""
-        if not self.obj_vars:
+        if not self.uses_python:
             return
         b = self.b
         with b.if_then(self._is_python(record)):
@@ -136,7 +138,7 @@ class ObjectLowering:
     def drop_stash(self, record: ll.Value, sel: ll.Value | None) -> None:
         """Release an exception set aside in `record` (for a finally body: only when one is in
         flight, `sel` == 1)."""
-        if not self.obj_vars:
+        if not self.uses_python:
             return
         b = self.b
         cond = self._is_python(record)
@@ -150,7 +152,7 @@ class ObjectLowering:
     @contextlib.contextmanager
     def stash_region(self, record: ll.Value, sel: ll.Value | None):
         """The clause or finally body being lowered may hold an exception in `record`."""
-        if not self.obj_vars:
+        if not self.uses_python:
             yield
             return
         self.stashes.append((record, sel, len(self.err_targets), len(self.loops), len(self.finallies)))
