@@ -116,6 +116,8 @@ def test_identity_truth_and_rebinding(both):
         assert mod.is_none(None) and not mod.is_none(0)
         assert mod.same(head, head) and not mod.same(head, head.next)
         assert mod.pick(head, None, True) is head and mod.pick(head, None, False) is None
+        xs = [1]
+        assert mod.widen(xs, True) is xs and mod.widen(xs, False) is xs
     for value in (0, 1, "", "x", [], [0], None, 0.0, Node(1)):
         assert native.truthy(value) == oracle.truthy(value) == bool(value)
 
@@ -220,6 +222,7 @@ def test_no_reference_leaks(both):
         native.native_chain(types.SimpleNamespace(scale=arg), 3)
         native.checked(lambda x: {}[x], 1)
         native.dict_get({"k": result}, "k")
+        native.widen([result], False)
         try:
             native.apply(raiser, arg)
         except ValueError:

@@ -317,3 +317,14 @@ def scalar_loop_to_object(n: i64) -> f64:
         except ValueError:
             t -= 1.0
     return t
+
+
+def widen(xs: list, first: bool) -> object:
+    o: object = xs
+    if first:
+        return xs
+    return _identity(o)
+
+
+def _identity(o: object) -> object:
+    return o
