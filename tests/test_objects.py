@@ -461,3 +461,11 @@ def test_functions_that_box_keep_the_gil(both):
     assert not fns["sum_ints"].objects and not fns["text_len"].objects
     native, oracle = both
     assert native.scalar_loop_to_object(100) == oracle.scalar_loop_to_object(100)
+
+
+def test_complex_conversions(both):
+    native, oracle = both
+    for value in (1.5, 2, 1 + 2j, np.complex64(1 - 1j), np.float64(0.25)):
+        assert native.to_complex(value) == oracle.to_complex(value) == 2 * complex(value)
+    with pytest.raises(TypeError, match=r"to_complex\(\): o must be complex"):
+        native.to_complex("1+2j")      # Python's complex() parses strings; compiled takes numbers only

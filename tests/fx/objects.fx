@@ -1,5 +1,5 @@
 """Python objects and callbacks, and str parameters (tests/test_objects.py)."""
-from fastext import f32, f64, i32, i64, u8
+from fastext import c128, f32, f64, i32, i64, u8
 
 
 # ---------------------------------------------------------------- callbacks and attributes
@@ -328,3 +328,7 @@ def widen(xs: list, first: bool) -> object:
 
 def _identity(o: object) -> object:
     return o
+
+
+def to_complex(o: object) -> complex:
+    return complex(o) + c128(o)

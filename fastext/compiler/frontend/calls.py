@@ -262,15 +262,19 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         if not 1 <= len(node.args) <= 2:
             raise fc.error(node, "complex() takes one or two numbers here", "complex(re, im)")
         if len(node.args) == 1:
+            from fastext.compiler.frontend import objects
+            of_object = objects.explicit(fc, node, C128)
+            if of_object is not None:
+                return of_object
             (value,) = _scalar_args(fc, node, "complex()")
             return _cast(fc, value, C128, node)
         re, im = _scalar_args(fc, node, "complex()", real=True)
         return ir.Intrinsic(C128, span, "complex.make", [fc.convert(re, F64), fc.convert(im, F64)])
     if len(node.args) != 1 and name != "round":
         raise fc.error(node, f"{name}() takes one argument", f"{name}(x)")
-    if name in ("int", "float", "bool", "complex"):
+    if name in ("int", "float", "bool"):
         from fastext.compiler.frontend import objects
-        of_object = objects.explicit(fc, node, {"int": I64, "float": F64, "bool": BOOL, "complex": C128}[name])
+        of_object = objects.explicit(fc, node, {"int": I64, "float": F64, "bool": BOOL}[name])
         if of_object is not None:
             return of_object
     if name == "round":
