@@ -469,3 +469,15 @@ def test_complex_conversions(both):
         assert native.to_complex(value) == oracle.to_complex(value) == 2 * complex(value)
     with pytest.raises(TypeError, match=r"to_complex\(\): o must be complex"):
         native.to_complex("1+2j")      # Python's complex() parses strings; compiled takes numbers only
+
+
+def test_optional_object_parameter(both):
+    """`cb: object = None`: an optional callback, from Python and from .fx callers."""
+    native, oracle = both
+    for mod in both:
+        assert mod.optional_callback(2.0) == 2.0
+        assert mod.optional_callback(2.0, lambda v: v * 3) == 6.0
+        assert mod.optional_callback(2.0, cb=None) == 2.0
+        assert mod.calls_optional(-2.0, abs) == 0.0
+    import inspect
+    assert str(inspect.signature(native.optional_callback)) == "(x, cb=None)"

@@ -190,10 +190,10 @@ class WrapperBuilder:
         given_end = b.block
         b.branch(merge)
         b.position_at_end(absent)
-        d = _constant(t, p.default)
+        d = self.api.obj("_Py_NoneStruct") if isinstance(t, T.PyObj) else _constant(t, p.default)  # borrowed
         b.branch(merge)
         b.position_at_end(merge)
-        phi = b.phi(scalar_type(t))
+        phi = b.phi(value_type(t))
         phi.add_incoming(v, given_end)
         phi.add_incoming(d, absent)
         return phi

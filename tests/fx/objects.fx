@@ -332,3 +332,14 @@ def _identity(o: object) -> object:
 
 def to_complex(o: object) -> complex:
     return complex(o) + c128(o)
+
+
+def optional_callback(x: f64, cb: object = None) -> f64:
+    if cb is None:
+        return x
+    y: f64 = cb(x)
+    return y
+
+
+def calls_optional(x: f64, cb: object) -> f64:
+    return optional_callback(x) + optional_callback(x, cb)

@@ -175,7 +175,7 @@ def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str) -
             args.append(fc.coerce(bound[pname], ptype, where[pname], f"argument `{pname}` of `{name}`"))
         elif pname in sig.defaults:
             dtype, value = sig.defaults[pname]
-            args.append(ir.Const(dtype, span, value))
+            args.append(ir.ObjConst(dtype, span, None) if isinstance(dtype, T.PyObj) else ir.Const(dtype, span, value))
         else:
             raise fc.error(node, f"`{name}` is missing argument `{pname}`", usage)
     ret = sig.ret

@@ -9,7 +9,9 @@ from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
 from fastext.compiler.source import SourceFile, Span
-from fastext.compiler.types import BOOL, C128, DIALECT_SCALARS, F64, I64, Scalar, Type, article, constant_fits
+from fastext.compiler.types import (
+    BOOL, C128, DIALECT_SCALARS, F64, I64, OBJECT, Scalar, Type, article, constant_fits,
+)
 
 ALLOWED_MODULES = ("math", "fastext")
 
@@ -255,6 +257,12 @@ class _ModuleCollector:
         check_signature(node, params, ret, options, self.span)
         defaults: dict[str, tuple[Type, object]] = {}
         for (name, ptype, _), default in zip(params[len(params) - len(a.defaults):], a.defaults):
+            if ptype == OBJECT and isinstance(default, ast.Constant) and default.value is None:
+                defaults[name] = (ptype, None)     # an optional object (a callback): None when not given
+                continue
+            if isinstance(default, ast.Constant) and default.value is None:
+                raise FxSyntaxError(self.span(default), f"`{name}` ({ptype}) cannot default to None",
+                                    f"only `object` parameters can: `{name}: object = None`")
             value = self.const_value(default)
             if not isinstance(ptype, Scalar) or not constant_fits(value, ptype):
                 raise FxSyntaxError(self.span(default), f"default of `{name}` must be {article(ptype)} constant",

@@ -34,3 +34,7 @@ def iterate(d: dict) -> i64:
     for k in d:
         n += 1
     return n
+
+
+def bad_default(xs: list = None) -> i64:
+    return len(xs)
