@@ -13,24 +13,25 @@ Ownership rules (docs/ARCHITECTURE.md, "Objects in native code"):
   `error_exit`), so a failing call in `f(a.x, g(b))` leaks nothing;
 * a failed C-API call leaves its Python exception set and fills the error record with
   `PYERR_CODE`: the entry point returns NULL without touching it, so the caller sees the
-  very exception object (and traceback) the Python code raised.
+  very exception object (and traceback) the Python code raised (`try` statements:
+  `python_exceptions.py`; conversions to numbers: `object_conversions.py`).
 """
 from __future__ import annotations
 
-import contextlib
-
 from llvmlite import ir as ll
 
-from fastext.abi.capi import CApi, type_of
+from fastext.abi.capi import CApi
 from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.compiler.builtins import PYERR_CODE
-from fastext.compiler.lower.context import F32, F64, I1, I32, I64, I8, I8P
+from fastext.compiler.lower.context import F64, I32, I64, I8P
+from fastext.compiler.lower.object_conversions import ConversionLowering
+from fastext.compiler.lower.python_exceptions import PythonExceptionLowering
 
 NULL = ll.Constant(I8P, None)
 
 
-class ObjectLowering:
+class ObjectLowering(ConversionLowering, PythonExceptionLowering):
     """Mixin of FunctionLowering: object variables, temporaries and the object expressions."""
 
     def begin_objects(self) -> None:
@@ -70,108 +71,6 @@ class ObjectLowering:
 
     def fail_if_null(self, v: ll.Value) -> None:
         self.py_fail_if(self.b.icmp_unsigned("==", v, NULL))
-
-    def python_dispatch(self, handlers: list[ir.Handler], blocks: list[ll.Block], unmatched: ll.Block,
-                        saved: ll.Value) -> ll.Block:
-        """The except dispatch for a Python exception: the first clause naming its class or a
-        base (PyErr_ExceptionMatches) runs, with the exception set aside in its `saved` record
-        (a bare `raise` restores it; leaving the clause otherwise drops it); none: it stays
-        set, on out."""
-        b = self.b
-        here = b.block
-        start = self.new_block("except.python")
-        b.position_at_end(start)
-        for h, bb in zip(handlers, blocks):
-            take = self.new_block("except.python.take")
-            if h.names is None:
-                b.branch(take)
-            else:
-                hit = I1(0)
-                for name in h.names:
-                    m = self.api.call(b, "PyErr_ExceptionMatches", self.api.exc(b, f"PyExc_{name}"))
-                    hit = b.or_(hit, b.icmp_signed("!=", m, I32(0)))
-                nxt = self.new_block("except.python.next")
-                b.cbranch(hit, take, nxt)
-            b.position_at_end(take)
-            self.stash_exception(saved)
-            b.branch(bb)
-            if h.names is None:
-                break
-            b.position_at_end(nxt)
-        if not b.block.is_terminated:
-            b.branch(unmatched)
-        b.position_at_end(here)
-        return start
-
-    # ---------------------------------------------------------------- Python exceptions set aside
-    # While an except clause or a finally body runs for a Python exception, the exception is
-    # not left set (Python code called meanwhile must not see it): PyErr_Fetch moves it into
-    # the record's three argument fields, owned there.  A bare `raise` or the end of a finally
-    # body restores it (PyErr_Restore; the record's code becomes 0, owning nothing); any other
-    # way out of the region drops it (`stashes`, `leave_stashes`).
-
-    def _fields(self, record: ll.Value) -> list[ll.Value]:
-        return [self.b.gep(record, [I32(0), I32(k)]) for k in (2, 3, 4)]
-
-    def _is_python(self, record: ll.Value) -> ll.Value:
-        return self.b.icmp_signed("==", self.b.load(self.b.gep(record, [I32(0), I32(0)])), I32(PYERR_CODE))
-
-    def stash_exception(self, record: ll.Value) -> None:
-        """`record` holds a copy of the error record: if it is a Python exception, fetch it in."""
-        if not self.uses_python:
-            return
-        b = self.b
-        with b.if_then(self._is_python(record)):
-            slots = [b.bitcast(f, I8P.as_pointer()) for f in self._fields(record)]
-            self.api.call(b, "PyErr_Fetch", *slots)
-
-    def restore_exception(self, record: ll.Value) -> None:
-        """Make the exception set aside in `record` the current one again (a re-raise)."""
-        if not self.uses_python:
-            return
-        b = self.b
-        with b.if_then(self._is_python(record)):
-            fields = [b.inttoptr(b.load(f), I8P) for f in self._fields(record)]
-            self.api.call(b, "PyErr_Restore", *fields)
-            b.store(I32(0), b.gep(record, [I32(0), I32(0)]))
-
-    def drop_stash(self, record: ll.Value, sel: ll.Value | None) -> None:
-        """Release an exception set aside in `record` (for a finally body: only when one is in
-        flight, `sel` == 1)."""
-        if not self.uses_python:
-            return
-        b = self.b
-        cond = self._is_python(record)
-        if sel is not None:
-            cond = b.and_(cond, b.icmp_signed("==", b.load(sel), I32(1)))
-        with b.if_then(cond):
-            for f in self._fields(record):
-                self.api.call(b, "Py_DecRef", b.inttoptr(b.load(f), I8P))
-            b.store(I32(0), b.gep(record, [I32(0), I32(0)]))
-
-    @contextlib.contextmanager
-    def stash_region(self, record: ll.Value, sel: ll.Value | None):
-        """The clause or finally body being lowered may hold an exception in `record`."""
-        if not self.uses_python:
-            yield
-            return
-        self.stashes.append((record, sel, len(self.err_targets), len(self.loops), len(self.finallies)))
-        try:
-            yield
-        finally:
-            self.stashes.pop()
-
-    def leave_stashes(self, err_depth: int | None, loop_depth: int | None, finally_depth: int | None) -> None:
-        """An exit from the regions it crosses (innermost first, stopping at the first it stays
-        in): an error exit at `err_depth` leaves those opened at that depth (a handler opened
-        inside one would keep it); a break/continue leaves those opened inside the innermost
-        loop; a jump into the finally body of frame `finally_depth - 1` leaves those opened in
-        its try; a return leaves them all (0, 0, 0)."""
-        for record, sel, errs, loops, fins in reversed(getattr(self, "stashes", ())):
-            if err_depth is not None and errs < err_depth or loop_depth is not None and loops < loop_depth \
-                    or finally_depth is not None and fins < finally_depth:
-                break
-            self.drop_stash(record, sel)
 
     # ---------------------------------------------------------------- ownership
     def take(self, e: ir.Expr) -> ll.Value:
@@ -349,160 +248,3 @@ class ObjectLowering:
             self.drop(right, e.right)
         self.drop(left, e.left)
         return same
-
-    def e_ObjConvert(self, e: ir.ObjConvert) -> ll.Value:
-        b, api = self.b, self.api
-        t: T.Scalar = e.type
-        o = self.use(e.value)
-        if t.is_bool and e.mode != "param":
-            r = api.call(b, "PyObject_IsTrue", o)
-            self.py_fail_if(b.icmp_signed("<", r, I32(0)))
-            v = b.icmp_signed("!=", r, I32(0))
-        elif e.mode == "param" or t.is_complex:
-            v = self.param_convert(o, t, e.what)
-        elif t.is_int:
-            n = api.call(b, "PyNumber_Long", o)
-            self.fail_if_null(n)
-            if e.mode == "python":      # int(o): Python's int, which must fit an i64
-                v = api.call(b, "PyLong_AsLongLong", n)
-            else:                       # i32(o), u64(o), …: Python's int, wrapped like the dialect's i32(x)
-                v = api.call(b, "PyLong_AsUnsignedLongLongMask", n)
-            api.call(b, "Py_DecRef", n)
-            failed = b.and_(b.icmp_signed("==", v, I64(-1)),
-                            b.icmp_unsigned("!=", api.call(b, "PyErr_Occurred"), NULL))
-            self.py_fail_if(failed)
-            if t.bits < 64:
-                v = b.trunc(v, ll.IntType(t.bits))
-        else:                           # float(o), f64(o), f32(o): Python's float
-            f = api.call(b, "PyNumber_Float", o)
-            self.fail_if_null(f)
-            v = api.call(b, "PyFloat_AsDouble", f)
-            api.call(b, "Py_DecRef", f)
-            if t.bits == 32:
-                v = b.fptrunc(v, F32)
-        self.drop(o, e.value)
-        return v
-
-    def param_convert(self, o: ll.Value, t: T.Scalar, what: str) -> ll.Value:
-        """`o` as a `t` by the rules of a parameter of type `t` (the entry point's slow paths);
-        their TypeError/OverflowError are re-worded to name the value instead of a parameter."""
-        from fastext.abi.wrapper import _range, describe
-        from fastext.compiler.lower.context import C128, scalar_type
-        b = self.b
-        fname, pname, desc = (self.ctx.cstring(x) for x in (self.fn.name.rpartition(".")[2], what, describe(t)))
-        if t.is_complex:
-            helper, out_t, extra = "fx_unbox_complex_slow", C128, []
-        elif t.is_float:
-            helper, out_t, extra = "fx_unbox_f64_slow", F64, []
-        elif t.is_bool:
-            helper, out_t, extra = "fx_unbox_bool_slow", I8, []
-        elif t == T.U64:
-            helper, out_t, extra = "fx_unbox_u64_slow", I64, []
-        else:
-            lo, hi = _range(t)
-            helper, out_t, extra = "fx_unbox_int_slow", I64, [I64(lo), I64(hi)]
-        slot = self.entry_alloca(out_t)
-        done = None
-        if t.is_float or (t.is_int and t != T.U64):
-            # the exact type inline (a callback returning a float for an f64), as the entry point does
-            exact = "PyFloat_Type" if t.is_float else "PyLong_Type"
-            fast_bb, slow_bb, done = (self.new_block(f"conv.{x}") for x in ("fast", "slow", "done"))
-            b.cbranch(b.icmp_unsigned("==", type_of(b, o), self.api.obj(exact)), fast_bb, slow_bb)
-            b.position_at_end(fast_bb)
-            if t.is_float:
-                b.store(self.api.call(b, "PyFloat_AsDouble", o), slot)
-                b.branch(done)
-            else:
-                v = self.api.call(b, "PyLong_AsLongLong", o)
-                b.store(v, slot)
-                ok = b.and_(b.icmp_signed("!=", v, I64(-1)),   # -1, errors and range misses: the careful path
-                            b.and_(b.icmp_signed(">=", v, extra[0]), b.icmp_signed("<=", v, extra[1])))
-                b.cbranch(ok, done, slow_bb)
-            b.position_at_end(slow_bb)
-        fn = runtime_helper(self.ctx.module, helper)
-        rc = b.call(fn, [o, *extra, fname, pname, desc, b.bitcast(slot, I8P)])
-        failed = b.icmp_signed("<", rc, I32(0))
-        with b.if_then(failed, likely=False):
-            b.call(conversion_error(self.ctx.module, self.api), [o, fname, pname, desc])
-        self.py_fail_if(failed)
-        if done is not None:
-            b.branch(done)
-            b.position_at_end(done)
-        v = b.load(slot)
-        if t.is_bool:
-            return b.icmp_unsigned("!=", v, I8(0))
-        if t.is_complex:
-            if t.bits == 64:
-                c64 = scalar_type(t)
-                re, im = (b.fptrunc(b.extract_value(v, k), F32) for k in (0, 1))
-                return b.insert_value(b.insert_value(ll.Constant(c64, ll.Undefined), re, 0), im, 1)
-            return v
-        if t.is_float:
-            return v if t.bits == 64 else b.fptrunc(v, F32)
-        return v if t.bits == 64 else b.trunc(v, ll.IntType(t.bits))
-
-
-RUNTIME_SIGNATURES = {
-    "fx_unbox_int_slow": [I8P, I64, I64, I8P, I8P, I8P, I8P],
-    "fx_unbox_u64_slow": [I8P, I8P, I8P, I8P, I8P],
-    "fx_unbox_f64_slow": [I8P, I8P, I8P, I8P, I8P],
-    "fx_unbox_bool_slow": [I8P, I8P, I8P, I8P, I8P],
-    "fx_unbox_complex_slow": [I8P, I8P, I8P, I8P, I8P],
-}
-
-
-def runtime_helper(module: ll.Module, name: str) -> ll.Function:
-    """A declaration of one of `abi/runtime.py`'s helpers (shared with the entry points)."""
-    fn = module.globals.get(name)
-    if fn is None:
-        fn = ll.Function(module, ll.FunctionType(I32, RUNTIME_SIGNATURES[name]), name)
-    return fn
-
-
-MESSAGES = {
-    "type": "%s(): %s must be %s, not %U",
-    "range": "%s(): %s is out of range for %s: %S",
-}
-
-
-def conversion_error(module: ll.Module, api: CApi) -> ll.Function:
-    """`fx$conv_error(obj, fname, what, expected)`: reword the parameter helpers' TypeError and
-    OverflowError for a value converted inside the body (other exceptions are left alone)."""
-    name = "fx$conv_error"
-    fn = module.globals.get(name)
-    if fn is not None:
-        return fn
-    fn = ll.Function(module, ll.FunctionType(ll.VoidType(), [I8P] * 4), name)
-    fn.linkage = "internal"
-    fn.attributes.add("cold")
-    fn.attributes.add("noinline")
-    obj, fname, what, expected = fn.args
-    b = ll.IRBuilder(fn.append_basic_block("entry"))
-    te = api.exc(b, "PyExc_TypeError")
-    oe = api.exc(b, "PyExc_OverflowError")
-    is_type = b.icmp_signed("!=", api.call(b, "PyErr_ExceptionMatches", te), I32(0))
-    with b.if_else(is_type) as (type_err, other):
-        with type_err:
-            api.call(b, "PyErr_Clear")
-            tname = api.call(b, "PyType_GetName", type_of(b, obj))
-            api.call(b, "PyErr_Format", te, _cstring(module, "type"), fname, what, expected, tname)
-            api.call(b, "Py_DecRef", tname)
-        with other:
-            is_range = b.icmp_signed("!=", api.call(b, "PyErr_ExceptionMatches", oe), I32(0))
-            with b.if_then(is_range):
-                api.call(b, "PyErr_Clear")
-                api.call(b, "PyErr_Format", oe, _cstring(module, "range"), fname, what, expected, obj)
-    b.ret_void()
-    return fn
-
-
-def _cstring(module: ll.Module, key: str) -> ll.Value:
-    name = f"fx$conv_msg.{key}"
-    gv = module.globals.get(name)
-    if gv is None:
-        data = bytearray(MESSAGES[key].encode() + b"\0")
-        gv = ll.GlobalVariable(module, ll.ArrayType(I8, len(data)), name)
-        gv.initializer = ll.Constant(ll.ArrayType(I8, len(data)), data)
-        gv.global_constant, gv.linkage = True, "private"
-    return gv.bitcast(I8P)
-
