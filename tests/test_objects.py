@@ -481,3 +481,37 @@ def test_optional_object_parameter(both):
         assert mod.calls_optional(-2.0, abs) == 0.0
     import inspect
     assert str(inspect.signature(native.optional_callback)) == "(x, cb=None)"
+
+
+@settings(max_examples=150, deadline=None)
+@given(plan=st.lists(st.sampled_from(["ok", "key", "zero", "value", "overflow"]), min_size=12, max_size=12),
+       x=st.integers(0, 4))
+def test_try_statements_with_random_callback_failures(both, plan, x):
+    """Each call of the callback returns or raises as `plan` says: logs, results and
+    escaping exceptions agree with Python's, for every try statement shape above."""
+    def make_cb():
+        def cb(v):
+            what = plan[v % len(plan)]
+            if what == "key":
+                raise KeyError(v)
+            if what == "zero":
+                raise ZeroDivisionError(v)
+            if what == "value":
+                raise ValueError(v)
+            if what == "overflow":
+                raise OverflowError(v)
+            return v
+        return cb
+
+    for name, with_log in (("with_finally", True), ("reraise", True), ("nested", True),
+                           ("swallow_in_finally", False), ("return_in_finally", False),
+                           ("replace_in_except", False), ("checked", False)):
+        outcomes = []
+        for mod in both:
+            log = []
+            args = (make_cb(), log, x) if with_log else (make_cb(), x)
+            try:
+                outcomes.append(("ok", getattr(mod, name)(*args), log))
+            except Exception as e:   # noqa: BLE001 - compared
+                outcomes.append((type(e), str(e), log))
+        assert outcomes[0] == outcomes[1], name
