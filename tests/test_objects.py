@@ -314,7 +314,7 @@ def test_non_ascii_text(both):
 OBJECT_ABI = frozenset("""
 PyObject_Call PyObject_GetItem PyObject_Size PyUnicode_FromOrdinal PyUnicode_GetLength PyUnicode_AsUCS4Copy
 PyComplex_FromDoubles PyComplex_RealAsDouble PyComplex_ImagAsDouble PyComplex_Type PyList_Type PyDict_Type
-PySet_Type PyObject_CallNoArgs PyObject_CallFunctionObjArgs
+PySet_Type PyObject_CallNoArgs PyObject_CallFunctionObjArgs PyObject_GetIter PyIter_Next
 """.split())
 
 
@@ -515,3 +515,37 @@ def test_try_statements_with_random_callback_failures(both, plan, x):
             except Exception as e:   # noqa: BLE001 - compared
                 outcomes.append((type(e), str(e), log))
         assert outcomes[0] == outcomes[1], name
+
+
+@settings(max_examples=100, deadline=None)
+@given(xs=st.lists(st.one_of(st.integers(-5, 100), st.none()), max_size=12))
+def test_iterating_any_python_iterable(both, xs):
+    native, oracle = both
+    for make in (list, tuple, lambda v: iter(v), lambda v: (x for x in v), lambda v: dict.fromkeys(v)):
+        assert native.sum_iterable(make(xs)) == oracle.sum_iterable(make(xs))
+    d = {k: v for k, v in enumerate(xs) if v is not None}
+    assert native.dict_values(d) == oracle.dict_values(d)
+
+
+def test_iteration_errors_propagate(both):
+    native, _ = both
+
+    def gen():
+        yield 1
+        raise KeyError("from the generator")
+
+    with pytest.raises(KeyError, match="from the generator"):
+        native.sum_iterable(gen())
+    with pytest.raises(TypeError, match="not iterable"):
+        native.sum_iterable(5)
+    with pytest.raises(TypeError, match="must be float"):
+        native.sum_iterable(["x"])
+    items = [object()]
+    before = sys.getrefcount(items[0])
+    for _ in range(1000):
+        try:
+            native.sum_iterable(iter(items))
+        except TypeError:
+            pass
+    after = sys.getrefcount(items[0])     # (not inside the assert: pytest's rewriting holds a reference)
+    assert after == before

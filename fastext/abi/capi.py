@@ -69,6 +69,8 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyObject_Call": (OBJ, [OBJ, OBJ, OBJ], False),
     "PyObject_CallFunctionObjArgs": (OBJ, [OBJ], True),
     "PyObject_GetItem": (OBJ, [OBJ, OBJ], False),
+    "PyObject_GetIter": (OBJ, [OBJ], False),
+    "PyIter_Next": (OBJ, [OBJ], False),
     "PyObject_Size": (I64, [OBJ], False),
     "PyDict_New": (OBJ, [], False),
     "PyDict_SetItemString": (I32, [OBJ, OBJ, OBJ], False),

@@ -225,6 +225,27 @@ class ObjConvert(Expr):
 
 
 @dataclass(eq=False)
+class ObjIter(Expr):
+    """`iter(o)` (PyObject_GetIter), for `for x in o` over any iterable."""
+
+    value: Expr
+
+
+@dataclass(eq=False)
+class ObjNext(Expr):
+    """`next(it)`, or NULL when the iterator is exhausted (PyIter_Next); test with ObjExhausted."""
+
+    value: Expr
+
+
+@dataclass(eq=False)
+class ObjExhausted(Expr):
+    """Whether an object variable holds ObjNext's NULL (the end of the iteration)."""
+
+    value: Expr
+
+
+@dataclass(eq=False)
 class ObjIs(Expr):
     """`a is b` / `a is None` (right None) and their `is not` (negate)."""
 

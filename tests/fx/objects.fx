@@ -343,3 +343,23 @@ def optional_callback(x: f64, cb: object = None) -> f64:
 
 def calls_optional(x: f64, cb: object) -> f64:
     return optional_callback(x) + optional_callback(x, cb)
+
+
+def sum_iterable(it: object) -> f64:
+    """Any Python iterable: a dict's keys, a set, a generator, a range, ..."""
+    t = 0.0
+    for x in it:
+        if x is None:
+            continue
+        v: f64 = x
+        if v < 0.0:
+            break
+        t += v
+    return t
+
+
+def dict_values(d: dict) -> f64:
+    t = 0.0
+    for k in d:
+        t += float(d[k]) * float(k)
+    return t

@@ -86,13 +86,36 @@ def iteration(fc: "FunctionChecker", value: ir.Expr, node: ast.AST):
     once before the loop (like iterating over an array)."""
     from fastext.compiler.frontend.loops import Iteration, _once
     if value.type.check not in ("list", "tuple"):
-        raise fc.error(node, f"cannot iterate over {article(value.type)} in .fx code",
-                       "annotate the parameter `list` or `tuple`, or index it: for i in range(len(o)): o[i]")
+        return Iteration(None, None, python=value)     # any other iterable: iterator_loop
     span = fc.span(node)
     setup: list[ir.Stmt] = []
     seq = _once(fc, value, node, setup)
     return Iteration(ir.ObjLen(I64, span, seq),
                      lambda k: ir.ObjItem(OBJECT, span, seq, [ir.ObjBox(OBJECT, span, k)]), setup)
+
+
+def iterator_loop(fc: "FunctionChecker", node: ast.For, iterable: ir.Expr, check_body) -> list[ir.Stmt]:
+    """`for x in o` over any Python iterable (a dict's keys, a set, a generator, …):
+
+        $it = iter(o)
+        while True:
+            $x = next($it)          # NULL at the end
+            if $x is exhausted: break
+            x = $x
+            <body>
+    """
+    if node.orelse:
+        raise fc.error(node.orelse[0], "`for … else` over a Python iterable is not supported",
+                       "set a flag before `break` and test it after the loop")
+    span = fc.span(node)
+    it = fc.new_temp(OBJECT, node)
+    item = fc.new_temp(OBJECT, node)
+    load_it, load_item = ir.Load(OBJECT, span, it), ir.Load(OBJECT, span, item)
+    step = [ir.Assign(span, item, ir.ObjNext(OBJECT, span, load_it)),
+            ir.If(span, ir.ObjExhausted(BOOL, span, load_item), [ir.Break(span)], [])]
+    body = step + fc.assign_to(node.target, load_item, node) + check_body(fc, node)
+    return [ir.Assign(span, it, ir.ObjIter(OBJECT, span, iterable)),
+            ir.While(span, ir.Const(BOOL, span, True), body, [])]
 
 
 def explicit(fc: "FunctionChecker", node: ast.Call, t: Scalar) -> ir.Expr | None:

@@ -233,6 +233,25 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
         self.fail_if_null(r)
         return r
 
+    def e_ObjIter(self, e: ir.ObjIter) -> ll.Value:
+        o = self.use(e.value)
+        r = self.api.call(self.b, "PyObject_GetIter", o)
+        self.drop(o, e.value)
+        self.fail_if_null(r)
+        return r
+
+    def e_ObjNext(self, e: ir.ObjNext) -> ll.Value:
+        it = self.use(e.value)
+        r = self.api.call(self.b, "PyIter_Next", it)
+        self.drop(it, e.value)
+        failed = self.b.and_(self.b.icmp_unsigned("==", r, NULL),
+                             self.b.icmp_unsigned("!=", self.api.call(self.b, "PyErr_Occurred"), NULL))
+        self.py_fail_if(failed)
+        return r      # NULL: exhausted
+
+    def e_ObjExhausted(self, e: ir.ObjExhausted) -> ll.Value:
+        return self.b.icmp_unsigned("==", self.expr(e.value), NULL)
+
     def e_ObjLen(self, e: ir.ObjLen) -> ll.Value:
         o = self.use(e.value)
         n = self.api.call(self.b, "PyObject_Size", o)

@@ -31,8 +31,12 @@ def to_array(o: object) -> f64:
 
 def iterate(d: dict) -> i64:
     n = 0
+    for k, v in enumerate(d):
+        n += 1
     for k in d:
         n += 1
+    else:
+        n = 0
     return n
 
 
