@@ -223,6 +223,9 @@ def test_no_reference_leaks(both):
         native.checked(lambda x: {}[x], 1)
         native.dict_get({"k": result}, "k")
         native.widen([result], False)
+        native.record(types.SimpleNamespace(count=1), {}, 2, arg)
+        native.histogram("héllo", {})
+        native.sum_iterable(x for x in (1.0, None, 2.0))
         try:
             native.apply(raiser, arg)
         except ValueError:
@@ -314,7 +317,8 @@ def test_non_ascii_text(both):
 OBJECT_ABI = frozenset("""
 PyObject_Call PyObject_GetItem PyObject_Size PyUnicode_FromOrdinal PyUnicode_GetLength PyUnicode_AsUCS4Copy
 PyComplex_FromDoubles PyComplex_RealAsDouble PyComplex_ImagAsDouble PyComplex_Type PyList_Type PyDict_Type
-PySet_Type PyObject_CallNoArgs PyObject_CallFunctionObjArgs PyObject_GetIter PyIter_Next
+PySet_Type PyObject_CallNoArgs PyObject_CallFunctionObjArgs PyObject_GetIter PyIter_Next PyObject_SetAttrString
+PyObject_SetItem PySequence_Contains
 """.split())
 
 
@@ -549,3 +553,27 @@ def test_iteration_errors_propagate(both):
             pass
     after = sys.getrefcount(items[0])     # (not inside the assert: pytest's rewriting holds a reference)
     assert after == before
+
+
+def test_stores_into_objects_and_in(both):
+    native, oracle = both
+    for k in (0, 3, -1):
+        results = []
+        for mod in both:
+            o, d = types.SimpleNamespace(count=5), {"x": 1}
+            results.append((mod.record(o, d, k, 1.5), vars(o), d))
+        assert results[0] == results[1]
+    for text in ("héllo wörld", "", "aaa", "🎉🎉x"):
+        h1, h2 = {}, {}
+        native.histogram(text, h1)
+        oracle.histogram(text, h2)
+        assert h1 == h2
+    with pytest.raises(AttributeError):
+        native.record(object(), {}, 1, 1.0)           # object() has no settable attributes
+    with pytest.raises(TypeError, match="unhashable for the test"):
+        native.histogram("a", _Unhashable())           # an exception from __contains__
+
+
+class _Unhashable(dict):
+    def __contains__(self, key):
+        raise TypeError("unhashable for the test")

@@ -153,6 +153,8 @@ def _exprs_of(s: ir.Stmt) -> list[ir.Expr]:
         return [s.value] if s.value is not None else []
     if isinstance(s, ir.Assert):
         return [s.cond]
+    if isinstance(s, ir.ObjStore):
+        return [e for e in (s.target, s.key, s.value) if e is not None]
     return []
 
 

@@ -246,6 +246,15 @@ class ObjExhausted(Expr):
 
 
 @dataclass(eq=False)
+class ObjContains(Expr):
+    """`x in o` / `x not in o` (PySequence_Contains); `value` is the container, `args` [x], boxed."""
+
+    value: Expr
+    args: list[Expr]
+    negate: bool = False
+
+
+@dataclass(eq=False)
 class ObjIs(Expr):
     """`a is b` / `a is None` (right None) and their `is not` (negate)."""
 
@@ -326,6 +335,17 @@ class Return(Stmt):
 class Raise(Stmt):
     exc: str              # builtin exception name
     message: str | None   # None: raised without arguments (args == ())
+
+
+@dataclass(eq=False)
+class ObjStore(Stmt):
+    """`o.attr = v` (PyObject_SetAttrString) or `o[key] = v` (PyObject_SetItem); key and
+    value are objects (boxed)."""
+
+    target: Expr
+    attr: str | None
+    key: Expr | None
+    value: Expr
 
 
 @dataclass(eq=False)

@@ -363,3 +363,19 @@ def dict_values(d: dict) -> f64:
     for k in d:
         t += float(d[k]) * float(k)
     return t
+
+
+def record(o: object, d: dict, k: i64, x: f64) -> bool:
+    o.last = x
+    o.count = int(o.count) + 1
+    d[k] = x * 2.0
+    d["name"] = "set"
+    return k in d and "missing" not in d
+
+
+def histogram(s: str, counts: dict) -> None:
+    for c in s:
+        if c in counts:
+            counts[c] = int(counts[c]) + 1
+        else:
+            counts[c] = 1

@@ -19,7 +19,7 @@ from fastext.compiler.frontend.expressions import (
 )
 from fastext.compiler.frontend.scope import ModuleScope, Signature
 from fastext.compiler.source import Span
-from fastext.compiler.types import ERROR, NONE, Array, ErrorType, Scalar, Tuple, Type, article
+from fastext.compiler.types import ERROR, NONE, Array, ErrorType, PyObj, Scalar, Tuple, Type, article
 
 
 class FunctionChecker(ExpressionChecker):
@@ -84,6 +84,10 @@ class FunctionChecker(ExpressionChecker):
         return [ir.ExprStmt(self.span(node), self.expr(node.value))]
 
     def s_assign(self, node: ast.Assign) -> list[ir.Stmt]:
+        from fastext.compiler.frontend.objects import store_literal
+        stored = store_literal(self, node)       # o.name = "text" / d[k] = None
+        if stored is not None:
+            return stored
         value = self.expr_or_poison_targets(node.value, node.targets)
         if len(node.targets) == 1:
             return self.assign_to(node.targets[0], value, node)
@@ -150,8 +154,14 @@ class FunctionChecker(ExpressionChecker):
             if var.is_param and isinstance(var.type, Array):
                 raise self.error(target, f"cannot rebind array parameter `{target.id}`", "use a new local name")
             return [ir.Assign(span, var, self.coerce(value, var.type, target, f"`{target.id}`"))]
+        if isinstance(target, ast.Attribute):
+            from fastext.compiler.frontend import objects
+            return objects.store(self, target, self.expr(target.value), value, node)
         if isinstance(target, ast.Subscript):
             array = self.expr(target.value)
+            if isinstance(array.type, PyObj):     # o[key] = v
+                from fastext.compiler.frontend import objects
+                return objects.store(self, target, array, value, node)
             if poisoned(array, value):
                 return []
             if not isinstance(array.type, Array):

@@ -118,6 +118,54 @@ def iterator_loop(fc: "FunctionChecker", node: ast.For, iterable: ir.Expr, check
             ir.While(span, ir.Const(BOOL, span, True), body, [])]
 
 
+def store(fc: "FunctionChecker", target: ast.Attribute | ast.Subscript, owner: ir.Expr, value: ir.Expr,
+          node: ast.AST) -> list[ir.Stmt]:
+    """`o.attr = v` / `o[key] = v`: the value boxed if it is a dialect value."""
+    span = fc.span(node)
+    if isinstance(owner.type, ErrorType) or isinstance(value.type, ErrorType):
+        return []
+    if not isinstance(owner.type, PyObj):
+        raise fc.error(target, f"cannot assign to an attribute of {article(owner.type)}",
+                       "only Python objects have assignable attributes in .fx code")
+    boxed = box(fc, value, node)
+    if isinstance(target, ast.Attribute):
+        return [ir.ObjStore(span, owner, target.attr, None, boxed)]
+    if isinstance(target.slice, ast.Slice):
+        raise fc.error(target.slice, "assigning to a slice of a Python object is not supported in .fx code",
+                       "call a method instead, or do it in Python")
+    return [ir.ObjStore(span, owner, None, argument(fc, target.slice), boxed)]
+
+
+def store_literal(fc: "FunctionChecker", node: ast.Assign) -> list[ir.Stmt] | None:
+    """`o.name = "text"`, `d[k] = None`: a string literal or None stored into objects (None:
+    not that case — the value is checked as usual, and a string is an error there)."""
+    value = node.value
+    if not (isinstance(value, ast.Constant) and (value.value is None or isinstance(value.value, str))):
+        return None
+    owners = []
+    for t in node.targets:
+        if not isinstance(t, (ast.Attribute, ast.Subscript)):
+            return None
+        owner = fc.expr(t.value)
+        if not isinstance(owner.type, PyObj):
+            return None
+        owners.append(owner)
+    literal = ir.ObjConst(OBJECT, fc.span(value), value.value)
+    return [st for t, owner in zip(node.targets, owners) for st in store(fc, t, owner, literal, node)]
+
+
+def contains(fc: "FunctionChecker", node: ast.Compare) -> ir.Expr:
+    """`x in o` / `x not in o` for a Python container `o`."""
+    container = fc.expr(node.comparators[0])
+    if isinstance(container.type, ErrorType):
+        return container
+    if not isinstance(container.type, PyObj):
+        raise fc.error(node.comparators[0], f"`in` needs a Python container or a string literal, not "
+                       f"{article(container.type)}", 'x in o (an object), c in "abc" (a character)')
+    return ir.ObjContains(BOOL, fc.span(node), container, [argument(fc, node.left)],
+                          isinstance(node.ops[0], ast.NotIn))
+
+
 def explicit(fc: "FunctionChecker", node: ast.Call, t: Scalar) -> ir.Expr | None:
     """`int(o)`, `float(o)`, `bool(o)`, `i32(o)`, `f32(o)`, `complex(o)`: None if the argument
     is not an object (the caller types it)."""

@@ -91,7 +91,8 @@ def _contains(fc: "FunctionChecker", node: ast.Compare) -> ir.Expr:
     span = fc.span(node)
     text = node.comparators[0]
     if not _is_text(text):
-        raise fc.error(node, "`in` is only supported as `c in \"literal\"` in .fx code", HINT)
+        from fastext.compiler.frontend import objects
+        return objects.contains(fc, node)       # `x in o` of a Python container
     c = fc.expr(node.left)
     if isinstance(c.type, ErrorType):
         return c

@@ -233,6 +233,30 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
         self.fail_if_null(r)
         return r
 
+    def s_ObjStore(self, s: ir.ObjStore) -> None:
+        b, api = self.b, self.api
+        owner = self.use(s.target)
+        key = self.use(s.key) if s.key is not None else None
+        value = self.use(s.value)
+        if s.attr is not None:
+            rc = api.call(b, "PyObject_SetAttrString", owner, self.ctx.cstring(s.attr), value)
+        else:
+            rc = api.call(b, "PyObject_SetItem", owner, key, value)
+        self.drop(value, s.value)
+        if key is not None:
+            self.drop(key, s.key)
+        self.drop(owner, s.target)
+        self.py_fail_if(b.icmp_signed("<", rc, I32(0)))
+
+    def e_ObjContains(self, e: ir.ObjContains) -> ll.Value:
+        container = self.use(e.value)
+        item = self.use(e.args[0])
+        rc = self.api.call(self.b, "PySequence_Contains", container, item)
+        self.drop(item, e.args[0])
+        self.drop(container, e.value)
+        self.py_fail_if(self.b.icmp_signed("<", rc, I32(0)))
+        return self.b.icmp_signed("==" if e.negate else "!=", rc, I32(0))
+
     def e_ObjIter(self, e: ir.ObjIter) -> ll.Value:
         o = self.use(e.value)
         r = self.api.call(self.b, "PyObject_GetIter", o)

@@ -42,3 +42,11 @@ def iterate(d: dict) -> i64:
 
 def bad_default(xs: list = None) -> i64:
     return len(xs)
+
+
+def store_text(a: f64[:], n: i64) -> None:
+    a[0] = "text"
+
+
+def in_number(x: i64, n: i64) -> bool:
+    return x in n
