@@ -159,9 +159,12 @@ def contains(fc: "FunctionChecker", node: ast.Compare) -> ir.Expr:
     container = fc.expr(node.comparators[0])
     if isinstance(container.type, ErrorType):
         return container
+    if isinstance(container.type, Str):
+        raise fc.error(node, "`in` a `str` parameter is not supported in .fx code",
+                       'test characters against a literal (c in "abc"), or loop over the str')
     if not isinstance(container.type, PyObj):
-        raise fc.error(node.comparators[0], f"`in` needs a Python container or a string literal, not "
-                       f"{article(container.type)}", 'x in o (an object), c in "abc" (a character)')
+        raise fc.error(node.comparators[0], f"`in` needs a Python container or a string literal on its "
+                       f"right, not {container.type}", 'x in o (an object), c in "abc" (a character)')
     return ir.ObjContains(BOOL, fc.span(node), container, [argument(fc, node.left)],
                           isinstance(node.ops[0], ast.NotIn))
 
