@@ -577,3 +577,11 @@ def test_stores_into_objects_and_in(both):
 class _Unhashable(dict):
     def __contains__(self, key):
         raise TypeError("unhashable for the test")
+
+
+@settings(max_examples=150, deadline=None)
+@given(s=st.text(alphabet="abcé🎉 ", max_size=12), t=st.text(alphabet="abcé🎉 ", max_size=12))
+def test_zip_and_while_over_strings(both, s, t):
+    native, oracle = both
+    assert native.common_prefix(s, t) == oracle.common_prefix(s, t) == len(os.path.commonprefix([s, t]))
+    assert native.last_vowel(s) == oracle.last_vowel(s)

@@ -379,3 +379,24 @@ def histogram(s: str, counts: dict) -> None:
             counts[c] = int(counts[c]) + 1
         else:
             counts[c] = 1
+
+
+def common_prefix(s: str, t: str) -> i64:
+    n = 0
+    for a, b in zip(s, t):
+        if a != b:
+            break
+        n += 1
+    return n
+
+
+def last_vowel(s: str) -> i64:
+    k = -1
+    i = len(s) - 1
+    while i >= 0:
+        c = s[i]
+        if c in "aeiouAEIOUé":
+            k = i
+            break
+        i -= 1
+    return k
