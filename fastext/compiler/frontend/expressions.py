@@ -16,8 +16,8 @@ from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import ModuleScope
 from fastext.compiler.source import Span
 from fastext.compiler.types import (
-    BOOL, C128, ERROR, F64, I64, SCALARS, Array, ErrorType, PyObj, Scalar, Str, Tuple, Type, article, can_assign, complex_of,
-    complex_part, constant_fits, promote,
+    BOOL, C128, ERROR, F64, I64, SCALARS, Array, ErrorType, PyObj, Scalar, Str, Tuple, Type, article, can_assign,
+    complex_of, complex_part, constant_fits, promote,
 )
 
 BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%",
