@@ -73,15 +73,39 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyObject_Free": (VOID, [OBJ], False),
     "PyBuffer_FillInfo": (I32, [OBJ, OBJ, OBJ, I64, I32, I32], False),
     "PyImport_ImportModule": (OBJ, [OBJ], False),
-    "PyObject_GetAttrString": (OBJ, [OBJ, OBJ], False),
-    "PyObject_Call": (OBJ, [OBJ, OBJ, OBJ], False),
     "Py_BuildValue": (OBJ, [OBJ], True),
     "PyErr_SetString": (VOID, [OBJ, OBJ], False),
+    # Python objects and str parameters (lower/objects.py, abi/objects.py)
+    "PyObject_GetAttrString": (OBJ, [OBJ, OBJ], False),
+    "PyObject_Call": (OBJ, [OBJ, OBJ, OBJ], False),
+    "PyObject_CallFunctionObjArgs": (OBJ, [OBJ], True),
+    "PyObject_GetItem": (OBJ, [OBJ, OBJ], False),
+    "PyObject_GetIter": (OBJ, [OBJ], False),
+    "PyObject_SetAttrString": (I32, [OBJ, OBJ, OBJ], False),
+    "PyObject_SetItem": (I32, [OBJ, OBJ, OBJ], False),
+    "PySequence_Contains": (I32, [OBJ, OBJ], False),
+    "PyIter_Next": (OBJ, [OBJ], False),
+    "PyObject_Size": (I64, [OBJ], False),
+    "PyDict_New": (OBJ, [], False),
+    "PyDict_SetItemString": (I32, [OBJ, OBJ, OBJ], False),
+    "PyUnicode_FromStringAndSize": (OBJ, [OBJ, I64], False),
+    "PyUnicode_FromOrdinal": (OBJ, [I32], False),
+    "PyUnicode_AsUTF8AndSize": (OBJ, [OBJ, I64.as_pointer()], False),
+    "PyUnicode_GetLength": (I64, [OBJ], False),
+    "PyUnicode_AsUCS4Copy": (OBJ, [OBJ], False),
+    "PyNumber_Long": (OBJ, [OBJ], False),
+    "PyNumber_Float": (OBJ, [OBJ], False),
+    "PyLong_AsUnsignedLongLongMask": (I64, [OBJ], False),
+    "PyType_IsSubtype": (I32, [OBJ, OBJ], False),
+    "PyMem_Free": (VOID, [OBJ], False),
+    "PyErr_Fetch": (VOID, [OBJ.as_pointer()] * 3, False),
+    "PyErr_Restore": (VOID, [OBJ] * 3, False),
 }
 
 # Exported data: exception classes are `PyObject *` variables; types/singletons are objects.
 EXCEPTION_VARS = ("PyExc_TypeError", "PyExc_OverflowError", "PyExc_ValueError")
-OBJECTS = ("PyLong_Type", "PyFloat_Type", "PyComplex_Type", "PyBool_Type", "_Py_NoneStruct", "_Py_TrueStruct")
+OBJECTS = ("PyLong_Type", "PyFloat_Type", "PyComplex_Type", "PyBool_Type", "_Py_NoneStruct", "_Py_TrueStruct",
+           "PyList_Type", "PyDict_Type", "PyTuple_Type", "PySet_Type", "PyUnicode_Type")
 
 Py_TPFLAGS_LONG_SUBCLASS = 1 << 24
 

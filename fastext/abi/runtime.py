@@ -6,7 +6,7 @@ wrapper's hot path stays short.  No C: this text is the runtime.
 """
 from __future__ import annotations
 
-from fastext.compiler.builtins import EXCEPTIONS
+from fastext.compiler.builtins import EXCEPTIONS, PYERR_CODE
 
 _TEMPLATE = r"""
 @PyExc_TypeError = external global ptr
@@ -520,6 +520,11 @@ done:
 define ptr @fx_raise(ptr %err) cold noinline {{
   %cp = getelementptr {{i32, ptr, i64, i64, i64}}, ptr %err, i32 0, i32 0
   %code = load i32, ptr %cp
+  %pyerr = icmp eq i32 %code, {pyerr_code}
+  br i1 %pyerr, label %already, label %native
+already:
+  ret ptr null
+native:
   %idx = sub i32 %code, 1
   %slot = getelementptr [{n_exc} x ptr], ptr @"fx$exc_table", i32 0, i32 %idx
   %excvar = load ptr, ptr %slot
@@ -575,4 +580,5 @@ def runtime_ir() -> str:
     decls = "\n".join(f"@{n} = external global ptr" for n in names if n not in already)
     table = ", ".join(f"ptr @{n}" for n in names)
     messages = "\n".join(_cstring(k, v) for k, v in MESSAGES.items())
-    return _TEMPLATE.format(exc_decls=decls, n_exc=len(names), exc_table=table, messages=messages)
+    return _TEMPLATE.format(exc_decls=decls, n_exc=len(names), exc_table=table, messages=messages,
+                            pyerr_code=PYERR_CODE)

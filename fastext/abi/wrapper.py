@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
+from fastext.abi import objects
 from fastext.abi.capi import BUFFER, I8, I32, I64, OBJ, CApi, type_of
 from fastext.compiler import ir
 from fastext.compiler import types as T
@@ -58,6 +59,7 @@ class WrapperBuilder:
                 view = b.alloca(BUFFER, name=f"view.{p.var.name}")
                 b.store(ll.Constant(OBJ, None), b.gep(view, [I32(0), I32(1)]))
                 self.views[k] = view
+        objects.prepare(self, fn)
         err = b.alloca(ERR, name="err")
         # the call's arena (lower/alloc.py): the list head of the blocks it allocates
         self.arena = b.alloca(OBJ, name="arena")
@@ -97,7 +99,8 @@ class WrapperBuilder:
 
         # --- call the native body, GIL released when it loops
         call_args = [err] + values
-        tstate = self.release_gil(fn, values) if fn.loops or fn.nogil else None
+        holds = objects.holds_gil(fn)    # Python objects: the GIL stays held for the whole call
+        tstate = self.release_gil(fn, values) if (fn.loops or fn.nogil) and not holds else None
         result = self.call_native(fn, values, call_args)
         status = result if fn.ret == T.NONE else b.extract_value(result, 0)
         if tstate is not None:
@@ -192,6 +195,7 @@ class WrapperBuilder:
     def release_all(self) -> None:
         for view in self.views.values():
             self.b.call(self.rt["fx_release"], [self.b.bitcast(view, OBJ)])
+        objects.release(self)
 
     def name_table(self, fn: ir.Function) -> ll.Value:
         arr_t = ll.ArrayType(OBJ, max(1, len(fn.params)))
@@ -215,10 +219,10 @@ class WrapperBuilder:
         given_end = b.block
         b.branch(merge)
         b.position_at_end(absent)
-        d = _constant(t, p.default)
+        d = self.api.obj("_Py_NoneStruct") if isinstance(t, T.PyObj) else _constant(t, p.default)  # borrowed
         b.branch(merge)
         b.position_at_end(merge)
-        phi = b.phi(scalar_type(t))
+        phi = b.phi(value_type(t))
         phi.add_incoming(v, given_end)
         phi.add_incoming(d, absent)
         return phi
@@ -232,6 +236,8 @@ class WrapperBuilder:
         if isinstance(t, T.Struct):
             from fastext.abi.structs import unbox_struct
             return unbox_struct(self, t, obj, p.var.name)
+        if isinstance(t, (T.Str, T.PyObj)):
+            return objects.unbox(self, k, p, obj, pname, what)
         return self.unbox_scalar(t, obj, pname, what)
 
     def unbox_scalar(self, t: T.Scalar, obj, pname, what) -> ll.Value:
@@ -360,6 +366,8 @@ class WrapperBuilder:
     # ------------------------------------------------------------------ boxing
     def box(self, t: T.Type, v: ll.Value | None) -> ll.Value:
         b, api = self.b, self.api
+        if isinstance(t, T.PyObj):
+            return v     # the body returned an owned reference
         if t == T.NONE:
             none = api.obj("_Py_NoneStruct")
             api.call(b, "Py_IncRef", none)

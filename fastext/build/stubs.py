@@ -31,6 +31,10 @@ def python_type(t: T.Type) -> str:
         return f"tuple[{', '.join(python_type(ft) for _, ft in t.fields)}]"
     if isinstance(t, T.NoneType):
         return "None"
+    if isinstance(t, T.Str):
+        return "str"
+    if isinstance(t, T.PyObj):
+        return t.check or "object"
     return "object"
 
 

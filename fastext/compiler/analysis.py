@@ -4,11 +4,13 @@
   local alias, or through a callee) — only those buffers are required writable.
 - `loops`: whether running the function may loop (a loop, recursion, or a call
   to a looping function) — only then is the GIL released around the body.
+- `objects`: whether it uses Python objects (itself or through a callee) — then never.
 """
 from __future__ import annotations
 
 from fastext.compiler import ir
 from fastext.compiler import types as T
+from fastext.compiler.types import PyObj
 
 
 def analyse(module: ir.Module) -> None:
@@ -36,6 +38,32 @@ def analyse(module: ir.Module) -> None:
     for fn in module.functions.values():
         if _reaches(module, fn.name, fn.name):
             fn.loops = True
+    _objects(module)
+
+
+def _objects(module: ir.Module) -> None:
+    """`objects`: the function touches a Python object (an object parameter or value, a boxed
+    number passed on as one) or calls a function that does — then the entry point keeps the
+    GIL (docs/ARCHITECTURE.md, "Objects in native code")."""
+    for fn in module.functions.values():
+        fn.objects = any(isinstance(p.var.type, PyObj) for p in fn.params) or \
+            any(isinstance(v.type, PyObj) for v in fn.locals) or _uses_objects(fn.body)
+    changed = True
+    while changed:
+        changed = False
+        for fn in module.functions.values():
+            if not fn.objects and any(module.functions[c].objects for c in fn.calls):
+                fn.objects = changed = True
+
+
+def _uses_objects(stmts: list[ir.Stmt]) -> bool:
+    for s in stmts:
+        for e in _exprs_of(s):
+            if any(isinstance(sub.type, PyObj) for sub in _walk_exprs(e)):
+                return True
+        if any(_uses_objects(body) for body in _bodies(s)):
+            return True
+    return False
 
 
 def _reaches(module: ir.Module, start: str, goal: str) -> bool:
@@ -133,6 +161,8 @@ def _exprs_of(s: ir.Stmt) -> list[ir.Expr]:
         return [s.value] if s.value is not None else []
     if isinstance(s, ir.Assert):
         return [s.cond]
+    if isinstance(s, ir.ObjStore):
+        return [e for e in (s.target, s.key, s.value) if e is not None]
     return []
 
 

@@ -76,6 +76,10 @@ EXCEPTIONS: tuple[str, ...] = (
     "TypeError", "ValueError", "ZeroDivisionError", "MemoryError",
 )
 EXC_CODE: dict[str, int] = {name: i + 1 for i, name in enumerate(EXCEPTIONS)}
+# The error record's code when a Python exception is already set (raised by Python code that
+# compiled code called, or by a conversion of its result): the entry point just returns NULL,
+# so the exception object and its traceback reach the caller unchanged.
+PYERR_CODE = 127
 
 # The class hierarchy of those exceptions (each one's direct base among them), as in
 # Python: `except ArithmeticError` catches ZeroDivisionError, OverflowError and

@@ -160,6 +160,109 @@ class TupleGet(Expr):
     index: int
 
 
+# Python objects (types.PyObj; lowering in lower/objects.py).  Every node below except ObjIs,
+# ObjLen and ObjConvert makes a new (owned) reference; a Load of an object variable borrows one.
+
+@dataclass(eq=False)
+class ObjAttr(Expr):
+    """`o.attr` (PyObject_GetAttrString)."""
+
+    value: Expr
+    attr: str
+
+
+@dataclass(eq=False)
+class ObjCall(Expr):
+    """`f(args)` (value is the callable) or `o.method(args)` (value is `o`): arguments are boxed;
+    the last `len(kwnames)` of `args` are passed by keyword."""
+
+    value: Expr
+    method: str | None
+    args: list[Expr]
+    kwnames: tuple[str, ...] = ()
+
+
+@dataclass(eq=False)
+class ObjItem(Expr):
+    """`o[key]` (PyObject_GetItem); `args` is [key], boxed."""
+
+    value: Expr
+    args: list[Expr]
+
+
+@dataclass(eq=False)
+class ObjConst(Expr):
+    """A str literal or None passed to Python code."""
+
+    text: str | None
+
+
+@dataclass(eq=False)
+class ObjBox(Expr):
+    """A dialect value (scalar, character, str parameter) as a Python object."""
+
+    value: Expr
+
+
+@dataclass(eq=False)
+class ObjLen(Expr):
+    """`len(o)` (PyObject_Size)."""
+
+    value: Expr
+
+
+@dataclass(eq=False)
+class ObjConvert(Expr):
+    """An object converted to the scalar `type`.  `mode`: "python" for `int(o)`, `float(o)`,
+    `bool(o)` (Python's conversions; int out of the i64 range: OverflowError), "wrap" for
+    `i32(o)`, `f32(o)`, ... (Python's int/float, then the dialect's conversion: integers wrap),
+    "param" where a number is needed (an assignment, argument or return: the rules of a
+    parameter of that type).  `what` names the value in error messages."""
+
+    value: Expr
+    mode: str
+    what: str
+
+
+@dataclass(eq=False)
+class ObjIter(Expr):
+    """`iter(o)` (PyObject_GetIter), for `for x in o` over any iterable."""
+
+    value: Expr
+
+
+@dataclass(eq=False)
+class ObjNext(Expr):
+    """`next(it)`, or NULL when the iterator is exhausted (PyIter_Next); test with ObjExhausted."""
+
+    value: Expr
+
+
+@dataclass(eq=False)
+class ObjExhausted(Expr):
+    """Whether an object variable holds ObjNext's NULL (the end of the iteration)."""
+
+    value: Expr
+
+
+@dataclass(eq=False)
+class ObjContains(Expr):
+    """`x in o` / `x not in o` (PySequence_Contains); `value` is the container, `args` [x], boxed."""
+
+    value: Expr
+    args: list[Expr]
+    negate: bool = False
+
+
+@dataclass(eq=False)
+class ObjIs(Expr):
+    """`a is b` / `a is None` (right None) and their `is not` (negate)."""
+
+    left: Expr
+    right: Expr | None
+    negate: bool = False
+
+
 # ----------------------------------------------------------------------------- statements
 
 @dataclass(eq=False)
@@ -235,6 +338,17 @@ class Raise(Stmt):
 
 
 @dataclass(eq=False)
+class ObjStore(Stmt):
+    """`o.attr = v` (PyObject_SetAttrString) or `o[key] = v` (PyObject_SetItem); key and
+    value are objects (boxed)."""
+
+    target: Expr
+    attr: str | None
+    key: Expr | None
+    value: Expr
+
+
+@dataclass(eq=False)
 class Assert(Stmt):
     cond: Expr
     message: str | None
@@ -292,6 +406,7 @@ class Function:
     # Facts filled in by `analysis`.
     writes: set[int] = field(default_factory=set)     # indices of array params written through
     loops: bool = False                               # contains a loop, or calls something that does
+    objects: bool = False                             # uses Python objects, or calls something that does
     calls: set[str] = field(default_factory=set)
 
 

@@ -130,6 +130,32 @@ class ErrorType(Type):
         return "<error>"
 
 
+@dataclass(frozen=True)
+class Str(Type):
+    """A `str` parameter: its characters, read-only (native code sees the text, not the object)."""
+
+    def __str__(self) -> str:
+        return "str"
+
+
+@dataclass(frozen=True)
+class Char(Type):
+    """One character of a `str` (`s[i]`, `for c in s`): a code point, compared with 1-character literals."""
+
+    def __str__(self) -> str:
+        return "str (one character)"
+
+
+@dataclass(frozen=True)
+class PyObj(Type):
+    """A Python object reference (`object`, or `list`/`dict`/`tuple`/`set` checked at the boundary)."""
+
+    check: str | None = None    # the builtin type the entry point checks for (None: any object)
+
+    def __str__(self) -> str:
+        return self.check or "object"
+
+
 I8, I16, I32, I64 = (Scalar(f"i{b}", "int", b) for b in (8, 16, 32, 64))
 U8, U16, U32, U64 = (Scalar(f"u{b}", "uint", b) for b in (8, 16, 32, 64))
 F32, F64 = Scalar("f32", "float", 32), Scalar("f64", "float", 64)
@@ -137,6 +163,7 @@ BOOL = Scalar("bool", "bool", 1)
 # complex: two floats (re, im); c128 is Python's `complex`, c64 two f32 (NumPy's complex64)
 C64, C128 = Scalar("c64", "complex", 64), Scalar("c128", "complex", 128)
 NONE = NoneType()
+STR, CHAR, OBJECT = Str(), Char(), PyObj()
 ERROR = ErrorType()
 
 SCALARS: dict[str, Scalar] = {
@@ -228,6 +255,8 @@ def can_assign(target: Type, value: Type) -> bool:
     """
     if target == value or isinstance(value, ErrorType) or isinstance(target, ErrorType):
         return True
+    if isinstance(target, PyObj) and isinstance(value, PyObj):
+        return target.check is None or target.check == value.check
     if isinstance(target, Tuple) and isinstance(value, Tuple):
         return len(target.items) == len(value.items) and all(
             can_assign(t, v) for t, v in zip(target.items, value.items))

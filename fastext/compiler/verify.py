@@ -100,6 +100,12 @@ class _Verifier:
             depth, self.handler_depth = self.handler_depth, 0
             self.block(s.finalbody)
             self.handler_depth = depth
+        elif isinstance(s, ir.ObjStore):
+            for e in (s.target, s.key, s.value):
+                if e is not None:
+                    if not isinstance(e.type, T.PyObj):
+                        self.fail(s, "object store of a non-object")
+                    self.expr(e)
         elif isinstance(s, ir.Reraise):
             if not self.handler_depth:
                 self.fail(s, "bare raise outside an except clause")
@@ -117,7 +123,7 @@ class _Verifier:
             self.expect(i, T.I64)
 
     def expect(self, e: ir.Expr, t: T.Type) -> None:
-        if e.type != t:
+        if e.type != t and not (isinstance(t, T.PyObj) and T.can_assign(t, e.type)):   # a list is an object
             self.fail(e, f"expected {t}, found {e.type} ({type(e).__name__})")
         self.expr(e)
 

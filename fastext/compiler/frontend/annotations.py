@@ -6,11 +6,15 @@ import ast
 from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import ModuleScope
 from fastext.compiler.source import Span
-from fastext.compiler.types import BUILTIN_SCALARS, DIALECT_SCALARS, NONE, U8, Array, Scalar, Struct, Tuple, Type
+from fastext.compiler.types import (
+    BUILTIN_SCALARS, DIALECT_SCALARS, NONE, OBJECT, STR, U8, Array, PyObj, Scalar, Struct, Tuple, Type,
+)
 
 BYTES_NAMES = ("bytes", "bytearray", "memoryview")
+# Python objects passed through as references; the entry point checks the builtin type (objects.md)
+OBJECT_NAMES = ("list", "dict", "tuple", "set")
 HINT = ("annotate with a scalar (int, float, bool, i8…u64, f32, f64), an array (f64[:], i32[:, :]), "
-        "tuple[...] or a @struct class")
+        "tuple[...], a @struct class, str or object")
 
 
 def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> Type:
@@ -39,6 +43,13 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
         # bytes-like parameters: a 1-D u8 view of the buffer (bytes, bytearray, memoryview, …);
         # items are ints 0..255, exactly what indexing a bytes object gives in Python
         return Array(U8, 1)
+    if isinstance(node, ast.Name) and scope.lookup(node.id) is None:
+        if node.id == "str":
+            return STR       # the text, read character by character (docs/language.md, "Strings")
+        if node.id == "object":
+            return OBJECT
+        if node.id in OBJECT_NAMES:
+            return PyObj(node.id)
     if isinstance(node, ast.Subscript):
         base = node.value
         if isinstance(base, ast.Name) and base.id == "tuple":

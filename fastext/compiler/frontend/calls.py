@@ -64,6 +64,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         owner = fc.expr(func.value)
         if isinstance(owner.type, ErrorType):
             raise _Poisoned
+        if isinstance(owner.type, T.PyObj):
+            from fastext.compiler.frontend import objects
+            return objects.call(fc, node, owner, func.attr)
         if isinstance(owner.type, Array):
             return array_method(fc, node, owner, func.attr)
         if isinstance(owner.type, Struct):
@@ -81,6 +84,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         raise fc.error(func, f"cannot call `{ast.unparse(func)}` in .fx code",
                        "call module functions, builtins (abs, min, max, int, float, bool, len, round) or math.*")
     name = func.id
+    if name in fc.vars and isinstance(fc.vars[name].type, T.PyObj):   # a Python callable
+        from fastext.compiler.frontend import objects
+        return objects.call(fc, node, fc.load_name(func), None)
     if name in fc.vars:
         raise fc.error(func, f"`{name}` is a local variable, not a function", "rename the variable or the function")
     b = fc.scope.lookup(name)
@@ -209,7 +215,7 @@ def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
             args.append(fc.coerce(bound[pname], ptype, where[pname], f"argument `{pname}` of `{name}`"))
         elif pname in sig.defaults:
             dtype, value = sig.defaults[pname]
-            args.append(ir.Const(dtype, span, value))
+            args.append(ir.ObjConst(dtype, span, None) if isinstance(dtype, T.PyObj) else ir.Const(dtype, span, value))
         else:
             raise fc.error(node, f"`{name}` is missing argument `{pname}`", usage)
     ret = sig.ret
@@ -230,6 +236,10 @@ def conversion(fc: "FunctionChecker", node: ast.Call, t: Scalar) -> ir.Expr:
     _no_keywords(fc, node, t.name)
     if len(node.args) != 1:
         raise fc.error(node, f"{t.name}() takes one argument", f"{t.name}(x)")
+    from fastext.compiler.frontend import objects
+    of_object = objects.explicit(fc, node, t)
+    if of_object is not None:
+        return of_object
     (value,) = _scalar_args(fc, node, f"{t.name}()")
     return _cast(fc, value, t, node)
 
@@ -251,7 +261,11 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     span = fc.span(node)
     _no_keywords(fc, node, f"{name}()")
     if name == "ord":
-        # ord("\n") / ord(b"a"): a compile-time constant (strings exist only as literals in .fx code)
+        from fastext.compiler.frontend import strings
+        of_char = strings.ord_of(fc, node)     # ord(c) of a character of a str parameter
+        if of_char is not None:
+            return of_char
+        # ord("\n") / ord(b"a"): a compile-time constant
         arg = node.args[0] if len(node.args) == 1 else None
         if not (isinstance(arg, ast.Constant) and isinstance(arg.value, (str, bytes)) and len(arg.value) == 1):
             raise fc.error(node, "ord() takes a one-character string or bytes literal", 'ord("\\n")')
@@ -267,6 +281,11 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
             return ir.ArrayDim(I64, span, value, 0)
         if isinstance(value.type, Tuple):
             return ir.Const(I64, span, len(value.type.items))
+        if isinstance(value.type, T.Str):
+            from fastext.compiler.frontend import strings
+            return strings.length(span, value)
+        if isinstance(value.type, T.PyObj):
+            return ir.ObjLen(I64, span, value)
         raise fc.error(node.args[0], f"len() of {article(value.type)}", "len() takes an array or a tuple")
     if name in ("min", "max"):
         if len(node.args) < 2:
@@ -283,12 +302,21 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         if not 1 <= len(node.args) <= 2:
             raise fc.error(node, "complex() takes one or two numbers here", "complex(re, im)")
         if len(node.args) == 1:
+            from fastext.compiler.frontend import objects
+            of_object = objects.explicit(fc, node, C128)
+            if of_object is not None:
+                return of_object
             (value,) = _scalar_args(fc, node, "complex()")
             return _cast(fc, value, C128, node)
         re, im = _scalar_args(fc, node, "complex()", real=True)
         return ir.Intrinsic(C128, span, "complex.make", [fc.convert(re, F64), fc.convert(im, F64)])
     if len(node.args) != 1 and name != "round":
         raise fc.error(node, f"{name}() takes one argument", f"{name}(x)")
+    if name in ("int", "float", "bool"):
+        from fastext.compiler.frontend import objects
+        of_object = objects.explicit(fc, node, {"int": I64, "float": F64, "bool": BOOL}[name])
+        if of_object is not None:
+            return of_object
     if name == "round":
         if len(node.args) != 1:
             raise fc.error(node, "round() with ndigits is not supported yet", "round(x) returns the nearest int")

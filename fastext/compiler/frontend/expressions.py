@@ -17,8 +17,8 @@ from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import ModuleScope
 from fastext.compiler.source import Span
 from fastext.compiler.types import (
-    BOOL, C128, ERROR, F64, I64, SCALARS, Array, ErrorType, Scalar, Struct, Tuple, Type, article, can_assign, complex_of,
-    complex_part, constant_fits, promote,
+    BOOL, C128, ERROR, F64, I64, SCALARS, Array, ErrorType, PyObj, Scalar, Str, Struct, Tuple, Type, article,
+    can_assign, complex_of, complex_part, constant_fits, promote,
 )
 
 BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%",
@@ -84,6 +84,9 @@ class ExpressionChecker:
     def truth(self, value: ir.Expr, node: ast.AST) -> ir.Expr:
         if value.type == BOOL or isinstance(value.type, ErrorType):
             return value
+        if isinstance(value.type, PyObj):
+            from fastext.compiler.frontend import objects
+            return objects.truth(self, value, node)
         if isinstance(value.type, Scalar):
             return ir.Truth(BOOL, value.span, value)
         raise self.error(node, f"{article(value.type)} cannot be used as a condition",
@@ -163,6 +166,9 @@ class ExpressionChecker:
         base = self.expr(node.value)
         if poisoned(base):
             return poison(span)
+        if isinstance(base.type, PyObj):
+            from fastext.compiler.frontend import objects
+            return objects.attribute(self, node, base)
         if isinstance(base.type, Scalar) and base.type.is_complex and node.attr in ("real", "imag"):
             return ir.Intrinsic(complex_part(base.type), span, f"complex.{node.attr}", [base])
         if isinstance(base.type, Struct) and isinstance(base, ir.Const):   # a field of a struct constant
@@ -200,6 +206,12 @@ class ExpressionChecker:
             if isinstance(base, ir.MakeTuple):
                 return base.items[k]
             return ir.TupleGet(base.type.items[k], span, base, k)
+        if isinstance(base.type, PyObj):
+            from fastext.compiler.frontend import objects
+            return objects.item(self, node, base)
+        if isinstance(base.type, Str):
+            from fastext.compiler.frontend import strings
+            return strings.subscript(self, node, base)
         if isinstance(base.type, Array):
             if isinstance(node.slice, ast.Constant) and node.slice.value is Ellipsis:
                 return ir.ArraySlice(base.type, span, base, [])     # a[...]: the whole array
@@ -268,6 +280,8 @@ class ExpressionChecker:
             if isinstance(side.type, ErrorType):
                 return side
             if not isinstance(side.type, Scalar):
+                from fastext.compiler.frontend import objects
+                objects.reject_operand(self, side, op, node)
                 raise self.error(node, f"unsupported operand type for {op}: {side.type}", "operate on scalars")
         t = self.result_type(left, right)
         if t.is_complex:
@@ -344,6 +358,13 @@ class ExpressionChecker:
         """Implicit conversion on assignment/call/return: widening only (literals: if they fit)."""
         if value.type == target or isinstance(value.type, ErrorType):
             return value
+        if isinstance(value.type, PyObj) or isinstance(target, PyObj):
+            from fastext.compiler.frontend import objects
+            if isinstance(value.type, PyObj) and can_assign(target, value.type):
+                return value
+            if isinstance(value.type, PyObj):
+                return objects.convert(self, value, target, node, what)
+            return objects.to_object(self, value, target, node, what)
         if isinstance(value.type, Tuple) and isinstance(target, Tuple) and can_assign(target, value.type):
             if isinstance(value, ir.MakeTuple):
                 items = [self.coerce(v, t, node, what) for v, t in zip(value.items, target.items)]
@@ -399,7 +420,17 @@ class ExpressionChecker:
         return ir.BoolOp(t, self.span(node), op, [self.convert(v, t) for v in values])
 
     def e_compare(self, node: ast.Compare) -> ir.Expr:
+        from fastext.compiler.frontend import strings
+        if any(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
+            from fastext.compiler.frontend import objects
+            return objects.identity(self, node)
+        if strings.involved(node):
+            return strings.compare(self, node)
         operands = [self.expr(node.left)] + [self.expr(c) for c in node.comparators]
+        if strings.typed(operands):
+            return strings.compare(self, node, operands)
+        from fastext.compiler.frontend import objects
+        objects.reject_compare(self, operands, node)
         ops = []
         for op in node.ops:
             if type(op) not in CMPOPS:

@@ -19,7 +19,7 @@ from fastext.compiler.frontend.expressions import (
 )
 from fastext.compiler.frontend.scope import ModuleScope, Signature
 from fastext.compiler.source import Span
-from fastext.compiler.types import ERROR, NONE, Array, ErrorType, Scalar, Struct, Tuple, Type, article
+from fastext.compiler.types import ERROR, NONE, Array, ErrorType, PyObj, Scalar, Struct, Tuple, Type, article
 
 
 class FunctionChecker(ExpressionChecker):
@@ -92,6 +92,10 @@ class FunctionChecker(ExpressionChecker):
         return [ir.ExprStmt(self.span(node), self.expr(node.value))]
 
     def s_assign(self, node: ast.Assign) -> list[ir.Stmt]:
+        from fastext.compiler.frontend.objects import store_literal
+        stored = store_literal(self, node)       # o.name = "text" / d[k] = None
+        if stored is not None:
+            return stored
         value = self.expr_or_poison_targets(node.value, node.targets)
         if len(node.targets) == 1:
             return self.assign_to(node.targets[0], value, node)
@@ -161,8 +165,18 @@ class FunctionChecker(ExpressionChecker):
             if var.is_param and isinstance(var.type, Array):
                 raise self.error(target, f"cannot rebind array parameter `{target.id}`", "use a new local name")
             return [ir.Assign(span, var, self.coerce(value, var.type, target, f"`{target.id}`"))]
+        if isinstance(target, ast.Attribute):
+            owner = self.expr(target.value)
+            if not isinstance(owner.type, (PyObj, ErrorType)):
+                from fastext.compiler.frontend.structs import assign_field_error
+                raise assign_field_error(self, target)
+            from fastext.compiler.frontend import objects
+            return objects.store(self, target, owner, value, node)
         if isinstance(target, ast.Subscript):
             array = self.expr(target.value)
+            if isinstance(array.type, PyObj):     # o[key] = v
+                from fastext.compiler.frontend import objects
+                return objects.store(self, target, array, value, node)
             if poisoned(array, value):
                 return []
             if not isinstance(array.type, Array):
@@ -176,9 +190,6 @@ class FunctionChecker(ExpressionChecker):
                 if isinstance(name, ast.Name) and name.id not in self.vars:
                     self.declare(name.id, ERROR, name)
             return []
-        if isinstance(target, ast.Attribute):
-            from fastext.compiler.frontend.structs import assign_field_error
-            raise assign_field_error(self, target)
         if isinstance(target, ast.Tuple):
             if not isinstance(value.type, (Tuple, Struct)):
                 raise self.error(node, f"cannot unpack {article(value.type)}", "the right side must be a tuple")

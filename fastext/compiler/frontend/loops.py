@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from fastext.compiler import ir
-from fastext.compiler.types import I64, Array, Tuple
+from fastext.compiler.types import I64, Array, PyObj, Str, Tuple
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -28,6 +28,7 @@ class Iteration:
     count: ir.Expr
     item: Callable[[ir.Expr], ir.Expr]
     setup: list[ir.Stmt] = field(default_factory=list)
+    python: ir.Expr | None = None     # a Python iterable (no count, no k-th item): objects.iterator_loop
 
 
 def check_for(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt]:
@@ -43,6 +44,9 @@ def check_for(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt]:
             raise fc.error(node.target, f"loop variable `{var.name}` already has type {var.type}", "use a new name")
         return [ir.ForRange(span, var, start, stop, step, _body(fc, node), fc.block(node.orelse))]
     iteration = iterable(fc, it)
+    if iteration.python is not None:     # any Python iterable: iter() and next() (objects.py)
+        from fastext.compiler.frontend import objects
+        return objects.iterator_loop(fc, node, iteration.python, _body)
     counter = fc.new_temp(I64, node)
     k = ir.Load(I64, span, counter)
     targets = fc.assign_to(node.target, iteration.item(k), node)
@@ -96,7 +100,7 @@ def iterable(fc: "FunctionChecker", node: ast.expr) -> Iteration:
     if _is_call(fc, node, "zip"):
         if node.keywords or not node.args:
             raise fc.error(node, "zip() takes one or more iterables", "zip(a, b)")
-        parts = [iterable(fc, a) for a in node.args]
+        parts = [_counted(fc, iterable(fc, a), a) for a in node.args]
         count = parts[0].count if len(parts) == 1 else ir.Intrinsic(I64, span, "min", [p.count for p in parts])
         setup = [s for p in parts for s in p.setup]
         return Iteration(count, lambda k: _tuple(span, [p.item(k) for p in parts]), setup)
@@ -111,7 +115,20 @@ def iterable(fc: "FunctionChecker", node: ast.expr) -> Iteration:
             item = lambda k: ir.ArraySlice(Array(atype.dtype, atype.ndim - 1), span, array,  # noqa: E731
                                            [ir.SliceItem(index=k)])
         return Iteration(ir.ArrayDim(I64, span, array, 0), item, setup)
+    if isinstance(value.type, Str):
+        from fastext.compiler.frontend import strings
+        return strings.iteration(fc, value, node)
+    if isinstance(value.type, PyObj):
+        from fastext.compiler.frontend import objects
+        return objects.iteration(fc, value, node)
     raise fc.error(node, f"cannot iterate over {value.type}", HINT)
+
+
+def _counted(fc: "FunctionChecker", iteration: Iteration, node: ast.AST) -> Iteration:
+    if iteration.python is not None:
+        raise fc.error(node, "enumerate() and zip() need a list, tuple, array, str or range here",
+                       "annotate the parameter `list` (or `tuple`), or count yourself: for x in o: ...; k += 1")
+    return iteration
 
 
 def _enumerate(fc: "FunctionChecker", node: ast.Call) -> Iteration:
@@ -123,7 +140,7 @@ def _enumerate(fc: "FunctionChecker", node: ast.Call) -> Iteration:
         start_node = kw.value
     if not 1 <= len(node.args) <= 2:
         raise fc.error(node, "enumerate() takes an iterable and an optional start", "enumerate(a)")
-    inner = iterable(fc, node.args[0])
+    inner = _counted(fc, iterable(fc, node.args[0]), node.args[0])
     setup = list(inner.setup)
     start = ir.Const(I64, span, 0) if start_node is None else _once(
         fc, fc.coerce(fc.expr(start_node), I64, start_node, "enumerate() start"), start_node, setup)

@@ -11,7 +11,9 @@ from fastext.compiler.frontend.alloc import ALLOC_FUNCS
 from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
 from fastext.compiler.frontend.structs import collect_struct, is_struct_class
 from fastext.compiler.source import SourceFile, Span
-from fastext.compiler.types import BOOL, C128, DIALECT_SCALARS, F64, I64, Scalar, Tuple, Type, article, constant_fits
+from fastext.compiler.types import (
+    BOOL, C128, DIALECT_SCALARS, F64, I64, OBJECT, Scalar, Tuple, Type, article, constant_fits,
+)
 
 ALLOWED_MODULES = ("math", "cmath", "fastext")
 
@@ -301,8 +303,16 @@ class _ModuleCollector:
             raise FxSyntaxError(span, f"function `{node.name}` needs a return annotation",
                                 "write `-> f64`, `-> tuple[f64, i64]` or `-> None`")
         ret = annotations.resolve(node.returns, self.scope, allow_none=True)
+        from fastext.compiler.frontend.objects import check_signature
+        check_signature(node, params, ret, options, self.span)
         defaults: dict[str, tuple[Type, object]] = {}
         for (name, ptype, _), default in zip(params[len(params) - len(a.defaults):], a.defaults):
+            if ptype == OBJECT and isinstance(default, ast.Constant) and default.value is None:
+                defaults[name] = (ptype, None)     # an optional object (a callback): None when not given
+                continue
+            if isinstance(default, ast.Constant) and default.value is None:
+                raise FxSyntaxError(self.span(default), f"`{name}` ({ptype}) cannot default to None",
+                                    f"only `object` parameters can: `{name}: object = None`")
             value = self.const_value(default)
             if not isinstance(ptype, Scalar) or not constant_fits(value, ptype):
                 raise FxSyntaxError(self.span(default), f"default of `{name}` must be {article(ptype)} constant",

@@ -20,7 +20,7 @@ from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.scope import Binding
 from fastext.compiler.source import Span
-from fastext.compiler.types import ERROR, ErrorType, Scalar, Struct, Type, article
+from fastext.compiler.types import ERROR, Array, ErrorType, Scalar, Struct, Type, article
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -96,7 +96,8 @@ def _member(collector, node: ast.ClassDef, stmt: ast.stmt, fields: list, methods
         if not isinstance(t, (Scalar, Struct)):
             raise FxSyntaxError(collector.span(stmt.annotation),
                                 f"struct field `{name}` has type {t}; fields are scalars or structs",
-                                "pass arrays as separate parameters; a field may be a number, a complex "
+                                ("pass arrays as separate parameters; " if isinstance(t, Array) else "")
+                                + "a field may be a number, a complex "
                                 "number or another struct")
         fields.append((name, t))
         if stmt.value is not None:

@@ -23,6 +23,9 @@ ERRP = ERR.as_pointer()
 # complex numbers are literal structs {re, im} of two floats, laid out as C's
 # `double _Complex` / NumPy's complex128 ({float, float} for c64), so array items load directly.
 C64, C128 = ll.LiteralStructType([F32, F32]), ll.LiteralStructType([F64, F64])
+# A `str` parameter: {data, length in characters, bytes per character (1: ASCII text read in
+# place, 4: a UCS-4 copy the entry point frees), the str object (borrowed)}.
+STR_VIEW = ll.LiteralStructType([I8P, I64, I64, I8P])
 
 
 def scalar_type(t: T.Scalar) -> ll.Type:
@@ -57,6 +60,12 @@ def value_type(t: T.Type) -> ll.Type:
         return ll.LiteralStructType([value_type(i) for i in t.items])
     if isinstance(t, T.Struct):   # passed and returned by value, like a tuple
         return ll.LiteralStructType([value_type(ft) for _, ft in t.fields])
+    if isinstance(t, T.PyObj):
+        return I8P                     # PyObject*, an owned reference in a local (lower/objects.py)
+    if isinstance(t, T.Str):
+        return STR_VIEW
+    if isinstance(t, T.Char):
+        return I32                     # the code point
     raise TypeError(f"no LLVM type for {t}")
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from llvmlite import ir as ll
 
 from fastext.compiler import ir
-from fastext.compiler.builtins import EXC_CODE, caught_by
+from fastext.compiler.builtins import EXC_CODE, PYERR_CODE, caught_by
 from fastext.compiler.lower.context import ERR, I32, fill_error
 
 
@@ -50,6 +50,8 @@ class ExceptionLowering:
 
     def error_exit(self) -> None:
         """The error record is filled: go to the innermost handler, or return 1."""
+        self.release_temps()      # new object references of the expression being lowered
+        self.leave_stashes(len(self.err_targets), None, None)   # Python exceptions set aside by clauses left
         if self.err_targets:
             self.b.branch(self.err_targets[-1])
         else:
@@ -59,12 +61,15 @@ class ExceptionLowering:
         """Leave for `target` (None: return 0, the result already stored), through the
         finally blocks of the frames above `depth` first."""
         if len(self.finallies) > depth:
+            self.leave_stashes(None, None, len(self.finallies))   # the regions inside that finally's try
             frame = self.finallies[-1]
             self.b.store(I32(frame.route(target, depth)), frame.sel)
             self.b.branch(frame.block)
         elif target is None:
+            self.leave_stashes(0, 0, 0)
             self.ret_status(0)
         else:
+            self.leave_stashes(None, len(self.loops), None)
             self.b.branch(target)
 
     def s_Raise(self, s: ir.Raise) -> None:
@@ -73,6 +78,7 @@ class ExceptionLowering:
 
     def s_Reraise(self, s: ir.Reraise) -> None:
         self.b.store(self.b.load(self.caught[-1]), self.err)
+        self.restore_exception(self.caught[-1])
         self.error_exit()
 
     def s_Try(self, s: ir.Try) -> None:
@@ -94,10 +100,12 @@ class ExceptionLowering:
             b.branch(frame.block)
         b.position_at_end(exc)
         b.store(b.load(self.err), frame.saved)
+        self.stash_exception(frame.saved)
         b.store(I32(1), frame.sel)
         b.branch(frame.block)
         b.position_at_end(frame.block)
-        self.block(s.finalbody)
+        with self.stash_region(frame.saved, frame.sel):
+            self.block(s.finalbody)
         if b.block.is_terminated:
             return    # the finally body returned, broke out or raised: that wins
         after, reraise = self.new_block("finally.end"), self.new_block("finally.reraise")
@@ -105,6 +113,7 @@ class ExceptionLowering:
         switch.add_case(I32(1), reraise)
         b.position_at_end(reraise)
         b.store(b.load(frame.saved), self.err)
+        self.restore_exception(frame.saved)
         self.error_exit()
         for k, (target, depth) in enumerate(frame.routes):
             bb = self.new_block("finally.route")
@@ -148,15 +157,19 @@ class ExceptionLowering:
         switch = b.switch(code, default)
         for c, bb in sorted(cases.items()):
             switch.add_case(I32(c), bb)
+        if self.uses_python:     # an exception raised by Python code: matched by class (lower/objects.py)
+            switch.add_case(I32(PYERR_CODE), self.python_dispatch(s.handlers, blocks, unmatched, saved))
         b.position_at_end(unmatched)
         self.error_exit()                # none matches: on to the enclosing handler
         for h, bb in zip(s.handlers, blocks):
             b.position_at_end(bb)
             self.caught.append(saved)
             try:
-                self.block(h.body)
+                with self.stash_region(saved, None):
+                    self.block(h.body)
             finally:
                 self.caught.pop()
             if not b.block.is_terminated:
+                self.drop_stash(saved, None)      # the clause finished: the exception is gone
                 b.branch(end)
         b.position_at_end(end)

@@ -7,6 +7,7 @@ from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.compiler.lower import arith
 from fastext.compiler.lower.exceptions import ExceptionLowering, FinallyFrame, literal_text as _literal
+from fastext.compiler.lower.objects import ObjectLowering
 from fastext.compiler.lower.context import (
     ERRP, I1, I32, I64, I8, ModuleContext, fill_error, memory_type, scalar_type, value_type,
 )
@@ -31,7 +32,7 @@ def result_type(ret: T.Type) -> ll.Type:
     return I32 if ret == T.NONE else ll.LiteralStructType([I32, value_type(ret)])
 
 
-class FunctionLowering(ExceptionLowering):
+class FunctionLowering(ExceptionLowering, ObjectLowering):
     """Emits the body of `fn` into the already-declared `ctx.functions[fn.name]`."""
 
     def __init__(self, ctx: ModuleContext, fn: ir.Function, contiguous: bool = False):
@@ -81,6 +82,7 @@ class FunctionLowering(ExceptionLowering):
             self.slots[id(var)] = slot
             # zero-initialised: a read before assignment (UnboundLocalError in Python) reads zero
             self.b.store(ll.Constant(slot.type.pointee, None), slot)
+        self.begin_objects()
         self.block(fn.body)
         if not self.b.block.is_terminated:
             self.ret_status(0)
@@ -109,6 +111,8 @@ class FunctionLowering(ExceptionLowering):
             getattr(self, "s_" + type(s).__name__)(s)
 
     def s_Assign(self, s: ir.Assign) -> None:
+        if isinstance(s.var.type, T.PyObj):
+            return self.assign_object(s)
         self.b.store(self.expr(s.value), self.slots[id(s.var)])
 
     def s_Store(self, s: ir.Store) -> None:
@@ -123,6 +127,8 @@ class FunctionLowering(ExceptionLowering):
         self.b.store(value, ptr, align=s.array.type.dtype.align)
 
     def s_ExprStmt(self, s: ir.ExprStmt) -> None:
+        if isinstance(s.value.type, T.PyObj):
+            return self.discard_object(s.value)
         self.expr(s.value)
 
     def s_If(self, s: ir.If) -> None:
@@ -209,7 +215,9 @@ class FunctionLowering(ExceptionLowering):
         self.exit_to(cont, depth)
 
     def s_Return(self, s: ir.Return) -> None:
-        if s.value is not None:
+        if s.value is not None and isinstance(s.value.type, T.PyObj):
+            self.return_object(s)
+        elif s.value is not None:
             self.b.store(self.expr(s.value), self.out)   # evaluated before any finally runs
         self.exit_to(None, 0)
 
@@ -325,6 +333,8 @@ class FunctionLowering(ExceptionLowering):
         return phi
 
     def e_IfExp(self, e: ir.IfExp) -> ll.Value:
+        if isinstance(e.type, T.PyObj):
+            return self.object_ifexp(e)
         b = self.b
         cond = self.expr(e.cond)
         then_bb, else_bb, end = self.new_block("ifx.then"), self.new_block("ifx.else"), self.new_block("ifx.end")
@@ -345,6 +355,7 @@ class FunctionLowering(ExceptionLowering):
 
     def ret_status(self, status: int) -> None:
         """Return `status` (0 ok, 1 error record filled) with the result slot, if any."""
+        self.release_objects(status)
         if self.out is None:
             self.b.ret(I32(status))
             return
@@ -354,10 +365,14 @@ class FunctionLowering(ExceptionLowering):
 
     def e_Call(self, e: ir.Call) -> ll.Value:
         callee = self.ctx.functions[e.func]
-        result = self.b.call(callee, [self.err] + [self.expr(a) for a in e.args])
+        args = [self.use(a) if isinstance(a.type, T.PyObj) else self.expr(a) for a in e.args]
+        result = self.b.call(callee, [self.err] + args)
         status = result if e.type == T.NONE else self.b.extract_value(result, 0)
         with self.b.if_then(self.b.icmp_unsigned("!=", status, I32(0)), likely=False):
             self.error_exit()     # the callee filled the error record
+        for v, a in reversed(list(zip(args, e.args))):
+            if isinstance(a.type, T.PyObj):
+                self.drop(v, a)   # the callee borrowed it
         return I1(0) if e.type == T.NONE else self.b.extract_value(result, 1)
 
     def entry_alloca(self, ty: ll.Type) -> ll.Value:

@@ -21,6 +21,9 @@ def lower_intrinsic(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     if e.name.startswith("cmath."):
         from fastext.compiler.lower.cmath import lower_cmath
         return lower_cmath(fl, e.name[6:], args, [a.type for a in e.args])
+    if e.name.startswith(("str.", "char.")):
+        from fastext.compiler.lower.strings import lower_string
+        return lower_string(fl, e, args)
     if e.name == "abs" and e.args[0].type.is_complex:
         return arith.complex_abs(fl, args[0])
     if e.name == "abs":

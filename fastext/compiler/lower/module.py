@@ -99,4 +99,6 @@ def _declare_runtime(llmod: ll.Module) -> dict[str, ll.Function]:
         "fx_release": (ll.VoidType(), [ptr]),
         "fx_raise": (ptr, [ptr]),
     }
-    return {name: ll.Function(llmod, ll.FunctionType(ret, args), name) for name, (ret, args) in sigs.items()}
+    # (the body's object conversions may have declared some already: lower/objects.py)
+    return {name: llmod.globals.get(name) or ll.Function(llmod, ll.FunctionType(ret, args), name)
+            for name, (ret, args) in sigs.items()}

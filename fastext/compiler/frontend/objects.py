@@ -1,0 +1,249 @@
+"""Typing of Python objects in `.fx` code (docs/language.md, "Python objects and callbacks").
+
+A parameter annotated `object` (or `list`, `dict`, `tuple`, `set`: checked at the entry
+point) is a reference to the caller's object.  What native code can do with one:
+`o.attr`, `o.method(args)`, `f(args)` (arguments are dialect values, boxed, or other
+objects, `None` and string literals), `o[key]`, `len(o)`, `o is None`, `if o:`,
+conversion to a number — explicit (`float(o)`, `int(o)`, `i32(o)`, `bool(o)`) or where a
+number is needed (`x: f64 = cb(i)`, a `-> f64` return, a scalar parameter) — and
+passing or returning it (`-> object`).  Everything runs through the C API with the GIL
+held: a function with an object parameter never releases it.
+"""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from fastext.compiler import ir
+from fastext.compiler.diagnostics import FxSyntaxError
+from fastext.compiler.types import (
+    BOOL, I64, OBJECT, Array, Char, ErrorType, PyObj, Scalar, Str, Type, article,
+)
+
+if TYPE_CHECKING:
+    from fastext.compiler.frontend.function import FunctionChecker
+
+CONVERT_HINT = "convert it first: f64(o), int(o), bool(o) — or assign it to an annotated name: x: f64 = o"
+
+
+def check_signature(node: ast.FunctionDef, params, ret: Type, options: dict, span_of) -> None:
+    """Where objects and strings may appear in a signature; `@nogil` needs no object parameter."""
+    if isinstance(ret, (Str, Char)):
+        raise FxSyntaxError(span_of(node.returns), "functions cannot return a `str` yet",
+                            "return a number (an index or a count), or `-> object`")
+    if options.get("nogil") and any(isinstance(t, PyObj) for _, t, _ in params):
+        raise FxSyntaxError(span_of(node), f"`{node.name}` has object parameters and cannot release the GIL",
+                            "remove @nogil: a function that uses Python objects keeps the GIL for the whole call")
+
+
+def attribute(fc: "FunctionChecker", node: ast.Attribute, base: ir.Expr) -> ir.Expr:
+    return ir.ObjAttr(OBJECT, fc.span(node), base, node.attr)
+
+
+def call(fc: "FunctionChecker", node: ast.Call, target: ir.Expr, method: str | None) -> ir.Expr:
+    """`target(args)` or `target.method(args)`: a call into Python, returning an object."""
+    args = [argument(fc, a) for a in node.args]
+    kwnames = []
+    for kw in node.keywords:
+        if kw.arg is None:
+            raise fc.error(kw.value, "**kwargs is not supported in calls", "pass keyword arguments one by one")
+        kwnames.append(kw.arg)
+        args.append(argument(fc, kw.value))
+    return ir.ObjCall(OBJECT, fc.span(node), target, method, args, tuple(kwnames))
+
+
+def argument(fc: "FunctionChecker", node: ast.expr) -> ir.Expr:
+    """An argument of a call into Python (or a key): boxed if it is a dialect value."""
+    if isinstance(node, ast.Constant) and (node.value is None or isinstance(node.value, str)):
+        return ir.ObjConst(OBJECT, fc.span(node), node.value)
+    if isinstance(node, ast.Starred):
+        raise fc.error(node, "*args is not supported in calls", "pass the arguments one by one")
+    value = fc.expr(node)
+    return box(fc, value, node)
+
+
+def box(fc: "FunctionChecker", value: ir.Expr, node: ast.AST) -> ir.Expr:
+    t = value.type
+    if isinstance(t, (PyObj, ErrorType)):
+        return value
+    if isinstance(t, (Scalar, Char, Str)):
+        return ir.ObjBox(OBJECT, value.span, value)
+    if isinstance(t, Array):
+        raise fc.error(node, "arrays cannot be passed to Python code from .fx code yet",
+                       "pass the array from Python, or pass its items")
+    raise fc.error(node, f"{article(t)} cannot be passed to Python code", "pass numbers, characters, str or objects")
+
+
+def item(fc: "FunctionChecker", node: ast.Subscript, base: ir.Expr) -> ir.Expr:
+    if isinstance(node.slice, ast.Slice):
+        raise fc.error(node.slice, "slicing Python objects is not supported in .fx code",
+                       "call a method instead, or slice in Python")
+    return ir.ObjItem(OBJECT, fc.span(node), base, [argument(fc, node.slice)])
+
+
+def iteration(fc: "FunctionChecker", value: ir.Expr, node: ast.AST):
+    """`for x in xs` over a `list` or `tuple` parameter: its items by index, the length taken
+    once before the loop (like iterating over an array)."""
+    from fastext.compiler.frontend.loops import Iteration, _once
+    if value.type.check not in ("list", "tuple"):
+        return Iteration(None, None, python=value)     # any other iterable: iterator_loop
+    span = fc.span(node)
+    setup: list[ir.Stmt] = []
+    seq = _once(fc, value, node, setup)
+    return Iteration(ir.ObjLen(I64, span, seq),
+                     lambda k: ir.ObjItem(OBJECT, span, seq, [ir.ObjBox(OBJECT, span, k)]), setup)
+
+
+def iterator_loop(fc: "FunctionChecker", node: ast.For, iterable: ir.Expr, check_body) -> list[ir.Stmt]:
+    """`for x in o` over any Python iterable (a dict's keys, a set, a generator, …):
+
+        $it = iter(o)
+        while True:
+            $x = next($it)          # NULL at the end
+            if $x is exhausted: break
+            x = $x
+            <body>
+    """
+    if node.orelse:
+        raise fc.error(node.orelse[0], "`for … else` over a Python iterable is not supported",
+                       "set a flag before `break` and test it after the loop")
+    span = fc.span(node)
+    it = fc.new_temp(OBJECT, node)
+    item = fc.new_temp(OBJECT, node)
+    load_it, load_item = ir.Load(OBJECT, span, it), ir.Load(OBJECT, span, item)
+    step = [ir.Assign(span, item, ir.ObjNext(OBJECT, span, load_it)),
+            ir.If(span, ir.ObjExhausted(BOOL, span, load_item), [ir.Break(span)], [])]
+    body = step + fc.assign_to(node.target, load_item, node) + check_body(fc, node)
+    return [ir.Assign(span, it, ir.ObjIter(OBJECT, span, iterable)),
+            ir.While(span, ir.Const(BOOL, span, True), body, [])]
+
+
+def store(fc: "FunctionChecker", target: ast.Attribute | ast.Subscript, owner: ir.Expr, value: ir.Expr,
+          node: ast.AST) -> list[ir.Stmt]:
+    """`o.attr = v` / `o[key] = v`: the value boxed if it is a dialect value."""
+    span = fc.span(node)
+    if isinstance(owner.type, ErrorType) or isinstance(value.type, ErrorType):
+        return []
+    if not isinstance(owner.type, PyObj):
+        raise fc.error(target, f"cannot assign to an attribute of {article(owner.type)}",
+                       "only Python objects have assignable attributes in .fx code")
+    boxed = box(fc, value, node)
+    if isinstance(target, ast.Attribute):
+        return [ir.ObjStore(span, owner, target.attr, None, boxed)]
+    if isinstance(target.slice, ast.Slice):
+        raise fc.error(target.slice, "assigning to a slice of a Python object is not supported in .fx code",
+                       "call a method instead, or do it in Python")
+    return [ir.ObjStore(span, owner, None, argument(fc, target.slice), boxed)]
+
+
+def store_literal(fc: "FunctionChecker", node: ast.Assign) -> list[ir.Stmt] | None:
+    """`o.name = "text"`, `d[k] = None`: a string literal or None stored into objects (None:
+    not that case — the value is checked as usual, and a string is an error there)."""
+    value = node.value
+    if not (isinstance(value, ast.Constant) and (value.value is None or isinstance(value.value, str))):
+        return None
+    owners = []
+    for t in node.targets:
+        if not isinstance(t, (ast.Attribute, ast.Subscript)):
+            return None
+        owner = fc.expr(t.value)
+        if not isinstance(owner.type, PyObj):
+            return None
+        owners.append(owner)
+    literal = ir.ObjConst(OBJECT, fc.span(value), value.value)
+    return [st for t, owner in zip(node.targets, owners) for st in store(fc, t, owner, literal, node)]
+
+
+def contains(fc: "FunctionChecker", node: ast.Compare) -> ir.Expr:
+    """`x in o` / `x not in o` for a Python container `o`."""
+    container = fc.expr(node.comparators[0])
+    if isinstance(container.type, ErrorType):
+        return container
+    if isinstance(container.type, Str):
+        raise fc.error(node, "`in` a `str` parameter is not supported in .fx code",
+                       'test characters against a literal (c in "abc"), or loop over the str')
+    if not isinstance(container.type, PyObj):
+        raise fc.error(node.comparators[0], f"`in` needs a Python container or a string literal on its "
+                       f"right, not {container.type}", 'x in o (an object), c in "abc" (a character)')
+    return ir.ObjContains(BOOL, fc.span(node), container, [argument(fc, node.left)],
+                          isinstance(node.ops[0], ast.NotIn))
+
+
+def explicit(fc: "FunctionChecker", node: ast.Call, t: Scalar) -> ir.Expr | None:
+    """`int(o)`, `float(o)`, `bool(o)`, `i32(o)`, `f32(o)`, `complex(o)`: None if the argument
+    is not an object (the caller types it)."""
+    if len(node.args) != 1 or node.keywords:
+        return None
+    arg = node.args[0]
+    if isinstance(arg, ast.Constant):
+        return None
+    value = fc.expr(arg)
+    if not isinstance(value.type, PyObj):
+        return None
+    mode = "python" if isinstance(node.func, ast.Name) and node.func.id in ("int", "float", "bool", "complex") \
+        else "wrap"
+    return ir.ObjConvert(t, fc.span(node), value, mode, ast.unparse(arg))
+
+
+def convert(fc: "FunctionChecker", value: ir.Expr, t: Type, node: ast.AST, what: str) -> ir.Expr:
+    """An object where a `t` is needed (assignment, argument, return)."""
+    if isinstance(t, Scalar):
+        return ir.ObjConvert(t, value.span, value, "param", _describe(node, what))
+    if isinstance(t, PyObj):
+        raise fc.error(node, f"{what} must be a `{t}`, and this value may be any object",
+                       f"annotate it `object` (only a `{t}` parameter is known to be a `{t}`)")
+    raise fc.error(node, f"{what} has type {t}, cannot take a Python object", CONVERT_HINT)
+
+
+def _describe(node: ast.AST, what: str) -> str:
+    """The value's source text, or `what` (e.g. "`y`") for the target of an assignment."""
+    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+        return f"the value assigned to {what}"
+    try:
+        text = ast.unparse(node)
+    except Exception:   # noqa: BLE001 - a statement node: the description alone
+        return what
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def to_object(fc: "FunctionChecker", value: ir.Expr, target: PyObj, node: ast.AST, what: str) -> ir.Expr:
+    """A dialect value where an object is needed (`-> object`, an `object` parameter, `o: object = 1`)."""
+    if target.check is not None:
+        raise fc.error(node, f"{what} must be a `{target}`, got {article(value.type)}",
+                       f"only a `{target}` parameter is known to be a `{target}`")
+    return box(fc, value, node)
+
+
+def identity(fc: "FunctionChecker", node: ast.Compare) -> ir.Expr:
+    """`o is None`, `o is not None`, `a is b` between objects."""
+    if len(node.ops) != 1:
+        raise fc.error(node, "`is` cannot be chained in .fx code", "split the condition with `and`")
+    negate = isinstance(node.ops[0], ast.IsNot)
+    left = fc.expr(node.left)
+    right_node = node.comparators[0]
+    right = None if isinstance(right_node, ast.Constant) and right_node.value is None else fc.expr(right_node)
+    for side, n in ((left, node.left), (right, right_node)):
+        if side is not None and not isinstance(side.type, (PyObj, ErrorType)):
+            raise fc.error(n, f"`is` compares Python objects, not {article(side.type)}",
+                           "compare numbers with == and !=")
+    return ir.ObjIs(BOOL, fc.span(node), left, right, negate)
+
+
+def reject_compare(fc: "FunctionChecker", operands: list[ir.Expr], node: ast.Compare) -> None:
+    if any(isinstance(o.type, PyObj) for o in operands):
+        raise fc.error(node, "Python objects cannot be compared with == < … in .fx code",
+                       "convert first (f64(o) == 1.0, int(o) < n), or test identity: o is None, a is b")
+
+
+def truth(fc: "FunctionChecker", value: ir.Expr, node: ast.AST) -> ir.Expr:
+    return ir.ObjConvert(BOOL, value.span, value, "python", _describe(node, "condition"))
+
+
+def reject_operand(fc: "FunctionChecker", side: ir.Expr, op: str, node: ast.AST) -> None:
+    """Arithmetic on an object: a located error (Python semantics would need the C API per
+    operation; the value should become a number once)."""
+    if isinstance(side.type, PyObj):
+        raise fc.error(node, f"unsupported operand type for {op}: a Python object", CONVERT_HINT)
+    if isinstance(side.type, (Str, Char)):
+        raise fc.error(node, f"unsupported operand type for {op}: {side.type}",
+                       "characters are compared, not computed with: use ord(c)")
