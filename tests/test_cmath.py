@@ -6,6 +6,7 @@ equal to any NaN — and the same inputs must raise the same exceptions.
 """
 from __future__ import annotations
 
+import functools
 import cmath
 import math
 import os
@@ -15,7 +16,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+import bitexact
 import fxload
+from bitexact import same
 from fastext.compiler.diagnostics import CompileError
 from fastext.compiler.driver import compile_source
 
@@ -42,27 +45,7 @@ def py():
     return fxload.interpreted(CMATH)
 
 
-def same(a, b) -> bool:
-    if isinstance(a, tuple):
-        return isinstance(b, tuple) and len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
-    if isinstance(a, complex):
-        return type(b) is complex and same(a.real, b.real) and same(a.imag, b.imag)
-    if isinstance(a, float):
-        return type(b) is float and (math.isnan(a) and math.isnan(b) or a == b and
-                                     math.copysign(1, a) == math.copysign(1, b))
-    return type(a) is type(b) and a == b
-
-
-def outcome(fn, *args):
-    try:
-        return "ok", fn(*args)
-    except (ValueError, OverflowError) as e:
-        return "raise", type(e), str(e)
-
-
-def check(m, py, name, *args):
-    got, want = outcome(getattr(m, name), *args), outcome(getattr(py, name), *args)
-    assert got[0] == want[0] and (same(got[1], want[1]) if got[0] == "ok" else got == want), (name, args, got, want)
+check = functools.partial(bitexact.check, errors=(ValueError, OverflowError), messages=True)
 
 
 @pytest.mark.parametrize("name", UNARY)

@@ -7,6 +7,7 @@ is CPython's algorithm step for step (Smith's division as `_Py_c_quot`, `c_powi`
 """
 from __future__ import annotations
 
+import functools
 import math
 import os
 
@@ -15,7 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import bitexact
 import fxload
+from bitexact import same
 from fastext.compiler.diagnostics import CompileError
 from fastext.compiler.driver import compile_source
 
@@ -34,28 +37,7 @@ def py():
     return fxload.interpreted(COMPLEX)
 
 
-def same(a, b) -> bool:
-    """Bit-identical, recursively (complex parts, floats, tuples)."""
-    if isinstance(a, tuple):
-        return isinstance(b, tuple) and len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
-    if isinstance(a, complex):
-        return type(b) is complex and same(a.real, b.real) and same(a.imag, b.imag)
-    if isinstance(a, float):
-        return type(b) is float and (math.isnan(a) and math.isnan(b) or a == b and
-                                     math.copysign(1, a) == math.copysign(1, b))
-    return type(a) is type(b) and a == b
-
-
-def outcome(fn, *args):
-    try:
-        return "ok", fn(*args)
-    except Exception as e:   # noqa: BLE001 - the type is compared
-        return "raise", type(e)
-
-
-def check(m, py, name, *args):
-    got, want = outcome(getattr(m, name), *args), outcome(getattr(py, name), *args)
-    assert got[0] == want[0] and same(got[1], want[1]) if got[0] == "ok" else got == want, (name, args, got, want)
+check = functools.partial(bitexact.check, errors=(Exception,), messages=False)
 
 
 SPECIAL = st.sampled_from([0.0, -0.0, 1.0, -1.0, math.inf, -math.inf, math.nan, 1e308, -1e308, 5e-324, 1e-300])
