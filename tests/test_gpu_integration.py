@@ -20,6 +20,7 @@ from fastext import gpu  # noqa: E402
 from fastext.gpu import launch  # noqa: E402
 
 from gpu_fake_driver import FakeDriver  # noqa: E402
+from test_gpu_bench_smoke import load_bench_script  # noqa: E402
 
 FX = os.path.join(fxload.FX_DIR, "gpu_emul.fx")
 BENCH = os.path.join(os.path.dirname(fxload.FX_DIR), "..", "benchmarks", "gpu", "bench_kernels.fx")
@@ -116,13 +117,3 @@ def _tiny(self, small):
     self.vector, self.grid2d, self.gemm = 600, (10, 13), (20, 18, 70)
     self.launches, self.reps, self.gemm_reps, self.trials = 3, 1, 1, 1
 
-
-def load_bench_script():
-    """benchmarks/gpu/run.py as a module under a name no other test uses."""
-    import importlib.util
-
-    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "benchmarks", "gpu", "run.py")
-    spec = importlib.util.spec_from_file_location("fastext_gpu_bench_run", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
