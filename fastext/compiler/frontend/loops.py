@@ -34,8 +34,8 @@ def check_for(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt]:
     span = fc.span(node)
     it = node.iter
     if _is_call(fc, it, "prange"):
-        raise fc.error(it.func, "prange (parallel loops) is not implemented yet",
-                       "use range; prange arrives with parallel loop support")
+        from fastext.compiler.frontend.parallel import check_prange
+        return check_prange(fc, node)
     if _is_call(fc, it, "range") and isinstance(node.target, ast.Name):
         start, stop, step = range_args(fc, it)
         var = fc.vars.get(node.target.id) or fc.declare(node.target.id, I64, node.target)
