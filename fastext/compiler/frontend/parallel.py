@@ -201,10 +201,12 @@ def _is_var(e: ir.Expr, var: ir.Var) -> bool:
 
 def _report_race(fc: "FunctionChecker", var: ir.Var, inside: list[_Ref]) -> None:
     writes = [r for r in inside if r.write]
-    if var.is_param or not isinstance(var.type, Scalar):
-        what = "parameter" if var.is_param else "variable"
-        _error(fc, writes[0].stmt.span, f"the {what} `{var.name}` is assigned inside a prange loop and used outside it",
-               REDUCTION_HINT)
+    if var.is_param:
+        _error(fc, writes[0].stmt.span, f"the parameter `{var.name}` is assigned inside a prange loop", REDUCTION_HINT)
+        return
+    if not isinstance(var.type, Scalar):
+        _error(fc, writes[0].stmt.span, f"`{var.name}` is assigned inside a prange loop and used outside it",
+               "use a new name for a value local to one iteration")
         return
     bad_write = next((r for r in writes if _update_op(var, r.stmt) is None), None)
     if bad_write is not None:
@@ -217,7 +219,15 @@ def _report_race(fc: "FunctionChecker", var: ir.Var, inside: list[_Ref]) -> None
         _error(fc, writes[-1].stmt.span, f"the reduction `{var.name}` mixes {' and '.join(sorted(ops))} updates",
                "update a reduction variable with one operation (`+=`/`-=`, `*=`, min or max)")
         return
-    read = next((r for r in inside if not r.write), None)
+    updates = {id(r.stmt) for r in writes}
+    read = next((r for r in inside if not r.write and id(r.stmt) not in updates), None)
+    if read is None:      # an update that reads the variable twice
+        seen: set[int] = set()
+        for r in inside:
+            if not r.write and id(r.stmt) in seen:
+                read = r
+                break
+            seen.add(id(r.stmt))
     span = read.node.span if read is not None and read.node is not None else writes[0].stmt.span
     _error(fc, span, f"the reduction variable `{var.name}` is read inside the prange loop",
            "its value is only complete after the loop: read it there, or keep a separate per-iteration value")
