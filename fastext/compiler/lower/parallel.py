@@ -29,8 +29,8 @@ from fastext.compiler.lower.context import ERR, I32, I64, I8, I8P, scalar_type, 
 from fastext.compiler.lower.function import FunctionLowering
 
 # A body without inner loops or calls costs a few nanoseconds an iteration: give each thread
-# at least this many iterations, so starting a thread (~20-60 µs) stays a small part of its work.
-MIN_FLAT_ITERATIONS = 16384
+# at least this many iterations: starting and joining a thread costs ~20 µs (measured, docs/language.md).
+MIN_FLAT_ITERATIONS = 65536
 MAX_THREADS = 1024
 NUM_THREADS_ENV = "FASTEXT_NUM_THREADS"
 
@@ -208,8 +208,26 @@ class WorkerLowering(FunctionLowering):
             if id(var) not in self.slots:    # private: one zeroed copy per chunk
                 self.slots[id(var)] = self.alloca(var)
                 b.store(ll.Constant(value_type(var.type), None), self.slots[id(var)])
+        # values the parent derived from arrays (`h, w = a.shape`) are recomputed here from the
+        # captured arrays, so LLVM sees they equal the shapes the bounds checks compare with
+        for var, value in rematerialisable(self.fn, loop):
+            b.store(self.expr(value), self.slots[id(var)])
         lo = b.load(b.gep(task, [I32(0), I32(_LO)]), name="lo")
         hi = b.load(b.gep(task, [I32(0), I32(_HI)]), name="hi")
+        assume = self.ctx.intrinsic("llvm.assume", ll.VoidType(), [ll.IntType(1)])
+        b.call(assume, [b.icmp_signed(">=", lo, I64(0))])     # what chunk_bounds gives: 0 <= lo <= hi
+        b.call(assume, [b.icmp_signed("<=", lo, hi)])
+        unit = isinstance(loop.step, ir.Const) and loop.step.value == 1
+        stop = None
+        if unit:
+            # iterate i itself, from the range's own start and stop where the worker can recompute
+            # them (a constant, len(a)): LLVM then sees 0 <= i < len(a) and drops bounds checks
+            if _recomputable(loop.start, par.captured):
+                start = self.expr(loop.start)
+            if _recomputable(loop.stop, par.captured):
+                stop = self.expr(loop.stop)
+            lo = b.add(start, lo, name="i.lo", flags=["nsw"])
+            hi = b.add(start, hi, name="i.hi", flags=["nsw"])
         head, body, latch, end = (self.new_block(n) for n in ("for.head", "for.body", "for.latch", "for.end"))
         pre = b.block
         b.branch(head)
@@ -218,7 +236,9 @@ class WorkerLowering(FunctionLowering):
         k.add_incoming(lo, pre)
         b.cbranch(b.icmp_signed("<", k, hi), body, end)
         b.position_at_end(body)
-        b.store(b.add(start, b.mul(k, step)), self.slots[id(loop.var)])
+        if stop is not None:     # inside the loop: the chunk is not empty, so its end is within the range
+            b.call(assume, [b.icmp_signed("<=", hi, stop)])
+        b.store(k if unit else b.add(start, b.mul(k, step)), self.slots[id(loop.var)])
         self.loop_body(None, loop.body, latch, end)
         b.position_at_end(latch)
         nxt = b.add(k, I64(1), name="k.next")
@@ -254,6 +274,70 @@ def _emit_thread_entry(ctx, worker: ll.Function, task_t) -> ll.Function:
     b.store(b.call(worker, [task]), b.gep(task, [I32(0), I32(_STATUS)]))
     b.ret(ll.Constant(I8P, None))
     return fn
+
+
+# ----------------------------------------------------------------------------- recomputed values
+
+_PURE = (ir.Const, ir.Load, ir.ArrayDim, ir.ArraySize, ir.TupleGet, ir.MakeTuple)
+
+
+def _pure(e: ir.Expr) -> bool:
+    """No side effect and no error: evaluating it again gives the same value."""
+    if isinstance(e, ir.BinOp):
+        ok = e.op in ("+", "-", "*") and e.type.is_int
+    elif isinstance(e, ir.Cast):
+        ok = e.type.is_int and e.value.type.is_int
+    else:
+        ok = isinstance(e, _PURE)
+    return ok and all(_pure(c) for c in children(e))
+
+
+def _loads(e: ir.Expr):
+    if isinstance(e, ir.Load):
+        yield e.var
+    for c in children(e):
+        yield from _loads(c)
+
+
+def _recomputable(e: ir.Expr, captured: list[ir.Var]) -> bool:
+    """A pure expression over captured variables: the worker gets its loop-entry value again."""
+    ids = {id(v) for v in captured}
+    return _pure(e) and all(id(v) in ids for v in _loads(e))
+
+
+def rematerialisable(fn: ir.Function, loop: ir.ForRange) -> list[tuple[ir.Var, ir.Expr]]:
+    """Values the worker can recompute: variables assigned once, in the function's top-level
+    statements before the loop, from captured arrays, captured parameters that are never
+    assigned, and earlier such values (in that order; `h, w = a.shape` goes through a tuple
+    temporary the body does not use, recomputed into its private slot)."""
+    assigned: dict[int, int] = {}
+    _count_assignments(fn.body, assigned)
+    captured = {id(v) for v in loop.parallel.captured}
+    stable = {id(p.var) for p in fn.params if id(p.var) not in assigned and id(p.var) in captured}
+    out = []
+    for stmt in fn.body:
+        if _contains(stmt, loop):
+            break
+        if isinstance(stmt, ir.Assign) and assigned.get(id(stmt.var)) == 1 and not isinstance(stmt.var.type, T.Array) \
+                and _pure(stmt.value) \
+                and all(id(v) in stable for v in _loads(stmt.value)):
+            stable.add(id(stmt.var))
+            out.append((stmt.var, stmt.value))
+    return out
+
+
+def _count_assignments(stmts: list[ir.Stmt], counts: dict[int, int]) -> None:
+    from fastext.compiler.analysis import _bodies
+    for s in stmts:
+        if isinstance(s, (ir.Assign, ir.ForRange)):
+            counts[id(s.var)] = counts.get(id(s.var), 0) + 1
+        for body in _bodies(s):
+            _count_assignments(body, counts)
+
+
+def _contains(stmt: ir.Stmt, target: ir.Stmt) -> bool:
+    from fastext.compiler.analysis import _bodies
+    return stmt is target or any(_contains(s, target) for body in _bodies(stmt) for s in body)
 
 
 # ----------------------------------------------------------------------------- the thread count
