@@ -286,6 +286,19 @@ def test_environment_variable_in_a_subprocess(mods, threads):
     assert out == [str(threads), repr(chunked_row_sum(a, threads)), str(sum((i // 3 + 1) * i for i in range(12)))]
 
 
+@pytest.mark.parametrize("value", [" +3", "2x", "0", "-2", "", "5000", "1_0"])
+def test_compiled_code_and_api_read_the_variable_alike(mods, value):
+    """Odd values: the compiled code and get_num_threads() agree (ignored → the CPU count)."""
+    comp, _ = mods
+    env = dict(os.environ, FASTEXT_NUM_THREADS=value)
+    out = subprocess.run([sys.executable, "-c", SUBPROCESS, comp.__file__], env=env, capture_output=True,
+                         text=True, check=True).stdout.split()
+    a = np.array([[1e16], [1.0], [1.0], [-1e16], [1.0], [1.0], [1.0]])
+    assert out[1] == repr(chunked_row_sum(a, int(out[0])))
+    expected = {" +3": 3, "5000": 1024}.get(value, len(os.sched_getaffinity(0)))
+    assert int(out[0]) == expected
+
+
 def test_default_thread_count_is_the_affinity_mask(mods):
     comp, _ = mods
     env = {k: v for k, v in os.environ.items() if k != "FASTEXT_NUM_THREADS"}
@@ -298,9 +311,21 @@ def test_default_thread_count_is_the_affinity_mask(mods):
 
 # ---------------------------------------------------------------------------- generated code
 
+SMALL = textwrap.dedent("""
+    from fastext import f64, prange
+
+    def sum_rows_f(a: f64[:, :]) -> f64:
+        s = 0.0
+        for i in prange(a.shape[0]):
+            for j in range(a.shape[1]):
+                s += a[i, j]
+        return s
+""")
+
+
 def test_threads_are_created_with_pthreads():
-    from fastext.compiler.driver import compile_file
-    art = compile_file(PATH, emit_asm=True)
+    from fastext.compiler.driver import compile_source
+    art = compile_source(SMALL, "small.fx", "small", emit_asm=True)
     assert "pthread_create" in art.assembly and "pthread_join" in art.assembly
     assert "@pthread_create" in art.llvm_ir and "sched_getaffinity" in art.llvm_ir
 
@@ -321,8 +346,8 @@ def test_prange_functions_release_the_gil():
 def test_jit_path_runs_threads():
     import importlib.machinery
     from fastext.compiler import jit
-    from fastext.compiler.driver import compile_file
-    art = compile_file(PATH, "prange_jit")
+    from fastext.compiler.driver import compile_source
+    art = compile_source(SMALL, "small.fx", "prange_jit")
     mod = jit.load_extension(art.object_code, importlib.machinery.ModuleSpec("prange_jit", None), "prange_jit")
     a = np.array([[1e16], [1.0], [1.0], [-1e16], [1.0], [1.0], [1.0]])
     for threads in (1, 3):

@@ -42,7 +42,7 @@ def check_prange(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt]:
     nested = fc.prange_depth > 0
     if not nested:
         _reject_exits(fc, node)
-    start, stop, step = range_args(fc, node.iter)
+    start, stop, step = range_args(fc, node.iter, "prange")
     var = fc.vars.get(node.target.id) or fc.declare(node.target.id, I64, node.target)
     if var.type != I64:
         raise fc.error(node.target, f"loop variable `{var.name}` already has type {var.type}", "use a new name")

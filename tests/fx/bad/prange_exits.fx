@@ -12,3 +12,12 @@ def find(a: f64[:], x: f64) -> i64:
         if a[i] > x:
             break
     return -1
+
+
+def bad_args(n: i64) -> None:
+    for i in prange(0, n, 0):
+        pass
+    for i in prange():
+        pass
+    for i, j in prange(n):
+        pass
