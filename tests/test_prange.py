@@ -1,9 +1,9 @@
 """`prange` parallel loops (tests/fx/prange.fx): compiled vs interpreted, at several thread counts.
 
 Integer reductions must equal the interpreted result (and each other) at every thread
-count; float reductions equal a Python model of the chunked sum exactly (chunk k of
-`chunks = min(threads, trip count)` covers a contiguous range, partial results folded in
-chunk order), and the interpreted result within rounding.  Errors raised in the body are
+count; float reductions equal a Python model of the blocked sum exactly (block k of
+`blocks(threads, trip count)` covers a contiguous range, partial results folded in block
+order), and the interpreted result within rounding.  Errors raised in the body are
 the ones the serial loop raises.  The thread count comes from fastext.set_num_threads
 (the environment variable the compiled code reads at every loop) and, in a subprocess,
 from FASTEXT_NUM_THREADS itself.
@@ -24,7 +24,7 @@ from hypothesis.extra import numpy as hnp
 
 import fastext
 import fxload
-from fastext.compiler.lower.parallel import MIN_FLAT_ITERATIONS
+from fastext.compiler.lower.parallel import BLOCKS_PER_THREAD, MIN_FLAT_ITERATIONS
 
 PATH = os.path.join(fxload.FX_DIR, "prange.fx")
 THREADS = (1, 2, 3, 7)
@@ -56,11 +56,16 @@ def chunk_bounds(count: int, chunks: int) -> list[tuple[int, int]]:
     return [(k * q + min(k, r), (k + 1) * q + min(k + 1, r)) for k in range(chunks)]
 
 
+def blocks(threads: int, count: int, per_block: int = 1) -> int:
+    """How many blocks a prange loop is cut into (docs/language.md)."""
+    return 1 if threads == 1 else max(1, min(threads * BLOCKS_PER_THREAD, count // per_block))
+
+
 def chunked_row_sum(a: np.ndarray, threads: int) -> float:
-    """sum_rows_f's result, modelled: per-chunk accumulators from 0.0, folded in chunk order."""
+    """sum_rows_f's result, modelled: per-block accumulators from 0.0, folded in block order."""
     rows = a.shape[0]
     s = 0.0
-    for lo, hi in chunk_bounds(rows, max(1, min(threads, rows))):
+    for lo, hi in chunk_bounds(rows, blocks(threads, rows)):
         acc = 0.0
         for i in range(lo, hi):
             for j in range(a.shape[1]):
@@ -120,11 +125,15 @@ def test_float_reductions(mods, a, threads, init):
 
 def test_float_result_depends_only_on_thread_count(mods):
     comp, _ = mods
-    a = np.array([[1e16], [1.0], [1.0], [-1e16], [1.0], [1.0], [1.0]])
+    rng = np.random.default_rng(3)
+    a = rng.standard_normal((64, 5)) * 10.0 ** rng.integers(-8, 9, size=(64, 5))
+    seen = set()
     for threads in THREADS:
         fastext.set_num_threads(threads)
         results = {comp.sum_rows_f(a) for _ in range(5)}
         assert results == {chunked_row_sum(a, threads)}
+        seen |= results
+    assert len(seen) > 1       # the blocks do change the association (the model is not vacuous)
 
 
 def test_int_reductions_equal_across_thread_counts(mods):
@@ -198,7 +207,7 @@ def test_flat_bodies_long_enough_for_threads(mods, threads):
     comp.flat_square(a, out)
     assert np.array_equal(out, a * a)
     model = 0.0
-    for lo, hi in chunk_bounds(n, threads):     # np.add.accumulate adds strictly left to right
+    for lo, hi in chunk_bounds(n, blocks(threads, n, MIN_FLAT_ITERATIONS)):   # accumulate: left to right
         model += float(np.add.accumulate(a[lo:hi])[-1])
     assert comp.flat_sum(a) == model
     comp.calls_parallel(a, out)

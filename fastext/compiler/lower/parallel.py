@@ -1,16 +1,19 @@
-"""Lowers a `prange` loop: the body outlined into a worker function, chunks run in pthreads.
+"""Lowers a `prange` loop: the body outlined into a worker function, blocks run in pthreads.
 
-    env   = {start, step, captured values...}            on the caller's stack
-    task  = {env*, lo, hi, status, started, err, accumulators...}   one per chunk
-    i32  @fx.F.prangeN(task*)     runs iterations lo..hi-1 (i = start + k*step)
-    i8*  @fx.F.prangeN.thread(i8*)  the pthread entry: runs the worker, stores its status
+    env   = {start, step, captured values...}                 on the caller's stack
+    task  = {env*, lo, hi, status, err, accumulators...}       one per block
+    pool  = {tasks*, blocks, next}                             on the caller's stack
+    i32  @fx.F.prangeN(task*)       runs iterations lo..hi-1 of a block (i = start + k*step)
+    i8*  @fx.F.prangeN.run(i8*)     the pthread start routine: takes blocks (atomic `next`)
+                                    and runs them until none is left
 
-The iteration space is cut into `chunks` contiguous pieces (chunks = the thread count,
-fewer when the loop is short); the calling thread runs chunk 0 while `pthread_create`
-runs the others, then joins them.  Afterwards, in chunk order, each reduction's
-accumulator is folded into the variable and the first chunk that failed has its error
-record copied into the function's: as each chunk stops at its first error and the
-chunks are in iteration order, that is the error the serial loop would raise.
+The iteration space is cut into `blocks` contiguous pieces (BLOCKS_PER_THREAD a thread,
+fewer when the loop is short, one with one thread); the calling thread and
+`pthread_create`d ones take blocks in turn, then the others are joined.  Afterwards,
+in block order, each reduction's accumulator is folded into the variable and the first
+block that failed has its error record copied into the function's: as each block stops
+at its first error and the blocks are in iteration order, that is the error the serial
+loop would raise.
 
 No C runtime: pthread_create/pthread_join, malloc/free, getenv/strtol and
 sched_getaffinity/sysconf are called directly from the generated code.
@@ -34,7 +37,12 @@ MIN_FLAT_ITERATIONS = 65536
 MAX_THREADS = 1024
 NUM_THREADS_ENV = "FASTEXT_NUM_THREADS"
 
-_ENV, _LO, _HI, _STATUS, _STARTED, _ERR, _ACC = range(7)
+# Blocks of iterations a thread takes in turn (dynamic scheduling, so a thread that the OS
+# runs late, or that drew slow iterations, is helped by the others); results are folded by
+# block, so they depend on the block count — the thread count — never on the timing.
+BLOCKS_PER_THREAD = 4
+
+_ENV, _LO, _HI, _STATUS, _ERR, _ACC = range(6)
 
 
 def lower_parallel_for(fl: FunctionLowering, s: ir.ForRange) -> None:
@@ -43,10 +51,11 @@ def lower_parallel_for(fl: FunctionLowering, s: ir.ForRange) -> None:
     start, stop, step = fl.expr(s.start), fl.expr(s.stop), fl.expr(s.step)
     count = arith.range_length(fl, start, stop, step)       # also the zero-step ValueError
     env_t = ll.LiteralStructType([I64, I64] + [value_type(v.type) for v in par.captured])
-    task_t = ll.LiteralStructType([I8P, I64, I64, I32, I32, ERR] + [value_type(r.var.type) for r in par.reductions])
+    task_t = ll.LiteralStructType([I8P, I64, I64, I32, ERR] + [value_type(r.var.type) for r in par.reductions])
     taskp = task_t.as_pointer()
+    pool_t = ll.LiteralStructType([taskp, I64, I64])        # blocks, their number, the next one to take
     worker = _emit_worker(fl, s, env_t, task_t)
-    entry = _emit_thread_entry(ctx, worker, task_t)
+    runner = _emit_runner(ctx, worker, pool_t)
 
     env = fl.entry_alloca(env_t)
     b.store(start, b.gep(env, [I32(0), I32(0)]))
@@ -54,37 +63,44 @@ def lower_parallel_for(fl: FunctionLowering, s: ir.ForRange) -> None:
     for k, var in enumerate(par.captured):
         b.store(b.load(fl.slots[id(var)]), b.gep(env, [I32(0), I32(2 + k)]))
 
-    # how many chunks: the thread count, fewer for a short loop of cheap iterations
+    # blocks: BLOCKS_PER_THREAD a thread, fewer for a short loop of cheap iterations, one for one thread
     threads = b.call(num_threads_fn(ctx), [])
-    per_chunk = 1 if _body_loops(s.body) else MIN_FLAT_ITERATIONS
-    chunks = _umin(b, threads, b.udiv(count, I64(per_chunk)))
-    chunks = b.select(b.icmp_signed("<", chunks, I64(1)), I64(1), chunks)
+    per_block = 1 if _body_loops(s.body) else MIN_FLAT_ITERATIONS
+    blocks = _umin(b, b.mul(threads, I64(BLOCKS_PER_THREAD)), b.udiv(count, I64(per_block)))
+    blocks = b.select(b.icmp_signed("<", blocks, I64(1)), I64(1), blocks)
+    blocks = b.select(b.icmp_signed("==", threads, I64(1)), I64(1), blocks)
+    nthreads = _umin(b, threads, blocks)
 
-    # task (and thread id) storage: the stack for one chunk, the heap for more
+    # block (and thread id) storage: the stack for one block, the heap for more
     stack_task = fl.entry_alloca(task_t)
     task_size = ll.Constant(taskp, None).gep([I32(1)]).ptrtoint(I64)
     pre = b.block
-    many = b.icmp_signed(">", chunks, I64(1))
-    with b.if_then(many):
-        mem = b.call(_libc(ctx, "malloc", I8P, [I64]), [b.mul(chunks, b.add(task_size, I64(8)))])
+    with b.if_then(b.icmp_signed(">", blocks, I64(1))):
+        size = b.add(b.mul(blocks, task_size), b.mul(nthreads, I64(16)))
+        mem = b.call(_libc(ctx, "malloc", I8P, [I64]), [size])
         got = b.icmp_unsigned("!=", mem, ll.Constant(I8P, None))
         heap_tasks = b.select(got, b.bitcast(mem, taskp), stack_task)
-        heap_chunks = b.select(got, chunks, I64(1))
+        heap_blocks = b.select(got, blocks, I64(1))
+        heap_threads = b.select(got, nthreads, I64(1))
         alloc_end = b.block
     tasks = b.phi(taskp, "tasks")
     tasks.add_incoming(stack_task, pre)
     tasks.add_incoming(heap_tasks, alloc_end)
-    nchunks = b.phi(I64, "chunks")
-    nchunks.add_incoming(I64(1), pre)
-    nchunks.add_incoming(heap_chunks, alloc_end)
+    nblocks = b.phi(I64, "blocks")
+    nblocks.add_incoming(I64(1), pre)
+    nblocks.add_incoming(heap_blocks, alloc_end)
+    nthreads_phi = b.phi(I64, "threads")
+    nthreads_phi.add_incoming(I64(1), pre)
+    nthreads_phi.add_incoming(heap_threads, alloc_end)
     memp = b.phi(I8P, "taskmem")
     memp.add_incoming(ll.Constant(I8P, None), pre)
     memp.add_incoming(mem, alloc_end)
-    tids = b.bitcast(b.gep(memp, [b.mul(nchunks, task_size)]), I64.as_pointer())
+    tids = b.bitcast(b.gep(memp, [b.mul(nblocks, task_size)]), I64.as_pointer())
+    started = b.gep(tids, [nthreads_phi])           # one i64 flag a thread, after the ids
     env_raw = b.bitcast(env, I8P)
 
-    # chunk k covers [k*q + min(k, r), (k+1)*q + min(k+1, r)): sizes differ by at most one
-    q, r = b.udiv(count, nchunks), b.urem(count, nchunks)
+    # block k covers [k*q + min(k, r), (k+1)*q + min(k+1, r)): sizes differ by at most one
+    q, r = b.udiv(count, nblocks), b.urem(count, nblocks)
 
     def bound(k):
         return b.add(b.mul(k, q), _umin(b, k, r))
@@ -95,31 +111,28 @@ def lower_parallel_for(fl: FunctionLowering, s: ir.ForRange) -> None:
         b.store(bound(k), b.gep(t, [I32(0), I32(_LO)]))
         b.store(bound(b.add(k, I64(1))), b.gep(t, [I32(0), I32(_HI)]))
         b.store(I32(0), b.gep(t, [I32(0), I32(_STATUS)]))
-        b.store(I32(0), b.gep(t, [I32(0), I32(_STARTED)]))
-    _counted_loop(fl, I64(0), nchunks, init, "prange.init")
+    _counted_loop(fl, I64(0), nblocks, init, "prange.init")
+    pool = fl.entry_alloca(pool_t)
+    b.store(tasks, b.gep(pool, [I32(0), I32(0)]))
+    b.store(nblocks, b.gep(pool, [I32(0), I32(1)]))
+    b.store(I64(0), b.gep(pool, [I32(0), I32(2)]))
+    pool_raw = b.bitcast(pool, I8P)
 
-    create = _libc(ctx, "pthread_create", I32, [I64.as_pointer(), I8P, entry.type, I8P])
+    # threads 1.. take blocks as the calling thread does; a thread that cannot be created
+    # leaves its share to the others
+    create = _libc(ctx, "pthread_create", I32, [I64.as_pointer(), I8P, runner.type, I8P])
 
     def spawn(k):
-        t = b.gep(tasks, [k])
-        rc = b.call(create, [b.gep(tids, [k]), ll.Constant(I8P, None), entry, b.bitcast(t, I8P)])
-        b.store(b.zext(b.icmp_signed("==", rc, I32(0)), I32), b.gep(t, [I32(0), I32(_STARTED)]))
-    _counted_loop(fl, I64(1), nchunks, spawn, "prange.spawn")
-
-    def run_here(t):
-        b.store(b.call(worker, [t]), b.gep(t, [I32(0), I32(_STATUS)]))
-    run_here(tasks)
+        rc = b.call(create, [b.gep(tids, [k]), ll.Constant(I8P, None), runner, pool_raw])
+        b.store(b.zext(b.icmp_signed("==", rc, I32(0)), I64), b.gep(started, [k]))
+    _counted_loop(fl, I64(1), nthreads_phi, spawn, "prange.spawn")
+    b.call(runner, [pool_raw])
     join = _libc(ctx, "pthread_join", I32, [I64, I8P.as_pointer()])
 
     def wait(k):
-        t = b.gep(tasks, [k])
-        started = b.icmp_signed("!=", b.load(b.gep(t, [I32(0), I32(_STARTED)])), I32(0))
-        with b.if_else(started) as (joined, unstarted):
-            with joined:
-                b.call(join, [b.load(b.gep(tids, [k])), ll.Constant(I8P.as_pointer(), None)])
-            with unstarted:     # no thread could be created: run the chunk here
-                run_here(t)
-    _counted_loop(fl, I64(1), nchunks, wait, "prange.join")
+        with b.if_then(b.icmp_signed("!=", b.load(b.gep(started, [k])), I64(0))):
+            b.call(join, [b.load(b.gep(tids, [k])), ll.Constant(I8P.as_pointer(), None)])
+    _counted_loop(fl, I64(1), nthreads_phi, wait, "prange.join")
 
     free = _libc(ctx, "free", ll.VoidType(), [I8P])
 
@@ -134,7 +147,7 @@ def lower_parallel_for(fl: FunctionLowering, s: ir.ForRange) -> None:
             b.store(b.load(b.gep(t, [I32(0), I32(_ERR)])), fl.err)
             b.call(free, [memp])
             fl.error_exit()
-    _counted_loop(fl, I64(0), nchunks, combine, "prange.combine")
+    _counted_loop(fl, I64(0), nblocks, combine, "prange.combine")
     b.call(free, [memp])
 
     # the loop variable ends as Python leaves it: the last value, when there was one
@@ -144,7 +157,7 @@ def lower_parallel_for(fl: FunctionLowering, s: ir.ForRange) -> None:
 
 
 def combine_values(fl: FunctionLowering, red: ir.Reduction, value: ll.Value, acc: ll.Value) -> ll.Value:
-    """`value op acc`: fold one chunk's accumulator into the reduction variable."""
+    """`value op acc`: fold one block's accumulator into the reduction variable."""
     t = red.var.type
     if red.op in ("min", "max"):
         # as min(value, acc): the accumulator replaces the value only on a strict comparison
@@ -176,7 +189,7 @@ def identity(red: ir.Reduction) -> ll.Constant:
 # ----------------------------------------------------------------------------- the worker
 
 class WorkerLowering(FunctionLowering):
-    """The body of one prange loop as `i32 worker(task*)`: iterations lo..hi-1 of the chunk."""
+    """The body of one prange loop as `i32 worker(task*)`: iterations lo..hi-1 of the block."""
 
     def __init__(self, parent: FunctionLowering, loop: ir.ForRange, llfn: ll.Function,
                  env_t: ll.LiteralStructType):
@@ -205,7 +218,7 @@ class WorkerLowering(FunctionLowering):
             self.slots[id(red.var)] = self.alloca(red.var)
             b.store(identity(red), self.slots[id(red.var)])
         for var in [loop.var, *self.fn.locals]:
-            if id(var) not in self.slots:    # private: one zeroed copy per chunk
+            if id(var) not in self.slots:    # private: one zeroed copy per block
                 self.slots[id(var)] = self.alloca(var)
                 b.store(ll.Constant(value_type(var.type), None), self.slots[id(var)])
         # values the parent derived from arrays (`h, w = a.shape`) are recomputed here from the
@@ -215,7 +228,7 @@ class WorkerLowering(FunctionLowering):
         lo = b.load(b.gep(task, [I32(0), I32(_LO)]), name="lo")
         hi = b.load(b.gep(task, [I32(0), I32(_HI)]), name="hi")
         assume = self.ctx.intrinsic("llvm.assume", ll.VoidType(), [ll.IntType(1)])
-        b.call(assume, [b.icmp_signed(">=", lo, I64(0))])     # what chunk_bounds gives: 0 <= lo <= hi
+        b.call(assume, [b.icmp_signed(">=", lo, I64(0))])     # the block bounds give: 0 <= lo <= hi
         b.call(assume, [b.icmp_signed("<=", lo, hi)])
         unit = isinstance(loop.step, ir.Const) and loop.step.value == 1
         stop = None
@@ -236,7 +249,7 @@ class WorkerLowering(FunctionLowering):
         k.add_incoming(lo, pre)
         b.cbranch(b.icmp_signed("<", k, hi), body, end)
         b.position_at_end(body)
-        if stop is not None:     # inside the loop: the chunk is not empty, so its end is within the range
+        if stop is not None:     # inside the loop: the block is not empty, so its end is within the range
             b.call(assume, [b.icmp_signed("<=", hi, stop)])
         b.store(k if unit else b.add(start, b.mul(k, step)), self.slots[id(loop.var)])
         self.loop_body(None, loop.body, latch, end)
@@ -266,12 +279,25 @@ def _emit_worker(fl: FunctionLowering, s: ir.ForRange, env_t, task_t) -> ll.Func
     return fn
 
 
-def _emit_thread_entry(ctx, worker: ll.Function, task_t) -> ll.Function:
-    fn = ll.Function(ctx.module, ll.FunctionType(I8P, [I8P]), worker.name + ".thread")
+def _emit_runner(ctx, worker: ll.Function, pool_t) -> ll.Function:
+    """`i8* runner(pool*)`, a pthread start routine: take the next block (an atomic counter)
+    and run it, until none is left; each block's status goes into its task."""
+    fn = ll.Function(ctx.module, ll.FunctionType(I8P, [I8P]), worker.name + ".run")
     fn.linkage = "internal"
     b = ll.IRBuilder(fn.append_basic_block("entry"))
-    task = b.bitcast(fn.args[0], task_t.as_pointer())
+    pool = b.bitcast(fn.args[0], pool_t.as_pointer())
+    tasks = b.load(b.gep(pool, [I32(0), I32(0)]))
+    n = b.load(b.gep(pool, [I32(0), I32(1)]))
+    head, run, done = fn.append_basic_block("take"), fn.append_basic_block("run"), fn.append_basic_block("done")
+    b.branch(head)
+    b.position_at_end(head)
+    k = b.atomic_rmw("add", b.gep(pool, [I32(0), I32(2)]), I64(1), "monotonic")
+    b.cbranch(b.icmp_signed("<", k, n), run, done)
+    b.position_at_end(run)
+    task = b.gep(tasks, [k])
     b.store(b.call(worker, [task]), b.gep(task, [I32(0), I32(_STATUS)]))
+    b.branch(head)
+    b.position_at_end(done)
     b.ret(ll.Constant(I8P, None))
     return fn
 
