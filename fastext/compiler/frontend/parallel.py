@@ -12,7 +12,7 @@ uses (it needs to see the uses after the loop too):
   (each thread has its own copy);
 * used outside the loop and updated in the body only as `v += e`, `v -= e`, `v *= e`,
   `v = min(v, e)`, `v = max(v, e)`: a *reduction* (a per-thread accumulator starting
-  at the operation's identity, combined in chunk order after the loop);
+  at the operation's identity, combined in block order after the loop);
 * anything else written in the body is a located error (a data race).
 """
 from __future__ import annotations
