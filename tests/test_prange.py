@@ -119,6 +119,9 @@ def test_float_reductions(mods, a, threads, init):
     assert got == chunked_row_sum(a, threads)      # exactly: the chunking is the documented one
     assert math.isclose(got, interp.sum_rows_f(a), rel_tol=1e-9, abs_tol=1e-3)
     assert comp.minmax_rows_f(a, init) == interp.minmax_rows_f(a, init)   # min/max are exact
+    z = comp.csum_rows(a, complex(init, -1.0))
+    zi = interp.csum_rows(a, complex(init, -1.0))
+    assert math.isclose(z.real, zi.real, rel_tol=1e-9, abs_tol=1e-3) and z.imag == zi.imag
     small = np.clip(a, -2.0, 2.0)
     assert math.isclose(comp.prod_rows_f(small), interp.prod_rows_f(small), rel_tol=1e-9, abs_tol=1e-300)
 

@@ -5,7 +5,7 @@ is split into chunks however short it is, so small test inputs run in threads.  
 body (no inner loop or call) runs in threads only from MIN_FLAT_ITERATIONS iterations a
 thread on, and the flat tests use arrays that long.
 """
-from fastext import f64, i64, i32, u8, prange
+from fastext import c128, f64, i64, i32, u8, prange
 
 
 def sum_rows_f(a: f64[:, :]) -> f64:
@@ -234,3 +234,11 @@ def calls_parallel(a: f64[:], out: f64[:]) -> None:
     """Calls a function with a prange loop (releases the GIL too)."""
     calls_in_body(a, out)
 
+
+
+def csum_rows(a: f64[:, :], z: c128) -> c128:
+    """A complex reduction, on a parameter."""
+    for i in prange(a.shape[0]):
+        for j in range(a.shape[1]):
+            z += complex(a[i, j], 1.0)
+    return z
