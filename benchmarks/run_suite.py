@@ -245,7 +245,7 @@ def load_fastext() -> Impl:
         return Impl("fastext", error=f"import suite failed: {type(exc).__name__}: {str(exc)[:1500]}")
     finally:
         sys.path.remove(str(HERE))
-    funcs = {k: getattr(mod, k) for k in (*KERNELS, *parallel.KERNELS)}
+    funcs = {k: getattr(mod, k) for k in (*KERNELS, *parallel.KERNELS, "prange_tiny")}
     if not all(fximpls.is_compiled(f) for f in funcs.values()):
         return Impl("fastext", error="suite imported but not compiled")
     return Impl("fastext", funcs, note="default options (O3, host CPU, bounds checks on)")

@@ -207,3 +207,10 @@ def stencil_prange(a: f64[:, :], b: f64[:, :], sweeps: i64) -> None:
         for i in prange(1, h - 1):
             for j in range(1, w - 1):
                 a[i, j] = 0.25 * (b[i - 1, j] + b[i + 1, j] + b[i, j - 1] + b[i, j + 1])
+
+
+def prange_tiny(out: i64[:]) -> None:
+    """Two trivial iterations: at 2 threads, the cost of starting and joining one thread."""
+    for i in prange(len(out)):
+        for r in range(1):        # an inner loop: the loop is split even though it is short
+            out[i] = i + r

@@ -15,8 +15,8 @@ from typing import Callable
 
 import numpy as np
 
-from fxbench.timing import Stats, paired, time_kernels
-from fxbench.report import fmt_stats
+from fxbench.timing import Stats, paired, time_calls, time_kernels
+from fxbench.report import fmt_diff, fmt_stats
 
 THREADS = 2
 TARGET = 1.8          # prange on 2 threads ÷ serial, issue #3
@@ -110,6 +110,12 @@ def run(fx: dict, numba_serial: dict, numba_par: dict, benches: dict, fresh, qui
             stats = time_kernels({k: (f, fresh(shared)) for k, f in impls.items()}, rounds)
             out[kernel] = {"title": TITLES[kernel].format(n=n), "n": n, "stats": {k: v.as_dict() for k, v in stats.items()},
                            "load": [load0, os.getloadavg()[0]]}
+        if "prange_tiny" in fx:
+            tiny = np.zeros(2, np.int64)
+            log("  timing prange_tiny (2 iterations) at 1 and 2 threads")
+            st = time_calls({f"{n} thread": (with_threads(fx["prange_tiny"], n), (tiny,)) for n in (1, THREADS)},
+                            rounds, sample_ns=20e6)
+            out["_overhead"] = {k: v.as_dict() for k, v in st.items()}
     finally:
         if cpus and saved is not None:
             os.sched_setaffinity(0, saved)
@@ -127,6 +133,8 @@ def render(res: dict | None, cpus_note: str) -> list[str]:
              "| kernel | " + " | ".join(COLUMNS) + " | prange 2 threads ÷ serial | "
              f"≥ {TARGET}× | fastext prange ÷ Numba parallel |",
              "|---|" + "---:|" * len(COLUMNS) + "---:|:---:|---:|"]
+    overhead = res.get("_overhead")
+    res = {k: v for k, v in res.items() if not k.startswith("_")}
     for kernel, r in res.items():
         st = r["stats"]
         cells = [fmt_stats(st[c]) if c in st else "n/a" for c in COLUMNS]
@@ -136,12 +144,20 @@ def render(res: dict | None, cpus_note: str) -> list[str]:
         lines.append(f"| {r['title']} | " + " | ".join(cells) + f" | {_fmt(speed)} | {verdict} | {_fmt(vs_numba)} |")
     loads = ", ".join(f"{k}: {v['load'][0]:.2f} → {v['load'][1]:.2f}" for k, v in res.items())
     lines += ["", f"1-minute load average before → after each row: {loads}.", ""]
+    if overhead:
+        one, two = overhead["1 thread"], overhead[f"{THREADS} thread"]
+        diff = paired(two["values"], one["values"], lambda a, b: a - b)
+        lines += [f"Starting and joining a thread (`prange_tiny`: 2 trivial iterations, a call): "
+                  f"{fmt_stats(two)} at 2 threads against {fmt_stats(one)} at 1 thread, so "
+                  f"{fmt_diff(diff)} a parallel loop (no thread pool; docs/language.md).", ""]
     return lines
 
 
 def missed(res: dict | None) -> list[str]:
     out = []
-    for r in (res or {}).values():
+    for key, r in (res or {}).items():
+        if key.startswith("_"):
+            continue
         st = r["stats"]
         speed = _ratio(st.get("fastext serial"), st.get("fastext prange, 2 threads"))
         if speed is not None and speed[0] < TARGET:
