@@ -230,8 +230,8 @@ class Parallel:
     """How a `prange` loop's body shares the function's variables with its threads.
 
     `captured`: read in the body, never written there (passed by value);
-    `private`: only used inside prange bodies (one copy per thread);
-    `reductions`: per-thread accumulators combined in chunk order after the loop.
+    `private`: only used inside prange bodies (one copy per block of iterations);
+    `reductions`: per-block accumulators combined in block order after the loop.
     """
 
     captured: list[Var] = field(default_factory=list)
