@@ -217,6 +217,18 @@ def test_flat_bodies_long_enough_for_threads(mods, threads):
     assert np.array_equal(out, a * a + 1.0)
 
 
+def test_a_prange_loop_called_from_a_prange_body_runs_serially(mods):
+    comp, interp = mods
+    rng = np.random.default_rng(5)
+    a = rng.standard_normal((40, 3)) * 10.0 ** rng.integers(-8, 9, size=(40, 3))
+    assert chunked_row_sum(a, 1) != chunked_row_sum(a, 3)
+    fastext.set_num_threads(3)
+    out = np.zeros(6)
+    comp.nested_calls(a, out)
+    assert list(out) == [chunked_row_sum(a, 1)] * 6       # one block: the serial order
+    assert comp.sum_rows_f(a) == chunked_row_sum(a, 3)    # and in parallel again afterwards
+
+
 def test_two_loops_share_a_temporary_name(mods):
     comp, interp = mods
     fastext.set_num_threads(3)

@@ -242,3 +242,9 @@ def csum_rows(a: f64[:, :], z: c128) -> c128:
         for j in range(a.shape[1]):
             z += complex(a[i, j], 1.0)
     return z
+
+
+def nested_calls(a: f64[:, :], out: f64[:]) -> None:
+    """A prange body calling a function with a prange loop: the inner loop runs serially."""
+    for k in prange(len(out)):
+        out[k] = sum_rows_f(a)

@@ -63,8 +63,13 @@ def lower_parallel_for(fl: FunctionLowering, s: ir.ForRange) -> None:
     for k, var in enumerate(par.captured):
         b.store(b.load(fl.slots[id(var)]), b.gep(env, [I32(0), I32(2 + k)]))
 
-    # blocks: BLOCKS_PER_THREAD a thread, fewer for a short loop of cheap iterations, one for one thread
+    # blocks: BLOCKS_PER_THREAD a thread, fewer for a short loop of cheap iterations, one for one thread;
+    # a loop that starts while another of this module runs (called from a prange body, or from
+    # another Python thread) stays on its thread: the cores are taken already
+    active = _active_counter(ctx)
+    outer = b.atomic_rmw("add", active, I64(1), "seq_cst")
     threads = b.call(num_threads_fn(ctx), [])
+    threads = b.select(b.icmp_signed(">", outer, I64(0)), I64(1), threads)
     per_block = 1 if _body_loops(s.body) else MIN_FLAT_ITERATIONS
     blocks = _umin(b, b.mul(threads, I64(BLOCKS_PER_THREAD)), b.udiv(count, I64(per_block)))
     blocks = b.select(b.icmp_signed("<", blocks, I64(1)), I64(1), blocks)
@@ -133,6 +138,7 @@ def lower_parallel_for(fl: FunctionLowering, s: ir.ForRange) -> None:
         with b.if_then(b.icmp_signed("!=", b.load(b.gep(started, [k])), I64(0))):
             b.call(join, [b.load(b.gep(tids, [k])), ll.Constant(I8P.as_pointer(), None)])
     _counted_loop(fl, I64(1), nthreads_phi, wait, "prange.join")
+    b.atomic_rmw("sub", active, I64(1), "seq_cst")
 
     free = _libc(ctx, "free", ll.VoidType(), [I8P])
 
@@ -414,6 +420,16 @@ def num_threads_fn(ctx) -> ll.Function:
 
 
 # ----------------------------------------------------------------------------- helpers
+
+def _active_counter(ctx) -> ll.GlobalVariable:
+    """`fx$prange_active`: how many prange loops of this module are running now."""
+    gv = ctx.module.globals.get("fx$prange_active")
+    if gv is None:
+        gv = ll.GlobalVariable(ctx.module, I64, "fx$prange_active")
+        gv.linkage = "internal"
+        gv.initializer = I64(0)
+    return gv
+
 
 def _libc(ctx, name: str, ret: ll.Type, args: list[ll.Type]) -> ll.Function:
     return ctx.intrinsic(name, ret, args)
