@@ -515,6 +515,10 @@ def main(argv=None) -> int:
             return subprocess.run(["taskset", "-c", str(cpu), sys.executable, __file__] + (argv or sys.argv[1:]),
                                   env=env).returncode
         notes.append("taskset not available: not pinned")
+    if os.environ.get("FXSUITE_CPUS"):
+        # Numba sizes its thread pool from the CPUs it may use when imported (one, pinned):
+        # the prange rows run on all of them
+        os.environ.setdefault("NUMBA_NUM_THREADS", str(len(os.environ["FXSUITE_CPUS"].split(","))))
     if os.environ.get("FXSUITE_PINNED"):
         cpu = int(os.environ["FXSUITE_PINNED"])
         notes.append(f"the whole run pinned with `taskset -c {cpu}` (NumPy's BLAS on one thread too)")
@@ -529,7 +533,9 @@ def main(argv=None) -> int:
     checks = check(loaded, args.quick)
     fx_funcs = loaded["fastext"].funcs if not loaded["fastext"].error else {}
     nb_funcs = loaded["numba"].funcs if not loaded["numba"].error else {}
-    checks += parallel.check(fx_funcs, nb_funcs, {b.key: b for b in BENCHES}, fresh, observe)
+    cpus = {int(c) for c in os.environ.get("FXSUITE_CPUS", "").split(",") if c} or None
+    with parallel.on_cpus(cpus):     # Numba's parallel threads start here, on every CPU
+        checks += parallel.check(fx_funcs, nb_funcs, {b.key: b for b in BENCHES}, fresh, observe)
     bad = [c for c in checks if c["outcome"] not in ("exact", "close")]
     for c in bad:
         log(f"  MISMATCH {c['impl']} {c['bench']} ({c['label']}): {c['outcome']}")
@@ -539,7 +545,6 @@ def main(argv=None) -> int:
     log(f"  {len(checks)} checks passed")
     log("timing ...")
     benches = run_timings(loaded, args.quick)
-    cpus = {int(c) for c in os.environ.get("FXSUITE_CPUS", "").split(",") if c} or None
     log("timing the prange rows ...")
     par = parallel.run(fx_funcs, nb_funcs, nb_funcs, {b.key: b for b in BENCHES}, fresh, args.quick, cpus, log)
     par_cpus = (f"CPUs {', '.join(map(str, sorted(cpus)))}" if cpus else "the process's CPUs") + \

@@ -9,6 +9,7 @@ rounds as elsewhere, medians and half interquartile ranges.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import types
 from typing import Callable
@@ -35,12 +36,14 @@ def numba_parallel(plain: types.ModuleType) -> tuple[dict[str, Callable], str | 
     except Exception as exc:  # noqa: BLE001
         return {}, f"numba not importable: {exc}"
     plain.prange = numba.prange
-    funcs = {k: numba.njit(parallel=True)(getattr(plain, k)) for k in KERNELS}
-    try:
-        numba.set_num_threads(min(THREADS, numba.config.NUMBA_NUM_THREADS))
-    except Exception as exc:  # noqa: BLE001
-        return {}, f"numba.set_num_threads failed: {exc}"
-    return funcs, None
+    # numba.set_num_threads starts Numba's worker threads: not here, while the suite is
+    # pinned to one core, but in check(), on every CPU
+    return {k: numba.njit(parallel=True)(getattr(plain, k)) for k in KERNELS}, None
+
+
+def _start_numba_threads() -> None:
+    import numba
+    numba.set_num_threads(min(THREADS, numba.config.NUMBA_NUM_THREADS))
 
 
 def with_threads(f: Callable, n: int) -> Callable:
@@ -71,6 +74,8 @@ def check(fx: dict, numba_par: dict, benches: dict, fresh, observe) -> list[dict
     """Every parallel implementation (fastext at 1, 2 and 3 threads, Numba parallel) gives
     exactly the serial fastext kernel's outputs (both kernels write each element once)."""
     results = []
+    if any(k in numba_par for k in KERNELS):
+        _start_numba_threads()
     for kernel, serial in KERNELS.items():
         if kernel not in fx:
             continue
@@ -91,15 +96,28 @@ def check(fx: dict, numba_par: dict, benches: dict, fresh, observe) -> list[dict
     return results
 
 
+@contextlib.contextmanager
+def on_cpus(cpus: set[int] | None):
+    """Run on `cpus`, then restore the pinning.  Numba starts its worker threads at its first
+    parallel call, and they keep the affinity they were created with: that call (the
+    correctness check) must run in here too."""
+    saved = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+    if cpus and saved is not None:
+        os.sched_setaffinity(0, cpus)
+    try:
+        yield
+    finally:
+        if cpus and saved is not None:
+            os.sched_setaffinity(0, saved)
+
+
 def run(fx: dict, numba_serial: dict, numba_par: dict, benches: dict, fresh, quick: bool,
         cpus: set[int] | None, log) -> dict:
     """Time the prange rows on `cpus` (then restore the pinning); the timings as dicts."""
     rounds = 5 if quick else 30
     saved = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
-    if cpus and saved is not None:
-        os.sched_setaffinity(0, cpus)
     out = {}
-    try:
+    with on_cpus(cpus):
         for kernel in KERNELS:
             b = benches[BENCH_KEYS[kernel]]
             n = b.quick_size if quick else b.size
@@ -116,9 +134,6 @@ def run(fx: dict, numba_serial: dict, numba_par: dict, benches: dict, fresh, qui
             st = time_calls({f"{n} thread": (with_threads(fx["prange_tiny"], n), (tiny,)) for n in (1, THREADS)},
                             rounds, sample_ns=20e6)
             out["_overhead"] = {k: v.as_dict() for k, v in st.items()}
-    finally:
-        if cpus and saved is not None:
-            os.sched_setaffinity(0, saved)
     return out
 
 
