@@ -229,8 +229,10 @@ class WorkerLowering(FunctionLowering):
                 b.store(ll.Constant(value_type(var.type), None), self.slots[id(var)])
         # values the parent derived from arrays (`h, w = a.shape`) are recomputed here from the
         # captured arrays, so LLVM sees they equal the shapes the bounds checks compare with
-        for var, value in rematerialisable(self.fn, loop):
+        remat = rematerialisable(self.fn, loop)
+        for var, value in remat:
             b.store(self.expr(value), self.slots[id(var)])
+        known = par.captured + [var for var, _ in remat]     # what the worker has the loop-entry value of
         lo = b.load(b.gep(task, [I32(0), I32(_LO)]), name="lo")
         hi = b.load(b.gep(task, [I32(0), I32(_HI)]), name="hi")
         assume = self.ctx.intrinsic("llvm.assume", ll.VoidType(), [ll.IntType(1)])
@@ -241,9 +243,9 @@ class WorkerLowering(FunctionLowering):
         if unit:
             # iterate i itself, from the range's own start and stop where the worker can recompute
             # them (a constant, len(a)): LLVM then sees 0 <= i < len(a) and drops bounds checks
-            if _recomputable(loop.start, par.captured):
+            if _recomputable(loop.start, known):
                 start = self.expr(loop.start)
-            if _recomputable(loop.stop, par.captured):
+            if _recomputable(loop.stop, known):
                 stop = self.expr(loop.stop)
             lo = b.add(start, lo, name="i.lo", flags=["nsw"])
             hi = b.add(start, hi, name="i.hi", flags=["nsw"])
