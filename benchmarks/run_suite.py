@@ -37,6 +37,7 @@ from fxbench import impls as fximpls  # noqa: E402
 from fxbench.machine import machine_info, machine_line  # noqa: E402
 from fxbench.timing import Stats, paired, time_kernels  # noqa: E402
 from fxbench.report import fmt_stats  # noqa: E402
+from fxbench import parallel  # noqa: E402
 
 BUILD = HERE / "_build"
 SUITE_FX = HERE / "suite.fx"
@@ -211,13 +212,17 @@ def load_numba() -> Impl:
     except Exception as exc:  # noqa: BLE001
         return Impl("numba", error=f"numba not importable: {exc}")
     mod = plain_module("suite_numba")
+    par, par_error = parallel.numba_parallel(plain_module("suite_numba_parallel"))
     for k, v in list(vars(mod).items()):
         if isinstance(v, types.FunctionType) and v.__module__ == "suite_numba":
             fm = k == "sum_fastmath"                   # @fastmath in suite.fx
             setattr(mod, k, numba.njit(fastmath=fm)(v))
     funcs = {k: getattr(mod, k) for k in KERNELS}
+    funcs.update(par)
     # count_byte: Numba takes `bytes` too (a read-only Bytes buffer), so it gets the same object.
-    return Impl("numba", funcs, note=f"numba {numba.__version__} (fastmath=True on sum_fastmath only)")
+    note = f"numba {numba.__version__} (fastmath=True on sum_fastmath only; parallel=True with prange = " \
+           f"numba.prange on the `prange` kernels{': ' + par_error if par_error else ''})"
+    return Impl("numba", funcs, note=note)
 
 
 def load_c(build_dir: Path | None, msg: str) -> Impl:
@@ -240,7 +245,7 @@ def load_fastext() -> Impl:
         return Impl("fastext", error=f"import suite failed: {type(exc).__name__}: {str(exc)[:1500]}")
     finally:
         sys.path.remove(str(HERE))
-    funcs = {k: getattr(mod, k) for k in KERNELS}
+    funcs = {k: getattr(mod, k) for k in (*KERNELS, *parallel.KERNELS, "prange_tiny")}
     if not all(fximpls.is_compiled(f) for f in funcs.values()):
         return Impl("fastext", error="suite imported but not compiled")
     return Impl("fastext", funcs, note="default options (O3, host CPU, bounds checks on)")
@@ -425,8 +430,6 @@ def render(res: dict) -> str:
             else:
                 cells.append("—" if b["missing"].get(c) == "not applicable" else "n/a")
         lines.append(f"| {b['title']} | " + " | ".join(cells) + " |")
-    for t in ("mandelbrot, `prange`", "5-point stencil, `prange`"):
-        lines.append(f"| {t} | " + " | ".join(["not implemented yet"] * len(cols)) + " |")
     lines += ["", "† plain Python runs a reduced size and its time is scaled by the ratio of work "
               "(listed below); the other columns run the full size.", ""]
 
@@ -449,14 +452,13 @@ def render(res: dict) -> str:
         np_cell = fmt_ratio(rnp) if "numpy" in st else "—"
         lines.append(f"| {b['title']} | {fmt_ratio(rc)} | {vc} | {fmt_ratio(rn)} | {vn} | {fmt_ratio(rp)} "
                      f"| {np_cell} | {fmt_ratio(rnobc)} |")
-    for t in ("mandelbrot, `prange` (target ≥ 1.8× serial on 2 cores)",
-              "5-point stencil, `prange` (target ≥ 1.8× serial on 2 cores)"):
-        lines.append(f"| {t} | not implemented yet | **NO** | not implemented yet | **NO** | — | — | — |")
     lines += [""]
+    lines += parallel.render(res.get("parallel"), res.get("parallel_cpus", ""))
+    missed += parallel.missed(res.get("parallel"))
     if missed:
         lines += ["**Targets missed** (a ratio within a few percent of its line is noise on this shared "
-                  "machine, see README.md): " + "; ".join(missed) + "; the two `prange` rows (not "
-                  "implemented yet). Why, and what would close each: [docs/performance.md](../docs/performance.md).", ""]
+                  "machine, see README.md): " + "; ".join(missed) + ". Why, and what would close each: "
+                  "[docs/performance.md](../docs/performance.md).", ""]
     lines += ["## Sizes of the plain-Python runs †", "",
               "| kernel | full size | plain-Python size | scale factor |", "|---|---:|---:|---:|"]
     for key, b in res["benches"].items():
@@ -473,17 +475,18 @@ def render(res: dict) -> str:
         o = c["outcome"] if c["outcome"] in ("exact", "close") else "FAILED"
         by.setdefault(c["impl"], {}).setdefault(o, 0)
         by[c["impl"]][o] += 1
-    for n in IMPLS:
+    for n in [*IMPLS, *sorted(set(by) - set(IMPLS))]:      # then the prange rows' implementations
         if n in by:
-            lines.append(f"- {NAMES[n]}: " + ", ".join(f"{v} {k}" for k, v in sorted(by[n].items())))
-    closes = sorted({f"{NAMES[c['impl']]} `{c['bench']}`" for c in res["checks"] if c["outcome"] == "close"})
+            lines.append(f"- {NAMES.get(n, n)}: " + ", ".join(f"{v} {k}" for k, v in sorted(by[n].items())))
+    closes = sorted({f"{NAMES.get(c['impl'], c['impl'])} `{c['bench']}`" for c in res["checks"]
+                     if c["outcome"] == "close"})
     lines += ["", "\"exact\": every output (return value and every array written) bit-identical to "
               "plain Python's; \"close\": within n · 2.3e-16 · Σ|x| (another summation order: NumPy's "
               "pairwise sum / BLAS, and the `@fastmath` row in every implementation). "
               + ("Close: " + ", ".join(closes) + "." if closes else ""), ""]
     for c in res["checks"]:
         if c["outcome"] not in ("exact", "close"):
-            lines.append(f"- FAILED {NAMES[c['impl']]} `{c['bench']}` ({c['label']}): {c['outcome']}")
+            lines.append(f"- FAILED {NAMES.get(c['impl'], c['impl'])} `{c['bench']}` ({c['label']}): {c['outcome']}")
     notes = [f"{NAMES[n]}: {s['note']}" for n, s in res["impl_status"].items() if s["note"]]
     lines += ["## Notes", ""] + [f"- {n}" for n in notes + res["notes"]] + [""]
     return "\n".join(lines)
@@ -507,10 +510,15 @@ def main(argv=None) -> int:
     if not args.no_pin and os.environ.get("FXSUITE_PINNED") is None:
         if shutil.which("taskset") and hasattr(os, "sched_getaffinity"):
             cpu = min(os.sched_getaffinity(0))
-            env = dict(os.environ, FXSUITE_PINNED=str(cpu))
+            env = dict(os.environ, FXSUITE_PINNED=str(cpu),
+                       FXSUITE_CPUS=",".join(map(str, sorted(os.sched_getaffinity(0)))))
             return subprocess.run(["taskset", "-c", str(cpu), sys.executable, __file__] + (argv or sys.argv[1:]),
                                   env=env).returncode
         notes.append("taskset not available: not pinned")
+    if os.environ.get("FXSUITE_CPUS"):
+        # Numba sizes its thread pool from the CPUs it may use when imported (one, pinned):
+        # the prange rows run on all of them
+        os.environ.setdefault("NUMBA_NUM_THREADS", str(len(os.environ["FXSUITE_CPUS"].split(","))))
     if os.environ.get("FXSUITE_PINNED"):
         cpu = int(os.environ["FXSUITE_PINNED"])
         notes.append(f"the whole run pinned with `taskset -c {cpu}` (NumPy's BLAS on one thread too)")
@@ -523,6 +531,11 @@ def main(argv=None) -> int:
         log(f"  {n:13s} {'ok' if not i.error else 'n/a: ' + i.error}")
     log("checking correctness against plain Python ...")
     checks = check(loaded, args.quick)
+    fx_funcs = loaded["fastext"].funcs if not loaded["fastext"].error else {}
+    nb_funcs = loaded["numba"].funcs if not loaded["numba"].error else {}
+    cpus = {int(c) for c in os.environ.get("FXSUITE_CPUS", "").split(",") if c} or None
+    with parallel.on_cpus(cpus):     # Numba's parallel threads start here, on every CPU
+        checks += parallel.check(fx_funcs, nb_funcs, {b.key: b for b in BENCHES}, fresh, observe)
     bad = [c for c in checks if c["outcome"] not in ("exact", "close")]
     for c in bad:
         log(f"  MISMATCH {c['impl']} {c['bench']} ({c['label']}): {c['outcome']}")
@@ -532,7 +545,11 @@ def main(argv=None) -> int:
     log(f"  {len(checks)} checks passed")
     log("timing ...")
     benches = run_timings(loaded, args.quick)
-    res = {"mode": "quick" if args.quick else "full", "machine": machine_info(cpu, load0),
+    log("timing the prange rows ...")
+    par = parallel.run(fx_funcs, nb_funcs, nb_funcs, {b.key: b for b in BENCHES}, fresh, args.quick, cpus, log)
+    par_cpus = (f"CPUs {', '.join(map(str, sorted(cpus)))}" if cpus else "the process's CPUs") + \
+        f" ({len(cpus) if cpus else os.cpu_count()} logical)"
+    res = {"parallel": par, "parallel_cpus": par_cpus, "mode": "quick" if args.quick else "full", "machine": machine_info(cpu, load0),
            "impl_status": {n: {"error": i.error, "note": i.note} for n, i in loaded.items()},
            "checks": checks, "benches": benches, "notes": notes, "elapsed_s": time.perf_counter() - t0}
     text = render(res)

@@ -4,7 +4,7 @@
 # c_ext/suite_c.c, which follows the same algorithms in the same operation order.
 # No arrays are allocated here: outputs and work arrays are passed in.
 import math
-from fastext import f64, i32, i64, u8, fastmath
+from fastext import f64, i32, i64, u8, fastmath, prange
 
 
 # ---------------------------------------------------------------- reductions, 10M float64
@@ -173,3 +173,44 @@ def count_byte(buf: u8[:], value: u8) -> i64:
         if c == value:
             n += 1
     return n
+
+
+# ---------------------------------------------------------------- parallel loops (`prange`)
+# The same algorithms as mandelbrot and stencil, with the outer loop a prange: rows are
+# split into one contiguous chunk per thread (run_suite.py times them on 2 cores).
+
+def mandelbrot_prange(out: i32[:, :], xmin: f64, xmax: f64, ymin: f64, ymax: f64, maxiter: i64) -> None:
+    h, w = out.shape
+    dx = (xmax - xmin) / w
+    dy = (ymax - ymin) / h
+    for j in prange(h):
+        y = ymin + j * dy
+        for i in range(w):
+            c = complex(xmin + i * dx, y)
+            z = 0j
+            n = 0
+            while n < maxiter:
+                if z.real * z.real + z.imag * z.imag > 4.0:
+                    break
+                z = z * z + c
+                n += 1
+            out[j, i] = n
+
+
+def stencil_prange(a: f64[:, :], b: f64[:, :], sweeps: i64) -> None:
+    """stencil() with each half-sweep's rows in parallel (the two half-sweeps stay in order)."""
+    h, w = a.shape
+    for _ in range(sweeps):
+        for i in prange(1, h - 1):
+            for j in range(1, w - 1):
+                b[i, j] = 0.25 * (a[i - 1, j] + a[i + 1, j] + a[i, j - 1] + a[i, j + 1])
+        for i in prange(1, h - 1):
+            for j in range(1, w - 1):
+                a[i, j] = 0.25 * (b[i - 1, j] + b[i + 1, j] + b[i, j - 1] + b[i, j + 1])
+
+
+def prange_tiny(out: i64[:]) -> None:
+    """Two trivial iterations: at 2 threads, the cost of starting and joining one thread."""
+    for i in prange(len(out)):
+        for r in range(1):        # an inner loop: the loop is split even though it is short
+            out[i] = i + r

@@ -13,7 +13,8 @@ lazily (PEP 562) so the start-up hook stays well under a millisecond.
 # module loads.
 from _fastext_hook import disable, enable, install, is_installed, uninstall
 
-__all__ = ["disable", "enable", "install", "is_installed", "load_interpreted", "uninstall"]
+__all__ = ["disable", "enable", "get_num_threads", "install", "is_installed", "load_interpreted", "set_num_threads",
+           "uninstall"]
 
 
 def load_interpreted(path: str, name: str | None = None):
@@ -22,6 +23,22 @@ def load_interpreted(path: str, name: str | None = None):
     from fastext.importer.interpreted import load
 
     return load(path, name)
+
+
+def set_num_threads(n: int) -> None:
+    """Use `n` threads in every `prange` loop from now on, in every compiled module
+    (sets FASTEXT_NUM_THREADS, which the compiled code reads at each parallel loop)."""
+    from fastext.config import set_num_threads as _set
+
+    _set(n)
+
+
+def get_num_threads() -> int:
+    """The threads a `prange` loop uses now: FASTEXT_NUM_THREADS, else the CPUs this process may use."""
+    from fastext.config import num_threads
+
+    return num_threads()
+
 
 __version__ = "0.1.0"
 

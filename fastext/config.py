@@ -30,6 +30,36 @@ def linker_override() -> str | None:
 
 
 DEFAULT_GPU_ARCHS = ("sm_80", "sm_90")
+NUM_THREADS_ENV = "FASTEXT_NUM_THREADS"
+MAX_THREADS = 1024      # the compiled code's cap too (compiler/lower/parallel.py)
+
+
+def num_threads() -> int:
+    """FASTEXT_NUM_THREADS: threads a `prange` loop uses (default: the CPUs this process may run on).
+
+    A run-time setting, not a compile option: the compiled code reads the variable at every
+    parallel loop, so it is not part of the cache key.  Values that are not integers >= 1
+    are ignored, as the compiled code ignores them.
+    """
+    text = os.environ.get(NUM_THREADS_ENV, "")
+    # what C's strtol(text, &end, 10) accepts with *end == 0 (no `_` separators)
+    digits = text.lstrip(" \t\n\v\f\r").removeprefix("+")
+    if digits.isascii() and digits.isdigit() and int(digits) >= 1:
+        return min(int(digits), MAX_THREADS)
+    try:
+        n = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        n = os.cpu_count() or 1
+    return max(1, min(n, MAX_THREADS))
+
+
+def set_num_threads(n: int) -> None:
+    """Set FASTEXT_NUM_THREADS for this process (every compiled module sees it at its next prange loop)."""
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError(f"set_num_threads() takes an int, not {type(n).__name__}")
+    if not 1 <= n <= MAX_THREADS:
+        raise ValueError(f"set_num_threads() takes a thread count from 1 to {MAX_THREADS}, not {n}")
+    os.environ[NUM_THREADS_ENV] = str(n)
 
 
 class Options:

@@ -38,6 +38,21 @@ def analyse(module: ir.Module) -> None:
     for fn in module.functions.values():
         if _reaches(module, fn.name, fn.name):
             fn.loops = True
+    # a prange loop runs threads: its function (and its callers) release the GIL on every call
+    for fn in module.functions.values():
+        if facts[fn.name].has_parallel or any(facts[g].has_parallel for g in _reachable(module, fn.name)):
+            fn.nogil = True
+
+
+def _reachable(module: ir.Module, start: str) -> set[str]:
+    seen: set[str] = set()
+    stack = list(module.functions[start].calls)
+    while stack:
+        name = stack.pop()
+        if name not in seen:
+            seen.add(name)
+            stack.extend(module.functions[name].calls)
+    return seen
     _objects(module)
 
 
@@ -85,6 +100,7 @@ class _Facts:
         self.origins: dict[int, set[int]] = {}
         self.direct_writes: set[int] = set()
         self.has_loop = False
+        self.has_parallel = False
         self.calls: set[str] = set()
         self.call_args: list[tuple[str, list[set[int]]]] = []
         # aliases first (to a fixed point: `b = a` may follow a use of b in a loop)
@@ -128,6 +144,8 @@ class _Facts:
                             self.has_loop = True       # array methods loop over the elements
                 if isinstance(s, (ir.While, ir.ForRange)):
                     self.has_loop = True
+                if isinstance(s, ir.ForRange) and s.parallel is not None:
+                    self.has_parallel = True
                 for e in _exprs_of(s):
                     for call in _calls_in(e):
                         self.calls.add(call.func)

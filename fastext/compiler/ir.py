@@ -314,6 +314,32 @@ class ForRange(Stmt):
     step: Expr
     body: list[Stmt]
     orelse: list[Stmt]
+    parallel: "Parallel | None" = None   # set for a `prange` loop (frontend/parallel.py)
+
+
+@dataclass(eq=False)
+class Reduction:
+    """A scalar updated in a `prange` body only as `v += e`, `v *= e`, `v = min(v, e)`, ...
+
+    `op` is the combining operation: "+" (for `+=` and `-=`), "*", "min" or "max".
+    """
+
+    var: Var
+    op: str
+
+
+@dataclass(eq=False)
+class Parallel:
+    """How a `prange` loop's body shares the function's variables with its threads.
+
+    `captured`: read in the body, never written there (passed by value);
+    `private`: only used inside prange bodies (one copy per block of iterations);
+    `reductions`: per-block accumulators combined in block order after the loop.
+    """
+
+    captured: list[Var] = field(default_factory=list)
+    private: list[Var] = field(default_factory=list)
+    reductions: list[Reduction] = field(default_factory=list)
 
 
 @dataclass(eq=False)

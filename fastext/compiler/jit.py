@@ -18,6 +18,7 @@ def load_extension(object_code: bytes, spec: ModuleSpec, init_name: str):
     from fastext.config import Options
 
     backend._init()
+    _threads_resolvable(llvm)
     empty = llvm.parse_assembly("")
     tm = backend.target_machine(Options(), jit=True)
     engine = llvm.create_mcjit_compiler(empty, tm)
@@ -38,3 +39,17 @@ def load_extension(object_code: bytes, spec: ModuleSpec, init_name: str):
     if api.PyModule_ExecDef(module, moddef) != 0:
         raise ImportError(f"initialising {spec.name} failed", name=spec.name)
     return module
+
+
+def _threads_resolvable(llvm) -> None:
+    """`prange` loops call pthread_create: in libc since glibc 2.34; before that it lives in
+    libpthread, which the interpreter may not have loaded — make it visible to MCJIT."""
+    if llvm.address_of_symbol("pthread_create"):
+        return
+    import ctypes.util
+    lib = ctypes.util.find_library("pthread")
+    if lib:
+        try:
+            llvm.load_library_permanently(lib)
+        except RuntimeError:
+            pass    # a module with a prange loop then fails to load, naming the symbol

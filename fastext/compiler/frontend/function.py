@@ -34,6 +34,8 @@ class FunctionChecker(ExpressionChecker):
         self.handler_depth = 0      # > 0 inside an `except` clause (where a bare `raise` re-raises)
         self.current_span: Span | None = None
         self.temp_count = 0
+        self.prange_depth = 0       # > 0 inside a prange body (an inner prange runs serially)
+        self.prange_loops: list[ir.ForRange] = []   # the outer prange loops, classified by parallel.finish
 
     # ------------------------------------------------------------------ entry
     def check(self, node: ast.FunctionDef) -> ir.Function:
@@ -49,6 +51,9 @@ class FunctionChecker(ExpressionChecker):
             body_nodes = body_nodes[1:]
         errors_before = len(self.diags.items)
         body = self.block(body_nodes)
+        if self.prange_loops:
+            from fastext.compiler.frontend.parallel import finish
+            finish(self, body)
         clean = len(self.diags.items) == errors_before   # a dropped bad statement may have been the return
         if clean and self.sig.ret != NONE and not _terminates(body):
             raise FxSyntaxError(self.sig.span, f"`{node.name}` can reach its end without returning {article(self.sig.ret)}",

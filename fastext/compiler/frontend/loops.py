@@ -35,8 +35,8 @@ def check_for(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt]:
     span = fc.span(node)
     it = node.iter
     if _is_call(fc, it, "prange"):
-        raise fc.error(it.func, "prange (parallel loops) is not implemented yet",
-                       "use range; prange arrives with parallel loop support")
+        from fastext.compiler.frontend.parallel import check_prange
+        return check_prange(fc, node)
     if _is_call(fc, it, "range") and isinstance(node.target, ast.Name):
         start, stop, step = range_args(fc, it)
         var = fc.vars.get(node.target.id) or fc.declare(node.target.id, I64, node.target)
@@ -72,18 +72,19 @@ def _is_call(fc: "FunctionChecker", node: ast.expr, name: str) -> bool:
     return node.func.id == name and bound is None and node.func.id not in fc.vars
 
 
-def range_args(fc: "FunctionChecker", call: ast.Call) -> tuple[ir.Expr, ir.Expr, ir.Expr]:
-    """(start, stop, step) of `range(...)`, as i64; a constant zero step is a compile error."""
+def range_args(fc: "FunctionChecker", call: ast.Call, name: str = "range") -> tuple[ir.Expr, ir.Expr, ir.Expr]:
+    """(start, stop, step) of `range(...)` (or `prange`), as i64; a constant zero step is a compile error."""
     if call.keywords or not 1 <= len(call.args) <= 3:
-        raise fc.error(call, "range() takes 1 to 3 positional arguments", "range(stop), range(start, stop[, step])")
-    args = [fc.coerce(fc.expr(a), I64, a, "range() argument") for a in call.args]
+        raise fc.error(call, f"{name}() takes 1 to 3 positional arguments",
+                       f"{name}(stop), {name}(start, stop[, step])")
+    args = [fc.coerce(fc.expr(a), I64, a, f"{name}() argument") for a in call.args]
     span = args[0].span
     if len(args) == 1:
         return ir.Const(I64, span, 0), args[0], ir.Const(I64, span, 1)
     if len(args) == 2:
         return args[0], args[1], ir.Const(I64, span, 1)
     if isinstance(args[2], ir.Const) and args[2].value == 0:
-        raise fc.error(call.args[2], "range() step must not be zero", "use a positive or negative step")
+        raise fc.error(call.args[2], f"{name}() step must not be zero", "use a positive or negative step")
     return tuple(args)
 
 

@@ -155,6 +155,9 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         self.b.position_at_end(end)
 
     def s_ForRange(self, s: ir.ForRange) -> None:
+        if s.parallel is not None:
+            from fastext.compiler.lower.parallel import lower_parallel_for
+            return lower_parallel_for(self, s)
         b = self.b
         start, stop, step = self.expr(s.start), self.expr(s.stop), self.expr(s.step)
         const_step = s.step.value if isinstance(s.step, ir.Const) else None
