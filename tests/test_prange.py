@@ -382,3 +382,27 @@ def test_jit_path_runs_threads():
 def test_interpreted_prange_is_range():
     from fastext import dialect
     assert dialect.prange is range
+
+
+@pytest.mark.parametrize("threads", [1, 2, 3])
+def test_arrays_allocated_in_the_body(mods, threads):
+    m, py = mods
+    fastext.set_num_threads(threads)
+    a = np.arange(600, dtype=np.float64).reshape(100, 6)
+    before = m.__fastext_live_blocks__()
+    for _ in range(3):
+        total, out = m.alloc_rows(a)
+        want_total, want_out = py.alloc_rows(a)
+        assert total == want_total and np.array_equal(out, want_out)
+        del out
+    assert m.__fastext_live_blocks__() == before     # the scratch arrays of every thread were freed
+
+
+
+def test_a_function_with_objects_and_a_prange_loop(mods):
+    m, py = mods
+    fastext.set_num_threads(2)
+    a = np.arange(60, dtype=np.float64).reshape(10, 6)
+    assert m.with_callback(lambda t: t / 2, a) == py.with_callback(lambda t: t / 2, a) == a.sum() / 2
+    with pytest.raises(ZeroDivisionError):
+        m.with_callback(lambda t: 1 / 0, a)

@@ -5,6 +5,8 @@ is split into chunks however short it is, so small test inputs run in threads.  
 body (no inner loop or call) runs in threads only from MIN_FLAT_ITERATIONS iterations a
 thread on, and the flat tests use arrays that long.
 """
+import numpy as np
+
 from fastext import c128, f64, i64, i32, u8, prange
 
 
@@ -248,3 +250,27 @@ def nested_calls(a: f64[:, :], out: f64[:]) -> None:
     """A prange body calling a function with a prange loop: the inner loop runs serially."""
     for k in prange(len(out)):
         out[k] = sum_rows_f(a)
+
+
+def alloc_rows(a: f64[:, :]) -> tuple[f64, f64[:, :]]:
+    """Arrays allocated in the body (the threads share the call's arena) and a returned one."""
+    out = np.empty((a.shape[0], a.shape[1]))
+    total = 0.0
+    for i in prange(a.shape[0]):
+        row = a[i].copy()
+        scratch = np.zeros(a.shape[1])
+        for j in range(a.shape[1]):
+            scratch[j] = row[j] * 2.0
+            out[i, j] = scratch[j]
+        total += scratch.sum()
+    return total, out
+
+
+
+def with_callback(cb: object, a: f64[:, :]) -> f64:
+    """Objects outside the loop (the GIL stays held for the call), a prange loop inside."""
+    total = 0.0
+    for i in prange(a.shape[0]):
+        for j in range(a.shape[1]):
+            total += a[i, j]
+    return float(cb(total))

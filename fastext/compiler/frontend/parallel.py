@@ -37,6 +37,9 @@ def check_prange(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt]:
     """`for i in prange(...)`: an `ir.ForRange` whose `parallel` is filled in by `finish`."""
     from fastext.compiler.frontend.loops import _body, range_args
     span = fc.span(node)
+    if fc.sig.target != "cpu":
+        raise fc.error(node.iter, "prange is not supported in GPU code",
+                       "a kernel is already parallel: index with gpu.global_id(0) (or a grid-stride loop over range)")
     if not isinstance(node.target, ast.Name):
         raise fc.error(node.target, "the target of a prange loop must be a plain name", "for i in prange(n):")
     nested = fc.prange_depth > 0
@@ -101,6 +104,30 @@ def finish(fc: "FunctionChecker", body: list[ir.Stmt]) -> None:
         by_var.setdefault(id(r.var), []).append(r)
     for loop in fc.prange_loops:
         _classify(fc, loop, by_var)
+        _reject_objects(fc, loop)
+
+
+def _reject_objects(fc: "FunctionChecker", loop: ir.ForRange) -> None:
+    """Python objects need the GIL, which the threads of a prange loop do not hold."""
+    from fastext.compiler.analysis import _walk_exprs
+    from fastext.compiler.types import PyObj
+
+    def walk(stmts: list[ir.Stmt]) -> bool:
+        for s in stmts:
+            for e in _stmt_exprs(s):
+                for sub in _walk_exprs(e):
+                    if isinstance(sub.type, PyObj):
+                        _error(fc, sub.span, "Python objects cannot be used in a prange loop body",
+                               "its threads run without the GIL: convert the values to numbers or arrays "
+                               "before the loop (or use range)")
+                        return True
+            if isinstance(s, ir.ObjStore) or any(walk(b) for b in _bodies(s)):
+                if isinstance(s, ir.ObjStore):
+                    _error(fc, s.span, "Python objects cannot be used in a prange loop body",
+                           "its threads run without the GIL: store the results after the loop")
+                return True
+        return False
+    walk(loop.body)
 
 
 def _classify(fc: "FunctionChecker", loop: ir.ForRange, by_var: dict[int, list[_Ref]]) -> None:

@@ -47,6 +47,12 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
             if isinstance(p.var.type, T.PyObj):
                 self.api.call(self.b, "Py_IncRef", self.b.load(self.slots[id(p.var)]))
 
+    def begin_without_objects(self) -> None:
+        """For a body the front end guarantees touches no Python object (a prange worker:
+        its threads run without the GIL)."""
+        self.api = CApi(self.ctx.module)
+        self.obj_temps, self.stashes, self.obj_vars, self.uses_python = [], [], [], False
+
     def release_objects(self, status: int) -> None:
         """Before a return: drop the variables' references (and, on an error, the result's)."""
         if not getattr(self, "obj_vars", None) and not (status and isinstance(self.fn.ret, T.PyObj)):

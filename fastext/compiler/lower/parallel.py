@@ -28,7 +28,7 @@ from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.compiler.analysis import children
 from fastext.compiler.lower import arith
-from fastext.compiler.lower.context import ERR, I32, I64, I8, I8P, scalar_type, value_type
+from fastext.compiler.lower.context import ERR, ERR_ARENA, I32, I64, I8, I8P, scalar_type, value_type
 from fastext.compiler.lower.function import FunctionLowering
 
 # A body without inner loops or calls costs a few nanoseconds an iteration: give each thread
@@ -116,6 +116,9 @@ def lower_parallel_for(fl: FunctionLowering, s: ir.ForRange) -> None:
         b.store(bound(k), b.gep(t, [I32(0), I32(_LO)]))
         b.store(bound(b.add(k, I64(1))), b.gep(t, [I32(0), I32(_HI)]))
         b.store(I32(0), b.gep(t, [I32(0), I32(_STATUS)]))
+        # arrays allocated in the body join the call's arena (fx$alloc links blocks atomically)
+        arena = b.gep(fl.err, [I32(0), I32(ERR_ARENA)])
+        b.store(b.load(arena), b.gep(t, [I32(0), I32(_ERR), I32(ERR_ARENA)]))
     _counted_loop(fl, I64(0), nblocks, init, "prange.init")
     pool = fl.entry_alloca(pool_t)
     b.store(tasks, b.gep(pool, [I32(0), I32(0)]))
@@ -210,6 +213,7 @@ class WorkerLowering(FunctionLowering):
         self.task = task = self.llfn.args[0]
         self.err = b.gep(task, [I32(0), I32(_ERR)])
         self.out = None
+        self.begin_without_objects()
         env = b.bitcast(b.load(b.gep(task, [I32(0), I32(_ENV)])), self.env_t.as_pointer())
         start = b.load(b.gep(env, [I32(0), I32(0)]), name="start")
         step = b.load(b.gep(env, [I32(0), I32(1)]), name="step")
