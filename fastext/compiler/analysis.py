@@ -14,7 +14,7 @@ from fastext.compiler.types import PyObj
 
 
 def analyse(module: ir.Module) -> None:
-    """Fill `writes`, `loops` and `calls` on every function of `module` (to a fixed point)."""
+    """Fill `writes`, `loops`, `calls`, `objects` and (for prange) `nogil` on every function of `module`."""
     facts = {name: _Facts(fn) for name, fn in module.functions.items()}
     for fn in module.functions.values():
         fn.calls = set(facts[fn.name].calls)
@@ -42,6 +42,7 @@ def analyse(module: ir.Module) -> None:
     for fn in module.functions.values():
         if facts[fn.name].has_parallel or any(facts[g].has_parallel for g in _reachable(module, fn.name)):
             fn.nogil = True
+    _objects(module)
 
 
 def _reachable(module: ir.Module, start: str) -> set[str]:
@@ -53,7 +54,6 @@ def _reachable(module: ir.Module, start: str) -> set[str]:
             seen.add(name)
             stack.extend(module.functions[name].calls)
     return seen
-    _objects(module)
 
 
 def _objects(module: ir.Module) -> None:
