@@ -346,3 +346,10 @@ def test_atomic_min_max_cas_return_the_old_value():
         owners = np.flatnonzero(x % 4 == k)
         if len(owners):
             assert claimed[k, 0] == owners[0] and claimed[k, 1] == 1
+
+
+def test_float_atomics(m):
+    x = np.random.default_rng(7).standard_normal(1000).astype(np.float32)
+    out = np.array([-np.inf, np.inf, 0.0], dtype=np.float32)
+    m.float_extrema[4, 256](x, out)
+    assert out[0] == x.max() and out[1] == x.min() and out[2] in x

@@ -134,14 +134,22 @@ class GpuFunctionLowering(FunctionLowering):
         ptr = self.element_ptr(self.expr(array), atype, e.args[1:1 + ndim])
         values = [self.expr(v) for v in e.args[1 + ndim:]]
         dtype = atype.dtype
+        b = self.b
         if op == "cas":
-            pair = self.b.cmpxchg(ptr, values[0], values[1], "monotonic", "monotonic")
-            return self.b.extract_value(pair, 0)
-        if op == "add":
-            rmw = "fadd" if dtype.is_float else "add"
+            if not dtype.is_float:
+                return b.extract_value(b.cmpxchg(ptr, values[0], values[1], "monotonic", "monotonic"), 0)
+            # floats compare bit for bit, as CUDA's atomicCAS on their bits does
+            bits = ll.IntType(dtype.bits)
+            pair = b.cmpxchg(b.bitcast(ptr, bits.as_pointer()), b.bitcast(values[0], bits),
+                             b.bitcast(values[1], bits), "monotonic", "monotonic")
+            return b.bitcast(b.extract_value(pair, 0), values[0].type)
+        if dtype.is_float:   # fmin/fmax: LLVM's minnum/maxnum (a NaN operand loses); CAS loops in PTX
+            rmw = {"add": "fadd", "min": "fmin", "max": "fmax"}[op]
+        elif op == "add":
+            rmw = "add"
         else:
             rmw = ("" if dtype.signed else "u") + op
-        return self.b.atomic_rmw(rmw, ptr, values[0], "monotonic")
+        return b.atomic_rmw(rmw, ptr, values[0], "monotonic")
 
     def shuffle(self, op: str, e: ir.Intrinsic) -> ll.Value:
         """Warp shuffles over the full warp (width 32); 64-bit values move as two 32-bit halves."""
@@ -186,9 +194,12 @@ def lower_gpu_module(module: ir.Module, *, boundscheck: bool = True, datalayout:
             ctx.current_span = fn.span
             _kernel_entry(ctx, fn)
     text = str(llmod)
-    # CUDA's atomicCAS is device-scoped; LLVM's default scope (system) would give atom.sys
+    # CUDA's atomics are device-scoped; LLVM's default scope (system) would give atom.sys (and the
+    # CAS loops that float min/max expand to)
     text = "\n".join(line.replace(" monotonic monotonic", ' syncscope("device") monotonic monotonic')
-                     if "cmpxchg" in line else line for line in text.split("\n"))
+                     if "cmpxchg" in line else
+                     line.replace(" monotonic", ' syncscope("device") monotonic')
+                     if "atomicrmw" in line else line for line in text.split("\n"))
     return text, ctx.libdevice_uses
 
 

@@ -109,3 +109,13 @@ def butterfly_max(x: i64[:], out: i64[:]) -> None:
 def index_check(x: f32[:], out: f32[:]) -> None:
     i = gpu.global_id(0)
     out[i] = x[i]
+
+
+@gpu.kernel
+def float_extrema(x: f32[:], out: f32[:]) -> None:
+    """out[0] = max, out[1] = min (atomics on floats); out[2] set once by a CAS on its bits."""
+    i = gpu.global_id(0)
+    if i < len(x):
+        gpu.atomic_max(out, 0, x[i])
+        gpu.atomic_min(out, 1, x[i])
+        gpu.atomic_cas(out, 2, f32(0), x[i])

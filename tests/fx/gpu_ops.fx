@@ -29,6 +29,9 @@ def atomics(ai: i32[:], al: i64[:], au: u32[:], aq: u64[:], af: f32[:], ad: f64[
     old[4] = i64(gpu.atomic_min(aq, 0, 3) + gpu.atomic_max(aq, 1, 4) + gpu.atomic_cas(aq, 2, 0, 5))
     gpu.atomic_add(af, 0, 0.5)
     gpu.atomic_add(ad, 0, 0.25)
+    # floats: min/max as CAS loops, cas on the bits
+    af[1] = gpu.atomic_min(af, 2, f32(-1.5)) + gpu.atomic_max(af, 3, f32(2.5)) + gpu.atomic_cas(af, 4, f32(0), f32(1))
+    ad[1] = gpu.atomic_min(ad, 2, -1.5) + gpu.atomic_max(ad, 3, 2.5) + gpu.atomic_cas(ad, 4, 0.0, 1.0)
 
 
 @gpu.kernel

@@ -31,8 +31,7 @@ AXES = ("x", "y", "z")
 WARP_SIZE = 32
 # The largest static shared-memory allocation of one block (without the opt-in of dynamic memory).
 SHARED_LIMIT = 48 * 1024
-ATOMIC_INT = frozenset(SCALARS[n] for n in ("i32", "i64", "u32", "u64"))
-ATOMIC_ADD = ATOMIC_INT | {F32, F64}
+ATOMIC_TYPES = frozenset(SCALARS[n] for n in ("i32", "i64", "u32", "u64", "f32", "f64"))
 SHUFFLE_TYPES = frozenset(SCALARS[n] for n in ("i32", "i64", "u32", "u64", "f32", "f64"))
 SHUFFLES = ("shfl_down", "shfl_up", "shfl_xor", "shfl")
 ATOMICS = ("atomic_add", "atomic_min", "atomic_max", "atomic_cas")
@@ -259,11 +258,9 @@ def _atomic(fc, node: ast.Call, name: str) -> ir.Expr:
     if not isinstance(array.type, Array):
         raise fc.error(node.args[0], f"gpu.{name} needs an array, got {article(array.type)}", usage)
     dtype = array.type.dtype
-    allowed = ATOMIC_ADD if name == "atomic_add" else ATOMIC_INT
-    if dtype not in allowed:
-        kinds = "i32, i64, u32, u64, f32 or f64" if name == "atomic_add" else "i32, i64, u32 or u64"
+    if dtype not in ATOMIC_TYPES:
         raise fc.error(node.args[0], f"gpu.{name} on an array of {dtype} is not supported",
-                       f"atomics take arrays of {kinds}")
+                       "atomics take arrays of i32, i64, u32, u64, f32 or f64")
     idx_node = node.args[1]
     elts = idx_node.elts if isinstance(idx_node, ast.Tuple) else [idx_node]
     if len(elts) != array.type.ndim:

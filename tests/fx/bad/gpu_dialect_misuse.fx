@@ -27,7 +27,7 @@ def misuse(x: f32[:], grid: f32[:, :], n: i64) -> None:
     gpu.atomic_add(grid, 0, 1.0)
     gpu.atomic_add(x, 0, 1.0, 2.0)
     v = gpu.shfl_down(x[0], 1.5)
-    gpu.atomic_cas(x, 0, f32(0), f32(1))
+    gpu.atomic_cas(x, 0, x, f32(1))
     s = gpu.shared.array((4, 0), f32)
     gpu.launch(x)
 

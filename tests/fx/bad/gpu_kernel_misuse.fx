@@ -1,4 +1,4 @@
-from fastext import gpu, f32, f64, i32, i64
+from fastext import gpu, f32, f64, i32, i64, u8
 
 
 def helper(x: f64) -> f64:
@@ -42,8 +42,8 @@ def python_object(x: f32[:]) -> None:
 
 
 @gpu.kernel
-def atomic_min_float(x: f32[:]) -> None:
-    gpu.atomic_min(x, 0, f32(1))
+def atomic_min_bytes(x: u8[:]) -> None:
+    gpu.atomic_min(x, 0, 1)
 
 
 @gpu.kernel
