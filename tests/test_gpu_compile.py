@@ -227,6 +227,34 @@ def test_import_needs_no_cuda(kernels_module):
     assert run.stdout.strip() == "[]"
 
 
+def test_without_fastext_the_cpu_part_still_imports(kernels_module):
+    # a wheel's module on a machine without fastext: the binder cannot be imported, the
+    # module imports all the same (CPU functions work), the kernels are simply not bound
+    _, so = kernels_module
+    code = ("import importlib.util, sys\n"
+            "sys.modules['fastext.gpu._bind'] = None\n"      # import of it: ModuleNotFoundError
+            f"spec = importlib.util.spec_from_file_location('gpu_kernels', {so!r})\n"
+            "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)\n"
+            "import numpy as np\n"
+            "print(m.cpu_dot(np.ones(3), np.ones(3)), hasattr(m, 'saxpy'))\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env=dict(os.environ, PYTHONPATH=REPO))
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["3.0", "False"]
+
+
+def test_a_failing_binder_fails_the_import(kernels_module, monkeypatch):
+    _, so = kernels_module
+    import fastext.gpu._bind as binder
+
+    def broken(module):
+        raise RuntimeError("binder broke")
+    monkeypatch.setattr(binder, "bind", broken)
+    spec = importlib.util.spec_from_file_location("gpu_kernels", so)
+    with pytest.raises(RuntimeError, match="binder broke"):
+        spec.loader.exec_module(importlib.util.module_from_spec(spec))
+
+
 def test_cpu_module_without_kernels_has_no_gpu_part():
     art = compile_source("def f(x: int) -> int:\n    return x + 1\n", "/tmp/nogpu.fx", "nogpu")
     assert art.ptx == {} and "__fastext_gpu__" not in art.llvm_ir and "gpu" not in art.timings
@@ -326,3 +354,10 @@ def test_writes_through_a_returned_view(tmp_path):
     buf = bytearray(4)
     mod.poke(buf)
     assert buf == bytearray(b"\x00\x07\x00\x00")
+
+
+def test_the_cpu_part_uses_only_the_limited_api():
+    from test_compiler_stages import STABLE_ABI, external_symbols
+    symbols = external_symbols(artifact(KERNELS_FX).llvm_ir)
+    py = {s for s in symbols if s.startswith(("Py", "_Py"))}
+    assert {"PyImport_ImportModule", "PyExc_ModuleNotFoundError"} <= py <= STABLE_ABI, sorted(py - STABLE_ABI)

@@ -73,6 +73,7 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyObject_Free": (VOID, [OBJ], False),
     "PyBuffer_FillInfo": (I32, [OBJ, OBJ, OBJ, I64, I32, I32], False),
     "PyImport_ImportModule": (OBJ, [OBJ], False),
+    "PyBytes_FromStringAndSize": (OBJ, [OBJ, I64], False),
     "Py_BuildValue": (OBJ, [OBJ], True),
     "PyErr_SetString": (VOID, [OBJ, OBJ], False),
     # Python objects and str parameters (lower/objects.py, abi/objects.py)
