@@ -361,3 +361,16 @@ def test_the_cpu_part_uses_only_the_limited_api():
     symbols = external_symbols(artifact(KERNELS_FX).llvm_ir)
     py = {s for s in symbols if s.startswith(("Py", "_Py"))}
     assert {"PyImport_ImportModule", "PyExc_ModuleNotFoundError"} <= py <= STABLE_ABI, sorted(py - STABLE_ABI)
+
+
+def test_emulation_source_beside_an_installed_module(kernels_module, tmp_path):
+    # a module built elsewhere (a wheel): the recorded source path does not exist here, the
+    # .fx file installed beside the module does
+    from fastext.gpu._bind import _source
+    so = tmp_path / "pkg" / "gpu_kernels.abi3.so"
+    so.parent.mkdir()
+    so.write_bytes(b"")
+    assert _source("/build/src/pkg/gpu_kernels.fx", str(so)) == "/build/src/pkg/gpu_kernels.fx"
+    (so.parent / "gpu_kernels.fx").write_text("# source\n")
+    assert _source("/build/src/pkg/gpu_kernels.fx", str(so)) == str(so.parent / "gpu_kernels.fx")
+    assert _source(KERNELS_FX, str(so)) == KERNELS_FX           # the recorded file exists: kept

@@ -8,6 +8,7 @@ ImportError naming the module.
 from __future__ import annotations
 
 import json
+import os
 import threading
 
 DESCRIPTOR_VERSION = 1
@@ -60,9 +61,19 @@ def bind(module) -> None:
     name = getattr(module, "__name__", "?")
     try:
         d = parse(module.__fastext_gpu__(), name)
-        unit = Unit(d.get("module") or name, d["ptx"], d.get("source"))
+        unit = Unit(d.get("module") or name, d["ptx"], _source(d.get("source"), getattr(module, "__file__", None)))
         kernels = {kname: CompiledKernel(unit, kname, info) for kname, info in d["kernels"].items()}
     except Exception as e:
         raise ImportError(f"{name}: cannot set up its GPU kernels: {e}", name=name) from e
     for kname, k in kernels.items():
         setattr(module, kname, k)
+
+
+def _source(recorded: str | None, module_file: str | None) -> str | None:
+    """The `.fx` file to emulate from: the one the module was built from, else (a module
+    installed from a wheel, built elsewhere) the file of that name beside the module."""
+    if recorded and module_file and not os.path.exists(recorded):
+        beside = os.path.join(os.path.dirname(module_file), os.path.basename(recorded))
+        if os.path.exists(beside):
+            return beside
+    return recorded
