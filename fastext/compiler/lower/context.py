@@ -75,6 +75,7 @@ class ModuleContext:
     boundscheck: bool = True
     functions: dict[str, ll.Function] = field(default_factory=dict)
     contiguous: dict[str, ll.Function] = field(default_factory=dict)   # contiguous-array variants
+    noalias: dict[str, ll.Function] = field(default_factory=dict)      # no-overlap variants (abi/noalias.py)
     profile: bool = False                                              # the instrumented build
     bodies: dict[str, ll.Function] = field(default_factory=dict)       # profile: bodies behind counters
     current_span: object = None    # the statement being lowered, for internal-error reports

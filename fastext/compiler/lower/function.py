@@ -35,12 +35,14 @@ def result_type(ret: T.Type) -> ll.Type:
 class FunctionLowering(ExceptionLowering, ObjectLowering):
     """Emits the body of `fn` into the already-declared `ctx.functions[fn.name]`."""
 
-    def __init__(self, ctx: ModuleContext, fn: ir.Function, contiguous: bool = False):
+    def __init__(self, ctx: ModuleContext, fn: ir.Function, contiguous: bool = False, noalias: bool = False):
         """`contiguous`: emit the variant the entry point calls when every array argument's
-        innermost stride is its item size; knowing that constant lets LLVM vectorise."""
+        innermost stride is its item size; knowing that constant lets LLVM vectorise.
+        `noalias` (with `contiguous`): the variant for pairwise disjoint arrays (abi/noalias.py)."""
         self.ctx, self.fn = ctx, fn
         self.contiguous = contiguous
-        self.llfn = ctx.contiguous[fn.name] if contiguous else ctx.bodies.get(fn.name, ctx.functions[fn.name])
+        self.llfn = ctx.noalias[fn.name] if noalias else ctx.contiguous[fn.name] if contiguous else \
+            ctx.bodies.get(fn.name, ctx.functions[fn.name])
         self.slots: dict[int, ll.Value] = {}
         # (continue target, break target, number of finally frames outside the loop)
         self.loops: list[tuple[ll.Block, ll.Block, int]] = []
@@ -64,6 +66,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         self.b = ll.IRBuilder(entry)
         args = list(llfn.args)
         self.err = args.pop(0)
+        data = iter(args[len(fn.params):])   # the noalias variant's data pointers, one per array
         # the result slot: `return x` stores here, every exit returns {status, slot}
         self.out = None
         if fn.ret != T.NONE:
@@ -76,6 +79,9 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             if self.contiguous and isinstance(p.var.type, T.Array):
                 t = p.var.type
                 value = self.b.insert_value(arg, I64(t.dtype.nbytes), [2, t.ndim - 1])
+                ptr = next(data, None)
+                if ptr is not None:
+                    value = self.b.insert_value(value, self.b.bitcast(ptr, arg.type.elements[0]), 0)
             self.b.store(value, self.slots[id(p.var)])
         for var in fn.locals:
             slot = self.alloca(var)
