@@ -28,9 +28,19 @@ def array_params(fn: ir.Function) -> list[int]:
     return [k for k, p in enumerate(fn.params) if isinstance(p.var.type, T.Array)]
 
 
+def _nested_memory(t: T.Type) -> bool:
+    """A parameter type that holds a pointer the overlap check would not see (a tuple of arrays)."""
+    if isinstance(t, T.Tuple):
+        return any(isinstance(i, T.Array) or _nested_memory(i) for i in t.items)
+    if isinstance(t, T.Struct):
+        return any(isinstance(ft, T.Array) or _nested_memory(ft) for _, ft in t.fields)
+    return False
+
+
 def wants_noalias(fn: ir.Function) -> bool:
     """Whether the entry point of `fn` gets a no-overlap variant (see the module doc)."""
-    return len(array_params(fn)) >= 2 and bool(fn.writes) and not fn.objects and not fn.nogil
+    return len(array_params(fn)) >= 2 and bool(fn.writes) and not fn.objects and not fn.nogil \
+        and not any(_nested_memory(p.var.type) for p in fn.params)
 
 
 def noalias_signature(native: ll.FunctionType, fn: ir.Function) -> ll.FunctionType:
