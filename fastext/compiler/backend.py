@@ -13,6 +13,10 @@ def _init() -> None:
     llvm.initialize_native_target()
     llvm.initialize_native_asmprinter()
     llvm.initialize_native_asmparser()
+    # Vectorise in-order (non-reassociable) FP reductions as vector work plus a lane-by-lane
+    # fold in the original order, which keeps Python's result bit for bit; LLVM enables this
+    # only for targets with an ordered-reduction instruction (not x86) unless asked.
+    llvm.set_option("", "-force-ordered-reductions")
 
 
 def host_cpu() -> tuple[str, str]:

@@ -35,6 +35,8 @@ def result_type(ret: T.Type) -> ll.Type:
 class FunctionLowering(ExceptionLowering, ObjectLowering):
     """Emits the body of `fn` into the already-declared `ctx.functions[fn.name]`."""
 
+    speculation = None    # set while a speculative loop copy is emitted (lower/speculate.py)
+
     def __init__(self, ctx: ModuleContext, fn: ir.Function, contiguous: bool = False, noalias: bool = False):
         """`contiguous`: emit the variant the entry point calls when every array argument's
         innermost stride is its item size; knowing that constant lets LLVM vectorise.
@@ -164,11 +166,18 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         if s.parallel is not None:
             from fastext.compiler.lower.parallel import lower_parallel_for
             return lower_parallel_for(self, s)
-        b = self.b
+        from fastext.compiler.lower import speculate
+        if type(self) is FunctionLowering and self.fn.target == "cpu" and speculate.applies(self, s):
+            return speculate.lower(self, s)
         start, stop, step = self.expr(s.start), self.expr(s.stop), self.expr(s.step)
+        if not isinstance(s.step, ir.Const):
+            self.fail_if(self.b.icmp_signed("==", step, I64(0)), "ValueError", "range() arg 3 must not be zero")
+        self.range_loop(s, start, stop, step)
+
+    def range_loop(self, s: ir.ForRange, start: ll.Value, stop: ll.Value, step: ll.Value) -> None:
+        """The serial loop of `s` over bounds already evaluated (a zero step already rejected)."""
+        b = self.b
         const_step = s.step.value if isinstance(s.step, ir.Const) else None
-        if const_step is None:
-            self.fail_if(b.icmp_signed("==", step, I64(0)), "ValueError", "range() arg 3 must not be zero")
         head, body, latch, orelse, end = (self.new_block(n) for n in
                                           ("for.head", "for.body", "for.latch", "for.else", "for.end"))
         # A hidden induction variable: assigning the loop name inside the body does not change iteration.
@@ -373,6 +382,9 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         self.b.ret(self.b.insert_value(agg, self.b.load(self.out), 1))
 
     def e_Call(self, e: ir.Call) -> ll.Value:
+        if self.speculation is not None:
+            from fastext.compiler.lower.speculate import call
+            return call(self, e)
         callee = self.ctx.functions[e.func]
         args = [self.use(a) if isinstance(a.type, T.PyObj) else self.expr(a) for a in e.args]
         result = self.b.call(callee, [self.err] + args)

@@ -42,6 +42,7 @@ def lower_module(module: ir.Module, *, boundscheck: bool = True, profile: bool =
 
 
 def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None = None) -> None:
+    ctx.ir_module = module
     from fastext.abi.capi import CApi
     from fastext.abi.moduledef import build_module_def
     from fastext.abi.wrapper import WrapperBuilder
