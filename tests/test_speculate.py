@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from fastext.compiler.driver import compile_file
+from fastext.config import Options
 from fxload import FX_DIR, compiled, interpreted
 
 PATH = os.path.join(FX_DIR, "speculate_kernels.fx")
@@ -59,14 +60,24 @@ def test_locals_after_a_failure_are_plain_pythons(mods, n, zero):
     assert _outcome(fx.partial_sum, v, n) == _outcome(py.partial_sum, v, n)
 
 
-def test_loops_speculated_and_not():
-    art = compile_file(PATH)
-    replays = {}
-    for line in art.unoptimized_ir.splitlines():
+def _replays(options=Options()) -> dict[str, int]:
+    replays: dict[str, int] = {}
+    for line in compile_file(PATH, options=options).unoptimized_ir.splitlines():
         if line.startswith("define"):
             name = line.split("@", 1)[1].split("(", 1)[0].strip('"')
         elif line.startswith("spec.replay"):
             replays[name] = replays.get(name, 0) + 1
+    return replays
+
+
+def test_no_speculation_of_unchecked_reads():
+    """Bounds checks off: running past a failure could read where the program never reads."""
+    replays = _replays(Options(boundscheck=False))
+    assert "fx.mul_av" not in replays and "fx.inv_sum" not in replays
+
+
+def test_loops_speculated_and_not():
+    replays = _replays()
     assert replays.get("fx.mul_av") and replays.get("fx.inv_sum") and replays.get("fx.partial_sum")
     assert "fx.not_speculated_loop_callee" not in replays     # the callee loops: might not end
     assert "fx.not_speculated_store" not in replays           # the body stores

@@ -19,7 +19,9 @@ loop that does not fail has exactly the plain result; one that fails replays.  W
 makes running on after a failure harmless is checked by `applies`: the body only assigns
 scalar locals (no stores, no control flow, no Python objects), and every function it
 calls (transitively) writes no array, allocates nothing, has no loop or recursion (so it
-ends), touches no Python object and uses only side-effect-free builtins.
+ends), touches no Python object and uses only side-effect-free builtins; where bounds checks
+are off (`--no-boundscheck`, `@boundscheck(False)`) no array may be read either, since
+an unchecked read past the failure could be out of bounds where the program never reads.
 """
 from __future__ import annotations
 
@@ -55,28 +57,32 @@ def _children(e: ir.Expr) -> list[ir.Expr]:
     return out
 
 
-def _pure_expr(e: ir.Expr, callee_ok) -> bool:
+def _pure_expr(e: ir.Expr, callee_ok, checked: bool = True) -> bool:
+    """Side-effect free; with `checked` False (bounds checks off) also free of array reads,
+    which running past a failure could make at indices the program never reaches."""
     if not isinstance(e, _PURE_EXPRS) or isinstance(e.type, (T.PyObj, T.Str)):
+        return False
+    if isinstance(e, ir.Index) and not checked:
         return False
     if isinstance(e, ir.Intrinsic) and not (e.name in _PURE_INTRINSICS or e.name.startswith(_PURE_PREFIXES)):
         return False
     if isinstance(e, ir.Call) and not callee_ok(e.func):
         return False
-    return all(_pure_expr(c, callee_ok) for c in _children(e))
+    return all(_pure_expr(c, callee_ok, checked) for c in _children(e))
 
 
-def _stmts_pure(stmts: list[ir.Stmt], callee_ok, allow_return: bool) -> bool:
+def _stmts_pure(stmts: list[ir.Stmt], callee_ok, allow_return: bool, checked: bool) -> bool:
     """Straight-line code (a callee may also branch and return) that only assigns scalars."""
     for s in stmts:
         if isinstance(s, ir.Assign):
-            if not isinstance(s.var.type, T.Scalar) or not _pure_expr(s.value, callee_ok):
+            if not isinstance(s.var.type, T.Scalar) or not _pure_expr(s.value, callee_ok, checked):
                 return False
         elif allow_return and isinstance(s, ir.Return):
-            if s.value is not None and not _pure_expr(s.value, callee_ok):
+            if s.value is not None and not _pure_expr(s.value, callee_ok, checked):
                 return False
         elif allow_return and isinstance(s, ir.If):
-            if not (_pure_expr(s.cond, callee_ok) and _stmts_pure(s.then, callee_ok, True)
-                    and _stmts_pure(s.orelse, callee_ok, True)):
+            if not (_pure_expr(s.cond, callee_ok, checked) and _stmts_pure(s.then, callee_ok, True, checked)
+                    and _stmts_pure(s.orelse, callee_ok, True, checked)):
                 return False
         elif allow_return and isinstance(s, ir.Raise):
             continue
@@ -85,7 +91,7 @@ def _stmts_pure(stmts: list[ir.Stmt], callee_ok, allow_return: bool) -> bool:
     return True
 
 
-def _pure_function(module: ir.Module, name: str, seen: set[str]) -> bool:
+def _pure_function(module: ir.Module, name: str, seen: set[str], checked: bool) -> bool:
     fn = module.functions.get(name)
     if fn is None or fn.writes or fn.loops or fn.objects or fn.target != "cpu":
         return False
@@ -94,7 +100,8 @@ def _pure_function(module: ir.Module, name: str, seen: set[str]) -> bool:
     if name in seen:
         return True
     seen.add(name)
-    return _stmts_pure(fn.body, lambda f: _pure_function(module, f, seen), allow_return=True)
+    return _stmts_pure(fn.body, lambda f: _pure_function(module, f, seen, checked), True,
+                       checked and fn.boundscheck)
 
 
 def applies(fl, s: ir.ForRange) -> bool:
@@ -106,7 +113,9 @@ def applies(fl, s: ir.ForRange) -> bool:
         return False
     seen: set[str] = set()
     calls = [e for st in s.body if isinstance(st, ir.Assign) for e in _walk(st.value) if isinstance(e, ir.Call)]
-    return bool(calls) and _stmts_pure(s.body, lambda f: _pure_function(module, f, seen), allow_return=False)
+    checked = fl.ctx.boundscheck
+    return bool(calls) and _stmts_pure(s.body, lambda f: _pure_function(module, f, seen, checked), False,
+                                       fl.boundscheck)
 
 
 def _walk(e: ir.Expr):
