@@ -140,7 +140,8 @@ class WrapperBuilder:
         fast_bb, slow_bb, done = (self.llfn.append_basic_block(x) for x in ("call.dense", "call.strided", "called"))
         b.cbranch(dense, fast_bb, slow_bb)
         b.position_at_end(fast_bb)
-        fast = b.call(variant, call_args)
+        fast = self.call_dense(fn, variant, values, call_args)
+        fast_bb = b.block
         b.branch(done)
         b.position_at_end(slow_bb)
         slow = b.call(general, call_args)
@@ -149,6 +150,22 @@ class WrapperBuilder:
         result = b.phi(general.function_type.return_type)
         result.add_incoming(fast, fast_bb)
         result.add_incoming(slow, slow_bb)
+        return result
+
+    def call_dense(self, fn: ir.Function, variant: ll.Function, values, call_args) -> ll.Value:
+        """The contiguous variant, or its no-overlap copy when the arrays are disjoint (abi/noalias.py)."""
+        from fastext.abi import noalias
+        b, apart = self.b, self.ctx.noalias.get(fn.name)
+        if apart is None:
+            return b.call(variant, call_args)
+        with b.if_else(noalias.disjoint(b, fn, values)) as (then, otherwise):
+            with then:
+                res_apart, bb_apart = b.call(apart, call_args + noalias.data_pointers(fn, values, b)), b.block
+            with otherwise:
+                res_dense, bb_dense = b.call(variant, call_args), b.block
+        result = b.phi(variant.function_type.return_type)
+        result.add_incoming(res_apart, bb_apart)
+        result.add_incoming(res_dense, bb_dense)
         return result
 
     def release_gil(self, fn: ir.Function, values: list[ll.Value]) -> ll.Value:

@@ -64,7 +64,15 @@ def optimize(mod: llvm.ModuleRef, options: Options) -> None:
         pto.slp_vectorization = True
         pto.loop_unrolling = True
     pb = llvm.create_pass_builder(tm, pto)
-    pb.getModulePassManager().run(mod, pb)
+    # Vectorise in-order (non-reassociable) FP reductions as vector work plus a lane-by-lane
+    # fold in the original order, which keeps Python's result bit for bit; LLVM enables this
+    # only for targets with an ordered-reduction instruction (not x86) unless asked.  The
+    # option is process-wide, so it is switched off again for other LLVM users (Numba).
+    llvm.set_option("", "-force-ordered-reductions=true")
+    try:
+        pb.getModulePassManager().run(mod, pb)
+    finally:
+        llvm.set_option("", "-force-ordered-reductions=false")
 
 
 def emit_object(mod: llvm.ModuleRef, options: Options) -> bytes:

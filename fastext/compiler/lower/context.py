@@ -75,6 +75,8 @@ class ModuleContext:
     boundscheck: bool = True
     functions: dict[str, ll.Function] = field(default_factory=dict)
     contiguous: dict[str, ll.Function] = field(default_factory=dict)   # contiguous-array variants
+    noalias: dict[str, ll.Function] = field(default_factory=dict)      # no-overlap variants (abi/noalias.py)
+    ir_module: object = None       # the typed module being lowered (lower/speculate.py reads callees)
     profile: bool = False                                              # the instrumented build
     bodies: dict[str, ll.Function] = field(default_factory=dict)       # profile: bodies behind counters
     current_span: object = None    # the statement being lowered, for internal-error reports

@@ -50,6 +50,9 @@ class ExceptionLowering:
 
     def error_exit(self) -> None:
         """The error record is filled: go to the innermost handler, or return 1."""
+        if getattr(self, "speculation", None) is not None:    # lower/speculate.py: replay the loop
+            self.b.branch(self.speculation.replay)
+            return
         self.release_temps()      # new object references of the expression being lowered
         self.leave_stashes(len(self.err_targets), None, None)   # Python exceptions set aside by clauses left
         if self.err_targets:

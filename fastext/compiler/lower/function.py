@@ -35,12 +35,16 @@ def result_type(ret: T.Type) -> ll.Type:
 class FunctionLowering(ExceptionLowering, ObjectLowering):
     """Emits the body of `fn` into the already-declared `ctx.functions[fn.name]`."""
 
-    def __init__(self, ctx: ModuleContext, fn: ir.Function, contiguous: bool = False):
+    speculation = None    # set while a speculative loop copy is emitted (lower/speculate.py)
+
+    def __init__(self, ctx: ModuleContext, fn: ir.Function, contiguous: bool = False, noalias: bool = False):
         """`contiguous`: emit the variant the entry point calls when every array argument's
-        innermost stride is its item size; knowing that constant lets LLVM vectorise."""
+        innermost stride is its item size; knowing that constant lets LLVM vectorise.
+        `noalias` (with `contiguous`): the variant for pairwise disjoint arrays (abi/noalias.py)."""
         self.ctx, self.fn = ctx, fn
         self.contiguous = contiguous
-        self.llfn = ctx.contiguous[fn.name] if contiguous else ctx.bodies.get(fn.name, ctx.functions[fn.name])
+        self.llfn = ctx.noalias[fn.name] if noalias else ctx.contiguous[fn.name] if contiguous else \
+            ctx.bodies.get(fn.name, ctx.functions[fn.name])
         self.slots: dict[int, ll.Value] = {}
         # (continue target, break target, number of finally frames outside the loop)
         self.loops: list[tuple[ll.Block, ll.Block, int]] = []
@@ -64,6 +68,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         self.b = ll.IRBuilder(entry)
         args = list(llfn.args)
         self.err = args.pop(0)
+        data = iter(args[len(fn.params):])   # the noalias variant's data pointers, one per array
         # the result slot: `return x` stores here, every exit returns {status, slot}
         self.out = None
         if fn.ret != T.NONE:
@@ -76,6 +81,9 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             if self.contiguous and isinstance(p.var.type, T.Array):
                 t = p.var.type
                 value = self.b.insert_value(arg, I64(t.dtype.nbytes), [2, t.ndim - 1])
+                ptr = next(data, None)
+                if ptr is not None:
+                    value = self.b.insert_value(value, self.b.bitcast(ptr, arg.type.elements[0]), 0)
             self.b.store(value, self.slots[id(p.var)])
         for var in fn.locals:
             slot = self.alloca(var)
@@ -158,11 +166,18 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         if s.parallel is not None:
             from fastext.compiler.lower.parallel import lower_parallel_for
             return lower_parallel_for(self, s)
-        b = self.b
+        from fastext.compiler.lower import speculate
+        if type(self) is FunctionLowering and self.fn.target == "cpu" and speculate.applies(self, s):
+            return speculate.lower(self, s)
         start, stop, step = self.expr(s.start), self.expr(s.stop), self.expr(s.step)
+        if not isinstance(s.step, ir.Const):
+            self.fail_if(self.b.icmp_signed("==", step, I64(0)), "ValueError", "range() arg 3 must not be zero")
+        self.range_loop(s, start, stop, step)
+
+    def range_loop(self, s: ir.ForRange, start: ll.Value, stop: ll.Value, step: ll.Value) -> None:
+        """The serial loop of `s` over bounds already evaluated (a zero step already rejected)."""
+        b = self.b
         const_step = s.step.value if isinstance(s.step, ir.Const) else None
-        if const_step is None:
-            self.fail_if(b.icmp_signed("==", step, I64(0)), "ValueError", "range() arg 3 must not be zero")
         head, body, latch, orelse, end = (self.new_block(n) for n in
                                           ("for.head", "for.body", "for.latch", "for.else", "for.end"))
         # A hidden induction variable: assigning the loop name inside the body does not change iteration.
@@ -367,6 +382,9 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         self.b.ret(self.b.insert_value(agg, self.b.load(self.out), 1))
 
     def e_Call(self, e: ir.Call) -> ll.Value:
+        if self.speculation is not None:
+            from fastext.compiler.lower.speculate import call
+            return call(self, e)
         callee = self.ctx.functions[e.func]
         args = [self.use(a) if isinstance(a.type, T.PyObj) else self.expr(a) for a in e.args]
         result = self.b.call(callee, [self.err] + args)

@@ -42,6 +42,7 @@ def lower_module(module: ir.Module, *, boundscheck: bool = True, profile: bool =
 
 
 def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None = None) -> None:
+    ctx.ir_module = module
     from fastext.abi.capi import CApi
     from fastext.abi.moduledef import build_module_def
     from fastext.abi.wrapper import WrapperBuilder
@@ -60,11 +61,16 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
             variant = ll.Function(ctx.module, native_signature(fn), f"fx.{fn.name}.contiguous")
             variant.linkage = "internal"
             ctx.contiguous[fn.name] = variant
+            from fastext.abi import noalias
+            if noalias.wants_noalias(fn):
+                ctx.noalias[fn.name] = noalias.declare(ctx.module, native_signature(fn), fn)
     for fn in module.functions.values():
         ctx.current_span = fn.span
         FunctionLowering(ctx, fn).lower()
         if fn.name in ctx.contiguous:
             FunctionLowering(ctx, fn, contiguous=True).lower()
+        if fn.name in ctx.noalias:
+            FunctionLowering(ctx, fn, contiguous=True, noalias=True).lower()
     from fastext.compiler.lower.alloc import uses_arena
     ctx.arena_users = {fn.name for fn in module.exported() if uses_arena(module, fn)}
     api = CApi(ctx.module)
