@@ -71,7 +71,10 @@ def test_methods_and_construction(m, py, a, b, k):
 @given(particles, st.floats(-10, 10), st.integers(0, 20))
 def test_nested_structs_through_loops(m, py, p, dt, n):
     check(m, py, "simulate", p, dt, n)
-    check(m, py, "energy", p)
+    # energy multiplies the f32 mass in single precision compiled, in double interpreted
+    # (docs/language.md, "Where compiled and interpreted differ"): close, not bit-identical
+    got, want = m.energy(p), py.energy(p)
+    assert math.isclose(got, want, rel_tol=1e-6, abs_tol=1e-30), (p, got, want)
 
 
 @SETTINGS
