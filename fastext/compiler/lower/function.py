@@ -398,7 +398,11 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         return self.b.extract_value(self.expr(e.value), e.index)
 
     def e_ArrayDim(self, e: ir.ArrayDim) -> ll.Value:
-        return self.b.extract_value(self.expr(e.array), [1, e.axis])
+        dim = self.b.extract_value(self.expr(e.array), [1, e.axis])
+        # a length is never negative: `0 <= k < len(a)` then folds to one unsigned compare
+        assume = self.ctx.intrinsic("llvm.assume", ll.VoidType(), [I1])
+        self.b.call(assume, [self.b.icmp_signed(">=", dim, I64(0))])
+        return dim
 
     def e_ArraySize(self, e: ir.ArraySize) -> ll.Value:
         array = self.expr(e.array)
