@@ -55,6 +55,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         self.fast_flags = ("reassoc", "contract", "nsz", "arcp") if fn.fastmath else ()
         if fn.inline:
             self.llfn.attributes.add("alwaysinline")
+        self.self_call: ll.Function | None = None   # where self-calls go (lower/recursion.py)
         self.b: ll.IRBuilder
 
     # ---------------------------------------------------------------- frame
@@ -368,6 +369,8 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
 
     def e_Call(self, e: ir.Call) -> ll.Value:
         callee = self.ctx.functions[e.func]
+        if e.func == self.fn.name and self.self_call is not None:
+            callee = self.self_call
         args = [self.use(a) if isinstance(a.type, T.PyObj) else self.expr(a) for a in e.args]
         result = self.b.call(callee, [self.err] + args)
         status = result if e.type == T.NONE else self.b.extract_value(result, 0)

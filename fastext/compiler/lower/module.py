@@ -60,9 +60,14 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
             variant = ll.Function(ctx.module, native_signature(fn), f"fx.{fn.name}.contiguous")
             variant.linkage = "internal"
             ctx.contiguous[fn.name] = variant
+    from fastext.compiler.lower.recursion import declare_clones, lower_unrolled
+    clones = declare_clones(ctx, module)
     for fn in module.functions.values():
         ctx.current_span = fn.span
-        FunctionLowering(ctx, fn).lower()
+        if fn.name in clones:
+            lower_unrolled(ctx, fn, clones[fn.name])
+        else:
+            FunctionLowering(ctx, fn).lower()
         if fn.name in ctx.contiguous:
             FunctionLowering(ctx, fn, contiguous=True).lower()
     from fastext.compiler.lower.alloc import uses_arena
