@@ -225,21 +225,38 @@ def cast(fl, value: ll.Value, src: T.Scalar, dst: T.Scalar) -> ll.Value:
 
 
 def float_to_int(fl, value: ll.Value, dst: T.Scalar) -> ll.Value:
+    """float → int with Python's errors, as C checks a conversion: one range test on the hot path.
+
+    Signed targets test `|x| < 2^63` (one compare: NaN, ±inf and everything out of range
+    fail it); the cold path lets -2^63 itself through and raises for the rest.  u64 takes
+    `-2^63 <= x < 2^64` (two ordered compares; NaN and ±inf fail both).  It used to test NaN,
+    infinity and the two limits separately: four branches before `fptosi`.
+    """
     bld = fl.b
     x = value if value.type == F64 else bld.fpext(value, F64)
+    if dst == T.U64:
+        # negatives wrap, as `u64(x)` does under plain Python
+        in_range = bld.and_(bld.fcmp_ordered(">=", x, F64(-2.0**63)), bld.fcmp_ordered("<", x, F64(2.0**64)))
+        with bld.if_then(bld.not_(in_range), likely=False):
+            _float_to_int_error(fl, x, "u64")
+        in_signed = bld.fcmp_ordered("<", x, F64(2.0**63))
+        return bld.select(in_signed, bld.fptosi(x, I64), bld.fptoui(x, I64))
+    fabs = fl.ctx.intrinsic("llvm.fabs.f64", F64, [F64])
+    with bld.if_then(bld.fcmp_unordered(">=", bld.call(fabs, [x]), F64(2.0**63)), likely=False):
+        with bld.if_then(bld.fcmp_unordered("!=", x, F64(-2.0**63))):
+            _float_to_int_error(fl, x, "i64")
+    wide = bld.fptosi(x, I64)
+    return wide if dst.bits == 64 else bld.trunc(wide, scalar_type(dst))
+
+
+def _float_to_int_error(fl, x: ll.Value, target: str) -> None:
+    """The cold path of `float_to_int`: raise CPython's error for NaN and ±inf, else ours."""
+    bld = fl.b
     fl.fail_if(bld.fcmp_unordered("uno", x, x), "ValueError", "cannot convert float NaN to integer")
     fabs = fl.ctx.intrinsic("llvm.fabs.f64", F64, [F64])
     fl.fail_if(bld.fcmp_ordered("==", bld.call(fabs, [x]), F64(float("inf"))), "OverflowError",
                "cannot convert float infinity to integer")
-    if dst == T.U64:
-        fl.fail_if(bld.or_(bld.fcmp_ordered("<=", x, F64(-2.0**63)), bld.fcmp_ordered(">=", x, F64(2.0**64))),
-                   "OverflowError", "float too large to convert to u64")
-        in_signed = bld.fcmp_ordered("<", x, F64(2.0**63))
-        return bld.select(in_signed, bld.fptosi(x, I64), bld.fptoui(x, I64))
-    fl.fail_if(bld.or_(bld.fcmp_ordered("<", x, F64(-2.0**63)), bld.fcmp_ordered(">=", x, F64(2.0**63))),
-               "OverflowError", "float too large to convert to i64")
-    wide = bld.fptosi(x, I64)
-    return wide if dst.bits == 64 else bld.trunc(wide, scalar_type(dst))
+    fl.fail_if(I1(1), "OverflowError", f"float too large to convert to {target}")
 
 
 def truth(fl, value: ll.Value, src: T.Scalar) -> ll.Value:

@@ -59,6 +59,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         self.fast_flags = ("reassoc", "contract", "nsz", "arcp") if fn.fastmath else ()
         if fn.inline:
             self.llfn.attributes.add("alwaysinline")
+        self.self_call: ll.Function | None = None   # where self-calls go (lower/recursion.py)
         self.b: ll.IRBuilder
 
     # ---------------------------------------------------------------- frame
@@ -386,6 +387,8 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             from fastext.compiler.lower.speculate import call
             return call(self, e)
         callee = self.ctx.functions[e.func]
+        if e.func == self.fn.name and self.self_call is not None:
+            callee = self.self_call
         args = [self.use(a) if isinstance(a.type, T.PyObj) else self.expr(a) for a in e.args]
         result = self.b.call(callee, [self.err] + args)
         status = result if e.type == T.NONE else self.b.extract_value(result, 0)
@@ -416,7 +419,11 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         return self.b.extract_value(self.expr(e.value), e.index)
 
     def e_ArrayDim(self, e: ir.ArrayDim) -> ll.Value:
-        return self.b.extract_value(self.expr(e.array), [1, e.axis])
+        dim = self.b.extract_value(self.expr(e.array), [1, e.axis])
+        # a length is never negative: `0 <= k < len(a)` then folds to one unsigned compare
+        assume = self.ctx.intrinsic("llvm.assume", ll.VoidType(), [I1])
+        self.b.call(assume, [self.b.icmp_signed(">=", dim, I64(0))])
+        return dim
 
     def e_ArraySize(self, e: ir.ArraySize) -> ll.Value:
         array = self.expr(e.array)

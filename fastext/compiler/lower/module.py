@@ -64,9 +64,14 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
             from fastext.abi import noalias
             if noalias.wants_noalias(fn):
                 ctx.noalias[fn.name] = noalias.declare(ctx.module, native_signature(fn), fn)
+    from fastext.compiler.lower.recursion import declare_clones, lower_unrolled
+    clones = declare_clones(ctx, module)
     for fn in module.functions.values():
         ctx.current_span = fn.span
-        FunctionLowering(ctx, fn).lower()
+        if fn.name in clones:
+            lower_unrolled(ctx, fn, clones[fn.name])
+        else:
+            FunctionLowering(ctx, fn).lower()
         if fn.name in ctx.contiguous:
             FunctionLowering(ctx, fn, contiguous=True).lower()
         if fn.name in ctx.noalias:
