@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import fxload
+from bitexact import same
 from fastext import f64, i32, struct
 
 STRUCTS = os.path.join(fxload.FX_DIR, "structs.fx")
@@ -34,16 +35,6 @@ def m():
 @pytest.fixture(scope="module")
 def py():
     return fxload.interpreted(STRUCTS)
-
-
-def same(a, b) -> bool:
-    """Equal, floats bit for bit, tuples (and struct instances, which are tuples) item by item."""
-    if isinstance(a, tuple):
-        return isinstance(b, tuple) and len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
-    if isinstance(a, float):
-        return type(b) is float and (math.isnan(a) and math.isnan(b) or a == b and
-                                     math.copysign(1, a) == math.copysign(1, b))
-    return type(a) is type(b) and a == b
 
 
 def check(m, py, name, *args):
