@@ -374,3 +374,12 @@ def test_emulation_source_beside_an_installed_module(kernels_module, tmp_path):
     (so.parent / "gpu_kernels.fx").write_text("# source\n")
     assert _source("/build/src/pkg/gpu_kernels.fx", str(so)) == str(so.parent / "gpu_kernels.fx")
     assert _source(KERNELS_FX, str(so)) == KERNELS_FX           # the recorded file exists: kept
+
+
+def test_stubs_list_the_kernels():
+    from fastext.build.stubs import stub_for_file
+    text = stub_for_file(KERNELS_FX, "gpu_kernels")
+    assert "def cpu_dot(x: Buffer, y: Buffer) -> float:" in text
+    assert "saxpy: Any  # @gpu.kernel saxpy(a: f32, x: f32[:], y: f32[:], out: f32[:])" in text
+    assert "def saxpy" not in text and "_sq" not in text       # kernels are no functions; device ones are private
+    compile(text, "gpu_kernels.pyi", "exec")

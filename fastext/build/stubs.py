@@ -12,7 +12,8 @@ Dialect type → Python type in the stub:
 | `None` | `None` |
 
 Each function keeps its docstring and a comment with the dialect signature; defaults
-are written `= ...` as stubs do.
+are written `= ...` as stubs do. GPU kernels (bound at import by `fastext.gpu`) are
+module attributes `name: Any` with their dialect signature in a comment.
 """
 from __future__ import annotations
 
@@ -76,6 +77,14 @@ def stub_text(module, source_name: str) -> str:
         if f.doc:
             out += _docstring(f.doc, "    ")
         out.append("    ...")
+    kernels = [f for f in module.functions.values() if f.target == "kernel" and "." not in f.name]
+    if kernels:
+        # bound at import by fastext.gpu (absent without it): typed loosely, so the stub
+        # does not make fastext a dependency of type checking
+        out += ["", "", "from typing import Any", ""]
+        for f in kernels:
+            dialect = ", ".join(f"{p.var.name}: {p.var.type}" for p in f.params)
+            out.append(f"{f.name}: Any  # @gpu.kernel {f.name}({dialect}), launched as {f.name}[grid, block](...)")
     return "\n".join(out) + "\n"
 
 
