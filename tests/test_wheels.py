@@ -39,6 +39,9 @@ def test_settings_defaults(tmp_path):
     assert S.default_cpu("x86_64") == "x86-64-v2" and S.default_cpu("aarch64") == "generic"
     assert s.py_limited_api() == "cp311" and s.ext_suffix() == ".abi3.so"
     assert s.options().cpu == s.cpu
+    assert s.gpu_archs == ("sm_80", "sm_90") == s.options().gpu_archs
+    s = S.load(_project(tmp_path), {"fastext.gpu-archs": "sm_90"}, environ={"FASTEXT_GPU_ARCHS": "sm_70"})
+    assert s.options().gpu_archs == ("sm_90",)           # the import hook's FASTEXT_GPU_ARCHS is not read
 
 
 def test_settings_override_order(tmp_path):
@@ -69,6 +72,8 @@ def test_settings_override_order(tmp_path):
     ('', {}, {"FASTEXT_BUILD_BOUNDSCHECK": "perhaps"}, "environment variable FASTEXT_BUILD_BOUNDSCHECK"),
     ('', {}, {"FASTEXT_BUILD_CPU": "x86 64"}, "`cpu` must be an LLVM CPU name"),
     ('variants = ["x86-64-v9"]', {}, {}, "`variants` must be a list drawn from x86-64-v2"),
+    ('gpu-archs = ["hopper"]', {}, {}, "`gpu-archs` must be a list of GPU architectures"),
+    ('', {}, {"FASTEXT_BUILD_GPU_ARCHS": "sm_90,"}, None),
 ])
 def test_settings_errors_name_the_key(tmp_path, table, config, env, needle):
     proj = _project(tmp_path, "[tool.fastext]\n" + table + "\n")

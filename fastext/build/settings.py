@@ -9,6 +9,7 @@
 | `boundscheck`              | `FASTEXT_BUILD_BOUNDSCHECK`   | `fastext.boundscheck`  | `true` |
 | `stubs`                    | `FASTEXT_BUILD_STUBS`         | `fastext.stubs`        | `true` (`.pyi` + `py.typed`) |
 | `variants`                 | `FASTEXT_BUILD_VARIANTS`      | `fastext.variants`     | `[]` (one build for `cpu`); e.g. `["x86-64-v2", "x86-64-v3", "x86-64-v4"]` |
+| `gpu-archs`                | `FASTEXT_BUILD_GPU_ARCHS`     | `fastext.gpu-archs`    | `["sm_80", "sm_90"]` (PTX of `@gpu.kernel` functions) |
 | `include`                  | —                             | `fastext.include`      | `["*"]` |
 | `exclude`                  | —                             | `fastext.exclude`      | `[]` |
 
@@ -29,7 +30,7 @@ import os
 import platform
 import sys
 
-KEYS = ("cpu", "features", "abi3", "opt-level", "boundscheck", "stubs", "variants", "include", "exclude")
+KEYS = ("cpu", "features", "abi3", "opt-level", "boundscheck", "stubs", "variants", "gpu-archs", "include", "exclude")
 ENV = {key: "FASTEXT_BUILD_" + key.upper().replace("-", "_") for key in KEYS if key not in ("include", "exclude")}
 # CPU variants a wheel can carry, best last; each is an LLVM CPU name (x86-64 microarchitecture levels).
 KNOWN_VARIANTS = ("x86-64-v2", "x86-64-v3", "x86-64-v4")
@@ -60,18 +61,23 @@ class Settings:
     stubs        write `<mod>.pyi` for each compiled module and `py.typed` in its package.
     variants     CPU variants to build beside each other (x86-64-v2/v3/v4); a small dispatcher
                  module loads the best one the CPU supports at import (empty: one build).
+    gpu_archs    the GPU architectures (`sm_80`, `sm_90`, ...) whose PTX modules with `@gpu.kernel`
+                 functions carry (the runtime picks the highest one <= the device's).
     include      fnmatch patterns (project-relative, `/`-separated) of `.fx` files to compile.
     exclude      fnmatch patterns of `.fx` files not to compile (they still ship as sources).
     origin       for each key, where its value came from (for messages and `fastext` logs).
     """
 
-    __slots__ = ("cpu", "features", "abi3", "opt_level", "boundscheck", "stubs", "variants", "include", "exclude",
-                 "origin")
+    __slots__ = ("cpu", "features", "abi3", "opt_level", "boundscheck", "stubs", "variants", "gpu_archs", "include",
+                 "exclude", "origin")
 
     def __init__(self, cpu: str | None = None, features: str = "", abi3: bool = True, opt_level: int = 3,
                  boundscheck: bool = True, stubs: bool = True, variants: tuple[str, ...] = (),
-                 include: tuple[str, ...] = ("*",), exclude: tuple[str, ...] = ()):
+                 include: tuple[str, ...] = ("*",), exclude: tuple[str, ...] = (),
+                 gpu_archs: tuple[str, ...] | None = None):
+        from fastext.config import DEFAULT_GPU_ARCHS
         self.cpu = cpu or default_cpu()
+        self.gpu_archs = tuple(gpu_archs) if gpu_archs else DEFAULT_GPU_ARCHS
         self.features = features
         self.abi3 = abi3
         self.opt_level = opt_level
@@ -89,7 +95,8 @@ class Settings:
     def options(self):
         """The compiler's Options for these settings."""
         from fastext.config import Options
-        return Options(opt_level=self.opt_level, boundscheck=self.boundscheck, cpu=self.cpu, features=self.features)
+        return Options(opt_level=self.opt_level, boundscheck=self.boundscheck, cpu=self.cpu, features=self.features,
+                       gpu_archs=self.gpu_archs)
 
     def selects(self, relpath: str) -> bool:
         """Whether the `.fx` file at project-relative `relpath` is compiled."""
@@ -151,6 +158,17 @@ def _variants(value, key: str, where: str) -> tuple[str, ...]:
     return tuple(v for v in KNOWN_VARIANTS if v in value)     # ordered, best last
 
 
+def _gpu_archs(value, key: str, where: str) -> tuple[str, ...]:
+    import re
+    if isinstance(value, str):
+        value = [v.strip() for v in value.split(",") if v.strip()]
+    if not isinstance(value, (list, tuple)) or not value or \
+            not all(isinstance(v, str) and re.fullmatch(r"sm_\d+[a-z]?", v) for v in value):
+        raise SettingsError(f"{where}: `{key}` must be a list of GPU architectures such as [\"sm_80\", \"sm_90\"], "
+                            f"not {value!r}")
+    return tuple(value)
+
+
 def _patterns(value, key: str, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [p.strip() for p in value.split(",") if p.strip()]
@@ -160,7 +178,8 @@ def _patterns(value, key: str, where: str) -> tuple[str, ...]:
 
 
 _PARSERS = {"cpu": _string, "features": _string, "abi3": _bool, "opt-level": _opt_level,
-            "boundscheck": _bool, "stubs": _bool, "variants": _variants, "include": _patterns, "exclude": _patterns}
+            "boundscheck": _bool, "stubs": _bool, "variants": _variants, "gpu-archs": _gpu_archs,
+            "include": _patterns, "exclude": _patterns}
 
 
 def _apply(settings: Settings, key: str, value, where: str) -> None:
