@@ -1,6 +1,6 @@
 """`bind(module)`: a compiled `.fx` module's GPU kernels as launchable attributes.
 
-Called from the module's exec slot (GPU_INTERFACE.md): reads `module.__fastext_gpu__()` (UTF-8
+Called from the module's exec slot (docs/gpu.md, "What compiles to what"): reads `module.__fastext_gpu__()` (UTF-8
 JSON bytes), checks it, and sets one `CompiledKernel` attribute per kernel.  Imports neither
 cuda-python nor the driver: the PTX is loaded on the first launch.  Any problem raises
 ImportError naming the module.

@@ -64,7 +64,7 @@ def compile_gpu(module: ir.Module, options: Options, source: SourceFile) -> GpuA
 
 
 def describe(module: ir.Module, ptx_by_arch: dict[str, str], symbols: dict[str, str]) -> bytes:
-    """The descriptor JSON (see GPU_INTERFACE / docs/gpu.md): what `fastext.gpu._bind` reads."""
+    """The descriptor JSON (docs/gpu.md, "What compiles to what", step 6): what `fastext.gpu._bind` reads."""
     kernels = {}
     for name, symbol in symbols.items():
         fn = module.functions[name]

@@ -13,7 +13,7 @@ parametrised for the GPU:
 * shared arrays are `addrspace(3)` globals, one per `gpu.shared.array` call site, seen
   through a generic pointer as ordinary C-contiguous arrays;
 * each kernel gets a `ptx_kernel` entry `fxk_NAME` taking the flattened parameter ABI of
-  docs/GPU_INTERFACE (arrays: global data pointer, shapes, byte strides); it calls the body
+  docs/gpu.md, "What compiles to what" (arrays: global data pointer, shapes, byte strides); it calls the body
   and, when the body reports an error (a failed bounds check, a division by zero, a
   `raise`, an `assert`), prints it with the device `vprintf` and executes `trap`.
 """

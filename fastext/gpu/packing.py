@@ -1,4 +1,4 @@
-"""Kernel arguments → the PTX parameter block `cuLaunchKernel` reads (GPU_INTERFACE.md ABI).
+"""Kernel arguments → the PTX parameter block `cuLaunchKernel` reads (the ABI: docs/gpu.md).
 
 Per kernel, one `Layout`: a struct format with every PTX parameter at its natural alignment, a
 reusable ctypes buffer, and the array of pointers to each parameter in it (its address is the
