@@ -21,6 +21,7 @@ from llvmlite import ir as ll
 from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.compiler.lower import arith
+from fastext.compiler.lower.array_methods import for_each, strided_loop
 from fastext.compiler.lower.context import (
     ERR_ARENA, ERRP, I1, I32, I64, I8, I8P, ModuleContext, memory_type, scalar_type, value_type,
 )
@@ -54,11 +55,10 @@ def lower_alloc(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
         memset = fl.ctx.intrinsic("memset", I8P, [I8P, I32, I64])
         b.call(memset, [b.extract_value(new, 0), I32(0), size])
     elif kind in ("ones", "full"):
-        from fastext.compiler.lower.array_methods import _for_each
         value = rest[0] if kind == "full" else _one(atype.dtype)
         if atype.dtype.is_bool:
             value = b.zext(value, I8)
-        _for_each(fl, new, atype, lambda ptr: b.store(value, ptr, align=atype.dtype.align))
+        for_each(fl, new, atype, lambda ptr: b.store(value, ptr, align=atype.dtype.align))
     return new
 
 
@@ -185,7 +185,6 @@ def _copy(fl, shape: list[ll.Value], arrays, src_strides: list[ll.Value] | None 
     ddata, sdata = b.extract_value(dst, 0), b.extract_value(src, 0)
     dstr = [b.extract_value(dst, [2, k]) for k in range(dtype.ndim)]
     sstr = src_strides or [b.extract_value(src, [2, k]) for k in range(stype.ndim)]
-    nd = len(shape)
 
     def body(doff, soff):
         sp = b.bitcast(b.gep(sdata, [soff]), memory_type(stype.dtype).as_pointer())
@@ -198,25 +197,7 @@ def _copy(fl, shape: list[ll.Value], arrays, src_strides: list[ll.Value] | None 
         dp = b.bitcast(b.gep(ddata, [doff]), memory_type(dtype.dtype).as_pointer())
         b.store(v, dp, align=dtype.dtype.align)
 
-    def level(axis: int, doff, soff) -> None:
-        pre = b.block
-        head, loop, done = (fl.new_block(f"copy{axis}.{x}") for x in ("head", "body", "done"))
-        b.branch(head)
-        b.position_at_end(head)
-        k = b.phi(I64)
-        k.add_incoming(I64(0), pre)
-        b.cbranch(b.icmp_signed("<", k, shape[axis]), loop, done)
-        b.position_at_end(loop)
-        d2, s2 = b.add(doff, b.mul(k, dstr[axis])), b.add(soff, b.mul(k, sstr[axis]))
-        if axis == nd - 1:
-            body(d2, s2)
-        else:
-            level(axis + 1, d2, s2)
-        k.add_incoming(b.add(k, I64(1)), b.block)
-        b.branch(head)
-        b.position_at_end(done)
-
-    level(0, I64(0), I64(0))
+    strided_loop(fl, shape, [dstr, sstr], lambda offsets: body(*offsets), "copy")
 
 
 # ----------------------------------------------------------------------------- the arena

@@ -22,7 +22,7 @@ def lower_array_method(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
         value = args[1]
         if atype.dtype.is_bool:
             value = fl.b.zext(value, I8)
-        _for_each(fl, array, atype, lambda ptr: fl.b.store(value, ptr, align=atype.dtype.align))
+        for_each(fl, array, atype, lambda ptr: fl.b.store(value, ptr, align=atype.dtype.align))
         return I1(0)
     if method == "sum":
         return _sum(fl, array, atype, e.type)
@@ -43,7 +43,7 @@ def _sum(fl, array, atype: T.Array, result: T.Scalar) -> ll.Value:
         item = arith.cast(fl, _load(fl, ptr, atype.dtype), atype.dtype, result)
         total = b.load(acc)
         b.store(b.fadd(total, item, flags=fl.fast_flags) if result.is_float else b.add(total, item), acc)
-    _for_each(fl, array, atype, add)
+    for_each(fl, array, atype, add)
     return b.load(acc)
 
 
@@ -75,7 +75,7 @@ def _extreme(fl, array, atype: T.Array, method: str) -> ll.Value:
         take = b.or_(b.load(first), better)
         b.store(b.select(take, item, current), acc)
         b.store(I1(0), first)
-    _for_each(fl, array, atype, step)
+    for_each(fl, array, atype, step)
     return b.load(acc)
 
 
@@ -83,29 +83,38 @@ def _widen_bool(fl, v, dtype: T.Scalar):
     return fl.b.zext(v, ll.IntType(8)) if dtype.is_bool else v
 
 
-def _for_each(fl, array, atype: T.Array, body) -> None:
-    """Nested loops over every element, last axis innermost; `body(element_pointer)`."""
+def strided_loop(fl, shape: list[ll.Value], strides: list[list[ll.Value]], body, name: str = "each") -> None:
+    """Nested loops over `shape`, last axis innermost, walking several arrays at once:
+    `strides[a]` are array a's byte strides, and `body(offsets)` gets the byte offset of the
+    current element in each array."""
     b = fl.b
-    data = b.extract_value(array, 0)
 
-    def level(axis: int, offset: ll.Value) -> None:
-        n = b.extract_value(array, [1, axis])
-        stride = b.extract_value(array, [2, axis])
+    def level(axis: int, offsets: list[ll.Value]) -> None:
         pre = b.block
-        head, loop, done = (fl.new_block(f"each{axis}.{x}") for x in ("head", "body", "done"))
+        head, loop, done = (fl.new_block(f"{name}{axis}.{x}") for x in ("head", "body", "done"))
         b.branch(head)
         b.position_at_end(head)
         k = b.phi(I64)
         k.add_incoming(I64(0), pre)
-        b.cbranch(b.icmp_signed("<", k, n), loop, done)
+        b.cbranch(b.icmp_signed("<", k, shape[axis]), loop, done)
         b.position_at_end(loop)
-        here = b.add(offset, b.mul(k, stride))
-        if axis == atype.ndim - 1:
-            body(b.bitcast(b.gep(data, [here]), memory_type(atype.dtype).as_pointer()))
+        here = [b.add(off, b.mul(k, st[axis])) for off, st in zip(offsets, strides)]
+        if axis == len(shape) - 1:
+            body(here)
         else:
             level(axis + 1, here)
         k.add_incoming(b.add(k, I64(1)), b.block)
         b.branch(head)
         b.position_at_end(done)
 
-    level(0, I64(0))
+    level(0, [I64(0)] * len(strides))
+
+
+def for_each(fl, array, atype: T.Array, body) -> None:
+    """Nested loops over every element, last axis innermost; `body(element_pointer)`."""
+    b = fl.b
+    data = b.extract_value(array, 0)
+    shape = [b.extract_value(array, [1, k]) for k in range(atype.ndim)]
+    strides = [b.extract_value(array, [2, k]) for k in range(atype.ndim)]
+    ptr_type = memory_type(atype.dtype).as_pointer()
+    strided_loop(fl, shape, [strides], lambda offs: body(b.bitcast(b.gep(data, [offs[0]]), ptr_type)))
