@@ -171,17 +171,25 @@ define internal i32 @fx_range_error(ptr %obj, ptr %fname, ptr %pname, ptr %what)
   ret i32 -1
 }}
 
-; Any integer-like object (int subclass or __index__) → i64 in [lo, hi].
-define i32 @fx_unbox_int_slow(ptr %obj, i64 %lo, i64 %hi, ptr %fname, ptr %pname, ptr %what, ptr %out) cold noinline {{
+; An integer-like object (int subclass or __index__) as an int: a new reference, or NULL
+; with the exception set (a TypeError naming the parameter if it is not integer-like).
+define ptr @fx_index(ptr %obj, ptr %fname, ptr %pname, ptr %what) cold noinline {{
 entry:
   %isidx = call i32 @PyIndex_Check(ptr %obj)
   %ok = icmp ne i32 %isidx, 0
   br i1 %ok, label %index, label %typeerr
 typeerr:
   %r = call i32 @fx_type_error(ptr %obj, ptr %fname, ptr %pname, ptr %what)
-  ret i32 -1
+  ret ptr null
 index:
   %io = call ptr @PyNumber_Index(ptr %obj)
+  ret ptr %io
+}}
+
+; Any integer-like object (int subclass or __index__) → i64 in [lo, hi].
+define i32 @fx_unbox_int_slow(ptr %obj, i64 %lo, i64 %hi, ptr %fname, ptr %pname, ptr %what, ptr %out) cold noinline {{
+entry:
+  %io = call ptr @fx_index(ptr %obj, ptr %fname, ptr %pname, ptr %what)
   %ionull = icmp eq ptr %io, null
   br i1 %ionull, label %fail, label %convert
 convert:
@@ -216,16 +224,10 @@ fail:
   ret i32 -1
 }}
 
+; Any integer-like object → u64.
 define i32 @fx_unbox_u64_slow(ptr %obj, ptr %fname, ptr %pname, ptr %what, ptr %out) cold noinline {{
 entry:
-  %isidx = call i32 @PyIndex_Check(ptr %obj)
-  %ok = icmp ne i32 %isidx, 0
-  br i1 %ok, label %index, label %typeerr
-typeerr:
-  %r = call i32 @fx_type_error(ptr %obj, ptr %fname, ptr %pname, ptr %what)
-  ret i32 -1
-index:
-  %io = call ptr @PyNumber_Index(ptr %obj)
+  %io = call ptr @fx_index(ptr %obj, ptr %fname, ptr %pname, ptr %what)
   %ionull = icmp eq ptr %io, null
   br i1 %ionull, label %fail, label %convert
 convert:
