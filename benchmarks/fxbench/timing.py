@@ -13,8 +13,9 @@ import random
 import statistics
 import time
 from dataclasses import dataclass
-from itertools import repeat
 from typing import Callable
+
+from fastext.bench.timing import make_loop, quartiles
 
 UNROLL = 20
 
@@ -41,16 +42,6 @@ class Stats:
                 "values": self.values}
 
 
-def quartiles(values: list[float]) -> tuple[float, float, float]:
-    """(median, first quartile, third quartile)."""
-    values = sorted(values)
-    if len(values) >= 4:
-        q1, _, q3 = statistics.quantiles(values, n=4, method="inclusive")
-    else:
-        q1, q3 = values[0], values[-1]
-    return statistics.median(values), q1, q3
-
-
 def paired(a: list[float], b: list[float], op) -> tuple[float, float, float] | None:
     """Quartiles of op(a[i], b[i]) over the rounds both were sampled in.
 
@@ -63,21 +54,10 @@ def paired(a: list[float], b: list[float], op) -> tuple[float, float, float] | N
 
 
 def _make_loop(nargs: int, unroll: int) -> Callable:
-    names = ", ".join(f"a{i}" for i in range(nargs))
-    if unroll:
-        body = "".join(f"        f({names})\n" for _ in range(unroll))
-    else:
-        body = "        pass\n"
-    src = (
-        f"def loop(n, f{', ' if names else ''}{names}):\n"
-        f"    it = repeat(None, n)\n"
-        f"    t0 = perf()\n"
-        f"    for _ in it:\n{body}"
-        f"    return perf() - t0\n"
-    )
-    ns = {"repeat": repeat, "perf": _perf}
-    exec(compile(src, f"<call loop x{unroll}>", "exec"), ns)
-    return ns["loop"]
+    """`loop(n, f, *args)` -> nanoseconds for n iterations of `unroll` calls (0: the empty loop):
+    the product's own timing loop (fastext.bench.timing.make_loop), in this harness's unit."""
+    loop = make_loop(nargs, unroll)
+    return lambda n, f, *args: loop(n, f, *args) * 1e9
 
 
 def _calibrate(run: Callable[[int], int], sample_ns: float) -> int:
