@@ -39,3 +39,11 @@ class SourceFile:
     def line(self, number: int) -> str:
         lines = self.text.splitlines()
         return lines[number - 1] if 1 <= number <= len(lines) else ""
+
+
+def without_docstring(body: list[ast.stmt]) -> list[ast.stmt]:
+    """The statements of a module, class or function body after its docstring, if any."""
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+            and isinstance(body[0].value.value, str):
+        return body[1:]
+    return body

@@ -18,7 +18,7 @@ from fastext.compiler.frontend.expressions import (
     BINOPS, NODE_NAMES, UNSUPPORTED_HINTS, ExpressionChecker, poisoned,
 )
 from fastext.compiler.frontend.scope import ModuleScope, Signature
-from fastext.compiler.source import Span
+from fastext.compiler.source import Span, without_docstring
 from fastext.compiler.types import ERROR, NONE, Array, ErrorType, PyObj, Scalar, Struct, Tuple, Type, article
 
 
@@ -45,10 +45,7 @@ class FunctionChecker(ExpressionChecker):
             self.vars[name] = var
             default = self.sig.defaults.get(name)
             params.append(ir.Param(var, default[1] if default else None, default is not None))
-        body_nodes = node.body
-        if body_nodes and isinstance(body_nodes[0], ast.Expr) and isinstance(body_nodes[0].value, ast.Constant) \
-                and isinstance(body_nodes[0].value.value, str):
-            body_nodes = body_nodes[1:]
+        body_nodes = without_docstring(node.body)
         errors_before = len(self.diags.items)
         body = self.block(body_nodes)
         if self.prange_loops:

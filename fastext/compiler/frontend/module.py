@@ -10,7 +10,7 @@ from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.alloc import ALLOC_FUNCS
 from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
 from fastext.compiler.frontend.structs import collect_struct, is_struct_class
-from fastext.compiler.source import SourceFile, Span
+from fastext.compiler.source import SourceFile, Span, without_docstring
 from fastext.compiler.types import (
     BOOL, C128, DIALECT_SCALARS, F64, I64, OBJECT, Scalar, Tuple, Type, article, constant_fits,
 )
@@ -27,11 +27,7 @@ class _ModuleCollector:
 
     def collect(self, tree: ast.Module) -> list[ast.FunctionDef]:
         defs: list[ast.FunctionDef] = []
-        body = tree.body
-        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
-                and isinstance(body[0].value.value, str):
-            body = body[1:]
-        for stmt in body:
+        for stmt in without_docstring(tree.body):
             try:
                 if isinstance(stmt, (ast.Import, ast.ImportFrom)):
                     self.import_(stmt)

@@ -19,7 +19,7 @@ from fastext.compiler import ir
 from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.scope import Binding
-from fastext.compiler.source import Span
+from fastext.compiler.source import Span, without_docstring
 from fastext.compiler.types import ERROR, Array, ErrorType, Scalar, Struct, Type, article
 
 if TYPE_CHECKING:
@@ -56,11 +56,7 @@ def collect_struct(collector: "_ModuleCollector", node: ast.ClassDef) -> list[as
         raise FxSyntaxError(span, f"`{node.name}` is already bound at module level", "rename the struct")
     fields: list[tuple[str, Type]] = []
     methods: list[ast.FunctionDef] = []
-    body = node.body
-    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
-            and isinstance(body[0].value.value, str):
-        body = body[1:]
-    for stmt in body:
+    for stmt in without_docstring(node.body):
         try:
             _member(collector, node, stmt, fields, methods)
         except FxSyntaxError as e:   # report every bad member, keep the rest
