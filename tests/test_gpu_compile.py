@@ -213,34 +213,34 @@ def test_cpu_functions_work_and_kernels_are_bound(kernels_module):
     assert "__fastext_gpu__" in dir(mod)
 
 
-def test_import_needs_no_cuda(kernels_module):
-    _, so = kernels_module
-    code = ("import importlib.util, sys\n"
-            f"spec = importlib.util.spec_from_file_location('gpu_kernels', {so!r})\n"
-            "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)\n"
-            "assert m.cpu_dot is not None and m.saxpy is not None\n"
-            "bad = sorted(n for n in sys.modules if n == 'cuda' or n.startswith(('cuda.', 'cupy', 'numba', 'llvmlite')))\n"
-            "print(bad)\n")
+def _import_in_child(so: str, then: str, before: str = "") -> str:
+    """Import the built module `so` as `m` in a fresh interpreter (after `before`), run `then`;
+    its stdout."""
+    code = ("import importlib.util, sys\n" + before
+            + f"spec = importlib.util.spec_from_file_location('gpu_kernels', {so!r})\n"
+            "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)\n" + then)
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          env=dict(os.environ, PYTHONPATH=REPO))
     assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == "[]"
+    return run.stdout
+
+
+def test_import_needs_no_cuda(kernels_module):
+    _, so = kernels_module
+    out = _import_in_child(so, "assert m.cpu_dot is not None and m.saxpy is not None\n"
+                           "bad = sorted(n for n in sys.modules if n == 'cuda' or "
+                           "n.startswith(('cuda.', 'cupy', 'numba', 'llvmlite')))\n"
+                           "print(bad)\n")
+    assert out.strip() == "[]"
 
 
 def test_without_fastext_the_cpu_part_still_imports(kernels_module):
     # a wheel's module on a machine without fastext: the binder cannot be imported, the
     # module imports all the same (CPU functions work), the kernels are simply not bound
     _, so = kernels_module
-    code = ("import importlib.util, sys\n"
-            "sys.modules['fastext.gpu._bind'] = None\n"      # import of it: ModuleNotFoundError
-            f"spec = importlib.util.spec_from_file_location('gpu_kernels', {so!r})\n"
-            "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)\n"
-            "import numpy as np\n"
-            "print(m.cpu_dot(np.ones(3), np.ones(3)), hasattr(m, 'saxpy'))\n")
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                         env=dict(os.environ, PYTHONPATH=REPO))
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.split() == ["3.0", "False"]
+    out = _import_in_child(so, "import numpy as np\nprint(m.cpu_dot(np.ones(3), np.ones(3)), hasattr(m, 'saxpy'))\n",
+                           before="sys.modules['fastext.gpu._bind'] = None\n")   # import of it: ModuleNotFoundError
+    assert out.split() == ["3.0", "False"]
 
 
 def test_a_failing_binder_fails_the_import(kernels_module, monkeypatch):
