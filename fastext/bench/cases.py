@@ -105,7 +105,7 @@ def namespace_of(ns) -> dict:
 
     names = {k: v for k, v in vars(ns).items() if not k.startswith("__")}
     names.update(np=np, numpy=np, math=math)
-    if hasattr(ns, "__fastext_gpu__") or any(type(v).__name__.endswith("Kernel") for v in names.values()):
+    if hasattr(ns, "__fastext_gpu__"):   # compiled (the interpreted module has its own `gpu` name)
         from fastext import gpu
         names.setdefault("gpu", gpu)
     return names
