@@ -2,6 +2,7 @@
 
     fastext build kernels.fx                 # kernels.<EXT_SUFFIX> beside the source
     fastext build kernels.fx --emit llvm     # print the optimised LLVM IR (asm, obj also)
+    fastext build kernels.fx --emit typed-ir # print the checked typed IR (the front end's output)
     fastext build gpu.fx --emit ptx          # gpu.sm_80.ptx, gpu.sm_90.ptx: the PTX of its @gpu.kernels
     fastext check src/ other.fx              # diagnostics only; exit 1 if any
     fastext info                             # versions, target, cache and linker/JIT path
@@ -21,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("build", help="compile .fx files to extension modules")
     p.add_argument("files", nargs="+")
-    p.add_argument("--emit", choices=("so", "llvm", "llvm-unopt", "asm", "obj", "ptx"), default="so",
+    p.add_argument("--emit", choices=("so", "typed-ir", "llvm", "llvm-unopt", "asm", "obj", "ptx"), default="so",
                    help="what to produce (default: a shared object beside the source)")
     p.add_argument("-o", "--output", help="output file (or '-' for stdout with llvm/asm)")
     p.add_argument("-O", dest="opt_level", type=int, choices=(0, 1, 2, 3), default=3)
@@ -83,6 +84,14 @@ def _build(args) -> int:
             status = 1
             continue
         name = os.path.basename(path).rsplit(".", 1)[0]
+        if args.emit == "typed-ir":
+            from fastext.compiler.driver import typed_ir_file
+            try:
+                _write_text(typed_ir_file(path, name), args.output)
+            except CompileError as e:
+                print(e.render(), file=sys.stderr)
+                status = 1
+            continue
         try:
             art = compile_file(path, name, options, emit_asm=args.emit == "asm")
         except CompileError as e:

@@ -72,13 +72,7 @@ def _objects(module: ir.Module) -> None:
 
 
 def _uses_objects(stmts: list[ir.Stmt]) -> bool:
-    for s in stmts:
-        for e in _exprs_of(s):
-            if any(isinstance(sub.type, PyObj) for sub in _walk_exprs(e)):
-                return True
-        if any(_uses_objects(body) for body in _bodies(s)):
-            return True
-    return False
+    return any(isinstance(e.type, PyObj) for e in ir.all_exprs(stmts))
 
 
 def _reaches(module: ir.Module, start: str, goal: str) -> bool:
@@ -136,8 +130,8 @@ class _Facts:
             else:
                 if isinstance(s, ir.Store):
                     self.direct_writes |= self.roots(s.array)
-                for e in _exprs_of(s):
-                    for sub in _walk_exprs(e):
+                for e in ir.children(s):
+                    for sub in ir.walk_exprs(e):
                         if isinstance(sub, ir.Intrinsic) and sub.name in WRITES_FIRST_ARG:
                             self.direct_writes |= self.roots(sub.args[0])
                         if isinstance(sub, ir.Intrinsic) and sub.name.startswith("array."):
@@ -146,72 +140,17 @@ class _Facts:
                     self.has_loop = True
                 if isinstance(s, ir.ForRange) and s.parallel is not None:
                     self.has_parallel = True
-                for e in _exprs_of(s):
+                for e in ir.children(s):
                     for call in _calls_in(e):
                         self.calls.add(call.func)
                         self.call_args.append((call.func, [self.roots(a) for a in call.args]))
-            for body in _bodies(s):
+            for body in ir.bodies(s):
                 self._walk(body, collect_aliases)
-
-
-def _bodies(s: ir.Stmt) -> list[list[ir.Stmt]]:
-    if isinstance(s, ir.If):
-        return [s.then, s.orelse]
-    if isinstance(s, (ir.While, ir.ForRange)):
-        return [s.body, s.orelse]
-    if isinstance(s, ir.Try):
-        return [s.body, *(h.body for h in s.handlers), s.orelse, s.finalbody]
-    return []
-
-
-def _exprs_of(s: ir.Stmt) -> list[ir.Expr]:
-    if isinstance(s, ir.Assign):
-        return [s.value]
-    if isinstance(s, ir.Store):
-        return [s.array, *s.indices, s.value]
-    if isinstance(s, ir.ExprStmt):
-        return [s.value]
-    if isinstance(s, (ir.If, ir.While)):
-        return [s.cond]
-    if isinstance(s, ir.ForRange):
-        return [s.start, s.stop, s.step]
-    if isinstance(s, ir.Return):
-        return [s.value] if s.value is not None else []
-    if isinstance(s, ir.Assert):
-        return [s.cond]
-    if isinstance(s, ir.ObjStore):
-        return [e for e in (s.target, s.key, s.value) if e is not None]
-    return []
-
-
-def children(e: ir.Expr) -> list[ir.Expr]:
-    """The direct sub-expressions of `e` (used by analysis and the verifier)."""
-    out: list[ir.Expr] = []
-    for attr in ("value", "left", "right", "operand", "cond", "then", "orelse", "array"):
-        v = getattr(e, attr, None)
-        if isinstance(v, ir.Expr):
-            out.append(v)
-    for attr in ("operands", "values", "args", "indices", "items"):
-        for item in getattr(e, attr, None) or []:
-            if isinstance(item, ir.SliceItem):
-                out.extend(v for v in (item.index, item.start, item.stop, item.step) if v is not None)
-            else:
-                out.append(item)
-    return out
 
 
 WRITES_FIRST_ARG = frozenset({"array.fill", "array.assign", "gpu.atomic_add", "gpu.atomic_min",
                               "gpu.atomic_max", "gpu.atomic_cas"})
 
 
-def _walk_exprs(e: ir.Expr):
-    yield e
-    for c in children(e):
-        yield from _walk_exprs(c)
-
-
 def _calls_in(e: ir.Expr):
-    if isinstance(e, ir.Call):
-        yield e
-    for c in children(e):
-        yield from _calls_in(c)
+    return (sub for sub in ir.walk_exprs(e) if isinstance(sub, ir.Call))

@@ -42,6 +42,18 @@ def compile_file(path: str, module_name: str | None = None, options: Options = O
         raise err.with_traceback(None) from None   # the user's error: no compiler frames below here
 
 
+def typed_ir_file(path: str, module_name: str | None = None) -> str:
+    """The typed IR of one file after analysis, as text (`fastext build --emit typed-ir`)."""
+    import os
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    name = module_name or os.path.basename(path).rsplit(".", 1)[0]
+    try:
+        return _compile(text, path, name, Options(), False, typed_ir=True)
+    except CompileError as err:
+        raise err.with_traceback(None) from None
+
+
 def check_file(path: str) -> list[Diagnostic]:
     """Only the front end: every diagnostic of a file (empty list if it is valid)."""
     from fastext.compiler.frontend import check_source
@@ -65,7 +77,8 @@ def compile_source(text: str, path: str, module_name: str, options: Options = Op
         raise err.with_traceback(None) from None
 
 
-def _compile(text: str, path: str, module_name: str, options: Options, emit_asm: bool) -> Artifact:
+def _compile(text: str, path: str, module_name: str, options: Options, emit_asm: bool,
+             typed_ir: bool = False) -> Artifact | str:
     source = SourceFile(path, text)
     timings: dict[str, float] = {}
     stage = "check"
@@ -88,6 +101,9 @@ def _compile(text: str, path: str, module_name: str, options: Options, emit_asm:
         from fastext.compiler.verify import verify
         timed("analyse", analyse, module)
         timed("verify", verify, module)
+        if typed_ir:
+            from fastext.compiler.irprint import format_module
+            return format_module(module)
         from fastext.compiler import backend
         from fastext.compiler.lower import lower_module
         from fastext.abi.runtime import runtime_ir

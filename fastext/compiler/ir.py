@@ -101,10 +101,32 @@ class Call(Expr):
 
 @dataclass(eq=False)
 class Intrinsic(Expr):
-    """A builtin or `math` operation, named by its entry in `compiler.builtins`."""
+    """An operation of the registry (`compiler/ops/`), named by its entry there.
+
+    `attrs` holds its compile-time parameters (a reduction's `axis` and `keepdims`, ...)."""
 
     name: str
     args: list[Expr]
+    attrs: dict = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class Elem(Expr):
+    """Inside an `ArrayMap` body: the current element of operand `index` (a scalar operand's value)."""
+
+    index: int
+
+
+@dataclass(eq=False)
+class ArrayMap(Expr):
+    """An element-wise computation over operands broadcast together (NumPy's rules): the
+    result is an array of `type` whose every element is `body` (a scalar expression in which
+    `Elem(k)` is operand k's element).  A whole expression `a * b + c` is one ArrayMap, so it
+    runs as one loop nest: materialised into a new array where its value is needed, stored
+    straight into the target of an assignment, or folded by a reduction (lower/arraymap.py)."""
+
+    operands: list[Expr]    # arrays, or scalars (the same value for every element); each evaluated once
+    body: Expr
 
 
 @dataclass(eq=False)
@@ -450,3 +472,72 @@ class Module:
     def exported(self) -> list[Function]:
         return [f for f in self.functions.values() if f.exported]
 
+
+
+# ----------------------------------------------------------------------------- the child protocol
+# Every pass walks the IR through these functions (never through its own list of fields):
+# a new node or field is seen everywhere at once.
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        from dataclasses import fields as dc_fields
+        skip = {"type", "span", "var"} if issubclass(cls, Expr) else {"span", "var", "parallel"}
+        names = _FIELDS[cls] = tuple(f.name for f in dc_fields(cls) if f.name not in skip)
+    return names
+
+
+def children(node: "Expr | Stmt") -> list[Expr]:
+    """The expressions `node` evaluates itself, in evaluation order: an expression's direct
+    sub-expressions (a slice item's bounds, an ArrayMap's operands and then its body), or the
+    expressions of a statement outside its nested bodies (an `If`'s condition, not its branches)."""
+    out: list[Expr] = []
+    for name in _fields(type(node)):
+        v = getattr(node, name)
+        if isinstance(v, Expr):
+            out.append(v)
+        elif isinstance(v, list):
+            for item in v:
+                if isinstance(item, Expr):
+                    out.append(item)
+                elif isinstance(item, SliceItem):
+                    out.extend(x for x in (item.index, item.start, item.stop, item.step) if x is not None)
+    return out
+
+
+def bodies(s: Stmt) -> list[list[Stmt]]:
+    """The nested statement lists of `s` (branches, loop bodies, handlers), in source order."""
+    if isinstance(s, If):
+        return [s.then, s.orelse]
+    if isinstance(s, (While, ForRange)):
+        return [s.body, s.orelse]
+    if isinstance(s, Try):
+        return [s.body, *(h.body for h in s.handlers), s.orelse, s.finalbody]
+    return []
+
+
+def walk_exprs(e: Expr):
+    """`e` and every expression below it, pre-order."""
+    stack = [e]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(children(node)))
+
+
+def walk(stmts: list[Stmt]):
+    """Every statement of `stmts` and of their nested bodies, pre-order."""
+    for s in stmts:
+        yield s
+        for body in bodies(s):
+            yield from walk(body)
+
+
+def all_exprs(stmts: list[Stmt]):
+    """Every expression evaluated anywhere in `stmts` (nested bodies included), pre-order."""
+    for s in walk(stmts):
+        for e in children(s):
+            yield from walk_exprs(e)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from fastext.compiler import ir
 from fastext.compiler import types as T
-from fastext.compiler.analysis import children
 from fastext.compiler.builtins import EXCEPTIONS
 
 
@@ -185,5 +184,5 @@ class _Verifier:
             self.expect(e.cond, T.BOOL)
             if e.then.type != e.type or e.orelse.type != e.type:
                 self.fail(e, "conditional expression branches differ in type")
-        for c in children(e):
+        for c in ir.children(e):
             self.expr(c)

@@ -231,24 +231,20 @@ def check_returns(fn: ir.Function) -> list[Diagnostic]:
     """A returned array must be memory the call allocated (directly or in a callee), never a
     view of a parameter: the caller's buffer is released when the call returns, and the
     interpreted module would return a view sharing memory where compiled code cannot."""
-    from fastext.compiler.analysis import _Facts, _bodies
+    from fastext.compiler.analysis import _Facts
     if not _holds_array(fn.ret):
         return []
     facts = _Facts(fn)
     out: list[Diagnostic] = []
 
-    def walk(stmts: list[ir.Stmt]) -> None:
-        for s in stmts:
-            if isinstance(s, ir.Return) and s.value is not None:
-                roots = {k for k in facts.roots(s.value) if isinstance(fn.params[k].var.type, Array)}
-                if roots:
-                    name = fn.params[min(roots)].var.name
-                    out.append(Diagnostic(
-                        s.span, f"`{fn.name}` returns a view of its parameter `{name}`",
-                        f"return a new array: `return {name}.copy()` (or allocate one with np.empty and fill it)"))
-            for body in _bodies(s):
-                walk(body)
-    walk(fn.body)
+    for s in ir.walk(fn.body):
+        if isinstance(s, ir.Return) and s.value is not None:
+            roots = {k for k in facts.roots(s.value) if isinstance(fn.params[k].var.type, Array)}
+            if roots:
+                name = fn.params[min(roots)].var.name
+                out.append(Diagnostic(
+                    s.span, f"`{fn.name}` returns a view of its parameter `{name}`",
+                    f"return a new array: `return {name}.copy()` (or allocate one with np.empty and fill it)"))
     return out
 
 

@@ -129,24 +129,17 @@ def check_try(fc: "FunctionChecker", node: ast.Try) -> None:
 def check_no_alloc(fn: ir.Function, target: str) -> list:
     """GPU code cannot create arrays (`np.zeros`, `.copy()`): a thread has no arena to
     return them from; slice assignment and fills stay allowed."""
-    from fastext.compiler.analysis import _bodies, _exprs_of, _walk_exprs
     from fastext.compiler.diagnostics import Diagnostic
     from fastext.compiler.lower.intrinsics import ALLOC_INTRINSICS
     if target == "cpu":
         return []
     out = []
 
-    def walk(stmts) -> None:
-        for s in stmts:
-            for e in _exprs_of(s):
-                for sub in _walk_exprs(e):
-                    if isinstance(sub, ir.Intrinsic) and sub.name in ALLOC_INTRINSICS and sub.name != "array.assign":
-                        out.append(Diagnostic(sub.span, f"GPU code cannot allocate arrays ({sub.name[6:]})",
-                                              "pass an output array from the host, or use gpu.shared.array(shape, "
-                                              "dtype) for per-block scratch memory"))
-            for body in _bodies(s):
-                walk(body)
-    walk(fn.body)
+    for sub in ir.all_exprs(fn.body):
+        if isinstance(sub, ir.Intrinsic) and sub.name in ALLOC_INTRINSICS and sub.name != "array.assign":
+            out.append(Diagnostic(sub.span, f"GPU code cannot allocate arrays ({sub.name[6:]})",
+                                  "pass an output array from the host, or use gpu.shared.array(shape, "
+                                  "dtype) for per-block scratch memory"))
     return out
 
 

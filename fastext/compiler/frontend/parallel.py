@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fastext.compiler import ir
-from fastext.compiler.analysis import children
 from fastext.compiler.diagnostics import Diagnostic
 from fastext.compiler.types import I64, Scalar
 
@@ -109,19 +108,18 @@ def finish(fc: "FunctionChecker", body: list[ir.Stmt]) -> None:
 
 def _reject_objects(fc: "FunctionChecker", loop: ir.ForRange) -> None:
     """Python objects need the GIL, which the threads of a prange loop do not hold."""
-    from fastext.compiler.analysis import _walk_exprs
     from fastext.compiler.types import PyObj
 
     def walk(stmts: list[ir.Stmt]) -> bool:
         for s in stmts:
-            for e in _stmt_exprs(s):
-                for sub in _walk_exprs(e):
+            for e in ir.children(s):
+                for sub in ir.walk_exprs(e):
                     if isinstance(sub.type, PyObj):
                         _error(fc, sub.span, "Python objects cannot be used in a prange loop body",
                                "its threads run without the GIL: convert the values to numbers or arrays "
                                "before the loop (or use range)")
                         return True
-            if isinstance(s, ir.ObjStore) or any(walk(b) for b in _bodies(s)):
+            if isinstance(s, ir.ObjStore) or any(walk(b) for b in ir.bodies(s)):
                 if isinstance(s, ir.ObjStore):
                     _error(fc, s.span, "Python objects cannot be used in a prange loop body",
                            "its threads run without the GIL: store the results after the loop")
@@ -266,7 +264,7 @@ def _error(fc: "FunctionChecker", span, message: str, hint: str) -> None:
 
 def _collect(stmts: list[ir.Stmt], region: ir.ForRange | None, out: list[_Ref]) -> None:
     for s in stmts:
-        for e in _stmt_exprs(s):
+        for e in ir.children(s):
             _collect_reads(e, region, s, out)
         if isinstance(s, ir.Assign):
             out.append(_Ref(s.var, True, region, s))
@@ -276,22 +274,14 @@ def _collect(stmts: list[ir.Stmt], region: ir.ForRange | None, out: list[_Ref]) 
             _collect(s.body, inner, out)
             _collect(s.orelse, region, out)
             continue
-        for body in _bodies(s):
+        for body in ir.bodies(s):
             _collect(body, region, out)
 
 
 def _collect_reads(e: ir.Expr, region, stmt: ir.Stmt, out: list[_Ref]) -> None:
     if isinstance(e, ir.Load):
         out.append(_Ref(e.var, False, region, stmt, e))
-    for c in children(e):
+    for c in ir.children(e):
         _collect_reads(c, region, stmt, out)
 
 
-def _stmt_exprs(s: ir.Stmt) -> list[ir.Expr]:
-    from fastext.compiler.analysis import _exprs_of
-    return _exprs_of(s)
-
-
-def _bodies(s: ir.Stmt) -> list[list[ir.Stmt]]:
-    from fastext.compiler.analysis import _bodies as bodies
-    return bodies(s)

@@ -268,20 +268,13 @@ def free_block(ctx: ModuleContext) -> ll.Function:
 
 def uses_arena(module: ir.Module, fn: ir.Function) -> bool:
     """Whether a call of `fn` may allocate (it or a function it calls creates an array)."""
-    from fastext.compiler.analysis import _exprs_of, _bodies, _walk_exprs
     from fastext.compiler.lower.intrinsics import ALLOC_INTRINSICS
     seen: set[str] = set()
     stack = [fn.name]
 
     def allocates(stmts) -> bool:
-        for s in stmts:
-            for e in _exprs_of(s):
-                for sub in _walk_exprs(e):
-                    if isinstance(sub, ir.Intrinsic) and sub.name in ALLOC_INTRINSICS and sub.name != "array.assign":
-                        return True
-            if any(allocates(body) for body in _bodies(s)):
-                return True
-        return False
+        return any(isinstance(sub, ir.Intrinsic) and sub.name in ALLOC_INTRINSICS and sub.name != "array.assign"
+                   for sub in ir.all_exprs(stmts))
 
     while stack:
         name = stack.pop()

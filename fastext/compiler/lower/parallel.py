@@ -26,7 +26,6 @@ from llvmlite import ir as ll
 
 from fastext.compiler import ir
 from fastext.compiler import types as T
-from fastext.compiler.analysis import children
 from fastext.compiler.lower import arith
 from fastext.compiler.lower.context import ERR, ERR_ARENA, I32, I64, I8, I8P, scalar_type, value_type
 from fastext.compiler.lower.function import FunctionLowering
@@ -327,13 +326,13 @@ def _pure(e: ir.Expr) -> bool:
         ok = e.type.is_int and e.value.type.is_int
     else:
         ok = isinstance(e, _PURE)
-    return ok and all(_pure(c) for c in children(e))
+    return ok and all(_pure(c) for c in ir.children(e))
 
 
 def _loads(e: ir.Expr):
     if isinstance(e, ir.Load):
         yield e.var
-    for c in children(e):
+    for c in ir.children(e):
         yield from _loads(c)
 
 
@@ -365,17 +364,15 @@ def rematerialisable(fn: ir.Function, loop: ir.ForRange) -> list[tuple[ir.Var, i
 
 
 def _count_assignments(stmts: list[ir.Stmt], counts: dict[int, int]) -> None:
-    from fastext.compiler.analysis import _bodies
     for s in stmts:
         if isinstance(s, (ir.Assign, ir.ForRange)):
             counts[id(s.var)] = counts.get(id(s.var), 0) + 1
-        for body in _bodies(s):
+        for body in ir.bodies(s):
             _count_assignments(body, counts)
 
 
 def _contains(stmt: ir.Stmt, target: ir.Stmt) -> bool:
-    from fastext.compiler.analysis import _bodies
-    return stmt is target or any(_contains(s, target) for body in _bodies(stmt) for s in body)
+    return stmt is target or any(_contains(s, target) for body in ir.bodies(stmt) for s in body)
 
 
 # ----------------------------------------------------------------------------- the thread count
@@ -464,15 +461,14 @@ def _counted_loop(fl: FunctionLowering, lo: ll.Value, hi: ll.Value, body, name: 
 
 def _body_loops(stmts: list[ir.Stmt]) -> bool:
     """Whether an iteration may do much work: an inner loop, a call, an array method."""
-    from fastext.compiler.analysis import _bodies, _exprs_of
 
     def heavy(e: ir.Expr) -> bool:
         if isinstance(e, ir.Call) or isinstance(e, ir.Intrinsic) and e.name.startswith("array."):
             return True
-        return any(heavy(c) for c in children(e))
+        return any(heavy(c) for c in ir.children(e))
     for s in stmts:
         if isinstance(s, (ir.While, ir.ForRange)):
             return True
-        if any(heavy(e) for e in _exprs_of(s)) or any(_body_loops(body) for body in _bodies(s)):
+        if any(heavy(e) for e in ir.children(s)) or any(_body_loops(body) for body in ir.bodies(s)):
             return True
     return False

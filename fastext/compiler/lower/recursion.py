@@ -19,7 +19,6 @@ from llvmlite import ir as ll
 
 from fastext.compiler import ir
 from fastext.compiler import types as T
-from fastext.compiler.analysis import children
 from fastext.compiler.lower.function import FunctionLowering, native_signature
 
 MAX_NODES = 48        # statements + expressions of the body
@@ -58,7 +57,7 @@ def unrollable(fn: ir.Function) -> bool:
             return False
         if isinstance(node, ir.Call) and node.func == fn.name:
             self_calls += 1
-        stack += children(node)
+        stack += ir.children(node)
     return 0 < self_calls <= MAX_SELF_CALLS
 
 

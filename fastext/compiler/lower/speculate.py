@@ -46,17 +46,6 @@ class Speculation:
     replay: ll.Block       # where a failed check goes
 
 
-def _children(e: ir.Expr) -> list[ir.Expr]:
-    out = []
-    for f in dataclasses.fields(e):
-        v = getattr(e, f.name)
-        if isinstance(v, ir.Expr):
-            out.append(v)
-        elif isinstance(v, list):
-            out.extend(x for x in v if isinstance(x, ir.Expr))
-    return out
-
-
 def _pure_expr(e: ir.Expr, callee_ok, checked: bool = True) -> bool:
     """Side-effect free; with `checked` False (bounds checks off) also free of array reads,
     which running past a failure could make at indices the program never reaches."""
@@ -68,7 +57,7 @@ def _pure_expr(e: ir.Expr, callee_ok, checked: bool = True) -> bool:
         return False
     if isinstance(e, ir.Call) and not callee_ok(e.func):
         return False
-    return all(_pure_expr(c, callee_ok, checked) for c in _children(e))
+    return all(_pure_expr(c, callee_ok, checked) for c in ir.children(e))
 
 
 def _stmts_pure(stmts: list[ir.Stmt], callee_ok, allow_return: bool, checked: bool) -> bool:
@@ -112,16 +101,12 @@ def applies(fl, s: ir.ForRange) -> bool:
     if not (isinstance(s.step, ir.Const) and s.step.value == 1):
         return False
     seen: set[str] = set()
-    calls = [e for st in s.body if isinstance(st, ir.Assign) for e in _walk(st.value) if isinstance(e, ir.Call)]
+    calls = [e for st in s.body if isinstance(st, ir.Assign) for e in ir.walk_exprs(st.value) if isinstance(e, ir.Call)]
     checked = fl.ctx.boundscheck
     return bool(calls) and _stmts_pure(s.body, lambda f: _pure_function(module, f, seen, checked), False,
                                        fl.boundscheck)
 
 
-def _walk(e: ir.Expr):
-    yield e
-    for c in _children(e):
-        yield from _walk(c)
 
 
 def lower(fl, s: ir.ForRange) -> None:
