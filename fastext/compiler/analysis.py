@@ -8,7 +8,7 @@
 """
 from __future__ import annotations
 
-from fastext.compiler import ir
+from fastext.compiler import ir, ops
 from fastext.compiler import types as T
 from fastext.compiler.types import PyObj
 
@@ -132,10 +132,12 @@ class _Facts:
                     self.direct_writes |= self.roots(s.array)
                 for e in ir.children(s):
                     for sub in ir.walk_exprs(e):
-                        if isinstance(sub, ir.Intrinsic) and sub.name in WRITES_FIRST_ARG:
-                            self.direct_writes |= self.roots(sub.args[0])
-                        if isinstance(sub, ir.Intrinsic) and sub.name.startswith("array."):
-                            self.has_loop = True       # array methods loop over the elements
+                        if isinstance(sub, ir.Intrinsic):
+                            op = ops.get(sub.name)
+                            for k in op.writes:
+                                self.direct_writes |= self.roots(sub.args[k])
+                            if op.loops:
+                                self.has_loop = True       # it loops over array elements
                 if isinstance(s, (ir.While, ir.ForRange)):
                     self.has_loop = True
                 if isinstance(s, ir.ForRange) and s.parallel is not None:
@@ -146,10 +148,6 @@ class _Facts:
                         self.call_args.append((call.func, [self.roots(a) for a in call.args]))
             for body in ir.bodies(s):
                 self._walk(body, collect_aliases)
-
-
-WRITES_FIRST_ARG = frozenset({"array.fill", "array.assign", "gpu.atomic_add", "gpu.atomic_min",
-                              "gpu.atomic_max", "gpu.atomic_cas"})
 
 
 def _calls_in(e: ir.Expr):

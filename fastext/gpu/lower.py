@@ -23,7 +23,7 @@ import os
 
 from llvmlite import ir as ll
 
-from fastext.compiler import ir
+from fastext.compiler import ir, ops
 from fastext.compiler import types as T
 from fastext.compiler.builtins import EXCEPTIONS
 from fastext.compiler.lower.context import (
@@ -84,8 +84,15 @@ class GpuFunctionLowering(FunctionLowering):
         self.error_exit()
 
     def e_Intrinsic(self, e: ir.Intrinsic) -> ll.Value:
-        if not e.name.startswith("gpu."):
+        op = ops.get(e.name)
+        if op.gpu is None:   # the front end keeps such operations out of GPU code (frontend/gpu.py)
+            raise NotImplementedError(f"{e.name} has no GPU lowering")
+        if op.gpu is True:
             return super().e_Intrinsic(e)
+        return op.gpu(self, e, e.args if op.lazy else [self.expr(a) for a in e.args])
+
+    def gpu_intrinsic(self, e: ir.Intrinsic) -> ll.Value:
+        """The `gpu.*` operations (their registry entries point here)."""
         op = e.name[4:]
         if op.startswith("sreg."):
             return self.b.zext(self.sreg(op[5:]), I64)

@@ -130,13 +130,13 @@ def check_no_alloc(fn: ir.Function, target: str) -> list:
     """GPU code cannot create arrays (`np.zeros`, `.copy()`): a thread has no arena to
     return them from; slice assignment and fills stay allowed."""
     from fastext.compiler.diagnostics import Diagnostic
-    from fastext.compiler.lower.intrinsics import ALLOC_INTRINSICS
+    from fastext.compiler import ops
     if target == "cpu":
         return []
     out = []
 
     for sub in ir.all_exprs(fn.body):
-        if isinstance(sub, ir.Intrinsic) and sub.name in ALLOC_INTRINSICS and sub.name != "array.assign":
+        if isinstance(sub, ir.Intrinsic) and ops.get(sub.name).allocates:
             out.append(Diagnostic(sub.span, f"GPU code cannot allocate arrays ({sub.name[6:]})",
                                   "pass an output array from the host, or use gpu.shared.array(shape, "
                                   "dtype) for per-block scratch memory"))

@@ -268,13 +268,12 @@ def free_block(ctx: ModuleContext) -> ll.Function:
 
 def uses_arena(module: ir.Module, fn: ir.Function) -> bool:
     """Whether a call of `fn` may allocate (it or a function it calls creates an array)."""
-    from fastext.compiler.lower.intrinsics import ALLOC_INTRINSICS
+    from fastext.compiler import ops
     seen: set[str] = set()
     stack = [fn.name]
 
     def allocates(stmts) -> bool:
-        return any(isinstance(sub, ir.Intrinsic) and sub.name in ALLOC_INTRINSICS and sub.name != "array.assign"
-                   for sub in ir.all_exprs(stmts))
+        return any(isinstance(sub, ir.Intrinsic) and ops.get(sub.name).allocates for sub in ir.all_exprs(stmts))
 
     while stack:
         name = stack.pop()

@@ -407,7 +407,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
 
     def e_Intrinsic(self, e: ir.Intrinsic) -> ll.Value:
         from fastext.compiler.lower.intrinsics import lower_intrinsic
-        return lower_intrinsic(self, e, [self.expr(a) for a in e.args])
+        return lower_intrinsic(self, e)
 
     def e_MakeTuple(self, e: ir.MakeTuple) -> ll.Value:
         agg = ll.Constant(value_type(e.type), ll.Undefined)

@@ -1,59 +1,74 @@
-"""Builtins (abs, min, max, round) and `math` functions, with Python's error behaviour."""
+"""Lowering of registry operations (`compiler/ops/`): the dispatch, and the builtins (abs, min,
+max, round) and `math` functions with Python's error behaviour."""
 from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from fastext.compiler import ir
+from fastext.compiler import ir, ops
 from fastext.compiler import types as T
 from fastext.compiler.builtins import MATH_FUNCS
 from fastext.compiler.lower import arith
 from fastext.compiler.lower.context import F64, I1
 
-ALLOC_INTRINSICS = frozenset(f"array.{n}" for n in (
-    "empty", "zeros", "ones", "full", "empty_like", "zeros_like", "ones_like", "full_like", "copy", "assign"))
+
+def lower_intrinsic(fl, e: ir.Intrinsic) -> ll.Value:
+    """An operation of the registry (`compiler/ops/`): its lowering, with the arguments
+    lowered first unless the operation evaluates them itself (`lazy`)."""
+    op = ops.get(e.name)
+    if op.lower is None:
+        raise NotImplementedError(f"{e.name} has no CPU lowering")
+    return op.lower(fl, e, e.args if op.lazy else [fl.expr(a) for a in e.args])
 
 
-def lower_intrinsic(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+def lower_abs(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    b, t = fl.b, e.type
+    (x,) = args
+    if e.args[0].type.is_complex:
+        return arith.complex_abs(fl, x)
+    if t.is_float:
+        return b.call(fl.ctx.intrinsic(f"llvm.fabs.{_sfx(t)}", x.type, [x.type]), [x])
+    return b.select(b.icmp_signed("<", x, x.type(0)), b.neg(x), x)   # wraps for the minimum, like C
+
+
+def _extreme(fl, e: ir.Intrinsic, args: list[ll.Value], op: str) -> ll.Value:
+    # Python keeps the first of equal items and only replaces on a strict comparison (NaN rules too)
+    acc = args[0]
+    for x in args[1:]:
+        acc = fl.b.select(arith.compare(fl, op, e.type, x, acc), x, acc)
+    return acc
+
+
+def lower_min(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    return _extreme(fl, e, args, "<")
+
+
+def lower_max(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    return _extreme(fl, e, args, ">")
+
+
+def lower_range_len(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    return arith.range_length(fl, *args)
+
+
+def lower_round(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    (x,) = args
     b = fl.b
-    t = e.type
-    if e.name.startswith("complex."):
-        return _complex(fl, e, args)
-    if e.name.startswith("cmath."):
-        from fastext.compiler.lower.cmath import lower_cmath
-        return lower_cmath(fl, e.name[6:], args, [a.type for a in e.args])
-    if e.name.startswith(("str.", "char.")):
-        from fastext.compiler.lower.strings import lower_string
-        return lower_string(fl, e, args)
-    if e.name == "abs" and e.args[0].type.is_complex:
-        return arith.complex_abs(fl, args[0])
-    if e.name == "abs":
-        (x,) = args
-        if t.is_float:
-            return b.call(fl.ctx.intrinsic(f"llvm.fabs.{_sfx(t)}", x.type, [x.type]), [x])
-        return b.select(b.icmp_signed("<", x, x.type(0)), b.neg(x), x)   # wraps for the minimum, like C
-    if e.name in ("min", "max"):
-        # Python keeps the first of equal items and only replaces on a strict comparison (NaN rules too)
-        acc = args[0]
-        op = "<" if e.name == "min" else ">"
-        for x in args[1:]:
-            acc = b.select(arith.compare(fl, op, t, x, acc), x, acc)
-        return acc
-    if e.name == "range_len":
-        return arith.range_length(fl, *args)
-    if e.name == "round":
-        (x,) = args
-        x = x if x.type == F64 else b.fpext(x, F64)
-        rounded = b.call(fl.ctx.intrinsic("llvm.roundeven.f64", F64, [F64]), [x])
-        return arith.float_to_int(fl, rounded, T.I64)
-    if e.name.startswith("math."):
-        return _math(fl, e.name[5:], args)
-    if e.name in ALLOC_INTRINSICS:
-        from fastext.compiler.lower.alloc import lower_alloc
-        return lower_alloc(fl, e, args)
-    if e.name.startswith("array."):
-        from fastext.compiler.lower.array_methods import lower_array_method
-        return lower_array_method(fl, e, args)
-    raise NotImplementedError(e.name)
+    x = x if x.type == F64 else b.fpext(x, F64)
+    rounded = b.call(fl.ctx.intrinsic("llvm.roundeven.f64", F64, [F64]), [x])
+    return arith.float_to_int(fl, rounded, T.I64)
+
+
+def lower_math(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    return _math(fl, e.name[5:], args)
+
+
+def lower_cmath(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    from fastext.compiler.lower.cmath import lower_cmath as cmath
+    return cmath(fl, e.name[6:], args, [a.type for a in e.args])
+
+
+def lower_complex(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    return _complex(fl, e, args)
 
 
 def _complex(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:

@@ -24,7 +24,7 @@ import sys
 
 from llvmlite import ir as ll
 
-from fastext.compiler import ir
+from fastext.compiler import ir, ops
 from fastext.compiler import types as T
 from fastext.compiler.lower import arith
 from fastext.compiler.lower.context import ERR, ERR_ARENA, I32, I64, I8, I8P, scalar_type, value_type
@@ -463,7 +463,7 @@ def _body_loops(stmts: list[ir.Stmt]) -> bool:
     """Whether an iteration may do much work: an inner loop, a call, an array method."""
 
     def heavy(e: ir.Expr) -> bool:
-        if isinstance(e, ir.Call) or isinstance(e, ir.Intrinsic) and e.name.startswith("array."):
+        if isinstance(e, ir.Call) or isinstance(e, ir.Intrinsic) and ops.flag(e.name, "loops"):
             return True
         return any(heavy(c) for c in ir.children(e))
     for s in stmts:

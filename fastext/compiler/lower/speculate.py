@@ -29,11 +29,9 @@ import dataclasses
 
 import llvmlite.ir as ll
 
-from fastext.compiler import ir, types as T
+from fastext.compiler import ir, ops, types as T
 from fastext.compiler.lower.context import I32, I64
 
-_PURE_INTRINSICS = ("abs", "min", "max", "round", "range_len")
-_PURE_PREFIXES = ("math.", "cmath.", "complex.")
 _PURE_EXPRS = (ir.Const, ir.Load, ir.Cast, ir.BinOp, ir.UnaryOp, ir.Compare, ir.BoolOp, ir.Truth, ir.IfExp,
                ir.Call, ir.Intrinsic, ir.Index, ir.ArrayDim, ir.ArraySize, ir.MakeTuple, ir.TupleGet)
 
@@ -53,11 +51,17 @@ def _pure_expr(e: ir.Expr, callee_ok, checked: bool = True) -> bool:
         return False
     if isinstance(e, ir.Index) and not checked:
         return False
-    if isinstance(e, ir.Intrinsic) and not (e.name in _PURE_INTRINSICS or e.name.startswith(_PURE_PREFIXES)):
+    if isinstance(e, ir.Intrinsic) and not _cheap_and_pure(e.name):
         return False
     if isinstance(e, ir.Call) and not callee_ok(e.func):
         return False
     return all(_pure_expr(c, callee_ok, checked) for c in ir.children(e))
+
+
+def _cheap_and_pure(name: str) -> bool:
+    """A registry operation without side effects that does no array-sized work."""
+    op = ops.get(name)
+    return op.pure and not op.loops and not op.allocates and not op.needs_gil
 
 
 def _stmts_pure(stmts: list[ir.Stmt], callee_ok, allow_return: bool, checked: bool) -> bool:
