@@ -132,6 +132,8 @@ class _Facts:
                     self.direct_writes |= self.roots(s.array)
                 for e in ir.children(s):
                     for sub in ir.walk_exprs(e):
+                        if isinstance(sub, ir.ArrayMap):
+                            self.has_loop = True           # one loop nest over the elements
                         if isinstance(sub, ir.Intrinsic):
                             op = ops.get(sub.name)
                             for k in op.writes:

@@ -65,6 +65,10 @@ MATH_FUNCS: dict[str, MathFn] = {
 MATH_CONSTANTS: dict[str, float] = {
     "pi": math.pi, "e": math.e, "tau": math.tau, "inf": math.inf, "nan": math.nan,
 }
+# NumPy's float constants (`np.pi`, `from numpy import inf`); `np.newaxis` is a subscript item.
+NUMPY_CONSTANTS: dict[str, float] = {
+    "pi": math.pi, "e": math.e, "inf": math.inf, "nan": math.nan, "euler_gamma": 0.5772156649015329,
+}
 
 # Builtin functions the checker handles itself (each has its own typing rule).
 BUILTIN_FUNCS = frozenset({"abs", "min", "max", "int", "float", "bool", "len", "round", "complex", "ord"})

@@ -22,6 +22,7 @@ class Var:
     type: Type
     span: Span
     is_param: bool = False
+    strong: bool = False    # holds a NumPy scalar under plain Python (frontend/arrays.py: is_strong)
 
 
 @dataclass(eq=False)
@@ -145,13 +146,15 @@ class SliceItem:
     start: Expr | None = None        # each i64 or None (Python's defaults)
     stop: Expr | None = None
     step: Expr | None = None
+    newaxis: bool = False            # `None` / `np.newaxis`: a new axis of size 1 (no input axis)
 
 
 @dataclass(eq=False)
 class ArraySlice(Expr):
-    """`a[1:-1]`, `a[:, j]`, `a[::2]`, `a[i]` of a 2-D array: a strided view, no copy.
+    """`a[1:-1]`, `a[:, j]`, `a[::2]`, `a[i]` of a 2-D array, `x[:, None]`: a strided view, no copy.
 
-    `items` has one entry per leading axis; the remaining axes are kept whole.
+    `items` has one entry per leading axis of the input (plus one per new axis); the
+    remaining axes are kept whole.
     """
 
     array: Expr

@@ -119,7 +119,9 @@ def _const(e: ir.Const) -> str:
 def _slice(e: ir.ArraySlice) -> str:
     parts = []
     for item in e.items:
-        if item.index is not None:
+        if item.newaxis:
+            parts.append("None")
+        elif item.index is not None:
             parts.append(expr(item.index))
         else:
             bounds = ["" if v is None else expr(v) for v in (item.start, item.stop, item.step)]

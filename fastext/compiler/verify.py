@@ -8,6 +8,10 @@ from __future__ import annotations
 from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.compiler.builtins import EXCEPTIONS
+from fastext.compiler.frontend.alloc import ALLOC_FUNCS
+
+
+_NEW_ARRAYS = frozenset(f"array.{n}" for n in ALLOC_FUNCS + ("copy",))
 
 
 class IRVerifyError(AssertionError):
@@ -138,6 +142,28 @@ class _Verifier:
         if e.name.startswith("array.full") and e.args[-1].type != e.type.dtype:
             self.fail(e, f"{e.name}: the fill value is {e.args[-1].type}, not {e.type.dtype}")
 
+    def array_map(self, e: ir.ArrayMap) -> None:
+        """Operands are arrays of at most the result's rank, or scalars; the body is a scalar
+        expression of the result's dtype whose element references name operands, typed as
+        their items."""
+        if not isinstance(e.type, T.Array):
+            self.fail(e, "an array expression of a non-array type")
+        for o in e.operands:
+            if isinstance(o.type, T.Array) and o.type.ndim > e.type.ndim:
+                self.fail(e, f"operand of rank {o.type.ndim} in a map of rank {e.type.ndim}")
+            self.expr(o)
+        if e.body.type != e.type.dtype:
+            self.fail(e, f"map body is {e.body.type}, the map's dtype {e.type.dtype}")
+        for sub in ir.walk_exprs(e.body):
+            if isinstance(sub, ir.Elem):
+                if not 0 <= sub.index < len(e.operands):
+                    self.fail(sub, f"element reference %{sub.index} of a map with {len(e.operands)} operands")
+                o = e.operands[sub.index].type
+                if sub.type != (o.dtype if isinstance(o, T.Array) else o):
+                    self.fail(sub, f"element reference %{sub.index} typed {sub.type}, its operand is {o}")
+            elif isinstance(sub, (ir.ArrayMap, ir.Load, ir.Call)) or isinstance(sub.type, T.Array):
+                self.fail(sub, f"{type(sub).__name__} inside a map body (operands are evaluated outside)")
+
     def expr(self, e: ir.Expr) -> None:
         if isinstance(e.type, T.ErrorType):
             self.fail(e, "expression of the error type reached the verifier")
@@ -148,10 +174,12 @@ class _Verifier:
                 self.fail(e, f"operands of {e.op} are {e.left.type}, {e.right.type}; result {e.type}")
         elif isinstance(e, ir.ArraySlice):
             atype = e.array.type
-            if not isinstance(atype, T.Array) or len(e.items) > atype.ndim:
+            consumed = sum(1 for item in e.items if not item.newaxis)
+            if not isinstance(atype, T.Array) or consumed > atype.ndim:
                 self.fail(e, "slice of a non-array or with too many items")
             dropped = sum(1 for item in e.items if item.index is not None)
-            if e.type != T.Array(atype.dtype, atype.ndim - dropped):
+            added = len(e.items) - consumed
+            if e.type != T.Array(atype.dtype, atype.ndim - dropped + added):
                 self.fail(e, f"slice type {e.type} does not match {atype} with {dropped} indexed axes")
             for item in e.items:
                 for v in (item.index, item.start, item.stop, item.step):
@@ -170,8 +198,12 @@ class _Verifier:
             for a, p in zip(e.args, callee.params):
                 self.expect(a, p.var.type)
             return
-        elif isinstance(e, ir.Intrinsic) and e.name.startswith("array.") and isinstance(e.type, T.Array):
+        elif isinstance(e, ir.Intrinsic) and e.name in _NEW_ARRAYS:
             self.new_array(e)
+        elif isinstance(e, ir.ArrayMap):
+            self.array_map(e)
+        elif isinstance(e, ir.Elem):
+            self.fail(e, "an element reference outside an array expression's body")
         elif isinstance(e, ir.Intrinsic) and e.name == "array.assign":
             dst, src = (a.type for a in e.args)
             if not (isinstance(dst, T.Array) and isinstance(src, T.Array) and src.ndim <= dst.ndim):
@@ -184,5 +216,7 @@ class _Verifier:
             self.expect(e.cond, T.BOOL)
             if e.then.type != e.type or e.orelse.type != e.type:
                 self.fail(e, "conditional expression branches differ in type")
+        if isinstance(e, ir.ArrayMap):
+            return      # operands checked above; the body's element references are not variables
         for c in ir.children(e):
             self.expr(c)

@@ -27,7 +27,7 @@ from fastext.compiler import ir, ops
 from fastext.compiler import types as T
 from fastext.compiler.builtins import EXCEPTIONS
 from fastext.compiler.lower.context import (
-    ERR, F64, I1, I32, I64, I8, I8P, ModuleContext, fill_error, memory_type, scalar_type, value_type,
+    ERR, F64, I1, I32, I64, I8, I8P, ModuleContext, fill_error, libm_symbol, memory_type, scalar_type, value_type,
 )
 from fastext.compiler.lower.exceptions import literal_text
 from fastext.compiler.lower.function import FunctionLowering, native_signature
@@ -55,6 +55,11 @@ class GpuModuleContext(ModuleContext):
         symbol = f"__nv_{name}"
         self.libdevice_uses.setdefault(symbol, self.current_span)
         return self.intrinsic(symbol, F64, [F64] * arity)
+
+    def libm_typed(self, name: str, arity: int, ty: ll.Type) -> ll.Function:
+        symbol = f"__nv_{libm_symbol(name, ty)}"
+        self.libdevice_uses.setdefault(symbol, self.current_span)
+        return self.intrinsic(symbol, ty, [ty] * arity)
 
 
 class GpuFunctionLowering(FunctionLowering):

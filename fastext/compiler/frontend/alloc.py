@@ -48,9 +48,13 @@ def numpy_call(fc: "FunctionChecker", node: ast.Call, name: str, shown: str) -> 
             raise fc.error(node, f"{shown}() takes one array here", f"{shown}(a), or a.copy()")
         return copy_of(fc, node, fc.expr(node.args[0]), node.args[0])
     if name not in ALLOC_FUNCS:
+        from fastext.compiler import ops
+        close = ops.close_to(f"numpy.{name}")
+        prefix = shown.rpartition(".")[0]
+        hint = f"did you mean {', '.join(prefix + '.' + c.rpartition('.')[2] for c in close)}? " if close else ""
         raise fc.error(node.func, f"`{shown}` is not supported in .fx code",
-                       f"supported: {', '.join(shown.rpartition('.')[0] + '.' + n for n in NUMPY_FUNCS)}; "
-                       "math.* for scalars; write loops for the rest")
+                       hint + "docs/language.md lists the NumPy functions .fx code can call; "
+                              "write a loop for the rest")
     return alloc_call(fc, node, name, shown)
 
 
@@ -188,11 +192,7 @@ def slice_assign(fc: "FunctionChecker", target: ast.Subscript, array: ir.Expr, v
                  node: ast.AST) -> list[ir.Stmt]:
     """`a[1:-1] = b[:-2]`, `a[:] = 0.0`, `out[i, :] = row`, `a[...] = b`: a store into every item of a view."""
     span = fc.span(node)
-    if _is_ellipsis(target.slice):
-        view = ir.ArraySlice(array.type, fc.span(target), array, [])
-    else:
-        elts = target.slice.elts if isinstance(target.slice, ast.Tuple) else [target.slice]
-        view = fc.array_slice(target, array, elts)
+    view = slice_view(fc, target, array)
     dst: Array = view.type
     if isinstance(value.type, Scalar):
         return [ir.ExprStmt(span, ir.Intrinsic(NONE, span, "array.fill", [view, fc.store_value(value, dst.dtype, node)]))]
@@ -208,11 +208,20 @@ def slice_assign(fc: "FunctionChecker", target: ast.Subscript, array: ir.Expr, v
         raise fc.error(node, f"cannot assign a {src.ndim}-D array to a {dst.ndim}-D slice",
                        "the right side needs the slice's rank or less (broadcast as in NumPy)")
     pre: list[ir.Stmt] = []
-    if not isinstance(value, ir.Load):   # the right side first, as Python evaluates it
+    if not isinstance(value, (ir.Load, ir.ArrayMap)):   # the right side first, as Python evaluates it
+        # (a map's operands are evaluated before the target by its store: lower/arraymap.py)
         temp = fc.new_temp(value.type, node)
         pre.append(ir.Assign(span, temp, value))
         value = ir.Load(temp.type, span, temp)
     return pre + [ir.ExprStmt(span, ir.Intrinsic(NONE, span, "array.assign", [view, value]))]
+
+
+def slice_view(fc: "FunctionChecker", target: ast.Subscript, array: ir.Expr) -> ir.Expr:
+    """The view a slice target `a[1:, j]` / `a[...]` stores into."""
+    if _is_ellipsis(target.slice):
+        return ir.ArraySlice(array.type, fc.span(target), array, [])
+    elts = target.slice.elts if isinstance(target.slice, ast.Tuple) else [target.slice]
+    return fc.array_slice(target, array, elts)
 
 
 def is_slice_target(target: ast.Subscript, atype: Array) -> bool:
@@ -227,25 +236,47 @@ def _is_ellipsis(node: ast.expr) -> bool:
 
 # ----------------------------------------------------------------------------- returned arrays
 
-def check_returns(fn: ir.Function) -> list[Diagnostic]:
-    """A returned array must be memory the call allocated (directly or in a callee), never a
-    view of a parameter: the caller's buffer is released when the call returns, and the
-    interpreted module would return a view sharing memory where compiled code cannot."""
+def own_returns(fn: ir.Function) -> None:
+    """An exported function returns arrays Python may keep: where a returned array may be a
+    parameter's memory (the parameter itself, a view of it, a name that was rebound from it —
+    `x = x / x.sum(); return x` — through a tuple or an internal function), the return goes
+    through `array.owned`, which copies the array when it does overlap a parameter's buffer
+    (the caller's buffer is only borrowed for the call) and passes it on untouched otherwise.
+    Returns of arrays the call allocated are left alone (no check)."""
     from fastext.compiler.analysis import _Facts
     if not _holds_array(fn.ret):
-        return []
+        return
     facts = _Facts(fn)
-    out: list[Diagnostic] = []
+    params = [p.var for p in fn.params if isinstance(p.var.type, Array)]
+    indices = {k for k, p in enumerate(fn.params) if isinstance(p.var.type, Array)}
+    if not params:
+        return
 
-    for s in ir.walk(fn.body):
-        if isinstance(s, ir.Return) and s.value is not None:
-            roots = {k for k in facts.roots(s.value) if isinstance(fn.params[k].var.type, Array)}
-            if roots:
-                name = fn.params[min(roots)].var.name
-                out.append(Diagnostic(
-                    s.span, f"`{fn.name}` returns a view of its parameter `{name}`",
-                    f"return a new array: `return {name}.copy()` (or allocate one with np.empty and fill it)"))
-    return out
+    def owned(value: ir.Expr) -> ir.Expr:
+        if isinstance(value.type, Array):
+            loads = [ir.Load(v.type, value.span, v) for v in params]
+            return ir.Intrinsic(value.type, value.span, "array.owned", [value] + loads)
+        if isinstance(value.type, Tuple) and isinstance(value, ir.MakeTuple):
+            return ir.MakeTuple(value.type, value.span, [owned(item) for item in value.items])
+        return value
+
+    def rewrite(stmts: list[ir.Stmt]) -> list[ir.Stmt]:
+        out: list[ir.Stmt] = []
+        for s in stmts:
+            if isinstance(s, ir.Return) and s.value is not None and facts.roots(s.value) & indices:
+                if isinstance(s.value.type, Tuple) and not isinstance(s.value, ir.MakeTuple):
+                    temp = ir.Var(f"$ret{len(fn.locals)}", s.value.type, s.span)   # evaluate the tuple once
+                    fn.locals.append(temp)
+                    out.append(ir.Assign(s.span, temp, s.value))
+                    load = ir.Load(temp.type, s.span, temp)
+                    s.value = ir.MakeTuple(temp.type, s.span,
+                                           [ir.TupleGet(t, s.span, load, i) for i, t in enumerate(temp.type.items)])
+                s.value = owned(s.value)
+            for body in ir.bodies(s):
+                body[:] = rewrite(body)
+            out.append(s)
+        return out
+    fn.body[:] = rewrite(fn.body)
 
 
 def _holds_array(t) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
-from fastext.compiler import ir
+from fastext.compiler import ir, ops
 from fastext.compiler.frontend import alloc
 from fastext.compiler.builtins import BUILTIN_FUNCS, MATH_FUNCS
 from fastext.compiler import types as T
@@ -33,6 +33,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         path = gpu.gpu_path(fc.scope, func) if not (isinstance(root, ast.Name) and root.id in fc.vars) else None
         if path is not None:
             return gpu.call(fc, node, path)
+    qualname = numpy_name(fc, func)
+    if qualname is not None:
+        return numpy_call(fc, node, qualname, ast.unparse(func))
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id not in fc.vars:
         b = fc.scope.lookup(func.value.id)
         if b is not None and b.kind == "module:math":
@@ -50,8 +53,6 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
                 return conversion(fc, node, DIALECT_SCALARS[func.attr])
             if func.attr in alloc.ALLOC_FUNCS:
                 return alloc.alloc_call(fc, node, func.attr, f"{func.value.id}.{func.attr}")
-        if b is not None and b.kind == "module:numpy":
-            return alloc.numpy_call(fc, node, func.attr, f"{func.value.id}.{func.attr}")
         if b is not None and b.kind == "module:fx":   # `other.f(x)`: a native call into another .fx module
             target = b.value.scope.names.get(func.attr)
             shown = f"{func.value.id}.{func.attr}"
@@ -68,6 +69,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
             from fastext.compiler.frontend import objects
             return objects.call(fc, node, owner, func.attr)
         if isinstance(owner.type, Array):
+            op = ops.by_spelling(f"ndarray.{func.attr}")
+            if op is not None and op.check is not None and not op.data.get("property"):
+                return op.check(fc, node, op, f"{ast.unparse(func.value)}.{func.attr}", owner)
             return array_method(fc, node, owner, func.attr)
         if isinstance(owner.type, Struct):
             from fastext.compiler.frontend.structs import method_call
@@ -116,10 +120,38 @@ def _call_binding(fc: "FunctionChecker", node: ast.Call, b, name: str) -> ir.Exp
         return conversion(fc, node, b.value)
     if b.kind == "alloc":
         return alloc.alloc_call(fc, node, b.value, name)
+    if b.kind == "op":     # `from numpy import sqrt`
+        return numpy_call(fc, node, b.value, name)
     if b.kind == "structtype":
         from fastext.compiler.frontend.structs import struct_call
         return struct_call(fc, node, b.value, name)
     raise fc.error(node.func, f"`{name}` is not callable", "call a function defined in this module, a builtin or math.*")
+
+
+def numpy_name(fc: "FunctionChecker", func: ast.expr) -> str | None:
+    """`numpy.linalg.norm` for `np.linalg.norm` (a chain of attributes rooted at NumPy), else None."""
+    parts = []
+    while isinstance(func, ast.Attribute):
+        parts.append(func.attr)
+        func = func.value
+    if not (isinstance(func, ast.Name) and parts and func.id not in fc.vars):
+        return None
+    b = fc.scope.lookup(func.id)
+    if b is None or b.kind != "module:numpy":
+        return None
+    return ".".join(["numpy"] + parts[::-1])
+
+
+def numpy_call(fc: "FunctionChecker", node: ast.Call, qualname: str, shown: str) -> ir.Expr:
+    """A call of a NumPy function: its registry entry, a dtype used as a conversion
+    (`np.float32(x)`), or an allocation function (frontend/alloc.py)."""
+    op = ops.by_spelling(qualname)
+    if op is not None and op.check is not None:
+        return op.check(fc, node, op, shown)
+    name = qualname[len("numpy."):]
+    if name in alloc.NUMPY_DTYPES:
+        return conversion(fc, node, alloc.NUMPY_DTYPES[name])
+    return alloc.numpy_call(fc, node, name, shown)
 
 
 def _no_keywords(fc, node: ast.Call, what: str) -> None:

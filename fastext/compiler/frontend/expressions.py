@@ -89,6 +89,9 @@ class ExpressionChecker:
             return objects.truth(self, value, node)
         if isinstance(value.type, Scalar):
             return ir.Truth(BOOL, value.span, value)
+        if isinstance(value.type, Array):
+            from fastext.compiler.frontend import arrays
+            raise arrays.truth_error(self, node)
         raise self.error(node, f"{article(value.type)} cannot be used as a condition",
                          "compare explicitly, e.g. `len(a) > 0`")
 
@@ -144,8 +147,11 @@ class ExpressionChecker:
                     return ir.Const(F64, span, MATH_CONSTANTS[node.attr])
                 raise self.error(node, f"math.{node.attr} is not a supported constant", "math.pi, e, tau, inf, nan")
             if b is not None and b.kind == "module:numpy":
+                from fastext.compiler.builtins import NUMPY_CONSTANTS
+                if node.attr in NUMPY_CONSTANTS:
+                    return ir.Const(F64, span, NUMPY_CONSTANTS[node.attr])
                 raise self.error(node, f"`{node.value.id}.{node.attr}` cannot be used as a value in .fx code",
-                                 "NumPy types are dtype= arguments; use math.pi, math.inf, … for constants")
+                                 "NumPy types are dtype= arguments; constants: np.pi, np.e, np.inf, np.nan")
             if b is not None and b.kind == "module:cmath":
                 from fastext.compiler.frontend.cmathcalls import CMATH_CONSTANTS
                 if node.attr in CMATH_CONSTANTS:
@@ -179,6 +185,10 @@ class ExpressionChecker:
             from fastext.compiler.frontend.structs import field_of
             return field_of(self, node, base)
         if isinstance(base.type, Array):
+            from fastext.compiler import ops
+            op = ops.by_spelling(f"ndarray.{node.attr}")
+            if op is not None and op.data.get("property"):
+                return op.check(self, node, op, f"a.{node.attr}", base)
             if node.attr == "shape":
                 dims = [ir.ArrayDim(I64, span, base, k) for k in range(base.type.ndim)]
                 return ir.MakeTuple(Tuple((I64,) * base.type.ndim), span, dims)
@@ -186,7 +196,9 @@ class ExpressionChecker:
                 return ir.ArraySize(I64, span, base)
             if node.attr == "ndim":
                 return ir.Const(I64, span, base.type.ndim)
-            raise self.error(node, f"arrays have no attribute `{node.attr}` in .fx code", "supported: shape, size, ndim")
+            props = [s.rpartition(".")[2] for s in ops.spellings_under("ndarray.") if ops.by_spelling(s).data.get("property")]
+            raise self.error(node, f"arrays have no attribute `{node.attr}` in .fx code",
+                             f"supported: {', '.join(sorted(props + ['shape', 'size', 'ndim']))}")
         raise self.error(node, f"{article(base.type)} has no attribute `{node.attr}`",
                          "complex numbers have .real and .imag" if isinstance(base.type, Scalar) and base.type.is_complex
                          else "numbers have no attributes in .fx code")
@@ -216,7 +228,11 @@ class ExpressionChecker:
             if isinstance(node.slice, ast.Constant) and node.slice.value is Ellipsis:
                 return ir.ArraySlice(base.type, span, base, [])     # a[...]: the whole array
             elts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
-            if any(isinstance(e, ast.Slice) for e in elts) or len(elts) != base.type.ndim:
+            from fastext.compiler.frontend import indexing
+            fancy = indexing.fancy(self, node, base, elts)   # a[mask], a[idx]: NumPy's advanced indexing
+            if fancy is not None:
+                return fancy
+            if any(isinstance(e, ast.Slice) or self.is_newaxis(e) for e in elts) or len(elts) != base.type.ndim:
                 return self.array_slice(node, base, elts)
             return ir.Index(base.type.dtype, span, base, self.index_exprs(node, base.type))
         raise self.error(node.value, f"{article(base.type)} cannot be indexed", "only arrays and tuples can be indexed")
@@ -224,22 +240,47 @@ class ExpressionChecker:
     def array_slice(self, node: ast.Subscript, base: ir.Expr, elts: list[ast.expr]) -> ir.Expr:
         """A view: slices keep their axis, integer indices drop theirs, missing axes stay whole."""
         atype: Array = base.type
-        if len(elts) > atype.ndim:
-            raise self.error(node.slice, f"too many indices for a {atype.ndim}-D array: {len(elts)}",
+        if any(isinstance(e, ast.Constant) and e.value is Ellipsis for e in elts):
+            elts = self.expand_ellipsis(node, elts, atype.ndim)
+        consumed = sum(1 for e in elts if not self.is_newaxis(e))
+        if consumed > atype.ndim:
+            raise self.error(node.slice, f"too many indices for a {atype.ndim}-D array: {consumed}",
                              "one index or slice per dimension")
         items = []
         for e in elts:
-            if isinstance(e, ast.Slice):
+            if self.is_newaxis(e):
+                items.append(ir.SliceItem(newaxis=True))
+            elif isinstance(e, ast.Slice):
                 bounds = [None if b is None else self.index_value(b) for b in (e.lower, e.upper, e.step)]
                 if isinstance(bounds[2], ir.Const) and bounds[2].value == 0:
                     raise self.error(e.step, "slice step cannot be zero", "use a positive or negative step")
                 items.append(ir.SliceItem(None, *bounds))
             else:
                 items.append(ir.SliceItem(index=self.index_value(e)))
-        kept = atype.ndim - sum(1 for item in items if item.index is not None)
+        kept = atype.ndim - sum(1 for item in items if item.index is not None) + \
+            sum(1 for item in items if item.newaxis)
         if kept == 0:
             return ir.Index(atype.dtype, self.span(node), base, [item.index for item in items])
         return ir.ArraySlice(Array(atype.dtype, kept), self.span(node), base, items)
+
+    def is_newaxis(self, e: ast.expr) -> bool:
+        """`None` or `np.newaxis` in a subscript: a new axis of size 1."""
+        if isinstance(e, ast.Constant) and e.value is None:
+            return True
+        if isinstance(e, ast.Attribute) and e.attr == "newaxis" and isinstance(e.value, ast.Name) \
+                and e.value.id not in self.vars:
+            b = self.scope.lookup(e.value.id)
+            return b is not None and b.kind == "module:numpy"
+        return False
+
+    def expand_ellipsis(self, node: ast.Subscript, elts: list[ast.expr], ndim: int) -> list[ast.expr]:
+        """`a[..., 0]`, `x[..., None]`: the ellipsis stands for as many full slices as needed."""
+        k = next(i for i, e in enumerate(elts) if isinstance(e, ast.Constant) and e.value is Ellipsis)
+        rest = elts[:k] + elts[k + 1:]
+        if any(isinstance(e, ast.Constant) and e.value is Ellipsis for e in rest):
+            raise self.error(node.slice, "an index can only have a single ellipsis ('...')", "keep one `...`")
+        missing = ndim - sum(1 for e in rest if not self.is_newaxis(e))
+        return elts[:k] + [ast.Slice() for _ in range(max(missing, 0))] + elts[k + 1:]
 
     def index_value(self, e: ast.expr) -> ir.Expr:
         """An index or slice bound: any integer, as i64."""
@@ -269,13 +310,20 @@ class ExpressionChecker:
         return ir.MakeTuple(Tuple(tuple(i.type for i in items)), self.span(node), items)
 
     def e_binop(self, node: ast.BinOp) -> ir.Expr:
-        op = BINOPS.get(type(node.op))
+        op = "@" if isinstance(node.op, ast.MatMult) else BINOPS.get(type(node.op))
         if op is None:
-            raise self.error(node, "unsupported operator", "matrix multiplication (@) is not supported")
+            raise self.error(node, "unsupported operator", "use + - * / // % ** & | ^ << >> @")
         return self.binop(op, self.expr(node.left), self.expr(node.right), node)
 
     def binop(self, op: str, left: ir.Expr, right: ir.Expr, node: ast.AST) -> ir.Expr:
         span = self.span(node)
+        if isinstance(left.type, Array) or isinstance(right.type, Array):
+            if poisoned(left, right):
+                return poison(span)
+            from fastext.compiler.frontend import arrays
+            return arrays.operator(self, op, left, right, node)
+        if op == "@":
+            raise self.error(node, "@ needs arrays (matrix product)", "use * to multiply numbers")
         for side in (left, right):
             if isinstance(side.type, ErrorType):
                 return side
@@ -392,6 +440,10 @@ class ExpressionChecker:
             return poison(span)
         if isinstance(node.op, ast.Not):
             return ir.UnaryOp(BOOL, span, "not", self.truth(value, node.operand))
+        if isinstance(value.type, Array):
+            from fastext.compiler.frontend import arrays
+            return arrays.unary(self, {ast.USub: "neg", ast.UAdd: "pos", ast.Invert: "invert"}[type(node.op)],
+                                value, node)
         if not isinstance(value.type, Scalar):
             raise self.error(node, f"bad operand type for unary operator: {value.type}", "apply it to a number")
         t = I64 if value.type.is_bool else value.type
@@ -409,6 +461,10 @@ class ExpressionChecker:
         op = "and" if isinstance(node.op, ast.And) else "or"
         if poisoned(*values):
             return poison(self.span(node))
+        if any(isinstance(v.type, Array) for v in values):
+            from fastext.compiler.frontend import arrays
+            raise self.error(node, f"`{op}` needs the truth value of an array, which is ambiguous (ValueError in NumPy)",
+                             "combine arrays element-wise with & and |, or use a.any() / a.all()")
         types = [v.type for v in values]
         if all(t == BOOL for t in types):
             return ir.BoolOp(BOOL, self.span(node), op, values)
@@ -439,6 +495,9 @@ class ExpressionChecker:
             ops.append(CMPOPS[type(op)])
         if poisoned(*operands):
             return poison(self.span(node))
+        if any(isinstance(o.type, Array) for o in operands):
+            from fastext.compiler.frontend import arrays
+            return arrays.compare(self, ops, operands, node)
         cmp_types = []
         for a, b in zip(operands, operands[1:]):
             if not (isinstance(a.type, Scalar) and isinstance(b.type, Scalar)):

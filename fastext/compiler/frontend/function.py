@@ -36,6 +36,7 @@ class FunctionChecker(ExpressionChecker):
         self.temp_count = 0
         self.prange_depth = 0       # > 0 inside a prange body (an inner prange runs serially)
         self.prange_loops: list[ir.ForRange] = []   # the outer prange loops, classified by parallel.finish
+        self.statement_call: ast.Call | None = None  # the call that is a whole statement (`np.add(a, b, out=c)`)
 
     # ------------------------------------------------------------------ entry
     def check(self, node: ast.FunctionDef) -> ir.Function:
@@ -61,8 +62,7 @@ class FunctionChecker(ExpressionChecker):
         if not node.name.startswith("_") and self.sig.target == "cpu":
             # only what reaches Python must own its memory; internal functions may return views
             # of their parameters (the caller's arrays outlive the call)
-            for d in alloc.check_returns(fn):
-                self.diags.add(d)
+            alloc.own_returns(fn)
         return fn
 
     # ------------------------------------------------------------------ statements
@@ -91,7 +91,11 @@ class FunctionChecker(ExpressionChecker):
             return []   # docstring-like string statements
         if not isinstance(node.value, ast.Call):
             raise self.error(node, "this expression statement has no effect", "remove it, or assign its value")
-        return [ir.ExprStmt(self.span(node), self.expr(node.value))]
+        self.statement_call = node.value
+        try:
+            return [ir.ExprStmt(self.span(node), self.expr(node.value))]
+        finally:
+            self.statement_call = None
 
     def s_assign(self, node: ast.Assign) -> list[ir.Stmt]:
         from fastext.compiler.frontend.objects import store_literal
@@ -129,6 +133,8 @@ class FunctionChecker(ExpressionChecker):
         target = node.target
         if isinstance(target, ast.Name):
             current = self.load_name(target)
+            if isinstance(current.type, Array):     # in place, as NumPy's `a += b` is
+                return self.array_augassign(op, current, node)
             result = self.binop(op, current, self.expr(node.value), node)
             return self.assign_to(target, result, node)
         if isinstance(target, ast.Subscript):
@@ -137,6 +143,11 @@ class FunctionChecker(ExpressionChecker):
                 return []
             if not isinstance(array.type, Array):
                 raise self.error(target.value, f"cannot assign into {article(array.type)}", "only arrays support item assignment")
+            if alloc.is_slice_target(target, array.type):     # a[1:] -= c, m[i] /= s: the view, in place
+                view = alloc.slice_view(self, target, array)
+                temp = self.new_temp(view.type, target)
+                pre = [ir.Assign(self.span(target), temp, view)]
+                return pre + self.array_augassign(op, ir.Load(temp.type, temp.span, temp), node)
             pre: list[ir.Stmt] = []
             indices = []
             for idx in self.index_exprs(target, array.type):
@@ -155,6 +166,18 @@ class FunctionChecker(ExpressionChecker):
             raise assign_field_error(self, target)
         raise self.error(target, "unsupported assignment target", "assign to a name or an array item")
 
+    def array_augassign(self, op: str, current: ir.Expr, node: ast.AugAssign) -> list[ir.Stmt]:
+        """`a += b` on an array or a view: NumPy's ufunc with `out=a` (the result cast to a's
+        dtype under NumPy's same_kind rule; computed in one loop straight into `a`)."""
+        from fastext.compiler.frontend import arrays
+        value = self.expr(node.value)
+        if poisoned(current, value):
+            return []
+        result = self.binop(op, current, value, node)
+        if poisoned(result):
+            return []
+        return [ir.ExprStmt(self.span(node), arrays.assign_into(self, current, result, node, f"`{op}=`"))]
+
     def assign_to(self, target: ast.expr, value: ir.Expr, node: ast.AST) -> list[ir.Stmt]:
         span = self.span(node)
         if isinstance(target, ast.Name):
@@ -164,8 +187,8 @@ class FunctionChecker(ExpressionChecker):
                 if vt == NONE:
                     raise self.error(target, "cannot assign the result of a function returning None", "call it as a statement")
                 var = self.declare(target.id, vt, target)
-            if var.is_param and isinstance(var.type, Array):
-                raise self.error(target, f"cannot rebind array parameter `{target.id}`", "use a new local name")
+                from fastext.compiler.frontend.arrays import is_strong
+                var.strong = isinstance(vt, Scalar) and is_strong(value)
             return [ir.Assign(span, var, self.coerce(value, var.type, target, f"`{target.id}`"))]
         if isinstance(target, ast.Attribute):
             owner = self.expr(target.value)

@@ -136,7 +136,10 @@ def check_no_alloc(fn: ir.Function, target: str) -> list:
     out = []
 
     for sub in ir.all_exprs(fn.body):
-        if isinstance(sub, ir.Intrinsic) and ops.get(sub.name).allocates:
+        if isinstance(sub, ir.ArrayMap):
+            out.append(Diagnostic(sub.span, "array expressions are not supported in GPU code",
+                                  "each thread computes its own items: np.sqrt(x[i]), a * x[i] + y[i]"))
+        elif isinstance(sub, ir.Intrinsic) and ops.get(sub.name).allocates:
             out.append(Diagnostic(sub.span, f"GPU code cannot allocate arrays ({sub.name[6:]})",
                                   "pass an output array from the host, or use gpu.shared.array(shape, "
                                   "dtype) for per-block scratch memory"))

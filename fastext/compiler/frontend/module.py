@@ -4,7 +4,9 @@ from __future__ import annotations
 import ast
 import math
 
-from fastext.compiler.builtins import DECORATORS, FASTEXT_NAMES, MATH_CONSTANTS, MATH_FUNCS, OPTION_DEFAULTS
+from fastext.compiler.builtins import (
+    DECORATORS, FASTEXT_NAMES, MATH_CONSTANTS, MATH_FUNCS, NUMPY_CONSTANTS, OPTION_DEFAULTS,
+)
 from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.alloc import ALLOC_FUNCS
@@ -136,10 +138,23 @@ class _ModuleCollector:
         names = self.scope.names
         local = alias.asname or alias.name
         span = Span.of(alias, self.scope.file) if hasattr(alias, "lineno") else self.span(stmt)
-        if stmt.module == "numpy" or alias.name in ALLOC_FUNCS and stmt.module == "fastext":
-            if alias.name not in ALLOC_FUNCS:
-                raise FxSyntaxError(span, f"numpy.{alias.name} cannot be imported into a .fx module",
-                                    f"`import numpy as np`; from numpy import: {', '.join(ALLOC_FUNCS)}")
+        if stmt.module == "numpy" and alias.name not in ALLOC_FUNCS:
+            from fastext.compiler import ops
+            from fastext.compiler.frontend.alloc import NUMPY_DTYPES
+            if ops.by_spelling(f"numpy.{alias.name}") is not None:
+                names[local] = Binding("op", f"numpy.{alias.name}")
+            elif alias.name in NUMPY_CONSTANTS:
+                names[local] = Binding("mathconst", NUMPY_CONSTANTS[alias.name], F64)
+            elif alias.name in NUMPY_DTYPES:
+                names[local] = Binding("scalar", NUMPY_DTYPES[alias.name])
+            elif alias.name in ("linalg", "random"):
+                names[local] = Binding(f"module:numpy.{alias.name}")
+            else:
+                close = ops.close_to(f"numpy.{alias.name}")
+                raise FxSyntaxError(span, f"numpy.{alias.name} is not supported in .fx code",
+                                    (f"did you mean {', '.join(close)}? " if close else "") +
+                                    "docs/language.md lists the NumPy functions .fx code can use")
+        elif stmt.module == "numpy" or alias.name in ALLOC_FUNCS and stmt.module == "fastext":
             names[local] = Binding("alloc", alias.name)
         elif stmt.module == "math":
             if alias.name in MATH_FUNCS:
@@ -256,6 +271,8 @@ class _ModuleCollector:
             b = self.scope.lookup(node.value.id)
             if b is not None and b.kind == "module:math" and node.attr in MATH_CONSTANTS:
                 return MATH_CONSTANTS[node.attr]
+            if b is not None and b.kind == "module:numpy" and node.attr in NUMPY_CONSTANTS:
+                return NUMPY_CONSTANTS[node.attr]
             if b is not None and b.kind == "module:cmath":
                 from fastext.compiler.frontend.cmathcalls import CMATH_CONSTANTS
                 if node.attr in CMATH_CONSTANTS:

@@ -62,6 +62,32 @@ def lower_alloc(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     return new
 
 
+def lower_owned(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """`array.owned(x, params...)`: x, or a copy of it when it overlaps a parameter's buffer
+    (frontend/alloc.py: own_returns)."""
+    b = fl.b
+    x, params = args[0], args[1:]
+    xtype: T.Array = e.type
+    empty = I1(0)
+    for k in range(xtype.ndim):
+        empty = b.or_(empty, b.icmp_signed("==", b.extract_value(x, [1, k]), I64(0)))
+    lo, hi = _extent(fl, x, xtype)
+    overlap = I1(0)
+    for p, pe in zip(params, e.args[1:]):
+        plo, phi = _extent(fl, p, pe.type)
+        pempty = I1(0)
+        for k in range(pe.type.ndim):
+            pempty = b.or_(pempty, b.icmp_signed("==", b.extract_value(p, [1, k]), I64(0)))
+        overlap = b.or_(overlap, b.and_(b.not_(pempty), b.and_(b.icmp_unsigned("<", plo, hi), b.icmp_unsigned("<", lo, phi))))
+    slot = fl.entry_alloca(x.type)
+    b.store(x, slot)
+    with b.if_then(b.and_(overlap, b.not_(empty)), likely=False):
+        new = allocate(fl, xtype, _shape(fl, x, xtype.ndim))
+        _copy(fl, _shape(fl, x, xtype.ndim), [(new, xtype), (x, xtype)])
+        b.store(new, slot)
+    return b.load(slot)
+
+
 def _one(t: T.Scalar) -> ll.Constant:
     lt = scalar_type(t)
     if t.is_complex:
@@ -273,7 +299,9 @@ def uses_arena(module: ir.Module, fn: ir.Function) -> bool:
     stack = [fn.name]
 
     def allocates(stmts) -> bool:
-        return any(isinstance(sub, ir.Intrinsic) and ops.get(sub.name).allocates for sub in ir.all_exprs(stmts))
+        # an array expression allocates its result (or a temporary when its target overlaps)
+        return any(isinstance(sub, ir.ArrayMap) or isinstance(sub, ir.Intrinsic) and ops.get(sub.name).allocates
+                   for sub in ir.all_exprs(stmts))
 
     while stack:
         name = stack.pop()

@@ -110,6 +110,16 @@ class ModuleContext:
             fn.attributes.add("nobuiltin")
         return fn
 
+    def libm_typed(self, name: str, arity: int, ty: ll.Type) -> ll.Function:
+        """The C library's `name` for f32 or f64 (`expf`, `exp`), which LLVM may treat as the
+        builtin it knows (NumPy's element-wise functions: no bit-for-bit promise)."""
+        return self.intrinsic(libm_symbol(name, ty), ty, [ty] * arity)
+
+
+def libm_symbol(name: str, ty: ll.Type) -> str:
+    """The C library's name of `name` for a float type: `exp`, `expf`."""
+    return name if ty == F64 else name + "f"
+
 
 def fill_error(b: ll.IRBuilder, err: ll.Value, ctx: ModuleContext, exc: str, fmt: str | None,
                args: tuple[ll.Value, ...] = ()) -> None:

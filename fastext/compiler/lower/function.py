@@ -409,6 +409,10 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         from fastext.compiler.lower.intrinsics import lower_intrinsic
         return lower_intrinsic(self, e)
 
+    def e_ArrayMap(self, e: ir.ArrayMap) -> ll.Value:
+        from fastext.compiler.lower.arraymap import materialize
+        return materialize(self, e)
+
     def e_MakeTuple(self, e: ir.MakeTuple) -> ll.Value:
         agg = ll.Constant(value_type(e.type), ll.Undefined)
         for k, item in enumerate(e.items):
@@ -451,10 +455,18 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         out = ll.Constant(value_type(e.type), ll.Undefined)
         offset = I64(0)
         axis_out = 0
-        for axis in range(e.array.type.ndim):
+        consumed = sum(1 for item in e.items if not item.newaxis)
+        items = list(e.items) + [ir.SliceItem() for _ in range(e.array.type.ndim - consumed)]
+        axis = -1
+        for item in items:
+            if item.newaxis:     # a new axis of size 1: any stride will do, 0 keeps broadcasting simple
+                out = b.insert_value(out, I64(1), [1, axis_out])
+                out = b.insert_value(out, I64(0), [2, axis_out])
+                axis_out += 1
+                continue
+            axis += 1
             n = b.extract_value(array, [1, axis])
             stride = b.extract_value(array, [2, axis])
-            item = e.items[axis] if axis < len(e.items) else ir.SliceItem()
             if item.index is not None:
                 idx = self.expr(item.index)
                 wrapped = b.select(b.icmp_signed("<", idx, I64(0)), b.add(idx, n), idx)

@@ -14,8 +14,11 @@ for _name in ALLOC_FUNCS + ("copy",):
     add(Op(f"array.{_name}", lower=_lower(_ALLOC, "lower_alloc"), allocates=True, loops=True, gpu=True,
            group="creation"))
 
-add(Op("array.assign", lower=_lower(_ALLOC, "lower_alloc"), writes=(0,), loops=True, pure=False, gpu=True,
+add(Op("array.assign", lower=_lower("fastext.compiler.lower.arraymap", "lower_assign"), lazy=True, writes=(0,),
+       loops=True, pure=False, gpu=True,
        doc="a[...] = b: NumPy's broadcasting and overlap rules"))
+add(Op("array.owned", lower=_lower(_ALLOC, "lower_owned"), allocates=True, loops=True,
+       doc="a returned array, copied when it is a parameter's memory (frontend/alloc.py: own_returns)"))
 add(Op("array.fill", lower=_lower(_METHODS, "lower_array_method"), writes=(0,), loops=True, pure=False, gpu=True))
 for _name in ("sum", "min", "max"):
     add(Op(f"array.{_name}", lower=_lower(_METHODS, "lower_array_method"), loops=True, gpu=True))

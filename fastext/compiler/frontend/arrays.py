@@ -1,0 +1,320 @@
+"""Typing of NumPy's array language: operators on arrays, ufunc calls, array attributes.
+
+An element-wise operation with an array operand becomes an `ir.ArrayMap` whose body is
+the registry operation applied to the operands' elements (`ir.Elem`); an operation on
+array expressions merges their maps, so a whole expression is one map (one loop nest, no
+temporaries).  Result dtypes are NumPy's (`ops/dtypes.py` asks NumPy): an array, an array
+item or a NumPy scalar result is *strong* (its dtype counts), a Python number — a literal,
+a parameter, a local computed from them — is *weak* (NEP 50: `f32_array * 2.0` stays f32).
+The same operations on scalars only are `ir.Intrinsic`s with NumPy's loop semantics
+(`np.sqrt(-1.0)` is nan); Python's operators on two scalars keep Python's meaning.
+"""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from fastext.compiler import ir, ops
+from fastext.compiler.ops import dtypes
+from fastext.compiler.ops.ufuncs import COMPARISONS, OPERATORS, UNARY_OPERATORS
+from fastext.compiler.types import (
+    BOOL, ERROR, NONE, Array, ErrorType, Scalar, Struct, Type, article, complex_part, constant_fits,
+)
+
+if TYPE_CHECKING:
+    from fastext.compiler.frontend.function import FunctionChecker
+
+
+def involves_array(*values: ir.Expr) -> bool:
+    return any(isinstance(v.type, Array) for v in values)
+
+
+def is_strong(e: ir.Expr) -> bool:
+    """Whether a scalar is a NumPy scalar under plain Python (its dtype counts in promotion)."""
+    if isinstance(e, (ir.Index, ir.Elem)):
+        return True
+    if isinstance(e, ir.Intrinsic):
+        op = ops.find(e.name)
+        return op is not None and op.numpy_scalar
+    if isinstance(e, ir.Load):
+        return getattr(e.var, "strong", False)
+    if isinstance(e, (ir.BinOp, ir.UnaryOp, ir.IfExp)):
+        return any(is_strong(c) for c in ir.children(e) if isinstance(c.type, Scalar))
+    return False
+
+
+def _elem_type(e: ir.Expr) -> Type:
+    return e.type.dtype if isinstance(e.type, Array) else e.type
+
+
+def _key(e: ir.Expr) -> str:
+    """The operand as NumPy's type resolution sees it (dtypes.operand)."""
+    t = _elem_type(e)
+    return dtypes.operand(t, not isinstance(e.type, Array) and not is_strong(e))
+
+
+def _check_operand(fc: "FunctionChecker", e: ir.Expr, node: ast.AST, what: str) -> None:
+    t = _elem_type(e)
+    if isinstance(t, Struct):
+        raise fc.error(node, f"{what} is not defined on arrays of structs", "compute with the fields (vs[i].x)")
+    if not isinstance(t, Scalar):
+        raise fc.error(node, f"{what} needs numbers or arrays, got {article(e.type)}", "")
+
+
+# ----------------------------------------------------------------------------- building maps
+
+def _parts(e: ir.Expr) -> tuple[list[ir.Expr], ir.Expr]:
+    """An argument as the operands and body of an element-wise expression."""
+    if isinstance(e, ir.ArrayMap):
+        return list(e.operands), e.body
+    if isinstance(e, ir.Const):
+        return [], e
+    return [e], ir.Elem(_elem_type(e), e.span, 0)
+
+
+def _convert(fc: "FunctionChecker", body: ir.Expr, t: Scalar, node: ast.AST) -> ir.Expr:
+    """An element converted to a loop's input type (a Python literal checked to fit, as NumPy 2 does)."""
+    if body.type == t:
+        return body
+    if isinstance(body, ir.Const):
+        if isinstance(body.value, int) and not isinstance(body.value, bool) and t.is_int \
+                and not constant_fits(body.value, t):
+            raise fc.error(node, f"Python integer {body.value} out of bounds for {dtypes.numpy_name(t)}",
+                           "NumPy 2 raises OverflowError here: use a value in range, or a wider array type")
+        return fc.convert(body, t)
+    return ir.Cast(t, body.span, body)
+
+
+def build(fc: "FunctionChecker", op: ops.Op, args: list[ir.Expr], in_types: list[Scalar], out: Scalar,
+          node: ast.AST, attrs: dict | None = None) -> ir.Expr:
+    """`op` applied element-wise: an ArrayMap over the merged operands when an argument is an
+    array, else a scalar Intrinsic."""
+    span = fc.span(node)
+    attrs = attrs or {}
+    arrays = [a for a in args if isinstance(a.type, Array)]
+    if not arrays:
+        return ir.Intrinsic(out, span, op.name, [_convert(fc, a, t, node) for a, t in zip(args, in_types)], attrs)
+    operands: list[ir.Expr] = []
+    bodies = []
+    for a, t in zip(args, in_types):
+        ops_, body = _parts(a)
+        for sub in ir.walk_exprs(body):     # renumber: the operands are concatenated
+            if isinstance(sub, ir.Elem):
+                sub.index += len(operands)
+        operands += ops_
+        bodies.append(_convert(fc, body, t, node))
+    ndim = max(a.type.ndim for a in arrays)
+    return ir.ArrayMap(Array(out, ndim), span, operands, ir.Intrinsic(out, span, op.name, bodies, attrs))
+
+
+def loop_types(fc: "FunctionChecker", op: ops.Op, args: list[ir.Expr], node: ast.AST) -> tuple[list[Scalar], Scalar]:
+    """The loop NumPy would run: the input types the arguments convert to, and the result type."""
+    typing = op.data.get("typing", "ufunc")
+    keys = [_key(a) for a in args]
+    try:
+        if typing == "ufunc":
+            ins, outs = dtypes.ufunc_loop(op.data["ufunc"], keys)
+            return ins, outs[0]
+        if typing == "result":          # clip: everything in the common type
+            t = dtypes.result_type(keys)
+            return [t] * len(args), t
+        if typing == "where":
+            t = dtypes.result_type(keys[1:])
+            return [BOOL, t, t], t
+        if typing in ("real", "angle"):
+            t = _elem_type(args[0])
+            if t.is_complex:
+                return [t], complex_part(t)
+            if typing == "angle":      # arctan2(0, x): NumPy's float type for x
+                t = dtypes.ufunc_loop("arctan2", [keys[0], keys[0]])[0][0]
+            return [t], t
+        if typing == "round":
+            t = _elem_type(args[0])
+            return [t], t
+    except dtypes.NoLoop as e:
+        shown = ", ".join(str(_elem_type(a)) + ("[...]" if isinstance(a.type, Array) else "") for a in args)
+        raise fc.error(node, f"np.{op.data['ufunc']} is not defined for ({shown}) ({e})",
+                       "convert an operand first, e.g. x.astype(np.float64)") from None
+    raise ValueError(typing)
+
+
+def elementwise(fc: "FunctionChecker", op: ops.Op, args: list[ir.Expr], node: ast.AST,
+                attrs: dict | None = None) -> ir.Expr:
+    for a in args:
+        if isinstance(a.type, ErrorType):
+            return a
+    for a in args:
+        _check_operand(fc, a, node, f"np.{op.data['ufunc']}")
+    ins, out = loop_types(fc, op, args, node)
+    return build(fc, op, args, ins, out, node, attrs)
+
+
+# ----------------------------------------------------------------------------- operators
+
+_POWER_SHORTCUTS = {2: "np.square", 0.5: "np.sqrt", -1: "np.reciprocal", 1: "np.positive"}
+
+
+def operator(fc: "FunctionChecker", op: str, left: ir.Expr, right: ir.Expr, node: ast.AST) -> ir.Expr:
+    """`a + b`, `x ** 2`, ... with an array operand: NumPy's ufunc."""
+    if op == "@":
+        from fastext.compiler.frontend import linalg
+        return linalg.matmul(fc, left, right, node)
+    name = OPERATORS[op]
+    uf = ops.get(f"np.{name}")
+    for a in (left, right):
+        _check_operand(fc, a, node, f"`{op}`")
+    ins, out = loop_types(fc, uf, [left, right], node)
+    if name == "power" and isinstance(right, ir.Const) and not isinstance(right.value, (bool, complex)) \
+            and right.value in _POWER_SHORTCUTS and isinstance(left.type, Array):
+        # NumPy computes a ** 2, a ** 0.5, a ** -1 with square, sqrt, reciprocal (sqrt: -0.0 stays -0.0)
+        short = _POWER_SHORTCUTS[right.value]
+        if ins[0] == ins[1] == out and (out.is_float or out.is_complex or short in ("np.square", "np.positive")):
+            return build(fc, ops.get(short), [left], [ins[0]], out, node)
+    return build(fc, uf, [left, right], ins, out, node)
+
+
+def unary(fc: "FunctionChecker", op: str, value: ir.Expr, node: ast.AST) -> ir.Expr:
+    if op == "not":
+        raise fc.error(node, "the truth value of an array with more than one element is ambiguous",
+                       "use np.logical_not(a) or ~a for an element-wise not; a.any() or a.all() for one bool")
+    name = UNARY_OPERATORS[op]
+    _check_operand(fc, value, node, f"unary {op}")
+    return elementwise(fc, ops.get(f"np.{name}"), [value], node)
+
+
+def compare(fc: "FunctionChecker", ops_: list[str], operands: list[ir.Expr], node: ast.AST) -> ir.Expr:
+    if len(ops_) > 1:
+        raise fc.error(node, "a chained comparison of arrays needs the truth value of an array (ValueError in NumPy)",
+                       "combine element-wise: (lo < a) & (a < hi)")
+    left, right = operands
+    for a in operands:
+        _check_operand(fc, a, node, f"`{ops_[0]}`")
+    return elementwise(fc, ops.get(f"np.{COMPARISONS[ops_[0]]}"), [left, right], node)
+
+
+def truth_error(fc: "FunctionChecker", node: ast.AST):
+    return fc.error(node, "the truth value of an array is ambiguous (ValueError in NumPy)",
+                    "use a.any() or a.all(), or compare a single item")
+
+
+# ----------------------------------------------------------------------------- calls
+
+def _bind(fc: "FunctionChecker", node: ast.Call, params: list[str], shown: str, required: int,
+          receiver: ir.Expr | None = None) -> dict[str, ast.expr | ir.Expr]:
+    """Match a call's arguments to parameter names (the receiver of a method first)."""
+    bound: dict[str, ast.expr | ir.Expr] = {}
+    names = list(params)
+    if receiver is not None:
+        bound[names.pop(0)] = receiver
+    if any(isinstance(a, ast.Starred) for a in node.args):
+        raise fc.error(node, f"{shown}() does not take *args here", f"{shown}({', '.join(names)})")
+    if len(node.args) > len(names):
+        raise fc.error(node, f"{shown}() takes at most {len(names)} arguments, got {len(node.args)}",
+                       f"{shown}({', '.join(names)})")
+    for name, a in zip(names, node.args):
+        bound[name] = a
+    for kw in node.keywords:
+        if kw.arg is None or kw.arg not in names:
+            raise fc.error(kw.value if kw.arg else node, f"{shown}() has no parameter `{kw.arg}` in .fx code",
+                           f"parameters: {', '.join(names)}")
+        if kw.arg in bound:
+            raise fc.error(kw.value, f"{shown}() got multiple values for `{kw.arg}`", f"{shown}({', '.join(names)})")
+        bound[kw.arg] = kw.value
+    for name in names[:required - (receiver is not None)]:
+        if name not in bound:
+            raise fc.error(node, f"{shown}() is missing argument `{name}`", f"{shown}({', '.join(names)})")
+    return bound
+
+
+def _expr(fc: "FunctionChecker", value) -> ir.Expr:
+    return value if isinstance(value, ir.Expr) else fc.expr(value)
+
+
+def constant(fc: "FunctionChecker", node: ast.expr, kind: type, what: str):
+    """A compile-time constant argument (axis=, decimals=, deg=, keepdims=)."""
+    value = fc.expr(node)
+    if isinstance(value, ir.Const) and isinstance(value.value, kind) and (kind is not int or not isinstance(value.value, bool)):
+        return value.value
+    if kind is int and isinstance(value, ir.Const) and type(value.value) is int:
+        return value.value
+    raise fc.error(node, f"{what} must be a constant {kind.__name__} in .fx code", f"write it as a literal")
+
+
+def elementwise_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str,
+                     receiver: ir.Expr | None = None) -> ir.Expr:
+    """`np.sqrt(x)`, `np.add(a, b, out=c)`, `np.where(c, x, y)`, `np.round(a, 2)`, `a.clip(0, 1)`."""
+    nin = op.data["nin"]
+    typing = op.data.get("typing", "ufunc")
+    attrs: dict = {}
+    if typing == "ufunc":
+        params = ["x1", "x2", "x3"][:nin] + ["out"] if nin > 1 else ["x", "out"]
+        bound = _bind(fc, node, params, shown, nin, receiver)
+    elif typing == "round":
+        bound = _bind(fc, node, ["a", "decimals", "out"], shown, 1, receiver)
+        if "decimals" in bound:
+            attrs["decimals"] = constant(fc, bound.pop("decimals"), int, "decimals")
+            if attrs["decimals"] == 0:
+                attrs = {}
+    elif typing == "angle":
+        bound = _bind(fc, node, ["z", "deg"], shown, 1, receiver)
+        if "deg" in bound:
+            attrs["deg"] = constant(fc, bound.pop("deg"), bool, "deg")
+            if not attrs["deg"]:
+                attrs = {}
+    elif typing == "result":   # clip
+        bound = _bind(fc, node, ["a", "a_min", "a_max", "out"], shown, 3, receiver)
+    elif typing == "where":
+        if len(node.args) == 1 and not node.keywords:
+            from fastext.compiler.frontend import indexing
+            return indexing.nonzero(fc, node, fc.expr(node.args[0]), shown)
+        bound = _bind(fc, node, ["condition", "x", "y"], shown, 3, receiver)
+    else:
+        bound = _bind(fc, node, ["x"], shown, 1, receiver)
+    out_node = bound.pop("out", None)
+    args = [_expr(fc, v) for v in bound.values()]
+    for a in args:
+        if isinstance(a.type, ErrorType):
+            return ir.Expr(ERROR, fc.span(node))
+    if typing == "where":
+        _check_operand(fc, args[0], node, shown)
+        cond = args[0]
+        if _elem_type(cond) != BOOL:
+            cond = elementwise(fc, ops.get("np.not_equal"), [cond, ir.Const(_elem_type(cond), cond.span, 0)], node) \
+                if isinstance(cond.type, Array) else fc.truth(cond, node)
+        args[0] = cond
+    value = elementwise(fc, op, args, node, attrs)
+    if out_node is None:
+        return value
+    return store_out(fc, node, value, out_node, shown)
+
+
+def store_out(fc: "FunctionChecker", node: ast.Call, value: ir.Expr, out_node: ast.expr, shown: str) -> ir.Expr:
+    """`np.f(..., out=a)`: the result stored into `a` (a statement of its own)."""
+    if getattr(fc, "statement_call", None) is not node:
+        raise fc.error(out_node, f"{shown}(..., out=...) is supported as a statement of its own",
+                       f"write `{shown}(..., out=a)` on its own line, then use `a`")
+    target = fc.expr(out_node)
+    if isinstance(target.type, ErrorType):
+        return target
+    if not isinstance(target.type, Array):
+        raise fc.error(out_node, f"out= must be an array, got {article(target.type)}", "pass an array of the result's shape")
+    return assign_into(fc, target, value, node, f"{shown}(..., out=)", casting="same_kind")
+
+
+def assign_into(fc: "FunctionChecker", target: ir.Expr, value: ir.Expr, node: ast.AST, what: str,
+                casting: str = "same_kind") -> ir.Expr:
+    """An `array.assign` of an element-wise result into an existing array (in-place operators,
+    out=): NumPy's casting rule for the result into the target's dtype."""
+    span = fc.span(node)
+    src = _elem_type(value)
+    dst = target.type.dtype
+    if isinstance(value.type, Array) and value.type.ndim > target.type.ndim:
+        raise fc.error(node, f"{what}: a {value.type.ndim}-D result cannot be stored into a {target.type.ndim}-D array",
+                       "the result must broadcast into the target's shape")
+    if src != dst and not dtypes.can_cast(src, dst, casting):
+        raise fc.error(node, f"{what}: cannot cast the result from {dtypes.numpy_name(src)} to "
+                             f"{dtypes.numpy_name(dst)} with casting rule '{casting}'",
+                       "NumPy raises UFuncTypeError here: convert explicitly, e.g. a[:] = (a * 1.5).astype(a.dtype)")
+    if not isinstance(value.type, Array):
+        return ir.Intrinsic(NONE, span, "array.fill", [target, fc.convert(value, dst)])
+    return ir.Intrinsic(NONE, span, "array.assign", [target, value])
