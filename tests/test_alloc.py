@@ -73,6 +73,8 @@ def call_both(both, name, *args):
         except Exception as e:  # noqa: BLE001 - compared below
             out.append((None, e, real))
     (got, got_exc, got_args), (want, want_exc, want_args) = out
+    if isinstance(want_exc, OverflowError) and "out of bounds for" in str(want_exc):
+        return got, got_args     # NumPy 2 rejects a Python int out of the dtype's range; compiled wraps (documented)
     if want_exc is not None:
         assert type(got_exc) is type(want_exc), (got_exc, want_exc)
     else:

@@ -237,7 +237,7 @@ def diag(body: str, header: str = "from fastext import f64, c64, c128\n\n\n"):
     ("def f(a: complex) -> f64:\n    return max(a, 1.0)\n", "needs a real number", "abs(z)"),
     ("def f(a: f64[:], z: complex) -> None:\n    a[0] = z\n", "cannot take a c128", "z.real"),
     ("def f(a: complex) -> f64:\n    return a.phase\n", "no attribute `phase`", ".real and .imag"),
-    ("def f(a: c128[:]) -> c128:\n    return a.sum()\n", "not supported on complex arrays", "loop"),
+    ("def f(a: c128[:]) -> c128:\n    return a.min()\n", "of complex numbers is not supported", "abs(z)"),
 ])
 def test_diagnostics(body, needle, hint):
     d = diag(body)

@@ -82,18 +82,19 @@ class PyView:
 
 
 def _view(value):
-    # NumPy arrays (and look-alikes); array.array, bytearray and memoryview already yield Python numbers
-    if hasattr(value, "__array_interface__") and getattr(value, "ndim", 0) >= 1 and not isinstance(value, PyView):
-        return PyView(value)
     return value
 
 
 def _unview(value):
-    """A result as the compiled module returns it: arrays are ndarrays (also inside tuples)."""
+    """A result as the compiled module returns it: arrays are ndarrays (also inside tuples),
+    numbers are Python numbers (a NumPy scalar such as `a.sum()`'s becomes its `.item()`)."""
     if isinstance(value, PyView):
         return value.base
     if type(value) is tuple:      # not a @struct instance (a tuple subclass holding numbers)
         return tuple(map(_unview, value))
+    if type(value).__module__ == "numpy" and hasattr(value, "item") and getattr(value, "ndim", 1) == 0 \
+            and type(value).__name__ != "void":
+        return value.item()
     return value
 
 
@@ -180,7 +181,6 @@ def execute(code, module: types.ModuleType, views: bool = True) -> None:
     for name, value in list(namespace.items()):
         if isinstance(value, types.FunctionType) and value.__module__ == module.__name__:
             namespace[name] = _wrap(value)
-    _rebind_allocation(namespace)
 
 
 def _rebind_allocation(namespace: dict) -> None:

@@ -70,6 +70,8 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
             return objects.call(fc, node, owner, func.attr)
         if isinstance(owner.type, Array):
             op = ops.by_spelling(f"ndarray.{func.attr}")
+            if fc.sig.target != "cpu" and func.attr in ARRAY_METHODS:
+                op = None     # in GPU code: the per-thread loops of `array.sum` & co. (no arena, no recursion)
             if op is not None and op.check is not None and not op.data.get("property"):
                 return op.check(fc, node, op, f"{ast.unparse(func.value)}.{func.attr}", owner)
             return array_method(fc, node, owner, func.attr)

@@ -1,0 +1,161 @@
+"""Typing of reductions (`ops/reductions.py`): parameters, `axis=`/`keepdims=`, result dtypes.
+
+Result dtypes are NumPy's: sums and products of bools and integers narrower than 64 bits in
+int64 (unsigned: uint64), means and variances of integers in float64, a variance of
+complex numbers real, arg-reductions and counts int64.  `axis` is a constant int (negative
+counts from the end) or None; the result is a scalar for a whole-array reduction and an
+array of one rank less (the same rank with `keepdims=True`) along an axis.
+"""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from fastext.compiler import ir, ops
+from fastext.compiler.frontend.arrays import _bind, constant
+from fastext.compiler.types import (
+    BOOL, ERROR, F64, I64, U64, Array, ErrorType, Scalar, Struct, article, complex_part,
+)
+
+if TYPE_CHECKING:
+    from fastext.compiler.frontend.function import FunctionChecker
+
+_FLOAT_RESULT = ("mean", "var", "std", "average", "norm")
+
+
+def result_dtype(kind: str, t: Scalar) -> Scalar:
+    """NumPy's result dtype of reduction `kind` over items of type `t` (no dtype= given)."""
+    if kind in ("sum", "prod", "cumsum", "cumprod"):
+        if t.is_bool or t.is_int and t.signed:
+            return I64
+        if t.is_int:
+            return U64
+        return t
+    if kind in _FLOAT_RESULT:
+        if t.is_bool or t.is_int:
+            return F64
+        if kind in ("var", "std", "norm") and t.is_complex:
+            return complex_part(t)
+        return t
+    if kind in ("argmin", "argmax", "count_nonzero"):
+        return I64
+    if kind in ("all", "any"):
+        return BOOL
+    return t     # min, max
+
+
+def reduction_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str,
+                   receiver: ir.Expr | None = None) -> ir.Expr:
+    kind = op.data["reduce"]
+    first = "x" if kind == "norm" else "a"
+    params = [first, *op.data["params"]]
+    bound = _bind(fc, node, params, shown, 1, receiver)
+    src = bound[first] if isinstance(bound[first], ir.Expr) else fc.expr(bound[first])
+    span = fc.span(node)
+    if isinstance(src.type, ErrorType):
+        return ir.Expr(ERROR, span)
+    if not isinstance(src.type, Array):
+        src = _as_array(fc, src, node, shown)
+    if isinstance(src.type.dtype, Struct):
+        raise fc.error(node, f"{shown}() is not defined on arrays of structs", "reduce a field in a loop")
+    ndim = src.type.ndim
+    attrs: dict = {"axis": None}
+    if "out" in bound:
+        raise fc.error(bound["out"], f"{shown}(out=...) is not supported yet", "assign the result: a[...] = np.sum(...)")
+    if "axis" in bound:
+        axis_node = bound["axis"]
+        if not (isinstance(axis_node, ast.Constant) and axis_node.value is None):
+            axis = constant(fc, axis_node, int, "axis")
+            if not -ndim <= axis < ndim:
+                raise fc.error(axis_node, f"axis {axis} is out of bounds for array of dimension {ndim}",
+                               "NumPy raises AxisError here")
+            attrs["axis"] = axis % ndim
+    if "keepdims" in bound:
+        attrs["keepdims"] = constant(fc, bound["keepdims"], bool, "keepdims")
+    dtype = result_dtype(kind, src.type.dtype)
+    if bound.get("dtype") is not None:
+        from fastext.compiler.frontend.alloc import resolve_dtype
+        given = resolve_dtype(fc, bound["dtype"])
+        if given is not None:
+            dtype = given
+            attrs["dtype"] = given.name
+    args: list[ir.Expr] = [src]
+    if kind in ("var", "std"):
+        ddof = fc.expr(bound["ddof"]) if "ddof" in bound else ir.Const(I64, span, 0)
+        if not isinstance(ddof.type, Scalar) or ddof.type.is_complex:
+            raise fc.error(node, f"ddof must be a number, got {article(ddof.type)}", "ddof=1")
+        args.append(fc.convert(ddof, F64))
+    if kind == "average":
+        return _average(fc, node, op, bound, src, dtype, attrs, shown)
+    if kind == "norm":
+        _norm_ord(fc, bound, attrs, ndim, shown)
+    if kind in ("min", "max", "argmin", "argmax") and src.type.dtype.is_complex:
+        raise fc.error(node, f"{shown}() of complex numbers is not supported yet", "reduce .real or abs(z)")
+    return ir.Intrinsic(_result_type(kind, dtype, ndim, attrs), span, op.name, args, attrs)
+
+
+def _result_type(kind: str, dtype: Scalar, ndim: int, attrs: dict):
+    if kind in ("cumsum", "cumprod"):
+        return Array(dtype, 1 if attrs["axis"] is None else ndim)
+    if attrs.get("keepdims"):
+        return Array(dtype, ndim)
+    if attrs["axis"] is None or ndim == 1:    # a 1-D array reduced along its only axis: a scalar
+        return dtype
+    return Array(dtype, ndim - 1)
+
+
+def _as_array(fc, value: ir.Expr, node: ast.AST, shown: str) -> ir.Expr:
+    raise fc.error(node, f"{shown}() needs an array, got {article(value.type)}",
+                   "reduce an array (scalars: use the value itself)")
+
+
+def _norm_ord(fc, bound: dict, attrs: dict, ndim: int, shown: str) -> None:
+    import math
+    node = bound.get("ord")
+    if node is None or isinstance(node, ast.Constant) and node.value is None:
+        attrs["ord"] = None
+    elif isinstance(node, ast.Constant) and node.value == "fro":
+        if ndim != 2:
+            raise fc.error(node, "the Frobenius norm is for matrices", "ord=None for vectors")
+        attrs["ord"] = None
+    else:
+        value = fc.expr(node)
+        if not isinstance(value, ir.Const) or value.value not in (1, 2, math.inf, -math.inf):
+            raise fc.error(node, f"{shown}(ord=...) supports None, 2, 1, np.inf and -np.inf for vectors",
+                           "ord=None (the 2-norm; the Frobenius norm of a matrix)")
+        if ndim != 1 and attrs.get("axis") is None:
+            raise fc.error(node, "ord= other than None is supported for vectors only", "norm of a matrix: ord=None")
+        attrs["ord"] = float(value.value)
+    if ndim > 2 and attrs.get("axis") is None:
+        raise fc.error(bound["x"] if isinstance(bound["x"], ast.AST) else node,
+                       "np.linalg.norm of an array of more than 2 dimensions needs axis=", "ravel it first")
+
+
+def _average(fc, node, op, bound, src, dtype, attrs, shown) -> ir.Expr:
+    """np.average: the mean, or with weights= sum(a * w) / sum(w) (weights of a's shape, or 1-D
+    along axis=)."""
+    span = fc.span(node)
+    if "returned" in bound and constant(fc, bound["returned"], bool, "returned"):
+        raise fc.error(bound["returned"], "np.average(returned=True) is not supported", "compute sum(w) separately")
+    mean = ops.get("np.mean")
+    weights = bound.get("weights")
+    if weights is None or isinstance(weights, ast.Constant) and weights.value is None:
+        return ir.Intrinsic(_result_type("mean", dtype, src.type.ndim, attrs), span, mean.name, [src], attrs)
+    w = given = fc.expr(weights)
+    if not isinstance(w.type, Array):
+        raise fc.error(weights, "weights must be an array", "np.average(a, weights=w)")
+    from fastext.compiler.frontend import arrays
+    if attrs["axis"] is not None and w.type.ndim == 1 and src.type.ndim > 1:
+        # 1-D weights along `axis`: shaped to broadcast against `a`
+        items = [ir.SliceItem(newaxis=True) if k != attrs["axis"] else ir.SliceItem() for k in range(src.type.ndim)]
+        w = ir.ArraySlice(Array(w.type.dtype, src.type.ndim), w.span, w, items)
+    product = arrays.operator(fc, "*", src, w, node)
+    total = ops.get("np.sum")
+    num_t = result_dtype("sum", product.type.dtype)
+    den_t = result_dtype("sum", w.type.dtype)
+    num = ir.Intrinsic(_result_type("sum", num_t, src.type.ndim, attrs), span, total.name, [product], dict(attrs))
+    den_attrs = dict(attrs) if given.type.ndim == src.type.ndim else {"axis": None}    # 1-D weights: one sum
+    den = ir.Intrinsic(_result_type("sum", den_t, given.type.ndim, den_attrs), span, total.name, [given], den_attrs)
+    if isinstance(num.type, Array) or isinstance(den.type, Array):
+        return arrays.operator(fc, "/", num, den, node)
+    return arrays.elementwise(fc, ops.get("np.true_divide"), [num, den], node)

@@ -1,0 +1,64 @@
+"""Reductions: `np.sum(a, axis=0)`, `a.mean()`, `np.argmax(x)`, `np.cumsum(a)`, `np.linalg.norm(x)`, ...
+
+Each is declared once for its function spelling (`numpy.sum`) and its method spelling
+(`ndarray.sum`), with its parameters as NumPy names them (`frontend/reductions.py` types
+the call) and the lowering of `lower/reduce.py`.  The argument is any array expression:
+an element-wise one is folded as it is computed, without a temporary array.
+"""
+from __future__ import annotations
+
+from fastext.compiler.ops import Op, add
+
+
+def _check(fc, node, op, shown, receiver=None):
+    from fastext.compiler.frontend.reductions import reduction_call
+    return reduction_call(fc, node, op, shown, receiver)
+
+
+def _lower(fl, e, args):
+    from fastext.compiler.lower.reduce import lower_reduction
+    return lower_reduction(fl, e, args)
+
+
+# kind → (NumPy parameters after the array, docs)
+PARAMS = {
+    "sum": (("axis", "dtype", "out", "keepdims"), "sum (floats: NumPy's pairwise summation)"),
+    "prod": (("axis", "dtype", "out", "keepdims"), "product"),
+    "min": (("axis", "out", "keepdims"), "minimum (NaN propagates; empty: ValueError)"),
+    "max": (("axis", "out", "keepdims"), "maximum (NaN propagates; empty: ValueError)"),
+    "mean": (("axis", "dtype", "out", "keepdims"), "arithmetic mean (integers in float64)"),
+    "var": (("axis", "dtype", "out", "ddof", "keepdims"), "variance, sum((a - mean)**2) / (n - ddof)"),
+    "std": (("axis", "dtype", "out", "ddof", "keepdims"), "standard deviation, sqrt(var)"),
+    "argmin": (("axis", "out", "keepdims"), "index of the first minimum (a NaN wins)"),
+    "argmax": (("axis", "out", "keepdims"), "index of the first maximum (a NaN wins)"),
+    "all": (("axis", "out", "keepdims"), "whether every item is true"),
+    "any": (("axis", "out", "keepdims"), "whether some item is true"),
+    "cumsum": (("axis", "dtype", "out"), "running sum (axis=None: of the flattened array)"),
+    "cumprod": (("axis", "dtype", "out"), "running product"),
+    "count_nonzero": (("axis", "keepdims"), "number of non-zero items"),
+    "average": (("axis", "weights", "returned", "keepdims"), "mean, or weighted mean sum(a*w)/sum(w)"),
+    "norm": (("ord", "axis", "keepdims"), "vector 2-norm / Frobenius norm (ord None, 2, 1, inf, -inf, 'fro')"),
+}
+
+_METHODS = ("sum", "prod", "min", "max", "mean", "var", "std", "argmin", "argmax", "all", "any", "cumsum", "cumprod")
+_ALIASES = {"min": ("amin",), "max": ("amax",)}
+
+
+def _declare(kind: str) -> None:
+    params, doc = PARAMS[kind]
+    spellings = [f"numpy.{kind}"] + [f"numpy.{a}" for a in _ALIASES.get(kind, ())]
+    if kind == "norm":
+        spellings = ["numpy.linalg.norm"]
+    if kind in _METHODS:
+        spellings.append(f"ndarray.{kind}")
+    first = "x" if kind == "norm" else "a"
+    add(Op(f"np.{kind}", spellings=tuple(spellings), check=_check, lower=_lower, lazy=True, loops=True,
+           allocates=True, numpy_scalar=True, group="reduction", doc=doc,
+           signature=f"np.{'linalg.' if kind == 'norm' else ''}{kind}({first}, {', '.join(p + '=None' for p in params)})"
+           .replace("keepdims=None", "keepdims=False").replace("ddof=None", "ddof=0")
+           .replace("returned=None", "returned=False"),
+           data={"reduce": kind, "params": params}))
+
+
+for _kind in PARAMS:
+    _declare(_kind)
