@@ -55,6 +55,7 @@ def test_key_inputs_name_versions_and_machine():
     assert inputs["fastext"].split()[0] == fastext.__version__
     assert sys.implementation.cache_tag in inputs["python"]
     assert "llvmlite" in inputs["llvm"]
+    assert inputs["numpy"].split(":")[0].endswith("version.py")   # NumPy types the array language
     assert inputs["cpu"] and inputs["options"] == Options().key()
 
 

@@ -32,7 +32,7 @@ import _imp
 
 from fastext import config
 
-FORMAT = "1"  # bump when the cache layout or the key recipe changes
+FORMAT = "2"  # bump when the cache layout or the key recipe changes
 CACHE_FOLDER = "__fxcache__"
 ARTIFACT_SUFFIXES = (".so", ".o")
 ENTRY_SUFFIXES = (".so", ".o", ".json", ".deps")
@@ -122,6 +122,24 @@ def _llvmlite_library(binding: str) -> str | None:
     return None
 
 
+def numpy_identity() -> str:
+    """Which NumPy types the array language: the array language asks NumPy for result dtypes
+    at compile time (compiler/ops/dtypes.py), so an upgrade must recompile.  Its version
+    file by path, size and mtime — plain stats, NumPy is not imported on a cache hit."""
+    if "numpy" not in _memo:
+        found = "numpy:missing"
+        tail = f"{os.sep}numpy{os.sep}version.py"
+        for entry in sys.path:
+            try:
+                st = os.stat((entry or ".") + tail)
+            except OSError:
+                continue
+            found = f"{entry}{tail}:{st.st_size}:{st.st_mtime_ns}"
+            break
+        _memo["numpy"] = found
+    return _memo["numpy"]
+
+
 def compiler_identity() -> str:
     """In a development checkout, the modification times of fastext's compiler folders, so
     updating the compiler (git checkout, an editor's save-by-rename) does not leave stale
@@ -132,9 +150,9 @@ def compiler_identity() -> str:
             _memo["compiler"] = "installed"
             return _memo["compiler"]
         # Directory entries (names, and the folders' mtimes) change when files are added,
-        # removed or replaced by rename — git checkouts and editors' atomic saves; 5 stats.
+        # removed or replaced by rename — git checkouts and editors' atomic saves; 6 stats.
         parts = []
-        for sub in ("compiler", "compiler/frontend", "compiler/lower", "abi", "gpu"):
+        for sub in ("compiler", "compiler/frontend", "compiler/lower", "compiler/ops", "abi", "gpu"):
             try:
                 st = os.stat(f"{root}/{sub}")  # `/` works on Windows too
             except OSError:
@@ -203,6 +221,7 @@ def key_inputs(fx_path: str, source: bytes, deps: list[tuple[str, bytes | None]]
         "deps": ";".join(f"{p}={content_hash(b) if b is not None else 'missing'}" for p, b in sorted(deps)),
         "fastext": _fastext_identity(),
         "llvm": llvm_identity(),
+        "numpy": numpy_identity(),
         "python": python_abi(),
         "cpu": cpu_identity(),
         "options": options.key(),

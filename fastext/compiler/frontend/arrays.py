@@ -174,9 +174,7 @@ def operator(fc: "FunctionChecker", op: str, left: ir.Expr, right: ir.Expr, node
 
 
 def unary(fc: "FunctionChecker", op: str, value: ir.Expr, node: ast.AST) -> ir.Expr:
-    if op == "not":
-        raise fc.error(node, "the truth value of an array with more than one element is ambiguous",
-                       "use np.logical_not(a) or ~a for an element-wise not; a.any() or a.all() for one bool")
+    """`-a`, `+a`, `~a` on an array (`not a` is a truth test: `truth_error`)."""
     name = UNARY_OPERATORS[op]
     _check_operand(fc, value, node, f"unary {op}")
     return elementwise(fc, ops.get(f"np.{name}"), [value], node)
@@ -194,7 +192,7 @@ def compare(fc: "FunctionChecker", ops_: list[str], operands: list[ir.Expr], nod
 
 def truth_error(fc: "FunctionChecker", node: ast.AST):
     return fc.error(node, "the truth value of an array is ambiguous (ValueError in NumPy)",
-                    "use a.any() or a.all(), or compare a single item")
+                    "use a.any() or a.all(); for an element-wise not: ~a or np.logical_not(a)")
 
 
 # ----------------------------------------------------------------------------- calls

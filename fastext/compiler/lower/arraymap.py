@@ -250,6 +250,9 @@ def loop_nest(fl, shape: list[ll.Value], accesses: list[Access], element, name: 
     run time (see the module docstring)."""
     b = fl.b
     ndim = len(shape)
+    if ndim == 1:     # the inner loop's unit-stride version is the flat loop already
+        _nest(fl, shape, accesses, element, name)
+        return
     contiguous = I1(1)
     for acc in accesses:
         size = I64(acc.dtype.nbytes)

@@ -344,8 +344,8 @@ def _along(fl, src: Source, kind: str, axis: int, e: ir.Intrinsic, acc_t: T.Scal
     target = _walk(fl, out, out_type, axis, keep)      # the result, walked with the source's shape
     n_axis = src.shape[axis]
 
-    def fill(array, value: ll.Value) -> None:
-        _map_out(fl, array, out_type, out_shape, lambda _: value)
+    def fill(array, value: ll.Value, atype: T.Array = out_type) -> None:
+        _map_out(fl, array, atype, out_shape, lambda _: value)
 
     def fold(step, dest: Access = target) -> None:
         def visit(v, ptrs):
@@ -353,19 +353,25 @@ def _along(fl, src: Source, kind: str, axis: int, e: ir.Intrinsic, acc_t: T.Scal
         src.each(visit, [dest])
 
     if kind in ("var", "std"):
-        if src.dtype.is_complex:
-            raise NotImplementedError("var of complex numbers along an axis")
-        fill(out, _zero(acc_t))
-        fold(lambda acc, v: _add(fl, acc, _cast(fl, v, src.dtype, acc_t), acc_t))
-        _map_out(fl, out, out_type, out_shape, lambda v: _div_count(fl, v, n_axis, acc_t))    # the means
-        sums = allocate(fl, out_type, out_shape)
+        # the means first (complex numbers: a complex scratch array), then the squared
+        # deviations summed over the same items — a second pass of the source — divided by n - ddof
+        mean_t = src.dtype if src.dtype.is_complex else acc_t
+        mean_type = T.Array(mean_t, out_type.ndim)
+        means = out if mean_t == acc_t else allocate(fl, mean_type, out_shape)
+        fill(means, _zero(mean_t), mean_type)
+        mean_walk = _walk(fl, means, mean_type, axis, keep)
+        src.each(lambda v, ptrs: store_item(fl, ptrs[0], _add(fl, load(fl, ptrs[0], mean_t),
+                                                              _cast(fl, v, src.dtype, mean_t), mean_t), mean_t),
+                 [mean_walk])
+        _map_out(fl, means, mean_type, out_shape, lambda v: _div_count(fl, v, n_axis, mean_t))
+        sums = allocate(fl, out_type, out_shape) if means is out else out
         fill(sums, _zero(acc_t))
         again = src if src.plain else Source(fl, src.expr)      # a map's operands are evaluated again
 
         def deviation(v, ptrs):
-            dev = _deviation2(fl, v, src.dtype, load(fl, ptrs[0], acc_t), acc_t, acc_t)
+            dev = _deviation2(fl, v, src.dtype, load(fl, ptrs[0], mean_t), mean_t, acc_t)
             store_item(fl, ptrs[1], _add(fl, load(fl, ptrs[1], acc_t), dev, acc_t), acc_t)
-        again.each(deviation, [target, _walk(fl, sums, out_type, axis, keep)])
+        again.each(deviation, [mean_walk, _walk(fl, sums, out_type, axis, keep)])
         ddof = extra[0]
         _zip_out(fl, [out, sums], out_type, out_shape, lambda ptrs: store_item(
             fl, ptrs[0], _finish_var(fl, load(fl, ptrs[1], acc_t), n_axis, acc_t, ddof, kind), acc_t))
@@ -397,7 +403,7 @@ def _along(fl, src: Source, kind: str, axis: int, e: ir.Intrinsic, acc_t: T.Scal
         fill(out, _one(acc_t))
         fold(lambda acc, v: _mul(fl, acc, _cast(fl, v, src.dtype, acc_t), acc_t))
     elif kind in ("min", "max"):
-        _nonempty_result(fl, out_shape, n_axis, f"zero-size array to reduction operation "
+        _nonempty_result(fl, n_axis, f"zero-size array to reduction operation "
                                                 f"{'minimum' if kind == 'min' else 'maximum'} which has no identity")
         fill(out, _extreme_init(kind, acc_t))
         fold(_extreme_step(fl, kind, acc_t))
@@ -409,7 +415,7 @@ def _along(fl, src: Source, kind: str, axis: int, e: ir.Intrinsic, acc_t: T.Scal
         fill(out, I64(0))
         fold(lambda acc, v: b.add(acc, b.zext(_truth(fl, v, src.dtype), I64)))
     elif kind in ("argmin", "argmax"):
-        _nonempty_result(fl, out_shape, n_axis, f"attempt to get {kind} of an empty sequence")
+        _nonempty_result(fl, n_axis, f"attempt to get {kind} of an empty sequence")
         _arg_along(fl, src, kind, axis, target)
     else:
         raise NotImplementedError(kind)
@@ -445,13 +451,10 @@ def _finish_var(fl, total, n, acc_t, ddof, kind):
     return _sqrt(fl, var) if kind == "std" else var
 
 
-def _nonempty_result(fl, out_shape, n_axis, message: str) -> None:
-    """NumPy's error for a reduction without identity over an empty axis (when there is a result item)."""
-    b = fl.b
-    total = I64(1)
-    for d in out_shape:
-        total = b.mul(total, d)
-    fl.fail_if(b.and_(b.icmp_signed(">", total, I64(0)), b.icmp_signed("==", n_axis, I64(0))), "ValueError", message)
+def _nonempty_result(fl, n_axis, message: str) -> None:
+    """NumPy's error for a reduction without identity along an empty axis (even when the result
+    itself is empty: `np.zeros((0, 0)).min(axis=0)` raises)."""
+    fl.fail_if(fl.b.icmp_signed("==", n_axis, I64(0)), "ValueError", message)
 
 
 def _arg_along(fl, src: Source, kind: str, axis: int, target: Access) -> None:

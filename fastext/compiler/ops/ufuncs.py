@@ -336,10 +336,21 @@ def _sign(fl, ins, out, args):
     b = fl.b
     x = args[0]
     if out.is_complex:
+        # NumPy 2: z / |z|; an infinite part alone gives that axis' unit, two give nan, 0 gives 0
         re, im = _parts(fl, x)
+        ty = re.type
         r = _libm(fl, "hypot", re, im)
-        zero = b.fcmp_ordered("==", r, r.type(0.0))
-        return _make(fl, out, b.select(zero, re, b.fdiv(re, r)), b.select(zero, im, b.fdiv(im, r)))
+        zero = b.fcmp_ordered("==", r, ty(0.0))
+        inf_re = b.fcmp_ordered("==", _call_intr(fl, "fabs", re), ty(math.inf))
+        inf_im = b.fcmp_ordered("==", _call_intr(fl, "fabs", im), ty(math.inf))
+        unit_re = b.select(inf_re, _call_intr(fl, "copysign", ty(1.0), re), ty(0.0))
+        unit_im = b.select(inf_im, _call_intr(fl, "copysign", ty(1.0), im), ty(0.0))
+        one_inf, both_inf = b.xor(inf_re, inf_im), b.and_(inf_re, inf_im)
+        sre = b.select(zero, ty(0.0), b.fdiv(re, r))
+        sim = b.select(zero, ty(0.0), b.fdiv(im, r))
+        sre = b.select(one_inf, unit_re, b.select(both_inf, ty(math.nan), sre))
+        sim = b.select(one_inf, unit_im, b.select(both_inf, ty(math.nan), sim))
+        return _make(fl, out, sre, sim)
     if out.is_float:
         one = x.type(1.0)
         pos, neg = b.fcmp_ordered(">", x, x.type(0.0)), b.fcmp_ordered("<", x, x.type(0.0))
