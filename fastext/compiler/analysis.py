@@ -113,6 +113,8 @@ class _Facts:
             return self.roots(e.then) | self.roots(e.orelse)
         if isinstance(e, ir.ArraySlice):   # a view writes through to its base
             return self.roots(e.array)
+        if isinstance(e, ir.Intrinsic) and ops.flag(e.name, "aliases"):   # a.T, a.reshape(...), ...
+            return self.roots(e.args[0])
         if isinstance(e, ir.Call) and isinstance(e.type, T.Array):
             # a returned array may be a view of any array argument (conservative)
             return set().union(*(self.roots(a) for a in e.args))

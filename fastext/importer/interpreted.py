@@ -1,11 +1,13 @@
 """Interpreted mode (FASTEXT_DISABLE=1, `fastext.disable()`): a `.fx` module run by CPython.
 
-The source runs unchanged, with one adjustment so that it computes what the
-compiled module computes: NumPy arrays passed to the module's functions are
-seen through `PyView`, whose items are Python numbers.  Without it, `x[i]` would
-be a NumPy scalar, and NumPy's rules differ from Python's (and so from compiled
-code): `np.float64(1) / 0.0` is inf, `np.int64(5) % 0` is 0, `u8` sums wrap.
-Stores wrap integers to the array's width, as compiled code does.
+The source runs unchanged, as plain Python on the caller's own objects: NumPy arrays are
+NumPy arrays, so the array language (`a * b`, `np.sum(a, axis=0)`, ...) is NumPy itself — the
+oracle the compiled module is tested against.  Two adjustments at the module's boundary
+only, so that both modes take and return the same things: struct parameters take any
+sequence of their fields (as compiled entry points do), and results are given back as the
+compiled module returns them (NumPy scalars as Python numbers, e.g. `a.sum()`'s `.item()`).
+`PyView` remains for what only the dialect has: struct arrays whose items are `@struct`
+instances, and the GPU emulator's shared arrays.
 """
 import functools
 import threading
@@ -81,10 +83,6 @@ class PyView:
         return f"PyView({self.base!r})"
 
 
-def _view(value):
-    return value
-
-
 def _unview(value):
     """A result as the compiled module returns it: arrays are ndarrays (also inside tuples),
     numbers are Python numbers (a NumPy scalar such as `a.sum()`'s becomes its `.item()`)."""
@@ -112,52 +110,16 @@ def _wrap(fn: types.FunctionType) -> types.FunctionType:
         depth = getattr(_calls, "depth", 0)
         _calls.depth = depth + 1
         try:
-            result = fn(*map(_view, args), **{k: _view(v) for k, v in kwargs.items()})
+            result = fn(*args, **kwargs)
         finally:
             _calls.depth = depth
-        # arrays stay views between the module's functions; Python gets ndarrays
+        # between the module's own functions values pass unchanged; Python gets the boundary's types
         return result if depth else _unview(result)
     return call
 
 
-class _Allocating:
-    """`numpy` or `fastext` as a `.fx` module sees them interpreted: the allocation functions
-    return `PyView`s (so items stay Python numbers), everything else is the module's own."""
-
-    NAMES = ("empty", "zeros", "ones", "full", "empty_like", "zeros_like", "ones_like", "full_like", "copy")
-
-    def __init__(self, module):
-        self._module = module
-
-    def __getattr__(self, name):
-        value = getattr(self._module, name)
-        if name not in self.NAMES:
-            return value
-        import numpy
-
-        target = getattr(numpy, name)
-
-        def allocate(*args, **kwargs):
-            args = [a.base if isinstance(a, PyView) else a for a in args]
-            if name.endswith("_like") or name == "copy":
-                kwargs["order"] = "C"     # compiled copies are C-contiguous
-            if name.startswith("full"):   # the fill value converts like an item store (ints wrap)
-                first = "a" if name == "full_like" else "shape"
-                bound = dict(zip((first, "fill_value", "dtype"), args), **kwargs)
-                value, dtype = bound.pop("fill_value"), bound.pop("dtype", None)
-                if dtype is None and name == "full":
-                    dtype = numpy.asarray(value).dtype
-                make = numpy.empty if name == "full" else numpy.empty_like
-                view = PyView(make(bound.pop(first), dtype=dtype, **bound))
-                view.fill(value)
-                return view
-            return PyView(target(*args, **kwargs))
-        allocate.__name__ = name
-        return allocate
-
-
 def execute(code, module: types.ModuleType, views: bool = True) -> None:
-    """Run compiled-to-bytecode `.fx` source in `module`, then view array arguments as above
+    """Run compiled-to-bytecode `.fx` source in `module`, then wrap its functions as above
     (`views=False`: exactly the plain Python the source is, e.g. as a speed baseline)."""
     spec = getattr(module, "__spec__", None)
     if spec is not None and spec.submodule_search_locations is not None and str(spec.origin).endswith(".fx"):
@@ -183,26 +145,11 @@ def execute(code, module: types.ModuleType, views: bool = True) -> None:
             namespace[name] = _wrap(value)
 
 
-def _rebind_allocation(namespace: dict) -> None:
-    """`np`, `fastext` and the allocation functions the module imported, as `_Allocating` sees them."""
-    import sys
-
-    modules = [m for m in (sys.modules.get("numpy"), sys.modules.get("fastext")) if m is not None]
-    for name, value in list(namespace.items()):
-        if any(value is m for m in modules):
-            namespace[name] = _Allocating(value)
-            continue
-        fname = getattr(value, "__name__", None)
-        if fname in _Allocating.NAMES and callable(value) and any(
-                value is getattr(m, fname, None) for m in modules + [sys.modules.get("fastext.dialect")]):
-            namespace[name] = getattr(_Allocating(modules[0]), fname)
-
-
 def load(path: str, name: str | None = None, views: bool = True) -> types.ModuleType:
     """The `.fx` file at `path` as an interpreted module (not put in sys.modules): the oracle.
 
-    `views=False` runs the source exactly as plain CPython would (NumPy items stay NumPy
-    scalars): the honest speed baseline, whose results may differ in NumPy's corner cases.
+    `views=False` runs the source exactly as plain CPython would, without the boundary
+    adjustments (results stay NumPy scalars): the honest speed baseline.
     """
     return _load(path, name, views, {})
 

@@ -253,6 +253,8 @@ def own_returns(fn: ir.Function) -> None:
         return
 
     def owned(value: ir.Expr) -> ir.Expr:
+        if not facts.roots(value) & indices:
+            return value        # memory the call allocated (or no array at all): as it is
         if isinstance(value.type, Array):
             loads = [ir.Load(v.type, value.span, v) for v in params]
             return ir.Intrinsic(value.type, value.span, "array.owned", [value] + loads)

@@ -358,6 +358,11 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         if value.type.is_float:
             return ir.Intrinsic(I64, span, "round", [value])
         return fc.convert(value, I64)
+    if name == "abs" and len(node.args) == 1:
+        arg = fc.expr(node.args[0])
+        if isinstance(arg.type, Array):     # abs(a) is np.absolute(a), as ndarray.__abs__ is
+            from fastext.compiler.frontend.arrays import elementwise
+            return elementwise(fc, ops.get("np.absolute"), [arg], node)
     (value,) = _scalar_args(fc, node, f"{name}()")
     if name == "abs":
         if value.type.is_complex:

@@ -34,7 +34,9 @@ class Op:
     Flags: `pure` (no side effect, always ends: may be speculated), `allocates` (creates an
     array in the call's arena), `writes` (the indices of the array arguments it stores into),
     `loops` (runs a loop over array elements: the GIL is released around such calls),
-    `needs_gil` (calls the Python C API).  `numpy_scalar`: a scalar result is a NumPy scalar
+    `needs_gil` (calls the Python C API), `aliases` (the array result is a view of argument 0:
+    stores through it reach that argument, and a returned one is the argument's memory).
+    `numpy_scalar`: a scalar result is a NumPy scalar
     under plain Python (strong in NumPy's promotion, NEP 50).  `group` and `doc` make the
     docs table; `signature` is shown there.
     """
@@ -50,6 +52,7 @@ class Op:
     writes: tuple[int, ...] = ()
     loops: bool = False
     needs_gil: bool = False
+    aliases: bool = False
     numpy_scalar: bool = False
     group: str = ""
     signature: str = ""

@@ -54,7 +54,8 @@ def _declare(kind: str) -> None:
     first = "x" if kind == "norm" else "a"
     add(Op(f"np.{kind}", spellings=tuple(spellings), check=_check, lower=_lower, lazy=True, loops=True,
            allocates=True, numpy_scalar=True, group="reduction", doc=doc,
-           signature=f"np.{'linalg.' if kind == 'norm' else ''}{kind}({first}, {', '.join(p + '=None' for p in params)})"
+           signature=f"np.{'linalg.' if kind == 'norm' else ''}{kind}({first}, "
+                     f"{', '.join(p + '=None' for p in params if p != 'out')})"
            .replace("keepdims=None", "keepdims=False").replace("ddof=None", "ddof=0")
            .replace("returned=None", "returned=False"),
            data={"reduce": kind, "params": params}))

@@ -43,10 +43,30 @@ def _lower(fl, e, args):
     return op.data["scalar"](fl, ins, e.type, args)
 
 
+# What differs from Python's operators (or is worth knowing) per ufunc; the docs table shows it.
+NOTES = {
+    "true_divide": "`/`; x / 0 is ±inf or nan (NumPy), not ZeroDivisionError; ints give float64",
+    "floor_divide": "`//`; integers // 0 give 0, floats // 0 give ±inf or nan",
+    "remainder": "`%`; the divisor's sign (Python's rule); x % 0 is 0 (ints) or nan (floats)",
+    "fmod": "C's remainder (the dividend's sign)",
+    "power": "`**`; a ** 2, a ** 0.5, a ** -1 with a constant exponent as NumPy: square, sqrt, reciprocal; "
+             "integer ** negative integer raises ValueError",
+    "left_shift": "`<<`; counts past the width give 0", "right_shift": "`>>`; counts past the width give 0 or -1",
+    "maximum": "NaN propagates", "minimum": "NaN propagates", "fmax": "NaN ignored", "fmin": "NaN ignored",
+    "sign": "NaN stays NaN; complex: z / |z|", "absolute": "`abs(a)`; complex: the modulus (float)",
+    "where": "`np.where(cond, x, y)`; one argument: see Indexing", "clip": "NaN stays; a NaN bound wins",
+    "round": "round half to even; decimals= a constant", "angle": "atan2(imag, real); deg= a constant",
+    "real": "`a.real` too; of a real array: the values", "imag": "`a.imag` too; of a real array: zeros",
+    "invert": "`~`; bools: logical not",
+    "sqrt": "negative: nan (NumPy), not ValueError (math.sqrt)",
+}
+
+
 def ufunc(name: str, nin: int, scalar, *, aliases: tuple[str, ...] = (), numpy: str | None = None,
           typing: str = "ufunc", gpu=True, doc: str = "", signature: str = "") -> Op:
     """Declare `np.<name>`: spelled `numpy.<name>` (and `numpy.<alias>`), typed like NumPy's
     `numpy.<numpy or name>` ufunc (`typing="ufunc"`) or by a rule of `frontend/arrays.py`."""
+    doc = doc or NOTES.get(name, "")
     args = ", ".join("xyz"[:nin]) if nin <= 3 else "..."
     return add(Op(f"np.{name}", spellings=(f"numpy.{name}", *(f"numpy.{a}" for a in aliases)),
                   check=_check("elementwise_call"), lower=_lower, gpu=gpu, numpy_scalar=True, group="ufunc",
