@@ -29,6 +29,8 @@ from fastext.compiler.lower.context import (
 ALIGN = 64                                            # block alignment, and the header's size
 HEADER = ll.LiteralStructType([I8P, I64, I8P, I64])   # next, nbytes, owner (PyObject*), in_arena
 MAX_BYTES = (1 << 62)                                 # NumPy's limit is PY_SSIZE_T_MAX; header room
+HUGE_PAGE_THRESHOLD = 1 << 22                         # NumPy's: 4 MiB
+MADV_HUGEPAGE = 14                                    # Linux
 TOO_BIG = "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."
 
 
@@ -274,7 +276,16 @@ def arena_alloc(ctx: ModuleContext) -> ll.Function:
     b.cbranch(b.extract_value(pair, 1), done, push)
     b.position_at_end(done)
     b.atomic_rmw("add", live_counter(ctx), I64(1), "monotonic")
-    b.ret(b.gep(block, [I64(ALIGN)]))
+    data = b.gep(block, [I64(ALIGN)])
+    if "linux" in (ctx.module.triple or ""):
+        # Large arrays on transparent huge pages, as NumPy's allocator asks: a fresh 8 MB result
+        # then costs 4 page faults instead of 2,048 (madvise is advice; its failure is harmless)
+        with b.if_then(b.icmp_unsigned(">=", nbytes, I64(HUGE_PAGE_THRESHOLD)), likely=False):
+            start = b.and_(b.add(b.ptrtoint(data, I64), I64(4095)), I64(~4095))
+            end = b.add(b.ptrtoint(data, I64), nbytes)
+            madvise = ctx.intrinsic("madvise", I32, [I8P, I64, I32])
+            b.call(madvise, [b.inttoptr(start, I8P), b.sub(end, start), I32(MADV_HUGEPAGE)])
+    b.ret(data)
     return fn
 
 

@@ -209,11 +209,74 @@ def strides_in(fl, op: Operand, shape: list[ll.Value]) -> list[ll.Value]:
     return out
 
 
-def inner_static_unit(e: ir.Expr) -> bool:
-    """Whether the last axis of array expression `e` has size 1 by construction (`x[:, None]`)."""
-    if not (isinstance(e, ir.ArraySlice) and e.items and e.items[-1].newaxis):
-        return False
-    return sum(1 for item in e.items if not item.newaxis) == e.array.type.ndim
+def unit_axes(fl, e: ir.Expr, seen: frozenset = frozenset()) -> frozenset:
+    """The axes of array expression `e` that have size 1 by construction: new axes (`x[:, None]`),
+    reduced axes kept (`keepdims=True`), through transposes, maps and local names every
+    assignment of which has them.  An operand that is size 1 along the inner axis of a loop is
+    loaded once per line instead of per item, so the inner loop stays a vectorisable one
+    (`x - x.mean(axis=1, keepdims=True)`)."""
+    if isinstance(e, ir.ArraySlice):
+        out, axis_in = set(), -1
+        base = unit_axes(fl, e.array, seen)
+        k = 0
+        consumed = sum(1 for item in e.items if not item.newaxis)
+        items = list(e.items) + [ir.SliceItem() for _ in range(e.array.type.ndim - consumed)]
+        for item in items:
+            if item.newaxis:
+                out.add(k)
+                k += 1
+                continue
+            axis_in += 1
+            if item.index is not None:
+                continue
+            if axis_in in base and item.start is None and item.stop is None and item.step is None:
+                out.add(k)
+            k += 1
+        return frozenset(out)
+    if isinstance(e, ir.Intrinsic):
+        if e.attrs.get("keepdims"):
+            axis = e.attrs.get("axis")
+            return frozenset(range(e.type.ndim)) if axis is None else frozenset({axis})
+        if "axes" in e.attrs and e.name in ("array.transpose",):
+            base = unit_axes(fl, e.args[0], seen)
+            return frozenset(k for k, a in enumerate(e.attrs["axes"]) if a in base)
+        return frozenset()
+    if isinstance(e, ir.ArrayMap):
+        nd = e.type.ndim
+        out = set(range(nd))
+        for o in e.operands:
+            if isinstance(o.type, T.Array):
+                lead = nd - o.type.ndim
+                units = unit_axes(fl, o, seen)
+                out &= set(range(lead)) | {lead + a for a in units}
+        return frozenset(out)
+    if isinstance(e, ir.Load) and not e.var.is_param and id(e.var) not in seen:
+        values = _assignments(fl).get(id(e.var), [])
+        if not values:
+            return frozenset()
+        out = None
+        for v in values:
+            units = unit_axes(fl, v, seen | {id(e.var)})
+            out = units if out is None else out & units
+        return out
+    return frozenset()
+
+
+def _assignments(fl) -> dict[int, list[ir.Expr]]:
+    """The values assigned to each local of the function being lowered (cached on `fl`)."""
+    found = getattr(fl, "_assigned", None)
+    if found is None:
+        found = {}
+        for st in ir.walk(fl.fn.body):
+            if isinstance(st, ir.Assign):
+                found.setdefault(id(st.var), []).append(st.value)
+        fl._assigned = found
+    return found
+
+
+def inner_static_unit(fl, e: ir.Expr) -> bool:
+    """Whether the last axis of array expression `e` has size 1 by construction."""
+    return e.type.ndim - 1 in unit_axes(fl, e)
 
 
 # ----------------------------------------------------------------------------- loops
@@ -253,14 +316,7 @@ def loop_nest(fl, shape: list[ll.Value], accesses: list[Access], element, name: 
     if ndim == 1:     # the inner loop's unit-stride version is the flat loop already
         _nest(fl, shape, accesses, element, name)
         return
-    contiguous = I1(1)
-    for acc in accesses:
-        size = I64(acc.dtype.nbytes)
-        expected_k = size
-        for k in reversed(range(ndim)):
-            ok = b.or_(b.icmp_signed("<=", shape[k], I64(1)), b.icmp_signed("==", acc.strides[k], expected_k))
-            contiguous = b.and_(contiguous, ok)
-            expected_k = b.mul(expected_k, shape[k])
+    contiguous = all_contiguous(fl, shape, accesses)
     total = I64(1)
     for d in shape:
         total = b.mul(total, d)
@@ -273,6 +329,19 @@ def loop_nest(fl, shape: list[ll.Value], accesses: list[Access], element, name: 
             _nest(fl, shape, accesses, element, name)
     b.branch(done)
     b.position_at_end(done)
+
+
+def all_contiguous(fl, shape: list[ll.Value], accesses: list[Access]) -> ll.Value:
+    """i1: every access walks `shape` C-contiguously (no broadcasting; axes of size 1 aside)."""
+    b = fl.b
+    contiguous = I1(1)
+    for acc in accesses:
+        expected = I64(acc.dtype.nbytes)
+        for k in reversed(range(len(shape))):
+            ok = b.or_(b.icmp_signed("<=", shape[k], I64(1)), b.icmp_signed("==", acc.strides[k], expected))
+            contiguous = b.and_(contiguous, ok)
+            expected = b.mul(expected, shape[k])
+    return contiguous
 
 
 def _counted_loop(fl, n: ll.Value, body, name: str) -> None:
@@ -335,7 +404,7 @@ def _accesses(fl, e: ir.ArrayMap, ops: list[Operand], shape: list[ll.Value]) -> 
     for k, (op, src) in enumerate(zip(ops, e.operands)):
         if op.is_array:
             accesses.append(Access(fl.b.extract_value(op.value, 0), strides_in(fl, op, shape), op.type.dtype,
-                                   inner_static_unit(src)))
+                                   inner_static_unit(fl, src)))
             which.append(k)
     return accesses, which
 

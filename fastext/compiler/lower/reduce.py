@@ -75,6 +75,25 @@ class Source:
             n = self.fl.b.mul(n, d)
         return n
 
+    def lines(self, visit) -> None:
+        """visit(row pointers (i8*), length, inner byte strides) for every innermost line of the
+        source in C order; a source whose arrays are all C-contiguous with the full shape is one
+        line of all its items."""
+        fl, b = self.fl, self.fl.b
+        datas = [a.data for a in self.accesses]
+        if self.ndim == 1:
+            visit(datas, self.shape[0], [a.strides[0] for a in self.accesses])
+            return
+        from fastext.compiler.lower.arraymap import all_contiguous
+        with b.if_else(all_contiguous(fl, self.shape, self.accesses)) as (flat, nested):
+            with flat:
+                visit(datas, self.size(), [I64(a.dtype.nbytes) for a in self.accesses])
+            with nested:
+                outer = [Access(a.data, a.strides[:-1], a.dtype) for a in self.accesses]
+                loop_nest(fl, self.shape[:-1], outer,
+                          lambda ptrs: visit([b.bitcast(p, I8P) for p in ptrs], self.shape[-1],
+                                             [a.strides[-1] for a in self.accesses]), "lines")
+
     def each(self, visit, extra: list[Access] = (), name: str = "reduce") -> None:
         """visit(item, extra_pointers) for every item in C order."""
         k = len(extra)
@@ -168,28 +187,49 @@ def _sum(fl, src: Source, acc_t: T.Scalar, transform=None) -> ll.Value:
                 with rows:
                     _rows(fl, src, lambda row, n, st: add(b.call(pw, [row, n, st])))
         return b.load(total)
-    # an element-wise or converting source: chunks of CHUNK items into a buffer, summed pairwise
-    buf = fl.entry_alloca(ll.ArrayType(memory_type(acc_t), CHUNK))
-    base = b.bitcast(buf, memory_type(acc_t).as_pointer())
-    count = fl.entry_alloca(I64)
-    b.store(I64(0), count)
+    # an element-wise or converting source: each line in chunks of CHUNK items computed into a
+    # buffer (a tight loop LLVM vectorises), each chunk summed pairwise
+    buf = b.bitcast(fl.entry_alloca(ll.ArrayType(memory_type(acc_t), CHUNK)), memory_type(acc_t).as_pointer())
 
-    def flush():
-        n = b.load(count)
-        with b.if_then(b.icmp_signed(">", n, I64(0))):
-            add(b.call(pw, [b.bitcast(base, I8P), n, I64(acc_t.nbytes)]))
-        b.store(I64(0), count)
+    def line(rows: list[ll.Value], n: ll.Value, inner: list[ll.Value]) -> None:
+        chunks = b.sdiv(b.add(n, I64(CHUNK - 1)), I64(CHUNK))
 
-    def visit(v, _):
-        v = transform(v) if transform is not None else _cast(fl, v, src.dtype, acc_t)
-        k = b.load(count)
-        b.store(v, b.gep(base, [k]))
-        b.store(b.add(k, I64(1)), count)
-        with b.if_then(b.icmp_signed("==", b.add(k, I64(1)), I64(CHUNK)), likely=False):
-            flush()
-    src.each(visit)
-    flush()
+        def chunk(c):
+            start = b.mul(c, I64(CHUNK))
+            m = b.sub(n, start)
+            m = b.select(b.icmp_signed("<", m, I64(CHUNK)), m, I64(CHUNK))
+            firsts = [b.gep(r, [b.mul(start, st)]) for r, st in zip(rows, inner)]
+
+            def item(pointers):
+                v = src.item(pointers)
+                return transform(v) if transform is not None else _cast(fl, v, src.dtype, acc_t)
+            _line_loop(fl, m, firsts, inner, src.accesses, lambda i, v: b.store(v, b.gep(buf, [i])), item)
+            add(b.call(pw, [b.bitcast(buf, I8P), m, I64(acc_t.nbytes)]))
+        _counted_loop(fl, chunks, chunk, "chunk")
+    src.lines(line)
+    src.checks.raise_any()
     return b.load(total)
+
+
+def _line_loop(fl, n: ll.Value, rows: list[ll.Value], inner: list[ll.Value], accesses: list[Access], store, item) -> None:
+    """store(i, item(pointers at i)) for i in range(n) along one line: a unit-stride version
+    (typed pointers, vectorisable) when every access moves by its item size or not at all, else
+    byte strides."""
+    b = fl.b
+    unit = I1(1)
+    for st, a in zip(inner, accesses):
+        unit = b.and_(unit, b.or_(b.icmp_signed("==", st, I64(a.dtype.nbytes)), b.icmp_signed("==", st, I64(0))))
+    moving = [b.icmp_signed("!=", st, I64(0)) for st in inner]
+    with b.if_else(unit, likely=True) as (fast, general):
+        with fast:
+            typed = [b.bitcast(r, memory_type(a.dtype).as_pointer()) for r, a in zip(rows, accesses)]
+            steps = [b.zext(mv, I64) for mv in moving]     # 1 item, or 0 for an axis of size 1
+            _counted_loop(fl, n, lambda i: store(i, item([b.gep(p, [b.mul(i, s)]) for p, s in zip(typed, steps)])),
+                          "line.unit")
+        with general:
+            _counted_loop(fl, n, lambda i: store(i, item([b.bitcast(b.gep(r, [b.mul(i, st)]), memory_type(a.dtype)
+                                                                  .as_pointer()) for r, st, a in
+                                                          zip(rows, inner, accesses)])), "line.strided")
 
 
 def _rows(fl, src: Source, visit) -> None:
