@@ -23,7 +23,7 @@ KERNELS_FX = os.path.join(EXAMPLES, "gpu_kernels.fx")
 OPS_FX = os.path.join(FX_DIR, "gpu_ops.fx")
 EXAMPLE_KERNELS = {"empty", "saxpy", "block_sum", "warp_sum", "stencil5", "sgemm_naive", "sgemm_tiled",
                    "softplus", "histogram", "square_all"}
-OPS_KERNELS = {"spellings", "atomics", "atomics_2d", "shuffles", "shared_3d", "scalars", "checks"}
+OPS_KERNELS = {"spellings", "atomics", "atomics_2d", "shuffles", "shared_3d", "scalars", "checks", "ufuncs"}
 RULES_FX = os.path.join(FX_DIR, "gpu_cpu_rules.fx")     # the CPU dialect's rules inside kernels
 FILES = [(KERNELS_FX, EXAMPLE_KERNELS), (OPS_FX, OPS_KERNELS), (RULES_FX, {"breadth", "fast"})]
 FILE_IDS = ["gpu_kernels", "gpu_ops", "gpu_cpu_rules"]

@@ -353,3 +353,13 @@ def test_float_atomics(m):
     out = np.array([-np.inf, np.inf, 0.0], dtype=np.float32)
     m.float_extrema[4, 256](x, out)
     assert out[0] == x.max() and out[1] == x.min() and out[2] in x
+
+
+def test_numpy_ufuncs_on_items(m):
+    """np.sqrt & co. on a thread's items (the element-wise subset of the array language)."""
+    x = np.linspace(-2.0, 3.0, 97)
+    out = np.zeros_like(x)
+    m.ufuncs[4, 32](x, out)
+    with np.errstate(all="ignore"):
+        want = np.sqrt(np.abs(x)) * np.exp(-x * x) + np.where(x > 0.0, np.log1p(x), 0.0)
+    np.testing.assert_allclose(out, want, rtol=1e-12)

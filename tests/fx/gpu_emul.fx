@@ -1,4 +1,5 @@
 # GPU kernels the runtime tests emulate (tests/test_gpu_emulation.py) and compare with NumPy.
+import numpy as np
 from fastext import gpu, f32, f64, i32, i64
 
 
@@ -119,3 +120,11 @@ def float_extrema(x: f32[:], out: f32[:]) -> None:
         gpu.atomic_max(out, 0, x[i])
         gpu.atomic_min(out, 1, x[i])
         gpu.atomic_cas(out, 2, f32(0), x[i])
+
+
+@gpu.kernel
+def ufuncs(x: f64[:], out: f64[:]) -> None:
+    """NumPy's element-wise functions on one item per thread."""
+    i = gpu.global_id(0)
+    if i < len(x):
+        out[i] = np.sqrt(np.abs(x[i])) * np.exp(-x[i] * x[i]) + np.where(x[i] > 0.0, np.log1p(x[i]), 0.0)

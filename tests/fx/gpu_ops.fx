@@ -1,4 +1,6 @@
 """Every gpu.* operation at least once, on each type it takes (compiled to PTX by test_gpu_compile)."""
+import numpy as np
+
 import fastext
 import fastext.gpu as g
 from fastext import gpu, f32, f64, i32, i64, u32, u64, c128
@@ -88,3 +90,13 @@ def checks(x: f64[:], n: i64, d: i64) -> None:
     if i >= len(x):
         raise IndexError("thread out of range")
     x[i] = x[i] / f64(n) + f64(i // d)
+
+
+@gpu.kernel
+def ufuncs(x: f32[:], y: f64[:], out: f64[:]) -> None:
+    """NumPy's element-wise functions on scalars inside a kernel (libdevice / exact intrinsics)."""
+    i = gpu.global_id(0)
+    if i < len(x):
+        a = np.sqrt(np.abs(x[i])) + np.exp(x[i] * 0.5) + np.floor(x[i])
+        b = np.where(y[i] > 0.0, np.log1p(y[i]), np.hypot(y[i], 2.0)) + np.maximum(y[i], 1.0)
+        out[i] = f64(a) + b + np.arctan2(y[i], 3.0)
