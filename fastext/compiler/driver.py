@@ -113,8 +113,9 @@ def _compile(text: str, path: str, module_name: str, options: Options, emit_asm:
             from fastext.gpu.descriptor import compile_gpu   # PTX per architecture + the descriptor
             gpu = timed("gpu", compile_gpu, module, options, source)
         tm = backend.target_machine(options)
+        host = backend.host_cpu()[1] if options.cpu == "host" else None
         ir_text = timed("lower", lower_module, module, boundscheck=options.boundscheck, profile=options.profile,
-                        triple=tm.triple,
+                        triple=tm.triple, host_features=host,
                         datalayout=str(tm.target_data), gpu_descriptor=gpu.descriptor if gpu else None)
         llmod = timed("llvm", backend.build_module, ir_text, runtime_ir(), options)
         timed("optimize", backend.optimize, llmod, options)

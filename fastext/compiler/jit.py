@@ -19,6 +19,8 @@ def load_extension(object_code: bytes, spec: ModuleSpec, init_name: str):
 
     backend._init()
     _threads_resolvable(llvm)
+    if b"_ZGV" in object_code:      # vectorised math from glibc's libmvec (lower/vecmath.py)
+        _vector_math_resolvable(llvm)
     empty = llvm.parse_assembly("")
     tm = backend.target_machine(Options(), jit=True)
     engine = llvm.create_mcjit_compiler(empty, tm)
@@ -39,6 +41,16 @@ def load_extension(object_code: bytes, spec: ModuleSpec, init_name: str):
     if api.PyModule_ExecDef(module, moddef) != 0:
         raise ImportError(f"initialising {spec.name} failed", name=spec.name)
     return module
+
+
+def _vector_math_resolvable(llvm) -> None:
+    """Make libmvec's symbols visible to MCJIT (the interpreter does not load it)."""
+    if llvm.address_of_symbol("_ZGVbN2v_exp"):
+        return
+    try:
+        llvm.load_library_permanently("libmvec.so.1")
+    except RuntimeError:
+        pass    # the module then fails to load, naming the symbol
 
 
 def _threads_resolvable(llvm) -> None:

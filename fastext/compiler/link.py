@@ -43,7 +43,9 @@ def link_shared(object_code: bytes, out_path: str, extra_args: tuple[str, ...] =
             f.write(object_code)
         # prange loops call pthread_create (in libc since glibc 2.34, in libpthread before)
         threads = ["-lpthread"] if b"pthread_create" in object_code else []
-        cmd = [linker, "-shared", "-o", out_path, obj, "-lm", *threads, *extra_args]
+        # NumPy's element-wise functions vectorised with glibc's vector math (lower/vecmath.py)
+        vector_math = ["-lmvec"] if b"_ZGV" in object_code else []
+        cmd = [linker, "-shared", "-o", out_path, obj, "-lm", *vector_math, *threads, *extra_args]
         proc = subprocess.run(cmd, capture_output=True, text=True)
         if proc.returncode != 0:
             raise LinkError(f"linking failed ({' '.join(cmd)}):\n{proc.stderr.strip()}")

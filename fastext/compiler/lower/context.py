@@ -81,6 +81,8 @@ class ModuleContext:
     bodies: dict[str, ll.Function] = field(default_factory=dict)       # profile: bodies behind counters
     current_span: object = None    # the statement being lowered, for internal-error reports
     arena_users: set = field(default_factory=set)   # exported functions that may allocate arrays
+    vector_abis: list = field(default_factory=list)  # libmvec's vector ABIs usable here (lower/vecmath.py)
+    vector_variants: dict = field(default_factory=dict)   # wrapper name → its vector versions
     _strings: dict[str, ll.GlobalVariable] = field(default_factory=dict)
 
     def cstring(self, text: str) -> ll.Constant:
@@ -112,8 +114,10 @@ class ModuleContext:
 
     def libm_typed(self, name: str, arity: int, ty: ll.Type) -> ll.Function:
         """The C library's `name` for f32 or f64 (`expf`, `exp`), which LLVM may treat as the
-        builtin it knows (NumPy's element-wise functions: no bit-for-bit promise)."""
-        return self.intrinsic(libm_symbol(name, ty), ty, [ty] * arity)
+        builtin it knows (NumPy's element-wise functions: no bit-for-bit promise), or its
+        wrapper with vector versions from libmvec (lower/vecmath.py)."""
+        from fastext.compiler.lower import vecmath
+        return vecmath.scalar_function(self, name, arity, ty) or self.intrinsic(libm_symbol(name, ty), ty, [ty] * arity)
 
 
 def libm_symbol(name: str, ty: ll.Type) -> str:

@@ -18,7 +18,7 @@ class LoweringError(Exception):
 
 
 def lower_module(module: ir.Module, *, boundscheck: bool = True, profile: bool = False, triple: str = "",
-                 datalayout: str = "", gpu_descriptor: bytes | None = None) -> str:
+                 datalayout: str = "", gpu_descriptor: bytes | None = None, host_features: str | None = None) -> str:
     """Typed IR → textual LLVM IR of the whole extension (runtime helpers not yet linked).
 
     An unexpected exception is re-raised as LoweringError carrying the span of the
@@ -31,6 +31,9 @@ def lower_module(module: ir.Module, *, boundscheck: bool = True, profile: bool =
     llmod.triple = triple or llmod.triple
     llmod.data_layout = datalayout
     ctx = ModuleContext(llmod, boundscheck=boundscheck, profile=profile)
+    if host_features is not None:      # a build for this machine: libmvec's vector math where it has it
+        from fastext.compiler.lower import vecmath
+        ctx.vector_abis = vecmath.isas(llmod.triple, host_features)
     try:
         _lower(module, ctx, gpu_descriptor)
     except Exception as e:
@@ -38,7 +41,8 @@ def lower_module(module: ir.Module, *, boundscheck: bool = True, profile: bool =
         if config.debug():
             raise
         raise LoweringError(ctx.current_span, e) from e
-    return str(llmod)
+    from fastext.compiler.lower.vecmath import annotate
+    return annotate(str(llmod), ctx.vector_variants)
 
 
 def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None = None) -> None:
