@@ -113,6 +113,8 @@ class _Facts:
             return self.roots(e.then) | self.roots(e.orelse)
         if isinstance(e, ir.ArraySlice):   # a view writes through to its base
             return self.roots(e.array)
+        if isinstance(e, ir.Intrinsic) and e.args and ops.get(e.name).data.get("view"):
+            return self.roots(e.args[0])   # a.T, a.reshape(...): may be a view of its argument
         if isinstance(e, ir.Call) and isinstance(e.type, T.Array):
             # a returned array may be a view of any array argument (conservative)
             return set().union(*(self.roots(a) for a in e.args))

@@ -29,9 +29,9 @@ def _lower_transpose(fl, e, args):
 
 add(Op("array.transpose", spellings=("numpy.transpose", "ndarray.transpose"), check=_check_transpose,
        lower=_lower_transpose, gpu=True, group="shape", signature="np.transpose(a, axes=None), a.T, a.transpose(*axes)",
-       doc="a view with the axes reversed (or permuted): no copy", data={"property": False}))
+       doc="a view with the axes reversed (or permuted): no copy", data={"property": False, "view": True}))
 add(Op("array.T", spellings=("ndarray.T",), check=_check_transpose, lower=_lower_transpose, gpu=True,
-       group="shape", signature="a.T", doc="the transpose (a view)", data={"property": True}))
+       group="shape", signature="a.T", doc="the transpose (a view)", data={"property": True, "view": True}))
 add(Op("array.real", spellings=("ndarray.real",), check=_check_part, gpu=True, group="ufunc", signature="a.real",
        doc="the real parts (of a real array: the array itself)", data={"property": True, "part": "real"}))
 add(Op("array.imag", spellings=("ndarray.imag",), check=_check_part, gpu=True, group="ufunc", signature="a.imag",
