@@ -105,7 +105,7 @@ def _literal(fc, node, obj, shape, leaves, values: list[ir.Expr], dtype: Scalar 
         if any(a.type.ndim != ndim for a in arrays):
             raise fc.error(obj, "setting an array element with a sequence. The requested array has an inhomogeneous "
                                 "shape after 1 dimensions (ValueError in NumPy)", "stack arrays of one shape")
-        return _joined(fc, node, arrays, ndim + 1, 0, dtype, stack=True)
+        return _joined(fc, node, arrays, ndim + 1, 0, dtype, stack="array")
     for leaf, v in zip(leaves, values):
         if not isinstance(v.type, Scalar):
             raise fc.error(leaf, f"{shown}() holds numbers, not {article(v.type)}", "np.array([1.0, 2.0])")

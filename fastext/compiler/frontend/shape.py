@@ -228,9 +228,10 @@ def astype(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiv
 # ----------------------------------------------------------------------------- joining
 
 def _joined(fc, node, items: list[ir.Expr], ndim: int, axis: int | None, dtype: Scalar | None,
-            stack: bool = False) -> ir.Expr:
+            stack: bool | str = False) -> ir.Expr:
     """An `array.concatenate` of `items` (each of rank `ndim`, or `ndim - 1`: given a size-1
-    axis at `axis`), converted to the result dtype first."""
+    axis at `axis`), converted to the result dtype first.  `stack`: the arguments must have one
+    shape (np.stack's message; "array": np.array's)."""
     dtype = dtype or common_dtype(fc, items, node)
     items = [a if a.type.dtype == dtype else astype_map(fc, a, dtype, node) for a in items]
     out_ndim = 1 if axis is None else ndim

@@ -98,3 +98,16 @@ def _bounds(t: T.Scalar) -> tuple[int, int]:
     if t.signed:
         return -(1 << (t.bits - 1)), (1 << (t.bits - 1)) - 1
     return 0, (1 << t.bits) - 1
+
+
+def python_float_into(fl, value: ll.Value, src: T.Scalar, dst: T.Scalar) -> ll.Value:
+    """A Python float stored into an integer array item (np.array([2.5], dtype=int)): NumPy
+    truncates through a Python int, so NaN raises ValueError, ±inf and values beyond int64
+    OverflowError (NumPy's messages), and an int out of the dtype's range as `python_int_into`."""
+    b = fl.b
+    x = value if value.type == F64 else b.fpext(value, F64)
+    fl.fail_if(b.fcmp_unordered("uno", x, x), "ValueError", "cannot convert float NaN to integer")
+    fabs = b.call(fl.ctx.intrinsic("llvm.fabs.f64", F64, [F64]), [x])
+    fl.fail_if(b.fcmp_ordered("==", fabs, F64(float("inf"))), "OverflowError", "cannot convert float infinity to integer")
+    fl.fail_if(b.fcmp_ordered(">=", fabs, F64(2.0 ** 63)), "OverflowError", "Python int too large to convert to C long")
+    return python_int_into(fl, b.fptosi(x, I64), T.I64, dst)

@@ -12,7 +12,7 @@ from fastext.compiler import types as T
 from fastext.compiler.lower import arith
 from fastext.compiler.lower.alloc import _copy, allocate
 from fastext.compiler.lower.arraymap import _counted_loop, store_item
-from fastext.compiler.lower.casts import numpy_cast, python_int_into
+from fastext.compiler.lower.casts import numpy_cast, python_float_into, python_int_into
 from fastext.compiler.lower.context import I1, I32, I64, I8, I8P, memory_type, scalar_type
 
 F64 = ll.DoubleType()
@@ -47,6 +47,8 @@ def lower_literal(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
         src: T.Scalar = item.type
         if weak and dtype.is_int:
             value = python_int_into(fl, value, src, dtype)
+        elif src.is_float and dtype.is_int:
+            value = python_float_into(fl, value, src, dtype)
         elif src.is_complex and not dtype.is_complex:       # only into bool (the checker rejects the rest)
             value = arith.truth(fl, value, src)
         else:
@@ -103,13 +105,16 @@ def lower_arange(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     n = b.select(b.icmp_signed("<", n, I64(0)), I64(0), n)
     out = allocate(fl, e.type, [n])
     base = _items(fl, out, dtype)
-    weak = arith_t.is_int and dtype.is_int
+    def store(v):     # NumPy's setitem of a Python number
+        if dtype.is_int:
+            return (python_int_into if arith_t.is_int else python_float_into)(fl, v, arith_t, dtype)
+        return arith.cast(fl, v, arith_t, dtype)
     with b.if_then(b.icmp_signed(">", n, I64(0))):
-        first = python_int_into(fl, start, arith_t, dtype) if weak else arith.cast(fl, start, arith_t, dtype)
+        first = store(start)
         store_item(fl, base, first, dtype)
         with b.if_then(b.icmp_signed(">", n, I64(1))):
             following = b.add(start, step) if arith_t.is_int else b.fadd(start, step)
-            second = python_int_into(fl, following, arith_t, dtype) if weak else arith.cast(fl, following, arith_t, dtype)
+            second = store(following)
             store_item(fl, b.gep(base, [I64(1)]), second, dtype)
             delta = b.fsub(second, first) if dtype.is_float else b.sub(second, first)
 

@@ -76,18 +76,28 @@ def lower_concatenate(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
         return out
     nd = otype.ndim
     dims = [p.shape if len(p.shape) == nd else p.shape[:axis] + [I64(1)] + p.shape[axis:] for p in pieces]
-    for k in range(1, len(pieces)):
-        for d in range(nd):
-            if d == axis:
-                continue
-            differ = b.icmp_signed("!=", dims[k][d], dims[0][d])
-            if e.attrs.get("stack"):
-                fl.fail_if(differ, "ValueError", "all input arrays must have the same shape")
+    pairs = [(k, d) for k in range(1, len(pieces)) for d in range(nd) if d != axis]
+    if e.attrs.get("stack") == "array":      # np.array([a, b]): the first axis where any differs
+        pairs.sort(key=lambda kd: kd[1])
+    for k, d in pairs:
+        differ = b.icmp_signed("!=", dims[k][d], dims[0][d])
+        if e.attrs.get("stack") == "array":
+            shown = dims[0][1:d]
+            if len(shown) <= 3:
+                detected = "(" + ", ".join([str(len(pieces))] + ["%lld"] * len(shown)) + ("," if d == 1 else "") + ")"
+                fl.fail_if(differ, "ValueError", "setting an array element with a sequence. The requested array has "
+                                                 f"an inhomogeneous shape after {d} dimensions. The detected shape "
+                                                 f"was {detected} + inhomogeneous part.", tuple(shown))
             else:
-                fl.fail_if(differ, "ValueError", "all the input array dimensions except for the concatenation axis "
-                                                 f"must match exactly, but along dimension {d}, the array at index 0 "
-                                                 f"has size %lld and the array at index {k} has size %lld",
-                           (dims[0][d], dims[k][d]))
+                fl.fail_if(differ, "ValueError", "setting an array element with a sequence. The requested array "
+                                                 f"has an inhomogeneous shape after {d} dimensions.")
+        elif e.attrs.get("stack"):
+            fl.fail_if(differ, "ValueError", "all input arrays must have the same shape")
+        else:
+            fl.fail_if(differ, "ValueError", "all the input array dimensions except for the concatenation axis "
+                                             f"must match exactly, but along dimension {d}, the array at index 0 "
+                                             f"has size %lld and the array at index {k} has size %lld",
+                       (dims[0][d], dims[k][d]))
     total = I64(0)
     for pd in dims:
         total = b.add(total, pd[axis])
@@ -138,7 +148,7 @@ def lower_repeat(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     a, count = args
     atype: T.Array = e.args[0].type
     otype: T.Array = e.type
-    fl.fail_if(b.icmp_signed("<", count, I64(0)), "ValueError", "repeats may not contain negative values.")
+    fl.fail_if(b.icmp_signed("<", count, I64(0)), "ValueError", "negative dimensions are not allowed")
     shape, astrides = shape_of(fl, a, atype.ndim), strides_of(fl, a, atype.ndim)
     axis = e.attrs["axis"]
     if axis is None:
