@@ -16,7 +16,9 @@ from fastext.compiler import ir, ops
 from fastext.compiler import types as T
 from fastext.compiler.lower import arith
 from fastext.compiler.lower.alloc import _contiguous_view, _copy, allocate
-from fastext.compiler.lower.arraymap import Access, broadcast_shape, evaluate, load, loop_nest, run_into, store_item
+from fastext.compiler.lower.arraymap import (
+    Access, broadcast_shape, evaluate, load, loop_nest, materialize_evaluated, run_into, store_item,
+)
 from fastext.compiler.lower.context import I64
 from fastext.compiler.lower.reshape import c_contiguous, contiguous_copy, shape_of, size_of, strides_of, view
 
@@ -102,6 +104,9 @@ def lower_concatenate(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
     for pd in dims:
         total = b.add(total, pd[axis])
     out = allocate(fl, otype, dims[0][:axis] + [total] + dims[0][axis + 1:])
+    if axis == nd - 1 and all(len(p.shape) == nd - 1 for p in pieces):
+        _interleave(fl, pieces, out, otype)
+        return out
     strides = strides_of(fl, out, nd)
     offset = I64(0)
     for p, pd in zip(pieces, dims):
@@ -113,6 +118,23 @@ def lower_concatenate(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
             p.write(view(fl, ptype, data, p.shape, strides[:axis] + strides[axis + 1:]), ptype)
         offset = b.add(offset, pd[axis])
     return out
+
+
+def _interleave(fl, pieces: list[Piece], out: ll.Value, otype: T.Array) -> None:
+    """np.stack(..., axis=-1), np.column_stack of 1-D arrays: out[..., j] = piece_j[...], one
+    loop over the other axes storing the k items of a row side by side (copying each piece
+    into its strided column instead would store with a stride: slow scatters)."""
+    b = fl.b
+    nd = otype.ndim
+    dtype = otype.dtype
+    values = [p.value if p.value is not None else materialize_evaluated(fl, p.expr, p.ops) for p in pieces]
+    row = Access(b.extract_value(out, 0), strides_of(fl, out, nd)[:-1], dtype)
+    sources = [Access(b.extract_value(v, 0), strides_of(fl, v, nd - 1), dtype) for v in values]
+
+    def element(ptrs):
+        for j, ptr in enumerate(ptrs[1:]):
+            store_item(fl, b.gep(ptrs[0], [I64(j)]), load(fl, ptr, dtype), dtype)
+    loop_nest(fl, shape_of(fl, out, nd)[:-1], [row] + sources, element, "interleave")
 
 
 # ----------------------------------------------------------------------------- tile, repeat

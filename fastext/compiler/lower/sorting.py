@@ -16,10 +16,10 @@ from fastext.compiler import types as T
 from fastext.compiler.lower import arith
 from fastext.compiler.lower.alloc import _contiguous_view, _copy, allocate
 from fastext.compiler.lower.arraymap import Access, _counted_loop, load, loop_nest, store_item
-from fastext.compiler.lower.context import I1, I64, I8P, memory_type, scalar_type, value_type
+from fastext.compiler.lower.context import I1, I32, I64, I8P, memory_type, scalar_type, value_type
 from fastext.compiler.lower.ircontrol import Var, while_loop
 from fastext.compiler.lower.reshape import c_contiguous, shape_of, size_of, strides_of, view
-from fastext.compiler.lower.sortkernels import argsort_function, less, sort_function
+from fastext.compiler.lower.sortkernels import argsort_function, less, pair_type, sort_function
 
 
 def _flat_copy(fl, array: ll.Value, atype: T.Array) -> ll.Value:
@@ -52,6 +52,13 @@ def _scratch(fl, n: ll.Value, t: T.Scalar) -> ll.Value:
     """A buffer of n items of t in the call's arena (typed pointer)."""
     block = allocate(fl, T.Array(t, 1), [n])
     return fl.b.bitcast(fl.b.extract_value(block, 0), memory_type(t).as_pointer())
+
+
+def _scratch_of(fl, n: ll.Value, ty: ll.Type) -> ll.Value:
+    """A buffer of n values of an LLVM type in the call's arena (typed pointer)."""
+    size = fl.b.ptrtoint(fl.b.gep(ll.Constant(ty.as_pointer(), None), [I64(1)]), I64)
+    block = allocate(fl, T.Array(T.U8, 1), [fl.b.mul(n, size)])
+    return fl.b.bitcast(fl.b.extract_value(block, 0), ty.as_pointer())
 
 
 def sort_lines(fl, array: ll.Value, atype: T.Array, axis: int) -> None:
@@ -122,11 +129,11 @@ def lower_argsort(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     n = shape[axis]
     stride = b.extract_value(a, [2, axis])
     ostride = b.extract_value(out, [2, axis])
-    keys, idx = _scratch(fl, n, t), _scratch(fl, n, T.I64)
-    work = _scratch(fl, b.add(b.ashr(n, I64(1)), I64(1)), T.I64)
+    pt = pair_type(t)
+    pairs = _scratch_of(fl, n, pt)
+    work = _scratch_of(fl, b.add(b.ashr(n, I64(1)), I64(1)), pt)
     kernel = argsort_function(fl.ctx.module, t)
-    # the key lines and the result lines are walked together: one nest over the result, the
-    # source's line found from the same outer index
+    # the key lines and the result lines are walked together: one nest over the other axes
     outer = shape[:axis] + shape[axis + 1:]
     sstr = strides_of(fl, a, atype.ndim)
     ostr = strides_of(fl, out, otype.ndim)
@@ -137,11 +144,11 @@ def lower_argsort(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
         out_line, src_line = b.bitcast(ptrs[0], I8P), b.bitcast(ptrs[1], I8P)
 
         def fill(i):
-            b.store(b.load(_item(fl, src_line, i, stride, t)), b.gep(keys, [i]))
-            b.store(i, b.gep(idx, [i]))
+            pair = b.insert_value(ll.Constant(pt, ll.Undefined), b.load(_item(fl, src_line, i, stride, t)), 0)
+            b.store(b.insert_value(pair, i, 1), b.gep(pairs, [i]))
         _counted_loop(fl, n, fill, "keys")
-        b.call(kernel, [keys, idx, I64(0), n, work])
-        _counted_loop(fl, n, lambda i: b.store(b.load(b.gep(idx, [i])), _item(fl, out_line, i, ostride, T.I64)),
+        b.call(kernel, [pairs, I64(0), n, work])
+        _counted_loop(fl, n, lambda i: b.store(b.load(b.gep(pairs, [i, I32(1)])), _item(fl, out_line, i, ostride, T.I64)),
                       "indices")
     if outer:
         loop_nest(fl, outer, accesses, element, "argsort")
@@ -180,6 +187,18 @@ def lower_unique(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     return view(fl, e.type, b.extract_value(out, 0), [kept.get()], [I64(t.nbytes)])
 
 
+def _next_ranges(b, low, high, mid, levels: int):
+    """The ranges a bisection step may continue with, `levels` steps ahead."""
+    ranges = [(b.add(mid, I64(1)), high), (low, mid)]
+    for _ in range(levels - 1):
+        deeper = []
+        for lo_, hi_ in ranges:
+            m = b.add(lo_, b.ashr(b.sub(hi_, lo_), I64(1)))
+            deeper += [(b.add(m, I64(1)), hi_), (lo_, m)]
+        ranges = deeper
+    return ranges
+
+
 def lower_searchsorted(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
     """np.searchsorted(a, v, side): NumPy's `binsearch` in the common dtype, keys in C order."""
     b = fl.b
@@ -194,8 +213,18 @@ def lower_searchsorted(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
     lo, hi = Var(b, I64, I64(0)), Var(b, I64, n)
 
     def search(key: ll.Value) -> ll.Value:
+        prefetch = fl.ctx.intrinsic("llvm.prefetch.p0", ll.VoidType(), [I8P, ll.IntType(32), ll.IntType(32),
+                                                                       ll.IntType(32)])
+
         def halve():
-            mid = b.add(lo.get(), b.ashr(b.sub(hi.get(), lo.get()), I64(1)))
+            low, high = lo.get(), hi.get()
+            mid = b.add(low, b.ashr(b.sub(high, low), I64(1)))
+            # the compare feeds the next address (a select, not a branch): fetch both possible
+            # next middles meanwhile, so that large arrays do not wait on memory at every step
+            for nlo, nhi in _next_ranges(b, low, high, mid, 2):
+                nxt = b.add(nlo, b.ashr(b.sub(nhi, nlo), I64(1)))
+                b.call(prefetch, [b.gep(data, [b.mul(nxt, stride)]), ll.IntType(32)(0), ll.IntType(32)(3),
+                                  ll.IntType(32)(1)])
             item = arith.cast(fl, load(fl, _item(fl, data, mid, stride, at), at), at, common)
             go_right = less(b, common, item, key) if left else b.not_(less(b, common, key, item))
             lo.set(b.select(go_right, b.add(mid, I64(1)), lo.get()))

@@ -5,9 +5,9 @@
   2*log2(n) — O(n log n) in the worst case, in place.  NumPy on x86 may use its SIMD sorts
   for some dtypes: the sorted values are the same (only the order of 0.0 and -0.0, which
   compare equal, may differ).
-* `fx$argsort.<t>(T* v, i64* idx, i64 lo, i64 hi, i64* work)`: NumPy's merge sort of indices
-  (`amergesort0_`, insertion sort below 21 items): stable, so the result is
-  `np.argsort(kind='stable')`'s exactly; `work` holds (hi - lo) / 2 indices.
+* `fx$argsort.<t>(P* v, i64 lo, i64 hi, P* work)`: NumPy's merge sort for argsort
+  (`amergesort0_`, insertion sort below 21 items) on (item, index) pairs: stable, so the
+  indices are `np.argsort(kind='stable')`'s exactly; `work` holds (hi - lo) / 2 pairs.
 
 `less` is NumPy's order: integers and bools by value, floats with NaN after everything
 (`a < b || (b != b && a == a)`).
@@ -25,8 +25,11 @@ SMALL_MERGESORT = 20
 STACK = 128          # NumPy's PYA_QS_STACK (2 * bits of npy_intp)
 
 
-def less(b: ll.IRBuilder, t: T.Scalar, x: ll.Value, y: ll.Value) -> ll.Value:
-    """NumPy's `Tag::less(x, y)` for items of `t` (bools as i1 or as their i8 in memory)."""
+def less(b: ll.IRBuilder, t: T.Scalar, x: ll.Value, y: ll.Value, nan_free: bool = False) -> ll.Value:
+    """NumPy's `Tag::less(x, y)` for items of `t` (bools as i1 or as their i8 in memory);
+    `nan_free`: neither is NaN (a plain compare)."""
+    if t.is_float and nan_free:
+        return b.fcmp_ordered("<", x, y)
     if t.is_float:
         return b.or_(b.fcmp_ordered("<", x, y), b.and_(b.fcmp_unordered("uno", y, y), b.fcmp_ordered("ord", x, x)))
     if t.signed:
@@ -41,13 +44,44 @@ def _swap(b: ll.IRBuilder, p: ll.Value, q: ll.Value) -> None:
 
 
 def sort_function(module: ll.Module, t: T.Scalar) -> ll.Function:
-    """`void fx$sort.<t>(T* v, i64 n)`: NumPy's introsort of n contiguous items, in place."""
+    """`void fx$sort.<t>(T* v, i64 n)`: n contiguous items sorted in place, NaNs last: for floats
+    the NaNs are first moved to the end (one pass), and the rest is sorted with plain compares."""
+    if not t.is_float:
+        return introsort_function(module, t)
     mt = memory_type(t)
     fn, b = internal_function(module, f"fx$sort.{t.name}", ll.VoidType(), [mt.as_pointer(), I64])
     if b is None:
         return fn
     v, n = fn.args
-    heap = heapsort_function(module, t)
+    at = lambda i: b.gep(v, [i])   # noqa: E731
+    # two fingers: the first NaN from the left swaps with the last non-NaN from the right
+    i, j = Var(b, I64, I64(0)), Var(b, I64, n)
+
+    def step():
+        x = b.load(at(i.get()))
+        with b.if_else(b.fcmp_unordered("uno", x, x)) as (nan, number):
+            with nan:
+                last = b.sub(j.get(), I64(1))
+                _swap(b, at(i.get()), at(last))
+                j.set(last)
+            with number:
+                i.set(b.add(i.get(), I64(1)))
+    while_loop(b, lambda: b.icmp_signed("<", i.get(), j.get()), step, "nans")
+    b.call(introsort_function(module, t, nan_free=True), [v, j.get()])
+    b.ret_void()
+    return fn
+
+
+def introsort_function(module: ll.Module, t: T.Scalar, nan_free: bool = False) -> ll.Function:
+    """`void fx$introsort.<t>(T* v, i64 n)`: NumPy's introsort of n contiguous items, in place
+    (`nan_free`: the items hold no NaN, compared with plain `<`)."""
+    mt = memory_type(t)
+    name = f"fx$introsort.{t.name}{'.nonan' if nan_free else ''}"
+    fn, b = internal_function(module, name, ll.VoidType(), [mt.as_pointer(), I64])
+    if b is None:
+        return fn
+    v, n = fn.args
+    heap = heapsort_function(module, t, nan_free)
     at = lambda i: b.gep(v, [i])   # noqa: E731
     pl, pr = Var(b, I64, I64(0)), Var(b, I64, b.sub(n, I64(1)))
     stack = b.alloca(ll.ArrayType(I64, STACK))
@@ -70,7 +104,7 @@ def sort_function(module: ll.Module, t: T.Scalar) -> ll.Function:
         lo, hi = pl.get(), pr.get()
         pm = b.add(lo, b.ashr(b.sub(hi, lo), I64(1)))
         for x, y in ((pm, lo), (hi, pm), (pm, lo)):       # median of three
-            with b.if_then(less(b, t, b.load(at(x)), b.load(at(y)))):
+            with b.if_then(less(b, t, b.load(at(x)), b.load(at(y)), nan_free)):
                 _swap(b, at(x), at(y))
         vp = b.load(at(pm))
         pi, pj = Var(b, I64, lo), Var(b, I64, b.sub(hi, I64(1)))
@@ -79,11 +113,11 @@ def sort_function(module: ll.Module, t: T.Scalar) -> ll.Function:
         def scan():
             def up():
                 pi.set(b.add(pi.get(), I64(1)))
-            do_while(b, up, lambda: less(b, t, b.load(at(pi.get())), vp), "up")
+            do_while(b, up, lambda: less(b, t, b.load(at(pi.get())), vp, nan_free), "up")
 
             def down():
                 pj.set(b.sub(pj.get(), I64(1)))
-            do_while(b, down, lambda: less(b, t, vp, b.load(at(pj.get()))), "down")
+            do_while(b, down, lambda: less(b, t, vp, b.load(at(pj.get())), nan_free), "down")
             crossed = b.icmp_signed(">=", pi.get(), pj.get())
             return crossed
         # for (;;) { ++pi...; --pj...; if (pi >= pj) break; swap }
@@ -128,7 +162,7 @@ def sort_function(module: ll.Module, t: T.Scalar) -> ll.Function:
             # `pj > pl && less(vp, v[pj - 1])`, the load only when the first part holds
             inside = b.icmp_signed(">", j, lo)
             prev = b.select(inside, b.sub(j, I64(1)), j)
-            return b.and_(inside, less(b, t, vp, b.load(at(prev))))
+            return b.and_(inside, less(b, t, vp, b.load(at(prev)), nan_free))
 
         def shift():
             j = pj.get()
@@ -156,10 +190,11 @@ def sort_function(module: ll.Module, t: T.Scalar) -> ll.Function:
     return fn
 
 
-def heapsort_function(module: ll.Module, t: T.Scalar) -> ll.Function:
+def heapsort_function(module: ll.Module, t: T.Scalar, nan_free: bool = False) -> ll.Function:
     """`void fx$heapsort.<t>(T* v, i64 n)`: NumPy's heapsort_ (the introsort's fallback)."""
     mt = memory_type(t)
-    fn, b = internal_function(module, f"fx$heapsort.{t.name}", ll.VoidType(), [mt.as_pointer(), I64])
+    name = f"fx$heapsort.{t.name}{'.nonan' if nan_free else ''}"
+    fn, b = internal_function(module, name, ll.VoidType(), [mt.as_pointer(), I64])
     if b is None:
         return fn
     v, n0 = fn.args
@@ -174,10 +209,10 @@ def heapsort_function(module: ll.Module, t: T.Scalar) -> ll.Function:
             jj = j.get()
             inside = b.icmp_signed("<", jj, n.get())
             right = b.select(inside, b.add(jj, I64(1)), jj)     # never read past the end
-            with b.if_then(b.and_(inside, less(b, t, b.load(a(jj)), b.load(a(right))))):
+            with b.if_then(b.and_(inside, less(b, t, b.load(a(jj)), b.load(a(right)), nan_free))):
                 j.set(right)
             jj = j.get()
-            with b.if_else(less(b, t, tmp, b.load(a(jj)))) as (down, _):
+            with b.if_else(less(b, t, tmp, b.load(a(jj)), nan_free)) as (down, _):
                 with down:
                     b.store(b.load(a(jj)), a(i.get()))
                     i.set(jj)
@@ -204,60 +239,63 @@ def heapsort_function(module: ll.Module, t: T.Scalar) -> ll.Function:
     return fn
 
 
+def pair_type(t: T.Scalar) -> ll.Type:
+    """An item and its index, {T, i64}: what argsort sorts (the key beside its index, so merges
+    stream through memory instead of gathering keys)."""
+    return ll.LiteralStructType([memory_type(t), I64])
+
+
 def argsort_function(module: ll.Module, t: T.Scalar) -> ll.Function:
-    """`void fx$argsort.<t>(T* v, i64* idx, i64 lo, i64 hi, i64* work)`: NumPy's stable merge
-    sort of the indices idx[lo:hi] by their items v[idx[k]]."""
-    mt = memory_type(t)
-    p = I64.as_pointer()
-    fn, b = internal_function(module, f"fx$argsort.{t.name}", ll.VoidType(), [mt.as_pointer(), p, I64, I64, p])
+    """`void fx$argsort.<t>(P* v, i64 lo, i64 hi, P* work)`: NumPy's stable merge sort
+    (`amergesort0_`) of the (item, index) pairs v[lo:hi] by item; `work` holds (hi - lo) / 2 pairs."""
+    pt = pair_type(t).as_pointer()
+    fn, b = internal_function(module, f"fx$argsort.{t.name}", ll.VoidType(), [pt, I64, I64, pt])
     if b is None:
         return fn
-    v, idx, lo, hi, work = fn.args
-    key = lambda k: b.load(b.gep(v, [b.load(b.gep(idx, [k]))]))   # noqa: E731
+    v, lo, hi, work = fn.args
+    key = lambda pair: b.extract_value(pair, 0)   # noqa: E731
     with b.if_else(b.icmp_signed(">", b.sub(hi, lo), I64(SMALL_MERGESORT))) as (merge, small):
         with merge:
             pm = b.add(lo, b.ashr(b.sub(hi, lo), I64(1)))
-            b.call(fn, [v, idx, lo, pm, work])
-            b.call(fn, [v, idx, pm, hi, work])
+            b.call(fn, [v, lo, pm, work])
+            b.call(fn, [v, pm, hi, work])
             half = b.sub(pm, lo)
-            for_range(b, I64(0), half, lambda k: b.store(b.load(b.gep(idx, [b.add(lo, k)])), b.gep(work, [k])),
-                      "save")
-            pi, pj, pk, pmv = Var(b, I64, half), Var(b, I64, I64(0)), Var(b, I64, lo), Var(b, I64, pm)
+            for_range(b, I64(0), half, lambda k: b.store(b.load(b.gep(v, [b.add(lo, k)])), b.gep(work, [k])), "save")
+            pj, pk, pmv = Var(b, I64, I64(0)), Var(b, I64, lo), Var(b, I64, pm)
 
             def step():
-                right = b.load(b.gep(idx, [pmv.get()]))
+                right = b.load(b.gep(v, [pmv.get()]))
                 left = b.load(b.gep(work, [pj.get()]))
-                take_right = less(b, t, b.load(b.gep(v, [right])), b.load(b.gep(v, [left])))
-                b.store(b.select(take_right, right, left), b.gep(idx, [pk.get()]))
+                take_right = less(b, t, key(right), key(left))     # ties take the left one: stable
+                b.store(b.select(take_right, right, left), b.gep(v, [pk.get()]))
                 pmv.set(b.add(pmv.get(), b.zext(take_right, I64)))
                 pj.set(b.add(pj.get(), b.zext(b.not_(take_right), I64)))
                 pk.set(b.add(pk.get(), I64(1)))
-            while_loop(b, lambda: b.and_(b.icmp_signed("<", pj.get(), pi.get()), b.icmp_signed("<", pmv.get(), hi)),
+            while_loop(b, lambda: b.and_(b.icmp_signed("<", pj.get(), half), b.icmp_signed("<", pmv.get(), hi)),
                        step, "merge")
 
             def rest():
-                b.store(b.load(b.gep(work, [pj.get()])), b.gep(idx, [pk.get()]))
+                b.store(b.load(b.gep(work, [pj.get()])), b.gep(v, [pk.get()]))
                 pj.set(b.add(pj.get(), I64(1)))
                 pk.set(b.add(pk.get(), I64(1)))
-            while_loop(b, lambda: b.icmp_signed("<", pj.get(), pi.get()), rest, "rest")
+            while_loop(b, lambda: b.icmp_signed("<", pj.get(), half), rest, "rest")
         with small:
             def insert(i):
-                vi = b.load(b.gep(idx, [i]))
-                vp = b.load(b.gep(v, [vi]))
+                vp = b.load(b.gep(v, [i]))
                 pj = Var(b, I64, i)
 
                 def cond():
                     j = pj.get()
                     inside = b.icmp_signed(">", j, lo)
                     prev = b.select(inside, b.sub(j, I64(1)), j)
-                    return b.and_(inside, less(b, t, vp, key(prev)))
+                    return b.and_(inside, less(b, t, key(vp), key(b.load(b.gep(v, [prev])))))
 
                 def shift():
                     j = pj.get()
-                    b.store(b.load(b.gep(idx, [b.sub(j, I64(1))])), b.gep(idx, [j]))
+                    b.store(b.load(b.gep(v, [b.sub(j, I64(1))])), b.gep(v, [j]))
                     pj.set(b.sub(j, I64(1)))
                 while_loop(b, cond, shift, "ainsert")
-                b.store(vi, b.gep(idx, [pj.get()]))
+                b.store(vp, b.gep(v, [pj.get()]))
             for_range(b, b.add(lo, I64(1)), hi, insert, "ainsertion")
     b.ret_void()
     return fn
