@@ -166,9 +166,13 @@ def _dim(fc: "FunctionChecker", node: ast.expr, value: ir.Expr | None = None) ->
 
 
 def resolve_dtype(fc: "FunctionChecker", node: ast.expr) -> Scalar | None:
-    """A `dtype=` argument: f64, fastext.f64, np.float64, float, "float64", None (the default)."""
+    """A `dtype=` argument: f64, fastext.f64, np.float64, float, "float64", `a.dtype`, None (the default)."""
     if isinstance(node, ast.Constant) and node.value is None:
         return None
+    if isinstance(node, ast.Attribute) and node.attr == "dtype" and not _names_module(fc, node.value):
+        value = fc.expr(node.value)          # `a.dtype`: the dtype of an array
+        if isinstance(value.type, Array) and isinstance(value.type.dtype, Scalar):
+            return value.type.dtype
     if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in NUMPY_DTYPES:
         return NUMPY_DTYPES[node.value]
     if isinstance(node, ast.Name) and node.id not in fc.vars:
@@ -184,6 +188,14 @@ def resolve_dtype(fc: "FunctionChecker", node: ast.expr) -> Scalar | None:
         if b is not None and b.kind == "module:fastext" and node.attr in DIALECT_SCALARS:
             return DIALECT_SCALARS[node.attr]
     raise fc.error(node, f"`{ast.unparse(node)}` is not a dtype the dialect knows", DTYPE_HINT)
+
+
+def _names_module(fc: "FunctionChecker", node: ast.expr) -> bool:
+    """Whether `node` is a module-level name bound to a module (`np` in `np.dtype`)."""
+    if not isinstance(node, ast.Name) or node.id in fc.vars:
+        return False
+    b = fc.scope.lookup(node.id)
+    return b is not None and b.kind.startswith("module:")
 
 
 # ----------------------------------------------------------------------------- slice assignment

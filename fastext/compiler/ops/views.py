@@ -35,6 +35,6 @@ add(Op("array.T", spellings=("ndarray.T",), check=_check_transpose, lower=_lower
        group="shape", signature="a.T", doc="the transpose (a view)", data={"property": True}))
 add(Op("array.real", spellings=("ndarray.real",), check=_check_part, gpu=True, group="ufunc", signature="a.real",
        doc="the real parts (of a real array: the array itself)",
-       data={"property": True, "part": "real", "typing_only": True}))
+       data={"property": True, "part": "real"}))
 add(Op("array.imag", spellings=("ndarray.imag",), check=_check_part, gpu=True, group="ufunc", signature="a.imag",
-       doc="the imaginary parts (of a real array: zeros)", data={"property": True, "part": "imag", "typing_only": True}))
+       doc="the imaginary parts (of a real array: zeros)", data={"property": True, "part": "imag"}))

@@ -1,0 +1,429 @@
+"""Typing of shape functions (`ops/shape.py`): reshape, ravel, flatten, astype, concatenate and
+the stacks, tile, repeat, roll, diff, flip.
+
+Sequences of arrays are tuple or list literals in the source (`np.concatenate((a, b))`), or
+a tuple-typed value holding arrays.  Axes and counts that change the result's rank are
+compile-time constants; sizes and shifts may be computed at run time.
+"""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from fastext.compiler import ir, ops
+from fastext.compiler.frontend.arrays import _bind, build, constant
+from fastext.compiler.ops import dtypes
+from fastext.compiler.types import I64, U64, Array, ErrorType, Scalar, Struct, Tuple, article
+
+if TYPE_CHECKING:
+    from fastext.compiler.frontend.function import FunctionChecker
+
+
+# ----------------------------------------------------------------------------- shared argument helpers
+
+def poisoned():
+    """An argument already carries a reported error: the call reports nothing more."""
+    from fastext.compiler.frontend.calls import _Poisoned
+    return _Poisoned()
+
+
+def value_of(fc: "FunctionChecker", arg) -> ir.Expr:
+    """A bound argument (an AST node, or the receiver already typed) as typed IR."""
+    value = arg if isinstance(arg, ir.Expr) else fc.expr(arg)
+    if isinstance(value.type, ErrorType):
+        raise poisoned()
+    return value
+
+
+def array_arg(fc: "FunctionChecker", arg, node: ast.AST, shown: str, what: str = "an array") -> ir.Expr:
+    """An argument that must be an array (of numbers)."""
+    value = value_of(fc, arg)
+    where = arg if isinstance(arg, ast.AST) else node
+    if not isinstance(value.type, Array):
+        raise fc.error(where, f"{shown}() needs {what}, got {article(value.type)}",
+                       "pass a NumPy array (np.array([...]) makes one from numbers)")
+    if isinstance(value.type.dtype, Struct):
+        raise fc.error(where, f"{shown}() is not supported on arrays of structs", "work on a field in a loop")
+    return value
+
+
+def int_arg(fc: "FunctionChecker", arg, shown: str, what: str) -> ir.Expr:
+    """An integer argument (any int type), as i64."""
+    value = value_of(fc, arg)
+    if not (isinstance(value.type, Scalar) and (value.type.is_int or value.type.is_bool)):
+        raise fc.error(arg, f"{shown}(): {what} must be an integer, not {value.type}", "convert with int(...)")
+    if value.type == U64:
+        return ir.Cast(I64, value.span, value)
+    return fc.convert(value, I64)
+
+
+def axis_arg(fc: "FunctionChecker", arg, ndim: int, allow_none: bool = True, what: str = "axis") -> int | None:
+    """A constant axis in range(-ndim, ndim), normalised (None when allowed and given)."""
+    if arg is None or isinstance(arg, ast.Constant) and arg.value is None:
+        if not allow_none:
+            raise fc.error(arg, f"{what} cannot be None here", f"{what}=0")
+        return None
+    axis = constant(fc, arg, int, what)
+    if not -ndim <= axis < ndim:
+        raise fc.error(arg, f"axis {axis} is out of bounds for array of dimension {ndim}",
+                       "NumPy raises AxisError here")
+    return axis % ndim
+
+
+def axes_arg(fc: "FunctionChecker", arg, ndim: int) -> list[int] | None:
+    """`axis=` as None, one constant int or a tuple of them (each normalised, no repeats)."""
+    if arg is None or isinstance(arg, ast.Constant) and arg.value is None:
+        return None
+    elts = arg.elts if isinstance(arg, (ast.Tuple, ast.List)) else [arg]
+    axes = [axis_arg(fc, e, ndim, allow_none=False) for e in elts]
+    if len(set(axes)) != len(axes):
+        raise fc.error(arg, "repeated axis", "name each axis once")
+    return axes
+
+
+def sequence(fc: "FunctionChecker", arg: ast.expr, shown: str) -> list[ir.Expr]:
+    """The arrays of a sequence argument: a tuple/list literal, or a tuple value holding arrays."""
+    if isinstance(arg, (ast.Tuple, ast.List)):
+        items = [value_of(fc, e) for e in arg.elts]
+        nodes = list(arg.elts)
+    else:
+        value = value_of(fc, arg)
+        if not isinstance(value.type, Tuple):
+            raise fc.error(arg, f"{shown}() takes a sequence of arrays, got {article(value.type)}",
+                           f"{shown}((a, b)) — a tuple or list of arrays written in the call")
+        items = list(value.items) if isinstance(value, ir.MakeTuple) else \
+            [ir.TupleGet(t, value.span, value, k) for k, t in enumerate(value.type.items)]
+        nodes = [arg] * len(items)
+    if not items:
+        raise fc.error(arg, "need at least one array to concatenate", f"{shown}((a, b))")
+    for item, where in zip(items, nodes):
+        if not isinstance(item.type, Array) or isinstance(item.type.dtype, Struct):
+            raise fc.error(where, f"{shown}() joins arrays of numbers, got {article(item.type)}",
+                           "scalars: make a 1-D array first, np.array([x])")
+    return items
+
+
+def astype_map(fc: "FunctionChecker", value: ir.Expr, dtype: Scalar, node: ast.AST) -> ir.Expr:
+    """`value` converted item by item with NumPy's unsafe cast (an element-wise map: a new
+    array where it is materialised)."""
+    src = value.type.dtype
+    if isinstance(value, ir.ArrayMap) and src == dtype:
+        return value
+    return build(fc, ops.get("array.astype"), [value], [src], dtype, node)
+
+
+def common_dtype(fc: "FunctionChecker", items: list[ir.Expr], node: ast.AST) -> Scalar:
+    """numpy.result_type of arrays' dtypes."""
+    try:
+        return dtypes.result_type([a.type.dtype.name for a in items])
+    except dtypes.NoLoop as e:
+        raise fc.error(node, f"these arrays have no common dtype ({e})", "convert them first with .astype()") from None
+
+
+def _dtype(fc: "FunctionChecker", bound: dict, name: str = "dtype") -> Scalar | None:
+    from fastext.compiler.frontend.alloc import resolve_dtype
+    return resolve_dtype(fc, bound[name]) if name in bound else None
+
+
+def _order_c(fc: "FunctionChecker", bound: dict, shown: str) -> None:
+    node = bound.pop("order", None)
+    if node is not None and not (isinstance(node, ast.Constant) and node.value in ("C", "A", "K")):
+        raise fc.error(node, f"{shown}(order=...) supports only 'C' in .fx code", "drop order=, or order='C'")
+
+
+# ----------------------------------------------------------------------------- reshape, ravel, flatten, astype
+
+def shape_values(fc: "FunctionChecker", nodes: list, shown: str) -> list[ir.Expr]:
+    """The dimensions of a new shape: ints or one tuple (of ints, `a.shape`, a tuple value); each i64.
+    Negative values are checked at run time (one may be -1: the unknown dimension)."""
+    if len(nodes) == 1 and not isinstance(nodes[0], ir.Expr):
+        node = nodes[0]
+        if isinstance(node, (ast.Tuple, ast.List)):
+            nodes = list(node.elts)
+        else:
+            value = value_of(fc, node)
+            if isinstance(value.type, Tuple):
+                if not all(isinstance(t, Scalar) and t.is_int for t in value.type.items):
+                    raise fc.error(node, f"a shape holds integers, not {value.type}", "a.reshape((rows, cols))")
+                items = list(value.items) if isinstance(value, ir.MakeTuple) else \
+                    [ir.TupleGet(t, value.span, value, k) for k, t in enumerate(value.type.items)]
+                return [ir.Cast(I64, v.span, v) if v.type == U64 else fc.convert(v, I64) for v in items]
+    dims = [int_arg(fc, n, shown, "a dimension") for n in nodes]
+    unknown = [d for d in dims if isinstance(d, ir.Const) and d.value < 0]
+    if len(unknown) > 1:
+        raise fc.error(nodes[-1], "can only specify one unknown dimension", "one -1 at most")
+    if not dims:
+        raise fc.error(nodes[0] if nodes else None, "0-d arrays are not supported", "a.reshape(-1) for 1-D")
+    return dims
+
+
+def reshape(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`a.reshape(2, 3)`, `a.reshape((2, -1))`, `np.reshape(a, shape)`: a view when NumPy gives one."""
+    if receiver is not None:
+        array = array_arg(fc, receiver, node, shown)
+        bound = {}
+        args = list(node.args)
+        for kw in node.keywords:
+            if kw.arg in ("shape", "order") and kw.arg not in bound:
+                bound[kw.arg] = kw.value
+            else:
+                raise fc.error(kw.value, f"{shown}() has no parameter `{kw.arg}` in .fx code", "a.reshape(rows, cols)")
+        if "shape" in bound:
+            args.append(bound.pop("shape"))
+        _order_c(fc, bound, shown)
+        if not args:
+            raise fc.error(node, f"{shown}() needs a shape", "a.reshape(rows, cols)")
+    else:
+        names = ["a", "shape", "order"]
+        if any(kw.arg == "newshape" for kw in node.keywords):
+            names[1] = "newshape"
+        bound = _bind(fc, node, names, shown, 2)
+        array = array_arg(fc, bound["a"], node, shown)
+        _order_c(fc, bound, shown)
+        args = [bound[names[1]]]
+    dims = shape_values(fc, args, shown)
+    return ir.Intrinsic(Array(array.type.dtype, len(dims)), fc.span(node), "array.reshape", [array] + dims)
+
+
+def ravel(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`a.ravel()`, `np.ravel(a)`: 1-D, a view of a C-contiguous array."""
+    bound = _bind(fc, node, ["a", "order"], shown, 1, receiver)
+    array = array_arg(fc, bound["a"], node, shown)
+    _order_c(fc, bound, shown)
+    return ir.Intrinsic(Array(array.type.dtype, 1), fc.span(node), "array.ravel", [array])
+
+
+def flatten(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`a.flatten()`: always a copy (the ravel of a new C-contiguous copy)."""
+    bound = _bind(fc, node, ["a", "order"], shown, 1, receiver)
+    array = array_arg(fc, bound["a"], node, shown)
+    _order_c(fc, bound, shown)
+    span = fc.span(node)
+    fresh = array if isinstance(array, ir.ArrayMap) else ir.Intrinsic(array.type, span, "array.copy", [array])
+    return ir.Intrinsic(Array(array.type.dtype, 1), span, "array.ravel", [fresh])
+
+
+def astype(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`a.astype(dtype)`: a converted copy (NumPy's unsafe cast); `copy=False` keeps `a` when
+    the dtype is already right."""
+    bound = _bind(fc, node, ["a", "dtype", "order", "casting", "subok", "copy"], shown, 2, receiver)
+    array = array_arg(fc, bound["a"], node, shown)
+    _order_c(fc, bound, shown)
+    if "casting" in bound and not (isinstance(bound["casting"], ast.Constant) and bound["casting"].value == "unsafe"):
+        raise fc.error(bound["casting"], f"{shown}(casting=...) supports only 'unsafe' (the default)", "drop casting=")
+    dtype = _dtype(fc, bound)
+    if dtype is None:
+        raise fc.error(bound["dtype"], "astype(None) is float64 in NumPy: write it out", "a.astype(np.float64)")
+    copy = constant(fc, bound["copy"], bool, "copy") if "copy" in bound else True
+    if not copy and dtype == array.type.dtype:
+        return array
+    if array.type.dtype.is_complex and not dtype.is_complex:
+        raise fc.error(node, f"{shown}(): casting complex values to {dtype} discards the imaginary part "
+                             "(NumPy's ComplexWarning)", "take .real first: a.real.astype(...)")
+    if isinstance(array, ir.ArrayMap) and array.type.dtype == dtype:
+        return array
+    return astype_map(fc, array, dtype, node)
+
+
+# ----------------------------------------------------------------------------- joining
+
+def _joined(fc, node, items: list[ir.Expr], ndim: int, axis: int | None, dtype: Scalar | None,
+            stack: bool | str = False) -> ir.Expr:
+    """An `array.concatenate` of `items` (each of rank `ndim`, or `ndim - 1`: given a size-1
+    axis at `axis`), converted to the result dtype first.  `stack`: the arguments must have one
+    shape (np.stack's message; "array": np.array's)."""
+    dtype = dtype or common_dtype(fc, items, node)
+    items = [a if a.type.dtype == dtype else astype_map(fc, a, dtype, node) for a in items]
+    out_ndim = 1 if axis is None else ndim
+    return ir.Intrinsic(Array(dtype, out_ndim), fc.span(node), "array.concatenate", items,
+                        {"axis": axis, "stack": stack})
+
+
+def _same_ndim(fc, node, items: list[ir.Expr], what: str = "") -> int:
+    ndim = items[0].type.ndim
+    for k, a in enumerate(items[1:], 1):
+        if a.type.ndim != ndim:
+            raise fc.error(node, f"all the input arrays must have same number of dimensions, but the array at "
+                                 f"index 0 has {ndim} dimension(s) and the array at index {k} has "
+                                 f"{a.type.ndim} dimension(s){what}", "join arrays of one rank")
+    return ndim
+
+
+def concatenate(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.concatenate((a, b), axis=0)`: along an existing axis; axis=None flattens first."""
+    bound = _bind(fc, node, ["arrays", "axis", "out", "dtype", "casting"], shown, 1)
+    for name in ("out", "casting"):
+        if name in bound:
+            raise fc.error(bound[name], f"{shown}({name}=...) is not supported in .fx code", "drop it")
+    items = sequence(fc, bound["arrays"], shown)
+    dtype = _dtype(fc, bound)
+    if "axis" in bound and isinstance(bound["axis"], ast.Constant) and bound["axis"].value is None:
+        return _joined(fc, node, items, 1, None, dtype)
+    ndim = _same_ndim(fc, node, items)
+    axis = axis_arg(fc, bound.get("axis"), ndim, allow_none=False) if "axis" in bound else 0
+    return _joined(fc, node, items, ndim, axis, dtype)
+
+
+def stack(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.stack((a, b), axis=0)`: arrays of one shape along a new axis."""
+    bound = _bind(fc, node, ["arrays", "axis", "out", "dtype", "casting"], shown, 1)
+    for name in ("out", "casting"):
+        if name in bound:
+            raise fc.error(bound[name], f"{shown}({name}=...) is not supported in .fx code", "drop it")
+    items = sequence(fc, bound["arrays"], shown)
+    ndim = items[0].type.ndim
+    if any(a.type.ndim != ndim for a in items):
+        raise fc.error(node, "all input arrays must have the same shape", "stack arrays of one shape")
+    axis = axis_arg(fc, bound.get("axis"), ndim + 1, allow_none=False) if "axis" in bound else 0
+    return _joined(fc, node, items, ndim + 1, axis, _dtype(fc, bound), stack=True)
+
+
+def _plain_sequence(fc, node, shown: str) -> tuple[list[ir.Expr], Scalar | None]:
+    """The arrays of hstack & co. and their dtype= (None: NumPy's result type)."""
+    bound = _bind(fc, node, ["tup", "dtype", "casting"], shown, 1)
+    if "casting" in bound:
+        raise fc.error(bound["casting"], f"{shown}(casting=...) is not supported in .fx code", "drop it")
+    return sequence(fc, bound["tup"], shown), _dtype(fc, bound)
+
+
+def hstack(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.hstack`: 1-D arrays end to end (axis 0), others along axis 1."""
+    items, dtype = _plain_sequence(fc, node, shown)
+    ndim = _same_ndim(fc, node, items)
+    return _joined(fc, node, items, ndim, 0 if ndim == 1 else 1, dtype)
+
+
+def vstack(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.vstack`: along axis 0, a 1-D array (n,) taken as a row (1, n)."""
+    items, dtype = _plain_sequence(fc, node, shown)
+    ndim = max(2, max(a.type.ndim for a in items))
+    for k, a in enumerate(items):
+        if a.type.ndim != ndim and not (ndim == 2 and a.type.ndim == 1):
+            raise fc.error(node, f"all the input arrays must have same number of dimensions, but the array at "
+                                 f"index {k} has {max(2, a.type.ndim)} dimension(s) and the others {ndim}",
+                           "join arrays of one rank")
+    return _joined(fc, node, items, ndim, 0, dtype)
+
+
+def column_stack(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.column_stack`: 1-D arrays as columns (n, 1), 2-D arrays as they are, along axis 1."""
+    items, dtype = _plain_sequence(fc, node, shown)
+    ndim = max(2, max(a.type.ndim for a in items))
+    for k, a in enumerate(items):
+        if a.type.ndim != ndim and not (ndim == 2 and a.type.ndim == 1):
+            raise fc.error(node, f"all the input arrays must have same number of dimensions, but the array at "
+                                 f"index {k} has {max(2, a.type.ndim)} dimension(s) and the others {ndim}",
+                           "join 1-D and 2-D arrays")
+    return _joined(fc, node, items, ndim, 1, dtype)
+
+
+# ----------------------------------------------------------------------------- tile, repeat, roll, diff, flip
+
+def _int_list(fc, arg, shown: str, what: str) -> list[ir.Expr]:
+    """An int or a tuple/list of ints (the count fixed at compile time)."""
+    if isinstance(arg, (ast.Tuple, ast.List)):
+        return [int_arg(fc, e, shown, what) for e in arg.elts]
+    value = value_of(fc, arg)
+    if isinstance(value.type, Tuple):
+        items = list(value.items) if isinstance(value, ir.MakeTuple) else \
+            [ir.TupleGet(t, value.span, value, k) for k, t in enumerate(value.type.items)]
+        for v in items:
+            if not (isinstance(v.type, Scalar) and v.type.is_int):
+                raise fc.error(arg, f"{shown}(): {what} must be integers, not {value.type}", "a tuple of ints")
+        return [ir.Cast(I64, v.span, v) if v.type == U64 else fc.convert(v, I64) for v in items]
+    return [int_arg(fc, value, shown, what)]
+
+
+def tile(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.tile(a, reps)`: reps an int or a tuple of ints; rank max(a.ndim, len(reps))."""
+    bound = _bind(fc, node, ["A", "reps"], shown, 2)
+    array = array_arg(fc, bound["A"], node, shown)
+    reps = _int_list(fc, bound["reps"], shown, "reps")
+    if not reps:
+        raise fc.error(bound["reps"], "np.tile(a, ()) is a copy of a", "a.copy()")
+    ndim = max(array.type.ndim, len(reps))
+    return ir.Intrinsic(Array(array.type.dtype, ndim), fc.span(node), "array.tile", [array] + reps)
+
+
+def repeat(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.repeat(a, n, axis=None)`: each item n times (n an int)."""
+    bound = _bind(fc, node, ["a", "repeats", "axis"], shown, 2, receiver)
+    array = array_arg(fc, bound["a"], node, shown)
+    repeats = value_of(fc, bound["repeats"])
+    if isinstance(repeats.type, Array):
+        raise fc.error(bound["repeats"], f"{shown}() with an array of counts is not supported yet",
+                       "one int count for every item")
+    count = int_arg(fc, repeats, shown, "repeats")
+    axis = axis_arg(fc, bound.get("axis"), array.type.ndim)
+    ndim = 1 if axis is None else array.type.ndim
+    return ir.Intrinsic(Array(array.type.dtype, ndim), fc.span(node), "array.repeat", [array, count], {"axis": axis})
+
+
+def roll(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.roll(a, shift, axis=None)`: shift an int (or a tuple, one per axis of a tuple axis=)."""
+    bound = _bind(fc, node, ["a", "shift", "axis"], shown, 2)
+    array = array_arg(fc, bound["a"], node, shown)
+    shifts = _int_list(fc, bound["shift"], shown, "shift")
+    axes = axes_arg(fc, bound.get("axis"), array.type.ndim)
+    if axes is None:
+        if len(shifts) != 1:
+            raise fc.error(bound["shift"], f"{shown}() of the flattened array takes one shift", "np.roll(a, 3)")
+    elif len(shifts) == 1 and len(axes) > 1:
+        shifts = shifts * len(axes)
+    elif len(shifts) != len(axes):
+        raise fc.error(node, "'shift' and 'axis' should be scalars or 1D sequences of the same length",
+                       "one shift per axis")
+    return ir.Intrinsic(array.type, fc.span(node), "array.roll", [array] + shifts,
+                        {"axes": None if axes is None else tuple(axes)})
+
+
+def diff(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.diff(a, n=1, axis=-1)`: n (a constant) rounds of a[1:] - a[:-1] (bools: !=)."""
+    bound = _bind(fc, node, ["a", "n", "axis", "prepend", "append"], shown, 1)
+    for name in ("prepend", "append"):
+        if name in bound:
+            raise fc.error(bound[name], f"{shown}({name}=...) is not supported yet", "np.concatenate first")
+    array = array_arg(fc, bound["a"], node, shown)
+    n = constant(fc, bound["n"], int, "n") if "n" in bound else 1
+    if n < 0:
+        raise fc.error(bound["n"], f"order must be non-negative but got {n}", "n=1")
+    if n == 0:
+        return array
+    axis = axis_arg(fc, bound["axis"], array.type.ndim, allow_none=False) if "axis" in bound \
+        else array.type.ndim - 1
+    types = []
+    t = array.type.dtype
+    for _ in range(n):
+        name = "not_equal" if t.is_bool else "subtract"
+        try:
+            ins, outs = dtypes.ufunc_loop(name, [t.name, t.name])
+        except dtypes.NoLoop as e:
+            raise fc.error(node, f"{shown}() is not defined for {t} ({e})", "convert first with .astype()") from None
+        types.append((name, ins[0].name, outs[0].name))
+        t = outs[0]
+    return ir.Intrinsic(Array(t, array.type.ndim), fc.span(node), "array.diff", [array],
+                        {"axis": axis, "steps": tuple(types)})
+
+
+def flip(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.flip(a, axis)`, `np.fliplr(a)`, `np.flipud(a)`: the view `a[::-1]` along those axes."""
+    name = op.name.partition(".")[2]
+    if name == "flip":
+        bound = _bind(fc, node, ["m", "axis"], shown, 1)
+    else:
+        bound = _bind(fc, node, ["m"], shown, 1)
+    array = array_arg(fc, bound["m"], node, shown)
+    ndim = array.type.ndim
+    if name == "fliplr":
+        if ndim < 2:
+            raise fc.error(node, "Input must be >= 2-d.", "np.flip(a) for a 1-D array")
+        axes = [1]
+    elif name == "flipud":
+        axes = [0]
+    else:
+        axes = axes_arg(fc, bound.get("axis"), ndim)
+        if axes is None:
+            axes = list(range(ndim))
+    span = fc.span(node)
+    items = [ir.SliceItem(step=ir.Const(I64, span, -1)) if k in axes else ir.SliceItem() for k in range(ndim)]
+    return ir.ArraySlice(array.type, span, array, items)

@@ -1,0 +1,257 @@
+"""Sorting and searching (`ops/sorting.py`) in native code.
+
+A sort along an axis runs the kernel of `lower/sortkernels.py` on every line of that axis: in
+place when the line is contiguous, through a scratch buffer of one line otherwise.  `np.sort`
+sorts a new C-contiguous copy (axis=None: the flattened items), `a.sort()` the array itself.
+`np.argsort` sorts indices by a stable merge sort, `np.unique` sorts a flattened copy and
+keeps the first of each run of equal items (one NaN), `np.searchsorted` is NumPy's binary
+search (with its reuse of the previous bounds when the keys ascend).
+"""
+from __future__ import annotations
+
+from llvmlite import ir as ll
+
+from fastext.compiler import ir
+from fastext.compiler import types as T
+from fastext.compiler.lower import arith
+from fastext.compiler.lower.alloc import _contiguous_view, _copy, allocate
+from fastext.compiler.lower.arraymap import Access, _counted_loop, load, loop_nest, store_item
+from fastext.compiler.lower.context import I1, I32, I64, I8P, memory_type, scalar_type, value_type
+from fastext.compiler.lower.ircontrol import Var, while_loop
+from fastext.compiler.lower.reshape import c_contiguous, shape_of, size_of, strides_of, view
+from fastext.compiler.lower.sortkernels import argsort_function, less, pair_type, sort_function
+
+
+def _flat_copy(fl, array: ll.Value, atype: T.Array) -> ll.Value:
+    """A new 1-D array with the items of `array` in C order."""
+    b = fl.b
+    dims = shape_of(fl, array, atype.ndim)
+    flat_t = T.Array(atype.dtype, 1)
+    out = allocate(fl, flat_t, [size_of(fl, dims)])
+    _copy(fl, dims, [(_contiguous_view(fl, atype, b.extract_value(out, 0), dims), atype), (array, atype)])
+    return out
+
+
+def _each_line(fl, array: ll.Value, atype: T.Array, axis: int, visit) -> None:
+    """visit(line: i8*) for every line of `array` along `axis` (C order of the other axes)."""
+    b = fl.b
+    shape, strides = shape_of(fl, array, atype.ndim), strides_of(fl, array, atype.ndim)
+    if atype.ndim == 1:
+        visit(b.extract_value(array, 0))
+        return
+    outer = shape[:axis] + shape[axis + 1:]
+    access = Access(b.extract_value(array, 0), strides[:axis] + strides[axis + 1:], atype.dtype)
+    loop_nest(fl, outer, [access], lambda ptrs: visit(b.bitcast(ptrs[0], I8P)), "lines")
+
+
+def _item(fl, line: ll.Value, i: ll.Value, stride: ll.Value, t: T.Scalar) -> ll.Value:
+    return fl.b.bitcast(fl.b.gep(line, [fl.b.mul(i, stride)]), memory_type(t).as_pointer())
+
+
+def _scratch(fl, n: ll.Value, t: T.Scalar) -> ll.Value:
+    """A buffer of n items of t in the call's arena (typed pointer)."""
+    block = allocate(fl, T.Array(t, 1), [n])
+    return fl.b.bitcast(fl.b.extract_value(block, 0), memory_type(t).as_pointer())
+
+
+def _scratch_of(fl, n: ll.Value, ty: ll.Type) -> ll.Value:
+    """A buffer of n values of an LLVM type in the call's arena (typed pointer)."""
+    size = fl.b.ptrtoint(fl.b.gep(ll.Constant(ty.as_pointer(), None), [I64(1)]), I64)
+    block = allocate(fl, T.Array(T.U8, 1), [fl.b.mul(n, size)])
+    return fl.b.bitcast(fl.b.extract_value(block, 0), ty.as_pointer())
+
+
+def sort_lines(fl, array: ll.Value, atype: T.Array, axis: int) -> None:
+    """Sort every line of `array` along `axis` in place."""
+    b = fl.b
+    t = atype.dtype
+    kernel = sort_function(fl.ctx.module, t)
+    n = b.extract_value(array, [1, axis])
+    stride = b.extract_value(array, [2, axis])
+    unit = b.icmp_signed("==", stride, I64(t.nbytes))
+    buffer = Var(b, memory_type(t).as_pointer(), ll.Constant(memory_type(t).as_pointer(), None))
+    with b.if_then(b.not_(unit), likely=False):
+        buffer.set(_scratch(fl, n, t))
+
+    def visit(line):
+        with b.if_else(unit, likely=True) as (direct, gathered):
+            with direct:
+                b.call(kernel, [b.bitcast(line, memory_type(t).as_pointer()), n])
+            with gathered:
+                scratch = buffer.get()
+                _counted_loop(fl, n, lambda i: b.store(b.load(_item(fl, line, i, stride, t)), b.gep(scratch, [i])),
+                              "gather")
+                b.call(kernel, [scratch, n])
+                _counted_loop(fl, n, lambda i: b.store(b.load(b.gep(scratch, [i])), _item(fl, line, i, stride, t)),
+                              "scatter")
+    _each_line(fl, array, atype, axis, visit)
+
+
+def lower_sort(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """`np.sort(a, axis)` (a sorted copy) and `a.sort(axis)` (in place, `array.sort_inplace`)."""
+    (a,) = args
+    atype: T.Array = e.args[0].type
+    axis = e.attrs["axis"]
+    if e.name == "array.sort_inplace":
+        sort_lines(fl, a, atype, axis)
+        return I1(0)
+    if axis is None:
+        out = _flat_copy(fl, a, atype)
+        sort_lines(fl, out, e.type, 0)
+        return out
+    dims = shape_of(fl, a, atype.ndim)
+    out = allocate(fl, atype, dims)
+    _copy(fl, dims, [(out, atype), (a, atype)])
+    sort_lines(fl, out, atype, axis)
+    return out
+
+
+def lower_argsort(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """np.argsort: per line, the keys gathered into a contiguous buffer, indices 0..n-1 sorted
+    stably by them (`fx$argsort`), written into the int64 result."""
+    b = fl.b
+    (a,) = args
+    atype: T.Array = e.args[0].type
+    t = atype.dtype
+    axis = e.attrs["axis"]
+    if axis is None:
+        slot = fl.entry_alloca(value_type(T.Array(t, 1)))
+        n_all = size_of(fl, shape_of(fl, a, atype.ndim))
+        with b.if_else(c_contiguous(fl, a, atype), likely=True) as (flat, copied):
+            with flat:
+                b.store(view(fl, T.Array(t, 1), b.extract_value(a, 0), [n_all], [I64(t.nbytes)]), slot)
+            with copied:
+                b.store(_flat_copy(fl, a, atype), slot)
+        a, atype, axis = b.load(slot), T.Array(t, 1), 0
+    otype: T.Array = e.type
+    shape = shape_of(fl, a, atype.ndim)
+    out = allocate(fl, otype, shape)
+    n = shape[axis]
+    stride = b.extract_value(a, [2, axis])
+    ostride = b.extract_value(out, [2, axis])
+    pt = pair_type(t)
+    pairs = _scratch_of(fl, n, pt)
+    work = _scratch_of(fl, b.add(b.ashr(n, I64(1)), I64(1)), pt)
+    kernel = argsort_function(fl.ctx.module, t)
+    # the key lines and the result lines are walked together: one nest over the other axes
+    outer = shape[:axis] + shape[axis + 1:]
+    sstr = strides_of(fl, a, atype.ndim)
+    ostr = strides_of(fl, out, otype.ndim)
+    accesses = [Access(b.extract_value(out, 0), ostr[:axis] + ostr[axis + 1:], T.I64),
+                Access(b.extract_value(a, 0), sstr[:axis] + sstr[axis + 1:], t)]
+
+    def element(ptrs):
+        out_line, src_line = b.bitcast(ptrs[0], I8P), b.bitcast(ptrs[1], I8P)
+
+        def fill(i):
+            pair = b.insert_value(ll.Constant(pt, ll.Undefined), b.load(_item(fl, src_line, i, stride, t)), 0)
+            b.store(b.insert_value(pair, i, 1), b.gep(pairs, [i]))
+        _counted_loop(fl, n, fill, "keys")
+        b.call(kernel, [pairs, I64(0), n, work])
+        _counted_loop(fl, n, lambda i: b.store(b.load(b.gep(pairs, [i, I32(1)])), _item(fl, out_line, i, ostride, T.I64)),
+                      "indices")
+    if outer:
+        loop_nest(fl, outer, accesses, element, "argsort")
+    else:
+        element([b.extract_value(out, 0), b.extract_value(a, 0)])
+    return out
+
+
+def _same(b, t: T.Scalar, x: ll.Value, y: ll.Value) -> ll.Value:
+    """Equal items for np.unique (NaNs equal to each other: equal_nan=True)."""
+    if t.is_float:
+        return b.or_(b.fcmp_ordered("==", x, y), b.and_(b.fcmp_unordered("uno", x, x), b.fcmp_unordered("uno", y, y)))
+    return b.icmp_unsigned("==", x, y)
+
+
+def lower_unique(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """np.unique: a sorted flat copy, compacted to the first of each run of equal items; the
+    result is a view of its first k items."""
+    b = fl.b
+    (a,) = args
+    atype: T.Array = e.args[0].type
+    t = atype.dtype
+    out = _flat_copy(fl, a, atype)
+    n = b.extract_value(out, [1, 0])
+    base = b.bitcast(b.extract_value(out, 0), memory_type(t).as_pointer())
+    b.call(sort_function(fl.ctx.module, t), [base, n])
+    kept = Var(b, I64, b.select(b.icmp_signed(">", n, I64(0)), I64(1), I64(0)))
+
+    def step(i):
+        k = kept.get()
+        x = b.load(b.gep(base, [i]))
+        with b.if_then(b.not_(_same(b, t, x, b.load(b.gep(base, [b.sub(k, I64(1))]))))):
+            b.store(x, b.gep(base, [k]))
+            kept.set(b.add(k, I64(1)))
+    _counted_loop(fl, b.sub(n, kept.get()), lambda i: step(b.add(i, I64(1))), "unique")
+    return view(fl, e.type, b.extract_value(out, 0), [kept.get()], [I64(t.nbytes)])
+
+
+def _next_ranges(b, low, high, mid, levels: int):
+    """The ranges a bisection step may continue with, `levels` steps ahead."""
+    ranges = [(b.add(mid, I64(1)), high), (low, mid)]
+    for _ in range(levels - 1):
+        deeper = []
+        for lo_, hi_ in ranges:
+            m = b.add(lo_, b.ashr(b.sub(hi_, lo_), I64(1)))
+            deeper += [(b.add(m, I64(1)), hi_), (lo_, m)]
+        ranges = deeper
+    return ranges
+
+
+def lower_searchsorted(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
+    """np.searchsorted(a, v, side): NumPy's `binsearch` in the common dtype, keys in C order."""
+    b = fl.b
+    a_expr, v_expr = args
+    array = fl.expr(a_expr)
+    at: T.Scalar = a_expr.type.dtype
+    common = T.SCALARS.get(e.attrs["common"], T.BOOL)
+    left = e.attrs["side"] == "left"
+    n = b.extract_value(array, [1, 0])
+    stride = b.extract_value(array, [2, 0])
+    data = b.extract_value(array, 0)
+    lo, hi = Var(b, I64, I64(0)), Var(b, I64, n)
+
+    def search(key: ll.Value) -> ll.Value:
+        prefetch = fl.ctx.intrinsic("llvm.prefetch.p0", ll.VoidType(), [I8P, ll.IntType(32), ll.IntType(32),
+                                                                       ll.IntType(32)])
+
+        def halve():
+            low, high = lo.get(), hi.get()
+            mid = b.add(low, b.ashr(b.sub(high, low), I64(1)))
+            # the compare feeds the next address (a select, not a branch): fetch both possible
+            # next middles meanwhile, so that large arrays do not wait on memory at every step
+            for nlo, nhi in _next_ranges(b, low, high, mid, 2):
+                nxt = b.add(nlo, b.ashr(b.sub(nhi, nlo), I64(1)))
+                b.call(prefetch, [b.gep(data, [b.mul(nxt, stride)]), ll.IntType(32)(0), ll.IntType(32)(3),
+                                  ll.IntType(32)(1)])
+            item = arith.cast(fl, load(fl, _item(fl, data, mid, stride, at), at), at, common)
+            go_right = less(b, common, item, key) if left else b.not_(less(b, common, key, item))
+            lo.set(b.select(go_right, b.add(mid, I64(1)), lo.get()))
+            hi.set(b.select(go_right, hi.get(), mid))
+        while_loop(b, lambda: b.icmp_signed("<", lo.get(), hi.get()), halve, "bisect")
+        return lo.get()
+
+    if not isinstance(v_expr.type, T.Array):
+        return search(arith.cast(fl, fl.expr(v_expr), v_expr.type, common))
+    from fastext.compiler.lower.reduce import Source
+    src = Source(fl, v_expr)
+    out = allocate(fl, e.type, src.shape)
+    target = Access(b.extract_value(out, 0), strides_of(fl, out, e.type.ndim), T.I64)
+    vt: T.Scalar = v_expr.type.dtype
+    last = Var(b, scalar_type(common))
+    first = Var(b, I1, I1(1))
+
+    def visit(value, ptrs):
+        key = arith.cast(fl, value, vt, common)
+        # NumPy: after a smaller key only the upper bound resets; otherwise both, the upper one
+        # kept one past the previous result
+        ascending = b.and_(b.not_(first.get()), less(b, common, last.get(), key))
+        lo.set(b.select(ascending, lo.get(), I64(0)))
+        widened = b.select(b.icmp_signed("<", hi.get(), n), b.add(hi.get(), I64(1)), n)
+        hi.set(b.select(ascending, n, b.select(first.get(), n, widened)))
+        first.set(I1(0))
+        last.set(key)
+        store_item(fl, ptrs[0], search(key), T.I64)
+    src.each(visit, [target], "searchsorted")
+    return out

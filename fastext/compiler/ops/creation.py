@@ -1,0 +1,41 @@
+"""Creation of arrays from values: `np.array` of literal lists, `np.asarray`, `np.arange`,
+`np.linspace`, `np.eye`, `np.identity`, `np.meshgrid`.
+
+Typed in `frontend/creation.py`, lowered in `lower/creation.py`.  Every result is a new
+C-contiguous array in the call's arena (`np.asarray` of an array is the array itself).
+"""
+from __future__ import annotations
+
+from fastext.compiler.ops import Op, add
+from fastext.compiler.ops.scalar import _lower
+
+_LOWER = "fastext.compiler.lower.creation"
+
+
+def _check(function: str):
+    def check(fc, node, op, shown, receiver=None):
+        from fastext.compiler.frontend import creation
+        return getattr(creation, function)(fc, node, op, shown, receiver)
+    check.__name__ = function
+    return check
+
+
+def _new(name: str, spelling: str, check: str, signature: str, doc: str) -> None:
+    add(Op(f"array.{name}", spellings=(spelling,), check=_check(check), lower=_lower(_LOWER, f"lower_{name}"),
+           allocates=True, loops=True, group="creation", signature=signature, doc=doc))
+
+
+_new("literal", "numpy.array", "array", "np.array(object, dtype=None)",
+     "a new array from a (nested) list or tuple of numbers, or a copy of an array; NumPy's dtype")
+add(Op("array.asarray", spellings=("numpy.asarray",), check=_check("asarray"), group="creation",
+       signature="np.asarray(a, dtype=None)", doc="an array itself (no copy), converted when dtype= differs; "
+                                                  "a literal list as np.array"))
+_new("arange", "numpy.arange", "arange", "np.arange([start,] stop[, step], dtype=None)",
+     "evenly spaced values in [start, stop): NumPy's length ceil((stop-start)/step) and values")
+_new("linspace", "numpy.linspace", "linspace", "np.linspace(start, stop, num=50, endpoint=True, dtype=None)",
+     "num evenly spaced values over [start, stop]: NumPy's formula start + i*step, the last one stop")
+_new("eye", "numpy.eye", "eye", "np.eye(N, M=None, k=0, dtype=float)", "ones on the k-th diagonal, zeros elsewhere")
+add(Op("array.identity", spellings=("numpy.identity",), check=_check("identity"), group="creation",
+       signature="np.identity(n, dtype=float)", doc="the n×n identity matrix (np.eye(n))"))
+_new("meshgrid", "numpy.meshgrid", "meshgrid", "np.meshgrid(x1, x2, ..., indexing='xy')",
+     "coordinate matrices from 1-D coordinate vectors: a tuple of new arrays")

@@ -1,0 +1,65 @@
+"""Shape functions: reshape, ravel, flatten, astype, concatenate and the stacks, tile, repeat,
+roll, diff, flip.
+
+Typed in `frontend/shape.py`, lowered in `lower/shape.py` (`lower/reshape.py` for the
+views of reshape and ravel).  Where NumPy gives a view the result is one — a new array
+struct over the same data (`data["view"]`: `analysis.py` follows it to the array it
+views, so writes through it and returns of it are seen) — and `np.flip` & co. are typed
+as the slices they are (`a[::-1]`).  `array.astype` is the element-wise NumPy cast, so
+`x.astype(np.float32) * 2` is one loop.
+"""
+from __future__ import annotations
+
+from fastext.compiler.ops import Op, add
+from fastext.compiler.ops.scalar import _lower
+
+_LOWER = "fastext.compiler.lower.shape"
+
+
+def _check(function: str):
+    def check(fc, node, op, shown, receiver=None):
+        from fastext.compiler.frontend import shape
+        return getattr(shape, function)(fc, node, op, shown, receiver)
+    check.__name__ = function
+    return check
+
+
+add(Op("array.reshape", spellings=("numpy.reshape", "ndarray.reshape"), check=_check("reshape"),
+       lower=_lower("fastext.compiler.lower.reshape", "lower_reshape"), allocates=True, loops=True, aliases=True,
+       group="shape", signature="np.reshape(a, shape), a.reshape(*shape)",
+       doc="the items in a new shape (one dimension may be -1): a view where NumPy gives one, else a copy"))
+add(Op("array.ravel", spellings=("numpy.ravel", "ndarray.ravel"), check=_check("ravel"),
+       lower=_lower("fastext.compiler.lower.reshape", "lower_ravel"), allocates=True, loops=True, aliases=True,
+       group="shape", signature="np.ravel(a), a.ravel()",
+       doc="the items as a 1-D array: a view of a C-contiguous array, else a copy"))
+add(Op("array.flatten", spellings=("ndarray.flatten",), check=_check("flatten"), group="shape",
+       signature="a.flatten()", doc="a 1-D copy of the items (C order)"))
+add(Op("array.astype", spellings=("ndarray.astype",), check=_check("astype"),
+       lower=_lower("fastext.compiler.lower.casts", "lower_astype"), gpu=True, group="shape",
+       signature="a.astype(dtype, copy=True)", doc="a copy converted with NumPy's unsafe cast (float to int truncates)"))
+_JOIN = ("concatenate", "stack", "hstack", "vstack", "column_stack")
+add(Op("array.concatenate", spellings=("numpy.concatenate",), check=_check("concatenate"),
+       lower=_lower(_LOWER, "lower_concatenate"), lazy=True, allocates=True, loops=True, group="shape",
+       signature="np.concatenate((a, b, ...), axis=0)", doc="arrays joined along an existing axis (axis=None: flattened)"))
+for _name, _sig, _doc in (
+        ("stack", "np.stack((a, b, ...), axis=0)", "arrays of one shape joined along a new axis"),
+        ("hstack", "np.hstack((a, b, ...))", "arrays joined column-wise (1-D: end to end)"),
+        ("vstack", "np.vstack((a, b, ...))", "arrays joined row-wise (1-D arrays become rows)"),
+        ("column_stack", "np.column_stack((a, b, ...))", "1-D arrays as columns of a 2-D array")):
+    add(Op(f"array.{_name}", spellings=(f"numpy.{_name}",), check=_check(_name), group="shape", signature=_sig,
+           doc=_doc))
+for _name, _sig, _doc in (
+        ("tile", "np.tile(a, reps)", "a repeated reps times along each axis"),
+        ("repeat", "np.repeat(a, repeats, axis=None), a.repeat(repeats, axis=None)",
+         "each item repeated (an int count; axis=None: of the flattened array)"),
+        ("roll", "np.roll(a, shift, axis=None)", "items shifted cyclically along axes (axis=None: flattened)"),
+        ("diff", "np.diff(a, n=1, axis=-1)", "n-th differences a[1:] - a[:-1] along an axis (bool: !=)")):
+    _spellings = (f"numpy.{_name}", "ndarray.repeat") if _name == "repeat" else (f"numpy.{_name}",)
+    add(Op(f"array.{_name}", spellings=_spellings, check=_check(_name), lower=_lower(_LOWER, f"lower_{_name}"),
+           lazy=_name == "diff", allocates=True, loops=True, group="shape", signature=_sig, doc=_doc))
+for _name, _sig, _doc in (
+        ("flip", "np.flip(a, axis=None)", "a view with the items reversed along axes (all: axis=None)"),
+        ("fliplr", "np.fliplr(a)", "a view with the columns reversed (axis 1)"),
+        ("flipud", "np.flipud(a)", "a view with the rows reversed (axis 0)")):
+    add(Op(f"array.{_name}", spellings=(f"numpy.{_name}",), check=_check("flip"), group="shape", signature=_sig,
+           doc=_doc))

@@ -1,0 +1,39 @@
+"""Sorting and searching: np.sort, a.sort(), np.argsort, np.unique, np.searchsorted.
+
+Typed in `frontend/sorting.py`, lowered in `lower/sorting.py` with the kernels of
+`lower/sortkernels.py` (one internal LLVM function per dtype: NumPy's introsort for values,
+a stable merge sort for argsort, NumPy's binary search).  NaN sorts last, as in NumPy.
+"""
+from __future__ import annotations
+
+from fastext.compiler.ops import Op, add
+from fastext.compiler.ops.scalar import _lower
+
+_LOWER = "fastext.compiler.lower.sorting"
+
+
+def _check(function: str):
+    def check(fc, node, op, shown, receiver=None):
+        from fastext.compiler.frontend import sorting
+        return getattr(sorting, function)(fc, node, op, shown, receiver)
+    check.__name__ = function
+    return check
+
+
+add(Op("array.sort", spellings=("numpy.sort",), check=_check("sort"), lower=_lower(_LOWER, "lower_sort"),
+       allocates=True, loops=True, group="sorting", signature="np.sort(a, axis=-1)",
+       doc="a sorted copy (axis=None: of the flattened array); NaN last"))
+add(Op("array.sort_inplace", spellings=("ndarray.sort",), check=_check("sort"), lower=_lower(_LOWER, "lower_sort"),
+       allocates=True, loops=True, writes=(0,), pure=False, group="sorting", signature="a.sort(axis=-1)",
+       doc="sorts the array in place; NaN last"))
+add(Op("array.argsort", spellings=("numpy.argsort", "ndarray.argsort"), check=_check("argsort"),
+       lower=_lower(_LOWER, "lower_argsort"), allocates=True, loops=True, group="sorting",
+       signature="np.argsort(a, axis=-1), a.argsort(axis=-1)",
+       doc="the indices that sort the array, by a stable sort (NumPy's kind='stable' order)"))
+add(Op("array.unique", spellings=("numpy.unique",), check=_check("unique"), lower=_lower(_LOWER, "lower_unique"),
+       allocates=True, loops=True, group="sorting", signature="np.unique(a)",
+       doc="the sorted distinct items of the flattened array (one NaN)"))
+add(Op("array.searchsorted", spellings=("numpy.searchsorted", "ndarray.searchsorted"), check=_check("searchsorted"),
+       lower=_lower(_LOWER, "lower_searchsorted"), lazy=True, allocates=True, loops=True, numpy_scalar=True,
+       group="sorting", signature="np.searchsorted(a, v, side='left'), a.searchsorted(v, side='left')",
+       doc="where v's items would go into the sorted 1-D a (NumPy's binary search); an int for a number v"))
