@@ -139,6 +139,14 @@ def test_generators_are_reproducible_and_independent(c):
     assert c.gen_normal0(5, 1.0, 2.0) == c.gen_normal(5, 1.0, 2.0, 1)[0]
 
 
+def test_generators_pass_to_internal_functions(c, py):
+    """`_walk(rng, steps)` draws from the caller's Generator: the walks continue one stream."""
+    w = c.walks(3, 4, 5)
+    z = c.gen_standard_normal(3, 20).reshape(4, 5)
+    assert np.allclose(w, [sum(row) for row in z.tolist()], rtol=1e-14, atol=1e-14)
+    assert py.walks(3, 4, 5).shape == (4,)
+
+
 def test_seed_equals_default_rng_with_that_seed(c):
     assert np.array_equal(c.seeded_rand(12, 20), c.gen_random(12, 20))
 
@@ -412,6 +420,10 @@ def _diag(body: str):
      "    for i in prange(n):\n        s += rng.random()\n    return s\n", "shared by the threads", "default_rng(seed + i)"),
     ("def f(e: i64) -> i64:\n    rng = np.random.default_rng(1)\n    return rng.integers(5, endpoint=e > 0)\n",
      "endpoint must be a constant bool", "literal"),
+    ("def f(rng: np.random.Generator) -> f64:\n    return rng.random()\n",
+     "exported function `f` cannot be a numpy.random.Generator", "default_rng(seed)"),
+    ("def f(s: i64) -> np.random.Generator:\n    return np.random.default_rng(s)\n",
+     "cannot return a numpy.random.Generator", "_functions"),
 ])
 def test_misuse_is_a_located_compile_error(body, needle, hint):
     d = _diag(body)
@@ -422,9 +434,11 @@ def test_misuse_is_a_located_compile_error(body, needle, hint):
 
 def test_import_spellings_compile():
     src = ("from fastext import f64, i64\nimport numpy.random as npr\nimport numpy.random\n"
-           "from numpy import random\nfrom numpy.random import default_rng, rand\n\n\n"
+           "from numpy import random\nfrom numpy.random import Generator, default_rng, rand\n\n\n"
+           "def _g(a: Generator, b: random.Generator, c: npr.Generator) -> f64:\n"
+           "    return a.random() + b.random() + c.random()\n\n\n"
            "def f(n: i64) -> f64:\n    rng = default_rng(1)\n"
-           "    return npr.rand() + numpy.random.randn() + random.uniform() + rand(n).sum() + rng.random()\n")
+           "    return npr.rand() + numpy.random.randn() + random.uniform() + rand(n).sum() + _g(rng, rng, rng)\n")
     compile_source(src, "spellings.fx", "spellings")
     with pytest.raises(CompileError, match="numpy.random.shuffle is not supported"):
         compile_source("from numpy.random import shuffle\n", "bad_import.fx", "bad_import")

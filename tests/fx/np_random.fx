@@ -269,3 +269,25 @@ def prange_fills(n: i64, m: i64) -> f64:
     for i in prange(n):
         total += np.random.rand(m).sum()
     return total
+
+
+# ---------------------------------------------------------------- Generators across functions
+
+def _walk(rng: np.random.Generator, steps: i64) -> f64:
+    x = 0.0
+    for i in range(steps):
+        x += rng.standard_normal()
+    return x
+
+
+def _fresh(seed: i64) -> np.random.Generator:
+    return np.random.default_rng(seed)
+
+
+def walks(seed: i64, n: i64, steps: i64) -> f64[:]:
+    """One Generator passed to a helper n times: the walks continue one stream."""
+    rng = _fresh(seed)
+    out = np.empty(n)
+    for i in range(n):
+        out[i] = _walk(rng, steps)
+    return out

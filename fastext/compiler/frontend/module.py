@@ -145,12 +145,15 @@ class _ModuleCollector:
         if stmt.module in NUMPY_SUBMODULES:     # `from numpy.random import rand`: registry spellings
             from fastext.compiler import ops
             qualname = f"{stmt.module}.{alias.name}"
-            if ops.by_spelling(qualname) is None:
+            if qualname == "numpy.random.Generator":     # for annotations (frontend/annotations.py)
+                names[local] = Binding("generatortype")
+            elif ops.by_spelling(qualname) is None:
                 close = ops.close_to(qualname)
                 raise FxSyntaxError(span, f"{qualname} is not supported in .fx code",
                                     (f"did you mean {', '.join(close)}? " if close else "") +
                                     "docs/language.md lists the NumPy functions .fx code can use")
-            names[local] = Binding("op", qualname)
+            else:
+                names[local] = Binding("op", qualname)
         elif stmt.module == "numpy" and alias.name not in ALLOC_FUNCS:
             from fastext.compiler import ops
             from fastext.compiler.frontend.alloc import NUMPY_DTYPES
@@ -329,6 +332,9 @@ class _ModuleCollector:
             raise FxSyntaxError(span, f"function `{node.name}` needs a return annotation",
                                 "write `-> f64`, `-> tuple[f64, i64]` or `-> None`")
         ret = annotations.resolve(node.returns, self.scope, allow_none=True)
+        if not node.name.startswith("_") and target == "cpu":
+            from fastext.compiler.frontend.nprandom import check_exported_signature
+            check_exported_signature(node, params, ret, self.span)
         from fastext.compiler.frontend.objects import check_signature
         check_signature(node, params, ret, options, self.span)
         defaults: dict[str, tuple[Type, object]] = {}

@@ -18,7 +18,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from fastext.compiler import ir, ops
-from fastext.compiler.diagnostics import Diagnostic
+from fastext.compiler.diagnostics import Diagnostic, FxSyntaxError
 from fastext.compiler.frontend.alloc import resolve_dtype, shape_dims
 from fastext.compiler.frontend.arrays import _bind, constant
 from fastext.compiler.types import (
@@ -163,6 +163,20 @@ def _int_arg(fc: "FunctionChecker", node: ast.expr, shown: str, name: str) -> ir
 def _numpy_name(t: Scalar) -> str:
     from fastext.compiler.ops import dtypes
     return dtypes.numpy_name(t)
+
+
+def check_exported_signature(node: ast.FunctionDef, params, ret, span_of) -> None:
+    """A Generator never crosses into Python: exported functions neither take nor return one."""
+    for name, ptype, pspan in params:
+        if isinstance(ptype, RandomGenerator):
+            raise FxSyntaxError(pspan, f"parameter `{name}` of the exported function `{node.name}` cannot be "
+                                       "a numpy.random.Generator",
+                                "take a seed and create it inside: rng = np.random.default_rng(seed) "
+                                "(internal `_functions` may take Generators)")
+    if isinstance(ret, RandomGenerator):
+        raise FxSyntaxError(span_of(node.returns), f"the exported function `{node.name}` cannot return "
+                                                   "a numpy.random.Generator",
+                            "return the numbers it draws (internal `_functions` may return Generators)")
 
 
 def reject_shared_generators(fc: "FunctionChecker", loop: ir.ForRange) -> None:
