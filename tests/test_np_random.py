@@ -147,8 +147,24 @@ def test_generators_pass_to_internal_functions(c, py):
     assert py.walks(3, 4, 5).shape == (4,)
 
 
+def test_generators_of_a_variable_live_in_the_frame():
+    """A Generator only drawn from, in a variable that only holds fresh Generators, takes a
+    frame slot: a Generator per iteration costs no arena block (the arena would keep them all
+    until the call returns).  One that escapes — returned, aliased, passed — uses the arena."""
+    head = "from fastext import f64, i64\nimport numpy as np\n\n\n"
+    local = ("def f(n: i64) -> f64:\n    s = 0.0\n    for i in range(n):\n"
+             "        rng = np.random.default_rng(i)\n        s += rng.random()\n    return s\n")
+    assert "fx$alloc" not in compile_source(head + local, "frame.fx", "frame").llvm_ir
+    escaping = ("def _g(i: i64) -> np.random.Generator:\n    return np.random.default_rng(i)\n\n\n"
+                "def f(n: i64) -> f64:\n    return _g(n).random()\n")
+    assert "fx$alloc" in compile_source(head + escaping, "arena.fx", "arena").llvm_ir
+
+
 def test_seed_equals_default_rng_with_that_seed(c):
     assert np.array_equal(c.seeded_rand(12, 20), c.gen_random(12, 20))
+    assert np.array_equal(c.gen_random_u64_seed(12, 20), c.gen_random(12, 20))
+    big = c.gen_random_u64_seed(2**64 - 1, 4)          # NumPy takes any non-negative seed
+    assert big.shape == (4,) and not np.array_equal(big, c.gen_random(2**63 - 1, 4))
 
 
 def test_os_seeding_differs_between_calls(c):

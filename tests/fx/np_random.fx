@@ -1,7 +1,7 @@
 """np.random in .fx code (tests/test_np_random.py): the module's stream, Generators, every
 import spelling.  Compiled, the numbers come from fastext's own generator (docs/numpy-random.md);
 interpreted, from NumPy's: the tests compare shapes, dtypes, ranges, errors and statistics."""
-from fastext import boolean, f32, f64, i8, i32, i64, prange, u8
+from fastext import boolean, f32, f64, i8, i32, i64, prange, u8, u64
 import numpy as np
 import numpy.random as npr
 from numpy import random
@@ -202,6 +202,10 @@ def gen_raw(seed: i64, n: i64) -> i64[:]:
     """Every 64-bit value possible: the generator's raw outputs, top bit flipped."""
     rng = np.random.default_rng(seed)
     return rng.integers(-9223372036854775808, 9223372036854775807, size=n, endpoint=True)
+
+
+def gen_random_u64_seed(seed: u64, n: i64) -> f64[:]:
+    return np.random.default_rng(seed).random(n)
 
 
 def gen_os(n: i64) -> f64[:]:

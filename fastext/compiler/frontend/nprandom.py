@@ -58,7 +58,9 @@ def _check(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiv
         seed = [] if _is_none(bound.get("seed")) else [_int_arg(fc, bound["seed"], shown, "seed")]
         if kind == "seed":
             return ir.Intrinsic(NONE, span, "random.seed", seed)
-        return ir.Intrinsic(GENERATOR, span, "random.default_rng", seed)
+        # a u64 seed is never negative (it reaches the lowering as the same 64 bits in an i64)
+        unsigned = bool(seed) and isinstance(seed[0], ir.Cast) and seed[0].value.type == U64
+        return ir.Intrinsic(GENERATOR, span, "random.default_rng", seed, {"unsigned": True} if unsigned else {})
     gen = [] if receiver is None else [receiver]
     if "out" in bound:
         raise fc.error(bound["out"], f"{shown}(..., out=) is not supported in .fx code",

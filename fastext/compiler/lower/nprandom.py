@@ -46,16 +46,48 @@ def lower_seed(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
 
 
 def lower_default_rng(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
-    """`np.random.default_rng(seed)`: a state in the call's arena (seed None: from the OS)."""
+    """`np.random.default_rng(seed)`: a state in the function's frame when nothing can see the
+    Generator after the variable holding it is reassigned (`_frame_local`), else in the call's
+    arena; seeded from `seed`, or from the OS."""
     b = fl.b
-    if args:
+    if args and not e.attrs.get("unsigned"):
         fl.fail_if(b.icmp_signed("<", args[0], I64(0)), "ValueError", "expected non-negative integer")
-    s = rng.new_state(fl)
+    if _frame_local(fl.fn, e):
+        s = b.bitcast(fl.entry_alloca(ll.ArrayType(I64, STATE_WORDS)), STATEP)
+    else:
+        s = rng.new_state(fl)
     if args:
         b.call(rng.seed(fl.ctx), [s, args[0]])
     else:
         b.call(rng.seed_os(fl.ctx), [s])
     return b.bitcast(s, I8P)
+
+
+_DRAWS = ("random.draw", "random.draw.np", "random.fill")
+
+
+def _frame_local(fn: ir.Function, e: ir.Intrinsic) -> bool:
+    """Whether the Generator `e` makes may live in a slot of the frame, one per call site: it is
+    assigned to a variable that only ever holds fresh Generators and is only read to draw from.
+    Then no other name, callee or result can hold it, and when the site runs again the variable
+    is reassigned: the old state is unreachable.  A Generator per iteration of a long (prange)
+    loop then costs no memory (the arena would keep every one until the call returns), and one
+    in a prange body lives on its worker thread's stack."""
+    var = next((s.var for s in ir.walk(fn.body) if isinstance(s, ir.Assign) and s.value is e), None)
+    if var is None:
+        return False
+    drawn_from: set[int] = set()
+    loads: list[ir.Load] = []
+    for s in ir.walk(fn.body):
+        if isinstance(s, ir.Assign) and s.var is var and not (
+                isinstance(s.value, ir.Intrinsic) and s.value.name == "random.default_rng"):
+            return False
+        for x in (x for c in ir.children(s) for x in ir.walk_exprs(c)):
+            if isinstance(x, ir.Intrinsic) and x.name in _DRAWS and x.attrs.get("generator"):
+                drawn_from.add(id(x.args[0]))
+            elif isinstance(x, ir.Load) and x.var is var:
+                loads.append(x)
+    return all(id(x) in drawn_from for x in loads)
 
 
 def lower_draw(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:

@@ -1,7 +1,7 @@
 """Standard normal deviates: the ziggurat method (Marsaglia & Tsang, 2000) with 256 layers,
 as NumPy's `Generator.standard_normal` runs it (docs/numpy-random.md says why).
 
-One 64-bit draw gives the layer (8 bits), the sign (1 bit) and a 52-bit abscissa; 98.8% of
+One 64-bit draw gives the layer (8 bits), the sign (1 bit) and a 52-bit abscissa; 98.5% of
 the draws are accepted by one table compare and one multiply.  The rest test the wedge
 under the curve (one more uniform and an `exp`) or, in the bottom layer, sample the tail
 beyond R by Marsaglia's exponential method (two uniforms and two `log1p`).
