@@ -67,7 +67,7 @@ def value_type(t: T.Type) -> ll.Type:
     if isinstance(t, T.Char):
         return I32                     # the code point
     if isinstance(t, T.RandomGenerator):
-        return I8P                     # its state, in the call's arena (lower/rng.py)
+        return I8P                     # a pointer to its state (lower/rng.py)
     raise TypeError(f"no LLVM type for {t}")
 
 

@@ -13,8 +13,8 @@ internal functions named `fx$rng.*`:
 The module's stream (`np.random.seed`, `np.random.rand`, ...) has one state per thread,
 found through a pthread key created on first use: threads never share a state, so they
 never race on one, and a Python thread or a prange worker that never called
-`np.random.seed` starts from OS entropy.  `default_rng(seed)` states live in the call's
-arena (`lower/alloc.py`), one per Generator.
+`np.random.seed` starts from OS entropy.  A Generator is a pointer to a state of its own, in
+the function's frame or the call's arena (`lower/nprandom.py: lower_default_rng`).
 """
 from __future__ import annotations
 
