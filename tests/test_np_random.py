@@ -421,6 +421,8 @@ def _diag(body: str):
 
 @pytest.mark.parametrize("body, needle, hint", [
     ("def f() -> f64[:, :]:\n    return np.random.rand((2, 3))\n", "dimensions as separate integers", "random(shape)"),
+    ("def f(a: f64[:, :]) -> f64[:, :]:\n    return np.random.randn(a.shape)\n", "not a shape", "standard_normal"),
+    ("def f() -> f64[:]:\n    return np.random.rand(2.5)\n", "must be integers", "int(...)"),
     ("def f(x: f64) -> i64:\n    return np.random.randint(x)\n", "must be an integer", "int(...)"),
     ("def f(a: f64[:]) -> f64:\n    return np.random.normal(a)\n", "not an array", "standard_normal"),
     ("def f(a: f64[:]) -> None:\n    rng = np.random.default_rng(1)\n    rng.random(3, out=a)\n",

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from fastext.compiler import ir, ops
 from fastext.compiler.diagnostics import Diagnostic, FxSyntaxError
-from fastext.compiler.frontend.alloc import resolve_dtype, shape_dims
+from fastext.compiler.frontend.alloc import _dim, resolve_dtype, shape_dims
 from fastext.compiler.frontend.arrays import _bind, constant
 from fastext.compiler.types import (
     ERROR, F32, F64, GENERATOR, I64, NONE, U64, Array, ErrorType, RandomGenerator, Scalar, article,
@@ -120,14 +120,16 @@ def _positional_dims(fc: "FunctionChecker", node: ast.Call, shown: str) -> list[
                        f"{shown}(d0, d1, ...) takes the dimensions one by one")
     if not node.args:
         return None
+    dims = []
     for a in node.args:
-        if isinstance(a, (ast.Tuple, ast.Starred)):
+        value = None if isinstance(a, ast.Starred) else fc.expr(a)
+        if value is not None and isinstance(value.type, ErrorType):
+            raise _Poisoned
+        if value is None or not isinstance(value.type, Scalar):
             raise fc.error(a, f"{shown}() takes the dimensions as separate integers, not a shape "
                               "(NumPy raises TypeError)",
                            f"{shown}(2, 3), or np.random.random(shape) / np.random.standard_normal(shape)")
-    dims = [d for a in node.args for d in shape_dims(fc, a)]
-    if any(isinstance(d.type, ErrorType) for d in dims):
-        raise _Poisoned
+        dims.append(_dim(fc, a, value))
     return dims
 
 

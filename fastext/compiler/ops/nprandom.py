@@ -19,7 +19,6 @@ from __future__ import annotations
 from fastext.compiler.ops import Op, add
 from fastext.compiler.ops.scalar import _lower
 
-_FRONT = "fastext.compiler.frontend.nprandom"
 _LOWER = "fastext.compiler.lower.nprandom"
 
 
