@@ -7,7 +7,7 @@ internal functions named `fx$rng.*`:
 
     i64  fx$rng.next(i64* s)        one 64-bit output, state advanced (alwaysinline)
     void fx$rng.seed(i64* s, i64 v) the state from a seed: four SplitMix64 outputs of v
-    void fx$rng.seed_os(i64* s)     256 bits from the OS (getentropy)
+    void fx$rng.seed_os(i64* s)     256 bits from the OS (/dev/urandom)
     i64* fx$rng.thread_state()      the calling thread's state of the module's stream
 
 The module's stream (`np.random.seed`, `np.random.rand`, ...) has one state per thread,
@@ -109,14 +109,22 @@ def seed(ctx: ModuleContext) -> ll.Function:
 
 
 def seed_os(ctx: ModuleContext) -> ll.Function:
-    """`void fx$rng.seed_os(i64* s)`: 256 bits of `getentropy` (glibc >= 2.25, musl, macOS).
-    Should the OS refuse, the cycle counter, the state's address and a module-wide counter
-    seed it instead: distinct per call, though not secret."""
+    """`void fx$rng.seed_os(i64* s)`: 256 bits read from /dev/urandom.  (Not `getentropy` or
+    `getrandom`: they need glibc 2.25, and a module built in a manylinux2014 image must load on
+    glibc 2.17.)  Should the read fail, the cycle counter, the state's address and a
+    module-wide counter seed it instead: distinct per call, though not secret."""
     def build(fn, b):
         s = fn.args[0]
-        getentropy = ctx.intrinsic("getentropy", I32, [I8P, I64])
-        rc = b.call(getentropy, [b.bitcast(s, I8P), I64(STATE_BYTES)])
-        fallback = b.icmp_signed("!=", rc, I32(0))
+        opener = ctx.module.globals.get("open") or ll.Function(
+            ctx.module, ll.FunctionType(I32, [I8P, I32], var_arg=True), "open")
+        fd = b.call(opener, [ctx.cstring("/dev/urandom"), I32(0)])      # O_RDONLY
+        got = b.alloca(I64)
+        b.store(I64(-1), got)
+        with b.if_then(b.icmp_signed(">=", fd, I32(0))):
+            read = ctx.intrinsic("read", I64, [I32, I8P, I64])
+            b.store(b.call(read, [fd, b.bitcast(s, I8P), I64(STATE_BYTES)]), got)
+            b.call(ctx.intrinsic("close", I32, [I32]), [fd])
+        fallback = b.icmp_signed("!=", b.load(got), I64(STATE_BYTES))
         words = [b.load(p, align=8) for p in _words(b, s)]
         zero = b.icmp_unsigned("==", b.or_(b.or_(words[0], words[1]), b.or_(words[2], words[3])), I64(0))
         with b.if_then(b.or_(fallback, zero), likely=False):
