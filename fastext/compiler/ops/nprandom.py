@@ -28,15 +28,15 @@ def _check(fc, node, op, shown, receiver=None):
 
 
 add(Op("random.draw", lower=_lower(_LOWER, "lower_draw"), pure=False, group="random",
-       doc="one random number from the module's stream or a Generator"))
+       signature="@random.draw([generator], params...){dist, dtype}", doc="one random number from the module's stream or a Generator"))
 add(Op("random.draw.np", lower=_lower(_LOWER, "lower_draw"), pure=False, numpy_scalar=True, group="random",
-       doc="one random number, a NumPy scalar under plain Python"))
+       signature="@random.draw.np([generator], low, high){dist, dtype}", doc="one random number, a NumPy scalar under plain Python"))
 add(Op("random.fill", lower=_lower(_LOWER, "lower_fill"), pure=False, allocates=True, loops=True, group="random",
-       doc="a new array of random numbers"))
+       signature="@random.fill([generator], params..., dims...){dist, dtype}", doc="a new array of random numbers"))
 add(Op("random.seed", lower=_lower(_LOWER, "lower_seed"), pure=False, group="random",
-       doc="reseed this thread's state of the module's stream"))
+       signature="@random.seed([seed])", doc="reseed this thread's state of the module's stream"))
 add(Op("random.default_rng", lower=_lower(_LOWER, "lower_default_rng"), pure=False, allocates=True,
-       group="random", doc="a new Generator with a state of its own"))
+       group="random", signature="@random.default_rng([seed])", doc="a new Generator with a state of its own"))
 
 # (name, spellings, parameters as NumPy names them, how many are required, signature, doc)
 _MODULE = [
