@@ -105,7 +105,13 @@ def seed(ctx: ModuleContext) -> ll.Function:
             x, out = _splitmix(b, x)
             b.store(out, p, align=8)
         b.ret_void()
-    return _define(ctx, "fx$rng.seed", ll.VoidType(), [STATEP, I64], build)
+    fn = _define(ctx, "fx$rng.seed", ll.VoidType(), [STATEP, I64], build)
+    # Kept out of line: inlined, its four independent SplitMix64 steps invite the SLP vectoriser
+    # to pair the state's words in <2 x i64> registers, and the draw loops that follow inherit
+    # those pairs — shuffles on every step, three times slower.
+    if "noinline" not in fn.attributes:
+        fn.attributes.add("noinline")
+    return fn
 
 
 def seed_os(ctx: ModuleContext) -> ll.Function:
