@@ -139,7 +139,10 @@ def seed_os(ctx: ModuleContext) -> ll.Function:
             mixed = b.xor(b.xor(clock, b.ptrtoint(s, I64)), b.mul(count, I64(GOLDEN)))
             b.call(seed(ctx), [s, mixed])
         b.ret_void()
-    return _define(ctx, "fx$rng.seed_os", ll.VoidType(), [STATEP], build)
+    fn = _define(ctx, "fx$rng.seed_os", ll.VoidType(), [STATEP], build)
+    if "noinline" not in fn.attributes:      # a system call: nothing to gain inline, see seed()
+        fn.attributes.add("noinline")
+    return fn
 
 
 def _key_init(ctx: ModuleContext) -> ll.Function:
