@@ -156,6 +156,15 @@ class PyObj(Type):
         return self.check or "object"
 
 
+@dataclass(frozen=True)
+class RandomGenerator(Type):
+    """A `numpy.random.Generator` made by `np.random.default_rng(seed)` inside a function: a
+    reference to a random-number state of its own (docs/numpy-random.md)."""
+
+    def __str__(self) -> str:
+        return "numpy.random.Generator"
+
+
 I8, I16, I32, I64 = (Scalar(f"i{b}", "int", b) for b in (8, 16, 32, 64))
 U8, U16, U32, U64 = (Scalar(f"u{b}", "uint", b) for b in (8, 16, 32, 64))
 F32, F64 = Scalar("f32", "float", 32), Scalar("f64", "float", 64)
@@ -164,6 +173,7 @@ BOOL = Scalar("bool", "bool", 1)
 C64, C128 = Scalar("c64", "complex", 64), Scalar("c128", "complex", 128)
 NONE = NoneType()
 STR, CHAR, OBJECT = Str(), Char(), PyObj()
+GENERATOR = RandomGenerator()
 ERROR = ErrorType()
 
 SCALARS: dict[str, Scalar] = {

@@ -7,7 +7,7 @@ from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import ModuleScope
 from fastext.compiler.source import Span
 from fastext.compiler.types import (
-    BUILTIN_SCALARS, DIALECT_SCALARS, NONE, OBJECT, STR, U8, Array, PyObj, Scalar, Struct, Tuple, Type,
+    BUILTIN_SCALARS, DIALECT_SCALARS, GENERATOR, NONE, OBJECT, STR, U8, Array, PyObj, Scalar, Struct, Tuple, Type,
 )
 
 BYTES_NAMES = ("bytes", "bytearray", "memoryview")
@@ -67,7 +67,25 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
                 return Array(dtype, len(dims))
             raise FxSyntaxError(span, "array annotations use empty slices, one per dimension",
                                 f"write {_name(base)}[:] or {_name(base)}[:, :]")
+    if _is_generator(node, scope):
+        return GENERATOR
     raise FxSyntaxError(span, f"unknown type annotation `{ast.unparse(node)}`", HINT)
+
+
+def _is_generator(node: ast.expr, scope: ModuleScope) -> bool:
+    """`np.random.Generator`, `random.Generator` or `Generator` imported from numpy.random
+    (frontend/nprandom.py: internal functions may take and return Generators)."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    b = scope.lookup(node.id) if isinstance(node, ast.Name) else None
+    if b is None:
+        return False
+    if b.kind == "generatortype":
+        return not parts
+    return b.kind.startswith("module:numpy") and \
+        ".".join([b.kind.partition(":")[2]] + parts[::-1]) == "numpy.random.Generator"
 
 
 def _scalar(node: ast.expr, scope: ModuleScope) -> Scalar | None:

@@ -78,6 +78,12 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         if isinstance(owner.type, Struct):
             from fastext.compiler.frontend.structs import method_call
             return method_call(fc, node, owner, func.attr)
+        if isinstance(owner.type, T.RandomGenerator):     # rng.normal(0, 1, n) (ops/nprandom.py)
+            op = ops.by_spelling(f"Generator.{func.attr}")
+            if op is None:
+                raise fc.error(func, f"numpy.random.Generator has no method `{func.attr}` in .fx code",
+                               f"supported: {', '.join(s.partition('.')[2] for s in ops.spellings_under('Generator.'))}")
+            return op.check(fc, node, op, f"{ast.unparse(func.value)}.{func.attr}", owner)
         if isinstance(owner.type, Scalar) and owner.type.is_complex:
             if func.attr != "conjugate":
                 raise fc.error(func, f"complex numbers have no method `{func.attr}` in .fx code",
@@ -139,9 +145,9 @@ def numpy_name(fc: "FunctionChecker", func: ast.expr) -> str | None:
     if not (isinstance(func, ast.Name) and parts and func.id not in fc.vars):
         return None
     b = fc.scope.lookup(func.id)
-    if b is None or b.kind != "module:numpy":
-        return None
-    return ".".join(["numpy"] + parts[::-1])
+    if b is None or not (b.kind == "module:numpy" or b.kind.startswith("module:numpy.")):
+        return None    # (`from numpy import random` binds module:numpy.random)
+    return ".".join([b.kind.partition(":")[2]] + parts[::-1])
 
 
 def numpy_call(fc: "FunctionChecker", node: ast.Call, qualname: str, shown: str) -> ir.Expr:

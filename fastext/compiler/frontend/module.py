@@ -18,6 +18,7 @@ from fastext.compiler.types import (
 )
 
 ALLOWED_MODULES = ("math", "cmath", "fastext")
+NUMPY_SUBMODULES = ("numpy.random", "numpy.linalg")     # importable by name; their functions are registry spellings
 
 
 class _ModuleCollector:
@@ -75,6 +76,9 @@ class _ModuleCollector:
                 if alias.name == "numpy":   # np.zeros(...) & co. (frontend/alloc.py)
                     names[alias.asname or alias.name] = Binding("module:numpy")
                     continue
+                if alias.name in NUMPY_SUBMODULES:   # `import numpy.random as npr` / `import numpy.random`
+                    names[alias.asname or "numpy"] = Binding(f"module:{alias.name}" if alias.asname else "module:numpy")
+                    continue
                 if "." in alias.name and not alias.asname:
                     raise FxSyntaxError(self.span(stmt), f"`import {alias.name}` is not supported in a .fx module",
                                         f"write `import {alias.name} as {alias.name.rpartition('.')[2]}` or "
@@ -84,7 +88,7 @@ class _ModuleCollector:
             return
         if stmt.module == "__future__":
             return
-        if stmt.module in ALLOWED_MODULES + ("numpy",) and not stmt.level:
+        if stmt.module in ALLOWED_MODULES + ("numpy",) + NUMPY_SUBMODULES and not stmt.level:
             for alias in stmt.names:
                 try:
                     self.import_name(stmt, alias)
@@ -138,7 +142,19 @@ class _ModuleCollector:
         names = self.scope.names
         local = alias.asname or alias.name
         span = Span.of(alias, self.scope.file) if hasattr(alias, "lineno") else self.span(stmt)
-        if stmt.module == "numpy" and alias.name not in ALLOC_FUNCS:
+        if stmt.module in NUMPY_SUBMODULES:     # `from numpy.random import rand`: registry spellings
+            from fastext.compiler import ops
+            qualname = f"{stmt.module}.{alias.name}"
+            if qualname == "numpy.random.Generator":     # for annotations (frontend/annotations.py)
+                names[local] = Binding("generatortype")
+            elif ops.by_spelling(qualname) is None:
+                close = ops.close_to(qualname)
+                raise FxSyntaxError(span, f"{qualname} is not supported in .fx code",
+                                    (f"did you mean {', '.join(close)}? " if close else "") +
+                                    "docs/language.md lists the NumPy functions .fx code can use")
+            else:
+                names[local] = Binding("op", qualname)
+        elif stmt.module == "numpy" and alias.name not in ALLOC_FUNCS:
             from fastext.compiler import ops
             from fastext.compiler.frontend.alloc import NUMPY_DTYPES
             if ops.by_spelling(f"numpy.{alias.name}") is not None:
@@ -316,6 +332,9 @@ class _ModuleCollector:
             raise FxSyntaxError(span, f"function `{node.name}` needs a return annotation",
                                 "write `-> f64`, `-> tuple[f64, i64]` or `-> None`")
         ret = annotations.resolve(node.returns, self.scope, allow_none=True)
+        if not node.name.startswith("_") and target == "cpu":
+            from fastext.compiler.frontend.nprandom import check_exported_signature
+            check_exported_signature(node, params, ret, self.span)
         from fastext.compiler.frontend.objects import check_signature
         check_signature(node, params, ret, options, self.span)
         defaults: dict[str, tuple[Type, object]] = {}

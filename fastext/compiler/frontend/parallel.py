@@ -101,9 +101,11 @@ def finish(fc: "FunctionChecker", body: list[ir.Stmt]) -> None:
     by_var: dict[int, list[_Ref]] = {}
     for r in refs:
         by_var.setdefault(id(r.var), []).append(r)
+    from fastext.compiler.frontend.nprandom import reject_shared_generators
     for loop in fc.prange_loops:
         _classify(fc, loop, by_var)
         _reject_objects(fc, loop)
+        reject_shared_generators(fc, loop)
 
 
 def _reject_objects(fc: "FunctionChecker", loop: ir.ForRange) -> None:

@@ -66,6 +66,8 @@ def value_type(t: T.Type) -> ll.Type:
         return STR_VIEW
     if isinstance(t, T.Char):
         return I32                     # the code point
+    if isinstance(t, T.RandomGenerator):
+        return I8P                     # a pointer to its state (lower/rng.py)
     raise TypeError(f"no LLVM type for {t}")
 
 
