@@ -1,0 +1,228 @@
+"""Integer-array indexing in native code: `a[idx]`, `a[i, j]`, `a[:, idx]`, `np.take`
+(`index.take`, a gather) and `a[idx] = v`, `a[idx] op= v` (`index.put`, a scatter).
+
+The front end (`frontend/indexing.py`) hands over a *view* — the array with the subscript's
+slices and scalar indices applied — and the index arrays of its remaining axes, each with
+the view axis it indexes (`attrs["axes"]`, and `attrs["orig"]` the original axis for
+messages).  A boolean mask among them becomes its coordinates (np.nonzero: one int64 vector
+per axis it covers).  The index arrays broadcast to a shape B; the selection's shape is the
+view's other axes with B inserted at `attrs["bpos"]`.  One loop nest runs over that shape:
+the source pointer advances along the plain axes, and every item adds each index (any
+integer type; negative ones wrap once; out of range: NumPy's IndexError, always checked —
+an index array is data, never trusted) times its axis' stride.
+
+`attrs["flat"]`: one index into the flattened array (np.take without axis, np.extract);
+`attrs["mode"]`: np.take's 'raise' (default), 'wrap' or 'clip'.
+
+A scatter writes in C order of the selection, so of duplicate indices the last store wins;
+index arrays and values whose memory overlaps the target are copied first, as NumPy reads
+them all before it stores (`a[a] = 0`).
+"""
+from __future__ import annotations
+
+from llvmlite import ir as ll
+
+from fastext.compiler import ir
+from fastext.compiler import types as T
+from fastext.compiler.lower import arith
+from fastext.compiler.lower.arraymap import (
+    Access, Operand, _typed, broadcast_shape, dims, formatted_error, load, loop_nest, store_item, strides_in,
+    value_of, _shape_format,
+)
+from fastext.compiler.lower.context import I1, I64, I8P
+from fastext.compiler.lower.masks import Mask, detach, nonzero_arrays
+
+OUT_OF_BOUNDS = "index %lld is out of bounds for axis %lld with size %lld"
+
+
+class Selection:
+    """A view and the index arrays of its advanced axes, evaluated: the shape of the selected
+    items and how to reach each of them."""
+
+    def __init__(self, fl, e: ir.Intrinsic, view_e: ir.Expr, index_e: list[ir.Expr]):
+        b = fl.b
+        self.fl, self.attrs = fl, e.attrs
+        self.vtype: T.Array = view_e.type
+        self.view = value_of(fl, view_e)
+        self.flat = bool(e.attrs.get("flat"))
+        self.mode = e.attrs.get("mode", "raise")
+        self.indices: list[tuple[Operand, int, int]] = []     # (int array, view axis, original axis)
+        for arg, axis, orig in zip(index_e, e.attrs["axes"], e.attrs["orig"]):
+            if arg.type.dtype == T.BOOL:
+                mask = Mask(fl, arg)
+                mask.check_against(self.view, axis, orig)
+                for j, vec in enumerate(nonzero_arrays(fl, mask)):
+                    self.indices.append((Operand(vec, T.Array(T.I64, 1)), axis + j, orig + j))
+            else:
+                self.indices.append((Operand(value_of(fl, arg), arg.type), axis, orig))
+        ops = [op for op, _, _ in self.indices]
+        self.bnd = max(op.type.ndim for op in ops)
+        self.b_shape = broadcast_shape(fl, ops, self.bnd, "IndexError",
+                                       "shape mismatch: indexing arrays could not be broadcast together with shapes")
+        covered = {axis for _, axis, _ in self.indices}
+        self.rest = [k for k in range(self.vtype.ndim) if k not in covered] if not self.flat else []
+        bpos = e.attrs["bpos"] if not self.flat else 0
+        self.bpos = bpos
+        vdims = dims(fl, Operand(self.view, self.vtype))
+        rest_dims = [vdims[k] for k in self.rest]
+        self.shape = rest_dims[:bpos] + self.b_shape + rest_dims[bpos:]
+        self.extent = vdims
+        if self.flat:
+            size = I64(1)
+            for d in vdims:
+                size = b.mul(size, d)
+            self.flat_size = size
+
+    def detach_indices(self) -> None:
+        """Index arrays sharing memory with the view are copied (a scatter must not change them)."""
+        self.indices = [(detach(self.fl, op, self.view, self.vtype), axis, orig) for op, axis, orig in self.indices]
+
+    def source(self) -> Access:
+        """The view walked along its plain axes (0 along B: the indices add the rest)."""
+        b = self.fl.b
+        strides = [b.extract_value(self.view, [2, k]) for k in self.rest]
+        full = strides[:self.bpos] + [I64(0)] * self.bnd + strides[self.bpos:]
+        return Access(b.extract_value(self.view, 0), full, self.vtype.dtype,
+                      invariant_inner=self.bpos + self.bnd == len(self.shape))
+
+    def index_accesses(self) -> list[Access]:
+        b = self.fl.b
+        lead, trail = self.bpos, len(self.shape) - self.bpos - self.bnd
+        out = []
+        for op, _, _ in self.indices:
+            strides = [I64(0)] * lead + strides_in(self.fl, op, self.b_shape) + [I64(0)] * trail
+            out.append(Access(b.extract_value(op.value, 0), strides, op.type.dtype, invariant_inner=trail > 0))
+        return out
+
+    def check_empty_axes(self) -> None:
+        """np.take's wrap and clip modes need an item to land on."""
+        if self.mode == "raise":
+            return
+        b = self.fl.b
+        some = I1(1)
+        for d in self.b_shape:
+            some = b.and_(some, b.icmp_signed("!=", d, I64(0)))
+        for _, axis, _ in self.indices:
+            n = self.flat_size if self.flat else self.extent[axis]
+            self.fl.fail_if(b.and_(some, b.icmp_signed("==", n, I64(0))), "IndexError",
+                            "cannot do a non-empty take from an empty axes.")
+
+    def offset(self, pointers: list[ll.Value]) -> ll.Value:
+        """The byte offset the index arrays' items at `pointers` select (each checked)."""
+        fl, b = self.fl, self.fl.b
+        off = I64(0)
+        for (op, axis, orig), p in zip(self.indices, pointers):
+            t: T.Scalar = op.type.dtype
+            raw = load(fl, p, t)
+            raw = raw if t.bits == 64 else (b.sext(raw, I64) if t.signed else b.zext(raw, I64))
+            n = self.flat_size if self.flat else self.extent[axis]
+            i = self._position(raw, n, orig)
+            if self.flat:
+                off = b.add(off, self._unravel(i))
+            else:
+                off = b.add(off, b.mul(i, b.extract_value(self.view, [2, axis])))
+        return off
+
+    def _position(self, raw: ll.Value, n: ll.Value, orig: int) -> ll.Value:
+        fl, b = self.fl, self.fl.b
+        if self.mode == "wrap":
+            r = b.srem(raw, n)
+            return b.select(b.icmp_signed("<", r, I64(0)), b.add(r, n), r)
+        if self.mode == "clip":
+            top = b.sub(n, I64(1))
+            low = b.select(b.icmp_signed("<", raw, I64(0)), I64(0), raw)
+            return b.select(b.icmp_signed(">", low, top), top, low)
+        i = b.select(b.icmp_signed("<", raw, I64(0)), b.add(raw, n), raw)
+        fl.fail_if(b.icmp_unsigned(">=", i, n), "IndexError", OUT_OF_BOUNDS, (raw, I64(orig), n))
+        return i
+
+    def _unravel(self, i: ll.Value) -> ll.Value:
+        """The byte offset of flat (C order) position i of the view."""
+        b = self.fl.b
+        off = I64(0)
+        for k in reversed(range(self.vtype.ndim)):
+            d = self.extent[k]
+            q = b.udiv(i, d) if k else None
+            off = b.add(off, b.mul(b.urem(i, d) if k else i, b.extract_value(self.view, [2, k])))
+            i = q
+        return off
+
+    def validate_when_empty(self) -> None:
+        """An empty selection (a plain axis of size 0) still checks its indices, as NumPy does."""
+        fl, b = self.fl, self.fl.b
+        if not self.rest:
+            return
+        empty = I1(0)
+        for k in self.rest:
+            empty = b.or_(empty, b.icmp_signed("==", self.extent[k], I64(0)))
+        with b.if_then(empty, likely=False):
+            accesses = []
+            for op, _, _ in self.indices:
+                accesses.append(Access(b.extract_value(op.value, 0), strides_in(fl, op, self.b_shape), op.type.dtype))
+            loop_nest(fl, self.b_shape, accesses, lambda ptrs: self.offset(ptrs), "index.check")
+
+    def loop(self, extra: list[Access], element, name: str) -> None:
+        """element(item_pointer, extra_pointers) for every selected item, in C order."""
+        b = self.fl.b
+        self.check_empty_axes()
+        self.validate_when_empty()
+        k = len(extra)
+
+        def body(ptrs):
+            src, idx = ptrs[k], ptrs[k + 1:]
+            item = b.gep(b.bitcast(src, I8P), [self.offset(idx)])
+            element(_typed(self.fl, item, self.vtype.dtype), ptrs[:k])
+        loop_nest(self.fl, self.shape, list(extra) + [self.source()] + self.index_accesses(), body, name)
+
+
+def lower_take(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
+    """`a[idx]` & co.: a new C-contiguous array of the selected items."""
+    from fastext.compiler.lower.alloc import allocate
+    b = fl.b
+    sel = Selection(fl, e, args[0], args[1:])
+    out = allocate(fl, e.type, sel.shape)
+    dtype = e.type.dtype
+    dest = Access(b.extract_value(out, 0), [b.extract_value(out, [2, k]) for k in range(e.type.ndim)], dtype)
+    sel.loop([dest], lambda item, ptrs: store_item(fl, ptrs[0], load(fl, item, dtype), dtype), "take")
+    return out
+
+
+def lower_put(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
+    """`a[idx] = v`: v (a number, or an array broadcast to the selection) stored into the selected items."""
+    b = fl.b
+    value_e = args[-1]
+    if isinstance(value_e.type, T.Array):
+        value = Operand(value_of(fl, value_e), value_e.type)     # the right side first, as Python evaluates it
+    else:
+        value = Operand(fl.expr(value_e), value_e.type)
+    sel = Selection(fl, e, args[0], args[1:-1])
+    sel.detach_indices()
+    dtype = sel.vtype.dtype
+    if not value.is_array:
+        v = value.value
+        sel.loop([], lambda item, ptrs: store_item(fl, item, v, dtype), "put")
+        return I1(0)
+    value = detach(fl, value, sel.view, sel.vtype)
+    _check_value(fl, value, sel.shape)
+    vt: T.Scalar = value.type.dtype
+    acc = Access(b.extract_value(value.value, 0), strides_in(fl, value, sel.shape), vt)
+
+    def element(item, ptrs):
+        store_item(fl, item, arith.cast(fl, load(fl, ptrs[0], vt), vt, dtype), dtype)
+    sel.loop([acc], element, "put")
+    return I1(0)
+
+
+def _check_value(fl, value: Operand, shape: list[ll.Value]) -> None:
+    """The value broadcasts to the selection's shape (NumPy's ValueError otherwise)."""
+    b = fl.b
+    vd = dims(fl, value)
+    lead = len(shape) - len(vd)
+    bad = I1(0)
+    for j, d in enumerate(vd):
+        bad = b.or_(bad, b.and_(b.icmp_signed("!=", d, I64(1)), b.icmp_signed("!=", d, shape[lead + j])))
+    with b.if_then(bad, likely=False):
+        fmt = (f"shape mismatch: value array of shape {_shape_format(len(vd))} could not be broadcast "
+               f"to indexing result of shape {_shape_format(len(shape))}")
+        formatted_error(fl, "ValueError", fmt, vd + shape, "shape mismatch: value array could not be broadcast "
+                                                           "to indexing result")
