@@ -55,7 +55,8 @@ class Plan:
     @property
     def compress(self) -> bool:
         """One boolean mask over the view's leading axes: selection without coordinates."""
-        return len(self.args) == 1 and self.args[0].type.dtype == BOOL and self.axes == (0,)
+        return len(self.args) == 1 and self.args[0].type.dtype == BOOL and self.axes == (0,) \
+            and not self.extra.get("coords")
 
     @property
     def full_mask(self) -> bool:
@@ -227,16 +228,14 @@ def _plan(fc: "FunctionChecker", node: ast.Subscript, base: ir.Expr, elts: list[
             raise fc.error(e, "np.newaxis together with an index array is not supported in .fx code",
                            "index first, then add the axis: b = a[idx]; b[:, None]")
     consumed = sum(_width(kind, v) for kind, _, v in items if kind != "ellipsis")
-    if ellipses:
-        k = ellipses[0]
-        items = items[:k] + [("slice", None, None)] * max(atype.ndim - consumed, 0) + items[k + 1:]
     if consumed > atype.ndim:
         raise fc.error(node.slice, f"too many indices for array: array is {atype.ndim}-dimensional, "
                                    f"but {consumed} were indexed", "one index per dimension (a mask counts its dimensions)")
-    items += [("slice", None, None)] * (atype.ndim - consumed)
+    k = ellipses[0] if ellipses else len(items)      # the missing axes are whole: where `...` stands, else last
+    items = items[:k] + [("slice", None, None)] * (atype.ndim - consumed) + items[k + 1:]
 
     view_items: list[ir.SliceItem] = []
-    args, axes, orig = [], [], []
+    args, axes, orig, coords = [], [], [], []
     view_axis = axis = 0
     advanced_at: list[int] = []
     slices_before = None
@@ -254,6 +253,7 @@ def _plan(fc: "FunctionChecker", node: ast.Subscript, base: ir.Expr, elts: list[
             axis += 1
             continue
         args.append(v)
+        coords.append(kind == "coords")
         axes.append(view_axis)
         orig.append(axis)
         width = _width(kind, v)
@@ -269,12 +269,13 @@ def _plan(fc: "FunctionChecker", node: ast.Subscript, base: ir.Expr, elts: list[
         view = ir.ArraySlice(Array(atype.dtype, kept), span, base, view_items)
     b_ndim = max(1 if a.type.dtype == BOOL else a.type.ndim for a in args)
     n_slices = sum(1 for kind, _, _ in items if kind == "slice")
-    return Plan(view, args, tuple(axes), tuple(orig), bpos, n_slices + b_ndim, span)
+    extra = {"coords": tuple(coords)} if any(coords) else {}
+    return Plan(view, args, tuple(axes), tuple(orig), bpos, n_slices + b_ndim, span, extra)
 
 
 def _width(kind: str, value: ir.Expr | None) -> int:
     """How many axes of the array an index consumes (a mask: its dimensions)."""
-    return value.type.ndim if kind == "mask" else 1
+    return value.type.ndim if kind in ("mask", "coords") else 1
 
 
 def _classify(fc: "FunctionChecker", elts: list[ast.expr]) -> list[tuple[str, ast.expr, ir.Expr | None]] | None:
@@ -292,22 +293,45 @@ def _classify(fc: "FunctionChecker", elts: list[ast.expr]) -> list[tuple[str, as
             items.append(("int", e, None))
         else:
             v = fc.expr(e)
-            if isinstance(v.type, ErrorType):
-                items.append(("error", e, v))
-            elif isinstance(v.type, Array):
-                t = v.type.dtype
-                if t == BOOL:
-                    items.append(("mask", e, v))
-                elif isinstance(t, Scalar) and t.is_int:
-                    items.append(("array", e, v))
-                else:
-                    raise fc.error(e, f"{INDEX_TYPE_ERROR} (IndexError in NumPy), not {t}",
-                                   "convert the indices: idx.astype(np.int64)")
+            if isinstance(v.type, Tuple) and v.type.items and all(isinstance(t, Array) for t in v.type.items):
+                items += _tuple_items(fc, e, v)
             else:
-                items.append(("int", e, v))
-    if not any(kind in ("array", "mask") for kind, _, _ in items):
+                items.append(_kind(fc, e, v))
+    if not any(kind in ("array", "mask", "coords") for kind, _, _ in items):
         return None
     return items
+
+
+def _kind(fc: "FunctionChecker", e: ast.expr, v: ir.Expr) -> tuple[str, ast.expr, ir.Expr]:
+    if isinstance(v.type, ErrorType):
+        return ("error", e, v)
+    if isinstance(v.type, Array):
+        t = v.type.dtype
+        if t == BOOL:
+            return ("mask", e, v)
+        if isinstance(t, Scalar) and t.is_int:
+            return ("array", e, v)
+        raise fc.error(e, f"{INDEX_TYPE_ERROR} (IndexError in NumPy), not {t}",
+                       "convert the indices: idx.astype(np.int64)")
+    return ("int", e, v)
+
+
+def _tuple_items(fc: "FunctionChecker", e: ast.expr, v: ir.Expr) -> list[tuple[str, ast.expr, ir.Expr]]:
+    """A tuple of index arrays in a subscript, `a[np.nonzero(m)]`, `a[ix]`: its arrays.  The
+    coordinates np.nonzero(x) (np.where(x)) are made from the mask `x != 0` where they are used
+    ("coords": a mask whose shape need not match the array's, its coordinates bounds-checked)."""
+    if isinstance(v, ir.Intrinsic) and v.name == "index.nonzero":
+        x = v.args[0]
+        if x.type.dtype != BOOL:
+            from fastext.compiler.frontend.arrays import elementwise
+            x = elementwise(fc, ops.get("np.not_equal"), [x, ir.Const(x.type.dtype, x.span, 0)], e)
+        return [("coords", e, x)]
+    if isinstance(v, ir.MakeTuple):
+        return [_kind(fc, e, item) for item in v.items]
+    if _stable(v):
+        return [_kind(fc, e, ir.TupleGet(t, v.span, v, k)) for k, t in enumerate(v.type.items)]
+    raise fc.error(e, "a tuple of index arrays in a subscript must be a variable or np.nonzero(...)",
+                   "assign it first: ix = f(...); a[ix]")
 
 
 def _int_index(fc: "FunctionChecker", e: ast.expr, value: ir.Expr | None) -> ir.Expr:
@@ -336,7 +360,7 @@ def _stable(e: ir.Expr) -> bool:
     """Whether `e` may be evaluated twice at no cost and to the same value."""
     if isinstance(e, (ir.Load, ir.Const)):
         return True
-    if isinstance(e, (ir.ArraySlice, ir.ArrayDim, ir.ArraySize, ir.Cast)):
+    if isinstance(e, (ir.ArraySlice, ir.ArrayDim, ir.ArraySize, ir.Cast, ir.TupleGet)):
         return all(_stable(c) for c in ir.children(e))
     return False
 

@@ -6,10 +6,15 @@ slices and scalar indices applied — and the index arrays of its remaining axes
 the view axis it indexes (`attrs["axes"]`, and `attrs["orig"]` the original axis for
 messages).  A boolean mask among them becomes its coordinates (np.nonzero: one int64 vector
 per axis it covers).  The index arrays broadcast to a shape B; the selection's shape is the
-view's other axes with B inserted at `attrs["bpos"]`.  One loop nest runs over that shape:
-the source pointer advances along the plain axes, and every item adds each index (any
-integer type; negative ones wrap once; out of range: NumPy's IndexError, always checked —
-an index array is data, never trusted) times its axis' stride.
+view's other axes with B inserted at `attrs["bpos"]`.  The indices are checked first, as
+NumPy does: each index array in turn, whole (a vectorised min/max pass; the first bad
+item is looked for only when there is one), so the error names the same index as NumPy's
+`IndexError: index 10 is out of bounds for axis 0 with size 5` — always, even with bounds
+checks off: an index array is data, never trusted.  Then one loop nest runs over the
+selection's shape: the source pointer advances along the plain axes, and every item adds
+each index (any integer type; negative ones wrap once) times its axis' stride.
+`attrs["coords"]` marks masks that stand for `np.nonzero(x)` written as an index (their
+shape need not match the array's; their coordinates are checked like any index).
 
 `attrs["flat"]`: one index into the flattened array (np.take without axis, np.extract);
 `attrs["mode"]`: np.take's 'raise' (default), 'wrap' or 'clip'.
@@ -30,7 +35,7 @@ from fastext.compiler.lower.arraymap import (
     value_of, _shape_format,
 )
 from fastext.compiler.lower.context import I1, I64, I8P
-from fastext.compiler.lower.masks import Mask, detach, nonzero_arrays
+from fastext.compiler.lower.masks import Mask, detach, index_nest, nonzero_arrays
 
 OUT_OF_BOUNDS = "index %lld is out of bounds for axis %lld with size %lld"
 
@@ -47,10 +52,12 @@ class Selection:
         self.flat = bool(e.attrs.get("flat"))
         self.mode = e.attrs.get("mode", "raise")
         self.indices: list[tuple[Operand, int, int]] = []     # (int array, view axis, original axis)
-        for arg, axis, orig in zip(index_e, e.attrs["axes"], e.attrs["orig"]):
+        coords = e.attrs.get("coords") or (False,) * len(index_e)
+        for arg, axis, orig, free in zip(index_e, e.attrs["axes"], e.attrs["orig"], coords):
             if arg.type.dtype == T.BOOL:
                 mask = Mask(fl, arg)
-                mask.check_against(self.view, axis, orig)
+                if not free:        # a mask must match; np.nonzero(x)'s coordinates are only bounds-checked
+                    mask.check_against(self.view, axis, orig)
                 for j, vec in enumerate(nonzero_arrays(fl, mask)):
                     self.indices.append((Operand(vec, T.Array(T.I64, 1)), axis + j, orig + j))
             else:
@@ -94,37 +101,30 @@ class Selection:
             out.append(Access(b.extract_value(op.value, 0), strides, op.type.dtype, invariant_inner=trail > 0))
         return out
 
-    def check_empty_axes(self) -> None:
-        """np.take's wrap and clip modes need an item to land on."""
-        if self.mode == "raise":
-            return
+    def _extent_of(self, axis: int) -> ll.Value:
+        return self.flat_size if self.flat else self.extent[axis]
+
+    def _index(self, p: ll.Value, t: T.Scalar) -> ll.Value:
+        """An index array's item as i64 (unsigned 64-bit ones reinterpreted, as NumPy casts them)."""
         b = self.fl.b
-        some = I1(1)
-        for d in self.b_shape:
-            some = b.and_(some, b.icmp_signed("!=", d, I64(0)))
-        for _, axis, _ in self.indices:
-            n = self.flat_size if self.flat else self.extent[axis]
-            self.fl.fail_if(b.and_(some, b.icmp_signed("==", n, I64(0))), "IndexError",
-                            "cannot do a non-empty take from an empty axes.")
+        raw = load(self.fl, p, t)
+        return raw if t.bits == 64 else (b.sext(raw, I64) if t.signed else b.zext(raw, I64))
 
     def offset(self, pointers: list[ll.Value]) -> ll.Value:
-        """The byte offset the index arrays' items at `pointers` select (each checked)."""
-        fl, b = self.fl, self.fl.b
+        """The byte offset the index arrays' items at `pointers` select (already validated)."""
+        b = self.fl.b
         off = I64(0)
         for (op, axis, orig), p in zip(self.indices, pointers):
-            t: T.Scalar = op.type.dtype
-            raw = load(fl, p, t)
-            raw = raw if t.bits == 64 else (b.sext(raw, I64) if t.signed else b.zext(raw, I64))
-            n = self.flat_size if self.flat else self.extent[axis]
-            i = self._position(raw, n, orig)
+            raw = self._index(p, op.type.dtype)
+            i = self._position(raw, self._extent_of(axis))
             if self.flat:
                 off = b.add(off, self._unravel(i))
             else:
                 off = b.add(off, b.mul(i, b.extract_value(self.view, [2, axis])))
         return off
 
-    def _position(self, raw: ll.Value, n: ll.Value, orig: int) -> ll.Value:
-        fl, b = self.fl, self.fl.b
+    def _position(self, raw: ll.Value, n: ll.Value) -> ll.Value:
+        b = self.fl.b
         if self.mode == "wrap":
             r = b.srem(raw, n)
             return b.select(b.icmp_signed("<", r, I64(0)), b.add(r, n), r)
@@ -132,9 +132,7 @@ class Selection:
             top = b.sub(n, I64(1))
             low = b.select(b.icmp_signed("<", raw, I64(0)), I64(0), raw)
             return b.select(b.icmp_signed(">", low, top), top, low)
-        i = b.select(b.icmp_signed("<", raw, I64(0)), b.add(raw, n), raw)
-        fl.fail_if(b.icmp_unsigned(">=", i, n), "IndexError", OUT_OF_BOUNDS, (raw, I64(orig), n))
-        return i
+        return b.select(b.icmp_signed("<", raw, I64(0)), b.add(raw, n), raw)
 
     def _unravel(self, i: ll.Value) -> ll.Value:
         """The byte offset of flat (C order) position i of the view."""
@@ -147,25 +145,50 @@ class Selection:
             i = q
         return off
 
-    def validate_when_empty(self) -> None:
-        """An empty selection (a plain axis of size 0) still checks its indices, as NumPy does."""
+    def validate(self) -> None:
+        """NumPy's checks before any item moves: when the selection is not empty along B, each
+        index array in turn, all its items (a min/max pass, vectorised; the first bad item in
+        its C order is found only when there is one)."""
         fl, b = self.fl, self.fl.b
-        if not self.rest:
+        some = I1(1)
+        for d in self.b_shape:
+            some = b.and_(some, b.icmp_signed("!=", d, I64(0)))
+        for _, axis, _ in self.indices:
+            if self.mode != "raise":   # wrap and clip need an item to land on
+                fl.fail_if(b.and_(some, b.icmp_signed("==", self._extent_of(axis), I64(0))), "IndexError",
+                           "cannot do a non-empty take from an empty axes.")
+        if self.mode != "raise":
             return
-        empty = I1(0)
-        for k in self.rest:
-            empty = b.or_(empty, b.icmp_signed("==", self.extent[k], I64(0)))
-        with b.if_then(empty, likely=False):
-            accesses = []
-            for op, _, _ in self.indices:
-                accesses.append(Access(b.extract_value(op.value, 0), strides_in(fl, op, self.b_shape), op.type.dtype))
-            loop_nest(fl, self.b_shape, accesses, lambda ptrs: self.offset(ptrs), "index.check")
+        with b.if_then(some):
+            for op, axis, orig in self.indices:
+                self._check(op, self._extent_of(axis), orig)
+
+    def _check(self, op: Operand, n: ll.Value, orig: int) -> None:
+        fl, b = self.fl, self.fl.b
+        t: T.Scalar = op.type.dtype
+        access = [Access(b.extract_value(op.value, 0), [b.extract_value(op.value, [2, k]) for k in range(op.type.ndim)], t)]
+        lo, hi = fl.entry_alloca(I64), fl.entry_alloca(I64)
+        b.store(I64(0), lo)
+        b.store(I64(0), hi)
+
+        def extremes(ptrs):
+            v = self._index(ptrs[0], t)
+            b.store(b.select(b.icmp_signed("<", v, b.load(lo)), v, b.load(lo)), lo)
+            b.store(b.select(b.icmp_signed(">", v, b.load(hi)), v, b.load(hi)), hi)
+        shape = dims(fl, op)
+        loop_nest(fl, shape, access, extremes, "index.range")
+        bad = b.or_(b.icmp_signed("<", b.load(lo), b.sub(I64(0), n)), b.icmp_signed(">=", b.load(hi), n))
+        with b.if_then(bad, likely=False):
+            def first_bad(indices, ptrs):
+                v = self._index(ptrs[0], t)
+                i = b.select(b.icmp_signed("<", v, I64(0)), b.add(v, n), v)
+                fl.fail_if(b.icmp_unsigned(">=", i, n), "IndexError", OUT_OF_BOUNDS, (v, I64(orig), n))
+            index_nest(fl, shape, access, first_bad)
 
     def loop(self, extra: list[Access], element, name: str) -> None:
         """element(item_pointer, extra_pointers) for every selected item, in C order."""
         b = self.fl.b
-        self.check_empty_axes()
-        self.validate_when_empty()
+        self.validate()
         k = len(extra)
 
         def body(ptrs):

@@ -219,11 +219,15 @@ def lower_put_mask(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
     return I1(0)
 
 
-def _target(fl, target_e: ir.Expr, mask_e: ir.Expr) -> tuple[ll.Value, T.Array, Mask, Access]:
+def _target(fl, target_e: ir.Expr, mask_e: ir.Expr, first=None) -> tuple[ll.Value, T.Array, Mask, Access]:
+    """The store's target and mask, checked against each other (after `first(mask)`: the checks
+    of the value, which Python evaluates first), the mask detached from the target."""
     b = fl.b
     ttype: T.Array = target_e.type
     target = fl.expr(target_e)
     mask = Mask(fl, mask_e)
+    if first is not None:
+        first(mask)
     mask.check_against(target, 0, 0)
     mask.detach(target, ttype)
     acc = Access(b.extract_value(target, 0), [b.extract_value(target, [2, k]) for k in range(ttype.ndim)], ttype.dtype)
@@ -252,10 +256,11 @@ def _put_fused(fl, target_e, mask_e, value: ir.ArrayMap) -> None:
             ops.append(Operand(value_of(fl, o.args[0]), o.args[0].type))
         else:
             ops.append(Operand(fl.expr(o), o.type))
-    target, ttype, mask, acc = _target(fl, target_e, mask_e)
-    for o, op in zip(value.operands, ops):
-        if op.is_array:
-            _check_shape(fl, op.value, mask, o.attrs.get("orig", 0))
+    def first(mask):
+        for o, op in zip(value.operands, ops):
+            if op.is_array:
+                _check_shape(fl, op.value, mask, o.attrs.get("orig", 0))
+    target, ttype, mask, acc = _target(fl, target_e, mask_e, first)
     ops = [detach(fl, op, target, ttype, mask.shape) if op.is_array else op for op in ops]
     arrays = [k for k, op in enumerate(ops) if op.is_array]
     accesses = [Access(b.extract_value(ops[k].value, 0), strides_in(fl, ops[k], mask.shape), ops[k].type.dtype)
@@ -315,18 +320,17 @@ def _put_values(fl, target_e, mask_e, values: Operand) -> None:
 
 # ----------------------------------------------------------------------------- np.nonzero & co.
 
-def index_nest(fl, shape: list[ll.Value], accesses: list[Access], element, name: str = "nz") -> None:
-    """element(indices, pointers) for every index of `shape` in C order (a plain nest)."""
-    b = fl.b
+def index_nest(fl, shape: list[ll.Value], accesses: list[Access], element) -> None:
+    """element(indices, pointers) for every index of `shape` in C order (a plain nest: the
+    indices are the offsets of one pseudo-array per axis, of stride 1 along it)."""
+    from fastext.compiler.lower.array_methods import strided_loop
+    b, ndim = fl.b, len(shape)
+    counters = [[I64(1 if k == j else 0) for k in range(ndim)] for j in range(ndim)]
 
-    def level(axis: int, offsets: list[ll.Value], indices: list[ll.Value]) -> None:
-        if axis == len(shape):
-            element(indices, [_typed(fl, b.gep(a.data, [off]), a.dtype) for a, off in zip(accesses, offsets)])
-            return
-        _counted_loop(fl, shape[axis], lambda i: level(
-            axis + 1, [b.add(off, b.mul(i, a.strides[axis])) for off, a in zip(offsets, accesses)], indices + [i]),
-            f"{name}.{axis}")
-    level(0, [I64(0)] * len(accesses), [])
+    def body(offsets):
+        pointers = [_typed(fl, b.gep(a.data, [off]), a.dtype) for a, off in zip(accesses, offsets[ndim:])]
+        element(offsets[:ndim], pointers)
+    strided_loop(fl, shape, counters + [a.strides for a in accesses], body, "nz")
 
 
 def flat_indices(fl, mask: Mask, count: ll.Value) -> ll.Value:
