@@ -132,6 +132,10 @@ READS = [
     ("take_nonzero_tuple", (A,)),
     ("take_where_tuple", (V,)),
     ("take_ellipsis", (A, np.array([0, 5]))),
+    ("take_rows_3d", (np.arange(24.0).reshape(4, 3, 2)[:, ::-1], np.array([3, 0, -1, 0]))),
+    ("take_rows_3d", (np.arange(24.0).reshape(4, 3, 2)[:, :0], np.array([3, 0]))),
+    ("take_middle_3d", (np.arange(60.0).reshape(4, 5, 3), np.array([[4, 0], [-1, 2]]))),
+    ("take_middle_3d", (np.arange(60.0).reshape(4, 5, 3)[:0], np.array([[4, 0], [-1, 2]]))),
     ("gather_loop", (V, np.array([1, 1, -1]))),
     ("nonzero_1d", (np.array([0.0, 1.5, 0.0, -2.0, np.nan]),)),
     ("nonzero_1d", (np.zeros(0),)),
@@ -207,6 +211,8 @@ STORES = [
     ("add_at_values", (V, np.array([1, 1, 2]), np.array([1.0, 2.0, 3.0]))),
     ("add_pairs", (np.zeros((3, 3), dtype=np.int64), np.array([0, 0, 2]), np.array([1, 1, 2]))),
     ("add_cols", (A, np.array([1, 1, -1]))),
+    ("power_where", (np.zeros(6, np.int64), np.arange(6), np.array([2, -3, 0, 1, -5, 3]))),
+    ("put_rows_3d", (np.zeros((4, 3, 2)), np.array([3, 0, -1]), np.arange(6.0).reshape(3, 2))),
 ]
 
 
@@ -244,6 +250,13 @@ ERRORS = [
     ("take_wrap", (V[:0], np.array([1])), IndexError, "cannot do a non-empty take from an empty axes."),
     ("extract_flat", (np.ones(31, dtype=np.int64), A), IndexError, "index 30 is out of bounds for axis 0 with size 30"),
     ("take_nonzero_tuple", (np.ones((5, 6)),), None, None),
+    ("power_where", (np.zeros(3, np.int64), np.arange(3), np.array([2, -3, -1])), ValueError,
+     "Integers to negative integer powers are not allowed."),
+    ("take_rows_3d", (np.zeros((4, 0, 2)), np.array([4])), IndexError, "index 4 is out of bounds for axis 0 with size 4"),
+    ("take_middle_3d", (np.zeros((0, 5, 3)), np.array([[5]])), IndexError,
+     "index 5 is out of bounds for axis 1 with size 5"),
+    ("take_pairs", (np.zeros((0, 3)), np.array([0]), np.array([0])), IndexError,
+     "index 0 is out of bounds for axis 0 with size 0"),
 ]
 
 

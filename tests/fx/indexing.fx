@@ -336,3 +336,19 @@ def extract(c: f64[:, :], a: f64[:, :]) -> f64[:]:
 
 def extract_flat(c: i64[:], a: f64[:, :]) -> f64[:]:
     return np.extract(c, a)
+
+
+def power_where(a: i64[:], b: i64[:], e: i64[:]) -> None:
+    a[e >= -1] = b[e >= -1] ** e[e >= -1]
+
+
+def take_rows_3d(a: f64[:, :, :], idx: i64[:]) -> f64[:, :, :]:
+    return a[idx]
+
+
+def take_middle_3d(a: f64[:, :, :], idx: i64[:, :]) -> f64[:, :, :, :]:
+    return a[:, idx, 1:]
+
+
+def put_rows_3d(a: f64[:, :, :], idx: i64[:], v: f64[:, :]) -> None:
+    a[idx] = v

@@ -52,6 +52,7 @@ class Selection:
         self.flat = bool(e.attrs.get("flat"))
         self.mode = e.attrs.get("mode", "raise")
         self.indices: list[tuple[Operand, int, int]] = []     # (int array, view axis, original axis)
+        self.guard: ll.Value | None = None                    # i1 slot: a bad index was seen (loop)
         coords = e.attrs.get("coords") or (False,) * len(index_e)
         for arg, axis, orig, free in zip(index_e, e.attrs["axes"], e.attrs["orig"], coords):
             if arg.type.dtype == T.BOOL:
@@ -111,12 +112,18 @@ class Selection:
         return raw if t.bits == 64 else (b.sext(raw, I64) if t.signed else b.zext(raw, I64))
 
     def offset(self, pointers: list[ll.Value]) -> ll.Value:
-        """The byte offset the index arrays' items at `pointers` select (already validated)."""
+        """The byte offset the index arrays' items at `pointers` select: validated already, or,
+        with a `guard`, an index out of range is noted there and item 0 read instead."""
         b = self.fl.b
         off = I64(0)
         for (op, axis, orig), p in zip(self.indices, pointers):
             raw = self._index(p, op.type.dtype)
-            i = self._position(raw, self._extent_of(axis))
+            n = self._extent_of(axis)
+            i = self._position(raw, n)
+            if self.guard is not None and self.mode == "raise":
+                ok = b.icmp_unsigned("<", i, n)
+                b.store(b.or_(b.load(self.guard), b.not_(ok)), self.guard)
+                i = b.select(ok, i, I64(0))
             if self.flat:
                 off = b.add(off, self._unravel(i))
             else:
@@ -185,17 +192,57 @@ class Selection:
                 fl.fail_if(b.icmp_unsigned(">=", i, n), "IndexError", OUT_OF_BOUNDS, (v, I64(orig), n))
             index_nest(fl, shape, access, first_bad)
 
-    def loop(self, extra: list[Access], element, name: str) -> None:
-        """element(item_pointer, extra_pointers) for every selected item, in C order."""
-        b = self.fl.b
-        self.validate()
-        k = len(extra)
+    def loop(self, extra: list[Access], element, name: str, validate_first: bool) -> None:
+        """element(item_pointer, extra_pointers) for every selected item, in C order.  With
+        plain axes after the indexed ones (`a[idx]` of a 2-D array: rows), the indices are
+        read once per sub-array, which is copied by an inner loop nest (vectorised).
 
-        def body(ptrs):
-            src, idx = ptrs[k], ptrs[k + 1:]
-            item = b.gep(b.bitcast(src, I8P), [self.offset(idx)])
-            element(_typed(self.fl, item, self.vtype.dtype), ptrs[:k])
-        loop_nest(self.fl, self.shape, list(extra) + [self.source()] + self.index_accesses(), body, name)
+        `validate_first` (a scatter: nothing may be stored before an error): the indices are
+        checked before the loop.  Else (a gather) the loop notes bad indices as it goes (no
+        extra pass over them) and the validation, which raises NumPy's error, runs after it
+        when one was seen — or before it when the loop would not read every index (an empty
+        selection; an indexed axis of size 0, where even item 0 does not exist)."""
+        b = self.fl.b
+        self.guard = None
+        if validate_first or self.mode != "raise":
+            self.validate()
+        else:
+            self.guard = self.fl.entry_alloca(I1)
+            b.store(I1(0), self.guard)
+            some, hollow = I1(1), I1(0)
+            for d in self.b_shape:
+                some = b.and_(some, b.icmp_signed("!=", d, I64(0)))
+            for d in self.shape:
+                hollow = b.or_(hollow, b.icmp_signed("==", d, I64(0)))
+            for _, axis, _ in self.indices:
+                hollow = b.or_(hollow, b.icmp_signed("==", self._extent_of(axis), I64(0)))
+            with b.if_then(b.and_(some, hollow), likely=False):
+                self.validate()
+        self._loops(extra, element, name)
+        if self.guard is not None:
+            with b.if_then(b.load(self.guard), likely=False):
+                self.validate()
+
+    def _loops(self, extra: list[Access], element, name: str) -> None:
+        b = self.fl.b
+        k = len(extra)
+        outer = self.bpos + self.bnd
+        src = self.source()
+        if outer == len(self.shape):
+            def body(ptrs):
+                item = b.gep(b.bitcast(ptrs[k], I8P), [self.offset(ptrs[k + 1:])])
+                element(_typed(self.fl, item, self.vtype.dtype), ptrs[:k])
+            loop_nest(self.fl, self.shape, list(extra) + [src] + self.index_accesses(), body, name)
+            return
+        trail = [b.extract_value(self.view, [2, j]) for j in self.rest[self.bpos:]]
+
+        def rows(ptrs):
+            start = b.gep(b.bitcast(ptrs[k], I8P), [self.offset(ptrs[k + 1:])])
+            inner = [Access(b.bitcast(p, I8P), a.strides[outer:], a.dtype) for p, a in zip(ptrs[:k], extra)]
+            loop_nest(self.fl, self.shape[outer:], inner + [Access(start, trail, self.vtype.dtype)],
+                      lambda p: element(p[k], p[:k]), f"{name}.row")
+        accesses = [Access(a.data, a.strides[:outer], a.dtype) for a in list(extra) + [src] + self.index_accesses()]
+        loop_nest(self.fl, self.shape[:outer], accesses, rows, name)
 
 
 def lower_take(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
@@ -206,7 +253,8 @@ def lower_take(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
     out = allocate(fl, e.type, sel.shape)
     dtype = e.type.dtype
     dest = Access(b.extract_value(out, 0), [b.extract_value(out, [2, k]) for k in range(e.type.ndim)], dtype)
-    sel.loop([dest], lambda item, ptrs: store_item(fl, ptrs[0], load(fl, item, dtype), dtype), "take")
+    sel.loop([dest], lambda item, ptrs: store_item(fl, ptrs[0], load(fl, item, dtype), dtype), "take",
+             validate_first=False)
     return out
 
 
@@ -223,7 +271,7 @@ def lower_put(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
     dtype = sel.vtype.dtype
     if not value.is_array:
         v = value.value
-        sel.loop([], lambda item, ptrs: store_item(fl, item, v, dtype), "put")
+        sel.loop([], lambda item, ptrs: store_item(fl, item, v, dtype), "put", validate_first=True)
         return I1(0)
     value = detach(fl, value, sel.view, sel.vtype)
     _check_value(fl, value, sel.shape)
@@ -232,7 +280,7 @@ def lower_put(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
 
     def element(item, ptrs):
         store_item(fl, item, arith.cast(fl, load(fl, ptrs[0], vt), vt, dtype), dtype)
-    sel.loop([acc], element, "put")
+    sel.loop([acc], element, "put", validate_first=True)
     return I1(0)
 
 

@@ -248,7 +248,7 @@ def _put_scalar(fl, target_e, mask_e, v: ll.Value) -> None:
 
 
 def _put_fused(fl, target_e, mask_e, value: ir.ArrayMap) -> None:
-    """a[m] = f(b[m], c[m], x): one loop, f computed only where m is true."""
+    """a[m] = f(b[m], c[m], x): one loop over a, b, c and m."""
     b = fl.b
     ops: list[Operand] = []
     for o in value.operands:
@@ -265,20 +265,33 @@ def _put_fused(fl, target_e, mask_e, value: ir.ArrayMap) -> None:
     arrays = [k for k, op in enumerate(ops) if op.is_array]
     accesses = [Access(b.extract_value(ops[k].value, 0), strides_in(fl, ops[k], mask.shape), ops[k].type.dtype)
                 for k in arrays]
-    checks = DeferredChecks(fl)
+    checks = _SelectedChecks(fl)
     dtype = ttype.dtype
     n = len(accesses)
 
     def element(ptrs):
-        with b.if_then(mask.truth(ptrs[1 + n:])):
-            values = [None if op.is_array else op.value for op in ops]
-            for k, p in zip(arrays, ptrs[1:1 + n]):
-                values[k] = load(fl, p, ops[k].type.dtype)
-            v = ElementLowering(fl, values, checks).expr(value.body)
-            store_item(fl, ptrs[0], arith.cast(fl, v, value.type.dtype, dtype), dtype)
+        # f is computed for every item (map bodies never trap) and stored where m is true, as
+        # a select: no branch on the mask, so the loop vectorises; f's checks count only there
+        t = mask.truth(ptrs[1 + n:])
+        values = [None if op.is_array else op.value for op in ops]
+        for k, p in zip(arrays, ptrs[1:1 + n]):
+            values[k] = load(fl, p, ops[k].type.dtype)
+        checks.selected = t
+        v = arith.cast(fl, ElementLowering(fl, values, checks).expr(value.body), value.type.dtype, dtype)
+        store_item(fl, ptrs[0], b.select(t, v, load(fl, ptrs[0], dtype)), dtype)
     loop_nest(fl, mask.shape, [acc] + accesses + mask.accesses(), element, "putmask.map")
     mask.checks.raise_any()
     checks.raise_any()
+
+
+class _SelectedChecks(DeferredChecks):
+    """Deferred checks of a body computed for every item but used where the mask is true:
+    a failure counts only at those items (`selected`, the current item's mask bit)."""
+
+    selected: ll.Value = I1(1)
+
+    def note(self, b: ll.IRBuilder, cond: ll.Value, exc: str, fmt: str | None) -> None:
+        super().note(b, b.and_(cond, self.selected), exc, fmt)
 
 
 def _check_shape(fl, array: ll.Value, mask: Mask, orig: int) -> None:
