@@ -282,6 +282,15 @@ def test_bad_indices_never_touch_memory_outside(both):
     assert np.array_equal(a, np.arange(6.0))
 
 
+def test_failed_value_stores_nothing(both):
+    """The value of a store is computed before anything is stored (NumPy's order)."""
+    native, _ = both
+    a = np.zeros(3, np.int64)
+    with pytest.raises(ValueError, match="negative integer powers"):
+        native.power_where(a, np.arange(3), np.array([2, 3, -1]))
+    assert not a.any()
+
+
 def test_results_own_their_memory(both):
     native, _ = both
     before = native.__fastext_live_blocks__()

@@ -24,7 +24,7 @@ from fastext.compiler.lower.arraymap import (
     Access, DeferredChecks, ElementLowering, Operand, _accesses, _counted_loop, _element_values, _typed,
     broadcast_shape, dims, evaluate, load, loop_nest, store_item, strides_in, value_of,
 )
-from fastext.compiler.lower.context import I1, I64, I8P, value_type
+from fastext.compiler.lower.context import I1, I64, I8P, scalar_type, value_type
 
 MASK_MISMATCH = ("boolean index did not match indexed array along axis %lld; size of axis is %lld "
                  "but size of corresponding boolean axis is %lld")
@@ -265,23 +265,41 @@ def _put_fused(fl, target_e, mask_e, value: ir.ArrayMap) -> None:
     arrays = [k for k, op in enumerate(ops) if op.is_array]
     accesses = [Access(b.extract_value(ops[k].value, 0), strides_in(fl, ops[k], mask.shape), ops[k].type.dtype)
                 for k in arrays]
-    checks = _SelectedChecks(fl)
     dtype = ttype.dtype
     n = len(accesses)
 
-    def element(ptrs):
-        # f is computed for every item (map bodies never trap) and stored where m is true, as
-        # a select: no branch on the mask, so the loop vectorises; f's checks count only there
-        t = mask.truth(ptrs[1 + n:])
-        values = [None if op.is_array else op.value for op in ops]
-        for k, p in zip(arrays, ptrs[1:1 + n]):
-            values[k] = load(fl, p, ops[k].type.dtype)
-        checks.selected = t
-        v = arith.cast(fl, ElementLowering(fl, values, checks).expr(value.body), value.type.dtype, dtype)
-        store_item(fl, ptrs[0], b.select(t, v, load(fl, ptrs[0], dtype)), dtype)
-    loop_nest(fl, mask.shape, [acc] + accesses + mask.accesses(), element, "putmask.map")
-    mask.checks.raise_any()
-    checks.raise_any()
+    def loop(checks: "_SelectedChecks", store: bool) -> None:
+        def element(ptrs):
+            # f is computed for every item (map bodies never trap) and stored where m is true,
+            # as a select: no branch on the mask, so the loop vectorises; f's checks count there
+            t = mask.truth(ptrs[1 + n:])
+            values = [None if op.is_array else op.value for op in ops]
+            for k, p in zip(arrays, ptrs[1:1 + n]):
+                values[k] = load(fl, p, ops[k].type.dtype)
+            checks.selected = t
+            v = arith.cast(fl, ElementLowering(fl, values, checks).expr(value.body), value.type.dtype, dtype)
+            if store:
+                store_item(fl, ptrs[0], b.select(t, v, load(fl, ptrs[0], dtype)), dtype)
+        loop_nest(fl, mask.shape, [acc] + accesses + mask.accesses(), element, "putmask.map")
+        mask.checks.raise_any()
+        checks.raise_any()
+    if _may_fail(fl, value.body, ops):
+        loop(_SelectedChecks(fl), store=False)     # NumPy computes the value first: raise before any store
+    loop(_SelectedChecks(fl), store=True)
+
+
+def _may_fail(fl, body: ir.Expr, ops: list[Operand]) -> bool:
+    """Whether computing a map body can raise (NumPy's integer power of a negative exponent):
+    the body is lowered once into a scratch block, which is then dropped."""
+    b = fl.b
+    here, count = b.block, len(fl.llfn.blocks)
+    b.position_at_end(fl.new_block("probe"))
+    probe = DeferredChecks(fl)
+    values = [ll.Constant(scalar_type(op.type.dtype if op.is_array else op.type), ll.Undefined) for op in ops]
+    ElementLowering(fl, values, probe).expr(body)
+    del fl.llfn.blocks[count:]
+    b.position_at_end(here)
+    return bool(probe.sites)
 
 
 class _SelectedChecks(DeferredChecks):
