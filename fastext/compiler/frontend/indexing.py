@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from fastext.compiler import ir, ops
+from fastext.compiler.source import Span
 from fastext.compiler.types import BOOL, ERROR, I64, NONE, SCALARS, Array, ErrorType, Scalar, Tuple, article
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ class Plan:
     orig: tuple[int, ...]
     bpos: int
     ndim: int                       # of the result
-    span: object = None
+    span: Span | None = None
     extra: dict = field(default_factory=dict)
 
     @property
@@ -73,7 +74,7 @@ def fancy(fc: "FunctionChecker", node: ast.Subscript, base: ir.Expr, elts: list[
     plan = _plan(fc, node, base, elts)
     if plan is None or isinstance(plan, ir.Expr):
         return plan
-    return read(fc, plan)
+    return read(plan)
 
 
 def store(fc: "FunctionChecker", target: ast.Subscript, array: ir.Expr, value: ir.Expr,
@@ -103,7 +104,7 @@ def augassign(fc: "FunctionChecker", node: ast.AugAssign, array: ir.Expr, op: st
     plan.view = _once(fc, plan.view, pre, target)
     plan.args = [_once_lazy(fc, a, pre, target) if a.type.dtype == BOOL else _once(fc, a, pre, target)
                  for a in plan.args]
-    current = read(fc, plan)
+    current = read(plan)
     value = fc.expr(node.value)
     if poisoned(value):
         return []
@@ -126,7 +127,7 @@ def nonzero(fc: "FunctionChecker", node: ast.Call, value: ir.Expr, shown: str) -
 
 # ----------------------------------------------------------------------------- reads and writes
 
-def read(fc: "FunctionChecker", plan: Plan) -> ir.Expr:
+def read(plan: Plan) -> ir.Expr:
     """The selected items: a new array."""
     t = Array(plan.dtype, plan.ndim)
     if plan.compress:
@@ -392,7 +393,7 @@ def _array_arg(fc: "FunctionChecker", value, shown: str, what: str) -> ir.Expr:
         return e
     if not isinstance(e.type, Array):
         node = value if isinstance(value, ast.AST) else None
-        raise fc.error(node, f"{shown}() needs an array for `{what}`, got {article(e.type)}", f"pass an array")
+        raise fc.error(node, f"{shown}() needs an array for `{what}`, got {article(e.type)}", "pass an array")
     return e
 
 

@@ -46,7 +46,7 @@ class Selection:
 
     def __init__(self, fl, e: ir.Intrinsic, view_e: ir.Expr, index_e: list[ir.Expr]):
         b = fl.b
-        self.fl, self.attrs = fl, e.attrs
+        self.fl = fl
         self.vtype: T.Array = view_e.type
         self.view = value_of(fl, view_e)
         self.flat = bool(e.attrs.get("flat"))

@@ -21,7 +21,7 @@ from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.compiler.lower import arith
 from fastext.compiler.lower.arraymap import (
-    Access, DeferredChecks, ElementLowering, Operand, _accesses, _counted_loop, _element_values, _typed,
+    Access, DeferredChecks, ElementLowering, Operand, _accesses, _element_values, _typed,
     broadcast_shape, dims, evaluate, load, loop_nest, store_item, strides_in, value_of,
 )
 from fastext.compiler.lower.context import I1, I64, I8P, scalar_type, value_type
