@@ -167,10 +167,9 @@ def lower_compress(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
         loop_nest(fl, mask.shape, [Access(sdata, sstrides, dtype)] + mask.accesses(), element, "compress")
         mask.checks.raise_any()
         return out
-    from fastext.compiler.lower.alloc import _copy, allocate
+    from fastext.compiler.lower.alloc import allocate
     rest = [b.extract_value(src, [1, j]) for j in range(k, stype.ndim)]
     out = allocate(fl, e.type, [n] + rest)
-    row_t = T.Array(dtype, len(rest))
     row_bytes = I64(dtype.nbytes)
     for d in rest:
         row_bytes = b.mul(row_bytes, d)
@@ -178,11 +177,11 @@ def lower_compress(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
     ostrides = [b.extract_value(out, [2, j]) for j in range(1, e.type.ndim)]
 
     def rows(ptrs):
-        with b.if_then(mask.truth(ptrs[1:])):
+        with b.if_then(mask.truth(ptrs[1:])):     # the selected sub-array, copied by a vectorised nest
             c = b.load(cursor)
-            dst = make_view(fl, row_t, b.gep(odata, [b.mul(c, row_bytes)]), rest, ostrides)
-            src_row = make_view(fl, row_t, b.bitcast(ptrs[0], I8P), rest, sstrides[k:])
-            _copy(fl, rest, [(dst, row_t), (src_row, row_t)])
+            row = [Access(b.gep(odata, [b.mul(c, row_bytes)]), ostrides, dtype),
+                   Access(b.bitcast(ptrs[0], I8P), sstrides[k:], dtype)]
+            loop_nest(fl, rest, row, lambda p: store_item(fl, p[0], load(fl, p[1], dtype), dtype), "compress.row")
             b.store(b.add(c, I64(1)), cursor)
     loop_nest(fl, mask.shape, [Access(sdata, sstrides[:k], dtype)] + mask.accesses(), rows, "compress.rows")
     mask.checks.raise_any()
