@@ -13,7 +13,7 @@ import ast
 from fastext.compiler import ir
 from fastext.compiler.builtins import EXCEPTIONS
 from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
-from fastext.compiler.frontend import alloc, annotations, gpu
+from fastext.compiler.frontend import alloc, annotations, gpu, indexing
 from fastext.compiler.frontend.expressions import (
     BINOPS, NODE_NAMES, UNSUPPORTED_HINTS, ExpressionChecker, poisoned,
 )
@@ -143,6 +143,9 @@ class FunctionChecker(ExpressionChecker):
                 return []
             if not isinstance(array.type, Array):
                 raise self.error(target.value, f"cannot assign into {article(array.type)}", "only arrays support item assignment")
+            fancy = indexing.augassign(self, node, array, op)      # a[mask] += v, a[idx] *= v
+            if fancy is not None:
+                return fancy
             if alloc.is_slice_target(target, array.type):     # a[1:] -= c, m[i] /= s: the view, in place
                 view = alloc.slice_view(self, target, array)
                 temp = self.new_temp(view.type, target)
@@ -206,6 +209,9 @@ class FunctionChecker(ExpressionChecker):
                 return []
             if not isinstance(array.type, Array):
                 raise self.error(target.value, f"cannot assign into {article(array.type)}", "only arrays support item assignment")
+            fancy = indexing.store(self, target, array, value, node)     # a[mask] = v, a[idx] = v
+            if fancy is not None:
+                return fancy
             if alloc.is_slice_target(target, array.type):
                 return alloc.slice_assign(self, target, array, value, node)
             indices = self.index_exprs(target, array.type)

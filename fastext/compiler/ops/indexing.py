@@ -1,0 +1,53 @@
+"""NumPy's advanced indexing: boolean masks and integer arrays in subscripts, and the
+functions built on them (`np.nonzero`, `np.where(cond)`, `np.flatnonzero`, `np.argwhere`,
+`np.take`, `np.extract`).
+
+Subscripts are typed by `frontend/indexing.py` (the hook `e_subscript`, `assign_to` and
+`s_augassign` call) into the operations below; lowering is `lower/masks.py` (masks,
+nonzero) and `lower/gather.py` (integer indices).  Every operation evaluates its own
+arguments (`lazy`), so a mask written as an expression (`a[a > 0]`) is computed item by
+item, never stored.
+"""
+from __future__ import annotations
+
+from fastext.compiler.ops import Op, add
+from fastext.compiler.ops.scalar import _lower
+
+_MASKS = "fastext.compiler.lower.masks"
+_GATHER = "fastext.compiler.lower.gather"
+
+
+def _check(function: str):
+    def check(fc, node, op, shown, receiver=None):
+        from fastext.compiler.frontend import indexing
+        return getattr(indexing, function)(fc, node, op, shown, receiver)
+    return check
+
+
+add(Op("index.compress", lower=_lower(_MASKS, "lower_compress"), lazy=True, allocates=True, loops=True,
+       group="indexing", signature="a[mask]",
+       doc="the items (or rows) where a boolean mask is true, in C order (a new array)"))
+add(Op("index.put_mask", lower=_lower(_MASKS, "lower_put_mask"), lazy=True, allocates=True, loops=True,
+       writes=(0,), pure=False, group="indexing", signature="a[mask] = v; a[mask] += v",
+       doc="store a scalar or the selected count of values where a boolean mask is true"))
+add(Op("index.take", spellings=("numpy.take", "ndarray.take"), check=_check("take_call"),
+       lower=_lower(_GATHER, "lower_take"), lazy=True, allocates=True, loops=True, group="indexing",
+       signature="a[idx], a[i, j], a[idx, 1:], np.take(a, indices, axis=None, mode='raise')",
+       doc="gather by integer arrays (negative indices wrap, out of bounds: IndexError)"))
+add(Op("index.put", lower=_lower(_GATHER, "lower_put"),
+       lazy=True, allocates=True, loops=True, writes=(0,), pure=False, group="indexing",
+       signature="a[idx] = v, a[i, j] = v, a[:, idx] += v",
+       doc="scatter by integer arrays (duplicates: the last store wins; += does not accumulate)"))
+add(Op("index.nonzero", spellings=("numpy.nonzero", "ndarray.nonzero"), check=_check("nonzero_call"),
+       lower=_lower(_MASKS, "lower_nonzero"), lazy=True, allocates=True, loops=True, group="indexing",
+       signature="np.nonzero(a), a.nonzero(), np.where(cond)",
+       doc="a tuple of int64 arrays, the indices of the non-zero items along each axis"))
+add(Op("index.flatnonzero", spellings=("numpy.flatnonzero",), check=_check("nonzero_call"),
+       lower=_lower(_MASKS, "lower_nonzero"), lazy=True, allocates=True, loops=True, group="indexing",
+       signature="np.flatnonzero(a)", doc="the flat (C order) indices of the non-zero items, int64"))
+add(Op("index.argwhere", spellings=("numpy.argwhere",), check=_check("nonzero_call"),
+       lower=_lower(_MASKS, "lower_nonzero"), lazy=True, allocates=True, loops=True, group="indexing",
+       signature="np.argwhere(a)", doc="the indices of the non-zero items, one row each (int64, shape (n, a.ndim))"))
+add(Op("index.extract", spellings=("numpy.extract",), check=_check("extract_call"), group="indexing",
+       signature="np.extract(condition, arr)",
+       doc="the items of arr (flattened) where condition (flattened) is non-zero"))
