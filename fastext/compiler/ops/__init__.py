@@ -60,6 +60,16 @@ class Op:
     data: dict = field(default_factory=dict, compare=False, hash=False)   # family-specific details
 
 
+def deferred(module: str, function: str) -> Callable:
+    """`module.function`, imported at its first call: a declaration names the typing and lowering
+    functions of other packages without importing them (nor llvmlite) when the registry loads."""
+    def call(*args, **kwargs):
+        import importlib
+        return getattr(importlib.import_module(module), function)(*args, **kwargs)
+    call.__name__ = function
+    return call
+
+
 REGISTRY: dict[str, Op] = {}
 SPELLINGS: dict[str, Op] = {}
 

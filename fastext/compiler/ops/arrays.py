@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fastext.compiler.frontend.alloc import ALLOC_FUNCS
 from fastext.compiler.ops import Op, add
-from fastext.compiler.ops.scalar import _lower
+from fastext.compiler.ops import deferred as _lower
 
 _ALLOC = "fastext.compiler.lower.alloc"
 _METHODS = "fastext.compiler.lower.array_methods"

@@ -6,18 +6,14 @@ C-contiguous array in the call's arena (`np.asarray` of an array is the array it
 """
 from __future__ import annotations
 
-from fastext.compiler.ops import Op, add
-from fastext.compiler.ops.scalar import _lower
+from fastext.compiler.ops import Op, add, deferred
+from fastext.compiler.ops import deferred as _lower  # a lowering of lower/, imported when used
 
 _LOWER = "fastext.compiler.lower.creation"
 
 
 def _check(function: str):
-    def check(fc, node, op, shown, receiver=None):
-        from fastext.compiler.frontend import creation
-        return getattr(creation, function)(fc, node, op, shown, receiver)
-    check.__name__ = function
-    return check
+    return deferred("fastext.compiler.frontend.creation", function)
 
 
 def _new(name: str, spelling: str, check: str, signature: str, doc: str) -> None:

@@ -10,18 +10,15 @@ item, never stored.
 """
 from __future__ import annotations
 
-from fastext.compiler.ops import Op, add
-from fastext.compiler.ops.scalar import _lower
+from fastext.compiler.ops import Op, add, deferred
+from fastext.compiler.ops import deferred as _lower  # a lowering of lower/, imported when used
 
 _MASKS = "fastext.compiler.lower.masks"
 _GATHER = "fastext.compiler.lower.gather"
 
 
 def _check(function: str):
-    def check(fc, node, op, shown, receiver=None):
-        from fastext.compiler.frontend import indexing
-        return getattr(indexing, function)(fc, node, op, shown, receiver)
-    return check
+    return deferred("fastext.compiler.frontend.indexing", function)
 
 
 add(Op("index.compress", lower=_lower(_MASKS, "lower_compress"), lazy=True, allocates=True, loops=True,

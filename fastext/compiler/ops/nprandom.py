@@ -17,7 +17,7 @@ speculate one (lower/speculate.py reads the flag).  None has a GPU lowering.
 from __future__ import annotations
 
 from fastext.compiler.ops import Op, add
-from fastext.compiler.ops.scalar import _lower
+from fastext.compiler.ops import deferred as _lower
 
 _LOWER = "fastext.compiler.lower.nprandom"
 

@@ -8,15 +8,7 @@ from __future__ import annotations
 
 from fastext.compiler.builtins import MATH_FUNCS
 from fastext.compiler.ops import Op, add
-
-
-def _lower(module: str, function: str):
-    """A lowering function imported on first use (keeps llvmlite out of a cached import)."""
-    def lower(fl, e, args):
-        import importlib
-        return getattr(importlib.import_module(module), function)(fl, e, args)
-    lower.__name__ = function
-    return lower
+from fastext.compiler.ops import deferred as _lower
 
 
 _INTRINSICS = "fastext.compiler.lower.intrinsics"

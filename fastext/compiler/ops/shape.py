@@ -10,18 +10,14 @@ as the slices they are (`a[::-1]`).  `array.astype` is the element-wise NumPy ca
 """
 from __future__ import annotations
 
-from fastext.compiler.ops import Op, add
-from fastext.compiler.ops.scalar import _lower
+from fastext.compiler.ops import Op, add, deferred
+from fastext.compiler.ops import deferred as _lower  # a lowering of lower/, imported when used
 
 _LOWER = "fastext.compiler.lower.shape"
 
 
 def _check(function: str):
-    def check(fc, node, op, shown, receiver=None):
-        from fastext.compiler.frontend import shape
-        return getattr(shape, function)(fc, node, op, shown, receiver)
-    check.__name__ = function
-    return check
+    return deferred("fastext.compiler.frontend.shape", function)
 
 
 add(Op("array.reshape", spellings=("numpy.reshape", "ndarray.reshape"), check=_check("reshape"),

@@ -6,18 +6,14 @@ a stable merge sort for argsort, NumPy's binary search).  NaN sorts last, as in 
 """
 from __future__ import annotations
 
-from fastext.compiler.ops import Op, add
-from fastext.compiler.ops.scalar import _lower
+from fastext.compiler.ops import Op, add, deferred
+from fastext.compiler.ops import deferred as _lower  # a lowering of lower/, imported when used
 
 _LOWER = "fastext.compiler.lower.sorting"
 
 
 def _check(function: str):
-    def check(fc, node, op, shown, receiver=None):
-        from fastext.compiler.frontend import sorting
-        return getattr(sorting, function)(fc, node, op, shown, receiver)
-    check.__name__ = function
-    return check
+    return deferred("fastext.compiler.frontend.sorting", function)
 
 
 add(Op("array.sort", spellings=("numpy.sort",), check=_check("sort"), lower=_lower(_LOWER, "lower_sort"),

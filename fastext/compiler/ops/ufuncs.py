@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 
-from fastext.compiler.ops import Op, add
+from fastext.compiler.ops import Op, add, deferred
 
 OPERATORS = {"+": "add", "-": "subtract", "*": "multiply", "/": "true_divide", "//": "floor_divide",
              "%": "remainder", "**": "power", "&": "bitwise_and", "|": "bitwise_or", "^": "bitwise_xor",
@@ -28,10 +28,7 @@ COMPARISONS = {"<": "less", "<=": "less_equal", ">": "greater", ">=": "greater_e
 
 
 def _check(function: str):
-    def check(fc, node, op, shown, receiver=None):
-        from fastext.compiler.frontend import arrays
-        return getattr(arrays, function)(fc, node, op, shown, receiver)
-    return check
+    return deferred("fastext.compiler.frontend.arrays", function)
 
 
 def _lower(fl, e, args):
