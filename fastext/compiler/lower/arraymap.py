@@ -316,11 +316,15 @@ def _typed(fl, data: ll.Value, dtype: T.Scalar) -> ll.Value:
     return fl.b.bitcast(data, memory_type(dtype).as_pointer())
 
 
-def loop_nest(fl, shape: list[ll.Value], accesses: list[Access], element, name: str = "map") -> None:
-    """Run `element(pointers)` for every index of `shape` in C order; `pointers[k]` is the
-    address of access k's item (typed).  Chooses the flat, unit-stride or general loop at
-    run time (see the module docstring)."""
+def loop_nest(fl, shape: list[ll.Value], accesses: list[Access], element, name: str = "map",
+              order: str = "C") -> None:
+    """Run `element(pointers)` for every index of `shape`; `pointers[k]` is the address of access
+    k's item (typed).  Chooses the flat, unit-stride or general loop at run time (see the module
+    docstring).  `order="C"`: in C order (callers that count items rely on it); `"K"`: in the
+    memory order of the first access, as NumPy's iterator does (`memory_order`)."""
     b = fl.b
+    if order == "K":
+        shape, accesses = memory_order(fl, shape, accesses)
     ndim = len(shape)
     if ndim == 1:     # the inner loop's unit-stride version is the flat loop already
         _nest(fl, shape, accesses, element, name)
@@ -338,6 +342,43 @@ def loop_nest(fl, shape: list[ll.Value], accesses: list[Access], element, name: 
             _nest(fl, shape, accesses, element, name)
     b.branch(done)
     b.position_at_end(done)
+
+
+def memory_order(fl, shape: list[ll.Value], accesses: list[Access]) -> tuple[list[ll.Value], list[Access]]:
+    """The iteration shape and accesses with the axes reversed when the first access is laid
+    out Fortran-like (its first axis has the smallest stride): `x.T * 2` then reads `x` and
+    writes its result in memory order.  Reversal is a run-time choice (selects on the shape and
+    strides, one loop nest); an access loaded once per line (`invariant_inner`) keeps C order."""
+    b = fl.b
+    ndim = len(shape)
+    if ndim < 2 or not accesses or any(a.invariant_inner for a in accesses):
+        return shape, accesses
+    first, last = accesses[0].strides[0], accesses[0].strides[-1]
+    magnitude = lambda v: b.select(b.icmp_signed("<", v, I64(0)), b.sub(I64(0), v), v)   # noqa: E731
+    rev = b.and_(b.icmp_signed("<", magnitude(first), magnitude(last)),
+                 b.and_(b.icmp_signed(">", shape[0], I64(1)), b.icmp_signed(">", shape[-1], I64(1))))
+    flip = lambda values: [b.select(rev, values[ndim - 1 - k], values[k]) for k in range(ndim)]   # noqa: E731
+    return flip(shape), [Access(a.data, flip(a.strides), a.dtype) for a in accesses]
+
+
+def reversed_layout(fl, atype: T.Array, dims: list[ll.Value], like: Access | None) -> ll.Value:
+    """A new array of shape `dims` laid out like `like` (C order, or with the axes reversed —
+    Fortran order — when `like` is Fortran-like): NumPy's `order="K"` for results."""
+    from fastext.compiler.lower.alloc import allocate
+    b = fl.b
+    ndim = len(dims)
+    if ndim < 2 or like is None:
+        return allocate(fl, atype, dims)
+    magnitude = lambda v: b.select(b.icmp_signed("<", v, I64(0)), b.sub(I64(0), v), v)   # noqa: E731
+    rev = b.and_(b.icmp_signed("<", magnitude(like.strides[0]), magnitude(like.strides[-1])),
+                 b.and_(b.icmp_signed(">", dims[0], I64(1)), b.icmp_signed(">", dims[-1], I64(1))))
+    flip = lambda values: [b.select(rev, values[ndim - 1 - k], values[k]) for k in range(ndim)]   # noqa: E731
+    out = allocate(fl, atype, flip(dims))
+    strides = flip([b.extract_value(out, [2, k]) for k in range(ndim)])
+    for k in range(ndim):
+        out = b.insert_value(out, dims[k], [1, k])
+        out = b.insert_value(out, strides[k], [2, k])
+    return out
 
 
 def all_contiguous(fl, shape: list[ll.Value], accesses: list[Access]) -> ll.Value:
@@ -438,7 +479,7 @@ def run_into(fl, e: ir.ArrayMap, ops: list[Operand], shape: list[ll.Value], dest
         values = _element_values(fl, ops, which, pointers[1:])
         v = ElementLowering(fl, values, checks).expr(e.body)
         store_item(fl, pointers[0], arith.cast(fl, v, e.type.dtype, dest_type.dtype), dest_type.dtype)
-    loop_nest(fl, shape, [target] + accesses, element)
+    loop_nest(fl, shape, [target] + accesses, element, order="K")     # in the target's memory order
     checks.raise_any()
 
 
@@ -449,9 +490,13 @@ def materialize(fl, e: ir.ArrayMap) -> ll.Value:
 
 
 def materialize_evaluated(fl, e: ir.ArrayMap, ops: list[Operand]) -> ll.Value:
-    from fastext.compiler.lower.alloc import allocate
+    """The result is laid out like its first operand of full rank (NumPy's `order="K"`:
+    `x.T * 2` is Fortran-ordered, computed in one pass over `x`'s memory)."""
     shape = broadcast_shape(fl, ops, e.type.ndim)
-    out = allocate(fl, e.type, shape)
+    lead = next((op for op in ops if op.is_array and op.type.ndim == e.type.ndim), None)
+    like = None if lead is None else Access(fl.b.extract_value(lead.value, 0), strides_in(fl, lead, shape),
+                                            lead.type.dtype)
+    out = reversed_layout(fl, e.type, shape, like)
     run_into(fl, e, ops, shape, out, e.type)
     return out
 
