@@ -108,11 +108,14 @@ def _shape(fl, array: ll.Value, ndim: int) -> list[ll.Value]:
     return [fl.b.extract_value(array, [1, k]) for k in range(ndim)]
 
 
-def allocate(fl, atype: T.Array, dims: list[ll.Value]) -> ll.Value:
+def allocate(fl, atype: T.Array, dims: list[ll.Value], reuse: tuple[ll.Value, ll.Value] | None = None) -> ll.Value:
     """A new C-contiguous array of shape `dims` in the call's arena (contents uninitialised).
 
     NumPy's errors: a negative dimension raises ValueError, a size beyond the address space
-    ValueError ("array is too big"), a failed allocation MemoryError."""
+    ValueError ("array is too big"), a failed allocation MemoryError.  `reuse` = (the site's two
+    buffer slots, the data pointer the assigned name holds now): a confined name's assignment
+    computes into a buffer of the site that the name does not hold, when one is big enough
+    (lower/reuse.py)."""
     b = fl.b
     negative = I1(0)
     for d in dims:
@@ -124,10 +127,37 @@ def allocate(fl, atype: T.Array, dims: list[ll.Value]) -> ll.Value:
         r = b.call(mul, [total, d])
         total, big = b.extract_value(r, 0), b.or_(big, b.extract_value(r, 1))
     fl.fail_if(b.or_(big, b.icmp_unsigned(">", total, I64(MAX_BYTES))), "ValueError", TOO_BIG)
-    data = b.call(arena_alloc(fl.ctx), [fl.err, total])
+    data = _recycled(fl, total, reuse) if reuse is not None else b.call(arena_alloc(fl.ctx), [fl.err, total])
     fl.fail_if(b.icmp_unsigned("==", data, ll.Constant(I8P, None)), "MemoryError",
                "Unable to allocate %lld bytes for an array", (total,))
     return _contiguous_view(fl, atype, data, dims)
+
+
+def _recycled(fl, nbytes: ll.Value, reuse: tuple[ll.Value, ll.Value]) -> ll.Value:
+    """A buffer of the site's two (slots[k]: a data pointer or NULL) that the name does not hold
+    and that has room for `nbytes`, else a new arena block recorded in the slot not held."""
+    b = fl.b
+    slots, held = reuse
+    out = fl.entry_alloca(I8P)
+    free_slot = fl.entry_alloca(ll.IntType(32))
+    b.store(ll.Constant(I8P, None), out)
+    b.store(I32(0), free_slot)
+    for k in (0, 1):
+        slot = b.gep(slots, [I32(0), I32(k)])
+        block = b.load(slot)
+        usable = b.and_(b.icmp_unsigned("!=", block, ll.Constant(I8P, None)), b.icmp_unsigned("!=", block, held))
+        with b.if_then(b.icmp_unsigned("==", block, held)):
+            b.store(I32(1 - k), free_slot)          # the other slot may be replaced
+        with b.if_then(usable):
+            capacity = b.load(b.bitcast(b.gep(block, [I64(-ALIGN + 8)]), I64.as_pointer()))
+            with b.if_then(b.and_(b.icmp_unsigned(">=", capacity, nbytes),
+                                  b.icmp_unsigned("==", b.load(out), ll.Constant(I8P, None)))):
+                b.store(block, out)
+    with b.if_then(b.icmp_unsigned("==", b.load(out), ll.Constant(I8P, None))):
+        fresh = b.call(arena_alloc(fl.ctx), [fl.err, nbytes])
+        b.store(fresh, out)
+        b.store(fresh, b.gep(slots, [I32(0), b.load(free_slot)]))
+    return b.load(out)
 
 
 def _contiguous_view(fl, atype: T.Array, data: ll.Value, dims: list[ll.Value]) -> ll.Value:
@@ -170,12 +200,7 @@ def assign(fl, dst: ll.Value, dtype: T.Array, src: ll.Value, stype: T.Array) -> 
     slo, shi = _extent(fl, src, stype)
     overlap = b.and_(b.not_(empty), b.and_(b.icmp_unsigned("<", slo, dhi), b.icmp_unsigned("<", dlo, shi)))
     with b.if_then(overlap, likely=False):
-        nbytes = b.mul(_count(fl, sshape), I64(stype.dtype.nbytes))
-        malloc = fl.ctx.intrinsic("malloc", I8P, [I64])
-        temp = b.call(malloc, [b.add(nbytes, I64(1))])
-        fl.fail_if(b.icmp_unsigned("==", temp, ll.Constant(I8P, None)), "MemoryError",
-                   "Unable to allocate %lld bytes for a temporary copy", (nbytes,))
-        view = _contiguous_view(fl, stype, temp, sshape)
+        view, temp = temporary(fl, stype, sshape)
         _copy(fl, sshape, [(view, stype), (src, stype)])
         b.store(temp, temp_slot)
         b.store(view, src_slot)
@@ -190,6 +215,17 @@ def assign(fl, dst: ll.Value, dtype: T.Array, src: ll.Value, stype: T.Array) -> 
     _copy(fl, dshape, [(dst, dtype), (src, stype)], src_strides=strides)
     free = fl.ctx.intrinsic("free", ll.VoidType(), [I8P])
     b.call(free, [b.load(temp_slot)])
+
+
+def temporary(fl, atype: T.Array, dims: list[ll.Value]) -> tuple[ll.Value, ll.Value]:
+    """A C-contiguous scratch array outside the arena (malloc: the caller frees the block,
+    returned second, as soon as it is done with it)."""
+    b = fl.b
+    nbytes = b.mul(_count(fl, dims), I64(atype.dtype.nbytes))
+    block = b.call(fl.ctx.intrinsic("malloc", I8P, [I64]), [b.add(nbytes, I64(1))])
+    fl.fail_if(b.icmp_unsigned("==", block, ll.Constant(I8P, None)), "MemoryError",
+               "Unable to allocate %lld bytes for a temporary copy", (nbytes,))
+    return _contiguous_view(fl, atype, block, dims), block
 
 
 def _extent(fl, array: ll.Value, atype: T.Array) -> tuple[ll.Value, ll.Value]:

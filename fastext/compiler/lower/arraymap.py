@@ -361,19 +361,20 @@ def memory_order(fl, shape: list[ll.Value], accesses: list[Access]) -> tuple[lis
     return flip(shape), [Access(a.data, flip(a.strides), a.dtype) for a in accesses]
 
 
-def reversed_layout(fl, atype: T.Array, dims: list[ll.Value], like: Access | None) -> ll.Value:
+def reversed_layout(fl, atype: T.Array, dims: list[ll.Value], like: Access | None,
+                    reuse: tuple | None = None) -> ll.Value:
     """A new array of shape `dims` laid out like `like` (C order, or with the axes reversed —
     Fortran order — when `like` is Fortran-like): NumPy's `order="K"` for results."""
     from fastext.compiler.lower.alloc import allocate
     b = fl.b
     ndim = len(dims)
     if ndim < 2 or like is None:
-        return allocate(fl, atype, dims)
+        return allocate(fl, atype, dims, reuse)
     magnitude = lambda v: b.select(b.icmp_signed("<", v, I64(0)), b.sub(I64(0), v), v)   # noqa: E731
     rev = b.and_(b.icmp_signed("<", magnitude(like.strides[0]), magnitude(like.strides[-1])),
                  b.and_(b.icmp_signed(">", dims[0], I64(1)), b.icmp_signed(">", dims[-1], I64(1))))
     flip = lambda values: [b.select(rev, values[ndim - 1 - k], values[k]) for k in range(ndim)]   # noqa: E731
-    out = allocate(fl, atype, flip(dims))
+    out = allocate(fl, atype, flip(dims), reuse)
     strides = flip([b.extract_value(out, [2, k]) for k in range(ndim)])
     for k in range(ndim):
         out = b.insert_value(out, dims[k], [1, k])
@@ -483,20 +484,20 @@ def run_into(fl, e: ir.ArrayMap, ops: list[Operand], shape: list[ll.Value], dest
     checks.raise_any()
 
 
-def materialize(fl, e: ir.ArrayMap) -> ll.Value:
-    """The map's value as a new C-contiguous array in the call's arena."""
+def materialize(fl, e: ir.ArrayMap, reuse: tuple | None = None) -> ll.Value:
+    """The map's value as a new array in the call's arena (`reuse`: alloc.allocate's)."""
     ops = evaluate(fl, e.operands)
-    return materialize_evaluated(fl, e, ops)
+    return materialize_evaluated(fl, e, ops, reuse)
 
 
-def materialize_evaluated(fl, e: ir.ArrayMap, ops: list[Operand]) -> ll.Value:
+def materialize_evaluated(fl, e: ir.ArrayMap, ops: list[Operand], reuse: tuple | None = None) -> ll.Value:
     """The result is laid out like its first operand of full rank (NumPy's `order="K"`:
     `x.T * 2` is Fortran-ordered, computed in one pass over `x`'s memory)."""
     shape = broadcast_shape(fl, ops, e.type.ndim)
     lead = next((op for op in ops if op.is_array and op.type.ndim == e.type.ndim), None)
     like = None if lead is None else Access(fl.b.extract_value(lead.value, 0), strides_in(fl, lead, shape),
                                             lead.type.dtype)
-    out = reversed_layout(fl, e.type, shape, like)
+    out = reversed_layout(fl, e.type, shape, like, reuse)
     run_into(fl, e, ops, shape, out, e.type)
     return out
 
@@ -529,8 +530,14 @@ def store(fl, e: ir.ArrayMap, dest: ll.Value, dest_type: T.Array, ops: list[Oper
     unsafe = b.and_(unsafe, b.not_(empty))
     with b.if_else(unsafe, likely=False) as (through_temp, direct):
         with through_temp:
-            temp = materialize_evaluated(fl, e, ops)
+            # a malloc'd temporary freed at once (not the arena: in a time-stepping loop
+            # `u[1:-1] = u[:-2] + u[2:]` would otherwise hold one per step until the call ends)
+            from fastext.compiler.lower.alloc import temporary
+            temp_shape = broadcast_shape(fl, ops, e.type.ndim)
+            temp, block = temporary(fl, e.type, temp_shape)
+            run_into(fl, e, ops, temp_shape, temp, e.type)
             assign(fl, dest, dest_type, temp, e.type)
+            b.call(fl.ctx.intrinsic("free", ll.VoidType(), [I8P]), [block])
         with direct:
             run_into(fl, e, ops, shape, dest, dest_type)
 

@@ -122,7 +122,29 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
     def s_Assign(self, s: ir.Assign) -> None:
         if isinstance(s.var.type, T.PyObj):
             return self.assign_object(s)
+        if isinstance(s.value, ir.ArrayMap) and id(s.var) in self.confined():
+            # a name no other reference reaches: the site's buffers are recycled (lower/reuse.py)
+            from fastext.compiler.lower.arraymap import materialize
+            slots = self.entry_alloca(ll.ArrayType(I8.as_pointer(), 2))
+            self.zero_at_entry(slots)
+            held = self.b.extract_value(self.b.load(self.slots[id(s.var)]), 0)
+            self.b.store(materialize(self, s.value, reuse=(slots, held)), self.slots[id(s.var)])
+            return
         self.b.store(self.expr(s.value), self.slots[id(s.var)])
+
+    def confined(self) -> set[int]:
+        """The function's array names whose buffers never escape (lower/reuse.py), computed once."""
+        found = getattr(self, "_confined", None)
+        if found is None:
+            from fastext.compiler.lower.reuse import confined
+            found = self._confined = confined(self.fn)
+        return found
+
+    def zero_at_entry(self, slot: ll.Value) -> None:
+        """Store zeros into an entry-block alloca, in the entry block (once per call)."""
+        with self.b.goto_entry_block():
+            self.b.position_after(slot)
+            self.b.store(ll.Constant(slot.type.pointee, None), slot)
 
     def s_Store(self, s: ir.Store) -> None:
         array = self.expr(s.array)

@@ -1,0 +1,49 @@
+"""Array names reassigned in loops (lower/reuse.py): recycled buffers, and names that escape."""
+import numpy as np
+from fastext import f64
+
+
+def steps(u: f64[:], n: int) -> f64:
+    """`lap` is confined: each step computes into a buffer the name does not hold."""
+    total = 0.0
+    for _ in range(n):
+        lap = u[:-2] - 2.0 * u[1:-1] + u[2:]
+        total += lap.sum()
+    return total
+
+
+def self_ref(x: f64[:], n: int) -> f64[:]:
+    """`y = y * 0.5 + x`: the new value reads the old one, computed into the other buffer."""
+    y = x * 1.0
+    for _ in range(n):
+        y = y * 0.5 + x
+    return y
+
+
+def escapes(x: f64[:], n: int) -> tuple[f64[:], f64[:]]:
+    """`keep = y` holds the old buffer: `y` is not confined, every value is kept."""
+    y = x + 0.0
+    keep = y
+    for _ in range(n):
+        keep = y
+        y = y + 1.0
+    return keep, y
+
+
+def escapes_by_view(x: f64[:], n: int) -> f64:
+    y = x + 0.0
+    head = y[:2]
+    for _ in range(n):
+        head = y[:2]
+        y = y * 2.0
+    return head[0] + head[1] + y[0]
+
+
+def big_loop(n: int, size: int) -> f64:
+    """A 4 MB array each step: with recycled buffers the memory stays at two of them."""
+    x = np.ones(size)
+    t = 0.0
+    for k in range(n):
+        y = x * float(k)
+        t += y[0]
+    return t
