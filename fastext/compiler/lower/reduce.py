@@ -189,26 +189,46 @@ def _sum(fl, src: Source, acc_t: T.Scalar, transform=None) -> ll.Value:
         return b.load(total)
     # an element-wise or converting source: each line in chunks of CHUNK items computed into a
     # buffer (a tight loop LLVM vectorises), each chunk summed pairwise
-    buf = b.bitcast(fl.entry_alloca(ll.ArrayType(memory_type(acc_t), CHUNK)), memory_type(acc_t).as_pointer())
-
-    def line(rows: list[ll.Value], n: ll.Value, inner: list[ll.Value]) -> None:
-        chunks = b.sdiv(b.add(n, I64(CHUNK - 1)), I64(CHUNK))
-
-        def chunk(c):
-            start = b.mul(c, I64(CHUNK))
-            m = b.sub(n, start)
-            m = b.select(b.icmp_signed("<", m, I64(CHUNK)), m, I64(CHUNK))
-            firsts = [b.gep(r, [b.mul(start, st)]) for r, st in zip(rows, inner)]
-
-            def item(pointers):
-                v = src.item(pointers)
-                return transform(v) if transform is not None else _cast(fl, v, src.dtype, acc_t)
-            _line_loop(fl, m, firsts, inner, src.accesses, lambda i, v: b.store(v, b.gep(buf, [i])), item)
-            add(b.call(pw, [b.bitcast(buf, I8P), m, I64(acc_t.nbytes)]))
-        _counted_loop(fl, chunks, chunk, "chunk")
-    src.lines(line)
+    src.lines(lambda rows, n, inner: add(_pairwise_line(fl, src, rows, n, inner, acc_t, transform)))
     src.checks.raise_any()
     return b.load(total)
+
+
+def _pairwise_line(fl, src: Source, rows: list[ll.Value], n: ll.Value, inner: list[ll.Value], acc_t: T.Scalar,
+                   transform=None) -> ll.Value:
+    """The sum of one line of the source's items (after `transform`, else converted to `acc_t`):
+    chunks of CHUNK items computed into a stack buffer, each summed pairwise, in order — NumPy's
+    pairwise sum of the line itself when it has at most CHUNK items."""
+    b = fl.b
+    pw = pairwise(fl.ctx, acc_t)
+    buf = b.bitcast(fl.entry_alloca(ll.ArrayType(memory_type(acc_t), CHUNK)), memory_type(acc_t).as_pointer())
+    total = fl.entry_alloca(scalar_type(acc_t))
+    b.store(_zero(acc_t), total)
+    chunks = b.sdiv(b.add(n, I64(CHUNK - 1)), I64(CHUNK))
+
+    def item(pointers):
+        v = src.item(pointers)
+        return transform(v) if transform is not None else _cast(fl, v, src.dtype, acc_t)
+
+    def chunk(c):
+        start = b.mul(c, I64(CHUNK))
+        m = b.sub(n, start)
+        m = b.select(b.icmp_signed("<", m, I64(CHUNK)), m, I64(CHUNK))
+        firsts = [b.gep(r, [b.mul(start, st)]) for r, st in zip(rows, inner)]
+        _line_loop(fl, m, firsts, inner, src.accesses, lambda i, v: b.store(v, b.gep(buf, [i])), item)
+        b.store(_add(fl, b.load(total), b.call(pw, [b.bitcast(buf, I8P), m, I64(acc_t.nbytes)]), acc_t), total)
+    _counted_loop(fl, chunks, chunk, "chunk")
+    return b.load(total)
+
+
+def _fold_line(fl, src: Source, rows: list[ll.Value], n: ll.Value, inner: list[ll.Value], step,
+               init: ll.Value) -> ll.Value:
+    """A fold of one line of the source's items in a register (LLVM vectorises the associative ones)."""
+    b = fl.b
+    acc = fl.entry_alloca(init.type)
+    b.store(init, acc)
+    _line_loop(fl, n, rows, inner, src.accesses, lambda i, v: b.store(step(b.load(acc), v), acc), src.item)
+    return b.load(acc)
 
 
 def _line_loop(fl, n: ll.Value, rows: list[ll.Value], inner: list[ll.Value], accesses: list[Access], store, item) -> None:
@@ -219,11 +239,13 @@ def _line_loop(fl, n: ll.Value, rows: list[ll.Value], inner: list[ll.Value], acc
     unit = I1(1)
     for st, a in zip(inner, accesses):
         unit = b.and_(unit, b.or_(b.icmp_signed("==", st, I64(a.dtype.nbytes)), b.icmp_signed("==", st, I64(0))))
-    moving = [b.icmp_signed("!=", st, I64(0)) for st in inner]
     with b.if_else(unit, likely=True) as (fast, general):
         with fast:
             typed = [b.bitcast(r, memory_type(a.dtype).as_pointer()) for r, a in zip(rows, accesses)]
-            steps = [b.zext(mv, I64) for mv in moving]     # 1 item, or 0 for an axis of size 1
+            # 1 item per step, or 0 along an axis of size 1: known 0 for a line-invariant access (so
+            # the loop vectorises), else a run-time 0/1 LLVM versions on (its stride-1 speculation)
+            steps = [I64(0) if a.invariant_inner else b.zext(b.icmp_signed("!=", st, I64(0)), I64)
+                     for st, a in zip(inner, accesses)]
             _counted_loop(fl, n, lambda i: store(i, item([b.gep(p, [b.mul(i, s)]) for p, s in zip(typed, steps)])),
                           "line.unit")
         with general:
@@ -424,6 +446,14 @@ def _along(fl, src: Source, kind: str, axis: int, e: ir.Intrinsic, acc_t: T.Scal
         if order in (None, 2.0):
             _map_out(fl, out, out_type, out_shape, lambda v: _sqrt(fl, v))
         return out
+    if axis == src.ndim - 1 and kind in _LINE_STEPS:
+        _reduce_lines(fl, src, kind, target, acc_t)
+        if kind == "mean":
+            _map_out(fl, out, out_type, out_shape, lambda v: _div_count(fl, v, n_axis, acc_t))
+        elif kind in ("min", "max"):
+            _nonempty_result(fl, n_axis, f"zero-size array to reduction operation "
+                                         f"{'minimum' if kind == 'min' else 'maximum'} which has no identity")
+        return out
     if kind in ("sum", "mean"):
         if src.plain and src.dtype == acc_t and axis == src.ndim - 1 and (acc_t.is_float or acc_t.is_complex):
             # along the last axis: each result item is NumPy's pairwise sum of its line
@@ -460,6 +490,46 @@ def _along(fl, src: Source, kind: str, axis: int, e: ir.Intrinsic, acc_t: T.Scal
     else:
         raise NotImplementedError(kind)
     return out
+
+
+_LINE_STEPS = ("sum", "mean", "prod", "min", "max", "all", "any", "count_nonzero")
+
+
+def _reduce_lines(fl, src: Source, kind: str, target: Access, acc_t: T.Scalar) -> None:
+    """A reduction along the last axis: each result item is the reduction of one line, in
+    registers (float sums: NumPy's pairwise sum of the line), not through the result's memory."""
+    b = fl.b
+    n = src.shape[-1]
+    inner = [a.strides[-1] for a in src.accesses]
+    outer = [Access(a.data, a.strides[:-1], a.dtype) for a in src.accesses]
+    dest = Access(target.data, target.strides[:-1], acc_t)
+    if kind in ("sum", "mean") and (acc_t.is_float or acc_t.is_complex):
+        if src.plain and src.dtype == acc_t:
+            pw = pairwise(fl.ctx, acc_t)
+            line = lambda rows: _add(fl, _zero(acc_t), b.call(pw, [rows[0], n, inner[0]]), acc_t)   # noqa: E731
+        else:
+            line = lambda rows: _pairwise_line(fl, src, rows, n, inner, acc_t)   # noqa: E731
+    else:
+        step, init = _line_fold(fl, kind, src.dtype, acc_t)
+        line = lambda rows: _fold_line(fl, src, rows, n, inner, step, init)   # noqa: E731
+    loop_nest(fl, src.shape[:-1], [dest] + outer,
+              lambda ptrs: store_item(fl, ptrs[0], line([b.bitcast(p, I8P) for p in ptrs[1:]]), acc_t), "lines")
+    src.checks.raise_any()
+
+
+def _line_fold(fl, kind: str, t: T.Scalar, acc_t: T.Scalar):
+    """(step, initial value) of a fold reduction of `kind`."""
+    b = fl.b
+    if kind in ("sum", "mean"):
+        return (lambda acc, v: _add(fl, acc, _cast(fl, v, t, acc_t), acc_t)), _zero(acc_t)
+    if kind == "prod":
+        return (lambda acc, v: _mul(fl, acc, _cast(fl, v, t, acc_t), acc_t)), _one(acc_t)
+    if kind in ("min", "max"):
+        return _extreme_step(fl, kind, acc_t), _extreme_init(kind, acc_t)
+    if kind in ("all", "any"):
+        op = b.and_ if kind == "all" else b.or_
+        return (lambda acc, v: op(acc, _truth(fl, v, t))), I1(1 if kind == "all" else 0)
+    return (lambda acc, v: b.add(acc, b.zext(_truth(fl, v, t), I64))), I64(0)
 
 
 def _walk(fl, array: ll.Value, atype: T.Array, axis: int, keep: bool) -> Access:
@@ -691,8 +761,11 @@ def _extreme_step(fl, kind: str, t: T.Scalar):
 
     def step(acc, v):
         if t.is_float:
-            better = b.or_(b.fcmp_ordered(op, v, acc), b.fcmp_unordered("uno", v, v))
-            return b.select(b.fcmp_unordered("uno", acc, acc), acc, b.select(better, v, acc))
+            # IEEE 754-2019 minimum/maximum: a NaN operand gives NaN, as NumPy's reduction does;
+            # being associative the fold vectorises (only the sign of a zero tie may differ)
+            name = "minimum" if kind == "min" else "maximum"
+            fn = fl.ctx.intrinsic(f"llvm.{name}.{'f32' if t.bits == 32 else 'f64'}", acc.type, [acc.type, acc.type])
+            return b.call(fn, [acc, v])
         if t.is_bool:
             return b.and_(acc, v) if kind == "min" else b.or_(acc, v)
         cmp = b.icmp_signed if t.signed else b.icmp_unsigned
