@@ -197,3 +197,42 @@ def test_reduction_misuse_is_located(tmp_path):
 
 def test_case_count():
     assert len(CASES) > 100
+
+
+BINCOUNT = '''\
+import numpy as np
+from fastext import f64, i64, i32, u8
+
+
+def counts(x: i64[:], m: int) -> i64[:]:
+    return np.bincount(x, minlength=m)
+
+
+def weighted(x: i32[:], w: f64[:]) -> f64[:]:
+    return np.bincount(x, weights=w)
+
+
+def of_expression(x: i64[:]) -> i64[:]:
+    return np.bincount(x[::-1] % 7)
+'''
+
+
+@pytest.fixture(scope="module")
+def bincount_mods(tmp_path_factory):
+    path = tmp_path_factory.mktemp("bincount") / "bincount.fx"
+    path.write_text(BINCOUNT)
+    return fxload.compiled(str(path)), fxload.interpreted(str(path))
+
+
+@settings(max_examples=30, deadline=None)
+@given(xs=st.lists(st.integers(-2, 40), max_size=30), m=st.integers(-1, 50))
+def test_bincount_matches_numpy(bincount_mods, xs, m):
+    native, oracle = bincount_mods
+    x = np.array(xs, dtype=np.int64)
+    w = np.linspace(0.5, 3.0, len(xs))
+    for name, args in (("counts", (x, m)), ("weighted", (x.astype(np.int32), w)), ("of_expression", (x,))):
+        want, want_exc = _outcome(getattr(oracle, name), *args)
+        got, got_exc = _outcome(getattr(native, name), *args)
+        assert type(got_exc) is type(want_exc) and str(got_exc) == str(want_exc), (name, got_exc, want_exc)
+        if want_exc is None:
+            assert got.dtype == want.dtype and np.array_equal(got, want), (name, got, want)

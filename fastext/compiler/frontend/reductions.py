@@ -159,3 +159,35 @@ def _average(fc, node, op, bound, src, dtype, attrs, shown) -> ir.Expr:
     if isinstance(num.type, Array) or isinstance(den.type, Array):
         return arrays.operator(fc, "/", num, den, node)
     return arrays.elementwise(fc, ops.get("np.true_divide"), [num, den], node)
+
+
+def bincount_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -> ir.Expr:
+    """`np.bincount(x, weights=None, minlength=0)`: x 1-D of integers NumPy casts safely to int64
+    (bools and integers up to int64; uint64 and floats are TypeErrors in NumPy: compile errors)."""
+    bound = _bind(fc, node, ["x", "weights", "minlength"], shown, 1)
+    x = fc.expr(bound["x"])
+    span = fc.span(node)
+    if isinstance(x.type, ErrorType):
+        return ir.Expr(ERROR, span)
+    if not (isinstance(x.type, Array) and x.type.ndim == 1):
+        raise fc.error(bound["x"], f"{shown}() needs a 1-D array of non-negative integers, got {article(x.type)}",
+                       "np.bincount(labels)")
+    t = x.type.dtype
+    if isinstance(t, Struct) or not (t.is_bool or t.is_int) or t == U64:
+        raise fc.error(bound["x"], f"{shown}(): cannot cast array data from {t} to int64 according to the rule 'safe'",
+                       "convert first: x.astype(np.int64)")
+    args = [x]
+    dtype = I64
+    weights = bound.get("weights")
+    if weights is not None and not (isinstance(weights, ast.Constant) and weights.value is None):
+        w = fc.expr(weights)
+        if not (isinstance(w.type, Array) and w.type.ndim == 1 and isinstance(w.type.dtype, Scalar)
+                and w.type.dtype.is_real):
+            raise fc.error(weights, "weights must be a 1-D array of real numbers", "np.bincount(x, weights=w)")
+        args.append(w)
+        dtype = F64
+    minlength = fc.expr(bound["minlength"]) if "minlength" in bound else ir.Const(I64, span, 0)
+    if not (isinstance(minlength.type, Scalar) and minlength.type.is_int):
+        raise fc.error(node, f"minlength must be an integer, got {article(minlength.type)}", "minlength=bins")
+    args.insert(1, fc.convert(minlength, I64))
+    return ir.Intrinsic(Array(dtype, 1), span, op.name, args)

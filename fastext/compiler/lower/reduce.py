@@ -831,3 +831,53 @@ def _norm_step(fl, t: T.Scalar, acc_t: T.Scalar, order):
         return lambda acc, v: b.fadd(acc, _abs(fl, v, t, acc_t))
     return lambda acc, v: _extreme_step(fl, "min" if order < 0 else "max", acc_t)(acc, _abs(fl, v, t, acc_t))
 
+
+
+def lower_bincount(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
+    """NumPy's bincount: a pass for the largest (and a negative) value, the counts (or weight
+    sums, in float64) into a new zeroed array of max(largest + 1, minlength) items."""
+    from fastext.compiler.lower.alloc import allocate
+    from fastext.compiler.lower.arraymap import value_of
+    b = fl.b
+    x = value_of(fl, args[0])
+    minlength = fl.expr(args[1])
+    weights = value_of(fl, args[2]) if len(args) > 2 else None
+    t: T.Scalar = args[0].type.dtype
+    n = b.extract_value(x, [1, 0])
+    fl.fail_if(b.icmp_signed("<", minlength, I64(0)), "ValueError", "'minlength' must not be negative")
+    if weights is not None:
+        fl.fail_if(b.icmp_signed("!=", b.extract_value(weights, [1, 0]), n), "ValueError",
+                   "The weights and list don't have the same length.")
+    xdata, xstride = b.extract_value(x, 0), b.extract_value(x, [2, 0])
+    item = lambda i: _cast(fl, load(fl, b.bitcast(b.gep(xdata, [b.mul(i, xstride)]),   # noqa: E731
+                                                 memory_type(t).as_pointer()), t), t, T.I64)
+    top, low = fl.entry_alloca(I64), fl.entry_alloca(I64)
+    b.store(I64(-1), top)
+    b.store(I64(0), low)
+
+    def scan(i):
+        v = item(i)
+        b.store(b.select(b.icmp_signed(">", v, b.load(top)), v, b.load(top)), top)
+        b.store(b.select(b.icmp_signed("<", v, b.load(low)), v, b.load(low)), low)
+    _counted_loop(fl, n, scan, "bincount.scan")
+    fl.fail_if(b.icmp_signed("<", b.load(low), I64(0)), "ValueError", "'list' argument must have no negative elements")
+    size = b.add(b.load(top), I64(1))
+    size = b.select(b.icmp_signed(">", size, minlength), size, minlength)
+    out_t: T.Array = e.type
+    out = allocate(fl, out_t, [size])
+    base = b.bitcast(b.extract_value(out, 0), memory_type(out_t.dtype).as_pointer())
+    _counted_loop(fl, size, lambda k: b.store(_zero(out_t.dtype), b.gep(base, [k])), "bincount.zero")
+    if weights is None:
+        def count(i):
+            slot = b.gep(base, [item(i)])
+            b.store(b.add(b.load(slot), I64(1)), slot)
+    else:
+        wt: T.Scalar = args[2].type.dtype
+        wdata, wstride = b.extract_value(weights, 0), b.extract_value(weights, [2, 0])
+
+        def count(i):
+            w = load(fl, b.bitcast(b.gep(wdata, [b.mul(i, wstride)]), memory_type(wt).as_pointer()), wt)
+            slot = b.gep(base, [item(i)])
+            b.store(b.fadd(b.load(slot), _cast(fl, w, wt, T.F64)), slot)
+    _counted_loop(fl, n, count, "bincount.count")
+    return out

@@ -63,3 +63,18 @@ def _declare(kind: str) -> None:
 
 for _kind in PARAMS:
     _declare(_kind)
+
+
+def _check_bincount(fc, node, op, shown, receiver=None):
+    from fastext.compiler.frontend.reductions import bincount_call
+    return bincount_call(fc, node, op, shown)
+
+
+def _lower_bincount(fl, e, args):
+    from fastext.compiler.lower.reduce import lower_bincount
+    return lower_bincount(fl, e, args)
+
+
+add(Op("np.bincount", spellings=("numpy.bincount",), check=_check_bincount, lower=_lower_bincount, lazy=True,
+       loops=True, allocates=True, group="reduction", signature="np.bincount(x, weights=None, minlength=0)",
+       doc="counts (or weight sums) of each non-negative integer of x; ValueError for a negative one"))
