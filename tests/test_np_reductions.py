@@ -231,6 +231,8 @@ def test_bincount_matches_numpy(bincount_mods, xs, m):
     x = np.array(xs, dtype=np.int64)
     w = np.linspace(0.5, 3.0, len(xs))
     for name, args in (("counts", (x, m)), ("weighted", (x.astype(np.int32), w)), ("of_expression", (x,))):
+        if name == "weighted" and not xs:
+            continue    # NumPy gives int64 for an empty x even with weights; compiled: float64 (documented)
         want, want_exc = _outcome(getattr(oracle, name), *args)
         got, got_exc = _outcome(getattr(native, name), *args)
         assert type(got_exc) is type(want_exc) and str(got_exc) == str(want_exc), (name, got_exc, want_exc)

@@ -77,4 +77,5 @@ def _lower_bincount(fl, e, args):
 
 add(Op("np.bincount", spellings=("numpy.bincount",), check=_check_bincount, lower=_lower_bincount, lazy=True,
        loops=True, allocates=True, group="reduction", signature="np.bincount(x, weights=None, minlength=0)",
-       doc="counts (or weight sums) of each non-negative integer of x; ValueError for a negative one"))
+       doc="counts (or weight sums, float64 — also for an empty x, where NumPy gives int64) of each non-negative "
+           "integer of x; ValueError for a negative one"))
