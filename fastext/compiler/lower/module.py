@@ -61,7 +61,7 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
         from fastext.compiler.lower.profile import declare_bodies
         declare_bodies(ctx, module)
     for fn in module.exported():
-        if not ctx.profile and any(isinstance(p.var.type, Array) for p in fn.params):
+        if not ctx.profile and any(isinstance(p.var.type, Array) for p in fn.params) and _indexes_items(module, fn):
             variant = ll.Function(ctx.module, native_signature(fn), f"fx.{fn.name}.contiguous")
             variant.linkage = "internal"
             ctx.contiguous[fn.name] = variant
@@ -98,6 +98,28 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
         extra.append(ArenaEmitter(ctx, api).live_blocks_method())
     init_names = [module.name] + (["fx"] if module.name != "fx" else [])
     build_module_def(ctx, api, module, wrappers, init_names, extra, gpu_descriptor)
+
+
+def _indexes_items(module: ir.Module, fn: ir.Function) -> bool:
+    """Whether `fn` (or a function it calls) reads or stores array items one by one: only then
+    does the contiguous variant — innermost strides known to be the item size — help LLVM; the
+    loops of array expressions and registry operations choose their unit-stride versions at run
+    time, and a second copy of them would only double the code to compile."""
+    seen: set[str] = set()
+    stack = [fn.name]
+    while stack:
+        name = stack.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        f = module.functions[name]
+        for st in ir.walk(f.body):
+            if isinstance(st, ir.Store):
+                return True
+            if any(isinstance(e, ir.Index) for c in ir.children(st) for e in ir.walk_exprs(c)):
+                return True
+        stack.extend(f.calls)
+    return False
 
 
 def _declare_runtime(llmod: ll.Module) -> dict[str, ll.Function]:
