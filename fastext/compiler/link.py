@@ -43,7 +43,9 @@ def link_shared(object_code: bytes, out_path: str, extra_args: tuple[str, ...] =
             f.write(object_code)
         # prange loops call pthread_create (in libc since glibc 2.34, in libpthread before)
         threads = ["-lpthread"] if b"pthread_create" in object_code else []
-        cmd = [linker, "-shared", "-o", out_path, obj, "-lm", *threads, *extra_args]
+        # matrix products look their BLAS up with dlopen/dlsym (in libc since glibc 2.34, in libdl before)
+        dl = ["-ldl"] if b"dlsym" in object_code else []
+        cmd = [linker, "-shared", "-o", out_path, obj, "-lm", *threads, *dl, *extra_args]
         proc = subprocess.run(cmd, capture_output=True, text=True)
         if proc.returncode != 0:
             raise LinkError(f"linking failed ({' '.join(cmd)}):\n{proc.stderr.strip()}")

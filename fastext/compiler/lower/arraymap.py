@@ -167,7 +167,6 @@ def check_into(fl, ops: list[Operand], target: list[ll.Value], target_type: T.Ar
 def shape_error(fl, text: str, ops: list[Operand], into: list[ll.Value] | None = None) -> None:
     """Raise ValueError with NumPy's text and the shapes, formatted at run time (snprintf into
     a block of the call's arena, freed after the exception is raised)."""
-    b = fl.b
     fmt = text + " " + " ".join(_shape_format(o.type.ndim) for o in ops) + " "
     values = [d for o in ops for d in dims(fl, o)]
     if into is not None:
@@ -176,17 +175,25 @@ def shape_error(fl, text: str, ops: list[Operand], into: list[ll.Value] | None =
         else:
             fmt += "into shape " + _shape_format(len(into))
         values += into
+    formatted_error(fl, "ValueError", fmt, values, text)
+
+
+def formatted_error(fl, exc: str, fmt: str, values: list[ll.Value], fallback: str) -> None:
+    """Raise `exc` with a message printf-formatted at run time from any number of i64 values
+    (snprintf into a block of the call's arena, freed after the exception is raised; `fallback`
+    if that block cannot be had)."""
+    b = fl.b
     from fastext.compiler.lower.alloc import arena_alloc
     from fastext.compiler.lower.context import fill_error
     buf = b.call(arena_alloc(fl.ctx), [fl.err, I64(MESSAGE_BYTES)])
     with b.if_else(b.icmp_unsigned("==", buf, ll.Constant(I8P, None))) as (no_memory, ok):
         with no_memory:
-            fill_error(b, fl.err, fl.ctx, "ValueError", text.replace("%", "%%"))
+            fill_error(b, fl.err, fl.ctx, exc, fallback.replace("%", "%%"))
         with ok:
             snprintf = fl.ctx.module.globals.get("snprintf") or ll.Function(
                 fl.ctx.module, ll.FunctionType(I32, [I8P, I64, I8P], var_arg=True), "snprintf")
             b.call(snprintf, [buf, I64(MESSAGE_BYTES), fl.ctx.cstring(fmt)] + values)
-            fill_error(b, fl.err, fl.ctx, "ValueError", "%s", (b.ptrtoint(buf, I64),))
+            fill_error(b, fl.err, fl.ctx, exc, "%s", (b.ptrtoint(buf, I64),))
     fl.error_exit()
 
 

@@ -118,4 +118,4 @@ def _load() -> None:
     if _loaded:
         return
     _loaded = True
-    from fastext.compiler.ops import scalar, arrays, gpu, ufuncs, reductions, views  # noqa: F401
+    from fastext.compiler.ops import scalar, arrays, gpu, ufuncs, reductions, views, linalg  # noqa: F401

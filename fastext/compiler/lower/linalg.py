@@ -1,0 +1,398 @@
+"""Matrix products, `np.trace` and `a @= b` in native code (`ops/linalg.py`).
+
+A product `a @ b` / `np.dot(a, b)` is NumPy's: the core dimensions are checked first (NumPy's
+messages), operands of another dtype than the result are converted into contiguous
+temporaries, stacked matrices (3-D and more) broadcast their leading axes, and then each
+matrix product of the stack runs
+
+* for f32, f64, c64, c128, when the module found a BLAS at import (`lower/blas.py`): the
+  routine NumPy calls for that shape — `?dot`/`?dotu_sub` for vector·vector, `?gemv` for
+  matrix·vector and vector·matrix, `?gemm` for matrix·matrix.  An operand BLAS can read in
+  place (one unit stride, the other a leading dimension; either order, passed as a
+  transpose flag) is passed as it is; any other layout (negative or non-unit strides, an
+  unaligned buffer) is first copied into a contiguous temporary.
+* otherwise (integers, booleans, or no BLAS): the native loops of `lower/gemm.py`, which read
+  any strides in place.
+
+A zero-size result does nothing; an empty sum (k = 0) is zeros, as NumPy gives.
+"""
+from __future__ import annotations
+
+from llvmlite import ir as ll
+
+from fastext.compiler import ir, ops
+from fastext.compiler import types as T
+from fastext.compiler.lower import blas, gemm
+from fastext.compiler.lower.alloc import _copy, allocate, assign
+from fastext.compiler.lower.arraymap import (
+    Access, _counted_loop, _shape_format, formatted_error, load, loop_nest, store_item,
+)
+from fastext.compiler.lower.context import I1, I32, I64, I8P, memory_type, scalar_type, value_type
+from fastext.compiler.lower.reduce import _add, _cast, _zero, pairwise
+
+CORE = "(n?,k),(k,m?)->(n?,m?)"
+
+
+# ----------------------------------------------------------------------------- operands
+
+class Operand:
+    """One side of a product: its array value (converted to the product's dtype) and the
+    shape and byte strides of its stack axes and its core (1 axis for a vector, 2 for a matrix)."""
+
+    def __init__(self, fl, value: ll.Value, atype: T.Array, matrix_axes: int):
+        self.fl, self.value, self.type = fl, value, atype
+        b = fl.b
+        self.shape = [b.extract_value(value, [1, k]) for k in range(atype.ndim)]
+        self.strides = [b.extract_value(value, [2, k]) for k in range(atype.ndim)]
+        self.core = matrix_axes
+        self.batch = atype.ndim - matrix_axes
+
+    @property
+    def data(self) -> ll.Value:
+        return self.fl.b.extract_value(self.value, 0)
+
+    def replaced(self, value: ll.Value) -> "Operand":
+        return Operand(self.fl, value, self.type, self.core)
+
+
+def _convert(fl, value: ll.Value, atype: T.Array, t: T.Scalar) -> tuple[ll.Value, T.Array]:
+    """The operand in dtype `t` (a contiguous converted copy when its dtype differs)."""
+    if atype.dtype == t:
+        return value, atype
+    new_t = T.Array(t, atype.ndim)
+    shape = [fl.b.extract_value(value, [1, k]) for k in range(atype.ndim)]
+    new = allocate(fl, new_t, shape)
+    _copy(fl, shape, [(new, new_t), (value, atype)])
+    return new, new_t
+
+
+def _contiguous_copy(fl, op: Operand) -> ll.Value:
+    new = allocate(fl, op.type, op.shape)
+    _copy(fl, op.shape, [(new, op.type), (op.value, op.type)])
+    return new
+
+
+# ----------------------------------------------------------------------------- shape checks
+
+def _core_check(fl, kind: str, a: Operand, b_: Operand) -> ll.Value:
+    """k of a and of b must agree (NumPy's ValueError otherwise); returns k."""
+    b = fl.b
+    ka = a.shape[-1]
+    kb = b_.shape[-2] if b_.core == 2 else b_.shape[-1]
+    bad = b.icmp_signed("!=", ka, kb)
+    if kind == "matmul":
+        fl.fail_if(bad, "ValueError", f"matmul: Input operand 1 has a mismatch in its core dimension 0, "
+                                      f"with gufunc signature {CORE} (size %lld is different from %lld)", (kb, ka))
+        return ka
+    na, nb = a.type.ndim, b_.type.ndim
+    fmt = (f"shapes {_shape_format(na)} and {_shape_format(nb)} not aligned: "
+           f"%lld (dim {na - 1}) != %lld (dim {max(nb - 2, 0)})")
+    with b.if_then(bad, likely=False):
+        formatted_error(fl, "ValueError", fmt, a.shape + b_.shape + [ka, kb], "shapes not aligned")
+    return ka
+
+
+def _batch_shape(fl, a: Operand, b_: Operand, out_core: list[ll.Value]) -> list[ll.Value]:
+    """The broadcast shape of the stack axes (NumPy's error when they do not broadcast)."""
+    b = fl.b
+    nd = max(a.batch, b_.batch)
+    shape, bad = [], I1(0)
+    for k in range(nd):
+        da = a.shape[k - (nd - a.batch)] if k >= nd - a.batch else I64(1)
+        db = b_.shape[k - (nd - b_.batch)] if k >= nd - b_.batch else I64(1)
+        one_a, one_b = b.icmp_signed("==", da, I64(1)), b.icmp_signed("==", db, I64(1))
+        bad = b.or_(bad, b.and_(b.icmp_signed("!=", da, db), b.not_(b.or_(one_a, one_b))))
+        shape.append(b.select(one_a, db, da))
+    if nd:
+        with b.if_then(bad, likely=False):
+            def remapped(op: Operand) -> str:
+                return _shape_format(op.type.ndim) + "->(" + ",".join(
+                    ["%lld"] * op.batch + ["newaxis"] * op.core) + ")"
+            fmt = (f"operands could not be broadcast together with remapped shapes [original->remapped]: "
+                   f"{remapped(a)} {remapped(b_)}  and requested shape {_shape_format(len(out_core))}")
+            values = a.shape + a.shape[:a.batch] + b_.shape + b_.shape[:b_.batch] + out_core
+            formatted_error(fl, "ValueError", fmt, values, "operands could not be broadcast together")
+    return shape
+
+
+def _batch_strides(fl, op: Operand, shape: list[ll.Value]) -> list[ll.Value]:
+    """op's byte strides along the broadcast stack shape (0 where it repeats)."""
+    b = fl.b
+    lead = len(shape) - op.batch
+    out = [I64(0)] * lead
+    for k in range(op.batch):
+        out.append(b.select(b.icmp_signed("==", op.shape[k], I64(1)), I64(0), op.strides[k]))
+    return out
+
+
+# ----------------------------------------------------------------------------- the product
+
+def lower_product(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    b = fl.b
+    kind = ops.get(e.name).data["kind"]
+    at, bt = e.args[0].type, e.args[1].type
+    t: T.Scalar = e.type.dtype if isinstance(e.type, T.Array) else e.type
+    a = Operand(fl, args[0], at, min(at.ndim, 2))
+    b_ = Operand(fl, args[1], bt, min(bt.ndim, 2))
+    k = _core_check(fl, kind, a, b_)
+    out_core = ([a.shape[-2]] if a.core == 2 else []) + ([b_.shape[-1]] if b_.core == 2 else [])
+    batch = _batch_shape(fl, a, b_, out_core)
+    a = a.replaced(_convert(fl, a.value, at, t)[0]) if at.dtype != t else a
+    b_ = b_.replaced(_convert(fl, b_.value, bt, t)[0]) if bt.dtype != t else b_
+    a.type, b_.type = T.Array(t, at.ndim), T.Array(t, bt.ndim)
+    if not isinstance(e.type, T.Array):          # vector . vector
+        return _vector_dot(fl, t, k, a, b_)
+    out = allocate(fl, e.type, batch + out_core)
+    c = Operand(fl, out, e.type, len(out_core))
+    total = I64(1)
+    for d in batch + out_core:
+        total = b.mul(total, d)
+    with b.if_then(b.icmp_signed(">", total, I64(0))):
+        with b.if_else(b.icmp_signed("==", k, I64(0))) as (empty_sum, work):
+            with empty_sum:
+                gemm.zero_fill(fl, c.data, b.mul(total, I64(t.nbytes)))
+            with work:
+                _products(fl, t, k, a, b_, c, batch)
+    return out
+
+
+def _vector_dot(fl, t: T.Scalar, k: ll.Value, a: Operand, b_: Operand) -> ll.Value:
+    b = fl.b
+    result = fl.entry_alloca(scalar_type(t))
+    b.store(_zero(t), result)
+    native = lambda: b.store(b.call(gemm.dot_kernel(fl.ctx, t), [k, a.data, a.strides[0], b_.data, b_.strides[0]]),
+                             result)  # noqa: E731
+    if not blas.has_routines(t):
+        native()
+        return b.load(result)
+    routine = blas.letter(t) + ("dotu_sub" if t.is_complex else "dot")
+    with b.if_else(blas.usable(fl, routine, [k])) as (with_blas, without):
+        with with_blas:
+            x, incx = _blas_vector(fl, a)
+            y, incy = _blas_vector(fl, b_)
+            ints = [("int", k), ("value", x.data), ("int", incx), ("value", y.data), ("int", incy)]
+            if t.is_complex:
+                blas.call(fl, routine, ints + [("value", b.bitcast(result, I8P))])
+            else:
+                b.store(blas.call(fl, routine, ints, scalar_type(t)), result)
+        with without:
+            native()
+    return b.load(result)
+
+
+def _products(fl, t: T.Scalar, k: ll.Value, a: Operand, b_: Operand, c: Operand, batch: list[ll.Value]) -> None:
+    """Every product of the stack into `c` (k > 0, nothing empty)."""
+    b = fl.b
+    if not blas.has_routines(t):
+        _each(fl, batch, a, b_, c, lambda pa, pb, pc: _native(fl, t, k, a, b_, c, pa, pb, pc))
+        return
+    dims = [k] + c.shape[len(batch):]
+    routine = blas.letter(t) + ("gemm" if a.core == b_.core == 2 else "gemv")
+    with b.if_else(blas.usable(fl, routine, dims)) as (with_blas, without):
+        with with_blas:
+            if a.core == 2:
+                a2, a_trans, lda = _blas_matrix(fl, a)
+            else:
+                a2, incx = _blas_vector(fl, a)
+            if b_.core == 2:
+                b2, b_trans, ldb = _blas_matrix(fl, b_)
+            else:
+                b2, incx = _blas_vector(fl, b_)
+            if a.core == b_.core == 2:
+                call = lambda pa, pb, pc: _gemm(fl, t, k, a2, a_trans, lda, b2, b_trans, ldb, c, pa, pb, pc)  # noqa
+            elif a.core == 2:
+                call = lambda pa, pb, pc: _gemv(fl, t, a2.shape[-2], k, a_trans, lda, False, pa, pb, incx, pc)  # noqa
+            else:
+                call = lambda pa, pb, pc: _gemv(fl, t, b2.shape[-1], k, b_trans, ldb, True, pb, pa, incx, pc)  # noqa
+            _each(fl, batch, a2, b2, c, call)
+        with without:
+            _each(fl, batch, a, b_, c, lambda pa, pb, pc: _native(fl, t, k, a, b_, c, pa, pb, pc))
+
+
+def _each(fl, batch: list[ll.Value], a: Operand, b_: Operand, c: Operand, body) -> None:
+    """body(a_data, b_data, c_data) for each matrix of the stack (once without stack axes)."""
+    b = fl.b
+    if not batch:
+        body(a.data, b_.data, c.data)
+        return
+    t = c.type.dtype
+    accesses = [Access(c.data, c.strides[:len(batch)], t), Access(a.data, _batch_strides(fl, a, batch), t),
+                Access(b_.data, _batch_strides(fl, b_, batch), t)]
+    loop_nest(fl, batch, accesses, lambda ptrs: body(*(b.bitcast(p, I8P) for p in ptrs[1:] + ptrs[:1])), "stack")
+
+
+def _native(fl, t: T.Scalar, k, a: Operand, b_: Operand, c: Operand, pa, pb, pc) -> None:
+    b = fl.b
+    if b_.core == 1 and a.core == 2:               # matrix . vector: one dot per row
+        n, sar, sac = a.shape[-2], a.strides[-2], a.strides[-1]
+        dot = gemm.dot_kernel(fl.ctx, t)
+        out = b.bitcast(pc, memory_type(t).as_pointer())
+
+        def row(i):
+            store_item(fl, b.gep(out, [i]), b.call(dot, [k, b.gep(pa, [b.mul(i, sar)]), sac, pb, b_.strides[-1]]), t)
+        _counted_loop(fl, n, row, "gemv.rows")
+        return
+    if a.core == 2:
+        n, sar, sac = a.shape[-2], a.strides[-2], a.strides[-1]
+    else:                                          # vector . matrix: one row
+        n, sar, sac = I64(1), I64(0), a.strides[-1]
+    b.call(gemm.gemm_kernel(fl.ctx, t), [n, b_.shape[-1], k, pa, sar, sac, pb, b_.strides[-2], b_.strides[-1], pc])
+
+
+# ----------------------------------------------------------------------------- BLAS layouts
+
+def _part_bytes(t: T.Scalar) -> int:
+    return T.complex_part(t).nbytes if t.is_complex else t.nbytes
+
+
+def _aligned(fl, op: Operand) -> ll.Value:
+    """Every item of the operand lies at a multiple of the item size (what BLAS assumes)."""
+    b = fl.b
+    t = op.type.dtype
+    ok = b.icmp_unsigned("==", b.urem(b.ptrtoint(op.data, I64), I64(_part_bytes(t))), I64(0))
+    for d, s in zip(op.shape[:op.batch], op.strides[:op.batch]):
+        ok = b.and_(ok, b.or_(b.icmp_signed("<=", d, I64(1)), b.icmp_signed("==", b.srem(s, I64(t.nbytes)), I64(0))))
+    return ok
+
+
+def _fits(fl, v: ll.Value) -> ll.Value:
+    """v can be passed to this BLAS (an LP64 library takes 32-bit integers)."""
+    b = fl.b
+    wide = b.icmp_signed("!=", b.load(b.gep(blas.table(fl.ctx), [I32(0), I32(blas.ILP64)])), I32(0))
+    return b.or_(wide, b.icmp_signed("<=", v, I64(blas.INT32_MAX)))
+
+
+def _ready(fl, op: Operand, layout) -> tuple[Operand, list[ll.Value]]:
+    """The operand as BLAS can read it: in place when `layout(op)` says it can, else a
+    contiguous copy (for which it always can).  Returns the operand and `layout`'s values."""
+    b = fl.b
+    ok, *values = layout(op)
+    slot = fl.entry_alloca(value_type(op.type))
+    b.store(op.value, slot)
+    with b.if_then(b.not_(b.and_(ok, _aligned(fl, op))), likely=False):
+        b.store(_contiguous_copy(fl, op), slot)
+    new = op.replaced(b.load(slot))
+    return new, layout(new)[1:]
+
+
+def _vector_layout(fl, op: Operand):
+    b = fl.b
+    n, s = op.shape[-1], op.strides[-1]
+    size = I64(op.type.dtype.nbytes)
+    single = b.icmp_signed("<=", n, I64(1))
+    inc = b.select(single, I64(1), b.sdiv(s, size))
+    ok = b.or_(single, b.and_(b.icmp_signed(">", s, I64(0)), b.icmp_signed("==", b.srem(s, size), I64(0))))
+    return b.and_(ok, _fits(fl, inc)), inc
+
+
+def _matrix_layout(fl, op: Operand):
+    """Row-major with a leading dimension (NoTrans), or column-major (Trans) with one."""
+    b = fl.b
+    r, c = op.shape[-2], op.shape[-1]
+    sr, sc = op.strides[-2], op.strides[-1]
+    size = I64(op.type.dtype.nbytes)
+
+    def at_least_one(v):
+        return b.select(b.icmp_signed("<", v, I64(1)), I64(1), v)
+
+    def side(lines, width, s_line, s_item):
+        """lines x width items, lines s_line bytes apart, items s_item apart: (ok, ld)"""
+        unit = b.or_(b.icmp_signed("<=", width, I64(1)), b.icmp_signed("==", s_item, size))
+        one_line = b.icmp_signed("<=", lines, I64(1))
+        spaced = b.and_(b.icmp_signed("==", b.srem(s_line, size), I64(0)),
+                        b.icmp_signed(">=", s_line, b.mul(at_least_one(width), size)))
+        ld = b.select(one_line, at_least_one(width), b.sdiv(s_line, size))
+        return b.and_(b.and_(unit, b.or_(one_line, spaced)), _fits(fl, ld)), ld
+
+    row_ok, row_ld = side(r, c, sr, sc)
+    col_ok, col_ld = side(c, r, sc, sr)
+    trans = b.select(row_ok, I32(blas.NO_TRANS), I32(blas.TRANS))
+    return b.or_(row_ok, col_ok), trans, b.select(row_ok, row_ld, col_ld)
+
+
+def _blas_vector(fl, op: Operand) -> tuple[Operand, ll.Value]:
+    new, (inc,) = _ready(fl, op, lambda o: _vector_layout(fl, o))
+    return new, inc
+
+
+def _blas_matrix(fl, op: Operand) -> tuple[Operand, ll.Value, ll.Value]:
+    new, (trans, ld) = _ready(fl, op, lambda o: _matrix_layout(fl, o))
+    return new, trans, ld
+
+
+def _gemm(fl, t, k, a: Operand, a_trans, lda, b_: Operand, b_trans, ldb, c: Operand, pa, pb, pc) -> None:
+    n, m = a.shape[-2], b_.shape[-1]
+    blas.call(fl, blas.letter(t) + "gemm", [
+        ("enum", I32(blas.ROW_MAJOR)), ("enum", a_trans), ("enum", b_trans), ("int", n), ("int", m), ("int", k),
+        blas.scalar_arg(fl, t, 1.0), ("value", pa), ("int", lda), ("value", pb), ("int", ldb),
+        blas.scalar_arg(fl, t, 0.0), ("value", pc), ("int", c.shape[-1])])
+
+
+def _gemv(fl, t, rows, k, trans, ld, transposed: bool, pm, px, incx, py) -> None:
+    """y = M x for M rows×k (`transposed`: y = Mᵀ x for M k×rows) given by (trans, ld)."""
+    b = fl.b
+    stored_as_given = b.icmp_signed("==", trans, I32(blas.NO_TRANS))
+    if transposed:      # the memory holds Mᵀ (k×rows) row-major when NoTrans
+        op = b.select(stored_as_given, I32(blas.TRANS), I32(blas.NO_TRANS))
+        m_arg, n_arg = b.select(stored_as_given, k, rows), b.select(stored_as_given, rows, k)
+    else:
+        op = trans
+        m_arg, n_arg = b.select(stored_as_given, rows, k), b.select(stored_as_given, k, rows)
+    blas.call(fl, blas.letter(t) + "gemv", [
+        ("enum", I32(blas.ROW_MAJOR)), ("enum", op), ("int", m_arg), ("int", n_arg), blas.scalar_arg(fl, t, 1.0),
+        ("value", pm), ("int", ld), ("value", px), ("int", incx), blas.scalar_arg(fl, t, 0.0), ("value", py),
+        ("int", I64(1))])
+
+
+# ----------------------------------------------------------------------------- trace, a @= b
+
+def lower_trace(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """Sum of the diagonal `offset` (NumPy: a strided 1-D view summed as np.sum does)."""
+    b = fl.b
+    a, offset = args
+    src: T.Scalar = e.args[0].type.dtype
+    acc: T.Scalar = e.type
+    r, c = (b.extract_value(a, [1, k]) for k in range(2))
+    sr, sc = (b.extract_value(a, [2, k]) for k in range(2))
+    above = b.icmp_signed(">=", offset, I64(0))
+    row0 = b.select(above, I64(0), b.neg(offset))
+    col0 = b.select(above, offset, I64(0))
+    rows_left = b.select(above, r, b.add(r, offset))
+    cols_left = b.select(above, b.sub(c, offset), c)
+    n = b.select(b.icmp_signed("<", rows_left, cols_left), rows_left, cols_left)
+    n = b.select(b.icmp_signed("<", n, I64(0)), I64(0), n)
+    step = b.add(sr, sc)
+    result = fl.entry_alloca(scalar_type(acc))
+    b.store(_zero(acc), result)
+    with b.if_then(b.icmp_signed(">", n, I64(0))):
+        start = b.gep(b.extract_value(a, 0), [b.add(b.mul(row0, sr), b.mul(col0, sc))])
+        if (acc.is_float or acc.is_complex) and src == acc:
+            b.store(_add(fl, _zero(acc), b.call(pairwise(fl.ctx, acc), [start, n, step]), acc), result)
+        else:
+            def item(i):
+                v = load(fl, b.bitcast(b.gep(start, [b.mul(i, step)]), memory_type(src).as_pointer()), src)
+                b.store(_add(fl, b.load(result), _cast(fl, v, src, acc), acc), result)
+            _counted_loop(fl, n, item, "trace")
+    return b.load(result)
+
+
+def lower_store_product(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """`a @= b`: the product (a new array) stored into a, whose shape it must have exactly."""
+    b = fl.b
+    target, value = args
+    tt, vt = e.args[0].type, e.args[1].type
+    nd = tt.ndim
+    want = [b.extract_value(target, [1, k]) for k in range(nd)]
+    got = [b.extract_value(value, [1, k]) for k in range(nd)]
+    core = min(nd, 2)          # the front end made the product's rank the target's
+    for k in range(nd - core):
+        with b.if_then(b.icmp_signed("!=", want[k], got[k]), likely=False):
+            formatted_error(fl, "ValueError", f"non-broadcastable output operand with shape {_shape_format(nd)} "
+                                              f"doesn't match the broadcast shape {_shape_format(nd)}",
+                            want + got, "non-broadcastable output operand")
+    for j, k in enumerate(range(nd - core, nd)):
+        fl.fail_if(b.icmp_signed("!=", want[k], got[k]), "ValueError",
+                   f"matmul: Output operand 0 has a mismatch in its core dimension {j}, with gufunc signature "
+                   f"{CORE} (size %lld is different from %lld)", (want[k], got[k]))
+    assign(fl, target, tt, value, vt)
+    return I1(0)
