@@ -14,7 +14,6 @@ The native loops that replace BLAS when none is found are run in a child process
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
@@ -500,17 +499,25 @@ def test_float_products_call_gemm_gemv_dot():
     assert "fx$blas" in text and "dlsym" in text
 
 
-def _build(tmp_path, name: str = "np_linalg") -> str:
+FLOATS = ("f64", "f32", "c128", "c64")
+
+
+@pytest.fixture(scope="module")
+def float_module(tmp_path_factory) -> str:
+    """The float products of TEMPLATE as a shared object for child processes."""
     from fastext.compiler.link import link_shared
-    so = str(tmp_path / f"{name}.so")
-    link_shared(compile_file(PATH, name).object_code, so)
+    folder = tmp_path_factory.mktemp("blas")
+    path = folder / "np_linalg_floats.fx"
+    path.write_text(HEADER + "".join(TEMPLATE.format(t=t, s=DTYPES[t][1], r=DTYPES[t][2]) for t in FLOATS))
+    so = str(folder / "np_linalg_floats.so")
+    link_shared(compile_file(str(path), "np_linalg_floats").object_code, so)
     return so
 
 
 CHILD = r"""
 import importlib.util, sys
 import numpy as np
-spec = importlib.util.spec_from_file_location("np_linalg", sys.argv[1])
+spec = importlib.util.spec_from_file_location("np_linalg_floats", sys.argv[1])
 m = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(m)
 print(m.__fastext_blas__())
@@ -546,16 +553,16 @@ def _child(so: str, env_value: str | None) -> list[str]:
     return proc.stdout.splitlines()
 
 
-def test_native_fallback_without_blas(tmp_path):
+def test_native_fallback_without_blas(float_module):
     """FASTEXT_BLAS=0: no BLAS; the float products run the native loops, with the same results."""
-    lines = _child(_build(tmp_path), "0")
+    lines = _child(float_module, "0")
     assert lines[0] == "None" and lines[-1] == "ok"
     assert "mismatch in its core dimension" in lines[1]
 
 
-def test_blas_from_a_named_library_or_none(tmp_path):
+def test_blas_from_a_named_library_or_none(float_module, tmp_path):
     """FASTEXT_BLAS=<path>: that library's CBLAS; a path that does not load: the native loops."""
-    so = _build(tmp_path)
+    so = float_module
     import glob
     libs = glob.glob(os.path.join(os.path.dirname(np.__file__) + ".libs", "*openblas*"))
     if libs:

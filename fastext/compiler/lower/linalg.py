@@ -24,10 +24,10 @@ from fastext.compiler import ir, ops
 from fastext.compiler import types as T
 from fastext.compiler.lower import blas, gemm
 from fastext.compiler.lower.alloc import _copy, allocate, assign
-from fastext.compiler.lower.arraymap import (
-    Access, _counted_loop, _shape_format, formatted_error, load, loop_nest, store_item,
-)
-from fastext.compiler.lower.context import I1, I32, I64, I8P, memory_type, scalar_type, value_type
+from fastext.compiler.lower.array_methods import strided_loop
+from fastext.compiler.lower.arraymap import _counted_loop, _shape_format, formatted_error, load, store_item
+from fastext.compiler.lower.context import ERRP, I1, I32, I64, I8P, fill_error, memory_type, scalar_type, value_type
+from fastext.compiler.lower.exceptions import literal_text
 from fastext.compiler.lower.reduce import _add, _cast, _zero, pairwise
 
 CORE = "(n?,k),(k,m?)->(n?,m?)"
@@ -128,22 +128,83 @@ def _batch_strides(fl, op: Operand, shape: list[ll.Value]) -> list[ll.Value]:
 # ----------------------------------------------------------------------------- the product
 
 def lower_product(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """A call of the module's function for this kind of product (`_outlined`); its error
+    (a shape mismatch, MemoryError) is the caller's."""
     b = fl.b
     kind = ops.get(e.name).data["kind"]
-    at, bt = e.args[0].type, e.args[1].type
-    t: T.Scalar = e.type.dtype if isinstance(e.type, T.Array) else e.type
-    a = Operand(fl, args[0], at, min(at.ndim, 2))
-    b_ = Operand(fl, args[1], bt, min(bt.ndim, 2))
+    fn = _outlined(fl.ctx, kind, e.args[0].type, e.args[1].type, e.type)
+    result = b.call(fn, [fl.err] + list(args))
+    with b.if_then(b.icmp_unsigned("!=", b.extract_value(result, 0), I32(0)), likely=False):
+        fl.error_exit()     # the record is filled
+    return b.extract_value(result, 1)
+
+
+class _Outlined:
+    """The part of a FunctionLowering the product code uses, for a function of its own,
+    `{i32, T} fx$product.…(err*, a, b)`: an error fills the record and returns status 1."""
+
+    def __init__(self, ctx, fn: ll.Function):
+        self.ctx, self.llfn = ctx, fn
+        self.err = fn.args[0]
+        self.b = ll.IRBuilder(fn.append_basic_block("entry"))
+        self.boundscheck, self.fast_flags = ctx.boundscheck, ()
+
+    def new_block(self, name: str) -> ll.Block:
+        return self.llfn.append_basic_block(name)
+
+    def entry_alloca(self, ty: ll.Type) -> ll.Value:
+        with self.b.goto_entry_block():
+            if self.b.block.instructions:
+                self.b.position_before(self.b.block.instructions[0])
+            return self.b.alloca(ty)
+
+    def fail_if(self, cond: ll.Value, exc: str, fmt: str | None, args: tuple = ()) -> None:
+        with self.b.if_then(cond, likely=False):
+            fill_error(self.b, self.err, self.ctx, exc, literal_text(fmt) if not args else fmt, args)
+            self.error_exit()
+
+    def error_exit(self) -> None:
+        ret = self.llfn.function_type.return_type
+        self.b.ret(self.b.insert_value(ll.Constant(ret, ll.Undefined), I32(1), 0))
+
+    def finish(self, value: ll.Value) -> None:
+        ret = self.llfn.function_type.return_type
+        self.b.ret(self.b.insert_value(self.b.insert_value(ll.Constant(ret, ll.Undefined), I32(0), 0), value, 1))
+
+
+def _outlined(ctx, kind: str, at: T.Array, bt: T.Array, rt: T.Type) -> ll.Function:
+    """One internal function per kind of product in the module (not inlined: every function
+    variant that multiplies matrices of these types calls the same code)."""
+    def tag(t: T.Type) -> str:
+        return f"{t.dtype.name}.{t.ndim}" if isinstance(t, T.Array) else t.name
+    name = f"fx$product.{kind}.{tag(at)}.{tag(bt)}.{tag(rt)}"
+    fn = ctx.module.globals.get(name)
+    if fn is not None:
+        return fn
+    ret = ll.LiteralStructType([I32, value_type(rt)])
+    fn = ll.Function(ctx.module, ll.FunctionType(ret, [ERRP, value_type(at), value_type(bt)]), name)
+    fn.linkage = "internal"
+    fn.attributes.add("noinline")
+    h = _Outlined(ctx, fn)
+    h.finish(_product(h, kind, fn.args[1], at, fn.args[2], bt, rt))
+    return fn
+
+
+def _product(fl, kind: str, av: ll.Value, at: T.Array, bv: ll.Value, bt: T.Array, rt: T.Type) -> ll.Value:
+    b = fl.b
+    t: T.Scalar = rt.dtype if isinstance(rt, T.Array) else rt
+    a = Operand(fl, av, at, min(at.ndim, 2))
+    b_ = Operand(fl, bv, bt, min(bt.ndim, 2))
     k = _core_check(fl, kind, a, b_)
     out_core = ([a.shape[-2]] if a.core == 2 else []) + ([b_.shape[-1]] if b_.core == 2 else [])
     batch = _batch_shape(fl, a, b_, out_core)
     a = a.replaced(_convert(fl, a.value, at, t)[0]) if at.dtype != t else a
     b_ = b_.replaced(_convert(fl, b_.value, bt, t)[0]) if bt.dtype != t else b_
     a.type, b_.type = T.Array(t, at.ndim), T.Array(t, bt.ndim)
-    if not isinstance(e.type, T.Array):          # vector . vector
+    if not isinstance(rt, T.Array):          # vector . vector
         return _vector_dot(fl, t, k, a, b_)
-    out = allocate(fl, e.type, batch + out_core)
-    c = Operand(fl, out, e.type, len(out_core))
+    out = allocate(fl, rt, batch + out_core)
+    c = Operand(fl, out, rt, len(out_core))
     total = I64(1)
     for d in batch + out_core:
         total = b.mul(total, d)
@@ -215,10 +276,9 @@ def _each(fl, batch: list[ll.Value], a: Operand, b_: Operand, c: Operand, body) 
     if not batch:
         body(a.data, b_.data, c.data)
         return
-    t = c.type.dtype
-    accesses = [Access(c.data, c.strides[:len(batch)], t), Access(a.data, _batch_strides(fl, a, batch), t),
-                Access(b_.data, _batch_strides(fl, b_, batch), t)]
-    loop_nest(fl, batch, accesses, lambda ptrs: body(*(b.bitcast(p, I8P) for p in ptrs[1:] + ptrs[:1])), "stack")
+    strides = [_batch_strides(fl, a, batch), _batch_strides(fl, b_, batch), c.strides[:len(batch)]]
+    bases = [a.data, b_.data, c.data]
+    strided_loop(fl, batch, strides, lambda offsets: body(*(b.gep(p, [o]) for p, o in zip(bases, offsets))), "stack")
 
 
 def _native(fl, t: T.Scalar, k, a: Operand, b_: Operand, c: Operand, pa, pb, pc) -> None:
