@@ -604,3 +604,17 @@ def test_misuse_is_a_located_compile_error(body, message, where):
     assert message in d.message, d.message
     assert str(d.span) == "misuse.fx:%d:%d" % where
     assert d.hint
+
+
+def test_gpu_kernels_get_located_errors():
+    source = HEADER + "from fastext import gpu\n\n\n" + textwrap.dedent("""
+        @gpu.kernel
+        def k(a: f64[:, :], b: f64[:, :], out: f64[:]) -> None:
+            out[0] = np.trace(a)
+            c = a @ b
+        """)
+    with pytest.raises(CompileError) as info:
+        compile_source(source, "kernel.fx", "kernel")
+    found = {(d.span.line, d.message.split(" (")[0]) for d in info.value.diagnostics}
+    assert (9, "np.trace is not supported in GPU code") in found, found
+    assert any(line == 10 and "cannot allocate" in message for line, message in found), found
