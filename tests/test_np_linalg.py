@@ -221,17 +221,19 @@ def laid_out(shape, dtype, layout: str, rng=RNG) -> np.ndarray:
     raise ValueError(layout)
 
 
-def assert_same(got, want, k: int = 1) -> None:
+def assert_same(got, want, k: int = 1, work=None) -> None:
     """The compiled result equals NumPy's: type/dtype and shape exactly, values exactly for
-    integers and booleans, within rounding of a k-term sum for floats."""
+    integers and booleans, within rounding of a k-term sum for floats (in `work`, the dtype the
+    sum was computed in: a scalar result is a Python number)."""
     if not isinstance(want, np.ndarray):
         assert type(got) is type(want), (type(got), type(want))
         got, want = np.asarray(got), np.asarray(want)
     else:
         assert isinstance(got, np.ndarray)
         assert got.dtype == want.dtype and got.shape == want.shape, (got.dtype, got.shape, want.dtype, want.shape)
+        work = want.dtype
     if want.dtype.kind in "fc":
-        eps = np.finfo(want.dtype).eps
+        eps = np.finfo(work if work is not None and np.dtype(work).kind in "fc" else want.dtype).eps
         scale = max(1.0, float(np.max(np.abs(want)))) if want.size else 1.0
         np.testing.assert_allclose(got, want, rtol=0, atol=8 * eps * max(k, 1) * scale)
     else:
@@ -242,7 +244,8 @@ def both(mods, name, *args, k: int = 1):
     native, oracle = mods
     want = getattr(oracle, name)(*args)
     got = getattr(native, name)(*args)
-    assert_same(got, want, k)
+    arrays = [a for a in args if isinstance(a, np.ndarray)]
+    assert_same(got, want, k, np.result_type(*arrays) if arrays else None)
     return got
 
 
@@ -327,6 +330,40 @@ def test_stacked_layouts(mods, la):
     b = laid_out((3, 5, 2), np.float64, la)
     both(mods, "bmm_f64", a, b, k=5)
     both(mods, "bmm_f64", a[:, ::-1], b[::-1], k=5)
+
+
+ALIGNED = [layout for layout in MATRIX_LAYOUTS if layout != "unaligned"]
+
+
+@pytest.mark.parametrize("t", ["f64", "f32", "c128", "c64"])
+@pytest.mark.parametrize("nkm", [(5, 7, 3), (40, 33, 41), (1, 9, 1), (9, 1, 8), (1, 1, 7), (1, 9, 8), (8, 9, 1)],
+                         ids=lambda s: "x".join(map(str, s)))
+def test_matmul_bits_are_numpys(mods, t, nkm):
+    """`@` makes NumPy's choice of BLAS routine (dot, gemv, gemm, syrk, its plain loop) with
+    NumPy's arguments: aligned operands give NumPy's result to the bit, in every layout."""
+    native, _ = mods
+    n, k, m = nkm
+    dt = DTYPES[t][0]
+    rng = np.random.default_rng(n * 100 + k * 10 + m)
+    for la in ALIGNED:
+        for lb in ALIGNED:
+            a, b = laid_out((n, k), dt, la, rng), laid_out((k, m), dt, lb, rng)
+            np.testing.assert_array_equal(getattr(native, f"mm_{t}")(a, b), a @ b, err_msg=f"{la} @ {lb}")
+            if 1 not in nkm:      # np.dot's own special cases for length-1 axes are not copied
+                np.testing.assert_array_equal(getattr(native, f"dot_{t}")(a, b), np.dot(a, b), err_msg=f"dot {la} {lb}")
+    a = values((n, k), dt, rng)
+    gram = getattr(native, f"mm_{t}")(a, a.T)         # syrk: exactly symmetric, as NumPy's
+    np.testing.assert_array_equal(gram, a @ a.T)
+    np.testing.assert_array_equal(gram, gram.T)
+    x, y = values(k, dt, rng), values(n, dt, rng)
+    for lx in [layout for layout in VECTOR_LAYOUTS if layout != "unaligned"]:
+        xv, yv = laid_out((k,), dt, lx, rng), laid_out((n,), dt, lx, rng)
+        np.testing.assert_array_equal(getattr(native, f"mv_{t}")(a, xv), a @ xv)
+        if n > 1:         # (np.dot of a 1-element vector is NumPy's scalar special case: axpy)
+            np.testing.assert_array_equal(getattr(native, f"vm_{t}")(yv, a), yv.dot(a))
+        assert getattr(native, f"vv_{t}")(xv, x) == np.dot(xv, x).item()
+    a3, b3 = values((3, n, k), dt, rng), values((3, k, m), dt, rng)
+    np.testing.assert_array_equal(getattr(native, f"bmm_{t}")(a3, b3), a3 @ b3)
 
 
 @settings(max_examples=40, deadline=None)

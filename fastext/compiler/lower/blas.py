@@ -20,7 +20,7 @@ from fastext.compiler.lower.context import F32, F64, I1, I32, I64, I8P, ModuleCo
 
 # the routines a product may call, per dtype letter: s f32, d f64, c c64, z c128
 ROUTINES = ("sdot", "ddot", "cdotu_sub", "zdotu_sub", "sgemv", "dgemv", "cgemv", "zgemv",
-            "sgemm", "dgemm", "cgemm", "zgemm")
+            "sgemm", "dgemm", "cgemm", "zgemm", "ssyrk", "dsyrk", "csyrk", "zsyrk")
 TABLE = ll.LiteralStructType([I8P] * len(ROUTINES) + [I32, I8P])     # routines, ilp64 flag, dgemm's name
 ILP64, NAME = len(ROUTINES), len(ROUTINES) + 1
 

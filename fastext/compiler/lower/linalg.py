@@ -22,7 +22,7 @@ from llvmlite import ir as ll
 
 from fastext.compiler import ir, ops
 from fastext.compiler import types as T
-from fastext.compiler.lower import blas, gemm
+from fastext.compiler.lower import blas, gemm, matmul_blas
 from fastext.compiler.lower.alloc import _copy, allocate, assign
 from fastext.compiler.lower.array_methods import strided_loop
 from fastext.compiler.lower.arraymap import _counted_loop, _shape_format, formatted_error, load, store_item
@@ -201,6 +201,8 @@ def _product(fl, kind: str, av: ll.Value, at: T.Array, bv: ll.Value, bt: T.Array
     a = a.replaced(_convert(fl, a.value, at, t)[0]) if at.dtype != t else a
     b_ = b_.replaced(_convert(fl, b_.value, bt, t)[0]) if bt.dtype != t else b_
     a.type, b_.type = T.Array(t, at.ndim), T.Array(t, bt.ndim)
+    if kind == "dot" and blas.has_routines(t):
+        a, b_ = _dot_operand(fl, a), _dot_operand(fl, b_)
     if not isinstance(rt, T.Array):          # vector . vector
         return _vector_dot(fl, t, k, a, b_)
     out = allocate(fl, rt, batch + out_core)
@@ -213,61 +215,122 @@ def _product(fl, kind: str, av: ll.Value, at: T.Array, bv: ll.Value, bt: T.Array
             with empty_sum:
                 gemm.zero_fill(fl, c.data, b.mul(total, I64(t.nbytes)))
             with work:
-                _products(fl, t, k, a, b_, c, batch)
+                _products(fl, kind, t, k, a, b_, c, batch)
     return out
 
 
 def _vector_dot(fl, t: T.Scalar, k: ll.Value, a: Operand, b_: Operand) -> ll.Value:
+    """1-D . 1-D: BLAS's dot where NumPy calls it (positive strides), else the loop."""
     b = fl.b
     result = fl.entry_alloca(scalar_type(t))
     b.store(_zero(t), result)
-    native = lambda: b.store(b.call(gemm.dot_kernel(fl.ctx, t), [k, a.data, a.strides[0], b_.data, b_.strides[0]]),
-                             result)  # noqa: E731
+    x, sx, y, sy = a.data, a.strides[0], b_.data, b_.strides[0]
+    native = lambda: b.store(b.call(gemm.dot_kernel(fl.ctx, t), [k, x, sx, y, sy]), result)  # noqa: E731
     if not blas.has_routines(t):
         native()
         return b.load(result)
     routine = blas.letter(t) + ("dotu_sub" if t.is_complex else "dot")
-    with b.if_else(blas.usable(fl, routine, [k])) as (with_blas, without):
+    ok = b.and_(blas.usable(fl, routine, [k]), b.and_(_aligned(fl, a), _aligned(fl, b_)))
+    ok = b.and_(ok, b.and_(matmul_blas.vector_ok(fl, sx, t), matmul_blas.vector_ok(fl, sy, t)))
+    with b.if_else(ok) as (with_blas, without):
         with with_blas:
-            x, incx = _blas_vector(fl, a)
-            y, incy = _blas_vector(fl, b_)
-            ints = [("int", k), ("value", x.data), ("int", incx), ("value", y.data), ("int", incy)]
-            if t.is_complex:
-                blas.call(fl, routine, ints + [("value", b.bitcast(result, I8P))])
-            else:
-                b.store(blas.call(fl, routine, ints, scalar_type(t)), result)
+            matmul_blas.dot(fl, t, k, x, sx, y, sy, b.bitcast(result, I8P))
         with without:
             native()
     return b.load(result)
 
 
-def _products(fl, t: T.Scalar, k: ll.Value, a: Operand, b_: Operand, c: Operand, batch: list[ll.Value]) -> None:
-    """Every product of the stack into `c` (k > 0, nothing empty)."""
+def _dot_operand(fl, op: Operand) -> Operand:
+    """np.dot first copies an operand with "bad strides" (negative, not a multiple of the item
+    size, 0 along an axis longer than 1, or an unaligned buffer) into C order (NumPy's
+    cblas_matrixproduct), then calls BLAS on the copy: so does the compiled np.dot when it has
+    a BLAS (without one the native loops read any strides)."""
     b = fl.b
+    t = op.type.dtype
+    size = I64(t.nbytes)
+    bad = b.icmp_unsigned("!=", b.urem(b.ptrtoint(op.data, I64), size), I64(0))
+    for d, st in zip(op.shape, op.strides):
+        wrong = b.or_(b.icmp_signed("<", st, I64(0)), b.icmp_signed("!=", b.srem(st, size), I64(0)))
+        wrong = b.or_(wrong, b.and_(b.icmp_signed("==", st, I64(0)), b.icmp_signed(">", d, I64(1))))
+        bad = b.or_(bad, wrong)
+    found = blas.usable(fl, blas.letter(t) + "gemm", [])
+    slot = fl.entry_alloca(value_type(op.type))
+    b.store(op.value, slot)
+    with b.if_then(b.and_(found, bad), likely=False):
+        b.store(_contiguous_copy(fl, op), slot)
+    return op.replaced(b.load(slot))
+
+
+class _Core:
+    """The core of one product as NumPy's matmul loop sees it: m×k @ k×p with the byte strides of
+    each core axis (a 1-D left operand is a 1×k row, a 1-D right operand a k×1 column)."""
+
+    def __init__(self, a: Operand, b_: Operand, k: ll.Value):
+        self.k = k
+        self.m, self.sa_m = (a.shape[-2], a.strides[-2]) if a.core == 2 else (I64(1), I64(0))
+        self.sa_k = a.strides[-1]
+        self.sb_k = b_.strides[-2] if b_.core == 2 else b_.strides[-1]
+        self.p, self.sb_p = (b_.shape[-1], b_.strides[-1]) if b_.core == 2 else (I64(1), I64(0))
+
+
+def _products(fl, kind: str, t: T.Scalar, k: ll.Value, a: Operand, b_: Operand, c: Operand,
+              batch: list[ll.Value]) -> None:
+    """Every product of the stack into `c` (k > 0, nothing empty): NumPy's choice of routine
+    (`lower/matmul_blas.py`) for BLAS's dtypes, the native loops for the others."""
+    b = fl.b
+    g = _Core(a, b_, k)
     if not blas.has_routines(t):
-        _each(fl, batch, a, b_, c, lambda pa, pb, pc: _native(fl, t, k, a, b_, c, pa, pb, pc))
+        _each(fl, batch, a, b_, c, lambda pa, pb, pc: _native(fl, t, g, pa, pb, pc))
         return
-    dims = [k] + c.shape[len(batch):]
-    routine = blas.letter(t) + ("gemm" if a.core == b_.core == 2 else "gemv")
-    with b.if_else(blas.usable(fl, routine, dims)) as (with_blas, without):
+    mb = matmul_blas
+    found = b.and_(blas.usable(fl, blas.letter(t) + "gemm", [g.m, k, g.p]), b.and_(_aligned(fl, a), _aligned(fl, b_)))
+    row = True if a.core == 1 else b.icmp_signed("==", g.m, I64(1))
+    col = True if b_.core == 1 else b.icmp_signed("==", g.p, I64(1))
+
+    def both(x, y):
+        return y if x is True else x if y is True else b.and_(x, y)
+
+    def per_item(use_blas, with_blas):
+        """with_blas(pa, pb, pc) where `use_blas` holds, else the native loops."""
+        def item(pa, pb, pc):
+            with b.if_else(use_blas) as (yes, no):
+                with yes:
+                    with_blas(pa, pb, pc)
+                with no:
+                    _native(fl, t, g, pa, pb, pc)
+        return lambda: _each(fl, batch, a, b_, c, item)
+
+    a_matrix = b.or_(mb.blasable2d(fl, g.sa_m, g.sa_k, k, t), mb.blasable2d(fl, g.sa_k, g.sa_m, g.m, t))
+    b_matrix = b.or_(mb.blasable2d(fl, g.sb_k, g.sb_p, g.p, t), mb.blasable2d(fl, g.sb_p, g.sb_k, k, t))
+    a_vector, b_vector = mb.vector_ok(fl, g.sa_k, t), mb.vector_ok(fl, g.sb_k, t)
+    dot = per_item(b.and_(found, b.and_(a_vector, b_vector)),
+                   lambda pa, pb, pc: mb.dot(fl, t, k, pa, g.sa_k, pb, g.sb_k, pc))
+    vector_matrix = per_item(b.and_(found, b.and_(b_matrix, a_vector)),
+                             lambda pa, pb, pc: mb.gemv(fl, t, g.p, k, pb, g.sb_p, g.sb_k, pa, g.sa_k, pc))
+    matrix_vector = per_item(b.and_(found, b.and_(a_matrix, b_vector)),
+                             lambda pa, pb, pc: mb.gemv(fl, t, g.m, k, pa, g.sa_m, g.sa_k, pb, g.sb_k, pc))
+    native = lambda: _each(fl, batch, a, b_, c, lambda pa, pb, pc: _native(fl, t, g, pa, pb, pc))  # noqa: E731
+    mb.choose(fl, [
+        (both(row, col), dot),                                                     # row @ column
+        (b.icmp_signed("==", k, I64(1)), native),                                   # one product per item
+        (row, vector_matrix),
+        (col, matrix_vector),
+    ], lambda: _matrices(fl, kind, t, g, a, b_, c, batch, found))
+
+
+def _matrices(fl, kind: str, t: T.Scalar, g: _Core, a: Operand, b_: Operand, c: Operand, batch,
+              found: ll.Value) -> None:
+    """m, k, p > 1: gemm (or syrk), operands BLAS cannot read copied first (np.dot copies into C
+    order, matmul after the larger stride: each as NumPy does)."""
+    b = fl.b
+    with b.if_else(found) as (with_blas, without):
         with with_blas:
-            if a.core == 2:
-                a2, a_trans, lda = _blas_matrix(fl, a)
-            else:
-                a2, incx = _blas_vector(fl, a)
-            if b_.core == 2:
-                b2, b_trans, ldb = _blas_matrix(fl, b_)
-            else:
-                b2, incx = _blas_vector(fl, b_)
-            if a.core == b_.core == 2:
-                call = lambda pa, pb, pc: _gemm(fl, t, k, a2, a_trans, lda, b2, b_trans, ldb, c, pa, pb, pc)  # noqa
-            elif a.core == 2:
-                call = lambda pa, pb, pc: _gemv(fl, t, a2.shape[-2], k, a_trans, lda, False, pa, pb, incx, pc)  # noqa
-            else:
-                call = lambda pa, pb, pc: _gemv(fl, t, b2.shape[-1], k, b_trans, ldb, True, pb, pa, incx, pc)  # noqa
-            _each(fl, batch, a2, b2, c, call)
+            a2 = _blas_matrix(fl, t, a, g.k, fortran_ok=kind == "matmul")
+            b2 = _blas_matrix(fl, t, b_, g.p, fortran_ok=kind == "matmul")
+            sa, sb = (a2.strides[-2], a2.strides[-1]), (b2.strides[-2], b2.strides[-1])
+            _each(fl, batch, a2, b2, c, lambda pa, pb, pc: matmul_blas.gemm(fl, t, g.m, g.k, g.p, pa, sa, pb, sb, pc))
         with without:
-            _each(fl, batch, a, b_, c, lambda pa, pb, pc: _native(fl, t, k, a, b_, c, pa, pb, pc))
+            _each(fl, batch, a, b_, c, lambda pa, pb, pc: _native(fl, t, g, pa, pb, pc))
 
 
 def _each(fl, batch: list[ll.Value], a: Operand, b_: Operand, c: Operand, body) -> None:
@@ -281,127 +344,79 @@ def _each(fl, batch: list[ll.Value], a: Operand, b_: Operand, c: Operand, body) 
     strided_loop(fl, batch, strides, lambda offsets: body(*(b.gep(p, [o]) for p, o in zip(bases, offsets))), "stack")
 
 
-def _native(fl, t: T.Scalar, k, a: Operand, b_: Operand, c: Operand, pa, pb, pc) -> None:
+def _native(fl, t: T.Scalar, g: _Core, pa, pb, pc) -> None:
+    """The loops of NumPy's matmul without BLAS: every C[i, j] summed in k order from 0."""
     b = fl.b
-    if b_.core == 1 and a.core == 2:               # matrix . vector: one dot per row
-        n, sar, sac = a.shape[-2], a.strides[-2], a.strides[-1]
-        dot = gemm.dot_kernel(fl.ctx, t)
-        out = b.bitcast(pc, memory_type(t).as_pointer())
-
-        def row(i):
-            store_item(fl, b.gep(out, [i]), b.call(dot, [k, b.gep(pa, [b.mul(i, sar)]), sac, pb, b_.strides[-1]]), t)
-        _counted_loop(fl, n, row, "gemv.rows")
+    if isinstance(g.p, ll.Constant) and g.p.constant == 1:
+        _rows_dot(fl, t, g, pa, pb, pc)
         return
-    if a.core == 2:
-        n, sar, sac = a.shape[-2], a.strides[-2], a.strides[-1]
-    else:                                          # vector . matrix: one row
-        n, sar, sac = I64(1), I64(0), a.strides[-1]
-    b.call(gemm.gemm_kernel(fl.ctx, t), [n, b_.shape[-1], k, pa, sar, sac, pb, b_.strides[-2], b_.strides[-1], pc])
+    with b.if_else(b.icmp_signed("==", g.p, I64(1))) as (column, general):
+        with column:       # matrix . vector: one dot per row (the gemm loop would not vectorise)
+            _rows_dot(fl, t, g, pa, pb, pc)
+        with general:
+            b.call(gemm.gemm_kernel(fl.ctx, t), [g.m, g.p, g.k, pa, g.sa_m, g.sa_k, pb, g.sb_k, g.sb_p, pc])
 
 
-# ----------------------------------------------------------------------------- BLAS layouts
+def _rows_dot(fl, t: T.Scalar, g: _Core, pa, pb, pc) -> None:
+    b = fl.b
+    dot = gemm.dot_kernel(fl.ctx, t)
+    out = b.bitcast(pc, memory_type(t).as_pointer())
+
+    def row(i):
+        store_item(fl, b.gep(out, [i]), b.call(dot, [g.k, b.gep(pa, [b.mul(i, g.sa_m)]), g.sa_k, pb, g.sb_k]), t)
+    _counted_loop(fl, g.m, row, "rows")
+
+
+# ----------------------------------------------------------------------------- BLAS operands
 
 def _part_bytes(t: T.Scalar) -> int:
     return T.complex_part(t).nbytes if t.is_complex else t.nbytes
 
 
 def _aligned(fl, op: Operand) -> ll.Value:
-    """Every item of the operand lies at a multiple of the item size (what BLAS assumes)."""
+    """Every item of the operand lies at a multiple of its alignment (what BLAS assumes; NumPy
+    buffers unaligned data first)."""
     b = fl.b
     t = op.type.dtype
     ok = b.icmp_unsigned("==", b.urem(b.ptrtoint(op.data, I64), I64(_part_bytes(t))), I64(0))
-    for d, s in zip(op.shape[:op.batch], op.strides[:op.batch]):
-        ok = b.and_(ok, b.or_(b.icmp_signed("<=", d, I64(1)), b.icmp_signed("==", b.srem(s, I64(t.nbytes)), I64(0))))
+    for d, s in zip(op.shape, op.strides):
+        ok = b.and_(ok, b.or_(b.icmp_signed("<=", d, I64(1)), b.icmp_signed("==", b.srem(s, I64(_part_bytes(t))), I64(0))))
     return ok
 
 
-def _fits(fl, v: ll.Value) -> ll.Value:
-    """v can be passed to this BLAS (an LP64 library takes 32-bit integers)."""
+def _blas_matrix(fl, t: T.Scalar, op: Operand, cols: ll.Value, fortran_ok: bool) -> Operand:
+    """The operand as gemm can read it: itself when NumPy's is_blasable2d holds one way or the
+    other, else a copy — with `fortran_ok` (matmul's rule) in Fortran order when its rows are
+    closer than its columns, in C order otherwise."""
     b = fl.b
-    wide = b.icmp_signed("!=", b.load(b.gep(blas.table(fl.ctx), [I32(0), I32(blas.ILP64)])), I32(0))
-    return b.or_(wide, b.icmp_signed("<=", v, I64(blas.INT32_MAX)))
-
-
-def _ready(fl, op: Operand, layout) -> tuple[Operand, list[ll.Value]]:
-    """The operand as BLAS can read it: in place when `layout(op)` says it can, else a
-    contiguous copy (for which it always can).  Returns the operand and `layout`'s values."""
-    b = fl.b
-    ok, *values = layout(op)
+    mb = matmul_blas
+    rows = op.shape[-2]
+    sr, sc = op.strides[-2], op.strides[-1]
+    ok = b.or_(mb.blasable2d(fl, sr, sc, cols, t), mb.blasable2d(fl, sc, sr, rows, t))
+    ok = b.and_(ok, _aligned(fl, op))
     slot = fl.entry_alloca(value_type(op.type))
     b.store(op.value, slot)
-    with b.if_then(b.not_(b.and_(ok, _aligned(fl, op))), likely=False):
-        b.store(_contiguous_copy(fl, op), slot)
-    new = op.replaced(b.load(slot))
-    return new, layout(new)[1:]
+    with b.if_then(b.not_(ok), likely=False):
+        absolute = lambda v: b.select(b.icmp_signed("<", v, I64(0)), b.neg(v), v)  # noqa: E731
+        closer_rows = b.icmp_signed("<", absolute(sr), absolute(sc)) if fortran_ok else I1(0)
+        with b.if_else(closer_rows) as (fortran, c_order):
+            with fortran:
+                b.store(_swap_last(fl, _contiguous_copy(fl, op.replaced(_swap_last(fl, op.value, op.type))), op.type),
+                        slot)
+            with c_order:
+                b.store(_contiguous_copy(fl, op), slot)
+    return op.replaced(b.load(slot))
 
 
-def _vector_layout(fl, op: Operand):
+def _swap_last(fl, value: ll.Value, atype: T.Array) -> ll.Value:
+    """The view with its last two axes swapped (a transpose of each matrix of a stack)."""
     b = fl.b
-    n, s = op.shape[-1], op.strides[-1]
-    size = I64(op.type.dtype.nbytes)
-    single = b.icmp_signed("<=", n, I64(1))
-    inc = b.select(single, I64(1), b.sdiv(s, size))
-    ok = b.or_(single, b.and_(b.icmp_signed(">", s, I64(0)), b.icmp_signed("==", b.srem(s, size), I64(0))))
-    return b.and_(ok, _fits(fl, inc)), inc
-
-
-def _matrix_layout(fl, op: Operand):
-    """Row-major with a leading dimension (NoTrans), or column-major (Trans) with one."""
-    b = fl.b
-    r, c = op.shape[-2], op.shape[-1]
-    sr, sc = op.strides[-2], op.strides[-1]
-    size = I64(op.type.dtype.nbytes)
-
-    def at_least_one(v):
-        return b.select(b.icmp_signed("<", v, I64(1)), I64(1), v)
-
-    def side(lines, width, s_line, s_item):
-        """lines x width items, lines s_line bytes apart, items s_item apart: (ok, ld)"""
-        unit = b.or_(b.icmp_signed("<=", width, I64(1)), b.icmp_signed("==", s_item, size))
-        one_line = b.icmp_signed("<=", lines, I64(1))
-        spaced = b.and_(b.icmp_signed("==", b.srem(s_line, size), I64(0)),
-                        b.icmp_signed(">=", s_line, b.mul(at_least_one(width), size)))
-        ld = b.select(one_line, at_least_one(width), b.sdiv(s_line, size))
-        return b.and_(b.and_(unit, b.or_(one_line, spaced)), _fits(fl, ld)), ld
-
-    row_ok, row_ld = side(r, c, sr, sc)
-    col_ok, col_ld = side(c, r, sc, sr)
-    trans = b.select(row_ok, I32(blas.NO_TRANS), I32(blas.TRANS))
-    return b.or_(row_ok, col_ok), trans, b.select(row_ok, row_ld, col_ld)
-
-
-def _blas_vector(fl, op: Operand) -> tuple[Operand, ll.Value]:
-    new, (inc,) = _ready(fl, op, lambda o: _vector_layout(fl, o))
-    return new, inc
-
-
-def _blas_matrix(fl, op: Operand) -> tuple[Operand, ll.Value, ll.Value]:
-    new, (trans, ld) = _ready(fl, op, lambda o: _matrix_layout(fl, o))
-    return new, trans, ld
-
-
-def _gemm(fl, t, k, a: Operand, a_trans, lda, b_: Operand, b_trans, ldb, c: Operand, pa, pb, pc) -> None:
-    n, m = a.shape[-2], b_.shape[-1]
-    blas.call(fl, blas.letter(t) + "gemm", [
-        ("enum", I32(blas.ROW_MAJOR)), ("enum", a_trans), ("enum", b_trans), ("int", n), ("int", m), ("int", k),
-        blas.scalar_arg(fl, t, 1.0), ("value", pa), ("int", lda), ("value", pb), ("int", ldb),
-        blas.scalar_arg(fl, t, 0.0), ("value", pc), ("int", c.shape[-1])])
-
-
-def _gemv(fl, t, rows, k, trans, ld, transposed: bool, pm, px, incx, py) -> None:
-    """y = M x for M rows×k (`transposed`: y = Mᵀ x for M k×rows) given by (trans, ld)."""
-    b = fl.b
-    stored_as_given = b.icmp_signed("==", trans, I32(blas.NO_TRANS))
-    if transposed:      # the memory holds Mᵀ (k×rows) row-major when NoTrans
-        op = b.select(stored_as_given, I32(blas.TRANS), I32(blas.NO_TRANS))
-        m_arg, n_arg = b.select(stored_as_given, k, rows), b.select(stored_as_given, rows, k)
-    else:
-        op = trans
-        m_arg, n_arg = b.select(stored_as_given, rows, k), b.select(stored_as_given, k, rows)
-    blas.call(fl, blas.letter(t) + "gemv", [
-        ("enum", I32(blas.ROW_MAJOR)), ("enum", op), ("int", m_arg), ("int", n_arg), blas.scalar_arg(fl, t, 1.0),
-        ("value", pm), ("int", ld), ("value", px), ("int", incx), blas.scalar_arg(fl, t, 0.0), ("value", py),
-        ("int", I64(1))])
+    nd = atype.ndim
+    out = value
+    for field in (1, 2):
+        x, y = b.extract_value(value, [field, nd - 2]), b.extract_value(value, [field, nd - 1])
+        out = b.insert_value(b.insert_value(out, y, [field, nd - 2]), x, [field, nd - 1])
+    return out
 
 
 # ----------------------------------------------------------------------------- trace, a @= b
