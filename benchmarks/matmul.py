@@ -172,22 +172,29 @@ def calibrate(f, args, batch_s: float) -> int:
 SHARED_POOL = ("numpy", "fastext")     # one OpenBLAS, one thread pool
 
 
-def measure(impls: dict, args, rounds: int, batch_s: float, pause_s: float) -> dict[str, float]:
-    """Median time per call of each implementation.  Before switching to an implementation
-    with another BLAS, wait `pause_s`: OpenBLAS threads spin a while after a call, and the
-    spinning threads of one pool would slow the next pool's on a machine with few cores."""
+def measure(impls: dict, args, rounds: int, batch_s: float, pause_s: float) -> tuple[dict[str, float], float]:
+    """Median time per call of each implementation, and the median over rounds of fastext's
+    time ÷ NumPy's in the same round (back to back: what load changes between rounds cancels).
+    Before switching to an implementation with another BLAS, wait `pause_s`: OpenBLAS threads
+    spin a while after a call, and the spinning threads of one pool would slow the next pool's
+    on a machine with few cores."""
     numbers = {k: calibrate(f, args, batch_s) for k, f in impls.items()}
     samples: dict[str, list[float]] = {k: [] for k in impls}
-    for _ in range(rounds):
-        for k, f in impls.items():
-            if k not in SHARED_POOL[1:]:
+    others = [k for k in impls if k not in SHARED_POOL]
+    for r in range(rounds):
+        # NumPy and fastext take turns going first (the first after a pause starts colder)
+        order = list(SHARED_POOL if r % 2 == 0 else SHARED_POOL[::-1]) + others
+        for k in order:
+            f = impls[k]
+            if k not in SHARED_POOL or k == order[0]:
                 time.sleep(pause_s)
             n = numbers[k]
             start = time.perf_counter()
             for _ in range(n):
                 f(*args)
             samples[k].append((time.perf_counter() - start) / n)
-    return {k: statistics.median(v) for k, v in samples.items()}
+    ratio = statistics.median(f / n for f, n in zip(samples["fastext"], samples["numpy"]))
+    return {k: statistics.median(v) for k, v in samples.items()}, ratio
 
 
 def check(name: str, got, want) -> None:
@@ -233,8 +240,8 @@ def main() -> None:
         want = NUMPY[name](*args)
         for k, f in impls.items():
             check(f"{k} {name} n={n}", f(*args), want)
-        t = measure(impls, args, rounds, opts.batch_s, opts.pause_s)
-        rows.append((label, n, t))
+        t, ratio = measure(impls, args, rounds, opts.batch_s, opts.pause_s)
+        rows.append((label, n, t, ratio))
         print(f"{label:22} n={n:<8} " + "  ".join(f"{k} {fmt(v)} ms" for k, v in t.items()), flush=True)
     load_after = os.getloadavg()
 
@@ -247,18 +254,19 @@ def main() -> None:
         "(the machine is shared: times are medians of interleaved rounds).",
         "",
         f"BLAS: fastext calls `{fx.__fastext_blas__()}`, the OpenBLAS NumPy itself uses (one library, one thread "
-        f"pool: {numpy_blas_threads()} threads for both). Numba: {numba_note} (SciPy's own OpenBLAS). "
+        f"pool: {numpy_blas_threads()} thread(s) for both). Numba: {numba_note} (SciPy's own OpenBLAS). "
         f"Pythran: {pythran_note}.",
         "",
         f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', '(unset)')}. Times in milliseconds per call "
-        "(median); `fastext ÷ NumPy` below 1 means fastext is faster.",
+        "(median); `fastext ÷ NumPy` is the median over rounds of the two times measured back to back "
+        "(below 1: fastext is faster).",
         "",
         "| product | n | NumPy | fastext | fastext ÷ NumPy | Numba | Pythran |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    for label, n, t in rows:
+    for label, n, t, ratio in rows:
         size = f"{n}" if "np.dot(x, y)" not in label else f"{n:,}"
-        lines.append(f"| {label} | {size} | {fmt(t['numpy'])} | {fmt(t['fastext'])} | {t['fastext'] / t['numpy']:.2f} | "
+        lines.append(f"| {label} | {size} | {fmt(t['numpy'])} | {fmt(t['fastext'])} | {ratio:.2f} | "
                      f"{fmt(t.get('numba'))} | {fmt(t.get('pythran'))} |")
     text = "\n".join(lines) + "\n"
     os.makedirs(os.path.dirname(opts.output), exist_ok=True)

@@ -26,10 +26,11 @@ import sys
 from llvmlite import ir as ll
 
 from fastext.abi.capi import I32, OBJ, CApi
+from fastext.config import BLAS_ENV
 from fastext.compiler.lower.blas import ILP64, NAME, ROUTINES, table
 from fastext.compiler.lower.context import I8, I8P, ModuleContext
 
-ENV = "FASTEXT_BLAS"
+ENV = BLAS_ENV
 # (symbol prefix, suffix, 64-bit integers): NumPy >= 2 wheels (scipy-openblas64), NumPy 1.22-1.26
 # wheels (openblas64_), Accelerate's ILP64 interface (NumPy on macOS 14+), MKL's ILP64 names,
 # scipy-openblas32, and plain LP64 CBLAS (distribution and conda NumPy builds)

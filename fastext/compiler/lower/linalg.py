@@ -1,20 +1,10 @@
-"""Matrix products, `np.trace` and `a @= b` in native code (`ops/linalg.py`).
+"""Matrix products and `a @= b` in native code (`ops/linalg.py`): NumPy's shape checks and
+messages, conversion of the operands to the product's dtype, stacks of matrices broadcast
+along their leading axes; each product of the stack is then `lower/products.py`'s.
 
-A product `a @ b` / `np.dot(a, b)` is NumPy's: the core dimensions are checked first (NumPy's
-messages), operands of another dtype than the result are converted into contiguous
-temporaries, stacked matrices (3-D and more) broadcast their leading axes, and then each
-matrix product of the stack runs
-
-* for f32, f64, c64, c128, when the module found a BLAS at import (`lower/blas.py`): the
-  routine NumPy calls for that shape — `?dot`/`?dotu_sub` for vector·vector, `?gemv` for
-  matrix·vector and vector·matrix, `?gemm` for matrix·matrix.  An operand BLAS can read in
-  place (one unit stride, the other a leading dimension; either order, passed as a
-  transpose flag) is passed as it is; any other layout (negative or non-unit strides, an
-  unaligned buffer) is first copied into a contiguous temporary.
-* otherwise (integers, booleans, or no BLAS): the native loops of `lower/gemm.py`, which read
-  any strides in place.
-
-A zero-size result does nothing; an empty sum (k = 0) is zeros, as NumPy gives.
+Each kind of product (kind, operand and result types) is one internal function of the module,
+`{i32, T} fx$product.…(err*, a, b)`, called from every function variant that uses it.  A
+zero-size result does nothing; an empty sum (k = 0) is zeros, as NumPy gives.
 """
 from __future__ import annotations
 
@@ -22,54 +12,14 @@ from llvmlite import ir as ll
 
 from fastext.compiler import ir, ops
 from fastext.compiler import types as T
-from fastext.compiler.lower import blas, gemm, matmul_blas
-from fastext.compiler.lower.alloc import _copy, allocate, assign
-from fastext.compiler.lower.array_methods import strided_loop
-from fastext.compiler.lower.arraymap import _counted_loop, _shape_format, formatted_error, load, store_item
-from fastext.compiler.lower.context import ERRP, I1, I32, I64, I8P, fill_error, memory_type, scalar_type, value_type
+from fastext.compiler.lower import blas, gemm
+from fastext.compiler.lower.alloc import allocate, assign
+from fastext.compiler.lower.arraymap import _shape_format, formatted_error
+from fastext.compiler.lower.context import ERRP, I1, I32, I64, fill_error, value_type
 from fastext.compiler.lower.exceptions import literal_text
-from fastext.compiler.lower.reduce import _add, _cast, _zero, pairwise
+from fastext.compiler.lower.products import Operand, convert, dot_operand, products, vector_dot
 
 CORE = "(n?,k),(k,m?)->(n?,m?)"
-
-
-# ----------------------------------------------------------------------------- operands
-
-class Operand:
-    """One side of a product: its array value (converted to the product's dtype) and the
-    shape and byte strides of its stack axes and its core (1 axis for a vector, 2 for a matrix)."""
-
-    def __init__(self, fl, value: ll.Value, atype: T.Array, matrix_axes: int):
-        self.fl, self.value, self.type = fl, value, atype
-        b = fl.b
-        self.shape = [b.extract_value(value, [1, k]) for k in range(atype.ndim)]
-        self.strides = [b.extract_value(value, [2, k]) for k in range(atype.ndim)]
-        self.core = matrix_axes
-        self.batch = atype.ndim - matrix_axes
-
-    @property
-    def data(self) -> ll.Value:
-        return self.fl.b.extract_value(self.value, 0)
-
-    def replaced(self, value: ll.Value) -> "Operand":
-        return Operand(self.fl, value, self.type, self.core)
-
-
-def _convert(fl, value: ll.Value, atype: T.Array, t: T.Scalar) -> tuple[ll.Value, T.Array]:
-    """The operand in dtype `t` (a contiguous converted copy when its dtype differs)."""
-    if atype.dtype == t:
-        return value, atype
-    new_t = T.Array(t, atype.ndim)
-    shape = [fl.b.extract_value(value, [1, k]) for k in range(atype.ndim)]
-    new = allocate(fl, new_t, shape)
-    _copy(fl, shape, [(new, new_t), (value, atype)])
-    return new, new_t
-
-
-def _contiguous_copy(fl, op: Operand) -> ll.Value:
-    new = allocate(fl, op.type, op.shape)
-    _copy(fl, op.shape, [(new, op.type), (op.value, op.type)])
-    return new
 
 
 # ----------------------------------------------------------------------------- shape checks
@@ -113,16 +63,6 @@ def _batch_shape(fl, a: Operand, b_: Operand, out_core: list[ll.Value]) -> list[
             values = a.shape + a.shape[:a.batch] + b_.shape + b_.shape[:b_.batch] + out_core
             formatted_error(fl, "ValueError", fmt, values, "operands could not be broadcast together")
     return shape
-
-
-def _batch_strides(fl, op: Operand, shape: list[ll.Value]) -> list[ll.Value]:
-    """op's byte strides along the broadcast stack shape (0 where it repeats)."""
-    b = fl.b
-    lead = len(shape) - op.batch
-    out = [I64(0)] * lead
-    for k in range(op.batch):
-        out.append(b.select(b.icmp_signed("==", op.shape[k], I64(1)), I64(0), op.strides[k]))
-    return out
 
 
 # ----------------------------------------------------------------------------- the product
@@ -198,13 +138,13 @@ def _product(fl, kind: str, av: ll.Value, at: T.Array, bv: ll.Value, bt: T.Array
     k = _core_check(fl, kind, a, b_)
     out_core = ([a.shape[-2]] if a.core == 2 else []) + ([b_.shape[-1]] if b_.core == 2 else [])
     batch = _batch_shape(fl, a, b_, out_core)
-    a = a.replaced(_convert(fl, a.value, at, t)[0]) if at.dtype != t else a
-    b_ = b_.replaced(_convert(fl, b_.value, bt, t)[0]) if bt.dtype != t else b_
+    a = a.replaced(convert(fl, a.value, at, t)[0]) if at.dtype != t else a
+    b_ = b_.replaced(convert(fl, b_.value, bt, t)[0]) if bt.dtype != t else b_
     a.type, b_.type = T.Array(t, at.ndim), T.Array(t, bt.ndim)
     if kind == "dot" and blas.has_routines(t):
-        a, b_ = _dot_operand(fl, a), _dot_operand(fl, b_)
+        a, b_ = dot_operand(fl, a), dot_operand(fl, b_)
     if not isinstance(rt, T.Array):          # vector . vector
-        return _vector_dot(fl, t, k, a, b_)
+        return vector_dot(fl, t, k, a, b_)
     out = allocate(fl, rt, batch + out_core)
     c = Operand(fl, out, rt, len(out_core))
     total = I64(1)
@@ -215,241 +155,12 @@ def _product(fl, kind: str, av: ll.Value, at: T.Array, bv: ll.Value, bt: T.Array
             with empty_sum:
                 gemm.zero_fill(fl, c.data, b.mul(total, I64(t.nbytes)))
             with work:
-                _products(fl, kind, t, k, a, b_, c, batch)
+                products(fl, kind, t, k, a, b_, c, batch)
     return out
 
 
-def _vector_dot(fl, t: T.Scalar, k: ll.Value, a: Operand, b_: Operand) -> ll.Value:
-    """1-D . 1-D: BLAS's dot where NumPy calls it (positive strides), else the loop."""
-    b = fl.b
-    result = fl.entry_alloca(scalar_type(t))
-    b.store(_zero(t), result)
-    x, sx, y, sy = a.data, a.strides[0], b_.data, b_.strides[0]
-    native = lambda: b.store(b.call(gemm.dot_kernel(fl.ctx, t), [k, x, sx, y, sy]), result)  # noqa: E731
-    if not blas.has_routines(t):
-        native()
-        return b.load(result)
-    routine = blas.letter(t) + ("dotu_sub" if t.is_complex else "dot")
-    ok = b.and_(blas.usable(fl, routine, [k]), b.and_(_aligned(fl, a), _aligned(fl, b_)))
-    ok = b.and_(ok, b.and_(matmul_blas.vector_ok(fl, sx, t), matmul_blas.vector_ok(fl, sy, t)))
-    with b.if_else(ok) as (with_blas, without):
-        with with_blas:
-            matmul_blas.dot(fl, t, k, x, sx, y, sy, b.bitcast(result, I8P))
-        with without:
-            native()
-    return b.load(result)
 
-
-def _dot_operand(fl, op: Operand) -> Operand:
-    """np.dot first copies an operand with "bad strides" (negative, not a multiple of the item
-    size, 0 along an axis longer than 1, or an unaligned buffer) into C order (NumPy's
-    cblas_matrixproduct), then calls BLAS on the copy: so does the compiled np.dot when it has
-    a BLAS (without one the native loops read any strides)."""
-    b = fl.b
-    t = op.type.dtype
-    size = I64(t.nbytes)
-    bad = b.icmp_unsigned("!=", b.urem(b.ptrtoint(op.data, I64), size), I64(0))
-    for d, st in zip(op.shape, op.strides):
-        wrong = b.or_(b.icmp_signed("<", st, I64(0)), b.icmp_signed("!=", b.srem(st, size), I64(0)))
-        wrong = b.or_(wrong, b.and_(b.icmp_signed("==", st, I64(0)), b.icmp_signed(">", d, I64(1))))
-        bad = b.or_(bad, wrong)
-    found = blas.usable(fl, blas.letter(t) + "gemm", [])
-    slot = fl.entry_alloca(value_type(op.type))
-    b.store(op.value, slot)
-    with b.if_then(b.and_(found, bad), likely=False):
-        b.store(_contiguous_copy(fl, op), slot)
-    return op.replaced(b.load(slot))
-
-
-class _Core:
-    """The core of one product as NumPy's matmul loop sees it: m×k @ k×p with the byte strides of
-    each core axis (a 1-D left operand is a 1×k row, a 1-D right operand a k×1 column)."""
-
-    def __init__(self, a: Operand, b_: Operand, k: ll.Value):
-        self.k = k
-        self.m, self.sa_m = (a.shape[-2], a.strides[-2]) if a.core == 2 else (I64(1), I64(0))
-        self.sa_k = a.strides[-1]
-        self.sb_k = b_.strides[-2] if b_.core == 2 else b_.strides[-1]
-        self.p, self.sb_p = (b_.shape[-1], b_.strides[-1]) if b_.core == 2 else (I64(1), I64(0))
-
-
-def _products(fl, kind: str, t: T.Scalar, k: ll.Value, a: Operand, b_: Operand, c: Operand,
-              batch: list[ll.Value]) -> None:
-    """Every product of the stack into `c` (k > 0, nothing empty): NumPy's choice of routine
-    (`lower/matmul_blas.py`) for BLAS's dtypes, the native loops for the others."""
-    b = fl.b
-    g = _Core(a, b_, k)
-    if not blas.has_routines(t):
-        _each(fl, batch, a, b_, c, lambda pa, pb, pc: _native(fl, t, g, pa, pb, pc))
-        return
-    mb = matmul_blas
-    found = b.and_(blas.usable(fl, blas.letter(t) + "gemm", [g.m, k, g.p]), b.and_(_aligned(fl, a), _aligned(fl, b_)))
-    row = True if a.core == 1 else b.icmp_signed("==", g.m, I64(1))
-    col = True if b_.core == 1 else b.icmp_signed("==", g.p, I64(1))
-
-    def both(x, y):
-        return y if x is True else x if y is True else b.and_(x, y)
-
-    def per_item(use_blas, with_blas):
-        """with_blas(pa, pb, pc) where `use_blas` holds, else the native loops."""
-        def item(pa, pb, pc):
-            with b.if_else(use_blas) as (yes, no):
-                with yes:
-                    with_blas(pa, pb, pc)
-                with no:
-                    _native(fl, t, g, pa, pb, pc)
-        return lambda: _each(fl, batch, a, b_, c, item)
-
-    a_matrix = b.or_(mb.blasable2d(fl, g.sa_m, g.sa_k, k, t), mb.blasable2d(fl, g.sa_k, g.sa_m, g.m, t))
-    b_matrix = b.or_(mb.blasable2d(fl, g.sb_k, g.sb_p, g.p, t), mb.blasable2d(fl, g.sb_p, g.sb_k, k, t))
-    a_vector, b_vector = mb.vector_ok(fl, g.sa_k, t), mb.vector_ok(fl, g.sb_k, t)
-    dot = per_item(b.and_(found, b.and_(a_vector, b_vector)),
-                   lambda pa, pb, pc: mb.dot(fl, t, k, pa, g.sa_k, pb, g.sb_k, pc))
-    vector_matrix = per_item(b.and_(found, b.and_(b_matrix, a_vector)),
-                             lambda pa, pb, pc: mb.gemv(fl, t, g.p, k, pb, g.sb_p, g.sb_k, pa, g.sa_k, pc))
-    matrix_vector = per_item(b.and_(found, b.and_(a_matrix, b_vector)),
-                             lambda pa, pb, pc: mb.gemv(fl, t, g.m, k, pa, g.sa_m, g.sa_k, pb, g.sb_k, pc))
-    native = lambda: _each(fl, batch, a, b_, c, lambda pa, pb, pc: _native(fl, t, g, pa, pb, pc))  # noqa: E731
-    mb.choose(fl, [
-        (both(row, col), dot),                                                     # row @ column
-        (b.icmp_signed("==", k, I64(1)), native),                                   # one product per item
-        (row, vector_matrix),
-        (col, matrix_vector),
-    ], lambda: _matrices(fl, kind, t, g, a, b_, c, batch, found))
-
-
-def _matrices(fl, kind: str, t: T.Scalar, g: _Core, a: Operand, b_: Operand, c: Operand, batch,
-              found: ll.Value) -> None:
-    """m, k, p > 1: gemm (or syrk), operands BLAS cannot read copied first (np.dot copies into C
-    order, matmul after the larger stride: each as NumPy does)."""
-    b = fl.b
-    with b.if_else(found) as (with_blas, without):
-        with with_blas:
-            a2 = _blas_matrix(fl, t, a, g.k, fortran_ok=kind == "matmul")
-            b2 = _blas_matrix(fl, t, b_, g.p, fortran_ok=kind == "matmul")
-            sa, sb = (a2.strides[-2], a2.strides[-1]), (b2.strides[-2], b2.strides[-1])
-            _each(fl, batch, a2, b2, c, lambda pa, pb, pc: matmul_blas.gemm(fl, t, g.m, g.k, g.p, pa, sa, pb, sb, pc))
-        with without:
-            _each(fl, batch, a, b_, c, lambda pa, pb, pc: _native(fl, t, g, pa, pb, pc))
-
-
-def _each(fl, batch: list[ll.Value], a: Operand, b_: Operand, c: Operand, body) -> None:
-    """body(a_data, b_data, c_data) for each matrix of the stack (once without stack axes)."""
-    b = fl.b
-    if not batch:
-        body(a.data, b_.data, c.data)
-        return
-    strides = [_batch_strides(fl, a, batch), _batch_strides(fl, b_, batch), c.strides[:len(batch)]]
-    bases = [a.data, b_.data, c.data]
-    strided_loop(fl, batch, strides, lambda offsets: body(*(b.gep(p, [o]) for p, o in zip(bases, offsets))), "stack")
-
-
-def _native(fl, t: T.Scalar, g: _Core, pa, pb, pc) -> None:
-    """The loops of NumPy's matmul without BLAS: every C[i, j] summed in k order from 0."""
-    b = fl.b
-    if isinstance(g.p, ll.Constant) and g.p.constant == 1:
-        _rows_dot(fl, t, g, pa, pb, pc)
-        return
-    with b.if_else(b.icmp_signed("==", g.p, I64(1))) as (column, general):
-        with column:       # matrix . vector: one dot per row (the gemm loop would not vectorise)
-            _rows_dot(fl, t, g, pa, pb, pc)
-        with general:
-            b.call(gemm.gemm_kernel(fl.ctx, t), [g.m, g.p, g.k, pa, g.sa_m, g.sa_k, pb, g.sb_k, g.sb_p, pc])
-
-
-def _rows_dot(fl, t: T.Scalar, g: _Core, pa, pb, pc) -> None:
-    b = fl.b
-    dot = gemm.dot_kernel(fl.ctx, t)
-    out = b.bitcast(pc, memory_type(t).as_pointer())
-
-    def row(i):
-        store_item(fl, b.gep(out, [i]), b.call(dot, [g.k, b.gep(pa, [b.mul(i, g.sa_m)]), g.sa_k, pb, g.sb_k]), t)
-    _counted_loop(fl, g.m, row, "rows")
-
-
-# ----------------------------------------------------------------------------- BLAS operands
-
-def _part_bytes(t: T.Scalar) -> int:
-    return T.complex_part(t).nbytes if t.is_complex else t.nbytes
-
-
-def _aligned(fl, op: Operand) -> ll.Value:
-    """Every item of the operand lies at a multiple of its alignment (what BLAS assumes; NumPy
-    buffers unaligned data first)."""
-    b = fl.b
-    t = op.type.dtype
-    ok = b.icmp_unsigned("==", b.urem(b.ptrtoint(op.data, I64), I64(_part_bytes(t))), I64(0))
-    for d, s in zip(op.shape, op.strides):
-        ok = b.and_(ok, b.or_(b.icmp_signed("<=", d, I64(1)), b.icmp_signed("==", b.srem(s, I64(_part_bytes(t))), I64(0))))
-    return ok
-
-
-def _blas_matrix(fl, t: T.Scalar, op: Operand, cols: ll.Value, fortran_ok: bool) -> Operand:
-    """The operand as gemm can read it: itself when NumPy's is_blasable2d holds one way or the
-    other, else a copy — with `fortran_ok` (matmul's rule) in Fortran order when its rows are
-    closer than its columns, in C order otherwise."""
-    b = fl.b
-    mb = matmul_blas
-    rows = op.shape[-2]
-    sr, sc = op.strides[-2], op.strides[-1]
-    ok = b.or_(mb.blasable2d(fl, sr, sc, cols, t), mb.blasable2d(fl, sc, sr, rows, t))
-    ok = b.and_(ok, _aligned(fl, op))
-    slot = fl.entry_alloca(value_type(op.type))
-    b.store(op.value, slot)
-    with b.if_then(b.not_(ok), likely=False):
-        absolute = lambda v: b.select(b.icmp_signed("<", v, I64(0)), b.neg(v), v)  # noqa: E731
-        closer_rows = b.icmp_signed("<", absolute(sr), absolute(sc)) if fortran_ok else I1(0)
-        with b.if_else(closer_rows) as (fortran, c_order):
-            with fortran:
-                b.store(_swap_last(fl, _contiguous_copy(fl, op.replaced(_swap_last(fl, op.value, op.type))), op.type),
-                        slot)
-            with c_order:
-                b.store(_contiguous_copy(fl, op), slot)
-    return op.replaced(b.load(slot))
-
-
-def _swap_last(fl, value: ll.Value, atype: T.Array) -> ll.Value:
-    """The view with its last two axes swapped (a transpose of each matrix of a stack)."""
-    b = fl.b
-    nd = atype.ndim
-    out = value
-    for field in (1, 2):
-        x, y = b.extract_value(value, [field, nd - 2]), b.extract_value(value, [field, nd - 1])
-        out = b.insert_value(b.insert_value(out, y, [field, nd - 2]), x, [field, nd - 1])
-    return out
-
-
-# ----------------------------------------------------------------------------- trace, a @= b
-
-def lower_trace(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
-    """Sum of the diagonal `offset` (NumPy: a strided 1-D view summed as np.sum does)."""
-    b = fl.b
-    a, offset = args
-    src: T.Scalar = e.args[0].type.dtype
-    acc: T.Scalar = e.type
-    r, c = (b.extract_value(a, [1, k]) for k in range(2))
-    sr, sc = (b.extract_value(a, [2, k]) for k in range(2))
-    above = b.icmp_signed(">=", offset, I64(0))
-    row0 = b.select(above, I64(0), b.neg(offset))
-    col0 = b.select(above, offset, I64(0))
-    rows_left = b.select(above, r, b.add(r, offset))
-    cols_left = b.select(above, b.sub(c, offset), c)
-    n = b.select(b.icmp_signed("<", rows_left, cols_left), rows_left, cols_left)
-    n = b.select(b.icmp_signed("<", n, I64(0)), I64(0), n)
-    step = b.add(sr, sc)
-    result = fl.entry_alloca(scalar_type(acc))
-    b.store(_zero(acc), result)
-    with b.if_then(b.icmp_signed(">", n, I64(0))):
-        start = b.gep(b.extract_value(a, 0), [b.add(b.mul(row0, sr), b.mul(col0, sc))])
-        if (acc.is_float or acc.is_complex) and src == acc:
-            b.store(_add(fl, _zero(acc), b.call(pairwise(fl.ctx, acc), [start, n, step]), acc), result)
-        else:
-            def item(i):
-                v = load(fl, b.bitcast(b.gep(start, [b.mul(i, step)]), memory_type(src).as_pointer()), src)
-                b.store(_add(fl, b.load(result), _cast(fl, v, src, acc), acc), result)
-            _counted_loop(fl, n, item, "trace")
-    return b.load(result)
-
+# ----------------------------------------------------------------------------- a @= b
 
 def lower_store_product(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     """`a @= b`: the product (a new array) stored into a, whose shape it must have exactly."""

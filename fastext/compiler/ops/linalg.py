@@ -22,7 +22,7 @@ def _lower_product(fl, e, args):
 
 
 def _lower_trace(fl, e, args):
-    from fastext.compiler.lower.linalg import lower_trace
+    from fastext.compiler.lower.trace import lower_trace
     return lower_trace(fl, e, args)
 
 
