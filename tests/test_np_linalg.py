@@ -297,7 +297,9 @@ def test_trace(mods, t, shape_offset):
     shape, offset = shape_offset
     dt = DTYPES[t][0]
     for layout in ("c", "transposed", "negative"):
-        both(mods, f"tr_{t}", laid_out(shape, dt, layout), offset, k=max(shape))
+        a = laid_out(shape, dt, layout)
+        got = both(mods, f"tr_{t}", a, offset, k=max(shape))
+        assert got == np.trace(a, offset).item()       # NumPy's pairwise sum of the diagonal: its bits
 
 
 # ----------------------------------------------------------------------------- layouts
