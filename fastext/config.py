@@ -31,6 +31,7 @@ def linker_override() -> str | None:
 
 DEFAULT_GPU_ARCHS = ("sm_80", "sm_90")
 NUM_THREADS_ENV = "FASTEXT_NUM_THREADS"
+BLAS_ENV = "FASTEXT_BLAS"   # which BLAS matrix products call; read by the compiled module at import (abi/blas.py)
 MAX_THREADS = 1024      # the compiled code's cap too (compiler/lower/parallel.py)
 
 

@@ -42,15 +42,17 @@ def docstring(fn: ir.Function) -> str:
 
 def build_module_def(ctx: ModuleContext, api: CApi, module: ir.Module, wrappers: dict[str, ll.Function],
                      init_names: list[str], extra: list[tuple[str, ll.Function, int, str]] = (),
-                     gpu_descriptor: bytes | None = None) -> None:
+                     gpu_descriptor: bytes | None = None, exec_slots: list[ll.Function] = ()) -> None:
     """Emit the method table and PyModuleDef, and one exported PyInit_<name> per name.
 
     `extra`: further (name, C function, METH_* flags, doc) entries, e.g. the profiling build's
     `__fastext_profile__`.  `gpu_descriptor`: the module has GPU kernels (abi/gpu.py): add
-    `__fastext_gpu__()` and a Py_mod_exec slot that binds them."""
-    slot_entries = []
+    `__fastext_gpu__()` and a Py_mod_exec slot that binds them.  `exec_slots`: further
+    `int exec(PyObject *module)` functions run at import (e.g. abi/blas.py's)."""
+    from fastext.abi.gpu import Py_mod_exec
+    slot_entries = [ll.Constant(SLOT, [I32(Py_mod_exec), fn.bitcast(OBJ)]) for fn in exec_slots]
     if gpu_descriptor is not None:
-        from fastext.abi.gpu import Py_mod_exec, descriptor_method, exec_slot
+        from fastext.abi.gpu import descriptor_method, exec_slot
         extra = [*extra, descriptor_method(ctx, gpu_descriptor)]
         slot_entries.append(ll.Constant(SLOT, [I32(Py_mod_exec), exec_slot(ctx).bitcast(OBJ)]))
     exported = module.exported()

@@ -45,7 +45,9 @@ def link_shared(object_code: bytes, out_path: str, extra_args: tuple[str, ...] =
         threads = ["-lpthread"] if b"pthread_create" in object_code else []
         # NumPy's element-wise functions vectorised with glibc's vector math (lower/vecmath.py)
         vector_math = ["-lmvec"] if b"_ZGV" in object_code else []
-        cmd = [linker, "-shared", "-o", out_path, obj, "-lm", *vector_math, *threads, *extra_args]
+        # matrix products look their BLAS up with dlopen/dlsym (in libc since glibc 2.34, in libdl before)
+        dl = ["-ldl"] if b"dlsym" in object_code else []
+        cmd = [linker, "-shared", "-o", out_path, obj, "-lm", *vector_math, *threads, *dl, *extra_args]
         proc = subprocess.run(cmd, capture_output=True, text=True)
         if proc.returncode != 0:
             raise LinkError(f"linking failed ({' '.join(cmd)}):\n{proc.stderr.strip()}")

@@ -127,6 +127,9 @@ class FunctionChecker(ExpressionChecker):
         return self.assign_to(node.target, self.expr(node.value), node)
 
     def s_augassign(self, node: ast.AugAssign) -> list[ir.Stmt]:
+        if isinstance(node.op, ast.MatMult):      # a @= b: the product stored into a (frontend/linalg.py)
+            from fastext.compiler.frontend.linalg import matmul_inplace
+            return matmul_inplace(self, node)
         op = BINOPS.get(type(node.op))
         if op is None:
             raise self.error(node, "unsupported augmented assignment", "write it out: x = x op y")

@@ -143,6 +143,12 @@ def check_no_alloc(fn: ir.Function, target: str) -> list:
             out.append(Diagnostic(sub.span, f"GPU code cannot allocate arrays ({sub.name[6:]})",
                                   "pass an output array from the host, or use gpu.shared.array(shape, "
                                   "dtype) for per-block scratch memory"))
+        elif isinstance(sub, ir.Intrinsic) and ops.get(sub.name).gpu is None:
+            # an operation without a GPU lowering (np.trace, ...): located here, not an internal error later
+            op = ops.get(sub.name)
+            shown = op.spellings[0].replace("numpy.", "np.") if op.spellings else sub.name
+            out.append(Diagnostic(sub.span, f"{shown} is not supported in GPU code",
+                                  "compute it with a loop over the items, or on the host"))
     return out
 
 

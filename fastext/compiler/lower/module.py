@@ -96,8 +96,13 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
     if ctx.module.globals.get("fx$live_blocks") is not None:
         from fastext.abi.arena import ArenaEmitter
         extra.append(ArenaEmitter(ctx, api).live_blocks_method())
+    exec_slots = []
+    if ctx.module.globals.get("fx$blas") is not None:     # matrix products: find NumPy's BLAS at import
+        from fastext.abi import blas
+        extra.append(blas.describe_method(ctx))
+        exec_slots.append(blas.exec_slot(ctx))
     init_names = [module.name] + (["fx"] if module.name != "fx" else [])
-    build_module_def(ctx, api, module, wrappers, init_names, extra, gpu_descriptor)
+    build_module_def(ctx, api, module, wrappers, init_names, extra, gpu_descriptor, exec_slots)
 
 
 def _indexes_items(module: ir.Module, fn: ir.Function) -> bool:

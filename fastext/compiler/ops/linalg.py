@@ -1,0 +1,52 @@
+"""Linear algebra: `a @ b`, `np.matmul`, `np.dot`, `a.dot(b)`, `np.inner`, `np.outer`, `np.trace`.
+
+Typing is `frontend/linalg.py`; products are lowered by `lower/linalg.py`, which calls the
+BLAS NumPy itself uses (found at import by `abi/blas.py`) for float and complex matrices,
+and native loop nests (`lower/gemm.py`) for integers, booleans and when no BLAS was found.
+`np.inner` is typed as a `np.dot` with the second operand transposed, `np.outer` as an
+element-wise product (one fused loop), so neither has a lowering of its own.
+"""
+from __future__ import annotations
+
+from fastext.compiler.ops import Op, add
+
+
+def _check(fc, node, op, shown, receiver=None):
+    from fastext.compiler.frontend.linalg import linalg_call
+    return linalg_call(fc, node, op, shown, receiver)
+
+
+def _lower_product(fl, e, args):
+    from fastext.compiler.lower.linalg import lower_product
+    return lower_product(fl, e, args)
+
+
+def _lower_trace(fl, e, args):
+    from fastext.compiler.lower.trace import lower_trace
+    return lower_trace(fl, e, args)
+
+
+def _lower_store(fl, e, args):
+    from fastext.compiler.lower.linalg import lower_store_product
+    return lower_store_product(fl, e, args)
+
+
+_PRODUCT = dict(lower=_lower_product, loops=True, allocates=True, numpy_scalar=True, group="linalg")
+
+add(Op("linalg.matmul", spellings=("numpy.matmul",), check=_check, signature="a @ b, np.matmul(a, b)",
+       doc="matrix product: BLAS gemm/gemv/dot for floats and complex numbers, vectors as NumPy treats them, "
+           "stacks of matrices broadcast", data={"kind": "matmul"}, **_PRODUCT))
+add(Op("linalg.dot", spellings=("numpy.dot", "ndarray.dot"), check=_check, signature="np.dot(a, b), a.dot(b)",
+       doc="dot product (1-D and 2-D operands as a @ b; a scalar operand multiplies)", data={"kind": "dot"},
+       **_PRODUCT))
+add(Op("linalg.inner", spellings=("numpy.inner",), check=_check, signature="np.inner(a, b)",
+       doc="sum over the last axes: np.dot(a, b.T) for 1-D and 2-D operands", data={"kind": "inner"},
+       group="linalg"))
+add(Op("linalg.outer", spellings=("numpy.outer",), check=_check, signature="np.outer(a, b)",
+       doc="outer product a[i] * b[j] of two vectors (one fused loop)", data={"kind": "outer"}, group="linalg"))
+add(Op("linalg.trace", spellings=("numpy.trace", "ndarray.trace"), check=_check, lower=_lower_trace, loops=True,
+       numpy_scalar=True, group="linalg", signature="np.trace(a, offset=0), a.trace(offset=0)",
+       doc="sum of a diagonal of a matrix (NumPy's sum dtype and pairwise summation)", data={"kind": "trace"}))
+add(Op("linalg.store_product", lower=_lower_store, loops=True, writes=(0,), pure=False, group="linalg",
+       signature="a @= b", doc="in-place matrix product: the result must have a's shape (cast same_kind)",
+       data={"kind": "imatmul"}))
