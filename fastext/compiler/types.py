@@ -218,7 +218,9 @@ def constant_fits(value, t: Scalar) -> bool:
 def article(t: object) -> str:
     """`t` with its indefinite article, for messages: "an i64", "a u8", "a tuple[...]"."""
     text = str(t)
-    return f"{'an' if text[:1] in 'aefhilmnorsx' else 'a'} {text}"
+    if text[1:2].isdigit():      # a dialect name is read letter by letter: "an f64", "an i8", "a u8", "a c64"
+        return f"{'an' if text[:1] in 'aefhilmnorsx' else 'a'} {text}"
+    return f"{'an' if text[:1] in 'aeiou' else 'a'} {text}"
 
 
 def is_numeric(t: Type) -> bool:

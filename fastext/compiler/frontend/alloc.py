@@ -19,7 +19,6 @@ import ast
 from typing import TYPE_CHECKING
 
 from fastext.compiler import ir
-from fastext.compiler.diagnostics import Diagnostic
 from fastext.compiler.types import (
     BOOL, BUILTIN_SCALARS, C128, DIALECT_SCALARS, F64, I64, NONE, SCALARS, Array, ErrorType, Scalar, Tuple,
     article,

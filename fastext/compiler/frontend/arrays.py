@@ -235,7 +235,7 @@ def constant(fc: "FunctionChecker", node: ast.expr, kind: type, what: str):
         return value.value
     if kind is int and isinstance(value, ir.Const) and type(value.value) is int:
         return value.value
-    raise fc.error(node, f"{what} must be a constant {kind.__name__} in .fx code", f"write it as a literal")
+    raise fc.error(node, f"{what} must be a constant {kind.__name__} in .fx code", "write it as a literal")
 
 
 def elementwise_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str,

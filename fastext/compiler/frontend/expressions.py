@@ -462,7 +462,6 @@ class ExpressionChecker:
         if poisoned(*values):
             return poison(self.span(node))
         if any(isinstance(v.type, Array) for v in values):
-            from fastext.compiler.frontend import arrays
             raise self.error(node, f"`{op}` needs the truth value of an array, which is ambiguous (ValueError in NumPy)",
                              "combine arrays element-wise with & and |, or use a.any() / a.all()")
         types = [v.type for v in values]

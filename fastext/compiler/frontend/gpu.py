@@ -18,7 +18,7 @@ from fastext.compiler import ir
 from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.source import Span
 from fastext.compiler.types import (
-    F32, F64, I32, I64, NONE, SCALARS, Array, ErrorType, Scalar, Tuple, Type, article,
+    I32, I64, NONE, SCALARS, Array, ErrorType, Scalar, Tuple, Type, article,
 )
 
 if TYPE_CHECKING:
@@ -111,7 +111,7 @@ def check_call_target(fc: "FunctionChecker", node: ast.Call, callee, name: str) 
             raise fc.error(node.func, f"`{name}` is a @gpu.kernel; CPU code cannot call it",
                            f"launch it from Python: {name}[blocks, threads](...) (see docs/gpu.md)")
         raise fc.error(node.func, f"`{name}` is a @gpu.kernel; kernels cannot be called from GPU code",
-                       f"move the shared code into a @gpu.device function and call that")
+                       "move the shared code into a @gpu.device function and call that")
     if target == "device" and caller == "cpu":
         raise fc.error(node.func, f"`{name}` is a @gpu.device function; only GPU code can call it",
                        "call it from a @gpu.kernel, or drop @gpu.device to make it a CPU function")
@@ -140,7 +140,8 @@ def check_no_alloc(fn: ir.Function, target: str) -> list:
             out.append(Diagnostic(sub.span, "array expressions are not supported in GPU code",
                                   "each thread computes its own items: np.sqrt(x[i]), a * x[i] + y[i]"))
         elif isinstance(sub, ir.Intrinsic) and ops.get(sub.name).allocates:
-            out.append(Diagnostic(sub.span, f"GPU code cannot allocate arrays ({sub.name[6:]})",
+            what = ops.get(sub.name).signature or sub.name.rpartition(".")[2]
+            out.append(Diagnostic(sub.span, f"GPU code cannot allocate arrays ({what})",
                                   "pass an output array from the host, or use gpu.shared.array(shape, "
                                   "dtype) for per-block scratch memory"))
         elif isinstance(sub, ir.Intrinsic) and ops.get(sub.name).gpu is None:

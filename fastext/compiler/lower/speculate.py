@@ -30,7 +30,7 @@ import dataclasses
 import llvmlite.ir as ll
 
 from fastext.compiler import ir, ops, types as T
-from fastext.compiler.lower.context import I32, I64
+from fastext.compiler.lower.context import I32
 
 _PURE_EXPRS = (ir.Const, ir.Load, ir.Cast, ir.BinOp, ir.UnaryOp, ir.Compare, ir.BoolOp, ir.Truth, ir.IfExp,
                ir.Call, ir.Intrinsic, ir.Index, ir.ArrayDim, ir.ArraySize, ir.MakeTuple, ir.TupleGet)
