@@ -11,9 +11,9 @@ lazily (PEP 562) so the start-up hook stays well under a millisecond.
 # The hook module is usually loaded already (by fastext-hook.pth); importing it from
 # here rather than through fastext.importer.finder saves a cached `.fx` import two
 # module loads.
-from _fastext_hook import disable, enable, install, is_installed, uninstall
+from _fastext_hook import FastextWarning, disable, enable, install, is_installed, uninstall
 
-__all__ = ["disable", "enable", "get_num_threads", "install", "is_installed", "load_interpreted", "set_num_threads",
+__all__ = ["FastextWarning", "disable", "enable", "get_num_threads", "install", "is_installed", "load_interpreted", "set_num_threads",
            "uninstall"]
 
 
