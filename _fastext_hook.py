@@ -41,20 +41,31 @@ _api_disabled = False
 # standard library, NumPy, llvmlite).  A user's `json.fx` or `fastext.fx` on sys.path would
 # otherwise be compiled when fastext imports `json`, which needs fastext: a circular import,
 # RecursionError or a TypeError deep inside the cache.  Such a file is skipped with a warning.
-_RESERVED = frozenset(getattr(sys, "stdlib_module_names", ())) | {"fastext", "_fastext_hook", "numpy", "llvmlite"}
+# Built on first use (`_reserved()`): start-up pays nothing for it.
+_RESERVED: frozenset | None = None
 
-# While this thread loads or builds a `.fx` module, every import it makes is fastext's own
+# While a thread loads or builds a `.fx` module, every import it makes is fastext's own
 # (the cache, the compiler, the linker, the standard library behind them): the finder stays
-# out of those, so they never resolve to a user's `.fx` file.
-_busy = _thread._local()
-
-
-class FastextWarning(UserWarning):
-    """What the import hook and the cache warn about: a refused or unusable cache folder, a
-    damaged build that is rebuilt, a prebuilt extension older than its `.fx`, ..."""
-
+# out of those, so they never resolve to a user's `.fx` file.  A thread-local depth counter,
+# made (with the rest of `_prepare()`) when the first `.fx` module is found.
+_busy = None
 
 _warned: dict = {}  # the warnings registry: each message once per process
+
+
+def __getattr__(name: str):
+    # FastextWarning is made on first use: a class costs start-up ~20 us, and this module is
+    # imported by every interpreter.
+    if name == "FastextWarning":
+        global FastextWarning
+
+        class FastextWarning(UserWarning):
+            """What the import hook and the cache warn about: a refused or unusable cache folder, a
+            damaged build that is rebuilt, a prebuilt extension older than its `.fx`, ..."""
+
+        FastextWarning.__module__ = "fastext"
+        return FastextWarning
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def warn(message: str, path: str | None = None) -> None:
@@ -62,7 +73,26 @@ def warn(message: str, path: str | None = None) -> None:
     pytest see it): `<path>:0: FastextWarning: <message>`."""
     import warnings  # already loaded in any interpreter that ran site.py
 
-    warnings.warn_explicit(message, FastextWarning, path or "fastext", 0, module="fastext", registry=_warned)
+    category = globals().get("FastextWarning") or __getattr__("FastextWarning")
+    warnings.warn_explicit(message, category, path or "fastext", 0, module="fastext", registry=_warned)
+
+
+def _reserved() -> frozenset:
+    """The top-level names a `.fx` file never provides (see `_RESERVED`)."""
+    global _RESERVED
+    if _RESERVED is None:
+        _RESERVED = frozenset(getattr(sys, "stdlib_module_names", ())) | {"fastext", "_fastext_hook", "numpy",
+                                                                           "llvmlite"}
+    return _RESERVED
+
+
+def _prepare() -> None:
+    """Once, when the first `.fx` module is found: what only loading one needs."""
+    global _busy
+    if _busy is None:
+        _as_importlib_frame(FxLoader.create_module)
+        _as_importlib_frame(FxLoader.exec_module)
+        _busy = _thread._local()
 
 
 def disable() -> None:
@@ -111,7 +141,7 @@ class FxFinder:
             return _autoreload_spec(fullname, path)
         parent, _, leaf = fullname.rpartition(".")
         if leaf == "fx" and parent:
-            if getattr(_busy, "depth", 0):
+            if _busy is not None and getattr(_busy, "depth", 0):
                 return None
             spec = self._find_fx_spelling(fullname, parent)
             if spec is not None:
@@ -121,9 +151,9 @@ class FxFinder:
             if not isinstance(directory, str):
                 continue
             if leaf in self._fx_stems(directory or os.getcwd()):  # "" means the current folder
-                if getattr(_busy, "depth", 0):  # one of fastext's own imports: never a `.fx`
+                if _busy is not None and getattr(_busy, "depth", 0):  # fastext's own import: never a `.fx`
                     return None
-                if not parent and leaf in _RESERVED:
+                if not parent and leaf in _reserved():
                     warn(f"{os.path.join(directory or os.getcwd(), leaf + SUFFIX)} is not imported as `{leaf}`: "
                          "that name belongs to the standard library or to fastext; rename the file")
                     return None
@@ -215,6 +245,7 @@ def _stale_prebuilt(origin: str, fx_path: str) -> bool:
 
 def _compiled_spec(fullname: str, fx_path: str):
     """The spec of a `.fx` module: `__file__` is the source, an empty `__path__` allows `.fx`."""
+    _prepare()
     loader = FxLoader(fullname, fx_path, interpreted=is_disabled())
     spec = _ModuleSpec(fullname, loader, origin=fx_path, is_package=True)  # is_package: __path__ = []
     spec.has_location = True  # so `__file__` is set to the `.fx` source
@@ -462,6 +493,7 @@ def _native(work, arg, name: str):
     """Run `work(arg)` (loading or building module `name`) with the finder out of
     fastext's own imports; return None, or the exception for the caller to raise: an
     ImportError without fastext's frames (docs/caching.md, "Errors")."""
+    _prepare()  # a loader made without the finder (tests, tools) has not prepared yet
     _busy.depth = getattr(_busy, "depth", 0) + 1
     try:
         work(arg)
@@ -504,9 +536,6 @@ def _as_importlib_frame(function) -> None:
     function.__code__ = function.__code__.replace(co_filename=_bootstrap_external._path_join.__code__.co_filename)
 
 
-_as_importlib_frame(FxLoader.create_module)
-_as_importlib_frame(FxLoader.exec_module)
-
 
 # ----------------------------------------------------------------------------- IPython
 
@@ -521,29 +550,30 @@ _AUTORELOAD = "IPython.extensions.autoreload"
 def _autoreload_spec(fullname: str, path):
     spec = _PathFinder.find_spec(fullname, path)
     if spec is not None and spec.loader is not None and hasattr(spec.loader, "exec_module"):
-        spec.loader = _PatchAutoreload(spec.loader)
+        spec.loader = _autoreload_loader(spec.loader)
     return spec
 
 
-class _PatchAutoreload:
-    """The loader of IPython's autoreload module, which then teaches it `.fx` files."""
+def _autoreload_loader(inner):
+    """The loader of IPython's autoreload module, wrapped so that it then learns `.fx` files
+    (the class is made here: start-up pays nothing for it)."""
 
-    def __init__(self, inner) -> None:
-        self._inner = inner
+    class PatchAutoreload:
+        def __getattr__(self, name):
+            return getattr(inner, name)
 
-    def __getattr__(self, name):
-        return getattr(self._inner, name)
+        def create_module(self, spec):
+            create = getattr(inner, "create_module", None)
+            return create(spec) if create is not None else None
 
-    def create_module(self, spec):
-        create = getattr(self._inner, "create_module", None)
-        return create(spec) if create is not None else None
+        def exec_module(self, module) -> None:
+            inner.exec_module(module)
+            try:
+                _patch_autoreload(module)
+            except Exception:  # noqa: BLE001 - another IPython: autoreload works as before
+                pass
 
-    def exec_module(self, module) -> None:
-        self._inner.exec_module(module)
-        try:
-            _patch_autoreload(module)
-        except Exception:  # noqa: BLE001 - another IPython: autoreload works as before
-            pass
+    return PatchAutoreload()
 
 
 def _patch_autoreload(module) -> None:

@@ -123,7 +123,7 @@ def _sealed(directory, stem, key16, source16="s" * 16, age=0.0, kinds=("so", "js
     for kind in kinds:
         open(f"{base}.{kind}", "wb").close()
     st = os.stat(f"{base}.{kinds[0]}")
-    store.write_atomic(f"{base}.{kinds[0]}.seal", cache.format_seal(key16 * 2, kinds[0], st, "0" * 32, source16 * 2))
+    store.write_atomic(f"{base}.{kinds[0]}.seal", store.format_seal(key16 * 2, kinds[0], st, "0" * 32, source16 * 2))
     when = time.time() - age
     for name in os.listdir(directory):
         if name.startswith(os.path.basename(base)):

@@ -106,26 +106,6 @@ def trusted(st) -> bool:
     return (st.st_uid == _EUID or st.st_uid == 0) and not st.st_mode & 0o022
 
 
-def dir_problem(st) -> str | None:
-    """Why a cache folder with stat `st` must not be used, or None when it may."""
-    if st.st_mode & 0o170000 != 0o040000:
-        return "is not a folder"
-    if _EUID is not None and st.st_uid != _EUID and st.st_uid != 0:
-        return f"is owned by uid {st.st_uid}, not by this user (uid {_EUID})"
-    if _EUID is not None and st.st_mode & 0o022:
-        return f"is writable by other users (mode {st.st_mode & 0o7777:o})"
-    return None
-
-
-def usable_dir(directory: str) -> bool:
-    """True when `directory` exists and may be read as a cache folder (one stat)."""
-    try:
-        st = os.stat(directory)
-    except OSError:
-        return False
-    return dir_problem(st) is None
-
-
 def python_abi() -> str:
     """The interpreter's cache tag and extension-module suffix, e.g. `cpython-311 .cpython-311-x86_64-linux-gnu.so`."""
     return f"{_TAG} {_imp.extension_suffixes()[0]}"
@@ -293,6 +273,18 @@ def read_deps(paths: list[str]) -> list[tuple[str, bytes | None]]:
     return out
 
 
+def usable_dir(directory: str) -> bool:
+    """True when `directory` is a folder of this user (or root) that nobody else may write (one stat).
+
+    Each file a hit reads is checked too (`_read_bytes(trusted_only=True)`, `verify_entry`).
+    """
+    try:
+        st = os.stat(directory)
+    except OSError:
+        return False
+    return st.st_mode & 0o170000 == 0o040000 and trusted(st)
+
+
 # ---------------------------------------------------------------- the layout
 
 
@@ -359,19 +351,7 @@ def read_deps_record(path: str) -> list[str]:
         return []
 
 
-# ---------------------------------------------------------------- seals
-
-
-def format_seal(key: str, kind: str, st, digest: str, source_hash: str) -> bytes:
-    """The seal of an artifact: what a hit checks before loading it (one line of ASCII).
-
-    `st` is the artifact's os.stat after it was put in place: while inode, mtime, ctime
-    and size are unchanged, nothing wrote to the file since it was sealed (the kernel sets
-    ctime on every change and nobody can set it back), so a hit needs no hash; otherwise
-    the content hash `digest` decides.
-    """
-    return (f"fastext-seal 1 key {key} kind {kind} size {st.st_size} hash {digest} ino {st.st_ino} "
-            f"mtime {st.st_mtime_ns} ctime {st.st_ctime_ns} source {source_hash}\n").encode("ascii")
+# ---------------------------------------------------------------- seals (written by store.write_seal)
 
 
 def read_seal(path: str) -> dict[str, str] | None:
@@ -430,8 +410,9 @@ def lookup(fx_path: str, options, kinds: tuple[str, ...] = ("so",), source: byte
         source = read_source(fx_path)
     stem = stem_of(fx_path)
     source_hash = content_hash(source)
+    damaged = None
     for directory in _iter_cache_dirs(fx_path):
-        if not usable_dir(directory):  # missing, or another user's: never read (store.py says why)
+        if not usable_dir(directory):  # missing, or refused (store.writable_dir says why)
             continue
         dep_paths = read_deps_record(deps_record(directory, stem, source_hash))
         inputs = key_inputs(fx_path, source, read_deps(dep_paths) if dep_paths else [], options, source_hash)
@@ -441,8 +422,10 @@ def lookup(fx_path: str, options, kinds: tuple[str, ...] = ("so",), source: byte
             found = verify_entry(f"{base}.{kind}", kind, key)
             if found is not None:
                 found.deps = dep_paths
-                return found
-    return None
+                if found.problem is None:
+                    return found
+                damaged = damaged or found  # a later folder may still hold a good build
+    return damaged
 
 
 def verify_entry(path: str, kind: str, key: str) -> Built | None:
@@ -453,15 +436,17 @@ def verify_entry(path: str, kind: str, key: str) -> Built | None:
     file's inode, mtime or ctime differ from the seal's, e.g. after a copy or a restore.
     """
     seal = read_seal(path + SEAL_SUFFIX)
-    if seal is None or seal.get("key") != key or seal.get("kind") != kind:
-        return None  # no seal: not stored yet; another key (a 64-bit name collision): a miss
+    if seal is None or seal["key"] != key or seal["kind"] != kind:
+        # No (trustworthy) seal: not stored yet, or another user's file; another key: a
+        # 64-bit name collision.  A miss either way: a build replaces it.
+        return None
     try:
         st = os.lstat(path)  # never through a link: the name is predictable
     except OSError:
         return Built(path, kind, key, "the sealed file is missing")
     if st.st_mode & 0o170000 != 0o100000:
         return Built(path, kind, key, "it is not a regular file")
-    if not trusted(st):
+    if not trusted(st):  # our seal, somebody else's artifact (or one others may write)
         return Built(path, kind, key, f"it is not a private file of this user (owner uid {st.st_uid}, "
                                       f"mode {st.st_mode & 0o7777:o})")
     if str(st.st_size) != seal["size"]:
@@ -473,23 +458,8 @@ def verify_entry(path: str, kind: str, key: str) -> Built | None:
             return Built(path, kind, key, f"it cannot be read ({exc.strerror or exc})")
         if content_hash(data) != seal["hash"]:
             return Built(path, kind, key, "its content differs from what was built")
-        _reseal(path, key, kind, st, seal)
+        # Intact, but copied or touched: record the new stat so the next hit skips the hash.
+        from fastext.importer import store
+
+        store.reseal(path, key, kind, st, seal)
     return Built(path, kind, key)
-
-
-def _reseal(path: str, key: str, kind: str, st, seal: dict[str, str]) -> None:
-    # The content is intact but the file was copied or touched: record its new stat so the
-    # next hit skips the hash again.  Best effort (a read-only cache keeps hashing).
-    tmp = f"{os.path.dirname(path)}/.{os.path.basename(path)}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
-        try:
-            os.write(fd, format_seal(key, kind, st, seal["hash"], seal["source"]))
-        finally:
-            os.close(fd)
-        os.replace(tmp, path + SEAL_SUFFIX)
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass

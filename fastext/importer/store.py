@@ -274,6 +274,18 @@ def _display(path: str) -> str:
 # ---------------------------------------------------------------- writing safely
 
 
+def dir_problem(st) -> str | None:
+    """Why a cache folder with stat `st` must not be used, or None when it may."""
+    if st.st_mode & 0o170000 != 0o040000:
+        return "is not a folder"
+    euid = cache._EUID
+    if euid is not None and st.st_uid != euid and st.st_uid != 0:
+        return f"is owned by uid {st.st_uid}, not by this user (uid {euid})"
+    if euid is not None and st.st_mode & 0o022:
+        return f"is writable by other users (mode {st.st_mode & 0o7777:o})"
+    return None
+
+
 class NoWritableCache(OSError):
     """No cache folder for a module can be created, trusted and written; the message says why."""
 
@@ -312,7 +324,7 @@ def _prepare_dir(directory: str) -> str | None:
     """Create `directory` (0700) if needed; why it must not be used, or None once it is
     known to be trusted and writable.  OSError when it cannot be created or written."""
     make_private_dirs(directory)
-    why = cache.dir_problem(os.stat(directory))
+    why = dir_problem(os.stat(directory))
     if why is not None:
         return why
     # Writable?  A fresh random name, created exclusively and never through a link: threads
@@ -381,13 +393,34 @@ def write_seal(path: str, key: str, kind: str, source_hash: str) -> None:
     finally:
         os.close(fd)
     digest = cache.content_hash(b"".join(chunks))
-    write_atomic(path + cache.SEAL_SUFFIX, cache.format_seal(key, kind, st, digest, source_hash))
+    write_atomic(path + cache.SEAL_SUFFIX, format_seal(key, kind, st, digest, source_hash))
 
 
 def discard(artifact: str) -> None:
     """Remove an artifact and its seal (a damaged or foreign entry); never raises."""
     _unlink(artifact + cache.SEAL_SUFFIX)
     _unlink(artifact)
+
+
+def format_seal(key: str, kind: str, st, digest: str, source_hash: str) -> bytes:
+    """The seal of an artifact: what a hit checks before loading it (one line of ASCII).
+
+    `st` is the artifact's os.stat after it was put in place: while inode, mtime, ctime
+    and size are unchanged, nothing wrote to the file since it was sealed (the kernel sets
+    ctime on every change and nobody can set it back), so a hit needs no hash; otherwise
+    the content hash `digest` decides.
+    """
+    return (f"fastext-seal 1 key {key} kind {kind} size {st.st_size} hash {digest} ino {st.st_ino} "
+            f"mtime {st.st_mtime_ns} ctime {st.st_ctime_ns} source {source_hash}\n").encode("ascii")
+
+
+def reseal(path: str, key: str, kind: str, st, seal: dict[str, str]) -> None:
+    """The artifact at `path` is intact but was copied or touched: record its new stat `st` so
+    the next hit skips the hash again.  Best effort (a read-only cache keeps hashing)."""
+    try:
+        write_atomic(path + cache.SEAL_SUFFIX, format_seal(key, kind, st, seal["hash"], seal["source"]))
+    except OSError:
+        pass
 
 
 # ---------------------------------------------------------------- the build lock
