@@ -420,7 +420,7 @@ class FxLoader:
         if module is self._created:
             self._created = None
             if self._needs_exec:
-                _imp.exec_dynamic(module)
+                _exec_dynamic(module)
             return
         self._reload_native(module)
 
@@ -482,11 +482,22 @@ class FxLoader:
         spec = module.__spec__
         fresh, needs_exec = self._load_native(spec)
         if needs_exec:
-            _imp.exec_dynamic(fresh)
+            _exec_dynamic(fresh)
         for name, value in fresh.__dict__.items():
             if name not in _IDENTITY:
                 module.__dict__[name] = value
         module.__cached__ = spec.cached
+
+
+def _exec_dynamic(module) -> None:
+    """Run the extension's exec slots; a failure there is the module's, not fastext's."""
+    try:
+        _imp.exec_dynamic(module)
+    except ImportError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - an import raises ImportError
+        raise ImportError(f"initialising the compiled module {module.__name__} failed: {type(exc).__name__}: {exc}",
+                          name=module.__name__) from exc
 
 
 def _native(work, arg, name: str):
