@@ -140,6 +140,16 @@ def _fake_entry(fx: str, source: bytes, content: bytes) -> str:
     return path
 
 
+def _make_foreign(monkeypatch, *paths):
+    """Make `paths` another user's: chown them as root (root's own files are trusted), else
+    pretend to be another uid."""
+    if os.geteuid() == 0:
+        for p in paths:
+            os.chown(p, OTHER_UID, OTHER_UID)
+    else:
+        monkeypatch.setattr(cache, "_EUID", OTHER_UID)
+
+
 # ---------------------------------------------------------------- edits during a build
 
 
@@ -524,3 +534,30 @@ def test_compile_error_traceback_shows_no_hook_frames(tmp_path):
     assert "bad.fx:" in proc.stderr
     assert "_fastext_hook" not in proc.stderr, proc.stderr
     assert proc.stderr.count('File "') == 1, proc.stderr          # only the `import bad` line
+
+
+# ---------------------------------------------------------------- the GPU cubin cache
+
+
+def test_foreign_cubin_is_not_loaded(monkeypatch, tmp_path):
+    import types
+
+    from fastext.gpu import driver
+    from test_gpu_runtime import FakeCu   # the driver calls load_module makes
+
+    monkeypatch.setenv("FASTEXT_CACHE_DIR", str(tmp_path))
+    cu = FakeCu()
+    monkeypatch.setattr(driver, "_cu", cu)
+    monkeypatch.setattr(driver, "context", lambda: types.SimpleNamespace(cc=(9, 0), driver_version=1, modules={}))
+    path = tmp_path / "gpu" / (driver.cubin_key("ptx", "sm_90", (9, 0), 1) + ".cubin")
+    path.parent.mkdir(mode=0o777)
+    os.chmod(path.parent, 0o777)                          # a shared folder: anybody may plant a cubin
+    path.write_bytes(b"EVIL")
+    driver.load_module({"sm_90": "ptx"})
+    assert cu.loaded == [b"CUBIN:ptx\0"] and cu.linked == 1
+    assert path.read_bytes() == b"EVIL"                   # and nothing written into that folder
+    os.chmod(path.parent, 0o700)
+    _make_foreign(monkeypatch, path.parent, path)        # now the folder and file are another user's
+    monkeypatch.setattr(driver, "context", lambda: types.SimpleNamespace(cc=(9, 0), driver_version=1, modules={}))
+    driver.load_module({"sm_90": "ptx"})
+    assert cu.loaded[-1] == b"CUBIN:ptx\0" and cu.linked == 2
