@@ -328,6 +328,50 @@ def test_planted_per_source_folder_in_shared_cache_is_refused(proj, xdg, tmp_pat
     assert proc.stderr.count("\n") == 1, proc.stderr
 
 
+def _entry_beside(tmp_path, monkeypatch):
+    monkeypatch.delenv("FASTEXT_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    fx = tmp_path / "src" / "k.fx"
+    fx.parent.mkdir()
+    fx.write_bytes(b"one")
+    hit = _fake_entry(str(fx), b"one", b"\x7fELF fake")
+    assert cache.lookup(str(fx), Options()).path == hit
+    return str(fx), hit
+
+
+def test_open_folder_is_neither_read_nor_written(tmp_path, monkeypatch):
+    import fastext
+
+    fx, hit = _entry_beside(tmp_path, monkeypatch)
+    os.chmod(os.path.dirname(hit), 0o775)                 # group-writable: anybody in it may swap files
+    assert cache.lookup(fx, Options()) is None
+    with pytest.warns(fastext.FastextWarning, match="writable by other users"):
+        assert store.writable_dir(fx).startswith(str(tmp_path / "xdg"))
+
+
+def test_foreign_folder_is_neither_read_nor_written(tmp_path, monkeypatch):
+    import fastext
+
+    fx, hit = _entry_beside(tmp_path, monkeypatch)
+    _make_foreign(monkeypatch, os.path.dirname(hit), hit, hit + ".seal")
+    assert cache.lookup(fx, Options()) is None
+    if os.geteuid() == 0:
+        with pytest.warns(fastext.FastextWarning, match="owned by uid"):
+            assert store.writable_dir(fx).startswith(str(tmp_path / "xdg"))
+    else:  # pretending to be another uid makes every folder foreign
+        with pytest.raises(store.NoWritableCache, match="owned by uid"):
+            store.writable_dir(fx)
+
+
+def test_foreign_artifact_under_our_seal_is_damage(tmp_path, monkeypatch):
+    fx, hit = _entry_beside(tmp_path, monkeypatch)
+    if os.geteuid() != 0:
+        pytest.skip("needs root to give one file to another uid")
+    os.chown(hit, OTHER_UID, OTHER_UID)
+    found = cache.lookup(fx, Options())
+    assert found.problem and "not a private file" in found.problem
+
+
 def test_umask_000_still_gives_private_modes(proj):
     run(proj, "import os; os.umask(0); " + IMPORT_V1)
     folder = proj / "__fxcache__"
