@@ -605,3 +605,35 @@ def test_foreign_cubin_is_not_loaded(monkeypatch, tmp_path):
     monkeypatch.setattr(driver, "context", lambda: types.SimpleNamespace(cc=(9, 0), driver_version=1, modules={}))
     driver.load_module({"sm_90": "ptx"})
     assert cu.loaded[-1] == b"CUBIN:ptx\0" and cu.linked == 2
+
+
+# ---------------------------------------------------------------- found by tests/stress/cache_damage.py
+
+
+def test_deps_record_with_a_nul_byte_is_a_miss(tmp_path, monkeypatch):
+    fx, hit = _entry_beside(tmp_path, monkeypatch)
+    source_hash = cache.content_hash(b"one")
+    store.write_atomic(cache.deps_record(os.path.dirname(hit), "k", source_hash), b"/x/\x00y.fx\n")
+    assert cache.lookup(fx, Options()) is None            # was: ValueError: embedded null byte
+
+
+def test_folder_in_place_of_the_artifact_is_replaced(proj):
+    run(proj, IMPORT_V1)
+    so = only_artifact(proj / "__fxcache__")
+    os.unlink(so)
+    os.mkdir(so)
+    proc = run(proj, IMPORT_V1)                            # was: IsADirectoryError from the rename
+    assert proc.stdout.strip() == so and os.path.isfile(so)
+
+
+def test_cache_damage_fuzzer_fast_slice(tmp_path):
+    """Every damage of tests/stress/cache_damage.py once (the long run: its README)."""
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "stress"))
+    try:
+        import cache_damage
+    finally:
+        sys.path.pop(0)
+    kinds = [k for k in cache_damage.DAMAGES if os.geteuid() == 0 or k not in cache_damage.ROOT_ONLY]
+    table, failures = cache_damage.fuzz(len(kinds), seed=0, kinds=kinds, root=str(tmp_path))
+    assert sum(sum(c.values()) for c in table.values()) == len(kinds)
+    assert not failures, failures[0]

@@ -268,7 +268,7 @@ def read_deps(paths: list[str]) -> list[tuple[str, bytes | None]]:
     for path in paths:
         try:
             out.append((path, _read_bytes(path)))
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a NUL in a damaged `.deps` record
             out.append((path, None))
     return out
 

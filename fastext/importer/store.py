@@ -397,9 +397,12 @@ def write_seal(path: str, key: str, kind: str, source_hash: str) -> None:
 
 
 def discard(artifact: str) -> None:
-    """Remove an artifact and its seal (a damaged or foreign entry); never raises."""
+    """Remove an artifact and its seal (a damaged entry, in a folder of ours); never raises."""
     _unlink(artifact + cache.SEAL_SUFFIX)
-    _unlink(artifact)
+    if not _unlink(artifact) and os.path.isdir(artifact) and not os.path.islink(artifact):
+        import shutil  # a folder where the artifact should be: it would block the rename
+
+        shutil.rmtree(artifact, ignore_errors=True)
 
 
 def format_seal(key: str, kind: str, st, digest: str, source_hash: str) -> bytes:
