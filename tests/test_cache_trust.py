@@ -637,3 +637,30 @@ def test_cache_damage_fuzzer_fast_slice(tmp_path):
     table, failures = cache_damage.fuzz(len(kinds), seed=0, kinds=kinds, root=str(tmp_path))
     assert sum(sum(c.values()) for c in table.values()) == len(kinds)
     assert not failures, failures[0]
+
+
+def _stress_module(name: str):
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "stress"))
+    try:
+        return __import__(name)
+    finally:
+        sys.path.pop(0)
+
+
+@pytest.mark.parametrize("edit", [False, True])
+def test_concurrency_stress_fast_slice(tmp_path, edit):
+    """Processes x threads importing cold modules at once (tests/stress/concurrency.py, small)."""
+    problems = _stress_module("concurrency").stress(rounds=1, seed=3, procs=3, threads=6, modules=3, edit=edit,
+                                                    root=str(tmp_path))
+    assert not problems, problems
+
+
+@root_only
+def test_other_user_attacks_fast_slice():
+    """Each attack of tests/stress/other_user.py once, by a real second account."""
+    other_user = _stress_module("other_user")
+    try:
+        results = other_user.run(rounds=1)
+    except RuntimeError as exc:
+        pytest.skip(str(exc))
+    assert results and not any(results.values()), results
