@@ -626,6 +626,16 @@ def test_folder_in_place_of_the_artifact_is_replaced(proj):
     assert proc.stdout.strip() == so and os.path.isfile(so)
 
 
+def test_folder_in_place_of_an_unsealed_artifact_is_replaced(proj):
+    run(proj, IMPORT_V1)
+    so = only_artifact(proj / "__fxcache__")
+    os.unlink(so)
+    os.mkdir(so)
+    write(so + ".seal", "garbled")                        # no seal to call it damage: a plain miss
+    proc = run(proj, IMPORT_V1)                            # was: IsADirectoryError from the rename
+    assert proc.stdout.strip() == so and os.path.isfile(so)
+
+
 def test_cache_damage_fuzzer_fast_slice(tmp_path):
     """Every damage of tests/stress/cache_damage.py once (the long run: its README)."""
     sys.path.insert(0, os.path.join(os.path.dirname(__file__), "stress"))

@@ -176,7 +176,7 @@ def _link_atomic(object_code: bytes, so_path: str) -> None:
     try:
         link_shared(object_code, tmp)
         os.chmod(tmp, FILE_MODE)  # the linker honours the umask (0777 under umask 000); a random name: no race
-        os.replace(tmp, so_path)
+        _replace(tmp, so_path)
     except LinkError as exc:
         raise ImportError(f"linking {so_path} failed: {exc}", path=so_path) from None
     finally:
@@ -370,10 +370,21 @@ def write_atomic(path: str, data: bytes, mode: int = FILE_MODE) -> None:
                 view = view[os.write(fd, view):]
         finally:
             os.close(fd)
-        os.replace(tmp, path)
+        _replace(tmp, path)
     except BaseException:
         _unlink(tmp)
         raise
+
+
+def _replace(tmp: str, path: str) -> None:
+    """os.replace into the cache; a folder squatting on the final name (damage) is removed first."""
+    try:
+        os.replace(tmp, path)
+    except IsADirectoryError:
+        import shutil
+
+        shutil.rmtree(path, ignore_errors=True)
+        os.replace(tmp, path)
 
 
 def write_seal(path: str, key: str, kind: str, source_hash: str) -> None:

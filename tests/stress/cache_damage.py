@@ -247,8 +247,8 @@ def fuzz(rounds: int, seed: int, kinds: list[str], stack: int = 1, verbose: bool
                 for kind in chosen:
                     if os.path.exists(so) or kind in ("no_artifact", "symlink", "folder_is_file"):
                         DAMAGES[kind](setup.folder, so, setup.other, rng)
-            except OSError:
-                pass  # an earlier damage removed what this one damages: still a valid state
+            except (OSError, ValueError):
+                pass  # an earlier damage removed or garbled what this one damages: still a valid state
             outcome, detail = setup.check()
             second, detail2 = setup.check() if not outcome.isupper() else (outcome, detail)
             if not second.isupper() and ("damaged" in detail2 or "Traceback" in detail2):

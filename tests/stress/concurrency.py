@@ -76,6 +76,15 @@ def _env(extra: dict) -> dict:
     return env
 
 
+def _save(path: str, text: str) -> None:
+    """Save as editors do, by rename: an importer reads the old or the new text, never half a file
+    (an in-place write may be read half-done, and then that half is what gets compiled)."""
+    tmp = f"{path}.{os.getpid()}.swp"
+    with open(tmp, "w") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
 def one_round(root: str, seed: int, procs: int, threads: int, modules: int, edit: bool,
               cache_dir: str | None) -> list[str]:
     """Run one round in a fresh folder under `root`; returns the problems found."""
@@ -99,10 +108,10 @@ def one_round(root: str, seed: int, procs: int, threads: int, modules: int, edit
         while time.monotonic() < deadline and any(c.poll() is None for c in children):
             name = rng.choice(names)
             i = int(name[1:])
-            write(os.path.join(proj, name + ".fx"), fx_source(i + 1 + rng.choice((0, 100))))
+            _save(os.path.join(proj, name + ".fx"), fx_source(i + 1 + rng.choice((0, 100))))
             time.sleep(rng.uniform(0.0, 0.05))
         for i, name in enumerate(names):  # the final state: v
-            write(os.path.join(proj, name + ".fx"), fx_source(i + 1))
+            _save(os.path.join(proj, name + ".fx"), fx_source(i + 1))
     for child in children:
         try:
             out, err = child.communicate(timeout=600)
