@@ -77,7 +77,10 @@ def _read_bytes(path: str, trusted_only: bool = False) -> bytes:
         # Ask for a little more than the file's size (sysfs files say 4096), not a big
         # fixed buffer: allocating that costs more than reading a small file.
         size = st.st_size + 1
-        chunks = []
+        data = os.read(fd, size)
+        if len(data) < size:  # the whole file in one read: no second read to see the end
+            return data
+        chunks = [data]
         while True:
             chunk = os.read(fd, size)
             if not chunk:
