@@ -13,7 +13,7 @@ lazily (PEP 562) so the start-up hook stays well under a millisecond.
 # module loads.
 from _fastext_hook import disable, enable, install, is_installed, uninstall
 
-__all__ = ["disable", "enable", "get_num_threads", "install", "is_installed", "load_interpreted", "set_num_threads",
+__all__ = ["FastextWarning", "disable", "enable", "get_num_threads", "install", "is_installed", "load_interpreted", "set_num_threads",
            "uninstall"]
 
 
@@ -53,6 +53,10 @@ def __getattr__(name: str):
         import importlib
 
         return importlib.import_module("fastext.gpu")
+    if name == "FastextWarning":  # made on first use (a class costs a cached import ~20 us)
+        import _fastext_hook
+
+        return _fastext_hook.FastextWarning
     if name in _DIALECT:
         from fastext import dialect
         value = getattr(dialect, name)
@@ -62,7 +66,7 @@ def __getattr__(name: str):
 
 
 def __dir__():
-    return sorted(set(globals()) | _DIALECT)
+    return sorted(set(globals()) | _DIALECT | {"FastextWarning"})
 
 
 install()

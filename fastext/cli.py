@@ -7,6 +7,7 @@
     fastext check src/ other.fx              # diagnostics only; exit 1 if any
     fastext info                             # versions, target, cache and linker/JIT path
     fastext clean [PATH ...]                 # remove cached builds (beside sources and per-user)
+    fastext clean --prebuilt [PATH ...]      # ... and the extension modules `fastext build` left beside .fx files
     fastext bench kernels.fx [--vs numba]    # compiled vs interpreted speed, checked (docs/bench.md)
 """
 from __future__ import annotations
@@ -39,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("clean", help="remove compiled-module caches")
     p.add_argument("paths", nargs="*", default=["."])
+    p.add_argument("--prebuilt", action="store_true",
+                   help="also remove the extension modules fastext built beside their .fx files (`fastext build` "
+                        "output), which would shadow the source")
 
     p = sub.add_parser("bench", help="time a .fx module against the same source interpreted (docs/bench.md)")
     from fastext.bench import add_arguments
@@ -212,7 +216,7 @@ def _gpu_info(config) -> str:
 
 def _clean(args) -> int:
     from fastext.importer.store import clean
-    removed = clean(args.paths)
+    removed = clean(args.paths, prebuilt=args.prebuilt)
     print(f"removed {len(removed)} cached build file{'s' if len(removed) != 1 else ''}")
     return 0
 

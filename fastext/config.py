@@ -24,6 +24,40 @@ def cache_dir_override() -> str | None:
     return os.environ.get("FASTEXT_CACHE_DIR") or None
 
 
+def cache_keep() -> int:
+    """FASTEXT_CACHE_KEEP=n: builds kept per module (and interpreter) in each cache folder (default 8).
+
+    When a build is stored, the module's builds beyond the `n` most recently built are
+    removed, so alternating options (FASTEXT_BOUNDSCHECK=0/1) or reverting an edit find
+    their build still there, and the folder does not grow without bound.
+    """
+    text = os.environ.get("FASTEXT_CACHE_KEEP", "").strip()
+    return max(1, int(text)) if text.isdigit() else 8
+
+
+def lock_timeout() -> float:
+    """FASTEXT_LOCK_TIMEOUT=seconds: how long an import waits for another process's build of
+    the same module before building it itself (default 60).  A holder that is gone or stopped
+    is not waited for that long (docs/caching.md, "Several processes at once")."""
+    try:
+        value = float(os.environ.get("FASTEXT_LOCK_TIMEOUT", "") or 60.0)
+    except ValueError:
+        return 60.0
+    return value if value > 0 else 60.0
+
+
+def progress() -> str:
+    """FASTEXT_PROGRESS: `auto` (default: a progress line on stderr when it is a terminal),
+    `always` or `never` (also 1/0, on/off): the `fastext: compiling ...` line a compile that
+    takes over a second prints, and the notice of waiting for another process's build."""
+    value = os.environ.get("FASTEXT_PROGRESS", "").strip().lower()
+    if value in ("always", "1", "on", "yes", "true"):
+        return "always"
+    if value in ("never", "0", "off", "no", "false"):
+        return "never"
+    return "auto"
+
+
 def linker_override() -> str | None:
     """FASTEXT_LINKER: the linker driver to use (default: cc, gcc, clang); `none` forces the JIT path."""
     return os.environ.get("FASTEXT_LINKER") or None

@@ -101,7 +101,7 @@ _IR = r"""
 @def = internal global %ModuleDef {{ i64 1, ptr null, ptr null, i64 0, ptr null,
     ptr @name, ptr @doc, i64 0, ptr null, ptr null, ptr null, ptr null, ptr null }}
 declare ptr @PyModuleDef_Init(ptr)
-define ptr @PyInit_{name}() {{
+define ptr @"{init}"() {{
   %r = call ptr @PyModuleDef_Init(ptr @def)
   ret ptr %r
 }}
@@ -126,20 +126,25 @@ class FakeArtifact:
 
 def fake_compile_file(path: str, module_name: str, options):
     """Stand-in for fastext.compiler.driver.compile_file: a module whose __doc__ is line 1."""
+    with open(path, encoding="utf-8") as f:
+        return fake_compile_source(f.read(), path, module_name, options)
+
+
+def fake_compile_source(text: str, path: str, module_name: str, options=None, *, emit_asm=False, read=None):
+    """Stand-in for fastext.compiler.driver.compile_source (imports no other `.fx` file)."""
     import llvmlite.binding as llvm
 
+    from fastext.abi.moduledef import init_symbol
     from fastext.compiler.diagnostics import CompileError, Diagnostic
     from fastext.compiler.source import SourceFile, Span
 
-    with open(path, encoding="utf-8") as f:
-        text = f.read()
     if "SYNTAX_ERROR" in text:
         line = text[: text.index("SYNTAX_ERROR")].count("\n") + 1
         raise CompileError([Diagnostic(Span(path, line, 0, line, 12), "fake error", "remove it")],
                            SourceFile(path, text))
     doc, dlen = _c_string(text.splitlines()[0].lstrip("# ") if text else "")
     name, nlen = _c_string(module_name)
-    ir = _IR.format(name=name, nlen=nlen, doc=doc, dlen=dlen)
+    ir = _IR.format(name=name, nlen=nlen, doc=doc, dlen=dlen, init=init_symbol(module_name))
     llvm.initialize_native_target()
     llvm.initialize_native_asmprinter()
     module = llvm.parse_assembly(ir)
@@ -156,6 +161,7 @@ def install_fake_compiler() -> None:
 
     driver = types.ModuleType("fastext.compiler.driver")
     driver.compile_file = fake_compile_file
+    driver.compile_source = fake_compile_source
     link = types.ModuleType("fastext.compiler.link")
 
     class LinkError(Exception):

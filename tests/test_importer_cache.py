@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 
 import pytest
 
@@ -86,9 +87,11 @@ def test_entry_names_carry_cache_tag_and_key(tmp_path, no_cache_env):
 
 def test_cache_dir_override(tmp_path, monkeypatch):
     monkeypatch.setenv("FASTEXT_CACHE_DIR", str(tmp_path / "c"))
-    (only,) = cache.cache_dirs(str(tmp_path / "src" / "k.fx"))
-    assert only.startswith(str(tmp_path / "c") + os.sep)
-    assert only != cache.cache_dirs(str(tmp_path / "other" / "k.fx"))[0]
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    first, fallback = cache.cache_dirs(str(tmp_path / "src" / "k.fx"))
+    assert first.startswith(str(tmp_path / "c") + os.sep)
+    assert fallback.startswith(str(tmp_path / "xdg") + os.sep)   # the private cache, when the shared one is refused
+    assert first != cache.cache_dirs(str(tmp_path / "other" / "k.fx"))[0]
 
 
 def test_user_cache_honours_xdg(tmp_path, monkeypatch):
@@ -114,16 +117,46 @@ def test_write_atomic_leaves_no_temp(tmp_path):
     assert os.listdir(tmp_path) == ["a.bin"]
 
 
-def test_remove_stale_keeps_current_and_others(tmp_path):
+def _sealed(directory, stem, key16, source16="s" * 16, age=0.0, kinds=("so", "json")):
+    """Files of one fake build, sealed, `age` seconds old."""
+    base = os.path.join(str(directory), f"{stem}.{sys.implementation.cache_tag}.{key16}")
+    for kind in kinds:
+        open(f"{base}.{kind}", "wb").close()
+    st = os.stat(f"{base}.{kinds[0]}")
+    store.write_atomic(f"{base}.{kinds[0]}.seal", store.format_seal(key16 * 2, kinds[0], st, "0" * 32, source16 * 2))
+    when = time.time() - age
+    for name in os.listdir(directory):
+        if name.startswith(os.path.basename(base)):
+            os.utime(os.path.join(str(directory), name), (when, when))
+    return base
+
+
+def test_evict_keeps_the_newest_builds_and_the_current_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("FASTEXT_CACHE_KEEP", "2")
     tag = sys.implementation.cache_tag
-    names = [f"k.{tag}.{'1' * 16}.so", f"k.{tag}.{'1' * 16}.json", f"k.{tag}.{'2' * 16}.so",
-             f"k.{tag}.{'2' * 16}.json", f"k.{tag}.{'3' * 16}.deps", f"k.{tag}.lock",
-             f"k.cpython-399.{'2' * 16}.so", f"kk.{tag}.{'2' * 16}.so"]
-    for n in names:
+    current = _sealed(tmp_path, "k", "1" * 16, age=500)      # the build just stored (clock skew: old mtime)
+    newer = _sealed(tmp_path, "k", "2" * 16, source16="a" * 16, age=10)
+    older = _sealed(tmp_path, "k", "3" * 16, source16="b" * 16, age=100)
+    store.write_atomic(cache.deps_record(str(tmp_path), "k", "a" * 32), b"/x/dep.fx")
+    store.write_atomic(cache.deps_record(str(tmp_path), "k", "b" * 32), b"/x/dep.fx")
+    old = time.time() - 1000
+    os.utime(cache.deps_record(str(tmp_path), "k", "b" * 32), (old, old))
+    others = [f"k.{tag}.lock", f"k.cpython-399.{'4' * 16}.so", f"kk.{tag}.{'4' * 16}.so"]
+    for n in others:
         (tmp_path / n).write_text("")
-    store.remove_stale(str(tmp_path), "k", keep=("1" * 16,))
-    assert sorted(os.listdir(tmp_path)) == sorted(names[:2] + names[5:])
-    store.remove_stale(str(tmp_path / "missing"), "k", keep=())  # never raises
+    unsealed = tmp_path / f"k.{tag}.{'5' * 16}.so"          # a build another process is storing
+    unsealed.write_text("")
+    store.evict(str(tmp_path), "k", keep="1" * 16)
+    left = set(os.listdir(tmp_path))
+    assert {os.path.basename(current) + ".so", os.path.basename(newer) + ".so.seal"} <= left
+    assert not [n for n in left if n.startswith(os.path.basename(older))]
+    assert os.path.basename(cache.deps_record(str(tmp_path), "k", "a" * 32)) in left      # used by a kept build
+    assert os.path.basename(cache.deps_record(str(tmp_path), "k", "b" * 32)) not in left
+    assert set(others) <= left and unsealed.name in left
+    os.utime(unsealed, (old, old))                            # ... or a crashed one's leftover
+    store.evict(str(tmp_path), "k", keep="1" * 16)
+    assert not unsealed.exists()
+    assert store.evict(str(tmp_path / "missing"), "k", keep="") == []  # never raises
 
 
 def test_deps_record_roundtrip(tmp_path):
@@ -142,6 +175,8 @@ def test_lookup_finds_the_entry_named_after_the_key(tmp_path, no_cache_env):
     key = cache.cache_key(cache.key_inputs(str(fx), b"one", [], Options()))
     obj = cache.entry_base(directory, "k", key) + ".o"
     open(obj, "wb").close()
+    assert cache.lookup(str(fx), Options(), ("so", "o")) is None      # not sealed yet: still being stored
+    store.write_seal(obj, key, "o", cache.content_hash(b"one"))
     assert cache.lookup(str(fx), Options(), ("so",)) is None          # only the kinds asked for
     hit = cache.lookup(str(fx), Options(), ("so", "o"))
     assert (hit.path, hit.kind, hit.key) == (obj, "o", key)
@@ -160,6 +195,7 @@ def test_lookup_follows_the_deps_record(tmp_path, no_cache_env):
     store.write_atomic(cache.deps_record(directory, "k", cache.content_hash(b"main")), str(dep).encode())
     key = cache.cache_key(cache.key_inputs(str(fx), b"main", [(str(dep), b"v1")], Options()))
     open(cache.entry_base(directory, "k", key) + ".so", "wb").close()
+    store.write_seal(cache.entry_base(directory, "k", key) + ".so", key, "so", cache.content_hash(b"main"))
     assert cache.lookup(str(fx), Options()).key == key
     dep.write_bytes(b"v2")                                             # a dependency changed: a miss
     assert cache.lookup(str(fx), Options()) is None

@@ -125,12 +125,19 @@ def test_cache_miss_then_hit_without_compiler(proj, monkeypatch):
     assert _artifacts(proj) == [first] and os.stat(first).st_mtime_ns == mtime
 
 
-def test_edit_recompiles_and_drops_stale_entry(proj):
+def test_edit_recompiles_and_keeps_the_previous_build(proj):
     run(proj, "import kernels; assert helpers.version(kernels) == 1")
     write(str(proj / "kernels.fx"), fx_source(2))
     run(proj, "import kernels; assert helpers.version(kernels) == 2")
-    assert len(_artifacts(proj)) == 1
-    assert len(glob.glob(str(proj / "__fxcache__" / "*.json"))) == 1
+    # one build per key (FASTEXT_CACHE_KEEP of them): undoing the edit is a hit again
+    assert len(_artifacts(proj)) == 2
+    assert len(glob.glob(str(proj / "__fxcache__" / "*.json"))) == 2
+    write(str(proj / "kernels.fx"), fx_source(1))
+    run(proj, """
+        import sys, fastext, importer_helpers as helpers, kernels
+        assert helpers.version(kernels) == 1
+        assert not [m for m in sys.modules if m.startswith(("fastext.compiler", "llvmlite"))]
+    """, prelude=False)
 
 
 def test_reload_after_edit(proj):

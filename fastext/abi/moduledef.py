@@ -16,6 +16,17 @@ MODULE_DEF = ll.LiteralStructType([
 ])
 
 
+def init_symbol(name: str) -> str:
+    """The init function CPython looks for in an extension module named `name` (PEP 489):
+    `PyInit_<name>` for an ASCII name, else `PyInitU_` + its punycode with `-` as `_`
+    (`módulo` -> `PyInitU_mdulo_0ta`)."""
+    try:
+        name.encode("ascii")
+    except UnicodeEncodeError:
+        return "PyInitU_" + name.encode("punycode").decode("ascii").replace("-", "_")
+    return f"PyInit_{name}"
+
+
 def text_signature(fn: ir.Function) -> str:
     """`__text_signature__` form: `($module, x, y, scale=1.0)` (inspect.signature reads it)."""
     parts = ["$module"]
@@ -86,6 +97,6 @@ def build_module_def(ctx: ModuleContext, api: CApi, module: ir.Module, wrappers:
     moddef.linkage = "internal"   # PyModuleDef_Init writes into it at import
 
     for name in init_names:
-        init = ll.Function(ctx.module, ll.FunctionType(OBJ, []), f"PyInit_{name}")
+        init = ll.Function(ctx.module, ll.FunctionType(OBJ, []), init_symbol(name))
         b = ll.IRBuilder(init.append_basic_block("entry"))
         b.ret(api.call(b, "PyModuleDef_Init", moddef.bitcast(OBJ)))

@@ -69,16 +69,19 @@ def _diag_order(d: Diagnostic, path: str):
 
 
 def compile_source(text: str, path: str, module_name: str, options: Options = Options(), *,
-                   emit_asm: bool = False) -> Artifact:
-    """Compile source text (as if read from `path`); raises CompileError with every diagnostic."""
+                   emit_asm: bool = False, read=None) -> Artifact:
+    """Compile source text (as if read from `path`); raises CompileError with every diagnostic.
+
+    `read(path) -> str` reads each `.fx` module it imports (default: the file as UTF-8 text):
+    the import hook compiles exactly the bytes its cache key was made of."""
     try:
-        return _compile(text, path, module_name, options, emit_asm)
+        return _compile(text, path, module_name, options, emit_asm, read=read)
     except CompileError as err:
         raise err.with_traceback(None) from None
 
 
 def _compile(text: str, path: str, module_name: str, options: Options, emit_asm: bool,
-             typed_ir: bool = False) -> Artifact | str:
+             typed_ir: bool = False, read=None) -> Artifact | str:
     source = SourceFile(path, text)
     timings: dict[str, float] = {}
     stage = "check"
@@ -93,7 +96,7 @@ def _compile(text: str, path: str, module_name: str, options: Options, emit_asm:
 
     try:
         from fastext.compiler.frontend import check_source
-        module, diags = timed("check", check_source, source, module_name)
+        module, diags = timed("check", check_source, source, module_name, read)
         if module is None:
             diags.items.sort(key=lambda d: _diag_order(d, path))
             raise CompileError(diags.items, source, name=module_name)

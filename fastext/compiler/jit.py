@@ -14,6 +14,7 @@ _ENGINES: list = []     # keep every engine (and its code) alive for the life of
 def load_extension(object_code: bytes, spec: ModuleSpec, init_name: str):
     """Create and execute the module whose PyInit_<init_name> lives in `object_code`."""
     import llvmlite.binding as llvm
+    from fastext.abi.moduledef import init_symbol
     from fastext.compiler import backend
     from fastext.config import Options
 
@@ -26,9 +27,10 @@ def load_extension(object_code: bytes, spec: ModuleSpec, init_name: str):
     engine = llvm.create_mcjit_compiler(empty, tm)
     engine.add_object_file(llvm.ObjectFileRef.from_data(object_code))
     engine.finalize_object()
-    addr = engine.get_function_address(f"PyInit_{init_name}")
+    symbol = init_symbol(init_name)   # PyInitU_<punycode> for a non-ASCII name (PEP 489)
+    addr = engine.get_function_address(symbol)
     if not addr:
-        raise ImportError(f"PyInit_{init_name} not found in the compiled object", name=spec.name)
+        raise ImportError(f"{symbol} not found in the compiled object", name=spec.name)
     _ENGINES.append(engine)
     init = ctypes.CFUNCTYPE(ctypes.c_void_p)(addr)
     moddef = init()

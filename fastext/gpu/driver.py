@@ -206,8 +206,7 @@ def load_module(ptx_by_arch: dict) -> object:
         path = os.path.join(cubin_cache_dir(), key + ".cubin")
         image = None
         try:
-            with open(path, "rb") as f:
-                image = f.read()
+            image = _read_cached(path)
         except OSError:
             pass
         if image is None:
@@ -224,13 +223,24 @@ def load_module(ptx_by_arch: dict) -> object:
         return module
 
 
+def _read_cached(path: str) -> bytes:
+    """A cached cubin, trusted as the import cache trusts its builds (docs/caching.md, "What the
+    cache trusts"): in a folder of this user (or root) that nobody else may write, a regular file
+    of theirs, never through a link — a planted cubin would run as this process on the GPU."""
+    from fastext.importer import cache
+
+    if not cache.usable_dir(os.path.dirname(path)):
+        raise PermissionError(f"{os.path.dirname(path)} is not a private folder of this user")
+    return cache._read_bytes(path, trusted_only=True)
+
+
 def _write_atomic(path: str, data: bytes) -> None:
+    from fastext.importer import cache, store
+
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
+        store.make_private_dirs(os.path.dirname(path))
+        if cache.usable_dir(os.path.dirname(path)):  # never into a folder others could write
+            store.write_atomic(path, data)
     except OSError:
         pass   # an unwritable cache only costs the JIT next time
 

@@ -11,9 +11,16 @@ Layout: beside the source, in `__fxcache__/`,
 
     kernels.cpython-311.<key16>.so     the extension module (linker path)
     kernels.cpython-311.<key16>.o      the object file (JIT path, no linker)
+    kernels.cpython-311.<key16>.so.seal  the artifact's seal: full key, size, content hash, stat
     kernels.cpython-311.<key16>.json   sidecar: key inputs, versions, timings
     kernels.cpython-311.<src16>.deps   the `.fx` files a build of this source read
     kernels.cpython-311.lock           taken around a build
+
+A hit is trusted only when its folder and files belong to this user (or root) and
+nobody else may write them, and when the artifact matches its seal: the full
+128-bit key (the file name holds 64 bits), the size, and either the same inode,
+mtime and ctime as when it was sealed or, failing that, the same content hash
+(docs/caching.md, "What the cache trusts").
 
 When the source folder is not writable the entries go to a per-user cache
 (`$XDG_CACHE_HOME/fastext/<folder>-<hash>/`); FASTEXT_CACHE_DIR replaces both.
@@ -32,10 +39,11 @@ import _imp
 
 from fastext import config
 
-FORMAT = "2"  # bump when the cache layout or the key recipe changes
+FORMAT = "3"  # bump when the cache layout or the key recipe changes (3: sealed artifacts)
 CACHE_FOLDER = "__fxcache__"
 ARTIFACT_SUFFIXES = (".so", ".o")
-ENTRY_SUFFIXES = (".so", ".o", ".json", ".deps")
+SEAL_SUFFIX = ".seal"   # after the artifact's own suffix: `<base>.so.seal`
+ENTRY_SUFFIXES = (".so", ".o", ".json", ".deps", ".so.seal", ".o.seal")
 
 _TAG = sys.implementation.cache_tag
 
@@ -56,15 +64,23 @@ def content_hash(data: bytes) -> str:
 _SEED_A, _SEED_B = 0x66617374, 0x65787431   # any two distinct constants
 
 
-def _read_bytes(path: str) -> bytes:
+def _read_bytes(path: str, trusted_only: bool = False) -> bytes:
     # os.open/os.read: a hit reads several small files, and open() sets up a
     # FileIO and a BufferedReader for each (measurably slower in a fresh process).
-    fd = os.open(path, _O_RDONLY)
+    # `trusted_only`: a cache file, whose name is predictable: never through a symbolic
+    # link, and only a regular file of ours that nobody else may write (OSError otherwise).
+    fd = os.open(path, _O_NOFOLLOW if trusted_only else _O_RDONLY)
     try:
+        st = os.fstat(fd)
+        if trusted_only and (st.st_mode & 0o170000 != 0o100000 or not trusted(st)):
+            raise PermissionError(f"{path} is not a private file of this user")
         # Ask for a little more than the file's size (sysfs files say 4096), not a big
         # fixed buffer: allocating that costs more than reading a small file.
-        size = os.fstat(fd).st_size + 1
-        chunks = []
+        size = st.st_size + 1
+        data = os.read(fd, size)
+        if len(data) < size:  # the whole file in one read: no second read to see the end
+            return data
+        chunks = [data]
         while True:
             chunk = os.read(fd, size)
             if not chunk:
@@ -75,6 +91,22 @@ def _read_bytes(path: str) -> bytes:
 
 
 _O_RDONLY = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+_O_NOFOLLOW = _O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+
+
+# ---------------------------------------------------------------- trust
+
+# Whose files a cache may hold: this user's, and root's (root can change any file anyway,
+# and a cache root prebuilt is the safe way to share one).  None where there are no uids.
+_EUID = os.geteuid() if hasattr(os, "geteuid") else None
+
+
+def trusted(st) -> bool:
+    """True when the file or folder `st` (an os.stat result) belongs to this user or root and
+    neither its group nor others may write it.  Windows: always (ACLs, not mode bits)."""
+    if _EUID is None:
+        return True
+    return (st.st_uid == _EUID or st.st_uid == 0) and not st.st_mode & 0o022
 
 
 def python_abi() -> str:
@@ -239,9 +271,21 @@ def read_deps(paths: list[str]) -> list[tuple[str, bytes | None]]:
     for path in paths:
         try:
             out.append((path, _read_bytes(path)))
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a NUL in a damaged `.deps` record
             out.append((path, None))
     return out
+
+
+def usable_dir(directory: str) -> bool:
+    """True when `directory` is a folder of this user (or root) that nobody else may write (one stat).
+
+    Each file a hit reads is checked too (`_read_bytes(trusted_only=True)`, `verify_entry`).
+    """
+    try:
+        st = os.stat(directory)
+    except OSError:
+        return False
+    return st.st_mode & 0o170000 == 0o040000 and trusted(st)
 
 
 # ---------------------------------------------------------------- the layout
@@ -271,13 +315,17 @@ def _iter_cache_dirs(fx_path: str):
     override = config.cache_dir_override()
     if override:
         yield _per_source_dir(os.path.abspath(override), src_dir)
-        return
-    yield os.path.join(src_dir, CACHE_FOLDER)
+    else:
+        yield os.path.join(src_dir, CACHE_FOLDER)
+    # The private fallback: where builds go when the folder above can't be written or is
+    # refused (another user's, writable by others); looked at only after a miss there.
     yield _per_source_dir(user_cache_root(), src_dir)
 
 
 def cache_dirs(fx_path: str) -> list[str]:
-    """Folders that may hold entries for `fx_path`, in lookup order; the writable one is tried in this order too."""
+    """Folders that may hold entries for `fx_path`, in lookup order (the writable one is tried in this
+    order too): `__fxcache__/` beside the source, or FASTEXT_CACHE_DIR's folder for it; then the
+    per-user cache."""
     return list(_iter_cache_dirs(fx_path))
 
 
@@ -298,28 +346,54 @@ def deps_record(cache_dir: str, stem: str, source_hash: str) -> str:
 
 
 def read_deps_record(path: str) -> list[str]:
-    """The dependency paths recorded at `path`; empty when there is no record."""
+    """The dependency paths recorded at `path`; empty when there is no (trustworthy) record."""
     try:
-        data = _read_bytes(path)  # binary + decode: no text wrapper to set up
-    except OSError:
+        data = _read_bytes(path, trusted_only=True)  # binary + decode: no text wrapper to set up
+        return [line for line in data.decode("utf-8").splitlines() if line]
+    except (OSError, UnicodeDecodeError):
         return []
-    return [line for line in data.decode("utf-8").splitlines() if line]
+
+
+# ---------------------------------------------------------------- seals (written by store.write_seal)
+
+
+def read_seal(path: str) -> dict[str, str] | None:
+    """The fields of the seal at `path`, or None when it is missing, foreign or garbled."""
+    try:
+        parts = _read_bytes(path, trusted_only=True).decode("ascii").split()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if len(parts) < 2 or parts[0] != "fastext-seal" or parts[1] != "1" or len(parts) % 2:
+        return None
+    fields = dict(zip(parts[2::2], parts[3::2]))
+    return fields if len(fields) == len(_SEAL_FIELDS) and all(f in fields for f in _SEAL_FIELDS) else None
+
+
+_SEAL_FIELDS = ("key", "kind", "size", "hash", "ino", "mtime", "ctime", "source")
 
 
 # ---------------------------------------------------------------- lookup
 
 
 class Built:
-    """A compiled module on disk: `kind` is "so" (load with dlopen) or "o" (load with the JIT)."""
+    """A compiled module on disk: `kind` is "so" (load with dlopen) or "o" (load with the JIT).
+
+    `problem` is set (and the entry must not be loaded) when the entry exists but is
+    damaged or not trustworthy; `deps` are the `.fx` files the build read; `data` holds the
+    object code of a build that could not be written anywhere, `transient` the private
+    temporary folder of one that could not be cached (removed once it is loaded).
+    """
 
     # A plain class: importing dataclasses would cost a cached import milliseconds.
-    __slots__ = ("path", "kind", "key")
+    __slots__ = ("path", "kind", "key", "problem", "deps", "data", "transient")
 
-    def __init__(self, path: str, kind: str, key: str):
-        self.path, self.kind, self.key = path, kind, key
+    def __init__(self, path: str, kind: str, key: str, problem: str | None = None, deps=()):
+        self.path, self.kind, self.key, self.problem, self.deps = path, kind, key, problem, deps
+        self.data: bytes | None = None
+        self.transient: str | None = None
 
     def __repr__(self) -> str:
-        return f"Built({self.path!r}, {self.kind!r})"
+        return f"Built({self.path!r}, {self.kind!r}{', ' + repr(self.problem) if self.problem else ''})"
 
 
 def read_source(fx_path: str) -> bytes:
@@ -339,13 +413,56 @@ def lookup(fx_path: str, options, kinds: tuple[str, ...] = ("so",), source: byte
         source = read_source(fx_path)
     stem = stem_of(fx_path)
     source_hash = content_hash(source)
+    damaged = None
     for directory in _iter_cache_dirs(fx_path):
+        if not usable_dir(directory):  # missing, or refused (store.writable_dir says why)
+            continue
         dep_paths = read_deps_record(deps_record(directory, stem, source_hash))
         inputs = key_inputs(fx_path, source, read_deps(dep_paths) if dep_paths else [], options, source_hash)
         key = cache_key(inputs)
         base = entry_base(directory, stem, key)
         for kind in kinds:
-            path = f"{base}.{kind}"
-            if os.path.isfile(path):
-                return Built(path, kind, key)
-    return None
+            found = verify_entry(f"{base}.{kind}", kind, key)
+            if found is not None:
+                found.deps = dep_paths
+                if found.problem is None:
+                    return found
+                damaged = damaged or found  # a later folder may still hold a good build
+    return damaged
+
+
+def verify_entry(path: str, kind: str, key: str) -> Built | None:
+    """The artifact at `path` if its seal vouches for it; None when there is no sealed entry
+    (not built yet, or still being stored); a Built with `problem` set when it is damaged.
+
+    Cheap on purpose (one small read, one lstat): the content is hashed only when the
+    file's inode, mtime or ctime differ from the seal's, e.g. after a copy or a restore.
+    """
+    seal = read_seal(path + SEAL_SUFFIX)
+    if seal is None or seal["key"] != key or seal["kind"] != kind:
+        # No (trustworthy) seal: not stored yet, or another user's file; another key: a
+        # 64-bit name collision.  A miss either way: a build replaces it.
+        return None
+    try:
+        st = os.lstat(path)  # never through a link: the name is predictable
+    except OSError:
+        return Built(path, kind, key, "the sealed file is missing")
+    if st.st_mode & 0o170000 != 0o100000:
+        return Built(path, kind, key, "it is not a regular file")
+    if not trusted(st):  # our seal, somebody else's artifact (or one others may write)
+        return Built(path, kind, key, f"it is not a private file of this user (owner uid {st.st_uid}, "
+                                      f"mode {st.st_mode & 0o7777:o})")
+    if str(st.st_size) != seal["size"]:
+        return Built(path, kind, key, f"its size is {st.st_size} bytes, {seal['size']} when it was built")
+    if (str(st.st_ino), str(st.st_mtime_ns), str(st.st_ctime_ns)) != (seal["ino"], seal["mtime"], seal["ctime"]):
+        try:
+            data = _read_bytes(path, trusted_only=True)
+        except OSError as exc:
+            return Built(path, kind, key, f"it cannot be read ({exc.strerror or exc})")
+        if content_hash(data) != seal["hash"]:
+            return Built(path, kind, key, "its content differs from what was built")
+        # Intact, but copied or touched: record the new stat so the next hit skips the hash.
+        from fastext.importer import store
+
+        store.reseal(path, key, kind, st, seal)
+    return Built(path, kind, key)

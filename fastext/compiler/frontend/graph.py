@@ -19,14 +19,17 @@ from fastext.compiler.frontend.scope import ModuleScope
 from fastext.compiler.source import SourceFile, Span
 
 
-def check_source(source: SourceFile, module_name: str) -> tuple[ir.Module | None, Diagnostics]:
+def check_source(source: SourceFile, module_name: str, read=None) -> tuple[ir.Module | None, Diagnostics]:
     """Parse and check a whole module, and every `.fx` module it imports (recursively).
+
+    `read(path) -> str` reads an imported `.fx` file (default: the file as UTF-8 text); the
+    import hook passes one that keeps the bytes it hashes into the cache key.
 
     Returns the typed IR (None if there were errors) and the diagnostics of every file
     read (each located in its own file).  Functions of imported modules are included in
     the IR, not exported, under qualified names (`other.f`), so calls to them are native.
     """
-    graph = _Graph()
+    graph = _Graph(read)
     root = graph.add(source, module_name, root=True)
     graph.finish_imports()
     functions: dict[str, ir.Function] = {}
@@ -121,7 +124,8 @@ class _Unit:
 class _Graph:
     """Every `.fx` module read for one compile, by absolute path; collects each once."""
 
-    def __init__(self) -> None:
+    def __init__(self, read=None) -> None:
+        self.read = read or _read_text
         self.units: dict[str, _Unit] = {}
         self.order: list[_Unit] = []
         self.registry: dict = {}
@@ -162,9 +166,8 @@ class _Graph:
         unit = self.units.get(path)
         if unit is None:
             try:
-                with open(path, encoding="utf-8") as f:
-                    text = f.read()
-            except (OSError, UnicodeDecodeError) as e:
+                text = self.read(path)
+            except (OSError, UnicodeDecodeError, ImportError) as e:
                 raise FxSyntaxError(span, f"cannot read {path}: {e}", "") from None
             unit = self.add(SourceFile(path, text), module.rpartition(".")[2])
         self.edges.append((importer, span, unit))
@@ -189,6 +192,11 @@ class _Graph:
                 return True
             stack.extend(t for s, _, t in self.edges if s is u)
         return False
+
+
+def _read_text(path: str) -> str:
+    with open(path, encoding="utf-8") as f:
+        return f.read()
 
 
 def missing_name(span: Span, target: _Unit, name: str) -> Diagnostic:
