@@ -151,7 +151,7 @@ def _write_text(text: str, output: str | None) -> None:
 
 def _check(args) -> int:
     from fastext.compiler.driver import check_file
-    from fastext.compiler.source import SourceFile
+    from fastext.compiler.source import source_for_display
 
     files = _fx_files(args.paths)
     errors = 0
@@ -161,8 +161,7 @@ def _check(args) -> int:
             errors += 1
             continue
         diags = check_file(path)
-        with open(path, encoding="utf-8") as f:
-            source = SourceFile(path, f.read())
+        source = source_for_display(path)
         for d in diags:
             print(d.render(source))
         errors += len(diags)

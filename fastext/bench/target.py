@@ -82,10 +82,10 @@ def _fx_of_bench_file(bench: str) -> str:
     folder = os.path.dirname(bench)
     declared = None
     try:
-        with open(bench, encoding="utf-8") as f:
-            tree = ast.parse(f.read(), bench)
-    except SyntaxError as e:
-        raise BenchError(f"{bench}:{e.lineno}: syntax error: {e.msg}") from None
+        with open(bench, "rb") as f:
+            tree = ast.parse(f.read(), bench)    # bytes: decoded per PEP 263, as CPython reads it
+    except (SyntaxError, ValueError) as e:
+        raise BenchError(f"{bench}:{getattr(e, 'lineno', None) or 1}: syntax error: {getattr(e, 'msg', e)}") from None
     for node in tree.body:   # TARGET = "kernels.fx", read without running the file
         if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
                 and node.targets[0].id == "TARGET" and isinstance(node.value, ast.Constant)
@@ -173,9 +173,9 @@ def load_numba(target: Target) -> types.SimpleNamespace:
         raise BenchError("--vs numba: numba is not installed (pip install numba, or fastext[bench])") from None
     module = types.ModuleType(target.name + "_numba")
     module.__file__ = target.fx_path
-    with open(target.fx_path, "rb") as f:
-        code = compile(f.read(), target.fx_path, "exec", dont_inherit=True)
     try:
+        with open(target.fx_path, "rb") as f:
+            code = compile(f.read(), target.fx_path, "exec", dont_inherit=True)
         exec(code, module.__dict__)
     except Exception as e:  # noqa: BLE001
         raise BenchError(f"{target.fx_path} fails to run as plain Python: {type(e).__name__}: {e}") from None

@@ -93,9 +93,8 @@ def stub_for_file(path: str, module_name: str) -> str:
     import os
     from fastext.compiler.diagnostics import CompileError
     from fastext.compiler.frontend import check_source
-    from fastext.compiler.source import SourceFile
-    with open(path, encoding="utf-8") as f:
-        source = SourceFile(path, f.read())
+    from fastext.compiler.source import read_source
+    source = read_source(path)      # PEP 263, as CPython reads it (a located CompileError if not)
     module, diags = check_source(source, module_name)
     if module is None:
         raise CompileError(diags.items, source, name=module_name)

@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass, field
 
 from fastext.compiler.diagnostics import CompileError, Diagnostic
-from fastext.compiler.source import SourceFile, Span
+from fastext.compiler.source import SourceFile, Span, read_source
 from fastext.config import Options
 
 
@@ -31,24 +31,23 @@ class Artifact:
 def compile_file(path: str, module_name: str | None = None, options: Options = Options(), *,
                  emit_asm: bool = False) -> Artifact:
     """Compile one `.fx` file to a relocatable object exporting PyInit_<module_name> and PyInit_fx."""
-    with open(path, encoding="utf-8") as f:
-        text = f.read()
     if module_name is None:
         import os
         module_name = os.path.basename(path).rsplit(".", 1)[0]
     try:
+        text = read_source(path).text
         return _compile(text, path, module_name, options, emit_asm)
     except CompileError as err:
+        err.name = err.name or module_name
         raise err.with_traceback(None) from None   # the user's error: no compiler frames below here
 
 
 def typed_ir_file(path: str, module_name: str | None = None) -> str:
     """The typed IR of one file after analysis, as text (`fastext build --emit typed-ir`)."""
     import os
-    with open(path, encoding="utf-8") as f:
-        text = f.read()
     name = module_name or os.path.basename(path).rsplit(".", 1)[0]
     try:
+        text = read_source(path).text
         return _compile(text, path, name, Options(), False, typed_ir=True)
     except CompileError as err:
         raise err.with_traceback(None) from None
@@ -57,8 +56,10 @@ def typed_ir_file(path: str, module_name: str | None = None) -> str:
 def check_file(path: str) -> list[Diagnostic]:
     """Only the front end: every diagnostic of a file (empty list if it is valid)."""
     from fastext.compiler.frontend import check_source
-    with open(path, encoding="utf-8") as f:
-        source = SourceFile(path, f.read())
+    try:
+        source = read_source(path)
+    except CompileError as err:
+        return list(err.diagnostics)
     _, diags = check_source(source, "check")
     return sorted(diags.items, key=lambda d: _diag_order(d, path))
 

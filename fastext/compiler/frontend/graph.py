@@ -12,11 +12,11 @@ import os
 
 from fastext.compiler import ir
 from fastext.compiler.builtins import OPTION_DEFAULTS
-from fastext.compiler.diagnostics import Diagnostic, Diagnostics, FxSyntaxError
+from fastext.compiler.diagnostics import CompileError, Diagnostic, Diagnostics, FxSyntaxError
 from fastext.compiler.frontend.function import FunctionChecker
 from fastext.compiler.frontend.module import _ModuleCollector
 from fastext.compiler.frontend.scope import ModuleScope
-from fastext.compiler.source import SourceFile, Span
+from fastext.compiler.source import SourceFile, Span, parse, read_source
 
 
 def check_source(source: SourceFile, module_name: str) -> tuple[ir.Module | None, Diagnostics]:
@@ -130,7 +130,9 @@ class _Graph:
         # `from m import x` while `m` is still being collected (a cycle): bound at the end
         self.pending: list[tuple[_Unit, str, Span, _Unit, str]] = []
 
-    def add(self, source: SourceFile, name: str, root: bool = False) -> _Unit:
+    def add(self, source: SourceFile, name: str, root: bool = False,
+            failed: list[Diagnostic] | None = None) -> _Unit:
+        """Read one file's top level (`failed`: it could not even be decoded, these say why)."""
         qualifier = ""
         if not root:
             qualifier, k = name, 2
@@ -140,12 +142,15 @@ class _Graph:
         unit = _Unit(source, name, qualifier, self.registry)
         self.units[os.path.abspath(source.path)] = unit
         self.order.append(unit)
+        if failed:
+            for d in failed:
+                unit.diags.add(d)
+            unit.done = True
+            return unit
         try:
-            unit.tree = ast.parse(source.text, filename=source.path)
-        except SyntaxError as e:
-            line, col = e.lineno or 1, max(0, (e.offset or 1) - 1)
-            unit.diags.error(Span(source.path, line, col, line, col + 1), f"invalid syntax: {e.msg}",
-                             "a .fx file must be valid Python")
+            unit.tree = parse(source)
+        except FxSyntaxError as e:
+            unit.diags.add(e.diagnostic)
             unit.done = True
             return unit
         unit.defs = _ModuleCollector(unit.scope, unit.diags, source, self).collect(unit.tree)
@@ -162,11 +167,14 @@ class _Graph:
         unit = self.units.get(path)
         if unit is None:
             try:
-                with open(path, encoding="utf-8") as f:
-                    text = f.read()
-            except (OSError, UnicodeDecodeError) as e:
-                raise FxSyntaxError(span, f"cannot read {path}: {e}", "") from None
-            unit = self.add(SourceFile(path, text), module.rpartition(".")[2])
+                source = read_source(path)
+            except OSError as e:
+                raise FxSyntaxError(span, f"cannot read {path}: {e.strerror or e}",
+                                    "check that the file exists and is readable") from None
+            except CompileError as e:   # bytes CPython would refuse too: reported in that file
+                unit = self.add(e.source, module.rpartition(".")[2], failed=e.diagnostics)
+            else:
+                unit = self.add(source, module.rpartition(".")[2])
         self.edges.append((importer, span, unit))
         return unit
 

@@ -14,7 +14,7 @@ from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
 from fastext.compiler.frontend.structs import collect_struct, is_struct_class
 from fastext.compiler.source import SourceFile, Span, without_docstring
 from fastext.compiler.types import (
-    BOOL, C128, DIALECT_SCALARS, F64, I64, OBJECT, Scalar, Tuple, Type, article, constant_fits,
+    BOOL, C128, DIALECT_SCALARS, F64, I64, NONE, OBJECT, Scalar, Tuple, Type, article, constant_fits,
 )
 
 ALLOWED_MODULES = ("math", "cmath", "fastext")
@@ -328,10 +328,15 @@ class _ModuleCollector:
                                     f"`{node.name}` cannot be a tuple",
                                     "pass the items as separate parameters (internal `_functions` may take tuples)")
             params.append((arg.arg, ptype, self.span(arg)))
-        if node.returns is None:
-            raise FxSyntaxError(span, f"function `{node.name}` needs a return annotation",
-                                "write `-> f64`, `-> tuple[f64, i64]` or `-> None`")
-        ret = annotations.resolve(node.returns, self.scope, allow_none=True)
+        if node.returns is None and target == "kernel":
+            ret = NONE      # kernels return nothing: `-> None` is optional (docs/gpu.md)
+        elif node.returns is None:
+            hint = "write `-> f64`, `-> tuple[f64, i64]` or `-> None`"
+            if target == "device":
+                hint = "write the type it returns, e.g. `-> f32`, or `-> None`"
+            raise FxSyntaxError(span, f"function `{node.name}` needs a return annotation", hint)
+        else:
+            ret = annotations.resolve(node.returns, self.scope, allow_none=True)
         if not node.name.startswith("_") and target == "cpu":
             from fastext.compiler.frontend.nprandom import check_exported_signature
             check_exported_signature(node, params, ret, self.span)
