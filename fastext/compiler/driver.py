@@ -6,6 +6,7 @@ names the stage, so users never see a compiler traceback.
 """
 from __future__ import annotations
 
+import ast
 import time
 from dataclasses import dataclass, field
 
@@ -58,9 +59,9 @@ def check_file(path: str) -> list[Diagnostic]:
     from fastext.compiler.frontend import check_source
     try:
         source = read_source(path)
+        _, diags = _deeply(check_source, source, "check")
     except CompileError as err:
         return list(err.diagnostics)
-    _, diags = check_source(source, "check")
     return sorted(diags.items, key=lambda d: _diag_order(d, path))
 
 
@@ -80,7 +81,32 @@ def compile_source(text: str, path: str, module_name: str, options: Options = Op
 
 def _compile(text: str, path: str, module_name: str, options: Options, emit_asm: bool,
              typed_ir: bool = False) -> Artifact | str:
-    source = SourceFile(path, text)
+    """The stages, retried on a deep stack if a deeply nested source exhausts the recursion limit."""
+    return _deeply(_stages, SourceFile(path, text), module_name, options, emit_asm, typed_ir)
+
+
+def _deeply(fn, source: SourceFile, *args):
+    """`fn(source, *args)` through `deep.call`; a source too deep even for that is a located error."""
+    from fastext.compiler import deep
+
+    def depth_of():
+        try:
+            return deep.ast_depth(ast.parse(source.text))
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return 1, None
+    try:
+        return deep.call(fn, depth_of, source, *args)
+    except deep.TooDeep as e:
+        span = Span.of(e.node, source.path) if e.node is not None and hasattr(e.node, "lineno") \
+            else Span(source.path, 1, 0, 1, 1)
+        diag = Diagnostic(span, f"this code is nested {e.depth} levels deep, more than the compiler can follow",
+                          "split the expression or the chain of `elif`s into smaller pieces (e.g. helper functions)")
+        raise CompileError([diag], source, name=args[0] if args and isinstance(args[0], str) else None) from None
+
+
+def _stages(source: SourceFile, module_name: str, options: Options, emit_asm: bool,
+            typed_ir: bool = False) -> Artifact | str:
+    path, text = source.path, source.text
     timings: dict[str, float] = {}
     stage = "check"
 
@@ -124,8 +150,8 @@ def _compile(text: str, path: str, module_name: str, options: Options, emit_asm:
         asm = backend.emit_assembly(llmod, options) if emit_asm else None
         return Artifact(obj, str(llmod), module.deps, timings, tuple(f.name for f in module.exported()), asm, ir_text,
                         gpu.ptx if gpu else {})
-    except CompileError:
-        raise
+    except (CompileError, RecursionError):
+        raise       # RecursionError: `_deeply` runs the stages again on a deep stack
     except Exception as e:  # a compiler bug: one located diagnostic, never a traceback
         from fastext import config
         if config.debug():

@@ -189,7 +189,13 @@ def parse(source: SourceFile) -> ast.Module:
     """`ast.parse` of the source, with CPython's refusals as a located `FxSyntaxError`."""
     from fastext.compiler.diagnostics import FxSyntaxError
     try:
-        return ast.parse(source.text, filename=source.path)
+        try:
+            return ast.parse(source.text, filename=source.path)
+        except (RecursionError, MemoryError):
+            # the parser's depth limit counts the frames below it: ask it again from the bottom of
+            # a fresh stack, as CPython parses a file it runs or imports
+            from fastext.compiler import deep
+            return deep.run_fresh(ast.parse, source.text, filename=source.path)
     except SyntaxError as e:
         line = e.lineno or 1
         text = source.line(line)
@@ -209,10 +215,23 @@ def parse(source: SourceFile) -> ast.Module:
         raise FxSyntaxError(Span(source.path, line, col, line, col + 1), f"invalid source: {e}",
                             "remove the NUL byte: a .fx file is text") from None
     except (RecursionError, MemoryError):
-        line = max(range(1, source.text.count("\n") + 2), key=lambda k: len(source.line(k)))
-        raise FxSyntaxError(Span(source.path, line, 0, line, len(source.line(line).encode("utf-8")) or 1),
-                            "this source is too deeply nested for Python's parser (CPython cannot compile it either)",
-                            "split the expression or the chain of `elif`s into smaller pieces") from None
+        raise FxSyntaxError(_deepest(source), "this code is nested too deeply for Python's parser "
+                            "(CPython cannot compile it either)",
+                            "split the expression or the chain of `elif`s into smaller pieces (e.g. helper functions)"
+                            ) from None
+
+
+def _deepest(source: SourceFile) -> Span:
+    """Where a source too deep for CPython's parser is deepest (parsed once more on a deep stack)."""
+    from fastext.compiler import deep
+    try:
+        tree = deep.run_deep(min(len(source.text) // 2 + 1000, 50_000), ast.parse, source.text)
+        _, node = deep.ast_depth(tree)
+        if node is not None and hasattr(node, "lineno"):
+            return Span.of(node, source.path)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        pass
+    return Span(source.path, 1, 0, 1, 1)
 
 
 def _find(text: str, needle: str) -> tuple[int, int]:

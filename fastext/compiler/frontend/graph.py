@@ -60,6 +60,8 @@ def _check_bodies(unit: "_Unit", root: bool) -> dict[str, ir.Function]:
         except FxSyntaxError as e:
             diags.add(e.diagnostic)
             continue
+        except RecursionError:
+            raise   # a deeply nested source: the driver checks it again on a deep stack (compiler/deep.py)
         except Exception as e:  # a compiler bug: report it where it happened, not as a traceback
             diags.add(Diagnostic(checker.current_span or Span.of(node, source.path),
                                  f"{type(e).__name__}: {e} (while checking `{node.name}`)",
