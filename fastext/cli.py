@@ -98,6 +98,11 @@ def _build(args) -> int:
             print(e.render(), file=sys.stderr)
             status = 1
             continue
+        if art.notes:       # e.g. a function too large to optimise (compiler/budget.py)
+            from fastext.compiler.source import source_for_display
+            shown = source_for_display(path)
+            for note in art.notes:
+                print(note.render(shown), file=sys.stderr)
         if args.emit == "ptx":
             status |= _write_ptx(path, name, art.ptx, args.output)
             continue

@@ -29,6 +29,13 @@ def linker_override() -> str | None:
     return os.environ.get("FASTEXT_LINKER") or None
 
 
+# Compile-time budget (fastext/compiler/budget.py; measurements in docs/reliability-compiler.md).
+# Not environment switches: they change generated code only for shapes no kernel of the
+# repository comes near, so a user never needs to move them.
+SLP_RUN_LIMIT = 48                  # integer operations in one straight-line run before SLP is kept out
+HUGE_FUNCTION_INSTRUCTIONS = 20_000  # unoptimised LLVM instructions before a function is left unoptimised
+CONSTANT_INT_BITS = 4096            # the largest integer (in bits) constant folding computes, in the front end
+
 DEFAULT_GPU_ARCHS = ("sm_80", "sm_90")
 NUM_THREADS_ENV = "FASTEXT_NUM_THREADS"
 MAX_THREADS = 1024      # the compiled code's cap too (compiler/lower/parallel.py)

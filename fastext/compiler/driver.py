@@ -27,6 +27,8 @@ class Artifact:
     assembly: str | None = None
     unoptimized_ir: str | None = None
     ptx: dict[str, str] = field(default_factory=dict)   # GPU architecture → PTX of the module's kernels
+    # remarks that do not fail the compile (severity "note"), e.g. a function too large to optimise
+    notes: tuple[Diagnostic, ...] = ()
 
 
 def compile_file(path: str, module_name: str | None = None, options: Options = Options(), *,
@@ -145,11 +147,13 @@ def _stages(source: SourceFile, module_name: str, options: Options, emit_asm: bo
                         triple=tm.triple, host_features=host,
                         datalayout=str(tm.target_data), gpu_descriptor=gpu.descriptor if gpu else None)
         llmod = timed("llvm", backend.build_module, ir_text, runtime_ir(), options)
-        timed("optimize", backend.optimize, llmod, options)
+        from fastext.compiler import budget
+        no_vector, no_opt, notes = budget.plan(module, ir_text) if options.opt_level else (set(), set(), [])
+        timed("optimize", backend.optimize, llmod, options, no_vector, no_opt)
         obj = timed("codegen", backend.emit_object, llmod, options)
         asm = backend.emit_assembly(llmod, options) if emit_asm else None
         return Artifact(obj, str(llmod), module.deps, timings, tuple(f.name for f in module.exported()), asm, ir_text,
-                        gpu.ptx if gpu else {})
+                        gpu.ptx if gpu else {}, tuple(notes))
     except (CompileError, RecursionError):
         raise       # RecursionError: `_deeply` runs the stages again on a deep stack
     except Exception as e:  # a compiler bug: one located diagnostic, never a traceback

@@ -588,8 +588,12 @@ def _fold(e: ir.BinOp) -> ir.Const | None:
             return ir.Const(e.type, e.span, complex(fn(complex(a.value), complex(b.value)))) if fn else None
         except (ArithmeticError, ValueError):
             return None
+    from fastext.compiler.frontend.module import ConstantTooLarge
     try:
         v = eval_binary({v: k for k, v in BINOPS.items()}[e.op](), a.value, b.value)
+    except ConstantTooLarge as err:     # Python's value is out of reach, and too big to even compute
+        raise FxSyntaxError(e.span, f"cannot evaluate constant: {err}",
+                            "integer values must fit in i64; for a large number write a float (e.g. 1e300)") from None
     except (ArithmeticError, ValueError, TypeError):
         return None
     if isinstance(v, complex) or isinstance(v, int) and not -2**63 <= v < 2**63:

@@ -1,0 +1,119 @@
+"""Compile-time budget: the shapes LLVM's optimiser handles in superlinear time, kept from it.
+
+Two measured blow-ups (docs/reliability-compiler.md has the numbers):
+
+* **SLP vectoriser, horizontal reductions.**  A long run of straight-line code that folds
+  many integer terms into one value -- `s += x * k % 7` a hundred times, or one expression
+  of many `//`/`%` terms -- becomes one chain of adds after `mem2reg`; SLPVectorizer's
+  horizontal-reduction search over it (tree building and cost model, over and over as the
+  insertelement chains it creates grow) takes time cubic in the number of terms: 0.7 s for
+  50 statements, 12 s for 100, over 100 s for 400 (`-time-passes`: 90-95% SLPVectorizerPass;
+  `-slp-vectorize-hor=false` makes it linear).  A function whose longest straight-line
+  run holds more than `config.SLP_RUN_LIMIT` integer operations gets the `noimplicitfloat`
+  attribute, which keeps the SLP (and loop) vectorisers out of that function only (the
+  attribute follows the body when it is inlined into a caller).
+* **Code generation of huge blocks.**  Instruction selection, the machine scheduler and the
+  machine combiner grow quadratically with the size of one basic block (a 4,000-line
+  straight-line function: 17 s of code generation).  A function of more than
+  `config.HUGE_FUNCTION_INSTRUCTIONS` unoptimised LLVM instructions -- nine times the largest
+  kernel in the repository -- is compiled without optimisation (`optnone`: linear time) and
+  the compiler says so in a note at its `def`.
+"""
+from __future__ import annotations
+
+import re
+
+from fastext import config
+from fastext.compiler import ir
+from fastext.compiler.diagnostics import Diagnostic
+from fastext.compiler.types import Scalar
+
+_COMPOUND = (ir.If, ir.While, ir.ForRange, ir.Try)
+
+
+def straight_line_int_ops(fn: ir.Function) -> int:
+    """The most integer operations (scalar `BinOp`s on integers) in one straight-line run of
+    statements of `fn` -- a run ends at any `if`, loop or `try`, whose bodies are runs of their own."""
+    best = 0
+    pending = [fn.body]
+    while pending:
+        run = 0
+        for stmt in pending.pop():
+            if isinstance(stmt, _COMPOUND):
+                best = max(best, run)
+                run = 0
+                pending.extend(ir.bodies(stmt))
+                run += _int_ops(ir.children(stmt))     # its condition starts the next run
+                continue
+            run += _int_ops(ir.children(stmt))
+        best = max(best, run)
+    return best
+
+
+def _int_ops(exprs: list[ir.Expr]) -> int:
+    count = 0
+    for root in exprs:
+        for e in ir.walk_exprs(root):
+            if isinstance(e, ir.BinOp) and isinstance(e.type, Scalar) and (e.type.is_int or e.type.is_bool):
+                count += 1
+    return count
+
+
+def unvectorised(module: ir.Module) -> set[str]:
+    """Qualified names of the functions the SLP vectoriser must not see (see the module docstring)."""
+    return {name for name, fn in module.functions.items() if straight_line_int_ops(fn) > config.SLP_RUN_LIMIT}
+
+
+_DEFINE = re.compile(r'^define [^@]*@"?([^"(]+)"?\(')
+
+
+def instruction_counts(ir_text: str) -> dict[str, int]:
+    """LLVM function name -> number of instructions, from the textual IR (one pass, no parsing)."""
+    counts: dict[str, int] = {}
+    current = None
+    for line in ir_text.splitlines():
+        if line.startswith("define "):
+            m = _DEFINE.match(line)
+            current = m.group(1) if m else None
+            if current is not None:
+                counts[current] = 0
+        elif line.startswith("}"):
+            current = None
+        elif current is not None and line.startswith("  ") and not line.startswith("  ;"):
+            counts[current] += 1
+    return counts
+
+
+def owner(llvm_name: str, module: ir.Module) -> ir.Function | None:
+    """The `.fx` function an LLVM function was lowered from (`fx.f`, `fx.f.contiguous`, `fx.f.prange0`, …)."""
+    if not llvm_name.startswith("fx."):
+        return None
+    name = llvm_name[3:]
+    while name:
+        fn = module.functions.get(name)
+        if fn is not None:
+            return fn
+        name = name.rpartition(".")[0]
+    return None
+
+
+def plan(module: ir.Module, ir_text: str) -> tuple[set[str], set[str], list[Diagnostic]]:
+    """(LLVM functions to keep from the vectorisers, LLVM functions to leave unoptimised, notes)."""
+    unvec_fx = unvectorised(module)
+    counts = instruction_counts(ir_text)
+    no_vector, no_opt, notes, noted = set(), set(), [], set()
+    for name, count in counts.items():
+        fn = owner(name, module)
+        if fn is None:
+            continue
+        if fn.name in unvec_fx:
+            no_vector.add(name)
+        if count > config.HUGE_FUNCTION_INSTRUCTIONS:
+            no_opt.add(name)
+            if fn.name not in noted:
+                noted.add(fn.name)
+                notes.append(Diagnostic(
+                    fn.span, f"`{fn.name}` is too large to optimise in reasonable time ({count} LLVM "
+                    f"instructions, limit {config.HUGE_FUNCTION_INSTRUCTIONS}): compiled without optimisation",
+                    "split it into smaller functions to have them optimised", severity="note"))
+    return no_vector, no_opt, notes
