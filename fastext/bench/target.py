@@ -155,9 +155,37 @@ def load_interpreted(target: Target, views: bool = True) -> types.ModuleType:
     from fastext.importer.interpreted import load
 
     try:
-        return load(target.fx_path, target.name, views)
+        module = load(target.fx_path, target.name, views)
     except Exception as e:  # noqa: BLE001 - the user's module fails as plain Python
         raise BenchError(f"{target.fx_path} fails to run as plain Python: {type(e).__name__}: {e}") from None
+    if not views:
+        view_struct_arrays(module)
+    return module
+
+
+def view_struct_arrays(module: types.ModuleType) -> None:
+    """In the plain-Python baseline, let parameters that are arrays of `@struct` records see their
+    items as record instances (`a[i].twice()`), as the oracle does: plain NumPy items
+    (`numpy.void`) have no methods, so without this the source cannot run as Python at all.
+    Only those parameters are converted; everything else stays exactly the plain source."""
+    import functools
+
+    from fastext.importer.interpreted import PyView
+    from fastext.structtype import StructArrayType, convert_args, struct_params
+
+    for name, fn in list(vars(module).items()):
+        if not isinstance(fn, types.FunctionType) or fn.__module__ != module.__name__:
+            continue
+        arrays = {k: t for k, t in struct_params(fn).items() if isinstance(t, StructArrayType)}
+        if not arrays:
+            continue
+
+        @functools.wraps(fn)
+        def call(*args, __fn=fn, __arrays=arrays, **kwargs):
+            args, kwargs = convert_args(__fn, __arrays, args, kwargs)
+            result = __fn(*args, **kwargs)
+            return result.base if isinstance(result, PyView) else result     # the array, not the view
+        setattr(module, name, call)
 
 
 def exported(module: types.ModuleType) -> list[str]:
