@@ -34,6 +34,7 @@ CASES = {
     "utf16_be": (b"\xfe\xff" + BODY.format(text=TEXT).encode("utf-16-be"), False),
     "utf32": (BODY.format(text=TEXT).encode("utf-32"), False),
     "utf16_cookie_ascii_bytes": (b"# coding: utf-16\n" + BODY.format(text="plain").encode("ascii"), False),
+    "utf16_cookie_then_utf16": (b"# coding: utf-16\n" + BODY.format(text="plain").encode("utf-16-le"), False),
     "unknown_cookie": (b"# coding: klingon\n" + BODY.format(text="plain").encode("ascii"), False),
     "bom_and_latin1_cookie": (b"\xef\xbb\xbf# coding: latin-1\n" + BODY.format(text=TEXT).encode("utf-8"), False),
     "truncated_utf8": (BODY.format(text="ok").encode("utf-8") + b"s = '\xe2\x82'\n", False),
@@ -150,3 +151,13 @@ def test_null_byte_is_located(tmp_path):
     path.write_bytes(BODY.format(text="ok").encode() + b"x = 1\x00\n")
     (d,) = check_file(str(path))
     assert d.span.line == 7 and d.span.col == 5 and d.severity == "error"
+
+
+def test_rendering_without_the_source_never_fails(tmp_path):
+    """Found by the byte fuzzer: linecache raised UnicodeError for a file whose coding line names
+    UTF-16; rendering a diagnostic without its SourceFile must still work."""
+    path = tmp_path / "u16.fx"
+    path.write_bytes(CASES["utf16_cookie_then_utf16"][0])
+    (d,) = check_file(str(path))
+    lines = d.render().splitlines()
+    assert lines[0].startswith(f"{path}:1:") and "encoding problem" in lines[0]

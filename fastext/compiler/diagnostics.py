@@ -30,8 +30,7 @@ class Diagnostic:
         if source is not None and source.path == self.span.file:
             text = source.line(self.span.line)
         else:   # a diagnostic in another file (an imported .fx module)
-            import linecache
-            text = linecache.getline(self.span.file, self.span.line).rstrip("\n")
+            text = _line_of(self.span.file, self.span.line)
         col = display_col(text, self.span.col)
         out = [f"{self.span.file}:{self.span.line}:{col + 1}: {kind}: {self.message}"]
         if text:
@@ -41,6 +40,18 @@ class Diagnostic:
         if self.hint:
             out.append(f"  hint: {self.hint}")
         return "\n".join(out)
+
+
+def _line_of(path: str, number: int) -> str:
+    """Line `number` of the file at `path` as CPython decodes it; "" when it cannot be read."""
+    import linecache
+    try:
+        return linecache.getline(path, number).rstrip("\n")
+    except (UnicodeError, LookupError, SyntaxError, OSError, ValueError):
+        # linecache lets some decoding failures through (a coding line naming UTF-16)
+        from fastext.compiler.source import source_for_display
+        shown = source_for_display(path)
+        return shown.line(number) if shown is not None else ""
 
 
 class FxSyntaxError(Exception):

@@ -112,7 +112,7 @@ def decode_source(data: bytes, path: str) -> SourceFile:
         return _refused(data, path, str(e))
     try:
         ascii_compatible = b"abc\n#".decode(encoding) == "abc\n#"
-    except UnicodeDecodeError:
+    except (UnicodeError, LookupError):     # UnicodeError: e.g. UTF-16 without its byte order mark
         ascii_compatible = False
     if not ascii_compatible:     # UTF-16/32 named by a cookie: CPython refuses it too
         raise _decode_error(data, path, _cookie_offset(data), f"encoding problem: {codecs.lookup(encoding).name} "
