@@ -67,6 +67,21 @@ def check_file(path: str) -> list[Diagnostic]:
     return sorted(diags.items, key=lambda d: _diag_order(d, path))
 
 
+def check_module(path: str, module_name: str):
+    """Only the front end, for tools that need the typed IR (`.pyi` stubs): (ir.Module, SourceFile);
+    raises CompileError with every diagnostic (deep sources handled as by `compile_file`)."""
+    from fastext.compiler.frontend import check_source
+    try:
+        source = read_source(path)
+        module, diags = _deeply(check_source, source, module_name)
+        if module is None:
+            diags.items.sort(key=lambda d: _diag_order(d, path))
+            raise CompileError(diags.items, source, name=module_name)
+    except CompileError as err:
+        raise err.with_traceback(None) from None
+    return module, source
+
+
 def _diag_order(d: Diagnostic, path: str):
     """The compiled file's own diagnostics first, then those of the modules it imports, by file."""
     return (d.span.file != path, d.span.file, d.span.line, d.span.col)
