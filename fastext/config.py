@@ -33,6 +33,8 @@ def linker_override() -> str | None:
 # Not environment switches: they change generated code only for shapes no kernel of the
 # repository comes near, so a user never needs to move them.
 SLP_RUN_LIMIT = 48                  # integer operations in one straight-line run before SLP is kept out
+LOOP_LIMIT = 48                     # loops in one function before the vectorisers are kept out
+DIVISION_RUN_LIMIT = 64             # divisions by variables in one straight-line run before -O0
 HUGE_FUNCTION_INSTRUCTIONS = 20_000  # unoptimised LLVM instructions before a function is left unoptimised
 CONSTANT_INT_BITS = 4096            # the largest integer (in bits) constant folding computes, in the front end
 

@@ -182,7 +182,7 @@ def float_run(n: int) -> str:
 
 def many_functions(n: int) -> str:
     return HEAD + "".join(
-        f"def f{k}(a: f64[:]) -> f64:\n    s = 0.0\n    for i in range(len(a)):\n        s += a[i] * {k}.0\n"
+        f"def kernel{k}(a: f64[:]) -> f64:\n    s = 0.0\n    for i in range(len(a)):\n        s += a[i] * {k}.0\n"
         f"    return s\n\n\n" for k in range(n))
 
 

@@ -77,6 +77,28 @@ def test_huge_function_is_left_unoptimised_with_a_note(tmp_path):
     assert mod.f(7) == _python(1200, 7) and mod.f(-3) == _python(1200, -3)
 
 
+def test_many_divisions_by_a_variable_are_left_unoptimised(tmp_path):
+    """500 lines of `s += x * k % m`: n zero-division branches on `m`, InstCombine n^2 (6 s)."""
+    src = straight_line(100, "s += x * {k} % m", "x: i64, m: i64")
+    art = compile_file(_write(tmp_path, "varmod", src))
+    (note,) = art.notes
+    assert "100 integer divisions by variables" in note.message and note.severity == "note"
+    mod = fxload.compiled(_write(tmp_path, "varmod_run", src))
+    assert mod.f(7, 5) == sum(7 * (k + 2) % 5 for k in range(100))
+    assert mod.f(-7, -3) == sum(-7 * (k + 2) % -3 for k in range(100))
+    with pytest.raises(ZeroDivisionError):
+        mod.f(1, 0)
+
+
+def test_many_loops_are_kept_from_the_vectorisers(tmp_path):
+    loops = "".join(f"    for i in range(len(a)):\n        s += a[i] * {k}.0\n" for k in range(60))
+    src = f"from fastext import f64\n\n\ndef f(a: f64[:]) -> f64:\n    s = 0.0\n{loops}    return s\n"
+    module, _ = check_source(read_source_text(src), "m")
+    assert budget.loop_count(module.functions["f"]) == 60
+    art = compile_file(_write(tmp_path, "loops", src))
+    assert "noimplicitfloat" in art.llvm_ir and art.notes == ()
+
+
 def test_no_budget_at_o0(tmp_path):
     from fastext.config import Options
     art = compile_file(_write(tmp_path, "o0", straight_line(1200)), options=Options(opt_level=0))
@@ -96,6 +118,8 @@ def test_real_kernels_are_far_from_the_limits(path):
         pytest.skip("does not check (a file of intended errors)")
     for fn in module.functions.values():
         assert budget.straight_line_int_ops(fn) * 3 <= config.SLP_RUN_LIMIT, fn.name
+        assert budget.loop_count(fn) * 8 <= config.LOOP_LIMIT, fn.name
+        assert budget.straight_line_divisions(fn) * 8 <= config.DIVISION_RUN_LIMIT, fn.name
 
 
 def test_largest_kernel_is_far_below_the_huge_limit():

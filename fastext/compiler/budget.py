@@ -1,6 +1,6 @@
 """Compile-time budget: the shapes LLVM's optimiser handles in superlinear time, kept from it.
 
-Two measured blow-ups (docs/reliability-compiler.md has the numbers):
+Measured blow-ups (docs/reliability-compiler.md has the numbers):
 
 * **SLP vectoriser, horizontal reductions.**  A long run of straight-line code that folds
   many integer terms into one value -- `s += x * k % 7` a hundred times, or one expression
@@ -12,6 +12,15 @@ Two measured blow-ups (docs/reliability-compiler.md has the numbers):
   run holds more than `config.SLP_RUN_LIMIT` integer operations gets the `noimplicitfloat`
   attribute, which keeps the SLP (and loop) vectorisers out of that function only (the
   attribute follows the body when it is inlined into a caller).
+* **Loop vectoriser, many loops.**  Its cost per loop grows with the size of the function
+  (analyses recomputed over the whole function for each loop): 200 loops in one function,
+  6.3 s of LoopVectorizePass out of 19.5 s.  A function with more than `config.LOOP_LIMIT`
+  loops (the largest kernel of the repository has 6) gets `noimplicitfloat` too.
+* **InstCombine, many checks on one value.**  Every `x % m` checks `m != 0` with a branch;
+  InstCombine's known-bits queries walk every dominating condition on `m`
+  (DomConditionCache), so n divisions by `m` in one block cost n^2: 500 lines of
+  `s += x * k % m`, 6.3 s of InstCombine.  A function whose straight-line run holds more
+  than `config.DIVISION_RUN_LIMIT` divisions by variables is compiled without optimisation.
 * **Code generation of huge blocks.**  Instruction selection, the machine scheduler and the
   machine combiner grow quadratically with the size of one basic block (a 4,000-line
   straight-line function: 17 s of code generation).  A function of more than
@@ -34,6 +43,26 @@ _COMPOUND = (ir.If, ir.While, ir.ForRange, ir.Try)
 def straight_line_int_ops(fn: ir.Function) -> int:
     """The most integer operations (scalar `BinOp`s on integers) in one straight-line run of
     statements of `fn` -- a run ends at any `if`, loop or `try`, whose bodies are runs of their own."""
+    return _longest_run(fn, _is_int_op)
+
+
+def straight_line_divisions(fn: ir.Function) -> int:
+    """The most integer `//` and `%` by a non-constant divisor in one straight-line run of `fn`
+    (each is a zero-division check: a branch on the divisor)."""
+    return _longest_run(fn, lambda e: _is_int_op(e) and e.op in ("//", "%") and not isinstance(e.right, ir.Const))
+
+
+def loop_count(fn: ir.Function) -> int:
+    """Loops of `fn`: `for`/`while` statements and array expressions (each lowered to a loop nest)."""
+    loops = sum(isinstance(s, (ir.ForRange, ir.While)) for s in ir.walk(fn.body))
+    return loops + sum(isinstance(e, ir.ArrayMap) for e in ir.all_exprs(fn.body))
+
+
+def _is_int_op(e: ir.Expr) -> bool:
+    return isinstance(e, ir.BinOp) and isinstance(e.type, Scalar) and (e.type.is_int or e.type.is_bool)
+
+
+def _longest_run(fn: ir.Function, counts) -> int:
     best = 0
     pending = [fn.body]
     while pending:
@@ -43,25 +72,26 @@ def straight_line_int_ops(fn: ir.Function) -> int:
                 best = max(best, run)
                 run = 0
                 pending.extend(ir.bodies(stmt))
-                run += _int_ops(ir.children(stmt))     # its condition starts the next run
+                run += _count(ir.children(stmt), counts)     # its condition starts the next run
                 continue
-            run += _int_ops(ir.children(stmt))
+            run += _count(ir.children(stmt), counts)
         best = max(best, run)
     return best
 
 
-def _int_ops(exprs: list[ir.Expr]) -> int:
-    count = 0
-    for root in exprs:
-        for e in ir.walk_exprs(root):
-            if isinstance(e, ir.BinOp) and isinstance(e.type, Scalar) and (e.type.is_int or e.type.is_bool):
-                count += 1
-    return count
+def _count(exprs: list[ir.Expr], counts) -> int:
+    return sum(1 for root in exprs for e in ir.walk_exprs(root) if counts(e))
 
 
 def unvectorised(module: ir.Module) -> set[str]:
-    """Qualified names of the functions the SLP vectoriser must not see (see the module docstring)."""
-    return {name for name, fn in module.functions.items() if straight_line_int_ops(fn) > config.SLP_RUN_LIMIT}
+    """Qualified names of the functions the vectorisers must not see (see the module docstring)."""
+    return {name for name, fn in module.functions.items()
+            if straight_line_int_ops(fn) > config.SLP_RUN_LIMIT or loop_count(fn) > config.LOOP_LIMIT}
+
+
+def unoptimisable(module: ir.Module) -> set[str]:
+    """Qualified names of the functions left unoptimised whatever their size (module docstring)."""
+    return {name for name, fn in module.functions.items() if straight_line_divisions(fn) > config.DIVISION_RUN_LIMIT}
 
 
 _DEFINE = re.compile(r'^define [^@]*@"?([^"(]+)"?\(')
@@ -99,7 +129,7 @@ def owner(llvm_name: str, module: ir.Module) -> ir.Function | None:
 
 def plan(module: ir.Module, ir_text: str) -> tuple[set[str], set[str], list[Diagnostic]]:
     """(LLVM functions to keep from the vectorisers, LLVM functions to leave unoptimised, notes)."""
-    unvec_fx = unvectorised(module)
+    unvec_fx, unopt_fx = unvectorised(module), unoptimisable(module)
     counts = instruction_counts(ir_text)
     no_vector, no_opt, notes, noted = set(), set(), [], set()
     for name, count in counts.items():
@@ -108,12 +138,19 @@ def plan(module: ir.Module, ir_text: str) -> tuple[set[str], set[str], list[Diag
             continue
         if fn.name in unvec_fx:
             no_vector.add(name)
+        why = None
         if count > config.HUGE_FUNCTION_INSTRUCTIONS:
-            no_opt.add(name)
-            if fn.name not in noted:
-                noted.add(fn.name)
-                notes.append(Diagnostic(
-                    fn.span, f"`{fn.name}` is too large to optimise in reasonable time ({count} LLVM "
-                    f"instructions, limit {config.HUGE_FUNCTION_INSTRUCTIONS}): compiled without optimisation",
-                    "split it into smaller functions to have them optimised", severity="note"))
+            why = f"{count} LLVM instructions, limit {config.HUGE_FUNCTION_INSTRUCTIONS}"
+        elif fn.name in unopt_fx:
+            why = (f"{straight_line_divisions(fn)} integer divisions by variables in one straight-line run, "
+                   f"limit {config.DIVISION_RUN_LIMIT}")
+        if why is None:
+            continue
+        no_opt.add(name)
+        if fn.name not in noted:
+            noted.add(fn.name)
+            notes.append(Diagnostic(
+                fn.span, f"`{fn.name}` is too large to optimise in reasonable time ({why}): "
+                "compiled without optimisation", "split it into smaller functions to have them optimised",
+                severity="note"))
     return no_vector, no_opt, notes
