@@ -34,6 +34,7 @@ def linker_override() -> str | None:
 # repository comes near, so a user never needs to move them.
 SLP_RUN_LIMIT = 48                  # integer operations in one straight-line run before SLP is kept out
 LOOP_LIMIT = 48                     # loops in one function before the vectorisers are kept out
+LOOP_UNOPT_LIMIT = 128              # loops in one function before it is compiled without optimisation
 DIVISION_RUN_LIMIT = 64             # divisions by variables in one straight-line run before -O0
 HUGE_FUNCTION_INSTRUCTIONS = 20_000  # unoptimised LLVM instructions before a function is left unoptimised
 CONSTANT_INT_BITS = 4096            # the largest integer (in bits) constant folding computes, in the front end

@@ -176,3 +176,10 @@ def test_fastext_build_prints_the_note(tmp_path):
                           "-o", str(tmp_path / "hugecli.o")], capture_output=True, text=True)
     assert run.returncode == 0
     assert f"{path}:4:1: note: `f` is too large to optimise" in run.stderr
+
+
+def test_a_function_of_very_many_loops_is_left_unoptimised(tmp_path):
+    loops = "".join(f"    for i in range(len(a)):\n        s += a[i] * {k}.0\n" for k in range(130))
+    src = f"from fastext import f64\n\n\ndef f(a: f64[:]) -> f64:\n    s = 0.0\n{loops}    return s\n"
+    (note,) = compile_file(_write(tmp_path, "loops130", src)).notes
+    assert "130 loops, limit 128" in note.message

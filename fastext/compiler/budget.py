@@ -15,7 +15,10 @@ Measured blow-ups (docs/reliability-compiler.md has the numbers):
 * **Loop vectoriser, many loops.**  Its cost per loop grows with the size of the function
   (analyses recomputed over the whole function for each loop): 200 loops in one function,
   6.3 s of LoopVectorizePass out of 19.5 s.  A function with more than `config.LOOP_LIMIT`
-  loops (the largest kernel of the repository has 6) gets `noimplicitfloat` too.
+  loops (the largest kernel of the repository has 6) gets `noimplicitfloat` too; the other
+  loop passes (unrolling, strength reduction) still grow faster than linearly (7.5 s for 200
+  loops with the vectorisers out), so past `config.LOOP_UNOPT_LIMIT` loops a function is
+  compiled without optimisation.
 * **InstCombine, many checks on one value.**  Every `x % m` checks `m != 0` with a branch;
   InstCombine's known-bits queries walk every dominating condition on `m`
   (DomConditionCache), so n divisions by `m` in one block cost n^2: 500 lines of
@@ -91,7 +94,8 @@ def unvectorised(module: ir.Module) -> set[str]:
 
 def unoptimisable(module: ir.Module) -> set[str]:
     """Qualified names of the functions left unoptimised whatever their size (module docstring)."""
-    return {name for name, fn in module.functions.items() if straight_line_divisions(fn) > config.DIVISION_RUN_LIMIT}
+    return {name for name, fn in module.functions.items()
+            if straight_line_divisions(fn) > config.DIVISION_RUN_LIMIT or loop_count(fn) > config.LOOP_UNOPT_LIMIT}
 
 
 _DEFINE = re.compile(r'^define [^@]*@"?([^"(]+)"?\(')
@@ -141,6 +145,8 @@ def plan(module: ir.Module, ir_text: str) -> tuple[set[str], set[str], list[Diag
         why = None
         if count > config.HUGE_FUNCTION_INSTRUCTIONS:
             why = f"{count} LLVM instructions, limit {config.HUGE_FUNCTION_INSTRUCTIONS}"
+        elif fn.name in unopt_fx and loop_count(fn) > config.LOOP_UNOPT_LIMIT:
+            why = f"{loop_count(fn)} loops, limit {config.LOOP_UNOPT_LIMIT}"
         elif fn.name in unopt_fx:
             why = (f"{straight_line_divisions(fn)} integer divisions by variables in one straight-line run, "
                    f"limit {config.DIVISION_RUN_LIMIT}")
