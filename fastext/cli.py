@@ -102,6 +102,11 @@ def _build(args) -> int:
             print(e.render(), file=sys.stderr)
             status = 1
             continue
+        if art.notes:       # e.g. a function too large to optimise (compiler/budget.py)
+            from fastext.compiler.source import source_for_display
+            shown = source_for_display(path)
+            for note in art.notes:
+                print(note.render(shown), file=sys.stderr)
         if args.emit == "ptx":
             status |= _write_ptx(path, name, art.ptx, args.output)
             continue
@@ -155,7 +160,7 @@ def _write_text(text: str, output: str | None) -> None:
 
 def _check(args) -> int:
     from fastext.compiler.driver import check_file
-    from fastext.compiler.source import SourceFile
+    from fastext.compiler.source import source_for_display
 
     files = _fx_files(args.paths)
     errors = 0
@@ -165,8 +170,7 @@ def _check(args) -> int:
             errors += 1
             continue
         diags = check_file(path)
-        with open(path, encoding="utf-8") as f:
-            source = SourceFile(path, f.read())
+        source = source_for_display(path)
         for d in diags:
             print(d.render(source))
         errors += len(diags)

@@ -63,6 +63,17 @@ def linker_override() -> str | None:
     return os.environ.get("FASTEXT_LINKER") or None
 
 
+# Compile-time budget (fastext/compiler/budget.py; measurements in docs/reliability-compiler.md).
+# Not environment switches: they change generated code only for shapes no kernel of the
+# repository comes near, so a user never needs to move them.
+SLP_RUN_LIMIT = 48                  # integer operations in one straight-line run before SLP is kept out
+LOOP_LIMIT = 96                     # loops in one function before the vectorisers are kept out
+LOOP_UNOPT_LIMIT = 256              # loops in one function before it is compiled without optimisation
+DIVISION_RUN_LIMIT = 64             # divisions by variables in one straight-line run before -O0
+HUGE_RUN_OPERATIONS = 3_000         # scalar operations in one straight-line run before a function is left unoptimised
+HUGE_FUNCTION_INSTRUCTIONS = 200_000  # unoptimised LLVM instructions before a function is left unoptimised
+CONSTANT_INT_BITS = 4096            # the largest integer (in bits) constant folding computes, in the front end
+
 DEFAULT_GPU_ARCHS = ("sm_80", "sm_90")
 NUM_THREADS_ENV = "FASTEXT_NUM_THREADS"
 BLAS_ENV = "FASTEXT_BLAS"   # which BLAS matrix products call; read by the compiled module at import (abi/blas.py)

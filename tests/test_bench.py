@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from fastext.bench import schema
-from fastext.bench.boundary import argument_sets, parameters
+from fastext.bench.boundary import parameters
 from fastext.bench.checks import same
 from fastext.bench.compare import compare, verdict
 
@@ -234,17 +234,27 @@ def test_same():
     assert same(np.array([np.nan]), np.array([np.nan])) is None
 
 
-def test_minimal_arguments_from_the_signature():
+def test_signature_parameters():
     assert parameters("mandel(out: i32[:, :], max_iter: i64 = 256) -> i64") == [("out", "i32[:, :]"),
                                                                               ("max_iter", "i64")]
 
-    def f():
-        pass
-    f.__doc__ = "f(x: f64[:], n: i64, flag: bool) -> f64\n\ndoc"
-    first = argument_sets(f)[0]
-    assert first[0].shape == (1,) and first[0].dtype.name == "float64" and first[1:] == (0, False)
-    f.__doc__ = "f(x: object) -> f64"
-    assert "no minimal value" in argument_sets(f)
+
+def test_recorder_keeps_the_smallest_outside_call():
+    import types
+    import numpy as np
+    from fastext.bench.boundary import Recorder
+    mod = types.ModuleType("m")
+    exec("def g(a):\n    return len(a)\n\ndef f(a):\n    return g(a) + g(a[:1])\n", mod.__dict__)
+    rec = Recorder(mod, ["f", "g", "h"])
+    rec.case = "bench_big"
+    mod.f(np.ones(100))
+    rec.case = "bench_small"
+    mod.f(np.ones(3))
+    mod.g(np.ones(50), )
+    assert rec.calls["f"][2] == "bench_small" and rec.calls["f"][1][0].shape == (3,)
+    assert rec.calls["g"][1][0].shape == (50,)        # g's calls from inside f are not the case's
+    mod.g(a=np.ones(1))
+    assert "g" in rec.keywords_only and "h" not in rec.calls
 
 
 def test_verdict_needs_a_change_beyond_noise():
@@ -304,3 +314,119 @@ def test_profile_counts_recursive_calls_exactly(tmp_path, cache_dir):
     assert calls[fib_case] == {"fib": 177}                 # fib(10) makes 177 calls in all
     assert calls[norm_case] == {"norm": 1, "_sq": 100}      # internal functions are counted too
     assert "profile: one run of each case" in r.stdout
+
+
+# ---------------------------------------------------------------------------- trust (#11)
+
+TRUST_FX = """\
+from fastext import f64, i64, prange, struct
+
+
+@struct
+class Pt:
+    x: f64
+    y: f64
+
+    def twice(self) -> f64:
+        return 2.0 * (self.x + self.y)
+
+
+def total(pts: Pt[:]) -> f64:
+    s = 0.0
+    for i in range(len(pts)):
+        s += pts[i].twice()
+    return s
+
+
+def collatz(n: i64) -> i64:
+    steps = 0
+    while n != 1:
+        if n % 2 == 0:
+            n = n // 2
+        else:
+            n = 3 * n + 1
+        steps += 1
+    return steps
+
+
+def psum(a: f64[:]) -> f64:
+    s = 0.0
+    for i in prange(len(a)):
+        s += a[i]
+    return s
+
+
+def untouched(x: f64) -> f64:
+    return x + 1.0
+"""
+
+TRUST_CASES = """\
+import numpy as np
+
+
+def bench_total(m):
+    pts = np.zeros(100, dtype=[("x", "f8"), ("y", "f8")])
+    pts["x"] = np.arange(100.0)
+    pts["y"] = 1.0
+    return m.total, (pts,)
+
+
+def bench_collatz(m):
+    return m.collatz, (27,)
+
+
+def bench_psum(m):
+    a = np.random.default_rng(0).random(200_003)
+    return m.psum, (a,)
+"""
+
+
+@pytest.fixture(scope="module")
+def trust_run(tmp_path_factory, cache_dir):
+    folder = tmp_path_factory.mktemp("trust")
+    (folder / "trust.fx").write_text(TRUST_FX)
+    (folder / "trust_bench.py").write_text(TRUST_CASES)
+    out = folder / "run.json"
+    r = bench(str(folder / "trust.fx"), *FAST, "--no-compile", "--json", str(out), cache=cache_dir,
+              env={"FASTEXT_NUM_THREADS": "2"})
+    return folder, r, json.loads(out.read_text())
+
+
+def test_boundary_probes_only_with_the_cases_arguments(trust_run):
+    """`collatz(0)` loops forever: invented minimal arguments hung the whole run after the cases."""
+    _, r, doc = trust_run
+    by_name = {b["function"]: b for b in doc["boundary"]}
+    assert by_name["collatz"]["status"] == "ok" and by_name["collatz"]["args"] == "27 (from bench_collatz)"
+    assert by_name["total"]["args"] == "record[100] (from bench_total)"
+    assert by_name["untouched"]["status"] == "skipped"
+    assert "no case calls it" in by_name["untouched"]["message"]
+    check_schema(doc)
+
+
+def test_struct_array_methods_run_interpreted(trust_run):
+    """The plain-Python baseline sees items of struct arrays as records (`pts[i].twice()`)."""
+    _, _, doc = trust_run
+    case = next(c for c in doc["cases"] if c["name"] == "bench_total")
+    assert case["status"] == "ok", case
+    assert case["impls"]["interpreted"]["status"] == "ok"
+
+
+def test_float_reduction_mismatch_suggests_rtol(trust_run, cache_dir):
+    folder, r, doc = trust_run
+    case = next(c for c in doc["cases"] if c["name"] == "bench_psum")
+    if case["status"] == "ok":
+        pytest.skip("the parallel sum happened to round like the sequential one")
+    assert case["status"] == "mismatch" and "--rtol 1e-" in case["message"]
+    assert "--rtol" in r.stdout
+    rtol = case["message"].split("--rtol ")[1].split(")")[0]
+    again = bench(str(folder / "trust.fx"), *LEAN, "-k", "psum", "--rtol", rtol, cache=cache_dir,
+                  env={"FASTEXT_NUM_THREADS": "2"})
+    assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_repeated_k_selects_every_match(trust_run, cache_dir):
+    folder, _, _ = trust_run
+    out = folder / "k.json"
+    r = bench(str(folder / "trust.fx"), *LEAN, "-k", "collatz", "-k", "total", "--json", str(out), cache=cache_dir)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert [c["name"] for c in json.loads(out.read_text())["cases"]] == ["bench_total", "bench_collatz"]

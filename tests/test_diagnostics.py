@@ -290,3 +290,88 @@ def test_every_diagnostic_has_a_hint(in_repo):
 def test_call_errors_show_the_signature(in_repo):
     err = compile_error(rel("call_arity"))
     assert all("_lerp(a, b, t)" in d.hint or "a, b, t" in d.hint for d in err.diagnostics)
+
+
+# ---------------------------------------------------------------------------- misleading diagnostics (#11)
+
+def _hints(name: str) -> dict[str, str]:
+    return {d.message: d.hint for d in compile_error(rel(name)).diagnostics}
+
+
+def test_misspelt_name_suggests_the_close_one(in_repo):
+    hints = _hints("misspelt_name")
+    assert hints["name `totl` is not defined"] == "did you mean `total`?"
+    assert hints["name `facter` is not defined"] == "did you mean `factor`?"
+    assert hints["unknown function `dubble`"] == "did you mean `dobble`?"
+
+
+def test_missing_import_says_which_import(in_repo):
+    hints = _hints("missing_import")
+    assert "add `from fastext import i32`" in hints["unknown type annotation `i32`"]
+    assert "i8…u64" not in hints["unknown type annotation `i32`"]      # not "i32 is valid"
+    assert "add `import math`" in hints["name `math` is not defined"]
+    assert "assign it before use" not in hints["name `math` is not defined"]
+    assert "add `import numpy as np`" in hints["name `np` is not defined"]
+    assert "add `from fastext import prange`" in hints["unknown function `prange`"]
+    assert "`f64`" in hints["unknown type annotation `float64`"]
+
+
+def test_error_type_never_shown(in_repo):
+    """A follow-on of a reported error says nothing (and never names the internal `<error>` type)."""
+    for name in BAD_FILES:
+        for d in compile_error(rel(name)).diagnostics:
+            assert "<error>" not in d.message + d.hint, (name, d.message)
+    assert [d.span.line for d in compile_error(rel("error_cascade")).diagnostics] == [5, 14]
+
+
+def test_error_type_name_matches_the_type():
+    from fastext.compiler.diagnostics import ERROR_TYPE_NAME
+    from fastext.compiler.types import ERROR
+    assert str(ERROR) == ERROR_TYPE_NAME
+
+
+def test_syntax_error_message_is_not_repeated(in_repo):
+    (d,) = compile_error(rel("syntax_plain")).diagnostics
+    assert d.message == "invalid syntax"
+    for name in BAD_FILES:
+        for d in compile_error(rel(name)).diagnostics:
+            assert "invalid syntax: invalid syntax" not in d.message
+
+
+def test_kernel_return_annotation_is_optional(tmp_path):
+    diags = _diags(tmp_path, """\
+        from fastext import gpu, f32
+
+
+        @gpu.kernel
+        def saxpy(a: f32, x: f32[:], y: f32[:]):
+            i = gpu.global_id(0)
+            if i < len(x):
+                y[i] = a * x[i] + y[i]
+        """)
+    assert diags == []
+
+
+def test_device_function_still_needs_its_return_type(tmp_path):
+    diags = _diags(tmp_path, """\
+        from fastext import gpu, f32
+
+
+        @gpu.device
+        def twice(a: f32):
+            return a * 2.0
+        """)
+    assert [d.message for d in diags] == ["function `twice` needs a return annotation"]
+    assert "f64" not in diags[0].hint
+
+
+def test_columns_count_characters_not_bytes(tmp_path):
+    """`ast` columns are UTF-8 byte offsets: the shown column and caret count characters."""
+    path = tmp_path / "accents.fx"
+    path.write_text("from fastext import f64\n\n\ndef f(x: f64) -> f64:\n    é = x + yé\n    return é\n",
+                    encoding="utf-8")
+    (d,) = check_file(str(path))
+    head, line, caret = d.render().splitlines()[:3]
+    assert line == "        é = x + yé"
+    assert head == f"{path}:5:13: error: name `yé` is not defined"
+    assert caret == "    " + " " * 12 + "^^"

@@ -16,7 +16,7 @@ See docs/bench.md.
     checks.py       do two results agree
     timing.py       autorange, interleaved rounds, statistics, the time budget
     runner.py       one case: set up, check, time
-    boundary.py     per-function call overhead with minimal arguments
+    boundary.py     per-function call overhead, with the arguments the cases pass
     compileprof.py  cold compile per stage, cached import, cache hit/miss
     report.py       the JSON document and the terminal tables
     compare.py      --compare
@@ -41,7 +41,8 @@ def add_arguments(p) -> None:
                    help="time an expression, e.g. 'dot(np.ones(10**6), np.ones(10**6))' (repeatable)")
     p.add_argument("--setup", metavar="STMTS", help="statements run once per implementation before --call "
                    "expressions (e.g. 'x = np.ones(10**6)')")
-    p.add_argument("-k", dest="select", metavar="TEXT", help="only cases whose name contains TEXT")
+    p.add_argument("-k", dest="select", action="append", default=[], metavar="TEXT",
+                   help="only cases whose name contains TEXT (repeatable: cases matching any of them)")
     p.add_argument("--vs", action="append", default=[], metavar="BASELINE",
                    help="also run 'numba', 'module' (its functions of the same names) or "
                         "'module:function[=fxname]' (repeatable)")
@@ -152,9 +153,9 @@ def run(args) -> tuple[dict, int]:
     cases = load_cases_file(target.cases_file) if target.cases_file else []
     cases += [call_case(expr, args.setup) for expr in args.call]
     if args.select:
-        cases = [c for c in cases if args.select in c.name]
+        cases = [c for c in cases if any(text in c.name for text in args.select)]
         if not cases:
-            raise BenchError(f"-k {args.select}: no case matches")
+            raise BenchError(f"{' '.join('-k ' + t for t in args.select)}: no case matches")
 
     cache_state = compileprof.cache_state(target.fx_path)
     progress(f"loading {target.name}: {'cached build' if cache_state['hit'] else 'compiling (cache miss)'}")
@@ -166,10 +167,14 @@ def run(args) -> tuple[dict, int]:
     interpreted = targets.load_interpreted(target, views=False)
     oracle = targets.load_interpreted(target)
     impls, _ = build_impls(target, compiled, interpreted, args.vs)
+    # the boundary cost is probed only with arguments the cases themselves pass (boundary.py)
+    recorder = None if args.no_boundary else boundary.Recorder(oracle, targets.exported(compiled))
 
     results = []
     for i, case in enumerate(cases, 1):
         progress(f"[{i}/{len(cases)}] {case.name}")
+        if recorder is not None:
+            recorder.case = case.name
         result = run_case(case, impls, settings, progress, oracle)
         results.append(result)
         if result.failed:
@@ -180,7 +185,7 @@ def run(args) -> tuple[dict, int]:
         names = targets.exported(compiled)
         progress(f"boundary cost: {', '.join(names)}")
         records = boundary.measure(compiled, interpreted, names, 3 if args.quick else 5,
-                                   0.005 if args.quick else 0.02)
+                                   0.005 if args.quick else 0.02, recorder)
 
     profile = None
     if not args.no_compile:

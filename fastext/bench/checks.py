@@ -79,3 +79,47 @@ def same(a, b, rtol: float = 0.0, where: str = "") -> str | None:
     except Exception:  # noqa: BLE001 - a type without a usable ==
         pass
     return f"{where}{short(a)} vs {short(b)}"
+
+
+def float_gap(a, b) -> float | None:
+    """The largest relative difference between `a` and `b` when they differ only in floating-point
+    values (same structure, shapes, non-float items equal); None when they differ otherwise."""
+    import numpy as np
+
+    a, b = _plain(a), _plain(b)
+    if isinstance(a, np.ndarray) and isinstance(b, np.ndarray):
+        if a.shape != b.shape or not (a.dtype.kind in "fc" or b.dtype.kind in "fc"):
+            return None
+        wide = np.complex128 if "c" in a.dtype.kind + b.dtype.kind else np.float64
+        x, y = a.astype(wide), b.astype(wide)
+        both_nan = np.isnan(x) & np.isnan(y)
+        if np.any(np.isnan(x) != np.isnan(y)) or np.any(np.isinf(x) & (x != y)):
+            return None
+        scale = np.maximum(np.abs(x), np.abs(y))
+        diff = np.where(both_nan | (x == y), 0.0, np.abs(x - y) / np.where(scale == 0, 1.0, scale))
+        return float(diff.max()) if diff.size else 0.0
+    if isinstance(a, (tuple, list)) and isinstance(b, (tuple, list)):
+        if len(a) != len(b):
+            return None
+        gaps = [float_gap(x, y) for x, y in zip(a, b)]
+        return None if any(g is None for g in gaps) else max(gaps, default=0.0)
+    if isinstance(a, (float, complex)) or isinstance(b, (float, complex)):
+        if isinstance(a, bool) or isinstance(b, bool) or not all(isinstance(v, (int, float, complex)) for v in (a, b)):
+            return None
+        if a == b or (a != a and b != b):
+            return 0.0
+        if a != a or b != b or abs(a) == float("inf") or abs(b) == float("inf"):
+            return None
+        return abs(a - b) / max(abs(a), abs(b))
+    return 0.0 if same(a, b) is None else None
+
+
+def rtol_hint(a, b) -> str:
+    """For two results that differ only by floating-point rounding, say so and which --rtol accepts it."""
+    gap = float_gap(a, b)
+    if gap is None or gap == 0.0 or gap > 1e-6:
+        return ""
+    import math
+    suggest = 10.0 ** math.ceil(math.log10(gap * 10))
+    return (f" (floating-point results differ by a relative {gap:.1e}: the order of additions differs, e.g. in a "
+            f"prange reduction or a vectorised sum; accept such differences with --rtol {suggest:.0e})")

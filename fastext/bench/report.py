@@ -205,7 +205,7 @@ def render(doc: dict) -> str:
         out.append("no cases (write bench_* functions in <module>_bench.py, or pass --call 'f(...)')")
     if doc["boundary"]:
         out.append("")
-        out.append("boundary cost: one Python -> native -> Python call with minimal arguments")
+        out.append("boundary cost: one Python -> native -> Python call, with the smallest arguments a case passes")
         rows = []
         for b in doc["boundary"]:
             if b["status"] == "ok":

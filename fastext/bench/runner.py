@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from fastext.bench.cases import Case, CaseError, describe_exception
-from fastext.bench.checks import same
+from fastext.bench.checks import rtol_hint, same
 from fastext.bench.timing import BudgetExceeded, Deadline, Stats, Timer, interleave, paired_ratio, perf
 
 REFERENCE = "interpreted"     # the oracle every other implementation is checked against
@@ -152,6 +152,8 @@ def run_case(case: Case, impls: list[Impl], settings: Settings, progress: Callab
                 if reason:
                     res = result.impls[name]
                     res.status, res.message = "mismatch", f"{name} vs {ref}: {reason}"
+                    if not settings.rtol:
+                        res.message += rtol_hint(value, values[ref])
                     prepared.pop(name)
             # timing
             timers = {}

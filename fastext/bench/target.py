@@ -82,10 +82,10 @@ def _fx_of_bench_file(bench: str) -> str:
     folder = os.path.dirname(bench)
     declared = None
     try:
-        with open(bench, encoding="utf-8") as f:
-            tree = ast.parse(f.read(), bench)
-    except SyntaxError as e:
-        raise BenchError(f"{bench}:{e.lineno}: syntax error: {e.msg}") from None
+        with open(bench, "rb") as f:
+            tree = ast.parse(f.read(), bench)    # bytes: decoded per PEP 263, as CPython reads it
+    except (SyntaxError, ValueError) as e:
+        raise BenchError(f"{bench}:{getattr(e, 'lineno', None) or 1}: syntax error: {getattr(e, 'msg', e)}") from None
     for node in tree.body:   # TARGET = "kernels.fx", read without running the file
         if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
                 and node.targets[0].id == "TARGET" and isinstance(node.value, ast.Constant)
@@ -155,9 +155,37 @@ def load_interpreted(target: Target, views: bool = True) -> types.ModuleType:
     from fastext.importer.interpreted import load
 
     try:
-        return load(target.fx_path, target.name, views)
+        module = load(target.fx_path, target.name, views)
     except Exception as e:  # noqa: BLE001 - the user's module fails as plain Python
         raise BenchError(f"{target.fx_path} fails to run as plain Python: {type(e).__name__}: {e}") from None
+    if not views:
+        view_struct_arrays(module)
+    return module
+
+
+def view_struct_arrays(module: types.ModuleType) -> None:
+    """In the plain-Python baseline, let parameters that are arrays of `@struct` records see their
+    items as record instances (`a[i].twice()`), as the oracle does: plain NumPy items
+    (`numpy.void`) have no methods, so without this the source cannot run as Python at all.
+    Only those parameters are converted; everything else stays exactly the plain source."""
+    import functools
+
+    from fastext.importer.interpreted import PyView
+    from fastext.structtype import StructArrayType, convert_args, struct_params
+
+    for name, fn in list(vars(module).items()):
+        if not isinstance(fn, types.FunctionType) or fn.__module__ != module.__name__:
+            continue
+        arrays = {k: t for k, t in struct_params(fn).items() if isinstance(t, StructArrayType)}
+        if not arrays:
+            continue
+
+        @functools.wraps(fn)
+        def call(*args, __fn=fn, __arrays=arrays, **kwargs):
+            args, kwargs = convert_args(__fn, __arrays, args, kwargs)
+            result = __fn(*args, **kwargs)
+            return result.base if isinstance(result, PyView) else result     # the array, not the view
+        setattr(module, name, call)
 
 
 def exported(module: types.ModuleType) -> list[str]:
@@ -173,9 +201,9 @@ def load_numba(target: Target) -> types.SimpleNamespace:
         raise BenchError("--vs numba: numba is not installed (pip install numba, or fastext[bench])") from None
     module = types.ModuleType(target.name + "_numba")
     module.__file__ = target.fx_path
-    with open(target.fx_path, "rb") as f:
-        code = compile(f.read(), target.fx_path, "exec", dont_inherit=True)
     try:
+        with open(target.fx_path, "rb") as f:
+            code = compile(f.read(), target.fx_path, "exec", dont_inherit=True)
         exec(code, module.__dict__)
     except Exception as e:  # noqa: BLE001
         raise BenchError(f"{target.fx_path} fails to run as plain Python: {type(e).__name__}: {e}") from None

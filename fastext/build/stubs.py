@@ -91,12 +91,6 @@ def stub_text(module, source_name: str) -> str:
 def stub_for_file(path: str, module_name: str) -> str:
     """Check `path` (front end only) and return its stub; raises CompileError if it has errors."""
     import os
-    from fastext.compiler.diagnostics import CompileError
-    from fastext.compiler.frontend import check_source
-    from fastext.compiler.source import SourceFile
-    with open(path, encoding="utf-8") as f:
-        source = SourceFile(path, f.read())
-    module, diags = check_source(source, module_name)
-    if module is None:
-        raise CompileError(diags.items, source, name=module_name)
+    from fastext.compiler.driver import check_module
+    module, _ = check_module(path, module_name)   # PEP 263 decoding, deep sources: as compile_file
     return stub_text(module, os.path.basename(path))

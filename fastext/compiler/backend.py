@@ -55,8 +55,21 @@ def build_module(ir_text: str, runtime_text: str, options: Options) -> llvm.Modu
     return mod
 
 
-def optimize(mod: llvm.ModuleRef, options: Options) -> None:
-    """LLVM's standard O-level pipeline (O3 by default) with loop and SLP vectorisation."""
+def optimize(mod: llvm.ModuleRef, options: Options, no_vector: frozenset[str] | set[str] = frozenset(),
+             no_opt: frozenset[str] | set[str] = frozenset()) -> None:
+    """LLVM's standard O-level pipeline (O3 by default) with loop and SLP vectorisation.
+
+    `no_vector`: functions kept from the vectorisers; `no_opt`: functions left unoptimised
+    (compiler/budget.py: the shapes whose optimisation time is superlinear)."""
+    if no_vector or no_opt:
+        for fn in mod.functions:
+            if fn.is_declaration:
+                continue
+            if fn.name in no_opt and not _always_inline(fn):
+                fn.add_function_attribute("noinline")     # optnone requires it
+                fn.add_function_attribute("optnone")
+            elif fn.name in no_vector:
+                fn.add_function_attribute("noimplicitfloat")
     tm = target_machine(options)
     pto = llvm.PipelineTuningOptions(speed_level=options.opt_level)
     if options.opt_level >= 2:
@@ -73,6 +86,10 @@ def optimize(mod: llvm.ModuleRef, options: Options) -> None:
         pb.getModulePassManager().run(mod, pb)
     finally:
         llvm.set_option("", "-force-ordered-reductions=false")
+
+
+def _always_inline(fn) -> bool:
+    return any(b"alwaysinline" in bytes(a) for a in fn.attributes)
 
 
 def emit_object(mod: llvm.ModuleRef, options: Options) -> bytes:

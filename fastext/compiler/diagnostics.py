@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from fastext.compiler.source import SourceFile, Span
+from fastext.compiler.source import SourceFile, Span, display_col
+
+ERROR_TYPE_NAME = "<error>"      # str(types.ErrorType()): never shown to a user
 
 
 @dataclass(frozen=True)
@@ -18,24 +20,38 @@ class Diagnostic:
     span: Span
     message: str
     hint: str = ""
-    severity: str = "error"   # "error" or "internal"
+    severity: str = "error"   # "error", "internal" or "note" (a remark that does not fail the compile)
 
     def render(self, source: SourceFile | None = None) -> str:
-        """`file:line:col: error: message`, the source line, a caret, the hint."""
-        kind = "internal compiler error" if self.severity == "internal" else "error"
-        out = [f"{self.span}: {kind}: {self.message}"]
+        """`file:line:col: error: message`, the source line, a caret, the hint.
+
+        Spans hold UTF-8 byte columns (as `ast` does); what is shown counts characters."""
+        kind = {"internal": "internal compiler error", "note": "note"}.get(self.severity, "error")
         if source is not None and source.path == self.span.file:
             text = source.line(self.span.line)
         else:   # a diagnostic in another file (an imported .fx module)
-            import linecache
-            text = linecache.getline(self.span.file, self.span.line).rstrip("\n")
+            text = _line_of(self.span.file, self.span.line)
+        col = display_col(text, self.span.col)
+        out = [f"{self.span.file}:{self.span.line}:{col + 1}: {kind}: {self.message}"]
         if text:
-            width = (self.span.end_col if self.span.end_line == self.span.line else len(text)) - self.span.col
+            end = display_col(text, self.span.end_col) if self.span.end_line == self.span.line else len(text)
             out.append(f"    {text}")
-            out.append("    " + " " * self.span.col + "^" * max(1, min(width, len(text) - self.span.col)))
+            out.append("    " + " " * col + "^" * max(1, min(end - col, len(text) - col)))
         if self.hint:
             out.append(f"  hint: {self.hint}")
         return "\n".join(out)
+
+
+def _line_of(path: str, number: int) -> str:
+    """Line `number` of the file at `path` as CPython decodes it; "" when it cannot be read."""
+    import linecache
+    try:
+        return linecache.getline(path, number).rstrip("\n")
+    except (UnicodeError, LookupError, SyntaxError, OSError, ValueError):
+        # linecache lets some decoding failures through (a coding line naming UTF-16)
+        from fastext.compiler.source import source_for_display
+        shown = source_for_display(path)
+        return shown.line(number) if shown is not None else ""
 
 
 class FxSyntaxError(Exception):
@@ -54,9 +70,13 @@ class Diagnostics:
     items: list[Diagnostic] = field(default_factory=list)
 
     def error(self, span: Span, message: str, hint: str = "") -> None:
-        self.items.append(Diagnostic(span, message, hint))
+        self.add(Diagnostic(span, message, hint))
 
     def add(self, diag: Diagnostic) -> None:
+        # A message about a value whose type is the error type (`<error>`) is a follow-on of an
+        # error already reported: one mistake gives one message, never the internal type's name.
+        if ERROR_TYPE_NAME in diag.message + diag.hint and any(d.severity == "error" for d in self.items):
+            return
         self.items.append(diag)
 
     def __bool__(self) -> bool:

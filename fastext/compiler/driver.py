@@ -6,11 +6,12 @@ names the stage, so users never see a compiler traceback.
 """
 from __future__ import annotations
 
+import ast
 import time
 from dataclasses import dataclass, field
 
 from fastext.compiler.diagnostics import CompileError, Diagnostic
-from fastext.compiler.source import SourceFile, Span
+from fastext.compiler.source import SourceFile, Span, read_source
 from fastext.config import Options
 
 
@@ -26,29 +27,30 @@ class Artifact:
     assembly: str | None = None
     unoptimized_ir: str | None = None
     ptx: dict[str, str] = field(default_factory=dict)   # GPU architecture → PTX of the module's kernels
+    # remarks that do not fail the compile (severity "note"), e.g. a function too large to optimise
+    notes: tuple[Diagnostic, ...] = ()
 
 
 def compile_file(path: str, module_name: str | None = None, options: Options = Options(), *,
                  emit_asm: bool = False) -> Artifact:
     """Compile one `.fx` file to a relocatable object exporting PyInit_<module_name> and PyInit_fx."""
-    with open(path, encoding="utf-8") as f:
-        text = f.read()
     if module_name is None:
         import os
         module_name = os.path.basename(path).rsplit(".", 1)[0]
     try:
+        text = read_source(path).text
         return _compile(text, path, module_name, options, emit_asm)
     except CompileError as err:
+        err.name = err.name or module_name
         raise err.with_traceback(None) from None   # the user's error: no compiler frames below here
 
 
 def typed_ir_file(path: str, module_name: str | None = None) -> str:
     """The typed IR of one file after analysis, as text (`fastext build --emit typed-ir`)."""
     import os
-    with open(path, encoding="utf-8") as f:
-        text = f.read()
     name = module_name or os.path.basename(path).rsplit(".", 1)[0]
     try:
+        text = read_source(path).text
         return _compile(text, path, name, Options(), False, typed_ir=True)
     except CompileError as err:
         raise err.with_traceback(None) from None
@@ -57,10 +59,27 @@ def typed_ir_file(path: str, module_name: str | None = None) -> str:
 def check_file(path: str) -> list[Diagnostic]:
     """Only the front end: every diagnostic of a file (empty list if it is valid)."""
     from fastext.compiler.frontend import check_source
-    with open(path, encoding="utf-8") as f:
-        source = SourceFile(path, f.read())
-    _, diags = check_source(source, "check")
+    try:
+        source = read_source(path)
+        _, diags = _deeply(check_source, source, "check")
+    except CompileError as err:
+        return list(err.diagnostics)
     return sorted(diags.items, key=lambda d: _diag_order(d, path))
+
+
+def check_module(path: str, module_name: str):
+    """Only the front end, for tools that need the typed IR (`.pyi` stubs): (ir.Module, SourceFile);
+    raises CompileError with every diagnostic (deep sources handled as by `compile_file`)."""
+    from fastext.compiler.frontend import check_source
+    try:
+        source = read_source(path)
+        module, diags = _deeply(check_source, source, module_name)
+        if module is None:
+            diags.items.sort(key=lambda d: _diag_order(d, path))
+            raise CompileError(diags.items, source, name=module_name)
+    except CompileError as err:
+        raise err.with_traceback(None) from None
+    return module, source
 
 
 def _diag_order(d: Diagnostic, path: str):
@@ -72,8 +91,8 @@ def compile_source(text: str, path: str, module_name: str, options: Options = Op
                    emit_asm: bool = False, read=None) -> Artifact:
     """Compile source text (as if read from `path`); raises CompileError with every diagnostic.
 
-    `read(path) -> str` reads each `.fx` module it imports (default: the file as UTF-8 text):
-    the import hook compiles exactly the bytes its cache key was made of."""
+    `read(path) -> bytes` reads each `.fx` module it imports (default: the file's bytes, decoded
+    per PEP 263): the import hook compiles exactly the bytes its cache key was made of."""
     try:
         return _compile(text, path, module_name, options, emit_asm, read=read)
     except CompileError as err:
@@ -82,7 +101,32 @@ def compile_source(text: str, path: str, module_name: str, options: Options = Op
 
 def _compile(text: str, path: str, module_name: str, options: Options, emit_asm: bool,
              typed_ir: bool = False, read=None) -> Artifact | str:
-    source = SourceFile(path, text)
+    """The stages, retried on a deep stack if a deeply nested source exhausts the recursion limit."""
+    return _deeply(_stages, SourceFile(path, text), module_name, options, emit_asm, typed_ir, read)
+
+
+def _deeply(fn, source: SourceFile, *args):
+    """`fn(source, *args)` through `deep.call`; a source too deep even for that is a located error."""
+    from fastext.compiler import deep
+
+    def depth_of():
+        try:
+            return deep.ast_depth(ast.parse(source.text))
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return 1, None
+    try:
+        return deep.call(fn, depth_of, source, *args)
+    except deep.TooDeep as e:
+        span = Span.of(e.node, source.path) if e.node is not None and hasattr(e.node, "lineno") \
+            else Span(source.path, 1, 0, 1, 1)
+        diag = Diagnostic(span, f"this code is nested {e.depth} levels deep, more than the compiler can follow",
+                          "split the expression or the chain of `elif`s into smaller pieces (e.g. helper functions)")
+        raise CompileError([diag], source, name=args[0] if args and isinstance(args[0], str) else None) from None
+
+
+def _stages(source: SourceFile, module_name: str, options: Options, emit_asm: bool,
+            typed_ir: bool = False, read=None) -> Artifact | str:
+    path, text = source.path, source.text
     timings: dict[str, float] = {}
     stage = "check"
 
@@ -121,13 +165,15 @@ def _compile(text: str, path: str, module_name: str, options: Options, emit_asm:
                         triple=tm.triple, host_features=host,
                         datalayout=str(tm.target_data), gpu_descriptor=gpu.descriptor if gpu else None)
         llmod = timed("llvm", backend.build_module, ir_text, runtime_ir(), options)
-        timed("optimize", backend.optimize, llmod, options)
+        from fastext.compiler import budget
+        no_vector, no_opt, notes = budget.plan(module, ir_text) if options.opt_level else (set(), set(), [])
+        timed("optimize", backend.optimize, llmod, options, no_vector, no_opt)
         obj = timed("codegen", backend.emit_object, llmod, options)
         asm = backend.emit_assembly(llmod, options) if emit_asm else None
         return Artifact(obj, str(llmod), module.deps, timings, tuple(f.name for f in module.exported()), asm, ir_text,
-                        gpu.ptx if gpu else {})
-    except CompileError:
-        raise
+                        gpu.ptx if gpu else {}, tuple(notes))
+    except (CompileError, RecursionError):
+        raise       # RecursionError: `_deeply` runs the stages again on a deep stack
     except Exception as e:  # a compiler bug: one located diagnostic, never a traceback
         from fastext import config
         if config.debug():

@@ -532,11 +532,20 @@ def walk_exprs(e: Expr):
 
 
 def walk(stmts: list[Stmt]):
-    """Every statement of `stmts` and of their nested bodies, pre-order."""
-    for s in stmts:
+    """Every statement of `stmts` and of their nested bodies, pre-order.
+
+    With an explicit stack, not `yield from` recursion: an `elif` chain thousands of branches
+    long would otherwise cost a generator frame per level for every statement it yields."""
+    stack = [iter(stmts)]
+    while stack:
+        s = next(stack[-1], None)
+        if s is None:
+            stack.pop()
+            continue
         yield s
-        for body in bodies(s):
-            yield from walk(body)
+        nested = bodies(s)
+        if nested:
+            stack.append(iter([x for body in nested for x in body]))
 
 
 def all_exprs(stmts: list[Stmt]):

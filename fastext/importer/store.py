@@ -81,15 +81,6 @@ def _have_linker() -> bool:
 # ---------------------------------------------------------------- compiling
 
 
-def _decode(data: bytes, path: str) -> str:
-    """`.fx` bytes as the compiler reads a file: UTF-8, universal newlines (like open(path))."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ImportError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})", path=path) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def _compile(fx_path: str, stem: str, source: bytes, options):
     """Compile exactly `source` (the bytes the key is made of) and the `.fx` files it imports,
     each read once here; returns (artifact, [(dependency path, the bytes compiled)])."""
@@ -97,16 +88,18 @@ def _compile(fx_path: str, stem: str, source: bytes, options):
 
     read: dict[str, bytes] = {}
 
-    def read_dependency(path: str) -> str:
+    def read_dependency(path: str) -> bytes:
         # The compiler reads each imported `.fx` file through this: the bytes it compiles are
         # the bytes the key records, even if the file changes during the build.
         path = os.path.abspath(path)
         if path not in read:
             read[path] = cache.read_source(path)
-        return _decode(read[path], path)
+        return read[path]
 
+    from fastext.compiler.source import decode_source     # PEP 263, a located CompileError otherwise
     with _Progress(fx_path, source):
-        artifact = compile_source(_decode(source, fx_path), fx_path, stem, options, read=read_dependency)
+        text = decode_source(source, fx_path).text
+        artifact = compile_source(text, fx_path, stem, options, read=read_dependency)
     deps = [os.path.abspath(d) for d in artifact.deps]
     # A dependency the compiler did not read through read_dependency (an older compiler):
     # its current bytes, as before.

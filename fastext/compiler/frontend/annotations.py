@@ -13,6 +13,12 @@ from fastext.compiler.types import (
 BYTES_NAMES = ("bytes", "bytearray", "memoryview")
 # Python objects passed through as references; the entry point checks the builtin type (objects.md)
 OBJECT_NAMES = ("list", "dict", "tuple", "set")
+# C and NumPy spellings of the dialect's scalar types, for the hint of an unknown annotation
+FOREIGN_NAMES = {
+    "double": "f64", "float64": "f64", "single": "f32", "float32": "f32", "long": "i64", "int64": "i64",
+    "int32": "i32", "int16": "i16", "int8": "i8", "uint64": "u64", "uint32": "u32", "uint16": "u16",
+    "uint8": "u8", "complex128": "c128", "complex64": "c64",
+}
 HINT = ("annotate with a scalar (int, float, bool, i8…u64, f32, f64), an array (f64[:], i32[:, :]), "
         "tuple[...], a @struct class, str or object")
 
@@ -69,7 +75,36 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
                                 f"write {_name(base)}[:] or {_name(base)}[:, :]")
     if _is_generator(node, scope):
         return GENERATOR
-    raise FxSyntaxError(span, f"unknown type annotation `{ast.unparse(node)}`", HINT)
+    raise FxSyntaxError(span, f"unknown type annotation `{ast.unparse(node)}`", _unknown_hint(node, scope))
+
+
+def _unknown_hint(node: ast.expr, scope: ModuleScope) -> str:
+    """A dialect type the file did not import (`i32` without `from fastext import i32`), a
+    misspelling of a type in scope, or the list of what an annotation can be."""
+    base = node.value if isinstance(node, ast.Subscript) else node
+    if isinstance(node, ast.Subscript) and isinstance(base, ast.Name) and base.id in OBJECT_NAMES:
+        return (f"a `{base.id}` parameter is a Python object: annotate it `{base.id}` (no item type), "
+                "or take a NumPy array such as `f64[:]`")
+    if isinstance(base, ast.Attribute) and base.attr in FOREIGN_NAMES:    # np.float64
+        base = ast.Name(base.attr)
+    if not isinstance(base, ast.Name):
+        return HINT
+    if base.id in FOREIGN_NAMES:
+        ours = FOREIGN_NAMES[base.id]
+        where = "" if scope.lookup(ours) is not None else f" (`from fastext import {ours}`)"
+        return f"the dialect spells this type `{ours}`{where}"
+    if base.id in DIALECT_SCALARS and scope.lookup(base.id) is None:
+        return f"`{base.id}` is not imported: add `from fastext import {base.id}` at the top of the file"
+    from fastext.compiler.frontend.suggest import close_names, did_you_mean
+    types_in_scope = [n for n, b in scope.names.items() if b.kind in ("scalar", "structtype")]
+    close = close_names(base.id, [*types_in_scope, *BUILTIN_SCALARS, "str", "object", *OBJECT_NAMES])
+    if close:
+        return did_you_mean(close)
+    imported = sorted(n for n, b in scope.names.items() if b.kind == "scalar")
+    if not imported:
+        return HINT + "; dialect types such as f64 or i32 need `from fastext import f64, i32`"
+    return HINT
+
 
 
 def _is_generator(node: ast.expr, scope: ModuleScope) -> bool:

@@ -111,8 +111,10 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     if name == "print":
         raise fc.error(func, "print() is not supported in compiled code",
                        "return values to Python and print there (or run with FASTEXT_DISABLE=1 to debug)")
-    raise fc.error(func, f"unknown function `{name}`",
-                   "define it in this module, or use a builtin (abs, min, max, int, float, bool, len, round) or math.*")
+    from fastext.compiler.frontend.suggest import names_in_scope, unknown_name_hint
+    raise fc.error(func, f"unknown function `{name}`", unknown_name_hint(
+        name, names_in_scope(fc),
+        "define it in this module, or use a builtin (abs, min, max, int, float, bool, len, round) or math.*"))
 
 
 def _call_binding(fc: "FunctionChecker", node: ast.Call, b, name: str) -> ir.Expr:

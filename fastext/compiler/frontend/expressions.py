@@ -130,8 +130,9 @@ class ExpressionChecker:
                              f"build one: {node.id}({', '.join(f for f, _ in b.value.fields)})")
         if b is not None:
             raise self.error(node, f"`{node.id}` cannot be used as a value", "call it, or use it as a type")
-        raise self.error(node, f"name `{node.id}` is not defined",
-                         "assign it before use (local types come from the first assignment)")
+        from fastext.compiler.frontend.suggest import names_in_scope, unknown_name_hint
+        raise self.error(node, f"name `{node.id}` is not defined", unknown_name_hint(
+            node.id, names_in_scope(self), "assign it before use (local types come from the first assignment)"))
 
     def e_attribute(self, node: ast.Attribute) -> ir.Expr:
         span = self.span(node)
@@ -404,8 +405,8 @@ class ExpressionChecker:
 
     def coerce(self, value: ir.Expr, target: Type, node: ast.AST, what: str) -> ir.Expr:
         """Implicit conversion on assignment/call/return: widening only (literals: if they fit)."""
-        if value.type == target or isinstance(value.type, ErrorType):
-            return value
+        if value.type == target or isinstance(value.type, ErrorType) or isinstance(target, ErrorType):
+            return value     # an error type: its cause is already reported
         if isinstance(value.type, PyObj) or isinstance(target, PyObj):
             from fastext.compiler.frontend import objects
             if isinstance(value.type, PyObj) and can_assign(target, value.type):
@@ -586,8 +587,12 @@ def _fold(e: ir.BinOp) -> ir.Const | None:
             return ir.Const(e.type, e.span, complex(fn(complex(a.value), complex(b.value)))) if fn else None
         except (ArithmeticError, ValueError):
             return None
+    from fastext.compiler.frontend.module import ConstantTooLarge
     try:
         v = eval_binary({v: k for k, v in BINOPS.items()}[e.op](), a.value, b.value)
+    except ConstantTooLarge as err:     # Python's value is out of reach, and too big to even compute
+        raise FxSyntaxError(e.span, f"cannot evaluate constant: {err}",
+                            "integer values must fit in i64; for a large number write a float (e.g. 1e300)") from None
     except (ArithmeticError, ValueError, TypeError):
         return None
     if isinstance(v, complex) or isinstance(v, int) and not -2**63 <= v < 2**63:

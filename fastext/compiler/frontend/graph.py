@@ -12,18 +12,19 @@ import os
 
 from fastext.compiler import ir
 from fastext.compiler.builtins import OPTION_DEFAULTS
-from fastext.compiler.diagnostics import Diagnostic, Diagnostics, FxSyntaxError
+from fastext.compiler.diagnostics import CompileError, Diagnostic, Diagnostics, FxSyntaxError
 from fastext.compiler.frontend.function import FunctionChecker
 from fastext.compiler.frontend.module import _ModuleCollector
 from fastext.compiler.frontend.scope import ModuleScope
-from fastext.compiler.source import SourceFile, Span
+from fastext.compiler.source import SourceFile, Span, decode_source, parse
 
 
 def check_source(source: SourceFile, module_name: str, read=None) -> tuple[ir.Module | None, Diagnostics]:
     """Parse and check a whole module, and every `.fx` module it imports (recursively).
 
-    `read(path) -> str` reads an imported `.fx` file (default: the file as UTF-8 text); the
-    import hook passes one that keeps the bytes it hashes into the cache key.
+    `read(path) -> bytes` reads an imported `.fx` file (default: the file's bytes), decoded here
+    as CPython decodes source (PEP 263); the import hook passes one that keeps the bytes it
+    hashes into the cache key.
 
     Returns the typed IR (None if there were errors) and the diagnostics of every file
     read (each located in its own file).  Functions of imported modules are included in
@@ -63,6 +64,8 @@ def _check_bodies(unit: "_Unit", root: bool) -> dict[str, ir.Function]:
         except FxSyntaxError as e:
             diags.add(e.diagnostic)
             continue
+        except RecursionError:
+            raise   # a deeply nested source: the driver checks it again on a deep stack (compiler/deep.py)
         except Exception as e:  # a compiler bug: report it where it happened, not as a traceback
             diags.add(Diagnostic(checker.current_span or Span.of(node, source.path),
                                  f"{type(e).__name__}: {e} (while checking `{node.name}`)",
@@ -125,7 +128,7 @@ class _Graph:
     """Every `.fx` module read for one compile, by absolute path; collects each once."""
 
     def __init__(self, read=None) -> None:
-        self.read = read or _read_text
+        self.read = read or _read_bytes
         self.units: dict[str, _Unit] = {}
         self.order: list[_Unit] = []
         self.registry: dict = {}
@@ -134,7 +137,9 @@ class _Graph:
         # `from m import x` while `m` is still being collected (a cycle): bound at the end
         self.pending: list[tuple[_Unit, str, Span, _Unit, str]] = []
 
-    def add(self, source: SourceFile, name: str, root: bool = False) -> _Unit:
+    def add(self, source: SourceFile, name: str, root: bool = False,
+            failed: list[Diagnostic] | None = None) -> _Unit:
+        """Read one file's top level (`failed`: it could not even be decoded, these say why)."""
         qualifier = ""
         if not root:
             qualifier, k = name, 2
@@ -144,12 +149,15 @@ class _Graph:
         unit = _Unit(source, name, qualifier, self.registry)
         self.units[os.path.abspath(source.path)] = unit
         self.order.append(unit)
+        if failed:
+            for d in failed:
+                unit.diags.add(d)
+            unit.done = True
+            return unit
         try:
-            unit.tree = ast.parse(source.text, filename=source.path)
-        except SyntaxError as e:
-            line, col = e.lineno or 1, max(0, (e.offset or 1) - 1)
-            unit.diags.error(Span(source.path, line, col, line, col + 1), f"invalid syntax: {e.msg}",
-                             "a .fx file must be valid Python")
+            unit.tree = parse(source)
+        except FxSyntaxError as e:
+            unit.diags.add(e.diagnostic)
             unit.done = True
             return unit
         unit.defs = _ModuleCollector(unit.scope, unit.diags, source, self).collect(unit.tree)
@@ -166,10 +174,14 @@ class _Graph:
         unit = self.units.get(path)
         if unit is None:
             try:
-                text = self.read(path)
-            except (OSError, UnicodeDecodeError, ImportError) as e:
-                raise FxSyntaxError(span, f"cannot read {path}: {e}", "") from None
-            unit = self.add(SourceFile(path, text), module.rpartition(".")[2])
+                source = decode_source(self.read(path), path)
+            except OSError as e:
+                raise FxSyntaxError(span, f"cannot read {path}: {e.strerror or e}",
+                                    "check that the file exists and is readable") from None
+            except CompileError as e:   # bytes CPython would refuse too: reported in that file
+                unit = self.add(e.source, module.rpartition(".")[2], failed=e.diagnostics)
+            else:
+                unit = self.add(source, module.rpartition(".")[2])
         self.edges.append((importer, span, unit))
         return unit
 
@@ -194,8 +206,8 @@ class _Graph:
         return False
 
 
-def _read_text(path: str) -> str:
-    with open(path, encoding="utf-8") as f:
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as f:
         return f.read()
 
 

@@ -7,14 +7,15 @@ import math
 from fastext.compiler.builtins import (
     DECORATORS, FASTEXT_NAMES, MATH_CONSTANTS, MATH_FUNCS, NUMPY_CONSTANTS, OPTION_DEFAULTS,
 )
-from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
+from fastext.compiler.diagnostics import ERROR_TYPE_NAME, Diagnostics, FxSyntaxError
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.alloc import ALLOC_FUNCS
 from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
 from fastext.compiler.frontend.structs import collect_struct, is_struct_class
 from fastext.compiler.source import SourceFile, Span, without_docstring
 from fastext.compiler.types import (
-    BOOL, C128, DIALECT_SCALARS, F64, I64, OBJECT, Scalar, Tuple, Type, article, constant_fits,
+    BOOL, C128, DIALECT_SCALARS, ERROR, F64, I64, NONE, OBJECT, ErrorType, Scalar, Struct, Tuple, Type, article,
+    constant_fits,
 )
 
 ALLOWED_MODULES = ("math", "cmath", "fastext")
@@ -243,6 +244,17 @@ class _ModuleCollector:
 
     # -- constants
     def constant(self, stmt: ast.Assign | ast.AnnAssign) -> None:
+        try:
+            self._constant(stmt)
+        except FxSyntaxError:
+            # the name is still defined, with the error type: its uses report nothing more
+            target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else \
+                getattr(stmt, "target", None)
+            if isinstance(target, ast.Name) and target.id not in self.scope.names:
+                self.scope.names[target.id] = Binding("const", None, ERROR)
+            raise
+
+    def _constant(self, stmt: ast.Assign | ast.AnnAssign) -> None:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
                 isinstance(stmt.targets[0], ast.Name) and stmt.targets[0].id == "__fastext__":
             return self.module_options(stmt)
@@ -281,6 +293,12 @@ class _ModuleCollector:
             return node.value
         if isinstance(node, ast.Name):
             b = self.scope.lookup(node.id)
+            if b is not None and b.kind == "const" and isinstance(b.type, ErrorType):
+                # a constant whose own definition failed (already reported): a silent follow-on
+                raise FxSyntaxError(span, f"`{node.id}` has no value ({ERROR_TYPE_NAME})")
+            if b is not None and b.kind == "const" and isinstance(b.type, Struct):
+                raise FxSyntaxError(span, f"`{node.id}` is a {b.type} constant, not a number",
+                                    f"write the value itself, e.g. {b.type}(...) for a struct field")
             if b is not None and b.kind in ("const", "mathconst"):
                 return b.value
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
@@ -328,10 +346,15 @@ class _ModuleCollector:
                                     f"`{node.name}` cannot be a tuple",
                                     "pass the items as separate parameters (internal `_functions` may take tuples)")
             params.append((arg.arg, ptype, self.span(arg)))
-        if node.returns is None:
-            raise FxSyntaxError(span, f"function `{node.name}` needs a return annotation",
-                                "write `-> f64`, `-> tuple[f64, i64]` or `-> None`")
-        ret = annotations.resolve(node.returns, self.scope, allow_none=True)
+        if node.returns is None and target == "kernel":
+            ret = NONE      # kernels return nothing: `-> None` is optional (docs/gpu.md)
+        elif node.returns is None:
+            hint = "write `-> f64`, `-> tuple[f64, i64]` or `-> None`"
+            if target == "device":
+                hint = "write the type it returns, e.g. `-> f32`, or `-> None`"
+            raise FxSyntaxError(span, f"function `{node.name}` needs a return annotation", hint)
+        else:
+            ret = annotations.resolve(node.returns, self.scope, allow_none=True)
         if not node.name.startswith("_") and target == "cpu":
             from fastext.compiler.frontend.nprandom import check_exported_signature
             check_exported_signature(node, params, ret, self.span)
@@ -390,6 +413,9 @@ def _convert_constant(value, t: Scalar):
 def _apply(span: Span, fn):
     try:
         result = fn()
+    except OverflowError as e:
+        raise FxSyntaxError(span, f"cannot evaluate constant: {e}",
+                            "integer constants must fit in i64; for a large number write a float (e.g. 1e300)") from None
     except (ArithmeticError, ValueError, TypeError) as e:
         raise FxSyntaxError(span, f"cannot evaluate constant: {e}", "check the constant expression") from None
     if isinstance(result, int) and not isinstance(result, bool) and not -2**63 <= result < 2**63:
@@ -408,9 +434,33 @@ def eval_binary(op: ast.operator, a, b):
              ast.BitAnd: o.and_, ast.BitOr: o.or_, ast.BitXor: o.xor}
     if type(op) not in table:
         raise TypeError("unsupported operator")
+    _check_size(op, a, b)
     result = table[type(op)](a, b)
     if isinstance(result, complex) and not (isinstance(a, complex) or isinstance(b, complex)) or \
             isinstance(result, float) and math.isnan(result) and not (
             isinstance(a, float) and math.isnan(a)):
         raise ValueError("result is not a real number")
     return result
+
+
+def _check_size(op: ast.operator, a, b) -> None:
+    """Refuse to fold an integer `**` or `<<` whose result would have more than
+    `config.CONSTANT_INT_BITS` bits (`10 ** 10 ** 10` would take minutes and gigabytes to
+    compute, only to be refused as not fitting i64): an OverflowError, reported where the
+    constant is written."""
+    from fastext import config
+    ints = isinstance(a, int) and isinstance(b, int) and not isinstance(a, bool) and not isinstance(b, bool)
+    if not ints or b <= 0:
+        return
+    if isinstance(op, ast.Pow) and abs(a) > 1:
+        bits = b * math.log2(abs(a))
+    elif isinstance(op, ast.LShift) and a != 0:
+        bits = b + abs(a).bit_length()
+    else:
+        return
+    if bits > config.CONSTANT_INT_BITS:
+        raise ConstantTooLarge(f"the result would have about {bits:.3g} bits; an integer constant holds at most 64")
+
+
+class ConstantTooLarge(OverflowError):
+    """Constant folding refused to compute an integer this large (`_check_size`)."""

@@ -36,6 +36,8 @@ def lower_module(module: ir.Module, *, boundscheck: bool = True, profile: bool =
         ctx.vector_abis = vecmath.isas(llmod.triple, host_features)
     try:
         _lower(module, ctx, gpu_descriptor)
+    except RecursionError:
+        raise   # a deeply nested source: the driver lowers it again on a deep stack (compiler/deep.py)
     except Exception as e:
         from fastext import config
         if config.debug():
