@@ -182,6 +182,18 @@ def test_fastext_build_prints_the_note(tmp_path):
     assert f"{path}:4:1: note: `f` is too large to optimise" in run.stderr
 
 
+def test_import_warns_with_the_note(tmp_path):
+    """`import huge` says why `f` is slower than it could be, as `fastext build` does."""
+    from importer_helpers import run_python
+    path = _write(tmp_path, "hugeimp", straight_line(1200))
+    run = run_python("import hugeimp\nprint(hugeimp.f(2))", cwd=str(tmp_path), path=[str(tmp_path)])
+    assert run.stdout.strip() == str(_python(1200, 2))
+    assert f"{path}:4:1: note: `f` is too large to optimise" in run.stderr, run.stderr
+    assert "FastextWarning" in run.stderr
+    again = run_python("import hugeimp", cwd=str(tmp_path), path=[str(tmp_path)])
+    assert "too large" not in again.stderr      # a cache hit compiles nothing and says nothing
+
+
 def test_a_function_of_very_many_loops_is_left_unoptimised(tmp_path):
     loops = "".join(f"    for i in range(len(a)):\n        s += a[i] * {k}.0\n" for k in range(260))
     src = f"from fastext import f64\n\n\ndef f(a: f64[:]) -> f64:\n    s = 0.0\n{loops}    return s\n"

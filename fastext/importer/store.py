@@ -98,8 +98,10 @@ def _compile(fx_path: str, stem: str, source: bytes, options):
 
     from fastext.compiler.source import decode_source     # PEP 263, a located CompileError otherwise
     with _Progress(fx_path, source):
-        text = decode_source(source, fx_path).text
-        artifact = compile_source(text, fx_path, stem, options, read=read_dependency)
+        shown = decode_source(source, fx_path)
+        artifact = compile_source(shown.text, fx_path, stem, options, read=read_dependency)
+    for note in artifact.notes:     # e.g. a function too large to optimise (compiler/budget.py)
+        warn(note.render(shown if note.span.file == fx_path else None), fx_path)
     deps = [os.path.abspath(d) for d in artifact.deps]
     # A dependency the compiler did not read through read_dependency (an older compiler):
     # its current bytes, as before.
