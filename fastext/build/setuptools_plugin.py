@@ -157,24 +157,16 @@ def shadowing_modules(cmd) -> list[str]:
     return found
 
 
-def _built_by_fastext(path: str) -> bool:
-    """Whether the extension module at `path` came from fastext (every one exports `PyInit_fx`,
-    the entry point of `import <mod>.fx`); a hand-written extension does not."""
-    try:
-        with open(path, "rb") as f:
-            return b"PyInit_fx\x00" in f.read()
-    except OSError:
-        return False
-
-
 def remove_shadowing_modules(cmd) -> list[str]:
     """Editable mode compiles nothing: the import hook compiles the `.fx` files at import,
     and again after each edit.  A compiled module left beside a `.fx` (by `fastext build`,
     an unpacked wheel, ...) would shadow it and the edits would be ignored, so the ones
     fastext built are removed; any other is reported.  Returns the removed paths."""
+    from fastext.importer.store import is_fastext_build
+
     removed, foreign = [], []
     for path in shadowing_modules(cmd):
-        if _built_by_fastext(path):
+        if is_fastext_build(path):
             os.remove(path)
             removed.append(path)
         else:

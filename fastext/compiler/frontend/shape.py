@@ -293,27 +293,26 @@ def hstack(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiv
     return _joined(fc, node, items, ndim, 0 if ndim == 1 else 1, dtype)
 
 
-def vstack(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
-    """`np.vstack`: along axis 0, a 1-D array (n,) taken as a row (1, n)."""
+def _rows_or_columns(fc: "FunctionChecker", node: ast.Call, shown: str, hint: str):
+    """The items of `np.vstack`/`np.column_stack` (1-D and 2-D arrays may mix), their rank, their dtype."""
     items, dtype = _plain_sequence(fc, node, shown)
     ndim = max(2, max(a.type.ndim for a in items))
     for k, a in enumerate(items):
         if a.type.ndim != ndim and not (ndim == 2 and a.type.ndim == 1):
             raise fc.error(node, f"all the input arrays must have same number of dimensions, but the array at "
-                                 f"index {k} has {max(2, a.type.ndim)} dimension(s) and the others {ndim}",
-                           "join arrays of one rank")
+                                 f"index {k} has {max(2, a.type.ndim)} dimension(s) and the others {ndim}", hint)
+    return items, ndim, dtype
+
+
+def vstack(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.vstack`: along axis 0, a 1-D array (n,) taken as a row (1, n)."""
+    items, ndim, dtype = _rows_or_columns(fc, node, shown, "join arrays of one rank")
     return _joined(fc, node, items, ndim, 0, dtype)
 
 
 def column_stack(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
     """`np.column_stack`: 1-D arrays as columns (n, 1), 2-D arrays as they are, along axis 1."""
-    items, dtype = _plain_sequence(fc, node, shown)
-    ndim = max(2, max(a.type.ndim for a in items))
-    for k, a in enumerate(items):
-        if a.type.ndim != ndim and not (ndim == 2 and a.type.ndim == 1):
-            raise fc.error(node, f"all the input arrays must have same number of dimensions, but the array at "
-                                 f"index {k} has {max(2, a.type.ndim)} dimension(s) and the others {ndim}",
-                           "join 1-D and 2-D arrays")
+    items, ndim, dtype = _rows_or_columns(fc, node, shown, "join 1-D and 2-D arrays")
     return _joined(fc, node, items, ndim, 1, dtype)
 
 

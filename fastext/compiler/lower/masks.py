@@ -25,6 +25,7 @@ from fastext.compiler.lower.arraymap import (
     broadcast_shape, dims, evaluate, load, loop_nest, store_item, strides_in, value_of,
 )
 from fastext.compiler.lower.context import I1, I64, I8P, scalar_type, value_type
+from fastext.compiler.lower.reshape import view
 
 MASK_MISMATCH = ("boolean index did not match indexed array along axis %lld; size of axis is %lld "
                  "but size of corresponding boolean axis is %lld")
@@ -114,16 +115,6 @@ def detach(fl, op: Operand, target: ll.Value, ttype: T.Array, shape: list[ll.Val
         _copy(fl, shape_, [(new, op.type), (op.value, op.type)])
         b.store(new, slot)
     return Operand(b.load(slot), op.type)
-
-
-def make_view(fl, atype: T.Array, data: ll.Value, shape: list[ll.Value], strides: list[ll.Value]) -> ll.Value:
-    """An array value over `data` (i8*) with the given shape and byte strides."""
-    b = fl.b
-    out = b.insert_value(ll.Constant(value_type(atype), ll.Undefined), data, 0)
-    for k, (d, s) in enumerate(zip(shape, strides)):
-        out = b.insert_value(out, d, [1, k])
-        out = b.insert_value(out, s, [2, k])
-    return out
 
 
 def _slack_vector(fl, dtype: T.Scalar, n: ll.Value) -> ll.Value:
@@ -413,7 +404,7 @@ def nonzero_arrays(fl, mask: Mask) -> list[ll.Value]:
     block = coordinates(fl, mask, count, rows=False)
     data = b.extract_value(block, 0)
     vec = T.Array(T.I64, 1)
-    return [make_view(fl, vec, b.gep(data, [b.mul(b.mul(I64(j), count), I64(8))]), [count], [I64(8)])
+    return [view(fl, vec, b.gep(data, [b.mul(b.mul(I64(j), count), I64(8))]), [count], [I64(8)])
             for j in range(mask.ndim)]
 
 
