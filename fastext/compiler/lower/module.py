@@ -112,6 +112,8 @@ def _declare_runtime(llmod: ll.Module) -> dict[str, ll.Function]:
         "fx_unbox_complex_slow": (I32, [ptr, ptr, ptr, ptr, ptr]),
         "fx_get_buffer": (I32, [ptr, ptr, I32, I64, I32, I32, ptr, ptr, ptr]),
         "fx_release": (ll.VoidType(), [ptr]),
+        "fx_buffer_layout": (ll.VoidType(), [ptr, ptr]),
+        "fx_float_overflow": (I32, [ptr, ptr, ptr, ptr]),
         "fx_raise": (ptr, [ptr]),
     }
     # (the body's object conversions may have declared some already: lower/objects.py)
