@@ -460,7 +460,11 @@ check.shape:
   %noshape = icmp eq ptr %shape, null
   %multi = icmp sgt i32 %nd, 1
   %badshape = and i1 %noshape, %multi
-  br i1 %badshape, label %shapeerr, label %check.fmt
+  br i1 %badshape, label %shapeerr, label %check.dims
+check.dims:
+  %dimsok = call i32 @fx_check_dims(ptr %shape, i32 %nd, ptr %fname, ptr %pname)
+  %dimsbad = icmp slt i32 %dimsok, 0
+  br i1 %dimsbad, label %release, label %check.fmt
 shapeerr:
   %ve5 = load ptr, ptr @PyExc_ValueError
   call ptr (ptr, ptr, ...) @PyErr_Format(ptr %ve5, ptr @.m.noshape, ptr %fname, ptr %pname, i32 %nd)
@@ -583,11 +587,40 @@ done:
   ret void
 }}
 
+; Every dimension of a buffer's shape (NULL: nothing to check) lies in [0, 2**53]: the native
+; code assumes it (an index converts to f64 exactly; lengths are never negative).  Larger
+; dimensions only exist as zero-stride views (np.broadcast_to) or from a broken exporter.
+; 0, or -1 with ValueError set.
+define i32 @fx_check_dims(ptr %shape, i32 %nd, ptr %fname, ptr %pname) noinline {{
+entry:
+  %none = icmp eq ptr %shape, null
+  br i1 %none, label %ok, label %loop
+loop:
+  %i = phi i32 [0, %entry], [%i.next, %body.ok]
+  %more = icmp slt i32 %i, %nd
+  br i1 %more, label %body, label %ok
+body:
+  %p = getelementptr i64, ptr %shape, i32 %i
+  %d = load i64, ptr %p
+  %bad = icmp ugt i64 %d, 9007199254740992
+  br i1 %bad, label %err, label %body.ok
+body.ok:
+  %i.next = add i32 %i, 1
+  br label %loop
+err:
+  %ve = load ptr, ptr @PyExc_ValueError
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %ve, ptr @.m.baddim, ptr %fname, ptr %pname, i64 %d, i32 %i)
+  ret i32 -1
+ok:
+  ret i32 0
+}}
+
 ; The shape and strides of an acquired view whose exporter left `shape` (1-D only, checked
 ; by the get-buffer helpers) or `strides` NULL, as PEP 3118 defines them: a missing shape is
 ; (len / itemsize,), missing strides are C-contiguous.  Writes shape[0..ndim) then
 ; strides[0..ndim) into `out` (2 * ndim words); the view itself is left as the exporter made it.
-define void @fx_buffer_layout(ptr %view, ptr %out) cold noinline {{
+; -1 with ValueError set when a missing shape's length is beyond 2**53 items.
+define i32 @fx_buffer_layout(ptr %view, ptr %out, ptr %fname, ptr %pname) cold noinline {{
 entry:
   %ndp = getelementptr {{ptr, ptr, i64, i64, i32, i32, ptr, ptr, ptr, ptr, ptr}}, ptr %view, i32 0, i32 5
   %nd32 = load i32, ptr %ndp
@@ -610,7 +643,11 @@ flat:
   %n = udiv i64 %len, %div
   %n0 = select i1 %zero, i64 0, i64 %n
   store i64 %n0, ptr %out
-  br label %strides.check
+  %lenok = call i32 @fx_check_dims(ptr %out, i32 1, ptr %fname, ptr %pname)
+  %lenbad = icmp slt i32 %lenok, 0
+  br i1 %lenbad, label %fail, label %strides.check
+fail:
+  ret i32 -1
 copy:
   %i = phi i64 [0, %entry], [%i.next, %copy.body]
   %more = icmp slt i64 %i, %nd
@@ -651,7 +688,7 @@ contig.body:
   %acc.next = mul i64 %acc, %dim
   br label %contig
 done:
-  ret void
+  ret i32 0
 }}
 
 ; Raise the exception described by a native error record; returns NULL for the caller to return.
@@ -701,6 +738,7 @@ MESSAGES = {
     "readonly": "%s() argument '%s' must be writable (%s() writes to it), got a read-only buffer",
     "indirect": "%s() argument '%s': indirect (PIL-style) buffers are not supported",
     "noshape": "%s() argument '%s': the buffer has %d dimensions but no shape",
+    "baddim": "%s() argument '%s': a dimension of size %lld (axis %d) is not supported (0 to 2**53)",
     "bool": "bool",
     "numpy": "numpy",
     "dmodule": "__module__",

@@ -198,7 +198,11 @@ def _buffer_fn(wb: "WrapperBuilder") -> ll.Function:
     b.position_at_end(shape_ok)
     # PEP 3118: only a 1-D buffer may leave its shape NULL (wrapper.py then reads len / itemsize)
     no_shape = b.icmp_unsigned("==", b.load(field(BUF_SHAPE)), ll.Constant(I64.as_pointer(), None))
-    b.cbranch(b.and_(no_shape, b.icmp_signed(">", nd, I32(1))), shape_err, blocks["fmt"])
+    dims_ok = fn.append_basic_block("dims")
+    b.cbranch(b.and_(no_shape, b.icmp_signed(">", nd, I32(1))), shape_err, dims_ok)
+    b.position_at_end(dims_ok)
+    rc = b.call(wb.rt["fx_check_dims"], [b.bitcast(b.load(field(BUF_SHAPE)), OBJ), nd, fname, pname])
+    b.cbranch(b.icmp_signed("<", rc, I32(0)), blocks["release"], blocks["fmt"])
     b.position_at_end(shape_err)
     from fastext.abi.runtime import MESSAGES
     api.call(b, "PyErr_Format", ve(), wb.ctx.cstring(MESSAGES["noshape"]), fname, pname, nd)

@@ -418,8 +418,11 @@ class WrapperBuilder:
         pre = b.block
         with b.if_then(missing, likely=False):
             scratch = self.entry_alloca(ll.ArrayType(I64, 2 * ndim))
-            b.call(self.rt["fx_buffer_layout"], [b.bitcast(view, OBJ), b.bitcast(scratch, OBJ)])
-            filled = b.block
+            rc = b.call(self.rt["fx_buffer_layout"], [b.bitcast(view, OBJ), b.bitcast(scratch, OBJ), self.fname,
+                                                      self.ctx.cstring(name)])
+            filled = self.llfn.append_basic_block(f"{name}.layout")
+            b.cbranch(b.icmp_signed("<", rc, I32(0)), self.fail_bb, filled)
+            b.position_at_end(filled)
             fixed_shape = b.gep(scratch, [I32(0), I32(0)])
             fixed_strides = b.gep(scratch, [I32(0), I32(ndim)])
         shape_phi = b.phi(shape.type, name=f"{name}.shape")

@@ -334,6 +334,13 @@ class ExpressionChecker:
         t = self.result_type(left, right)
         if t.is_complex:
             return self.complex_binop(op, t, left, right, node)
+        if op == "/" and not t.is_float:
+            # int / int: the operands stay integers behind their casts (a literal too) so that
+            # lowering divides exactly, as Python does (lower/arith.py: int_true_divide)
+            exact = ir.BinOp(F64, span, op, self.int_operand(left), self.int_operand(right))
+            if _is_weak(left) and _is_weak(right):
+                return _fold(ir.BinOp(F64, span, op, left, right)) or exact
+            return exact
         if op == "/":
             t = t if t.is_float else F64
         elif op in ("&", "|", "^"):
@@ -351,6 +358,11 @@ class ExpressionChecker:
         if _is_weak(left) and _is_weak(right):
             return _fold(result) or result
         return result
+
+    def int_operand(self, e: ir.Expr) -> ir.Expr:
+        """An integer operand of `/` as f64: a Cast, also of a literal (whose exact value the
+        lowering needs: 12345678901234567891 is not a double)."""
+        return ir.Cast(F64, e.span, e) if isinstance(e, ir.Const) else self.convert(e, F64)
 
     def complex_binop(self, op: str, t: Scalar, left: ir.Expr, right: ir.Expr, node: ast.AST) -> ir.Expr:
         """`+ - * /` on complex numbers (the real operand converted first, as Python does);

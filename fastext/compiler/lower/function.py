@@ -13,12 +13,23 @@ from fastext.compiler.lower.context import (
 )
 
 
+# The largest array dimension (abi/runtime.py rejects larger ones at the entry point).
+MAX_DIM = 2 ** 53
+
+
 def _is_int64(t: T.Scalar) -> bool:
     return t.is_int and t.bits == 64
 
 
 def _from_int(e: ir.Expr) -> bool:
     return isinstance(e, ir.Cast) and e.value.type.is_int or isinstance(e, ir.Const) and isinstance(e.value, int)
+
+
+def _wide_int(e: ir.Expr) -> bool:
+    """An int operand that may lie beyond 2**53 (converting it to f64 may round)."""
+    if isinstance(e, ir.Const):
+        return abs(int(e.value)) > 2 ** 53
+    return e.value.type.bits > 53
 
 
 def native_signature(fn: ir.Function) -> ll.FunctionType:
@@ -278,9 +289,24 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         if e.type.is_float:
             op = e.op
             if op == "/" and _from_int(e.left) and _from_int(e.right):
+                if _wide_int(e.left) or _wide_int(e.right):
+                    # Python divides ints exactly: correctly rounded beyond 2**53 too
+                    return arith.int_true_divide(self, *self._int_operand(e.left), *self._int_operand(e.right))
                 op = "int/"   # only the ZeroDivisionError message differs, as in CPython
             return arith.float_binop(self, op, e.type, a, b)
         return arith.int_binop(self, e.op, e.type, a, b)
+
+    def _int_operand(self, e: ir.Expr) -> tuple[ll.Value, bool]:
+        """The 64-bit integer behind an int operand of `/` (a Cast from an int, or an int
+        constant), and whether it is signed."""
+        if isinstance(e, ir.Const):
+            v = int(e.value)
+            return I64(v & ((1 << 64) - 1)), v < (1 << 63)
+        t = e.value.type
+        v = self.expr(e.value)
+        if t.bits < 64:
+            v = self.b.sext(v, I64) if t.signed else self.b.zext(v, I64)
+        return v, t.signed or t.bits < 64
 
     def e_UnaryOp(self, e: ir.UnaryOp) -> ll.Value:
         v = self.expr(e.operand)
@@ -424,9 +450,11 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
 
     def e_ArrayDim(self, e: ir.ArrayDim) -> ll.Value:
         dim = self.b.extract_value(self.expr(e.array), [1, e.axis])
-        # a length is never negative: `0 <= k < len(a)` then folds to one unsigned compare
+        # a length is never negative: `0 <= k < len(a)` then folds to one unsigned compare; and
+        # never beyond 2**53 (the entry points reject larger dimensions, allocations of that
+        # many items fail): an index then converts to f64 exactly, so `i / n` needs no check
         assume = self.ctx.intrinsic("llvm.assume", ll.VoidType(), [I1])
-        self.b.call(assume, [self.b.icmp_signed(">=", dim, I64(0))])
+        self.b.call(assume, [self.b.icmp_unsigned("<=", dim, I64(MAX_DIM))])
         return dim
 
     def e_ArraySize(self, e: ir.ArraySize) -> ll.Value:
