@@ -691,6 +691,18 @@ done:
   ret i32 0
 }}
 
+; Recursion past the stack limit in a function lowered with a stack check and no cleanup to
+; run (lower/recursion.py): jump back to the guard that entered the recursion, which raises
+; RecursionError.  `rec` is the guard's record {{limit, pad, jmp_buf}}.  Declared memory(none):
+; it never returns, so no caller can observe memory through it, and the recursive functions
+; stay pure for LLVM (their identical calls still merge).
+define void @"fx$rec_overflow"(ptr %rec) noreturn nounwind cold noinline memory(none) {{
+  %jb = getelementptr i64, ptr %rec, i64 2
+  call void @_longjmp(ptr %jb, i32 1)
+  unreachable
+}}
+declare void @_longjmp(ptr, i32) noreturn nounwind
+
 ; Raise the exception described by a native error record; returns NULL for the caller to return.
 define ptr @fx_raise(ptr %err) cold noinline {{
   %cp = getelementptr {{i32, ptr, i64, i64, i64}}, ptr %err, i32 0, i32 0

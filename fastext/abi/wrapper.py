@@ -66,6 +66,9 @@ class WrapperBuilder:
         b.store(ll.Constant(OBJ, None), self.arena)
         b.store(b.bitcast(self.arena, OBJ), b.gep(err, [I32(0), I32(ERR_ARENA)]))
         self.allocates = fn.name in self.ctx.arena_users
+        if self.ctx.recursion is not None and fn.name in self.ctx.recursion.reaches:
+            from fastext.compiler.lower.recursion import set_stack_limit
+            set_stack_limit(self.ctx, b, err)     # recursive code below may use STACK_BUDGET bytes
         slots = b.alloca(ll.ArrayType(OBJ, max(n, 1)), name="slots")
         self.fail_bb = llfn.append_basic_block("fail")
 

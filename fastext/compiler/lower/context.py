@@ -13,10 +13,13 @@ F32, F64 = ll.FloatType(), ll.DoubleType()
 I8P = I8.as_pointer()
 # The error record a native function fills before returning 1: exception code, a
 # printf-style format (PyErr_Format syntax) and up to three integer arguments; then the
-# call's context: a pointer to the arena's list head (lower/alloc.py).  Copies of the record
-# (saved by except/finally) carry the same pointer, so restoring one never loses a block.
-ERR = ll.LiteralStructType([I32, I8P, I64, I64, I64, I8P])
+# call's context: a pointer to the arena's list head (lower/alloc.py) and the lowest stack
+# address recursive functions may reach on this thread (lower/recursion.py; set by the entry
+# point and by prange workers).  Copies of the record (saved by except/finally) carry the same
+# values, so restoring one never loses a block or the limit.
+ERR = ll.LiteralStructType([I32, I8P, I64, I64, I64, I8P, I64])
 ERR_ARENA = 5
+ERR_STACK = 6
 ERRP = ERR.as_pointer()
 
 
@@ -83,6 +86,7 @@ class ModuleContext:
     bodies: dict[str, ll.Function] = field(default_factory=dict)       # profile: bodies behind counters
     current_span: object = None    # the statement being lowered, for internal-error reports
     arena_users: set = field(default_factory=set)   # exported functions that may allocate arrays
+    recursion: object = None       # lower/recursion.py: Plan (recursive functions and their checks)
     vector_abis: list = field(default_factory=list)  # libmvec's vector ABIs usable here (lower/vecmath.py)
     vector_variants: dict = field(default_factory=dict)   # wrapper name → its vector versions
     _strings: dict[str, ll.GlobalVariable] = field(default_factory=dict)

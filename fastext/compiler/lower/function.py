@@ -47,6 +47,9 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
     """Emits the body of `fn` into the already-declared `ctx.functions[fn.name]`."""
 
     speculation = None    # set while a speculative loop copy is emitted (lower/speculate.py)
+    jump = False          # lowered as fx.NAME.r (lower/recursion.py): calls in its cycle pass `rec_ctx`
+    depth_check = False   # a recursive function's own body: its calls in the cycle check the stack
+    rec_ctx = None
 
     def __init__(self, ctx: ModuleContext, fn: ir.Function, contiguous: bool = False, noalias: bool = False):
         """`contiguous`: emit the variant the entry point calls when every array argument's
@@ -80,6 +83,8 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         self.b = ll.IRBuilder(entry)
         args = list(llfn.args)
         self.err = args.pop(0)
+        # a recursive function in jump mode (lower/recursion.py): the guard's record comes next
+        self.rec_ctx = args.pop(0) if self.jump else None
         data = iter(args[len(fn.params):])   # the noalias variant's data pointers, one per array
         # the result slot: `return x` stores here, every exit returns {status, slot}
         self.out = None
@@ -413,10 +418,20 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             from fastext.compiler.lower.speculate import call
             return call(self, e)
         callee = self.ctx.functions[e.func]
+        hidden = []
+        plan = self.ctx.recursion
+        if self.rec_ctx is not None and plan.same_cycle(self.fn.name, e.func):
+            callee, hidden = plan.bodies[e.func], [self.rec_ctx]    # within the cycle: no guard
         if e.func == self.fn.name and self.self_call is not None:
             callee = self.self_call
         args = [self.use(a) if isinstance(a.type, T.PyObj) else self.expr(a) for a in e.args]
-        result = self.b.call(callee, [self.err] + args)
+        recursive = plan is not None and plan.same_cycle(self.fn.name, e.func)
+        if self.depth_check and recursive:
+            from fastext.compiler.lower.recursion import emit_check
+            emit_check(self)    # RecursionError as the callee would be entered (as in Python)
+        # `notail`: a recursive call stays a call (LLVM would turn tail recursion into a loop,
+        # and unbounded recursion into an endless loop where Python raises RecursionError)
+        result = self.b.call(callee, [self.err] + hidden + args, tail="notail" if recursive else False)
         status = result if e.type == T.NONE else self.b.extract_value(result, 0)
         with self.b.if_then(self.b.icmp_unsigned("!=", status, I32(0)), likely=False):
             self.error_exit()     # the callee filled the error record

@@ -68,14 +68,17 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
             from fastext.abi import noalias
             if noalias.wants_noalias(fn):
                 ctx.noalias[fn.name] = noalias.declare(ctx.module, native_signature(fn), fn)
-    from fastext.compiler.lower.recursion import declare_clones, lower_unrolled
-    clones = declare_clones(ctx, module)
+    from fastext.compiler.lower import recursion
+    plan = recursion.declare(ctx, module)
+    clones = recursion.declare_clones(ctx, module)
     for fn in module.functions.values():
         ctx.current_span = fn.span
+        if plan.mode.get(fn.name) == "jump":
+            recursion.emit_guard(ctx, fn)    # fx.NAME: the jump target around fx.NAME.r
         if fn.name in clones:
-            lower_unrolled(ctx, fn, clones[fn.name])
+            recursion.lower_unrolled(ctx, fn, clones[fn.name])
         else:
-            FunctionLowering(ctx, fn).lower()
+            recursion.primary_lowering(ctx, fn).lower()
         if fn.name in ctx.contiguous:
             FunctionLowering(ctx, fn, contiguous=True).lower()
         if fn.name in ctx.noalias:

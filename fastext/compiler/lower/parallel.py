@@ -211,6 +211,9 @@ class WorkerLowering(FunctionLowering):
         self.b = b = ll.IRBuilder(self.llfn.append_basic_block("entry"))
         self.task = task = self.llfn.args[0]
         self.err = b.gep(task, [I32(0), I32(_ERR)])
+        if self.ctx.recursion is not None and self.ctx.recursion.mode:
+            from fastext.compiler.lower.recursion import set_stack_limit
+            set_stack_limit(self.ctx, b, self.err)     # this thread's own stack
         self.out = None
         self.begin_without_objects()
         env = b.bitcast(b.load(b.gep(task, [I32(0), I32(_ENV)])), self.env_t.as_pointer())
