@@ -101,6 +101,10 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyMem_Free": (VOID, [OBJ], False),
     "PyErr_Fetch": (VOID, [OBJ.as_pointer()] * 3, False),
     "PyErr_Restore": (VOID, [OBJ] * 3, False),
+    # the module's namespace at import (abi/namespace.py)
+    "PyModule_GetDict": (OBJ, [OBJ], False),
+    "Py_CompileString": (OBJ, [OBJ, OBJ, I32], False),
+    "PyEval_EvalCode": (OBJ, [OBJ, OBJ, OBJ], False),
 }
 
 # Exported data: exception classes are `PyObject *` variables; types/singletons are objects.

@@ -696,7 +696,7 @@ done:
 ; RecursionError.  `rec` is the guard's record {{limit, pad, jmp_buf}}.  Declared memory(none):
 ; it never returns, so no caller can observe memory through it, and the recursive functions
 ; stay pure for LLVM (their identical calls still merge).
-define void @"fx$rec_overflow"(ptr %rec) noreturn nounwind cold noinline memory(none) {{
+define void @fx_rec_overflow(ptr %rec) noreturn nounwind cold noinline memory(none) {{
   %jb = getelementptr i64, ptr %rec, i64 2
   call void @_longjmp(ptr %jb, i32 1)
   unreachable

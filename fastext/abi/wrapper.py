@@ -44,7 +44,9 @@ class WrapperBuilder:
     def __init__(self, ctx: ModuleContext, api: CApi, runtime: dict[str, ll.Function]):
         self.ctx, self.api, self.rt = ctx, api, runtime
 
-    def build(self, fn: ir.Function) -> ll.Function:
+    def build(self, fn: ir.Function, python_name: str | None = None) -> ll.Function:
+        """The entry point of `fn`; messages name it `python_name` (its name in the module's
+        namespace: `f` for an imported `other.f`, `_g` for the copy `_g$py`)."""
         llfn = ll.Function(self.ctx.module, WRAPPER_TYPE, f"fxw.{fn.name}")
         llfn.linkage = "internal"
         self.fn, self.llfn = fn, llfn
@@ -52,7 +54,7 @@ class WrapperBuilder:
         entry = llfn.append_basic_block("entry")
         b = self.b = ll.IRBuilder(entry)
         n = len(fn.params)
-        self.fname = self.ctx.cstring(fn.name)
+        self.fname = self.ctx.cstring(python_name or fn.name)
         self.views = {}
         for k, p in enumerate(fn.params):
             if isinstance(p.var.type, T.Array):

@@ -42,10 +42,49 @@ def check_source(source: SourceFile, module_name: str) -> tuple[ir.Module | None
                         "fix the errors reported in it (each shown at its own file:line:col)")
     if diags or root.tree is None:
         return None, diags
-    functions = _reachable(functions, [k for k in functions if "." not in k])
+    namespace = python_namespace(root.scope, functions)
+    roots = [k for k in functions if "." not in k] + [v for kind, v in namespace.values() if kind == "func"]
+    roots += [k for kind, t in namespace.values() if kind == "struct" for k in functions if k.startswith(t.name + ".")]
+    functions = _reachable(functions, roots)
     constants = {name: (b.type, b.value) for name, b in root.scope.names.items() if b.kind == "const"}
     deps = tuple(u.path for u in graph.order if u is not root)
-    return ir.Module(module_name, source.path, ast.get_docstring(root.tree), functions, constants, deps), diags
+    return ir.Module(module_name, source.path, ast.get_docstring(root.tree), functions, constants, deps,
+                     namespace), diags
+
+
+def python_namespace(scope: ModuleScope, functions: dict[str, ir.Function]) -> dict:
+    """The functions and struct classes bound at the top of the module, as Python sees them
+    (`ir.Module.namespace`): under plain Python every one of them is a module attribute, `_f`
+    and `from .other import f` included, so the compiled module has them too.
+
+    A Python-visible function that Python calls may not return its parameters' memory
+    (`frontend/alloc.py: own_returns`), which internal functions may: for an `_internal`
+    function returning arrays a copy `_f$py` with that rule is added, and Python calls it."""
+    import copy
+    from fastext.compiler.frontend.alloc import own_returns
+    out: dict = {}
+    for local, b in scope.names.items():
+        if b.kind == "func" and b.value in functions and functions[b.value].target == "cpu":
+            key = b.value
+            fn = functions[key]
+            if not fn.exported and fn.name.rpartition(".")[2].startswith("_") and _returns_arrays(fn):
+                twin = copy.deepcopy(fn)
+                twin.name = f"{key}$py"
+                own_returns(twin)
+                functions[twin.name] = twin
+                key = twin.name
+            out[local] = ("func", key)
+        elif b.kind == "structtype":
+            out[local] = ("struct", b.value)
+    return out
+
+
+def _returns_arrays(fn: ir.Function) -> bool:
+    from fastext.compiler.types import Array, Tuple
+
+    def holds(t) -> bool:
+        return isinstance(t, Array) or isinstance(t, Tuple) and any(holds(i) for i in t.items)
+    return holds(fn.ret) and any(isinstance(p.var.type, Array) for p in fn.params)
 
 
 def _check_bodies(unit: "_Unit", root: bool) -> dict[str, ir.Function]:

@@ -60,7 +60,10 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
     if ctx.profile:
         from fastext.compiler.lower.profile import declare_bodies
         declare_bodies(ctx, module)
-    for fn in module.exported():
+    from fastext.abi import namespace
+    entries = namespace.entries(module)
+    callable_fns = {fn.name: fn for _, fn in entries if namespace.python_callable(fn) is None}
+    for fn in callable_fns.values():
         if not ctx.profile and any(isinstance(p.var.type, Array) for p in fn.params):
             variant = ll.Function(ctx.module, native_signature(fn), f"fx.{fn.name}.contiguous")
             variant.linkage = "internal"
@@ -84,14 +87,18 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
         if fn.name in ctx.noalias:
             FunctionLowering(ctx, fn, contiguous=True, noalias=True).lower()
     from fastext.compiler.lower.alloc import uses_arena
-    ctx.arena_users = {fn.name for fn in module.exported() if uses_arena(module, fn)}
+    ctx.arena_users = {fn.name for fn in callable_fns.values() if uses_arena(module, fn)}
     api = CApi(ctx.module)
     runtime = _declare_runtime(ctx.module)
     wb = WrapperBuilder(ctx, api, runtime)
     wrappers = {}
-    for fn in module.exported():
+    for name, fn in entries:
         ctx.current_span = fn.span
-        wrappers[fn.name] = wb.build(fn)
+        if fn.name in callable_fns:
+            if fn.name not in wrappers:
+                wrappers[fn.name] = wb.build(fn, name)
+        else:
+            wrappers[name] = namespace.refusing_entry(ctx, name, namespace.python_callable(fn))
     extra = []
     if ctx.profile:
         from fastext.compiler.lower.profile import build_counters
@@ -100,7 +107,7 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
         from fastext.abi.arena import ArenaEmitter
         extra.append(ArenaEmitter(ctx, api).live_blocks_method())
     init_names = [module.name] + (["fx"] if module.name != "fx" else [])
-    build_module_def(ctx, api, module, wrappers, init_names, extra, gpu_descriptor)
+    build_module_def(ctx, api, module, wrappers, init_names, extra, gpu_descriptor, entries)
 
 
 def _declare_runtime(llmod: ll.Module) -> dict[str, ll.Function]:

@@ -115,7 +115,7 @@ def lower_unrolled(ctx, fn: ir.Function, clone: ll.Function) -> None:
 # * "jump" — every function of the cycle is free of cleanups (no Python objects, no `try`,
 #   no prange): each is lowered as `fx.NAME.r(err, rec, params...)`, whose self- and
 #   mutual calls pass `rec` along; its check reads the limit from `rec` and on overflow
-#   calls `fx$rec_overflow(rec)`, which longjmps back to `fx.NAME` — the guard every other
+#   calls `fx_rec_overflow(rec)`, which longjmps back to `fx.NAME` — the guard every other
 #   caller calls, with the ordinary signature, which did the setjmp and now raises
 #   RecursionError through the ordinary error record.  The frames skipped by the jump hold
 #   nothing to release.  The check reads no error record and writes nothing, so a function
@@ -272,8 +272,8 @@ def emit_check(fl) -> None:
     if rec is not None:
         limit = b.load(b.bitcast(rec, I64.as_pointer()))
         with b.if_then(b.icmp_unsigned("<", here, limit), likely=False):
-            overflow = fl.ctx.module.globals.get("fx$rec_overflow") or ll.Function(
-                fl.ctx.module, ll.FunctionType(ll.VoidType(), [rec.type]), "fx$rec_overflow")
+            overflow = fl.ctx.module.globals.get("fx_rec_overflow") or ll.Function(
+                fl.ctx.module, ll.FunctionType(ll.VoidType(), [rec.type]), "fx_rec_overflow")
             b.call(overflow, [rec])
             b.unreachable()
             b.position_at_end(fl.new_block("rec.unreachable"))
