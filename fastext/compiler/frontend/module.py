@@ -30,6 +30,8 @@ class _ModuleCollector:
 
     def collect(self, tree: ast.Module) -> list[ast.FunctionDef]:
         defs: list[ast.FunctionDef] = []
+        for d in evaluated_too_early(tree, self.scope.file):
+            self.diags.add(d)
         for stmt in without_docstring(tree.body):
             try:
                 if isinstance(stmt, (ast.Import, ast.ImportFrom)):
@@ -414,3 +416,69 @@ def eval_binary(op: ast.operator, a, b):
             isinstance(a, float) and math.isnan(a)):
         raise ValueError("result is not a real number")
     return result
+
+
+def evaluated_too_early(tree: ast.Module, path: str) -> list:
+    """Names that plain Python evaluates before the module binds them — a NameError at import
+    of the interpreted module, so the compiler rejects them too (it must not accept what
+    Python rejects).  Without `from __future__ import annotations` (and before Python 3.14,
+    which evaluates annotations lazily) a `def`'s annotations are evaluated when the `def`
+    runs: a method annotated with its own struct (`def add(self, o: P)` inside `class P`),
+    or a function or method annotated with a struct defined further down.  Defaults are
+    evaluated then in every version: one naming a constant defined further down fails too."""
+    import sys
+    from fastext.compiler.diagnostics import Diagnostic
+    body = without_docstring(tree.body)
+    lazy = sys.version_info >= (3, 14) or any(
+        isinstance(s, ast.ImportFrom) and s.module == "__future__" and any(a.name == "annotations" for a in s.names)
+        for s in body)
+    later: set[str] = set()       # this module's struct classes and constants, until they are bound
+    for stmt in body:
+        if isinstance(stmt, ast.ClassDef):
+            later.add(stmt.name)
+        elif isinstance(stmt, ast.Assign):
+            later.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+            later.add(stmt.target.id)
+    out: list = []
+
+    def check(fn: ast.FunctionDef, unbound: set[str], owner: str | None) -> None:
+        annotated = [a.annotation for a in fn.args.args + fn.args.kwonlyargs if a.annotation is not None]
+        if fn.returns is not None:
+            annotated.append(fn.returns)
+        places = ([] if lazy else [(a, "annotation") for a in annotated]) + \
+            [(d, "default") for d in fn.args.defaults + [d for d in fn.args.kw_defaults if d is not None]]
+        for expr, what in places:
+            for node in ast.walk(expr):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in unbound:
+                    if owner == node.id:
+                        why = (f"`{node.id}` is not bound yet while the body of class `{owner}` runs: plain Python "
+                               f"evaluates the {what}s of `{fn.name}` then and raises NameError")
+                    else:
+                        why = (f"`{node.id}` is defined further down the module: plain Python evaluates the {what}s "
+                               f"of `{fn.name}` when the `def` runs and raises NameError")
+                    hint = ("add `from __future__ import annotations` at the top of the file (annotations are then "
+                            f"not evaluated), or quote it: '{node.id}'") if what == "annotation" else \
+                        f"define `{node.id}` before `{fn.name}`"
+                    out.append(Diagnostic(Span.of(node, path), why, hint))
+                    return
+
+    for stmt in body:
+        if isinstance(stmt, ast.FunctionDef):
+            check(stmt, later, None)
+            later.discard(stmt.name)
+        elif isinstance(stmt, ast.ClassDef):
+            for member in stmt.body:
+                if isinstance(member, ast.FunctionDef):
+                    check(member, later, stmt.name)
+                elif isinstance(member, ast.AnnAssign) and not lazy:   # a field: evaluated with the class body
+                    field = ast.FunctionDef(name=f"{stmt.name}.{ast.unparse(member.target)}",
+                                            args=ast.arguments([], [], None, [], [], None, []), body=[],
+                                            decorator_list=[], returns=member.annotation)
+                    check(field, later, stmt.name)
+            later.discard(stmt.name)
+        elif isinstance(stmt, ast.Assign):
+            later.difference_update(t.id for t in stmt.targets if isinstance(t, ast.Name))
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+            later.discard(stmt.target.id)
+    return out
