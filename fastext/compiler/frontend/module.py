@@ -14,7 +14,7 @@ from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
 from fastext.compiler.frontend.structs import collect_struct, is_struct_class
 from fastext.compiler.source import SourceFile, Span, without_docstring
 from fastext.compiler.types import (
-    BOOL, C128, DIALECT_SCALARS, F64, I64, OBJECT, Scalar, Tuple, Type, article, constant_fits,
+    BOOL, C128, DIALECT_SCALARS, F64, I64, OBJECT, SCALARS, Scalar, Tuple, Type, article, constant_fits,
 )
 
 ALLOWED_MODULES = ("math", "cmath", "fastext")
@@ -265,6 +265,10 @@ class _ModuleCollector:
             self.scope.names[target.id] = Binding("const", struct[1], struct[0])
             return
         result = self.const_value(value)
+        if isinstance(result, int) and not isinstance(result, bool) and not -2**63 <= result < 2**64:
+            # intermediate values may be wider (`MASK = 2**64 - 1`), as in Python; the constant not
+            raise FxSyntaxError(self.span(value), "integer constant does not fit in 64 bits",
+                                "keep it within -2**63 .. 2**64 - 1 (u64 above i64's range), or use a float")
         vtype = declared or _type_of_constant(result)
         if declared is not None:
             if not isinstance(declared, Scalar):
@@ -304,6 +308,10 @@ class _ModuleCollector:
             return _apply(span, lambda: eval_unary(node.op, v))
         if isinstance(node, ast.BinOp):
             a, b = self.const_value(node.left), self.const_value(node.right)
+            if isinstance(node.op, (ast.Pow, ast.LShift)) and all(type(v) is int for v in (a, b)) and b > 4096 \
+                    and (abs(a) > 1 if isinstance(node.op, ast.Pow) else a != 0):
+                raise FxSyntaxError(span, "integer constant does not fit in 64 bits",
+                                    "keep it within -2**63 .. 2**64 - 1, or use a float")
             return _apply(span, lambda: eval_binary(node.op, a, b))
         raise FxSyntaxError(span, "module-level values must be constant numbers",
                             "use literals, other constants and math constants (e.g. `TWO_PI = 2 * math.pi`)")
@@ -375,8 +383,8 @@ def _is_main_guard(stmt: ast.If) -> bool:
 def _type_of_constant(value) -> Scalar:
     if isinstance(value, bool):
         return BOOL
-    if isinstance(value, int):
-        return I64
+    if isinstance(value, int):     # beyond i64 (up to 2**64 - 1): u64, as such a literal in a function
+        return I64 if value < 2**63 else SCALARS["u64"]
     if isinstance(value, complex):
         return C128
     return F64
@@ -394,8 +402,6 @@ def _apply(span: Span, fn):
         result = fn()
     except (ArithmeticError, ValueError, TypeError) as e:
         raise FxSyntaxError(span, f"cannot evaluate constant: {e}", "check the constant expression") from None
-    if isinstance(result, int) and not isinstance(result, bool) and not -2**63 <= result < 2**63:
-        raise FxSyntaxError(span, "integer constant does not fit in i64", "use a float constant")
     return result
 
 

@@ -341,6 +341,16 @@ def compare_int_float(fl, op: str, a: ll.Value, a_t: T.Scalar, b: ll.Value) -> l
     return bld.select(is_nan, I1(int(op == "!=")), result)
 
 
+def compare_signed_unsigned(fl, op: str, s: ll.Value, u: ll.Value) -> ll.Value:
+    """`s OP u` for a signed and a u64 value, both as i64, exactly as Python compares ints
+    (promotion to i64 would read u >= 2**63 as negative): a negative s is below every u,
+    else the two compare as unsigned numbers."""
+    bld = fl.b
+    negative = bld.icmp_signed("<", s, s.type(0))
+    below = I1(int(op in ("<", "<=", "!=")))
+    return bld.select(negative, below, bld.icmp_unsigned(op, s, u))
+
+
 def compare(fl, op: str, t: T.Scalar, a, b) -> ll.Value:
     bld = fl.b
     if t.is_complex:

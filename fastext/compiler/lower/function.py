@@ -25,6 +25,11 @@ def _from_int(e: ir.Expr) -> bool:
     return isinstance(e, ir.Cast) and e.value.type.is_int or isinstance(e, ir.Const) and isinstance(e.value, int)
 
 
+def _mixed_u64(a: T.Scalar, b: T.Scalar) -> bool:
+    """One operand is u64 and the other a signed integer (bool counts as unsigned)."""
+    return (a == T.U64 and b.is_int and b.signed) or (b == T.U64 and a.is_int and a.signed)
+
+
 def _wide_int(e: ir.Expr) -> bool:
     """An int operand that may lie beyond 2**53 (converting it to f64 may round)."""
     if isinstance(e, ir.Const):
@@ -335,7 +340,14 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         for k, (op, t) in enumerate(zip(e.ops, e.cmp_types)):
             right = self.expr(e.operands[k + 1])
             right_t = e.operands[k + 1].type
-            if t == T.F64 and _is_int64(left_t) and not _is_int64(right_t):
+            if t.is_int and t.signed and t.bits == 64 and _mixed_u64(left_t, right_t):
+                # one side u64, the other signed: compare exactly, as Python (not wrapped into i64)
+                l64, r64 = arith.cast(self, left, left_t, t), arith.cast(self, right, right_t, t)
+                if right_t == T.U64:
+                    r = arith.compare_signed_unsigned(self, op, l64, r64)
+                else:
+                    r = arith.compare_signed_unsigned(self, arith.MIRROR[op], r64, l64)
+            elif t == T.F64 and _is_int64(left_t) and not _is_int64(right_t):
                 r = arith.compare_int_float(self, op, left, left_t, arith.cast(self, right, right_t, t))
             elif t == T.F64 and _is_int64(right_t) and not _is_int64(left_t):
                 r = arith.compare_int_float(self, arith.MIRROR[op], right, right_t, arith.cast(self, left, left_t, t))
