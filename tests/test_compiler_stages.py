@@ -257,6 +257,7 @@ PyUnicode_Compare PyUnicode_CompareWithASCIIString PyUnicode_FromFormat PyUnicod
 PyUnicode_FromStringAndSize PyUnicode_InternFromString PyUnicode_Type Py_DecRef Py_IncRef Py_IsFalse
 Py_IsNone Py_IsTrue Py_NewRef Py_XNewRef _Py_Dealloc _Py_DecRef _Py_FalseStruct _Py_IncRef
 _Py_NoneStruct _Py_NotImplementedStruct _Py_TrueStruct Py_CompileString PyEval_EvalCode
+PyErr_NormalizeException PyException_SetTraceback PyEval_GetBuiltins Py_BuildValue
 """.split())
 
 # Non-CPython symbols an extension may need from libm/libc (LLVM intrinsics are checked apart).

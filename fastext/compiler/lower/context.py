@@ -17,9 +17,16 @@ I8P = I8.as_pointer()
 # address recursive functions may reach on this thread (lower/recursion.py; set by the entry
 # point and by prange workers).  Copies of the record (saved by except/finally) carry the same
 # values, so restoring one never loses a block or the limit.
-ERR = ll.LiteralStructType([I32, I8P, I64, I64, I64, I8P, I64])
+# Then the traceback of the error (abi/traceback.py): how many frames it passed through and
+# the first TRACE_FRAMES of them, innermost first (the last slot keeps the outermost), each a
+# pointer to a constant site {file, function name, line}.  Written on error paths only.
+TRACE_FRAMES = 16
+SITE = ll.LiteralStructType([I8P, I8P, I32])
+ERR = ll.LiteralStructType([I32, I8P, I64, I64, I64, I8P, I64, I64, ll.ArrayType(I8P, TRACE_FRAMES)])
 ERR_ARENA = 5
 ERR_STACK = 6
+ERR_NFRAMES = 7
+ERR_FRAMES = 8
 ERRP = ERR.as_pointer()
 
 
@@ -87,6 +94,8 @@ class ModuleContext:
     current_span: object = None    # the statement being lowered, for internal-error reports
     arena_users: set = field(default_factory=set)   # exported functions that may allocate arrays
     recursion: object = None       # lower/recursion.py: Plan (recursive functions and their checks)
+    tracebacks: bool = False       # record .fx locations in the error record (the CPU module; abi/traceback.py)
+    current_function: object = None   # the ir.Function being lowered (its name in tracebacks)
     vector_abis: list = field(default_factory=list)  # libmvec's vector ABIs usable here (lower/vecmath.py)
     vector_variants: dict = field(default_factory=dict)   # wrapper name → its vector versions
     _strings: dict[str, ll.GlobalVariable] = field(default_factory=dict)
@@ -141,3 +150,35 @@ def fill_error(b: ll.IRBuilder, err: ll.Value, ctx: ModuleContext, exc: str, fmt
     b.store(ctx.cstring(fmt) if fmt is not None else ll.Constant(I8P, None), b.gep(err, [I32(0), I32(1)]))
     for k, a in enumerate(args[:3]):
         b.store(a, b.gep(err, [I32(0), I32(2 + k)]))
+    record_site(b, err, ctx, first=True)
+
+
+def site(ctx: ModuleContext) -> ll.Value | None:
+    """The constant {file, function, line} of the statement being lowered (None: no tracebacks)."""
+    span, fn = ctx.current_span, ctx.current_function
+    if not ctx.tracebacks or span is None or fn is None:
+        return None
+    name = fn.name.rpartition(".")[2].split("$")[0]       # Vec.norm → norm, _f$py → _f
+    key = (span.file, name, span.line)
+    sites = ctx.__dict__.setdefault("_sites", {})
+    gv = sites.get(key)
+    if gv is None:
+        gv = ll.GlobalVariable(ctx.module, SITE, name=f"fx$site.{len(sites)}")
+        gv.initializer = ll.Constant(SITE, [ctx.cstring(span.file), ctx.cstring(name), I32(span.line)])
+        gv.global_constant, gv.linkage = True, "private"
+        sites[key] = gv
+    return gv.bitcast(I8P)
+
+
+def record_site(b: ll.IRBuilder, err: ll.Value, ctx: ModuleContext, first: bool = False) -> None:
+    """Add the current statement to the error's traceback: its first frame (`first`: the error
+    is raised here), or the next one out (a call that failed).  Error paths only."""
+    where = site(ctx)
+    if where is None:
+        return
+    count = b.gep(err, [I32(0), I32(ERR_NFRAMES)])
+    n = I64(0) if first else b.load(count)
+    full = b.icmp_signed(">=", n, I64(TRACE_FRAMES - 1))
+    slot = b.select(full, I64(TRACE_FRAMES - 1), n)      # the last slot ends up with the outermost
+    b.store(where, b.gep(err, [I32(0), I32(ERR_FRAMES), slot]))
+    b.store(b.add(n, I64(1)), count)

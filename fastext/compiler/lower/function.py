@@ -84,6 +84,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
     # ---------------------------------------------------------------- frame
     def lower(self) -> None:
         fn, llfn = self.fn, self.llfn
+        self.ctx.current_function = fn      # tracebacks name it (lower/context.py: site)
         entry = llfn.append_basic_block("entry")
         self.b = ll.IRBuilder(entry)
         args = list(llfn.args)
@@ -446,6 +447,8 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         result = self.b.call(callee, [self.err] + hidden + args, tail="notail" if recursive else False)
         status = result if e.type == T.NONE else self.b.extract_value(result, 0)
         with self.b.if_then(self.b.icmp_unsigned("!=", status, I32(0)), likely=False):
+            from fastext.compiler.lower.context import record_site
+            record_site(self.b, self.err, self.ctx)      # this call, a frame of the traceback
             self.error_exit()     # the callee filled the error record
         for v, a in reversed(list(zip(args, e.args))):
             if isinstance(a.type, T.PyObj):

@@ -30,7 +30,7 @@ def lower_module(module: ir.Module, *, boundscheck: bool = True, profile: bool =
     llmod = ll.Module(name=module.name)
     llmod.triple = triple or llmod.triple
     llmod.data_layout = datalayout
-    ctx = ModuleContext(llmod, boundscheck=boundscheck, profile=profile)
+    ctx = ModuleContext(llmod, boundscheck=boundscheck, profile=profile, tracebacks=True)
     if host_features is not None:      # a build for this machine: libmvec's vector math where it has it
         from fastext.compiler.lower import vecmath
         ctx.vector_abis = vecmath.isas(llmod.triple, host_features)
@@ -75,7 +75,7 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
     plan = recursion.declare(ctx, module)
     clones = recursion.declare_clones(ctx, module)
     for fn in module.functions.values():
-        ctx.current_span = fn.span
+        ctx.current_span, ctx.current_function = fn.span, fn
         if plan.mode.get(fn.name) == "jump":
             recursion.emit_guard(ctx, fn)    # fx.NAME: the jump target around fx.NAME.r
         if fn.name in clones:

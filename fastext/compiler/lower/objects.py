@@ -73,6 +73,8 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
         with b.if_then(cond, likely=False):
             b.store(I32(PYERR_CODE), b.gep(self.err, [I32(0), I32(0)]))
             b.store(ll.Constant(I8P, None), b.gep(self.err, [I32(0), I32(1)]))
+            from fastext.compiler.lower.context import record_site
+            record_site(b, self.err, self.ctx, first=True)
             self.error_exit()
 
     def fail_if_null(self, v: ll.Value) -> None:
