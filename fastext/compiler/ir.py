@@ -53,6 +53,9 @@ class BinOp(Expr):
     op: str           # + - * / // % ** & | ^ << >>   (operands already of self.type, except ** and shifts)
     left: Expr
     right: Expr
+    # `/` of two integers (each operand a Cast of an int): Python divides them exactly, rounding
+    # once (lower/arith.py: int_true_divide); `a / float(b)` is a float division
+    int_division: bool = False
 
 
 @dataclass(eq=False)

@@ -362,7 +362,7 @@ class ExpressionChecker:
         if op == "/" and not t.is_float:
             # int / int: the operands stay integers behind their casts (a literal too) so that
             # lowering divides exactly, as Python does (lower/arith.py: int_true_divide)
-            exact = ir.BinOp(F64, span, op, self.int_operand(left), self.int_operand(right))
+            exact = ir.BinOp(F64, span, op, self.int_operand(left), self.int_operand(right), int_division=True)
             if _is_weak(left) and _is_weak(right):
                 return _fold(ir.BinOp(F64, span, op, left, right)) or exact
             return exact
@@ -473,8 +473,8 @@ class ExpressionChecker:
 
     def coerce(self, value: ir.Expr, target: Type, node: ast.AST, what: str) -> ir.Expr:
         """Implicit conversion on assignment/call/return: widening only (literals: if they fit)."""
-        if value.type == target or isinstance(value.type, ErrorType):
-            return value
+        if value.type == target or isinstance(value.type, ErrorType) or isinstance(target, ErrorType):
+            return value      # (a target typed by an earlier error: that error was reported)
         if isinstance(value.type, PyObj) or isinstance(target, PyObj):
             from fastext.compiler.frontend import objects
             if isinstance(value.type, PyObj) and can_assign(target, value.type):

@@ -41,11 +41,20 @@ def int_binop(fl: "FunctionLowering", op: str, t: T.Scalar, a: ll.Value, b: ll.V
     raise NotImplementedError(op)
 
 
+def _zero_division_message(op: str) -> str:
+    """CPython's message for `1 // 0` / `1 % 0` (3.11 says "integer modulo by zero" for `%`)."""
+    try:
+        (1 // 0) if op == "//" else (1 % 0)
+    except ZeroDivisionError as e:
+        return str(e)
+    return "integer division or modulo by zero"
+
+
 def int_divmod(fl, op: str, t: T.Scalar, a, b):
     """Floor division / modulo (result takes the divisor's sign), ZeroDivisionError on 0."""
     bld = fl.b
     zero = a.type(0)
-    fl.fail_if(bld.icmp_unsigned("==", b, zero), "ZeroDivisionError", "integer division or modulo by zero")
+    fl.fail_if(bld.icmp_unsigned("==", b, zero), "ZeroDivisionError", _zero_division_message(op))
     if not t.signed:
         return bld.udiv(a, b) if op == "//" else bld.urem(a, b)
     # x // -1 overflows in hardware for the minimum value; Python's result wraps to itself.

@@ -21,10 +21,6 @@ def _is_int64(t: T.Scalar) -> bool:
     return t.is_int and t.bits == 64
 
 
-def _from_int(e: ir.Expr) -> bool:
-    return isinstance(e, ir.Cast) and e.value.type.is_int or isinstance(e, ir.Const) and isinstance(e.value, int)
-
-
 def _mixed_u64(a: T.Scalar, b: T.Scalar) -> bool:
     """One operand is u64 and the other a signed integer (bool counts as unsigned)."""
     return (a == T.U64 and b.is_int and b.signed) or (b == T.U64 and a.is_int and a.signed)
@@ -299,7 +295,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             return arith.complex_binop(self, e.op, a, b)
         if e.type.is_float:
             op = e.op
-            if op == "/" and _from_int(e.left) and _from_int(e.right):
+            if op == "/" and e.int_division:
                 if _wide_int(e.left) or _wide_int(e.right):
                     # Python divides ints exactly: correctly rounded beyond 2**53 too
                     return arith.int_true_divide(self, *self._int_operand(e.left), *self._int_operand(e.right))
