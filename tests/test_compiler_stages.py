@@ -72,7 +72,8 @@ def dot_art():
 def test_frontend_builds_typed_ir_with_spans():
     module = front(DOT_FX)
     assert module.name == "mem" and module.doc == "A dot product."
-    assert list(module.functions) == ["dot", "_twice"]
+    # `_twice$py`: the copy Python calls (frontend/graph.py: python_namespace)
+    assert list(module.functions) == ["dot", "_twice", "_twice$py"]
     dot = module.functions["dot"]
     assert dot.exported and not module.functions["_twice"].exported
     assert [f.name for f in module.exported()] == ["dot"]
@@ -257,7 +258,7 @@ PyUnicode_Compare PyUnicode_CompareWithASCIIString PyUnicode_FromFormat PyUnicod
 PyUnicode_FromStringAndSize PyUnicode_InternFromString PyUnicode_Type Py_DecRef Py_IncRef Py_IsFalse
 Py_IsNone Py_IsTrue Py_NewRef Py_XNewRef _Py_Dealloc _Py_DecRef _Py_FalseStruct _Py_IncRef
 _Py_NoneStruct _Py_NotImplementedStruct _Py_TrueStruct Py_CompileString PyEval_EvalCode
-PyErr_NormalizeException PyException_SetTraceback PyEval_GetBuiltins Py_BuildValue
+PyErr_NormalizeException PyException_SetTraceback PyEval_GetBuiltins Py_BuildValue PyList_Append
 """.split())
 
 # Non-CPython symbols an extension may need from libm/libc (LLVM intrinsics are checked apart).

@@ -111,6 +111,7 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyEval_GetBuiltins": (OBJ, [], False),
     "PyList_New": (OBJ, [I64], False),
     "PyList_SetItem": (I32, [OBJ, I64, OBJ], False),
+    "PyList_Append": (I32, [OBJ, OBJ], False),
     "PyDict_GetItemString": (OBJ, [OBJ, OBJ], False),
 }
 

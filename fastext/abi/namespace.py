@@ -73,7 +73,8 @@ def entries(module: ir.Module) -> list[tuple[str, ir.Function]]:
         for key, fn in module.functions.items():
             head, _, method = key.rpartition(".")
             if head == stype.name and not method.endswith("$py"):
-                out.append((f"{stype.short_name}.{method}", fn))
+                # Python calls the copy (frontend/graph.py: python_namespace), when there is one
+                out.append((f"{stype.short_name}.{method}", module.functions.get(f"{key}$py", fn)))
     return out
 
 

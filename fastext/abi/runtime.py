@@ -717,7 +717,12 @@ native:
   %excvar = load ptr, ptr %slot
   %exc = load ptr, ptr %excvar
   %fp = getelementptr {{i32, ptr, i64, i64, i64}}, ptr %err, i32 0, i32 1
-  %fmt = load ptr, ptr %fp
+  ; the record's site {{format, file, function, line}} (lower/context.py: fill_error)
+  %site = load ptr, ptr %fp
+  %nosite = icmp eq ptr %site, null
+  br i1 %nosite, label %noargs, label %site.fmt
+site.fmt:
+  %fmt = load ptr, ptr %site
   %bare = icmp eq ptr %fmt, null
   br i1 %bare, label %noargs, label %format
 noargs:

@@ -1,11 +1,9 @@
 """`.fx` lines in the traceback of an exception raised by compiled code.
 
 An error in native code used to reach Python with no trace of where it happened: the
-traceback ended at the Python line that called the compiled function.  Now the error record
-carries the sites it passed through (lower/context.py: `record_site` — the statement that
-raised, then each call that failed, innermost first: stores on error paths only, nothing on
-the path without an exception), and the entry point, after raising, adds one traceback entry
-per site, as Cython does, so the traceback shows the `.fx` file, line and function:
+traceback ended at the Python line that called the compiled function.  Now the entry point,
+after raising, adds traceback entries, as Cython does, so the traceback shows the `.fx` file,
+line and function:
 
     File "app.py", line 9, in <module>
       kernels.normalise(x)
@@ -14,20 +12,27 @@ per site, as Cython does, so the traceback shows the `.fx` file, line and functi
     File ".../kernels.fx", line 5, in _total
       raise ValueError("empty")
 
+The path without an exception pays nothing, not even inlining decisions: the statement that
+raised is the error record's format field, which now points to a constant site {format,
+file, function, line} instead of the bare format (one store either way; lower/context.py:
+`fill_error`), and a function whose callee failed returns the failed call's site number as
+its status instead of 1 (a different constant), so the entry point learns the line of the
+exported function the error came through.  Frames between those two are not recorded (that
+would cost stores on every error path, which change LLVM's inlining decisions).
+
 Cython builds frames with non-limited calls; here only the Limited API is available, so the
 entry point calls a small Python function (`_HELPER`, compiled once per module with
 `Py_CompileString`) that re-raises the exception through one tiny function per site, each
 compiled at its site's file and line (cached per site), and returns the traceback that
 gives.  An exception raised by Python code the compiled code called keeps its own traceback
-below the `.fx` entries.  At most TRACE_FRAMES sites are kept (the innermost ones and the
-outermost).  Any failure while doing so leaves the exception as it was.
+below the `.fx` entries.  Any failure while doing so leaves the exception as it was.
 """
 from __future__ import annotations
 
 from llvmlite import ir as ll
 
 from fastext.abi.capi import I32, I64, OBJ, CApi
-from fastext.compiler.lower.context import ERR_FRAMES, ERR_NFRAMES, SITE, TRACE_FRAMES
+from fastext.compiler.lower.context import ERRP, SITE, call_sites_table
 
 Py_file_input = 257
 
@@ -66,24 +71,30 @@ def add(exc, frames, _cache={}):
 
 
 def emitter(ctx) -> ll.Function:
-    """`void fx$traceback(err*)`: add the record's sites to the traceback of the exception
-    just raised from it (once per module; cold)."""
+    """`void fx$traceback(err*, i32 status)`: add the error's sites — the call of the exported
+    function it came through (`status` >= 2) and the statement that raised it (the record's
+    site) — to the traceback of the exception just raised from the record (once per module;
+    cold)."""
     module = ctx.module
     fn = module.globals.get("fx$traceback")
     if fn is not None:
         return fn
     api = CApi(module)
-    from fastext.compiler.lower.context import ERRP
-    fn = ll.Function(module, ll.FunctionType(ll.VoidType(), [ERRP]), "fx$traceback")
+    fn = ll.Function(module, ll.FunctionType(ll.VoidType(), [ERRP, I32]), "fx$traceback")
     fn.linkage = "internal"
     fn.attributes.add("cold")
     fn.attributes.add("noinline")
-    err = fn.args[0]
+    err, status = fn.args
     null = ll.Constant(OBJ, None)
     b = ll.IRBuilder(fn.append_basic_block("entry"))
-    n = b.load(b.gep(err, [I32(0), I32(ERR_NFRAMES)]))
+    raised_at = b.load(b.gep(err, [I32(0), I32(1)]))
+    table = call_sites_table(ctx)
+    through = b.icmp_signed(">=", status, I32(2))
+    index = b.select(through, b.sub(status, I32(2)), I32(0))
+    called_at = b.select(through, b.load(b.gep(table, [I32(0), index])), null)
     none, go = fn.append_basic_block("none"), fn.append_basic_block("go")
-    b.cbranch(b.icmp_signed("<=", n, I64(0)), none, go)
+    nothing = b.and_(b.icmp_unsigned("==", raised_at, null), b.icmp_unsigned("==", called_at, null))
+    b.cbranch(nothing, none, go)
     b.position_at_end(none)
     b.ret_void()
     b.position_at_end(go)
@@ -91,55 +102,34 @@ def emitter(ctx) -> ll.Function:
     api.call(b, "PyErr_Fetch", *slots)
     api.call(b, "PyErr_NormalizeException", *slots)
     exc_t, exc, tb = (b.load(s) for s in slots)
-    done = fn.append_basic_block("restore")
-    work = fn.append_basic_block("work")
+    done, work, failed = (fn.append_basic_block(x) for x in ("restore", "work", "failed"))
     b.cbranch(b.icmp_unsigned("==", exc, null), done, work)
     b.position_at_end(work)
     with b.if_then(b.icmp_unsigned("!=", tb, null)):
         api.call(b, "PyException_SetTraceback", exc, tb)
     helper = b.call(_helper(ctx), [])
-    failed = fn.append_basic_block("failed")
     have = fn.append_basic_block("have")
     b.cbranch(b.icmp_unsigned("==", helper, null), failed, have)
     b.position_at_end(have)
-    # the sites, outermost first: slots [min(n, K) - 1 .. 0]
-    m = b.select(b.icmp_signed(">", n, I64(TRACE_FRAMES)), I64(TRACE_FRAMES), n)
-    frames = api.call(b, "PyList_New", m)
+    frames = api.call(b, "PyList_New", I64(0))
     listed = fn.append_basic_block("listed")
     b.cbranch(b.icmp_unsigned("==", frames, null), failed, listed)
     b.position_at_end(listed)
-    pre = b.block
-    loop, body, call = (fn.append_basic_block(x) for x in ("loop", "body", "call"))
-    b.branch(loop)
-    b.position_at_end(loop)
-    k = b.phi(I64)
-    k.add_incoming(I64(0), pre)
-    b.cbranch(b.icmp_signed("<", k, m), body, call)
-    b.position_at_end(body)
-    index = b.sub(b.sub(m, I64(1)), k)
-    where = b.bitcast(b.load(b.gep(err, [I32(0), I32(ERR_FRAMES), index])), SITE.as_pointer())
-    item = api.call(b, "Py_BuildValue", ctx.cstring("(sis)"), b.load(b.gep(where, [I32(0), I32(0)])),
-                    b.load(b.gep(where, [I32(0), I32(2)])), b.load(b.gep(where, [I32(0), I32(1)])))
-    drop = fn.append_basic_block("drop")
-    stored = fn.append_basic_block("stored")
-    b.cbranch(b.icmp_unsigned("==", item, null), drop, stored)
-    b.position_at_end(stored)
-    api.call(b, "PyList_SetItem", frames, k, item)     # steals the reference
-    k.add_incoming(b.add(k, I64(1)), stored)
-    b.branch(loop)
-    b.position_at_end(drop)
-    api.call(b, "Py_DecRef", frames)
-    b.branch(failed)
-    b.position_at_end(call)
+    for where in (called_at, raised_at):        # outermost first
+        with b.if_then(b.icmp_unsigned("!=", where, null)):
+            site = b.bitcast(where, SITE.as_pointer())
+            item = api.call(b, "Py_BuildValue", ctx.cstring("(sis)"), b.load(b.gep(site, [I32(0), I32(1)])),
+                            b.load(b.gep(site, [I32(0), I32(3)])), b.load(b.gep(site, [I32(0), I32(2)])))
+            with b.if_then(b.icmp_unsigned("!=", item, null)):
+                api.call(b, "PyList_Append", frames, item)
+                api.call(b, "Py_DecRef", item)
+    api.call(b, "PyErr_Clear")       # a failed item only loses its frame
     result = api.call(b, "PyObject_CallFunctionObjArgs", helper, exc, frames, null)
     api.call(b, "Py_DecRef", frames)
-    got = fn.append_basic_block("got")
+    got, use, ignore = (fn.append_basic_block(x) for x in ("got", "use", "ignore"))
     b.cbranch(b.icmp_unsigned("==", result, null), failed, got)
     b.position_at_end(got)
-    none_obj = api.obj("_Py_NoneStruct")
-    use = fn.append_basic_block("use")
-    b.cbranch(b.icmp_unsigned("==", result, none_obj), fn.append_basic_block("ignore"), use)
-    ignore = fn.blocks[-1]
+    b.cbranch(b.icmp_unsigned("==", result, api.obj("_Py_NoneStruct")), ignore, use)
     b.position_at_end(ignore)
     api.call(b, "Py_DecRef", result)
     b.branch(done)

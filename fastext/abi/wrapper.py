@@ -16,7 +16,7 @@ from fastext.abi.capi import BUFFER, I8, I32, I64, OBJ, CApi, type_of
 from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.abi.arena import ArenaEmitter
-from fastext.compiler.lower.context import ERR, ERR_ARENA, ERR_NFRAMES, F64, ModuleContext, scalar_type, value_type
+from fastext.compiler.lower.context import ERR, ERR_ARENA, F64, ModuleContext, scalar_type, value_type
 
 GIL_RELEASE_MIN_ELEMENTS = 1024
 WRAPPER_TYPE = ll.FunctionType(OBJ, [OBJ, OBJ.as_pointer(), I64, OBJ])
@@ -67,7 +67,6 @@ class WrapperBuilder:
         self.arena = b.alloca(OBJ, name="arena")
         b.store(ll.Constant(OBJ, None), self.arena)
         b.store(b.bitcast(self.arena, OBJ), b.gep(err, [I32(0), I32(ERR_ARENA)]))
-        b.store(I64(0), b.gep(err, [I32(0), I32(ERR_NFRAMES)]))    # no .fx frames yet (abi/traceback.py)
         self.allocates = fn.name in self.ctx.arena_users
         if self.ctx.recursion is not None and fn.name in self.ctx.recursion.reaches:
             from fastext.compiler.lower.recursion import set_stack_limit
@@ -119,7 +118,7 @@ class WrapperBuilder:
         # raise first: a message formatted at run time lives in an arena block (lower/arraymap.py)
         raised = b.call(self.rt["fx_raise"], [b.bitcast(err, OBJ)])
         from fastext.abi import traceback
-        b.call(traceback.emitter(self.ctx), [err])     # the .fx lines the error came through
+        b.call(traceback.emitter(self.ctx), [err, status])     # the .fx lines the error came through
         self.release_arena()
         b.ret(raised)
         b.position_at_end(ok_bb)

@@ -57,26 +57,36 @@ def python_namespace(scope: ModuleScope, functions: dict[str, ir.Function]) -> d
     (`ir.Module.namespace`): under plain Python every one of them is a module attribute, `_f`
     and `from .other import f` included, so the compiled module has them too.
 
-    A Python-visible function that Python calls may not return its parameters' memory
-    (`frontend/alloc.py: own_returns`), which internal functions may: for an `_internal`
-    function returning arrays a copy `_f$py` with that rule is added, and Python calls it."""
-    import copy
-    from fastext.compiler.frontend.alloc import own_returns
+    Python calls a function other than the module's own exported ones through a copy
+    `NAME$py`: the module's own calls then stay the only calls of the original, so LLVM
+    inlines it as before (a function with one caller always is), and the copy can follow
+    the rule that what Python gets may not be its parameters' memory (`frontend/alloc.py:
+    own_returns`), which internal functions may break.  Struct methods likewise."""
     out: dict = {}
     for local, b in scope.names.items():
         if b.kind == "func" and b.value in functions and functions[b.value].target == "cpu":
             key = b.value
-            fn = functions[key]
-            if not fn.exported and fn.name.rpartition(".")[2].startswith("_") and _returns_arrays(fn):
-                twin = copy.deepcopy(fn)
-                twin.name = f"{key}$py"
-                own_returns(twin)
-                functions[twin.name] = twin
-                key = twin.name
+            if not functions[key].exported:
+                key = _python_copy(functions, key)
             out[local] = ("func", key)
         elif b.kind == "structtype":
             out[local] = ("struct", b.value)
+            for key in [k for k in functions if k.rpartition(".")[0] == b.value.name]:
+                _python_copy(functions, key)
     return out
+
+
+def _python_copy(functions: dict[str, ir.Function], key: str) -> str:
+    """Add `key$py`, the copy of function `key` that Python calls; return its key."""
+    import copy
+    from fastext.compiler.frontend.alloc import own_returns
+    fn = functions[key]
+    twin = copy.deepcopy(fn)
+    twin.name = f"{key}$py"
+    if fn.name.rpartition(".")[2].startswith("_") and _returns_arrays(fn):
+        own_returns(twin)     # public functions already follow it (frontend/function.py)
+    functions[twin.name] = twin
+    return twin.name
 
 
 def _returns_arrays(fn: ir.Function) -> bool:

@@ -17,16 +17,13 @@ I8P = I8.as_pointer()
 # address recursive functions may reach on this thread (lower/recursion.py; set by the entry
 # point and by prange workers).  Copies of the record (saved by except/finally) carry the same
 # values, so restoring one never loses a block or the limit.
-# Then the traceback of the error (abi/traceback.py): how many frames it passed through and
-# the first TRACE_FRAMES of them, innermost first (the last slot keeps the outermost), each a
-# pointer to a constant site {file, function name, line}.  Written on error paths only.
-TRACE_FRAMES = 16
-SITE = ll.LiteralStructType([I8P, I8P, I32])
-ERR = ll.LiteralStructType([I32, I8P, I64, I64, I64, I8P, I64, I64, ll.ArrayType(I8P, TRACE_FRAMES)])
+# Field 1 is, in CPU modules (`ModuleContext.tracebacks`), a pointer to a constant SITE
+# {format, file, function name, line}: the statement that raised the error, for the
+# traceback (abi/traceback.py), at no cost — the same one store as a bare format pointer.
+SITE = ll.LiteralStructType([I8P, I8P, I8P, I32])
+ERR = ll.LiteralStructType([I32, I8P, I64, I64, I64, I8P, I64])
 ERR_ARENA = 5
 ERR_STACK = 6
-ERR_NFRAMES = 7
-ERR_FRAMES = 8
 ERRP = ERR.as_pointer()
 
 
@@ -147,38 +144,57 @@ def fill_error(b: ll.IRBuilder, err: ll.Value, ctx: ModuleContext, exc: str, fmt
     `fmt` is a PyErr_Format format; None raises the exception without arguments.
     """
     b.store(I32(EXC_CODE[exc]), b.gep(err, [I32(0), I32(0)]))
-    b.store(ctx.cstring(fmt) if fmt is not None else ll.Constant(I8P, None), b.gep(err, [I32(0), I32(1)]))
+    where = site(ctx, fmt)
+    if where is None:
+        where = ctx.cstring(fmt) if fmt is not None else ll.Constant(I8P, None)
+    b.store(where, b.gep(err, [I32(0), I32(1)]))
     for k, a in enumerate(args[:3]):
         b.store(a, b.gep(err, [I32(0), I32(2 + k)]))
-    record_site(b, err, ctx, first=True)
 
 
-def site(ctx: ModuleContext) -> ll.Value | None:
-    """The constant {file, function, line} of the statement being lowered (None: no tracebacks)."""
+def site(ctx: ModuleContext, fmt: str | None = None) -> ll.Value | None:
+    """The constant SITE of the statement being lowered, with the error's format (None: this
+    module records no sites)."""
     span, fn = ctx.current_span, ctx.current_function
-    if not ctx.tracebacks or span is None or fn is None:
+    if not ctx.tracebacks:
         return None
-    name = fn.name.rpartition(".")[2].split("$")[0]       # Vec.norm → norm, _f$py → _f
-    key = (span.file, name, span.line)
+    file, line = (span.file, span.line) if span is not None else ("", 0)
+    name = fn.name.rpartition(".")[2].split("$")[0] if fn is not None else ""     # Vec.norm → norm, _f$py → _f
+    key = (fmt, file, name, line)
     sites = ctx.__dict__.setdefault("_sites", {})
     gv = sites.get(key)
     if gv is None:
         gv = ll.GlobalVariable(ctx.module, SITE, name=f"fx$site.{len(sites)}")
-        gv.initializer = ll.Constant(SITE, [ctx.cstring(span.file), ctx.cstring(name), I32(span.line)])
+        gv.initializer = ll.Constant(SITE, [ctx.cstring(fmt) if fmt is not None else ll.Constant(I8P, None),
+                                            ctx.cstring(file), ctx.cstring(name), I32(line)])
         gv.global_constant, gv.linkage = True, "private"
         sites[key] = gv
     return gv.bitcast(I8P)
 
 
-def record_site(b: ll.IRBuilder, err: ll.Value, ctx: ModuleContext, first: bool = False) -> None:
-    """Add the current statement to the error's traceback: its first frame (`first`: the error
-    is raised here), or the next one out (a call that failed).  Error paths only."""
+def call_site_status(ctx: ModuleContext) -> ll.Constant:
+    """The status a function returns when a call at the current statement failed: 2 + the
+    call site's index in `fx$call_sites` (status 1: the error was raised in the function
+    itself).  Every level returns its own, so the entry point learns the outermost call
+    site — the line of the exported function the error came through — for free."""
+    if not ctx.tracebacks:
+        return I32(1)
     where = site(ctx)
-    if where is None:
-        return
-    count = b.gep(err, [I32(0), I32(ERR_NFRAMES)])
-    n = I64(0) if first else b.load(count)
-    full = b.icmp_signed(">=", n, I64(TRACE_FRAMES - 1))
-    slot = b.select(full, I64(TRACE_FRAMES - 1), n)      # the last slot ends up with the outermost
-    b.store(where, b.gep(err, [I32(0), I32(ERR_FRAMES), slot]))
-    b.store(b.add(n, I64(1)), count)
+    calls = ctx.__dict__.setdefault("_call_sites", {})     # site global's name → (index, site)
+    key = getattr(where, "name", str(where))
+    if key not in calls:
+        calls[key] = (len(calls), where)
+    return I32(2 + calls[key][0])
+
+
+def call_sites_table(ctx: ModuleContext) -> ll.GlobalVariable:
+    """`fx$call_sites`, the table the status words index; made when the first entry point
+    needs it, after every function is lowered (so it holds every call site)."""
+    table = ctx.module.globals.get("fx$call_sites")
+    if table is None:
+        sites = [where for _, where in sorted(ctx.__dict__.get("_call_sites", {}).values(), key=lambda p: p[0])]
+        arr = ll.ArrayType(I8P, max(1, len(sites)))
+        table = ll.GlobalVariable(ctx.module, arr, "fx$call_sites")
+        table.initializer = ll.Constant(arr, sites or [ll.Constant(I8P, None)])
+        table.global_constant, table.linkage = True, "private"
+    return table

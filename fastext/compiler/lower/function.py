@@ -412,14 +412,17 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         phi.add_incoming(c, c_bb)
         return phi
 
-    def ret_status(self, status: int) -> None:
-        """Return `status` (0 ok, 1 error record filled) with the result slot, if any."""
+    def ret_status(self, status) -> None:
+        """Return `status` (0 ok, 1 error record filled; an error that came through a call
+        returns the call's site, >= 2: lower/context.py) with the result slot, if any."""
+        code = status if isinstance(status, ll.Constant) else I32(status)
+        status = 1 if isinstance(status, ll.Constant) else status
         self.release_objects(status)
         if self.out is None:
-            self.b.ret(I32(status))
+            self.b.ret(code)
             return
         agg = ll.Constant(self.llfn.function_type.return_type, ll.Undefined)
-        agg = self.b.insert_value(agg, I32(status), 0)
+        agg = self.b.insert_value(agg, code, 0)
         self.b.ret(self.b.insert_value(agg, self.b.load(self.out), 1))
 
     def e_Call(self, e: ir.Call) -> ll.Value:
@@ -443,9 +446,10 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         result = self.b.call(callee, [self.err] + hidden + args, tail="notail" if recursive else False)
         status = result if e.type == T.NONE else self.b.extract_value(result, 0)
         with self.b.if_then(self.b.icmp_unsigned("!=", status, I32(0)), likely=False):
-            from fastext.compiler.lower.context import record_site
-            record_site(self.b, self.err, self.ctx)      # this call, a frame of the traceback
-            self.error_exit()     # the callee filled the error record
+            from fastext.compiler.lower.context import call_site_status
+            # the callee filled the error record; returning this call's site as the status
+            # tells the entry point which of its lines the error came through (abi/traceback.py)
+            self.error_exit(call_site_status(self.ctx))
         for v, a in reversed(list(zip(args, e.args))):
             if isinstance(a.type, T.PyObj):
                 self.drop(v, a)   # the callee borrowed it

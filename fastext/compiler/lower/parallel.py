@@ -154,7 +154,8 @@ def lower_parallel_for(fl: FunctionLowering, s: ir.ForRange) -> None:
         with b.if_then(failed, likely=False):
             b.store(b.load(b.gep(t, [I32(0), I32(_ERR)])), fl.err)
             b.call(free, [memp])
-            fl.error_exit()
+            from fastext.compiler.lower.context import call_site_status
+            fl.error_exit(call_site_status(fl.ctx))     # the prange statement, for the traceback
     _counted_loop(fl, I64(0), nblocks, combine, "prange.combine")
     b.call(free, [memp])
 
@@ -279,7 +280,7 @@ class WorkerLowering(FunctionLowering):
         b = self.b
         for j, red in enumerate(self.loop.parallel.reductions):
             b.store(b.load(self.slots[id(red.var)]), b.gep(self.task, [I32(0), I32(_ACC + j)]))
-        b.ret(I32(status))
+        b.ret(status if isinstance(status, ll.Constant) else I32(status))
 
 
 def _emit_worker(fl: FunctionLowering, s: ir.ForRange, env_t, task_t) -> ll.Function:
