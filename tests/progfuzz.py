@@ -106,10 +106,10 @@ class Gen:
             return f"({a} / {b})", f"({pa} / {pb})", "float"
         if kind < 0.75:
             a, pa, _ = self.float_expr(depth + 1)
-            f = r.choice(["math.sqrt(abs({}))", "abs({})", "math.fabs({})", "({}) ** 2", "math.floor({}) * 0.5",
+            f = r.choice(["math.sqrt(abs({}))", "abs({})", "math.fabs({})", "({}) ** 2", "(math.floor({}) * 0.5)",
                           "math.atan({})", "math.tanh({})"])
             if "floor" in f:
-                return f.format(a), f"_chk(math.floor({pa})) * 0.5", "float"
+                return f.format(a), f"(_chk(math.floor({pa})) * 0.5)", "float"
             return f.format(a), f.format(pa), "float"
         if kind < 0.85:
             # both floats: Python's min/max return one argument unchanged, so a mixed call is

@@ -120,10 +120,9 @@ def _declare_runtime(llmod: ll.Module) -> dict[str, ll.Function]:
         "fx_unbox_f64_slow": (I32, [ptr, ptr, ptr, ptr, ptr]),
         "fx_unbox_bool_slow": (I32, [ptr, ptr, ptr, ptr, ptr]),
         "fx_unbox_complex_slow": (I32, [ptr, ptr, ptr, ptr, ptr]),
-        "fx_get_buffer": (I32, [ptr, ptr, I32, I64, I32, I32, ptr, ptr, ptr]),
+        "fx_get_buffer": (I32, [ptr, ptr, I32, I64, I32, I32, ptr, ptr, ptr, ptr]),
+        "fx_finish_layout": (I32, [ptr, ptr, ptr, ptr]),
         "fx_release": (ll.VoidType(), [ptr]),
-        "fx_buffer_layout": (I32, [ptr, ptr, ptr, ptr]),
-        "fx_check_dims": (I32, [ptr, I32, ptr, ptr]),
         "fx_float_overflow": (I32, [ptr, ptr, ptr, ptr]),
         "fx_raise": (ptr, [ptr]),
     }
