@@ -69,7 +69,7 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
             variant.linkage = "internal"
             ctx.contiguous[fn.name] = variant
             from fastext.abi import noalias
-            if noalias.wants_noalias(fn):
+            if noalias.wants_noalias(fn) and not fn.name.endswith("$py"):   # (Python calls of internal functions: no third copy)
                 ctx.noalias[fn.name] = noalias.declare(ctx.module, native_signature(fn), fn)
     from fastext.compiler.lower import recursion
     plan = recursion.declare(ctx, module)
