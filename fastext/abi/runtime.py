@@ -431,9 +431,8 @@ define i32 @fx_float_overflow(ptr %obj, ptr %fname, ptr %pname, ptr %what) cold 
 
 ; Acquire a strided buffer and check it against the parameter's array type.
 ; cls: 0 signed int, 1 unsigned int, 2 float, 3 bool, 4 complex ('Z' + a float code).  On failure the view is released.
-; `layout` receives the shape and strides pointers to read (fx_finish_layout).
 define i32 @fx_get_buffer(ptr %obj, ptr %view, i32 %cls, i64 %itemsize, i32 %ndim, i32 %writable,
-                          ptr %fname, ptr %pname, ptr %what, ptr %layout) noinline {{
+                          ptr %fname, ptr %pname, ptr %what) noinline {{
 entry:
   %rc = call i32 @PyObject_GetBuffer(ptr %obj, ptr %view, i32 28)
   %got = icmp eq i32 %rc, 0
@@ -535,10 +534,6 @@ release:
   store ptr null, ptr %objp
   ret i32 -1
 ok:
-  %fin = call i32 @fx_finish_layout(ptr %view, ptr %layout, ptr %fname, ptr %pname)
-  %finbad = icmp slt i32 %fin, 0
-  br i1 %finbad, label %release, label %done
-done:
   ret i32 0
 }}
 
@@ -588,65 +583,11 @@ done:
   ret void
 }}
 
-; After the checks: where the wrapper reads the view's shape and strides, `layout` =
-; {{shape*, strides*, scratch[2 * ndim]}}: the view's own arrays, or — when the exporter left
-; one NULL (PEP 3118: ctypes leaves strides NULL) — the scratch, filled by fx_buffer_layout.
-; Every dimension must lie in [0, 2**53] (fx_check_dims).  0, or -1 with ValueError set.
-define i32 @fx_finish_layout(ptr %view, ptr %layout, ptr %fname, ptr %pname) alwaysinline {{
-entry:
-  %shp = getelementptr {{ptr, ptr, i64, i64, i32, i32, ptr, ptr, ptr, ptr, ptr}}, ptr %view, i32 0, i32 7
-  %shape = load ptr, ptr %shp
-  %stp = getelementptr {{ptr, ptr, i64, i64, i32, i32, ptr, ptr, ptr, ptr, ptr}}, ptr %view, i32 0, i32 8
-  %strides = load ptr, ptr %stp
-  %ndp = getelementptr {{ptr, ptr, i64, i64, i32, i32, ptr, ptr, ptr, ptr, ptr}}, ptr %view, i32 0, i32 5
-  %nd = load i32, ptr %ndp
-  %noshape = icmp eq ptr %shape, null
-  %nostrides = icmp eq ptr %strides, null
-  %missing = or i1 %noshape, %nostrides
-  br i1 %missing, label %fill, label %given, !prof !{{!"branch_weights", i32 1, i32 1000}}
-given:
-  ; the dimensions, inline: one compare per axis
-  br label %loop
-loop:
-  %i = phi i32 [0, %given], [%i.next, %next]
-  %more = icmp slt i32 %i, %nd
-  br i1 %more, label %body, label %store.given
-body:
-  %dp = getelementptr i64, ptr %shape, i32 %i
-  %d = load i64, ptr %dp
-  %bad = icmp ugt i64 %d, 9007199254740992
-  br i1 %bad, label %toobig, label %next
-next:
-  %i.next = add i32 %i, 1
-  br label %loop
-toobig:
-  %c = call i32 @fx_check_dims(ptr %shape, i32 %nd, ptr %fname, ptr %pname)
-  ret i32 -1
-store.given:
-  store ptr %shape, ptr %layout
-  %sp1 = getelementptr ptr, ptr %layout, i64 1
-  store ptr %strides, ptr %sp1
-  ret i32 0
-fill:
-  %scratch = getelementptr ptr, ptr %layout, i64 2
-  %rc = call i32 @fx_buffer_layout(ptr %view, ptr %scratch, ptr %fname, ptr %pname)
-  %failed = icmp slt i32 %rc, 0
-  br i1 %failed, label %fail, label %store.filled
-fail:
-  ret i32 -1
-store.filled:
-  %nd64 = sext i32 %nd to i64
-  %sfilled = getelementptr i64, ptr %scratch, i64 %nd64
-  store ptr %scratch, ptr %layout
-  %sp2 = getelementptr ptr, ptr %layout, i64 1
-  store ptr %sfilled, ptr %sp2
-  ret i32 0
-}}
-
-; Every dimension of a buffer's shape (NULL: nothing to check) lies in [0, 2**53]: the native
+; Every dimension of a buffer's shape (NULL: nothing to check) lies in [0, 2**53): the native
 ; code assumes it (an index converts to f64 exactly; lengths are never negative).  Larger
 ; dimensions only exist as zero-stride views (np.broadcast_to) or from a broken exporter.
-; 0, or -1 with ValueError set.
+; The wrapper tests all dimensions at once (their OR, shifted by 53) and calls this for the
+; message.  0, or -1 with ValueError set.
 define i32 @fx_check_dims(ptr %shape, i32 %nd, ptr %fname, ptr %pname) noinline {{
 entry:
   %none = icmp eq ptr %shape, null
@@ -658,7 +599,7 @@ loop:
 body:
   %p = getelementptr i64, ptr %shape, i32 %i
   %d = load i64, ptr %p
-  %bad = icmp ugt i64 %d, 9007199254740992
+  %bad = icmp ugt i64 %d, 9007199254740991
   br i1 %bad, label %err, label %body.ok
 body.ok:
   %i.next = add i32 %i, 1
@@ -811,7 +752,7 @@ MESSAGES = {
     "readonly": "%s() argument '%s' must be writable (%s() writes to it), got a read-only buffer",
     "indirect": "%s() argument '%s': indirect (PIL-style) buffers are not supported",
     "noshape": "%s() argument '%s': the buffer has %d dimensions but no shape",
-    "baddim": "%s() argument '%s': a dimension of size %lld (axis %d) is not supported (0 to 2**53)",
+    "baddim": "%s() argument '%s': a dimension of size %lld (axis %d) is not supported (0 to 2**53 - 1)",
     "bool": "bool",
     "numpy": "numpy",
     "dmodule": "__module__",

@@ -138,29 +138,11 @@ def describe_struct_array(t: T.Array) -> str:
             f"buffer format {struct_format(t.dtype)})")
 
 
-def get_struct_buffer(wb: "WrapperBuilder", obj, view, t: T.Array, writable: int, pname, what,
-                      layout) -> ll.Value:
-    """Acquire the buffer of a `Vec[:]` argument and check it (status: 0, or -1 with an error set);
-    `layout` receives where to read its shape and strides (runtime.py: fx_finish_layout)."""
+def get_struct_buffer(wb: "WrapperBuilder", obj, view, t: T.Array, writable: int, pname, what) -> ll.Value:
+    """Acquire the buffer of a `Vec[:]` argument and check it (status: 0, or -1 with an error set)."""
     fn = _buffer_fn(wb)
-    rc = wb.b.call(fn, [obj, view, wb.ctx.cstring(struct_format(t.dtype)), I64(t.dtype.nbytes), I32(t.ndim),
-                        I32(writable), wb.fname, pname, what])
-    b = wb.b
-    got, done = wb.llfn.append_basic_block(f"{pname}.struct.layout"), wb.llfn.append_basic_block(f"{pname}.laid")
-    pre = b.block
-    b.cbranch(b.icmp_signed("<", rc, I32(0)), done, got)
-    b.position_at_end(got)
-    fin = b.call(wb.rt["fx_finish_layout"], [b.bitcast(view, OBJ), b.bitcast(layout, OBJ), wb.fname, pname])
-    with b.if_then(b.icmp_signed("<", fin, I32(0)), likely=False):
-        b.call(wb.rt["fx_release"], [b.bitcast(view, OBJ)])
-        b.store(ll.Constant(OBJ, None), b.gep(view, [I32(0), I32(1)]))
-    got_end = b.block
-    b.branch(done)
-    b.position_at_end(done)
-    status = b.phi(I32)
-    status.add_incoming(rc, pre)
-    status.add_incoming(fin, got_end)
-    return status
+    return wb.b.call(fn, [obj, view, wb.ctx.cstring(struct_format(t.dtype)), I64(t.dtype.nbytes), I32(t.ndim),
+                          I32(writable), wb.fname, pname, what])
 
 
 def _buffer_fn(wb: "WrapperBuilder") -> ll.Function:

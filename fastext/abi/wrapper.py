@@ -394,26 +394,60 @@ class WrapperBuilder:
         cls = 4 if t.dtype.is_complex else 3 if t.dtype.is_bool else 2 if t.dtype.is_float else \
             0 if t.dtype.signed else 1
         writable = 1 if k in self.fn.writes else 0
-        # {shape*, strides*, scratch}: where to read the shape and strides (runtime.py: fx_finish_layout)
-        layout = self.entry_alloca(ll.LiteralStructType([OBJ, OBJ, ll.ArrayType(I64, 2 * t.ndim)]))
         if isinstance(t.dtype, T.Struct):   # a structured array: its format string is checked
             from fastext.abi.structs import get_struct_buffer
-            rc = get_struct_buffer(self, obj, view, t, writable, pname, what, layout)
+            rc = get_struct_buffer(self, obj, view, t, writable, pname, what)
         else:
             rc = b.call(self.rt["fx_get_buffer"], [obj, b.bitcast(view, OBJ), I32(cls), I64(t.dtype.nbytes),
-                                                   I32(t.ndim), I32(writable), self.fname, pname, what,
-                                                   b.bitcast(layout, OBJ)])
+                                                   I32(t.ndim), I32(writable), self.fname, pname, what])
         cont = self.llfn.append_basic_block(f"{p.var.name}.buffer")
         b.cbranch(b.icmp_signed("<", rc, I32(0)), self.fail_bb, cont)
         b.position_at_end(cont)
         agg = ll.Constant(value_type(t), ll.Undefined)
         agg = b.insert_value(agg, b.load(b.gep(view, [I32(0), I32(0)])), 0)
-        shape = b.bitcast(b.load(b.gep(layout, [I32(0), I32(0)])), I64.as_pointer())
-        strides = b.bitcast(b.load(b.gep(layout, [I32(0), I32(1)])), I64.as_pointer())
+        shape, strides = self.buffer_layout(view, t.ndim, p.var.name)
+        wide = I64(0)
         for axis in range(t.ndim):
-            agg = b.insert_value(agg, b.load(b.gep(shape, [I64(axis)])), [1, axis])
+            dim = b.load(b.gep(shape, [I64(axis)]))
+            wide = b.or_(wide, dim)
+            agg = b.insert_value(agg, dim, [1, axis])
             agg = b.insert_value(agg, b.load(b.gep(strides, [I64(axis)])), [2, axis])
+        # every dimension below 2**53 (native code assumes it: lower/function.py, e_ArrayDim), all
+        # tested at once; the cold helper finds the axis and raises ValueError
+        with b.if_then(b.icmp_unsigned("!=", b.lshr(wide, I64(53)), I64(0)), likely=False):
+            b.call(self.rt["fx_check_dims"], [b.bitcast(shape, OBJ), I32(t.ndim), self.fname, pname])
+            b.branch(self.fail_bb)
+            b.position_at_end(self.llfn.append_basic_block(f"{p.var.name}.dims.unreachable"))
         return agg
+
+    def buffer_layout(self, view: ll.Value, ndim: int, name: str) -> tuple[ll.Value, ll.Value]:
+        """Pointers to the shape and strides of an acquired view.
+
+        An exporter may leave `strides` NULL (C-contiguous, PEP 3118: ctypes arrays do) and,
+        for a 1-D buffer, `shape` NULL (length len / itemsize); the cold helper then writes
+        both into a scratch array of the entry point.  The hot path is two compares."""
+        b = self.b
+        null = ll.Constant(I64.as_pointer(), None)
+        shape = b.load(b.gep(view, [I32(0), I32(7)]))
+        strides = b.load(b.gep(view, [I32(0), I32(8)]))
+        missing = b.or_(b.icmp_unsigned("==", shape, null), b.icmp_unsigned("==", strides, null))
+        pre = b.block
+        with b.if_then(missing, likely=False):
+            scratch = self.entry_alloca(ll.ArrayType(I64, 2 * ndim))
+            rc = b.call(self.rt["fx_buffer_layout"], [b.bitcast(view, OBJ), b.bitcast(scratch, OBJ), self.fname,
+                                                      self.ctx.cstring(name)])
+            filled = self.llfn.append_basic_block(f"{name}.layout")
+            b.cbranch(b.icmp_signed("<", rc, I32(0)), self.fail_bb, filled)
+            b.position_at_end(filled)
+            fixed_shape = b.gep(scratch, [I32(0), I32(0)])
+            fixed_strides = b.gep(scratch, [I32(0), I32(ndim)])
+        shape_phi = b.phi(shape.type, name=f"{name}.shape")
+        shape_phi.add_incoming(shape, pre)
+        shape_phi.add_incoming(fixed_shape, filled)
+        strides_phi = b.phi(strides.type, name=f"{name}.strides")
+        strides_phi.add_incoming(strides, pre)
+        strides_phi.add_incoming(fixed_strides, filled)
+        return shape_phi, strides_phi
 
     # ------------------------------------------------------------------ boxing
     def box(self, t: T.Type, v: ll.Value | None) -> ll.Value:

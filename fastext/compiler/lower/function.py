@@ -484,7 +484,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         # never beyond 2**53 (the entry points reject larger dimensions, allocations of that
         # many items fail): an index then converts to f64 exactly, so `i / n` needs no check
         assume = self.ctx.intrinsic("llvm.assume", ll.VoidType(), [I1])
-        self.b.call(assume, [self.b.icmp_unsigned("<=", dim, I64(MAX_DIM))])
+        self.b.call(assume, [self.b.icmp_unsigned("<", dim, I64(MAX_DIM))])
         return dim
 
     def e_ArraySize(self, e: ir.ArraySize) -> ll.Value:
