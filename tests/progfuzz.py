@@ -258,7 +258,7 @@ def run_program(seed: int, calls: int = 40, workdir: str | None = None) -> dict:
         art = compile_file(path, f"prog{seed}")
     except CompileError as e:
         # a literal expression beyond 64 bits is a located error by design (never a wrap)
-        if all(any(w in d.message for w in ("beyond 64 bits", "beyond i64", "cannot take a u64"))
+        if all(any(w in d.message for w in ("beyond 64 bits", "beyond i64", "cannot take a u64", "has type u64"))
                for d in e.diagnostics):
             return {"calls": 0, "agree": 0, "outside": 0, "diagnosed": 1}
         raise AssertionError(f"program {seed} did not compile: {e}\n{fx_src}") from None
