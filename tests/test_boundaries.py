@@ -10,7 +10,6 @@ OverflowError, as `struct.pack("<f", 1e300)` raises).  The long run is
 """
 from __future__ import annotations
 
-import cmath
 import math
 import os
 import random

@@ -513,7 +513,6 @@ def int_true_divide(fl, a: ll.Value, a_signed: bool, b: ll.Value, b_signed: bool
         return bld.sitofp(v, F64) if signed else bld.uitofp(v, F64)
 
     fast = bld.and_(small(a, a_signed), small(b, b_signed))
-    pre = bld.block
     with bld.if_else(fast, likely=True) as (then, otherwise):
         with then:
             quick = bld.fdiv(to_f64(a, a_signed), to_f64(b, b_signed))

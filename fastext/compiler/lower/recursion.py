@@ -284,7 +284,7 @@ def emit_check(fl) -> None:
 
 def emit_guard(ctx, fn: ir.Function) -> None:
     """`fx.NAME` of a jump-mode function: set up the jump target and call `fx.NAME.r`."""
-    from fastext.compiler.lower.context import ERR_STACK, I32, I64, fill_error
+    from fastext.compiler.lower.context import ERR_STACK, I32, fill_error
     guard = ctx.functions[fn.name]
     guard.attributes.add("noinline")      # setjmp keeps its caller's optimisations conservative
     body = ctx.recursion.bodies[fn.name]
