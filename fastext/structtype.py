@@ -65,12 +65,42 @@ def struct(cls):
 
     namespace.update(__slots__=(), __new__=__new__, __repr__=__repr__, __getnewargs__=__getnewargs__,
                      __class_getitem__=classmethod(__class_getitem__), _fields=fields, __match_args__=fields)
+    if "dtype" not in fields:     # `np.zeros(n, dtype=Vec)`: NumPy reads the class's `dtype`
+        namespace["dtype"] = StructDtype(lambda: [(f, _resolve(annotations[f], module_globals)) for f in fields])
     for k, f in enumerate(fields):
         namespace[f] = property(operator.itemgetter(k), doc=f"field {k}: {f}")
     new = type(cls.__name__, (tuple,), namespace)
     new.__qualname__ = cls.__qualname__
     new.__fx_struct__ = True
     return new
+
+
+class StructDtype:
+    """`Vec.dtype`: the NumPy structured dtype of a struct (packed, little-endian fields, nested
+    structs nested), built on first use so that defining a struct never imports NumPy.  A
+    compiled module's struct class has the same attribute (abi/namespace.py)."""
+
+    __slots__ = ("fields", "value")
+
+    def __init__(self, fields):
+        self.fields, self.value = fields, None
+
+    def __get__(self, obj, cls=None):
+        if self.value is None:
+            import numpy
+            spec = []
+            for name, t in self.fields():
+                spec.append((name, t.dtype if is_struct(t) else t.dtype.newbyteorder("<")))
+            self.value = numpy.dtype(spec)
+        return self.value
+
+
+def _resolve(annotation, namespace):
+    """A field's annotation as a dialect scalar type or a struct class."""
+    from fastext.dialect import c128, f64, i64, boolean
+    if isinstance(annotation, str):
+        annotation = eval(annotation, namespace)   # noqa: S307 - the module's own annotation text
+    return {int: i64, float: f64, bool: boolean, complex: c128}.get(annotation, annotation)
 
 
 class StructArrayType:

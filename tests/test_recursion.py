@@ -50,13 +50,17 @@ def _define(text: str, name: str) -> str:
 
 def test_status_of_a_function_that_cannot_raise_is_folded(art):
     """LLVM drops the status word of an internal function that always returns status 0:
-    fib returns a plain i64 and its (self-)calls test nothing; fib_checked keeps {i32, i64}."""
-    fib = _define(art.llvm_ir, "fib")
-    assert re.match(r"define internal [^@]*\bi64 @\"?fx\.fib\"?\(i64 %n\)", fib), fib.splitlines()[0]
+    fib's body `fx.fib.r` (lower/recursion.py: the guard `fx.fib` enters it) returns a plain
+    i64 and its (self-)calls test nothing, its stack check keeps it pure (it only reads the
+    guard's record); fib_checked keeps {i32, i64}."""
+    fib = _define(art.llvm_ir, "fib.r")
+    assert re.match(r"define internal [^@]*\bi64 @\"?fx\.fib\.r\"?\(ptr [^,]*, i64 %n\)", fib), fib.splitlines()[0]
     assert "extractvalue" not in fib and "{ i32, i64 }" not in fib
     # identical pure calls of the two inlined levels merge: 3 calls per two levels, not 4
-    assert len(re.findall(r"call [^\n]*@\"?fx\.fib\"?\(", fib)) == 3
-    checked = _define(art.llvm_ir, "fib_checked")
+    assert len(re.findall(r"call [^\n]*@\"?fx\.fib\.r\"?\(", fib)) == 3
+    attrs = re.search(r"; Function Attrs: ([^\n]*)\n" + re.escape(fib.splitlines()[0]), art.llvm_ir)
+    assert attrs and "memory(argmem: read)" in attrs.group(1), attrs
+    checked = _define(art.llvm_ir, "fib_checked.r")
     assert "{ i32, i64 }" in checked.splitlines()[0]
     assert "extractvalue" in checked      # its callers test the status
 

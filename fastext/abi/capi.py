@@ -101,10 +101,22 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyMem_Free": (VOID, [OBJ], False),
     "PyErr_Fetch": (VOID, [OBJ.as_pointer()] * 3, False),
     "PyErr_Restore": (VOID, [OBJ] * 3, False),
+    # the module's namespace at import (abi/namespace.py)
+    "PyModule_GetDict": (OBJ, [OBJ], False),
+    "Py_CompileString": (OBJ, [OBJ, OBJ, I32], False),
+    "PyEval_EvalCode": (OBJ, [OBJ, OBJ, OBJ], False),
+    # .fx lines in tracebacks (abi/traceback.py)
+    "PyErr_NormalizeException": (VOID, [OBJ.as_pointer()] * 3, False),
+    "PyException_SetTraceback": (I32, [OBJ, OBJ], False),
+    "PyEval_GetBuiltins": (OBJ, [], False),
+    "PyList_New": (OBJ, [I64], False),
+    "PyList_SetItem": (I32, [OBJ, I64, OBJ], False),
+    "PyList_Append": (I32, [OBJ, OBJ], False),
+    "PyDict_GetItemString": (OBJ, [OBJ, OBJ], False),
 }
 
 # Exported data: exception classes are `PyObject *` variables; types/singletons are objects.
-EXCEPTION_VARS = ("PyExc_TypeError", "PyExc_OverflowError", "PyExc_ValueError")
+EXCEPTION_VARS = ("PyExc_TypeError", "PyExc_OverflowError", "PyExc_ValueError", "PyExc_RuntimeError")
 OBJECTS = ("PyLong_Type", "PyFloat_Type", "PyComplex_Type", "PyBool_Type", "_Py_NoneStruct", "_Py_TrueStruct",
            "PyList_Type", "PyDict_Type", "PyTuple_Type", "PySet_Type", "PyUnicode_Type")
 

@@ -27,7 +27,7 @@ def init_symbol(name: str) -> str:
     return f"PyInit_{name}"
 
 
-def text_signature(fn: ir.Function) -> str:
+def text_signature(fn: ir.Function, python_name: str | None = None) -> str:
     """`__text_signature__` form: `($module, x, y, scale=1.0)` (inspect.signature reads it)."""
     parts = ["$module"]
     for p in fn.params:
@@ -35,17 +35,18 @@ def text_signature(fn: ir.Function) -> str:
     return f"({', '.join(parts)})"
 
 
-def typed_signature(fn: ir.Function) -> str:
+def typed_signature(fn: ir.Function, python_name: str | None = None) -> str:
     params = []
     for p in fn.params:
         s = f"{p.var.name}: {p.var.type}"
         params.append(s + (f" = {p.default!r}" if p.has_default else ""))
-    return f"{fn.name}({', '.join(params)}) -> {fn.ret}"
+    return f"{python_name or fn.name}({', '.join(params)}) -> {fn.ret}"
 
 
-def docstring(fn: ir.Function) -> str:
+def docstring(fn: ir.Function, python_name: str | None = None) -> str:
     """The `__doc__` CPython splits into `__text_signature__` and the text help() shows."""
-    text = f"{fn.name}{text_signature(fn)}\n--\n\n{typed_signature(fn)}"
+    name = python_name or fn.name
+    text = f"{name}{text_signature(fn)}\n--\n\n{typed_signature(fn, name)}"
     if fn.doc:
         text += "\n\n" + fn.doc
     return text
@@ -53,26 +54,37 @@ def docstring(fn: ir.Function) -> str:
 
 def build_module_def(ctx: ModuleContext, api: CApi, module: ir.Module, wrappers: dict[str, ll.Function],
                      init_names: list[str], extra: list[tuple[str, ll.Function, int, str]] = (),
-                     gpu_descriptor: bytes | None = None, exec_slots: list[ll.Function] = ()) -> None:
+                     gpu_descriptor: bytes | None = None, exec_slots: list[ll.Function] = (),
+                     entries: list | None = None) -> None:
     """Emit the method table and PyModuleDef, and one exported PyInit_<name> per name.
 
     `extra`: further (name, C function, METH_* flags, doc) entries, e.g. the profiling build's
     `__fastext_profile__`.  `gpu_descriptor`: the module has GPU kernels (abi/gpu.py): add
     `__fastext_gpu__()` and a Py_mod_exec slot that binds them.  `exec_slots`: further
-    `int exec(PyObject *module)` functions run at import (e.g. abi/blas.py's)."""
+    `int exec(PyObject *module)` functions run at import (e.g. abi/blas.py's).  `entries`: the
+    (Python name, function) pairs of the method table (abi/namespace.py), by default the
+    exported functions."""
+    from fastext.abi import namespace
     from fastext.abi.gpu import Py_mod_exec
-    slot_entries = [ll.Constant(SLOT, [I32(Py_mod_exec), fn.bitcast(OBJ)]) for fn in exec_slots]
+    slot_entries = []
+    source = namespace.init_source(module)
+    if source is not None:     # constants and struct classes, before the GPU binder looks at the module
+        slot_entries.append(ll.Constant(SLOT, [I32(Py_mod_exec), namespace.exec_slot(ctx, source).bitcast(OBJ)]))
+    slot_entries += [ll.Constant(SLOT, [I32(Py_mod_exec), fn.bitcast(OBJ)]) for fn in exec_slots]
     if gpu_descriptor is not None:
         from fastext.abi.gpu import descriptor_method, exec_slot
         extra = [*extra, descriptor_method(ctx, gpu_descriptor)]
         slot_entries.append(ll.Constant(SLOT, [I32(Py_mod_exec), exec_slot(ctx).bitcast(OBJ)]))
-    exported = module.exported()
-    table_t = ll.ArrayType(METHOD_DEF, len(exported) + len(extra) + 1)
-    entries = [
-        ll.Constant(METHOD_DEF, [ctx.cstring(fn.name), wrappers[fn.name].bitcast(OBJ),
-                                 I32(METH_FASTCALL_KEYWORDS), ctx.cstring(docstring(fn))])
-        for fn in exported
-    ]
+    named = entries if entries is not None else [(fn.name, fn) for fn in module.exported()]
+    table_t = ll.ArrayType(METHOD_DEF, len(named) + len(extra) + 1)
+    entries = []
+    for name, fn in named:
+        wrapper = wrappers.get(fn.name)
+        flags = METH_FASTCALL_KEYWORDS
+        if wrapper is None:       # Python cannot call it: the entry raises TypeError (abi/namespace.py)
+            wrapper, flags = wrappers[name], namespace.METH_VARARGS_KEYWORDS
+        entries.append(ll.Constant(METHOD_DEF, [ctx.cstring(name), wrapper.bitcast(OBJ), I32(flags),
+                                                ctx.cstring(docstring(fn, name))]))
     entries += [ll.Constant(METHOD_DEF, [ctx.cstring(name), fn.bitcast(OBJ), I32(flags), ctx.cstring(doc)])
                 for name, fn, flags, doc in extra]
     entries.append(ll.Constant(METHOD_DEF, [ll.Constant(OBJ, None), ll.Constant(OBJ, None), I32(0),

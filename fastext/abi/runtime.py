@@ -341,7 +341,10 @@ fail:
   ret i32 -1
 }}
 
-; bool parameters: bool, numpy.bool (type named "bool"), or integers (non-zero is true).
+; bool parameters: bool, numpy.bool (a type named "bool" defined in module "numpy"), or
+; integer-like objects (int subclasses, __index__): non-zero is true.  The truth of an
+; integer-like object is that of its index value, not PyObject_IsTrue (an object with only
+; __index__ is always true there, whatever the index).
 define i32 @fx_unbox_bool_slow(ptr %obj, ptr %fname, ptr %pname, ptr %what, ptr %out) cold noinline {{
 entry:
   %tp = call ptr @fx_type(ptr %obj)
@@ -355,11 +358,44 @@ cmpname:
   %c = call i32 @PyUnicode_CompareWithASCIIString(ptr %name, ptr @.m.bool)
   call void @Py_DecRef(ptr %name)
   %isbool = icmp eq i32 %c, 0
-  br i1 %isbool, label %truth, label %index
+  br i1 %isbool, label %module, label %index
+module:
+  %mod = call ptr @PyObject_GetAttrString(ptr %tp, ptr @.m.dmodule)
+  %modnull = icmp eq ptr %mod, null
+  br i1 %modnull, label %modclear, label %modcmp
+modclear:
+  call void @PyErr_Clear()
+  br label %index
+modcmp:
+  %isuni = call i32 @PyUnicode_Check.fx(ptr %mod)
+  %uni = icmp ne i32 %isuni, 0
+  br i1 %uni, label %modname, label %moddrop
+moddrop:
+  call void @Py_DecRef(ptr %mod)
+  br label %index
+modname:
+  %mc = call i32 @PyUnicode_CompareWithASCIIString(ptr %mod, ptr @.m.numpy)
+  call void @Py_DecRef(ptr %mod)
+  %isnp = icmp eq i32 %mc, 0
+  br i1 %isnp, label %truth, label %index
 index:
   %isidx = call i32 @PyIndex_Check(ptr %obj)
   %ok = icmp ne i32 %isidx, 0
-  br i1 %ok, label %truth, label %typeerr
+  br i1 %ok, label %toint, label %typeerr
+toint:
+  %io = call ptr @PyNumber_Index(ptr %obj)
+  %ionull = icmp eq ptr %io, null
+  br i1 %ionull, label %fail, label %inttruth
+inttruth:
+  %it = call i32 @PyObject_IsTrue(ptr %io)
+  call void @Py_DecRef(ptr %io)
+  %ineg = icmp slt i32 %it, 0
+  br i1 %ineg, label %fail, label %istore
+istore:
+  %ib = icmp ne i32 %it, 0
+  %ib8 = zext i1 %ib to i8
+  store i8 %ib8, ptr %out
+  ret i32 0
 truth:
   %t = call i32 @PyObject_IsTrue(ptr %obj)
   %neg = icmp slt i32 %t, 0
@@ -373,6 +409,23 @@ typeerr:
   %r = call i32 @fx_type_error(ptr %obj, ptr %fname, ptr %pname, ptr %what)
   ret i32 -1
 fail:
+  ret i32 -1
+}}
+
+; PyUnicode_Check without the macro (the Limited API has no inline type test): the type's flags.
+define internal i32 @PyUnicode_Check.fx(ptr %obj) {{
+  %tp = call ptr @fx_type(ptr %obj)
+  %flags = call i64 @PyType_GetFlags(ptr %tp)
+  %bit = and i64 %flags, 268435456
+  %is = icmp ne i64 %bit, 0
+  %r = zext i1 %is to i32
+  ret i32 %r
+}}
+
+; A finite float argument that becomes infinite when rounded to f32 (struct.pack('f', x)
+; raises OverflowError for it; the parameter is named).  Returns -1.
+define i32 @fx_float_overflow(ptr %obj, ptr %fname, ptr %pname, ptr %what) cold noinline {{
+  %r = call i32 @fx_range_error(ptr %obj, ptr %fname, ptr %pname, ptr %what)
   ret i32 -1
 }}
 
@@ -399,7 +452,19 @@ check.ndim:
   %ndp = getelementptr {{ptr, ptr, i64, i64, i32, i32, ptr, ptr, ptr, ptr, ptr}}, ptr %view, i32 0, i32 5
   %nd = load i32, ptr %ndp
   %ndok = icmp eq i32 %nd, %ndim
-  br i1 %ndok, label %check.fmt, label %rankerr
+  br i1 %ndok, label %check.shape, label %rankerr
+check.shape:
+  ; PEP 3118: a NULL shape is only meaningful for a 1-D buffer (its length is len / itemsize)
+  %shp = getelementptr {{ptr, ptr, i64, i64, i32, i32, ptr, ptr, ptr, ptr, ptr}}, ptr %view, i32 0, i32 7
+  %shape = load ptr, ptr %shp
+  %noshape = icmp eq ptr %shape, null
+  %multi = icmp sgt i32 %nd, 1
+  %badshape = and i1 %noshape, %multi
+  br i1 %badshape, label %shapeerr, label %check.fmt
+shapeerr:
+  %ve5 = load ptr, ptr @PyExc_ValueError
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %ve5, ptr @.m.noshape, ptr %fname, ptr %pname, i32 %nd)
+  br label %release
 rankerr:
   %ve = load ptr, ptr @PyExc_ValueError
   call ptr (ptr, ptr, ...) @PyErr_Format(ptr %ve, ptr @.m.rank, ptr %fname, ptr %pname, ptr %what, i32 %nd)
@@ -518,6 +583,123 @@ done:
   ret void
 }}
 
+; Every dimension of a buffer's shape (NULL: nothing to check) lies in [0, 2**53): the native
+; code assumes it (an index converts to f64 exactly; lengths are never negative).  Larger
+; dimensions only exist as zero-stride views (np.broadcast_to) or from a broken exporter.
+; The wrapper tests all dimensions at once (their OR, shifted by 53) and calls this for the
+; message.  0, or -1 with ValueError set.
+define i32 @fx_check_dims(ptr %shape, i32 %nd, ptr %fname, ptr %pname) noinline {{
+entry:
+  %none = icmp eq ptr %shape, null
+  br i1 %none, label %ok, label %loop
+loop:
+  %i = phi i32 [0, %entry], [%i.next, %body.ok]
+  %more = icmp slt i32 %i, %nd
+  br i1 %more, label %body, label %ok
+body:
+  %p = getelementptr i64, ptr %shape, i32 %i
+  %d = load i64, ptr %p
+  %bad = icmp ugt i64 %d, 9007199254740991
+  br i1 %bad, label %err, label %body.ok
+body.ok:
+  %i.next = add i32 %i, 1
+  br label %loop
+err:
+  %ve = load ptr, ptr @PyExc_ValueError
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %ve, ptr @.m.baddim, ptr %fname, ptr %pname, i64 %d, i32 %i)
+  ret i32 -1
+ok:
+  ret i32 0
+}}
+
+; The shape and strides of an acquired view whose exporter left `shape` (1-D only, checked
+; by the get-buffer helpers) or `strides` NULL, as PEP 3118 defines them: a missing shape is
+; (len / itemsize,), missing strides are C-contiguous.  Writes shape[0..ndim) then
+; strides[0..ndim) into `out` (2 * ndim words); the view itself is left as the exporter made it.
+; -1 with ValueError set when a missing shape's length is beyond 2**53 items.
+define i32 @fx_buffer_layout(ptr %view, ptr %out, ptr %fname, ptr %pname) cold noinline {{
+entry:
+  %ndp = getelementptr {{ptr, ptr, i64, i64, i32, i32, ptr, ptr, ptr, ptr, ptr}}, ptr %view, i32 0, i32 5
+  %nd32 = load i32, ptr %ndp
+  %nd = sext i32 %nd32 to i64
+  %isp = getelementptr {{ptr, ptr, i64, i64, i32, i32, ptr, ptr, ptr, ptr, ptr}}, ptr %view, i32 0, i32 3
+  %isz = load i64, ptr %isp
+  %lenp = getelementptr {{ptr, ptr, i64, i64, i32, i32, ptr, ptr, ptr, ptr, ptr}}, ptr %view, i32 0, i32 2
+  %len = load i64, ptr %lenp
+  %shp = getelementptr {{ptr, ptr, i64, i64, i32, i32, ptr, ptr, ptr, ptr, ptr}}, ptr %view, i32 0, i32 7
+  %shape = load ptr, ptr %shp
+  %stp = getelementptr {{ptr, ptr, i64, i64, i32, i32, ptr, ptr, ptr, ptr, ptr}}, ptr %view, i32 0, i32 8
+  %strides = load ptr, ptr %stp
+  %strides.out = getelementptr i64, ptr %out, i64 %nd
+  %noshape = icmp eq ptr %shape, null
+  br i1 %noshape, label %flat, label %copy
+flat:
+  ; a 1-D buffer of len bytes (an item size of 0 would divide by zero: no items then)
+  %zero = icmp eq i64 %isz, 0
+  %div = select i1 %zero, i64 1, i64 %isz
+  %n = udiv i64 %len, %div
+  %n0 = select i1 %zero, i64 0, i64 %n
+  store i64 %n0, ptr %out
+  %lenok = call i32 @fx_check_dims(ptr %out, i32 1, ptr %fname, ptr %pname)
+  %lenbad = icmp slt i32 %lenok, 0
+  br i1 %lenbad, label %fail, label %strides.check
+fail:
+  ret i32 -1
+copy:
+  %i = phi i64 [0, %entry], [%i.next, %copy.body]
+  %more = icmp slt i64 %i, %nd
+  br i1 %more, label %copy.body, label %strides.check
+copy.body:
+  %sp = getelementptr i64, ptr %shape, i64 %i
+  %sv = load i64, ptr %sp
+  %op = getelementptr i64, ptr %out, i64 %i
+  store i64 %sv, ptr %op
+  %i.next = add i64 %i, 1
+  br label %copy
+strides.check:
+  %nostrides = icmp eq ptr %strides, null
+  br i1 %nostrides, label %contig, label %scopy
+scopy:
+  %j = phi i64 [0, %strides.check], [%j.next, %scopy.body]
+  %smore = icmp slt i64 %j, %nd
+  br i1 %smore, label %scopy.body, label %done
+scopy.body:
+  %tp = getelementptr i64, ptr %strides, i64 %j
+  %tv = load i64, ptr %tp
+  %to = getelementptr i64, ptr %strides.out, i64 %j
+  store i64 %tv, ptr %to
+  %j.next = add i64 %j, 1
+  br label %scopy
+contig:
+  ; C order: the last axis moves by the item size, each earlier one by the size of what follows
+  %k = phi i64 [%nd, %strides.check], [%k.prev, %contig.body]
+  %acc = phi i64 [%isz, %strides.check], [%acc.next, %contig.body]
+  %cmore = icmp sgt i64 %k, 0
+  br i1 %cmore, label %contig.body, label %done
+contig.body:
+  %k.prev = sub i64 %k, 1
+  %cp = getelementptr i64, ptr %strides.out, i64 %k.prev
+  store i64 %acc, ptr %cp
+  %dp = getelementptr i64, ptr %out, i64 %k.prev
+  %dim = load i64, ptr %dp
+  %acc.next = mul i64 %acc, %dim
+  br label %contig
+done:
+  ret i32 0
+}}
+
+; Recursion past the stack limit in a function lowered with a stack check and no cleanup to
+; run (lower/recursion.py): jump back to the guard that entered the recursion, which raises
+; RecursionError.  `rec` is the guard's record {{limit, pad, jmp_buf}}.  Declared memory(none):
+; it never returns, so no caller can observe memory through it, and the recursive functions
+; stay pure for LLVM (their identical calls still merge).
+define void @fx_rec_overflow(ptr %rec) noreturn nounwind cold noinline memory(none) {{
+  %jb = getelementptr i64, ptr %rec, i64 2
+  call void @_longjmp(ptr %jb, i32 1)
+  unreachable
+}}
+declare void @_longjmp(ptr, i32) noreturn nounwind
+
 ; Raise the exception described by a native error record; returns NULL for the caller to return.
 define ptr @fx_raise(ptr %err) cold noinline {{
   %cp = getelementptr {{i32, ptr, i64, i64, i64}}, ptr %err, i32 0, i32 0
@@ -532,7 +714,12 @@ native:
   %excvar = load ptr, ptr %slot
   %exc = load ptr, ptr %excvar
   %fp = getelementptr {{i32, ptr, i64, i64, i64}}, ptr %err, i32 0, i32 1
-  %fmt = load ptr, ptr %fp
+  ; the record's site {{format, file, function, line}} (lower/context.py: fill_error)
+  %site = load ptr, ptr %fp
+  %nosite = icmp eq ptr %site, null
+  br i1 %nosite, label %noargs, label %site.fmt
+site.fmt:
+  %fmt = load ptr, ptr %site
   %bare = icmp eq ptr %fmt, null
   br i1 %bare, label %noargs, label %format
 noargs:
@@ -564,7 +751,11 @@ MESSAGES = {
     "dtype": "%s() argument '%s' must be %s, got a buffer of format '%s' with itemsize %lld",
     "readonly": "%s() argument '%s' must be writable (%s() writes to it), got a read-only buffer",
     "indirect": "%s() argument '%s': indirect (PIL-style) buffers are not supported",
+    "noshape": "%s() argument '%s': the buffer has %d dimensions but no shape",
+    "baddim": "%s() argument '%s': a dimension of size %lld (axis %d) is not supported (0 to 2**53 - 1)",
     "bool": "bool",
+    "numpy": "numpy",
+    "dmodule": "__module__",
     "dcomplex": "__complex__",
 }
 

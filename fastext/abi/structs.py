@@ -146,7 +146,8 @@ def get_struct_buffer(wb: "WrapperBuilder", obj, view, t: T.Array, writable: int
 
 
 def _buffer_fn(wb: "WrapperBuilder") -> ll.Function:
-    from fastext.abi.capi import BUF_FORMAT, BUF_ITEMSIZE, BUF_NDIM, BUF_OBJ, BUF_READONLY, BUF_SUBOFFSETS, BUFFER, I8
+    from fastext.abi.capi import (BUF_FORMAT, BUF_ITEMSIZE, BUF_NDIM, BUF_OBJ, BUF_READONLY, BUF_SHAPE,
+                                   BUF_SUBOFFSETS, BUFFER, I8)
     module, api = wb.ctx.module, wb.api
     name = "fx_get_struct_buffer"
     fn = module.globals.get(name)
@@ -192,7 +193,16 @@ def _buffer_fn(wb: "WrapperBuilder") -> ll.Function:
     b.ret(I32(-1))
     goto("ndim")
     nd = b.load(field(BUF_NDIM))
-    b.cbranch(b.icmp_signed("==", nd, ndim), blocks["fmt"], blocks["rankerr"])
+    shape_ok, shape_err = fn.append_basic_block("shape"), fn.append_basic_block("shapeerr")
+    b.cbranch(b.icmp_signed("==", nd, ndim), shape_ok, blocks["rankerr"])
+    b.position_at_end(shape_ok)
+    # PEP 3118: only a 1-D buffer may leave its shape NULL (wrapper.py then reads len / itemsize)
+    no_shape = b.icmp_unsigned("==", b.load(field(BUF_SHAPE)), ll.Constant(I64.as_pointer(), None))
+    b.cbranch(b.and_(no_shape, b.icmp_signed(">", nd, I32(1))), shape_err, blocks["fmt"])
+    b.position_at_end(shape_err)
+    from fastext.abi.runtime import MESSAGES
+    api.call(b, "PyErr_Format", ve(), wb.ctx.cstring(MESSAGES["noshape"]), fname, pname, nd)
+    b.branch(blocks["release"])
     goto("rankerr")
     api.call(b, "PyErr_Format", ve(), wb.ctx.cstring("%s() argument '%s' must be %s, got a %d-D buffer"),
              fname, pname, what, nd)

@@ -44,7 +44,9 @@ class WrapperBuilder:
     def __init__(self, ctx: ModuleContext, api: CApi, runtime: dict[str, ll.Function]):
         self.ctx, self.api, self.rt = ctx, api, runtime
 
-    def build(self, fn: ir.Function) -> ll.Function:
+    def build(self, fn: ir.Function, python_name: str | None = None) -> ll.Function:
+        """The entry point of `fn`; messages name it `python_name` (its name in the module's
+        namespace: `f` for an imported `other.f`, `_g` for the copy `_g$py`)."""
         llfn = ll.Function(self.ctx.module, WRAPPER_TYPE, f"fxw.{fn.name}")
         llfn.linkage = "internal"
         self.fn, self.llfn = fn, llfn
@@ -52,7 +54,7 @@ class WrapperBuilder:
         entry = llfn.append_basic_block("entry")
         b = self.b = ll.IRBuilder(entry)
         n = len(fn.params)
-        self.fname = self.ctx.cstring(fn.name)
+        self.fname = self.ctx.cstring(python_name or fn.name)
         self.views = {}
         for k, p in enumerate(fn.params):
             if isinstance(p.var.type, T.Array):
@@ -66,6 +68,9 @@ class WrapperBuilder:
         b.store(ll.Constant(OBJ, None), self.arena)
         b.store(b.bitcast(self.arena, OBJ), b.gep(err, [I32(0), I32(ERR_ARENA)]))
         self.allocates = fn.name in self.ctx.arena_users
+        if self.ctx.recursion is not None and fn.name in self.ctx.recursion.reaches:
+            from fastext.compiler.lower.recursion import set_stack_limit
+            set_stack_limit(self.ctx, b, err)     # recursive code below may use STACK_BUDGET bytes
         slots = b.alloca(ll.ArrayType(OBJ, max(n, 1)), name="slots")
         self.fail_bb = llfn.append_basic_block("fail")
 
@@ -112,6 +117,8 @@ class WrapperBuilder:
         b.position_at_end(raise_bb)
         # raise first: a message formatted at run time lives in an arena block (lower/arraymap.py)
         raised = b.call(self.rt["fx_raise"], [b.bitcast(err, OBJ)])
+        from fastext.abi import traceback
+        b.call(traceback.emitter(self.ctx), [err, status])     # the .fx lines the error came through
         self.release_arena()
         b.ret(raised)
         b.position_at_end(ok_bb)
@@ -332,7 +339,28 @@ class WrapperBuilder:
         # PyFloat_AsDouble cannot fail for an exact float
         v = self.fast_or_slow(obj, "PyFloat_Type", lambda: (self.api.call(b, "PyFloat_AsDouble", obj), None),
                               "fx_unbox_f64_slow", [self.fname, pname, what], F64)
-        return v if t.bits == 64 else b.fptrunc(v, scalar_type(t))
+        if t.bits == 64:
+            return v
+        narrow = b.fptrunc(v, scalar_type(t))
+        self.check_narrowed([(v, narrow)], obj, pname, what)
+        return narrow
+
+    def check_narrowed(self, pairs: list[tuple[ll.Value, ll.Value]], obj, pname, what) -> None:
+        """OverflowError when a finite double became infinite in single precision (as
+        struct.pack('f', 1e300) raises); inf and nan pass unchanged."""
+        b = self.b
+        bad = ll.Constant(ll.IntType(1), 0)
+        for wide, narrow in pairs:
+            fabs32 = self.ctx.intrinsic("llvm.fabs.f32", narrow.type, [narrow.type])
+            fabs64 = self.ctx.intrinsic("llvm.fabs.f64", F64, [F64])
+            became_inf = b.fcmp_ordered("==", b.call(fabs32, [narrow]), narrow.type(float("inf")))
+            was_finite = b.fcmp_ordered("<", b.call(fabs64, [wide]), F64(float("inf")))
+            bad = b.or_(bad, b.and_(became_inf, was_finite))
+        with b.if_then(bad, likely=False):
+            b.call(self.rt["fx_float_overflow"], [obj, self.fname, pname, what])
+            b.branch(self.fail_bb)
+            b.position_at_end(self.llfn.append_basic_block("narrowed.unreachable"))
+        return None
 
     def unbox_complex(self, t: T.Scalar, obj, pname, what) -> ll.Value:
         """Exact complex inline (the two Limited-API accessors); the rest out of line."""
@@ -348,7 +376,9 @@ class WrapperBuilder:
         if t.bits == 128:
             return v
         c64 = scalar_type(t)
-        re, im = (b.fptrunc(b.extract_value(v, k), c64.elements[k]) for k in (0, 1))
+        wide = [b.extract_value(v, k) for k in (0, 1)]
+        re, im = (b.fptrunc(w, c64.elements[k]) for k, w in enumerate(wide))
+        self.check_narrowed(list(zip(wide, (re, im))), obj, pname, what)
         return b.insert_value(b.insert_value(ll.Constant(c64, ll.Undefined), re, 0), im, 1)
 
     def unbox_bool(self, obj, pname, what) -> ll.Value:
@@ -375,12 +405,49 @@ class WrapperBuilder:
         b.position_at_end(cont)
         agg = ll.Constant(value_type(t), ll.Undefined)
         agg = b.insert_value(agg, b.load(b.gep(view, [I32(0), I32(0)])), 0)
+        shape, strides = self.buffer_layout(view, t.ndim, p.var.name)
+        wide = I64(0)
+        for axis in range(t.ndim):
+            dim = b.load(b.gep(shape, [I64(axis)]))
+            wide = b.or_(wide, dim)
+            agg = b.insert_value(agg, dim, [1, axis])
+            agg = b.insert_value(agg, b.load(b.gep(strides, [I64(axis)])), [2, axis])
+        # every dimension below 2**53 (native code assumes it: lower/function.py, e_ArrayDim), all
+        # tested at once; the cold helper finds the axis and raises ValueError
+        with b.if_then(b.icmp_unsigned("!=", b.lshr(wide, I64(53)), I64(0)), likely=False):
+            b.call(self.rt["fx_check_dims"], [b.bitcast(shape, OBJ), I32(t.ndim), self.fname, pname])
+            b.branch(self.fail_bb)
+            b.position_at_end(self.llfn.append_basic_block(f"{p.var.name}.dims.unreachable"))
+        return agg
+
+    def buffer_layout(self, view: ll.Value, ndim: int, name: str) -> tuple[ll.Value, ll.Value]:
+        """Pointers to the shape and strides of an acquired view.
+
+        An exporter may leave `strides` NULL (C-contiguous, PEP 3118: ctypes arrays do) and,
+        for a 1-D buffer, `shape` NULL (length len / itemsize); the cold helper then writes
+        both into a scratch array of the entry point.  The hot path is two compares."""
+        b = self.b
+        null = ll.Constant(I64.as_pointer(), None)
         shape = b.load(b.gep(view, [I32(0), I32(7)]))
         strides = b.load(b.gep(view, [I32(0), I32(8)]))
-        for axis in range(t.ndim):
-            agg = b.insert_value(agg, b.load(b.gep(shape, [I64(axis)])), [1, axis])
-            agg = b.insert_value(agg, b.load(b.gep(strides, [I64(axis)])), [2, axis])
-        return agg
+        missing = b.or_(b.icmp_unsigned("==", shape, null), b.icmp_unsigned("==", strides, null))
+        pre = b.block
+        with b.if_then(missing, likely=False):
+            scratch = self.entry_alloca(ll.ArrayType(I64, 2 * ndim))
+            rc = b.call(self.rt["fx_buffer_layout"], [b.bitcast(view, OBJ), b.bitcast(scratch, OBJ), self.fname,
+                                                      self.ctx.cstring(name)])
+            filled = self.llfn.append_basic_block(f"{name}.layout")
+            b.cbranch(b.icmp_signed("<", rc, I32(0)), self.fail_bb, filled)
+            b.position_at_end(filled)
+            fixed_shape = b.gep(scratch, [I32(0), I32(0)])
+            fixed_strides = b.gep(scratch, [I32(0), I32(ndim)])
+        shape_phi = b.phi(shape.type, name=f"{name}.shape")
+        shape_phi.add_incoming(shape, pre)
+        shape_phi.add_incoming(fixed_shape, filled)
+        strides_phi = b.phi(strides.type, name=f"{name}.strides")
+        strides_phi.add_incoming(strides, pre)
+        strides_phi.add_incoming(fixed_strides, filled)
+        return shape_phi, strides_phi
 
     # ------------------------------------------------------------------ boxing
     def box(self, t: T.Type, v: ll.Value | None) -> ll.Value:

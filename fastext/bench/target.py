@@ -190,7 +190,9 @@ def view_struct_arrays(module: types.ModuleType) -> None:
 
 def exported(module: types.ModuleType) -> list[str]:
     """Public functions of the compiled module, in definition order where known."""
-    return [n for n in dir(module) if not n.startswith("_") and callable(getattr(module, n))]
+    # (struct classes are module attributes too, and callable: not functions to time)
+    return [n for n in dir(module) if not n.startswith("_") and callable(getattr(module, n))
+            and not isinstance(getattr(module, n), type)]
 
 
 def load_numba(target: Target) -> types.SimpleNamespace:

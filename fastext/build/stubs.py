@@ -77,6 +77,7 @@ def stub_text(module, source_name: str) -> str:
         if f.doc:
             out += _docstring(f.doc, "    ")
         out.append("    ...")
+    out += _namespace_stubs(module)
     kernels = [f for f in module.functions.values() if f.target == "kernel" and "." not in f.name]
     if kernels:
         # bound at import by fastext.gpu (absent without it): typed loosely, so the stub
@@ -86,6 +87,35 @@ def stub_text(module, source_name: str) -> str:
             dialect = ", ".join(f"{p.var.name}: {p.var.type}" for p in f.params)
             out.append(f"{f.name}: Any  # @gpu.kernel {f.name}({dialect}), launched as {f.name}[grid, block](...)")
     return "\n".join(out) + "\n"
+
+
+def _namespace_stubs(module) -> list[str]:
+    """Constants and struct classes, module attributes as under plain Python (abi/namespace.py);
+    `_internal` and imported functions are attributes too but stay out of the stub."""
+    out: list[str] = []
+    consts = [(name, t) for name, (t, _) in module.constants.items()]
+    if consts:
+        out.append("")
+        out += [f"{name}: {t.short_name if isinstance(t, T.Struct) else python_type(t)}" for name, t in consts]
+    for name, (kind, t) in getattr(module, "namespace", {}).items():
+        if kind != "struct":
+            continue
+        fields = ", ".join(f"{f}: {_field_stub(ft)}" for f, ft in t.fields)
+        out += ["", "", f"class {name}(tuple[{', '.join(_field_stub(ft) for _, ft in t.fields)}]):",
+                f"    \"\"\"@struct {t.short_name}: an immutable record (a tuple of its fields).\"\"\""]
+        out += [f"    {f}: {_field_stub(ft)}" for f, ft in t.fields]
+        out.append(f"    def __new__(cls, {fields}) -> {name}: ...")
+        for key, fn in module.functions.items():
+            head, _, method = key.rpartition(".")
+            if head == t.name and not method.endswith("$py"):
+                params = ", ".join(["self"] + [f"{p.var.name}: {_field_stub(p.var.type)}"
+                                               + (" = ..." if p.has_default else "") for p in fn.params[1:]])
+                out.append(f"    def {method}({params}) -> {python_type(fn.ret)}: ...")   # results: plain tuples
+    return out
+
+
+def _field_stub(t: T.Type) -> str:
+    return t.short_name if isinstance(t, T.Struct) else python_type(t)
 
 
 def stub_for_file(path: str, module_name: str) -> str:

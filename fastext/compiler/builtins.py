@@ -77,7 +77,7 @@ BUILTIN_FUNCS = frozenset({"abs", "min", "max", "int", "float", "bool", "len", "
 EXCEPTIONS: tuple[str, ...] = (
     "Exception", "ArithmeticError", "AssertionError", "FloatingPointError", "IndexError",
     "KeyError", "LookupError", "NotImplementedError", "OverflowError", "RuntimeError",
-    "TypeError", "ValueError", "ZeroDivisionError", "MemoryError",
+    "TypeError", "ValueError", "ZeroDivisionError", "MemoryError", "RecursionError",
 )
 EXC_CODE: dict[str, int] = {name: i + 1 for i, name in enumerate(EXCEPTIONS)}
 # The error record's code when a Python exception is already set (raised by Python code that
@@ -94,7 +94,7 @@ EXC_BASE: dict[str, str | None] = {
     "OverflowError": "ArithmeticError", "ZeroDivisionError": "ArithmeticError",
     "AssertionError": "Exception",
     "LookupError": "Exception", "IndexError": "LookupError", "KeyError": "LookupError",
-    "RuntimeError": "Exception", "NotImplementedError": "RuntimeError",
+    "RuntimeError": "Exception", "NotImplementedError": "RuntimeError", "RecursionError": "RuntimeError",
     "TypeError": "Exception", "ValueError": "Exception", "MemoryError": "Exception",
 }
 

@@ -126,7 +126,7 @@ def _deeply(fn, source: SourceFile, *args):
 
 def _stages(source: SourceFile, module_name: str, options: Options, emit_asm: bool,
             typed_ir: bool = False, read=None) -> Artifact | str:
-    path, text = source.path, source.text
+    path = source.path
     timings: dict[str, float] = {}
     stage = "check"
 

@@ -53,6 +53,9 @@ class BinOp(Expr):
     op: str           # + - * / // % ** & | ^ << >>   (operands already of self.type, except ** and shifts)
     left: Expr
     right: Expr
+    # `/` of two integers (each operand a Cast of an int): Python divides them exactly, rounding
+    # once (lower/arith.py: int_true_divide); `a / float(b)` is a float division
+    int_division: bool = False
 
 
 @dataclass(eq=False)
@@ -471,6 +474,10 @@ class Module:
     # Absolute paths of the other `.fx` files read (imported functions are in `functions`,
     # not exported, keyed `other.f`).
     deps: tuple[str, ...] = ()
+    # The module-level names Python sees besides `constants` (abi/namespace.py), in source
+    # order: name → ("func", key in `functions`) for every function bound at module level —
+    # exported, `_internal` and imported ones — or ("struct", types.Struct).
+    namespace: dict = field(default_factory=dict)
 
     def exported(self) -> list[Function]:
         return [f for f in self.functions.values() if f.exported]

@@ -270,7 +270,12 @@ def math_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     if len(node.args) != fn.arity:
         raise fc.error(node, f"math.{name} takes {fn.arity} argument{'s' if fn.arity > 1 else ''}, "
                              f"got {len(node.args)}", f"math.{name}({', '.join('xy'[:fn.arity])})")
-    args = [fc.convert(a, F64) for a in _scalar_args(fc, node, f"math.{name}", real=True)]
+    scalars = _scalar_args(fc, node, f"math.{name}", real=True)
+    if fn.to_int and len(scalars) == 1 and (scalars[0].type.is_int or scalars[0].type.is_bool):
+        # math.floor/ceil/trunc of an int is the int itself in Python (its __floor__); through
+        # f64 an int beyond 2**53 would round, and 2**63 - 1 would overflow
+        return scalars[0] if scalars[0].type.is_int else fc.convert(scalars[0], I64)
+    args = [fc.convert(a, F64) for a in scalars]
     return ir.Intrinsic(fn.result, fc.span(node), f"math.{name}", args)
 
 

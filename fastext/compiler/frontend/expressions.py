@@ -314,7 +314,29 @@ class ExpressionChecker:
         op = "@" if isinstance(node.op, ast.MatMult) else BINOPS.get(type(node.op))
         if op is None:
             raise self.error(node, "unsupported operator", "use + - * / // % ** & | ^ << >> @")
+        wide = self.wide_literal(node)
+        if wide is not None:
+            return wide
         return self.binop(op, self.expr(node.left), self.expr(node.right), node)
+
+    def wide_literal(self, node: ast.BinOp) -> ir.Expr | None:
+        """An integer expression of literals only, evaluated whole as Python does: a constant
+        (`2**64 - 1` is a u64 constant, though `2**64` alone is beyond 64 bits), or a located
+        error when the value is beyond u64 — folding operator by operator, or computing it at
+        run time in 64 bits, wrapped silently (`x + 2**64` was `x + 0`).  None: not such an
+        expression (a float, a division by zero, ...: the usual rules apply)."""
+        v = _literal_int(node)
+        if v is None:
+            return None
+        if -2**63 <= v < 2**63:       # folded whole: intermediate values may be wider, as in Python
+            return ir.Const(I64, self.span(node), v)
+        if 0 <= v < 2**64:
+            return ir.Const(SCALARS["u64"], self.span(node), v)
+        shown = str(v) if abs(v) < 10**40 else f"about 2**{v.bit_length() - 1}"
+        raise self.error(node, f"`{ast.unparse(node)}` is {shown}, beyond 64 bits: compiled integers are 64-bit, "
+                               "and computing it in 64 bits would wrap where Python's int grows",
+                         "keep integer constants within -2**63 .. 2**64 - 1 (u64 holds up to 2**64 - 1), "
+                         "or use a float (2.0**64)")
 
     def binop(self, op: str, left: ir.Expr, right: ir.Expr, node: ast.AST) -> ir.Expr:
         span = self.span(node)
@@ -332,9 +354,19 @@ class ExpressionChecker:
                 from fastext.compiler.frontend import objects
                 objects.reject_operand(self, side, op, node)
                 raise self.error(node, f"unsupported operand type for {op}: {side.type}", "operate on scalars")
+        wide = self.unsigned_literal_with_signed(op, left, right, node)
+        if wide is not None:
+            return wide
         t = self.result_type(left, right)
         if t.is_complex:
             return self.complex_binop(op, t, left, right, node)
+        if op == "/" and not t.is_float:
+            # int / int: the operands stay integers behind their casts (a literal too) so that
+            # lowering divides exactly, as Python does (lower/arith.py: int_true_divide)
+            exact = ir.BinOp(F64, span, op, self.int_operand(left), self.int_operand(right), int_division=True)
+            if _is_weak(left) and _is_weak(right):
+                return _fold(ir.BinOp(F64, span, op, left, right)) or exact
+            return exact
         if op == "/":
             t = t if t.is_float else F64
         elif op in ("&", "|", "^"):
@@ -352,6 +384,43 @@ class ExpressionChecker:
         if _is_weak(left) and _is_weak(right):
             return _fold(result) or result
         return result
+
+    def unsigned_literal_with_signed(self, op: str, left: ir.Expr, right: ir.Expr, node: ast.AST) -> ir.Expr | None:
+        """A signed integer combined with a literal beyond i64 (2**63 <= L < 2**64, typed u64).
+
+        Promotion would wrap the literal into i64 (`x & 0xFFFFFFFFFFFFFFFF` became `x & -1`, so
+        `(x & MASK) >> 11` gave -1 for x = -5 where Python gives 2**53 - 1): a silent difference.
+        `x & L` is exact in u64 (Python's result lies in [0, L], the bits of x masked), so it is
+        typed u64; any other operator's Python result may be negative or beyond 2**64 — a located
+        error with the fix (`u64(x)`, or a mask).  Comparisons are exact anyway (lower/arith.py).
+        Returns the typed `&`, or None when the rule does not apply."""
+        if op not in ("+", "-", "*", "//", "%", "**", "&", "|", "^", "<<", ">>", "/"):
+            return None
+        for lit, other in ((left, right), (right, left)):
+            if not (_is_weak(lit) and lit.type == SCALARS["u64"] and isinstance(other.type, Scalar)):
+                continue
+            ot = other.type
+            if not (ot.is_int and ot.signed) or _is_weak(other):
+                return None
+            if op == "&":
+                u64 = SCALARS["u64"]
+                result = ir.BinOp(u64, self.span(node), op, self.convert(left, u64), self.convert(right, u64))
+                return result
+            if op == "/":
+                return None       # true division is exact (int / int)
+            shown = f"{lit.value:#x}" if lit.value >= 2**63 else str(lit.value)
+            raise self.error(node, f"`{ast.unparse(node)}` mixes the signed {ot} `{ast.unparse(_operand_node(node, lit is left))}` "
+                                   f"with {shown}, beyond i64: compiled this computes in 64 bits where Python's "
+                                   "unbounded int differs (negative values, results beyond 2**64)",
+                             f"make the operand unsigned: `u64({ast.unparse(_operand_node(node, lit is left))})` "
+                             "(its bits as 0..2**64-1, as NumPy's uint64), or mask it first "
+                             "(`x & 0xFFFFFFFFFFFFFFFF` is exact)")
+        return None
+
+    def int_operand(self, e: ir.Expr) -> ir.Expr:
+        """An integer operand of `/` as f64: a Cast, also of a literal (whose exact value the
+        lowering needs: 12345678901234567891 is not a double)."""
+        return ir.Cast(F64, e.span, e) if isinstance(e, ir.Const) else self.convert(e, F64)
 
     def complex_binop(self, op: str, t: Scalar, left: ir.Expr, right: ir.Expr, node: ast.AST) -> ir.Expr:
         """`+ - * /` on complex numbers (the real operand converted first, as Python does);
@@ -424,6 +493,9 @@ class ExpressionChecker:
             if can_assign(target, value.type) or _is_weak(value) and _literal_fits(value, target):
                 return self.convert(value, target)
             hint = f"convert explicitly: {target.name}(...)"
+            if value.type == SCALARS["u64"] and target.is_int and target.signed:
+                hint = (f"declare it u64 (values up to 2**64 - 1, as Python's int holds them), or convert with "
+                        f"{target.name}(...), which wraps values beyond the {target.name} range")
             if value.type.is_complex and not target.is_complex:
                 hint = "a complex number has no implicit real value: use z.real, z.imag or abs(z)"
             elif value.type.is_float and target.is_int:
@@ -541,6 +613,48 @@ def poisoned(*values: ir.Expr) -> bool:
 
 def poison(span: Span) -> ir.Expr:
     return ir.Expr(ERROR, span)
+
+
+_LITERAL_OPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
+                ast.FloorDiv: lambda a, b: a // b, ast.Mod: lambda a, b: a % b, ast.Pow: lambda a, b: a ** b,
+                ast.LShift: lambda a, b: a << b, ast.RShift: lambda a, b: a >> b, ast.BitAnd: lambda a, b: a & b,
+                ast.BitOr: lambda a, b: a | b, ast.BitXor: lambda a, b: a ^ b}
+
+
+def _literal_int(node: ast.AST) -> int | None:
+    """The exact value of an expression of int literals and operators (None: not one, or not an
+    int result: a float, a negative power, a division by zero — the usual rules decide)."""
+    if isinstance(node, ast.Constant):
+        return node.value if type(node.value) is int else None
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd, ast.Invert)):
+        v = _literal_int(node.operand)
+        if v is None:
+            return None
+        return -v if isinstance(node.op, ast.USub) else v if isinstance(node.op, ast.UAdd) else ~v
+    if isinstance(node, ast.BinOp) and type(node.op) in _LITERAL_OPS:
+        a, b = _literal_int(node.left), _literal_int(node.right)
+        if a is None or b is None:
+            return None
+        if isinstance(node.op, (ast.Pow, ast.LShift)):
+            if b < 0:
+                return None
+            trivial = abs(a) <= 1 if isinstance(node.op, ast.Pow) else a == 0
+            if not trivial and (b > 4096 or abs(a) > 2**64):
+                return 2**4096       # far beyond 64 bits, without computing a huge number
+        try:
+            return _LITERAL_OPS[type(node.op)](a, b)
+        except ArithmeticError:
+            return None
+    return None
+
+
+def _operand_node(node: ast.AST, literal_is_left: bool) -> ast.AST:
+    """The other operand's source node of a binary operation (for messages)."""
+    if isinstance(node, ast.BinOp):
+        return node.right if literal_is_left else node.left
+    if isinstance(node, ast.AugAssign):
+        return node.value if literal_is_left else node.target
+    return node
 
 
 def _is_weak(e: ir.Expr) -> bool:

@@ -46,10 +46,59 @@ def check_source(source: SourceFile, module_name: str, read=None) -> tuple[ir.Mo
                         "fix the errors reported in it (each shown at its own file:line:col)")
     if diags or root.tree is None:
         return None, diags
-    functions = _reachable(functions, [k for k in functions if "." not in k])
+    namespace = python_namespace(root.scope, functions)
+    roots = [k for k in functions if "." not in k] + [v for kind, v in namespace.values() if kind == "func"]
+    roots += [k for kind, t in namespace.values() if kind == "struct" for k in functions if k.startswith(t.name + ".")]
+    functions = _reachable(functions, roots)
     constants = {name: (b.type, b.value) for name, b in root.scope.names.items() if b.kind == "const"}
     deps = tuple(u.path for u in graph.order if u is not root)
-    return ir.Module(module_name, source.path, ast.get_docstring(root.tree), functions, constants, deps), diags
+    return ir.Module(module_name, source.path, ast.get_docstring(root.tree), functions, constants, deps,
+                     namespace), diags
+
+
+def python_namespace(scope: ModuleScope, functions: dict[str, ir.Function]) -> dict:
+    """The functions and struct classes bound at the top of the module, as Python sees them
+    (`ir.Module.namespace`): under plain Python every one of them is a module attribute, `_f`
+    and `from .other import f` included, so the compiled module has them too.
+
+    Python calls a function other than the module's own exported ones through a copy
+    `NAME$py`: the module's own calls then stay the only calls of the original, so LLVM
+    inlines it as before (a function with one caller always is), and the copy can follow
+    the rule that what Python gets may not be its parameters' memory (`frontend/alloc.py:
+    own_returns`), which internal functions may break.  Struct methods likewise."""
+    out: dict = {}
+    for local, b in scope.names.items():
+        if b.kind == "func" and b.value in functions and functions[b.value].target == "cpu":
+            key = b.value
+            if not functions[key].exported:
+                key = _python_copy(functions, key)
+            out[local] = ("func", key)
+        elif b.kind == "structtype":
+            out[local] = ("struct", b.value)
+            for key in [k for k in functions if k.rpartition(".")[0] == b.value.name]:
+                _python_copy(functions, key)
+    return out
+
+
+def _python_copy(functions: dict[str, ir.Function], key: str) -> str:
+    """Add `key$py`, the copy of function `key` that Python calls; return its key."""
+    import copy
+    from fastext.compiler.frontend.alloc import own_returns
+    fn = functions[key]
+    twin = copy.deepcopy(fn)
+    twin.name = f"{key}$py"
+    if fn.name.rpartition(".")[2].startswith("_") and _returns_arrays(fn):
+        own_returns(twin)     # public functions already follow it (frontend/function.py)
+    functions[twin.name] = twin
+    return twin.name
+
+
+def _returns_arrays(fn: ir.Function) -> bool:
+    from fastext.compiler.types import Array, Tuple
+
+    def holds(t) -> bool:
+        return isinstance(t, Array) or isinstance(t, Tuple) and any(holds(i) for i in t.items)
+    return holds(fn.ret) and any(isinstance(p.var.type, Array) for p in fn.params)
 
 
 def _check_bodies(unit: "_Unit", root: bool) -> dict[str, ir.Function]:

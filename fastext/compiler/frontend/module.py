@@ -14,8 +14,8 @@ from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
 from fastext.compiler.frontend.structs import collect_struct, is_struct_class
 from fastext.compiler.source import SourceFile, Span, without_docstring
 from fastext.compiler.types import (
-    BOOL, C128, DIALECT_SCALARS, ERROR, F64, I64, NONE, OBJECT, ErrorType, Scalar, Struct, Tuple, Type, article,
-    constant_fits,
+    BOOL, C128, DIALECT_SCALARS, ERROR, F64, I64, NONE, OBJECT, SCALARS, ErrorType, Scalar, Struct, Tuple, Type,
+    article, constant_fits,
 )
 
 ALLOWED_MODULES = ("math", "cmath", "fastext")
@@ -31,6 +31,8 @@ class _ModuleCollector:
 
     def collect(self, tree: ast.Module) -> list[ast.FunctionDef]:
         defs: list[ast.FunctionDef] = []
+        for d in evaluated_too_early(tree, self.scope.file):
+            self.diags.add(d)
         for stmt in without_docstring(tree.body):
             try:
                 if isinstance(stmt, (ast.Import, ast.ImportFrom)):
@@ -275,6 +277,10 @@ class _ModuleCollector:
             self.scope.names[target.id] = Binding("const", struct[1], struct[0])
             return
         result = self.const_value(value)
+        if isinstance(result, int) and not isinstance(result, bool) and not -2**63 <= result < 2**64:
+            # intermediate values may be wider (`MASK = 2**64 - 1`), as in Python; the constant not
+            raise FxSyntaxError(self.span(value), "integer constant does not fit in 64 bits",
+                                "keep it within -2**63 .. 2**64 - 1 (u64 above i64's range), or use a float")
         vtype = declared or _type_of_constant(result)
         if declared is not None:
             if not isinstance(declared, Scalar):
@@ -320,6 +326,10 @@ class _ModuleCollector:
             return _apply(span, lambda: eval_unary(node.op, v))
         if isinstance(node, ast.BinOp):
             a, b = self.const_value(node.left), self.const_value(node.right)
+            if isinstance(node.op, (ast.Pow, ast.LShift)) and all(type(v) is int for v in (a, b)) and b > 4096 \
+                    and (abs(a) > 1 if isinstance(node.op, ast.Pow) else a != 0):
+                raise FxSyntaxError(span, "integer constant does not fit in 64 bits",
+                                    "keep it within -2**63 .. 2**64 - 1, or use a float")
             return _apply(span, lambda: eval_binary(node.op, a, b))
         raise FxSyntaxError(span, "module-level values must be constant numbers",
                             "use literals, other constants and math constants (e.g. `TWO_PI = 2 * math.pi`)")
@@ -396,8 +406,8 @@ def _is_main_guard(stmt: ast.If) -> bool:
 def _type_of_constant(value) -> Scalar:
     if isinstance(value, bool):
         return BOOL
-    if isinstance(value, int):
-        return I64
+    if isinstance(value, int):     # beyond i64 (up to 2**64 - 1): u64, as such a literal in a function
+        return I64 if value < 2**63 else SCALARS["u64"]
     if isinstance(value, complex):
         return C128
     return F64
@@ -418,8 +428,6 @@ def _apply(span: Span, fn):
                             "integer constants must fit in i64; for a large number write a float (e.g. 1e300)") from None
     except (ArithmeticError, ValueError, TypeError) as e:
         raise FxSyntaxError(span, f"cannot evaluate constant: {e}", "check the constant expression") from None
-    if isinstance(result, int) and not isinstance(result, bool) and not -2**63 <= result < 2**63:
-        raise FxSyntaxError(span, "integer constant does not fit in i64", "use a float constant")
     return result
 
 
@@ -464,3 +472,69 @@ def _check_size(op: ast.operator, a, b) -> None:
 
 class ConstantTooLarge(OverflowError):
     """Constant folding refused to compute an integer this large (`_check_size`)."""
+
+
+def evaluated_too_early(tree: ast.Module, path: str) -> list:
+    """Names that plain Python evaluates before the module binds them — a NameError at import
+    of the interpreted module, so the compiler rejects them too (it must not accept what
+    Python rejects).  Without `from __future__ import annotations` (and before Python 3.14,
+    which evaluates annotations lazily) a `def`'s annotations are evaluated when the `def`
+    runs: a method annotated with its own struct (`def add(self, o: P)` inside `class P`),
+    or a function or method annotated with a struct defined further down.  Defaults are
+    evaluated then in every version: one naming a constant defined further down fails too."""
+    import sys
+    from fastext.compiler.diagnostics import Diagnostic
+    body = without_docstring(tree.body)
+    lazy = sys.version_info >= (3, 14) or any(
+        isinstance(s, ast.ImportFrom) and s.module == "__future__" and any(a.name == "annotations" for a in s.names)
+        for s in body)
+    later: set[str] = set()       # this module's struct classes and constants, until they are bound
+    for stmt in body:
+        if isinstance(stmt, ast.ClassDef):
+            later.add(stmt.name)
+        elif isinstance(stmt, ast.Assign):
+            later.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+            later.add(stmt.target.id)
+    out: list = []
+
+    def check(fn: ast.FunctionDef, unbound: set[str], owner: str | None) -> None:
+        annotated = [a.annotation for a in fn.args.args + fn.args.kwonlyargs if a.annotation is not None]
+        if fn.returns is not None:
+            annotated.append(fn.returns)
+        places = ([] if lazy else [(a, "annotation") for a in annotated]) + \
+            [(d, "default") for d in fn.args.defaults + [d for d in fn.args.kw_defaults if d is not None]]
+        for expr, what in places:
+            for node in ast.walk(expr):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in unbound:
+                    if owner == node.id:
+                        why = (f"`{node.id}` is not bound yet while the body of class `{owner}` runs: plain Python "
+                               f"evaluates the {what}s of `{fn.name}` then and raises NameError")
+                    else:
+                        why = (f"`{node.id}` is defined further down the module: plain Python evaluates the {what}s "
+                               f"of `{fn.name}` when the `def` runs and raises NameError")
+                    hint = ("add `from __future__ import annotations` at the top of the file (annotations are then "
+                            f"not evaluated), or quote it: '{node.id}'") if what == "annotation" else \
+                        f"define `{node.id}` before `{fn.name}`"
+                    out.append(Diagnostic(Span.of(node, path), why, hint))
+                    return
+
+    for stmt in body:
+        if isinstance(stmt, ast.FunctionDef):
+            check(stmt, later, None)
+            later.discard(stmt.name)
+        elif isinstance(stmt, ast.ClassDef):
+            for member in stmt.body:
+                if isinstance(member, ast.FunctionDef):
+                    check(member, later, stmt.name)
+                elif isinstance(member, ast.AnnAssign) and not lazy:   # a field: evaluated with the class body
+                    field = ast.FunctionDef(name=f"{stmt.name}.{ast.unparse(member.target)}",
+                                            args=ast.arguments([], [], None, [], [], None, []), body=[],
+                                            decorator_list=[], returns=member.annotation)
+                    check(field, later, stmt.name)
+            later.discard(stmt.name)
+        elif isinstance(stmt, ast.Assign):
+            later.difference_update(t.id for t in stmt.targets if isinstance(t, ast.Name))
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+            later.discard(stmt.target.id)
+    return out

@@ -41,11 +41,20 @@ def int_binop(fl: "FunctionLowering", op: str, t: T.Scalar, a: ll.Value, b: ll.V
     raise NotImplementedError(op)
 
 
+def _zero_division_message(op: str) -> str:
+    """CPython's message for `1 // 0` / `1 % 0` (3.11 says "integer modulo by zero" for `%`)."""
+    try:
+        (1 // 0) if op == "//" else (1 % 0)
+    except ZeroDivisionError as e:
+        return str(e)
+    return "integer division or modulo by zero"
+
+
 def int_divmod(fl, op: str, t: T.Scalar, a, b):
     """Floor division / modulo (result takes the divisor's sign), ZeroDivisionError on 0."""
     bld = fl.b
     zero = a.type(0)
-    fl.fail_if(bld.icmp_unsigned("==", b, zero), "ZeroDivisionError", "integer division or modulo by zero")
+    fl.fail_if(bld.icmp_unsigned("==", b, zero), "ZeroDivisionError", _zero_division_message(op))
     if not t.signed:
         return bld.udiv(a, b) if op == "//" else bld.urem(a, b)
     # x // -1 overflows in hardware for the minimum value; Python's result wraps to itself.
@@ -341,6 +350,16 @@ def compare_int_float(fl, op: str, a: ll.Value, a_t: T.Scalar, b: ll.Value) -> l
     return bld.select(is_nan, I1(int(op == "!=")), result)
 
 
+def compare_signed_unsigned(fl, op: str, s: ll.Value, u: ll.Value) -> ll.Value:
+    """`s OP u` for a signed and a u64 value, both as i64, exactly as Python compares ints
+    (promotion to i64 would read u >= 2**63 as negative): a negative s is below every u,
+    else the two compare as unsigned numbers."""
+    bld = fl.b
+    negative = bld.icmp_signed("<", s, s.type(0))
+    below = I1(int(op in ("<", "<=", "!=")))
+    return bld.select(negative, below, bld.icmp_unsigned(op, s, u))
+
+
 def compare(fl, op: str, t: T.Scalar, a, b) -> ll.Value:
     bld = fl.b
     if t.is_complex:
@@ -466,3 +485,104 @@ def complex_compare(fl, op: str, a, b):
     if op == "!=":
         return bld.or_(bld.fcmp_unordered("!=", ar, br), bld.fcmp_unordered("!=", ai, bi))
     raise NotImplementedError(op)
+
+
+# ---------------------------------------------------------------------------- int / int
+# Python divides integers exactly and rounds once (long_true_divide); converting both
+# operands to double first rounds up to three times, which differs once either operand is
+# beyond 2**53 (4490899110624421474 / 8469216845598671737).  Operands that both fit in 53
+# bits convert exactly, so their double division is already correctly rounded: that is the
+# inline fast path; the rest calls `fx$int_truediv` (emitted once per module).
+
+EXACT = 2 ** 53
+
+
+def int_true_divide(fl, a: ll.Value, a_signed: bool, b: ll.Value, b_signed: bool) -> ll.Value:
+    """`a / b` of two 64-bit integers (each signed or unsigned) as Python computes it.
+
+    ZeroDivisionError for b == 0; otherwise the correctly rounded f64 quotient."""
+    bld = fl.b
+    fl.fail_if(bld.icmp_unsigned("==", b, I64(0)), "ZeroDivisionError", "division by zero")
+
+    def small(v, signed):
+        if signed:    # -2**53 <= v <= 2**53, one unsigned compare
+            return bld.icmp_unsigned("<=", bld.add(v, I64(EXACT)), I64(2 * EXACT))
+        return bld.icmp_unsigned("<=", v, I64(EXACT))
+
+    def to_f64(v, signed):
+        return bld.sitofp(v, F64) if signed else bld.uitofp(v, F64)
+
+    fast = bld.and_(small(a, a_signed), small(b, b_signed))
+    with bld.if_else(fast, likely=True) as (then, otherwise):
+        with then:
+            quick = bld.fdiv(to_f64(a, a_signed), to_f64(b, b_signed))
+            quick_bb = bld.block
+        with otherwise:
+            def magnitude(v, signed):
+                if not signed:
+                    return v, I1(0)
+                neg = bld.icmp_signed("<", v, I64(0))
+                return bld.select(neg, bld.neg(v), v), neg
+            ma, na = magnitude(a, a_signed)
+            mb, nb = magnitude(b, b_signed)
+            exact = bld.call(_truediv_fn(fl.ctx), [ma, mb, bld.xor(na, nb)])
+            exact_bb = bld.block
+    result = bld.phi(F64)
+    result.add_incoming(quick, quick_bb)
+    result.add_incoming(exact, exact_bb)
+    return result
+
+
+def _truediv_fn(ctx) -> ll.Function:
+    """`double fx$int_truediv(u64 a, u64 b, i1 negative)`: a / b correctly rounded (b != 0).
+
+    Long division produces the quotient's leading bits: q = a // b (up to 64 bits), then
+    one bit at a time `r = 2r (- b)` until q has at least 55 bits, a sticky bit ORed into
+    q's lowest bit when the remainder is not zero.  With two bits below the 53 that a
+    double keeps, converting q to double rounds correctly (to nearest, ties to even), and
+    scaling by 2**-k (k bits appended) is exact: quotients of 64-bit integers lie between
+    2**-64 and 2**64, far from underflow and overflow."""
+    fn = ctx.module.globals.get("fx$int_truediv")
+    if fn is not None:
+        return fn
+    fn = ll.Function(ctx.module, ll.FunctionType(F64, [I64, I64, I1]), "fx$int_truediv")
+    fn.linkage = "internal"
+    fn.attributes.add("noinline")
+    a, b, negative = fn.args
+    entry = fn.append_basic_block("entry")
+    loop = fn.append_basic_block("bits")
+    done = fn.append_basic_block("done")
+    bld = ll.IRBuilder(entry)
+    q0 = bld.udiv(a, b)
+    r0 = bld.urem(a, b)
+    bld.branch(loop)
+    bld.position_at_end(loop)
+    q = bld.phi(I64, "q")
+    r = bld.phi(I64, "r")
+    k = bld.phi(I64, "k")
+    q.add_incoming(q0, entry)
+    r.add_incoming(r0, entry)
+    k.add_incoming(I64(0), entry)
+    # enough bits (q >= 2**54: 55 significant bits), or a == 0 (nothing to find: ±0.0)
+    enough = bld.or_(bld.icmp_unsigned(">=", q, I64(1 << 54)), bld.icmp_unsigned("==", bld.or_(q, r), I64(0)))
+    step = fn.append_basic_block("bit")
+    bld.cbranch(enough, done, step)
+    bld.position_at_end(step)
+    # r < b < 2**64: 2r may need 65 bits; when its top bit is out, 2r > b and 2r - b < b fits
+    top = bld.icmp_signed("<", r, I64(0))
+    r2 = bld.shl(r, I64(1))
+    ge = bld.or_(top, bld.icmp_unsigned(">=", r2, b))
+    r_next = bld.select(ge, bld.sub(r2, b), r2)
+    q_next = bld.or_(bld.shl(q, I64(1)), bld.zext(ge, I64))
+    q.add_incoming(q_next, step)
+    r.add_incoming(r_next, step)
+    k.add_incoming(bld.add(k, I64(1)), step)
+    bld.branch(loop)
+    bld.position_at_end(done)
+    sticky = bld.zext(bld.icmp_unsigned("!=", r, I64(0)), I64)
+    value = bld.uitofp(bld.or_(q, sticky), F64)
+    # 2**-k as a double: the exponent field holds 1023 - k (k <= 118)
+    scale = bld.bitcast(bld.shl(bld.sub(I64(1023), k), I64(52)), F64)
+    magnitude = bld.fmul(value, scale)
+    bld.ret(bld.select(negative, bld.fneg(magnitude), magnitude))
+    return fn

@@ -13,10 +13,17 @@ F32, F64 = ll.FloatType(), ll.DoubleType()
 I8P = I8.as_pointer()
 # The error record a native function fills before returning 1: exception code, a
 # printf-style format (PyErr_Format syntax) and up to three integer arguments; then the
-# call's context: a pointer to the arena's list head (lower/alloc.py).  Copies of the record
-# (saved by except/finally) carry the same pointer, so restoring one never loses a block.
-ERR = ll.LiteralStructType([I32, I8P, I64, I64, I64, I8P])
+# call's context: a pointer to the arena's list head (lower/alloc.py) and the lowest stack
+# address recursive functions may reach on this thread (lower/recursion.py; set by the entry
+# point and by prange workers).  Copies of the record (saved by except/finally) carry the same
+# values, so restoring one never loses a block or the limit.
+# Field 1 is, in CPU modules (`ModuleContext.tracebacks`), a pointer to a constant SITE
+# {format, file, function name, line}: the statement that raised the error, for the
+# traceback (abi/traceback.py), at no cost — the same one store as a bare format pointer.
+SITE = ll.LiteralStructType([I8P, I8P, I8P, I32])
+ERR = ll.LiteralStructType([I32, I8P, I64, I64, I64, I8P, I64])
 ERR_ARENA = 5
+ERR_STACK = 6
 ERRP = ERR.as_pointer()
 
 
@@ -83,6 +90,9 @@ class ModuleContext:
     bodies: dict[str, ll.Function] = field(default_factory=dict)       # profile: bodies behind counters
     current_span: object = None    # the statement being lowered, for internal-error reports
     arena_users: set = field(default_factory=set)   # exported functions that may allocate arrays
+    recursion: object = None       # lower/recursion.py: Plan (recursive functions and their checks)
+    tracebacks: bool = False       # record .fx locations in the error record (the CPU module; abi/traceback.py)
+    current_function: object = None   # the ir.Function being lowered (its name in tracebacks)
     vector_abis: list = field(default_factory=list)  # libmvec's vector ABIs usable here (lower/vecmath.py)
     vector_variants: dict = field(default_factory=dict)   # wrapper name → its vector versions
     _strings: dict[str, ll.GlobalVariable] = field(default_factory=dict)
@@ -134,6 +144,57 @@ def fill_error(b: ll.IRBuilder, err: ll.Value, ctx: ModuleContext, exc: str, fmt
     `fmt` is a PyErr_Format format; None raises the exception without arguments.
     """
     b.store(I32(EXC_CODE[exc]), b.gep(err, [I32(0), I32(0)]))
-    b.store(ctx.cstring(fmt) if fmt is not None else ll.Constant(I8P, None), b.gep(err, [I32(0), I32(1)]))
+    where = site(ctx, fmt)
+    if where is None:
+        where = ctx.cstring(fmt) if fmt is not None else ll.Constant(I8P, None)
+    b.store(where, b.gep(err, [I32(0), I32(1)]))
     for k, a in enumerate(args[:3]):
         b.store(a, b.gep(err, [I32(0), I32(2 + k)]))
+
+
+def site(ctx: ModuleContext, fmt: str | None = None) -> ll.Value | None:
+    """The constant SITE of the statement being lowered, with the error's format (None: this
+    module records no sites)."""
+    span, fn = ctx.current_span, ctx.current_function
+    if not ctx.tracebacks:
+        return None
+    file, line = (span.file, span.line) if span is not None else ("", 0)
+    name = fn.name.rpartition(".")[2].split("$")[0] if fn is not None else ""     # Vec.norm → norm, _f$py → _f
+    key = (fmt, file, name, line)
+    sites = ctx.__dict__.setdefault("_sites", {})
+    gv = sites.get(key)
+    if gv is None:
+        gv = ll.GlobalVariable(ctx.module, SITE, name=f"fx$site.{len(sites)}")
+        gv.initializer = ll.Constant(SITE, [ctx.cstring(fmt) if fmt is not None else ll.Constant(I8P, None),
+                                            ctx.cstring(file), ctx.cstring(name), I32(line)])
+        gv.global_constant, gv.linkage = True, "private"
+        sites[key] = gv
+    return gv.bitcast(I8P)
+
+
+def call_site_status(ctx: ModuleContext) -> ll.Constant:
+    """The status a function returns when a call at the current statement failed: 2 + the
+    call site's index in `fx$call_sites` (status 1: the error was raised in the function
+    itself).  Every level returns its own, so the entry point learns the outermost call
+    site — the line of the exported function the error came through — for free."""
+    if not ctx.tracebacks:
+        return I32(1)
+    where = site(ctx)
+    calls = ctx.__dict__.setdefault("_call_sites", {})     # site global's name → (index, site)
+    key = getattr(where, "name", str(where))
+    if key not in calls:
+        calls[key] = (len(calls), where)
+    return I32(2 + calls[key][0])
+
+
+def call_sites_table(ctx: ModuleContext) -> ll.GlobalVariable:
+    """`fx$call_sites`, the table the status words index; made when the first entry point
+    needs it, after every function is lowered (so it holds every call site)."""
+    table = ctx.module.globals.get("fx$call_sites")
+    if table is None:
+        sites = [where for _, where in sorted(ctx.__dict__.get("_call_sites", {}).values(), key=lambda p: p[0])]
+        arr = ll.ArrayType(I8P, max(1, len(sites)))
+        table = ll.GlobalVariable(ctx.module, arr, "fx$call_sites")
+        table.initializer = ll.Constant(arr, sites or [ll.Constant(I8P, None)])
+        table.global_constant, table.linkage = True, "private"
+    return table

@@ -48,8 +48,9 @@ class FinallyFrame:
 class ExceptionLowering:
     """Mixin of FunctionLowering: error exits and exception handling."""
 
-    def error_exit(self) -> None:
-        """The error record is filled: go to the innermost handler, or return 1."""
+    def error_exit(self, status=None) -> None:
+        """The error record is filled: go to the innermost handler, or return 1 (or `status`,
+        the site of a failed call: lower/context.py, `call_site_status`)."""
         if getattr(self, "speculation", None) is not None:    # lower/speculate.py: replay the loop
             self.b.branch(self.speculation.replay)
             return
@@ -58,7 +59,7 @@ class ExceptionLowering:
         if self.err_targets:
             self.b.branch(self.err_targets[-1])
         else:
-            self.ret_status(1)
+            self.ret_status(1 if status is None else status)
 
     def exit_to(self, target: ll.Block | None, depth: int) -> None:
         """Leave for `target` (None: return 0, the result already stored), through the

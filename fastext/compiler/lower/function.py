@@ -13,12 +13,24 @@ from fastext.compiler.lower.context import (
 )
 
 
+# The largest array dimension (abi/runtime.py rejects larger ones at the entry point).
+MAX_DIM = 2 ** 53
+
+
 def _is_int64(t: T.Scalar) -> bool:
     return t.is_int and t.bits == 64
 
 
-def _from_int(e: ir.Expr) -> bool:
-    return isinstance(e, ir.Cast) and e.value.type.is_int or isinstance(e, ir.Const) and isinstance(e.value, int)
+def _mixed_u64(a: T.Scalar, b: T.Scalar) -> bool:
+    """One operand is u64 and the other a signed integer (bool counts as unsigned)."""
+    return (a == T.U64 and b.is_int and b.signed) or (b == T.U64 and a.is_int and a.signed)
+
+
+def _wide_int(e: ir.Expr) -> bool:
+    """An int operand that may lie beyond 2**53 (converting it to f64 may round)."""
+    if isinstance(e, ir.Const):
+        return abs(int(e.value)) > 2 ** 53
+    return e.value.type.bits > 53
 
 
 def native_signature(fn: ir.Function) -> ll.FunctionType:
@@ -36,6 +48,9 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
     """Emits the body of `fn` into the already-declared `ctx.functions[fn.name]`."""
 
     speculation = None    # set while a speculative loop copy is emitted (lower/speculate.py)
+    jump = False          # lowered as fx.NAME.r (lower/recursion.py): calls in its cycle pass `rec_ctx`
+    depth_check = False   # a recursive function's own body: its calls in the cycle check the stack
+    rec_ctx = None
 
     def __init__(self, ctx: ModuleContext, fn: ir.Function, contiguous: bool = False, noalias: bool = False):
         """`contiguous`: emit the variant the entry point calls when every array argument's
@@ -65,10 +80,13 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
     # ---------------------------------------------------------------- frame
     def lower(self) -> None:
         fn, llfn = self.fn, self.llfn
+        self.ctx.current_function = fn      # tracebacks name it (lower/context.py: site)
         entry = llfn.append_basic_block("entry")
         self.b = ll.IRBuilder(entry)
         args = list(llfn.args)
         self.err = args.pop(0)
+        # a recursive function in jump mode (lower/recursion.py): the guard's record comes next
+        self.rec_ctx = args.pop(0) if self.jump else None
         data = iter(args[len(fn.params):])   # the noalias variant's data pointers, one per array
         # the result slot: `return x` stores here, every exit returns {status, slot}
         self.out = None
@@ -299,10 +317,25 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             return arith.complex_binop(self, e.op, a, b)
         if e.type.is_float:
             op = e.op
-            if op == "/" and _from_int(e.left) and _from_int(e.right):
+            if op == "/" and e.int_division:
+                if _wide_int(e.left) or _wide_int(e.right):
+                    # Python divides ints exactly: correctly rounded beyond 2**53 too
+                    return arith.int_true_divide(self, *self._int_operand(e.left), *self._int_operand(e.right))
                 op = "int/"   # only the ZeroDivisionError message differs, as in CPython
             return arith.float_binop(self, op, e.type, a, b)
         return arith.int_binop(self, e.op, e.type, a, b)
+
+    def _int_operand(self, e: ir.Expr) -> tuple[ll.Value, bool]:
+        """The 64-bit integer behind an int operand of `/` (a Cast from an int, or an int
+        constant), and whether it is signed."""
+        if isinstance(e, ir.Const):
+            v = int(e.value)
+            return I64(v & ((1 << 64) - 1)), v < (1 << 63)
+        t = e.value.type
+        v = self.expr(e.value)
+        if t.bits < 64:
+            v = self.b.sext(v, I64) if t.signed else self.b.zext(v, I64)
+        return v, t.signed or t.bits < 64
 
     def e_UnaryOp(self, e: ir.UnaryOp) -> ll.Value:
         v = self.expr(e.operand)
@@ -326,7 +359,14 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         for k, (op, t) in enumerate(zip(e.ops, e.cmp_types)):
             right = self.expr(e.operands[k + 1])
             right_t = e.operands[k + 1].type
-            if t == T.F64 and _is_int64(left_t) and not _is_int64(right_t):
+            if t.is_int and t.signed and t.bits == 64 and _mixed_u64(left_t, right_t):
+                # one side u64, the other signed: compare exactly, as Python (not wrapped into i64)
+                l64, r64 = arith.cast(self, left, left_t, t), arith.cast(self, right, right_t, t)
+                if right_t == T.U64:
+                    r = arith.compare_signed_unsigned(self, op, l64, r64)
+                else:
+                    r = arith.compare_signed_unsigned(self, arith.MIRROR[op], r64, l64)
+            elif t == T.F64 and _is_int64(left_t) and not _is_int64(right_t):
                 r = arith.compare_int_float(self, op, left, left_t, arith.cast(self, right, right_t, t))
             elif t == T.F64 and _is_int64(right_t) and not _is_int64(left_t):
                 r = arith.compare_int_float(self, arith.MIRROR[op], right, right_t, arith.cast(self, left, left_t, t))
@@ -394,14 +434,17 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         phi.add_incoming(c, c_bb)
         return phi
 
-    def ret_status(self, status: int) -> None:
-        """Return `status` (0 ok, 1 error record filled) with the result slot, if any."""
+    def ret_status(self, status) -> None:
+        """Return `status` (0 ok, 1 error record filled; an error that came through a call
+        returns the call's site, >= 2: lower/context.py) with the result slot, if any."""
+        code = status if isinstance(status, ll.Constant) else I32(status)
+        status = 1 if isinstance(status, ll.Constant) else status
         self.release_objects(status)
         if self.out is None:
-            self.b.ret(I32(status))
+            self.b.ret(code)
             return
         agg = ll.Constant(self.llfn.function_type.return_type, ll.Undefined)
-        agg = self.b.insert_value(agg, I32(status), 0)
+        agg = self.b.insert_value(agg, code, 0)
         self.b.ret(self.b.insert_value(agg, self.b.load(self.out), 1))
 
     def e_Call(self, e: ir.Call) -> ll.Value:
@@ -409,13 +452,26 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             from fastext.compiler.lower.speculate import call
             return call(self, e)
         callee = self.ctx.functions[e.func]
+        hidden = []
+        plan = self.ctx.recursion
+        if self.rec_ctx is not None and plan.same_cycle(self.fn.name, e.func):
+            callee, hidden = plan.bodies[e.func], [self.rec_ctx]    # within the cycle: no guard
         if e.func == self.fn.name and self.self_call is not None:
             callee = self.self_call
         args = [self.use(a) if isinstance(a.type, T.PyObj) else self.expr(a) for a in e.args]
-        result = self.b.call(callee, [self.err] + args)
+        recursive = plan is not None and plan.same_cycle(self.fn.name, e.func)
+        if self.depth_check and recursive:
+            from fastext.compiler.lower.recursion import emit_check
+            emit_check(self)    # RecursionError as the callee would be entered (as in Python)
+        # `notail`: a recursive call stays a call (LLVM would turn tail recursion into a loop,
+        # and unbounded recursion into an endless loop where Python raises RecursionError)
+        result = self.b.call(callee, [self.err] + hidden + args, tail="notail" if recursive else False)
         status = result if e.type == T.NONE else self.b.extract_value(result, 0)
         with self.b.if_then(self.b.icmp_unsigned("!=", status, I32(0)), likely=False):
-            self.error_exit()     # the callee filled the error record
+            from fastext.compiler.lower.context import call_site_status
+            # the callee filled the error record; returning this call's site as the status
+            # tells the entry point which of its lines the error came through (abi/traceback.py)
+            self.error_exit(call_site_status(self.ctx))
         for v, a in reversed(list(zip(args, e.args))):
             if isinstance(a.type, T.PyObj):
                 self.drop(v, a)   # the callee borrowed it
@@ -446,9 +502,11 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
 
     def e_ArrayDim(self, e: ir.ArrayDim) -> ll.Value:
         dim = self.b.extract_value(self.expr(e.array), [1, e.axis])
-        # a length is never negative: `0 <= k < len(a)` then folds to one unsigned compare
+        # a length is never negative: `0 <= k < len(a)` then folds to one unsigned compare; and
+        # never beyond 2**53 (the entry points reject larger dimensions, allocations of that
+        # many items fail): an index then converts to f64 exactly, so `i / n` needs no check
         assume = self.ctx.intrinsic("llvm.assume", ll.VoidType(), [I1])
-        self.b.call(assume, [self.b.icmp_signed(">=", dim, I64(0))])
+        self.b.call(assume, [self.b.icmp_unsigned("<", dim, I64(MAX_DIM))])
         return dim
 
     def e_ArraySize(self, e: ir.ArraySize) -> ll.Value:

@@ -30,7 +30,7 @@ def lower_module(module: ir.Module, *, boundscheck: bool = True, profile: bool =
     llmod = ll.Module(name=module.name)
     llmod.triple = triple or llmod.triple
     llmod.data_layout = datalayout
-    ctx = ModuleContext(llmod, boundscheck=boundscheck, profile=profile)
+    ctx = ModuleContext(llmod, boundscheck=boundscheck, profile=profile, tracebacks=True)
     if host_features is not None:      # a build for this machine: libmvec's vector math where it has it
         from fastext.compiler.lower import vecmath
         ctx.vector_abis = vecmath.isas(llmod.triple, host_features)
@@ -62,35 +62,46 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
     if ctx.profile:
         from fastext.compiler.lower.profile import declare_bodies
         declare_bodies(ctx, module)
-    for fn in module.exported():
-        if not ctx.profile and any(isinstance(p.var.type, Array) for p in fn.params) and _indexes_items(module, fn):
+    from fastext.abi import namespace
+    entries = namespace.entries(module)
+    callable_fns = {fn.name: fn for _, fn in entries if namespace.python_callable(fn) is None}
+    for fn in callable_fns.values():
+        if not ctx.profile and any(isinstance(p.var.type, Array) for p in fn.params) \
+                and _indexes_items(module, fn):
             variant = ll.Function(ctx.module, native_signature(fn), f"fx.{fn.name}.contiguous")
             variant.linkage = "internal"
             ctx.contiguous[fn.name] = variant
             from fastext.abi import noalias
-            if noalias.wants_noalias(fn):
+            if noalias.wants_noalias(fn) and not fn.name.endswith("$py"):   # (Python calls of internal functions: no third copy)
                 ctx.noalias[fn.name] = noalias.declare(ctx.module, native_signature(fn), fn)
-    from fastext.compiler.lower.recursion import declare_clones, lower_unrolled
-    clones = declare_clones(ctx, module)
+    from fastext.compiler.lower import recursion
+    plan = recursion.declare(ctx, module)
+    clones = recursion.declare_clones(ctx, module)
     for fn in module.functions.values():
-        ctx.current_span = fn.span
+        ctx.current_span, ctx.current_function = fn.span, fn
+        if plan.mode.get(fn.name) == "jump":
+            recursion.emit_guard(ctx, fn)    # fx.NAME: the jump target around fx.NAME.r
         if fn.name in clones:
-            lower_unrolled(ctx, fn, clones[fn.name])
+            recursion.lower_unrolled(ctx, fn, clones[fn.name])
         else:
-            FunctionLowering(ctx, fn).lower()
+            recursion.primary_lowering(ctx, fn).lower()
         if fn.name in ctx.contiguous:
             FunctionLowering(ctx, fn, contiguous=True).lower()
         if fn.name in ctx.noalias:
             FunctionLowering(ctx, fn, contiguous=True, noalias=True).lower()
     from fastext.compiler.lower.alloc import uses_arena
-    ctx.arena_users = {fn.name for fn in module.exported() if uses_arena(module, fn)}
+    ctx.arena_users = {fn.name for fn in callable_fns.values() if uses_arena(module, fn)}
     api = CApi(ctx.module)
     runtime = _declare_runtime(ctx.module)
     wb = WrapperBuilder(ctx, api, runtime)
     wrappers = {}
-    for fn in module.exported():
+    for name, fn in entries:
         ctx.current_span = fn.span
-        wrappers[fn.name] = wb.build(fn)
+        if fn.name in callable_fns:
+            if fn.name not in wrappers:
+                wrappers[fn.name] = wb.build(fn, name)
+        else:
+            wrappers[name] = namespace.refusing_entry(ctx, name, namespace.python_callable(fn))
     extra = []
     if ctx.profile:
         from fastext.compiler.lower.profile import build_counters
@@ -104,7 +115,7 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
         extra.append(blas.describe_method(ctx))
         exec_slots.append(blas.exec_slot(ctx))
     init_names = [module.name] + (["fx"] if module.name != "fx" else [])
-    build_module_def(ctx, api, module, wrappers, init_names, extra, gpu_descriptor, exec_slots)
+    build_module_def(ctx, api, module, wrappers, init_names, extra, gpu_descriptor, exec_slots, entries)
 
 
 def _indexes_items(module: ir.Module, fn: ir.Function) -> bool:
@@ -140,7 +151,10 @@ def _declare_runtime(llmod: ll.Module) -> dict[str, ll.Function]:
         "fx_unbox_bool_slow": (I32, [ptr, ptr, ptr, ptr, ptr]),
         "fx_unbox_complex_slow": (I32, [ptr, ptr, ptr, ptr, ptr]),
         "fx_get_buffer": (I32, [ptr, ptr, I32, I64, I32, I32, ptr, ptr, ptr]),
+        "fx_buffer_layout": (I32, [ptr, ptr, ptr, ptr]),
+        "fx_check_dims": (I32, [ptr, I32, ptr, ptr]),
         "fx_release": (ll.VoidType(), [ptr]),
+        "fx_float_overflow": (I32, [ptr, ptr, ptr, ptr]),
         "fx_raise": (ptr, [ptr]),
     }
     # (the body's object conversions may have declared some already: lower/objects.py)

@@ -72,7 +72,9 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
         b = self.b
         with b.if_then(cond, likely=False):
             b.store(I32(PYERR_CODE), b.gep(self.err, [I32(0), I32(0)]))
-            b.store(ll.Constant(I8P, None), b.gep(self.err, [I32(0), I32(1)]))
+            from fastext.compiler.lower.context import site
+            where = site(self.ctx)     # this statement, for the traceback (no format: already set)
+            b.store(where if where is not None else ll.Constant(I8P, None), b.gep(self.err, [I32(0), I32(1)]))
             self.error_exit()
 
     def fail_if_null(self, v: ll.Value) -> None:

@@ -154,7 +154,8 @@ def lower_parallel_for(fl: FunctionLowering, s: ir.ForRange) -> None:
         with b.if_then(failed, likely=False):
             b.store(b.load(b.gep(t, [I32(0), I32(_ERR)])), fl.err)
             b.call(free, [memp])
-            fl.error_exit()
+            from fastext.compiler.lower.context import call_site_status
+            fl.error_exit(call_site_status(fl.ctx))     # the prange statement, for the traceback
     _counted_loop(fl, I64(0), nblocks, combine, "prange.combine")
     b.call(free, [memp])
 
@@ -211,6 +212,9 @@ class WorkerLowering(FunctionLowering):
         self.b = b = ll.IRBuilder(self.llfn.append_basic_block("entry"))
         self.task = task = self.llfn.args[0]
         self.err = b.gep(task, [I32(0), I32(_ERR)])
+        if self.ctx.recursion is not None and self.ctx.recursion.mode:
+            from fastext.compiler.lower.recursion import set_stack_limit
+            set_stack_limit(self.ctx, b, self.err)     # this thread's own stack
         self.out = None
         self.begin_without_objects()
         env = b.bitcast(b.load(b.gep(task, [I32(0), I32(_ENV)])), self.env_t.as_pointer())
@@ -276,7 +280,7 @@ class WorkerLowering(FunctionLowering):
         b = self.b
         for j, red in enumerate(self.loop.parallel.reductions):
             b.store(b.load(self.slots[id(red.var)]), b.gep(self.task, [I32(0), I32(_ACC + j)]))
-        b.ret(I32(status))
+        b.ret(status if isinstance(status, ll.Constant) else I32(status))
 
 
 def _emit_worker(fl: FunctionLowering, s: ir.ForRange, env_t, task_t) -> ll.Function:

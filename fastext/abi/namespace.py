@@ -1,0 +1,205 @@
+"""The compiled module's namespace: the same module-level names as the plain-Python module.
+
+Under plain Python a `.fx` module has, besides its exported functions, its constants
+(`mod.N`), its `@struct` classes (`mod.Point`, usable to build arguments and, through
+`Point.dtype`, structured arrays), its `_internal` functions (SciPy and scikit-image call
+their compiled kernels as `from ._hessian_det import _hessian_matrix_det`: the underscore is
+a convention, not a wall) and the functions it imports from other `.fx` modules.  The
+compiled module has them all:
+
+* every function bound at module level gets an entry point in the method table, under
+  its local name (`ir.Module.namespace`; an `_internal` function returning arrays is called
+  through its copy with the exported functions' returned-array rule, `frontend/graph.py`);
+  one whose signature Python cannot pass (a tuple parameter, a Generator) gets an entry
+  that raises TypeError saying so;
+* struct methods get entries named `Vec.norm` (not identifiers, so never a user's name)
+  that the init code below moves onto the class;
+* constants and struct classes are made by a few lines of Python the module runs once at
+  import (`init_source`, compiled with `Py_CompileString` in a `Py_mod_exec` slot: Limited
+  API only) that call `fastext/modinit.py`.  With fastext installed the classes are
+  `fastext.struct` classes, as under plain Python; a wheel's module on a machine without
+  fastext runs the same file's text, embedded, which builds an equivalent tuple class
+  itself (same fields, conversions, repr, `dtype`), so it still imports.
+
+Stubs (`build/stubs.py`) and `__all__` list the exported functions only.
+"""
+from __future__ import annotations
+
+import os
+
+from llvmlite import ir as ll
+
+from fastext.abi.capi import I32, I64, OBJ, CApi
+from fastext.compiler import ir
+from fastext.compiler import types as T
+
+Py_file_input = 257
+METH_VARARGS_KEYWORDS = 0x0001 | 0x0002
+
+
+def python_callable(fn: ir.Function) -> str | None:
+    """None when the entry point can take every parameter and box the result, else why not."""
+    for p in fn.params:
+        t = p.var.type
+        ok = isinstance(t, (T.Scalar, T.Struct, T.Str, T.PyObj)) or isinstance(t, T.Array) and \
+            isinstance(t.dtype, (T.Scalar, T.Struct))
+        if not ok:
+            return f"its parameter `{p.var.name}` is {T.article(t)}, which Python cannot pass"
+    if not _boxable(fn.ret):
+        return f"it returns {fn.ret}, which Python cannot receive"
+    return None
+
+
+def _boxable(t: T.Type) -> bool:
+    if t == T.NONE or isinstance(t, (T.Scalar, T.Struct, T.PyObj)):
+        return True
+    if isinstance(t, T.Array):
+        return isinstance(t.dtype, T.Scalar)
+    if isinstance(t, T.Tuple):
+        return all(_boxable(i) for i in t.items)
+    return False
+
+
+def entries(module: ir.Module) -> list[tuple[str, ir.Function]]:
+    """(Python name, function) of every method-table entry: exported functions first, then the
+    other functions bound at module level, then struct methods (`Vec.norm`)."""
+    out: list[tuple[str, ir.Function]] = [(fn.name, fn) for fn in module.exported()]
+    seen = {name for name, _ in out}
+    for name, (kind, value) in module.namespace.items():
+        if kind == "func" and name not in seen:
+            out.append((name, module.functions[value]))
+            seen.add(name)
+    for stype in _structs(module):
+        for key, fn in module.functions.items():
+            head, _, method = key.rpartition(".")
+            if head == stype.name and not method.endswith("$py"):
+                # Python calls the copy (frontend/graph.py: python_namespace), when there is one
+                out.append((f"{stype.short_name}.{method}", module.functions.get(f"{key}$py", fn)))
+    return out
+
+
+def _structs(module: ir.Module) -> list[T.Struct]:
+    """The struct types the namespace needs, fields' types before the structs holding them."""
+    out: list[T.Struct] = []
+
+    def add(t: T.Struct) -> None:
+        for _, ft in t.fields:
+            if isinstance(ft, T.Struct):
+                add(ft)
+        if t not in out:
+            out.append(t)
+    for kind, value in module.namespace.values():
+        if kind == "struct":
+            add(value)
+    return out
+
+
+# ----------------------------------------------------------------------------- init code
+
+def init_source(module: ir.Module) -> str | None:
+    """The Python code that binds the constants and struct classes (None: nothing to bind).
+
+    It calls `fastext/modinit.py: init` with the names as data; without fastext installed
+    it compiles the same file's text, embedded in the module (slower: a wheel's module on a
+    machine without fastext pays about a millisecond once, at import)."""
+    structs = _structs(module)
+    consts = module.constants
+    if not structs and not consts:
+        return None
+    scalars = [f"{name!r}: {_literal(value)}" for name, (t, value) in consts.items() if not isinstance(t, T.Struct)]
+    bound = {value.name: name for name, (kind, value) in module.namespace.items() if kind == "struct"}
+    specs = []
+    for t in structs:
+        fields = ", ".join(f"({f!r}, {('struct', ft.name)!r})" if isinstance(ft, T.Struct) else f"({f!r}, {ft.name!r})"
+                           for f, ft in t.fields)
+        methods = [key.rpartition(".")[2] for key in module.functions
+                   if key.rpartition(".")[0] == t.name and not key.endswith("$py")]
+        specs.append(f"({t.name!r}, {t.short_name!r}, [{fields}], {methods!r}, {bound.get(t.name)!r})")
+    values = [f"({name!r}, {_struct_value(t, value)})" for name, (t, value) in consts.items() if isinstance(t, T.Struct)]
+    return (
+        "try:\n"
+        "    from fastext.modinit import init as __fx_init\n"
+        "except ImportError:     # no fastext here (a wheel's module): the same code, embedded\n"
+        "    __fx_ns = {}\n"
+        f"    exec(compile(__fx_modinit__, '<fastext.modinit>', 'exec'), __fx_ns)\n"
+        "    __fx_init = __fx_ns['init']\n"
+        "    del __fx_ns\n"
+        f"__fx_init(globals(), {module.name!r}, {{{', '.join(scalars)}}}, [{', '.join(specs)}], [{', '.join(values)}])\n"
+        "del __fx_init, __fx_modinit__\n")
+
+
+def modinit_source() -> str:
+    """The text of fastext/modinit.py, which the module embeds for machines without fastext."""
+    with open(os.path.join(os.path.dirname(os.path.dirname(__file__)), "modinit.py"), encoding="utf-8") as f:
+        return f.read()
+
+
+def _literal(value) -> str:
+    """Python source of a constant's value (exact: repr round-trips ints, floats, complex)."""
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, int):
+        return repr(int(value))
+    if isinstance(value, float):
+        return f"float({repr(value)!r})" if value != value or value in (float("inf"), float("-inf")) \
+            else repr(float(value))
+    if isinstance(value, complex):
+        return f"complex({_literal(value.real)}, {_literal(value.imag)})"
+    return repr(value)
+
+
+def _struct_value(t: T.Struct, value) -> str:
+    """A struct constant as data: (struct key, field values), nested."""
+    items = []
+    for (f, ft), v in zip(t.fields, value):
+        items.append(_struct_value(ft, v) if isinstance(ft, T.Struct) else _literal(v))
+    return f"({t.name!r}, ({', '.join(items)},))"
+
+
+def exec_slot(ctx, source: str) -> ll.Function:
+    """`int exec(PyObject *module)`: run `source` in the module's dict (Limited API calls)."""
+    api = CApi(ctx.module)
+    fn = ll.Function(ctx.module, ll.FunctionType(I32, [OBJ]), "fx$namespace.exec")
+    fn.linkage = "internal"
+    b = ll.IRBuilder(fn.append_basic_block("entry"))
+    null = ll.Constant(OBJ, None)
+    data = bytearray(source.encode("utf-8") + b"\0")
+    blob = ll.GlobalVariable(ctx.module, ll.ArrayType(ll.IntType(8), len(data)), "fx$namespace.source")
+    blob.initializer = ll.Constant(blob.value_type, data)
+    blob.global_constant, blob.linkage = True, "private"
+    namespace = api.call(b, "PyModule_GetDict", fn.args[0])            # borrowed
+    # `__fx_modinit__`: fastext/modinit.py as text, compiled by the code only without fastext
+    text = bytearray(modinit_source().encode("utf-8") + b"\0")
+    gv = ll.GlobalVariable(ctx.module, ll.ArrayType(ll.IntType(8), len(text)), "fx$namespace.modinit")
+    gv.initializer = ll.Constant(gv.value_type, text)
+    gv.global_constant, gv.linkage = True, "private"
+    modinit = api.call(b, "PyUnicode_FromStringAndSize", gv.bitcast(OBJ), I64(len(text) - 1))
+    with b.if_then(b.icmp_unsigned("==", modinit, null), likely=False):
+        b.ret(I32(-1))
+    stored = api.call(b, "PyDict_SetItemString", namespace, ctx.cstring("__fx_modinit__"), modinit)
+    api.call(b, "Py_DecRef", modinit)
+    with b.if_then(b.icmp_signed("<", stored, I32(0)), likely=False):
+        b.ret(I32(-1))
+    code = api.call(b, "Py_CompileString", blob.bitcast(OBJ), ctx.cstring(f"<fastext init of {ctx.module.name}>"),
+                    I32(Py_file_input))
+    with b.if_then(b.icmp_unsigned("==", code, null), likely=False):
+        b.ret(I32(-1))
+    result = api.call(b, "PyEval_EvalCode", code, namespace, namespace)
+    api.call(b, "Py_DecRef", code)
+    with b.if_then(b.icmp_unsigned("==", result, null), likely=False):
+        b.ret(I32(-1))
+    api.call(b, "Py_DecRef", result)
+    b.ret(I32(0))
+    return fn
+
+
+def refusing_entry(ctx, name: str, reason: str) -> ll.Function:
+    """An entry for a function Python cannot call: raises TypeError saying why."""
+    api = CApi(ctx.module)
+    fn = ll.Function(ctx.module, ll.FunctionType(OBJ, [OBJ, OBJ, OBJ]), f"fxw.{name}.refuse")
+    fn.linkage = "internal"
+    b = ll.IRBuilder(fn.append_basic_block("entry"))
+    message = f"{name}() cannot be called from Python: {reason} (call it from the module's other functions)"
+    api.call(b, "PyErr_SetString", api.exc(b, "PyExc_TypeError"), ctx.cstring(message))
+    b.ret(ll.Constant(OBJ, None))
+    return fn

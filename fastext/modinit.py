@@ -1,0 +1,121 @@
+"""Run at import by compiled modules (abi/namespace.py): their constants and struct classes.
+
+A compiled `.fx` module calls `init` once, from a `Py_mod_exec` slot, with its names as
+data.  It must work without the rest of fastext: a wheel's module on a machine without
+fastext runs this file's text, embedded in it, so this file imports nothing of fastext at
+module level and uses only the standard library (NumPy only when `Point.dtype` is read).
+"""
+
+def init(g: dict, module_name: str, constants: dict, structs: list, values: list) -> None:
+    """Bind `constants`, the struct classes `structs` — (key, name, fields, methods, bound
+    name or None), a field's type a dialect type name or ("struct", key) — and the struct
+    constants `values` — (name, (key, field values)) — in the module dict `g`."""
+    g.update(constants)
+    try:
+        from fastext.structtype import struct as deco
+        import fastext.dialect as dialect
+    except ImportError:           # a wheel's module without fastext: an equivalent class
+        deco = dialect = None
+    made = {}
+
+    def method(f, owner, name):
+        def m(self, *args, **kwargs):
+            return f(self, *args, **kwargs)
+        m.__name__, m.__qualname__, m.__doc__, m.__module__ = name, owner + "." + name, f.__doc__, module_name
+        return m
+
+    def field_type(t):
+        return made[t[1]] if isinstance(t, tuple) else t
+
+    def struct(name, fields, methods):
+        ns = {m: method(g.pop(name + "." + m), name, m) for m in methods}
+        ns.update(__module__=module_name, __qualname__=name)
+        if deco is not None:
+            ns["__annotations__"] = {f: field_type(t) if isinstance(t, tuple) else
+                                     getattr(dialect, "boolean" if t == "bool" else t) for f, t in fields}
+            return deco(type(name, (), ns))
+        return plain_struct(name, [(f, field_type(t)) for f, t in fields], ns)
+
+    def plain_struct(name, fields, ns):
+        import operator
+        import struct as binary
+        names = tuple(f for f, _ in fields)
+
+        def scalar(t):
+            if t in ("f64",):
+                return float
+            if t == "f32":
+                def f32(v):
+                    v = float(v)
+                    try:
+                        return binary.unpack("f", binary.pack("f", v))[0]
+                    except OverflowError:
+                        return float("inf") if v > 0 else float("-inf")
+                return f32
+            if t in ("c128", "c64"):
+                return complex if t == "c128" else \
+                    (lambda v: complex(scalar("f32")(complex(v).real), scalar("f32")(complex(v).imag)))
+            if t == "bool":
+                return bool
+            bits, signed = int(t[1:]), t[0] == "i"
+
+            def wrap(v):
+                v = operator.index(v) & ((1 << bits) - 1)
+                return v - (1 << bits) if signed and v >> (bits - 1) else v
+            return wrap
+
+        convs = [(lambda v, c=t: v if isinstance(v, c) else c(*v)) if isinstance(t, type) else scalar(t)
+                 for _, t in fields]
+
+        def __new__(cls, *args, **kwargs):
+            if len(args) > len(names):
+                raise TypeError(f"{name}() takes {len(names)} field values, got {len(args)}")
+            values = dict(zip(names, args))
+            for key, value in kwargs.items():
+                if key not in names:
+                    raise TypeError(f"{name}() has no field {key!r}")
+                if key in values:
+                    raise TypeError(f"{name}() got multiple values for field {key!r}")
+                values[key] = value
+            missing = [f for f in names if f not in values]
+            if missing:
+                raise TypeError(f"{name}() is missing field {missing[0]!r}")
+            return tuple.__new__(cls, [c(values[f]) for f, c in zip(names, convs)])
+
+        def __repr__(self):
+            return f"{name}({', '.join(f'{f}={v!r}' for f, v in zip(names, self))})"
+
+        ns.update(__slots__=(), __new__=__new__, __repr__=__repr__, __getnewargs__=lambda self: tuple(self),
+                  _fields=names, __match_args__=names, __fx_struct__=True)
+        for k, f in enumerate(names):
+            ns[f] = property(operator.itemgetter(k), doc=f"field {k}: {f}")
+        if "dtype" not in names:
+            ns["dtype"] = Dtype(fields)
+        return type(name, (tuple,), ns)
+
+    class Dtype:
+        __slots__ = ("fields", "value")
+
+        def __init__(self, fields):
+            self.fields, self.value = fields, None
+
+        def __get__(self, obj, cls=None):
+            if self.value is None:
+                import numpy
+                codes = {"f64": "<f8", "f32": "<f4", "c128": "<c16", "c64": "<c8", "bool": "?"}
+                self.value = numpy.dtype([(f, t.dtype if isinstance(t, type) else
+                                           codes.get(t) or "<" + t[0] + str(int(t[1:]) // 8))
+                                          for f, t in self.fields])
+            return self.value
+
+    for key, name, fields, methods, bound in structs:
+        made[key] = struct(name, fields, methods)
+        if bound is not None:
+            g[bound] = made[key]
+
+    def value(spec):
+        key, items = spec
+        return made[key](*(value(v) if isinstance(v, tuple) and len(v) == 2 and v[0] in made else v
+                           for v in items))
+    for name, spec in values:
+        g[name] = value(spec)
