@@ -63,7 +63,7 @@ def linker_override() -> str | None:
     return os.environ.get("FASTEXT_LINKER") or None
 
 
-# Compile-time budget (fastext/compiler/budget.py; measurements in docs/reliability-compiler.md).
+# Compile-time budget (fastext/compiler/budget.py; measurements in docs/reliability.md).
 # Not environment switches: they change generated code only for shapes no kernel of the
 # repository comes near, so a user never needs to move them.
 SLP_RUN_LIMIT = 48                  # integer operations in one straight-line run before SLP is kept out

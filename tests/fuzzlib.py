@@ -1,7 +1,7 @@
 """Fuzzing the compiler with broken and huge sources: shared by the suite's fast slices
 (tests/test_fuzz_sources.py) and the long runs (tests/stress/, see tests/stress/README.md).
 
-The promise under test (docs/reliability-compiler.md): whatever a `.fx` file holds, the
+The promise under test (docs/reliability.md): whatever a `.fx` file holds, the
 compiler either compiles it or reports located diagnostics -- never an internal compiler
 error, never a traceback.
 

@@ -1,6 +1,6 @@
 """Compile-time budget: the shapes LLVM's optimiser handles in superlinear time, kept from it.
 
-Measured blow-ups (docs/reliability-compiler.md has the numbers):
+Measured blow-ups (docs/reliability.md has the numbers):
 
 * **SLP vectoriser, horizontal reductions.**  A long run of straight-line code that folds
   many integer terms into one value -- `s += x * k % 7` a hundred times, or one expression

@@ -1,5 +1,5 @@
 """Long run: mutated `.fx` sources must give located diagnostics or compile -- never an
-internal compiler error, never a traceback (docs/reliability-compiler.md).
+internal compiler error, never a traceback (docs/reliability.md).
 
     .venv/bin/python tests/stress/fuzz_sources.py                       # 5,000 mutants, front end
     .venv/bin/python tests/stress/fuzz_sources.py --count 2000 --full   # mutants that check go through LLVM too
