@@ -13,8 +13,6 @@ lazily (PEP 562) so the start-up hook stays well under a millisecond.
 # module loads.
 from _fastext_hook import disable, enable, install, is_installed, uninstall
 
-__all__ = ["FastextWarning", "disable", "enable", "get_num_threads", "install", "is_installed", "load_interpreted", "set_num_threads",
-           "uninstall"]
 
 
 def load_interpreted(path: str, name: str | None = None):
@@ -46,6 +44,10 @@ _DIALECT = frozenset({"ArrayType", "ScalarType", "f32", "f64", "c64", "c128", "i
                        "u8", "u16", "u32", "u64", "boolean", "bool_", "prange", "struct",
                        "unchecked", "fastmath", "inline", "nogil",
                        "empty", "zeros", "ones", "full", "empty_like", "zeros_like", "ones_like", "full_like"})
+
+# `from fastext import *` gives a .fx file (compiled or run as plain Python) the dialect names
+__all__ = ["FastextWarning", "disable", "enable", "get_num_threads", "install", "is_installed", "load_interpreted",
+           "set_num_threads", "uninstall", *sorted(_DIALECT)]
 
 
 def __getattr__(name: str):

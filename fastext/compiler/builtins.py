@@ -71,7 +71,7 @@ NUMPY_CONSTANTS: dict[str, float] = {
 }
 
 # Builtin functions the checker handles itself (each has its own typing rule).
-BUILTIN_FUNCS = frozenset({"abs", "min", "max", "int", "float", "bool", "len", "round", "complex", "ord"})
+BUILTIN_FUNCS = frozenset({"abs", "min", "max", "sum", "int", "float", "bool", "len", "round", "complex", "ord"})
 
 # Exceptions `raise` may name; index = the code the native side reports.
 EXCEPTIONS: tuple[str, ...] = (

@@ -304,6 +304,29 @@ def _cast(fc, value: ir.Expr, t: Scalar, node: ast.AST) -> ir.Expr:
     return ir.Cast(t, fc.span(node), value)
 
 
+def _items_builtin(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
+    """`sum(a)`, `min(a)`, `max(a)` of a 1-D array: Python's rules over its items (`ops/reductions.py`)."""
+    if len(node.args) != 1:
+        raise fc.error(node, f"{name}() takes one array here", f"{name}(a)" + (" + start" if name == "sum" else ""))
+    value = fc.expr(node.args[0])
+    if isinstance(value.type, ErrorType):
+        raise _Poisoned
+    if not isinstance(value.type, Array) or not isinstance(value.type.dtype, Scalar):
+        raise fc.error(node.args[0], f"{name}() of {article(value.type)} is not supported yet",
+                       f"{name}() of a 1-D array of numbers; for two or more numbers: min(a, b)")
+    if value.type.ndim != 1:
+        raise fc.error(node.args[0], f"{name}() of a {value.type.ndim}-D array iterates over its rows",
+                       f"np.{name}(a, axis=0) is the same, in NumPy's order" if name == "sum"
+                       else f"np.{name}(a) for the extreme item")
+    t = value.type.dtype
+    if name != "sum" and t.is_complex:
+        raise fc.error(node, f"{name}() of complex numbers: they have no order (TypeError in Python)",
+                       f"{name}(abs(z)) or a loop")
+    if name == "sum" and t.is_bool:
+        t = I64       # 0 + np.True_ is an int64
+    return ir.Intrinsic(t, fc.span(node), f"py.{name}", [value], {"axis": None})
+
+
 def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     span = fc.span(node)
     _no_keywords(fc, node, f"{name}()")
@@ -334,6 +357,8 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         if isinstance(value.type, T.PyObj):
             return ir.ObjLen(I64, span, value)
         raise fc.error(node.args[0], f"len() of {article(value.type)}", "len() takes an array or a tuple")
+    if name == "sum" or name in ("min", "max") and len(node.args) == 1:
+        return _items_builtin(fc, node, name)
     if name in ("min", "max"):
         if len(node.args) < 2:
             raise fc.error(node, f"{name}() needs at least two numbers in .fx code",

@@ -9,6 +9,7 @@ its errors at once.
 from __future__ import annotations
 
 import ast
+import dataclasses
 
 from fastext.compiler import ir
 from fastext.compiler.builtins import EXCEPTIONS
@@ -27,6 +28,7 @@ class FunctionChecker(ExpressionChecker):
 
     def __init__(self, scope: ModuleScope, diags: Diagnostics, sig: Signature):
         self.scope, self.diags, self.sig = scope, diags, sig
+        self.module_scope = scope   # annotations of locals read module names even where a local shadows one
         self.file = scope.file
         self.vars: dict[str, ir.Var] = {}
         self.locals: list[ir.Var] = []
@@ -40,6 +42,7 @@ class FunctionChecker(ExpressionChecker):
 
     # ------------------------------------------------------------------ entry
     def check(self, node: ast.FunctionDef) -> ir.Function:
+        self.scope = _function_scope(self.scope, node, [name for name, _, _ in self.sig.params])
         params = []
         for name, ptype, span in self.sig.params:
             var = ir.Var(name, ptype, span, is_param=True)
@@ -115,7 +118,7 @@ class FunctionChecker(ExpressionChecker):
     def s_annassign(self, node: ast.AnnAssign) -> list[ir.Stmt]:
         if not isinstance(node.target, ast.Name):
             raise self.error(node.target, "only plain names can be annotated", "write `x: i32 = 0`")
-        declared = annotations.resolve(node.annotation, self.scope)
+        declared = annotations.resolve(node.annotation, self.module_scope)
         name = node.target.id
         if name in self.vars and self.vars[name].type != declared:
             raise self.error(node.target, f"`{name}` already has type {self.vars[name].type}",
@@ -441,3 +444,35 @@ def _has_break(body: list[ir.Stmt]) -> bool:
                                                                    *(h.body for h in s.handlers))):
             return True
     return False
+
+
+def _function_scope(scope: ModuleScope, node: ast.FunctionDef, params: list[str]) -> ModuleScope:
+    """The names a function body sees: as in Python, a name the function assigns anywhere (or
+    takes as a parameter) is local throughout it, hiding the module-level name of that spelling
+    (`julia = np.empty(...)` inside `def julia`)."""
+    local = set(params) | _assigned_names(node.body)
+    hidden = local & scope.names.keys()
+    if not hidden:
+        return scope
+    return dataclasses.replace(scope, names={k: v for k, v in scope.names.items() if k not in hidden})
+
+
+def _assigned_names(body: list[ast.stmt]) -> set[str]:
+    """Names bound by the statements of a function body (not by comprehensions, whose targets
+    are local to the comprehension)."""
+    out: set[str] = set()
+
+    def visit(n: ast.AST) -> None:
+        if isinstance(n, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.Lambda,
+                          ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            return
+        if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del)):
+            out.add(n.id)
+        elif isinstance(n, ast.ExceptHandler) and n.name:
+            out.add(n.name)
+        for child in ast.iter_child_nodes(n):
+            visit(child)
+
+    for stmt in body:
+        visit(stmt)
+    return out

@@ -1,5 +1,5 @@
 """Linear algebra (`ops/linalg.py`): typing of `a @ b`, `np.matmul`, `np.dot`, `a.dot(b)`,
-`np.inner`, `np.outer`, `np.trace` and `a @= b`.
+`np.inner`, `np.outer`, `np.vdot`, `np.trace` and `a @= b`.
 
 Result dtypes are NumPy's matmul loop for the two operand dtypes (`ops/dtypes.py` asks
 NumPy: int @ int stays int, bool @ bool is bool, int32 @ float32 is float64).  Operand ranks:
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 SIGNATURE = "(n?,k),(k,m?)->(n?,m?)"
 _PARAMS = {"matmul": ["x1", "x2"], "dot": ["a", "b"], "inner": ["a", "b"], "outer": ["a", "b"],
-           "trace": ["a", "offset"]}
+           "vdot": ["a", "b"], "trace": ["a", "offset"]}
 
 
 def linalg_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str,
@@ -44,11 +44,26 @@ def linalg_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str,
         return product(fc, left, right, node, "matmul", shown)
     if kind == "outer":
         return outer(fc, left, right, node, shown)
+    if kind == "vdot":
+        return vdot(fc, left, right, node, shown)
     if not isinstance(left.type, Array) or not isinstance(right.type, Array):
         return _scaled(fc, left, right, node)
     if kind == "inner" and right.type.ndim == 2:       # inner(a, b) = dot(a, b.T): NumPy's messages too
         right = ir.Intrinsic(right.type, right.span, "array.transpose", [right], {"axes": (1, 0)})
     return product(fc, left, right, node, "dot", shown)
+
+
+def vdot(fc: "FunctionChecker", left: ir.Expr, right: ir.Expr, node: ast.AST, shown: str) -> ir.Expr:
+    """`np.vdot(a, b)`: the dot product of the flattened arrays, the first one conjugated."""
+    span = fc.span(node)
+    flat = []
+    for v in (left, right):
+        if not isinstance(v.type, Array):
+            raise fc.error(node, f"{shown} needs two arrays, got {article(v.type)}", "np.vdot(a, b) of arrays")
+        flat.append(v if v.type.ndim == 1 else ir.Intrinsic(Array(v.type.dtype, 1), span, "array.ravel", [v]))
+    if flat[0].type.dtype.is_complex:
+        flat[0] = build(fc, ops.get("np.conjugate"), [flat[0]], [flat[0].type.dtype], flat[0].type.dtype, node)
+    return product(fc, flat[0], flat[1], node, "dot", shown)
 
 
 def matmul(fc: "FunctionChecker", left: ir.Expr, right: ir.Expr, node: ast.AST) -> ir.Expr:

@@ -197,9 +197,9 @@ class _ModuleCollector:
             names[local] = Binding(alias.name)
         elif alias.name == "gpu":   # the GPU kernel dialect (frontend/gpu.py)
             names[local] = Binding("module:gpu")
-        elif alias.name == "*":
-            raise FxSyntaxError(span, "`from fastext import *` is not supported",
-                                "import the names you use, e.g. `from fastext import f64, i64`")
+        elif alias.name == "*":     # the dialect names, as `fastext.__all__` lists them for plain Python
+            for name in (*DIALECT_SCALARS, *FASTEXT_NAMES, *ALLOC_FUNCS):
+                self.import_name(stmt, ast.alias(name=name))
         else:
             hint = f"available: {', '.join(sorted(DIALECT_SCALARS))}, prange, struct, {', '.join(ALLOC_FUNCS)}"
             raise FxSyntaxError(span, f"fastext has no dialect name `{alias.name}`", hint)

@@ -1,5 +1,5 @@
 """Typing of shape functions (`ops/shape.py`): reshape, ravel, flatten, astype, concatenate and
-the stacks, tile, repeat, roll, diff, flip.
+the stacks, tile, repeat, roll, diff, flip, triu, tril.
 
 Sequences of arrays are tuple or list literals in the source (`np.concatenate((a, b))`), or
 a tuple-typed value holding arrays.  Axes and counts that change the result's rank are
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from fastext.compiler import ir, ops
 from fastext.compiler.frontend.arrays import _bind, build, constant
 from fastext.compiler.ops import dtypes
-from fastext.compiler.types import I64, U64, Array, ErrorType, Scalar, Struct, Tuple, article
+from fastext.compiler.types import BOOL, I64, U64, Array, ErrorType, Scalar, Struct, Tuple, article
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -426,3 +426,31 @@ def flip(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver
     span = fc.span(node)
     items = [ir.SliceItem(step=ir.Const(I64, span, -1)) if k in axes else ir.SliceItem() for k in range(ndim)]
     return ir.ArraySlice(array.type, span, array, items)
+
+
+def triangle(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.triu(m, k=0)`, `np.tril(m, k=0)` of a matrix: `np.where(j - i >= k, m, 0)` (`<=` for
+    tril) over the index grids `np.arange(cols)[None, :]` and `np.arange(rows)[:, None]`, so the
+    copy is one fused loop with no mask array."""
+    bound = _bind(fc, node, ["m", "k"], shown, 1)
+    array = array_arg(fc, bound["m"], node, shown)
+    if array.type.ndim != 2:
+        raise fc.error(node, f"{shown}() of a {array.type.ndim}-D array is not supported", "pass a matrix")
+    span = fc.span(node)
+    k = value_of(fc, bound["k"]) if "k" in bound else ir.Const(I64, span, 0)
+    if not (isinstance(k.type, Scalar) and k.type.is_int):
+        raise fc.error(bound.get("k", node), f"{shown}() needs an integer k, got {article(k.type)}", "k=1")
+
+    def index(axis: int) -> ir.Expr:
+        n = ir.ArrayDim(I64, span, array, axis)
+        indices = ir.Intrinsic(Array(I64, 1), span, "array.arange", [ir.Const(I64, span, 0), n, ir.Const(I64, span, 1)],
+                               {"strong_step": False})
+        items = [ir.SliceItem(), ir.SliceItem(newaxis=True)] if axis == 0 else [ir.SliceItem(newaxis=True), ir.SliceItem()]
+        return ir.ArraySlice(Array(I64, 2), span, indices, items)
+
+    offset = build(fc, ops.get("np.subtract"), [index(1), index(0)], [I64, I64], I64, node)
+    compare = "np.greater_equal" if op.name == "array.triu" else "np.less_equal"
+    keep = build(fc, ops.get(compare), [offset, fc.convert(k, I64)], [I64, I64], BOOL, node)
+    dtype = array.type.dtype
+    return build(fc, ops.get("np.where"), [keep, array, fc.convert(ir.Const(I64, span, 0), dtype)],
+                 [BOOL, dtype, dtype], dtype, node)

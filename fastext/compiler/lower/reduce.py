@@ -8,8 +8,9 @@ so results are NumPy's:
   of 8 independent accumulators up to 128 items, halves above — it also vectorises).  A sum
   over a plain array is NumPy's to the bit: whole for a 1-D array or a C-contiguous one,
   row by row otherwise; an element-wise source (NumPy sums its temporary) or a converting
-  sum (integers into a float mean) goes through a stack buffer of `CHUNK` items, pairwise per
-  chunk — NumPy's bits up to `CHUNK` items, within rounding beyond.  Integer sums wrap.
+  sum (integers into a float mean) goes through a stack buffer, pairwise per chunk: a line of
+  up to `CHUNK` items in one piece (NumPy's bits), a longer one in pieces of `STREAM_CHUNK`
+  (within rounding of NumPy's).  Integer sums wrap.
 * along an axis other than the last, a reduction accumulates into the result slice by slice
   (NumPy's order: `out[j] += a[i, j]` for i in order); along the last axis, each result item
   is the pairwise sum of its line.
@@ -30,9 +31,12 @@ from fastext.compiler.lower.arraymap import (
     Access, DeferredChecks, ElementLowering, Operand, _accesses, _counted_loop, _element_values, broadcast_shape,
     dims, evaluate, load, loop_nest, store_item,
 )
-from fastext.compiler.lower.context import I1, I64, I8P, memory_type, scalar_type
+from fastext.compiler.lower.context import I1, I32, I64, I8P, memory_type, scalar_type
 
 CHUNK = 4096        # items of the buffer an element-wise sum is computed into before being summed
+# A long line goes through the buffer in smaller pieces: writing and re-reading a 32 KiB buffer
+# while the operands stream through L1 evicts them (2.7x slower on a 2M-item sum of squares).
+STREAM_CHUNK = 1024
 PW_BLOCK = 128      # NumPy's PW_BLOCKSIZE
 
 
@@ -150,9 +154,38 @@ def _whole(fl, src: Source, kind: str, acc_t: T.Scalar, extra: list[ll.Value], e
     if kind in ("all", "any"):
         op = b.and_ if kind == "all" else b.or_
         return _fold(fl, src, lambda acc, v: op(acc, _truth(fl, v, src.dtype)), I1(1 if kind == "all" else 0))
+    if kind == "pysum":
+        return _fold(fl, src, lambda acc, v: _add(fl, acc, _cast(fl, v, src.dtype, acc_t), acc_t), _zero(acc_t))
+    if kind in ("pymin", "pymax"):
+        import sys
+        _empty_check(fl, src.size(), f"{kind[2:]}() {'arg is an empty sequence' if sys.version_info < (3, 12) else 'iterable argument is empty'}")
+        return _python_extreme(fl, src, kind[2:], acc_t)
     if kind == "count_nonzero":
         return _fold(fl, src, lambda acc, v: b.add(acc, b.zext(_truth(fl, v, src.dtype), I64)), I64(0))
     raise NotImplementedError(kind)
+
+
+def _python_extreme(fl, src: Source, kind: str, t: T.Scalar) -> ll.Value:
+    """Python's min/max of the items: the first item, then each item that compares smaller
+    (larger), so a NaN wins only as the first item."""
+    b = fl.b
+    first = fl.entry_alloca(I1)
+    b.store(I1(1), first)
+    slot = fl.entry_alloca(scalar_type(t))
+    b.store(_zero(t), slot)
+
+    def visit(v, _):
+        current = b.load(slot)
+        if t.is_float:
+            better = b.fcmp_ordered("<" if kind == "min" else ">", v, current)
+        elif t.is_bool or not t.signed:
+            better = b.icmp_unsigned("<" if kind == "min" else ">", v, current)
+        else:
+            better = b.icmp_signed("<" if kind == "min" else ">", v, current)
+        b.store(b.select(b.or_(better, b.load(first)), v, current), slot)
+        b.store(I1(0), first)
+    src.each(visit)
+    return b.load(slot)
 
 
 def _fold(fl, src: Source, step, init: ll.Value) -> ll.Value:
@@ -187,7 +220,7 @@ def _sum(fl, src: Source, acc_t: T.Scalar, transform=None) -> ll.Value:
                 with rows:
                     _rows(fl, src, lambda row, n, st: add(b.call(pw, [row, n, st])))
         return b.load(total)
-    # an element-wise or converting source: each line in chunks of CHUNK items computed into a
+    # an element-wise or converting source: each line in chunks computed into a
     # buffer (a tight loop LLVM vectorises), each chunk summed pairwise
     src.lines(lambda rows, n, inner: add(_pairwise_line(fl, src, rows, n, inner, acc_t, transform)))
     src.checks.raise_any()
@@ -197,23 +230,25 @@ def _sum(fl, src: Source, acc_t: T.Scalar, transform=None) -> ll.Value:
 def _pairwise_line(fl, src: Source, rows: list[ll.Value], n: ll.Value, inner: list[ll.Value], acc_t: T.Scalar,
                    transform=None) -> ll.Value:
     """The sum of one line of the source's items (after `transform`, else converted to `acc_t`):
-    chunks of CHUNK items computed into a stack buffer, each summed pairwise, in order — NumPy's
-    pairwise sum of the line itself when it has at most CHUNK items."""
+    computed into a stack buffer and summed pairwise — NumPy's pairwise sum of the line itself
+    when it has at most CHUNK items, else pieces of STREAM_CHUNK items added in order."""
     b = fl.b
     pw = pairwise(fl.ctx, acc_t)
     buf = b.bitcast(fl.entry_alloca(ll.ArrayType(memory_type(acc_t), CHUNK)), memory_type(acc_t).as_pointer())
     total = fl.entry_alloca(scalar_type(acc_t))
     b.store(_zero(acc_t), total)
-    chunks = b.sdiv(b.add(n, I64(CHUNK - 1)), I64(CHUNK))
+    piece = b.select(b.icmp_signed("<=", n, I64(CHUNK)), n, I64(STREAM_CHUNK))
+    piece = b.select(b.icmp_signed(">", piece, I64(0)), piece, I64(1))
+    chunks = b.sdiv(b.add(n, b.sub(piece, I64(1))), piece)
 
     def item(pointers):
         v = src.item(pointers)
         return transform(v) if transform is not None else _cast(fl, v, src.dtype, acc_t)
 
     def chunk(c):
-        start = b.mul(c, I64(CHUNK))
+        start = b.mul(c, piece)
         m = b.sub(n, start)
-        m = b.select(b.icmp_signed("<", m, I64(CHUNK)), m, I64(CHUNK))
+        m = b.select(b.icmp_signed("<", m, piece), m, piece)
         firsts = [b.gep(r, [b.mul(start, st)]) for r, st in zip(rows, inner)]
         _line_loop(fl, m, firsts, inner, src.accesses, lambda i, v: b.store(v, b.gep(buf, [i])), item)
         b.store(_add(fl, b.load(total), b.call(pw, [b.bitcast(buf, I8P), m, I64(acc_t.nbytes)]), acc_t), total)
@@ -233,21 +268,19 @@ def _fold_line(fl, src: Source, rows: list[ll.Value], n: ll.Value, inner: list[l
 
 def _line_loop(fl, n: ll.Value, rows: list[ll.Value], inner: list[ll.Value], accesses: list[Access], store, item) -> None:
     """store(i, item(pointers at i)) for i in range(n) along one line: a unit-stride version
-    (typed pointers, vectorisable) when every access moves by its item size or not at all, else
-    byte strides."""
+    (typed pointers, vectorisable) when every access moves by its item size (or is loaded once
+    per line), else byte strides.  The unit test is exact, not "0 or 1 item": a step known only
+    at run time makes LLVM vectorise with gathers, several times slower than plain loads."""
     b = fl.b
     unit = I1(1)
     for st, a in zip(inner, accesses):
-        unit = b.and_(unit, b.or_(b.icmp_signed("==", st, I64(a.dtype.nbytes)), b.icmp_signed("==", st, I64(0))))
+        if not a.invariant_inner:
+            unit = b.and_(unit, b.icmp_signed("==", st, I64(a.dtype.nbytes)))
     with b.if_else(unit, likely=True) as (fast, general):
         with fast:
             typed = [b.bitcast(r, memory_type(a.dtype).as_pointer()) for r, a in zip(rows, accesses)]
-            # 1 item per step, or 0 along an axis of size 1: known 0 for a line-invariant access (so
-            # the loop vectorises), else a run-time 0/1 LLVM versions on (its stride-1 speculation)
-            steps = [I64(0) if a.invariant_inner else b.zext(b.icmp_signed("!=", st, I64(0)), I64)
-                     for st, a in zip(inner, accesses)]
-            _counted_loop(fl, n, lambda i: store(i, item([b.gep(p, [b.mul(i, s)]) for p, s in zip(typed, steps)])),
-                          "line.unit")
+            _counted_loop(fl, n, lambda i: store(i, item([p if a.invariant_inner else b.gep(p, [i])
+                                                          for p, a in zip(typed, accesses)])), "line.unit")
         with general:
             _counted_loop(fl, n, lambda i: store(i, item([b.bitcast(b.gep(r, [b.mul(i, st)]), memory_type(a.dtype)
                                                                   .as_pointer()) for r, st, a in
@@ -320,27 +353,55 @@ def pairwise(ctx, t: T.Scalar) -> ll.Function:
     leaf = fn.append_basic_block("leaf")
     b.cbranch(big, split, leaf)
     b.position_at_end(leaf)
-    r = [at(I64(k), b) for k in range(8)]
     main_end = b.sub(nf, b.srem(nf, I64(8)))
-    head, body, done = (fn.append_basic_block(x) for x in ("block.head", "block.body", "block.done"))
+    # adjacent floats (a contiguous array, or the stack buffer of an element-wise source): the 8
+    # accumulators are the lanes of one vector, added with vector loads: the same additions in
+    # the same order as the scalar loop, so the same bits, at a fraction of the instructions
+    vec, scalar, done = (fn.append_basic_block(x) for x in ("block.vector", "block.scalar", "block.done"))
+    b.cbranch(b.icmp_signed("==", stride, I64(t.nbytes)), vec, scalar)
+    b.position_at_end(vec)
+    vty = ll.VectorType(part, 8)
+    first = b.bitcast(data, part.as_pointer())
+
+    def vload(bld: ll.IRBuilder, i: ll.Value) -> ll.Value:
+        v = bld.load(bld.bitcast(bld.gep(first, [i]), vty.as_pointer()))
+        v.align = _part_bytes(t) if parts > 1 else t.nbytes   # items are aligned only to their size
+        return v
+
+    lanes = _vector_block(fn, b, vload, main_end)
+    vec_end = b.block
+    b.branch(done)
+    b.position_at_end(scalar)
+    r = [at(I64(k), b) for k in range(8)]
+    head, body = (fn.append_basic_block(x) for x in ("block.head", "block.body"))
     pre = b.block
     b.branch(head)
     b.position_at_end(head)
     i = b.phi(I64)
     i.add_incoming(I64(8), pre)
-    phis = []
+    scalar_phis = []
     for k in range(8):
         p = b.phi(part)
         p.add_incoming(r[k], pre)
-        phis.append(p)
+        scalar_phis.append(p)
     b.cbranch(b.icmp_signed("<", i, main_end), body, done)
     b.position_at_end(body)
-    nxt = [b.fadd(phis[k], at(b.add(i, I64(k)), b)) for k in range(8)]
-    for p, v in zip(phis, nxt):
+    nxt = [b.fadd(scalar_phis[k], at(b.add(i, I64(k)), b)) for k in range(8)]
+    for p, v in zip(scalar_phis, nxt):
         p.add_incoming(v, body)
     i.add_incoming(b.add(i, I64(8)), body)
     b.branch(head)
     b.position_at_end(done)
+    end = b.phi(I64)
+    end.add_incoming(main_end, vec_end)
+    end.add_incoming(i, head)
+    phis = []
+    for k in range(8):
+        p = b.phi(part)
+        p.add_incoming(lanes[k], vec_end)
+        p.add_incoming(scalar_phis[k], head)
+        phis.append(p)
+    i = end
     if parts == 1:
         sums = [b.fadd(b.fadd(b.fadd(phis[0], phis[1]), b.fadd(phis[2], phis[3])),
                        b.fadd(b.fadd(phis[4], phis[5]), b.fadd(phis[6], phis[7])))]
@@ -364,6 +425,27 @@ def pairwise(ctx, t: T.Scalar) -> ll.Function:
         im = b.fadd(b.extract_value(first, 1), b.extract_value(second, 1))
         b.ret(result(b, [re, im]))
     return fn
+
+
+def _vector_block(fn, b: ll.IRBuilder, vload, end: ll.Value) -> list[ll.Value]:
+    """NumPy's 8 accumulators over items [0, end) (end a multiple of 8, at least 8) as the lanes of
+    one vector: r = items[0:8]; r += items[i:i+8] for i = 8, 16, ...  Returns the 8 lanes."""
+    first = vload(b, I64(0))
+    pre = b.block
+    head, body, done = (fn.append_basic_block(x) for x in ("vec.head", "vec.body", "vec.done"))
+    b.branch(head)
+    b.position_at_end(head)
+    i = b.phi(I64)
+    i.add_incoming(I64(8), pre)
+    acc = b.phi(first.type)
+    acc.add_incoming(first, pre)
+    b.cbranch(b.icmp_signed("<", i, end), body, done)
+    b.position_at_end(body)
+    acc.add_incoming(b.fadd(acc, vload(b, i)), body)
+    i.add_incoming(b.add(i, I64(8)), body)
+    b.branch(head)
+    b.position_at_end(done)
+    return [b.extract_element(acc, I32(k)) for k in range(8)]
 
 
 def _part_bytes(t: T.Scalar) -> int:

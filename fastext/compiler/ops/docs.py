@@ -28,6 +28,8 @@ GROUPS = [   # registry group, heading
 
 def _spelled(op: ops.Op) -> str:
     """The user's spellings of an operation: `np.x`, `a.x()`, `a.x`."""
+    if "shown" in op.data:      # a family of spellings (the methods of every binary ufunc)
+        return op.data["shown"]
     out = []
     for s in op.spellings:
         if s.startswith("numpy."):

@@ -1,10 +1,12 @@
-"""Linear algebra: `a @ b`, `np.matmul`, `np.dot`, `a.dot(b)`, `np.inner`, `np.outer`, `np.trace`.
+"""Linear algebra: `a @ b`, `np.matmul`, `np.dot`, `a.dot(b)`, `np.inner`, `np.outer`, `np.vdot`,
+`np.trace`.
 
 Typing is `frontend/linalg.py`; products are lowered by `lower/linalg.py`, which calls the
 BLAS NumPy itself uses (found at import by `abi/blas.py`) for float and complex matrices,
 and native loop nests (`lower/gemm.py`) for integers, booleans and when no BLAS was found.
 `np.inner` is typed as a `np.dot` with the second operand transposed, `np.outer` as an
-element-wise product (one fused loop), so neither has a lowering of its own.
+element-wise product (one fused loop), `np.vdot` as the `np.dot` of the raveled operands
+(the first conjugated), so none of them has a lowering of its own.
 """
 from __future__ import annotations
 
@@ -44,6 +46,8 @@ add(Op("linalg.inner", spellings=("numpy.inner",), check=_check, signature="np.i
        group="linalg"))
 add(Op("linalg.outer", spellings=("numpy.outer",), check=_check, signature="np.outer(a, b)",
        doc="outer product a[i] * b[j] of two vectors (one fused loop)", data={"kind": "outer"}, group="linalg"))
+add(Op("linalg.vdot", spellings=("numpy.vdot",), check=_check, signature="np.vdot(a, b)",
+       doc="dot product of the flattened arrays, the first one conjugated", data={"kind": "vdot"}, group="linalg"))
 add(Op("linalg.trace", spellings=("numpy.trace", "ndarray.trace"), check=_check, lower=_lower_trace, loops=True,
        numpy_scalar=True, group="linalg", signature="np.trace(a, offset=0), a.trace(offset=0)",
        doc="sum of a diagonal of a matrix (NumPy's sum dtype and pairwise summation)", data={"kind": "trace"}))

@@ -79,3 +79,14 @@ add(Op("np.bincount", spellings=("numpy.bincount",), check=_check_bincount, lowe
        loops=True, allocates=True, group="reduction", signature="np.bincount(x, weights=None, minlength=0)",
        doc="counts (or weight sums, float64 — also for an empty x, where NumPy gives int64) of each non-negative "
            "integer of x; ValueError for a negative one"))
+
+
+# Python's builtins over the items of a 1-D array (`sum(a)`, `min(a)`, `max(a)`): Python's order
+# and rules, not NumPy's — a sequential sum from 0, the first of equal extremes, NaN kept only
+# where it comes first (an item compared with it is never smaller).  Typed by
+# `frontend/calls.py: builtin_call`.
+for _kind, _doc in (("pysum", "sum(a): 0 + a[0] + a[1] + ... in order (Python's sum of a 1-D array)"),
+                    ("pymin", "min(a): Python's min over a 1-D array (the first item, then each smaller one)"),
+                    ("pymax", "max(a): Python's max over a 1-D array (the first item, then each larger one)")):
+    add(Op(f"py.{_kind[2:]}", lower=_lower, lazy=True, loops=True, numpy_scalar=True, group="builtins", doc=_doc,
+           data={"reduce": _kind, "params": ()}))

@@ -1,5 +1,5 @@
 """Shape functions: reshape, ravel, flatten, astype, concatenate and the stacks, tile, repeat,
-roll, diff, flip.
+roll, diff, flip, triu, tril.
 
 Typed in `frontend/shape.py`, lowered in `lower/shape.py` (`lower/reshape.py` for the
 views of reshape and ravel).  Where NumPy gives a view the result is one — a new array
@@ -58,4 +58,9 @@ for _name, _sig, _doc in (
         ("fliplr", "np.fliplr(a)", "a view with the columns reversed (axis 1)"),
         ("flipud", "np.flipud(a)", "a view with the rows reversed (axis 0)")):
     add(Op(f"array.{_name}", spellings=(f"numpy.{_name}",), check=_check("flip"), group="shape", signature=_sig,
+           doc=_doc))
+for _name, _sig, _doc in (
+        ("triu", "np.triu(m, k=0)", "a copy with the items below the k-th diagonal zeroed (one fused loop)"),
+        ("tril", "np.tril(m, k=0)", "a copy with the items above the k-th diagonal zeroed (one fused loop)")):
+    add(Op(f"array.{_name}", spellings=(f"numpy.{_name}",), check=_check("triangle"), group="shape", signature=_sig,
            doc=_doc))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 
-from fastext.compiler.ops import Op, add, deferred
+from fastext.compiler.ops import REGISTRY, Op, add, deferred
 
 OPERATORS = {"+": "add", "-": "subtract", "*": "multiply", "/": "true_divide", "//": "floor_divide",
              "%": "remainder", "**": "power", "&": "bitwise_and", "|": "bitwise_or", "^": "bitwise_xor",
@@ -652,3 +652,31 @@ ufunc("angle", 1, _angle, typing="angle", signature="np.angle(z, deg=False)")
 ufunc("where", 3, _where, typing="where", signature="np.where(cond, x, y)")
 ufunc("clip", 3, _clip, typing="result", signature="np.clip(a, a_min, a_max, out=None)")
 ufunc("round", 1, _round, aliases=("around", "round_"), typing="round", signature="np.round(a, decimals=0)")
+
+
+# ----------------------------------------------------------------------------- ufunc methods
+
+# ufunc → the reduction its `.reduce` is (and its `.accumulate`, where NumPy has a named one)
+_REDUCE = {"add": ("np.sum", "np.cumsum"), "multiply": ("np.prod", "np.cumprod"), "maximum": ("np.max", None),
+           "minimum": ("np.min", None), "logical_and": ("np.all", None), "logical_or": ("np.any", None)}
+
+
+def _declare_methods() -> None:
+    check = deferred("fastext.compiler.frontend.ufunc_methods", "ufunc_method")
+    binary = sorted(o.name.partition(".")[2] for o in REGISTRY.values()
+                    if o.group == "ufunc" and o.data.get("nin") == 2 and o.data.get("typing") == "ufunc")
+    add(Op("ufunc.outer", spellings=tuple(f"numpy.{n}.outer" for n in binary), check=check, group="ufunc",
+           signature="np.add.outer(A, B)", doc="np.add(A[:, None], B[None, :]) of 1-D A and B, one fused loop; "
+                                               "every binary ufunc above has it",
+           data={"method": "outer", "shown": "`np.<binary ufunc>.outer`"}))
+    for method, index in (("reduce", 0), ("accumulate", 1)):
+        names = [n for n in _REDUCE if _REDUCE[n][index] is not None]
+        targets = ", ".join(f"`np.{n}.{method}` is `{_REDUCE[n][index]}`" for n in names)
+        add(Op(f"ufunc.{method}", spellings=tuple(f"numpy.{n}.{method}" for n in names), check=check,
+               group="reduction", signature=f"np.add.{method}(array, axis=0)",
+               doc=f"the reduction with axis=0 by default: {targets}",
+               data={"method": method, "targets": {n: _REDUCE[n][index] for n in names},
+                     "shown": f"`np.<ufunc>.{method}`"}))
+
+
+_declare_methods()

@@ -1,0 +1,118 @@
+"""NumPy code as others write it, compiled unchanged (issue 10): tests/fx/np_breadth.fx holds
+kernels in the styles of public NumPy/Numba/Pythran benchmark suites; each compiled result must
+equal the same file run by CPython and NumPy (values, shapes and dtypes)."""
+import copy
+import warnings
+
+import numpy as np
+import pytest
+
+from fxload import FX_DIR, compiled, interpreted
+
+PATH = f"{FX_DIR}/np_breadth.fx"
+rng = np.random.default_rng(1)
+
+
+def r(*shape):
+    return rng.random(shape)
+
+
+# name -> the arguments of one call (built once, copied for each run: some kernels write them)
+ARGS = {
+ 'cronbach': lambda: (r(20, 5),),
+ 'create_grid': lambda: (r(30),),
+ 'fdtd': lambda: (r(20, 21), r(20, 21), r(20, 21), 5),
+ 'growcut': lambda: (r(10, 12, 3), r(10, 12, 2), 1),
+ 'hasting': lambda: (r(100), 0.3, 1.2),
+ 'hyantes': lambda: (0.0, 0.0, 1.0, 1.0, 0.1, 100.0, 8, 9, r(20, 3)),
+ 'lapl3d': lambda: (r(6, 7, 8),),
+ 'lstsqr': lambda: (r(50), r(50)),
+ 'multiple_sum': lambda: (r(10, 20),),
+ 'periodic_dist': lambda: (r(30), r(30), r(30), 0.8, True, False, True),
+ 'repeating': lambda: (r(12), 3),
+ 'reverse_cumsum': lambda: (r(40),),
+ 'slowparts': lambda: (r(10, 15) - 0.5, r(10, 15), r(10, 15), 0.7),
+ 'smoothing': lambda: (r(50), 0.3),
+ 'specialconvolve': lambda: (r(12, 13),),
+ 'vibr_energy': lambda: (r(30), r(30), r(30)),
+ 'wdist': lambda: (r(4, 7), r(4, 9), r(4, 7) + 0.5),
+ 'allpairs_loops': lambda: (r(8, 3), r(9, 3)),
+ 'check_mask': lambda: (rng.random((10, 6)) > 0.3, (rng.random(5) > 0.5).astype(np.int64)),
+ 'evolve': lambda: (r(10, 11), 0.1, 0.5),
+ 'julia': lambda: (-0.4, 0.6, 30, 1.5, 2.0),
+ 'mandel_np': lambda: (30, 20),
+ 'log_cosh': lambda: (r(50), r(50)),
+ 'norm_rows': lambda: (r(7, 4),),
+ 'tuple_shape': lambda: (r(7, 4),),
+ 'sizes': lambda: (r(7, 4),),
+ 'python_sum': lambda: (r(17),),
+ 'dtype_builtin': lambda: (9,),
+ 'argmax_axis': lambda: (r(7, 4),),
+ 'round_dec': lambda: (r(30) * 100,),
+ 'triu': lambda: (r(5, 6),),
+ 'clip_abs_max': lambda: (r(30) * 2 - 0.5, r(30)),
+ 'array_of_vars': lambda: (1.5, 2.5),
+ 'asarray': lambda: (r(5),),
+ 'arange_col': lambda: (6,),
+ 'sum_pos_axis': lambda: (r(4, 4),),
+ 'diff_axis': lambda: (r(5, 4),),
+ 'isnan_any': lambda: (np.array([1.0, np.nan]),),
+ 'f32_scalar': lambda: (r(9).astype(np.float32),),
+ 'floor_int': lambda: (r(20) * 10 - 5, 0.7),
+ 'complex_exp': lambda: (r(10),),
+ 'matvec_T': lambda: (r(5, 3), r(5)),
+ 'where3': lambda: (r(10) - 0.5,),
+ 'ogrid': lambda: (7,),
+ 'inf_nan': lambda: (r(10),),
+ 'cumsum_axis': lambda: (r(3, 5),),
+ 'return_tuple_arrays': lambda: (r(4),),
+ 'inplace_slice_loop': lambda: (r(4, 3),),
+ 'outer_sum': lambda: (r(3), r(4)),
+ 'dot_vec': lambda: (r(6), r(6)),
+ 'std_ddof': lambda: (r(6, 3),),
+ 'empty_tuple_shape': lambda: (r(3, 4),),
+ 'sum_dtype': lambda: (np.arange(10, dtype=np.int32),),
+ 'power_arr': lambda: (r(8) + 0.1, r(8)),
+ 'ufunc_methods': lambda: (r(6), r(4, 5)),
+ 'vdot_cases': lambda: (r(5) + 1j * r(5), r(5) - 2j * r(5), r(3, 4)),
+ 'tri_k': lambda: (rng.integers(-9, 9, (5, 6)).astype(np.int32), rng.random((4, 4)) > 0.5),
+ 'py_extremes': lambda: (np.array([2.0, np.nan, -1.0, 5.0, -1.0]), np.array([3, -7, 9], dtype=np.int32)),
+ 'py_sum_wraps': lambda: (np.array([2**31 - 1, 5], dtype=np.int32), np.array([True, False, True])),
+}
+
+
+def _same(expect, got) -> bool:
+    if isinstance(expect, tuple):
+        return isinstance(got, tuple) and len(got) == len(expect) and all(map(_same, expect, got))
+    e, g = np.asarray(expect), np.asarray(got)
+    if e.shape != g.shape or isinstance(expect, np.ndarray) and e.dtype != g.dtype:
+        return False
+    return bool(np.allclose(e, g, rtol=1e-9, atol=1e-12, equal_nan=True))
+
+
+@pytest.mark.parametrize("name", sorted(ARGS))
+def test_kernel_matches_numpy(name):
+    args = ARGS[name]()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)     # int32 sums that wrap, as NumPy warns
+        expect = getattr(interpreted(PATH), name)(*copy.deepcopy(args))
+    got = getattr(compiled(PATH), name)(*copy.deepcopy(args))
+    assert _same(expect, got), (name, expect, got)
+
+
+def test_every_kernel_is_tested():
+    module = compiled(PATH)
+    kernels = {n for n in dir(module) if not n.startswith("_") and callable(getattr(module, n))
+               and getattr(getattr(module, n), "__module__", None) == module.__name__}
+    assert kernels - set(ARGS) == set()
+
+
+def test_python_min_max_keep_a_leading_nan_only():
+    f = compiled(PATH).py_extremes
+    k = np.array([1], dtype=np.int32)
+    lo, hi, *_ = f(np.array([np.nan, 1.0, 2.0]), k)
+    assert np.isnan(lo) and np.isnan(hi)
+    lo, hi, *_ = f(np.array([1.0, np.nan, 2.0]), k)
+    assert (lo, hi) == (1.0, 2.0)
+    with pytest.raises(ValueError, match="empty"):
+        f(np.array([]), k)
