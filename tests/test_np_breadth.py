@@ -73,6 +73,7 @@ ARGS = {
  'empty_tuple_shape': lambda: (r(3, 4),),
  'sum_dtype': lambda: (np.arange(10, dtype=np.int32),),
  'power_arr': lambda: (r(8) + 0.1, r(8)),
+ 'line_sums': lambda: (r(3, 5), r(3, 5) + 1j * r(3, 5)),
  'ufunc_methods': lambda: (r(6), r(4, 5)),
  'vdot_cases': lambda: (r(5) + 1j * r(5), r(5) - 2j * r(5), r(3, 4)),
  'tri_k': lambda: (rng.integers(-9, 9, (5, 6)).astype(np.int32), rng.random((4, 4)) > 0.5),
@@ -116,3 +117,17 @@ def test_python_min_max_keep_a_leading_nan_only():
     assert (lo, hi) == (1.0, 2.0)
     with pytest.raises(ValueError, match="empty"):
         f(np.array([]), k)
+
+
+@pytest.mark.parametrize("m", [0, 1, 2, 3, 7, 8, 9, 127, 128, 129, 1000, 4096])
+def test_sums_of_expressions_are_numpys_bits(m):
+    """Lines of fewer than 8 items are added in order in registers, longer ones pairwise through
+    a buffer (up to 4096 items whole): NumPy's bits either way; a line of -0.0 sums to +0.0."""
+    f = compiled(PATH).line_sums
+    x = np.random.default_rng(m).standard_normal((3, m))
+    z = x + 1j * x[::-1]
+    got = f(x, z)
+    for g, want in zip(got, ((x * 1.0).sum(axis=1), (z * 1.0).sum(axis=1), np.sum(x[0] * 2.0))):
+        assert np.array_equal(g, want)
+    signs = f(-np.zeros((2, m)), -np.zeros((2, m), complex))
+    assert not np.signbit(signs[0]).any() and not np.signbit(signs[1].real).any()

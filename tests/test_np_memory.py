@@ -54,6 +54,31 @@ def test_memory_stays_bounded_in_long_loops():
     assert run.returncode == 0, run.stderr + run.stdout
 
 
+def test_a_returned_name_recycles_its_earlier_buffers(mods):
+    """`y = np.zeros_like(x)`, then `y = y * x + c` 400 times, then `return y`: the return hands out
+    only the last buffer, so the loop holds two buffers, not 400 (and the result is NumPy's)."""
+    native, oracle = mods
+    coeffs, x = np.linspace(-1, 1, 7), np.linspace(0, 1, 11)
+    np.testing.assert_array_equal(native.horner_loop(coeffs, x), oracle.horner_loop(coeffs, x))
+    script = textwrap.dedent(f"""
+        import resource, sys
+        import numpy as np
+        sys.path.insert(0, {os.path.dirname(__file__)!r})
+        import fxload
+        m = fxload.compiled({PATH!r})
+        x = np.ones(500_000)
+        m.horner_loop(np.ones(2), x)
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        y = m.horner_loop(np.ones(400), x)
+        grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+        assert y[0] == 400.0 and grown < 200, grown
+        del y
+        assert m.__fastext_live_blocks__() == 0
+    """)
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr + run.stdout
+
+
 def test_overlapping_stores_free_their_temporaries(mods):
     """`u[1:-1] = u[:-2] + u[2:]` reads what it writes: a malloc'd temporary per step, freed at
     once (no arena block survives, and the result is NumPy's)."""

@@ -459,3 +459,7 @@ def py_extremes(a: f64[:], k: i32[:]) -> tuple[f64, f64, i32, i32, f64]:
 
 def py_sum_wraps(k: i32[:], b: boolean[:]) -> tuple[i32, i64]:
     return sum(k), sum(b)
+
+
+def line_sums(x: f64[:, :], z: c128[:, :]) -> tuple[f64[:], c128[:], f64]:
+    return (x * 1.0).sum(axis=1), (z * 1.0).sum(axis=1), np.sum(x[0] * 2.0)

@@ -47,3 +47,12 @@ def big_loop(n: int, size: int) -> f64:
         y = x * float(k)
         t += y[0]
     return t
+
+
+def horner_loop(coeffs: f64[:], x: f64[:]) -> f64[:]:
+    """Horner's rule as NumPy users write it: `y` starts as a new array, is rebound each step and
+    returned at the end — its earlier buffers are dead, so the site recycles them."""
+    y = np.zeros_like(x)
+    for c in coeffs:
+        y = y * x + c
+    return y

@@ -236,10 +236,10 @@ def _pairwise_line(fl, src: Source, rows: list[ll.Value], n: ll.Value, inner: li
     pw = pairwise(fl.ctx, acc_t)
     buf = b.bitcast(fl.entry_alloca(ll.ArrayType(memory_type(acc_t), CHUNK)), memory_type(acc_t).as_pointer())
     total = fl.entry_alloca(scalar_type(acc_t))
-    b.store(_zero(acc_t), total)
-    piece = b.select(b.icmp_signed("<=", n, I64(CHUNK)), n, I64(STREAM_CHUNK))
-    piece = b.select(b.icmp_signed(">", piece, I64(0)), piece, I64(1))
-    chunks = b.sdiv(b.add(n, b.sub(piece, I64(1))), piece)
+    b.store(_zero(acc_t), total)      # NumPy's reductions start from the identity, +0.0
+    whole = b.icmp_signed("<=", n, I64(CHUNK))
+    piece = b.select(whole, n, I64(STREAM_CHUNK))
+    chunks = b.select(whole, I64(1), b.udiv(b.add(n, I64(STREAM_CHUNK - 1)), I64(STREAM_CHUNK)))
 
     def item(pointers):
         v = src.item(pointers)
@@ -252,7 +252,12 @@ def _pairwise_line(fl, src: Source, rows: list[ll.Value], n: ll.Value, inner: li
         firsts = [b.gep(r, [b.mul(start, st)]) for r, st in zip(rows, inner)]
         _line_loop(fl, m, firsts, inner, src.accesses, lambda i, v: b.store(v, b.gep(buf, [i])), item)
         b.store(_add(fl, b.load(total), b.call(pw, [b.bitcast(buf, I8P), m, I64(acc_t.nbytes)]), acc_t), total)
-    _counted_loop(fl, chunks, chunk, "chunk")
+    with b.if_else(b.icmp_signed("<", n, I64(8)), likely=False) as (short, long):
+        with short:     # NumPy adds fewer than 8 items in order (to its +0.0): so do we, in registers
+            _line_loop(fl, n, rows, inner, src.accesses,
+                       lambda i, v: b.store(_add(fl, b.load(total), v, acc_t), total), item)
+        with long:
+            _counted_loop(fl, chunks, chunk, "chunk")
     return b.load(total)
 
 

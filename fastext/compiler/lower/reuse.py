@@ -10,9 +10,10 @@ previous value is dead: nothing else can reach it), allocating only when both ar
 A local array name is confined when every use of it reads items or hands it to an operation
 that keeps no reference: an operand of an element-wise expression, the source of a reduction,
 an item read or store, `len`/`.shape`, the target of a store into its items, a slice used in
-those same ways.  Anything else — another name bound to it or to a view of it, a call of a
-`.fx` function, a tuple, a `return`, an operation whose result may be a view of it — lets the
-buffer escape, and the name keeps fresh allocations.
+those same ways, or a `return` of the name itself (alone or in a returned tuple: the call
+ends, so only the buffer it holds then lives on).  Anything else — another name bound to it or
+to a view of it, a call of a `.fx` function, a tuple, an operation whose result may be a view of
+it — lets the buffer escape, and the name keeps fresh allocations.
 """
 from __future__ import annotations
 
@@ -63,8 +64,11 @@ def confined(fn: ir.Function) -> set[int]:
             if isinstance(s.var.type, T.Array) and not _fresh(s.value):
                 escaped.add(id(s.var))       # and y may hold a buffer another name holds
         elif isinstance(s, ir.Return):
-            for c in ir.children(s):
-                visit(c, False)
+            # `return y` (or a tuple of names) hands out the buffer y holds now and ends the call:
+            # y's earlier buffers are dead, so recycling them is safe (`y = y * x + c` in a loop)
+            values = s.value.items if isinstance(s.value, ir.MakeTuple) else [s.value] if s.value else []
+            for c in values:
+                visit(c, isinstance(c, ir.Load))
         else:   # stores into items, conditions, loop bounds, statements of calls (`a[...] = e`, fills)
             for c in ir.children(s):
                 visit(c, not isinstance(s, ir.ObjStore))
@@ -72,5 +76,9 @@ def confined(fn: ir.Function) -> set[int]:
 
 
 def _fresh(e: ir.Expr) -> bool:
-    """A value that is a new array no other name holds: an element-wise expression's result."""
+    """A value that is a new array no other name holds: an element-wise expression's result, or
+    an operation's new array (`np.zeros_like(x)`; not a view such as `a.reshape(...)`)."""
+    if isinstance(e, ir.Intrinsic):
+        op = ops.find(e.name)
+        return op is not None and op.allocates and not op.aliases and isinstance(e.type, T.Array)
     return isinstance(e, ir.ArrayMap)
