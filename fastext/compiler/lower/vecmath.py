@@ -98,7 +98,8 @@ def scalar_function(ctx, name: str, arity: int, ty: ll.Type) -> ll.Function | No
 
 def annotate(text: str, vector_variants: dict) -> str:
     """Add the vector-function ABI attribute to each wrapper's definition, and declare the
-    vector functions (kept by `llvm.compiler.used` until the vectoriser has run)."""
+    vector functions (kept by `llvm.compiler.used` until the vectoriser has run, as are the
+    wrappers' signatures)."""
     if not vector_variants:
         return text
     groups, decls, used = [], [], []
@@ -110,6 +111,10 @@ def annotate(text: str, vector_variants: dict) -> str:
         pattern = re.compile(r'^(define internal \w+ @"' + re.escape(name) + r'"\([^)]*\))[^{\n]*', re.M)
         text, n = pattern.subn(lambda m: m.group(1) + f" #{group}", text)
         assert n == 1, name
+        # the wrapper too: as an address-taken function it keeps its parameters (else LLVM drops
+        # an argument every call passes as the same constant, `x ** -1.5`, and the one-argument
+        # function no longer matches its two-argument vector variants)
+        used.append(f'ptr @"{name}"')
         for lanes, vector in found:
             vt = f"<{lanes} x {fnty.return_type}>"
             decls.append(f'declare {vt} @"{vector}"({", ".join([vt] * len(fnty.args))})')
