@@ -119,7 +119,9 @@ def test_real_kernels_are_far_from_the_limits(path):
         pytest.skip("does not check (a file of intended errors)")
     for fn in module.functions.values():
         assert budget.straight_line_int_ops(fn) * 3 <= config.SLP_RUN_LIMIT, fn.name
-        assert budget.loop_count(fn) * 8 <= config.LOOP_LIMIT, fn.name
+        # NumPy-style code reaches a quarter of the loop limit: a dozen masked stores (`periodic_dist`
+        # of np_breadth.fx) are 23 loops
+        assert budget.loop_count(fn) * 3 <= config.LOOP_LIMIT, fn.name
         assert budget.straight_line_operations(fn) * 5 <= config.HUGE_RUN_OPERATIONS, fn.name
         assert budget.straight_line_divisions(fn) * 8 <= config.DIVISION_RUN_LIMIT, fn.name
 

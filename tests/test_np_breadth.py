@@ -17,6 +17,12 @@ def r(*shape):
     return rng.random(shape)
 
 
+def _with_nans(a):
+    a[1, 2] = a[2, 3] = np.nan
+    a[3] = np.nan       # an all-NaN row
+    return a
+
+
 # name -> the arguments of one call (built once, copied for each run: some kernels write them)
 ARGS = {
  'cronbach': lambda: (r(20, 5),),
@@ -73,6 +79,12 @@ ARGS = {
  'empty_tuple_shape': lambda: (r(3, 4),),
  'sum_dtype': lambda: (np.arange(10, dtype=np.int32),),
  'power_arr': lambda: (r(8) + 0.1, r(8)),
+ 'f32_consts': lambda: (0.25, r(4).astype(np.float32)),
+ 'methods_and_math': lambda: (r(9) * 3 - 1, r(4) + 1j * r(4)),
+ 'nan_reductions': lambda: (_with_nans(r(4, 5)), np.arange(5), np.array([1 + 2j, complex(np.nan, 0), 3j])),
+ 'closeness': lambda: (np.array([1.0, np.nan, np.inf, 2.0, 0.0, -np.inf]),
+                       np.array([1.0 + 1e-7, np.nan, np.inf, 2.05, 1e-9, np.inf]), np.arange(6)),
+ 'axes_views': lambda: (r(3, 4), r(5)),
  'line_sums': lambda: (r(3, 5), r(3, 5) + 1j * r(3, 5)),
  'ufunc_methods': lambda: (r(6), r(4, 5)),
  'vdot_cases': lambda: (r(5) + 1j * r(5), r(5) - 2j * r(5), r(3, 4)),
@@ -83,6 +95,8 @@ ARGS = {
 
 
 def _same(expect, got) -> bool:
+    if isinstance(expect, np.float32):      # float32 results: the float32 value, not a float64 one
+        return float(expect) == got
     if isinstance(expect, tuple):
         return isinstance(got, tuple) and len(got) == len(expect) and all(map(_same, expect, got))
     e, g = np.asarray(expect), np.asarray(got)

@@ -48,6 +48,8 @@ MATH_FUNCS: dict[str, MathFn] = {
     "sinh": MathFn(1, "sinh", check="range"),
     "cosh": MathFn(1, "cosh", check="range"),
     "tanh": MathFn(1, "tanh"),
+    "erf": MathFn(1, "erf"),        # CPython calls the C library's erf/erfc too: the same bits
+    "erfc": MathFn(1, "erfc"),
     "atan2": MathFn(2, "atan2"),
     "hypot": MathFn(2, "hypot", check="range"),
     "pow": MathFn(2, "pow", check="pow"),

@@ -43,9 +43,12 @@ class Load(Expr):
 
 @dataclass(eq=False)
 class Cast(Expr):
-    """Numeric conversion with Python's meaning (float→int truncates and checks range)."""
+    """Numeric conversion with Python's meaning (float→int truncates and checks range).
+    `strong`: a NumPy scalar under plain Python (`np.float32(0.1)`): its type counts in promotion,
+    where a literal's would not (frontend/arrays.py: is_strong)."""
 
     value: Expr
+    strong: bool = False
 
 
 @dataclass(eq=False)

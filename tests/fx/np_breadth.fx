@@ -463,3 +463,33 @@ def py_sum_wraps(k: i32[:], b: boolean[:]) -> tuple[i32, i64]:
 
 def line_sums(x: f64[:, :], z: c128[:, :]) -> tuple[f64[:], c128[:], f64]:
     return (x * 1.0).sum(axis=1), (z * 1.0).sum(axis=1), np.sum(x[0] * 2.0)
+
+
+def f32_consts(x: f64, a: f32[:]) -> tuple[f64, f32, f32, f64[:], f32[:]]:
+    return np.float32(0.1) + 0.0, np.float32(0.1) * 3, np.float32(0.1) * np.float32(3.0), a * np.float64(x), a * x
+
+
+def methods_and_math(a: f64[:], z: c128[:]) -> tuple[f64, f64, f64, f64, f64]:
+    """Array methods that are NumPy's functions, clip with one open side, math.erf for a normal CDF."""
+    cdf = 0.0
+    for v in a:
+        cdf += 0.5 * (1.0 + math.erf(v / math.sqrt(2.0))) + math.erfc(v)
+    return (a.clip(0.2, 0.8).sum() + np.clip(a, 0.3, None).sum() + np.clip(a, None, 0.5).sum(),
+            a.round(1).sum(), z.conj().imag.sum() + z.conjugate().real.sum(), a.clip(max=0.4).sum(), cdf)
+
+
+def nan_reductions(a: f64[:, :], k: i64[:], z: c128[:]) -> tuple[f64, f64, f64, f64, f64, f64[:], f64[:], f64[:], f64[:], i64, f64, c128]:
+    """NumPy's NaN-ignoring reductions, whole and along an axis (all-NaN rows give NaN)."""
+    return (np.nansum(a), np.nanprod(a[0]), np.nanmean(a), np.nanmin(a), np.nanmax(a),
+            np.nansum(a, axis=0), np.nanmean(a, axis=1), np.nanmax(a, 1), np.nanmin(a, axis=0),
+            np.nansum(k), np.nanmean(k), np.nansum(z))
+
+
+def closeness(a: f64[:], b: f64[:], k: i64[:]) -> tuple[boolean[:], boolean[:], bool, bool, bool, boolean[:]]:
+    return (np.isclose(a, b), np.isclose(a, b, rtol=0.0, atol=0.1, equal_nan=True), np.allclose(a, a),
+            np.allclose(a, b, atol=1.0), bool(np.isclose(1.0, 1.0 + 1e-9)), np.isclose(k, a))
+
+
+def axes_views(a: f64[:, :], v: f64[:]) -> tuple[f64[:, :, :], f64[:, :], f64[:, :], f64[:, :, :]]:
+    return np.expand_dims(a, 1) * 2.0, np.expand_dims(v, axis=0) + np.expand_dims(v, -1), a.swapaxes(0, 1), \
+        np.swapaxes(np.expand_dims(a, (0, 3))[0], 0, 2)

@@ -12,13 +12,14 @@ The same operations on scalars only are `ir.Intrinsic`s with NumPy's loop semant
 from __future__ import annotations
 
 import ast
+import copy
 from typing import TYPE_CHECKING
 
 from fastext.compiler import ir, ops
 from fastext.compiler.ops import dtypes
 from fastext.compiler.ops.ufuncs import COMPARISONS, OPERATORS, UNARY_OPERATORS
 from fastext.compiler.types import (
-    BOOL, ERROR, NONE, Array, ErrorType, Scalar, Struct, Type, article, complex_part, constant_fits,
+    BOOL, ERROR, F64, NONE, Array, ErrorType, Scalar, Struct, Type, article, complex_part, constant_fits,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,8 @@ def is_strong(e: ir.Expr) -> bool:
         return op is not None and op.numpy_scalar
     if isinstance(e, ir.Load):
         return getattr(e.var, "strong", False)
+    if isinstance(e, ir.Cast) and e.strong:
+        return True
     if isinstance(e, (ir.BinOp, ir.UnaryOp, ir.IfExp)):
         return any(is_strong(c) for c in ir.children(e) if isinstance(c.type, Scalar))
     return False
@@ -259,8 +262,21 @@ def elementwise_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: s
             attrs["deg"] = constant(fc, bound.pop("deg"), bool, "deg")
             if not attrs["deg"]:
                 attrs = {}
-    elif typing == "result":   # clip
-        bound = _bind(fc, node, ["a", "a_min", "a_max", "out"], shown, 3, receiver)
+    elif typing == "result":   # clip (NumPy 2.1 also spells the bounds min= and max=)
+        if any(kw.arg in ("min", "max") for kw in node.keywords):
+            node = copy.copy(node)
+            node.keywords = [ast.keyword({"min": "a_min", "max": "a_max"}.get(kw.arg, kw.arg), kw.value)
+                             for kw in node.keywords]
+        bound = _bind(fc, node, ["a", "a_min", "a_max", "out"], shown, 1, receiver)
+        unbounded = [k for k in ("a_min", "a_max") if k not in bound or _is_none(bound[k])]
+        if len(unbounded) == 2:
+            raise fc.error(node, f"{shown}() needs a_min or a_max (NumPy raises ValueError without either)",
+                           f"{shown}(a, 0.0, 1.0)")
+        if unbounded:     # one side open: NumPy's clip is then np.maximum(a, a_min) or np.minimum(a, a_max)
+            side = "a_max" if unbounded == ["a_min"] else "a_min"
+            op = ops.get("np.minimum" if side == "a_max" else "np.maximum")
+            bound = {"x1": bound["a"], "x2": bound[side], **({"out": bound["out"]} if "out" in bound else {})}
+            typing = "ufunc"
     elif typing == "where":
         if len(node.args) == 1 and not node.keywords:
             from fastext.compiler.frontend import indexing
@@ -284,6 +300,10 @@ def elementwise_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: s
     if out_node is None:
         return value
     return store_out(fc, node, value, out_node, shown)
+
+
+def _is_none(arg) -> bool:
+    return isinstance(arg, ast.Constant) and arg.value is None
 
 
 def store_out(fc: "FunctionChecker", node: ast.Call, value: ir.Expr, out_node: ast.expr, shown: str) -> ir.Expr:
@@ -316,3 +336,37 @@ def assign_into(fc: "FunctionChecker", target: ir.Expr, value: ir.Expr, node: as
     if not isinstance(value.type, Array):
         return ir.Intrinsic(NONE, span, "array.fill", [target, fc.convert(value, dst)])
     return ir.Intrinsic(NONE, span, "array.assign", [target, value])
+
+
+def isclose_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)` as NumPy computes it —
+    `(|a - b| <= atol + rtol * |b|) & isfinite(b) | (a == b)`, `| isnan(a) & isnan(b)` with
+    equal_nan — one fused loop; `np.allclose` is `np.all` of it (a bool)."""
+    bound = _bind(fc, node, ["a", "b", "rtol", "atol", "equal_nan"], shown, 2, receiver)
+    a, b = (_expr(fc, bound[k]) for k in ("a", "b"))
+    for v in (a, b):
+        if isinstance(v.type, ErrorType):
+            return ir.Expr(ERROR, fc.span(node))
+        _check_operand(fc, v, node, shown)
+    span = fc.span(node)
+    rtol = _expr(fc, bound["rtol"]) if "rtol" in bound else ir.Const(F64, span, 1e-05)
+    atol = _expr(fc, bound["atol"]) if "atol" in bound else ir.Const(F64, span, 1e-08)
+    equal_nan = constant(fc, bound["equal_nan"], bool, "equal_nan") if "equal_nan" in bound else False
+
+    def f(name: str, *args: ir.Expr) -> ir.Expr:
+        return elementwise(fc, ops.get(f"np.{name}"), list(args), node)
+
+    if not _elem_type(b).is_float and not _elem_type(b).is_complex:     # NumPy compares in float
+        b = build(fc, ops.get("array.astype"), [b], [_elem_type(b)], F64, node) if isinstance(b.type, Array) \
+            else fc.convert(b, F64)
+    close = f("less_equal", f("absolute", f("subtract", a, b)), f("add", atol, f("multiply", rtol, f("absolute", b))))
+    result = f("logical_or", f("logical_and", close, f("isfinite", b)), f("equal", a, b))
+    if equal_nan:
+        result = f("logical_or", result, f("logical_and", f("isnan", a), f("isnan", b)))
+    if op.name != "np.allclose":
+        return result
+    if not isinstance(result.type, Array):
+        return result
+    target = ops.get("np.all")
+    return target.check(fc, ast.copy_location(ast.Call(func=node.func, args=[], keywords=[]), node), target, shown,
+                        result)

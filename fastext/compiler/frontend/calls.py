@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import difflib
 from typing import TYPE_CHECKING
 
 from fastext.compiler import ir, ops
@@ -160,7 +161,7 @@ def numpy_call(fc: "FunctionChecker", node: ast.Call, qualname: str, shown: str)
         return op.check(fc, node, op, shown)
     name = qualname[len("numpy."):]
     if name in alloc.NUMPY_DTYPES:
-        return conversion(fc, node, alloc.NUMPY_DTYPES[name])
+        return conversion(fc, node, alloc.NUMPY_DTYPES[name], numpy=True)
     return alloc.numpy_call(fc, node, name, shown)
 
 
@@ -196,8 +197,12 @@ def array_method(fc: "FunctionChecker", node: ast.Call, array: ir.Expr, name: st
     span = fc.span(node)
     atype: Array = array.type
     if name not in ARRAY_METHODS:
+        known = sorted(set(ARRAY_METHODS) | {s.rpartition(".")[2] for s in ops.spellings_under("ndarray.")
+                                             if not ops.by_spelling(s).data.get("property")})
+        close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
         raise fc.error(node.func, f"arrays have no method `{name}` in .fx code",
-                       f"supported: {', '.join(f'a.{m}()' for m in ARRAY_METHODS)}")
+                       (f"did you mean {', '.join(f'a.{m}()' for m in close)}? " if close else "")
+                       + f"supported: {', '.join(f'a.{m}()' for m in known)}")
     _no_keywords(fc, node, f"a.{name}()")
     if isinstance(atype.dtype, Struct):
         raise fc.error(node.func, f"a.{name}() is not supported on arrays of structs", "write the loop")
@@ -279,7 +284,18 @@ def math_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     return ir.Intrinsic(fn.result, fc.span(node), f"math.{name}", args)
 
 
-def conversion(fc: "FunctionChecker", node: ast.Call, t: Scalar) -> ir.Expr:
+def conversion(fc: "FunctionChecker", node: ast.Call, t: Scalar, numpy: bool = False) -> ir.Expr:
+    """`f32(x)`, `int(x)`, ...; `numpy`: NumPy's scalar type (`np.float32(x)`), whose result is a
+    NumPy scalar in Python: typed (never a weak literal, even of a literal), so `np.float32(0.1) * 3`
+    stays float32 as NEP 50 has it."""
+    if numpy:
+        value = conversion(fc, node, t)
+        if isinstance(value, ir.Cast):
+            value.strong = True
+            return value
+        if isinstance(value.type, Scalar):      # a literal, or a value of that type already
+            return ir.Cast(t, value.span, value, strong=True)
+        return value
     _no_keywords(fc, node, t.name)
     if len(node.args) != 1:
         raise fc.error(node, f"{t.name}() takes one argument", f"{t.name}(x)")

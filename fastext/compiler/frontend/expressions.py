@@ -678,14 +678,25 @@ def _literal_fits(const: ir.Expr, t: Scalar) -> bool:
     return constant_fits(const.value, t)
 
 def _retype(v, t: Scalar):
+    """A constant's Python value as type `t` holds it: float32 constants rounded to float32
+    (`np.float32(0.1)` is 0.10000000149011612, also when folded into `x + np.float32(0.1)`)."""
     if t.is_complex:
-        return complex(v)
+        z = complex(v)
+        return complex(_f32(z.real), _f32(z.imag)) if t.bits == 64 else z
     if t.is_float:
-        return float(v)
+        return _f32(float(v)) if t.bits == 32 else float(v)
     if t.is_bool:
         return bool(v)
     from fastext.dialect import ScalarType
     return ScalarType(t.name, t.kind, t.bits)(int(v))
+
+
+def _f32(x: float) -> float:
+    import struct
+    try:
+        return struct.unpack("f", struct.pack("f", x))[0]
+    except OverflowError:       # beyond float32's range: inf, as NumPy's cast gives
+        return math.copysign(math.inf, x)
 
 
 def _fold(e: ir.BinOp) -> ir.Const | None:

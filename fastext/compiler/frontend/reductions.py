@@ -1,4 +1,5 @@
-"""Typing of reductions (`ops/reductions.py`): parameters, `axis=`/`keepdims=`, result dtypes.
+"""Typing of reductions (`ops/reductions.py`): parameters, `axis=`/`keepdims=`, result dtypes;
+the NaN-ignoring ones (`np.nansum` & co.) as plain reductions of an element-wise source.
 
 Result dtypes are NumPy's: sums and products of bools and integers narrower than 64 bits in
 int64 (unsigned: uint64), means and variances of integers in float64, a variance of
@@ -191,3 +192,45 @@ def bincount_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str)
         raise fc.error(node, f"minlength must be an integer, got {article(minlength.type)}", "minlength=bins")
     args.insert(1, fc.convert(minlength, I64))
     return ir.Intrinsic(Array(dtype, 1), span, op.name, args)
+
+
+def nan_reduction(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.nansum / nanprod / nanmean / nanmin / nanmax (a, axis=None, keepdims=False)`: as NumPy
+    computes them — the NaNs replaced (0 for sums, 1 for products, -inf/+inf for max/min) and the
+    plain reduction taken, one fused loop with no copy; nanmean divides by the count of the
+    others; an all-NaN slice gives NaN for min/max and mean.  On integers: the plain reduction."""
+    kind = op.data["nan"]
+    bound = _bind(fc, node, ["a", "axis", "keepdims"], shown, 1, receiver)
+    src = bound["a"] if isinstance(bound["a"], ir.Expr) else fc.expr(bound["a"])
+    span = fc.span(node)
+    if isinstance(src.type, ErrorType):
+        return ir.Expr(ERROR, span)
+    if not isinstance(src.type, Array) or not isinstance(src.type.dtype, Scalar):
+        raise fc.error(node, f"{shown}() needs an array of numbers, got {article(src.type)}", f"{shown}(a)")
+    keywords = [ast.keyword(k, bound[k]) for k in ("axis", "keepdims") if k in bound]
+
+    def reduce(name: str, value: ir.Expr) -> ir.Expr:
+        target = ops.get(f"np.{name}")
+        call = ast.copy_location(ast.Call(func=node.func, args=[], keywords=keywords), node)
+        return target.check(fc, call, target, shown, value)
+
+    dtype = src.type.dtype
+    if not (dtype.is_float or dtype.is_complex):
+        return reduce(kind, src)
+    from fastext.compiler.frontend.arrays import build, elementwise
+    nan = elementwise(fc, ops.get("np.isnan"), [src], node)
+    fill = {"sum": 0.0, "mean": 0.0, "prod": 1.0, "min": float("inf"), "max": float("-inf")}[kind]
+    clean = build(fc, ops.get("np.where"), [nan, fc.convert(ir.Const(F64, span, fill), dtype), src],
+                  [BOOL, dtype, dtype], dtype, node)
+    if kind in ("sum", "prod"):
+        return reduce(kind, clean)
+    if kind == "mean":
+        total = reduce("sum", clean)
+        count = reduce("count_nonzero", elementwise(fc, ops.get("np.logical_not"), [nan], node))
+        t = total.type.dtype if isinstance(total.type, Array) else total.type
+        return build(fc, ops.get("np.true_divide"), [total, count], [t, t], t, node)
+    extreme = reduce(kind, clean)
+    t = extreme.type.dtype if isinstance(extreme.type, Array) else extreme.type
+    empty = reduce("all", nan)
+    return build(fc, ops.get("np.where"), [empty, fc.convert(ir.Const(F64, span, float("nan")), t), extreme],
+                 [BOOL, t, t], t, node)

@@ -454,3 +454,25 @@ def triangle(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, rece
     dtype = array.type.dtype
     return build(fc, ops.get("np.where"), [keep, array, fc.convert(ir.Const(I64, span, 0), dtype)],
                  [BOOL, dtype, dtype], dtype, node)
+
+
+def expand_dims(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.expand_dims(a, axis)`: the view with a new axis of size 1 at `axis` (an int or a tuple,
+    in the result's numbering), as `a[:, None]` is."""
+    bound = _bind(fc, node, ["a", "axis"], shown, 2)
+    array = array_arg(fc, bound["a"], node, shown)
+    out_ndim = array.type.ndim + (len(bound["axis"].elts) if isinstance(bound["axis"], ast.Tuple) else 1)
+    new = set(axes_arg(fc, bound["axis"], out_ndim))
+    items = [ir.SliceItem(newaxis=True) if k in new else ir.SliceItem() for k in range(out_ndim)]
+    return ir.ArraySlice(Array(array.type.dtype, out_ndim), fc.span(node), array, items)
+
+
+def swapaxes(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.swapaxes(a, axis1, axis2)`, `a.swapaxes(axis1, axis2)`: the transposed view."""
+    bound = _bind(fc, node, ["a", "axis1", "axis2"], shown, 3, receiver)
+    array = array_arg(fc, bound["a"], node, shown)
+    ndim = array.type.ndim
+    i, j = (axis_arg(fc, bound[k], ndim, allow_none=False) for k in ("axis1", "axis2"))
+    axes = list(range(ndim))
+    axes[i], axes[j] = axes[j], axes[i]
+    return ir.Intrinsic(array.type, fc.span(node), "array.transpose", [array], {"axes": tuple(axes)})

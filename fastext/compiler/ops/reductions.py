@@ -90,3 +90,15 @@ for _kind, _doc in (("pysum", "sum(a): 0 + a[0] + a[1] + ... in order (Python's 
                     ("pymax", "max(a): Python's max over a 1-D array (the first item, then each larger one)")):
     add(Op(f"py.{_kind[2:]}", lower=_lower, lazy=True, loops=True, numpy_scalar=True, group="builtins", doc=_doc,
            data={"reduce": _kind, "params": ()}))
+
+
+def _check_nan(fc, node, op, shown, receiver=None):
+    from fastext.compiler.frontend.reductions import nan_reduction
+    return nan_reduction(fc, node, op, shown, receiver)
+
+
+for _kind, _doc in (("sum", "sum with NaNs counted as 0"), ("prod", "product with NaNs counted as 1"),
+                    ("mean", "mean of the items that are not NaN (all NaN: nan)"),
+                    ("min", "minimum ignoring NaNs (all NaN: nan)"), ("max", "maximum ignoring NaNs (all NaN: nan)")):
+    add(Op(f"np.nan{_kind}", spellings=(f"numpy.nan{_kind}",), check=_check_nan, group="reduction", doc=_doc,
+           signature=f"np.nan{_kind}(a, axis=None, keepdims=False)", data={"nan": _kind}))

@@ -1,5 +1,5 @@
 """Shape functions: reshape, ravel, flatten, astype, concatenate and the stacks, tile, repeat,
-roll, diff, flip, triu, tril.
+roll, diff, flip, triu, tril, expand_dims, swapaxes.
 
 Typed in `frontend/shape.py`, lowered in `lower/shape.py` (`lower/reshape.py` for the
 views of reshape and ravel).  Where NumPy gives a view the result is one — a new array
@@ -64,3 +64,7 @@ for _name, _sig, _doc in (
         ("tril", "np.tril(m, k=0)", "a copy with the items above the k-th diagonal zeroed (one fused loop)")):
     add(Op(f"array.{_name}", spellings=(f"numpy.{_name}",), check=_check("triangle"), group="shape", signature=_sig,
            doc=_doc))
+add(Op("array.expand_dims", spellings=("numpy.expand_dims",), check=_check("expand_dims"), group="shape",
+       signature="np.expand_dims(a, axis)", doc="a view with new axes of size 1 (as a[:, None])"))
+add(Op("array.swapaxes", spellings=("numpy.swapaxes", "ndarray.swapaxes"), check=_check("swapaxes"), group="shape",
+       signature="np.swapaxes(a, axis1, axis2), a.swapaxes(axis1, axis2)", doc="a view with two axes exchanged"))

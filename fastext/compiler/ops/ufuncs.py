@@ -60,12 +60,14 @@ NOTES = {
 
 
 def ufunc(name: str, nin: int, scalar, *, aliases: tuple[str, ...] = (), numpy: str | None = None,
-          typing: str = "ufunc", gpu=True, doc: str = "", signature: str = "") -> Op:
-    """Declare `np.<name>`: spelled `numpy.<name>` (and `numpy.<alias>`), typed like NumPy's
-    `numpy.<numpy or name>` ufunc (`typing="ufunc"`) or by a rule of `frontend/arrays.py`."""
+          typing: str = "ufunc", gpu=True, doc: str = "", signature: str = "", methods: tuple[str, ...] = ()) -> Op:
+    """Declare `np.<name>`: spelled `numpy.<name>` (and `numpy.<alias>`, and the array methods
+    `a.<method>()`), typed like NumPy's `numpy.<numpy or name>` ufunc (`typing="ufunc"`) or by a
+    rule of `frontend/arrays.py`."""
     doc = doc or NOTES.get(name, "")
     args = ", ".join("xyz"[:nin]) if nin <= 3 else "..."
-    return add(Op(f"np.{name}", spellings=(f"numpy.{name}", *(f"numpy.{a}" for a in aliases)),
+    return add(Op(f"np.{name}", spellings=(f"numpy.{name}", *(f"numpy.{a}" for a in aliases),
+                                           *(f"ndarray.{m}" for m in methods)),
                   check=_check("elementwise_call"), lower=_lower, gpu=gpu, numpy_scalar=True, group="ufunc",
                   signature=signature or f"np.{name}({args}{', out=None' if typing == 'ufunc' else ''})", doc=doc,
                   data={"ufunc": numpy or name, "nin": nin, "scalar": scalar, "typing": typing}))
@@ -392,7 +394,7 @@ ufunc("reciprocal", 1, _reciprocal)
 ufunc("absolute", 1, _absolute, aliases=("abs",))
 ufunc("fabs", 1, lambda fl, ins, out, args: _call_intr(fl, "fabs", args[0]))
 ufunc("sign", 1, _sign)
-ufunc("conjugate", 1, _conjugate, aliases=("conj",))
+ufunc("conjugate", 1, _conjugate, aliases=("conj",), methods=("conjugate", "conj"))
 
 
 # ----------------------------------------------------------------------------- comparisons and logic
@@ -650,8 +652,10 @@ ufunc("real", 1, _real_imag(0), typing="real", signature="np.real(x)")
 ufunc("imag", 1, _real_imag(1), typing="real", signature="np.imag(x)")
 ufunc("angle", 1, _angle, typing="angle", signature="np.angle(z, deg=False)")
 ufunc("where", 3, _where, typing="where", signature="np.where(cond, x, y)")
-ufunc("clip", 3, _clip, typing="result", signature="np.clip(a, a_min, a_max, out=None)")
-ufunc("round", 1, _round, aliases=("around", "round_"), typing="round", signature="np.round(a, decimals=0)")
+ufunc("clip", 3, _clip, typing="result", signature="np.clip(a, a_min, a_max, out=None), a.clip(a_min, a_max)",
+      methods=("clip",))
+ufunc("round", 1, _round, aliases=("around", "round_"), typing="round", methods=("round",),
+      signature="np.round(a, decimals=0), a.round(decimals=0)")
 
 
 # ----------------------------------------------------------------------------- ufunc methods
@@ -680,3 +684,9 @@ def _declare_methods() -> None:
 
 
 _declare_methods()
+
+add(Op("np.isclose", spellings=("numpy.isclose",), check=_check("isclose_call"), group="ufunc",
+       signature="np.isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)",
+       doc="NumPy's formula, one fused loop: (|a - b| <= atol + rtol * |b|) & isfinite(b) | (a == b)"))
+add(Op("np.allclose", spellings=("numpy.allclose",), check=_check("isclose_call"), group="reduction",
+       signature="np.allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)", doc="np.all(np.isclose(...))"))
