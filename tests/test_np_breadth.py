@@ -85,6 +85,7 @@ ARGS = {
  'closeness': lambda: (np.array([1.0, np.nan, np.inf, 2.0, 0.0, -np.inf]),
                        np.array([1.0 + 1e-7, np.nan, np.inf, 2.05, 1e-9, np.inf]), np.arange(6)),
  'axes_views': lambda: (r(3, 4), r(5)),
+ 'diagonals': lambda: (r(3), r(4, 6), -1),
  'line_sums': lambda: (r(3, 5), r(3, 5) + 1j * r(3, 5)),
  'ufunc_methods': lambda: (r(6), r(4, 5)),
  'vdot_cases': lambda: (r(5) + 1j * r(5), r(5) - 2j * r(5), r(3, 4)),

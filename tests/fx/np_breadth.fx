@@ -493,3 +493,10 @@ def closeness(a: f64[:], b: f64[:], k: i64[:]) -> tuple[boolean[:], boolean[:], 
 def axes_views(a: f64[:, :], v: f64[:]) -> tuple[f64[:, :, :], f64[:, :], f64[:, :], f64[:, :, :]]:
     return np.expand_dims(a, 1) * 2.0, np.expand_dims(v, axis=0) + np.expand_dims(v, -1), a.swapaxes(0, 1), \
         np.swapaxes(np.expand_dims(a, (0, 3))[0], 0, 2)
+
+
+def diagonals(v: f64[:], m: f64[:, :], k: i64) -> tuple[f64[:, :], f64[:], f64[:], f64[:], f64[:, :]]:
+    """np.diag both ways, np.diagonal of views, np.fill_diagonal as distance-matrix code uses it."""
+    d = np.sqrt(((m[:, None, :] - m[None, :, :]) ** 2).sum(axis=2))
+    np.fill_diagonal(d, np.inf)
+    return np.diag(v, k), np.diag(m, k), np.diagonal(m[:, ::-1]), m.T.diagonal(offset=-1), d

@@ -19,7 +19,7 @@ from fastext.compiler.frontend.arrays import _bind, constant, is_strong
 from fastext.compiler.frontend.shape import array_arg, astype_map, int_arg, value_of
 from fastext.compiler.ops import dtypes
 from fastext.compiler.types import (
-    BOOL, F64, I64, SCALARS, U64, Array, Scalar, Struct, Tuple, article, constant_fits,
+    BOOL, ERROR, F64, I64, NONE, SCALARS, U64, ErrorType, Array, Scalar, Struct, Tuple, article, constant_fits,
 )
 
 if TYPE_CHECKING:
@@ -258,3 +258,45 @@ def meshgrid(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, rece
     n = len(arrays)
     types = tuple(Array(a.type.dtype, n) for a in arrays)
     return ir.Intrinsic(Tuple(types), fc.span(node), "array.meshgrid", arrays, {"indexing": indexing})
+
+
+# ----------------------------------------------------------------------------- diagonals
+
+def diag(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.diag(v, k=0)`: a new matrix with the vector v on its k-th diagonal, or the k-th
+    diagonal of a matrix v (as np.diagonal); `np.diagonal(a, offset=0)`, `a.diagonal(offset=0)`.
+    A diagonal is a new array here (NumPy gives a read-only view: the values are the same)."""
+    names = ["v", "k"] if op.name == "array.diag" else ["a", "offset"]
+    bound = _bind(fc, node, names, shown, 1, receiver)
+    array = fc.expr(bound[names[0]]) if not isinstance(bound[names[0]], ir.Expr) else bound[names[0]]
+    if isinstance(array.type, ErrorType):
+        return array
+    span = fc.span(node)
+    if not isinstance(array.type, Array) or not isinstance(array.type.dtype, Scalar):
+        raise fc.error(node, f"{shown}() needs an array of numbers, got {article(array.type)}", f"{shown}(a)")
+    k = int_arg(fc, bound[names[1]], shown, names[1]) if names[1] in bound else ir.Const(I64, span, 0)
+    ndim = array.type.ndim
+    if ndim == 1 and op.name == "array.diag":
+        return ir.Intrinsic(Array(array.type.dtype, 2), span, "array.diag", [array, k])
+    if ndim != 2:
+        raise fc.error(node, f"{shown}() of a {ndim}-D array is not supported",
+                       "a matrix (or, for np.diag, a vector)")
+    return ir.Intrinsic(Array(array.type.dtype, 1), span, "array.diagonal", [array, k])
+
+
+def fill_diagonal(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.fill_diagonal(a, val)`: a[i, i] = val for i < min(rows, cols), in place (a statement)."""
+    bound = _bind(fc, node, ["a", "val", "wrap"], shown, 2)
+    if "wrap" in bound and not (isinstance(bound["wrap"], ast.Constant) and bound["wrap"].value is False):
+        raise fc.error(bound["wrap"], f"{shown}(wrap=True) is not supported", "drop wrap=")
+    array = fc.expr(bound["a"])
+    value = fc.expr(bound["val"])
+    if isinstance(array.type, ErrorType) or isinstance(value.type, ErrorType):
+        return ir.Expr(ERROR, fc.span(node))
+    if not isinstance(array.type, Array) or array.type.ndim != 2 or not isinstance(array.type.dtype, Scalar):
+        raise fc.error(bound["a"], f"{shown}() needs a matrix of numbers, got {article(array.type)}", f"{shown}(m, 0.0)")
+    if not isinstance(value.type, Scalar):
+        raise fc.error(bound["val"], f"{shown}() takes a number as val here, got {article(value.type)}",
+                       "fill with one value; an array of values: a loop")
+    stored = fc.store_value(value, array.type.dtype, bound["val"])
+    return ir.Intrinsic(NONE, fc.span(node), "array.fill_diagonal", [array, stored])

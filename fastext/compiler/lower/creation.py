@@ -223,3 +223,70 @@ def lower_meshgrid(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
         _copy(fl, shape, [(out, otype), (a, item.type)], src_strides=strides)
         result = b.insert_value(result, out, k)
     return result
+
+
+# ----------------------------------------------------------------------------- diagonals
+
+def _diagonal_span(fl, rows: ll.Value, cols: ll.Value, k: ll.Value) -> tuple[ll.Value, ll.Value, ll.Value]:
+    """The k-th diagonal of a rows × cols matrix: (first row, first column, item count ≥ 0)."""
+    b = fl.b
+    above = b.icmp_signed(">=", k, I64(0))
+    r0 = b.select(above, I64(0), b.neg(k))
+    c0 = b.select(above, k, I64(0))
+    count = b.sub(rows, r0)
+    left = b.sub(cols, c0)
+    count = b.select(b.icmp_signed("<", left, count), left, count)
+    return r0, c0, b.select(b.icmp_signed("<", count, I64(0)), I64(0), count)
+
+
+def _item_at(fl, array: ll.Value, dtype: T.Scalar, i: ll.Value, j: ll.Value) -> ll.Value:
+    """A pointer to item [i, j] of a 2-D array (byte strides)."""
+    b = fl.b
+    offset = b.add(b.mul(i, b.extract_value(array, [2, 0])), b.mul(j, b.extract_value(array, [2, 1])))
+    return b.bitcast(b.gep(b.extract_value(array, 0), [offset]), memory_type(dtype).as_pointer())
+
+
+def lower_diag(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """np.diag(v, k): an n × n matrix of zeros (n = len(v) + |k|) with v[i] at [i + r0, i + c0]."""
+    from fastext.compiler.lower.arraymap import load
+    b = fl.b
+    v, k = args
+    dtype: T.Scalar = e.type.dtype
+    length = b.extract_value(v, [1, 0])
+    n = b.add(length, b.select(b.icmp_signed("<", k, I64(0)), b.neg(k), k))
+    out = allocate(fl, e.type, [n, n])
+    memset = fl.ctx.intrinsic("memset", I8P, [I8P, I32, I64])
+    b.call(memset, [b.extract_value(out, 0), I32(0), b.mul(b.mul(n, n), I64(dtype.nbytes))])
+    r0, c0, _ = _diagonal_span(fl, n, n, k)
+    stride = b.extract_value(v, [2, 0])
+    src = b.extract_value(v, 0)
+
+    def put(i):
+        item = load(fl, b.bitcast(b.gep(src, [b.mul(i, stride)]), memory_type(dtype).as_pointer()), dtype)
+        store_item(fl, _item_at(fl, out, dtype, b.add(i, r0), b.add(i, c0)), item, dtype)
+    _counted_loop(fl, length, put, "diag")
+    return out
+
+
+def lower_diagonal(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """np.diagonal(a, k) / np.diag of a matrix: a new vector of a[i + r0, i + c0]."""
+    from fastext.compiler.lower.arraymap import load
+    b = fl.b
+    a, k = args
+    dtype: T.Scalar = e.type.dtype
+    r0, c0, count = _diagonal_span(fl, b.extract_value(a, [1, 0]), b.extract_value(a, [1, 1]), k)
+    out = allocate(fl, e.type, [count])
+    base = _items(fl, out, dtype)
+    _counted_loop(fl, count, lambda i: store_item(fl, b.gep(base, [i]), load(
+        fl, _item_at(fl, a, dtype, b.add(i, r0), b.add(i, c0)), dtype), dtype), "diagonal")
+    return out
+
+
+def lower_fill_diagonal(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """np.fill_diagonal(a, val): a[i, i] = val for i < min(rows, cols)."""
+    b = fl.b
+    a, value = args
+    dtype: T.Scalar = e.args[0].type.dtype
+    _, _, count = _diagonal_span(fl, b.extract_value(a, [1, 0]), b.extract_value(a, [1, 1]), I64(0))
+    _counted_loop(fl, count, lambda i: store_item(fl, _item_at(fl, a, dtype, i, i), value, dtype), "fill_diagonal")
+    return None

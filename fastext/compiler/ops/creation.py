@@ -1,5 +1,6 @@
 """Creation of arrays from values: `np.array` of literal lists, `np.asarray`, `np.arange`,
-`np.linspace`, `np.eye`, `np.identity`, `np.meshgrid`.
+`np.linspace`, `np.eye`, `np.identity`, `np.meshgrid`; diagonals: `np.diag`, `np.diagonal`,
+`np.fill_diagonal`.
 
 Typed in `frontend/creation.py`, lowered in `lower/creation.py`.  Every result is a new
 C-contiguous array in the call's arena (`np.asarray` of an array is the array itself).
@@ -35,3 +36,12 @@ add(Op("array.identity", spellings=("numpy.identity",), check=_check("identity")
        signature="np.identity(n, dtype=float)", doc="the n×n identity matrix (np.eye(n))"))
 _new("meshgrid", "numpy.meshgrid", "meshgrid", "np.meshgrid(x1, x2, ..., indexing='xy')",
      "coordinate matrices from 1-D coordinate vectors: a tuple of new arrays")
+_new("diag", "numpy.diag", "diag", "np.diag(v, k=0)",
+     "a matrix with the vector v on its k-th diagonal; of a matrix: its k-th diagonal (a new vector)")
+add(Op("array.diagonal", spellings=("numpy.diagonal", "ndarray.diagonal"), check=_check("diag"),
+       lower=_lower(_LOWER, "lower_diagonal"), allocates=True, loops=True, group="creation",
+       signature="np.diagonal(a, offset=0), a.diagonal(offset=0)",
+       doc="the offset-th diagonal of a matrix, as a new vector (NumPy: a read-only view of the same values)"))
+add(Op("array.fill_diagonal", spellings=("numpy.fill_diagonal",), check=_check("fill_diagonal"),
+       lower=_lower(_LOWER, "lower_fill_diagonal"), writes=(0,), loops=True, pure=False, group="creation",
+       signature="np.fill_diagonal(a, val)", doc="a[i, i] = val for every i of a matrix, in place (a statement)"))
