@@ -79,6 +79,39 @@ def test_a_returned_name_recycles_its_earlier_buffers(mods):
     assert run.returncode == 0, run.stderr + run.stdout
 
 
+@settings(max_examples=15, deadline=None)
+@given(n=st.integers(0, 9), size=st.integers(1, 30), seed=st.integers(0, 2**32 - 1))
+def test_rotated_names_match_numpy(mods, n, size, seed):
+    native, oracle = mods
+    x = np.random.default_rng(seed).standard_normal(size)
+    np.testing.assert_array_equal(native.rotate_swap(x, n), oracle.rotate_swap(x, n))
+    for g, w in zip(native.rotate_names(x, n), oracle.rotate_names(x, n)):
+        np.testing.assert_array_equal(g, w)
+
+
+def test_rotated_names_recycle_their_buffers():
+    """`prev, cur = cur, nxt` over 300 steps of 8 MB arrays: the group's site keeps four buffers
+    (three names + one), not 300."""
+    script = textwrap.dedent(f"""
+        import resource, sys
+        import numpy as np
+        sys.path.insert(0, {os.path.dirname(__file__)!r})
+        import fxload
+        m = fxload.compiled({PATH!r})
+        x = np.ones(1_000_000)
+        m.rotate_swap(x, 2), m.rotate_names(x, 2)
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        y = m.rotate_swap(x, 300)
+        z = m.rotate_names(x, 300)
+        grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+        assert grown < 100, grown
+        del y, z
+        assert m.__fastext_live_blocks__() == 0
+    """)
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr + run.stdout
+
+
 def test_overlapping_stores_free_their_temporaries(mods):
     """`u[1:-1] = u[:-2] + u[2:]` reads what it writes: a malloc'd temporary per step, freed at
     once (no arena block survives, and the result is NumPy's)."""

@@ -56,3 +56,27 @@ def horner_loop(coeffs: f64[:], x: f64[:]) -> f64[:]:
     for c in coeffs:
         y = y * x + c
     return y
+
+
+def rotate_swap(u0: f64[:], steps: int) -> f64[:]:
+    """Leapfrog time steps, the names rotated by a tuple assignment: prev, cur and nxt are one
+    group (their buffers move between them), so each step computes into a buffer none holds."""
+    prev = u0.copy()
+    cur = u0 * 1.0
+    for _ in range(steps):
+        nxt = 2.0 * cur - prev + 0.01 * cur[::-1]
+        prev, cur = cur, nxt
+    return cur
+
+
+def rotate_names(u0: f64[:], steps: int) -> tuple[f64[:], f64[:]]:
+    """The same rotation by plain assignments, with a fourth name keeping an older value."""
+    prev = u0 + 0.0
+    cur = u0 * 2.0
+    older = prev
+    for k in range(steps):
+        nxt = cur * 0.5 + prev
+        older = prev
+        prev = cur
+        cur = nxt
+    return older, cur

@@ -108,14 +108,14 @@ def _shape(fl, array: ll.Value, ndim: int) -> list[ll.Value]:
     return [fl.b.extract_value(array, [1, k]) for k in range(ndim)]
 
 
-def allocate(fl, atype: T.Array, dims: list[ll.Value], reuse: tuple[ll.Value, ll.Value] | None = None) -> ll.Value:
+def allocate(fl, atype: T.Array, dims: list[ll.Value], reuse: tuple[ll.Value, list[ll.Value]] | None = None) -> ll.Value:
     """A new C-contiguous array of shape `dims` in the call's arena (contents uninitialised).
 
     NumPy's errors: a negative dimension raises ValueError, a size beyond the address space
-    ValueError ("array is too big"), a failed allocation MemoryError.  `reuse` = (the site's two
-    buffer slots, the data pointer the assigned name holds now): a confined name's assignment
-    computes into a buffer of the site that the name does not hold, when one is big enough
-    (lower/reuse.py)."""
+    ValueError ("array is too big"), a failed allocation MemoryError.  `reuse` = (the site's buffer
+    slots, the data pointers the names of the assigned name's group hold now): a confined name's
+    assignment computes into a buffer of the site that no name of its group holds, when one is big
+    enough (lower/reuse.py)."""
     b = fl.b
     negative = I1(0)
     for d in dims:
@@ -133,25 +133,29 @@ def allocate(fl, atype: T.Array, dims: list[ll.Value], reuse: tuple[ll.Value, ll
     return _contiguous_view(fl, atype, data, dims)
 
 
-def _recycled(fl, nbytes: ll.Value, reuse: tuple[ll.Value, ll.Value]) -> ll.Value:
-    """A buffer of the site's two (slots[k]: a data pointer or NULL) that the name does not hold
-    and that has room for `nbytes`, else a new arena block recorded in the slot not held."""
+def _recycled(fl, nbytes: ll.Value, reuse: tuple[ll.Value, list[ll.Value]]) -> ll.Value:
+    """A buffer of the site's slots (each a data pointer or NULL) that no name of the group holds
+    and that has room for `nbytes`, else a new arena block recorded in a slot no name holds (the
+    site has one slot more than the group has names, so there is always one)."""
     b = fl.b
     slots, held = reuse
+    count = slots.type.pointee.count
     out = fl.entry_alloca(I8P)
     free_slot = fl.entry_alloca(ll.IntType(32))
     b.store(ll.Constant(I8P, None), out)
     b.store(I32(0), free_slot)
-    for k in (0, 1):
+    for k in reversed(range(count)):        # the lowest free slot wins, as the first usable block does
         slot = b.gep(slots, [I32(0), I32(k)])
         block = b.load(slot)
-        usable = b.and_(b.icmp_unsigned("!=", block, ll.Constant(I8P, None)), b.icmp_unsigned("!=", block, held))
-        with b.if_then(b.icmp_unsigned("==", block, held)):
-            b.store(I32(1 - k), free_slot)          # the other slot may be replaced
+        taken = I1(0)
+        for h in held:
+            taken = b.or_(taken, b.icmp_unsigned("==", block, h))
+        with b.if_then(b.not_(taken)):
+            b.store(I32(k), free_slot)
+        usable = b.and_(b.icmp_unsigned("!=", block, ll.Constant(I8P, None)), b.not_(taken))
         with b.if_then(usable):
             capacity = b.load(b.bitcast(b.gep(block, [I64(-ALIGN + 8)]), I64.as_pointer()))
-            with b.if_then(b.and_(b.icmp_unsigned(">=", capacity, nbytes),
-                                  b.icmp_unsigned("==", b.load(out), ll.Constant(I8P, None)))):
+            with b.if_then(b.icmp_unsigned(">=", capacity, nbytes)):
                 b.store(block, out)
     with b.if_then(b.icmp_unsigned("==", b.load(out), ll.Constant(I8P, None))):
         fresh = b.call(arena_alloc(fl.ctx), [fl.err, nbytes])

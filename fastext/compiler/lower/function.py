@@ -140,22 +140,29 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
     def s_Assign(self, s: ir.Assign) -> None:
         if isinstance(s.var.type, T.PyObj):
             return self.assign_object(s)
-        if isinstance(s.value, ir.ArrayMap) and id(s.var) in self.confined():
-            # a name no other reference reaches: the site's buffers are recycled (lower/reuse.py)
+        group = self.confined().get(id(s.var)) if isinstance(s.value, ir.ArrayMap) else None
+        if group is not None:
+            # names no other reference reaches: the site's buffers are recycled (lower/reuse.py)
             from fastext.compiler.lower.arraymap import materialize
-            slots = self.entry_alloca(ll.ArrayType(I8.as_pointer(), 2))
+            slots = self.entry_alloca(ll.ArrayType(I8.as_pointer(), len(group) + 1))
             self.zero_at_entry(slots)
-            held = self.b.extract_value(self.b.load(self.slots[id(s.var)]), 0)
+            for v in group:     # a name not assigned yet holds NULL, not an undefined pointer
+                if id(v) not in self._zeroed:
+                    self._zeroed.add(id(v))
+                    self.zero_at_entry(self.slots[id(v)])
+            held = [self.b.extract_value(self.b.load(self.slots[id(v)]), 0) for v in group]
             self.b.store(materialize(self, s.value, reuse=(slots, held)), self.slots[id(s.var)])
             return
         self.b.store(self.expr(s.value), self.slots[id(s.var)])
 
-    def confined(self) -> set[int]:
-        """The function's array names whose buffers never escape (lower/reuse.py), computed once."""
+    def confined(self) -> dict[int, tuple[ir.Var, ...]]:
+        """The function's array names whose buffers never escape, each with its group of names
+        that pass buffers to each other (lower/reuse.py), computed once."""
         found = getattr(self, "_confined", None)
         if found is None:
             from fastext.compiler.lower.reuse import confined
             found = self._confined = confined(self.fn)
+            self._zeroed: set[int] = set()
         return found
 
     def zero_at_entry(self, slot: ll.Value) -> None:

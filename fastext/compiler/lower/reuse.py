@@ -11,9 +11,14 @@ A local array name is confined when every use of it reads items or hands it to a
 that keeps no reference: an operand of an element-wise expression, the source of a reduction,
 an item read or store, `len`/`.shape`, the target of a store into its items, a slice used in
 those same ways, or a `return` of the name itself (alone or in a returned tuple: the call
-ends, so only the buffer it holds then lives on).  Anything else — another name bound to it or
-to a view of it, a call of a `.fx` function, a tuple, an operation whose result may be a view of
-it — lets the buffer escape, and the name keeps fresh allocations.
+ends, so only the buffer it holds then lives on).  Names that pass buffers to each other —
+`prev = cur`, `prev, cur = cur, nxt` of a time-stepping loop — form a *group*: a site of the
+group keeps one buffer more than the group has names and computes into one that no name of the
+group holds, so a rotation of three names holds four buffers however many steps run.  A name
+may also be given a parameter's array (`cur = u1`): sites never compute into a buffer they did
+not allocate.  Anything else — a name bound to a view of it, a call of a `.fx` function, a
+tuple kept as a value, an operation whose result may be a view of it — lets the buffer escape,
+and the whole group keeps fresh allocations.
 """
 from __future__ import annotations
 
@@ -21,10 +26,18 @@ from fastext.compiler import ir, ops
 from fastext.compiler import types as T
 
 
-def confined(fn: ir.Function) -> set[int]:
-    """The ids of `fn`'s local array variables whose buffers never escape (module docstring)."""
-    candidates = {id(v) for v in fn.locals if isinstance(v.type, T.Array)}
+def confined(fn: ir.Function) -> dict[int, tuple[ir.Var, ...]]:
+    """`fn`'s local array variables whose buffers never escape, each mapped to its group: the
+    names that pass buffers to each other (`prev = cur`, `prev, cur = cur, nxt`) — module docstring."""
+    candidates = {id(v): v for v in fn.locals if isinstance(v.type, T.Array)}
     escaped: set[int] = set()
+    parent: dict[int, int] = {k: k for k in candidates}
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
 
     def visit(e: ir.Expr, safe: bool) -> None:
         """`safe`: `e`'s value is consumed without a reference being kept."""
@@ -57,9 +70,17 @@ def confined(fn: ir.Function) -> set[int]:
         for c in ir.children(e):
             visit(c, isinstance(c.type, T.Scalar))
 
+    swaps = _swap_temporaries(fn, candidates)      # `$t = (cur, nxt)` of `prev, cur = cur, nxt`
     for s in ir.walk(fn.body):
         if isinstance(s, ir.Assign):
-            # `y = x`, `y = x[1:]`: y holds x's buffer (x escapes); a fresh result keeps nothing
+            source = _passed_name(s.value, swaps)
+            if id(s.var) in candidates and source is not None:
+                if id(source) in candidates:     # `prev = cur`: one group, the buffer moves between them
+                    parent[root(id(s.var))] = root(id(source))
+                continue                         # a parameter's buffer: never one a site computes into
+            if id(s.var) in swaps:
+                continue
+            # `y = x[1:]`: y holds x's buffer (x escapes); a fresh result keeps nothing
             visit(s.value, isinstance(s.var.type, T.Scalar) or _fresh(s.value))
             if isinstance(s.var.type, T.Array) and not _fresh(s.value):
                 escaped.add(id(s.var))       # and y may hold a buffer another name holds
@@ -72,7 +93,52 @@ def confined(fn: ir.Function) -> set[int]:
         else:   # stores into items, conditions, loop bounds, statements of calls (`a[...] = e`, fills)
             for c in ir.children(s):
                 visit(c, not isinstance(s, ir.ObjStore))
-    return candidates - escaped
+    groups: dict[int, list[ir.Var]] = {}
+    for k, v in candidates.items():
+        groups.setdefault(root(k), []).append(v)
+    out: dict[int, tuple[ir.Var, ...]] = {}
+    for members in groups.values():
+        if not any(id(v) in escaped for v in members):
+            for v in members:
+                out[id(v)] = tuple(members)
+    return out
+
+
+def _passed_name(value: ir.Expr, swaps: dict[int, list[ir.Var | None]]) -> ir.Var | None:
+    """The array variable whose buffer an assignment passes on (`y = x`, `y = $t[1]` of a swap)."""
+    if isinstance(value, ir.Load) and isinstance(value.type, T.Array):
+        return value.var
+    if isinstance(value, ir.TupleGet) and isinstance(value.value, ir.Load) and id(value.value.var) in swaps:
+        return swaps[id(value.value.var)][value.index]
+    return None
+
+
+def _swap_temporaries(fn: ir.Function, candidates: dict) -> dict[int, list[ir.Var | None]]:
+    """The front end's temporaries of tuple assignments whose items are array names
+    (`$t = (cur, nxt)`), read only by `name = $t[i]`: id → the item variables."""
+    made: dict[int, list[ir.Var | None]] = {}
+    other_uses: set[int] = set()
+    for s in ir.walk(fn.body):
+        if isinstance(s, ir.Assign) and isinstance(s.value, ir.MakeTuple) and s.var.name.startswith("$") \
+                and all(isinstance(i, ir.Load) and id(i.var) in candidates for i in s.value.items):
+            if id(s.var) in made:
+                other_uses.add(id(s.var))
+            made[id(s.var)] = [i.var for i in s.value.items]
+            continue
+        reads = [s.value] if isinstance(s, ir.Assign) and isinstance(s.value, ir.TupleGet) else ir.children(s)
+        for c in reads:
+            if isinstance(c, ir.TupleGet) and isinstance(c.value, ir.Load):
+                continue
+            for e in _loads(c):
+                other_uses.add(id(e.var))
+    return {k: v for k, v in made.items() if k not in other_uses}
+
+
+def _loads(e: ir.Expr):
+    if isinstance(e, ir.Load):
+        yield e
+    for c in ir.children(e):
+        yield from _loads(c)
 
 
 def _fresh(e: ir.Expr) -> bool:
