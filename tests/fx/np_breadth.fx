@@ -500,3 +500,17 @@ def diagonals(v: f64[:], m: f64[:, :], k: i64) -> tuple[f64[:, :], f64[:], f64[:
     d = np.sqrt(((m[:, None, :] - m[None, :, :]) ** 2).sum(axis=2))
     np.fill_diagonal(d, np.inf)
     return np.diag(v, k), np.diag(m, k), np.diagonal(m[:, ::-1]), m.T.diagonal(offset=-1), d
+
+
+def composed(x: f64[:], k: i64[:], v: f64[:, :]) -> tuple[f64[:], f64[:], f64[:], i64[:], f64[:], f64[:], f64[:, :], f64[:, :], f64[:, :, :], f64[:, :, :]]:
+    """Functions NumPy composes from others: divmod, nan_to_num, select, atleast_Nd."""
+    q, r = np.divmod(x, 0.7)
+    qi, ri = np.divmod(k, 3)
+    return (q, r, np.nan_to_num(x), qi + ri, np.nan_to_num(x, nan=-1.0, posinf=9.0),
+            np.select([x < 0, x > 2], [x * 2, x ** 2], default=-5.0), np.atleast_2d(x), np.atleast_2d(v),
+            np.atleast_3d(x), np.atleast_3d(v))
+
+
+def more_ufuncs(x: f64[:], y: f64[:], k: i64[:], n: i64) -> tuple[f64[:], f64[:], f64[:], f64[:], f64[:], f64[:], f64[:]]:
+    return (np.logaddexp(x, y), np.logaddexp2(x, y), np.heaviside(x, 0.5), np.float_power(k, 2),
+            np.nextafter(x, y), np.acos(np.clip(x, -1, 1)), np.logspace(0, 3, n))

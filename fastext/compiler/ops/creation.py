@@ -45,3 +45,6 @@ add(Op("array.diagonal", spellings=("numpy.diagonal", "ndarray.diagonal"), check
 add(Op("array.fill_diagonal", spellings=("numpy.fill_diagonal",), check=_check("fill_diagonal"),
        lower=_lower(_LOWER, "lower_fill_diagonal"), writes=(0,), loops=True, pure=False, group="creation",
        signature="np.fill_diagonal(a, val)", doc="a[i, i] = val for every i of a matrix, in place (a statement)"))
+add(Op("array.logspace", spellings=("numpy.logspace",), check=deferred("fastext.compiler.frontend.compose", "logspace"),
+       group="creation", signature="np.logspace(start, stop, num=50, endpoint=True, base=10.0)",
+       doc="base ** np.linspace(start, stop, num, endpoint), as NumPy computes it"))

@@ -68,3 +68,8 @@ add(Op("array.expand_dims", spellings=("numpy.expand_dims",), check=_check("expa
        signature="np.expand_dims(a, axis)", doc="a view with new axes of size 1 (as a[:, None])"))
 add(Op("array.swapaxes", spellings=("numpy.swapaxes", "ndarray.swapaxes"), check=_check("swapaxes"), group="shape",
        signature="np.swapaxes(a, axis1, axis2), a.swapaxes(axis1, axis2)", doc="a view with two axes exchanged"))
+for _n in (1, 2, 3):
+    add(Op(f"array.atleast_{_n}d", spellings=(f"numpy.atleast_{_n}d",),
+           check=deferred("fastext.compiler.frontend.compose", "atleast"), group="shape",
+           signature=f"np.atleast_{_n}d(a)", doc=f"the array, or a view of it with axes of size 1 added to {_n}-D",
+           data={"ndim": _n}))

@@ -298,8 +298,8 @@ ufunc("power", 2, _by_kind(int=_int_pow, float=_float_pow, complex=_c_pow), alia
 ufunc("bitwise_and", 2, _binary_int("and_"))
 ufunc("bitwise_or", 2, _binary_int("or_"))
 ufunc("bitwise_xor", 2, _binary_int("xor"))
-ufunc("left_shift", 2, _shift(True))
-ufunc("right_shift", 2, _shift(False))
+ufunc("left_shift", 2, _shift(True), aliases=("bitwise_left_shift",))
+ufunc("right_shift", 2, _shift(False), aliases=("bitwise_right_shift",))
 
 
 def _negative(fl, ins, out, args):
@@ -574,9 +574,47 @@ for _name in ("exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "c
     ufunc(_name, 1, _math(_name))
 for _name, _libm_name in (("arcsin", "asin"), ("arccos", "acos"), ("arctan", "atan"), ("arcsinh", "asinh"),
                           ("arccosh", "acosh"), ("arctanh", "atanh")):
-    ufunc(_name, 1, _math(_name, _libm_name))
-ufunc("arctan2", 2, _math("arctan2", "atan2"))
+    ufunc(_name, 1, _math(_name, _libm_name), aliases=(_libm_name,))     # NumPy 2 spells them both ways
+ufunc("arctan2", 2, _math("arctan2", "atan2"), aliases=("atan2",))
 ufunc("hypot", 2, _math("hypot"))
+ufunc("float_power", 2, _math("float_power", "pow"))     # NumPy's float loops only: ints compute in float64
+ufunc("nextafter", 2, _math("nextafter"))
+
+
+def _logaddexp(base2: bool):
+    """NumPy's npy_logaddexp(2): log(exp(x) + exp(y)) without overflow; x == y (infinities of
+    one sign included) is x + log(2); a NaN gives NaN."""
+    def scalar(fl, ins, out, args):
+        b = fl.b
+        x, y = args
+        ty = x.type
+        if base2:
+            log1p_of = lambda v: b.fmul(ty(1.0 / math.log(2.0)), _libm(fl, "log1p", _libm(fl, "exp2", v)))  # noqa: E731
+            same = b.fadd(x, ty(1.0))
+        else:
+            log1p_of = lambda v: _libm(fl, "log1p", _libm(fl, "exp", v))   # noqa: E731
+            same = b.fadd(x, ty(math.log(2.0)))
+        tmp = b.fsub(x, y)
+        pos = b.fadd(x, log1p_of(b.fneg(tmp)))
+        nonpos = b.fadd(y, log1p_of(tmp))
+        value = b.select(b.fcmp_ordered(">", tmp, ty(0.0)), pos, b.select(b.fcmp_ordered("<=", tmp, ty(0.0)), nonpos, tmp))
+        return b.select(b.fcmp_ordered("==", x, y), same, value)
+    return scalar
+
+
+def _heaviside(fl, ins, out, args):
+    """NumPy's heaviside: 0 below zero, x2 at zero, 1 above, NaN for a NaN x1."""
+    b = fl.b
+    x1, x2 = args
+    ty = x1.type
+    return b.select(b.fcmp_ordered("<", x1, ty(0.0)), ty(0.0),
+                    b.select(b.fcmp_ordered(">", x1, ty(0.0)), ty(1.0),
+                             b.select(b.fcmp_ordered("==", x1, ty(0.0)), x2, x1)))
+
+
+ufunc("logaddexp", 2, _logaddexp(False))
+ufunc("logaddexp2", 2, _logaddexp(True))
+ufunc("heaviside", 2, _heaviside)
 
 
 def _scale(factor: float):
@@ -685,6 +723,15 @@ def _declare_methods() -> None:
 
 _declare_methods()
 
+_COMPOSE = "fastext.compiler.frontend.compose"
+add(Op("np.divmod", spellings=("numpy.divmod",), check=deferred(_COMPOSE, "divmod_call"), group="ufunc",
+       signature="np.divmod(x1, x2)", doc="the tuple (x1 // x2, x1 % x2)"))
+add(Op("np.nan_to_num", spellings=("numpy.nan_to_num",), check=deferred(_COMPOSE, "nan_to_num"), group="ufunc",
+       signature="np.nan_to_num(x, nan=0.0, posinf=None, neginf=None)",
+       doc="NaN and ±inf replaced (default: 0 and the dtype's largest finite values); real numbers"))
+add(Op("np.select", spellings=("numpy.select",), check=deferred(_COMPOSE, "select"), group="ufunc",
+       signature="np.select(condlist, choicelist, default=0)",
+       doc="the first choice whose condition holds (lists written in the call), one fused loop"))
 add(Op("np.isclose", spellings=("numpy.isclose",), check=_check("isclose_call"), group="ufunc",
        signature="np.isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)",
        doc="NumPy's formula, one fused loop: (|a - b| <= atol + rtol * |b|) & isfinite(b) | (a == b)"))
