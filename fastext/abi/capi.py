@@ -89,6 +89,7 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyObject_Size": (I64, [OBJ], False),
     "PyDict_New": (OBJ, [], False),
     "PyDict_SetItemString": (I32, [OBJ, OBJ, OBJ], False),
+    "PyMemoryView_FromMemory": (OBJ, [OBJ, I64, I32], False),
     "PyUnicode_FromStringAndSize": (OBJ, [OBJ, I64], False),
     "PyUnicode_FromOrdinal": (OBJ, [I32], False),
     "PyUnicode_AsUTF8AndSize": (OBJ, [OBJ, I64.as_pointer()], False),

@@ -69,7 +69,8 @@ def build_module_def(ctx: ModuleContext, api: CApi, module: ir.Module, wrappers:
     slot_entries = []
     source = namespace.init_source(module)
     if source is not None:     # constants and struct classes, before the GPU binder looks at the module
-        slot_entries.append(ll.Constant(SLOT, [I32(Py_mod_exec), namespace.exec_slot(ctx, source).bitcast(OBJ)]))
+        slot_entries.append(ll.Constant(SLOT, [I32(Py_mod_exec),
+                                               namespace.exec_slot(ctx, source, module.arrays).bitcast(OBJ)]))
     slot_entries += [ll.Constant(SLOT, [I32(Py_mod_exec), fn.bitcast(OBJ)]) for fn in exec_slots]
     if gpu_descriptor is not None:
         from fastext.abi.gpu import descriptor_method, exec_slot

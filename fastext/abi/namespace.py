@@ -14,6 +14,8 @@ compiled module has them all:
   that raises TypeError saying so;
 * struct methods get entries named `Vec.norm` (not identifiers, so never a user's name)
   that the init code below moves onto the class;
+* module-level arrays are NumPy arrays over the module's own globals, the memory its
+  functions read and write (a memoryview of each global, bound before the Python below runs);
 * constants and struct classes are made by a few lines of Python the module runs once at
   import (`init_source`, compiled with `Py_CompileString` in a `Py_mod_exec` slot: Limited
   API only) that call `fastext/modinit.py`.  With fastext installed the classes are
@@ -34,6 +36,7 @@ from fastext.compiler import ir
 from fastext.compiler import types as T
 
 Py_file_input = 257
+PyBUF_WRITE = 0x200
 METH_VARARGS_KEYWORDS = 0x0001 | 0x0002
 
 
@@ -104,7 +107,7 @@ def init_source(module: ir.Module) -> str | None:
     machine without fastext pays about a millisecond once, at import)."""
     structs = _structs(module)
     consts = module.constants
-    if not structs and not consts:
+    if not structs and not consts and not module.arrays:
         return None
     scalars = [f"{name!r}: {_literal(value)}" for name, (t, value) in consts.items() if not isinstance(t, T.Struct)]
     bound = {value.name: name for name, (kind, value) in module.namespace.items() if kind == "struct"}
@@ -125,7 +128,20 @@ def init_source(module: ir.Module) -> str | None:
         "    __fx_init = __fx_ns['init']\n"
         "    del __fx_ns\n"
         f"__fx_init(globals(), {module.name!r}, {{{', '.join(scalars)}}}, [{', '.join(specs)}], [{', '.join(values)}])\n"
-        "del __fx_init, __fx_modinit__\n")
+        "del __fx_init, __fx_modinit__\n" + _arrays_source(module))
+
+
+def _arrays_source(module: ir.Module) -> str:
+    """Module-level arrays: NumPy arrays over the memory the compiled functions use (the exec
+    slot binds each global's bytes as a writable memoryview `__fx_mem_<name>` first)."""
+    if not module.arrays:
+        return ""
+    lines = ["import numpy as __fx_np"]
+    for name, value in module.arrays.items():
+        lines.append(f"{name} = __fx_np.frombuffer(__fx_mem_{name}, dtype={value.dtype.str!r})"
+                     f".reshape({tuple(value.shape)!r})")
+        lines.append(f"del __fx_mem_{name}")
+    return "\n".join(lines + ["del __fx_np", ""])
 
 
 def modinit_source() -> str:
@@ -156,8 +172,10 @@ def _struct_value(t: T.Struct, value) -> str:
     return f"({t.name!r}, ({', '.join(items)},))"
 
 
-def exec_slot(ctx, source: str) -> ll.Function:
-    """`int exec(PyObject *module)`: run `source` in the module's dict (Limited API calls)."""
+def exec_slot(ctx, source: str, arrays: dict | None = None) -> ll.Function:
+    """`int exec(PyObject *module)`: run `source` in the module's dict (Limited API calls), after
+    binding the memory of each module-level array of `arrays` (name → NumPy array)."""
+    arrays = arrays or {}
     api = CApi(ctx.module)
     fn = ll.Function(ctx.module, ll.FunctionType(I32, [OBJ]), "fx$namespace.exec")
     fn.linkage = "internal"
@@ -180,6 +198,16 @@ def exec_slot(ctx, source: str) -> ll.Function:
     api.call(b, "Py_DecRef", modinit)
     with b.if_then(b.icmp_signed("<", stored, I32(0)), likely=False):
         b.ret(I32(-1))
+    from fastext.compiler.lower.creation import global_array
+    for name, value in arrays.items():      # each module-level array's global, as a writable memoryview
+        gv = global_array(ctx.module, name, value.tobytes())
+        view = api.call(b, "PyMemoryView_FromMemory", gv.bitcast(OBJ), I64(value.nbytes), I32(PyBUF_WRITE))
+        with b.if_then(b.icmp_unsigned("==", view, null), likely=False):
+            b.ret(I32(-1))
+        stored = api.call(b, "PyDict_SetItemString", namespace, ctx.cstring(f"__fx_mem_{name}"), view)
+        api.call(b, "Py_DecRef", view)
+        with b.if_then(b.icmp_signed("<", stored, I32(0)), likely=False):
+            b.ret(I32(-1))
     code = api.call(b, "Py_CompileString", blob.bitcast(OBJ), ctx.cstring(f"<fastext init of {ctx.module.name}>"),
                     I32(Py_file_input))
     with b.if_then(b.icmp_unsigned("==", code, null), likely=False):

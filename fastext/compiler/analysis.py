@@ -13,12 +13,15 @@ from fastext.compiler import types as T
 from fastext.compiler.types import PyObj
 
 
+GLOBAL = -1     # the root of a module-level array's memory (frontend/module_arrays.py), never a parameter
+
+
 def analyse(module: ir.Module) -> None:
     """Fill `writes`, `loops`, `calls`, `objects` and (for prange) `nogil` on every function of `module`."""
     facts = {name: _Facts(fn) for name, fn in module.functions.items()}
     for fn in module.functions.values():
         fn.calls = set(facts[fn.name].calls)
-        fn.writes = set(facts[fn.name].direct_writes)
+        fn.writes = {k for k in facts[fn.name].direct_writes if k != GLOBAL}
         fn.loops = facts[fn.name].has_loop
     changed = True
     while changed:
@@ -30,7 +33,7 @@ def analyse(module: ir.Module) -> None:
                 if target.loops and not fn.loops:
                     fn.loops, changed = True, True
                 for k in target.writes:
-                    new = arg_roots[k] - fn.writes
+                    new = arg_roots[k] - fn.writes - {GLOBAL}
                     if new:
                         fn.writes |= new
                         changed = True
@@ -113,6 +116,8 @@ class _Facts:
             return self.roots(e.then) | self.roots(e.orelse)
         if isinstance(e, ir.ArraySlice):   # a view writes through to its base
             return self.roots(e.array)
+        if isinstance(e, ir.Intrinsic) and e.name == "array.global":
+            return {GLOBAL}
         if isinstance(e, ir.Intrinsic) and ops.flag(e.name, "aliases"):   # a.T, a.reshape(...), ...
             return self.roots(e.args[0])
         if isinstance(e, ir.Call) and isinstance(e.type, T.Array):

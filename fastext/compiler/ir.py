@@ -481,6 +481,8 @@ class Module:
     # order: name → ("func", key in `functions`) for every function bound at module level —
     # exported, `_internal` and imported ones — or ("struct", types.Struct).
     namespace: dict = field(default_factory=dict)
+    # The module's own module-level arrays (frontend/module_arrays.py): name → NumPy array.
+    arrays: dict = field(default_factory=dict)
 
     def exported(self) -> list[Function]:
         return [f for f in self.functions.values() if f.exported]

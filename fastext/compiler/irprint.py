@@ -130,7 +130,9 @@ def _slice(e: ir.ArraySlice) -> str:
 
 
 def _attrs(e: ir.Intrinsic) -> str:
-    return "{" + ", ".join(f"{k}={v!r}" for k, v in e.attrs.items()) + "}" if e.attrs else ""
+    shown = {k: f"<{len(v)} bytes>" if isinstance(v, bytes) else v for k, v in e.attrs.items()}
+    return "{" + ", ".join(f"{k}={v if isinstance(v, str) and v.startswith('<') else repr(v)}"
+                           for k, v in shown.items()) + "}" if e.attrs else ""
 
 
 def _compare(e: ir.Compare) -> str:

@@ -247,25 +247,28 @@ def _is_ellipsis(node: ast.expr) -> bool:
 
 # ----------------------------------------------------------------------------- returned arrays
 
-def own_returns(fn: ir.Function) -> None:
+def own_returns(fn: ir.Function, params_too: bool = True) -> None:
     """An exported function returns arrays Python may keep: where a returned array may be a
     parameter's memory (the parameter itself, a view of it, a name that was rebound from it —
     `x = x / x.sum(); return x` — through a tuple or an internal function), the return goes
     through `array.owned`, which copies the array when it does overlap a parameter's buffer
-    (the caller's buffer is only borrowed for the call) and passes it on untouched otherwise.
-    Returns of arrays the call allocated are left alone (no check)."""
-    from fastext.compiler.analysis import _Facts
+    (the caller's buffer is only borrowed for the call) and passes it on untouched otherwise;
+    a module-level array (or a view of it) is always copied — also by internal functions
+    (`params_too=False`), whose results a caller may return.  Returns of arrays the call
+    allocated are left alone (no check)."""
+    from fastext.compiler.analysis import GLOBAL, _Facts
     if not _holds_array(fn.ret):
         return
     facts = _Facts(fn)
-    params = [p.var for p in fn.params if isinstance(p.var.type, Array)]
-    indices = {k for k, p in enumerate(fn.params) if isinstance(p.var.type, Array)}
-    if not params:
-        return
+    params = [p.var for p in fn.params if isinstance(p.var.type, Array)] if params_too else []
+    indices = {k for k, p in enumerate(fn.params) if isinstance(p.var.type, Array) and params_too} | {GLOBAL}
 
     def owned(value: ir.Expr) -> ir.Expr:
-        if not facts.roots(value) & indices:
+        roots = facts.roots(value) & indices
+        if not roots:
             return value        # memory the call allocated (or no array at all): as it is
+        if GLOBAL in roots and isinstance(value.type, Array):     # a module-level array: always a copy
+            return ir.Intrinsic(value.type, value.span, "array.copy", [value])
         if isinstance(value.type, Array):
             loads = [ir.Load(v.type, value.span, v) for v in params]
             return ir.Intrinsic(value.type, value.span, "array.owned", [value] + loads)

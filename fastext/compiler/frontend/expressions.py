@@ -117,6 +117,15 @@ class ExpressionChecker:
     def e_name(self, node: ast.Name) -> ir.Expr:
         return self.load_name(node)
 
+    def module_array(self, node: ast.expr, b) -> ir.Expr:
+        """A module-level array (frontend/module_arrays.py): the module's one global array."""
+        if self.sig.target != "cpu":
+            raise self.error(node, "module-level arrays live in host memory: GPU code cannot read them",
+                             "pass the array to the kernel as a parameter")
+        name, value = b.value
+        return ir.Intrinsic(b.type, self.span(node), "array.global", [],
+                            {"name": name, "shape": tuple(value.shape), "image": value.tobytes()})
+
     def load_name(self, node: ast.Name) -> ir.Expr:
         span = self.span(node)
         var = self.vars.get(node.id)
@@ -125,6 +134,8 @@ class ExpressionChecker:
         b = self.scope.lookup(node.id)
         if b is not None and b.kind in ("const", "mathconst"):
             return ir.Const(b.type, span, b.value)
+        if b is not None and b.kind == "constarray":
+            return self.module_array(node, b)
         if b is not None and b.kind == "structtype":
             raise self.error(node, f"the struct `{node.id}` cannot be used as a value",
                              f"build one: {node.id}({', '.join(f for f, _ in b.value.fields)})")
@@ -164,6 +175,8 @@ class ExpressionChecker:
                 c = b.value.scope.names.get(node.attr)
                 if c is not None and c.kind in ("const", "mathconst"):
                     return ir.Const(c.type, span, c.value)
+                if c is not None and c.kind == "constarray":
+                    return self.module_array(node, c)
                 if c is None:
                     from fastext.compiler.frontend.graph import missing_name as _missing_name
                     missing = _missing_name(span, b.value, node.attr)

@@ -62,10 +62,10 @@ class FunctionChecker(ExpressionChecker):
         fn = ir.Function(node.name, params, self.sig.ret, body, self.sig.span, locals=self.locals)
         for d in gpu.check_no_alloc(fn, self.sig.target):
             self.diags.add(d)
-        if not node.name.startswith("_") and self.sig.target == "cpu":
+        if self.sig.target == "cpu":
             # only what reaches Python must own its memory; internal functions may return views
-            # of their parameters (the caller's arrays outlive the call)
-            alloc.own_returns(fn)
+            # of their parameters (the caller's arrays outlive the call), not of module arrays
+            alloc.own_returns(fn, params_too=not node.name.startswith("_"))
         return fn
 
     # ------------------------------------------------------------------ statements

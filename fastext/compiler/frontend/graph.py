@@ -51,9 +51,10 @@ def check_source(source: SourceFile, module_name: str, read=None) -> tuple[ir.Mo
     roots += [k for kind, t in namespace.values() if kind == "struct" for k in functions if k.startswith(t.name + ".")]
     functions = _reachable(functions, roots)
     constants = {name: (b.type, b.value) for name, b in root.scope.names.items() if b.kind == "const"}
+    arrays = {name: b.value[1] for name, b in root.scope.names.items() if b.kind == "constarray" and b.value[0] == name}
     deps = tuple(u.path for u in graph.order if u is not root)
     return ir.Module(module_name, source.path, ast.get_docstring(root.tree), functions, constants, deps,
-                     namespace), diags
+                     namespace, arrays), diags
 
 
 def python_namespace(scope: ModuleScope, functions: dict[str, ir.Function]) -> dict:

@@ -14,7 +14,7 @@ from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
 from fastext.compiler.frontend.structs import collect_struct, is_struct_class
 from fastext.compiler.source import SourceFile, Span, without_docstring
 from fastext.compiler.types import (
-    BOOL, C128, DIALECT_SCALARS, ERROR, F64, I64, NONE, OBJECT, SCALARS, ErrorType, Scalar, Struct, Tuple, Type,
+    BOOL, C128, Array, DIALECT_SCALARS, ERROR, F64, I64, NONE, OBJECT, SCALARS, ErrorType, Scalar, Struct, Tuple, Type,
     article, constant_fits,
 )
 
@@ -271,6 +271,13 @@ class _ModuleCollector:
                                     "write `NAME: i32 = 16`")
             target, value = stmt.target, stmt.value
             declared = annotations.resolve(stmt.annotation, self.scope)
+        from fastext.compiler.frontend import module_arrays
+        if declared is None and module_arrays.is_array_expression(value, self.scope):   # `W = np.array([...])`
+            array = module_arrays.evaluate(self.scope, value, self.scope.file)
+            from fastext.compiler.ops.dtypes import from_numpy
+            self.scope.names[target.id] = Binding("constarray", (self.scope.qualify(target.id), array),
+                                                  Array(from_numpy(str(array.dtype)), array.ndim))
+            return
         from fastext.compiler.frontend.structs import struct_constant
         struct = struct_constant(self, value, declared)   # `ORIGIN = Vec(0.0, 0.0)`
         if struct is not None:

@@ -290,3 +290,25 @@ def lower_fill_diagonal(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     _, _, count = _diagonal_span(fl, b.extract_value(a, [1, 0]), b.extract_value(a, [1, 1]), I64(0))
     _counted_loop(fl, count, lambda i: store_item(fl, _item_at(fl, a, dtype, i, i), value, dtype), "fill_diagonal")
     return None
+
+
+# ----------------------------------------------------------------------------- module-level arrays
+
+def global_array(module: ll.Module, name: str, image: bytes) -> ll.GlobalVariable:
+    """The module's global holding a module-level array's items (frontend/module_arrays.py):
+    writable (functions and Python share it), aligned for vector loads, made once per name."""
+    symbol = f"fx$array.{name}"
+    gv = module.globals.get(symbol)
+    if gv is None:
+        ty = ll.ArrayType(I8, max(len(image), 1))
+        gv = ll.GlobalVariable(module, ty, symbol)
+        gv.initializer = ll.Constant(ty, bytearray(image or b"\0"))
+        gv.linkage, gv.align = "internal", 64
+    return gv
+
+
+def lower_global(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """A module-level array: a C-contiguous view of its global."""
+    from fastext.compiler.lower.alloc import _contiguous_view
+    gv = global_array(fl.ctx.module, e.attrs["name"], e.attrs["image"])
+    return _contiguous_view(fl, e.type, fl.b.bitcast(gv, I8P), [I64(d) for d in e.attrs["shape"]])

@@ -48,3 +48,5 @@ add(Op("array.fill_diagonal", spellings=("numpy.fill_diagonal",), check=_check("
 add(Op("array.logspace", spellings=("numpy.logspace",), check=deferred("fastext.compiler.frontend.compose", "logspace"),
        group="creation", signature="np.logspace(start, stop, num=50, endpoint=True, base=10.0)",
        doc="base ** np.linspace(start, stop, num, endpoint), as NumPy computes it"))
+add(Op("array.global", lower=_lower(_LOWER, "lower_global"), group="creation",
+       doc="a module-level array (frontend/module_arrays.py): a view of the module's global"))
