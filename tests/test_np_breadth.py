@@ -89,6 +89,7 @@ ARGS = {
  'composed': lambda: (np.array([0.0, -1.0, 2.5, np.inf, -np.inf, np.nan, 3.0]), np.arange(-4, 5), r(2, 3)),
  'more_ufuncs': lambda: (np.array([0.0, -1.0, 2.0, np.inf, -np.inf, np.nan, 1e308, 3.0]),
                          np.array([0.0, 5.0, 2.0, np.inf, np.inf, 1.0, 1e308, -np.inf]), np.arange(8), 7),
+ 'shapes_as_values': lambda: (r(3, 4), r(2, 5), r(3)),
  'line_sums': lambda: (r(3, 5), r(3, 5) + 1j * r(3, 5)),
  'ufunc_methods': lambda: (r(6), r(4, 5)),
  'vdot_cases': lambda: (r(5) + 1j * r(5), r(5) - 2j * r(5), r(3, 4)),
@@ -149,3 +150,8 @@ def test_sums_of_expressions_are_numpys_bits(m):
         assert np.array_equal(g, want)
     signs = f(-np.zeros((2, m)), -np.zeros((2, m), complex))
     assert not np.signbit(signs[0]).any() and not np.signbit(signs[1].real).any()
+
+
+def test_item_of_a_bigger_array_is_numpys_value_error():
+    with pytest.raises(ValueError, match="can only convert an array of size 1"):
+        compiled(PATH).shapes_as_values(r(3, 4), r(2, 5), np.zeros(0))

@@ -514,3 +514,10 @@ def composed(x: f64[:], k: i64[:], v: f64[:, :]) -> tuple[f64[:], f64[:], f64[:]
 def more_ufuncs(x: f64[:], y: f64[:], k: i64[:], n: i64) -> tuple[f64[:], f64[:], f64[:], f64[:], f64[:], f64[:], f64[:]]:
     return (np.logaddexp(x, y), np.logaddexp2(x, y), np.heaviside(x, 0.5), np.float_power(k, 2),
             np.nextafter(x, y), np.acos(np.clip(x, -1, 1)), np.logspace(0, 3, n))
+
+
+def shapes_as_values(a: f64[:, :], b: f64[:, :], v: f64[:]) -> tuple[bool, bool, i64, i64, i64, i64, f64, f64, f64]:
+    """Validation code compares shapes; sizes come from np.prod(a.shape); a.item() reads one item."""
+    same = a.shape == b.shape
+    diff = a.shape != (3, 4)
+    return same, diff, np.prod(a.shape), max(a.shape), sum(b.shape), min(a.shape), a.item(1, 2), a.item(5), v[:1].item()

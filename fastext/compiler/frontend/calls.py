@@ -189,7 +189,7 @@ def _scalar_args(fc, node: ast.Call, what: str, real: bool = False) -> list[ir.E
     return args
 
 
-ARRAY_METHODS = ("sum", "min", "max", "fill", "copy")
+ARRAY_METHODS = ("sum", "min", "max", "fill", "copy", "item")
 
 
 def array_method(fc: "FunctionChecker", node: ast.Call, array: ir.Expr, name: str) -> ir.Expr:
@@ -206,6 +206,8 @@ def array_method(fc: "FunctionChecker", node: ast.Call, array: ir.Expr, name: st
     _no_keywords(fc, node, f"a.{name}()")
     if isinstance(atype.dtype, Struct):
         raise fc.error(node.func, f"a.{name}() is not supported on arrays of structs", "write the loop")
+    if name == "item":
+        return _item(fc, node, array)
     if name == "copy":
         if node.args:
             raise fc.error(node, "a.copy() takes no arguments here", "order= is not supported: copies are C-contiguous")
@@ -225,6 +227,25 @@ def array_method(fc: "FunctionChecker", node: ast.Call, array: ir.Expr, name: st
         result = dtype if dtype.is_float else (T.U64 if dtype.kind == "uint" else I64)
         return ir.Intrinsic(result, span, "array.sum", [array])
     return ir.Intrinsic(atype.dtype, span, f"array.{name}", [array])
+
+
+def _item(fc: "FunctionChecker", node: ast.Call, array: ir.Expr) -> ir.Expr:
+    """`a.item()` (a one-item array), `a.item(k)` (flat index, C order), `a.item(i, j)`: one item.
+    NumPy's errors: ValueError for item() of a bigger array, IndexError out of bounds."""
+    span = fc.span(node)
+    atype: Array = array.type
+    indices = [fc.convert(i, I64) for i in _scalar_args(fc, node, "a.item()")]
+    if any(not i.type.is_int for i in indices if isinstance(i.type, Scalar)):
+        raise fc.error(node, "a.item() takes integer indices", "a.item(0)")
+    if not indices:
+        return ir.Intrinsic(atype.dtype, span, "array.item", [array])
+    if len(indices) == atype.ndim:
+        return ir.Index(atype.dtype, span, array, indices)
+    if len(indices) == 1:       # a flat index into the items in C order
+        flat = ir.Intrinsic(Array(atype.dtype, 1), span, "array.ravel", [array])
+        return ir.Index(atype.dtype, span, flat, indices)
+    raise fc.error(node, f"a.item() takes 0, 1 or {atype.ndim} indices for a {atype.ndim}-D array "
+                         f"(ValueError in NumPy: incorrect number of indices)", "a.item(i, j)")
 
 
 def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
@@ -327,6 +348,8 @@ def _items_builtin(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     value = fc.expr(node.args[0])
     if isinstance(value.type, ErrorType):
         raise _Poisoned
+    if isinstance(value.type, Tuple) and value.type.items and all(isinstance(t, Scalar) for t in value.type.items):
+        return tuple_fold(fc, node, name, value)
     if not isinstance(value.type, Array) or not isinstance(value.type.dtype, Scalar):
         raise fc.error(node.args[0], f"{name}() of {article(value.type)} is not supported yet",
                        f"{name}() of a 1-D array of numbers; for two or more numbers: min(a, b)")
@@ -341,6 +364,25 @@ def _items_builtin(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     if name == "sum" and t.is_bool:
         t = I64       # 0 + np.True_ is an int64
     return ir.Intrinsic(t, fc.span(node), f"py.{name}", [value], {"axis": None})
+
+
+def tuple_fold(fc: "FunctionChecker", node: ast.AST, name: str, value: ir.Expr) -> ir.Expr:
+    """`sum/min/max` (and NumPy's `prod`) of a tuple of numbers such as `a.shape`: its items
+    combined in order (a tuple value is read once: a name or a tuple expression)."""
+    span = fc.span(node)
+    if not isinstance(value, (ir.MakeTuple, ir.Load)):
+        raise fc.error(node, f"{name}() of a computed tuple is not supported here", "assign the tuple to a name first")
+    items = list(value.items) if isinstance(value, ir.MakeTuple) else \
+        [ir.TupleGet(t, span, value, k) for k, t in enumerate(value.type.items)]
+    if name in ("min", "max"):
+        t = items[0].type
+        for other in items[1:]:
+            t = fc.result_type(ir.Expr(t, span), other)
+        return ir.Intrinsic(t, span, name, [fc.convert(i, t) for i in items]) if len(items) > 1 else items[0]
+    total = ir.Const(I64, span, 0 if name == "sum" else 1)
+    for item in items:
+        total = fc.binop("+" if name == "sum" else "*", total, item, node)
+    return total
 
 
 def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:

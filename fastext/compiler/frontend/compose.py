@@ -113,3 +113,4 @@ def atleast(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, recei
         shape = ["new", ":", "new"]
     items = [ir.SliceItem(newaxis=True) if s == "new" else ir.SliceItem() for s in shape]
     return ir.ArraySlice(Array(array.type.dtype, want), fc.span(node), array, items)
+

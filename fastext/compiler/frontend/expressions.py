@@ -583,6 +583,8 @@ class ExpressionChecker:
         if any(isinstance(o.type, Array) for o in operands):
             from fastext.compiler.frontend import arrays
             return arrays.compare(self, ops, operands, node)
+        if len(ops) == 1 and ops[0] in ("==", "!=") and all(isinstance(o.type, Tuple) for o in operands):
+            return self.tuple_equality(node, ops[0], *operands)
         cmp_types = []
         for a, b in zip(operands, operands[1:]):
             if not (isinstance(a.type, Scalar) and isinstance(b.type, Scalar)):
@@ -594,6 +596,30 @@ class ExpressionChecker:
                                  "complex numbers are unordered: compare abs(z), z.real or z.imag")
             cmp_types.append(t)
         return ir.Compare(BOOL, self.span(node), ops, operands, cmp_types)
+
+    def tuple_equality(self, node: ast.Compare, op: str, a: ir.Expr, b: ir.Expr) -> ir.Expr:
+        """`a.shape == b.shape`, `t != (3, 4)`: item by item, as Python compares tuples (tuples of
+        different lengths are unequal)."""
+        span = self.span(node)
+        for t in (a, b):
+            if not isinstance(t, (ir.MakeTuple, ir.Load)):
+                raise self.error(node, "tuples compared with == must be names or tuple expressions here",
+                                 "assign the tuple to a name first")
+            if not all(isinstance(i, Scalar) for i in t.type.items):
+                raise self.error(node, f"cannot compare {a.type} with {b.type}", "compare tuples of numbers")
+        if len(a.type.items) != len(b.type.items):
+            return ir.Const(BOOL, span, op == "!=")
+
+        def item(t: ir.Expr, k: int) -> ir.Expr:
+            return t.items[k] if isinstance(t, ir.MakeTuple) else ir.TupleGet(t.type.items[k], span, t, k)
+
+        pairs = []
+        for k in range(len(a.type.items)):
+            x, y = item(a, k), item(b, k)
+            pairs.append(ir.Compare(BOOL, span, [op], [x, y], [self.result_type(x, y)]))
+        if not pairs:
+            return ir.Const(BOOL, span, op == "==")
+        return pairs[0] if len(pairs) == 1 else ir.BoolOp(BOOL, span, "and" if op == "==" else "or", pairs)
 
     def e_ifexp(self, node: ast.IfExp) -> ir.Expr:
         cond = self.condition(node.test)

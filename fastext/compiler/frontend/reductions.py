@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from fastext.compiler import ir, ops
 from fastext.compiler.frontend.arrays import _bind, constant
 from fastext.compiler.types import (
-    BOOL, ERROR, F64, I64, U64, Array, ErrorType, Scalar, Struct, article, complex_part,
+    BOOL, ERROR, F64, I64, U64, Array, ErrorType, Scalar, Struct, Tuple, article, complex_part,
 )
 
 if TYPE_CHECKING:
@@ -55,6 +55,9 @@ def reduction_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str
     span = fc.span(node)
     if isinstance(src.type, ErrorType):
         return ir.Expr(ERROR, span)
+    if isinstance(src.type, Tuple) and kind in ("sum", "prod", "min", "max") and len(bound) == 1 and src.type.items:
+        from fastext.compiler.frontend.calls import tuple_fold      # np.prod(a.shape)
+        return tuple_fold(fc, node, kind, src)
     if not isinstance(src.type, Array):
         src = _as_array(fc, src, node, shown)
     if isinstance(src.type.dtype, Struct):

@@ -312,3 +312,15 @@ def lower_global(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     from fastext.compiler.lower.alloc import _contiguous_view
     gv = global_array(fl.ctx.module, e.attrs["name"], e.attrs["image"])
     return _contiguous_view(fl, e.type, fl.b.bitcast(gv, I8P), [I64(d) for d in e.attrs["shape"]])
+
+
+def lower_item(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """`a.item()`: the only item of a one-item array (NumPy's ValueError for any other size)."""
+    from fastext.compiler.lower.arraymap import load
+    b = fl.b
+    a = args[0]
+    size = I64(1)
+    for k in range(e.args[0].type.ndim):
+        size = b.mul(size, b.extract_value(a, [1, k]))
+    fl.fail_if(b.icmp_signed("!=", size, I64(1)), "ValueError", "can only convert an array of size 1 to a Python scalar")
+    return load(fl, b.bitcast(b.extract_value(a, 0), memory_type(e.type).as_pointer()), e.type)

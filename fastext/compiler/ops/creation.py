@@ -50,3 +50,5 @@ add(Op("array.logspace", spellings=("numpy.logspace",), check=deferred("fastext.
        doc="base ** np.linspace(start, stop, num, endpoint), as NumPy computes it"))
 add(Op("array.global", lower=_lower(_LOWER, "lower_global"), group="creation",
        doc="a module-level array (frontend/module_arrays.py): a view of the module's global"))
+add(Op("array.item", lower=_lower(_LOWER, "lower_item"), pure=False, group="creation",
+       doc="a.item(): the only item of a one-item array (a.item(k), a.item(i, j): indexing)"))
