@@ -13,7 +13,9 @@ with the GIL held, before any of its functions can be called:
    module calls exactly the BLAS NumPy calls, with its thread pool and its thread settings
    (`threadpoolctl`, `OPENBLAS_NUM_THREADS`), and never loads a second one.
 3. Each naming scheme of `NAMINGS` is tried in order; the first under which every routine of
-   `ROUTINES` exists wins, and decides the integer width.
+   `ROUTINES` exists wins, and decides the integer width.  The LAPACK routines of `LAPACK`
+   (Fortran names: `scipy_dgesv_64_` beside `scipy_cblas_dgemm64_`) are looked up under the same
+   scheme, in the same library NumPy's `np.linalg` calls; one that is missing stays zero.
 
 Anything that fails (no NumPy, no library, missing symbols) leaves the table empty and the
 import succeeds: products then run the native loops.  Only libc's `dlopen`/`dlsym`/`getenv`/
@@ -27,15 +29,16 @@ from llvmlite import ir as ll
 
 from fastext.abi.capi import I32, OBJ, CApi
 from fastext.config import BLAS_ENV
-from fastext.compiler.lower.blas import ILP64, NAME, ROUTINES, table
+from fastext.compiler.lower.blas import ILP64, LAPACK, NAME, ROUTINES, table
 from fastext.compiler.lower.context import I8, I8P, ModuleContext
 
 ENV = BLAS_ENV
-# (symbol prefix, suffix, 64-bit integers): NumPy >= 2 wheels (scipy-openblas64), NumPy 1.22-1.26
-# wheels (openblas64_), Accelerate's ILP64 interface (NumPy on macOS 14+), MKL's ILP64 names,
-# scipy-openblas32, and plain LP64 CBLAS (distribution and conda NumPy builds)
-NAMINGS = (("scipy_", "64_", True), ("", "64_", True), ("", "$NEWLAPACK$ILP64", True), ("", "_64", True),
-           ("scipy_", "", False), ("", "", False))
+# (symbol prefix, CBLAS suffix, 64-bit integers, LAPACK suffix): NumPy >= 2 wheels (scipy-openblas64),
+# NumPy 1.22-1.26 wheels (openblas64_), Accelerate's ILP64 interface (NumPy on macOS 14+), MKL's
+# ILP64 names, scipy-openblas32, and plain LP64 CBLAS (distribution and conda NumPy builds)
+NAMINGS = (("scipy_", "64_", True, "_64_"), ("", "64_", True, "_64_"),
+           ("", "$NEWLAPACK$ILP64", True, "$NEWLAPACK$ILP64"), ("", "_64", True, "_64"),
+           ("scipy_", "", False, "_"), ("", "", False, "_"))
 NUMPY_MODULES = ("numpy._core._multiarray_umath", "numpy.core._multiarray_umath")
 RTLD_LAZY = 1
 RTLD_LOCAL = 4 if sys.platform == "darwin" else 0
@@ -104,12 +107,13 @@ def exec_slot(ctx: ModuleContext) -> ll.Function:
     with b.if_then(b.icmp_unsigned("==", lib, null)):
         b.ret(I32(0))
     tbl = table(ctx)
-    for prefix, suffix, wide in NAMINGS:
+    for prefix, suffix, wide, fortran in NAMINGS:
         found = [b.call(dlsym, [lib, ctx.cstring(symbol(r, prefix, suffix))]) for r in ROUTINES]
         every = ll.Constant(ll.IntType(1), 1)
         for p in found:
             every = b.and_(every, b.icmp_unsigned("!=", p, null))
         with b.if_then(every):
+            found += [b.call(dlsym, [lib, ctx.cstring(f"{prefix}{r}{fortran}")]) for r in LAPACK]
             for k, p in enumerate(found):
                 b.store(p, b.gep(tbl, [I32(0), I32(k)]))
             b.store(I32(int(wide)), b.gep(tbl, [I32(0), I32(ILP64)]))

@@ -6,7 +6,7 @@ wrapper's hot path stays short.  No C: this text is the runtime.
 """
 from __future__ import annotations
 
-from fastext.compiler.builtins import EXCEPTIONS, PYERR_CODE
+from fastext.compiler.builtins import EXC_BASE, EXCEPTIONS, NUMPY_EXCEPTIONS, PYERR_CODE
 
 _TEMPLATE = r"""
 @PyExc_TypeError = external global ptr
@@ -18,6 +18,10 @@ _TEMPLATE = r"""
 @_Py_TrueStruct = external global i8
 {exc_decls}
 @"fx$exc_table" = private constant [{n_exc} x ptr] [{exc_table}]
+{npexc_names}
+@"fx$npexc_module" = private constant [{n_np} x ptr] [{npexc_modules}]
+@"fx$npexc_name" = private constant [{n_np} x ptr] [{npexc_classes}]
+@"fx$npexc_base" = private constant [{n_np} x ptr] [{npexc_bases}]
 
 {messages}
 
@@ -45,6 +49,7 @@ declare i32 @PyType_IsSubtype(ptr, ptr)
 declare double @PyComplex_RealAsDouble(ptr)
 declare double @PyComplex_ImagAsDouble(ptr)
 declare ptr @PyObject_GetAttrString(ptr, ptr)
+declare ptr @PyImport_ImportModule(ptr)
 declare ptr @PyObject_CallNoArgs(ptr)
 
 define internal ptr @fx_type(ptr %obj) alwaysinline {{
@@ -710,9 +715,38 @@ already:
   ret ptr null
 native:
   %idx = sub i32 %code, 1
+  %builtin = icmp slt i32 %idx, {n_exc}
+  br i1 %builtin, label %table, label %numpy
+table:
   %slot = getelementptr [{n_exc} x ptr], ptr @"fx$exc_table", i32 0, i32 %idx
   %excvar = load ptr, ptr %slot
-  %exc = load ptr, ptr %excvar
+  %builtin.exc = load ptr, ptr %excvar
+  br label %raise
+numpy:
+  ; one of NumPy's exceptions (builtins.NUMPY_EXCEPTIONS): its class imported now, its base if
+  ; that fails
+  %nidx = sub i32 %idx, {n_exc}
+  %mslot = getelementptr [{n_np} x ptr], ptr @"fx$npexc_module", i32 0, i32 %nidx
+  %mname = load ptr, ptr %mslot
+  %nslot = getelementptr [{n_np} x ptr], ptr @"fx$npexc_name", i32 0, i32 %nidx
+  %cname = load ptr, ptr %nslot
+  %mod = call ptr @PyImport_ImportModule(ptr %mname)
+  %nomod = icmp eq ptr %mod, null
+  br i1 %nomod, label %numpy.fail, label %numpy.attr
+numpy.attr:
+  %cls = call ptr @PyObject_GetAttrString(ptr %mod, ptr %cname)
+  call void @Py_DecRef(ptr %mod)
+  %nocls = icmp eq ptr %cls, null
+  br i1 %nocls, label %numpy.fail, label %raise
+numpy.fail:
+  call void @PyErr_Clear()
+  %bslot = getelementptr [{n_np} x ptr], ptr @"fx$npexc_base", i32 0, i32 %nidx
+  %basevar = load ptr, ptr %bslot
+  %base = load ptr, ptr %basevar
+  br label %raise
+raise:
+  %exc = phi ptr [%builtin.exc, %table], [%cls, %numpy.attr], [%base, %numpy.fail]
+  %owned = phi ptr [null, %table], [%cls, %numpy.attr], [null, %numpy.fail]
   %fp = getelementptr {{i32, ptr, i64, i64, i64}}, ptr %err, i32 0, i32 1
   ; the record's site {{format, file, function, line}} (lower/context.py: fill_error)
   %site = load ptr, ptr %fp
@@ -724,6 +758,7 @@ site.fmt:
   br i1 %bare, label %noargs, label %format
 noargs:
   call void @PyErr_SetNone(ptr %exc)
+  call void @Py_DecRef(ptr %owned)
   ret ptr null
 format:
   %ap = getelementptr {{i32, ptr, i64, i64, i64}}, ptr %err, i32 0, i32 2
@@ -733,6 +768,7 @@ format:
   %ccp = getelementptr {{i32, ptr, i64, i64, i64}}, ptr %err, i32 0, i32 4
   %c = load i64, ptr %ccp
   call ptr (ptr, ptr, ...) @PyErr_Format(ptr %exc, ptr %fmt, i64 %a, i64 %b, i64 %c)
+  call void @Py_DecRef(ptr %owned)
   ret ptr null
 }}
 """
@@ -773,5 +809,11 @@ def runtime_ir() -> str:
     decls = "\n".join(f"@{n} = external global ptr" for n in names if n not in already)
     table = ", ".join(f"ptr @{n}" for n in names)
     messages = "\n".join(_cstring(k, v) for k, v in MESSAGES.items())
+    numpy = list(NUMPY_EXCEPTIONS.items())
+    npexc_names = "\n".join(_cstring(f"npexc{k}.{part}", text) for k, (name, module) in enumerate(numpy)
+                            for part, text in (("module", module), ("name", name)))
     return _TEMPLATE.format(exc_decls=decls, n_exc=len(names), exc_table=table, messages=messages,
-                            pyerr_code=PYERR_CODE)
+                            pyerr_code=PYERR_CODE, n_np=len(numpy), npexc_names=npexc_names,
+                            npexc_modules=", ".join(f"ptr @.m.npexc{k}.module" for k in range(len(numpy))),
+                            npexc_classes=", ".join(f"ptr @.m.npexc{k}.name" for k in range(len(numpy))),
+                            npexc_bases=", ".join(f"ptr @PyExc_{EXC_BASE[name]}" for name, _ in numpy))

@@ -81,7 +81,11 @@ EXCEPTIONS: tuple[str, ...] = (
     "KeyError", "LookupError", "NotImplementedError", "OverflowError", "RuntimeError",
     "TypeError", "ValueError", "ZeroDivisionError", "MemoryError", "RecursionError",
 )
-EXC_CODE: dict[str, int] = {name: i + 1 for i, name in enumerate(EXCEPTIONS)}
+# Exceptions of NumPy's that operations raise (`np.linalg.solve`'s LinAlgError): name → the module
+# the entry point imports the class from when it raises one (abi/runtime.py: fx_raise).  `.fx`
+# code cannot name them, but `except ValueError:` catches them (EXC_BASE), as in Python.
+NUMPY_EXCEPTIONS: dict[str, str] = {"LinAlgError": "numpy.linalg"}
+EXC_CODE: dict[str, int] = {name: i + 1 for i, name in enumerate(EXCEPTIONS + tuple(NUMPY_EXCEPTIONS))}
 # The error record's code when a Python exception is already set (raised by Python code that
 # compiled code called, or by a conversion of its result): the entry point just returns NULL,
 # so the exception object and its traceback reach the caller unchanged.
@@ -98,18 +102,19 @@ EXC_BASE: dict[str, str | None] = {
     "LookupError": "Exception", "IndexError": "LookupError", "KeyError": "LookupError",
     "RuntimeError": "Exception", "NotImplementedError": "RuntimeError", "RecursionError": "RuntimeError",
     "TypeError": "Exception", "ValueError": "Exception", "MemoryError": "Exception",
+    "LinAlgError": "ValueError",
 }
 
 
 def caught_by(name: str) -> tuple[str, ...]:
-    """The exceptions of `EXCEPTIONS` that `except name:` catches (name and its subclasses)."""
+    """The exceptions of `EXC_CODE` that `except name:` catches (name and its subclasses)."""
     def is_sub(exc: str | None) -> bool:
         while exc is not None:
             if exc == name:
                 return True
             exc = EXC_BASE[exc]
         return False
-    return tuple(e for e in EXCEPTIONS if is_sub(e))
+    return tuple(e for e in EXC_CODE if is_sub(e))
 
 # Function decorators: name → (option, value).  `__fastext__ = {...}` sets the same
 # options for a whole module; a decorator overrides the module's setting.

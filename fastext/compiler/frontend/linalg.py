@@ -1,5 +1,5 @@
 """Linear algebra (`ops/linalg.py`): typing of `a @ b`, `np.matmul`, `np.dot`, `a.dot(b)`,
-`np.inner`, `np.outer`, `np.vdot`, `np.trace` and `a @= b`.
+`np.inner`, `np.outer`, `np.vdot`, `np.trace`, `a @= b` and `np.linalg.solve`/`inv`/`det`/`slogdet`.
 
 Result dtypes are NumPy's matmul loop for the two operand dtypes (`ops/dtypes.py` asks
 NumPy: int @ int stays int, bool @ bool is bool, int32 @ float32 is float64).  Operand ranks:
@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from fastext.compiler import ir, ops
 from fastext.compiler.frontend.arrays import _bind, build
 from fastext.compiler.ops import dtypes
-from fastext.compiler.types import ERROR, I64, NONE, Array, ErrorType, Scalar, Struct, article
+from fastext.compiler.types import (C64, C128, ERROR, F32, F64, I64, NONE, Array, ErrorType, Scalar, Struct,
+                                    Tuple, article, complex_part)
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -169,6 +170,49 @@ def trace(fc: "FunctionChecker", node: ast.Call, a: ir.Expr, offset: ir.Expr | N
     elif not (isinstance(offset.type, Scalar) and (offset.type.is_int or offset.type.is_bool)):
         raise fc.error(node, f"offset must be an integer, got {article(offset.type)}", "np.trace(a, 1)")
     return ir.Intrinsic(result_dtype("sum", a.type.dtype), span, "linalg.trace", [a, fc.convert(offset, I64)])
+
+
+_LAPACK_PARAMS = {"solve": ["a", "b"], "inv": ["a"], "det": ["a"], "slogdet": ["a"]}
+
+
+def lapack_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -> ir.Expr:
+    """`np.linalg.solve(a, b)`, `inv(a)`, `det(a)`, `slogdet(a)` of one matrix (b a vector or a
+    matrix).  The result's dtype is NumPy's `_commonType`: float32 (complex64) when every operand
+    is float32 or complex64, else float64 (complex128: integers and booleans count as float64);
+    NumPy computes in double precision either way, and so does the lowering, which converts while
+    it copies the operands into LAPACK's work arrays.  Stacks of matrices, which NumPy loops over,
+    are not supported: a clear compile error."""
+    kind = op.data["kind"]
+    params = _LAPACK_PARAMS[kind]
+    bound = _bind(fc, node, params, shown, len(params))
+    values = [v if isinstance(v, ir.Expr) else fc.expr(v) for v in (bound[p] for p in params)]
+    if any(isinstance(v.type, ErrorType) for v in values):
+        return ir.Expr(ERROR, fc.span(node))
+    hint = f"{shown} takes one square matrix; loop over a stack"
+    a = values[0]
+    nd = a.type.ndim if isinstance(a.type, Array) else 0
+    if nd < 2:
+        raise fc.error(node, f"{nd}-dimensional array given. Array must be at least two-dimensional "
+                             f"(LinAlgError in NumPy)", hint)
+    if kind == "solve":
+        nb = values[1].type.ndim if isinstance(values[1].type, Array) else 0
+        if nb == 0:
+            raise fc.error(node, "solve: Input operand 1 does not have enough dimensions (has 0, gufunc core with "
+                                 "signature (m,m),(m,n)->(m,n) requires 2) (ValueError in NumPy)",
+                           "b is a vector or a matrix")
+        nd = max(nd, nb)
+    if nd > 2:
+        raise fc.error(node, f"{shown} of a {nd}-D array (a stack of matrices) is not supported", hint)
+    dts = [v.type.dtype for v in values]
+    for dt in dts:
+        if not isinstance(dt, Scalar):
+            raise fc.error(node, f"{shown} of an array of structs: array type is unsupported in linalg "
+                                 f"(TypeError in NumPy)", "pass an array of numbers")
+    single = all(dt in (F32, C64) for dt in dts)
+    t = (C64 if single else C128) if any(dt.is_complex for dt in dts) else (F32 if single else F64)
+    result = {"solve": Array(t, values[-1].type.ndim), "inv": Array(t, 2), "det": t,
+              "slogdet": Tuple((t, complex_part(t) if t.is_complex else t))}[kind]
+    return ir.Intrinsic(result, fc.span(node), op.name, values)
 
 
 def matmul_inplace(fc: "FunctionChecker", node: ast.AugAssign) -> list[ir.Stmt]:

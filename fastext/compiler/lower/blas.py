@@ -1,11 +1,12 @@
-"""Calls into the BLAS NumPy uses: the module's table of CBLAS routines and typed calls of them.
+"""Calls into the BLAS NumPy uses: the module's table of CBLAS and LAPACK routines and typed calls of them.
 
-A module whose code multiplies matrices holds one internal global, `fx$blas`: a pointer
-per routine of `ROUTINES`, a flag saying whether the library's integers are 64-bit
-(ILP64, as in NumPy's wheels) and the name of the `dgemm` symbol found (for
+A module whose code multiplies matrices (or solves systems) holds one internal global, `fx$blas`:
+a pointer per routine of `ROUTINES` and `LAPACK`, a flag saying whether the library's integers
+are 64-bit (ILP64, as in NumPy's wheels) and the name of the `dgemm` symbol found (for
 `__fastext_blas__()`).  It is zero until the module's exec slot (`abi/blas.py`) fills it
-at import; a zero pointer means "no BLAS": the product runs the native loops of
-`lower/gemm.py` instead, so every call site tests the pointer first (`usable`).
+at import; a zero pointer means "no BLAS" (or no LAPACK in it): the operation runs native
+loops instead (`lower/gemm.py`, `lower/lapack.py`), so every call site tests the pointer
+first (`usable`).  LAPACK routines are Fortran's: every argument by address (`ref`).
 
 Nothing is linked against a BLAS: the generated module resolves the symbols itself with
 `dlopen`/`dlsym`, so a prebuilt wheel works wherever NumPy is, with whatever BLAS that NumPy
@@ -21,8 +22,11 @@ from fastext.compiler.lower.context import F32, F64, I1, I32, I64, I8P, ModuleCo
 # the routines a product may call, per dtype letter: s f32, d f64, c c64, z c128
 ROUTINES = ("sdot", "ddot", "cdotu_sub", "zdotu_sub", "sgemv", "dgemv", "cgemv", "zgemv",
             "sgemm", "dgemm", "cgemm", "zgemm", "ssyrk", "dsyrk", "csyrk", "zsyrk")
-TABLE = ll.LiteralStructType([I8P] * len(ROUTINES) + [I32, I8P])     # routines, ilp64 flag, dgemm's name
-ILP64, NAME = len(ROUTINES), len(ROUTINES) + 1
+# the LAPACK routines of np.linalg.solve/inv (gesv) and det/slogdet (getrf), double precision as
+# NumPy calls them; found with the CBLAS ones but not required (a BLAS without them: zero pointers)
+LAPACK = ("dgesv", "zgesv", "dgetrf", "zgetrf")
+TABLE = ll.LiteralStructType([I8P] * (len(ROUTINES) + len(LAPACK)) + [I32, I8P])   # routines, ilp64, dgemm's name
+ILP64, NAME = len(ROUTINES) + len(LAPACK), len(ROUTINES) + len(LAPACK) + 1
 
 ROW_MAJOR, NO_TRANS, TRANS = 101, 111, 112          # CBLAS_ORDER / CBLAS_TRANSPOSE values
 INT32_MAX = (1 << 31) - 1
@@ -52,7 +56,12 @@ def _field(fl, k: int) -> ll.Value:
 
 
 def _pointer(fl, routine: str) -> ll.Value:
-    return fl.b.load(_field(fl, ROUTINES.index(routine)))
+    return fl.b.load(_field(fl, (ROUTINES + LAPACK).index(routine)))
+
+
+def wide(fl) -> ll.Value:
+    """Whether the library's integers are 64-bit (i1)."""
+    return fl.b.icmp_signed("!=", fl.b.load(_field(fl, ILP64)), I32(0))
 
 
 def usable(fl, routine: str, ints: list[ll.Value]) -> ll.Value:
@@ -63,24 +72,38 @@ def usable(fl, routine: str, ints: list[ll.Value]) -> ll.Value:
     fits = I1(1)
     for v in ints:
         fits = b.and_(fits, b.icmp_unsigned("<=", v, I64(INT32_MAX)))
-    wide = b.icmp_signed("!=", b.load(_field(fl, ILP64)), I32(0))
-    return b.and_(found, b.or_(wide, fits))
+    return b.and_(found, b.or_(wide(fl), fits))
 
 
 def call(fl, routine: str, args: list[tuple[str, ll.Value]], ret: ll.Type = ll.VoidType()) -> ll.Value | None:
     """Call a routine (after `usable`): `args` are ("int", i64) for BLAS integers, ("enum", i32),
+    ("ref", i64*) for an integer passed by address (LAPACK's; read back after the call: `info`),
     or ("value", anything passed as is).  The integers go as i64 or i32 as the library wants."""
     b = fl.b
-    wide = b.icmp_signed("!=", b.load(_field(fl, ILP64)), I32(0))
     fnptr = _pointer(fl, routine)
     results = []
-    with b.if_else(wide) as (ilp64, lp64):
+    with b.if_else(wide(fl)) as (ilp64, lp64):
         for branch, int_t in ((ilp64, I64), (lp64, I32)):
             with branch:
-                types = [int_t if kind == "int" else v.type for kind, v in args]
-                values = [v if kind != "int" or int_t == I64 else b.trunc(v, I32) for kind, v in args]
+                types, values, narrowed = [], [], []
+                for kind, v in args:
+                    if kind == "int":
+                        types.append(int_t)
+                        values.append(v if int_t == I64 else b.trunc(v, I32))
+                    elif kind == "ref" and int_t == I32:
+                        slot = fl.entry_alloca(I32)
+                        b.store(b.trunc(b.load(v), I32), slot)
+                        types.append(slot.type)
+                        values.append(slot)
+                        narrowed.append((slot, v))
+                    else:
+                        types.append(v.type)
+                        values.append(v)
                 fn = b.bitcast(fnptr, ll.FunctionType(ret, types).as_pointer())
-                results.append((b.call(fn, values), b.block))
+                result = b.call(fn, values)
+                for slot, v in narrowed:
+                    b.store(b.sext(b.load(slot), I64), v)
+                results.append((result, b.block))
     if isinstance(ret, ll.VoidType):
         return None
     phi = b.phi(ret)

@@ -68,11 +68,32 @@ def _batch_shape(fl, a: Operand, b_: Operand, out_core: list[ll.Value]) -> list[
 # ----------------------------------------------------------------------------- the product
 
 def lower_product(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
-    """A call of the module's function for this kind of product (`_outlined`); its error
-    (a shape mismatch, MemoryError) is the caller's."""
-    b = fl.b
+    """A call of the module's function for this kind of product."""
     kind = ops.get(e.name).data["kind"]
-    fn = _outlined(fl.ctx, kind, e.args[0].type, e.args[1].type, e.type)
+    at, bt, rt = e.args[0].type, e.args[1].type, e.type
+    return outlined_call(fl, f"fx$product.{kind}.{tag(at)}.{tag(bt)}.{tag(rt)}", [at, bt], rt, args,
+                         lambda h, av, bv: _product(h, kind, av, at, bv, bt, rt))
+
+
+def tag(t: T.Type) -> str:
+    """A type in the name of an outlined function: `f64.2`, `f64`."""
+    return f"{t.dtype.name}.{t.ndim}" if isinstance(t, T.Array) else t.name
+
+
+def outlined_call(fl, name: str, arg_types: list[T.Type], rt: T.Type, args: list[ll.Value], emit) -> ll.Value:
+    """A call of the module's internal function `name`, `{i32, T} (err*, args...)`, whose body
+    `emit(h, *params) -> result` makes on first use (an `_Outlined` h): one function per kind of
+    operation and types, not inlined, so every function variant that uses it calls the same
+    code.  Its error (a shape mismatch, MemoryError, LinAlgError) is the caller's."""
+    b = fl.b
+    fn = fl.ctx.module.globals.get(name)
+    if fn is None:
+        ret = ll.LiteralStructType([I32, value_type(rt)])
+        fn = ll.Function(fl.ctx.module, ll.FunctionType(ret, [ERRP] + [value_type(t) for t in arg_types]), name)
+        fn.linkage = "internal"
+        fn.attributes.add("noinline")
+        h = _Outlined(fl.ctx, fn)
+        h.finish(emit(h, *fn.args[1:]))
     result = b.call(fn, [fl.err] + list(args))
     with b.if_then(b.icmp_unsigned("!=", b.extract_value(result, 0), I32(0)), likely=False):
         fl.error_exit()     # the record is filled
@@ -80,8 +101,8 @@ def lower_product(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
 
 
 class _Outlined:
-    """The part of a FunctionLowering the product code uses, for a function of its own,
-    `{i32, T} fx$product.…(err*, a, b)`: an error fills the record and returns status 1."""
+    """The part of a FunctionLowering the product (and `lower/lapack.py`) code uses, for a function
+    of its own (`outlined_call`): an error fills the record and returns status 1."""
 
     def __init__(self, ctx, fn: ll.Function):
         self.ctx, self.llfn = ctx, fn
@@ -110,24 +131,6 @@ class _Outlined:
     def finish(self, value: ll.Value) -> None:
         ret = self.llfn.function_type.return_type
         self.b.ret(self.b.insert_value(self.b.insert_value(ll.Constant(ret, ll.Undefined), I32(0), 0), value, 1))
-
-
-def _outlined(ctx, kind: str, at: T.Array, bt: T.Array, rt: T.Type) -> ll.Function:
-    """One internal function per kind of product in the module (not inlined: every function
-    variant that multiplies matrices of these types calls the same code)."""
-    def tag(t: T.Type) -> str:
-        return f"{t.dtype.name}.{t.ndim}" if isinstance(t, T.Array) else t.name
-    name = f"fx$product.{kind}.{tag(at)}.{tag(bt)}.{tag(rt)}"
-    fn = ctx.module.globals.get(name)
-    if fn is not None:
-        return fn
-    ret = ll.LiteralStructType([I32, value_type(rt)])
-    fn = ll.Function(ctx.module, ll.FunctionType(ret, [ERRP, value_type(at), value_type(bt)]), name)
-    fn.linkage = "internal"
-    fn.attributes.add("noinline")
-    h = _Outlined(ctx, fn)
-    h.finish(_product(h, kind, fn.args[1], at, fn.args[2], bt, rt))
-    return fn
 
 
 def _product(fl, kind: str, av: ll.Value, at: T.Array, bv: ll.Value, bt: T.Array, rt: T.Type) -> ll.Value:

@@ -1,12 +1,13 @@
 """Linear algebra: `a @ b`, `np.matmul`, `np.dot`, `a.dot(b)`, `np.inner`, `np.outer`, `np.vdot`,
-`np.trace`.
+`np.trace`, `np.linalg.solve`, `inv`, `det`, `slogdet`.
 
 Typing is `frontend/linalg.py`; products are lowered by `lower/linalg.py`, which calls the
 BLAS NumPy itself uses (found at import by `abi/blas.py`) for float and complex matrices,
 and native loop nests (`lower/gemm.py`) for integers, booleans and when no BLAS was found.
 `np.inner` is typed as a `np.dot` with the second operand transposed, `np.outer` as an
 element-wise product (one fused loop), `np.vdot` as the `np.dot` of the raveled operands
-(the first conjugated), so none of them has a lowering of its own.
+(the first conjugated), so none of them has a lowering of its own.  `np.linalg.solve`, `inv`, `det`
+and `slogdet` (`lower/lapack.py`) call LAPACK from the same library, and native LU code without it.
 """
 from __future__ import annotations
 
@@ -54,3 +55,28 @@ add(Op("linalg.trace", spellings=("numpy.trace", "ndarray.trace"), check=_check,
 add(Op("linalg.store_product", lower=_lower_store, loops=True, writes=(0,), pure=False, group="linalg",
        signature="a @= b", doc="in-place matrix product: the result must have a's shape (cast same_kind)",
        data={"kind": "imatmul"}))
+
+
+def _check_lapack(fc, node, op, shown, receiver=None):
+    from fastext.compiler.frontend.linalg import lapack_call
+    return lapack_call(fc, node, op, shown)
+
+
+def _lower_lapack(fl, e, args):
+    from fastext.compiler.lower.lapack import lower_lapack
+    return lower_lapack(fl, e, args)
+
+
+_LAPACK = dict(check=_check_lapack, lower=_lower_lapack, loops=True, group="linalg")
+_SQUARE = "of a square matrix (LAPACK's ?getrf from NumPy's own library, else native LU)"
+
+add(Op("linalg.solve", spellings=("numpy.linalg.solve",), allocates=True, signature="np.linalg.solve(a, b)",
+       doc="x with a @ x == b, b a vector or a matrix (LAPACK's ?gesv, as NumPy; native LU without it): "
+           "LinAlgError for a singular a", data={"kind": "solve"}, **_LAPACK))
+add(Op("linalg.inv", spellings=("numpy.linalg.inv",), allocates=True, signature="np.linalg.inv(a)",
+       doc="inverse of a square matrix (?gesv of the identity, as NumPy): LinAlgError for a singular a",
+       data={"kind": "inv"}, **_LAPACK))
+add(Op("linalg.det", spellings=("numpy.linalg.det",), numpy_scalar=True, signature="np.linalg.det(a)",
+       doc=f"determinant {_SQUARE}: sign * exp(log-determinant), as NumPy", data={"kind": "det"}, **_LAPACK))
+add(Op("linalg.slogdet", spellings=("numpy.linalg.slogdet",), signature="np.linalg.slogdet(a)",
+       doc=f"(sign, log|det|) {_SQUARE}, a tuple", data={"kind": "slogdet"}, **_LAPACK))

@@ -1,0 +1,415 @@
+"""`np.linalg.solve`, `inv`, `det` and `slogdet` of one square matrix in native code (`ops/linalg.py`).
+
+NumPy's way (`linalg/_linalg.py`, `umath_linalg.cpp`), step for step: the matrix is copied,
+converted to float64 (complex128 if complex: NumPy computes in double precision whatever the
+operands, and casts the result to float32/complex64 only when every operand was single), into a
+Fortran-order work array (the operand itself is never written), LAPACK factors the copy in
+place, and the result is copied out in C order:
+
+* solve: `?gesv` of a and of b's copy (a vector is one column);
+* inv: `?gesv` with the identity as the right-hand side (NumPy does not call `?getri`);
+* det, slogdet: `?getrf`, then the sign from the row swaps and the diagonal and
+  log|det| = sum of log|u_ii|; det = sign * exp(log|det|), as NumPy computes it.  A singular
+  matrix (LAPACK's info > 0) has sign 0 and log|det| -inf, and solve and inv raise NumPy's
+  `LinAlgError("Singular matrix")` (`builtins.NUMPY_EXCEPTIONS`).
+
+LAPACK is the library the module's BLAS table was filled from at import (`lower/blas.py`,
+`abi/blas.py`): NumPy's own, so these are NumPy's calls and give NumPy's bits.  Without it
+(`FASTEXT_BLAS=0`, a BLAS without LAPACK symbols, a dimension an LP64 library cannot take) the
+same steps run on `fx$getrf.<t>` and `fx$getrs.<t>` below: LAPACK's unblocked partial-pivoting
+LU (`?getf2`: the same pivots) and substitution (`?getrs`), equal to LAPACK's results up to
+rounding.
+
+Each operation is one internal function per operand types (`lower/linalg.py: outlined_call`).  The
+work arrays are one `malloc`'d block, freed before any error is raised: a call in a loop takes
+no arena memory but its result's.
+"""
+from __future__ import annotations
+
+from llvmlite import ir as ll
+
+from fastext.compiler import ir, ops
+from fastext.compiler import types as T
+from fastext.compiler.lower import blas
+from fastext.compiler.lower.alloc import _contiguous_view, _copy, allocate, temporary
+from fastext.compiler.lower.arith import _fabs, cast, complex_prod, complex_quot, libm_call, make_complex
+from fastext.compiler.lower.arraymap import _counted_loop
+from fastext.compiler.lower.context import F64, I1, I32, I64, I8P, memory_type, scalar_type, value_type
+from fastext.compiler.lower.gemm import _Body, zero_fill
+from fastext.compiler.lower.linalg import outlined_call, tag
+from fastext.compiler.lower.reduce import _mul, _one, _zero
+
+SINGULAR = "Singular matrix"
+SQUARE = "Last 2 dimensions of the array must be square"
+MISMATCH = {1: "solve1: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature "
+               "(m,m),(m)->(m) (size %lld is different from %lld)",
+            2: "solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature "
+               "(m,m),(m,n)->(m,n) (size %lld is different from %lld)"}
+
+
+def lower_lapack(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """A call of the module's function for this operation and these operand types."""
+    kind = ops.get(e.name).data["kind"]
+    types = [a.type for a in e.args]
+    emit = {"solve": _solve, "inv": _solve, "det": _det, "slogdet": _slogdet}[kind]
+    return outlined_call(fl, f"fx$linalg.{kind}." + ".".join(tag(t) for t in types), types, e.type, args,
+                         lambda h, *params: emit(h, list(zip(params, types)), e.type))
+
+
+def _real(t: T.Scalar) -> T.Scalar:
+    return T.complex_part(t) if t.is_complex else t
+
+
+def _double(t: T.Scalar) -> T.Scalar:
+    """The dtype NumPy's linalg computes in for a result of dtype t."""
+    return T.C128 if t.is_complex else T.F64
+
+
+# ----------------------------------------------------------------------------- the operations
+
+def _solve(h, operands, rt: T.Array) -> ll.Value:
+    """solve(a, b), or inv(a) (no b: the identity)."""
+    b = h.b
+    t = _double(rt.dtype)
+    (av, at), rhs = operands[0], operands[1:]
+    n = _square(h, av)
+    if rhs:
+        (bv, bt), = rhs
+        shape = [b.extract_value(bv, [1, k]) for k in range(bt.ndim)]
+        h.fail_if(b.icmp_signed("!=", shape[0], n), "ValueError", MISMATCH[bt.ndim], (shape[0], n))
+    else:
+        shape = [n, n]
+    out = allocate(h, rt, shape)
+    nrhs = shape[1] if rt.ndim == 2 else I64(1)
+    info = h.entry_alloca(I64)
+    b.store(I64(0), info)
+    with b.if_then(b.icmp_signed(">", n, I64(0))):
+        block, ipiv, a, x = _work(h, t, n, nrhs)
+        _to_fortran(h, a, t, av, at)
+        if rhs:
+            _to_fortran(h, x, t, bv, bt)
+        else:
+            zero_fill(h, x, b.mul(b.mul(n, n), I64(t.nbytes)))
+            diagonal = b.bitcast(x, memory_type(t).as_pointer())
+            _counted_loop(h, n, lambda i: b.store(_one(t), b.gep(diagonal, [b.mul(i, b.add(n, I64(1)))])), "eye")
+        b.store(_gesv(h, t, n, nrhs, ipiv, a, x), info)
+        with b.if_then(b.icmp_signed("==", b.load(info), I64(0))):
+            work_t = T.Array(t, rt.ndim)
+            _copy(h, shape, [(out, rt), (_fortran_view(h, work_t, x, shape), work_t)])
+        _free(h, block)
+    h.fail_if(b.icmp_signed(">", b.load(info), I64(0)), "LinAlgError", SINGULAR)
+    return out
+
+
+def _slogdet(h, operands, rt: T.Tuple) -> ll.Value:
+    t = _double(rt.items[0])
+    sign, logdet = _sign_logdet(h, *operands[0], t)
+    value = ll.Constant(value_type(rt), ll.Undefined)
+    value = h.b.insert_value(value, cast(h, sign, t, rt.items[0]), 0)
+    return h.b.insert_value(value, cast(h, logdet, _real(t), rt.items[1]), 1)
+
+
+def _det(h, operands, rt: T.Scalar) -> ll.Value:
+    """sign * exp(log|det|), NumPy's det_from_slogdet (a complex sign times exp(...) + 0j)."""
+    t = _double(rt)
+    sign, logdet = _sign_logdet(h, *operands[0], t)
+    scale = libm_call(h, "exp", [logdet])
+    det = complex_prod(h, sign, make_complex(h, scale, F64(0.0))) if t.is_complex else h.b.fmul(sign, scale)
+    return cast(h, det, t, rt)
+
+
+def _sign_logdet(h, av: ll.Value, at: T.Array, t: T.Scalar) -> tuple[ll.Value, ll.Value]:
+    """NumPy's slogdet_single_element: ?getrf, the sign of the row swaps times the diagonal's
+    signs (complex: u / |u|), log|det| the sum of log|u_ii| in index order."""
+    b = h.b
+    n = _square(h, av)
+    sign, logdet = h.entry_alloca(scalar_type(t)), h.entry_alloca(scalar_type(_real(t)))
+    b.store(_one(t), sign)
+    b.store(_zero(_real(t)), logdet)
+    with b.if_then(b.icmp_signed(">", n, I64(0))):
+        block, ipiv, a, _ = _work(h, t, n, I64(0))
+        _to_fortran(h, a, t, av, at)
+        info, wide = _getrf(h, t, n, ipiv, a)
+        with b.if_else(b.icmp_signed("==", info, I64(0))) as (regular, singular):
+            with regular:
+                b.store(b.select(_odd_swaps(h, ipiv, n, wide), _negative_one(t), _one(t)), sign)
+                diagonal = b.bitcast(a, memory_type(t).as_pointer())
+
+                def item(i):
+                    u = b.load(b.gep(diagonal, [b.mul(i, b.add(n, I64(1)))]))
+                    if t.is_complex:
+                        re, im = b.extract_value(u, 0), b.extract_value(u, 1)
+                        size = libm_call(h, "hypot", [re, im])
+                        b.store(complex_prod(h, b.load(sign), make_complex(h, b.fdiv(re, size), b.fdiv(im, size))),
+                                sign)
+                    else:
+                        negative = b.fcmp_ordered("<", u, u.type(0.0))
+                        b.store(b.select(negative, b.fneg(b.load(sign)), b.load(sign)), sign)
+                        size = b.select(negative, b.fneg(u), u)
+                    b.store(b.fadd(b.load(logdet), libm_call(h, "log", [size])), logdet)
+                _counted_loop(h, n, item, "slogdet")
+            with singular:
+                b.store(_zero(t), sign)
+                b.store(scalar_type(_real(t))(float("-inf")), logdet)
+        _free(h, block)
+    return b.load(sign), b.load(logdet)
+
+
+def _negative_one(t: T.Scalar) -> ll.Constant:
+    lt = scalar_type(t)
+    return ll.Constant(lt, [lt.elements[0](-1.0), lt.elements[1](0.0)]) if t.is_complex else lt(-1.0)
+
+
+def _square(h, av: ll.Value) -> ll.Value:
+    """n of an n×n matrix; NumPy's LinAlgError for any other."""
+    b = h.b
+    rows, cols = b.extract_value(av, [1, 0]), b.extract_value(av, [1, 1])
+    h.fail_if(b.icmp_signed("!=", rows, cols), "LinAlgError", SQUARE)
+    return rows
+
+
+# ----------------------------------------------------------------------------- work arrays
+
+def _work(h, t: T.Scalar, n: ll.Value, nrhs: ll.Value) -> tuple[ll.Value, ...]:
+    """One malloc'd block (MemoryError if that fails): n pivots (i64, or LP64 LAPACK's i32), then
+    a (n×n) and the right-hand sides (n×nrhs), Fortran order.  Returns (block, ipiv, a, b)."""
+    b = h.b
+    size = I64(t.nbytes)
+    nbytes = b.add(b.mul(n, I64(8)), b.mul(b.mul(n, b.add(n, nrhs)), size))
+    _, block = temporary(h, T.Array(T.U8, 1), [nbytes])
+    a = b.gep(block, [b.mul(n, I64(8))])
+    return block, block, a, b.gep(a, [b.mul(b.mul(n, n), size)])
+
+
+def _free(h, block: ll.Value) -> None:
+    h.b.call(h.ctx.intrinsic("free", ll.VoidType(), [I8P]), [block])
+
+
+def _to_fortran(h, data: ll.Value, t: T.Scalar, src: ll.Value, stype: T.Array) -> None:
+    """A 1-D or 2-D array (any strides and dtype) copied into Fortran order at `data`, as t:
+    NumPy's linearize_matrix, written as a C-order copy of the transposed view."""
+    b = h.b
+    nd = stype.ndim
+    shape = [b.extract_value(src, [1, k]) for k in reversed(range(nd))]
+    view = ll.Constant(value_type(stype), ll.Undefined)
+    view = b.insert_value(view, b.extract_value(src, 0), 0)
+    for k in range(nd):
+        view = b.insert_value(view, shape[k], [1, k])
+        view = b.insert_value(view, b.extract_value(src, [2, nd - 1 - k]), [2, k])
+    dtype = T.Array(t, nd)
+    _copy(h, shape, [(_contiguous_view(h, dtype, data, shape), dtype), (view, stype)])
+
+
+def _fortran_view(h, atype: T.Array, data: ll.Value, shape: list[ll.Value]) -> ll.Value:
+    b = h.b
+    view = b.insert_value(ll.Constant(value_type(atype), ll.Undefined), data, 0)
+    stride = I64(atype.dtype.nbytes)
+    for k, d in enumerate(shape):
+        view = b.insert_value(b.insert_value(view, d, [1, k]), stride, [2, k])
+        stride = b.mul(stride, d)
+    return view
+
+
+# ----------------------------------------------------------------------------- LAPACK, or native LU
+
+def _refs(h, *values: ll.Value) -> list[tuple[str, ll.Value]]:
+    """Integer arguments by address (Fortran's convention)."""
+    out = []
+    for v in values:
+        slot = h.entry_alloca(I64)
+        h.b.store(v, slot)
+        out.append(("ref", slot))
+    return out
+
+
+def _gesv(h, t: T.Scalar, n, nrhs, ipiv, a, x) -> ll.Value:
+    """LAPACK's info of `?gesv(n, nrhs, a, n, ipiv, x, n)`: x becomes the solution (n > 0)."""
+    b = h.b
+    routine = blas.letter(t) + "gesv"
+    info = h.entry_alloca(I64)
+    b.store(I64(0), info)
+    with b.if_else(blas.usable(h, routine, [n, nrhs])) as (lapack, native):
+        with lapack:
+            dim, rhs, lda, ldb = _refs(h, n, nrhs, n, n)
+            blas.call(h, routine, [dim, rhs, ("value", a), lda, ("value", ipiv), ("value", x), ldb, ("ref", info)])
+        with native:
+            b.store(b.call(getrf_kernel(h.ctx, t), [n, a, ipiv]), info)
+            with b.if_then(b.icmp_signed("==", b.load(info), I64(0))):
+                b.call(getrs_kernel(h.ctx, t), [n, nrhs, a, ipiv, x])
+    return b.load(info)
+
+
+def _getrf(h, t: T.Scalar, n, ipiv, a) -> tuple[ll.Value, ll.Value]:
+    """LAPACK's info of `?getrf(n, n, a, n, ipiv)`, and whether the pivots are 64-bit."""
+    b = h.b
+    routine = blas.letter(t) + "getrf"
+    info, wide = h.entry_alloca(I64), h.entry_alloca(I1)
+    b.store(I64(0), info)
+    with b.if_else(blas.usable(h, routine, [n])) as (lapack, native):
+        with lapack:
+            rows, cols, lda = _refs(h, n, n, n)
+            blas.call(h, routine, [rows, cols, ("value", a), lda, ("value", ipiv), ("ref", info)])
+            b.store(blas.wide(h), wide)
+        with native:
+            b.store(b.call(getrf_kernel(h.ctx, t), [n, a, ipiv]), info)
+            b.store(I1(1), wide)
+    return b.load(info), b.load(wide)
+
+
+def _odd_swaps(h, ipiv, n, wide) -> ll.Value:
+    """Whether the factorisation swapped rows an odd number of times (ipiv[i] != i + 1)."""
+    b = h.b
+    p64, p32 = b.bitcast(ipiv, I64.as_pointer()), b.bitcast(ipiv, I32.as_pointer())
+    odd = h.entry_alloca(I1)
+    b.store(I1(0), odd)
+
+    def item(i):
+        p = b.select(wide, b.load(b.gep(p64, [i])), b.sext(b.load(b.gep(p32, [i])), I64))
+        b.store(b.xor(b.load(odd), b.icmp_signed("!=", p, b.add(i, I64(1)))), odd)
+    _counted_loop(h, n, item, "swaps")
+    return b.load(odd)
+
+
+# ----------------------------------------------------------------------------- native LU
+
+def _kernel(ctx, name: str, ret: ll.Type, params: list[ll.Type]):
+    fn = ll.Function(ctx.module, ll.FunctionType(ret, params), name)
+    fn.linkage = "internal"
+    f = _Body(ctx, fn)
+    f.fast_flags = ()
+    return fn, f
+
+
+def _below(f, n, j, body, name: str) -> None:
+    """for i in range(j + 1, n): body(i)"""
+    b = f.b
+    _counted_loop(f, b.sub(b.sub(n, j), I64(1)), lambda d: body(b.add(b.add(j, I64(1)), d)), name)
+
+
+def _size(f, v, t: T.Scalar) -> ll.Value:
+    """|v| as LAPACK's i?amax compares it (|re| + |im| for complex numbers)."""
+    if not t.is_complex:
+        return _fabs(f, v)
+    return f.b.fadd(_fabs(f, f.b.extract_value(v, 0)), _fabs(f, f.b.extract_value(v, 1)))
+
+
+def _nonzero(f, v, t: T.Scalar) -> ll.Value:
+    b = f.b
+    if not t.is_complex:
+        return b.fcmp_unordered("!=", v, v.type(0.0))
+    re, im = b.extract_value(v, 0), b.extract_value(v, 1)
+    return b.or_(b.fcmp_unordered("!=", re, re.type(0.0)), b.fcmp_unordered("!=", im, im.type(0.0)))
+
+
+def _minus_product(f, x, y, z, t: T.Scalar) -> ll.Value:
+    """x - y * z"""
+    b = f.b
+    if not t.is_complex:
+        return b.fsub(x, b.fmul(y, z))
+    p = _mul(f, y, z, t)
+    return make_complex(f, b.fsub(b.extract_value(x, 0), b.extract_value(p, 0)),
+                        b.fsub(b.extract_value(x, 1), b.extract_value(p, 1)))
+
+
+def _divide(f, x, y, t: T.Scalar) -> ll.Value:
+    return complex_quot(f, x, y)[0] if t.is_complex else f.b.fdiv(x, y)
+
+
+def getrf_kernel(ctx, t: T.Scalar) -> ll.Function:
+    """`i64 fx$getrf.<t>(i64 n, i8* a, i8* ipiv)`: LAPACK's ?getf2 on the n×n column-major a (P L U
+    in place; row j swapped with row ipiv[j] - 1, 1-based i64 pivots as ILP64 LAPACK's).  Returns
+    LAPACK's info: 0, or the first k with u[k-1, k-1] == 0 (the factorisation still completes)."""
+    name = f"fx$getrf.{t.name}"
+    if name in ctx.module.globals:
+        return ctx.module.globals[name]
+    fn, f = _kernel(ctx, name, I64, [I64, I8P, I8P])
+    n, a_ptr, ipiv = fn.args
+    b = f.b
+    a, piv = b.bitcast(a_ptr, memory_type(t).as_pointer()), b.bitcast(ipiv, I64.as_pointer())
+    info, best, row = b.alloca(I64), b.alloca(scalar_type(_real(t))), b.alloca(I64)
+    b.store(I64(0), info)
+
+    def at(i, j):
+        return b.gep(a, [b.add(i, b.mul(j, n))])
+
+    def column(j):
+        b.store(j, row)                  # the pivot: the first of the largest in column j, from row j
+        b.store(_size(f, b.load(at(j, j)), t), best)
+
+        def look(i):
+            size = _size(f, b.load(at(i, j)), t)
+            larger = b.fcmp_ordered(">", size, b.load(best))
+            b.store(b.select(larger, size, b.load(best)), best)
+            b.store(b.select(larger, i, b.load(row)), row)
+        _below(f, n, j, look, "getrf.pivot")
+        r = b.load(row)
+        b.store(b.add(r, I64(1)), b.gep(piv, [j]))
+        with b.if_else(_nonzero(f, b.load(at(r, j)), t)) as (regular, zero):
+            with regular:
+                with b.if_then(b.icmp_signed("!=", r, j)):
+                    def swap(k):
+                        x, y = b.load(at(j, k)), b.load(at(r, k))
+                        b.store(y, at(j, k))
+                        b.store(x, at(r, k))
+                    _counted_loop(f, n, swap, "getrf.swap")
+                pivot = b.load(at(j, j))
+                _below(f, n, j, lambda i: b.store(_divide(f, b.load(at(i, j)), pivot, t), at(i, j)), "getrf.scale")
+            with zero:
+                with b.if_then(b.icmp_signed("==", b.load(info), I64(0))):
+                    b.store(b.add(j, I64(1)), info)
+
+        def update(k):                   # a[j+1:, k] -= a[j+1:, j] * a[j, k]: unit stride, vectorised
+            factor = b.load(at(j, k))
+            _below(f, n, j, lambda i: b.store(_minus_product(f, b.load(at(i, k)), b.load(at(i, j)), factor, t),
+                                               at(i, k)), "getrf.update")
+        _below(f, n, j, update, "getrf.columns")
+    _counted_loop(f, n, column, "getrf")
+    b.ret(b.load(info))
+    return fn
+
+
+def getrs_kernel(ctx, t: T.Scalar) -> ll.Function:
+    """`void fx$getrs.<t>(i64 n, i64 nrhs, i8* a, i8* ipiv, i8* x)`: LAPACK's ?getrs from getrf's
+    factors, one column of the column-major n×nrhs x at a time: the row swaps, L y = x (unit
+    lower), U x = y."""
+    name = f"fx$getrs.{t.name}"
+    if name in ctx.module.globals:
+        return ctx.module.globals[name]
+    fn, f = _kernel(ctx, name, ll.VoidType(), [I64, I64, I8P, I8P, I8P])
+    n, nrhs, a_ptr, ipiv, x_ptr = fn.args
+    b = f.b
+    ptr = memory_type(t).as_pointer()
+    a, piv, xs = b.bitcast(a_ptr, ptr), b.bitcast(ipiv, I64.as_pointer()), b.bitcast(x_ptr, ptr)
+
+    def at(i, j):
+        return b.gep(a, [b.add(i, b.mul(j, n))])
+
+    def rhs(c):
+        x = b.gep(xs, [b.mul(c, n)])
+
+        def swap(j):
+            r = b.sub(b.load(b.gep(piv, [j])), I64(1))
+            with b.if_then(b.icmp_signed("!=", r, j)):
+                u, v = b.load(b.gep(x, [j])), b.load(b.gep(x, [r]))
+                b.store(v, b.gep(x, [j]))
+                b.store(u, b.gep(x, [r]))
+
+        def eliminate(j, xj, rows, name):
+            def item(i):
+                b.store(_minus_product(f, b.load(b.gep(x, [i])), b.load(at(i, j)), xj, t), b.gep(x, [i]))
+            rows(item, name)
+
+        def forward(j):
+            eliminate(j, b.load(b.gep(x, [j])), lambda body, nm: _below(f, n, j, body, nm), "getrs.lower")
+
+        def backward(d):
+            j = b.sub(b.sub(n, I64(1)), d)
+            xj = _divide(f, b.load(b.gep(x, [j])), b.load(at(j, j)), t)
+            b.store(xj, b.gep(x, [j]))
+            eliminate(j, xj, lambda body, nm: _counted_loop(f, j, body, nm), "getrs.upper")
+        _counted_loop(f, n, swap, "getrs.swap")
+        _counted_loop(f, n, forward, "getrs.forward")
+        _counted_loop(f, n, backward, "getrs.backward")
+    _counted_loop(f, nrhs, rhs, "getrs")
+    b.ret_void()
+    return fn
