@@ -128,6 +128,11 @@ class ExpressionChecker:
 
     def load_name(self, node: ast.Name) -> ir.Expr:
         span = self.span(node)
+        forwarded = getattr(self, "forwarded", {}).get(node.id)
+        if forwarded is not None:       # frontend/forward.py: the value itself, a copy for each further load
+            value, count = forwarded
+            forwarded[1] += 1
+            return value if count == 0 else _copy_expr(value)
         var = self.vars.get(node.id)
         if var is not None:
             return ir.Load(var.type, span, var)
@@ -694,6 +699,16 @@ def _operand_node(node: ast.AST, literal_is_left: bool) -> ast.AST:
     if isinstance(node, ast.AugAssign):
         return node.value if literal_is_left else node.target
     return node
+
+
+def _copy_expr(e: ir.Expr) -> ir.Expr:
+    """A copy of a typed expression tree that shares its variables (a Load keeps its Var)."""
+    import copy
+    memo: dict = {}
+    for sub in ir.walk_exprs(e):
+        if isinstance(sub, ir.Load):
+            memo[id(sub.var)] = sub.var
+    return copy.deepcopy(e, memo)
 
 
 def _is_weak(e: ir.Expr) -> bool:

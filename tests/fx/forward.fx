@@ -1,0 +1,57 @@
+"""Names fused across statements (frontend/forward.py), and the cases that must not be."""
+import numpy as np
+from fastext import f64
+
+
+def pairwise(x: f64[:, :]) -> f64[:, :]:
+    diff = x[:, None, :] - x[None, :, :]
+    return np.sqrt((diff * diff).sum(axis=2))
+
+
+def two_names(x: f64[:], y: f64[:]) -> f64[:, :]:
+    dx = x[:, None] - x[None, :]
+    dy = y[:, None] - y[None, :]
+    r = np.sqrt(dx ** 2 + dy ** 2)
+    return r * 1.0
+
+
+def store_between(x: f64[:]) -> f64[:]:
+    t = x * 2.0
+    x[0] = 100.0            # t was computed before: it must not see this
+    return t + 1.0
+
+
+def rebinding_between(x: f64[:]) -> f64[:]:
+    t = x * 2.0
+    x = x + 1.0             # t read the old x
+    return t + x
+
+
+def loop_carried(x: f64[:], n: int) -> f64:
+    s = 0.0
+    t = x * 0.0
+    for k in range(n):
+        s += (t * 1.0).sum()        # the previous iteration's t
+        t = x * float(k)
+    return s
+
+
+def same_object_twice(x: f64[:]) -> f64:
+    t = x * 2.0
+    return _writes_first(t, t)
+
+
+def _writes_first(a: f64[:], b: f64[:]) -> f64:
+    a[0] = -1.0
+    return b[0]
+
+
+def inside_try(x: f64[:], y: f64[:]) -> int:
+    flag = 0
+    try:
+        t = x - y
+        flag = 1
+        flag = int((t * 1.0).sum() * 0.0) + 2
+    except ValueError:
+        return flag
+    return flag
