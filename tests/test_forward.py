@@ -26,11 +26,14 @@ def _locals(name: str) -> str:
 
 def test_named_intermediates_fuse():
     assert "diff" not in _locals("pairwise")
+    body = _locals("accelerations")
+    assert "dx" not in body and "dy" not in body and "inv_r3:" in body
     body = _locals("two_names")
     assert "dx" not in body and "dy" not in body and "r:" not in body
 
 
-@pytest.mark.parametrize("name", ["store_between", "rebinding_between", "loop_carried", "same_object_twice"])
+@pytest.mark.parametrize("name", ["store_between", "rebinding_between", "loop_carried", "same_object_twice",
+                                  "store_into_what_it_reads"])
 def test_names_that_must_keep_their_array(name):
     assert "t:" in _locals(name)
 
@@ -46,5 +49,7 @@ def test_results_are_pythons(mods):
         np.testing.assert_array_equal(getattr(native, name)(a.copy()), getattr(oracle, name)(a.copy()))
     assert native.loop_carried(a, 4) == oracle.loop_carried(a, 4)
     assert native.same_object_twice(a) == oracle.same_object_twice(a) == -1.0
+    np.testing.assert_array_equal(native.store_into_what_it_reads(a), oracle.store_into_what_it_reads(a))
+    np.testing.assert_allclose(native.accelerations(x, x[:, 0] + 1.0), oracle.accelerations(x, x[:, 0] + 1.0), rtol=1e-12)
     assert native.inside_try(a, b) == oracle.inside_try(a, b) == 2
     assert native.inside_try(a, b[:5]) == oracle.inside_try(a, b[:5]) == 0

@@ -55,3 +55,23 @@ def inside_try(x: f64[:], y: f64[:]) -> int:
     except ValueError:
         return flag
     return flag
+
+
+def accelerations(pos: f64[:, :], mass: f64[:]) -> f64[:, :]:
+    """Cheap differences used in several statements are computed again in each (no n×n arrays);
+    `inv_r3` (a power) is stored once."""
+    dx = pos[:, 0][None, :] - pos[:, 0][:, None]
+    dy = pos[:, 1][None, :] - pos[:, 1][:, None]
+    inv_r3 = (dx * dx + dy * dy + 0.01) ** -1.5
+    acc = np.empty((pos.shape[0], 2))
+    acc[:, 0] = (dx * inv_r3 * mass[None, :]).sum(axis=1)
+    acc[:, 1] = (dy * inv_r3 * mass[None, :]).sum(axis=1)
+    return acc
+
+
+def store_into_what_it_reads(x: f64[:]) -> f64[:]:
+    buf = np.zeros_like(x)
+    t = buf + x
+    u = t * 2.0
+    buf[0] = 50.0           # t read buf before this store
+    return u + t

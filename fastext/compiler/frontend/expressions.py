@@ -129,10 +129,8 @@ class ExpressionChecker:
     def load_name(self, node: ast.Name) -> ir.Expr:
         span = self.span(node)
         forwarded = getattr(self, "forwarded", {}).get(node.id)
-        if forwarded is not None:       # frontend/forward.py: the value itself, a copy for each further load
-            value, count = forwarded
-            forwarded[1] += 1
-            return value if count == 0 else _copy_expr(value)
+        if forwarded is not None:       # frontend/forward.py: a copy of the value for each load (the
+            return _copy_expr(forwarded)    # expressions built on it may renumber its operands)
         var = self.vars.get(node.id)
         if var is not None:
             return ir.Load(var.type, span, var)

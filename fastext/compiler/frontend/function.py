@@ -45,8 +45,9 @@ class FunctionChecker(ExpressionChecker):
         self.scope = _function_scope(self.scope, node, [name for name, _, _ in self.sig.params])
         from fastext.compiler.frontend import forward
         numpy_names = {k for k, b in self.scope.names.items() if b.kind.startswith("module:numpy")}
-        self.forwardable = forward.candidates(node, numpy_names) if self.sig.target == "cpu" else {}
-        self.forwarded: dict[str, list] = {}
+        others = set(self.scope.names) - numpy_names
+        self.forwardable = forward.candidates(node, numpy_names, others) if self.sig.target == "cpu" else {}
+        self.forwarded: dict[str, ir.Expr] = {}
         params = []
         for name, ptype, span in self.sig.params:
             var = ir.Var(name, ptype, span, is_param=True)
@@ -112,7 +113,7 @@ class FunctionChecker(ExpressionChecker):
         value = self.expr_or_poison_targets(node.value, node.targets)
         if id(node) in self.forwardable and isinstance(value, ir.ArrayMap):
             # typed in place of its loads, so the later statement fuses it (frontend/forward.py)
-            self.forwarded[self.forwardable[id(node)]] = [value, 0]
+            self.forwarded[self.forwardable[id(node)]] = value
             return []
         if len(node.targets) == 1:
             return self.assign_to(node.targets[0], value, node)
