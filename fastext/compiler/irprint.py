@@ -130,7 +130,13 @@ def _slice(e: ir.ArraySlice) -> str:
 
 
 def _attrs(e: ir.Intrinsic) -> str:
-    return "{" + ", ".join(f"{k}={v!r}" for k, v in e.attrs.items()) + "}" if e.attrs else ""
+    def shown(v) -> str:      # a composition's body (fx.let) is IR itself
+        if isinstance(v, ir.Expr):
+            return expr(v)
+        if isinstance(v, tuple) and v and isinstance(v[0], (ir.Expr, ir.Var)):
+            return "(" + ", ".join(x.name if isinstance(x, ir.Var) else expr(x) for x in v) + ")"
+        return repr(v)
+    return "{" + ", ".join(f"{k}={shown(v)}" for k, v in e.attrs.items()) + "}" if e.attrs else ""
 
 
 def _compare(e: ir.Compare) -> str:

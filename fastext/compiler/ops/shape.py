@@ -1,5 +1,5 @@
 """Shape functions: reshape, ravel, flatten, astype, concatenate and the stacks, tile, repeat,
-roll, diff, flip, triu, tril, expand_dims, swapaxes.
+roll, diff, flip, triu, tril, expand_dims, swapaxes, pad.
 
 Typed in `frontend/shape.py`, lowered in `lower/shape.py` (`lower/reshape.py` for the
 views of reshape and ravel).  Where NumPy gives a view the result is one — a new array
@@ -68,3 +68,7 @@ add(Op("array.expand_dims", spellings=("numpy.expand_dims",), check=_check("expa
        signature="np.expand_dims(a, axis)", doc="a view with new axes of size 1 (as a[:, None])"))
 add(Op("array.swapaxes", spellings=("numpy.swapaxes", "ndarray.swapaxes"), check=_check("swapaxes"), group="shape",
        signature="np.swapaxes(a, axis1, axis2), a.swapaxes(axis1, axis2)", doc="a view with two axes exchanged"))
+add(Op("array.pad", spellings=("numpy.pad",), check=_check("pad"), group="shape",
+       signature="np.pad(array, pad_width, mode='constant', constant_values=0)",
+       doc="a new array with borders: pad_width n, (before, after) or one pair per axis; mode 'constant' "
+           "(one number, cast to a's dtype) or 'edge' (the nearest item repeated)"))
