@@ -130,9 +130,15 @@ def _slice(e: ir.ArraySlice) -> str:
 
 
 def _attrs(e: ir.Intrinsic) -> str:
-    shown = {k: f"<{len(v)} bytes>" if isinstance(v, bytes) else v for k, v in e.attrs.items()}
-    return "{" + ", ".join(f"{k}={v if isinstance(v, str) and v.startswith('<') else repr(v)}"
-                           for k, v in shown.items()) + "}" if e.attrs else ""
+    def shown(v) -> str:      # a composition's body (fx.let) is IR itself; raw bytes by their size
+        if isinstance(v, ir.Expr):
+            return expr(v)
+        if isinstance(v, tuple) and v and isinstance(v[0], (ir.Expr, ir.Var)):
+            return "(" + ", ".join(x.name if isinstance(x, ir.Var) else expr(x) for x in v) + ")"
+        if isinstance(v, bytes):
+            return f"<{len(v)} bytes>"
+        return repr(v)
+    return "{" + ", ".join(f"{k}={shown(v)}" for k, v in e.attrs.items()) + "}" if e.attrs else ""
 
 
 def _compare(e: ir.Compare) -> str:

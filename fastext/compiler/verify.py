@@ -204,6 +204,13 @@ class _Verifier:
             self.array_map(e)
         elif isinstance(e, ir.Elem):
             self.fail(e, "an element reference outside an array expression's body")
+        elif isinstance(e, ir.Intrinsic) and e.name == "fx.let":
+            # a composition (frontend/arrays.py: let): its body reads the names bound to the arguments
+            self.known |= {id(v) for v in e.attrs["names"]}
+            for x in (*e.attrs["effects"], e.attrs["result"]):
+                self.expr(x)
+            if e.attrs["result"].type != e.type:
+                self.fail(e, f"let result {e.attrs['result'].type}, expected {e.type}")
         elif isinstance(e, ir.Intrinsic) and e.name == "array.assign":
             dst, src = (a.type for a in e.args)
             if not (isinstance(dst, T.Array) and isinstance(src, T.Array) and src.ndim <= dst.ndim):

@@ -110,6 +110,46 @@ def build(fc: "FunctionChecker", op: ops.Op, args: list[ir.Expr], in_types: list
     return ir.ArrayMap(Array(out, ndim), span, operands, ir.Intrinsic(out, span, op.name, bodies, attrs))
 
 
+def let(fc: "FunctionChecker", node: ast.AST, values: list[ir.Expr], make) -> ir.Expr:
+    """`make(*names)` over `values`, each evaluated once, in order: a composition of existing
+    operations that reads an intermediate result more than once (a partitioned copy, a centred
+    matrix, bin edges) without computing it again, and with no new lowering.  `make` gets one
+    `ir.Load` per value (strong as the value is; `use(name)` copies one for another use) and
+    returns the result, or `(effects, result)`: expressions run first for their effect — stores
+    into a new array the body made, `raise_if` checks.  The values are ordinary arguments that
+    every pass sees; the body reads only the names bound here and never stores into nor returns
+    one bound to a caller's array (it copies), so it stays in `attrs`, out of the analyses'
+    sight, and is lowered in place (`lower/intrinsics.py: lower_let`)."""
+    span = fc.span(node)
+    first = getattr(fc, "let_count", 0)
+    fc.let_count = first + len(values)
+    names = [ir.Var(f"$let{first + k}", v.type, span, strong=is_strong(v)) for k, v in enumerate(values)]
+    made = make(*[ir.Load(v.type, span, v) for v in names])
+    effects, result = made if isinstance(made, tuple) else ([], made)
+    shown = ast.unparse(node.func) if isinstance(node, ast.Call) else "a composition"     # (for messages)
+    return ir.Intrinsic(result.type, span, "fx.let", list(values),
+                        {"names": tuple(names), "effects": tuple(effects), "result": result, "shown": shown})
+
+
+def use(name: ir.Expr) -> ir.Expr:
+    """Another reference to a name bound by `let` (IR nodes are not shared between uses)."""
+    return ir.Load(name.type, name.span, name.var) if isinstance(name, ir.Load) else name
+
+
+def raise_if(fc: "FunctionChecker", node: ast.AST, cond: ir.Expr, exc: str, message: str) -> ir.Expr:
+    """A run-time check of a composition (an effect of `let`): `exc(message)` when `cond` holds."""
+    return ir.Intrinsic(NONE, fc.span(node), "fx.raise_if", [cond], {"exc": exc, "message": message})
+
+
+def typed(fc: "FunctionChecker", node: ast.AST, name: str, args: list[ir.Expr], t: Scalar) -> ir.Expr:
+    """np.<name> with every argument converted to `t` and NumPy's loop for that type: for the
+    scalars of compositions, whose types are known and whose strength must not decide (NumPy
+    has no loop for two Python ints)."""
+    op = ops.get(f"np.{name}")
+    out = dtypes.ufunc_loop(op.data["ufunc"], [t.name] * len(args))[1][0]
+    return build(fc, op, args, [t] * len(args), out, node)
+
+
 def loop_types(fc: "FunctionChecker", op: ops.Op, args: list[ir.Expr], node: ast.AST) -> tuple[list[Scalar], Scalar]:
     """The loop NumPy would run: the input types the arguments convert to, and the result type."""
     typing = op.data.get("typing", "ufunc")

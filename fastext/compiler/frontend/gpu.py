@@ -140,7 +140,7 @@ def check_no_alloc(fn: ir.Function, target: str) -> list:
             out.append(Diagnostic(sub.span, "array expressions are not supported in GPU code",
                                   "each thread computes its own items: np.sqrt(x[i]), a * x[i] + y[i]"))
         elif isinstance(sub, ir.Intrinsic) and ops.get(sub.name).allocates:
-            what = ops.get(sub.name).signature or sub.name.rpartition(".")[2]
+            what = sub.attrs.get("shown") or ops.get(sub.name).signature or sub.name.rpartition(".")[2]
             out.append(Diagnostic(sub.span, f"GPU code cannot allocate arrays ({what})",
                                   "pass an output array from the host, or use gpu.shared.array(shape, "
                                   "dtype) for per-block scratch memory"))

@@ -1,5 +1,5 @@
 """Typing of shape functions (`ops/shape.py`): reshape, ravel, flatten, astype, concatenate and
-the stacks, tile, repeat, roll, diff, flip, triu, tril.
+the stacks, tile, repeat, roll, diff, flip, triu, tril, pad.
 
 Sequences of arrays are tuple or list literals in the source (`np.concatenate((a, b))`), or
 a tuple-typed value holding arrays.  Axes and counts that change the result's rank are
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from fastext.compiler import ir, ops
 from fastext.compiler.frontend.arrays import _bind, build, constant
 from fastext.compiler.ops import dtypes
-from fastext.compiler.types import BOOL, I64, U64, Array, ErrorType, Scalar, Struct, Tuple, article
+from fastext.compiler.types import BOOL, I64, NONE, U64, Array, ErrorType, Scalar, Struct, Tuple, article
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -476,3 +476,103 @@ def swapaxes(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, rece
     axes = list(range(ndim))
     axes[i], axes[j] = axes[j], axes[i]
     return ir.Intrinsic(array.type, fc.span(node), "array.transpose", [array], {"axes": tuple(axes)})
+
+
+# ----------------------------------------------------------------------------- pad
+
+_PAD_MODES = ("constant", "edge")
+
+
+def _pad_widths(fc, arg, ndim: int, shown: str) -> list[tuple[ir.Expr, ir.Expr]]:
+    """pad_width as NumPy broadcasts it to (ndim, 2): n, (n,), (before, after), ((before, after),)
+    or one pair per axis; each an integer."""
+    def ints(node) -> list:
+        if isinstance(node, (ast.Tuple, ast.List)):
+            return [ints(e) for e in node.elts]
+        return int_arg(fc, node, shown, "pad_width")
+    shape_hint = "an int, (before, after), or ((before, after), ...) with one pair per axis"
+    widths = ints(arg)
+    if not isinstance(widths, list):
+        widths = [[widths]]
+    elif widths and not isinstance(widths[0], list):
+        widths = [widths]
+    if not all(isinstance(w, list) and len(w) in (1, 2) and not any(isinstance(x, list) for x in w) for w in widths) \
+            or len(widths) not in (1, ndim):
+        raise fc.error(arg, f"{shown}(): pad_width must be {shape_hint} (NumPy broadcasts it to ({ndim}, 2))",
+                       "np.pad(a, 1), np.pad(a, (1, 2))")
+    pairs = [(w[0], w[-1]) for w in widths]
+    return pairs * ndim if len(pairs) == 1 else pairs
+
+
+def pad(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.pad(a, pad_width, mode='constant', constant_values=0)` and mode='edge': a new array
+    (np.full with the constant, or np.empty) with `a` stored in its middle, then for 'edge' the
+    outer slices along each axis in turn stored from the slice next to them (so corners get a
+    corner item) — the stores NumPy's pad makes."""
+    bound = _bind(fc, node, ["array", "pad_width", "mode", "stat_length", "constant_values", "end_values",
+                             "reflect_type"], shown, 2)
+    mode = "constant"
+    if "mode" in bound:
+        m = bound["mode"]
+        if not (isinstance(m, ast.Constant) and m.value in _PAD_MODES):
+            raise fc.error(m, f"{shown}() supports mode='constant' and mode='edge' in .fx code",
+                           "mode='constant' (with constant_values=) or mode='edge'")
+        mode = m.value
+    for name in ("stat_length", "end_values", "reflect_type"):
+        if name in bound:
+            raise fc.error(bound[name], f"{shown}({name}=...) is for modes .fx code does not support",
+                           "mode='constant' or mode='edge'")
+    array = array_arg(fc, bound["array"], node, shown)
+    dtype, ndim = array.type.dtype, array.type.ndim
+    widths = _pad_widths(fc, bound["pad_width"], ndim, shown)
+    span = fc.span(node)
+    if "constant_values" in bound and mode != "constant":
+        raise fc.error(bound["constant_values"], f"{shown}(constant_values=...) is for mode='constant'",
+                       "drop constant_values=")
+    fill = value_of(fc, bound["constant_values"]) if "constant_values" in bound else ir.Const(I64, span, 0)
+    if not isinstance(fill.type, Scalar):
+        raise fc.error(bound["constant_values"], f"{shown}(): constant_values must be one number in .fx code, "
+                                                 f"got {article(fill.type)}", "constant_values=0.0")
+    if fill.type.is_complex and not dtype.is_complex:
+        raise fc.error(bound["constant_values"], f"{shown}(): a complex constant_values for a {dtype} array "
+                                                 "drops its imaginary part", "pass its .real")
+    fill = ir.Cast(dtype, span, fill) if fill.type != dtype else fill    # stored into the array, as NumPy does
+    flat = [w for pair in widths for w in pair]
+    from fastext.compiler.frontend.arrays import let, raise_if, typed, use
+    f = lambda name, *args: typed(fc, node, name, list(args), BOOL if name.startswith("logical") else I64)  # noqa
+    zero = lambda: ir.Const(I64, span, 0)   # noqa: E731
+
+    def body(A, *ws):
+        pairs = [(ws[2 * k], ws[2 * k + 1]) for k in range(ndim)]
+        add = lambda x, y: fc.binop("+", x, y, node)   # noqa: E731
+        n = lambda k: ir.ArrayDim(I64, span, use(A), k)   # noqa: E731
+        checks = [raise_if(fc, node, f("less", use(w), zero()), "ValueError", "index can't contain negative values")
+                  for w in ws]
+        if mode == "edge":
+            for k, (b, a) in enumerate(pairs):
+                padded = f("logical_or", f("greater", use(b), zero()), f("greater", use(a), zero()))
+                checks.append(raise_if(fc, node, f("logical_and", f("equal", n(k), zero()), padded), "ValueError",
+                                       f"can't extend empty axis {k} using modes other than 'constant' or 'empty'"))
+        dims = [add(add(n(k), use(b)), use(a)) for k, (b, a) in enumerate(pairs)]
+        new = ir.Intrinsic(Array(dtype, ndim), span, "array.full" if mode == "constant" else "array.empty",
+                           dims + ([fill] if mode == "constant" else []))
+
+        def stores(O):
+            def part(axis: int, start, stop) -> ir.Expr:
+                """O[start:stop] along `axis`: whole along the axes before it (padded already), a's
+                extent along the others."""
+                items = [ir.SliceItem(start=start, stop=stop) if k == axis else ir.SliceItem() if k < axis
+                         else ir.SliceItem(start=use(b), stop=add(use(b), n(k))) for k, (b, a) in enumerate(pairs)]
+                return ir.ArraySlice(O.type, span, use(O), items)
+
+            def store(target, value):
+                return ir.Intrinsic(NONE, span, "array.assign", [target, value])
+            effects = [store(part(-1, None, None), use(A))]
+            for k, (b, a) in enumerate(pairs if mode == "edge" else []):
+                end = lambda: add(use(b), n(k))   # noqa: E731
+                effects += [store(part(k, zero(), use(b)), part(k, use(b), add(use(b), ir.Const(I64, span, 1)))),
+                            store(part(k, end(), None), part(k, fc.binop("-", end(), ir.Const(I64, span, 1), node),
+                                                             end()))]
+            return effects, use(O)
+        return checks, let(fc, node, [new], stores)
+    return let(fc, node, [array, *flat], body)

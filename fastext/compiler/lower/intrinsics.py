@@ -20,6 +20,23 @@ def lower_intrinsic(fl, e: ir.Intrinsic) -> ll.Value:
     return op.lower(fl, e, e.args if op.lazy else [fl.expr(a) for a in e.args])
 
 
+def lower_let(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
+    """`fx.let` (frontend/arrays.py: let): each value into a slot of its name, the effects, the result."""
+    from fastext.compiler.lower.context import value_type
+    for var, value in zip(e.attrs["names"], args):
+        slot = fl.entry_alloca(value_type(var.type))
+        fl.b.store(fl.expr(value), slot)
+        fl.slots[id(var)] = slot
+    for effect in e.attrs["effects"]:
+        fl.expr(effect)
+    return fl.expr(e.attrs["result"])
+
+
+def lower_raise_if(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    fl.fail_if(args[0], e.attrs["exc"], e.attrs["message"])
+    return I1(0)
+
+
 def lower_abs(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     b, t = fl.b, e.type
     (x,) = args

@@ -3,7 +3,8 @@
 A sort along an axis runs the kernel of `lower/sortkernels.py` on every line of that axis: in
 place when the line is contiguous, through a scratch buffer of one line otherwise.  `np.sort`
 sorts a new C-contiguous copy (axis=None: the flattened items), `a.sort()` the array itself.
-`np.argsort` sorts indices by a stable merge sort, `np.unique` sorts a flattened copy and
+`array.partition` (np.median and the quantiles) selects the items at given positions
+of each line of a copy (a quickselect, `fx$select`), `np.argsort` sorts indices by a stable merge sort, `np.unique` sorts a flattened copy and
 keeps the first of each run of equal items (one NaN), `np.searchsorted` is NumPy's binary
 search (with its reuse of the previous bounds when the keys ascend).
 """
@@ -19,7 +20,7 @@ from fastext.compiler.lower.arraymap import Access, _counted_loop, load, loop_ne
 from fastext.compiler.lower.context import I1, I32, I64, I8P, memory_type, scalar_type, value_type
 from fastext.compiler.lower.ircontrol import Var, while_loop
 from fastext.compiler.lower.reshape import c_contiguous, shape_of, size_of, strides_of, view
-from fastext.compiler.lower.sortkernels import argsort_function, less, pair_type, sort_function
+from fastext.compiler.lower.sortkernels import argsort_function, less, pair_type, select_function, sort_function
 
 
 def _flat_copy(fl, array: ll.Value, atype: T.Array) -> ll.Value:
@@ -61,11 +62,14 @@ def _scratch_of(fl, n: ll.Value, ty: ll.Type) -> ll.Value:
     return fl.b.bitcast(fl.b.extract_value(block, 0), ty.as_pointer())
 
 
-def sort_lines(fl, array: ll.Value, atype: T.Array, axis: int) -> None:
-    """Sort every line of `array` along `axis` in place."""
+def sort_lines(fl, array: ll.Value, atype: T.Array, axis: int, run=None) -> None:
+    """Sort every line of `array` along `axis` in place (`run(items, n)`: another in-place kernel
+    on the n contiguous items of each line)."""
     b = fl.b
     t = atype.dtype
-    kernel = sort_function(fl.ctx.module, t)
+    if run is None:
+        kernel = sort_function(fl.ctx.module, t)
+        run = lambda items, n: b.call(kernel, [items, n])   # noqa: E731
     n = b.extract_value(array, [1, axis])
     stride = b.extract_value(array, [2, axis])
     unit = b.icmp_signed("==", stride, I64(t.nbytes))
@@ -76,12 +80,12 @@ def sort_lines(fl, array: ll.Value, atype: T.Array, axis: int) -> None:
     def visit(line):
         with b.if_else(unit, likely=True) as (direct, gathered):
             with direct:
-                b.call(kernel, [b.bitcast(line, memory_type(t).as_pointer()), n])
+                run(b.bitcast(line, memory_type(t).as_pointer()), n)
             with gathered:
                 scratch = buffer.get()
                 _counted_loop(fl, n, lambda i: b.store(b.load(_item(fl, line, i, stride, t)), b.gep(scratch, [i])),
                               "gather")
-                b.call(kernel, [scratch, n])
+                run(scratch, n)
                 _counted_loop(fl, n, lambda i: b.store(b.load(b.gep(scratch, [i])), _item(fl, line, i, stride, t)),
                               "scatter")
     _each_line(fl, array, atype, axis, visit)
@@ -89,21 +93,36 @@ def sort_lines(fl, array: ll.Value, atype: T.Array, axis: int) -> None:
 
 def lower_sort(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     """`np.sort(a, axis)` (a sorted copy) and `a.sort(axis)` (in place, `array.sort_inplace`)."""
-    (a,) = args
+    a = args[0]
     atype: T.Array = e.args[0].type
     axis = e.attrs["axis"]
     if e.name == "array.sort_inplace":
         sort_lines(fl, a, atype, axis)
         return I1(0)
+    run = _selections(fl, atype.dtype, args[1:]) if e.name == "array.partition" else None
     if axis is None:
         out = _flat_copy(fl, a, atype)
-        sort_lines(fl, out, e.type, 0)
+        sort_lines(fl, out, e.type, 0, run)
         return out
     dims = shape_of(fl, a, atype.ndim)
     out = allocate(fl, atype, dims)
     _copy(fl, dims, [(out, atype), (a, atype)])
-    sort_lines(fl, out, atype, axis)
+    sort_lines(fl, out, atype, axis, run)
     return out
+
+
+def _selections(fl, t: T.Scalar, kth: list[ll.Value]):
+    """The kernel run on each line by `array.partition`: the item of each kth selected within the
+    part before the previous one (they come largest first)."""
+    b, kernel = fl.b, select_function(fl.ctx.module, t)
+
+    def run(items, n):
+        bound = n
+        for k in kth:
+            with b.if_then(b.icmp_signed("<", k, bound)):
+                b.call(kernel, [items, bound, k])
+            bound = b.select(b.icmp_signed("<", k, bound), k, bound)
+    return run
 
 
 def lower_argsort(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
@@ -199,6 +218,32 @@ def _next_ranges(b, low, high, mid, levels: int):
     return ranges
 
 
+def bisect(fl, data: ll.Value, stride: ll.Value, at: T.Scalar, common: T.Scalar, key: ll.Value,
+           lo: Var, hi: Var, left: bool, fetch: bool = True) -> ll.Value:
+    """NumPy's binary search of `key` (in `common`) in the sorted items [lo, hi) of the line at
+    `data`: the first index whose item is not less than key (left), or greater than it (right).
+    `fetch`: prefetch the next middles (for lines larger than the caches)."""
+    b = fl.b
+    prefetch = fl.ctx.intrinsic("llvm.prefetch.p0", ll.VoidType(), [I8P, ll.IntType(32), ll.IntType(32),
+                                                                   ll.IntType(32)])
+
+    def halve():
+        low, high = lo.get(), hi.get()
+        mid = b.add(low, b.ashr(b.sub(high, low), I64(1)))
+        # the compare feeds the next address (a select, not a branch): fetch both possible
+        # next middles meanwhile, so that large arrays do not wait on memory at every step
+        for nlo, nhi in _next_ranges(b, low, high, mid, 2) if fetch else ():
+            nxt = b.add(nlo, b.ashr(b.sub(nhi, nlo), I64(1)))
+            b.call(prefetch, [b.gep(data, [b.mul(nxt, stride)]), ll.IntType(32)(0), ll.IntType(32)(3),
+                              ll.IntType(32)(1)])
+        item = arith.cast(fl, load(fl, _item(fl, data, mid, stride, at), at), at, common)
+        go_right = less(b, common, item, key) if left else b.not_(less(b, common, key, item))
+        lo.set(b.select(go_right, b.add(mid, I64(1)), lo.get()))
+        hi.set(b.select(go_right, hi.get(), mid))
+    while_loop(b, lambda: b.icmp_signed("<", lo.get(), hi.get()), halve, "bisect")
+    return lo.get()
+
+
 def lower_searchsorted(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
     """np.searchsorted(a, v, side): NumPy's `binsearch` in the common dtype, keys in C order."""
     b = fl.b
@@ -213,24 +258,7 @@ def lower_searchsorted(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
     lo, hi = Var(b, I64, I64(0)), Var(b, I64, n)
 
     def search(key: ll.Value) -> ll.Value:
-        prefetch = fl.ctx.intrinsic("llvm.prefetch.p0", ll.VoidType(), [I8P, ll.IntType(32), ll.IntType(32),
-                                                                       ll.IntType(32)])
-
-        def halve():
-            low, high = lo.get(), hi.get()
-            mid = b.add(low, b.ashr(b.sub(high, low), I64(1)))
-            # the compare feeds the next address (a select, not a branch): fetch both possible
-            # next middles meanwhile, so that large arrays do not wait on memory at every step
-            for nlo, nhi in _next_ranges(b, low, high, mid, 2):
-                nxt = b.add(nlo, b.ashr(b.sub(nhi, nlo), I64(1)))
-                b.call(prefetch, [b.gep(data, [b.mul(nxt, stride)]), ll.IntType(32)(0), ll.IntType(32)(3),
-                                  ll.IntType(32)(1)])
-            item = arith.cast(fl, load(fl, _item(fl, data, mid, stride, at), at), at, common)
-            go_right = less(b, common, item, key) if left else b.not_(less(b, common, key, item))
-            lo.set(b.select(go_right, b.add(mid, I64(1)), lo.get()))
-            hi.set(b.select(go_right, hi.get(), mid))
-        while_loop(b, lambda: b.icmp_signed("<", lo.get(), hi.get()), halve, "bisect")
-        return lo.get()
+        return bisect(fl, data, stride, at, common, key, lo, hi, left)
 
     if not isinstance(v_expr.type, T.Array):
         return search(arith.cast(fl, fl.expr(v_expr), v_expr.type, common))

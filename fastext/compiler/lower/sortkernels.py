@@ -5,6 +5,8 @@
   2*log2(n) — O(n log n) in the worst case, in place.  NumPy on x86 may use its SIMD sorts
   for some dtypes: the sorted values are the same (only the order of 0.0 and -0.0, which
   compare equal, may differ).
+* `fx$select.<t>(T* v, i64 n, i64 k)`: a quickselect (np.partition's contract, for np.median and
+  the quantiles): the item a sort puts at k, no greater one before it, no smaller one after.
 * `fx$argsort.<t>(P* v, i64 lo, i64 hi, P* work)`: NumPy's merge sort for argsort
   (`amergesort0_`, insertion sort below 21 items) on (item, index) pairs: stable, so the
   indices are `np.argsort(kind='stable')`'s exactly; `work` holds (hi - lo) / 2 pairs.
@@ -53,6 +55,13 @@ def sort_function(module: ll.Module, t: T.Scalar) -> ll.Function:
     if b is None:
         return fn
     v, n = fn.args
+    b.call(introsort_function(module, t, nan_free=True), [v, _nans_last(b, v, n)])
+    b.ret_void()
+    return fn
+
+
+def _nans_last(b: ll.IRBuilder, v: ll.Value, n: ll.Value) -> ll.Value:
+    """Moves the NaNs of v[:n] to its end (one pass); returns the count of the other items."""
     at = lambda i: b.gep(v, [i])   # noqa: E731
     # two fingers: the first NaN from the left swaps with the last non-NaN from the right
     i, j = Var(b, I64, I64(0)), Var(b, I64, n)
@@ -67,9 +76,127 @@ def sort_function(module: ll.Module, t: T.Scalar) -> ll.Function:
             with number:
                 i.set(b.add(i.get(), I64(1)))
     while_loop(b, lambda: b.icmp_signed("<", i.get(), j.get()), step, "nans")
-    b.call(introsort_function(module, t, nan_free=True), [v, j.get()])
+    return j.get()
+
+
+def select_function(module: ll.Module, t: T.Scalar) -> ll.Function:
+    """`void fx$select.<t>(T* v, i64 n, i64 k)`, k < n: v[k] becomes the item a sort puts there,
+    with no greater item before it and no smaller one after (np.partition's contract, in which
+    the order of the others is unspecified: it may differ from NumPy's).  NaNs go to the end first,
+    as in `sort_function`; the largest item (k = n - 1: the second middle item of a median once the
+    first is placed) is found by one scan; otherwise a quickselect narrows to the part holding k —
+    NumPy's median-of-three pivot, a branch-free partition into smaller items and the others,
+    then (k on the right) the items equal to the pivot and the greater ones — and the introsort
+    finishes the last range (at most 16 items, or whatever is left after 2*log2(n) rounds:
+    O(n log n) at worst)."""
+    mt = memory_type(t)
+    fn, b = internal_function(module, f"fx$select.{t.name}", ll.VoidType(), [mt.as_pointer(), I64, I64])
+    if b is None:
+        return fn
+    v, n, k = fn.args
+    nan_free = t.is_float
+    m = _nans_last(b, v, n) if nan_free else n
+    at = lambda i: b.gep(v, [i])   # noqa: E731
+    with b.if_then(b.icmp_signed(">=", k, m)):      # a NaN there already
+        b.ret_void()
+    with b.if_then(b.icmp_signed("==", k, b.sub(m, I64(1)))):
+        # the largest item (the second of a median's two, after the first): one scan to swap it there
+        best, top = Var(b, I64, I64(0)), Var(b, mt, b.load(at(I64(0))))
+
+        def scan(i):
+            x = b.load(at(i))
+            larger = less(b, t, top.get(), x, nan_free)
+            best.set(b.select(larger, i, best.get()))
+            top.set(b.select(larger, x, top.get()))
+        for_range(b, I64(1), m, scan, "largest")
+        _swap(b, at(best.get()), at(k))
+        b.ret_void()
+    lo, hi = Var(b, I64, I64(0)), Var(b, I64, b.sub(m, I64(1)))
+    msb = b.sub(I64(63), b.call(module_intrinsic(module, "llvm.ctlz.i64", I64, [I64, I1]), [m, I1(0)]))
+    depth = Var(b, I64, b.mul(msb, I64(2)))
+
+    def narrow():
+        low, high = lo.get(), hi.get()
+        _swap(b, at(_median_of_three(b, t, at, low, high, nan_free)), at(low))
+        pivot = b.load(at(low))
+        j = _lomuto(b, t, at, b.add(low, I64(1)), high, lambda x: less(b, t, x, pivot, nan_free))
+        pos = b.sub(j, I64(1))
+        _swap(b, at(low), at(pos))       # [low, pos) < pivot == v[pos] <= [j, high]
+        below = b.icmp_signed("<", k, pos)
+        with b.if_else(b.icmp_signed(">", k, pos)) as (right, rest):
+            with right:     # the items equal to the pivot next (many equal items end the search)
+                e = _lomuto(b, t, at, j, high, lambda x: b.not_(less(b, t, pivot, x, nan_free)))
+                equal = b.icmp_signed("<", k, e)
+                lo.set(b.select(equal, k, e))
+                hi.set(b.select(equal, k, high))
+            with rest:
+                lo.set(b.select(below, low, pos))
+                hi.set(b.select(below, b.sub(pos, I64(1)), pos))
+        depth.set(b.sub(depth.get(), I64(1)))
+    while_loop(b, lambda: b.and_(b.icmp_signed(">", b.sub(hi.get(), lo.get()), I64(SMALL_QUICKSORT)),
+                                 b.icmp_signed(">", depth.get(), I64(0))), narrow, "select")
+    b.call(introsort_function(module, t, nan_free), [at(lo.get()), b.add(b.sub(hi.get(), lo.get()), I64(1))])
     b.ret_void()
     return fn
+
+
+def _lomuto(b: ll.IRBuilder, t: T.Scalar, at, start: ll.Value, stop: ll.Value, first) -> ll.Value:
+    """Moves the items x of v[start..stop] with first(x) before the others, without a branch per
+    item (a swap every step, the boundary advanced by the test); returns that boundary."""
+    j = Var(b, I64, start)
+
+    def step(i):
+        x = b.load(at(i))
+        taken = first(x)
+        b.store(b.load(at(j.get())), at(i))
+        b.store(x, at(j.get()))
+        j.set(b.add(j.get(), b.zext(taken, I64)))
+    for_range(b, start, b.add(stop, I64(1)), step, "lomuto")
+    return j.get()
+
+
+def _median_of_three(b: ll.IRBuilder, t: T.Scalar, at, lo: ll.Value, hi: ll.Value, nan_free: bool) -> ll.Value:
+    """NumPy's pivot choice: v[lo], v[mid], v[hi] put in order; returns mid."""
+    pm = b.add(lo, b.ashr(b.sub(hi, lo), I64(1)))
+    for x, y in ((pm, lo), (hi, pm), (pm, lo)):
+        with b.if_then(less(b, t, b.load(at(x)), b.load(at(y)), nan_free)):
+            _swap(b, at(x), at(y))
+    return pm
+
+
+def _partition(b: ll.IRBuilder, t: T.Scalar, at, lo: ll.Value, hi: ll.Value, nan_free: bool) -> ll.Value:
+    """NumPy's quicksort step on v[lo..hi] (more than 3 items): the median of three as pivot,
+    the two fingers' exchange; returns where the pivot lands (no greater item before it, no
+    smaller one after)."""
+    pm = _median_of_three(b, t, at, lo, hi, nan_free)
+    vp = b.load(at(pm))
+    pi, pj = Var(b, I64, lo), Var(b, I64, b.sub(hi, I64(1)))
+    _swap(b, at(pm), at(pj.get()))
+
+    def scan():
+        def up():
+            pi.set(b.add(pi.get(), I64(1)))
+        do_while(b, up, lambda: less(b, t, b.load(at(pi.get())), vp, nan_free), "up")
+
+        def down():
+            pj.set(b.sub(pj.get(), I64(1)))
+        do_while(b, down, lambda: less(b, t, vp, b.load(at(pj.get())), nan_free), "down")
+        return b.icmp_signed(">=", pi.get(), pj.get())
+    # for (;;) { ++pi...; --pj...; if (pi >= pj) break; swap }
+    loop = b.append_basic_block("part.loop")
+    out = b.append_basic_block("part.out")
+    b.branch(loop)
+    b.position_at_end(loop)
+    crossed = scan()
+    swap = b.append_basic_block("part.swap")
+    b.cbranch(crossed, out, swap)
+    b.position_at_end(swap)
+    _swap(b, at(pi.get()), at(pj.get()))
+    b.branch(loop)
+    b.position_at_end(out)
+    i = pi.get()
+    _swap(b, at(i), at(b.sub(hi, I64(1))))
+    return i
 
 
 def introsort_function(module: ll.Module, t: T.Scalar, nan_free: bool = False) -> ll.Function:
@@ -102,38 +229,7 @@ def introsort_function(module: ll.Module, t: T.Scalar, nan_free: bool = False) -
 
     def partition():
         lo, hi = pl.get(), pr.get()
-        pm = b.add(lo, b.ashr(b.sub(hi, lo), I64(1)))
-        for x, y in ((pm, lo), (hi, pm), (pm, lo)):       # median of three
-            with b.if_then(less(b, t, b.load(at(x)), b.load(at(y)), nan_free)):
-                _swap(b, at(x), at(y))
-        vp = b.load(at(pm))
-        pi, pj = Var(b, I64, lo), Var(b, I64, b.sub(hi, I64(1)))
-        _swap(b, at(pm), at(pj.get()))
-
-        def scan():
-            def up():
-                pi.set(b.add(pi.get(), I64(1)))
-            do_while(b, up, lambda: less(b, t, b.load(at(pi.get())), vp, nan_free), "up")
-
-            def down():
-                pj.set(b.sub(pj.get(), I64(1)))
-            do_while(b, down, lambda: less(b, t, vp, b.load(at(pj.get())), nan_free), "down")
-            crossed = b.icmp_signed(">=", pi.get(), pj.get())
-            return crossed
-        # for (;;) { ++pi...; --pj...; if (pi >= pj) break; swap }
-        loop = b.append_basic_block("part.loop")
-        out = b.append_basic_block("part.out")
-        b.branch(loop)
-        b.position_at_end(loop)
-        crossed = scan()
-        swap = b.append_basic_block("part.swap")
-        b.cbranch(crossed, out, swap)
-        b.position_at_end(swap)
-        _swap(b, at(pi.get()), at(pj.get()))
-        b.branch(loop)
-        b.position_at_end(out)
-        i = pi.get()
-        _swap(b, at(i), at(b.sub(hi, I64(1))))
+        i = _partition(b, t, at, lo, hi, nan_free)
         # push the larger part, go on with the smaller
         s = sp.get()
         with b.if_else(b.icmp_signed("<", b.sub(i, lo), b.sub(hi, i))) as (left_small, right_small):

@@ -22,3 +22,11 @@ add(Op("array.owned", lower=_lower(_ALLOC, "lower_owned"), allocates=True, loops
 add(Op("array.fill", lower=_lower(_METHODS, "lower_array_method"), writes=(0,), loops=True, pure=False, gpu=True))
 for _name in ("sum", "min", "max"):
     add(Op(f"array.{_name}", lower=_lower(_METHODS, "lower_array_method"), loops=True, gpu=True))
+
+# Compositions of other operations (frontend/arrays.py: let): values evaluated once and bound to
+# names their body reads; run-time checks of such compositions raise NumPy's exceptions.
+add(Op("fx.let", lower=_lower("fastext.compiler.lower.intrinsics", "lower_let"), lazy=True, allocates=True,
+       loops=True, pure=False, numpy_scalar=True,
+       doc="attrs names, effects, result: each argument bound to its name, the effects run, the result's value"))
+add(Op("fx.raise_if", lower=_lower("fastext.compiler.lower.intrinsics", "lower_raise_if"), pure=False,
+       doc="raises attrs['exc'](attrs['message']) when its bool argument holds"))

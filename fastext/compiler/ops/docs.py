@@ -20,6 +20,7 @@ GROUPS = [   # registry group, heading
     ("reduction", "Reductions"),
     ("creation", "Creation"),
     ("shape", "Shape and views"),
+    ("statistics", "Statistics, histograms, convolution, interpolation"),
     ("indexing", "Indexing"),
     ("linalg", "Linear algebra"),
     ("random", "Random numbers"),

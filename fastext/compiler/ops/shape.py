@@ -1,5 +1,5 @@
 """Shape functions: reshape, ravel, flatten, astype, concatenate and the stacks, tile, repeat,
-roll, diff, flip, triu, tril, expand_dims, swapaxes.
+roll, diff, flip, triu, tril, expand_dims, swapaxes, pad.
 
 Typed in `frontend/shape.py`, lowered in `lower/shape.py` (`lower/reshape.py` for the
 views of reshape and ravel).  Where NumPy gives a view the result is one — a new array
@@ -73,3 +73,7 @@ for _n in (1, 2, 3):
            check=deferred("fastext.compiler.frontend.compose", "atleast"), group="shape",
            signature=f"np.atleast_{_n}d(a)", doc=f"the array, or a view of it with axes of size 1 added to {_n}-D",
            data={"ndim": _n}))
+add(Op("array.pad", spellings=("numpy.pad",), check=_check("pad"), group="shape",
+       signature="np.pad(array, pad_width, mode='constant', constant_values=0)",
+       doc="a new array with borders: pad_width n, (before, after) or one pair per axis; mode 'constant' "
+           "(one number, cast to a's dtype) or 'edge' (the nearest item repeated)"))

@@ -33,3 +33,6 @@ add(Op("array.searchsorted", spellings=("numpy.searchsorted", "ndarray.searchsor
        lower=_lower(_LOWER, "lower_searchsorted"), lazy=True, allocates=True, loops=True, numpy_scalar=True,
        group="sorting", signature="np.searchsorted(a, v, side='left'), a.searchsorted(v, side='left')",
        doc="where v's items would go into the sorted 1-D a (NumPy's binary search); an int for a number v"))
+add(Op("array.partition", lower=_lower(_LOWER, "lower_sort"), allocates=True, loops=True, group="sorting",
+       doc="a copy of a (axis None: flattened) whose lines hold at each of the i64 arguments kth (largest first) "
+           "the item a sort puts there: what np.median and the quantiles read (frontend/statistics.py)"))

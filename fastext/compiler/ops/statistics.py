@@ -1,0 +1,43 @@
+"""Statistics, histograms, convolution and interpolation: np.median, np.percentile, np.quantile,
+np.histogram, np.cov, np.corrcoef, np.convolve, np.interp.
+
+Typed in `frontend/statistics.py`: the statistics are compositions of existing operations
+(`array.partition`, searchsorted, bincount, linspace, matrix products, element-wise maps) built
+as NumPy computes them; np.convolve and np.interp are loops of their own (`lower/statistics.py`).
+"""
+from __future__ import annotations
+
+from fastext.compiler.ops import Op, add, deferred
+
+_LOWER = "fastext.compiler.lower.statistics"
+
+
+def _check(function: str):
+    return deferred("fastext.compiler.frontend.statistics", function)
+
+
+for _kind, _sig, _doc in (
+        ("median", "np.median(a, axis=None)",
+         "the middle item, or the mean of the two middle ones (ints: float64), of the flattened array or along "
+         "axis; NaN where a NaN is (or nothing: an empty array); a quickselect, O(n)"),
+        ("percentile", "np.percentile(a, q, axis=None)",
+         "NumPy's method='linear' at q in [0, 100] (a number, or a 1-D array with axis=None); NaN where a NaN "
+         "is; float a keeps its type for a Python-number q"),
+        ("quantile", "np.quantile(a, q, axis=None)", "np.percentile with q in [0, 1]")):
+    add(Op(f"np.{_kind}", spellings=(f"numpy.{_kind}",), check=_check("quantile"), group="statistics",
+           signature=_sig, doc=_doc, data={"kind": _kind}))
+add(Op("np.histogram", spellings=("numpy.histogram",), check=_check("histogram"), group="statistics",
+       signature="np.histogram(a, bins=10, range=None)",
+       doc="(counts int64, edges): NumPy's edges (linspace over range or a.min()..a.max(); or bins as a 1-D array "
+           "of increasing edges), edges[i] <= x < edges[i+1], the last bin closed, others and NaN ignored"))
+add(Op("np.cov", spellings=("numpy.cov",), check=_check("cov"), group="statistics", signature="np.cov(m)",
+       doc="covariance of the rows of a 2-D m (one variable: a 1-D m, a float), ddof 1, float64, through `@`"))
+add(Op("np.corrcoef", spellings=("numpy.corrcoef",), check=_check("corrcoef"), group="statistics",
+       signature="np.corrcoef(x)", doc="Pearson correlation of the rows: cov / (std_i std_j), clipped to [-1, 1]"))
+add(Op("np.convolve", spellings=("numpy.convolve",), check=_check("convolve"), lower=deferred(_LOWER, "lower_convolve"),
+       allocates=True, loops=True, group="statistics", signature="np.convolve(a, v, mode='full')",
+       doc="discrete linear convolution of 1-D arrays ('full', 'same', 'valid'), in their common dtype"))
+add(Op("np.interp", spellings=("numpy.interp",), check=_check("interp"), lower=deferred(_LOWER, "lower_interp"),
+       lazy=True, allocates=True, loops=True, numpy_scalar=True, group="statistics",
+       signature="np.interp(x, xp, fp, left=None, right=None)",
+       doc="piecewise-linear interpolation at x (a number or an array) of the points (xp increasing, fp); float64"))
