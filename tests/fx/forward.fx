@@ -75,3 +75,9 @@ def store_into_what_it_reads(x: f64[:]) -> f64[:]:
     u = t * 2.0
     buf[0] = 50.0           # t read buf before this store
     return u + t
+
+
+def expensive_operand(x: f64[:]) -> f64[:]:
+    """Read three times, `t` keeps its array: copies would compute the median three times."""
+    t = x - np.median(x)
+    return t * t + t

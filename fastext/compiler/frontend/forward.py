@@ -19,7 +19,9 @@ when that cannot be told from Python:
   nothing but NumPy (so nothing it reads can change), and no `try` encloses the assignment
   (an error would be raised at the later statement);
 * its value types as an element-wise expression (`ir.ArrayMap`: a new array no other name
-  holds); anything else is assigned as usual.
+  holds) and, when it is loaded more than once, its operands are names, views and numbers
+  (`x - np.median(x)` read twice keeps its array: the median would run twice); anything else
+  is assigned as usual.
 """
 from __future__ import annotations
 
@@ -29,9 +31,9 @@ _SIMPLE = (ast.Assign, ast.AnnAssign, ast.Return)
 _MOVES = (ast.Assign, ast.AnnAssign, ast.Return, ast.Tuple, ast.List, ast.Starred)
 
 
-def candidates(fn: ast.FunctionDef, numpy_names: set[str], others: set[str]) -> dict[int, str]:
-    """id(assignment statement) → the name it may forward (module docstring's rules but the
-    last, which the checker applies once the value is typed).  `numpy_names`: the names bound
+def candidates(fn: ast.FunctionDef, numpy_names: set[str], others: set[str]) -> dict[int, tuple[str, int]]:
+    """id(assignment statement) → (the name it may forward, its number of loads), by the module
+    docstring's rules but the last, which the checker applies once the value is typed.  `numpy_names`: the names bound
     to NumPy; `others`: the other module-level names (functions, modules: calls may write)."""
     stores: dict[str, int] = {}
     loads: dict[str, list[ast.Name]] = {}
@@ -72,8 +74,19 @@ def candidates(fn: ast.FunctionDef, numpy_names: set[str], others: set[str]) -> 
                 continue        # recomputed in each statement: only where that costs less than memory
             read = {n.id for n in ast.walk(stmt.value) if isinstance(n, ast.Name)}
             if all(_quiet(block[k], read, numpy_names, fresh, others) for k in range(i + 1, used[-1])):
-                out[id(stmt)] = name
+                out[id(stmt)] = (name, len(uses))
     return out
+
+
+def cheap_operands(value) -> bool:
+    """Whether a typed element-wise value may be copied into several loads: its operands are
+    names, views of names and numbers (an operand such as `np.median(x)` would run once per copy)."""
+    from fastext.compiler import ir
+    for operand in value.operands:
+        for sub in ir.walk_exprs(operand):
+            if not isinstance(sub, (ir.Load, ir.ArraySlice, ir.Const, ir.BinOp, ir.UnaryOp, ir.Cast, ir.ArrayDim)):
+                return False
+    return True
 
 
 _MUTATORS = {"sort", "fill", "put", "partition", "resize", "itemset", "setfield", "byteswap"}

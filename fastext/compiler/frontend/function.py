@@ -111,10 +111,14 @@ class FunctionChecker(ExpressionChecker):
         if stored is not None:
             return stored
         value = self.expr_or_poison_targets(node.value, node.targets)
-        if id(node) in self.forwardable and isinstance(value, ir.ArrayMap):
-            # typed in place of its loads, so the later statement fuses it (frontend/forward.py)
-            self.forwarded[self.forwardable[id(node)]] = value
-            return []
+        forward = self.forwardable.get(id(node))
+        if forward is not None and isinstance(value, ir.ArrayMap):
+            from fastext.compiler.frontend.forward import cheap_operands
+            name, loads = forward
+            if loads == 1 or cheap_operands(value):
+                # typed in place of its loads, so the later statement fuses it (frontend/forward.py)
+                self.forwarded[name] = value
+                return []
         if len(node.targets) == 1:
             return self.assign_to(node.targets[0], value, node)
         # a = b = expr: evaluate once into a temporary
