@@ -28,7 +28,8 @@ from fastext.compiler.types import (
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
 
-_FLOAT_PARAMS = {"uniform": (("low", 0.0), ("high", 1.0)), "normal": (("loc", 0.0), ("scale", 1.0))}
+_FLOAT_PARAMS = {"uniform": (("low", 0.0), ("high", 1.0)), "normal": (("loc", 0.0), ("scale", 1.0)),
+                 "exponential": (("scale", 1.0),)}
 
 
 class _Poisoned(Exception):

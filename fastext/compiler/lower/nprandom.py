@@ -25,7 +25,8 @@ from fastext.compiler.lower.rng import I128, STATE_WORDS, STATEP
 from fastext.compiler.lower.ziggurat import standard_normal, unit_double
 from fastext.compiler.ops.dtypes import numpy_name
 
-_PARAM_TYPES = {"random": [], "normal": [F64, F64], "uniform": [F64, F64], "integers": [I64, I64]}
+_PARAM_TYPES = {"random": [], "normal": [F64, F64], "uniform": [F64, F64], "integers": [I64, I64],
+                "exponential": [F64]}
 
 
 # ----------------------------------------------------------------------------- the operations
@@ -149,6 +150,11 @@ def _check_params(fl, e: ir.Intrinsic, params: list[ll.Value]) -> list[ll.Value]
         negative = b.icmp_signed("<", b.bitcast(scale, I64), I64(0))
         fl.fail_if(b.and_(negative, b.fcmp_ordered("==", scale, scale)), "ValueError", "scale < 0")
         return [loc, scale]
+    if dist == "exponential":
+        (scale,) = params
+        negative = b.icmp_signed("<", b.bitcast(scale, I64), I64(0))
+        fl.fail_if(b.and_(negative, b.fcmp_ordered("==", scale, scale)), "ValueError", "scale < 0")
+        return [scale]
     if dist == "uniform":
         low, high = params
         span = b.fsub(high, low)
@@ -206,6 +212,9 @@ def element(ctx, b: ll.IRBuilder, s: ll.Value, dist: str, dtype: T.Scalar, param
         return z if dtype == T.F64 else b.fptrunc(z, F32)
     if dist == "uniform":
         return b.fadd(params[0], b.fmul(params[1], unit_double(ctx, b, s)))
+    if dist == "exponential":      # inversion: 1 - u is in (0, 1], so the log is finite
+        log1p = ctx.intrinsic("log1p", F64, [F64])
+        return b.fmul(params[0], b.fneg(b.call(log1p, [b.fneg(unit_double(ctx, b, s))])))
     if dist == "integers":
         value = b.add(params[0], b.call(bounded(ctx), [s, params[1]]))
         return value if dtype.bits == 64 else b.trunc(value, memory_type(dtype))

@@ -57,6 +57,8 @@ _MODULE = [
      "floats in [low, high)"),
     ("normal", ("normal",), ("loc", "scale", "size"), 0, "np.random.normal(loc=0.0, scale=1.0, size=None)",
      "normal floats of mean loc and standard deviation scale"),
+    ("exponential", ("exponential",), ("scale", "size"), 0, "np.random.exponential(scale=1.0, size=None)",
+     "exponential floats of mean scale (by inversion: -scale * log1p(-u))"),
     ("default_rng", ("default_rng",), ("seed",), 0, "np.random.default_rng(seed=None)",
      "a Generator with a state of its own, seeded by a non-negative int (None: from the OS)"),
 ]
@@ -72,6 +74,8 @@ _METHODS = [
      "floats in [low, high)"),
     ("normal", ("self", "loc", "scale", "size"), 1, "rng.normal(loc=0.0, scale=1.0, size=None)",
      "normal floats of mean loc and standard deviation scale"),
+    ("exponential", ("self", "scale", "size"), 1, "rng.exponential(scale=1.0, size=None)",
+     "exponential floats of mean scale"),
 ]
 
 for _kind, _names, _params, _required, _sig, _doc in _MODULE:
