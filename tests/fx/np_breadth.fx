@@ -521,3 +521,20 @@ def shapes_as_values(a: f64[:, :], b: f64[:, :], v: f64[:]) -> tuple[bool, bool,
     same = a.shape == b.shape
     diff = a.shape != (3, 4)
     return same, diff, np.prod(a.shape), max(a.shape), sum(b.shape), min(a.shape), a.item(1, 2), a.item(5), v[:1].item()
+
+
+def small_helpers(a: f64[:], m: f64[:, :], k: i64[:], x: f32[:]) -> tuple[f64[:], f64[:, :], f64[:], f64[:], f64[:, :], f64[:, :], i64, i64, i64[:], i64[:], f64, f64, i64]:
+    """List indices, np.append, np.ascontiguousarray, np.unravel_index, np.finfo / np.iinfo."""
+    y = a.copy()
+    y[[0, 2]] = y[[2, 0]]
+    c = np.ascontiguousarray(m.T)
+    c[0, 0] = -5.0
+    i, j = np.unravel_index(np.argmax(m), m.shape)
+    r, s = np.unravel_index(k, (3, 4))
+    return (a[[1, -1, 1]], m[[0, 1], :], y, np.append(a, 5.0), np.append(m, m, axis=0), c, i, j, r, s,
+            np.finfo(np.float64).eps, np.finfo(x.dtype).eps, np.iinfo(np.int32).max)
+
+
+def exponential_mean(n: i64, scale: f64) -> f64:
+    rng = np.random.default_rng(42)
+    return (rng.exponential(scale, n).mean() + np.random.exponential(scale, size=n).mean()) / 2

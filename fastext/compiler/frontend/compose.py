@@ -114,3 +114,117 @@ def atleast(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, recei
     items = [ir.SliceItem(newaxis=True) if s == "new" else ir.SliceItem() for s in shape]
     return ir.ArraySlice(Array(array.type.dtype, want), fc.span(node), array, items)
 
+
+
+_FINFO = ("eps", "max", "min", "tiny", "smallest_normal", "resolution", "epsneg", "bits", "precision",
+          "maxexp", "minexp", "nmant", "nexp")
+_IINFO = ("max", "min", "bits")
+
+
+def type_info(fc: "FunctionChecker", node: ast.Attribute) -> ir.Expr | None:
+    """`np.finfo(dtype).eps`, `np.iinfo(dtype).max`, ...: NumPy's values as compile-time constants
+    (dtype: np.float32, float, "float64", `a.dtype`); None when the call is not finfo/iinfo."""
+    call = node.value
+    func = call.func
+    if not (isinstance(func, ast.Attribute) and func.attr in ("finfo", "iinfo") and isinstance(func.value, ast.Name)):
+        return None
+    b = fc.scope.lookup(func.value.id)
+    if b is None or not b.kind.startswith("module:numpy") or len(call.args) != 1 or call.keywords:
+        return None
+    from fastext.compiler.frontend.alloc import resolve_dtype
+    from fastext.compiler.ops.dtypes import numpy_name
+    dtype = resolve_dtype(fc, call.args[0])
+    span = fc.span(node)
+    if dtype is None or (func.attr == "finfo") != (dtype.is_float or dtype.is_complex) or \
+            func.attr == "iinfo" and not dtype.is_int:
+        raise fc.error(call, f"np.{func.attr}() of {dtype or 'None'} is not defined (ValueError in NumPy)",
+                       "np.finfo(a float dtype), np.iinfo(an integer dtype)")
+    names = _FINFO if func.attr == "finfo" else _IINFO
+    if node.attr not in names:
+        raise fc.error(node, f"np.{func.attr}(...).{node.attr} is not supported in .fx code",
+                       f"supported: {', '.join(names)}")
+    value = getattr(getattr(numpy, func.attr)(numpy_name(dtype)), node.attr)
+    if isinstance(value, (int, numpy.integer)) and not isinstance(value, bool):
+        return ir.Const(dtype if node.attr in ("max", "min") and dtype.is_int else I64, span, int(value))
+    part = dtype if dtype.is_float else (F64 if dtype.bits == 128 else ops.dtypes.from_numpy("float32"))
+    return ir.Const(part, span, float(value))
+
+
+def unravel_index(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.unravel_index(indices, shape)` in C order: the tuple of coordinate arrays (or ints) with
+    coordinate k = indices // (d[k+1] * ... ) % d[k]; NumPy's ValueError for an index out of range."""
+    from fastext.compiler.frontend.arrays import let, raise_if, typed, use
+    bound = _bind(fc, node, ["indices", "shape", "order"], shown, 2)
+    if "order" in bound and not (isinstance(bound["order"], ast.Constant) and bound["order"].value == "C"):
+        raise fc.error(bound["order"], f"{shown}(order=...) supports only 'C'", "drop order=")
+    indices = value_of(fc, bound["indices"])
+    shape = value_of(fc, bound["shape"])
+    if not isinstance(_elem_type(indices), Scalar) or not _elem_type(indices).is_int:
+        raise fc.error(bound["indices"], f"{shown}() needs integer indices, got {article(indices.type)}",
+                       "an int, or an array of ints")
+    if not isinstance(shape.type, Tuple) or not all(isinstance(t, Scalar) and t.is_int for t in shape.type.items):
+        raise fc.error(bound["shape"], f"{shown}() needs the shape as a tuple of ints, got {article(shape.type)}",
+                       "a.shape, or (rows, cols)")
+    span = fc.span(node)
+    dims = list(shape.items) if isinstance(shape, ir.MakeTuple) else \
+        [ir.TupleGet(t, span, shape, k) for k, t in enumerate(shape.type.items)]
+
+    def make(idx, *ds):
+        size = ir.Const(I64, span, 1)
+        for d in ds:
+            size = typed(fc, node, "multiply", [size, use(d)], I64)
+        bad = typed(fc, node, "logical_or", [typed(fc, node, "less", [use(idx), ir.Const(I64, span, 0)], I64),
+                                             typed(fc, node, "greater_equal", [use(idx), size], I64)], BOOL)
+        if isinstance(bad.type, Array):
+            target = ops.get("np.any")
+            bad = target.check(fc, ast.copy_location(ast.Call(func=node.func, args=[], keywords=[]), node),
+                               target, shown, bad)
+        check = raise_if(fc, node, bad, "ValueError", "index is out of bounds for the array of this shape")
+        coords, stride = [], ir.Const(I64, span, 1)
+        for d in reversed(ds):
+            q = typed(fc, node, "floor_divide", [use(idx), stride], I64)
+            coords.append(typed(fc, node, "remainder", [q, use(d)], I64))
+            stride = typed(fc, node, "multiply", [stride, use(d)], I64)
+        coords.reverse()
+        return [check], ir.MakeTuple(Tuple(tuple(c.type for c in coords)), span, coords)
+
+    return let(fc, node, [fc.convert(indices, I64) if isinstance(indices.type, Scalar) else indices, *dims], make)
+
+
+def append(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.append(arr, values, axis=None)`: np.concatenate of the two (flattened without axis; a
+    number is a one-item array), in NumPy's common dtype."""
+    from fastext.compiler.frontend.shape import _joined, _same_ndim, axis_arg
+    bound = _bind(fc, node, ["arr", "values", "axis"], shown, 2)
+    items = []
+    for key in ("arr", "values"):
+        v = value_of(fc, bound[key])
+        if isinstance(v.type, Scalar):      # np.append(a, 5.0): NumPy makes it an array first
+            from fastext.compiler.frontend.creation import _literal
+            v = _literal(fc, node, bound[key], (1,), [bound[key]], [v], None, shown)
+        if not isinstance(v.type, Array):
+            raise fc.error(bound[key], f"{shown}() joins arrays or numbers, got {article(v.type)}", f"{shown}(a, b)")
+        items.append(v)
+    if "axis" not in bound or isinstance(bound["axis"], ast.Constant) and bound["axis"].value is None:
+        return _joined(fc, node, items, 1, None, None)
+    ndim = _same_ndim(fc, node, items)
+    return _joined(fc, node, items, ndim, axis_arg(fc, bound["axis"], ndim, allow_none=False), None)
+
+
+def ascontiguousarray(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.ascontiguousarray(a)`: `a` itself when C-contiguous, else a C-contiguous copy — exactly
+    `a.ravel().reshape(a.shape)` (each a view where one is possible)."""
+    bound = _bind(fc, node, ["a", "dtype"], shown, 1)
+    array = array_arg(fc, bound["a"], node, shown)
+    if "dtype" in bound:
+        from fastext.compiler.frontend.alloc import resolve_dtype
+        from fastext.compiler.frontend.shape import astype_map
+        dtype = resolve_dtype(fc, bound["dtype"])
+        if dtype is not None and dtype != array.type.dtype:
+            return astype_map(fc, array, dtype, node)      # a new array, C-contiguous
+    if array.type.ndim == 1:
+        return ir.Intrinsic(array.type, fc.span(node), "array.ravel", [array])
+    span = fc.span(node)
+    flat = ir.Intrinsic(Array(array.type.dtype, 1), span, "array.ravel", [array])
+    dims = [ir.ArrayDim(I64, span, array, k) for k in range(array.type.ndim)]
+    return ir.Intrinsic(array.type, span, "array.reshape", [flat, *dims])

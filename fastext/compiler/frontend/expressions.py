@@ -150,6 +150,11 @@ class ExpressionChecker:
 
     def e_attribute(self, node: ast.Attribute) -> ir.Expr:
         span = self.span(node)
+        if isinstance(node.value, ast.Call):
+            from fastext.compiler.frontend.compose import type_info
+            info = type_info(self, node)       # np.finfo(np.float32).eps, np.iinfo(a.dtype).max
+            if info is not None:
+                return info
         from fastext.compiler.frontend import gpu
         path = gpu.gpu_path(self.scope, node) if node.value.__class__ is not ast.Name or \
             node.value.id not in self.vars else None

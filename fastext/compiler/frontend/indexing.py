@@ -292,6 +292,9 @@ def _classify(fc: "FunctionChecker", elts: list[ast.expr]) -> list[tuple[str, as
             items.append(("ellipsis", e, None))
         elif isinstance(e, ast.Constant):
             items.append(("int", e, None))
+        elif isinstance(e, ast.List):       # a[[0, 2]]: the list is NumPy's index array (or mask)
+            from fastext.compiler.frontend.creation import _from_object
+            items.append(_kind(fc, e, _from_object(fc, e, e, None, "an index list", True)))
         else:
             v = fc.expr(e)
             if isinstance(v.type, Tuple) and v.type.items and all(isinstance(t, Array) for t in v.type.items):

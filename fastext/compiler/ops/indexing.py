@@ -48,3 +48,7 @@ add(Op("index.argwhere", spellings=("numpy.argwhere",), check=_check("nonzero_ca
 add(Op("index.extract", spellings=("numpy.extract",), check=_check("extract_call"), group="indexing",
        signature="np.extract(condition, arr)",
        doc="the items of arr (flattened) where condition (flattened) is non-zero"))
+add(Op("np.unravel_index", spellings=("numpy.unravel_index",),
+       check=deferred("fastext.compiler.frontend.compose", "unravel_index"), group="indexing",
+       signature="np.unravel_index(indices, shape)",
+       doc="the C-order coordinates of flat indices: a tuple of ints or int64 arrays (ValueError out of range)"))

@@ -77,3 +77,9 @@ add(Op("array.pad", spellings=("numpy.pad",), check=_check("pad"), group="shape"
        signature="np.pad(array, pad_width, mode='constant', constant_values=0)",
        doc="a new array with borders: pad_width n, (before, after) or one pair per axis; mode 'constant' "
            "(one number, cast to a's dtype) or 'edge' (the nearest item repeated)"))
+add(Op("array.append", spellings=("numpy.append",), check=deferred("fastext.compiler.frontend.compose", "append"),
+       group="shape", signature="np.append(arr, values, axis=None)",
+       doc="np.concatenate((arr, values), axis) (axis=None: both flattened; a number is a one-item array)"))
+add(Op("array.ascontiguousarray", spellings=("numpy.ascontiguousarray",),
+       check=deferred("fastext.compiler.frontend.compose", "ascontiguousarray"), group="shape",
+       signature="np.ascontiguousarray(a, dtype=None)", doc="a itself when C-contiguous, else a C-contiguous copy"))
