@@ -64,6 +64,10 @@ def _body(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt]:
 
 
 def _is_call(fc: "FunctionChecker", node: ast.expr, name: str) -> bool:
+    if name == "prange" and isinstance(node, ast.Call):
+        from fastext.compiler.frontend.numba import is_prange
+        if is_prange(fc.scope, node.func):      # numba.prange(n)
+            return True
     if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
         return False
     bound = fc.scope.lookup(node.func.id)

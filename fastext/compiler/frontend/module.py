@@ -79,6 +79,9 @@ class _ModuleCollector:
                 if alias.name == "numpy":   # np.zeros(...) & co. (frontend/alloc.py)
                     names[alias.asname or alias.name] = Binding("module:numpy")
                     continue
+                if alias.name == "numba":   # Numba source as written: @numba.njit, numba.prange (frontend/numba.py)
+                    names[alias.asname or alias.name] = Binding("module:numba")
+                    continue
                 if alias.name in NUMPY_SUBMODULES:   # `import numpy.random as npr` / `import numpy.random`
                     names[alias.asname or "numpy"] = Binding(f"module:{alias.name}" if alias.asname else "module:numpy")
                     continue
@@ -90,6 +93,10 @@ class _ModuleCollector:
                 names[alias.asname or alias.name] = Binding("module:fx", unit)
             return
         if stmt.module == "__future__":
+            return
+        if stmt.module == "numba" and not stmt.level:
+            from fastext.compiler.frontend.numba import import_names
+            import_names(self, stmt)
             return
         if stmt.module in ALLOWED_MODULES + ("numpy",) + NUMPY_SUBMODULES and not stmt.level:
             for alias in stmt.names:
@@ -217,6 +224,11 @@ class _ModuleCollector:
                     raise FxSyntaxError(self.span(deco), "a function is either @gpu.kernel or @gpu.device",
                                         "keep one of the two decorators")
                 options["target"] = target
+                continue
+            from fastext.compiler.frontend.numba import jit_options
+            numba_options = jit_options(self, deco)
+            if numba_options is not None:       # @njit, @numba.jit(nopython=True, fastmath=True), ...
+                options.update(numba_options)
                 continue
             if isinstance(deco, ast.Name) and (self.scope.lookup(deco.id) or Binding("")).kind in DECORATORS:
                 name = self.scope.lookup(deco.id).kind

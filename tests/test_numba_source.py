@@ -1,0 +1,48 @@
+"""Numba source compiles as written (frontend/numba.py): `@njit(...)`, `@numba.jit(...)`,
+`prange` from numba, `numba.prange`; the options that mean something here are honoured and the
+others are located errors.  (No Numba needed: only the compiled module is imported.)"""
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+
+import fxload
+from fastext.compiler.diagnostics import CompileError
+from fastext.compiler.driver import compile_source, typed_ir_file
+
+PATH = os.path.join(fxload.FX_DIR, "numba_source.fx")
+
+
+def test_numba_kernels_compile_unchanged():
+    m = fxload.compiled(PATH)
+    a, mat = np.arange(5.0), np.arange(6.0).reshape(2, 3)
+    assert m.dot(a, a) == 30.0
+    np.testing.assert_array_equal(m.rowsum(mat), mat.sum(axis=1))
+    np.testing.assert_array_equal(m.scale(a), 2 * a)
+
+
+def test_fastmath_and_boundscheck_are_honoured(tmp_path):
+    path = tmp_path / "nb.fx"
+    path.write_text("from numba import njit\nfrom fastext import f64\n\n\n"
+                    "@njit(fastmath=True, boundscheck=False)\ndef f(a: f64[:]) -> f64:\n    return a[0]\n\n\n"
+                    "@njit\ndef g(a: f64[:]) -> f64:\n    return a[0]\n")
+    text = typed_ir_file(str(path))
+    f_line = next(line for line in text.splitlines() if line.startswith("def f("))
+    g_line = next(line for line in text.splitlines() if line.startswith("def g("))
+    assert "fastmath" in f_line and "unchecked" in f_line
+    assert "fastmath" not in g_line and "unchecked" not in g_line
+
+
+@pytest.mark.parametrize("source,message,where", [
+    ("from numba import njit, vectorize\n", "numba.vectorize has no meaning in .fx code", (1, 25)),
+    ("from numba import njit\n\n\n@njit(error_model='numpy', spam=True)\ndef f(x: f64) -> f64:\n    return x\n",
+     "Numba's option `spam` is not supported here", (4, 33)),
+])
+def test_what_has_no_meaning_here_is_a_located_error(source, message, where):
+    with pytest.raises(CompileError) as info:
+        compile_source("from fastext import f64\n" + source, "nb.fx", "nb")
+    d = info.value.diagnostics[0]
+    assert message in d.message, d.message
+    assert str(d.span) == "nb.fx:%d:%d" % (where[0] + 1, where[1])
