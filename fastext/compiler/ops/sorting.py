@@ -27,8 +27,10 @@ add(Op("array.argsort", spellings=("numpy.argsort", "ndarray.argsort"), check=_c
        signature="np.argsort(a, axis=-1), a.argsort(axis=-1)",
        doc="the indices that sort the array, by a stable sort (NumPy's kind='stable' order)"))
 add(Op("array.unique", spellings=("numpy.unique",), check=_check("unique"), lower=_lower(_LOWER, "lower_unique"),
-       allocates=True, loops=True, group="sorting", signature="np.unique(a)",
-       doc="the sorted distinct items of the flattened array (one NaN)"))
+       allocates=True, loops=True, group="sorting",
+       signature="np.unique(a, return_index=False, return_inverse=False, return_counts=False)",
+       doc="the sorted distinct items of the flattened array (one NaN); with return_*: the tuple (values, "
+           "first indices, inverse of a's shape, counts) of those asked for, int64"))
 add(Op("array.searchsorted", spellings=("numpy.searchsorted", "ndarray.searchsorted"), check=_check("searchsorted"),
        lower=_lower(_LOWER, "lower_searchsorted"), lazy=True, allocates=True, loops=True, numpy_scalar=True,
        group="sorting", signature="np.searchsorted(a, v, side='left'), a.searchsorted(v, side='left')",
