@@ -543,6 +543,26 @@ def unique_histogram(a: i64[:]) -> tuple[i64[:], i64[:], i64]:
     return values, first, np.sum(counts)
 
 
+def isin_floats(a: f64[:, :], t: f64[:]) -> boolean[:, :]:
+    return np.isin(a, t)
+
+
+def isin_mixed(a: i64[:], t: f64[:, :]) -> boolean[:]:
+    return np.isin(a, t)
+
+
+def isin_invert(a: i32[:], t: u8[:]) -> boolean[:]:
+    return np.isin(a * 2, t, invert=True, assume_unique=True)
+
+
+def isin_bool(a: boolean[:], t: boolean[:]) -> boolean[:]:
+    return np.isin(a, t, kind=None)
+
+
+def isin_count(a: i64[:], t: i64[:]) -> i64:
+    return np.count_nonzero(np.isin(a, t[::2]))
+
+
 def search_left(a: f64[:], v: f64[:]) -> i64[:]:
     return np.searchsorted(a, v)
 

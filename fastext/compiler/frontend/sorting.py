@@ -1,5 +1,5 @@
 """Typing of sorting and searching (`ops/sorting.py`): np.sort, a.sort(), np.argsort,
-np.unique, np.searchsorted."""
+np.unique, np.searchsorted, np.isin."""
 from __future__ import annotations
 
 import ast
@@ -9,7 +9,7 @@ from fastext.compiler import ir, ops
 from fastext.compiler.frontend.arrays import _bind, constant, is_strong
 from fastext.compiler.frontend.shape import array_arg, axis_arg, value_of
 from fastext.compiler.ops import dtypes
-from fastext.compiler.types import I64, NONE, Array, Scalar, Tuple, article
+from fastext.compiler.types import BOOL, I64, NONE, Array, Scalar, Tuple, article
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -122,3 +122,22 @@ def searchsorted(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, 
     result = Array(I64, v.type.ndim) if isinstance(v.type, Array) else I64
     return ir.Intrinsic(result, fc.span(node), "array.searchsorted", [array, v],
                         {"side": side, "common": common.name})
+
+
+def isin(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.isin(element, test_elements, assume_unique=False, invert=False, kind=None)`: a bool
+    array of element's shape, whether each item equals one of test_elements (any shape), compared
+    in NumPy's common dtype of the two.  `assume_unique` and `kind` change only NumPy's method,
+    not the result: accepted (constants) and ignored."""
+    bound = _bind(fc, node, ["element", "test_elements", "assume_unique", "invert", "kind"], shown, 2)
+    for name in ("assume_unique", "kind"):
+        if name in bound and not isinstance(bound[name], ast.Constant):
+            raise fc.error(bound[name], f"{name}= must be a constant (it is accepted and ignored)", f"drop {name}=")
+    invert = constant(fc, bound["invert"], bool, "invert") if "invert" in bound else False
+    element = array_arg(fc, bound["element"], node, shown, "an array `element`")
+    test = array_arg(fc, bound["test_elements"], node, shown, "an array `test_elements`")
+    for a in (element, test):
+        _sortable(fc, a, node, shown)
+    common = dtypes.result_type([element.type.dtype.name, test.type.dtype.name])
+    return ir.Intrinsic(Array(BOOL, element.type.ndim), fc.span(node), "array.isin", [element, test],
+                        {"common": common.name, "invert": invert})

@@ -4,8 +4,9 @@ A sort along an axis runs the kernel of `lower/sortkernels.py` on every line of 
 place when the line is contiguous, through a scratch buffer of one line otherwise.  `np.sort`
 sorts a new C-contiguous copy (axis=None: the flattened items), `a.sort()` the array itself.
 `np.argsort` sorts indices by a stable merge sort, `np.unique` sorts a flattened copy and
-keeps the first of each run of equal items (one NaN), `np.searchsorted` is NumPy's binary
-search (with its reuse of the previous bounds when the keys ascend).
+keeps the first of each run of equal items (one NaN; with `return_*`, (item, index) pairs
+sorted stably), `np.searchsorted` is NumPy's binary search (with its reuse of the previous
+bounds when the keys ascend), `np.isin` a sorted copy of the test items searched per item.
 """
 from __future__ import annotations
 
@@ -254,6 +255,32 @@ def _next_ranges(b, low, high, mid, levels: int):
     return ranges
 
 
+def _bisect(fl, data: ll.Value, stride: ll.Value, at: T.Scalar, common: T.Scalar, left: bool, lo: Var, hi: Var,
+            key: ll.Value) -> ll.Value:
+    """NumPy's binary search for `key` (of `common`) in the sorted items of `at` at data[lo:hi]
+    (the item's byte stride apart): the first position whose item is not less (side left) or
+    greater (right) than it."""
+    b = fl.b
+    prefetch = fl.ctx.intrinsic("llvm.prefetch.p0", ll.VoidType(), [I8P, ll.IntType(32), ll.IntType(32),
+                                                                   ll.IntType(32)])
+
+    def halve():
+        low, high = lo.get(), hi.get()
+        mid = b.add(low, b.ashr(b.sub(high, low), I64(1)))
+        # the compare feeds the next address (a select, not a branch): fetch both possible
+        # next middles meanwhile, so that large arrays do not wait on memory at every step
+        for nlo, nhi in _next_ranges(b, low, high, mid, 2):
+            nxt = b.add(nlo, b.ashr(b.sub(nhi, nlo), I64(1)))
+            b.call(prefetch, [b.gep(data, [b.mul(nxt, stride)]), ll.IntType(32)(0), ll.IntType(32)(3),
+                              ll.IntType(32)(1)])
+        item = arith.cast(fl, load(fl, _item(fl, data, mid, stride, at), at), at, common)
+        go_right = less(b, common, item, key) if left else b.not_(less(b, common, key, item))
+        lo.set(b.select(go_right, b.add(mid, I64(1)), lo.get()))
+        hi.set(b.select(go_right, hi.get(), mid))
+    while_loop(b, lambda: b.icmp_signed("<", lo.get(), hi.get()), halve, "bisect")
+    return lo.get()
+
+
 def lower_searchsorted(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
     """np.searchsorted(a, v, side): NumPy's `binsearch` in the common dtype, keys in C order."""
     b = fl.b
@@ -268,24 +295,7 @@ def lower_searchsorted(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
     lo, hi = Var(b, I64, I64(0)), Var(b, I64, n)
 
     def search(key: ll.Value) -> ll.Value:
-        prefetch = fl.ctx.intrinsic("llvm.prefetch.p0", ll.VoidType(), [I8P, ll.IntType(32), ll.IntType(32),
-                                                                       ll.IntType(32)])
-
-        def halve():
-            low, high = lo.get(), hi.get()
-            mid = b.add(low, b.ashr(b.sub(high, low), I64(1)))
-            # the compare feeds the next address (a select, not a branch): fetch both possible
-            # next middles meanwhile, so that large arrays do not wait on memory at every step
-            for nlo, nhi in _next_ranges(b, low, high, mid, 2):
-                nxt = b.add(nlo, b.ashr(b.sub(nhi, nlo), I64(1)))
-                b.call(prefetch, [b.gep(data, [b.mul(nxt, stride)]), ll.IntType(32)(0), ll.IntType(32)(3),
-                                  ll.IntType(32)(1)])
-            item = arith.cast(fl, load(fl, _item(fl, data, mid, stride, at), at), at, common)
-            go_right = less(b, common, item, key) if left else b.not_(less(b, common, key, item))
-            lo.set(b.select(go_right, b.add(mid, I64(1)), lo.get()))
-            hi.set(b.select(go_right, hi.get(), mid))
-        while_loop(b, lambda: b.icmp_signed("<", lo.get(), hi.get()), halve, "bisect")
-        return lo.get()
+        return _bisect(fl, data, stride, at, common, left, lo, hi, key)
 
     if not isinstance(v_expr.type, T.Array):
         return search(arith.cast(fl, fl.expr(v_expr), v_expr.type, common))
@@ -309,4 +319,38 @@ def lower_searchsorted(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
         last.set(key)
         store_item(fl, ptrs[0], search(key), T.I64)
     src.each(visit, [target], "searchsorted")
+    return out
+
+
+def lower_isin(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
+    """np.isin(element, test_elements): test_elements sorted (a flat copy, in its own dtype, whose
+    order the conversion to the common dtype keeps), then per item of element a binary search in
+    the common dtype and an equality test (NaN is in nothing, as with NumPy's `==`)."""
+    from fastext.compiler.lower.reduce import Source
+    b = fl.b
+    element_e, test_e = args
+    tt: T.Scalar = test_e.type.dtype
+    common = T.SCALARS.get(e.attrs["common"], T.BOOL)
+    sorted_ = _flat_copy(fl, fl.expr(test_e), test_e.type)
+    n = b.extract_value(sorted_, [1, 0])
+    data = b.extract_value(sorted_, 0)
+    b.call(sort_function(fl.ctx.module, tt), [b.bitcast(data, memory_type(tt).as_pointer()), n])
+    src = Source(fl, element_e)
+    out = allocate(fl, e.type, src.shape)
+    target = Access(b.extract_value(out, 0), strides_of(fl, out, e.type.ndim), T.BOOL)
+    et: T.Scalar = element_e.type.dtype
+    lo, hi = Var(b, I64, I64(0)), Var(b, I64, n)
+    step = I64(tt.nbytes)
+
+    def visit(value, ptrs):
+        key = arith.cast(fl, value, et, common)
+        lo.set(I64(0))
+        hi.set(n)
+        at = _bisect(fl, data, step, tt, common, True, lo, hi, key)
+        found = Var(b, I1, I1(0))
+        with b.if_then(b.icmp_signed("<", at, n)):
+            item = arith.cast(fl, load(fl, _item(fl, data, at, step, tt), tt), tt, common)
+            found.set(b.fcmp_ordered("==", item, key) if common.is_float else b.icmp_unsigned("==", item, key))
+        store_item(fl, ptrs[0], b.xor(found.get(), I1(1)) if e.attrs["invert"] else found.get(), T.BOOL)
+    src.each(visit, [target], "isin")
     return out

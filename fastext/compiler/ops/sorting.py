@@ -1,4 +1,4 @@
-"""Sorting and searching: np.sort, a.sort(), np.argsort, np.unique, np.searchsorted.
+"""Sorting and searching: np.sort, a.sort(), np.argsort, np.unique, np.searchsorted, np.isin.
 
 Typed in `frontend/sorting.py`, lowered in `lower/sorting.py` with the kernels of
 `lower/sortkernels.py` (one internal LLVM function per dtype: NumPy's introsort for values,
@@ -35,3 +35,8 @@ add(Op("array.searchsorted", spellings=("numpy.searchsorted", "ndarray.searchsor
        lower=_lower(_LOWER, "lower_searchsorted"), lazy=True, allocates=True, loops=True, numpy_scalar=True,
        group="sorting", signature="np.searchsorted(a, v, side='left'), a.searchsorted(v, side='left')",
        doc="where v's items would go into the sorted 1-D a (NumPy's binary search); an int for a number v"))
+add(Op("array.isin", spellings=("numpy.isin",), check=_check("isin"), lower=_lower(_LOWER, "lower_isin"), lazy=True,
+       allocates=True, loops=True, group="sorting",
+       signature="np.isin(element, test_elements, assume_unique=False, invert=False)",
+       doc="bool array of element's shape: whether each item is in test_elements (a sorted copy, binary "
+           "searches, NumPy's common dtype; NaN is in nothing)"))
