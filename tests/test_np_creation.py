@@ -1,7 +1,7 @@
 """NumPy's creation and shape functions in `.fx` code (ops/creation.py, ops/shape.py,
 ops/sorting.py): np.array, asarray, arange, linspace, eye, identity, meshgrid, reshape, ravel,
 flatten, astype, concatenate and the stacks, tile, repeat, roll, diff, flip, sort, argsort,
-unique, searchsorted.
+unique (and its return_index/return_inverse/return_counts tuples), searchsorted, isin.
 
 Every case runs compiled and interpreted (plain Python on real NumPy: the oracle) and must
 agree in dtype, shape and items — bit for bit, NaN payloads aside, since the algorithms are
@@ -158,6 +158,16 @@ CASES = [
     ("argsort_flat", R.permutation(24).reshape(4, 6).astype(np.int32)), ("argsort_1d", F[:0]),
     ("unique_ints", I.ravel()), ("unique_ints", I.ravel()[:0]), ("unique_floats", np.array([[np.nan, 1, 2], [1, np.nan, 0]])),
     ("unique_bool", np.array([True, True, False])),
+    ("unique_all", np.array([3.0, np.nan, 1.0, 3.0, -0.0, 0.0, np.nan, 2.0, 1.0, np.inf])), ("unique_all", F[:0]),
+    ("unique_all", F[::-2]), ("unique_counts", I.astype(np.int32)), ("unique_counts", I.astype(np.int32).T[:, ::2]),
+    ("unique_inverse", I), ("unique_inverse", I[:0]), ("unique_index_bool", np.array([False, True, True, False])),
+    ("unique_rebuilt", F), ("unique_histogram", I.ravel() % 4),
+    ("isin_floats", np.array([[3.0, np.nan, 1.0], [-0.0, 0.0, np.inf]]), np.array([0.0, np.nan, 3.0, np.inf])),
+    ("isin_floats", M, F[:0]), ("isin_floats", M.T[::2], M.ravel()[::-3]),
+    ("isin_mixed", I.ravel(), np.array([[1.5, 2.0, -3.0], [4.0, np.nan, 19.0]])), ("isin_mixed", I.ravel()[:0], M),
+    ("isin_invert", I.ravel().astype(np.int32), np.array([0, 2, 4, 8, 200], np.uint8)),
+    ("isin_bool", np.array([True, False, True]), np.array([True])), ("isin_bool", np.array([True, False]), np.array([], bool)),
+    ("isin_count", R.integers(0, 100, 200), R.integers(0, 100, 80)),
     ("search_left", np.sort(F), F[:7]), ("search_left", np.arange(5.0), np.array([np.nan, -np.inf, 2.0, 2.0, 1.5])),
     ("search_right", np.sort(F), M), ("search_right", F[:0], M), ("search_scalar", np.arange(10), 3.5),
     ("search_scalar", np.arange(10), -1.0), ("search_scalar", np.arange(10), float("nan")),
@@ -231,6 +241,7 @@ def test_sort_argsort_unique_floats(mods, items, step):
     a[a == 0] = 0.0                         # NumPy may order 0.0 and -0.0 either way
     check(mods, "sort_1d", a, bits=False)
     check(mods, "unique_floats", a.reshape(1, -1), bits=False)
+    check(mods, "unique_all", a, bits=False)
     check(mods, "sort_inplace", a, bits=False)
     got = fxload.compiled(FX).argsort_1d(a)
     assert np.array_equal(got, np.argsort(a, kind="stable"))
@@ -243,6 +254,7 @@ def test_sort_argsort_ints(mods, items, rows):
     m = a.reshape(rows, -1)
     check(mods, "sort_ints", a)
     check(mods, "unique_ints", a)
+    check(mods, "unique_inverse", m)
     check(mods, "sort_inplace_axis", m)
     native = fxload.compiled(FX)
     assert np.array_equal(native.argsort_ints(a), np.argsort(a, kind="stable"))
@@ -332,8 +344,12 @@ BAD = [
     ("np.arange(1j)", "complex numbers is not supported"),
     ("np.searchsorted(m, 1.0)", "needs a 1-D array"),
     ("np.searchsorted(x, 1.0, side='middle')", "side must be 'left' or 'right'"),
-    ("np.unique(x, return_counts=True)", "return_counts=True) is not supported"),
+    ("np.unique(x, return_counts=k)", "return_counts must be a constant bool"),
+    ("np.unique(m, axis=0)", "axis=...) is not supported yet"),
     ("np.meshgrid(m, x)", "takes 1-D arrays"),
+    ("np.isin(1.0, x)", "np.isin() needs an array `element`"),
+    ("np.isin(x, z)", "complex numbers is not supported"),
+    ("np.isin(x, m, invert=k)", "invert must be a constant bool"),
     ("x.astype(np.float32, casting='same_kind')", "supports only 'unsafe'"),
     ("z.astype(np.float64)", "discards the imaginary part"),
     ("np.roll(m, (1, 2), axis=0)", "should be scalars or 1D sequences of the same length"),

@@ -1,6 +1,6 @@
 """Advanced indexing (docs/numpy-indexing.md): boolean masks and integer arrays in subscripts,
 stores and augmented stores through them, np.nonzero / where(cond) / flatnonzero / argwhere /
-take / extract.
+take / extract, and the unbuffered np.add.at & co.
 
 Every case runs the compiled module and the interpreted one (plain Python on NumPy: the
 oracle) on fresh copies of the same arguments — views with any strides included — and
@@ -213,6 +213,20 @@ STORES = [
     ("add_cols", (A, np.array([1, 1, -1]))),
     ("power_where", (np.zeros(6, np.int64), np.arange(6), np.array([2, -3, 0, 1, -5, 3]))),
     ("put_rows_3d", (np.zeros((4, 3, 2)), np.array([3, 0, -1]), np.arange(6.0).reshape(3, 2))),
+    ("ufunc_add_at", (V, np.array([0, 0, 3, -1, 0]), np.arange(5.0))),
+    ("ufunc_add_at", (V[::-2], np.array([1, 1, 1]), np.array([0.5]))),
+    ("ufunc_add_at", (V, np.array([], np.int64), np.zeros(0))),
+    ("ufunc_add_at_one", (np.zeros(4, np.int64), np.array([3, 3, 0, -1, 2, 3], np.int32))),
+    ("ufunc_subtract_at", (np.arange(5, dtype=np.int32), np.array([4, 4, 0], np.uint8), 7)),
+    ("ufunc_multiply_at", (np.ones(4, np.float32), np.array([1, 1, 3]), 1.5)),
+    ("ufunc_maximum_at", (np.zeros(4), np.array([1, 1, 2, 3]), np.array([np.nan, 2.0, -1.0, 5.0]))),
+    ("ufunc_minimum_at", (np.zeros(4, np.int8), np.array([0, 0, 2]), np.array([-1, 3, 1]))),
+    ("ufunc_at_wraps", (np.zeros(3, np.int8), np.array([0, 0, 2]))),
+    ("ufunc_at_truncates", (np.arange(3), np.array([0, 0, 2, -1]))),
+    ("ufunc_at_rows", (A, np.array([0, 0, 4]), np.arange(6.0))),
+    ("ufunc_at_pairs", (np.zeros((2, 3), complex), np.array([0, 0, 1]), np.array([1, 1, -1]))),
+    ("ufunc_at_view", (A, np.array([4, 4, 0]))),
+    ("ufunc_at_histogram", (rng.integers(0, 6, 40), 7)),
 ]
 
 
@@ -257,6 +271,8 @@ ERRORS = [
      "index 5 is out of bounds for axis 1 with size 5"),
     ("take_pairs", (np.zeros((0, 3)), np.array([0]), np.array([0])), IndexError,
      "index 0 is out of bounds for axis 0 with size 0"),
+    ("ufunc_add_at", (V, np.array([0, 9]), np.ones(2)), IndexError, "index 9 is out of bounds for axis 0 with size 9"),
+    ("ufunc_add_at", (V, np.array([0, 1]), np.ones(3)), ValueError, "array is not broadcastable to correct shape"),
 ]
 
 
@@ -466,6 +482,15 @@ MISUSE = [
      "out=...) is not supported"),
     ("def f(a: f64[:, :], i: i64[:]) -> f64[:, :]:\n    return np.take(a, i, axis=2)\n",
      "axis 2 is out of bounds for array of dimension 2"),
+    ("def f(a: f64[:], i: i64[:]) -> None:\n    x = np.add.at(a, i, 1.0)\n", "it is a statement of its own"),
+    ("def f(a: f64[:], m: boolean[:]) -> None:\n    np.add.at(a, m, 1.0)\n", "takes integer index arrays here"),
+    ("def f(a: f64[:], i: i64) -> None:\n    np.add.at(a, i, 1.0)\n", "takes integer index arrays here"),
+    ("def f(a: f64[:], i: i64[:]) -> None:\n    np.add.at(a * 2.0, i, 1.0)\n", "must be an array, not an expression"),
+    ("def f(a: boolean[:], i: i64[:]) -> None:\n    np.subtract.at(a, i, True)\n", "is not defined for bool"),
+    ("def f(a: f64[:], i: i64[:]) -> None:\n    np.add.at(a, i, 1j)\n", "cannot be stored into the float64 array"),
+    ("def f(a: f64[:], i: i64[:], v: f64[:, :]) -> None:\n    np.add.at(a, i, v)\n",
+     "array is not broadcastable to correct shape"),
+    ("def f(a: f64[:], i: i64[:]) -> None:\n    np.add.at(a, i)\n", "missing argument `b`"),
 ]
 
 

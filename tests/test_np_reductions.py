@@ -238,3 +238,70 @@ def test_bincount_matches_numpy(bincount_mods, xs, m):
         assert type(got_exc) is type(want_exc) and str(got_exc) == str(want_exc), (name, got_exc, want_exc)
         if want_exc is None:
             assert got.dtype == want.dtype and np.array_equal(got, want), (name, got, want)
+
+
+TUPLE_AXES = {   # name: (body over x: f64[:, :, :] / n: i32[:, :, :], result annotation)
+    "t_sum02": ("np.sum(x, axis=(0, 2))", "f64[:]"),
+    "t_sum_neg": ("x.sum(axis=(-1, 0))", "f64[:]"),
+    "t_sum_all": ("np.sum(x, axis=(0, 1, 2))", "f64"),
+    "t_sum_one": ("np.sum(x, axis=(1,))", "f64[:, :]"),
+    "t_sum_keep": ("np.sum(x, axis=(1, 2), keepdims=True)", "f64[:, :, :]"),
+    "t_prod": ("np.prod(x, axis=(0, 1))", "f64[:]"),
+    "t_min": ("np.min(x, axis=(1, 2))", "f64[:]"),
+    "t_max_expr": ("np.max(np.abs(x - 0.5), axis=(0, 2))", "f64[:]"),
+    "t_mean": ("x.mean(axis=(0, 2))", "f64[:]"),
+    "t_all": ("np.all(x > -1.0, axis=(0, 1))", "boolean[:]"),
+    "t_any": ("np.any(x > 1.0, axis=(1, 2))", "boolean[:]"),
+    "t_count": ("np.count_nonzero(x > 0.0, axis=(0, 2))", "i64[:]"),
+    "t_int_sum": ("np.sum(n, axis=(0, 2))", "i64[:]"),
+    "t_int_mean": ("np.mean(n, axis=(1, 2))", "f64[:]"),
+    "t_nansum": ("np.nansum(x, axis=(0, 1))", "f64[:]"),
+    "t_add_reduce": ("np.add.reduce(x, axis=(0, 2))", "f64[:]"),
+}
+
+
+@pytest.fixture(scope="module")
+def tuple_mods(tmp_path_factory):
+    lines = ["import numpy as np", "from fastext import f64, i32, i64, boolean", ""]
+    for name, (body, ret) in TUPLE_AXES.items():
+        lines.append(f"def {name}(x: f64[:, :, :], n: i32[:, :, :]) -> {ret}:\n    return {body}\n")
+    path = tmp_path_factory.mktemp("tuple_axes") / "tuple_axes.fx"
+    path.write_text("\n".join(lines))
+    return fxload.compiled(str(path)), fxload.interpreted(str(path))
+
+
+@pytest.mark.parametrize("layout", ["C", "T", "step"])
+@pytest.mark.parametrize("shape", [(3, 4, 5), (2, 1, 3), (3, 0, 2)])
+def test_tuple_of_axes_matches_numpy(tuple_mods, shape, layout):
+    """`axis=(0, 2)` folds the axes together in one pass (einsum's sums use it)."""
+    native, oracle = tuple_mods
+    rng = np.random.default_rng(sum(shape))
+    x = rng.standard_normal(shape[::-1] if layout == "T" else shape[:2] + (shape[2] * 2,))
+    x = x.T if layout == "T" else x[::-1, :, ::2] if layout == "step" else x[:, :, :shape[2]]
+    n = (x * 10).astype(np.int32)
+    if x.size:
+        x[0, 0, 0] = np.nan
+    for name in TUPLE_AXES:
+        want, err = _outcome(getattr(oracle, name), x, n)
+        if err is not None:
+            with pytest.raises(ValueError):
+                getattr(native, name)(x, n)
+            continue
+        _compare(getattr(native, name)(x, n), want, name, name)
+
+
+def test_tuple_axis_misuse_is_located(tmp_path):
+    from fastext.compiler.driver import check_file
+    path = tmp_path / "bad.fx"
+    path.write_text("import numpy as np\nfrom fastext import f64\n\n\n"
+                    "def f(x: f64[:, :, :]) -> f64:\n"
+                    "    a = x.var(axis=(0, 1))\n"
+                    "    b = np.sum(x, axis=(0, 0))\n"
+                    "    c = np.sum(x, axis=(0, 3))\n"
+                    "    d = np.argmax(x, axis=(0, 1))\n"
+                    "    return 0.0\n")
+    got = [(d.span.line, d.message) for d in check_file(str(path))]
+    assert got == [(6, "x.var(axis=(...)) with a tuple of axes is not supported"),
+                   (7, "repeated axis"),
+                   (8, "axis 3 is out of bounds for array of dimension 3"),
+                   (9, "np.argmax(axis=(...)) with a tuple of axes is not supported")], got

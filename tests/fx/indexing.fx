@@ -352,3 +352,55 @@ def take_middle_3d(a: f64[:, :, :], idx: i64[:, :]) -> f64[:, :, :, :]:
 
 def put_rows_3d(a: f64[:, :, :], idx: i64[:], v: f64[:, :]) -> None:
     a[idx] = v
+
+
+# ---------------------------------------------------------------- np.<ufunc>.at: unbuffered, repeats count
+
+def ufunc_add_at(a: f64[:], idx: i64[:], v: f64[:]) -> None:
+    np.add.at(a, idx, v)
+
+
+def ufunc_add_at_one(a: i64[:], idx: i32[:]) -> None:
+    np.add.at(a, idx, 1)
+
+
+def ufunc_subtract_at(a: i32[:], idx: u8[:], v: i64) -> None:
+    np.subtract.at(a, idx, v)
+
+
+def ufunc_multiply_at(a: f32[:], idx: i64[:], v: f64) -> None:
+    np.multiply.at(a, idx, v)
+
+
+def ufunc_maximum_at(a: f64[:], idx: i64[:], v: f64[:]) -> None:
+    np.maximum.at(a, idx, v)
+
+
+def ufunc_minimum_at(a: i8[:], idx: i64[:], v: i64[:]) -> None:
+    np.minimum.at(a, idx, v * 100)
+
+
+def ufunc_at_wraps(a: i8[:], idx: i64[:]) -> None:
+    np.add.at(a, idx, 300)
+
+
+def ufunc_at_truncates(a: i64[:], idx: i64[:]) -> None:
+    np.add.at(a, idx, 1.5)
+
+
+def ufunc_at_rows(a: f64[:, :], idx: i64[:], v: f64[:]) -> None:
+    np.add.at(a, idx, v)
+
+
+def ufunc_at_pairs(a: c128[:, :], i: i64[:], j: i64[:]) -> None:
+    np.add.at(a, (i, j), 1.0 + 1.0j)
+
+
+def ufunc_at_view(a: f64[:, :], i: i64[:]) -> None:
+    np.add.at(a[:, 1], i, 2.0)
+
+
+def ufunc_at_histogram(x: i64[:], n: i64) -> i64[:]:
+    out = np.zeros(n, dtype=np.int64)
+    np.add.at(out, x, 1)
+    return out

@@ -517,6 +517,52 @@ def unique_bool(a: boolean[:]) -> boolean[:]:
     return np.unique(a)
 
 
+def unique_all(a: f64[:]) -> tuple[f64[:], i64[:], i64[:], i64[:]]:
+    return np.unique(a, return_index=True, return_inverse=True, return_counts=True)
+
+
+def unique_counts(a: i32[:, :]) -> tuple[i32[:], i64[:]]:
+    return np.unique(a, return_counts=True)
+
+
+def unique_inverse(a: i64[:, :]) -> tuple[i64[:], i64[:, :]]:
+    return np.unique(a, return_inverse=True)
+
+
+def unique_index_bool(a: boolean[:]) -> tuple[boolean[:], i64[:]]:
+    return np.unique(a, return_index=True, return_inverse=False)
+
+
+def unique_rebuilt(a: f64[:]) -> f64[:]:
+    values, inverse = np.unique(a * 2.0, return_inverse=True)
+    return values[inverse]
+
+
+def unique_histogram(a: i64[:]) -> tuple[i64[:], i64[:], i64]:
+    values, first, counts = np.unique(a, return_counts=True, return_index=True)
+    return values, first, np.sum(counts)
+
+
+def isin_floats(a: f64[:, :], t: f64[:]) -> boolean[:, :]:
+    return np.isin(a, t)
+
+
+def isin_mixed(a: i64[:], t: f64[:, :]) -> boolean[:]:
+    return np.isin(a, t)
+
+
+def isin_invert(a: i32[:], t: u8[:]) -> boolean[:]:
+    return np.isin(a * 2, t, invert=True, assume_unique=True)
+
+
+def isin_bool(a: boolean[:], t: boolean[:]) -> boolean[:]:
+    return np.isin(a, t, kind=None)
+
+
+def isin_count(a: i64[:], t: i64[:]) -> i64:
+    return np.count_nonzero(np.isin(a, t[::2]))
+
+
 def search_left(a: f64[:], v: f64[:]) -> i64[:]:
     return np.searchsorted(a, v)
 

@@ -4,8 +4,9 @@ the NaN-ignoring ones (`np.nansum` & co.) as plain reductions of an element-wise
 Result dtypes are NumPy's: sums and products of bools and integers narrower than 64 bits in
 int64 (unsigned: uint64), means and variances of integers in float64, a variance of
 complex numbers real, arg-reductions and counts int64.  `axis` is a constant int (negative
-counts from the end) or None; the result is a scalar for a whole-array reduction and an
-array of one rank less (the same rank with `keepdims=True`) along an axis.
+counts from the end), None, or for the folds of `TUPLE_AXES` a tuple of them (`attrs["axis"]`
+a sorted tuple of two or more axes); the result is a scalar for a whole-array reduction and
+an array of as many ranks less (the same rank with `keepdims=True`) along axes.
 """
 from __future__ import annotations
 
@@ -68,7 +69,9 @@ def reduction_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str
         raise fc.error(bound["out"], f"{shown}(out=...) is not supported yet", "assign the result: a[...] = np.sum(...)")
     if "axis" in bound:
         axis_node = bound["axis"]
-        if not (isinstance(axis_node, ast.Constant) and axis_node.value is None):
+        if isinstance(axis_node, (ast.Tuple, ast.List)):
+            attrs["axis"] = axes_attr(fc, axis_node, ndim, kind, shown)
+        elif not (isinstance(axis_node, ast.Constant) and axis_node.value is None):
             axis = constant(fc, axis_node, int, "axis")
             if not -ndim <= axis < ndim:
                 raise fc.error(axis_node, f"axis {axis} is out of bounds for array of dimension {ndim}",
@@ -98,6 +101,22 @@ def reduction_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str
     return ir.Intrinsic(_result_type(kind, dtype, ndim, attrs), span, op.name, args, attrs)
 
 
+# the reductions whose `axis=` may be a tuple of axes (folded together in one pass)
+TUPLE_AXES = ("sum", "prod", "min", "max", "mean", "all", "any", "count_nonzero")
+
+
+def axes_attr(fc: "FunctionChecker", node: ast.Tuple | ast.List, ndim: int, kind: str, shown: str):
+    """`axis=(0, 2)`: the sorted axes; one axis is that int, every axis is None (the whole array)."""
+    from fastext.compiler.frontend.shape import axes_arg
+    if kind not in TUPLE_AXES:
+        raise fc.error(node, f"{shown}(axis=(...)) with a tuple of axes is not supported",
+                       f"a tuple of axes works for {', '.join(TUPLE_AXES)}; reduce one axis at a time")
+    if not node.elts:
+        raise fc.error(node, f"{shown}(axis=()) (no reduction) is not supported", "use the array itself")
+    axes = tuple(sorted(axes_arg(fc, node, ndim)))
+    return axes[0] if len(axes) == 1 else None if len(axes) == ndim else axes
+
+
 def _result_type(kind: str, dtype: Scalar, ndim: int, attrs: dict):
     if kind in ("cumsum", "cumprod"):
         return Array(dtype, 1 if attrs["axis"] is None else ndim)
@@ -105,7 +124,7 @@ def _result_type(kind: str, dtype: Scalar, ndim: int, attrs: dict):
         return Array(dtype, ndim)
     if attrs["axis"] is None or ndim == 1:    # a 1-D array reduced along its only axis: a scalar
         return dtype
-    return Array(dtype, ndim - 1)
+    return Array(dtype, ndim - (len(attrs["axis"]) if isinstance(attrs["axis"], tuple) else 1))
 
 
 def _as_array(fc, value: ir.Expr, node: ast.AST, shown: str) -> ir.Expr:

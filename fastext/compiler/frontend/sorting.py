@@ -1,15 +1,15 @@
 """Typing of sorting and searching (`ops/sorting.py`): np.sort, a.sort(), np.argsort,
-np.unique, np.searchsorted."""
+np.unique, np.searchsorted, np.isin."""
 from __future__ import annotations
 
 import ast
 from typing import TYPE_CHECKING
 
 from fastext.compiler import ir, ops
-from fastext.compiler.frontend.arrays import _bind, is_strong
+from fastext.compiler.frontend.arrays import _bind, constant, is_strong
 from fastext.compiler.frontend.shape import array_arg, axis_arg, value_of
 from fastext.compiler.ops import dtypes
-from fastext.compiler.types import I64, NONE, Array, Scalar, article
+from fastext.compiler.types import BOOL, I64, NONE, Array, Scalar, Tuple, article
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -70,19 +70,25 @@ def argsort(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, recei
 
 
 def unique(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
-    """`np.unique(a)`: the sorted distinct items (1-D); the return_* options are not supported."""
+    """`np.unique(a, return_index=False, return_inverse=False, return_counts=False)`: the sorted
+    distinct items (1-D); with any of the options a tuple, as NumPy returns it — the values, then
+    the flat index of each one's first occurrence, the position of every item among the values
+    (of a's shape, as NumPy 2 gives it) and the count of each, int64 arrays (`attrs`: which)."""
     bound = _bind(fc, node, ["ar", "return_index", "return_inverse", "return_counts", "axis", "equal_nan"],
                   shown, 1)
-    for name in ("return_index", "return_inverse", "return_counts"):
-        if name in bound and not (isinstance(bound[name], ast.Constant) and bound[name].value is False):
-            raise fc.error(bound[name], f"{shown}({name}=True) is not supported yet", "np.unique(a) only")
+    attrs = {name[7:]: constant(fc, bound[name], bool, name) if name in bound else False
+             for name in ("return_index", "return_inverse", "return_counts")}
     if "axis" in bound and not (isinstance(bound["axis"], ast.Constant) and bound["axis"].value is None):
         raise fc.error(bound["axis"], f"{shown}(axis=...) is not supported yet", "np.unique(a) of the flattened array")
     if "equal_nan" in bound and not (isinstance(bound["equal_nan"], ast.Constant) and bound["equal_nan"].value is True):
         raise fc.error(bound["equal_nan"], f"{shown}(equal_nan=False) is not supported", "drop equal_nan=")
     array = array_arg(fc, bound["ar"], node, shown)
     _sortable(fc, array, node, shown)
-    return ir.Intrinsic(Array(array.type.dtype, 1), fc.span(node), "array.unique", [array])
+    values = Array(array.type.dtype, 1)
+    if not any(attrs.values()):
+        return ir.Intrinsic(values, fc.span(node), "array.unique", [array])
+    items = [values] + [Array(I64, array.type.ndim if k == "inverse" else 1) for k, on in attrs.items() if on]
+    return ir.Intrinsic(Tuple(tuple(items)), fc.span(node), "array.unique", [array], attrs)
 
 
 def searchsorted(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
@@ -116,3 +122,22 @@ def searchsorted(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, 
     result = Array(I64, v.type.ndim) if isinstance(v.type, Array) else I64
     return ir.Intrinsic(result, fc.span(node), "array.searchsorted", [array, v],
                         {"side": side, "common": common.name})
+
+
+def isin(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.isin(element, test_elements, assume_unique=False, invert=False, kind=None)`: a bool
+    array of element's shape, whether each item equals one of test_elements (any shape), compared
+    in NumPy's common dtype of the two.  `assume_unique` and `kind` change only NumPy's method,
+    not the result: accepted (constants) and ignored."""
+    bound = _bind(fc, node, ["element", "test_elements", "assume_unique", "invert", "kind"], shown, 2)
+    for name in ("assume_unique", "kind"):
+        if name in bound and not isinstance(bound[name], ast.Constant):
+            raise fc.error(bound[name], f"{name}= must be a constant (it is accepted and ignored)", f"drop {name}=")
+    invert = constant(fc, bound["invert"], bool, "invert") if "invert" in bound else False
+    element = array_arg(fc, bound["element"], node, shown, "an array `element`")
+    test = array_arg(fc, bound["test_elements"], node, shown, "an array `test_elements`")
+    for a in (element, test):
+        _sortable(fc, a, node, shown)
+    common = dtypes.result_type([element.type.dtype.name, test.type.dtype.name])
+    return ir.Intrinsic(Array(BOOL, element.type.ndim), fc.span(node), "array.isin", [element, test],
+                        {"common": common.name, "invert": invert})

@@ -245,7 +245,8 @@ def unit_axes(fl, e: ir.Expr, seen: frozenset = frozenset()) -> frozenset:
     if isinstance(e, ir.Intrinsic):
         if e.attrs.get("keepdims"):
             axis = e.attrs.get("axis")
-            return frozenset(range(e.type.ndim)) if axis is None else frozenset({axis})
+            return frozenset(range(e.type.ndim)) if axis is None else \
+                frozenset(axis if isinstance(axis, tuple) else {axis})
         if "axes" in e.attrs and e.name in ("array.transpose",):
             base = unit_axes(fl, e.args[0], seen)
             return frozenset(k for k, a in enumerate(e.attrs["axes"]) if a in base)

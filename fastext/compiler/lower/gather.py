@@ -19,7 +19,8 @@ shape need not match the array's; their coordinates are checked like any index).
 `attrs["flat"]`: one index into the flattened array (np.take without axis, np.extract);
 `attrs["mode"]`: np.take's 'raise' (default), 'wrap' or 'clip'.
 
-A scatter writes in C order of the selection, so of duplicate indices the last store wins;
+A scatter writes in C order of the selection, so of duplicate indices the last store wins —
+or, for `np.add.at` & co. (`attrs["at"]`), each store combines with what the previous one left;
 index arrays and values whose memory overlaps the target are copied first, as NumPy reads
 them all before it stores (`a[a] = 0`).
 """
@@ -269,29 +270,65 @@ def lower_put(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
     sel = Selection(fl, e, args[0], args[1:-1])
     sel.detach_indices()
     dtype = sel.vtype.dtype
+    vt: T.Scalar = value.type.dtype if value.is_array else value.type
+    combine = _combine(fl, e, dtype, vt) if "at" in e.attrs else None
     if not value.is_array:
         v = value.value
-        sel.loop([], lambda item, ptrs: store_item(fl, item, v, dtype), "put", validate_first=True)
+        if combine is None:
+            sel.loop([], lambda item, ptrs: store_item(fl, item, v, dtype), "put", validate_first=True)
+        else:
+            sel.loop([], lambda item, ptrs: store_item(fl, item, combine(load(fl, item, dtype), v), dtype), "put_at",
+                     validate_first=True)
+            combine.checks.raise_any()
         return I1(0)
     value = detach(fl, value, sel.view, sel.vtype)
-    _check_value(fl, value, sel.shape)
-    vt: T.Scalar = value.type.dtype
+    _check_value(fl, value, sel.shape, "array is not broadcastable to correct shape" if combine else None)
     acc = Access(b.extract_value(value.value, 0), strides_in(fl, value, sel.shape), vt)
 
     def element(item, ptrs):
-        store_item(fl, item, arith.cast(fl, load(fl, ptrs[0], vt), vt, dtype), dtype)
-    sel.loop([acc], element, "put", validate_first=True)
+        v = load(fl, ptrs[0], vt)
+        store_item(fl, item, arith.cast(fl, v, vt, dtype) if combine is None else combine(load(fl, item, dtype), v),
+                   dtype)
+    sel.loop([acc], element, "put" if combine is None else "put_at", validate_first=True)
+    if combine is not None:
+        combine.checks.raise_any()
     return I1(0)
 
 
-def _check_value(fl, value: Operand, shape: list[ll.Value]) -> None:
-    """The value broadcasts to the selection's shape (NumPy's ValueError otherwise)."""
+def _combine(fl, e: ir.Intrinsic, dtype: T.Scalar, vt: T.Scalar):
+    """`np.add.at` & co. (`attrs["at"]`, the ufunc, and `attrs["loop"]`, NumPy's loop types):
+    combine(current item, value) is the ufunc's scalar operation on both converted to the loop's
+    inputs, its result cast to the array's dtype unsafely (NumPy's `ufunc.at`).  Its failed checks
+    (`combine.checks`) are raised after the loop."""
+    from fastext.compiler.lower.arraymap import DeferredChecks, ElementLowering
+    from fastext.compiler.lower.casts import numpy_cast
+    in0, in1, out = (T.SCALARS.get(n, T.BOOL) for n in e.attrs["loop"])
+    span = e.span
+
+    def elem(k: int, t: T.Scalar, want: T.Scalar) -> ir.Expr:
+        x = ir.Elem(t, span, k)
+        return x if t == want else ir.Cast(want, span, x)
+    body = ir.Intrinsic(out, span, e.attrs["at"], [elem(0, dtype, in0), elem(1, vt, in1)])
+    checks = DeferredChecks(fl)
+
+    def combine(current: ll.Value, v: ll.Value) -> ll.Value:
+        return numpy_cast(fl, ElementLowering(fl, [current, v], checks).expr(body), out, dtype)
+    combine.checks = checks
+    return combine
+
+
+def _check_value(fl, value: Operand, shape: list[ll.Value], message: str | None = None) -> None:
+    """The value broadcasts to the selection's shape (NumPy's ValueError otherwise: `message`, or
+    the shapes' one of a subscript store)."""
     b = fl.b
     vd = dims(fl, value)
     lead = len(shape) - len(vd)
     bad = I1(0)
     for j, d in enumerate(vd):
         bad = b.or_(bad, b.and_(b.icmp_signed("!=", d, I64(1)), b.icmp_signed("!=", d, shape[lead + j])))
+    if message is not None:
+        fl.fail_if(bad, "ValueError", message)
+        return
     with b.if_then(bad, likely=False):
         fmt = (f"shape mismatch: value array of shape {_shape_format(len(vd))} could not be broadcast "
                f"to indexing result of shape {_shape_format(len(shape))}")

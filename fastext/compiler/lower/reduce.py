@@ -483,15 +483,20 @@ def _sequential(fn, b: ll.IRBuilder, at, start: ll.Value, stop: ll.Value, parts:
 
 # ----------------------------------------------------------------------------- reductions along an axis
 
-def _along(fl, src: Source, kind: str, axis: int, e: ir.Intrinsic, acc_t: T.Scalar, extra) -> ll.Value:
+def _along(fl, src: Source, kind: str, axis: int | tuple, e: ir.Intrinsic, acc_t: T.Scalar, extra) -> ll.Value:
+    """Along one axis or a tuple of axes (the folds only: each item added into the result
+    item it belongs to, in C order of the source)."""
     from fastext.compiler.lower.alloc import allocate
     b = fl.b
     keep = bool(e.attrs.get("keepdims"))
-    out_shape = [I64(1) if k == axis else d for k, d in enumerate(src.shape) if keep or k != axis]
+    axes = axis if isinstance(axis, tuple) else (axis,)
+    out_shape = [I64(1) if k in axes else d for k, d in enumerate(src.shape) if keep or k not in axes]
     out_type: T.Array = e.type
     out = allocate(fl, out_type, out_shape)
-    target = _walk(fl, out, out_type, axis, keep)      # the result, walked with the source's shape
-    n_axis = src.shape[axis]
+    target = _walk(fl, out, out_type, axes, keep)      # the result, walked with the source's shape
+    n_axis = src.shape[axes[0]]
+    for k in axes[1:]:
+        n_axis = b.mul(n_axis, src.shape[k])
 
     def fill(array, value: ll.Value, atype: T.Array = out_type) -> None:
         _map_out(fl, array, atype, out_shape, lambda _: value)
@@ -533,7 +538,7 @@ def _along(fl, src: Source, kind: str, axis: int, e: ir.Intrinsic, acc_t: T.Scal
         if order in (None, 2.0):
             _map_out(fl, out, out_type, out_shape, lambda v: _sqrt(fl, v))
         return out
-    if axis == src.ndim - 1 and kind in _LINE_STEPS:
+    if axes == (src.ndim - 1,) and kind in _LINE_STEPS:
         _reduce_lines(fl, src, kind, target, acc_t)
         if kind == "mean":
             _map_out(fl, out, out_type, out_shape, lambda v: _div_count(fl, v, n_axis, acc_t))
@@ -542,7 +547,7 @@ def _along(fl, src: Source, kind: str, axis: int, e: ir.Intrinsic, acc_t: T.Scal
                                          f"{'minimum' if kind == 'min' else 'maximum'} which has no identity")
         return out
     if kind in ("sum", "mean"):
-        if src.plain and src.dtype == acc_t and axis == src.ndim - 1 and (acc_t.is_float or acc_t.is_complex):
+        if src.plain and src.dtype == acc_t and axes == (src.ndim - 1,) and (acc_t.is_float or acc_t.is_complex):
             # along the last axis: each result item is NumPy's pairwise sum of its line
             pw = pairwise(fl.ctx, acc_t)
             n, st = src.shape[-1], src.accesses[0].strides[-1]
@@ -619,14 +624,15 @@ def _line_fold(fl, kind: str, t: T.Scalar, acc_t: T.Scalar):
     return (lambda acc, v: b.add(acc, b.zext(_truth(fl, v, t), I64))), I64(0)
 
 
-def _walk(fl, array: ll.Value, atype: T.Array, axis: int, keep: bool) -> Access:
-    """A reduction's result walked with the source's shape: stride 0 along the reduced axis."""
+def _walk(fl, array: ll.Value, atype: T.Array, axes: int | tuple, keep: bool) -> Access:
+    """A reduction's result walked with the source's shape: stride 0 along the reduced axes."""
     b = fl.b
     strides = [b.extract_value(array, [2, k]) for k in range(atype.ndim)]
-    if keep:
-        strides[axis] = I64(0)
-    else:
-        strides.insert(axis, I64(0))
+    for axis in (axes,) if isinstance(axes, int) else axes:      # ascending: each insert keeps the next's place
+        if keep:
+            strides[axis] = I64(0)
+        else:
+            strides.insert(axis, I64(0))
     return Access(b.extract_value(array, 0), strides, atype.dtype)
 
 

@@ -4,9 +4,11 @@ A sort along an axis runs the kernel of `lower/sortkernels.py` on every line of 
 place when the line is contiguous, through a scratch buffer of one line otherwise.  `np.sort`
 sorts a new C-contiguous copy (axis=None: the flattened items), `a.sort()` the array itself.
 `array.partition` (np.median and the quantiles) selects the items at given positions
-of each line of a copy (a quickselect, `fx$select`), `np.argsort` sorts indices by a stable merge sort, `np.unique` sorts a flattened copy and
-keeps the first of each run of equal items (one NaN), `np.searchsorted` is NumPy's binary
-search (with its reuse of the previous bounds when the keys ascend).
+of each line of a copy (a quickselect, `fx$select`), `np.argsort` sorts indices by a stable merge sort,
+`np.unique` sorts a flattened copy and keeps the first of each run of equal items (one NaN; with
+`return_*`, (item, index) pairs sorted stably), `np.searchsorted` is NumPy's binary search (with its
+reuse of the previous bounds when the keys ascend), `np.isin` a sorted copy of the test items searched
+per item.
 """
 from __future__ import annotations
 
@@ -190,6 +192,8 @@ def lower_unique(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     (a,) = args
     atype: T.Array = e.args[0].type
     t = atype.dtype
+    if e.attrs:
+        return _unique_with(fl, e, a, atype)
     out = _flat_copy(fl, a, atype)
     n = b.extract_value(out, [1, 0])
     base = b.bitcast(b.extract_value(out, 0), memory_type(t).as_pointer())
@@ -204,6 +208,59 @@ def lower_unique(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
             kept.set(b.add(k, I64(1)))
     _counted_loop(fl, b.sub(n, kept.get()), lambda i: step(b.add(i, I64(1))), "unique")
     return view(fl, e.type, b.extract_value(out, 0), [kept.get()], [I64(t.nbytes)])
+
+
+def _unique_with(fl, e: ir.Intrinsic, a: ll.Value, atype: T.Array) -> ll.Value:
+    """np.unique with return_index/inverse/counts: the (item, flat index) pairs sorted stably
+    (`fx$argsort`, as NumPy's mergesort when it returns indices), then one pass over the runs of
+    equal items: the first item and its index, the run's length, and every item's run number
+    stored at its index (the inverse, of a's shape).  The arrays are views of their first k items."""
+    b = fl.b
+    t = atype.dtype
+    mt = memory_type(t).as_pointer()
+    flat = _flat_copy(fl, a, atype)
+    n = b.extract_value(flat, [1, 0])
+    items = b.bitcast(b.extract_value(flat, 0), mt)
+    pt = pair_type(t)
+    pairs = _scratch_of(fl, n, pt)
+
+    def fill(i):
+        pair = b.insert_value(ll.Constant(pt, ll.Undefined), b.load(b.gep(items, [i])), 0)
+        b.store(b.insert_value(pair, i, 1), b.gep(pairs, [i]))
+    _counted_loop(fl, n, fill, "keys")
+    b.call(argsort_function(fl.ctx.module, t), [pairs, I64(0), n, _scratch_of(fl, b.add(b.ashr(n, I64(1)), I64(1)), pt)])
+    values = items          # the flat copy is read only through the pairs now: the values go there
+    index, counts = _scratch(fl, n, T.I64), _scratch(fl, n, T.I64)
+    inverse_type = T.Array(T.I64, atype.ndim)
+    inverse = allocate(fl, inverse_type, shape_of(fl, a, atype.ndim)) if e.attrs["inverse"] else None
+    inv_data = b.bitcast(b.extract_value(inverse, 0), I64.as_pointer()) if inverse is not None else None
+    kept = Var(b, I64, I64(0))
+
+    def step(i):
+        key, where = b.load(b.gep(pairs, [i, I32(0)])), b.load(b.gep(pairs, [i, I32(1)]))
+        k = kept.get()
+        new = b.or_(b.icmp_signed("==", k, I64(0)),
+                    b.not_(_same(b, t, key, b.load(b.gep(values, [b.sub(k, I64(1))])))))
+        with b.if_then(new):
+            b.store(key, b.gep(values, [k]))
+            b.store(where, b.gep(index, [k]))
+            b.store(I64(0), b.gep(counts, [k]))
+            kept.set(b.add(k, I64(1)))
+        run = b.sub(kept.get(), I64(1))
+        b.store(b.add(b.load(b.gep(counts, [run])), I64(1)), b.gep(counts, [run]))
+        if inv_data is not None:
+            b.store(run, b.gep(inv_data, [where]))
+    _counted_loop(fl, n, step, "runs")
+    k = kept.get()
+    parts = [view(fl, T.Array(t, 1), b.bitcast(values, I8P), [k], [I64(t.nbytes)])]
+    for name, data in (("index", index), ("inverse", None), ("counts", counts)):
+        if e.attrs[name]:
+            parts.append(inverse if name == "inverse" else view(fl, T.Array(T.I64, 1), b.bitcast(data, I8P), [k],
+                                                               [I64(8)]))
+    out = ll.Constant(value_type(e.type), ll.Undefined)
+    for j, part in enumerate(parts):
+        out = b.insert_value(out, part, j)
+    return out
 
 
 def _next_ranges(b, low, high, mid, levels: int):
@@ -282,4 +339,38 @@ def lower_searchsorted(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
         last.set(key)
         store_item(fl, ptrs[0], search(key), T.I64)
     src.each(visit, [target], "searchsorted")
+    return out
+
+
+def lower_isin(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
+    """np.isin(element, test_elements): test_elements sorted (a flat copy, in its own dtype, whose
+    order the conversion to the common dtype keeps), then per item of element a binary search in
+    the common dtype and an equality test (NaN is in nothing, as with NumPy's `==`)."""
+    from fastext.compiler.lower.reduce import Source
+    b = fl.b
+    element_e, test_e = args
+    tt: T.Scalar = test_e.type.dtype
+    common = T.SCALARS.get(e.attrs["common"], T.BOOL)
+    sorted_ = _flat_copy(fl, fl.expr(test_e), test_e.type)
+    n = b.extract_value(sorted_, [1, 0])
+    data = b.extract_value(sorted_, 0)
+    b.call(sort_function(fl.ctx.module, tt), [b.bitcast(data, memory_type(tt).as_pointer()), n])
+    src = Source(fl, element_e)
+    out = allocate(fl, e.type, src.shape)
+    target = Access(b.extract_value(out, 0), strides_of(fl, out, e.type.ndim), T.BOOL)
+    et: T.Scalar = element_e.type.dtype
+    lo, hi = Var(b, I64, I64(0)), Var(b, I64, n)
+    step = I64(tt.nbytes)
+
+    def visit(value, ptrs):
+        key = arith.cast(fl, value, et, common)
+        lo.set(I64(0))
+        hi.set(n)
+        at = bisect(fl, data, step, tt, common, key, lo, hi, True)
+        found = Var(b, I1, I1(0))
+        with b.if_then(b.icmp_signed("<", at, n)):
+            item = arith.cast(fl, load(fl, _item(fl, data, at, step, tt), tt), tt, common)
+            found.set(b.fcmp_ordered("==", item, key) if common.is_float else b.icmp_unsigned("==", item, key))
+        store_item(fl, ptrs[0], b.xor(found.get(), I1(1)) if e.attrs["invert"] else found.get(), T.BOOL)
+    src.each(visit, [target], "isin")
     return out

@@ -34,7 +34,8 @@ add(Op("index.take", spellings=("numpy.take", "ndarray.take"), check=_check("tak
 add(Op("index.put", lower=_lower(_GATHER, "lower_put"),
        lazy=True, allocates=True, loops=True, writes=(0,), pure=False, group="indexing",
        signature="a[idx] = v, a[i, j] = v, a[:, idx] += v",
-       doc="scatter by integer arrays (duplicates: the last store wins; += does not accumulate)"))
+       doc="scatter by integer arrays (duplicates: the last store wins; += does not accumulate; with "
+           "attrs['at'], np.add.at & co., each store combines with the item: they do)"))
 add(Op("index.nonzero", spellings=("numpy.nonzero", "ndarray.nonzero"), check=_check("nonzero_call"),
        lower=_lower(_MASKS, "lower_nonzero"), lazy=True, allocates=True, loops=True, group="indexing",
        signature="np.nonzero(a), a.nonzero(), np.where(cond)",

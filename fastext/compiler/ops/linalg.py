@@ -1,17 +1,18 @@
 """Linear algebra: `a @ b`, `np.matmul`, `np.dot`, `a.dot(b)`, `np.inner`, `np.outer`, `np.vdot`,
-`np.trace`, `np.linalg.solve`, `inv`, `det`, `slogdet`.
+`np.trace`, `np.einsum`, `np.linalg.solve`, `inv`, `det`, `slogdet`.
 
 Typing is `frontend/linalg.py`; products are lowered by `lower/linalg.py`, which calls the
 BLAS NumPy itself uses (found at import by `abi/blas.py`) for float and complex matrices,
 and native loop nests (`lower/gemm.py`) for integers, booleans and when no BLAS was found.
 `np.inner` is typed as a `np.dot` with the second operand transposed, `np.outer` as an
 element-wise product (one fused loop), `np.vdot` as the `np.dot` of the raveled operands
-(the first conjugated), so none of them has a lowering of its own.  `np.linalg.solve`, `inv`, `det`
+(the first conjugated), `np.einsum` as views, a fused product and a sum, or a product
+(`frontend/einsum.py`), so none of them has a lowering of its own.  `np.linalg.solve`, `inv`, `det`
 and `slogdet` (`lower/lapack.py`) call LAPACK from the same library, and native LU code without it.
 """
 from __future__ import annotations
 
-from fastext.compiler.ops import Op, add
+from fastext.compiler.ops import Op, add, deferred
 
 
 def _check(fc, node, op, shown, receiver=None):
@@ -55,6 +56,12 @@ add(Op("linalg.trace", spellings=("numpy.trace", "ndarray.trace"), check=_check,
 add(Op("linalg.store_product", lower=_lower_store, loops=True, writes=(0,), pure=False, group="linalg",
        signature="a @= b", doc="in-place matrix product: the result must have a's shape (cast same_kind)",
        data={"kind": "imatmul"}))
+
+add(Op("linalg.einsum", spellings=("numpy.einsum",), check=deferred("fastext.compiler.frontend.einsum", "einsum_call"),
+       group="linalg", signature="np.einsum(subscripts, *operands, optimize=False)",
+       doc="Einstein summation, subscripts a constant string ('ij,jk->ik', implicit 'ij,jk', diagonals 'ii->i'; "
+           "no '...'): aligned views, one fused product and one sum in NumPy's result dtype; matrix-product forms "
+           "through BLAS as @; optimize= is ignored"))
 
 
 def _check_lapack(fc, node, op, shown, receiver=None):

@@ -1,4 +1,4 @@
-"""Sorting and searching: np.sort, a.sort(), np.argsort, np.unique, np.searchsorted.
+"""Sorting and searching: np.sort, a.sort(), np.argsort, np.unique, np.searchsorted, np.isin.
 
 Typed in `frontend/sorting.py`, lowered in `lower/sorting.py` with the kernels of
 `lower/sortkernels.py` (one internal LLVM function per dtype: NumPy's introsort for values,
@@ -27,8 +27,10 @@ add(Op("array.argsort", spellings=("numpy.argsort", "ndarray.argsort"), check=_c
        signature="np.argsort(a, axis=-1), a.argsort(axis=-1)",
        doc="the indices that sort the array, by a stable sort (NumPy's kind='stable' order)"))
 add(Op("array.unique", spellings=("numpy.unique",), check=_check("unique"), lower=_lower(_LOWER, "lower_unique"),
-       allocates=True, loops=True, group="sorting", signature="np.unique(a)",
-       doc="the sorted distinct items of the flattened array (one NaN)"))
+       allocates=True, loops=True, group="sorting",
+       signature="np.unique(a, return_index=False, return_inverse=False, return_counts=False)",
+       doc="the sorted distinct items of the flattened array (one NaN); with return_*: the tuple (values, "
+           "first indices, inverse of a's shape, counts) of those asked for, int64"))
 add(Op("array.searchsorted", spellings=("numpy.searchsorted", "ndarray.searchsorted"), check=_check("searchsorted"),
        lower=_lower(_LOWER, "lower_searchsorted"), lazy=True, allocates=True, loops=True, numpy_scalar=True,
        group="sorting", signature="np.searchsorted(a, v, side='left'), a.searchsorted(v, side='left')",
@@ -36,3 +38,8 @@ add(Op("array.searchsorted", spellings=("numpy.searchsorted", "ndarray.searchsor
 add(Op("array.partition", lower=_lower(_LOWER, "lower_sort"), allocates=True, loops=True, group="sorting",
        doc="a copy of a (axis None: flattened) whose lines hold at each of the i64 arguments kth (largest first) "
            "the item a sort puts there: what np.median and the quantiles read (frontend/statistics.py)"))
+add(Op("array.isin", spellings=("numpy.isin",), check=_check("isin"), lower=_lower(_LOWER, "lower_isin"), lazy=True,
+       allocates=True, loops=True, group="sorting",
+       signature="np.isin(element, test_elements, assume_unique=False, invert=False)",
+       doc="bool array of element's shape: whether each item is in test_elements (a sorted copy, binary "
+           "searches, NumPy's common dtype; NaN is in nothing)"))

@@ -711,6 +711,11 @@ def _declare_methods() -> None:
            signature="np.add.outer(A, B)", doc="np.add(A[:, None], B[None, :]) of 1-D A and B, one fused loop; "
                                                "every binary ufunc above has it",
            data={"method": "outer", "shown": "`np.<binary ufunc>.outer`"}))
+    add(Op("ufunc.at", spellings=tuple(f"numpy.{n}.at" for n in binary), check=check, group="indexing",
+           signature="np.add.at(a, indices, b)",
+           doc="unbuffered in place a[indices] = np.add(a[indices], b), a repeated index counted each time "
+               "(integer index arrays; NumPy's loop, cast back to a's dtype); every binary ufunc above has it",
+           data={"method": "at", "shown": "`np.<binary ufunc>.at`"}))
     for method, index in (("reduce", 0), ("accumulate", 1)):
         names = [n for n in _REDUCE if _REDUCE[n][index] is not None]
         targets = ", ".join(f"`np.{n}.{method}` is `{_REDUCE[n][index]}`" for n in names)

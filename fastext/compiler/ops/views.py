@@ -1,4 +1,5 @@
-"""Views of arrays that move no data: `a.T`, `np.transpose(a, axes)`, `a.real`, `a.imag`."""
+"""Views of arrays that move no data: `a.T`, `np.transpose(a, axes)`, `a.real`, `a.imag`, and the
+diagonals of `np.einsum`'s repeated labels (`array.combine_axes`)."""
 from __future__ import annotations
 
 from fastext.compiler.ops import Op, add
@@ -38,3 +39,31 @@ add(Op("array.real", spellings=("ndarray.real",), check=_check_part, gpu=True, g
        data={"property": True, "part": "real"}))
 add(Op("array.imag", spellings=("ndarray.imag",), check=_check_part, gpu=True, group="ufunc", signature="a.imag",
        doc="the imaginary parts (of a real array: zeros)", data={"property": True, "part": "imag"}))
+
+
+def _lower_combine(fl, e, args):
+    """Axes merged into one (`attrs["axes"]`: the result axis of each axis of the argument): the
+    strides of the merged axes add up — `a[i, i]` for every i is the diagonal of `'ii->i'` —
+    and their extents must agree (NumPy's ValueError otherwise)."""
+    from llvmlite import ir as ll
+    from fastext.compiler.lower.context import value_type
+    b = fl.b
+    (a,) = args
+    axes = e.attrs["axes"]
+    out = b.insert_value(ll.Constant(value_type(e.type), ll.Undefined), b.extract_value(a, 0), 0)
+    for k in range(e.type.ndim):
+        merged = [j for j, target in enumerate(axes) if target == k]
+        n, stride = b.extract_value(a, [1, merged[0]]), b.extract_value(a, [2, merged[0]])
+        for j in merged[1:]:
+            m = b.extract_value(a, [1, j])
+            fl.fail_if(b.icmp_signed("!=", n, m), "ValueError",
+                       f"dimensions in operand {e.attrs['operand']} for collapsing index '{e.attrs['labels'][k]}' "
+                       f"don't match (%lld != %lld)", (n, m))
+            stride = b.add(stride, b.extract_value(a, [2, j]))
+        out = b.insert_value(out, n, [1, k])
+        out = b.insert_value(out, stride, [2, k])
+    return out
+
+
+add(Op("array.combine_axes", lower=_lower_combine, aliases=True, group="shape", signature="np.einsum('ii->i', a)",
+       doc="axes merged into one whose stride is their sum: the diagonal of einsum's repeated labels (a view)"))
