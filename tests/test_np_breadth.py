@@ -91,6 +91,8 @@ ARGS = {
                          np.array([0.0, 5.0, 2.0, np.inf, np.inf, 1.0, 1e308, -np.inf]), np.arange(8), 7),
  'shapes_as_values': lambda: (r(3, 4), r(2, 5), r(3)),
  'small_helpers': lambda: (r(4), r(2, 3), np.array([0, 5, 11]), r(3).astype(np.float32)),
+ 'reused_expressions': lambda: (np.array([1.0, 0.0, 2.0, -1.0, -np.inf, 3.5]),
+                                np.array([1.0, 0.0, 3.0, 0.0, 2.0, -0.0])),
  'line_sums': lambda: (r(3, 5), r(3, 5) + 1j * r(3, 5)),
  'ufunc_methods': lambda: (r(6), r(4, 5)),
  'vdot_cases': lambda: (r(5) + 1j * r(5), r(5) - 2j * r(5), r(3, 4)),

@@ -565,3 +565,27 @@ def all_exprs(stmts: list[Stmt]):
     for s in walk(stmts):
         for e in children(s):
             yield from walk_exprs(e)
+
+
+def copy_expr(e: Expr) -> Expr:
+    """A deep copy of an expression tree that shares its variables: every `Var` (of a Load, or
+    bound in an `fx.let`'s attributes) stays the same object, so slots and analyses still find it."""
+    import copy
+    import dataclasses
+    memo: dict = {}
+
+    def collect(x) -> None:
+        if isinstance(x, Var):
+            memo[id(x)] = x
+        elif dataclasses.is_dataclass(x) and not isinstance(x, type):
+            for f in dataclasses.fields(x):
+                collect(getattr(x, f.name))
+        elif isinstance(x, (list, tuple)):
+            for item in x:
+                collect(item)
+        elif isinstance(x, dict):
+            for item in x.values():
+                collect(item)
+
+    collect(e)
+    return copy.deepcopy(e, memo)

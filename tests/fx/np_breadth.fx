@@ -538,3 +538,10 @@ def small_helpers(a: f64[:], m: f64[:, :], k: i64[:], x: f32[:]) -> tuple[f64[:]
 def exponential_mean(n: i64, scale: f64) -> f64:
     rng = np.random.default_rng(42)
     return (rng.exponential(scale, n).mean() + np.random.exponential(scale, size=n).mean()) / 2
+
+
+def reused_expressions(x: f64[:], y: f64[:]) -> tuple[bool, f64[:], f64, f64[:], f64[:], f64[:], f64[:]]:
+    """Compositions that read an argument expression more than once, and a ** ±1.5 / -0.5."""
+    c = np.isclose(x * 2.0, y + 1.0)
+    return (np.allclose(x * 2.0, y * 2.0), np.nan_to_num(x / y), np.nansum(x / y), np.where(c, x, y),
+            (x + 1.0) ** 1.5, (x * x + 0.5) ** -1.5, np.abs(y) ** -0.5)

@@ -67,9 +67,10 @@ def _check_operand(fc: "FunctionChecker", e: ir.Expr, node: ast.AST, what: str) 
 # ----------------------------------------------------------------------------- building maps
 
 def _parts(e: ir.Expr) -> tuple[list[ir.Expr], ir.Expr]:
-    """An argument as the operands and body of an element-wise expression."""
+    """An argument as the operands and body of an element-wise expression (a copy of the body:
+    `build` renumbers it, and the argument may be used again — `np.isclose(a * 2, b)` reads it twice)."""
     if isinstance(e, ir.ArrayMap):
-        return list(e.operands), e.body
+        return list(e.operands), ir.copy_expr(e.body)
     if isinstance(e, ir.Const):
         return [], e
     return [e], ir.Elem(_elem_type(e), e.span, 0)
@@ -213,7 +214,36 @@ def operator(fc: "FunctionChecker", op: str, left: ir.Expr, right: ir.Expr, node
         short = _POWER_SHORTCUTS[right.value]
         if ins[0] == ins[1] == out and (out.is_float or out.is_complex or short in ("np.square", "np.positive")):
             return build(fc, ops.get(short), [left], [ins[0]], out, node)
+    if name == "power" and isinstance(right, ir.Const) and isinstance(right.value, float) \
+            and right.value in (1.5, -1.5, -0.5) and isinstance(left.type, Array) and ins[0] == ins[1] == out \
+            and out.is_float:
+        return _half_power(fc, left, right.value, out, node)
     return build(fc, uf, [left, right], ins, out, node)
+
+
+def _half_power(fc: "FunctionChecker", x: ir.Expr, y: float, t: Scalar, node: ast.AST) -> ir.Expr:
+    """`a ** 1.5`, `a ** -1.5`, `a ** -0.5` as a * sqrt(a), 1 / (a * sqrt(a)), 1 / sqrt(a + 0.0):
+    vectorised arithmetic instead of a pow call per item (a pow of two arguments does not vectorise
+    where an operand is strided), within an ulp or two of pow as libm's own pow is, and with pow's
+    special values: -inf gives inf (** 1.5) or 0, -0.0 ** -0.5 gives inf (the + 0.0)."""
+    span = fc.span(node)
+
+    def f(name: str, *args: ir.Expr) -> ir.Expr:
+        return build(fc, ops.get(f"np.{name}"), list(args), [t] * len(args), BOOL if name == "equal" else t, node)
+
+    def const(v: float) -> ir.Expr:
+        return ir.Const(t, span, v)
+
+    def a() -> ir.Expr:        # one tree per use (a node is never shared between two places)
+        return ir.copy_expr(x)
+
+    if y == -0.5:
+        value, at_minus_inf = f("reciprocal", f("sqrt", f("add", a(), const(0.0)))), 0.0
+    else:
+        cube = f("multiply", a(), f("sqrt", a()))
+        value, at_minus_inf = (cube, float("inf")) if y == 1.5 else (f("reciprocal", cube), 0.0)
+    return build(fc, ops.get("np.where"), [f("equal", a(), const(float("-inf"))), const(at_minus_inf), value],
+                 [BOOL, t, t], t, node)
 
 
 def unary(fc: "FunctionChecker", op: str, value: ir.Expr, node: ast.AST) -> ir.Expr:

@@ -130,7 +130,7 @@ class ExpressionChecker:
         span = self.span(node)
         forwarded = getattr(self, "forwarded", {}).get(node.id)
         if forwarded is not None:       # frontend/forward.py: a copy of the value for each load (the
-            return _copy_expr(forwarded)    # expressions built on it may renumber its operands)
+            return ir.copy_expr(forwarded)  # expressions built on it may renumber its operands)
         var = self.vars.get(node.id)
         if var is not None:
             return ir.Load(var.type, span, var)
@@ -702,16 +702,6 @@ def _operand_node(node: ast.AST, literal_is_left: bool) -> ast.AST:
     if isinstance(node, ast.AugAssign):
         return node.value if literal_is_left else node.target
     return node
-
-
-def _copy_expr(e: ir.Expr) -> ir.Expr:
-    """A copy of a typed expression tree that shares its variables (a Load keeps its Var)."""
-    import copy
-    memo: dict = {}
-    for sub in ir.walk_exprs(e):
-        if isinstance(sub, ir.Load):
-            memo[id(sub.var)] = sub.var
-    return copy.deepcopy(e, memo)
 
 
 def _is_weak(e: ir.Expr) -> bool:

@@ -46,7 +46,8 @@ NOTES = {
     "floor_divide": "`//`; integers // 0 give 0, floats // 0 give ±inf or nan",
     "remainder": "`%`; the divisor's sign (Python's rule); x % 0 is 0 (ints) or nan (floats)",
     "fmod": "C's remainder (the dividend's sign)",
-    "power": "`**`; a ** 2, a ** 0.5, a ** -1 with a constant exponent as NumPy: square, sqrt, reciprocal; "
+    "power": "`**`; a ** 2, a ** 0.5, a ** -1 with a constant exponent as NumPy: square, sqrt, reciprocal "
+             "(a ** 1.5, a ** -1.5, a ** -0.5 of floats: through sqrt, pow's special values kept); "
              "integer ** negative integer raises ValueError",
     "left_shift": "`<<`; counts past the width give 0", "right_shift": "`>>`; counts past the width give 0 or -1",
     "maximum": "NaN propagates", "minimum": "NaN propagates", "fmax": "NaN ignored", "fmin": "NaN ignored",
