@@ -33,7 +33,7 @@ def test_named_intermediates_fuse():
 
 
 @pytest.mark.parametrize("name", ["store_between", "rebinding_between", "loop_carried", "same_object_twice",
-                                  "store_into_what_it_reads", "expensive_operand"])
+                                  "store_into_what_it_reads", "expensive_operand", "store_through_a_view"])
 def test_names_that_must_keep_their_array(name):
     assert "t:" in _locals(name)
 
@@ -52,5 +52,6 @@ def test_results_are_pythons(mods):
     np.testing.assert_array_equal(native.store_into_what_it_reads(a), oracle.store_into_what_it_reads(a))
     np.testing.assert_allclose(native.accelerations(x, x[:, 0] + 1.0), oracle.accelerations(x, x[:, 0] + 1.0), rtol=1e-12)
     np.testing.assert_array_equal(native.expensive_operand(a), oracle.expensive_operand(a))
+    np.testing.assert_array_equal(native.store_through_a_view(x), oracle.store_through_a_view(x))
     assert native.inside_try(a, b) == oracle.inside_try(a, b) == 2
     assert native.inside_try(a, b[:5]) == oracle.inside_try(a, b[:5]) == 0

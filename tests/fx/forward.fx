@@ -81,3 +81,13 @@ def expensive_operand(x: f64[:]) -> f64[:]:
     """Read three times, `t` keeps its array: copies would compute the median three times."""
     t = x - np.median(x)
     return t * t + t
+
+
+def store_through_a_view(x: f64[:, :]) -> f64[:]:
+    """`acc` is seen through the view `row`: the store into acc must not reach t."""
+    acc = np.zeros((2, x.shape[1]))
+    row = acc[0]
+    t = row + x[0]
+    acc[0, 0] = 7.0
+    u = t * 2.0
+    return u + t

@@ -49,9 +49,12 @@ def candidates(fn: ast.FunctionDef, numpy_names: set[str], others: set[str]) -> 
                 loads.setdefault(node.id, []).append(node)
         elif isinstance(node, (ast.AugAssign,)) and isinstance(node.target, ast.Name):
             stores[node.target.id] = stores.get(node.target.id, 0) + 2     # a rebinding too
+    # arrays the function allocates and only stores into or returns: no other name can view them,
+    # so a store into one changes nothing a forwarded value reads
     fresh = {s.targets[0].id for s in ast.walk(fn) if isinstance(s, ast.Assign) and len(s.targets) == 1
              and isinstance(s.targets[0], ast.Name) and stores.get(s.targets[0].id) == 1
-             and _allocates(s.value, numpy_names)}
+             and _allocates(s.value, numpy_names)
+             and all(_stored_or_returned(u, parents) for u in loads.get(s.targets[0].id, []))}
     out: dict[int, str] = {}
     for block, in_try in _blocks(fn.body, False):
         if in_try:
@@ -111,6 +114,16 @@ def _consumed(use: ast.Name, parents: dict) -> bool:
             break
         node = parent
     return True
+
+
+def _stored_or_returned(use: ast.Name, parents: dict) -> bool:
+    """`acc[...] = v` (the base of a store target) or `return acc` / `return acc, b`."""
+    parent = parents.get(id(use))
+    if isinstance(parent, ast.Subscript) and parent.value is use and isinstance(parent.ctx, ast.Store):
+        return True
+    if isinstance(parent, ast.Tuple):
+        parent = parents.get(id(parent))
+    return isinstance(parent, ast.Return)
 
 
 def _cheap(value: ast.expr) -> bool:
