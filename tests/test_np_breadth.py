@@ -93,6 +93,7 @@ ARGS = {
  'small_helpers': lambda: (r(4), r(2, 3), np.array([0, 5, 11]), r(3).astype(np.float32)),
  'reused_expressions': lambda: (np.array([1.0, 0.0, 2.0, -1.0, -np.inf, 3.5]),
                                 np.array([1.0, 0.0, 3.0, 0.0, 2.0, -0.0])),
+ 'norms_by_dot': lambda: (r(1001), r(77).astype(np.float32), r(30, 40)),
  'line_sums': lambda: (r(3, 5), r(3, 5) + 1j * r(3, 5)),
  'ufunc_methods': lambda: (r(6), r(4, 5)),
  'vdot_cases': lambda: (r(5) + 1j * r(5), r(5) - 2j * r(5), r(3, 4)),
@@ -165,3 +166,10 @@ def test_exponential_draws_have_the_mean_and_the_errors_of_numpy():
     assert abs(m.exponential_mean(200_000, 3.0) - 3.0) < 0.05
     with pytest.raises(ValueError, match="scale < 0"):
         m.exponential_mean(3, -1.0)
+
+
+def test_whole_array_norms_are_numpys_bits():
+    v, m = rng.random(1001), rng.random((30, 40))
+    got = compiled(PATH).norms_by_dot(v, v.astype(np.float32), m)
+    want = interpreted(PATH).norms_by_dot(v, v.astype(np.float32), m)
+    assert [float(g) for g in got] == [float(w) for w in want]

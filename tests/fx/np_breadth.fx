@@ -545,3 +545,8 @@ def reused_expressions(x: f64[:], y: f64[:]) -> tuple[bool, f64[:], f64, f64[:],
     c = np.isclose(x * 2.0, y + 1.0)
     return (np.allclose(x * 2.0, y * 2.0), np.nan_to_num(x / y), np.nansum(x / y), np.where(c, x, y),
             (x + 1.0) ** 1.5, (x * x + 0.5) ** -1.5, np.abs(y) ** -0.5)
+
+
+def norms_by_dot(v: f64[:], w: f32[:], m: f64[:, :]) -> tuple[f64, f32, f64, f64, f64]:
+    """np.linalg.norm of a whole array is NumPy's sqrt(x.dot(x)): the same BLAS dot, the same bits."""
+    return np.linalg.norm(v), np.linalg.norm(w), np.linalg.norm(m), np.linalg.norm(v[::2], 2), np.linalg.norm(m, "fro")

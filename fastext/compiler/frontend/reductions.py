@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from fastext.compiler import ir, ops
 from fastext.compiler.frontend.arrays import _bind, constant
 from fastext.compiler.types import (
-    BOOL, ERROR, F64, I64, U64, Array, ErrorType, Scalar, Struct, Tuple, article, complex_part,
+    BOOL, ERROR, F32, F64, I64, U64, Array, ErrorType, Scalar, Struct, Tuple, article, complex_part,
 )
 
 if TYPE_CHECKING:
@@ -96,6 +96,9 @@ def reduction_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str
         return _average(fc, node, op, bound, src, dtype, attrs, shown)
     if kind == "norm":
         _norm_ord(fc, bound, attrs, ndim, shown)
+        if attrs["axis"] is None and attrs.get("ord") in (None, 2.0) and not attrs.get("keepdims") \
+                and src.type.dtype in (F32, F64) and not isinstance(src, ir.ArrayMap):
+            return _norm_by_dot(fc, node, src, span)
     if kind in ("min", "max", "argmin", "argmax") and src.type.dtype.is_complex:
         raise fc.error(node, f"{shown}() of complex numbers is not supported yet", "reduce .real or abs(z)")
     return ir.Intrinsic(_result_type(kind, dtype, ndim, attrs), span, op.name, args, attrs)
@@ -130,6 +133,20 @@ def _result_type(kind: str, dtype: Scalar, ndim: int, attrs: dict):
 def _as_array(fc, value: ir.Expr, node: ast.AST, shown: str) -> ir.Expr:
     raise fc.error(node, f"{shown}() needs an array, got {article(value.type)}",
                    "reduce an array (scalars: use the value itself)")
+
+
+def _norm_by_dot(fc, node, src: ir.Expr, span) -> ir.Expr:
+    """NumPy's norm of a whole real array (ord None, 'fro', or 2 of a vector): sqrt(x.dot(x)) of
+    the flattened items — the same BLAS dot NumPy calls, so the same bits for a C-contiguous
+    array.  (An expression's norm stays a pairwise sum of squares, folded as it is computed:
+    NumPy's bits would need its temporary array, which costs more than the dot saves.)"""
+    from fastext.compiler.frontend.arrays import build, let, use
+    t = src.type.dtype
+    flat = src if src.type.ndim == 1 else ir.Intrinsic(Array(t, 1), span, "array.ravel", [src])
+
+    def make(x):
+        return build(fc, ops.get("np.sqrt"), [ir.Intrinsic(t, span, "linalg.dot", [x, use(x)])], [t], t, node)
+    return let(fc, node, [flat], make)
 
 
 def _norm_ord(fc, bound: dict, attrs: dict, ndim: int, shown: str) -> None:
