@@ -94,6 +94,7 @@ ARGS = {
  'reused_expressions': lambda: (np.array([1.0, 0.0, 2.0, -1.0, -np.inf, 3.5]),
                                 np.array([1.0, 0.0, 3.0, 0.0, 2.0, -0.0])),
  'norms_by_dot': lambda: (r(1001), r(77).astype(np.float32), r(30, 40)),
+ 'running_extremes': lambda: (np.array([1.0, 3.0, 2.0, 0.5, 5.0, 4.0]), r(3, 4), np.array([3, 1, 4, 1, 5])),
  'line_sums': lambda: (r(3, 5), r(3, 5) + 1j * r(3, 5)),
  'ufunc_methods': lambda: (r(6), r(4, 5)),
  'vdot_cases': lambda: (r(5) + 1j * r(5), r(5) - 2j * r(5), r(3, 4)),

@@ -550,3 +550,10 @@ def reused_expressions(x: f64[:], y: f64[:]) -> tuple[bool, f64[:], f64, f64[:],
 def norms_by_dot(v: f64[:], w: f32[:], m: f64[:, :]) -> tuple[f64, f32, f64, f64, f64]:
     """np.linalg.norm of a whole array is NumPy's sqrt(x.dot(x)): the same BLAS dot, the same bits."""
     return np.linalg.norm(v), np.linalg.norm(w), np.linalg.norm(m), np.linalg.norm(v[::2], 2), np.linalg.norm(m, "fro")
+
+
+def running_extremes(x: f64[:], m: f64[:, :], k: i64[:]) -> tuple[f64[:], f64[:, :], i64[:], f64[:, :], f64]:
+    """np.maximum.accumulate as finance code computes a drawdown; minimum along an axis."""
+    peak = np.maximum.accumulate(x)
+    dd = (peak - x) / peak
+    return peak, np.minimum.accumulate(m, axis=1), np.maximum.accumulate(k), np.maximum.accumulate(m), dd.max()

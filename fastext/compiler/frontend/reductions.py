@@ -99,7 +99,7 @@ def reduction_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str
         if attrs["axis"] is None and attrs.get("ord") in (None, 2.0) and not attrs.get("keepdims") \
                 and src.type.dtype in (F32, F64) and not isinstance(src, ir.ArrayMap):
             return _norm_by_dot(fc, node, src, span)
-    if kind in ("min", "max", "argmin", "argmax") and src.type.dtype.is_complex:
+    if kind in ("min", "max", "argmin", "argmax", "cummax", "cummin") and src.type.dtype.is_complex:
         raise fc.error(node, f"{shown}() of complex numbers is not supported yet", "reduce .real or abs(z)")
     return ir.Intrinsic(_result_type(kind, dtype, ndim, attrs), span, op.name, args, attrs)
 
@@ -121,7 +121,7 @@ def axes_attr(fc: "FunctionChecker", node: ast.Tuple | ast.List, ndim: int, kind
 
 
 def _result_type(kind: str, dtype: Scalar, ndim: int, attrs: dict):
-    if kind in ("cumsum", "cumprod"):
+    if kind in ("cumsum", "cumprod", "cummax", "cummin"):
         return Array(dtype, 1 if attrs["axis"] is None else ndim)
     if attrs.get("keepdims"):
         return Array(dtype, ndim)

@@ -112,7 +112,7 @@ def lower_reduction(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
     axis = e.attrs.get("axis")
     acc_t: T.Scalar = e.type.dtype if isinstance(e.type, T.Array) else e.type
     extra = [fl.expr(a) for a in args[1:]]
-    if kind in ("cumsum", "cumprod"):
+    if kind in ("cumsum", "cumprod", "cummax", "cummin"):
         return _cumulative(fl, src, kind, axis, e.type)
     if axis is None or src.ndim == 1:
         value = _whole(fl, src, kind, acc_t, extra, e)
@@ -714,8 +714,11 @@ def _cumulative(fl, src: Source, kind: str, axis: int | None, out_type: T.Array)
     from fastext.compiler.lower.alloc import allocate
     b = fl.b
     acc_t = out_type.dtype
-    step = (lambda acc, v: _add(fl, acc, v, acc_t)) if kind == "cumsum" else (lambda acc, v: _mul(fl, acc, v, acc_t))
-    init = _zero(acc_t) if kind == "cumsum" else _one(acc_t)
+    if kind in ("cummax", "cummin"):
+        step, init = _running_extreme(fl, kind[3:], acc_t), _extreme_init(kind[3:], acc_t)
+    else:
+        step = (lambda acc, v: _add(fl, acc, v, acc_t)) if kind == "cumsum" else (lambda acc, v: _mul(fl, acc, v, acc_t))
+        init = _zero(acc_t) if kind == "cumsum" else _one(acc_t)
     if axis is None or src.ndim == 1:
         out = allocate(fl, out_type, [src.size()])
         base = b.bitcast(b.extract_value(out, 0), memory_type(acc_t).as_pointer())
@@ -845,6 +848,19 @@ def _extreme_init(kind: str, t: T.Scalar) -> ll.Constant:
     if t.signed:
         return lt((1 << (t.bits - 1)) - 1 if kind == "min" else -(1 << (t.bits - 1)))
     return lt((1 << t.bits) - 1 if kind == "min" else 0)
+
+
+def _running_extreme(fl, kind: str, t: T.Scalar):
+    """NumPy's maximum/minimum of the running value and the next item, exactly as its loop:
+    `(acc >= v or isnan(acc)) ? acc : v` (a NaN stays, a tie keeps the earlier item's sign)."""
+    b = fl.b
+
+    def step(acc, v):
+        if t.is_float:
+            keep = b.or_(b.fcmp_ordered(">=" if kind == "max" else "<=", acc, v), b.fcmp_unordered("uno", acc, acc))
+            return b.select(keep, acc, v)
+        return _extreme_step(fl, kind, t)(acc, v)
+    return step
 
 
 def _extreme_step(fl, kind: str, t: T.Scalar):

@@ -102,3 +102,10 @@ for _kind, _doc in (("sum", "sum with NaNs counted as 0"), ("prod", "product wit
                     ("min", "minimum ignoring NaNs (all NaN: nan)"), ("max", "maximum ignoring NaNs (all NaN: nan)")):
     add(Op(f"np.nan{_kind}", spellings=(f"numpy.nan{_kind}",), check=_check_nan, group="reduction", doc=_doc,
            signature=f"np.nan{_kind}(a, axis=None, keepdims=False)", data={"nan": _kind}))
+
+
+# np.maximum.accumulate / np.minimum.accumulate (ufunc methods, ops/ufuncs.py): no spelling of their own
+for _kind, _doc in (("cummax", "running maximum: np.maximum.accumulate (NumPy's maximum, NaN propagates)"),
+                    ("cummin", "running minimum: np.minimum.accumulate (NumPy's minimum, NaN propagates)")):
+    add(Op(f"np.{_kind}", check=_check, lower=_lower, lazy=True, loops=True, allocates=True, group="reduction",
+           doc=_doc, data={"reduce": _kind, "params": ("axis", "dtype", "out")}))

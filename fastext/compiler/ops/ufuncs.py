@@ -700,8 +700,8 @@ ufunc("round", 1, _round, aliases=("around", "round_"), typing="round", methods=
 # ----------------------------------------------------------------------------- ufunc methods
 
 # ufunc → the reduction its `.reduce` is (and its `.accumulate`, where NumPy has a named one)
-_REDUCE = {"add": ("np.sum", "np.cumsum"), "multiply": ("np.prod", "np.cumprod"), "maximum": ("np.max", None),
-           "minimum": ("np.min", None), "logical_and": ("np.all", None), "logical_or": ("np.any", None)}
+_REDUCE = {"add": ("np.sum", "np.cumsum"), "multiply": ("np.prod", "np.cumprod"), "maximum": ("np.max", "np.cummax"),
+           "minimum": ("np.min", "np.cummin"), "logical_and": ("np.all", None), "logical_or": ("np.any", None)}
 
 
 def _declare_methods() -> None:
