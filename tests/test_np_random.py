@@ -473,8 +473,9 @@ def test_import_spellings_compile():
            "def f(n: i64) -> f64:\n    rng = default_rng(1)\n"
            "    return npr.rand() + numpy.random.randn() + random.uniform() + rand(n).sum() + _g(rng, rng, rng)\n")
     compile_source(src, "spellings.fx", "spellings")
-    with pytest.raises(CompileError, match="numpy.random.shuffle is not supported"):
-        compile_source("from numpy.random import shuffle\n", "bad_import.fx", "bad_import")
+    compile_source("from numpy.random import choice, permutation, shuffle\n", "perm_import.fx", "perm_import")
+    with pytest.raises(CompileError, match="numpy.random.poisson is not supported"):
+        compile_source("from numpy.random import poisson\n", "bad_import.fx", "bad_import")
 
 
 # ---------------------------------------------------------------------------- threads

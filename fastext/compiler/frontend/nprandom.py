@@ -63,6 +63,8 @@ def _check(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiv
         unsigned = bool(seed) and isinstance(seed[0], ir.Cast) and seed[0].value.type == U64
         return ir.Intrinsic(GENERATOR, span, "random.default_rng", seed, {"unsigned": True} if unsigned else {})
     gen = [] if receiver is None else [receiver]
+    if kind in ("shuffle", "permutation", "choice"):
+        return _check_permuting(fc, node, kind, bound, shown, gen, span)
     if "out" in bound:
         raise fc.error(bound["out"], f"{shown}(..., out=) is not supported in .fx code",
                        f"assign the new array instead: a[...] = {shown}(a.shape)")
@@ -102,6 +104,80 @@ def _check(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiv
     return _draw(span, "integers", dtype, gen, [low, high], dims, generator, closed=closed, strong=strong)
 
 
+def _axis0(fc: "FunctionChecker", bound: dict, shown: str) -> None:
+    if "axis" in bound and constant(fc, bound["axis"], int, "axis") != 0:
+        raise fc.error(bound["axis"], f"{shown}() is supported along axis 0 only in .fx code",
+                       "transpose first, e.g. rng.permutation(a.T).T")
+
+
+def _array_arg(fc: "FunctionChecker", node: ast.expr, shown: str, name: str) -> ir.Expr:
+    value = fc.expr(node)
+    if isinstance(value.type, ErrorType):
+        raise _Poisoned
+    return value
+
+
+def _check_permuting(fc: "FunctionChecker", node: ast.Call, kind: str, bound: dict, shown: str,
+                     gen: list[ir.Expr], span) -> ir.Expr:
+    """shuffle(x), permutation(x), choice(a, size, replace, p): NumPy's types and shapes."""
+    generator = bool(gen)
+    attrs: dict = {"generator": generator}
+    if kind != "choice":
+        _axis0(fc, bound, shown)
+        x = _array_arg(fc, bound["x"], shown, "x")
+        if kind == "permutation" and isinstance(x.type, Scalar):
+            return ir.Intrinsic(Array(I64, 1), span, "random.permutation", gen + [_int_arg(fc, bound["x"], shown, "x", x)],
+                                attrs | {"population": "int"})
+        if not isinstance(x.type, Array) or not isinstance(x.type.dtype, Scalar):
+            raise fc.error(bound["x"], f"{shown}() takes an array{' or an int' if kind == 'permutation' else ''}, "
+                                       f"got {article(x.type)}", f"{shown}(a) with a NumPy array a")
+        if kind == "permutation":
+            return ir.Intrinsic(x.type, span, "random.permutation", gen + [x], attrs | {"population": "array"})
+        if x.type.ndim > 2:
+            raise fc.error(bound["x"], f"{shown}() supports 1-D and 2-D arrays in .fx code, "
+                                       f"got {x.type.ndim} dimensions",
+                           "shuffle a 2-D view: a.reshape(a.shape[0], -1) of a C-contiguous array")
+        return ir.Intrinsic(NONE, span, "random.shuffle", [x] + gen, attrs)
+    if "axis" in bound:
+        _axis0(fc, bound, shown)
+    if "shuffle" in bound:
+        constant(fc, bound["shuffle"], bool, "shuffle")
+    a = _array_arg(fc, bound["a"], shown, "a")
+    if isinstance(a.type, Scalar):
+        a = _int_arg(fc, bound["a"], shown, "a", a)
+        population, item = "int", I64
+    elif isinstance(a.type, Array) and isinstance(a.type.dtype, Scalar) and a.type.ndim == 1:
+        population, item = "array", a.type.dtype
+    elif isinstance(a.type, Array):
+        raise fc.error(bound["a"], f"{shown}() takes an int or a 1-D array in .fx code, got {a.type.ndim} "
+                                   "dimensions" + ("" if generator else " (NumPy raises ValueError)"),
+                       "choose row indices instead: a[rng.choice(len(a), size)]")
+    else:
+        raise fc.error(bound["a"], f"{shown}() takes an int or a 1-D array, got {article(a.type)}",
+                       f"{shown}(n, size) or {shown}(array, size)")
+    size = bound.get("size")
+    dims = None if _is_none(size) else shape_dims(fc, size)
+    if dims is not None and any(isinstance(d.type, ErrorType) for d in dims):
+        raise _Poisoned
+    replace = True if "replace" not in bound else constant(fc, bound["replace"], bool, "replace")
+    weights = []
+    if not _is_none(bound.get("p")):
+        p = _array_arg(fc, bound["p"], shown, "p")
+        if not (isinstance(p.type, Array) and p.type.ndim == 1 and isinstance(p.type.dtype, Scalar)
+                and p.type.dtype.is_real):
+            raise fc.error(bound["p"], f"`p` of {shown}() must be a 1-D array of probabilities, "
+                                       f"got {article(p.type)}", "p=np.array([0.2, 0.3, 0.5])")
+        if p.type.dtype != F64:
+            raise fc.error(bound["p"], f"`p` of {shown}() must be a float64 array in .fx code",
+                           "convert it: p.astype(np.float64)")
+        weights = [p]
+    attrs |= {"population": population, "replace": bool(replace), "weights": bool(weights)}
+    args = gen + [a] + weights
+    if dims is not None:
+        return ir.Intrinsic(Array(item, len(dims)), span, "random.choice", args + dims, attrs)
+    return ir.Intrinsic(item, span, "random.choice" if population == "int" else "random.choice.np", args, attrs)
+
+
 def _draw(span, dist: str, dtype: Scalar, gen: list[ir.Expr], params: list[ir.Expr], dims: list[ir.Expr] | None,
           generator: bool, closed: bool = False, strong: bool = False) -> ir.Expr:
     attrs = {"dist": dist, "dtype": dtype.name, "generator": generator}
@@ -138,8 +214,8 @@ def _is_none(node) -> bool:
     return node is None or isinstance(node, ast.Constant) and node.value is None
 
 
-def _scalar_arg(fc: "FunctionChecker", node: ast.expr, shown: str, name: str) -> ir.Expr:
-    value = fc.expr(node)
+def _scalar_arg(fc: "FunctionChecker", node: ast.expr, shown: str, name: str, value: ir.Expr | None = None) -> ir.Expr:
+    value = fc.expr(node) if value is None else value
     if isinstance(value.type, ErrorType):
         raise _Poisoned
     if isinstance(value.type, Array):
@@ -155,8 +231,8 @@ def _float_arg(fc: "FunctionChecker", node: ast.expr, shown: str, name: str) -> 
     return fc.convert(_scalar_arg(fc, node, shown, name), F64)
 
 
-def _int_arg(fc: "FunctionChecker", node: ast.expr, shown: str, name: str) -> ir.Expr:
-    value = _scalar_arg(fc, node, shown, name)
+def _int_arg(fc: "FunctionChecker", node: ast.expr, shown: str, name: str, value: ir.Expr | None = None) -> ir.Expr:
+    value = _scalar_arg(fc, node, shown, name, value)
     if value.type.is_float:
         raise fc.error(node, f"`{name}` of {shown}() must be an integer in .fx code, got {article(value.type)}",
                        "convert with int(...)")

@@ -64,7 +64,8 @@ def lower_default_rng(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     return b.bitcast(s, I8P)
 
 
-_DRAWS = ("random.draw", "random.draw.np", "random.fill")
+_DRAWS = ("random.draw", "random.draw.np", "random.fill", "random.shuffle", "random.permutation",
+          "random.choice", "random.choice.np")
 
 
 def _frame_local(fn: ir.Function, e: ir.Intrinsic) -> bool:
@@ -85,7 +86,7 @@ def _frame_local(fn: ir.Function, e: ir.Intrinsic) -> bool:
             return False
         for x in (x for c in ir.children(s) for x in ir.walk_exprs(c)):
             if isinstance(x, ir.Intrinsic) and x.name in _DRAWS and x.attrs.get("generator"):
-                drawn_from.add(id(x.args[0]))
+                drawn_from.add(id(x.args[1 if x.name == "random.shuffle" else 0]))
             elif isinstance(x, ir.Load) and x.var is var:
                 loads.append(x)
     return all(id(x) in drawn_from for x in loads)
@@ -317,3 +318,328 @@ def fill_function(ctx, dist: str, dtype: T.Scalar, nparams: int) -> ll.Function:
     b.ret_void()
     return fn
 
+
+
+# ----------------------------------------------------------------------------- shuffle, permutation, choice
+#
+# Fisher–Yates with `bounded` (each of the n! orders equally likely: position i takes a uniform
+# item of [0, i]); choice draws indices into an i64 buffer, then gathers the items of `a`.
+# The loops run in internal functions that copy the state into a local, as the fills do.
+
+SQRT_EPS = 2.0 ** -26      # NumPy's tolerance on sum(p): sqrt(finfo(float64).eps)
+
+
+def _loop(fn: ll.Function, b: ll.IRBuilder, lo: ll.Value, hi: ll.Value, body, name: str) -> None:
+    """for i in range(lo, hi): body(i), leaving `b` after the loop."""
+    pre = b.block
+    head, loop, end = (fn.append_basic_block(f"{name}.{x}") for x in ("head", "body", "end"))
+    b.branch(head)
+    b.position_at_end(head)
+    i = b.phi(I64)
+    i.add_incoming(lo, pre)
+    b.cbranch(b.icmp_signed("<", i, hi), loop, end)
+    b.position_at_end(loop)
+    body(i)
+    i.add_incoming(b.add(i, I64(1)), b.block)
+    b.branch(head)
+    b.position_at_end(end)
+
+
+def _internal(ctx, name: str, args: list[ll.Type], ret: ll.Type = None):
+    """(fn, builder, local state or None, args) for a new internal function, or (fn, None, ...) if it exists."""
+    fn = ctx.module.globals.get(name)
+    if fn is not None:
+        return fn, None
+    fn = ll.Function(ctx.module, ll.FunctionType(ret or ll.VoidType(), args), name)
+    fn.linkage = "internal"
+    fn.attributes.add("nounwind")
+    return fn, ll.IRBuilder(fn.append_basic_block("entry"))
+
+
+def _local_state(b: ll.IRBuilder, state: ll.Value) -> ll.Value:
+    s = b.bitcast(b.alloca(ll.ArrayType(I64, STATE_WORDS)), STATEP)
+    for k in range(STATE_WORDS):
+        b.store(b.load(b.gep(state, [I64(k)]), align=8), b.gep(s, [I64(k)]))
+    return s
+
+
+def _store_state(b: ll.IRBuilder, s: ll.Value, state: ll.Value) -> None:
+    for k in range(STATE_WORDS):
+        b.store(b.load(b.gep(s, [I64(k)])), b.gep(state, [I64(k)]), align=8)
+
+
+def shuffle_function(ctx, nbytes: int) -> ll.Function:
+    """`void fx$rng.shuffle.<nbytes>(i64* state, i8* data, i64 n, i64 stride0, i64 m, i64 stride1)`:
+    Fisher–Yates over the n rows at `data + i*stride0`, each of m items of `nbytes` bytes
+    `stride1` apart: for i from n-1 down to 1, swap rows i and bounded(i + 1)."""
+    fn, b = _internal(ctx, f"fx$rng.shuffle.{nbytes}", [STATEP, I8P, I64, I64, I64, I64])
+    if b is None:
+        return fn
+    state, data, n, s0, m, s1 = fn.args
+    s = _local_state(b, state)
+    item = ll.IntType(8 * nbytes).as_pointer()
+
+    def step(k):                      # i = n - 1 - k, for k in [0, n - 1)
+        i = b.sub(b.sub(n, I64(1)), k)
+        j = b.call(bounded(ctx), [s, b.add(i, I64(1))])
+        ri, rj = b.gep(data, [b.mul(i, s0)]), b.gep(data, [b.mul(j, s0)])
+
+        def swap(t):
+            off = b.mul(t, s1)
+            pi, pj = b.bitcast(b.gep(ri, [off]), item), b.bitcast(b.gep(rj, [off]), item)
+            vi, vj = b.load(pi, align=1), b.load(pj, align=1)
+            b.store(vj, pi, align=1)
+            b.store(vi, pj, align=1)
+        same, differ, after = (fn.append_basic_block(x) for x in ("same", "swap", "next"))
+        b.cbranch(b.icmp_signed("==", i, j), same, differ)
+        b.position_at_end(differ)
+        _loop(fn, b, I64(0), m, swap, "row")
+        b.branch(after)
+        b.position_at_end(same)
+        b.branch(after)
+        b.position_at_end(after)
+    _loop(fn, b, I64(0), b.sub(n, I64(1)), step, "fy")
+    _store_state(b, s, state)
+    b.ret_void()
+    return fn
+
+
+def _state_and_rest(fl, e: ir.Intrinsic, args: list[ll.Value]) -> tuple[ll.Value, list[ll.Value]]:
+    if e.attrs["generator"]:
+        return rng.generator_state(fl, args[0]), args[1:]
+    return rng.stream_state(fl), args
+
+
+def lower_shuffle(fl, e: ir.Intrinsic, args: list[ll.Value]) -> None:
+    """`shuffle(x)`: rows (items of a 1-D array) in place, with their strides."""
+    b = fl.b
+    a = args[0]
+    atype: T.Array = e.args[0].type
+    state = rng.generator_state(fl, args[1]) if e.attrs["generator"] else rng.stream_state(fl)
+    n, s0 = b.extract_value(a, [1, 0]), b.extract_value(a, [2, 0])
+    m, s1 = (b.extract_value(a, [1, 1]), b.extract_value(a, [2, 1])) if atype.ndim == 2 else (I64(1), I64(0))
+    b.call(shuffle_function(fl.ctx, atype.dtype.nbytes), [state, b.extract_value(a, 0), n, s0, m, s1])
+    return None
+
+
+def lower_permutation(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """`permutation(n)`: arange(n) (empty for n < 0, as NumPy), shuffled; `permutation(a)`: a
+    C-contiguous copy of `a`, its rows shuffled as blocks of bytes."""
+    from fastext.compiler.lower.alloc import _copy, allocate
+    from fastext.compiler.lower.arraymap import _counted_loop
+    b = fl.b
+    state, (x,) = _state_and_rest(fl, e, args)
+    atype: T.Array = e.type
+    if e.attrs["population"] == "int":
+        n = b.select(b.icmp_signed("<", x, I64(0)), I64(0), x)
+        new = allocate(fl, atype, [n])
+        items = b.bitcast(b.extract_value(new, 0), I64.as_pointer())
+        _counted_loop(fl, n, lambda i: b.store(i, b.gep(items, [i]), align=8), "arange")
+        b.call(shuffle_function(fl.ctx, 8), [state, b.extract_value(new, 0), n, I64(8), I64(1), I64(0)])
+        return new
+    dims = [b.extract_value(x, [1, k]) for k in range(atype.ndim)]
+    new = allocate(fl, atype, dims)
+    _copy(fl, dims, [(new, atype), (x, atype)])
+    m = I64(1)
+    for d in dims[1:]:
+        m = b.mul(m, d)
+        # a row of a C-contiguous copy: m items, `nbytes` apart
+    nbytes = atype.dtype.nbytes
+    b.call(shuffle_function(fl.ctx, nbytes),
+           [state, b.extract_value(new, 0), dims[0], b.mul(m, I64(nbytes)), m, I64(nbytes)])
+    return new
+
+
+def weights_function(ctx) -> ll.Function:
+    """`double fx$rng.weights(i8* p, i64 stride, i64 n, double* w, i64* stats)`: w = p
+    (contiguous), stats = [any p < 0, count of p > 0]; returns sum(p) (NaN if any is)."""
+    fn, b = _internal(ctx, "fx$rng.weights", [I8P, I64, I64, F64.as_pointer(), I64.as_pointer()], F64)
+    if b is None:
+        return fn
+    p, stride, n, w, stats = fn.args
+    total = b.alloca(F64)
+    b.store(F64(0.0), total)
+    b.store(I64(0), b.gep(stats, [I64(0)]))
+    b.store(I64(0), b.gep(stats, [I64(1)]))
+
+    def body(i):
+        v = b.load(b.bitcast(b.gep(p, [b.mul(i, stride)]), F64.as_pointer()), align=8)
+        b.store(v, b.gep(w, [i]))
+        b.store(b.fadd(b.load(total), v), total)
+        neg = b.gep(stats, [I64(0)])
+        b.store(b.or_(b.load(neg), b.zext(b.fcmp_ordered("<", v, F64(0.0)), I64)), neg)
+        pos = b.gep(stats, [I64(1)])
+        b.store(b.add(b.load(pos), b.zext(b.fcmp_ordered(">", v, F64(0.0)), I64)), pos)
+    _loop(fn, b, I64(0), n, body, "w")
+    b.ret(b.load(total))
+    return fn
+
+
+def indices_function(ctx, mode: str) -> ll.Function:
+    """`void fx$rng.choice.<mode>(i64* state, i64* idx, i64 count, i64 n, double* w, i64* scratch)`:
+    idx[0:count] = positions in [0, n) —
+    `uniform`: bounded(n) each; `cdf`: w made the normalised cumulative sum (as NumPy: cumsum(p) /
+    its last), then the first position whose cdf exceeds a uniform u (binary search);
+    `distinct`: a partial Fisher–Yates over scratch = arange(n); `distinct_weighted`: one position
+    at a time in proportion to the weights left, its weight then zeroed."""
+    fn, b = _internal(ctx, f"fx$rng.choice.{mode}", [STATEP, I64.as_pointer(), I64, I64, F64.as_pointer(),
+                                                      I64.as_pointer()])
+    if b is None:
+        return fn
+    state, idx, count, n, w, scratch = fn.args
+    s = _local_state(b, state)
+    if mode == "uniform":
+        _loop(fn, b, I64(0), count, lambda k: b.store(b.call(bounded(ctx), [s, n]), b.gep(idx, [k])), "draw")
+    elif mode == "cdf":
+        acc = b.alloca(F64)
+        b.store(F64(0.0), acc)
+
+        def cumulate(i):
+            c = b.fadd(b.load(acc), b.load(b.gep(w, [i])))
+            b.store(c, acc)
+            b.store(c, b.gep(w, [i]))
+        _loop(fn, b, I64(0), n, cumulate, "cum")
+        last = b.load(acc)
+        _loop(fn, b, I64(0), n, lambda i: b.store(b.fdiv(b.load(b.gep(w, [i])), last), b.gep(w, [i])), "norm")
+        lo, hi = b.alloca(I64), b.alloca(I64)
+
+        def draw(k):
+            u = unit_double(ctx, b, s)
+            b.store(I64(0), lo)
+            b.store(b.sub(n, I64(1)), hi)          # the last cdf is 1 > u
+            head, body, done = (fn.append_basic_block(x) for x in ("bs.head", "bs.body", "bs.done"))
+            b.branch(head)
+            b.position_at_end(head)
+            b.cbranch(b.icmp_signed("<", b.load(lo), b.load(hi)), body, done)
+            b.position_at_end(body)
+            l, h = b.load(lo), b.load(hi)
+            mid = b.add(l, b.lshr(b.sub(h, l), I64(1)))
+            above = b.fcmp_ordered(">", b.load(b.gep(w, [mid])), u)
+            b.store(b.select(above, l, b.add(mid, I64(1))), lo)
+            b.store(b.select(above, mid, h), hi)
+            b.branch(head)
+            b.position_at_end(done)
+            b.store(b.load(lo), b.gep(idx, [k]))
+        _loop(fn, b, I64(0), count, draw, "draw")
+    elif mode == "distinct":
+        _loop(fn, b, I64(0), n, lambda i: b.store(i, b.gep(scratch, [i])), "arange")
+
+        def draw(k):
+            j = b.add(k, b.call(bounded(ctx), [s, b.sub(n, k)]))
+            pk, pj = b.gep(scratch, [k]), b.gep(scratch, [j])
+            vk, vj = b.load(pk), b.load(pj)
+            b.store(vk, pj)
+            b.store(vj, pk)
+            b.store(vj, b.gep(idx, [k]))
+        _loop(fn, b, I64(0), count, draw, "draw")
+    else:        # distinct_weighted: O(n) per draw
+        total, acc, pick = b.alloca(F64), b.alloca(F64), b.alloca(I64)
+
+        def draw(k):
+            b.store(F64(0.0), total)
+            _loop(fn, b, I64(0), n, lambda i: b.store(b.fadd(b.load(total), b.load(b.gep(w, [i]))), total), "sum")
+            target = b.fmul(unit_double(ctx, b, s), b.load(total))
+            b.store(F64(0.0), acc)
+            b.store(I64(-1), pick)
+
+            def scan(i):
+                wi = b.load(b.gep(w, [i]))
+                c = b.fadd(b.load(acc), wi)
+                b.store(c, acc)
+                positive = b.fcmp_ordered(">", wi, F64(0.0))
+                unset = b.icmp_signed("<", b.load(pick), I64(0))
+                # the first positive weight whose cumulative sum exceeds the target; when rounding
+                # leaves none, the last positive weight
+                first = b.and_(b.and_(positive, b.fcmp_ordered(">", c, target)), unset)
+                fallback = b.and_(positive, b.not_(b.fcmp_ordered(">", c, target)))
+                cur = b.load(pick)
+                last = b.gep(scratch, [I64(0)])
+                b.store(b.select(fallback, i, b.load(last)), last)
+                b.store(b.select(first, i, cur), pick)
+            b.store(I64(0), b.gep(scratch, [I64(0)]))
+            _loop(fn, b, I64(0), n, scan, "scan")
+            found = b.load(pick)
+            chosen = b.select(b.icmp_signed("<", found, I64(0)), b.load(b.gep(scratch, [I64(0)])), found)
+            b.store(F64(0.0), b.gep(w, [chosen]))
+            b.store(chosen, b.gep(idx, [k]))
+        _loop(fn, b, I64(0), count, draw, "draw")
+    _store_state(b, s, state)
+    b.ret_void()
+    return fn
+
+
+def lower_choice(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """`choice(a, size, replace, p)`: NumPy's checks in its order, indices, then the items."""
+    from fastext.compiler.lower.alloc import allocate
+    from fastext.compiler.lower.arraymap import _counted_loop, load
+    b = fl.b
+    generator = e.attrs["generator"]
+    state, rest = _state_and_rest(fl, e, args)
+    a = rest[0]
+    weighted, replace = e.attrs["weights"], e.attrs["replace"]
+    p = rest[1] if weighted else None
+    dims = rest[1 + weighted:]
+    scalar = not isinstance(e.type, T.Array)
+    by_int = e.attrs["population"] == "int"
+    n = a if by_int else b.extract_value(a, [1, 0])
+    count = I64(1)
+    for d in dims:
+        count = b.mul(count, d)
+    if by_int:
+        message = ("a must be a positive integer unless no samples are taken" if generator
+                   else "a must be greater than 0 unless no samples are taken")
+    else:
+        message = ("a cannot be empty unless no samples are taken" if generator
+                   else "'a' cannot be empty unless no samples are taken")
+    fl.fail_if(b.and_(b.icmp_signed("<=", n, I64(0)), b.icmp_signed("!=", count, I64(0))), "ValueError", message)
+    w = ll.Constant(F64.as_pointer(), None)
+    stats = None
+    if weighted:
+        fl.fail_if(b.icmp_signed("!=", b.extract_value(p, [1, 0]), n), "ValueError",
+                   "a and p must have same size" if generator else "'a' and 'p' must have same size")
+        buffer = allocate(fl, T.Array(T.F64, 1), [n])
+        w = b.bitcast(b.extract_value(buffer, 0), F64.as_pointer())
+        stats = b.bitcast(fl.entry_alloca(ll.ArrayType(I64, 2)), I64.as_pointer())
+        total = b.call(weights_function(fl.ctx), [b.extract_value(p, 0), b.extract_value(p, [2, 0]), n, w, stats])
+        cap = "P" if generator else "p"
+        fl.fail_if(b.fcmp_unordered("uno", total, total), "ValueError", f"{cap}robabilities contain NaN")
+        fl.fail_if(b.icmp_signed("!=", b.load(b.gep(stats, [I64(0)])), I64(0)), "ValueError",
+                   f"{cap}robabilities are not non-negative")
+        fabs = fl.ctx.intrinsic("llvm.fabs.f64", F64, [F64])
+        off = b.call(fabs, [b.fsub(total, F64(1.0))])
+        fl.fail_if(b.fcmp_unordered(">", off, F64(SQRT_EPS)), "ValueError",
+                   "Probabilities do not sum to 1. See Notes section of docstring for more information."
+                   if generator else "probabilities do not sum to 1")
+    if not replace:
+        fl.fail_if(b.icmp_signed(">", count, n), "ValueError",
+                   "Cannot take a larger sample than population when replace is False" if generator
+                   else "Cannot take a larger sample than population when 'replace=False'")
+        if weighted:
+            fl.fail_if(b.icmp_signed("<", b.load(b.gep(stats, [I64(1)])), count), "ValueError",
+                       "Fewer non-zero entries in p than size")
+    out = None if scalar else allocate(fl, e.type, list(dims))
+    if scalar:
+        idx = fl.entry_alloca(I64)
+    elif by_int:
+        idx = b.bitcast(b.extract_value(out, 0), I64.as_pointer())
+    else:
+        idx = b.bitcast(b.extract_value(allocate(fl, T.Array(T.I64, 1), [count]), 0), I64.as_pointer())
+    scratch = fl.entry_alloca(I64) if weighted else ll.Constant(I64.as_pointer(), None)
+    if not replace and not weighted:
+        scratch = b.bitcast(b.extract_value(allocate(fl, T.Array(T.I64, 1), [n]), 0), I64.as_pointer())
+    mode = ("cdf" if weighted else "uniform") if replace else ("distinct_weighted" if weighted else "distinct")
+    b.call(indices_function(fl.ctx, mode), [state, idx, count, n, w, scratch])
+    if by_int:
+        return b.load(idx) if scalar else out
+    dtype: T.Scalar = e.args[1 if generator else 0].type.dtype
+    ptr = memory_type(dtype).as_pointer()
+    src, stride = b.extract_value(a, 0), b.extract_value(a, [2, 0])
+
+    def item(k):
+        return b.bitcast(b.gep(src, [b.mul(b.load(b.gep(idx, [k])), stride)]), ptr)
+    if scalar:
+        return load(fl, item(I64(0)), dtype)
+    items = b.bitcast(b.extract_value(out, 0), ptr)
+    _counted_loop(fl, count, lambda k: b.store(b.load(item(k), align=dtype.align), b.gep(items, [k]),
+                                                align=dtype.align), "gather")
+    return out

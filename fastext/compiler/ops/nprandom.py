@@ -9,7 +9,10 @@ uses, which differ in their flags:
   are NumPy scalars under plain Python (`Generator.integers`, `randint(..., dtype=)`);
 * `random.fill` — a new array of draws (allocates, loops: the GIL is released around it);
 * `random.seed` — reseed this thread's state of the module's stream;
-* `random.default_rng` — a new Generator (its state lives in the call's arena).
+* `random.default_rng` — a new Generator (its state lives in the call's arena);
+* `random.shuffle` — Fisher–Yates in place (`writes` its array argument, which comes first);
+* `random.permutation`, `random.choice` (`random.choice.np`: one item of an array, a NumPy
+  scalar under plain Python) — new arrays or one item.
 
 None is `pure`: every draw advances a generator, so no pass may duplicate, drop or
 speculate one (lower/speculate.py reads the flag).  None has a GPU lowering.
@@ -33,6 +36,17 @@ add(Op("random.draw.np", lower=_lower(_LOWER, "lower_draw"), pure=False, numpy_s
        signature="@random.draw.np([generator], low, high){dist, dtype}", doc="one random number, a NumPy scalar under plain Python"))
 add(Op("random.fill", lower=_lower(_LOWER, "lower_fill"), pure=False, allocates=True, loops=True, group="random",
        signature="@random.fill([generator], params..., dims...){dist, dtype}", doc="a new array of random numbers"))
+add(Op("random.shuffle", lower=_lower(_LOWER, "lower_shuffle"), pure=False, writes=(0,), loops=True, group="random",
+       signature="@random.shuffle(a, [generator])", doc="Fisher–Yates shuffle of an array along axis 0, in place"))
+add(Op("random.permutation", lower=_lower(_LOWER, "lower_permutation"), pure=False, allocates=True, loops=True,
+       group="random", signature="@random.permutation([generator], n | a)",
+       doc="a shuffled arange(n), or a shuffled copy of an array along axis 0"))
+add(Op("random.choice", lower=_lower(_LOWER, "lower_choice"), pure=False, allocates=True, loops=True,
+       group="random", signature="@random.choice([generator], n | a, [p], dims...){replace}",
+       doc="items drawn from arange(n) or a 1-D array, with or without replacement, uniform or weighted"))
+add(Op("random.choice.np", lower=_lower(_LOWER, "lower_choice"), pure=False, allocates=True, loops=True,
+       numpy_scalar=True, group="random", signature="@random.choice.np([generator], a, [p]){replace}",
+       doc="one item drawn from a 1-D array, a NumPy scalar under plain Python"))
 add(Op("random.seed", lower=_lower(_LOWER, "lower_seed"), pure=False, group="random",
        signature="@random.seed([seed])", doc="reseed this thread's state of the module's stream"))
 add(Op("random.default_rng", lower=_lower(_LOWER, "lower_default_rng"), pure=False, allocates=True,
@@ -59,6 +73,12 @@ _MODULE = [
      "normal floats of mean loc and standard deviation scale"),
     ("exponential", ("exponential",), ("scale", "size"), 0, "np.random.exponential(scale=1.0, size=None)",
      "exponential floats of mean scale (by inversion: -scale * log1p(-u))"),
+    ("shuffle", ("shuffle",), ("x",), 1, "np.random.shuffle(x)",
+     "shuffle a 1-D array, or the rows of a 2-D array, in place (Fisher–Yates; a statement)"),
+    ("permutation", ("permutation",), ("x",), 1, "np.random.permutation(x)",
+     "an int n: a shuffled np.arange(n) (int64); an array: a shuffled copy along axis 0"),
+    ("choice", ("choice",), ("a", "size", "replace", "p"), 1, "np.random.choice(a, size=None, replace=True, p=None)",
+     "items of np.arange(a) or of a 1-D array a; replace=False: distinct positions; p: weights"),
     ("default_rng", ("default_rng",), ("seed",), 0, "np.random.default_rng(seed=None)",
      "a Generator with a state of its own, seeded by a non-negative int (None: from the OS)"),
 ]
@@ -76,13 +96,21 @@ _METHODS = [
      "normal floats of mean loc and standard deviation scale"),
     ("exponential", ("self", "scale", "size"), 1, "rng.exponential(scale=1.0, size=None)",
      "exponential floats of mean scale"),
+    ("shuffle", ("self", "x", "axis"), 2, "rng.shuffle(x)",
+     "shuffle a 1-D array, or the rows of a 2-D array, in place (Fisher–Yates; a statement)"),
+    ("permutation", ("self", "x", "axis"), 2, "rng.permutation(x)",
+     "an int n: a shuffled np.arange(n) (int64); an array: a shuffled copy along axis 0"),
+    ("choice", ("self", "a", "size", "replace", "p", "axis", "shuffle"), 2,
+     "rng.choice(a, size=None, replace=True, p=None)",
+     "items of np.arange(a) or of a 1-D array a; replace=False: distinct positions; p: weights"),
 ]
 
 for _kind, _names, _params, _required, _sig, _doc in _MODULE:
     add(Op(f"np.random.{_kind}", spellings=tuple(f"numpy.random.{n}" for n in _names), check=_check, pure=False,
-           allocates=_kind not in ("seed",), group="random", signature=_sig, doc=_doc,
+           allocates=_kind not in ("seed", "shuffle"), group="random", signature=_sig, doc=_doc,
            data={"kind": _kind, "params": _params, "required": _required, "generator": False}))
 for _kind, _params, _required, _sig, _doc in _METHODS:
-    add(Op(f"Generator.{_kind}", spellings=(f"Generator.{_kind}",), check=_check, pure=False, allocates=True,
+    add(Op(f"Generator.{_kind}", spellings=(f"Generator.{_kind}",), check=_check, pure=False,
+           allocates=_kind != "shuffle",
            group="random", signature=_sig, doc=_doc,
            data={"kind": _kind, "params": _params, "required": _required, "generator": True}))
