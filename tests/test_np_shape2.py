@@ -30,6 +30,7 @@ ARGS = {
     'squeeze_last': [(ints(0, 9, (6, 1), np.int32),)],
     'squeeze_view': [(r(3, 4),)],
     'squeeze_expr': [(r(5, 1),)],
+    'squeeze_transposed': [(r(3, 4),)],
     'cross3': [(r(3), r(3)), (np.array([1.0, 0, 0]), np.array([0.0, 1, 0]))],
     'cross_rows': [(r(6, 3), r(6, 3)), (r(1, 3), r(4, 3)), (r(0, 3), r(0, 3))],
     'cross_mixed': [(ints(-5, 5, 3), r(5, 3))],

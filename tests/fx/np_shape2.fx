@@ -155,3 +155,9 @@ def lexsort_checked(b: i64[:], a: i64[:]) -> i64[:]:
 
 def partition_empty(a: f64[:], k: i64) -> tuple[f64[:], i64[:]]:
     return np.partition(a, k), np.argpartition(a, k)
+
+
+def squeeze_transposed(a: f64[:, :]) -> f64[:, :]:
+    v = np.squeeze(a.T[:, :, None], axis=2)
+    v[1, 0] = -3.0          # a view of a's transpose: writes reach a
+    return a

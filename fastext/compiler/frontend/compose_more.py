@@ -43,11 +43,12 @@ def _no(fc, bound: dict, names: tuple[str, ...], shown: str, hint: str) -> None:
 
 
 def _reuse(fc, node, array: ir.Expr, make) -> ir.Expr:
-    """`make(a)` where `a` is `array`, read more than once: directly when reading it again is
-    free and harmless (a name, a view of one), else bound once by `let`."""
+    """`make(a)` where `a()` gives `array` once more: a copy of the expression when evaluating it
+    again is harmless (a name, a view of one, a pure operation: a view made by `make` stays one of
+    the caller's array, which the analyses see), else — a call, an element-wise map — the value
+    bound once by `let` (a new array: a view of it may hide in the `let`)."""
     from fastext.compiler.frontend.indexing import _pure
-    if _pure(array) and not isinstance(array, ir.ArrayMap) and not any(
-            isinstance(s, ir.Intrinsic) for s in ir.walk_exprs(array)):
+    if _pure(array) and not isinstance(array, ir.ArrayMap):
         return make(lambda: ir.copy_expr(array))
     return let(fc, node, [array], lambda A: make(lambda: use(A)))
 
