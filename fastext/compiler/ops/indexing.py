@@ -53,3 +53,16 @@ add(Op("np.unravel_index", spellings=("numpy.unravel_index",),
        check=deferred("fastext.compiler.frontend.compose", "unravel_index"), group="indexing",
        signature="np.unravel_index(indices, shape)",
        doc="the C-order coordinates of flat indices: a tuple of ints or int64 arrays (ValueError out of range)"))
+for _name, _upper, _where in (("triu", True, "on and above"), ("tril", False, "on and below")):
+    add(Op(f"np.{_name}_indices", spellings=(f"numpy.{_name}_indices",),
+           check=deferred("fastext.compiler.frontend.compose_more", "tri_indices"), group="indexing",
+           signature=f"np.{_name}_indices(n, k=0, m=None)",
+           doc=f"(rows, cols) int64 arrays: the indices of the items {_where} the k-th diagonal of an (n, m) array, "
+               "in C order (np.nonzero of a fused mask)", data={"upper": _upper}))
+    add(Op(f"np.{_name}_indices_from", spellings=(f"numpy.{_name}_indices_from",),
+           check=deferred("fastext.compiler.frontend.compose_more", "tri_indices_from"), group="indexing",
+           signature=f"np.{_name}_indices_from(arr, k=0)", doc=f"np.{_name}_indices(*arr.shape, k) of a 2-D arr",
+           data={"upper": _upper}))
+add(Op("np.diag_indices", spellings=("numpy.diag_indices",),
+       check=deferred("fastext.compiler.frontend.compose_more", "diag_indices"), group="indexing",
+       signature="np.diag_indices(n, ndim=2)", doc="a tuple of ndim (a constant) int64 arrays 0..n-1"))

@@ -87,3 +87,12 @@ add(Op("linalg.det", spellings=("numpy.linalg.det",), numpy_scalar=True, signatu
        doc=f"determinant {_SQUARE}: sign * exp(log-determinant), as NumPy", data={"kind": "det"}, **_LAPACK))
 add(Op("linalg.slogdet", spellings=("numpy.linalg.slogdet",), signature="np.linalg.slogdet(a)",
        doc=f"(sign, log|det|) {_SQUARE}, a tuple", data={"kind": "slogdet"}, **_LAPACK))
+
+add(Op("linalg.cross", spellings=("numpy.cross",), check=deferred("fastext.compiler.frontend.compose_more", "cross"),
+       group="linalg", signature="np.cross(a, b)",
+       doc="cross product of 3-item vectors along the last axis (others broadcast): views, one fused product per "
+           "component, a concatenation; ValueError for other lengths (2-item vectors included)"))
+add(Op("linalg.kron", spellings=("numpy.kron",), check=deferred("fastext.compiler.frontend.compose_more", "kron"),
+       group="linalg", signature="np.kron(a, b)",
+       doc="Kronecker product: a[:, None, :, None] * b[None, :, None, :] reshaped (the lower rank padded with "
+           "leading axes of size 1)"))

@@ -1,7 +1,7 @@
 """Shape functions: reshape, ravel, flatten, astype, concatenate and the stacks, tile, repeat,
 roll, diff, flip, triu, tril, expand_dims, swapaxes, pad.
 
-Typed in `frontend/shape.py`, lowered in `lower/shape.py` (`lower/reshape.py` for the
+Typed in `frontend/shape.py` (np.squeeze: `frontend/compose_more.py`), lowered in `lower/shape.py` (`lower/reshape.py` for the
 views of reshape and ravel).  Where NumPy gives a view the result is one — a new array
 struct over the same data (`data["view"]`: `analysis.py` follows it to the array it
 views, so writes through it and returns of it are seen) — and `np.flip` & co. are typed
@@ -83,3 +83,8 @@ add(Op("array.append", spellings=("numpy.append",), check=deferred("fastext.comp
 add(Op("array.ascontiguousarray", spellings=("numpy.ascontiguousarray",),
        check=deferred("fastext.compiler.frontend.compose", "ascontiguousarray"), group="shape",
        signature="np.ascontiguousarray(a, dtype=None)", doc="a itself when C-contiguous, else a C-contiguous copy"))
+add(Op("array.squeeze", spellings=("numpy.squeeze", "ndarray.squeeze"),
+       check=deferred("fastext.compiler.frontend.compose_more", "squeeze"), group="shape",
+       signature="np.squeeze(a, axis), a.squeeze(axis)",
+       doc="a view without the axes of size 1 named by axis (a constant int or tuple; ValueError when one has "
+           "another size); no axis= is a compile error: the result's rank must be known"))

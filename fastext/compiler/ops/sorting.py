@@ -43,3 +43,18 @@ add(Op("array.isin", spellings=("numpy.isin",), check=_check("isin"), lower=_low
        signature="np.isin(element, test_elements, assume_unique=False, invert=False)",
        doc="bool array of element's shape: whether each item is in test_elements (a sorted copy, binary "
            "searches, NumPy's common dtype; NaN is in nothing)"))
+add(Op("np.partition", spellings=("numpy.partition",),
+       check=deferred("fastext.compiler.frontend.compose_more", "partition"), group="sorting",
+       signature="np.partition(a, kth, axis=-1)",
+       doc="a copy with each line's kth item (one int, negative from the end) where a sort puts it, smaller or "
+           "equal ones before it, the others after (quickselect, O(n)); ValueError for kth out of bounds"))
+add(Op("np.argpartition", spellings=("numpy.argpartition", "ndarray.argpartition"),
+       check=deferred("fastext.compiler.frontend.compose_more", "partition"), group="sorting",
+       signature="np.argpartition(a, kth, axis=-1), a.argpartition(kth, axis=-1)",
+       doc="int64 indices that partition each line at kth (one int): a stable argsort's order, one NumPy allows "
+           "(the order within the parts is undefined); O(n log n)"))
+add(Op("np.lexsort", spellings=("numpy.lexsort",),
+       check=deferred("fastext.compiler.frontend.compose_more", "lexsort"), group="sorting",
+       signature="np.lexsort(keys)",
+       doc="int64 indices sorting 1-D keys by the last key, ties by the previous ones (stable argsorts and "
+           "gathers); ValueError for keys of two lengths"))
