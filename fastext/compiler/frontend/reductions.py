@@ -142,7 +142,8 @@ def _norm_by_dot(fc, node, src: ir.Expr, span) -> ir.Expr:
     NumPy's bits would need its temporary array, which costs more than the dot saves.)"""
     from fastext.compiler.frontend.arrays import build, let, use
     t = src.type.dtype
-    flat = src if src.type.ndim == 1 else ir.Intrinsic(Array(t, 1), span, "array.ravel", [src])
+    # NumPy ravels first (a strided vector is copied: its dot then runs with unit stride)
+    flat = ir.Intrinsic(Array(t, 1), span, "array.ravel", [src])
 
     def make(x):
         return build(fc, ops.get("np.sqrt"), [ir.Intrinsic(t, span, "linalg.dot", [x, use(x)])], [t], t, node)
