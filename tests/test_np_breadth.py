@@ -95,6 +95,7 @@ ARGS = {
                                 np.array([1.0, 0.0, 3.0, 0.0, 2.0, -0.0])),
  'norms_by_dot': lambda: (r(1001), r(77).astype(np.float32), r(30, 40)),
  'running_extremes': lambda: (np.array([1.0, 3.0, 2.0, 0.5, 5.0, 4.0]), r(3, 4), np.array([3, 1, 4, 1, 5])),
+ 'out_as_values': lambda: (r(4), r(4), r(2, 3)),
  'line_sums': lambda: (r(3, 5), r(3, 5) + 1j * r(3, 5)),
  'ufunc_methods': lambda: (r(6), r(4, 5)),
  'vdot_cases': lambda: (r(5) + 1j * r(5), r(5) - 2j * r(5), r(3, 4)),

@@ -557,3 +557,12 @@ def running_extremes(x: f64[:], m: f64[:, :], k: i64[:]) -> tuple[f64[:], f64[:,
     peak = np.maximum.accumulate(x)
     dd = (peak - x) / peak
     return peak, np.minimum.accumulate(m, axis=1), np.maximum.accumulate(k), np.maximum.accumulate(m), dd.max()
+
+
+def out_as_values(a: f64[:], b: f64[:], x: f64[:, :]) -> tuple[f64[:], f64[:], f64]:
+    """`out=` used as a value is the out array, as NumPy returns it."""
+    y = np.add(a, b, out=a)
+    y[0] = 100.0
+    r = np.multiply(x[0], 2.0, out=x[1])
+    z = np.sqrt(b, out=b)
+    return y, z, r.sum() + x[1, 0]

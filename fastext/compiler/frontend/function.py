@@ -105,11 +105,29 @@ class FunctionChecker(ExpressionChecker):
         finally:
             self.statement_call = None
 
+    def out_call(self, call: ast.expr) -> tuple[list[ir.Stmt], ast.expr] | None:
+        """`np.f(..., out=o)` used as a value (`y = np.add(a, b, out=a)`, `return np.sqrt(x, out=x)`):
+        the call as a statement, then `o` as the value, which is what NumPy returns.  Only for an
+        `out` that reads nothing twice when evaluated again (a name, an attribute, a slice of one)."""
+        if not isinstance(call, ast.Call):
+            return None
+        out = next((kw.value for kw in call.keywords if kw.arg == "out"), None)
+        if out is None or not all(isinstance(n, (ast.Name, ast.Attribute, ast.Subscript, ast.Slice, ast.Constant,
+                                                 ast.Tuple, ast.Load, ast.UnaryOp, ast.USub, ast.expr_context))
+                                  for n in ast.walk(out)):
+            return None
+        statement = ast.copy_location(ast.Expr(call), call)
+        return self.s_expr(statement), out
+
     def s_assign(self, node: ast.Assign) -> list[ir.Stmt]:
         from fastext.compiler.frontend.objects import store_literal
         stored = store_literal(self, node)       # o.name = "text" / d[k] = None
         if stored is not None:
             return stored
+        with_out = self.out_call(node.value)
+        if with_out is not None:
+            before, out = with_out
+            return before + self.s_assign(ast.copy_location(ast.Assign(node.targets, out), node))
         value = self.expr_or_poison_targets(node.value, node.targets)
         forward = self.forwardable.get(id(node))
         if forward is not None and isinstance(value, ir.ArrayMap):
@@ -321,7 +339,7 @@ class FunctionChecker(ExpressionChecker):
             raise self.error(node, "`continue` outside a loop", "remove it")
         return ir.Continue(self.span(node))
 
-    def s_return(self, node: ast.Return) -> ir.Stmt:
+    def s_return(self, node: ast.Return) -> ir.Stmt | list[ir.Stmt]:
         ret = self.sig.ret
         if node.value is None or (isinstance(node.value, ast.Constant) and node.value.value is None):
             if ret != NONE:
@@ -330,6 +348,10 @@ class FunctionChecker(ExpressionChecker):
         if ret == NONE:
             raise self.error(node.value, f"`{self.sig.name}` is declared `-> None` but returns a value",
                              "change the return annotation, or `return` without a value")
+        with_out = self.out_call(node.value)
+        if with_out is not None:
+            before, out = with_out
+            return before + [self.s_return(ast.copy_location(ast.Return(out), node))]
         value = self.expr(node.value)
         return ir.Return(self.span(node), self.coerce(value, ret, node.value, "return value"))
 
