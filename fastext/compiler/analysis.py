@@ -39,21 +39,23 @@ def analyse(module: ir.Module) -> None:
                         changed = True
     # recursion (direct or mutual) counts as looping
     for fn in module.functions.values():
-        if _reaches(module, fn.name, fn.name):
+        if fn.name in callees(module, fn.name):
             fn.loops = True
     # a prange loop runs threads: its function (and its callers) release the GIL on every call
     for fn in module.functions.values():
-        if facts[fn.name].has_parallel or any(facts[g].has_parallel for g in _reachable(module, fn.name)):
+        if facts[fn.name].has_parallel or any(facts[g].has_parallel for g in callees(module, fn.name)):
             fn.nogil = True
     _objects(module)
 
 
-def _reachable(module: ir.Module, start: str) -> set[str]:
+def callees(module: ir.Module, start: str) -> set[str]:
+    """The functions of `module` a call of `start` may reach, transitively (`start` itself only
+    when it is recursive); calls of names the module does not hold are left out."""
     seen: set[str] = set()
     stack = list(module.functions[start].calls)
     while stack:
         name = stack.pop()
-        if name not in seen:
+        if name not in seen and name in module.functions:
             seen.add(name)
             stack.extend(module.functions[name].calls)
     return seen
@@ -76,19 +78,6 @@ def _objects(module: ir.Module) -> None:
 
 def _uses_objects(stmts: list[ir.Stmt]) -> bool:
     return any(isinstance(e.type, PyObj) for e in ir.all_exprs(stmts))
-
-
-def _reaches(module: ir.Module, start: str, goal: str) -> bool:
-    seen: set[str] = set()
-    stack = list(module.functions[start].calls)
-    while stack:
-        name = stack.pop()
-        if name == goal:
-            return True
-        if name not in seen:
-            seen.add(name)
-            stack.extend(module.functions[name].calls)
-    return False
 
 
 class _Facts:

@@ -346,21 +346,11 @@ def free_block(ctx: ModuleContext) -> ll.Function:
 def uses_arena(module: ir.Module, fn: ir.Function) -> bool:
     """Whether a call of `fn` may allocate (it or a function it calls creates an array)."""
     from fastext.compiler import ops
-    seen: set[str] = set()
-    stack = [fn.name]
+    from fastext.compiler.analysis import callees
 
     def allocates(stmts) -> bool:
         # an array expression allocates its result (or a temporary when its target overlaps)
         return any(isinstance(sub, ir.ArrayMap) or isinstance(sub, ir.Intrinsic) and ops.get(sub.name).allocates
                    for sub in ir.all_exprs(stmts))
 
-    while stack:
-        name = stack.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        f = module.functions[name]
-        if allocates(f.body):
-            return True
-        stack.extend(f.calls)
-    return False
+    return any(allocates(module.functions[name].body) for name in {fn.name} | callees(module, fn.name))

@@ -123,21 +123,14 @@ def _indexes_items(module: ir.Module, fn: ir.Function) -> bool:
     does the contiguous variant — innermost strides known to be the item size — help LLVM; the
     loops of array expressions and registry operations choose their unit-stride versions at run
     time, and a second copy of them would only double the code to compile."""
-    seen: set[str] = set()
-    stack = [fn.name]
-    while stack:
-        name = stack.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        f = module.functions[name]
-        for st in ir.walk(f.body):
-            if isinstance(st, ir.Store):
-                return True
-            if any(isinstance(e, ir.Index) for c in ir.children(st) for e in ir.walk_exprs(c)):
-                return True
-        stack.extend(f.calls)
-    return False
+    from fastext.compiler.analysis import callees
+
+    def indexes(f: ir.Function) -> bool:
+        return any(isinstance(st, ir.Store) or any(isinstance(e, ir.Index) for c in ir.children(st)
+                                                   for e in ir.walk_exprs(c))
+                   for st in ir.walk(f.body))
+
+    return any(indexes(module.functions[name]) for name in {fn.name} | callees(module, fn.name))
 
 
 def _declare_runtime(llmod: ll.Module) -> dict[str, ll.Function]:

@@ -19,6 +19,7 @@ from llvmlite import ir as ll
 
 from fastext.compiler import ir
 from fastext.compiler import types as T
+from fastext.compiler.analysis import callees
 from fastext.compiler.lower.function import FunctionLowering, native_signature
 
 MAX_NODES = 48        # statements + expressions of the body
@@ -144,23 +145,12 @@ class Plan:
         # functions from which recursion can be reached: their entry points set the limit
         self.reaches: set[str] = set()
         for name, fn in module.functions.items():
-            if name in self.mode or any(c in self.mode for c in _reachable(module, name)):
+            if name in self.mode or any(c in self.mode for c in callees(module, name)):
                 self.reaches.add(name)
         self.bodies: dict[str, ll.Function] = {}     # jump mode: fx.NAME.r
 
     def same_cycle(self, a: str, b: str) -> bool:
         return a in self.scc and self.scc.get(b) == self.scc[a]
-
-
-def _reachable(module: ir.Module, start: str) -> set[str]:
-    seen: set[str] = set()
-    stack = list(module.functions[start].calls)
-    while stack:
-        name = stack.pop()
-        if name not in seen and name in module.functions:
-            seen.add(name)
-            stack.extend(module.functions[name].calls)
-    return seen
 
 
 def _cycles(module: ir.Module) -> list[list[str]]:
