@@ -21,6 +21,7 @@ from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.compiler.lower import rng
 from fastext.compiler.lower.context import F32, F64, I1, I64, I8, I8P, memory_type
+from fastext.compiler.lower.ircontrol import for_range
 from fastext.compiler.lower.rng import I128, STATE_WORDS, STATEP
 from fastext.compiler.lower.ziggurat import standard_normal, unit_double
 from fastext.compiler.ops.dtypes import numpy_name
@@ -329,22 +330,6 @@ def fill_function(ctx, dist: str, dtype: T.Scalar, nparams: int) -> ll.Function:
 SQRT_EPS = 2.0 ** -26      # NumPy's tolerance on sum(p): sqrt(finfo(float64).eps)
 
 
-def _loop(fn: ll.Function, b: ll.IRBuilder, lo: ll.Value, hi: ll.Value, body, name: str) -> None:
-    """for i in range(lo, hi): body(i), leaving `b` after the loop."""
-    pre = b.block
-    head, loop, end = (fn.append_basic_block(f"{name}.{x}") for x in ("head", "body", "end"))
-    b.branch(head)
-    b.position_at_end(head)
-    i = b.phi(I64)
-    i.add_incoming(lo, pre)
-    b.cbranch(b.icmp_signed("<", i, hi), loop, end)
-    b.position_at_end(loop)
-    body(i)
-    i.add_incoming(b.add(i, I64(1)), b.block)
-    b.branch(head)
-    b.position_at_end(end)
-
-
 def _internal(ctx, name: str, args: list[ll.Type], ret: ll.Type = None):
     """(fn, builder, local state or None, args) for a new internal function, or (fn, None, ...) if it exists."""
     fn = ctx.module.globals.get(name)
@@ -393,12 +378,12 @@ def shuffle_function(ctx, nbytes: int) -> ll.Function:
         same, differ, after = (fn.append_basic_block(x) for x in ("same", "swap", "next"))
         b.cbranch(b.icmp_signed("==", i, j), same, differ)
         b.position_at_end(differ)
-        _loop(fn, b, I64(0), m, swap, "row")
+        for_range(b, I64(0), m, swap, "row")
         b.branch(after)
         b.position_at_end(same)
         b.branch(after)
         b.position_at_end(after)
-    _loop(fn, b, I64(0), b.sub(n, I64(1)), step, "fy")
+    for_range(b, I64(0), b.sub(n, I64(1)), step, "fy")
     _store_state(b, s, state)
     b.ret_void()
     return fn
@@ -470,7 +455,7 @@ def weights_function(ctx) -> ll.Function:
         b.store(b.or_(b.load(neg), b.zext(b.fcmp_ordered("<", v, F64(0.0)), I64)), neg)
         pos = b.gep(stats, [I64(1)])
         b.store(b.add(b.load(pos), b.zext(b.fcmp_ordered(">", v, F64(0.0)), I64)), pos)
-    _loop(fn, b, I64(0), n, body, "w")
+    for_range(b, I64(0), n, body, "w")
     b.ret(b.load(total))
     return fn
 
@@ -489,7 +474,7 @@ def indices_function(ctx, mode: str) -> ll.Function:
     state, idx, count, n, w, scratch = fn.args
     s = _local_state(b, state)
     if mode == "uniform":
-        _loop(fn, b, I64(0), count, lambda k: b.store(b.call(bounded(ctx), [s, n]), b.gep(idx, [k])), "draw")
+        for_range(b, I64(0), count, lambda k: b.store(b.call(bounded(ctx), [s, n]), b.gep(idx, [k])), "draw")
     elif mode == "cdf":
         acc = b.alloca(F64)
         b.store(F64(0.0), acc)
@@ -498,9 +483,9 @@ def indices_function(ctx, mode: str) -> ll.Function:
             c = b.fadd(b.load(acc), b.load(b.gep(w, [i])))
             b.store(c, acc)
             b.store(c, b.gep(w, [i]))
-        _loop(fn, b, I64(0), n, cumulate, "cum")
+        for_range(b, I64(0), n, cumulate, "cum")
         last = b.load(acc)
-        _loop(fn, b, I64(0), n, lambda i: b.store(b.fdiv(b.load(b.gep(w, [i])), last), b.gep(w, [i])), "norm")
+        for_range(b, I64(0), n, lambda i: b.store(b.fdiv(b.load(b.gep(w, [i])), last), b.gep(w, [i])), "norm")
         lo, hi = b.alloca(I64), b.alloca(I64)
 
         def draw(k):
@@ -520,9 +505,9 @@ def indices_function(ctx, mode: str) -> ll.Function:
             b.branch(head)
             b.position_at_end(done)
             b.store(b.load(lo), b.gep(idx, [k]))
-        _loop(fn, b, I64(0), count, draw, "draw")
+        for_range(b, I64(0), count, draw, "draw")
     elif mode == "distinct":
-        _loop(fn, b, I64(0), n, lambda i: b.store(i, b.gep(scratch, [i])), "arange")
+        for_range(b, I64(0), n, lambda i: b.store(i, b.gep(scratch, [i])), "arange")
 
         def draw(k):
             j = b.add(k, b.call(bounded(ctx), [s, b.sub(n, k)]))
@@ -531,13 +516,13 @@ def indices_function(ctx, mode: str) -> ll.Function:
             b.store(vk, pj)
             b.store(vj, pk)
             b.store(vj, b.gep(idx, [k]))
-        _loop(fn, b, I64(0), count, draw, "draw")
+        for_range(b, I64(0), count, draw, "draw")
     else:        # distinct_weighted: O(n) per draw
         total, acc, pick = b.alloca(F64), b.alloca(F64), b.alloca(I64)
 
         def draw(k):
             b.store(F64(0.0), total)
-            _loop(fn, b, I64(0), n, lambda i: b.store(b.fadd(b.load(total), b.load(b.gep(w, [i]))), total), "sum")
+            for_range(b, I64(0), n, lambda i: b.store(b.fadd(b.load(total), b.load(b.gep(w, [i]))), total), "sum")
             target = b.fmul(unit_double(ctx, b, s), b.load(total))
             b.store(F64(0.0), acc)
             b.store(I64(-1), pick)
@@ -557,12 +542,12 @@ def indices_function(ctx, mode: str) -> ll.Function:
                 b.store(b.select(fallback, i, b.load(last)), last)
                 b.store(b.select(first, i, cur), pick)
             b.store(I64(0), b.gep(scratch, [I64(0)]))
-            _loop(fn, b, I64(0), n, scan, "scan")
+            for_range(b, I64(0), n, scan, "scan")
             found = b.load(pick)
             chosen = b.select(b.icmp_signed("<", found, I64(0)), b.load(b.gep(scratch, [I64(0)])), found)
             b.store(F64(0.0), b.gep(w, [chosen]))
             b.store(chosen, b.gep(idx, [k]))
-        _loop(fn, b, I64(0), count, draw, "draw")
+        for_range(b, I64(0), count, draw, "draw")
     _store_state(b, s, state)
     b.ret_void()
     return fn

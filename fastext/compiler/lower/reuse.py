@@ -129,16 +129,10 @@ def _swap_temporaries(fn: ir.Function, candidates: dict) -> dict[int, list[ir.Va
         for c in reads:
             if isinstance(c, ir.TupleGet) and isinstance(c.value, ir.Load):
                 continue
-            for e in _loads(c):
-                other_uses.add(id(e.var))
+            for e in ir.walk_exprs(c):
+                if isinstance(e, ir.Load):
+                    other_uses.add(id(e.var))
     return {k: v for k, v in made.items() if k not in other_uses}
-
-
-def _loads(e: ir.Expr):
-    if isinstance(e, ir.Load):
-        yield e
-    for c in ir.children(e):
-        yield from _loads(c)
 
 
 def _fresh(e: ir.Expr) -> bool:
