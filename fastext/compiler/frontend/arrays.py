@@ -137,6 +137,21 @@ def use(name: ir.Expr) -> ir.Expr:
     return ir.Load(name.type, name.span, name.var) if isinstance(name, ir.Load) else name
 
 
+def np_call(fc: "FunctionChecker", node: ast.AST, name: str, *args: ir.Expr) -> ir.Expr:
+    """`np.<name>(*args)`, NumPy's element-wise function with its own typing: a step of a
+    composition (`np_call(fc, node, "isnan", x)`)."""
+    return elementwise(fc, ops.get(f"np.{name}"), list(args), node)
+
+
+def apply(fc: "FunctionChecker", node: ast.AST, name: str, receiver: ir.Expr, keywords=(), shown: str = "") -> ir.Expr:
+    """Operation `name` (a registry name: `np.all`, `array.linspace`) applied to `receiver` as if
+    called where `node` is, with `keywords` (AST nodes): its own typing, for the reductions and
+    creations of a composition; `shown` names the call in its messages."""
+    target = ops.get(name)
+    call = ast.copy_location(ast.Call(func=node.func, args=[], keywords=list(keywords)), node)
+    return target.check(fc, call, target, shown or name, receiver)
+
+
 def raise_if(fc: "FunctionChecker", node: ast.AST, cond: ir.Expr, exc: str, message: str) -> ir.Expr:
     """A run-time check of a composition (an effect of `let`): `exc(message)` when `cond` holds."""
     return ir.Intrinsic(NONE, fc.span(node), "fx.raise_if", [cond], {"exc": exc, "message": message})
@@ -424,7 +439,7 @@ def isclose_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, 
     equal_nan = constant(fc, bound["equal_nan"], bool, "equal_nan") if "equal_nan" in bound else False
 
     def f(name: str, *args: ir.Expr) -> ir.Expr:
-        return elementwise(fc, ops.get(f"np.{name}"), list(args), node)
+        return np_call(fc, node, name, *args)
 
     if not _elem_type(b).is_float and not _elem_type(b).is_complex:     # NumPy compares in float
         b = build(fc, ops.get("array.astype"), [b], [_elem_type(b)], F64, node) if isinstance(b.type, Array) \
@@ -437,6 +452,4 @@ def isclose_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, 
         return result
     if not isinstance(result.type, Array):
         return result
-    target = ops.get("np.all")
-    return target.check(fc, ast.copy_location(ast.Call(func=node.func, args=[], keywords=[]), node), target, shown,
-                        result)
+    return apply(fc, node, "np.all", result, shown=shown)

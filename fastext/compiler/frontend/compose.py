@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy
 
 from fastext.compiler import ir, ops
-from fastext.compiler.frontend.arrays import _bind, _elem_type, elementwise
+from fastext.compiler.frontend.arrays import _bind, _elem_type, apply, elementwise, np_call
 from fastext.compiler.frontend.shape import array_arg, sequence, value_of
 from fastext.compiler.types import BOOL, F64, I64, Array, Scalar, Tuple, article
 
@@ -20,15 +20,11 @@ if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
 
 
-def _f(fc: "FunctionChecker", node: ast.AST, name: str, *args: ir.Expr) -> ir.Expr:
-    return elementwise(fc, ops.get(f"np.{name}"), list(args), node)
-
-
 def divmod_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
     """`np.divmod(x1, x2)`: the tuple (x1 // x2, x1 % x2), NumPy's floor division and remainder."""
     bound = _bind(fc, node, ["x1", "x2"], shown, 2)
     x1, x2 = value_of(fc, bound["x1"]), value_of(fc, bound["x2"])
-    q, r = _f(fc, node, "floor_divide", x1, x2), _f(fc, node, "remainder", x1, x2)
+    q, r = np_call(fc, node, "floor_divide", x1, x2), np_call(fc, node, "remainder", x1, x2)
     return ir.MakeTuple(Tuple((q.type, r.type)), fc.span(node), [q, r])
 
 
@@ -54,9 +50,9 @@ def nan_to_num(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, re
             return fc.convert(ir.Const(F64, span, default), t)
         return value_of(fc, value)
 
-    out = _f(fc, node, "where", _f(fc, node, "equal", x, ir.Const(F64, span, -math.inf)), given("neginf", -big), x)
-    out = _f(fc, node, "where", _f(fc, node, "equal", x, ir.Const(F64, span, math.inf)), given("posinf", big), out)
-    out = _f(fc, node, "where", _f(fc, node, "isnan", x), given("nan", 0.0), out)
+    out = np_call(fc, node, "where", np_call(fc, node, "equal", x, ir.Const(F64, span, -math.inf)), given("neginf", -big), x)
+    out = np_call(fc, node, "where", np_call(fc, node, "equal", x, ir.Const(F64, span, math.inf)), given("posinf", big), out)
+    out = np_call(fc, node, "where", np_call(fc, node, "isnan", x), given("nan", 0.0), out)
     return out
 
 
@@ -74,7 +70,7 @@ def select(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiv
                            "conditions are comparisons: x > 0")
     out = value_of(fc, bound["default"]) if "default" in bound else ir.Const(I64, fc.span(node), 0)
     for cond, choice in reversed(list(zip(conds, choices))):
-        out = _f(fc, node, "where", cond, choice, out)
+        out = np_call(fc, node, "where", cond, choice, out)
     return out
 
 
@@ -92,11 +88,9 @@ def logspace(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, rece
         if name in bound:
             raise fc.error(bound[name], f"{shown}({name}=...) is not supported in .fx code", "drop it")
     keywords = [ast.keyword(k, bound[k]) for k in ("start", "stop", "num", "endpoint") if k in bound]
-    linspace = ops.get("array.linspace")
-    grid = linspace.check(fc, ast.copy_location(ast.Call(func=node.func, args=[], keywords=keywords), node),
-                          linspace, "np.linspace")
+    grid = apply(fc, node, "array.linspace", None, keywords, "np.linspace")
     base = value_of(fc, bound["base"]) if "base" in bound else ir.Const(F64, fc.span(node), 10.0)
-    return _f(fc, node, "power", base, grid)
+    return np_call(fc, node, "power", base, grid)
 
 
 def atleast(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
@@ -176,9 +170,7 @@ def unravel_index(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str,
         bad = typed(fc, node, "logical_or", [typed(fc, node, "less", [use(idx), ir.Const(I64, span, 0)], I64),
                                              typed(fc, node, "greater_equal", [use(idx), size], I64)], BOOL)
         if isinstance(bad.type, Array):
-            target = ops.get("np.any")
-            bad = target.check(fc, ast.copy_location(ast.Call(func=node.func, args=[], keywords=[]), node),
-                               target, shown, bad)
+            bad = apply(fc, node, "np.any", bad, shown=shown)
         check = raise_if(fc, node, bad, "ValueError", "index is out of bounds for the array of this shape")
         coords, stride = [], ir.Const(I64, span, 1)
         for d in reversed(ds):

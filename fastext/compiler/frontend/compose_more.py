@@ -15,16 +15,12 @@ import ast
 from typing import TYPE_CHECKING
 
 from fastext.compiler import ir, ops
-from fastext.compiler.frontend.arrays import _bind, build, elementwise, let, raise_if, typed, use
+from fastext.compiler.frontend.arrays import _bind, build, let, np_call, raise_if, typed, use
 from fastext.compiler.frontend.shape import _joined, array_arg, axes_arg, axis_arg, int_arg, sequence, value_of
 from fastext.compiler.types import BOOL, I64, Array, Scalar, Tuple, article
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
-
-
-def _f(fc, node, name: str, *args: ir.Expr) -> ir.Expr:
-    return elementwise(fc, ops.get(f"np.{name}"), list(args), node)
 
 
 def _i(fc, node, name: str, *args: ir.Expr) -> ir.Expr:
@@ -131,8 +127,8 @@ def cross(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receive
             return ir.ArraySlice(X.type, span, use(X), items)
 
         def part(i: int, j: int) -> ir.Expr:
-            return _f(fc, node, "subtract", _f(fc, node, "multiply", c(A, i), c(B, j)),
-                      _f(fc, node, "multiply", c(A, j), c(B, i)))
+            return np_call(fc, node, "subtract", np_call(fc, node, "multiply", c(A, i), c(B, j)),
+                      np_call(fc, node, "multiply", c(A, j), c(B, i)))
         parts = [part(1, 2), part(2, 0), part(0, 1)]
         return checks, _joined(fc, node, parts, out_ndim, out_ndim - 1, None)
     return let(fc, node, [a, b], make)
@@ -159,7 +155,7 @@ def kron(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver
         def dim(X, k: int) -> ir.Expr:
             pad = nd - X.type.ndim
             return _const(fc, node, 1) if k < pad else ir.ArrayDim(I64, span, use(X), k - pad)
-        product = _f(fc, node, "multiply", spread(A, True), spread(B, False))
+        product = np_call(fc, node, "multiply", spread(A, True), spread(B, False))
         dims = [fc.binop("*", dim(A, k), dim(B, k), node) for k in range(nd)]
         return ir.Intrinsic(Array(product.type.dtype, nd), span, "array.reshape", [product, *dims])
     return let(fc, node, [a, b], make)

@@ -125,6 +125,17 @@ def _scaled(fc: "FunctionChecker", left: ir.Expr, right: ir.Expr, node: ast.AST)
     return build(fc, ops.get("np.multiply"), [left, right], ins, outs[0], node)
 
 
+def outer_views(left: ir.Expr, right: ir.Expr) -> list[ir.Expr]:
+    """`left[:, None]` and `right[None, :]` of 1-D operands (numbers as they are): the operands of
+    an outer product, whose broadcast is the pairs."""
+    def axis(v: ir.Expr, first: bool) -> ir.Expr:
+        if not isinstance(v.type, Array):
+            return v
+        items = [ir.SliceItem(), ir.SliceItem(newaxis=True)] if first else [ir.SliceItem(newaxis=True)]
+        return ir.ArraySlice(Array(v.type.dtype, 2), v.span, v, items)
+    return [axis(left, True), axis(right, False)]
+
+
 def outer(fc: "FunctionChecker", left: ir.Expr, right: ir.Expr, node: ast.AST, shown: str) -> ir.Expr:
     """`np.outer(a, b)`: out[i, j] = a[i] * b[j], one fused loop (vectors or numbers)."""
     for v in (left, right):
@@ -134,19 +145,12 @@ def outer(fc: "FunctionChecker", left: ir.Expr, right: ir.Expr, node: ast.AST, s
     if not isinstance(left.type, Array) and not isinstance(right.type, Array):
         raise fc.error(node, f"{shown} needs an array operand", "np.outer(a, b) with vectors a and b")
     span = fc.span(node)
-
-    def axis(v: ir.Expr, first: bool) -> ir.Expr:
-        if not isinstance(v.type, Array):
-            return v
-        items = [ir.SliceItem(), ir.SliceItem(newaxis=True)] if first else [ir.SliceItem(newaxis=True)]
-        return ir.ArraySlice(Array(v.type.dtype, 2), v.span, v, items)
-
     keys = [(v.type.dtype if isinstance(v.type, Array) else v.type).name for v in (left, right)]
     try:
         ins, outs = dtypes.ufunc_loop("multiply", keys)
     except dtypes.NoLoop as e:
         raise fc.error(node, f"{shown} is not defined for {keys[0]} and {keys[1]} ({e})", "convert an operand") from None
-    result = build(fc, ops.get("np.multiply"), [axis(left, True), axis(right, False)], ins, outs[0], node)
+    result = build(fc, ops.get("np.multiply"), outer_views(left, right), ins, outs[0], node)
     result.span = span
     return result
 

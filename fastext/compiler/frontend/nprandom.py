@@ -68,10 +68,7 @@ def _check(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiv
     if "out" in bound:
         raise fc.error(bound["out"], f"{shown}(..., out=) is not supported in .fx code",
                        f"assign the new array instead: a[...] = {shown}(a.shape)")
-    size = bound.get("size")
-    dims = None if _is_none(size) else shape_dims(fc, size)
-    if dims is not None and any(isinstance(d.type, ErrorType) for d in dims):
-        raise _Poisoned
+    dims = _size_dims(fc, bound)
     generator = receiver is not None
     if kind in ("random", "standard_normal"):
         dtype = F64
@@ -155,10 +152,7 @@ def _check_permuting(fc: "FunctionChecker", node: ast.Call, kind: str, bound: di
     else:
         raise fc.error(bound["a"], f"{shown}() takes an int or a 1-D array, got {article(a.type)}",
                        f"{shown}(n, size) or {shown}(array, size)")
-    size = bound.get("size")
-    dims = None if _is_none(size) else shape_dims(fc, size)
-    if dims is not None and any(isinstance(d.type, ErrorType) for d in dims):
-        raise _Poisoned
+    dims = _size_dims(fc, bound)
     replace = True if "replace" not in bound else constant(fc, bound["replace"], bool, "replace")
     weights = []
     if not _is_none(bound.get("p")):
@@ -207,6 +201,15 @@ def _positional_dims(fc: "FunctionChecker", node: ast.Call, shown: str) -> list[
                               "(NumPy raises TypeError)",
                            f"{shown}(2, 3), or np.random.random(shape) / np.random.standard_normal(shape)")
         dims.append(_dim(fc, a, value))
+    return dims
+
+
+def _size_dims(fc: "FunctionChecker", bound: dict) -> list[ir.Expr] | None:
+    """The dimensions of a `size=` argument (None: one number)."""
+    size = bound.get("size")
+    dims = None if _is_none(size) else shape_dims(fc, size)
+    if dims is not None and any(isinstance(d.type, ErrorType) for d in dims):
+        raise _Poisoned
     return dims
 
 

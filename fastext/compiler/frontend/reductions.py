@@ -14,7 +14,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from fastext.compiler import ir, ops
-from fastext.compiler.frontend.arrays import _bind, constant
+from fastext.compiler.frontend.arrays import _bind, apply, constant
 from fastext.compiler.types import (
     BOOL, ERROR, F32, F64, I64, U64, Array, ErrorType, Scalar, Struct, Tuple, article, complex_part,
 )
@@ -250,15 +250,13 @@ def nan_reduction(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str,
     keywords = [ast.keyword(k, bound[k]) for k in ("axis", "keepdims") if k in bound]
 
     def reduce(name: str, value: ir.Expr) -> ir.Expr:
-        target = ops.get(f"np.{name}")
-        call = ast.copy_location(ast.Call(func=node.func, args=[], keywords=keywords), node)
-        return target.check(fc, call, target, shown, value)
+        return apply(fc, node, f"np.{name}", value, keywords, shown)
 
     dtype = src.type.dtype
     if not (dtype.is_float or dtype.is_complex):
         return reduce(kind, src)
-    from fastext.compiler.frontend.arrays import build, elementwise
-    nan = elementwise(fc, ops.get("np.isnan"), [src], node)
+    from fastext.compiler.frontend.arrays import build, np_call
+    nan = np_call(fc, node, "isnan", src)
     fill = {"sum": 0.0, "mean": 0.0, "prod": 1.0, "min": float("inf"), "max": float("-inf")}[kind]
     clean = build(fc, ops.get("np.where"), [nan, fc.convert(ir.Const(F64, span, fill), dtype), src],
                   [BOOL, dtype, dtype], dtype, node)
@@ -266,7 +264,7 @@ def nan_reduction(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str,
         return reduce(kind, clean)
     if kind == "mean":
         total = reduce("sum", clean)
-        count = reduce("count_nonzero", elementwise(fc, ops.get("np.logical_not"), [nan], node))
+        count = reduce("count_nonzero", np_call(fc, node, "logical_not", nan))
         t = total.type.dtype if isinstance(total.type, Array) else total.type
         return build(fc, ops.get("np.true_divide"), [total, count], [t, t], t, node)
     extreme = reduce(kind, clean)

@@ -249,13 +249,18 @@ def _same_ndim(fc, node, items: list[ir.Expr], what: str = "") -> int:
     return ndim
 
 
-def concatenate(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
-    """`np.concatenate((a, b), axis=0)`: along an existing axis; axis=None flattens first."""
+def _joining(fc, node, shown: str) -> tuple[dict, list[ir.Expr]]:
+    """The bound arguments and the arrays of np.concatenate/np.stack (no out= nor casting=)."""
     bound = _bind(fc, node, ["arrays", "axis", "out", "dtype", "casting"], shown, 1)
     for name in ("out", "casting"):
         if name in bound:
             raise fc.error(bound[name], f"{shown}({name}=...) is not supported in .fx code", "drop it")
-    items = sequence(fc, bound["arrays"], shown)
+    return bound, sequence(fc, bound["arrays"], shown)
+
+
+def concatenate(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.concatenate((a, b), axis=0)`: along an existing axis; axis=None flattens first."""
+    bound, items = _joining(fc, node, shown)
     dtype = _dtype(fc, bound)
     if "axis" in bound and isinstance(bound["axis"], ast.Constant) and bound["axis"].value is None:
         return _joined(fc, node, items, 1, None, dtype)
@@ -266,11 +271,7 @@ def concatenate(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, r
 
 def stack(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
     """`np.stack((a, b), axis=0)`: arrays of one shape along a new axis."""
-    bound = _bind(fc, node, ["arrays", "axis", "out", "dtype", "casting"], shown, 1)
-    for name in ("out", "casting"):
-        if name in bound:
-            raise fc.error(bound[name], f"{shown}({name}=...) is not supported in .fx code", "drop it")
-    items = sequence(fc, bound["arrays"], shown)
+    bound, items = _joining(fc, node, shown)
     ndim = items[0].type.ndim
     if any(a.type.ndim != ndim for a in items):
         raise fc.error(node, "all input arrays must have the same shape", "stack arrays of one shape")

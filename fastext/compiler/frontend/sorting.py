@@ -38,13 +38,19 @@ def _axis(fc, bound: dict, ndim: int):
     return axis_arg(fc, bound["axis"], ndim)
 
 
-def sort(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
-    """`np.sort(a, axis=-1)` (a sorted copy; axis=None: flattened) and `a.sort(axis=-1)` (in place)."""
+def _sort_args(fc, node, shown: str, receiver) -> tuple[dict, ir.Expr]:
+    """The bound arguments of np.sort/np.argsort (kind= checked, stable= accepted) and the array."""
     bound = _bind(fc, node, ["a", "axis", "kind", "order", "stable"], shown, 1, receiver)
     bound.pop("stable", None)
     _kind(fc, bound, shown)
     array = array_arg(fc, bound["a"], node, shown)
     _sortable(fc, array, node, shown)
+    return bound, array
+
+
+def sort(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.sort(a, axis=-1)` (a sorted copy; axis=None: flattened) and `a.sort(axis=-1)` (in place)."""
+    bound, array = _sort_args(fc, node, shown, receiver)
     span = fc.span(node)
     if op.name == "array.sort_inplace":
         if "axis" in bound and isinstance(bound["axis"], ast.Constant) and bound["axis"].value is None:
@@ -59,11 +65,7 @@ def sort(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver
 
 def argsort(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
     """`np.argsort(a, axis=-1)`: int64 indices, by a stable sort (equal items keep their order)."""
-    bound = _bind(fc, node, ["a", "axis", "kind", "order", "stable"], shown, 1, receiver)
-    bound.pop("stable", None)
-    _kind(fc, bound, shown)
-    array = array_arg(fc, bound["a"], node, shown)
-    _sortable(fc, array, node, shown)
+    bound, array = _sort_args(fc, node, shown, receiver)
     axis = _axis(fc, bound, array.type.ndim)
     ndim = 1 if axis is None else array.type.ndim
     return ir.Intrinsic(Array(I64, ndim), fc.span(node), "array.argsort", [array], {"axis": axis})

@@ -11,10 +11,13 @@ found as NumPy finds it, at the end of the partitioned line.
 from __future__ import annotations
 
 import ast
+from functools import partial
 from typing import TYPE_CHECKING
 
 from fastext.compiler import ir, ops
-from fastext.compiler.frontend.arrays import _bind, build, elementwise, is_strong, let, raise_if, typed, use
+from fastext.compiler.frontend.arrays import (
+    _bind, apply, build, elementwise, is_strong, let, np_call, raise_if, typed, use,
+)
 from fastext.compiler.frontend.shape import array_arg, astype_map, axis_arg, common_dtype, int_arg, value_of
 from fastext.compiler.ops import dtypes
 from fastext.compiler.types import BOOL, F64, I64, Array, Scalar, Tuple, article
@@ -148,14 +151,12 @@ def _median(fc, node, A: ir.Expr, axis: int | None) -> ir.Expr:
 
 def _q_checks(fc, node, q, qt: Scalar, kind: str, n) -> list[ir.Expr]:
     """NumPy's ValueError for q out of range (NaN too) and IndexError for an empty array."""
-    f = lambda name, *args: elementwise(fc, ops.get(f"np.{name}"), list(args), node)   # noqa: E731
+    f = partial(np_call, fc, node)
     span = fc.span(node)
     inside = f("logical_and", typed(fc, node, "greater_equal", [q(), ir.Const(qt, span, 0.0)], qt),
                typed(fc, node, "less_equal", [q(), ir.Const(qt, span, 1.0)], qt))
     if isinstance(inside.type, Array):
-        target = ops.get("np.all")
-        inside = target.check(fc, ast.copy_location(ast.Call(func=node.func, args=[], keywords=[]), node),
-                              target, "np.all", inside)
+        inside = apply(fc, node, "np.all", inside)
     message = "Percentiles must be in the range [0, 100]" if kind == "percentile" \
         else "Quantiles must be in the range [0, 1]"
     empty = typed(fc, node, "equal", [n(), ir.Const(I64, span, 0)], I64)
@@ -192,7 +193,7 @@ def _quantile(fc, node, A: ir.Expr, Q: ir.Expr, kind: str, axis: int | None, qt:
                   [F64, F64], F64, node)
 
     def body(P, t):
-        f = lambda name, *args: elementwise(fc, ops.get(f"np.{name}"), list(args), node)   # noqa: E731
+        f = partial(np_call, fc, node)
         a = lambda: _item(P, prev(), axis)   # noqa: E731
         b = lambda: _item(P, nxt(), axis)   # noqa: E731
         diff = lambda: f("subtract", b(), a())   # noqa: E731
@@ -213,7 +214,7 @@ def _quantiles(fc, node, A: ir.Expr, Q: ir.Expr, kind: str) -> tuple:
     qt = Q.type.dtype if Q.type.dtype.is_float else F64
     n = lambda: ir.ArraySize(I64, span, use(A))   # noqa: E731
     q = _fraction(fc, node, Q, kind, qt)
-    f = lambda name, *args: elementwise(fc, ops.get(f"np.{name}"), list(args), node)   # noqa: E731
+    f = partial(np_call, fc, node)
     last = lambda: fc.convert(_int(fc, node, "-", n(), 1), qt)   # noqa: E731
     v = lambda: build(fc, ops.get("np.multiply"), [last(), q()], [qt, qt], qt, node)   # noqa: E731
     above = lambda: f("greater_equal", v(), last())   # noqa: E731
@@ -291,7 +292,7 @@ def histogram(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, rec
 
 def _uniform_histogram(fc, node, A, B, ends, edge_t: Scalar, compute: Scalar) -> tuple:
     span = fc.span(node)
-    f = lambda name, *args: elementwise(fc, ops.get(f"np.{name}"), list(args), node)   # noqa: E731
+    f = partial(np_call, fc, node)
     reduce = lambda kind: ir.Intrinsic(A.type.dtype, span, f"np.{kind}", [use(A)], {"axis": None})  # noqa: E731
     s = lambda name, *args: typed(fc, node, name, list(args), compute)   # noqa: E731
     checks = [raise_if(fc, node, typed(fc, node, "less", [use(B), ir.Const(I64, span, 1)], I64), "ValueError",
@@ -377,14 +378,12 @@ def _counted(fc, node, A, E, nb, lo: ir.Expr, hi: ir.Expr, bins, unordered: str,
     their map), the others in an extra bin nb that is dropped.  NumPy raises for edges that do not
     increase (`unordered`)."""
     span = fc.span(node)
-    f = lambda name, *args: elementwise(fc, ops.get(f"np.{name}"), list(args), node)   # noqa: E731
+    f = partial(np_call, fc, node)
     n = ir.ArrayDim(I64, span, use(E), 0)
     head = ir.ArraySlice(E.type, span, use(E), [ir.SliceItem(stop=_int(fc, node, "-", n, 1))])
     tail = ir.ArraySlice(E.type, span, use(E), [ir.SliceItem(start=ir.Const(I64, span, 1))])
     bad = f("greater_equal" if strict else "greater", head, tail)
-    target = ops.get("np.any")
-    call = ast.copy_location(ast.Call(func=node.func, args=[], keywords=[]), node)
-    check = raise_if(fc, node, target.check(fc, call, target, "np.any", bad), "ValueError", unordered)
+    check = raise_if(fc, node, apply(fc, node, "np.any", bad), "ValueError", unordered)
     keep = f("logical_and", f("greater_equal", use(A), lo), f("less_equal", use(A), hi))
     index = build(fc, ops.get("np.where"), [keep, bins(), nb()], [BOOL, I64, I64], I64, node)
     counts = ir.Intrinsic(Array(I64, 1), span, "np.bincount", [index, _int(fc, node, "+", nb(), 1)])
@@ -448,7 +447,7 @@ def corrcoef(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, rece
                    f"{shown}(x) of rows; transpose for columns")
     x = _float_rows(fc, bound["x"], node, shown)
     span = fc.span(node)
-    f = lambda name, *args: elementwise(fc, ops.get(f"np.{name}"), list(args), node)   # noqa: E731
+    f = partial(np_call, fc, node)
 
     def body(C):
         if isinstance(C.type, Scalar):

@@ -46,14 +46,8 @@ def _outer(fc: "FunctionChecker", node: ast.Call, ufunc: ops.Op, shown: str) -> 
         if isinstance(v.type, Array) and v.type.ndim != 1:
             raise fc.error(node, f"{shown} of a {v.type.ndim}-D array is not supported yet",
                            "pass 1-D arrays, or broadcast: a[:, :, None] op b")
-
-    def axis(v: ir.Expr, first: bool) -> ir.Expr:
-        if not isinstance(v.type, Array):
-            return v
-        items = [ir.SliceItem(), ir.SliceItem(newaxis=True)] if first else [ir.SliceItem(newaxis=True)]
-        return ir.ArraySlice(Array(v.type.dtype, 2), v.span, v, items)
-
-    return elementwise(fc, ufunc, [axis(left, True), axis(right, False)], node)
+    from fastext.compiler.frontend.linalg import outer_views
+    return elementwise(fc, ufunc, outer_views(left, right), node)
 
 
 def _at(fc: "FunctionChecker", node: ast.Call, ufunc: ops.Op, shown: str) -> ir.Expr:
