@@ -113,6 +113,9 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyList_New": (OBJ, [I64], False),
     "PyList_SetItem": (I32, [OBJ, I64, OBJ], False),
     "PyList_Append": (I32, [OBJ, OBJ], False),
+    "PyList_GetItem": (OBJ, [OBJ, I64], False),      # borrowed (abi/lists.py)
+    "PyList_Size": (I64, [OBJ], False),
+    "PyErr_NoMemory": (OBJ, [], False),
     "PyDict_GetItemString": (OBJ, [OBJ, OBJ], False),
 }
 

@@ -45,7 +45,7 @@ def python_callable(fn: ir.Function) -> str | None:
     for p in fn.params:
         t = p.var.type
         ok = isinstance(t, (T.Scalar, T.Struct, T.Str, T.PyObj)) or isinstance(t, T.Array) and \
-            isinstance(t.dtype, (T.Scalar, T.Struct))
+            isinstance(t.dtype, (T.Scalar, T.Struct)) or isinstance(t, T.List) and isinstance(t.item, T.Scalar)
         if not ok:
             return f"its parameter `{p.var.name}` is {T.article(t)}, which Python cannot pass"
     if not _boxable(fn.ret):
@@ -60,6 +60,8 @@ def _boxable(t: T.Type) -> bool:
         return isinstance(t.dtype, T.Scalar)
     if isinstance(t, T.Tuple):
         return all(_boxable(i) for i in t.items)
+    if isinstance(t, T.List):
+        return _boxable(t.item)
     return False
 
 

@@ -62,7 +62,7 @@ class WrapperBuilder:
                 b.store(ll.Constant(OBJ, None), b.gep(view, [I32(0), I32(1)]))
                 self.views[k] = view
         objects.prepare(self, fn)
-        err = b.alloca(ERR, name="err")
+        err = self.err = b.alloca(ERR, name="err")
         # the call's arena (lower/alloc.py): the list head of the blocks it allocates
         self.arena = b.alloca(OBJ, name="arena")
         b.store(ll.Constant(OBJ, None), self.arena)
@@ -129,6 +129,7 @@ class WrapperBuilder:
         # --- failure while unboxing: release what was acquired
         b.position_at_end(self.fail_bb)
         self.release_all()
+        self.release_arena()      # lists converted before the failing argument (abi/lists.py)
         b.ret(ll.Constant(OBJ, None))
         return llfn
 
@@ -264,6 +265,9 @@ class WrapperBuilder:
             return unbox_struct(self, t, obj, p.var.name)
         if isinstance(t, (T.Str, T.PyObj)):
             return objects.unbox(self, k, p, obj, pname, what)
+        if isinstance(t, T.List):
+            from fastext.abi.lists import unbox_list
+            return unbox_list(self, t, obj, pname, what, self.err)
         return self.unbox_scalar(t, obj, pname, what)
 
     def unbox_scalar(self, t: T.Scalar, obj, pname, what) -> ll.Value:
@@ -471,6 +475,9 @@ class WrapperBuilder:
             return tup
         if isinstance(t, T.Array):
             return self.box_array(t, v)
+        if isinstance(t, T.List):
+            from fastext.abi.lists import box_list
+            return box_list(self, t, v)
         if t.is_complex:
             re, im = (b.extract_value(v, k) for k in (0, 1))
             if t.bits == 64:

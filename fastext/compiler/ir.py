@@ -181,6 +181,15 @@ class ArraySize(Expr):
 
 
 @dataclass(eq=False)
+class StmtExpr(Expr):
+    """Statements, then a value: what a comprehension or `sum(x for x in xs)` is typed as
+    (frontend/lists.py). `walk` visits `body` as statements; `children` gives only `result`."""
+
+    body: list["Stmt"]
+    result: Expr
+
+
+@dataclass(eq=False)
 class MakeTuple(Expr):
     items: list[Expr]
 
@@ -555,9 +564,21 @@ def walk(stmts: list[Stmt]):
             stack.pop()
             continue
         yield s
-        nested = bodies(s)
+        nested = bodies(s) + [e.body for e in _stmt_exprs(s)]
         if nested:
             stack.append(iter([x for body in nested for x in body]))
+
+
+def _stmt_exprs(s: Stmt) -> list[StmtExpr]:
+    """The statement expressions `s` evaluates itself (their statements are nested bodies)."""
+    found = []
+    stack = list(children(s))
+    while stack:
+        e = stack.pop()
+        if isinstance(e, StmtExpr):
+            found.append(e)
+        stack.extend(children(e))
+    return found
 
 
 def all_exprs(stmts: list[Stmt]):

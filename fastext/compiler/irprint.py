@@ -167,5 +167,6 @@ _EXPRS = {
     ir.MakeTuple: lambda e: "(" + ", ".join(map(expr, e.items)) + ("," if len(e.items) == 1 else "") + ")",
     ir.TupleGet: lambda e: f"{expr(e.value)}[{e.index}]",
     ir.Elem: lambda e: f"%{e.index}",
+    ir.StmtExpr: lambda e: f"{{{len(e.body)} statements; {expr(e.result)}}}",
     ir.ArrayMap: lambda e: f"map[{e.type}]({', '.join(map(expr, e.operands))}) {{ {expr(e.body)} }}",
 }

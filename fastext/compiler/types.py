@@ -165,6 +165,28 @@ class RandomGenerator(Type):
         return "numpy.random.Generator"
 
 
+@dataclass(frozen=True)
+class List(Type):
+    """A native list (`list[f64]`, `[x, y]`, comprehensions): a reference to a growable array of
+    `item` values in the call's memory (lower/lists.py); Python's aliasing (two names, one list)."""
+
+    item: Type
+
+    def __str__(self) -> str:
+        return f"list[{self.item}]"
+
+
+@dataclass(frozen=True)
+class Unknown(Type):
+    """The item type of an empty list not yet known (`xs = []`): the first `xs.append(v)` (or a
+    declared type it is assigned to) decides it (frontend/lists.py: `resolve`)."""
+
+    key: int
+
+    def __str__(self) -> str:
+        return "?"
+
+
 I8, I16, I32, I64 = (Scalar(f"i{b}", "int", b) for b in (8, 16, 32, 64))
 U8, U16, U32, U64 = (Scalar(f"u{b}", "uint", b) for b in (8, 16, 32, 64))
 F32, F64 = Scalar("f32", "float", 32), Scalar("f64", "float", 64)

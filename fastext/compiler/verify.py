@@ -215,6 +215,10 @@ class _Verifier:
             dst, src = (a.type for a in e.args)
             if not (isinstance(dst, T.Array) and isinstance(src, T.Array) and src.ndim <= dst.ndim):
                 self.fail(e, f"slice assignment of {src} into {dst}")
+        elif isinstance(e, ir.StmtExpr):
+            self.block(e.body)
+            if e.result.type != e.type:
+                self.fail(e, f"statement expression result {e.result.type}, expected {e.type}")
         elif isinstance(e, ir.BoolOp):
             for v in e.values:
                 if v.type != e.type:

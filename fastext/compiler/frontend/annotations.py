@@ -7,7 +7,7 @@ from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import ModuleScope
 from fastext.compiler.source import Span
 from fastext.compiler.types import (
-    BUILTIN_SCALARS, DIALECT_SCALARS, GENERATOR, NONE, OBJECT, STR, U8, Array, PyObj, Scalar, Struct, Tuple, Type,
+    BUILTIN_SCALARS, DIALECT_SCALARS, GENERATOR, NONE, OBJECT, STR, U8, Array, List, PyObj, Scalar, Struct, Tuple, Type,
 )
 
 BYTES_NAMES = ("bytes", "bytearray", "memoryview")
@@ -58,11 +58,18 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
             return PyObj(node.id)
     if isinstance(node, ast.Subscript):
         base = node.value
+        if isinstance(base, ast.Name) and base.id == "list" and scope.lookup("list") is None:
+            if isinstance(node.slice, ast.Tuple):
+                raise FxSyntaxError(span, "list[...] takes one item type", "list[f64], list[tuple[i64, f64]]")
+            item = resolve(node.slice, scope)
+            if not isinstance(item, (Scalar, Array, Struct, Tuple, List)):
+                raise FxSyntaxError(span, f"a list cannot hold {item}", "list[f64], list[tuple[i64, f64]], list[list[i64]]")
+            return List(item)
         if isinstance(base, ast.Name) and base.id == "tuple":
             elts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
             items = tuple(resolve(e, scope) for e in elts)
             for e, t in zip(elts, items):
-                if not isinstance(t, (Scalar, Array, Struct)):
+                if not isinstance(t, (Scalar, Array, Struct, List, Tuple)):
                     raise FxSyntaxError(Span.of(e, scope.file), f"tuple items must be numbers, structs or arrays, "
                                         f"not {t}", "flatten the tuple: tuple[f64, f64[:]]")
             return Tuple(items)

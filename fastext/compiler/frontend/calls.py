@@ -76,6 +76,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
             if op is not None and op.check is not None and not op.data.get("property"):
                 return op.check(fc, node, op, f"{ast.unparse(func.value)}.{func.attr}", owner)
             return array_method(fc, node, owner, func.attr)
+        if isinstance(owner.type, T.List):
+            from fastext.compiler.frontend import lists
+            return lists.method(fc, node, owner, func.attr)
         if isinstance(owner.type, Struct):
             from fastext.compiler.frontend.structs import method_call
             return method_call(fc, node, owner, func.attr)
@@ -107,6 +110,18 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         return _call_binding(fc, node, b, name)
     if name in BUILTIN_FUNCS:
         return builtin_call(fc, node, name)
+    if name in ("list", "sorted", "any", "all"):
+        from fastext.compiler.frontend import lists
+        if name == "list":
+            return lists.list_call(fc, node)
+        if name == "sorted":
+            return lists.sorted_call(fc, node)
+        folded = lists.fold_call(fc, node, name, None if _loop_call(node.args[0] if node.args else None)
+                                 else fc.expr(node.args[0]) if node.args else None)
+        if folded is None:
+            raise fc.error(node, f"{name}() takes a list, a comprehension or a generator expression here",
+                           f"{name}(x > 0 for x in xs); for arrays: np.{name}(a)")
+        return folded
     if name == "range":
         raise fc.error(node, "range() is only supported as the iterable of a for loop", "for i in range(n): ...")
     if name == "print":
@@ -341,11 +356,18 @@ def _cast(fc, value: ir.Expr, t: Scalar, node: ast.AST) -> ir.Expr:
     return ir.Cast(t, fc.span(node), value)
 
 
-def _items_builtin(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
+def _loop_call(arg: ast.expr | None) -> bool:
+    """A comprehension, generator expression or `zip/enumerate/range/reversed(...)`: iterated by
+    the loops of frontend/lists.py, not typed as a value first."""
+    return isinstance(arg, (ast.ListComp, ast.GeneratorExp)) or isinstance(arg, ast.Call) and isinstance(
+        arg.func, ast.Name) and arg.func.id in ("zip", "enumerate", "range", "reversed")
+
+
+def _items_builtin(fc: "FunctionChecker", node: ast.Call, name: str, value: ir.Expr | None = None) -> ir.Expr:
     """`sum(a)`, `min(a)`, `max(a)` of a 1-D array: Python's rules over its items (`ops/reductions.py`)."""
     if len(node.args) != 1:
         raise fc.error(node, f"{name}() takes one array here", f"{name}(a)" + (" + start" if name == "sum" else ""))
-    value = fc.expr(node.args[0])
+    value = fc.expr(node.args[0]) if value is None else value
     if isinstance(value.type, ErrorType):
         raise _Poisoned
     if isinstance(value.type, Tuple) and value.type.items and all(isinstance(t, Scalar) for t in value.type.items):
@@ -414,9 +436,17 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
             return strings.length(span, value)
         if isinstance(value.type, T.PyObj):
             return ir.ObjLen(I64, span, value)
+        if isinstance(value.type, T.List):
+            return ir.Intrinsic(I64, span, "list.len", [value])
         raise fc.error(node.args[0], f"len() of {article(value.type)}", "len() takes an array or a tuple")
-    if name == "sum" or name in ("min", "max") and len(node.args) == 1:
-        return _items_builtin(fc, node, name)
+    if name == "sum" and len(node.args) in (1, 2) or name in ("min", "max") and len(node.args) == 1:
+        from fastext.compiler.frontend import lists
+        arg = node.args[0]
+        value = None if _loop_call(arg) else fc.expr(arg)
+        folded = lists.fold_call(fc, node, name, value)
+        if folded is not None:
+            return folded
+        return _items_builtin(fc, node, name, value)
     if name in ("min", "max"):
         if len(node.args) < 2:
             raise fc.error(node, f"{name}() needs at least two numbers in .fx code",

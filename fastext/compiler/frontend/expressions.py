@@ -20,6 +20,7 @@ from fastext.compiler.types import (
     BOOL, C128, ERROR, F64, I64, SCALARS, Array, ErrorType, PyObj, Scalar, Str, Struct, Tuple, Type, article,
     can_assign, complex_of, complex_part, constant_fits, promote,
 )
+from fastext.compiler.types import List as ListType
 
 BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%",
           ast.Pow: "**", ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^", ast.LShift: "<<",
@@ -92,6 +93,9 @@ class ExpressionChecker:
         if isinstance(value.type, Array):
             from fastext.compiler.frontend import arrays
             raise arrays.truth_error(self, node)
+        if isinstance(value.type, ListType):     # a list is true when it is not empty
+            length = ir.Intrinsic(I64, value.span, "list.len", [value])
+            return ir.Compare(BOOL, value.span, ["!="], [length, ir.Const(I64, value.span, 0)], [I64])
         raise self.error(node, f"{article(value.type)} cannot be used as a condition",
                          "compare explicitly, e.g. `len(a) > 0`")
 
@@ -243,6 +247,9 @@ class ExpressionChecker:
         if isinstance(base.type, PyObj):
             from fastext.compiler.frontend import objects
             return objects.item(self, node, base)
+        if isinstance(base.type, ListType):
+            from fastext.compiler.frontend import lists
+            return lists.subscript(self, node, base)
         if isinstance(base.type, Str):
             from fastext.compiler.frontend import strings
             return strings.subscript(self, node, base)
@@ -326,8 +333,8 @@ class ExpressionChecker:
     def e_tuple(self, node: ast.Tuple) -> ir.Expr:
         items = [self.expr(e) for e in node.elts]
         for e, item in zip(node.elts, items):
-            if not isinstance(item.type, (Scalar, Array, Struct, ErrorType)):
-                raise self.error(e, f"tuples hold numbers, structs and arrays, not {item.type}",
+            if not isinstance(item.type, (Scalar, Array, Struct, ErrorType, ListType, Tuple)):
+                raise self.error(e, f"tuples hold numbers, structs, arrays and lists, not {item.type}",
                                  "unpack the inner tuple first")
         return ir.MakeTuple(Tuple(tuple(i.type for i in items)), self.span(node), items)
 
@@ -366,6 +373,11 @@ class ExpressionChecker:
                 return poison(span)
             from fastext.compiler.frontend import arrays
             return arrays.operator(self, op, left, right, node)
+        if isinstance(left.type, ListType) or isinstance(right.type, ListType):
+            if poisoned(left, right):
+                return poison(span)
+            from fastext.compiler.frontend import lists
+            return lists.binop(self, op, left, right, node)
         if op == "@":
             raise self.error(node, "@ needs arrays (matrix product)", "use * to multiply numbers")
         for side in (left, right):
@@ -504,6 +516,9 @@ class ExpressionChecker:
             if isinstance(value.type, PyObj):
                 return objects.convert(self, value, target, node, what)
             return objects.to_object(self, value, target, node, what)
+        if isinstance(value.type, ListType) and isinstance(target, ListType):
+            from fastext.compiler.frontend import lists
+            return lists.coerce_list(self, value, target, node, what)
         if isinstance(value.type, Tuple) and isinstance(target, Tuple) and can_assign(target, value.type):
             if isinstance(value, ir.MakeTuple):
                 items = [self.coerce(v, t, node, what) for v, t in zip(value.items, target.items)]
@@ -642,6 +657,14 @@ class ExpressionChecker:
             raise self.error(node, f"both branches must have one type, got {a.type} and {b.type}", "make both branches numbers, or both the same array")
         return ir.IfExp(t, self.span(node), cond, self.convert(a, t), self.convert(b, t))
 
+    def e_list(self, node: ast.List) -> ir.Expr:
+        from fastext.compiler.frontend import lists
+        return lists.display(self, lists.on_cpu(self, node))
+
+    def e_listcomp(self, node: ast.ListComp) -> ir.Expr:
+        from fastext.compiler.frontend import lists
+        return lists.comprehension(self, lists.on_cpu(self, node))
+
     def e_call(self, node: ast.Call) -> ir.Expr:
         from fastext.compiler.frontend.calls import check_call
         return check_call(self, node)
@@ -649,7 +672,7 @@ class ExpressionChecker:
     EXPRS = {
         ast.Constant: e_constant, ast.Name: e_name, ast.Attribute: e_attribute, ast.Subscript: e_subscript,
         ast.Tuple: e_tuple, ast.BinOp: e_binop, ast.UnaryOp: e_unaryop, ast.BoolOp: e_boolop,
-        ast.Compare: e_compare, ast.IfExp: e_ifexp, ast.Call: e_call,
+        ast.Compare: e_compare, ast.IfExp: e_ifexp, ast.Call: e_call, ast.List: e_list, ast.ListComp: e_listcomp,
     }
 
 

@@ -21,6 +21,7 @@ from fastext.compiler.frontend.expressions import (
 from fastext.compiler.frontend.scope import ModuleScope, Signature
 from fastext.compiler.source import Span, without_docstring
 from fastext.compiler.types import ERROR, NONE, Array, ErrorType, PyObj, Scalar, Struct, Tuple, Type, article
+from fastext.compiler.types import List as ListType
 
 
 class FunctionChecker(ExpressionChecker):
@@ -39,6 +40,8 @@ class FunctionChecker(ExpressionChecker):
         self.prange_depth = 0       # > 0 inside a prange body (an inner prange runs serially)
         self.prange_loops: list[ir.ForRange] = []   # the outer prange loops, classified by parallel.finish
         self.statement_call: ast.Call | None = None  # the call that is a whole statement (`np.add(a, b, out=c)`)
+        self.list_items: dict[int, Type] = {}   # item types decided for empty lists (frontend/lists.py)
+        self.comprehensions = 0                 # comprehensions typed so far (their loop names are apart)
 
     # ------------------------------------------------------------------ entry
     def check(self, node: ast.FunctionDef) -> ir.Function:
@@ -57,6 +60,8 @@ class FunctionChecker(ExpressionChecker):
         body_nodes = without_docstring(node.body)
         errors_before = len(self.diags.items)
         body = self.block(body_nodes)
+        from fastext.compiler.frontend import lists
+        lists.finish(self, body)
         if self.prange_loops:
             from fastext.compiler.frontend.parallel import finish
             finish(self, body)
@@ -172,12 +177,19 @@ class FunctionChecker(ExpressionChecker):
             current = self.load_name(target)
             if isinstance(current.type, Array):     # in place, as NumPy's `a += b` is
                 return self.array_augassign(op, current, node)
+            if isinstance(current.type, ListType) and op == "+":     # xs += ys extends xs in place
+                from fastext.compiler.frontend import lists
+                call = ast.copy_location(ast.Call(ast.Attribute(target, "extend", ast.Load()), [node.value], []), node)
+                return [ir.ExprStmt(self.span(node), lists.method(self, call, current, "extend"))]
             result = self.binop(op, current, self.expr(node.value), node)
             return self.assign_to(target, result, node)
         if isinstance(target, ast.Subscript):
             array = self.expr(target.value)
             if poisoned(array):
                 return []
+            if isinstance(array.type, ListType):
+                from fastext.compiler.frontend import lists
+                return lists.augassign(self, node, op, array)
             if not isinstance(array.type, Array):
                 raise self.error(target.value, f"cannot assign into {article(array.type)}", "only arrays support item assignment")
             fancy = indexing.augassign(self, node, array, op)      # a[mask] += v, a[idx] *= v
@@ -229,6 +241,10 @@ class FunctionChecker(ExpressionChecker):
                 var = self.declare(target.id, vt, target)
                 from fastext.compiler.frontend.arrays import is_strong
                 var.strong = isinstance(vt, Scalar) and is_strong(value)
+            elif isinstance(var.type, ListType) and isinstance(value.type, ListType) and var.type != value.type:
+                from fastext.compiler.frontend import lists
+                if isinstance(var.type.item, lists.Unknown) and not isinstance(value.type.item, lists.Unknown):
+                    lists.resolve(self, ir.Load(var.type, span, var), value.type.item, node)
             return [ir.Assign(span, var, self.coerce(value, var.type, target, f"`{target.id}`"))]
         if isinstance(target, ast.Attribute):
             owner = self.expr(target.value)
@@ -244,6 +260,9 @@ class FunctionChecker(ExpressionChecker):
                 return objects.store(self, target, array, value, node)
             if poisoned(array, value):
                 return []
+            if isinstance(array.type, ListType):     # xs[i] = v, xs[a:b] = ys
+                from fastext.compiler.frontend import lists
+                return lists.store(self, target, array, value, node)
             if not isinstance(array.type, Array):
                 raise self.error(target.value, f"cannot assign into {article(array.type)}", "only arrays support item assignment")
             fancy = indexing.store(self, target, array, value, node)     # a[mask] = v, a[idx] = v
@@ -258,6 +277,11 @@ class FunctionChecker(ExpressionChecker):
                 if isinstance(name, ast.Name) and name.id not in self.vars:
                     self.declare(name.id, ERROR, name)
             return []
+        if isinstance(target, (ast.Tuple, ast.List)) and isinstance(value.type, ListType):
+            from fastext.compiler.frontend import lists
+            return lists.unpack(self, target, value, node)
+        if isinstance(target, ast.List):     # [a, b] = t: as a tuple of names
+            target = ast.copy_location(ast.Tuple(target.elts, ast.Store()), target)
         if isinstance(target, ast.Tuple):
             if not isinstance(value.type, (Tuple, Struct)):
                 raise self.error(node, f"cannot unpack {article(value.type)}", "the right side must be a tuple")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from fastext.compiler import ir
-from fastext.compiler.types import I64, Array, PyObj, Str, Tuple
+from fastext.compiler.types import I64, Array, List, PyObj, Str, Tuple
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -102,6 +102,14 @@ def iterable(fc: "FunctionChecker", node: ast.expr) -> Iteration:
         return Iteration(count, lambda k: ir.BinOp(I64, span, "+", start, ir.BinOp(I64, span, "*", k, step)), setup)
     if _is_call(fc, node, "enumerate"):
         return _enumerate(fc, node)
+    if _is_call(fc, node, "reversed"):
+        if node.keywords or len(node.args) != 1:
+            raise fc.error(node, "reversed() takes one sequence", "reversed(xs)")
+        inner = _counted(fc, iterable(fc, node.args[0]), node.args[0])
+        setup = list(inner.setup)
+        count = _once(fc, inner.count, node, setup)
+        last = ir.BinOp(I64, span, "-", count, ir.Const(I64, span, 1))
+        return Iteration(count, lambda k: inner.item(ir.BinOp(I64, span, "-", last, k)), setup)
     if _is_call(fc, node, "zip"):
         if node.keywords or not node.args:
             raise fc.error(node, "zip() takes one or more iterables", "zip(a, b)")
@@ -126,6 +134,9 @@ def iterable(fc: "FunctionChecker", node: ast.expr) -> Iteration:
     if isinstance(value.type, PyObj):
         from fastext.compiler.frontend import objects
         return objects.iteration(fc, value, node)
+    if isinstance(value.type, List):
+        from fastext.compiler.frontend import lists
+        return lists.iteration(fc, value, node)
     raise fc.error(node, f"cannot iterate over {value.type}", HINT)
 
 

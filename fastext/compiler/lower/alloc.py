@@ -353,4 +353,9 @@ def uses_arena(module: ir.Module, fn: ir.Function) -> bool:
         return any(isinstance(sub, ir.ArrayMap) or isinstance(sub, ir.Intrinsic) and ops.get(sub.name).allocates
                    for sub in ir.all_exprs(stmts))
 
+    def holds_list(t) -> bool:      # list arguments and results live in the arena (abi/lists.py)
+        return isinstance(t, T.List) or isinstance(t, T.Tuple) and any(map(holds_list, t.items))
+
+    if holds_list(fn.ret) or any(holds_list(p.var.type) for p in fn.params):
+        return True
     return any(allocates(module.functions[name].body) for name in {fn.name} | callees(module, fn.name))

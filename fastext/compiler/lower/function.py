@@ -498,6 +498,10 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         from fastext.compiler.lower.arraymap import materialize
         return materialize(self, e)
 
+    def e_StmtExpr(self, e: ir.StmtExpr) -> ll.Value:
+        self.block(e.body)
+        return self.expr(e.result)
+
     def e_MakeTuple(self, e: ir.MakeTuple) -> ll.Value:
         agg = ll.Constant(value_type(e.type), ll.Undefined)
         for k, item in enumerate(e.items):

@@ -1,0 +1,87 @@
+"""Lists at the boundary: `list[T]` parameters converted from Python lists, list results
+boxed into new Python lists (docs/language.md, "Lists").
+
+A parameter's list is a copy in the call's arena (native code reads items without the C API);
+so, as with NumPy's conversions, changes the function makes to it are not seen by the caller:
+return the list to hand it back.  A result becomes a new `list` of boxed items.
+"""
+from __future__ import annotations
+
+from llvmlite import ir as ll
+
+from fastext.abi import objects
+from fastext.abi.capi import I32, I64, OBJ
+from fastext.compiler import types as T
+from fastext.compiler.lower.context import value_type
+from fastext.compiler.lower.ircontrol import for_range
+from fastext.compiler.lower.lists import CAP, DATA, HEADER, HEADER_BYTES, LEN, size_of
+
+NULL = ll.Constant(OBJ, None)
+
+
+def _new(wb, err: ll.Value, item: T.Type, n: ll.Value) -> ll.Value:
+    """A native list of `n` items in the call's arena; on failure MemoryError and the fail path."""
+    from fastext.compiler.lower.alloc import arena_alloc
+    b, api = wb.b, wb.api
+    alloc = arena_alloc(wb.ctx)
+    cap = b.select(b.icmp_signed("<", n, I64(4)), I64(4), n)
+    hdr = b.call(alloc, [err, I64(HEADER_BYTES)])
+    buf = b.call(alloc, [err, b.mul(cap, size_of(value_type(item)))])
+    with b.if_then(b.or_(b.icmp_unsigned("==", hdr, NULL), b.icmp_unsigned("==", buf, NULL)), likely=False):
+        api.call(b, "PyErr_NoMemory")
+        b.branch(wb.fail_bb)
+    h = b.bitcast(hdr, HEADER.as_pointer())
+    for k, v in ((LEN, n), (CAP, cap), (DATA, buf)):
+        b.store(v, b.gep(h, [I32(0), I32(k)]))
+    return hdr
+
+
+def _items(wb, lst: ll.Value, item: T.Type) -> ll.Value:
+    b = wb.b
+    h = b.bitcast(lst, HEADER.as_pointer())
+    return b.bitcast(b.load(b.gep(h, [I32(0), I32(DATA)])), value_type(item).as_pointer())
+
+
+def unbox_list(wb, t: T.List, obj: ll.Value, pname, what, err: ll.Value) -> ll.Value:
+    """A `list[T]` argument (a Python list, or a subclass) copied into a native list."""
+    b, api = wb.b, wb.api
+    if not isinstance(t.item, T.Scalar):
+        raise NotImplementedError(f"{t} parameters of exported functions")
+    objects.check_type(wb, obj, "PyList_Type", pname, what)
+    n = api.call(b, "PyList_Size", obj)
+    lst = _new(wb, err, t.item, n)
+    data = _items(wb, lst, t.item)
+    item_what = wb.ctx.cstring(f"a list of {_describe(t.item)}")
+
+    def one(k):
+        value = wb.unbox_scalar(t.item, api.call(b, "PyList_GetItem", obj, k), pname, item_what)
+        b.store(value, b.gep(data, [k]))
+    for_range(b, I64(0), n, one)
+    return lst
+
+
+def _describe(t: T.Scalar) -> str:
+    from fastext.abi.wrapper import describe
+    return describe(t)
+
+
+def box_list(wb, t: T.List, lst: ll.Value) -> ll.Value:
+    """A new Python list of the native list's items, boxed one by one."""
+    b, api = wb.b, wb.api
+    h = b.bitcast(lst, HEADER.as_pointer())
+    n = b.load(b.gep(h, [I32(0), I32(LEN)]))
+    out = api.call(b, "PyList_New", n)
+    with b.if_then(b.icmp_unsigned("==", out, NULL), likely=False):
+        wb.release_arena()
+        b.ret(NULL)
+    data = _items(wb, lst, t.item)
+
+    def one(k):
+        boxed = wb.box(t.item, b.load(b.gep(data, [k])))
+        with b.if_then(b.icmp_unsigned("==", boxed, NULL), likely=False):
+            api.call(b, "Py_DecRef", out)
+            wb.release_arena()
+            b.ret(NULL)
+        api.call(b, "PyList_SetItem", out, k, boxed)
+    for_range(b, I64(0), n, one)
+    return out

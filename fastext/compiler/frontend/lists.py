@@ -1,0 +1,552 @@
+"""Typing of native lists: displays, comprehensions, indexing, slicing, methods, `in`, the
+builtins over iterables (`list`, `sorted`, `sum`, `min`, `max`, `any`, `all`) and unpacking.
+
+A list is `types.List(item)`, its operations `list.*` entries of the registry (ops/lists.py).
+The item type comes from the items (`[1.0, x]`), from a declaration (`xs: list[f64] = []`), or,
+for an empty list, from its first `append`/`insert`/`extend` or the declared type it is
+assigned, passed or returned to (`resolve`; `finish` writes the decided type into the IR and
+reports a list whose item type nothing decided).
+
+Comprehensions and generator expressions are typed as the loops they mean (`ir.StmtExpr`):
+`[e for x in xs if c]` is `$lc = []; for x in xs: if c: $lc.append(e)`, and `sum(e for x in xs)`
+the same loop adding into an accumulator, so no list is built.  The loop variables get names of
+their own (Python 3 keeps them out of the enclosing scope).
+"""
+from __future__ import annotations
+
+import ast
+import itertools
+from typing import TYPE_CHECKING
+
+from fastext.compiler import ir
+from fastext.compiler import types as T
+from fastext.compiler.types import BOOL, I64, List, Scalar, Unknown, article
+
+if TYPE_CHECKING:
+    from fastext.compiler.frontend.function import FunctionChecker
+
+_keys = itertools.count(1)
+METHODS = ("append", "extend", "pop", "insert", "remove", "index", "count", "reverse", "sort", "clear", "copy")
+ITEM_KINDS = "numbers, bools, complex numbers, tuples, structs, arrays and lists"
+
+
+def _op(t: T.Type, span, name: str, args: list[ir.Expr], **attrs) -> ir.Intrinsic:
+    return ir.Intrinsic(t, span, f"list.{name}", args, attrs)
+
+
+def is_list(e: ir.Expr) -> bool:
+    return isinstance(e.type, List)
+
+
+def unknown() -> List:
+    return List(Unknown(next(_keys)))
+
+
+def _check_item_type(fc: "FunctionChecker", t: T.Type, node: ast.AST) -> None:
+    ok = isinstance(t, (Scalar, T.Tuple, T.Struct, T.Array, List))
+    if isinstance(t, T.Tuple):
+        ok = all(isinstance(i, (Scalar, T.Struct, T.Array, List, T.Tuple)) for i in t.items)
+    if not ok:
+        raise fc.error(node, f"a list cannot hold {article(t)}", f"list items are {ITEM_KINDS}")
+
+
+def on_cpu(fc: "FunctionChecker", node: ast.AST) -> ast.AST:
+    """`node`, after checking that the function runs on the CPU (GPU code has no lists)."""
+    if fc.sig.target != "cpu":
+        raise fc.error(node, "GPU code cannot use lists", "pass a NumPy array, or use gpu.local/gpu.shared arrays")
+    return node
+
+
+# ------------------------------------------------------------------ inference of item types
+def resolve(fc: "FunctionChecker", lst: ir.Expr, item: T.Type, node: ast.AST) -> ir.Expr:
+    """`lst` of a list whose item type is still open: decided as `item` now."""
+    if not isinstance(lst.type, List) or not isinstance(lst.type.item, Unknown):
+        return lst
+    if isinstance(item, Scalar) and item == T.U64:
+        item = T.U64
+    _check_item_type(fc, item, node)
+    key = lst.type.item.key
+    fc.list_items[key] = item
+    decided = List(item)
+    for var in fc.locals:
+        if var.type == lst.type:
+            var.type = decided
+    lst.type = decided
+    return lst
+
+
+def coerce_list(fc: "FunctionChecker", value: ir.Expr, target: List, node: ast.AST, what: str) -> ir.Expr:
+    """A list where a `target` list is expected: an empty list of open item type takes it; a
+    display or comprehension of other numbers is converted item by item; otherwise the item
+    types must be equal (a list is shared, not converted)."""
+    if isinstance(value.type.item, Unknown):
+        return _retype(fc, value, target)
+    if isinstance(value, ir.Intrinsic) and value.name == "list.display" and all(
+            T.can_assign(target.item, a.type) for a in value.args):
+        return _op(target, value.span, "display", [fc.convert(a, target.item) for a in value.args])
+    if isinstance(value, ir.Intrinsic) and value.name == "list.repeat" and isinstance(value.args[0], ir.Intrinsic) \
+            and value.args[0].name == "list.display":
+        inner = coerce_list(fc, value.args[0], target, node, what)
+        return _op(target, value.span, "repeat", [inner, value.args[1]])
+    if isinstance(value.type, List) and isinstance(target.item, Unknown):
+        return value
+    raise fc.error(node, f"{what} has type {target}, got {value.type}",
+                   f"a list is shared, not converted: build it as {target} (e.g. `xs: {target} = []`)")
+
+
+def _retype(fc: "FunctionChecker", value: ir.Expr, target: List) -> ir.Expr:
+    key = value.type.item.key
+    fc.list_items[key] = target.item
+    for var in fc.locals:
+        if var.type == value.type:
+            var.type = target
+    value.type = target
+    return value
+
+
+def finish(fc: "FunctionChecker", body: list[ir.Stmt]) -> None:
+    """Write the decided item types into every expression and variable; an empty list whose
+    item type nothing decided is an error at its creation."""
+    decided = fc.list_items
+
+    def fix(t: T.Type) -> T.Type:
+        if isinstance(t, List):
+            if isinstance(t.item, Unknown):
+                return List(decided[t.item.key]) if t.item.key in decided else t
+            return List(fix(t.item))
+        if isinstance(t, T.Tuple):
+            return T.Tuple(tuple(fix(i) for i in t.items))
+        return t
+
+    for var in fc.locals:
+        var.type = fix(var.type)
+    reported = set()
+    for e in ir.all_exprs(body):
+        e.type = fix(e.type)
+        if isinstance(e.type, List) and isinstance(e.type.item, Unknown):
+            key, e.type = e.type.item.key, T.ERROR
+            if key in reported:
+                continue
+            reported.add(key)
+            from fastext.compiler.diagnostics import FxSyntaxError
+            fc.diags.add(FxSyntaxError(e.span, "cannot tell the item type of this empty list",
+                                       "declare it, e.g. `xs: list[f64] = []`, or append to it first").diagnostic)
+
+
+# ------------------------------------------------------------------ displays and operators
+def display(fc: "FunctionChecker", node: ast.List) -> ir.Expr:
+    span = fc.span(node)
+    items = [fc.expr(e) for e in node.elts]
+    if not items:
+        return _op(unknown(), span, "empty", [])
+    t = items[0].type
+    for e, it in zip(node.elts[1:], items[1:]):
+        if it.type == t:
+            continue
+        if isinstance(t, Scalar) and isinstance(it.type, Scalar):
+            t = fc.result_type(ir.Expr(t, span), it)
+            continue
+        raise fc.error(e, f"list items must have one type: {t} and {it.type}",
+                       "convert the items, e.g. float(x), or use a tuple for mixed values")
+    _check_item_type(fc, t, node)
+    return _op(List(t), span, "display", [fc.convert(i, t) if isinstance(t, Scalar) else i for i in items])
+
+
+def binop(fc: "FunctionChecker", op: str, left: ir.Expr, right: ir.Expr, node: ast.AST) -> ir.Expr:
+    """`xs + ys` (a new list) and `xs * n` / `n * xs` (n copies)."""
+    span = fc.span(node)
+    if op == "+" and is_list(left) and is_list(right):
+        if isinstance(left.type.item, Unknown):
+            left = coerce_list(fc, left, right.type, node, "the left list")
+        right = coerce_list(fc, right, left.type, node, "the right list") if right.type != left.type else right
+        return _op(left.type, span, "concat", [left, right])
+    if op == "*":
+        lst, n = (left, right) if is_list(left) else (right, left)
+        if is_list(lst) and isinstance(n.type, Scalar) and n.type.is_int or n.type == BOOL:
+            return _op(lst.type, span, "repeat", [lst, fc.convert(n, I64)])
+    raise fc.error(node, f"unsupported operand types for {op}: {left.type} and {right.type}",
+                   "lists support + (another list) and * (an int)")
+
+
+def contains(fc: "FunctionChecker", value: ir.Expr, lst: ir.Expr, node: ast.AST) -> ir.Expr:
+    return _op(BOOL, fc.span(node), "contains", [lst, _item_value(fc, lst, value, node)])
+
+
+def _item_value(fc: "FunctionChecker", lst: ir.Expr, value: ir.Expr, node: ast.AST) -> ir.Expr:
+    """`value` as an item of `lst` (numbers convert as array stores do)."""
+    item = lst.type.item
+    if isinstance(item, Unknown):
+        resolve(fc, lst, value.type, node)
+        return value
+    if isinstance(item, Scalar) and isinstance(value.type, Scalar):
+        vt = value.type
+        if vt.is_float and not item.is_float and not item.is_complex or vt.is_complex and not item.is_complex:
+            raise fc.error(node, f"this list holds {item} ({lst.type}): it cannot take {article(vt)}",
+                           f"build the list with items of type {vt} (e.g. `xs: list[{vt}] = []`), or convert the item")
+        return fc.store_value(value, item, node)
+    if isinstance(item, List) and isinstance(value.type, List):
+        return coerce_list(fc, value, item, node, "the item")
+    return fc.coerce(value, item, node, "the item")
+
+
+# ------------------------------------------------------------------ indexing
+def _index(fc: "FunctionChecker", node: ast.expr) -> ir.Expr:
+    k = fc.expr(node)
+    if not (isinstance(k.type, Scalar) and (k.type.is_int or k.type.is_bool)):
+        raise fc.error(node, f"list indices must be integers, not {k.type}", "use int(x)")
+    return fc.convert(k, I64)
+
+
+def _slice_args(fc: "FunctionChecker", s: ast.Slice, span) -> tuple[list[ir.Expr], tuple[bool, bool, bool]]:
+    args, present = [], []
+    for part in (s.lower, s.upper, s.step):
+        present.append(part is not None)
+        args.append(_index(fc, part) if part is not None else ir.Const(I64, span, 0))
+    return args, tuple(present)
+
+
+def subscript(fc: "FunctionChecker", node: ast.Subscript, lst: ir.Expr) -> ir.Expr:
+    span = fc.span(node)
+    if isinstance(node.slice, ast.Slice):
+        args, present = _slice_args(fc, node.slice, span)
+        if not any(present):
+            return _op(lst.type, span, "copy", [lst])
+        return _op(lst.type, span, "slice", [lst, *args], present=present)
+    if isinstance(node.slice, ast.Tuple):
+        raise fc.error(node.slice, "a list takes one index", "xs[i] or xs[a:b]; for a table, index twice: xs[i][j]")
+    if isinstance(lst.type.item, Unknown):
+        raise fc.error(node, "indexing an empty list whose item type is not known yet",
+                       "declare it, e.g. `xs: list[f64] = []`")
+    return _op(lst.type.item, span, "get", [lst, _index(fc, node.slice)])
+
+
+def store(fc: "FunctionChecker", target: ast.Subscript, lst: ir.Expr, value: ir.Expr, node: ast.AST) -> list[ir.Stmt]:
+    """`xs[i] = v` and `xs[a:b] = ys`."""
+    span = fc.span(node)
+    if isinstance(target.slice, ast.Slice):
+        if not is_list(value):
+            raise fc.error(node, f"can only assign a list to a list slice, not {article(value.type)}",
+                           "xs[a:b] = [v] (or another list)")
+        value = coerce_list(fc, value, lst.type, node, "the assigned list") if value.type != lst.type else value
+        args, present = _slice_args(fc, target.slice, span)
+        return [ir.ExprStmt(span, _op(T.NONE, span, "assign_slice", [lst, *args, value], present=present))]
+    k = _index(fc, target.slice)
+    return [ir.ExprStmt(span, _op(T.NONE, span, "set", [lst, k, _item_value(fc, lst, value, node)]))]
+
+
+def augassign(fc: "FunctionChecker", node: ast.AugAssign, op: str, lst: ir.Expr) -> list[ir.Stmt]:
+    """`xs[i] += v`: the index evaluated once."""
+    target = node.target
+    span = fc.span(node)
+    if isinstance(target.slice, ast.Slice):
+        raise fc.error(target, "augmented assignment to a list slice is not supported", "xs[a:b] = xs[a:b] + ys")
+    pre: list[ir.Stmt] = []
+    k = _index(fc, target.slice)
+    if not isinstance(k, (ir.Const, ir.Load)):
+        temp = fc.new_temp(I64, target)
+        pre.append(ir.Assign(span, temp, k))
+        k = ir.Load(I64, span, temp)
+    if not isinstance(lst, ir.Load):
+        temp = fc.new_temp(lst.type, target)
+        pre.append(ir.Assign(span, temp, lst))
+        lst = ir.Load(lst.type, span, temp)
+    current = _op(lst.type.item, span, "get", [lst, k])
+    result = fc.binop(op, current, fc.expr(node.value), node)
+    return pre + [ir.ExprStmt(span, _op(T.NONE, span, "set", [lst, k, _item_value(fc, lst, result, node)]))]
+
+
+def unpack(fc: "FunctionChecker", target: ast.expr, value: ir.Expr, node: ast.AST) -> list[ir.Stmt]:
+    """`a, b, c = xs` / `[x, y, z] = xs`: the list's length checked, then its items assigned."""
+    span = fc.span(node)
+    out: list[ir.Stmt] = []
+    if not isinstance(value, ir.Load):
+        temp = fc.new_temp(value.type, node)
+        out.append(ir.Assign(span, temp, value))
+        value = ir.Load(value.type, span, temp)
+    out.append(ir.ExprStmt(span, _op(T.NONE, span, "unpack", [value], count=len(target.elts))))
+    for k, elt in enumerate(target.elts):
+        out += fc.assign_to(elt, _op(value.type.item, span, "get", [value, ir.Const(I64, span, k)]), node)
+    return out
+
+
+# ------------------------------------------------------------------ methods
+def method(fc: "FunctionChecker", node: ast.Call, lst: ir.Expr, name: str) -> ir.Expr:
+    span = fc.span(node)
+    shown = f"{ast.unparse(node.func)}()"
+    if name not in METHODS:
+        from fastext.compiler.frontend.suggest import did_you_mean
+        import difflib
+        close = difflib.get_close_matches(name, METHODS, n=3)
+        raise fc.error(node.func, f"lists have no method `{name}` in .fx code",
+                       did_you_mean(close) if close else f"supported: {', '.join(METHODS)}")
+    keywords = {kw.arg: kw.value for kw in node.keywords}
+    if keywords and not (name == "sort" and set(keywords) <= {"reverse"}):
+        raise fc.error(node, f"{shown} takes no keyword arguments here",
+                       "xs.sort(reverse=True) is the only keyword supported")
+    arity = {"append": (1,), "extend": (1,), "pop": (0, 1), "insert": (2,), "remove": (1,), "index": (1,),
+             "count": (1,)}.get(name, (0,))
+    if len(node.args) not in arity:
+        raise fc.error(node, f"{shown} takes {' or '.join(map(str, arity))} argument(s)", f"see help(list.{name})")
+    args = node.args
+    if name == "append":
+        return _op(T.NONE, span, "append", [lst, _item_value(fc, lst, fc.expr(args[0]), node)])
+    if name == "insert":
+        k = _index(fc, args[0])
+        return _op(T.NONE, span, "insert", [lst, k, _item_value(fc, lst, fc.expr(args[1]), node)])
+    if name == "extend":
+        other, _ = as_list(fc, args[0])
+        if isinstance(lst.type.item, Unknown):
+            resolve(fc, lst, other.type.item, node)
+        elif other.type != lst.type:
+            other = coerce_list(fc, other, lst.type, node, "the extending list")
+        return _op(T.NONE, span, "extend", [lst, other])
+    if isinstance(lst.type.item, Unknown):
+        raise fc.error(node, f"{shown} of an empty list whose item type is not known yet",
+                       "declare it, e.g. `xs: list[f64] = []`")
+    if name == "pop":
+        return _op(lst.type.item, span, "pop", [lst] + [_index(fc, a) for a in args])
+    if name in ("remove", "index", "count"):
+        t = T.NONE if name == "remove" else I64
+        return _op(t, span, name, [lst, _item_value(fc, lst, fc.expr(args[0]), node)])
+    if name == "sort":
+        item = lst.type.item
+        if not (isinstance(item, Scalar) and item.is_real and not item.is_bool):
+            raise fc.error(node, f"sorting a list of {item} is not supported yet", "lists of real numbers sort")
+        reverse = False
+        if "reverse" in keywords:
+            rv = keywords["reverse"]
+            if not (isinstance(rv, ast.Constant) and isinstance(rv.value, bool)):
+                raise fc.error(rv, "reverse= must be True or False here", "xs.sort(reverse=True)")
+            reverse = rv.value
+        return _op(T.NONE, span, "sort", [lst], reverse=reverse)
+    return _op(lst.type if name == "copy" else T.NONE, span, name, [lst])
+
+
+# ------------------------------------------------------------------ iteration
+def iteration(fc: "FunctionChecker", value: ir.Expr, node: ast.AST):
+    """`for x in xs`: the length read once before the loop (items read with a bounds check, so
+    a list that shrinks meanwhile raises IndexError instead of reading stale items)."""
+    from fastext.compiler.frontend.loops import Iteration, _once
+    if isinstance(value.type.item, Unknown):
+        raise fc.error(node, "iterating over an empty list whose item type is not known yet",
+                       "declare it, e.g. `xs: list[f64] = []`")
+    span = fc.span(node)
+    setup: list[ir.Stmt] = []
+    lst = _once(fc, value, node, setup)
+    return Iteration(_op(I64, span, "len", [lst]), lambda k: _op(value.type.item, span, "get", [lst, k]), setup)
+
+
+# ------------------------------------------------------------------ comprehensions and builtins
+class _Rename(ast.NodeTransformer):
+    def __init__(self, names: dict[str, str]):
+        self.names = names
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:
+        if node.id in self.names:
+            return ast.copy_location(ast.Name(self.names[node.id], node.ctx), node)
+        return node
+
+
+def _loops(fc: "FunctionChecker", node: ast.AST, generators: list[ast.comprehension], elt: ast.expr,
+           item_name: str) -> list[ast.stmt]:
+    """The loops of a comprehension as statements whose innermost one assigns the item to
+    `item_name`; loop variables renamed apart from the function's own names."""
+    names: dict[str, str] = {}
+    fc.comprehensions += 1
+    stmt: list[ast.stmt] = []
+    outer: list[ast.stmt] | None = None
+    inner = None
+    for g in generators:
+        if g.is_async:
+            raise fc.error(node, "async comprehensions are not supported", "use a plain for")
+        iterable = _Rename(dict(names)).visit(g.iter) if names else g.iter    # the first: the outer scope
+        for sub in ast.walk(g.target):
+            if isinstance(sub, ast.Name):
+                names[sub.id] = f"{sub.id}${fc.comprehensions}"
+        rename = _Rename(names)
+        loop = ast.copy_location(ast.For(rename.visit(g.target), iterable, [], [], None), node)
+        body = loop.body
+        for cond in g.ifs:
+            test = ast.copy_location(ast.If(rename.visit(cond), [], []), cond)
+            body.append(test)
+            body = test.body
+        if inner is None:
+            outer = [loop]
+        else:
+            inner.append(loop)
+        inner = body
+    value = _Rename(names).visit(elt)
+    inner.append(ast.copy_location(ast.Assign([ast.Name(item_name, ast.Store())], value), elt))
+    ast.fix_missing_locations(outer[0])
+    return outer
+
+
+def _checked_loops(fc: "FunctionChecker", node, generators, elt) -> tuple[list[ir.Stmt], ir.Var | None]:
+    """The loops typed; the variable holding the item (None if the item had an error)."""
+    import copy
+    item_name = f"$item{next(_keys)}"
+    before = len(fc.diags.items)
+    stmts = fc.block(_loops(fc, node, copy.deepcopy(generators), copy.deepcopy(elt), item_name))
+    var = fc.vars.get(item_name)
+    if var is None or len(fc.diags.items) != before:
+        return stmts, None
+    return stmts, var
+
+
+def _after_item(stmts: list[ir.Stmt], var: ir.Var, extra: list[ir.Stmt]) -> bool:
+    """Insert `extra` after the assignment of `var` (in whatever nested body it is)."""
+    for k, s in enumerate(stmts):
+        if isinstance(s, ir.Assign) and s.var is var:
+            stmts[k + 1:k + 1] = extra
+            return True
+        for body in ir.bodies(s):
+            if _after_item(body, var, extra):
+                return True
+    return False
+
+
+def comprehension(fc: "FunctionChecker", node: ast.ListComp | ast.GeneratorExp) -> ir.Expr:
+    """`[e for x in xs if c]` (also `list(e for ...)`): a new list built by the loops."""
+    span = fc.span(node)
+    stmts, item = _checked_loops(fc, node, node.generators, node.elt)
+    if item is None:
+        return ir.Expr(T.ERROR, span)
+    _check_item_type(fc, item.type, node.elt)
+    t = List(item.type)
+    out = fc.new_temp(t, node)
+    load = ir.Load(t, span, out)
+    _after_item(stmts, item, [ir.ExprStmt(span, _op(T.NONE, span, "append", [load, ir.Load(item.type, span, item)]))])
+    return ir.StmtExpr(t, span, [ir.Assign(span, out, _op(t, span, "empty", []))] + stmts, ir.Load(t, span, out))
+
+
+def as_list(fc: "FunctionChecker", node: ast.expr) -> tuple[ir.Expr, bool]:
+    """The items of an iterable node as a list: (the list, whether it is new) — an existing
+    list as it is, a range, an array, a comprehension or any loop iterable collected."""
+    span = fc.span(node)
+    if isinstance(node, (ast.GeneratorExp, ast.ListComp)):
+        return comprehension(fc, node), True
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "range" \
+            and fc.scope.lookup("range") is None and "range" not in fc.vars:
+        from fastext.compiler.frontend.loops import range_args
+        return _op(List(I64), span, "from_range", list(range_args(fc, node))), True
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("zip", "enumerate", "reversed"):
+        return _collect(fc, node), True
+    value = fc.expr(node)
+    if is_list(value) or isinstance(value.type, T.ErrorType):
+        return value, False
+    if isinstance(value.type, T.Array) and value.type.ndim == 1 and isinstance(value.type.dtype, Scalar):
+        return _op(List(value.type.dtype), span, "from_array", [value]), True
+    # anything else a for loop iterates (rows of an array, characters): collected
+    bound = _bind(fc, value, node)
+    return _with(bound, _collect(fc, ast.copy_location(ast.Name(bound[0].name, ast.Load()), node))), True
+
+
+def _bind(fc: "FunctionChecker", value: ir.Expr, node: ast.AST):
+    """`value` in a new variable the AST can name: (var, its assignment)."""
+    temp = fc.new_temp(value.type, node)
+    fc.vars[temp.name] = temp
+    return temp, ir.Assign(fc.span(node), temp, value)
+
+
+def _with(bound, value: ir.Expr) -> ir.Expr:
+    """`value` evaluated after the assignment of `bound`."""
+    var, assign = bound
+    return ir.StmtExpr(value.type, value.span, [assign], value)
+
+
+def _collect(fc: "FunctionChecker", iterable: ast.expr) -> ir.Expr:
+    return comprehension(fc, ast.copy_location(ast.GeneratorExp(
+        ast.Name("_", ast.Load()), [ast.comprehension(ast.Name("_", ast.Store()), iterable, [], 0)]), iterable))
+
+
+def list_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
+    """`list()`, `list(iterable)` (always a new list, as Python's)."""
+    if node.keywords or len(node.args) > 1:
+        raise fc.error(node, "list() takes at most one iterable", "list(range(n)), list(xs)")
+    span = fc.span(node)
+    if not node.args:
+        return _op(unknown(), span, "empty", [])
+    value, fresh = as_list(fc, node.args[0])
+    return value if fresh or not is_list(value) else _op(value.type, span, "copy", [value])
+
+
+def sorted_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
+    """`sorted(iterable)`, `sorted(xs, reverse=True)`: a new sorted list of real numbers."""
+    if len(node.args) != 1 or any(kw.arg != "reverse" for kw in node.keywords):
+        raise fc.error(node, "sorted() takes one iterable (and reverse=) here", "sorted(xs), sorted(xs, reverse=True)")
+    span = fc.span(node)
+    value, fresh = as_list(fc, node.args[0])
+    if isinstance(value.type, T.ErrorType):
+        return value
+    if not fresh:
+        value = _op(value.type, span, "copy", [value])
+    temp, _ = _bind(fc, value, node)
+    load = ir.Load(value.type, span, temp)
+    call = ast.copy_location(ast.Call(ast.Attribute(ast.Name(temp.name, ast.Load()), "sort", ast.Load()), [],
+                                      node.keywords), node)
+    sort = method(fc, call, load, "sort")
+    return ir.StmtExpr(value.type, span, [ir.Assign(span, temp, value), ir.ExprStmt(span, sort)], ir.Load(value.type, span, temp))
+
+
+def fold_call(fc: "FunctionChecker", node: ast.Call, name: str, value: ir.Expr | None) -> ir.Expr | None:
+    """`sum/min/max/any/all` of a list, a comprehension or a generator expression (Python's
+    order: one item at a time); None when the argument is something else (arrays, tuples).
+    `value`: the argument already typed (None for a comprehension, zip, enumerate, range)."""
+    if len(node.args) != 1 and not (name == "sum" and len(node.args) == 2):
+        return None
+    arg = node.args[0]
+    pre: list[ir.Stmt] = []
+    if isinstance(arg, (ast.ListComp, ast.GeneratorExp)):
+        generators, elt = arg.generators, arg.elt
+    else:
+        iterable = arg
+        if not (isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name)
+                and arg.func.id in ("zip", "enumerate", "range", "reversed")):
+            if value is None or not is_list(value):
+                return None
+            var, assign = _bind(fc, value, arg)
+            pre, iterable = [assign], ast.copy_location(ast.Name(var.name, ast.Load()), arg)
+        generators = [ast.comprehension(ast.Name("_", ast.Store()), iterable, [], 0)]
+        elt = ast.Name("_", ast.Load())
+    if node.keywords:
+        raise fc.error(node, f"{name}() takes no keyword arguments here", f"{name}(xs)")
+    if name in ("any", "all") and len(generators) > 1:
+        raise fc.error(node, f"{name}() over nested loops is not supported", "write the loops with a flag and break")
+    span = fc.span(node)
+    stmts, item = _checked_loops(fc, node, generators, elt)
+    if item is None:
+        return ir.Expr(T.ERROR, span)
+    load = ir.Load(item.type, span, item)
+    if name in ("any", "all"):
+        acc = fc.new_temp(BOOL, node)
+        truth = fc.truth(load, node)
+        hit = truth if name == "any" else ir.UnaryOp(BOOL, span, "not", truth)
+        extra = [ir.If(span, hit, [ir.Assign(span, acc, ir.Const(BOOL, span, name == "any")), ir.Break(span)], [])]
+        init = ir.Const(BOOL, span, name == "all")
+    elif name == "sum":
+        start = fc.expr(node.args[1]) if len(node.args) == 2 else ir.Const(I64, span, 0)
+        if not (isinstance(item.type, Scalar) and isinstance(start.type, Scalar)):
+            raise fc.error(node, f"sum() of {article(item.type)}", "sum() adds numbers")
+        total = fc.binop("+", start, load, node)
+        acc = fc.new_temp(total.type, node)
+        extra = [ir.Assign(span, acc, fc.binop("+", ir.Load(total.type, span, acc), load, node))]
+        init = fc.convert(start, total.type)
+    else:
+        if not (isinstance(item.type, Scalar) and item.type.is_real):
+            raise fc.error(node, f"{name}() of {article(item.type)}", f"{name}() compares real numbers")
+        acc = fc.new_temp(item.type, node)
+        seen = fc.new_temp(BOOL, node)
+        better = ir.Compare(BOOL, span, ["<" if name == "min" else ">"], [load, ir.Load(item.type, span, acc)],
+                            [item.type])
+        take = ir.BoolOp(BOOL, span, "or", [ir.UnaryOp(BOOL, span, "not", ir.Load(BOOL, span, seen)), better])
+        extra = [ir.If(span, take, [ir.Assign(span, acc, load), ir.Assign(span, seen, ir.Const(BOOL, span, True))], [])]
+        init = ir.Const(item.type, span, 0)
+        stmts = [ir.Assign(span, seen, ir.Const(BOOL, span, False))] + stmts
+        empty = ir.UnaryOp(BOOL, span, "not", ir.Load(BOOL, span, seen))
+        _after_item(stmts, item, extra)
+        check = ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "fx.raise_if", [empty],
+                                                {"exc": "ValueError", "message": f"{name}() arg is an empty sequence"}))
+        return ir.StmtExpr(acc.type, span, pre + [ir.Assign(span, acc, init)] + stmts + [check],
+                           ir.Load(acc.type, span, acc))
+    _after_item(stmts, item, extra)
+    return ir.StmtExpr(acc.type, span, pre + [ir.Assign(span, acc, init)] + stmts, ir.Load(acc.type, span, acc))

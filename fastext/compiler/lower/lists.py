@@ -1,0 +1,475 @@
+"""Native lists: `list[T]` values (docs/language.md, "Lists").
+
+A list value is a pointer to a header `{i64 len, i64 cap, T* data}`; both the header and the
+items live in the call's arena (lower/alloc.py: `fx$alloc`), so a list is valid until the call
+from Python returns, two names can share one list (Python's aliasing), and nothing is freed
+while native code may still hold a pointer.  Growing allocates a buffer twice as large and
+copies: the old buffer stays in the arena until the call ends, so the memory a list ever held
+is less than twice its largest size.  Items are stored in their value form (`value_type`).
+
+Every operation is one registry entry (`ops/lists.py`); the lowerings below receive the lowered
+arguments and the `ir.Intrinsic`, whose `type`/argument types give the item type.
+"""
+from __future__ import annotations
+
+from llvmlite import ir as ll
+
+from fastext.compiler import ir
+from fastext.compiler import types as T
+from fastext.compiler.lower.context import I1, I32, I64, I8P, value_type
+from fastext.compiler.lower.ircontrol import Var, for_range, while_loop
+
+HEADER = ll.LiteralStructType([I64, I64, I8P])     # len, cap, data
+LEN, CAP, DATA = 0, 1, 2
+NULL = ll.Constant(I8P, None)
+# Python raises MemoryError long before; a bound keeps `n * itemsize` far from overflowing
+MAX_ITEMS = 2 ** 48
+
+
+def item_type(t: T.Type) -> T.Type:
+    assert isinstance(t, T.List), t
+    return t.item
+
+
+def size_of(ty: ll.Type) -> ll.Constant:
+    """The allocation size of one item (a constant LLVM folds)."""
+    return ll.Constant(ty.as_pointer(), None).gep([I32(1)]).ptrtoint(I64)
+
+
+def _hdr(fl, lst: ll.Value) -> ll.Value:
+    return fl.b.bitcast(lst, HEADER.as_pointer())
+
+
+def field(fl, lst: ll.Value, k: int) -> ll.Value:
+    return fl.b.gep(_hdr(fl, lst), [I32(0), I32(k)])
+
+
+def length(fl, lst: ll.Value) -> ll.Value:
+    return fl.b.load(field(fl, lst, LEN))
+
+
+def data(fl, lst: ll.Value, item: T.Type) -> ll.Value:
+    return fl.b.bitcast(fl.b.load(field(fl, lst, DATA)), value_type(item).as_pointer())
+
+
+def slot(fl, lst: ll.Value, item: T.Type, k: ll.Value) -> ll.Value:
+    return fl.b.gep(data(fl, lst, item), [k])
+
+
+def _alloc(fl, nbytes: ll.Value) -> ll.Value:
+    from fastext.compiler.lower.alloc import arena_alloc
+    p = fl.b.call(arena_alloc(fl.ctx), [fl.err, nbytes])
+    fl.fail_if(fl.b.icmp_unsigned("==", p, NULL), "MemoryError", None)
+    return p
+
+
+def new(fl, item: T.Type, n: ll.Value, cap: ll.Value | None = None) -> ll.Value:
+    """A list of `n` items (uninitialised) with room for `cap` (at least n, at least 4)."""
+    b = fl.b
+    fl.fail_if(b.icmp_unsigned(">", n, I64(MAX_ITEMS)), "MemoryError", None)
+    cap = n if cap is None else cap
+    cap = b.select(b.icmp_signed("<", cap, I64(4)), I64(4), cap)
+    lst = _alloc(fl, I64(HEADER_BYTES))
+    buf = _alloc(fl, b.mul(cap, size_of(value_type(item))))
+    b.store(n, field(fl, lst, LEN))
+    b.store(cap, field(fl, lst, CAP))
+    b.store(buf, field(fl, lst, DATA))
+    return lst
+
+
+HEADER_BYTES = 24
+
+
+def reserve(fl, lst: ll.Value, item: T.Type, need: ll.Value) -> None:
+    """Room for `need` items: a buffer of max(need, 2 * cap) items when the current one is short."""
+    b = fl.b
+    cap = b.load(field(fl, lst, CAP))
+    with b.if_then(b.icmp_signed(">", need, cap), likely=False):
+        fl.fail_if(b.icmp_unsigned(">", need, I64(MAX_ITEMS)), "MemoryError", None)
+        twice = b.shl(cap, I64(1))
+        newcap = b.select(b.icmp_signed(">", need, twice), need, twice)
+        size = size_of(value_type(item))
+        buf = _alloc(fl, b.mul(newcap, size))
+        _memmove(fl, buf, b.load(field(fl, lst, DATA)), b.mul(length(fl, lst), size))
+        b.store(buf, field(fl, lst, DATA))
+        b.store(newcap, field(fl, lst, CAP))
+
+
+def _memmove(fl, dst: ll.Value, src: ll.Value, nbytes: ll.Value) -> None:
+    move = fl.ctx.intrinsic("memmove", I8P, [I8P, I8P, I64])
+    fl.b.call(move, [dst, src, nbytes])
+
+
+def _move_items(fl, lst: ll.Value, item: T.Type, dst: ll.Value, src: ll.Value, count: ll.Value) -> None:
+    """Move `count` items inside `lst` from index `src` to index `dst` (overlap allowed)."""
+    b = fl.b
+    p = data(fl, lst, item)
+    _memmove(fl, b.bitcast(b.gep(p, [dst]), I8P), b.bitcast(b.gep(p, [src]), I8P),
+             b.mul(count, size_of(value_type(item))))
+
+
+def _copy_items(fl, item: T.Type, dst: ll.Value, dst_at: ll.Value, src: ll.Value, src_at: ll.Value,
+                count: ll.Value) -> None:
+    """Copy `count` items from list `src` at `src_at` into list `dst` at `dst_at`."""
+    b = fl.b
+    d = b.bitcast(b.gep(data(fl, dst, item), [dst_at]), I8P)
+    s = b.bitcast(b.gep(data(fl, src, item), [src_at]), I8P)
+    _memmove(fl, d, s, b.mul(count, size_of(value_type(item))))
+
+
+def index(fl, lst: ll.Value, k: ll.Value, message: str) -> ll.Value:
+    """`k` made non-negative (Python's negative indices), IndexError(`message`) outside."""
+    b = fl.b
+    n = length(fl, lst)
+    k = b.select(b.icmp_signed("<", k, I64(0)), b.add(k, n), k)
+    if fl.boundscheck:
+        fl.fail_if(b.icmp_unsigned(">=", k, n), "IndexError", message)
+    return k
+
+
+# ------------------------------------------------------------------------- the operations
+def lower_list(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """Lower one `list.*` operation (ops/lists.py)."""
+    return _LOWER[e.name.partition(".")[2]](fl, e, args)
+
+
+def _display(fl, e, args):
+    item = item_type(e.type)
+    lst = new(fl, item, I64(len(args)))
+    for k, v in enumerate(args):
+        fl.b.store(v, slot(fl, lst, item, I64(k)))
+    return lst
+
+
+def _empty(fl, e, args):
+    return new(fl, item_type(e.type), I64(0), args[0] if args else None)
+
+
+def _repeat(fl, e, args):
+    b = fl.b
+    item = item_type(e.type)
+    src, times = args
+    times = b.select(b.icmp_signed("<", times, I64(0)), I64(0), times)
+    n = length(fl, src)
+    mul = fl.ctx.intrinsic("llvm.umul.with.overflow.i64", ll.LiteralStructType([I64, I1]), [I64, I64])
+    r = b.call(mul, [n, times])
+    fl.fail_if(b.extract_value(r, 1), "MemoryError", None)
+    lst = new(fl, item, b.extract_value(r, 0))
+    if isinstance(item, T.Scalar) and not item.is_complex:
+        # `[x] * n`, the common case: one item stored n times (vectorises)
+        with b.if_then(b.icmp_signed("==", n, I64(1))):
+            v = b.load(slot(fl, src, item, I64(0)))
+            for_range(b, I64(0), times, lambda k: b.store(v, slot(fl, lst, item, k)))
+        with b.if_then(b.icmp_signed("!=", n, I64(1))):
+            for_range(b, I64(0), times, lambda k: _copy_items(fl, item, lst, b.mul(k, n), src, I64(0), n))
+    else:
+        for_range(b, I64(0), times, lambda k: _copy_items(fl, item, lst, b.mul(k, n), src, I64(0), n))
+    return lst
+
+
+def _concat(fl, e, args):
+    b = fl.b
+    item = item_type(e.type)
+    x, y = args
+    nx, ny = length(fl, x), length(fl, y)
+    lst = new(fl, item, b.add(nx, ny))
+    _copy_items(fl, item, lst, I64(0), x, I64(0), nx)
+    _copy_items(fl, item, lst, nx, y, I64(0), ny)
+    return lst
+
+
+def _len(fl, e, args):
+    return length(fl, args[0])
+
+
+def _get(fl, e, args):
+    lst, k = args
+    return fl.b.load(slot(fl, lst, e.type, index(fl, lst, k, "list index out of range")))
+
+
+def _set(fl, e, args):
+    lst, k, v = args
+    item = item_type(e.args[0].type)
+    fl.b.store(v, slot(fl, lst, item, index(fl, lst, k, "list assignment index out of range")))
+    return I1(0)
+
+
+def _append(fl, e, args):
+    b = fl.b
+    lst, v = args
+    item = item_type(e.args[0].type)
+    n = length(fl, lst)
+    reserve(fl, lst, item, b.add(n, I64(1)))
+    b.store(v, slot(fl, lst, item, n))
+    b.store(b.add(n, I64(1)), field(fl, lst, LEN))
+    return I1(0)
+
+
+def _extend(fl, e, args):
+    b = fl.b
+    lst, other = args
+    item = item_type(e.args[0].type)
+    n, m = length(fl, lst), length(fl, other)     # m read first: `xs.extend(xs)` doubles xs
+    reserve(fl, lst, item, b.add(n, m))
+    _copy_items(fl, item, lst, n, other, I64(0), m)
+    b.store(b.add(n, m), field(fl, lst, LEN))
+    return I1(0)
+
+
+def _pop(fl, e, args):
+    b = fl.b
+    lst = args[0]
+    item = e.type
+    n = length(fl, lst)
+    fl.fail_if(b.icmp_signed("==", n, I64(0)), "IndexError", "pop from empty list")
+    if len(args) == 1:
+        k = b.sub(n, I64(1))
+    else:
+        k = args[1]
+        k = b.select(b.icmp_signed("<", k, I64(0)), b.add(k, n), k)
+        fl.fail_if(b.icmp_unsigned(">=", k, n), "IndexError", "pop index out of range")
+    v = b.load(slot(fl, lst, item, k))
+    last = b.sub(n, I64(1))
+    _move_items(fl, lst, item, k, b.add(k, I64(1)), b.sub(last, k))
+    b.store(last, field(fl, lst, LEN))
+    return v
+
+
+def _insert(fl, e, args):
+    b = fl.b
+    lst, k, v = args
+    item = item_type(e.args[0].type)
+    n = length(fl, lst)
+    # Python clamps: negative from the end (at least 0), beyond the end appends
+    k = b.select(b.icmp_signed("<", k, I64(0)), b.add(k, n), k)
+    k = b.select(b.icmp_signed("<", k, I64(0)), I64(0), k)
+    k = b.select(b.icmp_signed(">", k, n), n, k)
+    reserve(fl, lst, item, b.add(n, I64(1)))
+    _move_items(fl, lst, item, b.add(k, I64(1)), k, b.sub(n, k))
+    b.store(v, slot(fl, lst, item, k))
+    b.store(b.add(n, I64(1)), field(fl, lst, LEN))
+    return I1(0)
+
+
+def _bounds(fl, n: ll.Value, e: ir.Intrinsic, start, stop, step):
+    """(start, count, step) of the slice: arith.slice_bounds with the absent bounds as None."""
+    from fastext.compiler.lower.arith import slice_bounds
+    has = e.attrs["present"]
+    return slice_bounds(fl, n, start if has[0] else None, stop if has[1] else None, step if has[2] else None)
+
+
+def _slice(fl, e, args):
+    b = fl.b
+    item = item_type(e.type)
+    src, start, stop, step = args
+    start, count, step = _bounds(fl, length(fl, src), e, start, stop, step)
+    lst = new(fl, item, count)
+    if e.attrs["present"][2]:
+        for_range(b, I64(0), count, lambda k: b.store(
+            b.load(slot(fl, src, item, b.add(start, b.mul(k, step)))), slot(fl, lst, item, k)))
+    else:
+        _copy_items(fl, item, lst, I64(0), src, start, count)
+    return lst
+
+
+def _assign_slice(fl, e, args):
+    """`xs[a:b] = ys` (the range replaced, the list may grow or shrink) and `xs[a:b:c] = ys`
+    (as many items as the extended slice has, else ValueError as Python)."""
+    b = fl.b
+    lst, start, stop, step, src = args
+    item = item_type(e.args[0].type)
+    present = e.attrs["present"]
+    n = length(fl, lst)
+    start, count, step = _bounds(fl, n, e, start, stop, step)
+    m = length(fl, src)
+    same = b.icmp_unsigned("==", lst, src)
+    # `xs[a:b] = xs`: the items are read from a copy taken first
+    copy = Var(b, I8P, src)
+    with b.if_then(same, likely=False):
+        dup = new(fl, item, m)
+        _copy_items(fl, item, dup, I64(0), src, I64(0), m)
+        copy.set(dup)
+    src = copy.get()
+    if present[2]:
+        one = b.icmp_signed("==", step, I64(1))
+        with b.if_else(one) as (contiguous, extended):
+            with contiguous:
+                _replace(fl, lst, item, start, count, src, m)
+            with extended:
+                fl.fail_if(b.icmp_signed("!=", m, count), "ValueError",
+                           "attempt to assign sequence of size %lld to extended slice of size %lld", (m, count))
+                for_range(b, I64(0), count, lambda k: b.store(
+                    b.load(slot(fl, src, item, k)), slot(fl, lst, item, b.add(start, b.mul(k, step)))))
+    else:
+        _replace(fl, lst, item, start, count, src, m)
+    return I1(0)
+
+
+def _replace(fl, lst, item, start, count, src, m) -> None:
+    """Items [start, start + count) of `lst` replaced by the `m` items of `src`."""
+    b = fl.b
+    n = length(fl, lst)
+    newlen = b.add(b.sub(n, count), m)
+    reserve(fl, lst, item, newlen)
+    tail = b.add(start, count)
+    _move_items(fl, lst, item, b.add(start, m), tail, b.sub(n, tail))
+    _copy_items(fl, item, lst, start, src, I64(0), m)
+    b.store(newlen, field(fl, lst, LEN))
+
+
+def equal(fl, a: ll.Value, b_: ll.Value, t: T.Type) -> ll.Value:
+    """Python's `==` of two items of type `t` (numbers, bools, tuples of them)."""
+    b = fl.b
+    if isinstance(t, (T.Tuple, T.Struct)):
+        items = t.items if isinstance(t, T.Tuple) else tuple(ft for _, ft in t.fields)
+        out = I1(1)
+        for k, it in enumerate(items):
+            out = b.and_(out, equal(fl, b.extract_value(a, k), b.extract_value(b_, k), it))
+        return out
+    if isinstance(t, T.Scalar) and t.is_complex:
+        return b.and_(b.fcmp_ordered("==", b.extract_value(a, 0), b.extract_value(b_, 0)),
+                      b.fcmp_ordered("==", b.extract_value(a, 1), b.extract_value(b_, 1)))
+    if isinstance(t, T.Scalar) and t.is_float:
+        return b.fcmp_ordered("==", a, b_)
+    return b.icmp_unsigned("==", a, b_)
+
+
+def find(fl, lst: ll.Value, item: T.Type, v: ll.Value) -> ll.Value:
+    """The index of the first item equal to `v`, or -1."""
+    b = fl.b
+    n = length(fl, lst)
+    k = Var(b, I64, I64(0))
+    while_loop(b, lambda: b.and_(b.icmp_signed("<", k.get(), n),
+                                 b.not_(equal(fl, b.load(slot(fl, lst, item, k.get())), v, item))),
+               lambda: k.set(b.add(k.get(), I64(1))), "list.find")
+    return b.select(b.icmp_signed("<", k.get(), n), k.get(), I64(-1))
+
+
+def _contains(fl, e, args):
+    lst, v = args
+    return fl.b.icmp_signed(">=", find(fl, lst, item_type(e.args[0].type), v), I64(0))
+
+
+def _index(fl, e, args):
+    lst, v = args
+    item = item_type(e.args[0].type)
+    k = find(fl, lst, item, v)
+    missing = fl.b.icmp_signed("<", k, I64(0))
+    if isinstance(item, T.Scalar) and item.is_int:     # Python's message names the value
+        wide = v if item.bits == 64 else fl.b.sext(v, I64) if item.signed else fl.b.zext(v, I64)
+        fl.fail_if(missing, "ValueError", "%llu is not in list" if item == T.U64 else "%lld is not in list", (wide,))
+    else:
+        fl.fail_if(missing, "ValueError", "value is not in list")
+    return k
+
+
+def _remove(fl, e, args):
+    b = fl.b
+    lst, v = args
+    item = item_type(e.args[0].type)
+    k = find(fl, lst, item, v)
+    fl.fail_if(b.icmp_signed("<", k, I64(0)), "ValueError", "list.remove(x): x not in list")
+    last = b.sub(length(fl, lst), I64(1))
+    _move_items(fl, lst, item, k, b.add(k, I64(1)), b.sub(last, k))
+    b.store(last, field(fl, lst, LEN))
+    return I1(0)
+
+
+def _count(fl, e, args):
+    b = fl.b
+    lst, v = args
+    item = item_type(e.args[0].type)
+    total = Var(b, I64, I64(0))
+    for_range(b, I64(0), length(fl, lst), lambda k: total.set(
+        b.add(total.get(), b.zext(equal(fl, b.load(slot(fl, lst, item, k)), v, item), I64))))
+    return total.get()
+
+
+def _reverse(fl, e, args):
+    b = fl.b
+    lst = args[0]
+    item = item_type(e.args[0].type)
+    n = length(fl, lst)
+
+    def swap(k):
+        j = b.sub(b.sub(n, I64(1)), k)
+        p, q = slot(fl, lst, item, k), slot(fl, lst, item, j)
+        x, y = b.load(p), b.load(q)
+        b.store(y, p)
+        b.store(x, q)
+    for_range(b, I64(0), b.sdiv(n, I64(2)), swap)
+    return I1(0)
+
+
+def _unpack(fl, e, args):
+    b = fl.b
+    n, want = length(fl, args[0]), I64(e.attrs["count"])
+    fl.fail_if(b.icmp_signed("<", n, want), "ValueError",
+               "not enough values to unpack (expected %lld, got %lld)", (want, n))
+    fl.fail_if(b.icmp_signed(">", n, want), "ValueError", f"too many values to unpack (expected {e.attrs['count']})")
+    return I1(0)
+
+
+def _clear(fl, e, args):
+    fl.b.store(I64(0), field(fl, args[0], LEN))
+    return I1(0)
+
+
+def _copy(fl, e, args):
+    item = item_type(e.type)
+    n = length(fl, args[0])
+    lst = new(fl, item, n)
+    _copy_items(fl, item, lst, I64(0), args[0], I64(0), n)
+    return lst
+
+
+def _from_range(fl, e, args):
+    b = fl.b
+    start, stop, step = args
+    from fastext.compiler.lower.arith import range_length
+    n = range_length(fl, start, stop, step)
+    lst = new(fl, T.I64, n)
+    for_range(b, I64(0), n, lambda k: b.store(b.add(start, b.mul(k, step)), slot(fl, lst, T.I64, k)))
+    return lst
+
+
+def _from_array(fl, e, args):
+    b = fl.b
+    item = item_type(e.type)
+    array = args[0]
+    atype: T.Array = e.args[0].type
+    n = b.extract_value(array, [1, 0])
+    stride = b.extract_value(array, [2, 0])
+    lst = new(fl, item, n)
+    base = b.extract_value(array, 0)
+    from fastext.compiler.lower.context import memory_type
+
+    def one(k):
+        p = b.bitcast(b.gep(base, [b.mul(k, stride)]), memory_type(atype.dtype).as_pointer())
+        v = b.load(p, align=atype.dtype.align)
+        if atype.dtype.is_bool:
+            v = b.trunc(v, I1)
+        b.store(v, slot(fl, lst, item, k))
+    for_range(b, I64(0), n, one)
+    return lst
+
+
+def _sort(fl, e, args):
+    """`xs.sort()` of real numbers (`reverse=True`: sorted, then reversed).  Equal numbers are
+    indistinguishable, so the kernel's instability cannot show; NaNs go last (Python's order
+    with NaNs depends on where they are)."""
+    from fastext.compiler.lower.sortkernels import sort_function
+    item = item_type(e.args[0].type)
+    fl.b.call(sort_function(fl.ctx.module, item), [data(fl, args[0], item), length(fl, args[0])])
+    if e.attrs.get("reverse"):
+        _reverse(fl, e, args)
+    return I1(0)
+
+
+_LOWER = {
+    "display": _display, "empty": _empty, "repeat": _repeat, "concat": _concat, "len": _len,
+    "get": _get, "set": _set, "append": _append, "extend": _extend, "pop": _pop, "insert": _insert,
+    "slice": _slice, "assign_slice": _assign_slice, "contains": _contains, "index": _index,
+    "remove": _remove, "count": _count, "reverse": _reverse, "clear": _clear, "copy": _copy,
+    "from_range": _from_range, "from_array": _from_array, "sort": _sort, "unpack": _unpack,
+}

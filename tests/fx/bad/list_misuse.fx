@@ -1,0 +1,34 @@
+from fastext import f64, i64
+
+
+def mixed(n: i64) -> i64:
+    xs = [1, (2, 3)]
+    return n
+
+
+def untyped(n: i64) -> i64:
+    xs = []
+    return len(xs)
+
+
+def method(n: i64) -> i64:
+    xs = [1, 2]
+    xs.push(3)
+    return n
+
+
+def float_index(x: f64) -> i64:
+    xs = [1, 2]
+    return xs[x]
+
+
+def conflict(n: i64) -> i64:
+    xs = [1, 2]
+    xs.append(2.5)
+    return n
+
+
+def shared(n: i64) -> i64:
+    xs = [1, 2]
+    ys: list[f64] = xs
+    return n
