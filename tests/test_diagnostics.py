@@ -127,7 +127,7 @@ def test_carets_cover_the_construct(in_repo):
     ("unsupported_with", "unsupported statement (with statement)"),
     ("class_def", "class definition"),
     ("lambda_expr", "(lambda)"),
-    ("list_literal", "dict display"),
+    ("list_literal", "dict keys"),
     ("print_call", "print() is not supported"),
     ("undefined_name", "name `offset` is not defined"),
     ("call_arity", "`_lerp` is missing argument `t`"),

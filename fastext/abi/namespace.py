@@ -62,6 +62,10 @@ def _boxable(t: T.Type) -> bool:
         return all(_boxable(i) for i in t.items)
     if isinstance(t, T.List):
         return _boxable(t.item)
+    if isinstance(t, T.Dict):
+        return _boxable(t.key) and _boxable(t.value)
+    if isinstance(t, T.Set):
+        return _boxable(t.item)
     return False
 
 

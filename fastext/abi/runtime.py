@@ -30,6 +30,8 @@ declare ptr @PyTuple_GetItem(ptr, i64)
 declare i32 @PyUnicode_CompareWithASCIIString(ptr, ptr)
 declare ptr @PyErr_Format(ptr, ptr, ...)
 declare void @PyErr_SetNone(ptr)
+declare void @PyErr_SetObject(ptr, ptr)
+declare ptr @PyLong_FromLongLong(i64)
 declare ptr @PyErr_Occurred()
 declare i32 @PyErr_ExceptionMatches(ptr)
 declare void @PyErr_Clear()
@@ -767,6 +769,17 @@ format:
   %b = load i64, ptr %bp
   %ccp = getelementptr {{i32, ptr, i64, i64, i64}}, ptr %err, i32 0, i32 4
   %c = load i64, ptr %ccp
+  ; the format "\\01": the exception's argument is the integer a itself (KeyError(7), as a dict raises)
+  %first = load i8, ptr %fmt
+  %keyint = icmp eq i8 %first, 1
+  br i1 %keyint, label %intarg, label %formatted
+intarg:
+  %boxed = call ptr @PyLong_FromLongLong(i64 %a)
+  call void @PyErr_SetObject(ptr %exc, ptr %boxed)
+  call void @Py_DecRef(ptr %boxed)
+  call void @Py_DecRef(ptr %owned)
+  ret ptr null
+formatted:
   call ptr (ptr, ptr, ...) @PyErr_Format(ptr %exc, ptr %fmt, i64 %a, i64 %b, i64 %c)
   call void @Py_DecRef(ptr %owned)
   ret ptr null

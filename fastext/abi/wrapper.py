@@ -478,6 +478,9 @@ class WrapperBuilder:
         if isinstance(t, T.List):
             from fastext.abi.lists import box_list
             return box_list(self, t, v)
+        if isinstance(t, (T.Dict, T.Set)):
+            from fastext.abi.lists import box_table
+            return box_table(self, t, v)
         if t.is_complex:
             re, im = (b.extract_value(v, k) for k in (0, 1))
             if t.bits == 64:

@@ -177,6 +177,28 @@ class List(Type):
 
 
 @dataclass(frozen=True)
+class Dict(Type):
+    """A native dict (`dict[i64, f64]`, `{k: v}`): a reference to an insertion-ordered hash table
+    in the call's memory (lower/dicts.py)."""
+
+    key: Type
+    value: Type
+
+    def __str__(self) -> str:
+        return f"dict[{self.key}, {self.value}]"
+
+
+@dataclass(frozen=True)
+class Set(Type):
+    """A native set (`set[i64]`, `{1, 2}`): a dict without values (lower/dicts.py)."""
+
+    item: Type
+
+    def __str__(self) -> str:
+        return f"set[{self.item}]"
+
+
+@dataclass(frozen=True)
 class Unknown(Type):
     """The item type of an empty list not yet known (`xs = []`): the first `xs.append(v)` (or a
     declared type it is assigned to) decides it (frontend/lists.py: `resolve`)."""

@@ -7,7 +7,7 @@ from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import ModuleScope
 from fastext.compiler.source import Span
 from fastext.compiler.types import (
-    BUILTIN_SCALARS, DIALECT_SCALARS, GENERATOR, NONE, OBJECT, STR, U8, Array, List, PyObj, Scalar, Struct, Tuple, Type,
+    BUILTIN_SCALARS, DIALECT_SCALARS, GENERATOR, NONE, OBJECT, STR, U8, Array, Dict, List, PyObj, Set, Scalar, Struct, Tuple, Type,
 )
 
 BYTES_NAMES = ("bytes", "bytearray", "memoryview")
@@ -65,11 +65,22 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
             if not isinstance(item, (Scalar, Array, Struct, Tuple, List)):
                 raise FxSyntaxError(span, f"a list cannot hold {item}", "list[f64], list[tuple[i64, f64]], list[list[i64]]")
             return List(item)
+        if isinstance(base, ast.Name) and base.id in ("dict", "set") and scope.lookup(base.id) is None:
+            elts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            if len(elts) != (2 if base.id == "dict" else 1):
+                raise FxSyntaxError(span, f"{base.id}[...] takes {'a key and a value type' if base.id == 'dict' else 'one item type'}",
+                                    "dict[i64, f64], set[i64]")
+            types = [resolve(e, scope) for e in elts]
+            key = types[0]
+            if not (isinstance(key, Scalar) or isinstance(key, Tuple) and all(isinstance(i, Scalar) for i in key.items)):
+                raise FxSyntaxError(span, f"dict keys and set items must be numbers or tuples of numbers, not {key}",
+                                    "dict[i64, f64], dict[tuple[i64, i64], f64]")
+            return Dict(key, types[1]) if base.id == "dict" else Set(key)
         if isinstance(base, ast.Name) and base.id == "tuple":
             elts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
             items = tuple(resolve(e, scope) for e in elts)
             for e, t in zip(elts, items):
-                if not isinstance(t, (Scalar, Array, Struct, List, Tuple)):
+                if not isinstance(t, (Scalar, Array, Struct, List, Tuple, Dict, Set)):
                     raise FxSyntaxError(Span.of(e, scope.file), f"tuple items must be numbers, structs or arrays, "
                                         f"not {t}", "flatten the tuple: tuple[f64, f64[:]]")
             return Tuple(items)

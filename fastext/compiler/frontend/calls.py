@@ -79,6 +79,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         if isinstance(owner.type, T.List):
             from fastext.compiler.frontend import lists
             return lists.method(fc, node, owner, func.attr)
+        if isinstance(owner.type, (T.Dict, T.Set)):
+            from fastext.compiler.frontend import dicts
+            return dicts.method(fc, node, owner, func.attr)
         if isinstance(owner.type, Struct):
             from fastext.compiler.frontend.structs import method_call
             return method_call(fc, node, owner, func.attr)
@@ -110,6 +113,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         return _call_binding(fc, node, b, name)
     if name in BUILTIN_FUNCS:
         return builtin_call(fc, node, name)
+    if name in ("dict", "set"):
+        from fastext.compiler.frontend import dicts
+        return dicts.constructor(fc, node, name)
     if name in ("list", "sorted", "any", "all"):
         from fastext.compiler.frontend import lists
         if name == "list":
@@ -359,8 +365,9 @@ def _cast(fc, value: ir.Expr, t: Scalar, node: ast.AST) -> ir.Expr:
 def _loop_call(arg: ast.expr | None) -> bool:
     """A comprehension, generator expression or `zip/enumerate/range/reversed(...)`: iterated by
     the loops of frontend/lists.py, not typed as a value first."""
-    return isinstance(arg, (ast.ListComp, ast.GeneratorExp)) or isinstance(arg, ast.Call) and isinstance(
-        arg.func, ast.Name) and arg.func.id in ("zip", "enumerate", "range", "reversed")
+    return isinstance(arg, (ast.ListComp, ast.GeneratorExp, ast.SetComp)) or isinstance(arg, ast.Call) and (
+        isinstance(arg.func, ast.Name) and arg.func.id in ("zip", "enumerate", "range", "reversed")
+        or isinstance(arg.func, ast.Attribute) and arg.func.attr in ("keys", "values", "items") and not arg.args)
 
 
 def _items_builtin(fc: "FunctionChecker", node: ast.Call, name: str, value: ir.Expr | None = None) -> ir.Expr:
@@ -438,6 +445,8 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
             return ir.ObjLen(I64, span, value)
         if isinstance(value.type, T.List):
             return ir.Intrinsic(I64, span, "list.len", [value])
+        if isinstance(value.type, (T.Dict, T.Set)):
+            return ir.Intrinsic(I64, span, "dict.len", [value])
         raise fc.error(node.args[0], f"len() of {article(value.type)}", "len() takes an array or a tuple")
     if name == "sum" and len(node.args) in (1, 2) or name in ("min", "max") and len(node.args) == 1:
         from fastext.compiler.frontend import lists

@@ -21,6 +21,7 @@ from fastext.compiler.types import (
     can_assign, complex_of, complex_part, constant_fits, promote,
 )
 from fastext.compiler.types import List as ListType
+from fastext.compiler import types as T
 
 BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%",
           ast.Pow: "**", ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^", ast.LShift: "<<",
@@ -93,8 +94,9 @@ class ExpressionChecker:
         if isinstance(value.type, Array):
             from fastext.compiler.frontend import arrays
             raise arrays.truth_error(self, node)
-        if isinstance(value.type, ListType):     # a list is true when it is not empty
-            length = ir.Intrinsic(I64, value.span, "list.len", [value])
+        if isinstance(value.type, (ListType, T.Dict, T.Set)):     # true when not empty
+            length = ir.Intrinsic(I64, value.span, "list.len" if isinstance(value.type, ListType) else "dict.len",
+                                  [value])
             return ir.Compare(BOOL, value.span, ["!="], [length, ir.Const(I64, value.span, 0)], [I64])
         raise self.error(node, f"{article(value.type)} cannot be used as a condition",
                          "compare explicitly, e.g. `len(a) > 0`")
@@ -250,6 +252,9 @@ class ExpressionChecker:
         if isinstance(base.type, ListType):
             from fastext.compiler.frontend import lists
             return lists.subscript(self, node, base)
+        if isinstance(base.type, (T.Dict, T.Set)):
+            from fastext.compiler.frontend import dicts
+            return dicts.subscript(self, node, base)
         if isinstance(base.type, Str):
             from fastext.compiler.frontend import strings
             return strings.subscript(self, node, base)
@@ -333,8 +338,8 @@ class ExpressionChecker:
     def e_tuple(self, node: ast.Tuple) -> ir.Expr:
         items = [self.expr(e) for e in node.elts]
         for e, item in zip(node.elts, items):
-            if not isinstance(item.type, (Scalar, Array, Struct, ErrorType, ListType, Tuple)):
-                raise self.error(e, f"tuples hold numbers, structs, arrays and lists, not {item.type}",
+            if not isinstance(item.type, (Scalar, Array, Struct, ErrorType, ListType, Tuple, T.Dict, T.Set)):
+                raise self.error(e, f"tuples hold numbers, structs, arrays and containers, not {item.type}",
                                  "unpack the inner tuple first")
         return ir.MakeTuple(Tuple(tuple(i.type for i in items)), self.span(node), items)
 
@@ -519,6 +524,12 @@ class ExpressionChecker:
         if isinstance(value.type, ListType) and isinstance(target, ListType):
             from fastext.compiler.frontend import lists
             return lists.coerce_list(self, value, target, node, what)
+        if type(value.type) is type(target) and isinstance(target, (T.Dict, T.Set)):
+            from fastext.compiler.frontend import lists
+            if lists.open_key(value.type) is not None:
+                lists.match(self, value.type, target)
+                value.type = target
+                return value
         if isinstance(value.type, Tuple) and isinstance(target, Tuple) and can_assign(target, value.type):
             if isinstance(value, ir.MakeTuple):
                 items = [self.coerce(v, t, node, what) for v, t in zip(value.items, target.items)]
@@ -665,6 +676,18 @@ class ExpressionChecker:
         from fastext.compiler.frontend import lists
         return lists.comprehension(self, lists.on_cpu(self, node))
 
+    def e_dict(self, node: ast.Dict) -> ir.Expr:
+        from fastext.compiler.frontend import dicts, lists
+        return dicts.display(self, lists.on_cpu(self, node))
+
+    def e_set(self, node: ast.Set) -> ir.Expr:
+        from fastext.compiler.frontend import dicts, lists
+        return dicts.set_display(self, lists.on_cpu(self, node))
+
+    def e_tablecomp(self, node: ast.DictComp | ast.SetComp) -> ir.Expr:
+        from fastext.compiler.frontend import dicts, lists
+        return dicts.comprehension(self, lists.on_cpu(self, node))
+
     def e_call(self, node: ast.Call) -> ir.Expr:
         from fastext.compiler.frontend.calls import check_call
         return check_call(self, node)
@@ -673,6 +696,7 @@ class ExpressionChecker:
         ast.Constant: e_constant, ast.Name: e_name, ast.Attribute: e_attribute, ast.Subscript: e_subscript,
         ast.Tuple: e_tuple, ast.BinOp: e_binop, ast.UnaryOp: e_unaryop, ast.BoolOp: e_boolop,
         ast.Compare: e_compare, ast.IfExp: e_ifexp, ast.Call: e_call, ast.List: e_list, ast.ListComp: e_listcomp,
+        ast.Dict: e_dict, ast.Set: e_set, ast.DictComp: e_tablecomp, ast.SetComp: e_tablecomp,
     }
 
 

@@ -21,7 +21,7 @@ from fastext.compiler.frontend.expressions import (
 from fastext.compiler.frontend.scope import ModuleScope, Signature
 from fastext.compiler.source import Span, without_docstring
 from fastext.compiler.types import ERROR, NONE, Array, ErrorType, PyObj, Scalar, Struct, Tuple, Type, article
-from fastext.compiler.types import List as ListType
+from fastext.compiler.types import Dict as DictType, List as ListType, Set as SetType
 
 
 class FunctionChecker(ExpressionChecker):
@@ -190,6 +190,9 @@ class FunctionChecker(ExpressionChecker):
             if isinstance(array.type, ListType):
                 from fastext.compiler.frontend import lists
                 return lists.augassign(self, node, op, array)
+            if isinstance(array.type, DictType):
+                from fastext.compiler.frontend import dicts
+                return dicts.augassign(self, node, op, array)
             if not isinstance(array.type, Array):
                 raise self.error(target.value, f"cannot assign into {article(array.type)}", "only arrays support item assignment")
             fancy = indexing.augassign(self, node, array, op)      # a[mask] += v, a[idx] *= v
@@ -241,10 +244,10 @@ class FunctionChecker(ExpressionChecker):
                 var = self.declare(target.id, vt, target)
                 from fastext.compiler.frontend.arrays import is_strong
                 var.strong = isinstance(vt, Scalar) and is_strong(value)
-            elif isinstance(var.type, ListType) and isinstance(value.type, ListType) and var.type != value.type:
+            elif var.type != value.type and type(var.type) is type(value.type) and \
+                    isinstance(var.type, (ListType, DictType, SetType)):
                 from fastext.compiler.frontend import lists
-                if isinstance(var.type.item, lists.Unknown) and not isinstance(value.type.item, lists.Unknown):
-                    lists.resolve(self, ir.Load(var.type, span, var), value.type.item, node)
+                lists.adopt(self, var, value.type)
             return [ir.Assign(span, var, self.coerce(value, var.type, target, f"`{target.id}`"))]
         if isinstance(target, ast.Attribute):
             owner = self.expr(target.value)
@@ -263,6 +266,9 @@ class FunctionChecker(ExpressionChecker):
             if isinstance(array.type, ListType):     # xs[i] = v, xs[a:b] = ys
                 from fastext.compiler.frontend import lists
                 return lists.store(self, target, array, value, node)
+            if isinstance(array.type, (DictType, SetType)):     # d[k] = v
+                from fastext.compiler.frontend import dicts
+                return dicts.store(self, target, array, value, node)
             if not isinstance(array.type, Array):
                 raise self.error(target.value, f"cannot assign into {article(array.type)}", "only arrays support item assignment")
             fancy = indexing.store(self, target, array, value, node)     # a[mask] = v, a[idx] = v
@@ -463,8 +469,27 @@ class FunctionChecker(ExpressionChecker):
             names.append(item.id)
         return tuple(names)
 
+    def s_delete(self, node: ast.Delete) -> list[ir.Stmt]:
+        """`del d[k]`, `del xs[i]`, `del xs[a:b]` (names cannot be deleted: no native unbinding)."""
+        out: list[ir.Stmt] = []
+        for target in node.targets:
+            if not isinstance(target, ast.Subscript):
+                raise self.error(target, "only `del d[k]` and `del xs[i]` are supported", "assign a new value instead")
+            owner = self.expr(target.value)
+            if poisoned(owner):
+                continue
+            if isinstance(owner.type, (DictType, SetType)):
+                from fastext.compiler.frontend import dicts
+                out += dicts.delete(self, target, owner)
+            elif isinstance(owner.type, ListType):
+                from fastext.compiler.frontend import lists
+                out += lists.delete(self, target, owner)
+            else:
+                raise self.error(target, f"cannot delete items of {article(owner.type)}", "del works on dicts and lists")
+        return out
+
     STMTS = {
-        ast.Pass: s_pass, ast.Expr: s_expr, ast.Assign: s_assign, ast.AnnAssign: s_annassign,
+        ast.Delete: s_delete, ast.Pass: s_pass, ast.Expr: s_expr, ast.Assign: s_assign, ast.AnnAssign: s_annassign,
         ast.AugAssign: s_augassign, ast.If: s_if, ast.While: s_while, ast.For: s_for,
         ast.Break: s_break, ast.Continue: s_continue, ast.Return: s_return, ast.Raise: s_raise,
         ast.Assert: s_assert, ast.Try: s_try,

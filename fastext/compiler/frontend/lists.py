@@ -62,17 +62,62 @@ def resolve(fc: "FunctionChecker", lst: ir.Expr, item: T.Type, node: ast.AST) ->
     """`lst` of a list whose item type is still open: decided as `item` now."""
     if not isinstance(lst.type, List) or not isinstance(lst.type.item, Unknown):
         return lst
-    if isinstance(item, Scalar) and item == T.U64:
-        item = T.U64
     _check_item_type(fc, item, node)
-    key = lst.type.item.key
-    fc.list_items[key] = item
-    decided = List(item)
-    for var in fc.locals:
-        if var.type == lst.type:
-            var.type = decided
-    lst.type = decided
+    decide(fc, lst.type.item, item)
+    lst.type = substitute(fc, lst.type)
     return lst
+
+
+def adopt(fc: "FunctionChecker", var: ir.Var, t: T.Type) -> None:
+    """A container of type `t` assigned to `var`, whose container type has open parts: those
+    parts are decided by `t` (`xs = []` then `xs = ys`)."""
+    match(fc, var.type, t)
+
+
+def match(fc: "FunctionChecker", have: T.Type, got: T.Type) -> None:
+    """Decide the open parts of `have` from the same places in `got`."""
+    if isinstance(have, Unknown) and not isinstance(got, Unknown):
+        decide(fc, have, got)
+    elif type(have) is type(got) and isinstance(have, (List, T.Set)):
+        match(fc, have.item, got.item)
+    elif type(have) is type(got) and isinstance(have, T.Dict):
+        match(fc, have.key, got.key)
+        match(fc, substitute(fc, have.value), got.value)
+
+
+def decide(fc: "FunctionChecker", open_type: Unknown, t: T.Type) -> None:
+    """The open item (key, value) type `open_type` is `t` from now on: variables holding a
+    container of it are retyped at once, expressions at the end (`finish`)."""
+    fc.list_items[open_type.key] = t
+    for var in fc.locals:
+        var.type = substitute(fc, var.type)
+
+
+def substitute(fc: "FunctionChecker", t: T.Type) -> T.Type:
+    """`t` with every decided open type replaced."""
+    if isinstance(t, Unknown):
+        return substitute(fc, fc.list_items[t.key]) if t.key in fc.list_items else t
+    if isinstance(t, List):
+        return List(substitute(fc, t.item))
+    if isinstance(t, T.Dict):
+        return T.Dict(substitute(fc, t.key), substitute(fc, t.value))
+    if isinstance(t, T.Set):
+        return T.Set(substitute(fc, t.item))
+    if isinstance(t, T.Tuple):
+        return T.Tuple(tuple(substitute(fc, i) for i in t.items))
+    return t
+
+
+def open_key(t: T.Type) -> int | None:
+    """The key of an open type inside `t`, if any."""
+    if isinstance(t, Unknown):
+        return t.key
+    for inner in (t.item,) if isinstance(t, (List, T.Set)) else (t.key, t.value) if isinstance(t, T.Dict) else \
+            t.items if isinstance(t, T.Tuple) else ():
+        k = open_key(inner)
+        if k is not None:
+            return k
+    return None
 
 
 def coerce_list(fc: "FunctionChecker", value: ir.Expr, target: List, node: ast.AST, what: str) -> ir.Expr:
@@ -94,43 +139,33 @@ def coerce_list(fc: "FunctionChecker", value: ir.Expr, target: List, node: ast.A
                    f"a list is shared, not converted: build it as {target} (e.g. `xs: {target} = []`)")
 
 
-def _retype(fc: "FunctionChecker", value: ir.Expr, target: List) -> ir.Expr:
-    key = value.type.item.key
-    fc.list_items[key] = target.item
-    for var in fc.locals:
-        if var.type == value.type:
-            var.type = target
+def _retype(fc: "FunctionChecker", value: ir.Expr, target: T.Type) -> ir.Expr:
+    decide(fc, value.type.item, target.item)
     value.type = target
     return value
 
 
 def finish(fc: "FunctionChecker", body: list[ir.Stmt]) -> None:
-    """Write the decided item types into every expression and variable; an empty list whose
-    item type nothing decided is an error at its creation."""
-    decided = fc.list_items
-
-    def fix(t: T.Type) -> T.Type:
-        if isinstance(t, List):
-            if isinstance(t.item, Unknown):
-                return List(decided[t.item.key]) if t.item.key in decided else t
-            return List(fix(t.item))
-        if isinstance(t, T.Tuple):
-            return T.Tuple(tuple(fix(i) for i in t.items))
-        return t
-
+    """Write the decided item types into every expression and variable; an empty container
+    whose types nothing decided is an error at its creation."""
+    if not fc.list_items and not any(open_key(v.type) is not None for v in fc.locals):
+        return
     for var in fc.locals:
-        var.type = fix(var.type)
+        var.type = substitute(fc, var.type)
     reported = set()
     for e in ir.all_exprs(body):
-        e.type = fix(e.type)
-        if isinstance(e.type, List) and isinstance(e.type.item, Unknown):
-            key, e.type = e.type.item.key, T.ERROR
-            if key in reported:
-                continue
-            reported.add(key)
-            from fastext.compiler.diagnostics import FxSyntaxError
-            fc.diags.add(FxSyntaxError(e.span, "cannot tell the item type of this empty list",
-                                       "declare it, e.g. `xs: list[f64] = []`, or append to it first").diagnostic)
+        e.type = substitute(fc, e.type)
+        key = open_key(e.type)
+        if key is None:
+            continue
+        e.type = T.ERROR
+        if key in reported:
+            continue
+        reported.add(key)
+        from fastext.compiler.diagnostics import FxSyntaxError
+        fc.diags.add(FxSyntaxError(e.span, "cannot tell the item type of this empty container",
+                                   "declare it, e.g. `xs: list[f64] = []` or `d: dict[i64, f64] = {}`, "
+                                   "or store into it first").diagnostic)
 
 
 # ------------------------------------------------------------------ displays and operators
@@ -232,6 +267,18 @@ def store(fc: "FunctionChecker", target: ast.Subscript, lst: ir.Expr, value: ir.
         return [ir.ExprStmt(span, _op(T.NONE, span, "assign_slice", [lst, *args, value], present=present))]
     k = _index(fc, target.slice)
     return [ir.ExprStmt(span, _op(T.NONE, span, "set", [lst, k, _item_value(fc, lst, value, node)]))]
+
+
+def delete(fc: "FunctionChecker", target: ast.Subscript, lst: ir.Expr) -> list[ir.Stmt]:
+    """`del xs[i]` (the item popped and dropped) and `del xs[a:b]` (an empty list assigned)."""
+    span = fc.span(target)
+    if isinstance(target.slice, ast.Slice):
+        args, present = _slice_args(fc, target.slice, span)
+        empty = _op(lst.type, span, "empty", [])
+        return [ir.ExprStmt(span, _op(T.NONE, span, "assign_slice", [lst, *args, empty], present=present))]
+    if isinstance(lst.type.item, Unknown):
+        raise fc.error(target, "deleting from an empty list", "the list has no items yet")
+    return [ir.ExprStmt(span, _op(lst.type.item, span, "pop", [lst, _index(fc, target.slice)], message="del"))]
 
 
 def augassign(fc: "FunctionChecker", node: ast.AugAssign, op: str, lst: ir.Expr) -> list[ir.Stmt]:
@@ -429,7 +476,8 @@ def as_list(fc: "FunctionChecker", node: ast.expr) -> tuple[ir.Expr, bool]:
             and fc.scope.lookup("range") is None and "range" not in fc.vars:
         from fastext.compiler.frontend.loops import range_args
         return _op(List(I64), span, "from_range", list(range_args(fc, node))), True
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("zip", "enumerate", "reversed"):
+    if isinstance(node, ast.Call) and (isinstance(node.func, ast.Name) and node.func.id in ("zip", "enumerate", "reversed")
+                                       or isinstance(node.func, ast.Attribute) and node.func.attr in ("keys", "values", "items")):
         return _collect(fc, node), True
     value = fc.expr(node)
     if is_list(value) or isinstance(value.type, T.ErrorType):
@@ -500,9 +548,8 @@ def fold_call(fc: "FunctionChecker", node: ast.Call, name: str, value: ir.Expr |
         generators, elt = arg.generators, arg.elt
     else:
         iterable = arg
-        if not (isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name)
-                and arg.func.id in ("zip", "enumerate", "range", "reversed")):
-            if value is None or not is_list(value):
+        if value is not None:
+            if not isinstance(value.type, (List, T.Dict, T.Set)):
                 return None
             var, assign = _bind(fc, value, arg)
             pre, iterable = [assign], ast.copy_location(ast.Name(var.name, ast.Load()), arg)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from fastext.compiler import ir
-from fastext.compiler.types import I64, Array, List, PyObj, Str, Tuple
+from fastext.compiler.types import I64, Array, Dict, List, PyObj, Set, Str, Tuple
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -29,6 +29,7 @@ class Iteration:
     item: Callable[[ir.Expr], ir.Expr]
     setup: list[ir.Stmt] = field(default_factory=list)
     python: ir.Expr | None = None     # a Python iterable (no count, no k-th item): objects.iterator_loop
+    after: list[ir.Stmt] = field(default_factory=list)   # when the loop ran out (Python's last next())
 
 
 def check_for(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt]:
@@ -52,7 +53,8 @@ def check_for(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt]:
     targets = fc.assign_to(node.target, iteration.item(k), node)
     body = targets + _body(fc, node)
     zero, one = ir.Const(I64, span, 0), ir.Const(I64, span, 1)
-    return iteration.setup + [ir.ForRange(span, counter, zero, iteration.count, one, body, fc.block(node.orelse))]
+    orelse = iteration.after + fc.block(node.orelse)
+    return iteration.setup + [ir.ForRange(span, counter, zero, iteration.count, one, body, orelse)]
 
 
 def _body(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt]:
@@ -117,6 +119,11 @@ def iterable(fc: "FunctionChecker", node: ast.expr) -> Iteration:
         count = parts[0].count if len(parts) == 1 else ir.Intrinsic(I64, span, "min", [p.count for p in parts])
         setup = [s for p in parts for s in p.setup]
         return Iteration(count, lambda k: _tuple(span, [p.item(k) for p in parts]), setup)
+    if isinstance(node, ast.Call):
+        from fastext.compiler.frontend import dicts
+        view = dicts.view_iteration(fc, node)      # d.keys(), d.values(), d.items()
+        if view is not None:
+            return view
     value = fc.expr(node)
     if isinstance(value.type, Array):
         setup = []
@@ -137,6 +144,9 @@ def iterable(fc: "FunctionChecker", node: ast.expr) -> Iteration:
     if isinstance(value.type, List):
         from fastext.compiler.frontend import lists
         return lists.iteration(fc, value, node)
+    if isinstance(value.type, (Dict, Set)):
+        from fastext.compiler.frontend import dicts
+        return dicts.iteration(fc, value, node)
     raise fc.error(node, f"cannot iterate over {value.type}", HINT)
 
 
@@ -160,7 +170,8 @@ def _enumerate(fc: "FunctionChecker", node: ast.Call) -> Iteration:
     setup = list(inner.setup)
     start = ir.Const(I64, span, 0) if start_node is None else _once(
         fc, fc.coerce(fc.expr(start_node), I64, start_node, "enumerate() start"), start_node, setup)
-    return Iteration(inner.count, lambda k: _tuple(span, [ir.BinOp(I64, span, "+", start, k), inner.item(k)]), setup)
+    return Iteration(inner.count, lambda k: _tuple(span, [ir.BinOp(I64, span, "+", start, k), inner.item(k)]), setup,
+                     after=inner.after)
 
 
 def _tuple(span, items: list[ir.Expr]) -> ir.MakeTuple:

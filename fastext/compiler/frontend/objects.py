@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from fastext.compiler import ir
 from fastext.compiler.diagnostics import FxSyntaxError
-from fastext.compiler.types import List
+from fastext.compiler.types import Dict, List, Set
 from fastext.compiler.types import (
     BOOL, I64, OBJECT, Array, Char, ErrorType, PyObj, Scalar, Str, Type, article,
 )
@@ -163,9 +163,9 @@ def contains(fc: "FunctionChecker", node: ast.Compare) -> ir.Expr:
     if isinstance(container.type, Str):
         raise fc.error(node, "`in` a `str` parameter is not supported in .fx code",
                        'test characters against a literal (c in "abc"), or loop over the str')
-    if isinstance(container.type, List):     # a native list (frontend/lists.py)
-        from fastext.compiler.frontend import lists
-        found = lists.contains(fc, fc.expr(node.left), container, node)
+    if isinstance(container.type, (List, Dict, Set)):     # native containers (frontend/lists.py, dicts.py)
+        from fastext.compiler.frontend import dicts, lists
+        found = (lists if isinstance(container.type, List) else dicts).contains(fc, fc.expr(node.left), container, node)
         return found if isinstance(node.ops[0], ast.In) else ir.UnaryOp(BOOL, found.span, "not", found)
     if not isinstance(container.type, PyObj):
         raise fc.error(node.comparators[0], f"`in` needs a Python container or a string literal on its "

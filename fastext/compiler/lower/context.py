@@ -75,8 +75,8 @@ def value_type(t: T.Type) -> ll.Type:
         return I32                     # the code point
     if isinstance(t, T.RandomGenerator):
         return I8P                     # a pointer to its state (lower/rng.py)
-    if isinstance(t, T.List):
-        return I8P                     # a pointer to its header (lower/lists.py)
+    if isinstance(t, (T.List, T.Dict, T.Set)):
+        return I8P                     # a pointer to its header (lower/lists.py, lower/dicts.py)
     raise TypeError(f"no LLVM type for {t}")
 
 

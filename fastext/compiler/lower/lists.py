@@ -221,13 +221,15 @@ def _pop(fl, e, args):
     lst = args[0]
     item = e.type
     n = length(fl, lst)
-    fl.fail_if(b.icmp_signed("==", n, I64(0)), "IndexError", "pop from empty list")
+    fl.fail_if(b.icmp_signed("==", n, I64(0)), "IndexError",
+               "list assignment index out of range" if e.attrs.get("message") == "del" else "pop from empty list")
     if len(args) == 1:
         k = b.sub(n, I64(1))
     else:
         k = args[1]
         k = b.select(b.icmp_signed("<", k, I64(0)), b.add(k, n), k)
-        fl.fail_if(b.icmp_unsigned(">=", k, n), "IndexError", "pop index out of range")
+        fl.fail_if(b.icmp_unsigned(">=", k, n), "IndexError",
+                   "list assignment index out of range" if e.attrs.get("message") == "del" else "pop index out of range")
     v = b.load(slot(fl, lst, item, k))
     last = b.sub(n, I64(1))
     _move_items(fl, lst, item, k, b.add(k, I64(1)), b.sub(last, k))
@@ -317,14 +319,13 @@ def _replace(fl, lst, item, start, count, src, m) -> None:
     b.store(newlen, field(fl, lst, LEN))
 
 
-def equal(fl, a: ll.Value, b_: ll.Value, t: T.Type) -> ll.Value:
+def equal(b: ll.IRBuilder, a: ll.Value, b_: ll.Value, t: T.Type) -> ll.Value:
     """Python's `==` of two items of type `t` (numbers, bools, tuples of them)."""
-    b = fl.b
     if isinstance(t, (T.Tuple, T.Struct)):
         items = t.items if isinstance(t, T.Tuple) else tuple(ft for _, ft in t.fields)
         out = I1(1)
         for k, it in enumerate(items):
-            out = b.and_(out, equal(fl, b.extract_value(a, k), b.extract_value(b_, k), it))
+            out = b.and_(out, equal(b, b.extract_value(a, k), b.extract_value(b_, k), it))
         return out
     if isinstance(t, T.Scalar) and t.is_complex:
         return b.and_(b.fcmp_ordered("==", b.extract_value(a, 0), b.extract_value(b_, 0)),
@@ -340,7 +341,7 @@ def find(fl, lst: ll.Value, item: T.Type, v: ll.Value) -> ll.Value:
     n = length(fl, lst)
     k = Var(b, I64, I64(0))
     while_loop(b, lambda: b.and_(b.icmp_signed("<", k.get(), n),
-                                 b.not_(equal(fl, b.load(slot(fl, lst, item, k.get())), v, item))),
+                                 b.not_(equal(b, b.load(slot(fl, lst, item, k.get())), v, item))),
                lambda: k.set(b.add(k.get(), I64(1))), "list.find")
     return b.select(b.icmp_signed("<", k.get(), n), k.get(), I64(-1))
 
@@ -381,7 +382,7 @@ def _count(fl, e, args):
     item = item_type(e.args[0].type)
     total = Var(b, I64, I64(0))
     for_range(b, I64(0), length(fl, lst), lambda k: total.set(
-        b.add(total.get(), b.zext(equal(fl, b.load(slot(fl, lst, item, k)), v, item), I64))))
+        b.add(total.get(), b.zext(equal(b, b.load(slot(fl, lst, item, k)), v, item), I64))))
     return total.get()
 
 

@@ -5,5 +5,5 @@ def area(r: double) -> f64:
     return 3.14 * r * r
 
 
-def first(x: dict[i64, f64]) -> f64:
+def first(x: frozenset[f64]) -> f64:
     return x[0]

@@ -1,0 +1,427 @@
+"""Native dicts and sets: insertion-ordered hash tables (docs/language.md, "Dicts and sets").
+
+The layout is CPython's compact dict: the entries `{hash, key, value, live}` in insertion order,
+and an index table of `i64` slots (EMPTY, DELETED or an entry number) probed with CPython's
+perturbation scheme.  Iteration walks the entries, so a dict iterates in insertion order as
+Python's does (a set too: CPython's sets iterate in hash order; here insertion order).  A
+deletion marks its entry dead; growing rebuilds the index from the live entries, compacted.
+
+A dict value is a pointer to the header `{used, n, cap, entries, mask, index}`; everything lives
+in the call's arena (lower/alloc.py), as lists do.  Per key/value type, three internal functions
+(`fx$dict.find/insert/grow.<types>`) do the work; the operations below call them.
+"""
+from __future__ import annotations
+
+from llvmlite import ir as ll
+
+from fastext.compiler import ir
+from fastext.compiler import types as T
+from fastext.compiler.lower.context import ERRP, F64, I1, I32, I64, I8, I8P, value_type
+from fastext.compiler.lower.ircontrol import Var, for_range, internal_function, while_loop
+from fastext.compiler.lower.lists import equal, size_of
+
+HEADER = ll.LiteralStructType([I64, I64, I64, I8P, I64, I64.as_pointer()])
+USED, N, CAP, ENTRIES, MASK, INDEX = range(6)
+HEADER_BYTES = 48
+EMPTY, DELETED = -1, -2
+NULL = ll.Constant(I8P, None)
+MIN_SLOTS = 8
+# fx_raise's format for "the exception's argument is the integer key" (abi/runtime.py)
+KEY_ARG = "\x01"
+
+
+def key_value(t: T.Type) -> tuple[T.Type, T.Type]:
+    """(key type, value type) of a dict or set type (a set's value is a bool never read)."""
+    return (t.key, t.value) if isinstance(t, T.Dict) else (t.item, T.BOOL)
+
+
+def entry_type(key: T.Type, value: T.Type) -> ll.Type:
+    return ll.LiteralStructType([I64, value_type(key), value_type(value), I8])
+
+
+def _suffix(key: T.Type, value: T.Type) -> str:
+    return f"{key}.{value}".replace(" ", "").replace("[", "(").replace("]", ")")
+
+
+def hash_of(b: ll.IRBuilder, v: ll.Value, t: T.Type) -> ll.Value:
+    """A 64-bit hash of a key: equal keys hash equally (0.0 and -0.0 included); the order of
+    iteration never depends on it."""
+    if isinstance(t, (T.Tuple, T.Struct)):
+        items = t.items if isinstance(t, T.Tuple) else tuple(ft for _, ft in t.fields)
+        h = I64(0x345678)
+        for k, it in enumerate(items):
+            h = b.xor(b.mul(h, I64(1000003)), hash_of(b, b.extract_value(v, k), it))
+        return _mix(b, h)
+    if isinstance(t, T.Scalar) and t.is_complex:
+        return _mix(b, b.xor(hash_of(b, b.extract_value(v, 0), T.complex_part(t)),
+                             b.mul(hash_of(b, b.extract_value(v, 1), T.complex_part(t)), I64(1000003))))
+    if isinstance(t, T.Scalar) and t.is_float:
+        x = b.fadd(v if t.bits == 64 else b.fpext(v, F64), F64(0.0))     # -0.0 + 0.0 is 0.0
+        return _mix(b, b.bitcast(x, I64))
+    if isinstance(t, T.Scalar):
+        wide = v if t.bits == 64 else b.sext(v, I64) if t.signed else b.zext(v, I64)
+        return _mix(b, wide)
+    raise NotImplementedError(f"hash of {t}")
+
+
+def _mix(b: ll.IRBuilder, x: ll.Value) -> ll.Value:
+    """splitmix64's finaliser: every input bit reaches the low bits the index table uses."""
+    x = b.mul(b.xor(x, b.lshr(x, I64(30))), I64(0xBF58476D1CE4E5B9 - 2 ** 64))
+    x = b.mul(b.xor(x, b.lshr(x, I64(27))), I64(0x94D049BB133111EB - 2 ** 64))
+    return b.xor(x, b.lshr(x, I64(31)))
+
+
+class Table:
+    """The internal functions of one dict type, emitted on first use."""
+
+    def __init__(self, ctx, key: T.Type, value: T.Type):
+        self.ctx, self.key, self.value = ctx, key, value
+        self.entry = entry_type(key, value)
+        self.suffix = _suffix(key, value)
+
+    # -------------------------------------------------------------- helpers on a builder
+    @staticmethod
+    def field(b, d, k):
+        return b.gep(b.bitcast(d, HEADER.as_pointer()), [I32(0), I32(k)])
+
+    def entries(self, b, d):
+        return b.bitcast(b.load(self.field(b, d, ENTRIES)), self.entry.as_pointer())
+
+    def entry_field(self, b, d, k, f):
+        return b.gep(self.entries(b, d), [k, I32(f)])
+
+    def _alloc(self, b, err, nbytes):
+        from fastext.compiler.lower.alloc import arena_alloc
+        return b.call(arena_alloc(self.ctx), [err, nbytes])
+
+    # -------------------------------------------------------------- find
+    def find(self) -> ll.Function:
+        """`{i64 slot, i64 entry} find(d, key, hash)`: the index slot holding the key's entry
+        (entry >= 0), or where to insert it (entry = -1: the first DELETED slot met, else the
+        EMPTY one that ended the probe)."""
+        fn, b = internal_function(self.ctx.module, f"fx$dict.find.{self.suffix}",
+                                  ll.LiteralStructType([I64, I64]), [I8P, value_type(self.key), I64])
+        if b is None:
+            return fn
+        d, key, h = fn.args
+        mask = b.load(self.field(b, d, MASK))
+        index = b.load(self.field(b, d, INDEX))
+        i = Var(b, I64, b.and_(h, mask))
+        perturb = Var(b, I64, h)
+        free = Var(b, I64, I64(-1))
+        out_slot, out_entry = Var(b, I64, I64(0)), Var(b, I64, I64(-1))
+        done = Var(b, I1, I1(0))
+
+        def body():
+            slot = b.load(b.gep(index, [i.get()]))
+            with b.if_else(b.icmp_signed("==", slot, I64(EMPTY))) as (empty, other):
+                with empty:
+                    out_slot.set(b.select(b.icmp_signed(">=", free.get(), I64(0)), free.get(), i.get()))
+                    out_entry.set(I64(-1))
+                    done.set(I1(1))
+                with other:
+                    with b.if_else(b.icmp_signed("==", slot, I64(DELETED))) as (dead, live):
+                        with dead:
+                            with b.if_then(b.icmp_signed("<", free.get(), I64(0))):
+                                free.set(i.get())
+                        with live:
+                            same_hash = b.icmp_unsigned("==", b.load(self.entry_field(b, d, slot, 0)), h)
+                            with b.if_then(same_hash):
+                                k2 = b.load(self.entry_field(b, d, slot, 1))
+                                with b.if_then(equal(b, k2, key, self.key)):
+                                    out_slot.set(i.get())
+                                    out_entry.set(slot)
+                                    done.set(I1(1))
+            # CPython's probe: i = (5*i + 1 + perturb) & mask, perturb >>= 5 (visits every slot)
+            perturb.set(b.lshr(perturb.get(), I64(5)))
+            i.set(b.and_(b.add(b.add(b.mul(i.get(), I64(5)), I64(1)), perturb.get()), mask))
+        while_loop(b, lambda: b.not_(done.get()), body, "probe")
+        result = b.insert_value(ll.Constant(fn.ftype.return_type, None), out_slot.get(), 0)
+        b.ret(b.insert_value(result, out_entry.get(), 1))
+        return fn
+
+    # -------------------------------------------------------------- grow
+    def grow(self) -> ll.Function:
+        """`i32 grow(err, d, need)`: entries room for `need` and an index at most 2/3 full,
+        rebuilt from the live entries (compacted, order kept).  1 when memory ran out."""
+        fn, b = internal_function(self.ctx.module, f"fx$dict.grow.{self.suffix}", I32, [ERRP, I8P, I64])
+        if b is None:
+            return fn
+        err, d, need = fn.args
+        size = size_of(self.entry)
+        used = b.load(self.field(b, d, USED))
+        n = b.load(self.field(b, d, N))
+        # entries: live ones moved to the front; a bigger buffer when `need` does not fit
+        cap = b.load(self.field(b, d, CAP))
+        newcap = Var(b, I64, cap)
+        with b.if_then(b.icmp_signed(">", need, cap)):
+            twice = b.shl(cap, I64(1))
+            newcap.set(b.select(b.icmp_signed(">", need, twice), need, twice))
+        buf = self._alloc(b, err, b.mul(newcap.get(), size))
+        with b.if_then(b.icmp_unsigned("==", buf, NULL), likely=False):
+            b.ret(I32(1))
+        fresh = b.bitcast(buf, self.entry.as_pointer())
+        old = self.entries(b, d)
+        kept = Var(b, I64, I64(0))
+
+        def move(k):
+            e = b.load(b.gep(old, [k]))
+            with b.if_then(b.icmp_unsigned("!=", b.extract_value(e, 3), I8(0))):
+                b.store(e, b.gep(fresh, [kept.get()]))
+                kept.set(b.add(kept.get(), I64(1)))
+        for_range(b, I64(0), n, move)
+        # index: the smallest power of two > 3/2 * need (at least MIN_SLOTS)
+        slots = Var(b, I64, I64(MIN_SLOTS))
+        while_loop(b, lambda: b.icmp_signed("<=", b.udiv(b.mul(slots.get(), I64(2)), I64(3)), need),
+                   lambda: slots.set(b.shl(slots.get(), I64(1))), "slots")
+        raw = self._alloc(b, err, b.mul(slots.get(), I64(8)))
+        with b.if_then(b.icmp_unsigned("==", raw, NULL), likely=False):
+            b.ret(I32(1))
+        memset = self.ctx.intrinsic("memset", I8P, [I8P, I32, I64])
+        b.call(memset, [raw, I32(0xFF), b.mul(slots.get(), I64(8))])      # every slot EMPTY (-1)
+        index = b.bitcast(raw, I64.as_pointer())
+        mask = b.sub(slots.get(), I64(1))
+
+        def place(k):
+            h = b.load(b.gep(fresh, [k, I32(0)]))
+            i = Var(b, I64, b.and_(h, mask))
+            perturb = Var(b, I64, h)
+
+            def step():
+                perturb.set(b.lshr(perturb.get(), I64(5)))
+                i.set(b.and_(b.add(b.add(b.mul(i.get(), I64(5)), I64(1)), perturb.get()), mask))
+            while_loop(b, lambda: b.icmp_signed("!=", b.load(b.gep(index, [i.get()])), I64(EMPTY)), step, "place")
+            b.store(k, b.gep(index, [i.get()]))
+        for_range(b, I64(0), used, place)
+        b.store(buf, self.field(b, d, ENTRIES))
+        b.store(newcap.get(), self.field(b, d, CAP))
+        b.store(used, self.field(b, d, N))
+        b.store(index, self.field(b, d, INDEX))
+        b.store(mask, self.field(b, d, MASK))
+        b.ret(I32(0))
+        return fn
+
+
+# ------------------------------------------------------------------------- the operations
+def _table(fl, t: T.Type) -> Table:
+    return Table(fl.ctx, *key_value(t))
+
+
+def new(fl, t: T.Type) -> ll.Value:
+    """An empty dict or set (room for 5 entries before it grows)."""
+    b = fl.b
+    from fastext.compiler.lower.alloc import arena_alloc
+    d = b.call(arena_alloc(fl.ctx), [fl.err, I64(HEADER_BYTES)])
+    fl.fail_if(b.icmp_unsigned("==", d, NULL), "MemoryError", None)
+    for k in (USED, N, CAP):
+        b.store(I64(0), Table.field(b, d, k))
+    b.store(NULL, Table.field(b, d, ENTRIES))
+    b.store(ll.Constant(I64.as_pointer(), None), Table.field(b, d, INDEX))
+    b.store(I64(-1), Table.field(b, d, MASK))
+    _grow(fl, _table(fl, t), d, I64(5))
+    return d
+
+
+def _grow(fl, table: Table, d, need) -> None:
+    rc = fl.b.call(table.grow(), [fl.err, d, need])
+    fl.fail_if(fl.b.icmp_signed("!=", rc, I32(0)), "MemoryError", None)
+
+
+def lookup(fl, table: Table, d, key) -> tuple[ll.Value, ll.Value, ll.Value]:
+    """(hash, index slot, entry number or -1) of `key`."""
+    b = fl.b
+    h = hash_of(b, key, table.key)
+    found = b.call(table.find(), [d, key, h])
+    return h, b.extract_value(found, 0), b.extract_value(found, 1)
+
+
+def store(fl, table: Table, d, key, value) -> None:
+    """`d[key] = value`: the value replaced in place, or a new entry at the end."""
+    b = fl.b
+    h, slot, entry = lookup(fl, table, d, key)
+    with b.if_else(b.icmp_signed(">=", entry, I64(0))) as (found, missing):
+        with found:
+            b.store(value, table.entry_field(b, d, entry, 2))
+        with missing:
+            n = b.load(table.field(b, d, N))
+            mask = b.load(table.field(b, d, MASK))
+            slot_var = Var(b, I64, slot)
+            # room for one more entry, and the index kept at most 2/3 full
+            full = b.or_(b.icmp_signed(">=", n, b.load(table.field(b, d, CAP))),
+                         b.icmp_signed(">=", b.mul(b.add(n, I64(1)), I64(3)), b.mul(b.add(mask, I64(1)), I64(2))))
+            with b.if_then(full, likely=False):
+                used = b.load(table.field(b, d, USED))
+                _grow(fl, table, d, b.add(b.mul(used, I64(2)), I64(1)))
+                slot_var.set(b.extract_value(b.call(table.find(), [d, key, h]), 0))
+            n = b.load(table.field(b, d, N))
+            for f, v in ((0, h), (1, key), (2, value), (3, I8(1))):
+                b.store(v, table.entry_field(b, d, n, f))
+            index = b.load(table.field(b, d, INDEX))
+            b.store(n, b.gep(index, [slot_var.get()]))
+            b.store(b.add(n, I64(1)), table.field(b, d, N))
+            used = table.field(b, d, USED)
+            b.store(b.add(b.load(used), I64(1)), used)
+
+
+def remove(fl, table: Table, d, entry, slot) -> None:
+    """The entry found at `slot` removed (its slot DELETED, the entry dead)."""
+    b = fl.b
+    b.store(I8(0), table.entry_field(b, d, entry, 3))
+    b.store(I64(DELETED), b.gep(b.load(table.field(b, d, INDEX)), [slot]))
+    used = table.field(b, d, USED)
+    b.store(b.sub(b.load(used), I64(1)), used)
+
+
+def lower_dict(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """Lower one `dict.*` / `set.*` operation (ops/dicts.py)."""
+    return _LOWER[e.name.partition(".")[2]](fl, e, args)
+
+
+def _new(fl, e, args):
+    d = new(fl, e.type)
+    table = _table(fl, e.type)
+    if isinstance(e.type, T.Set):
+        for k in args:
+            store(fl, table, d, k, I1(0))
+    else:
+        for k, v in zip(args[0::2], args[1::2]):
+            store(fl, table, d, k, v)
+    return d
+
+
+def _container(e: ir.Intrinsic) -> T.Type:
+    return e.args[0].type
+
+
+def _setitem(fl, e, args):
+    d, key = args[0], args[1]
+    value = args[2] if len(args) > 2 else I1(0)
+    store(fl, _table(fl, _container(e)), d, key, value)
+    return I1(0)
+
+
+def _getitem(fl, e, args):
+    """`d[k]` (KeyError), `d.get(k, default)`, `d.setdefault(k, default)`, `d.pop(k[, default])`."""
+    b = fl.b
+    kind = e.attrs.get("kind", "get")
+    d, key = args[0], args[1]
+    table = _table(fl, _container(e))
+    _, slot, entry = lookup(fl, table, d, key)
+    missing = b.icmp_signed("<", entry, I64(0))
+    if len(args) == 2:
+        if isinstance(table.key, T.Scalar) and table.key.is_int:
+            wide = key if table.key.bits == 64 else b.sext(key, I64) if table.key.signed else b.zext(key, I64)
+            fl.fail_if(missing, "KeyError", KEY_ARG, (wide,))
+        else:
+            fl.fail_if(missing, "KeyError", None)
+        value = b.load(table.entry_field(b, d, entry, 2))
+        if kind == "pop":
+            remove(fl, table, d, entry, slot)
+        return value
+    result = Var(b, value_type(table.value), args[2])
+    with b.if_else(missing) as (absent, present):
+        with absent:
+            if kind == "setdefault":
+                store(fl, table, d, key, args[2])
+        with present:
+            result.set(b.load(table.entry_field(b, d, entry, 2)))
+            if kind == "pop":
+                remove(fl, table, d, entry, slot)
+    return result.get()
+
+
+def _contains(fl, e, args):
+    d, key = args
+    _, _, entry = lookup(fl, _table(fl, _container(e)), d, key)
+    return fl.b.icmp_signed(">=", entry, I64(0))
+
+
+def _delitem(fl, e, args):
+    """`del d[k]`, `s.remove(x)` (KeyError when absent), `s.discard(x)` (nothing then)."""
+    b = fl.b
+    d, key = args
+    table = _table(fl, _container(e))
+    _, slot, entry = lookup(fl, table, d, key)
+    missing = b.icmp_signed("<", entry, I64(0))
+    if e.attrs.get("kind") == "discard":
+        with b.if_then(b.not_(missing)):
+            remove(fl, table, d, entry, slot)
+        return I1(0)
+    if isinstance(table.key, T.Scalar) and table.key.is_int:
+        wide = key if table.key.bits == 64 else b.sext(key, I64) if table.key.signed else b.zext(key, I64)
+        fl.fail_if(missing, "KeyError", KEY_ARG, (wide,))
+    else:
+        fl.fail_if(missing, "KeyError", None)
+    remove(fl, table, d, entry, slot)
+    return I1(0)
+
+
+def _len(fl, e, args):
+    return fl.b.load(Table.field(fl.b, args[0], USED))
+
+
+def _slots(fl, e, args):
+    """The number of entries ever made (dead ones included): what iteration walks."""
+    return fl.b.load(Table.field(fl.b, args[0], N))
+
+
+def _compact(fl, e, args):
+    """Before a loop over the entries: dead entries squeezed out, so entry k is the k-th key."""
+    b = fl.b
+    d = args[0]
+    with b.if_then(b.icmp_signed("!=", b.load(Table.field(b, d, USED)), b.load(Table.field(b, d, N))), likely=False):
+        _grow(fl, _table(fl, _container(e)), d, b.load(Table.field(b, d, CAP)))
+    return I1(0)
+
+
+def _entry(fl, e, args, f: int):
+    """Field `f` of entry k during a loop; RuntimeError as Python's when the dict changed size."""
+    b = fl.b
+    d, k = args[0], args[1]
+    table = _table(fl, _container(e))
+    what = "dictionary" if isinstance(_container(e), T.Dict) else "Set"
+    changed = b.icmp_signed("!=", b.load(Table.field(b, d, USED)), args[2])
+    fl.fail_if(changed, "RuntimeError", f"{what} changed size during iteration")
+    if e.attrs.get("check_only"):
+        return ll.Constant(value_type(e.type), None)
+    return b.load(table.entry_field(b, d, k, f))
+
+
+def _entry_key(fl, e, args):
+    return _entry(fl, e, args, 1)
+
+
+def _entry_value(fl, e, args):
+    return _entry(fl, e, args, 2)
+
+
+def _clear(fl, e, args):
+    b = fl.b
+    d = args[0]
+    for k in (USED, N):
+        b.store(I64(0), Table.field(b, d, k))
+    index = b.bitcast(b.load(Table.field(b, d, INDEX)), I8P)
+    memset = fl.ctx.intrinsic("memset", I8P, [I8P, I32, I64])
+    b.call(memset, [index, I32(0xFF), b.mul(b.add(b.load(Table.field(b, d, MASK)), I64(1)), I64(8))])
+    return I1(0)
+
+
+def _copy(fl, e, args):
+    """`d.copy()`, `dict(d)`, `set(s)`: the live entries inserted in order into a new table."""
+    b = fl.b
+    src = args[0]
+    table = _table(fl, e.type)
+    d = new(fl, e.type)
+
+    def one(k):
+        with b.if_then(b.icmp_unsigned("!=", b.load(table.entry_field(b, src, k, 3)), I8(0))):
+            store(fl, table, d, b.load(table.entry_field(b, src, k, 1)), b.load(table.entry_field(b, src, k, 2)))
+    for_range(b, I64(0), b.load(Table.field(b, src, N)), one)
+    return d
+
+
+_LOWER = {
+    "new": _new, "setitem": _setitem, "getitem": _getitem, "contains": _contains, "delitem": _delitem,
+    "len": _len, "slots": _slots, "compact": _compact, "key": _entry_key, "value": _entry_value, "clear": _clear,
+    "copy": _copy,
+}
