@@ -392,6 +392,7 @@ class Return(Stmt):
 class Raise(Stmt):
     exc: str              # builtin exception name
     message: str | None   # None: raised without arguments (args == ())
+    value: Expr | None = None   # a message computed at run time (an object): raised as a Python exception
 
 
 @dataclass(eq=False)

@@ -108,8 +108,9 @@ class ExpressionChecker:
             return ir.Const(F64, span, v)
         if isinstance(v, complex):
             return ir.Const(C128, span, v)
-        if isinstance(v, str):
-            raise self.error(node, "strings are only allowed as exception and assert messages", "compute with numbers; keep text handling in Python")
+        if isinstance(v, str):      # a str value (frontend/text.py)
+            from fastext.compiler.frontend import text
+            return text.literal(self, node)
         if v is None:
             raise self.error(node, "None is only allowed in `return None`", "use a number, or return from a `-> None` function")
         raise self.error(node, f"unsupported constant {v!r}", "use numbers")
@@ -162,6 +163,9 @@ class ExpressionChecker:
             return gpu.attribute(self, node, path)
         if isinstance(node.value, ast.Name) and node.value.id not in self.vars:
             b = self.scope.lookup(node.value.id)
+            if b is not None and b.kind == "module:sys":
+                from fastext.compiler.frontend import printing
+                return printing.attribute(self, node)
             if b is not None and b.kind == "module:math":
                 if node.attr in MATH_CONSTANTS:
                     return ir.Const(F64, span, MATH_CONSTANTS[node.attr])
@@ -240,6 +244,9 @@ class ExpressionChecker:
             if isinstance(base, ir.MakeTuple):
                 return base.items[k]
             return ir.TupleGet(base.type.items[k], span, base, k)
+        from fastext.compiler.frontend import text
+        if text.is_text(base.type) or isinstance(base.type, Str) and isinstance(node.slice, ast.Slice):
+            return text.subscript(self, node, base)
         if isinstance(base.type, PyObj):
             from fastext.compiler.frontend import objects
             return objects.item(self, node, base)
@@ -338,7 +345,12 @@ class ExpressionChecker:
         wide = self.wide_literal(node)
         if wide is not None:
             return wide
-        return self.binop(op, self.expr(node.left), self.expr(node.right), node)
+        left = self.expr(node.left)
+        if op == "%" and isinstance(node.right, ast.Tuple):
+            from fastext.compiler.frontend import text
+            if text.textual(left.type):          # "%d %s" % (n, s): a Python tuple of the values
+                return text.format_tuple(self, left, node)
+        return self.binop(op, left, self.expr(node.right), node)
 
     def wide_literal(self, node: ast.BinOp) -> ir.Expr | None:
         """An integer expression of literals only, evaluated whole as Python does: a constant
@@ -368,6 +380,9 @@ class ExpressionChecker:
             return arrays.operator(self, op, left, right, node)
         if op == "@":
             raise self.error(node, "@ needs arrays (matrix product)", "use * to multiply numbers")
+        from fastext.compiler.frontend import text
+        if text.involved(left, right):
+            return text.binop(self, op, left, right, node)
         for side in (left, right):
             if isinstance(side.type, ErrorType):
                 return side
@@ -573,10 +588,13 @@ class ExpressionChecker:
         if any(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
             from fastext.compiler.frontend import objects
             return objects.identity(self, node)
-        if strings.involved(node):
+        if any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
             return strings.compare(self, node)
         operands = [self.expr(node.left)] + [self.expr(c) for c in node.comparators]
-        if strings.typed(operands):
+        from fastext.compiler.frontend import text
+        if text.compares([node.left, *node.comparators], operands, node.ops):
+            return text.compare(self, node, operands)    # whole strings: Python's comparison
+        if strings.involved(node) or strings.typed(operands):
             return strings.compare(self, node, operands)
         from fastext.compiler.frontend import objects
         objects.reject_compare(self, operands, node)
@@ -642,6 +660,10 @@ class ExpressionChecker:
             raise self.error(node, f"both branches must have one type, got {a.type} and {b.type}", "make both branches numbers, or both the same array")
         return ir.IfExp(t, self.span(node), cond, self.convert(a, t), self.convert(b, t))
 
+    def e_fstring(self, node: ast.JoinedStr) -> ir.Expr:
+        from fastext.compiler.frontend import text
+        return text.fstring(self, node)
+
     def e_call(self, node: ast.Call) -> ir.Expr:
         from fastext.compiler.frontend.calls import check_call
         return check_call(self, node)
@@ -649,7 +671,7 @@ class ExpressionChecker:
     EXPRS = {
         ast.Constant: e_constant, ast.Name: e_name, ast.Attribute: e_attribute, ast.Subscript: e_subscript,
         ast.Tuple: e_tuple, ast.BinOp: e_binop, ast.UnaryOp: e_unaryop, ast.BoolOp: e_boolop,
-        ast.Compare: e_compare, ast.IfExp: e_ifexp, ast.Call: e_call,
+        ast.Compare: e_compare, ast.IfExp: e_ifexp, ast.Call: e_call, ast.JoinedStr: e_fstring,
     }
 
 

@@ -20,7 +20,7 @@ from fastext.compiler.frontend.expressions import (
 )
 from fastext.compiler.frontend.scope import ModuleScope, Signature
 from fastext.compiler.source import Span, without_docstring
-from fastext.compiler.types import ERROR, NONE, Array, ErrorType, PyObj, Scalar, Struct, Tuple, Type, article
+from fastext.compiler.types import ERROR, NONE, STR, STRV, Array, ErrorType, PyObj, Scalar, Struct, Tuple, Type, article
 
 
 class FunctionChecker(ExpressionChecker):
@@ -150,6 +150,8 @@ class FunctionChecker(ExpressionChecker):
         if not isinstance(node.target, ast.Name):
             raise self.error(node.target, "only plain names can be annotated", "write `x: i32 = 0`")
         declared = annotations.resolve(node.annotation, self.module_scope)
+        if declared == STR:
+            declared = STRV       # a local `s: str = ...` is a str value (frontend/text.py)
         name = node.target.id
         if name in self.vars and self.vars[name].type != declared:
             raise self.error(node.target, f"`{name}` already has type {self.vars[name].type}",
@@ -366,20 +368,22 @@ class FunctionChecker(ExpressionChecker):
             return ir.Reraise(self.span(node))
         if exc is None or node.cause is not None:
             raise self.error(node, "`raise … from …` is not supported", hint)
-        message = None
+        message = value = None
         if isinstance(exc, ast.Call):
             if exc.keywords or len(exc.args) > 1:
                 raise self.error(exc, "exceptions take at most one message argument", hint)
             if exc.args:
                 arg = exc.args[0]
-                if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
-                    raise self.error(arg, "the exception message must be a string literal", hint)
-                message = arg.value
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    message = arg.value
+                else:       # built at run time: f"bad {x}", "n=%d" % n (a Python exception object)
+                    from fastext.compiler.frontend.text import boxed
+                    value = boxed(self, self.expr(arg), arg)
             exc = exc.func
         if not (isinstance(exc, ast.Name) and exc.id in EXCEPTIONS):
             raise self.error(exc, f"cannot raise `{ast.unparse(exc)}`",
                              f"raise one of the builtin exceptions: {', '.join(EXCEPTIONS)}")
-        return ir.Raise(self.span(node), exc.id, message)
+        return ir.Raise(self.span(node), exc.id, message, value)
 
     def s_assert(self, node: ast.Assert) -> ir.Stmt:
         message = None
