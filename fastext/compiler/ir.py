@@ -419,6 +419,7 @@ class Handler:
     span: Span
     names: tuple[str, ...] | None
     body: list[Stmt]
+    var: Var | None = None      # `except E as e`: bound to the exception object (lower/python_exceptions.py)
 
 
 @dataclass(eq=False)

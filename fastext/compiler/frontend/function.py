@@ -20,7 +20,7 @@ from fastext.compiler.frontend.expressions import (
 )
 from fastext.compiler.frontend.scope import ModuleScope, Signature
 from fastext.compiler.source import Span, without_docstring
-from fastext.compiler.types import ERROR, NONE, STR, STRV, Array, ErrorType, PyObj, Scalar, Struct, Tuple, Type, article
+from fastext.compiler.types import ERROR, NONE, OBJECT, STR, STRV, Array, ErrorType, PyObj, Scalar, Struct, Tuple, Type, article
 
 
 class FunctionChecker(ExpressionChecker):
@@ -404,18 +404,22 @@ class FunctionChecker(ExpressionChecker):
             except FxSyntaxError as e:
                 self.diags.add(e.diagnostic)
                 names = None
-            if h.name is not None:
-                self.diags.add(self.error(
-                    h, f"`except … as {h.name}` is not supported (native code has no exception objects)",
-                    f"drop `as {h.name}`; handle each exception type in its own `except` clause").diagnostic)
-                if h.name not in self.vars and self.scope.lookup(h.name) is None:
-                    self.declare(h.name, ERROR, h)   # its uses stay quiet
+            var = None
+            if h.name is not None:      # the exception as a Python object (str(e), e.args)
+                var = self.vars.get(h.name)
+                if var is None:
+                    var = self.declare(h.name, OBJECT, h)
+                elif var.type != OBJECT:
+                    self.diags.add(self.error(
+                        h, f"`{h.name}` already has type {var.type}, and `except … as {h.name}` binds an exception "
+                           "object", f"use a new name: except … as {h.name}_exc").diagnostic)
+                    var = None
             self.handler_depth += 1
             try:
                 hbody = self.block(h.body)
             finally:
                 self.handler_depth -= 1
-            handlers.append(ir.Handler(self.span(h), names, hbody))
+            handlers.append(ir.Handler(self.span(h), names, hbody, var))
         orelse = self.block(node.orelse)
         # a finally block is not an `except` clause: a bare `raise` there is not allowed
         depth, self.handler_depth = self.handler_depth, 0

@@ -177,6 +177,8 @@ class ExceptionLowering:
             self.caught.append(saved)
             try:
                 with self.stash_region(saved, None):
+                    if h.var is not None:
+                        self.bind_exception(h.var, saved)
                     self.block(h.body)
             finally:
                 self.caught.pop()
