@@ -191,6 +191,9 @@ def explicit(fc: "FunctionChecker", node: ast.Call, t: Scalar) -> ir.Expr | None
 
 def convert(fc: "FunctionChecker", value: ir.Expr, t: Type, node: ast.AST, what: str) -> ir.Expr:
     """An object where a `t` is needed (assignment, argument, return)."""
+    if isinstance(t, Scalar) and value.type.check == "str":
+        raise fc.error(node, f"{what} has type {t}, cannot take a str",
+                       "convert it explicitly: int(s), float(s) (Python's parsing), or ord(c) of one character")
     if isinstance(t, Scalar):
         return ir.ObjConvert(t, value.span, value, "param", _describe(node, what))
     if isinstance(t, Str) and value.type.check == "str":    # its characters, lent for a call
