@@ -137,7 +137,8 @@ def test_parsing(both, s):
 def test_values(both):
     for name, args in [("chars", (30,)), ("chars", (0,)), ("methods", ("  ab ba 12 z",)),
                        ("parse_float", ("1e3",)), ("parse_float", ("nan",)), ("bytes_row", (300,)),
-                       ("repeat_echo", ("héllo", 5)), ("compare", ("b", "a")), ("compare", ("a", "b"))]:
+                       ("repeat_echo", ("héllo", 5)), ("compare", ("b", "a")), ("compare", ("a", "b")),
+                       ("misc", (3, "")), ("misc", (4, "a b c")), ("misc", (-7, "é|x"))]:
         same(both, name, *args)
     assert both[0].label("énergie", 3.14159) == "énergie: 3.14"
     assert both[0].hx(255) == 255

@@ -191,3 +191,13 @@ def bytes_row(n: i64) -> i64:
         row.append(k % 256)
     b = bytes(row)
     return len(row) + len(b) + len("é".encode())
+
+
+def misc(n: i64, s: str) -> str:
+    t: str = "even" if n % 2 == 0 else "odd"
+    if s:
+        t += "|" + s
+    for k, c in enumerate(t):
+        if c == "|":
+            t += str(k)
+    return t + str(sys.maxsize - abs(n)) + str(bool(s)) + str(len(s.split(" ")))

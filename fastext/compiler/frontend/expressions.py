@@ -89,6 +89,9 @@ class ExpressionChecker:
             return objects.truth(self, value, node)
         if isinstance(value.type, Scalar):
             return ir.Truth(BOOL, value.span, value)
+        if isinstance(value.type, Str):      # a str parameter: not empty (its length, natively)
+            from fastext.compiler.frontend import strings
+            return ir.Truth(BOOL, value.span, strings.length(value.span, value))
         if isinstance(value.type, Array):
             from fastext.compiler.frontend import arrays
             raise arrays.truth_error(self, node)
