@@ -50,7 +50,6 @@ UNSUPPORTED_HINTS = {
     "List": "lists are not supported; pass a NumPy array",
     "Dict": "dicts are not supported in compiled code",
     "Set": "sets are not supported in compiled code",
-    "JoinedStr": "f-strings are not supported; raise with a constant message",
     "Delete": "`del` is not supported",
     "Await": "async code is not supported",
     "Starred": "star-unpacking is not supported",
