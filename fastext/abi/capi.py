@@ -121,6 +121,22 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PySet_New": (OBJ, [OBJ], False),
     "PySet_Add": (I32, [OBJ, OBJ], False),
     "PyDict_GetItemString": (OBJ, [OBJ, OBJ], False),
+    # str values, formatting and printing (lower/text.py)
+    "PyNumber_Add": (OBJ, [OBJ, OBJ], False),
+    "PyNumber_Multiply": (OBJ, [OBJ, OBJ], False),
+    "PyNumber_Remainder": (OBJ, [OBJ, OBJ], False),
+    "PyObject_Str": (OBJ, [OBJ], False),
+    "PyObject_Repr": (OBJ, [OBJ], False),
+    "PyObject_ASCII": (OBJ, [OBJ], False),
+    "PyObject_Format": (OBJ, [OBJ, OBJ], False),
+    "PyObject_RichCompareBool": (I32, [OBJ, OBJ, I32], False),
+    "PySlice_New": (OBJ, [OBJ, OBJ, OBJ], False),
+    "PyUnicode_Join": (OBJ, [OBJ, OBJ], False),
+    "PyUnicode_AsUCS4": (OBJ, [OBJ, OBJ, I64, I32], False),
+    "PyByteArray_FromStringAndSize": (OBJ, [OBJ, I64], False),
+    "PyByteArray_AsString": (OBJ, [OBJ], False),
+    "PySys_GetObject": (OBJ, [OBJ], False),
+    "PyErr_SetObject": (VOID, [OBJ, OBJ], False),
 }
 
 # Exported data: exception classes are `PyObject *` variables; types/singletons are objects.

@@ -401,6 +401,7 @@ class Return(Stmt):
 class Raise(Stmt):
     exc: str              # builtin exception name
     message: str | None   # None: raised without arguments (args == ())
+    value: Expr | None = None   # a message computed at run time (an object): raised as a Python exception
 
 
 @dataclass(eq=False)
@@ -427,6 +428,7 @@ class Handler:
     span: Span
     names: tuple[str, ...] | None
     body: list[Stmt]
+    var: Var | None = None      # `except E as e`: bound to the exception object (lower/python_exceptions.py)
 
 
 @dataclass(eq=False)

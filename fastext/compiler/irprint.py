@@ -75,14 +75,16 @@ def _stmt(s: ir.Stmt, depth: int, pad: str, out: list[str]) -> None:
     elif isinstance(s, ir.Return):
         out.append(pad + "return" + (f" {expr(s.value)}" if s.value is not None else ""))
     elif isinstance(s, ir.Raise):
-        out.append(f"{pad}raise {s.exc}" + (f"({s.message!r})" if s.message is not None else ""))
+        out.append(f"{pad}raise {s.exc}" + (f"({s.message!r})" if s.message is not None else "")
+                   + (f"({expr(s.value)})" if s.value is not None else ""))
     elif isinstance(s, ir.Assert):
         out.append(f"{pad}assert {expr(s.cond)}" + (f", {s.message!r}" if s.message is not None else ""))
     elif isinstance(s, ir.Try):
         out.append(pad + "try:")
         _block(s.body, depth + 1, out)
         for h in s.handlers:
-            out.append(pad + "except" + (f" ({', '.join(h.names)})" if h.names else "") + ":")
+            out.append(pad + "except" + (f" ({', '.join(h.names)})" if h.names else "")
+                       + (f" as {h.var.name}" if h.var is not None else "") + ":")
             _block(h.body, depth + 1, out)
         _orelse(s.orelse, depth, pad, out)
         if s.finalbody:

@@ -217,6 +217,9 @@ BOOL = Scalar("bool", "bool", 1)
 C64, C128 = Scalar("c64", "complex", 64), Scalar("c128", "complex", 128)
 NONE = NoneType()
 STR, CHAR, OBJECT = Str(), Char(), PyObj()
+# A `str` value (a literal, a local built in the function, a `-> str` result): an owned reference
+# to a Python `str`, so the object machinery counts its references (docs/language.md, "Strings").
+STRV = PyObj("str")
 GENERATOR = RandomGenerator()
 ERROR = ErrorType()
 

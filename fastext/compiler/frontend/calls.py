@@ -39,6 +39,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         return numpy_call(fc, node, qualname, ast.unparse(func))
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id not in fc.vars:
         b = fc.scope.lookup(func.value.id)
+        if b is not None and b.kind == "module:sys":
+            from fastext.compiler.frontend.printing import call_error
+            raise call_error(fc, func)
         if b is not None and b.kind == "module:math":
             if func.attr not in MATH_FUNCS:
                 raise fc.error(func, f"math.{func.attr} is not supported in .fx code",
@@ -66,6 +69,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         owner = fc.expr(func.value)
         if isinstance(owner.type, ErrorType):
             raise _Poisoned
+        from fastext.compiler.frontend import text
+        if text.textual(owner.type):         # s.upper(), ",".join(xs), s.find(t)
+            return text.method_call(fc, node, owner, func.attr)
         if isinstance(owner.type, T.PyObj):
             from fastext.compiler.frontend import objects
             return objects.call(fc, node, owner, func.attr)
@@ -111,6 +117,10 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     b = fc.scope.lookup(name)
     if b is not None:
         return _call_binding(fc, node, b, name)
+    from fastext.compiler.frontend import text
+    of_text = text.builtin_call(fc, node, name)     # str(x), hex(n), int(s, 16), bytearray(), ...
+    if of_text is not None:
+        return of_text
     if name in BUILTIN_FUNCS:
         return builtin_call(fc, node, name)
     if name in ("dict", "set"):
@@ -131,8 +141,8 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     if name == "range":
         raise fc.error(node, "range() is only supported as the iterable of a for loop", "for i in range(n): ...")
     if name == "print":
-        raise fc.error(func, "print() is not supported in compiled code",
-                       "return values to Python and print there (or run with FASTEXT_DISABLE=1 to debug)")
+        from fastext.compiler.frontend.printing import print_call
+        return print_call(fc, node)
     from fastext.compiler.frontend.suggest import names_in_scope, unknown_name_hint
     raise fc.error(func, f"unknown function `{name}`", unknown_name_hint(
         name, names_in_scope(fc),

@@ -52,7 +52,6 @@ UNSUPPORTED_HINTS = {
     "List": "lists are not supported; pass a NumPy array",
     "Dict": "dicts are not supported in compiled code",
     "Set": "sets are not supported in compiled code",
-    "JoinedStr": "f-strings are not supported; raise with a constant message",
     "Delete": "`del` is not supported",
     "Await": "async code is not supported",
     "Starred": "star-unpacking is not supported",
@@ -91,6 +90,9 @@ class ExpressionChecker:
             return objects.truth(self, value, node)
         if isinstance(value.type, Scalar):
             return ir.Truth(BOOL, value.span, value)
+        if isinstance(value.type, Str):      # a str parameter: not empty (its length, natively)
+            from fastext.compiler.frontend import strings
+            return ir.Truth(BOOL, value.span, strings.length(value.span, value))
         if isinstance(value.type, Array):
             from fastext.compiler.frontend import arrays
             raise arrays.truth_error(self, node)
@@ -114,8 +116,9 @@ class ExpressionChecker:
             return ir.Const(F64, span, v)
         if isinstance(v, complex):
             return ir.Const(C128, span, v)
-        if isinstance(v, str):
-            raise self.error(node, "strings are only allowed as exception and assert messages", "compute with numbers; keep text handling in Python")
+        if isinstance(v, str):      # a str value (frontend/text.py)
+            from fastext.compiler.frontend import text
+            return text.literal(self, node)
         if v is None:
             raise self.error(node, "None is only allowed in `return None`", "use a number, or return from a `-> None` function")
         raise self.error(node, f"unsupported constant {v!r}", "use numbers")
@@ -168,6 +171,9 @@ class ExpressionChecker:
             return gpu.attribute(self, node, path)
         if isinstance(node.value, ast.Name) and node.value.id not in self.vars:
             b = self.scope.lookup(node.value.id)
+            if b is not None and b.kind == "module:sys":
+                from fastext.compiler.frontend import printing
+                return printing.attribute(self, node)
             if b is not None and b.kind == "module:math":
                 if node.attr in MATH_CONSTANTS:
                     return ir.Const(F64, span, MATH_CONSTANTS[node.attr])
@@ -246,6 +252,9 @@ class ExpressionChecker:
             if isinstance(base, ir.MakeTuple):
                 return base.items[k]
             return ir.TupleGet(base.type.items[k], span, base, k)
+        from fastext.compiler.frontend import text
+        if text.is_text(base.type) or isinstance(base.type, Str) and isinstance(node.slice, ast.Slice):
+            return text.subscript(self, node, base)
         if isinstance(base.type, PyObj):
             from fastext.compiler.frontend import objects
             return objects.item(self, node, base)
@@ -350,7 +359,12 @@ class ExpressionChecker:
         wide = self.wide_literal(node)
         if wide is not None:
             return wide
-        return self.binop(op, self.expr(node.left), self.expr(node.right), node)
+        left = self.expr(node.left)
+        if op == "%" and isinstance(node.right, ast.Tuple):
+            from fastext.compiler.frontend import text
+            if text.textual(left.type):          # "%d %s" % (n, s): a Python tuple of the values
+                return text.format_tuple(self, left, node)
+        return self.binop(op, left, self.expr(node.right), node)
 
     def wide_literal(self, node: ast.BinOp) -> ir.Expr | None:
         """An integer expression of literals only, evaluated whole as Python does: a constant
@@ -385,6 +399,9 @@ class ExpressionChecker:
             return lists.binop(self, op, left, right, node)
         if op == "@":
             raise self.error(node, "@ needs arrays (matrix product)", "use * to multiply numbers")
+        from fastext.compiler.frontend import text
+        if text.involved(left, right):
+            return text.binop(self, op, left, right, node)
         for side in (left, right):
             if isinstance(side.type, ErrorType):
                 return side
@@ -599,10 +616,13 @@ class ExpressionChecker:
         if any(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
             from fastext.compiler.frontend import objects
             return objects.identity(self, node)
-        if strings.involved(node):
+        if any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
             return strings.compare(self, node)
         operands = [self.expr(node.left)] + [self.expr(c) for c in node.comparators]
-        if strings.typed(operands):
+        from fastext.compiler.frontend import text
+        if text.compares([node.left, *node.comparators], operands, node.ops):
+            return text.compare(self, node, operands)    # whole strings: Python's comparison
+        if strings.involved(node) or strings.typed(operands):
             return strings.compare(self, node, operands)
         from fastext.compiler.frontend import objects
         objects.reject_compare(self, operands, node)
@@ -687,6 +707,9 @@ class ExpressionChecker:
     def e_tablecomp(self, node: ast.DictComp | ast.SetComp) -> ir.Expr:
         from fastext.compiler.frontend import dicts, lists
         return dicts.comprehension(self, lists.on_cpu(self, node))
+    def e_fstring(self, node: ast.JoinedStr) -> ir.Expr:
+        from fastext.compiler.frontend import text
+        return text.fstring(self, node)
 
     def e_call(self, node: ast.Call) -> ir.Expr:
         from fastext.compiler.frontend.calls import check_call
@@ -695,7 +718,7 @@ class ExpressionChecker:
     EXPRS = {
         ast.Constant: e_constant, ast.Name: e_name, ast.Attribute: e_attribute, ast.Subscript: e_subscript,
         ast.Tuple: e_tuple, ast.BinOp: e_binop, ast.UnaryOp: e_unaryop, ast.BoolOp: e_boolop,
-        ast.Compare: e_compare, ast.IfExp: e_ifexp, ast.Call: e_call, ast.List: e_list, ast.ListComp: e_listcomp,
+        ast.Compare: e_compare, ast.IfExp: e_ifexp, ast.Call: e_call, ast.JoinedStr: e_fstring, ast.List: e_list, ast.ListComp: e_listcomp,
         ast.Dict: e_dict, ast.Set: e_set, ast.DictComp: e_tablecomp, ast.SetComp: e_tablecomp,
     }
 

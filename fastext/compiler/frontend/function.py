@@ -20,7 +20,7 @@ from fastext.compiler.frontend.expressions import (
 )
 from fastext.compiler.frontend.scope import ModuleScope, Signature
 from fastext.compiler.source import Span, without_docstring
-from fastext.compiler.types import ERROR, NONE, Array, ErrorType, PyObj, Scalar, Struct, Tuple, Type, article
+from fastext.compiler.types import ERROR, NONE, OBJECT, STR, STRV, Array, ErrorType, PyObj, Scalar, Struct, Tuple, Type, article
 from fastext.compiler.types import Dict as DictType, List as ListType, Set as SetType
 
 
@@ -155,6 +155,8 @@ class FunctionChecker(ExpressionChecker):
         if not isinstance(node.target, ast.Name):
             raise self.error(node.target, "only plain names can be annotated", "write `x: i32 = 0`")
         declared = annotations.resolve(node.annotation, self.module_scope)
+        if declared == STR:
+            declared = STRV       # a local `s: str = ...` is a str value (frontend/text.py)
         name = node.target.id
         if name in self.vars and self.vars[name].type != declared:
             raise self.error(node.target, f"`{name}` already has type {self.vars[name].type}",
@@ -396,20 +398,22 @@ class FunctionChecker(ExpressionChecker):
             return ir.Reraise(self.span(node))
         if exc is None or node.cause is not None:
             raise self.error(node, "`raise … from …` is not supported", hint)
-        message = None
+        message = value = None
         if isinstance(exc, ast.Call):
             if exc.keywords or len(exc.args) > 1:
                 raise self.error(exc, "exceptions take at most one message argument", hint)
             if exc.args:
                 arg = exc.args[0]
-                if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
-                    raise self.error(arg, "the exception message must be a string literal", hint)
-                message = arg.value
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    message = arg.value
+                else:       # built at run time: f"bad {x}", "n=%d" % n (a Python exception object)
+                    from fastext.compiler.frontend.text import boxed
+                    value = boxed(self, self.expr(arg), arg)
             exc = exc.func
         if not (isinstance(exc, ast.Name) and exc.id in EXCEPTIONS):
             raise self.error(exc, f"cannot raise `{ast.unparse(exc)}`",
                              f"raise one of the builtin exceptions: {', '.join(EXCEPTIONS)}")
-        return ir.Raise(self.span(node), exc.id, message)
+        return ir.Raise(self.span(node), exc.id, message, value)
 
     def s_assert(self, node: ast.Assert) -> ir.Stmt:
         message = None
@@ -430,18 +434,22 @@ class FunctionChecker(ExpressionChecker):
             except FxSyntaxError as e:
                 self.diags.add(e.diagnostic)
                 names = None
-            if h.name is not None:
-                self.diags.add(self.error(
-                    h, f"`except … as {h.name}` is not supported (native code has no exception objects)",
-                    f"drop `as {h.name}`; handle each exception type in its own `except` clause").diagnostic)
-                if h.name not in self.vars and self.scope.lookup(h.name) is None:
-                    self.declare(h.name, ERROR, h)   # its uses stay quiet
+            var = None
+            if h.name is not None:      # the exception as a Python object (str(e), e.args)
+                var = self.vars.get(h.name)
+                if var is None:
+                    var = self.declare(h.name, OBJECT, h)
+                elif var.type != OBJECT:
+                    self.diags.add(self.error(
+                        h, f"`{h.name}` already has type {var.type}, and `except … as {h.name}` binds an exception "
+                           "object", f"use a new name: except … as {h.name}_exc").diagnostic)
+                    var = None
             self.handler_depth += 1
             try:
                 hbody = self.block(h.body)
             finally:
                 self.handler_depth -= 1
-            handlers.append(ir.Handler(self.span(h), names, hbody))
+            handlers.append(ir.Handler(self.span(h), names, hbody, var))
         orelse = self.block(node.orelse)
         # a finally block is not an `except` clause: a bare `raise` there is not allowed
         depth, self.handler_depth = self.handler_depth, 0

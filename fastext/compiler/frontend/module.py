@@ -15,7 +15,7 @@ from fastext.compiler.frontend.structs import collect_struct, is_struct_class
 from fastext.compiler.source import SourceFile, Span, without_docstring
 from fastext.compiler.types import (
     BOOL, C128, Array, DIALECT_SCALARS, ERROR, F64, I64, NONE, OBJECT, SCALARS, ErrorType, Scalar, Struct, Tuple, Type,
-    article, constant_fits,
+    article, constant_fits, STR, STRV,
 )
 
 ALLOWED_MODULES = ("math", "cmath", "fastext")
@@ -75,6 +75,9 @@ class _ModuleCollector:
                     continue
                 if alias.name in ALLOWED_MODULES:
                     names[alias.asname or alias.name] = Binding(f"module:{alias.name}")
+                    continue
+                if alias.name == "sys":   # sys.stdout/stderr/stdin and sys.maxsize (frontend/printing.py)
+                    names[alias.asname or alias.name] = Binding("module:sys")
                     continue
                 if alias.name == "numpy":   # np.zeros(...) & co. (frontend/alloc.py)
                     names[alias.asname or alias.name] = Binding("module:numpy")
@@ -384,6 +387,8 @@ class _ModuleCollector:
             raise FxSyntaxError(span, f"function `{node.name}` needs a return annotation", hint)
         else:
             ret = annotations.resolve(node.returns, self.scope, allow_none=True)
+            if ret == STR:
+                ret = STRV       # `-> str`: a str value, returned as the object itself (frontend/text.py)
         if not node.name.startswith("_") and target == "cpu":
             from fastext.compiler.frontend.nprandom import check_exported_signature
             check_exported_signature(node, params, ret, self.span)

@@ -29,9 +29,9 @@ CONVERT_HINT = "convert it first: f64(o), int(o), bool(o) — or assign it to an
 
 def check_signature(node: ast.FunctionDef, params, ret: Type, options: dict, span_of) -> None:
     """Where objects and strings may appear in a signature; `@nogil` needs no object parameter."""
-    if isinstance(ret, (Str, Char)):
-        raise FxSyntaxError(span_of(node.returns), "functions cannot return a `str` yet",
-                            "return a number (an index or a count), or `-> object`")
+    if isinstance(ret, Char):
+        raise FxSyntaxError(span_of(node.returns), "a function cannot return a character type",
+                            "annotate it `-> str`")
     if options.get("nogil") and any(isinstance(t, PyObj) for _, t, _ in params):
         raise FxSyntaxError(span_of(node), f"`{node.name}` has object parameters and cannot release the GIL",
                             "remove @nogil: a function that uses Python objects keeps the GIL for the whole call")
@@ -55,8 +55,10 @@ def call(fc: "FunctionChecker", node: ast.Call, target: ir.Expr, method: str | N
 
 def argument(fc: "FunctionChecker", node: ast.expr) -> ir.Expr:
     """An argument of a call into Python (or a key): boxed if it is a dialect value."""
-    if isinstance(node, ast.Constant) and (node.value is None or isinstance(node.value, str)):
-        return ir.ObjConst(OBJECT, fc.span(node), node.value)
+    if isinstance(node, ast.Constant) and node.value is None:
+        return ir.ObjConst(OBJECT, fc.span(node), None)
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return ir.ObjConst(PyObj("str"), fc.span(node), node.value)
     if isinstance(node, ast.Starred):
         raise fc.error(node, "*args is not supported in calls", "pass the arguments one by one")
     value = fc.expr(node)
@@ -86,6 +88,9 @@ def iteration(fc: "FunctionChecker", value: ir.Expr, node: ast.AST):
     """`for x in xs` over a `list` or `tuple` parameter: its items by index, the length taken
     once before the loop (like iterating over an array)."""
     from fastext.compiler.frontend.loops import Iteration, _once
+    if value.type.check == "str":
+        from fastext.compiler.frontend import text
+        return text.iteration(fc, value, node)
     if value.type.check not in ("list", "tuple"):
         return Iteration(None, None, python=value)     # any other iterable: iterator_loop
     span = fc.span(node)
@@ -160,9 +165,8 @@ def contains(fc: "FunctionChecker", node: ast.Compare) -> ir.Expr:
     container = fc.expr(node.comparators[0])
     if isinstance(container.type, ErrorType):
         return container
-    if isinstance(container.type, Str):
-        raise fc.error(node, "`in` a `str` parameter is not supported in .fx code",
-                       'test characters against a literal (c in "abc"), or loop over the str')
+    if isinstance(container.type, Str):       # a substring search in the caller's str
+        container = ir.ObjBox(PyObj("str"), container.span, container)
     if isinstance(container.type, (List, Dict, Set)):     # native containers (frontend/lists.py, dicts.py)
         from fastext.compiler.frontend import dicts, lists
         found = (lists if isinstance(container.type, List) else dicts).contains(fc, fc.expr(node.left), container, node)
@@ -192,8 +196,16 @@ def explicit(fc: "FunctionChecker", node: ast.Call, t: Scalar) -> ir.Expr | None
 
 def convert(fc: "FunctionChecker", value: ir.Expr, t: Type, node: ast.AST, what: str) -> ir.Expr:
     """An object where a `t` is needed (assignment, argument, return)."""
+    if isinstance(t, Scalar) and value.type.check == "str":
+        raise fc.error(node, f"{what} has type {t}, cannot take a str",
+                       "convert it explicitly: int(s), float(s) (Python's parsing), or ord(c) of one character")
     if isinstance(t, Scalar):
         return ir.ObjConvert(t, value.span, value, "param", _describe(node, what))
+    if isinstance(t, Str) and value.type.check == "str":    # its characters, lent for a call
+        if not what.startswith("argument"):
+            raise fc.error(node, f"{what} is a `str` parameter's text, which a str value cannot become",
+                           "use a new name for the str value")
+        return ir.Intrinsic(t, value.span, "text.view", [value])
     if isinstance(t, PyObj):
         raise fc.error(node, f"{what} must be a `{t}`, and this value may be any object",
                        f"annotate it `object` (only a `{t}` parameter is known to be a `{t}`)")
@@ -213,6 +225,8 @@ def _describe(node: ast.AST, what: str) -> str:
 
 def to_object(fc: "FunctionChecker", value: ir.Expr, target: PyObj, node: ast.AST, what: str) -> ir.Expr:
     """A dialect value where an object is needed (`-> object`, an `object` parameter, `o: object = 1`)."""
+    if target.check == "str" and isinstance(value.type, (Str, Char)):
+        return ir.ObjBox(target, value.span, value)       # the caller's str object
     if target.check is not None:
         raise fc.error(node, f"{what} must be a `{target}`, got {article(value.type)}",
                        f"only a `{target}` parameter is known to be a `{target}`")

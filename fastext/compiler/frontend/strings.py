@@ -13,7 +13,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from fastext.compiler import ir
-from fastext.compiler.types import BOOL, CHAR, I64, U32, Char, ErrorType, Str
+from fastext.compiler.types import BOOL, CHAR, I64, U32, Char, ErrorType, PyObj, Str
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -96,6 +96,9 @@ def _contains(fc: "FunctionChecker", node: ast.Compare) -> ir.Expr:
     c = fc.expr(node.left)
     if isinstance(c.type, ErrorType):
         return c
+    if isinstance(c.type, (Str, PyObj)):      # a whole string: a substring search (frontend/text.py)
+        from fastext.compiler.frontend import text
+        return text.contains_literal(fc, node, c)
     if not isinstance(c.type, Char):
         raise fc.error(node.left, f"`in \"...\"` needs a character, not {c.type}", HINT)
     negate = isinstance(node.ops[0], ast.NotIn)

@@ -77,6 +77,13 @@ class ExceptionLowering:
             self.b.branch(target)
 
     def s_Raise(self, s: ir.Raise) -> None:
+        if s.value is not None:      # a message built at run time: a Python exception (PYERR_CODE)
+            v = self.use(s.value)
+            self.api.call(self.b, "PyErr_SetObject", self.api.exc(self.b, f"PyExc_{s.exc}"), v)
+            self.drop(v, s.value)
+            self.py_fail_if(ll.Constant(ll.IntType(1), 1))
+            self.b.unreachable()
+            return
         fill_error(self.b, self.err, self.ctx, s.exc, literal_text(s.message))
         self.error_exit()
 
@@ -170,6 +177,8 @@ class ExceptionLowering:
             self.caught.append(saved)
             try:
                 with self.stash_region(saved, None):
+                    if h.var is not None:
+                        self.bind_exception(h.var, saved)
                     self.block(h.body)
             finally:
                 self.caught.pop()

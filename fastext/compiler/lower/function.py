@@ -482,6 +482,9 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         for v, a in reversed(list(zip(args, e.args))):
             if isinstance(a.type, T.PyObj):
                 self.drop(v, a)   # the callee borrowed it
+            elif isinstance(a, ir.Intrinsic) and a.name == "text.view":
+                from fastext.compiler.lower.text import release_view
+                release_view(self, a)     # a str value's characters, lent for the call
         return I1(0) if e.type == T.NONE else self.b.extract_value(result, 1)
 
     def entry_alloca(self, ty: ll.Type) -> ll.Value:

@@ -55,6 +55,42 @@ class PythonExceptionLowering:
         b.position_at_end(here)
         return start
 
+    def bind_exception(self, var: ir.Var, record: ll.Value) -> None:
+        """`except E as e`: `e` gets the exception object — the one set aside in `record` for a
+        Python exception, or one made from a native error record (as the entry point would
+        raise it: `fx_raise`), normalized either way."""
+        b, api = self.b, self.api
+        is_py = self._is_python(record)
+        py_bb, native_bb, done = self.new_block("as.python"), self.new_block("as.native"), self.new_block("as.done")
+        b.cbranch(is_py, py_bb, native_bb)
+        b.position_at_end(py_bb)
+        slots = [b.bitcast(f, I8P.as_pointer()) for f in self._fields(record)]
+        api.call(b, "PyErr_NormalizeException", *slots)
+        stashed = b.load(slots[1])
+        api.call(b, "Py_IncRef", stashed)
+        py_end = b.block
+        b.branch(done)
+        b.position_at_end(native_bb)
+        raise_fn = self.ctx.module.globals.get("fx_raise") or ll.Function(
+            self.ctx.module, ll.FunctionType(I8P, [I8P]), "fx_raise")
+        b.call(raise_fn, [b.bitcast(record, I8P)])
+        temps = [self.entry_alloca(I8P) for _ in range(3)]
+        api.call(b, "PyErr_Fetch", *temps)
+        api.call(b, "PyErr_NormalizeException", *temps)
+        made = b.load(temps[1])
+        api.call(b, "Py_DecRef", b.load(temps[0]))
+        api.call(b, "Py_DecRef", b.load(temps[2]))
+        native_end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        value = b.phi(I8P)
+        value.add_incoming(stashed, py_end)
+        value.add_incoming(made, native_end)
+        slot = self.slots[id(var)]
+        old = b.load(slot)
+        b.store(value, slot)
+        api.call(b, "Py_DecRef", old)
+
     def _fields(self, record: ll.Value) -> list[ll.Value]:
         return [self.b.gep(record, [I32(0), I32(k)]) for k in (2, 3, 4)]
 

@@ -12,7 +12,7 @@ def a(n: i64) -> i64:
     total = 0
     total = 0.5
     while n > 0:
-        print(n)
+        print(n, colour=1)
         n -= 1
     return total
 

@@ -1,0 +1,184 @@
+"""Lowering of `str` values and Python builtins (ops/text.py): one C-API call per operation.
+
+Operands are objects (the front end boxes numbers, characters and `str` parameters), used
+through `ObjectLowering.use`/`drop`, so a borrowed variable is not increfed and a new
+reference is released right after the call — on the error path too, through `obj_temps`.
+Every result is a new reference or NULL with a Python exception set (`fail_if_null`).
+"""
+from __future__ import annotations
+
+from llvmlite import ir as ll
+
+from fastext.compiler import ir
+from fastext.compiler.lower.context import I32, I64, I8P
+
+NULL = ll.Constant(I8P, None)
+
+# one C-API function of the operands, in order, returning a new reference
+CALLS = {"text.add": "PyNumber_Add", "text.mul": "PyNumber_Multiply", "text.mod": "PyNumber_Remainder",
+         "text.str": "PyObject_Str", "text.repr": "PyObject_Repr", "text.ascii": "PyObject_ASCII",
+         "text.format": "PyObject_Format"}
+# Python's rich-comparison codes (Py_LT ... Py_GE)
+RICH = {"<": 0, "<=": 1, "==": 2, "!=": 3, ">": 4, ">=": 5}
+
+
+def lower_text(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
+    """Dispatch on the operation's name (all are `lazy`: `args` are the IR arguments)."""
+    if e.name in CALLS:
+        return _call(fl, CALLS[e.name], args)
+    return globals()["_" + e.name.replace(".", "_")](fl, e, args)
+
+
+def _use_all(fl, args):
+    return [fl.use(a) for a in args]
+
+
+def _drop_all(fl, values, args) -> None:
+    for v, a in reversed(list(zip(values, args))):
+        fl.drop(v, a)
+
+
+def _call(fl, name: str, args: list[ir.Expr]) -> ll.Value:
+    values = _use_all(fl, args)
+    r = fl.api.call(fl.b, name, *values)
+    _drop_all(fl, values, args)
+    fl.fail_if_null(r)
+    return r
+
+
+def _text_compare(fl, e, args) -> ll.Value:
+    values = _use_all(fl, args)
+    rc = fl.api.call(fl.b, "PyObject_RichCompareBool", *values, I32(RICH[e.attrs["op"]]))
+    _drop_all(fl, values, args)
+    fl.py_fail_if(fl.b.icmp_signed("<", rc, I32(0)))
+    return fl.b.icmp_signed(">", rc, I32(0))
+
+
+def _pack(fl, values: list[ll.Value]) -> ll.Value:
+    """A new tuple of `values` (each gets one more reference, which the tuple owns); tracked in
+    `obj_temps` until the caller drops it."""
+    b, api = fl.b, fl.api
+    tup = api.call(b, "PyTuple_New", I64(len(values)))
+    fl.fail_if_null(tup)
+    fl.obj_temps.append(tup)
+    for k, v in enumerate(values):
+        api.call(b, "Py_IncRef", v)        # PyTuple_SetItem steals a reference
+        api.call(b, "PyTuple_SetItem", tup, I64(k), v)
+    return tup
+
+
+def _text_tuple(fl, e, args) -> ll.Value:
+    values = _use_all(fl, args)
+    tup = _pack(fl, values)
+    fl.obj_temps.remove(tup)     # the caller owns it now (an expression's new reference)
+    _drop_all(fl, values, args)
+    return tup
+
+
+def _text_concat(fl, e, args) -> ll.Value:
+    b, api = fl.b, fl.api
+    values = _use_all(fl, args)
+    tup = _pack(fl, values)
+    empty = api.call(b, "PyUnicode_FromStringAndSize", fl.ctx.cstring(""), I64(0))
+    fl.fail_if_null(empty)
+    r = api.call(b, "PyUnicode_Join", empty, tup)
+    api.call(b, "Py_DecRef", empty)
+    fl.drop(tup, None)
+    _drop_all(fl, values, args)
+    fl.fail_if_null(r)
+    return r
+
+
+def _text_slice(fl, e, args) -> ll.Value:
+    b, api = fl.b, fl.api
+    text, *parts = args
+    s = fl.use(text)
+    bounds = _use_all(fl, parts)
+    sl = api.call(b, "PySlice_New", *bounds)
+    _drop_all(fl, bounds, parts)
+    fl.fail_if_null(sl)
+    fl.obj_temps.append(sl)
+    r = api.call(b, "PyObject_GetItem", s, sl)
+    fl.drop(sl, None)
+    fl.drop(s, text)
+    fl.fail_if_null(r)
+    return r
+
+
+def _raise_runtime(fl, message: str) -> None:
+    fl.api.call(fl.b, "PyErr_SetString", fl.api.exc(fl.b, "PyExc_RuntimeError"), fl.ctx.cstring(message))
+
+
+def _py_builtin(fl, e, args) -> ll.Value:
+    """builtins.NAME of the running code (a borrowed dict entry, increfed)."""
+    b, api = fl.b, fl.api
+    found = api.call(b, "PyDict_GetItemString", api.call(b, "PyEval_GetBuiltins"), fl.ctx.cstring(e.attrs["name"]))
+    missing = b.icmp_unsigned("==", found, NULL)
+    with b.if_then(missing, likely=False):
+        _raise_runtime(fl, f"builtins.{e.attrs['name']} is missing")
+    fl.py_fail_if(missing)
+    api.call(b, "Py_IncRef", found)
+    return found
+
+
+def _py_sys(fl, e, args) -> ll.Value:
+    """sys.NAME now (so redirect_stdout, capsys and notebooks see the writes), increfed."""
+    b, api = fl.b, fl.api
+    name = e.attrs["name"]
+    found = api.call(b, "PySys_GetObject", fl.ctx.cstring(name))
+    missing = b.icmp_unsigned("==", found, NULL)
+    with b.if_then(missing, likely=False):
+        _raise_runtime(fl, f"lost sys.{name}")
+    fl.py_fail_if(missing)
+    api.call(b, "Py_IncRef", found)
+    return found
+
+
+def _text_view(fl, e, args) -> ll.Value:
+    """The characters of a str value for a `str` parameter of a `.fx` function: the UTF-8 form
+    in place when it is ASCII, else a UCS-4 copy in a bytearray's buffer (PyObject_Malloc'd, so
+    aligned for 4-byte loads; an object, so the error exits' `obj_temps` free it too), owned
+    until the call returns (`release_view`).  The view's object is the str itself."""
+    from fastext.compiler.lower.context import STR_VIEW
+    b, api = fl.b, fl.api
+    (text,) = args
+    s = fl.use(text)
+    size = fl.entry_alloca(I64)
+    length = api.call(b, "PyUnicode_GetLength", s)
+    fl.py_fail_if(b.icmp_signed("<", length, I64(0)))
+    utf8 = api.call(b, "PyUnicode_AsUTF8AndSize", s, size)
+    is_ascii = b.and_(b.icmp_unsigned("!=", utf8, NULL), b.icmp_signed("==", b.load(size), length))
+    pre = b.block
+    wide, done = fl.new_block("view.ucs4"), fl.new_block("view.done")
+    b.cbranch(is_ascii, done, wide)
+    b.position_at_end(wide)
+    api.call(b, "PyErr_Clear")
+    encoded = api.call(b, "PyByteArray_FromStringAndSize", NULL, b.mul(length, I64(4)))
+    fl.fail_if_null(encoded)
+    fl.obj_temps.append(encoded)
+    data4 = api.call(b, "PyByteArray_AsString", encoded)
+    copied = api.call(b, "PyUnicode_AsUCS4", s, data4, length, I32(0))
+    fl.py_fail_if(b.icmp_unsigned("==", copied, NULL))
+    fl.obj_temps.remove(encoded)
+    wide_end = b.block
+    b.branch(done)
+    b.position_at_end(done)
+    data, width, owner = b.phi(I8P), b.phi(I64), b.phi(I8P)
+    for v, w, o, bb in ((utf8, 1, NULL, pre), (data4, 4, encoded, wide_end)):
+        data.add_incoming(v, bb)
+        width.add_incoming(I64(w), bb)
+        owner.add_incoming(o, bb)
+    fl.obj_temps.append(owner)          # Py_DecRef(NULL) does nothing: the ASCII case owns nothing
+    view = ll.Constant(STR_VIEW, ll.Undefined)
+    for k, v in enumerate((data, length, width, s)):
+        view = b.insert_value(view, v, k)
+    fl.text_views = getattr(fl, "text_views", {})
+    fl.text_views[id(e)] = (owner, s, text)
+    return view
+
+
+def release_view(fl, e: ir.Intrinsic) -> None:
+    """After the call that received a `text.view`: drop its UTF-32 copy and its str."""
+    owner, s, text = fl.text_views.pop(id(e))
+    fl.drop(owner, None)
+    fl.drop(s, text)
