@@ -23,7 +23,8 @@ def _source() -> str:
             tag = f"m{-k}" if k < 0 else str(k)
             lines += [f"def p_{name}_{tag}(a: {name}[:, :]) -> {name}[:, :]:",
                       f"    return np.linalg.matrix_power(a, {k})", ""]
-    lines += ["def stack_5(a: f64[:, :, :]) -> f64[:, :, :]:", "    return np.linalg.matrix_power(a, 5)", "",
+    lines += ["def int_inverse(a: i64[:, :]) -> f64[:, :]:", "    return np.linalg.matrix_power(a, -2)", "",
+              "def stack_5(a: f64[:, :, :]) -> f64[:, :, :]:", "    return np.linalg.matrix_power(a, 5)", "",
               "def const_k(a: f64[:, :]) -> f64[:, :]:", "    return np.linalg.matrix_power(a, K)", "",
               "def of_expression(a: f64[:, :]) -> f64:",
               "    return np.trace(np.linalg.matrix_power(a.T @ a, 4))", "",
@@ -79,6 +80,11 @@ def test_stacks_and_constants(m):
     a = rng.standard_normal((5, 5))
     assert np.array_equal(m.const_k(a), np.linalg.matrix_power(a, 6))
     assert m.of_expression(a) == np.trace(np.linalg.matrix_power(a.T @ a, 4))
+
+
+def test_integer_matrices_invert_as_float64(m):
+    a = np.array([[2, 1], [1, 1]])
+    assert np.array_equal(m.int_inverse(a), np.linalg.matrix_power(a, -2))
 
 
 def test_power_one_is_a_itself(m):

@@ -71,6 +71,11 @@ def test_independent_of_numpys_stream(c):
     assert x == y
 
 
+def test_seeded_like_numpys_stream(c):
+    # two streams, one seeding: the same seed gives the same numbers in each
+    assert np.array_equal(c.seeded_randoms(123, 50), c.np_seeded(123, 50))
+
+
 def test_imports_inside_a_function(c, py):
     assert c.imported_inside(3, 100) == c.imported_inside(3, 100)
     assert 0 <= c.imported_inside(3, 100) <= 900

@@ -147,3 +147,8 @@ def prange_randoms(n: i64) -> f64[:]:
     for i in prange(n):
         out[i] = random.random()
     return out
+
+
+def np_seeded(s: i64, n: i64) -> f64[:]:
+    np.random.seed(s)
+    return np.random.random(n)
