@@ -82,6 +82,19 @@ def test_imports_inside_a_function(c, py):
     assert 0 <= py.imported_inside(3, 100) <= 900
 
 
+def test_other_modules_imported_inside_a_function(c, py):
+    assert c.other_imports_inside(6.25) == py.other_imports_inside(6.25) == 11.5
+
+
+def test_an_import_inside_a_function_binds_only_there():
+    src = ("from fastext import f64\n\n\ndef f() -> f64:\n    import random\n    return random.random()\n\n\n"
+           "def g() -> f64:\n    return random.random()\n")
+    with pytest.raises(CompileError) as info:
+        compile_source(src, "local_import.fx", "local_import")
+    d = info.value.diagnostics[0]
+    assert d.span.line == 10 and "random" in d.message
+
+
 def test_julia_parse_int_draws(c, py):
     for m in (c, py):
         top = m.big_ints(1, 20_000)

@@ -152,3 +152,10 @@ def prange_randoms(n: i64) -> f64[:]:
 def np_seeded(s: i64, n: i64) -> f64[:]:
     np.random.seed(s)
     return np.random.random(n)
+
+
+def other_imports_inside(x: f64) -> f64:
+    import math
+    import numpy as np
+    from math import sqrt
+    return sqrt(x) + math.floor(x) + np.sum(np.ones(3))
