@@ -92,7 +92,7 @@ def test_an_import_inside_a_function_binds_only_there():
     with pytest.raises(CompileError) as info:
         compile_source(src, "local_import.fx", "local_import")
     d = info.value.diagnostics[0]
-    assert d.span.line == 10 and "random" in d.message
+    assert d.span.line == 10 and "random" in d.message and "import random" in d.hint
 
 
 def test_julia_parse_int_draws(c, py):
