@@ -165,6 +165,12 @@ def test_choice_and_shuffle(c, py):
         assert sorted(y[::2].tolist()) == list(np.arange(0.0, 20.0, 2.0))
 
 
+def test_choice_of_an_expression(c, py):
+    a = np.array([0.0, 1.0, 2.0])
+    for m in (c, py):
+        assert set(m.choice_of_expression(a, 300).tolist()) == {1.0, 3.0, 5.0}
+
+
 def test_shuffle_orders_are_uniform(c):
     c.seed(4)
     counts: dict[tuple, int] = {}

@@ -159,3 +159,11 @@ def other_imports_inside(x: f64) -> f64:
     import numpy as np
     from math import sqrt
     return sqrt(x) + math.floor(x) + np.sum(np.ones(3))
+
+
+def choice_of_expression(a: f64[:], n: i64) -> f64[:]:
+    """The sequence is an expression: evaluated once per call, its item drawn."""
+    out = np.empty(n)
+    for i in range(n):
+        out[i] = random.choice(a * 2.0 + 1.0)
+    return out

@@ -2,8 +2,8 @@
 
 Each call becomes one `ir.Intrinsic` named after the function, its arguments converted to what
 the lowering computes with: i64 for the integer functions (`randint`, `randrange`, `seed`), f64 for
-the float ones.  `random.choice(seq)` is a composition, `seq[pyrandom.below(len(seq))]` through
-`let` (the sequence is evaluated once); `random.shuffle(x)` a statement that writes `x`.  Which
+the float ones.  `random.choice(seq)` is a composition, `seq[pyrandom.below(len(seq))]` (a sequence that is not a
+name is bound once by `let`); `random.shuffle(x)` a statement that writes `x`.  Which
 sequences they take is decided by `_sequence` alone: 1-D arrays now, lists are one more case there.
 """
 from __future__ import annotations
@@ -12,7 +12,8 @@ import ast
 from typing import TYPE_CHECKING
 
 from fastext.compiler import ir, ops
-from fastext.compiler.frontend.arrays import _bind, let, use
+from fastext.compiler.frontend.arrays import _bind
+from fastext.compiler.frontend.compose_more import _reuse
 from fastext.compiler.frontend.nprandom import _Poisoned, _float_arg, _int_arg, _is_none
 from fastext.compiler.types import ERROR, F64, I64, NONE, Array, ErrorType, Scalar, article
 
@@ -49,7 +50,7 @@ def _check(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -> ir.
         if kind == "randrange" and "step" in args and "stop" not in args:
             raise fc.error(bound["step"], f"{shown}() with a step needs a stop (CPython raises TypeError: "
                                           "Missing a non-None stop argument)", "random.randrange(start, stop, step)")
-        return ir.Intrinsic(I64, span, op.name, list(args.values()), {"given": tuple(args)})
+        return ir.Intrinsic(I64, span, op.name, list(args.values()), {"given": tuple(args)} if kind == "randrange" else {})
     if kind in ("uniform", "expovariate"):
         return ir.Intrinsic(F64, span, op.name, [_float_arg(fc, bound[p], shown, p) for p in params])
     if kind in _FLOAT_DEFAULTS:
@@ -63,8 +64,9 @@ def _check(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -> ir.
     seq = _sequence(fc, bound["seq" if kind == "choice" else "x"], shown)
     if kind == "shuffle":
         return ir.Intrinsic(NONE, span, op.name, [seq])
-    return let(fc, node, [seq], lambda s: ir.Index(s.type.dtype, span, s, [
-        ir.Intrinsic(I64, span, "pyrandom.below", [ir.ArrayDim(I64, span, use(s), 0)])]))
+    # the sequence read twice (its length, its item): a name as it is, anything else bound once
+    return _reuse(fc, node, seq, lambda s: ir.Index(seq.type.dtype, span, s(), [
+        ir.Intrinsic(I64, span, "pyrandom.below", [ir.ArrayDim(I64, span, s(), 0)])]))
 
 
 def _count(op: ops.Op) -> str:
