@@ -496,11 +496,16 @@ class FunctionChecker(ExpressionChecker):
                 raise self.error(target, f"cannot delete items of {article(owner.type)}", "del works on dicts and lists")
         return out
 
+    def s_import(self, node: ast.Import | ast.ImportFrom) -> list[ir.Stmt]:
+        """`import random` inside a function: names for the rest of the body (frontend/pymodules.py)."""
+        from fastext.compiler.frontend.pymodules import import_in_function
+        return import_in_function(self, node)
+
     STMTS = {
         ast.Delete: s_delete, ast.Pass: s_pass, ast.Expr: s_expr, ast.Assign: s_assign, ast.AnnAssign: s_annassign,
         ast.AugAssign: s_augassign, ast.If: s_if, ast.While: s_while, ast.For: s_for,
         ast.Break: s_break, ast.Continue: s_continue, ast.Return: s_return, ast.Raise: s_raise,
-        ast.Assert: s_assert, ast.Try: s_try,
+        ast.Assert: s_assert, ast.Try: s_try, ast.Import: s_import, ast.ImportFrom: s_import,
     }
 
 

@@ -18,7 +18,7 @@ from fastext.compiler.types import (
     article, constant_fits, STR, STRV,
 )
 
-ALLOWED_MODULES = ("math", "cmath", "fastext")
+ALLOWED_MODULES = ("math", "cmath", "fastext", "random", "time")     # random, time: frontend/pymodules.py
 NUMPY_SUBMODULES = ("numpy.random", "numpy.linalg")     # importable by name; their functions are registry spellings
 
 
@@ -128,7 +128,7 @@ class _ModuleCollector:
         span = Span.of(node, self.scope.file) if hasattr(node, "lineno") else Span(self.scope.file, 1, 0, 1, 1)
         if self.graph is None:
             raise FxSyntaxError(span, f"cannot import `{'.' * level}{module}` in a .fx module",
-                                "only `math`, `fastext`, `numpy` and .fx modules can be imported here")
+                                "only `math`, `cmath`, `random`, `time`, `fastext`, `numpy` and .fx modules can be imported here")
         importer = next(u for u in self.graph.order if u.scope is self.scope)
         return self.graph.load(importer, module, level, span)
 
@@ -201,6 +201,9 @@ class _ModuleCollector:
                 names[local] = Binding("mathconst", *CMATH_CONSTANTS[alias.name])
             else:
                 raise FxSyntaxError(span, f"cmath.{alias.name} is not supported in .fx code", f"supported: {supported()}")
+        elif stmt.module in ("random", "time"):     # Python's modules (frontend/pymodules.py)
+            from fastext.compiler.frontend.pymodules import bind_name
+            names[local] = bind_name(stmt.module, alias.name, span)
         elif alias.name in DIALECT_SCALARS:
             names[local] = Binding("scalar", DIALECT_SCALARS[alias.name])
         elif alias.name in FASTEXT_NAMES:

@@ -21,6 +21,8 @@ MODULE_IMPORTS = {
     "numpy": "import numpy",
     "fastext": "import fastext",
     "gpu": "from fastext import gpu",
+    "random": "import random",
+    "time": "import time",
 }
 
 

@@ -8,9 +8,11 @@ internal functions named `fx$rng.*`:
     i64  fx$rng.next(i64* s)        one 64-bit output, state advanced (alwaysinline)
     void fx$rng.seed(i64* s, i64 v) the state from a seed: four SplitMix64 outputs of v
     void fx$rng.seed_os(i64* s)     256 bits from the OS (/dev/urandom)
-    i64* fx$rng.thread_state()      the calling thread's state of the module's stream
+    i64* fx$rng.thread_state()      the calling thread's states of the module's streams
 
-The module's stream (`np.random.seed`, `np.random.rand`, ...) has one state per thread,
+The module has two streams, `np.random`'s (`np.random.seed`, `np.random.rand`, ...) and Python
+`random`'s (`random.seed`, `random.random`, ...; lower/pyrandom.py): a thread's block holds one
+state of each, `NUMPY_STREAM` and `PYTHON_STREAM` words apart.  Each stream has one state per thread,
 found through a pthread key created on first use: threads never share a state, so they
 never race on one, and a Python thread or a prange worker that never called
 `np.random.seed` starts from OS entropy.  A Generator is a pointer to a state of its own, in
@@ -34,6 +36,9 @@ KEY = I32 if sys.platform.startswith("linux") else I64
 # key creation: not started, in progress, done, failed (no key left: draws raise MemoryError)
 _KEY_NONE, _KEY_BUSY, _KEY_READY, _KEY_FAILED = 0, 1, 2, 3
 GOLDEN = 0x9E3779B97F4A7C15
+# the streams of a thread's block (word offsets): np.random's, then Python random's
+NUMPY_STREAM, PYTHON_STREAM = 0, STATE_WORDS
+STREAMS = 2
 
 
 def _define(ctx: ModuleContext, name: str, ret: ll.Type, args: list[ll.Type], build, inline: bool = False):
@@ -200,10 +205,11 @@ def thread_state(ctx: ModuleContext) -> ll.Function:
         current = b.call(getspecific, [key])
         with b.if_then(b.icmp_unsigned("!=", current, ll.Constant(I8P, None)), likely=True):
             b.ret(b.bitcast(current, STATEP))
-        fresh = b.call(ctx.intrinsic("malloc", I8P, [I64]), [I64(STATE_BYTES)])
+        fresh = b.call(ctx.intrinsic("malloc", I8P, [I64]), [I64(STREAMS * STATE_BYTES)])
         with b.if_then(b.icmp_unsigned("==", fresh, ll.Constant(I8P, None)), likely=False):
             b.ret(null)
-        b.call(seed_os(ctx), [b.bitcast(fresh, STATEP)])
+        for k in range(STREAMS):      # each stream from entropy of its own
+            b.call(seed_os(ctx), [b.gep(b.bitcast(fresh, STATEP), [I64(k * STATE_WORDS)])])
         setspecific = ctx.intrinsic("pthread_setspecific", I32, [KEY, I8P])
         rc = b.call(setspecific, [key, fresh])
         with b.if_then(b.icmp_signed("!=", rc, I32(0)), likely=False):
@@ -227,13 +233,13 @@ def new_state(fl) -> ll.Value:
     return b.bitcast(block, STATEP)
 
 
-def stream_state(fl) -> ll.Value:
-    """This thread's state of the module's stream (`i64*`; MemoryError when none could be made)."""
+def stream_state(fl, stream: int = NUMPY_STREAM) -> ll.Value:
+    """This thread's state of one of the module's streams (`i64*`; MemoryError when none could be made)."""
     b = fl.b
     s = b.call(thread_state(fl.ctx), [])
     fl.fail_if(b.icmp_unsigned("==", s, ll.Constant(STATEP, None)), "MemoryError",
                "no memory (or thread-specific key) left for the random stream of this thread")
-    return s
+    return b.gep(s, [I64(stream)]) if stream else s
 
 
 def generator_state(fl, value: ll.Value) -> ll.Value:

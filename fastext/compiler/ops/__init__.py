@@ -133,4 +133,4 @@ def _load() -> None:
     _loaded = True
     from fastext.compiler.ops import scalar, arrays, gpu, ufuncs, reductions, views  # noqa: F401
     from fastext.compiler.ops import creation, shape, sorting, nprandom, indexing, linalg  # noqa: F401
-    from fastext.compiler.ops import statistics, lists, dicts, text  # noqa: F401
+    from fastext.compiler.ops import statistics, lists, dicts, text, pyrandom, pytime  # noqa: F401

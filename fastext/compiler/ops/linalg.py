@@ -96,3 +96,8 @@ add(Op("linalg.kron", spellings=("numpy.kron",), check=deferred("fastext.compile
        group="linalg", signature="np.kron(a, b)",
        doc="Kronecker product: a[:, None, :, None] * b[None, :, None, :] reshaped (the lower rank padded with "
            "leading axes of size 1)"))
+add(Op("linalg.matrix_power", spellings=("numpy.linalg.matrix_power",),
+       check=deferred("fastext.compiler.frontend.matpower", "matrix_power"), group="linalg",
+       signature="np.linalg.matrix_power(a, n)",
+       doc="a square matrix to a constant integer power: NumPy's products (binary decomposition of n; "
+           "n < 0 through inv, 0 the identity in a's dtype, 1 `a` itself), unrolled"))
