@@ -456,7 +456,7 @@ def _terminates(body: list[ir.Stmt]) -> bool:
         return True
     if isinstance(last, ir.If):
         return _terminates(last.then) and _terminates(last.orelse)
-    if isinstance(last, ir.While) and isinstance(last.cond, ir.Const) and last.cond.value:
+    if isinstance(last, ir.While) and _always_true(last.cond):
         return not _has_break(last.body)
     if isinstance(last, ir.Assert) and isinstance(last.cond, ir.Const) and not last.cond.value:
         return True
@@ -467,6 +467,13 @@ def _terminates(body: list[ir.Stmt]) -> bool:
     if isinstance(last, ir.Reraise):
         return True
     return False
+
+
+def _always_true(cond: ir.Expr) -> bool:
+    """`True`, or a nonzero literal seen as a condition (`while 1:`, typed `Truth(Const(1))`)."""
+    if isinstance(cond, ir.Truth):
+        cond = cond.value
+    return isinstance(cond, ir.Const) and bool(cond.value)
 
 
 def _has_break(body: list[ir.Stmt]) -> bool:
