@@ -97,6 +97,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         raise fc.error(func, f"cannot call `{ast.unparse(func)}` in .fx code",
                        "call module functions, builtins (abs, min, max, int, float, bool, len, round) or math.*")
     name = func.id
+    if name in fc.funcvals:       # a local function value: a direct call (frontend/funcvals.py)
+        from fastext.compiler.frontend.templates import call_value
+        return call_value(fc, node, fc.funcvals[name])
     if name in fc.vars and isinstance(fc.vars[name].type, T.PyObj):   # a Python callable
         from fastext.compiler.frontend import objects
         return objects.call(fc, node, fc.load_name(func), None)
@@ -256,6 +259,11 @@ def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
     sig = fc.scope.registry.get(qualname)
     if sig is None:
         raise fc.error(node.func, f"`{name}` is not a function", "call a function defined in a .fx module")
+    from fastext.compiler.frontend.templates import Template, call
+    if isinstance(sig, Template):     # specialised per call (frontend/templates.py)
+        if leading:
+            raise fc.error(node.func, f"`{name}` needs annotated parameters", "annotate every parameter")
+        return call(fc, node, sig, name)
     from fastext.compiler.frontend.gpu import check_call_target
     check_call_target(fc, node, sig, name)
     span = fc.span(node)

@@ -39,10 +39,17 @@ class FunctionChecker(ExpressionChecker):
         self.prange_depth = 0       # > 0 inside a prange body (an inner prange runs serially)
         self.prange_loops: list[ir.ForRange] = []   # the outer prange loops, classified by parallel.finish
         self.statement_call: ast.Call | None = None  # the call that is a whole statement (`np.add(a, b, out=c)`)
+        # functions as values (frontend/funcvals.py): local names bound to one, and in a template's
+        # instance its function parameters (name → (shape, hidden parameter names, Callable types))
+        self.funcvals: dict = {}
+        self.funcparams: dict = {}
+        self.qualname = sig.name                     # the key of the function being checked
+        self.internal: bool | None = None            # None: internal when its name starts with `_`
+        self.inferred_returns: list = []             # without a return annotation (templates.py)
 
     # ------------------------------------------------------------------ entry
     def check(self, node: ast.FunctionDef) -> ir.Function:
-        self.scope = _function_scope(self.scope, node, [name for name, _, _ in self.sig.params])
+        self.scope = _function_scope(self.scope, node, [name for name, _, _ in self.sig.params] + list(self.funcparams))
         from fastext.compiler.frontend import forward
         numpy_names = {k for k, b in self.scope.names.items() if b.kind.startswith("module:numpy")}
         others = set(self.scope.names) - numpy_names
@@ -54,12 +61,18 @@ class FunctionChecker(ExpressionChecker):
             self.vars[name] = var
             default = self.sig.defaults.get(name)
             params.append(ir.Param(var, default[1] if default else None, default is not None))
+        from fastext.compiler.frontend.funcvals import rebuild
+        for name, (shape, hidden, arg_types, ret) in self.funcparams.items():
+            self.funcvals[name] = rebuild(shape, [self.vars[h] for h in hidden], name, arg_types, ret)
         body_nodes = without_docstring(node.body)
         errors_before = len(self.diags.items)
         body = self.block(body_nodes)
         if self.prange_loops:
             from fastext.compiler.frontend.parallel import finish
             finish(self, body)
+        if self.sig.ret is None:    # no return annotation: the type its returns give (templates.py)
+            from fastext.compiler.frontend.templates import settle_returns
+            self.sig.ret = settle_returns(self)
         clean = len(self.diags.items) == errors_before   # a dropped bad statement may have been the return
         if clean and self.sig.ret != NONE and not _terminates(body):
             raise FxSyntaxError(self.sig.span, f"`{node.name}` can reach its end without returning {article(self.sig.ret)}",
@@ -70,7 +83,8 @@ class FunctionChecker(ExpressionChecker):
         if self.sig.target == "cpu":
             # only what reaches Python must own its memory; internal functions may return views
             # of their parameters (the caller's arrays outlive the call), not of module arrays
-            alloc.own_returns(fn, params_too=not node.name.startswith("_"))
+            internal = node.name.startswith("_") if self.internal is None else self.internal
+            alloc.own_returns(fn, params_too=not internal)
         return fn
 
     # ------------------------------------------------------------------ statements
@@ -128,6 +142,12 @@ class FunctionChecker(ExpressionChecker):
         if with_out is not None:
             before, out = with_out
             return before + self.s_assign(ast.copy_location(ast.Assign(node.targets, out), node))
+        from fastext.compiler.frontend import funcvals
+        fv = funcvals.value_of(self, node.value)
+        if fv is not None:      # `f = eval_A`, `f = lambda x: ...`: a name for the function
+            if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
+                raise self.error(node, "a function can only be bound to one plain name", funcvals.HINT)
+            return funcvals.bind(self, node.targets[0], fv)
         value = self.expr_or_poison_targets(node.value, node.targets)
         forward = self.forwardable.get(id(node))
         if forward is not None and isinstance(value, ir.ArrayMap):
@@ -341,6 +361,9 @@ class FunctionChecker(ExpressionChecker):
 
     def s_return(self, node: ast.Return) -> ir.Stmt | list[ir.Stmt]:
         ret = self.sig.ret
+        if ret is None:
+            from fastext.compiler.frontend.templates import inferred_return
+            return inferred_return(self, node)
         if node.value is None or (isinstance(node.value, ast.Constant) and node.value.value is None):
             if ret != NONE:
                 raise self.error(node, f"`{self.sig.name}` must return {article(ret)}", f"return {article(ret)} value")
@@ -439,11 +462,31 @@ class FunctionChecker(ExpressionChecker):
             names.append(item.id)
         return tuple(names)
 
+    def s_def(self, node: ast.FunctionDef) -> list[ir.Stmt]:
+        """A nested `def`: a closure over the variables it reads (frontend/funcvals.py)."""
+        from fastext.compiler.frontend import funcvals
+        return funcvals.bind(self, ast.copy_location(ast.Name(node.name, ast.Store()), node),
+                             funcvals.closure(self, node))
+
+    def s_import(self, node: ast.Import | ast.ImportFrom) -> list[ir.Stmt]:
+        """`import math` / `from math import sqrt` in a body: bound as at module level, from here on."""
+        import dataclasses as dc
+        from fastext.compiler.frontend.module import _ModuleCollector
+        scope = dc.replace(self.scope, names=dict(self.scope.names))
+        before = len(self.diags.items)
+        _ModuleCollector(scope, self.diags, None).import_(node)
+        if len(self.diags.items) == before:
+            bound = {a.asname or a.name.partition(".")[0] for a in node.names}
+            if bound & set(self.vars) or bound & set(self.funcvals):
+                raise self.error(node, "an import cannot rebind a local variable", "import under another name (`as`)")
+            self.scope = scope
+        return []
+
     STMTS = {
         ast.Pass: s_pass, ast.Expr: s_expr, ast.Assign: s_assign, ast.AnnAssign: s_annassign,
         ast.AugAssign: s_augassign, ast.If: s_if, ast.While: s_while, ast.For: s_for,
         ast.Break: s_break, ast.Continue: s_continue, ast.Return: s_return, ast.Raise: s_raise,
-        ast.Assert: s_assert, ast.Try: s_try,
+        ast.Assert: s_assert, ast.Try: s_try, ast.FunctionDef: s_def, ast.Import: s_import, ast.ImportFrom: s_import,
     }
 
 
