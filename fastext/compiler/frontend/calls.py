@@ -108,10 +108,15 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     b = fc.scope.lookup(name)
     if b is not None:
         return _call_binding(fc, node, b, name)
+    if name == "len" and len(node.args) == 1 and not node.keywords and b is None:
+        from fastext.compiler.frontend import rangevals
+        if rangevals.named(fc, node.args[0]):      # len(rx) of `rx = range(...)`
+            return rangevals.length(fc, node)
     if name in BUILTIN_FUNCS:
         return builtin_call(fc, node, name)
     if name == "range":
-        raise fc.error(node, "range() is only supported as the iterable of a for loop", "for i in range(n): ...")
+        raise fc.error(node, "range() is only supported as the iterable of a for loop or bound to a name",
+                       "for i in range(n): ..., or `rx = range(n)`, then `for i in rx`, `len(rx)`, `i in rx`")
     if name == "print":
         raise fc.error(func, "print() is not supported in compiled code",
                        "return values to Python and print there (or run with FASTEXT_DISABLE=1 to debug)")

@@ -142,6 +142,9 @@ class ExpressionChecker:
         if b is not None and b.kind == "structtype":
             raise self.error(node, f"the struct `{node.id}` cannot be used as a value",
                              f"build one: {node.id}({', '.join(f for f, _ in b.value.fields)})")
+        if node.id in getattr(self, "ranges", {}):
+            from fastext.compiler.frontend.rangevals import HINT
+            raise self.error(node, f"the range `{node.id}` cannot be used as a value here", HINT)
         if node.id in getattr(self, "funcvals", {}) or b is not None and b.kind == "func":
             from fastext.compiler.frontend.funcvals import not_a_value
             raise not_a_value(self, node, node.id)
@@ -573,6 +576,10 @@ class ExpressionChecker:
 
     def e_compare(self, node: ast.Compare) -> ir.Expr:
         from fastext.compiler.frontend import strings
+        if len(node.ops) == 1 and isinstance(node.ops[0], (ast.In, ast.NotIn)) and \
+                isinstance(node.comparators[0], ast.Name) and node.comparators[0].id in getattr(self, "ranges", {}):
+            from fastext.compiler.frontend import rangevals
+            return rangevals.contains(self, node)      # `x in rx` of `rx = range(...)`
         if any(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
             from fastext.compiler.frontend import objects
             return objects.identity(self, node)

@@ -46,6 +46,8 @@ class FunctionChecker(ExpressionChecker):
         self.qualname = sig.name                     # the key of the function being checked
         self.internal: bool | None = None            # None: internal when its name starts with `_`
         self.inferred_returns: list = []             # without a return annotation (templates.py)
+        self.ranges: dict = {}                       # `rx = range(...)`: name → its three hidden parts
+        self.range_steps: dict = {}                  # ... and its step, when a constant (rangevals.py)
 
     # ------------------------------------------------------------------ entry
     def check(self, node: ast.FunctionDef) -> ir.Function:
@@ -142,7 +144,9 @@ class FunctionChecker(ExpressionChecker):
         if with_out is not None:
             before, out = with_out
             return before + self.s_assign(ast.copy_location(ast.Assign(node.targets, out), node))
-        from fastext.compiler.frontend import funcvals
+        from fastext.compiler.frontend import funcvals, rangevals
+        if rangevals.is_range(self, node.value) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            return rangevals.bind(self, node.targets[0], node.value)     # `rx = range(2, n)`
         fv = funcvals.value_of(self, node.value)
         if fv is not None:      # `f = eval_A`, `f = lambda x: ...`: a name for the function
             if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
@@ -242,6 +246,9 @@ class FunctionChecker(ExpressionChecker):
         span = self.span(node)
         if isinstance(target, ast.Name):
             var = self.vars.get(target.id)
+            if target.id in self.ranges or target.id in self.funcvals:
+                raise self.error(target, f"`{target.id}` holds a {'range' if target.id in self.ranges else 'function'}"
+                                 ", it cannot be rebound to another kind of value", "use a new name")
             if var is None:
                 vt = value.type
                 if vt == NONE:
