@@ -103,6 +103,8 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     if name in fc.vars and isinstance(fc.vars[name].type, T.PyObj):   # a Python callable
         from fastext.compiler.frontend import objects
         return objects.call(fc, node, fc.load_name(func), None)
+    if name in fc.vars and isinstance(fc.vars[name].type, ErrorType):
+        raise _Poisoned      # a name whose definition failed (a nested def in error): reported there
     if name in fc.vars:
         raise fc.error(func, f"`{name}` is a local variable, not a function", "rename the variable or the function")
     b = fc.scope.lookup(name)

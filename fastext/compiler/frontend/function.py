@@ -74,7 +74,7 @@ class FunctionChecker(ExpressionChecker):
             finish(self, body)
         if self.sig.ret is None:    # no return annotation: the type its returns give (templates.py)
             from fastext.compiler.frontend.templates import settle_returns
-            self.sig.ret = settle_returns(self)
+            self.sig.ret = settle_returns(self, clean=len(self.diags.items) == errors_before)
         clean = len(self.diags.items) == errors_before   # a dropped bad statement may have been the return
         if clean and self.sig.ret != NONE and not _terminates(body):
             raise FxSyntaxError(self.sig.span, f"`{node.name}` can reach its end without returning {article(self.sig.ret)}",
@@ -472,8 +472,13 @@ class FunctionChecker(ExpressionChecker):
     def s_def(self, node: ast.FunctionDef) -> list[ir.Stmt]:
         """A nested `def`: a closure over the variables it reads (frontend/funcvals.py)."""
         from fastext.compiler.frontend import funcvals
-        return funcvals.bind(self, ast.copy_location(ast.Name(node.name, ast.Store()), node),
-                             funcvals.closure(self, node))
+        try:
+            value = funcvals.closure(self, node)
+        except FxSyntaxError:
+            if node.name not in self.vars and node.name not in self.funcvals:
+                self.declare(node.name, ERROR, node)     # its calls stay quiet
+            raise
+        return funcvals.bind(self, ast.copy_location(ast.Name(node.name, ast.Store()), node), value)
 
     def s_import(self, node: ast.Import | ast.ImportFrom) -> list[ir.Stmt]:
         """`import math` / `from math import sqrt` in a body: bound as at module level, from here on."""

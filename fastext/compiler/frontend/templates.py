@@ -241,7 +241,7 @@ def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=
         key.append(("v", t))
         args.append(fc.coerce(v, t, at, f"argument `{p.name}` of `{shown}`"))
     qualname, sig = instantiate(tmpl, tuple(key), span)
-    if sig.ret is None:       # its body failed to check: already reported where it is
+    if sig.ret is None or isinstance(sig.ret, ErrorType):     # its body failed to check: reported there
         return ir.Expr(ERROR, span)
     return ir.Call(sig.ret, span, qualname, args)
 
@@ -396,9 +396,10 @@ def inferred_return(fc: "FunctionChecker", node: ast.Return) -> ir.Return:
     return ret
 
 
-def settle_returns(fc: "FunctionChecker") -> Type:
+def settle_returns(fc: "FunctionChecker", clean: bool = True) -> Type:
     """The result type of a function without a return annotation: the common type of its
-    returned values (numbers promote as in arithmetic); each return converted to it."""
+    returned values (numbers promote as in arithmetic); each return converted to it.  With
+    errors in the body (`clean` false) and no typed return left, the error type."""
     returns = fc.inferred_returns
     values = [(r, n) for r, n in returns if r.value is not None and not isinstance(r.value.type, ErrorType)]
     if any(r.value is None for r, _ in returns) and values:
@@ -406,7 +407,7 @@ def settle_returns(fc: "FunctionChecker") -> Type:
         raise fc.error(n, f"`{fc.sig.name}` returns a value elsewhere but nothing here",
                        "return a value on every path, or annotate the function's result")
     if not values:
-        return ERROR if any(r.value is not None for r, _ in returns) else NONE
+        return ERROR if any(r.value is not None for r, _ in returns) or not clean else NONE
     t = values[0][0].value.type
     for r, n in values[1:]:
         vt = r.value.type
