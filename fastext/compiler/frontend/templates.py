@@ -26,7 +26,7 @@ from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
 from fastext.compiler.frontend.funcvals import FuncValue, flatten, hidden_types, rebuild, shape, value_of
 from fastext.compiler.frontend.scope import ModuleScope, Signature
 from fastext.compiler.source import Span
-from fastext.compiler.types import ERROR, NONE, ErrorType, Scalar, Type, article, constant_fits, promote
+from fastext.compiler.types import ERROR, NONE, Array, ErrorType, Scalar, Type, article, constant_fits, promote
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -57,6 +57,9 @@ class Template:
     ret: Type | None
     captured: int = 0                     # trailing parameters that carry a closure's environment
     instances: dict = field(default_factory=dict)     # key → instance qualname
+    # instance qualname → its signature (not in the registry: the default instance of an
+    # exported template has the template's own name, which stays the template's key there)
+    signatures: dict = field(default_factory=dict)
 
     @staticmethod
     def of(node: ast.FunctionDef, qualname: str, scope: ModuleScope, diags: Diagnostics, options: dict,
@@ -259,10 +262,9 @@ def _argument(fc: "FunctionChecker", a: ast.expr, declared: Type | None):
 # ---------------------------------------------------------------------- instances
 def instantiate(tmpl: Template, key: tuple, span: Span) -> tuple[str, Signature]:
     """The instance of `tmpl` for `key`, checked on first use; (its qualname, its signature)."""
-    registry = tmpl.scope.registry
     if key in tmpl.instances:
         qualname = tmpl.instances[key]
-        sig = registry[qualname]
+        sig = tmpl.signatures[qualname]
         if sig.ret is None and qualname in _IN_PROGRESS:
             raise FxSyntaxError(span, f"`{tmpl.node.name}` calls itself before its result type is known",
                                 f"annotate its result: `def {tmpl.node.name}(...) -> f64:`")
@@ -286,7 +288,7 @@ def instantiate(tmpl: Template, key: tuple, span: Span) -> tuple[str, Signature]
         args, ret = p.callable or (None, None)
         funcparams[p.name] = (what, hidden, args, ret)
     sig = Signature(tmpl.node.name, params, defaults, tmpl.ret, tmpl.span, tmpl.options, "cpu")
-    registry[qualname] = sig
+    tmpl.signatures[qualname] = sig
     from fastext.compiler.frontend.function import FunctionChecker
     checker = FunctionChecker(tmpl.scope, tmpl.diags, sig)
     checker.qualname, checker.funcparams, checker.internal = qualname, funcparams, qualname != tmpl.qualname
@@ -331,6 +333,8 @@ def _instance_name(tmpl: Template, key: tuple) -> str:
         return tmpl.qualname
 
     def part(kind, what) -> str:
+        if kind == "v" and isinstance(what, Array):
+            return f"{what.dtype}_{what.ndim}d"      # `f64[:]` apart from `f64`
         if kind == "v":
             return str(what)
         return what[0].rpartition("$")[2] if "$" in what[0] else what[0]
