@@ -65,6 +65,7 @@ def test_function_arguments(mods, x):
     same(mods, "across_modules", x)
     same(mods, "aliased", x)
     same(mods, "local_imports", x)
+    same(mods, "closure_over_array", a, x)
 
 
 @pytest.mark.parametrize("n", [0, 1, 3, 10])

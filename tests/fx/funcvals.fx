@@ -195,3 +195,9 @@ def fresh(n: i64) -> f64[:]:
 
 def via_fresh(n: i64) -> f64[:]:
     return fresh(n)
+
+
+def closure_over_array(a: f64[:], x: f64) -> f64:
+    t = a * 2.0                        # read only by the lambda: captured, not fused away
+    f = lambda v: (v + t).sum()
+    return f(x) + _sum_map(lambda v: v * x, t)

@@ -193,6 +193,9 @@ def _check_arity(fc, node: ast.Call, fv: FuncValue) -> None:
 def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=(), arg_types=None) -> ir.Expr:
     """A call of a template: bind the arguments, find (or check) the instance, call it."""
     span = fc.span(node)
+    if fc.sig.target != "cpu":
+        raise fc.error(node.func, f"GPU code cannot call `{shown}`: its parameters are not all annotated",
+                       "call annotated @gpu.device functions from kernels")
     visible = tmpl.visible()
     names = [p.name for p in visible]
     usage = f"call it as {shown}({', '.join(names)})"
