@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from fastext.compiler import ir
 from fastext.compiler.builtins import OPTION_DEFAULTS
 from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
-from fastext.compiler.frontend.funcvals import FuncValue, flatten, hidden_types, rebuild, shape, value_of
+from fastext.compiler.frontend.funcvals import FuncValue, flatten, hidden_types, shape, value_of
 from fastext.compiler.frontend.scope import ModuleScope, Signature
 from fastext.compiler.source import Span
 from fastext.compiler.types import ERROR, NONE, Array, ErrorType, Scalar, Type, article, constant_fits, promote
