@@ -101,6 +101,7 @@ class WrapperBuilder:
 
         # --- unbox
         values = [self.unbox(k, p, obj) for k, (p, obj) in enumerate(zip(fn.params, objs))]
+        self.objs, self.values = objs, values     # `return a` hands back the argument (box_array)
 
         # --- call the native body, GIL released when it loops
         call_args = [err] + values
@@ -211,7 +212,36 @@ class WrapperBuilder:
             self.b.call(ArenaEmitter(self.ctx, self.api).release(), [self.b.load(self.arena)])
 
     def box_array(self, t: T.Array, v: ll.Value) -> ll.Value:
-        """A new ndarray owning the arena block that holds the view `v`."""
+        """A new ndarray owning the arena block that holds the view `v` — or, where the body
+        returned an array parameter as it came (`Function.returns_args`), the caller's own
+        object: every other array that could share a parameter's memory was copied by the
+        front end (frontend/alloc.py: own_returns), so an equal data pointer means that one."""
+        b = self.b
+        same = [k for k in sorted(self.fn.returns_args) if self.fn.params[k].var.type == t]
+        if not same:
+            return self.new_array(t, v)
+        done = self.llfn.append_basic_block("box.done")
+        incoming = []
+        for k in same:
+            hit, miss = self.llfn.append_basic_block(f"box.arg{k}"), self.llfn.append_basic_block(f"box.not{k}")
+            data = b.extract_value(self.values[k], 0)
+            b.cbranch(b.icmp_unsigned("==", b.extract_value(v, 0), data), hit, miss)
+            b.position_at_end(hit)
+            self.api.call(b, "Py_IncRef", self.objs[k])
+            incoming.append((self.objs[k], b.block))
+            b.branch(done)
+            b.position_at_end(miss)
+        fresh = self.new_array(t, v)
+        incoming.append((fresh, b.block))
+        b.branch(done)
+        b.position_at_end(done)
+        phi = b.phi(OBJ)
+        for value, block in incoming:
+            phi.add_incoming(value, block)
+        return phi
+
+    def new_array(self, t: T.Array, v: ll.Value) -> ll.Value:
+        """A new ndarray owning the arena block that holds the view `v` (abi/arena.py)."""
         b = self.b
         slot = self.entry_alloca(value_type(t))
         b.store(v, slot)

@@ -471,6 +471,9 @@ class Function:
     inline: bool = False
     nogil: bool = False
     target: str = "cpu"       # cpu, kernel (@gpu.kernel) or device (@gpu.device): fastext/gpu/lower.py
+    # Array parameters a `return` hands back as they came (`return a`, `a` never rebound): the
+    # entry point returns the caller's very object for them (frontend/alloc.py: own_returns).
+    returns_args: set[int] = field(default_factory=set)
     # Facts filled in by `analysis`.
     writes: set[int] = field(default_factory=set)     # indices of array params written through
     loops: bool = False                               # contains a loop, or calls something that does

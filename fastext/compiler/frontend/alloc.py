@@ -253,6 +253,8 @@ def own_returns(fn: ir.Function, params_too: bool = True) -> None:
     `x = x / x.sum(); return x` — through a tuple or an internal function), the return goes
     through `array.owned`, which copies the array when it does overlap a parameter's buffer
     (the caller's buffer is only borrowed for the call) and passes it on untouched otherwise;
+    the parameter itself, unchanged (`return a`), is not copied: the entry point returns the
+    caller's own object (`f(x) is x`, as in Python; `Function.returns_args`, abi/wrapper.py);
     a module-level array (or a view of it) is always copied — also by internal functions
     (`params_too=False`), whose results a caller may return.  Returns of arrays the call
     allocated are left alone (no check)."""
@@ -263,7 +265,19 @@ def own_returns(fn: ir.Function, params_too: bool = True) -> None:
     params = [p.var for p in fn.params if isinstance(p.var.type, Array)] if params_too else []
     indices = {k for k, p in enumerate(fn.params) if isinstance(p.var.type, Array) and params_too} | {GLOBAL}
 
+    rebound = {id(s.var) for s in ir.walk(fn.body) if isinstance(s, ir.Assign)}
+
+    def argument(value: ir.Expr) -> int | None:
+        """The index of the array parameter `value` is, as it came (never rebound), else None."""
+        if not (params_too and isinstance(value, ir.Load) and value.var.is_param and id(value.var) not in rebound):
+            return None
+        return next((k for k in indices - {GLOBAL} if fn.params[k].var is value.var), None)
+
     def owned(value: ir.Expr) -> ir.Expr:
+        k = argument(value)
+        if k is not None:       # `return a`: the entry point hands back the caller's own object
+            fn.returns_args.add(k)
+            return value
         roots = facts.roots(value) & indices
         if not roots:
             return value        # memory the call allocated (or no array at all): as it is

@@ -112,14 +112,23 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         raise fc.error(func, f"cannot call `{ast.unparse(func)}` in .fx code",
                        "call module functions, builtins (abs, min, max, int, float, bool, len, round) or math.*")
     name = func.id
+    if name in fc.funcvals:       # a local function value: a direct call (frontend/funcvals.py)
+        from fastext.compiler.frontend.templates import call_value
+        return call_value(fc, node, fc.funcvals[name])
     if name in fc.vars and isinstance(fc.vars[name].type, T.PyObj):   # a Python callable
         from fastext.compiler.frontend import objects
         return objects.call(fc, node, fc.load_name(func), None)
+    if name in fc.vars and isinstance(fc.vars[name].type, ErrorType):
+        raise _Poisoned      # a name whose definition failed (a nested def in error): reported there
     if name in fc.vars:
         raise fc.error(func, f"`{name}` is a local variable, not a function", "rename the variable or the function")
     b = fc.scope.lookup(name)
     if b is not None:
         return _call_binding(fc, node, b, name)
+    if name == "len" and len(node.args) == 1 and not node.keywords and b is None:
+        from fastext.compiler.frontend import rangevals
+        if rangevals.named(fc, node.args[0]):      # len(rx) of `rx = range(...)`
+            return rangevals.length(fc, node)
     from fastext.compiler.frontend import text
     of_text = text.builtin_call(fc, node, name)     # str(x), hex(n), int(s, 16), bytearray(), ...
     if of_text is not None:
@@ -142,7 +151,8 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
                            f"{name}(x > 0 for x in xs); for arrays: np.{name}(a)")
         return folded
     if name == "range":
-        raise fc.error(node, "range() is only supported as the iterable of a for loop", "for i in range(n): ...")
+        raise fc.error(node, "range() is only supported as the iterable of a for loop or bound to a name",
+                       "for i in range(n): ..., or `rx = range(n)`, then `for i in rx`, `len(rx)`, `i in rx`")
     if name == "print":
         from fastext.compiler.frontend.printing import print_call
         return print_call(fc, node)
@@ -290,6 +300,11 @@ def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
     sig = fc.scope.registry.get(qualname)
     if sig is None:
         raise fc.error(node.func, f"`{name}` is not a function", "call a function defined in a .fx module")
+    from fastext.compiler.frontend.templates import Template, call
+    if isinstance(sig, Template):     # specialised per call (frontend/templates.py)
+        if leading:
+            raise fc.error(node.func, f"`{name}` needs annotated parameters", "annotate every parameter")
+        return call(fc, node, sig, name)
     from fastext.compiler.frontend.gpu import check_call_target
     check_call_target(fc, node, sig, name)
     span = fc.span(node)

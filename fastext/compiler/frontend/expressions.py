@@ -47,7 +47,7 @@ UNSUPPORTED_HINTS = {
     "Global": "module globals are read-only constants in .fx code; pass values as parameters",
     "Nonlocal": "nested functions are not supported",
     "FunctionDef": "define helper functions at module level (prefix the name with _ to keep it internal)",
-    "Lambda": "define a module-level function instead",
+    "Lambda": "bind a lambda to a name (`f = lambda x: ...`) or pass it to a .fx function",
     "ListComp": "allocate an array outside and fill it in a loop",
     "List": "lists are not supported; pass a NumPy array",
     "Dict": "dicts are not supported in compiled code",
@@ -151,6 +151,12 @@ class ExpressionChecker:
         if b is not None and b.kind == "structtype":
             raise self.error(node, f"the struct `{node.id}` cannot be used as a value",
                              f"build one: {node.id}({', '.join(f for f, _ in b.value.fields)})")
+        if node.id in getattr(self, "ranges", {}):
+            from fastext.compiler.frontend.rangevals import HINT
+            raise self.error(node, f"the range `{node.id}` cannot be used as a value here", HINT)
+        if node.id in getattr(self, "funcvals", {}) or b is not None and b.kind == "func":
+            from fastext.compiler.frontend.funcvals import not_a_value
+            raise not_a_value(self, node, node.id)
         if b is not None:
             raise self.error(node, f"`{node.id}` cannot be used as a value", "call it, or use it as a type")
         from fastext.compiler.frontend.suggest import names_in_scope, unknown_name_hint
@@ -613,6 +619,10 @@ class ExpressionChecker:
 
     def e_compare(self, node: ast.Compare) -> ir.Expr:
         from fastext.compiler.frontend import strings
+        if len(node.ops) == 1 and isinstance(node.ops[0], (ast.In, ast.NotIn)) and \
+                isinstance(node.comparators[0], ast.Name) and node.comparators[0].id in getattr(self, "ranges", {}):
+            from fastext.compiler.frontend import rangevals
+            return rangevals.contains(self, node)      # `x in rx` of `rx = range(...)`
         if any(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
             from fastext.compiler.frontend import objects
             return objects.identity(self, node)

@@ -55,6 +55,9 @@ def candidates(fn: ast.FunctionDef, numpy_names: set[str], others: set[str]) -> 
              and isinstance(s.targets[0], ast.Name) and stores.get(s.targets[0].id) == 1
              and _allocates(s.value, numpy_names)
              and all(_stored_or_returned(u, parents) for u in loads.get(s.targets[0].id, []))}
+    # names a lambda or nested def reads: a closure captures the variable (frontend/funcvals.py)
+    captured = {n.id for inner in ast.walk(fn) if isinstance(inner, (ast.Lambda, ast.FunctionDef)) and inner is not fn
+                for n in ast.walk(inner) if isinstance(n, ast.Name)}
     out: dict[int, str] = {}
     for block, in_try in _blocks(fn.body, False):
         if in_try:
@@ -63,7 +66,7 @@ def candidates(fn: ast.FunctionDef, numpy_names: set[str], others: set[str]) -> 
             if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
                 continue
             name = stmt.targets[0].id
-            if stores.get(name) != 1 or name in params or not loads.get(name):
+            if stores.get(name) != 1 or name in params or not loads.get(name) or name in captured:
                 continue
             used = _using_statements(block, i, loads[name], parents)
             if not used or not all(isinstance(block[k], _SIMPLE) for k in used):

@@ -42,10 +42,19 @@ class FunctionChecker(ExpressionChecker):
         self.statement_call: ast.Call | None = None  # the call that is a whole statement (`np.add(a, b, out=c)`)
         self.list_items: dict[int, Type] = {}   # item types decided for empty lists (frontend/lists.py)
         self.comprehensions = 0                 # comprehensions typed so far (their loop names are apart)
+        # functions as values (frontend/funcvals.py): local names bound to one, and in a template's
+        # instance its function parameters (name → (shape, hidden parameter names, Callable types))
+        self.funcvals: dict = {}
+        self.funcparams: dict = {}
+        self.qualname = sig.name                     # the key of the function being checked
+        self.internal: bool | None = None            # None: internal when its name starts with `_`
+        self.inferred_returns: list = []             # without a return annotation (templates.py)
+        self.ranges: dict = {}                       # `rx = range(...)`: name → its three hidden parts
+        self.range_steps: dict = {}                  # ... and its step, when a constant (rangevals.py)
 
     # ------------------------------------------------------------------ entry
     def check(self, node: ast.FunctionDef) -> ir.Function:
-        self.scope = _function_scope(self.scope, node, [name for name, _, _ in self.sig.params])
+        self.scope = _function_scope(self.scope, node, [name for name, _, _ in self.sig.params] + list(self.funcparams))
         from fastext.compiler.frontend import forward
         numpy_names = {k for k, b in self.scope.names.items() if b.kind.startswith("module:numpy")}
         others = set(self.scope.names) - numpy_names
@@ -57,6 +66,9 @@ class FunctionChecker(ExpressionChecker):
             self.vars[name] = var
             default = self.sig.defaults.get(name)
             params.append(ir.Param(var, default[1] if default else None, default is not None))
+        from fastext.compiler.frontend.funcvals import rebuild
+        for name, (shape, hidden, arg_types, ret) in self.funcparams.items():
+            self.funcvals[name] = rebuild(shape, [self.vars[h] for h in hidden], name, arg_types, ret)
         body_nodes = without_docstring(node.body)
         errors_before = len(self.diags.items)
         body = self.block(body_nodes)
@@ -65,6 +77,9 @@ class FunctionChecker(ExpressionChecker):
         if self.prange_loops:
             from fastext.compiler.frontend.parallel import finish
             finish(self, body)
+        if self.sig.ret is None:    # no return annotation: the type its returns give (templates.py)
+            from fastext.compiler.frontend.templates import settle_returns
+            self.sig.ret = settle_returns(self, clean=len(self.diags.items) == errors_before)
         clean = len(self.diags.items) == errors_before   # a dropped bad statement may have been the return
         if clean and self.sig.ret != NONE and not _terminates(body):
             raise FxSyntaxError(self.sig.span, f"`{node.name}` can reach its end without returning {article(self.sig.ret)}",
@@ -75,7 +90,8 @@ class FunctionChecker(ExpressionChecker):
         if self.sig.target == "cpu":
             # only what reaches Python must own its memory; internal functions may return views
             # of their parameters (the caller's arrays outlive the call), not of module arrays
-            alloc.own_returns(fn, params_too=not node.name.startswith("_"))
+            internal = node.name.startswith("_") if self.internal is None else self.internal
+            alloc.own_returns(fn, params_too=not internal)
         return fn
 
     # ------------------------------------------------------------------ statements
@@ -133,6 +149,14 @@ class FunctionChecker(ExpressionChecker):
         if with_out is not None:
             before, out = with_out
             return before + self.s_assign(ast.copy_location(ast.Assign(node.targets, out), node))
+        from fastext.compiler.frontend import funcvals, rangevals
+        if rangevals.is_range(self, node.value) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            return rangevals.bind(self, node.targets[0], node.value)     # `rx = range(2, n)`
+        fv = funcvals.value_of(self, node.value)
+        if fv is not None:      # `f = eval_A`, `f = lambda x: ...`: a name for the function
+            if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
+                raise self.error(node, "a function can only be bound to one plain name", funcvals.HINT)
+            return funcvals.bind(self, node.targets[0], fv)
         value = self.expr_or_poison_targets(node.value, node.targets)
         forward = self.forwardable.get(id(node))
         if forward is not None and isinstance(value, ir.ArrayMap):
@@ -239,6 +263,9 @@ class FunctionChecker(ExpressionChecker):
         span = self.span(node)
         if isinstance(target, ast.Name):
             var = self.vars.get(target.id)
+            if target.id in self.ranges or target.id in self.funcvals:
+                raise self.error(target, f"`{target.id}` holds a {'range' if target.id in self.ranges else 'function'}"
+                                 ", it cannot be rebound to another kind of value", "use a new name")
             if var is None:
                 vt = value.type
                 if vt == NONE:
@@ -373,6 +400,9 @@ class FunctionChecker(ExpressionChecker):
 
     def s_return(self, node: ast.Return) -> ir.Stmt | list[ir.Stmt]:
         ret = self.sig.ret
+        if ret is None:
+            from fastext.compiler.frontend.templates import inferred_return
+            return inferred_return(self, node)
         if node.value is None or (isinstance(node.value, ast.Constant) and node.value.value is None):
             if ret != NONE:
                 raise self.error(node, f"`{self.sig.name}` must return {article(ret)}", f"return {article(ret)} value")
@@ -496,16 +526,38 @@ class FunctionChecker(ExpressionChecker):
                 raise self.error(target, f"cannot delete items of {article(owner.type)}", "del works on dicts and lists")
         return out
 
+    def s_def(self, node: ast.FunctionDef) -> list[ir.Stmt]:
+        """A nested `def`: a closure over the variables it reads (frontend/funcvals.py)."""
+        from fastext.compiler.frontend import funcvals
+        try:
+            value = funcvals.closure(self, node)
+        except FxSyntaxError:
+            if node.name not in self.vars and node.name not in self.funcvals:
+                self.declare(node.name, ERROR, node)     # its calls stay quiet
+            raise
+        return funcvals.bind(self, ast.copy_location(ast.Name(node.name, ast.Store()), node), value)
+
     def s_import(self, node: ast.Import | ast.ImportFrom) -> list[ir.Stmt]:
-        """`import random` inside a function: names for the rest of the body (frontend/pymodules.py)."""
-        from fastext.compiler.frontend.pymodules import import_in_function
-        return import_in_function(self, node)
+        """`import math` / `from math import sqrt` in a body: bound as at module level, from here on."""
+        import dataclasses as dc
+        from fastext.compiler.frontend.module import _ModuleCollector
+        from fastext.compiler.frontend.pymodules import check_in_function
+        check_in_function(self, node)
+        scope = dc.replace(self.scope, names=dict(self.scope.names))
+        before = len(self.diags.items)
+        _ModuleCollector(scope, self.diags, None).import_(node)
+        if len(self.diags.items) == before:
+            bound = {a.asname or a.name.partition(".")[0] for a in node.names}
+            if bound & set(self.vars) or bound & set(self.funcvals):
+                raise self.error(node, "an import cannot rebind a local variable", "import under another name (`as`)")
+            self.scope = scope
+        return []
 
     STMTS = {
         ast.Delete: s_delete, ast.Pass: s_pass, ast.Expr: s_expr, ast.Assign: s_assign, ast.AnnAssign: s_annassign,
         ast.AugAssign: s_augassign, ast.If: s_if, ast.While: s_while, ast.For: s_for,
         ast.Break: s_break, ast.Continue: s_continue, ast.Return: s_return, ast.Raise: s_raise,
-        ast.Assert: s_assert, ast.Try: s_try, ast.Import: s_import, ast.ImportFrom: s_import,
+        ast.Assert: s_assert, ast.Try: s_try, ast.FunctionDef: s_def, ast.Import: s_import, ast.ImportFrom: s_import,
     }
 
 
@@ -518,7 +570,7 @@ def _terminates(body: list[ir.Stmt]) -> bool:
         return True
     if isinstance(last, ir.If):
         return _terminates(last.then) and _terminates(last.orelse)
-    if isinstance(last, ir.While) and isinstance(last.cond, ir.Const) and last.cond.value:
+    if isinstance(last, ir.While) and _always_true(last.cond):
         return not _has_break(last.body)
     if isinstance(last, ir.Assert) and isinstance(last.cond, ir.Const) and not last.cond.value:
         return True
@@ -529,6 +581,13 @@ def _terminates(body: list[ir.Stmt]) -> bool:
     if isinstance(last, ir.Reraise):
         return True
     return False
+
+
+def _always_true(cond: ir.Expr) -> bool:
+    """`True`, or a nonzero literal seen as a condition (`while 1:`, typed `Truth(Const(1))`)."""
+    if isinstance(cond, ir.Truth):
+        cond = cond.value
+    return isinstance(cond, ir.Const) and bool(cond.value)
 
 
 def _has_break(body: list[ir.Stmt]) -> bool:

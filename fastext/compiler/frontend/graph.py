@@ -36,6 +36,7 @@ def check_source(source: SourceFile, module_name: str, read=None) -> tuple[ir.Mo
     functions: dict[str, ir.Function] = {}
     for unit in graph.order:
         functions.update(_check_bodies(unit, root=unit is root))
+    functions.update(graph.instances)      # templates' instances (frontend/templates.py)
     diags = root.diags
     for unit in graph.order:
         if unit is not root:
@@ -105,10 +106,15 @@ def _returns_arrays(fn: ir.Function) -> bool:
 def _check_bodies(unit: "_Unit", root: bool) -> dict[str, ir.Function]:
     scope, diags, source = unit.scope, unit.diags, unit.source
     functions: dict[str, ir.Function] = {}
+    from fastext.compiler.frontend.templates import Template, export_default
     for node in unit.defs:
+        template = scope.registry.get(scope.qualify(node.name))
+        if root and isinstance(template, Template) and template.node is node:
+            export_default(template)      # `def run(n: i64, f=eval_A)`: Python calls it with f=eval_A
         if node.name not in scope.signatures:
             continue
         checker = FunctionChecker(scope, diags, scope.signatures[node.name])
+        checker.qualname = scope.qualify(node.name)
         try:
             fn = checker.check(node)
         except FxSyntaxError as e:
@@ -165,10 +171,10 @@ def _calls(node) -> set[str]:
 class _Unit:
     """One `.fx` file being checked: its scope, its diagnostics, its function definitions."""
 
-    def __init__(self, source: SourceFile, name: str, qualifier: str, registry: dict):
+    def __init__(self, source: SourceFile, name: str, qualifier: str, registry: dict, instances: dict):
         self.source, self.name, self.path = source, name, source.path
         self.diags = Diagnostics(source)
-        self.scope = ModuleScope(source.path, qualifier=qualifier, registry=registry)
+        self.scope = ModuleScope(source.path, qualifier=qualifier, registry=registry, instances=instances)
         self.tree: ast.Module | None = None
         self.defs: list[ast.FunctionDef] = []
         self.done = False     # False while its top level is being collected (an import cycle)
@@ -182,6 +188,7 @@ class _Graph:
         self.units: dict[str, _Unit] = {}
         self.order: list[_Unit] = []
         self.registry: dict = {}
+        self.instances: dict = {}     # templates' instances, by qualified name (frontend/templates.py)
         self.qualifiers: set[str] = set()
         self.edges: list[tuple[_Unit, Span, _Unit]] = []
         # `from m import x` while `m` is still being collected (a cycle): bound at the end
@@ -196,7 +203,7 @@ class _Graph:
             while qualifier in self.qualifiers:
                 qualifier, k = f"{name}~{k}", k + 1
             self.qualifiers.add(qualifier)
-        unit = _Unit(source, name, qualifier, self.registry)
+        unit = _Unit(source, name, qualifier, self.registry, self.instances)
         self.units[os.path.abspath(source.path)] = unit
         self.order.append(unit)
         if failed:

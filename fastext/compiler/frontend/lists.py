@@ -400,7 +400,6 @@ def _loops(fc: "FunctionChecker", node: ast.AST, generators: list[ast.comprehens
     `item_name`; loop variables renamed apart from the function's own names."""
     names: dict[str, str] = {}
     fc.comprehensions += 1
-    stmt: list[ast.stmt] = []
     outer: list[ast.stmt] | None = None
     inner = None
     for g in generators:

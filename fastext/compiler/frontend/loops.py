@@ -35,6 +35,9 @@ class Iteration:
 def check_for(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt]:
     span = fc.span(node)
     it = node.iter
+    from fastext.compiler.frontend import rangevals
+    if rangevals.named(fc, it):     # `for r in rx` where `rx = range(...)` (frontend/rangevals.py)
+        it = rangevals.as_call(fc, it)
     if _is_call(fc, it, "prange"):
         from fastext.compiler.frontend.parallel import check_prange
         return check_prange(fc, node)
@@ -97,6 +100,9 @@ def range_args(fc: "FunctionChecker", call: ast.Call, name: str = "range") -> tu
 def iterable(fc: "FunctionChecker", node: ast.expr) -> Iteration:
     """Describe an iterable expression, binding its parts to temporaries (evaluated once)."""
     span = fc.span(node)
+    from fastext.compiler.frontend import rangevals
+    if rangevals.named(fc, node):
+        node = rangevals.as_call(fc, node)
     if _is_call(fc, node, "range"):
         setup: list[ir.Stmt] = []
         start, stop, step = (_once(fc, v, node, setup) for v in range_args(fc, node))

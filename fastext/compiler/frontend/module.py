@@ -31,6 +31,10 @@ class _ModuleCollector:
 
     def collect(self, tree: ast.Module) -> list[ast.FunctionDef]:
         defs: list[ast.FunctionDef] = []
+        # the module's function names, known before their signatures are read: `g = f` and
+        # `def run(n: i64, f=eval_A)` name functions (frontend/funcvals.py)
+        self.functions = {s.name for s in tree.body if isinstance(s, ast.FunctionDef)}
+        self.aliases: list[tuple[str, str, Span]] = []
         for d in evaluated_too_early(tree, self.scope.file):
             self.diags.add(d)
         for stmt in without_docstring(tree.body):
@@ -63,6 +67,14 @@ class _ModuleCollector:
                 self.signature(node)
             except FxSyntaxError as e:
                 self.diags.add(e.diagnostic)
+        for local, name, span in self.aliases:       # `g = f`: g names the same function
+            b = self.scope.names.get(name)
+            if b is None or b.kind != "func":
+                self.diags.error(span, f"`{name}` is not a function", "module-level aliases name a function: `g = f`")
+            elif local in self.scope.names:
+                self.diags.error(span, f"`{local}` is already bound at module level", "use another name")
+            else:
+                self.scope.names[local] = b
         return defs
 
     # -- imports
@@ -78,6 +90,10 @@ class _ModuleCollector:
                     continue
                 if alias.name == "sys":   # sys.stdout/stderr/stdin and sys.maxsize (frontend/printing.py)
                     names[alias.asname or alias.name] = Binding("module:sys")
+                    continue
+                if alias.name in ("typing", "collections.abc", "collections"):   # for `typing.Callable[...]`
+                    names[alias.asname or alias.name.partition(".")[0]] = Binding(
+                        f"module:{alias.name.partition('.')[0]}")
                     continue
                 if alias.name == "numpy":   # np.zeros(...) & co. (frontend/alloc.py)
                     names[alias.asname or alias.name] = Binding("module:numpy")
@@ -100,6 +116,15 @@ class _ModuleCollector:
         if stmt.module == "numba" and not stmt.level:
             from fastext.compiler.frontend.numba import import_names
             import_names(self, stmt)
+            return
+        if stmt.module in ("typing", "collections.abc") and not stmt.level:
+            for alias in stmt.names:
+                if alias.name != "Callable":     # annotations of function parameters (frontend/templates.py)
+                    self.diags.error(Span.of(alias, self.scope.file) if hasattr(alias, "lineno") else self.span(stmt),
+                                     f"{stmt.module}.{alias.name} is not supported in .fx code",
+                                     "only `Callable` is: annotate function parameters `Callable[[f64], f64]`")
+                    continue
+                names[alias.asname or alias.name] = Binding("callable")
             return
         if stmt.module in ALLOWED_MODULES + ("numpy",) + NUMPY_SUBMODULES and not stmt.level:
             for alias in stmt.names:
@@ -283,6 +308,10 @@ class _ModuleCollector:
                 raise FxSyntaxError(self.span(stmt), "module-level assignments must bind one name",
                                     "write `NAME = value`")
             target, value, declared = stmt.targets[0], stmt.value, None
+            if isinstance(value, ast.Name) and (value.id in getattr(self, "functions", ()) or
+                                                (self.scope.lookup(value.id) or Binding("")).kind == "func"):
+                self.aliases.append((target.id, value.id, self.span(stmt)))    # bound after the signatures
+                return
         else:
             if not isinstance(stmt.target, ast.Name) or stmt.value is None:
                 raise FxSyntaxError(self.span(stmt), "module-level annotated names need a value",
@@ -368,6 +397,10 @@ class _ModuleCollector:
         if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs:
             raise FxSyntaxError(span, f"`{node.name}` uses *args, **kwargs, keyword-only or positional-only "
                                 "parameters", "use plain parameters (callers may still pass them by keyword)")
+        from fastext.compiler.frontend import templates
+        if target == "cpu" and not hasattr(node, "fx_self") and \
+                templates.is_template(node, self.scope, getattr(self, "functions", set())):
+            return self.template(node, options)
         params: list[tuple[str, Type, Span]] = []
         if hasattr(node, "fx_self"):   # a struct method: `self` is the struct (frontend/structs.py)
             params.append(("self", *node.fx_self))
@@ -421,6 +454,19 @@ class _ModuleCollector:
         self.scope.registry[self.scope.qualify(node.name)] = sig
         if not hasattr(node, "fx_self"):
             self.scope.names[node.name] = Binding("func", self.scope.qualify(node.name))
+
+
+    def template(self, node: ast.FunctionDef, options: dict) -> None:
+        """A function specialised per call (frontend/templates.py): in the registry as a Template."""
+        from fastext.compiler.frontend.templates import Template
+        span = self.span(node)
+        if node.name in self.scope.signatures or self.scope.qualify(node.name) in self.scope.registry:
+            raise FxSyntaxError(span, f"function `{node.name}` is defined twice", "rename one of them")
+        if node.name in self.scope.names:
+            raise FxSyntaxError(span, f"`{node.name}` is already bound at module level", "rename the function")
+        qualname = self.scope.qualify(node.name)
+        self.scope.registry[qualname] = Template.of(node, qualname, self.scope, self.diags, options)
+        self.scope.names[node.name] = Binding("func", qualname)
 
 
 def _is_main_guard(stmt: ast.If) -> bool:

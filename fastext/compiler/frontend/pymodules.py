@@ -2,14 +2,13 @@
 
 `import random`, `import random as rnd`, `from random import randint` (and the same for `time`)
 bind names at module level (`frontend/module.py` calls `bind_module` / `bind_name`) or inside a
-function (`import_in_function`, a statement that binds names for the rest of the body, as in
+function (`check_in_function`, a statement that binds names for the rest of the body, as in
 Python).  A call `random.randint(a, b)` is the registry spelling `random.randint` (`ops/pyrandom.py`,
 `ops/pytime.py`), typed by the operation's `check`.
 """
 from __future__ import annotations
 
 import ast
-import dataclasses
 from typing import TYPE_CHECKING
 
 from fastext.compiler import ir, ops
@@ -64,16 +63,11 @@ def check_clock(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, r
     return ir.Intrinsic(I64 if op.data["ns"] else F64, fc.span(node), op.name, [])
 
 
-def import_in_function(fc: "FunctionChecker", node: ast.Import | ast.ImportFrom) -> list:
-    """`import random` / `from random import randint` inside a function: the names are bound in
-    the function's scope from here on (a copy of the module's, which other functions keep)."""
-    from fastext.compiler.frontend.module import _ModuleCollector
+def check_in_function(fc: "FunctionChecker", node: ast.Import | ast.ImportFrom) -> None:
+    """`import random` / `from math import sqrt` inside a function: only the modules .fx code
+    can import there (the names are bound for the rest of the body: FunctionChecker.s_import)."""
     modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
     for module in modules:
         if module not in _IN_FUNCTION or isinstance(node, ast.ImportFrom) and node.level:
             raise fc.error(node, f"`{ast.unparse(node)}` is not supported inside a function",
                            f"inside a function: {', '.join(_IN_FUNCTION)}; import .fx modules at module level")
-    if fc.scope is fc.module_scope or fc.scope.names is fc.module_scope.names:
-        fc.scope = dataclasses.replace(fc.scope, names=dict(fc.scope.names))
-    _ModuleCollector(fc.scope, fc.diags, None).import_(node)
-    return []

@@ -42,6 +42,8 @@ class ModuleScope:
     # signatures of every function of every module read, by qualified name (shared).
     qualifier: str = ""
     registry: dict[str, Signature] = field(default_factory=dict)
+    # Instances of templates (frontend/templates.py) checked so far, by qualified name (shared).
+    instances: dict = field(default_factory=dict)
 
     def qualify(self, name: str) -> str:
         return f"{self.qualifier}.{name}" if self.qualifier else name

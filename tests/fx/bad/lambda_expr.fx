@@ -2,5 +2,5 @@ from fastext import f64
 
 
 def apply(x: f64) -> f64:
-    sq = lambda v: v * v
+    pair = (lambda v: v * v, x)
     return x * x

@@ -1,8 +1,12 @@
-from fastext import f64
+from fastext import f64, struct
 
 
-def scale(x, k: f64) -> f64:
-    return x * k
+@struct
+class P:
+    x: f64
+
+    def scaled(self, k) -> f64:
+        return self.x * k
 
 
 def norm(x: f64):

@@ -1,0 +1,154 @@
+"""Functions as values: what a name, a lambda or a nested `def` denotes when it is a function.
+
+A function value never exists at run time.  It is a `FuncValue`: the registry key of the
+function it calls (a module function, or a template: frontend/templates.py) and its
+*environment* — the enclosing function's variables a lambda or a nested `def` reads (a closure),
+passed to the target as extra trailing arguments at every call.  The environment holds the
+variables themselves (`ir.Var`), loaded where the function is called or passed on, which is
+Python's late binding of closures.  Passing a function value to another `.fx` function makes a
+clone of the callee for that target (templates.py), whose environment arrives as hidden
+parameters; so every call through a function value is a direct call.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Union
+
+from fastext.compiler import ir
+from fastext.compiler.diagnostics import FxSyntaxError
+from fastext.compiler.types import Type
+
+if TYPE_CHECKING:
+    from fastext.compiler.frontend.function import FunctionChecker
+
+HINT = "a function value can be called, bound to a local name once, or passed to a `.fx` function"
+
+
+@dataclass(frozen=True)
+class FuncValue:
+    """A statically known function: `target` (a key of `ModuleScope.registry`), its captured
+    environment (`ir.Var`s of the function holding the value, or nested function values) and,
+    from a `Callable[[A, B], R]` annotation, the argument and result types its calls convert to."""
+
+    target: str
+    env: tuple[Union[ir.Var, "FuncValue"], ...] = ()
+    shown: str = ""
+    arg_types: tuple[Type, ...] | None = None
+    ret_type: Type | None = None
+
+
+def shape(v: FuncValue) -> tuple:
+    """What a clone of a callee taking `v` depends on: the target and its environment's types."""
+    return (v.target, tuple(shape(e) if isinstance(e, FuncValue) else e.type for e in v.env))
+
+
+def flatten(v: FuncValue) -> list[ir.Var]:
+    """The variables a call passes for `v`'s environment, in order (nested values expanded)."""
+    out: list[ir.Var] = []
+    for e in v.env:
+        out.extend(flatten(e) if isinstance(e, FuncValue) else [e])
+    return out
+
+
+def hidden_types(sh: tuple) -> list[Type]:
+    """The types of the hidden parameters that carry an environment of shape `sh`."""
+    out: list[Type] = []
+    for e in sh[1]:
+        out.extend(hidden_types(e) if isinstance(e, tuple) else [e])
+    return out
+
+
+def rebuild(sh: tuple, variables: list[ir.Var], shown: str, arg_types=None, ret_type=None) -> FuncValue:
+    """The function value of shape `sh` whose environment is `variables` (a clone's hidden params)."""
+    it = iter(variables)
+
+    def build(s: tuple) -> FuncValue:
+        return FuncValue(s[0], tuple(build(e) if isinstance(e, tuple) else next(it) for e in s[1]), shown)
+    v = build(sh)
+    return FuncValue(v.target, v.env, shown, arg_types, ret_type)
+
+
+def value_of(fc: "FunctionChecker", node: ast.expr) -> FuncValue | None:
+    """The function value `node` denotes (a function's name, a local bound to one, `other.f`, a
+    lambda), or None when it is an ordinary value."""
+    if isinstance(node, ast.Name):
+        if node.id in fc.funcvals:
+            return fc.funcvals[node.id]
+        if node.id in fc.vars:
+            return None
+        b = fc.scope.lookup(node.id)
+        if b is not None and b.kind == "func":
+            return FuncValue(b.value, (), node.id)
+        return None
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id not in fc.vars \
+            and node.value.id not in fc.funcvals:
+        b = fc.scope.lookup(node.value.id)
+        if b is not None and b.kind == "module:fx":
+            target = b.value.scope.names.get(node.attr)
+            if target is not None and target.kind == "func":
+                return FuncValue(target.value, (), f"{node.value.id}.{node.attr}")
+        return None
+    if isinstance(node, ast.Lambda):
+        return closure(fc, node)
+    return None
+
+
+def bind(fc: "FunctionChecker", target: ast.Name, value: FuncValue) -> list[ir.Stmt]:
+    """`f = eval_A`, `f = lambda x: ...`, a nested `def f`: the local name denotes the function.
+    Bound once: a second binding would make the function depend on control flow."""
+    name = target.id
+    if name in fc.funcvals or name in fc.vars:
+        raise fc.error(target, f"`{name}` is bound to a function more than once (or is also a variable)",
+                       "calls through a function value are resolved at compile time: bind each name once, "
+                       "e.g. call the chosen function in each branch of the `if`")
+    fc.funcvals[name] = FuncValue(value.target, value.env, name, value.arg_types, value.ret_type)
+    return []
+
+
+def closure(fc: "FunctionChecker", node: ast.Lambda | ast.FunctionDef) -> FuncValue:
+    """A lambda or nested `def`: a template (frontend/templates.py) whose extra trailing
+    parameters are the enclosing function's variables the body reads (read-only capture)."""
+    from fastext.compiler.frontend.function import _assigned_names
+    from fastext.compiler.frontend.templates import Template
+    a = node.args
+    if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs:
+        raise fc.error(node, "*args, **kwargs, keyword-only and positional-only parameters are not supported",
+                       "use plain parameters")
+    if isinstance(node, ast.FunctionDef) and node.decorator_list:
+        raise fc.error(node.decorator_list[0], "a nested function cannot have decorators",
+                       "define it at module level to decorate it")
+    own = {p.arg for p in a.args}
+    body = node.body if isinstance(node, ast.FunctionDef) else [ast.Return(node.body)]
+    local = own | _assigned_names(body)
+    for n in ast.walk(node):
+        if isinstance(n, (ast.Nonlocal, ast.Global)):
+            raise fc.error(n, f"`{type(n).__name__.lower()}` is not supported",
+                           "a nested function reads the enclosing variables; return a value instead of assigning")
+    captured: list[str] = []
+    for n in ast.walk(ast.Module(body=body, type_ignores=[])):
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id not in local and n.id not in captured \
+                and (n.id in fc.vars or n.id in fc.funcvals):
+            captured.append(n.id)
+    is_def = isinstance(node, ast.FunctionDef)
+    label = node.name if is_def else f"lambda{node.lineno}_{node.col_offset}"
+    qualname = f"{fc.qualname}${label}"
+    args = ast.arguments(posonlyargs=[], args=list(a.args) + [ast.copy_location(ast.arg(arg=c), node) for c in captured],
+                         vararg=None, kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=list(a.defaults))
+    shown = node.name if is_def else "lambda"
+    fdef = ast.copy_location(ast.FunctionDef(name=shown, args=args, body=body, decorator_list=[],
+                                             returns=node.returns if is_def else None, type_comment=None), node)
+    fdef.end_lineno, fdef.end_col_offset = node.end_lineno, node.end_col_offset
+    if is_def:
+        # the span of the `def` line, as for module-level functions, not of the whole body
+        fdef.end_lineno, fdef.end_col_offset = node.lineno, node.col_offset + len(f"def {node.name}")
+    if qualname not in fc.scope.registry:
+        fc.scope.registry[qualname] = Template.of(fdef, qualname, fc.scope, fc.diags, fc.sig.options,
+                                                  captured=len(captured))
+    env = tuple(fc.funcvals[c] if c in fc.funcvals else fc.vars[c] for c in captured)
+    return FuncValue(qualname, env, shown)
+
+
+def not_a_value(fc: "FunctionChecker", node: ast.AST, name: str) -> FxSyntaxError:
+    """The error for a function used where a number or an array is expected."""
+    return fc.error(node, f"`{name}` is a function, not a value here", HINT)

@@ -1,0 +1,430 @@
+"""Functions specialised per call: parameters without annotations, function parameters, closures.
+
+A function is a *template* when a parameter has no annotation, is annotated `Callable[...]`, or
+defaults to a function (and every lambda and nested `def`: frontend/funcvals.py).  It is not
+checked on its own: each call names one *instance*, keyed by the type of every argument (or,
+for a function argument, its target and environment: `funcvals.shape`), checked once with
+those types as its signature and called directly.  Instances are named deterministically
+after the template and their key (`apply$eval_A`, `eval_A$i64_i64`).  A template without a
+return annotation gets its instance's result type from its `return` statements.
+
+Python sees a template only through its *default instance*: a public function of the module
+being compiled whose parameters are all annotated except those defaulting to a module
+function (`def run(n: i64, f=eval_A) -> f64`) is exported under its own name with those
+defaults fixed; any other template is internal (docs/language.md, "Functions as values").
+"""
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from fastext.compiler import ir
+from fastext.compiler.builtins import OPTION_DEFAULTS
+from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
+from fastext.compiler.frontend.funcvals import FuncValue, flatten, hidden_types, shape, value_of
+from fastext.compiler.frontend.scope import ModuleScope, Signature
+from fastext.compiler.source import Span
+from fastext.compiler.types import ERROR, NONE, Array, ErrorType, Scalar, Type, article, constant_fits, promote
+
+if TYPE_CHECKING:
+    from fastext.compiler.frontend.function import FunctionChecker
+
+
+@dataclass
+class TParam:
+    """One parameter of a template: its annotated type (None: from the argument), the
+    `(argument types, result type)` of a `Callable` annotation, its default expression."""
+
+    name: str
+    type: Type | None
+    callable: tuple | None
+    default: ast.expr | None
+    span: Span
+
+
+@dataclass(eq=False)
+class Template:
+    """A function specialised per distinct argument types (see the module docstring)."""
+
+    node: ast.FunctionDef
+    qualname: str
+    scope: ModuleScope
+    diags: Diagnostics
+    options: dict
+    params: list[TParam]
+    ret: Type | None
+    captured: int = 0                     # trailing parameters that carry a closure's environment
+    instances: dict = field(default_factory=dict)     # key → instance qualname
+    # instance qualname → its signature (not in the registry: the default instance of an
+    # exported template has the template's own name, which stays the template's key there)
+    signatures: dict = field(default_factory=dict)
+
+    @staticmethod
+    def of(node: ast.FunctionDef, qualname: str, scope: ModuleScope, diags: Diagnostics, options: dict,
+           captured: int = 0) -> "Template":
+        """The template of `node`; annotations are resolved in `scope` now."""
+        from fastext.compiler.frontend import annotations
+        a = node.args
+        defaults = [None] * (len(a.args) - len(a.defaults)) + list(a.defaults)
+        params = []
+        for arg, default in zip(a.args, defaults):
+            span = Span.of(arg, scope.file)
+            ptype, fn = None, None
+            if arg.annotation is not None:
+                fn = callable_annotation(arg.annotation, scope)
+                if fn is None:
+                    ptype = annotations.resolve(arg.annotation, scope)
+            params.append(TParam(arg.arg, ptype, fn, default, span))
+        ret = None if node.returns is None else annotations.resolve(node.returns, scope, allow_none=True)
+        return Template(node, qualname, scope, diags, dict(options), params, ret, captured)
+
+    @property
+    def span(self) -> Span:
+        return Span.of(self.node, self.scope.file)
+
+    def visible(self) -> list[TParam]:
+        """The parameters a call names (not the environment of a closure)."""
+        return self.params[:len(self.params) - self.captured]
+
+    def default(self, p: TParam, fc: "FunctionChecker | None", span: Span):
+        """The value of `p`'s default: a `FuncValue` for a function, else a typed constant."""
+        node = p.default
+        if isinstance(node, (ast.Name, ast.Attribute)):
+            b = None
+            if isinstance(node, ast.Name):
+                b = self.scope.lookup(node.id)
+            elif isinstance(node.value, ast.Name):
+                owner = self.scope.lookup(node.value.id)
+                if owner is not None and owner.kind == "module:fx":
+                    b = owner.value.scope.names.get(node.attr)
+            if b is not None and b.kind == "func":
+                return FuncValue(b.value, (), ast.unparse(node))
+        if isinstance(node, ast.Lambda):
+            raise FxSyntaxError(Span.of(node, self.scope.file), "a lambda cannot be a parameter default",
+                                "define a module-level function and name it: `f=my_function`")
+        from fastext.compiler.frontend.module import _ModuleCollector, _convert_constant, _type_of_constant
+        value = _ModuleCollector(self.scope, self.diags, None).const_value(node)
+        t = p.type or _type_of_constant(value)
+        if not isinstance(t, Scalar) or not constant_fits(value, t):
+            raise FxSyntaxError(Span.of(node, self.scope.file), f"default of `{p.name}` must be {article(t)} constant",
+                                "defaults are scalar constants or module functions")
+        return ir.Const(t, span, _convert_constant(value, t))
+
+
+def callable_annotation(node: ast.expr, scope: ModuleScope) -> tuple | None:
+    """`(argument types or None, result type or None)` of `Callable[[A, B], R]` (or a bare
+    `Callable`, from typing or collections.abc); None for any other annotation."""
+    from fastext.compiler.frontend import annotations
+    base = node.value if isinstance(node, ast.Subscript) else node
+    if not _is_callable_name(base, scope):
+        return None
+    if not isinstance(node, ast.Subscript):
+        return (None, None)
+    items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+    if len(items) != 2 or not isinstance(items[0], (ast.List, ast.Constant)):
+        raise FxSyntaxError(Span.of(node, scope.file), f"cannot read the annotation `{ast.unparse(node)}`",
+                            "write Callable[[f64, f64], f64]: the argument types in a list, then the result type")
+    args = None if isinstance(items[0], ast.Constant) else \
+        tuple(annotations.resolve(e, scope) for e in items[0].elts)
+    return (args, annotations.resolve(items[1], scope, allow_none=True))
+
+
+def _is_callable_name(node: ast.expr, scope: ModuleScope) -> bool:
+    if isinstance(node, ast.Name):
+        b = scope.lookup(node.id)
+        return b is not None and b.kind == "callable"
+    if isinstance(node, ast.Attribute) and node.attr == "Callable":
+        root = node.value
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        b = scope.lookup(root.id) if isinstance(root, ast.Name) else None
+        return b is not None and b.kind in ("module:typing", "module:collections")
+    return False
+
+
+def is_template(node: ast.FunctionDef, scope: ModuleScope, functions: set[str]) -> bool:
+    """Whether a module-level `def` is specialised per call: a parameter without annotation,
+    annotated `Callable`, or defaulting to one of the module's functions (`functions`)."""
+    a = node.args
+    defaults = [None] * (len(a.args) - len(a.defaults)) + list(a.defaults)
+    for arg, default in zip(a.args, defaults):
+        if arg.annotation is None:
+            return True
+        base = arg.annotation.value if isinstance(arg.annotation, ast.Subscript) else arg.annotation
+        if _is_callable_name(base, scope):
+            return True
+        if isinstance(default, ast.Name) and (default.id in functions or
+                                             (scope.lookup(default.id) or _NOTHING).kind == "func"):
+            return True
+    return False
+
+
+class _Nothing:
+    kind = ""
+
+
+_NOTHING = _Nothing()
+
+
+# ---------------------------------------------------------------------- calls
+def call_value(fc: "FunctionChecker", node: ast.Call, fv: FuncValue) -> ir.Expr:
+    """`f(x)` where `f` is a function value: a direct call of its target (instance)."""
+    sig = fc.scope.registry.get(fv.target)
+    if isinstance(sig, Template):
+        result = call(fc, node, sig, fv.shown or fv.target, fv.env, fv.arg_types)
+    else:
+        from fastext.compiler.frontend.calls import user_call
+        if fv.arg_types is not None:
+            _check_arity(fc, node, fv)
+        result = user_call(fc, node, fv.target, fv.shown or fv.target)
+    if fv.ret_type is not None and fv.ret_type != NONE and not isinstance(result.type, ErrorType):
+        result = fc.coerce(result, fv.ret_type, node, f"the result of `{fv.shown}`")
+    return result
+
+
+def _check_arity(fc, node: ast.Call, fv: FuncValue) -> None:
+    if len(node.args) + len(node.keywords) != len(fv.arg_types):
+        raise fc.error(node, f"`{fv.shown}` takes {len(fv.arg_types)} arguments (its Callable annotation), "
+                             f"got {len(node.args) + len(node.keywords)}", "match the annotation")
+
+
+def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=(), arg_types=None) -> ir.Expr:
+    """A call of a template: bind the arguments, find (or check) the instance, call it."""
+    span = fc.span(node)
+    if fc.sig.target != "cpu":
+        raise fc.error(node.func, f"GPU code cannot call `{shown}`: its parameters are not all annotated",
+                       "call annotated @gpu.device functions from kernels")
+    visible = tmpl.visible()
+    names = [p.name for p in visible]
+    usage = f"call it as {shown}({', '.join(names)})"
+    if len(node.args) > len(visible):
+        raise fc.error(node, f"`{shown}` takes {len(visible)} arguments, got {len(node.args)}", usage)
+    bound: dict[str, object] = {}
+    where: dict[str, ast.AST] = {}
+    for k, (p, a) in enumerate(zip(visible, node.args)):
+        bound[p.name], where[p.name] = _argument(fc, a, arg_types[k] if arg_types and k < len(arg_types) else None), a
+    for kw in node.keywords:
+        if kw.arg is None:
+            raise fc.error(kw.value, "**kwargs in calls is not supported", f"pass arguments by name: {usage}")
+        if kw.arg not in names:
+            raise fc.error(kw.value, f"`{shown}` has no parameter `{kw.arg}`", f"parameters: {', '.join(names)}")
+        if kw.arg in bound:
+            raise fc.error(kw.value, f"`{shown}` got multiple values for `{kw.arg}`", usage)
+        bound[kw.arg], where[kw.arg] = _argument(fc, kw.value, None), kw.value
+    for p in visible:
+        if p.name not in bound:
+            if p.default is None:
+                raise fc.error(node, f"`{shown}` is missing argument `{p.name}`", usage)
+            try:
+                bound[p.name] = tmpl.default(p, fc, span)
+            except FxSyntaxError as e:
+                raise fc.error(node, e.diagnostic.message, e.diagnostic.hint) from None
+            where[p.name] = node
+    for p, e in zip(tmpl.params[len(visible):], env):
+        bound[p.name], where[p.name] = e if isinstance(e, FuncValue) else ir.Load(e.type, span, e), node
+    key, args = [], []
+    for p in tmpl.params:
+        v, at = bound[p.name], where[p.name]
+        if isinstance(v, FuncValue):
+            if p.type is not None:
+                raise fc.error(at, f"parameter `{p.name}` of `{shown}` is {article(p.type)}, got the function "
+                                   f"`{v.shown}`", "a parameter that takes a function has no annotation or is "
+                                                   "annotated Callable[[...], ...]")
+            key.append(("f", shape(v)))
+            args += [ir.Load(x.type, span, x) for x in flatten(v)]
+            continue
+        if isinstance(v.type, ErrorType):
+            return ir.Expr(ERROR, span)
+        if p.callable is not None:
+            raise fc.error(at, f"parameter `{p.name}` of `{shown}` takes a function, got {article(v.type)}",
+                           "pass a function's name or a lambda")
+        if v.type == NONE:
+            raise fc.error(at, f"argument `{p.name}` of `{shown}` has no value (the call returns None)",
+                           "pass a number or an array")
+        t = p.type or v.type
+        key.append(("v", t))
+        args.append(fc.coerce(v, t, at, f"argument `{p.name}` of `{shown}`"))
+    qualname, sig = instantiate(tmpl, tuple(key), span)
+    if sig.ret is None or isinstance(sig.ret, ErrorType):     # its body failed to check: reported there
+        return ir.Expr(ERROR, span)
+    return ir.Call(sig.ret, span, qualname, args)
+
+
+def _argument(fc: "FunctionChecker", a: ast.expr, declared: Type | None):
+    fv = value_of(fc, a)
+    if fv is not None:
+        return fv
+    value = fc.expr(a)
+    if declared is not None and not isinstance(value.type, ErrorType):
+        value = fc.coerce(value, declared, a, "argument")
+    return value
+
+
+# ---------------------------------------------------------------------- instances
+def instantiate(tmpl: Template, key: tuple, span: Span) -> tuple[str, Signature]:
+    """The instance of `tmpl` for `key`, checked on first use; (its qualname, its signature)."""
+    if key in tmpl.instances:
+        qualname = tmpl.instances[key]
+        sig = tmpl.signatures[qualname]
+        if sig.ret is None and qualname in _IN_PROGRESS:
+            raise FxSyntaxError(span, f"`{tmpl.node.name}` calls itself before its result type is known",
+                                f"annotate its result: `def {tmpl.node.name}(...) -> f64:`")
+        return qualname, sig
+    qualname = _instance_name(tmpl, key)
+    tmpl.instances[key] = qualname
+    params, funcparams, defaults = [], {}, {}
+    for p, (kind, what) in zip(tmpl.params, key):
+        if kind == "v":
+            params.append((p.name, what, p.span))
+            if p.default is not None and isinstance(what, Scalar):
+                try:
+                    d = tmpl.default(p, None, p.span)
+                    if isinstance(d, ir.Const) and d.type == what:
+                        defaults[p.name] = (what, d.value)
+                except FxSyntaxError:
+                    pass        # reported where a call needs it
+            continue
+        hidden = [f"{p.name}${k}" for k in range(len(hidden_types(what)))]
+        params += [(h, t, p.span) for h, t in zip(hidden, hidden_types(what))]
+        args, ret = p.callable or (None, None)
+        funcparams[p.name] = (what, hidden, args, ret)
+    sig = Signature(tmpl.node.name, params, defaults, tmpl.ret, tmpl.span, tmpl.options, "cpu")
+    tmpl.signatures[qualname] = sig
+    from fastext.compiler.frontend.function import FunctionChecker
+    checker = FunctionChecker(tmpl.scope, tmpl.diags, sig)
+    checker.qualname, checker.funcparams, checker.internal = qualname, funcparams, qualname != tmpl.qualname
+    before = len(tmpl.diags.items)
+    _IN_PROGRESS.add(qualname)
+    try:
+        fn = checker.check(tmpl.node)
+    except FxSyntaxError as e:
+        tmpl.diags.add(e.diagnostic)
+        return qualname, sig
+    finally:
+        _IN_PROGRESS.discard(qualname)
+        _dedupe(tmpl.diags, before)
+    fn.name = qualname
+    fn.doc = ast.get_docstring(tmpl.node)
+    fn.exported = False
+    options = {**OPTION_DEFAULTS, **tmpl.scope.options, **tmpl.options}
+    fn.boundscheck, fn.fastmath, fn.inline = options["boundscheck"], options["fastmath"], options["inline"]
+    fn.nogil = options["nogil"]
+    tmpl.scope.instances[qualname] = fn
+    return qualname, sig
+
+
+_IN_PROGRESS: set[str] = set()      # instances whose bodies are being checked (recursion)
+
+
+def _dedupe(diags: Diagnostics, before: int) -> None:
+    """One message per mistake in a template's body, however many instances repeat it."""
+    seen = {(d.span, d.message) for d in diags.items[:before]}
+    fresh = []
+    for d in diags.items[before:]:
+        if (d.span, d.message) not in seen:
+            seen.add((d.span, d.message))
+            fresh.append(d)
+    diags.items[before:] = fresh
+
+
+def _instance_name(tmpl: Template, key: tuple) -> str:
+    """`apply$eval_A`, `eval_A$i64_i64`: the template's name and its key, in identifier
+    characters; the default instance of an exported template keeps the template's own name."""
+    if default_key(tmpl) == key and tmpl.qualname == tmpl.node.name and _exportable(tmpl):
+        return tmpl.qualname
+
+    def part(kind, what) -> str:
+        if kind == "v" and isinstance(what, Array):
+            return f"{what.dtype}_{what.ndim}d"      # `f64[:]` apart from `f64`
+        if kind == "v":
+            return str(what)
+        return what[0].rpartition("$")[2] if "$" in what[0] else what[0]
+    suffix = re.sub(r"[^A-Za-z0-9_]+", "_", "_".join(part(*k) for k in key)).strip("_") or "0"
+    name, k = f"{tmpl.qualname}${suffix}", 2
+    taken = set(tmpl.instances.values())
+    while name in taken or name in tmpl.scope.registry:
+        name, k = f"{tmpl.qualname}${suffix}_{k}", k + 1
+    return name
+
+
+def default_key(tmpl: Template) -> tuple | None:
+    """The key of a call passing only the annotated parameters (None if some other one has no default)."""
+    key = []
+    for p in tmpl.params:
+        if p.type is not None:
+            key.append(("v", p.type))
+            continue
+        if p.default is None:
+            return None
+        try:
+            d = tmpl.default(p, None, p.span)
+        except FxSyntaxError:
+            return None
+        if not isinstance(d, FuncValue):
+            return None
+        key.append(("f", shape(d)))
+    return tuple(key)
+
+
+def _exportable(tmpl: Template) -> bool:
+    """A public module function whose only unannotated parameters default to functions."""
+    return (tmpl.captured == 0 and not tmpl.node.name.startswith("_") and tmpl.ret is not None
+            and tmpl.scope.qualifier == "" and all(p.type is not None or p.default is not None for p in tmpl.params)
+            and default_key(tmpl) is not None)
+
+
+def export_default(tmpl: Template) -> ir.Function | None:
+    """The default instance of an exportable template of the module being compiled, exported
+    under the template's name with its function parameters fixed (None if it has none)."""
+    if not _exportable(tmpl):
+        return None
+    key = default_key(tmpl)
+    qualname, _ = instantiate(tmpl, key, tmpl.span)
+    fn = tmpl.scope.instances.get(qualname)
+    if fn is not None and qualname == tmpl.qualname:
+        fn.exported = True
+    return fn
+
+
+# ---------------------------------------------------------------------- inferred results
+def inferred_return(fc: "FunctionChecker", node: ast.Return) -> ir.Return:
+    """A `return` of a function whose result type comes from its returns: the value as it is,
+    converted once every return is seen (`settle_returns`)."""
+    value = None
+    if node.value is not None and not (isinstance(node.value, ast.Constant) and node.value.value is None):
+        value = fc.expr(node.value)
+        if value.type == NONE:
+            raise fc.error(node.value, "this returns the result of a function returning None",
+                           "call it as a statement, then `return`")
+    ret = ir.Return(fc.span(node), value)
+    fc.inferred_returns.append((ret, node))
+    return ret
+
+
+def settle_returns(fc: "FunctionChecker", clean: bool = True) -> Type:
+    """The result type of a function without a return annotation: the common type of its
+    returned values (numbers promote as in arithmetic); each return converted to it.  With
+    errors in the body (`clean` false) and no typed return left, the error type."""
+    returns = fc.inferred_returns
+    values = [(r, n) for r, n in returns if r.value is not None and not isinstance(r.value.type, ErrorType)]
+    if any(r.value is None for r, _ in returns) and values:
+        r, n = next((r, n) for r, n in returns if r.value is None)
+        raise fc.error(n, f"`{fc.sig.name}` returns a value elsewhere but nothing here",
+                       "return a value on every path, or annotate the function's result")
+    if not values:
+        return ERROR if any(r.value is not None for r, _ in returns) or not clean else NONE
+    t = values[0][0].value.type
+    for r, n in values[1:]:
+        vt = r.value.type
+        if vt == t:
+            continue
+        if isinstance(vt, Scalar) and isinstance(t, Scalar):
+            t = promote(t, vt)
+            continue
+        raise fc.error(n.value, f"`{fc.sig.name}` returns {article(t)} elsewhere and {article(vt)} here",
+                       f"annotate its result (`-> {t}`) or return values of one type")
+    for r, n in values:
+        r.value = fc.coerce(r.value, t, n.value, "return value")
+    return t
