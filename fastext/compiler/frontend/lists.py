@@ -264,6 +264,12 @@ def store(fc: "FunctionChecker", target: ast.Subscript, lst: ir.Expr, value: ir.
                            "xs[a:b] = [v] (or another list)")
         value = coerce_list(fc, value, lst.type, node, "the assigned list") if value.type != lst.type else value
         args, present = _slice_args(fc, target.slice, span)
+        if isinstance(value, ir.Intrinsic) and value.name in ("list.slice", "list.copy"):
+            # xs[a:b] = ys[c:d]: read from ys in place, no list in between (lower/lists.py)
+            source = value.attrs.get("present", (False, False, False))
+            bounds = value.args[1:] or [ir.Const(I64, span, 0)] * 3
+            return [ir.ExprStmt(span, _op(T.NONE, span, "assign_slice", [lst, *args, value.args[0], *bounds],
+                                          present=present, source=source))]
         return [ir.ExprStmt(span, _op(T.NONE, span, "assign_slice", [lst, *args, value], present=present))]
     k = _index(fc, target.slice)
     return [ir.ExprStmt(span, _op(T.NONE, span, "set", [lst, k, _item_value(fc, lst, value, node)]))]

@@ -140,6 +140,10 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
     def s_Assign(self, s: ir.Assign) -> None:
         if isinstance(s.var.type, T.PyObj):
             return self.assign_object(s)
+        if isinstance(s.value, ir.Intrinsic) and s.value.name in ("list.copy", "list.slice") and \
+                id(s.var) in self.confined_lists():
+            from fastext.compiler.lower.lists import assign_reusing
+            return assign_reusing(self, s)
         group = self.confined().get(id(s.var)) if isinstance(s.value, ir.ArrayMap) else None
         if group is not None:
             # names no other reference reaches: the site's buffers are recycled (lower/reuse.py)
@@ -154,6 +158,14 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             self.b.store(materialize(self, s.value, reuse=(slots, held)), self.slots[id(s.var)])
             return
         self.b.store(self.expr(s.value), self.slots[id(s.var)])
+
+    def confined_lists(self) -> set[int]:
+        """The list variables whose storage an assignment may reuse (lower/lists.py), computed once."""
+        found = getattr(self, "_confined_lists", None)
+        if found is None:
+            from fastext.compiler.lower.lists import confined
+            found = self._confined_lists = confined(self.fn)
+        return found
 
     def confined(self) -> dict[int, tuple[ir.Var, ...]]:
         """The function's array names whose buffers never escape, each with its group of names

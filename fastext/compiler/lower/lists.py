@@ -69,8 +69,9 @@ def new(fl, item: T.Type, n: ll.Value, cap: ll.Value | None = None) -> ll.Value:
     fl.fail_if(b.icmp_unsigned(">", n, I64(MAX_ITEMS)), "MemoryError", None)
     cap = n if cap is None else cap
     cap = b.select(b.icmp_signed("<", cap, I64(4)), I64(4), cap)
-    lst = _alloc(fl, I64(HEADER_BYTES))
-    buf = _alloc(fl, b.mul(cap, size_of(value_type(item))))
+    # one arena block: the header, then the items (64 bytes in, keeping the arena's alignment)
+    lst = _alloc(fl, b.add(I64(ITEMS_AT), b.mul(cap, size_of(value_type(item)))))
+    buf = b.gep(lst, [I64(ITEMS_AT)])
     b.store(n, field(fl, lst, LEN))
     b.store(cap, field(fl, lst, CAP))
     b.store(buf, field(fl, lst, DATA))
@@ -78,6 +79,8 @@ def new(fl, item: T.Type, n: ll.Value, cap: ll.Value | None = None) -> ll.Value:
 
 
 HEADER_BYTES = 24
+SCRATCH_BYTES = 512     # slice assignments whose source is the target: items copied aside in the frame
+ITEMS_AT = 64
 
 
 def reserve(fl, lst: ll.Value, item: T.Type, need: ll.Value) -> None:
@@ -253,10 +256,10 @@ def _insert(fl, e, args):
     return I1(0)
 
 
-def _bounds(fl, n: ll.Value, e: ir.Intrinsic, start, stop, step):
+def _bounds(fl, n: ll.Value, e: ir.Intrinsic, start, stop, step, present=None):
     """(start, count, step) of the slice: arith.slice_bounds with the absent bounds as None."""
     from fastext.compiler.lower.arith import slice_bounds
-    has = e.attrs["present"]
+    has = e.attrs["present"] if present is None else present
     return slice_bounds(fl, n, start if has[0] else None, stop if has[1] else None, step if has[2] else None)
 
 
@@ -276,46 +279,70 @@ def _slice(fl, e, args):
 
 def _assign_slice(fl, e, args):
     """`xs[a:b] = ys` (the range replaced, the list may grow or shrink) and `xs[a:b:c] = ys`
-    (as many items as the extended slice has, else ValueError as Python)."""
+    (as many items as the extended slice has, else ValueError as Python).  With attrs
+    `source` (the present bounds of a slice `ys[d:e:f]` fused into the statement), the source
+    items are read straight from `ys`, through a scratch buffer freed at once when `ys` is `xs`
+    or the source is strided (`perm[:k + 1] = perm[k::-1]` allocates nothing in the arena)."""
     b = fl.b
-    lst, start, stop, step, src = args
+    lst, start, stop, step, src = args[:5]
     item = item_type(e.args[0].type)
-    present = e.attrs["present"]
     n = length(fl, lst)
     start, count, step = _bounds(fl, n, e, start, stop, step)
-    m = length(fl, src)
-    same = b.icmp_unsigned("==", lst, src)
-    # `xs[a:b] = xs`: the items are read from a copy taken first
-    copy = Var(b, I8P, src)
-    with b.if_then(same, likely=False):
-        dup = new(fl, item, m)
-        _copy_items(fl, item, dup, I64(0), src, I64(0), m)
-        copy.set(dup)
-    src = copy.get()
-    if present[2]:
+    size = size_of(value_type(item))
+    if "source" in e.attrs:
+        sstart, m, sstep = _bounds(fl, length(fl, src), e, *args[5:8], present=e.attrs["source"])
+    else:
+        sstart, m, sstep = I64(0), length(fl, src), I64(1)
+    direct = b.and_(b.icmp_unsigned("!=", lst, src), b.icmp_signed("==", sstep, I64(1)))
+    items = Var(b, value_type(item).as_pointer(), slot(fl, src, item, sstart))
+    scratch = Var(b, I8P, NULL)
+    with b.if_then(b.not_(direct), likely=False):
+        # a few items go through a buffer in the frame; more through one malloc'd and freed
+        nbytes = b.mul(m, size)
+        small = fl.entry_alloca(ll.ArrayType(I64, SCRATCH_BYTES // 8))
+        with b.if_then(b.icmp_unsigned(">", nbytes, I64(SCRATCH_BYTES)), likely=False):
+            malloc = fl.ctx.intrinsic("malloc", I8P, [I64])
+            buf = b.call(malloc, [nbytes])
+            fl.fail_if(b.icmp_unsigned("==", buf, NULL), "MemoryError", None)
+            scratch.set(buf)
+        buf = b.select(b.icmp_unsigned("==", scratch.get(), NULL), b.bitcast(small, I8P), scratch.get())
+        typed = b.bitcast(buf, value_type(item).as_pointer())
+        for_range(b, I64(0), m, lambda k: b.store(
+            b.load(slot(fl, src, item, b.add(sstart, b.mul(k, sstep)))), b.gep(typed, [k])))
+        items.set(typed)
+    if e.attrs["present"][2]:
         one = b.icmp_signed("==", step, I64(1))
         with b.if_else(one) as (contiguous, extended):
             with contiguous:
-                _replace(fl, lst, item, start, count, src, m)
+                _replace(fl, lst, item, start, count, items.get(), m)
             with extended:
-                fl.fail_if(b.icmp_signed("!=", m, count), "ValueError",
-                           "attempt to assign sequence of size %lld to extended slice of size %lld", (m, count))
+                with b.if_then(b.icmp_signed("!=", m, count), likely=False):
+                    _free(fl, scratch.get())
+                    fl.fail_if(I1(1), "ValueError",
+                               "attempt to assign sequence of size %lld to extended slice of size %lld", (m, count))
                 for_range(b, I64(0), count, lambda k: b.store(
-                    b.load(slot(fl, src, item, k)), slot(fl, lst, item, b.add(start, b.mul(k, step)))))
+                    b.load(b.gep(items.get(), [k])), slot(fl, lst, item, b.add(start, b.mul(k, step)))))
     else:
-        _replace(fl, lst, item, start, count, src, m)
+        _replace(fl, lst, item, start, count, items.get(), m)
+    _free(fl, scratch.get())
     return I1(0)
 
 
-def _replace(fl, lst, item, start, count, src, m) -> None:
-    """Items [start, start + count) of `lst` replaced by the `m` items of `src`."""
+def _free(fl, p: ll.Value) -> None:
+    fl.b.call(fl.ctx.intrinsic("free", ll.VoidType(), [I8P]), [p])
+
+
+def _replace(fl, lst, item, start, count, items, m) -> None:
+    """Items [start, start + count) of `lst` replaced by the `m` items at `items` (not in `lst`)."""
     b = fl.b
     n = length(fl, lst)
     newlen = b.add(b.sub(n, count), m)
-    reserve(fl, lst, item, newlen)
+    with b.if_then(b.icmp_signed(">", newlen, n)):
+        reserve(fl, lst, item, newlen)
     tail = b.add(start, count)
     _move_items(fl, lst, item, b.add(start, m), tail, b.sub(n, tail))
-    _copy_items(fl, item, lst, start, src, I64(0), m)
+    _memmove(fl, b.bitcast(slot(fl, lst, item, start), I8P), b.bitcast(items, I8P),
+             b.mul(m, size_of(value_type(item))))
     b.store(newlen, field(fl, lst, LEN))
 
 
@@ -474,3 +501,69 @@ _LOWER = {
     "remove": _remove, "count": _count, "reverse": _reverse, "clear": _clear, "copy": _copy,
     "from_range": _from_range, "from_array": _from_array, "sort": _sort, "unpack": _unpack,
 }
+
+
+# ------------------------------------------------------------------------- reused storage
+# The ops through which a list named by a variable never reaches another name: (op, argument
+# positions that may be such a variable).  Item positions (`append`'s value, ...) are not here:
+# a list stored as an item of another is reachable from it.
+_READS = {
+    "len": (0,), "get": (0,), "set": (0,), "append": (0,), "extend": (0, 1), "pop": (0,), "insert": (0,),
+    "slice": (0,), "assign_slice": (0, 4), "contains": (0,), "index": (0,), "count": (0,), "remove": (0,),
+    "reverse": (0,), "clear": (0,), "copy": (0,), "sort": (0,), "unpack": (0,), "repeat": (0,), "concat": (0, 1),
+}
+_FRESH = ("list.copy", "list.slice")
+
+
+def confined(fn: ir.Function) -> set[int]:
+    """The list variables whose list no other name, container or call can reach: every load of
+    one is an operand of a `_READS` position.  Assigning such a variable a copy or slice may
+    copy into the list it holds instead of making a new one (`perm = perm1[:]` in a loop)."""
+    lists = {id(v) for v in fn.locals if isinstance(v.type, T.List)}
+    allowed: set[int] = set()
+    loads: list[ir.Load] = []
+    for e in ir.all_exprs(fn.body):
+        if isinstance(e, ir.Load) and id(e.var) in lists:
+            loads.append(e)
+        elif isinstance(e, ir.Intrinsic) and e.name.startswith("list."):
+            for k in _READS.get(e.name[5:], ()):
+                if k < len(e.args) and isinstance(e.args[k], ir.Load):
+                    allowed.add(id(e.args[k]))
+    out = lists - {id(load.var) for load in loads if id(load) not in allowed}
+    for s in ir.walk(fn.body):     # a variable also given a list from elsewhere may share it
+        if isinstance(s, ir.Assign) and id(s.var) in out and not (
+                isinstance(s.value, ir.Intrinsic) and s.value.name.startswith("list.")
+                and ops_allocates(s.value.name)):
+            out.discard(id(s.var))
+    return out
+
+
+def ops_allocates(name: str) -> bool:
+    from fastext.compiler import ops
+    return ops.get(name).allocates and name not in ("list.append", "list.extend", "list.insert", "list.assign_slice")
+
+
+def assign_reusing(fl, s: ir.Assign) -> None:
+    """`xs = ys[a:b:c]` / `xs = ys[:]` for a confined `xs`: copied into the list `xs` holds
+    (a new one the first time, or when `ys` is that list)."""
+    b = fl.b
+    e: ir.Intrinsic = s.value
+    item = item_type(e.type)
+    target = fl.slots[id(s.var)]
+    args = [fl.expr(a) for a in e.args]
+    src = args[0]
+    old = b.load(target)
+    reuse = b.and_(b.icmp_unsigned("!=", old, NULL), b.icmp_unsigned("!=", old, src))
+    with b.if_else(reuse) as (into, fresh):
+        with into:
+            if e.name == "list.slice":
+                start, count, step = _bounds(fl, length(fl, src), e, *args[1:4])
+            else:
+                start, count, step = I64(0), length(fl, src), I64(1)
+            b.store(I64(0), field(fl, old, LEN))      # nothing to keep: reserve copies no items
+            reserve(fl, old, item, count)
+            for_range(b, I64(0), count, lambda k: b.store(
+                b.load(slot(fl, src, item, b.add(start, b.mul(k, step)))), slot(fl, old, item, k)))
+            b.store(count, field(fl, old, LEN))
+        with fresh:
+            b.store(lower_list(fl, e, args), target)

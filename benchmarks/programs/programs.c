@@ -1,0 +1,156 @@
+/* C versions of the issue-12 programs, written from the programs' public descriptions with the
+ * same operation order as the Python sources in this folder (no fast-math), called through
+ * ctypes by run.py.  Random numbers: xorshift64* (the programs' results that depend on them
+ * are compared statistically, not exactly). */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static double eval_A(long i, long j) { return 1.0 / ((i + j) * (i + j + 1) / 2 + i + 1); }
+
+static void times_u(const double *u, double *v, long n, int transpose) {
+    for (long i = 0; i < n; i++) {
+        double s = 0.0;
+        for (long j = 0; j < n; j++) s += (transpose ? eval_A(j, i) : eval_A(i, j)) * u[j];
+        v[i] = s;
+    }
+}
+
+double spectralnorm(long n) {
+    double *u = malloc(n * sizeof(double)), *v = malloc(n * sizeof(double)), *t = malloc(n * sizeof(double));
+    for (long i = 0; i < n; i++) u[i] = 1.0;
+    for (int k = 0; k < 10; k++) {
+        times_u(u, t, n, 0); times_u(t, v, n, 1);
+        times_u(v, t, n, 0); times_u(t, u, n, 1);
+    }
+    double vBv = 0.0, vv = 0.0;
+    for (long i = 0; i < n; i++) { vBv += u[i] * v[i]; vv += v[i] * v[i]; }
+    free(u); free(v); free(t);
+    return sqrt(vBv / vv);
+}
+
+long mandelbrot(long size, unsigned char *out) {
+    long at = 0;
+    double fsize = (double)size;
+    for (long y = 0; y < size; y++) {
+        double ci = 2.0 * y / fsize - 1.0;
+        int bits = 0, xb = 0;
+        for (long x = 0; x < size; x++) {
+            double cr = 2.0 * x / fsize - 1.5, zr = 0.0, zi = 0.0;
+            int escaped = 0;
+            for (int i = 0; i < 50; i++) {
+                double tr = zr * zr - zi * zi + cr, ti = 2.0 * zr * zi + ci;
+                zr = tr; zi = ti;
+                if (zr * zr + zi * zi > 4.0) { escaped = 1; break; }
+            }
+            bits = (bits << 1) | (escaped ? 0 : 1);
+            if (++xb == 8) { out[at++] = (unsigned char)bits; bits = 0; xb = 0; }
+        }
+        if (xb > 0) out[at++] = (unsigned char)(bits << (8 - xb));
+    }
+    return at;
+}
+
+long fannkuch(long n, long *checksum_out) {
+    long perm1[32], perm[32], count[32];
+    long maxflips = 0, checksum = 0, sign = 1;
+    for (long i = 0; i < n; i++) perm1[i] = count[i] = i;
+    for (;;) {
+        long k = perm1[0];
+        if (k) {
+            memcpy(perm, perm1, n * sizeof(long));
+            long flips = 1, kk = perm[k];
+            while (kk) {
+                for (long lo = 0, hi = k; lo < hi; lo++, hi--) { long t = perm[lo]; perm[lo] = perm[hi]; perm[hi] = t; }
+                flips++; k = kk; kk = perm[kk];
+            }
+            if (maxflips < flips) maxflips = flips;
+            checksum += sign > 0 ? flips : -flips;
+        }
+        if (sign > 0) { long t = perm1[0]; perm1[0] = perm1[1]; perm1[1] = t; sign = -1; }
+        else {
+            long t = perm1[1]; perm1[1] = perm1[2]; perm1[2] = t; sign = 1;
+            long r;
+            for (r = 2; r < n - 1; r++) {
+                if (count[r]) break;
+                count[r] = r;
+                long p0 = perm1[0];
+                memmove(perm1, perm1 + 1, (r + 1) * sizeof(long));
+                perm1[r + 1] = p0;
+            }
+            if (r == n - 1 && !count[r]) { *checksum_out = checksum; return maxflips; }
+            count[r]--;
+        }
+    }
+}
+
+long fib(long n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
+
+static uint64_t rng_state = 88172645463325252ULL;
+static uint64_t next_u64(void) {
+    rng_state ^= rng_state >> 12; rng_state ^= rng_state << 25; rng_state ^= rng_state >> 27;
+    return rng_state * 2685821657736338717ULL;
+}
+
+long parse_int(long t) {
+    long n = 0;
+    char s[32];
+    for (long i = 1; i < t; i++) {
+        n = (long)(next_u64() >> 32);
+        snprintf(s, sizeof s, "0x%lx", n);
+        long m = strtol(s, NULL, 16);
+        if (m != n) abort();
+    }
+    return n;
+}
+
+static void qsort_kernel(double *a, long lo, long hi) {
+    long i = lo, j = hi;
+    while (i < hi) {
+        double pivot = a[(lo + hi) / 2];
+        while (i <= j) {
+            while (a[i] < pivot) i++;
+            while (a[j] > pivot) j--;
+            if (i <= j) { double t = a[i]; a[i] = a[j]; a[j] = t; i++; j--; }
+        }
+        if (lo < j) qsort_kernel(a, lo, j);
+        lo = i; j = hi;
+    }
+}
+
+double sortperf(long n) {
+    double *a = malloc(n * sizeof(double));
+    for (long i = 0; i < n; i++) a[i] = (next_u64() >> 11) * 0x1.0p-53;
+    qsort_kernel(a, 0, n - 1);
+    double first = a[0];
+    free(a);
+    return first;
+}
+
+static long mandel(double re, double im) {
+    double zr = re, zi = im;
+    for (long n = 0; n < 80; n++) {
+        if (hypot(zr, zi) > 2) return n;
+        double t = zr * zr - zi * zi + re;
+        zi = 2 * zr * zi + im; zr = t;
+    }
+    return 80;
+}
+
+long mandelperf(long *out) {
+    long k = 0;
+    for (int i = 0; i < 26; i++)
+        for (int j = 0; j < 21; j++) out[k++] = mandel(-2.0 + 0.1 * i, -1.0 + 0.1 * j);
+    return k;
+}
+
+double pisum(void) {
+    double sum = 0.0;
+    for (int j = 1; j <= 500; j++) {
+        sum = 0.0;
+        for (long k = 1; k <= 10000; k++) sum += 1.0 / (k * k);
+    }
+    return sum;
+}
