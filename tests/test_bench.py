@@ -185,7 +185,7 @@ def test_bad_input_is_a_clear_message(args, message, tmp_path, cache_dir):
 
 
 def test_compile_error_shows_diagnostics(tmp_path, cache_dir):
-    (tmp_path / "broken.fx").write_text("from fastext import f64\n\ndef f(x: f64) -> f64:\n    y = 's'\n    return x\n")
+    (tmp_path / "broken.fx").write_text("from fastext import f64\n\ndef f(x: f64) -> f64:\n    y = undefined_name\n    return x\n")
     r = bench(str(tmp_path / "broken.fx"), "-q", cache=cache_dir)
     assert r.returncode == 2
     assert "broken.fx:4:9: error:" in r.stderr and "does not compile" in r.stderr

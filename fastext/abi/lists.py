@@ -14,7 +14,7 @@ from fastext.abi.capi import I32, I64, OBJ
 from fastext.compiler import types as T
 from fastext.compiler.lower.context import value_type
 from fastext.compiler.lower.ircontrol import for_range
-from fastext.compiler.lower.lists import CAP, DATA, HEADER, HEADER_BYTES, LEN, size_of
+from fastext.compiler.lower.lists import CAP, DATA, HEADER, ITEMS_AT, LEN, size_of
 
 NULL = ll.Constant(OBJ, None)
 
@@ -25,9 +25,9 @@ def _new(wb, err: ll.Value, item: T.Type, n: ll.Value) -> ll.Value:
     b, api = wb.b, wb.api
     alloc = arena_alloc(wb.ctx)
     cap = b.select(b.icmp_signed("<", n, I64(4)), I64(4), n)
-    hdr = b.call(alloc, [err, I64(HEADER_BYTES)])
-    buf = b.call(alloc, [err, b.mul(cap, size_of(value_type(item)))])
-    with b.if_then(b.or_(b.icmp_unsigned("==", hdr, NULL), b.icmp_unsigned("==", buf, NULL)), likely=False):
+    hdr = b.call(alloc, [err, b.add(I64(ITEMS_AT), b.mul(cap, size_of(value_type(item))))])
+    buf = b.gep(hdr, [I64(ITEMS_AT)])      # one block, as lower/lists.py: new makes them
+    with b.if_then(b.icmp_unsigned("==", hdr, NULL), likely=False):
         api.call(b, "PyErr_NoMemory")
         b.branch(wb.fail_bb)
     h = b.bitcast(hdr, HEADER.as_pointer())

@@ -191,3 +191,30 @@ def grow(n: i64) -> i64:
         if len(xs) > 5:
             xs.pop(0)
     return sum(xs)
+
+
+def reuse_alias(n: i64) -> tuple[list[i64], list[i64]]:
+    a = list(range(n))
+    b = a
+    for i in range(3):
+        a = a[1:]
+    return b, a
+
+
+def reuse_confined(n: i64) -> i64:
+    src = list(range(n))
+    out = 0
+    for i in range(n):
+        cur = src[i:]
+        out += len(cur) * 1000 + cur[0]
+        cur = src[::2]
+        out += cur[-1]
+    return out
+
+
+def big_self(n: i64) -> list[i64]:
+    xs = list(range(n))
+    xs[:] = xs[::-1]
+    xs[1:n - 1] = xs[n - 2:0:-1]
+    xs[::3] = xs[:(n + 2) // 3]
+    return xs

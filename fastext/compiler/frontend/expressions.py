@@ -48,11 +48,7 @@ UNSUPPORTED_HINTS = {
     "Nonlocal": "nested functions are not supported",
     "FunctionDef": "define helper functions at module level (prefix the name with _ to keep it internal)",
     "Lambda": "bind a lambda to a name (`f = lambda x: ...`) or pass it to a .fx function",
-    "ListComp": "allocate an array outside and fill it in a loop",
-    "List": "lists are not supported; pass a NumPy array",
-    "Dict": "dicts are not supported in compiled code",
-    "Set": "sets are not supported in compiled code",
-    "Delete": "`del` is not supported",
+    "GeneratorExp": "use it inside sum(), min(), max(), any(), all(), list(), sorted() or set(), or write [... for ...]",
     "Await": "async code is not supported",
     "Starred": "star-unpacking is not supported",
 }

@@ -136,7 +136,26 @@ def _check_bodies(unit: "_Unit", root: bool) -> dict[str, ir.Function]:
         fn.boundscheck, fn.fastmath, fn.inline = options["boundscheck"], options["fastmath"], options["inline"]
         fn.nogil = options["nogil"]
         functions[fn.name] = fn
+    if root:
+        _unused_templates(unit)
     return functions
+
+
+def _unused_templates(unit: "_Unit") -> None:
+    """A public function with unannotated parameters that no .fx code calls would be missing
+    from the module without a word: Python needs its types written (frontend/templates.py)."""
+    from fastext.compiler.frontend.templates import Template
+    for node in unit.defs:
+        template = unit.scope.registry.get(unit.scope.qualify(node.name))
+        if not isinstance(template, Template) or template.node is not node or node.name.startswith("_") \
+                or template.instances or template.captured:
+            continue
+        missing = next((p for p in template.params if p.type is None and p.callable is None and p.default is None),
+                       None)
+        if missing is not None:
+            unit.diags.add(Diagnostic(missing.span, f"parameter `{missing.name}` of `{node.name}` needs a type annotation",
+                                      f"write `{missing.name}: f64` (or i64, f64[:], list[f64], …): Python calls "
+                                      f"`{node.name}`; a helper only .fx code calls may leave its types to the calls"))
 
 
 def _reachable(functions: dict[str, ir.Function], roots: list[str]) -> dict[str, ir.Function]:

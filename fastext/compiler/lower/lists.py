@@ -44,12 +44,45 @@ def field(fl, lst: ll.Value, k: int) -> ll.Value:
     return fl.b.gep(_hdr(fl, lst), [I32(0), I32(k)])
 
 
+def _tag(fl, kind: str):
+    """A type-based alias tag: loads and stores of list headers and of list items never alias
+    each other, so LLVM keeps a list's length and data pointer in registers across item stores."""
+    tags = fl.ctx.__dict__.setdefault("_list_tbaa", {})
+    if kind not in tags:
+        module = fl.ctx.module
+        if "root" not in tags:
+            tags["root"] = module.add_metadata(["fastext lists"])
+        node = module.add_metadata([f"list {kind}", tags["root"], I64(0)])
+        tags[kind] = module.add_metadata([node, node, I64(0)])
+    return tags[kind]
+
+
+def hload(fl, lst: ll.Value, k: int) -> ll.Value:
+    v = fl.b.load(field(fl, lst, k))
+    v.set_metadata("tbaa", _tag(fl, "header"))
+    return v
+
+
+def hstore(fl, value: ll.Value, lst: ll.Value, k: int) -> None:
+    fl.b.store(value, field(fl, lst, k)).set_metadata("tbaa", _tag(fl, "header"))
+
+
+def iload(fl, lst: ll.Value, item: T.Type, k: ll.Value) -> ll.Value:
+    v = fl.b.load(slot(fl, lst, item, k))
+    v.set_metadata("tbaa", _tag(fl, "item"))
+    return v
+
+
+def istore(fl, value: ll.Value, lst: ll.Value, item: T.Type, k: ll.Value) -> None:
+    fl.b.store(value, slot(fl, lst, item, k)).set_metadata("tbaa", _tag(fl, "item"))
+
+
 def length(fl, lst: ll.Value) -> ll.Value:
-    return fl.b.load(field(fl, lst, LEN))
+    return hload(fl, lst, LEN)
 
 
 def data(fl, lst: ll.Value, item: T.Type) -> ll.Value:
-    return fl.b.bitcast(fl.b.load(field(fl, lst, DATA)), value_type(item).as_pointer())
+    return fl.b.bitcast(hload(fl, lst, DATA), value_type(item).as_pointer())
 
 
 def slot(fl, lst: ll.Value, item: T.Type, k: ll.Value) -> ll.Value:
@@ -72,9 +105,9 @@ def new(fl, item: T.Type, n: ll.Value, cap: ll.Value | None = None) -> ll.Value:
     # one arena block: the header, then the items (64 bytes in, keeping the arena's alignment)
     lst = _alloc(fl, b.add(I64(ITEMS_AT), b.mul(cap, size_of(value_type(item)))))
     buf = b.gep(lst, [I64(ITEMS_AT)])
-    b.store(n, field(fl, lst, LEN))
-    b.store(cap, field(fl, lst, CAP))
-    b.store(buf, field(fl, lst, DATA))
+    hstore(fl, n, lst, LEN)
+    hstore(fl, cap, lst, CAP)
+    hstore(fl, buf, lst, DATA)
     return lst
 
 
@@ -86,16 +119,16 @@ ITEMS_AT = 64
 def reserve(fl, lst: ll.Value, item: T.Type, need: ll.Value) -> None:
     """Room for `need` items: a buffer of max(need, 2 * cap) items when the current one is short."""
     b = fl.b
-    cap = b.load(field(fl, lst, CAP))
+    cap = hload(fl, lst, CAP)
     with b.if_then(b.icmp_signed(">", need, cap), likely=False):
         fl.fail_if(b.icmp_unsigned(">", need, I64(MAX_ITEMS)), "MemoryError", None)
         twice = b.shl(cap, I64(1))
         newcap = b.select(b.icmp_signed(">", need, twice), need, twice)
         size = size_of(value_type(item))
         buf = _alloc(fl, b.mul(newcap, size))
-        _memmove(fl, buf, b.load(field(fl, lst, DATA)), b.mul(length(fl, lst), size))
-        b.store(buf, field(fl, lst, DATA))
-        b.store(newcap, field(fl, lst, CAP))
+        _memmove(fl, buf, hload(fl, lst, DATA), b.mul(length(fl, lst), size))
+        hstore(fl, buf, lst, DATA)
+        hstore(fl, newcap, lst, CAP)
 
 
 def _memmove(fl, dst: ll.Value, src: ll.Value, nbytes: ll.Value) -> None:
@@ -140,7 +173,7 @@ def _display(fl, e, args):
     item = item_type(e.type)
     lst = new(fl, item, I64(len(args)))
     for k, v in enumerate(args):
-        fl.b.store(v, slot(fl, lst, item, I64(k)))
+        istore(fl, v, lst, item, I64(k))
     return lst
 
 
@@ -161,8 +194,8 @@ def _repeat(fl, e, args):
     if isinstance(item, T.Scalar) and not item.is_complex:
         # `[x] * n`, the common case: one item stored n times (vectorises)
         with b.if_then(b.icmp_signed("==", n, I64(1))):
-            v = b.load(slot(fl, src, item, I64(0)))
-            for_range(b, I64(0), times, lambda k: b.store(v, slot(fl, lst, item, k)))
+            v = iload(fl, src, item, I64(0))
+            for_range(b, I64(0), times, lambda k: istore(fl, v, lst, item, k))
         with b.if_then(b.icmp_signed("!=", n, I64(1))):
             for_range(b, I64(0), times, lambda k: _copy_items(fl, item, lst, b.mul(k, n), src, I64(0), n))
     else:
@@ -187,13 +220,13 @@ def _len(fl, e, args):
 
 def _get(fl, e, args):
     lst, k = args
-    return fl.b.load(slot(fl, lst, e.type, index(fl, lst, k, "list index out of range")))
+    return iload(fl, lst, e.type, index(fl, lst, k, "list index out of range"))
 
 
 def _set(fl, e, args):
     lst, k, v = args
     item = item_type(e.args[0].type)
-    fl.b.store(v, slot(fl, lst, item, index(fl, lst, k, "list assignment index out of range")))
+    istore(fl, v, lst, item, index(fl, lst, k, "list assignment index out of range"))
     return I1(0)
 
 
@@ -203,8 +236,8 @@ def _append(fl, e, args):
     item = item_type(e.args[0].type)
     n = length(fl, lst)
     reserve(fl, lst, item, b.add(n, I64(1)))
-    b.store(v, slot(fl, lst, item, n))
-    b.store(b.add(n, I64(1)), field(fl, lst, LEN))
+    istore(fl, v, lst, item, n)
+    hstore(fl, b.add(n, I64(1)), lst, LEN)
     return I1(0)
 
 
@@ -215,7 +248,7 @@ def _extend(fl, e, args):
     n, m = length(fl, lst), length(fl, other)     # m read first: `xs.extend(xs)` doubles xs
     reserve(fl, lst, item, b.add(n, m))
     _copy_items(fl, item, lst, n, other, I64(0), m)
-    b.store(b.add(n, m), field(fl, lst, LEN))
+    hstore(fl, b.add(n, m), lst, LEN)
     return I1(0)
 
 
@@ -233,10 +266,10 @@ def _pop(fl, e, args):
         k = b.select(b.icmp_signed("<", k, I64(0)), b.add(k, n), k)
         fl.fail_if(b.icmp_unsigned(">=", k, n), "IndexError",
                    "list assignment index out of range" if e.attrs.get("message") == "del" else "pop index out of range")
-    v = b.load(slot(fl, lst, item, k))
+    v = iload(fl, lst, item, k)
     last = b.sub(n, I64(1))
     _move_items(fl, lst, item, k, b.add(k, I64(1)), b.sub(last, k))
-    b.store(last, field(fl, lst, LEN))
+    hstore(fl, last, lst, LEN)
     return v
 
 
@@ -251,8 +284,8 @@ def _insert(fl, e, args):
     k = b.select(b.icmp_signed(">", k, n), n, k)
     reserve(fl, lst, item, b.add(n, I64(1)))
     _move_items(fl, lst, item, b.add(k, I64(1)), k, b.sub(n, k))
-    b.store(v, slot(fl, lst, item, k))
-    b.store(b.add(n, I64(1)), field(fl, lst, LEN))
+    istore(fl, v, lst, item, k)
+    hstore(fl, b.add(n, I64(1)), lst, LEN)
     return I1(0)
 
 
@@ -270,8 +303,7 @@ def _slice(fl, e, args):
     start, count, step = _bounds(fl, length(fl, src), e, start, stop, step)
     lst = new(fl, item, count)
     if e.attrs["present"][2]:
-        for_range(b, I64(0), count, lambda k: b.store(
-            b.load(slot(fl, src, item, b.add(start, b.mul(k, step)))), slot(fl, lst, item, k)))
+        for_range(b, I64(0), count, lambda k: istore(fl, iload(fl, src, item, b.add(start, b.mul(k, step))), lst, item, k))
     else:
         _copy_items(fl, item, lst, I64(0), src, start, count)
     return lst
@@ -308,7 +340,7 @@ def _assign_slice(fl, e, args):
         buf = b.select(b.icmp_unsigned("==", scratch.get(), NULL), b.bitcast(small, I8P), scratch.get())
         typed = b.bitcast(buf, value_type(item).as_pointer())
         for_range(b, I64(0), m, lambda k: b.store(
-            b.load(slot(fl, src, item, b.add(sstart, b.mul(k, sstep)))), b.gep(typed, [k])))
+            iload(fl, src, item, b.add(sstart, b.mul(k, sstep))), b.gep(typed, [k])))
         items.set(typed)
     if e.attrs["present"][2]:
         one = b.icmp_signed("==", step, I64(1))
@@ -320,8 +352,7 @@ def _assign_slice(fl, e, args):
                     _free(fl, scratch.get())
                     fl.fail_if(I1(1), "ValueError",
                                "attempt to assign sequence of size %lld to extended slice of size %lld", (m, count))
-                for_range(b, I64(0), count, lambda k: b.store(
-                    b.load(b.gep(items.get(), [k])), slot(fl, lst, item, b.add(start, b.mul(k, step)))))
+                for_range(b, I64(0), count, lambda k: istore(fl, b.load(b.gep(items.get(), [k])), lst, item, b.add(start, b.mul(k, step))))
     else:
         _replace(fl, lst, item, start, count, items.get(), m)
     _free(fl, scratch.get())
@@ -343,7 +374,7 @@ def _replace(fl, lst, item, start, count, items, m) -> None:
     _move_items(fl, lst, item, b.add(start, m), tail, b.sub(n, tail))
     _memmove(fl, b.bitcast(slot(fl, lst, item, start), I8P), b.bitcast(items, I8P),
              b.mul(m, size_of(value_type(item))))
-    b.store(newlen, field(fl, lst, LEN))
+    hstore(fl, newlen, lst, LEN)
 
 
 def equal(b: ll.IRBuilder, a: ll.Value, b_: ll.Value, t: T.Type) -> ll.Value:
@@ -368,7 +399,7 @@ def find(fl, lst: ll.Value, item: T.Type, v: ll.Value) -> ll.Value:
     n = length(fl, lst)
     k = Var(b, I64, I64(0))
     while_loop(b, lambda: b.and_(b.icmp_signed("<", k.get(), n),
-                                 b.not_(equal(b, b.load(slot(fl, lst, item, k.get())), v, item))),
+                                 b.not_(equal(b, iload(fl, lst, item, k.get()), v, item))),
                lambda: k.set(b.add(k.get(), I64(1))), "list.find")
     return b.select(b.icmp_signed("<", k.get(), n), k.get(), I64(-1))
 
@@ -399,7 +430,7 @@ def _remove(fl, e, args):
     fl.fail_if(b.icmp_signed("<", k, I64(0)), "ValueError", "list.remove(x): x not in list")
     last = b.sub(length(fl, lst), I64(1))
     _move_items(fl, lst, item, k, b.add(k, I64(1)), b.sub(last, k))
-    b.store(last, field(fl, lst, LEN))
+    hstore(fl, last, lst, LEN)
     return I1(0)
 
 
@@ -409,7 +440,7 @@ def _count(fl, e, args):
     item = item_type(e.args[0].type)
     total = Var(b, I64, I64(0))
     for_range(b, I64(0), length(fl, lst), lambda k: total.set(
-        b.add(total.get(), b.zext(equal(b, b.load(slot(fl, lst, item, k)), v, item), I64))))
+        b.add(total.get(), b.zext(equal(b, iload(fl, lst, item, k), v, item), I64))))
     return total.get()
 
 
@@ -421,10 +452,9 @@ def _reverse(fl, e, args):
 
     def swap(k):
         j = b.sub(b.sub(n, I64(1)), k)
-        p, q = slot(fl, lst, item, k), slot(fl, lst, item, j)
-        x, y = b.load(p), b.load(q)
-        b.store(y, p)
-        b.store(x, q)
+        x, y = iload(fl, lst, item, k), iload(fl, lst, item, j)
+        istore(fl, y, lst, item, k)
+        istore(fl, x, lst, item, j)
     for_range(b, I64(0), b.sdiv(n, I64(2)), swap)
     return I1(0)
 
@@ -439,7 +469,7 @@ def _unpack(fl, e, args):
 
 
 def _clear(fl, e, args):
-    fl.b.store(I64(0), field(fl, args[0], LEN))
+    hstore(fl, I64(0), args[0], LEN)
     return I1(0)
 
 
@@ -457,7 +487,7 @@ def _from_range(fl, e, args):
     from fastext.compiler.lower.arith import range_length
     n = range_length(fl, start, stop, step)
     lst = new(fl, T.I64, n)
-    for_range(b, I64(0), n, lambda k: b.store(b.add(start, b.mul(k, step)), slot(fl, lst, T.I64, k)))
+    for_range(b, I64(0), n, lambda k: istore(fl, b.add(start, b.mul(k, step)), lst, T.I64, k))
     return lst
 
 
@@ -477,7 +507,7 @@ def _from_array(fl, e, args):
         v = b.load(p, align=atype.dtype.align)
         if atype.dtype.is_bool:
             v = b.trunc(v, I1)
-        b.store(v, slot(fl, lst, item, k))
+        istore(fl, v, lst, item, k)
     for_range(b, I64(0), n, one)
     return lst
 
@@ -560,10 +590,14 @@ def assign_reusing(fl, s: ir.Assign) -> None:
                 start, count, step = _bounds(fl, length(fl, src), e, *args[1:4])
             else:
                 start, count, step = I64(0), length(fl, src), I64(1)
-            b.store(I64(0), field(fl, old, LEN))      # nothing to keep: reserve copies no items
+            hstore(fl, I64(0), old, LEN)      # nothing to keep: reserve copies no items
             reserve(fl, old, item, count)
-            for_range(b, I64(0), count, lambda k: b.store(
-                b.load(slot(fl, src, item, b.add(start, b.mul(k, step)))), slot(fl, old, item, k)))
-            b.store(count, field(fl, old, LEN))
+            with b.if_else(b.icmp_signed("==", step, I64(1))) as (contiguous, strided):
+                with contiguous:
+                    _copy_items(fl, item, old, I64(0), src, start, count)
+                with strided:
+                    for_range(b, I64(0), count, lambda k: istore(
+                        fl, iload(fl, src, item, b.add(start, b.mul(k, step))), old, item, k))
+            hstore(fl, count, old, LEN)
         with fresh:
             b.store(lower_list(fl, e, args), target)

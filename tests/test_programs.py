@@ -1,0 +1,41 @@
+"""The plain-Python benchmark programs of issue 12 (benchmarks/programs), compiled unchanged:
+results and printed text equal CPython's run of the same file (small sizes)."""
+import io
+import os
+import sys
+
+import pytest
+
+import fxload
+
+PROGRAMS = os.path.join(fxload.REPO, "benchmarks", "programs")
+
+
+def run(mod, fn, args, capfd):
+    result = getattr(mod, fn)(*args)
+    sys.stdout.flush()
+    return result, capfd.readouterr().out
+
+
+@pytest.mark.parametrize("file, fn, args", [
+    ("spectralnorm.fx", "main", (37,)),
+    ("fannkuch.fx", "fannkuch", (7,)),
+    ("mandelbrot.fx", "main", (41,)),
+    ("julia.fx", "fib", (18,)),
+    ("julia.fx", "mandelperf", ()),
+])
+def test_same_result_and_output(file, fn, args, capfd):
+    path = os.path.join(PROGRAMS, file)
+    compiled, interpreted = fxload.compiled(path), fxload.interpreted(path)
+    assert run(compiled, fn, args, capfd) == run(interpreted, fn, args, capfd)
+
+
+def test_random_programs_run():
+    compiled = fxload.compiled(os.path.join(PROGRAMS, "julia.fx"))
+    assert 0 <= compiled.parse_int(1000) < 2 ** 32
+    xs = compiled.sortperf(2000)
+    assert xs == sorted(xs) and len(xs) == 2000
+    a, b = compiled.randmatstat(50)
+    assert 0 < a < 2 and 0 < b < 2
+    assert compiled.randmatmul(20).shape == (20, 20)
+    assert abs(compiled.pisum() - 1.6448340718480652) < 1e-15
