@@ -41,7 +41,7 @@ CASES = [
     ("unpack", [1, 2, 3]), ("unpack", [1, 2]), ("unpack", [1, 2, 3, 4]), ("truth", []), ("truth", [0]),
     ("from_range", 0, 10, 3), ("from_range", 10, 0, -4), ("from_range", 0, 5, 0), ("bools", 7),
     ("declared", 5), ("repeat_many", 2), ("repeat_many", -1), ("grow", 20),
-    ("reuse_alias", 6), ("reuse_confined", 9), ("big_self", 300), ("big_self", 5),
+    ("reuse_alias", 6), ("reuse_confined", 9), ("big_self", 300), ("big_self", 5), ("in_prange", 500),
 ]
 
 
@@ -117,3 +117,17 @@ def test_memory_returns_to_zero(both):
 def test_big_growth(both):
     compiled, interpreted = both
     assert compiled.squares(100_000) == interpreted.squares(100_000)
+
+
+@settings(max_examples=300, deadline=None)
+@given(small, bound, bound, bound, bound, bound.filter(lambda c: c != 0))
+def test_slice_assignment_from_a_slice(both, xs, a, b, c, d, e):
+    same(both, "assign_from_slice", xs, a, b, c, d, e)
+    same(both, "assign_ext_from_slice", xs, c, d, e)
+
+
+@settings(max_examples=100, deadline=None)
+@given(small, small, st.integers(0, 12), st.integers(0, 12))
+def test_flips(both, xs, ys, a, b):
+    same(both, "flip_other", xs, ys, a, b)
+    same(both, "assign_from_slice", xs, a, b, b - 1, a - 1 if a > 0 else -len(xs) - 1, -1)

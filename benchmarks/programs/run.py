@@ -188,7 +188,7 @@ def main(argv=None) -> int:
 
 
 def write(opts, rows, machine, rounds, build) -> None:
-    out = build / "RESULTS-quick.md" if opts.quick else HERE / "RESULTS.md"
+    out = build / "RESULTS-quick.md" if opts.quick else build / "RESULTS-partial.md" if opts.only else HERE / "RESULTS.md"
     lines = [
         "# Plain-Python programs (issue 12): fastext vs CPython, Numba and C",
         "",

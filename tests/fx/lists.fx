@@ -1,5 +1,5 @@
 """Native lists (docs/language.md, "Lists"): compiled vs the same file run by CPython."""
-from fastext import f64, i64
+from fastext import f64, i64, prange
 
 
 def squares(n: i64) -> list[i64]:
@@ -217,4 +217,29 @@ def big_self(n: i64) -> list[i64]:
     xs[:] = xs[::-1]
     xs[1:n - 1] = xs[n - 2:0:-1]
     xs[::3] = xs[:(n + 2) // 3]
+    return xs
+
+
+def in_prange(n: i64) -> f64:
+    xs = [1.0] * n
+    out = 0.0
+    for i in prange(n):
+        ys = [xs[i], 2.0]
+        ys.append(3.0)
+        out += sum(ys)
+    return out
+
+
+def assign_from_slice(xs: list[i64], a: i64, b: i64, c: i64, d: i64, e: i64) -> list[i64]:
+    xs[a:b] = xs[c:d:e]
+    return xs
+
+
+def assign_ext_from_slice(xs: list[i64], c: i64, d: i64, e: i64) -> list[i64]:
+    xs[::2] = xs[c:d:e]
+    return xs
+
+
+def flip_other(xs: list[i64], ys: list[i64], a: i64, b: i64) -> list[i64]:
+    xs[a:b] = ys[b - 1:a - 1:-1] if a > 0 else ys[b - 1::-1]
     return xs

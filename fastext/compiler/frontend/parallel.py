@@ -106,6 +106,27 @@ def finish(fc: "FunctionChecker", body: list[ir.Stmt]) -> None:
         _classify(fc, loop, by_var)
         _reject_objects(fc, loop)
         reject_shared_generators(fc, loop)
+        _reject_shared_growth(fc, loop)
+
+
+# Container operations that may move or rebuild a list's or dict's storage: two threads doing
+# one of them on the same container would race on its header (lower/lists.py, lower/dicts.py).
+_RESIZING = {"list.append", "list.extend", "list.insert", "list.pop", "list.remove", "list.clear",
+             "list.assign_slice", "list.sort", "list.reverse", "dict.setitem", "dict.delitem", "dict.clear",
+             "dict.compact", "dict.getitem"}
+
+
+def _reject_shared_growth(fc: "FunctionChecker", loop: ir.ForRange) -> None:
+    """A list or dict made before a prange loop may be read by its threads, not resized."""
+    own = {id(s.var) for s in ir.walk(loop.body) if isinstance(s, ir.Assign)}
+    for e in ir.all_exprs(loop.body):
+        if isinstance(e, ir.Intrinsic) and e.name in _RESIZING and e.args and isinstance(e.args[0], ir.Load) \
+                and id(e.args[0].var) not in own and (e.name != "dict.getitem" or e.attrs.get("kind") in (
+                    "setdefault", "pop")):
+            _error(fc, e.span, f"`{e.args[0].var.name}` is shared by the threads of this prange loop: it cannot "
+                               "change size here", "store per-iteration results in an array (`out[i] = ...`), "
+                               "or build the list after the loop; iterating a shared dict: list(d.items()) first")
+            return
 
 
 def _reject_objects(fc: "FunctionChecker", loop: ir.ForRange) -> None:

@@ -325,7 +325,24 @@ def _assign_slice(fl, e, args):
         sstart, m, sstep = _bounds(fl, length(fl, src), e, *args[5:8], present=e.attrs["source"])
     else:
         sstart, m, sstep = I64(0), length(fl, src), I64(1)
-    direct = b.and_(b.icmp_unsigned("!=", lst, src), b.icmp_signed("==", sstep, I64(1)))
+    same = b.icmp_unsigned("==", lst, src)
+    same_size = b.icmp_signed("==", count, m)
+    # `xs[a:b] = xs[b-1:a-1:-1]` (a flip, as fannkuch does): the items swapped in place
+    flip = b.and_(b.and_(same, same_size), b.and_(b.icmp_signed("==", sstep, I64(-1)), b.icmp_signed(
+        "==", sstart, b.add(start, b.sub(m, I64(1))))))
+    if e.attrs["present"][2]:
+        flip = b.and_(flip, b.icmp_signed("==", step, I64(1)))
+    done = fl.new_block("list.flip.done")
+    swap, rest = fl.new_block("list.flip"), fl.new_block("list.assign")
+    b.cbranch(flip, swap, rest)
+    b.position_at_end(swap)
+    _reverse_range(fl, lst, item, start, m)
+    b.branch(done)
+    b.position_at_end(rest)
+    # a unit-step source is read in place unless it is the target and the target changes size
+    # (memmove copes with the overlap of a same-size replacement)
+    in_place = b.and_(same_size, b.icmp_signed("==", step, I64(1)) if e.attrs["present"][2] else I1(1))
+    direct = b.and_(b.icmp_signed("==", sstep, I64(1)), b.or_(b.not_(same), in_place))
     items = Var(b, value_type(item).as_pointer(), slot(fl, src, item, sstart))
     scratch = Var(b, I8P, NULL)
     with b.if_then(b.not_(direct), likely=False):
@@ -356,11 +373,27 @@ def _assign_slice(fl, e, args):
     else:
         _replace(fl, lst, item, start, count, items.get(), m)
     _free(fl, scratch.get())
+    b.branch(done)
+    b.position_at_end(done)
     return I1(0)
 
 
 def _free(fl, p: ll.Value) -> None:
-    fl.b.call(fl.ctx.intrinsic("free", ll.VoidType(), [I8P]), [p])
+    with fl.b.if_then(fl.b.icmp_unsigned("!=", p, NULL), likely=False):
+        fl.b.call(fl.ctx.intrinsic("free", ll.VoidType(), [I8P]), [p])
+
+
+def _reverse_range(fl, lst: ll.Value, item: T.Type, start: ll.Value, count: ll.Value) -> None:
+    """Items [start, start + count) of `lst` reversed in place."""
+    b = fl.b
+
+    def swap(k):
+        j = b.sub(b.add(start, b.sub(count, I64(1))), k)
+        i = b.add(start, k)
+        x, y = iload(fl, lst, item, i), iload(fl, lst, item, j)
+        istore(fl, y, lst, item, i)
+        istore(fl, x, lst, item, j)
+    for_range(b, I64(0), b.sdiv(count, I64(2)), swap)
 
 
 def _replace(fl, lst, item, start, count, items, m) -> None:
@@ -371,7 +404,8 @@ def _replace(fl, lst, item, start, count, items, m) -> None:
     with b.if_then(b.icmp_signed(">", newlen, n)):
         reserve(fl, lst, item, newlen)
     tail = b.add(start, count)
-    _move_items(fl, lst, item, b.add(start, m), tail, b.sub(n, tail))
+    with b.if_then(b.icmp_signed("!=", count, m)):     # same size (a flip in place): no tail to move
+        _move_items(fl, lst, item, b.add(start, m), tail, b.sub(n, tail))
     _memmove(fl, b.bitcast(slot(fl, lst, item, start), I8P), b.bitcast(items, I8P),
              b.mul(m, size_of(value_type(item))))
     hstore(fl, newlen, lst, LEN)
@@ -445,17 +479,9 @@ def _count(fl, e, args):
 
 
 def _reverse(fl, e, args):
-    b = fl.b
     lst = args[0]
     item = item_type(e.args[0].type)
-    n = length(fl, lst)
-
-    def swap(k):
-        j = b.sub(b.sub(n, I64(1)), k)
-        x, y = iload(fl, lst, item, k), iload(fl, lst, item, j)
-        istore(fl, y, lst, item, k)
-        istore(fl, x, lst, item, j)
-    for_range(b, I64(0), b.sdiv(n, I64(2)), swap)
+    _reverse_range(fl, lst, item, I64(0), length(fl, lst))
     return I1(0)
 
 

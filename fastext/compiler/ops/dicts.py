@@ -3,8 +3,8 @@ indexing, `in`, `del` and loops are typed as (frontend/dicts.py), lowered by low
 Like the list operations, none is callable by name."""
 from __future__ import annotations
 
-from fastext.compiler.ops import Op, add
 from fastext.compiler.ops import deferred as _lower
+from fastext.compiler.ops.lists import register
 
 _LOWER = _lower("fastext.compiler.lower.dicts", "lower_dict")
 
@@ -24,6 +24,4 @@ _OPS = {
     "copy": (True, False, "d.copy(), dict(d), set(s)"),
 }
 
-for _name, (_allocates, _changes, _doc) in _OPS.items():
-    add(Op(f"dict.{_name}", lower=_LOWER, allocates=_allocates, pure=not (_allocates or _changes),
-           group="dicts", doc=_doc))
+register("dict", _OPS, _LOWER, "dicts")

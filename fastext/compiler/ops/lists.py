@@ -40,6 +40,14 @@ _OPS = {
     "unpack": (False, False, "a, b = xs: ValueError unless len(xs) is attrs count"),
 }
 
-for _name, (_allocates, _changes, _doc) in _OPS.items():
-    add(Op(f"list.{_name}", lower=_LOWER, allocates=_allocates, pure=not (_allocates or _changes),
-           group="lists", doc=_doc))
+
+
+def register(prefix: str, table: dict, lower, group: str) -> None:
+    """One Op per entry of a container family's table {name: (allocates, changes, doc)}:
+    an operation that allocates or changes its container is not pure."""
+    for name, (allocates, changes, doc) in table.items():
+        add(Op(f"{prefix}.{name}", lower=lower, allocates=allocates, pure=not (allocates or changes),
+               group=group, doc=doc))
+
+
+register("list", _OPS, _LOWER, "lists")

@@ -1,4 +1,4 @@
-from fastext import f64, i64
+from fastext import f64, i64, prange
 
 
 def mixed(n: i64) -> i64:
@@ -32,3 +32,10 @@ def shared(n: i64) -> i64:
     xs = [1, 2]
     ys: list[f64] = xs
     return n
+
+
+def shared_growth(n: i64) -> i64:
+    xs = [0]
+    for i in prange(n):
+        xs.append(i)
+    return len(xs)
