@@ -42,6 +42,7 @@ CASES = [
     ("from_range", 0, 10, 3), ("from_range", 10, 0, -4), ("from_range", 0, 5, 0), ("bools", 7),
     ("declared", 5), ("repeat_many", 2), ("repeat_many", -1), ("grow", 20),
     ("reuse_alias", 6), ("reuse_confined", 9), ("big_self", 300), ("big_self", 5), ("in_prange", 500),
+    ("spectral_style", 4), ("ints", 3), ("widened", 2), ("flags", 2),
 ]
 
 

@@ -22,7 +22,7 @@ def eval_AtA_times_u(u: list[f64]) -> list[f64]:
 
 
 def main(n: i64) -> f64:
-    u = [1.0] * n
+    u = [1] * n
     for dummy in range(10):
         v = eval_AtA_times_u(u)
         u = eval_AtA_times_u(v)

@@ -243,3 +243,27 @@ def assign_ext_from_slice(xs: list[i64], c: i64, d: i64, e: i64) -> list[i64]:
 def flip_other(xs: list[i64], ys: list[i64], a: i64, b: i64) -> list[i64]:
     xs[a:b] = ys[b - 1:a - 1:-1] if a > 0 else ys[b - 1::-1]
     return xs
+def _times(u: list[f64]) -> list[f64]:
+    return [x * 0.5 for x in u]
+
+def spectral_style(n: i64) -> f64:
+    u = [1] * n
+    for k in range(3):
+        v = _times(u)
+        u = _times(v)
+    return sum(u)
+
+def ints(n: i64) -> list[i64]:
+    xs = [0] * n
+    xs[1] += 3
+    return xs
+
+def widened(n: i64) -> list[f64]:
+    xs = [0, 1] * n
+    xs.append(2.5)
+    return xs
+
+def flags(n: i64) -> list[i64]:
+    xs = [0] * n
+    xs.append(True)
+    return xs

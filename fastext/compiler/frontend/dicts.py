@@ -33,7 +33,8 @@ def is_table(e: ir.Expr) -> bool:
 def _check_key(fc: "FunctionChecker", t: T.Type, node: ast.AST) -> None:
     ok = isinstance(t, Scalar) or isinstance(t, T.Tuple) and all(isinstance(i, Scalar) for i in t.items)
     if not ok and not isinstance(t, Unknown):
-        raise fc.error(node, f"dict keys and set items must be numbers or tuples of numbers, not {t}",
+        shown = "a list" if isinstance(t, T.List) else t
+        raise fc.error(node, f"dict keys and set items must be numbers or tuples of numbers, not {shown}",
                        "key by an int (e.g. an index) or a tuple of ints")
 
 

@@ -41,6 +41,7 @@ class FunctionChecker(ExpressionChecker):
         self.prange_loops: list[ir.ForRange] = []   # the outer prange loops, classified by parallel.finish
         self.statement_call: ast.Call | None = None  # the call that is a whole statement (`np.add(a, b, out=c)`)
         self.list_items: dict[int, Type] = {}   # item types decided for empty lists (frontend/lists.py)
+        self.list_weak: dict[int, Type] = {}    # lists of int literals: their type unless a use decides
         self.comprehensions = 0                 # comprehensions typed so far (their loop names are apart)
         # functions as values (frontend/funcvals.py): local names bound to one, and in a template's
         # instance its function parameters (name → (shape, hidden parameter names, Callable types))

@@ -85,6 +85,16 @@ def match(fc: "FunctionChecker", have: T.Type, got: T.Type) -> None:
         match(fc, substitute(fc, have.value), got.value)
 
 
+def settle(fc: "FunctionChecker", lst: ir.Expr) -> ir.Expr:
+    """A list of literal ints whose item type no use decided yet: ints from here on (a read
+    of its items needs their type)."""
+    item = lst.type.item if isinstance(lst.type, List) else None
+    if isinstance(item, Unknown) and item.key in fc.list_weak:
+        decide(fc, item, fc.list_weak[item.key])
+        lst.type = substitute(fc, lst.type)
+    return lst
+
+
 def decide(fc: "FunctionChecker", open_type: Unknown, t: T.Type) -> None:
     """The open item (key, value) type `open_type` is `t` from now on: variables holding a
     container of it are retyped at once, expressions at the end (`finish`)."""
@@ -146,10 +156,18 @@ def _retype(fc: "FunctionChecker", value: ir.Expr, target: T.Type) -> ir.Expr:
 
 
 def finish(fc: "FunctionChecker", body: list[ir.Stmt]) -> None:
-    """Write the decided item types into every expression and variable; an empty container
-    whose types nothing decided is an error at its creation."""
+    """Write the decided item types into every expression and variable (a display of ints whose
+    list was decided to hold floats gets its items converted); an empty container whose types
+    nothing decided is an error at its creation."""
+    for key, default in fc.list_weak.items():
+        if key not in fc.list_items:
+            fc.list_items[key] = default
     if not fc.list_items and not any(open_key(v.type) is not None for v in fc.locals):
         return
+    for e in [x for x in ir.all_exprs(body) if isinstance(x, ir.Intrinsic) and x.name == "list.display"]:
+        item = substitute(fc, e.type).item if isinstance(e.type, List) else None
+        if isinstance(item, Scalar) and any(a.type != item for a in e.args):
+            e.args = [fc.convert(a, item) for a in e.args]
     for var in fc.locals:
         var.type = substitute(fc, var.type)
     reported = set()
@@ -174,6 +192,13 @@ def display(fc: "FunctionChecker", node: ast.List) -> ir.Expr:
     items = [fc.expr(e) for e in node.elts]
     if not items:
         return _op(unknown(), span, "empty", [])
+    if all(isinstance(e, ast.Constant) and type(e.value) is int for e in node.elts) and \
+            all(i.type == I64 for i in items):
+        # `[0] * n`, `[1, 2]`: ints for now, floats if the list is first used as floats
+        # (`u = [1] * n` then `u = times(u)` with a list[f64]): a weak item type (`settle`)
+        weak = unknown()
+        fc.list_weak[weak.item.key] = I64
+        return _op(weak, span, "display", items)
     t = items[0].type
     for e, it in zip(node.elts[1:], items[1:]):
         if it.type == t:
@@ -211,6 +236,11 @@ def _item_value(fc: "FunctionChecker", lst: ir.Expr, value: ir.Expr, node: ast.A
     """`value` as an item of `lst` (numbers convert as array stores do)."""
     item = lst.type.item
     if isinstance(item, Unknown):
+        weak = fc.list_weak.get(item.key)
+        if weak is not None and isinstance(value.type, Scalar):      # ints, or what they widen to
+            target = T.promote(weak, value.type)
+            resolve(fc, lst, target, node)
+            return fc.convert(value, target)
         resolve(fc, lst, value.type, node)
         return value
     if isinstance(item, Scalar) and isinstance(value.type, Scalar):
@@ -249,6 +279,7 @@ def subscript(fc: "FunctionChecker", node: ast.Subscript, lst: ir.Expr) -> ir.Ex
         return _op(lst.type, span, "slice", [lst, *args], present=present)
     if isinstance(node.slice, ast.Tuple):
         raise fc.error(node.slice, "a list takes one index", "xs[i] or xs[a:b]; for a table, index twice: xs[i][j]")
+    settle(fc, lst)
     if isinstance(lst.type.item, Unknown):
         raise fc.error(node, "indexing an empty list whose item type is not known yet",
                        "declare it, e.g. `xs: list[f64] = []`")
@@ -282,7 +313,7 @@ def delete(fc: "FunctionChecker", target: ast.Subscript, lst: ir.Expr) -> list[i
         args, present = _slice_args(fc, target.slice, span)
         empty = _op(lst.type, span, "empty", [])
         return [ir.ExprStmt(span, _op(T.NONE, span, "assign_slice", [lst, *args, empty], present=present))]
-    if isinstance(lst.type.item, Unknown):
+    if isinstance(settle(fc, lst).type.item, Unknown):
         raise fc.error(target, "deleting from an empty list", "the list has no items yet")
     return [ir.ExprStmt(span, _op(lst.type.item, span, "pop", [lst, _index(fc, target.slice)], message="del"))]
 
@@ -294,6 +325,7 @@ def augassign(fc: "FunctionChecker", node: ast.AugAssign, op: str, lst: ir.Expr)
     if isinstance(target.slice, ast.Slice):
         raise fc.error(target, "augmented assignment to a list slice is not supported", "xs[a:b] = xs[a:b] + ys")
     pre: list[ir.Stmt] = []
+    settle(fc, lst)
     k = _index(fc, target.slice)
     if not isinstance(k, (ir.Const, ir.Load)):
         temp = fc.new_temp(I64, target)
@@ -312,6 +344,7 @@ def unpack(fc: "FunctionChecker", target: ast.expr, value: ir.Expr, node: ast.AS
     """`a, b, c = xs` / `[x, y, z] = xs`: the list's length checked, then its items assigned."""
     span = fc.span(node)
     out: list[ir.Stmt] = []
+    settle(fc, value)
     if not isinstance(value, ir.Load):
         temp = fc.new_temp(value.type, node)
         out.append(ir.Assign(span, temp, value))
@@ -353,7 +386,7 @@ def method(fc: "FunctionChecker", node: ast.Call, lst: ir.Expr, name: str) -> ir
         elif other.type != lst.type:
             other = coerce_list(fc, other, lst.type, node, "the extending list")
         return _op(T.NONE, span, "extend", [lst, other])
-    if isinstance(lst.type.item, Unknown):
+    if isinstance(settle(fc, lst).type.item, Unknown):
         raise fc.error(node, f"{shown} of an empty list whose item type is not known yet",
                        "declare it, e.g. `xs: list[f64] = []`")
     if name == "pop":
@@ -380,7 +413,7 @@ def iteration(fc: "FunctionChecker", value: ir.Expr, node: ast.AST):
     """`for x in xs`: the length read once before the loop (items read with a bounds check, so
     a list that shrinks meanwhile raises IndexError instead of reading stale items)."""
     from fastext.compiler.frontend.loops import Iteration, _once
-    if isinstance(value.type.item, Unknown):
+    if isinstance(settle(fc, value).type.item, Unknown):
         raise fc.error(node, "iterating over an empty list whose item type is not known yet",
                        "declare it, e.g. `xs: list[f64] = []`")
     span = fc.span(node)

@@ -23,13 +23,13 @@ def float_index(x: f64) -> i64:
 
 
 def conflict(n: i64) -> i64:
-    xs = [1, 2]
+    xs = [n, 2]
     xs.append(2.5)
     return n
 
 
 def shared(n: i64) -> i64:
-    xs = [1, 2]
+    xs = [n, 2]
     ys: list[f64] = xs
     return n
 
