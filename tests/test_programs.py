@@ -23,6 +23,11 @@ def run(mod, fn, args, capfd):
     ("mandelbrot.fx", "main", (41,)),
     ("julia.fx", "fib", (18,)),
     ("julia.fx", "mandelperf", ()),
+    ("others.fx", "sieve", (1000,)),
+    ("others.fx", "levenshtein", ("kitten sitting", "sitting kitten")),
+    ("others.fx", "matmul", (7,)),
+    ("others.fx", "collatz", (500,)),
+    ("others.fx", "queens_lists", (6,)),
 ])
 def test_same_result_and_output(file, fn, args, capfd):
     path = os.path.join(PROGRAMS, file)

@@ -16,7 +16,6 @@ numbers use each implementation's own generator: their results are compared stat
 from __future__ import annotations
 
 import argparse
-import contextlib
 import ctypes
 import io
 import os
@@ -46,6 +45,13 @@ PROGRAMS = {
     "pisum": ("julia.fx", "pisum", (), (), "exact"),
     "randmatstat": ("julia.fx", "randmatstat", (1000,), (50,), "random"),
     "randmatmul": ("julia.fx", "randmatmul", (200,), (50,), "random"),
+    # programs in the styles of other public collections (others.fx)
+    "sieve": ("others.fx", "sieve", (1_000_000,), (1000,), "exact"),
+    "levenshtein": ("others.fx", "levenshtein", ("kitten sitting on the mat" * 8, "sitting kitten on a hat" * 8),
+                    ("kitten", "sitting"), "exact"),
+    "list matmul": ("others.fx", "matmul", (120,), (10,), "exact"),
+    "collatz": ("others.fx", "collatz", (300_000,), (1000,), "exact"),
+    "n-queens": ("others.fx", "queens_lists", (8,), (5,), "exact"),
 }
 
 
@@ -207,7 +213,8 @@ def write(opts, rows, machine, rounds, build) -> None:
             return f"{t[k] / 1e6:.2f} ms" if k in t else "—"
         speed = f"{t['CPython'] / t['fastext']:.0f}×" if "fastext" in t else "—"
         vs_c = f"{t['fastext'] / t['C']:.2f}" if "fastext" in t and "C" in t else "—"
-        lines.append(f"| {name} | {', '.join(map(str, args))} | {ms('CPython')} | {ms('fastext')} | {speed} | "
+        shown = ', '.join(f'a str of {len(a)}' if isinstance(a, str) else str(a) for a in args)
+        lines.append(f"| {name} | {shown} | {ms('CPython')} | {ms('fastext')} | {speed} | "
                      f"{ms('Numba')} | {ms('C')} | {vs_c} |")
         notes_all += [f"- {name}: {n}" for n in notes]
     lines += ["", "Notes:", ""] + (notes_all or ["- none"]) + [""]

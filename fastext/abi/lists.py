@@ -21,9 +21,9 @@ NULL = ll.Constant(OBJ, None)
 
 def _new(wb, err: ll.Value, item: T.Type, n: ll.Value) -> ll.Value:
     """A native list of `n` items in the call's arena; on failure MemoryError and the fail path."""
-    from fastext.compiler.lower.alloc import arena_alloc
+    from fastext.compiler.lower.alloc import small_alloc
     b, api = wb.b, wb.api
-    alloc = arena_alloc(wb.ctx)
+    alloc = small_alloc(wb.ctx)
     cap = b.select(b.icmp_signed("<", n, I64(4)), I64(4), n)
     hdr = b.call(alloc, [err, b.add(I64(ITEMS_AT), b.mul(cap, size_of(value_type(item))))])
     buf = b.gep(hdr, [I64(ITEMS_AT)])      # one block, as lower/lists.py: new makes them

@@ -16,6 +16,7 @@ from fastext.abi.capi import BUFFER, I8, I32, I64, OBJ, CApi, type_of
 from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.abi.arena import ArenaEmitter
+from fastext.compiler.lower.alloc import ARENA
 from fastext.compiler.lower.context import ERR, ERR_ARENA, F64, ModuleContext, scalar_type, value_type
 
 GIL_RELEASE_MIN_ELEMENTS = 1024
@@ -64,9 +65,11 @@ class WrapperBuilder:
         objects.prepare(self, fn)
         err = self.err = b.alloca(ERR, name="err")
         # the call's arena (lower/alloc.py): the list head of the blocks it allocates
-        self.arena = b.alloca(OBJ, name="arena")
-        b.store(ll.Constant(OBJ, None), self.arena)
-        b.store(b.bitcast(self.arena, OBJ), b.gep(err, [I32(0), I32(ERR_ARENA)]))
+        # {head of the blocks, the current chunk of small objects} (lower/alloc.py: ARENA)
+        arena = b.alloca(ARENA, name="arena")
+        b.store(ll.Constant(ARENA, None), arena)
+        self.arena = b.bitcast(arena, OBJ.as_pointer())     # its first field: the head
+        b.store(b.bitcast(arena, OBJ), b.gep(err, [I32(0), I32(ERR_ARENA)]))
         self.allocates = fn.name in self.ctx.arena_users
         if self.ctx.recursion is not None and fn.name in self.ctx.recursion.reaches:
             from fastext.compiler.lower.recursion import set_stack_limit

@@ -127,7 +127,7 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         return _call_binding(fc, node, b, name)
     if name == "len" and len(node.args) == 1 and not node.keywords and b is None:
         from fastext.compiler.frontend import rangevals
-        if rangevals.named(fc, node.args[0]):      # len(rx) of `rx = range(...)`
+        if rangevals.named(fc, node.args[0]) or rangevals.is_range_call(fc, node.args[0]):   # len(rx), len(range(...))
             return rangevals.length(fc, node)
     from fastext.compiler.frontend import text
     of_text = text.builtin_call(fc, node, name)     # str(x), hex(n), int(s, 16), bytearray(), ...

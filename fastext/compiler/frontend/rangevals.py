@@ -66,10 +66,20 @@ def as_call(fc: "FunctionChecker", node: ast.Name) -> ast.Call:
 
 
 def length(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
-    """`len(rx)`."""
+    """`len(rx)`, and `len(range(a, b, c))` written out."""
     span = fc.span(node)
-    args = [ir.Load(v.type, span, v) for v in fc.ranges[node.args[0].id]]
+    arg = node.args[0]
+    if isinstance(arg, ast.Call):
+        from fastext.compiler.frontend.loops import range_args
+        return ir.Intrinsic(I64, span, "range_len", list(range_args(fc, arg)))
+    args = [ir.Load(v.type, span, v) for v in fc.ranges[arg.id]]
     return ir.Intrinsic(I64, span, "range_len", args)
+
+
+def is_range_call(fc: "FunctionChecker", node: ast.expr) -> bool:
+    """`range(...)` itself (not a local or module name `range`)."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "range" \
+        and node.func.id not in fc.vars and fc.scope.lookup("range") is None
 
 
 def contains(fc: "FunctionChecker", node: ast.Compare) -> ir.Expr:

@@ -30,6 +30,11 @@ ALIGN = 64                                            # block alignment, and the
 HEADER = ll.LiteralStructType([I8P, I64, I8P, I64])   # next, nbytes, owner (PyObject*), in_arena
 MAX_BYTES = (1 << 62)                                 # NumPy's limit is PY_SSIZE_T_MAX; header room
 HUGE_PAGE_THRESHOLD = 1 << 22                         # NumPy's: 4 MiB
+# The call's arena as the entry point holds it: the list of blocks, then the chunk that small
+# objects (list headers and items, dict tables: lower/lists.py, lower/dicts.py) are carved from.
+ARENA = ll.LiteralStructType([I8P, I8P])
+SMALL_MAX = 1024          # larger requests get blocks of their own
+CHUNK_BYTES = 64 * 1024   # a chunk: a block whose first 64 bytes count what was carved
 MADV_HUGEPAGE = 14                                    # Linux
 TOO_BIG = "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."
 
@@ -326,6 +331,52 @@ def arena_alloc(ctx: ModuleContext) -> ll.Function:
             madvise = ctx.intrinsic("madvise", I32, [I8P, I64, I32])
             b.call(madvise, [b.inttoptr(start, I8P), b.sub(end, start), I32(MADV_HUGEPAGE)])
     b.ret(data)
+    return fn
+
+
+def small_alloc(ctx: ModuleContext) -> ll.Function:
+    """`i8* fx$alloc_small(err*, i64 nbytes)`: 16-byte aligned memory in the call's arena, carved
+    from a chunk (one atomic add) instead of a block of its own (posix_memalign and a push),
+    so building many small lists costs little; NULL if memory ran out.  Thread-safe: the threads
+    of a prange loop share the chunk, and one that finds it full links a new one (two racing
+    threads may both do so: the loser's chunk serves its own request, and is freed with the
+    arena like any block)."""
+    fn = ctx.module.globals.get("fx$alloc_small")
+    if fn is not None:
+        return fn
+    fn = ll.Function(ctx.module, ll.FunctionType(I8P, [ERRP, I64]), "fx$alloc_small")
+    fn.linkage = "internal"
+    err, nbytes = fn.args
+    b = ll.IRBuilder(fn.append_basic_block("entry"))
+    big, small = fn.append_basic_block("big"), fn.append_basic_block("small")
+    b.cbranch(b.icmp_unsigned(">", nbytes, I64(SMALL_MAX)), big, small)
+    b.position_at_end(big)
+    b.ret(b.call(arena_alloc(ctx), [err, nbytes]))
+    b.position_at_end(small)
+    size = b.and_(b.add(nbytes, I64(15)), I64(~15))
+    arena = b.bitcast(b.load(b.gep(err, [I32(0), I32(ERR_ARENA)])), ARENA.as_pointer())
+    current = b.gep(arena, [I32(0), I32(1)])
+    chunk = b.load_atomic(current, "monotonic", 8)
+    carve, fresh = fn.append_basic_block("carve"), fn.append_basic_block("fresh")
+    b.cbranch(b.icmp_unsigned("==", chunk, ll.Constant(I8P, None)), fresh, carve)
+    b.position_at_end(carve)
+    offset = b.atomic_rmw("add", b.bitcast(chunk, I64.as_pointer()), size, "monotonic")
+    fits = fn.append_basic_block("fits")
+    b.cbranch(b.icmp_unsigned("<=", b.add(offset, size), I64(CHUNK_BYTES - ALIGN)), fits, fresh)
+    b.position_at_end(fits)
+    b.ret(b.gep(chunk, [b.add(offset, I64(ALIGN))]))
+    b.position_at_end(fresh)
+    new = b.call(arena_alloc(ctx), [err, I64(CHUNK_BYTES)])
+    failed = fn.append_basic_block("failed")
+    took = fn.append_basic_block("took")
+    b.cbranch(b.icmp_unsigned("==", new, ll.Constant(I8P, None)), failed, took)
+    b.position_at_end(failed)
+    b.ret(ll.Constant(I8P, None))
+    b.position_at_end(took)
+    b.store(size, b.bitcast(new, I64.as_pointer()))
+    seen = b.load_atomic(current, "monotonic", 8)
+    b.cmpxchg(current, seen, new, "acq_rel", "monotonic")
+    b.ret(b.gep(new, [I64(ALIGN)]))
     return fn
 
 

@@ -91,8 +91,8 @@ class Table:
         return b.gep(self.entries(b, d), [k, I32(f)])
 
     def _alloc(self, b, err, nbytes):
-        from fastext.compiler.lower.alloc import arena_alloc
-        return b.call(arena_alloc(self.ctx), [err, nbytes])
+        from fastext.compiler.lower.alloc import small_alloc
+        return b.call(small_alloc(self.ctx), [err, nbytes])
 
     # -------------------------------------------------------------- find
     def find(self) -> ll.Function:
@@ -210,8 +210,8 @@ def _table(fl, t: T.Type) -> Table:
 def new(fl, t: T.Type) -> ll.Value:
     """An empty dict or set (room for 5 entries before it grows)."""
     b = fl.b
-    from fastext.compiler.lower.alloc import arena_alloc
-    d = b.call(arena_alloc(fl.ctx), [fl.err, I64(HEADER_BYTES)])
+    from fastext.compiler.lower.alloc import small_alloc
+    d = b.call(small_alloc(fl.ctx), [fl.err, I64(HEADER_BYTES)])
     fl.fail_if(b.icmp_unsigned("==", d, NULL), "MemoryError", None)
     for k in (USED, N, CAP):
         b.store(I64(0), Table.field(b, d, k))

@@ -40,6 +40,11 @@ def native_signature(fn: ir.Function) -> ll.FunctionType:
     return ll.FunctionType(result_type(fn.ret), params)
 
 
+def lists_reusable() -> tuple[str, ...]:
+    from fastext.compiler.lower.lists import REUSABLE
+    return REUSABLE
+
+
 def result_type(ret: T.Type) -> ll.Type:
     return I32 if ret == T.NONE else ll.LiteralStructType([I32, value_type(ret)])
 
@@ -140,7 +145,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
     def s_Assign(self, s: ir.Assign) -> None:
         if isinstance(s.var.type, T.PyObj):
             return self.assign_object(s)
-        if isinstance(s.value, ir.Intrinsic) and s.value.name in ("list.copy", "list.slice") and \
+        if isinstance(s.value, ir.Intrinsic) and s.value.name in lists_reusable() and \
                 id(s.var) in self.confined_lists():
             from fastext.compiler.lower.lists import assign_reusing
             return assign_reusing(self, s)

@@ -90,8 +90,8 @@ def slot(fl, lst: ll.Value, item: T.Type, k: ll.Value) -> ll.Value:
 
 
 def _alloc(fl, nbytes: ll.Value) -> ll.Value:
-    from fastext.compiler.lower.alloc import arena_alloc
-    p = fl.b.call(arena_alloc(fl.ctx), [fl.err, nbytes])
+    from fastext.compiler.lower.alloc import small_alloc
+    p = fl.b.call(small_alloc(fl.ctx), [fl.err, nbytes])
     fl.fail_if(fl.b.icmp_unsigned("==", p, NULL), "MemoryError", None)
     return p
 
@@ -113,7 +113,7 @@ def new(fl, item: T.Type, n: ll.Value, cap: ll.Value | None = None) -> ll.Value:
 
 HEADER_BYTES = 24
 SCRATCH_BYTES = 512     # slice assignments whose source is the target: items copied aside in the frame
-ITEMS_AT = 64
+ITEMS_AT = 32     # the items follow the header in one block (16-byte aligned, as the arena's small objects are)
 
 
 def reserve(fl, lst: ll.Value, item: T.Type, need: ll.Value) -> None:
@@ -568,7 +568,7 @@ _READS = {
     "slice": (0,), "assign_slice": (0, 4), "contains": (0,), "index": (0,), "count": (0,), "remove": (0,),
     "reverse": (0,), "clear": (0,), "copy": (0,), "sort": (0,), "unpack": (0,), "repeat": (0,), "concat": (0, 1),
 }
-_FRESH = ("list.copy", "list.slice")
+REUSABLE = ("list.copy", "list.slice", "list.empty")   # values an assignment may build in place
 
 
 def confined(fn: ir.Function) -> set[int]:
@@ -600,13 +600,21 @@ def ops_allocates(name: str) -> bool:
 
 
 def assign_reusing(fl, s: ir.Assign) -> None:
-    """`xs = ys[a:b:c]` / `xs = ys[:]` for a confined `xs`: copied into the list `xs` holds
-    (a new one the first time, or when `ys` is that list)."""
+    """`xs = ys[a:b:c]` / `xs = ys[:]` / `xs = []` for a confined `xs`: copied into (emptied in)
+    the list `xs` holds (a new one the first time, or when `ys` is that list)."""
     b = fl.b
     e: ir.Intrinsic = s.value
     item = item_type(e.type)
     target = fl.slots[id(s.var)]
     args = [fl.expr(a) for a in e.args]
+    if e.name == "list.empty":
+        old = b.load(target)
+        with b.if_else(b.icmp_unsigned("!=", old, NULL)) as (into, fresh):
+            with into:
+                hstore(fl, I64(0), old, LEN)
+            with fresh:
+                b.store(lower_list(fl, e, args), target)
+        return
     src = args[0]
     old = b.load(target)
     reuse = b.and_(b.icmp_unsigned("!=", old, NULL), b.icmp_unsigned("!=", old, src))
