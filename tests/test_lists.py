@@ -132,3 +132,12 @@ def test_slice_assignment_from_a_slice(both, xs, a, b, c, d, e):
 def test_flips(both, xs, ys, a, b):
     same(both, "flip_other", xs, ys, a, b)
     same(both, "assign_from_slice", xs, a, b, b - 1, a - 1 if a > 0 else -len(xs) - 1, -1)
+
+
+def test_containers_given_to_python(both, capfd):
+    compiled, interpreted = both
+    for mod in both:
+        mod.show(4)
+    out = capfd.readouterr().out.splitlines()
+    assert out[:2] == out[2:] and out[0].startswith("[0.0, 0.5")
+    assert compiled.describe(3) == interpreted.describe(3) == "[0, 1, 2] and (3, 4)"

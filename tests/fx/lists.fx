@@ -267,3 +267,15 @@ def flags(n: i64) -> list[i64]:
     xs = [0] * n
     xs.append(True)
     return xs
+
+
+def show(n: i64) -> None:
+    xs = [i * 0.5 for i in range(n)]
+    d = {i: [i, i * i] for i in range(3)}
+    s = {1, 2}
+    t = (n, 2.5, True)
+    print(xs, d, s, t)
+    print(len(str(xs)), repr([1, 2]))
+
+def describe(n: i64) -> str:
+    return f"{[k for k in range(n)]} and {(n, n + 1)}"

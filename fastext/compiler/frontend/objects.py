@@ -65,8 +65,25 @@ def argument(fc: "FunctionChecker", node: ast.expr) -> ir.Expr:
     return box(fc, value, node)
 
 
+def _boxable(t: Type) -> bool:
+    """A native container or tuple whose items can all become Python objects (no arrays)."""
+    import fastext.compiler.types as T
+    if isinstance(t, Scalar):
+        return True
+    if isinstance(t, (T.List, T.Set)):
+        return _boxable(t.item)
+    if isinstance(t, T.Dict):
+        return _boxable(t.key) and _boxable(t.value)
+    if isinstance(t, T.Tuple):
+        return all(_boxable(i) for i in t.items)
+    if isinstance(t, T.Struct):
+        return all(_boxable(ft) for _, ft in t.fields)
+    return False
+
+
 def box(fc: "FunctionChecker", value: ir.Expr, node: ast.AST) -> ir.Expr:
-    t = value.type
+    from fastext.compiler.frontend.lists import settle
+    t = settle(fc, value).type if isinstance(value.type, List) else value.type
     if isinstance(t, (PyObj, ErrorType)):
         return value
     if isinstance(t, (Scalar, Char, Str)):
@@ -74,6 +91,8 @@ def box(fc: "FunctionChecker", value: ir.Expr, node: ast.AST) -> ir.Expr:
     if isinstance(t, Array):
         raise fc.error(node, "arrays cannot be passed to Python code from .fx code yet",
                        "pass the array from Python, or pass its items")
+    if _boxable(t):      # a list, dict, set or tuple: a new Python one (lower/container_objects.py)
+        return ir.ObjBox(OBJECT, value.span, value)
     raise fc.error(node, f"{article(t)} cannot be passed to Python code", "pass numbers, characters, str or objects")
 
 

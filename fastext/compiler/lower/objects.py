@@ -222,7 +222,10 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
             obj = b.extract_value(v, 3)
             api.call(b, "Py_IncRef", obj)
             return obj
-        if isinstance(t, T.Char):
+        if isinstance(t, (T.List, T.Dict, T.Set, T.Tuple, T.Struct)):    # a new Python list, dict, ...
+            from fastext.compiler.lower.container_objects import to_object
+            r = to_object(api, b, v, t)
+        elif isinstance(t, T.Char):
             r = api.call(b, "PyUnicode_FromOrdinal", v)
         elif t.is_complex:
             re, im = b.extract_value(v, 0), b.extract_value(v, 1)

@@ -1,0 +1,122 @@
+"""Native containers handed to Python code (`print(xs)`, `f(d)` of a Python callable, `str(t)`):
+a new Python list, dict, set or tuple of boxed items, made by one internal function per type
+(`fx$tobj.<type>`: NULL with the Python exception set when boxing failed; partial objects are
+released).  The entry points box results their own way (abi/lists.py); this is the same
+conversion for code running inside a call, which holds the GIL (analysis: `Function.objects`).
+"""
+from __future__ import annotations
+
+from llvmlite import ir as ll
+
+from fastext.abi.capi import CApi
+from fastext.compiler import types as T
+from fastext.compiler.lower.context import F64, I32, I64, I8, I8P, value_type
+from fastext.compiler.lower.ircontrol import for_range, internal_function
+
+NULL = ll.Constant(I8P, None)
+
+
+def to_object(api: CApi, b: ll.IRBuilder, v: ll.Value, t: T.Type) -> ll.Value:
+    """A new reference to the Python value of `v` (NULL on failure, exception set)."""
+    if isinstance(t, T.Scalar):
+        return _scalar(api, b, v, t)
+    if isinstance(t, (T.Tuple, T.Struct)):
+        items = t.items if isinstance(t, T.Tuple) else tuple(ft for _, ft in t.fields)
+        return b.call(_tuple_fn(api, t, items), [v])
+    if isinstance(t, (T.List, T.Dict, T.Set)):
+        return b.call(_container_fn(api, t), [v])
+    raise NotImplementedError(f"boxing {t}")
+
+
+def _scalar(api: CApi, b: ll.IRBuilder, v: ll.Value, t: T.Scalar) -> ll.Value:
+    if t.is_complex:
+        re, im = b.extract_value(v, 0), b.extract_value(v, 1)
+        if t.bits == 64:
+            re, im = b.fpext(re, F64), b.fpext(im, F64)
+        return api.call(b, "PyComplex_FromDoubles", re, im)
+    if t.is_float:
+        return api.call(b, "PyFloat_FromDouble", v if t.bits == 64 else b.fpext(v, F64))
+    if t.is_bool:
+        return api.call(b, "PyBool_FromLong", b.zext(v, I64))
+    if t == T.U64:
+        return api.call(b, "PyLong_FromUnsignedLongLong", v)
+    return api.call(b, "PyLong_FromLongLong", v if t.bits == 64 else b.sext(v, I64) if t.signed else b.zext(v, I64))
+
+
+def _name(t: T.Type) -> str:
+    return "fx$tobj." + str(t).replace(" ", "").replace("[", "(").replace("]", ")")
+
+
+def _fail_unless(b: ll.IRBuilder, obj: ll.Value, owner: ll.Value, api: CApi) -> None:
+    """Return NULL (releasing `owner`) when `obj` is NULL."""
+    with b.if_then(b.icmp_unsigned("==", obj, NULL), likely=False):
+        api.call(b, "Py_DecRef", owner)
+        b.ret(NULL)
+
+
+def _tuple_fn(api: CApi, t: T.Type, items: tuple[T.Type, ...]) -> ll.Function:
+    fn, b = internal_function(api.module, _name(t), I8P, [value_type(t)])
+    if b is None:
+        return fn
+    v = fn.args[0]
+    out = api.call(b, "PyTuple_New", I64(len(items)))
+    with b.if_then(b.icmp_unsigned("==", out, NULL), likely=False):
+        b.ret(NULL)
+    for k, it in enumerate(items):
+        item = to_object(api, b, b.extract_value(v, k), it)
+        _fail_unless(b, item, out, api)
+        api.call(b, "PyTuple_SetItem", out, I64(k), item)
+    b.ret(out)
+    return fn
+
+
+def _container_fn(api: CApi, t: T.Type) -> ll.Function:
+    from fastext.compiler.lower import dicts, lists
+    fn, b = internal_function(api.module, _name(t), I8P, [I8P])
+    if b is None:
+        return fn
+    c = fn.args[0]
+    if isinstance(t, T.List):
+        h = b.bitcast(c, lists.HEADER.as_pointer())
+        n = b.load(b.gep(h, [I32(0), I32(lists.LEN)]))
+        data = b.bitcast(b.load(b.gep(h, [I32(0), I32(lists.DATA)])), value_type(t.item).as_pointer())
+        out = api.call(b, "PyList_New", n)
+        with b.if_then(b.icmp_unsigned("==", out, NULL), likely=False):
+            b.ret(NULL)
+
+        def one(k):
+            item = to_object(api, b, b.load(b.gep(data, [k])), t.item)
+            _fail_unless(b, item, out, api)
+            api.call(b, "PyList_SetItem", out, k, item)
+        for_range(b, I64(0), n, one)
+        b.ret(out)
+        return fn
+    key, value = dicts.key_value(t)
+    entry = dicts.entry_type(key, value).as_pointer()
+    h = b.bitcast(c, dicts.HEADER.as_pointer())
+    n = b.load(b.gep(h, [I32(0), I32(dicts.N)]))
+    entries = b.bitcast(b.load(b.gep(h, [I32(0), I32(dicts.ENTRIES)])), entry)
+    is_dict = isinstance(t, T.Dict)
+    out = api.call(b, "PyDict_New") if is_dict else api.call(b, "PySet_New", NULL)
+    with b.if_then(b.icmp_unsigned("==", out, NULL), likely=False):
+        b.ret(NULL)
+
+    def one(k):
+        live = b.icmp_unsigned("!=", b.load(b.gep(entries, [k, I32(3)])), I8(0))
+        with b.if_then(live):
+            kobj = to_object(api, b, b.load(b.gep(entries, [k, I32(1)])), key)
+            _fail_unless(b, kobj, out, api)
+            if is_dict:
+                vobj = to_object(api, b, b.load(b.gep(entries, [k, I32(2)])), value)
+                with b.if_then(b.icmp_unsigned("==", vobj, NULL), likely=False):
+                    api.call(b, "Py_DecRef", kobj)
+                _fail_unless(b, vobj, out, api)
+                rc = api.call(b, "PyDict_SetItem", out, kobj, vobj)
+                api.call(b, "Py_DecRef", vobj)
+            else:
+                rc = api.call(b, "PySet_Add", out, kobj)
+            api.call(b, "Py_DecRef", kobj)
+            _fail_unless(b, b.select(b.icmp_signed("<", rc, I32(0)), NULL, out), out, api)
+    for_range(b, I64(0), n, one)
+    b.ret(out)
+    return fn
