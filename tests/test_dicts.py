@@ -46,3 +46,25 @@ def test_results_are_python_containers(both):
     d, s = compiled.updates([1, 2])
     assert type(d) is dict and type(s) is set
     assert compiled.__fastext_live_blocks__() == 0
+
+
+def test_dict_and_set_parameters(both):
+    compiled, interpreted = both
+    d = {1: 2.0, 5: 0.5, 9: -1.0}
+    assert compiled.total(d) == interpreted.total(d)
+    assert compiled.grow(dict(d), 3) == interpreted.grow(dict(d), 3)
+    assert d == {1: 2.0, 5: 0.5, 9: -1.0}       # the function worked on its own copy
+    assert compiled.members({1, 4, 9}, [1, 2, 9]) == [True, False, True]
+    for bad, message in (({1: "x"}, "'d' must be a dict of i64 to f64, not str"),
+                         ([1], "'d' must be dict[i64, f64], not list"),
+                         ({1.5: 2.0}, "not float")):
+        with pytest.raises(TypeError, match=message.replace("[", r"\[").replace("]", r"\]")):
+            compiled.total(bad)
+    assert compiled.__fastext_live_blocks__() == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.integers(-2**40, 2**40), st.floats(-1e6, 1e6), max_size=300))
+def test_dict_parameter_roundtrip(both, d):
+    compiled, interpreted = both
+    assert compiled.grow(dict(d), 5) == interpreted.grow(dict(d), 5)

@@ -120,6 +120,7 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyDict_SetItem": (I32, [OBJ, OBJ, OBJ], False),
     "PySet_New": (OBJ, [OBJ], False),
     "PySet_Add": (I32, [OBJ, OBJ], False),
+    "PyDict_GetItem": (OBJ, [OBJ, OBJ], False),       # borrowed (abi/lists.py)
     "PyDict_GetItemString": (OBJ, [OBJ, OBJ], False),
     # str values, formatting and printing (lower/text.py)
     "PyNumber_Add": (OBJ, [OBJ, OBJ], False),

@@ -123,3 +123,58 @@ def box_table(wb, t, d: ll.Value) -> ll.Value:
             fail_if_null(b.select(b.icmp_signed("<", rc, I32(0)), NULL, out))
     for_range(b, I64(0), b.load(Table.field(b, d, ENTRIES_USED)), one)
     return out
+
+
+def unbox_table(wb, t, obj: ll.Value, pname, what, err: ll.Value) -> ll.Value:
+    """A `dict[K, V]` / `set[K]` argument (a Python dict / set, or a subclass) copied into a native
+    table, in the argument's iteration order."""
+    b, api = wb.b, wb.api
+    from fastext.compiler.lower.dicts import key_value, table_functions
+    key_t, value_t = key_value(t)
+    is_dict = isinstance(t, T.Dict)
+    objects.check_type(wb, obj, "PyDict_Type" if is_dict else "PySet_Type", pname, what)
+    make, insert = table_functions(wb.ctx, t)
+    table = b.call(make, [err])
+    with b.if_then(b.icmp_unsigned("==", table, NULL), likely=False):
+        api.call(b, "PyErr_NoMemory")
+        b.branch(wb.fail_bb)
+    it = api.call(b, "PyObject_GetIter", obj)
+    with b.if_then(b.icmp_unsigned("==", it, NULL), likely=False):
+        b.branch(wb.fail_bb)
+    item_what = wb.ctx.cstring(f"a {'dict' if is_dict else 'set'} of {t.key if is_dict else t.item}"
+                               + (f" to {t.value}" if is_dict else ""))
+    key_slot = wb.entry_alloca(OBJ)
+    b.store(NULL, key_slot)
+    # a failing item conversion releases the iterator and the key on its way out
+    outer_fail, cleanup = wb.fail_bb, wb.llfn.append_basic_block("table.cleanup")
+    wb.fail_bb = cleanup
+    head, body, done = (wb.llfn.append_basic_block(f"table.{x}") for x in ("head", "body", "done"))
+    b.branch(head)
+    b.position_at_end(head)
+    key_obj = api.call(b, "PyIter_Next", it)
+    b.store(key_obj, key_slot)
+    b.cbranch(b.icmp_unsigned("==", key_obj, NULL), done, body)
+    b.position_at_end(body)
+    key = wb.unbox_scalar(key_t, key_obj, pname, item_what)
+    if is_dict:
+        value_obj = api.call(b, "PyDict_GetItem", obj, key_obj)
+        value = wb.unbox_scalar(value_t, value_obj, pname, item_what)
+    else:
+        value = ll.IntType(1)(0)
+    api.call(b, "Py_DecRef", key_obj)
+    b.store(NULL, key_slot)
+    rc = b.call(insert, [err, table, key, value])
+    with b.if_then(b.icmp_signed("!=", rc, I32(0)), likely=False):
+        api.call(b, "PyErr_NoMemory")
+        b.branch(cleanup)
+    b.branch(head)
+    b.position_at_end(cleanup)
+    api.call(b, "Py_DecRef", it)
+    api.call(b, "Py_DecRef", b.load(key_slot))
+    b.branch(outer_fail)
+    wb.fail_bb = outer_fail
+    b.position_at_end(done)
+    api.call(b, "Py_DecRef", it)
+    with b.if_then(b.icmp_unsigned("!=", api.call(b, "PyErr_Occurred"), NULL), likely=False):
+        b.branch(outer_fail)       # the iteration itself failed
+    return table

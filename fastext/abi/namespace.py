@@ -45,7 +45,9 @@ def python_callable(fn: ir.Function) -> str | None:
     for p in fn.params:
         t = p.var.type
         ok = isinstance(t, (T.Scalar, T.Struct, T.Str, T.PyObj)) or isinstance(t, T.Array) and \
-            isinstance(t.dtype, (T.Scalar, T.Struct)) or isinstance(t, T.List) and isinstance(t.item, T.Scalar)
+            isinstance(t.dtype, (T.Scalar, T.Struct)) or isinstance(t, T.List) and isinstance(t.item, T.Scalar) \
+            or isinstance(t, T.Set) and isinstance(t.item, T.Scalar) \
+            or isinstance(t, T.Dict) and isinstance(t.key, T.Scalar) and isinstance(t.value, T.Scalar)
         if not ok:
             return f"its parameter `{p.var.name}` is {T.article(t)}, which Python cannot pass"
     if not _boxable(fn.ret):

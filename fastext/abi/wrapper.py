@@ -301,6 +301,9 @@ class WrapperBuilder:
         if isinstance(t, T.List):
             from fastext.abi.lists import unbox_list
             return unbox_list(self, t, obj, pname, what, self.err)
+        if isinstance(t, (T.Dict, T.Set)):
+            from fastext.abi.lists import unbox_table
+            return unbox_table(self, t, obj, pname, what, self.err)
         return self.unbox_scalar(t, obj, pname, what)
 
     def unbox_scalar(self, t: T.Scalar, obj, pname, what) -> ll.Value:

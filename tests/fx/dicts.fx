@@ -79,3 +79,18 @@ def remove_missing(k: i64) -> i64:
     s = {1, 2}
     s.remove(k)
     return len(s)
+
+
+def total(d: dict[i64, f64]) -> f64:
+    s = 0.0
+    for k, v in d.items():
+        s += k * v
+    return s
+
+def grow(d: dict[i64, f64], n: i64) -> dict[i64, f64]:
+    for i in range(n):
+        d[i] = d.get(i, 0.0) + 1.0
+    return d
+
+def members(s: set[i64], xs: list[i64]) -> list[bool]:
+    return [x in s for x in xs]

@@ -404,8 +404,8 @@ def uses_arena(module: ir.Module, fn: ir.Function) -> bool:
         return any(isinstance(sub, ir.ArrayMap) or isinstance(sub, ir.Intrinsic) and ops.get(sub.name).allocates
                    for sub in ir.all_exprs(stmts))
 
-    def holds_list(t) -> bool:      # list arguments and results live in the arena (abi/lists.py)
-        return isinstance(t, T.List) or isinstance(t, T.Tuple) and any(map(holds_list, t.items))
+    def holds_list(t) -> bool:      # container arguments and results live in the arena (abi/lists.py)
+        return isinstance(t, (T.List, T.Dict, T.Set)) or isinstance(t, T.Tuple) and any(map(holds_list, t.items))
 
     if holds_list(fn.ret) or any(holds_list(p.var.type) for p in fn.params):
         return True

@@ -425,3 +425,36 @@ _LOWER = {
     "len": _len, "slots": _slots, "compact": _compact, "key": _entry_key, "value": _entry_value, "clear": _clear,
     "copy": _copy,
 }
+
+
+class _Entry:
+    """Just what `new` and `store` use of a FunctionLowering, for the entry point's own helpers:
+    a failed check returns `failure` from the helper being emitted."""
+
+    def __init__(self, ctx, b: ll.IRBuilder, err: ll.Value, failure: ll.Value):
+        self.ctx, self.b, self.err, self.failure = ctx, b, err, failure
+
+    def fail_if(self, cond, exc, fmt, args=()):
+        from fastext.compiler.lower.context import fill_error
+        with self.b.if_then(cond, likely=False):
+            fill_error(self.b, self.err, self.ctx, exc, fmt, args)
+            self.b.ret(self.failure)
+
+
+def table_functions(ctx, t: T.Type) -> tuple[ll.Function, ll.Function]:
+    """`i8* fx$dict.make.<t>(err)` (NULL when memory ran out) and `i32 fx$dict.put.<t>(err, d,
+    key, value)` (1 then): the entry point builds a dict or set argument with them."""
+    key, value = key_value(t)
+    suffix = _suffix(key, value)
+    make, b = internal_function(ctx.module, f"fx$dict.make.{suffix}", I8P, [ERRP])
+    if b is not None:
+        shim = _Entry(ctx, b, make.args[0], NULL)
+        b.ret(new(shim, t))
+    put, b = internal_function(ctx.module, f"fx$dict.put.{suffix}", I32,
+                               [ERRP, I8P, value_type(key), value_type(value)])
+    if b is not None:
+        err, d, k, v = put.args
+        shim = _Entry(ctx, b, err, I32(1))
+        store(shim, Table(ctx, key, value), d, k, v)
+        b.ret(I32(0))
+    return make, put
