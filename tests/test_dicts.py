@@ -20,7 +20,7 @@ CASES = [
     ("counts", [1, 2, 2, 5, 1, 1]), ("counts", []), ("ops", 30), ("ops", 0), ("sets", list(range(20))),
     ("tkeys", 5), ("missing", 7), ("missing", 1), ("changed_during", 0), ("changed_during", 3),
     ("updates", [3, 1, 3, 9]), ("bools", 4), ("deleted_order", 10), ("deleted_order", 1),
-    ("remove_missing", 2), ("remove_missing", 5),
+    ("remove_missing", 2), ("remove_missing", 5), ("groups", 8),
 ]
 
 

@@ -94,3 +94,11 @@ def grow(d: dict[i64, f64], n: i64) -> dict[i64, f64]:
 
 def members(s: set[i64], xs: list[i64]) -> list[bool]:
     return [x in s for x in xs]
+
+
+def groups(n: i64) -> list[dict[i64, i64]]:
+    out = [{0: 0} for _ in range(3)]
+    for i in range(n):
+        d = out[i % 3]
+        d[i] = d.get(i - 3, 0) + 1
+    return out

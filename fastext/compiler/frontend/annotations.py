@@ -62,7 +62,7 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
             if isinstance(node.slice, ast.Tuple):
                 raise FxSyntaxError(span, "list[...] takes one item type", "list[f64], list[tuple[i64, f64]]")
             item = resolve(node.slice, scope)
-            if not isinstance(item, (Scalar, Array, Struct, Tuple, List)):
+            if not isinstance(item, (Scalar, Array, Struct, Tuple, List, Dict, Set)):
                 raise FxSyntaxError(span, f"a list cannot hold {item}", "list[f64], list[tuple[i64, f64]], list[list[i64]]")
             return List(item)
         if isinstance(base, ast.Name) and base.id in ("dict", "set") and scope.lookup(base.id) is None:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 _keys = itertools.count(1)
 METHODS = ("append", "extend", "pop", "insert", "remove", "index", "count", "reverse", "sort", "clear", "copy")
-ITEM_KINDS = "numbers, bools, complex numbers, tuples, structs, arrays and lists"
+ITEM_KINDS = "numbers, bools, complex numbers, tuples, structs, arrays, lists, dicts and sets"
 
 
 def _op(t: T.Type, span, name: str, args: list[ir.Expr], **attrs) -> ir.Intrinsic:
@@ -43,9 +43,8 @@ def unknown() -> List:
 
 
 def _check_item_type(fc: "FunctionChecker", t: T.Type, node: ast.AST) -> None:
-    ok = isinstance(t, (Scalar, T.Tuple, T.Struct, T.Array, List))
-    if isinstance(t, T.Tuple):
-        ok = all(isinstance(i, (Scalar, T.Struct, T.Array, List, T.Tuple)) for i in t.items)
+    kinds = (Scalar, T.Tuple, T.Struct, T.Array, List, T.Dict, T.Set)
+    ok = isinstance(t, kinds) and (not isinstance(t, T.Tuple) or all(isinstance(i, kinds) for i in t.items))
     if not ok:
         raise fc.error(node, f"a list cannot hold {article(t)}", f"list items are {ITEM_KINDS}")
 
