@@ -444,7 +444,8 @@ def tuple_fold(fc: "FunctionChecker", node: ast.AST, name: str, value: ir.Expr) 
 
 def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     span = fc.span(node)
-    _no_keywords(fc, node, f"{name}()")
+    if not (name in ("min", "max") and len(node.args) == 1):     # min(xs, key=f): frontend/listsort.py
+        _no_keywords(fc, node, f"{name}()")
     if name == "ord":
         from fastext.compiler.frontend import strings
         of_char = strings.ord_of(fc, node)     # ord(c) of a character of a str parameter
