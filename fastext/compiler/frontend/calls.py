@@ -112,6 +112,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         raise fc.error(func, f"cannot call `{ast.unparse(func)}` in .fx code",
                        "call module functions, builtins (abs, min, max, int, float, bool, len, round) or math.*")
     name = func.id
+    hook = getattr(fc, "synth_calls", {}).get(name)
+    if hook is not None:          # an operation a template calls by a name of its own (frontend/synth.py)
+        return hook(fc, node)
     if name in fc.funcvals:       # a local function value: a direct call (frontend/funcvals.py)
         from fastext.compiler.frontend.templates import call_value
         return call_value(fc, node, fc.funcvals[name])

@@ -42,10 +42,13 @@ class _Names(ast.NodeTransformer):
 
 
 def statements(fc: "FunctionChecker", source: str, where: ast.AST, values: dict[str, ir.Expr] | None = None,
-               funcs: dict[str, object] | None = None) -> tuple[list[ir.Stmt], dict[str, str], bool]:
+               funcs: dict[str, object] | None = None, calls: dict[str, object] | None = None
+               ) -> tuple[list[ir.Stmt], dict[str, str], bool]:
     """`source` checked as statements at `where`: (the typed statements, the template's names
     as renamed, whether it checked without errors).  `values`: `_name` -> a typed expression
-    bound to a temporary first; `funcs`: `_name` -> a `FuncValue` (frontend/funcvals.py)."""
+    bound to a temporary first; `funcs`: `_name` -> a `FuncValue` (frontend/funcvals.py);
+    `calls`: `_name` -> `typing(fc, call_node) -> ir.Expr`, what a call `_name(...)` is (a
+    registry operation that has no spelling of its own, e.g. `pyrandom.below`)."""
     names: dict[str, str] = {}
     out: list[ir.Stmt] = []
     span = fc.span(where)
@@ -57,6 +60,12 @@ def statements(fc: "FunctionChecker", source: str, where: ast.AST, values: dict[
     for name, fv in (funcs or {}).items():
         names[name] = f"{name}$f{next(_uses)}"
         fc.funcvals[names[name]] = fv
+    if calls:
+        if not hasattr(fc, "synth_calls"):
+            fc.synth_calls = {}
+        for name, typing in calls.items():
+            names[name] = f"{name}$c{next(_uses)}"
+            fc.synth_calls[names[name]] = typing
     tree = ast.parse(textwrap.dedent(source))
     tree = _Names(names, where).visit(tree)
     ast.fix_missing_locations(tree)
