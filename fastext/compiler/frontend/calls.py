@@ -141,8 +141,10 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     if name in ("dict", "set"):
         from fastext.compiler.frontend import dicts
         return dicts.constructor(fc, node, name)
-    if name in ("list", "sorted", "any", "all"):
+    if name in ("list", "sorted", "any", "all", "tuple"):
         from fastext.compiler.frontend import lists
+        if name == "tuple":
+            return lists.tuple_call(fc, node)
         if name == "list":
             return lists.list_call(fc, node)
         if name == "sorted":

@@ -524,9 +524,46 @@ def as_list(fc: "FunctionChecker", node: ast.expr) -> tuple[ir.Expr, bool]:
         return value, False
     if isinstance(value.type, T.Array) and value.type.ndim == 1 and isinstance(value.type.dtype, Scalar):
         return _op(List(value.type.dtype), span, "from_array", [value]), True
+    if isinstance(value.type, T.Tuple):
+        return _from_tuple(fc, value, node), True
     # anything else a for loop iterates (rows of an array, characters): collected
     bound = _bind(fc, value, node)
     return _with(bound, _collect(fc, ast.copy_location(ast.Name(bound[0].name, ast.Load()), node))), True
+
+
+def _from_tuple(fc: "FunctionChecker", value: ir.Expr, node: ast.AST) -> ir.Expr:
+    """`list(t)` of a tuple whose items have one type (numbers promote, as in a display): a
+    display of its items, the tuple evaluated once."""
+    span = fc.span(node)
+    items = value.type.items
+    if not items:
+        raise fc.error(node, "list() of an empty tuple has no item type", "declare it: `xs: list[f64] = []`")
+    t = items[0]
+    for other in items[1:]:
+        if other != t and not (isinstance(t, Scalar) and isinstance(other, Scalar)):
+            raise fc.error(node, f"list() of {value.type}: list items must have one type",
+                           "a list holds items of one type; keep the tuple, or convert its items")
+        if other != t:
+            t = T.promote(t, other)
+    _check_item_type(fc, t, node)
+    temp = fc.new_temp(value.type, node)
+    load = ir.Load(value.type, span, temp)
+    parts = [ir.TupleGet(it, span, load, k) for k, it in enumerate(items)]
+    display = _op(List(t), span, "display", [fc.convert(p, t) if isinstance(t, Scalar) else p for p in parts])
+    return ir.StmtExpr(display.type, span, [ir.Assign(span, temp, value)], display)
+
+
+def tuple_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
+    """`tuple(t)` of a tuple is the tuple; of anything else a compile error: a tuple's length is
+    part of its type, which a list's run-time length cannot give."""
+    if node.keywords or len(node.args) != 1:
+        raise fc.error(node, "tuple() takes one tuple here", "build the tuple as a display: (a, b)")
+    value = settle(fc, fc.expr(node.args[0]))
+    if isinstance(value.type, (T.Tuple, T.ErrorType)):
+        return value
+    raise fc.error(node, f"tuple() of {article(value.type)} is not supported: a tuple's length is part of its "
+                         "type in .fx code, and this one is known only at run time",
+                   "unpack a list of known length (`a, b = xs`, then `(a, b)`), or keep the list")
 
 
 def _bind(fc: "FunctionChecker", value: ir.Expr, node: ast.AST):
