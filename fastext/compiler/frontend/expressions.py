@@ -394,16 +394,16 @@ class ExpressionChecker:
                 return poison(span)
             from fastext.compiler.frontend import arrays
             return arrays.operator(self, op, left, right, node)
-        if isinstance(left.type, ListType) or isinstance(right.type, ListType):
-            if poisoned(left, right):
-                return poison(span)
-            from fastext.compiler.frontend import lists
-            return lists.binop(self, op, left, right, node)
         from fastext.compiler.frontend import setops
         if setops.involved(left, right):
             if poisoned(left, right):
                 return poison(span)
             return setops.binop(self, op, left, right, node)
+        if isinstance(left.type, ListType) or isinstance(right.type, ListType):
+            if poisoned(left, right):
+                return poison(span)
+            from fastext.compiler.frontend import lists
+            return lists.binop(self, op, left, right, node)
         if op == "@":
             raise self.error(node, "@ needs arrays (matrix product)", "use * to multiply numbers")
         from fastext.compiler.frontend import text
