@@ -70,7 +70,7 @@ def _starred(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
                                                       [boxed(fc, value, inner)])))
             continue
         if not isinstance(value.type, (T.List, T.Array, T.Set, T.Dict, T.Tuple)):
-            raise fc.error(inner, f"print(*x) unpacks a list, tuple, set, dict or array, not {T.article(value.type)}",
+            raise fc.error(a, f"print(*x) unpacks a list, tuple, set, dict or array, not {T.article(value.type)}",
                            "print(*xs) with xs a list")
         if isinstance(value.type, T.Tuple):       # its items one by one (they may differ in type)
             temp = fc.new_temp(value.type, inner)
