@@ -489,6 +489,7 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         folded = lists.fold_call(fc, node, name, value)
         if folded is not None:
             return folded
+        _no_keywords(fc, node, f"{name}() of {article(value.type) if value is not None else 'this'}")
         return _items_builtin(fc, node, name, value)
     if name in ("min", "max"):
         if len(node.args) < 2:

@@ -62,3 +62,7 @@ def sample_array(n: i64) -> i64:
 def list_of_mixed_tuple(n: i64) -> i64:
     xs = list((1, [2]))
     return n
+
+
+def min_array_key(a: f64[:]) -> f64:
+    return min(a, key=abs)
