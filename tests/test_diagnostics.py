@@ -134,7 +134,7 @@ def test_carets_cover_the_construct(in_repo):
     ("funcvals_misuse", "the range `rx` cannot be used as a value here"),
     ("funcvals_misuse", "`nonlocal` is not supported"),
     ("list_literal", "dict keys"),
-    ("print_call", "print(*args) is not supported"),
+    ("print_call", "print(*x) unpacks a list, tuple, set, dict or array"),
     ("undefined_name", "name `offset` is not defined"),
     ("call_arity", "`_lerp` is missing argument `t`"),
     ("call_arity", "`_lerp` takes 3 arguments, got 4"),

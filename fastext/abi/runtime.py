@@ -32,6 +32,8 @@ declare ptr @PyErr_Format(ptr, ptr, ...)
 declare void @PyErr_SetNone(ptr)
 declare void @PyErr_SetObject(ptr, ptr)
 declare ptr @PyLong_FromLongLong(i64)
+declare ptr @PyFloat_FromDouble(double)
+declare ptr @PyObject_Repr(ptr)
 declare ptr @PyErr_Occurred()
 declare i32 @PyErr_ExceptionMatches(ptr)
 declare void @PyErr_Clear()
@@ -772,7 +774,22 @@ format:
   ; the format "\\01": the exception's argument is the integer a itself (KeyError(7), as a dict raises)
   %first = load i8, ptr %fmt
   %keyint = icmp eq i8 %first, 1
-  br i1 %keyint, label %intarg, label %formatted
+  br i1 %keyint, label %intarg, label %floatfmt.test
+floatfmt.test:
+  ; the format "\02" + rest: a is the bits of a double whose repr is the %U of rest
+  ; ("2.5 is not in list", as list.index words it; lower/lists.py)
+  %floatfmt = icmp eq i8 %first, 2
+  br i1 %floatfmt, label %floatarg, label %formatted
+floatarg:
+  %dbl = bitcast i64 %a to double
+  %fobj = call ptr @PyFloat_FromDouble(double %dbl)
+  %frepr = call ptr @PyObject_Repr(ptr %fobj)
+  call void @Py_DecRef(ptr %fobj)
+  %rest = getelementptr i8, ptr %fmt, i64 1
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %exc, ptr %rest, ptr %frepr)
+  call void @Py_DecRef(ptr %frepr)
+  call void @Py_DecRef(ptr %owned)
+  ret ptr null
 intarg:
   %boxed = call ptr @PyLong_FromLongLong(i64 %a)
   call void @PyErr_SetObject(ptr %exc, ptr %boxed)

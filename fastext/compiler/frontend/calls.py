@@ -112,6 +112,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         raise fc.error(func, f"cannot call `{ast.unparse(func)}` in .fx code",
                        "call module functions, builtins (abs, min, max, int, float, bool, len, round) or math.*")
     name = func.id
+    hook = getattr(fc, "synth_calls", {}).get(name)
+    if hook is not None:          # an operation a template calls by a name of its own (frontend/synth.py)
+        return hook(fc, node)
     if name in fc.funcvals:       # a local function value: a direct call (frontend/funcvals.py)
         from fastext.compiler.frontend.templates import call_value
         return call_value(fc, node, fc.funcvals[name])
@@ -138,8 +141,10 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     if name in ("dict", "set"):
         from fastext.compiler.frontend import dicts
         return dicts.constructor(fc, node, name)
-    if name in ("list", "sorted", "any", "all"):
+    if name in ("list", "sorted", "any", "all", "tuple"):
         from fastext.compiler.frontend import lists
+        if name == "tuple":
+            return lists.tuple_call(fc, node)
         if name == "list":
             return lists.list_call(fc, node)
         if name == "sorted":
@@ -444,7 +449,8 @@ def tuple_fold(fc: "FunctionChecker", node: ast.AST, name: str, value: ir.Expr) 
 
 def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     span = fc.span(node)
-    _no_keywords(fc, node, f"{name}()")
+    if not (name in ("min", "max") and len(node.args) == 1):     # min(xs, key=f): frontend/listsort.py
+        _no_keywords(fc, node, f"{name}()")
     if name == "ord":
         from fastext.compiler.frontend import strings
         of_char = strings.ord_of(fc, node)     # ord(c) of a character of a str parameter
@@ -483,6 +489,7 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         folded = lists.fold_call(fc, node, name, value)
         if folded is not None:
             return folded
+        _no_keywords(fc, node, f"{name}() of {article(value.type) if value is not None else 'this'}")
         return _items_builtin(fc, node, name, value)
     if name in ("min", "max"):
         if len(node.args) < 2:

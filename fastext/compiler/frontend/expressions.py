@@ -394,6 +394,11 @@ class ExpressionChecker:
                 return poison(span)
             from fastext.compiler.frontend import arrays
             return arrays.operator(self, op, left, right, node)
+        from fastext.compiler.frontend import setops
+        if setops.involved(left, right):
+            if poisoned(left, right):
+                return poison(span)
+            return setops.binop(self, op, left, right, node)
         if isinstance(left.type, ListType) or isinstance(right.type, ListType):
             if poisoned(left, right):
                 return poison(span)
@@ -643,8 +648,8 @@ class ExpressionChecker:
         if any(isinstance(o.type, Array) for o in operands):
             from fastext.compiler.frontend import arrays
             return arrays.compare(self, ops, operands, node)
-        if len(ops) == 1 and ops[0] in ("==", "!=") and all(isinstance(o.type, Tuple) for o in operands):
-            return self.tuple_equality(node, ops[0], *operands)
+        if any(isinstance(o.type, (Tuple, ListType, T.Set, T.Dict)) for o in operands):
+            return self.container_compare(node, ops, operands)
         cmp_types = []
         for a, b in zip(operands, operands[1:]):
             if not (isinstance(a.type, Scalar) and isinstance(b.type, Scalar)):
@@ -656,6 +661,19 @@ class ExpressionChecker:
                                  "complex numbers are unordered: compare abs(z), z.real or z.imag")
             cmp_types.append(t)
         return ir.Compare(BOOL, self.span(node), ops, operands, cmp_types)
+
+    def container_compare(self, node: ast.Compare, ops: list[str], operands: list[ir.Expr]) -> ir.Expr:
+        """Tuples, lists, sets and dicts compared (frontend/ordering.py), one operator at a time."""
+        from fastext.compiler.frontend import ordering
+        if len(ops) != 1:
+            raise self.error(node, "chained comparisons of tuples, lists, sets or dicts are not supported",
+                             "compare two at a time: `a < b and b < c`")
+        a, b = operands
+        simple = all(isinstance(t, (ir.MakeTuple, ir.Load)) and isinstance(t.type, Tuple)
+                     and all(isinstance(i, Scalar) for i in t.type.items) for t in operands)
+        if ops[0] in ("==", "!=") and simple:
+            return self.tuple_equality(node, ops[0], a, b)
+        return ordering.compare(self, ops[0], a, b, node)
 
     def tuple_equality(self, node: ast.Compare, op: str, a: ir.Expr, b: ir.Expr) -> ir.Expr:
         """`a.shape == b.shape`, `t != (3, 4)`: item by item, as Python compares tuples (tuples of

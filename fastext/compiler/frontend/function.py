@@ -208,6 +208,9 @@ class FunctionChecker(ExpressionChecker):
                 from fastext.compiler.frontend import lists
                 call = ast.copy_location(ast.Call(ast.Attribute(target, "extend", ast.Load()), [node.value], []), node)
                 return [ir.ExprStmt(self.span(node), lists.method(self, call, current, "extend"))]
+            if isinstance(current.type, (SetType, DictType)):     # s |= t changes s itself (frontend/setops.py)
+                from fastext.compiler.frontend import setops
+                return setops.augassign(self, op, current, node)
             result = self.binop(op, current, self.expr(node.value), node)
             return self.assign_to(target, result, node)
         if isinstance(target, ast.Subscript):

@@ -365,9 +365,9 @@ def method(fc: "FunctionChecker", node: ast.Call, lst: ir.Expr, name: str) -> ir
         raise fc.error(node.func, f"lists have no method `{name}` in .fx code",
                        did_you_mean(close) if close else f"supported: {', '.join(METHODS)}")
     keywords = {kw.arg: kw.value for kw in node.keywords}
-    if keywords and not (name == "sort" and set(keywords) <= {"reverse"}):
+    if keywords and not (name == "sort" and set(keywords) <= {"key", "reverse"}):
         raise fc.error(node, f"{shown} takes no keyword arguments here",
-                       "xs.sort(reverse=True) is the only keyword supported")
+                       "xs.sort(key=f, reverse=True) takes the only keywords supported")
     arity = {"append": (1,), "extend": (1,), "pop": (0, 1), "insert": (2,), "remove": (1,), "index": (1,),
              "count": (1,)}.get(name, (0,))
     if len(node.args) not in arity:
@@ -394,15 +394,17 @@ def method(fc: "FunctionChecker", node: ast.Call, lst: ir.Expr, name: str) -> ir
         t = T.NONE if name == "remove" else I64
         return _op(t, span, name, [lst, _item_value(fc, lst, fc.expr(args[0]), node)])
     if name == "sort":
-        item = lst.type.item
-        if not (isinstance(item, Scalar) and item.is_real and not item.is_bool):
-            raise fc.error(node, f"sorting a list of {item} is not supported yet", "lists of real numbers sort")
-        reverse = False
-        if "reverse" in keywords:
-            rv = keywords["reverse"]
-            if not (isinstance(rv, ast.Constant) and isinstance(rv.value, bool)):
-                raise fc.error(rv, "reverse= must be True or False here", "xs.sort(reverse=True)")
-            reverse = rv.value
+        from fastext.compiler.frontend import listsort
+        if node.args:
+            raise fc.error(node, "sort() takes no positional arguments (as in Python 3)",
+                           "xs.sort(key=f), xs.sort(reverse=True)")
+        key, funcs = listsort.key_function(fc, keywords.get("key"))
+        reverse = listsort.reverse_flag(fc, keywords.get("reverse"))
+        if listsort.needs_merge(lst.type.item, key):
+            if isinstance(lst.type.item, T.Struct) and key is None:
+                raise fc.error(node, "structs have no order: sorting them needs a key",
+                               "xs.sort(key=lambda p: p.x)")
+            return listsort.sort(fc, node, lst, key, funcs, reverse)
         return _op(T.NONE, span, "sort", [lst], reverse=reverse)
     return _op(lst.type if name == "copy" else T.NONE, span, name, [lst])
 
@@ -521,9 +523,46 @@ def as_list(fc: "FunctionChecker", node: ast.expr) -> tuple[ir.Expr, bool]:
         return value, False
     if isinstance(value.type, T.Array) and value.type.ndim == 1 and isinstance(value.type.dtype, Scalar):
         return _op(List(value.type.dtype), span, "from_array", [value]), True
+    if isinstance(value.type, T.Tuple):
+        return _from_tuple(fc, value, node), True
     # anything else a for loop iterates (rows of an array, characters): collected
     bound = _bind(fc, value, node)
     return _with(bound, _collect(fc, ast.copy_location(ast.Name(bound[0].name, ast.Load()), node))), True
+
+
+def _from_tuple(fc: "FunctionChecker", value: ir.Expr, node: ast.AST) -> ir.Expr:
+    """`list(t)` of a tuple whose items have one type (numbers promote, as in a display): a
+    display of its items, the tuple evaluated once."""
+    span = fc.span(node)
+    items = value.type.items
+    if not items:
+        raise fc.error(node, "list() of an empty tuple has no item type", "declare it: `xs: list[f64] = []`")
+    t = items[0]
+    for other in items[1:]:
+        if other != t and not (isinstance(t, Scalar) and isinstance(other, Scalar)):
+            raise fc.error(node, f"list() of {value.type}: list items must have one type",
+                           "a list holds items of one type; keep the tuple, or convert its items")
+        if other != t:
+            t = T.promote(t, other)
+    _check_item_type(fc, t, node)
+    temp = fc.new_temp(value.type, node)
+    load = ir.Load(value.type, span, temp)
+    parts = [ir.TupleGet(it, span, load, k) for k, it in enumerate(items)]
+    display = _op(List(t), span, "display", [fc.convert(p, t) if isinstance(t, Scalar) else p for p in parts])
+    return ir.StmtExpr(display.type, span, [ir.Assign(span, temp, value)], display)
+
+
+def tuple_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
+    """`tuple(t)` of a tuple is the tuple; of anything else a compile error: a tuple's length is
+    part of its type, which a list's run-time length cannot give."""
+    if node.keywords or len(node.args) != 1:
+        raise fc.error(node, "tuple() takes one tuple here", "build the tuple as a display: (a, b)")
+    value = settle(fc, fc.expr(node.args[0]))
+    if isinstance(value.type, (T.Tuple, T.ErrorType)):
+        return value
+    raise fc.error(node, f"tuple() of {article(value.type)} is not supported: a tuple's length is part of its "
+                         "type in .fx code, and this one is known only at run time",
+                   "unpack a list of known length (`a, b = xs`, then `(a, b)`), or keep the list")
 
 
 def _bind(fc: "FunctionChecker", value: ir.Expr, node: ast.AST):
@@ -557,8 +596,9 @@ def list_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
 
 def sorted_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     """`sorted(iterable)`, `sorted(xs, reverse=True)`: a new sorted list of real numbers."""
-    if len(node.args) != 1 or any(kw.arg != "reverse" for kw in node.keywords):
-        raise fc.error(node, "sorted() takes one iterable (and reverse=) here", "sorted(xs), sorted(xs, reverse=True)")
+    if len(node.args) != 1 or any(kw.arg not in ("key", "reverse") for kw in node.keywords):
+        raise fc.error(node, "sorted() takes one iterable (and key=, reverse=)",
+                       "sorted(xs), sorted(xs, key=f, reverse=True)")
     span = fc.span(node)
     value, fresh = as_list(fc, node.args[0])
     if isinstance(value.type, T.ErrorType):
@@ -592,8 +632,14 @@ def fold_call(fc: "FunctionChecker", node: ast.Call, name: str, value: ir.Expr |
             pre, iterable = [assign], ast.copy_location(ast.Name(var.name, ast.Load()), arg)
         generators = [ast.comprehension(ast.Name("_", ast.Store()), iterable, [], 0)]
         elt = ast.Name("_", ast.Load())
-    if node.keywords:
-        raise fc.error(node, f"{name}() takes no keyword arguments here", f"{name}(xs)")
+    if node.keywords and not (name in ("min", "max") and [kw.arg for kw in node.keywords] == ["key"]):
+        raise fc.error(node, f"{name}() takes no keyword arguments here" if name not in ("min", "max") else
+                       f"{name}() takes key= as its only keyword here", f"{name}(xs)" if name not in ("min", "max")
+                       else f"{name}(xs, key=f)")
+    if name in ("min", "max"):
+        keyed = _keyed_extreme(fc, node, name, value, generators, elt, pre)
+        if keyed is not None:
+            return keyed
     if name in ("any", "all") and len(generators) > 1:
         raise fc.error(node, f"{name}() over nested loops is not supported", "write the loops with a flag and break")
     span = fc.span(node)
@@ -616,8 +662,11 @@ def fold_call(fc: "FunctionChecker", node: ast.Call, name: str, value: ir.Expr |
         extra = [ir.Assign(span, acc, fc.binop("+", ir.Load(total.type, span, acc), load, node))]
         init = fc.convert(start, total.type)
     else:
+        if isinstance(item.type, (T.Tuple, List)):
+            return _collected_extreme(fc, node, name, stmts, item, pre)
         if not (isinstance(item.type, Scalar) and item.type.is_real):
-            raise fc.error(node, f"{name}() of {article(item.type)}", f"{name}() compares real numbers")
+            raise fc.error(node, f"{name}() of {article(item.type)}", f"{name}() compares real numbers, tuples "
+                           f"and lists; give a key for other items: {name}(xs, key=f)")
         acc = fc.new_temp(item.type, node)
         seen = fc.new_temp(BOOL, node)
         better = ir.Compare(BOOL, span, ["<" if name == "min" else ">"], [load, ir.Load(item.type, span, acc)],
@@ -634,3 +683,39 @@ def fold_call(fc: "FunctionChecker", node: ast.Call, name: str, value: ir.Expr |
                            ir.Load(acc.type, span, acc))
     _after_item(stmts, item, extra)
     return ir.StmtExpr(acc.type, span, pre + [ir.Assign(span, acc, init)] + stmts, ir.Load(acc.type, span, acc))
+
+
+def _keyed_extreme(fc: "FunctionChecker", node: ast.Call, name: str, value: ir.Expr | None,
+                   generators, elt, pre: list[ir.Stmt]) -> ir.Expr | None:
+    """`min/max(..., key=f)`, or of items that are not real numbers (tuples, lists): the items
+    collected into a list first (frontend/listsort.py); None for the numeric fold."""
+    from fastext.compiler.frontend import listsort
+    key_node = node.keywords[0].value if node.keywords else None
+    key, funcs = listsort.key_function(fc, key_node)
+    if value is not None and isinstance(value.type, List):
+        if key is None and not listsort.needs_merge(settle(fc, value).type.item, None):
+            return None
+        return listsort.extreme(fc, node, name, value, key, funcs)
+    if key is None:
+        return None        # the fold decides once it knows the items' type (_collected_extreme)
+    lst = comprehension(fc, ast.copy_location(ast.GeneratorExp(elt, generators), node))
+    if isinstance(lst.type, T.ErrorType):
+        return lst
+    result = listsort.extreme(fc, node, name, lst, key, funcs)
+    return ir.StmtExpr(result.type, result.span, pre, result) if pre and not isinstance(result.type, T.ErrorType) \
+        else result
+
+
+def _collected_extreme(fc: "FunctionChecker", node: ast.Call, name: str, stmts: list[ir.Stmt], item: ir.Var,
+                       pre: list[ir.Stmt]) -> ir.Expr:
+    """`min/max` of a generator of tuples or lists: its items collected into a list (the loops
+    already typed), then compared as Python does (frontend/listsort.py)."""
+    from fastext.compiler.frontend import listsort
+    span = fc.span(node)
+    _check_item_type(fc, item.type, node)
+    t = List(item.type)
+    out = fc.new_temp(t, node)
+    _after_item(stmts, item, [ir.ExprStmt(span, _op(T.NONE, span, "append", [ir.Load(t, span, out),
+                                                                              ir.Load(item.type, span, item)]))])
+    built = ir.StmtExpr(t, span, pre + [ir.Assign(span, out, _op(t, span, "empty", []))] + stmts, ir.Load(t, span, out))
+    return listsort.extreme(fc, node, name, built, None, {})

@@ -4,7 +4,8 @@ Each call becomes one `ir.Intrinsic` named after the function, its arguments con
 the lowering computes with: i64 for the integer functions (`randint`, `randrange`, `seed`), f64 for
 the float ones.  `random.choice(seq)` is a composition, `seq[pyrandom.below(len(seq))]` (a sequence that is not a
 name is bound once by `let`); `random.shuffle(x)` a statement that writes `x`.  Which
-sequences they take is decided by `_sequence` alone: 1-D arrays now, lists are one more case there.
+sequences they take is decided by `_sequence` alone: 1-D arrays and lists; on a list,
+`choice`, `shuffle` and `sample` are loops over `pyrandom.below` (frontend/synth.py).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from fastext.compiler import ir, ops
 from fastext.compiler.frontend.arrays import _bind
 from fastext.compiler.frontend.compose_more import _reuse
 from fastext.compiler.frontend.nprandom import _Poisoned, _float_arg, _int_arg, _is_none
-from fastext.compiler.types import ERROR, F64, I64, NONE, Array, ErrorType, Scalar, article
+from fastext.compiler.types import ERROR, F64, I64, NONE, Array, ErrorType, List, Scalar, Unknown, article
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -61,7 +62,12 @@ def _check(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -> ir.
         if _is_none(bound.get("a")):
             return ir.Intrinsic(NONE, span, op.name, [])
         return ir.Intrinsic(NONE, span, op.name, [_int_arg(fc, bound["a"], shown, "a")])
-    seq = _sequence(fc, bound["seq" if kind == "choice" else "x"], shown)
+    seq = _sequence(fc, bound[{"choice": "seq", "shuffle": "x", "sample": "population"}[kind]], shown)
+    if isinstance(seq.type, List):
+        return _on_list(fc, node, kind, seq, bound)
+    if kind == "sample":
+        raise fc.error(node, f"{shown}() takes a list in .fx code, got {article(seq.type)}",
+                       f"{shown}(list(a), k), or np.random.choice(a, k, replace=False) for an array")
     if kind == "shuffle":
         return ir.Intrinsic(NONE, span, op.name, [seq])
     # the sequence read twice (its length, its item): a name as it is, anything else bound once
@@ -80,11 +86,45 @@ def _sequence(fc: "FunctionChecker", node: ast.expr, shown: str) -> ir.Expr:
     if isinstance(value.type, ErrorType):
         raise _Poisoned
     t = value.type
-    if isinstance(t, Array) and isinstance(t.dtype, Scalar) and t.ndim == 1:
+    if isinstance(t, Array) and isinstance(t.dtype, Scalar) and t.ndim == 1 or isinstance(t, List):
         return value
     if isinstance(t, Array) and t.ndim > 1:
         raise fc.error(node, f"{shown}() takes a 1-D array in .fx code, got {t.ndim} dimensions (Python's "
                              "sequence protocol would see rows that are views: swapping them copies, not swaps)",
                        "np.random.shuffle(a) / np.random.permutation(a) shuffle the rows of an array")
-    raise fc.error(node, f"{shown}() takes a sequence (a 1-D array in .fx code), got {article(t)}",
-                   f"{shown}(a) with a 1-D NumPy array a")
+    raise fc.error(node, f"{shown}() takes a sequence (a list or a 1-D array in .fx code), got {article(t)}",
+                   f"{shown}(xs) with a list xs, or a 1-D NumPy array")
+
+
+# on lists, as CPython computes them from randbelow (its stream is another one: docs/random.md)
+_LIST_SOURCES = {
+    "choice": "_r = _xs[_below(len(_xs))]",
+    # Fisher-Yates: i from the last down to 1 swaps with randbelow(i + 1), as CPython's shuffle
+    "shuffle": "_i = len(_xs) - 1\nwhile _i > 0:\n    _j = _below(_i + 1)\n    _xs[_i], _xs[_j] = _xs[_j], _xs[_i]\n"
+               "    _i -= 1",
+    # the first k places of a partial Fisher-Yates over a copy: k distinct items, every order as likely
+    "sample": "_n = len(_xs)\nif _k < 0 or _k > _n:\n    raise ValueError(\"Sample larger than population or is "
+              "negative\")\n_pool = _xs[:]\nfor _i in range(_k):\n    _j = _i + _below(_n - _i)\n"
+              "    _pool[_i], _pool[_j] = _pool[_j], _pool[_i]\n_r = _pool[:_k]",
+}
+
+
+def _on_list(fc: "FunctionChecker", node: ast.Call, kind: str, seq: ir.Expr, bound: dict) -> ir.Expr:
+    """`random.choice/shuffle/sample` of a native list, written over `pyrandom.below`."""
+    from fastext.compiler.frontend import lists, synth
+    if isinstance(lists.settle(fc, seq).type.item, Unknown):
+        raise fc.error(node, "choosing from an empty list whose item type is not known yet",
+                       "declare it, e.g. `xs: list[f64] = []`")
+    values = {"_xs": seq}
+    if kind == "sample":
+        values["_k"] = _int_arg(fc, bound["k"], "random.sample", "k")
+    calls = {"_below": _below}
+    if kind == "shuffle":
+        return synth.effect(fc, _LIST_SOURCES[kind], node, values=values, calls=calls)
+    return synth.value(fc, _LIST_SOURCES[kind], node, values=values, calls=calls)
+
+
+def _below(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
+    """`_below(n)` in the templates above: a uniform int in [0, n) (IndexError for n <= 0, the
+    message of CPython's choice of an empty sequence)."""
+    return ir.Intrinsic(I64, fc.span(node), "pyrandom.below", [fc.convert(fc.expr(node.args[0]), I64)])

@@ -24,6 +24,7 @@ LEN, CAP, DATA = 0, 1, 2
 NULL = ll.Constant(I8P, None)
 # Python raises MemoryError long before; a bound keeps `n * itemsize` far from overflowing
 MAX_ITEMS = 2 ** 48
+FLOAT_REPR = "\x02"     # a format starting so: its first argument is a double shown by its repr (abi/runtime.py)
 
 
 def item_type(t: T.Type) -> T.Type:
@@ -451,6 +452,9 @@ def _index(fl, e, args):
     if isinstance(item, T.Scalar) and item.is_int:     # Python's message names the value
         wide = v if item.bits == 64 else fl.b.sext(v, I64) if item.signed else fl.b.zext(v, I64)
         fl.fail_if(missing, "ValueError", "%llu is not in list" if item == T.U64 else "%lld is not in list", (wide,))
+    elif isinstance(item, T.Scalar) and item.is_float:     # "2.5 is not in list": the float's repr (abi/runtime.py)
+        wide = v if item.bits == 64 else fl.b.fpext(v, ll.DoubleType())
+        fl.fail_if(missing, "ValueError", FLOAT_REPR + "%U is not in list", (fl.b.bitcast(wide, I64),))
     else:
         fl.fail_if(missing, "ValueError", "value is not in list")
     return k

@@ -32,12 +32,18 @@ _FUNCTIONS = [
      "reseed this thread's stream of `random` from an int (its absolute value, as CPython); None: the OS"),
     ("choice", ("seq",), 1, "random.choice(seq)",
      "an item of a 1-D array (IndexError when it is empty): seq[below(len(seq))]"),
-    ("shuffle", ("x",), 1, "random.shuffle(x)", "shuffle a 1-D array in place (Fisher–Yates, as CPython)"),
+    ("shuffle", ("x",), 1, "random.shuffle(x)",
+     "shuffle a 1-D array or a list in place (Fisher–Yates, as CPython)"),
+    ("sample", ("population", "k"), 2, "random.sample(population, k)",
+     "a new list of k distinct items of a list (ValueError when k < 0 or k > len): a partial Fisher–Yates"),
 ]
+
+# typed as compositions of `pyrandom.below` and list operations (frontend/pyrandom.py): no lowering
+_COMPOSED = ("choice", "sample")
 
 for _name, _params, _required, _sig, _doc in _FUNCTIONS:
     add(Op(f"pyrandom.{_name}", spellings=(f"random.{_name}",), check=_CHECK,
-           lower=_deferred(_LOWER, f"lower_{_name}") if _name != "choice" else None, pure=False,
+           lower=_deferred(_LOWER, f"lower_{_name}") if _name not in _COMPOSED else None, pure=False,
            writes=(0,) if _name == "shuffle" else (), loops=_name == "shuffle", group="pyrandom",
            signature=_sig, doc=_doc, data={"kind": _name, "params": _params, "required": _required}))
 

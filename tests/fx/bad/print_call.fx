@@ -2,5 +2,5 @@ from fastext import f64
 
 
 def debug(x: f64) -> f64:
-    print("x is", x, *[x])
+    print("x is", x, *x)
     return x
