@@ -34,8 +34,8 @@ def unbox_struct(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, pname: str) -
     cont = wb.llfn.append_basic_block(f"{pname}.seq")
     b.cbranch(b.icmp_signed("<", rc, I32(0)), wb.fail_bb, cont)
     b.position_at_end(cont)
-    from fastext.compiler.lower.context import value_type
-    agg = ll.Constant(value_type(t), ll.Undefined)
+    from fastext.compiler.lower.context import record_type
+    agg = ll.Constant(record_type(t), ll.Undefined)
     for k, (fname, ft) in enumerate(t.fields):
         item = wb.api.call(b, "PySequence_GetItem", obj, I64(k))
         got = wb.llfn.append_basic_block(f"{pname}.{fname}.item")
@@ -58,7 +58,88 @@ def unbox_struct(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, pname: str) -
             wb.fail_bb = outer
         wb.api.call(b, "Py_DecRef", item)
         agg = b.insert_value(agg, v, k)
+    if t.mutable:
+        return _new_record(wb, t, agg, pname)
     return agg
+
+
+# ----------------------------------------------------------------------------- mutable structs
+# A mutable struct argument is copied into a new record in the call's arena (the body works on
+# the record, as on any other); when the argument was an instance of the module's class, the
+# record's fields are written back to it after the call, so `p.move(1.0)` called from Python
+# changes `p` as the interpreted method does.  A result is a new instance of the class.
+
+def _new_record(wb: "WrapperBuilder", t: T.Struct, fields: ll.Value, pname: str) -> ll.Value:
+    from fastext.compiler.lower.alloc import arena_alloc
+    from fastext.compiler.lower.context import record_type
+    from fastext.compiler.lower.lists import size_of
+    b = wb.b
+    rt = record_type(t)
+    raw = b.call(arena_alloc(wb.ctx), [wb.err, size_of(rt)])
+    ok = wb.llfn.append_basic_block(f"{pname}.record")
+    nomem = wb.llfn.append_basic_block(f"{pname}.nomem")
+    b.cbranch(b.icmp_unsigned("==", raw, ll.Constant(raw.type, None)), nomem, ok)
+    b.position_at_end(nomem)
+    wb.api.call(b, "PyErr_NoMemory")
+    b.branch(wb.fail_bb)
+    b.position_at_end(ok)
+    record = b.bitcast(raw, rt.as_pointer())
+    b.store(fields, record)
+    return record
+
+
+def struct_class(wb: "WrapperBuilder", t: T.Struct) -> ll.Value:
+    """The module's class of `t` (borrowed; NULL with an exception set when it is missing):
+    `__fx_structs__[key]`, bound by the init code (fastext/modinit.py)."""
+    b, api = wb.b, wb.api
+    module = wb.llfn.args[0]
+    table = api.call(b, "PyObject_GetAttrString", module, wb.ctx.cstring("__fx_structs__"))
+    out = b.alloca(OBJ)
+    b.store(ll.Constant(OBJ, None), out)
+    with b.if_then(b.icmp_unsigned("!=", table, ll.Constant(OBJ, None))):
+        cls = api.call(b, "PyDict_GetItemString", table, wb.ctx.cstring(t.name))
+        b.store(cls, out)
+        api.call(b, "Py_DecRef", table)     # the module keeps the dict, the dict the class
+        with b.if_then(b.icmp_unsigned("==", cls, ll.Constant(OBJ, None)), likely=False):
+            api.call(b, "PyErr_Format", api.exc(b, "PyExc_SystemError"),
+                     wb.ctx.cstring(f"the class of struct {t.name} is missing from the module"))
+    return b.load(out)
+
+
+def box_mutable(wb: "WrapperBuilder", t: T.Struct, record: ll.Value) -> ll.Value:
+    """A new instance of the module's class holding the record's fields (NULL on error)."""
+    b, api = wb.b, wb.api
+    fields = b.load(record)
+    tup = wb.box(T.Tuple(tuple(ft for _, ft in t.fields)), fields)
+    cls = struct_class(wb, t)
+    out = b.alloca(OBJ)
+    b.store(ll.Constant(OBJ, None), out)
+    with b.if_then(b.icmp_unsigned("!=", cls, ll.Constant(OBJ, None))):
+        b.store(api.call(b, "PyObject_Call", cls, tup, ll.Constant(OBJ, None)), out)
+    api.call(b, "Py_DecRef", tup)
+    return b.load(out)
+
+
+def write_back(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, record: ll.Value) -> ll.Value:
+    """Set the fields of argument `obj` from its record when `obj` is an instance of the class
+    (a tuple or list argument is left alone); i1 1 when a store failed (exception set)."""
+    b, api = wb.b, wb.api
+    failed = b.alloca(ll.IntType(1))
+    b.store(ll.Constant(ll.IntType(1), 0), failed)
+    cls = struct_class(wb, t)
+    with b.if_else(b.icmp_unsigned("==", cls, ll.Constant(OBJ, None))) as (missing, present):
+        with missing:
+            b.store(ll.Constant(ll.IntType(1), 1), failed)
+        with present:
+            mine = b.icmp_signed("!=", api.call(b, "PyType_IsSubtype", type_of(b, obj), cls), I32(0))
+            with b.if_then(mine):
+                for k, (fname, ft) in enumerate(t.fields):
+                    value = wb.box(ft, b.load(b.gep(record, [I32(0), I32(k)])))
+                    rc = api.call(b, "PyObject_SetAttrString", obj, wb.ctx.cstring(fname), value)
+                    api.call(b, "Py_DecRef", value)
+                    with b.if_then(b.icmp_signed("<", rc, I32(0)), likely=False):
+                        b.store(ll.Constant(ll.IntType(1), 1), failed)
+    return b.load(failed)
 
 
 def _check_fn(wb: "WrapperBuilder") -> ll.Function:
