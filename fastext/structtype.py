@@ -168,7 +168,7 @@ def _view_class(cls, PyView):
             return StructView(item)
 
         def __setitem__(self, index, value):
-            self.base[index] = tuple(value) if isinstance(value, tuple) else value
+            self.base[index] = tuple(value) if isinstance(value, tuple) or is_struct(type(value)) else value
 
     StructView.__name__ = f"{cls.__name__}View"
     return StructView
