@@ -156,3 +156,12 @@ def test_plain_python_class():
         Body(1.0)
     assert Body.dtype == np.dtype([("mass", "<f8"), ("n", "<i4")])
     assert math.isclose(Body(1, 2).mass, 1.0)
+
+
+@pytest.mark.parametrize("v", [1.0, 2.0, float("nan"), -0.0])
+def test_search_in_lists(m, py, v):
+    check(m, py, "search", v)
+
+
+def test_records_in_tuples(m, py):
+    assert check(m, py, "in_tuple", 2.5) == 3.5

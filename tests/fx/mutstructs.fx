@@ -145,3 +145,17 @@ def arrays(vs: Point[:], dx: f64) -> f64:
         vs[i] = p            # stored back
         total += vs[i].x
     return total
+
+
+def search(v: f64) -> tuple[bool, bool, i64, i64]:
+    a = Point(v, 0.0, 0.0)
+    xs = [a, Point(2.0, 0.0, 0.0)]
+    # `in`, index and count: the same record, or equal fields (a NaN field equals itself only)
+    return Point(2.0, 0.0, 0.0) in xs, a in xs, xs.index(Point(2.0, 0.0, 0.0)), xs.count(a)
+
+
+def in_tuple(k: f64) -> f64:
+    t = (Point(1.0, 0.0, 0.0), k)
+    a, b = t
+    a.x += b
+    return t[0].x

@@ -77,12 +77,14 @@ def collect_struct(collector: "_ModuleCollector", node: ast.ClassDef) -> list[as
     mutable = _is_mutable(collector, node.decorator_list[0])
     fields: list[tuple[str, Type]] = []
     methods: list[ast.FunctionDef] = []
+    bad_member = False
     for stmt in without_docstring(node.body):
         try:
             _member(collector, node, stmt, fields, methods, mutable)
         except FxSyntaxError as e:   # report every bad member, keep the rest
             collector.diags.add(e.diagnostic)
-    if not fields:
+            bad_member = True
+    if not fields and not bad_member:
         raise FxSyntaxError(span, f"struct `{node.name}` has no fields", "declare fields: `x: f64`")
     stype = Struct(scope.qualify(node.name), tuple(fields), mutable)
     scope.names[node.name] = Binding("structtype", stype)
@@ -279,8 +281,9 @@ def assign_field_error(fc: "FunctionChecker", target: ast.Attribute) -> FxSyntax
         src = ast.unparse(target.value)
         fields = ", ".join(f"{src}.{f}" if f != target.attr else f"new_{f}" for f, _ in base.type.fields)
         return fc.error(target, f"cannot assign to field `{target.attr}`: structs are immutable values",
-                        f"build a new one: {ast.unparse(target.value)} = {base.type}({fields}), "
-                        f"or declare the class @struct(mutable=True)")
+                        f"build a new one: {ast.unparse(target.value)} = {base.type}({fields})"
+                        + ("" if isinstance(target.value, ast.Subscript) else
+                           ", or declare the class @struct(mutable=True)"))
     return fc.error(target, f"cannot assign to an attribute of {what}", "assign to a name or an array item")
 
 
