@@ -235,12 +235,58 @@ def struct_params(fn) -> dict[str, type]:
                 continue
         if is_struct(annotation) or isinstance(annotation, StructArrayType):
             out[name] = annotation
+        elif getattr(annotation, "__origin__", None) is tuple:
+            try:
+                out[name] = TupleParam(_tuple_converter(annotation, fn.__globals__))
+            except TypeError:    # a tuple holding arrays: not a parameter compiled code takes
+                pass
+        elif getattr(annotation, "__origin__", None) is list and len(annotation.__args__) == 1:
+            item = annotation.__args__[0]
+            if isinstance(item, str):
+                try:
+                    item = eval(item, fn.__globals__)   # noqa: S307
+                except Exception:   # noqa: BLE001
+                    continue
+            if is_struct(item) or getattr(item, "__origin__", None) is tuple:
+                try:   # a list of structs or tuples: a new list of converted items, as compiled code copies it
+                    one = _converter(item, fn.__globals__) if is_struct(item) else \
+                        _tuple_converter(item, fn.__globals__)
+                except TypeError:
+                    continue
+                out[name] = TupleParam(lambda value, one=one: [one(v) for v in value]
+                                       if isinstance(value, list) else value)
     return out
+
+
+class TupleParam:
+    """A `tuple[...]` parameter of numbers and structs, or a list of structs or such tuples:
+    converted item by item, as the compiled entry point takes any sequence of the items
+    (abi/structs.py: unbox_tuple)."""
+
+    __slots__ = ("convert",)
+
+    def __init__(self, convert):
+        self.convert = convert
+
+
+def _tuple_converter(annotation, namespace):
+    items = [_tuple_converter(a, namespace) if getattr(a, "__origin__", None) is tuple else _converter(a, namespace)
+             for a in annotation.__args__]
+
+    def convert(value):
+        if isinstance(value, (str, bytes)) or not hasattr(value, "__len__") or not hasattr(value, "__getitem__"):
+            raise TypeError(f"expected a sequence of {len(items)} values, not {type(value).__name__}")
+        if len(value) != len(items):
+            raise TypeError(f"expected a sequence of {len(items)} values, got a sequence of {len(value)}")
+        return tuple(c(_plain(value[k])) for k, c in enumerate(items))
+    return convert
 
 
 def convert_args(fn, structs: dict[str, type], args: tuple, kwargs: dict) -> tuple[tuple, dict]:
     """`args`/`kwargs` of a call of `fn` with its struct parameters converted (`struct_params`)."""
     def convert(t, value):
+        if isinstance(t, TupleParam):
+            return t.convert(value)
         if isinstance(t, StructArrayType):
             return struct_view(t.struct, value) if hasattr(value, "dtype") else value
         return convert_struct(t, value)

@@ -45,12 +45,20 @@ def python_callable(fn: ir.Function) -> str | None:
     for p in fn.params:
         t = p.var.type
         ok = isinstance(t, (T.Scalar, T.Struct, T.Str, T.PyObj)) or isinstance(t, T.Array) and \
-            isinstance(t.dtype, (T.Scalar, T.Struct)) or isinstance(t, T.List) and isinstance(t.item, T.Scalar)
+            isinstance(t.dtype, (T.Scalar, T.Struct)) or isinstance(t, T.List) and (isinstance(t.item, (T.Scalar, T.Struct))
+                                          or isinstance(t.item, T.Tuple) and tuple_parameter(t.item)) \
+            or isinstance(t, T.Tuple) and tuple_parameter(t)
         if not ok:
             return f"its parameter `{p.var.name}` is {T.article(t)}, which Python cannot pass"
     if not _boxable(fn.ret):
         return f"it returns {fn.ret}, which Python cannot receive"
     return None
+
+
+def tuple_parameter(t: T.Tuple) -> bool:
+    """Whether an entry point can take a tuple parameter: scalars, structs and tuples of them
+    (abi/structs.py: unbox_tuple)."""
+    return all(isinstance(i, (T.Scalar, T.Struct)) or isinstance(i, T.Tuple) and tuple_parameter(i) for i in t.items)
 
 
 def _boxable(t: T.Type) -> bool:

@@ -4,7 +4,9 @@ A struct parameter takes any sequence of its field values (a tuple, an instance 
 interpreted `@struct` class — a tuple —, a list, a NumPy structured scalar): its length is
 checked, then each item is unboxed as its field's type, with errors naming the parameter and
 the field (`f() argument 'p.x' must be float (f64), not str`).  A struct result is boxed
-as a plain tuple of its fields (nested structs as nested tuples).
+as a plain tuple of its fields (nested structs as nested tuples); a mutable struct's as a new
+instance of the module's class.  Tuple parameters take any sequence of their items the same way
+(`f() argument 'mask[1]' ...`).
 """
 from __future__ import annotations
 
@@ -26,31 +28,56 @@ def describe_struct(t: T.Struct) -> str:
     return f"{t} (a sequence of {len(t.fields)} values: {', '.join(f'{f}: {ft}' for f, ft in t.fields)})"
 
 
+def describe_tuple(t: T.Tuple) -> str:
+    """`tuple[i64, f64] (a sequence of 2 values)` for messages."""
+    return f"{t} (a sequence of {len(t.items)} values)"
+
+
 def unbox_struct(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, pname: str) -> ll.Value:
-    """The struct value of argument `obj` (every failure branches to `wb.fail_bb`, nothing leaked)."""
+    """The struct value of argument `obj` (every failure branches to `wb.fail_bb`, nothing leaked);
+    a mutable struct's fields go into a new record in the call's arena."""
+    from fastext.compiler.lower.context import record_type
+    agg = _unbox_items(wb, [(f".{f}", ft) for f, ft in t.fields], obj, pname, describe_struct(t), record_type(t))
+    if t.mutable:
+        return _new_record(wb, t, agg, pname)
+    return agg
+
+
+def unbox_tuple(wb: "WrapperBuilder", t: T.Tuple, obj: ll.Value, pname: str) -> ll.Value:
+    """A tuple parameter from any sequence of its items, each unboxed as its type: errors name
+    the parameter and the item (`f() argument 'mask[1]' must be int (i64), not str`)."""
+    from fastext.compiler.lower.context import value_type
+    return _unbox_items(wb, [(f"[{k}]", it) for k, it in enumerate(t.items)], obj, pname, describe_tuple(t),
+                        value_type(t))
+
+
+def _unbox_items(wb: "WrapperBuilder", items: list[tuple[str, T.Type]], obj: ll.Value, pname: str, what: str,
+                 agg_type: ll.Type) -> ll.Value:
+    """The literal struct of the items of sequence `obj`: its length checked, then item k
+    unboxed as `items[k]` (suffix for messages, type)."""
     b = wb.b
-    rc = b.call(_check_fn(wb), [obj, I64(len(t.fields)), wb.fname, wb.ctx.cstring(pname),
-                                wb.ctx.cstring(describe_struct(t))])
+    rc = b.call(_check_fn(wb), [obj, I64(len(items)), wb.fname, wb.ctx.cstring(pname), wb.ctx.cstring(what)])
     cont = wb.llfn.append_basic_block(f"{pname}.seq")
     b.cbranch(b.icmp_signed("<", rc, I32(0)), wb.fail_bb, cont)
     b.position_at_end(cont)
-    from fastext.compiler.lower.context import record_type
-    agg = ll.Constant(record_type(t), ll.Undefined)
-    for k, (fname, ft) in enumerate(t.fields):
+    agg = ll.Constant(agg_type, ll.Undefined)
+    for k, (suffix, ft) in enumerate(items):
+        sub = f"{pname}{suffix}"
         item = wb.api.call(b, "PySequence_GetItem", obj, I64(k))
-        got = wb.llfn.append_basic_block(f"{pname}.{fname}.item")
+        got = wb.llfn.append_basic_block(f"{sub}.item")
         b.cbranch(b.icmp_unsigned("==", item, ll.Constant(OBJ, None)), wb.fail_bb, got)
         b.position_at_end(got)
         outer = wb.fail_bb
-        cleanup = wb.llfn.append_basic_block(f"{pname}.{fname}.cleanup")
+        cleanup = wb.llfn.append_basic_block(f"{sub}.cleanup")
         cb = ll.IRBuilder(cleanup)
         cb.call(wb.api.fn("Py_DecRef"), [item])
         cb.branch(outer)
         wb.fail_bb = cleanup   # an unboxing error drops the item's reference first
-        sub = f"{pname}.{fname}"
         try:
             if isinstance(ft, T.Struct):
                 v = unbox_struct(wb, ft, item, sub)
+            elif isinstance(ft, T.Tuple):
+                v = unbox_tuple(wb, ft, item, sub)
             else:
                 from fastext.abi.wrapper import describe
                 v = wb.unbox_scalar(ft, item, wb.ctx.cstring(sub), wb.ctx.cstring(describe(ft)))
@@ -58,8 +85,6 @@ def unbox_struct(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, pname: str) -
             wb.fail_bb = outer
         wb.api.call(b, "Py_DecRef", item)
         agg = b.insert_value(agg, v, k)
-    if t.mutable:
-        return _new_record(wb, t, agg, pname)
     return agg
 
 

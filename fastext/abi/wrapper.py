@@ -35,6 +35,9 @@ def describe(t: T.Type) -> str:
     if isinstance(t, T.Struct):
         from fastext.abi.structs import describe_struct
         return describe_struct(t)
+    if isinstance(t, T.Tuple):
+        from fastext.abi.structs import describe_tuple
+        return describe_tuple(t)
     if isinstance(t, T.Scalar):
         return {"int": "int", "uint": "int", "float": "float", "bool": "bool", "complex": "complex"}[t.kind] + f" ({t})"
     return str(t)
@@ -312,11 +315,14 @@ class WrapperBuilder:
         if isinstance(t, T.Struct):
             from fastext.abi.structs import unbox_struct
             return unbox_struct(self, t, obj, p.var.name)
+        if isinstance(t, T.Tuple):      # any sequence of the items (abi/structs.py)
+            from fastext.abi.structs import unbox_tuple
+            return unbox_tuple(self, t, obj, p.var.name)
         if isinstance(t, (T.Str, T.PyObj)):
             return objects.unbox(self, k, p, obj, pname, what)
         if isinstance(t, T.List):
             from fastext.abi.lists import unbox_list
-            return unbox_list(self, t, obj, pname, what, self.err)
+            return unbox_list(self, t, obj, pname, what, self.err, p.var.name)
         return self.unbox_scalar(t, obj, pname, what)
 
     def unbox_scalar(self, t: T.Scalar, obj, pname, what) -> ll.Value:
