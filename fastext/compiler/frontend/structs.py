@@ -5,9 +5,11 @@ become a `types.Struct`, bound as a `structtype` name; each method becomes a
 function `NAME.method` (its `self` typed as the struct) checked like any other
 function and called natively.  In function bodies (`struct_call`, `field_of`,
 `method_call`, hooks from calls.py / expressions.py / function.py) a struct is
-built by calling its name, read by field, and passed by value.  Structs are
+built by calling its name, read by field, and passed by value.  Plain structs are
 immutable values, so the interpreted oracle (a tuple subclass, `fastext.struct`)
-and compiled code cannot disagree about aliasing.
+and compiled code cannot disagree about aliasing.  `@struct(mutable=True)` structs are
+references to records (`types.Struct.mutable`, lower/structs.py), as Python's objects are:
+their fields are assigned by `assign_field` / `augassign_field` (`ir.SetField`).
 """
 from __future__ import annotations
 
