@@ -308,6 +308,10 @@ def struct_constant(collector, node: ast.expr, declared: Type | None) -> tuple[S
     if declared is not None and declared != stype:
         raise FxSyntaxError(collector.span(node), f"the constant is declared {declared}, got a {stype}",
                             "make the annotation and the constructor agree")
+    if stype.mutable:     # module-level values are constants; a record would be shared state
+        raise FxSyntaxError(collector.span(node), f"{stype} is a mutable struct: module-level values are constants",
+                            f"build it in the function that uses it ({stype}(...)), or make {stype} an "
+                            "immutable @struct")
     return stype, _constant_fields(collector, node, stype)
 
 

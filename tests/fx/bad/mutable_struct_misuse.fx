@@ -43,3 +43,6 @@ def as_key(p: P) -> i64:
 
 def compare(p: P, q: P) -> bool:
     return p == q
+
+
+ORIGIN = P(0.0, 0)
