@@ -168,6 +168,9 @@ def struct_call(fc: "FunctionChecker", node: ast.Call, stype: Struct, shown: str
     """`Vec(1.0, y=2.0)`: every field, by position or keyword, converted like call arguments."""
     names = [f for f, _ in stype.fields]
     usage = f"{shown}({', '.join(names)})"
+    if stype.mutable and fc.sig.target != "cpu":     # records live in the CPU call's arena
+        raise fc.error(node, f"`{shown}` is a mutable struct: GPU code cannot build records",
+                       "use scalar locals on the GPU, or an immutable @struct")
     if len(node.args) > len(names):
         raise fc.error(node, f"`{shown}` takes {len(names)} field values, got {len(node.args)}", f"call it as {usage}")
     given: dict[str, tuple[ir.Expr, ast.AST]] = {}

@@ -1,4 +1,4 @@
-from fastext import f64, i64, struct
+from fastext import f64, gpu, i64, struct
 
 
 @struct(frozen=True)
@@ -46,3 +46,10 @@ def compare(p: P, q: P) -> bool:
 
 
 ORIGIN = P(0.0, 0)
+
+
+@gpu.kernel
+def kernel(a: f64[:]) -> None:
+    i = gpu.global_id(0)
+    p = P(a[i], 0)
+    a[i] = p.x
