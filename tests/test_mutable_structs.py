@@ -165,3 +165,19 @@ def test_search_in_lists(m, py, v):
 
 def test_records_in_tuples(m, py):
     assert check(m, py, "in_tuple", 2.5) == 3.5
+
+
+def test_imported_mutable_struct(tmp_path):
+    """A result of a struct imported from another `.fx` module is an instance of a class the
+    module makes for it, though it binds no name for it."""
+    (tmp_path / "geo.fx").write_text(
+        "from fastext import f64, struct\n\n\n@struct(mutable=True)\nclass Pt:\n    x: f64\n    y: f64\n\n"
+        "    def bump(self) -> None:\n        self.x += 1.0\n")
+    (tmp_path / "user.fx").write_text(
+        "from fastext import f64\nimport geo\n\n\ndef f(v: f64) -> geo.Pt:\n    p = geo.Pt(v, 2.0)\n"
+        "    p.bump()\n    return p\n\n\ndef g(p: geo.Pt) -> f64:\n    p.bump()\n    return p.x\n")
+    path = str(tmp_path / "user.fx")
+    m, py = fxload.compiled(path), fxload.interpreted(path)
+    assert m.f(1.0) == py.f(1.0) == (2.0, 2.0) and type(m.f(1.0)).__name__ == "Pt"
+    p = m.f(0.5)
+    assert m.g(p) == 2.5 and p.x == 2.5      # written back into the instance it returned

@@ -108,6 +108,18 @@ def _structs(module: ir.Module) -> list[T.Struct]:
     for kind, value in module.namespace.values():
         if kind == "struct":
             add(value)
+
+    def mutable_in(t: T.Type) -> None:
+        # an entry point boxes a mutable struct result as its class (abi/structs.py: struct_class),
+        # so the class exists even when the module binds no name for it (`-> geo.Point`)
+        if isinstance(t, T.Struct) and t.mutable:
+            add(t)
+        for sub in (t.items if isinstance(t, T.Tuple) else (t.item,) if isinstance(t, (T.List, T.Set)) else
+                    (t.key, t.value) if isinstance(t, T.Dict) else ()):
+            mutable_in(sub)
+    for fn in module.functions.values():
+        for t in [fn.ret] + [p.var.type for p in fn.params]:
+            mutable_in(t)
     return out
 
 
