@@ -181,3 +181,36 @@ def test_imported_mutable_struct(tmp_path):
     assert m.f(1.0) == py.f(1.0) == (2.0, 2.0) and type(m.f(1.0)).__name__ == "Pt"
     p = m.f(0.5)
     assert m.g(p) == 2.5 and p.x == 2.5      # written back into the instance it returned
+
+
+def test_without_fastext(m):
+    """A wheel's module on a machine without fastext builds the mutable class itself
+    (fastext/modinit.py's embedded text): same fields, conversions, write-back and results."""
+    import subprocess
+    import sys
+    import textwrap
+    code = textwrap.dedent(f"""
+        import importlib.util, sys
+        class NoFastext:
+            def find_spec(self, name, path=None, target=None):
+                if name == "fastext" or name.startswith("fastext."):
+                    raise ImportError("no fastext here")
+        sys.meta_path.insert(0, NoFastext())
+        spec = importlib.util.spec_from_file_location("mutstructs", {m.__file__!r})
+        m = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(m)
+        assert "fastext" not in sys.modules
+        p = m.Point(3, 0, 4)
+        p.normalize()
+        assert (p.x, p.y, p.z) == (0.6, 0.0, 0.8) and repr(p) == "Point(x=0.6, y=0.0, z=0.8)"
+        p.z = 1
+        assert type(p.z) is float and list(p) == [0.6, 0.0, 1.0]
+        c = m.counters(3)
+        assert type(c) is m.Counter and c.n == 3 and c.span == (3.0, 8.0) and c.flag is True
+        c.small = 2**31
+        assert c.small == -2**31
+        assert m.benchmark(10) == {m.benchmark(10)!r}
+        print("ok")
+        """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-3000:]
