@@ -8,8 +8,9 @@ module level and uses only the standard library (NumPy only when `Point.dtype` i
 
 def init(g: dict, module_name: str, constants: dict, structs: list, values: list) -> None:
     """Bind `constants`, the struct classes `structs` — (key, name, fields, methods, bound
-    name or None), a field's type a dialect type name or ("struct", key) — and the struct
-    constants `values` — (name, (key, field values)) — in the module dict `g`."""
+    name or None, mutable), a field's type a dialect type name or ("struct", key) — and the struct
+    constants `values` — (name, (key, field values)) — in the module dict `g`.  The classes are
+    also kept by key in `g["__fx_structs__"]`: entry points build mutable struct results from them."""
     g.update(constants)
     try:
         from fastext.structtype import struct as deco
@@ -27,16 +28,16 @@ def init(g: dict, module_name: str, constants: dict, structs: list, values: list
     def field_type(t):
         return made[t[1]] if isinstance(t, tuple) else t
 
-    def struct(name, fields, methods):
+    def struct(name, fields, methods, mutable):
         ns = {m: method(g.pop(name + "." + m), name, m) for m in methods}
         ns.update(__module__=module_name, __qualname__=name)
         if deco is not None:
             ns["__annotations__"] = {f: field_type(t) if isinstance(t, tuple) else
                                      getattr(dialect, "boolean" if t == "bool" else t) for f, t in fields}
-            return deco(type(name, (), ns))
-        return plain_struct(name, [(f, field_type(t)) for f, t in fields], ns)
+            return deco(type(name, (), ns), mutable=mutable)
+        return plain_struct(name, [(f, field_type(t)) for f, t in fields], ns, mutable)
 
-    def plain_struct(name, fields, ns):
+    def plain_struct(name, fields, ns, mutable):
         import operator
         import struct as binary
         names = tuple(f for f, _ in fields)
@@ -67,7 +68,7 @@ def init(g: dict, module_name: str, constants: dict, structs: list, values: list
         convs = [(lambda v, c=t: v if isinstance(v, c) else c(*v)) if isinstance(t, type) else scalar(t)
                  for _, t in fields]
 
-        def __new__(cls, *args, **kwargs):
+        def values_of(args, kwargs):
             if len(args) > len(names):
                 raise TypeError(f"{name}() takes {len(names)} field values, got {len(args)}")
             values = dict(zip(names, args))
@@ -80,7 +81,15 @@ def init(g: dict, module_name: str, constants: dict, structs: list, values: list
             missing = [f for f in names if f not in values]
             if missing:
                 raise TypeError(f"{name}() is missing field {missing[0]!r}")
-            return tuple.__new__(cls, [c(values[f]) for f, c in zip(names, convs)])
+            return [c(values[f]) for f, c in zip(names, convs)]
+
+        if mutable:
+            if "dtype" not in names:
+                ns["dtype"] = Dtype(fields)
+            return mutable_class(name, names, lambda: convs, values_of, ns)
+
+        def __new__(cls, *args, **kwargs):
+            return tuple.__new__(cls, values_of(args, kwargs))
 
         def __repr__(self):
             return f"{name}({', '.join(f'{f}={v!r}' for f, v in zip(names, self))})"
@@ -108,8 +117,9 @@ def init(g: dict, module_name: str, constants: dict, structs: list, values: list
                                           for f, t in self.fields])
             return self.value
 
-    for key, name, fields, methods, bound in structs:
-        made[key] = struct(name, fields, methods)
+    g["__fx_structs__"] = made
+    for key, name, fields, methods, bound, *mutable in structs:
+        made[key] = struct(name, fields, methods, bool(mutable and mutable[0]))
         if bound is not None:
             g[bound] = made[key]
 
@@ -119,3 +129,49 @@ def init(g: dict, module_name: str, constants: dict, structs: list, values: list
                            for v in items))
     for name, spec in values:
         g[name] = value(spec)
+
+
+def mutable_class(name: str, names: tuple, convs, values_of, ns: dict) -> type:
+    """A `@struct(mutable=True)` class: instances with settable fields (`__slots__`), each
+    value converted by its field's converter (`convs()`, the list in field order) on
+    construction and assignment;
+    `values_of(args, kwargs)` checks a constructor call and gives the converted values.  It
+    still behaves as the sequence of its fields (iteration, `len`, indexing), so it unpacks
+    and converts as an immutable struct's tuple does, and compares equal to an instance of
+    the same struct (the compiled and the interpreted module's), or a tuple, with equal fields; it is unhashable, as Python's classes with
+    `__eq__` are."""
+    setter = object.__setattr__
+    convert: dict = {}
+
+    def __init__(self, *args, **kwargs):
+        for f, v in zip(names, values_of(args, kwargs)):
+            setter(self, f, v)
+
+    def __setattr__(self, attr, value):
+        if not convert:
+            convert.update(zip(names, convs()))
+        c = convert.get(attr)
+        if c is None:
+            raise AttributeError(f"{name!r} object has no field {attr!r}")
+        try:
+            value = c(value)
+        except (TypeError, ValueError) as e:
+            raise TypeError(f"{name}() field {attr!r}: {e}") from None
+        setter(self, attr, value)
+
+    def __eq__(self, other):
+        # a tuple, or a record of the same struct made by another module (compiled vs interpreted)
+        if isinstance(other, tuple) or getattr(type(other), "__fx_mutable__", False) and \
+                type(other).__name__ == name and other._fields == names:
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __repr__(self):
+        return f"{name}({', '.join(f'{f}={getattr(self, f)!r}' for f in names)})"
+
+    ns.update(__slots__=names, __init__=__init__, __setattr__=__setattr__, __eq__=__eq__, __hash__=None,
+              __repr__=__repr__, __iter__=lambda self: iter([getattr(self, f) for f in names]),
+              __len__=lambda self: len(names), __getitem__=lambda self, k: [getattr(self, f) for f in names][k],
+              __reduce__=lambda self: (type(self), tuple(self)),
+              _fields=names, __match_args__=names, __fx_struct__=True, __fx_mutable__=True)
+    return type(name, (), ns)

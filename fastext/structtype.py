@@ -14,15 +14,27 @@ import sys
 _BUILTIN = {"int": "i64", "float": "f64", "bool": "boolean", "complex": "c128"}
 
 
-def struct(cls):
-    """Turn an annotated class into an immutable value record (a tuple subclass)."""
+def struct(cls=None, *, mutable: bool = False):
+    """Turn an annotated class into an immutable value record (a tuple subclass), or with
+    `mutable=True` (`@struct(mutable=True)`) into a class of records with settable fields
+    (`fastext/modinit.py: mutable_class`)."""
+    if cls is None:
+        def decorate(klass):
+            return _make(klass, mutable, sys._getframe(1).f_globals)
+        return decorate
+    return _make(cls, mutable, sys._getframe(1).f_globals)
+
+
+def _make(cls, mutable: bool, module_globals: dict):
+    """The class `struct` makes of `cls`; string annotations resolve in `module_globals`."""
+    if not isinstance(cls, type):
+        raise TypeError("@struct decorates a class: write @struct or @struct(mutable=True)")
     if cls.__bases__ != (object,):
         raise TypeError(f"@struct class {cls.__name__} cannot inherit from another class")
     annotations = dict(cls.__dict__.get("__annotations__", {}))
     fields = tuple(annotations)
     namespace = {k: v for k, v in cls.__dict__.items()
                  if k not in ("__dict__", "__weakref__", "__annotations__") and k not in fields}
-    module_globals = sys._getframe(1).f_globals   # string annotations resolve where the class is defined
     converters: list = []
 
     def resolve() -> list:
@@ -30,7 +42,7 @@ def struct(cls):
             converters.extend(_converter(annotations[f], module_globals) for f in fields)
         return converters
 
-    def __new__(klass, *args, **kwargs):
+    def values_of(args, kwargs) -> list:
         if len(args) > len(fields):
             raise TypeError(f"{cls.__name__}() takes {len(fields)} field values, got {len(args)}")
         values = dict(zip(fields, args))
@@ -49,13 +61,7 @@ def struct(cls):
                 items.append(convert(values[f]))
             except (TypeError, ValueError) as e:
                 raise TypeError(f"{cls.__name__}() field {f!r}: {e}") from None
-        return tuple.__new__(klass, items)
-
-    def __repr__(self) -> str:
-        return f"{cls.__name__}({', '.join(f'{f}={v!r}' for f, v in zip(fields, self))})"
-
-    def __getnewargs__(self):
-        return tuple(self)
+        return items
 
     def __class_getitem__(klass, dims):
         dims = dims if isinstance(dims, tuple) else (dims,)
@@ -63,10 +69,27 @@ def struct(cls):
             raise TypeError(f"arrays of structs are written {cls.__name__}[:] or {cls.__name__}[:, :], ...")
         return StructArrayType(klass, len(dims))
 
-    namespace.update(__slots__=(), __new__=__new__, __repr__=__repr__, __getnewargs__=__getnewargs__,
-                     __class_getitem__=classmethod(__class_getitem__), _fields=fields, __match_args__=fields)
     if "dtype" not in fields:     # `np.zeros(n, dtype=Vec)`: NumPy reads the class's `dtype`
         namespace["dtype"] = StructDtype(lambda: [(f, _resolve(annotations[f], module_globals)) for f in fields])
+    namespace["__class_getitem__"] = classmethod(__class_getitem__)
+    if mutable:
+        from fastext.modinit import mutable_class
+        # converters resolve on first use, so a field may name a struct defined later
+        new = mutable_class(cls.__name__, fields, resolve, values_of, namespace)
+        new.__qualname__ = cls.__qualname__
+        return new
+
+    def __new__(klass, *args, **kwargs):
+        return tuple.__new__(klass, values_of(args, kwargs))
+
+    def __repr__(self) -> str:
+        return f"{cls.__name__}({', '.join(f'{f}={v!r}' for f, v in zip(fields, self))})"
+
+    def __getnewargs__(self):
+        return tuple(self)
+
+    namespace.update(__slots__=(), __new__=__new__, __repr__=__repr__, __getnewargs__=__getnewargs__,
+                     _fields=fields, __match_args__=fields)
     for k, f in enumerate(fields):
         namespace[f] = property(operator.itemgetter(k), doc=f"field {k}: {f}")
     new = type(cls.__name__, (tuple,), namespace)
@@ -145,7 +168,7 @@ def _view_class(cls, PyView):
             return StructView(item)
 
         def __setitem__(self, index, value):
-            self.base[index] = tuple(value) if isinstance(value, tuple) else value
+            self.base[index] = tuple(value) if isinstance(value, tuple) or is_struct(type(value)) else value
 
     StructView.__name__ = f"{cls.__name__}View"
     return StructView
@@ -212,12 +235,58 @@ def struct_params(fn) -> dict[str, type]:
                 continue
         if is_struct(annotation) or isinstance(annotation, StructArrayType):
             out[name] = annotation
+        elif getattr(annotation, "__origin__", None) is tuple:
+            try:
+                out[name] = TupleParam(_tuple_converter(annotation, fn.__globals__))
+            except TypeError:    # a tuple holding arrays: not a parameter compiled code takes
+                pass
+        elif getattr(annotation, "__origin__", None) is list and len(annotation.__args__) == 1:
+            item = annotation.__args__[0]
+            if isinstance(item, str):
+                try:
+                    item = eval(item, fn.__globals__)   # noqa: S307
+                except Exception:   # noqa: BLE001
+                    continue
+            if is_struct(item) or getattr(item, "__origin__", None) is tuple:
+                try:   # a list of structs or tuples: a new list of converted items, as compiled code copies it
+                    one = _converter(item, fn.__globals__) if is_struct(item) else \
+                        _tuple_converter(item, fn.__globals__)
+                except TypeError:
+                    continue
+                out[name] = TupleParam(lambda value, one=one: [one(v) for v in value]
+                                       if isinstance(value, list) else value)
     return out
+
+
+class TupleParam:
+    """A `tuple[...]` parameter of numbers and structs, or a list of structs or such tuples:
+    converted item by item, as the compiled entry point takes any sequence of the items
+    (abi/structs.py: unbox_tuple)."""
+
+    __slots__ = ("convert",)
+
+    def __init__(self, convert):
+        self.convert = convert
+
+
+def _tuple_converter(annotation, namespace):
+    items = [_tuple_converter(a, namespace) if getattr(a, "__origin__", None) is tuple else _converter(a, namespace)
+             for a in annotation.__args__]
+
+    def convert(value):
+        if isinstance(value, (str, bytes)) or not hasattr(value, "__len__") or not hasattr(value, "__getitem__"):
+            raise TypeError(f"expected a sequence of {len(items)} values, not {type(value).__name__}")
+        if len(value) != len(items):
+            raise TypeError(f"expected a sequence of {len(items)} values, got a sequence of {len(value)}")
+        return tuple(c(_plain(value[k])) for k, c in enumerate(items))
+    return convert
 
 
 def convert_args(fn, structs: dict[str, type], args: tuple, kwargs: dict) -> tuple[tuple, dict]:
     """`args`/`kwargs` of a call of `fn` with its struct parameters converted (`struct_params`)."""
     def convert(t, value):
+        if isinstance(t, TupleParam):
+            return t.convert(value)
         if isinstance(t, StructArrayType):
             return struct_view(t.struct, value) if hasattr(value, "dtype") else value
         return convert_struct(t, value)

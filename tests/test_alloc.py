@@ -422,7 +422,8 @@ def test_returned_parameter_memory_is_copied(tmp_path):
 
 def test_tuples_of_arrays_between_functions(tmp_path):
     """Internal functions pass tuples holding arrays natively; an exported function cannot
-    take a tuple (its entry point has no tuple unboxing): a located error, not a crash."""
+    take a tuple holding arrays (its entry point unboxes tuples of numbers and structs only):
+    a located error, not a crash."""
     good = tmp_path / "tuples.fx"
     good.write_text("import numpy as np\nfrom fastext import f64\n\n\n"
                     "def _total(t: tuple[f64[:], f64]) -> f64:\n    a, k = t\n    return a.sum() * k\n\n\n"
@@ -432,4 +433,4 @@ def test_tuples_of_arrays_between_functions(tmp_path):
     bad = tmp_path / "tupleparam.fx"
     bad.write_text("from fastext import f64\n\n\ndef f(t: tuple[f64[:], f64]) -> f64:\n    return t[1]\n")
     (d,) = check_file(str(bad))
-    assert d.span.line == 4 and "cannot be a tuple" in d.message
+    assert d.span.line == 4 and "a tuple parameter holds numbers, structs and tuples" in d.message

@@ -141,7 +141,7 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
 }
 
 # Exported data: exception classes are `PyObject *` variables; types/singletons are objects.
-EXCEPTION_VARS = ("PyExc_TypeError", "PyExc_OverflowError", "PyExc_ValueError", "PyExc_RuntimeError")
+EXCEPTION_VARS = ("PyExc_TypeError", "PyExc_OverflowError", "PyExc_ValueError", "PyExc_RuntimeError", "PyExc_SystemError")
 OBJECTS = ("PyLong_Type", "PyFloat_Type", "PyComplex_Type", "PyBool_Type", "_Py_NoneStruct", "_Py_TrueStruct",
            "PyList_Type", "PyDict_Type", "PyTuple_Type", "PySet_Type", "PyUnicode_Type")
 

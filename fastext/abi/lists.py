@@ -42,10 +42,11 @@ def _items(wb, lst: ll.Value, item: T.Type) -> ll.Value:
     return b.bitcast(b.load(b.gep(h, [I32(0), I32(DATA)])), value_type(item).as_pointer())
 
 
-def unbox_list(wb, t: T.List, obj: ll.Value, pname, what, err: ll.Value) -> ll.Value:
-    """A `list[T]` argument (a Python list, or a subclass) copied into a native list."""
+def unbox_list(wb, t: T.List, obj: ll.Value, pname, what, err: ll.Value, name: str = "") -> ll.Value:
+    """A `list[T]` argument (a Python list, or a subclass) copied into a native list; `name` is
+    the parameter's (its items' messages say `'pairs[][1]'`)."""
     b, api = wb.b, wb.api
-    if not isinstance(t.item, T.Scalar):
+    if not isinstance(t.item, (T.Scalar, T.Tuple, T.Struct)):
         raise NotImplementedError(f"{t} parameters of exported functions")
     objects.check_type(wb, obj, "PyList_Type", pname, what)
     n = api.call(b, "PyList_Size", obj)
@@ -54,7 +55,14 @@ def unbox_list(wb, t: T.List, obj: ll.Value, pname, what, err: ll.Value) -> ll.V
     item_what = wb.ctx.cstring(f"a list of {_describe(t.item)}")
 
     def one(k):
-        value = wb.unbox_scalar(t.item, api.call(b, "PyList_GetItem", obj, k), pname, item_what)
+        got = api.call(b, "PyList_GetItem", obj, k)       # borrowed
+        if isinstance(t.item, T.Scalar):
+            value = wb.unbox_scalar(t.item, got, pname, item_what)
+        else:     # a tuple or struct item: any sequence of its items (abi/structs.py)
+            from fastext.abi.structs import unbox_struct, unbox_tuple
+            unbox = unbox_tuple if isinstance(t.item, T.Tuple) else unbox_struct
+            value = unbox(wb, t.item, got, f"{name}[]")    # messages: 'pairs[][1]'
+
         b.store(value, b.gep(data, [k]))
     for_range(b, I64(0), n, one)
     return lst

@@ -45,7 +45,9 @@ def python_callable(fn: ir.Function) -> str | None:
     for p in fn.params:
         t = p.var.type
         ok = isinstance(t, (T.Scalar, T.Struct, T.Str, T.PyObj)) or isinstance(t, T.Array) and \
-            isinstance(t.dtype, (T.Scalar, T.Struct)) or isinstance(t, T.List) and isinstance(t.item, T.Scalar) \
+            isinstance(t.dtype, (T.Scalar, T.Struct)) or isinstance(t, T.List) and (isinstance(t.item, (T.Scalar, T.Struct))
+                                          or isinstance(t.item, T.Tuple) and tuple_parameter(t.item)) \
+            or isinstance(t, T.Tuple) and tuple_parameter(t) \
             or isinstance(t, T.Set) and isinstance(t.item, T.Scalar) \
             or isinstance(t, T.Dict) and isinstance(t.key, T.Scalar) and isinstance(t.value, T.Scalar)
         if not ok:
@@ -53,6 +55,12 @@ def python_callable(fn: ir.Function) -> str | None:
     if not _boxable(fn.ret):
         return f"it returns {fn.ret}, which Python cannot receive"
     return None
+
+
+def tuple_parameter(t: T.Tuple) -> bool:
+    """Whether an entry point can take a tuple parameter: scalars, structs and tuples of them
+    (abi/structs.py: unbox_tuple)."""
+    return all(isinstance(i, (T.Scalar, T.Struct)) or isinstance(i, T.Tuple) and tuple_parameter(i) for i in t.items)
 
 
 def _boxable(t: T.Type) -> bool:
@@ -102,6 +110,18 @@ def _structs(module: ir.Module) -> list[T.Struct]:
     for kind, value in module.namespace.values():
         if kind == "struct":
             add(value)
+
+    def mutable_in(t: T.Type) -> None:
+        # an entry point boxes a mutable struct result as its class (abi/structs.py: struct_class),
+        # so the class exists even when the module binds no name for it (`-> geo.Point`)
+        if isinstance(t, T.Struct) and t.mutable:
+            add(t)
+        for sub in (t.items if isinstance(t, T.Tuple) else (t.item,) if isinstance(t, (T.List, T.Set)) else
+                    (t.key, t.value) if isinstance(t, T.Dict) else ()):
+            mutable_in(sub)
+    for fn in module.functions.values():
+        for t in [fn.ret] + [p.var.type for p in fn.params]:
+            mutable_in(t)
     return out
 
 
@@ -125,7 +145,7 @@ def init_source(module: ir.Module) -> str | None:
                            for f, ft in t.fields)
         methods = [key.rpartition(".")[2] for key in module.functions
                    if key.rpartition(".")[0] == t.name and not key.endswith("$py")]
-        specs.append(f"({t.name!r}, {t.short_name!r}, [{fields}], {methods!r}, {bound.get(t.name)!r})")
+        specs.append(f"({t.name!r}, {t.short_name!r}, [{fields}], {methods!r}, {bound.get(t.name)!r}, {t.mutable!r})")
     values = [f"({name!r}, {_struct_value(t, value)})" for name, (t, value) in consts.items() if isinstance(t, T.Struct)]
     return (
         "try:\n"

@@ -4,7 +4,9 @@ A struct parameter takes any sequence of its field values (a tuple, an instance 
 interpreted `@struct` class — a tuple —, a list, a NumPy structured scalar): its length is
 checked, then each item is unboxed as its field's type, with errors naming the parameter and
 the field (`f() argument 'p.x' must be float (f64), not str`).  A struct result is boxed
-as a plain tuple of its fields (nested structs as nested tuples).
+as a plain tuple of its fields (nested structs as nested tuples); a mutable struct's as a new
+instance of the module's class.  Tuple parameters take any sequence of their items the same way
+(`f() argument 'mask[1]' ...`).
 """
 from __future__ import annotations
 
@@ -26,31 +28,56 @@ def describe_struct(t: T.Struct) -> str:
     return f"{t} (a sequence of {len(t.fields)} values: {', '.join(f'{f}: {ft}' for f, ft in t.fields)})"
 
 
+def describe_tuple(t: T.Tuple) -> str:
+    """`tuple[i64, f64] (a sequence of 2 values)` for messages."""
+    return f"{t} (a sequence of {len(t.items)} values)"
+
+
 def unbox_struct(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, pname: str) -> ll.Value:
-    """The struct value of argument `obj` (every failure branches to `wb.fail_bb`, nothing leaked)."""
+    """The struct value of argument `obj` (every failure branches to `wb.fail_bb`, nothing leaked);
+    a mutable struct's fields go into a new record in the call's arena."""
+    from fastext.compiler.lower.context import record_type
+    agg = _unbox_items(wb, [(f".{f}", ft) for f, ft in t.fields], obj, pname, describe_struct(t), record_type(t))
+    if t.mutable:
+        return _new_record(wb, t, agg, pname)
+    return agg
+
+
+def unbox_tuple(wb: "WrapperBuilder", t: T.Tuple, obj: ll.Value, pname: str) -> ll.Value:
+    """A tuple parameter from any sequence of its items, each unboxed as its type: errors name
+    the parameter and the item (`f() argument 'mask[1]' must be int (i64), not str`)."""
+    from fastext.compiler.lower.context import value_type
+    return _unbox_items(wb, [(f"[{k}]", it) for k, it in enumerate(t.items)], obj, pname, describe_tuple(t),
+                        value_type(t))
+
+
+def _unbox_items(wb: "WrapperBuilder", items: list[tuple[str, T.Type]], obj: ll.Value, pname: str, what: str,
+                 agg_type: ll.Type) -> ll.Value:
+    """The literal struct of the items of sequence `obj`: its length checked, then item k
+    unboxed as `items[k]` (suffix for messages, type)."""
     b = wb.b
-    rc = b.call(_check_fn(wb), [obj, I64(len(t.fields)), wb.fname, wb.ctx.cstring(pname),
-                                wb.ctx.cstring(describe_struct(t))])
+    rc = b.call(_check_fn(wb), [obj, I64(len(items)), wb.fname, wb.ctx.cstring(pname), wb.ctx.cstring(what)])
     cont = wb.llfn.append_basic_block(f"{pname}.seq")
     b.cbranch(b.icmp_signed("<", rc, I32(0)), wb.fail_bb, cont)
     b.position_at_end(cont)
-    from fastext.compiler.lower.context import value_type
-    agg = ll.Constant(value_type(t), ll.Undefined)
-    for k, (fname, ft) in enumerate(t.fields):
+    agg = ll.Constant(agg_type, ll.Undefined)
+    for k, (suffix, ft) in enumerate(items):
+        sub = f"{pname}{suffix}"
         item = wb.api.call(b, "PySequence_GetItem", obj, I64(k))
-        got = wb.llfn.append_basic_block(f"{pname}.{fname}.item")
+        got = wb.llfn.append_basic_block(f"{sub}.item")
         b.cbranch(b.icmp_unsigned("==", item, ll.Constant(OBJ, None)), wb.fail_bb, got)
         b.position_at_end(got)
         outer = wb.fail_bb
-        cleanup = wb.llfn.append_basic_block(f"{pname}.{fname}.cleanup")
+        cleanup = wb.llfn.append_basic_block(f"{sub}.cleanup")
         cb = ll.IRBuilder(cleanup)
         cb.call(wb.api.fn("Py_DecRef"), [item])
         cb.branch(outer)
         wb.fail_bb = cleanup   # an unboxing error drops the item's reference first
-        sub = f"{pname}.{fname}"
         try:
             if isinstance(ft, T.Struct):
                 v = unbox_struct(wb, ft, item, sub)
+            elif isinstance(ft, T.Tuple):
+                v = unbox_tuple(wb, ft, item, sub)
             else:
                 from fastext.abi.wrapper import describe
                 v = wb.unbox_scalar(ft, item, wb.ctx.cstring(sub), wb.ctx.cstring(describe(ft)))
@@ -59,6 +86,85 @@ def unbox_struct(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, pname: str) -
         wb.api.call(b, "Py_DecRef", item)
         agg = b.insert_value(agg, v, k)
     return agg
+
+
+# ----------------------------------------------------------------------------- mutable structs
+# A mutable struct argument is copied into a new record in the call's arena (the body works on
+# the record, as on any other); when the argument was an instance of the module's class, the
+# record's fields are written back to it after the call, so `p.move(1.0)` called from Python
+# changes `p` as the interpreted method does.  A result is a new instance of the class.
+
+def _new_record(wb: "WrapperBuilder", t: T.Struct, fields: ll.Value, pname: str) -> ll.Value:
+    from fastext.compiler.lower.alloc import arena_alloc
+    from fastext.compiler.lower.context import record_type
+    from fastext.compiler.lower.lists import size_of
+    b = wb.b
+    rt = record_type(t)
+    raw = b.call(arena_alloc(wb.ctx), [wb.err, size_of(rt)])
+    ok = wb.llfn.append_basic_block(f"{pname}.record")
+    nomem = wb.llfn.append_basic_block(f"{pname}.nomem")
+    b.cbranch(b.icmp_unsigned("==", raw, ll.Constant(raw.type, None)), nomem, ok)
+    b.position_at_end(nomem)
+    wb.api.call(b, "PyErr_NoMemory")
+    b.branch(wb.fail_bb)
+    b.position_at_end(ok)
+    record = b.bitcast(raw, rt.as_pointer())
+    b.store(fields, record)
+    return record
+
+
+def struct_class(wb: "WrapperBuilder", t: T.Struct) -> ll.Value:
+    """The module's class of `t` (borrowed; NULL with an exception set when it is missing):
+    `__fx_structs__[key]`, bound by the init code (fastext/modinit.py)."""
+    b, api = wb.b, wb.api
+    module = wb.llfn.args[0]
+    table = api.call(b, "PyObject_GetAttrString", module, wb.ctx.cstring("__fx_structs__"))
+    out = b.alloca(OBJ)
+    b.store(ll.Constant(OBJ, None), out)
+    with b.if_then(b.icmp_unsigned("!=", table, ll.Constant(OBJ, None))):
+        cls = api.call(b, "PyDict_GetItemString", table, wb.ctx.cstring(t.name))
+        b.store(cls, out)
+        api.call(b, "Py_DecRef", table)     # the module keeps the dict, the dict the class
+        with b.if_then(b.icmp_unsigned("==", cls, ll.Constant(OBJ, None)), likely=False):
+            api.call(b, "PyErr_Format", api.exc(b, "PyExc_SystemError"),
+                     wb.ctx.cstring(f"the class of struct {t.name} is missing from the module"))
+    return b.load(out)
+
+
+def box_mutable(wb: "WrapperBuilder", t: T.Struct, record: ll.Value) -> ll.Value:
+    """A new instance of the module's class holding the record's fields (NULL on error)."""
+    b, api = wb.b, wb.api
+    fields = b.load(record)
+    tup = wb.box(T.Tuple(tuple(ft for _, ft in t.fields)), fields)
+    cls = struct_class(wb, t)
+    out = b.alloca(OBJ)
+    b.store(ll.Constant(OBJ, None), out)
+    with b.if_then(b.icmp_unsigned("!=", cls, ll.Constant(OBJ, None))):
+        b.store(api.call(b, "PyObject_Call", cls, tup, ll.Constant(OBJ, None)), out)
+    api.call(b, "Py_DecRef", tup)
+    return b.load(out)
+
+
+def write_back(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, record: ll.Value) -> ll.Value:
+    """Set the fields of argument `obj` from its record when `obj` is an instance of the class
+    (a tuple or list argument is left alone); i1 1 when a store failed (exception set)."""
+    b, api = wb.b, wb.api
+    failed = b.alloca(ll.IntType(1))
+    b.store(ll.Constant(ll.IntType(1), 0), failed)
+    cls = struct_class(wb, t)
+    with b.if_else(b.icmp_unsigned("==", cls, ll.Constant(OBJ, None))) as (missing, present):
+        with missing:
+            b.store(ll.Constant(ll.IntType(1), 1), failed)
+        with present:
+            mine = b.icmp_signed("!=", api.call(b, "PyType_IsSubtype", type_of(b, obj), cls), I32(0))
+            with b.if_then(mine):
+                for k, (fname, ft) in enumerate(t.fields):
+                    value = wb.box(ft, b.load(b.gep(record, [I32(0), I32(k)])))
+                    rc = api.call(b, "PyObject_SetAttrString", obj, wb.ctx.cstring(fname), value)
+                    api.call(b, "Py_DecRef", value)
+                    with b.if_then(b.icmp_signed("<", rc, I32(0)), likely=False):
+                        b.store(ll.Constant(ll.IntType(1), 1), failed)
+    return b.load(failed)
 
 
 def _check_fn(wb: "WrapperBuilder") -> ll.Function:

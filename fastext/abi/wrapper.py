@@ -36,6 +36,9 @@ def describe(t: T.Type) -> str:
     if isinstance(t, T.Struct):
         from fastext.abi.structs import describe_struct
         return describe_struct(t)
+    if isinstance(t, T.Tuple):
+        from fastext.abi.structs import describe_tuple
+        return describe_tuple(t)
     if isinstance(t, T.Scalar):
         return {"int": "int", "uint": "int", "float": "float", "bool": "bool", "complex": "complex"}[t.kind] + f" ({t})"
     return str(t)
@@ -116,6 +119,7 @@ class WrapperBuilder:
             with b.if_then(b.icmp_unsigned("!=", tstate, ll.Constant(OBJ, None))):
                 self.api.call(b, "PyEval_RestoreThread", tstate)
         self.release_all()
+        failed = self.write_back(fn, objs, values)
         ok_bb, raise_bb = llfn.append_basic_block("ok"), llfn.append_basic_block("raise")
         b.cbranch(b.icmp_unsigned("!=", status, I32(0)), raise_bb, ok_bb)
         b.position_at_end(raise_bb)
@@ -126,6 +130,10 @@ class WrapperBuilder:
         self.release_arena()
         b.ret(raised)
         b.position_at_end(ok_bb)
+        if failed is not None:     # an argument's fields could not be written back
+            with b.if_then(failed, likely=False):
+                self.release_arena()
+                b.ret(ll.Constant(OBJ, None))
         boxed = self.box(fn.ret, b.extract_value(result, 1) if fn.ret != T.NONE else None)
         self.release_arena()
         b.ret(boxed)
@@ -136,6 +144,20 @@ class WrapperBuilder:
         self.release_arena()      # lists converted before the failing argument (abi/lists.py)
         b.ret(ll.Constant(OBJ, None))
         return llfn
+
+    def write_back(self, fn: ir.Function, objs: list[ll.Value], values: list[ll.Value]) -> ll.Value | None:
+        """Copy the records of mutable struct parameters back into the instances passed
+        (abi/structs.py: write_back), on success and error alike, as Python's changes stay made;
+        i1 1 when a store failed, None when there are no such parameters."""
+        from fastext.abi.structs import write_back
+        failed = None
+        for p, obj, value in zip(fn.params, objs, values):
+            if isinstance(p.var.type, T.Struct) and p.var.type.mutable:
+                if p.has_default:
+                    continue      # struct parameters have no defaults (the front end refuses them)
+                one = write_back(self, p.var.type, obj, value)
+                failed = one if failed is None else self.b.or_(failed, one)
+        return failed
 
     def call_native(self, fn: ir.Function, values: list[ll.Value], call_args: list[ll.Value]) -> ll.Value:
         """Call the body (its status, or {status, result}): its contiguous variant when every
@@ -296,11 +318,14 @@ class WrapperBuilder:
         if isinstance(t, T.Struct):
             from fastext.abi.structs import unbox_struct
             return unbox_struct(self, t, obj, p.var.name)
+        if isinstance(t, T.Tuple):      # any sequence of the items (abi/structs.py)
+            from fastext.abi.structs import unbox_tuple
+            return unbox_tuple(self, t, obj, p.var.name)
         if isinstance(t, (T.Str, T.PyObj)):
             return objects.unbox(self, k, p, obj, pname, what)
         if isinstance(t, T.List):
             from fastext.abi.lists import unbox_list
-            return unbox_list(self, t, obj, pname, what, self.err)
+            return unbox_list(self, t, obj, pname, what, self.err, p.var.name)
         if isinstance(t, (T.Dict, T.Set)):
             from fastext.abi.lists import unbox_table
             return unbox_table(self, t, obj, pname, what, self.err)
@@ -498,6 +523,9 @@ class WrapperBuilder:
             none = api.obj("_Py_NoneStruct")
             api.call(b, "Py_IncRef", none)
             return none
+        if isinstance(t, T.Struct) and t.mutable:    # a new instance of the module's class
+            from fastext.abi.structs import box_mutable
+            return box_mutable(self, t, v)
         if isinstance(t, (T.Tuple, T.Struct)):   # a struct comes back as the tuple of its fields
             items = t.items if isinstance(t, T.Tuple) else tuple(ft for _, ft in t.fields)
             tup = api.call(b, "PyTuple_New", I64(len(items)))

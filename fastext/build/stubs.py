@@ -28,6 +28,8 @@ def python_type(t: T.Type) -> str:
         return "Buffer"
     if isinstance(t, T.Tuple):
         return f"tuple[{', '.join(python_type(i) for i in t.items)}]" if t.items else "tuple[()]"
+    if isinstance(t, T.Struct) and t.mutable:     # returned as an instance of the module's class
+        return t.short_name
     if isinstance(t, T.Struct):   # passed as a sequence of its fields, returned as a tuple
         return f"tuple[{', '.join(python_type(ft) for _, ft in t.fields)}]"
     if isinstance(t, T.NoneType):
@@ -101,10 +103,16 @@ def _namespace_stubs(module) -> list[str]:
         if kind != "struct":
             continue
         fields = ", ".join(f"{f}: {_field_stub(ft)}" for f, ft in t.fields)
-        out += ["", "", f"class {name}(tuple[{', '.join(_field_stub(ft) for _, ft in t.fields)}]):",
-                f"    \"\"\"@struct {t.short_name}: an immutable record (a tuple of its fields).\"\"\""]
-        out += [f"    {f}: {_field_stub(ft)}" for f, ft in t.fields]
-        out.append(f"    def __new__(cls, {fields}) -> {name}: ...")
+        if t.mutable:      # fastext/modinit.py: mutable_class
+            out += ["", "", f"class {name}:",
+                    f"    \"\"\"@struct(mutable=True) {t.short_name}: a record with settable fields.\"\"\""]
+            out += [f"    {f}: {_field_stub(ft)}" for f, ft in t.fields]
+            out.append(f"    def __init__(self, {fields}) -> None: ...")
+        else:
+            out += ["", "", f"class {name}(tuple[{', '.join(_field_stub(ft) for _, ft in t.fields)}]):",
+                    f"    \"\"\"@struct {t.short_name}: an immutable record (a tuple of its fields).\"\"\""]
+            out += [f"    {f}: {_field_stub(ft)}" for f, ft in t.fields]
+            out.append(f"    def __new__(cls, {fields}) -> {name}: ...")
         for key, fn in module.functions.items():
             head, _, method = key.rpartition(".")
             if head == t.name and not method.endswith("$py"):

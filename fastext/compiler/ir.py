@@ -326,6 +326,15 @@ class Store(Stmt):
 
 
 @dataclass(eq=False)
+class SetField(Stmt):
+    """`p.x = v` on a mutable struct (`types.Struct.mutable`): a store into its record."""
+
+    record: Expr      # of a mutable Struct type
+    index: int
+    value: Expr       # already of the field's type
+
+
+@dataclass(eq=False)
 class ExprStmt(Stmt):
     value: Expr
 

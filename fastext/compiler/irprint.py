@@ -55,6 +55,8 @@ def _stmt(s: ir.Stmt, depth: int, pad: str, out: list[str]) -> None:
         out.append(f"{pad}{s.var.name}: {s.var.type} = {expr(s.value)}")
     elif isinstance(s, ir.Store):
         out.append(f"{pad}{expr(s.array)}[{', '.join(map(expr, s.indices))}] = {expr(s.value)}")
+    elif isinstance(s, ir.SetField):
+        out.append(f"{pad}{expr(s.record)}.{s.record.type.fields[s.index][0]} = {expr(s.value)}")
     elif isinstance(s, ir.ExprStmt):
         out.append(pad + expr(s.value))
     elif isinstance(s, ir.If):

@@ -75,15 +75,18 @@ class Tuple(Type):
 
 @dataclass(frozen=True)
 class Struct(Type):
-    """An `@struct` value record: named, typed fields (scalars or other structs), immutable.
+    """An `@struct` record: named, typed fields (scalars or other structs).
 
     `name` is the qualified name (`Vec`, or `other.Vec` when imported), so two structs are
     the same type only if they are the same definition.  Methods live in the module scope's
-    registry under `NAME.method`.
+    registry under `NAME.method`.  An immutable struct is a value (passed by value, as a
+    tuple); a `mutable` one (`@struct(mutable=True)`) is a reference to a record in the call's
+    arena, as a Python object is (lower/structs.py).
     """
 
     name: str
     fields: tuple[tuple[str, Type], ...]
+    mutable: bool = False
 
     def field_index(self, name: str) -> int | None:
         for k, (fname, _) in enumerate(self.fields):

@@ -53,6 +53,12 @@ class _Verifier:
             self.expr(s.array)
             self.indices(s, s.array.type, s.indices)
             self.expect(s.value, s.array.type.dtype)
+        elif isinstance(s, ir.SetField):
+            rt = s.record.type
+            if not (isinstance(rt, T.Struct) and rt.mutable and 0 <= s.index < len(rt.fields)):
+                self.fail(s, "field store into a non-mutable-struct")
+            self.expr(s.record)
+            self.expect(s.value, rt.fields[s.index][1])
         elif isinstance(s, ir.ExprStmt):
             self.expr(s.value)
         elif isinstance(s, (ir.If, ir.While)):

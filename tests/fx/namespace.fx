@@ -60,6 +60,11 @@ def _pair_sum(t: tuple[i64, i64]) -> i64:
     return t[0] + t[1]
 
 
+def _item_of(t: tuple[f64[:], i64]) -> f64:
+    a, k = t
+    return a[k]
+
+
 def _norm_all(ps: Point[:]) -> f64:
     s = 0.0
     for i in range(len(ps)):

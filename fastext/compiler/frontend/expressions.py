@@ -653,7 +653,11 @@ class ExpressionChecker:
         cmp_types = []
         for a, b in zip(operands, operands[1:]):
             if not (isinstance(a.type, Scalar) and isinstance(b.type, Scalar)):
-                raise self.error(node, f"cannot compare {a.type} with {b.type}", "compare numbers")
+                hint = "compare numbers"
+                if isinstance(a.type, Struct) and a.type == b.type and len(ops) == 1:   # structs: no `==`
+                    left, right = ast.unparse(node.left), ast.unparse(node.comparators[0])
+                    hint = f"compare their fields: {' and '.join(f'{left}.{f} == {right}.{f}' for f, _ in a.type.fields)}"
+                raise self.error(node, f"cannot compare {a.type} with {b.type}", hint)
             t = self.result_type(a, b)
             if t.is_complex and ops[len(cmp_types)] not in ("==", "!="):
                 raise self.error(node, f"'{ops[len(cmp_types)]}' is not supported between complex numbers "

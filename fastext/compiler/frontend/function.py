@@ -247,8 +247,8 @@ class FunctionChecker(ExpressionChecker):
             value = self.store_value(result, array.type.dtype, node)
             return pre + [ir.Store(self.span(node), array, indices, value)]
         if isinstance(target, ast.Attribute):
-            from fastext.compiler.frontend.structs import assign_field_error
-            raise assign_field_error(self, target)
+            from fastext.compiler.frontend.structs import augassign_field
+            return augassign_field(self, node, op)
         raise self.error(target, "unsupported assignment target", "assign to a name or an array item")
 
     def array_augassign(self, op: str, current: ir.Expr, node: ast.AugAssign) -> list[ir.Stmt]:
@@ -284,6 +284,9 @@ class FunctionChecker(ExpressionChecker):
             return [ir.Assign(span, var, self.coerce(value, var.type, target, f"`{target.id}`"))]
         if isinstance(target, ast.Attribute):
             owner = self.expr(target.value)
+            if isinstance(owner.type, Struct) and owner.type.mutable:     # p.x = v
+                from fastext.compiler.frontend.structs import assign_field
+                return assign_field(self, target, owner, value, node)
             if not isinstance(owner.type, (PyObj, ErrorType)):
                 from fastext.compiler.frontend.structs import assign_field_error
                 raise assign_field_error(self, target)

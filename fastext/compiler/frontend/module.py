@@ -410,9 +410,13 @@ class _ModuleCollector:
                                     f"write `{arg.arg}: f64` (or i64, f64[:], …)")
             ptype = annotations.resolve(arg.annotation, self.scope)
             if isinstance(ptype, Tuple) and not node.name.startswith("_") and target == "cpu":
-                raise FxSyntaxError(self.span(arg.annotation), f"parameter `{arg.arg}` of the exported function "
-                                    f"`{node.name}` cannot be a tuple",
-                                    "pass the items as separate parameters (internal `_functions` may take tuples)")
+                from fastext.abi.namespace import tuple_parameter
+                if not tuple_parameter(ptype):     # taken from any sequence of numbers and structs
+                    raise FxSyntaxError(self.span(arg.annotation), f"parameter `{arg.arg}` of the exported function "
+                                        f"`{node.name}` is {ptype}: a tuple parameter holds numbers, structs and "
+                                        "tuples of them",
+                                        "pass arrays and lists as separate parameters (internal `_functions` may "
+                                        "take any tuple)")
             params.append((arg.arg, ptype, self.span(arg)))
         if node.returns is None and target == "kernel":
             ret = NONE      # kernels return nothing: `-> None` is optional (docs/gpu.md)

@@ -76,8 +76,8 @@ def _boxable(t: Type) -> bool:
         return _boxable(t.key) and _boxable(t.value)
     if isinstance(t, T.Tuple):
         return all(_boxable(i) for i in t.items)
-    if isinstance(t, T.Struct):
-        return all(_boxable(ft) for _, ft in t.fields)
+    if isinstance(t, T.Struct):      # a mutable struct is a reference to a record: not boxed here yet
+        return not t.mutable and all(_boxable(ft) for _, ft in t.fields)
     return False
 
 

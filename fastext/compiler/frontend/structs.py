@@ -5,9 +5,11 @@ become a `types.Struct`, bound as a `structtype` name; each method becomes a
 function `NAME.method` (its `self` typed as the struct) checked like any other
 function and called natively.  In function bodies (`struct_call`, `field_of`,
 `method_call`, hooks from calls.py / expressions.py / function.py) a struct is
-built by calling its name, read by field, and passed by value.  Structs are
+built by calling its name, read by field, and passed by value.  Plain structs are
 immutable values, so the interpreted oracle (a tuple subclass, `fastext.struct`)
-and compiled code cannot disagree about aliasing.
+and compiled code cannot disagree about aliasing.  `@struct(mutable=True)` structs are
+references to records (`types.Struct.mutable`, lower/structs.py), as Python's objects are:
+their fields are assigned by `assign_field` / `augassign_field` (`ir.SetField`).
 """
 from __future__ import annotations
 
@@ -30,14 +32,34 @@ HINT = "a struct holds annotated fields (`x: f64`) and methods (`def norm(self) 
 
 
 def is_struct_class(collector: "_ModuleCollector", node: ast.ClassDef) -> bool:
-    """Whether the class is decorated `@struct` / `@fastext.struct` (bound from fastext)."""
+    """Whether the class is decorated `@struct` / `@fastext.struct`, or either called
+    (`@struct(mutable=True)`), the name bound from fastext."""
     for deco in node.decorator_list:
+        if isinstance(deco, ast.Call):
+            deco = deco.func
         if isinstance(deco, ast.Name) and (collector.scope.lookup(deco.id) or Binding("")).kind == "struct":
             return True
         if isinstance(deco, ast.Attribute) and deco.attr == "struct" and isinstance(deco.value, ast.Name) and \
                 (collector.scope.lookup(deco.value.id) or Binding("")).kind == "module:fastext":
             return True
     return False
+
+
+def _is_mutable(collector: "_ModuleCollector", deco: ast.expr) -> bool:
+    """The `mutable=` flag of `@struct(mutable=True)` (False for a bare `@struct`)."""
+    if not isinstance(deco, ast.Call):
+        return False
+    hint = "write @struct (an immutable value) or @struct(mutable=True) (a record with settable fields)"
+    if deco.args:
+        raise FxSyntaxError(collector.span(deco.args[0]), "@struct takes no positional arguments", hint)
+    mutable = False
+    for kw in deco.keywords:
+        if kw.arg != "mutable":
+            raise FxSyntaxError(collector.span(kw.value), f"@struct has no option `{kw.arg}`", hint)
+        if not (isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, bool)):
+            raise FxSyntaxError(collector.span(kw.value), "`mutable=` takes True or False written out", hint)
+        mutable = kw.value.value
+    return mutable
 
 
 def collect_struct(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast.FunctionDef]:
@@ -54,16 +76,19 @@ def collect_struct(collector: "_ModuleCollector", node: ast.ClassDef) -> list[as
                             "or hold the other struct as a field")
     if node.name in scope.names or node.name in scope.signatures:
         raise FxSyntaxError(span, f"`{node.name}` is already bound at module level", "rename the struct")
+    mutable = _is_mutable(collector, node.decorator_list[0])
     fields: list[tuple[str, Type]] = []
     methods: list[ast.FunctionDef] = []
+    bad_member = False
     for stmt in without_docstring(node.body):
         try:
-            _member(collector, node, stmt, fields, methods)
+            _member(collector, node, stmt, fields, methods, mutable)
         except FxSyntaxError as e:   # report every bad member, keep the rest
             collector.diags.add(e.diagnostic)
-    if not fields:
+            bad_member = True
+    if not fields and not bad_member:
         raise FxSyntaxError(span, f"struct `{node.name}` has no fields", "declare fields: `x: f64`")
-    stype = Struct(scope.qualify(node.name), tuple(fields))
+    stype = Struct(scope.qualify(node.name), tuple(fields), mutable)
     scope.names[node.name] = Binding("structtype", stype)
     out = []
     for m in methods:
@@ -74,7 +99,7 @@ def collect_struct(collector: "_ModuleCollector", node: ast.ClassDef) -> list[as
     return out
 
 
-def _member(collector, node: ast.ClassDef, stmt: ast.stmt, fields: list, methods: list) -> None:
+def _member(collector, node: ast.ClassDef, stmt: ast.stmt, fields: list, methods: list, mutable: bool) -> None:
     """One statement of a struct's body: a field annotation, a method, `pass` or a docstring."""
     scope = collector.scope
     if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
@@ -95,6 +120,10 @@ def _member(collector, node: ast.ClassDef, stmt: ast.stmt, fields: list, methods
                                 ("pass arrays as separate parameters; " if isinstance(t, Array) else "")
                                 + "a field may be a number, a complex "
                                 "number or another struct")
+        if isinstance(t, Struct) and t.mutable:
+            raise FxSyntaxError(collector.span(stmt.annotation),
+                                f"struct field `{name}` is the mutable struct {t}; fields hold values",
+                                f"make {t} an immutable @struct, or keep the {t} in its own variable or list")
         fields.append((name, t))
         if stmt.value is not None:
             raise FxSyntaxError(collector.span(stmt.value), f"struct field `{name}` cannot have a default",
@@ -139,6 +168,9 @@ def struct_call(fc: "FunctionChecker", node: ast.Call, stype: Struct, shown: str
     """`Vec(1.0, y=2.0)`: every field, by position or keyword, converted like call arguments."""
     names = [f for f, _ in stype.fields]
     usage = f"{shown}({', '.join(names)})"
+    if stype.mutable and fc.sig.target != "cpu":     # records live in the CPU call's arena
+        raise fc.error(node, f"`{shown}` is a mutable struct: GPU code cannot build records",
+                       "use scalar locals on the GPU, or an immutable @struct")
     if len(node.args) > len(names):
         raise fc.error(node, f"`{shown}` takes {len(names)} field values, got {len(node.args)}", f"call it as {usage}")
     given: dict[str, tuple[ir.Expr, ast.AST]] = {}
@@ -193,6 +225,55 @@ def method_call(fc: "FunctionChecker", node: ast.Call, owner: ir.Expr, name: str
     return user_call(fc, node, qualname, f"{stype}.{name}", leading=[owner])
 
 
+def _settable_field(fc: "FunctionChecker", target: ast.Attribute, record: ir.Expr) -> int:
+    """The index of the field `target` assigns in a mutable struct (errors with hints else)."""
+    stype: Struct = record.type
+    k = stype.field_index(target.attr)
+    if k is None:
+        raise fc.error(target, f"struct `{stype}` has no field `{target.attr}`",
+                       f"fields: {', '.join(f for f, _ in stype.fields)} (a struct has no other attributes)")
+    if isinstance(record, ir.Index):
+        src = ast.unparse(target.value)
+        raise fc.error(target, f"cannot assign to a field of an array item: `{src}` is a copy of the item",
+                       f"update a copy and store it back: p = {src}; p.{target.attr} = ...; {src} = p")
+    return k
+
+
+def assign_field(fc: "FunctionChecker", target: ast.Attribute, record: ir.Expr, value: ir.Expr,
+                 node: ast.AST) -> list[ir.Stmt]:
+    """`p.x = v` on a mutable struct: a store into its record, `v` converted as a field value."""
+    k = _settable_field(fc, target, record)
+    name, t = record.type.fields[k]
+    value = fc.coerce(value, t, node, f"field `{name}` of `{record.type}`")
+    if isinstance(value.type, ErrorType):
+        return []
+    return [ir.SetField(fc.span(node), record, k, value)]
+
+
+def augassign_field(fc: "FunctionChecker", node: ast.AugAssign, op: str) -> list[ir.Stmt]:
+    """`p.x += v` on a mutable struct: the record is evaluated once, then its field read,
+    combined and stored (Python's order: target object, field, right side)."""
+    target: ast.Attribute = node.target
+    record = fc.expr(target.value)
+    if isinstance(record.type, ErrorType):
+        return []
+    if not (isinstance(record.type, Struct) and record.type.mutable):
+        raise assign_field_error(fc, target)
+    k = _settable_field(fc, target, record)
+    pre: list[ir.Stmt] = []
+    if not isinstance(record, ir.Load):
+        temp = fc.new_temp(record.type, target)
+        pre.append(ir.Assign(fc.span(target), temp, record))
+        record = ir.Load(temp.type, temp.span, temp)
+    name, t = record.type.fields[k]
+    current = ir.TupleGet(t, fc.span(target), record, k)
+    result = fc.binop(op, current, fc.expr(node.value), node)
+    value = fc.coerce(result, t, node, f"field `{name}` of `{record.type}`")
+    if isinstance(value.type, ErrorType):
+        return pre
+    return pre + [ir.SetField(fc.span(node), ir.copy_expr(record), k, value)]
+
+
 def assign_field_error(fc: "FunctionChecker", target: ast.Attribute) -> FxSyntaxError:
     """`p.x = v`: structs are immutable values."""
     try:
@@ -205,7 +286,9 @@ def assign_field_error(fc: "FunctionChecker", target: ast.Attribute) -> FxSyntax
         src = ast.unparse(target.value)
         fields = ", ".join(f"{src}.{f}" if f != target.attr else f"new_{f}" for f, _ in base.type.fields)
         return fc.error(target, f"cannot assign to field `{target.attr}`: structs are immutable values",
-                        f"build a new one: {ast.unparse(target.value)} = {base.type}({fields})")
+                        f"build a new one: {ast.unparse(target.value)} = {base.type}({fields})"
+                        + ("" if isinstance(target.value, ast.Subscript) else
+                           ", or declare the class @struct(mutable=True)"))
     return fc.error(target, f"cannot assign to an attribute of {what}", "assign to a name or an array item")
 
 
@@ -228,6 +311,10 @@ def struct_constant(collector, node: ast.expr, declared: Type | None) -> tuple[S
     if declared is not None and declared != stype:
         raise FxSyntaxError(collector.span(node), f"the constant is declared {declared}, got a {stype}",
                             "make the annotation and the constructor agree")
+    if stype.mutable:     # module-level values are constants; a record would be shared state
+        raise FxSyntaxError(collector.span(node), f"{stype} is a mutable struct: module-level values are constants",
+                            f"build it in the function that uses it ({stype}(...)), or make {stype} an "
+                            "immutable @struct")
     return stype, _constant_fields(collector, node, stype)
 
 

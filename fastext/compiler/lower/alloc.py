@@ -394,6 +394,11 @@ def free_block(ctx: ModuleContext) -> ll.Function:
     return fn
 
 
+def _new_record(e: ir.Expr) -> bool:
+    """`Point(...)` of a mutable struct, or an item of a mutable struct array: a record in the arena."""
+    return isinstance(e, (ir.MakeTuple, ir.Index)) and isinstance(e.type, T.Struct) and e.type.mutable
+
+
 def uses_arena(module: ir.Module, fn: ir.Function) -> bool:
     """Whether a call of `fn` may allocate (it or a function it calls creates an array)."""
     from fastext.compiler import ops
@@ -402,10 +407,11 @@ def uses_arena(module: ir.Module, fn: ir.Function) -> bool:
     def allocates(stmts) -> bool:
         # an array expression allocates its result (or a temporary when its target overlaps)
         return any(isinstance(sub, ir.ArrayMap) or isinstance(sub, ir.Intrinsic) and ops.get(sub.name).allocates
-                   for sub in ir.all_exprs(stmts))
+                   or _new_record(sub) for sub in ir.all_exprs(stmts))
 
     def holds_list(t) -> bool:      # container arguments and results live in the arena (abi/lists.py)
-        return isinstance(t, (T.List, T.Dict, T.Set)) or isinstance(t, T.Tuple) and any(map(holds_list, t.items))
+        return isinstance(t, (T.List, T.Dict, T.Set)) or isinstance(t, T.Struct) and t.mutable or \
+            isinstance(t, T.Tuple) and any(map(holds_list, t.items))
 
     if holds_list(fn.ret) or any(holds_list(p.var.type) for p in fn.params):
         return True

@@ -58,6 +58,12 @@ def array_type(t: T.Array) -> ll.Type:
     return ll.LiteralStructType([I8P, dims, dims])
 
 
+def record_type(t: T.Struct) -> ll.Type:
+    """A struct's fields as one literal struct: the value of an immutable struct, the record a
+    mutable struct points to."""
+    return ll.LiteralStructType([value_type(ft) for _, ft in t.fields])
+
+
 def value_type(t: T.Type) -> ll.Type:
     if isinstance(t, T.Scalar):
         return scalar_type(t)
@@ -65,8 +71,10 @@ def value_type(t: T.Type) -> ll.Type:
         return array_type(t)
     if isinstance(t, T.Tuple):
         return ll.LiteralStructType([value_type(i) for i in t.items])
+    if isinstance(t, T.Struct) and t.mutable:   # a reference to its record (lower/structs.py)
+        return record_type(t).as_pointer()
     if isinstance(t, T.Struct):   # passed and returned by value, like a tuple
-        return ll.LiteralStructType([value_type(ft) for _, ft in t.fields])
+        return record_type(t)
     if isinstance(t, T.PyObj):
         return I8P                     # PyObject*, an owned reference in a local (lower/objects.py)
     if isinstance(t, T.Str):

@@ -9,7 +9,7 @@ from fastext.compiler.lower import arith
 from fastext.compiler.lower.exceptions import ExceptionLowering, FinallyFrame, literal_text as _literal
 from fastext.compiler.lower.objects import ObjectLowering
 from fastext.compiler.lower.context import (
-    ERRP, I1, I32, I64, I8, ModuleContext, fill_error, memory_type, scalar_type, value_type,
+    ERRP, I1, I32, I64, I8, ModuleContext, fill_error, memory_type, record_type, scalar_type, value_type,
 )
 
 
@@ -193,7 +193,9 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         ptr = self.element_ptr(array, s.array.type, s.indices)
         value = self.expr(s.value)
         if isinstance(s.array.type.dtype, T.Struct):
-            from fastext.compiler.lower.structs import to_memory
+            from fastext.compiler.lower.structs import copy_out, to_memory
+            if s.array.type.dtype.mutable:      # array items are values: the record's fields
+                value = copy_out(self.b, value)
             value = to_memory(self.b, value, s.array.type.dtype)
         if s.array.type.dtype.is_bool:
             value = self.b.zext(value, I8)
@@ -523,13 +525,27 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         return self.expr(e.result)
 
     def e_MakeTuple(self, e: ir.MakeTuple) -> ll.Value:
-        agg = ll.Constant(value_type(e.type), ll.Undefined)
+        mutable = isinstance(e.type, T.Struct) and e.type.mutable
+        agg = ll.Constant(record_type(e.type) if mutable else value_type(e.type), ll.Undefined)
         for k, item in enumerate(e.items):
             agg = self.b.insert_value(agg, self.expr(item), k)
+        if mutable:       # `Point(x, y)`: a new record (lower/structs.py)
+            from fastext.compiler.lower.structs import new_record
+            return new_record(self, agg, e.type)
         return agg
 
     def e_TupleGet(self, e: ir.TupleGet) -> ll.Value:
-        return self.b.extract_value(self.expr(e.value), e.index)
+        base = self.expr(e.value)
+        if isinstance(e.value.type, T.Struct) and e.value.type.mutable:
+            from fastext.compiler.lower.structs import field_ptr
+            return self.b.load(field_ptr(self.b, base, e.index))
+        return self.b.extract_value(base, e.index)
+
+    def s_SetField(self, s: ir.SetField) -> None:
+        from fastext.compiler.lower.structs import field_ptr
+        record = self.expr(s.record)
+        value = self.expr(s.value)
+        self.b.store(value, field_ptr(self.b, record, s.index))
 
     def e_ArrayDim(self, e: ir.ArrayDim) -> ll.Value:
         dim = self.b.extract_value(self.expr(e.array), [1, e.axis])
@@ -552,8 +568,10 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         ptr = self.element_ptr(array, e.array.type, e.indices)
         v = self.b.load(ptr, align=e.array.type.dtype.align)
         if isinstance(e.array.type.dtype, T.Struct):
-            from fastext.compiler.lower.structs import from_memory
-            return from_memory(self.b, v, e.array.type.dtype)
+            from fastext.compiler.lower.structs import copy_in, from_memory
+            fields = from_memory(self.b, v, e.array.type.dtype)
+            # a mutable item is read as a copy, as the interpreted view converts it
+            return copy_in(self, fields, e.array.type.dtype) if e.array.type.dtype.mutable else fields
         if e.array.type.dtype.is_bool:
             v = self.b.icmp_unsigned("!=", v, I8(0))
         return v

@@ -414,6 +414,10 @@ def _replace(fl, lst, item, start, count, items, m) -> None:
 
 def equal(b: ll.IRBuilder, a: ll.Value, b_: ll.Value, t: T.Type) -> ll.Value:
     """Python's `==` of two items of type `t` (numbers, bools, tuples of them)."""
+    if isinstance(t, T.Struct) and t.mutable:
+        # `x in xs` of records: the same record, or equal fields (the class's `__eq__`)
+        fields = equal(b, b.load(a), b.load(b_), T.Struct(t.name, t.fields))
+        return b.or_(b.icmp_unsigned("==", a, b_), fields)
     if isinstance(t, (T.Tuple, T.Struct)):
         items = t.items if isinstance(t, T.Tuple) else tuple(ft for _, ft in t.fields)
         out = I1(1)

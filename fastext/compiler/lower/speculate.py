@@ -51,6 +51,8 @@ def _pure_expr(e: ir.Expr, callee_ok, checked: bool = True) -> bool:
         return False
     if isinstance(e, ir.Index) and not checked:
         return False
+    if isinstance(e, (ir.MakeTuple, ir.Index)) and isinstance(e.type, T.Struct) and e.type.mutable:
+        return False      # allocates a record: a replay would allocate again
     if isinstance(e, ir.Intrinsic) and not _cheap_and_pure(e.name):
         return False
     if isinstance(e, ir.Call) and not callee_ok(e.func):

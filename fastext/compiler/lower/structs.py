@@ -9,12 +9,12 @@ from __future__ import annotations
 from llvmlite import ir as ll
 
 from fastext.compiler import types as T
-from fastext.compiler.lower.context import I8, memory_type, value_type
+from fastext.compiler.lower.context import I8, memory_type, record_type, value_type
 
 
 def from_memory(b: ll.IRBuilder, item: ll.Value, t: T.Struct) -> ll.Value:
-    """The struct value of a packed array item."""
-    out = ll.Constant(value_type(t), ll.Undefined)
+    """The fields of a packed array item as a literal struct (a mutable struct's record contents)."""
+    out = ll.Constant(record_type(t), ll.Undefined)
     for k, (_, ft) in enumerate(t.fields):
         v = b.extract_value(item, k)
         if isinstance(ft, T.Struct):
@@ -36,3 +36,35 @@ def to_memory(b: ll.IRBuilder, value: ll.Value, t: T.Struct) -> ll.Value:
             v = b.zext(v, I8)
         out = b.insert_value(out, v, k)
     return out
+
+
+# ----------------------------------------------------------------------------- mutable structs
+# A `@struct(mutable=True)` value is a pointer to a record (`record_type`: the fields' literal
+# struct) in the call's arena, so every name, list item and callee holding it sees the same
+# fields, as Python's references to one object do; the arena keeps it alive until the call ends.
+
+def new_record(fl, fields: ll.Value, t: T.Struct) -> ll.Value:
+    """A new record in the arena holding the literal struct `fields`; its typed pointer."""
+    from fastext.compiler.lower.alloc import arena_alloc
+    from fastext.compiler.lower.lists import size_of
+    rt = record_type(t)
+    raw = fl.b.call(arena_alloc(fl.ctx), [fl.err, size_of(rt)])
+    fl.fail_if(fl.b.icmp_unsigned("==", raw, ll.Constant(raw.type, None)), "MemoryError", None)
+    ptr = fl.b.bitcast(raw, rt.as_pointer())
+    fl.b.store(fields, ptr)
+    return ptr
+
+
+def field_ptr(b: ll.IRBuilder, record: ll.Value, k: int) -> ll.Value:
+    """The address of field `k` of a record."""
+    return b.gep(record, [ll.Constant(ll.IntType(32), 0), ll.Constant(ll.IntType(32), k)])
+
+
+def copy_in(fl, fields: ll.Value, t: T.Struct) -> ll.Value:
+    """A mutable struct from its fields' literal struct (an array item, an argument): a new record."""
+    return new_record(fl, fields, t)
+
+
+def copy_out(b: ll.IRBuilder, record: ll.Value) -> ll.Value:
+    """The fields of a record, as a literal struct (stored by value into an array item)."""
+    return b.load(record)
