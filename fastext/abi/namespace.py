@@ -135,6 +135,9 @@ def init_source(module: ir.Module) -> str | None:
     machine without fastext pays about a millisecond once, at import)."""
     structs = _structs(module)
     consts = module.constants
+    from fastext.compiler.frontend.module_containers import INIT
+    if INIT in module.namespace:    # module-level containers (frontend/module_containers.py)
+        return _containers_source(module)
     if not structs and not consts and not module.arrays:
         return None
     scalars = [f"{name!r}: {_literal(value)}" for name, (t, value) in consts.items() if not isinstance(t, T.Struct)]
@@ -157,6 +160,32 @@ def init_source(module: ir.Module) -> str | None:
         "    del __fx_ns\n"
         f"__fx_init(globals(), {module.name!r}, {{{', '.join(scalars)}}}, [{', '.join(specs)}], [{', '.join(values)}])\n"
         "del __fx_init, __fx_modinit__\n" + _arrays_source(module))
+
+
+def _containers_source(module: ir.Module) -> str:
+    """The usual init code, then: build the module-level containers (the native init, once), and
+    a module `__getattr__` (PEP 562) answering `mod.NAME` with a fresh boxed copy from the
+    getter `__fx_get_NAME__` (a dict with str keys rebuilt from its keys and values)."""
+    from fastext.compiler.frontend.module_containers import INIT
+    saved = dict(module.namespace)
+    module.namespace.pop(INIT)      # (the usual code needs no entry; it only runs when there is something)
+    try:
+        head = init_source(module) or ""
+    finally:
+        module.namespace.clear()
+        module.namespace.update(saved)
+    getters = {name[len("__fx_get_"):-2]: name for name in module.namespace if name.startswith("__fx_get_")}
+    keys = getattr(module, "container_keys", {})     # frontend/graph.py
+    table = ", ".join(f"{n!r}: ({g}, {keys.get(n)!r})" for n, g in getters.items())
+    return head + (
+        f"{INIT}()\n"
+        f"def __getattr__(name, _getters={{{table}}}):\n"
+        "    entry = _getters.get(name)\n"
+        "    if entry is None:\n"
+        "        raise AttributeError(f'module {__name__!r} has no attribute {name!r}')\n"
+        "    value = entry[0]()\n"
+        "    return value if entry[1] is None else dict(zip(entry[1], value))\n"
+        f"del {', '.join([INIT, *getters.values()])}\n")
 
 
 def _arrays_source(module: ir.Module) -> str:

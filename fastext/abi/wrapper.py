@@ -69,11 +69,16 @@ class WrapperBuilder:
         err = self.err = b.alloca(ERR, name="err")
         # the call's arena (lower/alloc.py): the list head of the blocks it allocates
         # {head of the blocks, the current chunk of small objects} (lower/alloc.py: ARENA)
-        arena = b.alloca(ARENA, name="arena")
-        b.store(ll.Constant(ARENA, None), arena)
+        from fastext.compiler.frontend.module_containers import INIT
+        if fn.name == INIT:     # module-level containers: the module arena, never released
+            from fastext.compiler.lower.module_containers import module_arena
+            arena = module_arena(self.ctx)
+        else:
+            arena = b.alloca(ARENA, name="arena")
+            b.store(ll.Constant(ARENA, None), arena)
         self.arena = b.bitcast(arena, OBJ.as_pointer())     # its first field: the head
         b.store(b.bitcast(arena, OBJ), b.gep(err, [I32(0), I32(ERR_ARENA)]))
-        self.allocates = fn.name in self.ctx.arena_users
+        self.allocates = fn.name in self.ctx.arena_users and fn.name != INIT
         if self.ctx.recursion is not None and fn.name in self.ctx.recursion.reaches:
             from fastext.compiler.lower.recursion import set_stack_limit
             set_stack_limit(self.ctx, b, err)     # recursive code below may use STACK_BUDGET bytes

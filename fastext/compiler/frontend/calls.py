@@ -39,6 +39,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         return numpy_call(fc, node, qualname, ast.unparse(func))
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id not in fc.vars:
         b = fc.scope.lookup(func.value.id)
+        if b is not None and b.kind == "modvar" and b.value[1] is not None:   # `BODIES.values()`
+            from fastext.compiler.frontend.module_containers import method
+            return method(fc, node, b)
         if b is not None and b.kind == "module:sys":
             from fastext.compiler.frontend.printing import call_error
             raise call_error(fc, func)

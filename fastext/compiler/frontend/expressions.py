@@ -144,6 +144,9 @@ class ExpressionChecker:
             return ir.Const(b.type, span, b.value)
         if b is not None and b.kind == "constarray":
             return self.module_array(node, b)
+        if b is not None and b.kind == "modvar":     # frontend/module_containers.py
+            from fastext.compiler.frontend.module_containers import load
+            return load(self, node, b)
         if b is not None and b.kind == "structtype":
             raise self.error(node, f"the struct `{node.id}` cannot be used as a value",
                              f"build one: {node.id}({', '.join(f for f, _ in b.value.fields)})")
@@ -240,6 +243,10 @@ class ExpressionChecker:
                          else "numbers have no attributes in .fx code")
 
     def e_subscript(self, node: ast.Subscript) -> ir.Expr:
+        from fastext.compiler.frontend import module_containers
+        strdict = module_containers.strdict(self, node.value)
+        if strdict is not None:     # `BODIES["sun"]`: a module-level dict with str keys
+            return module_containers.subscript(self, node, strdict)
         base = self.expr(node.value)
         span = self.span(node)
         if poisoned(base):

@@ -38,6 +38,8 @@ def check_source(source: SourceFile, module_name: str, read=None) -> tuple[ir.Mo
         functions.update(_check_bodies(unit, root=unit is root))
     functions.update(graph.instances)      # templates' instances (frontend/templates.py)
     diags = root.diags
+    from fastext.compiler.frontend import module_containers
+    module_containers.check_frozen(root.scope, functions, diags)
     for unit in graph.order:
         if unit is not root:
             diags.items.extend(unit.diags.items)
@@ -48,14 +50,18 @@ def check_source(source: SourceFile, module_name: str, read=None) -> tuple[ir.Mo
     if diags or root.tree is None:
         return None, diags
     namespace = python_namespace(root.scope, functions)
+    namespace.update(module_containers.namespace(functions))   # the init and `mod.NAME`'s getters
     roots = [k for k in functions if "." not in k] + [v for kind, v in namespace.values() if kind == "func"]
     roots += [k for kind, t in namespace.values() if kind == "struct" for k in functions if k.startswith(t.name + ".")]
     functions = _reachable(functions, roots)
     constants = {name: (b.type, b.value) for name, b in root.scope.names.items() if b.kind == "const"}
     arrays = {name: b.value[1] for name, b in root.scope.names.items() if b.kind == "constarray" and b.value[0] == name}
     deps = tuple(u.path for u in graph.order if u is not root)
-    return ir.Module(module_name, source.path, ast.get_docstring(root.tree), functions, constants, deps,
-                     namespace, arrays), diags
+    out = ir.Module(module_name, source.path, ast.get_docstring(root.tree), functions, constants, deps,
+                    namespace, arrays)
+    out.container_keys = {n: b.value[1] for n, b in root.scope.names.items()     # `mod.BODIES` as a dict
+                          if b.kind == "modvar" and b.value[1] is not None}
+    return out, diags
 
 
 def python_namespace(scope: ModuleScope, functions: dict[str, ir.Function]) -> dict:
@@ -107,6 +113,14 @@ def _check_bodies(unit: "_Unit", root: bool) -> dict[str, ir.Function]:
     scope, diags, source = unit.scope, unit.diags, unit.source
     functions: dict[str, ir.Function] = {}
     from fastext.compiler.frontend.templates import Template, export_default
+    from fastext.compiler.frontend import module_containers
+    try:    # module-level containers first: function bodies read their types
+        for fn in module_containers.check_init(scope, diags, root).values():
+            options = {**OPTION_DEFAULTS, **scope.options}
+            fn.boundscheck, fn.fastmath, fn.inline = options["boundscheck"], options["fastmath"], options["inline"]
+            functions[fn.name] = fn
+    except FxSyntaxError as e:
+        diags.add(e.diagnostic)
     for node in unit.defs:
         template = scope.registry.get(scope.qualify(node.name))
         if root and isinstance(template, Template) and template.node is node:

@@ -330,6 +330,9 @@ class _ModuleCollector:
         if struct is not None:
             self.scope.names[target.id] = Binding("const", struct[1], struct[0])
             return
+        from fastext.compiler.frontend import module_containers
+        if declared is None and module_containers.wanted(self, value):   # `SYSTEM = list(BODIES.values())`
+            return module_containers.collect(self, target, value, stmt)
         result = self.const_value(value)
         if isinstance(result, int) and not isinstance(result, bool) and not -2**63 <= result < 2**64:
             # intermediate values may be wider (`MASK = 2**64 - 1`), as in Python; the constant not

@@ -1,0 +1,276 @@
+"""Module-level containers: `BODIES = {"sun": ([0.0, 0.0, 0.0], ...), ...}`,
+`SYSTEM = list(BODIES.values())`, `PAIRS = combinations(SYSTEM)` (benchmarks/programs/nbody.fx).
+
+Design (docs/ARCHITECTURE.md, "Module-level containers"):
+
+* **Built natively, once.**  The module-level assignments whose values are not constants are
+  checked, in source order, as the body of one synthesized function, the module's *init*
+  (`INIT`): each value is typed and evaluated exactly as inside a function (displays,
+  `list(...)`, calls of the module's functions, templates included), then bound to the name's
+  global by `module.store`.  The namespace exec slot calls it once at import, so the values are
+  the ones plain Python builds, with Python's aliasing for free: `PAIRS` holds the very lists
+  `SYSTEM` holds, because the same native code made it from them.
+* **Memory as long as the module.**  The init's entry point allocates in the module arena (never
+  released; lower/module_containers.py), not a call's arena.  Functions read a container with
+  `module.load` (its global), so changes persist across calls from Python, as module globals do.
+* **Shape frozen after import.**  A call's arena is freed when the call returns, so nothing made
+  during a call may become reachable from a module container.  `check_frozen` refuses, in every
+  function that runs during a call from Python, the operations that could do it on a list whose
+  type is one a module container holds (`append`, `extend`, `insert`, slice assignment: growth
+  allocates in the call's arena; and `xs[i] = v` of an item that holds lists).  Item stores of
+  numbers (`v1[0] -= dx * b2m`) and the ops that only shrink or reorder (`pop`, `remove`,
+  `clear`, `reverse`, `sort`) stay allowed.  The rule is by type, so it also refuses those ops
+  on a new local list of such a type: a located compile error says so.
+* **Dicts with str keys.**  A display whose keys are all str literals is kept as the list of
+  its values plus the keys, known at compile time: `D["key"]` is an item of that list,
+  `D.values()` the list itself; other uses are located errors.
+* **What Python sees.**  `mod.NAME` is a fresh boxed copy (module `__getattr__`, through a
+  getter `__fx_get_NAME__` per container): containers of lists of tuples as Python lists and
+  tuples, a str-key dict as a dict; the copy shares nothing with the module's native value.
+"""
+from __future__ import annotations
+
+import ast
+
+from fastext.compiler import ir
+from fastext.compiler import types as T
+from fastext.compiler.diagnostics import FxSyntaxError
+from fastext.compiler.frontend.scope import Binding, Signature
+from fastext.compiler.source import Span
+
+INIT = "__fx_containers__"
+HINT = "module-level containers hold lists, tuples and numbers (and dicts with str-literal keys)"
+
+
+def getter(name: str) -> str:
+    """The hidden entry point whose result is `mod.NAME`'s snapshot."""
+    return f"__fx_get_{name}__"
+
+
+def wanted(collector, value: ast.expr) -> bool:
+    """Whether a module-level value is a container to build at import (not a constant)."""
+    for sub in ast.walk(value):
+        if isinstance(sub, (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp, ast.Call)):
+            return True
+        if isinstance(sub, ast.Name):
+            b = collector.scope.lookup(sub.id)
+            if b is not None and b.kind == "modvar":
+                return True
+    return False
+
+
+def collect(collector, target: ast.Name, value: ast.expr, stmt: ast.stmt) -> None:
+    """Record `NAME = value` for the init; the name's type is known once the init is checked."""
+    scope = collector.scope
+    keys = None
+    if isinstance(value, ast.Dict) and value.keys and \
+            all(isinstance(k, ast.Constant) and type(k.value) is str for k in value.keys):
+        keys = tuple(k.value for k in value.keys)
+        if len(set(keys)) != len(keys):
+            raise FxSyntaxError(collector.span(value), "a module-level dict with a key written twice",
+                                "write each key once")
+        value = ast.copy_location(ast.List(elts=list(value.values), ctx=ast.Load()), value)
+    elif isinstance(value, (ast.Dict, ast.DictComp, ast.Set, ast.SetComp)):
+        raise FxSyntaxError(collector.span(value), "module-level dicts and sets are not supported "
+                            "(only dict displays whose keys are str literals)",
+                            "build it inside the function that uses it, or use a list")
+    if target.id in scope.names:
+        raise FxSyntaxError(collector.span(target), f"`{target.id}` is already bound at module level",
+                            "bind each module-level name once")
+    scope.names[target.id] = Binding("modvar", (scope.qualify(target.id), keys), None)
+    containers = scope.__dict__.setdefault("containers", [])
+    containers.append((target.id, value, keys, Span.of(stmt, scope.file)))
+
+
+def _allowed(t: T.Type) -> bool:
+    if isinstance(t, T.Scalar):
+        return True
+    if isinstance(t, T.List):
+        return _allowed(t.item)
+    if isinstance(t, T.Tuple):
+        return all(_allowed(i) for i in t.items)
+    return False
+
+
+def _holds_list(t: T.Type) -> bool:
+    return isinstance(t, T.List) or isinstance(t, T.Tuple) and any(_holds_list(i) for i in t.items)
+
+
+def check_init(scope, diags, root: bool) -> dict[str, ir.Function]:
+    """The init and the getters (name → function), after binding every container's type."""
+    containers = scope.__dict__.get("containers", [])
+    if not containers:
+        return {}
+    if not root:
+        name, _, _, span = containers[0]
+        diags.error(span, f"module-level container `{name}` in an imported `.fx` module is not supported yet",
+                    "define it in the module being compiled, or pass it as a parameter")
+        return {}
+    from fastext.compiler.frontend import lists
+    from fastext.compiler.frontend.function import FunctionChecker
+    span0 = containers[0][3]
+    fc = FunctionChecker(scope, diags, Signature(INIT, [], {}, T.NONE, span0))
+    fc.qualname, fc.internal, fc.forwardable, fc.forwarded = INIT, True, {}, {}
+    body: list[ir.Stmt] = []
+    typed = []
+    for name, node, keys, span in containers:
+        qual = scope.qualify(name)
+        fc.current_span = span
+        try:
+            value = fc.expr(node)
+            if not isinstance(value.type, T.ErrorType) and not (isinstance(value.type, (T.List, T.Tuple))
+                                                                 and _allowed(value.type)):
+                raise FxSyntaxError(span, f"module-level `{name}` is {T.article(value.type)}: "
+                                    "module-level values must be constant numbers, NumPy arrays or containers",
+                                    HINT)
+        except FxSyntaxError as e:
+            diags.add(e.diagnostic)
+            scope.names[name] = Binding("modvar", (qual, keys), T.ERROR)
+            continue
+        scope.names[name] = Binding("modvar", (qual, keys), value.type)
+        body.append(ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "module.store", [value], {"name": qual})))
+        typed.append((name, qual, span, value))
+    lists.finish(fc, body)
+    out = {INIT: ir.Function(INIT, [], T.NONE, body, span0, locals=fc.locals)}
+    out[INIT].exported = False
+    for name, qual, span, value in typed:     # the types `finish` settled
+        if "Unknown" in repr(value.type):
+            diags.error(span, f"the type of module-level `{name}` is not known",
+                        "give the empty container an item, e.g. `[0.0] * n`, or build it in a function")
+            continue
+        keys = scope.names[name].value[1]
+        scope.names[name] = Binding("modvar", (qual, keys), value.type)
+        fn = ir.Function(getter(name), [], value.type,
+                         [ir.Return(span, ir.Intrinsic(value.type, span, "module.load", [], {"name": qual}))],
+                         span, locals=[])
+        fn.exported = False
+        out[fn.name] = fn
+    return out
+
+
+def load(fc, node: ast.Name, b: Binding) -> ir.Expr:
+    """A module-level container used as a value (`bodies = SYSTEM`, `for p in PAIRS`)."""
+    span = fc.span(node)
+    qual, keys = b.value
+    if b.type is None:
+        raise fc.error(node, f"`{node.id}` is used before it is assigned",
+                       "module-level values are built in source order: assign it above this line")
+    if isinstance(b.type, T.ErrorType):
+        return ir.Expr(T.ERROR, span)
+    if fc.sig.target != "cpu":
+        raise fc.error(node, "module-level containers live in host memory: GPU code cannot read them",
+                       "pass the values to the kernel as parameters")
+    if keys is not None:
+        raise fc.error(node, f"`{node.id}` is a module-level dict with str keys: only `{node.id}[\"key\"]`, "
+                       f"`{node.id}[s]` of a str and `{node.id}.values()` are supported",
+                       f"its keys: {', '.join(map(repr, keys[:6]))}")
+    return ir.Intrinsic(b.type, span, "module.load", [], {"name": qual})
+
+
+def strdict(fc, node: ast.expr) -> Binding | None:
+    """The binding when `node` names a module-level dict with str keys (not hidden by a local)."""
+    if isinstance(node, ast.Name) and node.id not in fc.vars:
+        b = fc.scope.lookup(node.id)
+        if b is not None and b.kind == "modvar" and b.value[1] is not None:
+            return b
+    return None
+
+
+def _values(fc, node: ast.Name, b: Binding) -> ir.Expr:
+    if b.type is None or isinstance(b.type, T.ErrorType):
+        return load(fc, node, b)
+    return ir.Intrinsic(b.type, fc.span(node), "module.load", [], {"name": b.value[0]})
+
+
+def subscript(fc, node: ast.Subscript, b: Binding) -> ir.Expr:
+    """`D["key"]`: the key's item (the key is known when compiled, so a missing one is a
+    compile error: Python's KeyError would be raised on every run)."""
+    values = _values(fc, node.value, b)
+    if isinstance(values.type, T.ErrorType):
+        return values
+    keys = b.value[1]
+    span = fc.span(node)
+    key = node.slice
+    if isinstance(key, ast.Constant) and type(key.value) is str:
+        if key.value not in keys:
+            raise fc.error(key, f"KeyError: {key.value!r} is not a key of `{node.value.id}`",
+                           f"its keys: {', '.join(map(repr, keys[:6]))}")
+        return ir.Intrinsic(values.type.item, span, "list.get", [values, ir.Const(T.I64, span, keys.index(key.value))])
+    raise fc.error(key, f"`{node.value.id}` has str keys known when compiled: index it with a str literal",
+                   f"write `{node.value.id}[{keys[0]!r}]`")
+
+
+def method(fc, node: ast.Call, b: Binding) -> ir.Expr:
+    """`D.values()` (the values in insertion order, a list every call shares) and `len(D)`."""
+    name = node.func.attr
+    if name == "values" and not node.args and not node.keywords:
+        return _values(fc, node.func.value, b)
+    raise fc.error(node, f"`{node.func.value.id}.{name}(...)` of a module-level dict with str keys is not supported",
+                   f"use `{node.func.value.id}[\"key\"]` or `{node.func.value.id}.values()`")
+
+
+# Operations that may put call-lived memory into a list: growth allocates a new items buffer in
+# the call's arena, and these store items (which may be lists) made during the call.
+_GROWS = ("list.append", "list.extend", "list.insert", "list.assign_slice")
+_WORDS = {"list.append": "append to", "list.extend": "extend", "list.insert": "insert into",
+          "list.assign_slice": "assign a slice of", "list.set": "store a list into"}
+
+
+def _lists_in(t: T.Type, out: set) -> None:
+    if isinstance(t, T.List):
+        out.add(t)
+        _lists_in(t.item, out)
+    elif isinstance(t, T.Tuple):
+        for i in t.items:
+            _lists_in(i, out)
+
+
+def _calls(fn: ir.Function) -> set[str]:
+    return {e.func for e in ir.all_exprs(fn.body) if isinstance(e, ir.Call)}
+
+
+def check_frozen(scope, functions: dict[str, ir.Function], diags) -> None:
+    """Refuse, in the functions that run during calls from Python, the list operations that
+    could leave a module container pointing into a call's arena (module docstring)."""
+    containers = [(n, b) for n, b in scope.names.items() if b.kind == "modvar" and isinstance(b.type, (T.List, T.Tuple))]
+    if not containers:
+        return
+    frozen: dict = {}
+    for name, b in containers:
+        found: set = set()
+        _lists_in(b.type, found)
+        for t in found:
+            frozen.setdefault(t, name)
+    # what runs during calls: everything reachable from functions other than the init
+    # (template instances run only when a function calls them)
+    todo = [k for k in functions if k != INIT and not k.startswith("__fx_get_") and k not in scope.instances]
+    seen: set[str] = set()
+    while todo:
+        k = todo.pop()
+        if k in seen or k not in functions:
+            continue
+        seen.add(k)
+        todo.extend(_calls(functions[k]))
+    for k in sorted(seen):
+        reported = set()
+        for e in ir.all_exprs(functions[k].body):
+            if not (isinstance(e, ir.Intrinsic) and e.name in _WORDS and e.args):
+                continue
+            t = e.args[0].type
+            if t not in frozen or e.name == "list.set" and not _holds_list(t.item):
+                continue
+            if (e.span.line, e.name) in reported:
+                continue
+            reported.add((e.span.line, e.name))
+            owner = frozen[t]
+            diags.error(e.span, f"cannot {_WORDS[e.name]} a {t} here: module-level `{owner}` holds lists of "
+                        "this type, which live as long as the module, and what a call makes is freed when "
+                        "it returns",
+                        "module-level containers keep the shape they had at import: change items in place "
+                        "(`xs[i] = x`), or use a list of another type for values made during a call "
+                        "(docs/language.md, \"Module-level containers\")")
+
+
+def namespace(functions: dict[str, ir.Function]) -> dict:
+    """The init and the getters as entries of the method table (abi/namespace.py)."""
+    return {k: ("func", k) for k in functions if k == INIT or k.startswith("__fx_get_") and k.endswith("__")}

@@ -1,0 +1,47 @@
+"""Module-level containers in LLVM IR (frontend/module_containers.py has the design).
+
+Each container name is one internal global `fx$modvar.<name>` holding the value form of its
+type (a list's header pointer, a tuple's literal struct), zero until the module's init
+function (`__fx_containers__`, run once by the namespace exec slot at import) stores it.  The
+init's entry point allocates in the module arena `fx$modarena` instead of a call's arena and
+never releases it (abi/wrapper.py): every block the containers use lives as long as the
+process has the module, so a list reached through `SYSTEM` is valid in every later call.
+"""
+from __future__ import annotations
+
+from llvmlite import ir as ll
+
+from fastext.compiler import ir
+from fastext.compiler.lower.context import value_type
+
+
+def global_value(module: ll.Module, name: str, ty: ll.Type) -> ll.GlobalVariable:
+    """The global that holds the module-level container `name` (created at its first use)."""
+    symbol = f"fx$modvar.{name}"
+    gv = module.globals.get(symbol)
+    if gv is None:
+        gv = ll.GlobalVariable(module, ty, symbol)
+        gv.initializer = ll.Constant(ty, None)
+        gv.linkage = "internal"
+    return gv
+
+
+def module_arena(ctx) -> ll.Value:
+    """`fx$modarena`: the arena ({head, current chunk}, lower/alloc.py: ARENA) of the module's
+    containers; never released."""
+    from fastext.compiler.lower.alloc import ARENA
+    gv = ctx.module.globals.get("fx$modarena")
+    if gv is None:
+        gv = ll.GlobalVariable(ctx.module, ARENA, "fx$modarena")
+        gv.initializer = ll.Constant(ARENA, None)
+        gv.linkage = "internal"
+    return gv
+
+
+def lower_modvar(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """`module.load` (a load of the global) and `module.store` (the init's store into it)."""
+    if e.name == "module.load":
+        return fl.b.load(global_value(fl.ctx.module, e.attrs["name"], value_type(e.type)))
+    gv = global_value(fl.ctx.module, e.attrs["name"], value_type(e.args[0].type))
+    fl.b.store(args[0], gv)
+    return ll.Constant(ll.IntType(1), 0)

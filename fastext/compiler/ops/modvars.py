@@ -1,0 +1,15 @@
+"""Module-level containers (frontend/module_containers.py): reading and binding the one native
+value a module-level name such as `SYSTEM = list(BODIES.values())` holds.
+
+`module.load` reads the module's global (attrs `name`: its qualified name); `module.store`
+(only in the module's init function) binds it.  The value never changes after the init, so
+a load is pure."""
+from __future__ import annotations
+
+from fastext.compiler.ops import Op, add
+from fastext.compiler.ops import deferred as _lower
+
+_LOWER = _lower("fastext.compiler.lower.module_containers", "lower_modvar")
+
+add(Op("module.load", lower=_LOWER, group="lists", doc="a module-level container's value"))
+add(Op("module.store", lower=_LOWER, pure=False, group="lists", doc="binds a module-level container (the init)"))
