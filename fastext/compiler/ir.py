@@ -506,6 +506,8 @@ class Module:
     namespace: dict = field(default_factory=dict)
     # The module's own module-level arrays (frontend/module_arrays.py): name → NumPy array.
     arrays: dict = field(default_factory=dict)
+    # Module-level dicts with str keys (frontend/module_containers.py): name → their keys.
+    container_keys: dict = field(default_factory=dict)
 
     def exported(self) -> list[Function]:
         return [f for f in self.functions.values() if f.exported]

@@ -83,6 +83,7 @@ def collect(collector, target: ast.Name, value: ast.expr, stmt: ast.stmt) -> Non
 
 
 def _allowed(t: T.Type) -> bool:
+    """Numbers, and lists and tuples of them (nested): what the module arena may hold."""
     if isinstance(t, T.Scalar):
         return True
     if isinstance(t, T.List):
@@ -118,8 +119,7 @@ def check_init(scope, diags, root: bool) -> dict[str, ir.Function]:
         fc.current_span = span
         try:
             value = fc.expr(node)
-            if not isinstance(value.type, T.ErrorType) and not (isinstance(value.type, (T.List, T.Tuple))
-                                                                 and _allowed(value.type)):
+            if not isinstance(value.type, (T.ErrorType, T.List, T.Tuple)):
                 raise FxSyntaxError(span, f"module-level `{name}` is {T.article(value.type)}: "
                                     "module-level values must be constant numbers, NumPy arrays or containers",
                                     HINT)
@@ -127,6 +127,7 @@ def check_init(scope, diags, root: bool) -> dict[str, ir.Function]:
             diags.add(e.diagnostic)
             scope.names[name] = Binding("modvar", (qual, keys), T.ERROR)
             continue
+        # (a display of ints may still become floats: `finish` settles the type below)
         scope.names[name] = Binding("modvar", (qual, keys), value.type)
         body.append(ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "module.store", [value], {"name": qual})))
         typed.append((name, qual, span, value))
@@ -134,9 +135,10 @@ def check_init(scope, diags, root: bool) -> dict[str, ir.Function]:
     out = {INIT: ir.Function(INIT, [], T.NONE, body, span0, locals=fc.locals)}
     out[INIT].exported = False
     for name, qual, span, value in typed:     # the types `finish` settled
-        if "Unknown" in repr(value.type):
-            diags.error(span, f"the type of module-level `{name}` is not known",
-                        "give the empty container an item, e.g. `[0.0] * n`, or build it in a function")
+        if not _allowed(value.type):
+            diags.error(span, f"module-level `{name}` is {T.article(value.type)}: module-level values must be "
+                        "constant numbers, NumPy arrays or containers of numbers", HINT)
+            scope.names[name] = Binding("modvar", (qual, scope.names[name].value[1]), T.ERROR)
             continue
         keys = scope.names[name].value[1]
         scope.names[name] = Binding("modvar", (qual, keys), value.type)
@@ -253,11 +255,14 @@ def check_frozen(scope, functions: dict[str, ir.Function], diags) -> None:
         todo.extend(_calls(functions[k]))
     for k in sorted(seen):
         reported = set()
+        fresh = _fresh_vars(functions[k])
         for e in ir.all_exprs(functions[k].body):
             if not (isinstance(e, ir.Intrinsic) and e.name in _WORDS and e.args):
                 continue
             t = e.args[0].type
             if t not in frozen or e.name == "list.set" and not _holds_list(t.item):
+                continue
+            if _is_fresh(e.args[0], fresh):     # a list this call made: no module container holds it
                 continue
             if (e.span.line, e.name) in reported:
                 continue
@@ -269,6 +274,40 @@ def check_frozen(scope, functions: dict[str, ir.Function], diags) -> None:
                         "module-level containers keep the shape they had at import: change items in place "
                         "(`xs[i] = x`), or use a list of another type for values made during a call "
                         "(docs/language.md, \"Module-level containers\")")
+
+
+def _new_list(e: ir.Expr) -> bool:
+    from fastext.compiler import ops
+    return isinstance(e, ir.Intrinsic) and e.name.startswith("list.") and ops.get(e.name).allocates \
+        and e.name not in _GROWS
+
+
+def _fresh_vars(fn: ir.Function) -> set[int]:
+    """The local list variables that only ever hold lists made in this function (every
+    assignment a display, comprehension, copy, slice...): no module container reaches them,
+    since storing one into a container is itself refused."""
+    assigns: dict[int, list[ir.Expr]] = {}
+    for s in ir.walk(fn.body):
+        if isinstance(s, ir.Assign) and isinstance(s.var.type, T.List):
+            assigns.setdefault(id(s.var), []).append(s.value)
+    params = {id(p.var) for p in fn.params}
+    fresh = {k for k in assigns if k not in params}
+    changed = True
+    while changed:      # a variable assigned from another is fresh when that one is
+        changed = False
+        for k in list(fresh):
+            if not all(_is_fresh(v, fresh) for v in assigns[k]):
+                fresh.discard(k)
+                changed = True
+    return fresh
+
+
+def _is_fresh(e: ir.Expr, fresh: set[int]) -> bool:
+    if isinstance(e, ir.Load):
+        return id(e.var) in fresh
+    if isinstance(e, ir.StmtExpr):
+        return _is_fresh(e.result, fresh)
+    return _new_list(e)
 
 
 def namespace(functions: dict[str, ir.Function]) -> dict:
