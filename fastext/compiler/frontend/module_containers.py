@@ -198,8 +198,19 @@ def subscript(fc, node: ast.Subscript, b: Binding) -> ir.Expr:
             raise fc.error(key, f"KeyError: {key.value!r} is not a key of `{node.value.id}`",
                            f"its keys: {', '.join(map(repr, keys[:6]))}")
         return ir.Intrinsic(values.type.item, span, "list.get", [values, ir.Const(T.I64, span, keys.index(key.value))])
-    raise fc.error(key, f"`{node.value.id}` has str keys known when compiled: index it with a str literal",
-                   f"write `{node.value.id}[{keys[0]!r}]`")
+    if isinstance(key, ast.Name):
+        # a str variable (`BODIES[ref]`): the index of the first key equal to it, compared in turn;
+        # no key matching gives an index past the end (IndexError, where Python raises KeyError)
+        chain: ast.expr = ast.Constant(len(keys))
+        for k in reversed(range(len(keys))):
+            test = ast.Compare(ast.Name(key.id, ast.Load()), [ast.Eq()], [ast.Constant(keys[k])])
+            chain = ast.IfExp(test, ast.Constant(k), chain)
+        index = fc.expr(ast.fix_missing_locations(ast.copy_location(chain, key)))
+        if isinstance(index.type, T.ErrorType):
+            return index
+        return ir.Intrinsic(values.type.item, span, "list.get", [values, index])
+    raise fc.error(key, f"`{node.value.id}` has str keys known when compiled: index it with a str literal "
+                   "or a str variable", f"write `{node.value.id}[{keys[0]!r}]`")
 
 
 def method(fc, node: ast.Call, b: Binding) -> ir.Expr:

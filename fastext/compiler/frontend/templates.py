@@ -101,6 +101,9 @@ class Template:
                     b = owner.value.scope.names.get(node.attr)
             if b is not None and b.kind == "func":
                 return FuncValue(b.value, (), ast.unparse(node))
+            if b is not None and b.kind == "modvar" and fc is not None:   # `bodies=SYSTEM`: the module's value
+                from fastext.compiler.frontend.module_containers import load
+                return load(fc, node, b)
         if isinstance(node, ast.Lambda):
             raise FxSyntaxError(Span.of(node, self.scope.file), "a lambda cannot be a parameter default",
                                 "define a module-level function and name it: `f=my_function`")
@@ -156,8 +159,8 @@ def is_template(node: ast.FunctionDef, scope: ModuleScope, functions: set[str]) 
         if _is_callable_name(base, scope):
             return True
         if isinstance(default, ast.Name) and (default.id in functions or
-                                             (scope.lookup(default.id) or _NOTHING).kind == "func"):
-            return True
+                                             (scope.lookup(default.id) or _NOTHING).kind in ("func", "modvar")):
+            return True     # a function, or a module-level container (frontend/module_containers.py)
     return False
 
 
