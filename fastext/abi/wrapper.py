@@ -234,6 +234,9 @@ class WrapperBuilder:
     def release_arena(self) -> None:
         """Free the blocks of the call that no returned array owns (abi/arena.py)."""
         if self.allocates:
+            if self.ctx.keeps_objects:     # str items of containers first (lower/kept.py)
+                from fastext.compiler.lower.kept import unkeep_function
+                self.b.call(unkeep_function(self.ctx), [self.b.bitcast(self.arena, OBJ)])
             self.b.call(ArenaEmitter(self.ctx, self.api).release(), [self.b.load(self.arena)])
 
     def box_array(self, t: T.Array, v: ll.Value) -> ll.Value:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 _keys = itertools.count(1)
 METHODS = ("append", "extend", "pop", "insert", "remove", "index", "count", "reverse", "sort", "clear", "copy")
-ITEM_KINDS = "numbers, bools, complex numbers, tuples, structs, arrays, lists, dicts and sets"
+ITEM_KINDS = "numbers, bools, complex numbers, str, tuples, structs, arrays, lists, dicts and sets"
 
 
 def _op(t: T.Type, span, name: str, args: list[ir.Expr], **attrs) -> ir.Intrinsic:
@@ -42,9 +42,17 @@ def unknown() -> List:
     return List(Unknown(next(_keys)))
 
 
+def as_item(value: ir.Expr) -> ir.Expr:
+    """A value about to become an item, key or value of a container: a `str` parameter or a
+    character becomes a str value (the object the container keeps: lower/kept.py)."""
+    from fastext.compiler.frontend.text import as_text
+    return as_text(value)
+
+
 def _check_item_type(fc: "FunctionChecker", t: T.Type, node: ast.AST) -> None:
     kinds = (Scalar, T.Tuple, T.Struct, T.Array, List, T.Dict, T.Set)
-    ok = isinstance(t, kinds) and (not isinstance(t, T.Tuple) or all(isinstance(i, kinds) for i in t.items))
+    ok = (isinstance(t, kinds) or t == T.STRV) and (
+        not isinstance(t, T.Tuple) or all(isinstance(i, kinds) for i in t.items))
     if not ok:
         raise fc.error(node, f"a list cannot hold {article(t)}", f"list items are {ITEM_KINDS}")
 
@@ -188,7 +196,7 @@ def finish(fc: "FunctionChecker", body: list[ir.Stmt]) -> None:
 # ------------------------------------------------------------------ displays and operators
 def display(fc: "FunctionChecker", node: ast.List) -> ir.Expr:
     span = fc.span(node)
-    items = [fc.expr(e) for e in node.elts]
+    items = [as_item(fc.expr(e)) for e in node.elts]
     if not items:
         return _op(unknown(), span, "empty", [])
     if all(isinstance(e, ast.Constant) and type(e.value) is int for e in node.elts) and \
@@ -233,6 +241,7 @@ def contains(fc: "FunctionChecker", value: ir.Expr, lst: ir.Expr, node: ast.AST)
 
 def _item_value(fc: "FunctionChecker", lst: ir.Expr, value: ir.Expr, node: ast.AST) -> ir.Expr:
     """`value` as an item of `lst` (numbers convert as array stores do)."""
+    value = as_item(value)
     item = lst.type.item
     if isinstance(item, Unknown):
         weak = fc.list_weak.get(item.key)
