@@ -506,11 +506,12 @@ def comprehension(fc: "FunctionChecker", node: ast.ListComp | ast.GeneratorExp) 
     stmts, item = _checked_loops(fc, node, node.generators, node.elt)
     if item is None:
         return ir.Expr(T.ERROR, span)
-    _check_item_type(fc, item.type, node.elt)
-    t = List(item.type)
+    value = as_item(ir.Load(item.type, span, item))      # characters become str values
+    _check_item_type(fc, value.type, node.elt)
+    t = List(value.type)
     out = fc.new_temp(t, node)
     load = ir.Load(t, span, out)
-    _after_item(stmts, item, [ir.ExprStmt(span, _op(T.NONE, span, "append", [load, ir.Load(item.type, span, item)]))])
+    _after_item(stmts, item, [ir.ExprStmt(span, _op(T.NONE, span, "append", [load, value]))])
     return ir.StmtExpr(t, span, [ir.Assign(span, out, _op(t, span, "empty", []))] + stmts, ir.Load(t, span, out))
 
 
@@ -721,10 +722,10 @@ def _collected_extreme(fc: "FunctionChecker", node: ast.Call, name: str, stmts: 
     already typed), then compared as Python does (frontend/listsort.py)."""
     from fastext.compiler.frontend import listsort
     span = fc.span(node)
-    _check_item_type(fc, item.type, node)
-    t = List(item.type)
+    value = as_item(ir.Load(item.type, span, item))
+    _check_item_type(fc, value.type, node)
+    t = List(value.type)
     out = fc.new_temp(t, node)
-    _after_item(stmts, item, [ir.ExprStmt(span, _op(T.NONE, span, "append", [ir.Load(t, span, out),
-                                                                              ir.Load(item.type, span, item)]))])
+    _after_item(stmts, item, [ir.ExprStmt(span, _op(T.NONE, span, "append", [ir.Load(t, span, out), value]))])
     built = ir.StmtExpr(t, span, pre + [ir.Assign(span, out, _op(t, span, "empty", []))] + stmts, ir.Load(t, span, out))
     return listsort.extreme(fc, node, name, built, None, {})

@@ -319,6 +319,9 @@ def _getitem(fl, e, args):
         if isinstance(table.key, T.Scalar) and table.key.is_int:
             wide = key if table.key.bits == 64 else b.sext(key, I64) if table.key.signed else b.zext(key, I64)
             fl.fail_if(missing, "KeyError", KEY_ARG, (wide,))
+        elif table.key == T.STRV:
+            from fastext.compiler.lower.str_items import key_error
+            key_error(fl, missing, key)
         else:
             fl.fail_if(missing, "KeyError", None)
         value = b.load(table.entry_field(b, d, entry, 2))
@@ -357,6 +360,9 @@ def _delitem(fl, e, args):
     if isinstance(table.key, T.Scalar) and table.key.is_int:
         wide = key if table.key.bits == 64 else b.sext(key, I64) if table.key.signed else b.zext(key, I64)
         fl.fail_if(missing, "KeyError", KEY_ARG, (wide,))
+    elif table.key == T.STRV:
+        from fastext.compiler.lower.str_items import key_error
+        key_error(fl, missing, key)
     else:
         fl.fail_if(missing, "KeyError", None)
     remove(fl, table, d, entry, slot)

@@ -522,7 +522,11 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
 
     def e_StmtExpr(self, e: ir.StmtExpr) -> ll.Value:
         self.block(e.body)
-        return self.expr(e.result)
+        v = self.expr(e.result)
+        if isinstance(e.type, T.PyObj) and isinstance(e.result, ir.Load):
+            # not a Load itself, so its consumers own what it gives (lower/objects.py): a new reference
+            self.api.call(self.b, "Py_IncRef", v)
+        return v
 
     def e_MakeTuple(self, e: ir.MakeTuple) -> ll.Value:
         mutable = isinstance(e.type, T.Struct) and e.type.mutable

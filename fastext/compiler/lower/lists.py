@@ -454,6 +454,17 @@ def find(fl, lst: ll.Value, item: T.Type, v: ll.Value) -> ll.Value:
     """The index of the first item equal to `v`, or -1."""
     b = fl.b
     n = length(fl, lst)
+    if item == T.STRV:
+        # a C-API comparison is a call with branches: only items inside the list are compared
+        found, i = Var(b, I64, I64(-1)), Var(b, I64, I64(0))
+
+        def step():
+            with b.if_then(equal(b, iload(fl, lst, item, i.get()), v, item)):
+                found.set(i.get())
+            i.set(b.add(i.get(), I64(1)))
+        while_loop(b, lambda: b.and_(b.icmp_signed("<", i.get(), n), b.icmp_signed("<", found.get(), I64(0))),
+                   step, "list.find")
+        return found.get()
     k = Var(b, I64, I64(0))
     while_loop(b, lambda: b.and_(b.icmp_signed("<", k.get(), n),
                                  b.not_(equal(b, iload(fl, lst, item, k.get()), v, item))),

@@ -98,3 +98,10 @@ def from_strs(fl, e: ir.Intrinsic) -> ll.Value:
     for_range(b, I64(0), n, one)
     fl.drop(src, e.args[0])
     return lst
+
+
+def key_error(fl, missing: ll.Value, key: ll.Value) -> None:
+    """`KeyError(key)` of a missing str key, the key object itself as Python's argument."""
+    with fl.b.if_then(missing, likely=False):
+        fl.api.call(fl.b, "PyErr_SetObject", fl.api.exc(fl.b, "PyExc_KeyError"), key)
+        fl.py_fail_if(I1(1))
