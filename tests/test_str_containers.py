@@ -30,7 +30,8 @@ CASES = [
     ("unique_words", TEXT), ("missing_key", {"a": 1}, "a"), ("missing_key", {"a": 1}, "b"),
     ("bad_index", ["a"], 0), ("bad_index", ["a"], 3), ("raise_midway", 3), ("raise_midway", 9),
     ("early_return", ["a", "b", "c"], "b"), ("early_return", ["a"], "z"), ("keep_one", ["q"]),
-    ("words", " x  yy z "),
+    ("words", " x  yy z "), ("top", {"a": 1, "b": 3, "c": 2}, 2), ("top_words", TEXT, 3), ("pairs", TEXT),
+    ("first_pair", TEXT), ("first_pair", ""),
 ]
 
 
@@ -45,7 +46,8 @@ TEXTS = st.lists(st.sampled_from(["a", "b", "ab", "é", "日", "x y", "  ", "zz"
 @settings(max_examples=60, deadline=None)
 @given(TEXTS)
 def test_texts(both, text):
-    for name in ("words_count", "by_length", "last_word", "dict_ops", "letters", "chars", "words"):
+    for name in ("words_count", "by_length", "last_word", "dict_ops", "letters", "chars", "words", "pairs",
+                 "first_pair"):
         same(both, name, text)
 
 
@@ -81,6 +83,9 @@ def _calls(compiled, s, t):
     compiled.missing_key({s: 1}, s)
     compiled.keep_one([s])
     compiled.early_return([s, t], s)
+    compiled.top({s: 1, t: 2}, 1)
+    compiled.pairs(s + " " + t)
+    compiled.first_pair(t)
     for name, args in (("missing_key", ({s: 1}, t)), ("bad_index", ([s], 5)), ("raise_midway", (9,))):
         try:
             getattr(compiled, name)(*args)
@@ -129,6 +134,10 @@ def test_each_operation_many_calls(both):
         compiled.common({s}, {s})
     for _ in range(CALLS):
         compiled.early_return([s, s], s)
+    for _ in range(CALLS):
+        compiled.top({s: 1}, 1)
+    for _ in range(CALLS):
+        compiled.sorting([s, s])
     gc.collect()
     assert sys.getrefcount(s) == before
     assert compiled.__fastext_live_blocks__() == 0

@@ -534,6 +534,8 @@ class WrapperBuilder:
             tup = api.call(b, "PyTuple_New", I64(len(items)))
             for k, item_t in enumerate(items):
                 item = self.box(item_t, b.extract_value(v, k))
+                if item_t == T.STRV:     # a str field is kept by the arena (lower/kept.py), not owned
+                    api.call(b, "Py_IncRef", item)
                 with b.if_then(b.icmp_unsigned("==", item, ll.Constant(OBJ, None)), likely=False):
                     api.call(b, "Py_DecRef", tup)
                     self.release_arena()

@@ -137,3 +137,30 @@ def keep_one(xs: list[str]) -> i64:
 
 def words(text: str) -> list[str]:
     return text.split()
+
+
+def top(counts: dict[str, i64], k: i64) -> list[tuple[str, i64]]:
+    return sorted(counts.items(), key=lambda kv: kv[1], reverse=True)[:k]
+
+
+def top_words(text: str, k: i64) -> str:
+    out = []
+    for w, n in top(words_count(text), k):
+        out.append(f"{w}={n}")
+    return ", ".join(out)
+
+
+def pairs(text: str) -> list[tuple[str, i64]]:
+    ps = [(w, len(w)) for w in text.split()]
+    ps.append(("last", -1))
+    ps.sort()
+    return ps
+
+
+def first_pair(text: str) -> tuple[str, i64]:
+    t = ("none", 0)
+    for w in text.split():
+        t = (w, len(w))
+        break
+    a, b = t
+    return (a + "!", b)

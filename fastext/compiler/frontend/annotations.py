@@ -78,9 +78,9 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
             return Dict(key, types[1]) if base.id == "dict" else Set(key)
         if isinstance(base, ast.Name) and base.id == "tuple":
             elts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
-            items = tuple(resolve(e, scope) for e in elts)
+            items = tuple(_inner(resolve(e, scope)) for e in elts)
             for e, t in zip(elts, items):
-                if not isinstance(t, (Scalar, Array, Struct, List, Tuple, Dict, Set)):
+                if not isinstance(t, (Scalar, Array, Struct, List, Tuple, Dict, Set)) and t != STRV:
                     raise FxSyntaxError(Span.of(e, scope.file), f"tuple items must be numbers, structs or arrays, "
                                         f"not {t}", "flatten the tuple: tuple[f64, f64[:]]")
             return Tuple(items)

@@ -52,7 +52,7 @@ def as_item(value: ir.Expr) -> ir.Expr:
 def _check_item_type(fc: "FunctionChecker", t: T.Type, node: ast.AST) -> None:
     kinds = (Scalar, T.Tuple, T.Struct, T.Array, List, T.Dict, T.Set)
     ok = (isinstance(t, kinds) or t == T.STRV) and (
-        not isinstance(t, T.Tuple) or all(isinstance(i, kinds) for i in t.items))
+        not isinstance(t, T.Tuple) or all(isinstance(i, kinds) or i == T.STRV for i in t.items))
     if not ok:
         raise fc.error(node, f"a list cannot hold {article(t)}", f"list items are {ITEM_KINDS}")
 

@@ -409,7 +409,8 @@ def uses_arena(module: ir.Module, fn: ir.Function) -> bool:
         # an array expression allocates its result (or a temporary when its target overlaps)
         # (a store of a str item keeps it in the arena: lower/kept.py)
         return any(isinstance(sub, ir.ArrayMap) or isinstance(sub, ir.Intrinsic) and ops.get(sub.name).allocates
-                   or _new_record(sub) or isinstance(sub, ir.Intrinsic) and sub.args and
+                   or _new_record(sub) or isinstance(sub, ir.MakeTuple) and T.holds_text(sub.type)
+                   or isinstance(sub, ir.Intrinsic) and sub.args and
                    sub.name.startswith(("list.", "dict.")) and T.holds_text(sub.args[0].type)
                    for sub in ir.all_exprs(stmts))
 

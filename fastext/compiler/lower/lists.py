@@ -176,8 +176,7 @@ def keep_item(fl, v: ll.Value, item: T.Type) -> None:
     if item == T.STRV:
         from fastext.compiler.lower.kept import keep
         keep(fl, v)
-    elif isinstance(item, T.Tuple) and T.holds_text(item):
-        raise NotImplementedError("tuples holding str")
+    # a tuple's str fields were kept when the tuple was made (lower/function.py: e_MakeTuple)
 
 
 def _display(fl, e, args):
