@@ -82,6 +82,9 @@ def _key(fc: "FunctionChecker", table: ir.Expr, key: ir.Expr, node: ast.AST) -> 
             return fc.convert(key, kt)
         raise fc.error(node, f"the keys are {kt}: {article(key.type)} key is never among them here",
                        f"convert it to {kt}, or build the table with {key.type} keys")
+    if kt == T.STRV and key.type != T.STRV and not isinstance(key.type, T.ErrorType):
+        raise fc.error(node, f"the keys are str: {article(key.type)} key is never among them here",
+                       "convert it: str(x) (Python never finds a number equal to a str)")
     return fc.coerce(key, kt, node, "the key")
 
 

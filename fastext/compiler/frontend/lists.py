@@ -259,6 +259,9 @@ def _item_value(fc: "FunctionChecker", lst: ir.Expr, value: ir.Expr, node: ast.A
         return fc.store_value(value, item, node)
     if isinstance(item, List) and isinstance(value.type, List):
         return coerce_list(fc, value, item, node, "the item")
+    if item == T.STRV and value.type != T.STRV and not isinstance(value.type, T.ErrorType):
+        raise fc.error(node, f"this list holds str ({lst.type}): it cannot take {article(value.type)}",
+                       "convert it: str(x) or f\"{x}\" (Python never converts implicitly)")
     return fc.coerce(value, item, node, "the item")
 
 

@@ -27,7 +27,3 @@ def into_numbers(xs: list[str]) -> i64:
     ys.append(xs[0])
     return len(ys)
 
-
-def str_in_tuple(n: i64) -> i64:
-    pairs = [("a", n)]
-    return len(pairs)
