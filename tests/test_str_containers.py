@@ -167,3 +167,22 @@ def test_items_stay_alive_during_the_call(both):
     # items built inside the call and overwritten/removed are still valid when read later
     assert compiled.list_ops(["".join(["p", str(i)]) for i in range(3)]) == \
         both[1].list_ops(["".join(["p", str(i)]) for i in range(3)])
+
+
+class BadHash(str):
+    def __hash__(self):
+        raise ValueError("no hash")
+
+
+def test_failing_hash_raises_its_exception(both):
+    compiled = both[0]
+    s = "".join(["plain", "-", "text"])
+    gc.collect()
+    before = sys.getrefcount(s)
+    for _ in range(100):
+        with pytest.raises(ValueError, match="no hash"):
+            compiled.distinct([s, BadHash("x")])
+    assert compiled.distinct([s, s, "b"]) == 2
+    gc.collect()
+    assert sys.getrefcount(s) == before
+    assert compiled.__fastext_live_blocks__() == 0

@@ -164,3 +164,7 @@ def first_pair(text: str) -> tuple[str, i64]:
         break
     a, b = t
     return (a + "!", b)
+
+
+def distinct(xs: list[str]) -> i64:
+    return len(set(xs))
