@@ -24,6 +24,7 @@ from fastext.compiler.lower.ircontrol import for_range, internal_function
 KEPT = 2                                   # the arena field holding the newest chunk
 KEEP_N = 126                               # objects per chunk: 16 + 126 * 8 = 1024 bytes
 CHUNK = ll.LiteralStructType([I64, I8P, ll.ArrayType(I8P, KEEP_N)])
+CHUNK_BYTES = 16 + 8 * KEEP_N           # at most alloc.SMALL_MAX: carved from the arena's chunks
 NULL = ll.Constant(I8P, None)
 
 
@@ -69,8 +70,6 @@ def keep_function(ctx) -> ll.Function:
     b.ret(I32(0))
     return fn
 
-
-CHUNK_BYTES = 16 + 8 * KEEP_N
 
 
 def keep(fl, obj: ll.Value) -> None:
