@@ -131,6 +131,8 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyObject_ASCII": (OBJ, [OBJ], False),
     "PyObject_Format": (OBJ, [OBJ, OBJ], False),
     "PyObject_RichCompareBool": (I32, [OBJ, OBJ, I32], False),
+    "PyObject_Hash": (I64, [OBJ], False),
+    "PyUnicode_Compare": (I32, [OBJ, OBJ], False),
     "PySlice_New": (OBJ, [OBJ, OBJ, OBJ], False),
     "PyUnicode_Join": (OBJ, [OBJ, OBJ], False),
     "PyUnicode_AsUCS4": (OBJ, [OBJ, OBJ, I64, I32], False),

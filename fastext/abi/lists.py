@@ -46,7 +46,7 @@ def unbox_list(wb, t: T.List, obj: ll.Value, pname, what, err: ll.Value, name: s
     """A `list[T]` argument (a Python list, or a subclass) copied into a native list; `name` is
     the parameter's (its items' messages say `'pairs[][1]'`)."""
     b, api = wb.b, wb.api
-    if not isinstance(t.item, (T.Scalar, T.Tuple, T.Struct)):
+    if not isinstance(t.item, (T.Scalar, T.Tuple, T.Struct)) and t.item != T.STRV:
         raise NotImplementedError(f"{t} parameters of exported functions")
     objects.check_type(wb, obj, "PyList_Type", pname, what)
     n = api.call(b, "PyList_Size", obj)
@@ -58,6 +58,8 @@ def unbox_list(wb, t: T.List, obj: ll.Value, pname, what, err: ll.Value, name: s
         got = api.call(b, "PyList_GetItem", obj, k)       # borrowed
         if isinstance(t.item, T.Scalar):
             value = wb.unbox_scalar(t.item, got, pname, item_what)
+        elif t.item == T.STRV:
+            value = _unbox_text(wb, err, got, pname, item_what)
         else:     # a tuple or struct item: any sequence of its items (abi/structs.py)
             from fastext.abi.structs import unbox_struct, unbox_tuple
             unbox = unbox_tuple if isinstance(t.item, T.Tuple) else unbox_struct
@@ -66,6 +68,27 @@ def unbox_list(wb, t: T.List, obj: ll.Value, pname, what, err: ll.Value, name: s
         b.store(value, b.gep(data, [k]))
     for_range(b, I64(0), n, one)
     return lst
+
+
+def _unbox_text(wb, err: ll.Value, obj: ll.Value, pname, what) -> ll.Value:
+    """A str item of an argument (a `str` or subclass, else TypeError), kept alive by the
+    call's arena as every stored str item is (lower/kept.py)."""
+    from fastext.compiler.lower.kept import keep_function
+    b = wb.b
+    objects.check_type(wb, obj, "PyUnicode_Type", pname, what)
+    rc = b.call(keep_function(wb.ctx), [err, obj])
+    with b.if_then(b.icmp_signed("!=", rc, I32(0)), likely=False):
+        wb.api.call(b, "PyErr_NoMemory")
+        b.branch(wb.fail_bb)
+    return obj
+
+
+def box_item(wb, t: T.Type, v: ll.Value) -> ll.Value:
+    """A new reference to the Python value of an item (a str item is the object itself)."""
+    if t == T.STRV:
+        wb.api.call(wb.b, "Py_IncRef", v)
+        return v
+    return wb.box(t, v)
 
 
 def _describe(t: T.Scalar) -> str:
@@ -85,7 +108,7 @@ def box_list(wb, t: T.List, lst: ll.Value) -> ll.Value:
     data = _items(wb, lst, t.item)
 
     def one(k):
-        boxed = wb.box(t.item, b.load(b.gep(data, [k])))
+        boxed = box_item(wb, t.item, b.load(b.gep(data, [k])))
         with b.if_then(b.icmp_unsigned("==", boxed, NULL), likely=False):
             api.call(b, "Py_DecRef", out)
             wb.release_arena()
@@ -116,10 +139,10 @@ def box_table(wb, t, d: ll.Value) -> ll.Value:
     def one(k):
         live = b.icmp_unsigned("!=", b.load(table.entry_field(b, d, k, 3)), ll.IntType(8)(0))
         with b.if_then(live):
-            key = wb.box(table.key, b.load(table.entry_field(b, d, k, 1)))
+            key = box_item(wb, table.key, b.load(table.entry_field(b, d, k, 1)))
             fail_if_null(key)
             if is_dict:
-                value = wb.box(table.value, b.load(table.entry_field(b, d, k, 2)))
+                value = box_item(wb, table.value, b.load(table.entry_field(b, d, k, 2)))
                 with b.if_then(b.icmp_unsigned("==", value, NULL), likely=False):
                     api.call(b, "Py_DecRef", key)
                 fail_if_null(value)
@@ -131,6 +154,14 @@ def box_table(wb, t, d: ll.Value) -> ll.Value:
             fail_if_null(b.select(b.icmp_signed("<", rc, I32(0)), NULL, out))
     for_range(b, I64(0), b.load(Table.field(b, d, ENTRIES_USED)), one)
     return out
+
+
+def _unbox_key(wb, t: T.Type, obj: ll.Value, pname, what) -> ll.Value:
+    """A key or value of a dict or set argument: a number, or a str (the object, borrowed)."""
+    if t == T.STRV:
+        objects.check_type(wb, obj, "PyUnicode_Type", pname, what)
+        return obj
+    return wb.unbox_scalar(t, obj, pname, what)
 
 
 def unbox_table(wb, t, obj: ll.Value, pname, what, err: ll.Value) -> ll.Value:
@@ -163,17 +194,18 @@ def unbox_table(wb, t, obj: ll.Value, pname, what, err: ll.Value) -> ll.Value:
     b.store(key_obj, key_slot)
     b.cbranch(b.icmp_unsigned("==", key_obj, NULL), done, body)
     b.position_at_end(body)
-    key = wb.unbox_scalar(key_t, key_obj, pname, item_what)
+    key = _unbox_key(wb, key_t, key_obj, pname, item_what)
     if is_dict:
         value_obj = api.call(b, "PyDict_GetItem", obj, key_obj)
-        value = wb.unbox_scalar(value_t, value_obj, pname, item_what)
+        value = _unbox_key(wb, value_t, value_obj, pname, item_what)
     else:
         value = ll.IntType(1)(0)
+    rc = b.call(insert, [err, table, key, value])     # str keys and values: kept by the insert
     api.call(b, "Py_DecRef", key_obj)
     b.store(NULL, key_slot)
-    rc = b.call(insert, [err, table, key, value])
     with b.if_then(b.icmp_signed("!=", rc, I32(0)), likely=False):
-        api.call(b, "PyErr_NoMemory")
+        with b.if_then(b.icmp_signed("==", rc, I32(1))):     # 2: a str key's hash raised
+            api.call(b, "PyErr_NoMemory")
         b.branch(cleanup)
     b.branch(head)
     b.position_at_end(cleanup)

@@ -42,14 +42,18 @@ METH_VARARGS_KEYWORDS = 0x0001 | 0x0002
 
 def python_callable(fn: ir.Function) -> str | None:
     """None when the entry point can take every parameter and box the result, else why not."""
+    def flat(i: T.Type) -> bool:     # a key or value the entry point converts (abi/lists.py)
+        return isinstance(i, T.Scalar) or i == T.STRV
+
     for p in fn.params:
         t = p.var.type
         ok = isinstance(t, (T.Scalar, T.Struct, T.Str, T.PyObj)) or isinstance(t, T.Array) and \
-            isinstance(t.dtype, (T.Scalar, T.Struct)) or isinstance(t, T.List) and (isinstance(t.item, (T.Scalar, T.Struct))
-                                          or isinstance(t.item, T.Tuple) and tuple_parameter(t.item)) \
+            isinstance(t.dtype, (T.Scalar, T.Struct)) or isinstance(t, T.List) and (
+                isinstance(t.item, (T.Scalar, T.Struct)) or t.item == T.STRV
+                or isinstance(t.item, T.Tuple) and tuple_parameter(t.item)) \
             or isinstance(t, T.Tuple) and tuple_parameter(t) \
-            or isinstance(t, T.Set) and isinstance(t.item, T.Scalar) \
-            or isinstance(t, T.Dict) and isinstance(t.key, T.Scalar) and isinstance(t.value, T.Scalar)
+            or isinstance(t, T.Set) and flat(t.item) \
+            or isinstance(t, T.Dict) and flat(t.key) and flat(t.value)
         if not ok:
             return f"its parameter `{p.var.name}` is {T.article(t)}, which Python cannot pass"
     if not _boxable(fn.ret):

@@ -239,6 +239,9 @@ class WrapperBuilder:
     def release_arena(self) -> None:
         """Free the blocks of the call that no returned array owns (abi/arena.py)."""
         if self.allocates:
+            if self.ctx.keeps_objects:     # str items of containers first (lower/kept.py)
+                from fastext.compiler.lower.kept import unkeep_function
+                self.b.call(unkeep_function(self.ctx), [self.b.bitcast(self.arena, OBJ)])
             self.b.call(ArenaEmitter(self.ctx, self.api).release(), [self.b.load(self.arena)])
 
     def box_array(self, t: T.Array, v: ll.Value) -> ll.Value:
@@ -536,6 +539,8 @@ class WrapperBuilder:
             tup = api.call(b, "PyTuple_New", I64(len(items)))
             for k, item_t in enumerate(items):
                 item = self.box(item_t, b.extract_value(v, k))
+                if item_t == T.STRV:     # a str field is kept by the arena (lower/kept.py), not owned
+                    api.call(b, "Py_IncRef", item)
                 with b.if_then(b.icmp_unsigned("==", item, ll.Constant(OBJ, None)), likely=False):
                     api.call(b, "Py_DecRef", tup)
                     self.release_arena()

@@ -66,8 +66,8 @@ def _objects(module: ir.Module) -> None:
     number passed on as one) or calls a function that does — then the entry point keeps the
     GIL (docs/ARCHITECTURE.md, "Objects in native code")."""
     for fn in module.functions.values():
-        fn.objects = any(isinstance(p.var.type, PyObj) for p in fn.params) or \
-            any(isinstance(v.type, PyObj) for v in fn.locals) or _uses_objects(fn.body)
+        fn.objects = any(_object_type(p.var.type) for p in fn.params) or \
+            any(_object_type(v.type) for v in fn.locals) or _uses_objects(fn.body)
     changed = True
     while changed:
         changed = False
@@ -76,8 +76,14 @@ def _objects(module: ir.Module) -> None:
                 fn.objects = changed = True
 
 
+def _object_type(t) -> bool:
+    """An object, or a container holding str objects (copying one hashes and increfs its keys)."""
+    from fastext.compiler.types import holds_text
+    return isinstance(t, PyObj) or holds_text(t)
+
+
 def _uses_objects(stmts: list[ir.Stmt]) -> bool:
-    return any(isinstance(e.type, PyObj) for e in ir.all_exprs(stmts))
+    return any(_object_type(e.type) for e in ir.all_exprs(stmts))
 
 
 class _Facts:

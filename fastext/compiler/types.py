@@ -226,6 +226,19 @@ STRV = PyObj("str")
 GENERATOR = RandomGenerator()
 ERROR = ErrorType()
 
+
+def holds_text(t: Type) -> bool:
+    """Whether a container type has `str` items, keys or values somewhere inside
+    (`list[str]`, `dict[str, i64]`, `list[set[str]]`): its stores keep the objects alive
+    (lower/kept.py)."""
+    if isinstance(t, (List, Set)):
+        return t.item == STRV or holds_text(t.item)
+    if isinstance(t, Dict):
+        return STRV in (t.key, t.value) or holds_text(t.key) or holds_text(t.value)
+    if isinstance(t, Tuple):
+        return any(i == STRV or holds_text(i) for i in t.items)
+    return False
+
 SCALARS: dict[str, Scalar] = {
     t.name: t for t in (I8, I16, I32, I64, U8, U16, U32, U64, F32, F64, C64, C128)
 }

@@ -7,7 +7,7 @@ from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import ModuleScope
 from fastext.compiler.source import Span
 from fastext.compiler.types import (
-    BUILTIN_SCALARS, DIALECT_SCALARS, GENERATOR, NONE, OBJECT, STR, U8, Array, Dict, List, PyObj, Set, Scalar, Struct, Tuple, Type,
+    BUILTIN_SCALARS, DIALECT_SCALARS, GENERATOR, NONE, OBJECT, STR, STRV, U8, Array, Dict, List, PyObj, Set, Scalar, Struct, Tuple, Type,
 )
 
 BYTES_NAMES = ("bytes", "bytearray", "memoryview")
@@ -61,8 +61,8 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
         if isinstance(base, ast.Name) and base.id == "list" and scope.lookup("list") is None:
             if isinstance(node.slice, ast.Tuple):
                 raise FxSyntaxError(span, "list[...] takes one item type", "list[f64], list[tuple[i64, f64]]")
-            item = resolve(node.slice, scope)
-            if not isinstance(item, (Scalar, Array, Struct, Tuple, List, Dict, Set)):
+            item = _inner(resolve(node.slice, scope))
+            if not isinstance(item, (Scalar, Array, Struct, Tuple, List, Dict, Set)) and item != STRV:
                 raise FxSyntaxError(span, f"a list cannot hold {item}", "list[f64], list[tuple[i64, f64]], list[list[i64]]")
             return List(item)
         if isinstance(base, ast.Name) and base.id in ("dict", "set") and scope.lookup(base.id) is None:
@@ -70,17 +70,17 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
             if len(elts) != (2 if base.id == "dict" else 1):
                 raise FxSyntaxError(span, f"{base.id}[...] takes {'a key and a value type' if base.id == 'dict' else 'one item type'}",
                                     "dict[i64, f64], set[i64]")
-            types = [resolve(e, scope) for e in elts]
+            types = [_inner(resolve(e, scope)) for e in elts]
             key = types[0]
-            if not (isinstance(key, Scalar) or isinstance(key, Tuple) and all(isinstance(i, Scalar) for i in key.items)):
-                raise FxSyntaxError(span, f"dict keys and set items must be numbers or tuples of numbers, not {key}",
-                                    "dict[i64, f64], dict[tuple[i64, i64], f64]")
+            if not (isinstance(key, Scalar) or key == STRV or isinstance(key, Tuple) and all(isinstance(i, Scalar) for i in key.items)):
+                raise FxSyntaxError(span, f"dict keys and set items must be numbers, str or tuples of numbers, not {key}",
+                                    "dict[str, i64], dict[i64, f64], dict[tuple[i64, i64], f64]")
             return Dict(key, types[1]) if base.id == "dict" else Set(key)
         if isinstance(base, ast.Name) and base.id == "tuple":
             elts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
-            items = tuple(resolve(e, scope) for e in elts)
+            items = tuple(_inner(resolve(e, scope)) for e in elts)
             for e, t in zip(elts, items):
-                if not isinstance(t, (Scalar, Array, Struct, List, Tuple, Dict, Set)):
+                if not isinstance(t, (Scalar, Array, Struct, List, Tuple, Dict, Set)) and t != STRV:
                     raise FxSyntaxError(Span.of(e, scope.file), f"tuple items must be numbers, structs or arrays, "
                                         f"not {t}", "flatten the tuple: tuple[f64, f64[:]]")
             return Tuple(items)
@@ -94,6 +94,12 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
     if _is_generator(node, scope):
         return GENERATOR
     raise FxSyntaxError(span, f"unknown type annotation `{ast.unparse(node)}`", _unknown_hint(node, scope))
+
+
+def _inner(t: Type) -> Type:
+    """A type inside a container: `str` there is a str value (an object the container keeps),
+    not a parameter's text view."""
+    return STRV if t == STR else t
 
 
 def _unknown_hint(node: ast.expr, scope: ModuleScope) -> str:

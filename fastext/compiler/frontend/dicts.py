@@ -31,14 +31,15 @@ def is_table(e: ir.Expr) -> bool:
 
 
 def _check_key(fc: "FunctionChecker", t: T.Type, node: ast.AST) -> None:
-    ok = isinstance(t, Scalar) or isinstance(t, T.Tuple) and all(isinstance(i, Scalar) for i in t.items)
+    ok = isinstance(t, Scalar) or t == T.STRV or isinstance(t, T.Tuple) and all(isinstance(i, Scalar) for i in t.items)
     if not ok and not isinstance(t, Unknown):
         shown = "a list" if isinstance(t, T.List) else t
-        raise fc.error(node, f"dict keys and set items must be numbers or tuples of numbers, not {shown}",
-                       "key by an int (e.g. an index) or a tuple of ints")
+        raise fc.error(node, f"dict keys and set items must be numbers, str or tuples of numbers, not {shown}",
+                       "key by a str, an int (e.g. an index) or a tuple of ints")
 
 
 def _unify(fc: "FunctionChecker", values: list[ir.Expr], nodes: list[ast.AST], what: str) -> tuple[T.Type, list[ir.Expr]]:
+    values = [lists.as_item(v) for v in values]
     t = values[0].type
     for node, v in zip(nodes[1:], values[1:]):
         if v.type == t:
@@ -70,6 +71,7 @@ def set_display(fc: "FunctionChecker", node: ast.Set) -> ir.Expr:
 
 def _key(fc: "FunctionChecker", table: ir.Expr, key: ir.Expr, node: ast.AST) -> ir.Expr:
     """`key` as a key of `table` (numbers convert when exact, as Python's equal keys match)."""
+    key = lists.as_item(key)
     kt = table.type.key if isinstance(table.type, Dict) else table.type.item
     if isinstance(kt, Unknown):
         _check_key(fc, key.type, node)
@@ -80,10 +82,14 @@ def _key(fc: "FunctionChecker", table: ir.Expr, key: ir.Expr, node: ast.AST) -> 
             return fc.convert(key, kt)
         raise fc.error(node, f"the keys are {kt}: {article(key.type)} key is never among them here",
                        f"convert it to {kt}, or build the table with {key.type} keys")
+    if kt == T.STRV and key.type != T.STRV and not isinstance(key.type, T.ErrorType):
+        raise fc.error(node, f"the keys are str: {article(key.type)} key is never among them here",
+                       "convert it: str(x) (Python never finds a number equal to a str)")
     return fc.coerce(key, kt, node, "the key")
 
 
 def _value(fc: "FunctionChecker", table: ir.Expr, value: ir.Expr, node: ast.AST) -> ir.Expr:
+    value = lists.as_item(value)
     vt = table.type.value
     if isinstance(vt, Unknown):
         lists.decide(fc, vt, value.type)

@@ -354,9 +354,11 @@ class ExpressionChecker:
         return [self.index_value(e) for e in elts]
 
     def e_tuple(self, node: ast.Tuple) -> ir.Expr:
-        items = [self.expr(e) for e in node.elts]
+        from fastext.compiler.frontend.lists import as_item
+        items = [as_item(self.expr(e)) for e in node.elts]     # text: a str value the arena keeps
         for e, item in zip(node.elts, items):
-            if not isinstance(item.type, (Scalar, Array, Struct, ErrorType, ListType, Tuple, T.Dict, T.Set)):
+            if not isinstance(item.type, (Scalar, Array, Struct, ErrorType, ListType, Tuple, T.Dict, T.Set)) \
+                    and item.type != T.STRV:
                 raise self.error(e, f"tuples hold numbers, structs, arrays and containers, not {item.type}",
                                  "unpack the inner tuple first")
         return ir.MakeTuple(Tuple(tuple(i.type for i in items)), self.span(node), items)

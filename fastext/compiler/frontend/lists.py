@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 _keys = itertools.count(1)
 METHODS = ("append", "extend", "pop", "insert", "remove", "index", "count", "reverse", "sort", "clear", "copy")
-ITEM_KINDS = "numbers, bools, complex numbers, tuples, structs, arrays, lists, dicts and sets"
+ITEM_KINDS = "numbers, bools, complex numbers, str, tuples, structs, arrays, lists, dicts and sets"
 
 
 def _op(t: T.Type, span, name: str, args: list[ir.Expr], **attrs) -> ir.Intrinsic:
@@ -42,9 +42,17 @@ def unknown() -> List:
     return List(Unknown(next(_keys)))
 
 
+def as_item(value: ir.Expr) -> ir.Expr:
+    """A value about to become an item, key or value of a container: a `str` parameter or a
+    character becomes a str value (the object the container keeps: lower/kept.py)."""
+    from fastext.compiler.frontend.text import as_text
+    return as_text(value)
+
+
 def _check_item_type(fc: "FunctionChecker", t: T.Type, node: ast.AST) -> None:
     kinds = (Scalar, T.Tuple, T.Struct, T.Array, List, T.Dict, T.Set)
-    ok = isinstance(t, kinds) and (not isinstance(t, T.Tuple) or all(isinstance(i, kinds) for i in t.items))
+    ok = (isinstance(t, kinds) or t == T.STRV) and (
+        not isinstance(t, T.Tuple) or all(isinstance(i, kinds) or i == T.STRV for i in t.items))
     if not ok:
         raise fc.error(node, f"a list cannot hold {article(t)}", f"list items are {ITEM_KINDS}")
 
@@ -188,7 +196,7 @@ def finish(fc: "FunctionChecker", body: list[ir.Stmt]) -> None:
 # ------------------------------------------------------------------ displays and operators
 def display(fc: "FunctionChecker", node: ast.List) -> ir.Expr:
     span = fc.span(node)
-    items = [fc.expr(e) for e in node.elts]
+    items = [as_item(fc.expr(e)) for e in node.elts]
     if not items:
         return _op(unknown(), span, "empty", [])
     if all(isinstance(e, ast.Constant) and type(e.value) is int for e in node.elts) and \
@@ -233,6 +241,7 @@ def contains(fc: "FunctionChecker", value: ir.Expr, lst: ir.Expr, node: ast.AST)
 
 def _item_value(fc: "FunctionChecker", lst: ir.Expr, value: ir.Expr, node: ast.AST) -> ir.Expr:
     """`value` as an item of `lst` (numbers convert as array stores do)."""
+    value = as_item(value)
     item = lst.type.item
     if isinstance(item, Unknown):
         weak = fc.list_weak.get(item.key)
@@ -250,6 +259,9 @@ def _item_value(fc: "FunctionChecker", lst: ir.Expr, value: ir.Expr, node: ast.A
         return fc.store_value(value, item, node)
     if isinstance(item, List) and isinstance(value.type, List):
         return coerce_list(fc, value, item, node, "the item")
+    if item == T.STRV and value.type != T.STRV and not isinstance(value.type, T.ErrorType):
+        raise fc.error(node, f"this list holds str ({lst.type}): it cannot take {article(value.type)}",
+                       "convert it: str(x) or f\"{x}\" (Python never converts implicitly)")
     return fc.coerce(value, item, node, "the item")
 
 
@@ -497,11 +509,12 @@ def comprehension(fc: "FunctionChecker", node: ast.ListComp | ast.GeneratorExp) 
     stmts, item = _checked_loops(fc, node, node.generators, node.elt)
     if item is None:
         return ir.Expr(T.ERROR, span)
-    _check_item_type(fc, item.type, node.elt)
-    t = List(item.type)
+    value = as_item(ir.Load(item.type, span, item))      # characters become str values
+    _check_item_type(fc, value.type, node.elt)
+    t = List(value.type)
     out = fc.new_temp(t, node)
     load = ir.Load(t, span, out)
-    _after_item(stmts, item, [ir.ExprStmt(span, _op(T.NONE, span, "append", [load, ir.Load(item.type, span, item)]))])
+    _after_item(stmts, item, [ir.ExprStmt(span, _op(T.NONE, span, "append", [load, value]))])
     return ir.StmtExpr(t, span, [ir.Assign(span, out, _op(t, span, "empty", []))] + stmts, ir.Load(t, span, out))
 
 
@@ -712,10 +725,10 @@ def _collected_extreme(fc: "FunctionChecker", node: ast.Call, name: str, stmts: 
     already typed), then compared as Python does (frontend/listsort.py)."""
     from fastext.compiler.frontend import listsort
     span = fc.span(node)
-    _check_item_type(fc, item.type, node)
-    t = List(item.type)
+    value = as_item(ir.Load(item.type, span, item))
+    _check_item_type(fc, value.type, node)
+    t = List(value.type)
     out = fc.new_temp(t, node)
-    _after_item(stmts, item, [ir.ExprStmt(span, _op(T.NONE, span, "append", [ir.Load(t, span, out),
-                                                                              ir.Load(item.type, span, item)]))])
+    _after_item(stmts, item, [ir.ExprStmt(span, _op(T.NONE, span, "append", [ir.Load(t, span, out), value]))])
     built = ir.StmtExpr(t, span, pre + [ir.Assign(span, out, _op(t, span, "empty", []))] + stmts, ir.Load(t, span, out))
     return listsort.extreme(fc, node, name, built, None, {})

@@ -68,7 +68,7 @@ def argument(fc: "FunctionChecker", node: ast.expr) -> ir.Expr:
 def _boxable(t: Type) -> bool:
     """A native container or tuple whose items can all become Python objects (no arrays)."""
     import fastext.compiler.types as T
-    if isinstance(t, Scalar):
+    if isinstance(t, Scalar) or t == T.STRV:
         return True
     if isinstance(t, (T.List, T.Set)):
         return _boxable(t.item)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from fastext.compiler import ir
 from fastext.compiler.frontend import objects
 from fastext.compiler.types import (
-    BOOL, F64, I64, OBJECT, STRV, Char, ErrorType, PyObj, Scalar, Str, Type, article,
+    BOOL, F64, I64, OBJECT, STRV, Char, ErrorType, List, PyObj, Scalar, Str, Type, article,
 )
 
 if TYPE_CHECKING:
@@ -204,7 +204,9 @@ def method_call(fc: "FunctionChecker", node: ast.Call, owner: ir.Expr, name: str
     if name in STR_METHODS:
         call.type = STRV
     elif name in LIST_METHODS:
+        # a native list[str] of Python's result (lower/str_items.py: from_strs)
         call.type = PyObj("list")
+        return ir.Intrinsic(List(STRV), call.span, "list.from_strs", [call], {})
     elif name in OTHER_METHODS:
         call.type = OTHER_METHODS[name]
     elif name in INT_METHODS:

@@ -31,8 +31,9 @@ HEADER = ll.LiteralStructType([I8P, I64, I8P, I64])   # next, nbytes, owner (PyO
 MAX_BYTES = (1 << 62)                                 # NumPy's limit is PY_SSIZE_T_MAX; header room
 HUGE_PAGE_THRESHOLD = 1 << 22                         # NumPy's: 4 MiB
 # The call's arena as the entry point holds it: the list of blocks, then the chunk that small
-# objects (list headers and items, dict tables: lower/lists.py, lower/dicts.py) are carved from.
-ARENA = ll.LiteralStructType([I8P, I8P])
+# objects (list headers and items, dict tables: lower/lists.py, lower/dicts.py) are carved from,
+# then the chain of references to Python objects stored in containers (lower/kept.py).
+ARENA = ll.LiteralStructType([I8P, I8P, I8P])
 SMALL_MAX = 1024          # larger requests get blocks of their own
 CHUNK_BYTES = 64 * 1024   # a chunk: a block whose first 64 bytes count what was carved
 MADV_HUGEPAGE = 14                                    # Linux
@@ -406,8 +407,12 @@ def uses_arena(module: ir.Module, fn: ir.Function) -> bool:
 
     def allocates(stmts) -> bool:
         # an array expression allocates its result (or a temporary when its target overlaps)
+        # (a store of a str item keeps it in the arena: lower/kept.py)
         return any(isinstance(sub, ir.ArrayMap) or isinstance(sub, ir.Intrinsic) and ops.get(sub.name).allocates
-                   or _new_record(sub) for sub in ir.all_exprs(stmts))
+                   or _new_record(sub) or isinstance(sub, ir.MakeTuple) and T.holds_text(sub.type)
+                   or isinstance(sub, ir.Intrinsic) and sub.args and
+                   sub.name.startswith(("list.", "dict.")) and T.holds_text(sub.args[0].type)
+                   for sub in ir.all_exprs(stmts))
 
     def holds_list(t) -> bool:      # container arguments and results live in the arena (abi/lists.py)
         return isinstance(t, (T.List, T.Dict, T.Set)) or isinstance(t, T.Struct) and t.mutable or \

@@ -20,6 +20,9 @@ def to_object(api: CApi, b: ll.IRBuilder, v: ll.Value, t: T.Type) -> ll.Value:
     """A new reference to the Python value of `v` (NULL on failure, exception set)."""
     if isinstance(t, T.Scalar):
         return _scalar(api, b, v, t)
+    if t == T.STRV:     # a str item: the object itself, a new reference
+        api.call(b, "Py_IncRef", v)
+        return v
     if isinstance(t, (T.Tuple, T.Struct)):
         items = t.items if isinstance(t, T.Tuple) else tuple(ft for _, ft in t.fields)
         return b.call(_tuple_fn(api, t, items), [v])

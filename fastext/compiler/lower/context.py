@@ -100,6 +100,7 @@ class ModuleContext:
     bodies: dict[str, ll.Function] = field(default_factory=dict)       # profile: bodies behind counters
     current_span: object = None    # the statement being lowered, for internal-error reports
     arena_users: set = field(default_factory=set)   # exported functions that may allocate arrays
+    keeps_objects: bool = False    # containers hold str items: entry points release them (lower/kept.py)
     recursion: object = None       # lower/recursion.py: Plan (recursive functions and their checks)
     tracebacks: bool = False       # record .fx locations in the error record (the CPU module; abi/traceback.py)
     current_function: object = None   # the ir.Function being lowered (its name in tracebacks)

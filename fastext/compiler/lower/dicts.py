@@ -230,7 +230,11 @@ def _grow(fl, table: Table, d, need) -> None:
 def lookup(fl, table: Table, d, key) -> tuple[ll.Value, ll.Value, ll.Value]:
     """(hash, index slot, entry number or -1) of `key`."""
     b = fl.b
-    h = hash_of(b, key, table.key)
+    if table.key == T.STRV:
+        from fastext.compiler.lower.str_items import hash_text
+        h = hash_text(fl, key)
+    else:
+        h = hash_of(b, key, table.key)
     found = b.call(table.find(), [d, key, h])
     return h, b.extract_value(found, 0), b.extract_value(found, 1)
 
@@ -239,10 +243,13 @@ def store(fl, table: Table, d, key, value) -> None:
     """`d[key] = value`: the value replaced in place, or a new entry at the end."""
     b = fl.b
     h, slot, entry = lookup(fl, table, d, key)
+    from fastext.compiler.lower.lists import keep_item
+    keep_item(fl, value, table.value)     # str values (and keys, below) kept by the arena
     with b.if_else(b.icmp_signed(">=", entry, I64(0))) as (found, missing):
         with found:
             b.store(value, table.entry_field(b, d, entry, 2))
         with missing:
+            keep_item(fl, key, table.key)
             n = b.load(table.field(b, d, N))
             mask = b.load(table.field(b, d, MASK))
             slot_var = Var(b, I64, slot)
@@ -312,6 +319,9 @@ def _getitem(fl, e, args):
         if isinstance(table.key, T.Scalar) and table.key.is_int:
             wide = key if table.key.bits == 64 else b.sext(key, I64) if table.key.signed else b.zext(key, I64)
             fl.fail_if(missing, "KeyError", KEY_ARG, (wide,))
+        elif table.key == T.STRV:
+            from fastext.compiler.lower.str_items import key_error
+            key_error(fl, missing, key)
         else:
             fl.fail_if(missing, "KeyError", None)
         value = b.load(table.entry_field(b, d, entry, 2))
@@ -350,6 +360,9 @@ def _delitem(fl, e, args):
     if isinstance(table.key, T.Scalar) and table.key.is_int:
         wide = key if table.key.bits == 64 else b.sext(key, I64) if table.key.signed else b.zext(key, I64)
         fl.fail_if(missing, "KeyError", KEY_ARG, (wide,))
+    elif table.key == T.STRV:
+        from fastext.compiler.lower.str_items import key_error
+        key_error(fl, missing, key)
     else:
         fl.fail_if(missing, "KeyError", None)
     remove(fl, table, d, entry, slot)
@@ -439,6 +452,11 @@ class _Entry:
         with self.b.if_then(cond, likely=False):
             fill_error(self.b, self.err, self.ctx, exc, fmt, args)
             self.b.ret(self.failure)
+
+    def py_fail_if(self, cond):
+        """A Python exception is set (a str key's hash failed): return 2, the exception kept."""
+        with self.b.if_then(cond, likely=False):
+            self.b.ret(ll.Constant(self.failure.type, 2 if isinstance(self.failure.type, ll.IntType) else None))
 
 
 def table_functions(ctx, t: T.Type) -> tuple[ll.Function, ll.Function]:

@@ -522,13 +522,24 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
 
     def e_StmtExpr(self, e: ir.StmtExpr) -> ll.Value:
         self.block(e.body)
-        return self.expr(e.result)
+        v = self.expr(e.result)
+        if isinstance(e.type, T.PyObj) and isinstance(e.result, ir.Load):
+            # not a Load itself, so its consumers own what it gives (lower/objects.py): a new reference
+            self.api.call(self.b, "Py_IncRef", v)
+        return v
 
     def e_MakeTuple(self, e: ir.MakeTuple) -> ll.Value:
         mutable = isinstance(e.type, T.Struct) and e.type.mutable
         agg = ll.Constant(record_type(e.type) if mutable else value_type(e.type), ll.Undefined)
         for k, item in enumerate(e.items):
-            agg = self.b.insert_value(agg, self.expr(item), k)
+            if item.type == T.STRV:     # a str field: kept alive by the call's arena (lower/kept.py)
+                from fastext.compiler.lower.kept import keep
+                v = self.use(item)
+                keep(self, v)
+                self.drop(v, item)
+            else:
+                v = self.expr(item)
+            agg = self.b.insert_value(agg, v, k)
         if mutable:       # `Point(x, y)`: a new record (lower/structs.py)
             from fastext.compiler.lower.structs import new_record
             return new_record(self, agg, e.type)
@@ -539,7 +550,10 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         if isinstance(e.value.type, T.Struct) and e.value.type.mutable:
             from fastext.compiler.lower.structs import field_ptr
             return self.b.load(field_ptr(self.b, base, e.index))
-        return self.b.extract_value(base, e.index)
+        v = self.b.extract_value(base, e.index)
+        if e.type == T.STRV:     # a kept str field: its reader gets a new reference
+            self.api.call(self.b, "Py_IncRef", v)
+        return v
 
     def s_SetField(self, s: ir.SetField) -> None:
         from fastext.compiler.lower.structs import field_ptr

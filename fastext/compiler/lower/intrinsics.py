@@ -17,6 +17,10 @@ def lower_intrinsic(fl, e: ir.Intrinsic) -> ll.Value:
     op = ops.get(e.name)
     if op.lower is None:
         raise NotImplementedError(f"{e.name} has no CPU lowering")
+    if not op.lazy and e.name.startswith(("list.", "dict.")):
+        from fastext.compiler.lower import str_items
+        if str_items.involved(e):     # str arguments and results: reference counting around it
+            return str_items.lower(fl, e, op)
     return op.lower(fl, e, e.args if op.lazy else [fl.expr(a) for a in e.args])
 
 

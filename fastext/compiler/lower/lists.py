@@ -170,10 +170,20 @@ def lower_list(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     return _LOWER[e.name.partition(".")[2]](fl, e, args)
 
 
+def keep_item(fl, v: ll.Value, item: T.Type) -> None:
+    """A str item about to be stored: its reference taken by the call's arena (lower/kept.py).
+    Items copied from another container (slices, `+`, copies) are kept already."""
+    if item == T.STRV:
+        from fastext.compiler.lower.kept import keep
+        keep(fl, v)
+    # a tuple's str fields were kept when the tuple was made (lower/function.py: e_MakeTuple)
+
+
 def _display(fl, e, args):
     item = item_type(e.type)
     lst = new(fl, item, I64(len(args)))
     for k, v in enumerate(args):
+        keep_item(fl, v, item)
         istore(fl, v, lst, item, I64(k))
     return lst
 
@@ -227,7 +237,9 @@ def _get(fl, e, args):
 def _set(fl, e, args):
     lst, k, v = args
     item = item_type(e.args[0].type)
-    istore(fl, v, lst, item, index(fl, lst, k, "list assignment index out of range"))
+    k = index(fl, lst, k, "list assignment index out of range")
+    keep_item(fl, v, item)
+    istore(fl, v, lst, item, k)
     return I1(0)
 
 
@@ -237,6 +249,7 @@ def _append(fl, e, args):
     item = item_type(e.args[0].type)
     n = length(fl, lst)
     reserve(fl, lst, item, b.add(n, I64(1)))
+    keep_item(fl, v, item)
     istore(fl, v, lst, item, n)
     hstore(fl, b.add(n, I64(1)), lst, LEN)
     return I1(0)
@@ -284,6 +297,7 @@ def _insert(fl, e, args):
     k = b.select(b.icmp_signed("<", k, I64(0)), I64(0), k)
     k = b.select(b.icmp_signed(">", k, n), n, k)
     reserve(fl, lst, item, b.add(n, I64(1)))
+    keep_item(fl, v, item)
     _move_items(fl, lst, item, b.add(k, I64(1)), k, b.sub(n, k))
     istore(fl, v, lst, item, k)
     hstore(fl, b.add(n, I64(1)), lst, LEN)
@@ -413,7 +427,10 @@ def _replace(fl, lst, item, start, count, items, m) -> None:
 
 
 def equal(b: ll.IRBuilder, a: ll.Value, b_: ll.Value, t: T.Type) -> ll.Value:
-    """Python's `==` of two items of type `t` (numbers, bools, tuples of them)."""
+    """Python's `==` of two items of type `t` (numbers, bools, str, tuples of them)."""
+    if t == T.STRV:
+        from fastext.compiler.lower.str_items import equal_text
+        return equal_text(b, a, b_)
     if isinstance(t, T.Struct) and t.mutable:
         # `x in xs` of records: the same record, or equal fields (the class's `__eq__`)
         fields = equal(b, b.load(a), b.load(b_), T.Struct(t.name, t.fields))
@@ -436,6 +453,17 @@ def find(fl, lst: ll.Value, item: T.Type, v: ll.Value) -> ll.Value:
     """The index of the first item equal to `v`, or -1."""
     b = fl.b
     n = length(fl, lst)
+    if item == T.STRV:
+        # a C-API comparison is a call with branches: only items inside the list are compared
+        found, i = Var(b, I64, I64(-1)), Var(b, I64, I64(0))
+
+        def step():
+            with b.if_then(equal(b, iload(fl, lst, item, i.get()), v, item)):
+                found.set(i.get())
+            i.set(b.add(i.get(), I64(1)))
+        while_loop(b, lambda: b.and_(b.icmp_signed("<", i.get(), n), b.icmp_signed("<", found.get(), I64(0))),
+                   step, "list.find")
+        return found.get()
     k = Var(b, I64, I64(0))
     while_loop(b, lambda: b.and_(b.icmp_signed("<", k.get(), n),
                                  b.not_(equal(b, iload(fl, lst, item, k.get()), v, item))),
@@ -546,6 +574,11 @@ def _from_array(fl, e, args):
     return lst
 
 
+def _from_strs(fl, e, args):
+    from fastext.compiler.lower.str_items import from_strs
+    return from_strs(fl, e)
+
+
 def _sort(fl, e, args):
     """`xs.sort()` of real numbers (`reverse=True`: sorted, then reversed).  Equal numbers are
     indistinguishable, so the kernel's instability cannot show; NaNs go last (Python's order
@@ -564,6 +597,7 @@ _LOWER = {
     "slice": _slice, "assign_slice": _assign_slice, "contains": _contains, "index": _index,
     "remove": _remove, "count": _count, "reverse": _reverse, "clear": _clear, "copy": _copy,
     "from_range": _from_range, "from_array": _from_array, "sort": _sort, "unpack": _unpack,
+    "from_strs": _from_strs,
 }
 
 

@@ -91,6 +91,8 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
             FunctionLowering(ctx, fn, contiguous=True, noalias=True).lower()
     from fastext.compiler.lower.alloc import uses_arena
     ctx.arena_users = {fn.name for fn in callable_fns.values() if uses_arena(module, fn)}
+    from fastext.compiler.lower.str_items import keeps_objects
+    ctx.keeps_objects = keeps_objects(module)
     api = CApi(ctx.module)
     runtime = _declare_runtime(ctx.module)
     wb = WrapperBuilder(ctx, api, runtime)

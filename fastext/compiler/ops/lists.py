@@ -51,3 +51,6 @@ def register(prefix: str, table: dict, lower, group: str) -> None:
 
 
 register("list", _OPS, _LOWER, "lists")
+# lazy: its argument (a new Python list) is evaluated and released by the lowering itself
+add(Op("list.from_strs", lower=_LOWER, allocates=True, pure=False, lazy=True, group="lists",
+       doc="s.split() & co.: the Python list of str made a native list[str]"))
