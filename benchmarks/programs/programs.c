@@ -154,3 +154,53 @@ double pisum(void) {
     }
     return sum;
 }
+
+/* n-body: the five bodies of the Benchmarks Game, in the Python source's order of pairs and
+ * operations (dict order sun, jupiter, saturn, uranus, neptune). */
+#define PI 3.14159265358979323
+#define SOLAR_MASS (4 * PI * PI)
+#define DAYS_PER_YEAR 365.24
+
+static void nbody_energy(double r[5][3], double v[5][3], const double *m, double *e_out) {
+    double e = 0.0;
+    for (int i = 0; i < 5; i++)
+        for (int j = i + 1; j < 5; j++) {
+            double dx = r[i][0] - r[j][0], dy = r[i][1] - r[j][1], dz = r[i][2] - r[j][2];
+            e -= (m[i] * m[j]) / pow(dx * dx + dy * dy + dz * dz, 0.5);
+        }
+    for (int i = 0; i < 5; i++) e += m[i] * (v[i][0] * v[i][0] + v[i][1] * v[i][1] + v[i][2] * v[i][2]) / 2.;
+    *e_out = e;
+}
+
+double nbody(long n) {
+    double r[5][3] = {{0, 0, 0},
+        {4.84143144246472090e+00, -1.16032004402742839e+00, -1.03622044471123109e-01},
+        {8.34336671824457987e+00, 4.12479856412430479e+00, -4.03523417114321381e-01},
+        {1.28943695621391310e+01, -1.51111514016986312e+01, -2.23307578892655734e-01},
+        {1.53796971148509165e+01, -2.59193146099879641e+01, 1.79258772950371181e-01}};
+    double v[5][3] = {{0, 0, 0},
+        {1.66007664274403694e-03 * DAYS_PER_YEAR, 7.69901118419740425e-03 * DAYS_PER_YEAR, -6.90460016972063023e-05 * DAYS_PER_YEAR},
+        {-2.76742510726862411e-03 * DAYS_PER_YEAR, 4.99852801234917238e-03 * DAYS_PER_YEAR, 2.30417297573763929e-05 * DAYS_PER_YEAR},
+        {2.96460137564761618e-03 * DAYS_PER_YEAR, 2.37847173959480950e-03 * DAYS_PER_YEAR, -2.96589568540237556e-05 * DAYS_PER_YEAR},
+        {2.68067772490389322e-03 * DAYS_PER_YEAR, 1.62824170038242295e-03 * DAYS_PER_YEAR, -9.51592254519715870e-05 * DAYS_PER_YEAR}};
+    double m[5] = {SOLAR_MASS, 9.54791938424326609e-04 * SOLAR_MASS, 2.85885980666130812e-04 * SOLAR_MASS,
+                   4.36624404335156298e-05 * SOLAR_MASS, 5.15138902046611451e-05 * SOLAR_MASS};
+    double px = 0, py = 0, pz = 0, e;
+    for (int i = 0; i < 5; i++) { px -= v[i][0] * m[i]; py -= v[i][1] * m[i]; pz -= v[i][2] * m[i]; }
+    v[0][0] = px / m[0]; v[0][1] = py / m[0]; v[0][2] = pz / m[0];
+    nbody_energy(r, v, m, &e);
+    const double dt = 0.01;
+    for (long k = 0; k < n; k++) {
+        for (int i = 0; i < 5; i++)
+            for (int j = i + 1; j < 5; j++) {
+                double dx = r[i][0] - r[j][0], dy = r[i][1] - r[j][1], dz = r[i][2] - r[j][2];
+                double mag = dt * pow(dx * dx + dy * dy + dz * dz, -1.5);
+                double b1m = m[i] * mag, b2m = m[j] * mag;
+                v[i][0] -= dx * b2m; v[i][1] -= dy * b2m; v[i][2] -= dz * b2m;
+                v[j][0] += dx * b1m; v[j][1] += dy * b1m; v[j][2] += dz * b1m;
+            }
+        for (int i = 0; i < 5; i++) { r[i][0] += dt * v[i][0]; r[i][1] += dt * v[i][1]; r[i][2] += dt * v[i][2]; }
+    }
+    nbody_energy(r, v, m, &e);
+    return e;
+}

@@ -85,14 +85,15 @@ def c_library(build: Path):
 
 def c_versions(lib) -> dict:
     """Callables with the Python programs' signatures (results only, no printing)."""
-    lib.spectralnorm.restype = lib.pisum.restype = lib.sortperf.restype = ctypes.c_double
-    for f in (lib.spectralnorm, lib.fib, lib.parse_int, lib.sortperf):
+    lib.spectralnorm.restype = lib.pisum.restype = lib.sortperf.restype = lib.nbody.restype = ctypes.c_double
+    for f in (lib.spectralnorm, lib.fib, lib.parse_int, lib.sortperf, lib.nbody):
         f.argtypes = [ctypes.c_long]
     lib.fib.restype = lib.parse_int.restype = lib.fannkuch.restype = lib.mandelbrot.restype = ctypes.c_long
     buf = ctypes.create_string_buffer(1 << 22)
     check = ctypes.c_long()
     out = (ctypes.c_long * 546)()
     return {
+        "n-body": lambda n: lib.nbody(n),
         "spectral-norm": lambda n: lib.spectralnorm(n),
         "mandelbrot": lambda n: lib.mandelbrot(ctypes.c_long(n), buf),
         "fannkuch-redux": lambda n: (lib.fannkuch(ctypes.c_long(n), ctypes.byref(check)), check.value),
