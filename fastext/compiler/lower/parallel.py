@@ -8,14 +8,14 @@
                                     and runs them until none is left
 
 The iteration space is cut into `blocks` contiguous pieces (BLOCKS_PER_THREAD a thread,
-fewer when the loop is short, one with one thread); the calling thread and
-`pthread_create`d ones take blocks in turn, then the others are joined.  Afterwards,
+fewer when the loop is short, one with one thread); the calling thread and threads of the
+module's persistent pool (lower/threadpool.py) take blocks in turn.  Afterwards,
 in block order, each reduction's accumulator is folded into the variable and the first
 block that failed has its error record copied into the function's: as each block stops
 at its first error and the blocks are in iteration order, that is the error the serial
 loop would raise.
 
-No C runtime: pthread_create/pthread_join, malloc/free, getenv/strtol and
+No C runtime: the pool's pthread calls, malloc/free, getenv/strtol and
 sched_getaffinity/sysconf are called directly from the generated code.
 """
 from __future__ import annotations
@@ -31,7 +31,8 @@ from fastext.compiler.lower.context import ERR, ERR_ARENA, I32, I64, I8, I8P, sc
 from fastext.compiler.lower.function import FunctionLowering
 
 # A body without inner loops or calls costs a few nanoseconds an iteration: give each thread
-# at least this many iterations: starting and joining a thread costs ~20 µs (measured, docs/language.md).
+# at least this many iterations (the serial threshold): waking a sleeping pool thread costs
+# 10-50 µs, handing blocks to spinning ones ~1 µs (measured, docs/language.md).
 MIN_FLAT_ITERATIONS = 65536
 MAX_THREADS = 1024
 NUM_THREADS_ENV = "FASTEXT_NUM_THREADS"

@@ -9,9 +9,11 @@ are still spinning (a few µs; see docs/performance.md, "prange overhead").
         prange runner: it takes blocks from an atomic counter until none is left), and
         returns when every one of them has returned.
 
-State (module globals): `gen`, the job number, and the job (`fn`, `arg`, `want`: the threads
-with an index below it take part) are written under the pool mutex; `pending` counts the
-taking-part threads still running.  A pool thread waits for `gen` to change: first spinning
+State (module globals): `gen`, the job number, and the job (`fn`, `arg`, `tickets`: how many
+pool threads may still join it) are written under the pool mutex; `pending` counts the
+joined threads still running (and those that may still join).  When the caller's own run
+returns every block is taken: it closes the job (the tickets left are threads that never
+joined, taken off `pending`), so a pool thread the OS has not scheduled yet is not waited for.  A pool thread waits for `gen` to change: first spinning
 (SPIN_ROUNDS `pause`s, so back-to-back loops wake it at once), then on the `work` condition
 variable.  It reads the job under the mutex (a consistent snapshot even when it slept through
 a job it did not take part in), runs it, and the last one to finish signals `done`.
@@ -88,13 +90,19 @@ def pool_run_fn(ctx) -> ll.Function:
     n = b.select(b.icmp_signed("<", have, helpers), have, helpers)
     b.store(job, g.job)
     b.store(arg, g.arg)
-    b.store(n, g.want)
+    b.store_atomic(n, g.tickets, "seq_cst", 8)
     b.store_atomic(n, g.pending, "seq_cst", 8)
     b.store_atomic(b.add(b.load(g.gen), I64(1)), g.gen, "seq_cst", 8)
     b.call(g.libc("pthread_cond_broadcast", I32, [I8P]), [g.work(b)])
     b.call(g.libc("pthread_mutex_unlock", I32, [I8P]), [g.mutex(b)])
     b.call(b.bitcast(job, runner_t.as_pointer()), [arg])
-    # wait for the others: spin a while (they run blocks as long as this thread did), then sleep
+    # every block is taken now: close the job, so that a pool thread the OS has not run yet
+    # is not waited for (it would find no block anyway); the tickets left are the threads
+    # that never joined
+    left = b.atomic_rmw("xchg", g.tickets, I64(0), "seq_cst")
+    with b.if_then(b.icmp_signed(">", left, I64(0))):
+        b.atomic_rmw("sub", g.pending, left, "seq_cst")
+    # wait for the ones that joined: spin a while (they run blocks as this thread did), then sleep
     _spin_until(ctx, b, fn, lambda: b.icmp_signed("==", b.load_atomic(g.pending, "seq_cst", 8), I64(0)), "done")
     b.ret_void()
     return fn
@@ -110,7 +118,7 @@ class _Globals:
         self.workers = self._var("workers", I64)
         self.gen = self._var("gen", I64)
         self.pending = self._var("pending", I64)
-        self.want = self._var("want", I64)
+        self.tickets = self._var("tickets", I64)
         self.job = self._var("job", I8P)
         self.arg = self._var("arg", I8P)
         self._mutex = self._var("mutex", _SYNC)
@@ -177,7 +185,7 @@ def _ensure_fn(ctx, g: _Globals) -> ll.Function:
     cond_init = g.libc("pthread_cond_init", I32, [I8P, I8P])
     b.call(cond_init, [g.work(b), null])
     b.call(cond_init, [g.done(b), null])
-    for var in (g.workers, g.gen, g.pending, g.want):
+    for var in (g.workers, g.gen, g.pending, g.tickets):
         b.store(I64(0), var)
     b.store(b.call(getpid, []), g.pid)
     b.store_atomic(I32(_READY), g.state, "seq_cst", 4)
@@ -188,7 +196,8 @@ def _ensure_fn(ctx, g: _Globals) -> ll.Function:
 
 
 def _worker_fn(ctx, g: _Globals) -> ll.Function:
-    """`i8* fx$pool_worker(i8* start)`: a pool thread; start = index | seen job number << 16."""
+    """`i8* fx$pool_worker(i8* start)`: a pool thread; start = index | seen job number << 16
+    (the index is not used: any pool thread may join a job while tickets are left)."""
     name = "fx$pool_worker"
     fn = ctx.module.globals.get(name)
     if fn is not None:
@@ -197,7 +206,6 @@ def _worker_fn(ctx, g: _Globals) -> ll.Function:
     fn.linkage = "internal"
     b = ll.IRBuilder(fn.append_basic_block("entry"))
     start = b.ptrtoint(fn.args[0], I64)
-    index = b.and_(start, I64(0xFFFF))
     seen0 = b.lshr(start, I64(16))
     entry = b.block
     loop = fn.append_basic_block("loop")
@@ -220,10 +228,13 @@ def _worker_fn(ctx, g: _Globals) -> ll.Function:
     b.call(g.libc("pthread_cond_wait", I32, [I8P, I8P]), [g.work(b), g.mutex(b)])
     b.branch(check)
     b.position_at_end(got)
-    job, arg, want = b.load(g.job), b.load(g.arg), b.load(g.want)
+    job, arg = b.load(g.job), b.load(g.arg)
+    # join the job if it is still open (a ticket left): under the mutex, so the job read is
+    # the current one and its caller, which closes it before returning, waits for this thread
+    joined = b.icmp_signed(">", b.atomic_rmw("sub", g.tickets, I64(1), "seq_cst"), I64(0))
     b.call(unlock, [g.mutex(b)])
     run, finished = fn.append_basic_block("run"), fn.append_basic_block("finished")
-    b.cbranch(b.icmp_signed("<", index, want), run, loop)
+    b.cbranch(joined, run, loop)
     seen.add_incoming(gen, got)
     b.position_at_end(run)
     b.call(b.bitcast(job, ll.FunctionType(I8P, [I8P]).as_pointer()), [arg])
