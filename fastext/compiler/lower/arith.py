@@ -173,7 +173,7 @@ def float_pow(fl, a, b):
     (`_reduced_pow`); the libm path below stays as the fallback for every operand that
     candidate cannot prove equal to pow's result (specials, zeros, overflow, near-ties)."""
     exponent = b.constant if isinstance(b, ll.Constant) and isinstance(b.constant, float) else None
-    if exponent in POW_REDUCED:
+    if exponent in POW_REDUCED and getattr(fl.ctx, "REDUCE_POW", True):
         return _reduced_pow(fl, a, b, exponent)
     return _libm_pow(fl, a, b)
 
