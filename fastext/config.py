@@ -76,22 +76,27 @@ CONSTANT_INT_BITS = 4096            # the largest integer (in bits) constant fol
 
 DEFAULT_GPU_ARCHS = ("sm_80", "sm_90")
 NUM_THREADS_ENV = "FASTEXT_NUM_THREADS"
+OMP_NUM_THREADS_ENV = "OMP_NUM_THREADS"   # honoured when FASTEXT_NUM_THREADS is unset or not a count
 BLAS_ENV = "FASTEXT_BLAS"   # which BLAS matrix products call; read by the compiled module at import (abi/blas.py)
 MAX_THREADS = 1024      # the compiled code's cap too (compiler/lower/parallel.py)
 
 
 def num_threads() -> int:
-    """FASTEXT_NUM_THREADS: threads a `prange` loop uses (default: the CPUs this process may run on).
+    """Threads a `prange` loop uses: FASTEXT_NUM_THREADS, else OMP_NUM_THREADS (its first
+    comma-separated entry), else the CPUs this process may run on.
 
     A run-time setting, not a compile option: the compiled code reads the variable at every
     parallel loop, so it is not part of the cache key.  Values that are not integers >= 1
     are ignored, as the compiled code ignores them.
     """
-    text = os.environ.get(NUM_THREADS_ENV, "")
-    # what C's strtol(text, &end, 10) accepts with *end == 0 (no `_` separators)
-    digits = text.lstrip(" \t\n\v\f\r").removeprefix("+")
-    if digits.isascii() and digits.isdigit() and int(digits) >= 1:
-        return min(int(digits), MAX_THREADS)
+    for env in (NUM_THREADS_ENV, OMP_NUM_THREADS_ENV):
+        text = os.environ.get(env, "")
+        if env == OMP_NUM_THREADS_ENV:
+            text = text.split(",", 1)[0]     # "4,2": the outermost level's count
+        # what C's strtol(text, &end, 10) accepts with *end == 0 (no `_` separators)
+        digits = text.lstrip(" \t\n\v\f\r").removeprefix("+")
+        if digits.isascii() and digits.isdigit() and int(digits) >= 1:
+            return min(int(digits), MAX_THREADS)
     try:
         n = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):

@@ -119,6 +119,51 @@ def test_numba_baseline(cache_dir):
     r = bench(KERNELS, "--call", "dot(np.ones(100), np.ones(100))", *LEAN, "--vs", "numba", cache=cache_dir)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "numba" in r.stdout and "1 case: 1 ok" in r.stdout
+    # the report says what plain njit leaves out
+    assert "no bounds checks" in r.stdout and "no parallel=True" in r.stdout and "--vs numba-parallel" in r.stdout
+
+
+PARALLEL_FX = """\
+from fastext import f64, prange
+
+
+def row_sums(a: f64[:, :], out: f64[:]) -> None:
+    for i in prange(a.shape[0]):
+        s = 0.0
+        for j in range(a.shape[1]):
+            s += a[i, j]
+        out[i] = s
+"""
+
+
+def test_numba_parallel_baseline(tmp_path, cache_dir):
+    pytest.importorskip("numba")
+    fx = tmp_path / "par.fx"
+    fx.write_text(PARALLEL_FX)
+    out = tmp_path / "run.json"
+    r = bench(str(fx), "--setup", "a = np.ones((64, 32)); o = np.empty(64)", "--call", "row_sums(a, o)",
+              *LEAN, "--vs", "numba-parallel", "--json", str(out), cwd=tmp_path, cache=cache_dir)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "numba-parallel" in r.stdout and "1 case: 1 ok" in r.stdout
+    assert "numba.njit(parallel=True)" in r.stdout and "numba.prange" in r.stdout
+    assert "has no prange loop" not in r.stdout
+    doc = json.loads(out.read_text())
+    check_schema(doc)
+    assert doc["settings"]["baselines"] == ["interpreted", "numba-parallel"]
+    assert any("parallel=True" in n for n in doc["settings"]["baseline_notes"])
+
+
+def test_numba_parallel_maps_prange(tmp_path):
+    numba = pytest.importorskip("numba")
+    from fastext.bench import target as targets
+    fx = tmp_path / "par.fx"
+    fx.write_text(PARALLEL_FX)
+    t = targets.Target(name="par", fx_path=str(fx), cases_file=None)
+    assert targets.uses_prange(t)
+    ns = targets.load_numba(t, parallel=True)
+    assert ns.prange is numba.prange and ns.row_sums.targetoptions.get("parallel") is True
+    assert not targets.load_numba(t).row_sums.targetoptions.get("parallel")
+    assert not targets.uses_prange(targets.Target(name="k", fx_path=KERNELS, cases_file=None))
 
 
 def test_numba_missing_is_a_clear_error(tmp_path, cache_dir):
@@ -174,7 +219,7 @@ def test_failing_cases_are_reported_and_exit_nonzero(tmp_path, cache_dir):
     ([KERNELS, "--call", "dot("], "invalid expression"),
     ([KERNELS, "--vs", "nosuch_mod:f"], "no module named 'nosuch_mod'"),
     ([KERNELS, "--vs", "oops"], "--vs oops: no module named 'oops'"),
-    ([KERNELS, "--vs", ":dot"], "expected 'numba', 'module' or 'module:function'"),
+    ([KERNELS, "--vs", ":dot"], "expected 'numba', 'numba-parallel', 'module' or 'module:function'"),
     ([], "no TARGET"),
     (["--compare", "nosuch.json", "other.json"], "cannot read nosuch.json"),
 ])

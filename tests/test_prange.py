@@ -314,7 +314,7 @@ def test_environment_variable_in_a_subprocess(mods, threads):
 def test_compiled_code_and_api_read_the_variable_alike(mods, value):
     """Odd values: the compiled code and get_num_threads() agree (ignored → the CPU count)."""
     comp, _ = mods
-    env = dict(os.environ, FASTEXT_NUM_THREADS=value)
+    env = dict({k: v for k, v in os.environ.items() if k != "OMP_NUM_THREADS"}, FASTEXT_NUM_THREADS=value)
     out = subprocess.run([sys.executable, "-c", SUBPROCESS, comp.__file__], env=env, capture_output=True,
                          text=True, check=True).stdout.split()
     a = np.array([[1e16], [1.0], [1.0], [-1e16], [1.0], [1.0], [1.0]])
@@ -325,7 +325,7 @@ def test_compiled_code_and_api_read_the_variable_alike(mods, value):
 
 def test_default_thread_count_is_the_affinity_mask(mods):
     comp, _ = mods
-    env = {k: v for k, v in os.environ.items() if k != "FASTEXT_NUM_THREADS"}
+    env = {k: v for k, v in os.environ.items() if k not in ("FASTEXT_NUM_THREADS", "OMP_NUM_THREADS")}
     cpus = len(os.sched_getaffinity(0))
     out = subprocess.run([sys.executable, "-c", SUBPROCESS, comp.__file__], env=env, capture_output=True,
                          text=True, check=True).stdout.split()
@@ -350,7 +350,9 @@ SMALL = textwrap.dedent("""
 def test_threads_are_created_with_pthreads():
     from fastext.compiler.driver import compile_source
     art = compile_source(SMALL, "small.fx", "small", emit_asm=True)
-    assert "pthread_create" in art.assembly and "pthread_join" in art.assembly
+    # a persistent pool (lower/threadpool.py): threads are created once and never joined
+    assert "pthread_create" in art.assembly and "pthread_cond_wait" in art.assembly
+    assert "pthread_join" not in art.assembly
     assert "@pthread_create" in art.llvm_ir and "sched_getaffinity" in art.llvm_ir
 
 

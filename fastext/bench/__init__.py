@@ -3,6 +3,7 @@
     fastext bench kernels.fx                       # cases from kernels_bench.py beside it
     fastext bench kernels --call 'dot(np.ones(10**6), np.ones(10**6))'
     fastext bench kernels.fx --vs numba --vs mymod:dot --json run.json
+    fastext bench parallel.fx --vs numba-parallel    # njit(parallel=True), prange as numba.prange
     fastext bench kernels.fx --compare old.json    # run, then compare with an earlier run
     fastext bench --compare old.json new.json      # compare two runs
 
@@ -44,8 +45,9 @@ def add_arguments(p) -> None:
     p.add_argument("-k", dest="select", action="append", default=[], metavar="TEXT",
                    help="only cases whose name contains TEXT (repeatable: cases matching any of them)")
     p.add_argument("--vs", action="append", default=[], metavar="BASELINE",
-                   help="also run 'numba', 'module' (its functions of the same names) or "
-                        "'module:function[=fxname]' (repeatable)")
+                   help="also run 'numba' (plain njit: no bounds checks, no parallel=True), "
+                        "'numba-parallel' (njit(parallel=True), prange as numba.prange), "
+                        "'module' (its functions of the same names) or 'module:function[=fxname]' (repeatable)")
     p.add_argument("--repeat", type=int, metavar="N", help="rounds per case (default 7; --quick 3)")
     p.add_argument("--sample-time", type=float, metavar="SECONDS",
                    help="target length of one sample (default 0.15; --quick 0.02)")
@@ -166,7 +168,7 @@ def run(args) -> tuple[dict, int]:
     # module, which sees array items as Python numbers, as compiled code does)
     interpreted = targets.load_interpreted(target, views=False)
     oracle = targets.load_interpreted(target)
-    impls, _ = build_impls(target, compiled, interpreted, args.vs)
+    impls, baseline_notes = build_impls(target, compiled, interpreted, args.vs)
     # the boundary cost is probed only with arguments the cases themselves pass (boundary.py)
     recorder = None if args.no_boundary else boundary.Recorder(oracle, targets.exported(compiled))
 
@@ -218,6 +220,7 @@ def run(args) -> tuple[dict, int]:
     status = 1 if any(r.failed for r in results) else 0
     doc = report.build_doc(argv=sys.argv[:1] + _argv(args), target=target, settings=settings,
                            baselines=[i.name for i in impls if i.name != "compiled"], results=results,
+                           baseline_notes=baseline_notes,
                            boundary=records, compile_profile=profile, exit_status=status,
                            native_profile=native_profile, gpu=gpu_doc)
     print(report.render(doc))

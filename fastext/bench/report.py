@@ -79,7 +79,7 @@ def case_doc(result) -> dict:
 
 
 def build_doc(*, argv, target, settings, baselines, results, boundary, compile_profile, exit_status,
-              native_profile=None, gpu=None) -> dict:
+              native_profile=None, gpu=None, baseline_notes=()) -> dict:
     failed = [r for r in results if r.failed]
     return {
         "schema": SCHEMA,
@@ -89,7 +89,8 @@ def build_doc(*, argv, target, settings, baselines, results, boundary, compile_p
         "machine": machine_info(),
         "target": {"module": target.name, "fx_path": target.fx_path, "cases_file": target.cases_file},
         "settings": {"repeat": settings.repeat, "sample_time_s": settings.sample_time, "budget_s": settings.budget,
-                     "rtol": settings.rtol, "quick": settings.quick, "baselines": list(baselines)},
+                     "rtol": settings.rtol, "quick": settings.quick, "baselines": list(baselines),
+                     "baseline_notes": list(baseline_notes)},
         "cases": [case_doc(r) for r in results],
         "boundary": boundary,
         "compile": compile_profile,
@@ -185,6 +186,8 @@ def render(doc: dict) -> str:
         out += _table(headers, rows, right)
         out.append("time per call: median over rounds ± IQR as % of the median; ~ noisy (IQR > 10%); "
                    "speedup = baseline time / compiled time, median of per-round ratios")
+        for note in s.get("baseline_notes") or []:
+            out.append(f"baseline {note}")     # what a baseline does and does not do (bounds checks, threads)
         notes = []
         for c in cases:
             if c["status"] != "ok":

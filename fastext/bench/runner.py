@@ -217,6 +217,12 @@ def build_impls(target, compiled: types.ModuleType, interpreted: types.ModuleTyp
     for spec in vs:
         if spec == "numba":
             impls.append(Impl("numba", targets.load_numba(target), targets.numba_error_types()))
+            notes.append(targets.NUMBA_NOTE)
+        elif spec == "numba-parallel":
+            impls.append(Impl("numba-parallel", targets.load_numba(target, parallel=True),
+                              targets.numba_error_types()))
+            notes.append(targets.NUMBA_PARALLEL_NOTE + ("" if targets.uses_prange(target) else
+                         "; this module has no prange loop: parallel=True only parallelises array expressions"))
         elif ":" not in spec:
             ns = targets.load_alternative_module(spec, target, compiled)
             impls.append(Impl(f"alt:{os.path.basename(spec)}", ns))

@@ -12,6 +12,7 @@ Implementations ("impls") are namespaces holding the module's functions:
   compiled     the extension module, loaded through the normal cache (as `import` would);
   interpreted  `fastext.load_interpreted` — what FASTEXT_DISABLE=1 runs;
   numba        the plain source with every function wrapped in `numba.njit`;
+  numba-parallel  the same with `numba.njit(parallel=True)`, `prange` bound to numba.prange;
   alt:M:F      the compiled module with one function replaced by the user's `M.F`.
 """
 from __future__ import annotations
@@ -195,13 +196,24 @@ def exported(module: types.ModuleType) -> list[str]:
             and not isinstance(getattr(module, n), type)]
 
 
-def load_numba(target: Target) -> types.SimpleNamespace:
-    """The source as plain Python with each function it defines replaced by `numba.njit(fn)`."""
+NUMBA_NOTE = ("numba: plain numba.njit — no bounds checks (fastext checks them by default: "
+              "`fastext build --no-boundscheck` for a like-for-like build) and no parallel=True "
+              "(prange runs serially there; --vs numba-parallel for that)")
+NUMBA_PARALLEL_NOTE = ("numba-parallel: numba.njit(parallel=True) with `prange` mapped to numba.prange; "
+                       "no bounds checks; Numba's threads (NUMBA_NUM_THREADS) against fastext's "
+                       "(FASTEXT_NUM_THREADS, else OMP_NUM_THREADS)")
+
+
+def load_numba(target: Target, parallel: bool = False) -> types.SimpleNamespace:
+    """The source as plain Python with each function it defines replaced by `numba.njit(fn)`,
+    or, with `parallel`, `numba.njit(parallel=True)(fn)` and the module's `prange` name bound
+    to numba.prange (fastext's prange is `range` under plain Python: Numba would run it serially)."""
+    flag = "--vs numba-parallel" if parallel else "--vs numba"
     try:
         import numba
     except ImportError:
-        raise BenchError("--vs numba: numba is not installed (pip install numba, or fastext[bench])") from None
-    module = types.ModuleType(target.name + "_numba")
+        raise BenchError(f"{flag}: numba is not installed (pip install numba, or fastext[bench])") from None
+    module = types.ModuleType(target.name + ("_numba_parallel" if parallel else "_numba"))
     module.__file__ = target.fx_path
     try:
         with open(target.fx_path, "rb") as f:
@@ -209,10 +221,29 @@ def load_numba(target: Target) -> types.SimpleNamespace:
         exec(code, module.__dict__)
     except Exception as e:  # noqa: BLE001
         raise BenchError(f"{target.fx_path} fails to run as plain Python: {type(e).__name__}: {e}") from None
+    if parallel:
+        import fastext
+        for name, value in list(module.__dict__.items()):
+            if value is getattr(fastext, "prange", None):     # `from fastext import prange` (any alias)
+                module.__dict__[name] = numba.prange
+    jit = numba.njit(parallel=True) if parallel else numba.njit
     for name, value in list(module.__dict__.items()):
         if isinstance(value, types.FunctionType) and value.__module__ == module.__name__:
-            module.__dict__[name] = numba.njit(value)   # lazy: compiled at the first call
+            module.__dict__[name] = jit(value)   # lazy: compiled at the first call
     return module
+
+
+def uses_prange(target: Target) -> bool:
+    """Whether the module's source calls `prange` (the name, or an attribute of that name)."""
+    import ast
+    try:
+        with open(target.fx_path, "rb") as f:
+            tree = ast.parse(f.read())
+    except (OSError, SyntaxError, ValueError):
+        return False
+    return any(isinstance(n, ast.Call) and (isinstance(n.func, ast.Name) and n.func.id == "prange"
+                                            or isinstance(n.func, ast.Attribute) and n.func.attr == "prange")
+               for n in ast.walk(tree))
 
 
 def numba_error_types() -> tuple[type, ...]:
@@ -229,7 +260,7 @@ def parse_alternative(spec: str) -> tuple[str, str, str]:
     mod, sep, rest = spec.partition(":")
     func, _, name = rest.partition("=")
     if not sep or not mod or not func:
-        raise BenchError(f"--vs {spec}: expected 'numba', 'module' or 'module:function' (optionally 'module:function=fxname')")
+        raise BenchError(f"--vs {spec}: expected 'numba', 'numba-parallel', 'module' or 'module:function' (optionally 'module:function=fxname')")
     return mod, func, name or func
 
 

@@ -8,14 +8,14 @@
                                     and runs them until none is left
 
 The iteration space is cut into `blocks` contiguous pieces (BLOCKS_PER_THREAD a thread,
-fewer when the loop is short, one with one thread); the calling thread and
-`pthread_create`d ones take blocks in turn, then the others are joined.  Afterwards,
+fewer when the loop is short, one with one thread); the calling thread and threads of the
+module's persistent pool (lower/threadpool.py) take blocks in turn.  Afterwards,
 in block order, each reduction's accumulator is folded into the variable and the first
 block that failed has its error record copied into the function's: as each block stops
 at its first error and the blocks are in iteration order, that is the error the serial
 loop would raise.
 
-No C runtime: pthread_create/pthread_join, malloc/free, getenv/strtol and
+No C runtime: the pool's pthread calls, malloc/free, getenv/strtol and
 sched_getaffinity/sysconf are called directly from the generated code.
 """
 from __future__ import annotations
@@ -26,15 +26,17 @@ from llvmlite import ir as ll
 
 from fastext.compiler import ir, ops
 from fastext.compiler import types as T
-from fastext.compiler.lower import arith
+from fastext.compiler.lower import arith, threadpool
 from fastext.compiler.lower.context import ERR, ERR_ARENA, I32, I64, I8, I8P, scalar_type, value_type
 from fastext.compiler.lower.function import FunctionLowering
 
 # A body without inner loops or calls costs a few nanoseconds an iteration: give each thread
-# at least this many iterations: starting and joining a thread costs ~20 µs (measured, docs/language.md).
+# at least this many iterations (the serial threshold): waking a sleeping pool thread costs
+# 10-50 µs, handing blocks to spinning ones ~1 µs (measured, docs/language.md).
 MIN_FLAT_ITERATIONS = 65536
 MAX_THREADS = 1024
 NUM_THREADS_ENV = "FASTEXT_NUM_THREADS"
+OMP_NUM_THREADS_ENV = "OMP_NUM_THREADS"    # read when FASTEXT_NUM_THREADS is unset or invalid
 
 # Blocks of iterations a thread takes in turn (dynamic scheduling, so a thread that the OS
 # runs late, or that drew slow iterations, is helped by the others); results are folded by
@@ -75,12 +77,12 @@ def lower_parallel_for(fl: FunctionLowering, s: ir.ForRange) -> None:
     blocks = b.select(b.icmp_signed("==", threads, I64(1)), I64(1), blocks)
     nthreads = _umin(b, threads, blocks)
 
-    # block (and thread id) storage: the stack for one block, the heap for more
+    # block storage: the stack for one block, the heap for more
     stack_task = fl.entry_alloca(task_t)
     task_size = ll.Constant(taskp, None).gep([I32(1)]).ptrtoint(I64)
     pre = b.block
     with b.if_then(b.icmp_signed(">", blocks, I64(1))):
-        size = b.add(b.mul(blocks, task_size), b.mul(nthreads, I64(16)))
+        size = b.mul(blocks, task_size)
         mem = b.call(_libc(ctx, "malloc", I8P, [I64]), [size])
         got = b.icmp_unsigned("!=", mem, ll.Constant(I8P, None))
         heap_tasks = b.select(got, b.bitcast(mem, taskp), stack_task)
@@ -99,8 +101,6 @@ def lower_parallel_for(fl: FunctionLowering, s: ir.ForRange) -> None:
     memp = b.phi(I8P, "taskmem")
     memp.add_incoming(ll.Constant(I8P, None), pre)
     memp.add_incoming(mem, alloc_end)
-    tids = b.bitcast(b.gep(memp, [b.mul(nblocks, task_size)]), I64.as_pointer())
-    started = b.gep(tids, [nthreads_phi])           # one i64 flag a thread, after the ids
     env_raw = b.bitcast(env, I8P)
 
     # block k covers [k*q + min(k, r), (k+1)*q + min(k+1, r)): sizes differ by at most one
@@ -125,21 +125,9 @@ def lower_parallel_for(fl: FunctionLowering, s: ir.ForRange) -> None:
     b.store(I64(0), b.gep(pool, [I32(0), I32(2)]))
     pool_raw = b.bitcast(pool, I8P)
 
-    # threads 1.. take blocks as the calling thread does; a thread that cannot be created
-    # leaves its share to the others
-    create = _libc(ctx, "pthread_create", I32, [I64.as_pointer(), I8P, runner.type, I8P])
-
-    def spawn(k):
-        rc = b.call(create, [b.gep(tids, [k]), ll.Constant(I8P, None), runner, pool_raw])
-        b.store(b.zext(b.icmp_signed("==", rc, I32(0)), I64), b.gep(started, [k]))
-    _counted_loop(fl, I64(1), nthreads_phi, spawn, "prange.spawn")
-    b.call(runner, [pool_raw])
-    join = _libc(ctx, "pthread_join", I32, [I64, I8P.as_pointer()])
-
-    def wait(k):
-        with b.if_then(b.icmp_signed("!=", b.load(b.gep(started, [k])), I64(0))):
-            b.call(join, [b.load(b.gep(tids, [k])), ll.Constant(I8P.as_pointer(), None)])
-    _counted_loop(fl, I64(1), nthreads_phi, wait, "prange.join")
+    # the calling thread and nthreads - 1 threads of the module's persistent pool take blocks
+    # in turn (lower/threadpool.py); one thread: the runner on this thread alone
+    b.call(threadpool.pool_run_fn(ctx), [b.bitcast(runner, I8P), pool_raw, b.sub(nthreads_phi, I64(1))])
     b.atomic_rmw("sub", active, I64(1), "seq_cst")
 
     free = _libc(ctx, "free", ll.VoidType(), [I8P])
@@ -383,7 +371,8 @@ def _contains(stmt: ir.Stmt, target: ir.Stmt) -> bool:
 
 def num_threads_fn(ctx) -> ll.Function:
     """`i64 fx$num_threads()`: FASTEXT_NUM_THREADS when it is an integer >= 1 (at most
-    MAX_THREADS), else the CPUs this process may run on (sched_getaffinity; sysconf elsewhere).
+    MAX_THREADS), else OMP_NUM_THREADS likewise (its first comma-separated entry), else the
+    CPUs this process may run on (sched_getaffinity; sysconf elsewhere).
 
     Read at every parallel loop, so `fastext.set_num_threads` (which sets the variable)
     takes effect at once in every compiled module.
@@ -395,17 +384,29 @@ def num_threads_fn(ctx) -> ll.Function:
     fn = ll.Function(ctx.module, ll.FunctionType(I64, []), name)
     fn.linkage = "internal"
     b = ll.IRBuilder(fn.append_basic_block("entry"))
-    text = b.call(_libc(ctx, "getenv", I8P, [I8P]), [ctx.cstring(NUM_THREADS_ENV)])
-    parse, default = fn.append_basic_block("parse"), fn.append_basic_block("default")
-    b.cbranch(b.icmp_unsigned("!=", text, ll.Constant(I8P, None)), parse, default)
-    b.position_at_end(parse)
+    getenv = _libc(ctx, "getenv", I8P, [I8P])
+    strtol = _libc(ctx, "strtol", I64, [I8P, I8P.as_pointer(), I32])
     endp = b.alloca(I8P)
-    value = b.call(_libc(ctx, "strtol", I64, [I8P, I8P.as_pointer(), I32]), [text, endp, I32(10)])
-    end = b.load(endp)
-    whole = b.and_(b.icmp_unsigned("!=", end, text), b.icmp_unsigned("==", b.load(end), I8(0)))
-    good = b.and_(whole, b.icmp_signed(">=", value, I64(1)))
-    with b.if_then(good):
-        b.ret(_umin(b, value, I64(MAX_THREADS)))
+    default = fn.append_basic_block("default")
+    # FASTEXT_NUM_THREADS first, then OMP_NUM_THREADS (its first entry: "4,2" asks 4 threads of
+    # the outermost level), each when it is an integer >= 1; else the CPUs this process may use
+    for env, sep in ((NUM_THREADS_ENV, None), (OMP_NUM_THREADS_ENV, ",")):
+        text = b.call(getenv, [ctx.cstring(env)])
+        parse, skip = fn.append_basic_block("parse"), fn.append_basic_block("next")
+        b.cbranch(b.icmp_unsigned("!=", text, ll.Constant(I8P, None)), parse, skip)
+        b.position_at_end(parse)
+        value = b.call(strtol, [text, endp, I32(10)])
+        end = b.load(endp)
+        last = b.load(end)
+        ends = b.icmp_unsigned("==", last, I8(0))
+        if sep is not None:
+            ends = b.or_(ends, b.icmp_unsigned("==", last, I8(ord(sep))))
+        whole = b.and_(b.icmp_unsigned("!=", end, text), ends)
+        good = b.and_(whole, b.icmp_signed(">=", value, I64(1)))
+        with b.if_then(good):
+            b.ret(_umin(b, value, I64(MAX_THREADS)))
+        b.branch(skip)
+        b.position_at_end(skip)
     b.branch(default)
     b.position_at_end(default)
     if sys.platform.startswith("linux"):
