@@ -154,16 +154,23 @@ def test_numba_parallel_baseline(tmp_path, cache_dir):
 
 
 def test_numba_parallel_maps_prange(tmp_path):
-    numba = pytest.importorskip("numba")
-    from fastext.bench import target as targets
+    # in a process of its own: Numba's parallel set-up in this process disturbed the MCJIT loader
+    # that test_compiler_stages.py uses later (jit.py; the import hook links with cc instead)
+    pytest.importorskip("numba")
     fx = tmp_path / "par.fx"
     fx.write_text(PARALLEL_FX)
-    t = targets.Target(name="par", fx_path=str(fx), cases_file=None)
-    assert targets.uses_prange(t)
-    ns = targets.load_numba(t, parallel=True)
-    assert ns.prange is numba.prange and ns.row_sums.targetoptions.get("parallel") is True
-    assert not targets.load_numba(t).row_sums.targetoptions.get("parallel")
-    assert not targets.uses_prange(targets.Target(name="k", fx_path=KERNELS, cases_file=None))
+    script = f"""
+import numba
+from fastext.bench import target as targets
+t = targets.Target(name="par", fx_path={str(fx)!r}, cases_file=None)
+assert targets.uses_prange(t)
+ns = targets.load_numba(t, parallel=True)
+assert ns.prange is numba.prange and ns.row_sums.targetoptions.get("parallel") is True
+assert not targets.load_numba(t).row_sums.targetoptions.get("parallel")
+assert not targets.uses_prange(targets.Target(name="k", fx_path={KERNELS!r}, cases_file=None))
+"""
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
 
 
 def test_numba_missing_is_a_clear_error(tmp_path, cache_dir):
