@@ -555,19 +555,8 @@ class WrapperBuilder:
         if isinstance(t, (T.Dict, T.Set)):
             from fastext.abi.lists import box_table
             return box_table(self, t, v)
-        if t.is_complex:
-            re, im = (b.extract_value(v, k) for k in (0, 1))
-            if t.bits == 64:
-                re, im = b.fpext(re, F64), b.fpext(im, F64)
-            return api.call(b, "PyComplex_FromDoubles", re, im)
-        if t.is_float:
-            return api.call(b, "PyFloat_FromDouble", v if t.bits == 64 else b.fpext(v, F64))
-        if t.is_bool:
-            return api.call(b, "PyBool_FromLong", b.zext(v, I64))
-        if t == T.U64:
-            return api.call(b, "PyLong_FromUnsignedLongLong", v)
-        wide = v if t.bits == 64 else (b.sext(v, I64) if t.signed else b.zext(v, I64))
-        return api.call(b, "PyLong_FromLongLong", wide)
+        from fastext.compiler.lower.container_objects import scalar_object
+        return scalar_object(api, b, v, t)
 
 
 def _range(t: T.Scalar) -> tuple[int, int]:

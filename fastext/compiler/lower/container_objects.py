@@ -19,7 +19,7 @@ NULL = ll.Constant(I8P, None)
 def to_object(api: CApi, b: ll.IRBuilder, v: ll.Value, t: T.Type) -> ll.Value:
     """A new reference to the Python value of `v` (NULL on failure, exception set)."""
     if isinstance(t, T.Scalar):
-        return _scalar(api, b, v, t)
+        return scalar_object(api, b, v, t)
     if t == T.STRV:     # a str item: the object itself, a new reference
         api.call(b, "Py_IncRef", v)
         return v
@@ -31,7 +31,8 @@ def to_object(api: CApi, b: ll.IRBuilder, v: ll.Value, t: T.Type) -> ll.Value:
     raise NotImplementedError(f"boxing {t}")
 
 
-def _scalar(api: CApi, b: ll.IRBuilder, v: ll.Value, t: T.Scalar) -> ll.Value:
+def scalar_object(api: CApi, b: ll.IRBuilder, v: ll.Value, t: T.Scalar) -> ll.Value:
+    """A new Python int/float/bool/complex of a number (NULL on failure)."""
     if t.is_complex:
         re, im = b.extract_value(v, 0), b.extract_value(v, 1)
         if t.bits == 64:

@@ -307,6 +307,19 @@ def _setitem(fl, e, args):
     return I1(0)
 
 
+def _key_error(fl, table: Table, missing: ll.Value, key: ll.Value) -> None:
+    """KeyError(key) when `missing` holds: the key itself as the argument, as Python's dict raises."""
+    b = fl.b
+    if isinstance(table.key, T.Scalar) and table.key.is_int:
+        wide = key if table.key.bits == 64 else b.sext(key, I64) if table.key.signed else b.zext(key, I64)
+        fl.fail_if(missing, "KeyError", KEY_ARG, (wide,))
+    elif table.key == T.STRV:
+        from fastext.compiler.lower.str_items import key_error
+        key_error(fl, missing, key)
+    else:
+        fl.fail_if(missing, "KeyError", None)
+
+
 def _getitem(fl, e, args):
     """`d[k]` (KeyError), `d.get(k, default)`, `d.setdefault(k, default)`, `d.pop(k[, default])`."""
     b = fl.b
@@ -316,14 +329,7 @@ def _getitem(fl, e, args):
     _, slot, entry = lookup(fl, table, d, key)
     missing = b.icmp_signed("<", entry, I64(0))
     if len(args) == 2:
-        if isinstance(table.key, T.Scalar) and table.key.is_int:
-            wide = key if table.key.bits == 64 else b.sext(key, I64) if table.key.signed else b.zext(key, I64)
-            fl.fail_if(missing, "KeyError", KEY_ARG, (wide,))
-        elif table.key == T.STRV:
-            from fastext.compiler.lower.str_items import key_error
-            key_error(fl, missing, key)
-        else:
-            fl.fail_if(missing, "KeyError", None)
+        _key_error(fl, table, missing, key)
         value = b.load(table.entry_field(b, d, entry, 2))
         if kind == "pop":
             remove(fl, table, d, entry, slot)
@@ -357,14 +363,7 @@ def _delitem(fl, e, args):
         with b.if_then(b.not_(missing)):
             remove(fl, table, d, entry, slot)
         return I1(0)
-    if isinstance(table.key, T.Scalar) and table.key.is_int:
-        wide = key if table.key.bits == 64 else b.sext(key, I64) if table.key.signed else b.zext(key, I64)
-        fl.fail_if(missing, "KeyError", KEY_ARG, (wide,))
-    elif table.key == T.STRV:
-        from fastext.compiler.lower.str_items import key_error
-        key_error(fl, missing, key)
-    else:
-        fl.fail_if(missing, "KeyError", None)
+    _key_error(fl, table, missing, key)
     remove(fl, table, d, entry, slot)
     return I1(0)
 
