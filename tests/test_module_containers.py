@@ -67,8 +67,10 @@ def test_defaults_and_str_variable_keys():
             m.main(200, "sun")
         outs.append(buf.getvalue())
     assert outs[0] == outs[1] and outs[0].count("\n") == 2
-    with pytest.raises(IndexError):     # Python: KeyError (documented)
-        native.main(1, "pluto")
+    for m in (native, oracle):
+        with pytest.raises(KeyError) as info:
+            m.main(1, "pluto")
+        assert str(info.value) == "'pluto'"
 
 
 def _error(source: str) -> str:

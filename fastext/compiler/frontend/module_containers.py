@@ -200,15 +200,26 @@ def subscript(fc, node: ast.Subscript, b: Binding) -> ir.Expr:
         return ir.Intrinsic(values.type.item, span, "list.get", [values, ir.Const(T.I64, span, keys.index(key.value))])
     if isinstance(key, ast.Name):
         # a str variable (`BODIES[ref]`): the index of the first key equal to it, compared in turn;
-        # no key matching gives an index past the end (IndexError, where Python raises KeyError)
+        # no key matching raises KeyError(ref), as Python's dict does
         chain: ast.expr = ast.Constant(len(keys))
         for k in reversed(range(len(keys))):
             test = ast.Compare(ast.Name(key.id, ast.Load()), [ast.Eq()], [ast.Constant(keys[k])])
             chain = ast.IfExp(test, ast.Constant(k), chain)
-        index = fc.expr(ast.fix_missing_locations(ast.copy_location(chain, key)))
-        if isinstance(index.type, T.ErrorType):
-            return index
-        return ir.Intrinsic(values.type.item, span, "list.get", [values, index])
+        fc.temp_count += 1
+        name = f"$key{fc.temp_count}"
+        found = ast.Assign([ast.Name(name, ast.Store())], chain)
+        missing = ast.If(ast.Compare(ast.Name(name, ast.Load()), [ast.Eq()], [ast.Constant(len(keys))]),
+                         [ast.Raise(ast.Call(ast.Name("KeyError", ast.Load()), [ast.Name(key.id, ast.Load())], []))], [])
+        for stmt in (found, missing):
+            for sub in ast.walk(stmt):
+                ast.copy_location(sub, key)
+        before = len(fc.diags.items)
+        stmts = fc.block([found, missing])
+        var = fc.vars.get(name)
+        if var is None or len(fc.diags.items) != before:
+            return ir.Expr(T.ERROR, span)
+        item = ir.Intrinsic(values.type.item, span, "list.get", [values, ir.Load(var.type, span, var)])
+        return ir.StmtExpr(values.type.item, span, stmts, item)
     raise fc.error(key, f"`{node.value.id}` has str keys known when compiled: index it with a str literal "
                    "or a str variable", f"write `{node.value.id}[{keys[0]!r}]`")
 
