@@ -94,6 +94,9 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyUnicode_FromOrdinal": (OBJ, [I32], False),
     "PyUnicode_AsUTF8AndSize": (OBJ, [OBJ, I64.as_pointer()], False),
     "PyUnicode_GetLength": (I64, [OBJ], False),
+    "PyNumber_ToBase": (OBJ, [OBJ, I32], False),          # hex/oct/bin (lower/text.py)
+    "PyLong_FromString": (OBJ, [OBJ, OBJ, I32], False),   # int(s, base) of ASCII text
+    "PyUnicode_InternFromString": (OBJ, [OBJ], False),
     "PyUnicode_AsUCS4Copy": (OBJ, [OBJ], False),
     "PyNumber_Long": (OBJ, [OBJ], False),
     "PyNumber_Float": (OBJ, [OBJ], False),

@@ -276,6 +276,9 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr | 
                            f"{name}(int(x))" if isinstance(value.type, Scalar) else f"{name}(n) of an int")
         if name in ("str", "repr", "ascii"):
             return _op(STRV, span, f"text.{name}", [boxed(fc, value, node.args[0])])
+        if name in ("hex", "oct", "bin"):      # what the builtins do: PyNumber_ToBase
+            return _op(STRV, span, "text.tobase", [boxed(fc, value, node.args[0])],
+                       base={"hex": 16, "oct": 8, "bin": 2}[name])
         return ir.ObjCall(STRV, span, _builtin(span, name), None, [boxed(fc, value, node.args[0])], ())
     if name in ("int", "float", "bool", "ord") and node.args and not node.keywords:
         arg = node.args[0]
@@ -288,6 +291,9 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr | 
             base = fc.expr(node.args[1])
             if not textual(value.type) and not isinstance(value.type, (PyObj, ErrorType)):
                 raise fc.error(arg, f"int() with a base needs a str, not {article(value.type)}", "int(s, 16)")
+            if textual(value.type) and isinstance(base.type, Scalar) and base.type.is_int:
+                call = _op(OBJECT, span, "text.int_base", [as_text(value), fc.convert(base, I64)])
+                return ir.ObjConvert(I64, span, call, "python", ast.unparse(node))
             call = ir.ObjCall(OBJECT, span, _builtin(span, "int"), None,
                               [boxed(fc, value, arg), objects.box(fc, base, node.args[1])], ())
             return ir.ObjConvert(I64, span, call, "python", ast.unparse(node))

@@ -11,6 +11,7 @@ from llvmlite import ir as ll
 
 from fastext.compiler import ir
 from fastext.compiler.lower.context import I32, I64, I8P
+from fastext.compiler.lower.ircontrol import Var
 
 NULL = ll.Constant(I8P, None)
 
@@ -109,10 +110,30 @@ def _raise_runtime(fl, message: str) -> None:
     fl.api.call(fl.b, "PyErr_SetString", fl.api.exc(fl.b, "PyExc_RuntimeError"), fl.ctx.cstring(message))
 
 
-def _py_builtin(fl, e, args) -> ll.Value:
-    """builtins.NAME of the running code (a borrowed dict entry, increfed)."""
+def _interned(fl, name: str) -> ll.Value:
+    """The interned str `name`, made once per module (its hash is cached: a dict lookup with it
+    costs no decoding and no hashing)."""
     b, api = fl.b, fl.api
-    found = api.call(b, "PyDict_GetItemString", api.call(b, "PyEval_GetBuiltins"), fl.ctx.cstring(e.attrs["name"]))
+    symbol = f"fx$name.{name}"
+    gv = fl.ctx.module.globals.get(symbol)
+    if gv is None:
+        gv = ll.GlobalVariable(fl.ctx.module, I8P, symbol)
+        gv.initializer = NULL
+        gv.linkage = "internal"
+    key = Var(b, I8P, b.load(gv))
+    with b.if_then(b.icmp_unsigned("==", key.get(), NULL), likely=False):
+        made = api.call(b, "PyUnicode_InternFromString", fl.ctx.cstring(name))
+        fl.fail_if_null(made)
+        b.store(made, gv)        # kept for the module's life
+        key.set(made)
+    return key.get()
+
+
+def _py_builtin(fl, e, args) -> ll.Value:
+    """builtins.NAME of the running code, looked up at each use as Python does (a borrowed dict
+    entry, increfed)."""
+    b, api = fl.b, fl.api
+    found = api.call(b, "PyDict_GetItem", api.call(b, "PyEval_GetBuiltins"), _interned(fl, e.attrs["name"]))
     missing = b.icmp_unsigned("==", found, NULL)
     with b.if_then(missing, likely=False):
         _raise_runtime(fl, f"builtins.{e.attrs['name']} is missing")
@@ -182,3 +203,70 @@ def release_view(fl, e: ir.Intrinsic) -> None:
     owner, s, text = fl.text_views.pop(id(e))
     fl.drop(owner, None)
     fl.drop(s, text)
+
+
+def _text_tobase(fl, e, args) -> ll.Value:
+    """hex(n), oct(n), bin(n): PyNumber_ToBase, which is what the builtins call."""
+    v = fl.use(args[0])
+    r = fl.api.call(fl.b, "PyNumber_ToBase", v, I32(e.attrs["base"]))
+    fl.drop(v, args[0])
+    fl.fail_if_null(r)
+    return r
+
+
+def _text_int_base(fl, e, args) -> ll.Value:
+    """int(s, base): for ASCII text without NUL characters and a valid base PyLong_FromString
+    parses exactly what int() parses (same errors and messages); other text (non-ASCII digits and
+    spaces, which int() first maps to ASCII) and bad bases go through the builtin int()."""
+    b, api = fl.b, fl.api
+    s = fl.use(args[0])
+    base = fl.expr(args[1])
+    size = fl.entry_alloca(I64)
+    utf8 = api.call(b, "PyUnicode_AsUTF8AndSize", s, size)
+    result = Var(b, I8P, NULL)
+    strlen = fl.ctx.intrinsic("strlen", I64, [I8P])
+    fast = b.icmp_unsigned("!=", utf8, NULL)
+    with b.if_else(fast) as (ascii_text, other):
+        with ascii_text:
+            n = b.load(size)
+            valid_base = b.or_(b.icmp_signed("==", base, I64(0)),
+                               b.and_(b.icmp_signed(">=", base, I64(2)), b.icmp_signed("<=", base, I64(36))))
+            plain = b.and_(b.and_(b.icmp_signed("==", n, api.call(b, "PyUnicode_GetLength", s)),
+                                  b.icmp_signed("==", b.call(strlen, [utf8]), n)), valid_base)
+            with b.if_else(plain) as (parse, general):
+                with parse:
+                    parsed = api.call(b, "PyLong_FromString", utf8, NULL, b.trunc(base, I32))
+                    result.set(parsed)
+                    failed = b.icmp_unsigned("==", parsed, NULL)
+                    with b.if_then(failed, likely=False):
+                        # int() words the error with the base it was given and the str itself
+                        # (PyLong_FromString's own message may name base 10 for base 0)
+                        bad = api.call(b, "PyErr_ExceptionMatches", api.exc(b, "PyExc_ValueError"))
+                        with b.if_then(b.icmp_signed("!=", bad, I32(0))):
+                            api.call(b, "PyErr_Clear")
+                            api.call(b, "PyErr_Format", api.exc(b, "PyExc_ValueError"),
+                                     fl.ctx.cstring("invalid literal for int() with base %d: %.200R"),
+                                     b.trunc(base, I32), s)
+                with general:
+                    result.set(_builtin_int(fl, s, base))
+        with other:
+            api.call(b, "PyErr_Clear")        # lone surrogates have no UTF-8: int() decides
+            result.set(_builtin_int(fl, s, base))
+    fl.drop(s, args[0])
+    fl.fail_if_null(result.get())
+    return result.get()
+
+
+def _builtin_int(fl, s: ll.Value, base: ll.Value) -> ll.Value:
+    """builtins.int(s, base) (NULL with the exception set on failure)."""
+    b, api = fl.b, fl.api
+    int_type = api.call(b, "PyDict_GetItem", api.call(b, "PyEval_GetBuiltins"), _interned(fl, "int"))
+    out = Var(b, I8P, NULL)
+    with b.if_then(b.icmp_unsigned("==", int_type, NULL), likely=False):
+        _raise_runtime(fl, "builtins.int is missing")
+    with b.if_then(b.icmp_unsigned("!=", int_type, NULL)):
+        boxed = api.call(b, "PyLong_FromLongLong", base)
+        with b.if_then(b.icmp_unsigned("!=", boxed, NULL)):
+            out.set(api.call(b, "PyObject_CallFunctionObjArgs", int_type, s, boxed, NULL))
+            api.call(b, "Py_DecRef", boxed)
+    return out.get()

@@ -26,6 +26,8 @@ for _name, _doc in (
         ("text.concat", "the pieces of an f-string joined (PyUnicode_Join)"),
         ("text.tuple", "the right side of fmt % (a, b): a tuple of boxed values"),
         ("py.builtin", "a builtin function of Python (print, hex, int, ...), looked up in builtins"),
+        ("text.tobase", "hex/oct/bin(n) (PyNumber_ToBase, as the builtins)"),
+        ("text.int_base", "int(s, base): PyLong_FromString on ASCII text, the builtin int() otherwise"),
         ("py.sys", "sys.stdout / sys.stderr / sys.stdin, read with PySys_GetObject at each use"),
         ("text.view", "a str value passed to a `str` parameter: its characters (ASCII in place, else UCS-4)")):
     add(Op(_name, lower=_lower(_TEXT, "lower_text"), lazy=True, pure=False, needs_gil=True,
