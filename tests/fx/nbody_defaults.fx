@@ -73,7 +73,7 @@ def report_energy(bodies=SYSTEM, pairs=PAIRS, e=0.0):
     return e
 
 
-def _offset_momentum(ref, bodies=SYSTEM, px=0.0, py=0.0, pz=0.0):
+def offset_momentum(ref, bodies=SYSTEM, px=0.0, py=0.0, pz=0.0):
     for (r, [vx, vy, vz], m) in bodies:
         px -= vx * m
         py -= vy * m
@@ -84,8 +84,8 @@ def _offset_momentum(ref, bodies=SYSTEM, px=0.0, py=0.0, pz=0.0):
     v[2] = pz / m
 
 
-def main(n: i64, ref: str) -> None:
-    _offset_momentum(BODIES[ref])
+def main(n: i64, ref: str = "sun") -> None:
+    offset_momentum(BODIES[ref])
     report_energy()
     advance(0.01, n)
     report_energy()

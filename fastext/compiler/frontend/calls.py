@@ -340,6 +340,9 @@ def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
             args.append(fc.coerce(bound[pname], ptype, where[pname], f"argument `{pname}` of `{name}`"))
         elif pname in sig.defaults:
             dtype, value = sig.defaults[pname]
+            if isinstance(dtype, T.Str):      # `ref: str = "sun"`: the literal's characters
+                args.append(fc.coerce(ir.ObjConst(T.STRV, span, value), dtype, node, f"argument `{pname}` of `{name}`"))
+                continue
             args.append(ir.ObjConst(dtype, span, None) if isinstance(dtype, T.PyObj) else ir.Const(dtype, span, value))
         else:
             raise fc.error(node, f"`{name}` is missing argument `{pname}`", usage)

@@ -442,6 +442,17 @@ class _ModuleCollector:
             if ptype == OBJECT and isinstance(default, ast.Constant) and default.value is None:
                 defaults[name] = (ptype, None)     # an optional object (a callback): None when not given
                 continue
+            if ptype == STR and isinstance(default, ast.Constant) and type(default.value) is str:
+                try:
+                    default.value.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise FxSyntaxError(self.span(default), f"the default of `{name}` holds a lone surrogate",
+                                        "use text that UTF-8 can encode") from None
+                defaults[name] = (ptype, default.value)    # `ref: str = "sun"`: a str the module keeps
+                continue
+            if isinstance(default, ast.Constant) and isinstance(default.value, str):
+                raise FxSyntaxError(self.span(default), f"default of `{name}` must be {article(ptype)} constant, "
+                                    "not a str", "only `str` parameters take a str default")
             if isinstance(default, ast.Constant) and default.value is None:
                 raise FxSyntaxError(self.span(default), f"`{name}` ({ptype}) cannot default to None",
                                     f"only `object` parameters can: `{name}: object = None`")
