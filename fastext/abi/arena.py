@@ -47,12 +47,8 @@ class ArenaEmitter:
         return fn, ll.IRBuilder(fn.append_basic_block("entry"))
 
     def _global(self, name: str) -> ll.GlobalVariable:
-        gv = self.module.globals.get(name)
-        if gv is None:
-            gv = ll.GlobalVariable(self.module, OBJ, name)
-            gv.initializer = NULL
-            gv.linkage = "internal"
-        return gv
+        from fastext.compiler.lower.ircontrol import internal_global
+        return internal_global(self.module, name, OBJ)
 
     # ------------------------------------------------------------------ block headers
     def _hdr(self, b: ll.IRBuilder, block: ll.Value, field: int) -> ll.Value:

@@ -119,7 +119,6 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyList_GetItem": (OBJ, [OBJ, I64], False),      # borrowed (abi/lists.py)
     "PyList_Size": (I64, [OBJ], False),
     "PyErr_NoMemory": (OBJ, [], False),
-    "PyDict_New": (OBJ, [], False),
     "PyDict_SetItem": (I32, [OBJ, OBJ, OBJ], False),
     "PySet_New": (OBJ, [OBJ], False),
     "PySet_Add": (I32, [OBJ, OBJ], False),

@@ -323,27 +323,17 @@ class WrapperBuilder:
 
     def str_constant(self, text: str) -> ll.Value:
         """A str object of `text`, made at its first use and kept for the module's life (borrowed)."""
+        from fastext.compiler.lower.ircontrol import internal_global, made_once
         b, api = self.b, self.api
         data = text.encode("utf-8")      # the front end admits UTF-8-encodable defaults only
-        gv = ll.GlobalVariable(self.ctx.module, OBJ, self.ctx.module.get_unique_name("fx$strdefault"))
-        gv.initializer = ll.Constant(OBJ, None)
-        gv.linkage = "internal"
-        cached = b.load(gv)
-        made_bb, done_bb = self.llfn.append_basic_block("strdefault.make"), self.llfn.append_basic_block("strdefault.done")
-        before = b.block
-        b.cbranch(b.icmp_unsigned("==", cached, ll.Constant(OBJ, None)), made_bb, done_bb)
-        b.position_at_end(made_bb)
-        made = api.call(b, "PyUnicode_FromStringAndSize", self.ctx.cstring(text), I64(len(data)))
-        with b.if_then(b.icmp_unsigned("==", made, ll.Constant(OBJ, None)), likely=False):
-            b.branch(self.fail_bb)
-        b.store(made, gv)
-        made_end = b.block
-        b.branch(done_bb)
-        b.position_at_end(done_bb)
-        phi = b.phi(OBJ)
-        phi.add_incoming(cached, before)
-        phi.add_incoming(made, made_end)
-        return phi
+        gv = internal_global(self.ctx.module, self.ctx.module.get_unique_name("fx$strdefault"), OBJ)
+
+        def make():
+            made = api.call(b, "PyUnicode_FromStringAndSize", self.ctx.cstring(text), I64(len(data)))
+            with b.if_then(b.icmp_unsigned("==", made, ll.Constant(OBJ, None)), likely=False):
+                b.branch(self.fail_bb)
+            return made
+        return made_once(b, gv, make)
 
     def unbox_value(self, k: int, p: ir.Param, obj: ll.Value) -> ll.Value:
         t = p.var.type

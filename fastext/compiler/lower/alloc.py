@@ -278,12 +278,8 @@ def _copy(fl, shape: list[ll.Value], arrays, src_strides: list[ll.Value] | None 
 
 def live_counter(ctx: ModuleContext) -> ll.GlobalVariable:
     """`fx$live_blocks`: blocks allocated and not yet freed (atomic: the GIL may be released)."""
-    gv = ctx.module.globals.get("fx$live_blocks")
-    if gv is None:
-        gv = ll.GlobalVariable(ctx.module, I64, "fx$live_blocks")
-        gv.initializer = I64(0)
-        gv.linkage = "internal"
-    return gv
+    from fastext.compiler.lower.ircontrol import internal_global
+    return internal_global(ctx.module, "fx$live_blocks", I64)
 
 
 def arena_alloc(ctx: ModuleContext) -> ll.Function:

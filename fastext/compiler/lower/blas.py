@@ -43,12 +43,8 @@ def has_routines(t: T.Scalar) -> bool:
 
 def table(ctx: ModuleContext) -> ll.GlobalVariable:
     """The module's `fx$blas` (zero-initialised; filled by the exec slot of `abi/blas.py`)."""
-    gv = ctx.module.globals.get("fx$blas")
-    if gv is None:
-        gv = ll.GlobalVariable(ctx.module, TABLE, "fx$blas")
-        gv.initializer = ll.Constant(TABLE, None)
-        gv.linkage = "internal"
-    return gv
+    from fastext.compiler.lower.ircontrol import internal_global
+    return internal_global(ctx.module, "fx$blas", TABLE)
 
 
 def _field(fl, k: int) -> ll.Value:

@@ -79,3 +79,24 @@ def internal_function(module: ll.Module, name: str, ret: ll.Type, args: list[ll.
     fn = ll.Function(module, ll.FunctionType(ret, args), name)
     fn.linkage = "internal"
     return fn, ll.IRBuilder(fn.append_basic_block("entry"))
+
+
+def internal_global(module: ll.Module, name: str, ty: ll.Type, init: ll.Constant | None = None) -> ll.GlobalVariable:
+    """The internal global `name` of type `ty`, zero (or `init`) until stored, created at its first use."""
+    gv = module.globals.get(name)
+    if gv is None:
+        gv = ll.GlobalVariable(module, ty, name)
+        gv.initializer = ll.Constant(ty, None) if init is None else init
+        gv.linkage = "internal"
+    return gv
+
+
+def made_once(b: ll.IRBuilder, gv: ll.GlobalVariable, make) -> ll.Value:
+    """The value `gv` holds, made by `make()` and stored there the first time it is still null
+    (`make` may leave the block on failure: a null result is never stored)."""
+    value = Var(b, gv.value_type, b.load(gv))
+    with b.if_then(b.icmp_unsigned("==", value.get(), ll.Constant(gv.value_type, None)), likely=False):
+        made = make()
+        b.store(made, gv)
+        value.set(made)
+    return value.get()

@@ -15,6 +15,7 @@ from __future__ import annotations
 from llvmlite import ir as ll
 
 from fastext.compiler import ir
+from fastext.compiler import ops
 from fastext.compiler import types as T
 from fastext.compiler.lower.context import I1, I32, I64, I8P, value_type
 from fastext.compiler.lower.ircontrol import Var, for_range, while_loop
@@ -631,14 +632,9 @@ def confined(fn: ir.Function) -> set[int]:
     for s in ir.walk(fn.body):     # a variable also given a list from elsewhere may share it
         if isinstance(s, ir.Assign) and id(s.var) in out and not (
                 isinstance(s.value, ir.Intrinsic) and s.value.name.startswith("list.")
-                and ops_allocates(s.value.name)):
+                and ops.get(s.value.name).allocates):
             out.discard(id(s.var))
     return out
-
-
-def ops_allocates(name: str) -> bool:
-    from fastext.compiler import ops
-    return ops.get(name).allocates and name not in ("list.append", "list.extend", "list.insert", "list.assign_slice")
 
 
 def assign_reusing(fl, s: ir.Assign) -> None:

@@ -13,29 +13,19 @@ from llvmlite import ir as ll
 
 from fastext.compiler import ir
 from fastext.compiler.lower.context import value_type
+from fastext.compiler.lower.ircontrol import internal_global
 
 
 def global_value(module: ll.Module, name: str, ty: ll.Type) -> ll.GlobalVariable:
     """The global that holds the module-level container `name` (created at its first use)."""
-    symbol = f"fx$modvar.{name}"
-    gv = module.globals.get(symbol)
-    if gv is None:
-        gv = ll.GlobalVariable(module, ty, symbol)
-        gv.initializer = ll.Constant(ty, None)
-        gv.linkage = "internal"
-    return gv
+    return internal_global(module, f"fx$modvar.{name}", ty)
 
 
 def module_arena(ctx) -> ll.Value:
     """`fx$modarena`: the arena ({head, current chunk}, lower/alloc.py: ARENA) of the module's
     containers; never released."""
     from fastext.compiler.lower.alloc import ARENA
-    gv = ctx.module.globals.get("fx$modarena")
-    if gv is None:
-        gv = ll.GlobalVariable(ctx.module, ARENA, "fx$modarena")
-        gv.initializer = ll.Constant(ARENA, None)
-        gv.linkage = "internal"
-    return gv
+    return internal_global(ctx.module, "fx$modarena", ARENA)
 
 
 def lower_modvar(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:

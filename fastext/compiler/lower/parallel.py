@@ -431,12 +431,8 @@ def num_threads_fn(ctx) -> ll.Function:
 
 def _active_counter(ctx) -> ll.GlobalVariable:
     """`fx$prange_active`: how many prange loops of this module are running now."""
-    gv = ctx.module.globals.get("fx$prange_active")
-    if gv is None:
-        gv = ll.GlobalVariable(ctx.module, I64, "fx$prange_active")
-        gv.linkage = "internal"
-        gv.initializer = I64(0)
-    return gv
+    from fastext.compiler.lower.ircontrol import internal_global
+    return internal_global(ctx.module, "fx$prange_active", I64)
 
 
 def _libc(ctx, name: str, ret: ll.Type, args: list[ll.Type]) -> ll.Function:

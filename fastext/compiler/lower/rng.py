@@ -56,12 +56,8 @@ def _define(ctx: ModuleContext, name: str, ret: ll.Type, args: list[ll.Type], bu
 
 
 def _global(ctx: ModuleContext, name: str, t: ll.Type, value) -> ll.GlobalVariable:
-    gv = ctx.module.globals.get(name)
-    if gv is None:
-        gv = ll.GlobalVariable(ctx.module, t, name)
-        gv.initializer = t(value)
-        gv.linkage = "internal"
-    return gv
+    from fastext.compiler.lower.ircontrol import internal_global
+    return internal_global(ctx.module, name, t, t(value))
 
 
 def _rotl(ctx: ModuleContext, b: ll.IRBuilder, x: ll.Value, k: int) -> ll.Value:

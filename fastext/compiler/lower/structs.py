@@ -9,7 +9,7 @@ from __future__ import annotations
 from llvmlite import ir as ll
 
 from fastext.compiler import types as T
-from fastext.compiler.lower.context import I8, memory_type, record_type, value_type
+from fastext.compiler.lower.context import I8, memory_type, record_type
 
 
 def from_memory(b: ll.IRBuilder, item: ll.Value, t: T.Struct) -> ll.Value:

@@ -11,7 +11,7 @@ from llvmlite import ir as ll
 
 from fastext.compiler import ir
 from fastext.compiler.lower.context import I32, I64, I8P
-from fastext.compiler.lower.ircontrol import Var
+from fastext.compiler.lower.ircontrol import Var, internal_global, made_once
 
 NULL = ll.Constant(I8P, None)
 
@@ -113,45 +113,33 @@ def _raise_runtime(fl, message: str) -> None:
 def _interned(fl, name: str) -> ll.Value:
     """The interned str `name`, made once per module (its hash is cached: a dict lookup with it
     costs no decoding and no hashing)."""
-    b, api = fl.b, fl.api
-    symbol = f"fx$name.{name}"
-    gv = fl.ctx.module.globals.get(symbol)
-    if gv is None:
-        gv = ll.GlobalVariable(fl.ctx.module, I8P, symbol)
-        gv.initializer = NULL
-        gv.linkage = "internal"
-    key = Var(b, I8P, b.load(gv))
-    with b.if_then(b.icmp_unsigned("==", key.get(), NULL), likely=False):
-        made = api.call(b, "PyUnicode_InternFromString", fl.ctx.cstring(name))
+    def make():
+        made = fl.api.call(fl.b, "PyUnicode_InternFromString", fl.ctx.cstring(name))
         fl.fail_if_null(made)
-        b.store(made, gv)        # kept for the module's life
-        key.set(made)
-    return key.get()
+        return made      # kept for the module's life
+    return made_once(fl.b, internal_global(fl.ctx.module, f"fx$name.{name}", I8P), make)
 
 
 def _py_builtin(fl, e, args) -> ll.Value:
     """builtins.NAME of the running code, looked up at each use as Python does (a borrowed dict
     entry, increfed)."""
-    b, api = fl.b, fl.api
-    found = api.call(b, "PyDict_GetItem", api.call(b, "PyEval_GetBuiltins"), _interned(fl, e.attrs["name"]))
-    missing = b.icmp_unsigned("==", found, NULL)
-    with b.if_then(missing, likely=False):
-        _raise_runtime(fl, f"builtins.{e.attrs['name']} is missing")
-    fl.py_fail_if(missing)
-    api.call(b, "Py_IncRef", found)
-    return found
+    found = fl.api.call(fl.b, "PyDict_GetItem", fl.api.call(fl.b, "PyEval_GetBuiltins"), _interned(fl, e.attrs["name"]))
+    return _owned(fl, found, f"builtins.{e.attrs['name']} is missing")
 
 
 def _py_sys(fl, e, args) -> ll.Value:
     """sys.NAME now (so redirect_stdout, capsys and notebooks see the writes), increfed."""
-    b, api = fl.b, fl.api
-    name = e.attrs["name"]
-    found = api.call(b, "PySys_GetObject", fl.ctx.cstring(name))
-    missing = b.icmp_unsigned("==", found, NULL)
-    with b.if_then(missing, likely=False):
-        _raise_runtime(fl, f"lost sys.{name}")
+    found = fl.api.call(fl.b, "PySys_GetObject", fl.ctx.cstring(e.attrs["name"]))
+    return _owned(fl, found, f"lost sys.{e.attrs['name']}")
+
+
+def _owned(fl, found: ll.Value, message: str) -> ll.Value:
+    """A borrowed lookup result, increfed; RuntimeError(`message`) when the name was missing."""
+    missing = fl.b.icmp_unsigned("==", found, NULL)
+    with fl.b.if_then(missing, likely=False):
+        _raise_runtime(fl, message)
     fl.py_fail_if(missing)
-    api.call(b, "Py_IncRef", found)
+    fl.api.call(fl.b, "Py_IncRef", found)
     return found
 
 

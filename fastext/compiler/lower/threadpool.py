@@ -36,6 +36,7 @@ import platform
 from llvmlite import ir as ll
 
 from fastext.compiler.lower.context import I32, I64, I8P
+from fastext.compiler.lower.ircontrol import internal_global
 
 SPIN_ROUNDS = 8192      # `pause`s a waiting thread spins before it sleeps (tens to hundreds of µs)
 _SYNC = ll.ArrayType(I64, 16)     # room for a pthread_mutex_t / pthread_cond_t of any libc (<= 128 bytes)
@@ -126,13 +127,8 @@ class _Globals:
         self._done = self._var("done", _SYNC)
 
     def _var(self, name: str, ty: ll.Type) -> ll.GlobalVariable:
-        full = f"fx$pool.{name}"
-        gv = self.ctx.module.globals.get(full)
-        if gv is None:
-            gv = ll.GlobalVariable(self.ctx.module, ty, full)
-            gv.linkage = "internal"
-            gv.initializer = ll.Constant(ty, None)
-            gv.align = 16 if isinstance(ty, ll.ArrayType) else 8
+        gv = internal_global(self.ctx.module, f"fx$pool.{name}", ty)
+        gv.align = 16 if isinstance(ty, ll.ArrayType) else 8
         return gv
 
     def mutex(self, b):
