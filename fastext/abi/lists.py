@@ -96,64 +96,15 @@ def _describe(t: T.Scalar) -> str:
     return describe(t)
 
 
-def box_list(wb, t: T.List, lst: ll.Value) -> ll.Value:
-    """A new Python list of the native list's items, boxed one by one."""
-    b, api = wb.b, wb.api
-    h = b.bitcast(lst, HEADER.as_pointer())
-    n = b.load(b.gep(h, [I32(0), I32(LEN)]))
-    out = api.call(b, "PyList_New", n)
-    with b.if_then(b.icmp_unsigned("==", out, NULL), likely=False):
+def box_container(wb, t, c: ll.Value) -> ll.Value:
+    """A result list, dict or set as a new Python one, with the entry point's boxing of items (arrays owning their blocks,
+    structs as their classes); a failure releases the arena and returns NULL."""
+    from fastext.compiler.lower.container_objects import python_container
+
+    def fail():
         wb.release_arena()
-        b.ret(NULL)
-    data = _items(wb, lst, t.item)
-
-    def one(k):
-        boxed = box_item(wb, t.item, b.load(b.gep(data, [k])))
-        with b.if_then(b.icmp_unsigned("==", boxed, NULL), likely=False):
-            api.call(b, "Py_DecRef", out)
-            wb.release_arena()
-            b.ret(NULL)
-        api.call(b, "PyList_SetItem", out, k, boxed)
-    for_range(b, I64(0), n, one)
-    return out
-
-
-def box_table(wb, t, d: ll.Value) -> ll.Value:
-    """A new Python dict (set) of the live entries, in order."""
-    from fastext.compiler.lower.dicts import Table, key_value
-    from fastext.compiler.lower.dicts import N as ENTRIES_USED
-    b, api = wb.b, wb.api
-    table = Table(wb.ctx, *key_value(t))
-    is_dict = isinstance(t, T.Dict)
-    out = api.call(b, "PyDict_New") if is_dict else api.call(b, "PySet_New", NULL)
-    with b.if_then(b.icmp_unsigned("==", out, NULL), likely=False):
-        wb.release_arena()
-        b.ret(NULL)
-
-    def fail_if_null(v):
-        with b.if_then(b.icmp_unsigned("==", v, NULL), likely=False):
-            api.call(b, "Py_DecRef", out)
-            wb.release_arena()
-            b.ret(NULL)
-
-    def one(k):
-        live = b.icmp_unsigned("!=", b.load(table.entry_field(b, d, k, 3)), ll.IntType(8)(0))
-        with b.if_then(live):
-            key = box_item(wb, table.key, b.load(table.entry_field(b, d, k, 1)))
-            fail_if_null(key)
-            if is_dict:
-                value = box_item(wb, table.value, b.load(table.entry_field(b, d, k, 2)))
-                with b.if_then(b.icmp_unsigned("==", value, NULL), likely=False):
-                    api.call(b, "Py_DecRef", key)
-                fail_if_null(value)
-                rc = api.call(b, "PyDict_SetItem", out, key, value)
-                api.call(b, "Py_DecRef", value)
-            else:
-                rc = api.call(b, "PySet_Add", out, key)
-            api.call(b, "Py_DecRef", key)
-            fail_if_null(b.select(b.icmp_signed("<", rc, I32(0)), NULL, out))
-    for_range(b, I64(0), b.load(Table.field(b, d, ENTRIES_USED)), one)
-    return out
+        wb.b.ret(NULL)
+    return python_container(wb.api, wb.b, c, t, lambda it, v: box_item(wb, it, v), fail)
 
 
 def _unbox_key(wb, t: T.Type, obj: ll.Value, pname, what) -> ll.Value:

@@ -567,12 +567,9 @@ class WrapperBuilder:
             return tup
         if isinstance(t, T.Array):
             return self.box_array(t, v)
-        if isinstance(t, T.List):
-            from fastext.abi.lists import box_list
-            return box_list(self, t, v)
-        if isinstance(t, (T.Dict, T.Set)):
-            from fastext.abi.lists import box_table
-            return box_table(self, t, v)
+        if isinstance(t, (T.List, T.Dict, T.Set)):
+            from fastext.abi.lists import box_container
+            return box_container(self, t, v)
         from fastext.compiler.lower.container_objects import scalar_object
         return scalar_object(api, b, v, t)
 

@@ -1,8 +1,9 @@
 """Native containers handed to Python code (`print(xs)`, `f(d)` of a Python callable, `str(t)`):
 a new Python list, dict, set or tuple of boxed items, made by one internal function per type
 (`fx$tobj.<type>`: NULL with the Python exception set when boxing failed; partial objects are
-released).  The entry points box results their own way (abi/lists.py); this is the same
-conversion for code running inside a call, which holds the GIL (analysis: `Function.objects`).
+released), for code running inside a call, which holds the GIL (analysis: `Function.objects`).
+The entry points box their container results with the same loops (`python_container`, called
+by abi/lists.py with the entry point's own boxing of items and failure exit).
 """
 from __future__ import annotations
 
@@ -75,26 +76,39 @@ def _tuple_fn(api: CApi, t: T.Type, items: tuple[T.Type, ...]) -> ll.Function:
 
 
 def _container_fn(api: CApi, t: T.Type) -> ll.Function:
-    from fastext.compiler.lower import dicts, lists
     fn, b = internal_function(api.module, _name(t), I8P, [I8P])
     if b is None:
         return fn
-    c = fn.args[0]
+    b.ret(python_container(api, b, fn.args[0], t, lambda it, v: to_object(api, b, v, it), lambda: b.ret(NULL)))
+    return fn
+
+
+def python_container(api: CApi, b: ll.IRBuilder, c: ll.Value, t: T.Type, box, fail) -> ll.Value:
+    """A new Python list, dict or set of the native container `c`'s items (live entries in
+    order), each made by `box(item_type, value)` (a new reference, or NULL with an exception
+    set); on a failure the partial object is released and `fail()` leaves the function.  The
+    entry points box their results with it too (abi/lists.py), with their own `box` and `fail`."""
+    from fastext.compiler.lower import dicts, lists
+
+    def fail_unless(obj: ll.Value, owner: ll.Value | None) -> None:
+        with b.if_then(b.icmp_unsigned("==", obj, NULL), likely=False):
+            if owner is not None:
+                api.call(b, "Py_DecRef", owner)
+            fail()
+
     if isinstance(t, T.List):
         h = b.bitcast(c, lists.HEADER.as_pointer())
         n = b.load(b.gep(h, [I32(0), I32(lists.LEN)]))
         data = b.bitcast(b.load(b.gep(h, [I32(0), I32(lists.DATA)])), value_type(t.item).as_pointer())
         out = api.call(b, "PyList_New", n)
-        with b.if_then(b.icmp_unsigned("==", out, NULL), likely=False):
-            b.ret(NULL)
+        fail_unless(out, None)
 
-        def one(k):
-            item = to_object(api, b, b.load(b.gep(data, [k])), t.item)
-            _fail_unless(b, item, out, api)
-            api.call(b, "PyList_SetItem", out, k, item)
-        for_range(b, I64(0), n, one)
-        b.ret(out)
-        return fn
+        def item(k):
+            obj = box(t.item, b.load(b.gep(data, [k])))
+            fail_unless(obj, out)
+            api.call(b, "PyList_SetItem", out, k, obj)
+        for_range(b, I64(0), n, item)
+        return out
     key, value = dicts.key_value(t)
     entry = dicts.entry_type(key, value).as_pointer()
     h = b.bitcast(c, dicts.HEADER.as_pointer())
@@ -102,25 +116,23 @@ def _container_fn(api: CApi, t: T.Type) -> ll.Function:
     entries = b.bitcast(b.load(b.gep(h, [I32(0), I32(dicts.ENTRIES)])), entry)
     is_dict = isinstance(t, T.Dict)
     out = api.call(b, "PyDict_New") if is_dict else api.call(b, "PySet_New", NULL)
-    with b.if_then(b.icmp_unsigned("==", out, NULL), likely=False):
-        b.ret(NULL)
+    fail_unless(out, None)
 
     def one(k):
         live = b.icmp_unsigned("!=", b.load(b.gep(entries, [k, I32(3)])), I8(0))
         with b.if_then(live):
-            kobj = to_object(api, b, b.load(b.gep(entries, [k, I32(1)])), key)
-            _fail_unless(b, kobj, out, api)
+            kobj = box(key, b.load(b.gep(entries, [k, I32(1)])))
+            fail_unless(kobj, out)
             if is_dict:
-                vobj = to_object(api, b, b.load(b.gep(entries, [k, I32(2)])), value)
+                vobj = box(value, b.load(b.gep(entries, [k, I32(2)])))
                 with b.if_then(b.icmp_unsigned("==", vobj, NULL), likely=False):
                     api.call(b, "Py_DecRef", kobj)
-                _fail_unless(b, vobj, out, api)
+                fail_unless(vobj, out)
                 rc = api.call(b, "PyDict_SetItem", out, kobj, vobj)
                 api.call(b, "Py_DecRef", vobj)
             else:
                 rc = api.call(b, "PySet_Add", out, kobj)
             api.call(b, "Py_DecRef", kobj)
-            _fail_unless(b, b.select(b.icmp_signed("<", rc, I32(0)), NULL, out), out, api)
+            fail_unless(b.select(b.icmp_signed("<", rc, I32(0)), NULL, out), out)
     for_range(b, I64(0), n, one)
-    b.ret(out)
-    return fn
+    return out
