@@ -180,6 +180,23 @@ def test_whole_sum_of_contiguous_2d_is_numpys_bits(mods):
     assert np.array_equal(native.sum_f64_1(a), a.sum(axis=1)) and np.array_equal(native.sum_f64_0(a), a.sum(axis=0))
 
 
+@pytest.mark.parametrize("layout", ["T", "step", "C"])
+def test_sum_along_last_axis_follows_numpys_order(mods, layout):
+    """A transposed array's lines are summed left to right (NumPy iterates the smaller stride
+    innermost and accumulates slice by slice), a C or stepped one pairwise: NumPy's bits."""
+    native, _ = mods
+    rng = np.random.default_rng(11)
+    for cols in (1, 7, 8, 9, 16, 33, 200):
+        for rows in (1, 2, 3):
+            base = (rng.standard_normal((cols, rows) if layout == "T" else (rows, 2 * cols)) * 1e3)
+            a = base.T if layout == "T" else base[:, ::2] if layout == "step" else base[:, :cols]
+            for dtype in (np.float32, np.float64):
+                x = a.astype(dtype, copy=False) if dtype is np.float64 else np.asarray(a, dtype=dtype)
+                x = x if layout != "T" else np.ascontiguousarray(x.T).T
+                fn = native.sum_f32_1 if dtype is np.float32 else native.sum_f64_1
+                assert np.array_equal(fn(x), x.sum(axis=1)), (layout, cols, rows, dtype)
+
+
 def test_reduction_misuse_is_located(tmp_path):
     from fastext.compiler.driver import check_file
     path = tmp_path / "bad.fx"

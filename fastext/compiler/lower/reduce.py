@@ -547,17 +547,8 @@ def _along(fl, src: Source, kind: str, axis: int | tuple, e: ir.Intrinsic, acc_t
                                          f"{'minimum' if kind == 'min' else 'maximum'} which has no identity")
         return out
     if kind in ("sum", "mean"):
-        if src.plain and src.dtype == acc_t and axes == (src.ndim - 1,) and (acc_t.is_float or acc_t.is_complex):
-            # along the last axis: each result item is NumPy's pairwise sum of its line
-            pw = pairwise(fl.ctx, acc_t)
-            n, st = src.shape[-1], src.accesses[0].strides[-1]
-            line = Access(src.accesses[0].data, src.accesses[0].strides[:-1], src.dtype)
-            loop_nest(fl, src.shape[:-1], [Access(target.data, target.strides[:-1], acc_t), line],
-                      lambda ptrs: store_item(fl, ptrs[0], _add(fl, _zero(acc_t), b.call(
-                          pw, [b.bitcast(ptrs[1], I8P), n, st]), acc_t), acc_t), "lines")
-        else:
-            fill(out, _zero(acc_t))
-            fold(lambda acc, v: _add(fl, acc, _cast(fl, v, src.dtype, acc_t), acc_t))
+        fill(out, _zero(acc_t))
+        fold(lambda acc, v: _add(fl, acc, _cast(fl, v, src.dtype, acc_t), acc_t))
         if kind == "mean":
             _map_out(fl, out, out_type, out_shape, lambda v: _div_count(fl, v, n_axis, acc_t))
         return out
@@ -597,8 +588,7 @@ def _reduce_lines(fl, src: Source, kind: str, target: Access, acc_t: T.Scalar) -
     dest = Access(target.data, target.strides[:-1], acc_t)
     if kind in ("sum", "mean") and (acc_t.is_float or acc_t.is_complex):
         if src.plain and src.dtype == acc_t:
-            pw = pairwise(fl.ctx, acc_t)
-            line = lambda rows: _add(fl, _zero(acc_t), b.call(pw, [rows[0], n, inner[0]]), acc_t)   # noqa: E731
+            line = _numpy_order_line(fl, src, n, inner[0], acc_t)
         else:
             line = lambda rows: _pairwise_line(fl, src, rows, n, inner, acc_t)   # noqa: E731
     else:
@@ -607,6 +597,41 @@ def _reduce_lines(fl, src: Source, kind: str, target: Access, acc_t: T.Scalar) -
     loop_nest(fl, src.shape[:-1], [dest] + outer,
               lambda ptrs: store_item(fl, ptrs[0], line([b.bitcast(p, I8P) for p in ptrs[1:]]), acc_t), "lines")
     src.checks.raise_any()
+
+
+def _numpy_order_line(fl, src: Source, n: ll.Value, stride: ll.Value, acc_t: T.Scalar):
+    """The sum of one line of a plain array in NumPy's order.  NumPy's iterator puts the axis
+    with the smallest |stride| innermost (size-1 and zero-stride axes aside; ties keep the last
+    axis inner): when that is the reduced last axis it sums each line pairwise, otherwise it
+    accumulates `out[i] += a[i, j]` slice by slice, a plain left-to-right sum per line (a
+    transposed array, for one).  Which of the two is decided once, from the strides."""
+    b = fl.b
+    pw = pairwise(fl.ctx, acc_t)
+    last = _abs_stride(b, stride)
+    sequential = I1(0)
+    for k in range(src.ndim - 1):
+        st = src.accesses[0].strides[k]
+        other = b.and_(b.icmp_signed(">", src.shape[k], I64(1)), b.icmp_signed("!=", st, I64(0)))
+        sequential = b.or_(sequential, b.and_(other, b.icmp_signed(">", last, _abs_stride(b, st))))
+    step = lambda acc, v: _add(fl, acc, v, acc_t)   # noqa: E731
+
+    def line(rows: list[ll.Value]) -> ll.Value:
+        with b.if_else(sequential) as (seq, pairs):
+            with seq:
+                by_slice = _fold_line(fl, src, rows, n, [stride], step, _zero(acc_t))
+                seq_end = b.block
+            with pairs:
+                by_pairs = _add(fl, _zero(acc_t), b.call(pw, [rows[0], n, stride]), acc_t)
+                pairs_end = b.block
+        phi = b.phi(by_pairs.type)
+        phi.add_incoming(by_slice, seq_end)
+        phi.add_incoming(by_pairs, pairs_end)
+        return phi
+    return line
+
+
+def _abs_stride(b, v: ll.Value) -> ll.Value:
+    return b.select(b.icmp_signed("<", v, I64(0)), b.neg(v), v)
 
 
 def _line_fold(fl, kind: str, t: T.Scalar, acc_t: T.Scalar):
