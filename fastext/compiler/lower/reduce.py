@@ -13,7 +13,8 @@ so results are NumPy's:
   (within rounding of NumPy's).  Integer sums wrap.
 * along an axis other than the last, a reduction accumulates into the result slice by slice
   (NumPy's order: `out[j] += a[i, j]` for i in order); along the last axis, each result item
-  is the pairwise sum of its line.
+  is the pairwise sum of its line — or its left-to-right sum when the last axis is not the one
+  of smallest stride (a transposed array: NumPy then accumulates slice by slice too).
 * min/max propagate NaN (NumPy's rules); argmin/argmax return the first extreme (a NaN
   wins); mean is the sum divided by the count; var/std make a second pass over
   `(a - mean)**2` (complex: |a - mean|²) divided by `n - ddof`.
