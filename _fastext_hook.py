@@ -435,6 +435,7 @@ class FxLoader:
         built = self._obtain(spec, options, kind)
         try:
             if built.kind == "so":
+                _watch_threadpoolctl()
                 try:
                     return self._dlopen(spec, built.path), True
                 except ImportError:
@@ -487,6 +488,45 @@ class FxLoader:
             if name not in _IDENTITY:
                 module.__dict__[name] = value
         module.__cached__ = spec.cached
+
+
+class _ThreadpoolctlWatch:
+    """A finder that only notices the import of `threadpoolctl`: it lets the normal machinery
+    load it, then registers fastext's controller (fastext/threadlimits.py), and steps aside."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname != "threadpoolctl":
+            return None
+        sys.meta_path.remove(self)
+        spec = _PathFinder.find_spec(fullname, path)
+        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+            return spec
+        run = spec.loader.exec_module
+
+        def exec_module(module):
+            run(module)
+            try:
+                from fastext import threadlimits
+
+                threadlimits.register()
+            except Exception:   # noqa: BLE001 - thread limits are a courtesy; the import must work
+                pass
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+def _watch_threadpoolctl() -> None:
+    """Make fastext's prange pools visible to threadpoolctl once a compiled module is loaded:
+    now if threadpoolctl is imported, else when it is."""
+    if "threadpoolctl" in sys.modules:
+        try:
+            from fastext import threadlimits
+
+            threadlimits.register()
+        except Exception:   # noqa: BLE001
+            pass
+    elif not any(isinstance(f, _ThreadpoolctlWatch) for f in sys.meta_path):
+        sys.meta_path.insert(0, _ThreadpoolctlWatch())
 
 
 def _exec_dynamic(module) -> None:
