@@ -46,6 +46,8 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
             from fastext.compiler.frontend.printing import call_error
             raise call_error(fc, func)
         if b is not None and b.kind == "module:math":
+            if func.attr not in MATH_FUNCS and ops.by_spelling(f"math.{func.attr}") is not None:
+                return math_call(fc, node, func.attr)
             if func.attr not in MATH_FUNCS:
                 raise fc.error(func, f"math.{func.attr} is not supported in .fx code",
                                f"supported: {', '.join(sorted(MATH_FUNCS))}")
@@ -141,6 +143,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         return of_text
     if name in BUILTIN_FUNCS:
         return builtin_call(fc, node, name)
+    if name == "divmod":
+        op = ops.by_spelling("divmod")
+        return op.check(fc, node, op, "divmod")
     if name in ("dict", "set"):
         from fastext.compiler.frontend import dicts
         return dicts.constructor(fc, node, name)
@@ -351,6 +356,9 @@ def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
 
 
 def math_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
+    if name not in MATH_FUNCS:     # integer and sequence functions (ops/pymath.py)
+        op = ops.by_spelling(f"math.{name}")
+        return op.check(fc, node, op, f"math.{name}")
     fn = MATH_FUNCS[name]
     _no_keywords(fc, node, f"math.{name}")
     if len(node.args) != fn.arity:

@@ -20,7 +20,7 @@ from fastext.compiler.frontend.expressions import (
 )
 from fastext.compiler.frontend.scope import ModuleScope, Signature
 from fastext.compiler.source import Span, without_docstring
-from fastext.compiler.types import ERROR, NONE, OBJECT, STR, STRV, Array, ErrorType, PyObj, Scalar, Struct, Tuple, Type, article
+from fastext.compiler.types import ERROR, F64, NONE, OBJECT, STR, STRV, Array, ErrorType, PyObj, Scalar, Struct, Tuple, Type, article
 from fastext.compiler.types import Dict as DictType, List as ListType, Set as SetType
 
 
@@ -52,6 +52,12 @@ class FunctionChecker(ExpressionChecker):
         self.inferred_returns: list = []             # without a return annotation (templates.py)
         self.ranges: dict = {}                       # `rx = range(...)`: name → its three hidden parts
         self.range_steps: dict = {}                  # ... and its step, when a constant (rangevals.py)
+        # `total = 0` then `total += x` (x a float): Python's int becomes a float.  Locals first
+        # bound to an int literal that later take a float are named in `wants_float`; the body
+        # is then checked again with them in `promote`, declared f64 from the start (`promoted`).
+        self.promote: frozenset = frozenset()
+        self.wants_float: set[str] = set()
+        self.weak_ints: set[str] = set()
 
     # ------------------------------------------------------------------ entry
     def check(self, node: ast.FunctionDef) -> ir.Function:
@@ -169,6 +175,8 @@ class FunctionChecker(ExpressionChecker):
                 return []
         if len(node.targets) == 1:
             return self.assign_to(node.targets[0], value, node)
+        if isinstance(value, ir.Const):     # a = b = 0: each name takes the constant (each may become a float)
+            return [stmt for target in node.targets for stmt in self.assign_to(target, value, node)]
         # a = b = expr: evaluate once into a temporary
         temp = self.new_temp(value.type, node)
         out: list[ir.Stmt] = [ir.Assign(self.span(node), temp, value)]
@@ -274,13 +282,21 @@ class FunctionChecker(ExpressionChecker):
                 vt = value.type
                 if vt == NONE:
                     raise self.error(target, "cannot assign the result of a function returning None", "call it as a statement")
+                weak_int = isinstance(value, ir.Const) and isinstance(vt, Scalar) and vt.is_int and not vt.is_bool
+                if weak_int and target.id in self.promote:
+                    vt = F64
                 var = self.declare(target.id, vt, target)
                 from fastext.compiler.frontend.arrays import is_strong
                 var.strong = isinstance(vt, Scalar) and is_strong(value)
+                if weak_int:
+                    self.weak_ints.add(target.id)
             elif var.type != value.type and type(var.type) is type(value.type) and \
                     isinstance(var.type, (ListType, DictType, SetType)):
                 from fastext.compiler.frontend import lists
                 lists.adopt(self, var, value.type)
+            elif target.id in self.weak_ints and isinstance(value.type, Scalar) and value.type.is_float \
+                    and not value.type.is_complex and var.type.is_int:
+                self.wants_float.add(target.id)
             return [ir.Assign(span, var, self.coerce(value, var.type, target, f"`{target.id}`"))]
         if isinstance(target, ast.Attribute):
             owner = self.expr(target.value)
@@ -639,3 +655,38 @@ def _assigned_names(body: list[ast.stmt]) -> set[str]:
     for stmt in body:
         visit(stmt)
     return out
+
+
+def check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Function:
+    """`make().check(node)`, again with the locals Python would turn from int to float declared
+    f64 (`total = 0` ... `total += x`) when the first check found such locals.  The second
+    check is kept only if it reports no more errors than the first (a promoted local that is
+    also used as an int — `range(total)` — keeps the first check's messages).  `make` builds a
+    fresh checker and may record it for the caller's internal-error reports."""
+    first = make()
+    before = len(diags.items)
+    fn, failed = _attempt(first, node)
+    if not first.wants_float:
+        if failed is not None:
+            raise failed
+        return fn
+    reported = diags.items[before:]
+    del diags.items[before:]
+    second = make()
+    second.promote = frozenset(first.wants_float)
+    fn2, failed2 = _attempt(second, node)
+    if len(diags.items) - before + (failed2 is not None) < len(reported) + (failed is not None):
+        fn, failed = fn2, failed2
+    else:
+        del diags.items[before:]
+        diags.items.extend(reported)
+    if failed is not None:
+        raise failed
+    return fn
+
+
+def _attempt(checker: "FunctionChecker", node: ast.FunctionDef):
+    try:
+        return checker.check(node), None
+    except FxSyntaxError as e:
+        return None, e

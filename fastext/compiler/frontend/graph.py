@@ -13,7 +13,7 @@ import os
 from fastext.compiler import ir
 from fastext.compiler.builtins import OPTION_DEFAULTS
 from fastext.compiler.diagnostics import CompileError, Diagnostic, Diagnostics, FxSyntaxError
-from fastext.compiler.frontend.function import FunctionChecker
+from fastext.compiler.frontend.function import FunctionChecker, check_promoting
 from fastext.compiler.frontend.module import _ModuleCollector
 from fastext.compiler.frontend.scope import ModuleScope
 from fastext.compiler.source import SourceFile, Span, decode_source, parse
@@ -127,17 +127,23 @@ def _check_bodies(unit: "_Unit", root: bool) -> dict[str, ir.Function]:
             export_default(template)      # `def run(n: i64, f=eval_A)`: Python calls it with f=eval_A
         if node.name not in scope.signatures:
             continue
-        checker = FunctionChecker(scope, diags, scope.signatures[node.name])
-        checker.qualname = scope.qualify(node.name)
+        made: list[FunctionChecker] = []
+        sig = scope.signatures[node.name]
+
+        def make(node=node, sig=sig, ret=sig.ret) -> FunctionChecker:
+            sig.ret = ret       # a result type inferred by a first check is inferred again
+            made.append(FunctionChecker(scope, diags, sig))
+            made[-1].qualname = scope.qualify(node.name)
+            return made[-1]
         try:
-            fn = checker.check(node)
+            fn = check_promoting(make, node, diags)
         except FxSyntaxError as e:
             diags.add(e.diagnostic)
             continue
         except RecursionError:
             raise   # a deeply nested source: the driver checks it again on a deep stack (compiler/deep.py)
         except Exception as e:  # a compiler bug: report it where it happened, not as a traceback
-            diags.add(Diagnostic(checker.current_span or Span.of(node, source.path),
+            diags.add(Diagnostic(made and made[-1].current_span or Span.of(node, source.path),
                                  f"{type(e).__name__}: {e} (while checking `{node.name}`)",
                                  "please report this; rewriting the construct may work around it",
                                  severity="internal"))

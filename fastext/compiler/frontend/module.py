@@ -8,6 +8,7 @@ from fastext.compiler.builtins import (
     DECORATORS, FASTEXT_NAMES, MATH_CONSTANTS, MATH_FUNCS, NUMPY_CONSTANTS, OPTION_DEFAULTS,
 )
 from fastext.compiler.diagnostics import ERROR_TYPE_NAME, Diagnostics, FxSyntaxError
+from fastext.compiler import ops
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.alloc import ALLOC_FUNCS
 from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
@@ -181,7 +182,6 @@ class _ModuleCollector:
         local = alias.asname or alias.name
         span = Span.of(alias, self.scope.file) if hasattr(alias, "lineno") else self.span(stmt)
         if stmt.module in NUMPY_SUBMODULES:     # `from numpy.random import rand`: registry spellings
-            from fastext.compiler import ops
             qualname = f"{stmt.module}.{alias.name}"
             if qualname == "numpy.random.Generator":     # for annotations (frontend/annotations.py)
                 names[local] = Binding("generatortype")
@@ -193,7 +193,6 @@ class _ModuleCollector:
             else:
                 names[local] = Binding("op", qualname)
         elif stmt.module == "numpy" and alias.name not in ALLOC_FUNCS:
-            from fastext.compiler import ops
             from fastext.compiler.frontend.alloc import NUMPY_DTYPES
             if ops.by_spelling(f"numpy.{alias.name}") is not None:
                 names[local] = Binding("op", f"numpy.{alias.name}")
@@ -211,7 +210,7 @@ class _ModuleCollector:
         elif stmt.module == "numpy" or alias.name in ALLOC_FUNCS and stmt.module == "fastext":
             names[local] = Binding("alloc", alias.name)
         elif stmt.module == "math":
-            if alias.name in MATH_FUNCS:
+            if alias.name in MATH_FUNCS or ops.by_spelling(f"math.{alias.name}") is not None:
                 names[local] = Binding("mathfn", alias.name)
             elif alias.name in MATH_CONSTANTS:
                 names[local] = Binding("mathconst", MATH_CONSTANTS[alias.name], F64)

@@ -295,13 +295,17 @@ def instantiate(tmpl: Template, key: tuple, span: Span) -> tuple[str, Signature]
         funcparams[p.name] = (what, hidden, args, ret)
     sig = Signature(tmpl.node.name, params, defaults, tmpl.ret, tmpl.span, tmpl.options, "cpu")
     tmpl.signatures[qualname] = sig
-    from fastext.compiler.frontend.function import FunctionChecker
-    checker = FunctionChecker(tmpl.scope, tmpl.diags, sig)
-    checker.qualname, checker.funcparams, checker.internal = qualname, funcparams, qualname != tmpl.qualname
+    from fastext.compiler.frontend.function import FunctionChecker, check_promoting
+
+    def make(ret=sig.ret) -> FunctionChecker:
+        sig.ret = ret       # a result type inferred by a first check is inferred again
+        checker = FunctionChecker(tmpl.scope, tmpl.diags, sig)
+        checker.qualname, checker.funcparams, checker.internal = qualname, funcparams, qualname != tmpl.qualname
+        return checker
     before = len(tmpl.diags.items)
     _IN_PROGRESS.add(qualname)
     try:
-        fn = checker.check(tmpl.node)
+        fn = check_promoting(make, tmpl.node, tmpl.diags)
     except FxSyntaxError as e:
         tmpl.diags.add(e.diagnostic)
         return qualname, sig

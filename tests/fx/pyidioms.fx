@@ -1,0 +1,71 @@
+"""Plain-Python idioms of benchmark programs (tests/test_pyidioms.py)."""
+import math
+from math import fsum, gcd
+from fastext import f64, i64
+
+
+def total(xs: list[f64]) -> f64:
+    t = 0                   # an int that becomes a float, as in Python
+    for x in xs:
+        t += x
+    return t
+
+
+def ratio(u: list[f64], v: list[f64]) -> f64:
+    vbv = vv = 0
+    for ue, ve in zip(u, v):
+        vbv += ue * ve
+        vv += ve * ve
+    return vbv / vv
+
+
+def _half_sum(xs):
+    s = 0
+    for x in xs:
+        s = s + x * 0.5
+    return s
+
+
+def half_sum(xs: list[f64]) -> f64:
+    return _half_sum(xs)
+
+
+def counter(n: i64) -> i64:
+    k = 0
+    for i in range(n):
+        k += 1
+    return k
+
+
+def divmods(a: i64, b: i64, x: f64, y: f64) -> tuple[i64, i64, f64, f64]:
+    q, r = divmod(a, b)
+    fq, fr = divmod(x, y)
+    return q, r, fq, fr
+
+
+def gcds(a: i64, b: i64, c: i64) -> tuple[i64, i64, i64, i64, i64]:
+    return gcd(a, b), math.gcd(a, b, c), math.lcm(a, b), math.lcm(a, b, c), math.gcd()
+
+
+def combinatorics(n: i64, k: i64) -> tuple[i64, i64, i64, i64]:
+    return math.comb(n, k), math.perm(n, k), math.perm(n), math.factorial(n)
+
+
+def isqrt(n: i64) -> i64:
+    return math.isqrt(n)
+
+
+def fsums(xs: list[f64]) -> tuple[f64, f64]:
+    return fsum(xs), math.fsum(x * 3.0 for x in xs)
+
+
+def fsum_array(a: f64[:]) -> f64:
+    return math.fsum(a)
+
+
+def prods(xs: list[f64], a: i64[:]) -> tuple[f64, f64, i64]:
+    return math.prod(xs), math.prod(xs, start=2.0), math.prod(a)
+
+
+def joined(n: i64) -> str:
+    return ",".join(str(i * i) for i in range(n))
