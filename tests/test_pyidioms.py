@@ -26,7 +26,7 @@ def mods():
 def _outcome(fn, *args):
     try:
         return fn(*args), None
-    except (ZeroDivisionError, ValueError, OverflowError) as e:
+    except (ZeroDivisionError, ValueError, OverflowError, IndexError) as e:
         return None, type(e)
 
 
@@ -133,3 +133,30 @@ def test_misuse_is_located(tmp_path):
     with pytest.raises(CompileError) as err:
         fxload.compiled(str(path))
     assert "bad_math.fx:5:27: error: math.factorial() takes integers, not an f64" in str(err.value)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(-20, 20).map(float)), max_size=40))
+def test_heapq_matches_cpython(mods, steps):
+    """The heap's layout and every popped item are CPython's, step for step."""
+    ops, vals = [s[0] for s in steps], [s[1] for s in steps]
+    _same(mods, "heap_ops", ops, vals)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(-50, 50), max_size=30))
+def test_heapify_matches_cpython(mods, xs):
+    assert mods[0].heapified(list(xs)) == mods[1].heapified(list(xs))
+
+
+def test_heap_of_tuples_and_empty_pop(mods):
+    assert mods[0].tuple_heap(12) == mods[1].tuple_heap(12)
+    with pytest.raises(IndexError):
+        mods[0].empty_pop()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.integers(-5, 5).map(float), max_size=12), st.integers(-5, 5).map(float),
+       st.integers(-1, 6), st.integers(0, 14))
+def test_bisect_matches_cpython(mods, xs, x, lo, hi):
+    _same(mods, "bisects", xs, x, lo, hi)

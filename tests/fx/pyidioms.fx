@@ -69,3 +69,57 @@ def prods(xs: list[f64], a: i64[:]) -> tuple[f64, f64, i64]:
 
 def joined(n: i64) -> str:
     return ",".join(str(i * i) for i in range(n))
+
+
+def heap_ops(ops: list[i64], vals: list[f64]) -> tuple[list[f64], list[f64]]:
+    import heapq
+    h = []
+    out = []
+    for k in range(len(ops)):
+        op = ops[k] % 5
+        v = vals[k]
+        if op == 0 or op == 1:
+            heapq.heappush(h, v)
+        elif op == 2 and h:
+            out.append(heapq.heappop(h))
+        elif op == 3 and h:
+            out.append(heapq.heapreplace(h, v))
+        else:
+            out.append(heapq.heappushpop(h, v))
+    return h, out
+
+
+def heapified(xs: list[i64]) -> list[i64]:
+    from heapq import heapify, heappop
+    heapify(xs)
+    first = xs[:]
+    while xs:
+        first.append(heappop(xs))
+    return first
+
+
+def tuple_heap(n: i64) -> list[tuple[i64, i64]]:
+    import heapq
+    h = [(0, 0)]
+    h.pop()
+    for i in range(n):
+        heapq.heappush(h, ((i * 7) % 5, -i))
+    return [heapq.heappop(h) for _ in range(len(h))]
+
+
+def empty_pop() -> f64:
+    import heapq
+    h: list[f64] = []
+    return heapq.heappop(h)
+
+
+def bisects(xs: list[f64], x: f64, lo: i64, hi: i64) -> tuple[i64, i64, i64, i64, list[f64]]:
+    import bisect
+    ys = sorted(xs)
+    a = bisect.bisect_left(ys, x)
+    b = bisect.bisect_right(ys, x, lo)
+    c = bisect.bisect(ys, x, lo, hi) if hi <= len(ys) else -1
+    d = bisect.bisect_left(ys, x, hi=hi) if hi <= len(ys) else -1
+    bisect.insort(ys, x)
+    bisect.insort_left(ys, -x)
+    return a, b, c, d, ys

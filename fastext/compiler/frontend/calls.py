@@ -57,7 +57,7 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
             if func.attr not in CMATH_FUNCS:
                 raise fc.error(func, f"cmath.{func.attr} is not supported in .fx code", f"supported: {supported()}")
             return cmath_call(fc, node, func.attr)
-        if b is not None and b.kind in ("module:random", "module:time"):     # Python's random and time
+        if b is not None and b.kind in ("module:random", "module:time", "module:heapq", "module:bisect"):
             from fastext.compiler.frontend.pymodules import call as pymodule_call
             return pymodule_call(fc, node, b.kind.partition(":")[2])
         if b is not None and b.kind == "module:fastext":

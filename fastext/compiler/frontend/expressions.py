@@ -76,6 +76,11 @@ class ExpressionChecker:
         return method(self, node)
 
     def condition(self, node: ast.expr) -> ir.Expr:
+        if isinstance(node, ast.BoolOp):    # `if n > 0 and xs:`: only each operand's truth matters here
+            values = [self.condition(v) for v in node.values]
+            if poisoned(*values):
+                return poison(self.span(node))
+            return ir.BoolOp(BOOL, self.span(node), "and" if isinstance(node.op, ast.And) else "or", values)
         return self.truth(self.expr(node), node)
 
     def truth(self, value: ir.Expr, node: ast.AST) -> ir.Expr:

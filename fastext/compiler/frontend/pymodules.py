@@ -1,4 +1,4 @@
-"""Python's standard modules `random` and `time` in `.fx` code: their names and calls.
+"""Python's standard modules `random`, `time`, `heapq` and `bisect` in `.fx` code: their names and calls.
 
 `import random`, `import random as rnd`, `from random import randint` (and the same for `time`)
 bind names at module level (`frontend/module.py` calls `bind_module` / `bind_name`) or inside a
@@ -20,7 +20,7 @@ from fastext.compiler.types import F64, I64
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
 
-PY_MODULES = ("random", "time")
+PY_MODULES = ("random", "time", "heapq", "bisect")
 # what an `import` inside a function may name: the standard modules .fx code knows and NumPy
 # (.fx modules are imported at module level, where the import graph is built)
 _IN_FUNCTION = PY_MODULES + ("math", "cmath", "numpy", "numpy.random", "numpy.linalg")
