@@ -85,7 +85,7 @@ HEAD = "from fastext import f64, i64\nXS = [1.0, 2.0]\nNESTED = [XS, [3.0]]\n"
 @pytest.mark.parametrize("body, message", [
     ("def f() -> None:\n    XS.append(3.0)\n", "cannot append to a list[f64]"),
     ("def f(ys: list[f64]) -> None:\n    ys.extend([1.0])\n", "cannot extend a list[f64]"),
-    ("def f() -> None:\n    NESTED[0] = [5.0]\n", "cannot store a list into a list[list[f64]]"),
+    ("def f() -> None:\n    NESTED[0] = [5.0]\n", "cannot store an item that holds lists or strs into a list[list[f64]]"),
     ("def f() -> None:\n    NESTED.insert(0, [5.0])\n", "cannot insert into a list[list[f64]]"),
     ("def f() -> None:\n    XS[0:1] = [1.0, 2.0, 3.0]\n", "cannot assign a slice of a list[f64]"),
 ])

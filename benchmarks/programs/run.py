@@ -52,6 +52,7 @@ PROGRAMS = {
     "list matmul": ("others.fx", "matmul", (120,), (10,), "exact"),
     "collatz": ("others.fx", "collatz", (300_000,), (1000,), "exact"),
     "n-queens": ("others.fx", "queens_lists", (8,), (5,), "exact"),
+    "fasta": ("fasta.fx", "main", (100_000,), (1000,), "exact"),
 }
 
 

@@ -146,6 +146,8 @@ class ExpressionChecker:
             return ir.Load(var.type, span, var)
         b = self.scope.lookup(node.id)
         if b is not None and b.kind in ("const", "mathconst"):
+            if isinstance(b.value, str):      # a module-level str constant: a str value as its literal is
+                return ir.ObjConst(b.type, span, b.value)
             return ir.Const(b.type, span, b.value)
         if b is not None and b.kind == "constarray":
             return self.module_array(node, b)

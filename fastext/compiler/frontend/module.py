@@ -333,6 +333,9 @@ class _ModuleCollector:
         if declared is None and module_containers.wanted(self, value):   # `SYSTEM = list(BODIES.values())`
             return module_containers.collect(self, target, value, stmt)
         result = self.const_value(value)
+        if isinstance(result, str) and len(result) > 1 << 20:
+            raise FxSyntaxError(self.span(value), "a str constant longer than 1 MiB",
+                                "read large text at run time and pass it as a parameter")
         if isinstance(result, int) and not isinstance(result, bool) and not -2**63 <= result < 2**64:
             # intermediate values may be wider (`MASK = 2**64 - 1`), as in Python; the constant not
             raise FxSyntaxError(self.span(value), "integer constant does not fit in 64 bits",
@@ -351,8 +354,8 @@ class _ModuleCollector:
     def const_value(self, node: ast.expr):
         """Evaluate a constant expression over literals, other constants and math."""
         span = self.span(node)
-        if isinstance(node, ast.Constant) and isinstance(node.value, (bool, int, float, complex)):
-            return node.value
+        if isinstance(node, ast.Constant) and isinstance(node.value, (bool, int, float, complex, str)):
+            return node.value     # a str: a module-level text constant (`ALU = "GGCC" "GGGC"`, `+`, `*`)
         if isinstance(node, ast.Name):
             b = self.scope.lookup(node.id)
             if b is not None and b.kind == "const" and isinstance(b.type, ErrorType):
@@ -493,7 +496,9 @@ def _is_main_guard(stmt: ast.If) -> bool:
             and t.comparators[0].value == "__main__")
 
 
-def _type_of_constant(value) -> Scalar:
+def _type_of_constant(value) -> Type:
+    if isinstance(value, str):
+        return STRV
     if isinstance(value, bool):
         return BOOL
     if isinstance(value, int):     # beyond i64 (up to 2**64 - 1): u64, as such a literal in a function

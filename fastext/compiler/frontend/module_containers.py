@@ -17,7 +17,7 @@ Design (docs/ARCHITECTURE.md, "Module-level containers"):
   during a call may become reachable from a module container.  `check_frozen` refuses, in every
   function that runs during a call from Python, the operations that could do it on a list whose
   type is one a module container holds (`append`, `extend`, `insert`, slice assignment: growth
-  allocates in the call's arena; and `xs[i] = v` of an item that holds lists).  Item stores of
+  allocates in the call's arena; and `xs[i] = v` of an item that holds lists or strs).  Item stores of
   numbers (`v1[0] -= dx * b2m`) and the ops that only shrink or reorder (`pop`, `remove`,
   `clear`, `reverse`, `sort`) stay allowed.  The rule is by type, so it also refuses those ops
   on a new local list of such a type: a located compile error says so.
@@ -83,8 +83,9 @@ def collect(collector, target: ast.Name, value: ast.expr, stmt: ast.stmt) -> Non
 
 
 def _allowed(t: T.Type) -> bool:
-    """Numbers, and lists and tuples of them (nested): what the module arena may hold."""
-    if isinstance(t, T.Scalar):
+    """Numbers and str values, and lists and tuples of them (nested): what the module arena may
+    hold (a str item's reference is kept by the module arena, never released)."""
+    if isinstance(t, T.Scalar) or t == T.STRV:
         return True
     if isinstance(t, T.List):
         return _allowed(t.item)
@@ -95,6 +96,13 @@ def _allowed(t: T.Type) -> bool:
 
 def _holds_list(t: T.Type) -> bool:
     return isinstance(t, T.List) or isinstance(t, T.Tuple) and any(_holds_list(i) for i in t.items)
+
+
+def _holds_call_memory(t: T.Type) -> bool:
+    """An item whose store would leave call-lived memory in a module container: a list, or a
+    str (its reference is kept by the call's arena)."""
+    return isinstance(t, T.List) or t == T.STRV or isinstance(t, T.Tuple) and any(
+        _holds_call_memory(i) for i in t.items)
 
 
 def check_init(scope, diags, root: bool) -> dict[str, ir.Function]:
@@ -237,7 +245,7 @@ def method(fc, node: ast.Call, b: Binding) -> ir.Expr:
 # the call's arena, and these store items (which may be lists) made during the call.
 _GROWS = ("list.append", "list.extend", "list.insert", "list.assign_slice")
 _WORDS = {"list.append": "append to", "list.extend": "extend", "list.insert": "insert into",
-          "list.assign_slice": "assign a slice of", "list.set": "store a list into"}
+          "list.assign_slice": "assign a slice of", "list.set": "store an item that holds lists or strs into"}
 
 
 def _lists_in(t: T.Type, out: set) -> None:
@@ -282,7 +290,7 @@ def check_frozen(scope, functions: dict[str, ir.Function], diags) -> None:
             if not (isinstance(e, ir.Intrinsic) and e.name in _WORDS and e.args):
                 continue
             t = e.args[0].type
-            if t not in frozen or e.name == "list.set" and not _holds_list(t.item):
+            if t not in frozen or e.name == "list.set" and not _holds_call_memory(t.item):
                 continue
             if _is_fresh(e.args[0], fresh):     # a list this call made: no module container holds it
                 continue
