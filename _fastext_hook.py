@@ -372,6 +372,7 @@ class FxLoader:
             from fastext.importer.interpreted import execute
 
             execute(self.get_code(module.__name__), module)
+            _native(_keep_stub, self, module.__name__)   # with the finder out of fastext's own imports
             return
         error = _native(self._exec_native, module, module.__spec__.name)
         if error is not None:
@@ -433,6 +434,8 @@ class FxLoader:
             _patch_autoreload(autoreload)
         options, kind = config.options_from_env(), "o" if jit_forced() else "so"
         built = self._obtain(spec, options, kind)
+        if config.stubs():
+            _keep_stub(self)
         try:
             if built.kind == "so":
                 try:
@@ -487,6 +490,25 @@ class FxLoader:
             if name not in _IDENTITY:
                 module.__dict__[name] = value
         module.__cached__ = spec.cached
+
+
+def _keep_stub(loader) -> None:
+    """FASTEXT_STUBS=1: rewrite the `.pyi` beside the loaded `.fx` when it is older than the
+    source (one stat per file when it is fresh).  A stub that cannot be written (a read-only
+    folder, errors in the source under plain Python) is a warning, never a failed import."""
+    from fastext import config
+
+    if not config.stubs():
+        return
+    from fastext.build import stubs
+
+    if not stubs.is_stale(loader.fx_path, loader.deps):
+        return
+    try:
+        stubs.write_beside(loader.fx_path)
+    except (ImportError, OSError) as exc:   # CompileError is an ImportError
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        warn(f"FASTEXT_STUBS: no stub written for {loader.fx_path}: {first}", loader.fx_path)
 
 
 def _exec_dynamic(module) -> None:

@@ -132,3 +132,46 @@ def stub_for_file(path: str, module_name: str) -> str:
     from fastext.compiler.driver import check_module
     module, _ = check_module(path, module_name)   # PEP 263 decoding, deep sources: as compile_file
     return stub_text(module, os.path.basename(path))
+
+
+def stub_path(fx_path: str) -> str:
+    """Where the stub of `fx_path` goes: `kernels.fx` → `kernels.pyi`, beside it, which is
+    where mypy, pyright and IDEs look for the module `kernels`."""
+    import os
+    return os.path.splitext(fx_path)[0] + ".pyi"
+
+
+def write_beside(fx_path: str, module_name: str | None = None) -> str | None:
+    """Write the stub of `fx_path` beside it; return its path, or None when the file there
+    already says exactly that (its mtime is then left alone, so tools do not re-check).
+    Raises CompileError when the module has errors (no stub is written then)."""
+    import os
+    name = module_name or os.path.splitext(os.path.basename(fx_path))[0]
+    text = stub_for_file(fx_path, name).encode("utf-8")
+    out = stub_path(fx_path)
+    try:
+        with open(out, "rb") as f:
+            if f.read() == text:
+                return None
+    except OSError:
+        pass
+    from fastext.importer.store import write_atomic
+    write_atomic(out, text, 0o644)      # a stub is public text, as the source beside it
+    return out
+
+
+def is_stale(fx_path: str, deps=()) -> bool:
+    """True when the stub beside `fx_path` is missing or older than it or one of the `.fx`
+    files its build read (their signatures can change the stub: imported structs)."""
+    import os
+    try:
+        built = os.stat(stub_path(fx_path)).st_mtime_ns
+    except OSError:
+        return True
+    for path in (fx_path, *deps):
+        try:
+            if os.stat(path).st_mtime_ns > built:
+                return True
+        except OSError:
+            continue
+    return False
