@@ -344,6 +344,7 @@ class FxLoader:
         self.name = name
         self.fx_path = fx_path
         self.interpreted = interpreted
+        self.options = None         # compile options; None: the environment's (the `%%fastext` magic sets them)
         self.deps: tuple = ()       # the other `.fx` files the loaded build read (for autoreload)
         self._created = None        # the module create_module made, until exec_module runs it
         self._needs_exec = False    # dlopen'ed modules still need exec_dynamic; JIT ones are done
@@ -432,7 +433,7 @@ class FxLoader:
         autoreload = sys.modules.get(_AUTORELOAD)
         if autoreload is not None:
             _patch_autoreload(autoreload)
-        options, kind = config.options_from_env(), "o" if jit_forced() else "so"
+        options, kind = self.options or config.options_from_env(), "o" if jit_forced() else "so"
         built = self._obtain(spec, options, kind)
         if config.stubs():
             _keep_stub(self)

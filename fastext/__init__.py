@@ -38,6 +38,13 @@ def get_num_threads() -> int:
     return num_threads()
 
 
+def load_ipython_extension(ip) -> None:
+    """`%load_ext fastext` in IPython / Jupyter: the `%%fastext` cell magic (docs/jupyter.md)."""
+    from fastext.notebook import load_ipython_extension as load
+
+    load(ip)
+
+
 __version__ = "0.1.0"
 
 _DIALECT = frozenset({"ArrayType", "ScalarType", "f32", "f64", "c64", "c128", "i8", "i16", "i32", "i64",
