@@ -195,3 +195,20 @@ def test_module_built_as_a_standalone_extension_loads_libm(tmp_path):
     run = subprocess.run([sys.executable, "-S", "-c", code], cwd=tmp_path, capture_output=True, text=True,
                          timeout=120, env={"PATH": os.environ.get("PATH", ""), "FASTEXT_NO_HOOK": "1"})
     assert run.returncode == 0 and run.stdout.strip() == "2.0", run.stderr
+
+
+def test_extern_imported_from_another_fx_module(tmp_path):
+    """`from withlibm import cbrt` in another .fx: that module resolves the symbol itself (each
+    extension is self-contained), and Python's copy of the imported function calls it too."""
+    _write(str(tmp_path), "withlibm.fx", LIBM)
+    path = _write(str(tmp_path), "user.fx", '''\
+        from fastext import f64
+        from withlibm import cbrt
+
+
+        def twice_cbrt(x: f64) -> f64:
+            return 2.0 * cbrt(x)
+    ''')
+    compiled, plain = load_fx(path), fastext.load_interpreted(path)
+    assert compiled.twice_cbrt(27.0) == plain.twice_cbrt(27.0) == pytest.approx(6.0)
+    assert compiled.cbrt(8.0) == plain.cbrt(8.0) == 2.0

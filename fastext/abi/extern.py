@@ -39,8 +39,11 @@ def exec_slot(ctx: ModuleContext, module: ir.Module) -> ll.Function:
     dlsym = ctx.intrinsic("dlsym", I8P, [I8P, I8P])
     dlerror = ctx.intrinsic("dlerror", I8P, [])
     by_library: dict[tuple, list[ir.Function]] = {}
+    slots: set[str] = set()
     for f in externs(module):
-        by_library.setdefault(f.extern, []).append(f)
+        if pointer_slot(ctx, f).name not in slots:     # `NAME$py` shares the slot of NAME
+            slots.add(pointer_slot(ctx, f).name)
+            by_library.setdefault(f.extern, []).append(f)
     handle = b.alloca(I8P)
     for (library, candidates), functions in by_library.items():
         b.store(null, handle)

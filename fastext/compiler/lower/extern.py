@@ -16,7 +16,7 @@ from fastext.compiler.lower.context import I8, I8P, I32, ModuleContext, scalar_t
 
 def pointer_slot(ctx: ModuleContext, fn: ir.Function) -> ll.GlobalVariable:
     """The module global holding the resolved address of `fn`'s C function (NULL until import)."""
-    name = f"fx$extern.{fn.name}"
+    name = f"fx$extern.{fn.name.removesuffix('$py')}"     # Python's copy `NAME$py` shares it
     slot = ctx.module.globals.get(name)
     if slot is None:
         slot = ll.GlobalVariable(ctx.module, I8P, name)
@@ -34,8 +34,9 @@ def c_type(t: T.Type) -> ll.Type:
 
 
 def symbol(fn: ir.Function) -> str:
-    """The C symbol: the function's own name (`other.cbrt` imported from other.fx is `cbrt`)."""
-    return fn.name.rpartition(".")[2]
+    """The C symbol: the function's own name (`other.cbrt` imported from other.fx, and Python's
+    copy of it `other.cbrt$py` (frontend/graph.py), are `cbrt`)."""
+    return fn.name.removesuffix("$py").rpartition(".")[2]
 
 
 def lower_extern(ctx: ModuleContext, fn: ir.Function) -> None:
