@@ -212,3 +212,18 @@ def test_extern_imported_from_another_fx_module(tmp_path):
     compiled, plain = load_fx(path), fastext.load_interpreted(path)
     assert compiled.twice_cbrt(27.0) == plain.twice_cbrt(27.0) == pytest.approx(6.0)
     assert compiled.cbrt(8.0) == plain.cbrt(8.0) == 2.0
+
+
+def test_plain_python_also_takes_a_ctypes_cdll():
+    """Under plain Python `@extern(ctypes.CDLL(...))` works (docs/extern.md: compiled code needs
+    the name or path as a string)."""
+    import ctypes
+    import ctypes.util
+    from fastext import f64
+    libm = ctypes.CDLL(ctypes.util.find_library("m"))
+
+    @fastext.extern(libm)
+    def cbrt(x: f64) -> f64: ...
+    assert cbrt(27.0) == math.cbrt(27.0)      # CPython's math.cbrt is libm's (3.11+)
+    with pytest.raises(TypeError, match="library name or path"):
+        fastext.extern(3)(lambda x: x)
