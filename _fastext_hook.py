@@ -501,7 +501,7 @@ def _keep_stub(loader) -> None:
 
     if not config.stubs():
         return
-    from fastext.build import stubs
+    from fastext.build import stubfiles as stubs
 
     if not stubs.is_stale(loader.fx_path, loader.deps):
         return

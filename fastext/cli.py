@@ -188,7 +188,8 @@ def _check(args) -> int:
 
 def _stubs(args) -> int:
     """`fastext stubs PATH...`: `kernels.pyi` beside each `.fx` (front end only, nothing compiled)."""
-    from fastext.build.stubs import stub_for_file, stub_path, write_beside
+    from fastext.build.stubfiles import stub_path, write_beside
+    from fastext.build.stubs import stub_for_file
     from fastext.compiler.diagnostics import CompileError
 
     status = 0

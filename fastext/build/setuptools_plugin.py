@@ -163,7 +163,7 @@ def write_source_stubs(cmd) -> list[str]:
     """Editable mode: `<mod>.pyi` beside each `.fx` in the source folders (and `py.typed` in
     their packages), which is where an editable install's type checkers look.  A module with
     errors gets no stub and a message; the install goes on (the hook reports the errors at import)."""
-    from fastext.build.stubs import write_beside
+    from fastext.build.stubfiles import write_beside
     from fastext.compiler.diagnostics import CompileError
 
     written = []
