@@ -121,14 +121,17 @@ def _render(exc: ImportError, fx_path: str) -> str:
 
 def public_names(module) -> list[str]:
     """The names a cell binds in the notebook: its `__all__`, else every name not starting with `_`
-    that the cell defines (not the dialect names it imports)."""
+    that the cell defines (not the dialect names or the modules it imports: `np` stays NumPy)."""
     names = getattr(module, "__all__", None)
     if names is not None:
         return list(names)
+    import types
+
     import fastext
 
-    dialect = set(dir(fastext))
-    return [n for n in vars(module) if not n.startswith("_") and n not in dialect and n not in ("np", "numpy", "math")]
+    dialect = set(dir(fastext))      # f64, prange, ...: imported by the cell, not defined by it
+    return [n for n, v in vars(module).items()
+            if not n.startswith("_") and n not in dialect and not isinstance(v, types.ModuleType)]
 
 
 def _magics_class():
