@@ -102,7 +102,12 @@ def decorate(library, fn):
                 import numpy
                 value = numpy.asarray(value).__array_interface__["data"][0]
             values.append(value)
-        return cfunc(*values)
+        try:
+            return cfunc(*values)
+        except ctypes.ArgumentError as exc:     # "argument 2: TypeError: wrong type": name the parameter
+            head, _, why = str(exc).partition(": ")
+            index = int(head.split()[-1]) - 1 if head.split()[-1].isdigit() else 0
+            raise TypeError(f"{fn.__name__}() argument {params[index]!r}: {why or exc}") from None
 
     call.__name__, call.__qualname__, call.__doc__ = fn.__name__, fn.__qualname__, fn.__doc__
     call.__wrapped__, call.__fastext_extern__ = fn, library

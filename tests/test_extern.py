@@ -227,3 +227,10 @@ def test_plain_python_also_takes_a_ctypes_cdll():
     assert cbrt(27.0) == math.cbrt(27.0)      # CPython's math.cbrt is libm's (3.11+)
     with pytest.raises(TypeError, match="library name or path"):
         fastext.extern(3)(lambda x: x)
+
+
+def test_bad_arguments_name_the_parameter_in_both_modes(tmp_path):
+    path = _write(str(tmp_path), "withlibm.fx", LIBM)
+    for mod in (load_fx(path), fastext.load_interpreted(path)):
+        with pytest.raises(TypeError, match="'y'"):
+            mod.hypot(1.0, "two")
