@@ -7,7 +7,6 @@ kernel has to be installed globally."""
 import json
 import os
 import sys
-import textwrap
 
 import pytest
 

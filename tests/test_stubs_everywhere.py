@@ -2,7 +2,6 @@
 mypy and pyright reading the `.pyi` beside a `.fx` (docs/stubs.md).  The editable-install
 stubs are checked in tests/test_wheels.py::test_editable_install_serves_fx_through_the_hook."""
 import os
-import shutil
 import subprocess
 import sys
 import time

@@ -43,7 +43,7 @@ def _names_extern(checker, func: ast.expr) -> bool:
     return False
 
 
-def check_declaration(checker, node: ast.FunctionDef, params, ret, defaults: dict) -> None:
+def check_declaration(checker, node: ast.FunctionDef, params, ret) -> None:
     """The body is `...` and every type has a C counterpart: numbers and bools by value,
     arrays as the address of their first item; the result a number, a bool or None."""
     body = node.body[1:] if node.body and isinstance(node.body[0], ast.Expr) and \

@@ -474,7 +474,7 @@ class _ModuleCollector:
         check_signature(self.scope, node, target, params, ret, defaults)
         if "extern" in options:
             from fastext.compiler.frontend.extern import check_declaration
-            check_declaration(self, node, params, ret, defaults)
+            check_declaration(self, node, params, ret)
         sig = Signature(node.name, params, defaults, ret, span, options, target)
         self.scope.signatures[node.name] = sig
         self.scope.registry[self.scope.qualify(node.name)] = sig
