@@ -344,6 +344,7 @@ class FxLoader:
         self.name = name
         self.fx_path = fx_path
         self.interpreted = interpreted
+        self.options = None         # compile options; None: the environment's (the `%%fastext` magic sets them)
         self.deps: tuple = ()       # the other `.fx` files the loaded build read (for autoreload)
         self._created = None        # the module create_module made, until exec_module runs it
         self._needs_exec = False    # dlopen'ed modules still need exec_dynamic; JIT ones are done
@@ -372,6 +373,7 @@ class FxLoader:
             from fastext.importer.interpreted import execute
 
             execute(self.get_code(module.__name__), module)
+            _native(_keep_stub, self, module.__name__)   # with the finder out of fastext's own imports
             return
         error = _native(self._exec_native, module, module.__spec__.name)
         if error is not None:
@@ -431,8 +433,10 @@ class FxLoader:
         autoreload = sys.modules.get(_AUTORELOAD)
         if autoreload is not None:
             _patch_autoreload(autoreload)
-        options, kind = config.options_from_env(), "o" if jit_forced() else "so"
+        options, kind = self.options or config.options_from_env(), "o" if jit_forced() else "so"
         built = self._obtain(spec, options, kind)
+        if config.stubs():
+            _keep_stub(self)
         try:
             if built.kind == "so":
                 _watch_threadpoolctl()
@@ -527,6 +531,25 @@ def _watch_threadpoolctl() -> None:
             pass
     elif not any(isinstance(f, _ThreadpoolctlWatch) for f in sys.meta_path):
         sys.meta_path.insert(0, _ThreadpoolctlWatch())
+
+
+def _keep_stub(loader) -> None:
+    """FASTEXT_STUBS=1: rewrite the `.pyi` beside the loaded `.fx` when it is older than the
+    source (one stat per file when it is fresh).  A stub that cannot be written (a read-only
+    folder, errors in the source under plain Python) is a warning, never a failed import."""
+    from fastext import config
+
+    if not config.stubs():
+        return
+    from fastext.build import stubfiles as stubs
+
+    if not stubs.is_stale(loader.fx_path, loader.deps):
+        return
+    try:
+        stubs.write_beside(loader.fx_path)
+    except (ImportError, OSError) as exc:   # CompileError is an ImportError
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        warn(f"FASTEXT_STUBS: no stub written for {loader.fx_path}: {first}", loader.fx_path)
 
 
 def _exec_dynamic(module) -> None:

@@ -5,6 +5,7 @@
     fastext build kernels.fx --emit typed-ir # print the checked typed IR (the front end's output)
     fastext build gpu.fx --emit ptx          # gpu.sm_80.ptx, gpu.sm_90.ptx: the PTX of its @gpu.kernels
     fastext check src/ other.fx              # diagnostics only; exit 1 if any
+    fastext stubs src/ kernels.fx            # kernels.pyi beside each .fx, for mypy, pyright and IDEs
     fastext info                             # versions, target, cache and linker/JIT path
     fastext clean [PATH ...]                 # remove cached builds (beside sources and per-user)
     fastext clean --prebuilt [PATH ...]      # ... and the extension modules `fastext build` left beside .fx files
@@ -36,6 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("check", help="report every diagnostic; exit 1 if any")
     p.add_argument("paths", nargs="+")
 
+    p = sub.add_parser("stubs", help="write a .pyi stub beside each .fx file (for type checkers and IDEs)")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--check", action="store_true",
+                   help="write nothing; exit 1 if a stub is missing or out of date (for CI)")
+
     sub.add_parser("info", help="versions, target, linker or JIT, cache location")
 
     p = sub.add_parser("clean", help="remove compiled-module caches")
@@ -50,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     args.argv = list(sys.argv[1:] if argv is None else argv)
-    return {"build": _build, "check": _check, "info": _info, "clean": _clean, "bench": _bench}[args.command](args)
+    return {"build": _build, "check": _check, "info": _info, "clean": _clean, "bench": _bench,
+            "stubs": _stubs}[args.command](args)
 
 
 def _bench(args) -> int:
@@ -177,6 +184,40 @@ def _check(args) -> int:
     print(f"checked {len(files)} file{'s' if len(files) != 1 else ''}: "
           f"{errors} error{'s' if errors != 1 else ''}", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _stubs(args) -> int:
+    """`fastext stubs PATH...`: `kernels.pyi` beside each `.fx` (front end only, nothing compiled)."""
+    from fastext.build.stubfiles import stub_path, write_beside
+    from fastext.build.stubs import stub_for_file
+    from fastext.compiler.diagnostics import CompileError
+
+    status = 0
+    for path in _fx_files(args.paths):
+        if not os.path.isfile(path):
+            print(f"fastext: error: no such file: {path}", file=sys.stderr)
+            status = 1
+            continue
+        try:
+            if args.check:
+                name = os.path.splitext(os.path.basename(path))[0]
+                try:
+                    with open(stub_path(path), encoding="utf-8") as f:
+                        current = f.read()
+                except OSError:
+                    current = None
+                if current != stub_for_file(path, name):
+                    print(f"{stub_path(path)}: {'missing' if current is None else 'out of date'} "
+                          f"(run `fastext stubs {path}`)")
+                    status = 1
+                continue
+            written = write_beside(path)
+        except CompileError as e:
+            print(e.render(), file=sys.stderr)
+            status = 1
+            continue
+        print(f"{path} -> {stub_path(path)}" + ("" if written else " (unchanged)"))
+    return status
 
 
 def _info(args) -> int:

@@ -14,6 +14,12 @@ def disabled() -> bool:
     return _flag("FASTEXT_DISABLE")
 
 
+def stubs() -> bool:
+    """FASTEXT_STUBS=1: the import hook keeps `kernels.pyi` beside each `.fx` it loads up to
+    date (rewritten when older than the source or its `.fx` dependencies; docs/stubs.md)."""
+    return _flag("FASTEXT_STUBS")
+
+
 def hook_disabled() -> bool:
     """FASTEXT_NO_HOOK=1: do not install the import hook at interpreter start-up."""
     return _flag("FASTEXT_NO_HOOK")

@@ -12,7 +12,7 @@ import math
 import struct as _binary   # `struct` is the dialect's @struct below
 
 __all__ = [
-    "ScalarType", "ArrayType", "prange", "struct", "unchecked", "fastmath", "inline", "nogil",
+    "ScalarType", "ArrayType", "prange", "struct", "unchecked", "fastmath", "inline", "nogil", "extern",
     "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f32", "f64", "c64", "c128", "boolean", "bool_",
     "empty", "zeros", "ones", "full", "empty_like", "zeros_like", "ones_like", "full_like",
 ]
@@ -123,6 +123,19 @@ def nogil(fn):
 def inline(fn):
     """Compiled: always inline into callers.  Plain Python: no effect."""
     return fn
+
+
+def extern(library):
+    """`@extern("m")` / `@extern("./libfoo.so")`: the function is the C function of its name in
+    that library (docs/extern.md).  Compiled: loaded at import, called natively.  Plain Python:
+    called through ctypes (also given a `ctypes.CDLL`)."""
+    if callable(library) and not isinstance(library, str) and hasattr(library, "__code__"):
+        raise TypeError("@extern needs the library: write @extern(\"m\") or @extern(\"./libfoo.so\")")
+
+    def decorate(fn):
+        from fastext.clib import decorate as bind
+        return bind(library, fn)
+    return decorate
 
 
 # Array allocation, as in NumPy (what `np.zeros(...)` means in a .fx file; compiled, the

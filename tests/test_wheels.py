@@ -508,6 +508,9 @@ def test_editable_install_serves_fx_through_the_hook(built, tmp_path):
     assert "removed wheelpkg/vecmath.abi3.so" in proc.stdout + proc.stderr
     stray = [p for p in glob.glob(os.path.join(project, "**", "*.so"), recursive=True)]
     assert stray == [], stray
+    # editable installs get stubs beside the sources, where type checkers look (docs/stubs.md)
+    assert os.path.isfile(os.path.join(pkg, "vecmath.pyi")) and os.path.isfile(os.path.join(pkg, "py.typed"))
+    assert "def dot(" in open(os.path.join(pkg, "vecmath.pyi")).read()
 
     env = {"PYTHONPATH": "", "PYTHONNOUSERSITE": "1"}
     probe = ("import wheelpkg, wheelpkg.vecmath as v; from array import array; x = array('d', [1.0, 2.0]);"

@@ -117,6 +117,8 @@ def _make_build_py(base):
             super().run()
             if getattr(self, "editable_mode", False):
                 remove_shadowing_modules(self)
+                if _settings(self.distribution).stubs:
+                    write_source_stubs(self)
             else:
                 compile_packages(self, _settings(self.distribution))
 
@@ -155,6 +157,29 @@ def shadowing_modules(cmd) -> list[str]:
         found.extend(os.path.join(folder, stem + s) for s in sorted(suffixes)
                      if os.path.isfile(os.path.join(folder, stem + s)))
     return found
+
+
+def write_source_stubs(cmd) -> list[str]:
+    """Editable mode: `<mod>.pyi` beside each `.fx` in the source folders (and `py.typed` in
+    their packages), which is where an editable install's type checkers look.  A module with
+    errors gets no stub and a message; the install goes on (the hook reports the errors at import)."""
+    from fastext.build.stubfiles import write_beside
+    from fastext.compiler.diagnostics import CompileError
+
+    written = []
+    for _package, path, _stem in fx_modules(cmd):
+        try:
+            out = write_beside(path)
+        except CompileError as exc:
+            print(f"warning: fastext: no stub for {os.path.relpath(path)}:\n{exc}", file=sys.stderr)
+            continue
+        if out is not None:
+            written.append(out)
+        typed = os.path.join(os.path.dirname(path) or os.curdir, "py.typed")
+        if not os.path.exists(typed):
+            open(typed, "w").close()
+            written.append(typed)
+    return written
 
 
 def remove_shadowing_modules(cmd) -> list[str]:

@@ -132,3 +132,4 @@ def stub_for_file(path: str, module_name: str) -> str:
     from fastext.compiler.driver import check_module
     module, _ = check_module(path, module_name)   # PEP 263 decoding, deep sources: as compile_file
     return stub_text(module, os.path.basename(path))
+

@@ -22,6 +22,8 @@ def analyse(module: ir.Module) -> None:
     for fn in module.functions.values():
         fn.calls = set(facts[fn.name].calls)
         fn.writes = {k for k in facts[fn.name].direct_writes if k != GLOBAL}
+        if fn.extern:   # a C function may write through every array it is given (docs/extern.md)
+            fn.writes = {k for k, p in enumerate(fn.params) if isinstance(p.var.type, T.Array)}
         fn.loops = facts[fn.name].has_loop
     changed = True
     while changed:

@@ -480,6 +480,9 @@ class Function:
     inline: bool = False
     nogil: bool = False
     target: str = "cpu"       # cpu, kernel (@gpu.kernel) or device (@gpu.device): fastext/gpu/lower.py
+    # @extern("m"): (library, dlopen candidates); the body is empty and calls go to the C
+    # function the module resolved at import (frontend/extern.py, lower/extern.py)
+    extern: tuple | None = None
     # Array parameters a `return` hands back as they came (`return a`, `a` never rebound): the
     # entry point returns the caller's very object for them (frontend/alloc.py: own_returns).
     returns_args: set[int] = field(default_factory=set)

@@ -38,6 +38,9 @@ def format_function(fn: ir.Function) -> list[str]:
         flags.append("internal")
     head = f"def {fn.name}({params}) -> {fn.ret}:"
     out = [head + (f"  # {' '.join(flags)}" if flags else "")]
+    if fn.extern:       # a C function: the library and the dlopen candidates instead of a body
+        out += [f"    ...  # @extern({fn.extern[0]!r}): {', '.join(fn.extern[1])}"]
+        return out
     _block(fn.body, 1, out)
     return out
 

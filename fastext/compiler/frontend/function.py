@@ -73,6 +73,8 @@ class FunctionChecker(ExpressionChecker):
             self.vars[name] = var
             default = self.sig.defaults.get(name)
             params.append(ir.Param(var, default[1] if default else None, default is not None))
+        if self.sig.options.get("extern"):       # a C function: no body to check (frontend/extern.py)
+            return ir.Function(node.name, params, self.sig.ret, [], self.sig.span)
         from fastext.compiler.frontend.funcvals import rebuild
         for name, (shape, hidden, arg_types, ret) in self.funcparams.items():
             self.funcvals[name] = rebuild(shape, [self.vars[h] for h in hidden], name, arg_types, ret)

@@ -155,6 +155,7 @@ def _check_bodies(unit: "_Unit", root: bool) -> dict[str, ir.Function]:
         options = {**OPTION_DEFAULTS, **scope.options, **scope.signatures[node.name].options}
         fn.boundscheck, fn.fastmath, fn.inline = options["boundscheck"], options["fastmath"], options["inline"]
         fn.nogil = options["nogil"]
+        fn.extern = options.get("extern")
         functions[fn.name] = fn
     if root:
         _unused_templates(unit)

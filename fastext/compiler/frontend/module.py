@@ -247,6 +247,11 @@ class _ModuleCollector:
         options: dict[str, bool] = {}
         for deco in node.decorator_list:
             name = None
+            from fastext.compiler.frontend.extern import extern_library
+            library = extern_library(self, deco)
+            if library is not None:     # @extern("m"): a C function (frontend/extern.py)
+                options["extern"] = library
+                continue
             from fastext.compiler.frontend.gpu import decorator_target
             target = decorator_target(self.scope, deco)
             if target is not None:
@@ -469,6 +474,9 @@ class _ModuleCollector:
             raise FxSyntaxError(span, f"`{node.name}` is already bound at module level", "rename the function")
         from fastext.compiler.frontend.gpu import check_signature
         check_signature(self.scope, node, target, params, ret, defaults)
+        if "extern" in options:
+            from fastext.compiler.frontend.extern import check_declaration
+            check_declaration(self, node, params, ret)
         sig = Signature(node.name, params, defaults, ret, span, options, target)
         self.scope.signatures[node.name] = sig
         self.scope.registry[self.scope.qualify(node.name)] = sig

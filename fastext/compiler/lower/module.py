@@ -79,6 +79,10 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
     clones = recursion.declare_clones(ctx, module)
     for fn in module.functions.values():
         ctx.current_span, ctx.current_function = fn.span, fn
+        if fn.extern:       # a C function: the call through its resolved pointer (lower/extern.py)
+            from fastext.compiler.lower.extern import lower_extern
+            lower_extern(ctx, fn)
+            continue
         if plan.mode.get(fn.name) == "jump":
             recursion.emit_guard(ctx, fn)    # fx.NAME: the jump target around fx.NAME.r
         if fn.name in clones:
@@ -112,6 +116,9 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
         from fastext.abi.arena import ArenaEmitter
         extra.append(ArenaEmitter(ctx, api).live_blocks_method())
     exec_slots = []
+    if any(fn.extern for fn in module.functions.values()):   # @extern: load the libraries at import
+        from fastext.abi import extern
+        exec_slots.append(extern.exec_slot(ctx, module))
     if ctx.module.globals.get("fx$blas") is not None:     # matrix products: find NumPy's BLAS at import
         from fastext.abi import blas
         extra.append(blas.describe_method(ctx))
