@@ -59,6 +59,7 @@ def check_source(source: SourceFile, module_name: str, read=None) -> tuple[ir.Mo
     deps = tuple(u.path for u in graph.order if u is not root)
     out = ir.Module(module_name, source.path, ast.get_docstring(root.tree), functions, constants, deps,
                     namespace, arrays)
+    out.ufuncs = root.scope.made_ufuncs
     out.container_keys = {n: b.value[1] for n, b in root.scope.names.items()     # `mod.BODIES` as a dict
                           if b.kind == "modvar" and b.value[1] is not None}
     return out, diags
@@ -151,6 +152,8 @@ def _check_bodies(unit: "_Unit", root: bool) -> dict[str, ir.Function]:
         fn.nogil = options["nogil"]
         functions[fn.name] = fn
     if root:
+        from fastext.compiler.frontend.ufuncs import instantiate
+        scope.made_ufuncs = instantiate(scope, diags, unit.defs)
         _unused_templates(unit)
     return functions
 

@@ -116,6 +116,9 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
         from fastext.abi import blas
         extra.append(blas.describe_method(ctx))
         exec_slots.append(blas.exec_slot(ctx))
+    if module.ufuncs:     # @vectorize / @guvectorize: ufuncs made through NumPy's C API at import
+        from fastext.abi import ufuncs
+        exec_slots.append(ufuncs.exec_slot(ctx, module.ufuncs))
     init_names = [module.name] + (["fx"] if module.name != "fx" else [])
     build_module_def(ctx, api, module, wrappers, init_names, extra, gpu_descriptor, exec_slots, entries)
 
