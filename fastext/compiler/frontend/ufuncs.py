@@ -18,15 +18,10 @@ from dataclasses import dataclass, field
 from fastext.compiler import ir
 from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.source import Span
+from fastext.ufuncs import FOREIGN
 from fastext.compiler.types import BOOL, DIALECT_SCALARS, BUILTIN_SCALARS, NONE, Array, Scalar, Type
 
 KINDS = ("vectorize", "guvectorize")
-# Numba's and NumPy's spellings of the scalar types, beside the dialect's own
-FOREIGN = {
-    "float64": "f64", "double": "f64", "float32": "f32", "single": "f32", "int64": "i64", "int32": "i32",
-    "int16": "i16", "int8": "i8", "uint64": "u64", "uint32": "u32", "uint16": "u16", "uint8": "u8",
-    "complex128": "c128", "complex64": "c64", "b1": "bool", "intp": "i64", "uintp": "u64",
-}
 IGNORED = ("nopython", "cache", "target", "fastmath", "forceobj", "nogil", "writable_args")
 _DIM = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
