@@ -165,7 +165,7 @@ def _unused_templates(unit: "_Unit") -> None:
     for node in unit.defs:
         template = unit.scope.registry.get(unit.scope.qualify(node.name))
         if not isinstance(template, Template) or template.node is not node or node.name.startswith("_") \
-                or template.instances or template.captured:
+                or template.instances or template.captured or node.name in unit.scope.ufuncs:
             continue
         missing = next((p for p in template.params if p.type is None and p.callable is None and p.default is None),
                        None)
