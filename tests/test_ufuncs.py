@@ -166,10 +166,19 @@ def test_bad_input_raises_not_crashes(both):
             m.dot(np.ones(3), 1.0)
 
 
-def test_scalar_calls_inside_fx_are_direct(both):
+def test_calls_inside_fx(both):
+    """Scalars: a direct call; arrays: a broadcasting loop fused into the expression (the
+    registry's `fx.vectorized`), NumPy's loop choice in both."""
     a = np.arange(5.0)
     c, p = both
     assert c.sum_axpy1(a) == pytest.approx(p.sum_axpy1(a), rel=1e-15)
+    b = np.arange(10.0).reshape(2, 5)
+    np.testing.assert_array_equal(c.map_axpy1(a, b), (b * a + 1) * 2)
+    np.testing.assert_array_equal(c.map_axpy1(a, b), p.map_axpy1(a, b))
+    ints = c.map_ints(np.arange(4))
+    assert ints.dtype == np.int64 and ints.tolist() == [1, 4, 7, 10] == p.map_ints(np.arange(4)).tolist()
+    got = c.map_inv(np.array([2.0, 0.0]))
+    assert got[0] == 0.5 and np.isnan(got[1])       # a failing item is NaN, as in the ufunc
     assert isinstance(c.clip01(np.float32(2.0)), np.float32) and c.clip01(np.float32(2.0)) == 1.0
 
 
@@ -189,6 +198,8 @@ H = "from fastext import f64, guvectorize, vectorize\n"
     ('@guvectorize("(n)->(m)")\ndef f(x: f64[:], o: f64[:]):\n    o[0] = x[0]\n', "`m` of '(n)->(m)'", (2, 14)),
     ("@vectorize(identity=5)\ndef f(x: f64, y: f64) -> f64:\n    return x\n", "unsupported ufunc identity", (2, 21)),
     ('@vectorize(["f32(f32)"])\ndef f(x: f64) -> f64:\n    return x\n', "does not match the annotations", (2, 13)),
+    ("@vectorize\ndef f(x: f64) -> f64:\n    return x\n\n\ndef g(a: complex) -> f64:\n    return f(a)\n",
+     "`f` has no loop for (c128)", (8, 12)),
 ])
 def test_located_diagnostics(source, message, where):
     from fastext.compiler.diagnostics import CompileError

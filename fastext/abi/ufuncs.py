@@ -324,3 +324,15 @@ def _constant_array(ctx: ModuleContext, name: str, item: ll.Type, values: list) 
     gv.initializer = ll.Constant(t, values)
     gv.linkage = "internal"     # writable, as NumPy's API declares the arrays
     return gv.bitcast(item.as_pointer())
+
+
+def lower_vectorized(fl, e: ir.Intrinsic, args: list):
+    """One item of a @vectorize function called from .fx code: a direct call of the loop's
+    function; a failed call gives NaN (0, False) as the ufunc's loops do."""
+    b = fl.b
+    callee = fl.ctx.functions[e.attrs["function"]]
+    err = getattr(fl, "err", None) or fl.fl.err
+    r = b.call(callee, [err] + list(args))
+    value = convert(b, b.extract_value(r, 1), e.attrs["result"], e.type)
+    bad = b.icmp_unsigned("!=", b.extract_value(r, 0), I32(0))
+    return b.select(bad, failure_value(e.type), value)

@@ -66,3 +66,16 @@ def sum_axpy1(a: f64[:]) -> f64:
     for i in range(len(a)):
         s += axpy1(a[i], 2.0) + hypot2(a[i], 1.0)
     return s
+
+
+def map_axpy1(a: f64[:], b: f64[:, :]) -> f64[:, :]:
+    """On arrays: broadcasts like NumPy's ufuncs, fused with the rest of the expression."""
+    return axpy1(b, a) * 2.0
+
+
+def map_ints(a: i64[:]) -> i64[:]:
+    return axpy1(a, 3)
+
+
+def map_inv(a: f64[:]) -> f64[:]:
+    return inv(a)

@@ -199,6 +199,9 @@ def _calls(node) -> set[str]:
         elif isinstance(x, ir.Call):
             out.add(x.func)
             stack.extend(x.args)
+        elif isinstance(x, ir.Intrinsic) and x.name == "fx.vectorized":    # (frontend/ufuncs.py)
+            out.add(x.attrs["function"])
+            stack.extend(x.args)
         elif hasattr(x, "__dataclass_fields__") and not isinstance(x, (ir.Var, Span)):
             stack.extend(getattr(x, f) for f in x.__dataclass_fields__)
     return out

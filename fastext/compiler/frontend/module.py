@@ -262,6 +262,7 @@ class _ModuleCollector:
                 if node.name in self.scope.ufuncs:
                     raise FxSyntaxError(self.span(deco), f"`{node.name}` has two ufunc decorators", "keep one")
                 self.scope.ufuncs[node.name] = ufunc
+                options["ufunc"] = ufunc        # calls in .fx code read it (frontend/ufuncs.py)
                 continue
             from fastext.compiler.frontend.numba import jit_options
             numba_options = jit_options(self, deco)

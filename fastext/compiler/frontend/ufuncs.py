@@ -278,3 +278,73 @@ def _check_signature(decl: Declaration, name: str, params: list[Type], ret: Type
                                     "use @guvectorize with a layout for array operands")
     else:
         _check_layout(decl, name, params, ret, [span] * len(params))
+
+
+# ------------------------------------------------------------------ calls inside .fx code
+def declared(sig) -> Declaration | None:
+    """The @vectorize declaration of a registry entry (a Signature or a Template), if any."""
+    decl = getattr(sig, "options", {}).get("ufunc")
+    return decl if isinstance(decl, Declaration) and decl.kind == "vectorize" else None
+
+
+def _loops_of(sig, decl: Declaration, span: Span) -> list[tuple[str, list[Type], Type, Type]]:
+    """(function key, loop inputs, loop output, the function's own result) per declared loop,
+    template instances made on first use (they may be imported functions' templates)."""
+    from fastext.compiler.frontend.templates import Template, instantiate as make_instance
+    if not isinstance(sig, Template):
+        return [(None, [t for _, t, _ in sig.params], sig.ret, sig.ret)]
+    out = []
+    for params, ret, where in decl.signatures:
+        if len(params) != len(sig.params):
+            continue        # reported at the definition
+        qualname, isig = make_instance(sig, tuple(("v", t) for t in params), where)
+        out.append((qualname, params, ret, isig.ret if isig.ret is not None else ret))
+    return out
+
+
+def vectorized_call(fc, node: ast.Call, op, shown: str, qualname: str = "", sig=None) -> ir.Expr:
+    """`f(x, y)` of a @vectorize function inside .fx code: NumPy's loop choice (an exact match of
+    the operands' dtypes, else the first loop every operand casts to safely, Python numbers
+    weak), then one call per item — on scalars a direct call, on arrays a fused broadcasting loop
+    (`ir.ArrayMap`) like NumPy's own ufuncs.  A failing item gives NaN (0, False), as in the ufunc."""
+    from fastext.compiler.frontend import arrays
+    from fastext.compiler.ops import dtypes
+    from fastext.compiler.types import Array as ArrayT
+    decl = declared(sig)
+    if node.keywords:
+        raise fc.error(node.keywords[0].value, f"`{shown}` is a ufunc here: pass its operands by position",
+                       f"{shown}(x, y)")
+    args = [fc.expr(a) for a in node.args]
+    loops = [(f or qualname, p, r, o) for f, p, r, o in _loops_of(sig, decl, fc.span(node))]
+    nin = len(loops[0][1]) if loops else len(args)
+    if len(args) != nin:
+        raise fc.error(node, f"`{shown}` takes {nin} operands, got {len(args)}", f"{shown}({', '.join('xyzw'[:nin])})")
+    for a, n in zip(args, node.args):
+        arrays._check_operand(fc, a, n, f"`{shown}`")
+    elems = [a.type.dtype if isinstance(a.type, ArrayT) else a.type for a in args]
+    weak = [isinstance(a, ir.Const) and not isinstance(a.type, ArrayT) for a in args]
+    chosen = next((lp for lp in loops if not any(weak) and list(lp[1]) == elems), None)
+    if chosen is None:
+        for lp in loops:
+            if all(_weak_fits(a.value, t) if w else dtypes.can_cast(e, t, "safe")
+                   for a, e, w, t in zip(args, elems, weak, lp[1])):
+                chosen = lp
+                break
+    if chosen is None:
+        raise fc.error(node, f"`{shown}` has no loop for ({', '.join(map(str, elems))})",
+                       f"its loops take {'; '.join('(' + ', '.join(map(str, lp[1])) + ')' for lp in loops)}: "
+                       "convert the operands with .astype(...) or declare another signature")
+    function, params, ret, own = chosen
+    attrs = {"function": function, "result": own}
+    return arrays.build(fc, op, args, list(params), ret, node, attrs)
+
+
+def _weak_fits(value, t: Type) -> bool:
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, int):
+        return t.is_int or t.is_float or t.is_complex
+    if isinstance(value, float):
+        return t.is_float or t.is_complex
+    return t.is_complex
+
