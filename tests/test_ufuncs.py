@@ -210,3 +210,16 @@ def test_located_diagnostics(source, message, where):
     assert len(diags) == 1, [d.message for d in diags]
     assert message in diags[0].message and (diags[0].span.line, diags[0].span.col + 1) == where
     assert diags[0].hint
+
+
+def test_numba_spelling(tmp_path):
+    """Numba's decorators compile unchanged: `from numba import vectorize` and `@numba.guvectorize`."""
+    path = tmp_path / "nbufuncs.fx"
+    path.write_text("import numba\nfrom numba import vectorize\n\n\n"
+                    '@vectorize(["float32(float32)", "float64(float64)"], nopython=True, cache=True)\n'
+                    "def twice(x):\n    return x * 2\n\n\n"
+                    '@numba.guvectorize(["void(float64[:], float64[:])"], "(n)->()")\n'
+                    "def total(x, out):\n    s = 0.0\n    for v in x:\n        s += v\n    out[0] = s\n")
+    m = fxload.compiled(str(path))
+    assert m.twice.types == ["f->f", "d->d"] and m.twice(np.float32(1.5)) == np.float32(3.0)
+    assert m.total(np.arange(6.0).reshape(2, 3)).tolist() == [3.0, 12.0]

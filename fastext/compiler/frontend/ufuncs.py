@@ -46,7 +46,7 @@ def binding_kind(scope, deco: ast.expr) -> str | None:
         return b.kind if b is not None and b.kind in KINDS else None
     if isinstance(func, ast.Attribute) and func.attr in KINDS and isinstance(func.value, ast.Name):
         b = scope.lookup(func.value.id)
-        return func.attr if b is not None and b.kind == "module:fastext" else None
+        return func.attr if b is not None and b.kind in ("module:fastext", "module:numba") else None
     return None
 
 
