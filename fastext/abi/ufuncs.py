@@ -95,9 +95,10 @@ class _Loop:
         b.branch(head)
         b.position_at_end(done)
 
-    def call(self, values: list[ll.Value]):
-        """Call the function; its result (None for a gufunc) and whether it failed."""
-        r = self.b.call(self.callee, [self.err] + values)
+    def call(self, values: list[ll.Value], callee: ll.Function | None = None):
+        """Call the function (or its `callee` version); its result (None for a gufunc) and
+        whether it failed."""
+        r = self.b.call(callee or self.callee, [self.err] + values)
         if self.callee_ir.ret == T.NONE:
             return None, self.b.icmp_unsigned("!=", r, I32(0))
         return self.b.extract_value(r, 1), self.b.icmp_unsigned("!=", self.b.extract_value(r, 0), I32(0))
@@ -241,7 +242,7 @@ def gufunc_loop(ctx: ModuleContext, u: ir.Ufunc, loop: ir.UfuncLoop, index: int)
         core_strides.append([b.load(b.gep(steps, [I64(offset + j)])) for j in range(len(dims_k))])
         offset += len(dims_k)
 
-    def emit(i):
+    def emit(i, version=None):
         values = []
         for k, (t, p) in enumerate(zip(loop.params, callee.params)):
             ptr = b.gep(em.ptrs[k], [b.mul(i, em.steps[k])])
@@ -258,9 +259,25 @@ def gufunc_loop(ctx: ModuleContext, u: ir.Ufunc, loop: ir.UfuncLoop, index: int)
                 view = b.insert_value(view, I64(1), [1, 0])
                 view = b.insert_value(view, I64(_itemsize(t.dtype)), [2, 0])
             values.append(view)
-        _, bad = em.call(values)
+        _, bad = em.call(values, version)
         em.note_failure(bad)
-    em.counted("outer", emit)
+    variant = ctx.contiguous.get(callee.name)
+    if variant is None:
+        em.counted("outer", emit)
+    else:       # every core's innermost stride is its item size: the unit-stride version (vectorises)
+        dense = ll.Constant(I1, 1)
+        for k, t in enumerate(loop.params):
+            if isinstance(t, T.Array) and cores[k]:
+                dense = b.and_(dense, b.icmp_signed("==", core_strides[k][-1], I64(_itemsize(t.dtype))))
+        dense_bb, strided_bb, after = (fn.append_basic_block(x) for x in ("dense", "strided", "after"))
+        b.cbranch(dense, dense_bb, strided_bb)
+        b.position_at_end(dense_bb)
+        em.counted("outer.dense", lambda i: emit(i, variant))
+        b.branch(after)
+        b.position_at_end(strided_bb)
+        em.counted("outer", emit)
+        b.branch(after)
+        b.position_at_end(after)
     em.epilogue()
     return fn
 
