@@ -223,3 +223,11 @@ def test_numba_spelling(tmp_path):
     m = fxload.compiled(str(path))
     assert m.twice.types == ["f->f", "d->d"] and m.twice(np.float32(1.5)) == np.float32(3.0)
     assert m.total(np.arange(6.0).reshape(2, 3)).tolist() == [3.0, 12.0]
+
+
+def test_stubs_declare_ufuncs():
+    from fastext.build.stubs import stub_for_file
+    text = stub_for_file(FX, "ufuncs")
+    assert "axpy1: numpy.ufunc  # @vectorize: i64(i64, i64), f32(f32, f32), f64(f64, f64)" in text
+    assert "dot: numpy.ufunc  # @guvectorize:" in text and "def hypot2" not in text
+    assert "def sum_axpy1(a: Buffer) -> float:" in text
