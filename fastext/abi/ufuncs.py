@@ -350,6 +350,7 @@ def lower_vectorized(fl, e: ir.Intrinsic, args: list):
     callee = fl.ctx.functions[e.attrs["function"]]
     err = getattr(fl, "err", None) or fl.fl.err
     r = b.call(callee, [err] + list(args))
-    value = convert(b, b.extract_value(r, 1), e.attrs["result"], e.type)
+    own = T.BOOL if e.attrs["result"] == "bool" else T.SCALARS[e.attrs["result"]]
+    value = convert(b, b.extract_value(r, 1), own, e.type)
     bad = b.icmp_unsigned("!=", b.extract_value(r, 0), I32(0))
     return b.select(bad, failure_value(e.type), value)

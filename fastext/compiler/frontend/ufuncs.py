@@ -335,7 +335,7 @@ def vectorized_call(fc, node: ast.Call, op, shown: str, qualname: str = "", sig=
                        f"its loops take {'; '.join('(' + ', '.join(map(str, lp[1])) + ')' for lp in loops)}: "
                        "convert the operands with .astype(...) or declare another signature")
     function, params, ret, own = chosen
-    attrs = {"function": function, "result": own}
+    attrs = {"function": function, "result": str(own)}     # the function's own result type, by name
     return arrays.build(fc, op, args, list(params), ret, node, attrs)
 
 
