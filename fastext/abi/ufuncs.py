@@ -188,30 +188,42 @@ def vectorize_loop(ctx: ModuleContext, u: ir.Ufunc, loop: ir.UfuncLoop, index: i
     operands = list(loop.params) + [loop.ret]
     em.prologue(len(operands))
     b = em.b
-    dense = ll.Constant(I1, 1)
-    for step, t in zip(em.steps, operands):
-        dense = b.and_(dense, b.icmp_signed("==", step, I64(_itemsize(t))))
     typed = [b.bitcast(p, memory_type(t).as_pointer()) for p, t in zip(em.ptrs, operands)]
+    nin = len(loop.params)
 
-    def body(address):
+    def body(address, fixed=None):
+        fixed = fixed or {}
+
         def emit(i):
             values = []
             for k, (t, p) in enumerate(zip(loop.params, callee.params)):
-                v = load_item(b, address(k, i), t)
+                v = fixed[k] if k in fixed else load_item(b, address(k, i), t)
                 values.append(convert(b, v, t, p.var.type))
             r, bad = em.call(values)
             r = convert(b, r, callee.ret, loop.ret)
             em.note_failure(bad)
             r = b.select(bad, failure_value(loop.ret), r)
-            store_item(b, r, address(len(loop.params), i), loop.ret)
+            store_item(b, r, address(nin, i), loop.ret)
         return emit
 
-    dense_bb, strided_bb, after = (fn.append_basic_block(x) for x in ("dense", "strided", "after"))
-    b.cbranch(dense, dense_bb, strided_bb)
-    b.position_at_end(dense_bb)
-    em.counted("dense", body(lambda k, i: b.bitcast(b.gep(typed[k], [i]), OBJ)))
-    b.branch(after)
-    b.position_at_end(strided_bb)
+    # Unit-stride versions: every operand contiguous, or (up to 3 inputs) some inputs repeated
+    # with step 0 — a scalar or a broadcast axis, loaded once before the loop.
+    patterns = [tuple(bool(m >> k & 1) for k in range(nin)) for m in range(1 << nin)] if nin <= 3 else \
+        [(False,) * nin]
+    after = fn.append_basic_block("after")
+    for pattern in patterns:
+        cond = b.and_(b.icmp_signed("==", em.steps[nin], I64(_itemsize(loop.ret))),
+                      b.icmp_signed(">", em.n, I64(0)))      # (nothing is read for an empty loop)
+        for k, (step, t) in enumerate(zip(em.steps, loop.params)):
+            cond = b.and_(cond, b.icmp_signed("==", step, I64(0 if pattern[k] else _itemsize(t))))
+        name = "dense" + "".join("s" if x else "c" for x in pattern)
+        here, other = fn.append_basic_block(name), fn.append_basic_block(name + ".no")
+        b.cbranch(cond, here, other)
+        b.position_at_end(here)
+        fixed = {k: load_item(b, em.ptrs[k], t) for k, t in enumerate(loop.params) if pattern[k]}
+        em.counted(name, body(lambda k, i: b.bitcast(b.gep(typed[k], [i]), OBJ), fixed))
+        b.branch(after)
+        b.position_at_end(other)
     em.counted("strided", body(lambda k, i: b.gep(em.ptrs[k], [b.mul(i, em.steps[k])])))
     b.branch(after)
     b.position_at_end(after)
