@@ -156,6 +156,25 @@ def test_failing_items_follow_numpy_error_model(both):
     assert both[1].inv.py_func(2.0) == 0.5
 
 
+def test_function_using_python_objects(both):
+    """NumPy releases the GIL around loops: such a function takes it per call, from threads too."""
+    import threading
+    x = np.array([1.0, 123.5, -1.0, 7.25])
+    c, p = both
+    results = []
+    for m in both:
+        with np.errstate(invalid="ignore"):
+            results.append(m.digits(x))
+    np.testing.assert_array_equal(*results)
+    assert results[0].tolist() == [4, 6, 0, 4] and results[0].dtype == np.int64
+    assert c.digits_of(x[:2]).tolist() == [5, 7] == p.digits_of(x[:2]).tolist()   # .fx caller keeps the GIL
+    threads = [threading.Thread(target=f, args=(np.arange(1000.0),)) for _ in range(4) for f in (c.digits, c.digits_of)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
 def test_bad_input_raises_not_crashes(both):
     for m in both:
         with pytest.raises(TypeError):

@@ -144,6 +144,8 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyErr_SetObject": (VOID, [OBJ, OBJ], False),
     # NumPy's ufunc API table (abi/ufuncs.py)
     "PyCapsule_GetPointer": (OBJ, [OBJ, OBJ], False),
+    "PyGILState_Ensure": (I32, [], False),
+    "PyGILState_Release": (VOID, [I32], False),
 }
 
 # Exported data: exception classes are `PyObject *` variables; types/singletons are objects.

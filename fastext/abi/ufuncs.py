@@ -98,10 +98,19 @@ class _Loop:
     def call(self, values: list[ll.Value], callee: ll.Function | None = None):
         """Call the function (or its `callee` version); its result (None for a gufunc) and
         whether it failed."""
-        r = self.b.call(callee or self.callee, [self.err] + values)
-        if self.callee_ir.ret == T.NONE:
-            return None, self.b.icmp_unsigned("!=", r, I32(0))
-        return self.b.extract_value(r, 1), self.b.icmp_unsigned("!=", self.b.extract_value(r, 0), I32(0))
+        b = self.b
+        api = CApi(self.ctx.module)
+        # NumPy runs the loop without the GIL; a function that uses Python objects (print, str
+        # values) takes it per call, and a Python error it leaves is cleared (the item fails)
+        gil = api.call(b, "PyGILState_Ensure") if self.callee_ir.objects else None
+        r = b.call(callee or self.callee, [self.err] + values)
+        status = r if self.callee_ir.ret == T.NONE else b.extract_value(r, 0)
+        bad = b.icmp_unsigned("!=", status, I32(0))
+        if gil is not None:
+            with b.if_then(bad, likely=False):
+                api.call(b, "PyErr_Clear")
+            api.call(b, "PyGILState_Release", gil)
+        return (None if self.callee_ir.ret == T.NONE else b.extract_value(r, 1)), bad
 
     def note_failure(self, bad: ll.Value) -> None:
         b = self.b

@@ -79,3 +79,15 @@ def map_ints(a: i64[:]) -> i64[:]:
 
 def map_inv(a: f64[:]) -> f64[:]:
     return inv(a)
+
+
+@vectorize
+def digits(x: f64) -> i64:
+    """Uses Python objects (a str value): the loop takes the GIL for each call."""
+    if x < 0:
+        raise ValueError(f"negative: {x}")
+    return len(f"{x:.2f}")
+
+
+def digits_of(a: f64[:]) -> i64[:]:
+    return digits(a) + 1
