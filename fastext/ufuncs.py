@@ -152,6 +152,8 @@ class _Base:
     def _resolve(self, args, dtype=None, casting="same_kind"):
         """The first loop every input casts to safely (NumPy's rule; Python numbers are weak)."""
         import numpy as np
+        if all(isinstance(a, (bool, int, float, complex)) for a in args):
+            args = [np.asarray(a) for a in args]      # only Python numbers: NumPy's default dtypes, strong
         if dtype is None and not any(isinstance(a, (bool, int, float, complex)) for a in args):
             exact = [np.asarray(a).dtype for a in args]     # NumPy dispatches an exact match first
             for k, (ins, _) in enumerate(self._loops):

@@ -144,6 +144,34 @@ def test_gufunc_core_dims(both, dtype, batch, n, data):
         assert out.tolist() == [3.0, 3.0]
 
 
+CALLS = [
+    lambda m: m.axpy1(np.arange(3), np.arange(3), dtype=np.float32),
+    lambda m: m.axpy1(np.arange(3, dtype=np.int8), np.int8(2)),
+    lambda m: m.axpy1(True, 2),
+    lambda m: m.axpy1(np.float32(1.5), 2),
+    lambda m: m.axpy1(np.arange(3.0), 2.5, out=np.zeros(3, np.float32)),
+    lambda m: m.plus.reduce(np.arange(6).reshape(2, 3), axis=1, keepdims=True),
+    lambda m: m.plus.reduce(np.arange(6.0).reshape(2, 3), axis=None),
+    lambda m: m.plus.accumulate(np.arange(4, dtype=np.int32)),
+    lambda m: m.clip01(2),                     # Python numbers alone are NumPy's defaults: no f32 loop
+    lambda m: m.clip01(np.float32(3)),
+    lambda m: m.hypot2(np.arange(3, dtype=np.uint8), 4),
+]
+
+
+@pytest.mark.parametrize("k", range(len(CALLS)))
+def test_dtype_rules_match_numpy(both, k):
+    """The plain-Python objects choose loops and result types as NumPy does for the compiled ufunc."""
+    out = []
+    for m in both:
+        try:
+            r = CALLS[k](m)
+            out.append((repr(r), getattr(r, "dtype", type(r))))
+        except TypeError as e:
+            out.append(("TypeError", "not supported for the input types" in str(e)))
+    assert out[0] == out[1]
+
+
 def test_failing_items_follow_numpy_error_model(both):
     for m in both:
         with np.errstate(invalid="ignore", divide="ignore"):

@@ -323,6 +323,8 @@ def vectorized_call(fc, node: ast.Call, op, shown: str, qualname: str = "", sig=
         arrays._check_operand(fc, a, n, f"`{shown}`")
     elems = [a.type.dtype if isinstance(a.type, ArrayT) else a.type for a in args]
     weak = [isinstance(a, ir.Const) and not isinstance(a.type, ArrayT) for a in args]
+    if all(weak):      # only literals: NumPy's default dtypes, strong
+        weak = [False] * len(args)
     chosen = next((lp for lp in loops if not any(weak) and list(lp[1]) == elems), None)
     if chosen is None:
         for lp in loops:
