@@ -172,6 +172,20 @@ def test_dtype_rules_match_numpy(both, k):
     assert out[0] == out[1]
 
 
+def test_bool_complex_empty_and_reversed(both):
+    x = np.array([1.0, 20.0, 5.0, 30.0])
+    flags = np.array([True, False, False, False])
+    z = np.array([1 + 2j, -3j, 0.5])
+    for m in both:
+        got = m.is_big(x, flags)
+        assert got.dtype == np.bool_ and got.tolist() == [True, True, False, True]
+        _same(m.scale(z, 2.0), z * 2.0, "complex128")
+        _same(m.scale(z.astype(np.complex64), np.float32(2)), z.astype(np.complex64) * np.float32(2), "complex64")
+        assert m.axpy1(np.zeros(0), 1.0).shape == (0,) and m.dot(np.zeros((0, 3)), np.ones(3)).shape == (0,)
+        _same(m.axpy1(x[::-1], x[::-2].repeat(2)), x[::-1] * x[::-2].repeat(2) + 1, "float64")
+        _same(m.hypot2(x[::-1], 3.0), np.hypot(x[::-1], 3.0), "float64")
+
+
 def test_failing_items_follow_numpy_error_model(both):
     for m in both:
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -224,6 +238,9 @@ def test_calls_inside_fx(both):
     np.testing.assert_array_equal(c.map_axpy1(a, b), p.map_axpy1(a, b))
     ints = c.map_ints(np.arange(4))
     assert ints.dtype == np.int64 and ints.tolist() == [1, 4, 7, 10] == p.map_ints(np.arange(4)).tolist()
+    a2 = np.arange(6.0).reshape(2, 3)
+    np.testing.assert_array_equal(c.rowdots(a2, np.ones(3)), p.rowdots(a2, np.ones(3)))
+    assert c.rowdots(a2, np.ones(3)).tolist() == [3.0, 12.0]
     got = c.map_inv(np.array([2.0, 0.0]))
     assert got[0] == 0.5 and np.isnan(got[1])       # a failing item is NaN, as in the ufunc
     assert isinstance(c.clip01(np.float32(2.0)), np.float32) and c.clip01(np.float32(2.0)) == 1.0

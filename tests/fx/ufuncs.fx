@@ -1,6 +1,8 @@
 """NumPy ufuncs made from .fx functions (tests/test_ufuncs.py)."""
 import math
 
+import numpy as np
+
 from fastext import f32, f64, guvectorize, i64, vectorize
 
 
@@ -91,3 +93,23 @@ def digits(x: f64) -> i64:
 
 def digits_of(a: f64[:]) -> i64[:]:
     return digits(a) + 1
+
+
+def rowdots(a: f64[:, :], b: f64[:]) -> f64[:]:
+    """A @guvectorize function called from .fx code: an ordinary function over its core arrays."""
+    out = np.zeros(a.shape[0])
+    one = np.zeros(1)
+    for i in range(a.shape[0]):
+        dot(a[i], b, one)
+        out[i] = one[0]
+    return out
+
+
+@vectorize
+def is_big(x: f64, flag: bool) -> bool:
+    return x > 10.0 or flag
+
+
+@vectorize(["c128(c128, f64)", "c64(c64, f32)"])
+def scale(z, k):
+    return z * k
