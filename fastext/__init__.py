@@ -49,7 +49,7 @@ __version__ = "0.1.0"
 
 _DIALECT = frozenset({"ArrayType", "ScalarType", "f32", "f64", "c64", "c128", "i8", "i16", "i32", "i64",
                        "u8", "u16", "u32", "u64", "boolean", "bool_", "prange", "struct",
-                       "unchecked", "fastmath", "inline", "nogil", "extern",
+                       "unchecked", "fastmath", "inline", "nogil", "extern", "vectorize", "guvectorize",
                        "empty", "zeros", "ones", "full", "empty_like", "zeros_like", "ones_like", "full_like"})
 
 # `from fastext import *` gives a .fx file (compiled or run as plain Python) the dialect names

@@ -15,6 +15,7 @@ __all__ = [
     "ScalarType", "ArrayType", "prange", "struct", "unchecked", "fastmath", "inline", "nogil", "extern",
     "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f32", "f64", "c64", "c128", "boolean", "bool_",
     "empty", "zeros", "ones", "full", "empty_like", "zeros_like", "ones_like", "full_like",
+    "vectorize", "guvectorize",
 ]
 
 
@@ -103,6 +104,20 @@ bool_ = boolean
 prange = range
 
 from fastext.structtype import struct  # noqa: E402  (@struct value records; see structtype.py)
+
+
+def vectorize(*args, **kwargs):
+    """Compiled: the scalar function becomes a NumPy ufunc.  Plain Python: a ufunc-like object
+    with the same loops (fastext/ufuncs.py; docs/ufuncs.md)."""
+    from fastext.ufuncs import vectorize as make
+    return make(*args, **kwargs)
+
+
+def guvectorize(*args, **kwargs):
+    """Compiled: a generalised NumPy ufunc with the given layout.  Plain Python: a gufunc-like
+    object (fastext/ufuncs.py; docs/ufuncs.md)."""
+    from fastext.ufuncs import guvectorize as make
+    return make(*args, **kwargs)
 
 
 def unchecked(fn):

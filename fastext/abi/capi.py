@@ -142,6 +142,10 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyByteArray_AsString": (OBJ, [OBJ], False),
     "PySys_GetObject": (OBJ, [OBJ], False),
     "PyErr_SetObject": (VOID, [OBJ, OBJ], False),
+    # NumPy's ufunc API table (abi/ufuncs.py)
+    "PyCapsule_GetPointer": (OBJ, [OBJ, OBJ], False),
+    "PyGILState_Ensure": (I32, [], False),
+    "PyGILState_Release": (VOID, [I32], False),
 }
 
 # Exported data: exception classes are `PyObject *` variables; types/singletons are objects.

@@ -152,6 +152,9 @@ class _Facts:
                     for call in _calls_in(e):
                         self.calls.add(call.func)
                         self.call_args.append((call.func, [self.roots(a) for a in call.args]))
+                    for sub in ir.walk_exprs(e):     # @vectorize functions called per item (scalars only)
+                        if isinstance(sub, ir.Intrinsic) and sub.name == "fx.vectorized":
+                            self.calls.add(sub.attrs["function"])
             for body in ir.bodies(s):
                 self._walk(body, collect_aliases)
 

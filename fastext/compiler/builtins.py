@@ -127,4 +127,4 @@ DECORATORS: dict[str, tuple[str, bool]] = {
 OPTION_DEFAULTS: dict[str, bool] = {"boundscheck": True, "fastmath": False, "inline": False, "nogil": False}
 
 # Names a `.fx` file may import from fastext; scalar types are added from types.SCALARS.
-FASTEXT_NAMES = frozenset({"prange", "struct", "extern", *DECORATORS})
+FASTEXT_NAMES = frozenset({"prange", "struct", "extern", "vectorize", "guvectorize", *DECORATORS})

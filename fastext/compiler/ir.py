@@ -493,6 +493,31 @@ class Function:
     calls: set[str] = field(default_factory=set)
 
 
+@dataclass
+class UfuncLoop:
+    """One dtype loop of a ufunc: the checked function it calls and the dtypes NumPy sees."""
+
+    function: str                  # key in `Module.functions`
+    params: list                   # the operands' types (gufunc outputs included)
+    ret: Type                      # the output's type (vectorize); NONE for a gufunc
+
+
+@dataclass
+class Ufunc:
+    """A NumPy ufunc the module makes at import (frontend/ufuncs.py, abi/ufuncs.py)."""
+
+    name: str
+    kind: str                      # "vectorize" or "guvectorize"
+    nin: int
+    nout: int
+    loops: list                    # UfuncLoop, in the order NumPy tries them
+    identity: object               # None, 0, 1 or "reorderable"
+    layout: tuple | None           # guvectorize: (inputs' core dims, outputs' core dims)
+    layout_text: str | None
+    doc: str | None
+    span: Span
+
+
 @dataclass(eq=False)
 class Module:
     name: str
@@ -511,6 +536,8 @@ class Module:
     arrays: dict = field(default_factory=dict)
     # Module-level dicts with str keys (frontend/module_containers.py): name → their keys.
     container_keys: dict = field(default_factory=dict)
+    # NumPy ufuncs made at import from @vectorize / @guvectorize functions (abi/ufuncs.py).
+    ufuncs: list = field(default_factory=list)
 
     def exported(self) -> list[Function]:
         return [f for f in self.functions.values() if f.exported]

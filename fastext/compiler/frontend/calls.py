@@ -313,6 +313,11 @@ def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
     sig = fc.scope.registry.get(qualname)
     if sig is None:
         raise fc.error(node.func, f"`{name}` is not a function", "call a function defined in a .fx module")
+    from fastext.compiler.frontend.ufuncs import declared
+    if declared(sig) is not None and not leading:    # a @vectorize function: NumPy's loops (frontend/ufuncs.py)
+        from fastext.compiler import ops
+        op = ops.get("fx.vectorized")
+        return op.check(fc, node, op, name, qualname=qualname, sig=sig)
     from fastext.compiler.frontend.templates import Template, call
     if isinstance(sig, Template):     # specialised per call (frontend/templates.py)
         if leading:

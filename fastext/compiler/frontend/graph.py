@@ -59,6 +59,7 @@ def check_source(source: SourceFile, module_name: str, read=None) -> tuple[ir.Mo
     deps = tuple(u.path for u in graph.order if u is not root)
     out = ir.Module(module_name, source.path, ast.get_docstring(root.tree), functions, constants, deps,
                     namespace, arrays)
+    out.ufuncs = root.scope.made_ufuncs
     out.container_keys = {n: b.value[1] for n, b in root.scope.names.items()     # `mod.BODIES` as a dict
                           if b.kind == "modvar" and b.value[1] is not None}
     return out, diags
@@ -158,6 +159,8 @@ def _check_bodies(unit: "_Unit", root: bool) -> dict[str, ir.Function]:
         fn.extern = options.get("extern")
         functions[fn.name] = fn
     if root:
+        from fastext.compiler.frontend.ufuncs import instantiate
+        scope.made_ufuncs = instantiate(scope, diags, unit.defs)
         _unused_templates(unit)
     return functions
 
@@ -169,7 +172,7 @@ def _unused_templates(unit: "_Unit") -> None:
     for node in unit.defs:
         template = unit.scope.registry.get(unit.scope.qualify(node.name))
         if not isinstance(template, Template) or template.node is not node or node.name.startswith("_") \
-                or template.instances or template.captured:
+                or template.instances or template.captured or node.name in unit.scope.ufuncs:
             continue
         missing = next((p for p in template.params if p.type is None and p.callable is None and p.default is None),
                        None)
@@ -202,6 +205,9 @@ def _calls(node) -> set[str]:
             stack.extend(x)
         elif isinstance(x, ir.Call):
             out.add(x.func)
+            stack.extend(x.args)
+        elif isinstance(x, ir.Intrinsic) and x.name == "fx.vectorized":    # (frontend/ufuncs.py)
+            out.add(x.attrs["function"])
             stack.extend(x.args)
         elif hasattr(x, "__dataclass_fields__") and not isinstance(x, (ir.Var, Span)):
             stack.extend(getattr(x, f) for f in x.__dataclass_fields__)

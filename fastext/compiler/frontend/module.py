@@ -260,6 +260,14 @@ class _ModuleCollector:
                                         "keep one of the two decorators")
                 options["target"] = target
                 continue
+            from fastext.compiler.frontend.ufuncs import declaration
+            ufunc = declaration(self, node, deco)
+            if ufunc is not None:               # @vectorize / @guvectorize: a ufunc made at import
+                if node.name in self.scope.ufuncs:
+                    raise FxSyntaxError(self.span(deco), f"`{node.name}` has two ufunc decorators", "keep one")
+                self.scope.ufuncs[node.name] = ufunc
+                options["ufunc"] = ufunc        # calls in .fx code read it (frontend/ufuncs.py)
+                continue
             from fastext.compiler.frontend.numba import jit_options
             numba_options = jit_options(self, deco)
             if numba_options is not None:       # @njit, @numba.jit(nopython=True, fastmath=True), ...
@@ -444,6 +452,9 @@ class _ModuleCollector:
             check_exported_signature(node, params, ret, self.span)
         from fastext.compiler.frontend.objects import check_signature
         check_signature(node, params, ret, options, self.span)
+        if node.name in self.scope.ufuncs and not hasattr(node, "fx_self"):
+            from fastext.compiler.frontend.ufuncs import check_annotated
+            check_annotated(self.scope.ufuncs[node.name], node.name, params, ret)
         defaults: dict[str, tuple[Type, object]] = {}
         for (name, ptype, _), default in zip(params[len(params) - len(a.defaults):], a.defaults):
             if ptype == OBJECT and isinstance(default, ast.Constant) and default.value is None:

@@ -1,5 +1,6 @@
 """Numba source as written: `from numba import njit, prange`, `@njit(cache=True, fastmath=True)`,
-`@numba.jit(nopython=True)`, `numba.prange(n)`.
+`@numba.jit(nopython=True)`, `numba.prange(n)`,
+`@vectorize([...])` / `@guvectorize([...], "(n)->()")` (NumPy ufuncs: frontend/ufuncs.py).
 
 A kernel written for Numba compiles unchanged: its jit decorators are accepted (every function
 of a `.fx` file is compiled anyway) and their options that mean something here are honoured —
@@ -32,10 +33,12 @@ def import_names(module, stmt: ast.ImportFrom) -> None:
             module.scope.names[local] = Binding("numba:jit")
         elif alias.name == "prange":
             module.scope.names[local] = Binding("prange")
+        elif alias.name in ("vectorize", "guvectorize"):     # ufuncs (frontend/ufuncs.py)
+            module.scope.names[local] = Binding(alias.name)
         else:
             module.diags.add(FxSyntaxError(span, f"numba.{alias.name} has no meaning in .fx code",
-                                           "fastext compiles every function; from numba keep njit, jit and "
-                                           "prange (types come from annotations: from fastext import f64)").diagnostic)
+                                           "fastext compiles every function; from numba keep njit, jit, "
+                                           "vectorize, guvectorize and prange (types come from annotations: from fastext import f64)").diagnostic)
 
 
 def _is_jit(module, node: ast.expr) -> bool:

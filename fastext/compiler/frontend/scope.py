@@ -44,6 +44,10 @@ class ModuleScope:
     registry: dict[str, Signature] = field(default_factory=dict)
     # Instances of templates (frontend/templates.py) checked so far, by qualified name (shared).
     instances: dict = field(default_factory=dict)
+    # @vectorize / @guvectorize declarations by function name, and the ufuncs made of them
+    # (frontend/ufuncs.py).
+    ufuncs: dict = field(default_factory=dict)
+    made_ufuncs: list = field(default_factory=list)
 
     def qualify(self, name: str) -> str:
         return f"{self.qualifier}.{name}" if self.qualifier else name

@@ -74,6 +74,13 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
             from fastext.abi import noalias
             if noalias.wants_noalias(fn) and not fn.name.endswith("$py"):   # (Python calls of internal functions: no third copy)
                 ctx.noalias[fn.name] = noalias.declare(ctx.module, native_signature(fn), fn)
+    for u in module.ufuncs:      # gufunc loops call a unit-stride version when the core strides allow
+        for loop in u.loops if u.kind == "guvectorize" and not ctx.profile else ():
+            fn = module.functions[loop.function]
+            if fn.name not in ctx.contiguous and any(isinstance(p.var.type, Array) for p in fn.params):
+                variant = ll.Function(ctx.module, native_signature(fn), f"fx.{fn.name}.contiguous")
+                variant.linkage = "internal"
+                ctx.contiguous[fn.name] = variant
     from fastext.compiler.lower import recursion
     plan = recursion.declare(ctx, module)
     clones = recursion.declare_clones(ctx, module)
@@ -123,6 +130,9 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
         from fastext.abi import blas
         extra.append(blas.describe_method(ctx))
         exec_slots.append(blas.exec_slot(ctx))
+    if module.ufuncs:     # @vectorize / @guvectorize: ufuncs made through NumPy's C API at import
+        from fastext.abi import ufuncs
+        exec_slots.append(ufuncs.exec_slot(ctx, module.ufuncs))
     init_names = [module.name] + (["fx"] if module.name != "fx" else [])
     build_module_def(ctx, api, module, wrappers, init_names, extra, gpu_descriptor, exec_slots, entries)
 

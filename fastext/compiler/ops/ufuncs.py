@@ -743,3 +743,12 @@ add(Op("np.isclose", spellings=("numpy.isclose",), check=_check("isclose_call"),
        doc="NumPy's formula, one fused loop: (|a - b| <= atol + rtol * |b|) & isfinite(b) | (a == b)"))
 add(Op("np.allclose", spellings=("numpy.allclose",), check=_check("isclose_call"), group="reduction",
        signature="np.allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)", doc="np.all(np.isclose(...))"))
+
+
+# A call of a @vectorize function of a .fx module (its typing: NumPy's loop choice, then an
+# element-wise map like the ufuncs above; compiler/frontend/ufuncs.py).  Never spelled by name:
+# `user_call` produces it for functions declared @vectorize.
+add(Op("fx.vectorized", check=deferred("fastext.compiler.frontend.ufuncs", "vectorized_call"),
+       lower=deferred("fastext.abi.ufuncs", "lower_vectorized"), pure=False, group="ufunc",
+       doc="a @vectorize function of a .fx module called from .fx code: one direct call per item, "
+           "broadcasting like NumPy's ufuncs"))
