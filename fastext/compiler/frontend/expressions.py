@@ -9,6 +9,7 @@ the error type and nothing more is reported about it.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import math
 
 from fastext.compiler import ir
@@ -564,6 +565,9 @@ class ExpressionChecker:
         if isinstance(value.type, ListType) and isinstance(target, ListType):
             from fastext.compiler.frontend import lists
             return lists.coerce_list(self, value, target, node, what)
+        if isinstance(value.type, T.Dict) and isinstance(target, T.Dict) and value.type.default and \
+                not target.default and value.type.key == target.key and value.type.value == target.value:
+            return dataclasses.replace(value, type=target)     # a defaultdict or Counter is a dict
         if type(value.type) is type(target) and isinstance(target, (T.Dict, T.Set)):
             from fastext.compiler.frontend import lists
             if lists.open_key(value.type) is not None:

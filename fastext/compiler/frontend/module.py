@@ -118,6 +118,10 @@ class _ModuleCollector:
             from fastext.compiler.frontend.numba import import_names
             import_names(self, stmt)
             return
+        if stmt.module == "collections" and not stmt.level:     # defaultdict, Counter (frontend/collections.py)
+            from fastext.compiler.frontend.collections import bind_names
+            bind_names(self, stmt)
+            return
         if stmt.module in ("typing", "collections.abc") and not stmt.level:
             for alias in stmt.names:
                 if alias.name != "Callable":     # annotations of function parameters (frontend/templates.py)
