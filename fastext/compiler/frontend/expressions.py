@@ -574,6 +574,10 @@ class ExpressionChecker:
                 lists.match(self, value.type, target)
                 value.type = target
                 return value
+        if isinstance(value, ir.MakeTuple) and isinstance(target, Tuple) and len(value.items) == len(target.items) \
+                and not can_assign(target, value.type):
+            # `f((i, u))` with `u` a list whose item type is still open: each item decides on its own
+            return ir.MakeTuple(target, value.span, [self.coerce(v, t, node, what) for v, t in zip(value.items, target.items)])
         if isinstance(value.type, Tuple) and isinstance(target, Tuple) and can_assign(target, value.type):
             if isinstance(value, ir.MakeTuple):
                 items = [self.coerce(v, t, node, what) for v, t in zip(value.items, target.items)]

@@ -108,6 +108,9 @@ def decide(fc: "FunctionChecker", open_type: Unknown, t: T.Type) -> None:
     fc.list_items[open_type.key] = t
     for var in fc.locals:
         var.type = substitute(fc, var.type)
+    for var in fc.vars.values():    # parameters too: a template's `u` passed as `[1] * n` (templates.py)
+        if var.is_param:
+            var.type = substitute(fc, var.type)
 
 
 def substitute(fc: "FunctionChecker", t: T.Type) -> T.Type:
