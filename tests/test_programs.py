@@ -30,6 +30,7 @@ def run(mod, fn, args, capfd):
     ("others.fx", "queens_lists", (6,)),
     ("nbody.fx", "main", (1000,)),      # module-level containers (frontend/module_containers.py)
     ("fasta.fx", "main", (700,)),       # module-level str tables, bisect, "".join
+    ("spectral_functional.fx", "main", (23,)),   # (i, list) tuple parameters, [1] * n decided in a template
 ])
 def test_same_result_and_output(file, fn, args, capfd):
     path = os.path.join(PROGRAMS, file)

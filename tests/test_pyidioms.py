@@ -160,3 +160,19 @@ def test_heap_of_tuples_and_empty_pop(mods):
        st.integers(-1, 6), st.integers(0, 14))
 def test_bisect_matches_cpython(mods, xs, x, lo, hi):
     _same(mods, "bisects", xs, x, lo, hi)
+
+
+def test_tuple_parameters_hold_lists_strs_and_tables(mods):
+    native, interp = mods
+    for args in [(2, [1.0, 2.0]), (0, []), [3, [0.5]]]:
+        assert native.tuple_of_list(args) == interp.tuple_of_list(tuple(args))
+    t = ("ab", 1.5, {"ab": 3}, {1, 2})
+    assert native.tuple_of_text(t) == interp.tuple_of_text(t) == 8.0
+    with pytest.raises(TypeError, match=r"tuple_of_list\(\) argument 'i_u\[1\]' must be a list of float"):
+        native.tuple_of_list((2, [1.0, "x"]))
+    with pytest.raises(TypeError, match=r"argument 't\[0\]' must be str, not int"):
+        native.tuple_of_text((1, 1.5, {}, set()))
+
+
+def test_open_list_decided_in_a_helper(mods):
+    assert mods[0].decided_by_helper(3) == mods[1].decided_by_helper(3) == [0.5, 0.5, 0.5]

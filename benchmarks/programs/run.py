@@ -53,6 +53,7 @@ PROGRAMS = {
     "collatz": ("others.fx", "collatz", (300_000,), (1000,), "exact"),
     "n-queens": ("others.fx", "queens_lists", (8,), (5,), "exact"),
     "fasta": ("fasta.fx", "main", (100_000,), (1000,), "exact"),
+    "spectral-norm (functional)": ("spectral_functional.fx", "main", (400,), (50,), "exact"),
 }
 
 

@@ -59,7 +59,7 @@ def unbox_list(wb, t: T.List, obj: ll.Value, pname, what, err: ll.Value, name: s
         if isinstance(t.item, T.Scalar):
             value = wb.unbox_scalar(t.item, got, pname, item_what)
         elif t.item == T.STRV:
-            value = _unbox_text(wb, err, got, pname, item_what)
+            value = unbox_text(wb, err, got, pname, item_what)
         else:     # a tuple or struct item: any sequence of its items (abi/structs.py)
             from fastext.abi.structs import unbox_struct, unbox_tuple
             unbox = unbox_tuple if isinstance(t.item, T.Tuple) else unbox_struct
@@ -70,7 +70,7 @@ def unbox_list(wb, t: T.List, obj: ll.Value, pname, what, err: ll.Value, name: s
     return lst
 
 
-def _unbox_text(wb, err: ll.Value, obj: ll.Value, pname, what) -> ll.Value:
+def unbox_text(wb, err: ll.Value, obj: ll.Value, pname, what) -> ll.Value:
     """A str item of an argument (a `str` or subclass, else TypeError), kept alive by the
     call's arena as every stored str item is (lower/kept.py)."""
     from fastext.compiler.lower.kept import keep_function

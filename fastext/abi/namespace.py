@@ -62,9 +62,11 @@ def python_callable(fn: ir.Function) -> str | None:
 
 
 def tuple_parameter(t: T.Tuple) -> bool:
-    """Whether an entry point can take a tuple parameter: scalars, structs and tuples of them
-    (abi/structs.py: unbox_tuple)."""
-    return all(isinstance(i, (T.Scalar, T.Struct)) or isinstance(i, T.Tuple) and tuple_parameter(i) for i in t.items)
+    """Whether an entry point can take a tuple parameter: scalars, structs, str values, lists,
+    dicts and sets a parameter could be, and tuples of them (abi/structs.py: unbox_tuple)."""
+    return all(isinstance(i, (T.Scalar, T.Struct)) or i == T.STRV or isinstance(i, T.Tuple) and tuple_parameter(i)
+               or isinstance(i, T.List) and (isinstance(i.item, (T.Scalar, T.Tuple, T.Struct)) or i.item == T.STRV)
+               or isinstance(i, (T.Dict, T.Set)) for i in t.items)
 
 
 def _boxable(t: T.Type) -> bool:

@@ -78,6 +78,16 @@ def _unbox_items(wb: "WrapperBuilder", items: list[tuple[str, T.Type]], obj: ll.
                 v = unbox_struct(wb, ft, item, sub)
             elif isinstance(ft, T.Tuple):
                 v = unbox_tuple(wb, ft, item, sub)
+            elif isinstance(ft, (T.List, T.Dict, T.Set)) or ft == T.STRV:   # copied, as such parameters are
+                from fastext.abi import lists
+                from fastext.abi.wrapper import describe
+                csub, cwhat = wb.ctx.cstring(sub), wb.ctx.cstring(describe(ft))
+                if isinstance(ft, T.List):
+                    v = lists.unbox_list(wb, ft, item, csub, cwhat, wb.err, sub)
+                elif ft == T.STRV:
+                    v = lists.unbox_text(wb, wb.err, item, csub, cwhat)
+                else:
+                    v = lists.unbox_table(wb, ft, item, csub, cwhat, wb.err)
             else:
                 from fastext.abi.wrapper import describe
                 v = wb.unbox_scalar(ft, item, wb.ctx.cstring(sub), wb.ctx.cstring(describe(ft)))

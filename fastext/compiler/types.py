@@ -186,9 +186,14 @@ class Dict(Type):
 
     key: Type
     value: Type
+    # "" for a dict; a `collections` kind whose missing keys read as a default
+    # (frontend/collections.py): "int", "float", "bool", "list", "set" (defaultdict), "counter"
+    default: str = ""
 
     def __str__(self) -> str:
-        return f"dict[{self.key}, {self.value}]"
+        if self.default == "counter":
+            return f"Counter[{self.key}]"
+        return f"{'defaultdict' if self.default else 'dict'}[{self.key}, {self.value}]"
 
 
 @dataclass(frozen=True)

@@ -123,3 +123,28 @@ def bisects(xs: list[f64], x: f64, lo: i64, hi: i64) -> tuple[i64, i64, i64, i64
     bisect.insort(ys, x)
     bisect.insort_left(ys, -x)
     return a, b, c, d, ys
+
+
+def tuple_of_list(i_u: tuple[i64, list[f64]]) -> f64:
+    i, u = i_u
+    s = 0.0
+    for j, x in enumerate(u):
+        s += x * (i + j)
+    return s
+
+
+def tuple_of_text(t: tuple[str, f64, dict[str, i64], set[i64]]) -> f64:
+    name, w, d, s = t
+    return w * len(name) + d.get(name, 0) + len(s)
+
+
+def _scale(xs):
+    out = []
+    for x in xs:
+        out.append(x * 0.5)
+    return out
+
+
+def decided_by_helper(n: i64) -> list[f64]:
+    u = [1] * n             # ints until _scale's body makes them floats, as Python would
+    return _scale(u)

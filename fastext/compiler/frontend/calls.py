@@ -60,6 +60,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         if b is not None and b.kind in ("module:random", "module:time", "module:heapq", "module:bisect"):
             from fastext.compiler.frontend.pymodules import call as pymodule_call
             return pymodule_call(fc, node, b.kind.partition(":")[2])
+        if b is not None and b.kind == "module:collections" and func.attr in ("defaultdict", "Counter"):
+            from fastext.compiler.frontend.collections import construct
+            return construct(fc, node, func.attr)
         if b is not None and b.kind == "module:fastext":
             if func.attr in DIALECT_SCALARS:
                 return conversion(fc, node, DIALECT_SCALARS[func.attr])
@@ -190,6 +193,9 @@ def _call_binding(fc: "FunctionChecker", node: ast.Call, b, name: str) -> ir.Exp
         return alloc.alloc_call(fc, node, b.value, name)
     if b.kind == "op":     # `from numpy import sqrt`
         return numpy_call(fc, node, b.value, name)
+    if b.kind == "pycollection":     # defaultdict(int), Counter(words)
+        from fastext.compiler.frontend.collections import construct
+        return construct(fc, node, b.value)
     if b.kind == "structtype":
         from fastext.compiler.frontend.structs import struct_call
         return struct_call(fc, node, b.value, name)

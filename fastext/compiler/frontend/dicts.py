@@ -111,6 +111,10 @@ def _open(fc: "FunctionChecker", table: ir.Expr, node: ast.AST, what: str) -> No
 def subscript(fc: "FunctionChecker", node: ast.Subscript, table: ir.Expr) -> ir.Expr:
     if isinstance(table.type, Set):
         raise fc.error(node, "a set cannot be indexed", "test membership with `x in s`")
+    if table.type.default:      # defaultdict / Counter: a missing key reads as the default
+        from fastext.compiler.frontend import collections
+        key = _key(fc, table, fc.expr(node.slice), node.slice)
+        return collections.read(fc, node, _reload(table, fc), key)
     _open(fc, table, node, "reading an item")
     key = _key(fc, table, fc.expr(node.slice), node.slice)
     return _op(table.type.value, fc.span(node), "getitem", [table, key])
@@ -133,11 +137,18 @@ def _reload(table: ir.Expr, fc: "FunctionChecker") -> ir.Expr:
 
 
 def augassign(fc: "FunctionChecker", node: ast.AugAssign, op: str, table: ir.Expr) -> list[ir.Stmt]:
-    """`d[k] += v`: the key evaluated once; KeyError when it is missing (as Python)."""
+    """`d[k] += v`: the key evaluated once; KeyError when it is missing (as Python; a
+    defaultdict or Counter starts from its default)."""
     span = fc.span(node)
-    _open(fc, table, node, "updating an item")
     pre: list[ir.Stmt] = []
     key = _key(fc, table, fc.expr(node.target.slice), node.target.slice)
+    if table.type.default:
+        from fastext.compiler.frontend import collections
+        operand = fc.expr(node.value)
+        table = collections.settle_value(fc, _reload(table, fc), operand, node)
+        key = _reload(key, fc)
+    else:
+        _open(fc, table, node, "updating an item")
     for value in (table, key):
         if not isinstance(value, (ir.Const, ir.Load)):
             temp = fc.new_temp(value.type, node)
@@ -146,8 +157,12 @@ def augassign(fc: "FunctionChecker", node: ast.AugAssign, op: str, table: ir.Exp
                 table = ir.Load(value.type, span, temp)
             else:
                 key = ir.Load(value.type, span, temp)
-    current = _op(table.type.value, span, "getitem", [table, key])
-    result = fc.binop(op, current, fc.expr(node.value), node)
+    if table.type.default:
+        current = collections.read(fc, node.target, table, key)
+        result = fc.binop(op, current, operand, node)
+    else:
+        current = _op(table.type.value, span, "getitem", [table, key])
+        result = fc.binop(op, current, fc.expr(node.value), node)
     return pre + [ir.ExprStmt(span, _op(T.NONE, span, "setitem", [table, key, _value(fc, table, result, node)]))]
 
 
@@ -171,6 +186,9 @@ def method(fc: "FunctionChecker", node: ast.Call, table: ir.Expr, name: str) -> 
     span = fc.span(node)
     is_set = isinstance(table.type, Set)
     allowed = SET_METHODS if is_set else DICT_METHODS
+    if not is_set and table.type.default == "counter" and name in ("most_common", "update", "total", "elements"):
+        from fastext.compiler.frontend import collections
+        return collections.counter_method(fc, node, table, name)
     if name not in allowed:
         kind = "sets" if is_set else "dicts"
         raise fc.error(node.func, f"{kind} have no method `{name}` in .fx code", f"supported: {', '.join(allowed)}")

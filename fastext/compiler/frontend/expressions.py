@@ -9,6 +9,7 @@ the error type and nothing more is reported about it.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import math
 
 from fastext.compiler import ir
@@ -564,12 +565,19 @@ class ExpressionChecker:
         if isinstance(value.type, ListType) and isinstance(target, ListType):
             from fastext.compiler.frontend import lists
             return lists.coerce_list(self, value, target, node, what)
+        if isinstance(value.type, T.Dict) and isinstance(target, T.Dict) and value.type.default and \
+                not target.default and value.type.key == target.key and value.type.value == target.value:
+            return dataclasses.replace(value, type=target)     # a defaultdict or Counter is a dict
         if type(value.type) is type(target) and isinstance(target, (T.Dict, T.Set)):
             from fastext.compiler.frontend import lists
             if lists.open_key(value.type) is not None:
                 lists.match(self, value.type, target)
                 value.type = target
                 return value
+        if isinstance(value, ir.MakeTuple) and isinstance(target, Tuple) and len(value.items) == len(target.items) \
+                and not can_assign(target, value.type):
+            # `f((i, u))` with `u` a list whose item type is still open: each item decides on its own
+            return ir.MakeTuple(target, value.span, [self.coerce(v, t, node, what) for v, t in zip(value.items, target.items)])
         if isinstance(value.type, Tuple) and isinstance(target, Tuple) and can_assign(target, value.type):
             if isinstance(value, ir.MakeTuple):
                 items = [self.coerce(v, t, node, what) for v, t in zip(value.items, target.items)]

@@ -108,6 +108,9 @@ def decide(fc: "FunctionChecker", open_type: Unknown, t: T.Type) -> None:
     fc.list_items[open_type.key] = t
     for var in fc.locals:
         var.type = substitute(fc, var.type)
+    for var in fc.vars.values():    # parameters too: a template's `u` passed as `[1] * n` (templates.py)
+        if var.is_param:
+            var.type = substitute(fc, var.type)
 
 
 def substitute(fc: "FunctionChecker", t: T.Type) -> T.Type:
@@ -117,7 +120,7 @@ def substitute(fc: "FunctionChecker", t: T.Type) -> T.Type:
     if isinstance(t, List):
         return List(substitute(fc, t.item))
     if isinstance(t, T.Dict):
-        return T.Dict(substitute(fc, t.key), substitute(fc, t.value))
+        return T.Dict(substitute(fc, t.key), substitute(fc, t.value), t.default)
     if isinstance(t, T.Set):
         return T.Set(substitute(fc, t.item))
     if isinstance(t, T.Tuple):

@@ -118,6 +118,10 @@ class _ModuleCollector:
             from fastext.compiler.frontend.numba import import_names
             import_names(self, stmt)
             return
+        if stmt.module == "collections" and not stmt.level:     # defaultdict, Counter (frontend/collections.py)
+            from fastext.compiler.frontend.collections import bind_names
+            bind_names(self, stmt)
+            return
         if stmt.module in ("typing", "collections.abc") and not stmt.level:
             for alias in stmt.names:
                 if alias.name != "Callable":     # annotations of function parameters (frontend/templates.py)
@@ -429,12 +433,11 @@ class _ModuleCollector:
             ptype = annotations.resolve(arg.annotation, self.scope)
             if isinstance(ptype, Tuple) and not node.name.startswith("_") and target == "cpu":
                 from fastext.abi.namespace import tuple_parameter
-                if not tuple_parameter(ptype):     # taken from any sequence of numbers and structs
+                if not tuple_parameter(ptype):     # taken from any sequence of its items
                     raise FxSyntaxError(self.span(arg.annotation), f"parameter `{arg.arg}` of the exported function "
-                                        f"`{node.name}` is {ptype}: a tuple parameter holds numbers, structs and "
-                                        "tuples of them",
-                                        "pass arrays and lists as separate parameters (internal `_functions` may "
-                                        "take any tuple)")
+                                        f"`{node.name}` is {ptype}: a tuple parameter holds numbers, structs, str "
+                                        "values, lists, dicts, sets and tuples of them",
+                                        "pass arrays as separate parameters (internal `_functions` may take any tuple)")
             params.append((arg.arg, ptype, self.span(arg)))
         if node.returns is None and target == "kernel":
             ret = NONE      # kernels return nothing: `-> None` is optional (docs/gpu.md)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from fastext.compiler import ir
+from fastext.compiler import types as T
 from fastext.compiler.builtins import OPTION_DEFAULTS
 from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
 from fastext.compiler.frontend.funcvals import FuncValue, flatten, hidden_types, shape, value_of
@@ -57,6 +58,10 @@ class Template:
     ret: Type | None
     captured: int = 0                     # trailing parameters that carry a closure's environment
     instances: dict = field(default_factory=dict)     # key → instance qualname
+    # open container types: instance qualname → what its body decided (adopted by the caller), and
+    # the int-literal ("weak") lists callers passed, which stay ints unless the body decides
+    decided: dict = field(default_factory=dict)
+    weak: dict = field(default_factory=dict)
     # instance qualname → its signature (not in the registry: the default instance of an
     # exported template has the template's own name, which stays the template's key there)
     signatures: dict = field(default_factory=dict)
@@ -249,10 +254,24 @@ def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=
         t = p.type or v.type
         key.append(("v", t))
         args.append(fc.coerce(v, t, at, f"argument `{p.name}` of `{shown}`"))
+    tmpl.weak.update(fc.list_weak)    # an int-literal list passed on stays "ints unless decided" there
     qualname, sig = instantiate(tmpl, tuple(key), span)
     if sig.ret is None or isinstance(sig.ret, ErrorType):     # its body failed to check: reported there
         return ir.Expr(ERROR, span)
+    _adopt_decisions(fc, tmpl.decided.get(qualname, {}), args)
     return ir.Call(sig.ret, span, qualname, args)
+
+
+def _adopt_decisions(fc: "FunctionChecker", decided: dict, args: list[ir.Expr]) -> None:
+    """An argument whose container type was still open (`u = [1] * n` passed on before any use)
+    takes the type the instance's body decided for it (`u[j] * 0.5`: floats), as the caller
+    would have, had the body been inline."""
+    from fastext.compiler.frontend import lists
+    for a in args:
+        k = lists.open_key(lists.substitute(fc, a.type))
+        while k is not None and k in decided and k not in fc.list_items:
+            lists.decide(fc, T.Unknown(k), decided[k])
+            k = lists.open_key(lists.substitute(fc, a.type))
 
 
 def _argument(fc: "FunctionChecker", a: ast.expr, declared: Type | None):
@@ -301,6 +320,8 @@ def instantiate(tmpl: Template, key: tuple, span: Span) -> tuple[str, Signature]
         sig.ret = ret       # a result type inferred by a first check is inferred again
         checker = FunctionChecker(tmpl.scope, tmpl.diags, sig)
         checker.qualname, checker.funcparams, checker.internal = qualname, funcparams, qualname != tmpl.qualname
+        tmpl.decided[qualname] = checker.list_items     # for _adopt_decisions
+        checker.list_weak.update(tmpl.weak)
         return checker
     before = len(tmpl.diags.items)
     _IN_PROGRESS.add(qualname)

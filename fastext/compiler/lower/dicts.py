@@ -328,6 +328,16 @@ def _getitem(fl, e, args):
     table = _table(fl, _container(e))
     _, slot, entry = lookup(fl, table, d, key)
     missing = b.icmp_signed("<", entry, I64(0))
+    if kind == "default":       # a defaultdict's d[k]: a missing key gets the default, made only then
+        result = Var(b, value_type(table.value), ll.Constant(value_type(table.value), None))
+        with b.if_else(missing) as (absent, present):
+            with absent:
+                made = _default_value(fl, table.value)
+                store(fl, table, d, key, made)
+                result.set(made)
+            with present:
+                result.set(b.load(table.entry_field(b, d, entry, 2)))
+        return result.get()
     if len(args) == 2:
         _key_error(fl, table, missing, key)
         value = b.load(table.entry_field(b, d, entry, 2))
@@ -344,6 +354,16 @@ def _getitem(fl, e, args):
             if kind == "pop":
                 remove(fl, table, d, entry, slot)
     return result.get()
+
+
+def _default_value(fl, t: T.Type) -> ll.Value:
+    """What a defaultdict's factory makes: zero of a number type, a new empty list or set."""
+    if isinstance(t, T.List):
+        from fastext.compiler.lower import lists
+        return lists.new(fl, t.item, I64(0))
+    if isinstance(t, T.Set):
+        return new(fl, t)
+    return ll.Constant(value_type(t), None)
 
 
 def _contains(fl, e, args):

@@ -1,0 +1,140 @@
+"""`collections.defaultdict` and `collections.Counter` in `.fx` code: native dicts
+(`types.Dict` with a `default` kind) whose missing keys read as a default.
+
+* `defaultdict(int | float | bool | list | set)` or `defaultdict(lambda: 0)` (a constant): `d[k]`
+  of a missing key inserts the default and returns it, as `__missing__` does — for `list`/`set`
+  a new empty container, made only when the key is missing (lower/dicts.py, kind "default").
+  The value type is the factory's, or decided by the first use for an int factory:
+  `d[k] += 0.5` makes the values floats, as Python's would be.
+* `Counter()` / `Counter(iterable)`: `c[k]` of a missing key is 0 and inserts nothing (Counter's
+  `__missing__`); `c[k] += n` inserts; `most_common([n])` (sorted by count, ties in insertion
+  order, as CPython's), `update(iterable)` (adds counts), `total()`.
+Everything else is a dict's. Results go to Python as plain dicts (equal to the defaultdict or
+Counter plain Python returns; docs/language.md says so).
+"""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from fastext.compiler import ir
+from fastext.compiler import types as T
+from fastext.compiler.diagnostics import FxSyntaxError
+from fastext.compiler.frontend import lists, synth
+from fastext.compiler.frontend.scope import Binding
+from fastext.compiler.source import Span
+
+if TYPE_CHECKING:
+    from fastext.compiler.frontend.function import FunctionChecker
+
+NAMES = ("defaultdict", "Counter")
+_FACTORIES = {"int": T.I64, "float": T.F64, "bool": T.BOOL}
+_HINT = "defaultdict(int), defaultdict(float), defaultdict(list), defaultdict(set), defaultdict(lambda: 0), Counter()"
+
+
+def bind_names(module, stmt: ast.ImportFrom) -> None:
+    """`from collections import defaultdict, Counter` at module level."""
+    for alias in stmt.names:
+        span = Span.of(alias, module.scope.file) if hasattr(alias, "lineno") else module.span(stmt)
+        if alias.name not in NAMES:
+            module.diags.add(FxSyntaxError(span, f"collections.{alias.name} is not supported in .fx code",
+                                           "supported: defaultdict, Counter (a deque: use a list)").diagnostic)
+            continue
+        module.scope.names[alias.asname or alias.name] = Binding("pycollection", alias.name)
+
+
+def construct(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
+    """`defaultdict(factory)`, `Counter()`, `Counter(iterable)`."""
+    span = fc.span(node)
+    if node.keywords:
+        raise fc.error(node, f"{name}() takes no keyword arguments here", _HINT)
+    if name == "Counter":
+        if len(node.args) > 1:
+            raise fc.error(node, "Counter() takes at most one argument here", "Counter(), Counter(words)")
+        t = T.Dict(lists.unknown().item, lists.unknown().item, "counter")
+        empty = ir.Intrinsic(t, span, "dict.new", [], {})
+        if not node.args:
+            return empty
+        return synth.value(fc, "_r = _c\nfor _x in _it:\n    _r[_x] += 1\n", node,
+                           values={"_c": empty, "_it": fc.expr(node.args[0])})
+    if len(node.args) != 1:
+        raise fc.error(node, "defaultdict() takes its default factory here", _HINT)
+    kind, value = _factory(fc, node.args[0])
+    return ir.Intrinsic(T.Dict(lists.unknown().item, value, kind), span, "dict.new", [], {})
+
+
+def _factory(fc: "FunctionChecker", arg: ast.expr) -> tuple[str, T.Type]:
+    if isinstance(arg, ast.Lambda) and not arg.args.args and isinstance(arg.body, ast.Constant) and \
+            type(arg.body.value) in (int, float, bool) and not arg.body.value:
+        return type(arg.body.value).__name__, _FACTORIES[type(arg.body.value).__name__]
+    if isinstance(arg, ast.Name) and fc.scope.lookup(arg.id) is None and arg.id not in fc.vars:
+        if arg.id == "int":
+            return "int", lists.unknown().item       # i64 unless a float is added first
+        if arg.id in _FACTORIES:
+            return arg.id, _FACTORIES[arg.id]
+        if arg.id == "list":
+            return "list", lists.unknown()
+        if arg.id == "set":
+            return "set", T.Set(lists.unknown().item)
+    raise fc.error(arg, f"defaultdict({ast.unparse(arg)}) is not supported in .fx code",
+                   f"the factories .fx code knows: {_HINT}")
+
+
+def read(fc: "FunctionChecker", node: ast.AST, table: ir.Expr, key: ir.Expr) -> ir.Expr:
+    """`d[k]` of a defaultdict or Counter (`key` already converted)."""
+    span = fc.span(node)
+    t = table.type
+    if isinstance(t.value, T.Unknown):      # an int factory or a Counter read before any store: ints
+        lists.decide(fc, t.value, T.I64)
+        table = _retyped(fc, table)
+        t = table.type
+    if isinstance(t.key, T.Unknown):
+        raise fc.error(node, "reading an item of an empty defaultdict whose key type is not known yet",
+                       "store into it first, or declare it")
+    if t.default == "counter":
+        return ir.Intrinsic(t.value, span, "dict.getitem", [table, key, ir.Const(t.value, span, 0)], {"kind": "get"})
+    return ir.Intrinsic(t.value, span, "dict.getitem", [table, key], {"kind": "default", "default": t.default})
+
+
+def settle_value(fc: "FunctionChecker", table: ir.Expr, operand: ir.Expr, node: ast.AST) -> ir.Expr:
+    """`d[k] += x` on a defaultdict(int) or Counter whose value type is still open: the type of
+    `0 + x` (a float makes the values floats, as Python's would be)."""
+    t = table.type
+    if isinstance(t.value, T.Unknown) and isinstance(operand.type, T.Scalar) and not operand.type.is_bool:
+        lists.decide(fc, t.value, T.F64 if operand.type.is_float else T.I64)
+        return _retyped(fc, table)
+    return table
+
+
+def _retyped(fc: "FunctionChecker", table: ir.Expr) -> ir.Expr:
+    t = lists.substitute(fc, table.type)
+    if isinstance(table, ir.Load):
+        return ir.Load(table.var.type, table.span, table.var)
+    table.type = t
+    return table
+
+
+def counter_method(fc: "FunctionChecker", node: ast.Call, table: ir.Expr, name: str) -> ir.Expr:
+    """`c.most_common([n])`, `c.update(iterable)`, `c.total()`."""
+    if node.keywords:
+        raise fc.error(node, f"Counter.{name}() takes no keyword arguments here", f"c.{name}(...)")
+    if name == "update":
+        if len(node.args) != 1:
+            raise fc.error(node, "Counter.update() takes one iterable here", "c.update(words)")
+        return synth.effect(fc, "for _x in _it:\n    _c[_x] += 1\n", node,
+                            values={"_c": table, "_it": fc.expr(node.args[0])})
+    if name == "total":
+        if node.args:
+            raise fc.error(node, "Counter.total() takes no arguments", "c.total()")
+        return synth.value(fc, "_r = 0\nfor _v in _c.values():\n    _r += _v\n", node, values={"_c": table})
+    if name == "most_common":
+        if len(node.args) > 1:
+            raise fc.error(node, "most_common() takes at most one argument", "c.most_common(3)")
+        values = {"_c": table}
+        source = "_r = sorted(_c.items(), key=lambda kv: kv[1], reverse=True)\n"
+        if node.args:
+            values["_n"] = fc.convert(fc.expr(node.args[0]), T.I64)
+            source += "_r = _r[:max(_n, 0)]\n"
+        return synth.value(fc, source, node, values=values)
+    raise fc.error(node.func, f"Counter.{name}() is not supported in .fx code",
+                   "supported: most_common, update, total, and the dict methods")

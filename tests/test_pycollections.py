@@ -1,0 +1,55 @@
+"""`collections.defaultdict` and `collections.Counter` (frontend/collections.py), compiled and
+compared with plain Python on many inputs, and their located errors."""
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import fxload
+from fastext.compiler.diagnostics import CompileError
+
+PATH = os.path.join(fxload.FX_DIR, "pycollections.fx")
+words = st.lists(st.sampled_from(["a", "b", "the", "cat", "zz", "dog", "", "ab"]), max_size=30)
+
+
+@pytest.fixture(scope="module")
+def mods():
+    return fxload.compiled(PATH), fxload.interpreted(PATH)
+
+
+def _same(mods, name, *args):
+    got, want = (getattr(m, name)(*args) for m in mods)
+    assert got == want and list(got) == list(want), (name, args, got, want)   # insertion order too
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(-5, 5), max_size=30), words)
+def test_defaultdict_and_counter_match_python(mods, xs, ws):
+    for name, args in [("hist", (xs,)), ("fhist", (xs,)), ("groups", ([w for w in ws if w],)),
+                       ("reads", (xs,)), ("counts", (ws,)), ("counter_read", (ws,))]:
+        _same(mods, name, *args)
+    pairs = list(zip(xs, xs[1:]))
+    _same(mods, "sets", pairs)
+
+
+def test_missing_key_semantics(mods):
+    """defaultdict inserts on a read (len grows); Counter does not."""
+    native, _ = mods
+    assert native.reads([0]) == (2, 2)
+    assert native.counter_read(["x"]) == (0, 1, 1)
+
+
+@pytest.mark.parametrize("source, message", [
+    ("from collections import deque\n", "collections.deque is not supported in .fx code"),
+    ("from collections import defaultdict\n\ndef f() -> i64:\n    d = defaultdict(str)\n    return len(d)\n",
+     "defaultdict(str) is not supported in .fx code"),
+])
+def test_unsupported_is_located(tmp_path, source, message):
+    path = tmp_path / "bad_coll.fx"
+    path.write_text("from fastext import i64\n" + source)
+    with pytest.raises(CompileError) as err:
+        fxload.compiled(str(path))
+    assert message in str(err.value) and "bad_coll.fx:" in str(err.value)
