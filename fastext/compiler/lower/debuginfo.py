@@ -52,6 +52,7 @@ class DebugInfo:
         self._types: dict[str, object] = {}
         self._declare: ll.Function | None = None
         self._nodes: dict[tuple, object] = {}
+        self._where: dict[int, tuple] = {}          # id(DILocation) → (scope, line, column)
 
     def file(self, path: str):
         """The DIFile of a source path (absolute, so gdb finds it from any working directory)."""
@@ -148,9 +149,9 @@ class DebugInfo:
                     if loc is None:
                         instr.metadata["dbg"] = current or self._line(fn, self.lines[fn.name])
                         continue
-                    fields = dict(loc.operands)
-                    if fields.get("scope") is not sp:       # emitted through another function's builder
-                        loc = self._line(fn, fields.get("line", self.lines[fn.name]), fields.get("column", 0))
+                    scope, line, column = self._where.get(id(loc)) or self._fields_of(loc)
+                    if scope is not sp:       # emitted through another function's builder
+                        loc = self._line(fn, line, column)
                         instr.metadata["dbg"] = loc
                     current = loc
 
@@ -195,7 +196,13 @@ class DebugInfo:
             operands = tuple(sorted(self.module._fix_di_operands(fields.items())))
             found = self._nodes[key] = ll.values.DIValue(self.module, False, kind, operands,
                                                          name=str(len(self.module.metadata)))
+            if kind == "DILocation":      # what `finish` asks of every instruction's location, without a dict each
+                self._where[id(found)] = (fields["scope"], fields["line"], fields["column"])
         return found
+
+    def _fields_of(self, loc) -> tuple:
+        fields = dict(loc.operands)
+        return fields.get("scope"), fields.get("line", 0), fields.get("column", 0)
 
     def _line(self, fn: ll.Function, line: int, column: int = 0):
         return self._scoped("DILocation", {"line": line, "column": column, "scope": self.subprograms[fn.name]})
