@@ -29,6 +29,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-o", "--output", help="output file (or '-' for stdout with llvm/asm)")
     p.add_argument("-O", dest="opt_level", type=int, choices=(0, 1, 2, 3), default=3)
     p.add_argument("--no-boundscheck", action="store_true", help="disable index bounds checks")
+    p.add_argument("--target", metavar="TRIPLE", default="",
+                   help="cross-compile for another platform (aarch64-unknown-linux-gnu, arm64-apple-macos, ...): "
+                        "--emit obj/asm/llvm only, docs/platforms.md")
+    p.add_argument("-g", "--debug", action="store_true",
+                   help="emit DWARF line tables and variables (gdb, perf, py-spy show .fx file:line)")
     p.add_argument("--cpu", default="host", help="LLVM CPU name (default: host)")
     p.add_argument("--gpu-arch", action="append", metavar="SM",
                    help="GPU architecture of the kernels' PTX, e.g. sm_90 (repeatable or comma-separated; "
@@ -84,10 +89,23 @@ def _build(args) -> int:
     from fastext.config import Options
 
     import sysconfig
-    from fastext.config import gpu_archs_from_env
+    from fastext.config import debug as config_debug, gpu_archs_from_env
     archs = tuple(a.strip() for arg in args.gpu_arch or () for a in arg.split(",") if a.strip())
+    triple = ""
+    if args.target:
+        from fastext.compiler.platforms import PlatformError, host_triple, normalize
+        try:
+            triple = normalize(args.target)
+        except PlatformError as e:
+            print(f"fastext: error: --target: {e}", file=sys.stderr)
+            return 2
+        if triple != host_triple() and args.emit in ("so", "ptx"):
+            print(f"fastext: error: --target {args.target}: a cross-compiled module stops at the object "
+                  "(--emit obj, asm or llvm); link it on the target (docs/platforms.md)", file=sys.stderr)
+            return 2
     options = Options(opt_level=args.opt_level, boundscheck=not args.no_boundscheck, cpu=args.cpu,
-                      gpu_archs=archs or gpu_archs_from_env())
+                      gpu_archs=archs or gpu_archs_from_env(), debug=args.debug or config_debug(),
+                      triple=triple)
     status = 0
     for path in _fx_files(args.files):
         if not os.path.exists(path):

@@ -126,10 +126,11 @@ class Options:
     and importing `dataclasses` would cost more than the whole cached import.
     """
 
-    __slots__ = ("opt_level", "boundscheck", "cpu", "features", "profile", "gpu_archs")
+    __slots__ = ("opt_level", "boundscheck", "cpu", "features", "profile", "gpu_archs", "debug", "triple")
 
     def __init__(self, opt_level: int = 3, boundscheck: bool = True, cpu: str = "host", features: str = "",
-                 profile: bool = False, gpu_archs: tuple[str, ...] = DEFAULT_GPU_ARCHS):
+                 profile: bool = False, gpu_archs: tuple[str, ...] = DEFAULT_GPU_ARCHS, debug: bool = False,
+                 triple: str = ""):
         # cpu: "host" or an LLVM CPU name (e.g. "x86-64-v2"); features: extra LLVM features, e.g. "+avx2";
         # profile: count calls and time of every .fx function (the build `fastext bench --profile` uses)
         object.__setattr__(self, "opt_level", opt_level)
@@ -139,12 +140,18 @@ class Options:
         object.__setattr__(self, "profile", profile)
         # gpu_archs: the architectures the PTX of @gpu.kernel functions is generated for
         object.__setattr__(self, "gpu_archs", tuple(gpu_archs))
+        # debug: DWARF line tables and variables mapping machine code to .fx lines (`-g`, docs/debugging.md)
+        object.__setattr__(self, "debug", bool(debug))
+        # triple: "" for this machine, else the LLVM triple of a cross-compiled object (`fastext build
+        # --target`, compiler/platforms.py); such objects are inspected, never loaded here
+        object.__setattr__(self, "triple", triple)
 
     def __setattr__(self, name, value):
         raise AttributeError("Options is immutable")
 
     def _fields(self) -> tuple:
-        return (self.opt_level, self.boundscheck, self.cpu, self.features, self.profile, self.gpu_archs)
+        return (self.opt_level, self.boundscheck, self.cpu, self.features, self.profile, self.gpu_archs, self.debug,
+                self.triple)
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Options) and self._fields() == other._fields()
@@ -153,22 +160,25 @@ class Options:
         return hash(self._fields())
 
     def __repr__(self) -> str:
-        return "Options(opt_level={!r}, boundscheck={!r}, cpu={!r}, features={!r}, profile={!r}, gpu_archs={!r})".format(
+        return ("Options(opt_level={!r}, boundscheck={!r}, cpu={!r}, features={!r}, profile={!r}, gpu_archs={!r}, "
+                "debug={!r}, triple={!r})").format(
             *self._fields())
 
     def key(self) -> str:
         return f"O{self.opt_level}-bc{int(self.boundscheck)}-{self.cpu}-{self.features}" + ("-prof" * self.profile) \
-            + f"-gpu:{'+'.join(self.gpu_archs)}"
+            + f"-gpu:{'+'.join(self.gpu_archs)}" + ("-g" * self.debug) \
+            + (f"-target:{self.triple}" if self.triple else "")
 
 
 def options_from_env() -> Options:
-    """Options for the import hook: FASTEXT_OPT_LEVEL, FASTEXT_BOUNDSCHECK, FASTEXT_CPU."""
+    """Options for the import hook: FASTEXT_OPT_LEVEL, FASTEXT_BOUNDSCHECK, FASTEXT_CPU, FASTEXT_DEBUG."""
     opt = os.environ.get("FASTEXT_OPT_LEVEL", "3")
     return Options(
         opt_level=int(opt) if opt in ("0", "1", "2", "3") else 3,
         boundscheck=os.environ.get("FASTEXT_BOUNDSCHECK", "1") not in ("0", "off", "false"),
         cpu=os.environ.get("FASTEXT_CPU", "host") or "host",
         gpu_archs=gpu_archs_from_env(),
+        debug=debug(),
     )
 
 
@@ -195,5 +205,6 @@ def gpu_archs_from_env() -> tuple[str, ...]:
 
 
 def debug() -> bool:
-    """FASTEXT_DEBUG=1: let internal compiler errors propagate with their traceback (for fastext developers)."""
+    """FASTEXT_DEBUG=1: debug builds (DWARF line tables, as `fastext build -g`) for imported `.fx`
+    modules, and internal compiler errors propagate with their traceback (for fastext developers)."""
     return _flag("FASTEXT_DEBUG")

@@ -23,7 +23,6 @@ import succeeds: products then run the native loops.  Only libc's `dlopen`/`dlsy
 """
 from __future__ import annotations
 
-import sys
 
 from llvmlite import ir as ll
 
@@ -41,7 +40,7 @@ NAMINGS = (("scipy_", "64_", True, "_64_"), ("", "64_", True, "_64_"),
            ("scipy_", "", False, "_"), ("", "", False, "_"))
 NUMPY_MODULES = ("numpy._core._multiarray_umath", "numpy.core._multiarray_umath")
 RTLD_LAZY = 1
-RTLD_LOCAL = 4 if sys.platform == "darwin" else 0
+RTLD_LOCAL_DARWIN = 4       # <dlfcn.h> of macOS; glibc's RTLD_LOCAL is 0
 METH_NOARGS = 0x0004
 
 
@@ -60,6 +59,8 @@ def exec_slot(ctx: ModuleContext) -> ll.Function:
     strcmp = ctx.intrinsic("strcmp", I32, [I8P, I8P])
     dlopen = ctx.intrinsic("dlopen", I8P, [I8P, I32])
     dlsym = ctx.intrinsic("dlsym", I8P, [I8P, I8P])
+    from fastext.compiler.platforms import is_darwin
+    RTLD_LOCAL = RTLD_LOCAL_DARWIN if is_darwin(ctx.module.triple or "") else 0     # the target's, not ours
     handle = b.alloca(I8P)
     b.store(null, handle)
     numpy_block, symbols_block = fn.append_basic_block("numpy"), fn.append_basic_block("symbols")

@@ -10,6 +10,7 @@
 | `stubs`                    | `FASTEXT_BUILD_STUBS`         | `fastext.stubs`        | `true` (`.pyi` + `py.typed`) |
 | `variants`                 | `FASTEXT_BUILD_VARIANTS`      | `fastext.variants`     | `[]` (one build for `cpu`); e.g. `["x86-64-v2", "x86-64-v3", "x86-64-v4"]` |
 | `gpu-archs`                | `FASTEXT_BUILD_GPU_ARCHS`     | `fastext.gpu-archs`    | `["sm_80", "sm_90"]` (PTX of `@gpu.kernel` functions) |
+| `debug`                    | `FASTEXT_BUILD_DEBUG`         | `fastext.debug`        | `false` (DWARF line tables: docs/debugging.md) |
 | `include`                  | —                             | `fastext.include`      | `["*"]` |
 | `exclude`                  | —                             | `fastext.exclude`      | `[]` |
 
@@ -30,7 +31,8 @@ import os
 import platform
 import sys
 
-KEYS = ("cpu", "features", "abi3", "opt-level", "boundscheck", "stubs", "variants", "gpu-archs", "include", "exclude")
+KEYS = ("cpu", "features", "abi3", "opt-level", "boundscheck", "stubs", "variants", "gpu-archs", "debug", "include",
+        "exclude")
 ENV = {key: "FASTEXT_BUILD_" + key.upper().replace("-", "_") for key in KEYS if key not in ("include", "exclude")}
 # CPU variants a wheel can carry, best last; each is an LLVM CPU name (x86-64 microarchitecture levels).
 KNOWN_VARIANTS = ("x86-64-v2", "x86-64-v3", "x86-64-v4")
@@ -63,18 +65,19 @@ class Settings:
                  module loads the best one the CPU supports at import (empty: one build).
     gpu_archs    the GPU architectures (`sm_80`, `sm_90`, ...) whose PTX modules with `@gpu.kernel`
                  functions carry (the runtime picks the highest one <= the device's).
+    debug        DWARF line tables and variables in the modules (gdb/perf show `.fx` lines).
     include      fnmatch patterns (project-relative, `/`-separated) of `.fx` files to compile.
     exclude      fnmatch patterns of `.fx` files not to compile (they still ship as sources).
     origin       for each key, where its value came from (for messages and `fastext` logs).
     """
 
-    __slots__ = ("cpu", "features", "abi3", "opt_level", "boundscheck", "stubs", "variants", "gpu_archs", "include",
-                 "exclude", "origin")
+    __slots__ = ("cpu", "features", "abi3", "opt_level", "boundscheck", "stubs", "variants", "gpu_archs", "debug",
+                 "include", "exclude", "origin")
 
     def __init__(self, cpu: str | None = None, features: str = "", abi3: bool = True, opt_level: int = 3,
                  boundscheck: bool = True, stubs: bool = True, variants: tuple[str, ...] = (),
                  include: tuple[str, ...] = ("*",), exclude: tuple[str, ...] = (),
-                 gpu_archs: tuple[str, ...] | None = None):
+                 gpu_archs: tuple[str, ...] | None = None, debug: bool = False):
         from fastext.config import DEFAULT_GPU_ARCHS
         self.cpu = cpu or default_cpu()
         self.gpu_archs = tuple(gpu_archs) if gpu_archs else DEFAULT_GPU_ARCHS
@@ -84,6 +87,7 @@ class Settings:
         self.boundscheck = boundscheck
         self.stubs = stubs
         self.variants = tuple(variants)
+        self.debug = debug
         self.include = tuple(include)
         self.exclude = tuple(exclude)
         self.origin: dict[str, str] = {key: "default" for key in KEYS}
@@ -96,7 +100,7 @@ class Settings:
         """The compiler's Options for these settings."""
         from fastext.config import Options
         return Options(opt_level=self.opt_level, boundscheck=self.boundscheck, cpu=self.cpu, features=self.features,
-                       gpu_archs=self.gpu_archs)
+                       gpu_archs=self.gpu_archs, debug=self.debug)
 
     def selects(self, relpath: str) -> bool:
         """Whether the `.fx` file at project-relative `relpath` is compiled."""
@@ -178,7 +182,7 @@ def _patterns(value, key: str, where: str) -> tuple[str, ...]:
 
 
 _PARSERS = {"cpu": _string, "features": _string, "abi3": _bool, "opt-level": _opt_level,
-            "boundscheck": _bool, "stubs": _bool, "variants": _variants, "gpu-archs": _gpu_archs,
+            "boundscheck": _bool, "stubs": _bool, "debug": _bool, "variants": _variants, "gpu-archs": _gpu_archs,
             "include": _patterns, "exclude": _patterns}
 
 

@@ -251,7 +251,7 @@ def compile_packages(cmd, settings) -> list[str]:
         os.makedirs(out_dir, exist_ok=True)
         # one build for `cpu`, or one per CPU variant (in a subfolder) plus a dispatcher module
         if settings.variants:
-            builds = [(Options(options.opt_level, options.boundscheck, v, options.features),
+            builds = [(Options(options.opt_level, options.boundscheck, v, options.features, debug=options.debug),
                        os.path.join(out_dir, cpu_variants.FOLDER, f"{stem}.{cpu_variants.tag(v)}{settings.ext_suffix()}"))
                       for v in settings.variants]
         else:

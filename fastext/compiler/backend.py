@@ -15,6 +15,19 @@ def _init() -> None:
     llvm.initialize_native_asmparser()
 
 
+@functools.cache
+def _init_all() -> None:
+    """Every target this llvmlite was built with (cross-compiling: `Options.triple`)."""
+    _init()
+    llvm.initialize_all_targets()
+    llvm.initialize_all_asmprinters()
+
+
+def cross(options: Options) -> bool:
+    """Whether `options` compile for another machine than this one."""
+    return bool(options.triple) and options.triple != llvm.get_process_triple()
+
+
 def host_cpu() -> tuple[str, str]:
     """The host CPU name and its feature string, as LLVM sees them."""
     _init()
@@ -27,10 +40,16 @@ def llvm_version() -> str:
 
 @functools.cache
 def target_machine(options: Options, jit: bool = False) -> llvm.TargetMachine:
-    """A PIC target machine for the host triple and the requested CPU."""
+    """A PIC target machine for the host triple (or `options.triple`) and the requested CPU."""
     _init()
-    target = llvm.Target.from_triple(llvm.get_process_triple())
-    if options.cpu == "host":
+    if cross(options):
+        _init_all()
+        target = llvm.Target.from_triple(options.triple)
+    else:
+        target = llvm.Target.from_triple(llvm.get_process_triple())
+    if options.cpu == "host" and cross(options):
+        cpu, features = "generic", ""      # (this machine's CPU means nothing there)
+    elif options.cpu == "host":
         cpu, features = host_cpu()
     else:
         cpu, features = options.cpu, ""

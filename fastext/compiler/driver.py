@@ -160,10 +160,11 @@ def _stages(source: SourceFile, module_name: str, options: Options, emit_asm: bo
             from fastext.gpu.descriptor import compile_gpu   # PTX per architecture + the descriptor
             gpu = timed("gpu", compile_gpu, module, options, source)
         tm = backend.target_machine(options)
-        host = backend.host_cpu()[1] if options.cpu == "host" else None
+        host = backend.host_cpu()[1] if options.cpu == "host" and not backend.cross(options) else None
         ir_text = timed("lower", lower_module, module, boundscheck=options.boundscheck, profile=options.profile,
                         triple=tm.triple, host_features=host,
-                        datalayout=str(tm.target_data), gpu_descriptor=gpu.descriptor if gpu else None)
+                        datalayout=str(tm.target_data), gpu_descriptor=gpu.descriptor if gpu else None,
+                        debug_path=path if options.debug else None)
         llmod = timed("llvm", backend.build_module, ir_text, runtime_ir(), options)
         from fastext.compiler import budget
         no_vector, no_opt, notes = budget.plan(module, ir_text) if options.opt_level else (set(), set(), [])

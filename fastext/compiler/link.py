@@ -1,7 +1,8 @@
-"""Object → shared object with the system linker driver (`cc -shared`).
+"""Object → shared object with the system linker driver (`cc -shared`; on macOS `cc -bundle`).
 
 The linker only joins our object into a `.so`; it adds no code of its own
-beyond the C runtime's start files.  Without one, see `jit.py`.
+beyond the C runtime's start files.  Without one, see `jit.py`; the command line per
+platform is `platforms.link_command`.
 """
 from __future__ import annotations
 
@@ -41,13 +42,8 @@ def link_shared(object_code: bytes, out_path: str, extra_args: tuple[str, ...] =
         obj = os.path.join(tmp, "module.o")
         with open(obj, "wb") as f:
             f.write(object_code)
-        # prange loops call pthread_create (in libc since glibc 2.34, in libpthread before)
-        threads = ["-lpthread"] if b"pthread_create" in object_code else []
-        # NumPy's element-wise functions vectorised with glibc's vector math (lower/vecmath.py)
-        vector_math = ["-lmvec"] if b"_ZGV" in object_code else []
-        # matrix products look their BLAS up with dlopen/dlsym (in libc since glibc 2.34, in libdl before)
-        dl = ["-ldl"] if b"dlsym" in object_code else []
-        cmd = [linker, "-shared", "-o", out_path, obj, "-lm", *vector_math, *threads, *dl, *extra_args]
+        from fastext.compiler.platforms import host_triple, link_command
+        cmd = link_command(linker, obj, out_path, host_triple(), object_code, extra_args)
         proc = subprocess.run(cmd, capture_output=True, text=True)
         if proc.returncode != 0:
             raise LinkError(f"linking failed ({' '.join(cmd)}):\n{proc.stderr.strip()}")

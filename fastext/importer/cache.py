@@ -291,16 +291,23 @@ def usable_dir(directory: str) -> bool:
 # ---------------------------------------------------------------- the layout
 
 
-def user_cache_root() -> str:
-    """The per-user cache root: `$XDG_CACHE_HOME/fastext`, `~/.cache/fastext` (or LOCALAPPDATA on Windows).
+def user_cache_root(platform: str | None = None, environ=None) -> str:
+    """The per-user cache root: `$XDG_CACHE_HOME/fastext`, else `~/.cache/fastext` on Linux,
+    `~/Library/Caches/fastext` on macOS (LOCALAPPDATA on Windows).
 
     XDG_CACHE_HOME / LOCALAPPDATA are platform conventions, not fastext switches,
-    so they are read here rather than in fastext.config.
+    so they are read here rather than in fastext.config.  (`platform`, `environ`: for tests.)
     """
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or os.path.expanduser("~")
+    platform = platform or sys.platform
+    environ = os.environ if environ is None else environ
+    if platform == "win32":
+        base = environ.get("LOCALAPPDATA") or os.path.expanduser("~")
+    elif environ.get("XDG_CACHE_HOME"):
+        base = environ["XDG_CACHE_HOME"]
+    elif platform == "darwin":      # where macOS keeps per-user caches (as platformdirs does)
+        base = os.path.join(os.path.expanduser("~"), "Library", "Caches")
     else:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "fastext")
 
 

@@ -88,6 +88,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         self.ctx.current_function = fn      # tracebacks name it (lower/context.py: site)
         entry = llfn.append_basic_block("entry")
         self.b = ll.IRBuilder(entry)
+        self.locate(fn.span)
         args = list(llfn.args)
         self.err = args.pop(0)
         # a recursive function in jump mode (lower/recursion.py): the guard's record comes next
@@ -109,9 +110,13 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
                 if ptr is not None:
                     value = self.b.insert_value(value, self.b.bitcast(ptr, arg.type.elements[0]), 0)
             self.b.store(value, self.slots[id(p.var)])
+            if self.ctx.debug is not None:
+                self.ctx.debug.declare(self.b, llfn, self.slots[id(p.var)], p.var, fn.span, arg=len(self.slots))
         for var in fn.locals:
             slot = self.alloca(var)
             self.slots[id(var)] = slot
+            if self.ctx.debug is not None:
+                self.ctx.debug.declare(self.b, llfn, slot, var, fn.span)
             # zero-initialised: a read before assignment (UnboundLocalError in Python) reads zero
             self.b.store(ll.Constant(slot.type.pointee, None), slot)
         self.begin_objects()
@@ -140,7 +145,18 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             if self.b.block.is_terminated:
                 return   # code after return/break/continue is unreachable
             self.ctx.current_span = s.span
+            if self.ctx.debug is not None:
+                self.locate(s.span)
             getattr(self, "s_" + type(s).__name__)(s)
+
+    def locate(self, span) -> None:
+        """`-g` builds: what this builder emits from here on is at `span` (lower/debuginfo.py)."""
+        debug = self.ctx.debug
+        if debug is None or span is None:
+            return
+        sp = debug.subprogram(self.llfn, self.fn.name, span)
+        if dict(sp.operands)["file"] is debug.file(span.file):   # (statements of another file: keep the last line)
+            self.b.debug_metadata = debug.location(self.llfn, span)
 
     def s_Assign(self, s: ir.Assign) -> None:
         if isinstance(s.var.type, T.PyObj):

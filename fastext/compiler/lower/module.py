@@ -18,11 +18,13 @@ class LoweringError(Exception):
 
 
 def lower_module(module: ir.Module, *, boundscheck: bool = True, profile: bool = False, triple: str = "",
-                 datalayout: str = "", gpu_descriptor: bytes | None = None, host_features: str | None = None) -> str:
+                 datalayout: str = "", gpu_descriptor: bytes | None = None, host_features: str | None = None,
+                 debug_path: str | None = None) -> str:
     """Typed IR → textual LLVM IR of the whole extension (runtime helpers not yet linked).
 
     An unexpected exception is re-raised as LoweringError carrying the span of the
     statement being lowered, so the driver can point the internal error at it.
+    `debug_path`: the `.fx` file of a `-g` build (DWARF line tables and variables, lower/debuginfo.py).
     """
     import dataclasses
     # GPU functions (@gpu.kernel / @gpu.device) are compiled by fastext/gpu/, never for the CPU
@@ -34,8 +36,13 @@ def lower_module(module: ir.Module, *, boundscheck: bool = True, profile: bool =
     if host_features is not None:      # a build for this machine: libmvec's vector math where it has it
         from fastext.compiler.lower import vecmath
         ctx.vector_abis = vecmath.isas(llmod.triple, host_features)
+    if debug_path is not None:
+        from fastext.compiler.lower.debuginfo import DebugInfo
+        ctx.debug = DebugInfo(llmod, debug_path)
     try:
         _lower(module, ctx, gpu_descriptor)
+        if ctx.debug is not None:
+            ctx.debug.finish()
     except RecursionError:
         raise   # a deeply nested source: the driver lowers it again on a deep stack (compiler/deep.py)
     except Exception as e:

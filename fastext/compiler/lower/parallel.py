@@ -20,7 +20,6 @@ sched_getaffinity/sysconf are called directly from the generated code.
 """
 from __future__ import annotations
 
-import sys
 
 from llvmlite import ir as ll
 
@@ -198,6 +197,7 @@ class WorkerLowering(FunctionLowering):
     def lower(self) -> None:
         par, loop = self.loop.parallel, self.loop
         self.b = b = ll.IRBuilder(self.llfn.append_basic_block("entry"))
+        self.locate(loop.span)
         self.task = task = self.llfn.args[0]
         self.err = b.gep(task, [I32(0), I32(_ERR)])
         if self.ctx.recursion is not None and self.ctx.recursion.mode:
@@ -409,7 +409,9 @@ def num_threads_fn(ctx) -> ll.Function:
         b.position_at_end(skip)
     b.branch(default)
     b.position_at_end(default)
-    if sys.platform.startswith("linux"):
+    from fastext.compiler.platforms import is_darwin
+    darwin = is_darwin(ctx.module.triple or "")     # the target's libc, not this machine's
+    if not darwin:
         words = 16      # a 1024-CPU mask, glibc's cpu_set_t
         mask = b.alloca(ll.ArrayType(I64, words))
         rc = b.call(_libc(ctx, "sched_getaffinity", I32, [I32, I64, I8P]), [I32(0), I64(words * 8), b.bitcast(mask, I8P)])
@@ -420,7 +422,7 @@ def num_threads_fn(ctx) -> ll.Function:
                 n = b.add(n, b.call(popcount, [b.load(b.gep(mask, [I32(0), I32(w)]))]))
             with b.if_then(b.icmp_signed(">", n, I64(0))):
                 b.ret(_umin(b, n, I64(MAX_THREADS)))
-    onln = 84 if sys.platform.startswith("linux") else 58    # _SC_NPROCESSORS_ONLN (glibc, Darwin)
+    onln = 58 if darwin else 84    # _SC_NPROCESSORS_ONLN (Darwin, glibc)
     n = b.call(_libc(ctx, "sysconf", I64, [I32]), [I32(onln)])
     n = b.select(b.icmp_signed("<", n, I64(1)), I64(1), n)
     b.ret(_umin(b, n, I64(MAX_THREADS)))

@@ -19,6 +19,7 @@ from fastext.compiler.lower.context import I32, I64, ModuleContext
 METH_NOARGS = 0x0004
 TIMESPEC = ll.LiteralStructType([I64, I64])
 CLOCK_MONOTONIC = 1
+CLOCK_MONOTONIC_DARWIN = 6      # macOS numbers its clocks differently (<time.h>)
 
 
 def declare_bodies(ctx: ModuleContext, module: ir.Module) -> None:
@@ -60,7 +61,8 @@ def _now_ns(ctx: ModuleContext) -> ll.Function:
     fn.linkage = "internal"
     b = ll.IRBuilder(fn.append_basic_block("entry"))
     ts = b.alloca(TIMESPEC)
-    b.call(clock, [I32(CLOCK_MONOTONIC), ts])
+    from fastext.compiler.platforms import is_darwin
+    b.call(clock, [I32(CLOCK_MONOTONIC_DARWIN if is_darwin(ctx.module.triple or "") else CLOCK_MONOTONIC), ts])
     sec = b.load(b.gep(ts, [I32(0), I32(0)]))
     nsec = b.load(b.gep(ts, [I32(0), I32(1)]))
     b.ret(b.add(b.mul(sec, I64(1_000_000_000)), nsec))

@@ -1,7 +1,6 @@
 """Lowering of Python's clocks (ops/pytime.py): `clock_gettime` and CPython's conversions."""
 from __future__ import annotations
 
-import sys
 
 from llvmlite import ir as ll
 
@@ -9,7 +8,8 @@ from fastext.compiler import ir
 from fastext.compiler.lower.context import F64, I32, I64, I8P
 
 # clockid_t values: CLOCK_REALTIME is 0 everywhere; CLOCK_MONOTONIC is 1 on Linux, 6 on macOS
-_CLOCKS = {"realtime": 0, "monotonic": 1 if sys.platform.startswith("linux") else 6}
+_CLOCKS = {"realtime": 0, "monotonic": 1}
+_CLOCKS_DARWIN = {"realtime": 0, "monotonic": 6}     # <time.h> of macOS
 _NS = 1_000_000_000
 
 
@@ -19,7 +19,7 @@ def lower_clock(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     b = fl.b
     timespec = fl.entry_alloca(ll.LiteralStructType([I64, I64]))      # {time_t tv_sec; long tv_nsec}
     clock_gettime = fl.ctx.intrinsic("clock_gettime", I32, [I32, I8P])
-    b.call(clock_gettime, [I32(_clock(e)),
+    b.call(clock_gettime, [I32(_clock(e, fl.ctx.module.triple)),
                            b.bitcast(timespec, I8P)])
     sec = b.load(b.gep(timespec, [I32(0), I32(0)]))
     nsec = b.load(b.gep(timespec, [I32(0), I32(1)]))
@@ -35,5 +35,6 @@ def _op(e: ir.Intrinsic):
     return ops.get(e.name)
 
 
-def _clock(e: ir.Intrinsic) -> int:
-    return _CLOCKS[_op(e).data["clock"]]
+def _clock(e: ir.Intrinsic, triple: str) -> int:
+    from fastext.compiler.platforms import is_darwin
+    return (_CLOCKS_DARWIN if is_darwin(triple) else _CLOCKS)[_op(e).data["clock"]]

@@ -284,8 +284,9 @@ def _spin_until(ctx, b: ll.IRBuilder, fn: ll.Function, cond, name: str, sleep: b
 
 def _pause(ctx, b: ll.IRBuilder) -> None:
     """The CPU's spin-wait hint (x86 `pause`, Arm `yield`): a spinning thread leaves its core's
-    other hardware thread the execution units."""
-    machine = platform.machine().lower()
+    other hardware thread the execution units.  Chosen by the module's triple, not this
+    machine: a cross-compiled object must not carry the host's instruction."""
+    machine = (ctx.module.triple or platform.machine()).split("-", 1)[0].lower()
     if machine in ("x86_64", "amd64", "i686", "x86"):
         b.call(ctx.intrinsic("llvm.x86.sse2.pause", ll.VoidType(), []), [])
     elif machine in ("aarch64", "arm64"):
