@@ -2,14 +2,17 @@
 with its checks on when anything failed.
 
 `for j in range(n): s += _a(i, j) * v[j]` calls a function that may raise
-(`_a` divides, so it returns a ZeroDivisionError status).  Lowered plainly, each call is
+(`_a` divides, so it returns a ZeroDivisionError status); written inline,
+`s += 1.0 / (i + j + 1) * v[j]` has the division's own zero-divisor check.  Lowered plainly, each call is
 followed by a branch out of the loop, and LLVM's loop vectoriser refuses loops with an
 early exit and a reduction.  Here such a loop is emitted twice:
 
 1. the speculative loop: calls get a scratch copy of the error record and their status
    is OR-ed into a flag instead of leaving the loop (after inlining, the callee's error
-   branch becomes a `select` and the scratch record's stores disappear), so LLVM can
-   vectorise it; any other failed check (bounds, `int()` range, …) leaves for the replay;
+   branch becomes a `select` and the scratch record's stores disappear), and so is the
+   zero-divisor test of an inline `/`, `//` or `%` (an integer divide gets a divisor of 1
+   instead of the zero), so LLVM can vectorise it; any other failed check (bounds, `int()`
+   range, …) leaves for the replay;
 2. if the flag is set (or a check left), the loop's locals get their values from before
    the loop back and the ordinary loop runs from the start, raising the first error
    exactly where Python does.
@@ -107,10 +110,16 @@ def applies(fl, s: ir.ForRange) -> bool:
     if not (isinstance(s.step, ir.Const) and s.step.value == 1):
         return False
     seen: set[str] = set()
-    calls = [e for st in s.body if isinstance(st, ir.Assign) for e in ir.walk_exprs(st.value) if isinstance(e, ir.Call)]
     checked = fl.ctx.boundscheck
-    return bool(calls) and _stmts_pure(s.body, lambda f: _pure_function(module, f, seen, checked), False,
-                                       fl.boundscheck)
+    return worth(s.body) and _stmts_pure(s.body, lambda f: _pure_function(module, f, seen, checked), False,
+                                         fl.boundscheck)
+
+
+def worth(body: list[ir.Stmt]) -> bool:
+    """The body has a check that speculation takes off the loop's path: a call's status, or
+    the zero-divisor test of `/`, `//`, `%` (deferred: `FunctionLowering.fail_if`)."""
+    return any(isinstance(e, ir.Call) or (isinstance(e, ir.BinOp) and e.op in ("/", "//", "%"))
+               for st in body if isinstance(st, ir.Assign) for e in ir.walk_exprs(st.value))
 
 
 
