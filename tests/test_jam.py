@@ -96,7 +96,7 @@ def _function_ir(llvm_ir: str, name: str) -> str:
     return m.group(1)
 
 
-@pytest.mark.parametrize("kernel", ["av_inline", "av_helper"])
+@pytest.mark.parametrize("kernel", ["av_inline", "av_helper", "av_list"])
 def test_rows_divide_in_vector_lanes(kernel):
     """Eight rows' divisions in one vector instruction, the eight sums in one vector register:
     the row loop is jammed, not the inner loop vectorised along j with an ordered fold."""
@@ -104,3 +104,13 @@ def test_rows_divide_in_vector_lanes(kernel):
     assert re.search(r"fdiv <(4|8) x double>", body)
     # the rows' sums live in the lanes of one vector (an ordered fold keeps a scalar sum)
     assert re.search(r"= phi <(4|8) x double>", body)
+
+
+@settings(max_examples=20, deadline=None)
+@given(n=st.integers(0, 30), seed=st.integers(0, 2**32 - 1))
+def test_list_rows_bit_identical(mods, n, seed):
+    fx, py = mods
+    u = np.random.default_rng(seed).standard_normal(n).tolist()
+    assert fx.av_list(u) == py.av_list(u)
+    assert fx.rows_into(u, False) == py.rows_into(u, False)
+    assert fx.rows_into(u, True) == py.rows_into(u, True)

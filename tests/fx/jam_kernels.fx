@@ -65,3 +65,23 @@ def int_floor(u: f64[:], out: f64[:], n: i64, k: i64) -> None:
         for j in range(n):
             s += u[j] * ((i + j) // (i - k))
         out[i] = s
+
+
+def av_list(u: list[f64]) -> list[f64]:
+    """benchmarks/programs/spectralnorm.fx's spelling: comprehensions over a list."""
+    return [sum([_a(i, j) * u_j for j, u_j in enumerate(u)]) for i in range(len(u))]
+
+
+def _rows_append(u: list[f64], out: list[f64]) -> None:
+    for i in range(len(u)):
+        s = 0.0
+        for j in range(len(u)):
+            s += u[j] / (i + j + 1)
+        out.append(s)
+
+
+def rows_into(u: list[f64], same: bool) -> list[f64]:
+    """`out is u` grows the list the rows read (and the inner range): rows must run in order."""
+    out = u if same else [1.5]
+    _rows_append(u, out)
+    return out

@@ -27,6 +27,8 @@ loop; locals the nest reads must be loop-invariant or set by the row itself befo
 """
 from __future__ import annotations
 
+import dataclasses
+
 import llvmlite.ir as ll
 
 from fastext.compiler import ir, types as T
@@ -54,31 +56,43 @@ def _set_before_use(stmts: list[ir.Stmt], private: set[int], ready: set[int]) ->
     return True
 
 
-def applies(fl, s: ir.ForRange) -> tuple[list, ir.ForRange, list] | None:
-    """(pre, inner loop, post) when `s` is a row loop that may run `LANES` rows at a time."""
+def applies(fl, s: ir.ForRange) -> tuple[list, list, ir.ForRange, list] | None:
+    """(list aliases, pre, inner loop, post) when `s` is a row loop that may run `LANES` rows at a time."""
     module = getattr(fl.ctx, "ir_module", None)
     if module is None or s.parallel is not None or s.orelse or not fl.boundscheck:
         return None
     if not (isinstance(s.step, ir.Const) and s.step.value == 1):
         return None
-    loops = [k for k, st in enumerate(s.body) if isinstance(st, ir.ForRange)]
+    body = _flatten(s.body)
+    loops = [k for k, st in enumerate(body) if isinstance(st, ir.ForRange)]
     if len(loops) != 1:
         return None
     k = loops[0]
-    pre, inner, post = s.body[:k], s.body[k], s.body[k + 1:]
+    pre, inner, post = body[:k], body[k], body[k + 1:]
     if inner.parallel is not None or inner.orelse or not inner.body or \
             not (isinstance(inner.step, ir.Const) and inner.step.value == 1):
         return None
+    all_assigned = _assigned(pre) + _assigned(inner.body) + _assigned(post) + [s.var, inner.var]
+    body_vars = {id(v) for v in all_assigned}
+    # `xs = u` (a comprehension's name for the list it iterates): the same list in every row
+    aliases = [st for st in pre if isinstance(st, ir.Assign) and isinstance(st.var.type, T.List) and isinstance(st.value, ir.Load)
+               and id(st.value.var) not in body_vars and [id(v) for v in all_assigned].count(id(st.var)) == 1]
+    pre = [st for st in pre if st not in aliases]
+    body_vars -= {id(st.var) for st in aliases}
     seen: set[str] = set()
     callee_ok = lambda f: speculate._pure_function(module, f, seen, fl.ctx.boundscheck)  # noqa: E731
     if not (speculate._stmts_pure(pre, callee_ok, False, True)
             and speculate._stmts_pure(inner.body, callee_ok, False, True)):
         return None
-    if any(not isinstance(st, (ir.Assign, ir.Store)) for st in post) or \
-            any(not speculate._pure_expr(e, callee_ok) for st in post for e in ir.children(st)):
-        return None
-    body_vars = {id(v) for v in _assigned(pre) + _assigned(inner.body) + _assigned(post)}
-    body_vars |= {id(s.var), id(inner.var)}
+    for st in post:
+        if isinstance(st, ir.ExprStmt) and _appended_list(st) is not None:
+            exprs = st.value.args[1:]
+        elif isinstance(st, (ir.Assign, ir.Store)):
+            exprs = ir.children(st)
+        else:
+            return None
+        if any(not speculate._pure_expr(e, callee_ok) for e in exprs):
+            return None
     if (_reads(inner.start) | _reads(inner.stop)) & body_vars:
         return None           # every row must run the same inner range
     if id(inner.var) in {id(v) for v in _assigned(inner.body) + _assigned(pre)}:
@@ -91,29 +105,60 @@ def applies(fl, s: ir.ForRange) -> tuple[list, ir.ForRange, list] | None:
     # the nest's memory: arrays only, named by variables the loop does not reassign
     for st in nest:
         for e in ir.walk_exprs(st.value):
-            if isinstance(e, ir.Load) and not isinstance(e.var.type, (T.Scalar, T.Array)):
+            if isinstance(e, ir.Load) and not (speculate.scalar_like(e.var.type) or _memory(e.var.type)):
                 return None
             if isinstance(e, ir.Index) and not isinstance(e.array, ir.Load):
                 return None
     read = {id(e.var) for st in nest for e in ir.walk_exprs(st.value)
-            if isinstance(e, ir.Load) and isinstance(e.var.type, T.Array)}
+            if isinstance(e, ir.Load) and _memory(e.var.type)}
+    read |= {id(st.value.var) for st in aliases}
     for st in post:
         if isinstance(st, ir.Store):
             if not (isinstance(st.array, ir.Load) and isinstance(st.array.type, T.Array)):
                 return None
-            if id(st.array.var) in read or id(st.array.var) in body_vars:
-                return None
+            target = st.array.var
+        elif isinstance(st, ir.ExprStmt):
+            target = _appended_list(st)
+        else:
+            continue
+        if id(target) in read or id(target) in body_vars:
+            return None
     if read & body_vars:
         return None
-    return pre, inner, post
+    return aliases, pre, inner, post
+
+
+def _flatten(body: list[ir.Stmt]) -> list[ir.Stmt]:
+    """`x = {stmts; value}` (a comprehension, `sum([...])`) as `stmts; x = value`: the same steps."""
+    out: list[ir.Stmt] = []
+    for st in body:
+        if isinstance(st, ir.Assign) and isinstance(st.value, ir.StmtExpr):
+            out += _flatten(st.value.body)
+            out.append(dataclasses.replace(st, value=st.value.result))
+        else:
+            out.append(st)
+    return out
+
+
+def _memory(t: T.Type) -> bool:
+    """What the nest may read memory through: arrays and lists of scalars."""
+    return isinstance(t, T.Array) or (isinstance(t, T.List) and isinstance(t.item, T.Scalar))
+
+
+def _appended_list(st: ir.ExprStmt) -> ir.Var | None:
+    """The list `xs` of `xs.append(v)` (a comprehension's new list), else None."""
+    e = st.value
+    if isinstance(e, ir.Intrinsic) and e.name == "list.append" and isinstance(e.args[0], ir.Load):
+        return e.args[0].var
+    return None
 
 
 def lower(fl, s: ir.ForRange, plan) -> None:
     """Blocks of `LANES` rows jammed (behind the overlap check), then the plain loop for the rest."""
-    pre, inner, post = plan
+    aliases, pre, inner, post = plan
     b = fl.b
     start, stop = fl.expr(s.start), fl.expr(s.stop)
-    ok = _disjoint(fl, s, pre + inner.body, post)
+    ok = _disjoint(fl, aliases, pre + inner.body, post)
     private = _private_vars(s, pre, inner)
     lanes = [{id(v): fl.entry_alloca(value_type(v.type)) for v in private} for _ in range(LANES)]
     scratch = fl.entry_alloca(fl.err.type.pointee)
@@ -137,6 +182,7 @@ def lower(fl, s: ir.ForRange, plan) -> None:
     for slots in lanes:      # a local the rows only set in an empty inner loop keeps its value
         for v in private:
             b.store(b.load(saved[id(v)]), slots[id(v)])
+    fl.block(aliases)
     fl.speculation = speculate.Speculation(scratch, flag, replay)
     try:
         jstart, jstop = fl.expr(inner.start), fl.expr(inner.stop)
@@ -201,17 +247,33 @@ def _jammed_inner(fl, inner: ir.ForRange, jstart, jstop, lanes, shared) -> None:
     b.position_at_end(end)
 
 
-def _disjoint(fl, s: ir.ForRange, nest: list[ir.Stmt], post: list[ir.Stmt]) -> ll.Value:
-    """i1: no array `post` stores into overlaps an array the nest reads (empty views never do)."""
+def _disjoint(fl, aliases: list[ir.Assign], nest: list[ir.Stmt], post: list[ir.Stmt]) -> ll.Value:
+    """i1: nothing `post` writes is something the nest reads: an array stored into overlaps no
+    array read (empty views never do), a list appended to is none of the lists read."""
     from fastext.abi.noalias import _extent
     b = fl.b
-    read = {id(e.var): e.var for st in nest for e in ir.walk_exprs(st.value)
-            if isinstance(e, ir.Load) and isinstance(e.var.type, T.Array)}
-    stored = {id(st.array.var): st.array.var for st in post if isinstance(st, ir.Store)}
+    source = {id(st.var): st.value.var for st in aliases}     # read before the aliases are set
+    read = {}
+    for st in nest:
+        for e in ir.walk_exprs(st.value):
+            if isinstance(e, ir.Load) and _memory(e.var.type):
+                v = source.get(id(e.var), e.var)
+                read[id(v)] = v
     ok = ll.Constant(ll.IntType(1), 1)
-    for w in stored.values():
+    for st in post:
+        if isinstance(st, ir.ExprStmt):
+            target = b.ptrtoint(b.load(fl.slots[id(_appended_list(st))]), I64)
+            for r in read.values():
+                if isinstance(r.type, T.List):
+                    ok = b.and_(ok, b.icmp_unsigned("!=", target, b.ptrtoint(b.load(fl.slots[id(r)]), I64)))
+            continue
+        if not isinstance(st, ir.Store):
+            continue
+        w = st.array.var
         lo_w, hi_w, empty_w = _extent(b, b.load(fl.slots[id(w)]), w.type)
         for r in read.values():
+            if not isinstance(r.type, T.Array):
+                continue
             lo_r, hi_r, empty_r = _extent(b, b.load(fl.slots[id(r)]), r.type)
             apart = b.or_(b.icmp_unsigned("<=", hi_w, lo_r), b.icmp_unsigned("<=", hi_r, lo_w))
             ok = b.and_(ok, b.or_(apart, b.or_(empty_w, empty_r)))

@@ -73,7 +73,7 @@ def _stmts_pure(stmts: list[ir.Stmt], callee_ok, allow_return: bool, checked: bo
     """Straight-line code (a callee may also branch and return) that only assigns scalars."""
     for s in stmts:
         if isinstance(s, ir.Assign):
-            if not isinstance(s.var.type, T.Scalar) or not _pure_expr(s.value, callee_ok, checked):
+            if not scalar_like(s.var.type) or not _pure_expr(s.value, callee_ok, checked):
                 return False
         elif allow_return and isinstance(s, ir.Return):
             if s.value is not None and not _pure_expr(s.value, callee_ok, checked):
@@ -87,6 +87,11 @@ def _stmts_pure(stmts: list[ir.Stmt], callee_ok, allow_return: bool, checked: bo
         else:
             return False
     return True
+
+
+def scalar_like(t: T.Type) -> bool:
+    """A value held in registers: a scalar, or a tuple of them (`enumerate`'s `(j, u[j])`)."""
+    return isinstance(t, T.Scalar) or (isinstance(t, T.Tuple) and all(scalar_like(x) for x in t.items))
 
 
 def _pure_function(module: ir.Module, name: str, seen: set[str], checked: bool) -> bool:
