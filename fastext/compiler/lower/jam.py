@@ -243,8 +243,21 @@ def _jammed_inner(fl, inner: ir.ForRange, jstart, jstop, lanes, shared) -> None:
         fl.block(inner.body)
     fl.slots.update(shared)
     iv.add_incoming(b.add(iv, I64(1)), b.block)
-    b.branch(head)
+    b.branch(head).set_metadata("llvm.loop", _scalar_loop(fl.ctx.module))
     b.position_at_end(end)
+
+
+def _scalar_loop(module: ll.Module) -> ll.MDValue:
+    """Loop metadata that keeps the loop vectoriser off the jammed loop: vectorised along `j`,
+    each of its rows' sums would be folded lane by lane (ordered reductions), undoing the
+    rows-in-lanes code the SLP vectoriser makes of the body."""
+    off = module.add_metadata([ll.MetaDataString(module, "llvm.loop.vectorize.enable"), ll.Constant(ll.IntType(1), 0)])
+    # a loop ID is a node whose first operand is itself; the name keeps each loop's node its own
+    count = getattr(module, "_fastext_jam_loops", 0) + 1
+    module._fastext_jam_loops = count
+    node = module.add_metadata([ll.MetaDataString(module, f"fastext.jam.{count}"), off])
+    node.operands = (node,) + tuple(node.operands[1:])
+    return node
 
 
 def _disjoint(fl, aliases: list[ir.Assign], nest: list[ir.Stmt], post: list[ir.Stmt]) -> ll.Value:
