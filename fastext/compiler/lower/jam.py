@@ -75,8 +75,9 @@ def applies(fl, s: ir.ForRange) -> tuple[list, list, ir.ForRange, list] | None:
     all_assigned = _assigned(pre) + _assigned(inner.body) + _assigned(post) + [s.var, inner.var]
     body_vars = {id(v) for v in all_assigned}
     # `xs = u` (a comprehension's name for the list it iterates): the same list in every row
-    aliases = [st for st in pre if isinstance(st, ir.Assign) and isinstance(st.var.type, T.List) and isinstance(st.value, ir.Load)
-               and id(st.value.var) not in body_vars and [id(v) for v in all_assigned].count(id(st.var)) == 1]
+    times_set = [id(v) for v in all_assigned].count
+    aliases = [st for st in pre if isinstance(st, ir.Assign) and isinstance(st.var.type, T.List)
+               and isinstance(st.value, ir.Load) and id(st.value.var) not in body_vars and times_set(id(st.var)) == 1]
     pre = [st for st in pre if st not in aliases]
     body_vars -= {id(st.var) for st in aliases}
     seen: set[str] = set()
@@ -251,7 +252,8 @@ def _scalar_loop(module: ll.Module) -> ll.MDValue:
     """Loop metadata that keeps the loop vectoriser off the jammed loop: vectorised along `j`,
     each of its rows' sums would be folded lane by lane (ordered reductions), undoing the
     rows-in-lanes code the SLP vectoriser makes of the body."""
-    off = module.add_metadata([ll.MetaDataString(module, "llvm.loop.vectorize.enable"), ll.Constant(ll.IntType(1), 0)])
+    off = module.add_metadata([ll.MetaDataString(module, "llvm.loop.vectorize.enable"),
+                               ll.Constant(ll.IntType(1), 0)])
     # a loop ID is a node whose first operand is itself; the name keeps each loop's node its own
     count = getattr(module, "_fastext_jam_loops", 0) + 1
     module._fastext_jam_loops = count
