@@ -166,14 +166,15 @@ def lower(fl, s: ir.ForRange, plan) -> None:
     flag = fl.entry_alloca(ll.IntType(1))
 
     pre_bb = b.block
-    head, block_bb, rest = fl.new_block("jam.head"), fl.new_block("jam.block"), fl.new_block("jam.rest")
+    head, block_bb, plain, done = (fl.new_block(n) for n in ("jam.head", "jam.block", "jam.plain", "jam.done"))
     b.branch(head)
     b.position_at_end(head)
     row = b.phi(I64, name="jam.row")
     row.add_incoming(start, pre_bb)
     # rows left, counted without overflow: row < stop, so stop - row is exact as unsigned
     full = b.and_(b.icmp_signed("<", row, stop), b.icmp_unsigned(">=", b.sub(stop, row), I64(LANES)))
-    b.cbranch(b.and_(ok, full), block_bb, rest)
+    b.cbranch(b.and_(ok, full), block_bb, plain)
+    head_end = b.block
 
     b.position_at_end(block_bb)
     b.store(b.load(fl.err), scratch)
@@ -208,15 +209,26 @@ def lower(fl, s: ir.ForRange, plan) -> None:
     b.branch(next_bb)
 
     b.position_at_end(replay)        # a check failed: these rows again, plainly, in order
-    fl.range_loop(s, row, b.add(row, I64(LANES)), I64(1))
-    b.branch(next_bb)
+    block_end = b.add(row, I64(LANES))
+    b.branch(plain)
+
+    # one ordinary loop serves both a failed block's rows (then back to the blocks) and the
+    # rows left over after the last block (then done): its code is emitted once
+    b.position_at_end(plain)
+    lo, hi = b.phi(I64, name="jam.lo"), b.phi(I64, name="jam.hi")
+    resume = b.phi(ll.IntType(1), name="jam.resume")
+    for bb, upto, back in ((head_end, stop, 0), (replay, block_end, 1)):
+        lo.add_incoming(row, bb)
+        hi.add_incoming(upto, bb)
+        resume.add_incoming(ll.Constant(ll.IntType(1), back), bb)
+    fl.range_loop(s, lo, hi, I64(1))
+    b.cbranch(resume, next_bb, done)
 
     b.position_at_end(next_bb)
     row.add_incoming(b.add(row, I64(LANES)), next_bb)
     b.branch(head)
 
-    b.position_at_end(rest)
-    fl.range_loop(s, row, stop, I64(1))
+    b.position_at_end(done)
 
 
 def _private_vars(s: ir.ForRange, pre: list[ir.Stmt], inner: ir.ForRange) -> list[ir.Var]:
