@@ -125,3 +125,10 @@ def test_list_rows_bit_identical(mods, n, seed):
     assert fx.av_list(u) == py.av_list(u)
     assert fx.rows_into(u, False) == py.rows_into(u, False)
     assert fx.rows_into(u, True) == py.rows_into(u, True)
+
+
+def test_module_array_written_by_rows(mods):
+    """Rows store into a module-level array that later rows read through a helper."""
+    fx, py = mods
+    for n in (9, 12, 10):
+        assert fx.through_global(n) == py.through_global(n)

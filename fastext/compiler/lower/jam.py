@@ -126,7 +126,25 @@ def applies(fl, s: ir.ForRange) -> tuple[list, list, ir.ForRange, list] | None:
             return None
     if read & body_vars:
         return None
+    if any(not isinstance(st, ir.Assign) for st in post) and _module_memory(module, nest, set()):
+        return None           # module-level arrays and lists: reads the overlap check cannot see
     return aliases, pre, inner, post
+
+
+_MODULE_MEMORY = ("array.global", "module.load")
+
+
+def _module_memory(module: ir.Module, stmts: list[ir.Stmt], seen: set[str]) -> bool:
+    """`stmts`, or a function they call (transitively), read a module-level array or container."""
+    for e in ir.all_exprs(stmts):
+        if isinstance(e, ir.Intrinsic) and e.name in _MODULE_MEMORY:
+            return True
+        if isinstance(e, ir.Call) and e.func not in seen:
+            seen.add(e.func)
+            fn = module.functions.get(e.func)
+            if fn is None or _module_memory(module, fn.body, seen):
+                return True
+    return False
 
 
 def _flatten(body: list[ir.Stmt]) -> list[ir.Stmt]:
