@@ -54,7 +54,10 @@ def int_divmod(fl, op: str, t: T.Scalar, a, b):
     """Floor division / modulo (result takes the divisor's sign), ZeroDivisionError on 0."""
     bld = fl.b
     zero = a.type(0)
-    fl.fail_if(bld.icmp_unsigned("==", b, zero), "ZeroDivisionError", _zero_division_message(op))
+    is_zero = bld.icmp_unsigned("==", b, zero)
+    fl.fail_if(is_zero, "ZeroDivisionError", _zero_division_message(op), deferrable=True)
+    if getattr(fl, "speculation", None) is not None:      # the check only set a flag: a zero must not reach the divide
+        b = bld.select(is_zero, a.type(1), b)
     if not t.signed:
         return bld.udiv(a, b) if op == "//" else bld.urem(a, b)
     # x // -1 overflows in hardware for the minimum value; Python's result wraps to itself.
@@ -132,7 +135,7 @@ def float_binop(fl, op: str, t: T.Scalar, a, b):
         return bld.fmul(a, b, flags=flags)
     if op in ("/", "int/"):
         fl.fail_if(bld.fcmp_ordered("==", b, zero), "ZeroDivisionError",
-                   "division by zero" if op == "int/" else "float division by zero")
+                   "division by zero" if op == "int/" else "float division by zero", deferrable=True)
         return bld.fdiv(a, b, flags=flags)
     if op in ("//", "%"):
         return float_divmod(fl, op, a, b)
@@ -147,7 +150,7 @@ def float_divmod(fl, op: str, a, b):
     ty = a.type
     zero = ty(0.0)
     fl.fail_if(bld.fcmp_ordered("==", b, zero), "ZeroDivisionError",
-               "float floor division by zero" if op == "//" else "float modulo")
+               "float floor division by zero" if op == "//" else "float modulo", deferrable=True)
     copysign = fl.ctx.intrinsic(f"llvm.copysign.{_sfx(ty)}", ty, [ty, ty])
     mod = bld.frem(a, b)
     nonzero = bld.fcmp_unordered("!=", mod, zero)
@@ -594,7 +597,10 @@ def int_true_divide(fl, a: ll.Value, a_signed: bool, b: ll.Value, b_signed: bool
 
     ZeroDivisionError for b == 0; otherwise the correctly rounded f64 quotient."""
     bld = fl.b
-    fl.fail_if(bld.icmp_unsigned("==", b, I64(0)), "ZeroDivisionError", "division by zero")
+    is_zero = bld.icmp_unsigned("==", b, I64(0))
+    fl.fail_if(is_zero, "ZeroDivisionError", "division by zero", deferrable=True)
+    if getattr(fl, "speculation", None) is not None:      # the check only set a flag: the long division needs b != 0
+        b = bld.select(is_zero, I64(1), b)
 
     def small(v, signed):
         if signed:    # -2**53 <= v <= 2**53, one unsigned compare

@@ -130,11 +130,19 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
     def new_block(self, name: str) -> ll.Block:
         return self.llfn.append_basic_block(name)
 
-    def fail_if(self, cond: ll.Value, exc: str, fmt: str | None, args: tuple[ll.Value, ...] = ()) -> None:
+    def fail_if(self, cond: ll.Value, exc: str, fmt: str | None, args: tuple[ll.Value, ...] = (),
+                deferrable: bool = False) -> None:
         """Branch to an error exit when `cond` holds; the exit fills the error record and returns 1.
 
         `fmt` is a PyErr_Format format when `args` are given, else literal text (or None).
+        `deferrable`: the code after the check stays harmless when `cond` holds (a division
+        whose divisor the caller makes safe), so inside a speculative loop the check only
+        sets the loop's flag and the body stays branch-free (lower/speculate.py).
         """
+        if deferrable and self.speculation is not None:
+            spec = self.speculation
+            self.b.store(self.b.or_(self.b.load(spec.flag), cond), spec.flag)
+            return
         with self.b.if_then(cond, likely=False):
             fill_error(self.b, self.err, self.ctx, exc, _literal(fmt) if not args else fmt, args)
             self.error_exit()
@@ -249,9 +257,13 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         if s.parallel is not None:
             from fastext.compiler.lower.parallel import lower_parallel_for
             return lower_parallel_for(self, s)
-        from fastext.compiler.lower import speculate
-        if type(self) is FunctionLowering and self.fn.target == "cpu" and speculate.applies(self, s):
-            return speculate.lower(self, s)
+        from fastext.compiler.lower import jam, speculate
+        if type(self) is FunctionLowering and self.fn.target == "cpu":
+            plan = jam.applies(self, s)
+            if plan is not None:
+                return jam.lower(self, s, plan)
+            if speculate.applies(self, s):
+                return speculate.lower(self, s)
         start, stop, step = self.expr(s.start), self.expr(s.stop), self.expr(s.step)
         if not isinstance(s.step, ir.Const):
             self.fail_if(self.b.icmp_signed("==", step, I64(0)), "ValueError", "range() arg 3 must not be zero")

@@ -2,14 +2,17 @@
 with its checks on when anything failed.
 
 `for j in range(n): s += _a(i, j) * v[j]` calls a function that may raise
-(`_a` divides, so it returns a ZeroDivisionError status).  Lowered plainly, each call is
+(`_a` divides, so it returns a ZeroDivisionError status); written inline,
+`s += 1.0 / (i + j + 1) * v[j]` has the division's own zero-divisor check.  Lowered plainly, each call is
 followed by a branch out of the loop, and LLVM's loop vectoriser refuses loops with an
 early exit and a reduction.  Here such a loop is emitted twice:
 
 1. the speculative loop: calls get a scratch copy of the error record and their status
    is OR-ed into a flag instead of leaving the loop (after inlining, the callee's error
-   branch becomes a `select` and the scratch record's stores disappear), so LLVM can
-   vectorise it; any other failed check (bounds, `int()` range, …) leaves for the replay;
+   branch becomes a `select` and the scratch record's stores disappear), and so is the
+   zero-divisor test of an inline `/`, `//` or `%` (an integer divide gets a divisor of 1
+   instead of the zero), so LLVM can vectorise it; any other failed check (bounds, `int()`
+   range, …) leaves for the replay;
 2. if the flag is set (or a check left), the loop's locals get their values from before
    the loop back and the ordinary loop runs from the start, raising the first error
    exactly where Python does.
@@ -70,7 +73,7 @@ def _stmts_pure(stmts: list[ir.Stmt], callee_ok, allow_return: bool, checked: bo
     """Straight-line code (a callee may also branch and return) that only assigns scalars."""
     for s in stmts:
         if isinstance(s, ir.Assign):
-            if not isinstance(s.var.type, T.Scalar) or not _pure_expr(s.value, callee_ok, checked):
+            if not scalar_like(s.var.type) or not _pure_expr(s.value, callee_ok, checked):
                 return False
         elif allow_return and isinstance(s, ir.Return):
             if s.value is not None and not _pure_expr(s.value, callee_ok, checked):
@@ -84,6 +87,11 @@ def _stmts_pure(stmts: list[ir.Stmt], callee_ok, allow_return: bool, checked: bo
         else:
             return False
     return True
+
+
+def scalar_like(t: T.Type) -> bool:
+    """A value held in registers: a scalar, or a tuple of them (`enumerate`'s `(j, u[j])`)."""
+    return isinstance(t, T.Scalar) or (isinstance(t, T.Tuple) and all(scalar_like(x) for x in t.items))
 
 
 def _pure_function(module: ir.Module, name: str, seen: set[str], checked: bool) -> bool:
@@ -107,10 +115,16 @@ def applies(fl, s: ir.ForRange) -> bool:
     if not (isinstance(s.step, ir.Const) and s.step.value == 1):
         return False
     seen: set[str] = set()
-    calls = [e for st in s.body if isinstance(st, ir.Assign) for e in ir.walk_exprs(st.value) if isinstance(e, ir.Call)]
     checked = fl.ctx.boundscheck
-    return bool(calls) and _stmts_pure(s.body, lambda f: _pure_function(module, f, seen, checked), False,
-                                       fl.boundscheck)
+    return worth(s.body) and _stmts_pure(s.body, lambda f: _pure_function(module, f, seen, checked), False,
+                                         fl.boundscheck)
+
+
+def worth(body: list[ir.Stmt]) -> bool:
+    """The body has a check that speculation takes off the loop's path: a call's status, or
+    the zero-divisor test of `/`, `//`, `%` (deferred: `FunctionLowering.fail_if`)."""
+    return any(isinstance(e, ir.Call) or (isinstance(e, ir.BinOp) and e.op in ("/", "//", "%"))
+               for st in body if isinstance(st, ir.Assign) for e in ir.walk_exprs(st.value))
 
 
 
