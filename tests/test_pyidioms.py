@@ -176,3 +176,10 @@ def test_tuple_parameters_hold_lists_strs_and_tables(mods):
 
 def test_open_list_decided_in_a_helper(mods):
     assert mods[0].decided_by_helper(3) == mods[1].decided_by_helper(3) == [0.5, 0.5, 0.5]
+
+
+def test_recursive_helpers_without_annotations(mods):
+    """Nested and module-level helpers that call themselves, typed from their earlier returns."""
+    for name, args in [("fact", (10,)), ("fact", (1,)), ("count_paths", (6,)), ("fib", (20,)), ("halving", (5,)),
+                       ("halving", (0,))]:
+        _same(mods, name, *args, exact=name != "halving")    # -> f64 of an int 1: 1.0 compiled, 1 in Python

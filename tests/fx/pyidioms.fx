@@ -148,3 +148,45 @@ def _scale(xs):
 def decided_by_helper(n: i64) -> list[f64]:
     u = [1] * n             # ints until _scale's body makes them floats, as Python would
     return _scale(u)
+
+
+def fact(n: i64) -> i64:
+    def go(k, acc):             # a nested function calling itself
+        if k <= 1:
+            return acc
+        return go(k - 1, acc * k)
+    return go(n, 1)
+
+
+def count_paths(n: i64) -> i64:
+    grid = [[0] * n for _ in range(n)]
+
+    def walk(i, j):             # captures n and grid, recursion in two places
+        if i == n - 1 and j == n - 1:
+            return 1
+        total = 0
+        if i + 1 < n:
+            total += walk(i + 1, j)
+        if j + 1 < n:
+            total += walk(i, j + 1)
+        grid[i][j] = total
+        return total
+    return walk(0, 0)
+
+
+def _fib(n):
+    if n < 2:
+        return n
+    return _fib(n - 1) + _fib(n - 2)
+
+
+def fib(n: i64) -> i64:
+    return _fib(n)
+
+
+def halving(n: i64) -> f64:
+    def go(k):
+        if k == 0:
+            return 1            # an int first; the recursive call makes the result a float
+        return go(k - 1) * 0.5
+    return go(n)

@@ -78,6 +78,12 @@ class FunctionChecker(ExpressionChecker):
         from fastext.compiler.frontend.funcvals import rebuild
         for name, (shape, hidden, arg_types, ret) in self.funcparams.items():
             self.funcvals[name] = rebuild(shape, [self.vars[h] for h in hidden], name, arg_types, ret)
+        self_ref = getattr(self, "self_ref", None)
+        if self_ref is not None and self_ref[0] not in self.vars and self_ref[0] not in self.funcvals:
+            from fastext.compiler.frontend.funcvals import FuncValue     # a nested def calling itself
+            name, target, captured = self_ref
+            self.funcvals[name] = FuncValue(target, tuple(self.funcvals[c] if c in self.funcvals else self.vars[c]
+                                                          for c in captured), name)
         body_nodes = without_docstring(node.body)
         errors_before = len(self.diags.items)
         body = self.block(body_nodes)

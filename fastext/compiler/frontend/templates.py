@@ -16,6 +16,7 @@ defaults fixed; any other template is internal (docs/language.md, "Functions as 
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -291,8 +292,16 @@ def instantiate(tmpl: Template, key: tuple, span: Span) -> tuple[str, Signature]
         qualname = tmpl.instances[key]
         sig = tmpl.signatures[qualname]
         if sig.ret is None and qualname in _IN_PROGRESS:
-            raise FxSyntaxError(span, f"`{tmpl.node.name}` calls itself before its result type is known",
-                                f"annotate its result: `def {tmpl.node.name}(...) -> f64:`")
+            # a recursive call: typed from the returns seen so far (`if k <= 1: return acc` before
+            # `return go(k - 1, acc * k)`), checked against the final result type afterwards
+            checker = _CHECKING.get(qualname)
+            t = _returned_so_far(checker) if checker is not None else None
+            if t is None:
+                raise FxSyntaxError(span, f"`{tmpl.node.name}` calls itself before its result type is known",
+                                    f"return a value before the recursive call, or annotate its result: "
+                                    f"`def {tmpl.node.name}(...) -> f64:`")
+            checker.provisional = (t, span)
+            return qualname, dataclasses.replace(sig, ret=t)
         return qualname, sig
     qualname = _instance_name(tmpl, key)
     tmpl.instances[key] = qualname
@@ -322,16 +331,27 @@ def instantiate(tmpl: Template, key: tuple, span: Span) -> tuple[str, Signature]
         checker.qualname, checker.funcparams, checker.internal = qualname, funcparams, qualname != tmpl.qualname
         tmpl.decided[qualname] = checker.list_items     # for _adopt_decisions
         checker.list_weak.update(tmpl.weak)
+        if "$" in tmpl.qualname and tmpl.node.name != "lambda":     # a nested def: its own name calls itself
+            names = [a.arg for a in tmpl.node.args.args]
+            checker.self_ref = (tmpl.node.name, tmpl.qualname, names[len(names) - tmpl.captured:] if tmpl.captured else [])
+        _CHECKING[qualname] = checker
         return checker
     before = len(tmpl.diags.items)
     _IN_PROGRESS.add(qualname)
     try:
         fn = check_promoting(make, tmpl.node, tmpl.diags)
+        provisional = getattr(_CHECKING.get(qualname), "provisional", None)
+        if provisional is not None and provisional[0] != sig.ret and sig.ret is not None:
+            # the recursive call's type was too narrow (`return 1` before `return go(k - 1) * 0.5`):
+            # checked again as if annotated with the result type found
+            final = sig.ret
+            fn = check_promoting(lambda: make(final), tmpl.node, tmpl.diags)
     except FxSyntaxError as e:
         tmpl.diags.add(e.diagnostic)
         return qualname, sig
     finally:
         _IN_PROGRESS.discard(qualname)
+        _CHECKING.pop(qualname, None)
         _dedupe(tmpl.diags, before)
     fn.name = qualname
     fn.doc = ast.get_docstring(tmpl.node)
@@ -344,6 +364,21 @@ def instantiate(tmpl: Template, key: tuple, span: Span) -> tuple[str, Signature]
 
 
 _IN_PROGRESS: set[str] = set()      # instances whose bodies are being checked (recursion)
+_CHECKING: dict = {}                # ... and the checker of each (its returns so far type a recursive call)
+
+
+def _returned_so_far(checker) -> Type | None:
+    """The common type of the values a function in progress has returned so far, if any."""
+    types = [r.value.type for r, _ in checker.inferred_returns if r.value is not None]
+    if not types or any(isinstance(t, ErrorType) for t in types):
+        return None
+    t = types[0]
+    for other in types[1:]:
+        if other != t:
+            if not (isinstance(t, Scalar) and isinstance(other, Scalar)):
+                return None
+            t = promote(t, other)
+    return t
 
 
 def _dedupe(diags: Diagnostics, before: int) -> None:
