@@ -152,7 +152,7 @@ def init_source(module: ir.Module) -> str | None:
                            for f, ft in t.fields)
         methods = [key.rpartition(".")[2] for key in module.functions
                    if key.rpartition(".")[0] == t.name and not key.endswith("$py")]
-        specs.append(f"({t.name!r}, {t.short_name!r}, [{fields}], {methods!r}, {bound.get(t.name)!r}, {t.mutable!r})")
+        specs.append(f"({t.name!r}, {t.short_name!r}, [{fields}], {methods!r}, {bound.get(t.name)!r}, {t.mutable!r}, {t.plain!r})")
     values = [f"({name!r}, {_struct_value(t, value)})" for name, (t, value) in consts.items() if isinstance(t, T.Struct)]
     return (
         "try:\n"

@@ -37,6 +37,8 @@ def unbox_struct(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, pname: str) -
     """The struct value of argument `obj` (every failure branches to `wb.fail_bb`, nothing leaked);
     a mutable struct's fields go into a new record in the call's arena."""
     from fastext.compiler.lower.context import record_type
+    if t.plain:
+        return _new_record(wb, t, _unbox_attrs(wb, t, obj, pname), pname)
     agg = _unbox_items(wb, [(f".{f}", ft) for f, ft in t.fields], obj, pname, describe_struct(t), record_type(t))
     if t.mutable:
         return _new_record(wb, t, agg, pname)
@@ -84,6 +86,43 @@ def _unbox_items(wb: "WrapperBuilder", items: list[tuple[str, T.Type]], obj: ll.
         finally:
             wb.fail_bb = outer
         wb.api.call(b, "Py_DecRef", item)
+        agg = b.insert_value(agg, v, k)
+    return agg
+
+
+def _unbox_attrs(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, pname: str) -> ll.Value:
+    """The fields of a plain class's instance, read as attributes by name (`p.x`, then `p.y`, ...):
+    an instance of the interpreted class or of the module's class, or any object with them."""
+    from fastext.compiler.lower.context import record_type
+    b, api = wb.b, wb.api
+    agg = ll.Constant(record_type(t), ll.Undefined)
+    for k, (fname, ft) in enumerate(t.fields):
+        sub = f"{pname}.{fname}"
+        item = api.call(b, "PyObject_GetAttrString", obj, wb.ctx.cstring(fname))
+        got, missing = wb.llfn.append_basic_block(f"{sub}.attr"), wb.llfn.append_basic_block(f"{sub}.missing")
+        b.cbranch(b.icmp_unsigned("==", item, ll.Constant(OBJ, None)), missing, got)
+        b.position_at_end(missing)
+        api.call(b, "PyErr_Clear")
+        api.call(b, "PyErr_Format", api.exc(b, "PyExc_TypeError"),
+                 wb.ctx.cstring(f"%s() argument '{pname}' must be {t} (an object with the fields "
+                                f"{', '.join(f for f, _ in t.fields)}), got one without '{fname}'"), wb.fname)
+        b.branch(wb.fail_bb)
+        b.position_at_end(got)
+        outer = wb.fail_bb
+        cleanup = wb.llfn.append_basic_block(f"{sub}.cleanup")
+        cb = ll.IRBuilder(cleanup)
+        cb.call(api.fn("Py_DecRef"), [item])
+        cb.branch(outer)
+        wb.fail_bb = cleanup   # an unboxing error drops the attribute's reference first
+        try:
+            if isinstance(ft, T.Struct):
+                v = unbox_struct(wb, ft, item, sub)
+            else:
+                from fastext.abi.wrapper import describe
+                v = wb.unbox_scalar(ft, item, wb.ctx.cstring(sub), wb.ctx.cstring(describe(ft)))
+        finally:
+            wb.fail_bb = outer
+        api.call(b, "Py_DecRef", item)
         agg = b.insert_value(agg, v, k)
     return agg
 
@@ -140,7 +179,13 @@ def box_mutable(wb: "WrapperBuilder", t: T.Struct, record: ll.Value) -> ll.Value
     out = b.alloca(OBJ)
     b.store(ll.Constant(OBJ, None), out)
     with b.if_then(b.icmp_unsigned("!=", cls, ll.Constant(OBJ, None))):
-        b.store(api.call(b, "PyObject_Call", cls, tup, ll.Constant(OBJ, None)), out)
+        if t.plain:     # a plain class's constructor runs `__init__`: build from the fields instead
+            make = api.call(b, "PyObject_GetAttrString", cls, wb.ctx.cstring("__fx_make__"))
+            with b.if_then(b.icmp_unsigned("!=", make, ll.Constant(OBJ, None))):
+                b.store(api.call(b, "PyObject_Call", make, tup, ll.Constant(OBJ, None)), out)
+                api.call(b, "Py_DecRef", make)
+        else:
+            b.store(api.call(b, "PyObject_Call", cls, tup, ll.Constant(OBJ, None)), out)
     api.call(b, "Py_DecRef", tup)
     return b.load(out)
 
@@ -156,9 +201,23 @@ def write_back(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, record: ll.Valu
         with missing:
             b.store(ll.Constant(ll.IntType(1), 1), failed)
         with present:
-            mine = b.icmp_signed("!=", api.call(b, "PyType_IsSubtype", type_of(b, obj), cls), I32(0))
+            # a plain class's argument was read by attribute, so any object it came from takes them back
+            mine = ll.Constant(ll.IntType(1), 1) if t.plain else \
+                b.icmp_signed("!=", api.call(b, "PyType_IsSubtype", type_of(b, obj), cls), I32(0))
             with b.if_then(mine):
                 for k, (fname, ft) in enumerate(t.fields):
+                    if t.plain and isinstance(ft, T.Struct) and ft.plain:
+                        # an instance held by the field is updated in place: the caller's references to it stay valid
+                        sub = api.call(b, "PyObject_GetAttrString", obj, wb.ctx.cstring(fname))
+                        with b.if_else(b.icmp_unsigned("==", sub, ll.Constant(OBJ, None))) as (gone, there):
+                            with gone:
+                                b.store(ll.Constant(ll.IntType(1), 1), failed)
+                            with there:
+                                inner = write_back(wb, ft, sub, b.load(b.gep(record, [I32(0), I32(k)])))
+                                api.call(b, "Py_DecRef", sub)
+                                with b.if_then(inner):
+                                    b.store(ll.Constant(ll.IntType(1), 1), failed)
+                        continue
                     value = wb.box(ft, b.load(b.gep(record, [I32(0), I32(k)])))
                     rc = api.call(b, "PyObject_SetAttrString", obj, wb.ctx.cstring(fname), value)
                     api.call(b, "Py_DecRef", value)

@@ -87,6 +87,7 @@ class Struct(Type):
     name: str
     fields: tuple[tuple[str, Type], ...]
     mutable: bool = False
+    plain: bool = False     # a plain `class C:` (frontend/classes.py): mutable, built by its `__init__`
 
     def field_index(self, name: str) -> int | None:
         for k, (fname, _) in enumerate(self.fields):

@@ -474,6 +474,9 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         value = fc.expr(node.args[0])
         if isinstance(value.type, ErrorType):
             raise _Poisoned
+        from fastext.compiler.frontend import dunders
+        if dunders.involved(value):      # `len(q)` → q.__len__()
+            return fc.convert(dunders.builtin(fc, "len", value, node), I64)
         if isinstance(value.type, Array):
             return ir.ArrayDim(I64, span, value, 0)
         if isinstance(value.type, Tuple):
@@ -536,6 +539,9 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         return fc.convert(value, I64)
     if name == "abs" and len(node.args) == 1:
         arg = fc.expr(node.args[0])
+        from fastext.compiler.frontend import dunders
+        if dunders.involved(arg):            # `abs(v)` → v.__abs__()
+            return dunders.builtin(fc, "abs", arg, node)
         if isinstance(arg.type, Array):     # abs(a) is np.absolute(a), as ndarray.__abs__ is
             from fastext.compiler.frontend.arrays import elementwise
             return elementwise(fc, ops.get("np.absolute"), [arg], node)

@@ -86,6 +86,9 @@ class ExpressionChecker:
             return objects.truth(self, value, node)
         if isinstance(value.type, Scalar):
             return ir.Truth(BOOL, value.span, value)
+        if isinstance(value.type, Struct) and value.type.plain:     # `__bool__`, `__len__`, else true
+            from fastext.compiler.frontend import dunders
+            return dunders.truth(self, value, node)
         if isinstance(value.type, Str):      # a str parameter: not empty (its length, natively)
             from fastext.compiler.frontend import strings
             return ir.Truth(BOOL, value.span, strings.length(value.span, value))
@@ -398,6 +401,9 @@ class ExpressionChecker:
 
     def binop(self, op: str, left: ir.Expr, right: ir.Expr, node: ast.AST) -> ir.Expr:
         span = self.span(node)
+        from fastext.compiler.frontend import dunders
+        if dunders.involved(left, right) and not poisoned(left, right):
+            return dunders.binop(self, op, left, right, node)     # `a + b` → a.__add__(b)
         if isinstance(left.type, Array) or isinstance(right.type, Array):
             if poisoned(left, right):
                 return poison(span)
@@ -593,6 +599,9 @@ class ExpressionChecker:
             return poison(span)
         if isinstance(node.op, ast.Not):
             return ir.UnaryOp(BOOL, span, "not", self.truth(value, node.operand))
+        from fastext.compiler.frontend import dunders
+        if dunders.involved(value):
+            return dunders.unary(self, node.op, value, node)      # `-v` → v.__neg__()
         if isinstance(value.type, Array):
             from fastext.compiler.frontend import arrays
             return arrays.unary(self, {ast.USub: "neg", ast.UAdd: "pos", ast.Invert: "invert"}[type(node.op)],
@@ -644,7 +653,9 @@ class ExpressionChecker:
             return text.compare(self, node, operands)    # whole strings: Python's comparison
         if strings.involved(node) or strings.typed(operands):
             return strings.compare(self, node, operands)
-        from fastext.compiler.frontend import objects
+        from fastext.compiler.frontend import dunders, objects
+        if dunders.involved(*operands) and not poisoned(*operands):
+            return dunders.compare(self, node, [CMPOPS.get(type(op), "?") for op in node.ops], operands)
         objects.reject_compare(self, operands, node)
         ops = []
         for op in node.ops:

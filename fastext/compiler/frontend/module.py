@@ -11,6 +11,7 @@ from fastext.compiler.diagnostics import ERROR_TYPE_NAME, Diagnostics, FxSyntaxE
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.alloc import ALLOC_FUNCS
 from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
+from fastext.compiler.frontend.classes import collect_class, is_plain_class
 from fastext.compiler.frontend.structs import collect_struct, is_struct_class
 from fastext.compiler.source import SourceFile, Span, without_docstring
 from fastext.compiler.types import (
@@ -47,6 +48,8 @@ class _ModuleCollector:
                     defs.append(stmt)
                 elif isinstance(stmt, ast.ClassDef) and is_struct_class(self, stmt):
                     defs.extend(collect_struct(self, stmt))   # its methods, named `Vec.norm`
+                elif isinstance(stmt, ast.ClassDef) and is_plain_class(stmt):
+                    defs.extend(collect_class(self, stmt))    # `__init__` and methods (frontend/classes.py)
                 elif isinstance(stmt, ast.If) and _is_main_guard(stmt):
                     pass  # never true for an imported module; runs only in interpreted `python kernels.fx`
                 elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
@@ -56,7 +59,8 @@ class _ModuleCollector:
                     what = NODE_NAMES.get(type(stmt).__name__, type(stmt).__name__)
                     hint = "only imports, constants and functions may appear at module level"
                     if isinstance(stmt, ast.ClassDef):
-                        hint = "only `@struct` classes are supported (`from fastext import struct`)"
+                        hint = ("a class takes no decorators other than `@struct` (`from fastext import struct`); "
+                                "write a plain class or an @struct")
                     if isinstance(stmt, ast.AsyncFunctionDef):
                         hint = "async functions are not supported; use def"
                     raise FxSyntaxError(self.span(stmt), f"unsupported module-level statement ({what})", hint)

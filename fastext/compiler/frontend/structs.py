@@ -144,7 +144,7 @@ def _member(collector, node: ast.ClassDef, stmt: ast.stmt, fields: list, methods
 def _method(collector, node: ast.ClassDef, m: ast.FunctionDef, stype: Struct) -> ast.FunctionDef:
     """A method as a module function named `Vec.m` whose first parameter `self` is the struct."""
     scope = collector.scope
-    if m.name.startswith("__") and m.name.endswith("__"):
+    if m.name.startswith("__") and m.name.endswith("__") and not stype.plain:   # classes: frontend/dunders.py
         raise FxSyntaxError(collector.span(m), f"special method `{m.name}` is not supported in a struct",
                             f"structs are built by calling `{node.name}(...)` with every field; "
                             "write ordinary methods or module functions")
@@ -166,6 +166,11 @@ def _method(collector, node: ast.ClassDef, m: ast.FunctionDef, stype: Struct) ->
 
 def struct_call(fc: "FunctionChecker", node: ast.Call, stype: Struct, shown: str) -> ir.Expr:
     """`Vec(1.0, y=2.0)`: every field, by position or keyword, converted like call arguments."""
+    if getattr(node, "fx_blank", None) is not None:      # the record a constructor starts from
+        return blank_record(fc, node, stype)
+    if stype.plain:      # `Vector(1.0, 2.0)`: the class's constructor (frontend/classes.py)
+        from fastext.compiler.frontend.calls import user_call
+        return user_call(fc, node, f"{stype.name}.__init__", shown)
     names = [f for f, _ in stype.fields]
     usage = f"{shown}({', '.join(names)})"
     if stype.mutable and fc.sig.target != "cpu":     # records live in the CPU call's arena
@@ -195,6 +200,18 @@ def struct_call(fc: "FunctionChecker", node: ast.Call, stype: Struct, shown: str
     if any(isinstance(i.type, ErrorType) for i in items):
         return ir.Expr(ERROR, fc.span(node))
     return ir.MakeTuple(stype, fc.span(node), items)
+
+
+def blank_record(fc: "FunctionChecker", node: ast.AST, stype: Struct) -> ir.Expr:
+    """A struct whose fields are all zero (records for mutable fields: never a dangling reference)."""
+    span = fc.span(node)
+    items: list[ir.Expr] = []
+    for _, t in stype.fields:
+        if isinstance(t, Struct):
+            items.append(blank_record(fc, node, t))
+        else:
+            items.append(ir.Const(t, span, False if t.is_bool else 0j if t.is_complex else 0.0 if t.is_float else 0))
+    return ir.MakeTuple(stype, span, items)
 
 
 def field_of(fc: "FunctionChecker", node: ast.Attribute, base: ir.Expr) -> ir.Expr:

@@ -68,3 +68,9 @@ def copy_in(fl, fields: ll.Value, t: T.Struct) -> ll.Value:
 def copy_out(b: ll.IRBuilder, record: ll.Value) -> ll.Value:
     """The fields of a record, as a literal struct (stored by value into an array item)."""
     return b.load(record)
+
+
+def lower_same(fl, e, args: list[ll.Value]) -> ll.Value:
+    """`record.same`: two references to one record (Python's `is`, and `==` without `__eq__`)."""
+    a, b = args
+    return fl.b.icmp_unsigned("==", a, b)

@@ -1,0 +1,118 @@
+"""Plain classes (docs/language.md, "Classes"): compiled against interpreted in tests/test_classes.py."""
+from __future__ import annotations
+
+import math
+
+
+class Point:
+    def __init__(self, i: int):
+        self.x = x = math.sin(i)
+        self.y = math.cos(i) * 3
+        self.z = (x * x) / 2
+        self.hits = 0
+
+    def normalize(self) -> None:
+        norm = math.sqrt(self.x * self.x + self.y * self.y + self.z * self.z)
+        self.x /= norm
+        self.y /= norm
+        self.z /= norm
+        self.hits += 1
+
+    def maximize(self, other: Point) -> Point:
+        self.x = self.x if self.x > other.x else other.x
+        self.y = self.y if self.y > other.y else other.y
+        self.z = self.z if self.z > other.z else other.z
+        return self
+
+
+def float_benchmark(n: int) -> tuple[float, float, float]:
+    points = [Point(i) for i in range(n)]
+    for p in points:
+        p.normalize()
+    nxt = points[0]
+    for p in points[1:]:
+        nxt = nxt.maximize(p)
+    return nxt.x, nxt.y, nxt.z
+
+
+def make_point(i: int) -> Point:
+    return Point(i)
+
+
+def point_norm(p: Point) -> float:
+    p.normalize()
+    return p.x + p.y + p.z
+
+
+class Vector:
+    """A 3-D vector with the operators of pyperformance's raytrace."""
+
+    def __init__(self, x: float, y: float, z: float = 0.0):
+        self.x = x
+        self.y = y
+        self.z = z
+
+    def __repr__(self) -> str:
+        return f"Vector({self.x}, {self.y}, {self.z})"
+
+    def __add__(self, other: Vector) -> Vector:
+        return Vector(self.x + other.x, self.y + other.y, self.z + other.z)
+
+    def __sub__(self, other: Vector) -> Vector:
+        return Vector(self.x - other.x, self.y - other.y, self.z - other.z)
+
+    def __mul__(self, k: float) -> Vector:
+        return Vector(self.x * k, self.y * k, self.z * k)
+
+    def __rmul__(self, k: float) -> Vector:
+        return Vector(self.x * k, self.y * k, self.z * k)
+
+    def __truediv__(self, k: float) -> Vector:
+        return Vector(self.x / k, self.y / k, self.z / k)
+
+    def __neg__(self) -> Vector:
+        return Vector(-self.x, -self.y, -self.z)
+
+    def __abs__(self) -> float:
+        return math.sqrt(self.dot(self))
+
+    def __eq__(self, other: Vector) -> bool:
+        return self.x == other.x and self.y == other.y and self.z == other.z
+
+    def __lt__(self, other: Vector) -> bool:
+        return abs(self) < abs(other)
+
+    def dot(self, other: Vector) -> float:
+        return self.x * other.x + self.y * other.y + self.z * other.z
+
+
+class Counter:
+    def __init__(self):
+        self.n = 0
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __str__(self) -> str:
+        return "Counter with " + str(self.n)
+
+
+def vector_ops(a: float, b: float) -> tuple[float, float, bool, bool, bool]:
+    u = Vector(a, b, 1.0)
+    v = Vector(b, a)
+    w = 2.0 * u - v * 3.0 + (-u) / 4.0
+    w += u
+    same = u == Vector(a, b, 1.0)
+    ident = v == v
+    return abs(w), w.dot(u), same, ident, u < v
+
+
+def printing(a: float) -> str:
+    u = Vector(a, 2.0)
+    c = Counter()
+    print(u, c)
+    print(f"{u} and {u!r} / {c}")
+    if not c:
+        c.n += 3
+    print(len(c), str(c), repr(u), 1 if c else 0)
+    return str(u)
