@@ -116,3 +116,39 @@ def printing(a: float) -> str:
         c.n += 3
     print(len(c), str(c), repr(u), 1 if c else 0)
     return str(u)
+
+
+class Ray:
+    """Fields that are instances of another class: references, as in Python."""
+
+    def __init__(self, origin: Vector, direction: Vector):
+        self.origin = origin
+        self.direction = direction
+
+    def point_at(self, t: float) -> Vector:
+        return self.origin + self.direction * t
+
+
+def sorting(n: int) -> str:
+    vs = [Vector(math.sin(i), math.cos(i)) for i in range(n)]
+    s = sorted(vs)
+    lo = min(vs)
+    hi = max(vs)
+    vs.sort(reverse=True)
+    return f"{s[0]} {lo} {hi} {vs[-1]} {len(s)}"
+
+
+def ray(t: float) -> Vector:
+    r = Ray(Vector(0.0, 1.0, 2.0), Vector(1.0, 1.0, 1.0))
+    r.origin.x += 1.0
+    return r.point_at(t)
+
+
+def make_ray() -> Ray:
+    return Ray(Vector(0.0, 1.0, 2.0), Vector(1.0, 1.0, 1.0))
+
+
+def move(r: Ray, d: float) -> float:
+    r.origin.x += d
+    r.direction = Vector(d, d, d)
+    return r.origin.x
