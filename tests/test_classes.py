@@ -101,16 +101,42 @@ def test_instance_fields(m, py):
         assert r.origin is origin and origin.x == 3.0 and repr(r.direction) == "Vector(3.0, 3.0, 3.0)"
 
 
+@pytest.mark.parametrize("n", [0, 1, 5, 100])
+def test_linked_records(m, py, n):
+    assert m.schedule(n) == py.schedule(n)
+
+
+def test_field_of_none_raises_attribute_error(m, py):
+    for mod in (m, py):
+        with pytest.raises(AttributeError, match="'NoneType' object has no attribute 'ident'"):
+            mod.next_of_last()
+
+
+def test_optional_at_the_boundary(m, py):
+    assert m.maybe_vector(None, 2.0) is None
+    v = m.Vector(1.0, 2.0)
+    assert repr(m.maybe_vector(v, 2.0)) == repr(py.maybe_vector(py.Vector(1.0, 2.0), 2.0)) == "Vector(2.0, 4.0, 0.0)"
+    assert repr(m.maybe_vector(py.Vector(1.0, 2.0), -1.0)) == "Vector(1.0, 2.0, 0.0)"
+    assert not hasattr(m, "Task") and not hasattr(m, "Queue")     # linked classes stay inside
+
+
 def test_no_leak(m):
     m.float_benchmark(100)
     for _ in range(200):
         m.float_benchmark(50)
         m.make_point(1)
+        m.schedule(30)
     assert m.__fastext_live_blocks__() == 0
 
 
 # ----------------------------------------------------------------------------- errors
 BAD = [
+    ("class T:\n    def __init__(self):\n        self.next = None\n", 3, 9,
+     "field `next` of class `T` starts as None", "Optional[T]"),
+    ("class T:\n    next: T | None\ndef f(t: T) -> int:\n    return 1\n", 3, 7,
+     "parameter `t` of the exported function `f` holds T", "internal"),
+    ("class T:\n    x: float\ndef f() -> float:\n    t = None\n    return 1.0\n", 4, 5,
+     "the type of `t` cannot be told", "Optional"),
     ("class A:\n    def __init__(self, v: list[float]):\n        self.v = v[0] + g()\n", 3, 9,
      "cannot infer the type of field `v` of class `A`", "annotate it in the class"),
     ("class B(A):\n    x: float\n", 1, 9, "class `B` cannot inherit from `A`", "no inheritance"),

@@ -115,10 +115,13 @@ def _structs(module: ir.Module) -> list[T.Struct]:
         if kind == "struct":
             add(value)
 
+    from fastext.compiler.frontend.classes import linked
+
     def mutable_in(t: T.Type) -> None:
         # an entry point boxes a mutable struct result as its class (abi/structs.py: struct_class),
-        # so the class exists even when the module binds no name for it (`-> geo.Point`)
-        if isinstance(t, T.Struct) and t.mutable:
+        # so the class exists even when the module binds no name for it (`-> geo.Point`);
+        # linked classes never cross (frontend/classes.py: linked)
+        if isinstance(t, T.Struct) and t.mutable and linked(t) is None:
             add(t)
         for sub in (t.items if isinstance(t, T.Tuple) else (t.item,) if isinstance(t, (T.List, T.Set)) else
                     (t.key, t.value) if isinstance(t, T.Dict) else ()):

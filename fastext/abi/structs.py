@@ -37,8 +37,8 @@ def unbox_struct(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, pname: str) -
     """The struct value of argument `obj` (every failure branches to `wb.fail_bb`, nothing leaked);
     a mutable struct's fields go into a new record in the call's arena."""
     from fastext.compiler.lower.context import record_type
-    if t.plain:
-        return _new_record(wb, t, _unbox_attrs(wb, t, obj, pname), pname)
+    if t.plain:      # None is no record; anything else is read by attribute
+        return _plain_record(wb, t, obj, pname)
     agg = _unbox_items(wb, [(f".{f}", ft) for f, ft in t.fields], obj, pname, describe_struct(t), record_type(t))
     if t.mutable:
         return _new_record(wb, t, agg, pname)
@@ -88,6 +88,25 @@ def _unbox_items(wb: "WrapperBuilder", items: list[tuple[str, T.Type]], obj: ll.
         wb.api.call(b, "Py_DecRef", item)
         agg = b.insert_value(agg, v, k)
     return agg
+
+
+def _plain_record(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, pname: str) -> ll.Value:
+    """The record of an argument of a plain class: null for None, else a new record of its fields."""
+    from fastext.compiler.lower.context import value_type
+    b = wb.b
+    none = b.icmp_unsigned("==", obj, wb.api.obj("_Py_NoneStruct"))
+    given, merge = wb.llfn.append_basic_block(f"{pname}.instance"), wb.llfn.append_basic_block(f"{pname}.ref")
+    start = b.block
+    b.cbranch(none, merge, given)
+    b.position_at_end(given)
+    record = _new_record(wb, t, _unbox_attrs(wb, t, obj, pname), pname)
+    given_end = b.block
+    b.branch(merge)
+    b.position_at_end(merge)
+    phi = b.phi(value_type(t))
+    phi.add_incoming(ll.Constant(value_type(t), None), start)
+    phi.add_incoming(record, given_end)
+    return phi
 
 
 def _unbox_attrs(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, pname: str) -> ll.Value:
@@ -171,7 +190,23 @@ def struct_class(wb: "WrapperBuilder", t: T.Struct) -> ll.Value:
 
 
 def box_mutable(wb: "WrapperBuilder", t: T.Struct, record: ll.Value) -> ll.Value:
-    """A new instance of the module's class holding the record's fields (NULL on error)."""
+    """A new instance of the module's class holding the record's fields (NULL on error); None
+    for a plain class's null reference."""
+    b, api = wb.b, wb.api
+    if t.plain:
+        out = b.alloca(OBJ)
+        with b.if_else(b.icmp_unsigned("==", record, ll.Constant(record.type, None))) as (none, some):
+            with none:
+                nothing = api.obj("_Py_NoneStruct")
+                api.call(b, "Py_IncRef", nothing)
+                b.store(nothing, out)
+            with some:
+                b.store(_box_record(wb, t, record), out)
+        return b.load(out)
+    return _box_record(wb, t, record)
+
+
+def _box_record(wb: "WrapperBuilder", t: T.Struct, record: ll.Value) -> ll.Value:
     b, api = wb.b, wb.api
     fields = b.load(record)
     tup = wb.box(T.Tuple(tuple(ft for _, ft in t.fields)), fields)
@@ -196,6 +231,19 @@ def write_back(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, record: ll.Valu
     b, api = wb.b, wb.api
     failed = b.alloca(ll.IntType(1))
     b.store(ll.Constant(ll.IntType(1), 0), failed)
+    if t.plain:     # None, or a defaulted argument not given: nothing to write back
+        skip = b.or_(b.icmp_unsigned("==", record, ll.Constant(record.type, None)),
+                     b.or_(b.icmp_unsigned("==", obj, ll.Constant(OBJ, None)),
+                           b.icmp_unsigned("==", obj, api.obj("_Py_NoneStruct"))))
+        with b.if_then(b.not_(skip)):
+            _write_back_fields(wb, t, obj, record, failed)
+        return b.load(failed)
+    _write_back_fields(wb, t, obj, record, failed)
+    return b.load(failed)
+
+
+def _write_back_fields(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, record: ll.Value, failed) -> None:
+    b, api = wb.b, wb.api
     cls = struct_class(wb, t)
     with b.if_else(b.icmp_unsigned("==", cls, ll.Constant(OBJ, None))) as (missing, present):
         with missing:
@@ -206,24 +254,38 @@ def write_back(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, record: ll.Valu
                 b.icmp_signed("!=", api.call(b, "PyType_IsSubtype", type_of(b, obj), cls), I32(0))
             with b.if_then(mine):
                 for k, (fname, ft) in enumerate(t.fields):
+                    field = b.load(b.gep(record, [I32(0), I32(k)]))
                     if t.plain and isinstance(ft, T.Struct) and ft.plain:
-                        # an instance held by the field is updated in place: the caller's references to it stay valid
+                        # an instance held by the field is updated in place (the caller's references to it
+                        # stay valid); a field that was or became None is set
                         sub = api.call(b, "PyObject_GetAttrString", obj, wb.ctx.cstring(fname))
-                        with b.if_else(b.icmp_unsigned("==", sub, ll.Constant(OBJ, None))) as (gone, there):
-                            with gone:
-                                b.store(ll.Constant(ll.IntType(1), 1), failed)
-                            with there:
-                                inner = write_back(wb, ft, sub, b.load(b.gep(record, [I32(0), I32(k)])))
-                                api.call(b, "Py_DecRef", sub)
+                        with b.if_then(b.icmp_unsigned("==", sub, ll.Constant(OBJ, None)), likely=False):
+                            b.store(ll.Constant(ll.IntType(1), 1), failed)
+                        kept = b.and_(b.icmp_unsigned("!=", sub, ll.Constant(OBJ, None)),
+                                      b.and_(b.icmp_unsigned("!=", sub, api.obj("_Py_NoneStruct")),
+                                             b.icmp_unsigned("!=", field, ll.Constant(field.type, None))))
+                        with b.if_else(kept) as (same, other):
+                            with same:
+                                inner = write_back(wb, ft, sub, field)
                                 with b.if_then(inner):
                                     b.store(ll.Constant(ll.IntType(1), 1), failed)
+                            with other:
+                                value = box_mutable(wb, ft, field)
+                                with b.if_else(b.icmp_unsigned("==", value, ll.Constant(OBJ, None))) as (bad, good):
+                                    with bad:
+                                        b.store(ll.Constant(ll.IntType(1), 1), failed)
+                                    with good:
+                                        rc = api.call(b, "PyObject_SetAttrString", obj, wb.ctx.cstring(fname), value)
+                                        api.call(b, "Py_DecRef", value)
+                                        with b.if_then(b.icmp_signed("<", rc, I32(0)), likely=False):
+                                            b.store(ll.Constant(ll.IntType(1), 1), failed)
+                        api.call(b, "Py_DecRef", sub)     # Py_DecRef takes NULL
                         continue
-                    value = wb.box(ft, b.load(b.gep(record, [I32(0), I32(k)])))
+                    value = wb.box(ft, field)
                     rc = api.call(b, "PyObject_SetAttrString", obj, wb.ctx.cstring(fname), value)
                     api.call(b, "Py_DecRef", value)
                     with b.if_then(b.icmp_signed("<", rc, I32(0)), likely=False):
                         b.store(ll.Constant(ll.IntType(1), 1), failed)
-    return b.load(failed)
 
 
 def _check_fn(wb: "WrapperBuilder") -> ll.Function:

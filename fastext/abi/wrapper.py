@@ -158,7 +158,7 @@ class WrapperBuilder:
         failed = None
         for p, obj, value in zip(fn.params, objs, values):
             if isinstance(p.var.type, T.Struct) and p.var.type.mutable:
-                if p.has_default:
+                if p.has_default and not p.var.type.plain:
                     continue      # struct parameters have no defaults (the front end refuses them)
                 one = write_back(self, p.var.type, obj, value)
                 failed = one if failed is None else self.b.or_(failed, one)
@@ -313,7 +313,10 @@ class WrapperBuilder:
         given_end = b.block
         b.branch(merge)
         b.position_at_end(absent)
-        d = self.api.obj("_Py_NoneStruct") if isinstance(t, T.PyObj) else _constant(t, p.default)  # borrowed
+        if isinstance(t, T.Struct) and t.plain:      # `nxt: Optional[Task] = None`: no record
+            d = ll.Constant(value_type(t), None)
+        else:
+            d = self.api.obj("_Py_NoneStruct") if isinstance(t, T.PyObj) else _constant(t, p.default)  # borrowed
         b.branch(merge)
         b.position_at_end(merge)
         phi = b.phi(value_type(t))

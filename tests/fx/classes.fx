@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from typing import Optional
 
 
 class Point:
@@ -152,3 +153,67 @@ def move(r: Ray, d: float) -> float:
     r.origin.x += d
     r.direction = Vector(d, d, d)
     return r.origin.x
+
+
+class Task:
+    """A linked record: `next` refers to another Task or is None."""
+
+    def __init__(self, ident: int, prio: int, nxt: Optional[Task] = None):
+        self.ident = ident
+        self.prio = prio
+        self.next = nxt
+
+    def __repr__(self) -> str:
+        return f"Task({self.ident}, {self.prio})"
+
+
+class Queue:
+    head: Task | None
+    size: int
+
+    def __init__(self):
+        self.head = None
+        self.size = 0
+
+    def push(self, t: Task) -> None:
+        t.next = self.head
+        self.head = t
+        self.size += 1
+
+    def pop(self) -> Task | None:
+        t = self.head
+        if t is not None:
+            self.head = t.next
+            self.size -= 1
+        return t
+
+
+def schedule(n: int) -> str:
+    q = Queue()
+    for i in range(n):
+        q.push(Task(i, i % 3))
+    total = 0
+    t = q.head
+    while t:
+        total += t.ident * t.prio
+        t = t.next
+    first = q.pop()
+    out = f"{total} {first} {q.size}"
+    while q.head is not None:
+        x = q.pop()
+        if x is not None and x.prio == 0:
+            out += f" {x}"
+    return out
+
+
+def next_of_last() -> int:
+    t = Task(1, 2)
+    return t.next.ident
+
+
+def maybe_vector(v: Optional[Vector], k: float) -> Optional[Vector]:
+    if v is None:
+        return None
+    if k > 0:
+        return v * k
+    return v

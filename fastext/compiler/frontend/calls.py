@@ -343,6 +343,9 @@ def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
             if isinstance(dtype, T.Str):      # `ref: str = "sun"`: the literal's characters
                 args.append(fc.coerce(ir.ObjConst(T.STRV, span, value), dtype, node, f"argument `{pname}` of `{name}`"))
                 continue
+            if isinstance(dtype, T.Struct) and dtype.plain:     # `nxt: Optional[Task] = None`
+                args.append(ir.Intrinsic(dtype, span, "record.none", []))
+                continue
             args.append(ir.ObjConst(dtype, span, None) if isinstance(dtype, T.PyObj) else ir.Const(dtype, span, value))
         else:
             raise fc.error(node, f"`{name}` is missing argument `{pname}`", usage)

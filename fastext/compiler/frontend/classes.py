@@ -25,7 +25,7 @@ from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.scope import Binding
 from fastext.compiler.source import without_docstring
-from fastext.compiler.types import BOOL, C128, F64, I64, Scalar, Struct, Type, promote
+from fastext.compiler.types import BOOL, C128, F64, I64, ClassRef, Scalar, Struct, Type, promote
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.module import _ModuleCollector
@@ -76,16 +76,17 @@ def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast
         else:
             raise _bad_member(collector, node, stmt)
     init = next((m for m in methods if m.name == "__init__"), None)
-    if declared:
-        fields = [(name, _field_type(collector, node, name, stmt.annotation, stmt)) for name, stmt in declared]
-    elif init is not None:
-        fields = _init_fields(collector, node, init)
-    else:
-        fields = []
-    if not fields:
-        raise FxSyntaxError(span, f"class `{node.name}` has no fields",
-                            "assign them in `__init__` (`self.x = x`) or annotate them in the class (`x: float`)")
-    stype = Struct(scope.qualify(node.name), tuple(fields), True, True)
+    # bound while the fields are read, so a field may name its own class (`self.next: Task | None`)
+    ref = ClassRef(scope.qualify(node.name))
+    scope.names[node.name] = Binding("structtype", Struct(ref.name, (), True, True))
+    try:
+        fields = _fields(collector, node, declared, init)
+    except FxSyntaxError:
+        del scope.names[node.name]
+        raise
+    fields = [(f, ref if isinstance(t, Struct) and t.name == ref.name else t) for f, t in fields]
+    stype = Struct(ref.name, tuple(fields), True, True)
+    ref.bind(stype)
     scope.names[node.name] = Binding("structtype", stype)
     out = [_constructor(collector, node, init, stype)]
     for m in methods:
@@ -96,6 +97,20 @@ def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast
         except FxSyntaxError as e:
             collector.diags.add(e.diagnostic)
     return out
+
+
+def _fields(collector, node: ast.ClassDef, declared: list, init: ast.FunctionDef | None) -> list[tuple[str, Type]]:
+    span = collector.span(node)
+    if declared:
+        fields = [(name, _field_type(collector, node, name, stmt.annotation, stmt)) for name, stmt in declared]
+    elif init is not None:
+        fields = _init_fields(collector, node, init)
+    else:
+        fields = []
+    if not fields:
+        raise FxSyntaxError(span, f"class `{node.name}` has no fields",
+                            "assign them in `__init__` (`self.x = x`) or annotate them in the class (`x: float`)")
+    return fields
 
 
 def _bad_member(collector, node: ast.ClassDef, stmt: ast.stmt) -> FxSyntaxError:
@@ -160,6 +175,11 @@ def _init_fields(collector, node: ast.ClassDef, init: ast.FunctionDef) -> list[t
                         t = _field_type(collector, node, target.attr, stmt.annotation, target)
                     else:
                         t = infer_field(collector, stmt.value, known, node)
+                        if t is None and isinstance(stmt.value, ast.Constant) and stmt.value.value is None:
+                            raise FxSyntaxError(collector.span(target), f"field `{target.attr}` of class "
+                                                f"`{node.name}` starts as None: its type cannot be told",
+                                                f"annotate it with the class it will hold: `self.{target.attr}: "
+                                                f"Optional[{node.name}] = None` (or `{node.name} | None`)")
                         if t is None:
                             raise FxSyntaxError(collector.span(target), f"cannot infer the type of field "
                                                 f"`{target.attr}` of class `{node.name}` from "
@@ -206,8 +226,6 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
     if isinstance(value, ast.Call):
         func = value.func
         if isinstance(func, ast.Name):
-            if func.id == node.name:
-                return None           # a reference to its own class (not supported yet)
             b = scope.lookup(func.id)
             if b is not None and b.kind == "structtype":
                 return b.value
@@ -314,3 +332,41 @@ def _constructor(collector, node: ast.ClassDef, init: ast.FunctionDef | None, st
     fn.end_lineno, fn.end_col_offset = where.end_lineno, where.end_col_offset
     fn.fx_constructor = stype
     return fn
+
+
+def linked(t: Type) -> Struct | None:
+    """The class in `t` whose instances refer to instances of their own class (a field typed
+    `types.ClassRef`, directly or through fields), else None.  Such records form graphs that the
+    entry points do not convert (docs/language.md, "Classes"): they stay inside compiled code."""
+    from fastext.compiler.types import Dict, List, Set, Tuple
+    if isinstance(t, Struct):
+        for _, ft in t.fields:
+            if isinstance(ft, ClassRef):
+                return t
+            inner = linked(ft)
+            if inner is not None:
+                return inner
+        return None
+    if isinstance(t, Tuple):
+        return next((c for c in map(linked, t.items) if c is not None), None)
+    if isinstance(t, (List, Set)):
+        return linked(t.item)
+    if isinstance(t, Dict):
+        return linked(t.key) or linked(t.value)
+    return None
+
+
+def check_boundary(node: ast.FunctionDef, params: list, ret: Type, span_of) -> None:
+    """An exported function may not take or return instances of linked classes (`linked`)."""
+    for name, t, span in params:
+        c = linked(t)
+        if c is not None:
+            raise FxSyntaxError(span, f"parameter `{name}` of the exported function `{node.name}` holds {c}, a class "
+                                "whose instances refer to each other: they live inside compiled code only",
+                                f"make the function internal (`_{node.name}`) and build the {c} records inside "
+                                "compiled code, or pass the numbers they hold")
+    c = linked(ret)
+    if c is not None:
+        raise FxSyntaxError(span_of(node.returns), f"the exported function `{node.name}` returns {c}, a class whose "
+                            "instances refer to each other: they live inside compiled code only",
+                            f"return the numbers it holds, or make the function internal (`_{node.name}`)")

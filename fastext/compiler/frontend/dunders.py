@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from fastext.compiler import ir
 from fastext.compiler.frontend.classes import BINARY, COMPARE, UNARY
-from fastext.compiler.types import BOOL, Struct, Type
+from fastext.compiler.types import BOOL, STRV, Struct, Type
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -129,14 +129,19 @@ def _as_bool(fc: "FunctionChecker", value: ir.Expr, node: ast.AST) -> ir.Expr:
 
 
 def truth(fc: "FunctionChecker", value: ir.Expr, node: ast.AST) -> ir.Expr:
-    """`if v:`: `__bool__`, else `__len__() != 0`, else true (an instance is true)."""
-    key = method(fc, value.type, "__bool__")
-    if key is not None:
-        return fc.truth(call(fc, node, key, [value]), node)
-    key = method(fc, value.type, "__len__")
-    if key is not None:
-        return fc.truth(call(fc, node, key, [value]), node)
-    return ir.Const(BOOL, fc.span(node), True)
+    """`if v:`: false for None, else `__bool__`, else `__len__() != 0`, else true."""
+    span = fc.span(node)
+    if not isinstance(value, ir.Load):       # evaluated once: tested for None, then called
+        temp = fc.new_temp(value.type, node)
+        return ir.StmtExpr(BOOL, span, [ir.Assign(span, temp, value)],
+                           truth(fc, ir.Load(temp.type, span, temp), node))
+    present = ir.UnaryOp(BOOL, span, "not", ir.Intrinsic(BOOL, span, "record.is_none", [value]))
+    for name in ("__bool__", "__len__"):
+        key = method(fc, value.type, name)
+        if key is not None:
+            test = fc.truth(call(fc, node, key, [ir.copy_expr(value)]), node)
+            return ir.BoolOp(BOOL, span, "and", [present, test])
+    return present
 
 
 def text(fc: "FunctionChecker", value: ir.Expr, node: ast.AST, how: str = "str") -> ir.Expr:
@@ -146,8 +151,61 @@ def text(fc: "FunctionChecker", value: ir.Expr, node: ast.AST, how: str = "str")
     for name in names:
         key = method(fc, value.type, name)
         if key is not None:
-            return call(fc, node, key, [value])
+            span = fc.span(node)
+            if not isinstance(value, ir.Load):     # evaluated once: tested for None, then called
+                temp = fc.new_temp(value.type, node)
+                return ir.StmtExpr(STRV, span, [ir.Assign(span, temp, value)],
+                                   text(fc, ir.Load(temp.type, span, temp), node, how))
+            none = ir.Intrinsic(BOOL, span, "record.is_none", [value])     # None prints as None
+            return ir.IfExp(STRV, span, none, ir.ObjConst(STRV, span, "None"),
+                            call(fc, node, key, [ir.copy_expr(value)]))
     raise fc.error(node, f"{how}() of an instance of `{_shown(value.type)}` needs `__repr__`"
                    + (" or `__str__`" if how == "str" else ""),
                    f"define `def __repr__(self) -> str:` in class `{_shown(value.type)}` (Python's default "
                    "shows the object's address, which compiled code cannot reproduce)")
+
+
+# ----------------------------------------------------------------------------- None
+# An instance of a plain class is a reference that may be None (`self.next = None`), as a
+# Python name may: `None` is a null record pointer (`record.none`), `x is None` compares with it,
+# and reading a field of None raises AttributeError as Python does (lower/structs.py).
+
+def module_has_classes(fc: "FunctionChecker") -> bool:
+    """Whether the module defines plain classes (only then is a bare `None` a value)."""
+    scope = fc.module_scope
+    cached = getattr(scope, "_fx_has_classes", None)
+    if cached is None:
+        cached = any(b.kind == "structtype" and isinstance(b.value, Struct) and b.value.plain
+                     for b in scope.names.values())
+        scope._fx_has_classes = cached
+    return cached
+
+
+def none_as(fc: "FunctionChecker", value: ir.Expr, target: Type, node: ast.AST, what: str) -> ir.Expr:
+    """`None` converted to `target`: a reference to no instance of a class, else an error."""
+    if is_instance(target):
+        return ir.Intrinsic(target, value.span, "record.none", [])
+    from fastext.compiler.types import article
+    raise fc.error(node, f"{what} is {article(target)}, not None",
+                   "only references to instances of classes may be None (annotate `Optional[Node]`)")
+
+
+def identity(fc: "FunctionChecker", node: ast.Compare) -> ir.Expr | None:
+    """`x is None`, `x is not None`, `a is b` with instances of classes (None: not this case)."""
+    if len(node.ops) != 1 or not isinstance(node.ops[0], (ast.Is, ast.IsNot)):
+        return None
+    left_node, right_node = node.left, node.comparators[0]
+    if isinstance(left_node, ast.Constant) and left_node.value is None:
+        left_node, right_node = right_node, left_node
+    left = fc.expr(left_node)
+    if not is_instance(left.type):
+        return None
+    span = fc.span(node)
+    if isinstance(right_node, ast.Constant) and right_node.value is None:
+        test = ir.Intrinsic(BOOL, span, "record.is_none", [left])
+    else:
+        right = fc.expr(right_node)
+        if right.type != left.type:
+            return ir.Const(BOOL, span, isinstance(node.ops[0], ast.IsNot))
+        test = ir.Intrinsic(BOOL, span, "record.same", [left, right])
+    return ir.UnaryOp(BOOL, span, "not", test) if isinstance(node.ops[0], ast.IsNot) else test

@@ -17,7 +17,7 @@ from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import ModuleScope
 from fastext.compiler.source import Span
 from fastext.compiler.types import (
-    BOOL, C128, ERROR, F64, I64, SCALARS, Array, ErrorType, PyObj, Scalar, Str, Struct, Tuple, Type, article,
+    BOOL, C128, ERROR, F64, I64, NONE, SCALARS, Array, ErrorType, PyObj, Scalar, Str, Struct, Tuple, Type, article,
     can_assign, complex_of, complex_part, constant_fits, promote,
 )
 from fastext.compiler.types import List as ListType
@@ -119,6 +119,9 @@ class ExpressionChecker:
             from fastext.compiler.frontend import text
             return text.literal(self, node)
         if v is None:
+            from fastext.compiler.frontend import dunders
+            if dunders.module_has_classes(self):      # None where an instance of a class may go
+                return ir.Intrinsic(NONE, span, "record.none", [])
             raise self.error(node, "None is only allowed in `return None`", "use a number, or return from a `-> None` function")
         raise self.error(node, f"unsupported constant {v!r}", "use numbers")
 
@@ -553,6 +556,9 @@ class ExpressionChecker:
         """Implicit conversion on assignment/call/return: widening only (literals: if they fit)."""
         if value.type == target or isinstance(value.type, ErrorType) or isinstance(target, ErrorType):
             return value     # an error type: its cause is already reported
+        if isinstance(value, ir.Intrinsic) and value.name == "record.none":
+            from fastext.compiler.frontend import dunders
+            return dunders.none_as(self, value, target, node, what)
         if isinstance(value.type, PyObj) or isinstance(target, PyObj):
             from fastext.compiler.frontend import objects
             if isinstance(value.type, PyObj) and can_assign(target, value.type):
@@ -643,7 +649,11 @@ class ExpressionChecker:
             from fastext.compiler.frontend import rangevals
             return rangevals.contains(self, node)      # `x in rx` of `rx = range(...)`
         if any(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
-            from fastext.compiler.frontend import objects
+            from fastext.compiler.frontend import dunders, objects
+            if dunders.module_has_classes(self):
+                same = dunders.identity(self, node)      # `t is None`, `a is b` of class instances
+                if same is not None:
+                    return same
             return objects.identity(self, node)
         if any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
             return strings.compare(self, node)

@@ -272,6 +272,9 @@ class FunctionChecker(ExpressionChecker):
                                  ", it cannot be rebound to another kind of value", "use a new name")
             if var is None:
                 vt = value.type
+                if vt == NONE and isinstance(value, ir.Intrinsic) and value.name == "record.none":
+                    raise self.error(target, f"`{target.id} = None`: the type of `{target.id}` cannot be told",
+                                     f"annotate it with the class it will hold: `{target.id}: Optional[Node] = None`")
                 if vt == NONE:
                     raise self.error(target, "cannot assign the result of a function returning None", "call it as a statement")
                 var = self.declare(target.id, vt, target)
@@ -411,6 +414,8 @@ class FunctionChecker(ExpressionChecker):
             from fastext.compiler.frontend.templates import inferred_return
             return inferred_return(self, node)
         if node.value is None or (isinstance(node.value, ast.Constant) and node.value.value is None):
+            if isinstance(ret, Struct) and ret.plain and node.value is not None:    # `-> Optional[Node]`
+                return ir.Return(self.span(node), ir.Intrinsic(ret, self.span(node), "record.none", []))
             if ret != NONE:
                 raise self.error(node, f"`{self.sig.name}` must return {article(ret)}", f"return {article(ret)} value")
             return ir.Return(self.span(node), None)

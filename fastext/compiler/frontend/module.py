@@ -123,6 +123,9 @@ class _ModuleCollector:
             return
         if stmt.module in ("typing", "collections.abc") and not stmt.level:
             for alias in stmt.names:
+                if alias.name == "Optional" and stmt.module == "typing":    # `Optional[Node]` (frontend/classes.py)
+                    names[alias.asname or alias.name] = Binding("optional")
+                    continue
                 if alias.name != "Callable":     # annotations of function parameters (frontend/templates.py)
                     self.diags.error(Span.of(alias, self.scope.file) if hasattr(alias, "lineno") else self.span(stmt),
                                      f"{stmt.module}.{alias.name} is not supported in .fx code",
@@ -439,12 +442,19 @@ class _ModuleCollector:
         if not node.name.startswith("_") and target == "cpu":
             from fastext.compiler.frontend.nprandom import check_exported_signature
             check_exported_signature(node, params, ret, self.span)
+        if not node.name.startswith("_") and "." not in node.name and target == "cpu":
+            from fastext.compiler.frontend.classes import check_boundary
+            check_boundary(node, params, ret, self.span)
         from fastext.compiler.frontend.objects import check_signature
         check_signature(node, params, ret, options, self.span)
         defaults: dict[str, tuple[Type, object]] = {}
         for (name, ptype, _), default in zip(params[len(params) - len(a.defaults):], a.defaults):
             if ptype == OBJECT and isinstance(default, ast.Constant) and default.value is None:
                 defaults[name] = (ptype, None)     # an optional object (a callback): None when not given
+                continue
+            if isinstance(ptype, Struct) and ptype.plain and isinstance(default, ast.Constant) and \
+                    default.value is None:
+                defaults[name] = (ptype, None)     # `nxt: Optional[Task] = None` (frontend/classes.py)
                 continue
             if ptype == STR and isinstance(default, ast.Constant) and type(default.value) is str:
                 try:

@@ -22,7 +22,7 @@ from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.scope import Binding
 from fastext.compiler.source import Span, without_docstring
-from fastext.compiler.types import ERROR, Array, ErrorType, Scalar, Struct, Type, article
+from fastext.compiler.types import ERROR, Array, ClassRef, ErrorType, Scalar, Struct, Type, article
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -202,12 +202,20 @@ def struct_call(fc: "FunctionChecker", node: ast.Call, stype: Struct, shown: str
     return ir.MakeTuple(stype, fc.span(node), items)
 
 
+def resolved(t: Type) -> Type:
+    """A field's type as its readers see it: a reference to the class holding it is the class."""
+    return t.target if isinstance(t, ClassRef) else t
+
+
 def blank_record(fc: "FunctionChecker", node: ast.AST, stype: Struct) -> ir.Expr:
     """A struct whose fields are all zero (records for mutable fields: never a dangling reference)."""
     span = fc.span(node)
     items: list[ir.Expr] = []
     for _, t in stype.fields:
-        if isinstance(t, Struct):
+        t = resolved(t)
+        if isinstance(t, Struct) and t.plain:       # an instance's field starts as None
+            items.append(ir.Intrinsic(t, span, "record.none", []))
+        elif isinstance(t, Struct):
             items.append(blank_record(fc, node, t))
         else:
             items.append(ir.Const(t, span, False if t.is_bool else 0j if t.is_complex else 0.0 if t.is_float else 0))
@@ -226,7 +234,7 @@ def field_of(fc: "FunctionChecker", node: ast.Attribute, base: ir.Expr) -> ir.Ex
                        f"fields: {', '.join(f for f, _ in stype.fields)}")
     if isinstance(base, ir.MakeTuple):
         return base.items[k]
-    return ir.TupleGet(stype.fields[k][1], fc.span(node), base, k)
+    return ir.TupleGet(resolved(stype.fields[k][1]), fc.span(node), base, k)
 
 
 def method_call(fc: "FunctionChecker", node: ast.Call, owner: ir.Expr, name: str) -> ir.Expr:
@@ -261,6 +269,7 @@ def assign_field(fc: "FunctionChecker", target: ast.Attribute, record: ir.Expr, 
     """`p.x = v` on a mutable struct: a store into its record, `v` converted as a field value."""
     k = _settable_field(fc, target, record)
     name, t = record.type.fields[k]
+    t = resolved(t)
     value = fc.coerce(value, t, node, f"field `{name}` of `{record.type}`")
     if isinstance(value.type, ErrorType):
         return []
@@ -283,6 +292,7 @@ def augassign_field(fc: "FunctionChecker", node: ast.AugAssign, op: str) -> list
         pre.append(ir.Assign(fc.span(target), temp, record))
         record = ir.Load(temp.type, temp.span, temp)
     name, t = record.type.fields[k]
+    t = resolved(t)
     current = ir.TupleGet(t, fc.span(target), record, k)
     result = fc.binop(op, current, fc.expr(node.value), node)
     value = fc.coerce(result, t, node, f"field `{name}` of `{record.type}`")

@@ -10,3 +10,7 @@ from fastext.compiler.ops import deferred as _lower
 
 add(Op("record.same", lower=_lower("fastext.compiler.lower.structs", "lower_same"), group="classes",
        doc="a is b of two records: the same record (Python's identity)"))
+add(Op("record.none", lower=_lower("fastext.compiler.lower.structs", "lower_none"), group="classes",
+       doc="None as a reference to an instance of a class (a null record pointer)"))
+add(Op("record.is_none", lower=_lower("fastext.compiler.lower.structs", "lower_is_none"), group="classes",
+       doc="x is None of a reference to an instance of a class"))
