@@ -76,6 +76,9 @@ def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast
         else:
             raise _bad_member(collector, node, stmt)
     init = next((m for m in methods if m.name == "__init__"), None)
+    # the methods' return annotations, for fields typed from method calls and operators
+    returns = collector.__dict__.setdefault("class_returns", {})
+    returns[scope.qualify(node.name)] = {m.name: m.returns for m in methods if m.returns is not None}
     # bound while the fields are read, so a field may name its own class (`self.next: Task | None`)
     ref = ClassRef(scope.qualify(node.name))
     scope.names[node.name] = Binding("structtype", Struct(ref.name, (), True, True))
@@ -223,6 +226,10 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
         if b is not None and b.kind in ("const", "mathconst") and isinstance(b.type, Scalar):
             return b.type
         return None
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute):
+        owner = infer_field(collector, value.func.value, known, node)    # `direction.normalized()`
+        if isinstance(owner, Struct):
+            return _method_returns(collector, owner, value.func.attr)
     if isinstance(value, ast.Call):
         func = value.func
         if isinstance(func, ast.Name):
@@ -255,10 +262,20 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
         return None
     if isinstance(value, ast.UnaryOp):
         t = infer_field(collector, value.operand, known, node)
+        if isinstance(t, Struct) and t.plain and not isinstance(value.op, ast.Not):
+            return _method_returns(collector, t, "__neg__" if isinstance(value.op, ast.USub) else "__pos__")
         return BOOL if isinstance(value.op, ast.Not) else (I64 if t == BOOL else t) if isinstance(t, Scalar) else None
     if isinstance(value, ast.BinOp):
         a = infer_field(collector, value.left, known, node)
         b = infer_field(collector, value.right, known, node)
+        from fastext.compiler.frontend.dunders import BINARY_NODES
+        name = BINARY.get(BINARY_NODES.get(type(value.op), ""))
+        if name and isinstance(a, Struct) and a.plain:        # `a - b`: what `__sub__` returns
+            t = _method_returns(collector, a, f"__{name}__")
+            if t is not None:
+                return t
+        if name and isinstance(b, Struct) and b.plain:
+            return _method_returns(collector, b, f"__r{name}__")
         if not (isinstance(a, Scalar) and isinstance(b, Scalar)):
             return None
         t = promote(a, b)
@@ -272,6 +289,18 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
             all(infer_field(collector, v, known, node) == BOOL for v in value.values):
         return BOOL
     return None
+
+
+def _method_returns(collector, owner: Struct, name: str) -> Type | None:
+    """The type a method of class `owner` is annotated to return (None: unknown)."""
+    annotation = collector.__dict__.get("class_returns", {}).get(owner.name, {}).get(name)
+    if annotation is None:
+        return None
+    try:
+        t = annotations.resolve(annotation, collector.scope)
+    except FxSyntaxError:
+        return None
+    return t if isinstance(t, (Scalar, Struct)) else None
 
 
 def _promote_all(ts: list) -> Type | None:

@@ -20,6 +20,8 @@ from fastext.compiler.types import BOOL, STRV, Struct, Type
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
 
+BINARY_NODES = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%",
+                ast.Pow: "**", ast.MatMult: "@"}
 SWAPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
 
 
