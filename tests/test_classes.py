@@ -165,3 +165,18 @@ def test_located_errors(tmp_path, source, line, col, message, hint):
     d = diags[0]
     assert message in d.message and hint in d.hint, d.render()
     assert (d.span.line, d.span.col + 1) == (line + 1, col), d.render()   # columns from 0, as ast's
+
+
+# ----------------------------------------------------------------------------- benchmark programs
+PROGRAMS = os.path.join(fxload.REPO, "benchmarks", "programs", "classes.fx")
+
+
+@pytest.mark.parametrize("name, args", [("raytrace", (12,)), ("richards", (500,)), ("float_points", (300,)),
+                                        ("particles", (12, 3))])
+def test_benchmark_programs_match_python(name, args, capsys):
+    """benchmarks/programs/classes.fx: result and printed text byte for byte."""
+    m, py = fxload.compiled(PROGRAMS), fxload.interpreted(PROGRAMS)
+    got = getattr(m, name)(*args)
+    out = capsys.readouterr().out
+    want = getattr(py, name)(*args)
+    assert (got, out) == (want, capsys.readouterr().out)

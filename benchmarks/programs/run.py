@@ -52,6 +52,11 @@ PROGRAMS = {
     "list matmul": ("others.fx", "matmul", (120,), (10,), "exact"),
     "collatz": ("others.fx", "collatz", (300_000,), (1000,), "exact"),
     "n-queens": ("others.fx", "queens_lists", (8,), (5,), "exact"),
+    # programs written with plain classes (classes.fx): raytrace, richards, float, particles styles
+    "raytrace (classes)": ("classes.fx", "raytrace", (120,), (20,), "exact"),
+    "richards (classes)": ("classes.fx", "richards", (200_000,), (2000,), "exact"),
+    "float (classes)": ("classes.fx", "float_points", (100_000,), (1000,), "exact"),
+    "particles (classes)": ("classes.fx", "particles", (200, 20), (30, 5), "exact"),
 }
 
 

@@ -92,6 +92,9 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
                                         f"not {t}", "flatten the tuple: tuple[f64, f64[:]]")
             return Tuple(items)
         dtype = _scalar(base, scope) or _struct(base, scope)   # `Vec[:]`: a structured array
+        if isinstance(dtype, Struct) and dtype.plain:
+            raise FxSyntaxError(span, f"a NumPy array cannot hold instances of the class {dtype}",
+                                f"use a list: list[{dtype}], or an @struct for structured arrays")
         if dtype is not None:
             dims = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
             if all(isinstance(d, ast.Slice) and d.lower is d.upper is d.step is None for d in dims):
