@@ -120,7 +120,9 @@ def init(g: dict, module_name: str, constants: dict, structs: list, values: list
     g["__fx_structs__"] = made
     for key, name, fields, methods, bound, *flags in structs:
         if len(flags) > 1 and flags[1]:     # a plain class (compiler/frontend/classes.py)
-            ns = {m: method(g.pop(name + "." + m), name, m) for m in methods if m != "__init__"}
+            statics = flags[2] if len(flags) > 2 else ()
+            ns = {m: staticmethod(g.pop(name + "." + m)) if m in statics else method(g.pop(name + "." + m), name, m)
+                  for m in methods if m != "__init__"}
             ns.update(__module__=module_name, __qualname__=name)
             made[key] = plain_class(name, [(f, field_type(t)) for f, t in fields], ns, g.pop(name + ".__init__"))
         else:

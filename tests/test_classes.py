@@ -120,6 +120,18 @@ def test_optional_at_the_boundary(m, py):
     assert not hasattr(m, "Task") and not hasattr(m, "Queue")     # linked classes stay inside
 
 
+@given(floats, floats)
+@SETTINGS
+def test_static_and_class_methods(m, py, r, a):
+    assert repr(m.constructors(r, a)) == repr(py.constructors(r, a))
+
+
+def test_static_and_class_methods_from_python(m, py):
+    assert repr(m.Vector.zero()) == repr(py.Vector.zero()) == "Vector(0.0, 0.0, 0.0)"
+    assert repr(m.Vector.from_polar(2.0, 0.0)) == repr(py.Vector.from_polar(2.0, 0.0))
+    assert isinstance(m.Vector.zero(), m.Vector)
+
+
 def test_no_leak(m):
     m.float_benchmark(100)
     for _ in range(200):
@@ -143,8 +155,8 @@ BAD = [
     ("class A:\n    __slots__ = ('x',)\n    x: float\n", 2, 5, "`__slots__` in class `A`", "remove it"),
     ("class A:\n    count = 0\n    x: float\n", 2, 5, "class-level values in class `A`", "module constant"),
     ("class A(metaclass=M):\n    x: float\n", 1, 19, "cannot take `metaclass=`", "metaclasses"),
-    ("class A:\n    x: float\n    @staticmethod\n    def make() -> A:\n        return A()\n", 3, 6,
-     "decorated `@staticmethod`", "module function"),
+    ("class A:\n    x: float\n    @property\n    def make(self) -> float:\n        return 1.0\n", 3, 6,
+     "decorated `@property`", "module function"),
     ("class A:\n    x: float\n    def __hash__(self) -> int:\n        return 1\n", 3, 5,
      "special method `__hash__`", "supported"),
     ("class A:\n    def __init__(self):\n        self.x = 1.0\ndef f() -> str:\n    return str(A())\n", 5, 16,

@@ -132,6 +132,12 @@ def _structs(module: ir.Module) -> list[T.Struct]:
     return out
 
 
+def _static(fn: ir.Function, t: T.Struct) -> bool:
+    """A plain class's static or class method (no `self` of the class first; frontend/classes.py)."""
+    return t.plain and not fn.name.endswith(".__init__") and not (
+        fn.params and fn.params[0].var.name == "self" and fn.params[0].var.type == t)
+
+
 # ----------------------------------------------------------------------------- init code
 
 def init_source(module: ir.Module) -> str | None:
@@ -155,7 +161,9 @@ def init_source(module: ir.Module) -> str | None:
                            for f, ft in t.fields)
         methods = [key.rpartition(".")[2] for key in module.functions
                    if key.rpartition(".")[0] == t.name and not key.endswith("$py")]
-        specs.append(f"({t.name!r}, {t.short_name!r}, [{fields}], {methods!r}, {bound.get(t.name)!r}, {t.mutable!r}, {t.plain!r})")
+        statics = [m for m in methods if _static(module.functions[f"{t.name}.{m}"], t)]
+        specs.append(f"({t.name!r}, {t.short_name!r}, [{fields}], {methods!r}, {bound.get(t.name)!r}, "
+                     f"{t.mutable!r}, {t.plain!r}, {statics!r})")
     values = [f"({name!r}, {_struct_value(t, value)})" for name, (t, value) in consts.items() if isinstance(t, T.Struct)]
     return (
         "try:\n"

@@ -86,6 +86,14 @@ class Vector:
     def dot(self, other: Vector) -> float:
         return self.x * other.x + self.y * other.y + self.z * other.z
 
+    @staticmethod
+    def zero() -> Vector:
+        return Vector(0.0, 0.0, 0.0)
+
+    @classmethod
+    def from_polar(cls, r: float, angle: float) -> Vector:
+        return cls(r * math.cos(angle), r * math.sin(angle))
+
 
 class Counter:
     def __init__(self):
@@ -217,3 +225,7 @@ def maybe_vector(v: Optional[Vector], k: float) -> Optional[Vector]:
     if k > 0:
         return v * k
     return v
+
+
+def constructors(r: float, a: float) -> Vector:
+    return Vector.zero() + Vector.from_polar(r, a)

@@ -63,6 +63,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
                 return conversion(fc, node, DIALECT_SCALARS[func.attr])
             if func.attr in alloc.ALLOC_FUNCS:
                 return alloc.alloc_call(fc, node, func.attr, f"{func.value.id}.{func.attr}")
+        if b is not None and b.kind == "structtype" and b.value.plain:   # `Vector.zero()`: a static method
+            from fastext.compiler.frontend.classes import static_call
+            return static_call(fc, node, b.value, func.value.id)
         if b is not None and b.kind == "module:fx":   # `other.f(x)`: a native call into another .fx module
             target = b.value.scope.names.get(func.attr)
             shown = f"{func.value.id}.{func.attr}"

@@ -96,6 +96,10 @@ def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast
         if m is init:
             continue
         try:
+            if _kind(m) is not None:
+                out.append(_static(collector, node, m))
+                scope.__dict__.setdefault("fx_statics", set()).add(f"{stype.name}.{m.name}")
+                continue
             out.append(_method(collector, node, m, stype))
         except FxSyntaxError as e:
             collector.diags.add(e.diagnostic)
@@ -114,6 +118,61 @@ def _fields(collector, node: ast.ClassDef, declared: list, init: ast.FunctionDef
         raise FxSyntaxError(span, f"class `{node.name}` has no fields",
                             "assign them in `__init__` (`self.x = x`) or annotate them in the class (`x: float`)")
     return fields
+
+
+def _kind(m: ast.FunctionDef) -> str | None:
+    """"staticmethod" / "classmethod" for a method so decorated, None for a plain method."""
+    if len(m.decorator_list) == 1 and isinstance(m.decorator_list[0], ast.Name) and \
+            m.decorator_list[0].id in ("staticmethod", "classmethod"):
+        return m.decorator_list[0].id
+    return None
+
+
+class _ClsIsClass(ast.NodeTransformer):
+    """In a class method, `cls` names the class itself (no subclasses: the class is known)."""
+
+    def __init__(self, cls: str, name: str):
+        self.cls, self.name = cls, name
+
+    def visit_Name(self, n: ast.Name) -> ast.Name:
+        if n.id == self.cls:
+            return ast.copy_location(ast.Name(id=self.name, ctx=n.ctx), n)
+        return n
+
+
+def _static(collector, node: ast.ClassDef, m: ast.FunctionDef) -> ast.FunctionDef:
+    """A static or class method as the function `NAME.m` (no `self`; a class method's `cls` is
+    the class)."""
+    out = copy.deepcopy(m)
+    out.decorator_list = []
+    out.name = f"{node.name}.{m.name}"
+    if _kind(m) == "classmethod":
+        if not m.args.args or m.args.args[0].annotation is not None:
+            raise FxSyntaxError(collector.span(m), f"class method `{m.name}` needs `cls` (unannotated) as its "
+                                "first parameter", f"def {m.name}(cls, ...) -> {node.name}:")
+        cls = m.args.args[0].arg
+        out.args.args = out.args.args[1:]
+        out.body = [_ClsIsClass(cls, node.name).visit(s) for s in out.body]
+    out.fx_static = True
+    return out
+
+
+def static_call(fc, node: ast.Call, stype: Struct, shown: str):
+    """`Vector.zero()`, `Vector.from_polar(r, a)`: a static or class method, called natively."""
+    from fastext.compiler.frontend.calls import user_call
+    key = f"{stype.name}.{node.func.attr}"
+    if fc.scope.registry.get(key) is None or node.func.attr.startswith("__"):
+        raise fc.error(node.func, f"class `{shown}` has no static or class method `{node.func.attr}`",
+                       "call methods on an instance (`v.norm()`), static and class methods on the class")
+    if key not in _statics(fc):
+        raise fc.error(node.func, f"`{shown}.{node.func.attr}` is a method: call it on an instance",
+                       f"v.{node.func.attr}(...) for v = {shown}(...)")
+    return user_call(fc, node, key, f"{shown}.{node.func.attr}")
+
+
+def _statics(fc) -> set:
+    scope = fc.module_scope
+    return scope.__dict__.setdefault("fx_statics", set())
 
 
 def _bad_member(collector, node: ast.ClassDef, stmt: ast.stmt) -> FxSyntaxError:
@@ -135,12 +194,15 @@ def _bad_member(collector, node: ast.ClassDef, stmt: ast.stmt) -> FxSyntaxError:
 
 
 def _check_method(collector, node: ast.ClassDef, m: ast.FunctionDef) -> None:
-    if m.decorator_list:
-        deco = m.decorator_list[0]
+    if len(m.decorator_list) > 1 or m.decorator_list and _kind(m) is None:
+        deco = m.decorator_list[-1] if _kind(m) is not None else m.decorator_list[0]
         shown = ast.unparse(deco)
         raise FxSyntaxError(collector.span(deco), f"method `{m.name}` of class `{node.name}` is decorated "
-                            f"`@{shown}`", "static and class methods are not supported yet: write a module "
-                            f"function that builds a {node.name}(...)")
+                            f"`@{shown}`", "a method takes @staticmethod or @classmethod only; write a module "
+                            "function for anything else")
+    if _kind(m) is not None and m.name.startswith("__"):
+        raise FxSyntaxError(collector.span(m), f"special method `{m.name}` cannot be a {_kind(m)}",
+                            "special methods take `self`")
     if m.name.startswith("__") and m.name.endswith("__") and m.name not in DUNDERS:
         raise FxSyntaxError(collector.span(m), f"special method `{m.name}` is not supported in a class",
                             f"supported: {', '.join(sorted(DUNDERS))}")
