@@ -106,6 +106,11 @@ def test_linked_records(m, py, n):
     assert m.schedule(n) == py.schedule(n)
 
 
+@pytest.mark.parametrize("n", [0, 1, 5, 50])
+def test_list_fields(m, py, n):
+    assert m.bags(n) == py.bags(n)
+
+
 def test_field_of_none_raises_attribute_error(m, py):
     for mod in (m, py):
         with pytest.raises(AttributeError, match="'NoneType' object has no attribute 'ident'"):
@@ -143,6 +148,8 @@ def test_no_leak(m):
 
 # ----------------------------------------------------------------------------- errors
 BAD = [
+    ("class A:\n    def __init__(self):\n        self.xs = []\n", 3, 9,
+     "cannot infer the item type of the list field `xs`", "list[float]"),
     ("class T:\n    def __init__(self):\n        self.next = None\n", 3, 9,
      "field `next` of class `T` starts as None", "Optional[T]"),
     ("class T:\n    next: T | None\ndef f(t: T) -> int:\n    return 1\n", 3, 7,

@@ -229,3 +229,33 @@ def maybe_vector(v: Optional[Vector], k: float) -> Optional[Vector]:
 
 def constructors(r: float, a: float) -> Vector:
     return Vector.zero() + Vector.from_polar(r, a)
+
+
+class Bag:
+    """A class holding lists (such classes stay inside compiled code, as linked ones)."""
+
+    def __init__(self, name: str = "bag"):
+        self.weights: list[float] = []
+        self.counts = [0, 0, 0]
+        self.items: list[Vector] = []
+
+    def add(self, w: float, v: Vector) -> None:
+        self.weights.append(w)
+        self.counts[len(self.weights) % 3] += 1
+        self.items.append(v)
+
+    def total(self) -> float:
+        s = 0.0
+        for k in range(len(self.weights)):
+            s += self.weights[k] * abs(self.items[k])
+        return s
+
+
+def bags(n: int) -> tuple[float, int, int, str]:
+    b = Bag()
+    alias = b.weights
+    for i in range(n):
+        b.add(i * 0.5, Vector(i, 1.0, 2.0))
+    alias.append(100.0)
+    b.items.append(Vector(0.0, 0.0, 1.0))
+    return b.total(), len(b.weights), b.counts[1], repr(b.items[-1])

@@ -209,10 +209,14 @@ def _check_method(collector, node: ast.ClassDef, m: ast.FunctionDef) -> None:
 
 
 def _field_type(collector, node: ast.ClassDef, name: str, annotation: ast.expr, where: ast.AST) -> Type:
+    from fastext.compiler.types import List
     t = annotations.resolve(annotation, collector.scope)
+    if isinstance(t, List) and isinstance(t.item, (Scalar, Struct)):
+        return t     # a list the instance holds (such classes stay inside compiled code: `linked`)
     if not isinstance(t, (Scalar, Struct)):
         raise FxSyntaxError(collector.span(annotation), f"field `{name}` of class `{node.name}` has type {t}",
-                            "a field may be a number, a complex number, a @struct or another class")
+                            "a field may be a number, a complex number, a @struct, another class or a list of "
+                            "those (`list[float]`)")
     if name.startswith("_"):
         raise FxSyntaxError(collector.span(where), f"field `{name}` of class `{node.name}` starts with an "
                             "underscore", "fields are public names: rename it")
@@ -245,6 +249,11 @@ def _init_fields(collector, node: ast.ClassDef, init: ast.FunctionDef) -> list[t
                                                 f"`{node.name}` starts as None: its type cannot be told",
                                                 f"annotate it with the class it will hold: `self.{target.attr}: "
                                                 f"Optional[{node.name}] = None` (or `{node.name} | None`)")
+                        if t is None and isinstance(stmt.value, (ast.List, ast.ListComp)):
+                            raise FxSyntaxError(collector.span(target), f"cannot infer the item type of the list "
+                                                f"field `{target.attr}` of class `{node.name}`",
+                                                f"annotate it: `self.{target.attr}: list[float] = ...` (or "
+                                                f"`{target.attr}: list[float]` in the class)")
                         if t is None:
                             raise FxSyntaxError(collector.span(target), f"cannot infer the type of field "
                                                 f"`{target.attr}` of class `{node.name}` from "
@@ -344,6 +353,10 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
         if isinstance(value.op, ast.Div) and not (t.is_float or t.is_complex):
             return F64
         return t
+    if isinstance(value, ast.List) and value.elts:       # `[0.0, 0.0]`, `[Vector(...)]`
+        from fastext.compiler.types import List
+        item = _promote_all([infer_field(collector, e, known, node) for e in value.elts])
+        return List(item) if isinstance(item, (Scalar, Struct)) else None
     if isinstance(value, ast.IfExp):
         return _promote_all([infer_field(collector, value.body, known, node),
                              infer_field(collector, value.orelse, known, node)])
@@ -427,12 +440,13 @@ def _constructor(collector, node: ast.ClassDef, init: ast.FunctionDef | None, st
 
 def linked(t: Type) -> Struct | None:
     """The class in `t` whose instances refer to instances of their own class (a field typed
-    `types.ClassRef`, directly or through fields), else None.  Such records form graphs that the
-    entry points do not convert (docs/language.md, "Classes"): they stay inside compiled code."""
+    `types.ClassRef`) or hold lists, directly or through fields, else None.  Such records form
+    graphs that the entry points do not convert (docs/language.md, "Classes"): they stay inside
+    compiled code."""
     from fastext.compiler.types import Dict, List, Set, Tuple
     if isinstance(t, Struct):
         for _, ft in t.fields:
-            if isinstance(ft, ClassRef):
+            if isinstance(ft, (ClassRef, List)):     # a graph of records, or a list the record holds
                 return t
             inner = linked(ft)
             if inner is not None:
@@ -453,11 +467,12 @@ def check_boundary(node: ast.FunctionDef, params: list, ret: Type, span_of) -> N
         c = linked(t)
         if c is not None:
             raise FxSyntaxError(span, f"parameter `{name}` of the exported function `{node.name}` holds {c}, a class "
-                                "whose instances refer to each other: they live inside compiled code only",
+                                "whose instances refer to each other or hold lists: they live inside compiled "
+                                "code only",
                                 f"make the function internal (`_{node.name}`) and build the {c} records inside "
                                 "compiled code, or pass the numbers they hold")
     c = linked(ret)
     if c is not None:
         raise FxSyntaxError(span_of(node.returns), f"the exported function `{node.name}` returns {c}, a class whose "
-                            "instances refer to each other: they live inside compiled code only",
+                            "instances refer to each other or hold lists: they live inside compiled code only",
                             f"return the numbers it holds, or make the function internal (`_{node.name}`)")

@@ -177,6 +177,12 @@ class FunctionChecker(ExpressionChecker):
         return out
 
     def s_annassign(self, node: ast.AnnAssign) -> list[ir.Stmt]:
+        if isinstance(node.target, ast.Attribute) and node.value is not None:
+            # `self.items: list[float] = []` in a class (the annotation typed the field: frontend/classes.py)
+            owner = self.expr(node.target.value)
+            if isinstance(owner.type, Struct) and owner.type.plain:
+                from fastext.compiler.frontend.structs import assign_field
+                return assign_field(self, node.target, owner, self.expr(node.value), node)
         if not isinstance(node.target, ast.Name):
             raise self.error(node.target, "only plain names can be annotated", "write `x: i32 = 0`")
         declared = annotations.resolve(node.annotation, self.module_scope)

@@ -22,7 +22,7 @@ from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.scope import Binding
 from fastext.compiler.source import Span, without_docstring
-from fastext.compiler.types import ERROR, Array, ClassRef, ErrorType, Scalar, Struct, Type, article
+from fastext.compiler.types import ERROR, Array, ClassRef, ErrorType, List, Scalar, Struct, Type, article
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -215,6 +215,8 @@ def blank_record(fc: "FunctionChecker", node: ast.AST, stype: Struct) -> ir.Expr
         t = resolved(t)
         if isinstance(t, Struct) and t.plain:       # an instance's field starts as None
             items.append(ir.Intrinsic(t, span, "record.none", []))
+        elif isinstance(t, List):      # a list field starts empty (never a dangling list)
+            items.append(ir.Intrinsic(t, span, "list.empty", []))
         elif isinstance(t, Struct):
             items.append(blank_record(fc, node, t))
         else:
