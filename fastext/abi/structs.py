@@ -153,12 +153,12 @@ def _unbox_attrs(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, pname: str) -
 # changes `p` as the interpreted method does.  A result is a new instance of the class.
 
 def _new_record(wb: "WrapperBuilder", t: T.Struct, fields: ll.Value, pname: str) -> ll.Value:
-    from fastext.compiler.lower.alloc import arena_alloc
+    from fastext.compiler.lower.alloc import small_alloc
     from fastext.compiler.lower.context import record_type
     from fastext.compiler.lower.lists import size_of
     b = wb.b
     rt = record_type(t)
-    raw = b.call(arena_alloc(wb.ctx), [wb.err, size_of(rt)])
+    raw = b.call(small_alloc(wb.ctx), [wb.err, size_of(rt)])
     ok = wb.llfn.append_basic_block(f"{pname}.record")
     nomem = wb.llfn.append_basic_block(f"{pname}.nomem")
     b.cbranch(b.icmp_unsigned("==", raw, ll.Constant(raw.type, None)), nomem, ok)

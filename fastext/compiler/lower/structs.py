@@ -45,10 +45,11 @@ def to_memory(b: ll.IRBuilder, value: ll.Value, t: T.Struct) -> ll.Value:
 
 def new_record(fl, fields: ll.Value, t: T.Struct) -> ll.Value:
     """A new record in the arena holding the literal struct `fields`; its typed pointer."""
-    from fastext.compiler.lower.alloc import arena_alloc
+    from fastext.compiler.lower.alloc import small_alloc
     from fastext.compiler.lower.lists import size_of
     rt = record_type(t)
-    raw = fl.b.call(arena_alloc(fl.ctx), [fl.err, size_of(rt)])
+    # carved from the arena's current chunk (a bump and an atomic add), as list headers are
+    raw = fl.b.call(small_alloc(fl.ctx), [fl.err, size_of(rt)])
     fl.fail_if(fl.b.icmp_unsigned("==", raw, ll.Constant(raw.type, None)), "MemoryError", None)
     ptr = fl.b.bitcast(raw, rt.as_pointer())
     fl.b.store(fields, ptr)
