@@ -244,6 +244,12 @@ class Bag:
         self.counts[len(self.weights) % 3] += 1
         self.items.append(v)
 
+    def __getitem__(self, k: int) -> float:
+        return self.weights[k]
+
+    def __len__(self) -> int:
+        return len(self.weights)
+
     def total(self) -> float:
         s = 0.0
         for k in range(len(self.weights)):
@@ -258,4 +264,4 @@ def bags(n: int) -> tuple[float, int, int, str]:
         b.add(i * 0.5, Vector(i, 1.0, 2.0))
     alias.append(100.0)
     b.items.append(Vector(0.0, 0.0, 1.0))
-    return b.total(), len(b.weights), b.counts[1], repr(b.items[-1])
+    return b.total() + b[0] if b else -1.0, len(b), b.counts[1], repr(b.items[-1])

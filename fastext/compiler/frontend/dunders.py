@@ -93,6 +93,20 @@ def builtin(fc: "FunctionChecker", name: str, value: ir.Expr, node: ast.AST) -> 
     return call(fc, node, key, [value])
 
 
+def getitem(fc: "FunctionChecker", node: ast.Subscript, base: ir.Expr) -> ir.Expr:
+    """`q[i]` (read) with an instance: `__getitem__(i)`; assigning an item is not supported."""
+    key = method(fc, base.type, "__getitem__")
+    if key is None or not isinstance(node.ctx, ast.Load):
+        name = "__getitem__" if isinstance(node.ctx, ast.Load) else "__setitem__"
+        raise fc.error(node, f"'{_shown(base.type)}' object is not subscriptable" if key is None else
+                       f"item assignment of an instance of `{_shown(base.type)}` is not supported",
+                       f"define `{name}` in class `{_shown(base.type)}`" if key is None else
+                       "assign to a field, or to an item of a list field")
+    if isinstance(node.slice, ast.Slice):
+        raise fc.error(node.slice, "slices of class instances are not supported", "pass the bounds to a method")
+    return call(fc, node, key, [base, fc.expr(node.slice)])
+
+
 def compare(fc: "FunctionChecker", node: ast.Compare, ops: list[str], operands: list[ir.Expr]) -> ir.Expr:
     """`a < b` (chains too, each link evaluated once as Python does) with an instance on a side."""
     if len(ops) != 1:

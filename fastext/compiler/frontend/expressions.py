@@ -257,6 +257,9 @@ class ExpressionChecker:
         span = self.span(node)
         if poisoned(base):
             return poison(span)
+        if isinstance(base.type, Struct) and base.type.plain:      # `q[i]` → q.__getitem__(i)
+            from fastext.compiler.frontend import dunders
+            return dunders.getitem(self, node, base)
         if isinstance(base.type, Tuple):
             idx = node.slice
             k = _const_int(idx)
