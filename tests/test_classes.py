@@ -137,6 +137,13 @@ def test_static_and_class_methods_from_python(m, py):
     assert isinstance(m.Vector.zero(), m.Vector)
 
 
+def test_classes_of_another_module(py):
+    path = os.path.join(fxload.FX_DIR, "classes_user.fx")
+    user, user_py = fxload.compiled(path), fxload.interpreted(path)
+    assert repr(user.combine(1.5)) == repr(user_py.combine(1.5)) == "Vector(-3.5, -4.0, -0.0)"
+    assert user.through(py.Vector(3.0, 4.0)) == user_py.through(py.Vector(3.0, 4.0)) == 5.0
+
+
 def test_no_leak(m):
     m.float_benchmark(100)
     for _ in range(200):

@@ -98,7 +98,6 @@ def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast
         try:
             if _kind(m) is not None:
                 out.append(_static(collector, node, m))
-                scope.__dict__.setdefault("fx_statics", set()).add(f"{stype.name}.{m.name}")
                 continue
             out.append(_method(collector, node, m, stype))
         except FxSyntaxError as e:
@@ -164,15 +163,12 @@ def static_call(fc, node: ast.Call, stype: Struct, shown: str):
     if fc.scope.registry.get(key) is None or node.func.attr.startswith("__"):
         raise fc.error(node.func, f"class `{shown}` has no static or class method `{node.func.attr}`",
                        "call methods on an instance (`v.norm()`), static and class methods on the class")
-    if key not in _statics(fc):
+    sig = fc.scope.registry.get(key)
+    params = getattr(sig, "params", [])
+    if params and params[0][0] == "self" and params[0][1] == stype:     # an instance method
         raise fc.error(node.func, f"`{shown}.{node.func.attr}` is a method: call it on an instance",
                        f"v.{node.func.attr}(...) for v = {shown}(...)")
     return user_call(fc, node, key, f"{shown}.{node.func.attr}")
-
-
-def _statics(fc) -> set:
-    scope = fc.module_scope
-    return scope.__dict__.setdefault("fx_statics", set())
 
 
 def _bad_member(collector, node: ast.ClassDef, stmt: ast.stmt) -> FxSyntaxError:
