@@ -144,12 +144,20 @@ def test_classes_of_another_module(py):
     assert user.through(py.Vector(3.0, 4.0)) == user_py.through(py.Vector(3.0, 4.0)) == 5.0
 
 
+def test_shared_references_stay_shared_in_a_result(m, py):
+    for mod in (m, py):
+        r, o, xs = mod.shared(2.0)
+        assert r.origin is o and r.direction is o and xs[0] is o
+        assert repr(xs[1]) == "Vector(1.0, 1.0, 1.0)" and xs[1] is not o
+
+
 def test_no_leak(m):
     m.float_benchmark(100)
     for _ in range(200):
         m.float_benchmark(50)
         m.make_point(1)
         m.schedule(30)
+        m.shared(1.0)
     assert m.__fastext_live_blocks__() == 0
 
 

@@ -201,9 +201,50 @@ def box_mutable(wb: "WrapperBuilder", t: T.Struct, record: ll.Value) -> ll.Value
                 api.call(b, "Py_IncRef", nothing)
                 b.store(nothing, out)
             with some:
-                b.store(_box_record(wb, t, record), out)
+                b.store(_box_shared(wb, t, record), out)
         return b.load(out)
     return _box_record(wb, t, record)
+
+
+def _instances(wb: "WrapperBuilder") -> ll.Value:
+    """The slot of this entry point's table {record address: instance} (NULL until the first
+    instance is boxed; released with the arena: WrapperBuilder.release_arena)."""
+    held = getattr(wb, "instances", None)      # (entry point, slot): one builder makes many
+    if held is None or held[0] is not wb.llfn:
+        entry = ll.IRBuilder(wb.llfn.entry_basic_block)
+        entry.position_at_start(wb.llfn.entry_basic_block)
+        slot = entry.alloca(OBJ, name="instances")
+        entry.store(ll.Constant(OBJ, None), slot)
+        held = wb.instances = (wb.llfn, slot)
+    return held[1]
+
+
+def _box_shared(wb: "WrapperBuilder", t: T.Struct, record: ll.Value) -> ll.Value:
+    """The instance of a plain class's record: the one already made for it by this call when
+    there is one (so a result that holds one record twice holds one object twice, as in
+    Python), else a new one, remembered."""
+    b, api = wb.b, wb.api
+    slot = _instances(wb)
+    out = b.alloca(OBJ)
+    b.store(ll.Constant(OBJ, None), out)
+    with b.if_then(b.icmp_unsigned("==", b.load(slot), ll.Constant(OBJ, None))):
+        b.store(api.call(b, "PyDict_New"), slot)
+    memo = b.load(slot)
+    with b.if_then(b.icmp_unsigned("!=", memo, ll.Constant(OBJ, None))):
+        key = api.call(b, "PyLong_FromLongLong", b.ptrtoint(record, I64))
+        with b.if_then(b.icmp_unsigned("!=", key, ll.Constant(OBJ, None))):
+            found = api.call(b, "PyDict_GetItem", memo, key)     # borrowed
+            with b.if_else(b.icmp_unsigned("!=", found, ll.Constant(OBJ, None))) as (seen, new):
+                with seen:
+                    api.call(b, "Py_IncRef", found)
+                    b.store(found, out)
+                with new:
+                    made = _box_record(wb, t, record)
+                    b.store(made, out)
+                    with b.if_then(b.icmp_unsigned("!=", made, ll.Constant(OBJ, None))):
+                        api.call(b, "PyDict_SetItem", memo, key, made)
+            api.call(b, "Py_DecRef", key)
+    return b.load(out)
 
 
 def _box_record(wb: "WrapperBuilder", t: T.Struct, record: ll.Value) -> ll.Value:

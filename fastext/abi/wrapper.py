@@ -237,7 +237,11 @@ class WrapperBuilder:
         return phi
 
     def release_arena(self) -> None:
-        """Free the blocks of the call that no returned array owns (abi/arena.py)."""
+        """Free the blocks of the call that no returned array owns (abi/arena.py), and the table
+        of the class instances boxed so far (abi/structs.py: box_mutable)."""
+        memo = getattr(self, "instances", None)
+        if memo is not None and memo[0] is self.llfn:
+            self.api.call(self.b, "Py_DecRef", self.b.load(memo[1]))     # NULL when none was boxed
         if self.allocates:
             if self.ctx.keeps_objects:     # str items of containers first (lower/kept.py)
                 from fastext.compiler.lower.kept import unkeep_function

@@ -265,3 +265,9 @@ def bags(n: int) -> tuple[float, int, int, str]:
     alias.append(100.0)
     b.items.append(Vector(0.0, 0.0, 1.0))
     return b.total() + b[0] if b else -1.0, len(b), b.counts[1], repr(b.items[-1])
+
+
+def shared(a: float) -> tuple[Ray, Vector, list[Vector]]:
+    o = Vector(a, 0.0, 0.0)
+    r = Ray(o, o)
+    return r, o, [o, Vector(1.0, 1.0, 1.0), o]
