@@ -12,8 +12,11 @@ value (`infer_field`).  `__init__` becomes the constructor function `NAME.__init
         return self
 
 so `Vector(1.0, 2.0)` is an ordinary native call (defaults and keywords as for any function).
-The other methods are struct methods (frontend/structs.py); the special methods listed in
-DUNDERS are called by operators, comparisons and printing (frontend/dunders.py).
+The other methods are struct methods (frontend/structs.py); static and class methods are
+functions `NAME.m` without `self` (`static_call`); the special methods listed in DUNDERS are
+called by operators, comparisons and printing (frontend/dunders.py).  A field that names its
+own class is a `types.ClassRef`; a class that reaches one, or holds a list, is `linked`: its
+records stay inside compiled code (`check_boundary`).
 """
 from __future__ import annotations
 
