@@ -118,8 +118,15 @@ def init(g: dict, module_name: str, constants: dict, structs: list, values: list
             return self.value
 
     g["__fx_structs__"] = made
-    for key, name, fields, methods, bound, *mutable in structs:
-        made[key] = struct(name, fields, methods, bool(mutable and mutable[0]))
+    for key, name, fields, methods, bound, *flags in structs:
+        if len(flags) > 1 and flags[1]:     # a plain class (compiler/frontend/classes.py)
+            statics = flags[2] if len(flags) > 2 else ()
+            ns = {m: staticmethod(g.pop(name + "." + m)) if m in statics else method(g.pop(name + "." + m), name, m)
+                  for m in methods if m != "__init__"}
+            ns.update(__module__=module_name, __qualname__=name)
+            made[key] = plain_class(name, [(f, field_type(t)) for f, t in fields], ns, g.pop(name + ".__init__"))
+        else:
+            made[key] = struct(name, fields, methods, bool(flags and flags[0]))
         if bound is not None:
             g[bound] = made[key]
 
@@ -129,6 +136,73 @@ def init(g: dict, module_name: str, constants: dict, structs: list, values: list
                            for v in items))
     for name, spec in values:
         g[name] = value(spec)
+
+
+def plain_class(name: str, fields: list, ns: dict, constructor) -> type:
+    """The compiled module's class for a plain `.fx` class: `Name(...)` runs the compiled
+    `__init__` (`constructor`, which returns a new instance), instances hold exactly the fields
+    (`__slots__`, each assignment converted to the field's type), entry points build results
+    from the fields with `__fx_make__`; `==`, `repr` and the rest are the class's own methods or
+    Python's defaults for a class (identity, `<mod.Name object at ...>`)."""
+    names = tuple(f for f, _ in fields)
+    setter = object.__setattr__
+    convert = {}
+    for f, t in fields:
+        if isinstance(t, type):      # an instance of another class: kept as it is
+            convert[f] = None
+        else:
+            convert[f] = _scalar_converter(t)
+
+    def __new__(cls, *args, **kwargs):
+        return constructor(*args, **kwargs)
+
+    def __fx_make__(cls, *values):
+        obj = object.__new__(cls)
+        for f, v in zip(names, values):
+            setter(obj, f, v)
+        return obj
+
+    def __setattr__(self, attr, value):
+        if attr not in convert:
+            raise AttributeError(f"{name!r} object has no field {attr!r} (a compiled class holds only its fields)")
+        c = convert[attr]
+        if c is not None:
+            try:
+                value = c(value)
+            except (TypeError, ValueError) as e:
+                raise TypeError(f"{name}() field {attr!r}: {e}") from None
+        setter(self, attr, value)
+
+    ns.update(__slots__=names, __new__=__new__, __fx_make__=classmethod(__fx_make__), __setattr__=__setattr__,
+              _fields=names, __fx_plain__=True)
+    return type(name, (), ns)
+
+
+def _scalar_converter(t: str):
+    """The conversion of a value assigned to a field of dialect type `t` (`f64`, `i32`, ...)."""
+    import operator
+    import struct as binary
+    if t == "f64":
+        return float
+    if t == "f32":
+        def f32(v):
+            v = float(v)
+            try:
+                return binary.unpack("f", binary.pack("f", v))[0]
+            except OverflowError:
+                return float("inf") if v > 0 else float("-inf")
+        return f32
+    if t in ("c128", "c64"):
+        return complex if t == "c128" else \
+            (lambda v: complex(_scalar_converter("f32")(complex(v).real), _scalar_converter("f32")(complex(v).imag)))
+    if t == "bool":
+        return bool
+    bits, signed = int(t[1:]), t[0] == "i"
+
+    def wrap(v):
+        v = operator.index(v) & ((1 << bits) - 1)
+        return v - (1 << bits) if signed and v >> (bits - 1) else v
+    return wrap
 
 
 def mutable_class(name: str, names: tuple, convs, values_of, ns: dict) -> type:

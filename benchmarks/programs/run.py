@@ -54,6 +54,11 @@ PROGRAMS = {
     "n-queens": ("others.fx", "queens_lists", (8,), (5,), "exact"),
     "fasta": ("fasta.fx", "main", (100_000,), (1000,), "exact"),
     "spectral-norm (functional)": ("spectral_functional.fx", "main", (400,), (50,), "exact"),
+    # programs written with plain classes (classes.fx): raytrace, richards, float, particles styles
+    "raytrace (classes)": ("classes.fx", "raytrace", (120,), (20,), "exact"),
+    "richards (classes)": ("classes.fx", "richards", (200_000,), (2000,), "exact"),
+    "float (classes)": ("classes.fx", "float_points", (100_000,), (1000,), "exact"),
+    "particles (classes)": ("classes.fx", "particles", (200, 20), (30, 5), "exact"),
 }
 
 

@@ -117,10 +117,13 @@ def _structs(module: ir.Module) -> list[T.Struct]:
         if kind == "struct":
             add(value)
 
+    from fastext.compiler.frontend.classes import linked
+
     def mutable_in(t: T.Type) -> None:
         # an entry point boxes a mutable struct result as its class (abi/structs.py: struct_class),
-        # so the class exists even when the module binds no name for it (`-> geo.Point`)
-        if isinstance(t, T.Struct) and t.mutable:
+        # so the class exists even when the module binds no name for it (`-> geo.Point`);
+        # linked classes never cross (frontend/classes.py: linked)
+        if isinstance(t, T.Struct) and t.mutable and linked(t) is None:
             add(t)
         for sub in (t.items if isinstance(t, T.Tuple) else (t.item,) if isinstance(t, (T.List, T.Set)) else
                     (t.key, t.value) if isinstance(t, T.Dict) else ()):
@@ -129,6 +132,12 @@ def _structs(module: ir.Module) -> list[T.Struct]:
         for t in [fn.ret] + [p.var.type for p in fn.params]:
             mutable_in(t)
     return out
+
+
+def _static(fn: ir.Function, t: T.Struct) -> bool:
+    """A plain class's static or class method (no `self` of the class first; frontend/classes.py)."""
+    return t.plain and not fn.name.endswith(".__init__") and not (
+        fn.params and fn.params[0].var.name == "self" and fn.params[0].var.type == t)
 
 
 # ----------------------------------------------------------------------------- init code
@@ -154,7 +163,9 @@ def init_source(module: ir.Module) -> str | None:
                            for f, ft in t.fields)
         methods = [key.rpartition(".")[2] for key in module.functions
                    if key.rpartition(".")[0] == t.name and not key.endswith("$py")]
-        specs.append(f"({t.name!r}, {t.short_name!r}, [{fields}], {methods!r}, {bound.get(t.name)!r}, {t.mutable!r})")
+        statics = [m for m in methods if _static(module.functions[f"{t.name}.{m}"], t)]
+        specs.append(f"({t.name!r}, {t.short_name!r}, [{fields}], {methods!r}, {bound.get(t.name)!r}, "
+                     f"{t.mutable!r}, {t.plain!r}, {statics!r})")
     values = [f"({name!r}, {_struct_value(t, value)})" for name, (t, value) in consts.items() if isinstance(t, T.Struct)]
     return (
         "try:\n"

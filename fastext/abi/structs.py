@@ -37,6 +37,8 @@ def unbox_struct(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, pname: str) -
     """The struct value of argument `obj` (every failure branches to `wb.fail_bb`, nothing leaked);
     a mutable struct's fields go into a new record in the call's arena."""
     from fastext.compiler.lower.context import record_type
+    if t.plain:      # None is no record; anything else is read by attribute
+        return _plain_record(wb, t, obj, pname)
     agg = _unbox_items(wb, [(f".{f}", ft) for f, ft in t.fields], obj, pname, describe_struct(t), record_type(t))
     if t.mutable:
         return _new_record(wb, t, agg, pname)
@@ -98,6 +100,62 @@ def _unbox_items(wb: "WrapperBuilder", items: list[tuple[str, T.Type]], obj: ll.
     return agg
 
 
+def _plain_record(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, pname: str) -> ll.Value:
+    """The record of an argument of a plain class: null for None, else a new record of its fields."""
+    from fastext.compiler.lower.context import value_type
+    b = wb.b
+    none = b.icmp_unsigned("==", obj, wb.api.obj("_Py_NoneStruct"))
+    given, merge = wb.llfn.append_basic_block(f"{pname}.instance"), wb.llfn.append_basic_block(f"{pname}.ref")
+    start = b.block
+    b.cbranch(none, merge, given)
+    b.position_at_end(given)
+    record = _new_record(wb, t, _unbox_attrs(wb, t, obj, pname), pname)
+    given_end = b.block
+    b.branch(merge)
+    b.position_at_end(merge)
+    phi = b.phi(value_type(t))
+    phi.add_incoming(ll.Constant(value_type(t), None), start)
+    phi.add_incoming(record, given_end)
+    return phi
+
+
+def _unbox_attrs(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, pname: str) -> ll.Value:
+    """The fields of a plain class's instance, read as attributes by name (`p.x`, then `p.y`, ...):
+    an instance of the interpreted class or of the module's class, or any object with them."""
+    from fastext.compiler.lower.context import record_type
+    b, api = wb.b, wb.api
+    agg = ll.Constant(record_type(t), ll.Undefined)
+    for k, (fname, ft) in enumerate(t.fields):
+        sub = f"{pname}.{fname}"
+        item = api.call(b, "PyObject_GetAttrString", obj, wb.ctx.cstring(fname))
+        got, missing = wb.llfn.append_basic_block(f"{sub}.attr"), wb.llfn.append_basic_block(f"{sub}.missing")
+        b.cbranch(b.icmp_unsigned("==", item, ll.Constant(OBJ, None)), missing, got)
+        b.position_at_end(missing)
+        api.call(b, "PyErr_Clear")
+        api.call(b, "PyErr_Format", api.exc(b, "PyExc_TypeError"),
+                 wb.ctx.cstring(f"%s() argument '{pname}' must be {t} (an object with the fields "
+                                f"{', '.join(f for f, _ in t.fields)}), got one without '{fname}'"), wb.fname)
+        b.branch(wb.fail_bb)
+        b.position_at_end(got)
+        outer = wb.fail_bb
+        cleanup = wb.llfn.append_basic_block(f"{sub}.cleanup")
+        cb = ll.IRBuilder(cleanup)
+        cb.call(api.fn("Py_DecRef"), [item])
+        cb.branch(outer)
+        wb.fail_bb = cleanup   # an unboxing error drops the attribute's reference first
+        try:
+            if isinstance(ft, T.Struct):
+                v = unbox_struct(wb, ft, item, sub)
+            else:
+                from fastext.abi.wrapper import describe
+                v = wb.unbox_scalar(ft, item, wb.ctx.cstring(sub), wb.ctx.cstring(describe(ft)))
+        finally:
+            wb.fail_bb = outer
+        api.call(b, "Py_DecRef", item)
+        agg = b.insert_value(agg, v, k)
+    return agg
+
+
 # ----------------------------------------------------------------------------- mutable structs
 # A mutable struct argument is copied into a new record in the call's arena (the body works on
 # the record, as on any other); when the argument was an instance of the module's class, the
@@ -105,12 +163,12 @@ def _unbox_items(wb: "WrapperBuilder", items: list[tuple[str, T.Type]], obj: ll.
 # changes `p` as the interpreted method does.  A result is a new instance of the class.
 
 def _new_record(wb: "WrapperBuilder", t: T.Struct, fields: ll.Value, pname: str) -> ll.Value:
-    from fastext.compiler.lower.alloc import arena_alloc
+    from fastext.compiler.lower.alloc import small_alloc
     from fastext.compiler.lower.context import record_type
     from fastext.compiler.lower.lists import size_of
     b = wb.b
     rt = record_type(t)
-    raw = b.call(arena_alloc(wb.ctx), [wb.err, size_of(rt)])
+    raw = b.call(small_alloc(wb.ctx), [wb.err, size_of(rt)])
     ok = wb.llfn.append_basic_block(f"{pname}.record")
     nomem = wb.llfn.append_basic_block(f"{pname}.nomem")
     b.cbranch(b.icmp_unsigned("==", raw, ll.Constant(raw.type, None)), nomem, ok)
@@ -142,7 +200,64 @@ def struct_class(wb: "WrapperBuilder", t: T.Struct) -> ll.Value:
 
 
 def box_mutable(wb: "WrapperBuilder", t: T.Struct, record: ll.Value) -> ll.Value:
-    """A new instance of the module's class holding the record's fields (NULL on error)."""
+    """A new instance of the module's class holding the record's fields (NULL on error); None
+    for a plain class's null reference."""
+    b, api = wb.b, wb.api
+    if t.plain:
+        out = b.alloca(OBJ)
+        with b.if_else(b.icmp_unsigned("==", record, ll.Constant(record.type, None))) as (none, some):
+            with none:
+                nothing = api.obj("_Py_NoneStruct")
+                api.call(b, "Py_IncRef", nothing)
+                b.store(nothing, out)
+            with some:
+                b.store(_box_shared(wb, t, record), out)
+        return b.load(out)
+    return _box_record(wb, t, record)
+
+
+def _instances(wb: "WrapperBuilder") -> ll.Value:
+    """The slot of this entry point's table {record address: instance} (NULL until the first
+    instance is boxed; released with the arena: WrapperBuilder.release_arena)."""
+    held = getattr(wb, "instances", None)      # (entry point, slot): one builder makes many
+    if held is None or held[0] is not wb.llfn:
+        entry = ll.IRBuilder(wb.llfn.entry_basic_block)
+        entry.position_at_start(wb.llfn.entry_basic_block)
+        slot = entry.alloca(OBJ, name="instances")
+        entry.store(ll.Constant(OBJ, None), slot)
+        held = wb.instances = (wb.llfn, slot)
+    return held[1]
+
+
+def _box_shared(wb: "WrapperBuilder", t: T.Struct, record: ll.Value) -> ll.Value:
+    """The instance of a plain class's record: the one already made for it by this call when
+    there is one (so a result that holds one record twice holds one object twice, as in
+    Python), else a new one, remembered."""
+    b, api = wb.b, wb.api
+    slot = _instances(wb)
+    out = b.alloca(OBJ)
+    b.store(ll.Constant(OBJ, None), out)
+    with b.if_then(b.icmp_unsigned("==", b.load(slot), ll.Constant(OBJ, None))):
+        b.store(api.call(b, "PyDict_New"), slot)
+    memo = b.load(slot)
+    with b.if_then(b.icmp_unsigned("!=", memo, ll.Constant(OBJ, None))):
+        key = api.call(b, "PyLong_FromLongLong", b.ptrtoint(record, I64))
+        with b.if_then(b.icmp_unsigned("!=", key, ll.Constant(OBJ, None))):
+            found = api.call(b, "PyDict_GetItem", memo, key)     # borrowed
+            with b.if_else(b.icmp_unsigned("!=", found, ll.Constant(OBJ, None))) as (seen, new):
+                with seen:
+                    api.call(b, "Py_IncRef", found)
+                    b.store(found, out)
+                with new:
+                    made = _box_record(wb, t, record)
+                    b.store(made, out)
+                    with b.if_then(b.icmp_unsigned("!=", made, ll.Constant(OBJ, None))):
+                        api.call(b, "PyDict_SetItem", memo, key, made)
+            api.call(b, "Py_DecRef", key)
+    return b.load(out)
+
+
+def _box_record(wb: "WrapperBuilder", t: T.Struct, record: ll.Value) -> ll.Value:
     b, api = wb.b, wb.api
     fields = b.load(record)
     tup = wb.box(T.Tuple(tuple(ft for _, ft in t.fields)), fields)
@@ -150,7 +265,13 @@ def box_mutable(wb: "WrapperBuilder", t: T.Struct, record: ll.Value) -> ll.Value
     out = b.alloca(OBJ)
     b.store(ll.Constant(OBJ, None), out)
     with b.if_then(b.icmp_unsigned("!=", cls, ll.Constant(OBJ, None))):
-        b.store(api.call(b, "PyObject_Call", cls, tup, ll.Constant(OBJ, None)), out)
+        if t.plain:     # a plain class's constructor runs `__init__`: build from the fields instead
+            make = api.call(b, "PyObject_GetAttrString", cls, wb.ctx.cstring("__fx_make__"))
+            with b.if_then(b.icmp_unsigned("!=", make, ll.Constant(OBJ, None))):
+                b.store(api.call(b, "PyObject_Call", make, tup, ll.Constant(OBJ, None)), out)
+                api.call(b, "Py_DecRef", make)
+        else:
+            b.store(api.call(b, "PyObject_Call", cls, tup, ll.Constant(OBJ, None)), out)
     api.call(b, "Py_DecRef", tup)
     return b.load(out)
 
@@ -161,20 +282,61 @@ def write_back(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, record: ll.Valu
     b, api = wb.b, wb.api
     failed = b.alloca(ll.IntType(1))
     b.store(ll.Constant(ll.IntType(1), 0), failed)
+    if t.plain:     # None, or a defaulted argument not given: nothing to write back
+        skip = b.or_(b.icmp_unsigned("==", record, ll.Constant(record.type, None)),
+                     b.or_(b.icmp_unsigned("==", obj, ll.Constant(OBJ, None)),
+                           b.icmp_unsigned("==", obj, api.obj("_Py_NoneStruct"))))
+        with b.if_then(b.not_(skip)):
+            _write_back_fields(wb, t, obj, record, failed)
+        return b.load(failed)
+    _write_back_fields(wb, t, obj, record, failed)
+    return b.load(failed)
+
+
+def _write_back_fields(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, record: ll.Value, failed) -> None:
+    b, api = wb.b, wb.api
     cls = struct_class(wb, t)
     with b.if_else(b.icmp_unsigned("==", cls, ll.Constant(OBJ, None))) as (missing, present):
         with missing:
             b.store(ll.Constant(ll.IntType(1), 1), failed)
         with present:
-            mine = b.icmp_signed("!=", api.call(b, "PyType_IsSubtype", type_of(b, obj), cls), I32(0))
+            # a plain class's argument was read by attribute, so any object it came from takes them back
+            mine = ll.Constant(ll.IntType(1), 1) if t.plain else \
+                b.icmp_signed("!=", api.call(b, "PyType_IsSubtype", type_of(b, obj), cls), I32(0))
             with b.if_then(mine):
                 for k, (fname, ft) in enumerate(t.fields):
-                    value = wb.box(ft, b.load(b.gep(record, [I32(0), I32(k)])))
+                    field = b.load(b.gep(record, [I32(0), I32(k)]))
+                    if t.plain and isinstance(ft, T.Struct) and ft.plain:
+                        # an instance held by the field is updated in place (the caller's references to it
+                        # stay valid); a field that was or became None is set
+                        sub = api.call(b, "PyObject_GetAttrString", obj, wb.ctx.cstring(fname))
+                        with b.if_then(b.icmp_unsigned("==", sub, ll.Constant(OBJ, None)), likely=False):
+                            b.store(ll.Constant(ll.IntType(1), 1), failed)
+                        kept = b.and_(b.icmp_unsigned("!=", sub, ll.Constant(OBJ, None)),
+                                      b.and_(b.icmp_unsigned("!=", sub, api.obj("_Py_NoneStruct")),
+                                             b.icmp_unsigned("!=", field, ll.Constant(field.type, None))))
+                        with b.if_else(kept) as (same, other):
+                            with same:
+                                inner = write_back(wb, ft, sub, field)
+                                with b.if_then(inner):
+                                    b.store(ll.Constant(ll.IntType(1), 1), failed)
+                            with other:
+                                value = box_mutable(wb, ft, field)
+                                with b.if_else(b.icmp_unsigned("==", value, ll.Constant(OBJ, None))) as (bad, good):
+                                    with bad:
+                                        b.store(ll.Constant(ll.IntType(1), 1), failed)
+                                    with good:
+                                        rc = api.call(b, "PyObject_SetAttrString", obj, wb.ctx.cstring(fname), value)
+                                        api.call(b, "Py_DecRef", value)
+                                        with b.if_then(b.icmp_signed("<", rc, I32(0)), likely=False):
+                                            b.store(ll.Constant(ll.IntType(1), 1), failed)
+                        api.call(b, "Py_DecRef", sub)     # Py_DecRef takes NULL
+                        continue
+                    value = wb.box(ft, field)
                     rc = api.call(b, "PyObject_SetAttrString", obj, wb.ctx.cstring(fname), value)
                     api.call(b, "Py_DecRef", value)
                     with b.if_then(b.icmp_signed("<", rc, I32(0)), likely=False):
                         b.store(ll.Constant(ll.IntType(1), 1), failed)
-    return b.load(failed)
 
 
 def _check_fn(wb: "WrapperBuilder") -> ll.Function:

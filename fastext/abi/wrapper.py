@@ -158,7 +158,7 @@ class WrapperBuilder:
         failed = None
         for p, obj, value in zip(fn.params, objs, values):
             if isinstance(p.var.type, T.Struct) and p.var.type.mutable:
-                if p.has_default:
+                if p.has_default and not p.var.type.plain:
                     continue      # struct parameters have no defaults (the front end refuses them)
                 one = write_back(self, p.var.type, obj, value)
                 failed = one if failed is None else self.b.or_(failed, one)
@@ -237,7 +237,11 @@ class WrapperBuilder:
         return phi
 
     def release_arena(self) -> None:
-        """Free the blocks of the call that no returned array owns (abi/arena.py)."""
+        """Free the blocks of the call that no returned array owns (abi/arena.py), and the table
+        of the class instances boxed so far (abi/structs.py: box_mutable)."""
+        memo = getattr(self, "instances", None)
+        if memo is not None and memo[0] is self.llfn:
+            self.api.call(self.b, "Py_DecRef", self.b.load(memo[1]))     # NULL when none was boxed
         if self.allocates:
             if self.ctx.keeps_objects:     # str items of containers first (lower/kept.py)
                 from fastext.compiler.lower.kept import unkeep_function
@@ -313,7 +317,10 @@ class WrapperBuilder:
         given_end = b.block
         b.branch(merge)
         b.position_at_end(absent)
-        d = self.api.obj("_Py_NoneStruct") if isinstance(t, T.PyObj) else _constant(t, p.default)  # borrowed
+        if isinstance(t, T.Struct) and t.plain:      # `nxt: Optional[Task] = None`: no record
+            d = ll.Constant(value_type(t), None)
+        else:
+            d = self.api.obj("_Py_NoneStruct") if isinstance(t, T.PyObj) else _constant(t, p.default)  # borrowed
         b.branch(merge)
         b.position_at_end(merge)
         phi = b.phi(value_type(t))

@@ -87,6 +87,7 @@ class Struct(Type):
     name: str
     fields: tuple[tuple[str, Type], ...]
     mutable: bool = False
+    plain: bool = False     # a plain `class C:` (frontend/classes.py): mutable, built by its `__init__`
 
     def field_index(self, name: str) -> int | None:
         for k, (fname, _) in enumerate(self.fields):
@@ -117,6 +118,30 @@ class Struct(Type):
 
     def __str__(self) -> str:
         return self.short_name
+
+
+@dataclass(frozen=True)
+class ClassRef(Type):
+    """A field of a plain class that refers to a class containing it (`self.next: Task | None`
+    in `class Task`): stored as an untyped pointer so the record's layout is finite; reading it
+    gives the class itself (`target`, set once the class is built; frontend/classes.py)."""
+
+    name: str
+
+    # The class is kept outside the dataclass fields: walks over IR and types (ir.copy_expr,
+    # deepcopy) then never follow the cycle class → field → class.
+    def bind(self, target: "Struct") -> None:
+        object.__setattr__(self, "_target", target)
+
+    @property
+    def target(self) -> "Struct":
+        return self._target
+
+    def __deepcopy__(self, memo) -> "ClassRef":
+        return self       # immutable once bound
+
+    def __str__(self) -> str:
+        return self.name.rpartition(".")[2]
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,8 @@ class _Verifier:
             if not (isinstance(rt, T.Struct) and rt.mutable and 0 <= s.index < len(rt.fields)):
                 self.fail(s, "field store into a non-mutable-struct")
             self.expr(s.record)
-            self.expect(s.value, rt.fields[s.index][1])
+            ft = rt.fields[s.index][1]
+            self.expect(s.value, ft.target if isinstance(ft, T.ClassRef) else ft)
         elif isinstance(s, ir.ExprStmt):
             self.expr(s.value)
         elif isinstance(s, (ir.If, ir.While)):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast
 
 from fastext.compiler.diagnostics import FxSyntaxError
-from fastext.compiler.frontend.scope import ModuleScope
+from fastext.compiler.frontend.scope import Binding, ModuleScope
 from fastext.compiler.source import Span
 from fastext.compiler.types import (
     BUILTIN_SCALARS, DIALECT_SCALARS, GENERATOR, NONE, OBJECT, STR, STRV, U8, Array, Dict, List, PyObj, Set, Scalar, Struct, Tuple, Type,
@@ -39,6 +39,13 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
         if allow_none:
             return NONE
         raise FxSyntaxError(span, "None is only valid as a return annotation", HINT)
+    optional = _optional(node, scope)      # `Task | None`, `Optional[Task]`: a class reference
+    if optional is not None:
+        inner = resolve(optional, scope)
+        if not (isinstance(inner, Struct) and inner.plain):
+            raise FxSyntaxError(span, f"an optional {inner} is not supported",
+                                "only references to instances of classes may be None: `Optional[Node]`")
+        return inner
     scalar = _scalar(node, scope)
     if scalar is not None:
         return scalar
@@ -85,6 +92,9 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
                                         f"not {t}", "flatten the tuple: tuple[f64, f64[:]]")
             return Tuple(items)
         dtype = _scalar(base, scope) or _struct(base, scope)   # `Vec[:]`: a structured array
+        if isinstance(dtype, Struct) and dtype.plain:
+            raise FxSyntaxError(span, f"a NumPy array cannot hold instances of the class {dtype}",
+                                f"use a list: list[{dtype}], or an @struct for structured arrays")
         if dtype is not None:
             dims = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
             if all(isinstance(d, ast.Slice) and d.lower is d.upper is d.step is None for d in dims):
@@ -94,6 +104,24 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
     if _is_generator(node, scope):
         return GENERATOR
     raise FxSyntaxError(span, f"unknown type annotation `{ast.unparse(node)}`", _unknown_hint(node, scope))
+
+
+_NO = Binding("")
+
+
+def _optional(node: ast.expr, scope: ModuleScope) -> ast.expr | None:
+    """The `X` of `Optional[X]`, `typing.Optional[X]`, `X | None` or `None | X`, else None."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        for a, b in ((node.left, node.right), (node.right, node.left)):
+            if isinstance(b, ast.Constant) and b.value is None:
+                return a
+    if isinstance(node, ast.Subscript):
+        base = node.value
+        if isinstance(base, ast.Name) and (scope.lookup(base.id) or _NO).kind == "optional" or \
+                isinstance(base, ast.Attribute) and base.attr == "Optional" and isinstance(base.value, ast.Name) \
+                and (scope.lookup(base.value.id) or _NO).kind == "module:typing":
+            return node.slice
+    return None
 
 
 def _inner(t: Type) -> Type:

@@ -68,6 +68,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
                 return conversion(fc, node, DIALECT_SCALARS[func.attr])
             if func.attr in alloc.ALLOC_FUNCS:
                 return alloc.alloc_call(fc, node, func.attr, f"{func.value.id}.{func.attr}")
+        if b is not None and b.kind == "structtype" and b.value.plain:   # `Vector.zero()`: a static method
+            from fastext.compiler.frontend.classes import static_call
+            return static_call(fc, node, b.value, func.value.id)
         if b is not None and b.kind == "module:fx":   # `other.f(x)`: a native call into another .fx module
             target = b.value.scope.names.get(func.attr)
             shown = f"{func.value.id}.{func.attr}"
@@ -359,6 +362,9 @@ def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
             if isinstance(dtype, T.Str):      # `ref: str = "sun"`: the literal's characters
                 args.append(fc.coerce(ir.ObjConst(T.STRV, span, value), dtype, node, f"argument `{pname}` of `{name}`"))
                 continue
+            if isinstance(dtype, T.Struct) and dtype.plain:     # `nxt: Optional[Task] = None`
+                args.append(ir.Intrinsic(dtype, span, "record.none", []))
+                continue
             args.append(ir.ObjConst(dtype, span, None) if isinstance(dtype, T.PyObj) else ir.Const(dtype, span, value))
         else:
             raise fc.error(node, f"`{name}` is missing argument `{pname}`", usage)
@@ -493,6 +499,9 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         value = fc.expr(node.args[0])
         if isinstance(value.type, ErrorType):
             raise _Poisoned
+        from fastext.compiler.frontend import dunders
+        if dunders.involved(value):      # `len(q)` → q.__len__()
+            return fc.convert(dunders.builtin(fc, "len", value, node), I64)
         if isinstance(value.type, Array):
             return ir.ArrayDim(I64, span, value, 0)
         if isinstance(value.type, Tuple):
@@ -555,6 +564,9 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         return fc.convert(value, I64)
     if name == "abs" and len(node.args) == 1:
         arg = fc.expr(node.args[0])
+        from fastext.compiler.frontend import dunders
+        if dunders.involved(arg):            # `abs(v)` → v.__abs__()
+            return dunders.builtin(fc, "abs", arg, node)
         if isinstance(arg.type, Array):     # abs(a) is np.absolute(a), as ndarray.__abs__ is
             from fastext.compiler.frontend.arrays import elementwise
             return elementwise(fc, ops.get("np.absolute"), [arg], node)

@@ -18,7 +18,7 @@ from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import ModuleScope
 from fastext.compiler.source import Span
 from fastext.compiler.types import (
-    BOOL, C128, ERROR, F64, I64, SCALARS, Array, ErrorType, PyObj, Scalar, Str, Struct, Tuple, Type, article,
+    BOOL, C128, ERROR, F64, I64, NONE, SCALARS, Array, ErrorType, PyObj, Scalar, Str, Struct, Tuple, Type, article,
     can_assign, complex_of, complex_part, constant_fits, promote,
 )
 from fastext.compiler.types import List as ListType
@@ -92,6 +92,9 @@ class ExpressionChecker:
             return objects.truth(self, value, node)
         if isinstance(value.type, Scalar):
             return ir.Truth(BOOL, value.span, value)
+        if isinstance(value.type, Struct) and value.type.plain:     # `__bool__`, `__len__`, else true
+            from fastext.compiler.frontend import dunders
+            return dunders.truth(self, value, node)
         if isinstance(value.type, Str):      # a str parameter: not empty (its length, natively)
             from fastext.compiler.frontend import strings
             return ir.Truth(BOOL, value.span, strings.length(value.span, value))
@@ -122,6 +125,9 @@ class ExpressionChecker:
             from fastext.compiler.frontend import text
             return text.literal(self, node)
         if v is None:
+            from fastext.compiler.frontend import dunders
+            if dunders.module_has_classes(self):      # None where an instance of a class may go
+                return ir.Intrinsic(NONE, span, "record.none", [])
             raise self.error(node, "None is only allowed in `return None`", "use a number, or return from a `-> None` function")
         raise self.error(node, f"unsupported constant {v!r}", "use numbers")
 
@@ -259,6 +265,9 @@ class ExpressionChecker:
         span = self.span(node)
         if poisoned(base):
             return poison(span)
+        if isinstance(base.type, Struct) and base.type.plain:      # `q[i]` → q.__getitem__(i)
+            from fastext.compiler.frontend import dunders
+            return dunders.getitem(self, node, base)
         if isinstance(base.type, Tuple):
             idx = node.slice
             k = _const_int(idx)
@@ -406,6 +415,9 @@ class ExpressionChecker:
 
     def binop(self, op: str, left: ir.Expr, right: ir.Expr, node: ast.AST) -> ir.Expr:
         span = self.span(node)
+        from fastext.compiler.frontend import dunders
+        if dunders.involved(left, right) and not poisoned(left, right):
+            return dunders.binop(self, op, left, right, node)     # `a + b` → a.__add__(b)
         if isinstance(left.type, Array) or isinstance(right.type, Array):
             if poisoned(left, right):
                 return poison(span)
@@ -555,6 +567,9 @@ class ExpressionChecker:
         """Implicit conversion on assignment/call/return: widening only (literals: if they fit)."""
         if value.type == target or isinstance(value.type, ErrorType) or isinstance(target, ErrorType):
             return value     # an error type: its cause is already reported
+        if isinstance(value, ir.Intrinsic) and value.name == "record.none":
+            from fastext.compiler.frontend import dunders
+            return dunders.none_as(self, value, target, node, what)
         if isinstance(value.type, PyObj) or isinstance(target, PyObj):
             from fastext.compiler.frontend import objects
             if isinstance(value.type, PyObj) and can_assign(target, value.type):
@@ -608,6 +623,9 @@ class ExpressionChecker:
             return poison(span)
         if isinstance(node.op, ast.Not):
             return ir.UnaryOp(BOOL, span, "not", self.truth(value, node.operand))
+        from fastext.compiler.frontend import dunders
+        if dunders.involved(value):
+            return dunders.unary(self, node.op, value, node)      # `-v` → v.__neg__()
         if isinstance(value.type, Array):
             from fastext.compiler.frontend import arrays
             return arrays.unary(self, {ast.USub: "neg", ast.UAdd: "pos", ast.Invert: "invert"}[type(node.op)],
@@ -649,7 +667,11 @@ class ExpressionChecker:
             from fastext.compiler.frontend import rangevals
             return rangevals.contains(self, node)      # `x in rx` of `rx = range(...)`
         if any(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
-            from fastext.compiler.frontend import objects
+            from fastext.compiler.frontend import dunders, objects
+            if dunders.module_has_classes(self):
+                same = dunders.identity(self, node)      # `t is None`, `a is b` of class instances
+                if same is not None:
+                    return same
             return objects.identity(self, node)
         if any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
             return strings.compare(self, node)
@@ -659,7 +681,9 @@ class ExpressionChecker:
             return text.compare(self, node, operands)    # whole strings: Python's comparison
         if strings.involved(node) or strings.typed(operands):
             return strings.compare(self, node, operands)
-        from fastext.compiler.frontend import objects
+        from fastext.compiler.frontend import dunders, objects
+        if dunders.involved(*operands) and not poisoned(*operands):
+            return dunders.compare(self, node, [CMPOPS.get(type(op), "?") for op in node.ops], operands)
         objects.reject_compare(self, operands, node)
         ops = []
         for op in node.ops:

@@ -193,6 +193,12 @@ class FunctionChecker(ExpressionChecker):
         return out
 
     def s_annassign(self, node: ast.AnnAssign) -> list[ir.Stmt]:
+        if isinstance(node.target, ast.Attribute) and node.value is not None:
+            # `self.items: list[float] = []` in a class (the annotation typed the field: frontend/classes.py)
+            owner = self.expr(node.target.value)
+            if isinstance(owner.type, Struct) and owner.type.plain:
+                from fastext.compiler.frontend.structs import assign_field
+                return assign_field(self, node.target, owner, self.expr(node.value), node)
         if not isinstance(node.target, ast.Name):
             raise self.error(node.target, "only plain names can be annotated", "write `x: i32 = 0`")
         declared = annotations.resolve(node.annotation, self.module_scope)
@@ -288,6 +294,9 @@ class FunctionChecker(ExpressionChecker):
                                  ", it cannot be rebound to another kind of value", "use a new name")
             if var is None:
                 vt = value.type
+                if vt == NONE and isinstance(value, ir.Intrinsic) and value.name == "record.none":
+                    raise self.error(target, f"`{target.id} = None`: the type of `{target.id}` cannot be told",
+                                     f"annotate it with the class it will hold: `{target.id}: Optional[Node] = None`")
                 if vt == NONE:
                     raise self.error(target, "cannot assign the result of a function returning None", "call it as a statement")
                 weak_int = isinstance(value, ir.Const) and isinstance(vt, Scalar) and vt.is_int and not vt.is_bool
@@ -435,6 +444,8 @@ class FunctionChecker(ExpressionChecker):
             from fastext.compiler.frontend.templates import inferred_return
             return inferred_return(self, node)
         if node.value is None or (isinstance(node.value, ast.Constant) and node.value.value is None):
+            if isinstance(ret, Struct) and ret.plain and node.value is not None:    # `-> Optional[Node]`
+                return ir.Return(self.span(node), ir.Intrinsic(ret, self.span(node), "record.none", []))
             if ret != NONE:
                 raise self.error(node, f"`{self.sig.name}` must return {article(ret)}", f"return {article(ret)} value")
             return ir.Return(self.span(node), None)

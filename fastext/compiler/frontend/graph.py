@@ -75,8 +75,17 @@ def python_namespace(scope: ModuleScope, functions: dict[str, ir.Function]) -> d
     inlines it as before (a function with one caller always is), and the copy can follow
     the rule that what Python gets may not be its parameters' memory (`frontend/alloc.py:
     own_returns`), which internal functions may break.  Struct methods likewise."""
+    from fastext.compiler.frontend.classes import linked
     out: dict = {}
+
+    def inside_only(key: str) -> bool:      # takes or returns linked records (frontend/classes.py)
+        fn = functions[key]
+        return any(linked(t) is not None for t in [fn.ret] + [p.var.type for p in fn.params])
     for local, b in scope.names.items():
+        if b.kind == "structtype" and linked(b.value) is not None:
+            continue
+        if b.kind == "func" and b.value in functions and inside_only(b.value):
+            continue
         if b.kind == "func" and b.value in functions and functions[b.value].target == "cpu":
             key = b.value
             if not functions[key].exported:

@@ -416,7 +416,7 @@ def method(fc: "FunctionChecker", node: ast.Call, lst: ir.Expr, name: str) -> ir
         key, funcs = listsort.key_function(fc, keywords.get("key"))
         reverse = listsort.reverse_flag(fc, keywords.get("reverse"))
         if listsort.needs_merge(lst.type.item, key):
-            if isinstance(lst.type.item, T.Struct) and key is None:
+            if isinstance(lst.type.item, T.Struct) and not lst.type.item.plain and key is None:
                 raise fc.error(node, "structs have no order: sorting them needs a key",
                                "xs.sort(key=lambda p: p.x)")
             return listsort.sort(fc, node, lst, key, funcs, reverse)
@@ -678,8 +678,8 @@ def fold_call(fc: "FunctionChecker", node: ast.Call, name: str, value: ir.Expr |
         extra = [ir.Assign(span, acc, fc.binop("+", ir.Load(total.type, span, acc), load, node))]
         init = fc.convert(start, total.type)
     else:
-        if isinstance(item.type, (T.Tuple, List)):
-            return _collected_extreme(fc, node, name, stmts, item, pre)
+        if isinstance(item.type, (T.Tuple, List)) or isinstance(item.type, T.Struct) and item.type.plain:
+            return _collected_extreme(fc, node, name, stmts, item, pre)     # classes: their `__lt__`
         if not (isinstance(item.type, Scalar) and item.type.is_real):
             raise fc.error(node, f"{name}() of {article(item.type)}", f"{name}() compares real numbers, tuples "
                            f"and lists; give a key for other items: {name}(xs, key=f)")

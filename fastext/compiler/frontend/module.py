@@ -12,6 +12,7 @@ from fastext.compiler import ops
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.alloc import ALLOC_FUNCS
 from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
+from fastext.compiler.frontend.classes import collect_class, is_plain_class
 from fastext.compiler.frontend.structs import collect_struct, is_struct_class
 from fastext.compiler.source import SourceFile, Span, without_docstring
 from fastext.compiler.types import (
@@ -48,6 +49,8 @@ class _ModuleCollector:
                     defs.append(stmt)
                 elif isinstance(stmt, ast.ClassDef) and is_struct_class(self, stmt):
                     defs.extend(collect_struct(self, stmt))   # its methods, named `Vec.norm`
+                elif isinstance(stmt, ast.ClassDef) and is_plain_class(stmt):
+                    defs.extend(collect_class(self, stmt))    # `__init__` and methods (frontend/classes.py)
                 elif isinstance(stmt, ast.If) and _is_main_guard(stmt):
                     pass  # never true for an imported module; runs only in interpreted `python kernels.fx`
                 elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
@@ -57,7 +60,8 @@ class _ModuleCollector:
                     what = NODE_NAMES.get(type(stmt).__name__, type(stmt).__name__)
                     hint = "only imports, constants and functions may appear at module level"
                     if isinstance(stmt, ast.ClassDef):
-                        hint = "only `@struct` classes are supported (`from fastext import struct`)"
+                        hint = ("a class takes no decorators other than `@struct` (`from fastext import struct`); "
+                                "write a plain class or an @struct")
                     if isinstance(stmt, ast.AsyncFunctionDef):
                         hint = "async functions are not supported; use def"
                     raise FxSyntaxError(self.span(stmt), f"unsupported module-level statement ({what})", hint)
@@ -124,6 +128,9 @@ class _ModuleCollector:
             return
         if stmt.module in ("typing", "collections.abc") and not stmt.level:
             for alias in stmt.names:
+                if alias.name == "Optional" and stmt.module == "typing":    # `Optional[Node]` (frontend/classes.py)
+                    names[alias.asname or alias.name] = Binding("optional")
+                    continue
                 if alias.name != "Callable":     # annotations of function parameters (frontend/templates.py)
                     self.diags.error(Span.of(alias, self.scope.file) if hasattr(alias, "lineno") else self.span(stmt),
                                      f"{stmt.module}.{alias.name} is not supported in .fx code",
@@ -453,6 +460,9 @@ class _ModuleCollector:
         if not node.name.startswith("_") and target == "cpu":
             from fastext.compiler.frontend.nprandom import check_exported_signature
             check_exported_signature(node, params, ret, self.span)
+        if not node.name.startswith("_") and "." not in node.name and target == "cpu":
+            from fastext.compiler.frontend.classes import check_boundary
+            check_boundary(node, params, ret, self.span)
         from fastext.compiler.frontend.objects import check_signature
         check_signature(node, params, ret, options, self.span)
         if node.name in self.scope.ufuncs and not hasattr(node, "fx_self"):
@@ -462,6 +472,10 @@ class _ModuleCollector:
         for (name, ptype, _), default in zip(params[len(params) - len(a.defaults):], a.defaults):
             if ptype == OBJECT and isinstance(default, ast.Constant) and default.value is None:
                 defaults[name] = (ptype, None)     # an optional object (a callback): None when not given
+                continue
+            if isinstance(ptype, Struct) and ptype.plain and isinstance(default, ast.Constant) and \
+                    default.value is None:
+                defaults[name] = (ptype, None)     # `nxt: Optional[Task] = None` (frontend/classes.py)
                 continue
             if ptype == STR and isinstance(default, ast.Constant) and type(default.value) is str:
                 try:

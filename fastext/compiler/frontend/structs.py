@@ -22,7 +22,7 @@ from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.scope import Binding
 from fastext.compiler.source import Span, without_docstring
-from fastext.compiler.types import ERROR, Array, ErrorType, Scalar, Struct, Type, article
+from fastext.compiler.types import ERROR, Array, ClassRef, ErrorType, List, Scalar, Struct, Type, article
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -144,7 +144,7 @@ def _member(collector, node: ast.ClassDef, stmt: ast.stmt, fields: list, methods
 def _method(collector, node: ast.ClassDef, m: ast.FunctionDef, stype: Struct) -> ast.FunctionDef:
     """A method as a module function named `Vec.m` whose first parameter `self` is the struct."""
     scope = collector.scope
-    if m.name.startswith("__") and m.name.endswith("__"):
+    if m.name.startswith("__") and m.name.endswith("__") and not stype.plain:   # classes: frontend/dunders.py
         raise FxSyntaxError(collector.span(m), f"special method `{m.name}` is not supported in a struct",
                             f"structs are built by calling `{node.name}(...)` with every field; "
                             "write ordinary methods or module functions")
@@ -166,6 +166,11 @@ def _method(collector, node: ast.ClassDef, m: ast.FunctionDef, stype: Struct) ->
 
 def struct_call(fc: "FunctionChecker", node: ast.Call, stype: Struct, shown: str) -> ir.Expr:
     """`Vec(1.0, y=2.0)`: every field, by position or keyword, converted like call arguments."""
+    if getattr(node, "fx_blank", None) is not None:      # the record a constructor starts from
+        return blank_record(fc, node, stype)
+    if stype.plain:      # `Vector(1.0, 2.0)`: the class's constructor (frontend/classes.py)
+        from fastext.compiler.frontend.calls import user_call
+        return user_call(fc, node, f"{stype.name}.__init__", shown)
     names = [f for f, _ in stype.fields]
     usage = f"{shown}({', '.join(names)})"
     if stype.mutable and fc.sig.target != "cpu":     # records live in the CPU call's arena
@@ -197,6 +202,28 @@ def struct_call(fc: "FunctionChecker", node: ast.Call, stype: Struct, shown: str
     return ir.MakeTuple(stype, fc.span(node), items)
 
 
+def resolved(t: Type) -> Type:
+    """A field's type as its readers see it: a reference to the class holding it is the class."""
+    return t.target if isinstance(t, ClassRef) else t
+
+
+def blank_record(fc: "FunctionChecker", node: ast.AST, stype: Struct) -> ir.Expr:
+    """A struct whose fields are all zero (records for mutable fields: never a dangling reference)."""
+    span = fc.span(node)
+    items: list[ir.Expr] = []
+    for _, t in stype.fields:
+        t = resolved(t)
+        if isinstance(t, Struct) and t.plain:       # an instance's field starts as None
+            items.append(ir.Intrinsic(t, span, "record.none", []))
+        elif isinstance(t, List):      # a list field starts empty (never a dangling list)
+            items.append(ir.Intrinsic(t, span, "list.empty", []))
+        elif isinstance(t, Struct):
+            items.append(blank_record(fc, node, t))
+        else:
+            items.append(ir.Const(t, span, False if t.is_bool else 0j if t.is_complex else 0.0 if t.is_float else 0))
+    return ir.MakeTuple(stype, span, items)
+
+
 def field_of(fc: "FunctionChecker", node: ast.Attribute, base: ir.Expr) -> ir.Expr:
     """`p.x`: the field's value (a method named without a call is an error with a hint)."""
     stype: Struct = base.type
@@ -209,7 +236,7 @@ def field_of(fc: "FunctionChecker", node: ast.Attribute, base: ir.Expr) -> ir.Ex
                        f"fields: {', '.join(f for f, _ in stype.fields)}")
     if isinstance(base, ir.MakeTuple):
         return base.items[k]
-    return ir.TupleGet(stype.fields[k][1], fc.span(node), base, k)
+    return ir.TupleGet(resolved(stype.fields[k][1]), fc.span(node), base, k)
 
 
 def method_call(fc: "FunctionChecker", node: ast.Call, owner: ir.Expr, name: str) -> ir.Expr:
@@ -244,6 +271,7 @@ def assign_field(fc: "FunctionChecker", target: ast.Attribute, record: ir.Expr, 
     """`p.x = v` on a mutable struct: a store into its record, `v` converted as a field value."""
     k = _settable_field(fc, target, record)
     name, t = record.type.fields[k]
+    t = resolved(t)
     value = fc.coerce(value, t, node, f"field `{name}` of `{record.type}`")
     if isinstance(value.type, ErrorType):
         return []
@@ -266,6 +294,7 @@ def augassign_field(fc: "FunctionChecker", node: ast.AugAssign, op: str) -> list
         pre.append(ir.Assign(fc.span(target), temp, record))
         record = ir.Load(temp.type, temp.span, temp)
     name, t = record.type.fields[k]
+    t = resolved(t)
     current = ir.TupleGet(t, fc.span(target), record, k)
     result = fc.binop(op, current, fc.expr(node.value), node)
     value = fc.coerce(result, t, node, f"field `{name}` of `{record.type}`")

@@ -56,8 +56,12 @@ def as_text(value: ir.Expr) -> ir.Expr:
     return value
 
 
-def boxed(fc: "FunctionChecker", value: ir.Expr, node: ast.AST) -> ir.Expr:
-    """Any value as an object (textual ones typed `str`)."""
+def boxed(fc: "FunctionChecker", value: ir.Expr, node: ast.AST, how: str = "str") -> ir.Expr:
+    """Any value as an object (textual ones typed `str`); an instance of a plain class as its
+    text (`__str__`/`__repr__`, or `__repr__` when `how` is "repr": frontend/dunders.py)."""
+    from fastext.compiler.frontend import dunders
+    if dunders.involved(value):
+        return dunders.text(fc, value, node, how)
     if textual(value.type):
         return as_text(value)
     return objects.box(fc, value, node)
@@ -231,10 +235,14 @@ def fstring(fc: "FunctionChecker", node: ast.JoinedStr) -> ir.Expr:
         if isinstance(part, ast.Constant):
             pieces.append(ir.ObjConst(STRV, span, part.value))
             continue
-        value = boxed(fc, fc.expr(part.value), part.value)
+        from fastext.compiler.frontend import dunders
+        inner = fc.expr(part.value)
+        value = boxed(fc, inner, part.value, "repr" if part.conversion in (114, 97) else "str")
         if isinstance(value.type, ErrorType):
             return value
         conversion = {115: "text.str", 114: "text.repr", 97: "text.ascii"}.get(part.conversion)
+        if dunders.involved(inner) and conversion != "text.ascii":
+            conversion = None        # already the text of `__str__` / `__repr__`
         if conversion is not None:
             value = _op(STRV, span, conversion, [value])
         if part.format_spec is not None:
@@ -280,7 +288,11 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr | 
             raise fc.error(node.args[0], f"{name}() needs an integer, not {article(value.type)}",
                            f"{name}(int(x))" if isinstance(value.type, Scalar) else f"{name}(n) of an int")
         if name in ("str", "repr", "ascii"):
-            return _op(STRV, span, f"text.{name}", [boxed(fc, value, node.args[0])])
+            from fastext.compiler.frontend import dunders
+            how = "str" if name == "str" else "repr"
+            if dunders.involved(value) and name != "ascii":    # the text `__str__` / `__repr__` made
+                return boxed(fc, value, node.args[0], how)
+            return _op(STRV, span, f"text.{name}", [boxed(fc, value, node.args[0], how)])
         if name in ("hex", "oct", "bin"):      # what the builtins do: PyNumber_ToBase
             return _op(STRV, span, "text.tobase", [boxed(fc, value, node.args[0])],
                        base={"hex": 16, "oct": 8, "bin": 2}[name])

@@ -71,6 +71,8 @@ def value_type(t: T.Type) -> ll.Type:
         return array_type(t)
     if isinstance(t, T.Tuple):
         return ll.LiteralStructType([value_type(i) for i in t.items])
+    if isinstance(t, T.ClassRef):     # a class's reference to its own kind: untyped (lower/structs.py)
+        return I8P
     if isinstance(t, T.Struct) and t.mutable:   # a reference to its record (lower/structs.py)
         return record_type(t).as_pointer()
     if isinstance(t, T.Struct):   # passed and returned by value, like a tuple

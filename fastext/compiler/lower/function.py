@@ -567,6 +567,9 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
                 self.drop(v, item)
             else:
                 v = self.expr(item)
+            if mutable:
+                from fastext.compiler.lower.structs import as_slot
+                v = as_slot(self.b, v, agg.type.elements[k])
             agg = self.b.insert_value(agg, v, k)
         if mutable:       # `Point(x, y)`: a new record (lower/structs.py)
             from fastext.compiler.lower.structs import new_record
@@ -576,8 +579,9 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
     def e_TupleGet(self, e: ir.TupleGet) -> ll.Value:
         base = self.expr(e.value)
         if isinstance(e.value.type, T.Struct) and e.value.type.mutable:
-            from fastext.compiler.lower.structs import field_ptr
-            return self.b.load(field_ptr(self.b, base, e.index))
+            from fastext.compiler.lower.structs import as_slot, checked_record, field_ptr
+            base = checked_record(self, base, e.value.type, e.value.type.fields[e.index][0])
+            return as_slot(self.b, self.b.load(field_ptr(self.b, base, e.index)), value_type(e.type))
         v = self.b.extract_value(base, e.index)
         if e.type == T.STRV:     # a kept str field: its reader gets a new reference
             self.api.call(self.b, "Py_IncRef", v)
@@ -585,9 +589,12 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
 
     def s_SetField(self, s: ir.SetField) -> None:
         from fastext.compiler.lower.structs import field_ptr
+        from fastext.compiler.lower.structs import as_slot, checked_record
         record = self.expr(s.record)
         value = self.expr(s.value)
-        self.b.store(value, field_ptr(self.b, record, s.index))
+        record = checked_record(self, record, s.record.type, s.record.type.fields[s.index][0])
+        slot = field_ptr(self.b, record, s.index)
+        self.b.store(as_slot(self.b, value, slot.type.pointee), slot)
 
     def e_ArrayDim(self, e: ir.ArrayDim) -> ll.Value:
         dim = self.b.extract_value(self.expr(e.array), [1, e.axis])

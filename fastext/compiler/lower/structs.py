@@ -45,10 +45,11 @@ def to_memory(b: ll.IRBuilder, value: ll.Value, t: T.Struct) -> ll.Value:
 
 def new_record(fl, fields: ll.Value, t: T.Struct) -> ll.Value:
     """A new record in the arena holding the literal struct `fields`; its typed pointer."""
-    from fastext.compiler.lower.alloc import arena_alloc
+    from fastext.compiler.lower.alloc import small_alloc
     from fastext.compiler.lower.lists import size_of
     rt = record_type(t)
-    raw = fl.b.call(arena_alloc(fl.ctx), [fl.err, size_of(rt)])
+    # carved from the arena's current chunk (a bump and an atomic add), as list headers are
+    raw = fl.b.call(small_alloc(fl.ctx), [fl.err, size_of(rt)])
     fl.fail_if(fl.b.icmp_unsigned("==", raw, ll.Constant(raw.type, None)), "MemoryError", None)
     ptr = fl.b.bitcast(raw, rt.as_pointer())
     fl.b.store(fields, ptr)
@@ -68,3 +69,35 @@ def copy_in(fl, fields: ll.Value, t: T.Struct) -> ll.Value:
 def copy_out(b: ll.IRBuilder, record: ll.Value) -> ll.Value:
     """The fields of a record, as a literal struct (stored by value into an array item)."""
     return b.load(record)
+
+
+def lower_same(fl, e, args: list[ll.Value]) -> ll.Value:
+    """`record.same`: two references to one record (Python's `is`, and `==` without `__eq__`)."""
+    a, b = args
+    return fl.b.icmp_unsigned("==", a, b)
+
+
+def lower_none(fl, e, args: list[ll.Value]) -> ll.Value:
+    """`record.none`: no record (None), a null pointer of the class's reference type."""
+    from fastext.compiler.lower.context import value_type
+    t = value_type(e.type) if isinstance(e.type, T.Struct) else ll.IntType(8).as_pointer()
+    return ll.Constant(t, None)
+
+
+def lower_is_none(fl, e, args: list[ll.Value]) -> ll.Value:
+    (a,) = args
+    return fl.b.icmp_unsigned("==", a, ll.Constant(a.type, None))
+
+
+def checked_record(fl, record: ll.Value, t: T.Struct, field: str) -> ll.Value:
+    """`record`, after raising AttributeError when it is None (a class's reference may be)."""
+    if t.plain:
+        fl.fail_if(fl.b.icmp_unsigned("==", record, ll.Constant(record.type, None)), "AttributeError",
+                   f"'NoneType' object has no attribute '{field}'")
+    return record
+
+
+def as_slot(b: ll.IRBuilder, value: ll.Value, slot_type: ll.Type) -> ll.Value:
+    """A value stored into a field of another LLVM type: a class reference into an untyped
+    pointer field (`types.ClassRef`), or back."""
+    return value if value.type == slot_type else b.bitcast(value, slot_type)

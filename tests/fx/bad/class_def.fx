@@ -1,9 +1,13 @@
 from fastext import f64
 
 
-class Point:
+class Shape:
     x: f64
     y: f64
+
+
+class Circle(Shape):
+    r: f64
 
 
 def norm2(x: f64, y: f64) -> f64:

@@ -1,0 +1,477 @@
+"""Plain classes (`class Vector:` with `__init__`): mutable structs built by their `__init__`.
+
+A module-level class without decorators, with no base (or `object`), compiles as a
+`@struct(mutable=True)` record (`types.Struct.plain`): a reference to a record in the call's
+arena.  Its fields are the class-level annotations when there are any, else the
+`self.NAME = value` assignments of `__init__` in order of first assignment, each typed from its
+value (`infer_field`).  `__init__` becomes the constructor function `NAME.__init__`:
+
+    def Vector.__init__(x: f64, y: f64) -> Vector:
+        self = <a blank record: every field zero>
+        ...the body of __init__...
+        return self
+
+so `Vector(1.0, 2.0)` is an ordinary native call (defaults and keywords as for any function).
+The other methods are struct methods (frontend/structs.py); static and class methods are
+functions `NAME.m` without `self` (`static_call`); the special methods listed in DUNDERS are
+called by operators, comparisons and printing (frontend/dunders.py).  A field that names its
+own class is a `types.ClassRef`; a class that reaches one, or holds a list, is `linked`: its
+records stay inside compiled code (`check_boundary`).
+"""
+from __future__ import annotations
+
+import ast
+import copy
+from typing import TYPE_CHECKING
+
+from fastext.compiler.diagnostics import FxSyntaxError
+from fastext.compiler.frontend import annotations
+from fastext.compiler.frontend.scope import Binding
+from fastext.compiler.source import without_docstring
+from fastext.compiler.types import BOOL, C128, F64, I64, ClassRef, Scalar, Struct, Type, promote
+
+if TYPE_CHECKING:
+    from fastext.compiler.frontend.module import _ModuleCollector
+
+# The special methods a class may define: what Python calls them for (frontend/dunders.py).
+BINARY = {"+": "add", "-": "sub", "*": "mul", "/": "truediv", "//": "floordiv", "%": "mod", "**": "pow",
+          "@": "matmul"}
+COMPARE = {"==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge"}
+UNARY = {"-": "neg", "+": "pos"}
+DUNDERS = ({f"__{n}__" for n in BINARY.values()} | {f"__r{n}__" for n in BINARY.values()}
+           | {f"__{n}__" for n in COMPARE.values()} | {f"__{n}__" for n in UNARY.values()}
+           | {"__init__", "__abs__", "__repr__", "__str__", "__len__", "__getitem__", "__bool__"})
+HINT = ("a class holds field annotations (`x: float`), an `__init__` that assigns `self.x = ...`, and methods "
+        "(`def norm(self) -> float:`)")
+
+
+def is_plain_class(node: ast.ClassDef) -> bool:
+    """A class written without decorators: compiled as a plain class."""
+    return not node.decorator_list
+
+
+def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast.FunctionDef]:
+    """Read one plain class: bind its struct type, return its methods (named `NAME.m`) and its
+    constructor `NAME.__init__` as functions for the module to check."""
+    from fastext.compiler.frontend.structs import _method
+    scope = collector.scope
+    span = collector.span(node)
+    for base in node.bases:
+        if not (isinstance(base, ast.Name) and base.id == "object"):
+            raise FxSyntaxError(collector.span(base), f"class `{node.name}` cannot inherit from "
+                                f"`{ast.unparse(base)}`", "classes have no inheritance: put the fields and methods "
+                                "you need in the class itself, or hold the other instance as a field")
+    if node.keywords:
+        raise FxSyntaxError(collector.span(node.keywords[0].value), f"class `{node.name}` cannot take "
+                            f"`{node.keywords[0].arg}=`", "metaclasses and class keywords are not supported")
+    if node.name in scope.names or node.name in scope.signatures:
+        raise FxSyntaxError(span, f"`{node.name}` is already bound at module level", "rename the class")
+    declared: list[tuple[str, ast.AnnAssign]] = []
+    methods: list[ast.FunctionDef] = []
+    for stmt in without_docstring(node.body):
+        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is None:
+            declared.append((stmt.target.id, stmt))
+        elif isinstance(stmt, ast.FunctionDef):
+            _check_method(collector, node, stmt)
+            methods.append(stmt)
+        elif isinstance(stmt, ast.Pass):
+            pass
+        else:
+            raise _bad_member(collector, node, stmt)
+    init = next((m for m in methods if m.name == "__init__"), None)
+    # the methods' return annotations, for fields typed from method calls and operators
+    returns = collector.__dict__.setdefault("class_returns", {})
+    returns[scope.qualify(node.name)] = {m.name: m.returns for m in methods if m.returns is not None}
+    # bound while the fields are read, so a field may name its own class (`self.next: Task | None`)
+    ref = ClassRef(scope.qualify(node.name))
+    scope.names[node.name] = Binding("structtype", Struct(ref.name, (), True, True))
+    try:
+        fields = _fields(collector, node, declared, init)
+    except FxSyntaxError:
+        del scope.names[node.name]
+        raise
+    fields = [(f, ref if isinstance(t, Struct) and t.name == ref.name else t) for f, t in fields]
+    stype = Struct(ref.name, tuple(fields), True, True)
+    ref.bind(stype)
+    scope.names[node.name] = Binding("structtype", stype)
+    out = [_constructor(collector, node, init, stype)]
+    for m in methods:
+        if m is init:
+            continue
+        try:
+            if _kind(m) is not None:
+                out.append(_static(collector, node, m))
+                continue
+            out.append(_method(collector, node, m, stype))
+        except FxSyntaxError as e:
+            collector.diags.add(e.diagnostic)
+    return out
+
+
+def _fields(collector, node: ast.ClassDef, declared: list, init: ast.FunctionDef | None) -> list[tuple[str, Type]]:
+    span = collector.span(node)
+    if declared:
+        fields = [(name, _field_type(collector, node, name, stmt.annotation, stmt)) for name, stmt in declared]
+    elif init is not None:
+        fields = _init_fields(collector, node, init)
+    else:
+        fields = []
+    if not fields:
+        raise FxSyntaxError(span, f"class `{node.name}` has no fields",
+                            "assign them in `__init__` (`self.x = x`) or annotate them in the class (`x: float`)")
+    return fields
+
+
+def _kind(m: ast.FunctionDef) -> str | None:
+    """"staticmethod" / "classmethod" for a method so decorated, None for a plain method."""
+    if len(m.decorator_list) == 1 and isinstance(m.decorator_list[0], ast.Name) and \
+            m.decorator_list[0].id in ("staticmethod", "classmethod"):
+        return m.decorator_list[0].id
+    return None
+
+
+class _ClsIsClass(ast.NodeTransformer):
+    """In a class method, `cls` names the class itself (no subclasses: the class is known)."""
+
+    def __init__(self, cls: str, name: str):
+        self.cls, self.name = cls, name
+
+    def visit_Name(self, n: ast.Name) -> ast.Name:
+        if n.id == self.cls:
+            return ast.copy_location(ast.Name(id=self.name, ctx=n.ctx), n)
+        return n
+
+
+def _static(collector, node: ast.ClassDef, m: ast.FunctionDef) -> ast.FunctionDef:
+    """A static or class method as the function `NAME.m` (no `self`; a class method's `cls` is
+    the class)."""
+    out = copy.deepcopy(m)
+    out.decorator_list = []
+    out.name = f"{node.name}.{m.name}"
+    if _kind(m) == "classmethod":
+        if not m.args.args or m.args.args[0].annotation is not None:
+            raise FxSyntaxError(collector.span(m), f"class method `{m.name}` needs `cls` (unannotated) as its "
+                                "first parameter", f"def {m.name}(cls, ...) -> {node.name}:")
+        cls = m.args.args[0].arg
+        out.args.args = out.args.args[1:]
+        out.body = [_ClsIsClass(cls, node.name).visit(s) for s in out.body]
+    out.fx_static = True
+    return out
+
+
+def static_call(fc, node: ast.Call, stype: Struct, shown: str):
+    """`Vector.zero()`, `Vector.from_polar(r, a)`: a static or class method, called natively."""
+    from fastext.compiler.frontend.calls import user_call
+    key = f"{stype.name}.{node.func.attr}"
+    if fc.scope.registry.get(key) is None or node.func.attr.startswith("__"):
+        raise fc.error(node.func, f"class `{shown}` has no static or class method `{node.func.attr}`",
+                       "call methods on an instance (`v.norm()`), static and class methods on the class")
+    sig = fc.scope.registry.get(key)
+    params = getattr(sig, "params", [])
+    if params and params[0][0] == "self" and params[0][1] == stype:     # an instance method
+        raise fc.error(node.func, f"`{shown}.{node.func.attr}` is a method: call it on an instance",
+                       f"v.{node.func.attr}(...) for v = {shown}(...)")
+    return user_call(fc, node, key, f"{shown}.{node.func.attr}")
+
+
+def _bad_member(collector, node: ast.ClassDef, stmt: ast.stmt) -> FxSyntaxError:
+    target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else \
+        getattr(stmt, "target", None)
+    if isinstance(target, ast.Name) and target.id == "__slots__":
+        return FxSyntaxError(collector.span(stmt), f"`__slots__` in class `{node.name}` is not supported",
+                             "remove it: a compiled class's instances hold exactly its fields already")
+    if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+        return FxSyntaxError(collector.span(stmt), f"class-level values in class `{node.name}` are not supported",
+                             "class attributes are shared mutable state: use a module constant, or assign the "
+                             "field in `__init__` (`self.x = ...`)")
+    if isinstance(stmt, ast.ClassDef):
+        return FxSyntaxError(collector.span(stmt), f"nested class in class `{node.name}`",
+                             "define the class at module level")
+    from fastext.compiler.frontend.expressions import NODE_NAMES
+    what = NODE_NAMES.get(type(stmt).__name__, type(stmt).__name__)
+    return FxSyntaxError(collector.span(stmt), f"unsupported statement in class `{node.name}` ({what})", HINT)
+
+
+def _check_method(collector, node: ast.ClassDef, m: ast.FunctionDef) -> None:
+    if len(m.decorator_list) > 1 or m.decorator_list and _kind(m) is None:
+        deco = m.decorator_list[-1] if _kind(m) is not None else m.decorator_list[0]
+        shown = ast.unparse(deco)
+        raise FxSyntaxError(collector.span(deco), f"method `{m.name}` of class `{node.name}` is decorated "
+                            f"`@{shown}`", "a method takes @staticmethod or @classmethod only; write a module "
+                            "function for anything else")
+    if _kind(m) is not None and m.name.startswith("__"):
+        raise FxSyntaxError(collector.span(m), f"special method `{m.name}` cannot be a {_kind(m)}",
+                            "special methods take `self`")
+    if m.name.startswith("__") and m.name.endswith("__") and m.name not in DUNDERS:
+        raise FxSyntaxError(collector.span(m), f"special method `{m.name}` is not supported in a class",
+                            f"supported: {', '.join(sorted(DUNDERS))}")
+
+
+def _field_type(collector, node: ast.ClassDef, name: str, annotation: ast.expr, where: ast.AST) -> Type:
+    from fastext.compiler.types import List
+    t = annotations.resolve(annotation, collector.scope)
+    if isinstance(t, List) and isinstance(t.item, (Scalar, Struct)):
+        return t     # a list the instance holds (such classes stay inside compiled code: `linked`)
+    if not isinstance(t, (Scalar, Struct)):
+        raise FxSyntaxError(collector.span(annotation), f"field `{name}` of class `{node.name}` has type {t}",
+                            "a field may be a number, a complex number, a @struct, another class or a list of "
+                            "those (`list[float]`)")
+    if name.startswith("_"):
+        raise FxSyntaxError(collector.span(where), f"field `{name}` of class `{node.name}` starts with an "
+                            "underscore", "fields are public names: rename it")
+    return t
+
+
+def _init_fields(collector, node: ast.ClassDef, init: ast.FunctionDef) -> list[tuple[str, Type]]:
+    """The fields `__init__` assigns (`self.x = ...`), in order of first assignment, typed from
+    the first assigned value (or the annotation of `self.x: T = ...`)."""
+    known: dict[str, Type] = {}
+    for a in init.args.args[1:]:
+        if a.annotation is not None:
+            try:
+                known[a.arg] = annotations.resolve(a.annotation, collector.scope)
+            except FxSyntaxError:
+                pass          # reported with the constructor's signature
+    fields: dict[str, Type] = {}
+    for stmt in _walk_statements(init.body):
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            for target in targets:
+                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and \
+                        target.value.id == "self" and target.attr not in fields:
+                    if isinstance(stmt, ast.AnnAssign):
+                        t = _field_type(collector, node, target.attr, stmt.annotation, target)
+                    else:
+                        t = infer_field(collector, stmt.value, known, node)
+                        if t is None and isinstance(stmt.value, ast.Constant) and stmt.value.value is None:
+                            raise FxSyntaxError(collector.span(target), f"field `{target.attr}` of class "
+                                                f"`{node.name}` starts as None: its type cannot be told",
+                                                f"annotate it with the class it will hold: `self.{target.attr}: "
+                                                f"Optional[{node.name}] = None` (or `{node.name} | None`)")
+                        if t is None and isinstance(stmt.value, (ast.List, ast.ListComp)):
+                            raise FxSyntaxError(collector.span(target), f"cannot infer the item type of the list "
+                                                f"field `{target.attr}` of class `{node.name}`",
+                                                f"annotate it: `self.{target.attr}: list[float] = ...` (or "
+                                                f"`{target.attr}: list[float]` in the class)")
+                        if t is None:
+                            raise FxSyntaxError(collector.span(target), f"cannot infer the type of field "
+                                                f"`{target.attr}` of class `{node.name}` from "
+                                                f"`{ast.unparse(stmt.value)}`",
+                                                f"annotate it in the class: `{target.attr}: float` (or int, bool, "
+                                                "a class name), or in __init__: "
+                                                f"`self.{target.attr}: float = ...`")
+                        if target.attr.startswith("_"):
+                            raise FxSyntaxError(collector.span(target), f"field `{target.attr}` of class "
+                                                f"`{node.name}` starts with an underscore",
+                                                "fields are public names: rename it")
+                    fields[target.attr] = t
+                elif isinstance(target, ast.Name) and target.id not in known and isinstance(stmt, ast.Assign):
+                    t = infer_field(collector, stmt.value, known, node)
+                    if t is not None:
+                        known[target.id] = t
+    return list(fields.items())
+
+
+def _walk_statements(body: list[ast.stmt]):
+    """The statements of `body` and of the blocks nested in it, in source order."""
+    for stmt in body:
+        yield stmt
+        for attr in ("body", "orelse", "finalbody"):
+            yield from _walk_statements(getattr(stmt, attr, []) or [])
+
+
+def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.ClassDef) -> Type | None:
+    """The type of a field's value in `__init__`: literals, annotated parameters, constructor
+    calls, conversions, math functions, fields of parameters and arithmetic of those; None when
+    it cannot be told without checking the function."""
+    scope = collector.scope
+    if isinstance(value, ast.Constant):
+        v = value.value
+        return BOOL if isinstance(v, bool) else I64 if isinstance(v, int) else F64 if isinstance(v, float) else \
+            C128 if isinstance(v, complex) else None
+    if isinstance(value, ast.Name):
+        if value.id in known:
+            return known[value.id]
+        b = scope.lookup(value.id)
+        if b is not None and b.kind in ("const", "mathconst") and isinstance(b.type, Scalar):
+            return b.type
+        return None
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute):
+        owner = infer_field(collector, value.func.value, known, node)    # `direction.normalized()`
+        if isinstance(owner, Struct):
+            return _method_returns(collector, owner, value.func.attr)
+    if isinstance(value, ast.Call):
+        func = value.func
+        if isinstance(func, ast.Name):
+            b = scope.lookup(func.id)
+            if b is not None and b.kind == "structtype":
+                return b.value
+            if b is not None and b.kind == "scalar":
+                return b.value
+            if b is None and func.id in ("float", "int", "bool", "complex"):
+                return {"float": F64, "int": I64, "bool": BOOL, "complex": C128}[func.id]
+            if b is None and func.id in ("abs", "min", "max") and value.args:
+                ts = [infer_field(collector, a, known, node) for a in value.args]
+                return _promote_all(ts)
+            if b is not None and b.kind == "mathfn":
+                return F64
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+            b = scope.lookup(func.value.id)
+            if b is not None and b.kind == "module:math" and func.attr not in ("floor", "ceil", "trunc", "isqrt",
+                                                                             "factorial", "gcd", "comb", "perm"):
+                return F64
+        return None
+    if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name):
+        owner = known.get(value.value.id)
+        if isinstance(owner, Struct):
+            k = owner.field_index(value.attr)
+            return owner.fields[k][1] if k is not None else None
+        b = scope.lookup(value.value.id)
+        if b is not None and b.kind == "module:math" and value.attr in ("pi", "e", "tau", "inf", "nan"):
+            return F64
+        return None
+    if isinstance(value, ast.UnaryOp):
+        t = infer_field(collector, value.operand, known, node)
+        if isinstance(t, Struct) and t.plain and not isinstance(value.op, ast.Not):
+            return _method_returns(collector, t, "__neg__" if isinstance(value.op, ast.USub) else "__pos__")
+        return BOOL if isinstance(value.op, ast.Not) else (I64 if t == BOOL else t) if isinstance(t, Scalar) else None
+    if isinstance(value, ast.BinOp):
+        a = infer_field(collector, value.left, known, node)
+        b = infer_field(collector, value.right, known, node)
+        from fastext.compiler.frontend.dunders import BINARY_NODES
+        name = BINARY.get(BINARY_NODES.get(type(value.op), ""))
+        if name and isinstance(a, Struct) and a.plain:        # `a - b`: what `__sub__` returns
+            t = _method_returns(collector, a, f"__{name}__")
+            if t is not None:
+                return t
+        if name and isinstance(b, Struct) and b.plain:
+            return _method_returns(collector, b, f"__r{name}__")
+        if not (isinstance(a, Scalar) and isinstance(b, Scalar)):
+            return None
+        t = promote(a, b)
+        if isinstance(value.op, ast.Div) and not (t.is_float or t.is_complex):
+            return F64
+        return t
+    if isinstance(value, ast.List) and value.elts:       # `[0.0, 0.0]`, `[Vector(...)]`
+        from fastext.compiler.types import List
+        item = _promote_all([infer_field(collector, e, known, node) for e in value.elts])
+        return List(item) if isinstance(item, (Scalar, Struct)) else None
+    if isinstance(value, ast.IfExp):
+        return _promote_all([infer_field(collector, value.body, known, node),
+                             infer_field(collector, value.orelse, known, node)])
+    if isinstance(value, ast.Compare) or isinstance(value, ast.BoolOp) and \
+            all(infer_field(collector, v, known, node) == BOOL for v in value.values):
+        return BOOL
+    return None
+
+
+def _method_returns(collector, owner: Struct, name: str) -> Type | None:
+    """The type a method of class `owner` is annotated to return (None: unknown)."""
+    annotation = collector.__dict__.get("class_returns", {}).get(owner.name, {}).get(name)
+    if annotation is None:
+        return None
+    try:
+        t = annotations.resolve(annotation, collector.scope)
+    except FxSyntaxError:
+        return None
+    return t if isinstance(t, (Scalar, Struct)) else None
+
+
+def _promote_all(ts: list) -> Type | None:
+    if not ts or any(t is None for t in ts):
+        return None
+    if all(t == ts[0] for t in ts):
+        return ts[0]
+    if not all(isinstance(t, Scalar) for t in ts):
+        return None
+    out = ts[0]
+    for t in ts[1:]:
+        out = promote(out, t)
+    return out
+
+
+class _ReturnSelf(ast.NodeTransformer):
+    """`return` in `__init__` returns the record (the constructor's result)."""
+
+    def visit_Return(self, node: ast.Return) -> ast.Return:
+        out = ast.Return(value=ast.Name(id="self", ctx=ast.Load()))
+        return ast.copy_location(out, node)
+
+    def visit_FunctionDef(self, node):     # a nested def keeps its own returns
+        return node
+
+    visit_Lambda = visit_FunctionDef
+
+
+def _constructor(collector, node: ast.ClassDef, init: ast.FunctionDef | None, stype: Struct) -> ast.FunctionDef:
+    """The function `NAME.__init__(params) -> NAME` that builds a blank record and runs the body
+    of `__init__` on it (a class without `__init__` takes no arguments)."""
+    where = init or node
+    if init is not None:
+        args = init.args
+        if not args.args or args.args[0].arg != "self" or args.args[0].annotation is not None:
+            raise FxSyntaxError(collector.span(init), f"`__init__` of class `{node.name}` needs `self` "
+                                "(unannotated) as its first parameter", "def __init__(self, x: float, y: float):")
+        for r in ast.walk(init):
+            if isinstance(r, ast.Return) and r.value is not None and not (
+                    isinstance(r.value, ast.Constant) and r.value.value is None):
+                raise FxSyntaxError(collector.span(r), "`__init__` returns a value", "`__init__` returns None")
+        body = [_ReturnSelf().visit(copy.deepcopy(s)) for s in init.body]
+        args = copy.copy(args)
+        args.args = args.args[1:]
+    else:
+        body, args = [], ast.arguments([], [], None, [], [], None, [])
+    blank = ast.Call(func=ast.Name(id=node.name, ctx=ast.Load()), args=[], keywords=[])
+    blank.fx_blank = stype
+    head = ast.Assign(targets=[ast.Name(id="self", ctx=ast.Store())], value=blank)
+    tail = ast.Return(value=ast.Name(id="self", ctx=ast.Load()))
+    for n in (blank, blank.func, head, head.targets[0], tail, tail.value):
+        ast.copy_location(n, where)
+    fn = ast.FunctionDef(name=f"{node.name}.__init__", args=args, body=[head] + body + [tail], decorator_list=[],
+                         returns=ast.copy_location(ast.Name(id=node.name, ctx=ast.Load()), where),
+                         type_comment=None)
+    fn.type_params = []
+    ast.copy_location(fn, where)
+    fn.end_lineno, fn.end_col_offset = where.end_lineno, where.end_col_offset
+    fn.fx_constructor = stype
+    return fn
+
+
+def linked(t: Type) -> Struct | None:
+    """The class in `t` whose instances refer to instances of their own class (a field typed
+    `types.ClassRef`) or hold lists, directly or through fields, else None.  Such records form
+    graphs that the entry points do not convert (docs/language.md, "Classes"): they stay inside
+    compiled code."""
+    from fastext.compiler.types import Dict, List, Set, Tuple
+    if isinstance(t, Struct):
+        for _, ft in t.fields:
+            if isinstance(ft, (ClassRef, List)):     # a graph of records, or a list the record holds
+                return t
+            inner = linked(ft)
+            if inner is not None:
+                return inner
+        return None
+    if isinstance(t, Tuple):
+        return next((c for c in map(linked, t.items) if c is not None), None)
+    if isinstance(t, (List, Set)):
+        return linked(t.item)
+    if isinstance(t, Dict):
+        return linked(t.key) or linked(t.value)
+    return None
+
+
+def check_boundary(node: ast.FunctionDef, params: list, ret: Type, span_of) -> None:
+    """An exported function may not take or return instances of linked classes (`linked`)."""
+    for name, t, span in params:
+        c = linked(t)
+        if c is not None:
+            raise FxSyntaxError(span, f"parameter `{name}` of the exported function `{node.name}` holds {c}, a class "
+                                "whose instances refer to each other or hold lists: they live inside compiled "
+                                "code only",
+                                f"make the function internal (`_{node.name}`) and build the {c} records inside "
+                                "compiled code, or pass the numbers they hold")
+    c = linked(ret)
+    if c is not None:
+        raise FxSyntaxError(span_of(node.returns), f"the exported function `{node.name}` returns {c}, a class whose "
+                            "instances refer to each other or hold lists: they live inside compiled code only",
+                            f"return the numbers it holds, or make the function internal (`_{node.name}`)")
