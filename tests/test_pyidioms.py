@@ -183,3 +183,30 @@ def test_recursive_helpers_without_annotations(mods):
     for name, args in [("fact", (10,)), ("fact", (1,)), ("count_paths", (6,)), ("fib", (20,)), ("halving", (5,)),
                        ("halving", (0,))]:
         _same(mods, name, *args, exact=name != "halving")    # -> f64 of an int 1: 1.0 compiled, 1 in Python
+
+
+IDIOMS2 = os.path.join(fxload.FX_DIR, "pyidioms2.fx")
+CASES2 = [
+    ("absround", (2.5,)), ("absround", (-7.6,)), ("bits", (255,)), ("bits", (0,)), ("caesar", ("Hello, World", 3)),
+    ("chainedcmp", (1, 2, 2)), ("chainedcmp", (2, 1, 3)), ("dictcomp", (4,)), ("enumzip", ([1.0, 2.0], [3.0, 4.0, 5.0])),
+    ("isclose", (1.0, 1.0 + 1e-10)), ("isclose", (1.0, 1.1)), ("listmethods", ([3, 1, 2, 1],)),
+    ("mapint", ("1 2 3 10",)), ("matrixtranspose", ([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]],)),
+    ("maxkeyget", (["b", "a", "b", "c", "a", "b"],)), ("powmod", (3, 200, 1000000007)), ("powmod", (-3, 5, 7)),
+    ("primes", (60,)), ("rev", ("A man, a plan, a canal: Panama",)), ("rev", ("abc",)), ("roundn", (2.675,)),
+    ("roundn", (-0.125,)), ("setcomp", (["ab", "abc", "xyz", "abc"],)), ("sortrev", ([3.0, 1.0, 2.0, 5.0],)),
+    ("strfmtpct", ("ann", 3.14159)), ("sumgen", ([1, -2, 3],)), ("trycatch", ("42",)), ("trycatch", ("x",)),
+    ("tupleswap", (30,)), ("whileelse", (91,)), ("whileelse", (97,)), ("zfill", (42,)),
+]
+
+
+@pytest.fixture(scope="module")
+def mods2():
+    return fxload.compiled(IDIOMS2), fxload.interpreted(IDIOMS2)
+
+
+@pytest.mark.parametrize("name, args", CASES2)
+def test_more_idioms_match_python(mods2, name, args):
+    """pow(a, b, m), n.bit_length(), map/filter, max(d, key=d.get), round(x, n), format(),
+    math.isclose, and a list iterated before the append that decides its type."""
+    copy = lambda a: [list(x) if isinstance(x, list) else x for x in a]      # noqa: E731
+    _same(mods2, name, *copy(args))

@@ -46,7 +46,7 @@ def unbox_list(wb, t: T.List, obj: ll.Value, pname, what, err: ll.Value, name: s
     """A `list[T]` argument (a Python list, or a subclass) copied into a native list; `name` is
     the parameter's (its items' messages say `'pairs[][1]'`)."""
     b, api = wb.b, wb.api
-    if not isinstance(t.item, (T.Scalar, T.Tuple, T.Struct)) and t.item != T.STRV:
+    if not isinstance(t.item, (T.Scalar, T.Tuple, T.Struct, T.List)) and t.item != T.STRV:
         raise NotImplementedError(f"{t} parameters of exported functions")
     objects.check_type(wb, obj, "PyList_Type", pname, what)
     n = api.call(b, "PyList_Size", obj)
@@ -60,6 +60,8 @@ def unbox_list(wb, t: T.List, obj: ll.Value, pname, what, err: ll.Value, name: s
             value = wb.unbox_scalar(t.item, got, pname, item_what)
         elif t.item == T.STRV:
             value = unbox_text(wb, err, got, pname, item_what)
+        elif isinstance(t.item, T.List):     # list[list[f64]]: each row a native list of its own
+            value = unbox_list(wb, t.item, got, pname, item_what, err, f"{name}[]")
         else:     # a tuple or struct item: any sequence of its items (abi/structs.py)
             from fastext.abi.structs import unbox_struct, unbox_tuple
             unbox = unbox_tuple if isinstance(t.item, T.Tuple) else unbox_struct

@@ -48,9 +48,7 @@ def python_callable(fn: ir.Function) -> str | None:
     for p in fn.params:
         t = p.var.type
         ok = isinstance(t, (T.Scalar, T.Struct, T.Str, T.PyObj)) or isinstance(t, T.Array) and \
-            isinstance(t.dtype, (T.Scalar, T.Struct)) or isinstance(t, T.List) and (
-                isinstance(t.item, (T.Scalar, T.Struct)) or t.item == T.STRV
-                or isinstance(t.item, T.Tuple) and tuple_parameter(t.item)) \
+            isinstance(t.dtype, (T.Scalar, T.Struct)) or list_parameter(t) \
             or isinstance(t, T.Tuple) and tuple_parameter(t) \
             or isinstance(t, T.Set) and flat(t.item) \
             or isinstance(t, T.Dict) and flat(t.key) and flat(t.value)
@@ -65,8 +63,15 @@ def tuple_parameter(t: T.Tuple) -> bool:
     """Whether an entry point can take a tuple parameter: scalars, structs, str values, lists,
     dicts and sets a parameter could be, and tuples of them (abi/structs.py: unbox_tuple)."""
     return all(isinstance(i, (T.Scalar, T.Struct)) or i == T.STRV or isinstance(i, T.Tuple) and tuple_parameter(i)
-               or isinstance(i, T.List) and (isinstance(i.item, (T.Scalar, T.Tuple, T.Struct)) or i.item == T.STRV)
-               or isinstance(i, (T.Dict, T.Set)) for i in t.items)
+               or list_parameter(i) or isinstance(i, (T.Dict, T.Set)) for i in t.items)
+
+
+def list_parameter(t: T.Type) -> bool:
+    """Whether an entry point can take a `list[...]` parameter (abi/lists.py: unbox_list): items
+    of numbers, structs, str values, tuple parameters or such lists (`list[list[f64]]`)."""
+    return isinstance(t, T.List) and (isinstance(t.item, (T.Scalar, T.Struct)) or t.item == T.STRV
+                                      or isinstance(t.item, T.Tuple) and tuple_parameter(t.item)
+                                      or list_parameter(t.item))
 
 
 def _boxable(t: T.Type) -> bool:

@@ -10,7 +10,7 @@ from fastext.compiler.frontend import alloc
 from fastext.compiler.builtins import BUILTIN_FUNCS, MATH_FUNCS
 from fastext.compiler import types as T
 from fastext.compiler.types import (
-    BOOL, C128, DIALECT_SCALARS, ERROR, F64, I64, Array, ErrorType, Scalar, Struct, Tuple, article, complex_part,
+    BOOL, C128, DIALECT_SCALARS, ERROR, F64, I64, OBJECT, Array, ErrorType, Scalar, Struct, Tuple, article, complex_part,
 )
 
 if TYPE_CHECKING:
@@ -111,6 +111,11 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
                 raise fc.error(func, f"numpy.random.Generator has no method `{func.attr}` in .fx code",
                                f"supported: {', '.join(s.partition('.')[2] for s in ops.spellings_under('Generator.'))}")
             return op.check(fc, node, op, f"{ast.unparse(func.value)}.{func.attr}", owner)
+        if isinstance(owner.type, Scalar) and not owner.type.is_complex:     # n.bit_length(), x.is_integer()
+            from fastext.compiler.frontend.pymath import scalar_method
+            made = scalar_method(fc, node, owner, func.attr)
+            if made is not None:
+                return made
         if isinstance(owner.type, Scalar) and owner.type.is_complex:
             if func.attr != "conjugate":
                 raise fc.error(func, f"complex numbers have no method `{func.attr}` in .fx code",
@@ -149,9 +154,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         return of_text
     if name in BUILTIN_FUNCS:
         return builtin_call(fc, node, name)
-    if name == "divmod":
-        op = ops.by_spelling("divmod")
-        return op.check(fc, node, op, "divmod")
+    if name in ("divmod", "pow"):     # ops/pymath.py
+        op = ops.by_spelling(name)
+        return op.check(fc, node, op, name)
     if name in ("dict", "set"):
         from fastext.compiler.frontend import dicts
         return dicts.constructor(fc, node, name)
@@ -556,8 +561,16 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         if of_object is not None:
             return of_object
     if name == "round":
+        if len(node.args) == 2:     # round(x, n): CPython's own correctly rounded __round__ (through the C API)
+            from fastext.compiler.frontend import objects
+            value, digits = _scalar_args(fc, node, "round()", real=True)
+            if not digits.type.is_int:
+                raise fc.error(node.args[1], "round()'s ndigits must be an int", "round(x, 2)")
+            call = ir.ObjCall(OBJECT, span, objects.box(fc, value, node.args[0]), "__round__",
+                              [objects.box(fc, fc.convert(digits, I64), node.args[1])])
+            return ir.ObjConvert(F64 if value.type.is_float else I64, span, call, "python", ast.unparse(node))
         if len(node.args) != 1:
-            raise fc.error(node, "round() with ndigits is not supported yet", "round(x) returns the nearest int")
+            raise fc.error(node, "round() takes a number and, optionally, ndigits", "round(x) or round(x, 2)")
         (value,) = _scalar_args(fc, node, "round()", real=True)
         if value.type.is_float:
             return ir.Intrinsic(I64, span, "round", [value])

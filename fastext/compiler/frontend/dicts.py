@@ -104,6 +104,7 @@ def _value(fc: "FunctionChecker", table: ir.Expr, value: ir.Expr, node: ast.AST)
 def _open(fc: "FunctionChecker", table: ir.Expr, node: ast.AST, what: str) -> None:
     types = (table.type.key, table.type.value) if isinstance(table.type, Dict) else (table.type.item,)
     if any(isinstance(t, Unknown) for t in types):
+        lists.early_use(fc, table)
         raise fc.error(node, f"{what} of an empty {'dict' if isinstance(table.type, Dict) else 'set'} whose "
                        "types are not known yet", "declare it, e.g. `d: dict[i64, f64] = {}`")
 

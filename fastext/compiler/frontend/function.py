@@ -58,6 +58,10 @@ class FunctionChecker(ExpressionChecker):
         self.promote: frozenset = frozenset()
         self.wants_float: set[str] = set()
         self.weak_ints: set[str] = set()
+        # empty containers read before a later use decides their types: those types, for the check
+        # again (`pretyped`, name → type, declared at the first assignment)
+        self.early_reads: set[str] = set()
+        self.pretyped: dict = {}
 
     # ------------------------------------------------------------------ entry
     def check(self, node: ast.FunctionDef) -> ir.Function:
@@ -84,6 +88,9 @@ class FunctionChecker(ExpressionChecker):
             name, target, captured = self_ref
             self.funcvals[name] = FuncValue(target, tuple(self.funcvals[c] if c in self.funcvals else self.vars[c]
                                                           for c in captured), name)
+        from fastext.compiler.frontend import mapfilter
+        mapfilter.rewrite(node, lambda name: name in self.vars or self.scope.lookup(name) is not None
+                          or name in _assigned_names(node.body))
         body_nodes = without_docstring(node.body)
         errors_before = len(self.diags.items)
         body = self.block(body_nodes)
@@ -302,6 +309,9 @@ class FunctionChecker(ExpressionChecker):
                 weak_int = isinstance(value, ir.Const) and isinstance(vt, Scalar) and vt.is_int and not vt.is_bool
                 if weak_int and target.id in self.promote:
                     vt = F64
+                pre = self.pretyped.get(target.id)
+                if pre is not None and type(pre) is type(vt) and isinstance(vt, (ListType, DictType, SetType)):
+                    vt = pre        # `primes = []` whose item type a later use decided (check_promoting)
                 var = self.declare(target.id, vt, target)
                 from fastext.compiler.frontend.arrays import is_strong
                 var.strong = isinstance(vt, Scalar) and is_strong(value)
@@ -678,14 +688,18 @@ def _assigned_names(body: list[ast.stmt]) -> set[str]:
 
 def check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Function:
     """`make().check(node)`, again with the locals Python would turn from int to float declared
-    f64 (`total = 0` ... `total += x`) when the first check found such locals.  The second
+    f64 (`total = 0` ... `total += x`), and the empty containers read before a later use decided
+    their types declared with those types, when the first check found such locals.  The second
     check is kept only if it reports no more errors than the first (a promoted local that is
     also used as an int — `range(total)` — keeps the first check's messages).  `make` builds a
     fresh checker and may record it for the caller's internal-error reports."""
     first = make()
     before = len(diags.items)
     fn, failed = _attempt(first, node)
-    if not first.wants_float:
+    from fastext.compiler.frontend.lists import open_key
+    pretyped = {name: first.vars[name].type for name in first.early_reads
+                if name in first.vars and open_key(first.vars[name].type) is None}
+    if not first.wants_float and not pretyped:
         if failed is not None:
             raise failed
         return fn
@@ -693,6 +707,7 @@ def check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Funct
     del diags.items[before:]
     second = make()
     second.promote = frozenset(first.wants_float)
+    second.pretyped = pretyped
     fn2, failed2 = _attempt(second, node)
     if len(diags.items) - before + (failed2 is not None) < len(reported) + (failed is not None):
         fn, failed = fn2, failed2

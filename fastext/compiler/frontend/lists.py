@@ -102,6 +102,14 @@ def settle(fc: "FunctionChecker", lst: ir.Expr) -> ir.Expr:
     return lst
 
 
+def early_use(fc: "FunctionChecker", container: ir.Expr) -> None:
+    """A local container read before any use decided its item type (`primes = []`, then
+    `for p in primes` before `primes.append(k)`): noted, so that the function is checked again
+    with the type the later uses decide (function.py: check_promoting)."""
+    if isinstance(container, ir.Load) and not container.var.is_param:
+        fc.early_reads.add(container.var.name)
+
+
 def decide(fc: "FunctionChecker", open_type: Unknown, t: T.Type) -> None:
     """The open item (key, value) type `open_type` is `t` from now on: variables holding a
     container of it are retyped at once, expressions at the end (`finish`)."""
@@ -295,6 +303,7 @@ def subscript(fc: "FunctionChecker", node: ast.Subscript, lst: ir.Expr) -> ir.Ex
         raise fc.error(node.slice, "a list takes one index", "xs[i] or xs[a:b]; for a table, index twice: xs[i][j]")
     settle(fc, lst)
     if isinstance(lst.type.item, Unknown):
+        early_use(fc, lst)
         raise fc.error(node, "indexing an empty list whose item type is not known yet",
                        "declare it, e.g. `xs: list[f64] = []`")
     return _op(lst.type.item, span, "get", [lst, _index(fc, node.slice)])
@@ -401,6 +410,7 @@ def method(fc: "FunctionChecker", node: ast.Call, lst: ir.Expr, name: str) -> ir
             other = coerce_list(fc, other, lst.type, node, "the extending list")
         return _op(T.NONE, span, "extend", [lst, other])
     if isinstance(settle(fc, lst).type.item, Unknown):
+        early_use(fc, lst)
         raise fc.error(node, f"{shown} of an empty list whose item type is not known yet",
                        "declare it, e.g. `xs: list[f64] = []`")
     if name == "pop":
@@ -430,6 +440,7 @@ def iteration(fc: "FunctionChecker", value: ir.Expr, node: ast.AST):
     a list that shrinks meanwhile raises IndexError instead of reading stale items)."""
     from fastext.compiler.frontend.loops import Iteration, _once
     if isinstance(settle(fc, value).type.item, Unknown):
+        early_use(fc, value)
         raise fc.error(node, "iterating over an empty list whose item type is not known yet",
                        "declare it, e.g. `xs: list[f64] = []`")
     span = fc.span(node)

@@ -28,12 +28,32 @@ if TYPE_CHECKING:
 KEY_HINT = "key= takes a function: a `.fx` function's name, an alias of one, a lambda or a builtin like abs"
 
 
+def _method_key(node: ast.Attribute) -> ast.expr:
+    """`d.get` → `lambda k: d[k]` (the items sorted are the dict's keys, so each is found: the
+    idiom `max(d, key=d.get)`), `obj.method` → `lambda k: obj.method(k)`, `str.lower` →
+    `lambda k: k.lower()`."""
+    k = ast.Name("key$k", ast.Load())
+    if isinstance(node.value, ast.Name) and node.value.id in ("str", "int", "float", "list", "tuple", "bytes"):
+        body = ast.Call(ast.Attribute(k, node.attr, ast.Load()), [], [])
+    elif node.attr == "get":
+        body = ast.Subscript(node.value, k, ast.Load())
+    else:
+        body = ast.Call(node, [k], [])
+    made = ast.Lambda(ast.arguments(posonlyargs=[], args=[ast.arg("key$k")], vararg=None, kwonlyargs=[],
+                                    kw_defaults=[], kwarg=None, defaults=[]), body)
+    for n in ast.walk(made):
+        ast.copy_location(n, node)
+    return made
+
+
 def key_function(fc: "FunctionChecker", node: ast.expr | None) -> tuple[str | None, dict]:
     """The spelling of a call of the key in a template and the function values it needs:
     (None, {}) for no key (`key=None` too)."""
     from fastext.compiler.frontend import funcvals
     if node is None or isinstance(node, ast.Constant) and node.value is None:
         return None, {}
+    if isinstance(node, ast.Attribute):     # key=d.get, key=str.lower: the lambda they mean
+        node = _method_key(node)
     fv = funcvals.value_of(fc, node)
     if fv is not None:
         return "_key", {"_key": fv}

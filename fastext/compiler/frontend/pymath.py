@@ -140,10 +140,114 @@ elif _n > 0:
 """
 
 
+_MULMOD = """
+_x = _a % _m
+_y = _b % _m
+if -3037000499 <= _m <= 3037000499:
+    _r = _x * _y % _m
+else:
+    _r = 0
+    while _y != 0:
+        if _y & 1:
+            _r = (_r + _x) % _m if _r < _m - _x or _m < 0 else _r - (_m - _x)
+        _x = (_x + _x) % _m if _x < _m - _x or _m < 0 else _x - (_m - _x)
+        _y >>= 1
+"""
+
+_POWMOD = """
+if _m == 0:
+    raise ValueError("pow() 3rd argument cannot be 0")
+_base = _a
+_e = _b
+if _e < 0:
+    _g = _m if _m > 0 else -_m
+    _old_r = _base % _g
+    _rr = _g
+    _old_s = 1
+    _s = 0
+    while _rr != 0:
+        _q = _old_r // _rr
+        _old_r, _rr = _rr, _old_r - _q * _rr
+        _old_s, _s = _s, _old_s - _q * _s
+    if _old_r != 1:
+        raise ValueError("base is not invertible for the given modulus")
+    _base = _old_s
+    _e = -_e
+_r = 1 % _m
+_base = _base % _m
+while _e > 0:
+    if _e & 1:
+        _r = _mulmod(_r, _base, _m)
+    _base = _mulmod(_base, _base, _m)
+    _e >>= 1
+"""
+
+_ISCLOSE = """
+if _rel < 0.0 or _abs < 0.0:
+    raise ValueError("tolerances must be non-negative")
+if _a == _b:
+    _r = True
+elif _a - _a != 0.0 or _b - _b != 0.0:
+    _r = False
+else:
+    _d = abs(_b - _a)
+    _r = _d <= abs(_rel * _b) or _d <= abs(_rel * _a) or _d <= _abs
+"""
+
+_BIT_LENGTH = """
+_x = _n
+if _x < 0:
+    _x = -_x
+_r = 0
+while _x != 0:
+    _x >>= 1
+    _r += 1
+"""
+
+_IS_INTEGER = """
+if _x - _x != 0.0:
+    _r = False
+elif abs(_x) >= 4503599627370496.0:
+    _r = True
+else:
+    _r = _x == float(int(_x))
+"""
+
+_BIT_COUNT = """
+_x = _n
+if _x < 0:
+    _x = -_x
+_r = 0
+while _x != 0:
+    _x &= _x - 1
+    _r += 1
+"""
+
+
+def scalar_method(fc: "FunctionChecker", node: ast.Call, owner: ir.Expr, name: str) -> ir.Expr | None:
+    """`n.bit_length()`, `n.bit_count()`, `x.is_integer()` of a number (None: not one of these)."""
+    t = owner.type
+    kind = name if (t.is_int and name in ("bit_length", "bit_count")) or (t.is_float and name == "is_integer") \
+        else None
+    if kind is None:
+        return None
+    if node.args or node.keywords:
+        raise fc.error(node, f"{name}() takes no arguments", f"n.{name}()")
+    if kind == "is_integer":
+        return synth.value(fc, _IS_INTEGER, node, values={"_x": fc.convert(owner, T.F64)})
+    # through i64 (u64 values fit after the sign test), as the dialect's integers are
+    return synth.value(fc, _BIT_LENGTH if kind == "bit_length" else _BIT_COUNT, node,
+                       values={"_n": fc.convert(owner, T.I64)})
+
+
 def check_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
     """A call of one of the functions of ops/pymath.py, typed as CPython's (counts, integer
     arguments, results) and built from its `.fx` source."""
     kind = op.data["kind"]
+    if kind == "isclose":
+        return _isclose(fc, node, shown)
+    if kind == "pow":
+        return _pow(fc, node)
     if node.keywords and kind not in ("prod", "perm"):
         raise fc.error(node, f"{shown}() takes no keyword arguments", op.signature)
     if fc.sig.target != "cpu" and kind in ("fsum", "prod"):
@@ -228,3 +332,37 @@ def _count(fc: "FunctionChecker", node: ast.Call, shown: str, low: int, high: in
     if not low <= n <= high:
         want = str(low) if low == high else f"{low} to {high}"
         raise fc.error(node, f"{shown}() takes {want} argument{'s' if high > 1 else ''}, got {n}", shown + "(...)")
+
+
+def _isclose(fc: "FunctionChecker", node: ast.Call, shown: str) -> ir.Expr:
+    _count(fc, node, shown, 2, 2)
+    kw = {k.arg: k.value for k in node.keywords}
+    if set(kw) - {"rel_tol", "abs_tol"}:
+        raise fc.error(node, f"{shown}() takes the keywords rel_tol and abs_tol", "math.isclose(a, b, rel_tol=1e-9)")
+    span = fc.span(node)
+    a, b = (_real(fc, x, shown) for x in node.args)
+    rel = _real(fc, kw["rel_tol"], shown) if "rel_tol" in kw else ir.Const(T.F64, span, 1e-09)
+    tol = _real(fc, kw["abs_tol"], shown) if "abs_tol" in kw else ir.Const(T.F64, span, 0.0)
+    return synth.value(fc, _ISCLOSE, node, values={"_a": a, "_b": b, "_rel": rel, "_abs": tol})
+
+
+def _pow(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
+    kw = {k.arg: k.value for k in node.keywords}
+    args = list(node.args) + [kw.pop(k) for k in ("base", "exp", "mod")[len(node.args):] if k in kw]
+    if kw or not 2 <= len(args) <= 3:
+        raise fc.error(node, f"pow() takes 2 or 3 arguments here ({len(args)} given)", "pow(base, exp[, mod])")
+    if len(args) == 2 or isinstance(args[2], ast.Constant) and args[2].value is None:
+        return fc.binop("**", fc.expr(args[0]), fc.expr(args[1]), node)
+    a, b, m = (fc.convert(_int(fc, x, "pow"), T.I64) for x in args)
+    calls = {"_mulmod": lambda fc2, call: synth.value(fc2, _MULMOD, call, values={
+        "_a": fc2.expr(call.args[0]), "_b": fc2.expr(call.args[1]), "_m": fc2.expr(call.args[2])})}
+    return synth.value(fc, _POWMOD, node, values={"_a": a, "_b": b, "_m": m}, calls=calls)
+
+
+def _real(fc: "FunctionChecker", node: ast.expr, shown: str) -> ir.Expr:
+    value = fc.expr(node)
+    if isinstance(value.type, T.Scalar) and not value.type.is_complex:
+        return fc.convert(value, T.F64)
+    if isinstance(value.type, T.ErrorType):
+        return value
+    raise fc.error(node, f"{shown}() takes real numbers, not {T.article(value.type)}", "math.isclose(a, b)")

@@ -266,6 +266,16 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr | 
     string, `int(s, base)`, `bytes(...)`, `bytearray(...)`.  None: not one of these (the
     numeric builtins of frontend/calls.py type it)."""
     span = fc.span(node)
+    if name == "format":        # format(value[, spec]): Python's format() of the boxed value
+        if node.keywords or not 1 <= len(node.args) <= 2:
+            raise fc.error(node, "format() takes a value and, optionally, a format spec", 'format(x, ".3e")')
+        value = boxed(fc, fc.expr(node.args[0]), node.args[0])
+        spec = as_text(fc.expr(node.args[1])) if len(node.args) == 2 else ir.ObjConst(STRV, span, "")
+        if isinstance(value.type, ErrorType) or isinstance(spec.type, ErrorType):
+            return ir.Expr(ERROR, span)
+        if not textual(spec.type):
+            raise fc.error(node.args[1], f"format()'s spec must be a str, not {article(spec.type)}", 'format(x, ".3e")')
+        return _op(STRV, span, "text.format", [value, spec])
     if name in ("str", "repr", "ascii", "hex", "oct", "bin", "chr", "bytes", "bytearray"):
         if node.keywords:
             raise fc.error(node.keywords[0].value, f"{name}() takes no keyword arguments in .fx code",

@@ -26,6 +26,13 @@ _FUNCTIONS = [
     ("math.fsum", "math.fsum(iterable)",
      "the exactly rounded float sum (Shewchuk's partials, CPython's rounding fix-up, inf/NaN rules and errors)"),
     ("divmod", "divmod(a, b)", "(a // b, a % b) with Python's floor semantics, for ints and floats"),
+    ("pow", "pow(base, exp[, mod])", "base ** exp; with mod (ints): modular exponentiation, a negative exp "
+                                     "through the modular inverse, CPython's ValueErrors"),
+    ("math.isclose", "math.isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)", "CPython's test (infinities only close to "
+                                                                        "themselves, NaN to nothing)"),
+    ("int.bit_length", "n.bit_length()", "the bits of abs(n) (0 for 0)"),
+    ("int.bit_count", "n.bit_count()", "the one bits of abs(n)"),
+    ("float.is_integer", "x.is_integer()", "whether a finite float has no fractional part"),
 ]
 
 for _spelling, _sig, _doc in _FUNCTIONS:
