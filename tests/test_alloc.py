@@ -433,4 +433,4 @@ def test_tuples_of_arrays_between_functions(tmp_path):
     bad = tmp_path / "tupleparam.fx"
     bad.write_text("from fastext import f64\n\n\ndef f(t: tuple[f64[:], f64]) -> f64:\n    return t[1]\n")
     (d,) = check_file(str(bad))
-    assert d.span.line == 4 and "a tuple parameter holds numbers, structs and tuples" in d.message
+    assert d.span.line == 4 and "a tuple parameter holds numbers, structs, str values, lists" in d.message
