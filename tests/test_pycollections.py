@@ -43,7 +43,7 @@ def test_missing_key_semantics(mods):
 
 
 @pytest.mark.parametrize("source, message", [
-    ("from collections import deque\n", "collections.deque is not supported in .fx code"),
+    ("from collections import OrderedDict\n", "collections.OrderedDict is not supported in .fx code"),
     ("from collections import defaultdict\n\ndef f() -> i64:\n    d = defaultdict(str)\n    return len(d)\n",
      "defaultdict(str) is not supported in .fx code"),
 ])
@@ -53,3 +53,29 @@ def test_unsupported_is_located(tmp_path, source, message):
     with pytest.raises(CompileError) as err:
         fxload.compiled(str(path))
     assert message in str(err.value) and "bad_coll.fx:" in str(err.value)
+
+
+DEQUE = os.path.join(fxload.FX_DIR, "pydeque.fx")
+
+
+@pytest.fixture(scope="module")
+def deque_mods():
+    return fxload.compiled(DEQUE), fxload.interpreted(DEQUE)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(-9, 9), max_size=12), st.integers(1, 5), st.integers(0, 400))
+def test_deque_matches_python(deque_mods, xs, k, n):
+    """popleft/appendleft/extendleft/rotate, indexing, list(q), a sliding window, BFS, and
+    list.pop(0) (O(1) now: the items' start moves) as queues use them."""
+    native, interp = deque_mods
+    for name, args in [("ops", (xs,)), ("window", ([float(x) for x in xs], k)), ("bfs", (n,)), ("pop0", (n,))]:
+        assert getattr(native, name)(*args) == getattr(interp, name)(*args), (name, args)
+
+
+def test_popleft_of_empty_deque_raises(tmp_path):
+    path = tmp_path / "dq_empty.fx"
+    path.write_text("from collections import deque\nfrom fastext import i64\n\n"
+                    "def f() -> i64:\n    q = deque([1])\n    q.popleft()\n    return q.popleft()\n")
+    with pytest.raises(IndexError, match="pop from empty list"):
+        fxload.compiled(str(path)).f()

@@ -199,9 +199,10 @@ class List(Type):
     `item` values in the call's memory (lower/lists.py); Python's aliasing (two names, one list)."""
 
     item: Type
+    deque: bool = False     # a `collections.deque`: a list with its left-end methods (frontend/collections.py)
 
     def __str__(self) -> str:
-        return f"list[{self.item}]"
+        return f"{'deque' if self.deque else 'list'}[{self.item}]"
 
 
 @dataclass(frozen=True)

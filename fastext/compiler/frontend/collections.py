@@ -11,6 +11,10 @@
   order, as CPython's), `update(iterable)` (adds counts), `total()`.
 Everything else is a dict's. Results go to Python as plain dicts (equal to the defaultdict or
 Counter plain Python returns; docs/language.md says so).
+* `deque()` / `deque(iterable)`: a native list (`types.List` with `deque` set) with `popleft`,
+  `appendleft`, `extendleft` and `rotate` besides the list operations; `popleft` (a list's
+  `pop(0)`) moves the start of the items instead of the items (lower/lists.py), so a queue is
+  O(1) at both ends but `appendleft` (an insert at 0). To Python it is a list.
 """
 from __future__ import annotations
 
@@ -27,7 +31,7 @@ from fastext.compiler.source import Span
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
 
-NAMES = ("defaultdict", "Counter")
+NAMES = ("defaultdict", "Counter", "deque")
 _FACTORIES = {"int": T.I64, "float": T.F64, "bool": T.BOOL}
 _HINT = "defaultdict(int), defaultdict(float), defaultdict(list), defaultdict(set), defaultdict(lambda: 0), Counter()"
 
@@ -38,7 +42,7 @@ def bind_names(module, stmt: ast.ImportFrom) -> None:
         span = Span.of(alias, module.scope.file) if hasattr(alias, "lineno") else module.span(stmt)
         if alias.name not in NAMES:
             module.diags.add(FxSyntaxError(span, f"collections.{alias.name} is not supported in .fx code",
-                                           "supported: defaultdict, Counter (a deque: use a list)").diagnostic)
+                                           "supported: defaultdict, Counter, deque").diagnostic)
             continue
         module.scope.names[alias.asname or alias.name] = Binding("pycollection", alias.name)
 
@@ -47,7 +51,17 @@ def construct(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     """`defaultdict(factory)`, `Counter()`, `Counter(iterable)`."""
     span = fc.span(node)
     if node.keywords:
-        raise fc.error(node, f"{name}() takes no keyword arguments here", _HINT)
+        raise fc.error(node, f"{name}() takes no keyword arguments here",
+                       "deque(maxlen=...) is not supported: trim it with popleft()" if name == "deque" else _HINT)
+    if name == "deque":
+        if len(node.args) > 1:
+            raise fc.error(node, "deque() takes at most one iterable here", "deque(), deque(xs)")
+        if not node.args:
+            return ir.Intrinsic(T.List(lists.unknown().item, True), span, "list.empty", [], {})
+        made = fc.expr(ast.copy_location(ast.Call(ast.Name("list", ast.Load()), [node.args[0]], []), node))
+        if isinstance(made.type, T.List):
+            made.type = T.List(made.type.item, True)
+        return made
     if name == "Counter":
         if len(node.args) > 1:
             raise fc.error(node, "Counter() takes at most one argument here", "Counter(), Counter(words)")
@@ -138,3 +152,36 @@ def counter_method(fc: "FunctionChecker", node: ast.Call, table: ir.Expr, name: 
         return synth.value(fc, source, node, values=values)
     raise fc.error(node.func, f"Counter.{name}() is not supported in .fx code",
                    "supported: most_common, update, total, and the dict methods")
+
+
+_ROTATE = """
+_n = len(_q)
+if _n > 1:
+    _k = _steps % _n
+    if _k != 0:
+        _q[:] = _q[_n - _k:] + _q[:_n - _k]
+"""
+
+
+def deque_method(fc: "FunctionChecker", node: ast.Call, q: ir.Expr, name: str) -> ir.Expr:
+    """`q.popleft()`, `q.appendleft(x)`, `q.extendleft(xs)`, `q.rotate(n=1)` of a deque."""
+    span = fc.span(node)
+    if node.keywords:
+        raise fc.error(node, f"deque.{name}() takes no keyword arguments here", f"q.{name}(...)")
+    want = {"popleft": 0, "appendleft": 1, "extendleft": 1, "rotate": (0, 1)}[name]
+    if len(node.args) not in (want if isinstance(want, tuple) else (want,)):
+        raise fc.error(node, f"deque.{name}() takes {want if not isinstance(want, tuple) else '0 or 1'} "
+                       "argument(s)", f"q.{name}(...)")
+    if name == "popleft":
+        return lists.method(fc, ast.copy_location(ast.Call(ast.Attribute(node.func.value, "pop", ast.Load()),
+                                                           [ast.copy_location(ast.Constant(0), node)], []), node),
+                            q, "pop")
+    if name == "appendleft":
+        return lists.method(fc, ast.copy_location(ast.Call(ast.Attribute(node.func.value, "insert", ast.Load()),
+                                                           [ast.copy_location(ast.Constant(0), node), node.args[0]],
+                                                           []), node), q, "insert")
+    if name == "extendleft":
+        return synth.effect(fc, "for _x in _it:\n    _q.insert(0, _x)\n", node,
+                            values={"_q": q, "_it": fc.expr(node.args[0])})
+    steps = fc.convert(fc.expr(node.args[0]), T.I64) if node.args else ir.Const(T.I64, span, 1)
+    return synth.effect(fc, _ROTATE, node, values={"_q": q, "_steps": steps})

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 _keys = itertools.count(1)
 METHODS = ("append", "extend", "pop", "insert", "remove", "index", "count", "reverse", "sort", "clear", "copy")
+DEQUE_METHODS = ("popleft", "appendleft", "extendleft", "rotate")
 ITEM_KINDS = "numbers, bools, complex numbers, str, tuples, structs, arrays, lists, dicts and sets"
 
 
@@ -126,7 +127,7 @@ def substitute(fc: "FunctionChecker", t: T.Type) -> T.Type:
     if isinstance(t, Unknown):
         return substitute(fc, fc.list_items[t.key]) if t.key in fc.list_items else t
     if isinstance(t, List):
-        return List(substitute(fc, t.item))
+        return List(substitute(fc, t.item), t.deque)
     if isinstance(t, T.Dict):
         return T.Dict(substitute(fc, t.key), substitute(fc, t.value), t.default)
     if isinstance(t, T.Set):
@@ -382,6 +383,9 @@ def unpack(fc: "FunctionChecker", target: ast.expr, value: ir.Expr, node: ast.AS
 def method(fc: "FunctionChecker", node: ast.Call, lst: ir.Expr, name: str) -> ir.Expr:
     span = fc.span(node)
     shown = f"{ast.unparse(node.func)}()"
+    if lst.type.deque and name in DEQUE_METHODS:
+        from fastext.compiler.frontend import collections
+        return collections.deque_method(fc, node, lst, name)
     if name not in METHODS:
         from fastext.compiler.frontend.suggest import did_you_mean
         import difflib
@@ -618,6 +622,8 @@ def list_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     if not node.args:
         return _op(unknown(), span, "empty", [])
     value, fresh = as_list(fc, node.args[0])
+    if is_list(value) and value.type.deque:     # list(q) of a deque: a plain list (a copy)
+        return _op(List(value.type.item), span, "copy", [value])
     return value if fresh or not is_list(value) else _op(value.type, span, "copy", [value])
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from fastext.compiler import ir
-from fastext.compiler.types import I64, Array, Dict, List, PyObj, Set, Str, Tuple
+from fastext.compiler.types import BOOL, I64, Array, Dict, List, PyObj, Scalar, Set, Str, Tuple
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -110,6 +110,9 @@ def iterable(fc: "FunctionChecker", node: ast.expr) -> Iteration:
         return Iteration(count, lambda k: ir.BinOp(I64, span, "+", start, ir.BinOp(I64, span, "*", k, step)), setup)
     if _is_call(fc, node, "enumerate"):
         return _enumerate(fc, node)
+    if isinstance(node, (ast.Tuple, ast.List)) and node.elts and len(node.elts) <= 16 and \
+            not any(isinstance(e, ast.Starred) for e in node.elts):
+        return _display(fc, node)
     if _is_call(fc, node, "reversed"):
         if node.keywords or len(node.args) != 1:
             raise fc.error(node, "reversed() takes one sequence", "reversed(xs)")
@@ -191,3 +194,27 @@ def _once(fc: "FunctionChecker", value: ir.Expr, node: ast.AST, setup: list[ir.S
     temp = fc.new_temp(value.type, node)
     setup.append(ir.Assign(value.span, temp, value))
     return ir.Load(value.type, value.span, temp)
+
+
+def _display(fc: "FunctionChecker", node: ast.Tuple | ast.List) -> Iteration:
+    """`for y in (x * 2, x + 3)`: the items evaluated once, in order, into temporaries (as Python
+    builds the tuple), the k-th picked by comparisons: no list or tuple is made."""
+    span = fc.span(node)
+    items = [fc.expr(e) for e in node.elts]
+    t = items[0].type
+    for e, v in zip(node.elts[1:], items[1:]):
+        if v.type != t:
+            if not (isinstance(t, Scalar) and isinstance(v.type, Scalar)):
+                raise fc.error(e, f"the items iterated over must have one type: {t} and {v.type}",
+                               "convert them to one type")
+            t = fc.result_type(ir.Expr(t, span), v)
+    setup: list[ir.Stmt] = []
+    temps = [_once(fc, fc.convert(v, t) if isinstance(t, Scalar) else v, node, setup) for v in items]
+
+    def item(k: ir.Expr) -> ir.Expr:
+        out = temps[-1]
+        for i in range(len(temps) - 2, -1, -1):
+            test = ir.Compare(BOOL, span, ["=="], [k, ir.Const(I64, span, i)], [I64])
+            out = ir.IfExp(t, span, test, temps[i], out)
+        return out
+    return Iteration(ir.Const(I64, span, len(temps)), item, setup)

@@ -283,7 +283,18 @@ def _pop(fl, e, args):
                    "list assignment index out of range" if e.attrs.get("message") == "del" else "pop index out of range")
     v = iload(fl, lst, item, k)
     last = b.sub(n, I64(1))
-    _move_items(fl, lst, item, k, b.add(k, I64(1)), b.sub(last, k))
+    if len(args) > 1:
+        # pop(0) (a deque's popleft, a queue's list.pop(0)): the items' start moves one item on
+        # instead of the items moving back: O(1).  The slot left behind is the arena's until the
+        # call ends, as a grown list's old buffer is (reserve never frees).
+        with b.if_else(b.icmp_signed("==", k, I64(0))) as (front, other):
+            with front:
+                hstore(fl, b.gep(hload(fl, lst, DATA), [size_of(value_type(item))]), lst, DATA)
+                hstore(fl, b.sub(hload(fl, lst, CAP), I64(1)), lst, CAP)
+            with other:
+                _move_items(fl, lst, item, k, b.add(k, I64(1)), b.sub(last, k))
+    else:
+        _move_items(fl, lst, item, k, b.add(k, I64(1)), b.sub(last, k))
     hstore(fl, last, lst, LEN)
     return v
 
