@@ -11,6 +11,7 @@ from fastext.compiler.diagnostics import ERROR_TYPE_NAME, Diagnostics, FxSyntaxE
 from fastext.compiler import ops
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.alloc import ALLOC_FUNCS
+from fastext.compiler.frontend.generators import is_generator
 from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
 from fastext.compiler.frontend.structs import collect_struct, is_struct_class
 from fastext.compiler.source import SourceFile, Span, without_docstring
@@ -34,7 +35,7 @@ class _ModuleCollector:
         defs: list[ast.FunctionDef] = []
         # the module's function names, known before their signatures are read: `g = f` and
         # `def run(n: i64, f=eval_A)` name functions (frontend/funcvals.py)
-        self.functions = {s.name for s in tree.body if isinstance(s, ast.FunctionDef)}
+        self.functions = {s.name for s in tree.body if isinstance(s, ast.FunctionDef) and not is_generator(s)}
         self.aliases: list[tuple[str, str, Span]] = []
         for d in evaluated_too_early(tree, self.scope.file):
             self.diags.add(d)
@@ -44,6 +45,8 @@ class _ModuleCollector:
                     self.import_(stmt)
                 elif isinstance(stmt, (ast.Assign, ast.AnnAssign)):
                     self.constant(stmt)
+                elif isinstance(stmt, ast.FunctionDef) and is_generator(stmt):
+                    self.generator(stmt)       # inlined where it is iterated (frontend/generators.py)
                 elif isinstance(stmt, ast.FunctionDef):
                     defs.append(stmt)
                 elif isinstance(stmt, ast.ClassDef) and is_struct_class(self, stmt):
@@ -483,6 +486,16 @@ class _ModuleCollector:
         if not hasattr(node, "fx_self"):
             self.scope.names[node.name] = Binding("func", self.scope.qualify(node.name))
 
+
+    def generator(self, node: ast.FunctionDef) -> None:
+        """A generator function: bound to its `def`, typed only where a loop iterates a call of it."""
+        span = self.span(node)
+        if node.decorator_list:
+            raise FxSyntaxError(span, f"generator `{node.name}` cannot be decorated",
+                                "remove the decorator: generators are inlined where they are iterated")
+        if node.name in self.scope.names or node.name in self.scope.signatures:
+            raise FxSyntaxError(span, f"`{node.name}` is already bound at module level", "rename the generator")
+        self.scope.names[node.name] = Binding("generator", node)
 
     def template(self, node: ast.FunctionDef, options: dict) -> None:
         """A function specialised per call (frontend/templates.py): in the registry as a Template."""
