@@ -20,7 +20,7 @@ from fastext.compiler.types import (
     article, constant_fits, STR, STRV,
 )
 
-ALLOWED_MODULES = ("math", "cmath", "fastext", "random", "time", "heapq", "bisect")     # the last four: frontend/pymodules.py
+ALLOWED_MODULES = ("math", "cmath", "fastext", "random", "time", "heapq", "bisect", "itertools")  # the last five: frontend/pymodules.py
 NUMPY_SUBMODULES = ("numpy.random", "numpy.linalg")     # importable by name; their functions are registry spellings
 
 
@@ -228,7 +228,7 @@ class _ModuleCollector:
                 names[local] = Binding("mathconst", *CMATH_CONSTANTS[alias.name])
             else:
                 raise FxSyntaxError(span, f"cmath.{alias.name} is not supported in .fx code", f"supported: {supported()}")
-        elif stmt.module in ("random", "time", "heapq", "bisect"):     # Python's modules (frontend/pymodules.py)
+        elif stmt.module in ("random", "time", "heapq", "bisect", "itertools"):     # Python's modules (frontend/pymodules.py)
             from fastext.compiler.frontend.pymodules import bind_name
             names[local] = bind_name(stmt.module, alias.name, span)
         elif alias.name in DIALECT_SCALARS:
