@@ -53,6 +53,11 @@ PROGRAMS = {
     "collatz": ("others.fx", "collatz", (300_000,), (1000,), "exact"),
     "n-queens": ("others.fx", "queens_lists", (8,), (5,), "exact"),
     "fasta": ("fasta.fx", "main", (100_000,), (1000,), "exact"),
+    # generator functions and itertools, inlined where iterated (generators.fx)
+    "nqueens (permutations)": ("generators.fx", "queens", (), (), "exact"),
+    "pythagorean pipeline": ("generators.fx", "pythagorean", (400,), (60,), "exact"),
+    "grid search (product)": ("generators.fx", "grid_search", (250,), (10,), "exact"),
+    "euler 7 (count)": ("generators.fx", "euler7", (10_001,), (100,), "exact"),
 }
 
 

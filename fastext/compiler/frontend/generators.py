@@ -69,7 +69,10 @@ class Source:
 
 
 def source(fc: "FunctionChecker", call: ast.AST) -> Source | None:
-    """The generator that `call` calls (a generator function or an itertools iterator), else None."""
+    """The generator that `call` calls (a generator function or an itertools iterator), or a
+    generator expression iterated by a loop (`set(x + 1 for x in xs)`), else None."""
+    if isinstance(call, ast.GeneratorExp):
+        return _genexp(fc, call)
     if not isinstance(call, ast.Call):
         return None
     func = call.func
@@ -129,6 +132,29 @@ def _user(fc: "FunctionChecker", call: ast.Call, node: ast.FunctionDef, shown: s
                 raise fc.error(call, f"{shown}() is missing the argument `{p}`", f"{shown}({', '.join(params)})")
             args[p] = copy.deepcopy(defaults[p])
     return Source(node, shown, [args[p] for p in params], module_level=module_level)
+
+
+def _genexp(fc: "FunctionChecker", node: ast.GeneratorExp) -> Source:
+    """`(e for x in xs if c)` as the generator `def <genexpr>(): for x in xs: if c: yield e`, reading
+    the enclosing function's names as a closure does."""
+    body: list[ast.stmt] = []
+    inner = body
+    for g in node.generators:
+        if g.is_async:
+            raise fc.error(node, "async comprehensions are not supported", "use a plain for")
+        loop = ast.copy_location(ast.For(copy.deepcopy(g.target), copy.deepcopy(g.iter), [], [], None), node)
+        inner.append(loop)
+        inner = loop.body
+        for cond in g.ifs:
+            test = ast.copy_location(ast.If(copy.deepcopy(cond), [], []), cond)
+            inner.append(test)
+            inner = test.body
+    inner.append(ast.copy_location(ast.Expr(ast.Yield(copy.deepcopy(node.elt))), node.elt))
+    fn = ast.FunctionDef(name="<genexpr>", args=ast.arguments([], [], None, [], [], None, []), body=body,
+                         decorator_list=[], returns=None, type_comment=None)
+    ast.copy_location(fn, node)
+    ast.fix_missing_locations(fn)
+    return Source(fn, "<genexpr>", [], module_level=False)
 
 
 # ------------------------------------------------------------------ names
