@@ -112,3 +112,27 @@ def test_located_errors(tmp_path, body, where, message):
         fxload.compiled(str(path), f"bad_gen_{abs(hash(body))}")
     text = str(err.value)
     assert where in text and message in text, text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.tuples(st.integers(-9, 9), st.integers(-9, 9), st.integers(-9, 9)), st.integers(-5, 5))
+def test_tuple_runtime_index(mods, t, i):
+    outcomes = []
+    for m in mods:
+        try:
+            outcomes.append(m.tuple_at(t, i))
+        except IndexError as e:
+            outcomes.append(("IndexError", str(e)))
+    assert outcomes[0] == outcomes[1], (t, i, outcomes)
+
+
+def test_labelled_exits_in_the_typed_ir(tmp_path):
+    """The consumer's break leaves the generator's loops through one labelled exit."""
+    from fastext.compiler.driver import typed_ir_file
+    src = ("def g(n):\n    for i in range(n):\n        for j in range(i):\n            yield i * j\n\n"
+           "def f(n: int) -> int:\n    t = 0\n    for x in g(n):\n        if x > 5:\n            break\n"
+           "        t += x\n    return t\n")
+    path = tmp_path / "lab.fx"
+    path.write_text(src)
+    text = typed_ir_file(str(path))
+    assert "# $gen" in text and "break $gen" in text, text

@@ -183,3 +183,8 @@ def running(xs: list[f64]) -> list[f64]:
 
 def repeated(x: f64, n: i64) -> f64:
     return sum(itertools.repeat(x, n), 0.0)
+
+
+def tuple_at(t: tuple[i64, i64, i64], i: i64) -> i64:
+    """A run-time index into a tuple whose items have one type."""
+    return t[i] * 10 + t[-1 - i % 3]
