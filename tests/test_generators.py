@@ -136,3 +136,9 @@ def test_labelled_exits_in_the_typed_ir(tmp_path):
     path.write_text(src)
     text = typed_ir_file(str(path))
     assert "# $gen" in text and "break $gen" in text, text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(0, 9), max_size=6), small, st.integers(-1, 5), st.integers(-1, 9))
+def test_zip_with_a_generator(mods, xs, n, skip, stop):
+    _same(mods, "zipped", xs, n, skip, stop)

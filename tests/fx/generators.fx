@@ -188,3 +188,19 @@ def repeated(x: f64, n: i64) -> f64:
 def tuple_at(t: tuple[i64, i64, i64], i: i64) -> i64:
     """A run-time index into a tuple whose items have one type."""
     return t[i] * 10 + t[-1 - i % 3]
+
+
+def zipped(xs: list[i64], n: i64, skip: i64, stop: i64) -> list[i64]:
+    """zip with a generator after and before lists (CPython asks each iterable in turn)."""
+    log: list[i64] = []
+    for a, b, c in zip(xs, logged(n, log), range(n - 1)):
+        if a == stop:
+            break
+        if b == skip:
+            continue
+        log.append(a * 100 + b * 10 + c)
+    else:
+        log.append(-5)
+    for x, y in zip(logged(n, log), xs):
+        log.append(x * 1000 + y)
+    return log

@@ -289,6 +289,12 @@ def _yield_site(fc: "FunctionChecker", stmt: ast.stmt, value: ast.expr | None, s
     body = copy.deepcopy(site.body)
     for brk in _top_level(body, ast.Break):
         brk.fx_label = site.brk
+    for node in ast.walk(ast.Module(body, [])):
+        if isinstance(node, ast.Break) and getattr(node, "fx_exhausted", False):   # zip(): another ran out
+            node.fx_label = site.ret
+            site.used_ret = True
+        elif isinstance(node, ast.Break) and getattr(node, "fx_consumer", False):
+            node.fx_label = site.brk
     assign = ast.copy_location(ast.Assign([copy.deepcopy(site.target)], value), stmt)
     if site.wrap:
         return [assign, ast.copy_location(_once_loop(f"$c{site.n}_{site.sites}", body, [], None), stmt)]
@@ -379,3 +385,82 @@ def enumerate_source(fc: "FunctionChecker", loop: ast.For) -> list[ir.Stmt] | No
     out = fc.block(stmts)
     out += inline(fc, inner, src)
     return out
+
+
+def _marked_break(node: ast.AST, **marks) -> ast.Break:
+    brk = ast.copy_location(ast.Break(), node)
+    for k, v in marks.items():
+        setattr(brk, k, v)
+    return brk
+
+
+def _indexable(fc: "FunctionChecker", arg: ast.expr) -> bool:
+    """Whether `arg` is a local the loop may read by position (`xs[k]`, `len(xs)`) without a copy."""
+    from fastext.compiler.types import Array, List, Str, Tuple
+    return isinstance(arg, ast.Name) and arg.id in fc.vars and \
+        isinstance(fc.vars[arg.id].type, (List, Array, Str, Tuple))
+
+
+def zip_source(fc: "FunctionChecker", loop: ast.For) -> list[ir.Stmt] | None:
+    """`for a, b in zip(xs, gen(...))`: the generator inlined, the other iterables read by position.
+
+    As CPython's zip, which asks each iterable in turn: one after the generator is checked after
+    the generator's `yield`; one before it before the generator resumes (so the generator never
+    runs ahead of a shorter iterable before it).  A shorter iterable ends the loop as the
+    generator's own end does: the loop's `else` runs."""
+    it = loop.iter
+    if not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "zip"
+            and it.func.id not in fc.vars and fc.scope.lookup("zip") is None and it.args and not it.keywords):
+        return None
+    found = [k for k, a in enumerate(it.args) if source(fc, a) is not None]
+    if not found:
+        return None
+    if len(found) > 1:
+        raise fc.error(it.args[found[1]], "zip() over more than one generator is not supported",
+                       "collect all but one of them first: zip(gen(n), list(other(n)))")
+    g = found[0]
+    n = next(_count)
+    counter, item = f"$zk{n}", f"$zi{n}"
+    pre: list[ast.stmt] = []
+    names: list[str | None] = []
+    for k, a in enumerate(it.args):
+        if k == g:
+            names.append(None)
+            continue
+        name = f"$zs{n}_{k}"
+        value = a if _indexable(fc, a) else ast.copy_location(ast.Call(ast.Name("list", ast.Load()), [a], []), a)
+        pre.append(ast.copy_location(ast.Assign([ast.Name(name, ast.Store())], value), a))
+        names.append(name)
+    pre.append(ast.copy_location(ast.Assign([ast.Name(counter, ast.Store())], ast.Constant(0)), loop))
+
+    def ran_out(names_: list[str]) -> list[ast.stmt]:
+        return [ast.copy_location(ast.If(ast.Compare(ast.Name(counter, ast.Load()), [ast.GtE()], [
+            ast.Call(ast.Name("len", ast.Load()), [ast.Name(nm, ast.Load())], [])]),
+            [_marked_break(loop, fx_exhausted=True)], []), loop) for nm in names_]
+
+    before = [nm for nm in names[:g] if nm is not None]
+    after = [nm for nm in names[g + 1:] if nm is not None]
+    items = [ast.Name(item, ast.Load()) if nm is None else
+             ast.Subscript(ast.Name(nm, ast.Load()), ast.Name(counter, ast.Load()), ast.Load()) for nm in names]
+    bind = ast.Assign([loop.target], ast.Tuple(items, ast.Load()))
+    step = ast.AugAssign(ast.Name(counter, ast.Store()), ast.Add(), ast.Constant(1))
+    body = copy.deepcopy(loop.body)
+    for brk in _top_level(body, ast.Break):
+        brk.fx_consumer = True
+    if any(True for _ in _top_level(body, ast.Continue)) and before:
+        body = [_once_loop(f"$zc{n}", body, [], None)]     # `continue` still reaches the checks below
+    inner = ast.For(ast.Name(item, ast.Store()), it.args[g], ran_out(after) + [bind, step] + body + ran_out(before),
+                    copy.deepcopy(loop.orelse), None)
+    stmts: list[ast.stmt] = list(pre)
+    if before:      # an empty iterable before the generator: it never starts
+        empty = ast.BoolOp(ast.Or(), [ast.Compare(ast.Call(ast.Name("len", ast.Load()), [ast.Name(nm, ast.Load())], []),
+                                                  [ast.Eq()], [ast.Constant(0)]) for nm in before]) \
+            if len(before) > 1 else ast.Compare(ast.Call(ast.Name("len", ast.Load()), [ast.Name(before[0], ast.Load())],
+                                                         []), [ast.Eq()], [ast.Constant(0)])
+        stmts.append(ast.If(empty, copy.deepcopy(loop.orelse) or [ast.Pass()], [inner]))
+    else:
+        stmts.append(inner)
+    for s in stmts:
+        ast.copy_location(s, loop)
+        ast.fix_missing_locations(s)
+    return fc.block(stmts)

@@ -43,6 +43,8 @@ def check_for(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt]:
     if src is not None:         # a generator function or an itertools iterator: inlined here
         return generators.inline(fc, node, src)
     enumerated = generators.enumerate_source(fc, node)
+    if enumerated is None:
+        enumerated = generators.zip_source(fc, node)
     if enumerated is not None:
         return enumerated
     if _is_call(fc, it, "prange"):
