@@ -142,3 +142,22 @@ def test_labelled_exits_in_the_typed_ir(tmp_path):
 @given(st.lists(st.integers(0, 9), max_size=6), small, st.integers(-1, 5), st.integers(-1, 9))
 def test_zip_with_a_generator(mods, xs, n, skip, stop):
     _same(mods, "zipped", xs, n, skip, stop)
+
+
+@pytest.mark.parametrize("use", ["from gen_lib import evens\n\ndef f(n: int) -> int:\n    return sum(evens(n))\n",
+                                 "import gen_lib\n\ndef f(n: int) -> int:\n    return sum(gen_lib.evens(n))\n"])
+def test_generator_of_another_module_is_a_located_error(tmp_path, use):
+    from fastext.compiler.diagnostics import CompileError
+    (tmp_path / "gen_lib.fx").write_text("STEP = 2\n\ndef evens(n):\n    for i in range(0, n, STEP):\n        yield i\n")
+    path = tmp_path / "gen_use.fx"
+    path.write_text(use)
+    with pytest.raises(CompileError) as err:
+        fxload.compiled(str(path), f"gen_use_{'import' if use.startswith('import') else 'from'}")
+    assert ":4:" in str(err.value) and "another .fx module" in str(err.value), str(err.value)
+
+
+@settings(max_examples=20, deadline=None)
+@given(small)
+def test_consumed_whole_by_join_and_prod(mods, n):
+    _same(mods, "joined", n)
+    _same(mods, "product_of", n)

@@ -204,3 +204,17 @@ def zipped(xs: list[i64], n: i64, skip: i64, stop: i64) -> list[i64]:
     for x, y in zip(logged(n, log), xs):
         log.append(x * 1000 + y)
     return log
+
+
+def words(n):
+    for i in range(n):
+        yield str(i * i)
+
+
+def joined(n: i64) -> str:
+    return ",".join(words(n))
+
+
+def product_of(n: i64) -> i64:
+    import math
+    return math.prod(halves(n))

@@ -73,6 +73,10 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
                 from fastext.compiler.frontend.graph import missing_name as _missing_name
                 missing = _missing_name(fc.span(func), b.value, func.attr)
                 raise fc.error(func, missing.message, missing.hint)
+            if target.kind == "generator":
+                raise fc.error(func, f"`{shown}` is a generator of another .fx module: it cannot be inlined here",
+                               "define the generator in this module, or call a function of the other "
+                               "module that returns a list")
             return _call_binding(fc, node, target, shown)
     if isinstance(func, ast.Attribute):
         owner = fc.expr(func.value)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import ast
 import copy
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fastext.compiler import ir
@@ -65,7 +65,6 @@ class Source:
     args: list[ast.expr]
     subst: frozenset = frozenset()
     module_level: bool = True
-    free_ok: frozenset = field(default_factory=frozenset)
 
 
 def source(fc: "FunctionChecker", call: ast.AST) -> Source | None:
@@ -86,6 +85,11 @@ def source(fc: "FunctionChecker", call: ast.AST) -> Source | None:
         if b is None:
             return None
         if b.kind == "generator":
+            if getattr(b.value, "fx_file", None) != fc.scope.file:
+                raise fc.error(call, f"generator `{func.id}` is defined in another .fx module: it reads that "
+                                     "module's names, so it cannot be inlined here",
+                               "define the generator in this module, or call a function of the other "
+                               "module that returns a list")
             return _user(fc, call, b.value, func.id)
         if b.kind == "op" and str(b.value).startswith("itertools."):
             from fastext.compiler.frontend import pyitertools
@@ -97,6 +101,18 @@ def source(fc: "FunctionChecker", call: ast.AST) -> Source | None:
             from fastext.compiler.frontend import pyitertools
             return pyitertools.source(fc, call, func.attr, f"{func.value.id}.{func.attr}")
     return None
+
+
+def as_listcomp(fc: "FunctionChecker", node: ast.expr) -> ast.expr:
+    """A generator call or expression that an operation consumes whole (`",".join(gen(n))`,
+    `math.prod(gen(n))`) as the list comprehension of its items; anything else as it is."""
+    if isinstance(node, ast.GeneratorExp):
+        return ast.copy_location(ast.ListComp(node.elt, node.generators), node)
+    if isinstance(node, ast.Call) and source(fc, node) is not None:
+        item = f"$li{next(_count)}"
+        return ast.copy_location(ast.ListComp(ast.Name(item, ast.Load()), [
+            ast.comprehension(ast.Name(item, ast.Store()), node, [], 0)]), node)
+    return node
 
 
 def misplaced(fc: "FunctionChecker", node: ast.Call, shown: str):
@@ -353,7 +369,7 @@ def _check_free(fc: "FunctionChecker", src: Source, names: dict[str, str]) -> No
     those spellings would capture it once inlined."""
     for n in _own_nodes(src.node.body):
         if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id not in names \
-                and n.id not in src.free_ok and (n.id in fc.vars or n.id in fc.funcvals or (
+                and (n.id in fc.vars or n.id in fc.funcvals or (
                     fc.scope.lookup(n.id) is None and fc.module_scope.lookup(n.id) is not None)):
             raise fc.error(n, f"generator `{src.shown}` reads the module name `{n.id}`, which a local variable "
                               "of the function iterating it hides", f"rename the local `{n.id}`")

@@ -495,6 +495,7 @@ class _ModuleCollector:
                                 "remove the decorator: generators are inlined where they are iterated")
         if node.name in self.scope.names or node.name in self.scope.signatures:
             raise FxSyntaxError(span, f"`{node.name}` is already bound at module level", "rename the generator")
+        node.fx_file = self.scope.file      # inlined only into this module's functions (its names)
         self.scope.names[node.name] = Binding("generator", node)
 
     def template(self, node: ast.FunctionDef, options: dict) -> None:
