@@ -87,6 +87,8 @@ def test_permutations_of_known_length(mods):
      ":5:9:", "makes a generator, which .fx code supports only where it is iterated"),
     ("def g(n):\n    yield n\n    yield from g(n - 1)\n\ndef f(n: int) -> int:\n    return sum(g(n))\n",
      ":3:16:", "iterates itself (recursion)"),
+    ("def g(n):\n    for x in h(n):\n        yield x\n\ndef h(n):\n    yield from g(n)\n\n"
+     "def f(n: int) -> int:\n    return sum(g(n))\n", ":6:16:", "iterates itself (recursion)"),
     ("def g(n):\n    try:\n        yield n\n    except ValueError:\n        pass\n\n"
      "def f(n: int) -> int:\n    return sum(g(n))\n", ":2:5:", "`yield` inside `try` is not supported"),
     ("def g(n):\n    x = yield n\n\ndef f(n: int) -> int:\n    return sum(g(n))\n",
@@ -161,3 +163,9 @@ def test_generator_of_another_module_is_a_located_error(tmp_path, use):
 def test_consumed_whole_by_join_and_prod(mods, n):
     _same(mods, "joined", n)
     _same(mods, "product_of", n)
+
+
+@settings(max_examples=15, deadline=None)
+@given(small)
+def test_same_generator_nested(mods, n):
+    _same(mods, "nested_same", n)

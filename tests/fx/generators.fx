@@ -218,3 +218,18 @@ def joined(n: i64) -> str:
 def product_of(n: i64) -> i64:
     import math
     return math.prod(halves(n))
+
+
+def nested_same(n: i64) -> i64:
+    """One generator iterated inside a loop over itself (not recursion), a consumer break
+    through a finally."""
+    t = 0
+    for x in squares(n):
+        for y in squares(x):
+            try:
+                if y > 30:
+                    break
+                t += x * 1000 + y
+            finally:
+                t += 1
+    return t

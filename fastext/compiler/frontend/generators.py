@@ -319,8 +319,9 @@ def _yield_site(fc: "FunctionChecker", stmt: ast.stmt, value: ast.expr | None, s
 
 def inline(fc: "FunctionChecker", loop: ast.For, src: Source) -> list[ir.Stmt]:
     """`for target in gen(...)`: the generator's body typed in place (see the module docstring)."""
-    stack = fc.__dict__.setdefault("inlining", [])
-    if any(node is src.node for node in stack):
+    # the generators whose bodies hold this call (lexically: not the loop bodies put at their yields)
+    chain = getattr(loop.iter, "fx_chain", ())
+    if any(node is src.node for node in chain):
         raise fc.error(loop.iter, f"generator `{src.shown}` iterates itself (recursion): it cannot be inlined",
                        "write the recursion as a recursive function that appends to a list")
     n = next(_count)
@@ -347,6 +348,10 @@ def inline(fc: "FunctionChecker", loop: ast.For, src: Source) -> list[ir.Stmt]:
         body = body[1:]
     renamer = _Rename({k: v for k, v in names.items() if k not in subst}, subst)
     body = [renamer.visit(copy.deepcopy(s)) for s in body]
+    for s in body:
+        for node in ast.walk(s):
+            if isinstance(node, (ast.Call, ast.GeneratorExp)):
+                node.fx_chain = chain + (src.node,)
     site = _Site(loop.target, loop.body, f"$gen{n}", f"$genret{n}", n,
                  wrap=any(True for _ in _top_level(loop.body, ast.Continue)))
     body = _transform(fc, body, site)
@@ -357,11 +362,7 @@ def inline(fc: "FunctionChecker", loop: ast.For, src: Source) -> list[ir.Stmt]:
     for s in stmts:
         ast.copy_location(s, loop)
         ast.fix_missing_locations(s)
-    stack.append(src.node)
-    try:
-        return fc.block(stmts)
-    finally:
-        stack.pop()
+    return fc.block(stmts)
 
 
 def _check_free(fc: "FunctionChecker", src: Source, names: dict[str, str]) -> None:
