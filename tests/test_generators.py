@@ -169,3 +169,17 @@ def test_consumed_whole_by_join_and_prod(mods, n):
 @given(small)
 def test_same_generator_nested(mods, n):
     _same(mods, "nested_same", n)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(2, 40), small)
+def test_next_of_a_generator(mods, k, n):
+    if any(x * x % k == k - 1 for x in range(1, k + 1)):
+        _same(mods, "first_match", k)
+    _same(mods, "first_or", n, -3)
+    if n:
+        _same(mods, "first_strict", n)
+    else:
+        for m in mods:
+            with pytest.raises(StopIteration):
+                m.first_strict(0)

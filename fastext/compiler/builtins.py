@@ -80,6 +80,7 @@ EXCEPTIONS: tuple[str, ...] = (
     "Exception", "ArithmeticError", "AssertionError", "FloatingPointError", "IndexError",
     "KeyError", "LookupError", "NotImplementedError", "OverflowError", "RuntimeError",
     "TypeError", "ValueError", "ZeroDivisionError", "MemoryError", "RecursionError",
+    "StopIteration",     # next() of a generator that ran out (frontend/generators.py)
 )
 # Exceptions of NumPy's that operations raise (`np.linalg.solve`'s LinAlgError): name → the module
 # the entry point imports the class from when it raises one (abi/runtime.py: fx_raise).  `.fx`
@@ -102,6 +103,7 @@ EXC_BASE: dict[str, str | None] = {
     "LookupError": "Exception", "IndexError": "LookupError", "KeyError": "LookupError",
     "RuntimeError": "Exception", "NotImplementedError": "RuntimeError", "RecursionError": "RuntimeError",
     "TypeError": "Exception", "ValueError": "Exception", "MemoryError": "Exception",
+    "StopIteration": "Exception",
     "LinAlgError": "ValueError",
 }
 

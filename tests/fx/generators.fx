@@ -233,3 +233,16 @@ def nested_same(n: i64) -> i64:
             finally:
                 t += 1
     return t
+
+
+def first_match(k: i64) -> i64:
+    """Project-Euler style: the first n with a property, from an endless count."""
+    return next(n for n in count(1) if n * n % k == k - 1)
+
+
+def first_or(n: i64, default: i64) -> i64:
+    return next(halves(n), default) + next((x for x in squares(n) if x > 10), default)
+
+
+def first_strict(n: i64) -> i64:
+    return next(squares(n))

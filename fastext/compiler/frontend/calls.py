@@ -136,6 +136,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     if name in fc.vars:
         raise fc.error(func, f"`{name}` is a local variable, not a function", "rename the variable or the function")
     b = fc.scope.lookup(name)
+    if name == "next" and b is None:      # the first item of a generator (frontend/generators.py)
+        from fastext.compiler.frontend.generators import next_call
+        return next_call(fc, node)
     if name in fc.generators or b is not None and b.kind == "generator":
         from fastext.compiler.frontend.generators import misplaced
         raise misplaced(fc, node, name)

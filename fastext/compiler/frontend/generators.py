@@ -481,3 +481,35 @@ def zip_source(fc: "FunctionChecker", loop: ast.For) -> list[ir.Stmt] | None:
         ast.copy_location(s, loop)
         ast.fix_missing_locations(s)
     return fc.block(stmts)
+
+
+def next_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
+    """`next(gen(...))`, `next(x for x in count(1) if p(x))`, `next(it, default)`: the first item
+    of a generator made where it is asked (a loop that stops at the first `yield`);
+    StopIteration, or the default, when it has none."""
+    if node.keywords or not 1 <= len(node.args) <= 2 or source(fc, node.args[0]) is None:
+        raise fc.error(node, "next() takes a generator call or a generator expression here (there are no "
+                             "iterator objects in .fx code)", "next(x for x in xs if p(x)), next(gen(n), -1)")
+    n = next(_count)
+    found, item, value = f"$nf{n}", f"$nx{n}", f"$nv{n}"
+    name = lambda v, ctx=ast.Load: ast.Name(v, ctx())   # noqa: E731
+    loop = ast.For(name(item, ast.Store), node.args[0], [
+        ast.Assign([name(value, ast.Store)], name(item)),
+        ast.Assign([name(found, ast.Store)], ast.Constant(True)),
+        ast.Break()], [], None)
+    if len(node.args) == 2:
+        missing = [ast.Assign([name(value, ast.Store)], node.args[1])]
+    else:
+        missing = [ast.Raise(ast.Call(name("StopIteration"), [], []), None)]
+    stmts = [ast.Assign([name(found, ast.Store)], ast.Constant(False)), loop,
+             ast.If(ast.UnaryOp(ast.Not(), name(found)), missing, [])]
+    for s in stmts:
+        ast.copy_location(s, node)
+        ast.fix_missing_locations(s)
+    body = fc.block(stmts)
+    var = fc.vars.get(value)
+    span = fc.span(node)
+    if var is None:
+        from fastext.compiler.types import ERROR
+        return ir.Expr(ERROR, span)
+    return ir.StmtExpr(var.type, span, body, ir.Load(var.type, span, var))
