@@ -246,3 +246,16 @@ def first_or(n: i64, default: i64) -> i64:
 
 def first_strict(n: i64) -> i64:
     return next(squares(n))
+
+
+def pairs_cycle_longest(xs: list[i64], n: i64) -> list[i64]:
+    out: list[i64] = []
+    for a, b in itertools.pairwise(xs):
+        out.append(a * 10 + b)
+    for k, x in enumerate(itertools.cycle(xs)):
+        if k >= n:
+            break
+        out.append(x)
+    for a, b, c in itertools.zip_longest(xs, squares(n), range(2), fillvalue=-1):
+        out.append(a * 10000 + b * 100 + c)
+    return out

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
 
 NAMES = ("product", "permutations", "combinations", "combinations_with_replacement", "chain", "count",
-         "islice", "accumulate", "repeat")
+         "islice", "accumulate", "repeat", "pairwise", "cycle", "zip_longest")
 _MAXSIZE = 2 ** 63 - 1
 
 
@@ -179,6 +179,36 @@ def repeat(obj):
 """
 
 
+_PAIRWISE = """
+def pairwise(iterable):
+    first = True
+    for x in iterable:
+        if first:
+            prev = x
+            first = False
+        else:
+            yield (prev, x)
+            prev = x
+"""
+
+_CYCLE = """
+def cycle(iterable):
+    saved = list(iterable)
+    while saved:
+        for x in saved:
+            yield x
+"""
+
+
+def _zip_longest(k: int) -> str:
+    pools = "".join(f"    p{j} = list(a{j})\n" for j in range(k))
+    n = ", ".join(f"len(p{j})" for j in range(k))
+    items = "".join(f"p{j}[i] if i < len(p{j}) else fillvalue, " for j in range(k))
+    longest = f"max({n})" if k > 1 else "len(p0)"
+    return (f"def zip_longest({', '.join(f'a{j}' for j in range(k))}, fillvalue):\n{pools}"
+            f"    for i in range({longest}):\n        yield ({items})\n")
+
+
 def _const_int(fc: "FunctionChecker", node: ast.expr) -> int | None:
     """An int known at compile time: a literal (or its negation) or a module-level int constant."""
     if isinstance(node, ast.Constant) and type(node.value) is int:
@@ -321,6 +351,22 @@ def source(fc: "FunctionChecker", call: ast.Call, name: str, shown: str) -> Sour
             return Source(_parse(_ACCUMULATE_INITIAL, call), shown, [got["iterable"], got["initial"]],
                           subst=frozenset({"iterable"}))
         return Source(_parse(_ACCUMULATE, call), shown, [got["iterable"]], subst=frozenset({"iterable"}))
+    if name == "pairwise":
+        got = _arguments(fc, call, shown, ("iterable",), 1)
+        return Source(_parse(_PAIRWISE, call), shown, [got["iterable"]], subst=frozenset({"iterable"}))
+    if name == "cycle":
+        got = _arguments(fc, call, shown, ("iterable",), 1)
+        return Source(_parse(_CYCLE, call), shown, [got["iterable"]], subst=frozenset({"iterable"}))
+    if name == "zip_longest":
+        fill = [k for k in call.keywords if k.arg == "fillvalue"]
+        if len(fill) != len(call.keywords) or not fill or not call.args \
+                or any(isinstance(a, ast.Starred) for a in call.args) \
+                or isinstance(fill[0].value, ast.Constant) and fill[0].value.value is None:
+            raise fc.error(call, f"{shown}() needs its iterables and a fillvalue= of the items' type here "
+                                 "(None is not a number)", f"{shown}(xs, ys, fillvalue=0)")
+        k = len(call.args)
+        return Source(_parse(_zip_longest(k), call), shown, list(call.args) + [fill[0].value],
+                      subst=frozenset(f"a{j}" for j in range(k)))
     got = _arguments(fc, call, shown, ("object", "times"), 1)     # repeat
     if "times" in got:
         return Source(_parse(_REPEAT, call), shown, [got["object"], got["times"]])

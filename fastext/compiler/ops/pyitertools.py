@@ -24,6 +24,9 @@ _FUNCTIONS = [
     ("islice", "itertools.islice(iterable, [start,] stop[, step])", "selected items"),
     ("accumulate", "itertools.accumulate(iterable, initial=None)", "running sums"),
     ("repeat", "itertools.repeat(object[, times])", "one object, again and again"),
+    ("pairwise", "itertools.pairwise(iterable)", "successive overlapping pairs"),
+    ("cycle", "itertools.cycle(iterable)", "the items again and again (leave the loop with break)"),
+    ("zip_longest", "itertools.zip_longest(*iterables, fillvalue=v)", "zip to the longest, padding with v"),
 ]
 
 for _name, _sig, _doc in _FUNCTIONS:
