@@ -189,3 +189,9 @@ def test_next_of_a_generator(mods, k, n):
 @given(ints, small)
 def test_pairwise_cycle_zip_longest(mods, xs, n):
     _same(mods, "pairs_cycle_longest", xs, n)
+
+
+@settings(max_examples=15, deadline=None)
+@given(small)
+def test_other_consumers(mods, n):
+    _same(mods, "consumers", n)

@@ -259,3 +259,14 @@ def pairs_cycle_longest(xs: list[i64], n: i64) -> list[i64]:
     for a, b, c in itertools.zip_longest(xs, squares(n), range(2), fillvalue=-1):
         out.append(a * 10000 + b * 100 + c)
     return out
+
+
+def mod7(n):
+    for i in range(n):
+        yield (i * 7) % 5
+
+
+def consumers(n: i64) -> tuple[i64, list[i64], list[tuple[i64, i64]], dict[i64, i64], i64]:
+    """key=, reverse=, list(enumerate(...)), a dict comprehension, set() of a generator call."""
+    return (max(mod7(n + 1), key=lambda x: -x), sorted(mod7(n), reverse=True), list(enumerate(mod7(n))),
+            {x: x * 2 for x in mod7(n)}, sum(1 for _ in mod7(n)) + len(set(mod7(n))))
