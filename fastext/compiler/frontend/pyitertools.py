@@ -32,7 +32,7 @@ def _tuple(r: int) -> str:
     return "(" + "".join(f"pool[indices[{k}]], " for k in range(r)) + ")"
 
 
-def _product(k: int, repeat: int) -> tuple[str, list[str]]:
+def _product(k: int, repeat: int) -> str:
     params = [f"p{j}" for j in range(k)]
     lines = [f"def product({', '.join(params)}):"]
     depth = 1
@@ -40,7 +40,7 @@ def _product(k: int, repeat: int) -> tuple[str, list[str]]:
         lines.append("    " * depth + f"for x{j} in p{j % k}:")
         depth += 1
     lines.append("    " * depth + "yield (" + "".join(f"x{j}, " for j in range(k * repeat)) + ")")
-    return "\n".join(lines), []
+    return "\n".join(lines)
 
 
 def _permutations(r: int) -> str:
@@ -307,8 +307,7 @@ def source(fc: "FunctionChecker", call: ast.Call, name: str, shown: str) -> Sour
                                         "length is part of their type in .fx code", f"{shown}(xs, repeat=3)")
         if not call.args:
             raise fc.error(call, f"{shown}() needs at least one iterable here", f"{shown}(xs, ys)")
-        text, _ = _product(len(call.args), repeat)
-        return Source(_parse(text, call), shown, list(call.args))
+        return Source(_parse(_product(len(call.args), repeat), call), shown, list(call.args))
     if name in ("permutations", "combinations", "combinations_with_replacement"):
         got = _arguments(fc, call, shown, ("iterable", "r"), 2 if name != "permutations" else 1)
         r = _r(fc, call, shown, got.get("r"), got["iterable"])
