@@ -31,6 +31,10 @@ def run(mod, fn, args, capfd):
     ("nbody.fx", "main", (1000,)),      # module-level containers (frontend/module_containers.py)
     ("fasta.fx", "main", (700,)),       # module-level str tables, bisect, "".join
     ("spectral_functional.fx", "main", (23,)),   # (i, list) tuple parameters, [1] * n decided in a template
+    ("generators.fx", "queens", ()),    # generators and itertools (frontend/generators.py)
+    ("generators.fx", "pythagorean", (60,)),
+    ("generators.fx", "grid_search", (10,)),
+    ("generators.fx", "euler7", (100,)),
 ])
 def test_same_result_and_output(file, fn, args, capfd):
     path = os.path.join(PROGRAMS, file)

@@ -170,7 +170,7 @@ def test_diagnostics(tmp_path):
                 x = 1.0 / x
             except ZeroDivisionError as err:
                 x = len(str(err))
-            except (ValueError, StopIteration):
+            except (ValueError, GeneratorExit):
                 x = 2.0
             except ():
                 pass
@@ -186,7 +186,7 @@ def test_diagnostics(tmp_path):
     """)
     messages = [m for m, _ in got]
     assert messages == [      # (`except … as err` binds the exception object: tests/test_str_values.py)
-        "cannot catch `StopIteration`",
+        "cannot catch `GeneratorExit`",
         "`except ()` catches nothing",
         "bare `raise` outside an `except` clause",
         "bare `raise` outside an `except` clause",

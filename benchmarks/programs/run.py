@@ -59,6 +59,11 @@ PROGRAMS = {
     "richards (classes)": ("classes.fx", "richards", (200_000,), (2000,), "exact"),
     "float (classes)": ("classes.fx", "float_points", (100_000,), (1000,), "exact"),
     "particles (classes)": ("classes.fx", "particles", (200, 20), (30, 5), "exact"),
+    # generator functions and itertools, inlined where iterated (generators.fx)
+    "nqueens (permutations)": ("generators.fx", "queens", (), (), "exact"),
+    "pythagorean pipeline": ("generators.fx", "pythagorean", (400,), (60,), "exact"),
+    "grid search (product)": ("generators.fx", "grid_search", (250,), (10,), "exact"),
+    "euler 7 (count)": ("generators.fx", "euler7", (10_001,), (100,), "exact"),
 }
 
 

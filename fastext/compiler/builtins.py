@@ -81,6 +81,7 @@ EXCEPTIONS: tuple[str, ...] = (
     "KeyError", "LookupError", "NotImplementedError", "OverflowError", "RuntimeError",
     "TypeError", "ValueError", "ZeroDivisionError", "MemoryError", "RecursionError",
     "AttributeError",      # a field read of None (a class's reference: frontend/dunders.py)
+    "StopIteration",     # next() of a generator that ran out (frontend/generators.py)
 )
 # Exceptions of NumPy's that operations raise (`np.linalg.solve`'s LinAlgError): name → the module
 # the entry point imports the class from when it raises one (abi/runtime.py: fx_raise).  `.fx`
@@ -104,6 +105,7 @@ EXC_BASE: dict[str, str | None] = {
     "RuntimeError": "Exception", "NotImplementedError": "RuntimeError", "RecursionError": "RuntimeError",
     "TypeError": "Exception", "ValueError": "Exception", "MemoryError": "Exception",
     "AttributeError": "Exception",
+    "StopIteration": "Exception",
     "LinAlgError": "ValueError",
 }
 

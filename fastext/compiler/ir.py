@@ -364,6 +364,7 @@ class ForRange(Stmt):
     body: list[Stmt]
     orelse: list[Stmt]
     parallel: "Parallel | None" = None   # set for a `prange` loop (frontend/parallel.py)
+    label: str | None = None              # a target of labelled `Break`s (inlined generators: frontend/generators.py)
 
 
 @dataclass(eq=False)
@@ -393,12 +394,14 @@ class Parallel:
 
 @dataclass(eq=False)
 class Break(Stmt):
-    pass
+    """Leave the innermost loop, or the enclosing `ForRange` whose `label` is `label`."""
+
+    label: str | None = None
 
 
 @dataclass(eq=False)
 class Continue(Stmt):
-    pass
+    label: str | None = None
 
 
 @dataclass(eq=False)

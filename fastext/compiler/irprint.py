@@ -74,7 +74,8 @@ def _stmt(s: ir.Stmt, depth: int, pad: str, out: list[str]) -> None:
         _orelse(s.orelse, depth, pad, out)
     elif isinstance(s, ir.ForRange):
         kind = "prange" if s.parallel is not None else "range"
-        out.append(f"{pad}for {s.var.name} in {kind}({expr(s.start)}, {expr(s.stop)}, {expr(s.step)}):")
+        label = f"  # {s.label}" if s.label is not None else ""
+        out.append(f"{pad}for {s.var.name} in {kind}({expr(s.start)}, {expr(s.stop)}, {expr(s.step)}):{label}")
         _block(s.body, depth + 1, out)
         _orelse(s.orelse, depth, pad, out)
     elif isinstance(s, ir.Return):
@@ -98,8 +99,10 @@ def _stmt(s: ir.Stmt, depth: int, pad: str, out: list[str]) -> None:
     elif isinstance(s, ir.ObjStore):
         where = f".{s.attr}" if s.attr is not None else f"[{expr(s.key)}]"
         out.append(f"{pad}{expr(s.target)}{where} = {expr(s.value)}")
-    else:   # Break, Continue, Reraise
-        out.append(pad + {"Reraise": "raise"}.get(type(s).__name__, type(s).__name__.lower()))
+    else:   # Break, Continue (labelled: to the loop of that label), Reraise
+        label = getattr(s, "label", None)
+        out.append(pad + {"Reraise": "raise"}.get(type(s).__name__, type(s).__name__.lower())
+                   + (f" {label}" if label is not None else ""))
 
 
 def _orelse(stmts: list[ir.Stmt], depth: int, pad: str, out: list[str]) -> None:

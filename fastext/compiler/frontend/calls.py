@@ -57,7 +57,8 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
             if func.attr not in CMATH_FUNCS:
                 raise fc.error(func, f"cmath.{func.attr} is not supported in .fx code", f"supported: {supported()}")
             return cmath_call(fc, node, func.attr)
-        if b is not None and b.kind in ("module:random", "module:time", "module:heapq", "module:bisect"):
+        if b is not None and b.kind in ("module:random", "module:time", "module:heapq", "module:bisect",
+                                        "module:itertools"):
             from fastext.compiler.frontend.pymodules import call as pymodule_call
             return pymodule_call(fc, node, b.kind.partition(":")[2])
         if b is not None and b.kind == "module:collections" and func.attr in ("defaultdict", "Counter"):
@@ -78,6 +79,10 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
                 from fastext.compiler.frontend.graph import missing_name as _missing_name
                 missing = _missing_name(fc.span(func), b.value, func.attr)
                 raise fc.error(func, missing.message, missing.hint)
+            if target.kind == "generator":
+                raise fc.error(func, f"`{shown}` is a generator of another .fx module: it cannot be inlined here",
+                               "define the generator in this module, or call a function of the other "
+                               "module that returns a list")
             return _call_binding(fc, node, target, shown)
     if isinstance(func, ast.Attribute):
         owner = fc.expr(func.value)
@@ -142,6 +147,12 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     if name in fc.vars:
         raise fc.error(func, f"`{name}` is a local variable, not a function", "rename the variable or the function")
     b = fc.scope.lookup(name)
+    if name == "next" and b is None:      # the first item of a generator (frontend/generators.py)
+        from fastext.compiler.frontend.generators import next_call
+        return next_call(fc, node)
+    if name in fc.generators or b is not None and b.kind == "generator":
+        from fastext.compiler.frontend.generators import misplaced
+        raise misplaced(fc, node, name)
     if b is not None:
         return _call_binding(fc, node, b, name)
     if name == "len" and len(node.args) == 1 and not node.keywords and b is None:
@@ -168,7 +179,7 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
             return lists.list_call(fc, node)
         if name == "sorted":
             return lists.sorted_call(fc, node)
-        folded = lists.fold_call(fc, node, name, None if _loop_call(node.args[0] if node.args else None)
+        folded = lists.fold_call(fc, node, name, None if _loop_call(node.args[0] if node.args else None, fc)
                                  else fc.expr(node.args[0]) if node.args else None)
         if folded is None:
             raise fc.error(node, f"{name}() takes a list, a comprehension or a generator expression here",
@@ -431,9 +442,13 @@ def _cast(fc, value: ir.Expr, t: Scalar, node: ast.AST) -> ir.Expr:
     return ir.Cast(t, fc.span(node), value)
 
 
-def _loop_call(arg: ast.expr | None) -> bool:
-    """A comprehension, generator expression or `zip/enumerate/range/reversed(...)`: iterated by
-    the loops of frontend/lists.py, not typed as a value first."""
+def _loop_call(arg: ast.expr | None, fc: "FunctionChecker | None" = None) -> bool:
+    """A comprehension, generator expression, `zip/enumerate/range/reversed(...)` or a generator
+    call (frontend/generators.py): iterated by the loops of frontend/lists.py, not typed as a value first."""
+    if fc is not None:
+        from fastext.compiler.frontend.generators import source
+        if source(fc, arg) is not None:
+            return True
     return isinstance(arg, (ast.ListComp, ast.GeneratorExp, ast.SetComp)) or isinstance(arg, ast.Call) and (
         isinstance(arg.func, ast.Name) and arg.func.id in ("zip", "enumerate", "range", "reversed")
         or isinstance(arg.func, ast.Attribute) and arg.func.attr in ("keys", "values", "items") and not arg.args)
@@ -524,7 +539,7 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     if name == "sum" and len(node.args) in (1, 2) or name in ("min", "max") and len(node.args) == 1:
         from fastext.compiler.frontend import lists
         arg = node.args[0]
-        value = None if _loop_call(arg) else fc.expr(arg)
+        value = None if _loop_call(arg, fc) else fc.expr(arg)
         folded = lists.fold_call(fc, node, name, value)
         if folded is not None:
             return folded

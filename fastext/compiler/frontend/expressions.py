@@ -256,6 +256,30 @@ class ExpressionChecker:
                          "complex numbers have .real and .imag" if isinstance(base.type, Scalar) and base.type.is_complex
                          else "numbers have no attributes in .fx code")
 
+    def _tuple_item_at(self, base: ir.Expr, idx: ast.expr, node: ast.Subscript) -> ir.Expr:
+        """`t[i]` of a tuple whose items have one type, `i` known at run time (`vec[i]` of a
+        permutation): a chain of selects over the items, IndexError outside `-n .. n-1`."""
+        from fastext.compiler.types import BOOL, I64, NONE
+        span = self.span(node)
+        items = base.type.items
+        n, t = len(items), items[0]
+        tup, k = self.new_temp(base.type, node), self.new_temp(I64, node)
+        index = self.coerce(self.expr(idx), I64, idx, "tuple index")
+        load_k = ir.Load(I64, span, k)
+        const = lambda v: ir.Const(I64, span, v)   # noqa: E731
+        negative = ir.Compare(BOOL, span, ["<"], [load_k, const(0)], [I64])
+        wrapped = ir.IfExp(I64, span, negative, ir.BinOp(I64, span, "+", load_k, const(n)), load_k)
+        outside = ir.BoolOp(BOOL, span, "or", [ir.Compare(BOOL, span, ["<"], [load_k, const(0)], [I64]),
+                                                ir.Compare(BOOL, span, [">="], [load_k, const(n)], [I64])])
+        check = ir.ExprStmt(span, ir.Intrinsic(NONE, span, "fx.raise_if", [outside],
+                                               {"exc": "IndexError", "message": "tuple index out of range"}))
+        value: ir.Expr = ir.TupleGet(t, span, ir.Load(base.type, span, tup), n - 1)
+        for j in range(n - 2, -1, -1):
+            at = ir.Compare(BOOL, span, ["=="], [ir.Load(I64, span, k), const(j)], [I64])
+            value = ir.IfExp(t, span, at, ir.TupleGet(t, span, ir.Load(base.type, span, tup), j), value)
+        return ir.StmtExpr(t, span, [ir.Assign(span, tup, base), ir.Assign(span, k, index),
+                                     ir.Assign(span, k, wrapped), check], value)
+
     def e_subscript(self, node: ast.Subscript) -> ir.Expr:
         from fastext.compiler.frontend import module_containers
         strdict = module_containers.strdict(self, node.value)
@@ -272,6 +296,8 @@ class ExpressionChecker:
             idx = node.slice
             k = _const_int(idx)
             n = len(base.type.items)
+            if k is None and not isinstance(idx, ast.Slice) and len(set(base.type.items)) == 1:
+                return self._tuple_item_at(base, idx, node)
             if k is None or not -n <= k < n:
                 raise self.error(idx, f"tuple index must be a constant in range(-{n}, {n})", "e.g. `a.shape[0]`")
             k %= n

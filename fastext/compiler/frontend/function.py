@@ -47,6 +47,7 @@ class FunctionChecker(ExpressionChecker):
         # instance its function parameters (name → (shape, hidden parameter names, Callable types))
         self.funcvals: dict = {}
         self.funcparams: dict = {}
+        self.generators: dict[str, ast.FunctionDef] = {}   # nested generator defs, inlined where iterated
         self.qualname = sig.name                     # the key of the function being checked
         self.internal: bool | None = None            # None: internal when its name starts with `_`
         self.inferred_returns: list = []             # without a return annotation (templates.py)
@@ -441,7 +442,7 @@ class FunctionChecker(ExpressionChecker):
     def s_break(self, node: ast.Break) -> ir.Stmt:
         if not self.loop_depth:
             raise self.error(node, "`break` outside a loop", "use `return` to leave the function")
-        return ir.Break(self.span(node))
+        return ir.Break(self.span(node), getattr(node, "fx_label", None))   # labelled: frontend/generators.py
 
     def s_continue(self, node: ast.Continue) -> ir.Stmt:
         if not self.loop_depth:
@@ -580,7 +581,12 @@ class FunctionChecker(ExpressionChecker):
 
     def s_def(self, node: ast.FunctionDef) -> list[ir.Stmt]:
         """A nested `def`: a closure over the variables it reads (frontend/funcvals.py)."""
-        from fastext.compiler.frontend import funcvals
+        from fastext.compiler.frontend import funcvals, generators
+        if generators.is_generator(node):     # inlined where it is iterated (frontend/generators.py)
+            if node.name in self.vars or node.name in self.funcvals:
+                raise self.error(node, f"`{node.name}` is already a local name", "rename the generator")
+            self.generators[node.name] = node
+            return []
         try:
             value = funcvals.closure(self, node)
         except FxSyntaxError:

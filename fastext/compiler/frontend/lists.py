@@ -509,16 +509,42 @@ def _checked_loops(fc: "FunctionChecker", node, generators, elt) -> tuple[list[i
     return stmts, var
 
 
-def _after_item(stmts: list[ir.Stmt], var: ir.Var, extra: list[ir.Stmt]) -> bool:
-    """Insert `extra` after the assignment of `var` (in whatever nested body it is)."""
-    for k, s in enumerate(stmts):
+def _after_item(stmts: list[ir.Stmt], var: ir.Var, extra: list[ir.Stmt], outer: ir.ForRange | None = None,
+                first: list | None = None) -> bool:
+    """Insert `extra` after every assignment of `var` (in whatever nested body; an inlined generator
+    assigns it once per `yield`: frontend/generators.py).  A `break` of `extra` leaves the
+    outermost loop: labelled when the assignment sits in loops nested within it."""
+    first = [True] if first is None else first
+    found = False
+    k = 0
+    while k < len(stmts):
+        s = stmts[k]
         if isinstance(s, ir.Assign) and s.var is var:
-            stmts[k + 1:k + 1] = extra
-            return True
-        for body in ir.bodies(s):
-            if _after_item(body, var, extra):
-                return True
-    return False
+            added = extra if first[0] else ir.copy_expr(extra)
+            first[0] = False
+            if outer is not None and outer.label is not None:
+                for brk in _top_breaks(added):
+                    brk.label = outer.label
+            stmts[k + 1:k + 1] = added
+            k += len(added)
+            found = True
+        else:
+            loop = outer
+            if loop is None and isinstance(s, ir.ForRange):
+                loop = s
+            for body in ir.bodies(s):
+                found = _after_item(body, var, extra, loop, first) or found
+        k += 1
+    return found
+
+
+def _top_breaks(stmts: list[ir.Stmt]):
+    for s in stmts:
+        if isinstance(s, ir.Break):
+            yield s
+        elif isinstance(s, ir.If):
+            yield from _top_breaks(s.then)
+            yield from _top_breaks(s.orelse)
 
 
 def comprehension(fc: "FunctionChecker", node: ast.ListComp | ast.GeneratorExp) -> ir.Expr:
@@ -546,6 +572,9 @@ def as_list(fc: "FunctionChecker", node: ast.expr) -> tuple[ir.Expr, bool]:
             and fc.scope.lookup("range") is None and "range" not in fc.vars:
         from fastext.compiler.frontend.loops import range_args
         return _op(List(I64), span, "from_range", list(range_args(fc, node))), True
+    from fastext.compiler.frontend.generators import source
+    if source(fc, node) is not None:       # a generator call: its loop collects the items
+        return _collect(fc, node), True
     if isinstance(node, ast.Call) and (isinstance(node.func, ast.Name) and node.func.id in ("zip", "enumerate", "reversed")
                                        or isinstance(node.func, ast.Attribute) and node.func.attr in ("keys", "values", "items")):
         return _collect(fc, node), True

@@ -38,6 +38,15 @@ def check_for(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt]:
     from fastext.compiler.frontend import rangevals
     if rangevals.named(fc, it):     # `for r in rx` where `rx = range(...)` (frontend/rangevals.py)
         it = rangevals.as_call(fc, it)
+    from fastext.compiler.frontend import generators
+    src = generators.source(fc, it)
+    if src is not None:         # a generator function or an itertools iterator: inlined here
+        return generators.inline(fc, node, src)
+    enumerated = generators.enumerate_source(fc, node)
+    if enumerated is None:
+        enumerated = generators.zip_source(fc, node)
+    if enumerated is not None:
+        return enumerated
     if _is_call(fc, it, "prange"):
         from fastext.compiler.frontend.parallel import check_prange
         return check_prange(fc, node)
@@ -46,7 +55,8 @@ def check_for(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt]:
         var = fc.vars.get(node.target.id) or fc.declare(node.target.id, I64, node.target)
         if var.type != I64:
             raise fc.error(node.target, f"loop variable `{var.name}` already has type {var.type}", "use a new name")
-        return [ir.ForRange(span, var, start, stop, step, _body(fc, node), fc.block(node.orelse))]
+        return [ir.ForRange(span, var, start, stop, step, _body(fc, node), fc.block(node.orelse),
+                            label=getattr(node, "fx_label", None))]
     iteration = iterable(fc, it)
     if iteration.python is not None:     # any Python iterable: iter() and next() (objects.py)
         from fastext.compiler.frontend import objects

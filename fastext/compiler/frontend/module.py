@@ -11,6 +11,7 @@ from fastext.compiler.diagnostics import ERROR_TYPE_NAME, Diagnostics, FxSyntaxE
 from fastext.compiler import ops
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.alloc import ALLOC_FUNCS
+from fastext.compiler.frontend.generators import is_generator
 from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
 from fastext.compiler.frontend.classes import collect_class, is_plain_class
 from fastext.compiler.frontend.structs import collect_struct, is_struct_class
@@ -20,7 +21,7 @@ from fastext.compiler.types import (
     article, constant_fits, STR, STRV,
 )
 
-ALLOWED_MODULES = ("math", "cmath", "fastext", "random", "time", "heapq", "bisect")     # the last four: frontend/pymodules.py
+ALLOWED_MODULES = ("math", "cmath", "fastext", "random", "time", "heapq", "bisect", "itertools")  # the last five: frontend/pymodules.py
 NUMPY_SUBMODULES = ("numpy.random", "numpy.linalg")     # importable by name; their functions are registry spellings
 
 
@@ -35,7 +36,7 @@ class _ModuleCollector:
         defs: list[ast.FunctionDef] = []
         # the module's function names, known before their signatures are read: `g = f` and
         # `def run(n: i64, f=eval_A)` name functions (frontend/funcvals.py)
-        self.functions = {s.name for s in tree.body if isinstance(s, ast.FunctionDef)}
+        self.functions = {s.name for s in tree.body if isinstance(s, ast.FunctionDef) and not is_generator(s)}
         self.aliases: list[tuple[str, str, Span]] = []
         for d in evaluated_too_early(tree, self.scope.file):
             self.diags.add(d)
@@ -45,6 +46,8 @@ class _ModuleCollector:
                     self.import_(stmt)
                 elif isinstance(stmt, (ast.Assign, ast.AnnAssign)):
                     self.constant(stmt)
+                elif isinstance(stmt, ast.FunctionDef) and is_generator(stmt):
+                    self.generator(stmt)       # inlined where it is iterated (frontend/generators.py)
                 elif isinstance(stmt, ast.FunctionDef):
                     defs.append(stmt)
                 elif isinstance(stmt, ast.ClassDef) and is_struct_class(self, stmt):
@@ -236,7 +239,7 @@ class _ModuleCollector:
                 names[local] = Binding("mathconst", *CMATH_CONSTANTS[alias.name])
             else:
                 raise FxSyntaxError(span, f"cmath.{alias.name} is not supported in .fx code", f"supported: {supported()}")
-        elif stmt.module in ("random", "time", "heapq", "bisect"):     # Python's modules (frontend/pymodules.py)
+        elif stmt.module in ("random", "time", "heapq", "bisect", "itertools"):     # Python's modules (frontend/pymodules.py)
             from fastext.compiler.frontend.pymodules import bind_name
             names[local] = bind_name(stmt.module, alias.name, span)
         elif alias.name in DIALECT_SCALARS:
@@ -511,6 +514,17 @@ class _ModuleCollector:
         if not hasattr(node, "fx_self"):
             self.scope.names[node.name] = Binding("func", self.scope.qualify(node.name))
 
+
+    def generator(self, node: ast.FunctionDef) -> None:
+        """A generator function: bound to its `def`, typed only where a loop iterates a call of it."""
+        span = self.span(node)
+        if node.decorator_list:
+            raise FxSyntaxError(span, f"generator `{node.name}` cannot be decorated",
+                                "remove the decorator: generators are inlined where they are iterated")
+        if node.name in self.scope.names or node.name in self.scope.signatures:
+            raise FxSyntaxError(span, f"`{node.name}` is already bound at module level", "rename the generator")
+        node.fx_file = self.scope.file      # inlined only into this module's functions (its names)
+        self.scope.names[node.name] = Binding("generator", node)
 
     def template(self, node: ast.FunctionDef, options: dict) -> None:
         """A function specialised per call (frontend/templates.py): in the registry as a Template."""

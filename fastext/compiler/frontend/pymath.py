@@ -290,7 +290,8 @@ def check_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, re
     if set(kw) - ({"start"} if kind == "prod" else set()):
         raise fc.error(node, f"{shown}() got an unexpected keyword argument", op.signature)
     _count(fc, node, shown, 1, 1)
-    items = fc.expr(_as_list(node.args[0]))
+    from fastext.compiler.frontend.generators import as_listcomp
+    items = fc.expr(as_listcomp(fc, node.args[0]))     # a generator: the list it would give
     if isinstance(items.type, T.ErrorType):
         return ir.Expr(T.ERROR, fc.span(node))
     item = _item_type(items.type)
@@ -302,12 +303,6 @@ def check_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, re
     start = fc.expr(kw["start"]) if "start" in kw else ir.Const(T.I64, fc.span(node), 1)
     t = fc.result_type(start, ir.Expr(item, fc.span(node)))
     return synth.value(fc, _PROD, node, values={"_xs": items, "_start": fc.convert(start, t)})
-
-
-def _as_list(node: ast.expr) -> ast.expr:
-    if isinstance(node, ast.GeneratorExp):
-        return ast.copy_location(ast.ListComp(node.elt, node.generators), node)
-    return node
 
 
 def _item_type(t: T.Type) -> T.Scalar | None:

@@ -203,11 +203,11 @@ def method_call(fc: "FunctionChecker", node: ast.Call, owner: ir.Expr, name: str
         raise fc.error(node.func, f"str has no method `{name}` in .fx code",
                        (f"did you mean {', '.join(close)}? " if close else "") +
                        f"supported: {', '.join(sorted(known))}")
-    if any(isinstance(a, ast.GeneratorExp) for a in node.args):
-        # `",".join(str(i) for i in xs)`: the method consumes it whole, so the list it would give
-        node = ast.copy_location(ast.Call(node.func, [ast.copy_location(ast.ListComp(a.elt, a.generators), a)
-                                                      if isinstance(a, ast.GeneratorExp) else a for a in node.args],
-                                          node.keywords), node)
+    from fastext.compiler.frontend.generators import as_listcomp
+    args = [as_listcomp(fc, a) for a in node.args]
+    if any(a is not b for a, b in zip(args, node.args)):
+        # `",".join(str(i) for i in xs)`, `"".join(gen(n))`: the method consumes it whole, so the list it would give
+        node = ast.copy_location(ast.Call(node.func, args, node.keywords), node)
     call = objects.call(fc, node, as_text(owner), name)
     text = ast.unparse(node)
     if name in STR_METHODS:

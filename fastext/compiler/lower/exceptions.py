@@ -35,13 +35,13 @@ class FinallyFrame:
     block: ll.Block
     sel: ll.Value
     saved: ll.Value
-    routes: list[tuple[ll.Block | None, int]] = field(default_factory=list)
+    routes: list[tuple[ll.Block | None, int, int | None]] = field(default_factory=list)
 
-    def route(self, target: ll.Block | None, depth: int) -> int:
-        for k, (t, d) in enumerate(self.routes):
-            if t is target and d == depth:
+    def route(self, target: ll.Block | None, depth: int, loops: int | None = None) -> int:
+        for k, (t, d, n) in enumerate(self.routes):
+            if t is target and d == depth and n == loops:
                 return k + 2
-        self.routes.append((target, depth))
+        self.routes.append((target, depth, loops))
         return len(self.routes) + 1
 
 
@@ -61,19 +61,20 @@ class ExceptionLowering:
         else:
             self.ret_status(1 if status is None else status)
 
-    def exit_to(self, target: ll.Block | None, depth: int) -> None:
+    def exit_to(self, target: ll.Block | None, depth: int, loops: int | None = None) -> None:
         """Leave for `target` (None: return 0, the result already stored), through the
-        finally blocks of the frames above `depth` first."""
+        finally blocks of the frames above `depth` first; `loops`: how many loops stay open
+        (a labelled break leaves several)."""
         if len(self.finallies) > depth:
             self.leave_stashes(None, None, len(self.finallies))   # the regions inside that finally's try
             frame = self.finallies[-1]
-            self.b.store(I32(frame.route(target, depth)), frame.sel)
+            self.b.store(I32(frame.route(target, depth, loops)), frame.sel)
             self.b.branch(frame.block)
         elif target is None:
             self.leave_stashes(0, 0, 0)
             self.ret_status(0)
         else:
-            self.leave_stashes(None, len(self.loops), None)
+            self.leave_stashes(None, len(self.loops) if loops is None else loops, None)
             self.b.branch(target)
 
     def s_Raise(self, s: ir.Raise) -> None:
@@ -126,11 +127,11 @@ class ExceptionLowering:
         b.store(b.load(frame.saved), self.err)
         self.restore_exception(frame.saved)
         self.error_exit()
-        for k, (target, depth) in enumerate(frame.routes):
+        for k, (target, depth, loops) in enumerate(frame.routes):
             bb = self.new_block("finally.route")
             switch.add_case(I32(k + 2), bb)
             b.position_at_end(bb)
-            self.exit_to(target, depth)
+            self.exit_to(target, depth, loops)
         b.position_at_end(after)
 
     def try_except(self, s: ir.Try) -> None:

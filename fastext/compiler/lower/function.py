@@ -68,6 +68,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         self.slots: dict[int, ll.Value] = {}
         # (continue target, break target, number of finally frames outside the loop)
         self.loops: list[tuple[ll.Block, ll.Block, int]] = []
+        self.loop_labels: list[str | None] = []     # beside `loops`: each loop's `ForRange.label`
         # Exception handling: where an error exit goes (innermost last; none: `ret 1`), the
         # finally frames being protected, and the saved records of the except clauses being
         # lowered (what a bare `raise` re-raises).
@@ -289,7 +290,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         b.cbranch(more, body, orelse)
         b.position_at_end(body)
         b.store(iv, self.slots[id(s.var)])
-        self.loop_body(None, s.body, latch, end)
+        self.loop_body(None, s.body, latch, end, s.label)
         b.position_at_end(latch)
         nxt = b.add(iv, step, name="iv.next")
         if const_step not in (1, -1):
@@ -310,22 +311,33 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             b.branch(end)
         b.position_at_end(end)
 
-    def loop_body(self, bb: ll.Block | None, body: list[ir.Stmt], cont: ll.Block, brk: ll.Block) -> None:
+    def loop_body(self, bb: ll.Block | None, body: list[ir.Stmt], cont: ll.Block, brk: ll.Block,
+                  label: str | None = None) -> None:
         if bb is not None:
             self.b.position_at_end(bb)
         self.loops.append((cont, brk, len(self.finallies)))
+        self.loop_labels.append(label)
         self.block(body)
         self.loops.pop()
+        self.loop_labels.pop()
         if not self.b.block.is_terminated:
             self.b.branch(cont)
 
+    def target_loop(self, label: str | None) -> int:
+        """The index in `loops` of the loop a break/continue leaves: the innermost, or the labelled one."""
+        if label is None:
+            return len(self.loops) - 1
+        return len(self.loop_labels) - 1 - self.loop_labels[::-1].index(label)
+
     def s_Break(self, s: ir.Break) -> None:
-        cont, brk, depth = self.loops[-1]
-        self.exit_to(brk, depth)
+        k = self.target_loop(s.label)
+        cont, brk, depth = self.loops[k]
+        self.exit_to(brk, depth, k + 1)
 
     def s_Continue(self, s: ir.Continue) -> None:
-        cont, brk, depth = self.loops[-1]
-        self.exit_to(cont, depth)
+        k = self.target_loop(s.label)
+        cont, brk, depth = self.loops[k]
+        self.exit_to(cont, depth, k + 1)
 
     def s_Return(self, s: ir.Return) -> None:
         if s.value is not None and isinstance(s.value.type, T.PyObj):
