@@ -56,6 +56,9 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
     jump = False          # lowered as fx.NAME.r (lower/recursion.py): calls in its cycle pass `rec_ctx`
     depth_check = False   # a recursive function's own body: its calls in the cycle check the stack
     rec_ctx = None
+    proven: frozenset = frozenset()   # ids of indexings proven in range here (lower/hoist.py)
+    in_fallback = False               # lowering the checked copy of a versioned loop
+    versioning = False                # the loop being lowered is one copy of a versioned loop
 
     def __init__(self, ctx: ModuleContext, fn: ir.Function, contiguous: bool = False, noalias: bool = False):
         """`contiguous`: emit the variant the entry point calls when every array argument's
@@ -190,7 +193,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
 
     def s_Store(self, s: ir.Store) -> None:
         array = self.expr(s.array)
-        ptr = self.element_ptr(array, s.array.type, s.indices)
+        ptr = self.element_ptr(array, s.array.type, s.indices, id(s) in self.proven)
         value = self.expr(s.value)
         if isinstance(s.array.type.dtype, T.Struct):
             from fastext.compiler.lower.structs import copy_out, to_memory
@@ -233,6 +236,17 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         if s.parallel is not None:
             from fastext.compiler.lower.parallel import lower_parallel_for
             return lower_parallel_for(self, s)
+        # versioned on its indexings' ranges even without bounds checks: the proven copy also
+        # skips the negative-index wrap, which keeps computed stores (`y[i * n + r]`) vectorisable
+        if self.fn.target == "cpu" and not self.versioning:
+            from fastext.compiler.lower import hoist
+            self.versioning = True
+            try:
+                if hoist.lower(self, s, self.s_ForRange):
+                    return
+            finally:
+                self.versioning = False
+        self.versioning = False
         from fastext.compiler.lower import speculate
         if type(self) is FunctionLowering and self.fn.target == "cpu" and speculate.applies(self, s):
             return speculate.lower(self, s)
@@ -579,7 +593,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
 
     def e_Index(self, e: ir.Index) -> ll.Value:
         array = self.expr(e.array)
-        ptr = self.element_ptr(array, e.array.type, e.indices)
+        ptr = self.element_ptr(array, e.array.type, e.indices, id(e) in self.proven)
         v = self.b.load(ptr, align=e.array.type.dtype.align)
         if isinstance(e.array.type.dtype, T.Struct):
             from fastext.compiler.lower.structs import copy_in, from_memory
@@ -626,17 +640,18 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             axis_out += 1
         return b.insert_value(out, b.gep(data, [offset]), 0)
 
-    def element_ptr(self, array: ll.Value, atype: T.Array, indices: list[ir.Expr]) -> ll.Value:
-        """Address of a[i, j, …]: negative indices wrap once, then the bounds check."""
+    def element_ptr(self, array: ll.Value, atype: T.Array, indices: list[ir.Expr], proven: bool = False) -> ll.Value:
+        """Address of a[i, j, …]: negative indices wrap once, then the bounds check; `proven`:
+        every index is known to be in [0, length) (lower/hoist.py), neither is needed."""
         b = self.b
         offset = I64(0)
         for axis, idx_expr in enumerate(indices):
             idx = self.expr(idx_expr)
             n = b.extract_value(array, [1, axis])
             wrapped = idx
-            if not (isinstance(idx_expr, ir.Const) and idx_expr.value >= 0):
+            if not proven and not (isinstance(idx_expr, ir.Const) and idx_expr.value >= 0):
                 wrapped = b.select(b.icmp_signed("<", idx, I64(0)), b.add(idx, n), idx)
-            if self.boundscheck:
+            if self.boundscheck and not proven:
                 self.fail_if(b.icmp_unsigned(">=", wrapped, n), "IndexError",
                              "index %lld is out of bounds for axis %lld with size %lld",
                              (idx, I64(axis), n))
