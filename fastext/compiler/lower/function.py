@@ -192,9 +192,10 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             self.b.store(ll.Constant(slot.type.pointee, None), slot)
 
     def s_Store(self, s: ir.Store) -> None:
+        # Python's order: the value, then the target and its indices, then the bounds check
+        value = self.expr(s.value)
         array = self.expr(s.array)
         ptr = self.element_ptr(array, s.array.type, s.indices, id(s) in self.proven)
-        value = self.expr(s.value)
         if isinstance(s.array.type.dtype, T.Struct):
             from fastext.compiler.lower.structs import copy_out, to_memory
             if s.array.type.dtype.mutable:      # array items are values: the record's fields
@@ -645,8 +646,8 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         every index is known to be in [0, length) (lower/hoist.py), neither is needed."""
         b = self.b
         offset = I64(0)
-        for axis, idx_expr in enumerate(indices):
-            idx = self.expr(idx_expr)
+        values = [self.expr(idx_expr) for idx_expr in indices]   # all evaluated before any is checked
+        for axis, (idx_expr, idx) in enumerate(zip(indices, values)):
             n = b.extract_value(array, [1, axis])
             wrapped = idx
             if not proven and not (isinstance(idx_expr, ir.Const) and idx_expr.value >= 0):

@@ -1,0 +1,92 @@
+"""Loops whose bounds checks are hoisted (compiler/bounds.py, lower/hoist.py): each also runs
+as plain Python, and an IndexError must come at the same iteration with the same message."""
+from fastext import f64, i64
+
+
+def shift_copy(a: f64[:], out: f64[:], n: i64, off: i64) -> i64:
+    done = 0
+    for i in range(n):
+        out[i] = a[i + off] * 2.0
+        done += 1
+    return done
+
+
+def backwards(a: f64[:], out: f64[:], start: i64, stop: i64) -> f64:
+    s = 0.0
+    k = 0
+    for i in range(start, stop, -2):
+        s += a[i]
+        out[i - stop - 1] = s
+        k += 1
+    return s + k
+
+
+def pairwise(x: f64[:, :], out: f64[:, :], n: i64) -> None:
+    for i in range(n):
+        for j in range(i + 1, n):
+            d = 0.0
+            for k in range(x.shape[1]):
+                t = x[i, k] - x[j, k]
+                d += t * t
+            out[i, j] = d
+            out[j, i] = d
+
+
+def repeat(x: f64[:], y: f64[:], a: i64, n: i64) -> None:
+    for i in range(len(x)):
+        for r in range(n):
+            y[a + i * n + r] = x[i]
+
+
+def scaled(a: f64[:], out: f64[:], c: i64, n: i64) -> None:
+    for i in range(n):
+        out[i] = a[c * i - i * c + i * i - i * (i - 1)]
+
+
+def stop_early(a: f64[:], n: i64) -> f64:
+    s = 0.0
+    for i in range(n):
+        if a[i] < 0.0:
+            break
+        s += a[i + 1]
+    return s
+
+
+def reassigned(a: f64[:], n: i64) -> f64:
+    s = 0.0
+    for i in range(n):
+        s += a[i]
+        i = i + 5
+        s += a[i]
+    return s
+
+
+def list_window(xs: list[i64], lo: i64, hi: i64, w: i64) -> i64:
+    s = 0
+    for i in range(lo, hi):
+        for j in range(w):
+            s += xs[i + j] * (j + 1)
+    return s
+
+
+def list_grows(xs: list[i64], n: i64) -> tuple[i64, list[i64]]:
+    s = 0
+    for i in range(n):
+        s += xs[i]
+        if i % 2 == 0:
+            xs.append(i)
+    return s, xs
+
+
+def list_shrinks(xs: list[i64], n: i64) -> tuple[i64, list[i64]]:
+    s = 0
+    for i in range(n):
+        s += xs[i]
+        xs.pop()
+    return s, xs
+
+
+def list_writes(xs: list[i64], n: i64) -> list[i64]:
+    for i in range(n):
+        xs[i] = xs[n - 1 - i] + i
+    return xs
