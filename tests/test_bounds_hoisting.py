@@ -164,3 +164,27 @@ def test_proven_loop_is_vectorised(boundscheck):
     art = compile_source(KERNEL, "t.fx", "t", Options(boundscheck=boundscheck))
     assert "bounds.proven" in art.unoptimized_ir
     assert re.search(r"store <\d+ x double>", art.llvm_ir), "the proven copy's inner loop is not vectorised"
+
+
+@settings(max_examples=40, deadline=None)
+@given(lens=st.lists(st.integers(0, 5), max_size=4))
+def test_straight_line_region(both, lens):
+    """`v[0] += d; v[1] += d; v[2] += d` checks once before the three updates (one version)
+    or each on its own (the other): a short inner list fails after the same updates."""
+    same(both, "triple_update", lens, 0.5)
+
+
+@settings(max_examples=40, deadline=None)
+@given(la=st.integers(0, 6), ks=st.lists(st.integers(-8, 8), max_size=4))
+def test_straight_line_stores(both, la, ks):
+    same(both, "pair_store", np.zeros(la), np.array(ks, dtype=np.int64))
+
+
+def test_region_facts():
+    with open(PATH) as f:
+        module, _ = check_source(SourceFile(PATH, f.read()), "hoist")
+    body = next(s for s in module.functions["_triple"].body if isinstance(s, ir.ForRange)).body
+    end = bounds.region_end(body, 0)
+    assert end == len(body)
+    assert len(bounds.region_facts(body)) == 1                 # `vs[i]`; `v` is assigned in the run
+    assert len(bounds.region_facts(body[1:])) == 6             # after it: three reads, three writes

@@ -67,6 +67,33 @@ def loop_facts(loop: ir.ForRange) -> list[Access]:
     return facts.found
 
 
+# statements a straight-line region (`region_facts`) may hold
+_STRAIGHT = (ir.Assign, ir.Store, ir.ExprStmt, ir.SetField)
+
+
+def region_end(stmts: list[ir.Stmt], k: int) -> int:
+    """The end of the run of straight-line statements starting at `stmts[k]` (k itself when none)."""
+    end = k
+    while end < len(stmts) and isinstance(stmts[end], _STRAIGHT) and _versionable([stmts[end]]):
+        end += 1
+    return end
+
+
+def region_facts(stmts: list[ir.Stmt]) -> list[Access]:
+    """The indexings of straight-line `stmts` provable by one check before the first of them:
+    those over containers and index variables the statements do not assign, e.g. the
+    `v[0]`, `v[1]`, `v[2]` of three consecutive updates (each check of its own would stay
+    in the code, as each may fail after different side effects)."""
+    written: set[int] = set()
+    for s in ir.walk(stmts):
+        var = getattr(s, "var", None)
+        if isinstance(var, ir.Var):
+            written.add(id(var))
+    facts = _Facts(written, written, _lists_keep_size_in(stmts))
+    facts.stmts(stmts, {})
+    return facts.found
+
+
 def _versionable(stmts: list[ir.Stmt]) -> bool:
     for s in ir.walk(stmts):
         if not isinstance(s, _SIMPLE_STMTS) or (isinstance(s, ir.ForRange) and s.parallel is not None):
@@ -114,7 +141,11 @@ def _writes(loop: ir.ForRange) -> tuple[set[int], dict[int, int], set[int]]:
 def _lists_keep_size(loop: ir.ForRange) -> bool:
     """No list can change length while the loop runs: no resizing list operation, no call
     (a callee may resize a list it is passed or reaches)."""
-    for e in ir.all_exprs([loop]):
+    return _lists_keep_size_in([loop])
+
+
+def _lists_keep_size_in(stmts: list[ir.Stmt]) -> bool:
+    for e in ir.all_exprs(stmts):
         if isinstance(e, ir.Call):
             return False
         if isinstance(e, ir.Intrinsic) and e.name.startswith("list.") and \

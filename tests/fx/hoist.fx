@@ -90,3 +90,32 @@ def list_writes(xs: list[i64], n: i64) -> list[i64]:
     for i in range(n):
         xs[i] = xs[n - 1 - i] + i
     return xs
+
+
+def triple_update(lens: list[i64], d: f64) -> list[f64]:
+    vs = [[1.0] * m for m in lens]
+    status = 0.0
+    try:
+        _triple(vs, d)
+    except IndexError:
+        status = -1.0
+    out = [status]
+    for v in vs:
+        for x in v:
+            out.append(x)
+    return out
+
+
+def _triple(vs: list[list[f64]], d: f64) -> None:
+    for i in range(len(vs)):
+        v = vs[i]
+        v[0] += d
+        v[1] += d * 2.0
+        v[2] += d * 3.0
+
+
+def pair_store(a: f64[:], ks: i64[:]) -> None:
+    for j in range(len(ks)):
+        k = ks[j]
+        a[k] = 1.0 + j
+        a[k + 1] = 2.0 + j

@@ -139,6 +139,12 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
 
     # ---------------------------------------------------------------- statements
     def block(self, stmts: list[ir.Stmt]) -> None:
+        if self.loops and self.fn.target == "cpu" and not self.in_fallback:
+            from fastext.compiler.lower import hoist
+            return hoist.lower_block(self, stmts)    # straight-line runs in loops: checks hoisted
+        self.plain_block(stmts)
+
+    def plain_block(self, stmts: list[ir.Stmt]) -> None:
         for s in stmts:
             if self.b.block.is_terminated:
                 return   # code after return/break/continue is unreachable

@@ -24,11 +24,39 @@ from fastext.compiler.lower.context import I1, I64
 def lower(fl, s: ir.ForRange, rest) -> bool:
     """Version `s` when it has provable indexings; `rest(s)` lowers one copy of the loop.
     Returns False (emitting nothing) when the loop is not versioned."""
-    if getattr(fl, "in_fallback", False):
+    if fl.in_fallback:
         return False
     facts = [a for a in bounds.loop_facts(s) if id(a.node) not in fl.proven]
     if not facts:
         return False
+    _version(fl, facts, lambda: rest(s))
+    return True
+
+
+def lower_block(fl, stmts: list[ir.Stmt]) -> None:
+    """Lower `stmts` (a loop's body or part of it), versioning each run of straight-line
+    statements that has two or more provable indexings (`bounds.region_facts`) from the
+    statement where the most become provable (after the assignments of the names they use)."""
+    k = 0
+    while k < len(stmts) and not fl.b.block.is_terminated:
+        end = bounds.region_end(stmts, k)
+        best, start = [], end
+        # where to start: the run's first statement or one right after an assignment (at most 16 tries)
+        starts = [k] + [p for p in range(k + 1, end - 1) if isinstance(stmts[p - 1], ir.Assign)][:15]
+        for p in starts:
+            facts = [a for a in bounds.region_facts(stmts[p:end]) if id(a.node) not in fl.proven]
+            if len(facts) > len(best):
+                best, start = facts, p
+        if len(best) < 2:
+            start = end = max(end, k + 1)
+        fl.plain_block(stmts[k:start])
+        if start < end:
+            _version(fl, best, lambda: fl.plain_block(stmts[start:end]))
+        k = end
+
+
+def _version(fl, facts: list[bounds.Access], emit) -> None:
+    """The check of `facts`, then `emit()` twice: with the facts proven, and checked."""
     b = fl.b
     ev = _Evaluator(fl)
     ok = I1(1)
@@ -36,8 +64,7 @@ def lower(fl, s: ir.ForRange, rest) -> bool:
         for index, length in access.checks:
             lo, hi = ev.interval(index)
             n, _ = ev.interval(length)
-            inside = b.and_(b.icmp_signed(">=", lo, I64(0)), b.icmp_signed("<", hi, n))
-            ok = b.and_(ok, inside)
+            ok = b.and_(ok, b.and_(b.icmp_signed(">=", lo, I64(0)), b.icmp_signed("<", hi, n)))
     ok = b.and_(ok, ev.no_overflow)
     fast, slow, join = fl.new_block("bounds.proven"), fl.new_block("bounds.checked"), fl.new_block("bounds.join")
     b.cbranch(ok, fast, slow)
@@ -45,19 +72,18 @@ def lower(fl, s: ir.ForRange, rest) -> bool:
     b.position_at_end(fast)
     saved = fl.proven
     fl.proven = saved | {id(a.node) for a in facts}
-    rest(s)
+    emit()
     fl.proven = saved
     if not b.block.is_terminated:
         b.branch(join)
 
     b.position_at_end(slow)
     fl.in_fallback = True
-    rest(s)
+    emit()
     fl.in_fallback = False
     if not b.block.is_terminated:
         b.branch(join)
     b.position_at_end(join)
-    return True
 
 
 class _Evaluator:
