@@ -49,7 +49,7 @@ def jobs(quick: bool):
         out.append((f"programs: {name}", BENCH / "programs" / file, fn, lambda a=a: a))
     for case in CASES:
         out.append((f"numpy_suite: {case.key}", BENCH / "numpy_suite" / "kernels.fx", case.kernel,
-                    lambda case=case: case.args(True)))
+                    lambda case=case: case.args(quick)))
     return out
 
 

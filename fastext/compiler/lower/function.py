@@ -139,7 +139,8 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
 
     # ---------------------------------------------------------------- statements
     def block(self, stmts: list[ir.Stmt]) -> None:
-        if self.loops and self.fn.target == "cpu" and not self.in_fallback:
+        # not in a speculative loop copy (lower/speculate.py), whose body must stay free of branches
+        if self.loops and self.fn.target == "cpu" and not self.in_fallback and self.speculation is None:
             from fastext.compiler.lower import hoist
             return hoist.lower_block(self, stmts)    # straight-line runs in loops: checks hoisted
         self.plain_block(stmts)
