@@ -188,3 +188,22 @@ def test_region_facts():
     assert end == len(body)
     assert len(bounds.region_facts(body)) == 1                 # `vs[i]`; `v` is assigned in the run
     assert len(bounds.region_facts(body[1:])) == 6             # after it: three reads, three writes
+
+
+@settings(max_examples=40, deadline=None)
+@given(xs=st.lists(st.integers(-5, 5), max_size=8), n=small)
+def test_appending_to_a_private_list(both, xs, n):
+    """`out.append(i)` cannot resize `xs` (`out` only ever holds its own new list): `xs[i]`
+    is proven; `ys = xs` makes `ys.append` resize `xs`, whose reads keep their checks."""
+    same(both, "evens_at", xs, n)
+    same(both, "alias_grows", xs, n)
+
+
+def test_private_lists_allow_other_lists_facts():
+    with open(PATH) as f:
+        module, _ = check_source(SourceFile(PATH, f.read()), "hoist")
+    for name, want in (("evens_at", [1]), ("alias_grows", [0])):
+        fn = module.functions[name]
+        private = bounds.private_lists(fn)
+        got = [len(bounds.loop_facts(s, private)) for s in fn.body if isinstance(s, ir.ForRange)]
+        assert got == want, name

@@ -50,16 +50,16 @@ class Access:
     checks: list[tuple[tuple, tuple]]
 
 
-def loop_facts(loop: ir.ForRange) -> list[Access]:
+def loop_facts(loop: ir.ForRange, private: frozenset = frozenset()) -> list[Access]:
     """The indexings in `loop` (its body and nested loops) provable by one check before it;
-    empty when the loop cannot be versioned (see `_SIMPLE_STMTS`) or nothing is provable."""
+    empty when the loop cannot be versioned (see `_SIMPLE_STMTS`) or nothing is provable.
+    `private`: ids of list variables no other name can reach (`private_lists`)."""
     if loop.parallel is not None or not (isinstance(loop.step, ir.Const) and loop.step.value != 0):
         return []
     if not _versionable(loop.body) or not _versionable(loop.orelse):
         return []
     written, bound_by_loops, dirty = _writes(loop)
-    lists_stable = _lists_keep_size(loop)
-    facts = _Facts(written, dirty, lists_stable)
+    facts = _Facts(written, dirty, _resized([loop], private))
     own = facts.loop_range(loop, {})
     if own is None:
         return []
@@ -79,7 +79,7 @@ def region_end(stmts: list[ir.Stmt], k: int) -> int:
     return end
 
 
-def region_facts(stmts: list[ir.Stmt]) -> list[Access]:
+def region_facts(stmts: list[ir.Stmt], private: frozenset = frozenset()) -> list[Access]:
     """The indexings of straight-line `stmts` provable by one check before the first of them:
     those over containers and index variables the statements do not assign, e.g. the
     `v[0]`, `v[1]`, `v[2]` of three consecutive updates (each check of its own would stay
@@ -89,7 +89,7 @@ def region_facts(stmts: list[ir.Stmt]) -> list[Access]:
         var = getattr(s, "var", None)
         if isinstance(var, ir.Var):
             written.add(id(var))
-    facts = _Facts(written, written, _lists_keep_size_in(stmts))
+    facts = _Facts(written, written, _resized(stmts, private))
     facts.stmts(stmts, {})
     return facts.found
 
@@ -138,26 +138,66 @@ def _writes(loop: ir.ForRange) -> tuple[set[int], dict[int, int], set[int]]:
     return written, bound, dirty
 
 
-def _lists_keep_size(loop: ir.ForRange) -> bool:
-    """No list can change length while the loop runs: no resizing list operation, no call
-    (a callee may resize a list it is passed or reaches)."""
-    return _lists_keep_size_in([loop])
+# list operations whose result is a new list no other name holds yet
+_FRESH_LISTS = {"display", "empty", "repeat", "concat", "copy", "slice", "from_range", "from_array", "from_strs"}
 
 
-def _lists_keep_size_in(stmts: list[ir.Stmt]) -> bool:
+def private_lists(fn: ir.Function) -> frozenset:
+    """List variables only ever holding new lists and only used by list operations (and
+    returned, or as a comprehension's result): resizing one cannot change the length of a
+    list any other name holds, e.g. the result of `[f(x) for x in xs if ...]`."""
+    candidates: set[int] = set()
+    spoiled: set[int] = set()
+    for s in ir.walk(fn.body):
+        if isinstance(s, ir.Assign) and isinstance(s.var.type, T.List):
+            fresh = isinstance(s.value, ir.Intrinsic) and s.value.name.startswith("list.") and \
+                s.value.name.partition(".")[2] in _FRESH_LISTS
+            (candidates if fresh else spoiled).add(id(s.var))
+    for p in fn.params:
+        spoiled.add(id(p.var))
+    allowed: set[int] = set()     # ids of the Loads that are fine uses
+    for s in ir.walk(fn.body):
+        if isinstance(s, ir.Return) and isinstance(s.value, ir.Load):
+            allowed.add(id(s.value))
+        for e in ir.children(s):
+            for sub in ir.walk_exprs(e):
+                if isinstance(sub, ir.Intrinsic) and sub.name.startswith("list.") and sub.args and \
+                        isinstance(sub.args[0], ir.Load):
+                    allowed.add(id(sub.args[0]))
+                elif isinstance(sub, ir.StmtExpr) and isinstance(sub.result, ir.Load):
+                    allowed.add(id(sub.result))
+    for s in ir.walk(fn.body):
+        for e in ir.children(s):
+            for sub in ir.walk_exprs(e):
+                if isinstance(sub, ir.Load) and id(sub.var) in candidates and id(sub) not in allowed:
+                    spoiled.add(id(sub.var))
+    return frozenset(candidates - spoiled)
+
+
+def _resized(stmts: list[ir.Stmt], private: frozenset) -> set[int] | None:
+    """The list variables that may change length while `stmts` run, or None for "any list":
+    a resizing list operation on a list other than a private one (`private_lists`), or a
+    call (a callee may resize a list it is passed or reaches)."""
+    resized: set[int] = set()
     for e in ir.all_exprs(stmts):
         if isinstance(e, ir.Call):
-            return False
+            return None
         if isinstance(e, ir.Intrinsic) and e.name.startswith("list.") and \
                 e.name.partition(".")[2] not in _LIST_KEEPS_SIZE:
-            return False
-    return True
+            lst = e.args[0] if e.args else None
+            if not (isinstance(lst, ir.Load) and id(lst.var) in private):
+                return None
+            resized.add(id(lst.var))
+    return resized
 
 
 class _Facts:
-    def __init__(self, written: set[int], dirty: set[int], lists_stable: bool):
-        self.written, self.dirty, self.lists_stable = written, dirty, lists_stable
+    def __init__(self, written: set[int], dirty: set[int], resized: set[int] | None):
+        self.written, self.dirty, self.resized = written, dirty, resized
         self.found: list[Access] = []
+
+    def keeps_size(self, var: ir.Var) -> bool:
+        return self.resized is not None and id(var) not in self.resized
 
     def loop_range(self, s: ir.ForRange, scope: dict) -> tuple | None:
         if id(s.var) in self.dirty or not isinstance(s.step, ir.Const) or s.step.value == 0:
@@ -186,9 +226,9 @@ class _Facts:
         for sub in ir.walk_exprs(e):
             if isinstance(sub, ir.Index):
                 self.access(sub, sub.array, sub.indices, scope)
-            elif isinstance(sub, ir.Intrinsic) and sub.name in ("list.get", "list.set") and self.lists_stable:
+            elif isinstance(sub, ir.Intrinsic) and sub.name in ("list.get", "list.set"):
                 lst = sub.args[0]
-                if isinstance(lst, ir.Load) and id(lst.var) not in self.written:
+                if isinstance(lst, ir.Load) and id(lst.var) not in self.written and self.keeps_size(lst.var):
                     k = self.bound(sub.args[1], scope)
                     if k is not None:
                         self.found.append(Access(sub, [(k, ("len", lst.var))]))
@@ -218,8 +258,8 @@ class _Facts:
             return inner if inner is not None and inner[0] == "var" else None
         if isinstance(e, ir.ArrayDim) and isinstance(e.array, ir.Load) and id(e.array.var) not in self.written:
             return ("dim", e.array.var, e.axis)
-        if isinstance(e, ir.Intrinsic) and e.name == "list.len" and self.lists_stable and \
-                isinstance(e.args[0], ir.Load) and id(e.args[0].var) not in self.written:
+        if isinstance(e, ir.Intrinsic) and e.name == "list.len" and isinstance(e.args[0], ir.Load) and \
+                self.keeps_size(e.args[0].var) and id(e.args[0].var) not in self.written:
             return ("len", e.args[0].var)
         if e.type != T.I64:
             return None

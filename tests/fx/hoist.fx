@@ -119,3 +119,21 @@ def pair_store(a: f64[:], ks: i64[:]) -> None:
         k = ks[j]
         a[k] = 1.0 + j
         a[k + 1] = 2.0 + j
+
+
+def evens_at(xs: list[i64], n: i64) -> list[i64]:
+    out: list[i64] = []
+    for i in range(n):
+        if xs[i] % 2 == 0:
+            out.append(i)
+    return out
+
+
+def alias_grows(xs: list[i64], n: i64) -> tuple[i64, list[i64]]:
+    ys = [0] * 0
+    ys = xs
+    s = 0
+    for i in range(n):
+        s += xs[i]
+        ys.append(i)
+    return s, xs

@@ -26,7 +26,7 @@ def lower(fl, s: ir.ForRange, rest) -> bool:
     Returns False (emitting nothing) when the loop is not versioned."""
     if fl.in_fallback:
         return False
-    facts = [a for a in bounds.loop_facts(s) if id(a.node) not in fl.proven]
+    facts = [a for a in bounds.loop_facts(s, _private(fl)) if id(a.node) not in fl.proven]
     if not facts:
         return False
     _version(fl, facts, lambda: rest(s))
@@ -44,7 +44,7 @@ def lower_block(fl, stmts: list[ir.Stmt]) -> None:
         # where to start: the run's first statement or one right after an assignment (at most 16 tries)
         starts = [k] + [p for p in range(k + 1, end - 1) if isinstance(stmts[p - 1], ir.Assign)][:15]
         for p in starts:
-            facts = [a for a in bounds.region_facts(stmts[p:end]) if id(a.node) not in fl.proven]
+            facts = [a for a in bounds.region_facts(stmts[p:end], _private(fl)) if id(a.node) not in fl.proven]
             if len(facts) > len(best):
                 best, start = facts, p
         if len(best) < 2:
@@ -53,6 +53,14 @@ def lower_block(fl, stmts: list[ir.Stmt]) -> None:
         if start < end:
             _version(fl, best, lambda: fl.plain_block(stmts[start:end]))
         k = end
+
+
+def _private(fl) -> frozenset:
+    """The function's private list variables (`bounds.private_lists`), computed once."""
+    found = fl.__dict__.get("_private_lists")
+    if found is None:
+        found = fl._private_lists = bounds.private_lists(fl.fn)
+    return found
 
 
 def _version(fl, facts: list[bounds.Access], emit) -> None:
