@@ -207,3 +207,27 @@ def test_private_lists_allow_other_lists_facts():
         private = bounds.private_lists(fn)
         got = [len(bounds.loop_facts(s, private)) for s in fn.body if isinstance(s, ir.ForRange)]
         assert got == want, name
+
+
+@settings(max_examples=60, deadline=None)
+@given(lx=st.integers(0, 5), ly=st.integers(0, 24), n=small, k=small)
+def test_running_counter(both, lx, ly, n, k):
+    """`y[k] = ...; k += 1`: k is within k0 + [0, iterations - 1] before the increment."""
+    same(both, "repeat_counter", np.linspace(0.0, 1.0, lx), np.zeros(ly), n, k)
+
+
+@settings(max_examples=60, deadline=None)
+@given(lx=st.integers(0, 8), ly=st.integers(0, 16), n=small)
+def test_counter_read_after_its_increment(both, lx, ly, n):
+    same(both, "counter_after", np.linspace(0.0, 1.0, lx), np.zeros(ly), n)
+
+
+def test_counter_facts():
+    with open(PATH) as f:
+        module, _ = check_source(SourceFile(PATH, f.read()), "hoist")
+    # repeat_counter: y[k] and x[i], not y[k - 1] after the inner loop; counter_after: y[k - 2],
+    # y[k - 1] and the three x[i]
+    for name, want in (("repeat_counter", [2]), ("counter_after", [5])):
+        fn = module.functions[name]
+        got = [len(bounds.loop_facts(s)) for s in fn.body if isinstance(s, ir.ForRange)]
+        assert got == want, name

@@ -60,10 +60,11 @@ def loop_facts(loop: ir.ForRange, private: frozenset = frozenset()) -> list[Acce
         return []
     written, bound_by_loops, dirty = _writes(loop)
     facts = _Facts(written, dirty, _resized([loop], private))
+    facts.counters = _counters(loop)
     own = facts.loop_range(loop, {})
     if own is None:
         return []
-    facts.stmts(loop.body, {id(loop.var): own})
+    facts.stmts(loop.body, {id(loop.var): own}, facts.trips(loop, {}))
     return facts.found
 
 
@@ -138,6 +139,27 @@ def _writes(loop: ir.ForRange) -> tuple[set[int], dict[int, int], set[int]]:
     return written, bound, dirty
 
 
+def _counters(loop: ir.ForRange) -> dict[int, tuple[ir.Assign, int]]:
+    """Counters: i64 variables the loop writes only in one `k += c` (c > 0), a statement
+    directly in the body of a `for` loop (`y[k] = x[i]; k += 1`)."""
+    found: dict[int, tuple[ir.Assign, int]] = {}
+    spoiled: set[int] = set()
+    direct = {id(s) for f in ir.walk([loop]) if isinstance(f, ir.ForRange) for s in f.body}
+    for s in ir.walk([loop]):
+        var = getattr(s, "var", None)
+        if not isinstance(var, ir.Var):
+            continue
+        v = getattr(s, "value", None)
+        if isinstance(s, ir.Assign) and id(s) in direct and var.type == T.I64 and isinstance(v, ir.BinOp) \
+                and v.op == "+" and isinstance(v.left, ir.Load) and v.left.var is var \
+                and isinstance(v.right, ir.Const) and isinstance(v.right.value, int) and v.right.value > 0 \
+                and id(var) not in found:
+            found[id(var)] = (s, v.right.value)
+        else:
+            spoiled.add(id(var))
+    return {k: c for k, c in found.items() if k not in spoiled}
+
+
 # list operations whose result is a new list no other name holds yet
 _FRESH_LISTS = {"display", "empty", "repeat", "concat", "copy", "slice", "from_range", "from_array", "from_strs"}
 
@@ -207,16 +229,39 @@ class _Facts:
             return None
         return ("range", lo, hi, s.step.value > 0)
 
-    def stmts(self, stmts: list[ir.Stmt], scope: dict) -> None:
-        for s in stmts:
+    counters: dict = {}
+
+    def trips(self, s: ir.ForRange, scope: dict) -> tuple | None:
+        """An upper bound of the iterations of `s` (|step| >= 1): [0, max(0, stop - start)]."""
+        lo, hi = self.bound(s.start, scope), self.bound(s.stop, scope)
+        if lo is None or hi is None or not isinstance(s.step, ir.Const):
+            return None
+        return ("trips", lo, hi, s.step.value > 0)
+
+    def stmts(self, stmts: list[ir.Stmt], scope: dict, trips: tuple | None = None) -> None:
+        """`trips`: given when `stmts` is a `for` body, a bound of its iterations (this body's
+        and every enclosing one's, inside the versioned loop)."""
+        at = {}
+        if trips is not None:      # a counter bumped here: before its `k += c`, k0 + c*[0, trips-1]
+            for vid, (inc, c) in self.counters.items():
+                for pos, s in enumerate(stmts):
+                    if s is inc:
+                        k0 = ("var0", inc.var)
+                        at[pos] = (vid, ("add", k0, ("mul", ("const", c), ("span", ("sub", trips, ("const", 1))))),
+                                   ("add", k0, ("mul", ("const", c), ("span", trips))))
+        for pos, s in enumerate(stmts):
+            for inc_pos, (vid, before, after) in at.items():
+                scope = {**scope, vid: before if pos <= inc_pos else after}
             for e in ir.children(s):
                 self.exprs(e, scope)
             if isinstance(s, ir.Store):
                 self.access(s, s.array, s.indices, scope)
             if isinstance(s, ir.ForRange):
                 inner = self.loop_range(s, scope)
+                inner_trips = self.trips(s, scope)
                 self.stmts(s.body, {**scope, id(s.var): inner} if inner is not None else
-                           {k: v for k, v in scope.items() if k != id(s.var)})
+                           {k: v for k, v in scope.items() if k != id(s.var)},
+                           ("mul", trips, inner_trips) if trips is not None and inner_trips is not None else None)
                 self.stmts(s.orelse, {k: v for k, v in scope.items() if k != id(s.var)})
                 continue
             for body in ir.bodies(s):

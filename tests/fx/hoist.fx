@@ -137,3 +137,23 @@ def alias_grows(xs: list[i64], n: i64) -> tuple[i64, list[i64]]:
         s += xs[i]
         ys.append(i)
     return s, xs
+
+
+def repeat_counter(x: f64[:], y: f64[:], n: i64, k: i64) -> i64:
+    for i in range(len(x)):
+        for r in range(n):
+            y[k] = x[i] + r
+            k += 1
+        y[k - 1] = -1.0
+    return k
+
+
+def counter_after(x: f64[:], y: f64[:], n: i64) -> i64:
+    k = 0
+    for i in range(n):
+        k += 2
+        y[k - 2] = x[i]
+        if x[i] > 0.5:
+            continue
+        y[k - 1] = -x[i]
+    return k

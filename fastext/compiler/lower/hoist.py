@@ -121,6 +121,18 @@ class _Evaluator:
             x = self.b.sext(x, I64) if v.type.signed else self.b.zext(x, I64)
         return x, x
 
+    _var0 = _var      # a counter's value before the loop
+
+    def _span(self, x: tuple):
+        """[0, x]: how many times something ran, at most."""
+        return I64(0), self.interval(x)[1]
+
+    def _trips(self, start: tuple, stop: tuple, up: bool):
+        """[0, max(0, stop - start)] (a negative step: start - stop): iterations, at most."""
+        d = self._checked("ssub", self.interval(stop)[1], self.interval(start)[0]) if up else \
+            self._checked("ssub", self.interval(start)[1], self.interval(stop)[0])
+        return I64(0), self.b.select(self.b.icmp_signed("<", d, I64(0)), I64(0), d)
+
     def _dim(self, v: ir.Var, axis: int):
         x = self.b.extract_value(self.b.load(self.fl.slots[id(v)]), [1, axis])
         return x, x
