@@ -58,7 +58,6 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
     rec_ctx = None
     proven: frozenset = frozenset()   # ids of indexings proven in range here (lower/hoist.py)
     in_fallback = False               # lowering the checked copy of a versioned loop
-    versioning = False                # the loop being lowered is one copy of a versioned loop
 
     def __init__(self, ctx: ModuleContext, fn: ir.Function, contiguous: bool = False, noalias: bool = False):
         """`contiguous`: emit the variant the entry point calls when every array argument's
@@ -246,15 +245,14 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             return lower_parallel_for(self, s)
         # versioned on its indexings' ranges even without bounds checks: the proven copy also
         # skips the negative-index wrap, which keeps computed stores (`y[i * n + r]`) vectorisable
-        if self.fn.target == "cpu" and not self.versioning:
+        if self.fn.target == "cpu":
             from fastext.compiler.lower import hoist
-            self.versioning = True
-            try:
-                if hoist.lower(self, s, self.s_ForRange):
-                    return
-            finally:
-                self.versioning = False
-        self.versioning = False
+            if hoist.lower(self, s, self.serial_for):
+                return
+        self.serial_for(s)
+
+    def serial_for(self, s: ir.ForRange) -> None:
+        """One copy of a serial `for` loop: speculated (lower/speculate.py) or plain."""
         from fastext.compiler.lower import speculate
         if type(self) is FunctionLowering and self.fn.target == "cpu" and speculate.applies(self, s):
             return speculate.lower(self, s)
