@@ -56,6 +56,8 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
     jump = False          # lowered as fx.NAME.r (lower/recursion.py): calls in its cycle pass `rec_ctx`
     depth_check = False   # a recursive function's own body: its calls in the cycle check the stack
     rec_ctx = None
+    proven: frozenset = frozenset()   # ids of indexings proven in range here (lower/hoist.py)
+    in_fallback = False               # lowering the checked copy of a versioned loop
 
     def __init__(self, ctx: ModuleContext, fn: ir.Function, contiguous: bool = False, noalias: bool = False):
         """`contiguous`: emit the variant the entry point calls when every array argument's
@@ -150,6 +152,13 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
 
     # ---------------------------------------------------------------- statements
     def block(self, stmts: list[ir.Stmt]) -> None:
+        # not in a speculative loop copy (lower/speculate.py), whose body must stay free of branches
+        if self.loops and self.fn.target == "cpu" and not self.in_fallback and self.speculation is None:
+            from fastext.compiler.lower import hoist
+            return hoist.lower_block(self, stmts)    # straight-line runs in loops: checks hoisted
+        self.plain_block(stmts)
+
+    def plain_block(self, stmts: list[ir.Stmt]) -> None:
         for s in stmts:
             if self.b.block.is_terminated:
                 return   # code after return/break/continue is unreachable
@@ -214,9 +223,10 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             self.b.store(ll.Constant(slot.type.pointee, None), slot)
 
     def s_Store(self, s: ir.Store) -> None:
-        array = self.expr(s.array)
-        ptr = self.element_ptr(array, s.array.type, s.indices)
+        # Python's order: the value, then the target and its indices, then the bounds check
         value = self.expr(s.value)
+        array = self.expr(s.array)
+        ptr = self.element_ptr(array, s.array.type, s.indices, id(s) in self.proven)
         if isinstance(s.array.type.dtype, T.Struct):
             from fastext.compiler.lower.structs import copy_out, to_memory
             if s.array.type.dtype.mutable:      # array items are values: the record's fields
@@ -258,13 +268,24 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         if s.parallel is not None:
             from fastext.compiler.lower.parallel import lower_parallel_for
             return lower_parallel_for(self, s)
-        from fastext.compiler.lower import jam, speculate
         if type(self) is FunctionLowering and self.fn.target == "cpu":
+            from fastext.compiler.lower import jam
             plan = jam.applies(self, s)
-            if plan is not None:
+            if plan is not None:        # row loops run eight rows at a time (lower/jam.py)
                 return jam.lower(self, s, plan)
-            if speculate.applies(self, s):
-                return speculate.lower(self, s)
+        # versioned on its indexings' ranges even without bounds checks: the proven copy also
+        # skips the negative-index wrap, which keeps computed stores (`y[i * n + r]`) vectorisable
+        if self.fn.target == "cpu":
+            from fastext.compiler.lower import hoist
+            if hoist.lower(self, s, self.serial_for):
+                return
+        self.serial_for(s)
+
+    def serial_for(self, s: ir.ForRange) -> None:
+        """One copy of a serial `for` loop: speculated (lower/speculate.py) or plain."""
+        from fastext.compiler.lower import speculate
+        if type(self) is FunctionLowering and self.fn.target == "cpu" and speculate.applies(self, s):
+            return speculate.lower(self, s)
         start, stop, step = self.expr(s.start), self.expr(s.stop), self.expr(s.step)
         if not isinstance(s.step, ir.Const):
             self.fail_if(self.b.icmp_signed("==", step, I64(0)), "ValueError", "range() arg 3 must not be zero")
@@ -626,7 +647,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
 
     def e_Index(self, e: ir.Index) -> ll.Value:
         array = self.expr(e.array)
-        ptr = self.element_ptr(array, e.array.type, e.indices)
+        ptr = self.element_ptr(array, e.array.type, e.indices, id(e) in self.proven)
         v = self.b.load(ptr, align=e.array.type.dtype.align)
         if isinstance(e.array.type.dtype, T.Struct):
             from fastext.compiler.lower.structs import copy_in, from_memory
@@ -673,17 +694,18 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             axis_out += 1
         return b.insert_value(out, b.gep(data, [offset]), 0)
 
-    def element_ptr(self, array: ll.Value, atype: T.Array, indices: list[ir.Expr]) -> ll.Value:
-        """Address of a[i, j, …]: negative indices wrap once, then the bounds check."""
+    def element_ptr(self, array: ll.Value, atype: T.Array, indices: list[ir.Expr], proven: bool = False) -> ll.Value:
+        """Address of a[i, j, …]: negative indices wrap once, then the bounds check; `proven`:
+        every index is known to be in [0, length) (lower/hoist.py), neither is needed."""
         b = self.b
         offset = I64(0)
-        for axis, idx_expr in enumerate(indices):
-            idx = self.expr(idx_expr)
+        values = [self.expr(idx_expr) for idx_expr in indices]   # all evaluated before any is checked
+        for axis, (idx_expr, idx) in enumerate(zip(indices, values)):
             n = b.extract_value(array, [1, axis])
             wrapped = idx
-            if not (isinstance(idx_expr, ir.Const) and idx_expr.value >= 0):
+            if not proven and not (isinstance(idx_expr, ir.Const) and idx_expr.value >= 0):
                 wrapped = b.select(b.icmp_signed("<", idx, I64(0)), b.add(idx, n), idx)
-            if self.boundscheck:
+            if self.boundscheck and not proven:
                 self.fail_if(b.icmp_unsigned(">=", wrapped, n), "IndexError",
                              "index %lld is out of bounds for axis %lld with size %lld",
                              (idx, I64(axis), n))

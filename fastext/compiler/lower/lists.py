@@ -155,8 +155,11 @@ def _copy_items(fl, item: T.Type, dst: ll.Value, dst_at: ll.Value, src: ll.Value
     _memmove(fl, d, s, b.mul(count, size_of(value_type(item))))
 
 
-def index(fl, lst: ll.Value, k: ll.Value, message: str) -> ll.Value:
-    """`k` made non-negative (Python's negative indices), IndexError(`message`) outside."""
+def index(fl, lst: ll.Value, k: ll.Value, message: str, proven: bool = False) -> ll.Value:
+    """`k` made non-negative (Python's negative indices), IndexError(`message`) outside;
+    `proven`: `k` is known to be in [0, len) (lower/hoist.py)."""
+    if proven:
+        return k
     b = fl.b
     n = length(fl, lst)
     k = b.select(b.icmp_signed("<", k, I64(0)), b.add(k, n), k)
@@ -232,13 +235,13 @@ def _len(fl, e, args):
 
 def _get(fl, e, args):
     lst, k = args
-    return iload(fl, lst, e.type, index(fl, lst, k, "list index out of range"))
+    return iload(fl, lst, e.type, index(fl, lst, k, "list index out of range", id(e) in fl.proven))
 
 
 def _set(fl, e, args):
     lst, k, v = args
     item = item_type(e.args[0].type)
-    k = index(fl, lst, k, "list assignment index out of range")
+    k = index(fl, lst, k, "list assignment index out of range", id(e) in fl.proven)
     keep_item(fl, v, item)
     istore(fl, v, lst, item, k)
     return I1(0)
