@@ -17,7 +17,7 @@ from fastext import f64
 
 def f(x: f64[:]) -> f64:
     s = 0
-    s = 1.5
+    s = "1.5"
     return s
 
 def g(a) -> int:

@@ -277,7 +277,8 @@ def test_errors_in_the_body(mods, threads):
 
 # ---------------------------------------------------------------------------- thread count setting
 
-def test_num_threads_api():
+def test_num_threads_api(monkeypatch):
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)   # (Dask's nanny sets it in-process)
     fastext.set_num_threads(3)
     assert os.environ["FASTEXT_NUM_THREADS"] == "3"
     assert fastext.get_num_threads() == 3

@@ -78,7 +78,7 @@ class GpuFunctionLowering(FunctionLowering):
         span = self.ctx.current_span
         return f"{os.path.basename(span.file)}:{span.line}" if span is not None else "?"
 
-    def fail_if(self, cond: ll.Value, exc: str, fmt: str | None, args: tuple[ll.Value, ...] = ()) -> None:
+    def fail_if(self, cond: ll.Value, exc: str, fmt: str | None, args: tuple[ll.Value, ...] = (), deferrable: bool = False) -> None:
         where = self.location()
         if fmt is None:
             fmt = f"at {where}"

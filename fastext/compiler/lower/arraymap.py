@@ -63,7 +63,7 @@ class ElementLowering:
     def entry_alloca(self, ty: ll.Type) -> ll.Value:
         return self.fl.entry_alloca(ty)
 
-    def fail_if(self, cond: ll.Value, exc: str, fmt: str | None, args: tuple = ()) -> None:
+    def fail_if(self, cond: ll.Value, exc: str, fmt: str | None, args: tuple = (), deferrable: bool = False) -> None:
         self.checks.note(self.b, cond, exc, fmt)
 
 

@@ -466,7 +466,7 @@ class _Entry:
     def __init__(self, ctx, b: ll.IRBuilder, err: ll.Value, failure: ll.Value):
         self.ctx, self.b, self.err, self.failure = ctx, b, err, failure
 
-    def fail_if(self, cond, exc, fmt, args=()):
+    def fail_if(self, cond, exc, fmt, args=(), deferrable=False):
         from fastext.compiler.lower.context import fill_error
         with self.b.if_then(cond, likely=False):
             fill_error(self.b, self.err, self.ctx, exc, fmt, args)

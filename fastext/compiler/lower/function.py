@@ -153,7 +153,8 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
     # ---------------------------------------------------------------- statements
     def block(self, stmts: list[ir.Stmt]) -> None:
         # not in a speculative loop copy (lower/speculate.py), whose body must stay free of branches
-        if self.loops and self.fn.target == "cpu" and not self.in_fallback and self.speculation is None:
+        if self.loops and self.fn.target == "cpu" and not self.in_fallback and self.speculation is None \
+                and self.ctx.debug is None:
             from fastext.compiler.lower import hoist
             return hoist.lower_block(self, stmts)    # straight-line runs in loops: checks hoisted
         self.plain_block(stmts)
@@ -268,14 +269,17 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         if s.parallel is not None:
             from fastext.compiler.lower.parallel import lower_parallel_for
             return lower_parallel_for(self, s)
-        if type(self) is FunctionLowering and self.fn.target == "cpu":
+        # `-g` builds keep one copy of each loop (no jamming, no versioning), so a breakpoint on
+        # a line is where the code runs (gdb breaks at one address per line and function)
+        copies = self.ctx.debug is None
+        if copies and type(self) is FunctionLowering and self.fn.target == "cpu":
             from fastext.compiler.lower import jam
             plan = jam.applies(self, s)
             if plan is not None:        # row loops run eight rows at a time (lower/jam.py)
                 return jam.lower(self, s, plan)
         # versioned on its indexings' ranges even without bounds checks: the proven copy also
         # skips the negative-index wrap, which keeps computed stores (`y[i * n + r]`) vectorisable
-        if self.fn.target == "cpu":
+        if copies and self.fn.target == "cpu":
             from fastext.compiler.lower import hoist
             if hoist.lower(self, s, self.serial_for):
                 return

@@ -119,7 +119,7 @@ class _Outlined:
                 self.b.position_before(self.b.block.instructions[0])
             return self.b.alloca(ty)
 
-    def fail_if(self, cond: ll.Value, exc: str, fmt: str | None, args: tuple = ()) -> None:
+    def fail_if(self, cond: ll.Value, exc: str, fmt: str | None, args: tuple = (), deferrable: bool = False) -> None:
         with self.b.if_then(cond, likely=False):
             fill_error(self.b, self.err, self.ctx, exc, literal_text(fmt) if not args else fmt, args)
             self.error_exit()
