@@ -39,33 +39,9 @@ def init(g: dict, module_name: str, constants: dict, structs: list, values: list
 
     def plain_struct(name, fields, ns, mutable):
         import operator
-        import struct as binary
         names = tuple(f for f, _ in fields)
 
-        def scalar(t):
-            if t in ("f64",):
-                return float
-            if t == "f32":
-                def f32(v):
-                    v = float(v)
-                    try:
-                        return binary.unpack("f", binary.pack("f", v))[0]
-                    except OverflowError:
-                        return float("inf") if v > 0 else float("-inf")
-                return f32
-            if t in ("c128", "c64"):
-                return complex if t == "c128" else \
-                    (lambda v: complex(scalar("f32")(complex(v).real), scalar("f32")(complex(v).imag)))
-            if t == "bool":
-                return bool
-            bits, signed = int(t[1:]), t[0] == "i"
-
-            def wrap(v):
-                v = operator.index(v) & ((1 << bits) - 1)
-                return v - (1 << bits) if signed and v >> (bits - 1) else v
-            return wrap
-
-        convs = [(lambda v, c=t: v if isinstance(v, c) else c(*v)) if isinstance(t, type) else scalar(t)
+        convs = [(lambda v, c=t: v if isinstance(v, c) else c(*v)) if isinstance(t, type) else _scalar_converter(t)
                  for _, t in fields]
 
         def values_of(args, kwargs):

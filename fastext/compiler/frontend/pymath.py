@@ -13,23 +13,14 @@ from fastext.compiler.frontend import synth
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
 
-_GCD = """
+_EUCLID = """
 _x = abs(_a)
 _y = abs(_b)
 while _y != 0:
     _x, _y = _y, _x % _y
-_r = _x
 """
-
-_LCM = """
-_r = 0
-if _a != 0 and _b != 0:
-    _x = abs(_a)
-    _y = abs(_b)
-    while _y != 0:
-        _x, _y = _y, _x % _y
-    _r = abs(_a // _x * _b)
-"""
+_GCD = _EUCLID + "_r = _x\n"
+_LCM = _EUCLID + "_r = 0 if _x == 0 else abs(_a // _x * _b)\n"     # gcd 0: both are 0
 
 _FACTORIAL = """
 if _n < 0:
@@ -194,11 +185,14 @@ else:
     _r = _d <= abs(_rel * _b) or _d <= abs(_rel * _a) or _d <= _abs
 """
 
-_BIT_LENGTH = """
+_ABS_N = """
 _x = _n
 if _x < 0:
     _x = -_x
 _r = 0
+"""
+
+_BIT_LENGTH = _ABS_N + """
 while _x != 0:
     _x >>= 1
     _r += 1
@@ -213,11 +207,7 @@ else:
     _r = _x == float(int(_x))
 """
 
-_BIT_COUNT = """
-_x = _n
-if _x < 0:
-    _x = -_x
-_r = 0
+_BIT_COUNT = _ABS_N + """
 while _x != 0:
     _x &= _x - 1
     _r += 1
