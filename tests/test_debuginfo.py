@@ -141,3 +141,23 @@ def test_perf_report_names_fx_lines(builds, tmp_path):
                             capture_output=True, text=True, timeout=120).stdout
     hot = [line for line in report.splitlines() if "debug_kernels_g.so" in line]
     assert any(f"debug_kernels.fx:{LOOP_LINE}" in line for line in hot), report[:3000]
+
+
+@pytest.mark.slow
+def test_py_spy_native_names_fx_lines(builds, tmp_path):
+    """`py-spy record --native` shows the compiled frames as `.fx` function and file:line."""
+    py_spy = shutil.which("py-spy") or os.path.join(os.path.dirname(sys.executable), "py-spy")
+    if not os.path.exists(py_spy):
+        pytest.skip("py-spy is not installed (pip install py-spy)")
+    so = builds["debug"][0]
+    out = tmp_path / "samples.txt"
+    script = ("import importlib.util, numpy as np\n"
+              f"spec = importlib.util.spec_from_file_location('debug_kernels', {so!r})\n"
+              "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)\n"
+              "x = np.linspace(0, 1, 200_000)\n"
+              "for _ in range(3000): m.dot(x, x[::-1])\n")
+    rec = subprocess.run([py_spy, "record", "--native", "-r", "200", "-f", "raw", "-o", str(out), "--",
+                          sys.executable, "-c", script], capture_output=True, text=True, timeout=180)
+    if rec.returncode != 0 or not out.exists():
+        pytest.skip(f"py-spy cannot sample here: {(rec.stderr or rec.stdout).strip()[-200:]}")
+    assert f"dot (debug_kernels.fx:{LOOP_LINE})" in out.read_text(), out.read_text()[:2000]
