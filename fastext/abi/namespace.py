@@ -156,8 +156,8 @@ def init_source(module: ir.Module) -> str | None:
     structs = _structs(module)
     consts = module.constants
     from fastext.compiler.frontend.module_containers import INIT
-    if INIT in module.namespace:    # module-level containers (frontend/module_containers.py)
-        return _containers_source(module)
+    if INIT in module.namespace or any(n.startswith("__fx_get_") for n in module.namespace):
+        return _containers_source(module)   # module containers and variables: `mod.NAME` through getters
     if not structs and not consts and not module.arrays:
         return None
     scalars = [f"{name!r}: {_literal(value)}" for name, (t, value) in consts.items() if not isinstance(t, T.Struct)]
@@ -190,7 +190,9 @@ def _containers_source(module: ir.Module) -> str:
     getter `__fx_get_NAME__` (a dict with str keys rebuilt from its keys and values)."""
     from fastext.compiler.frontend.module_containers import INIT
     saved = dict(module.namespace)
-    module.namespace.pop(INIT)      # (the usual code needs no entry; it only runs when there is something)
+    for name in saved:      # (the usual code needs no entries; it only runs when there is something)
+        if name == INIT or name.startswith("__fx_get_"):
+            module.namespace.pop(name)
     try:
         head = init_source(module) or ""
     finally:
@@ -199,15 +201,16 @@ def _containers_source(module: ir.Module) -> str:
     getters = {name[len("__fx_get_"):-2]: name for name in module.namespace if name.startswith("__fx_get_")}
     keys = getattr(module, "container_keys", {})     # frontend/graph.py
     table = ", ".join(f"{n!r}: ({g}, {keys.get(n)!r})" for n, g in getters.items())
+    init = INIT in module.namespace
     return head + (
-        f"{INIT}()\n"
+        (f"{INIT}()\n" if init else "") +
         f"def __getattr__(name, _getters={{{table}}}):\n"
         "    entry = _getters.get(name)\n"
         "    if entry is None:\n"
         "        raise AttributeError(f'module {__name__!r} has no attribute {name!r}')\n"
         "    value = entry[0]()\n"
         "    return value if entry[1] is None else dict(zip(entry[1], value))\n"
-        f"del {', '.join([INIT, *getters.values()])}\n")
+        f"del {', '.join([INIT] * init + list(getters.values()))}\n")
 
 
 def _arrays_source(module: ir.Module) -> str:

@@ -158,6 +158,9 @@ class ExpressionChecker:
             return ir.Const(b.type, span, b.value)
         if b is not None and b.kind == "constarray":
             return self.module_array(node, b)
+        if b is not None and b.kind == "modscalar":     # a module number some function assigns
+            from fastext.compiler.frontend import module_scalars
+            return module_scalars.load(self, node, b)
         if b is not None and b.kind == "modvar":     # frontend/module_containers.py
             from fastext.compiler.frontend.module_containers import load
             return load(self, node, b)

@@ -63,6 +63,7 @@ class FunctionChecker(ExpressionChecker):
         # again (`pretyped`, name → type, declared at the first assignment)
         self.early_reads: set[str] = set()
         self.pretyped: dict = {}
+        self.globals_declared: set[str] = set()      # `global X` (frontend/module_scalars.py)
 
     # ------------------------------------------------------------------ entry
     def check(self, node: ast.FunctionDef) -> ir.Function:
@@ -136,6 +137,18 @@ class FunctionChecker(ExpressionChecker):
         return out
 
     def s_pass(self, node: ast.Pass) -> list[ir.Stmt]:
+        return []
+
+    def s_global(self, node: ast.Global) -> list[ir.Stmt]:
+        """`global COUNT`: assignments to COUNT in this function store the module variable."""
+        for name in node.names:
+            b = self.scope.lookup(name)
+            if name in self.vars:
+                raise self.error(node, f"name `{name}` is assigned before its global declaration",
+                                 "put `global` at the top of the function, as Python requires")
+            if b is None or b.kind != "modscalar":
+                return []       # reported by module_scalars.promote
+            self.globals_declared.add(name)
         return []
 
     def s_expr(self, node: ast.Expr) -> list[ir.Stmt]:
@@ -295,6 +308,9 @@ class FunctionChecker(ExpressionChecker):
 
     def assign_to(self, target: ast.expr, value: ir.Expr, node: ast.AST) -> list[ir.Stmt]:
         span = self.span(node)
+        if isinstance(target, ast.Name) and target.id in self.globals_declared:    # `global COUNT`
+            from fastext.compiler.frontend import module_scalars
+            return module_scalars.store(self, target, value, node)
         if isinstance(target, ast.Name):
             var = self.vars.get(target.id)
             if target.id in self.ranges or target.id in self.funcvals:
@@ -612,7 +628,8 @@ class FunctionChecker(ExpressionChecker):
         return []
 
     STMTS = {
-        ast.Delete: s_delete, ast.Pass: s_pass, ast.Expr: s_expr, ast.Assign: s_assign, ast.AnnAssign: s_annassign,
+        ast.Delete: s_delete, ast.Pass: s_pass, ast.Global: s_global, ast.Expr: s_expr, ast.Assign: s_assign,
+        ast.AnnAssign: s_annassign,
         ast.AugAssign: s_augassign, ast.If: s_if, ast.While: s_while, ast.For: s_for,
         ast.Break: s_break, ast.Continue: s_continue, ast.Return: s_return, ast.Raise: s_raise,
         ast.Assert: s_assert, ast.Try: s_try, ast.FunctionDef: s_def, ast.Import: s_import, ast.ImportFrom: s_import,
@@ -664,7 +681,8 @@ def _function_scope(scope: ModuleScope, node: ast.FunctionDef, params: list[str]
     """The names a function body sees: as in Python, a name the function assigns anywhere (or
     takes as a parameter) is local throughout it, hiding the module-level name of that spelling
     (`julia = np.empty(...)` inside `def julia`)."""
-    local = set(params) | _assigned_names(node.body)
+    from fastext.compiler.frontend.module_scalars import declared
+    local = (set(params) | _assigned_names(node.body)) - declared(node)     # `global X`: X stays the module's
     hidden = local & scope.names.keys()
     if not hidden:
         return scope

@@ -131,6 +131,11 @@ def _check_bodies(unit: "_Unit", root: bool) -> dict[str, ir.Function]:
             functions[fn.name] = fn
     except FxSyntaxError as e:
         diags.add(e.diagnostic)
+    from fastext.compiler.frontend import module_scalars
+    module_scalars.promote(unit)        # constants some function declares `global`: module variables
+    if root:
+        functions.update(module_scalars.getter_functions(scope, Span.of(unit.defs[0], source.path)
+                                                         if unit.defs else Span(source.path, 1, 0, 1, 0)))
     for node in unit.defs:
         template = scope.registry.get(scope.qualify(node.name))
         if root and isinstance(template, Template) and template.node is node:

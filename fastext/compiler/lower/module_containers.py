@@ -21,6 +21,17 @@ def global_value(module: ll.Module, name: str, ty: ll.Type) -> ll.GlobalVariable
     return internal_global(module, f"fx$modvar.{name}", ty)
 
 
+def scalar_global(module: ll.Module, name: str, t, init) -> ll.GlobalVariable:
+    """The global of the module variable `name`, starting at the constant `init`."""
+    gv = module.globals.get(f"fx$modscalar.{name}")
+    if gv is None:
+        ty = value_type(t)
+        gv = ll.GlobalVariable(module, ty, f"fx$modscalar.{name}")
+        gv.linkage = "internal"
+        gv.initializer = ll.Constant(ty, int(init) if isinstance(ty, ll.IntType) else init)
+    return gv
+
+
 def module_arena(ctx) -> ll.Value:
     """`fx$modarena`: the arena ({head, current chunk}, lower/alloc.py: ARENA) of the module's
     containers; never released."""
@@ -29,7 +40,15 @@ def module_arena(ctx) -> ll.Value:
 
 
 def lower_modvar(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
-    """`module.load` (a load of the global) and `module.store` (the init's store into it)."""
+    """`module.load` (a load of the global) and `module.store` (the init's store into it);
+    `modscalar.load`/`.store` of a module variable (frontend/module_scalars.py)."""
+    if e.name.startswith("modscalar."):
+        t = e.type if e.name == "modscalar.load" else e.args[0].type
+        gv = scalar_global(fl.ctx.module, e.attrs["name"], t, e.attrs["init"])
+        if e.name == "modscalar.load":
+            return fl.b.load(gv)
+        fl.b.store(args[0], gv)
+        return ll.Constant(ll.IntType(1), 0)
     if e.name == "module.load":
         return fl.b.load(global_value(fl.ctx.module, e.attrs["name"], value_type(e.type)))
     gv = global_value(fl.ctx.module, e.attrs["name"], value_type(e.args[0].type))

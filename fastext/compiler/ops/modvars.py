@@ -13,3 +13,10 @@ _LOWER = _lower("fastext.compiler.lower.module_containers", "lower_modvar")
 
 add(Op("module.load", lower=_LOWER, group="lists", doc="a module-level container's value"))
 add(Op("module.store", lower=_LOWER, pure=False, group="lists", doc="binds a module-level container (the init)"))
+
+# module numbers that functions assign (`global COUNT`; frontend/module_scalars.py): attrs `name`
+# and `init` (the constant the global starts from)
+add(Op("modscalar.load", lower=_LOWER, pure=False, group="lists",     # (not pure: functions store it)
+       doc="a module variable's current value"))
+add(Op("modscalar.store", lower=_LOWER, pure=False, needs_gil=True, group="lists",
+       doc="assigns a module variable (the GIL kept: Python threads see each update whole)"))
