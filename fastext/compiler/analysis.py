@@ -85,7 +85,10 @@ def _object_type(t) -> bool:
 
 
 def _uses_objects(stmts: list[ir.Stmt]) -> bool:
-    return any(_object_type(e.type) for e in ir.all_exprs(stmts))
+    """Objects in the body, or a store of a module variable (frontend/module_scalars.py), whose
+    updates Python threads must see whole: the function keeps the GIL."""
+    return any(_object_type(e.type) or isinstance(e, ir.Intrinsic) and e.name == "modscalar.store"
+               for e in ir.all_exprs(stmts))
 
 
 class _Facts:
