@@ -27,7 +27,7 @@ import sys
 
 from llvmlite import ir as ll
 
-from fastext.abi.capi import I32, OBJ, CApi
+from fastext.compiler.capi import I32, OBJ, CApi
 from fastext.config import BLAS_ENV
 from fastext.compiler.lower.blas import ILP64, LAPACK, NAME, ROUTINES, table
 from fastext.compiler.lower.context import I8, I8P, ModuleContext

@@ -12,7 +12,7 @@ from __future__ import annotations
 from llvmlite import ir as ll
 
 from fastext.abi import objects
-from fastext.abi.capi import BUFFER, I8, I32, I64, OBJ, CApi, type_of
+from fastext.compiler.capi import BUFFER, I8, I32, I64, OBJ, CApi, type_of
 from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.abi.arena import ArenaEmitter

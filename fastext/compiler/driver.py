@@ -157,7 +157,7 @@ def _stages(source: SourceFile, module_name: str, options: Options, emit_asm: bo
         gpu = None
         from fastext.compiler.frontend.gpu import kernel_functions
         if kernel_functions(module):
-            from fastext.gpu.descriptor import compile_gpu   # PTX per architecture + the descriptor
+            from fastext.compiler.gpu.descriptor import compile_gpu   # PTX per architecture + the descriptor
             gpu = timed("gpu", compile_gpu, module, options, source)
         tm = backend.target_machine(options)
         host = backend.host_cpu()[1] if options.cpu == "host" else None

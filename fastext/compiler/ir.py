@@ -479,7 +479,7 @@ class Function:
     fastmath: bool = False
     inline: bool = False
     nogil: bool = False
-    target: str = "cpu"       # cpu, kernel (@gpu.kernel) or device (@gpu.device): fastext/gpu/lower.py
+    target: str = "cpu"       # cpu, kernel (@gpu.kernel) or device (@gpu.device): fastext/compiler/gpu/lower.py
     # Array parameters a `return` hands back as they came (`return a`, `a` never rebound): the
     # entry point returns the caller's very object for them (frontend/alloc.py: own_returns).
     returns_args: set[int] = field(default_factory=set)

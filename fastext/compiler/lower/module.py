@@ -25,7 +25,7 @@ def lower_module(module: ir.Module, *, boundscheck: bool = True, profile: bool =
     statement being lowered, so the driver can point the internal error at it.
     """
     import dataclasses
-    # GPU functions (@gpu.kernel / @gpu.device) are compiled by fastext/gpu/, never for the CPU
+    # GPU functions (@gpu.kernel / @gpu.device) are compiled by fastext/compiler/gpu/, never for the CPU
     module = dataclasses.replace(module, functions={k: f for k, f in module.functions.items() if f.target == "cpu"})
     llmod = ll.Module(name=module.name)
     llmod.triple = triple or llmod.triple
@@ -49,7 +49,7 @@ def lower_module(module: ir.Module, *, boundscheck: bool = True, profile: bool =
 
 def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None = None) -> None:
     ctx.ir_module = module
-    from fastext.abi.capi import CApi
+    from fastext.compiler.capi import CApi
     from fastext.abi.moduledef import build_module_def
     from fastext.abi.wrapper import WrapperBuilder
 
@@ -137,7 +137,7 @@ def _indexes_items(module: ir.Module, fn: ir.Function) -> bool:
 
 def _declare_runtime(llmod: ll.Module) -> dict[str, ll.Function]:
     """Declarations of the helpers defined in `abi/runtime.py` (linked in by the back end)."""
-    from fastext.abi.capi import I32, I64, OBJ as ptr
+    from fastext.compiler.capi import I32, I64, OBJ as ptr
     sigs = {
         "fx_parse_args": (I32, [ptr, I64, ptr, ptr, I64, I64, ptr, ptr]),
         "fx_unbox_int_slow": (I32, [ptr, I64, I64, ptr, ptr, ptr, ptr]),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from fastext.abi.capi import CApi, type_of
+from fastext.compiler.capi import CApi, type_of
 from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.compiler.lower.context import F32, F64, I32, I64, I8, I8P
