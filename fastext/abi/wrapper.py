@@ -40,7 +40,7 @@ def describe(t: T.Type) -> str:
         from fastext.abi.structs import describe_tuple
         return describe_tuple(t)
     if isinstance(t, T.Scalar):
-        return {"int": "int", "uint": "int", "float": "float", "bool": "bool", "complex": "complex"}[t.kind] + f" ({t})"
+        return T.describe_scalar(t)
     return str(t)
 
 
@@ -574,10 +574,7 @@ class WrapperBuilder:
         return scalar_object(api, b, v, t)
 
 
-def _range(t: T.Scalar) -> tuple[int, int]:
-    if t.signed:
-        return -(1 << (t.bits - 1)), (1 << (t.bits - 1)) - 1
-    return 0, (1 << t.bits) - 1 if t.bits < 64 else (1 << 63) - 1
+_range = T.value_range
 
 
 def _constant(t: T.Scalar, value) -> ll.Constant:

@@ -1,4 +1,5 @@
-"""The pipeline, stage by stage: check → analyse → lower → LLVM (link runtime, verify) → optimise → emit.
+"""The pipeline, stage by stage: check → analyse → lower (native bodies) → abi (entry points,
+module definition) → LLVM (link runtime, verify) → optimise → emit.
 
 `compile_file` is what the import hook and the CLI call.  Any unexpected
 exception inside a stage becomes an "internal compiler error" diagnostic that
@@ -152,7 +153,7 @@ def _stages(source: SourceFile, module_name: str, options: Options, emit_asm: bo
             from fastext.compiler.irprint import format_module
             return format_module(module)
         from fastext.compiler import backend
-        from fastext.compiler.lower import lower_module
+        from fastext.compiler.emit import lower_module
         from fastext.abi.runtime import runtime_ir
         gpu = None
         from fastext.compiler.frontend.gpu import kernel_functions
@@ -161,9 +162,9 @@ def _stages(source: SourceFile, module_name: str, options: Options, emit_asm: bo
             gpu = timed("gpu", compile_gpu, module, options, source)
         tm = backend.target_machine(options)
         host = backend.host_cpu()[1] if options.cpu == "host" else None
-        ir_text = timed("lower", lower_module, module, boundscheck=options.boundscheck, profile=options.profile,
-                        triple=tm.triple, host_features=host,
-                        datalayout=str(tm.target_data), gpu_descriptor=gpu.descriptor if gpu else None)
+        ir_text = lower_module(module, boundscheck=options.boundscheck, profile=options.profile,
+                               triple=tm.triple, host_features=host, datalayout=str(tm.target_data),
+                               gpu_descriptor=gpu.descriptor if gpu else None, timed=timed)
         llmod = timed("llvm", backend.build_module, ir_text, runtime_ir(), options)
         from fastext.compiler import budget
         no_vector, no_opt, notes = budget.plan(module, ir_text) if options.opt_level else (set(), set(), [])
