@@ -35,11 +35,17 @@ def plan(module: ir.Module, ctx: ModuleContext) -> EntryPlan:
     for fn in callable_fns.values():
         if not ctx.profile and any(isinstance(p.var.type, Array) for p in fn.params) \
                 and indexes_items(module, fn):
+            if noalias.wants_noalias(fn) and not fn.name.endswith("$py"):   # (Python calls of internal functions: no third copy)
+                # Dense arrays that do not overlap (nearly every call) run the no-alias copy;
+                # dense ones that overlap (`f(x, x)`) run the general body rather than a third
+                # copy of their own, which would cost as much compile time as the body for a
+                # case LLVM's own run-time stride and overlap checks already handle well.
+                ctx.noalias[fn.name] = noalias.declare(ctx.module, native_signature(fn), fn)
+                ctx.contiguous[fn.name] = ctx.functions[fn.name]
+                continue
             variant = ll.Function(ctx.module, native_signature(fn), f"fx.{fn.name}.contiguous")
             variant.linkage = "internal"
             ctx.contiguous[fn.name] = variant
-            if noalias.wants_noalias(fn) and not fn.name.endswith("$py"):   # (Python calls of internal functions: no third copy)
-                ctx.noalias[fn.name] = noalias.declare(ctx.module, native_signature(fn), fn)
     return EntryPlan(entries, callable_fns)
 
 

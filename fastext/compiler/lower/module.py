@@ -73,7 +73,7 @@ def lower_bodies(module: ir.Module, ctx: ModuleContext) -> None:
             recursion.lower_unrolled(ctx, fn, clones[fn.name])
         else:
             recursion.primary_lowering(ctx, fn).lower()
-        if fn.name in ctx.contiguous:
+        if ctx.contiguous.get(fn.name) not in (None, ctx.functions[fn.name]):   # (the general body may serve)
             FunctionLowering(ctx, fn, contiguous=True).lower()
         if fn.name in ctx.noalias:
             FunctionLowering(ctx, fn, contiguous=True, noalias=True).lower()
