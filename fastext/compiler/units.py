@@ -141,7 +141,7 @@ def split(text: str) -> list[Unit]:
     cold = {n for n, f in functions.items() if n not in wrappers and _CALLED_COLD.search(f.header)}
     roots = wrappers | cold
     module_roots = {n for n, f in functions.items() if f.linkage not in ("internal", "private") and n not in roots}
-    units = [MODULE_UNIT] + sorted(wrappers, key=list(functions).index)
+    units = [MODULE_UNIT] + [n for n in functions if n in wrappers]
     fns = {u: ({u} if u else module_roots | cold) for u in units}
     gls: dict[str, set[str]] = {u: set() for u in units}
     owner: dict[str, str] = {}
@@ -181,11 +181,14 @@ def split(text: str) -> list[Unit]:
     return [_emit(u, common, functions, globals_, fns[u], gls[u], owner, shared, roots, called) for u in units]
 
 
-def _emit(unit, common, functions, globals_, fns, gls, owner, shared, roots, exported_wrappers) -> Unit:
+def _emit(unit, common, functions, globals_, fns, gls, owner, shared, roots, called) -> Unit:
+    """One unit's text: the shared lines, declarations of what other units define, its globals
+    (copies, or the ones it owns) and its functions (hidden where other units call them)."""
     body: list[str] = []
     declared: list[str] = []
     rename: dict[str, str] = {}
-    for g in sorted(gls, key=list(globals_).index):
+    order = {g: k for k, g in enumerate(globals_)}
+    for g in sorted(gls, key=order.__getitem__):
         gv = globals_[g]
         if gv.copyable or owner.get(g) == unit:
             if g in shared:
@@ -201,7 +204,7 @@ def _emit(unit, common, functions, globals_, fns, gls, owner, shared, roots, exp
     for f in [n for n in functions if n in fns]:
         fn = functions[f]
         lines = list(fn.lines)
-        if f in exported_wrappers:
+        if f in called:
             lines[0] = lines[0].replace("define internal ", "define hidden ", 1)
         body.extend(lines)
     wanted = {r for f in fns for r in functions[f].refs} | \
