@@ -25,6 +25,7 @@ _GLOBAL = re.compile(r'^' + _NAME + r'\s*=\s*(.*)$')
 _LINKAGES = {"private", "internal", "external", "common", "weak", "linkonce", "linkonce_odr", "weak_odr",
              "available_externally", "extern_weak", "appending"}
 MODULE_UNIT = ""
+SMALL_HELPER_LINES = 12
 
 
 @dataclass
@@ -263,7 +264,10 @@ def runtime_parts(runtime_text: str, used: frozenset[str] | None = None) -> tupl
             continue
         header, block = x
         name = _name(_DEFINE.match(header), 2)
-        out_of_line = _COLD.search(header) and not header.startswith(("define internal", "define private"))
+        # (a small helper is copied like the inlined ones: its body costs nothing to compile, and
+        # what LLVM infers from it — `nosync`, `nofree` — lets its callers be inferred pure)
+        out_of_line = _COLD.search(header) and not header.startswith(("define internal", "define private")) \
+            and len(block) > SMALL_HELPER_LINES
         if out_of_line and name in reach:
             shared.append(block[0].replace("define ", "define hidden ", 1))
             shared.extend(block[1:])
