@@ -121,3 +121,16 @@ def test_units_and_one_module_builds_agree(tmp_path, monkeypatch, unit_cache):
     fb, _ = load(b, "kernels", tmp_path, "b")
     x = np.random.default_rng(0).random(1000)
     assert fa.dot(x, x) == fb.dot(x, x) and fa.sum1(x) == fb.sum1(x)
+
+
+def test_binary_constants_holding_at_signs(tmp_path, unit_cache):
+    """A module array whose bytes end in 0x40 ('@', as 3.0 does) is an LLVM c-string ending `@"`;
+    the unit splitter must not read it as the start of a symbol name."""
+    path = tmp_path / "atsign.fx"
+    path.write_text("import numpy as np\nfrom fastext import f64, i64\n\nK = np.array([1.0, 3.0])\n\n\n"
+                    "def first(i: i64) -> f64:\n    return K[i]\n\n\ndef second() -> f64:\n    return K[1] * 2.0\n",
+                    encoding="utf-8")
+    art = compile_file(str(path))
+    assert art.units[0] >= 3
+    mod, _ = load(art, "atsign", tmp_path, "at")
+    assert mod.first(1) == 3.0 and mod.second() == 6.0

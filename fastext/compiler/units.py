@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_NAME = r'@(?:"((?:[^"\\]|\\.)*)"|([-A-Za-z$._][-\w$.]*))'
+_NAME = r'@(?:"((?:[^"\\\n]|\\.)*)"|([-A-Za-z$._][-\w$.]*))'
 _REF = re.compile(_NAME)
 _DEFINE = re.compile(r'^define\s+(.*?)' + _NAME + r'\(')
 _GLOBAL = re.compile(r'^' + _NAME + r'\s*=\s*(.*)$')
