@@ -60,8 +60,10 @@ NUMBA = textwrap.dedent("""
     import numba
     t1 = time.perf_counter()
     sys.path.insert(0, sys.argv[2])
-    from fastext.importer.interpreted import load
-    mod = load(sys.argv[1], "plain_" + sys.argv[3])
+    # the .fx source run by CPython as a real module, as benchmarks/run_suite.py does
+    mod = types.ModuleType("plain_" + sys.argv[3])
+    sys.modules[mod.__name__] = mod
+    exec(compile(open(sys.argv[1]).read(), sys.argv[1], "exec"), mod.__dict__)
     x = np.linspace(0.0, 1.0, 16); y = np.ones(16)
     args = {
         "add": (1, 2), "noop": (), "sum1": (x,), "sum_seq": (x,), "sum_fastmath": (x,), "dot": (x, y),
@@ -231,7 +233,8 @@ def main() -> int:
                     f"({ms(ser['cpu'])} CPU) "
                     f"| {ms(par['compile'])} / {ms(par['process'])} ({ms(par['cpu'])} CPU) | {ms(one['compile'])} / {ms(one['process'])} ({ms(one['cpu'])} CPU) "
                     f"| {cpu_pair(gcc_serial)} | {cpu_pair(gcc_par)} "
-                    f"| {'n/a' if nb is None else ms(nb['first_calls'])} (+{'n/a' if nb is None else ms(nb['import'])} import) |")
+                    f"| {'n/a' if nb is None else ms(nb['first_calls'])} (+{'n/a' if nb is None else ms(nb['import'])} import)"
+                    f"{'' if not nb or not nb['failed'] else ' failed: ' + ', '.join(nb['failed'])} |")
     edit = edit_one_function(args.repeat)
     imp = cached_import(max(args.repeat * 5, 15))
     raw["edit"], raw["import"] = edit, imp
