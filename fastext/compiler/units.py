@@ -269,6 +269,12 @@ def runtime_parts(runtime_text: str, used: frozenset[str] | None = None) -> tupl
         out_of_line = _COLD.search(header) and not header.startswith(("define internal", "define private")) \
             and len(block) > SMALL_HELPER_LINES
         if out_of_line and name in reach:
+            # cold paths (errors, slow conversions, keyword parsing): compiled for size, as LLVM
+            # does not guess it once they are visible to other units and it sees no callers
+            block = list(block)
+            if _CALLED_COLD.search(header):
+                end = next(k for k, line in enumerate(block) if line.rstrip().endswith("{"))
+                block[end] = block[end].rstrip()[:-1] + "minsize optsize {"
             shared.append(block[0].replace("define ", "define hidden ", 1))
             shared.extend(block[1:])
             inline.append(header.replace("define ", "declare hidden ", 1))
