@@ -29,7 +29,7 @@ def load(art, name, tmp_path, tag):
 @pytest.fixture
 def unit_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("FASTEXT_CACHE_DIR", str(tmp_path / "cache"))
-    return tmp_path / "cache" / "units"
+    return tmp_path / "cache"          # units go to <its folder for the source>/units
 
 
 def test_split_gives_one_unit_per_entry_point():

@@ -181,7 +181,7 @@ def _stages(source: SourceFile, module_name: str, options: Options, emit_asm: bo
         if _in_units(options, emit_asm):
             from fastext.compiler.parallel import compile_units, link_bitcode
             stage = "units"
-            res = compile_units(ir_text, options, no_vector, no_opt)
+            res = compile_units(ir_text, options, no_vector, no_opt, source_path=path)
             timings.update(res.timings)
             return Artifact(res.object_code, lambda: link_bitcode(res.bitcode), module.deps, timings, exports,
                             None, ir_text, gpu.ptx if gpu else {}, tuple(notes), (res.compiled, res.cached))

@@ -97,13 +97,15 @@ def _shutdown() -> None:
 
 
 def compile_units(ir_text: str, options: Options, no_vector=frozenset(), no_opt=frozenset(),
-                  jobs: int | None = None, use_cache: bool | None = None) -> UnitsResult:
-    """The module's object through its units (see the module docstring)."""
+                  jobs: int | None = None, use_cache: bool | None = None, source_path: str = "") -> UnitsResult:
+    """The module's object through its units (see the module docstring); compiled units are
+    kept beside the module cache of `source_path` (compiler/unitcache.py)."""
     from fastext import config
     from fastext.compiler import unitcache
     from fastext.compiler.units import split
     jobs = config.compile_jobs() if jobs is None else jobs
     use_cache = config.unit_cache() if use_cache is None else use_cache
+    where = unitcache.folders(source_path) if use_cache and source_path else []
     t_split = time.perf_counter()
     units = split(ir_text)
     # the helpers the code calls (the declarations name every helper an entry point may use)
@@ -117,9 +119,9 @@ def compile_units(ir_text: str, options: Options, no_vector=frozenset(), no_opt=
         rt = inline if u.name else shared
         nv = tuple(sorted(set(no_vector) & set(u.functions)))
         no = tuple(sorted(set(no_opt) & set(u.functions)))
-        k = _key(u.text, rt, options, nv, no) if use_cache else None
+        k = _key(u.text, rt, options, nv, no) if where else None
         keys.append(k)
-        hit = unitcache.load(k) if k else None
+        hit = unitcache.load(k, where) if k else None
         if hit is not None:
             results[i] = hit
         else:
@@ -145,7 +147,7 @@ def compile_units(ir_text: str, options: Options, no_vector=frozenset(), no_opt=
         timings["optimize"] += t_opt
         timings["codegen"] += t_cg
         if keys[i]:
-            unitcache.store(keys[i], obj, bitcode)
+            unitcache.store(keys[i], obj, bitcode, where)
     timings["units"] = time.perf_counter() - t0
     t1 = time.perf_counter()
     obj = join_objects([r[0] for r in results])

@@ -1,5 +1,6 @@
 """The per-unit cache: a compiled unit's object (and optimised bitcode) by the hash of
 everything that made it, so editing one function of a module recompiles only its unit.
+It lives in `units/` of the folders the module cache uses for the source (docs/caching.md).
 
 The key is a SHA-256 of the unit's LLVM IR text (which holds the function's body and the
 bodies of every function it may inline, with its private names renumbered: compiler/units.py),
@@ -16,15 +17,17 @@ import hashlib
 import os
 
 MAGIC = b"fastext-unit 1 "
-MAX_ENTRIES = 4096        # beyond this many entries, the older half is removed on the next store
+MAX_ENTRIES = 1024        # per folder; beyond it, the older half is removed on the next store
 
 
-def root() -> str:
-    """`$FASTEXT_CACHE_DIR/units`, else the per-user cache root's `units/`."""
-    from fastext import config
-    from fastext.importer.cache import user_cache_root
-    base = config.cache_dir_override() or user_cache_root()
-    return os.path.join(base, "units")
+def folders(source_path: str) -> list[str]:
+    """Where the units of `source_path` are kept: `units/` in each folder the module cache would
+    use for it, in the same order (`__fxcache__/` beside the source or FASTEXT_CACHE_DIR's folder,
+    then the per-user fallback); none for a source that is not a file (`compile_source` text)."""
+    if not os.path.isfile(source_path):
+        return []
+    from fastext.importer.cache import cache_dirs
+    return [os.path.join(d, "units") for d in cache_dirs(source_path)]
 
 
 def key(*parts: str | bytes) -> str:
@@ -37,51 +40,52 @@ def key(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
-def _path(k: str) -> str:
-    return os.path.join(root(), k[:2], k + ".unit")
-
-
-def load(k: str) -> tuple[bytes, bytes] | None:
-    """(object, bitcode) stored under `k`, or None (missing, untrusted or damaged)."""
+def load(k: str, where: list[str]) -> tuple[bytes, bytes] | None:
+    """(object, bitcode) stored under `k` in the first of `where` that has it, or None
+    (missing, untrusted or damaged)."""
     from fastext.importer.cache import _read_bytes, usable_dir
-    path = _path(k)
-    if not (usable_dir(root()) and usable_dir(os.path.dirname(path))):
-        return None
-    try:
-        data = _read_bytes(path, trusted_only=True)
-    except OSError:
-        return None
-    if not data.startswith(MAGIC):
-        return None
-    header, _, payload = data.partition(b"\n")
-    fields = header[len(MAGIC):].split(b" ")
-    if len(fields) != 2 or hashlib.sha256(payload).hexdigest().encode() != fields[1]:
-        return None
-    n = int(fields[0])
-    return payload[:n], payload[n:]
+    for folder in where:
+        if not usable_dir(folder):
+            continue
+        try:
+            data = _read_bytes(os.path.join(folder, k + ".unit"), trusted_only=True)
+        except OSError:
+            continue
+        if not data.startswith(MAGIC):
+            continue
+        header, _, payload = data.partition(b"\n")
+        fields = header[len(MAGIC):].split(b" ")
+        if len(fields) != 2 or hashlib.sha256(payload).hexdigest().encode() != fields[1]:
+            continue
+        n = int(fields[0])
+        return payload[:n], payload[n:]
+    return None
 
 
-def store(k: str, obj: bytes, bitcode: bytes) -> None:
-    """Keep a compiled unit (best effort: a cache that cannot be written is skipped)."""
+def store(k: str, obj: bytes, bitcode: bytes, where: list[str]) -> None:
+    """Keep a compiled unit in the first of `where` that can be made and trusted (best effort:
+    a cache that cannot be written is skipped)."""
     from fastext.importer.cache import usable_dir
     from fastext.importer.store import make_private_dirs, write_atomic
-    path = _path(k)
     payload = obj + bitcode
-    try:
-        make_private_dirs(os.path.dirname(path))
-        if not (usable_dir(root()) and usable_dir(os.path.dirname(path))):
+    for folder in where:
+        try:
+            make_private_dirs(folder)
+            if not usable_dir(folder):
+                continue
+            write_atomic(os.path.join(folder, k + ".unit"),
+                         MAGIC + f"{len(obj)} {hashlib.sha256(payload).hexdigest()}\n".encode() + payload)
+            _prune(folder)
             return
-        write_atomic(path, MAGIC + f"{len(obj)} {hashlib.sha256(payload).hexdigest()}\n".encode() + payload)
-        _prune(os.path.dirname(path))
-    except OSError:
-        pass
+        except OSError:
+            continue
 
 
 def _prune(folder: str) -> None:
-    """Keep the cache bounded: when a folder (1/256 of it) passes its share, drop its older half."""
+    """Keep a folder's cache bounded: past MAX_ENTRIES entries, drop the older half."""
     try:
         names = [n for n in os.listdir(folder) if n.endswith(".unit")]
-        if len(names) * 256 <= MAX_ENTRIES:
+        if len(names) <= MAX_ENTRIES:
             return
         paths = sorted((os.path.join(folder, n) for n in names), key=lambda p: os.stat(p).st_mtime_ns)
         for p in paths[:len(paths) // 2]:
