@@ -134,3 +134,25 @@ def test_binary_constants_holding_at_signs(tmp_path, unit_cache):
     assert art.units[0] >= 3
     mod, _ = load(art, "atsign", tmp_path, "at")
     assert mod.first(1) == 3.0 and mod.second() == 6.0
+
+
+def test_unit_cache_in_a_folder_others_may_write_is_not_used(tmp_path, monkeypatch):
+    """The module cache's trust rule: a cache folder group or others may write is refused, so a
+    unit planted there is never linked in; builds go to the private per-user folder instead."""
+    cache = tmp_path / "shared"
+    cache.mkdir()
+    monkeypatch.setenv("FASTEXT_CACHE_DIR", str(cache))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    path = tmp_path / "small.fx"
+    path.write_text("from fastext import f64\n\ndef twice(x: f64) -> f64:\n    return 2.0 * x\n", encoding="utf-8")
+    compile_file(str(path))
+    from fastext.compiler import unitcache
+    first, fallback = unitcache.folders(str(path))
+    assert os.listdir(first)
+    os.chmod(os.path.dirname(first), 0o777)         # now anyone could have planted these
+    try:
+        art = compile_file(str(path))
+        assert art.units[1] == 0                      # nothing taken from there
+        assert os.listdir(fallback)                   # and the rebuild went to the private folder
+    finally:
+        os.chmod(os.path.dirname(first), 0o700)

@@ -45,7 +45,7 @@ def load(k: str, where: list[str]) -> tuple[bytes, bytes] | None:
     (missing, untrusted or damaged)."""
     from fastext.importer.cache import _read_bytes, usable_dir
     for folder in where:
-        if not usable_dir(folder):
+        if not (usable_dir(os.path.dirname(folder)) and usable_dir(folder)):
             continue
         try:
             data = _read_bytes(os.path.join(folder, k + ".unit"), trusted_only=True)
@@ -71,7 +71,7 @@ def store(k: str, obj: bytes, bitcode: bytes, where: list[str]) -> None:
     for folder in where:
         try:
             make_private_dirs(folder)
-            if not usable_dir(folder):
+            if not (usable_dir(os.path.dirname(folder)) and usable_dir(folder)):
                 continue
             write_atomic(os.path.join(folder, k + ".unit"),
                          MAGIC + f"{len(obj)} {hashlib.sha256(payload).hexdigest()}\n".encode() + payload)
