@@ -69,6 +69,9 @@ def store(k: str, obj: bytes, bitcode: bytes, where: list[str]) -> None:
     from fastext.importer.store import make_private_dirs, write_atomic
     payload = obj + bitcode
     for folder in where:
+        parent = os.path.dirname(folder)
+        if os.path.lexists(parent) and not usable_dir(parent):
+            continue        # a folder the module cache refuses gets nothing written into it either
         try:
             make_private_dirs(folder)
             if not (usable_dir(os.path.dirname(folder)) and usable_dir(folder)):

@@ -7,9 +7,9 @@ share.  The units' objects are joined into the one object the module always was
 (compiler/parallel.py), so the extension still exports only its `PyInit_*` functions.
 
 Symbols crossing units get external linkage with hidden visibility: the wrappers the
-method table points at, and globals with an address of their own that more than one unit
-uses (module state, traceback tables).  Constants whose address is not significant
-(`unnamed_addr`: string literals) are copied into each unit that reads them.  A unit's
+method table points at, and the mutable globals more than one unit uses (module state).
+Private constants (strings, traceback sites and tables) are copied into each unit that
+reads them.  A unit's
 private names are renumbered in order of use, so its text — the per-unit cache key — does
 not change when another function of the file is edited.
 """
@@ -43,7 +43,7 @@ class _Global:
     line: str
     linkage: str
     declaration: bool    # `external global T` without an initializer
-    copyable: bool       # an unnamed_addr constant: each unit may have its own copy
+    copyable: bool       # a private constant: each unit may have its own copy
     value_type: str
     keyword: str         # global / constant
     refs: set[str] = field(default_factory=set)
@@ -102,7 +102,10 @@ def _parse_global(line: str) -> _Global:
     vtype = _type_at(after)
     init = after[len(vtype):].strip()
     declaration = linkage in ("external", "extern_weak") and (not init or init.startswith(","))
-    copyable = keyword == "constant" and "unnamed_addr" in attrs and linkage in ("private", "internal")
+    # A private constant is copied into each unit that reads it: nothing compares their
+    # addresses (call sites are found by index in fx$call_sites, not by address), and a copy
+    # LLVM may drop where the optimised code no longer reads it, as in a one-module build.
+    copyable = keyword == "constant" and linkage in ("private", "internal")
     return _Global(name, line, linkage, declaration, copyable, vtype, keyword,
                    {_name(r) for r in _REF.finditer(init)} if not declaration else set())
 
