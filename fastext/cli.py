@@ -271,7 +271,7 @@ def _info(args) -> int:
 
 def _gpu_info(config) -> str:
     """The architectures @gpu.kernel functions are compiled for, and the libdevice `math` uses."""
-    from fastext.gpu.libdevice import find
+    from fastext.compiler.gpu.libdevice import find
     libdevice = find()
     return f"PTX for {', '.join(config.options_from_env().gpu_archs)}; " + \
         (f"libdevice {libdevice}" if libdevice else "no libdevice (math in kernels needs the CUDA toolkit)")

@@ -64,6 +64,33 @@ def progress() -> str:
     return "auto"
 
 
+def compile_jobs() -> int:
+    """FASTEXT_JOBS=n: processes LLVM may use for one module's compilation units (default: the
+    CPUs this process may run on; 1 compiles them one after the other in this process)."""
+    try:
+        return max(1, int(os.environ.get("FASTEXT_JOBS", "0"))) if os.environ.get("FASTEXT_JOBS") else _cpus()
+    except ValueError:
+        return _cpus()
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def compile_units() -> bool:
+    """FASTEXT_UNITS=0: optimise and codegen the module as one LLVM module (the pipeline before
+    per-function compilation units; also what builds without a linker use)."""
+    return os.environ.get("FASTEXT_UNITS", "1") != "0"
+
+
+def unit_cache() -> bool:
+    """FASTEXT_UNIT_CACHE=0: do not keep or reuse compiled units (compiler/unitcache.py)."""
+    return os.environ.get("FASTEXT_UNIT_CACHE", "1") != "0"
+
+
 def linker_override() -> str | None:
     """FASTEXT_LINKER: the linker driver to use (default: cc, gcc, clang); `none` forces the JIT path."""
     return os.environ.get("FASTEXT_LINKER") or None

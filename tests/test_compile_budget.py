@@ -128,7 +128,7 @@ def test_real_kernels_are_far_from_the_limits(path):
 
 def test_largest_kernel_is_far_below_the_huge_limit():
     from fastext.compiler.backend import target_machine
-    from fastext.compiler.lower import lower_module
+    from fastext.compiler.emit import lower_module
     from fastext.compiler.analysis import analyse
     from fastext.config import Options
     module, _ = check_source(read_source(os.path.join(fxload.REPO, "benchmarks", "suite.fx")), "suite")

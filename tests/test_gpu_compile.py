@@ -276,7 +276,7 @@ def test_unknown_arch_is_a_located_error():
 
 
 def test_math_without_libdevice_is_an_error(monkeypatch):
-    import fastext.gpu.libdevice as libdevice
+    import fastext.compiler.gpu.libdevice as libdevice
     monkeypatch.setattr(libdevice, "find", lambda: None)
     src = "from fastext import gpu, f64\nimport math\n\n@gpu.kernel\ndef k(x: f64[:]) -> None:\n" \
           "    x[0] = math.exp(x[0])\n"

@@ -13,7 +13,7 @@ import subprocess
 import numpy as np
 import pytest
 
-pytest.importorskip("fastext.gpu.lower", reason="the GPU compiler half is not in this tree")
+pytest.importorskip("fastext.compiler.gpu.lower", reason="the GPU compiler half is not in this tree")
 
 import fxload  # noqa: E402
 from fastext import gpu  # noqa: E402

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from fastext.abi.capi import I32, I64, OBJ, CApi, type_of
+from fastext.compiler.capi import I32, I64, OBJ, CApi, type_of
 from fastext.compiler.lower.alloc import ALIGN, HEADER, free_block, live_counter
 from fastext.compiler.lower.context import ModuleContext
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from fastext.abi.capi import I32, OBJ, CApi
+from fastext.compiler.capi import I32, OBJ, CApi
 from fastext.config import BLAS_ENV
 from fastext.compiler.lower.blas import ILP64, LAPACK, NAME, ROUTINES, table
 from fastext.compiler.lower.context import I8, I8P, ModuleContext

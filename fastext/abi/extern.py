@@ -14,7 +14,7 @@ import sys
 
 from llvmlite import ir as ll
 
-from fastext.abi.capi import I32, OBJ, CApi
+from fastext.compiler.capi import I32, OBJ, CApi
 from fastext.compiler import ir
 from fastext.compiler.lower.context import I8P, ModuleContext
 from fastext.compiler.lower.extern import pointer_slot, symbol

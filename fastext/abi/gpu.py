@@ -1,7 +1,7 @@
 """The CPU module's side of GPU kernels: the `__fastext_gpu__` descriptor and the exec slot.
 
 A module with `@gpu.kernel` functions carries its GPU descriptor (UTF-8 JSON with the
-PTX of every architecture, `fastext/gpu/descriptor.py`) as a private constant, returned
+PTX of every architecture, `fastext/compiler/gpu/descriptor.py`) as a private constant, returned
 by the module-level `__fastext_gpu__()` (METH_NOARGS, `bytes`).  Its PyModuleDef gains
 a `Py_mod_exec` slot that runs `fastext.gpu._bind.bind(module)` at import, which sets
 one launchable attribute per kernel.  Only stable-ABI (Limited API) functions are called;
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from fastext.abi.capi import I32, I64, OBJ, CApi
+from fastext.compiler.capi import I32, I64, OBJ, CApi
 from fastext.compiler.lower.context import I8, ModuleContext
 
 METH_NOARGS = 0x0004

@@ -10,7 +10,7 @@ from __future__ import annotations
 from llvmlite import ir as ll
 
 from fastext.abi import objects
-from fastext.abi.capi import I32, I64, OBJ
+from fastext.compiler.capi import I32, I64, OBJ
 from fastext.compiler import types as T
 from fastext.compiler.lower.context import value_type
 from fastext.compiler.lower.ircontrol import for_range

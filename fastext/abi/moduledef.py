@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from fastext.abi.capi import I32, I64, METH_FASTCALL_KEYWORDS, OBJ, CApi
+from fastext.compiler.capi import I32, I64, METH_FASTCALL_KEYWORDS, OBJ, CApi
 from fastext.compiler import ir
 from fastext.compiler.lower.context import ModuleContext
 

@@ -31,7 +31,7 @@ import os
 
 from llvmlite import ir as ll
 
-from fastext.abi.capi import I32, I64, OBJ, CApi
+from fastext.compiler.capi import I32, I64, OBJ, CApi
 from fastext.compiler import ir
 from fastext.compiler import types as T
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import llvmlite.ir as ll
 
 from fastext.compiler import ir, types as T
+from fastext.compiler.lower.alloc import byte_extent
 
 I64 = ll.IntType(64)
 
@@ -58,25 +59,10 @@ def declare(module: ll.Module, native: ll.FunctionType, fn: ir.Function) -> ll.F
     return llfn
 
 
-def _extent(b: ll.IRBuilder, v: ll.Value, t: T.Array) -> tuple[ll.Value, ll.Value, ll.Value]:
-    """(first byte, one past the last byte, is-empty) of the elements a view can reach."""
-    lo = b.ptrtoint(b.extract_value(v, 0), I64)
-    hi = b.add(lo, I64(t.dtype.nbytes))
-    empty = ll.Constant(ll.IntType(1), 0)
-    for axis in range(t.ndim):
-        n = b.extract_value(v, [1, axis])
-        span = b.mul(b.sub(n, I64(1)), b.extract_value(v, [2, axis]))
-        neg = b.icmp_signed("<", span, I64(0))
-        lo = b.add(lo, b.select(neg, span, I64(0)))
-        hi = b.add(hi, b.select(neg, I64(0), span))
-        empty = b.or_(empty, b.icmp_signed("<=", n, I64(0)))
-    return lo, hi, empty
-
-
 def disjoint(b: ll.IRBuilder, fn: ir.Function, values: list[ll.Value]) -> ll.Value:
     """i1: every pair of `fn`'s array arguments covers disjoint bytes (empty views never overlap)."""
     ks = array_params(fn)
-    ext = {k: _extent(b, values[k], fn.params[k].var.type) for k in ks}
+    ext = {k: byte_extent(b, values[k], fn.params[k].var.type) for k in ks}
     ok = ll.Constant(ll.IntType(1), 1)
     for a_i, a in enumerate(ks):
         for c in ks[a_i + 1:]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from fastext.abi.capi import I32, I64, OBJ, type_of
+from fastext.compiler.capi import I32, I64, OBJ, type_of
 from fastext.compiler import types as T
 from fastext.compiler.lower.context import STR_VIEW
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from llvmlite import ir as ll
 
-from fastext.abi.capi import I32, I64, OBJ, type_of
+from fastext.compiler.capi import I32, I64, OBJ, type_of
 from fastext.compiler import types as T
 
 if TYPE_CHECKING:
@@ -424,7 +424,7 @@ def get_struct_buffer(wb: "WrapperBuilder", obj, view, t: T.Array, writable: int
 
 
 def _buffer_fn(wb: "WrapperBuilder") -> ll.Function:
-    from fastext.abi.capi import (BUF_FORMAT, BUF_ITEMSIZE, BUF_NDIM, BUF_OBJ, BUF_READONLY, BUF_SHAPE,
+    from fastext.compiler.capi import (BUF_FORMAT, BUF_ITEMSIZE, BUF_NDIM, BUF_OBJ, BUF_READONLY, BUF_SHAPE,
                                    BUF_SUBOFFSETS, BUFFER, I8)
     module, api = wb.ctx.module, wb.api
     name = "fx_get_struct_buffer"

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from fastext.abi.capi import I32, I64, OBJ, CApi
+from fastext.compiler.capi import I32, I64, OBJ, CApi
 from fastext.compiler.lower.context import ERRP, SITE, call_sites_table
 
 Py_file_input = 257

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from fastext.abi.capi import I32, I64, OBJ, CApi
+from fastext.compiler.capi import I32, I64, OBJ, CApi
 from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.compiler.lower.context import (

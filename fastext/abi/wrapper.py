@@ -12,7 +12,7 @@ from __future__ import annotations
 from llvmlite import ir as ll
 
 from fastext.abi import objects
-from fastext.abi.capi import BUFFER, I8, I32, I64, OBJ, CApi, type_of
+from fastext.compiler.capi import BUFFER, I8, I32, I64, OBJ, CApi, type_of
 from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.abi.arena import ArenaEmitter
@@ -40,7 +40,7 @@ def describe(t: T.Type) -> str:
         from fastext.abi.structs import describe_tuple
         return describe_tuple(t)
     if isinstance(t, T.Scalar):
-        return {"int": "int", "uint": "int", "float": "float", "bool": "bool", "complex": "complex"}[t.kind] + f" ({t})"
+        return T.describe_scalar(t)
     return str(t)
 
 
@@ -581,10 +581,7 @@ class WrapperBuilder:
         return scalar_object(api, b, v, t)
 
 
-def _range(t: T.Scalar) -> tuple[int, int]:
-    if t.signed:
-        return -(1 << (t.bits - 1)), (1 << (t.bits - 1)) - 1
-    return 0, (1 << t.bits) - 1 if t.bits < 64 else (1 << 63) - 1
+_range = T.value_range
 
 
 def _constant(t: T.Scalar, value) -> ll.Constant:

@@ -65,7 +65,8 @@ def build_module(ir_text: str, runtime_text: str, options: Options) -> llvm.Modu
     mod = llvm.parse_assembly(ir_text)
     mod.link_in(llvm.parse_assembly(runtime_text))
     for fn in mod.functions:
-        if fn.name.startswith("fx_") and not fn.is_declaration:
+        # (hidden ones are the out-of-line helpers the module unit defines for the others: units.py)
+        if fn.name.startswith("fx_") and not fn.is_declaration and fn.visibility == llvm.Visibility.default:
             fn.linkage = llvm.Linkage.internal
     tm = target_machine(options)
     mod.triple = tm.triple

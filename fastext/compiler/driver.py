@@ -1,4 +1,5 @@
-"""The pipeline, stage by stage: check → analyse → lower → LLVM (link runtime, verify) → optimise → emit.
+"""The pipeline, stage by stage: check → analyse → lower (native bodies) → abi (entry points,
+module definition) → LLVM (link runtime, verify) → optimise → emit.
 
 `compile_file` is what the import hook and the CLI call.  Any unexpected
 exception inside a stage becomes an "internal compiler error" diagnostic that
@@ -9,6 +10,7 @@ from __future__ import annotations
 import ast
 import time
 from dataclasses import dataclass, field
+from typing import Callable
 
 from fastext.compiler.diagnostics import CompileError, Diagnostic
 from fastext.compiler.source import SourceFile, Span, read_source
@@ -20,7 +22,8 @@ class Artifact:
     """What the compiler produced for one module."""
 
     object_code: bytes
-    llvm_ir: str                      # optimised LLVM IR
+    # optimised LLVM IR: the text, or a function making it (the units' bitcode linked on demand)
+    optimized_ir: str | Callable[[], str]
     deps: tuple[str, ...] = ()        # other .fx files this module depends on
     timings: dict[str, float] = field(default_factory=dict)
     exports: tuple[str, ...] = ()
@@ -29,6 +32,14 @@ class Artifact:
     ptx: dict[str, str] = field(default_factory=dict)   # GPU architecture → PTX of the module's kernels
     # remarks that do not fail the compile (severity "note"), e.g. a function too large to optimise
     notes: tuple[Diagnostic, ...] = ()
+    units: tuple[int, int] = (0, 0)   # compilation units compiled, and taken from the per-unit cache
+
+    @property
+    def llvm_ir(self) -> str:
+        """The optimised LLVM IR of the whole module."""
+        if callable(self.optimized_ir):
+            self.optimized_ir = self.optimized_ir()
+        return self.optimized_ir
 
 
 def compile_file(path: str, module_name: str | None = None, options: Options = Options(), *,
@@ -152,26 +163,34 @@ def _stages(source: SourceFile, module_name: str, options: Options, emit_asm: bo
             from fastext.compiler.irprint import format_module
             return format_module(module)
         from fastext.compiler import backend
-        from fastext.compiler.lower import lower_module
+        from fastext.compiler.emit import lower_module
         from fastext.abi.runtime import runtime_ir
         gpu = None
         from fastext.compiler.frontend.gpu import kernel_functions
         if kernel_functions(module):
-            from fastext.gpu.descriptor import compile_gpu   # PTX per architecture + the descriptor
+            from fastext.compiler.gpu.descriptor import compile_gpu   # PTX per architecture + the descriptor
             gpu = timed("gpu", compile_gpu, module, options, source)
         tm = backend.target_machine(options)
         host = backend.host_cpu()[1] if options.cpu == "host" and not backend.cross(options) else None
-        ir_text = timed("lower", lower_module, module, boundscheck=options.boundscheck, profile=options.profile,
-                        triple=tm.triple, host_features=host,
-                        datalayout=str(tm.target_data), gpu_descriptor=gpu.descriptor if gpu else None,
-                        debug_path=path if options.debug else None)
-        llmod = timed("llvm", backend.build_module, ir_text, runtime_ir(), options)
+        ir_text = lower_module(module, boundscheck=options.boundscheck, profile=options.profile,
+                               triple=tm.triple, host_features=host, datalayout=str(tm.target_data),
+                               gpu_descriptor=gpu.descriptor if gpu else None, timed=timed,
+                               debug_path=path if options.debug else None)
         from fastext.compiler import budget
         no_vector, no_opt, notes = budget.plan(module, ir_text) if options.opt_level else (set(), set(), [])
+        exports = tuple(f.name for f in module.exported())
+        if _in_units(options, emit_asm):
+            from fastext.compiler.parallel import compile_units, link_bitcode
+            stage = "units"
+            res = compile_units(ir_text, options, no_vector, no_opt, source_path=path)
+            timings.update(res.timings)
+            return Artifact(res.object_code, lambda: link_bitcode(res.bitcode), module.deps, timings, exports,
+                            None, ir_text, gpu.ptx if gpu else {}, tuple(notes), (res.compiled, res.cached))
+        llmod = timed("llvm", backend.build_module, ir_text, runtime_ir(), options)
         timed("optimize", backend.optimize, llmod, options, no_vector, no_opt)
         obj = timed("codegen", backend.emit_object, llmod, options)
         asm = backend.emit_assembly(llmod, options) if emit_asm else None
-        return Artifact(obj, str(llmod), module.deps, timings, tuple(f.name for f in module.exported()), asm, ir_text,
+        return Artifact(obj, str(llmod), module.deps, timings, exports, asm, ir_text,
                         gpu.ptx if gpu else {}, tuple(notes))
     except (CompileError, RecursionError):
         raise       # RecursionError: `_deeply` runs the stages again on a deep stack
@@ -184,3 +203,15 @@ def _stages(source: SourceFile, module_name: str, options: Options, emit_asm: bo
         diag = Diagnostic(span, f"{what} (in stage `{stage}`)",
                           "please report this with the .fx file", severity="internal")
         raise CompileError([diag], source, name=module_name) from None
+
+
+def _in_units(options: Options, emit_asm: bool) -> bool:
+    """Whether the module goes through per-function compilation units (compiler/parallel.py):
+    by default, when a linker can join their objects; not for `--emit asm` (one listing) nor
+    at -O0, nor for another target (the host's `cc -r` joins host objects); FASTEXT_UNITS=0 keeps
+    the one-module pipeline."""
+    from fastext import config
+    from fastext.compiler import backend
+    from fastext.compiler.link import find_linker
+    return config.compile_units() and not emit_asm and options.opt_level > 0 and not backend.cross(options) \
+        and find_linker() is not None

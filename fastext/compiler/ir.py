@@ -482,7 +482,7 @@ class Function:
     fastmath: bool = False
     inline: bool = False
     nogil: bool = False
-    target: str = "cpu"       # cpu, kernel (@gpu.kernel) or device (@gpu.device): fastext/gpu/lower.py
+    target: str = "cpu"       # cpu, kernel (@gpu.kernel) or device (@gpu.device): fastext/compiler/gpu/lower.py
     # @extern("m"): (library, dlopen candidates); the body is empty and calls go to the C
     # function the module resolved at import (frontend/extern.py, lower/extern.py)
     extern: tuple | None = None

@@ -381,3 +381,16 @@ def can_assign(target: Type, value: Type) -> bool:
             return target.bits >= value.bits
         return target.signed and target.bits > value.bits
     return False
+
+
+def value_range(t: Scalar) -> tuple[int, int]:
+    """The integers a parameter of integer type `t` accepts (u64: those below 2**63, which the
+    entry point's fast path reads as an i64; the slow path handles the rest)."""
+    if t.signed:
+        return -(1 << (t.bits - 1)), (1 << (t.bits - 1)) - 1
+    return 0, (1 << t.bits) - 1 if t.bits < 64 else (1 << 63) - 1
+
+
+def describe_scalar(t: Scalar) -> str:
+    """How a scalar parameter type is named in error messages: `int (i32)`."""
+    return {"int": "int", "uint": "int", "float": "float", "bool": "bool", "complex": "complex"}[t.kind] + f" ({t})"

@@ -184,7 +184,7 @@ def compiler_identity() -> str:
         # Directory entries (names, and the folders' mtimes) change when files are added,
         # removed or replaced by rename — git checkouts and editors' atomic saves; 6 stats.
         parts = []
-        for sub in ("compiler", "compiler/frontend", "compiler/lower", "compiler/ops", "abi", "gpu"):
+        for sub in ("compiler", "compiler/frontend", "compiler/lower", "compiler/ops", "compiler/gpu", "abi"):
             try:
                 st = os.stat(f"{root}/{sub}")  # `/` works on Windows too
             except OSError:

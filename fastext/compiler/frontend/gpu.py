@@ -5,7 +5,7 @@ module binds the dialect with `from fastext import gpu` (or `import fastext.gpu 
 gpu`, or uses `fastext.gpu.X` after `import fastext`).  Every function has a target:
 `cpu` (the default), `kernel` (an entry point launched from Python) or `device`
 (callable from kernels and device functions).  `gpu.*` expressions become
-`ir.Intrinsic` nodes named `gpu.*` that only `fastext/gpu/lower.py` lowers; the
+`ir.Intrinsic` nodes named `gpu.*` that only `fastext/compiler/gpu/lower.py` lowers; the
 rules that keep CPU and GPU code apart are checked here, so a misuse is a located
 diagnostic, never a lowering failure.
 """

@@ -417,3 +417,18 @@ def uses_arena(module: ir.Module, fn: ir.Function) -> bool:
     if holds_list(fn.ret) or any(holds_list(p.var.type) for p in fn.params):
         return True
     return any(allocates(module.functions[name].body) for name in {fn.name} | callees(module, fn.name))
+
+
+def byte_extent(b: ll.IRBuilder, v: ll.Value, t: T.Array) -> tuple[ll.Value, ll.Value, ll.Value]:
+    """(first byte, one past the last byte, is-empty) of the elements a view can reach."""
+    lo = b.ptrtoint(b.extract_value(v, 0), I64)
+    hi = b.add(lo, I64(t.dtype.nbytes))
+    empty = ll.Constant(ll.IntType(1), 0)
+    for axis in range(t.ndim):
+        n = b.extract_value(v, [1, axis])
+        span = b.mul(b.sub(n, I64(1)), b.extract_value(v, [2, axis]))
+        neg = b.icmp_signed("<", span, I64(0))
+        lo = b.add(lo, b.select(neg, span, I64(0)))
+        hi = b.add(hi, b.select(neg, I64(0), span))
+        empty = b.or_(empty, b.icmp_signed("<=", n, I64(0)))
+    return lo, hi, empty

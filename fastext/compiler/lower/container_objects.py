@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from fastext.abi.capi import CApi
+from fastext.compiler.capi import CApi
 from fastext.compiler import types as T
 from fastext.compiler.lower.context import F64, I32, I64, I8, I8P, value_type
 from fastext.compiler.lower.ircontrol import for_range, internal_function

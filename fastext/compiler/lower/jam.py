@@ -295,7 +295,7 @@ def _scalar_loop(module: ll.Module) -> ll.MDValue:
 def _disjoint(fl, aliases: list[ir.Assign], nest: list[ir.Stmt], post: list[ir.Stmt]) -> ll.Value:
     """i1: nothing `post` writes is something the nest reads: an array stored into overlaps no
     array read (empty views never do), a list appended to is none of the lists read."""
-    from fastext.abi.noalias import _extent
+    from fastext.compiler.lower.alloc import byte_extent as _extent
     b = fl.b
     source = {id(st.var): st.value.var for st in aliases}     # read before the aliases are set
     read = {}

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from fastext.abi.capi import CApi
+from fastext.compiler.capi import CApi
 from fastext.compiler.lower.context import ERR_ARENA, ERRP, I32, I64, I8P
 from fastext.compiler.lower.ircontrol import for_range, internal_function
 

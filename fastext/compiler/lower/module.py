@@ -1,11 +1,14 @@
-"""Lowers a checked `ir.Module`: native bodies, then the ABI layer's entry points and init."""
+"""Lowers a checked `ir.Module`'s native bodies (`fx.NAME` and the variants the ABI stage asked
+for); the entry points and module init are the ABI stage's (`fastext/abi/stage.py`), and
+`compiler/emit.py` runs the two in order.  Nothing here imports `fastext.abi`."""
 from __future__ import annotations
+
+import dataclasses
 
 from llvmlite import ir as ll
 
 from fastext.compiler import ir
 from fastext.compiler.lower.context import ModuleContext
-from fastext.compiler.types import Array
 from fastext.compiler.lower.function import FunctionLowering, native_signature
 
 
@@ -17,49 +20,24 @@ class LoweringError(Exception):
         self.span = span
 
 
-def lower_module(module: ir.Module, *, boundscheck: bool = True, profile: bool = False, triple: str = "",
-                 datalayout: str = "", gpu_descriptor: bytes | None = None, host_features: str | None = None,
-                 debug_path: str | None = None) -> str:
-    """Typed IR → textual LLVM IR of the whole extension (runtime helpers not yet linked).
-
-    An unexpected exception is re-raised as LoweringError carrying the span of the
-    statement being lowered, so the driver can point the internal error at it.
-    `debug_path`: the `.fx` file of a `-g` build (DWARF line tables and variables, lower/debuginfo.py).
-    """
-    import dataclasses
-    # GPU functions (@gpu.kernel / @gpu.device) are compiled by fastext/gpu/, never for the CPU
+def new_context(module: ir.Module, *, boundscheck: bool = True, profile: bool = False, triple: str = "",
+                datalayout: str = "", host_features: str | None = None,
+                debug_path: str | None = None) -> tuple[ir.Module, ModuleContext]:
+    """The CPU part of `module` (GPU functions are fastext/compiler/gpu/'s) and a fresh context
+    whose llvmlite module holds one declaration `fx.NAME` per function.  `debug_path`: the `.fx`
+    file of a `-g` build (DWARF line tables and variables, lower/debuginfo.py)."""
     module = dataclasses.replace(module, functions={k: f for k, f in module.functions.items() if f.target == "cpu"})
     llmod = ll.Module(name=module.name)
     llmod.triple = triple or llmod.triple
     llmod.data_layout = datalayout
     ctx = ModuleContext(llmod, boundscheck=boundscheck, profile=profile, tracebacks=True)
+    ctx.ir_module = module
     if host_features is not None:      # a build for this machine: libmvec's vector math where it has it
         from fastext.compiler.lower import vecmath
         ctx.vector_abis = vecmath.isas(llmod.triple, host_features)
     if debug_path is not None:
         from fastext.compiler.lower.debuginfo import DebugInfo
         ctx.debug = DebugInfo(llmod, debug_path)
-    try:
-        _lower(module, ctx, gpu_descriptor)
-        if ctx.debug is not None:
-            ctx.debug.finish()
-    except RecursionError:
-        raise   # a deeply nested source: the driver lowers it again on a deep stack (compiler/deep.py)
-    except Exception as e:
-        from fastext import config
-        if config.debug():
-            raise
-        raise LoweringError(ctx.current_span, e) from e
-    from fastext.compiler.lower.vecmath import annotate
-    return annotate(str(llmod), ctx.vector_variants)
-
-
-def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None = None) -> None:
-    ctx.ir_module = module
-    from fastext.abi.capi import CApi
-    from fastext.abi.moduledef import build_module_def
-    from fastext.abi.wrapper import WrapperBuilder
-
     # Module-level globals are named `fx$...` (`$` is not valid in Python identifiers), so no
     # user function `fx.NAME` can collide with them.
     for fn in module.functions.values():
@@ -69,25 +47,26 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
     if ctx.profile:
         from fastext.compiler.lower.profile import declare_bodies
         declare_bodies(ctx, module)
-    from fastext.abi import namespace
-    entries = namespace.entries(module)
-    callable_fns = {fn.name: fn for _, fn in entries if namespace.python_callable(fn) is None}
-    for fn in callable_fns.values():
-        if not ctx.profile and any(isinstance(p.var.type, Array) for p in fn.params) \
-                and _indexes_items(module, fn):
-            variant = ll.Function(ctx.module, native_signature(fn), f"fx.{fn.name}.contiguous")
-            variant.linkage = "internal"
-            ctx.contiguous[fn.name] = variant
-            from fastext.abi import noalias
-            if noalias.wants_noalias(fn) and not fn.name.endswith("$py"):   # (Python calls of internal functions: no third copy)
-                ctx.noalias[fn.name] = noalias.declare(ctx.module, native_signature(fn), fn)
-    for u in module.ufuncs:      # gufunc loops call a unit-stride version when the core strides allow
-        for loop in u.loops if u.kind == "guvectorize" and not ctx.profile else ():
-            fn = module.functions[loop.function]
-            if fn.name not in ctx.contiguous and any(isinstance(p.var.type, Array) for p in fn.params):
-                variant = ll.Function(ctx.module, native_signature(fn), f"fx.{fn.name}.contiguous")
-                variant.linkage = "internal"
-                ctx.contiguous[fn.name] = variant
+    return module, ctx
+
+
+def guarded(ctx: ModuleContext, stage, *args):
+    """`stage(*args)`, an unexpected exception re-raised as LoweringError carrying the span of
+    the statement being lowered, so the driver can point the internal error at it."""
+    try:
+        return stage(*args)
+    except RecursionError:
+        raise   # a deeply nested source: the driver lowers it again on a deep stack (compiler/deep.py)
+    except Exception as e:
+        from fastext import config
+        if config.debug():
+            raise
+        raise LoweringError(ctx.current_span, e) from e
+
+
+def lower_bodies(module: ir.Module, ctx: ModuleContext) -> None:
+    """Every function's native body, plus the contiguous and no-alias variants declared in
+    `ctx.contiguous` / `ctx.noalias` (by the ABI stage's plan, before this runs)."""
     from fastext.compiler.lower import recursion
     plan = recursion.declare(ctx, module)
     clones = recursion.declare_clones(ctx, module)
@@ -103,48 +82,22 @@ def _lower(module: ir.Module, ctx: ModuleContext, gpu_descriptor: bytes | None =
             recursion.lower_unrolled(ctx, fn, clones[fn.name])
         else:
             recursion.primary_lowering(ctx, fn).lower()
-        if fn.name in ctx.contiguous:
+        if ctx.contiguous.get(fn.name) not in (None, ctx.functions[fn.name]):   # (the general body may serve)
             FunctionLowering(ctx, fn, contiguous=True).lower()
         if fn.name in ctx.noalias:
             FunctionLowering(ctx, fn, contiguous=True, noalias=True).lower()
-    from fastext.compiler.lower.alloc import uses_arena
-    ctx.arena_users = {fn.name for fn in callable_fns.values() if uses_arena(module, fn)}
-    from fastext.compiler.lower.str_items import keeps_objects
-    ctx.keeps_objects = keeps_objects(module)
-    api = CApi(ctx.module)
-    runtime = _declare_runtime(ctx.module)
-    wb = WrapperBuilder(ctx, api, runtime)
-    wrappers = {}
-    for name, fn in entries:
-        ctx.current_span = fn.span
-        if fn.name in callable_fns:
-            if fn.name not in wrappers:
-                wrappers[fn.name] = wb.build(fn, name)
-        else:
-            wrappers[name] = namespace.refusing_entry(ctx, name, namespace.python_callable(fn))
-    extra = []
-    if ctx.profile:
-        from fastext.compiler.lower.profile import build_counters
-        extra.append(build_counters(ctx, api, module))
-    if ctx.module.globals.get("fx$live_blocks") is not None:
-        from fastext.abi.arena import ArenaEmitter
-        extra.append(ArenaEmitter(ctx, api).live_blocks_method())
-    exec_slots = []
-    if any(fn.extern for fn in module.functions.values()):   # @extern: load the libraries at import
-        from fastext.abi import extern
-        exec_slots.append(extern.exec_slot(ctx, module))
-    if ctx.module.globals.get("fx$blas") is not None:     # matrix products: find NumPy's BLAS at import
-        from fastext.abi import blas
-        extra.append(blas.describe_method(ctx))
-        exec_slots.append(blas.exec_slot(ctx))
-    if module.ufuncs:     # @vectorize / @guvectorize: ufuncs made through NumPy's C API at import
-        from fastext.abi import ufuncs
-        exec_slots.append(ufuncs.exec_slot(ctx, module.ufuncs))
-    init_names = [module.name] + (["fx"] if module.name != "fx" else [])
-    build_module_def(ctx, api, module, wrappers, init_names, extra, gpu_descriptor, exec_slots, entries)
 
 
-def _indexes_items(module: ir.Module, fn: ir.Function) -> bool:
+def module_text(ctx: ModuleContext) -> str:
+    """The finished module as LLVM IR text (vector-math variants annotated; a `-g` build's debug
+    metadata finished first)."""
+    if ctx.debug is not None:
+        ctx.debug.finish()
+    from fastext.compiler.lower.vecmath import annotate
+    return annotate(str(ctx.module), ctx.vector_variants)
+
+
+def indexes_items(module: ir.Module, fn: ir.Function) -> bool:
     """Whether `fn` (or a function it calls) reads or stores array items one by one: only then
     does the contiguous variant — innermost strides known to be the item size — help LLVM; the
     loops of array expressions and registry operations choose their unit-stride versions at run
@@ -157,25 +110,3 @@ def _indexes_items(module: ir.Module, fn: ir.Function) -> bool:
                    for st in ir.walk(f.body))
 
     return any(indexes(module.functions[name]) for name in {fn.name} | callees(module, fn.name))
-
-
-def _declare_runtime(llmod: ll.Module) -> dict[str, ll.Function]:
-    """Declarations of the helpers defined in `abi/runtime.py` (linked in by the back end)."""
-    from fastext.abi.capi import I32, I64, OBJ as ptr
-    sigs = {
-        "fx_parse_args": (I32, [ptr, I64, ptr, ptr, I64, I64, ptr, ptr]),
-        "fx_unbox_int_slow": (I32, [ptr, I64, I64, ptr, ptr, ptr, ptr]),
-        "fx_unbox_u64_slow": (I32, [ptr, ptr, ptr, ptr, ptr]),
-        "fx_unbox_f64_slow": (I32, [ptr, ptr, ptr, ptr, ptr]),
-        "fx_unbox_bool_slow": (I32, [ptr, ptr, ptr, ptr, ptr]),
-        "fx_unbox_complex_slow": (I32, [ptr, ptr, ptr, ptr, ptr]),
-        "fx_get_buffer": (I32, [ptr, ptr, I32, I64, I32, I32, ptr, ptr, ptr]),
-        "fx_buffer_layout": (I32, [ptr, ptr, ptr, ptr]),
-        "fx_check_dims": (I32, [ptr, I32, ptr, ptr]),
-        "fx_release": (ll.VoidType(), [ptr]),
-        "fx_float_overflow": (I32, [ptr, ptr, ptr, ptr]),
-        "fx_raise": (ptr, [ptr]),
-    }
-    # (the body's object conversions may have declared some already: lower/objects.py)
-    return {name: llmod.globals.get(name) or ll.Function(llmod, ll.FunctionType(ret, args), name)
-            for name, (ret, args) in sigs.items()}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from fastext.abi.capi import CApi, type_of
+from fastext.compiler.capi import CApi, type_of
 from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.compiler.lower.context import F32, F64, I32, I64, I8, I8P
@@ -56,10 +56,9 @@ class ConversionLowering:
     def param_convert(self, o: ll.Value, t: T.Scalar, what: str) -> ll.Value:
         """`o` as a `t` by the rules of a parameter of type `t` (the entry point's slow paths);
         their TypeError/OverflowError are re-worded to name the value instead of a parameter."""
-        from fastext.abi.wrapper import _range, describe
         from fastext.compiler.lower.context import C128, scalar_type
         b = self.b
-        fname, pname, desc = (self.ctx.cstring(x) for x in (self.fn.name.rpartition(".")[2], what, describe(t)))
+        fname, pname, desc = (self.ctx.cstring(x) for x in (self.fn.name.rpartition(".")[2], what, T.describe_scalar(t)))
         if t.is_complex:
             helper, out_t, extra = "fx_unbox_complex_slow", C128, []
         elif t.is_float:
@@ -69,7 +68,7 @@ class ConversionLowering:
         elif t == T.U64:
             helper, out_t, extra = "fx_unbox_u64_slow", I64, []
         else:
-            lo, hi = _range(t)
+            lo, hi = T.value_range(t)
             helper, out_t, extra = "fx_unbox_int_slow", I64, [I64(lo), I64(hi)]
         slot = self.entry_alloca(out_t)
         done = None

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from fastext.abi.capi import CApi
+from fastext.compiler.capi import CApi
 from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.compiler.builtins import PYERR_CODE

@@ -71,7 +71,7 @@ def _now_ns(ctx: ModuleContext) -> ll.Function:
 
 def _report(ctx: ModuleContext, api, names: list[str], calls, nanos) -> ll.Function:
     """PyObject *__fastext_profile__(PyObject *module, PyObject *unused): read and reset."""
-    from fastext.abi.capi import OBJ
+    from fastext.compiler.capi import OBJ
     build_value = ctx.module.globals.get("Py_BuildValue") or ll.Function(
         ctx.module, ll.FunctionType(OBJ, [OBJ], var_arg=True), "Py_BuildValue")
     fn = ll.Function(ctx.module, ll.FunctionType(OBJ, [OBJ, OBJ]), "fx$prof.report")

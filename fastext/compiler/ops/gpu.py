@@ -1,5 +1,5 @@
 """The `gpu.*` operations of kernels (typed in `frontend/gpu.py`, lowered only by
-`fastext/gpu/lower.py`: they have no CPU lowering)."""
+`fastext/compiler/gpu/lower.py`: they have no CPU lowering)."""
 from __future__ import annotations
 
 from fastext.compiler.ops import Op, add

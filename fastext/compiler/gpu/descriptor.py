@@ -35,8 +35,8 @@ def compile_gpu(module: ir.Module, options: Options, source: SourceFile) -> GpuA
     Raises CompileError for what the user must fix (an unknown architecture, `math` in
     GPU code without a CUDA toolkit's libdevice)."""
     from fastext.compiler.frontend.gpu import kernel_functions
-    from fastext.gpu import ptx
-    from fastext.gpu.lower import kernel_symbol, lower_gpu_module
+    from fastext.compiler.gpu import ptx
+    from fastext.compiler.gpu.lower import kernel_symbol, lower_gpu_module
 
     kernels = kernel_functions(module)
     first = kernels[0].span if kernels else Span(source.path, 1, 0, 1, 1)
@@ -48,7 +48,7 @@ def compile_gpu(module: ir.Module, options: Options, source: SourceFile) -> GpuA
     text, uses = lower_gpu_module(module, boundscheck=options.boundscheck, datalayout=ptx.datalayout())
     libdevice = None
     if uses:
-        from fastext.gpu.libdevice import find
+        from fastext.compiler.gpu.libdevice import find
         libdevice = find()
         if libdevice is None:
             name, span = next(iter(uses.items()))

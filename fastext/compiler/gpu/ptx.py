@@ -47,7 +47,7 @@ def compile_ptx(ir_text: str, arch: str, *, opt_level: int = 3, libdevice: str |
     mod.triple = TRIPLE
     mod.data_layout = str(tm.target_data)
     if libdevice is not None:
-        from fastext.gpu.libdevice import link_into
+        from fastext.compiler.gpu.libdevice import link_into
         link_into(mod, libdevice, tm)
     mod.verify()
     pto = llvm.PipelineTuningOptions(speed_level=opt_level)
