@@ -208,10 +208,11 @@ def _stages(source: SourceFile, module_name: str, options: Options, emit_asm: bo
 def _in_units(options: Options, emit_asm: bool) -> bool:
     """Whether the module goes through per-function compilation units (compiler/parallel.py):
     by default, when a linker can join their objects; not for `--emit asm` (one listing) nor
-    at -O0, nor for another target (the host's `cc -r` joins host objects); FASTEXT_UNITS=0 keeps
-    the one-module pipeline."""
+    at -O0, nor for another target (the host's `cc -r` joins host objects), nor for `-g` builds
+    (a unit's declarations of the other units' functions would carry their debug attachments);
+    FASTEXT_UNITS=0 keeps the one-module pipeline."""
     from fastext import config
     from fastext.compiler import backend
     from fastext.compiler.link import find_linker
     return config.compile_units() and not emit_asm and options.opt_level > 0 and not backend.cross(options) \
-        and find_linker() is not None
+        and not options.debug and find_linker() is not None
