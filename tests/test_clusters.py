@@ -45,9 +45,14 @@ def _import_here(monkeypatch, path: str):
 def dask_client():
     distributed = pytest.importorskip("distributed")
     pytest.importorskip("dask.array")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  silence_logs=40) as cluster, distributed.Client(cluster) as client:
-        yield client
+    saved = dict(os.environ)     # distributed sets OMP_NUM_THREADS & co. in this process for its workers
+    try:
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                      silence_logs=40) as cluster, distributed.Client(cluster) as client:
+            yield client
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 def _worker_modules(client, name: str) -> dict:
