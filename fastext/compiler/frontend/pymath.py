@@ -30,12 +30,15 @@ for _i in range(2, _n + 1):
     _r *= _i
 """
 
-_COMB = """
+_N_K = """
 if _n < 0:
     raise ValueError("n must be a non-negative integer")
 if _k < 0:
     raise ValueError("k must be a non-negative integer")
 _r = 0
+"""
+
+_COMB = _N_K + """
 if _k <= _n:
     _m = min(_k, _n - _k)
     _r = 1
@@ -43,12 +46,7 @@ if _k <= _n:
         _r = _r * (_n - _m + _i) // _i
 """
 
-_PERM = """
-if _n < 0:
-    raise ValueError("n must be a non-negative integer")
-if _k < 0:
-    raise ValueError("k must be a non-negative integer")
-_r = 0
+_PERM = _N_K + """
 if _k <= _n:
     _r = 1
     for _i in range(_n - _k + 1, _n + 1):
