@@ -1,6 +1,5 @@
 """The plain-Python benchmark programs of issue 12 (benchmarks/programs), compiled unchanged:
 results and printed text equal CPython's run of the same file (small sizes)."""
-import io
 import os
 import sys
 

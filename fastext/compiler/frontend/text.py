@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from fastext.compiler import ir
 from fastext.compiler.frontend import objects
 from fastext.compiler.types import (
-    BOOL, F64, I64, OBJECT, STRV, Char, ErrorType, List, PyObj, Scalar, Str, Type, article,
+    BOOL, ERROR, F64, I64, OBJECT, STRV, Char, ErrorType, List, PyObj, Scalar, Str, Type, article,
 )
 
 if TYPE_CHECKING:

@@ -17,7 +17,6 @@ from __future__ import annotations
 from llvmlite import ir as ll
 
 from fastext.compiler import bounds, ir
-from fastext.compiler import types as T
 from fastext.compiler.lower.context import I1, I64
 
 
