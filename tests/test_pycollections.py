@@ -79,3 +79,52 @@ def test_popleft_of_empty_deque_raises(tmp_path):
                     "def f() -> i64:\n    q = deque([1])\n    q.popleft()\n    return q.popleft()\n")
     with pytest.raises(IndexError, match="pop from empty list"):
         fxload.compiled(str(path)).f()
+
+
+MORE = '''
+import heapq
+from collections import Counter, deque
+from fastext import f64, i64
+
+
+def _evens(n):
+    for i in range(n):
+        if i % 2 == 0:
+            yield i
+
+
+def letters(words: list[str]) -> dict[str, i64]:
+    return Counter(w[0] for w in words if w)
+
+
+def queue(n: i64) -> list[i64]:
+    q = deque(_evens(n))
+    q.rotate(1)
+    return list(q)
+
+
+def extremes(xs: list[f64], k: i64) -> tuple[list[f64], list[f64], list[f64]]:
+    return heapq.nlargest(k, xs), heapq.nsmallest(k, xs), heapq.nlargest(k, xs, key=lambda v: -abs(v))
+'''
+
+
+@settings(max_examples=30, deadline=None)
+@given(words, st.integers(0, 12), st.lists(st.integers(-9, 9).map(float), max_size=10), st.integers(-1, 12))
+def test_generators_feed_counter_and_deque_and_heapq_extremes(tmp_path_factory, ws, n, xs, k):
+    path = tmp_path_factory.getbasetemp() / "coll_more.fx"
+    if not path.exists():
+        path.write_text(MORE)
+    native, interp = fxload.compiled(str(path)), fxload.interpreted(str(path))
+    for name, args in [("letters", (ws,)), ("queue", (n,)), ("extremes", (xs, k))]:
+        assert getattr(native, name)(*args) == getattr(interp, name)(*args), (name, args)
+
+
+def test_a_str_field_of_a_class_is_a_located_error(tmp_path):
+    path = tmp_path / "str_field.fx"
+    path.write_text("from fastext import f64\n\n\nclass Item:\n    def __init__(self, name: str, price: f64):\n"
+                    "        self.name = name\n        self.price = price\n\n\ndef f(p: f64) -> f64:\n"
+                    "    return Item('x', p).price\n")
+    with pytest.raises(CompileError) as err:
+        fxload.compiled(str(path))
+    assert "str_field.fx:4:1: error: field `name` of class `Item` holds a str" in str(err.value)
+    assert "internal compiler error" not in str(err.value)

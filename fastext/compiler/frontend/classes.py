@@ -119,6 +119,13 @@ def _fields(collector, node: ast.ClassDef, declared: list, init: ast.FunctionDef
     if not fields:
         raise FxSyntaxError(span, f"class `{node.name}` has no fields",
                             "assign them in `__init__` (`self.x = x`) or annotate them in the class (`x: float`)")
+    from fastext.compiler.frontend.text import textual
+    for name, t in fields:
+        if textual(t):      # records hold no object references yet (their stores keep none alive)
+            raise FxSyntaxError(span, f"field `{name}` of class `{node.name}` holds a str: class fields hold "
+                                "numbers, @structs, other classes' instances and lists of those",
+                                "keep the text beside the records (a list or dict keyed by index), or keep this "
+                                "class in a .py module")
     return fields
 
 

@@ -59,8 +59,8 @@ def construct(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         if not node.args:
             return ir.Intrinsic(T.List(lists.unknown().item, True), span, "list.empty", [], {})
         made = fc.expr(ast.copy_location(ast.Call(ast.Name("list", ast.Load()), [node.args[0]], []), node))
-        if isinstance(made.type, T.List):
-            made.type = T.List(made.type.item, True)
+        if isinstance(made.type, T.List):     # a copy typed as a deque (`list(...)` may be any expression)
+            return ir.Intrinsic(T.List(made.type.item, True), span, "list.copy", [made], {})
         return made
     if name == "Counter":
         if len(node.args) > 1:
@@ -69,8 +69,11 @@ def construct(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         empty = ir.Intrinsic(t, span, "dict.new", [], {})
         if not node.args:
             return empty
+        arg = node.args[0]
+        if isinstance(arg, ast.GeneratorExp):       # Counter(w[0] for w in words): the list it would give
+            arg = ast.copy_location(ast.ListComp(arg.elt, arg.generators), arg)
         return synth.value(fc, "_r = _c\nfor _x in _it:\n    _r[_x] += 1\n", node,
-                           values={"_c": empty, "_it": fc.expr(node.args[0])})
+                           values={"_c": empty, "_it": fc.expr(arg)})
     if len(node.args) != 1:
         raise fc.error(node, "defaultdict() takes its default factory here", _HINT)
     kind, value = _factory(fc, node.args[0])

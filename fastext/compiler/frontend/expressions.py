@@ -9,7 +9,6 @@ the error type and nothing more is reported about it.
 from __future__ import annotations
 
 import ast
-import dataclasses
 import math
 
 from fastext.compiler import ir
@@ -611,7 +610,7 @@ class ExpressionChecker:
             return lists.coerce_list(self, value, target, node, what)
         if isinstance(value.type, T.Dict) and isinstance(target, T.Dict) and value.type.default and \
                 not target.default and value.type.key == target.key and value.type.value == target.value:
-            return dataclasses.replace(value, type=target)     # a defaultdict or Counter is a dict
+            return ir.Intrinsic(target, value.span, "dict.plain", [value], {})   # a defaultdict or Counter is a dict
         if type(value.type) is type(target) and isinstance(target, (T.Dict, T.Set)):
             from fastext.compiler.frontend import lists
             if lists.open_key(value.type) is not None:

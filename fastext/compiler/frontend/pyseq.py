@@ -89,6 +89,8 @@ def check_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, re
     kind = op.data["kind"]
     if fc.sig.target != "cpu":
         raise fc.error(node, f"{shown}() is not available in GPU code", "write the loop")
+    if kind in ("nlargest", "nsmallest"):
+        return _n_extremes(fc, node, kind, shown)
     takes_item = kind not in ("heappop", "heapify")
     bisecting = kind.startswith(("bisect", "insort"))
     params = ["a", "x", "lo", "hi"] if bisecting else ["heap", "item"] if takes_item else ["heap"]
@@ -142,3 +144,22 @@ def _int(fc: "FunctionChecker", node: ast.expr, shown: str) -> ir.Expr:
 
 def _is_none(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and node.value is None
+
+
+def _n_extremes(fc: "FunctionChecker", node: ast.Call, kind: str, shown: str) -> ir.Expr:
+    """`heapq.nlargest(n, it, key=f)`: CPython documents it as `sorted(it, key=f, reverse=True)[:n]`
+    (and `nsmallest` without `reverse`), which gives the same items in the same order."""
+    bound = _bind(fc, node, ["n", "iterable", "key"], shown, 2)
+    keywords = [ast.keyword("key", bound["key"])] if "key" in bound and not _is_none(bound["key"]) else []
+    if kind == "nlargest":
+        keywords.append(ast.keyword("reverse", ast.Constant(True)))
+    it = bound["iterable"]
+    if isinstance(it, ast.GeneratorExp):
+        it = ast.ListComp(it.elt, it.generators)
+    made = ast.Subscript(
+        ast.Call(ast.Name("sorted", ast.Load()), [it], keywords),
+        ast.Slice(None, ast.Call(ast.Name("max", ast.Load()), [bound["n"], ast.Constant(0)], []), None), ast.Load())
+    for n in ast.walk(made):
+        if not hasattr(n, "lineno") and isinstance(n, (ast.expr, ast.keyword)):
+            ast.copy_location(n, node)
+    return fc.expr(ast.fix_missing_locations(made))

@@ -454,6 +454,7 @@ def _copy(fl, e, args):
 
 _LOWER = {
     "new": _new, "setitem": _setitem, "getitem": _getitem, "contains": _contains, "delitem": _delitem,
+    "plain": lambda fl, e, args: args[0],
     "len": _len, "slots": _slots, "compact": _compact, "key": _entry_key, "value": _entry_value, "clear": _clear,
     "copy": _copy,
 }

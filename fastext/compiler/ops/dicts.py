@@ -22,6 +22,7 @@ _OPS = {
     "value": (False, False, "the value of entry k in a loop"),
     "clear": (False, True, "d.clear()"),
     "copy": (True, False, "d.copy(), dict(d), set(s)"),
+    "plain": (False, False, "a defaultdict or Counter where a dict is expected: the same table"),
 }
 
 register("dict", _OPS, _LOWER, "dicts")

@@ -18,6 +18,10 @@ _FUNCTIONS = [
     ("heapq.heapify", "heapq.heapify(x)", "make a list a heap, in place, in linear time"),
     ("heapq.heapreplace", "heapq.heapreplace(heap, item)", "pop the smallest, then push `item` (IndexError when empty)"),
     ("heapq.heappushpop", "heapq.heappushpop(heap, item)", "push `item`, then pop the smallest"),
+    ("heapq.nlargest", "heapq.nlargest(n, iterable, key=None)",
+     "the n largest items, as CPython's: sorted(iterable, key=key, reverse=True)[:n]"),
+    ("heapq.nsmallest", "heapq.nsmallest(n, iterable, key=None)",
+     "the n smallest items, as CPython's: sorted(iterable, key=key)[:n]"),
     ("bisect.bisect_left", "bisect.bisect_left(a, x, lo=0, hi=len(a))", "the leftmost insertion point of x in sorted a"),
     ("bisect.bisect_right", "bisect.bisect_right(a, x, lo=0, hi=len(a))", "the rightmost insertion point"),
     ("bisect.bisect", "bisect.bisect(a, x, lo=0, hi=len(a))", "bisect_right"),
@@ -29,5 +33,5 @@ _FUNCTIONS = [
 for _spelling, _sig, _doc in _FUNCTIONS:
     _module, _, _name = _spelling.partition(".")
     add(Op(f"py{_module}.{_name}", spellings=(_spelling,), check=_CHECK, pure=False, group=f"py{_module}",
-           writes=(0,) if _name.startswith(("heap", "insort")) and _name != "bisect" else (),
+           writes=(0,) if _name.startswith(("heap", "insort")) else (),
            signature=_sig, doc=_doc, data={"kind": _name}))
