@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import os
 import random
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -43,7 +44,11 @@ def py():
 
 def check(m, py, name, x):
     if name == "phalf" and x < 0 and math.isfinite(x):
-        return      # CPython's answer is complex there (not a float function's result)
+        # CPython's answer is complex there; a float function raises rather than return NaN
+        assert isinstance(py.phalf(x), complex)
+        with pytest.raises(ValueError, match="fractional power"):
+            m.phalf(x)
+        return
     bitexact.check(m, py, name, x, errors=ERRORS)
 
 
@@ -80,6 +85,51 @@ def test_near_ties(m, py):
 def test_floats(m, py, x):
     for name in NAMES:
         check(m, py, name, x)
+
+
+def band_operands(n: int, seed: int) -> list[float]:
+    """Operands whose square or root lies 0.45-0.5 ULP from the nearest double, moderate in
+    size: the band between the general and the near-range tie margins (POW_TIE_MARGIN*)."""
+    rng = random.Random(seed)
+    out: list[float] = []
+    while len(out) < n:
+        x = rng.uniform(-1e6, 1e6) * 2.0 ** rng.randint(-20, 20)
+        h = x * x
+        if abs(Fraction(x) ** 2 - Fraction(h)) >= Fraction(0.45) * Fraction(math.ulp(h)):
+            out.append(x)
+    return out
+
+
+def test_margin_band(m, py):
+    # the operands the 0.484 margin now sends down the fast path, and the ones it does not
+    xs = band_operands(3000, 11)
+    for x in xs:
+        for name in ("p2", "pf2", "p4"):
+            check(m, py, name, x)
+    assert sum(x ** 2 != x * x for x in xs) > 5     # the band holds pow's misrounded squares
+    for y in root_band_operands(1000, 13):
+        check(m, py, "phalf", y)
+
+
+def root_band_operands(n: int, seed: int) -> list[float]:
+    """Operands whose square root lies 0.45-0.5 ULP from the nearest double."""
+    rng = random.Random(seed)
+    out: list[float] = []
+    while len(out) < n:
+        y = rng.uniform(0, 1e6) * 2.0 ** rng.randint(-40, 40)
+        c = math.sqrt(y)
+        if abs((Fraction(y) - Fraction(c) ** 2) / (2 * Fraction(c))) >= Fraction(0.45) * Fraction(math.ulp(c)):
+            out.append(y)
+    return out
+
+
+def test_negative_base_fractional_power(m, py):
+    for x, y in ((-4.0, 0.5), (-8.0, 1 / 3), (-1e-300, 2.5), (-2.0, -0.5)):
+        assert isinstance(py.general(x, y), complex)
+        with pytest.raises(ValueError, match="negative number cannot be raised to a fractional power"):
+            m.general(x, y)
+    for x, y in ((-2.0, 3.0), (-math.inf, 0.5), (-2.0, math.inf), (-2.0, math.nan), (-0.0, 0.5)):
+        bitexact.check(m, py, "general", x, y, errors=ERRORS)
 
 
 def test_errors_kept(m):

@@ -189,8 +189,15 @@ def _libm_pow(fl, a, b):
     fl.fail_if(bld.and_(bld.fcmp_ordered("==", a, ty(0.0)),
                         bld.and_(bld.fcmp_ordered("<", b, ty(0.0)), bld.fcmp_ordered("!=", b, ty(float("-inf"))))),
                "ZeroDivisionError", "0.0 cannot be raised to a negative power")
-    result = libm_call(fl, "pow", [a, b])
     finite = bld.and_(_is_finite(fl, a), _is_finite(fl, b))
+    # CPython's float_pow answers a complex number here; a float function cannot, and NaN
+    # would be a silent difference, so it raises (the message Python 2 gave for it)
+    floor = fl.ctx.intrinsic(f"llvm.floor.{_sfx(ty)}", ty, [ty])
+    fl.fail_if(bld.and_(finite, bld.and_(bld.fcmp_ordered("<", a, ty(0.0)),
+                                         bld.fcmp_unordered("!=", bld.call(floor, [b]), b))),
+               "ValueError", "negative number cannot be raised to a fractional power "
+               "(Python's answer is complex: write complex(x) ** y)")
+    result = libm_call(fl, "pow", [a, b])
     fl.fail_if(bld.and_(finite, bld.fcmp_ordered("==", _fabs(fl, result), inf)),
                "OverflowError", "(34, 'Numerical result out of range')")
     return result
@@ -201,17 +208,24 @@ def _libm_pow(fl, a, b):
 # pow is within 0.52-0.54 ULP of the exact value, and on 300,000 random doubles `x ** -1`
 # differed from `1.0 / x` 258 times (x ** 2 vs x * x likewise, near ties).  So `x * x` alone
 # would differ from CPython in the last bit now and then.  Instead the reduced form c and its
-# rounding error E (exact, from fma) are computed; when |E| < POW_TIE_MARGIN ULP of c, c is the
-# correctly rounded value and the exact value lies more than 0.05 ULP away from a tie, so any
-# pow within 0.55 ULP of it -- and glibc's and musl's are (for these exponents the log error
-# adds under 0.04 ULP to the exp's 0.509) -- returns c too.  (A C library whose pow is worse
-# than that would show in tests/test_pow_reduction.py, which compares with CPython's `**`.)  Otherwise (about 1 operand in 10,
-# and every special: 0, inf, NaN, results out of [2**-960, 2**960]) the libm path runs, so the
-# values and the errors stay CPython's.  Results of f32 operands: c is the f64 value CPython's
-# pow would give for the widened operands, narrowed as the libm path narrows.
+# rounding error E (exact, from fma) are computed; when |E| < margin ULP of c, c is the
+# correctly rounded value and the exact value lies more than 0.5 - margin ULP away from a tie,
+# so a pow whose error before its final rounding is below that returns c too.  glibc's and
+# musl's pow (the same code) bound that error by exp's 0.009-0.011 ULP plus the log's
+# |ln c| * 1.5 * 2**-68 relative (|y * ln x| = |ln c|): under 0.037 ULP for every c in
+# [2**-960, 2**960], under 0.013 ULP for c in [2**-64, 2**64].  So the margin is 0.45 ULP in
+# general and POW_TIE_MARGIN_NEAR (0.484) for results of moderate size, where nearly all
+# operands are: about 1 operand in 30 then takes the libm path (1 in 10 with 0.45), and with it
+# every special (0, inf, NaN, results out of [2**-960, 2**960]), so the values and the errors
+# stay CPython's.  (A C library whose pow is worse than documented would show in
+# tests/test_pow_reduction.py, which compares with CPython's `**` at near-ties.)  Results of
+# f32 operands: c is the f64 value CPython's pow would give for the widened operands,
+# narrowed as the libm path narrows.
 
 POW_REDUCED = (2.0, 3.0, 4.0, -1.0, -2.0, 0.5)
 POW_TIE_MARGIN = 0.45
+POW_TIE_MARGIN_NEAR = 0.484
+_POW_NEAR = 2.0 ** 64           # c in [1/_POW_NEAR, _POW_NEAR]: |ln c| <= 44.4
 _POW_LO, _POW_HI = 2.0 ** -960, 2.0 ** 960     # fma residuals exact, no under/overflow anywhere
 
 
@@ -255,7 +269,9 @@ def _reduced_pow(fl, a, b, exponent: float):
     # ULP of c from its predecessor's exponent bits: at a power of two the smaller ULP below it
     bits = bld.sub(bld.bitcast(mag, I64), I64(1))
     ulp = bld.bitcast(bld.and_(bits, I64(0x7FF0000000000000)), F64)
-    limit = bld.fmul(ulp, F64(POW_TIE_MARGIN * 2.0 ** -52))
+    near = bld.and_(bld.fcmp_ordered(">=", mag, F64(1.0 / _POW_NEAR)), bld.fcmp_ordered("<=", mag, F64(_POW_NEAR)))
+    margin = bld.select(near, F64(POW_TIE_MARGIN_NEAR * 2.0 ** -52), F64(POW_TIE_MARGIN * 2.0 ** -52))
+    limit = bld.fmul(ulp, margin)
     if scale is not None:
         limit = bld.fmul(limit, scale)
     fast = bld.and_(in_range, bld.fcmp_ordered("<", _fabs(fl, err), limit))
