@@ -33,9 +33,12 @@ def plan(module: ir.Module, ctx: ModuleContext) -> EntryPlan:
     entries = namespace.entries(module)
     callable_fns = {fn.name: fn for _, fn in entries if namespace.python_callable(fn) is None}
     for fn in callable_fns.values():
+        # `$py`: the copy Python calls of a function the module also calls internally (a
+        # `_helper`); the module's own calls inline their copies, so Python's copy gets no
+        # variants: one body, half the compile time of that unit (docs/performance.md)
         if not ctx.profile and any(isinstance(p.var.type, Array) for p in fn.params) \
-                and indexes_items(module, fn):
-            if noalias.wants_noalias(fn) and not fn.name.endswith("$py"):   # (Python calls of internal functions: no third copy)
+                and indexes_items(module, fn) and not fn.name.endswith("$py"):
+            if noalias.wants_noalias(fn):
                 # Dense arrays that do not overlap (nearly every call) run the no-alias copy;
                 # dense ones that overlap (`f(x, x)`) run the general body rather than a third
                 # copy of their own, which would cost as much compile time as the body for a
