@@ -107,7 +107,11 @@ IMPORT = textwrap.dedent("""
 def run(cmd, env=None, pin: str | None = None) -> subprocess.CompletedProcess:
     if pin and shutil.which("taskset"):
         cmd = ["taskset", "-c", pin, *cmd]
-    return subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, **(env or {})}, check=True)
+    # as a user's Python runs: with PYTHONDONTWRITEBYTECODE set (some sandboxes and CI images
+    # set it) a stale .pyc of fastext's own modules is recompiled in every process, which
+    # once made the cached import look 4 ms slower than it is
+    environ = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return subprocess.run(cmd, capture_output=True, text=True, env={**environ, **(env or {})}, check=True)
 
 
 def fastext_compile(path: Path, jobs: int, units: bool, repeat: int, cache_dir: str | None = None) -> dict:
