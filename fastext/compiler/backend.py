@@ -75,6 +75,12 @@ def build_module(ir_text: str, runtime_text: str, options: Options) -> llvm.Modu
     return mod
 
 
+# LLVM's default cost threshold for non-trivial unswitching, and ours: 1, not 0, because an
+# assertion requires the cost multiplier to lie in 1..threshold
+LLVM_UNSWITCH_THRESHOLD = 50
+NONTRIVIAL_UNSWITCH_THRESHOLD = 1
+
+
 def optimize(mod: llvm.ModuleRef, options: Options, no_vector: frozenset[str] | set[str] = frozenset(),
              no_opt: frozenset[str] | set[str] = frozenset()) -> None:
     """LLVM's standard O-level pipeline (O3 by default) with loop and SLP vectorisation.
@@ -102,10 +108,17 @@ def optimize(mod: llvm.ModuleRef, options: Options, no_vector: frozenset[str] | 
     # only for targets with an ordered-reduction instruction (not x86) unless asked.  The
     # option is process-wide, so it is switched off again for other LLVM users (Numba).
     llvm.set_option("", "-force-ordered-reductions=true")
+    # O3's non-trivial loop unswitching copies whole loops on invariant branches: the
+    # lowering versions loops itself where it pays (bounds checks, no-alias and contiguous
+    # bodies, jammed rows), so LLVM's extra copies cost compile time (a fifth of the O3
+    # pipeline on n-body) for code that did not run faster (docs/performance.md, "Cold
+    # compile"); trivial unswitching stays.  Process-wide too, so reset afterwards.
+    llvm.set_option("", f"-unswitch-threshold={NONTRIVIAL_UNSWITCH_THRESHOLD}")
     try:
         pb.getModulePassManager().run(mod, pb)
     finally:
         llvm.set_option("", "-force-ordered-reductions=false")
+        llvm.set_option("", f"-unswitch-threshold={LLVM_UNSWITCH_THRESHOLD}")
 
 
 def _always_inline(fn) -> bool:
