@@ -110,7 +110,7 @@ def _raise_runtime(fl, message: str) -> None:
     fl.api.call(fl.b, "PyErr_SetString", fl.api.exc(fl.b, "PyExc_RuntimeError"), fl.ctx.cstring(message))
 
 
-def _interned(fl, name: str) -> ll.Value:
+def interned(fl, name: str) -> ll.Value:
     """The interned str `name`, made once per module (its hash is cached: a dict lookup with it
     costs no decoding and no hashing)."""
     def make():
@@ -123,7 +123,7 @@ def _interned(fl, name: str) -> ll.Value:
 def _py_builtin(fl, e, args) -> ll.Value:
     """builtins.NAME of the running code, looked up at each use as Python does (a borrowed dict
     entry, increfed)."""
-    found = fl.api.call(fl.b, "PyDict_GetItem", fl.api.call(fl.b, "PyEval_GetBuiltins"), _interned(fl, e.attrs["name"]))
+    found = fl.api.call(fl.b, "PyDict_GetItem", fl.api.call(fl.b, "PyEval_GetBuiltins"), interned(fl, e.attrs["name"]))
     return _owned(fl, found, f"builtins.{e.attrs['name']} is missing")
 
 
@@ -248,7 +248,7 @@ def _text_int_base(fl, e, args) -> ll.Value:
 def _builtin_int(fl, s: ll.Value, base: ll.Value) -> ll.Value:
     """builtins.int(s, base) (NULL with the exception set on failure)."""
     b, api = fl.b, fl.api
-    int_type = api.call(b, "PyDict_GetItem", api.call(b, "PyEval_GetBuiltins"), _interned(fl, "int"))
+    int_type = api.call(b, "PyDict_GetItem", api.call(b, "PyEval_GetBuiltins"), interned(fl, "int"))
     out = Var(b, I8P, NULL)
     with b.if_then(b.icmp_unsigned("==", int_type, NULL), likely=False):
         _raise_runtime(fl, "builtins.int is missing")
