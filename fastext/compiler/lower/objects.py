@@ -223,9 +223,19 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
             none = self.api.obj("_Py_NoneStruct")
             self.api.call(self.b, "Py_IncRef", none)
             return none
+        # made once per module and kept (a str is immutable; Python too reuses a code object's
+        # constants), so a literal in a loop costs an incref, not a decode and an allocation
+        import hashlib
+        from fastext.compiler.lower.ircontrol import internal_global, made_once
         data = e.text.encode("utf-8")
-        r = self.api.call(self.b, "PyUnicode_FromStringAndSize", self.ctx.cstring(e.text), I64(len(data)))
-        self.fail_if_null(r)
+        gv = internal_global(self.ctx.module, "fx$str." + hashlib.sha1(data).hexdigest()[:16], I8P)
+
+        def make():
+            made = self.api.call(self.b, "PyUnicode_FromStringAndSize", self.ctx.cstring(e.text), I64(len(data)))
+            self.fail_if_null(made)
+            return made
+        r = made_once(self.b, gv, make)
+        self.api.call(self.b, "Py_IncRef", r)
         return r
 
     def e_ObjBox(self, e: ir.ObjBox) -> ll.Value:

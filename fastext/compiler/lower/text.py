@@ -10,6 +10,7 @@ from __future__ import annotations
 from llvmlite import ir as ll
 
 from fastext.compiler import ir
+from fastext.compiler import types as T
 from fastext.compiler.lower.context import I32, I64, I8P
 from fastext.compiler.lower.ircontrol import Var, internal_global, made_once
 
@@ -194,7 +195,19 @@ def release_view(fl, e: ir.Intrinsic) -> None:
 
 
 def _text_tobase(fl, e, args) -> ll.Value:
-    """hex(n), oct(n), bin(n): PyNumber_ToBase, which is what the builtins call."""
+    """hex(n), oct(n), bin(n): PyNumber_ToBase, which is what the builtins call; a machine
+    integer is formatted natively instead (lower/intformat.py), without boxing it first."""
+    arg = args[0]
+    if isinstance(arg, ir.ObjBox) and isinstance(arg.value.type, T.Scalar) and arg.value.type.is_int \
+            and not arg.value.type.is_bool:
+        from fastext.compiler.lower import intformat
+        t = arg.value.type
+        v = fl.expr(arg.value)
+        if t.bits < 64:
+            v = fl.b.sext(v, I64) if t.signed else fl.b.zext(v, I64)
+        r = intformat.tobase(fl.api, fl.b, v, e.attrs["base"], t.signed)
+        fl.fail_if_null(r)
+        return r
     v = fl.use(args[0])
     r = fl.api.call(fl.b, "PyNumber_ToBase", v, I32(e.attrs["base"]))
     fl.drop(v, args[0])
@@ -223,9 +236,14 @@ def _text_int_base(fl, e, args) -> ll.Value:
                                   b.icmp_signed("==", b.call(strlen, [utf8]), n)), valid_base)
             with b.if_else(plain) as (parse, general):
                 with parse:
-                    parsed = api.call(b, "PyLong_FromString", utf8, NULL, b.trunc(base, I32))
-                    result.set(parsed)
-                    failed = b.icmp_unsigned("==", parsed, NULL)
+                    from fastext.compiler.lower import intformat
+                    value = fl.entry_alloca(I64)
+                    with b.if_else(intformat.parse(api, b, utf8, n, base, value)) as (simple, other_text):
+                        with simple:      # plain digits that fit an i64 (lower/intformat.py)
+                            result.set(api.call(b, "PyLong_FromLongLong", b.load(value)))
+                        with other_text:
+                            result.set(api.call(b, "PyLong_FromString", utf8, NULL, b.trunc(base, I32)))
+                    failed = b.icmp_unsigned("==", result.get(), NULL)
                     with b.if_then(failed, likely=False):
                         # int() words the error with the base it was given and the str itself
                         # (PyLong_FromString's own message may name base 10 for base 0)
