@@ -80,6 +80,7 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyObject_GetAttrString": (OBJ, [OBJ, OBJ], False),
     "PyObject_Call": (OBJ, [OBJ, OBJ, OBJ], False),
     "PyObject_CallFunctionObjArgs": (OBJ, [OBJ], True),
+    "PyObject_CallMethodObjArgs": (OBJ, [OBJ, OBJ], True),
     "PyObject_GetItem": (OBJ, [OBJ, OBJ], False),
     "PyObject_GetIter": (OBJ, [OBJ], False),
     "PyObject_SetAttrString": (I32, [OBJ, OBJ, OBJ], False),

@@ -133,6 +133,29 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
     def new_block(self, name: str) -> ll.Block:
         return self.llfn.append_basic_block(name)
 
+    def wrap_index(self, idx: ll.Value, n: ll.Value, exc: str, fmt: str | None,
+                   args: tuple[ll.Value, ...] = ()) -> ll.Value:
+        """`idx` made an offset in [0, n): Python's negative indices count from the end, and
+        (with bounds checks on) anything else is `exc`.
+
+        One unsigned compare decides the common case, `0 <= idx < n`, and the wrap of a negative
+        index and its check sit in a cold block: the hot path of an indexing in a loop is a
+        compare and a branch, with no select on the index's dependency chain (as C++'s
+        `at()`), and `idx ult n` is a fact LLVM's loop passes reason with directly."""
+        b = self.b
+        before = b.block
+        with b.if_then(b.icmp_unsigned(">=", idx, n), likely=False):
+            # idx + n lands in [0, n) only for a negative idx in [-n, 0); a large idx stays >= n
+            # unsigned even when the sum overflows (it turns negative)
+            wrapped = b.add(idx, n)
+            if self.boundscheck:
+                self.fail_if(b.icmp_unsigned(">=", wrapped, n), exc, fmt, args)
+            cold = b.block
+        phi = b.phi(idx.type)
+        phi.add_incoming(idx, before)
+        phi.add_incoming(wrapped, cold)
+        return phi
+
     def fail_if(self, cond: ll.Value, exc: str, fmt: str | None, args: tuple[ll.Value, ...] = (),
                 deferrable: bool = False) -> None:
         """Branch to an error exit when `cond` holds; the exit fills the error record and returns 1.
@@ -684,10 +707,9 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             stride = b.extract_value(array, [2, axis])
             if item.index is not None:
                 idx = self.expr(item.index)
-                wrapped = b.select(b.icmp_signed("<", idx, I64(0)), b.add(idx, n), idx)
-                if self.boundscheck:
-                    self.fail_if(b.icmp_unsigned(">=", wrapped, n), "IndexError",
-                                 "index %lld is out of bounds for axis %lld with size %lld", (idx, I64(axis), n))
+                wrapped = self.wrap_index(idx, n, "IndexError",
+                                          "index %lld is out of bounds for axis %lld with size %lld",
+                                          (idx, I64(axis), n))
                 offset = b.add(offset, b.mul(wrapped, stride))
                 continue
             start, length, step = arith.slice_bounds(self, n, *(None if v is None else self.expr(v)
@@ -707,12 +729,13 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         for axis, (idx_expr, idx) in enumerate(zip(indices, values)):
             n = b.extract_value(array, [1, axis])
             wrapped = idx
-            if not proven and not (isinstance(idx_expr, ir.Const) and idx_expr.value >= 0):
-                wrapped = b.select(b.icmp_signed("<", idx, I64(0)), b.add(idx, n), idx)
-            if self.boundscheck and not proven:
-                self.fail_if(b.icmp_unsigned(">=", wrapped, n), "IndexError",
-                             "index %lld is out of bounds for axis %lld with size %lld",
-                             (idx, I64(axis), n))
+            message = "index %lld is out of bounds for axis %lld with size %lld"
+            if proven:
+                pass
+            elif not (isinstance(idx_expr, ir.Const) and idx_expr.value >= 0):
+                wrapped = self.wrap_index(idx, n, "IndexError", message, (idx, I64(axis), n))
+            elif self.boundscheck:
+                self.fail_if(b.icmp_unsigned(">=", idx, n), "IndexError", message, (idx, I64(axis), n))
             stride = b.extract_value(array, [2, axis])
             offset = b.add(offset, b.mul(wrapped, stride))
         data = b.extract_value(array, 0)

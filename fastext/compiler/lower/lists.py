@@ -160,12 +160,7 @@ def index(fl, lst: ll.Value, k: ll.Value, message: str, proven: bool = False) ->
     `proven`: `k` is known to be in [0, len) (lower/hoist.py)."""
     if proven:
         return k
-    b = fl.b
-    n = length(fl, lst)
-    k = b.select(b.icmp_signed("<", k, I64(0)), b.add(k, n), k)
-    if fl.boundscheck:
-        fl.fail_if(b.icmp_unsigned(">=", k, n), "IndexError", message)
-    return k
+    return fl.wrap_index(k, length(fl, lst), "IndexError", message)
 
 
 # ------------------------------------------------------------------------- the operations

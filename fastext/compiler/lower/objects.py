@@ -151,6 +151,20 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
 
     def e_ObjCall(self, e: ir.ObjCall) -> ll.Value:
         b, api = self.b, self.api
+        if e.method is not None and not e.kwnames and all(_cannot_fail(a) for a in e.args):
+            # `o.m(x)`: no str made from the name and no bound method per call (CPython looks
+            # the method up by the interned name and calls the function with `o` prepended).
+            # Python looks `o.m` up before it evaluates the arguments; these arguments can
+            # neither fail nor run code, so looking it up after them is the same program.
+            from fastext.compiler.lower.text import interned
+            owner = self.use(e.value)
+            args = [self.use(a) for a in e.args]
+            r = b.call(api.fn("PyObject_CallMethodObjArgs"), [owner, interned(self, e.method), *args, NULL])
+            for v, a in reversed(list(zip(args, e.args))):
+                self.drop(v, a)
+            self.drop(owner, e.value)
+            self.fail_if_null(r)
+            return r
         if e.method is not None:
             owner = self.use(e.value)
             fn = api.call(b, "PyObject_GetAttrString", owner, self.ctx.cstring(e.method))
@@ -209,9 +223,19 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
             none = self.api.obj("_Py_NoneStruct")
             self.api.call(self.b, "Py_IncRef", none)
             return none
+        # made once per module and kept (a str is immutable; Python too reuses a code object's
+        # constants), so a literal in a loop costs an incref, not a decode and an allocation
+        import hashlib
+        from fastext.compiler.lower.ircontrol import internal_global, made_once
         data = e.text.encode("utf-8")
-        r = self.api.call(self.b, "PyUnicode_FromStringAndSize", self.ctx.cstring(e.text), I64(len(data)))
-        self.fail_if_null(r)
+        gv = internal_global(self.ctx.module, "fx$str." + hashlib.sha1(data).hexdigest()[:16], I8P)
+
+        def make():
+            made = self.api.call(self.b, "PyUnicode_FromStringAndSize", self.ctx.cstring(e.text), I64(len(data)))
+            self.fail_if_null(made)
+            return made
+        r = made_once(self.b, gv, make)
+        self.api.call(self.b, "Py_IncRef", r)
         return r
 
     def e_ObjBox(self, e: ir.ObjBox) -> ll.Value:
@@ -302,3 +326,26 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
             self.drop(right, e.right)
         self.drop(left, e.left)
         return same
+
+
+# scalar operations that never raise (i64 arithmetic wraps; float arithmetic gives inf/nan)
+_SAFE_BINOPS = {"+", "-", "*", "&", "|", "^"}
+
+
+def _cannot_fail(e: ir.Expr) -> bool:
+    """`e` is evaluated without raising and without running Python code (boxing a number
+    can only fail for want of memory)."""
+    for sub in ir.walk_exprs(e):
+        if isinstance(sub, (ir.Load, ir.Const, ir.ObjConst)):
+            continue
+        if isinstance(sub, ir.Compare) and all(isinstance(o.type, T.Scalar) for o in sub.operands):
+            continue
+        if isinstance(sub, ir.ObjBox) and isinstance(sub.value.type, T.Scalar):
+            continue
+        if isinstance(sub, ir.Cast) and isinstance(sub.type, T.Scalar) and isinstance(sub.value.type, T.Scalar) \
+                and (sub.type.is_float or not sub.value.type.is_float):
+            continue
+        if isinstance(sub, ir.BinOp) and sub.op in _SAFE_BINOPS and isinstance(sub.type, T.Scalar):
+            continue
+        return False
+    return True

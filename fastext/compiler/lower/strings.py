@@ -52,12 +52,8 @@ def equals(fl, view: ll.Value, codes: list[int]) -> ll.Value:
 
 def item(fl, view: ll.Value, idx: ll.Value) -> ll.Value:
     """s[idx]: negative indices count from the end; IndexError (Python's message) outside."""
-    b = fl.b
-    n = b.extract_value(view, 1)
-    wrapped = b.select(b.icmp_signed("<", idx, I64(0)), b.add(idx, n), idx)
-    if fl.boundscheck:
-        fl.fail_if(b.icmp_unsigned(">=", wrapped, n), "IndexError", "string index out of range")
-    return load(fl, view, wrapped)
+    n = fl.b.extract_value(view, 1)
+    return load(fl, view, fl.wrap_index(idx, n, "IndexError", "string index out of range"))
 
 
 def load(fl, view: ll.Value, wrapped: ll.Value) -> ll.Value:

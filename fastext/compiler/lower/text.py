@@ -10,6 +10,7 @@ from __future__ import annotations
 from llvmlite import ir as ll
 
 from fastext.compiler import ir
+from fastext.compiler import types as T
 from fastext.compiler.lower.context import I32, I64, I8P
 from fastext.compiler.lower.ircontrol import Var, internal_global, made_once
 
@@ -110,7 +111,7 @@ def _raise_runtime(fl, message: str) -> None:
     fl.api.call(fl.b, "PyErr_SetString", fl.api.exc(fl.b, "PyExc_RuntimeError"), fl.ctx.cstring(message))
 
 
-def _interned(fl, name: str) -> ll.Value:
+def interned(fl, name: str) -> ll.Value:
     """The interned str `name`, made once per module (its hash is cached: a dict lookup with it
     costs no decoding and no hashing)."""
     def make():
@@ -123,7 +124,7 @@ def _interned(fl, name: str) -> ll.Value:
 def _py_builtin(fl, e, args) -> ll.Value:
     """builtins.NAME of the running code, looked up at each use as Python does (a borrowed dict
     entry, increfed)."""
-    found = fl.api.call(fl.b, "PyDict_GetItem", fl.api.call(fl.b, "PyEval_GetBuiltins"), _interned(fl, e.attrs["name"]))
+    found = fl.api.call(fl.b, "PyDict_GetItem", fl.api.call(fl.b, "PyEval_GetBuiltins"), interned(fl, e.attrs["name"]))
     return _owned(fl, found, f"builtins.{e.attrs['name']} is missing")
 
 
@@ -194,7 +195,19 @@ def release_view(fl, e: ir.Intrinsic) -> None:
 
 
 def _text_tobase(fl, e, args) -> ll.Value:
-    """hex(n), oct(n), bin(n): PyNumber_ToBase, which is what the builtins call."""
+    """hex(n), oct(n), bin(n): PyNumber_ToBase, which is what the builtins call; a machine
+    integer is formatted natively instead (lower/intformat.py), without boxing it first."""
+    arg = args[0]
+    if isinstance(arg, ir.ObjBox) and isinstance(arg.value.type, T.Scalar) and arg.value.type.is_int \
+            and not arg.value.type.is_bool:
+        from fastext.compiler.lower import intformat
+        t = arg.value.type
+        v = fl.expr(arg.value)
+        if t.bits < 64:
+            v = fl.b.sext(v, I64) if t.signed else fl.b.zext(v, I64)
+        r = intformat.tobase(fl.api, fl.b, v, e.attrs["base"], t.signed)
+        fl.fail_if_null(r)
+        return r
     v = fl.use(args[0])
     r = fl.api.call(fl.b, "PyNumber_ToBase", v, I32(e.attrs["base"]))
     fl.drop(v, args[0])
@@ -223,9 +236,14 @@ def _text_int_base(fl, e, args) -> ll.Value:
                                   b.icmp_signed("==", b.call(strlen, [utf8]), n)), valid_base)
             with b.if_else(plain) as (parse, general):
                 with parse:
-                    parsed = api.call(b, "PyLong_FromString", utf8, NULL, b.trunc(base, I32))
-                    result.set(parsed)
-                    failed = b.icmp_unsigned("==", parsed, NULL)
+                    from fastext.compiler.lower import intformat
+                    value = fl.entry_alloca(I64)
+                    with b.if_else(intformat.parse(api, b, utf8, n, base, value)) as (simple, other_text):
+                        with simple:      # plain digits that fit an i64 (lower/intformat.py)
+                            result.set(api.call(b, "PyLong_FromLongLong", b.load(value)))
+                        with other_text:
+                            result.set(api.call(b, "PyLong_FromString", utf8, NULL, b.trunc(base, I32)))
+                    failed = b.icmp_unsigned("==", result.get(), NULL)
                     with b.if_then(failed, likely=False):
                         # int() words the error with the base it was given and the str itself
                         # (PyLong_FromString's own message may name base 10 for base 0)
@@ -248,7 +266,7 @@ def _text_int_base(fl, e, args) -> ll.Value:
 def _builtin_int(fl, s: ll.Value, base: ll.Value) -> ll.Value:
     """builtins.int(s, base) (NULL with the exception set on failure)."""
     b, api = fl.b, fl.api
-    int_type = api.call(b, "PyDict_GetItem", api.call(b, "PyEval_GetBuiltins"), _interned(fl, "int"))
+    int_type = api.call(b, "PyDict_GetItem", api.call(b, "PyEval_GetBuiltins"), interned(fl, "int"))
     out = Var(b, I8P, NULL)
     with b.if_then(b.icmp_unsigned("==", int_type, NULL), likely=False):
         _raise_runtime(fl, "builtins.int is missing")
