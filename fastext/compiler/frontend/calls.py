@@ -345,9 +345,7 @@ def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
         return op.check(fc, node, op, name, qualname=qualname, sig=sig)
     from fastext.compiler.frontend.templates import Template, call
     if isinstance(sig, Template):     # specialised per call (frontend/templates.py)
-        if leading:
-            raise fc.error(node.func, f"`{name}` needs annotated parameters", "annotate every parameter")
-        return call(fc, node, sig, name)
+        return call(fc, node, sig, name, leading=leading)
     from fastext.compiler.frontend.gpu import check_call_target
     check_call_target(fc, node, sig, name)
     span = fc.span(node)

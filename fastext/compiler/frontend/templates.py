@@ -113,6 +113,13 @@ class Template:
         if isinstance(node, ast.Lambda):
             raise FxSyntaxError(Span.of(node, self.scope.file), "a lambda cannot be a parameter default",
                                 "define a module-level function and name it: `f=my_function`")
+        if isinstance(node, ast.Constant) and node.value is None and p.type is None:
+            # `def f(x, scale=None): if scale is None: ...`: None would be the parameter's type
+            raise FxSyntaxError(Span.of(node, self.scope.file), f"`{p.name}` defaults to None and this call "
+                                f"does not pass it: an unannotated parameter takes the type of its value, and "
+                                "None holds no number, list or instance",
+                                f"pass `{p.name}` at this call, or give it a default of its type (`{p.name}=0.0`, "
+                                f"or `{p.name}: Optional[C] = None` for an instance of class C)")
         from fastext.compiler.frontend.module import _ModuleCollector, _convert_constant, _type_of_constant
         value = _ModuleCollector(self.scope, self.diags, None).const_value(node)
         t = p.type or _type_of_constant(value)
@@ -199,19 +206,21 @@ def _check_arity(fc, node: ast.Call, fv: FuncValue) -> None:
                              f"got {len(node.args) + len(node.keywords)}", "match the annotation")
 
 
-def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=(), arg_types=None) -> ir.Expr:
-    """A call of a template: bind the arguments, find (or check) the instance, call it."""
+def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=(), arg_types=None,
+         leading: list[ir.Expr] = ()) -> ir.Expr:
+    """A call of a template: bind the arguments, find (or check) the instance, call it;
+    `leading`: values already bound to the first parameters (a method's `self`)."""
     span = fc.span(node)
     if fc.sig.target != "cpu":
         raise fc.error(node.func, f"GPU code cannot call `{shown}`: its parameters are not all annotated",
                        "call annotated @gpu.device functions from kernels")
-    visible = tmpl.visible()
+    bound: dict[str, object] = {p.name: v for p, v in zip(tmpl.params, leading)}
+    where: dict[str, ast.AST] = {p.name: node.func for p in tmpl.params[:len(leading)]}
+    visible = tmpl.visible()[len(leading):]
     names = [p.name for p in visible]
     usage = f"call it as {shown}({', '.join(names)})"
     if len(node.args) > len(visible):
         raise fc.error(node, f"`{shown}` takes {len(visible)} arguments, got {len(node.args)}", usage)
-    bound: dict[str, object] = {}
-    where: dict[str, ast.AST] = {}
     for k, (p, a) in enumerate(zip(visible, node.args)):
         bound[p.name], where[p.name] = _argument(fc, a, arg_types[k] if arg_types and k < len(arg_types) else None), a
     for kw in node.keywords:
