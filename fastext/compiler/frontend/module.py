@@ -52,10 +52,10 @@ def _implicit_result(node: ast.FunctionDef):
 
 def _method_template(node: ast.FunctionDef) -> bool:
     """Whether a class's method is a template: an ordinary method (not a special one, whose
-    calls frontend/dunders.py makes) with a parameter or a result the annotations leave open."""
+    calls frontend/dunders.py makes) of a plain class with a parameter or a result the annotations leave open."""
     method = node.name.rsplit(".", 1)[-1]
-    if method.startswith("__") and method.endswith("__"):
-        return False
+    if method.startswith("__") and method.endswith("__") or not node.fx_self[0].plain:
+        return False        # an @struct's methods are the dialect's: annotated, all bound for Python
     if any(a.annotation is None for a in node.args.args):
         return True
     return node.returns is None and _implicit_result(node) is None
