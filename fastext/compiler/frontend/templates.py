@@ -28,7 +28,7 @@ from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
 from fastext.compiler.frontend.funcvals import FuncValue, flatten, hidden_types, shape, value_of
 from fastext.compiler.frontend.scope import ModuleScope, Signature
 from fastext.compiler.source import Span
-from fastext.compiler.types import ERROR, NONE, Array, ErrorType, Scalar, Type, article, constant_fits, promote
+from fastext.compiler.types import ERROR, NONE, STRV, Array, ErrorType, Scalar, Type, article, constant_fits, promote
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -475,6 +475,25 @@ def inferred_return(fc: "FunctionChecker", node: ast.Return) -> ir.Return:
     return ret
 
 
+def decide_open_returns(fc: "FunctionChecker") -> None:
+    """Empty lists returned by a function whose result type comes from its returns take the
+    item type of a list another `return` gives (`if not s: return []` ... `return runs`)."""
+    from fastext.compiler.frontend import lists
+    types = [lists.substitute(fc, r.value.type) for r, _ in fc.inferred_returns
+             if r.value is not None and isinstance(r.value.type, T.List)]
+    decided = next((t for t in types if lists.open_key(t) is None), None)
+    if decided is None:
+        return
+    for t in types:
+        if isinstance(t.item, T.Unknown) and t.item.key not in fc.list_items:
+            lists.decide(fc, t.item, decided.item)
+
+
+def _textual(t: Type) -> bool:
+    from fastext.compiler.types import Char, Str
+    return t == STRV or isinstance(t, (Char, Str))
+
+
 def settle_returns(fc: "FunctionChecker", clean: bool = True) -> Type:
     """The result type of a function without a return annotation: the common type of its
     returned values (numbers promote as in arithmetic); each return converted to it.  With
@@ -494,6 +513,15 @@ def settle_returns(fc: "FunctionChecker", clean: bool = True) -> Type:
             continue
         if isinstance(vt, Scalar) and isinstance(t, Scalar):
             t = promote(t, vt)
+            continue
+        if _textual(t) and _textual(vt):     # a character here, a str value there: str values
+            t = STRV
+            continue
+        from fastext.compiler.frontend import lists
+        if isinstance(t, T.List) and isinstance(vt, T.List) and lists.open_key(t) is not None:
+            t = vt          # `return []` before `return runs`: the list the other return decides
+            continue
+        if isinstance(t, T.List) and isinstance(vt, T.List) and lists.open_key(vt) is not None:
             continue
         raise fc.error(n.value, f"`{fc.sig.name}` returns {article(t)} elsewhere and {article(vt)} here",
                        f"annotate its result (`-> {t}`) or return values of one type")
