@@ -185,6 +185,9 @@ class FunctionChecker(ExpressionChecker):
         return self.s_expr(statement), out
 
     def s_assign(self, node: ast.Assign) -> list[ir.Stmt]:
+        if len(node.targets) == 1 and isinstance(node.targets[0], (ast.Tuple, ast.List)) and \
+                any(isinstance(e, ast.Starred) for e in node.targets[0].elts):
+            return self.block(star_unpacking(node, len(self.vars) + len(self.locals)))
         from fastext.compiler.frontend.objects import store_literal
         stored = store_literal(self, node)       # o.name = "text" / d[k] = None
         if stored is not None:
@@ -719,6 +722,41 @@ def _assigned_names(body: list[ast.stmt]) -> set[str]:
 
     for stmt in body:
         visit(stmt)
+    return out
+
+
+def star_unpacking(node: ast.Assign, serial: int) -> list[ast.stmt]:
+    """`first, *rest = xs` / `*init, last = xs` as the statements that mean it for a list, str or
+    tuple: its items once in a hidden list, Python's `ValueError` when it is too short, the
+    names before and after the star from its ends, the starred name a list of the middle."""
+    elts = node.targets[0].elts
+    star = next(k for k, e in enumerate(elts) if isinstance(e, ast.Starred))
+    before, after = elts[:star], elts[star + 1:]
+    if any(isinstance(e, ast.Starred) for e in after):
+        return [node]       # two starred names: a SyntaxError Python reports first
+    temp = f"_fx_star{serial}_{node.lineno}_{node.col_offset}"
+    need = len(before) + len(after)
+    count = f"len({temp})"
+    # a list of the items (a copy): a tuple's or str's items, then sliced with run-time bounds
+    source = [f"{temp} = list(__VALUE__)",
+              f"if {count} < {need}:",
+              f"    raise ValueError('not enough values to unpack (expected at least {need}, got %d)' % {count})"]
+    source += [f"__T{k}__ = {temp}[{k}]" for k in range(len(before))]
+    source.append(f"__STAR__ = list({temp}[{len(before)}:{-len(after) if after else ''}])")
+    source += [f"__T{len(before) + k}__ = {temp}[{k - len(after)}]" for k in range(len(after))]
+    stmts = ast.parse("\n".join(source)).body
+    names = {f"__T{k}__": e for k, e in enumerate(before + after)}
+    names["__STAR__"] = elts[star].value
+    names["__VALUE__"] = node.value
+
+    class Fill(ast.NodeTransformer):
+        def visit_Name(self, n: ast.Name):
+            return names.get(n.id, n)
+    out = []
+    for st in stmts:
+        for n in ast.walk(st):
+            ast.copy_location(n, node)
+        out.append(Fill().visit(st))
     return out
 
 
