@@ -100,7 +100,7 @@ def init(g: dict, module_name: str, constants: dict, structs: list, values: list
             ns = {m: staticmethod(g.pop(name + "." + m)) if m in statics else method(g.pop(name + "." + m), name, m)
                   for m in methods if m != "__init__"}
             ns.update(__module__=module_name, __qualname__=name)
-            made[key] = plain_class(name, [(f, field_type(t)) for f, t in fields], ns, g.pop(name + ".__init__"))
+            made[key] = plain_class(name, [(f, field_type(t)) for f, t in fields], ns, g.pop(name + ".__init__", None))
         else:
             made[key] = struct(name, fields, methods, bool(flags and flags[0]))
         if bound is not None:
@@ -130,6 +130,9 @@ def plain_class(name: str, fields: list, ns: dict, constructor) -> type:
             convert[f] = _scalar_converter(t)
 
     def __new__(cls, *args, **kwargs):
+        if constructor is None:      # `__init__` is specialised per call in compiled code only
+            raise TypeError(f"{name}() is built by compiled code only: annotate the parameters of its "
+                            "__init__ to construct it from Python")
         return constructor(*args, **kwargs)
 
     def __fx_make__(cls, *values):

@@ -102,7 +102,7 @@ def entries(module: ir.Module) -> list[tuple[str, ir.Function]]:
     for stype in _structs(module):
         for key, fn in module.functions.items():
             head, _, method = key.rpartition(".")
-            if head == stype.name and not method.endswith("$py"):
+            if head == stype.name and "$" not in method:    # not the `$py` copies, not template instances
                 # Python calls the copy (frontend/graph.py: python_namespace), when there is one
                 out.append((f"{stype.short_name}.{method}", module.functions.get(f"{key}$py", fn)))
     return out
@@ -167,7 +167,7 @@ def init_source(module: ir.Module) -> str | None:
         fields = ", ".join(f"({f!r}, {('struct', ft.name)!r})" if isinstance(ft, T.Struct) else f"({f!r}, {ft.name!r})"
                            for f, ft in t.fields)
         methods = [key.rpartition(".")[2] for key in module.functions
-                   if key.rpartition(".")[0] == t.name and not key.endswith("$py")]
+                   if key.rpartition(".")[0] == t.name and "$" not in key.rpartition(".")[2]]
         statics = [m for m in methods if _static(module.functions[f"{t.name}.{m}"], t)]
         specs.append(f"({t.name!r}, {t.short_name!r}, [{fields}], {methods!r}, {bound.get(t.name)!r}, "
                      f"{t.mutable!r}, {t.plain!r}, {statics!r})")

@@ -185,6 +185,10 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
             raise fc.error(node, f"{name}() takes a list, a comprehension or a generator expression here",
                            f"{name}(x > 0 for x in xs); for arrays: np.{name}(a)")
         return folded
+    if name == "reversed":     # the consumers of frontend/mapfilter.py's `reversed_values` take it
+        raise fc.error(node, "reversed() is supported as a for loop's iterable and as the argument of list(), "
+                       "sorted(), tuple(), set(), sum(), min(), max(), any(), all() and str.join()",
+                       "write `xs[::-1]` for a reversed copy of a list, str or tuple")
     if name == "range":
         raise fc.error(node, "range() is only supported as the iterable of a for loop or bound to a name",
                        "for i in range(n): ..., or `rx = range(n)`, then `for i in rx`, `len(rx)`, `i in rx`")
@@ -345,9 +349,7 @@ def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
         return op.check(fc, node, op, name, qualname=qualname, sig=sig)
     from fastext.compiler.frontend.templates import Template, call
     if isinstance(sig, Template):     # specialised per call (frontend/templates.py)
-        if leading:
-            raise fc.error(node.func, f"`{name}` needs annotated parameters", "annotate every parameter")
-        return call(fc, node, sig, name)
+        return call(fc, node, sig, name, leading=leading)
     from fastext.compiler.frontend.gpu import check_call_target
     check_call_target(fc, node, sig, name)
     span = fc.span(node)

@@ -233,29 +233,43 @@ def _init_fields(collector, node: ast.ClassDef, init: ast.FunctionDef) -> list[t
     """The fields `__init__` assigns (`self.x = ...`), in order of first assignment, typed from
     the first assigned value (or the annotation of `self.x: T = ...`)."""
     known: dict[str, Type] = {}
-    for a in init.args.args[1:]:
+    params = init.args.args[1:]
+    defaults = [None] * (len(params) - len(init.args.defaults)) + list(init.args.defaults)
+    for k, (a, default) in enumerate(zip(params, defaults)):
         if a.annotation is not None:
             try:
                 known[a.arg] = annotations.resolve(a.annotation, collector.scope)
             except FxSyntaxError:
                 pass          # reported with the constructor's signature
+            continue
+        # an unannotated parameter: typed as the values the module passes it, and its default
+        t = _passed_types(collector, node, k, a.arg, default)
+        if t is not None:
+            known[a.arg] = t
+            init.__dict__.setdefault("fx_inferred", {})[a.arg] = t     # annotates the constructor
     fields: dict[str, Type] = {}
     for stmt in _walk_statements(init.body):
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
-            for target in targets:
+            if isinstance(stmt, ast.Assign) and len(targets) == 1 and isinstance(targets[0], ast.Tuple) and \
+                    isinstance(stmt.value, ast.Tuple) and len(targets[0].elts) == len(stmt.value.elts):
+                # `self.x, self.y = x, y`: each field from its own value
+                pairs = list(zip(targets[0].elts, stmt.value.elts))
+            else:
+                pairs = [(t, stmt.value) for t in targets]
+            for target, value in pairs:
                 if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and \
                         target.value.id == "self" and target.attr not in fields:
                     if isinstance(stmt, ast.AnnAssign):
                         t = _field_type(collector, node, target.attr, stmt.annotation, target)
                     else:
-                        t = infer_field(collector, stmt.value, known, node)
-                        if t is None and isinstance(stmt.value, ast.Constant) and stmt.value.value is None:
+                        t = infer_field(collector, value, known, node)
+                        if t is None and isinstance(value, ast.Constant) and value.value is None:
                             raise FxSyntaxError(collector.span(target), f"field `{target.attr}` of class "
                                                 f"`{node.name}` starts as None: its type cannot be told",
                                                 f"annotate it with the class it will hold: `self.{target.attr}: "
                                                 f"Optional[{node.name}] = None` (or `{node.name} | None`)")
-                        if t is None and isinstance(stmt.value, (ast.List, ast.ListComp)):
+                        if t is None and isinstance(value, (ast.List, ast.ListComp)):
                             raise FxSyntaxError(collector.span(target), f"cannot infer the item type of the list "
                                                 f"field `{target.attr}` of class `{node.name}`",
                                                 f"annotate it: `self.{target.attr}: list[float] = ...` (or "
@@ -263,7 +277,7 @@ def _init_fields(collector, node: ast.ClassDef, init: ast.FunctionDef) -> list[t
                         if t is None:
                             raise FxSyntaxError(collector.span(target), f"cannot infer the type of field "
                                                 f"`{target.attr}` of class `{node.name}` from "
-                                                f"`{ast.unparse(stmt.value)}`",
+                                                f"`{ast.unparse(value)}`",
                                                 f"annotate it in the class: `{target.attr}: float` (or int, bool, "
                                                 "a class name), or in __init__: "
                                                 f"`self.{target.attr}: float = ...`")
@@ -273,10 +287,39 @@ def _init_fields(collector, node: ast.ClassDef, init: ast.FunctionDef) -> list[t
                                                 "fields are public names: rename it")
                     fields[target.attr] = t
                 elif isinstance(target, ast.Name) and target.id not in known and isinstance(stmt, ast.Assign):
-                    t = infer_field(collector, stmt.value, known, node)
+                    t = infer_field(collector, value, known, node)
                     if t is not None:
                         known[target.id] = t
     return list(fields.items())
+
+
+def _passed_types(collector, node: ast.ClassDef, k: int, name: str, default) -> Type | None:
+    """The type of the unannotated `__init__` parameter `name` (position `k`): the common type of
+    its number default and of the arguments the module's own calls `C(...)` pass it, where
+    those can be told from the call alone (literals, constants, constructor calls); a None
+    default with arguments that are instances of the class (`Node(make(d), make(d))`), or no
+    argument that tells, is the class itself (`Optional[C]`)."""
+    seen: list[Type] = []
+    if isinstance(default, ast.Constant) and default.value is not None:
+        t = infer_field(collector, default, {}, node)
+        if t is not None:
+            seen.append(t)
+    tree = getattr(collector, "tree", None)
+    for call in ast.walk(tree) if tree is not None else ():
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == node.name):
+            continue
+        arg = call.args[k] if k < len(call.args) and not any(isinstance(a, ast.Starred) for a in call.args[:k + 1]) \
+            else next((kw.value for kw in call.keywords if kw.arg == name), None)
+        if arg is None or isinstance(arg, ast.Constant) and arg.value is None:
+            continue
+        t = infer_field(collector, arg, {}, node)
+        if t is not None:
+            seen.append(t)
+    if not seen:
+        if isinstance(default, ast.Constant) and default.value is None:
+            return collector.scope.names[node.name].value     # the class being read (a reference)
+        return None
+    return _promote_all(seen)
 
 
 def _walk_statements(body: list[ast.stmt]):
@@ -315,6 +358,11 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
                 return b.value
             if b is not None and b.kind == "scalar":
                 return b.value
+            if b is None and func.id == "list" and len(value.args) == 1 and isinstance(value.args[0], ast.Call) \
+                    and isinstance(value.args[0].func, ast.Name) and value.args[0].func.id == "range" and \
+                    scope.lookup("range") is None:
+                from fastext.compiler.types import List
+                return List(I64)          # `list(range(n))`
             if b is None and func.id in ("float", "int", "bool", "complex"):
                 return {"float": F64, "int": I64, "bool": BOOL, "complex": C128}[func.id]
             if b is None and func.id in ("abs", "min", "max") and value.args:
@@ -342,6 +390,12 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
         if isinstance(t, Struct) and t.plain and not isinstance(value.op, ast.Not):
             return _method_returns(collector, t, "__neg__" if isinstance(value.op, ast.USub) else "__pos__")
         return BOOL if isinstance(value.op, ast.Not) else (I64 if t == BOOL else t) if isinstance(t, Scalar) else None
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mult) and \
+            isinstance(value.left, ast.List) != isinstance(value.right, ast.List):
+        from fastext.compiler.types import List      # `[0] * n`: the display's list
+        display, count = (value.left, value.right) if isinstance(value.left, ast.List) else (value.right, value.left)
+        t = infer_field(collector, display, known, node)
+        return t if isinstance(t, List) and infer_field(collector, count, known, node) in (I64, None) else None
     if isinstance(value, ast.BinOp):
         a = infer_field(collector, value.left, known, node)
         b = infer_field(collector, value.right, known, node)
@@ -425,7 +479,7 @@ def _constructor(collector, node: ast.ClassDef, init: ast.FunctionDef | None, st
                 raise FxSyntaxError(collector.span(r), "`__init__` returns a value", "`__init__` returns None")
         body = [_ReturnSelf().visit(copy.deepcopy(s)) for s in init.body]
         args = copy.copy(args)
-        args.args = args.args[1:]
+        args.args = [_annotated(a, getattr(init, "fx_inferred", {}).get(a.arg), node) for a in args.args[1:]]
     else:
         body, args = [], ast.arguments([], [], None, [], [], None, [])
     blank = ast.Call(func=ast.Name(id=node.name, ctx=ast.Load()), args=[], keywords=[])
@@ -442,6 +496,32 @@ def _constructor(collector, node: ast.ClassDef, init: ast.FunctionDef | None, st
     fn.end_lineno, fn.end_col_offset = where.end_lineno, where.end_col_offset
     fn.fx_constructor = stype
     return fn
+
+
+def _annotated(arg: ast.arg, t: Type | None, node: ast.ClassDef) -> ast.arg:
+    """An unannotated `__init__` parameter with the type its calls and default gave it
+    (`_passed_types`), written as the annotation Python code would use, so the constructor is
+    an ordinary function Python can call; left open where no such spelling exists."""
+    from fastext.compiler.types import List
+    names = {F64: "float", I64: "int", BOOL: "bool", C128: "complex"}
+
+    def spell(t):
+        if isinstance(t, Scalar) and t in names:
+            return ast.Name(id=names[t], ctx=ast.Load())
+        if isinstance(t, Struct) and t.plain and (t.name == node.name or t.name.endswith("." + node.name)):
+            return ast.Name(id=node.name, ctx=ast.Load())
+        if isinstance(t, List):
+            item = spell(t.item)
+            return None if item is None else ast.Subscript(ast.Name(id="list", ctx=ast.Load()), item, ast.Load())
+        return None
+    annotation = spell(t) if arg.annotation is None and t is not None else None
+    if annotation is None:
+        return arg
+    out = copy.copy(arg)
+    out.annotation = annotation
+    for n in ast.walk(annotation):
+        ast.copy_location(n, arg)
+    return out
 
 
 def linked(t: Type) -> Struct | None:

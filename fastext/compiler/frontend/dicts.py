@@ -14,6 +14,7 @@ from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.compiler.frontend import lists
 from fastext.compiler.types import BOOL, I64, Dict, Scalar, Set, Unknown, article
+from fastext.compiler.diagnostics import FxSyntaxError
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -321,6 +322,26 @@ def constructor(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         t = Dict(lists.unknown().item, lists.unknown().item) if name == "dict" else Set(lists.unknown().item)
         return _op(t, span, "new", [])
     arg = node.args[0]
+    if name == "dict" and not isinstance(arg, ast.Name) or name == "dict" and \
+            isinstance(getattr(fc.vars.get(arg.id), "type", None), lists.List):
+        # `dict(zip(keys, values))`, `dict(pairs)`, `dict((k, f(k)) for k in ks)`: the pairs in
+        # order, later keys winning, as the comprehension `{k: v for k, v in ...}` means
+        if isinstance(arg, ast.GeneratorExp):
+            arg = ast.copy_location(ast.ListComp(arg.elt, arg.generators), arg)
+        if not (isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) and arg.func.id == "dict"):
+            k, v = ast.Name("_fx_k", ast.Load()), ast.Name("_fx_v", ast.Load())
+            target = ast.Tuple([ast.Name("_fx_k", ast.Store()), ast.Name("_fx_v", ast.Store())], ast.Store())
+            comp = ast.DictComp(k, v, [ast.comprehension(target, arg, [], 0)])
+            for n in (k, v, target, *target.elts, comp):
+                ast.copy_location(n, node)
+            try:
+                value = fc.expr(comp)
+            except FxSyntaxError:
+                value = None
+            if value is not None:
+                return value
+            raise fc.error(arg, "dict() takes a dict, or pairs (a list of 2-tuples, zip(keys, values)) here",
+                           "dict(other_dict), dict(zip(keys, values)), or a dict comprehension")
     if name == "dict":
         value = fc.expr(arg)
         if not isinstance(value.type, Dict):

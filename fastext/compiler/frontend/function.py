@@ -20,7 +20,7 @@ from fastext.compiler.frontend.expressions import (
 )
 from fastext.compiler.frontend.scope import ModuleScope, Signature
 from fastext.compiler.source import Span, without_docstring
-from fastext.compiler.types import ERROR, F64, NONE, OBJECT, STR, STRV, Array, ErrorType, PyObj, Scalar, Struct, Tuple, Type, article
+from fastext.compiler.types import ERROR, F64, NONE, OBJECT, STR, STRV, Array, Char, ErrorType, PyObj, Scalar, Struct, Tuple, Type, article
 from fastext.compiler.types import Dict as DictType, List as ListType, Set as SetType
 
 
@@ -58,6 +58,9 @@ class FunctionChecker(ExpressionChecker):
         # is then checked again with them in `promote`, declared f64 from the start (`promoted`).
         self.promote: frozenset = frozenset()
         self.wants_float: set[str] = set()
+        # locals first bound to one character (`prev = s[0]`) that later take a str value
+        # (`prev = ch`, `ch` from `s[1:]`): str values from the start, checked again (check_promoting)
+        self.wants_str: set[str] = set()
         self.weak_ints: set[str] = set()
         # empty containers read before a later use decides their types: those types, for the check
         # again (`pretyped`, name → type, declared at the first assignment)
@@ -91,12 +94,17 @@ class FunctionChecker(ExpressionChecker):
             self.funcvals[name] = FuncValue(target, tuple(self.funcvals[c] if c in self.funcvals else self.vars[c]
                                                           for c in captured), name)
         from fastext.compiler.frontend import mapfilter
-        mapfilter.rewrite(node, lambda name: name in self.vars or self.scope.lookup(name) is not None
-                          or name in _assigned_names(node.body))
+        bound = lambda name: name in self.vars or self.scope.lookup(name) is not None \
+            or name in _assigned_names(node.body)      # noqa: E731
+        mapfilter.rewrite(node, bound)
+        mapfilter.reversed_values(node, bound)
         body_nodes = without_docstring(node.body)
         errors_before = len(self.diags.items)
         body = self.block(body_nodes)
         from fastext.compiler.frontend import lists
+        if self.sig.ret is None:    # `return []` beside `return runs`: the empty list is of that type
+            from fastext.compiler.frontend.templates import decide_open_returns
+            decide_open_returns(self)
         lists.finish(self, body)
         if self.prange_loops:
             from fastext.compiler.frontend.parallel import finish
@@ -177,6 +185,9 @@ class FunctionChecker(ExpressionChecker):
         return self.s_expr(statement), out
 
     def s_assign(self, node: ast.Assign) -> list[ir.Stmt]:
+        if len(node.targets) == 1 and isinstance(node.targets[0], (ast.Tuple, ast.List)) and \
+                any(isinstance(e, ast.Starred) for e in node.targets[0].elts):
+            return self.block(star_unpacking(node, len(self.vars) + len(self.locals)))
         from fastext.compiler.frontend.objects import store_literal
         stored = store_literal(self, node)       # o.name = "text" / d[k] = None
         if stored is not None:
@@ -329,6 +340,8 @@ class FunctionChecker(ExpressionChecker):
                 pre = self.pretyped.get(target.id)
                 if pre is not None and type(pre) is type(vt) and isinstance(vt, (ListType, DictType, SetType)):
                     vt = pre        # `primes = []` whose item type a later use decided (check_promoting)
+                if pre == STRV and isinstance(vt, Char):
+                    vt = STRV       # a character local that a str value is assigned later
                 var = self.declare(target.id, vt, target)
                 from fastext.compiler.frontend.arrays import is_strong
                 var.strong = isinstance(vt, Scalar) and is_strong(value)
@@ -338,6 +351,8 @@ class FunctionChecker(ExpressionChecker):
                     isinstance(var.type, (ListType, DictType, SetType)):
                 from fastext.compiler.frontend import lists
                 lists.adopt(self, var, value.type)
+            elif isinstance(var.type, Char) and value.type == STRV and not var.is_param:
+                self.wants_str.add(target.id)
             elif target.id in self.weak_ints and isinstance(value.type, Scalar) and value.type.is_float \
                     and not value.type.is_complex and var.type.is_int:
                 self.wants_float.add(target.id)
@@ -710,6 +725,41 @@ def _assigned_names(body: list[ast.stmt]) -> set[str]:
     return out
 
 
+def star_unpacking(node: ast.Assign, serial: int) -> list[ast.stmt]:
+    """`first, *rest = xs` / `*init, last = xs` as the statements that mean it for a list, str or
+    tuple: its items once in a hidden list, Python's `ValueError` when it is too short, the
+    names before and after the star from its ends, the starred name a list of the middle."""
+    elts = node.targets[0].elts
+    star = next(k for k, e in enumerate(elts) if isinstance(e, ast.Starred))
+    before, after = elts[:star], elts[star + 1:]
+    if any(isinstance(e, ast.Starred) for e in after):
+        return [node]       # two starred names: a SyntaxError Python reports first
+    temp = f"_fx_star{serial}_{node.lineno}_{node.col_offset}"
+    need = len(before) + len(after)
+    count = f"len({temp})"
+    # a list of the items (a copy): a tuple's or str's items, then sliced with run-time bounds
+    source = [f"{temp} = list(__VALUE__)",
+              f"if {count} < {need}:",
+              f"    raise ValueError('not enough values to unpack (expected at least {need}, got %d)' % {count})"]
+    source += [f"__T{k}__ = {temp}[{k}]" for k in range(len(before))]
+    source.append(f"__STAR__ = list({temp}[{len(before)}:{-len(after) if after else ''}])")
+    source += [f"__T{len(before) + k}__ = {temp}[{k - len(after)}]" for k in range(len(after))]
+    stmts = ast.parse("\n".join(source)).body
+    names = {f"__T{k}__": e for k, e in enumerate(before + after)}
+    names["__STAR__"] = elts[star].value
+    names["__VALUE__"] = node.value
+
+    class Fill(ast.NodeTransformer):
+        def visit_Name(self, n: ast.Name):
+            return names.get(n.id, n)
+    out = []
+    for st in stmts:
+        for n in ast.walk(st):
+            ast.copy_location(n, node)
+        out.append(Fill().visit(st))
+    return out
+
+
 def check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Function:
     """`make().check(node)`, again with the locals Python would turn from int to float declared
     f64 (`total = 0` ... `total += x`), and the empty containers read before a later use decided
@@ -723,6 +773,7 @@ def check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Funct
     from fastext.compiler.frontend.lists import open_key
     pretyped = {name: first.vars[name].type for name in first.early_reads
                 if name in first.vars and open_key(first.vars[name].type) is None}
+    pretyped.update({name: STRV for name in first.wants_str})
     if not first.wants_float and not pretyped:
         if failed is not None:
             raise failed

@@ -186,7 +186,8 @@ def _unused_templates(unit: "_Unit") -> None:
     for node in unit.defs:
         template = unit.scope.registry.get(unit.scope.qualify(node.name))
         if not isinstance(template, Template) or template.node is not node or node.name.startswith("_") \
-                or template.instances or template.captured or node.name in unit.scope.ufuncs:
+                or template.instances or template.captured or node.name in unit.scope.ufuncs \
+                or "." in node.name:      # a class's method or constructor: Python calls none of them
             continue
         missing = next((p for p in template.params if p.type is None and p.callable is None and p.default is None),
                        None)

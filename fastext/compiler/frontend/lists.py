@@ -153,6 +153,8 @@ def coerce_list(fc: "FunctionChecker", value: ir.Expr, target: List, node: ast.A
     """A list where a `target` list is expected: an empty list of open item type takes it; a
     display or comprehension of other numbers is converted item by item; otherwise the item
     types must be equal (a list is shared, not converted)."""
+    if value.type == target:
+        return value
     if isinstance(value.type.item, Unknown):
         return _retype(fc, value, target)
     if isinstance(value, ir.Intrinsic) and value.name == "list.display" and all(

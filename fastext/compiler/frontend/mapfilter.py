@@ -98,3 +98,36 @@ def _consumes(call: ast.Call) -> bool:
 
 def _is_none(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and node.value is None
+
+
+# calls that read their first argument's items once, in order: a reversed() there is the slice
+_CONSUMERS = {"list", "sorted", "tuple", "set", "sum", "min", "max", "any", "all"}
+
+
+def reversed_values(fn: ast.FunctionDef, bound) -> None:
+    """`"".join(reversed(out))`, `list(reversed(xs))`, `max(reversed(xs))`: `reversed(x)` whose
+    items a call reads once is `x[::-1]` (a list, str or tuple reversed), rewritten in place
+    before `fn` is checked; `bound(name)` says whether a name is not the builtin.  A `range`,
+    `zip` or `enumerate` argument is left to the loops that take it."""
+    if bound("reversed"):
+        return
+    for call in ast.walk(fn):
+        if not (isinstance(call, ast.Call) and call.args):
+            continue
+        func = call.func
+        if not (isinstance(func, ast.Name) and func.id in _CONSUMERS and not bound(func.id) or
+                isinstance(func, ast.Attribute) and func.attr == "join" and len(call.args) == 1):
+            continue
+        arg = call.args[0]
+        if not (isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) and arg.func.id == "reversed"
+                and len(arg.args) == 1 and not arg.keywords and not isinstance(arg.args[0], ast.Starred)):
+            continue
+        inner = arg.args[0]
+        if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name) and \
+                inner.func.id in ("range", "zip", "enumerate"):
+            continue
+        step = ast.UnaryOp(ast.USub(), ast.Constant(1))
+        rev = ast.Subscript(inner, ast.Slice(None, None, step), ast.Load())
+        for n in (rev, rev.slice, step, step.operand):
+            ast.copy_location(n, arg)
+        call.args[0] = rev

@@ -25,6 +25,73 @@ ALLOWED_MODULES = ("math", "cmath", "fastext", "random", "time", "heapq", "bisec
 NUMPY_SUBMODULES = ("numpy.random", "numpy.linalg")     # importable by name; their functions are registry spellings
 
 
+# special methods whose result Python fixes (or that programs all but always use so)
+_DUNDER_RESULTS = {"__repr__": "str", "__str__": "str", "__len__": "int", "__bool__": "bool"}
+
+
+def _implicit_result(node: ast.FunctionDef):
+    """The result type a `def` without a return annotation cannot but have: None for a body
+    without `return value` (Python returns None), str for `__repr__`/`__str__`, int for
+    `__len__`, bool for `__bool__`; None (the Python value) when only an annotation can tell."""
+    from fastext.compiler.types import BOOL, I64
+    if getattr(node, "fx_self", None) is not None and node.name.rsplit(".", 1)[-1] in _DUNDER_RESULTS:
+        return {"str": STRV, "int": I64, "bool": BOOL}[_DUNDER_RESULTS[node.name.rsplit(".", 1)[-1]]]
+    todo = list(node.body)
+    while todo:
+        n = todo.pop()
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue            # a nested function's returns are its own
+        if isinstance(n, ast.Return) and n.value is not None and \
+                not (isinstance(n.value, ast.Constant) and n.value.value is None):
+            return None
+        if isinstance(n, (ast.Yield, ast.YieldFrom)):
+            return None
+        todo.extend(ast.iter_child_nodes(n))
+    return NONE
+
+
+def _method_template(node: ast.FunctionDef) -> bool:
+    """Whether a class's method is a template: an ordinary method (not a special one, whose
+    calls frontend/dunders.py makes) of a plain class with a parameter or a result the annotations leave open."""
+    method = node.name.rsplit(".", 1)[-1]
+    if method.startswith("__") and method.endswith("__") or not node.fx_self[0].plain:
+        return False        # an @struct's methods are the dialect's: annotated, all bound for Python
+    if any(a.annotation is None for a in node.args.args):
+        return True
+    return node.returns is None and _implicit_result(node) is None
+
+
+def _split_unpacking(body: list[ast.stmt]) -> list[ast.stmt]:
+    """`A, B, C = 1, 2, 3` and `A = B = 0` at module level as one assignment per name.
+
+    Python programs name their constants this way; each name is then an ordinary constant.
+    Only where the split cannot change a value: the right side reads none of the names bound.
+    """
+    out: list[ast.stmt] = []
+    for stmt in body:
+        pairs = None
+        if isinstance(stmt, ast.Assign) and all(isinstance(t, ast.Name) for t in stmt.targets) \
+                and len(stmt.targets) > 1 and isinstance(stmt.value, ast.Constant):   # one object: numbers only
+            pairs = [(t, stmt.value) for t in stmt.targets]
+        elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
+                isinstance(stmt.targets[0], (ast.Tuple, ast.List)) and isinstance(stmt.value, (ast.Tuple, ast.List)) \
+                and len(stmt.targets[0].elts) == len(stmt.value.elts) and \
+                all(isinstance(t, ast.Name) for t in stmt.targets[0].elts) and \
+                not any(isinstance(v, ast.Starred) for v in stmt.value.elts):
+            pairs = list(zip(stmt.targets[0].elts, stmt.value.elts))
+        if pairs is not None:
+            bound = {t.id for t, _ in pairs}
+            read = {n.id for _, v in pairs for n in ast.walk(v) if isinstance(n, ast.Name)}
+            if len(bound) == len(pairs) and not bound & read:
+                for target, value in pairs:
+                    one = ast.Assign(targets=[ast.Name(target.id, ast.Store())], value=value)
+                    out.append(ast.copy_location(one, stmt))
+                    ast.copy_location(one.targets[0], target)
+                continue
+        out.append(stmt)
+    return out
+
+
 class _ModuleCollector:
     def __init__(self, scope: ModuleScope, diags: Diagnostics, source: SourceFile, graph=None):
         self.scope, self.diags, self.source, self.graph = scope, diags, source, graph
@@ -34,6 +101,8 @@ class _ModuleCollector:
 
     def collect(self, tree: ast.Module) -> list[ast.FunctionDef]:
         defs: list[ast.FunctionDef] = []
+        tree.body = _split_unpacking(tree.body)
+        self.tree = tree        # classes type unannotated `__init__` parameters from the calls in it
         # the module's function names, known before their signatures are read: `g = f` and
         # `def run(n: i64, f=eval_A)` name functions (frontend/funcvals.py)
         self.functions = {s.name for s in tree.body if isinstance(s, ast.FunctionDef) and not is_generator(s)}
@@ -433,6 +502,8 @@ class _ModuleCollector:
         if target == "cpu" and not hasattr(node, "fx_self") and \
                 templates.is_template(node, self.scope, getattr(self, "functions", set())):
             return self.template(node, options)
+        if target == "cpu" and hasattr(node, "fx_self") and _method_template(node):
+            return self.method_template(node, options)
         params: list[tuple[str, Type, Span]] = []
         if hasattr(node, "fx_self"):   # a struct method: `self` is the struct (frontend/structs.py)
             params.append(("self", *node.fx_self))
@@ -451,6 +522,8 @@ class _ModuleCollector:
             params.append((arg.arg, ptype, self.span(arg)))
         if node.returns is None and target == "kernel":
             ret = NONE      # kernels return nothing: `-> None` is optional (docs/gpu.md)
+        elif node.returns is None and target == "cpu" and _implicit_result(node) is not None:
+            ret = _implicit_result(node)
         elif node.returns is None:
             hint = "write `-> f64`, `-> tuple[f64, i64]` or `-> None`"
             if target == "device":
@@ -525,6 +598,18 @@ class _ModuleCollector:
             raise FxSyntaxError(span, f"`{node.name}` is already bound at module level", "rename the generator")
         node.fx_file = self.scope.file      # inlined only into this module's functions (its names)
         self.scope.names[node.name] = Binding("generator", node)
+
+    def method_template(self, node: ast.FunctionDef, options: dict) -> None:
+        """A method with unannotated parameters or result (`def maximize(self, other):`):
+        specialised per call as module functions are, `self` its first parameter."""
+        from fastext.compiler.frontend.templates import Template, TParam
+        qualname = self.scope.qualify(node.name)
+        if qualname in self.scope.registry:
+            raise FxSyntaxError(self.span(node), f"function `{node.name}` is defined twice", "rename one of them")
+        tmpl = Template.of(node, qualname, self.scope, self.diags, options)
+        stype, span = node.fx_self
+        tmpl.params.insert(0, TParam("self", stype, None, None, span))
+        self.scope.registry[qualname] = tmpl
 
     def template(self, node: ast.FunctionDef, options: dict) -> None:
         """A function specialised per call (frontend/templates.py): in the registry as a Template."""

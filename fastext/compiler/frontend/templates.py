@@ -28,7 +28,7 @@ from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
 from fastext.compiler.frontend.funcvals import FuncValue, flatten, hidden_types, shape, value_of
 from fastext.compiler.frontend.scope import ModuleScope, Signature
 from fastext.compiler.source import Span
-from fastext.compiler.types import ERROR, NONE, Array, ErrorType, Scalar, Type, article, constant_fits, promote
+from fastext.compiler.types import ERROR, NONE, STRV, Array, ErrorType, Scalar, Type, article, constant_fits, promote
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -113,6 +113,13 @@ class Template:
         if isinstance(node, ast.Lambda):
             raise FxSyntaxError(Span.of(node, self.scope.file), "a lambda cannot be a parameter default",
                                 "define a module-level function and name it: `f=my_function`")
+        if isinstance(node, ast.Constant) and node.value is None and p.type is None:
+            # `def f(x, scale=None): if scale is None: ...`: None would be the parameter's type
+            raise FxSyntaxError(Span.of(node, self.scope.file), f"`{p.name}` defaults to None and this call "
+                                f"does not pass it: an unannotated parameter takes the type of its value, and "
+                                "None holds no number, list or instance",
+                                f"pass `{p.name}` at this call, or give it a default of its type (`{p.name}=0.0`, "
+                                f"or `{p.name}: Optional[C] = None` for an instance of class C)")
         from fastext.compiler.frontend.module import _ModuleCollector, _convert_constant, _type_of_constant
         value = _ModuleCollector(self.scope, self.diags, None).const_value(node)
         t = p.type or _type_of_constant(value)
@@ -199,19 +206,21 @@ def _check_arity(fc, node: ast.Call, fv: FuncValue) -> None:
                              f"got {len(node.args) + len(node.keywords)}", "match the annotation")
 
 
-def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=(), arg_types=None) -> ir.Expr:
-    """A call of a template: bind the arguments, find (or check) the instance, call it."""
+def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=(), arg_types=None,
+         leading: list[ir.Expr] = ()) -> ir.Expr:
+    """A call of a template: bind the arguments, find (or check) the instance, call it;
+    `leading`: values already bound to the first parameters (a method's `self`)."""
     span = fc.span(node)
     if fc.sig.target != "cpu":
         raise fc.error(node.func, f"GPU code cannot call `{shown}`: its parameters are not all annotated",
                        "call annotated @gpu.device functions from kernels")
-    visible = tmpl.visible()
+    bound: dict[str, object] = {p.name: v for p, v in zip(tmpl.params, leading)}
+    where: dict[str, ast.AST] = {p.name: node.func for p in tmpl.params[:len(leading)]}
+    visible = tmpl.visible()[len(leading):]
     names = [p.name for p in visible]
     usage = f"call it as {shown}({', '.join(names)})"
     if len(node.args) > len(visible):
         raise fc.error(node, f"`{shown}` takes {len(visible)} arguments, got {len(node.args)}", usage)
-    bound: dict[str, object] = {}
-    where: dict[str, ast.AST] = {}
     for k, (p, a) in enumerate(zip(visible, node.args)):
         bound[p.name], where[p.name] = _argument(fc, a, arg_types[k] if arg_types and k < len(arg_types) else None), a
     for kw in node.keywords:
@@ -466,6 +475,25 @@ def inferred_return(fc: "FunctionChecker", node: ast.Return) -> ir.Return:
     return ret
 
 
+def decide_open_returns(fc: "FunctionChecker") -> None:
+    """Empty lists returned by a function whose result type comes from its returns take the
+    item type of a list another `return` gives (`if not s: return []` ... `return runs`)."""
+    from fastext.compiler.frontend import lists
+    types = [lists.substitute(fc, r.value.type) for r, _ in fc.inferred_returns
+             if r.value is not None and isinstance(r.value.type, T.List)]
+    decided = next((t for t in types if lists.open_key(t) is None), None)
+    if decided is None:
+        return
+    for t in types:
+        if isinstance(t.item, T.Unknown) and t.item.key not in fc.list_items:
+            lists.decide(fc, t.item, decided.item)
+
+
+def _textual(t: Type) -> bool:
+    from fastext.compiler.types import Char, Str
+    return t == STRV or isinstance(t, (Char, Str))
+
+
 def settle_returns(fc: "FunctionChecker", clean: bool = True) -> Type:
     """The result type of a function without a return annotation: the common type of its
     returned values (numbers promote as in arithmetic); each return converted to it.  With
@@ -485,6 +513,15 @@ def settle_returns(fc: "FunctionChecker", clean: bool = True) -> Type:
             continue
         if isinstance(vt, Scalar) and isinstance(t, Scalar):
             t = promote(t, vt)
+            continue
+        if _textual(t) and _textual(vt):     # a character here, a str value there: str values
+            t = STRV
+            continue
+        from fastext.compiler.frontend import lists
+        if isinstance(t, T.List) and isinstance(vt, T.List) and lists.open_key(t) is not None:
+            t = vt          # `return []` before `return runs`: the list the other return decides
+            continue
+        if isinstance(t, T.List) and isinstance(vt, T.List) and lists.open_key(vt) is not None:
             continue
         raise fc.error(n.value, f"`{fc.sig.name}` returns {article(t)} elsewhere and {article(vt)} here",
                        f"annotate its result (`-> {t}`) or return values of one type")
