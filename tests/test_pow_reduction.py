@@ -123,6 +123,20 @@ def root_band_operands(n: int, seed: int) -> list[float]:
     return out
 
 
+def test_binade_edges(m, py):
+    # results at and just around powers of two and at the ends of the table ranges
+    # (2**-64, 2**64, 2**-480, 2**480, 2**-960, 2**960), where the test's binade changes
+    xs = []
+    for k in (-960, -481, -480, -479, -65, -64, -63, -1, 0, 1, 63, 64, 65, 479, 480, 481, 959, 960):
+        for j in range(-3, 4):
+            for base in (2.0 ** k, 2.0 ** (k / 2), 2.0 ** (-k / 2)):
+                x = base * (1 + j * 2.0 ** -52)
+                xs += [x, math.nextafter(x, 0), math.nextafter(x, math.inf)]
+    for x in xs:
+        for name in NAMES:
+            check(m, py, name, x)
+
+
 def test_negative_base_fractional_power(m, py):
     for x, y in ((-4.0, 0.5), (-8.0, 1 / 3), (-1e-300, 2.5), (-2.0, -0.5)):
         assert isinstance(py.general(x, y), complex)
