@@ -49,6 +49,31 @@ def result_type(ret: T.Type) -> ll.Type:
     return I32 if ret == T.NONE else ll.LiteralStructType([I32, value_type(ret)])
 
 
+INLINE_IN_LOOPS_STATEMENTS = 24
+
+
+def inline_in_loops(ctx: ModuleContext, name: str) -> bool:
+    """Whether calls of `name` inside loops are always inlined: a CPU function of at most
+    INLINE_IN_LOOPS_STATEMENTS statements (nested ones counted) with no loop inside a loop."""
+    memo = ctx.__dict__.setdefault("_inline_in_loops", {})
+    if name not in memo:
+        fn = getattr(ctx.ir_module, "functions", {}).get(name)
+        memo[name] = fn is not None and fn.target == "cpu" and _small_leaf(fn.body)
+    return memo[name]
+
+
+def _small_leaf(body: list[ir.Stmt]) -> bool:
+    count = 0
+    for s in ir.walk(body):
+        count += 1
+        if count > INLINE_IN_LOOPS_STATEMENTS:
+            return False
+        if isinstance(s, (ir.ForRange, ir.While)) and any(
+                isinstance(t, (ir.ForRange, ir.While)) for inner in ir.bodies(s) for t in ir.walk(inner)):
+            return False
+    return True
+
+
 class FunctionLowering(ExceptionLowering, ObjectLowering):
     """Emits the body of `fn` into the already-declared `ctx.functions[fn.name]`."""
 
@@ -579,7 +604,13 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             emit_check(self)    # RecursionError as the callee would be entered (as in Python)
         # `notail`: a recursive call stays a call (LLVM would turn tail recursion into a loop,
         # and unbounded recursion into an endless loop where Python raises RecursionError)
-        result = self.b.call(callee, [self.err] + hidden + args, tail="notail" if recursive else False)
+        # a small helper called in a loop is inlined whatever LLVM's cost model says: its cold
+        # check blocks (bounds, divisions, `**`'s fallback) count against its threshold, and
+        # a call left in the loop keeps the caller from hoisting and vectorising
+        attrs = ("alwaysinline",) if self.loops and not recursive and self.fn.target == "cpu" \
+            and inline_in_loops(self.ctx, e.func) else ()
+        result = self.b.call(callee, [self.err] + hidden + args, tail="notail" if recursive else False,
+                             attrs=attrs)
         status = result if e.type == T.NONE else self.b.extract_value(result, 0)
         with self.b.if_then(self.b.icmp_unsigned("!=", status, I32(0)), likely=False):
             from fastext.compiler.lower.context import call_site_status
