@@ -119,12 +119,12 @@ def python_container(api: CApi, b: ll.IRBuilder, c: ll.Value, t: T.Type, box, fa
     fail_unless(out, None)
 
     def one(k):
-        live = b.icmp_unsigned("!=", b.load(b.gep(entries, [k, I32(3)])), I8(0))
+        live = b.icmp_unsigned("!=", b.load(b.gep(entries, [k, I32(dicts.entry_index(key, dicts.LIVE))])), I8(0))
         with b.if_then(live):
-            kobj = box(key, b.load(b.gep(entries, [k, I32(1)])))
+            kobj = box(key, b.load(b.gep(entries, [k, I32(dicts.entry_index(key, dicts.KEY))])))
             fail_unless(kobj, out)
             if is_dict:
-                vobj = box(value, b.load(b.gep(entries, [k, I32(2)])))
+                vobj = box(value, b.load(b.gep(entries, [k, I32(dicts.entry_index(key, dicts.VALUE))])))
                 with b.if_then(b.icmp_unsigned("==", vobj, NULL), likely=False):
                     api.call(b, "Py_DecRef", kobj)
                 fail_unless(vobj, out)

@@ -1,14 +1,18 @@
 """Native dicts and sets: insertion-ordered hash tables (docs/language.md, "Dicts and sets").
 
-The layout is CPython's compact dict: the entries `{hash, key, value, live}` in insertion order,
-and an index table of `i64` slots (EMPTY, DELETED or an entry number) probed with CPython's
-perturbation scheme.  Iteration walks the entries, so a dict iterates in insertion order as
-Python's does (a set too: CPython's sets iterate in hash order; here insertion order).  A
-deletion marks its entry dead; growing rebuilds the index from the live entries, compacted.
+The layout is CPython's compact dict: the entries `{hash, key, value, live}` in insertion order
+(`{key, value, live}` for integer keys, whose hash is the key), and an index table of `i32` slots
+(EMPTY, DELETED or an entry number) probed with CPython's perturbation scheme.  Iteration walks
+the entries, so a dict iterates in insertion order as Python's does (a set too: CPython's sets
+iterate in hash order; here insertion order).  A deletion marks its entry dead; growing rebuilds
+the index from the live entries, compacted.
 
-A dict value is a pointer to the header `{used, n, cap, entries, mask, index}`; everything lives
-in the call's arena (lower/alloc.py), as lists do.  Per key/value type, three internal functions
-(`fx$dict.find/insert/grow.<types>`) do the work; the operations below call them.
+A dict value is a pointer to the header `{used, n, cap, entries, mask, index, handle}`.  A new
+table is one allocation in the call's arena (lower/alloc.py) — header, MIN_CAP entries and
+MIN_SLOTS index slots — as lists are; tables that outgrow SMALL_MAX bytes are malloc'd, realloc'd
+and freed as the dict grows, recorded in the dict's *handle* (an arena block through which the
+call's release frees them: abi/arena.py).  Per key/value type, internal functions
+(`fx$dict.find/grow.<types>`) do the work; the operations below call them.
 """
 from __future__ import annotations
 
@@ -20,12 +24,16 @@ from fastext.compiler.lower.context import ERRP, F64, I1, I32, I64, I8, I8P, val
 from fastext.compiler.lower.ircontrol import Var, for_range, internal_function, while_loop
 from fastext.compiler.lower.lists import equal, size_of
 
-HEADER = ll.LiteralStructType([I64, I64, I64, I8P, I64, I64.as_pointer()])
-USED, N, CAP, ENTRIES, MASK, INDEX = range(6)
-HEADER_BYTES = 48
+HEADER = ll.LiteralStructType([I64, I64, I64, I8P, I64, I32.as_pointer(), I8P])
+USED, N, CAP, ENTRIES, MASK, INDEX, HANDLE = range(7)
+HEADER_BYTES = 64        # the header rounded up: a new table's first entries follow it
 EMPTY, DELETED = -1, -2
 NULL = ll.Constant(I8P, None)
 MIN_SLOTS = 8
+MIN_CAP = 5              # entries a new table holds before it grows (2/3 of MIN_SLOTS)
+MAX_ENTRIES = 1 << 30    # index slots are i32 entry numbers: a bigger table is a MemoryError
+# entry fields by meaning; `entry_index` gives their position in a table's entry struct
+HASH, KEY, VALUE, LIVE = range(4)
 # fx_raise's format for "the exception's argument is the integer key" (abi/runtime.py)
 KEY_ARG = "\x01"
 
@@ -35,8 +43,25 @@ def key_value(t: T.Type) -> tuple[T.Type, T.Type]:
     return (t.key, t.value) if isinstance(t, T.Dict) else (t.item, T.BOOL)
 
 
+def stores_hash(key: T.Type) -> bool:
+    """Whether entries keep their key's hash: not for integer keys, whose hash is the key itself
+    (recomputed for free when the index is rebuilt, and 8 bytes less per entry)."""
+    return not (isinstance(key, T.Scalar) and (key.is_int or key == T.BOOL))
+
+
 def entry_type(key: T.Type, value: T.Type) -> ll.Type:
-    return ll.LiteralStructType([I64, value_type(key), value_type(value), I8])
+    """An entry: `{hash, key, value, live}`, or `{key, value, live}` for integer keys."""
+    fields = [value_type(key), value_type(value), I8]
+    return ll.LiteralStructType(([I64] if stores_hash(key) else []) + fields)
+
+
+def entry_index(key: T.Type, f: int) -> int:
+    """The position of field `f` (HASH, KEY, VALUE, LIVE) in an entry of a table with `key`s."""
+    if stores_hash(key):
+        return f
+    if f == HASH:
+        raise ValueError("integer keys keep no hash")
+    return f - 1
 
 
 def _suffix(key: T.Type, value: T.Type) -> str:
@@ -45,7 +70,9 @@ def _suffix(key: T.Type, value: T.Type) -> str:
 
 def hash_of(b: ll.IRBuilder, v: ll.Value, t: T.Type) -> ll.Value:
     """A 64-bit hash of a key: equal keys hash equally (0.0 and -0.0 included); the order of
-    iteration never depends on it."""
+    iteration never depends on it.  An integer is its own hash, as in CPython: keys close in
+    value land in nearby index slots (locality for counting loops), and the probe's
+    perturbation brings the high bits in when low ones collide."""
     if isinstance(t, (T.Tuple, T.Struct)):
         items = t.items if isinstance(t, T.Tuple) else tuple(ft for _, ft in t.fields)
         h = I64(0x345678)
@@ -59,8 +86,7 @@ def hash_of(b: ll.IRBuilder, v: ll.Value, t: T.Type) -> ll.Value:
         x = b.fadd(v if t.bits == 64 else b.fpext(v, F64), F64(0.0))     # -0.0 + 0.0 is 0.0
         return _mix(b, b.bitcast(x, I64))
     if isinstance(t, T.Scalar):
-        wide = v if t.bits == 64 else b.sext(v, I64) if t.signed else b.zext(v, I64)
-        return _mix(b, wide)
+        return v if v.type == I64 else b.sext(v, I64) if t.signed and t != T.BOOL else b.zext(v, I64)
     raise NotImplementedError(f"hash of {t}")
 
 
@@ -69,6 +95,18 @@ def _mix(b: ll.IRBuilder, x: ll.Value) -> ll.Value:
     x = b.mul(b.xor(x, b.lshr(x, I64(30))), I64(0xBF58476D1CE4E5B9 - 2 ** 64))
     x = b.mul(b.xor(x, b.lshr(x, I64(27))), I64(0x94D049BB133111EB - 2 ** 64))
     return b.xor(x, b.lshr(x, I64(31)))
+
+
+def _probe(b: ll.IRBuilder, i: ll.Value, perturb: ll.Value, mask: ll.Value) -> tuple[ll.Value, ll.Value]:
+    """CPython's next slot: perturb >>= 5, i = (5*i + 1 + perturb) & mask (visits every slot)."""
+    perturb = b.lshr(perturb, I64(5))
+    return b.and_(b.add(b.add(b.mul(i, I64(5)), I64(1)), perturb), mask), perturb
+
+
+def _libc(ctx, name: str) -> ll.Function:
+    return {"malloc": lambda: ctx.intrinsic("malloc", I8P, [I64]),
+            "realloc": lambda: ctx.intrinsic("realloc", I8P, [I8P, I64]),
+            "free": lambda: ctx.intrinsic("free", ll.VoidType(), [I8P])}[name]()
 
 
 class Table:
@@ -88,7 +126,13 @@ class Table:
         return b.bitcast(b.load(self.field(b, d, ENTRIES)), self.entry.as_pointer())
 
     def entry_field(self, b, d, k, f):
-        return b.gep(self.entries(b, d), [k, I32(f)])
+        return b.gep(self.entries(b, d), [k, I32(entry_index(self.key, f))])
+
+    def hash_at(self, b, entries, k):
+        """The hash of entry k of the buffer `entries` (kept, or the integer key itself)."""
+        if stores_hash(self.key):
+            return b.load(b.gep(entries, [k, I32(0)]))
+        return hash_of(b, b.load(b.gep(entries, [k, I32(entry_index(self.key, KEY))])), self.key)
 
     def _alloc(self, b, err, nbytes):
         from fastext.compiler.lower.alloc import small_alloc
@@ -106,6 +150,7 @@ class Table:
         d, key, h = fn.args
         mask = b.load(self.field(b, d, MASK))
         index = b.load(self.field(b, d, INDEX))
+        entries = self.entries(b, d)
         i = Var(b, I64, b.and_(h, mask))
         perturb = Var(b, I64, h)
         free = Var(b, I64, I64(-1))
@@ -113,93 +158,171 @@ class Table:
         done = Var(b, I1, I1(0))
 
         def body():
-            slot = b.load(b.gep(index, [i.get()]))
-            with b.if_else(b.icmp_signed("==", slot, I64(EMPTY))) as (empty, other):
-                with empty:
-                    out_slot.set(b.select(b.icmp_signed(">=", free.get(), I64(0)), free.get(), i.get()))
-                    out_entry.set(I64(-1))
-                    done.set(I1(1))
+            slot = b.sext(b.load(b.gep(index, [i.get()])), I64)
+            with b.if_else(b.icmp_signed(">=", slot, I64(0)), likely=True) as (live, other):
+                with live:
+                    same = b.icmp_unsigned("==", b.load(b.gep(entries, [slot, I32(entry_index(self.key, HASH))])), h) \
+                        if stores_hash(self.key) else I1(1)
+                    with b.if_then(same):
+                        k2 = b.load(b.gep(entries, [slot, I32(entry_index(self.key, KEY))]))
+                        with b.if_then(equal(b, k2, key, self.key)):
+                            out_slot.set(i.get())
+                            out_entry.set(slot)
+                            done.set(I1(1))
                 with other:
-                    with b.if_else(b.icmp_signed("==", slot, I64(DELETED))) as (dead, live):
+                    with b.if_else(b.icmp_signed("==", slot, I64(EMPTY))) as (empty, dead):
+                        with empty:
+                            out_slot.set(b.select(b.icmp_signed(">=", free.get(), I64(0)), free.get(), i.get()))
+                            out_entry.set(I64(-1))
+                            done.set(I1(1))
                         with dead:
                             with b.if_then(b.icmp_signed("<", free.get(), I64(0))):
                                 free.set(i.get())
-                        with live:
-                            same_hash = b.icmp_unsigned("==", b.load(self.entry_field(b, d, slot, 0)), h)
-                            with b.if_then(same_hash):
-                                k2 = b.load(self.entry_field(b, d, slot, 1))
-                                with b.if_then(equal(b, k2, key, self.key)):
-                                    out_slot.set(i.get())
-                                    out_entry.set(slot)
-                                    done.set(I1(1))
-            # CPython's probe: i = (5*i + 1 + perturb) & mask, perturb >>= 5 (visits every slot)
-            perturb.set(b.lshr(perturb.get(), I64(5)))
-            i.set(b.and_(b.add(b.add(b.mul(i.get(), I64(5)), I64(1)), perturb.get()), mask))
+            nxt, p = _probe(b, i.get(), perturb.get(), mask)
+            perturb.set(p)
+            i.set(nxt)
         while_loop(b, lambda: b.not_(done.get()), body, "probe")
         result = b.insert_value(ll.Constant(fn.ftype.return_type, None), out_slot.get(), 0)
         b.ret(b.insert_value(result, out_entry.get(), 1))
         return fn
 
     # -------------------------------------------------------------- grow
+    def _handle(self, b, err, d) -> ll.Value:
+        """The dict's handle (an `i8*[2]` arena block the release frees the malloc'd entries and
+        index through: abi/arena.py), made on first need; NULL when memory ran out."""
+        from fastext.compiler.lower.alloc import tables_handle
+        slot = self.field(b, d, HANDLE)
+        out = Var(b, I8P, b.load(slot))
+        with b.if_then(b.icmp_unsigned("==", out.get(), NULL), likely=False):
+            made = b.call(tables_handle(self.ctx), [err])
+            b.store(made, slot)
+            out.set(made)
+        return b.bitcast(out.get(), I8P.as_pointer())
+
+    def _owned(self, b, handle_field: int, d, ptr) -> ll.Value:
+        """Whether `ptr` (the entries or the index) is malloc'd memory the handle records."""
+        h = b.bitcast(b.load(self.field(b, d, HANDLE)), I8P.as_pointer())
+        rec = Var(b, I8P, NULL)
+        with b.if_then(b.icmp_unsigned("!=", h, ll.Constant(h.type, None))):
+            rec.set(b.load(b.gep(h, [I64(handle_field)])))
+        return b.and_(b.icmp_unsigned("!=", rec.get(), NULL), b.icmp_unsigned("==", rec.get(), b.bitcast(ptr, I8P)))
+
     def grow(self) -> ll.Function:
         """`i32 grow(err, d, need)`: entries room for `need` and an index at most 2/3 full,
-        rebuilt from the live entries (compacted, order kept).  1 when memory ran out."""
+        rebuilt from the live entries (compacted in place, order kept).  1 when memory ran out.
+
+        Tables past SMALL_MAX bytes are malloc'd, not carved from the arena: growing reallocs
+        the entries (mremap for large ones: no copy, no fresh pages for what is kept) and frees
+        the old index, so a dict grown to n entries holds about n entries' memory, not the sum of
+        every size it passed through.  The dict's handle records them for the call's release."""
         fn, b = internal_function(self.ctx.module, f"fx$dict.grow.{self.suffix}", I32, [ERRP, I8P, I64])
         if b is None:
             return fn
+        from fastext.compiler.lower.alloc import SMALL_MAX, live_counter
         err, d, need = fn.args
+        with b.if_then(b.icmp_signed(">=", need, I64(MAX_ENTRIES)), likely=False):
+            b.ret(I32(1))
         size = size_of(self.entry)
         used = b.load(self.field(b, d, USED))
         n = b.load(self.field(b, d, N))
-        # entries: live ones moved to the front; a bigger buffer when `need` does not fit
+        old = self.entries(b, d)
+        # live entries moved to the front of their own buffer (kept <= k: never overwrites a live one)
+        with b.if_then(b.icmp_signed("!=", used, n), likely=False):
+            kept = Var(b, I64, I64(0))
+
+            def move(k):
+                e = b.load(b.gep(old, [k]))
+                with b.if_then(b.icmp_unsigned("!=", b.extract_value(e, entry_index(self.key, LIVE)), I8(0))):
+                    b.store(e, b.gep(old, [kept.get()]))
+                    kept.set(b.add(kept.get(), I64(1)))
+            for_range(b, I64(0), n, move)
+        b.store(used, self.field(b, d, N))
+        counter = live_counter(self.ctx)
         cap = b.load(self.field(b, d, CAP))
-        newcap = Var(b, I64, cap)
         with b.if_then(b.icmp_signed(">", need, cap)):
             twice = b.shl(cap, I64(1))
-            newcap.set(b.select(b.icmp_signed(">", need, twice), need, twice))
-        buf = self._alloc(b, err, b.mul(newcap.get(), size))
-        with b.if_then(b.icmp_unsigned("==", buf, NULL), likely=False):
-            b.ret(I32(1))
-        fresh = b.bitcast(buf, self.entry.as_pointer())
-        old = self.entries(b, d)
-        kept = Var(b, I64, I64(0))
-
-        def move(k):
-            e = b.load(b.gep(old, [k]))
-            with b.if_then(b.icmp_unsigned("!=", b.extract_value(e, 3), I8(0))):
-                b.store(e, b.gep(fresh, [kept.get()]))
-                kept.set(b.add(kept.get(), I64(1)))
-        for_range(b, I64(0), n, move)
+            newcap = b.select(b.icmp_signed(">", need, twice), need, twice)
+            nbytes = b.mul(newcap, size)
+            buf = Var(b, I8P, NULL)
+            with b.if_else(b.icmp_unsigned(">", nbytes, I64(SMALL_MAX))) as (big, small):
+                with big:
+                    handle = self._handle(b, err, d)
+                    with b.if_then(b.icmp_unsigned("==", handle, ll.Constant(handle.type, None)), likely=False):
+                        b.ret(I32(1))
+                    with b.if_else(self._owned(b, 0, d, old)) as (again, first):
+                        with again:
+                            buf.set(b.call(_libc(self.ctx, "realloc"), [b.bitcast(old, I8P), nbytes]))
+                            with b.if_then(b.icmp_unsigned("==", buf.get(), NULL), likely=False):
+                                b.ret(I32(1))
+                        with first:
+                            buf.set(b.call(_libc(self.ctx, "malloc"), [nbytes]))
+                            with b.if_then(b.icmp_unsigned("==", buf.get(), NULL), likely=False):
+                                b.ret(I32(1))
+                            b.atomic_rmw("add", counter, I64(1), "monotonic")
+                            self._copy_entries(b, buf.get(), old, used, size)
+                    b.store(buf.get(), b.gep(handle, [I64(0)]))
+                with small:
+                    buf.set(self._alloc(b, err, nbytes))
+                    with b.if_then(b.icmp_unsigned("==", buf.get(), NULL), likely=False):
+                        b.ret(I32(1))
+                    self._copy_entries(b, buf.get(), old, used, size)
+            b.store(buf.get(), self.field(b, d, ENTRIES))
+            b.store(newcap, self.field(b, d, CAP))
         # index: the smallest power of two > 3/2 * need (at least MIN_SLOTS)
         slots = Var(b, I64, I64(MIN_SLOTS))
         while_loop(b, lambda: b.icmp_signed("<=", b.udiv(b.mul(slots.get(), I64(2)), I64(3)), need),
                    lambda: slots.set(b.shl(slots.get(), I64(1))), "slots")
-        raw = self._alloc(b, err, b.mul(slots.get(), I64(8)))
-        with b.if_then(b.icmp_unsigned("==", raw, NULL), likely=False):
-            b.ret(I32(1))
+        oldindex = b.load(self.field(b, d, INDEX))
+        with b.if_then(b.icmp_signed("!=", slots.get(), b.add(b.load(self.field(b, d, MASK)), I64(1)))):
+            nbytes = b.mul(slots.get(), I64(4))
+            raw = Var(b, I8P, NULL)
+            with b.if_else(b.icmp_unsigned(">", nbytes, I64(SMALL_MAX))) as (big, small):
+                with big:
+                    handle = self._handle(b, err, d)
+                    with b.if_then(b.icmp_unsigned("==", handle, ll.Constant(handle.type, None)), likely=False):
+                        b.ret(I32(1))
+                    raw.set(b.call(_libc(self.ctx, "malloc"), [nbytes]))
+                    with b.if_then(b.icmp_unsigned("==", raw.get(), NULL), likely=False):
+                        b.ret(I32(1))
+                    b.atomic_rmw("add", counter, I64(1), "monotonic")
+                with small:
+                    raw.set(self._alloc(b, err, nbytes))
+                    with b.if_then(b.icmp_unsigned("==", raw.get(), NULL), likely=False):
+                        b.ret(I32(1))
+            with b.if_then(self._owned(b, 1, d, oldindex)):
+                b.call(_libc(self.ctx, "free"), [b.bitcast(oldindex, I8P)])
+                b.atomic_rmw("sub", counter, I64(1), "monotonic")
+            h = b.bitcast(b.load(self.field(b, d, HANDLE)), I8P.as_pointer())
+            with b.if_then(b.icmp_unsigned("!=", h, ll.Constant(h.type, None))):
+                # the handle records the index only while it is malloc'd
+                owned = b.icmp_unsigned(">", nbytes, I64(SMALL_MAX))
+                b.store(b.select(owned, raw.get(), NULL), b.gep(h, [I64(1)]))
+            b.store(b.bitcast(raw.get(), I32.as_pointer()), self.field(b, d, INDEX))
+            b.store(b.sub(slots.get(), I64(1)), self.field(b, d, MASK))
+        index = b.load(self.field(b, d, INDEX))
         memset = self.ctx.intrinsic("memset", I8P, [I8P, I32, I64])
-        b.call(memset, [raw, I32(0xFF), b.mul(slots.get(), I64(8))])      # every slot EMPTY (-1)
-        index = b.bitcast(raw, I64.as_pointer())
+        b.call(memset, [b.bitcast(index, I8P), I32(0xFF), b.mul(slots.get(), I64(4))])    # every slot EMPTY (-1)
         mask = b.sub(slots.get(), I64(1))
+        fresh = self.entries(b, d)
 
         def place(k):
-            h = b.load(b.gep(fresh, [k, I32(0)]))
+            h = self.hash_at(b, fresh, k)
             i = Var(b, I64, b.and_(h, mask))
             perturb = Var(b, I64, h)
 
             def step():
-                perturb.set(b.lshr(perturb.get(), I64(5)))
-                i.set(b.and_(b.add(b.add(b.mul(i.get(), I64(5)), I64(1)), perturb.get()), mask))
-            while_loop(b, lambda: b.icmp_signed("!=", b.load(b.gep(index, [i.get()])), I64(EMPTY)), step, "place")
-            b.store(k, b.gep(index, [i.get()]))
+                nxt, p = _probe(b, i.get(), perturb.get(), mask)
+                perturb.set(p)
+                i.set(nxt)
+            while_loop(b, lambda: b.icmp_signed("!=", b.load(b.gep(index, [i.get()])), I32(EMPTY)), step, "place")
+            b.store(b.trunc(k, I32), b.gep(index, [i.get()]))
         for_range(b, I64(0), used, place)
-        b.store(buf, self.field(b, d, ENTRIES))
-        b.store(newcap.get(), self.field(b, d, CAP))
-        b.store(used, self.field(b, d, N))
-        b.store(index, self.field(b, d, INDEX))
-        b.store(mask, self.field(b, d, MASK))
         b.ret(I32(0))
         return fn
+
+    def _copy_entries(self, b, dst, src, count, size) -> None:
+        memcpy = self.ctx.intrinsic("memcpy", I8P, [I8P, I8P, I64])
+        b.call(memcpy, [dst, b.bitcast(src, I8P), b.mul(count, size)])
 
 
 # ------------------------------------------------------------------------- the operations
@@ -208,17 +331,24 @@ def _table(fl, t: T.Type) -> Table:
 
 
 def new(fl, t: T.Type) -> ll.Value:
-    """An empty dict or set (room for 5 entries before it grows)."""
+    """An empty dict or set: one arena allocation holding the header, room for MIN_CAP entries
+    and an index of MIN_SLOTS slots (a bigger table is made when it grows)."""
     b = fl.b
     from fastext.compiler.lower.alloc import small_alloc
-    d = b.call(small_alloc(fl.ctx), [fl.err, I64(HEADER_BYTES)])
+    entry = entry_type(*key_value(t))
+    entries_bytes = b.and_(b.add(b.mul(size_of(entry), I64(MIN_CAP)), I64(15)), I64(~15))
+    d = b.call(small_alloc(fl.ctx), [fl.err, b.add(I64(HEADER_BYTES + 4 * MIN_SLOTS), entries_bytes)])
     fl.fail_if(b.icmp_unsigned("==", d, NULL), "MemoryError", None)
-    for k in (USED, N, CAP):
+    for k in (USED, N):
         b.store(I64(0), Table.field(b, d, k))
-    b.store(NULL, Table.field(b, d, ENTRIES))
-    b.store(ll.Constant(I64.as_pointer(), None), Table.field(b, d, INDEX))
-    b.store(I64(-1), Table.field(b, d, MASK))
-    _grow(fl, _table(fl, t), d, I64(5))
+    b.store(I64(MIN_CAP), Table.field(b, d, CAP))
+    b.store(b.gep(d, [I64(HEADER_BYTES)]), Table.field(b, d, ENTRIES))
+    index = b.gep(d, [b.add(I64(HEADER_BYTES), entries_bytes)])
+    b.store(b.bitcast(index, I32.as_pointer()), Table.field(b, d, INDEX))
+    b.store(I64(MIN_SLOTS - 1), Table.field(b, d, MASK))
+    b.store(NULL, Table.field(b, d, HANDLE))
+    memset = fl.ctx.intrinsic("memset", I8P, [I8P, I32, I64])
+    b.call(memset, [index, I32(0xFF), I64(4 * MIN_SLOTS)])     # every slot EMPTY (-1)
     return d
 
 
@@ -247,7 +377,7 @@ def store(fl, table: Table, d, key, value) -> None:
     keep_item(fl, value, table.value)     # str values (and keys, below) kept by the arena
     with b.if_else(b.icmp_signed(">=", entry, I64(0))) as (found, missing):
         with found:
-            b.store(value, table.entry_field(b, d, entry, 2))
+            b.store(value, table.entry_field(b, d, entry, VALUE))
         with missing:
             keep_item(fl, key, table.key)
             n = b.load(table.field(b, d, N))
@@ -261,10 +391,11 @@ def store(fl, table: Table, d, key, value) -> None:
                 _grow(fl, table, d, b.add(b.mul(used, I64(2)), I64(1)))
                 slot_var.set(b.extract_value(b.call(table.find(), [d, key, h]), 0))
             n = b.load(table.field(b, d, N))
-            for f, v in ((0, h), (1, key), (2, value), (3, I8(1))):
-                b.store(v, table.entry_field(b, d, n, f))
+            for f, v in ((HASH, h), (KEY, key), (VALUE, value), (LIVE, I8(1))):
+                if f != HASH or stores_hash(table.key):
+                    b.store(v, table.entry_field(b, d, n, f))
             index = b.load(table.field(b, d, INDEX))
-            b.store(n, b.gep(index, [slot_var.get()]))
+            b.store(b.trunc(n, I32), b.gep(index, [slot_var.get()]))
             b.store(b.add(n, I64(1)), table.field(b, d, N))
             used = table.field(b, d, USED)
             b.store(b.add(b.load(used), I64(1)), used)
@@ -273,8 +404,8 @@ def store(fl, table: Table, d, key, value) -> None:
 def remove(fl, table: Table, d, entry, slot) -> None:
     """The entry found at `slot` removed (its slot DELETED, the entry dead)."""
     b = fl.b
-    b.store(I8(0), table.entry_field(b, d, entry, 3))
-    b.store(I64(DELETED), b.gep(b.load(table.field(b, d, INDEX)), [slot]))
+    b.store(I8(0), table.entry_field(b, d, entry, LIVE))
+    b.store(I32(DELETED), b.gep(b.load(table.field(b, d, INDEX)), [slot]))
     used = table.field(b, d, USED)
     b.store(b.sub(b.load(used), I64(1)), used)
 
@@ -336,11 +467,11 @@ def _getitem(fl, e, args):
                 store(fl, table, d, key, made)
                 result.set(made)
             with present:
-                result.set(b.load(table.entry_field(b, d, entry, 2)))
+                result.set(b.load(table.entry_field(b, d, entry, VALUE)))
         return result.get()
     if len(args) == 2:
         _key_error(fl, table, missing, key)
-        value = b.load(table.entry_field(b, d, entry, 2))
+        value = b.load(table.entry_field(b, d, entry, VALUE))
         if kind == "pop":
             remove(fl, table, d, entry, slot)
         return value
@@ -350,7 +481,7 @@ def _getitem(fl, e, args):
             if kind == "setdefault":
                 store(fl, table, d, key, args[2])
         with present:
-            result.set(b.load(table.entry_field(b, d, entry, 2)))
+            result.set(b.load(table.entry_field(b, d, entry, VALUE)))
             if kind == "pop":
                 remove(fl, table, d, entry, slot)
     return result.get()
@@ -420,11 +551,11 @@ def _entry(fl, e, args, f: int):
 
 
 def _entry_key(fl, e, args):
-    return _entry(fl, e, args, 1)
+    return _entry(fl, e, args, KEY)
 
 
 def _entry_value(fl, e, args):
-    return _entry(fl, e, args, 2)
+    return _entry(fl, e, args, VALUE)
 
 
 def _clear(fl, e, args):
@@ -434,7 +565,7 @@ def _clear(fl, e, args):
         b.store(I64(0), Table.field(b, d, k))
     index = b.bitcast(b.load(Table.field(b, d, INDEX)), I8P)
     memset = fl.ctx.intrinsic("memset", I8P, [I8P, I32, I64])
-    b.call(memset, [index, I32(0xFF), b.mul(b.add(b.load(Table.field(b, d, MASK)), I64(1)), I64(8))])
+    b.call(memset, [index, I32(0xFF), b.mul(b.add(b.load(Table.field(b, d, MASK)), I64(1)), I64(4))])
     return I1(0)
 
 
@@ -446,8 +577,8 @@ def _copy(fl, e, args):
     d = new(fl, e.type)
 
     def one(k):
-        with b.if_then(b.icmp_unsigned("!=", b.load(table.entry_field(b, src, k, 3)), I8(0))):
-            store(fl, table, d, b.load(table.entry_field(b, src, k, 1)), b.load(table.entry_field(b, src, k, 2)))
+        with b.if_then(b.icmp_unsigned("!=", b.load(table.entry_field(b, src, k, LIVE)), I8(0))):
+            store(fl, table, d, b.load(table.entry_field(b, src, k, KEY)), b.load(table.entry_field(b, src, k, VALUE)))
     for_range(b, I64(0), b.load(Table.field(b, src, N)), one)
     return d
 
