@@ -320,6 +320,38 @@ class Table:
         b.ret(I32(0))
         return fn
 
+    def reset(self) -> ll.Function:
+        """`void reset(d)`: the table emptied.  Malloc'd tables are freed and the dict goes back to
+        the room its own allocation holds (as `new` made it); arena-carved ones are kept, emptied
+        (a dict refilled in a loop then grows no more)."""
+        fn, b = internal_function(self.ctx.module, f"fx$dict.reset.{self.suffix}", ll.VoidType(), [I8P])
+        if b is None:
+            return fn
+        from fastext.compiler.lower.alloc import live_counter
+        d = fn.args[0]
+        handle = b.bitcast(b.load(self.field(b, d, HANDLE)), I8P.as_pointer())
+        with b.if_then(b.icmp_unsigned("!=", handle, ll.Constant(handle.type, None)), likely=False):
+            held = [b.load(b.gep(handle, [I64(k)])) for k in range(2)]
+            with b.if_then(b.or_(*(b.icmp_unsigned("!=", p, NULL) for p in held))):
+                for k, p in enumerate(held):
+                    with b.if_then(b.icmp_unsigned("!=", p, NULL)):
+                        b.call(_libc(self.ctx, "free"), [p])
+                        b.atomic_rmw("sub", live_counter(self.ctx), I64(1), "monotonic")
+                    b.store(NULL, b.gep(handle, [I64(k)]))
+                entries_bytes = _inline_entries_bytes(b, self.entry)
+                b.store(b.gep(d, [I64(HEADER_BYTES)]), self.field(b, d, ENTRIES))
+                b.store(I64(MIN_CAP), self.field(b, d, CAP))
+                index = b.gep(d, [b.add(I64(HEADER_BYTES), entries_bytes)])
+                b.store(b.bitcast(index, I32.as_pointer()), self.field(b, d, INDEX))
+                b.store(I64(MIN_SLOTS - 1), self.field(b, d, MASK))
+        for k in (USED, N):
+            b.store(I64(0), self.field(b, d, k))
+        index = b.bitcast(b.load(self.field(b, d, INDEX)), I8P)
+        memset = self.ctx.intrinsic("memset", I8P, [I8P, I32, I64])
+        b.call(memset, [index, I32(0xFF), b.mul(b.add(b.load(self.field(b, d, MASK)), I64(1)), I64(4))])
+        b.ret_void()
+        return fn
+
     def _copy_entries(self, b, dst, src, count, size) -> None:
         memcpy = self.ctx.intrinsic("memcpy", I8P, [I8P, I8P, I64])
         b.call(memcpy, [dst, b.bitcast(src, I8P), b.mul(count, size)])
@@ -335,8 +367,7 @@ def new(fl, t: T.Type) -> ll.Value:
     and an index of MIN_SLOTS slots (a bigger table is made when it grows)."""
     b = fl.b
     from fastext.compiler.lower.alloc import small_alloc
-    entry = entry_type(*key_value(t))
-    entries_bytes = b.and_(b.add(b.mul(size_of(entry), I64(MIN_CAP)), I64(15)), I64(~15))
+    entries_bytes = _inline_entries_bytes(b, entry_type(*key_value(t)))
     d = b.call(small_alloc(fl.ctx), [fl.err, b.add(I64(HEADER_BYTES + 4 * MIN_SLOTS), entries_bytes)])
     fl.fail_if(b.icmp_unsigned("==", d, NULL), "MemoryError", None)
     for k in (USED, N):
@@ -350,6 +381,11 @@ def new(fl, t: T.Type) -> ll.Value:
     memset = fl.ctx.intrinsic("memset", I8P, [I8P, I32, I64])
     b.call(memset, [index, I32(0xFF), I64(4 * MIN_SLOTS)])     # every slot EMPTY (-1)
     return d
+
+
+def _inline_entries_bytes(b: ll.IRBuilder, entry: ll.Type) -> ll.Value:
+    """The room for MIN_CAP entries in a new table's allocation (a multiple of 16: the index follows)."""
+    return b.and_(b.add(b.mul(size_of(entry), I64(MIN_CAP)), I64(15)), I64(~15))
 
 
 def _grow(fl, table: Table, d, need) -> None:
@@ -369,15 +405,17 @@ def lookup(fl, table: Table, d, key) -> tuple[ll.Value, ll.Value, ll.Value]:
     return h, b.extract_value(found, 0), b.extract_value(found, 1)
 
 
-def store(fl, table: Table, d, key, value) -> None:
-    """`d[key] = value`: the value replaced in place, or a new entry at the end."""
+def store(fl, table: Table, d, key, value, replace: bool = True) -> None:
+    """`d[key] = value`: the value replaced in place (unless not `replace`: a set's add), or a
+    new entry at the end."""
     b = fl.b
     h, slot, entry = lookup(fl, table, d, key)
     from fastext.compiler.lower.lists import keep_item
     keep_item(fl, value, table.value)     # str values (and keys, below) kept by the arena
     with b.if_else(b.icmp_signed(">=", entry, I64(0))) as (found, missing):
         with found:
-            b.store(value, table.entry_field(b, d, entry, VALUE))
+            if replace:
+                b.store(value, table.entry_field(b, d, entry, VALUE))
         with missing:
             keep_item(fl, key, table.key)
             n = b.load(table.field(b, d, N))
@@ -391,10 +429,13 @@ def store(fl, table: Table, d, key, value) -> None:
                 _grow(fl, table, d, b.add(b.mul(used, I64(2)), I64(1)))
                 slot_var.set(b.extract_value(b.call(table.find(), [d, key, h]), 0))
             n = b.load(table.field(b, d, N))
+            index = b.load(table.field(b, d, INDEX))
+            # one store of the whole entry: the header's fields are not reloaded between its parts
+            made = ll.Constant(table.entry, None)
             for f, v in ((HASH, h), (KEY, key), (VALUE, value), (LIVE, I8(1))):
                 if f != HASH or stores_hash(table.key):
-                    b.store(v, table.entry_field(b, d, n, f))
-            index = b.load(table.field(b, d, INDEX))
+                    made = b.insert_value(made, v, entry_index(table.key, f))
+            b.store(made, b.gep(table.entries(b, d), [n]))
             b.store(b.trunc(n, I32), b.gep(index, [slot_var.get()]))
             b.store(b.add(n, I64(1)), table.field(b, d, N))
             used = table.field(b, d, USED)
@@ -417,14 +458,18 @@ def lower_dict(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
 
 def _new(fl, e, args):
     d = new(fl, e.type)
-    table = _table(fl, e.type)
-    if isinstance(e.type, T.Set):
+    _fill(fl, _table(fl, e.type), e.type, d, args)
+    return d
+
+
+def _fill(fl, table: Table, t: T.Type, d, args) -> None:
+    """A display's items (a set's) or key, value pairs (a dict's) stored in order."""
+    if isinstance(t, T.Set):
         for k in args:
-            store(fl, table, d, k, I1(0))
+            store(fl, table, d, k, I1(0), replace=False)
     else:
         for k, v in zip(args[0::2], args[1::2]):
             store(fl, table, d, k, v)
-    return d
 
 
 def _container(e: ir.Intrinsic) -> T.Type:
@@ -434,7 +479,7 @@ def _container(e: ir.Intrinsic) -> T.Type:
 def _setitem(fl, e, args):
     d, key = args[0], args[1]
     value = args[2] if len(args) > 2 else I1(0)
-    store(fl, _table(fl, _container(e)), d, key, value)
+    store(fl, _table(fl, _container(e)), d, key, value, replace=len(args) > 2)
     return I1(0)
 
 
@@ -559,13 +604,7 @@ def _entry_value(fl, e, args):
 
 
 def _clear(fl, e, args):
-    b = fl.b
-    d = args[0]
-    for k in (USED, N):
-        b.store(I64(0), Table.field(b, d, k))
-    index = b.bitcast(b.load(Table.field(b, d, INDEX)), I8P)
-    memset = fl.ctx.intrinsic("memset", I8P, [I8P, I32, I64])
-    b.call(memset, [index, I32(0xFF), b.mul(b.add(b.load(Table.field(b, d, MASK)), I64(1)), I64(4))])
+    fl.b.call(_table(fl, _container(e)).reset(), [args[0]])
     return I1(0)
 
 
@@ -627,3 +666,56 @@ def table_functions(ctx, t: T.Type) -> tuple[ll.Function, ll.Function]:
         store(shim, Table(ctx, key, value), d, k, v)
         b.ret(I32(0))
     return make, put
+
+
+# ------------------------------------------------------------------------- reused tables
+# The ops through which a dict or set named by a variable never reaches another name, and is
+# never iterated (a loop over it may outlive a reassignment of the name): the container argument.
+_READS = ("setitem", "getitem", "contains", "delitem", "len", "clear", "copy")
+
+
+def confined(fn: ir.Function) -> set[int]:
+    """The dict and set variables whose table no other name, container or call can reach: every
+    load of one is the container operand of a `_READS` op, and every assignment a new table.
+    Assigning such a variable a new table may empty the one it holds instead (`s = set()` or
+    `len(set(...))` in a loop: the table's memory is used again, not carved anew each time).
+    None in functions with prange loops, whose threads would share one variable's old table."""
+    if any(isinstance(s, ir.ForRange) and s.parallel is not None for s in ir.walk(fn.body)):
+        return set()
+    tables = {id(v) for v in fn.locals if isinstance(v.type, (T.Dict, T.Set))}
+    allowed: set[int] = set()
+    loads: list[ir.Load] = []
+    for e in ir.all_exprs(fn.body):
+        if isinstance(e, ir.Load) and id(e.var) in tables:
+            loads.append(e)
+        elif isinstance(e, ir.Intrinsic) and e.name.partition(".")[2] in _READS and e.name.startswith("dict.") \
+                and e.args:
+            operand = e.args[0]
+            while isinstance(operand, ir.StmtExpr):     # `len(set(...))`: the comprehension's table
+                operand = operand.result
+            if isinstance(operand, ir.Load):
+                allowed.add(id(operand))
+    out = tables - {id(load.var) for load in loads if id(load) not in allowed}
+    for s in ir.walk(fn.body):     # a variable also given a table from elsewhere may share it
+        var = getattr(s, "var", None)
+        if var is not None and id(var) in out and not (
+                isinstance(s, ir.Assign) and isinstance(s.value, ir.Intrinsic) and s.value.name == "dict.new"):
+            out.discard(id(var))
+    return out
+
+
+def assign_reusing(fl, s: ir.Assign) -> None:
+    """`s = set()`, `d = {k: v}` for a confined variable: the table it holds emptied and filled
+    (a new one the first time).  The items are evaluated first: they may read the old table."""
+    b = fl.b
+    e: ir.Intrinsic = s.value
+    args = [fl.expr(a) for a in e.args]
+    target = fl.slots[id(s.var)]
+    old = b.load(target)
+    table = _table(fl, e.type)
+    with b.if_else(b.icmp_unsigned("!=", old, NULL)) as (into, fresh):
+        with into:
+            b.call(table.reset(), [old])
+            _fill(fl, table, e.type, old, args)
+        with fresh:
+            b.store(_new(fl, e, args), target)
