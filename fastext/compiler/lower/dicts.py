@@ -16,6 +16,8 @@ call's release frees them: abi/arena.py).  Per key/value type, internal function
 """
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from llvmlite import ir as ll
 
 from fastext.compiler import ir
@@ -50,18 +52,48 @@ def stores_hash(key: T.Type) -> bool:
 
 
 def entry_type(key: T.Type, value: T.Type) -> ll.Type:
-    """An entry: `{hash, key, value, live}`, or `{key, value, live}` for integer keys."""
-    fields = [value_type(key), value_type(value), I8]
-    return ll.LiteralStructType(([I64] if stores_hash(key) else []) + fields)
+    """An entry: `{hash, key, value, live}`, or `{key, value}` for integer keys (16 bytes for
+    `dict[i64, i64]`: a dead one is an entry the index no longer names, see `live_function`)."""
+    if stores_hash(key):
+        return ll.LiteralStructType([I64, value_type(key), value_type(value), I8])
+    return ll.LiteralStructType([value_type(key), value_type(value)])
 
 
 def entry_index(key: T.Type, f: int) -> int:
     """The position of field `f` (HASH, KEY, VALUE, LIVE) in an entry of a table with `key`s."""
     if stores_hash(key):
         return f
-    if f == HASH:
-        raise ValueError("integer keys keep no hash")
+    if f in (HASH, LIVE):
+        raise ValueError("integer keys keep no hash and no live mark")
     return f - 1
+
+
+def live_function(module: ll.Module, key: T.Type, value: T.Type) -> ll.Function:
+    """`i1 fx$dict.live.<types>(d, k)`: whether entry k is live.  Integer-key entries carry no
+    mark: entry k is live when the index finds its key at k.  A dead entry's key is either gone
+    from the index or found at the later entry that re-inserted it, never at k.  This stays true
+    while `grow` compacts in place, checking entries in order: a slot naming an entry j < k that
+    was overwritten by a moved live entry can match k's key only if k is dead (one live entry per
+    key), and the first k entries are all it overwrites."""
+    table = Table(SimpleNamespace(module=module), key, value)
+    fn, b = internal_function(module, f"fx$dict.live.{table.suffix}", I1, [I8P, I64])
+    if b is None:
+        return fn
+    d, k = fn.args
+    with b.if_then(b.icmp_signed("==", b.load(table.field(b, d, USED)), b.load(table.field(b, d, N)))):
+        b.ret(I1(1))      # no deletion since the last compaction: every entry is live
+    kv = b.load(table.entry_field(b, d, k, KEY))
+    found = b.call(table.find(), [d, kv, hash_of(b, kv, key)])
+    b.ret(b.icmp_signed("==", b.extract_value(found, 1), k))
+    return fn
+
+
+def is_live(b: ll.IRBuilder, module: ll.Module, key: T.Type, value: T.Type, d: ll.Value, k: ll.Value) -> ll.Value:
+    """Whether entry k of the dict `d` is live (its mark, or `live_function` for integer keys)."""
+    if stores_hash(key):
+        table = Table(SimpleNamespace(module=module), key, value)
+        return b.icmp_unsigned("!=", b.load(table.entry_field(b, d, k, LIVE)), I8(0))
+    return b.call(live_function(module, key, value), [d, k])
 
 
 def _suffix(key: T.Type, value: T.Type) -> str:
@@ -226,14 +258,14 @@ class Table:
         used = b.load(self.field(b, d, USED))
         n = b.load(self.field(b, d, N))
         old = self.entries(b, d)
-        # live entries moved to the front of their own buffer (kept <= k: never overwrites a live one)
+        # live entries moved to the front of their own buffer, in order (kept <= k: never
+        # overwrites one not yet moved; integer keys' liveness survives it: `live_function`)
         with b.if_then(b.icmp_signed("!=", used, n), likely=False):
             kept = Var(b, I64, I64(0))
 
             def move(k):
-                e = b.load(b.gep(old, [k]))
-                with b.if_then(b.icmp_unsigned("!=", b.extract_value(e, entry_index(self.key, LIVE)), I8(0))):
-                    b.store(e, b.gep(old, [kept.get()]))
+                with b.if_then(is_live(b, self.ctx.module, self.key, self.value, d, k)):
+                    b.store(b.load(b.gep(old, [k])), b.gep(old, [kept.get()]))
                     kept.set(b.add(kept.get(), I64(1)))
             for_range(b, I64(0), n, move)
         b.store(used, self.field(b, d, N))
@@ -433,7 +465,7 @@ def store(fl, table: Table, d, key, value, replace: bool = True) -> None:
             # one store of the whole entry: the header's fields are not reloaded between its parts
             made = ll.Constant(table.entry, None)
             for f, v in ((HASH, h), (KEY, key), (VALUE, value), (LIVE, I8(1))):
-                if f != HASH or stores_hash(table.key):
+                if f in (KEY, VALUE) or stores_hash(table.key):
                     made = b.insert_value(made, v, entry_index(table.key, f))
             b.store(made, b.gep(table.entries(b, d), [n]))
             b.store(b.trunc(n, I32), b.gep(index, [slot_var.get()]))
@@ -445,7 +477,8 @@ def store(fl, table: Table, d, key, value, replace: bool = True) -> None:
 def remove(fl, table: Table, d, entry, slot) -> None:
     """The entry found at `slot` removed (its slot DELETED, the entry dead)."""
     b = fl.b
-    b.store(I8(0), table.entry_field(b, d, entry, LIVE))
+    if stores_hash(table.key):      # integer keys: dead once the index no longer names it
+        b.store(I8(0), table.entry_field(b, d, entry, LIVE))
     b.store(I32(DELETED), b.gep(b.load(table.field(b, d, INDEX)), [slot]))
     used = table.field(b, d, USED)
     b.store(b.sub(b.load(used), I64(1)), used)
@@ -616,7 +649,7 @@ def _copy(fl, e, args):
     d = new(fl, e.type)
 
     def one(k):
-        with b.if_then(b.icmp_unsigned("!=", b.load(table.entry_field(b, src, k, LIVE)), I8(0))):
+        with b.if_then(is_live(b, fl.ctx.module, table.key, table.value, src, k)):
             store(fl, table, d, b.load(table.entry_field(b, src, k, KEY)), b.load(table.entry_field(b, src, k, VALUE)))
     for_range(b, I64(0), b.load(Table.field(b, src, N)), one)
     return d
