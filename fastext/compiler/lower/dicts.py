@@ -379,8 +379,19 @@ class Table:
         for k in (USED, N):
             b.store(I64(0), self.field(b, d, k))
         index = b.bitcast(b.load(self.field(b, d, INDEX)), I8P)
+        slots = b.add(b.load(self.field(b, d, MASK)), I64(1))
         memset = self.ctx.intrinsic("memset", I8P, [I8P, I32, I64])
-        b.call(memset, [index, I32(0xFF), b.mul(b.add(b.load(self.field(b, d, MASK)), I64(1)), I64(4))])
+        # small indexes (a table refilled in a loop) by constant-size stores, not a libc call
+        other = fn.append_basic_block("other")
+        switch = b.switch(slots, other)
+        for size in (MIN_SLOTS, 2 * MIN_SLOTS, 4 * MIN_SLOTS, 8 * MIN_SLOTS):
+            case = fn.append_basic_block(f"slots{size}")
+            switch.add_case(I64(size), case)
+            with b.goto_block(case):
+                b.call(memset, [index, I32(0xFF), I64(4 * size)])
+                b.ret_void()
+        b.position_at_end(other)
+        b.call(memset, [index, I32(0xFF), b.mul(slots, I64(4))])
         b.ret_void()
         return fn
 
