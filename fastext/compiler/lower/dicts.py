@@ -40,6 +40,41 @@ HASH, KEY, VALUE, LIVE = range(4)
 KEY_ARG = "\x01"
 
 
+def _tag(module: ll.Module, kind: str):
+    """A type-based alias tag: header fields and table memory (entries, index) never alias, so
+    LLVM keeps a dict's size, mask and table pointers in registers across the stores of a loop
+    that fills it (as lists do: lower/lists.py)."""
+    tags = module.__dict__.setdefault("_fx_dict_tbaa", {})
+    if kind not in tags:
+        if "root" not in tags:
+            tags["root"] = module.add_metadata(["fastext dicts"])
+        node = module.add_metadata([f"dict {kind}", tags["root"], I64(0)])
+        tags[kind] = module.add_metadata([node, node, I64(0)])
+    return tags[kind]
+
+
+def hload(b: ll.IRBuilder, d: ll.Value, k: int) -> ll.Value:
+    """Header field k of the dict `d`."""
+    v = b.load(Table.field(b, d, k))
+    v.set_metadata("tbaa", _tag(b.module, "header"))
+    return v
+
+
+def hstore(b: ll.IRBuilder, value: ll.Value, d: ll.Value, k: int) -> None:
+    b.store(value, Table.field(b, d, k)).set_metadata("tbaa", _tag(b.module, "header"))
+
+
+def tload(b: ll.IRBuilder, ptr: ll.Value) -> ll.Value:
+    """A load from a table (entries or index)."""
+    v = b.load(ptr)
+    v.set_metadata("tbaa", _tag(b.module, "table"))
+    return v
+
+
+def tstore(b: ll.IRBuilder, value: ll.Value, ptr: ll.Value) -> None:
+    b.store(value, ptr).set_metadata("tbaa", _tag(b.module, "table"))
+
+
 def key_value(t: T.Type) -> tuple[T.Type, T.Type]:
     """(key type, value type) of a dict or set type (a set's value is a bool never read)."""
     return (t.key, t.value) if isinstance(t, T.Dict) else (t.item, T.BOOL)
@@ -80,7 +115,7 @@ def live_function(module: ll.Module, key: T.Type, value: T.Type) -> ll.Function:
     if b is None:
         return fn
     d, k = fn.args
-    with b.if_then(b.icmp_signed("==", b.load(table.field(b, d, USED)), b.load(table.field(b, d, N)))):
+    with b.if_then(b.icmp_signed("==", hload(b, d, USED), hload(b, d, N))):
         b.ret(I1(1))      # no deletion since the last compaction: every entry is live
     kv = b.load(table.entry_field(b, d, k, KEY))
     found = b.call(table.find(), [d, kv, hash_of(b, kv, key)])
@@ -155,7 +190,7 @@ class Table:
         return b.gep(b.bitcast(d, HEADER.as_pointer()), [I32(0), I32(k)])
 
     def entries(self, b, d):
-        return b.bitcast(b.load(self.field(b, d, ENTRIES)), self.entry.as_pointer())
+        return b.bitcast(hload(b, d, ENTRIES), self.entry.as_pointer())
 
     def entry_field(self, b, d, k, f):
         return b.gep(self.entries(b, d), [k, I32(entry_index(self.key, f))])
@@ -180,8 +215,8 @@ class Table:
         if b is None:
             return fn
         d, key, h = fn.args
-        mask = b.load(self.field(b, d, MASK))
-        index = b.load(self.field(b, d, INDEX))
+        mask = hload(b, d, MASK)
+        index = hload(b, d, INDEX)
         entries = self.entries(b, d)
         i = Var(b, I64, b.and_(h, mask))
         perturb = Var(b, I64, h)
@@ -190,13 +225,13 @@ class Table:
         done = Var(b, I1, I1(0))
 
         def body():
-            slot = b.sext(b.load(b.gep(index, [i.get()])), I64)
+            slot = b.sext(tload(b, b.gep(index, [i.get()])), I64)
             with b.if_else(b.icmp_signed(">=", slot, I64(0)), likely=True) as (live, other):
                 with live:
-                    same = b.icmp_unsigned("==", b.load(b.gep(entries, [slot, I32(entry_index(self.key, HASH))])), h) \
+                    same = b.icmp_unsigned("==", tload(b, b.gep(entries, [slot, I32(entry_index(self.key, HASH))])), h) \
                         if stores_hash(self.key) else I1(1)
                     with b.if_then(same):
-                        k2 = b.load(b.gep(entries, [slot, I32(entry_index(self.key, KEY))]))
+                        k2 = tload(b, b.gep(entries, [slot, I32(entry_index(self.key, KEY))]))
                         with b.if_then(equal(b, k2, key, self.key)):
                             out_slot.set(i.get())
                             out_entry.set(slot)
@@ -233,7 +268,7 @@ class Table:
 
     def _owned(self, b, handle_field: int, d, ptr) -> ll.Value:
         """Whether `ptr` (the entries or the index) is malloc'd memory the handle records."""
-        h = b.bitcast(b.load(self.field(b, d, HANDLE)), I8P.as_pointer())
+        h = b.bitcast(hload(b, d, HANDLE), I8P.as_pointer())
         rec = Var(b, I8P, NULL)
         with b.if_then(b.icmp_unsigned("!=", h, ll.Constant(h.type, None))):
             rec.set(b.load(b.gep(h, [I64(handle_field)])))
@@ -255,8 +290,8 @@ class Table:
         with b.if_then(b.icmp_signed(">=", need, I64(MAX_ENTRIES)), likely=False):
             b.ret(I32(1))
         size = size_of(self.entry)
-        used = b.load(self.field(b, d, USED))
-        n = b.load(self.field(b, d, N))
+        used = hload(b, d, USED)
+        n = hload(b, d, N)
         old = self.entries(b, d)
         # live entries moved to the front of their own buffer, in order (kept <= k: never
         # overwrites one not yet moved; integer keys' liveness survives it: `live_function`)
@@ -268,9 +303,9 @@ class Table:
                     b.store(b.load(b.gep(old, [k])), b.gep(old, [kept.get()]))
                     kept.set(b.add(kept.get(), I64(1)))
             for_range(b, I64(0), n, move)
-        b.store(used, self.field(b, d, N))
+        hstore(b, used, d, N)
         counter = live_counter(self.ctx)
-        cap = b.load(self.field(b, d, CAP))
+        cap = hload(b, d, CAP)
         with b.if_then(b.icmp_signed(">", need, cap)):
             twice = b.shl(cap, I64(1))
             newcap = b.select(b.icmp_signed(">", need, twice), need, twice)
@@ -298,14 +333,14 @@ class Table:
                     with b.if_then(b.icmp_unsigned("==", buf.get(), NULL), likely=False):
                         b.ret(I32(1))
                     self._copy_entries(b, buf.get(), old, used, size)
-            b.store(buf.get(), self.field(b, d, ENTRIES))
-            b.store(newcap, self.field(b, d, CAP))
+            hstore(b, buf.get(), d, ENTRIES)
+            hstore(b, newcap, d, CAP)
         # index: the smallest power of two > 3/2 * need (at least MIN_SLOTS)
         slots = Var(b, I64, I64(MIN_SLOTS))
         while_loop(b, lambda: b.icmp_signed("<=", b.udiv(b.mul(slots.get(), I64(2)), I64(3)), need),
                    lambda: slots.set(b.shl(slots.get(), I64(1))), "slots")
-        oldindex = b.load(self.field(b, d, INDEX))
-        with b.if_then(b.icmp_signed("!=", slots.get(), b.add(b.load(self.field(b, d, MASK)), I64(1)))):
+        oldindex = hload(b, d, INDEX)
+        with b.if_then(b.icmp_signed("!=", slots.get(), b.add(hload(b, d, MASK), I64(1)))):
             nbytes = b.mul(slots.get(), I64(4))
             raw = Var(b, I8P, NULL)
             with b.if_else(b.icmp_unsigned(">", nbytes, I64(SMALL_MAX))) as (big, small):
@@ -324,14 +359,14 @@ class Table:
             with b.if_then(self._owned(b, 1, d, oldindex)):
                 b.call(_libc(self.ctx, "free"), [b.bitcast(oldindex, I8P)])
                 b.atomic_rmw("sub", counter, I64(1), "monotonic")
-            h = b.bitcast(b.load(self.field(b, d, HANDLE)), I8P.as_pointer())
+            h = b.bitcast(hload(b, d, HANDLE), I8P.as_pointer())
             with b.if_then(b.icmp_unsigned("!=", h, ll.Constant(h.type, None))):
                 # the handle records the index only while it is malloc'd
                 owned = b.icmp_unsigned(">", nbytes, I64(SMALL_MAX))
                 b.store(b.select(owned, raw.get(), NULL), b.gep(h, [I64(1)]))
-            b.store(b.bitcast(raw.get(), I32.as_pointer()), self.field(b, d, INDEX))
-            b.store(b.sub(slots.get(), I64(1)), self.field(b, d, MASK))
-        index = b.load(self.field(b, d, INDEX))
+            hstore(b, b.bitcast(raw.get(), I32.as_pointer()), d, INDEX)
+            hstore(b, b.sub(slots.get(), I64(1)), d, MASK)
+        index = hload(b, d, INDEX)
         memset = self.ctx.intrinsic("memset", I8P, [I8P, I32, I64])
         b.call(memset, [b.bitcast(index, I8P), I32(0xFF), b.mul(slots.get(), I64(4))])    # every slot EMPTY (-1)
         mask = b.sub(slots.get(), I64(1))
@@ -361,7 +396,7 @@ class Table:
             return fn
         from fastext.compiler.lower.alloc import live_counter
         d = fn.args[0]
-        handle = b.bitcast(b.load(self.field(b, d, HANDLE)), I8P.as_pointer())
+        handle = b.bitcast(hload(b, d, HANDLE), I8P.as_pointer())
         with b.if_then(b.icmp_unsigned("!=", handle, ll.Constant(handle.type, None)), likely=False):
             held = [b.load(b.gep(handle, [I64(k)])) for k in range(2)]
             with b.if_then(b.or_(*(b.icmp_unsigned("!=", p, NULL) for p in held))):
@@ -371,15 +406,15 @@ class Table:
                         b.atomic_rmw("sub", live_counter(self.ctx), I64(1), "monotonic")
                     b.store(NULL, b.gep(handle, [I64(k)]))
                 entries_bytes = _inline_entries_bytes(b, self.entry)
-                b.store(b.gep(d, [I64(HEADER_BYTES)]), self.field(b, d, ENTRIES))
-                b.store(I64(MIN_CAP), self.field(b, d, CAP))
+                hstore(b, b.gep(d, [I64(HEADER_BYTES)]), d, ENTRIES)
+                hstore(b, I64(MIN_CAP), d, CAP)
                 index = b.gep(d, [b.add(I64(HEADER_BYTES), entries_bytes)])
-                b.store(b.bitcast(index, I32.as_pointer()), self.field(b, d, INDEX))
-                b.store(I64(MIN_SLOTS - 1), self.field(b, d, MASK))
+                hstore(b, b.bitcast(index, I32.as_pointer()), d, INDEX)
+                hstore(b, I64(MIN_SLOTS - 1), d, MASK)
         for k in (USED, N):
-            b.store(I64(0), self.field(b, d, k))
-        index = b.bitcast(b.load(self.field(b, d, INDEX)), I8P)
-        slots = b.add(b.load(self.field(b, d, MASK)), I64(1))
+            hstore(b, I64(0), d, k)
+        index = b.bitcast(hload(b, d, INDEX), I8P)
+        slots = b.add(hload(b, d, MASK), I64(1))
         memset = self.ctx.intrinsic("memset", I8P, [I8P, I32, I64])
         # small indexes (a table refilled in a loop) by constant-size stores, not a libc call
         other = fn.append_basic_block("other")
@@ -414,13 +449,13 @@ def new(fl, t: T.Type) -> ll.Value:
     d = b.call(small_alloc(fl.ctx), [fl.err, b.add(I64(HEADER_BYTES + 4 * MIN_SLOTS), entries_bytes)])
     fl.fail_if(b.icmp_unsigned("==", d, NULL), "MemoryError", None)
     for k in (USED, N):
-        b.store(I64(0), Table.field(b, d, k))
-    b.store(I64(MIN_CAP), Table.field(b, d, CAP))
-    b.store(b.gep(d, [I64(HEADER_BYTES)]), Table.field(b, d, ENTRIES))
+        hstore(b, I64(0), d, k)
+    hstore(b, I64(MIN_CAP), d, CAP)
+    hstore(b, b.gep(d, [I64(HEADER_BYTES)]), d, ENTRIES)
     index = b.gep(d, [b.add(I64(HEADER_BYTES), entries_bytes)])
-    b.store(b.bitcast(index, I32.as_pointer()), Table.field(b, d, INDEX))
-    b.store(I64(MIN_SLOTS - 1), Table.field(b, d, MASK))
-    b.store(NULL, Table.field(b, d, HANDLE))
+    hstore(b, b.bitcast(index, I32.as_pointer()), d, INDEX)
+    hstore(b, I64(MIN_SLOTS - 1), d, MASK)
+    hstore(b, NULL, d, HANDLE)
     memset = fl.ctx.intrinsic("memset", I8P, [I8P, I32, I64])
     b.call(memset, [index, I32(0xFF), I64(4 * MIN_SLOTS)])     # every slot EMPTY (-1)
     return d
@@ -461,28 +496,27 @@ def store(fl, table: Table, d, key, value, replace: bool = True) -> None:
                 b.store(value, table.entry_field(b, d, entry, VALUE))
         with missing:
             keep_item(fl, key, table.key)
-            n = b.load(table.field(b, d, N))
-            mask = b.load(table.field(b, d, MASK))
+            n = hload(b, d, N)
+            mask = hload(b, d, MASK)
             slot_var = Var(b, I64, slot)
             # room for one more entry, and the index kept at most 2/3 full
-            full = b.or_(b.icmp_signed(">=", n, b.load(table.field(b, d, CAP))),
+            full = b.or_(b.icmp_signed(">=", n, hload(b, d, CAP)),
                          b.icmp_signed(">=", b.mul(b.add(n, I64(1)), I64(3)), b.mul(b.add(mask, I64(1)), I64(2))))
             with b.if_then(full, likely=False):
-                used = b.load(table.field(b, d, USED))
+                used = hload(b, d, USED)
                 _grow(fl, table, d, b.add(b.mul(used, I64(2)), I64(1)))
                 slot_var.set(b.extract_value(b.call(table.find(), [d, key, h]), 0))
-            n = b.load(table.field(b, d, N))
-            index = b.load(table.field(b, d, INDEX))
+            n = hload(b, d, N)
+            index = hload(b, d, INDEX)
             # one store of the whole entry: the header's fields are not reloaded between its parts
             made = ll.Constant(table.entry, None)
             for f, v in ((HASH, h), (KEY, key), (VALUE, value), (LIVE, I8(1))):
                 if f in (KEY, VALUE) or stores_hash(table.key):
                     made = b.insert_value(made, v, entry_index(table.key, f))
-            b.store(made, b.gep(table.entries(b, d), [n]))
-            b.store(b.trunc(n, I32), b.gep(index, [slot_var.get()]))
-            b.store(b.add(n, I64(1)), table.field(b, d, N))
-            used = table.field(b, d, USED)
-            b.store(b.add(b.load(used), I64(1)), used)
+            tstore(b, made, b.gep(table.entries(b, d), [n]))
+            tstore(b, b.trunc(n, I32), b.gep(index, [slot_var.get()]))
+            hstore(b, b.add(n, I64(1)), d, N)
+            hstore(b, b.add(hload(b, d, USED), I64(1)), d, USED)
 
 
 def remove(fl, table: Table, d, entry, slot) -> None:
@@ -490,9 +524,8 @@ def remove(fl, table: Table, d, entry, slot) -> None:
     b = fl.b
     if stores_hash(table.key):      # integer keys: dead once the index no longer names it
         b.store(I8(0), table.entry_field(b, d, entry, LIVE))
-    b.store(I32(DELETED), b.gep(b.load(table.field(b, d, INDEX)), [slot]))
-    used = table.field(b, d, USED)
-    b.store(b.sub(b.load(used), I64(1)), used)
+    b.store(I32(DELETED), b.gep(hload(b, d, INDEX), [slot]))
+    hstore(b, b.sub(hload(b, d, USED), I64(1)), d, USED)
 
 
 def lower_dict(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
@@ -621,8 +654,8 @@ def _compact(fl, e, args):
     """Before a loop over the entries: dead entries squeezed out, so entry k is the k-th key."""
     b = fl.b
     d = args[0]
-    with b.if_then(b.icmp_signed("!=", b.load(Table.field(b, d, USED)), b.load(Table.field(b, d, N))), likely=False):
-        _grow(fl, _table(fl, _container(e)), d, b.load(Table.field(b, d, CAP)))
+    with b.if_then(b.icmp_signed("!=", hload(b, d, USED), hload(b, d, N)), likely=False):
+        _grow(fl, _table(fl, _container(e)), d, hload(b, d, CAP))
     return I1(0)
 
 
@@ -632,7 +665,7 @@ def _entry(fl, e, args, f: int):
     d, k = args[0], args[1]
     table = _table(fl, _container(e))
     what = "dictionary" if isinstance(_container(e), T.Dict) else "Set"
-    changed = b.icmp_signed("!=", b.load(Table.field(b, d, USED)), args[2])
+    changed = b.icmp_signed("!=", hload(b, d, USED), args[2])
     fl.fail_if(changed, "RuntimeError", f"{what} changed size during iteration")
     if e.attrs.get("check_only"):
         return ll.Constant(value_type(e.type), None)
@@ -662,7 +695,7 @@ def _copy(fl, e, args):
     def one(k):
         with b.if_then(is_live(b, fl.ctx.module, table.key, table.value, src, k)):
             store(fl, table, d, b.load(table.entry_field(b, src, k, KEY)), b.load(table.entry_field(b, src, k, VALUE)))
-    for_range(b, I64(0), b.load(Table.field(b, src, N)), one)
+    for_range(b, I64(0), hload(b, src, N), one)
     return d
 
 
