@@ -33,7 +33,7 @@ EMPTY, DELETED = -1, -2
 NULL = ll.Constant(I8P, None)
 MIN_SLOTS = 8
 MIN_CAP = 5              # entries a new table holds before it grows (2/3 of MIN_SLOTS)
-MAX_ENTRIES = 1 << 30    # index slots are i32 entry numbers: a bigger table is a MemoryError
+MAX_ENTRIES = 1 << 30    # index slots are i32 entry numbers: growing past it (about 2^29 live) is a MemoryError
 # entry fields by meaning; `entry_index` gives their position in a table's entry struct
 HASH, KEY, VALUE, LIVE = range(4)
 # fx_raise's format for "the exception's argument is the integer key" (abi/runtime.py)
