@@ -45,7 +45,9 @@ def test_big_tables(both, n, step):
 
 
 @pytest.mark.parametrize("name, args", [("temporaries", (0,)), ("temporaries", (300,)), ("reassigned", (6,)),
-                                        ("escaping", (5,)), ("shrink_big", (5000, 4))])
+                                        ("escaping", (5,)), ("shrink_big", (5000, 4)),
+                                        ("rebound_while_iterated", (7,)), ("memo_paths", (1,)), ("memo_paths", (3000,)),
+                                        ("iterated_temporaries", (0,)), ("iterated_temporaries", (200,))])
 def test_reused_tables(both, name, args):
     same(both, name, *args)
     assert both[0].__fastext_live_blocks__() == 0

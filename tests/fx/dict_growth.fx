@@ -137,3 +137,58 @@ def shrink_big(n: i64, rounds: i64) -> i64:
             d[i * 31] = i
         total += len(d)
     return total
+
+
+def rebound_while_iterated(n: i64) -> tuple[list[i64], list[i64], list[i64], list[tuple[i64, i64]]]:
+    """Loops over a list, its reversal and a dict whose names the body rebinds: Python iterates
+    the old container to its end, so none of them may be emptied for reuse."""
+    xs = [1, 2, 3]
+    out = []
+    for x in xs:
+        out.append(x)
+        xs = []
+        xs.append(x * 10)
+    ys = [4, 5, 6]
+    for y in reversed(ys):
+        out.append(y)
+        ys = [y]
+    d = {1: 1, 2: 2, 3: n}
+    for k in d:
+        out.append(k)
+        d = {k: 0}
+    return out, xs, ys, [(k, v) for k, v in d.items()]
+
+
+def memo_paths(limit: i64) -> tuple[i64, i64, i64]:
+    """collatz of benchmarks/programs/others.fx: a memo dict, a path list rebuilt per start and
+    walked in reverse (the list reused, the dict grown past the malloc'd size)."""
+    cache = {1: 1}
+    best, best_n = 0, 0
+    for start in range(1, limit):
+        n = start
+        path = []
+        while n not in cache:
+            path.append(n)
+            n = n // 2 if n % 2 == 0 else 3 * n + 1
+        total = cache[n]
+        for k in reversed(path):
+            total += 1
+            cache[k] = total
+        if cache[start] > best:
+            best, best_n = cache[start], start
+    return best_n, best, len(cache)
+
+
+def iterated_temporaries(n: i64) -> i64:
+    """A set built, iterated and rebuilt per round under one name (its table reused)."""
+    total = 0
+    for r in range(n):
+        s = {r % 5, r % 7, r % 3}
+        for x in s:
+            total += x * (r + 1)
+        d = {}
+        for x in range(r % 9):
+            d[x] = x * x
+        for k, v in d.items():
+            total += k + v
+    return total

@@ -746,32 +746,40 @@ def table_functions(ctx, t: T.Type) -> tuple[ll.Function, ll.Function]:
 
 
 # ------------------------------------------------------------------------- reused tables
-# The ops through which a dict or set named by a variable never reaches another name, and is
-# never iterated (a loop over it may outlive a reassignment of the name): the container argument.
+# The ops through which a dict or set named by a variable never reaches another name: the
+# container argument.  A loop iterates a compiler temporary holding the table (`$t = d`), never
+# the variable itself: `_ITERATE` is allowed on those (lists.loop_aliases: the loop cannot
+# outlive the table, the body does not rebind the variable).
 _READS = ("setitem", "getitem", "contains", "delitem", "len", "clear", "copy")
+_ITERATE = ("compact", "slots", "key", "value")
 
 
 def confined(fn: ir.Function) -> set[int]:
     """The dict and set variables whose table no other name, container or call can reach: every
-    load of one is the container operand of a `_READS` op, and every assignment a new table.
-    Assigning such a variable a new table may empty the one it holds instead (`s = set()` or
-    `len(set(...))` in a loop: the table's memory is used again, not carved anew each time).
-    None in functions with prange loops, whose threads would share one variable's old table."""
+    load of one is the container operand of a `_READS` op or the copy a loop over it iterates,
+    and every assignment a new table.  Assigning such a variable a new table may empty the one it
+    holds instead (`s = set()` or `len(set(...))` in a loop: the table's memory is used again,
+    not carved anew each time).  None in functions with prange loops, whose threads would share
+    one variable's old table."""
     if any(isinstance(s, ir.ForRange) and s.parallel is not None for s in ir.walk(fn.body)):
         return set()
+    from fastext.compiler.lower.lists import loop_aliases
     tables = {id(v) for v in fn.locals if isinstance(v.type, (T.Dict, T.Set))}
     allowed: set[int] = set()
     loads: list[ir.Load] = []
     for e in ir.all_exprs(fn.body):
         if isinstance(e, ir.Load) and id(e.var) in tables:
             loads.append(e)
-        elif isinstance(e, ir.Intrinsic) and e.name.partition(".")[2] in _READS and e.name.startswith("dict.") \
-                and e.args:
+        elif isinstance(e, ir.Intrinsic) and e.name.startswith("dict.") and e.args:
+            op = e.name.partition(".")[2]
             operand = e.args[0]
             while isinstance(operand, ir.StmtExpr):     # `len(set(...))`: the comprehension's table
                 operand = operand.result
-            if isinstance(operand, ir.Load):
+            if isinstance(operand, ir.Load) and (
+                    op in _READS or op in _ITERATE and operand.var.name.startswith("$")):
                 allowed.add(id(operand))
+    escaping = {id(load.var) for load in loads if id(load) not in allowed}
+    allowed |= {id(load) for temp, load in loop_aliases(fn, tables) if temp not in escaping}
     out = tables - {id(load.var) for load in loads if id(load) not in allowed}
     for s in ir.walk(fn.body):     # a variable also given a table from elsewhere may share it
         var = getattr(s, "var", None)
