@@ -691,6 +691,9 @@ def _copy(fl, e, args):
     src = args[0]
     table = _table(fl, e.type)
     d = new(fl, e.type)
+    count = hload(b, src, USED)
+    with b.if_then(b.icmp_signed(">", count, I64(MIN_CAP))):
+        _grow(fl, table, d, count)      # sized once, not grown step by step
 
     def one(k):
         with b.if_then(is_live(b, fl.ctx.module, table.key, table.value, src, k)):
