@@ -73,3 +73,12 @@ def test_no_leak_over_many_calls(both):
         compiled.shrink_big(2000, 3)
     assert compiled.__fastext_live_blocks__() == 0
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 50_000     # KiB
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 1), st.integers(-20, 20)), max_size=300))
+def test_boxed_after_deletions(both, ops):
+    compiled, interpreted = both
+    got, want = compiled.boxed_after_deletions(ops), interpreted.boxed_after_deletions(ops)
+    assert list(got[0].items()) == list(want[0].items()) and got[1] == want[1]
+    assert compiled.__fastext_live_blocks__() == 0

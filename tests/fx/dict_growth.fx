@@ -192,3 +192,18 @@ def iterated_temporaries(n: i64) -> i64:
         for k, v in d.items():
             total += k + v
     return total
+
+
+def boxed_after_deletions(ops: list[tuple[i64, i64]]) -> tuple[dict[i64, i64], set[i64]]:
+    """A dict and a set returned to Python after deletions and re-insertions (boxing skips the
+    dead entries, which integer keys do not mark)."""
+    d = {}
+    s = set()
+    for kind, k in ops:
+        if kind == 0:
+            d[k] = len(d)
+            s.add(k)
+        elif k in d:
+            del d[k]
+            s.discard(k)
+    return d, s
