@@ -276,7 +276,8 @@ class Table:
 
     def grow(self) -> ll.Function:
         """`i32 grow(err, d, need)`: entries room for `need` and an index at most 2/3 full,
-        rebuilt from the live entries (compacted in place, order kept).  1 when memory ran out.
+        rebuilt from the live entries (compacted in place, order kept).  1 when memory ran out
+        (the dict unchanged but for a bigger entry buffer).
 
         Tables past SMALL_MAX bytes are malloc'd, not carved from the arena: growing reallocs
         the entries (mremap for large ones: no copy, no fresh pages for what is kept) and frees
@@ -289,21 +290,13 @@ class Table:
         err, d, need = fn.args
         with b.if_then(b.icmp_signed(">=", need, I64(MAX_ENTRIES)), likely=False):
             b.ret(I32(1))
+        # Everything that may fail comes first, so a MemoryError leaves a usable dict: a bigger
+        # entry buffer (same entry numbers: the index stays valid), then the new index (not yet
+        # installed).  Then the compaction, whose liveness checks still probe the old index.
         size = size_of(self.entry)
         used = hload(b, d, USED)
         n = hload(b, d, N)
         old = self.entries(b, d)
-        # live entries moved to the front of their own buffer, in order (kept <= k: never
-        # overwrites one not yet moved; integer keys' liveness survives it: `live_function`)
-        with b.if_then(b.icmp_signed("!=", used, n), likely=False):
-            kept = Var(b, I64, I64(0))
-
-            def move(k):
-                with b.if_then(is_live(b, self.ctx.module, self.key, self.value, d, k)):
-                    b.store(b.load(b.gep(old, [k])), b.gep(old, [kept.get()]))
-                    kept.set(b.add(kept.get(), I64(1)))
-            for_range(b, I64(0), n, move)
-        hstore(b, used, d, N)
         counter = live_counter(self.ctx)
         cap = hload(b, d, CAP)
         with b.if_then(b.icmp_signed(">", need, cap)):
@@ -326,13 +319,13 @@ class Table:
                             with b.if_then(b.icmp_unsigned("==", buf.get(), NULL), likely=False):
                                 b.ret(I32(1))
                             b.atomic_rmw("add", counter, I64(1), "monotonic")
-                            self._copy_entries(b, buf.get(), old, used, size)
+                            self._copy_entries(b, buf.get(), old, n, size)
                     b.store(buf.get(), b.gep(handle, [I64(0)]))
                 with small:
                     buf.set(self._alloc(b, err, nbytes))
                     with b.if_then(b.icmp_unsigned("==", buf.get(), NULL), likely=False):
                         b.ret(I32(1))
-                    self._copy_entries(b, buf.get(), old, used, size)
+                    self._copy_entries(b, buf.get(), old, n, size)
             hstore(b, buf.get(), d, ENTRIES)
             hstore(b, newcap, d, CAP)
         # index: the smallest power of two > 3/2 * need (at least MIN_SLOTS)
@@ -340,29 +333,43 @@ class Table:
         while_loop(b, lambda: b.icmp_signed("<=", b.udiv(b.mul(slots.get(), I64(2)), I64(3)), need),
                    lambda: slots.set(b.shl(slots.get(), I64(1))), "slots")
         oldindex = hload(b, d, INDEX)
-        with b.if_then(b.icmp_signed("!=", slots.get(), b.add(hload(b, d, MASK), I64(1)))):
-            nbytes = b.mul(slots.get(), I64(4))
-            raw = Var(b, I8P, NULL)
-            with b.if_else(b.icmp_unsigned(">", nbytes, I64(SMALL_MAX))) as (big, small):
+        resized = b.icmp_signed("!=", slots.get(), b.add(hload(b, d, MASK), I64(1)))
+        raw = Var(b, I8P, b.bitcast(oldindex, I8P))
+        ibytes = b.mul(slots.get(), I64(4))
+        with b.if_then(resized):
+            with b.if_else(b.icmp_unsigned(">", ibytes, I64(SMALL_MAX))) as (big, small):
                 with big:
                     handle = self._handle(b, err, d)
                     with b.if_then(b.icmp_unsigned("==", handle, ll.Constant(handle.type, None)), likely=False):
                         b.ret(I32(1))
-                    raw.set(b.call(_libc(self.ctx, "malloc"), [nbytes]))
+                    raw.set(b.call(_libc(self.ctx, "malloc"), [ibytes]))
                     with b.if_then(b.icmp_unsigned("==", raw.get(), NULL), likely=False):
                         b.ret(I32(1))
                     b.atomic_rmw("add", counter, I64(1), "monotonic")
                 with small:
-                    raw.set(self._alloc(b, err, nbytes))
+                    raw.set(self._alloc(b, err, ibytes))
                     with b.if_then(b.icmp_unsigned("==", raw.get(), NULL), likely=False):
                         b.ret(I32(1))
+        # live entries moved to the front of their own buffer, in order (kept <= k: never
+        # overwrites one not yet moved; integer keys' liveness survives it: `live_function`)
+        with b.if_then(b.icmp_signed("!=", used, n), likely=False):
+            kept = Var(b, I64, I64(0))
+            entries = self.entries(b, d)
+
+            def move(k):
+                with b.if_then(is_live(b, self.ctx.module, self.key, self.value, d, k)):
+                    b.store(b.load(b.gep(entries, [k])), b.gep(entries, [kept.get()]))
+                    kept.set(b.add(kept.get(), I64(1)))
+            for_range(b, I64(0), n, move)
+        hstore(b, used, d, N)
+        with b.if_then(resized):
             with b.if_then(self._owned(b, 1, d, oldindex)):
                 b.call(_libc(self.ctx, "free"), [b.bitcast(oldindex, I8P)])
                 b.atomic_rmw("sub", counter, I64(1), "monotonic")
             h = b.bitcast(hload(b, d, HANDLE), I8P.as_pointer())
             with b.if_then(b.icmp_unsigned("!=", h, ll.Constant(h.type, None))):
                 # the handle records the index only while it is malloc'd
-                owned = b.icmp_unsigned(">", nbytes, I64(SMALL_MAX))
+                owned = b.icmp_unsigned(">", ibytes, I64(SMALL_MAX))
                 b.store(b.select(owned, raw.get(), NULL), b.gep(h, [I64(1)]))
             hstore(b, b.bitcast(raw.get(), I32.as_pointer()), d, INDEX)
             hstore(b, b.sub(slots.get(), I64(1)), d, MASK)
