@@ -328,9 +328,12 @@ class Table:
                     self._copy_entries(b, buf.get(), old, n, size)
             hstore(b, buf.get(), d, ENTRIES)
             hstore(b, newcap, d, CAP)
-        # index: the smallest power of two > 3/2 * need (at least MIN_SLOTS)
+        # index: the smallest power of two > 3/2 * the entries' capacity (at least MIN_SLOTS), so
+        # that while there is room for an entry the index is under 2/3 full (one check per insert)
+        room = hload(b, d, CAP)
+        room = b.select(b.icmp_signed(">", need, room), need, room)
         slots = Var(b, I64, I64(MIN_SLOTS))
-        while_loop(b, lambda: b.icmp_signed("<=", b.udiv(b.mul(slots.get(), I64(2)), I64(3)), need),
+        while_loop(b, lambda: b.icmp_signed("<=", b.udiv(b.mul(slots.get(), I64(2)), I64(3)), room),
                    lambda: slots.set(b.shl(slots.get(), I64(1))), "slots")
         oldindex = hload(b, d, INDEX)
         resized = b.icmp_signed("!=", slots.get(), b.add(hload(b, d, MASK), I64(1)))
@@ -504,11 +507,9 @@ def store(fl, table: Table, d, key, value, replace: bool = True) -> None:
         with missing:
             keep_item(fl, key, table.key)
             n = hload(b, d, N)
-            mask = hload(b, d, MASK)
             slot_var = Var(b, I64, slot)
-            # room for one more entry, and the index kept at most 2/3 full
-            full = b.or_(b.icmp_signed(">=", n, hload(b, d, CAP)),
-                         b.icmp_signed(">=", b.mul(b.add(n, I64(1)), I64(3)), b.mul(b.add(mask, I64(1)), I64(2))))
+            # room for one more entry (then the index stays under 2/3 full: `Table.grow`)
+            full = b.icmp_signed(">=", n, hload(b, d, CAP))
             with b.if_then(full, likely=False):
                 used = hload(b, d, USED)
                 _grow(fl, table, d, b.add(b.mul(used, I64(2)), I64(1)))
