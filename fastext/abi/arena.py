@@ -19,7 +19,7 @@ from __future__ import annotations
 from llvmlite import ir as ll
 
 from fastext.compiler.capi import I32, I64, OBJ, CApi, type_of
-from fastext.compiler.lower.alloc import ALIGN, HEADER, free_block, live_counter
+from fastext.compiler.lower.alloc import ALIGN, HEADER, free_block, free_tables, live_counter
 from fastext.compiler.lower.context import ModuleContext
 
 Py_bf_getbuffer, Py_tp_dealloc = 1, 52
@@ -58,8 +58,8 @@ class ArenaEmitter:
         return b.gep(b.bitcast(owner, OBJ.as_pointer()), [I64(OWNER_BLOCK)])
 
     def release(self) -> ll.Function:
-        """`void fx$arena_release(block *head)`: free every block no owner took over; the others
-        leave the arena (their owner frees them)."""
+        """`void fx$arena_release(block *head)`: free every block no owner took over (and the
+        tables a dict's handle block records); the others leave the arena (their owner frees them)."""
         fn, b = self._fn("fx$arena_release", ll.VoidType(), [OBJ])
         if b is None:
             return fn
@@ -77,6 +77,7 @@ class ArenaEmitter:
             with then:
                 b.store(I64(0), self._hdr(b, blk, 3))
             with otherwise:
+                free_tables(self.ctx, b, blk)     # a big dict's malloc'd tables (lower/dicts.py)
                 b.call(free_block(self.ctx), [blk])
         blk.add_incoming(nxt, b.block)
         b.branch(head)

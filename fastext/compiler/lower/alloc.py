@@ -432,3 +432,41 @@ def byte_extent(b: ll.IRBuilder, v: ll.Value, t: T.Array) -> tuple[ll.Value, ll.
         hi = b.add(hi, b.select(neg, I64(0), span))
         empty = b.or_(empty, b.icmp_signed("<=", n, I64(0)))
     return lo, hi, empty
+
+
+TABLES_HANDLE = 2     # a block's `in_arena` value when its data holds malloc'd pointers to free too
+
+
+def tables_handle(ctx: ModuleContext) -> ll.Function:
+    """`i8* fx$tables_handle(err*)`: a zeroed arena block of two pointers, marked so the call's
+    release (abi/arena.py) frees what they hold (a big dict's malloc'd entries and index,
+    lower/dicts.py) before the block; NULL if memory ran out."""
+    fn = ctx.module.globals.get("fx$tables_handle")
+    if fn is not None:
+        return fn
+    fn = ll.Function(ctx.module, ll.FunctionType(I8P, [ERRP]), "fx$tables_handle")
+    fn.linkage = "internal"
+    b = ll.IRBuilder(fn.append_basic_block("entry"))
+    data = b.call(arena_alloc(ctx), [fn.args[0], I64(16)])
+    with b.if_then(b.icmp_unsigned("==", data, ll.Constant(I8P, None)), likely=False):
+        b.ret(data)
+    slots = b.bitcast(data, I8P.as_pointer())
+    b.store(ll.Constant(I8P, None), b.gep(slots, [I64(0)]))
+    b.store(ll.Constant(I8P, None), b.gep(slots, [I64(1)]))
+    hdr = b.bitcast(b.gep(data, [I64(-ALIGN)]), HEADER.as_pointer())
+    b.store(I64(TABLES_HANDLE), b.gep(hdr, [I32(0), I32(3)]))
+    b.ret(data)
+    return fn
+
+
+def free_tables(ctx: ModuleContext, b: ll.IRBuilder, block: ll.Value) -> None:
+    """Before `block` (a header) is freed: when it is a tables handle, free the memory it records."""
+    hdr = b.bitcast(block, HEADER.as_pointer())
+    with b.if_then(b.icmp_unsigned("==", b.load(b.gep(hdr, [I32(0), I32(3)])), I64(TABLES_HANDLE)), likely=False):
+        slots = b.bitcast(b.gep(block, [I64(ALIGN)]), I8P.as_pointer())
+        free = ctx.intrinsic("free", ll.VoidType(), [I8P])
+        for k in range(2):
+            p = b.load(b.gep(slots, [I64(k)]))
+            with b.if_then(b.icmp_unsigned("!=", p, ll.Constant(I8P, None))):
+                b.call(free, [p])
+                b.atomic_rmw("sub", live_counter(ctx), I64(1), "monotonic")

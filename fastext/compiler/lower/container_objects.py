@@ -11,7 +11,7 @@ from llvmlite import ir as ll
 
 from fastext.compiler.capi import CApi
 from fastext.compiler import types as T
-from fastext.compiler.lower.context import F64, I32, I64, I8, I8P, value_type
+from fastext.compiler.lower.context import F64, I32, I64, I8P, value_type
 from fastext.compiler.lower.ircontrol import for_range, internal_function
 
 NULL = ll.Constant(I8P, None)
@@ -119,12 +119,11 @@ def python_container(api: CApi, b: ll.IRBuilder, c: ll.Value, t: T.Type, box, fa
     fail_unless(out, None)
 
     def one(k):
-        live = b.icmp_unsigned("!=", b.load(b.gep(entries, [k, I32(3)])), I8(0))
-        with b.if_then(live):
-            kobj = box(key, b.load(b.gep(entries, [k, I32(1)])))
+        with b.if_then(dicts.is_live(b, b.module, key, value, c, k)):
+            kobj = box(key, b.load(b.gep(entries, [k, I32(dicts.entry_index(key, dicts.KEY))])))
             fail_unless(kobj, out)
             if is_dict:
-                vobj = box(value, b.load(b.gep(entries, [k, I32(2)])))
+                vobj = box(value, b.load(b.gep(entries, [k, I32(dicts.entry_index(key, dicts.VALUE))])))
                 with b.if_then(b.icmp_unsigned("==", vobj, NULL), likely=False):
                     api.call(b, "Py_DecRef", kobj)
                 fail_unless(vobj, out)

@@ -232,6 +232,9 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
                 id(s.var) in self.confined_lists():
             from fastext.compiler.lower.lists import assign_reusing
             return assign_reusing(self, s)
+        if isinstance(s.value, ir.Intrinsic) and s.value.name == "dict.new" and id(s.var) in self.confined_tables():
+            from fastext.compiler.lower import dicts
+            return dicts.assign_reusing(self, s)
         group = self.confined().get(id(s.var)) if isinstance(s.value, ir.ArrayMap) else None
         if group is not None:
             # names no other reference reaches: the site's buffers are recycled (lower/reuse.py)
@@ -253,6 +256,14 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         if found is None:
             from fastext.compiler.lower.lists import confined
             found = self._confined_lists = confined(self.fn)
+        return found
+
+    def confined_tables(self) -> set[int]:
+        """The dict and set variables whose table an assignment may reuse (lower/dicts.py), computed once."""
+        found = getattr(self, "_confined_tables", None)
+        if found is None:
+            from fastext.compiler.lower.dicts import confined
+            found = self._confined_tables = confined(self.fn)
         return found
 
     def confined(self) -> dict[int, tuple[ir.Var, ...]]:

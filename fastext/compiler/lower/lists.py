@@ -623,9 +623,50 @@ _READS = {
 REUSABLE = ("list.copy", "list.slice", "list.empty")   # values an assignment may build in place
 
 
+def loop_aliases(fn: ir.Function, containers: set[int]) -> list[tuple[int, ir.Load]]:
+    """(temporary, load) of the `$t = xs` copies of a container variable into a compiler
+    temporary (what `for x in xs` and `reversed(xs)` iterate) that cannot outlive `xs`'s
+    container: `$t` is assigned only there, and read only by the statements after it in the same
+    block, none of which assigns `xs`.  If `$t` itself only reaches reading operations, such a
+    load does not make the container reachable once `xs` is given a new one."""
+    lists = containers
+    assigned: dict[int, int] = {}
+    for st in ir.walk(fn.body):
+        var = getattr(st, "var", None)
+        if var is not None:
+            assigned[id(var)] = assigned.get(id(var), 0) + 1
+    loads: dict[int, int] = {}
+    for e in ir.all_exprs(fn.body):
+        if isinstance(e, ir.Load):
+            loads[id(e.var)] = loads.get(id(e.var), 0) + 1
+    blocks = [fn.body] + [b for st in ir.walk(fn.body) for b in ir.bodies(st)] + \
+        [e.body for e in ir.all_exprs(fn.body) if isinstance(e, ir.StmtExpr)]
+    out: list[tuple[int, ir.Load]] = []
+    for block in blocks:
+        for i, st in enumerate(block):
+            if not (isinstance(st, ir.Assign) and st.var.name.startswith("$") and id(st.var) in lists
+                    and isinstance(st.value, ir.Load) and id(st.value.var) in lists
+                    and assigned.get(id(st.var)) == 1):
+                continue
+            temp, source = id(st.var), id(st.value.var)
+            seen, last = 0, i
+            for j in range(i + 1, len(block)):
+                here = sum(1 for e in ir.all_exprs([block[j]]) if isinstance(e, ir.Load) and id(e.var) == temp)
+                if here:
+                    seen, last = seen + here, j
+            if seen != loads.get(temp, 0):
+                continue
+            window = block[i + 1:last + 1]
+            if any(getattr(x, "var", None) is not None and id(x.var) == source for x in ir.walk(window)):
+                continue
+            out.append((temp, st.value))
+    return out
+
+
 def confined(fn: ir.Function) -> set[int]:
     """The list variables whose list no other name, container or call can reach: every load of
-    one is an operand of a `_READS` position.  Assigning such a variable a copy or slice may
+    one is an operand of a `_READS` position (or the load a loop over it makes: `loop_aliases`,
+    whose temporary is held to the same rule).  Assigning such a variable a copy or slice may
     copy into the list it holds instead of making a new one (`perm = perm1[:]` in a loop)."""
     lists = {id(v) for v in fn.locals if isinstance(v.type, T.List)}
     allowed: set[int] = set()
@@ -637,6 +678,8 @@ def confined(fn: ir.Function) -> set[int]:
             for k in _READS.get(e.name[5:], ()):
                 if k < len(e.args) and isinstance(e.args[k], ir.Load):
                     allowed.add(id(e.args[k]))
+    escaping = {id(load.var) for load in loads if id(load) not in allowed}
+    allowed |= {id(load) for temp, load in loop_aliases(fn, lists) if temp not in escaping}
     out = lists - {id(load.var) for load in loads if id(load) not in allowed}
     for s in ir.walk(fn.body):     # a variable also given a list from elsewhere may share it
         if isinstance(s, ir.Assign) and id(s.var) in out and not (
