@@ -333,8 +333,10 @@ def _passed_types(collector, node: ast.ClassDef, k: int, name: str, default) -> 
         if t is not None:
             seen.append(t)
     tree = getattr(collector, "tree", None)
+    from fastext.compiler.frontend.inherit import init_runners
+    runners = init_runners(collector, node.name)      # the class, and subclasses that inherit its __init__
     for call in ast.walk(tree) if tree is not None else ():
-        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == node.name):
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in runners):
             continue
         arg = call.args[k] if k < len(call.args) and not any(isinstance(a, ast.Starred) for a in call.args[:k + 1]) \
             else next((kw.value for kw in call.keywords if kw.arg == name), None)
@@ -384,6 +386,11 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
             b = scope.lookup(func.id)
             if b is not None and b.kind == "structtype":
                 return b.value
+            if b is None:
+                from fastext.compiler.frontend.inherit import bound_ancestor
+                above = bound_ancestor(collector, func.id)     # a subclass defined further down
+                if above is not None:
+                    return above
             if b is not None and b.kind == "scalar":
                 return b.value
             if b is None and func.id == "list" and len(value.args) == 1 and isinstance(value.args[0], ast.Call) \
@@ -466,11 +473,27 @@ def _method_returns(collector, owner: Struct, name: str) -> Type | None:
     return t if isinstance(t, (Scalar, Struct)) else None
 
 
+def _common_class(a: Struct, b: Struct) -> Struct | None:
+    t = a
+    while t is not None:
+        if b.is_subclass_of(t):
+            return t
+        t = t.base
+    return None
+
+
 def _promote_all(ts: list) -> Type | None:
     if not ts or any(t is None for t in ts):
         return None
     if all(t == ts[0] for t in ts):
         return ts[0]
+    if all(isinstance(t, Struct) and t.plain for t in ts):      # instances of one hierarchy: their base
+        out = ts[0]
+        for t in ts[1:]:
+            out = _common_class(out, t)
+            if out is None:
+                return None
+        return out
     if not all(isinstance(t, Scalar) for t in ts):
         return None
     out = ts[0]
@@ -578,18 +601,23 @@ def linked(t: Type) -> Struct | None:
     return None
 
 
+def _why_inside(c: Struct) -> str:
+    if c.cid:
+        return "a class with a base or subclasses"
+    return "a class whose instances refer to each other or hold lists"
+
+
 def check_boundary(node: ast.FunctionDef, params: list, ret: Type, span_of) -> None:
     """An exported function may not take or return instances of linked classes (`linked`)."""
     for name, t, span in params:
         c = linked(t)
         if c is not None:
-            raise FxSyntaxError(span, f"parameter `{name}` of the exported function `{node.name}` holds {c}, a class "
-                                "whose instances refer to each other or hold lists: they live inside compiled "
-                                "code only",
+            raise FxSyntaxError(span, f"parameter `{name}` of the exported function `{node.name}` holds {c}, "
+                                f"{_why_inside(c)}: they live inside compiled code only",
                                 f"make the function internal (`_{node.name}`) and build the {c} records inside "
                                 "compiled code, or pass the numbers they hold")
     c = linked(ret)
     if c is not None:
-        raise FxSyntaxError(span_of(node.returns), f"the exported function `{node.name}` returns {c}, a class whose "
-                            "instances refer to each other or hold lists: they live inside compiled code only",
+        raise FxSyntaxError(span_of(node.returns), f"the exported function `{node.name}` returns {c}, "
+                            f"{_why_inside(c)}: they live inside compiled code only",
                             f"return the numbers it holds, or make the function internal (`_{node.name}`)")

@@ -76,10 +76,40 @@ def prescan(collector: "_ModuleCollector", tree: ast.Module) -> None:
              if len(c.bases) == 1 and isinstance(c.bases[0], ast.Name) and c.bases[0].id in names}
     used = set(bases.values())
     collector.class_ids = {}
+    collector.class_base_names = bases
+    collector.class_inits = {c.name for c in classes if any(isinstance(s, ast.FunctionDef) and s.name == "__init__"
+                                                           for s in c.body)}
     collector.class_bases_used = used
     for c in classes:
         if c.name in bases or c.name in used:
             collector.class_ids[c.name] = len(collector.class_ids) + 1
+
+
+def init_runners(collector: "_ModuleCollector", name: str) -> set[str]:
+    """`name` and the classes below it whose constructor runs `name`'s `__init__` (none of their
+    own in between), by the names the source calls them."""
+    bases = getattr(collector, "class_base_names", {})
+    inits = getattr(collector, "class_inits", set())
+    out = {name}
+    for c in bases:
+        k = c
+        while k in bases and k not in inits and k != name:
+            k = bases[k]
+        if k == name and c not in inits:
+            out.add(c)
+    return out
+
+
+def bound_ancestor(collector: "_ModuleCollector", name: str) -> Struct | None:
+    """For a class of the module not read yet (`Times(...)` passed to `Plus.__init__` above
+    it), the nearest class above it that is bound already: what a reference to it is typed as."""
+    bases = getattr(collector, "class_base_names", {})
+    while name in bases:
+        name = bases[name]
+        b = collector.scope.lookup(name)
+        if b is not None and b.kind == "structtype" and isinstance(b.value, Struct) and b.value.plain:
+            return b.value
+    return None
 
 
 def base_of(collector: "_ModuleCollector", node: ast.ClassDef) -> Struct | None:
