@@ -805,7 +805,13 @@ class ExpressionChecker:
         elif isinstance(a.type, Scalar) and isinstance(b.type, Scalar):
             t = self.result_type(a, b)
         else:
-            raise self.error(node, f"both branches must have one type, got {a.type} and {b.type}", "make both branches numbers, or both the same array")
+            from fastext.compiler.frontend.inherit import join
+            t = join(self.scope, a.type, b.type)       # `Sphere(...) if c else Plane(...)`: a Shape
+            if t is None:
+                raise self.error(node, f"both branches must have one type, got {a.type} and {b.type}",
+                                 "make both branches numbers, or both the same array")
+            return ir.IfExp(t, self.span(node), cond, self.coerce(a, t, node.body, "the value"),
+                            self.coerce(b, t, node.orelse, "the value"))
         return ir.IfExp(t, self.span(node), cond, self.convert(a, t), self.convert(b, t))
 
     def e_list(self, node: ast.List) -> ir.Expr:
