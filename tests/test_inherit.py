@@ -95,3 +95,23 @@ def test_located_errors(tmp_path, source, line, col, message, hint):
     d = diags[0]
     assert message in d.message and hint in d.hint, d.render()
     assert (d.span.line, d.span.col + 1) == (line + 1, col), d.render()   # columns from 0, as ast's
+
+
+CHECKED = SHAPES + """\
+def _square_area(s: Shape) -> float:
+    return Square.area(s)
+def call_on(kind: int) -> float:
+    s: Shape = Square(1.0, 3.0) if kind == 1 else Shape(2.0)
+    return _square_area(s)
+"""
+
+
+def test_explicit_class_call_checks_the_instance(tmp_path):
+    """`Square.area(s)` of a base reference runs Square's definition on a Square, and raises
+    TypeError for a record of another class (plain Python would run it on any object)."""
+    path = tmp_path / "checked.fx"
+    path.write_text("from __future__ import annotations\n" + CHECKED)
+    m = fxload.compiled(str(path))
+    assert m.call_on(1) == 9.0
+    with pytest.raises(TypeError, match="not a 'Square'"):
+        m.call_on(0)
