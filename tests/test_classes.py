@@ -173,9 +173,11 @@ BAD = [
      "the type of `t` cannot be told", "Optional"),
     ("class A:\n    def __init__(self, v: list[float]):\n        self.v = v[0] + g()\n", 3, 9,
      "cannot infer the type of field `v` of class `A`", "annotate it in the class"),
-    ("class B(A):\n    x: float\n", 1, 9, "class `B` cannot inherit from `A`", "no inheritance"),
+    ("class B(A):\n    x: float\n", 1, 9, "the base `A` of class `B` is not a class defined above",
+     "define the base class first"),
     ("class A:\n    __slots__ = ('x',)\n    x: float\n", 2, 5, "`__slots__` in class `A`", "remove it"),
-    ("class A:\n    count = 0\n    x: float\n", 2, 5, "class-level values in class `A`", "module constant"),
+    ("class A:\n    items = []\n    x: float\n", 2, 13, "the class-level value `items` of class `A` is not a "
+     "constant", "module constant"),
     ("class A(metaclass=M):\n    x: float\n", 1, 19, "cannot take `metaclass=`", "metaclasses"),
     ("class A:\n    x: float\n    @property\n    def make(self) -> float:\n        return 1.0\n", 3, 6,
      "decorated `@property`", "module function"),

@@ -88,6 +88,19 @@ class Struct(Type):
     fields: tuple[tuple[str, Type], ...]
     mutable: bool = False
     plain: bool = False     # a plain `class C:` (frontend/classes.py): mutable, built by its `__init__`
+    # single inheritance (frontend/inherit.py): the class's id in its module's hierarchy (0: a
+    # class with neither base nor subclass, whose records carry no id) and its base class
+    cid: int = 0
+    base: "Struct | None" = None
+
+    def is_subclass_of(self, other: "Type") -> bool:
+        """Whether `self` is `other` or derives from it (a reference to it is usable as one to `other`)."""
+        t = self
+        while t is not None:
+            if isinstance(other, Struct) and t.name == other.name:
+                return True
+            t = t.base
+        return False
 
     def field_index(self, name: str) -> int | None:
         for k, (fname, _) in enumerate(self.fields):

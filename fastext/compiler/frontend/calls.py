@@ -163,6 +163,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     of_text = text.builtin_call(fc, node, name)     # str(x), hex(n), int(s, 16), bytearray(), ...
     if of_text is not None:
         return of_text
+    if name == "isinstance":      # of class instances (frontend/inherit.py)
+        from fastext.compiler.frontend.inherit import isinstance_call
+        return isinstance_call(fc, node)
     if name in BUILTIN_FUNCS:
         return builtin_call(fc, node, name)
     if name in ("divmod", "pow"):     # ops/pymath.py

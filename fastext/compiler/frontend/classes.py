@@ -53,14 +53,11 @@ def is_plain_class(node: ast.ClassDef) -> bool:
 def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast.FunctionDef]:
     """Read one plain class: bind its struct type, return its methods (named `NAME.m`) and its
     constructor `NAME.__init__` as functions for the module to check."""
+    from fastext.compiler.frontend import inherit
     from fastext.compiler.frontend.structs import _method
     scope = collector.scope
     span = collector.span(node)
-    for base in node.bases:
-        if not (isinstance(base, ast.Name) and base.id == "object"):
-            raise FxSyntaxError(collector.span(base), f"class `{node.name}` cannot inherit from "
-                                f"`{ast.unparse(base)}`", "classes have no inheritance: put the fields and methods "
-                                "you need in the class itself, or hold the other instance as a field")
+    base = inherit.base_of(collector, node)       # single inheritance (frontend/inherit.py)
     if node.keywords:
         raise FxSyntaxError(collector.span(node.keywords[0].value), f"class `{node.name}` cannot take "
                             f"`{node.keywords[0].arg}=`", "metaclasses and class keywords are not supported")
@@ -68,6 +65,7 @@ def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast
         raise FxSyntaxError(span, f"`{node.name}` is already bound at module level", "rename the class")
     declared: list[tuple[str, ast.AnnAssign]] = []
     methods: list[ast.FunctionDef] = []
+    consts: dict = {}
     for stmt in without_docstring(node.body):
         if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is None:
             declared.append((stmt.target.id, stmt))
@@ -76,27 +74,37 @@ def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast
             methods.append(stmt)
         elif isinstance(stmt, ast.Pass):
             pass
+        elif (const := inherit.class_constant(collector, node, stmt)) is not None:
+            consts[const[0]] = const[1]
         else:
             raise _bad_member(collector, node, stmt)
-    init = next((m for m in methods if m.name == "__init__"), None)
+    inherit.rewrite_super(collector, node, base, methods)
+    own_init = next((m for m in methods if m.name == "__init__"), None)
+    init = own_init if own_init is not None or base is None else inherit.inherited_init(collector, base)
     # the methods' return annotations, for fields typed from method calls and operators
     returns = collector.__dict__.setdefault("class_returns", {})
     returns[scope.qualify(node.name)] = {m.name: m.returns for m in methods if m.returns is not None}
+    if base is not None:
+        returns[scope.qualify(node.name)] = {**returns.get(base.name, {}), **returns[scope.qualify(node.name)]}
+    cid = getattr(collector, "class_ids", {}).get(node.name, 0)
     # bound while the fields are read, so a field may name its own class (`self.next: Task | None`)
     ref = ClassRef(scope.qualify(node.name))
-    scope.names[node.name] = Binding("structtype", Struct(ref.name, (), True, True))
+    scope.names[node.name] = Binding("structtype", Struct(ref.name, base.fields if base else (), True, True, cid, base))
     try:
-        fields = _fields(collector, node, declared, init)
+        fields = _fields(collector, node, declared, own_init, base, cid)
     except FxSyntaxError:
         del scope.names[node.name]
         raise
     fields = [(f, ref if isinstance(t, Struct) and t.name == ref.name else t) for f, t in fields]
-    stype = Struct(ref.name, tuple(fields), True, True)
+    stype = Struct(ref.name, tuple(fields), True, True, cid, base)
     ref.bind(stype)
     scope.names[node.name] = Binding("structtype", stype)
+    inherit.register(collector, node, stype, methods, consts, own_init)
     out = [_constructor(collector, node, init, stype)]
+    if own_init is not None and node.name in getattr(collector, "class_bases_used", ()):
+        out.append(inherit.init_on(collector, node, own_init, stype))     # `super().__init__(...)`
     for m in methods:
-        if m is init:
+        if m is own_init:
             continue
         try:
             if _kind(m) is not None:
@@ -108,15 +116,27 @@ def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast
     return out
 
 
-def _fields(collector, node: ast.ClassDef, declared: list, init: ast.FunctionDef | None) -> list[tuple[str, Type]]:
+def _fields(collector, node: ast.ClassDef, declared: list, init: ast.FunctionDef | None, base: Struct | None = None,
+            cid: int = 0) -> list[tuple[str, Type]]:
+    """The class's fields: its base's first (a subclass's record extends its base's), then its own."""
     span = collector.span(node)
+    inherited = list(base.fields) if base is not None else []
     if declared:
-        fields = [(name, _field_type(collector, node, name, stmt.annotation, stmt)) for name, stmt in declared]
+        fields = list(inherited)
+        for name, stmt in declared:
+            t = _field_type(collector, node, name, stmt.annotation, stmt)
+            k = next((k for k, (f, _) in enumerate(inherited) if f == name), None)
+            if k is None:
+                fields.append((name, t))
+            elif _resolved(inherited[k][1]) != t:
+                raise FxSyntaxError(collector.span(stmt), f"field `{name}` of class `{node.name}` is {t} where its "
+                                    f"base's is {_resolved(inherited[k][1])}",
+                                    "a subclass keeps the types of its base's fields")
     elif init is not None:
-        fields = _init_fields(collector, node, init)
+        fields = _init_fields(collector, node, init, inherited)
     else:
-        fields = []
-    if not fields:
+        fields = inherited
+    if not fields and not cid:
         raise FxSyntaxError(span, f"class `{node.name}` has no fields",
                             "assign them in `__init__` (`self.x = x`) or annotate them in the class (`x: float`)")
     from fastext.compiler.frontend.text import textual
@@ -127,6 +147,10 @@ def _fields(collector, node: ast.ClassDef, declared: list, init: ast.FunctionDef
                                 "keep the text beside the records (a list or dict keyed by index), or keep this "
                                 "class in a .py module")
     return fields
+
+
+def _resolved(t: Type) -> Type:
+    return t.target if isinstance(t, ClassRef) else t
 
 
 def _kind(m: ast.FunctionDef) -> str | None:
@@ -167,17 +191,19 @@ def _static(collector, node: ast.ClassDef, m: ast.FunctionDef) -> ast.FunctionDe
 
 
 def static_call(fc, node: ast.Call, stype: Struct, shown: str):
-    """`Vector.zero()`, `Vector.from_polar(r, a)`: a static or class method, called natively."""
+    """`Vector.zero()`, `Vector.from_polar(r, a)`: a static or class method (defined in the class
+    or above it), called natively; `Base.m(self, ...)`: an instance method called without
+    dispatch (frontend/inherit.py)."""
     from fastext.compiler.frontend.calls import user_call
-    key = f"{stype.name}.{node.func.attr}"
-    if fc.scope.registry.get(key) is None or node.func.attr.startswith("__"):
+    from fastext.compiler.frontend import inherit
+    key = inherit.static_key(fc.scope, stype, node.func.attr) if inherit.info_of(fc.scope, stype) is not None \
+        else f"{stype.name}.{node.func.attr}"
+    if key is None or fc.scope.registry.get(key) is None:
+        called = inherit.class_call(fc, node, stype, shown)
+        if called is not None:
+            return called
         raise fc.error(node.func, f"class `{shown}` has no static or class method `{node.func.attr}`",
                        "call methods on an instance (`v.norm()`), static and class methods on the class")
-    sig = fc.scope.registry.get(key)
-    params = getattr(sig, "params", [])
-    if params and params[0][0] == "self" and params[0][1] == stype:     # an instance method
-        raise fc.error(node.func, f"`{shown}.{node.func.attr}` is a method: call it on an instance",
-                       f"v.{node.func.attr}(...) for v = {shown}(...)")
     return user_call(fc, node, key, f"{shown}.{node.func.attr}")
 
 
@@ -229,9 +255,11 @@ def _field_type(collector, node: ast.ClassDef, name: str, annotation: ast.expr, 
     return t
 
 
-def _init_fields(collector, node: ast.ClassDef, init: ast.FunctionDef) -> list[tuple[str, Type]]:
+def _init_fields(collector, node: ast.ClassDef, init: ast.FunctionDef,
+                 inherited: list = ()) -> list[tuple[str, Type]]:
     """The fields `__init__` assigns (`self.x = ...`), in order of first assignment, typed from
-    the first assigned value (or the annotation of `self.x: T = ...`)."""
+    the first assigned value (or the annotation of `self.x: T = ...`); `inherited`: the base's
+    fields, first and typed already."""
     known: dict[str, Type] = {}
     params = init.args.args[1:]
     defaults = [None] * (len(params) - len(init.args.defaults)) + list(init.args.defaults)
@@ -247,7 +275,7 @@ def _init_fields(collector, node: ast.ClassDef, init: ast.FunctionDef) -> list[t
         if t is not None:
             known[a.arg] = t
             init.__dict__.setdefault("fx_inferred", {})[a.arg] = t     # annotates the constructor
-    fields: dict[str, Type] = {}
+    fields: dict[str, Type] = dict(inherited)
     for stmt in _walk_statements(init.body):
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
@@ -305,8 +333,10 @@ def _passed_types(collector, node: ast.ClassDef, k: int, name: str, default) -> 
         if t is not None:
             seen.append(t)
     tree = getattr(collector, "tree", None)
+    from fastext.compiler.frontend.inherit import init_runners
+    runners = init_runners(collector, node.name)      # the class, and subclasses that inherit its __init__
     for call in ast.walk(tree) if tree is not None else ():
-        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == node.name):
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in runners):
             continue
         arg = call.args[k] if k < len(call.args) and not any(isinstance(a, ast.Starred) for a in call.args[:k + 1]) \
             else next((kw.value for kw in call.keywords if kw.arg == name), None)
@@ -356,6 +386,11 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
             b = scope.lookup(func.id)
             if b is not None and b.kind == "structtype":
                 return b.value
+            if b is None:
+                from fastext.compiler.frontend.inherit import bound_ancestor
+                above = bound_ancestor(collector, func.id)     # a subclass defined further down
+                if above is not None:
+                    return above
             if b is not None and b.kind == "scalar":
                 return b.value
             if b is None and func.id == "list" and len(value.args) == 1 and isinstance(value.args[0], ast.Call) \
@@ -438,11 +473,27 @@ def _method_returns(collector, owner: Struct, name: str) -> Type | None:
     return t if isinstance(t, (Scalar, Struct)) else None
 
 
+def _common_class(a: Struct, b: Struct) -> Struct | None:
+    t = a
+    while t is not None:
+        if b.is_subclass_of(t):
+            return t
+        t = t.base
+    return None
+
+
 def _promote_all(ts: list) -> Type | None:
     if not ts or any(t is None for t in ts):
         return None
     if all(t == ts[0] for t in ts):
         return ts[0]
+    if all(isinstance(t, Struct) and t.plain for t in ts):      # instances of one hierarchy: their base
+        out = ts[0]
+        for t in ts[1:]:
+            out = _common_class(out, t)
+            if out is None:
+                return None
+        return out
     if not all(isinstance(t, Scalar) for t in ts):
         return None
     out = ts[0]
@@ -526,10 +577,13 @@ def _annotated(arg: ast.arg, t: Type | None, node: ast.ClassDef) -> ast.arg:
 
 def linked(t: Type) -> Struct | None:
     """The class in `t` whose instances refer to instances of their own class (a field typed
-    `types.ClassRef`) or hold lists, directly or through fields, else None.  Such records form
+    `types.ClassRef`) or hold lists, or that has a base or subclasses (frontend/inherit.py),
+    directly or through fields, else None.  Such records form
     graphs that the entry points do not convert (docs/language.md, "Classes"): they stay inside
     compiled code."""
     from fastext.compiler.types import Dict, List, Set, Tuple
+    if isinstance(t, Struct) and t.plain and t.cid:
+        return t        # a class with a base or subclasses: dispatch reads its records' class id
     if isinstance(t, Struct):
         for _, ft in t.fields:
             if isinstance(ft, (ClassRef, List)):     # a graph of records, or a list the record holds
@@ -547,18 +601,23 @@ def linked(t: Type) -> Struct | None:
     return None
 
 
+def _why_inside(c: Struct) -> str:
+    if c.cid:
+        return "a class with a base or subclasses"
+    return "a class whose instances refer to each other or hold lists"
+
+
 def check_boundary(node: ast.FunctionDef, params: list, ret: Type, span_of) -> None:
     """An exported function may not take or return instances of linked classes (`linked`)."""
     for name, t, span in params:
         c = linked(t)
         if c is not None:
-            raise FxSyntaxError(span, f"parameter `{name}` of the exported function `{node.name}` holds {c}, a class "
-                                "whose instances refer to each other or hold lists: they live inside compiled "
-                                "code only",
+            raise FxSyntaxError(span, f"parameter `{name}` of the exported function `{node.name}` holds {c}, "
+                                f"{_why_inside(c)}: they live inside compiled code only",
                                 f"make the function internal (`_{node.name}`) and build the {c} records inside "
                                 "compiled code, or pass the numbers they hold")
     c = linked(ret)
     if c is not None:
-        raise FxSyntaxError(span_of(node.returns), f"the exported function `{node.name}` returns {c}, a class whose "
-                            "instances refer to each other or hold lists: they live inside compiled code only",
+        raise FxSyntaxError(span_of(node.returns), f"the exported function `{node.name}` returns {c}, "
+                            f"{_why_inside(c)}: they live inside compiled code only",
                             f"return the numbers it holds, or make the function internal (`_{node.name}`)")

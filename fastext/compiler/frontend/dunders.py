@@ -38,8 +38,9 @@ def method(fc: "FunctionChecker", t: Type, name: str) -> str | None:
     """The registry key of method `name` of class `t`, None when it does not define it."""
     if not is_instance(t):
         return None
-    key = f"{t.name}.{name}"
-    return key if fc.scope.registry.get(key) is not None else None
+    from fastext.compiler.frontend.inherit import method_key
+    key = method_key(fc.scope, t, name)       # inherited, or dispatched over subclasses
+    return key if key is not None and fc.scope.registry.get(key) is not None else None
 
 
 def call(fc: "FunctionChecker", node: ast.AST, key: str, args: list[ir.Expr]) -> ir.Expr:
@@ -129,9 +130,10 @@ def compare_pair(fc: "FunctionChecker", op: str, a: ir.Expr, b: ir.Expr, node: a
     if op == "!=":
         eq = method(fc, a.type, "__eq__") or method(fc, b.type, "__eq__")
         if eq is not None:
-            first, second = (a, b) if eq.startswith(f"{a.type}.") else (b, a)
+            first, second = (a, b) if method(fc, a.type, "__eq__") is not None else (b, a)
             return ir.UnaryOp(BOOL, span, "not", _as_bool(fc, call(fc, node, eq, [first, second]), node))
     if op in ("==", "!="):
+        a, b = _related(fc, a, b)
         if a.type == b.type:
             same = ir.Intrinsic(BOOL, span, "record.same", [a, b])
             return same if op == "==" else ir.UnaryOp(BOOL, span, "not", same)
@@ -221,7 +223,20 @@ def identity(fc: "FunctionChecker", node: ast.Compare) -> ir.Expr | None:
         test = ir.Intrinsic(BOOL, span, "record.is_none", [left])
     else:
         right = fc.expr(right_node)
+        left, right = _related(fc, left, right)
         if right.type != left.type:
             return ir.Const(BOOL, span, isinstance(node.ops[0], ast.IsNot))
         test = ir.Intrinsic(BOOL, span, "record.same", [left, right])
     return ir.UnaryOp(BOOL, span, "not", test) if isinstance(node.ops[0], ast.IsNot) else test
+
+
+def _related(fc: "FunctionChecker", a: ir.Expr, b: ir.Expr) -> tuple[ir.Expr, ir.Expr]:
+    """Two references as references to the nearest class both derive from (unchanged when the
+    classes are unrelated: never the same object)."""
+    if a.type == b.type:
+        return a, b
+    from fastext.compiler.frontend import inherit
+    common = inherit.join(fc.scope, a.type, b.type)
+    if common is None:
+        return a, b
+    return tuple(v if v.type == common else inherit.cast(v, common) for v in (a, b))

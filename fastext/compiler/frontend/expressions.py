@@ -212,6 +212,14 @@ class ExpressionChecker:
                     return ir.Const(t, span, value)
                 raise self.error(node, f"cmath.{node.attr} is not a supported constant",
                                  "cmath.pi, e, tau, inf, nan, infj, nanj (call functions: cmath.sqrt(z))")
+            if b is not None and b.kind == "structtype" and b.value.plain:     # `Task.PRIORITY`
+                from fastext.compiler.frontend import inherit
+                const = inherit.constant(self, node, b.value, None)
+                if const is not None:
+                    return const
+                raise self.error(node, f"class `{node.value.id}` has no class constant `{node.attr}`",
+                                 "read fields and call methods on an instance; class constants are assigned in "
+                                 "the class body (`PRIORITY = 3`)")
             if b is not None and b.kind == "module:fx":
                 c = b.value.scope.names.get(node.attr)
                 if c is not None and c.kind in ("const", "mathconst"):
@@ -639,8 +647,16 @@ class ExpressionChecker:
             elif value.type.is_float and target.is_int:
                 hint = "convert explicitly with int(...) (or initialise the variable with a float, e.g. 0.0)"
             raise self.error(node, f"{what} has type {target}, cannot take {article(value.type)} implicitly", hint)
+        if isinstance(value.type, Struct) and isinstance(target, Struct) and value.type.plain and target.plain \
+                and value.type.is_subclass_of(target):
+            from fastext.compiler.frontend.inherit import cast
+            return cast(value, target)         # a subclass's record starts with its base's fields
         hint = "arrays must match dtype and rank exactly" if isinstance(target, Array) else ""
-        if isinstance(value.type, Struct) or isinstance(target, Struct):
+        if isinstance(value.type, Struct) and isinstance(target, Struct) and value.type.plain and target.plain \
+                and target.is_subclass_of(value.type):
+            hint = (f"a {value.type} is not always a {target}: test `isinstance(x, {target})` first (it narrows a "
+                    "local name)")
+        elif isinstance(value.type, Struct) or isinstance(target, Struct):
             hint = "a struct converts to nothing else: read a field (p.x), or build the struct (Vec(...))"
         raise self.error(node, f"{what} has type {target}, got {article(value.type)}", hint)
 
@@ -789,7 +805,13 @@ class ExpressionChecker:
         elif isinstance(a.type, Scalar) and isinstance(b.type, Scalar):
             t = self.result_type(a, b)
         else:
-            raise self.error(node, f"both branches must have one type, got {a.type} and {b.type}", "make both branches numbers, or both the same array")
+            from fastext.compiler.frontend.inherit import join
+            t = join(self.scope, a.type, b.type)       # `Sphere(...) if c else Plane(...)`: a Shape
+            if t is None:
+                raise self.error(node, f"both branches must have one type, got {a.type} and {b.type}",
+                                 "make both branches numbers, or both the same array")
+            return ir.IfExp(t, self.span(node), cond, self.coerce(a, t, node.body, "the value"),
+                            self.coerce(b, t, node.orelse, "the value"))
         return ir.IfExp(t, self.span(node), cond, self.convert(a, t), self.convert(b, t))
 
     def e_list(self, node: ast.List) -> ir.Expr:

@@ -455,9 +455,24 @@ class FunctionChecker(ExpressionChecker):
         self.locals.append(var)
         return var
 
-    def s_if(self, node: ast.If) -> ir.Stmt:
+    def s_if(self, node: ast.If) -> ir.Stmt | list[ir.Stmt]:
         cond = self.condition(node.test)
-        return ir.If(self.span(node), cond, self.block(node.body), self.block(node.orelse))
+        from fastext.compiler.frontend.inherit import narrowed
+        narrow = narrowed(self, node.test, node.body)
+        if narrow is None:
+            return ir.If(self.span(node), cond, self.block(node.body), self.block(node.orelse))
+        # `if isinstance(s, Sphere):` — the body reads `s` as a Sphere: a second name for the record
+        name, cls = narrow
+        outer = self.vars[name]
+        inner = self.new_temp(cls, node.test)
+        from fastext.compiler.frontend.inherit import cast
+        self.vars[name] = inner
+        try:
+            body = self.block(node.body)
+        finally:
+            self.vars[name] = outer
+        start = ir.Assign(self.span(node.test), inner, cast(ir.Load(outer.type, self.span(node.test), outer), cls))
+        return ir.If(self.span(node), cond, [start] + body, self.block(node.orelse))
 
     def s_while(self, node: ast.While) -> ir.Stmt:
         cond = self.condition(node.test)

@@ -232,10 +232,12 @@ def _calls(node) -> set[str]:
 class _Unit:
     """One `.fx` file being checked: its scope, its diagnostics, its function definitions."""
 
-    def __init__(self, source: SourceFile, name: str, qualifier: str, registry: dict, instances: dict):
+    def __init__(self, source: SourceFile, name: str, qualifier: str, registry: dict, instances: dict,
+                 classes: dict | None = None):
         self.source, self.name, self.path = source, name, source.path
         self.diags = Diagnostics(source)
-        self.scope = ModuleScope(source.path, qualifier=qualifier, registry=registry, instances=instances)
+        self.scope = ModuleScope(source.path, qualifier=qualifier, registry=registry, instances=instances,
+                                 classes=classes if classes is not None else {})
         self.tree: ast.Module | None = None
         self.defs: list[ast.FunctionDef] = []
         self.done = False     # False while its top level is being collected (an import cycle)
@@ -250,6 +252,7 @@ class _Graph:
         self.order: list[_Unit] = []
         self.registry: dict = {}
         self.instances: dict = {}     # templates' instances, by qualified name (frontend/templates.py)
+        self.classes: dict = {}       # plain classes, by qualified name (frontend/inherit.py)
         self.qualifiers: set[str] = set()
         self.edges: list[tuple[_Unit, Span, _Unit]] = []
         # `from m import x` while `m` is still being collected (a cycle): bound at the end
@@ -264,7 +267,7 @@ class _Graph:
             while qualifier in self.qualifiers:
                 qualifier, k = f"{name}~{k}", k + 1
             self.qualifiers.add(qualifier)
-        unit = _Unit(source, name, qualifier, self.registry, self.instances)
+        unit = _Unit(source, name, qualifier, self.registry, self.instances, self.classes)
         self.units[os.path.abspath(source.path)] = unit
         self.order.append(unit)
         if failed:

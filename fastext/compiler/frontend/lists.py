@@ -160,6 +160,10 @@ def coerce_list(fc: "FunctionChecker", value: ir.Expr, target: List, node: ast.A
     if isinstance(value, ir.Intrinsic) and value.name == "list.display" and all(
             T.can_assign(target.item, a.type) for a in value.args):
         return _op(target, value.span, "display", [fc.convert(a, target.item) for a in value.args])
+    if isinstance(value, ir.Intrinsic) and value.name == "list.display" and isinstance(target.item, T.Struct) and \
+            all(isinstance(a.type, T.Struct) and a.type.is_subclass_of(target.item) for a in value.args):
+        # a new list of subclass instances as a list of their base (nothing else holds it yet)
+        return _op(target, value.span, "display", [fc.coerce(a, target.item, node, what) for a in value.args])
     if isinstance(value, ir.Intrinsic) and value.name == "list.repeat" and isinstance(value.args[0], ir.Intrinsic) \
             and value.args[0].name == "list.display":
         inner = coerce_list(fc, value.args[0], target, node, what)
@@ -227,10 +231,17 @@ def display(fc: "FunctionChecker", node: ast.List) -> ir.Expr:
         if isinstance(t, Scalar) and isinstance(it.type, Scalar):
             t = fc.result_type(ir.Expr(t, span), it)
             continue
+        from fastext.compiler.frontend.inherit import join
+        common = join(fc.scope, t, it.type)
+        if common is not None:       # `[Sphere(...), Plane(...)]`: a list[Shape]
+            t = common
+            continue
         raise fc.error(e, f"list items must have one type: {t} and {it.type}",
                        "convert the items, e.g. float(x), or use a tuple for mixed values")
     _check_item_type(fc, t, node)
-    return _op(List(t), span, "display", [fc.convert(i, t) if isinstance(t, Scalar) else i for i in items])
+    return _op(List(t), span, "display", [fc.convert(i, t) if isinstance(t, Scalar) else
+                                          fc.coerce(i, t, e, "the item") if i.type != t else i
+                                          for i, e in zip(items, node.elts)])
 
 
 def binop(fc: "FunctionChecker", op: str, left: ir.Expr, right: ir.Expr, node: ast.AST) -> ir.Expr:

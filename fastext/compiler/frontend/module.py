@@ -109,6 +109,8 @@ class _ModuleCollector:
         self.aliases: list[tuple[str, str, Span]] = []
         for d in evaluated_too_early(tree, self.scope.file):
             self.diags.add(d)
+        from fastext.compiler.frontend import inherit
+        inherit.prescan(self, tree)       # class ids, before any class is read
         for stmt in without_docstring(tree.body):
             try:
                 if isinstance(stmt, (ast.Import, ast.ImportFrom)):
@@ -139,6 +141,7 @@ class _ModuleCollector:
                     raise FxSyntaxError(self.span(stmt), f"unsupported module-level statement ({what})", hint)
             except FxSyntaxError as e:
                 self.diags.add(e.diagnostic)
+        defs.extend(inherit.dispatchers(self))    # `C.m@virtual` for overridden methods
         for node in defs:
             try:
                 self.signature(node)

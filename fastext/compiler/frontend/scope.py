@@ -48,6 +48,9 @@ class ModuleScope:
     # (frontend/ufuncs.py).
     ufuncs: dict = field(default_factory=dict)
     made_ufuncs: list = field(default_factory=list)
+    # Plain classes by qualified name (frontend/inherit.py: ClassInfo): bases, subclasses,
+    # methods and class constants (shared, as the registry is).
+    classes: dict = field(default_factory=dict)
 
     def qualify(self, name: str) -> str:
         return f"{self.qualifier}.{name}" if self.qualifier else name

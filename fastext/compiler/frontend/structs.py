@@ -228,8 +228,20 @@ def field_of(fc: "FunctionChecker", node: ast.Attribute, base: ir.Expr) -> ir.Ex
     """`p.x`: the field's value (a method named without a call is an error with a hint)."""
     stype: Struct = base.type
     k = stype.field_index(node.attr)
+    if k is None and stype.plain:
+        from fastext.compiler.frontend import inherit
+        const = inherit.constant(fc, node, stype, base)      # `self.PRIORITY`: a class constant
+        if const is not None:
+            return const
+        below = inherit.defined_below(fc.scope, stype, node.attr, "fields")
+        if below:
+            raise fc.error(node, f"class `{stype}` has no field `{node.attr}` (its subclass "
+                           f"{', '.join(f'`{c}`' for c in below)} has)",
+                           f"test `isinstance(x, {below[0]})` first (the test narrows a local name), or declare the "
+                           f"field in `{stype}`")
     if k is None:
-        if fc.scope.registry.get(f"{stype.name}.{node.attr}") is not None:
+        if fc.scope.registry.get(f"{stype.name}.{node.attr}") is not None or stype.plain and \
+                _has_method(fc, stype, node.attr):
             raise fc.error(node, f"method `{node.attr}` of `{stype}` must be called",
                            f"write {ast.unparse(node)}(...)")
         raise fc.error(node, f"struct `{stype}` has no field `{node.attr}`",
@@ -244,12 +256,27 @@ def method_call(fc: "FunctionChecker", node: ast.Call, owner: ir.Expr, name: str
     from fastext.compiler.frontend.calls import user_call
     stype: Struct = owner.type
     qualname = f"{stype.name}.{name}"
+    if stype.plain:       # resolved over the class's subclasses: direct, or a dispatcher (frontend/inherit.py)
+        from fastext.compiler.frontend import inherit
+        qualname = inherit.method_key(fc.scope, stype, name) or qualname
+        below = inherit.defined_below(fc.scope, stype, name)
+        if fc.scope.registry.get(qualname) is None and below:
+            raise fc.error(node.func, f"class `{stype}` has no method `{name}` (its subclass "
+                           f"{', '.join(f'`{c}`' for c in below)} defines it)",
+                           f"test `isinstance(x, {below[0]})` first (the test narrows a local name), or declare "
+                           f"`def {name}(self, ...)` in `{stype}` (raising NotImplementedError) so subclasses "
+                           "override it")
     if fc.scope.registry.get(qualname) is None:
         hint = f"fields: {', '.join(f for f, _ in stype.fields)}"
         if stype.field_index(name) is not None:
             hint = f"`{name}` is a field, not a method: read it as {ast.unparse(node.func)}"
         raise fc.error(node.func, f"struct `{stype}` has no method `{name}`", hint)
     return user_call(fc, node, qualname, f"{stype}.{name}", leading=[owner])
+
+
+def _has_method(fc: "FunctionChecker", stype: Struct, name: str) -> bool:
+    from fastext.compiler.frontend import inherit
+    return inherit.method_key(fc.scope, stype, name) is not None
 
 
 def _settable_field(fc: "FunctionChecker", target: ast.Attribute, record: ir.Expr) -> int:

@@ -43,14 +43,26 @@ def to_memory(b: ll.IRBuilder, value: ll.Value, t: T.Struct) -> ll.Value:
 # struct) in the call's arena, so every name, list item and callee holding it sees the same
 # fields, as Python's references to one object do; the arena keeps it alive until the call ends.
 
+# A record of a class with a base or subclasses (`Struct.cid`) has one word in front of its
+# fields: the id of the class that built it, which dispatch and isinstance read
+# (frontend/inherit.py).  The fields stay where they are, so a base's fields sit at the same
+# offsets in a subclass's record and a reference converts by a pointer cast.
+CLASS_HEADER = 8
+
+
 def new_record(fl, fields: ll.Value, t: T.Struct) -> ll.Value:
     """A new record in the arena holding the literal struct `fields`; its typed pointer."""
     from fastext.compiler.lower.alloc import small_alloc
     from fastext.compiler.lower.lists import size_of
     rt = record_type(t)
+    header = CLASS_HEADER if t.plain and t.cid else 0
     # carved from the arena's current chunk (a bump and an atomic add), as list headers are
-    raw = fl.b.call(small_alloc(fl.ctx), [fl.err, size_of(rt)])
+    size = size_of(rt) if not header else fl.b.add(size_of(rt), ll.Constant(ll.IntType(64), header))
+    raw = fl.b.call(small_alloc(fl.ctx), [fl.err, size])
     fl.fail_if(fl.b.icmp_unsigned("==", raw, ll.Constant(raw.type, None)), "MemoryError", None)
+    if header:       # the class id in front of the fields (a class with a base or subclasses)
+        fl.b.store(ll.Constant(ll.IntType(64), t.cid), fl.b.bitcast(raw, ll.IntType(64).as_pointer()))
+        raw = fl.b.gep(raw, [ll.Constant(ll.IntType(64), header)])
     ptr = fl.b.bitcast(raw, rt.as_pointer())
     fl.b.store(fields, ptr)
     return ptr
@@ -101,3 +113,73 @@ def as_slot(b: ll.IRBuilder, value: ll.Value, slot_type: ll.Type) -> ll.Value:
     """A value stored into a field of another LLVM type: a class reference into an untyped
     pointer field (`types.ClassRef`), or back."""
     return value if value.type == slot_type else b.bitcast(value, slot_type)
+
+
+def class_id(fl, record: ll.Value) -> ll.Value:
+    """The class id in a (non-None) record's header."""
+    raw = fl.b.bitcast(record, ll.IntType(8).as_pointer())
+    word = fl.b.gep(raw, [ll.Constant(ll.IntType(64), -CLASS_HEADER)])
+    return fl.b.load(fl.b.bitcast(word, ll.IntType(64).as_pointer()))
+
+
+def _one_of(fl, cid: ll.Value, cids) -> ll.Value:
+    hit = ll.Constant(ll.IntType(1), 0)
+    for k in cids:
+        hit = fl.b.or_(hit, fl.b.icmp_unsigned("==", cid, ll.Constant(ll.IntType(64), k)))
+    return hit
+
+
+def lower_cast(fl, e, args: list[ll.Value]) -> ll.Value:
+    """`record.cast`: the same record as a reference of another class of its hierarchy."""
+    from fastext.compiler.lower.context import value_type
+    (a,) = args
+    t = value_type(e.type)
+    return a if a.type == t else fl.b.bitcast(a, t)
+
+
+def lower_isa(fl, e, args: list[ll.Value]) -> ll.Value:
+    """`record.isa`: not None, and built by one of the classes `cids` (isinstance)."""
+    (a,) = args
+    b = fl.b
+    present = b.icmp_unsigned("!=", a, ll.Constant(a.type, None))
+    before = b.block
+    with b.if_then(present):
+        hit = _one_of(fl, class_id(fl, a), e.attrs["cids"])
+        inside = b.block
+    out = b.phi(ll.IntType(1))
+    out.add_incoming(ll.Constant(ll.IntType(1), 0), before)
+    out.add_incoming(hit, inside)
+    return out
+
+
+def lower_downcast(fl, e, args: list[ll.Value]) -> ll.Value:
+    """`record.downcast`: a base reference as one to a subclass (`Sub.m(base_ref)`), TypeError
+    when the record is of another class (None passes, as Python passes it)."""
+    (a,) = args
+    b = fl.b
+    present = b.icmp_unsigned("!=", a, ll.Constant(a.type, None))
+    before = b.block
+    with b.if_then(present):
+        wrong = b.not_(_one_of(fl, class_id(fl, a), e.attrs["cids"]))
+        inside = b.block
+    bad = b.phi(ll.IntType(1))
+    bad.add_incoming(ll.Constant(ll.IntType(1), 0), before)
+    bad.add_incoming(wrong, inside)
+    fl.fail_if(bad, "TypeError", f"the instance is not a '{e.attrs['class']}'")
+    return lower_cast(fl, e, args)
+
+
+def lower_classconst(fl, e, args: list[ll.Value]) -> ll.Value:
+    """`record.classconst`: a class constant that subclasses override, chosen by the record's
+    class id (AttributeError for None, as Python raises)."""
+    from fastext.compiler.lower.context import value_type
+    (a,) = args
+    fl.fail_if(fl.b.icmp_unsigned("==", a, ll.Constant(a.type, None)), "AttributeError",
+               f"'NoneType' object has no attribute '{e.attrs['attr']}'")
+    cid = class_id(fl, a)
+    t = value_type(e.type)
+    table = e.attrs["table"]
+    out = ll.Constant(t, table[-1][1])
+    for k, v in table[:-1]:
+        out = fl.b.select(fl.b.icmp_unsigned("==", cid, ll.Constant(ll.IntType(64), k)), ll.Constant(t, v), out)
+    return out

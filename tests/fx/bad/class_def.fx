@@ -6,7 +6,7 @@ class Shape:
     y: f64
 
 
-class Circle(Shape):
+class Circle(Shape, list):
     r: f64
 
 
