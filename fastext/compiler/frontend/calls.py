@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
 
 
+_DRAINS = frozenset({"list", "sum", "min", "max", "sorted", "set", "tuple"})   # consume a whole iterator
+
 def check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     try:
         return _check_call(fc, node)
@@ -147,6 +149,10 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     if name in fc.vars:
         raise fc.error(func, f"`{name}` is a local variable, not a function", "rename the variable or the function")
     b = fc.scope.lookup(name)
+    if b is None and name in _DRAINS and len(node.args) == 1 and not node.keywords and \
+            isinstance(node.args[0], ast.Name) and node.args[0].id in fc.iterators:
+        from fastext.compiler.frontend.iterators import drained     # `list(it)`, `sum(it)`: the rest of `it`
+        return drained(fc, node, fc.iterators[node.args[0].id])
     if name == "next" and b is None:      # the first item of a generator (frontend/generators.py)
         from fastext.compiler.frontend.generators import next_call
         return next_call(fc, node)

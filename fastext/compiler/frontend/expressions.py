@@ -172,6 +172,9 @@ class ExpressionChecker:
         if node.id in getattr(self, "funcvals", {}) or b is not None and b.kind == "func":
             from fastext.compiler.frontend.funcvals import not_a_value
             raise not_a_value(self, node, node.id)
+        if node.id in self.iterators:
+            from fastext.compiler.frontend.iterators import misused
+            raise misused(self, node)
         if b is not None:
             raise self.error(node, f"`{node.id}` cannot be used as a value", "call it, or use it as a type")
         from fastext.compiler.frontend.suggest import names_in_scope, unknown_name_hint

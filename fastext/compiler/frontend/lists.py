@@ -106,8 +106,9 @@ def settle(fc: "FunctionChecker", lst: ir.Expr) -> ir.Expr:
 def early_use(fc: "FunctionChecker", container: ir.Expr) -> None:
     """A local container read before any use decided its item type (`primes = []`, then
     `for p in primes` before `primes.append(k)`): noted, so that the function is checked again
-    with the type the later uses decide (function.py: check_promoting)."""
-    if isinstance(container, ir.Load) and not container.var.is_param:
+    with the type the later uses decide (function.py: check_promoting).  A parameter too: a
+    nested function's view of the enclosing function's `seen = {}` (frontend/funcvals.py)."""
+    if isinstance(container, ir.Load):
         fc.early_reads.add(container.var.name)
 
 

@@ -492,6 +492,7 @@ class _ModuleCollector:
     # -- signatures
     def signature(self, node: ast.FunctionDef) -> None:
         span = self.span(node)
+        self.scope.defs[node.name] = node       # read by frontend/iterators.py's side-effect check
         options = self.decorator_options(node)
         target = options.pop("target", "cpu")
         a = node.args

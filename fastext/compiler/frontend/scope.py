@@ -48,6 +48,7 @@ class ModuleScope:
     # (frontend/ufuncs.py).
     ufuncs: dict = field(default_factory=dict)
     made_ufuncs: list = field(default_factory=list)
+    defs: dict = field(default_factory=dict)        # module-level `def` nodes by name
 
     def qualify(self, name: str) -> str:
         return f"{self.qualifier}.{name}" if self.qualifier else name
