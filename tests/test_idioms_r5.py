@@ -69,3 +69,16 @@ def test_bound_iterator_used_as_a_value_is_located(tmp_path):
     text = _compile_error(tmp_path, "def main(n: int) -> int:\n    it = iter([n, 2])\n    print(it)\n"
                                     "    return 0\n")
     assert "bad_idiom.fx:3:11:" in text and "bound to a name" in text and "next(it)" in text
+
+
+def test_function_returned_by_a_factory_used_in_place_is_located(tmp_path):
+    text = _compile_error(tmp_path, "def make_adder(k: int):\n    return lambda x: x + k\n\n\n"
+                                    "def apply(f, x: int) -> int:\n    return f(x)\n\n\n"
+                                    "def main(n: int) -> int:\n    return apply(make_adder(2), n)\n")
+    assert "bad_idiom.fx:10:18:" in text and "returns a function" in text and "add = make_adder(...)" in text
+
+
+def test_reduce_arity_is_located(tmp_path):
+    text = _compile_error(tmp_path, "from functools import reduce\n\n\ndef main(n: int) -> int:\n"
+                                    "    return reduce(max)\n")
+    assert "bad_idiom.fx:5:12:" in text and "takes 2 or 3 arguments" in text

@@ -60,7 +60,7 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
                 raise fc.error(func, f"cmath.{func.attr} is not supported in .fx code", f"supported: {supported()}")
             return cmath_call(fc, node, func.attr)
         if b is not None and b.kind in ("module:random", "module:time", "module:heapq", "module:bisect",
-                                        "module:itertools"):
+                                        "module:itertools", "module:functools"):
             from fastext.compiler.frontend.pymodules import call as pymodule_call
             return pymodule_call(fc, node, b.kind.partition(":")[2])
         if b is not None and b.kind == "module:collections" and func.attr in ("defaultdict", "Counter"):
@@ -131,6 +131,11 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
             if node.args:
                 raise fc.error(node, "conjugate() takes no arguments", "z.conjugate()")
             return ir.Intrinsic(owner.type, fc.span(node), "complex.conjugate", [owner])
+    if isinstance(func, ast.Call):      # `make_adder(3)(x)` (frontend/factories.py)
+        from fastext.compiler.frontend.factories import call_result
+        made = call_result(fc, node)
+        if made is not None:
+            return made
     if not isinstance(func, ast.Name):
         raise fc.error(func, f"cannot call `{ast.unparse(func)}` in .fx code",
                        "call module functions, builtins (abs, min, max, int, float, bool, len, round) or math.*")
@@ -156,6 +161,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     if name == "next" and b is None:      # the first item of a generator (frontend/generators.py)
         from fastext.compiler.frontend.generators import next_call
         return next_call(fc, node)
+    if b is not None and b.kind == "factory":
+        from fastext.compiler.frontend.factories import misplaced as factory_misplaced
+        raise factory_misplaced(fc, node, name)
     if name in fc.generators or b is not None and b.kind == "generator":
         from fastext.compiler.frontend.generators import misplaced
         raise misplaced(fc, node, name)

@@ -194,6 +194,10 @@ class FunctionChecker(ExpressionChecker):
         replay = iterators.binding(self, node)      # `it = gen(n)`, `it = iter(xs)`
         if replay is not None:
             return replay
+        from fastext.compiler.frontend import factories
+        made = factories.bind(self, node)       # `add = make_adder(3)`
+        if made is not None:
+            return made
         from fastext.compiler.frontend.objects import store_literal
         stored = store_literal(self, node)       # o.name = "text" / d[k] = None
         if stored is not None:
