@@ -82,3 +82,16 @@ def test_reduce_arity_is_located(tmp_path):
     text = _compile_error(tmp_path, "from functools import reduce\n\n\ndef main(n: int) -> int:\n"
                                     "    return reduce(max)\n")
     assert "bad_idiom.fx:5:12:" in text and "takes 2 or 3 arguments" in text
+
+
+def test_column_of_star_zip_printed_is_located(tmp_path):
+    """A column is a list compiled and a tuple interpreted: where that shows, an error."""
+    text = _compile_error(tmp_path, "def main(n: int) -> int:\n    rows = [[n, 1], [2, 3]]\n"
+                                    "    for col in zip(*rows):\n        print(col)\n    return 0\n")
+    assert "bad_idiom.fx:4:15:" in text and "a column of `zip(*rows)`" in text and "list(col)" in text
+
+
+def test_columns_of_star_zip_returned_are_located(tmp_path):
+    text = _compile_error(tmp_path, "def main(n: int) -> int:\n    rows = [[n, 1], [2, 3]]\n"
+                                    "    a, b = zip(*rows)\n    return a == b\n")
+    assert "bad_idiom.fx:4:12:" in text and "a column of `zip(*rows)`" in text

@@ -100,6 +100,8 @@ class FunctionChecker(ExpressionChecker):
             or name in _assigned_names(node.body)      # noqa: E731
         mapfilter.rewrite(node, bound)
         mapfilter.reversed_values(node, bound)
+        from fastext.compiler.frontend import transpose
+        transpose.rewrite(node, bound, self.scope.file)     # `zip(*rows)`: columns as lists, checked uses
         body_nodes = without_docstring(node.body)
         errors_before = len(self.diags.items)
         body = self.block(body_nodes)

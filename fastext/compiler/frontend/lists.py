@@ -209,6 +209,12 @@ def finish(fc: "FunctionChecker", body: list[ir.Stmt]) -> None:
 
 
 # ------------------------------------------------------------------ displays and operators
+def _both_weak(fc: "FunctionChecker", a: T.Type, b: T.Type) -> bool:
+    """Two lists of int literals whose item types are still open (ints unless a use decides)."""
+    return isinstance(a, List) and isinstance(b, List) and isinstance(a.item, Unknown) and \
+        isinstance(b.item, Unknown) and a.item.key in fc.list_weak and b.item.key in fc.list_weak
+
+
 def display(fc: "FunctionChecker", node: ast.List) -> ir.Expr:
     span = fc.span(node)
     items = [as_item(fc.expr(e)) for e in node.elts]
@@ -227,6 +233,9 @@ def display(fc: "FunctionChecker", node: ast.List) -> ir.Expr:
             continue
         if isinstance(t, Scalar) and isinstance(it.type, Scalar):
             t = fc.result_type(ir.Expr(t, span), it)
+            continue
+        if _both_weak(fc, t, it.type):      # `[[1, 2, 3], [4, 5]]`: one open item type for all rows
+            decide(fc, it.type.item, t.item)
             continue
         raise fc.error(e, f"list items must have one type: {t} and {it.type}",
                        "convert the items, e.g. float(x), or use a tuple for mixed values")
