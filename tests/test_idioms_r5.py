@@ -95,3 +95,15 @@ def test_columns_of_star_zip_returned_are_located(tmp_path):
     text = _compile_error(tmp_path, "def main(n: int) -> int:\n    rows = [[n, 1], [2, 3]]\n"
                                     "    a, b = zip(*rows)\n    return a == b\n")
     assert "bad_idiom.fx:4:12:" in text and "a column of `zip(*rows)`" in text
+
+
+def test_maketrans_deleting_characters_is_located(tmp_path):
+    text = _compile_error(tmp_path, "def main(s: str) -> str:\n    return s.translate(str.maketrans(\"ab\", \"cd\", \"e\"))\n")
+    assert "bad_idiom.fx:2:24:" in text and "third argument" in text and ".replace(c, \"\")" in text
+    assert "name `str` is not defined" not in text
+
+
+def test_unknown_str_method_through_the_type_is_located(tmp_path):
+    text = _compile_error(tmp_path, "def main(s: str) -> str:\n    return str.uper(s)\n")
+    assert "bad_idiom.fx:2:12:" in text and "no method `uper`" in text and "upper" in text
+    assert "name `str` is not defined" not in text

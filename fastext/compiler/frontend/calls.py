@@ -87,6 +87,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
                                "module that returns a list")
             return _call_binding(fc, node, target, shown)
     if isinstance(func, ast.Attribute):
+        from fastext.compiler.frontend import translate
+        if translate.is_str_attr(fc, func):      # `str.maketrans(x, y)`, `str.upper(s)`
+            return translate.str_call(fc, node)
         owner = fc.expr(func.value)
         if isinstance(owner.type, ErrorType):
             raise _Poisoned

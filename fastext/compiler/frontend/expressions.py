@@ -157,6 +157,9 @@ class ExpressionChecker:
             return ir.Const(b.type, span, b.value)
         if b is not None and b.kind == "constarray":
             return self.module_array(node, b)
+        if b is not None and b.kind == "transtable":     # a module-level str.maketrans: its dict
+            from fastext.compiler.frontend.translate import table_display
+            return self.expr(table_display(b.value, node))
         if b is not None and b.kind == "modscalar":     # a module number some function assigns
             from fastext.compiler.frontend import module_scalars
             return module_scalars.load(self, node, b)

@@ -408,6 +408,11 @@ class _ModuleCollector:
                 raise FxSyntaxError(self.span(stmt), "module-level assignments must bind one name",
                                     "write `NAME = value`")
             target, value, declared = stmt.targets[0], stmt.value, None
+            from fastext.compiler.frontend.translate import constant_table
+            table = constant_table(value, self.scope.file)
+            if table is not None:       # `COMP = str.maketrans("ACGT", "TGCA")` (frontend/translate.py)
+                self.scope.names[target.id] = Binding("transtable", table)
+                return
             if isinstance(value, ast.Name) and (value.id in getattr(self, "functions", ()) or
                                                 (self.scope.lookup(value.id) or Binding("")).kind == "func"):
                 self.aliases.append((target.id, value.id, self.span(stmt)))    # bound after the signatures
