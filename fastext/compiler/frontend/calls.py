@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
 
 
-_DRAINS = frozenset({"list", "sum", "min", "max", "sorted", "set", "tuple"})   # consume a whole iterator
+_DRAINS = frozenset({"list", "sum", "min", "max", "sorted", "set"})   # consume a whole iterator
 
 def check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     try:

@@ -237,7 +237,13 @@ def _call_effect(fc: "FunctionChecker", call: ast.Call, seen: set) -> ast.AST | 
             b = fc.scope.lookup(root.id)
             if b is not None and b.kind.startswith("module:"):
                 return None if b.kind in _PURE_MODULES else call
-        return call if func.attr in _MUTATORS else None
+        if func.attr in _MUTATORS:
+            return call
+        method = fc.scope.defs.get(func.attr)       # a method of a class of this module, by name
+        if method is not None and func.attr not in seen:
+            seen.add(func.attr)
+            return _body_effects(fc, method.body, seen)
+        return None
     if not isinstance(func, ast.Name):
         return call
     if func.id in fc.vars or func.id in fc.funcvals:

@@ -60,7 +60,7 @@ def str_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     name = node.func.attr
     if name == "maketrans":
         return maketrans(fc, node)
-    if not node.args or node.keywords and not node.args:
+    if not node.args:
         raise fc.error(node, f"str.{name}() needs the str it works on", f"call it as s.{name}(...)")
     owner = fc.expr(node.args[0])
     from fastext.compiler.frontend import text
