@@ -83,8 +83,10 @@ def test_permutations_of_known_length(mods):
 
 
 @pytest.mark.parametrize("body, where, message", [
-    ("def g(n):\n    yield n\n\ndef f(n: int) -> int:\n    x = g(n)\n    return 0\n",
-     ":5:9:", "makes a generator, which .fx code supports only where it is iterated"),
+    ("def g(n):\n    yield n\n\ndef f(n: int) -> int:\n    x = g(n)\n    return x\n",
+     ":6:12:", "is a generator or iterator bound to a name"),
+    ("def g(n):\n    print(n)\n    yield n\n\ndef f(n: int) -> int:\n    x = g(n)\n    return next(x)\n",
+     ":2:5:", "may not have side effects"),
     ("def g(n):\n    yield n\n    yield from g(n - 1)\n\ndef f(n: int) -> int:\n    return sum(g(n))\n",
      ":3:16:", "iterates itself (recursion)"),
     ("def g(n):\n    for x in h(n):\n        yield x\n\ndef h(n):\n    yield from g(n)\n\n"
@@ -101,8 +103,8 @@ def test_permutations_of_known_length(mods):
      "    return len(list(permutations(xs, r)))\n", ":4:38:", "`r` of permutations() must be a constant"),
     ("from itertools import permutations\n\ndef f(xs: list[int]) -> int:\n"
      "    return len(list(permutations(xs)))\n", ":4:21:", "known only at run time"),
-    ("import itertools\n\ndef f(n: int) -> int:\n    it = itertools.count(n)\n    return 0\n",
-     ":4:10:", "makes a generator"),
+    ("import itertools\n\ndef f(n: int) -> int:\n    it = itertools.count(n)\n    return it\n",
+     ":5:12:", "is a generator or iterator bound to a name"),
     ("import itertools\n\ndef f(n: int) -> int:\n    for p in itertools.groupby(range(n)):\n        pass\n"
      "    return 0\n", ":4:14:", "itertools.groupby is not supported"),
 ])

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
 
 
+_DRAINS = frozenset({"list", "sum", "min", "max", "sorted", "set"})   # consume a whole iterator
+
 def check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     try:
         return _check_call(fc, node)
@@ -58,7 +60,7 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
                 raise fc.error(func, f"cmath.{func.attr} is not supported in .fx code", f"supported: {supported()}")
             return cmath_call(fc, node, func.attr)
         if b is not None and b.kind in ("module:random", "module:time", "module:heapq", "module:bisect",
-                                        "module:itertools"):
+                                        "module:itertools", "module:functools"):
             from fastext.compiler.frontend.pymodules import call as pymodule_call
             return pymodule_call(fc, node, b.kind.partition(":")[2])
         if b is not None and b.kind == "module:collections" and func.attr in ("defaultdict", "Counter"):
@@ -85,6 +87,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
                                "module that returns a list")
             return _call_binding(fc, node, target, shown)
     if isinstance(func, ast.Attribute):
+        from fastext.compiler.frontend import translate
+        if translate.is_str_attr(fc, func):      # `str.maketrans(x, y)`, `str.upper(s)`
+            return translate.str_call(fc, node)
         owner = fc.expr(func.value)
         if isinstance(owner.type, ErrorType):
             raise _Poisoned
@@ -129,6 +134,11 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
             if node.args:
                 raise fc.error(node, "conjugate() takes no arguments", "z.conjugate()")
             return ir.Intrinsic(owner.type, fc.span(node), "complex.conjugate", [owner])
+    if isinstance(func, ast.Call):      # `make_adder(3)(x)` (frontend/factories.py)
+        from fastext.compiler.frontend.factories import call_result
+        made = call_result(fc, node)
+        if made is not None:
+            return made
     if not isinstance(func, ast.Name):
         raise fc.error(func, f"cannot call `{ast.unparse(func)}` in .fx code",
                        "call module functions, builtins (abs, min, max, int, float, bool, len, round) or math.*")
@@ -147,9 +157,16 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     if name in fc.vars:
         raise fc.error(func, f"`{name}` is a local variable, not a function", "rename the variable or the function")
     b = fc.scope.lookup(name)
+    if b is None and name in _DRAINS and len(node.args) == 1 and not node.keywords and \
+            isinstance(node.args[0], ast.Name) and node.args[0].id in fc.iterators:
+        from fastext.compiler.frontend.iterators import drained     # `list(it)`, `sum(it)`: the rest of `it`
+        return drained(fc, node, fc.iterators[node.args[0].id])
     if name == "next" and b is None:      # the first item of a generator (frontend/generators.py)
         from fastext.compiler.frontend.generators import next_call
         return next_call(fc, node)
+    if b is not None and b.kind == "factory":
+        from fastext.compiler.frontend.factories import misplaced as factory_misplaced
+        raise factory_misplaced(fc, node, name)
     if name in fc.generators or b is not None and b.kind == "generator":
         from fastext.compiler.frontend.generators import misplaced
         raise misplaced(fc, node, name)

@@ -157,6 +157,9 @@ class ExpressionChecker:
             return ir.Const(b.type, span, b.value)
         if b is not None and b.kind == "constarray":
             return self.module_array(node, b)
+        if b is not None and b.kind == "transtable":     # a module-level str.maketrans: its dict
+            from fastext.compiler.frontend.translate import table_display
+            return self.expr(table_display(b.value, node))
         if b is not None and b.kind == "modscalar":     # a module number some function assigns
             from fastext.compiler.frontend import module_scalars
             return module_scalars.load(self, node, b)
@@ -172,6 +175,9 @@ class ExpressionChecker:
         if node.id in getattr(self, "funcvals", {}) or b is not None and b.kind == "func":
             from fastext.compiler.frontend.funcvals import not_a_value
             raise not_a_value(self, node, node.id)
+        if node.id in self.iterators:
+            from fastext.compiler.frontend.iterators import misused
+            raise misused(self, node)
         if b is not None:
             raise self.error(node, f"`{node.id}` cannot be used as a value", "call it, or use it as a type")
         from fastext.compiler.frontend.suggest import names_in_scope, unknown_name_hint

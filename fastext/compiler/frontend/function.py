@@ -48,6 +48,7 @@ class FunctionChecker(ExpressionChecker):
         self.funcvals: dict = {}
         self.funcparams: dict = {}
         self.generators: dict[str, ast.FunctionDef] = {}   # nested generator defs, inlined where iterated
+        self.iterators: dict = {}       # generators bound to a name, replayed (frontend/iterators.py)
         self.qualname = sig.name                     # the key of the function being checked
         self.internal: bool | None = None            # None: internal when its name starts with `_`
         self.inferred_returns: list = []             # without a return annotation (templates.py)
@@ -78,6 +79,7 @@ class FunctionChecker(ExpressionChecker):
         self.forwarded: dict[str, ir.Expr] = {}
         params = []
         for name, ptype, span in self.sig.params:
+            ptype = self.pretyped.get(name, ptype)      # an open container the first check decided
             var = ir.Var(name, ptype, span, is_param=True)
             self.vars[name] = var
             default = self.sig.defaults.get(name)
@@ -98,6 +100,8 @@ class FunctionChecker(ExpressionChecker):
             or name in _assigned_names(node.body)      # noqa: E731
         mapfilter.rewrite(node, bound)
         mapfilter.reversed_values(node, bound)
+        from fastext.compiler.frontend import transpose
+        transpose.rewrite(node, bound, self.scope.file)     # `zip(*rows)`: columns as lists, checked uses
         body_nodes = without_docstring(node.body)
         errors_before = len(self.diags.items)
         body = self.block(body_nodes)
@@ -188,6 +192,14 @@ class FunctionChecker(ExpressionChecker):
         if len(node.targets) == 1 and isinstance(node.targets[0], (ast.Tuple, ast.List)) and \
                 any(isinstance(e, ast.Starred) for e in node.targets[0].elts):
             return self.block(star_unpacking(node, len(self.vars) + len(self.locals)))
+        from fastext.compiler.frontend import iterators
+        replay = iterators.binding(self, node)      # `it = gen(n)`, `it = iter(xs)`
+        if replay is not None:
+            return replay
+        from fastext.compiler.frontend import factories
+        made = factories.bind(self, node)       # `add = make_adder(3)`
+        if made is not None:
+            return made
         from fastext.compiler.frontend.objects import store_literal
         stored = store_literal(self, node)       # o.name = "text" / d[k] = None
         if stored is not None:
@@ -798,6 +810,7 @@ def check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Funct
     second = make()
     second.promote = frozenset(first.wants_float)
     second.pretyped = pretyped
+    second.list_items.update(first.list_items)      # what the first check decided of open parameters
     fn2, failed2 = _attempt(second, node)
     if len(diags.items) - before + (failed2 is not None) < len(reported) + (failed is not None):
         fn, failed = fn2, failed2

@@ -487,6 +487,10 @@ def next_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     """`next(gen(...))`, `next(x for x in count(1) if p(x))`, `next(it, default)`: the first item
     of a generator made where it is asked (a loop that stops at the first `yield`);
     StopIteration, or the default, when it has none."""
+    from fastext.compiler.frontend import iterators
+    it = iterators.bound(fc, node.args[0]) if node.args and not node.keywords and len(node.args) <= 2 else None
+    if it is not None:      # `it = gen(n)` ... `next(it)`
+        return iterators.next_of(fc, node, it)
     if node.keywords or not 1 <= len(node.args) <= 2 or source(fc, node.args[0]) is None:
         raise fc.error(node, "next() takes a generator call or a generator expression here (there are no "
                              "iterator objects in .fx code)", "next(x for x in xs if p(x)), next(gen(n), -1)")

@@ -106,8 +106,9 @@ def settle(fc: "FunctionChecker", lst: ir.Expr) -> ir.Expr:
 def early_use(fc: "FunctionChecker", container: ir.Expr) -> None:
     """A local container read before any use decided its item type (`primes = []`, then
     `for p in primes` before `primes.append(k)`): noted, so that the function is checked again
-    with the type the later uses decide (function.py: check_promoting)."""
-    if isinstance(container, ir.Load) and not container.var.is_param:
+    with the type the later uses decide (function.py: check_promoting).  A parameter too: a
+    nested function's view of the enclosing function's `seen = {}` (frontend/funcvals.py)."""
+    if isinstance(container, ir.Load):
         fc.early_reads.add(container.var.name)
 
 
@@ -212,6 +213,12 @@ def finish(fc: "FunctionChecker", body: list[ir.Stmt]) -> None:
 
 
 # ------------------------------------------------------------------ displays and operators
+def _both_weak(fc: "FunctionChecker", a: T.Type, b: T.Type) -> bool:
+    """Two lists of int literals whose item types are still open (ints unless a use decides)."""
+    return isinstance(a, List) and isinstance(b, List) and isinstance(a.item, Unknown) and \
+        isinstance(b.item, Unknown) and a.item.key in fc.list_weak and b.item.key in fc.list_weak
+
+
 def display(fc: "FunctionChecker", node: ast.List) -> ir.Expr:
     span = fc.span(node)
     items = [as_item(fc.expr(e)) for e in node.elts]
@@ -235,6 +242,9 @@ def display(fc: "FunctionChecker", node: ast.List) -> ir.Expr:
         common = join(fc.scope, t, it.type)
         if common is not None:       # `[Sphere(...), Plane(...)]`: a list[Shape]
             t = common
+            continue
+        if _both_weak(fc, t, it.type):      # `[[1, 2, 3], [4, 5]]`: one open item type for all rows
+            decide(fc, it.type.item, t.item)
             continue
         raise fc.error(e, f"list items must have one type: {t} and {it.type}",
                        "convert the items, e.g. float(x), or use a tuple for mixed values")

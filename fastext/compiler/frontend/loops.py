@@ -35,6 +35,10 @@ class Iteration:
 def check_for(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt]:
     span = fc.span(node)
     it = node.iter
+    from fastext.compiler.frontend import iterators
+    replay = iterators.bound(fc, it)
+    if replay is not None:      # `it = gen(n)` ... `for x in it:`
+        return iterators.loop(fc, node, replay)
     from fastext.compiler.frontend import rangevals
     if rangevals.named(fc, it):     # `for r in rx` where `rx = range(...)` (frontend/rangevals.py)
         it = rangevals.as_call(fc, it)

@@ -11,6 +11,7 @@ from fastext.compiler.diagnostics import ERROR_TYPE_NAME, Diagnostics, FxSyntaxE
 from fastext.compiler import ops
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.alloc import ALLOC_FUNCS
+from fastext.compiler.frontend.factories import is_factory
 from fastext.compiler.frontend.generators import is_generator
 from fastext.compiler.frontend.scope import Binding, ModuleScope, Signature
 from fastext.compiler.frontend.classes import collect_class, is_plain_class
@@ -21,7 +22,8 @@ from fastext.compiler.types import (
     article, constant_fits, STR, STRV,
 )
 
-ALLOWED_MODULES = ("math", "cmath", "fastext", "random", "time", "heapq", "bisect", "itertools")  # the last five: frontend/pymodules.py
+ALLOWED_MODULES = ("math", "cmath", "fastext", "random", "time", "heapq", "bisect", "itertools",
+                   "functools")  # the last six: frontend/pymodules.py
 NUMPY_SUBMODULES = ("numpy.random", "numpy.linalg")     # importable by name; their functions are registry spellings
 
 
@@ -105,7 +107,8 @@ class _ModuleCollector:
         self.tree = tree        # classes type unannotated `__init__` parameters from the calls in it
         # the module's function names, known before their signatures are read: `g = f` and
         # `def run(n: i64, f=eval_A)` name functions (frontend/funcvals.py)
-        self.functions = {s.name for s in tree.body if isinstance(s, ast.FunctionDef) and not is_generator(s)}
+        self.functions = {s.name for s in tree.body if isinstance(s, ast.FunctionDef) and not is_generator(s)
+                          and not is_factory(s)}
         self.aliases: list[tuple[str, str, Span]] = []
         for d in evaluated_too_early(tree, self.scope.file):
             self.diags.add(d)
@@ -119,6 +122,8 @@ class _ModuleCollector:
                     self.constant(stmt)
                 elif isinstance(stmt, ast.FunctionDef) and is_generator(stmt):
                     self.generator(stmt)       # inlined where it is iterated (frontend/generators.py)
+                elif isinstance(stmt, ast.FunctionDef) and is_factory(stmt):
+                    self.generator(stmt, "factory")     # expanded where it is called (frontend/factories.py)
                 elif isinstance(stmt, ast.FunctionDef):
                     defs.append(stmt)
                 elif isinstance(stmt, ast.ClassDef) and is_struct_class(self, stmt):
@@ -311,7 +316,7 @@ class _ModuleCollector:
                 names[local] = Binding("mathconst", *CMATH_CONSTANTS[alias.name])
             else:
                 raise FxSyntaxError(span, f"cmath.{alias.name} is not supported in .fx code", f"supported: {supported()}")
-        elif stmt.module in ("random", "time", "heapq", "bisect", "itertools"):     # Python's modules (frontend/pymodules.py)
+        elif stmt.module in ("random", "time", "heapq", "bisect", "itertools", "functools"):     # Python's modules (frontend/pymodules.py)
             from fastext.compiler.frontend.pymodules import bind_name
             names[local] = bind_name(stmt.module, alias.name, span)
         elif alias.name in DIALECT_SCALARS:
@@ -406,6 +411,11 @@ class _ModuleCollector:
                 raise FxSyntaxError(self.span(stmt), "module-level assignments must bind one name",
                                     "write `NAME = value`")
             target, value, declared = stmt.targets[0], stmt.value, None
+            from fastext.compiler.frontend.translate import constant_table
+            table = constant_table(value, self.scope.file)
+            if table is not None:       # `COMP = str.maketrans("ACGT", "TGCA")` (frontend/translate.py)
+                self.scope.names[target.id] = Binding("transtable", table)
+                return
             if isinstance(value, ast.Name) and (value.id in getattr(self, "functions", ()) or
                                                 (self.scope.lookup(value.id) or Binding("")).kind == "func"):
                 self.aliases.append((target.id, value.id, self.span(stmt)))    # bound after the signatures
@@ -495,6 +505,7 @@ class _ModuleCollector:
     # -- signatures
     def signature(self, node: ast.FunctionDef) -> None:
         span = self.span(node)
+        self.scope.defs[node.name] = node       # read by frontend/iterators.py's side-effect check
         options = self.decorator_options(node)
         target = options.pop("target", "cpu")
         a = node.args
@@ -591,16 +602,17 @@ class _ModuleCollector:
             self.scope.names[node.name] = Binding("func", self.scope.qualify(node.name))
 
 
-    def generator(self, node: ast.FunctionDef) -> None:
-        """A generator function: bound to its `def`, typed only where a loop iterates a call of it."""
+    def generator(self, node: ast.FunctionDef, kind: str = "generator") -> None:
+        """A generator function (or a function returning a function, `kind` "factory"): bound to its
+        `def`, typed only where a loop iterates a call of it (where a call of it is bound or called)."""
         span = self.span(node)
         if node.decorator_list:
-            raise FxSyntaxError(span, f"generator `{node.name}` cannot be decorated",
-                                "remove the decorator: generators are inlined where they are iterated")
+            raise FxSyntaxError(span, f"{'generator' if kind == 'generator' else 'function'} `{node.name}` cannot "
+                                "be decorated", "remove the decorator: it is inlined where it is used")
         if node.name in self.scope.names or node.name in self.scope.signatures:
             raise FxSyntaxError(span, f"`{node.name}` is already bound at module level", "rename the generator")
         node.fx_file = self.scope.file      # inlined only into this module's functions (its names)
-        self.scope.names[node.name] = Binding("generator", node)
+        self.scope.names[node.name] = Binding(kind, node)
 
     def method_template(self, node: ast.FunctionDef, options: dict) -> None:
         """A method with unannotated parameters or result (`def maximize(self, other):`):

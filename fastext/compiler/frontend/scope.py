@@ -51,6 +51,7 @@ class ModuleScope:
     # Plain classes by qualified name (frontend/inherit.py: ClassInfo): bases, subclasses,
     # methods and class constants (shared, as the registry is).
     classes: dict = field(default_factory=dict)
+    defs: dict = field(default_factory=dict)        # module-level `def` nodes by name
 
     def qualify(self, name: str) -> str:
         return f"{self.qualifier}.{name}" if self.qualifier else name

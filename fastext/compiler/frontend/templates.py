@@ -44,6 +44,8 @@ class TParam:
     callable: tuple | None
     default: ast.expr | None
     span: Span
+    none: ast.expr | None = None      # defaults to None (frontend/nonedefaults.py): its `X` of `X | None`, or
+    optional: bool = False            # ... True with `none` None when unannotated
 
 
 @dataclass(eq=False)
@@ -77,12 +79,16 @@ class Template:
         params = []
         for arg, default in zip(a.args, defaults):
             span = Span.of(arg, scope.file)
-            ptype, fn = None, None
-            if arg.annotation is not None:
+            ptype, fn, inner = None, None, None
+            optional = _none_default(arg, default, scope)
+            if optional:
+                inner = annotations._optional(arg.annotation, scope) if arg.annotation is not None else None
+                ptype = None if inner is None else annotations.resolve(inner, scope)
+            elif arg.annotation is not None:
                 fn = callable_annotation(arg.annotation, scope)
                 if fn is None:
                     ptype = annotations.resolve(arg.annotation, scope)
-            params.append(TParam(arg.arg, ptype, fn, default, span))
+            params.append(TParam(arg.arg, ptype, fn, default, span, inner, optional))
         ret = None if node.returns is None else annotations.resolve(node.returns, scope, allow_none=True)
         return Template(node, qualname, scope, diags, dict(options), params, ret, captured)
 
@@ -160,13 +166,32 @@ def _is_callable_name(node: ast.expr, scope: ModuleScope) -> bool:
     return False
 
 
+def _none_default(arg: ast.arg, default: ast.expr | None, scope: ModuleScope) -> bool:
+    """A parameter defaulting to None whose value is a number or a container when given
+    (`seen=None`, `order: list[int] | None = None`; not `Optional[Node]`, a class reference)."""
+    if not (isinstance(default, ast.Constant) and default.value is None):
+        return False
+    if arg.annotation is None:
+        return True
+    from fastext.compiler.frontend import annotations
+    inner = annotations._optional(arg.annotation, scope)
+    if inner is None:
+        return False
+    try:
+        t = annotations.resolve(inner, scope)
+    except FxSyntaxError:
+        return False        # reported with the annotation
+    return not (isinstance(t, T.Struct) and t.plain)
+
+
 def is_template(node: ast.FunctionDef, scope: ModuleScope, functions: set[str]) -> bool:
     """Whether a module-level `def` is specialised per call: a parameter without annotation,
-    annotated `Callable`, or defaulting to one of the module's functions (`functions`)."""
+    annotated `Callable`, defaulting to one of the module's functions (`functions`), or defaulting
+    to None where its values are numbers or containers."""
     a = node.args
     defaults = [None] * (len(a.args) - len(a.defaults)) + list(a.defaults)
     for arg, default in zip(a.args, defaults):
-        if arg.annotation is None:
+        if arg.annotation is None or _none_default(arg, default, scope):
             return True
         base = arg.annotation.value if isinstance(arg.annotation, ast.Subscript) else arg.annotation
         if _is_callable_name(base, scope):
@@ -179,6 +204,13 @@ def is_template(node: ast.FunctionDef, scope: ModuleScope, functions: set[str]) 
 
 class _Nothing:
     kind = ""
+
+
+_LEFT_OUT = object()    # a None-default parameter a call leaves out
+
+
+def _is_none(a: ast.expr) -> bool:
+    return isinstance(a, ast.Constant) and a.value is None
 
 
 _NOTHING = _Nothing()
@@ -222,6 +254,8 @@ def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=
     if len(node.args) > len(visible):
         raise fc.error(node, f"`{shown}` takes {len(visible)} arguments, got {len(node.args)}", usage)
     for k, (p, a) in enumerate(zip(visible, node.args)):
+        if p.optional and _is_none(a):
+            continue        # as if left out
         bound[p.name], where[p.name] = _argument(fc, a, arg_types[k] if arg_types and k < len(arg_types) else None), a
     for kw in node.keywords:
         if kw.arg is None:
@@ -230,8 +264,13 @@ def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=
             raise fc.error(kw.value, f"`{shown}` has no parameter `{kw.arg}`", f"parameters: {', '.join(names)}")
         if kw.arg in bound:
             raise fc.error(kw.value, f"`{shown}` got multiple values for `{kw.arg}`", usage)
+        if _is_none(kw.value) and any(p.optional and p.name == kw.arg for p in visible):
+            continue
         bound[kw.arg], where[kw.arg] = _argument(fc, kw.value, None), kw.value
     for p in visible:
+        if p.optional and p.name not in bound:
+            bound[p.name], where[p.name] = _LEFT_OUT, node
+            continue
         if p.name not in bound:
             if p.default is None:
                 raise fc.error(node, f"`{shown}` is missing argument `{p.name}`", usage)
@@ -245,6 +284,9 @@ def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=
     key, args = [], []
     for p in tmpl.params:
         v, at = bound[p.name], where[p.name]
+        if v is _LEFT_OUT:
+            key.append(("none", None))
+            continue
         if isinstance(v, FuncValue):
             if p.type is not None:
                 raise fc.error(at, f"parameter `{p.name}` of `{shown}` is {article(p.type)}, got the function "
@@ -265,7 +307,7 @@ def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=
         key.append(("v", t))
         args.append(fc.coerce(v, t, at, f"argument `{p.name}` of `{shown}`"))
     tmpl.weak.update(fc.list_weak)    # an int-literal list passed on stays "ints unless decided" there
-    qualname, sig = instantiate(tmpl, tuple(key), span)
+    qualname, sig = instantiate(tmpl, tuple(key), span, discarded=fc.statement_call is node)
     if sig.ret is None or isinstance(sig.ret, ErrorType):     # its body failed to check: reported there
         return ir.Expr(ERROR, span)
     _adopt_decisions(fc, tmpl.decided.get(qualname, {}), args)
@@ -295,8 +337,9 @@ def _argument(fc: "FunctionChecker", a: ast.expr, declared: Type | None):
 
 
 # ---------------------------------------------------------------------- instances
-def instantiate(tmpl: Template, key: tuple, span: Span) -> tuple[str, Signature]:
-    """The instance of `tmpl` for `key`, checked on first use; (its qualname, its signature)."""
+def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False) -> tuple[str, Signature]:
+    """The instance of `tmpl` for `key`, checked on first use; (its qualname, its signature).
+    `discarded`: the call is a statement, its result unused."""
     if key in tmpl.instances:
         qualname = tmpl.instances[key]
         sig = tmpl.signatures[qualname]
@@ -305,6 +348,10 @@ def instantiate(tmpl: Template, key: tuple, span: Span) -> tuple[str, Signature]
             # `return go(k - 1, acc * k)`), checked against the final result type afterwards
             checker = _CHECKING.get(qualname)
             t = _returned_so_far(checker) if checker is not None else None
+            if t is None and discarded and checker is not None:
+                # `dfs(g, v, seen)` as a statement: no value depends on the type, so None stands in
+                # until the returns are seen (a result found then checks the body again with it)
+                t = NONE
             if t is None:
                 raise FxSyntaxError(span, f"`{tmpl.node.name}` calls itself before its result type is known",
                                     f"return a value before the recursive call, or annotate its result: "
@@ -315,7 +362,12 @@ def instantiate(tmpl: Template, key: tuple, span: Span) -> tuple[str, Signature]
     qualname = _instance_name(tmpl, key)
     tmpl.instances[key] = qualname
     params, funcparams, defaults = [], {}, {}
+    none = {}
     for p, (kind, what) in zip(tmpl.params, key):
+        if p.optional:
+            none[p.name] = kind == "none"
+        if kind == "none":
+            continue
         if kind == "v":
             params.append((p.name, what, p.span))
             if p.default is not None and isinstance(what, Scalar):
@@ -348,13 +400,18 @@ def instantiate(tmpl: Template, key: tuple, span: Span) -> tuple[str, Signature]
     before = len(tmpl.diags.items)
     _IN_PROGRESS.add(qualname)
     try:
-        fn = check_promoting(make, tmpl.node, tmpl.diags)
+        node = tmpl.node
+        if none:
+            from fastext.compiler.frontend.nonedefaults import specialise
+            node = specialise(node, none, {p.name: p.none for p in tmpl.params if p.none is not None},
+                              tmpl.scope.file)
+        fn = check_promoting(make, node, tmpl.diags)
         provisional = getattr(_CHECKING.get(qualname), "provisional", None)
         if provisional is not None and provisional[0] != sig.ret and sig.ret is not None:
             # the recursive call's type was too narrow (`return 1` before `return go(k - 1) * 0.5`):
             # checked again as if annotated with the result type found
             final = sig.ret
-            fn = check_promoting(lambda: make(final), tmpl.node, tmpl.diags)
+            fn = check_promoting(lambda: make(final), node, tmpl.diags)
     except FxSyntaxError as e:
         tmpl.diags.add(e.diagnostic)
         return qualname, sig
@@ -412,6 +469,8 @@ def _instance_name(tmpl: Template, key: tuple) -> str:
             return f"{what.dtype}_{what.ndim}d"      # `f64[:]` apart from `f64`
         if kind == "v":
             return str(what)
+        if kind == "none":
+            return "none"
         return what[0].rpartition("$")[2] if "$" in what[0] else what[0]
     suffix = re.sub(r"[^A-Za-z0-9_]+", "_", "_".join(part(*k) for k in key)).strip("_") or "0"
     name, k = f"{tmpl.qualname}${suffix}", 2
@@ -425,6 +484,9 @@ def default_key(tmpl: Template) -> tuple | None:
     """The key of a call passing only the annotated parameters (None if some other one has no default)."""
     key = []
     for p in tmpl.params:
+        if p.optional:
+            key.append(("none", None))
+            continue
         if p.type is not None:
             key.append(("v", p.type))
             continue

@@ -197,6 +197,9 @@ def iteration(fc: "FunctionChecker", value: ir.Expr, node: ast.AST):
 def method_call(fc: "FunctionChecker", node: ast.Call, owner: ir.Expr, name: str) -> ir.Expr:
     """`s.upper()`, `",".join(xs)`, `s.find(t)`, …: Python's method, its result typed."""
     known = STR_METHODS | INT_METHODS | BOOL_METHODS | LIST_METHODS | set(OTHER_METHODS)
+    if name == "translate":
+        from fastext.compiler.frontend.translate import translate
+        return translate(fc, node)
     if name not in known:
         import difflib
         close = difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.6)

@@ -134,4 +134,4 @@ def _load() -> None:
     from fastext.compiler.ops import scalar, arrays, gpu, ufuncs, reductions, views  # noqa: F401
     from fastext.compiler.ops import creation, shape, sorting, nprandom, indexing, linalg  # noqa: F401
     from fastext.compiler.ops import statistics, lists, dicts, text, pyrandom, pytime  # noqa: F401
-    from fastext.compiler.ops import modvars, pymath, pyseq, classes, pyitertools  # noqa: F401
+    from fastext.compiler.ops import modvars, pymath, pyseq, classes, pyitertools, pyfunctools  # noqa: F401
