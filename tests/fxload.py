@@ -72,3 +72,81 @@ def exported(path: str) -> list[str]:
     with open(path, encoding="utf-8") as f:
         tree = ast.parse(f.read())
     return [n.name for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")]
+
+
+def program_output(mod: types.ModuleType, args: tuple) -> str:
+    """What `mod.main(*args)` prints, then the repr of its result."""
+    import contextlib
+    import io
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        result = mod.main(*args)
+    return buf.getvalue() + repr(result)
+
+
+def programs_in(folder: str) -> list[str]:
+    """The `.fx` programs of tests/fx/<folder>/, each run with the arguments of its `# ARGS:` line."""
+    return sorted(f for f in os.listdir(os.path.join(FX_DIR, folder)) if f.endswith(".fx"))
+
+
+def assert_program_like_python(folder: str, program: str) -> None:
+    """tests/fx/<folder>/<program> prints (and returns) compiled exactly what it does under plain Python."""
+    import re
+    path = os.path.join(FX_DIR, folder, program)
+    with open(path) as f:
+        args = eval("(" + re.search(r"# ARGS: (.*)", f.read()).group(1) + ",)")
+    assert program_output(compiled(path), args) == program_output(interpreted(path), args)
+
+
+def compile_error(tmp_path, source: str, stem: str = "bad_program") -> str:
+    """The text of the CompileError that `source` (written to tmp_path/<stem>.fx) raises."""
+    import pytest
+    from fastext.compiler.diagnostics import CompileError
+    path = tmp_path / f"{stem}.fx"
+    path.write_text(source)
+    with pytest.raises(CompileError) as err:
+        compiled(str(path))
+    return str(err.value)
+
+
+def assert_located_error(tmp_path, source: str, line: int, col: int, message: str, hint: str) -> None:
+    """Checking `source` (dedented, after a `from __future__` line) reports first an error at
+    source line `line`, column `col` (from 1) whose message and hint contain the texts given."""
+    import textwrap
+    from fastext.compiler.driver import check_file
+    path = tmp_path / "bad.fx"
+    path.write_text("from __future__ import annotations\n" + textwrap.dedent(source))
+    diags = check_file(str(path))
+    assert diags, "expected an error"
+    d = diags[0]
+    assert message in d.message and hint in d.hint, d.render()
+    assert (d.span.line, d.span.col + 1) == (line + 1, col), d.render()   # columns from 0, as ast's
+
+
+def outcome_and_arrays(mod, name: str, *args):
+    """`mod.name(*args)` on copies of the arguments: ("ok", result) or (exception type, message),
+    and the arrays afterwards (the side effects; a list parameter is converted to a native
+    list, its changes come back only as results)."""
+    import numpy as np
+    args = [a.copy() if isinstance(a, np.ndarray) else list(a) if isinstance(a, list) else a for a in args]
+    try:
+        out = ("ok", getattr(mod, name)(*args))
+    except Exception as e:   # noqa: BLE001 - the outcome is compared
+        out = (type(e).__name__, str(e))
+    return out, [a.tolist() for a in args if isinstance(a, np.ndarray)]
+
+
+def assert_same_outcome(both, name: str, *args):
+    """Compiled and interpreted (`both`) give the same outcome and side effects; returns it."""
+    compiled, interpreted = (outcome_and_arrays(m, name, *args) for m in both)
+    assert compiled == interpreted, (name, args)
+    return compiled
+
+
+def outcome(f, *args):
+    """("ok", f(*args)), or (exception type, message) when it raises."""
+    try:
+        return ("ok", f(*args))
+    except Exception as e:   # noqa: BLE001 - the outcome is compared
+        return (type(e).__name__, str(e))
+

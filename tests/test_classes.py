@@ -4,14 +4,12 @@ what a compiled class cannot do (docs/language.md, "Classes")."""
 from __future__ import annotations
 
 import os
-import textwrap
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import fxload
-from fastext.compiler.driver import check_file
 
 PATH = os.path.join(fxload.FX_DIR, "classes.fx")
 SETTINGS = settings(max_examples=int(os.environ.get("FASTEXT_DIFF_EXAMPLES", "40")), deadline=None,
@@ -194,13 +192,7 @@ BAD = [
 
 @pytest.mark.parametrize("source, line, col, message, hint", BAD)
 def test_located_errors(tmp_path, source, line, col, message, hint):
-    path = tmp_path / "bad.fx"
-    path.write_text("from __future__ import annotations\n" + textwrap.dedent(source))
-    diags = check_file(str(path))
-    assert diags, "expected an error"
-    d = diags[0]
-    assert message in d.message and hint in d.hint, d.render()
-    assert (d.span.line, d.span.col + 1) == (line + 1, col), d.render()   # columns from 0, as ast's
+    fxload.assert_located_error(tmp_path, source, line, col, message, hint)
 
 
 # ----------------------------------------------------------------------------- benchmark programs

@@ -5,48 +5,27 @@ enclosing function's containers, `functools.reduce` and returned closures, `zip(
 same source under plain Python (byte-identical stdout); its arguments are on an `# ARGS:` line."""
 from __future__ import annotations
 
-import contextlib
-import io
 import os
-import re
 
 import pytest
 
 import fxload
-from fastext.compiler.diagnostics import CompileError
 
-FOLDER = os.path.join(fxload.FX_DIR, "idioms_r5")
-PROGRAMS = sorted(f for f in os.listdir(FOLDER) if f.endswith(".fx"))
-
-
-def _output(mod, args) -> str:
-    buf = io.StringIO()
-    with contextlib.redirect_stdout(buf):
-        result = mod.main(*args)
-    return buf.getvalue() + repr(result)
+PROGRAMS = fxload.programs_in("idioms_r5")
 
 
 @pytest.mark.parametrize("program", PROGRAMS)
 def test_program_prints_what_python_prints(program):
-    path = os.path.join(FOLDER, program)
-    with open(path) as f:
-        args = eval("(" + re.search(r"# ARGS: (.*)", f.read()).group(1) + ",)")
-    want = _output(fxload.interpreted(path), args)
-    got = _output(fxload.compiled(path), args)
-    assert got == want
+    fxload.assert_program_like_python("idioms_r5", program)
 
 
 def _compile_error(tmp_path, source: str) -> str:
-    path = tmp_path / "bad_idiom.fx"
-    path.write_text(source)
-    with pytest.raises(CompileError) as err:
-        fxload.compiled(str(path))
-    return str(err.value)
+    return fxload.compile_error(tmp_path, source, "bad_idiom")
 
 
 def test_exported_function_with_a_none_default_is_called_from_python_without_it():
     """Python sees the instance that leaves the parameter out (docs/language.md)."""
-    path = os.path.join(FOLDER, "none_defaults.fx")
+    path = os.path.join(fxload.FX_DIR, "idioms_r5", "none_defaults.fx")
     native, plain = fxload.compiled(path), fxload.interpreted(path)
     assert native.memo_fib(40) == plain.memo_fib(40)
     assert native.scaled(2.0) == plain.scaled(2.0)

@@ -5,12 +5,10 @@ for byte; and the located errors for what compiled classes cannot do."""
 from __future__ import annotations
 
 import os
-import textwrap
 
 import pytest
 
 import fxload
-from fastext.compiler.driver import check_file
 
 CASES = [
     ("inherit_shapes.fx", "scene", (1,)), ("inherit_shapes.fx", "scene", (400,)),
@@ -88,13 +86,7 @@ BAD = [
 
 @pytest.mark.parametrize("source, line, col, message, hint", BAD)
 def test_located_errors(tmp_path, source, line, col, message, hint):
-    path = tmp_path / "bad.fx"
-    path.write_text("from __future__ import annotations\n" + textwrap.dedent(source))
-    diags = check_file(str(path))
-    assert diags, "expected an error"
-    d = diags[0]
-    assert message in d.message and hint in d.hint, d.render()
-    assert (d.span.line, d.span.col + 1) == (line + 1, col), d.render()   # columns from 0, as ast's
+    fxload.assert_located_error(tmp_path, source, line, col, message, hint)
 
 
 CHECKED = SHAPES + """\

@@ -4,43 +4,22 @@ compiled and run against the same source under plain Python: byte-identical stdo
 `.fx` under tests/fx/probes_r4/ names its arguments on an `# ARGS:` line."""
 from __future__ import annotations
 
-import contextlib
-import io
 import os
-import re
 
 import pytest
 
 import fxload
-from fastext.compiler.diagnostics import CompileError
 
-FOLDER = os.path.join(fxload.FX_DIR, "probes_r4")
-PROGRAMS = sorted(f for f in os.listdir(FOLDER) if f.endswith(".fx"))
-
-
-def _output(mod, args) -> str:
-    buf = io.StringIO()
-    with contextlib.redirect_stdout(buf):
-        result = mod.main(*args)
-    return buf.getvalue() + repr(result)
+PROGRAMS = fxload.programs_in("probes_r4")
 
 
 @pytest.mark.parametrize("program", PROGRAMS)
 def test_program_prints_what_python_prints(program):
-    path = os.path.join(FOLDER, program)
-    with open(path) as f:
-        args = eval("(" + re.search(r"# ARGS: (.*)", f.read()).group(1) + ",)")
-    want = _output(fxload.interpreted(path), args)
-    got = _output(fxload.compiled(path), args)
-    assert got == want
+    fxload.assert_program_like_python("probes_r4", program)
 
 
 def _compile_error(tmp_path, source: str) -> str:
-    path = tmp_path / "bad_probe.fx"
-    path.write_text(source)
-    with pytest.raises(CompileError) as err:
-        fxload.compiled(str(path))
-    return str(err.value)
+    return fxload.compile_error(tmp_path, source, "bad_probe")
 
 
 def test_none_default_read_before_it_is_replaced_is_located(tmp_path):
@@ -60,7 +39,7 @@ def test_reversed_as_a_plain_value_is_located(tmp_path):
 def test_compiled_class_with_inferred_constructor_is_usable_from_python():
     """`Record`'s __init__ parameters were typed from their defaults and the module's calls: the
     compiled module's class is built from Python as the interpreted one is."""
-    path = os.path.join(FOLDER, "records.fx")
+    path = os.path.join(fxload.FX_DIR, "probes_r4", "records.fx")
     native, plain = fxload.compiled(path), fxload.interpreted(path)
     a, b = native.Record(1, 2, 3), plain.Record(1, 2, 3)
     assert (a.discr, a.enum_comp, a.int_comp) == (b.discr, b.enum_comp, b.int_comp)

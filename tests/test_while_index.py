@@ -20,19 +20,8 @@ def both():
     return fxload.compiled(PATH), fxload.interpreted(PATH)
 
 
-def run(mod, name, *args):
-    args = [a.copy() if isinstance(a, np.ndarray) else list(a) if isinstance(a, list) else a for a in args]
-    try:
-        out = ("ok", getattr(mod, name)(*args))
-    except Exception as e:   # noqa: BLE001 - the outcome is compared
-        out = (type(e).__name__, str(e))
-    return out, [a.tolist() for a in args if isinstance(a, np.ndarray)]
-
-
-def same(both, name, *args):
-    compiled, interpreted = (run(m, name, *args) for m in both)
-    assert compiled == interpreted, (name, args)
-    return compiled
+run = fxload.outcome_and_arrays
+same = fxload.assert_same_outcome
 
 
 values = st.lists(st.floats(-5, 5, allow_nan=False), max_size=12)

@@ -507,11 +507,17 @@ def next_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         missing = [ast.Raise(ast.Call(name("StopIteration"), [], []), None)]
     stmts = [ast.Assign([name(found, ast.Store)], ast.Constant(False)), loop,
              ast.If(ast.UnaryOp(ast.Not(), name(found)), missing, [])]
+    return statements_value(fc, node, stmts, value)
+
+
+def statements_value(fc: "FunctionChecker", node: ast.expr, stmts: list[ast.stmt], result: str) -> ir.Expr:
+    """The value of local `result` after `stmts` (synthesised Python, located at `node`): an
+    ir.StmtExpr, or an ERROR expression when checking them reported an error."""
     for s in stmts:
         ast.copy_location(s, node)
         ast.fix_missing_locations(s)
     body = fc.block(stmts)
-    var = fc.vars.get(value)
+    var = fc.vars.get(result)
     span = fc.span(node)
     if var is None:
         from fastext.compiler.types import ERROR

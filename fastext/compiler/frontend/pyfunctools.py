@@ -45,13 +45,5 @@ def check_reduce(fc: "FunctionChecker", node: ast.Call, op, shown: str, receiver
                           ast.Assign([name(started, ast.Store)], ast.Constant(True))], [step])], [], None),
                   ast.If(ast.UnaryOp(ast.Not(), name(started)), [ast.Raise(ast.Call(name("TypeError"), [
                       ast.Constant("reduce() of empty iterable with no initial value")], []), None)], [])]
-    for s in stmts:
-        ast.copy_location(s, node)
-        ast.fix_missing_locations(s)
-    body = fc.block(stmts)
-    var = fc.vars.get(acc)
-    span = fc.span(node)
-    if var is None:
-        from fastext.compiler.types import ERROR
-        return ir.Expr(ERROR, span)
-    return ir.StmtExpr(var.type, span, body, ir.Load(var.type, span, var))
+    from fastext.compiler.frontend.generators import statements_value
+    return statements_value(fc, node, stmts, acc)
