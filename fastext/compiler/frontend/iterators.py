@@ -12,6 +12,8 @@ its body (and the functions it calls, transitively) may not print, mutate a cont
 attribute, draw random numbers or call a function value (checked here, a located error
 otherwise).  `iter(xs)` of a list replays the list by position, which is exactly what Python's
 list iterator does (it reads the live list).  Other uses of the name are located errors.
+The shapes whose only state is a position in a sequence (`iter(xs)`, `(f(x) for x in xs)`,
+one-loop generator functions) resume there instead of replaying: frontend/resumable.py.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from fastext.compiler import ir
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
+    from fastext.compiler.frontend.resumable import Resumable
 
 HINT = "use it in `next(it)`, `next(it, default)` or `for x in it:`"
 
@@ -50,6 +53,7 @@ class Bound:
     source: ast.expr
     cursor: str
     key: str
+    resumable: "Resumable | None" = None    # resumed by position instead (frontend/resumable.py)
 
 
 def binding(fc: "FunctionChecker", node: ast.Assign) -> list[ir.Stmt] | None:
@@ -106,6 +110,10 @@ def _bind(fc: "FunctionChecker", node: ast.Assign, name: str, value: ast.expr, p
     temps.append(ast.Assign([ast.Name(cursor, ast.Store())], ast.Constant(0)))
     known[name] = Bound(source, cursor, key)
     stmts = fc.block(_located(temps, node))
+    from fastext.compiler.frontend import resumable
+    shape = resumable.shape(fc, source, plain)
+    if shape is not None and resumable.indexed(fc, shape):
+        known[name].resumable = shape
     if bad is not None:
         raise fc.error(bad, "a generator bound to a name runs again from its start at each `next()` in .fx "
                             "code, so its body may not have side effects, and this one has",
@@ -126,29 +134,32 @@ def next_of(fc: "FunctionChecker", node: ast.Call, it: Bound) -> ir.Expr:
     n = next(_count)
     found, seen, item, value = f"$if{n}", f"$ij{n}", f"$ix{n}", f"$iv{n}"
     name = lambda v, ctx=ast.Load: ast.Name(v, ctx())   # noqa: E731
+    missing = [ast.Assign([name(value, ast.Store)], node.args[1])] if len(node.args) == 2 else \
+        [ast.Raise(ast.Call(name("StopIteration"), [], []), None)]
+    from fastext.compiler.frontend.generators import statements_value
+    if it.resumable is not None:
+        from fastext.compiler.frontend.resumable import next_statements
+        stmts = next_statements(it.resumable, it.cursor, value, found) + \
+            [ast.If(ast.UnaryOp(ast.Not(), name(found)), missing, [])]
+        return statements_value(fc, node, stmts, value)
     loop = ast.For(name(item, ast.Store), copy.deepcopy(it.source), [
         ast.If(ast.Compare(name(seen), [ast.Eq()], [name(it.cursor)]), [
             ast.Assign([name(value, ast.Store)], name(item)),
             ast.Assign([name(found, ast.Store)], ast.Constant(True)),
             ast.Break()], []),
         ast.AugAssign(name(seen, ast.Store), ast.Add(), ast.Constant(1))], [], None)
-    missing = [ast.Assign([name(value, ast.Store)], node.args[1])] if len(node.args) == 2 else \
-        [ast.Raise(ast.Call(name("StopIteration"), [], []), None)]
     stmts = [ast.Assign([name(found, ast.Store)], ast.Constant(False)),
              ast.Assign([name(seen, ast.Store)], ast.Constant(0)), loop,
              ast.If(name(found), [ast.AugAssign(name(it.cursor, ast.Store), ast.Add(), ast.Constant(1))], missing)]
-    body = fc.block(_located(stmts, node))
-    var = fc.vars.get(value)
-    span = fc.span(node)
-    if var is None:
-        from fastext.compiler.types import ERROR
-        return ir.Expr(ERROR, span)
-    return ir.StmtExpr(var.type, span, body, ir.Load(var.type, span, var))
+    return statements_value(fc, node, stmts, value)
 
 
 def loop(fc: "FunctionChecker", node: ast.For, it: Bound) -> list[ir.Stmt]:
     """`for v in it:`: the replay with the items taken so far skipped, each later one taken (the
     cursor moved) before the body runs, as Python's `next()` of the loop does."""
+    if it.resumable is not None and not hasattr(node, "fx_label"):
+        from fastext.compiler.frontend.resumable import loop_statements
+        return fc.block(_located(loop_statements(it.resumable, it.cursor, node), node))
     n = next(_count)
     seen, skip, item = f"$ij{n}", f"$is{n}", f"$ix{n}"
     name = lambda v, ctx=ast.Load: ast.Name(v, ctx())   # noqa: E731
