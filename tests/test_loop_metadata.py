@@ -33,6 +33,14 @@ def total(x: f64[:]) -> f64:
     return s
 
 
+def counted(x: f64[:], y: f64[:], n: i64) -> None:
+    k = 0
+    for i in range(len(x)):
+        for r in range(n):
+            y[k] = x[i]
+            k += 1
+
+
 def carried(x: f64[:], y: f64[:]) -> None:
     prev = 0.0
     for i in range(len(x)):
@@ -59,6 +67,7 @@ def test_classification(path):
     assert store_loop(_loops(module, "scaled")[0].body)               # a temporary assigned first
     assert not store_loop(_loops(module, "total")[0].body)            # a sum
     assert not store_loop(_loops(module, "carried")[0].body)          # `prev` read before assigned
+    assert store_loop(_loops(module, "counted")[1].body)              # `k += 1`: a counter
 
 
 def test_metadata_and_results(path):
@@ -68,9 +77,11 @@ def test_metadata_and_results(path):
     x = np.random.default_rng(3).random(37)
     for n in (0, 1, 3, 8, 33):
         a, b = np.zeros(37 * n), np.zeros(37 * n)
-        native.repeat(x, a, n)
-        plain.repeat(x, b, n)
-        assert np.array_equal(a, b)
+        for name in ("repeat", "counted"):
+            a[:], b[:] = 0.0, 1.0
+            getattr(native, name)(x, a, n)
+            getattr(plain, name)(x, b, n)
+            assert np.array_equal(a, b)
     for name in ("scaled", "carried"):
         a, b = np.zeros(37), np.zeros(37)
         getattr(native, name)(x, a)

@@ -50,9 +50,13 @@ def result_type(ret: T.Type) -> ll.Type:
 
 
 def store_loop(body: list[ir.Stmt]) -> bool:
-    """An innermost loop body that carries no value from one iteration to the next (it only
-    stores, each local assigned before it is read): its vector loop needs no interleaving."""
-    assigned = {id(s.var) for s in ir.walk(body) if isinstance(s, ir.Assign)}
+    """An innermost loop body that carries no value from one iteration to the next but integer
+    counters (it only stores, each local assigned before it is read, or stepped by a constant:
+    `k += 1`): its vector loop needs no interleaving."""
+    assigns = [s for s in ir.walk(body) if isinstance(s, ir.Assign)]
+    counters = {id(s.var) for s in assigns if _counter_step(s)} - \
+        {id(s.var) for s in assigns if not _counter_step(s)}
+    assigned = {id(s.var) for s in assigns} - counters
     defined: set[int] = set()
     for s in body:
         if isinstance(s, (ir.ForRange, ir.While)) or any(isinstance(t, (ir.ForRange, ir.While))
@@ -65,6 +69,13 @@ def store_loop(body: list[ir.Stmt]) -> bool:
         if isinstance(s, ir.Assign):
             defined.add(id(s.var))
     return True
+
+
+def _counter_step(s: ir.Assign) -> bool:
+    """`k = k + c` / `k = k - c` of an integer local and a constant: an induction variable."""
+    v = s.value
+    return isinstance(v, ir.BinOp) and v.op in ("+", "-") and isinstance(s.var.type, T.Scalar) \
+        and s.var.type.is_int and isinstance(v.left, ir.Load) and v.left.var is s.var and isinstance(v.right, ir.Const)
 
 
 def _no_interleave(module: ll.Module) -> ll.MDValue:
