@@ -101,3 +101,12 @@ add(Op("linalg.matrix_power", spellings=("numpy.linalg.matrix_power",),
        signature="np.linalg.matrix_power(a, n)",
        doc="a square matrix to a constant integer power: NumPy's products (binary decomposition of n; "
            "n < 0 through inv, 0 the identity in a's dtype, 1 `a` itself), unrolled"))
+
+_SOURCE = "fastext.compiler.frontend.npsource"      # written as .fx source over the operations above
+add(Op("np.polyval", spellings=("numpy.polyval",), check=deferred(_SOURCE, "polyval"), group="linalg",
+       signature="np.polyval(p, x)",
+       doc="the polynomial p (highest power first, a 1-D array) at x (a number or an array): NumPy's Horner loop "
+           "y = y * x + p[i]"))
+add(Op("np.vander", spellings=("numpy.vander",), check=deferred(_SOURCE, "vander"), group="creation",
+       signature="np.vander(x, N=None, increasing=False)",
+       doc="the Vandermonde matrix of a 1-D x: powers as NumPy's running products, x's dtype promoted with int64"))

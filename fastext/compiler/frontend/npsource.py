@@ -1,0 +1,318 @@
+"""NumPy functions written as `.fx` source over operations the dialect already has, checked in
+place at the call (frontend/synth.py): np.trapezoid, np.gradient, np.digitize, np.ptp,
+np.ediff1d, np.sinc, np.array_equal, np.polyval, np.vander, np.rot90, np.moveaxis, np.modf.
+
+Each template follows the steps NumPy documents for the function (the same element operations
+in the same order, so results are NumPy's to the bit where those operations are), with the
+shape of the source chosen at compile time from the arguments' ranks: a slice along a constant
+axis is spelled `_y[:, 1:]`, not computed.  Errors NumPy raises at run time are `raise`
+statements of the template; arguments no template covers are located compile errors.
+"""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from fastext.compiler import ir, ops
+from fastext.compiler.frontend import synth
+from fastext.compiler.frontend.arrays import _bind
+from fastext.compiler.frontend.shape import array_arg, axis_arg, value_of
+from fastext.compiler.types import F64, Array, Scalar, article
+
+if TYPE_CHECKING:
+    from fastext.compiler.frontend.function import FunctionChecker
+
+
+def _given(bound: dict, name: str) -> bool:
+    value = bound.get(name)
+    return value is not None and not (isinstance(value, ast.Constant) and value.value is None)
+
+
+def _along(ndim: int, axis: int, item: str) -> str:
+    """The subscript that takes `item` (a slice or index, as source) along `axis` of an
+    `ndim`-D array and everything along the other axes."""
+    return ", ".join(item if k == axis else ":" for k in range(ndim))
+
+
+def _spread(ndim: int, axis: int) -> str:
+    """The subscript that lays a 1-D array along `axis` of an `ndim`-D one (`[None, :, None]`)."""
+    return ", ".join(":" if k == axis else "None" for k in range(ndim))
+
+
+def _real(fc, node, value: ir.Expr, shown: str, what: str = "arrays") -> Scalar:
+    t = value.type.dtype if isinstance(value.type, Array) else value.type
+    if not isinstance(t, Scalar) or t.is_complex:
+        raise fc.error(node, f"{shown}() of {article(value.type)} is not supported in .fx code",
+                       f"{shown}() takes real {what} here")
+    return t
+
+
+def _number(fc, arg, node, shown: str, what: str) -> ir.Expr:
+    value = value_of(fc, arg)
+    if not isinstance(value.type, Scalar) or value.type.is_complex:
+        raise fc.error(arg, f"{shown}(): {what} must be a real number, not {article(value.type)}",
+                       f"pass a number as {what}")
+    return value
+
+
+# ----------------------------------------------------------------------------- trapezoid
+
+def trapezoid(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.trapezoid(y, x=None, dx=1.0, axis=-1)`: NumPy's `(d * (y[1:] + y[:-1]) / 2.0).sum(axis)`
+    with `d` the spacing `dx` or `np.diff(x)` (a 1-D x laid along `axis`, or x of y's rank)."""
+    bound = _bind(fc, node, ["y", "x", "dx", "axis"], shown, 1)
+    y = array_arg(fc, bound["y"], node, shown)
+    _real(fc, node, y, shown)
+    nd = y.type.ndim
+    axis = axis_arg(fc, bound["axis"], nd, allow_none=False) if "axis" in bound else nd - 1
+    values = {"_y": y}
+    if _given(bound, "x"):
+        x = array_arg(fc, bound["x"], node, shown)
+        _real(fc, node, x, shown)
+        values["_x"] = x
+        if x.type.ndim == 1:
+            spacing = "np.diff(_x)" if nd == 1 else f"np.diff(_x)[{_spread(nd, axis)}]"
+        elif x.type.ndim == nd:
+            spacing = f"np.diff(_x, axis={axis})"
+        else:
+            raise fc.error(bound["x"], f"{shown}(): x must be 1-D or of y's rank ({nd}), not {x.type.ndim}-D",
+                           "pass the sample points as a 1-D array")
+    else:
+        values["_d"] = _number(fc, bound["dx"], node, shown, "dx") if _given(bound, "dx") \
+            else ir.Const(F64, fc.span(node), 1.0)
+        spacing = "_d"
+    hi, lo = _along(nd, axis, "1:"), _along(nd, axis, ":-1")
+    total = ".sum()" if nd == 1 else f".sum(axis={axis})"
+    return synth.value(fc, f"_r = ({spacing} * (_y[{hi}] + _y[{lo}]) / 2.0){total}\n", node, values=values)
+
+
+# ----------------------------------------------------------------------------- gradient
+
+_GRADIENT_SHORT = ("Shape of array too small to calculate a numerical gradient, at least (edge_order + 1) "
+                   "elements are required.")
+
+
+def gradient(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.gradient(f, dx=1.0)` of a 1-D f with one scalar spacing, NumPy's edge_order=1 steps:
+    central differences `(f[2:] - f[:-2]) / (2.0 * dx)` inside, one-sided ones at the two ends;
+    integer f is converted to float64 first, float f keeps its dtype."""
+    if len(node.args) > 2 or any(k.arg != "edge_order" for k in node.keywords):
+        raise fc.error(node, f"{shown}() takes f and one scalar spacing in .fx code",
+                       f"{shown}(f) or {shown}(f, dx); write the differences for other spacings")
+    f = array_arg(fc, node.args[0] if node.args else node, node, shown)
+    t = _real(fc, node, f, shown)
+    for k in node.keywords:
+        if not (isinstance(k.value, ast.Constant) and k.value.value == 1):
+            raise fc.error(k.value, f"{shown}(edge_order=...) other than 1 is not supported in .fx code",
+                           "edge_order=1 (the default)")
+    if f.type.ndim != 1:
+        raise fc.error(node.args[0], f"{shown}() of {article(f.type)} is not supported in .fx code: it returns "
+                                     "one array per axis", f"{shown}() of 1-D arrays (a row or column: "
+                                                           f"{shown}(a[i]), {shown}(a[:, j]))")
+    values = {"_f0": f}
+    values["_d"] = _number(fc, node.args[1], node, shown, "the spacing") if len(node.args) > 1 \
+        else ir.Const(F64, fc.span(node), 1.0)
+    source = ("_f = _f0\n" if t.is_float else "_f = _f0.astype('float64')\n") + f"""
+_n = _f.shape[0]
+if _n < 2:
+    raise ValueError({_GRADIENT_SHORT!r})
+_r = np.empty_like(_f)
+_r[1:-1] = (_f[2:] - _f[:-2]) / (2.0 * _d)
+_r[0:1] = (_f[1:2] - _f[0:1]) / _d
+_r[_n - 1:] = (_f[_n - 1:] - _f[_n - 2:_n - 1]) / _d
+"""
+    return synth.value(fc, source, node, values=values)
+
+
+# ----------------------------------------------------------------------------- digitize
+
+def digitize(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.digitize(x, bins, right=False)`: NumPy's searchsorted of x in bins (side 'right' unless
+    right=True), mirrored for decreasing bins; ValueError for bins that are neither."""
+    bound = _bind(fc, node, ["x", "bins", "right"], shown, 2)
+    x = value_of(fc, bound["x"])
+    _real(fc, bound["x"], x, shown, "numbers")
+    bins = array_arg(fc, bound["bins"], node, shown, "a 1-D array of bins")
+    _real(fc, bound["bins"], bins, shown)
+    if bins.type.ndim != 1:
+        raise fc.error(bound["bins"], f"{shown}(): bins must be a 1-D array, not {bins.type.ndim}-D",
+                       "pass a 1-D array of bin edges")
+    right = bound.get("right", ast.Constant(False))
+    if not (isinstance(right, ast.Constant) and isinstance(right.value, bool)):
+        raise fc.error(right, f"{shown}(right=...) must be the constant True or False", "right=True")
+    side = "left" if right.value else "right"
+    # NumPy's monotonicity test: the first pair of unequal bins gives the direction, which no later
+    # pair may reverse (a comparison with NaN reverses nothing); bins all equal count as increasing.
+    source = f"""
+_nb = _b.shape[0]
+_k = 1
+while _k < _nb and _b[_k] == _b[_k - 1]:
+    _k += 1
+if _k >= _nb or _b[_k - 1] < _b[_k]:
+    if np.any(_b[:-1] > _b[1:]):
+        raise ValueError("bins must be monotonically increasing or decreasing")
+    _r = np.searchsorted(_b, _x, side={side!r})
+else:
+    if np.any(_b[:-1] < _b[1:]):
+        raise ValueError("bins must be monotonically increasing or decreasing")
+    _r = _nb - np.searchsorted(_b[::-1], _x, side={side!r})
+"""
+    return synth.value(fc, source, node, values={"_x": x, "_b": bins})
+
+
+# ----------------------------------------------------------------------------- ptp, ediff1d
+
+def ptp(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.ptp(a, axis=None)`: `np.max(a, axis) - np.min(a, axis)` in a's dtype (integers wrap, as
+    NumPy's subtract does); NumPy's ValueError for an empty array."""
+    bound = _bind(fc, node, ["a", "axis", "keepdims"], shown, 1, receiver)
+    a = array_arg(fc, bound["a"], node, shown)
+    t = _real(fc, node, a, shown)
+    if t.is_bool:
+        raise fc.error(node, f"{shown}() of a bool array is not supported (NumPy raises TypeError: bools have no "
+                             "subtraction)", f"{shown}(a.astype(np.int64))")
+    keep = bound.get("keepdims")
+    if keep is not None and not (isinstance(keep, ast.Constant) and keep.value in (False, True)):
+        raise fc.error(keep, f"{shown}(keepdims=...) must be the constant True or False", "keepdims=True")
+    args = []
+    if _given(bound, "axis"):
+        args.append(f"axis={ast.unparse(bound['axis'])}")
+    if keep is not None and keep.value:
+        args.append("keepdims=True")
+    extra = "".join(", " + x for x in args)
+    return synth.value(fc, f"_r = np.max(_a{extra}) - np.min(_a{extra})\n", node, values={"_a": a})
+
+
+def ediff1d(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.ediff1d(ary, to_end=None, to_begin=None)`: the differences of the flattened array in its
+    dtype, with to_begin / to_end (numbers or arrays, flattened) joined at the ends."""
+    bound = _bind(fc, node, ["ary", "to_end", "to_begin"], shown, 1)
+    a = array_arg(fc, bound["ary"], node, shown)
+    t = _real(fc, node, a, shown)
+    if t.is_bool:
+        raise fc.error(node, f"{shown}() of a bool array is not supported (NumPy raises TypeError: bools have no "
+                             "subtraction)", f"{shown}(a.astype(np.int64))")
+    from fastext.compiler.ops.dtypes import can_cast, numpy_name
+    values = {"_a": a}
+    parts = []
+    for name in ("to_begin", "to_end"):
+        if not _given(bound, name):
+            continue
+        v = value_of(fc, bound[name])
+        vt = v.type.dtype if isinstance(v.type, Array) else v.type
+        if not isinstance(vt, Scalar) or not can_cast(vt, t, "same_kind"):
+            raise fc.error(bound[name], f"{shown}(): {name} of {article(v.type)} cannot be cast to the array's "
+                                        f"dtype {t} (NumPy raises TypeError)", f"convert it: .astype(...)")
+        values["_" + name] = v
+        parts.append(name)
+    flat = "_a" if a.type.ndim == 1 else "np.ravel(_a)"
+
+    def piece(name: str) -> str:       # to_begin / to_end as a 1-D array of a's dtype
+        v = values["_" + name]
+        if not isinstance(v.type, Array):
+            return f"np.full(1, _{name}, dtype={numpy_name(t)!r})"
+        if v.type.ndim == 1 and v.type.dtype == t:
+            return f"_{name}"
+        return f"np.ravel(_{name}).astype({numpy_name(t)!r})"
+    seq = [piece("to_begin")] if "to_begin" in parts else []
+    seq += ["_d"] + ([piece("to_end")] if "to_end" in parts else [])
+    join = f"np.concatenate(({', '.join(seq)}))" if parts else "_d"
+    return synth.value(fc, f"_f = {flat}\n_d = _f[1:] - _f[:-1]\n_r = {join}\n", node, values=values)
+
+
+# ----------------------------------------------------------------------------- sinc
+
+def sinc(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.sinc(x)`: NumPy's `y = pi * where(x == 0, 1.0e-20, x); sin(y) / y` (1 at 0)."""
+    bound = _bind(fc, node, ["x"], shown, 1)
+    x = value_of(fc, bound["x"])
+    _real(fc, bound["x"], x, shown, "numbers")
+    if isinstance(x.type, Array):
+        source = "_y = 3.141592653589793 * np.where(_x == 0, 1.0e-20, _x)\n_r = np.sin(_y) / _y\n"
+    else:
+        t = "np.float32" if x.type.is_float and x.type.bits == 32 else "np.float64"
+        source = f"_y = 3.141592653589793 * {t}(1.0e-20 if _x == 0 else _x)\n_r = np.sin(_y) / _y\n"
+    return synth.value(fc, source, node, values={"_x": x})
+
+
+# ----------------------------------------------------------------------------- array_equal
+
+def array_equal(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.array_equal(a1, a2, equal_nan=False)`: False for two shapes, else whether every item
+    compares equal (with equal_nan, NaN equal to NaN)."""
+    bound = _bind(fc, node, ["a1", "a2", "equal_nan"], shown, 2)
+    a, b = array_arg(fc, bound["a1"], node, shown), array_arg(fc, bound["a2"], node, shown)
+    nan = bound.get("equal_nan", ast.Constant(False))
+    if not (isinstance(nan, ast.Constant) and isinstance(nan.value, bool)):
+        raise fc.error(nan, f"{shown}(equal_nan=...) must be the constant True or False", "equal_nan=True")
+    if a.type.ndim != b.type.ndim:
+        return synth.value(fc, "_r = False\n", node, values={"_a": a, "_b": b})
+    same = " and ".join(f"_a.shape[{k}] == _b.shape[{k}]" for k in range(a.type.ndim)) or "True"
+    equal = "_a == _b"
+    floats = [isinstance(v.type.dtype, Scalar) and (v.type.dtype.is_float or v.type.dtype.is_complex) for v in (a, b)]
+    if nan.value and all(floats):
+        equal = "(_a == _b) | (np.isnan(_a) & np.isnan(_b))"
+    source = f"_r = False\nif {same}:\n    _r = bool(np.all({equal}))\n"
+    return synth.value(fc, source, node, values={"_a": a, "_b": b})
+
+
+# ----------------------------------------------------------------------------- polyval, vander
+
+def _dtype_name(t: Scalar) -> str:
+    from fastext.compiler.ops.dtypes import numpy_name
+    return numpy_name(t)
+
+
+def polyval(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.polyval(p, x)`: NumPy's Horner loop `y = y * x + p[i]` from zeros shaped like x, in
+    the result type of x's and p's dtypes (an empty p: zeros of that type)."""
+    from fastext.compiler.ops.dtypes import result_type
+    bound = _bind(fc, node, ["p", "x"], shown, 2)
+    p = array_arg(fc, bound["p"], node, shown, "a 1-D array of coefficients")
+    if p.type.ndim != 1:
+        raise fc.error(bound["p"], f"{shown}(): p must be a 1-D array of coefficients, not {p.type.ndim}-D",
+                       "highest power first")
+    x = value_of(fc, bound["x"])
+    tx, tp = _real(fc, bound["x"], x, shown, "numbers"), _real(fc, bound["p"], p, shown)
+    out = _dtype_name(result_type([tx.name, tp.name]))
+    if isinstance(x.type, Array):
+        source = f"_r = np.zeros_like(_x, dtype={out!r})\nfor _i in range(_p.shape[0]):\n    _r *= _x\n    _r += _p[_i]\n"
+    else:
+        source = f"_r = np.{out}(0)\nfor _i in range(_p.shape[0]):\n    _r = _r * _x + _p[_i]\n"
+    return synth.value(fc, source, node, values={"_p": p, "_x": x})
+
+
+def vander(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.vander(x, N=None, increasing=False)`: the columns 1, x, x*x, ... (NumPy's running product
+    along each row, `np.multiply.accumulate`), reversed unless increasing, in x's dtype promoted
+    with int64."""
+    import numpy
+    from fastext.compiler.ops.dtypes import from_numpy
+    bound = _bind(fc, node, ["x", "N", "increasing"], shown, 1)
+    x = array_arg(fc, bound["x"], node, shown, "a 1-D array")
+    t = x.type.dtype
+    if x.type.ndim != 1 or not isinstance(t, Scalar):
+        raise fc.error(bound["x"], f"{shown}(): x must be a one-dimensional array, not {article(x.type)}",
+                       "pass a 1-D array")
+    inc = bound.get("increasing", ast.Constant(False))
+    if not (isinstance(inc, ast.Constant) and isinstance(inc.value, bool)):
+        raise fc.error(inc, f"{shown}(increasing=...) must be the constant True or False", "increasing=True")
+    out = from_numpy(str(numpy.promote_types(_dtype_name(t), "int64")))
+    values = {"_x": x}
+    if _given(bound, "N"):
+        from fastext.compiler.frontend.shape import int_arg
+        values["_m"] = int_arg(fc, bound["N"], shown, "N")
+    else:
+        values["_m"] = ir.ArrayDim(Scalar("i64", "int", 64), fc.span(node), x, 0)
+    view = "_v" if inc.value else "_v[:, ::-1]"
+    source = f"""
+_v = np.empty((_x.shape[0], _m), dtype={_dtype_name(out)!r})
+_t = {view}
+if _m > 0:
+    _t[:, 0] = 1
+if _m > 1:
+    _t[:, 1:] = _x[:, None]
+    _t[:, 1:] = np.cumprod(_t[:, 1:], axis=1)
+_r = _v
+"""
+    return synth.value(fc, source, node, values=values)

@@ -1,0 +1,243 @@
+"""NumPy functions written as `.fx` source over supported operations (frontend/npsource.py):
+compiled results equal NumPy's (tests/fx/np_more.fx run by NumPy) in values, dtypes and shapes,
+on random inputs, empty arrays, strided and transposed views; NumPy's run-time errors are
+raised with NumPy's messages; unsupported forms are located compile errors.
+
+Equality is to the bit (NaN equal to NaN) except where noted: the templates run NumPy's own
+element operations in NumPy's order, and sums are NumPy's pairwise summation."""
+import numpy as np
+import pytest
+
+from fastext.compiler.diagnostics import CompileError
+from fastext.compiler.driver import compile_source
+from fxload import FX_DIR, compiled, interpreted
+
+PATH = f"{FX_DIR}/np_more.fx"
+
+
+@pytest.fixture(scope="module")
+def mods():
+    return compiled(PATH), interpreted(PATH)
+
+
+def _same(expect, got) -> bool:
+    if isinstance(expect, tuple):
+        return isinstance(got, tuple) and len(got) == len(expect) and all(map(_same, expect, got))
+    if isinstance(expect, list):
+        return isinstance(got, list) and len(got) == len(expect) and all(map(_same, expect, got))
+    e, g = np.asarray(expect), np.asarray(got)
+    return e.dtype == g.dtype and e.shape == g.shape and np.array_equal(e, g, equal_nan=e.dtype.kind in "fc")
+
+
+def check(mods, name, *args):
+    m, p = mods
+    expect = getattr(p, name)(*[a.copy() if isinstance(a, np.ndarray) else a for a in args])
+    got = getattr(m, name)(*args)
+    assert _same(expect, got), (name, args, expect, got)
+
+
+def raises_same(mods, name, *args, prefix=False):
+    """NumPy's exception and message; `prefix`: the message's first sentence (a fused loop names the
+    shapes of all its operands where NumPy names those of one step)."""
+    m, p = mods
+    with pytest.raises(Exception) as want:
+        getattr(p, name)(*args)
+    with pytest.raises(want.type) as info:
+        getattr(m, name)(*args)
+    if prefix:
+        assert str(info.value).split(" with shapes")[0] == str(want.value).split(" with shapes")[0]
+    else:
+        assert str(info.value) == str(want.value)
+
+
+def views(a):
+    """a itself, a strided view and (2-D) a transposed copy's view of the same values."""
+    out = [a]
+    if a.ndim == 1:
+        wide = np.empty(2 * a.size, a.dtype)
+        wide[::2] = a
+        out.append(wide[::2])
+    elif a.ndim == 2:
+        out.append(np.ascontiguousarray(a.T).T)
+    return out
+
+
+SEEDS = range(12)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_trapezoid(mods, seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(0, 40))
+    y = rng.standard_normal(n)
+    for v in views(y):
+        check(mods, "trap_1d", v)
+        check(mods, "trap_x", v, np.sort(rng.random(n)))
+    check(mods, "trap_dx", y.astype(np.float32), float(rng.random()))
+    Y = rng.standard_normal((n, 3))
+    for v in views(Y):
+        check(mods, "trap_axis0", v, np.cumsum(rng.random(n)))
+        check(mods, "trap_2d", v, rng.random((n, 3)))
+    check(mods, "trap_int", rng.integers(-50, 50, (3, n)))
+
+
+def test_trapezoid_errors(mods):
+    raises_same(mods, "trap_x", np.ones(4), np.ones(5), prefix=True)       # shapes that do not broadcast
+    raises_same(mods, "trap_axis0", np.ones((4, 2)), np.ones(3), prefix=True)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_gradient(mods, seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 30))
+    f = rng.standard_normal(n)
+    for v in views(f):
+        check(mods, "grad", v)
+    check(mods, "grad_dx", rng.integers(-100, 100, n), float(rng.random() + 0.1))
+    check(mods, "grad_f32", f.astype(np.float32))
+
+
+def test_gradient_too_short(mods):
+    for n in (0, 1):
+        raises_same(mods, "grad", np.ones(n))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_digitize(mods, seed):
+    rng = np.random.default_rng(seed)
+    x = rng.random(int(rng.integers(0, 30))) * 1.2 - 0.1
+    bins = np.sort(rng.random(int(rng.integers(0, 8))))
+    if seed % 3 == 0 and bins.size > 1:
+        bins[1] = bins[0]                              # ties
+        x[:2] = bins[0] if x.size >= 2 else x[:2]
+    for v in views(x):
+        check(mods, "digitize", v, bins)
+        check(mods, "digitize", v, bins[::-1])         # decreasing bins
+    check(mods, "digitize_right", x[: x.size // 2 * 2].reshape(2, -1), bins)
+    check(mods, "digitize_right", x[: x.size // 2 * 2].reshape(2, -1), bins[::-1])
+    check(mods, "digitize_one", float(x[0]) if x.size else 0.5, np.array([0, 1, 1, 3]))
+    check(mods, "digitize", np.array([np.nan, np.inf, -np.inf]), bins)
+
+
+def test_digitize_errors(mods):
+    raises_same(mods, "digitize", np.ones(3), np.array([0.0, 2.0, 1.0]))
+    # a comparison with NaN reverses nothing: no error (the bins are not sorted, so the indices
+    # are those of a binary search of unsorted data, which NumPy leaves undefined)
+    assert mods[0].digitize(np.ones(3), np.array([0.0, np.nan, 1.0])).shape == (3,)
+    raises_same(mods, "digitize", np.ones(3), np.array([1.0, 1.0, 2.0, 0.0]))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_ptp(mods, seed):
+    rng = np.random.default_rng(seed)
+    a = rng.standard_normal((int(rng.integers(1, 6)), int(rng.integers(1, 7))))
+    for v in views(a):
+        check(mods, "ptp", v)
+    check(mods, "ptp", np.array([[1.0, np.nan]]))
+    ints = rng.integers(-2**31, 2**31 - 1, a.shape).astype(np.int32)     # wraps, as NumPy's subtract
+    check(mods, "ptp_axis", ints)
+    check(mods, "ptp_keep", rng.integers(0, 256, a.shape).astype(np.uint8))
+
+
+def test_ptp_empty(mods):
+    raises_same(mods, "ptp", np.ones((0, 3)))
+    raises_same(mods, "ptp_axis", np.ones((0, 3), np.int32))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_ediff1d(mods, seed):
+    rng = np.random.default_rng(seed)
+    a = rng.standard_normal((int(rng.integers(0, 5)), int(rng.integers(0, 5))))
+    for v in views(a):
+        check(mods, "ediff1d", v)
+    ints = rng.integers(-9, 9, int(rng.integers(0, 8)))
+    check(mods, "ediff1d_ends", ints, rng.integers(-9, 9, int(rng.integers(0, 3))))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_sinc(mods, seed):
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal(int(rng.integers(0, 40))) * 3
+    x[::5] = 0.0
+    for v in views(x):
+        check(mods, "sinc", v)
+    # float32: NumPy's own SIMD sine against libmvec's, within 2 ULP (float64 is the same sine)
+    x32 = x[: x.size // 4 * 4].reshape(4, -1).astype(np.float32)
+    got, want = mods[0].sinc_f32(x32), mods[1].sinc_f32(x32)
+    assert got.dtype == want.dtype == np.float32
+    np.testing.assert_array_max_ulp(got, want, maxulp=2)
+    for v in (0.0, -0.0, float(rng.standard_normal()), np.inf, np.nan):
+        check(mods, "sinc_one", v)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_array_equal(mods, seed):
+    rng = np.random.default_rng(seed)
+    a = rng.integers(0, 3, int(rng.integers(0, 6))).astype(np.float64)
+    b = a.copy()
+    if seed % 2 and b.size:
+        b[-1] += 1
+    for v in views(a):
+        check(mods, "array_equal", v, b)
+    check(mods, "array_equal", a, a[:-1])
+    A = a[: a.size // 2 * 2].reshape(2, -1)
+    A[0, :1] = np.nan
+    check(mods, "array_equal_nan", A, A.copy())
+    check(mods, "array_equal_nan", A, A.T.copy().T)
+    check(mods, "array_equal_nan", A, np.zeros((1, 1)))
+    check(mods, "array_equal_ranks", a, A)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_polyval(mods, seed):
+    rng = np.random.default_rng(seed)
+    p = rng.standard_normal(int(rng.integers(0, 7)))
+    x = rng.standard_normal(int(rng.integers(0, 20)))
+    for v in views(x):
+        check(mods, "polyval", p, v)
+    if p.size:       # (an empty p: zeros of the promoted dtype, not x's; docs/language.md)
+        check(mods, "polyval_mixed", rng.integers(-5, 5, p.size), rng.random((3, 4)).astype(np.float32))
+    check(mods, "polyval_one", p, float(rng.standard_normal()))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_vander(mods, seed):
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal(int(rng.integers(0, 8)))
+    for v in views(x):
+        check(mods, "vander", v)
+    ints = rng.integers(-9, 9, x.size).astype(np.int32)
+    for n in (0, 1, 2, 5):
+        check(mods, "vander_n", ints, n)
+        check(mods, "vander_f32", x.astype(np.float32), n)
+
+
+def test_vander_negative_n(mods):
+    raises_same(mods, "vander_n", np.arange(3, dtype=np.int32), -1)
+
+
+HEADER = "import numpy as np\nfrom fastext import f64, i64, c128\n\n\n"
+MISUSE = [
+    ("def f(a: f64[:, :]) -> f64[:]:\n    return np.gradient(a)\n", "one array per axis", (6, 23)),
+    ("def f(a: f64[:], s: f64[:]) -> f64[:]:\n    return np.gradient(a, s)\n", "the spacing must be a real number",
+     (6, 26)),
+    ("def f(a: f64[:]) -> f64[:]:\n    return np.gradient(a, edge_order=2)\n", "edge_order", (6, 37)),
+    ("def f(a: f64[:], b: f64[:, :]) -> i64[:]:\n    return np.digitize(a, b)\n", "bins must be a 1-D array",
+     (6, 26)),
+    ("def f(a: c128[:], b: f64[:]) -> i64[:]:\n    return np.digitize(a, b)\n", "not supported", (6, 23)),
+    ("def f(a: bool[:]) -> bool:\n    return np.ptp(a)\n", "bool array", (6, 11)),
+    ("def f(a: f64[:], b: f64[:, :, :]) -> f64:\n    return np.trapezoid(a, b)\n", "x must be 1-D", (6, 27)),
+    ("def f(a: f64[:, :]) -> f64[:, :]:\n    return np.vander(a)\n", "one-dimensional", (6, 21)),
+    ("def f(a: f64[:], b: f64[:, :]) -> f64[:]:\n    return np.polyval(b, a)\n", "p must be a 1-D array",
+     (6, 22)),
+    ("def f(a: i64[:]) -> i64[:]:\n    return np.ediff1d(a, to_begin=0.5)\n", "cannot be cast", (6, 34)),
+]
+
+
+@pytest.mark.parametrize("body, message, where", MISUSE)
+def test_misuse_is_a_located_compile_error(body, message, where):
+    with pytest.raises(CompileError) as info:
+        compile_source(HEADER + body, "<misuse>", "misuse")
+    d = info.value.diagnostics[0]
+    assert message in d.message, d.message
+    assert (d.span.line, d.span.col) == where, (d.span.line, d.span.col, d.message)
