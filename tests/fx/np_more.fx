@@ -118,3 +118,81 @@ def vander_n(x: i32[:], n: i64) -> i64[:, :]:
 
 def vander_f32(x: f32[:], n: i64) -> f64[:, :]:
     return np.vander(x, N=n)
+
+
+def gcd(a: i64[:], b: i64[:, :]) -> i64[:, :]:
+    return np.gcd(a, b)
+
+
+def lcm(a: i32[:], b: i64) -> i32[:]:
+    return np.lcm(a, b)
+
+
+def gcd_u8_out(a: u8[:], b: u8[:], out: u8[:]) -> None:
+    np.gcd(a, b, out=out)
+
+
+def gcd_one(a: i64, b: i64) -> i64:
+    return np.gcd(a, b)
+
+
+def ldexp(x: f64[:], n: i64[:]) -> f64[:]:
+    return np.ldexp(x, n)
+
+
+def ldexp_f32(x: f32[:, :], n: i32) -> f32[:, :]:
+    return np.ldexp(x, n)
+
+
+def modf(x: f64[:]) -> tuple[f64[:], f64[:]]:
+    return np.modf(x)
+
+
+def modf_f32(x: f32[:, :]) -> tuple[f32[:, :], f32[:, :]]:
+    return np.modf(x)
+
+
+def modf_int(x: i64[:]) -> tuple[f64[:], f64[:]]:
+    return np.modf(x)
+
+
+def modf_one(x: f64) -> tuple[f64, f64]:
+    return np.modf(x)
+
+
+def frexp(x: f64[:]) -> tuple[f64[:], i32[:]]:
+    return np.frexp(x)
+
+
+def frexp_f32(x: f32[:, :]) -> tuple[f32[:, :], i32[:, :]]:
+    return np.frexp(x)
+
+
+def frexp_one(x: f64) -> tuple[f64, i32]:
+    return np.frexp(x)
+
+
+def frexp_roundtrip(x: f64[:]) -> f64[:]:
+    m, e = np.frexp(x)
+    return np.ldexp(m, e)
+
+
+def rot90(m: f64[:, :], k: i64) -> f64[:, :]:
+    return np.rot90(m, k)
+
+
+def rot90_axes(m: i64[:, :, :]) -> i64[:, :, :]:
+    return np.rot90(m, 3, axes=(2, 0))
+
+
+def rot90_write(m: f64[:, :]) -> None:
+    v = np.rot90(m)
+    v[-1, 0] = -1.0
+
+
+def moveaxis(a: f64[:, :, :]) -> f64[:, :, :]:
+    return np.moveaxis(a, 0, -1)
+
+
+def moveaxis_many(a: f64[:, :, :, :]) -> f64[:, :, :, :]:
+    return np.moveaxis(a, (0, 3), (2, 1))

@@ -316,3 +316,113 @@ if _m > 1:
 _r = _v
 """
     return synth.value(fc, source, node, values=values)
+
+
+# ----------------------------------------------------------------------------- modf, frexp
+
+def _floats(fc, node, shown: str) -> tuple[ir.Expr, str]:
+    """The one argument of np.modf / np.frexp, and the source of it as floats (ints and bools as
+    float64, NumPy's loop for them)."""
+    bound = _bind(fc, node, ["x"], shown, 1)
+    x = value_of(fc, bound["x"])
+    t = _real(fc, bound["x"], x, shown, "numbers")
+    if t.is_float:
+        return x, "_x" if isinstance(x.type, Array) else f"np.{_dtype_name(t)}(_x)"
+    return x, "_x.astype('float64')" if isinstance(x.type, Array) else "np.float64(_x)"
+
+
+def modf(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.modf(x)`: (x - trunc(x), trunc(x)), the fraction given x's sign (so -2.0 gives -0.0) and
+    0 for an infinite x.  `x - trunc(x)` is exact: the fraction of a float is representable."""
+    x, f = _floats(fc, node, shown)
+    source = f"""
+_f = {f}
+_i = np.trunc(_f)
+_r = (np.copysign(np.where(np.isinf(_f), 0.0, _f - _i), _f), _i)
+"""
+    if not isinstance(x.type, Array):
+        source = source.replace("np.where(np.isinf(_f), 0.0, _f - _i)", "(np.copysign(0.0, _f) if np.isinf(_f) else _f - _i)")
+    return synth.value(fc, source, node, values={"_x": x})
+
+
+def frexp(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.frexp(x)`: the tuple (mantissa, exponent) of C's frexp, each part one element-wise
+    operation (`np.frexp.mantissa`, `np.frexp.exponent`, ops/ufuncs.py) over the same values."""
+    from fastext.compiler.frontend.arrays import elementwise
+    x, f = _floats(fc, node, shown)
+
+    def part(name: str):
+        return lambda fc2, call: elementwise(fc2, ops.get(f"np.frexp.{name}"), [fc2.expr(call.args[0])], call)
+    return synth.value(fc, f"_f = {f}\n_r = (_m(_f), _e(_f))\n", node, values={"_x": x},
+                       calls={"_m": part("mantissa"), "_e": part("exponent")})
+
+
+# ----------------------------------------------------------------------------- rot90, moveaxis
+
+def _axis_pair(fc, arg, nd: int, shown: str) -> tuple[int, int]:
+    if not (isinstance(arg, (ast.Tuple, ast.List)) and len(arg.elts) == 2):
+        raise fc.error(arg, f"{shown}(): axes must be a constant pair of axes", "axes=(0, 1)")
+    a0, a1 = (axis_arg(fc, e, nd, allow_none=False) for e in arg.elts)
+    if a0 == a1:
+        raise fc.error(arg, f"{shown}(): the two axes must be different", "axes=(0, 1)")
+    return a0, a1
+
+
+def rot90(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.rot90(m, k=1, axes=(0, 1))`: a view, as NumPy builds it — k % 4 of 0 is m, 2 flips both
+    axes, 1 flips axes[1] then swaps the two, 3 swaps them then flips axes[1]; k may be known only
+    at run time (each case is a view of the same rank)."""
+    bound = _bind(fc, node, ["m", "k", "axes"], shown, 1)
+    m = array_arg(fc, bound["m"], node, shown)
+    nd = m.type.ndim
+    if nd < 2:
+        raise fc.error(bound["m"], f"{shown}() needs an array of at least 2 dimensions, got {nd}-D",
+                       "rotate a matrix")
+    a0, a1 = _axis_pair(fc, bound["axes"], nd, shown) if "axes" in bound else (0, 1)
+    values = {"_m": m}
+    if "k" in bound:
+        from fastext.compiler.frontend.shape import int_arg
+        values["_k0"] = int_arg(fc, bound["k"], shown, "k")
+    else:
+        values["_k0"] = ir.Const(Scalar("i64", "int", 64), fc.span(node), 1)
+    perm = list(range(nd))
+    perm[a0], perm[a1] = perm[a1], perm[a0]
+    swap = f"np.transpose(%s, {tuple(perm)})"
+    flip1 = f"[{_along(nd, a1, '::-1')}]"
+    source = f"""
+_k = _k0 % 4
+if _k == 0:
+    _r = _m[{_along(nd, 0, ':')}]
+elif _k == 2:
+    _r = _m[{_along(nd, a0, '::-1')}]{flip1}
+elif _k == 1:
+    _r = {swap % ('_m' + flip1)}
+else:
+    _r = {swap % '_m'}{flip1}
+"""
+    return synth.value(fc, source, node, values=values)
+
+
+def _axes_list(fc, arg, nd: int, shown: str, what: str) -> list[int]:
+    items = arg.elts if isinstance(arg, (ast.Tuple, ast.List)) else [arg]
+    axes = [axis_arg(fc, e, nd, allow_none=False, what=what) for e in items]
+    if len(set(axes)) != len(axes):
+        raise fc.error(arg, f"{shown}(): repeated axis in `{what}` argument", "name each axis once")
+    return axes
+
+
+def moveaxis(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.moveaxis(a, source, destination)` with constant axes: the transposed view NumPy returns
+    (the order computed here: the other axes keep their order, the moved ones go to their places)."""
+    bound = _bind(fc, node, ["a", "source", "destination"], shown, 3)
+    a = array_arg(fc, bound["a"], node, shown)
+    nd = a.type.ndim
+    src = _axes_list(fc, bound["source"], nd, shown, "source")
+    dst = _axes_list(fc, bound["destination"], nd, shown, "destination")
+    if len(src) != len(dst):
+        raise fc.error(node, f"{shown}(): `source` and `destination` arguments must have the same number of "
+                             "elements", "one destination per moved axis")
+    order = [k for k in range(nd) if k not in src]
+    for d, s in sorted(zip(dst, src)):
+        order.insert(d, s)
+    return synth.value(fc, f"_r = np.transpose(_a, {tuple(order)})\n", node, values={"_a": a})
