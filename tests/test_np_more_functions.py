@@ -240,6 +240,10 @@ MISUSE = [
     ("def f(a: f64[:, :, :]) -> f64[:, :, :]:\n    return np.moveaxis(a, (0, 1), 2)\n", "same number", (6, 11)),
     ("def f(a: f64[:], b: f64[:]) -> f64[:]:\n    return np.gcd(a, b)\n", "np.gcd is not defined", (6, 11)),
     ("def f(a: c128[:]) -> c128[:]:\n    return np.modf(a)[0]\n", "not supported", (6, 19)),
+    ("def f(a: f64[:], b: f64[:]) -> f64[:]:\n    return np.intersect1d(a, b, True)\n", "assume_unique", (6, 32)),
+    ("def f(a: f64[:], b: f64[:]) -> f64[:]:\n    return np.union1d(a, b, True)\n", "at most 2 arguments", (6, 11)),
+    ("def f(a: f64[:], b: f64) -> f64[:]:\n    return np.intersect1d(a, b)\n", "needs an array", (6, 29)),
+    ("def f(a: f64[:]) -> f64[:]:\n    return np.unwrap(a, period=360)\n", "integer period", (6, 31)),
 ]
 
 
@@ -335,3 +339,46 @@ def test_moveaxis(mods):
     check(mods, "moveaxis", a[0])
     check(mods, "moveaxis", a[0].transpose(2, 0, 1))
     check(mods, "moveaxis_many", a)
+
+
+# ----------------------------------------------------------------------------- group 3
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_set_functions(mods, seed):
+    rng = np.random.default_rng(seed)
+    a = rng.integers(0, 12, int(rng.integers(0, 20))).astype(np.float64)
+    b = rng.integers(0, 12, int(rng.integers(0, 10))).astype(np.float64)
+    if seed % 2 and a.size and b.size:
+        a[0] = b[0] = np.nan
+    ai = rng.integers(0, 12, (3, int(rng.integers(0, 5))))
+    for v in views(a):
+        check(mods, "union1d", v, b)
+        check(mods, "setdiff1d", v, ai[0])
+    check(mods, "intersect1d", ai, b)
+    check(mods, "intersect1d", ai.T.copy().T, b[::-1])
+    i32 = rng.integers(-5, 5, 15).astype(np.int32)
+    check(mods, "setdiff1d_int", i32, i32[::3])
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_unwrap(mods, seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(0, 40))
+    phase = np.cumsum(rng.standard_normal(n) * 3)
+    wrapped = np.angle(np.exp(1j * phase))
+    for v in views(wrapped):
+        check(mods, "unwrap", v)
+    check(mods, "unwrap", np.array([0.0, np.pi, 0.0, -np.pi, 2 * np.pi, np.nan, 1.0]))   # exact half periods
+    check(mods, "unwrap_axis", (phase[: n // 4 * 4] % 6).astype(np.float32).reshape(4, -1), float(rng.random() * 4))
+    check(mods, "unwrap_degrees", rng.integers(0, 720, n))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_cov_corrcoef_y(mods, seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 30))
+    x = rng.standard_normal(n)
+    for v in views(x):
+        check(mods, "corrcoef_xy", v, x ** 2 + rng.standard_normal(n))
+    check(mods, "cov_xy", rng.standard_normal((3, n)), rng.integers(-9, 9, n))
+    raises_same(mods, "corrcoef_xy", x, x[:-1])           # lengths that do not stack

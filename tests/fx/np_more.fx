@@ -196,3 +196,39 @@ def moveaxis(a: f64[:, :, :]) -> f64[:, :, :]:
 
 def moveaxis_many(a: f64[:, :, :, :]) -> f64[:, :, :, :]:
     return np.moveaxis(a, (0, 3), (2, 1))
+
+
+def union1d(a: f64[:], b: f64[:]) -> f64[:]:
+    return np.union1d(a, b)
+
+
+def intersect1d(a: i64[:, :], b: f64[:]) -> f64[:]:
+    return np.intersect1d(a, b)
+
+
+def setdiff1d(a: f64[:], b: i64[:]) -> f64[:]:
+    return np.setdiff1d(a, b)
+
+
+def setdiff1d_int(a: i32[:], b: i32[:]) -> i32[:]:
+    return np.setdiff1d(a, b)
+
+
+def unwrap(p: f64[:]) -> f64[:]:
+    return np.unwrap(p)
+
+
+def unwrap_axis(p: f32[:, :], discont: f64) -> f32[:, :]:
+    return np.unwrap(p, discont, axis=0)
+
+
+def unwrap_degrees(p: i64[:]) -> f64[:]:
+    return np.unwrap(p, period=360.0)
+
+
+def corrcoef_xy(x: f64[:], y: f64[:]) -> f64[:, :]:
+    return np.corrcoef(x, y)
+
+
+def cov_xy(x: f64[:, :], y: i64[:]) -> f64[:, :]:
+    return np.cov(x, y=y)

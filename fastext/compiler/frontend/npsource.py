@@ -426,3 +426,71 @@ def moveaxis(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, rece
     for d, s in sorted(zip(dst, src)):
         order.insert(d, s)
     return synth.value(fc, f"_r = np.transpose(_a, {tuple(order)})\n", node, values={"_a": a})
+
+
+# ----------------------------------------------------------------------------- sets
+
+def _flat_numbers(fc, arg, node, shown: str) -> str:
+    value = array_arg(fc, arg, node, shown)
+    _real(fc, arg, value, shown)
+    return value
+
+
+def set_function(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.union1d(a, b)`, `np.intersect1d(a, b)`, `np.setdiff1d(a, b)`: the sorted distinct
+    values NumPy gives, as NumPy finds them — union: np.unique of both flattened; intersection:
+    the equal neighbours of the sorted distinct values of each; difference: a's distinct values
+    not np.isin b (NaN is in nothing)."""
+    kind = op.data["kind"]
+    bound = _bind(fc, node, ["ar1", "ar2"] + ([] if kind == "union" else ["assume_unique"]), shown, 2)
+    if "assume_unique" in bound and not (isinstance(bound["assume_unique"], ast.Constant)
+                                         and bound["assume_unique"].value is False):
+        raise fc.error(bound["assume_unique"], f"{shown}(assume_unique=...) is not supported in .fx code",
+                       "leave it out: the inputs are made unique (same values)")
+    a, b = (_flat_numbers(fc, bound[k], node, shown) for k in ("ar1", "ar2"))
+    source = {
+        "union": "_r = np.unique(np.concatenate((np.ravel(_a), np.ravel(_b))))\n",
+        "intersect": ("_s = np.concatenate((np.unique(_a), np.unique(_b)))\n_s.sort()\n"
+                      "_r = _s[:-1][_s[1:] == _s[:-1]]\n"),
+        "setdiff": "_u = np.unique(_a)\n_r = _u[np.logical_not(np.isin(_u, _b))]\n",
+    }[kind]
+    return synth.value(fc, source, node, values={"_a": a, "_b": b})
+
+
+# ----------------------------------------------------------------------------- unwrap
+
+def unwrap(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.unwrap(p, discont=None, axis=-1, period=2*pi)` of floats (or ints with a float period):
+    NumPy's steps — the differences taken into [-period/2, period/2) by np.mod (a difference of
+    exactly -period/2 going up becomes +period/2), corrections where |difference| >= discont
+    (default period/2), added to p[1:] as their running sum along axis."""
+    import math
+    from fastext.compiler.ops.dtypes import result_type
+    bound = _bind(fc, node, ["p", "discont", "axis", "period"], shown, 1)
+    p = array_arg(fc, bound["p"], node, shown)
+    t = _real(fc, node, p, shown)
+    nd = p.type.ndim
+    axis = axis_arg(fc, bound["axis"], nd, allow_none=False) if "axis" in bound else nd - 1
+    span = fc.span(node)
+    period = _number(fc, bound["period"], node, shown, "period") if _given(bound, "period") \
+        else ir.Const(F64, span, 2 * math.pi)
+    if not period.type.is_float or t.is_bool:
+        raise fc.error(bound.get("period", node), f"{shown}() with an integer period (or of bools) is not supported "
+                                                  "in .fx code", "give the period as a float: period=360.0")
+    out = result_type([t.name, "float"])
+    values = {"_p": p, "_period": period}
+    disc = "_hi"
+    if _given(bound, "discont"):
+        values["_disc"] = _number(fc, bound["discont"], node, shown, "discont")
+        disc = "_disc"
+    d = f", axis={axis}" if nd > 1 else ""
+    source = f"""
+_dd = np.diff(_p{d})
+_hi = _period / 2
+_m = np.mod(_dd + _hi, _period) - _hi
+_m = np.where((_m == -_hi) & (_dd > 0), _hi, _m)
+_c = np.where(np.abs(_dd) < {disc}, 0.0, _m - _dd)
+_r = _p.astype({_dtype_name(out)!r})
+_r[{_along(nd, axis, '1:')}] = _p[{_along(nd, axis, '1:')}] + np.cumsum(_c{d})
+"""
+    return synth.value(fc, source, node, values=values)

@@ -30,10 +30,12 @@ add(Op("np.histogram", spellings=("numpy.histogram",), check=_check("histogram")
        signature="np.histogram(a, bins=10, range=None)",
        doc="(counts int64, edges): NumPy's edges (linspace over range or a.min()..a.max(); or bins as a 1-D array "
            "of increasing edges), edges[i] <= x < edges[i+1], the last bin closed, others and NaN ignored"))
-add(Op("np.cov", spellings=("numpy.cov",), check=_check("cov"), group="statistics", signature="np.cov(m)",
-       doc="covariance of the rows of a 2-D m (one variable: a 1-D m, a float), ddof 1, float64, through `@`"))
+add(Op("np.cov", spellings=("numpy.cov",), check=_check("cov"), group="statistics", signature="np.cov(m, y=None)",
+       doc="covariance of the rows of a 2-D m (one variable: a 1-D m, a float; y's rows follow m's), ddof 1, "
+           "float64, through `@`"))
 add(Op("np.corrcoef", spellings=("numpy.corrcoef",), check=_check("corrcoef"), group="statistics",
-       signature="np.corrcoef(x)", doc="Pearson correlation of the rows: cov / (std_i std_j), clipped to [-1, 1]"))
+       signature="np.corrcoef(x, y=None)",
+       doc="Pearson correlation of the rows (y's rows after x's): cov / (std_i std_j), clipped to [-1, 1]"))
 add(Op("np.convolve", spellings=("numpy.convolve",), check=_check("convolve"), lower=deferred(_LOWER, "lower_convolve"),
        allocates=True, loops=True, group="statistics", signature="np.convolve(a, v, mode='full')",
        doc="discrete linear convolution of 1-D arrays ('full', 'same', 'valid'), in their common dtype"))
@@ -67,3 +69,7 @@ add(Op("np.digitize", spellings=("numpy.digitize",), check=deferred(_SOURCE, "di
            "decreasing bins; ValueError for bins that are neither; int64"))
 add(Op("np.sinc", spellings=("numpy.sinc",), check=deferred(_SOURCE, "sinc"), group="ufunc",
        signature="np.sinc(x)", doc="sin(pi x) / (pi x) as NumPy computes it (x = 0 replaced by 1e-20)"))
+add(Op("np.unwrap", spellings=("numpy.unwrap",), check=deferred(_SOURCE, "unwrap"), group="shape",
+       signature="np.unwrap(p, discont=None, axis=-1, period=2*pi)",
+       doc="jumps of more than discont (default period/2) along axis replaced by their value modulo period: "
+           "NumPy's steps (np.mod, a running sum); a float period"))
