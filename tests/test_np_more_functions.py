@@ -244,6 +244,7 @@ MISUSE = [
     ("def f(a: f64[:], b: f64[:]) -> f64[:]:\n    return np.union1d(a, b, True)\n", "at most 2 arguments", (6, 11)),
     ("def f(a: f64[:], b: f64) -> f64[:]:\n    return np.intersect1d(a, b)\n", "needs an array", (6, 29)),
     ("def f(a: f64[:]) -> f64[:]:\n    return np.unwrap(a, period=360)\n", "integer period", (6, 31)),
+    ("def f(a: f64[:, :]) -> f64:\n    return np.linalg.norm(a, 2)\n", "singular values", (6, 29)),
 ]
 
 
@@ -382,3 +383,21 @@ def test_cov_corrcoef_y(mods, seed):
         check(mods, "corrcoef_xy", v, x ** 2 + rng.standard_normal(n))
     check(mods, "cov_xy", rng.standard_normal((3, n)), rng.integers(-9, 9, n))
     raises_same(mods, "corrcoef_xy", x, x[:-1])           # lengths that do not stack
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_matrix_norms(mods, seed):
+    rng = np.random.default_rng(seed)
+    a = rng.standard_normal((int(rng.integers(1, 7)), int(rng.integers(1, 7))))
+    for v in views(a):
+        check(mods, "norm_1", v)
+        check(mods, "norm_fro", v)
+    check(mods, "norm_inf", a.astype(np.float32))
+    check(mods, "norm_minus", rng.integers(-9, 9, a.shape))
+
+
+def test_matrix_norm_empty(mods):
+    check(mods, "norm_1", np.ones((0, 3)))
+    check(mods, "norm_1", np.ones((3, 0)))              # NumPy's max starts from 0
+    check(mods, "norm_inf", np.ones((0, 3), np.float32))
+    raises_same(mods, "norm_minus", np.ones((3, 0), np.int64))     # its min has no start

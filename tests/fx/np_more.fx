@@ -232,3 +232,19 @@ def corrcoef_xy(x: f64[:], y: f64[:]) -> f64[:, :]:
 
 def cov_xy(x: f64[:, :], y: i64[:]) -> f64[:, :]:
     return np.cov(x, y=y)
+
+
+def norm_1(m: f64[:, :]) -> f64:
+    return np.linalg.norm(m, 1)
+
+
+def norm_inf(m: f32[:, :]) -> f32:
+    return np.linalg.norm(m, ord=np.inf)
+
+
+def norm_minus(m: i64[:, :]) -> tuple[f64, f64]:
+    return np.linalg.norm(m, -1), np.linalg.norm(m, -np.inf)
+
+
+def norm_fro(m: f64[:, :]) -> f64:
+    return np.linalg.norm(m, 'fro')

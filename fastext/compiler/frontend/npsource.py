@@ -494,3 +494,27 @@ _r = _p.astype({_dtype_name(out)!r})
 _r[{_along(nd, axis, '1:')}] = _p[{_along(nd, axis, '1:')}] + np.cumsum(_c{d})
 """
     return synth.value(fc, source, node, values=values)
+
+
+# ----------------------------------------------------------------------------- matrix norms
+
+def matrix_norm(fc: "FunctionChecker", node: ast.Call, ord_node, x: ir.Expr) -> ir.Expr | None:
+    """`np.linalg.norm(m, ord)` of a matrix for ord 1, -1, inf, -inf: NumPy's largest (smallest)
+    sum of |items| down the columns (1) or along the rows (inf), ints as float64; None for the
+    other ords (frontend/reductions.py types them)."""
+    import math
+    if ord_node is None or isinstance(ord_node, ast.Constant) and not isinstance(ord_node.value, (int, float)):
+        return None
+    value = fc.expr(ord_node)
+    if not isinstance(value, ir.Const) or value.value not in (1, -1, math.inf, -math.inf) or \
+            isinstance(value.value, bool):
+        return None
+    t = x.type.dtype
+    pick = "max" if value.value > 0 else "min"
+    axis = 0 if abs(value.value) == 1 else 1
+    f = "_x" if t.is_float or t.is_complex else "_x.astype('float64')"
+    source = f"_s = np.sum(np.abs({f}), axis={axis})\n_r = np.{pick}(_s)\n"
+    if pick == "max":       # NumPy's maximum starts from 0 (a norm is not negative): 0 for no items
+        out = "float32" if t.is_float and t.bits == 32 or t.is_complex and t.bits == 64 else "float64"
+        source = f"_s = np.sum(np.abs({f}), axis={axis})\n_r = np.max(_s) if _s.shape[0] > 0 else np.{out}(0.0)\n"
+    return synth.value(fc, source, node, values={"_x": x})
