@@ -245,6 +245,13 @@ MISUSE = [
     ("def f(a: f64[:], b: f64) -> f64[:]:\n    return np.intersect1d(a, b)\n", "needs an array", (6, 29)),
     ("def f(a: f64[:]) -> f64[:]:\n    return np.unwrap(a, period=360)\n", "integer period", (6, 31)),
     ("def f(a: f64[:, :]) -> f64:\n    return np.linalg.norm(a, 2)\n", "singular values", (6, 29)),
+    ("def f(a: f64[:], k: f64) -> list[f64[:]]:\n    return np.split(a, k)\n", "an int or a 1-D sequence", (6, 23)),
+    ("def f(a: f64[:]) -> list[f64[:]]:\n    return np.split(a, 2, axis=1)\n", "out of bounds", (6, 31)),
+    ("def f(a: f64[:, :], i: i64[:]) -> f64[:, :]:\n    return np.add.reduceat(a, i, axis=1)\n", "other than 0",
+     (6, 38)),
+    ("def f(a: f64[:, :, :], i: i64[:]) -> f64[:, :, :]:\n    return np.add.reduceat(a, i)\n", "more than 2",
+     (6, 27)),
+    ("def f(a: f64[:], i: f64[:]) -> f64[:]:\n    return np.add.reduceat(a, i)\n", "indices must be", (6, 30)),
 ]
 
 
@@ -401,3 +408,60 @@ def test_matrix_norm_empty(mods):
     check(mods, "norm_1", np.ones((3, 0)))              # NumPy's max starts from 0
     check(mods, "norm_inf", np.ones((0, 3), np.float32))
     raises_same(mods, "norm_minus", np.ones((3, 0), np.int64))     # its min has no start
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_reduceat(mods, seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 400))
+    a = rng.standard_normal(n)
+    ix = rng.integers(0, n, int(rng.integers(0, 9)))
+    if seed % 2:
+        ix = np.sort(ix)
+    for v in views(a):
+        check(mods, "add_reduceat", v, ix)
+        check(mods, "multiply_reduceat", 1 + v / 100, ix)
+    check(mods, "add_reduceat_f32", a.astype(np.float32), ix.astype(np.int32))
+    rows = rng.standard_normal((n, 3))
+    for v in views(rows):
+        check(mods, "add_reduceat_rows", v, ix)
+        check(mods, "maximum_reduceat", v, ix)
+    check(mods, "add_reduceat_ints", rng.integers(-9, 9, (n, 2)).astype(np.int32), ix)
+    check(mods, "add_reduceat_bool", a > 0, ix)
+    check(mods, "minimum_reduceat", rng.integers(-99, 99, n), ix)
+
+
+def test_reduceat_errors(mods):
+    for ix in ([0, 5], [-1], [5]):
+        raises_same(mods, "add_reduceat", np.ones(5), np.array(ix))
+
+
+@pytest.mark.parametrize("shape", [(6, 4), (0, 3), (5, 2), (12, 1)])
+def test_split(mods, shape):
+    a = np.arange(float(np.prod(shape))).reshape(shape)
+    for k in (1, 2, 3, 4, 6, 7):
+        for v in views(a):
+            if shape[0] % k == 0:
+                check(mods, "split", v, k)
+            else:
+                raises_same(mods, "split", v, k)
+        check(mods, "array_split", a.ravel(), k)
+        check(mods, "array_split", a.ravel()[::-1], k)
+    check(mods, "split_at", a, np.array([1, 3]))
+    check(mods, "split_at", a, np.array([3, 1, 9, -1]))
+    check(mods, "split_at", a, np.zeros(0, np.int64))
+    check(mods, "split_list", a.ravel())
+    if a.size % 2 == 0:
+        check(mods, "split_unpack", a.ravel())
+    else:
+        raises_same(mods, "split_unpack", a.ravel())
+    if a.size >= 3:
+        got, want = a.ravel().copy(), a.ravel().copy()
+        mods[0].split_write(got)
+        mods[1].split_write(want)
+        assert _same(want, got)          # the pieces are views
+
+
+def test_split_errors(mods):
+    raises_same(mods, "array_split", np.ones(3), 0)
+    raises_same(mods, "split", np.ones((3, 2)), -1)

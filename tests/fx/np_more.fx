@@ -1,7 +1,7 @@
 """NumPy functions added as compositions (frontend/npsource.py): each kernel is compiled and
 compared with the same file run by NumPy (tests/test_np_more_functions.py)."""
 import numpy as np
-from fastext import f32, f64, i32, i64, u8
+from fastext import boolean, f32, f64, i32, i64, u8
 
 
 def trap_1d(y: f64[:]) -> f64:
@@ -248,3 +248,61 @@ def norm_minus(m: i64[:, :]) -> tuple[f64, f64]:
 
 def norm_fro(m: f64[:, :]) -> f64:
     return np.linalg.norm(m, 'fro')
+
+
+def add_reduceat(a: f64[:], ix: i64[:]) -> f64[:]:
+    return np.add.reduceat(a, ix)
+
+
+def add_reduceat_f32(a: f32[:], ix: i32[:]) -> f32[:]:
+    return np.add.reduceat(a, ix)
+
+
+def add_reduceat_rows(a: f64[:, :], ix: i64[:]) -> f64[:, :]:
+    return np.add.reduceat(a, ix, axis=0)
+
+
+def add_reduceat_ints(a: i32[:, :], ix: i64[:]) -> i64[:, :]:
+    return np.add.reduceat(a, ix)
+
+
+def add_reduceat_bool(a: boolean[:], ix: i64[:]) -> i64[:]:
+    return np.add.reduceat(a, ix)
+
+
+def multiply_reduceat(a: f64[:], ix: i64[:]) -> f64[:]:
+    return np.multiply.reduceat(a, ix)
+
+
+def maximum_reduceat(a: f64[:, :], ix: i64[:]) -> f64[:, :]:
+    return np.maximum.reduceat(a, ix)
+
+
+def minimum_reduceat(a: i64[:], ix: i64[:]) -> i64[:]:
+    return np.minimum.reduceat(a, ix)
+
+
+def split(a: f64[:, :], k: i64) -> list[f64[:, :]]:
+    return np.split(a, k)
+
+
+def array_split(a: f64[:], k: i64) -> list[f64[:]]:
+    return np.array_split(a, k)
+
+
+def split_at(a: f64[:, :], ix: i64[:]) -> list[f64[:, :]]:
+    return np.split(a, ix, axis=1)
+
+
+def split_list(a: f64[:]) -> list[f64[:]]:
+    return np.split(a, [2, -1, 50])
+
+
+def split_unpack(a: f64[:]) -> f64:
+    x, y = np.split(a, 2)
+    return x.sum() - y.sum()
+
+
+def split_write(a: f64[:]) -> None:
+    parts = np.array_split(a, 3)
+    parts[1][0] = -5.0

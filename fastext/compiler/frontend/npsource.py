@@ -1,6 +1,8 @@
 """NumPy functions written as `.fx` source over operations the dialect already has, checked in
 place at the call (frontend/synth.py): np.trapezoid, np.gradient, np.digitize, np.ptp,
-np.ediff1d, np.sinc, np.array_equal, np.polyval, np.vander, np.rot90, np.moveaxis, np.modf.
+np.ediff1d, np.sinc, np.array_equal, np.polyval, np.vander, np.modf, np.frexp, np.rot90,
+np.moveaxis, np.union1d / intersect1d / setdiff1d, np.unwrap, np.split / array_split,
+np.<ufunc>.reduceat and the matrix norms of ord ±1, ±inf.
 
 Each template follows the steps NumPy documents for the function (the same element operations
 in the same order, so results are NumPy's to the bit where those operations are), with the
@@ -518,3 +520,96 @@ def matrix_norm(fc: "FunctionChecker", node: ast.Call, ord_node, x: ir.Expr) -> 
         out = "float32" if t.is_float and t.bits == 32 or t.is_complex and t.bits == 64 else "float64"
         source = f"_s = np.sum(np.abs({f}), axis={axis})\n_r = np.max(_s) if _s.shape[0] > 0 else np.{out}(0.0)\n"
     return synth.value(fc, source, node, values={"_x": x})
+
+
+# ----------------------------------------------------------------------------- reduceat
+
+def reduceat(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.add.reduceat(a, indices, axis=0)` (and multiply, maximum, minimum): for each index i,
+    the reduction (np.sum, np.prod, np.max, np.min, their dtypes) of a[indices[i]:indices[i+1]]
+    along axis 0 — a[indices[i]] itself where the next index is not greater, up to the end for
+    the last; NumPy's IndexError for an index outside [0, len(a))."""
+    from fastext.compiler.frontend.reductions import result_dtype
+    ufunc = shown.rpartition(".")[0].rpartition(".")[2]
+    reduction = op.data["targets"][ufunc]
+    bound = _bind(fc, node, ["array", "indices", "axis", "dtype", "out"], shown, 2)
+    for name in ("dtype", "out"):
+        if _given(bound, name):
+            raise fc.error(bound[name], f"{shown}({name}=...) is not supported in .fx code", "leave it out")
+    a = array_arg(fc, bound["array"], node, shown)
+    t = _real(fc, node, a, shown)
+    nd = a.type.ndim
+    if "axis" in bound and axis_arg(fc, bound["axis"], nd, allow_none=False) != 0:
+        raise fc.error(bound["axis"], f"{shown}() along an axis other than 0 is not supported in .fx code",
+                       f"move the axis first: {shown}(np.moveaxis(a, k, 0), indices)")
+    idx = array_arg(fc, bound["indices"], node, shown, "a 1-D array of integer indices")
+    if idx.type.ndim != 1 or not (idx.type.dtype.is_int or idx.type.dtype.is_bool):
+        raise fc.error(bound["indices"], f"{shown}(): indices must be a 1-D array of integers, not "
+                                         f"{article(idx.type)}", "np.array([0, 4, 6])")
+    out = result_dtype(reduction, t)
+    rest = "".join(f", _a.shape[{k}]" for k in range(1, nd))
+    # NumPy's reduce loop starts from the slice's first item: a float sum is a[s] plus the pairwise
+    # sum of the rest, line by line along axis 0 (a column's np.sum is pairwise at any stride);
+    # the other reductions fold the slice in order, as np.prod/max/min do
+    segment = f"np.{reduction}(_a[_s:_e]{', axis=0' if nd > 1 else ''})"
+    if ufunc == "add" and nd > 2:
+        raise fc.error(bound["array"], f"{shown}() of arrays of more than 2 dimensions is not supported in .fx code",
+                       f"reshape to 2-D first: {shown}(a.reshape(a.shape[0], -1), indices)")
+    if ufunc == "add":
+        segment = "_a[_s] + np.sum(_a[_s + 1:_e])" if nd == 1 else \
+            "_a[_s]\n        for _j in range(_a.shape[1]):\n            _r[_i, _j] += np.sum(_a[_s + 1:_e, _j])"
+    source = f"""
+_n = _a.shape[0]
+_m = _ix.shape[0]
+_r = np.empty((_m{rest}), dtype={_dtype_name(out)!r})
+for _i in range(_m):
+    _s = _ix[_i]
+    if _s < 0 or _s >= _n:
+        raise IndexError("index " + str(_s) + " out-of-bounds in {ufunc}.reduceat [0, " + str(_n) + ")")
+    _e = _n
+    if _i + 1 < _m:
+        _e = _ix[_i + 1]
+    if _s < _e:
+        _r[_i] = {segment}
+    else:
+        _r[_i] = _a[_s]
+"""
+    return synth.value(fc, source, node, values={"_a": a, "_ix": idx})
+
+
+# ----------------------------------------------------------------------------- split
+
+def split(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.split(ary, indices_or_sections, axis=0)` and `np.array_split`: a list of views along a
+    constant axis — N sections (array_split: the first len % N one item longer; split: NumPy's
+    ValueError unless N divides the length), or the pieces between sorted indices (a 1-D int
+    array or a list of ints; slices as Python's, so out-of-range indices clamp)."""
+    from fastext.compiler.types import List
+    bound = _bind(fc, node, ["ary", "indices_or_sections", "axis"], shown, 2)
+    a = array_arg(fc, bound["ary"], node, shown)
+    nd = a.type.ndim
+    axis = axis_arg(fc, bound["axis"], nd, allow_none=False) if "axis" in bound else 0
+    how = value_of(fc, bound["indices_or_sections"])
+    values = {"_a": a, "_how": how}
+    if isinstance(how.type, Scalar) and (how.type.is_int or how.type.is_bool):
+        piece = _along(nd, axis, "_i * _each + min(_i, _extra):(_i + 1) * _each + min(_i + 1, _extra)")
+        equal = ("if _t % _how != 0:\n    raise ValueError('array split does not result in an equal division')\n"
+                 if op.data["equal"] else "")
+        source = f"""
+_t = _a.shape[{axis}]
+if _how <= 0:
+    raise ValueError("number sections must be larger than 0.")
+{equal}_each = _t // _how
+_extra = _t % _how
+_r = [_a[{piece}] for _i in range(_how)]
+"""
+    elif (isinstance(how.type, Array) and how.type.ndim == 1 or isinstance(how.type, List)) and \
+            isinstance(how.type.item if isinstance(how.type, List) else how.type.dtype, Scalar) and \
+            (how.type.item if isinstance(how.type, List) else how.type.dtype).is_int:
+        piece = _along(nd, axis, "(0 if _j == 0 else _how[_j - 1]):(_t if _j == _k else _how[_j])")
+        source = f"_t = _a.shape[{axis}]\n_k = len(_how)\n_r = [_a[{piece}] for _j in range(_k + 1)]\n"
+    else:
+        raise fc.error(bound["indices_or_sections"], f"{shown}(): indices_or_sections must be an int or a 1-D "
+                                                     f"sequence of ints, not {article(how.type)}",
+                       f"{shown}(a, 3) or {shown}(a, [2, 5])")
+    return synth.value(fc, source, node, values=values)

@@ -96,3 +96,10 @@ add(Op("np.rot90", spellings=("numpy.rot90",), check=deferred(_SOURCE, "rot90"),
 add(Op("np.moveaxis", spellings=("numpy.moveaxis",), check=deferred(_SOURCE, "moveaxis"), group="shape",
        signature="np.moveaxis(a, source, destination)",
        doc="a transposed view with the source axes (constant ints or tuples) moved to the destination places"))
+for _name, _equal in (("split", True), ("array_split", False)):
+    add(Op(f"np.{_name}", spellings=(f"numpy.{_name}",), check=deferred(_SOURCE, "split"), group="shape",
+           signature=f"np.{_name}(ary, indices_or_sections, axis=0)",
+           doc="a list of views along a constant axis: N " + ("equal sections (ValueError unless N divides the length)"
+                                                              if _equal else "sections, the first len % N one longer")
+               + ", or the pieces between the indices of a 1-D int array or list",
+           data={"equal": _equal}))

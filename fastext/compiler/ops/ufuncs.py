@@ -806,6 +806,15 @@ def _declare_methods() -> None:
                      "shown": f"`np.<ufunc>.{method}`"}))
 
 
+    names = [n for n in _REDUCE if n in ("add", "multiply", "maximum", "minimum")]
+    add(Op("ufunc.reduceat", spellings=tuple(f"numpy.{n}.reduceat" for n in names),
+           check=deferred("fastext.compiler.frontend.npsource", "reduceat"), group="reduction",
+           signature="np.add.reduceat(array, indices, axis=0)",
+           doc="the reduction of each slice array[indices[i]:indices[i+1]] (array[indices[i]] where the next index "
+               "is not greater; the last to the end), in the reduction's dtype: add, multiply, maximum, minimum",
+           data={"targets": {n: _REDUCE[n][0].partition(".")[2] for n in names}}))
+
+
 _declare_methods()
 
 _COMPOSE = "fastext.compiler.frontend.compose"
