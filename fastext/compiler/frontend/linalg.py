@@ -176,11 +176,11 @@ def trace(fc: "FunctionChecker", node: ast.Call, a: ir.Expr, offset: ir.Expr | N
     return ir.Intrinsic(result_dtype("sum", a.type.dtype), span, "linalg.trace", [a, fc.convert(offset, I64)])
 
 
-_LAPACK_PARAMS = {"solve": ["a", "b"], "inv": ["a"], "det": ["a"], "slogdet": ["a"]}
+_LAPACK_PARAMS = {"solve": ["a", "b"], "inv": ["a"], "det": ["a"], "slogdet": ["a"], "cholesky": ["a"]}
 
 
 def lapack_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -> ir.Expr:
-    """`np.linalg.solve(a, b)`, `inv(a)`, `det(a)`, `slogdet(a)` of one matrix (b a vector or a
+    """`np.linalg.solve(a, b)`, `inv(a)`, `det(a)`, `slogdet(a)`, `cholesky(a)` of one matrix (b a vector or a
     matrix).  The result's dtype is NumPy's `_commonType`: float32 (complex64) when every operand
     is float32 or complex64, else float64 (complex128: integers and booleans count as float64);
     NumPy computes in double precision either way, and so does the lowering, which converts while
@@ -214,7 +214,7 @@ def lapack_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -
                                  f"(TypeError in NumPy)", "pass an array of numbers")
     single = all(dt in (F32, C64) for dt in dts)
     t = (C64 if single else C128) if any(dt.is_complex for dt in dts) else (F32 if single else F64)
-    result = {"solve": Array(t, values[-1].type.ndim), "inv": Array(t, 2), "det": t,
+    result = {"solve": Array(t, values[-1].type.ndim), "inv": Array(t, 2), "cholesky": Array(t, 2), "det": t,
               "slogdet": Tuple((t, complex_part(t) if t.is_complex else t))}[kind]
     return ir.Intrinsic(result, fc.span(node), op.name, values)
 

@@ -1,4 +1,4 @@
-"""`np.linalg.solve`, `inv`, `det` and `slogdet` of one square matrix in native code (`ops/linalg.py`).
+"""`np.linalg.solve`, `inv`, `det`, `slogdet` and `cholesky` of one square matrix in native code (`ops/linalg.py`).
 
 NumPy's way (`linalg/_linalg.py`, `umath_linalg.cpp`), step for step: the matrix is copied,
 converted to float64 (complex128 if complex: NumPy computes in double precision whatever the
@@ -11,14 +11,16 @@ place, and the result is copied out in C order:
 * det, slogdet: `?getrf`, then the sign from the row swaps and the diagonal and
   log|det| = sum of log|u_ii|; det = sign * exp(log|det|), as NumPy computes it.  A singular
   matrix (LAPACK's info > 0) has sign 0 and log|det| -inf, and solve and inv raise NumPy's
-  `LinAlgError("Singular matrix")` (`builtins.NUMPY_EXCEPTIONS`).
+  `LinAlgError("Singular matrix")` (`builtins.NUMPY_EXCEPTIONS`);
+* cholesky: `?potrf` with uplo 'L' (NumPy's call: no hidden Fortran string length), the strict
+  upper triangle zeroed; info > 0 raises `LinAlgError("Matrix is not positive definite")`.
 
 LAPACK is the library the module's BLAS table was filled from at import (`lower/blas.py`,
 `abi/blas.py`): NumPy's own, so these are NumPy's calls and give NumPy's bits.  Without it
 (`FASTEXT_BLAS=0`, a BLAS without LAPACK symbols, a dimension an LP64 library cannot take) the
-same steps run on `fx$getrf.<t>` and `fx$getrs.<t>` below: LAPACK's unblocked partial-pivoting
-LU (`?getf2`: the same pivots) and substitution (`?getrs`), equal to LAPACK's results up to
-rounding.
+same steps run on `fx$getrf.<t>`, `fx$getrs.<t>` and `fx$potrf.<t>` below: LAPACK's unblocked
+partial-pivoting LU (`?getf2`: the same pivots), substitution (`?getrs`) and Cholesky (`?potf2`),
+equal to LAPACK's results up to rounding.
 
 Each operation is one internal function per operand types (`lower/linalg.py: outlined_call`).  The
 work arrays are one `malloc`'d block, freed before any error is raised: a call in a loop takes
@@ -40,6 +42,7 @@ from fastext.compiler.lower.linalg import outlined_call, tag
 from fastext.compiler.lower.reduce import _mul, _one, _zero
 
 SINGULAR = "Singular matrix"
+NOT_DEFINITE = "Matrix is not positive definite"
 SQUARE = "Last 2 dimensions of the array must be square"
 MISMATCH = {1: "solve1: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature "
                "(m,m),(m)->(m) (size %lld is different from %lld)",
@@ -51,7 +54,7 @@ def lower_lapack(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     """A call of the module's function for this operation and these operand types."""
     kind = ops.get(e.name).data["kind"]
     types = [a.type for a in e.args]
-    emit = {"solve": _solve, "inv": _solve, "det": _det, "slogdet": _slogdet}[kind]
+    emit = {"solve": _solve, "inv": _solve, "det": _det, "slogdet": _slogdet, "cholesky": _cholesky}[kind]
     return outlined_call(fl, f"fx$linalg.{kind}." + ".".join(tag(t) for t in types), types, e.type, args,
                          lambda h, *params: emit(h, list(zip(params, types)), e.type))
 
@@ -98,6 +101,33 @@ def _solve(h, operands, rt: T.Array) -> ll.Value:
             _copy(h, shape, [(out, rt), (_fortran_view(h, work_t, x, shape), work_t)])
         _free(h, block)
     h.fail_if(b.icmp_signed(">", b.load(info), I64(0)), "LinAlgError", SINGULAR)
+    return out
+
+
+def _cholesky(h, operands, rt: T.Array) -> ll.Value:
+    """L with a = L L^H: ?potrf ('L') of the Fortran-order copy, its strict upper triangle zeroed,
+    copied out in C order (NumPy's cholesky_lo)."""
+    b = h.b
+    t = _double(rt.dtype)
+    (av, at), = operands
+    n = _square(h, av)
+    out = allocate(h, rt, [n, n])
+    info = h.entry_alloca(I64)
+    b.store(I64(0), info)
+    with b.if_then(b.icmp_signed(">", n, I64(0))):
+        block, _, a, _ = _work(h, t, n, I64(0))
+        _to_fortran(h, a, t, av, at)
+        b.store(_potrf(h, t, n, a), info)
+        with b.if_then(b.icmp_signed("==", b.load(info), I64(0))):
+            items = b.bitcast(a, memory_type(t).as_pointer())
+
+            def column(j):           # a[i, j] for i < j: column j's first j items (Fortran order)
+                _counted_loop(h, j, lambda i: b.store(_zero(t), b.gep(items, [b.add(i, b.mul(j, n))])), "triu")
+            _counted_loop(h, n, column, "cholesky.zero")
+            work_t = T.Array(t, 2)
+            _copy(h, [n, n], [(out, rt), (_fortran_view(h, work_t, a, [n, n]), work_t)])
+        _free(h, block)
+    h.fail_if(b.icmp_signed(">", b.load(info), I64(0)), "LinAlgError", NOT_DEFINITE)
     return out
 
 
@@ -256,6 +286,23 @@ def _getrf(h, t: T.Scalar, n, ipiv, a) -> tuple[ll.Value, ll.Value]:
     return b.load(info), b.load(wide)
 
 
+def _potrf(h, t: T.Scalar, n, a) -> ll.Value:
+    """LAPACK's info of `?potrf('L', n, a, n)`: a's lower triangle becomes L (n > 0)."""
+    b = h.b
+    routine = blas.letter(t) + "potrf"
+    info = h.entry_alloca(I64)
+    b.store(I64(0), info)
+    with b.if_else(blas.usable(h, routine, [n])) as (lapack, native):
+        with lapack:
+            uplo = h.entry_alloca(ll.IntType(8))
+            b.store(ll.IntType(8)(ord("L")), uplo)
+            dim, lda = _refs(h, n, n)
+            blas.call(h, routine, [("value", uplo), dim, ("value", a), lda, ("ref", info)])
+        with native:
+            b.store(b.call(potrf_kernel(h.ctx, t), [n, a]), info)
+    return b.load(info)
+
+
 def _odd_swaps(h, ipiv, n, wide) -> ll.Value:
     """Whether the factorisation swapped rows an odd number of times (ipiv[i] != i + 1)."""
     b = h.b
@@ -412,4 +459,63 @@ def getrs_kernel(ctx, t: T.Scalar) -> ll.Function:
         _counted_loop(f, n, backward, "getrs.backward")
     _counted_loop(f, nrhs, rhs, "getrs")
     b.ret_void()
+    return fn
+
+
+def potrf_kernel(ctx, t: T.Scalar) -> ll.Function:
+    """`i64 fx$potrf.<t>(i64 n, i8* a)`: LAPACK's ?potf2 ('L') on the n×n column-major a, column by
+    column: l_jj = sqrt(a_jj - sum_k |l_jk|^2), then l_ij = (a_ij - sum_k l_ik conj(l_jk)) / l_jj.
+    Returns LAPACK's info: 0, or j + 1 for the first l_jj^2 that is not positive."""
+    name = f"fx$potrf.{t.name}"
+    if name in ctx.module.globals:
+        return ctx.module.globals[name]
+    fn, f = _kernel(ctx, name, I64, [I64, I8P])
+    n, a_ptr = fn.args
+    b = f.b
+    rt = _real(t)
+    a = b.bitcast(a_ptr, memory_type(t).as_pointer())
+    info, acc, sum_ = b.alloca(I64), b.alloca(scalar_type(rt)), b.alloca(scalar_type(t))
+    b.store(I64(0), info)
+    done = fn.append_basic_block("potrf.done")
+
+    def at(i, j):
+        return b.gep(a, [b.add(i, b.mul(j, n))])
+
+    def conj(v):
+        return make_complex(f, b.extract_value(v, 0), b.fneg(b.extract_value(v, 1))) if t.is_complex else v
+
+    def column(j):
+        ajj = b.load(at(j, j))
+        b.store(b.extract_value(ajj, 0) if t.is_complex else ajj, acc)
+
+        def square(k):
+            v = b.load(at(j, k))
+            if t.is_complex:
+                re, im = b.extract_value(v, 0), b.extract_value(v, 1)
+                b.store(b.fsub(b.fsub(b.load(acc), b.fmul(re, re)), b.fmul(im, im)), acc)
+            else:
+                b.store(b.fsub(b.load(acc), b.fmul(v, v)), acc)
+        _counted_loop(f, j, square, "potrf.diag")
+        d = b.load(acc)
+        bad = b.fcmp_ordered("<=", d, d.type(0.0))     # a NaN goes on, as NumPy's OpenBLAS ?potrf lets it
+        with b.if_then(bad, likely=False):
+            b.store(b.add(j, I64(1)), info)
+            b.branch(done)
+        ljj = libm_call(f, "sqrt", [d])
+        lv = make_complex(f, ljj, ljj.type(0.0)) if t.is_complex else ljj
+        b.store(lv, at(j, j))
+
+        def below(i):
+            b.store(b.load(at(i, j)), sum_)
+            _counted_loop(f, j, lambda k: b.store(_minus_product(f, b.load(sum_), b.load(at(i, k)),
+                                                                 conj(b.load(at(j, k))), t), sum_), "potrf.dot")
+            s = b.load(sum_)
+            q = make_complex(f, b.fdiv(b.extract_value(s, 0), ljj), b.fdiv(b.extract_value(s, 1), ljj)) \
+                if t.is_complex else b.fdiv(s, ljj)
+            b.store(q, at(i, j))
+        _below(f, n, j, below, "potrf.column")
+    _counted_loop(f, n, column, "potrf")
+    b.branch(done)
+    b.position_at_end(done)
+    b.ret(b.load(info))
     return fn

@@ -1,5 +1,5 @@
 """Linear algebra: `a @ b`, `np.matmul`, `np.dot`, `a.dot(b)`, `np.inner`, `np.outer`, `np.vdot`,
-`np.trace`, `np.einsum`, `np.linalg.solve`, `inv`, `det`, `slogdet`.
+`np.trace`, `np.einsum`, `np.linalg.solve`, `inv`, `det`, `slogdet`, `cholesky`.
 
 Typing is `frontend/linalg.py`; products are lowered by `lower/linalg.py`, which calls the
 BLAS NumPy itself uses (found at import by `abi/blas.py`) for float and complex matrices,
@@ -83,6 +83,10 @@ add(Op("linalg.solve", spellings=("numpy.linalg.solve",), allocates=True, signat
 add(Op("linalg.inv", spellings=("numpy.linalg.inv",), allocates=True, signature="np.linalg.inv(a)",
        doc="inverse of a square matrix (?gesv of the identity, as NumPy): LinAlgError for a singular a",
        data={"kind": "inv"}, **_LAPACK))
+add(Op("linalg.cholesky", spellings=("numpy.linalg.cholesky",), allocates=True, signature="np.linalg.cholesky(a)",
+       doc="the lower-triangular L with a = L @ L.conj().T (LAPACK's ?potrf from NumPy's own library, as NumPy; "
+           "native Cholesky without it): LinAlgError for a matrix that is not positive definite",
+       data={"kind": "cholesky"}, **_LAPACK))
 add(Op("linalg.det", spellings=("numpy.linalg.det",), numpy_scalar=True, signature="np.linalg.det(a)",
        doc=f"determinant {_SQUARE}: sign * exp(log-determinant), as NumPy", data={"kind": "det"}, **_LAPACK))
 add(Op("linalg.slogdet", spellings=("numpy.linalg.slogdet",), signature="np.linalg.slogdet(a)",

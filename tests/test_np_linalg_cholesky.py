@@ -1,0 +1,132 @@
+"""np.linalg.cholesky (lower/lapack.py): NumPy's own ?potrf, so NumPy's bits, for float64,
+float32, complex and integer matrices of any layout; NumPy's LinAlgErrors; and the native
+Cholesky that runs without LAPACK (`FASTEXT_BLAS=0`, a child process) within rounding of
+NumPy's (a column-by-column ?potf2 against OpenBLAS's blocked ?potrf: relative 1e-12)."""
+import os
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import pytest
+
+from fastext.compiler.diagnostics import CompileError
+from fastext.compiler.driver import compile_source
+from fxload import FX_DIR, compiled, interpreted
+
+PATH = f"{FX_DIR}/np_linalg_cholesky.fx"
+
+
+@pytest.fixture(scope="module")
+def mods():
+    return compiled(PATH), interpreted(PATH)
+
+
+def spd(rng, n, dtype=np.float64):
+    x = rng.standard_normal((n, n))
+    if np.dtype(dtype).kind == "c":
+        x = x + 1j * rng.standard_normal((n, n))
+    return (x @ x.conj().T + n * np.eye(n)).astype(dtype)
+
+
+def same(want, got):
+    return want.dtype == got.dtype and want.shape == got.shape and np.array_equal(want, got)
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 3, 8, 33, 100])
+@pytest.mark.parametrize("name, dtype", [("cholesky", np.float64), ("cholesky_f32", np.float32),
+                                         ("cholesky_c128", np.complex128), ("cholesky_c64", np.complex64)])
+def test_numpys_bits(mods, n, name, dtype):
+    a = spd(np.random.default_rng(n), n, dtype)
+    for view in (a, np.asfortranarray(a), a.T.copy().T, np.repeat(a, 2, axis=1)[:, ::2]):
+        want, got = getattr(mods[1], name)(view), getattr(mods[0], name)(view)
+        assert same(want, got), (n, name)
+        assert view.flags.writeable and np.array_equal(view, a)     # the operand is not written
+
+
+def test_integers_and_programs(mods):
+    a = np.array([[4, 2], [2, 3]])
+    assert same(mods[1].cholesky_int(a), mods[0].cholesky_int(a))
+    rng = np.random.default_rng(5)
+    m, b = spd(rng, 20), rng.standard_normal(20)
+    assert same(mods[1].solve_spd(m, b), mods[0].solve_spd(m, b))
+
+
+@pytest.mark.parametrize("a", [np.array([[1.0, 2.0], [2.0, 1.0]]), -np.eye(3), np.zeros((2, 2)), np.ones((2, 3))])
+def test_errors_are_numpys(mods, a):
+    with pytest.raises(np.linalg.LinAlgError) as want:
+        mods[1].cholesky(a)
+    with pytest.raises(np.linalg.LinAlgError) as got:
+        mods[0].cholesky(a)
+    assert str(got.value) == str(want.value)
+
+
+def test_nan_goes_through_as_numpy(mods):
+    a = np.array([[np.nan, 0.0], [0.0, 1.0]])
+    assert np.array_equal(mods[0].cholesky(a), mods[1].cholesky(a), equal_nan=True)
+
+
+CHILD = textwrap.dedent("""
+    import importlib.util, sys
+    import numpy as np
+    spec = importlib.util.spec_from_file_location("np_linalg_cholesky", sys.argv[1])
+    m = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m)
+    print(m.__fastext_blas__())
+    rng = np.random.default_rng(0)
+    for n in (0, 1, 2, 5, 40, 120):
+        for dtype, f, tol in ((np.float64, m.cholesky, 1e-12), (np.complex128, m.cholesky_c128, 1e-12),
+                              (np.float32, m.cholesky_f32, 1e-5)):
+            x = rng.standard_normal((n, n)) + (1j * rng.standard_normal((n, n)) if dtype == np.complex128 else 0)
+            a = (x @ x.conj().T + n * np.eye(n)).astype(dtype)
+            got, want = f(a), np.linalg.cholesky(a)
+            assert got.dtype == want.dtype and got.shape == want.shape
+            assert np.allclose(got, want, rtol=tol, atol=tol * max(1.0, np.abs(want).max(initial=0))), n
+            assert np.all(np.triu(got, 1) == 0)
+    for bad in (np.array([[1.0, 2.0], [2.0, 1.0]]), -np.eye(3)):
+        try:
+            m.cholesky(bad)
+            raise SystemExit("no error")
+        except np.linalg.LinAlgError as e:
+            assert str(e) == "Matrix is not positive definite", e
+    assert np.isnan(m.cholesky(np.array([[np.nan]]))).all()
+    print("ok")
+""")
+
+
+@pytest.fixture(scope="module")
+def shared_object(tmp_path_factory) -> str:
+    from fastext.compiler.driver import compile_file
+    from fastext.compiler.link import link_shared
+    so = str(tmp_path_factory.mktemp("cholesky") / "np_linalg_cholesky.so")
+    link_shared(compile_file(PATH, "np_linalg_cholesky").object_code, so)
+    return so
+
+
+def test_native_cholesky_without_lapack(shared_object):
+    env = dict(os.environ, FASTEXT_BLAS="0")
+    proc = subprocess.run([sys.executable, "-c", CHILD, shared_object], capture_output=True, text=True, env=env,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["None", "ok"]
+
+
+def test_lapack_symbols(mods):
+    assert mods[0].__fastext_blas__() is not None
+    text = compile_source("import numpy as np\nfrom fastext import f64\n\n\ndef f(a: f64[:, :]) -> f64[:, :]:\n"
+                          "    return np.linalg.cholesky(a)\n", "probe.fx", "probe").llvm_ir
+    for symbol in ("scipy_dpotrf_64_", "scipy_zpotrf_64_", "dpotrf_"):
+        assert f'c"{symbol}\\00"' in text, symbol
+
+
+@pytest.mark.parametrize("body, message", [
+    ("def f(a: f64[:]) -> f64[:, :]:\n    return np.linalg.cholesky(a)\n", "at least two-dimensional"),
+    ("def f(a: f64[:, :, :]) -> f64[:, :, :]:\n    return np.linalg.cholesky(a)\n", "stack of matrices"),
+    ("def f(a: f64[:, :]) -> f64[:, :]:\n    return np.linalg.cholesky(a, upper=True)\n", "upper"),
+])
+def test_misuse_is_a_located_compile_error(body, message):
+    with pytest.raises(CompileError) as info:
+        compile_source("import numpy as np\nfrom fastext import f64\n\n\n" + body, "misuse.fx", "misuse")
+    d = info.value.diagnostics[0]
+    assert message in d.message, d.message
+    assert d.span.line == 6
