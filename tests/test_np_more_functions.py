@@ -97,9 +97,25 @@ def test_gradient(mods, seed):
     check(mods, "grad_f32", f.astype(np.float32))
 
 
+@pytest.mark.parametrize("seed", SEEDS)
+def test_gradient_nd(mods, seed):
+    rng = np.random.default_rng(seed)
+    shape = tuple(int(x) for x in rng.integers(3, 7, 3))
+    f = rng.standard_normal(shape)
+    for v in views(f[0]):
+        check(mods, "grad_2d", v, float(rng.random() + 0.1), float(rng.random() + 0.1))
+        check(mods, "grad_2d_order2", v.astype(np.float32))
+    check(mods, "grad_axis", rng.integers(-99, 99, shape))
+    check(mods, "grad_axes", f, float(rng.random() + 0.1))
+    check(mods, "grad_axes", f.transpose(2, 0, 1), 0.5)
+    check(mods, "grad_order2", f[0, 0])
+
+
 def test_gradient_too_short(mods):
     for n in (0, 1):
         raises_same(mods, "grad", np.ones(n))
+    raises_same(mods, "grad_order2", np.ones(2))
+    raises_same(mods, "grad_2d_order2", np.ones((5, 2), np.float32))
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -218,10 +234,11 @@ def test_vander_negative_n(mods):
 
 HEADER = "import numpy as np\nfrom fastext import f64, i64, c128\n\n\n"
 MISUSE = [
-    ("def f(a: f64[:, :]) -> f64[:]:\n    return np.gradient(a)\n", "one array per axis", (6, 23)),
+    ("def f(a: f64[:, :], d: f64) -> f64[:, :]:\n    return np.gradient(a, d, d, d)\n", "one per axis (2)",
+     (6, 11)),
     ("def f(a: f64[:], s: f64[:]) -> f64[:]:\n    return np.gradient(a, s)\n", "the spacing must be a real number",
      (6, 26)),
-    ("def f(a: f64[:]) -> f64[:]:\n    return np.gradient(a, edge_order=2)\n", "edge_order", (6, 37)),
+    ("def f(a: f64[:]) -> f64[:]:\n    return np.gradient(a, edge_order=3)\n", "edge_order", (6, 37)),
     ("def f(a: f64[:], b: f64[:, :]) -> i64[:]:\n    return np.digitize(a, b)\n", "bins must be a 1-D array",
      (6, 26)),
     ("def f(a: c128[:], b: f64[:]) -> i64[:]:\n    return np.digitize(a, b)\n", "not supported", (6, 23)),

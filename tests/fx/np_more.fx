@@ -306,3 +306,23 @@ def split_unpack(a: f64[:]) -> f64:
 def split_write(a: f64[:]) -> None:
     parts = np.array_split(a, 3)
     parts[1][0] = -5.0
+
+
+def grad_2d(f: f64[:, :], dy: f64, dx: f64) -> tuple[f64[:, :], f64[:, :]]:
+    return np.gradient(f, dy, dx)
+
+
+def grad_2d_order2(f: f32[:, :]) -> tuple[f32[:, :], f32[:, :]]:
+    return np.gradient(f, 0.5, edge_order=2)
+
+
+def grad_axis(f: i64[:, :, :]) -> f64[:, :, :]:
+    return np.gradient(f, axis=1)
+
+
+def grad_axes(f: f64[:, :, :], d: f64) -> tuple[f64[:, :, :], f64[:, :, :]]:
+    return np.gradient(f, d, axis=(2, 0), edge_order=2)
+
+
+def grad_order2(f: f64[:]) -> f64[:]:
+    return np.gradient(f, edge_order=2)

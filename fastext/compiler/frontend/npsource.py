@@ -95,35 +95,59 @@ _GRADIENT_SHORT = ("Shape of array too small to calculate a numerical gradient, 
 
 
 def gradient(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
-    """`np.gradient(f, dx=1.0)` of a 1-D f with one scalar spacing, NumPy's edge_order=1 steps:
-    central differences `(f[2:] - f[:-2]) / (2.0 * dx)` inside, one-sided ones at the two ends;
-    integer f is converted to float64 first, float f keeps its dtype."""
-    if len(node.args) > 2 or any(k.arg != "edge_order" for k in node.keywords):
-        raise fc.error(node, f"{shown}() takes f and one scalar spacing in .fx code",
-                       f"{shown}(f) or {shown}(f, dx); write the differences for other spacings")
-    f = array_arg(fc, node.args[0] if node.args else node, node, shown)
+    """`np.gradient(f, *varargs, axis=None, edge_order=1)` with scalar spacings (none: 1.0; one for
+    every axis; or one per axis): NumPy's uniform-spacing steps per axis — central differences
+    `(f[2:] - f[:-2]) / (2.0 * dx)` inside, one-sided first- or second-order ones at the two ends.
+    One axis gives an array, several a tuple of them; integer f is converted to float64 first,
+    float f keeps its dtype."""
+    from fastext.compiler.frontend.shape import axes_arg
+    kw = {k.arg: k.value for k in node.keywords}
+    unknown = [k for k in kw if k not in ("axis", "edge_order")]
+    if unknown or any(isinstance(a, ast.Starred) for a in node.args) or not node.args:
+        raise fc.error(node, f"{shown}() takes f, scalar spacings, axis= and edge_order= in .fx code",
+                       f"{shown}(f), {shown}(f, dx), {shown}(f, dy, dx), {shown}(f, axis=0)")
+    f = array_arg(fc, node.args[0], node, shown)
     t = _real(fc, node, f, shown)
-    for k in node.keywords:
-        if not (isinstance(k.value, ast.Constant) and k.value.value == 1):
-            raise fc.error(k.value, f"{shown}(edge_order=...) other than 1 is not supported in .fx code",
-                           "edge_order=1 (the default)")
-    if f.type.ndim != 1:
-        raise fc.error(node.args[0], f"{shown}() of {article(f.type)} is not supported in .fx code: it returns "
-                                     "one array per axis", f"{shown}() of 1-D arrays (a row or column: "
-                                                           f"{shown}(a[i]), {shown}(a[:, j]))")
+    nd = f.type.ndim
+    order = kw.get("edge_order", ast.Constant(1))
+    if not (isinstance(order, ast.Constant) and order.value in (1, 2) and not isinstance(order.value, bool)):
+        raise fc.error(order, f"{shown}(edge_order=...) must be the constant 1 or 2", "edge_order=1 (the default)")
+    axes = list(range(nd)) if "axis" not in kw or isinstance(kw["axis"], ast.Constant) and kw["axis"].value is None \
+        else axes_arg(fc, kw["axis"], nd)
+    spacings = node.args[1:]
+    if len(spacings) not in (0, 1, len(axes)):
+        raise fc.error(node, f"{shown}(): give one spacing, or one per axis ({len(axes)})", f"{shown}(f, dx)")
+    span = fc.span(node)
     values = {"_f0": f}
-    values["_d"] = _number(fc, node.args[1], node, shown, "the spacing") if len(node.args) > 1 \
-        else ir.Const(F64, fc.span(node), 1.0)
-    source = ("_f = _f0\n" if t.is_float else "_f = _f0.astype('float64')\n") + f"""
-_n = _f.shape[0]
-if _n < 2:
-    raise ValueError({_GRADIENT_SHORT!r})
-_r = np.empty_like(_f)
-_r[1:-1] = (_f[2:] - _f[:-2]) / (2.0 * _d)
-_r[0:1] = (_f[1:2] - _f[0:1]) / _d
-_r[_n - 1:] = (_f[_n - 1:] - _f[_n - 2:_n - 1]) / _d
-"""
-    return synth.value(fc, source, node, values=values)
+    for k, arg in enumerate(spacings):
+        values[f"_d{k}"] = _number(fc, arg, node, shown, "the spacing")
+    if not spacings:
+        values["_d0"] = ir.Const(F64, span, 1.0)
+    lines = ["_f = _f0" if t.is_float else "_f = _f0.astype('float64')"]
+    short = f"raise ValueError({_GRADIENT_SHORT!r})"
+    names = []
+    for j, k in enumerate(axes):
+        d = f"_d{j if len(spacings) > 1 else 0}"
+        g = f"_g{j}"
+        names.append(g)
+
+        def at(item: str) -> str:
+            return _along(nd, k, item)
+        lines += [f"_n = _f.shape[{k}]",
+                  f"if _n < {order.value + 1}:", f"    {short}",
+                  f"{g} = np.empty_like(_f)",
+                  f"{g}[{at('1:-1')}] = (_f[{at('2:')}] - _f[{at(':-2')}]) / (2.0 * {d})"]
+        if order.value == 1:
+            lines += [f"{g}[{at('0:1')}] = (_f[{at('1:2')}] - _f[{at('0:1')}]) / {d}",
+                      f"{g}[{at('_n - 1:')}] = (_f[{at('_n - 1:')}] - _f[{at('_n - 2:_n - 1')}]) / {d}"]
+        else:
+            lines += [f"_ca = -1.5 / {d}", f"_cb = 2.0 / {d}", f"_cc = -0.5 / {d}",
+                      f"{g}[{at('0:1')}] = _ca * _f[{at('0:1')}] + _cb * _f[{at('1:2')}] + _cc * _f[{at('2:3')}]",
+                      f"_ca = 0.5 / {d}", f"_cb = -2.0 / {d}", f"_cc = 1.5 / {d}",
+                      f"{g}[{at('_n - 1:')}] = _ca * _f[{at('_n - 3:_n - 2')}] + _cb * _f[{at('_n - 2:_n - 1')}]"
+                      f" + _cc * _f[{at('_n - 1:')}]"]
+    lines.append(f"_r = {names[0]}" if len(names) == 1 else f"_r = ({', '.join(names)},)")
+    return synth.value(fc, "\n".join(lines) + "\n", node, values=values)
 
 
 # ----------------------------------------------------------------------------- digitize

@@ -57,9 +57,9 @@ add(Op("np.array_equal", spellings=("numpy.array_equal",), check=deferred(_SOURC
        group="reduction", signature="np.array_equal(a1, a2, equal_nan=False)",
        doc="True when the shapes are the same and every item compares equal (equal_nan: NaN equals NaN)"))
 add(Op("np.gradient", spellings=("numpy.gradient",), check=deferred(_SOURCE, "gradient"), group="shape",
-       signature="np.gradient(f, dx=1.0)",
-       doc="of a 1-D f with one scalar spacing: central differences inside, one-sided at the ends (edge_order=1), "
-           "NumPy's steps; ints give float64"))
+       signature="np.gradient(f, *varargs, axis=None, edge_order=1)",
+       doc="central differences inside, one-sided (edge_order 1 or 2) at the ends, NumPy's steps; scalar spacings "
+           "(one, or one per axis); one axis: an array, several: a tuple; ints give float64"))
 add(Op("np.ediff1d", spellings=("numpy.ediff1d",), check=deferred(_SOURCE, "ediff1d"), group="shape",
        signature="np.ediff1d(ary, to_end=None, to_begin=None)",
        doc="differences of the flattened array in its dtype, to_begin / to_end (numbers or arrays) joined"))
