@@ -176,11 +176,12 @@ def trace(fc: "FunctionChecker", node: ast.Call, a: ir.Expr, offset: ir.Expr | N
     return ir.Intrinsic(result_dtype("sum", a.type.dtype), span, "linalg.trace", [a, fc.convert(offset, I64)])
 
 
-_LAPACK_PARAMS = {"solve": ["a", "b"], "inv": ["a"], "det": ["a"], "slogdet": ["a"], "cholesky": ["a"]}
+_LAPACK_PARAMS = {"solve": ["a", "b"], "inv": ["a"], "det": ["a"], "slogdet": ["a"], "cholesky": ["a"],
+                  "qr": ["a"]}
 
 
 def lapack_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -> ir.Expr:
-    """`np.linalg.solve(a, b)`, `inv(a)`, `det(a)`, `slogdet(a)`, `cholesky(a)` of one matrix (b a vector or a
+    """`np.linalg.solve(a, b)`, `inv(a)`, `det(a)`, `slogdet(a)`, `cholesky(a)`, `qr(a, mode)` of one matrix (b a vector or a
     matrix).  The result's dtype is NumPy's `_commonType`: float32 (complex64) when every operand
     is float32 or complex64, else float64 (complex128: integers and booleans count as float64);
     NumPy computes in double precision either way, and so does the lowering, which converts while
@@ -188,7 +189,17 @@ def lapack_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -
     are not supported: a clear compile error."""
     kind = op.data["kind"]
     params = _LAPACK_PARAMS[kind]
-    bound = _bind(fc, node, params, shown, len(params))
+    attrs = {}
+    if kind == "qr":                 # mode= a constant: it decides the result's type
+        bound = _bind(fc, node, ["a", "mode"], shown, 1)
+        mode = bound.pop("mode", None)
+        if mode is not None:
+            if not (isinstance(mode, ast.Constant) and mode.value in ("reduced", "complete", "r")):
+                raise fc.error(mode, f"{shown}(mode=...) must be the constant 'reduced', 'complete' or 'r' in .fx code",
+                               "mode='reduced' (the default): the tuple (q, r)")
+            attrs["mode"] = mode.value
+    else:
+        bound = _bind(fc, node, params, shown, len(params))
     values = [v if isinstance(v, ir.Expr) else fc.expr(v) for v in (bound[p] for p in params)]
     if any(isinstance(v.type, ErrorType) for v in values):
         return ir.Expr(ERROR, fc.span(node))
@@ -215,8 +226,9 @@ def lapack_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -
     single = all(dt in (F32, C64) for dt in dts)
     t = (C64 if single else C128) if any(dt.is_complex for dt in dts) else (F32 if single else F64)
     result = {"solve": Array(t, values[-1].type.ndim), "inv": Array(t, 2), "cholesky": Array(t, 2), "det": t,
-              "slogdet": Tuple((t, complex_part(t) if t.is_complex else t))}[kind]
-    return ir.Intrinsic(result, fc.span(node), op.name, values)
+              "slogdet": Tuple((t, complex_part(t) if t.is_complex else t)),
+              "qr": Array(t, 2) if attrs.get("mode") == "r" else Tuple((Array(t, 2), Array(t, 2)))}[kind]
+    return ir.Intrinsic(result, fc.span(node), op.name, values, attrs)
 
 
 def matmul_inplace(fc: "FunctionChecker", node: ast.AugAssign) -> list[ir.Stmt]:

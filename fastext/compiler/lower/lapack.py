@@ -13,14 +13,18 @@ place, and the result is copied out in C order:
   matrix (LAPACK's info > 0) has sign 0 and log|det| -inf, and solve and inv raise NumPy's
   `LinAlgError("Singular matrix")` (`builtins.NUMPY_EXCEPTIONS`);
 * cholesky: `?potrf` with uplo 'L' (NumPy's call: no hidden Fortran string length), the strict
-  upper triangle zeroed; info > 0 raises `LinAlgError("Matrix is not positive definite")`.
+  upper triangle zeroed; info > 0 raises `LinAlgError("Matrix is not positive definite")`;
+* qr: `?geqrf` of the copy, then `?orgqr` (`?ungqr`) of its first mc columns with the same tau,
+  each with the work size LAPACK asks for (a query first, as NumPy's `init_geqrf`/`init_gqr`: the
+  same blocking, so the same bits); r the upper triangle of the factored copy's first mc rows.
 
 LAPACK is the library the module's BLAS table was filled from at import (`lower/blas.py`,
 `abi/blas.py`): NumPy's own, so these are NumPy's calls and give NumPy's bits.  Without it
 (`FASTEXT_BLAS=0`, a BLAS without LAPACK symbols, a dimension an LP64 library cannot take) the
-same steps run on `fx$getrf.<t>`, `fx$getrs.<t>` and `fx$potrf.<t>` below: LAPACK's unblocked
-partial-pivoting LU (`?getf2`: the same pivots), substitution (`?getrs`) and Cholesky (`?potf2`),
-equal to LAPACK's results up to rounding.
+same steps run on `fx$getrf.<t>`, `fx$getrs.<t>`, `fx$potrf.<t>`, `fx$geqrf.<t>` and
+`fx$orgqr.<t>` below: LAPACK's unblocked partial-pivoting LU (`?getf2`: the same pivots),
+substitution (`?getrs`), Cholesky (`?potf2`) and Householder QR (`?geqr2`, `?org2r`/`?ung2r`:
+the same reflectors), equal to LAPACK's results up to rounding.
 
 Each operation is one internal function per operand types (`lower/linalg.py: outlined_call`).  The
 work arrays are one `malloc`'d block, freed before any error is raised: a call in a loop takes
@@ -54,6 +58,10 @@ def lower_lapack(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     """A call of the module's function for this operation and these operand types."""
     kind = ops.get(e.name).data["kind"]
     types = [a.type for a in e.args]
+    if kind == "qr":
+        mode = e.attrs.get("mode", "reduced")
+        return outlined_call(fl, f"fx$linalg.qr.{mode}." + ".".join(tag(t) for t in types), types, e.type, args,
+                             lambda h, *params: _qr(h, list(zip(params, types)), e.type, mode))
     emit = {"solve": _solve, "inv": _solve, "det": _det, "slogdet": _slogdet, "cholesky": _cholesky}[kind]
     return outlined_call(fl, f"fx$linalg.{kind}." + ".".join(tag(t) for t in types), types, e.type, args,
                          lambda h, *params: emit(h, list(zip(params, types)), e.type))
@@ -129,6 +137,59 @@ def _cholesky(h, operands, rt: T.Array) -> ll.Value:
         _free(h, block)
     h.fail_if(b.icmp_signed(">", b.load(info), I64(0)), "LinAlgError", NOT_DEFINITE)
     return out
+
+
+def _qr(h, operands, rt, mode: str) -> ll.Value:
+    """NumPy's qr: (q, r), or r alone (mode 'r'); mc = m for 'complete' with m > n, else min(m, n)."""
+    b = h.b
+    rtype = rt if mode == "r" else rt.items[1]
+    t = _double(rtype.dtype)
+    (av, at), = operands
+    m, n = b.extract_value(av, [1, 0]), b.extract_value(av, [1, 1])
+    mn = b.select(b.icmp_signed("<", m, n), m, n)
+    mc = b.select(b.icmp_signed(">", m, n), m, mn) if mode == "complete" else mn
+    size = I64(t.nbytes)
+    # one block: a (m×n), tau (mn), q (m×mc), Fortran order
+    nbytes = b.mul(b.add(b.add(b.mul(m, n), mn), b.mul(m, mc)), size)
+    _, block = temporary(h, T.Array(T.U8, 1), [b.add(nbytes, I64(16))])
+    a = block
+    tau = b.gep(a, [b.mul(b.mul(m, n), size)])
+    q = b.gep(tau, [b.mul(mn, size)])
+    items = b.bitcast(a, memory_type(t).as_pointer())
+    with b.if_then(b.icmp_signed(">", b.mul(m, n), I64(0))):
+        _to_fortran(h, a, t, av, at)
+        with b.if_then(b.icmp_signed(">", mn, I64(0))):
+            _geqrf(h, t, m, n, a, tau)
+    r = allocate(h, rtype, [mc, n])
+    rp = b.bitcast(b.extract_value(r, 0), memory_type(rtype.dtype).as_pointer())
+
+    def row(i):                  # r[i, j] = a[i, j] for j >= i, else 0 (a C-contiguous result)
+        def item(j):
+            v = b.load(b.gep(items, [b.add(i, b.mul(j, m))]))
+            v = b.select(b.icmp_signed(">=", j, i), v, _zero(t))
+            b.store(cast(h, v, t, rtype.dtype), b.gep(rp, [b.add(b.mul(i, n), j)]))
+        _counted_loop(h, n, item, "qr.r")
+    _counted_loop(h, mc, row, "qr.rows")
+    if mode == "r":
+        _free(h, block)
+        return r
+    qtype = rt.items[0]
+    qt = T.Array(t, 2)
+    with b.if_then(b.icmp_signed(">", b.mul(m, mc), I64(0))):
+        # q's first min(n, mc) columns are a's (the reflectors below the diagonal), the rest zeros
+        zero_fill(h, q, b.mul(b.mul(m, mc), size))
+        cols = b.select(b.icmp_signed("<", n, mc), n, mc)
+        b.call(_memcpy(h), [q, a, b.mul(b.mul(m, cols), size), I1(0)])
+        _orgqr(h, t, m, mc, mn, q, tau)
+    out = allocate(h, qtype, [m, mc])
+    _copy(h, [m, mc], [(out, qtype), (_fortran_view(h, qt, q, [m, mc]), qt)])
+    _free(h, block)
+    value = ll.Constant(value_type(rt), ll.Undefined)
+    return b.insert_value(b.insert_value(value, out, 0), r, 1)
+
+
+def _memcpy(h):
+    return h.ctx.intrinsic("llvm.memcpy.p0i8.p0i8.i64", ll.VoidType(), [I8P, I8P, I64, ll.IntType(1)])
 
 
 def _slogdet(h, operands, rt: T.Tuple) -> ll.Value:
@@ -301,6 +362,57 @@ def _potrf(h, t: T.Scalar, n, a) -> ll.Value:
         with native:
             b.store(b.call(potrf_kernel(h.ctx, t), [n, a]), info)
     return b.load(info)
+
+
+def _lwork(h, routine: str, args: list, at: int, minimum) -> ll.Value:
+    """LAPACK's work size for `routine` (a query: lwork = -1), at least `minimum`, as NumPy's
+    init functions take it; `args` with a placeholder for (work, lwork) at position `at`."""
+    b = h.b
+    query = h.entry_alloca(ll.ArrayType(F64, 2))          # room for one complex number
+    b.store(ll.Constant(ll.ArrayType(F64, 2), [F64(0.0), F64(0.0)]), query)
+    lwork, = _refs(h, I64(-1))
+    info = h.entry_alloca(I64)
+    blas.call(h, routine, args[:at] + [("value", b.bitcast(query, I8P)), lwork] + args[at:] + [("ref", info)])
+    got = b.fptosi(b.load(b.gep(query, [I32(0), I32(0)])), I64)
+    return b.select(b.icmp_signed(">", got, minimum), got, minimum)
+
+
+def _with_work(h, t: T.Scalar, routine: str, args: list, at: int, minimum) -> None:
+    """Call `routine` with a work array of the size it asks for (malloc'd, freed after)."""
+    b = h.b
+    n = _lwork(h, routine, args, at, minimum)
+    _, work = temporary(h, T.Array(T.U8, 1), [b.mul(n, I64(t.nbytes))])
+    lwork, = _refs(h, n)
+    info = h.entry_alloca(I64)
+    blas.call(h, routine, args[:at] + [("value", work), lwork] + args[at:] + [("ref", info)])
+    _free(h, work)
+
+
+def _geqrf(h, t: T.Scalar, m, n, a, tau) -> None:
+    """`?geqrf(m, n, a, m, tau, work, lwork)`: a becomes R above its diagonal and the reflectors below."""
+    b = h.b
+    routine = blas.letter(t) + "geqrf"
+    with b.if_else(blas.usable(h, routine, [m, n, b.mul(m, n)])) as (lapack, native):
+        with lapack:
+            rows, cols, lda = _refs(h, m, n, m)
+            _with_work(h, t, routine, [rows, cols, ("value", a), lda, ("value", tau)], 5,
+                       b.select(b.icmp_signed(">", n, I64(1)), n, I64(1)))
+        with native:
+            b.call(geqrf_kernel(h.ctx, t), [m, n, a, tau])
+
+
+def _orgqr(h, t: T.Scalar, m, mc, k, q, tau) -> None:
+    """`?orgqr(m, mc, k, q, m, tau, work, lwork)` (`?ungqr` for complex): q becomes the first mc
+    columns of Q from the k reflectors."""
+    b = h.b
+    routine = "dorgqr" if not t.is_complex else "zungqr"
+    with b.if_else(blas.usable(h, routine, [m, mc, b.mul(m, mc)])) as (lapack, native):
+        with lapack:
+            rows, cols, refl, lda = _refs(h, m, mc, k, m)
+            _with_work(h, t, routine, [rows, cols, refl, ("value", q), lda, ("value", tau)], 6,
+                       b.select(b.icmp_signed(">", mc, I64(1)), mc, I64(1)))
+        with native:
+            b.call(orgqr_kernel(h.ctx, t), [m, mc, k, q, tau])
 
 
 def _odd_swaps(h, ipiv, n, wide) -> ll.Value:
@@ -518,4 +630,157 @@ def potrf_kernel(ctx, t: T.Scalar) -> ll.Function:
     b.branch(done)
     b.position_at_end(done)
     b.ret(b.load(info))
+    return fn
+
+
+# ----------------------------------------------------------------------------- native Householder QR
+
+def _conj(f, v, t: T.Scalar):
+    return make_complex(f, f.b.extract_value(v, 0), f.b.fneg(f.b.extract_value(v, 1))) if t.is_complex else v
+
+
+def _scale(f, v, x, t: T.Scalar):
+    """v * x for a real x."""
+    b = f.b
+    if not t.is_complex:
+        return b.fmul(v, x)
+    return make_complex(f, b.fmul(b.extract_value(v, 0), x), b.fmul(b.extract_value(v, 1), x))
+
+
+def _sub(f, x, y, t: T.Scalar):
+    b = f.b
+    if not t.is_complex:
+        return b.fsub(x, y)
+    return make_complex(f, b.fsub(b.extract_value(x, 0), b.extract_value(y, 0)),
+                        b.fsub(b.extract_value(x, 1), b.extract_value(y, 1)))
+
+
+def _reflect(f, t: T.Scalar, at, rows_from, m, cols_from, cols_to, v_col, tau_value) -> None:
+    """C = (I - tau v v^H) C on C = a[rows_from:m, cols_from:cols_to], v = a[rows_from:m, v_col]
+    (LAPACK's ?larf from the left: w = C^H v, then C -= tau v w^H)."""
+    b = f.b
+    rows = b.sub(m, rows_from)
+    w = b.alloca(scalar_type(t))
+
+    def column(d):
+        j = b.add(cols_from, d)
+        b.store(_zero(t), w)
+        _counted_loop(f, rows, lambda r: b.store(
+            _add(f, b.load(w), _mul(f, _conj(f, b.load(at(b.add(rows_from, r), j)), t),
+                                    b.load(at(b.add(rows_from, r), v_col)), t), t), w), "larf.w")
+        factor = _mul(f, tau_value, _conj(f, b.load(w), t), t)
+        _counted_loop(f, rows, lambda r: b.store(
+            _minus_product(f, b.load(at(b.add(rows_from, r), j)), b.load(at(b.add(rows_from, r), v_col)),
+                           factor, t), at(b.add(rows_from, r), j)), "larf.update")
+    _counted_loop(f, b.sub(cols_to, cols_from), column, "larf")
+
+
+def _add(f, x, y, t: T.Scalar):
+    b = f.b
+    if not t.is_complex:
+        return b.fadd(x, y)
+    return make_complex(f, b.fadd(b.extract_value(x, 0), b.extract_value(y, 0)),
+                        b.fadd(b.extract_value(x, 1), b.extract_value(y, 1)))
+
+
+def geqrf_kernel(ctx, t: T.Scalar) -> ll.Function:
+    """`void fx$geqrf.<t>(i64 m, i64 n, i8* a, i8* tau)`: LAPACK's ?geqr2 on the m×n column-major a:
+    for each column i < min(m, n) the reflector ?larfg makes (beta = -sign(alpha.re) |(alpha, x)|,
+    tau = (beta - alpha) / beta, v = x / (alpha - beta)), applied to the columns right of it."""
+    name = f"fx$geqrf.{t.name}"
+    if name in ctx.module.globals:
+        return ctx.module.globals[name]
+    fn, f = _kernel(ctx, name, ll.VoidType(), [I64, I64, I8P, I8P])
+    m, n, a_ptr, tau_ptr = fn.args
+    b = f.b
+    rt = _real(t)
+    ptr = memory_type(t).as_pointer()
+    a, taus = b.bitcast(a_ptr, ptr), b.bitcast(tau_ptr, ptr)
+    acc = b.alloca(scalar_type(rt))
+
+    def at(i, j):
+        return b.gep(a, [b.add(i, b.mul(j, m))])
+
+    def column(i):
+        alpha = b.load(at(i, i))
+        b.store(scalar_type(rt)(0.0), acc)
+
+        def square(r):
+            v = b.load(at(r, i))
+            parts = [b.extract_value(v, 0), b.extract_value(v, 1)] if t.is_complex else [v]
+            for p in parts:
+                b.store(b.fadd(b.load(acc), b.fmul(p, p)), acc)
+        _below(f, m, i, square, "larfg.norm")
+        xnorm = libm_call(f, "sqrt", [b.load(acc)])
+        are = b.extract_value(alpha, 0) if t.is_complex else alpha
+        aim = b.extract_value(alpha, 1) if t.is_complex else None
+        trivial = b.fcmp_ordered("==", xnorm, xnorm.type(0.0))
+        if t.is_complex:
+            trivial = b.and_(trivial, b.fcmp_ordered("==", aim, aim.type(0.0)))
+        with b.if_else(trivial) as (skip, reflect):
+            with skip:
+                b.store(_zero(t), b.gep(taus, [i]))
+            with reflect:
+                if t.is_complex:
+                    size = libm_call(f, "sqrt", [b.fadd(b.fadd(b.fmul(are, are), b.fmul(aim, aim)),
+                                                        b.fmul(xnorm, xnorm))])
+                else:
+                    size = libm_call(f, "hypot", [are, xnorm])
+                negative = b.fcmp_ordered("<", are, are.type(0.0))
+                beta = b.select(negative, size, b.fneg(size))          # -sign(alpha.re) * size
+                if t.is_complex:
+                    tau = make_complex(f, b.fdiv(b.fsub(beta, are), beta), b.fdiv(b.fneg(aim), beta))
+                    scale = complex_quot(f, _one(t), make_complex(f, b.fsub(are, beta), aim))[0]
+                else:
+                    tau = b.fdiv(b.fsub(beta, are), beta)
+                    scale = b.fdiv(are.type(1.0), b.fsub(are, beta))
+                b.store(tau, b.gep(taus, [i]))
+                _below(f, m, i, lambda r: b.store(_mul(f, b.load(at(r, i)), scale, t) if t.is_complex
+                                                  else b.fmul(b.load(at(r, i)), scale), at(r, i)), "larfg.scale")
+                b.store(make_complex(f, beta, beta.type(0.0)) if t.is_complex else beta, at(i, i))
+        # H(i)^H applied to a[i:, i+1:] with v = (1, a[i+1:, i])
+        with b.if_then(b.icmp_signed("<", b.add(i, I64(1)), n)):
+            saved = b.load(at(i, i))
+            b.store(_one(t), at(i, i))
+            _reflect(f, t, at, i, m, b.add(i, I64(1)), n, i, _conj(f, b.load(b.gep(taus, [i])), t))
+            b.store(saved, at(i, i))
+    k = b.select(b.icmp_signed("<", m, n), m, n)
+    _counted_loop(f, k, column, "geqr2")
+    b.ret_void()
+    return fn
+
+
+def orgqr_kernel(ctx, t: T.Scalar) -> ll.Function:
+    """`void fx$orgqr.<t>(i64 m, i64 n, i64 k, i8* a, i8* tau)`: LAPACK's ?org2r (?ung2r): the first
+    n columns of H(0) ... H(k-1), from the reflectors in a's first k columns, in place."""
+    name = f"fx$orgqr.{t.name}"
+    if name in ctx.module.globals:
+        return ctx.module.globals[name]
+    fn, f = _kernel(ctx, name, ll.VoidType(), [I64, I64, I64, I8P, I8P])
+    m, n, k, a_ptr, tau_ptr = fn.args
+    b = f.b
+    ptr = memory_type(t).as_pointer()
+    a, taus = b.bitcast(a_ptr, ptr), b.bitcast(tau_ptr, ptr)
+
+    def at(i, j):
+        return b.gep(a, [b.add(i, b.mul(j, m))])
+
+    def unit(d):                 # columns k..n-1 of the identity
+        j = b.add(k, d)
+        _counted_loop(f, m, lambda r: b.store(_zero(t), at(r, j)), "org2r.zero")
+        b.store(_one(t), at(j, j))
+    _counted_loop(f, b.sub(n, k), unit, "org2r.unit")
+
+    def step(d):
+        i = b.sub(b.sub(k, I64(1)), d)
+        tau = b.load(b.gep(taus, [i]))
+        with b.if_then(b.icmp_signed("<", b.add(i, I64(1)), n)):
+            b.store(_one(t), at(i, i))
+            _reflect(f, t, at, i, m, b.add(i, I64(1)), n, i, tau)
+        minus = _sub(f, _zero(t), tau, t)
+        _below(f, m, i, lambda r: b.store(_mul(f, b.load(at(r, i)), minus, t), at(r, i)), "org2r.scale")
+        b.store(_sub(f, _one(t), tau, t), at(i, i))
+        _counted_loop(f, i, lambda r: b.store(_zero(t), at(r, i)), "org2r.above")
+    _counted_loop(f, k, step, "org2r")
+    b.ret_void()
     return fn

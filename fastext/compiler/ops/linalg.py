@@ -1,5 +1,5 @@
 """Linear algebra: `a @ b`, `np.matmul`, `np.dot`, `a.dot(b)`, `np.inner`, `np.outer`, `np.vdot`,
-`np.trace`, `np.einsum`, `np.linalg.solve`, `inv`, `det`, `slogdet`, `cholesky`.
+`np.trace`, `np.einsum`, `np.linalg.solve`, `inv`, `det`, `slogdet`, `cholesky`, `qr`.
 
 Typing is `frontend/linalg.py`; products are lowered by `lower/linalg.py`, which calls the
 BLAS NumPy itself uses (found at import by `abi/blas.py`) for float and complex matrices,
@@ -87,6 +87,10 @@ add(Op("linalg.cholesky", spellings=("numpy.linalg.cholesky",), allocates=True, 
        doc="the lower-triangular L with a = L @ L.conj().T (LAPACK's ?potrf from NumPy's own library, as NumPy; "
            "native Cholesky without it): LinAlgError for a matrix that is not positive definite",
        data={"kind": "cholesky"}, **_LAPACK))
+add(Op("linalg.qr", spellings=("numpy.linalg.qr",), allocates=True, signature="np.linalg.qr(a, mode='reduced')",
+       doc="the tuple (q, r) with a = q @ r, q's columns orthonormal, r upper triangular (LAPACK's ?geqrf and "
+           "?orgqr from NumPy's own library, as NumPy; native Householder QR without it); mode 'complete' or "
+           "'r' (r alone)", data={"kind": "qr"}, **_LAPACK))
 add(Op("linalg.det", spellings=("numpy.linalg.det",), numpy_scalar=True, signature="np.linalg.det(a)",
        doc=f"determinant {_SQUARE}: sign * exp(log-determinant), as NumPy", data={"kind": "det"}, **_LAPACK))
 add(Op("linalg.slogdet", spellings=("numpy.linalg.slogdet",), signature="np.linalg.slogdet(a)",

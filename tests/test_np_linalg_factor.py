@@ -1,7 +1,9 @@
-"""np.linalg.cholesky (lower/lapack.py): NumPy's own ?potrf, so NumPy's bits, for float64,
-float32, complex and integer matrices of any layout; NumPy's LinAlgErrors; and the native
-Cholesky that runs without LAPACK (`FASTEXT_BLAS=0`, a child process) within rounding of
-NumPy's (a column-by-column ?potf2 against OpenBLAS's blocked ?potrf: relative 1e-12)."""
+"""np.linalg.cholesky and np.linalg.qr (lower/lapack.py): NumPy's own ?potrf, ?geqrf and ?orgqr
+(with the work sizes LAPACK asks for, as NumPy), so NumPy's bits, for float64, float32, complex
+and integer matrices of any shape and layout; NumPy's LinAlgErrors; and the native code that runs
+without LAPACK (`FASTEXT_BLAS=0`, a child process) within rounding of NumPy's (unblocked ?potf2,
+?geqr2 and ?org2r against OpenBLAS's blocked routines: 1e-12 relative; the same reflectors, so
+the same signs)."""
 import os
 import subprocess
 import sys
@@ -14,7 +16,7 @@ from fastext.compiler.diagnostics import CompileError
 from fastext.compiler.driver import compile_source
 from fxload import FX_DIR, compiled, interpreted
 
-PATH = f"{FX_DIR}/np_linalg_cholesky.fx"
+PATH = f"{FX_DIR}/np_linalg_factor.fx"
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +71,7 @@ def test_nan_goes_through_as_numpy(mods):
 CHILD = textwrap.dedent("""
     import importlib.util, sys
     import numpy as np
-    spec = importlib.util.spec_from_file_location("np_linalg_cholesky", sys.argv[1])
+    spec = importlib.util.spec_from_file_location("np_linalg_factor", sys.argv[1])
     m = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(m)
     print(m.__fastext_blas__())
@@ -90,6 +92,17 @@ CHILD = textwrap.dedent("""
         except np.linalg.LinAlgError as e:
             assert str(e) == "Matrix is not positive definite", e
     assert np.isnan(m.cholesky(np.array([[np.nan]]))).all()
+    for shape in ((0, 0), (0, 3), (3, 0), (1, 1), (4, 3), (3, 5), (6, 6), (50, 30), (30, 50), (90, 90)):
+        a = rng.standard_normal(shape)
+        z = a + 1j * rng.standard_normal(shape)
+        for f, x, want, tol in ((m.qr, a, np.linalg.qr(a), 1e-12), (m.qr_c128, z, np.linalg.qr(z), 1e-12),
+                                (m.qr_complete, a, np.linalg.qr(a, "complete"), 1e-12)):
+            got = f(x)
+            for g, w in zip(got, want):
+                assert g.dtype == w.dtype and g.shape == w.shape, (shape, g.shape, w.shape)
+                assert np.allclose(g, w, rtol=tol, atol=tol * max(1.0, np.abs(w).max(initial=0))), shape
+        r = m.qr_r(a.astype(np.float32))
+        assert np.allclose(r, np.linalg.qr(a.astype(np.float32), "r"), rtol=1e-4, atol=1e-4)
     print("ok")
 """)
 
@@ -98,8 +111,8 @@ CHILD = textwrap.dedent("""
 def shared_object(tmp_path_factory) -> str:
     from fastext.compiler.driver import compile_file
     from fastext.compiler.link import link_shared
-    so = str(tmp_path_factory.mktemp("cholesky") / "np_linalg_cholesky.so")
-    link_shared(compile_file(PATH, "np_linalg_cholesky").object_code, so)
+    so = str(tmp_path_factory.mktemp("factor") / "np_linalg_factor.so")
+    link_shared(compile_file(PATH, "np_linalg_factor").object_code, so)
     return so
 
 
@@ -115,14 +128,44 @@ def test_lapack_symbols(mods):
     assert mods[0].__fastext_blas__() is not None
     text = compile_source("import numpy as np\nfrom fastext import f64\n\n\ndef f(a: f64[:, :]) -> f64[:, :]:\n"
                           "    return np.linalg.cholesky(a)\n", "probe.fx", "probe").llvm_ir
-    for symbol in ("scipy_dpotrf_64_", "scipy_zpotrf_64_", "dpotrf_"):
+    for symbol in ("scipy_dpotrf_64_", "scipy_zpotrf_64_", "dpotrf_", "scipy_dgeqrf_64_", "scipy_zungqr_64_"):
         assert f'c"{symbol}\\00"' in text, symbol
+
+
+SHAPES = [(0, 0), (0, 3), (3, 0), (1, 1), (4, 3), (3, 5), (6, 6), (50, 30), (30, 50), (130, 70)]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_qr_numpys_bits(mods, shape):
+    rng = np.random.default_rng(sum(shape))
+    a = rng.standard_normal(shape)
+    z = a + 1j * rng.standard_normal(shape)
+    for view in (a, np.asfortranarray(a), a[::-1, ::-1].copy()[::-1, ::-1], np.repeat(a, 2, axis=1)[:, ::2]):
+        for name in ("qr", "qr_complete"):
+            assert all(map(same, getattr(mods[1], name)(view), getattr(mods[0], name)(view))), (name, shape)
+        assert same(mods[1].qr_r(view.astype(np.float32)), mods[0].qr_r(view.astype(np.float32)))
+    assert all(map(same, mods[1].qr_c128(z), mods[0].qr_c128(z)))
+    assert all(map(same, mods[1].qr_c64(z.astype(np.complex64)), mods[0].qr_c64(z.astype(np.complex64))))
+    ints = rng.integers(-9, 9, shape)
+    assert same(mods[1].qr_int(ints), mods[0].qr_int(ints))
+
+
+def test_qr_in_programs(mods):
+    rng = np.random.default_rng(3)
+    a, b = rng.standard_normal((40, 6)), rng.standard_normal(40)
+    got = mods[0].least_squares(a, b)
+    assert same(mods[1].least_squares(a, b), got)
+    assert np.allclose(got, np.linalg.lstsq(a, b, rcond=None)[0])
+    q, r = mods[0].qr(a)
+    assert np.allclose(q.T @ q, np.eye(6)) and np.allclose(np.triu(r), r) and np.allclose(q @ r, a)
 
 
 @pytest.mark.parametrize("body, message", [
     ("def f(a: f64[:]) -> f64[:, :]:\n    return np.linalg.cholesky(a)\n", "at least two-dimensional"),
     ("def f(a: f64[:, :, :]) -> f64[:, :, :]:\n    return np.linalg.cholesky(a)\n", "stack of matrices"),
     ("def f(a: f64[:, :]) -> f64[:, :]:\n    return np.linalg.cholesky(a, upper=True)\n", "upper"),
+    ("def f(a: f64[:, :]) -> f64[:, :]:\n    return np.linalg.qr(a, mode='raw')[0]\n", "'reduced', 'complete' or 'r'"),
+    ("def f(a: f64[:]) -> f64[:, :]:\n    return np.linalg.qr(a)[0]\n", "at least two-dimensional"),
 ])
 def test_misuse_is_a_located_compile_error(body, message):
     with pytest.raises(CompileError) as info:

@@ -1,0 +1,61 @@
+"""np.linalg.cholesky and np.linalg.qr through NumPy's own LAPACK (?potrf; ?geqrf and ?orgqr), or
+the native code without it (tests/test_np_linalg_factor.py)."""
+import numpy as np
+from fastext import c64, c128, f32, f64, i64
+
+
+def cholesky(a: f64[:, :]) -> f64[:, :]:
+    return np.linalg.cholesky(a)
+
+
+def cholesky_f32(a: f32[:, :]) -> f32[:, :]:
+    return np.linalg.cholesky(a)
+
+
+def cholesky_c128(a: c128[:, :]) -> c128[:, :]:
+    return np.linalg.cholesky(a)
+
+
+def cholesky_c64(a: c64[:, :]) -> c64[:, :]:
+    return np.linalg.cholesky(a)
+
+
+def cholesky_int(a: i64[:, :]) -> f64[:, :]:
+    return np.linalg.cholesky(a)
+
+
+def solve_spd(a: f64[:, :], b: f64[:]) -> f64[:]:
+    low = np.linalg.cholesky(a)
+    y = np.linalg.solve(low, b)
+    return np.linalg.solve(low.T, y)
+
+
+def qr(a: f64[:, :]) -> tuple[f64[:, :], f64[:, :]]:
+    return np.linalg.qr(a)
+
+
+def qr_complete(a: f64[:, :]) -> tuple[f64[:, :], f64[:, :]]:
+    return np.linalg.qr(a, mode='complete')
+
+
+def qr_r(a: f32[:, :]) -> f32[:, :]:
+    return np.linalg.qr(a, 'r')
+
+
+def qr_c128(a: c128[:, :]) -> tuple[c128[:, :], c128[:, :]]:
+    q, r = np.linalg.qr(a)
+    return q, r
+
+
+def qr_c64(a: c64[:, :]) -> tuple[c64[:, :], c64[:, :]]:
+    return np.linalg.qr(a, mode='complete')
+
+
+def qr_int(a: i64[:, :]) -> f64[:, :]:
+    q, r = np.linalg.qr(a)
+    return q @ r
+
+
+def least_squares(a: f64[:, :], b: f64[:]) -> f64[:]:
+    q, r = np.linalg.qr(a)
+    return np.linalg.solve(r, q.T @ b)
