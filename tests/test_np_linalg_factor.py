@@ -1,9 +1,10 @@
-"""np.linalg.cholesky and np.linalg.qr (lower/lapack.py): NumPy's own ?potrf, ?geqrf and ?orgqr
-(with the work sizes LAPACK asks for, as NumPy), so NumPy's bits, for float64, float32, complex
+"""np.linalg.cholesky, qr, eigh and eigvalsh (lower/lapack.py): NumPy's own ?potrf, ?geqrf and
+?orgqr, ?syevd/?heevd (with the work sizes LAPACK asks for, as NumPy), so NumPy's bits, for float64, float32, complex
 and integer matrices of any shape and layout; NumPy's LinAlgErrors; and the native code that runs
 without LAPACK (`FASTEXT_BLAS=0`, a child process) within rounding of NumPy's (unblocked ?potf2,
 ?geqr2 and ?org2r against OpenBLAS's blocked routines: 1e-12 relative; the same reflectors, so
-the same signs)."""
+the same signs; Jacobi rotations against divide and conquer for eigh: eigenvalues to 1e-12 of the
+largest, eigenvectors orthonormal and a v = v w, each column's sign or phase free)."""
 import os
 import subprocess
 import sys
@@ -103,6 +104,21 @@ CHILD = textwrap.dedent("""
                 assert np.allclose(g, w, rtol=tol, atol=tol * max(1.0, np.abs(w).max(initial=0))), shape
         r = m.qr_r(a.astype(np.float32))
         assert np.allclose(r, np.linalg.qr(a.astype(np.float32), "r"), rtol=1e-4, atol=1e-4)
+    for n in (0, 1, 2, 3, 9, 40):
+        x = rng.standard_normal((n, n))
+        z = x + 1j * rng.standard_normal((n, n))
+        for f, h, uplo in ((m.eigh, x + x.T, "L"), (m.eigh_c128, z + z.conj().T, "L"), (m.eigh_upper_f32, x.astype(np.float32), "U")):
+            w, v = f(h)
+            ww, vv = np.linalg.eigh(h, UPLO=uplo)
+            assert w.dtype == ww.dtype and v.dtype == vv.dtype and v.shape == vv.shape
+            tol = 1e-4 if w.dtype == np.float32 else 1e-12
+            scale = max(1.0, np.abs(ww).max(initial=0))
+            assert np.allclose(w, ww, rtol=0, atol=tol * scale), n
+            full = np.tril(h) + np.tril(h, -1).conj().T if uplo == "L" else np.triu(h) + np.triu(h, 1).conj().T
+            if n:
+                assert np.allclose(v.conj().T @ v, np.eye(n), atol=tol * 10)
+                assert np.allclose(full @ v, v * w, atol=tol * 10 * scale)
+        assert np.allclose(m.eigvalsh(x + x.T), np.linalg.eigvalsh(x + x.T), rtol=0, atol=1e-12 * max(1, n))
     print("ok")
 """)
 
@@ -116,7 +132,7 @@ def shared_object(tmp_path_factory) -> str:
     return so
 
 
-def test_native_cholesky_without_lapack(shared_object):
+def test_native_code_without_lapack(shared_object):
     env = dict(os.environ, FASTEXT_BLAS="0")
     proc = subprocess.run([sys.executable, "-c", CHILD, shared_object], capture_output=True, text=True, env=env,
                           timeout=300)
@@ -128,7 +144,8 @@ def test_lapack_symbols(mods):
     assert mods[0].__fastext_blas__() is not None
     text = compile_source("import numpy as np\nfrom fastext import f64\n\n\ndef f(a: f64[:, :]) -> f64[:, :]:\n"
                           "    return np.linalg.cholesky(a)\n", "probe.fx", "probe").llvm_ir
-    for symbol in ("scipy_dpotrf_64_", "scipy_zpotrf_64_", "dpotrf_", "scipy_dgeqrf_64_", "scipy_zungqr_64_"):
+    for symbol in ("scipy_dpotrf_64_", "scipy_zpotrf_64_", "dpotrf_", "scipy_dgeqrf_64_", "scipy_zungqr_64_",
+                   "scipy_dsyevd_64_", "scipy_zheevd_64_"):
         assert f'c"{symbol}\\00"' in text, symbol
 
 
@@ -150,6 +167,28 @@ def test_qr_numpys_bits(mods, shape):
     assert same(mods[1].qr_int(ints), mods[0].qr_int(ints))
 
 
+@pytest.mark.parametrize("n", [0, 1, 2, 5, 33, 90])
+def test_eigh_numpys_bits(mods, n):
+    rng = np.random.default_rng(n)
+    x = rng.standard_normal((n, n))
+    z = x + 1j * rng.standard_normal((n, n))
+    sym, herm = x + x.T, z + z.conj().T
+    for view in (sym, np.asfortranarray(sym), np.repeat(sym, 2, axis=1)[:, ::2]):
+        assert all(map(same, mods[1].eigh(view), mods[0].eigh(view)))
+        assert same(mods[1].eigvalsh(view), mods[0].eigvalsh(view))
+    assert all(map(same, mods[1].eigh_upper_f32(x.astype(np.float32)), mods[0].eigh_upper_f32(x.astype(np.float32))))
+    assert all(map(same, mods[1].eigh_c128(herm), mods[0].eigh_c128(herm)))
+    assert all(map(same, mods[1].eigh_c64(herm.astype(np.complex64)), mods[0].eigh_c64(herm.astype(np.complex64))))
+    assert same(mods[1].eigvalsh_upper(z), mods[0].eigvalsh_upper(z))      # only the upper triangle is read
+    ints = rng.integers(-5, 5, (n, n))
+    assert same(mods[1].eigvalsh_int(ints + ints.T), mods[0].eigvalsh_int(ints + ints.T))
+
+
+def test_eigh_errors(mods):
+    with pytest.raises(np.linalg.LinAlgError, match="Last 2 dimensions of the array must be square"):
+        mods[0].eigh(np.ones((2, 3)))
+
+
 def test_qr_in_programs(mods):
     rng = np.random.default_rng(3)
     a, b = rng.standard_normal((40, 6)), rng.standard_normal(40)
@@ -166,6 +205,7 @@ def test_qr_in_programs(mods):
     ("def f(a: f64[:, :]) -> f64[:, :]:\n    return np.linalg.cholesky(a, upper=True)\n", "upper"),
     ("def f(a: f64[:, :]) -> f64[:, :]:\n    return np.linalg.qr(a, mode='raw')[0]\n", "'reduced', 'complete' or 'r'"),
     ("def f(a: f64[:]) -> f64[:, :]:\n    return np.linalg.qr(a)[0]\n", "at least two-dimensional"),
+    ("def f(a: f64[:, :]) -> f64[:]:\n    return np.linalg.eigvalsh(a, UPLO='X')\n", "'L' or 'U'"),
 ])
 def test_misuse_is_a_located_compile_error(body, message):
     with pytest.raises(CompileError) as info:

@@ -59,3 +59,32 @@ def qr_int(a: i64[:, :]) -> f64[:, :]:
 def least_squares(a: f64[:, :], b: f64[:]) -> f64[:]:
     q, r = np.linalg.qr(a)
     return np.linalg.solve(r, q.T @ b)
+
+
+def eigh(a: f64[:, :]) -> tuple[f64[:], f64[:, :]]:
+    return np.linalg.eigh(a)
+
+
+def eigh_upper_f32(a: f32[:, :]) -> tuple[f32[:], f32[:, :]]:
+    return np.linalg.eigh(a, UPLO='U')
+
+
+def eigh_c128(a: c128[:, :]) -> tuple[f64[:], c128[:, :]]:
+    w, v = np.linalg.eigh(a)
+    return w, v
+
+
+def eigh_c64(a: c64[:, :]) -> tuple[f32[:], c64[:, :]]:
+    return np.linalg.eigh(a)
+
+
+def eigvalsh(a: f64[:, :]) -> f64[:]:
+    return np.linalg.eigvalsh(a)
+
+
+def eigvalsh_upper(a: c128[:, :]) -> f64[:]:
+    return np.linalg.eigvalsh(a, 'U')
+
+
+def eigvalsh_int(a: i64[:, :]) -> f64[:]:
+    return np.linalg.eigvalsh(a)

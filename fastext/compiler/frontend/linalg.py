@@ -177,11 +177,11 @@ def trace(fc: "FunctionChecker", node: ast.Call, a: ir.Expr, offset: ir.Expr | N
 
 
 _LAPACK_PARAMS = {"solve": ["a", "b"], "inv": ["a"], "det": ["a"], "slogdet": ["a"], "cholesky": ["a"],
-                  "qr": ["a"]}
+                  "qr": ["a"], "eigh": ["a"], "eigvalsh": ["a"]}
 
 
 def lapack_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -> ir.Expr:
-    """`np.linalg.solve(a, b)`, `inv(a)`, `det(a)`, `slogdet(a)`, `cholesky(a)`, `qr(a, mode)` of one matrix (b a vector or a
+    """`np.linalg.solve(a, b)`, `inv(a)`, `det(a)`, `slogdet(a)`, `cholesky(a)`, `qr(a, mode)`, `eigh(a, UPLO)`, `eigvalsh(a, UPLO)` of one matrix (b a vector or a
     matrix).  The result's dtype is NumPy's `_commonType`: float32 (complex64) when every operand
     is float32 or complex64, else float64 (complex128: integers and booleans count as float64);
     NumPy computes in double precision either way, and so does the lowering, which converts while
@@ -198,6 +198,13 @@ def lapack_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -
                 raise fc.error(mode, f"{shown}(mode=...) must be the constant 'reduced', 'complete' or 'r' in .fx code",
                                "mode='reduced' (the default): the tuple (q, r)")
             attrs["mode"] = mode.value
+    elif kind in ("eigh", "eigvalsh"):     # UPLO= a constant: which triangle LAPACK reads
+        bound = _bind(fc, node, ["a", "UPLO"], shown, 1)
+        uplo = bound.pop("UPLO", None)
+        if uplo is not None:
+            if not (isinstance(uplo, ast.Constant) and uplo.value in ("L", "U")):
+                raise fc.error(uplo, f"{shown}(UPLO=...) must be the constant 'L' or 'U'", "UPLO='L' (the default)")
+            attrs["uplo"] = uplo.value
     else:
         bound = _bind(fc, node, params, shown, len(params))
     values = [v if isinstance(v, ir.Expr) else fc.expr(v) for v in (bound[p] for p in params)]
@@ -227,7 +234,9 @@ def lapack_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -
     t = (C64 if single else C128) if any(dt.is_complex for dt in dts) else (F32 if single else F64)
     result = {"solve": Array(t, values[-1].type.ndim), "inv": Array(t, 2), "cholesky": Array(t, 2), "det": t,
               "slogdet": Tuple((t, complex_part(t) if t.is_complex else t)),
-              "qr": Array(t, 2) if attrs.get("mode") == "r" else Tuple((Array(t, 2), Array(t, 2)))}[kind]
+              "qr": Array(t, 2) if attrs.get("mode") == "r" else Tuple((Array(t, 2), Array(t, 2))),
+              "eigh": Tuple((Array(complex_part(t) if t.is_complex else t, 1), Array(t, 2))),
+              "eigvalsh": Array(complex_part(t) if t.is_complex else t, 1)}[kind]
     return ir.Intrinsic(result, fc.span(node), op.name, values, attrs)
 
 

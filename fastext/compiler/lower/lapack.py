@@ -16,7 +16,9 @@ place, and the result is copied out in C order:
   upper triangle zeroed; info > 0 raises `LinAlgError("Matrix is not positive definite")`;
 * qr: `?geqrf` of the copy, then `?orgqr` (`?ungqr`) of its first mc columns with the same tau,
   each with the work size LAPACK asks for (a query first, as NumPy's `init_geqrf`/`init_gqr`: the
-  same blocking, so the same bits); r the upper triangle of the factored copy's first mc rows.
+  same blocking, so the same bits); r the upper triangle of the factored copy's first mc rows;
+* eigh, eigvalsh: `?syevd` (`?heevd`) with jobz 'V' or 'N' and the work sizes a query returns
+  (NumPy's `init_evd`); info > 0 raises `LinAlgError("Eigenvalues did not converge")`.
 
 LAPACK is the library the module's BLAS table was filled from at import (`lower/blas.py`,
 `abi/blas.py`): NumPy's own, so these are NumPy's calls and give NumPy's bits.  Without it
@@ -24,7 +26,9 @@ LAPACK is the library the module's BLAS table was filled from at import (`lower/
 same steps run on `fx$getrf.<t>`, `fx$getrs.<t>`, `fx$potrf.<t>`, `fx$geqrf.<t>` and
 `fx$orgqr.<t>` below: LAPACK's unblocked partial-pivoting LU (`?getf2`: the same pivots),
 substitution (`?getrs`), Cholesky (`?potf2`) and Householder QR (`?geqr2`, `?org2r`/`?ung2r`:
-the same reflectors), equal to LAPACK's results up to rounding.
+the same reflectors), equal to LAPACK's results up to rounding, and `fx$syevj.<t>`, cyclic
+Jacobi rotations for eigh (eigenvalues within rounding of LAPACK's, ascending; each eigenvector
+the same up to its sign or phase, which no method fixes).
 
 Each operation is one internal function per operand types (`lower/linalg.py: outlined_call`).  The
 work arrays are one `malloc`'d block, freed before any error is raised: a call in a loop takes
@@ -58,6 +62,10 @@ def lower_lapack(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     """A call of the module's function for this operation and these operand types."""
     kind = ops.get(e.name).data["kind"]
     types = [a.type for a in e.args]
+    if kind in ("eigh", "eigvalsh"):
+        uplo = e.attrs.get("uplo", "L")
+        return outlined_call(fl, f"fx$linalg.{kind}.{uplo}." + ".".join(tag(t) for t in types), types, e.type, args,
+                             lambda h, *params: _eigh(h, list(zip(params, types)), e.type, uplo, kind == "eigh"))
     if kind == "qr":
         mode = e.attrs.get("mode", "reduced")
         return outlined_call(fl, f"fx$linalg.qr.{mode}." + ".".join(tag(t) for t in types), types, e.type, args,
@@ -190,6 +198,44 @@ def _qr(h, operands, rt, mode: str) -> ll.Value:
 
 def _memcpy(h):
     return h.ctx.intrinsic("llvm.memcpy.p0i8.p0i8.i64", ll.VoidType(), [I8P, I8P, I64, ll.IntType(1)])
+
+
+def _eigh(h, operands, rt, uplo: str, vectors: bool) -> ll.Value:
+    """NumPy's eigh/eigvalsh: (w ascending, v with the eigenvectors as columns), or w."""
+    b = h.b
+    wtype = rt.items[0] if vectors else rt
+    (av, at), = operands
+    t = T.C128 if at.dtype.is_complex else T.F64       # NumPy computes in double precision
+    rt_real = _real(t)
+    n = _square(h, av)
+    w = allocate(h, wtype, [n])
+    v = allocate(h, rt.items[1], [n, n]) if vectors else None
+    info = h.entry_alloca(I64)
+    b.store(I64(0), info)
+    with b.if_then(b.icmp_signed(">", n, I64(0))):
+        size = I64(t.nbytes)
+        # one block: a (n×n, Fortran order), w (n doubles), the native code's rotations (n×n)
+        nbytes = b.add(b.mul(b.mul(b.mul(n, n), size), I64(2)), b.mul(n, I64(8)))
+        _, block = temporary(h, T.Array(T.U8, 1), [nbytes])
+        a = block
+        ws = b.gep(a, [b.mul(b.mul(n, n), size)])
+        scratch = b.gep(ws, [b.mul(n, I64(8))])
+        _to_fortran(h, a, t, av, at)
+        b.store(_syevd(h, t, n, a, ws, scratch, uplo, vectors), info)
+        with b.if_then(b.icmp_signed("==", b.load(info), I64(0))):
+            wd = b.bitcast(ws, F64.as_pointer())
+            wp = b.bitcast(b.extract_value(w, 0), memory_type(wtype.dtype).as_pointer())
+            _counted_loop(h, n, lambda i: b.store(cast(h, b.load(b.gep(wd, [i])), rt_real, wtype.dtype),
+                                                  b.gep(wp, [i])), "eigh.w")
+            if vectors:
+                work_t = T.Array(t, 2)
+                _copy(h, [n, n], [(v, rt.items[1]), (_fortran_view(h, work_t, a, [n, n]), work_t)])
+        _free(h, block)
+    h.fail_if(b.icmp_signed(">", b.load(info), I64(0)), "LinAlgError", "Eigenvalues did not converge")
+    if not vectors:
+        return w
+    value = ll.Constant(value_type(rt), ll.Undefined)
+    return b.insert_value(b.insert_value(value, w, 0), v, 1)
 
 
 def _slogdet(h, operands, rt: T.Tuple) -> ll.Value:
@@ -413,6 +459,53 @@ def _orgqr(h, t: T.Scalar, m, mc, k, q, tau) -> None:
                        b.select(b.icmp_signed(">", mc, I64(1)), mc, I64(1)))
         with native:
             b.call(orgqr_kernel(h.ctx, t), [m, mc, k, q, tau])
+
+
+def _syevd(h, t: T.Scalar, n, a, w, scratch, uplo: str, vectors: bool) -> ll.Value:
+    """LAPACK's info of `?syevd(jobz, uplo, n, a, n, w, work, lwork, iwork, liwork)` (`?heevd` with
+    rwork too), the work arrays as large as a query says (NumPy's init_evd)."""
+    b = h.b
+    routine = "dsyevd" if not t.is_complex else "zheevd"
+    info = h.entry_alloca(I64)
+    b.store(I64(0), info)
+    with b.if_else(blas.usable(h, routine, [n, b.mul(n, n)])) as (lapack, native):
+        with lapack:
+            chars = []
+            for c in ("V" if vectors else "N", uplo):
+                slot = h.entry_alloca(ll.IntType(8))
+                b.store(ll.IntType(8)(ord(c)), slot)
+                chars.append(("value", slot))
+            dim, lda = _refs(h, n, n)
+            head = chars + [dim, ("value", a), lda, ("value", w)]
+            query = h.entry_alloca(ll.ArrayType(F64, 2))
+            rquery = h.entry_alloca(F64)
+            iquery = h.entry_alloca(I64)
+            b.store(ll.Constant(ll.ArrayType(F64, 2), [F64(0.0), F64(0.0)]), query)
+            b.store(F64(0.0), rquery)
+            b.store(I64(0), iquery)
+            minus = _refs(h, I64(-1), I64(-1), I64(-1))
+            wide = blas.wide(h)
+
+            def call(work, lwork, rwork, lrwork, iwork, liwork):
+                tail = [("value", work), lwork] + ([("value", rwork), lrwork] if t.is_complex else []) + \
+                    [("value", iwork), liwork, ("ref", info)]
+                blas.call(h, routine, head + tail)
+            call(b.bitcast(query, I8P), minus[0], b.bitcast(rquery, I8P), minus[1], b.bitcast(iquery, I8P), minus[2])
+            lwork = b.fptosi(b.load(b.gep(query, [I32(0), I32(0)])), I64)
+            lrwork = b.fptosi(b.load(rquery), I64)
+            # the integer the query wrote is the library's width (LP64: the low 32 bits)
+            raw = b.load(iquery)
+            liwork = b.select(wide, raw, b.sext(b.trunc(raw, I32), I64))
+            sizes = [b.mul(lwork, I64(t.nbytes)), b.mul(lrwork, I64(8)), b.mul(liwork, I64(8))]
+            _, work = temporary(h, T.Array(T.U8, 1), [b.add(b.add(sizes[0], sizes[1]), sizes[2])])
+            rwork = b.gep(work, [sizes[0]])
+            iwork = b.gep(rwork, [sizes[1]])
+            refs = _refs(h, lwork, lrwork, liwork)
+            call(work, refs[0], rwork, refs[1], iwork, refs[2])
+            _free(h, work)
+        with native:
+            b.call(syevj_kernel(h.ctx, t), [n, a, w, scratch, I64(1 if uplo == "U" else 0)])
+    return b.load(info)
 
 
 def _odd_swaps(h, ipiv, n, wide) -> ll.Value:
@@ -782,5 +875,154 @@ def orgqr_kernel(ctx, t: T.Scalar) -> ll.Function:
         b.store(_sub(f, _one(t), tau, t), at(i, i))
         _counted_loop(f, i, lambda r: b.store(_zero(t), at(r, i)), "org2r.above")
     _counted_loop(f, k, step, "org2r")
+    b.ret_void()
+    return fn
+
+
+# ----------------------------------------------------------------------------- native Jacobi eigensolver
+
+def syevj_kernel(ctx, t: T.Scalar) -> ll.Function:
+    """`void fx$syevj.<t>(i64 n, i8* a, i8* w, i8* v, i64 upper)`: the eigenvalues (ascending, into the
+    n doubles at w) and eigenvectors (the columns of a, column-major) of the Hermitian matrix a, of
+    which only the lower (upper) triangle is read: cyclic Jacobi rotations until the off-diagonal
+    part vanishes (each rotation: a phase making a_pq real, then the real rotation zeroing it),
+    then a sort by eigenvalue.  v is n×n scratch."""
+    name = f"fx$syevj.{t.name}"
+    if name in ctx.module.globals:
+        return ctx.module.globals[name]
+    from fastext.compiler.lower.ircontrol import while_loop
+    fn, f = _kernel(ctx, name, ll.VoidType(), [I64, I8P, I8P, I8P, I64])
+    n, a_ptr, w_ptr, v_ptr, upper = fn.args
+    b = f.b
+    rt = _real(t)
+    ptr = memory_type(t).as_pointer()
+    a, v, w = b.bitcast(a_ptr, ptr), b.bitcast(v_ptr, ptr), b.bitcast(w_ptr, F64.as_pointer())
+    R = scalar_type(rt)
+    off, total, sweep = b.alloca(R), b.alloca(R), b.alloca(I64)
+
+    def at(m, i, j):
+        return b.gep(m, [b.add(i, b.mul(j, n))])
+
+    def magnitude2(x):
+        if not t.is_complex:
+            return b.fmul(x, x)
+        re, im = b.extract_value(x, 0), b.extract_value(x, 1)
+        return b.fadd(b.fmul(re, re), b.fmul(im, im))
+
+    def real_of(x):
+        return b.extract_value(x, 0) if t.is_complex else x
+
+    def of_real(x):
+        return make_complex(f, x, x.type(0.0)) if t.is_complex else x
+
+    # the Hermitian matrix from the triangle LAPACK would read (its mirror image elsewhere); v = I
+    from_upper = b.icmp_unsigned("!=", upper, I64(0))
+
+    def fill(j):
+        def mirror(i):               # i > j
+            low, up = b.load(at(a, i, j)), b.load(at(a, j, i))
+            b.store(b.select(from_upper, _conj(f, up, t), low), at(a, i, j))
+            b.store(b.select(from_upper, up, _conj(f, low, t)), at(a, j, i))
+        _below(f, n, j, mirror, "syevj.mirror")
+        _counted_loop(f, n, lambda i: b.store(b.select(b.icmp_signed("==", i, j), _one(t), _zero(t)), at(v, i, j)),
+                      "syevj.eye")
+    _counted_loop(f, n, fill, "syevj.fill")
+
+    def diagonal_real(i):
+        b.store(of_real(real_of(b.load(at(a, i, i)))), at(a, i, i))
+    _counted_loop(f, n, diagonal_real, "syevj.diag")
+
+    def sums():
+        b.store(R(0.0), off)
+        b.store(R(0.0), total)
+
+        def col(j):
+            def item(i):
+                m2 = magnitude2(b.load(at(a, i, j)))
+                b.store(b.fadd(b.load(total), m2), total)
+                with b.if_then(b.icmp_signed("!=", i, j)):
+                    b.store(b.fadd(b.load(off), m2), off)
+            _counted_loop(f, n, item, "syevj.sum.rows")
+        _counted_loop(f, n, col, "syevj.sum")
+    sums()
+    b.store(I64(0), sweep)
+
+    def going():
+        sums()
+        small = b.fcmp_unordered("<=", b.load(off), b.fmul(b.load(total), R(1e-36)))
+        return b.and_(b.icmp_signed("<", b.load(sweep), I64(100)), b.not_(small))
+
+    def one_sweep():
+        def pair_p(p):
+            def pair_q(d):
+                q = b.add(b.add(p, I64(1)), d)
+                apq = b.load(at(a, p, q))
+                r2 = magnitude2(apq)
+                with b.if_then(b.fcmp_ordered(">", r2, R(0.0))):
+                    r = libm_call(f, "sqrt", [r2])
+                    phase = _scale(f, apq, b.fdiv(R(1.0), r), t)            # a_pq / |a_pq|
+                    app, aqq = real_of(b.load(at(a, p, p))), real_of(b.load(at(a, q, q)))
+                    theta = b.fdiv(b.fsub(aqq, app), b.fmul(R(2.0), r))
+                    root = libm_call(f, "sqrt", [b.fadd(b.fmul(theta, theta), R(1.0))])
+                    tt = b.fdiv(R(1.0), b.fadd(_fabs(f, theta), root))
+                    tt = b.select(b.fcmp_ordered("<", theta, R(0.0)), b.fneg(tt), tt)
+                    c = b.fdiv(R(1.0), libm_call(f, "sqrt", [b.fadd(b.fmul(tt, tt), R(1.0))]))
+                    sn = b.fmul(tt, c)
+                    # J = diag(1, conj(phase)) [[c, s], [-s, c]]: J_pp = c, J_pq = s,
+                    # J_qp = -s conj(phase), J_qq = c conj(phase)
+                    cph = _conj(f, phase, t)
+                    jpp, jpq = of_real(c), of_real(sn)
+                    jqp, jqq = _scale(f, cph, b.fneg(sn), t), _scale(f, cph, c, t)
+
+                    def columns(m, k):          # (m J) on columns p, q
+                        x, y = b.load(at(m, k, p)), b.load(at(m, k, q))
+                        b.store(_add(f, _mul(f, x, jpp, t), _mul(f, y, jqp, t), t), at(m, k, p))
+                        b.store(_add(f, _mul(f, x, jpq, t), _mul(f, y, jqq, t), t), at(m, k, q))
+
+                    def rows(k):                # (J^H a) on rows p, q
+                        x, y = b.load(at(a, p, k)), b.load(at(a, q, k))
+                        b.store(_add(f, _mul(f, _conj(f, jpp, t), x, t), _mul(f, _conj(f, jqp, t), y, t), t),
+                                at(a, p, k))
+                        b.store(_add(f, _mul(f, _conj(f, jpq, t), x, t), _mul(f, _conj(f, jqq, t), y, t), t),
+                                at(a, q, k))
+                    _counted_loop(f, n, lambda k: columns(a, k), "syevj.cols")
+                    _counted_loop(f, n, rows, "syevj.rows")
+                    _counted_loop(f, n, lambda k: columns(v, k), "syevj.vecs")
+                    b.store(_zero(t), at(a, p, q))
+                    b.store(_zero(t), at(a, q, p))
+                    for k_ in (p, q):
+                        b.store(of_real(real_of(b.load(at(a, k_, k_)))), at(a, k_, k_))
+            _counted_loop(f, b.sub(b.sub(n, p), I64(1)), pair_q, "syevj.q")
+        _counted_loop(f, n, pair_p, "syevj.p")
+        b.store(b.add(b.load(sweep), I64(1)), sweep)
+    while_loop(b, going, one_sweep, "syevj.sweeps")
+
+    # ascending eigenvalues (selection sort, the first smallest on ties), vectors alongside
+    def place(i):
+        best = b.alloca(I64)
+        b.store(i, best)
+
+        def look(j):
+            smaller = b.fcmp_ordered("<", real_of(b.load(at(a, j, j))), real_of(b.load(at(a, b.load(best), b.load(best)))))
+            b.store(b.select(smaller, j, b.load(best)), best)
+        _below(f, n, i, look, "syevj.min")
+        k = b.load(best)
+        with b.if_then(b.icmp_signed("!=", k, i)):
+            x, y = b.load(at(a, i, i)), b.load(at(a, k, k))
+            b.store(y, at(a, i, i))
+            b.store(x, at(a, k, k))
+
+            def swap(r):
+                x, y = b.load(at(v, r, i)), b.load(at(v, r, k))
+                b.store(y, at(v, r, i))
+                b.store(x, at(v, r, k))
+            _counted_loop(f, n, swap, "syevj.swap")
+    _counted_loop(f, n, place, "syevj.sort")
+
+    def out(i):
+        d = real_of(b.load(at(a, i, i)))
+        b.store(d if rt == T.F64 else b.fpext(d, F64), b.gep(w, [i]))
+        _counted_loop(f, n, lambda r: b.store(b.load(at(v, r, i)), at(a, r, i)), "syevj.out")
+    _counted_loop(f, n, out, "syevj.result")
     b.ret_void()
     return fn

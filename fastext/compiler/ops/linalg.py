@@ -1,5 +1,5 @@
 """Linear algebra: `a @ b`, `np.matmul`, `np.dot`, `a.dot(b)`, `np.inner`, `np.outer`, `np.vdot`,
-`np.trace`, `np.einsum`, `np.linalg.solve`, `inv`, `det`, `slogdet`, `cholesky`, `qr`.
+`np.trace`, `np.einsum`, `np.linalg.solve`, `inv`, `det`, `slogdet`, `cholesky`, `qr`, `eigh`, `eigvalsh`.
 
 Typing is `frontend/linalg.py`; products are lowered by `lower/linalg.py`, which calls the
 BLAS NumPy itself uses (found at import by `abi/blas.py`) for float and complex matrices,
@@ -91,6 +91,13 @@ add(Op("linalg.qr", spellings=("numpy.linalg.qr",), allocates=True, signature="n
        doc="the tuple (q, r) with a = q @ r, q's columns orthonormal, r upper triangular (LAPACK's ?geqrf and "
            "?orgqr from NumPy's own library, as NumPy; native Householder QR without it); mode 'complete' or "
            "'r' (r alone)", data={"kind": "qr"}, **_LAPACK))
+add(Op("linalg.eigh", spellings=("numpy.linalg.eigh",), allocates=True, signature="np.linalg.eigh(a, UPLO='L')",
+       doc="(w, v): the eigenvalues of a Hermitian matrix, ascending, and the eigenvectors as v's columns "
+           "(LAPACK's ?syevd/?heevd from NumPy's own library, as NumPy; Jacobi rotations without it)",
+       data={"kind": "eigh"}, **_LAPACK))
+add(Op("linalg.eigvalsh", spellings=("numpy.linalg.eigvalsh",), allocates=True,
+       signature="np.linalg.eigvalsh(a, UPLO='L')", doc="the eigenvalues of a Hermitian matrix, ascending (?syevd 'N')",
+       data={"kind": "eigvalsh"}, **_LAPACK))
 add(Op("linalg.det", spellings=("numpy.linalg.det",), numpy_scalar=True, signature="np.linalg.det(a)",
        doc=f"determinant {_SQUARE}: sign * exp(log-determinant), as NumPy", data={"kind": "det"}, **_LAPACK))
 add(Op("linalg.slogdet", spellings=("numpy.linalg.slogdet",), signature="np.linalg.slogdet(a)",
