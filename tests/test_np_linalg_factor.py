@@ -1,10 +1,11 @@
-"""np.linalg.cholesky, qr, eigh and eigvalsh (lower/lapack.py): NumPy's own ?potrf, ?geqrf and
-?orgqr, ?syevd/?heevd (with the work sizes LAPACK asks for, as NumPy), so NumPy's bits, for float64, float32, complex
+"""np.linalg.cholesky, qr, eigh, eigvalsh and svd (lower/lapack.py): NumPy's own ?potrf, ?geqrf
+and ?orgqr, ?syevd/?heevd, ?gesdd (with the work sizes LAPACK asks for, as NumPy), so NumPy's bits, for float64, float32, complex
 and integer matrices of any shape and layout; NumPy's LinAlgErrors; and the native code that runs
 without LAPACK (`FASTEXT_BLAS=0`, a child process) within rounding of NumPy's (unblocked ?potf2,
 ?geqr2 and ?org2r against OpenBLAS's blocked routines: 1e-12 relative; the same reflectors, so
 the same signs; Jacobi rotations against divide and conquer for eigh: eigenvalues to 1e-12 of the
-largest, eigenvectors orthonormal and a v = v w, each column's sign or phase free)."""
+largest, eigenvectors orthonormal and a v = v w, each column's sign or phase free; one-sided
+Jacobi for svd: singular values to 1e-12 of the largest, u and vh orthonormal, u s vh = a)."""
 import os
 import subprocess
 import sys
@@ -119,6 +120,25 @@ CHILD = textwrap.dedent("""
                 assert np.allclose(v.conj().T @ v, np.eye(n), atol=tol * 10)
                 assert np.allclose(full @ v, v * w, atol=tol * 10 * scale)
         assert np.allclose(m.eigvalsh(x + x.T), np.linalg.eigvalsh(x + x.T), rtol=0, atol=1e-12 * max(1, n))
+    for shape in ((0, 0), (0, 3), (3, 0), (1, 1), (4, 3), (3, 5), (6, 6), (30, 20), (20, 30)):
+        a = rng.standard_normal(shape)
+        z = a + 1j * rng.standard_normal(shape)
+        if shape == (6, 6):
+            a[:, 3] = a[:, 1]                  # rank deficient: U completed by QR
+            z[:, 3] = 1j * z[:, 1]
+        for f, x, full in ((m.svd, a, True), (m.svd_thin, a, False), (m.svd_c128, z, True)):
+            u, s, vh = f(x)
+            uu, ss, vv = np.linalg.svd(x, full_matrices=full)
+            assert (u.shape, s.shape, vh.shape) == (uu.shape, ss.shape, vv.shape), shape
+            assert (u.dtype, s.dtype, vh.dtype) == (uu.dtype, ss.dtype, vv.dtype)
+            scale = max(1.0, np.abs(ss).max(initial=0))
+            assert np.allclose(s, ss, rtol=0, atol=1e-12 * scale), shape
+            assert np.allclose(u.conj().T @ u, np.eye(u.shape[1]), atol=1e-12)
+            assert np.allclose(vh @ vh.conj().T, np.eye(vh.shape[0]), atol=1e-12)
+            k = s.size
+            assert np.allclose((u[:, :k] * s) @ vh[:k], x, atol=1e-12 * scale), shape
+        assert np.allclose(m.svd_values_f32(a.astype(np.float32)), np.linalg.svd(a.astype(np.float32), compute_uv=False),
+                           rtol=1e-5, atol=1e-5 * max(1.0, np.abs(a).sum()))
     print("ok")
 """)
 
@@ -145,7 +165,7 @@ def test_lapack_symbols(mods):
     text = compile_source("import numpy as np\nfrom fastext import f64\n\n\ndef f(a: f64[:, :]) -> f64[:, :]:\n"
                           "    return np.linalg.cholesky(a)\n", "probe.fx", "probe").llvm_ir
     for symbol in ("scipy_dpotrf_64_", "scipy_zpotrf_64_", "dpotrf_", "scipy_dgeqrf_64_", "scipy_zungqr_64_",
-                   "scipy_dsyevd_64_", "scipy_zheevd_64_"):
+                   "scipy_dsyevd_64_", "scipy_zheevd_64_", "scipy_dgesdd_64_", "scipy_zgesdd_64_"):
         assert f'c"{symbol}\\00"' in text, symbol
 
 
@@ -189,6 +209,23 @@ def test_eigh_errors(mods):
         mods[0].eigh(np.ones((2, 3)))
 
 
+@pytest.mark.parametrize("shape", SHAPES)
+def test_svd_numpys_bits(mods, shape):
+    rng = np.random.default_rng(sum(shape) + 1)
+    a = rng.standard_normal(shape)
+    z = a + 1j * rng.standard_normal(shape)
+    for view in (a, np.asfortranarray(a), np.repeat(a, 2, axis=1)[:, ::2]):
+        for name in ("svd", "svd_thin"):
+            assert all(map(same, mods[1].__dict__[name](view), mods[0].__dict__[name](view))), (name, shape)
+        assert same(mods[1].svd_values_f32(view.astype(np.float32)), mods[0].svd_values_f32(view.astype(np.float32)))
+    assert all(map(same, mods[1].svd_c128(z), mods[0].svd_c128(z)))
+    assert all(map(same, mods[1].svd_c64_thin(z.astype(np.complex64)), mods[0].svd_c64_thin(z.astype(np.complex64))))
+    ints = rng.integers(-9, 9, shape)
+    assert same(mods[1].svd_int(ints), mods[0].svd_int(ints))
+    if shape[0] >= shape[1] > 0:
+        assert same(mods[1].pinv(a), mods[0].pinv(a))
+
+
 def test_qr_in_programs(mods):
     rng = np.random.default_rng(3)
     a, b = rng.standard_normal((40, 6)), rng.standard_normal(40)
@@ -206,6 +243,8 @@ def test_qr_in_programs(mods):
     ("def f(a: f64[:, :]) -> f64[:, :]:\n    return np.linalg.qr(a, mode='raw')[0]\n", "'reduced', 'complete' or 'r'"),
     ("def f(a: f64[:]) -> f64[:, :]:\n    return np.linalg.qr(a)[0]\n", "at least two-dimensional"),
     ("def f(a: f64[:, :]) -> f64[:]:\n    return np.linalg.eigvalsh(a, UPLO='X')\n", "'L' or 'U'"),
+    ("def f(a: f64[:, :]) -> f64[:]:\n    return np.linalg.svd(a, hermitian=True)[1]\n", "hermitian=True"),
+    ("def f(a: f64[:, :], c: bool) -> f64[:]:\n    return np.linalg.svd(a, compute_uv=c)\n", "constant True or False"),
 ])
 def test_misuse_is_a_located_compile_error(body, message):
     with pytest.raises(CompileError) as info:

@@ -88,3 +88,33 @@ def eigvalsh_upper(a: c128[:, :]) -> f64[:]:
 
 def eigvalsh_int(a: i64[:, :]) -> f64[:]:
     return np.linalg.eigvalsh(a)
+
+
+def svd(a: f64[:, :]) -> tuple[f64[:, :], f64[:], f64[:, :]]:
+    return np.linalg.svd(a)
+
+
+def svd_thin(a: f64[:, :]) -> tuple[f64[:, :], f64[:], f64[:, :]]:
+    return np.linalg.svd(a, full_matrices=False)
+
+
+def svd_values_f32(a: f32[:, :]) -> f32[:]:
+    return np.linalg.svd(a, compute_uv=False)
+
+
+def svd_c128(a: c128[:, :]) -> tuple[c128[:, :], f64[:], c128[:, :]]:
+    u, s, vh = np.linalg.svd(a)
+    return u, s, vh
+
+
+def svd_c64_thin(a: c64[:, :]) -> tuple[c64[:, :], f32[:], c64[:, :]]:
+    return np.linalg.svd(a, False)
+
+
+def svd_int(a: i64[:, :]) -> f64[:]:
+    return np.linalg.svd(a, compute_uv=False)
+
+
+def pinv(a: f64[:, :]) -> f64[:, :]:
+    u, s, vh = np.linalg.svd(a, full_matrices=False)
+    return (vh.T / s) @ u.T

@@ -177,11 +177,11 @@ def trace(fc: "FunctionChecker", node: ast.Call, a: ir.Expr, offset: ir.Expr | N
 
 
 _LAPACK_PARAMS = {"solve": ["a", "b"], "inv": ["a"], "det": ["a"], "slogdet": ["a"], "cholesky": ["a"],
-                  "qr": ["a"], "eigh": ["a"], "eigvalsh": ["a"]}
+                  "qr": ["a"], "eigh": ["a"], "eigvalsh": ["a"], "svd": ["a"]}
 
 
 def lapack_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -> ir.Expr:
-    """`np.linalg.solve(a, b)`, `inv(a)`, `det(a)`, `slogdet(a)`, `cholesky(a)`, `qr(a, mode)`, `eigh(a, UPLO)`, `eigvalsh(a, UPLO)` of one matrix (b a vector or a
+    """`np.linalg.solve(a, b)`, `inv(a)`, `det(a)`, `slogdet(a)`, `cholesky(a)`, `qr(a, mode)`, `eigh(a, UPLO)`, `eigvalsh(a, UPLO)`, `svd(a, full_matrices, compute_uv)` of one matrix (b a vector or a
     matrix).  The result's dtype is NumPy's `_commonType`: float32 (complex64) when every operand
     is float32 or complex64, else float64 (complex128: integers and booleans count as float64);
     NumPy computes in double precision either way, and so does the lowering, which converts while
@@ -198,6 +198,18 @@ def lapack_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -
                 raise fc.error(mode, f"{shown}(mode=...) must be the constant 'reduced', 'complete' or 'r' in .fx code",
                                "mode='reduced' (the default): the tuple (q, r)")
             attrs["mode"] = mode.value
+    elif kind == "svd":                     # constant flags: they decide the result's type
+        bound = _bind(fc, node, ["a", "full_matrices", "compute_uv", "hermitian"], shown, 1)
+        flags = {}
+        for name, default in (("full_matrices", True), ("compute_uv", True), ("hermitian", False)):
+            value = bound.pop(name, ast.Constant(default))
+            if not (isinstance(value, ast.Constant) and isinstance(value.value, bool)):
+                raise fc.error(value, f"{shown}({name}=...) must be the constant True or False", f"{name}={default}")
+            flags[name] = value.value
+        if flags["hermitian"]:
+            raise fc.error(node, f"{shown}(hermitian=True) is not supported in .fx code",
+                           "np.linalg.eigh gives the eigen-decomposition of a Hermitian matrix")
+        attrs["job"] = "N" if not flags["compute_uv"] else "A" if flags["full_matrices"] else "S"
     elif kind in ("eigh", "eigvalsh"):     # UPLO= a constant: which triangle LAPACK reads
         bound = _bind(fc, node, ["a", "UPLO"], shown, 1)
         uplo = bound.pop("UPLO", None)
@@ -236,7 +248,9 @@ def lapack_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -
               "slogdet": Tuple((t, complex_part(t) if t.is_complex else t)),
               "qr": Array(t, 2) if attrs.get("mode") == "r" else Tuple((Array(t, 2), Array(t, 2))),
               "eigh": Tuple((Array(complex_part(t) if t.is_complex else t, 1), Array(t, 2))),
-              "eigvalsh": Array(complex_part(t) if t.is_complex else t, 1)}[kind]
+              "eigvalsh": Array(complex_part(t) if t.is_complex else t, 1),
+              "svd": Array(complex_part(t) if t.is_complex else t, 1) if attrs.get("job") == "N" else
+              Tuple((Array(t, 2), Array(complex_part(t) if t.is_complex else t, 1), Array(t, 2)))}[kind]
     return ir.Intrinsic(result, fc.span(node), op.name, values, attrs)
 
 

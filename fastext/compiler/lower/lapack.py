@@ -18,7 +18,9 @@ place, and the result is copied out in C order:
   each with the work size LAPACK asks for (a query first, as NumPy's `init_geqrf`/`init_gqr`: the
   same blocking, so the same bits); r the upper triangle of the factored copy's first mc rows;
 * eigh, eigvalsh: `?syevd` (`?heevd`) with jobz 'V' or 'N' and the work sizes a query returns
-  (NumPy's `init_evd`); info > 0 raises `LinAlgError("Eigenvalues did not converge")`.
+  (NumPy's `init_evd`); info > 0 raises `LinAlgError("Eigenvalues did not converge")`;
+* svd: `?gesdd` with jobz 'A' (full_matrices), 'S' or 'N' (compute_uv=False), lwork from a query;
+  info > 0 raises `LinAlgError("SVD did not converge")`; an empty matrix gives identities.
 
 LAPACK is the library the module's BLAS table was filled from at import (`lower/blas.py`,
 `abi/blas.py`): NumPy's own, so these are NumPy's calls and give NumPy's bits.  Without it
@@ -26,9 +28,11 @@ LAPACK is the library the module's BLAS table was filled from at import (`lower/
 same steps run on `fx$getrf.<t>`, `fx$getrs.<t>`, `fx$potrf.<t>`, `fx$geqrf.<t>` and
 `fx$orgqr.<t>` below: LAPACK's unblocked partial-pivoting LU (`?getf2`: the same pivots),
 substitution (`?getrs`), Cholesky (`?potf2`) and Householder QR (`?geqr2`, `?org2r`/`?ung2r`:
-the same reflectors), equal to LAPACK's results up to rounding, and `fx$syevj.<t>`, cyclic
-Jacobi rotations for eigh (eigenvalues within rounding of LAPACK's, ascending; each eigenvector
-the same up to its sign or phase, which no method fixes).
+the same reflectors), equal to LAPACK's results up to rounding; `fx$syevj.<t>`, cyclic Jacobi
+rotations for eigh (eigenvalues within rounding of LAPACK's, ascending; each eigenvector the same
+up to its sign or phase, which no method fixes); and `fx$gesvj.<t>`, one-sided Jacobi rotations
+for svd (singular values within rounding; singular vectors up to sign or phase, completed to a
+full basis by the QR kernels).
 
 Each operation is one internal function per operand types (`lower/linalg.py: outlined_call`).  The
 work arrays are one `malloc`'d block, freed before any error is raised: a call in a loop takes
@@ -62,6 +66,10 @@ def lower_lapack(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     """A call of the module's function for this operation and these operand types."""
     kind = ops.get(e.name).data["kind"]
     types = [a.type for a in e.args]
+    if kind == "svd":
+        job = e.attrs.get("job", "A")
+        return outlined_call(fl, f"fx$linalg.svd.{job}." + ".".join(tag(t) for t in types), types, e.type, args,
+                             lambda h, *params: _svd(h, list(zip(params, types)), e.type, job))
     if kind in ("eigh", "eigvalsh"):
         uplo = e.attrs.get("uplo", "L")
         return outlined_call(fl, f"fx$linalg.{kind}.{uplo}." + ".".join(tag(t) for t in types), types, e.type, args,
@@ -236,6 +244,68 @@ def _eigh(h, operands, rt, uplo: str, vectors: bool) -> ll.Value:
         return w
     value = ll.Constant(value_type(rt), ll.Undefined)
     return b.insert_value(b.insert_value(value, w, 0), v, 1)
+
+
+def _svd(h, operands, rt, job: str) -> ll.Value:
+    """NumPy's svd: (u, s, vh) with jobz 'A' (u m×m, vh n×n) or 'S' (u m×k, vh k×n), or s alone ('N');
+    k = min(m, n), s descending."""
+    b = h.b
+    (av, at), = operands
+    t = T.C128 if at.dtype.is_complex else T.F64       # NumPy computes in double precision
+    stype = rt if job == "N" else rt.items[1]
+    m, n = b.extract_value(av, [1, 0]), b.extract_value(av, [1, 1])
+    k = b.select(b.icmp_signed("<", m, n), m, n)
+    ucols = m if job == "A" else k
+    vrows = n if job == "A" else k
+    sv = allocate(h, stype, [k])
+    u = vh = None
+    if job != "N":
+        u = allocate(h, rt.items[0], [m, ucols])
+        vh = allocate(h, rt.items[2], [vrows, n])
+    info = h.entry_alloca(I64)
+    b.store(I64(0), info)
+    size = I64(t.nbytes)
+    big = b.select(b.icmp_signed(">", m, n), m, n)
+    with b.if_else(b.icmp_signed(">", k, I64(0))) as (work, empty):
+        with work:
+            # one block: a (m×n), u and vt (big×big each), s (k doubles), the native code's scratch
+            # (three big×big matrices and big items)
+            square = b.mul(big, big)
+            nbytes = b.add(b.mul(b.add(b.mul(m, n), b.mul(I64(5), square)), size),
+                           b.mul(b.add(k, big), I64(16)))
+            _, block = temporary(h, T.Array(T.U8, 1), [nbytes])
+            a = block
+            up = b.gep(a, [b.mul(b.mul(m, n), size)])
+            vt = b.gep(up, [b.mul(square, size)])
+            ws = b.gep(vt, [b.mul(square, size)])
+            scratch = b.gep(ws, [b.mul(k, I64(16))])
+            _to_fortran(h, a, t, av, at)
+            b.store(_gesdd(h, t, job, m, n, k, a, ws, up, vt, scratch), info)
+            with b.if_then(b.icmp_signed("==", b.load(info), I64(0))):
+                wd = b.bitcast(ws, F64.as_pointer())
+                sp = b.bitcast(b.extract_value(sv, 0), memory_type(stype.dtype).as_pointer())
+                _counted_loop(h, k, lambda i: b.store(cast(h, b.load(b.gep(wd, [i])), T.F64, stype.dtype),
+                                                      b.gep(sp, [i])), "svd.s")
+                if job != "N":
+                    work_t = T.Array(t, 2)
+                    _copy(h, [m, ucols], [(u, rt.items[0]), (_fortran_view(h, work_t, up, [m, ucols]), work_t)])
+                    _copy(h, [vrows, n], [(vh, rt.items[2]), (_fortran_view(h, work_t, vt, [vrows, n]), work_t)])
+            _free(h, block)
+        with empty:                  # no items: identities where the full matrices have a size
+            if job != "N":
+                for out, rows, cols, ot in ((u, m, ucols, rt.items[0]), (vh, vrows, n, rt.items[2])):
+                    data = b.bitcast(b.extract_value(out, 0), memory_type(ot.dtype).as_pointer())
+
+                    def row(i, data=data, cols=cols, ot=ot):
+                        _counted_loop(h, cols, lambda j: b.store(
+                            b.select(b.icmp_signed("==", i, j), _one(ot.dtype), _zero(ot.dtype)),
+                            b.gep(data, [b.add(b.mul(i, cols), j)])), "svd.eye.cols")
+                    _counted_loop(h, rows, row, "svd.eye")
+    h.fail_if(b.icmp_signed(">", b.load(info), I64(0)), "LinAlgError", "SVD did not converge")
+    if job == "N":
+        return sv
+    value = ll.Constant(value_type(rt), ll.Undefined)
+    return b.insert_value(b.insert_value(b.insert_value(value, u, 0), sv, 1), vh, 2)
 
 
 def _slogdet(h, operands, rt: T.Tuple) -> ll.Value:
@@ -505,6 +575,44 @@ def _syevd(h, t: T.Scalar, n, a, w, scratch, uplo: str, vectors: bool) -> ll.Val
             _free(h, work)
         with native:
             b.call(syevj_kernel(h.ctx, t), [n, a, w, scratch, I64(1 if uplo == "U" else 0)])
+    return b.load(info)
+
+
+def _gesdd(h, t: T.Scalar, job: str, m, n, k, a, s, u, vt, scratch) -> ll.Value:
+    """LAPACK's info of `?gesdd(jobz, m, n, a, m, s, u, m, vt, ldvt, work, lwork, (rwork,) iwork)`:
+    s the singular values (doubles), u m×ucols and vt vrows×n column-major (jobz 'A' or 'S')."""
+    b = h.b
+    routine = blas.letter(t) + "gesdd"
+    info = h.entry_alloca(I64)
+    b.store(I64(0), info)
+    big = b.select(b.icmp_signed(">", m, n), m, n)
+    with b.if_else(blas.usable(h, routine, [m, n, b.mul(big, big)])) as (lapack, native):
+        with lapack:
+            jobz = h.entry_alloca(ll.IntType(8))
+            b.store(ll.IntType(8)(ord(job)), jobz)
+            ldvt = n if job == "A" else (k if job == "S" else I64(1))
+            rows, cols, lda, ldu, ldv = _refs(h, m, n, m, m, b.select(b.icmp_signed(">", ldvt, I64(1)), ldvt, I64(1)))
+            # iwork: 8 k integers; rwork (complex): LAPACK's largest need, 5k^2 + 7k or 2(big k + k^2) + k
+            _, iwork = temporary(h, T.Array(T.I64, 1), [b.add(b.mul(k, I64(8)), I64(1))])
+            rsize = b.add(b.mul(k, b.add(b.mul(k, I64(5)), I64(7))),
+                          b.add(b.mul(I64(2), b.add(b.mul(big, k), b.mul(k, k))), k))
+            _, rwork = temporary(h, T.Array(T.F64, 1), [b.add(rsize, I64(1))])
+            head = [("value", jobz), rows, cols, ("value", a), lda, ("value", s), ("value", u), ldu,
+                    ("value", vt), ldv]
+            tail = ([("value", rwork)] if t.is_complex else []) + [("value", iwork)]
+            query = h.entry_alloca(ll.ArrayType(F64, 2))
+            b.store(ll.Constant(ll.ArrayType(F64, 2), [F64(0.0), F64(0.0)]), query)
+            minus, = _refs(h, I64(-1))
+            blas.call(h, routine, head + [("value", b.bitcast(query, I8P)), minus] + tail + [("ref", info)])
+            lwork = b.fptosi(b.load(b.gep(query, [I32(0), I32(0)])), I64)
+            lwork = b.select(b.icmp_signed(">", lwork, I64(1)), lwork, I64(1))
+            _, work = temporary(h, T.Array(T.U8, 1), [b.mul(lwork, I64(t.nbytes))])
+            size, = _refs(h, lwork)
+            blas.call(h, routine, head + [("value", work), size] + tail + [("ref", info)])
+            for block in (work, rwork, iwork):
+                _free(h, block)
+        with native:
+            b.call(gesvj_kernel(h.ctx, t), [m, n, a, s, u, vt, scratch, I64({"A": 2, "S": 1, "N": 0}[job])])
     return b.load(info)
 
 
@@ -1024,5 +1132,179 @@ def syevj_kernel(ctx, t: T.Scalar) -> ll.Function:
         b.store(d if rt == T.F64 else b.fpext(d, F64), b.gep(w, [i]))
         _counted_loop(f, n, lambda r: b.store(b.load(at(v, r, i)), at(a, r, i)), "syevj.out")
     _counted_loop(f, n, out, "syevj.result")
+    b.ret_void()
+    return fn
+
+
+# ----------------------------------------------------------------------------- native Jacobi SVD
+
+def gesvj_kernel(ctx, t: T.Scalar) -> ll.Function:
+    """`void fx$gesvj.<t>(i64 m, i64 n, i8* a, i8* s, i8* u, i8* vt, i8* scratch, i64 job)` (job 2: full
+    u and vt, 1: thin, 0: s alone; k = min(m, n) > 0): one-sided Jacobi on B = a (m >= n) or a^H
+    (p×q, p >= q), rotating pairs of columns until they are orthogonal (V accumulating the
+    rotations, a phase first making w_i^H w_j real); the singular values are the column norms,
+    sorted descending; U the normalised columns, completed to an orthonormal basis by QR (the
+    kernels above) where it has fewer columns than it needs.  a = B or B^H then gives u, vt."""
+    name = f"fx$gesvj.{t.name}"
+    if name in ctx.module.globals:
+        return ctx.module.globals[name]
+    from fastext.compiler.lower.ircontrol import while_loop
+    fn, f = _kernel(ctx, name, ll.VoidType(), [I64, I64, I8P, I8P, I8P, I8P, I8P, I64])
+    m, n, a_ptr, s_ptr, u_ptr, vt_ptr, scratch, job = fn.args
+    b = f.b
+    rt = _real(t)
+    R = scalar_type(rt)
+    ptr = memory_type(t).as_pointer()
+    a, uo, vo = b.bitcast(a_ptr, ptr), b.bitcast(u_ptr, ptr), b.bitcast(vt_ptr, ptr)
+    sv = b.bitcast(s_ptr, F64.as_pointer())
+    flip = b.icmp_signed("<", m, n)
+    p, q = b.select(flip, n, m), b.select(flip, m, n)
+    big = p
+    w = b.bitcast(scratch, ptr)                                   # p×p (B, then U)
+    v = b.gep(w, [b.mul(big, big)])                               # q×q
+    work = b.gep(v, [b.mul(big, big)])                            # p×p (the completion's QR) + tau
+    tau = b.gep(work, [b.mul(big, big)])
+    rotated, sweep = b.alloca(I1), b.alloca(I64)
+    acc_a, acc_b, acc_g = b.alloca(R), b.alloca(R), b.alloca(scalar_type(t))
+
+    def at(mat, rows, i, j):
+        return b.gep(mat, [b.add(i, b.mul(j, rows))])
+
+    def real_of(x):
+        return b.extract_value(x, 0) if t.is_complex else x
+
+    def of_real(x):
+        return make_complex(f, x, x.type(0.0)) if t.is_complex else x
+
+    def magnitude2(x):
+        if not t.is_complex:
+            return b.fmul(x, x)
+        re, im = b.extract_value(x, 0), b.extract_value(x, 1)
+        return b.fadd(b.fmul(re, re), b.fmul(im, im))
+
+    # B (p×q) and V = I
+    def load_b(j):
+        def item(i):
+            src = b.select(flip, at(a, m, j, i), at(a, m, i, j))
+            x = b.load(src)
+            b.store(b.select(flip, _conj(f, x, t), x), at(w, p, i, j))
+        _counted_loop(f, p, item, "gesvj.b")
+        _counted_loop(f, q, lambda i: b.store(b.select(b.icmp_signed("==", i, j), _one(t), _zero(t)), at(v, q, i, j)),
+                      "gesvj.eye")
+    _counted_loop(f, q, load_b, "gesvj.load")
+
+    b.store(I64(0), sweep)
+    b.store(I1(1), rotated)
+
+    def going():
+        return b.and_(b.load(rotated), b.icmp_signed("<", b.load(sweep), I64(80)))
+
+    def one_sweep():
+        b.store(I1(0), rotated)
+
+        def pair_i(i):
+            def pair_j(d):
+                j = b.add(b.add(i, I64(1)), d)
+                b.store(R(0.0), acc_a)
+                b.store(R(0.0), acc_b)
+                b.store(_zero(t), acc_g)
+
+                def dot(r):
+                    x, y = b.load(at(w, p, r, i)), b.load(at(w, p, r, j))
+                    b.store(b.fadd(b.load(acc_a), magnitude2(x)), acc_a)
+                    b.store(b.fadd(b.load(acc_b), magnitude2(y)), acc_b)
+                    b.store(_add(f, b.load(acc_g), _mul(f, _conj(f, x, t), y, t), t), acc_g)
+                _counted_loop(f, p, dot, "gesvj.dot")
+                alpha, beta, gamma = b.load(acc_a), b.load(acc_b), b.load(acc_g)
+                g = libm_call(f, "sqrt", [magnitude2(gamma)])
+                limit = b.fmul(R(2.220446049250313e-16), libm_call(f, "sqrt", [b.fmul(alpha, beta)]))
+                with b.if_then(b.fcmp_ordered(">", g, limit)):
+                    b.store(I1(1), rotated)
+                    phase = _conj(f, _scale(f, gamma, b.fdiv(R(1.0), g), t), t)     # conj(gamma / |gamma|)
+                    zeta = b.fdiv(b.fsub(beta, alpha), b.fmul(R(2.0), g))
+                    tt = b.fdiv(R(1.0), b.fadd(_fabs(f, zeta), libm_call(f, "sqrt", [b.fadd(R(1.0), b.fmul(zeta, zeta))])))
+                    tt = b.select(b.fcmp_ordered("<", zeta, R(0.0)), b.fneg(tt), tt)
+                    c = b.fdiv(R(1.0), libm_call(f, "sqrt", [b.fadd(R(1.0), b.fmul(tt, tt))]))
+                    sn = b.fmul(c, tt)
+
+                    def rotate(mat, rows, r):
+                        x = b.load(at(mat, rows, r, i))
+                        y = _mul(f, b.load(at(mat, rows, r, j)), phase, t) if t.is_complex else b.load(at(mat, rows, r, j))
+                        if not t.is_complex:
+                            y = b.select(b.fcmp_ordered("<", gamma, R(0.0)), b.fneg(y), y)
+                        b.store(_sub(f, _scale(f, x, c, t), _scale(f, y, sn, t), t), at(mat, rows, r, i))
+                        b.store(_add(f, _scale(f, x, sn, t), _scale(f, y, c, t), t), at(mat, rows, r, j))
+                    _counted_loop(f, p, lambda r: rotate(w, p, r), "gesvj.rot.w")
+                    _counted_loop(f, q, lambda r: rotate(v, q, r), "gesvj.rot.v")
+            _counted_loop(f, b.sub(b.sub(q, i), I64(1)), pair_j, "gesvj.j")
+        _counted_loop(f, q, pair_i, "gesvj.i")
+        b.store(b.add(b.load(sweep), I64(1)), sweep)
+    while_loop(b, going, one_sweep, "gesvj.sweeps")
+
+    # singular values: the column norms (kept in sv), sorted descending with their columns
+    def norm(j):
+        b.store(R(0.0), acc_a)
+        _counted_loop(f, p, lambda r: b.store(b.fadd(b.load(acc_a), magnitude2(b.load(at(w, p, r, j)))), acc_a),
+                      "gesvj.norm")
+        x = libm_call(f, "sqrt", [b.load(acc_a)])
+        b.store(x if rt == T.F64 else b.fpext(x, F64), b.gep(sv, [j]))
+    _counted_loop(f, q, norm, "gesvj.norms")
+
+    def place(i):
+        best = b.alloca(I64)
+        b.store(i, best)
+        _below(f, q, i, lambda j: b.store(b.select(b.fcmp_ordered(">", b.load(b.gep(sv, [j])),
+                                                                   b.load(b.gep(sv, [b.load(best)]))), j, b.load(best)),
+                                           best), "gesvj.max")
+        kk = b.load(best)
+        with b.if_then(b.icmp_signed("!=", kk, i)):
+            x, y = b.load(b.gep(sv, [i])), b.load(b.gep(sv, [kk]))
+            b.store(y, b.gep(sv, [i]))
+            b.store(x, b.gep(sv, [kk]))
+            for mat, rows in ((w, p), (v, q)):
+                def swap(r, mat=mat, rows=rows):
+                    x, y = b.load(at(mat, rows, r, i)), b.load(at(mat, rows, r, kk))
+                    b.store(y, at(mat, rows, r, i))
+                    b.store(x, at(mat, rows, r, kk))
+                _counted_loop(f, rows, swap, "gesvj.swap")
+    _counted_loop(f, q, place, "gesvj.sort")
+
+    with b.if_then(b.icmp_signed("!=", job, I64(0))):
+        # U: the normalised columns of nonzero norm (r of them), completed by QR to `need` columns
+        need = b.select(b.icmp_signed("==", job, I64(2)), p, q)
+        count = b.alloca(I64)
+        b.store(I64(0), count)
+
+        def unit(j):
+            x = b.load(b.gep(sv, [j]))
+            with b.if_then(b.fcmp_ordered(">", x, F64(0.0))):
+                b.store(b.add(j, I64(1)), count)
+                inv = b.fdiv(R(1.0), x if rt == T.F64 else b.fptrunc(x, R))
+                _counted_loop(f, p, lambda r: b.store(_scale(f, b.load(at(w, p, r, j)), inv, t), at(w, p, r, j)),
+                              "gesvj.unit")
+        _counted_loop(f, q, unit, "gesvj.units")
+        r_ = b.load(count)
+        with b.if_then(b.icmp_signed("<", r_, need)):
+            _counted_loop(f, r_, lambda j: _counted_loop(f, p, lambda r: b.store(b.load(at(w, p, r, j)), at(work, p, r, j)),
+                                                          "gesvj.copy"), "gesvj.copies")
+            b.call(geqrf_kernel(ctx, t), [p, r_, b.bitcast(work, I8P), b.bitcast(tau, I8P)])
+            b.call(orgqr_kernel(ctx, t), [p, need, r_, b.bitcast(work, I8P), b.bitcast(tau, I8P)])
+            _counted_loop(f, b.sub(need, r_), lambda d: _counted_loop(
+                f, p, lambda r: b.store(b.load(at(work, p, r, b.add(r_, d))), at(w, p, r, b.add(r_, d))),
+                "gesvj.fill"), "gesvj.complete")
+        # a = B (u = U, vt = V^H) or B^H (u = V, vt = U^H); u is m×ucols, vt vrows×n (column-major)
+        ucols = b.select(b.icmp_signed("==", job, I64(2)), m, q)
+        vrows = b.select(b.icmp_signed("==", job, I64(2)), n, q)
+
+        def put_u(j):
+            _counted_loop(f, m, lambda i: b.store(b.select(flip, b.load(at(v, q, i, j)), b.load(at(w, p, i, j))),
+                                                  at(uo, m, i, j)), "gesvj.u")
+        _counted_loop(f, ucols, put_u, "gesvj.us")
+
+        def put_vt(j):
+            _counted_loop(f, vrows, lambda i: b.store(
+                _conj(f, b.select(flip, b.load(at(w, p, j, i)), b.load(at(v, q, j, i))), t), at(vo, vrows, i, j)),
+                "gesvj.vt")
+        _counted_loop(f, n, put_vt, "gesvj.vts")
     b.ret_void()
     return fn

@@ -1,5 +1,5 @@
 """Linear algebra: `a @ b`, `np.matmul`, `np.dot`, `a.dot(b)`, `np.inner`, `np.outer`, `np.vdot`,
-`np.trace`, `np.einsum`, `np.linalg.solve`, `inv`, `det`, `slogdet`, `cholesky`, `qr`, `eigh`, `eigvalsh`.
+`np.trace`, `np.einsum`, `np.linalg.solve`, `inv`, `det`, `slogdet`, `cholesky`, `qr`, `eigh`, `eigvalsh`, `svd`.
 
 Typing is `frontend/linalg.py`; products are lowered by `lower/linalg.py`, which calls the
 BLAS NumPy itself uses (found at import by `abi/blas.py`) for float and complex matrices,
@@ -98,6 +98,11 @@ add(Op("linalg.eigh", spellings=("numpy.linalg.eigh",), allocates=True, signatur
 add(Op("linalg.eigvalsh", spellings=("numpy.linalg.eigvalsh",), allocates=True,
        signature="np.linalg.eigvalsh(a, UPLO='L')", doc="the eigenvalues of a Hermitian matrix, ascending (?syevd 'N')",
        data={"kind": "eigvalsh"}, **_LAPACK))
+add(Op("linalg.svd", spellings=("numpy.linalg.svd",), allocates=True,
+       signature="np.linalg.svd(a, full_matrices=True, compute_uv=True)",
+       doc="(u, s, vh) with a = u @ np.diag(s) @ vh, s descending (LAPACK's ?gesdd from NumPy's own library, as "
+           "NumPy; one-sided Jacobi without it); compute_uv=False: s alone",
+       data={"kind": "svd"}, **_LAPACK))
 add(Op("linalg.det", spellings=("numpy.linalg.det",), numpy_scalar=True, signature="np.linalg.det(a)",
        doc=f"determinant {_SQUARE}: sign * exp(log-determinant), as NumPy", data={"kind": "det"}, **_LAPACK))
 add(Op("linalg.slogdet", spellings=("numpy.linalg.slogdet",), signature="np.linalg.slogdet(a)",
