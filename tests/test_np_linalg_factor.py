@@ -1,11 +1,13 @@
-"""np.linalg.cholesky, qr, eigh, eigvalsh and svd (lower/lapack.py): NumPy's own ?potrf, ?geqrf
-and ?orgqr, ?syevd/?heevd, ?gesdd (with the work sizes LAPACK asks for, as NumPy), so NumPy's bits, for float64, float32, complex
+"""np.linalg.cholesky, qr, eigh, eigvalsh, svd and lstsq (lower/lapack.py): NumPy's own ?potrf,
+?geqrf and ?orgqr, ?syevd/?heevd, ?gesdd, ?gelsd (with the work sizes LAPACK asks for, as NumPy),
+so NumPy's bits, for float64, float32, complex
 and integer matrices of any shape and layout; NumPy's LinAlgErrors; and the native code that runs
 without LAPACK (`FASTEXT_BLAS=0`, a child process) within rounding of NumPy's (unblocked ?potf2,
 ?geqr2 and ?org2r against OpenBLAS's blocked routines: 1e-12 relative; the same reflectors, so
 the same signs; Jacobi rotations against divide and conquer for eigh: eigenvalues to 1e-12 of the
 largest, eigenvectors orthonormal and a v = v w, each column's sign or phase free; one-sided
-Jacobi for svd: singular values to 1e-12 of the largest, u and vh orthonormal, u s vh = a)."""
+Jacobi for svd: singular values to 1e-12 of the largest, u and vh orthonormal, u s vh = a; lstsq
+from that SVD: x and the residuals to 1e-12, the same rank)."""
 import os
 import subprocess
 import sys
@@ -139,6 +141,15 @@ CHILD = textwrap.dedent("""
             assert np.allclose((u[:, :k] * s) @ vh[:k], x, atol=1e-12 * scale), shape
         assert np.allclose(m.svd_values_f32(a.astype(np.float32)), np.linalg.svd(a.astype(np.float32), compute_uv=False),
                            rtol=1e-5, atol=1e-5 * max(1.0, np.abs(a).sum()))
+        b, bz, bm = rng.standard_normal(shape[0]), z[:, 0] if shape[1] else rng.standard_normal(shape[0]) + 0j, \
+            rng.standard_normal((shape[0], 2))
+        for f, args, want in ((m.lstsq, (a, b), np.linalg.lstsq(a, b)), (m.lstsq_c128, (z, bz), np.linalg.lstsq(z, bz)),
+                              (m.lstsq_rcond, (a, bm, 1e-8), np.linalg.lstsq(a, bm, rcond=1e-8))):
+            got = f(*args)
+            assert got[2] == want[2], shape
+            for g, w in zip(got[:2] + got[3:], want[:2] + want[3:]):
+                assert g.dtype == w.dtype and g.shape == w.shape, shape
+                assert np.allclose(g, w, rtol=1e-10, atol=1e-12 * max(1.0, np.abs(w).max(initial=0))), shape
     print("ok")
 """)
 
@@ -165,7 +176,8 @@ def test_lapack_symbols(mods):
     text = compile_source("import numpy as np\nfrom fastext import f64\n\n\ndef f(a: f64[:, :]) -> f64[:, :]:\n"
                           "    return np.linalg.cholesky(a)\n", "probe.fx", "probe").llvm_ir
     for symbol in ("scipy_dpotrf_64_", "scipy_zpotrf_64_", "dpotrf_", "scipy_dgeqrf_64_", "scipy_zungqr_64_",
-                   "scipy_dsyevd_64_", "scipy_zheevd_64_", "scipy_dgesdd_64_", "scipy_zgesdd_64_"):
+                   "scipy_dsyevd_64_", "scipy_zheevd_64_", "scipy_dgesdd_64_", "scipy_zgesdd_64_",
+                   "scipy_dgelsd_64_", "scipy_zgelsd_64_"):
         assert f'c"{symbol}\\00"' in text, symbol
 
 
@@ -226,6 +238,39 @@ def test_svd_numpys_bits(mods, shape):
         assert same(mods[1].pinv(a), mods[0].pinv(a))
 
 
+LSTSQ_SHAPES = [(0, 0), (0, 3), (3, 0), (1, 1), (5, 3), (3, 5), (6, 6), (30, 20), (20, 30), (120, 40)]
+
+
+@pytest.mark.parametrize("shape", LSTSQ_SHAPES)
+def test_lstsq_numpys_bits(mods, shape):
+    rng = np.random.default_rng(sum(shape) + 2)
+    a = rng.standard_normal(shape)
+    if shape == (6, 6):
+        a[:, 3] = a[:, 1]                      # rank 5: no residuals
+    b, bm = rng.standard_normal(shape[0]), rng.standard_normal((shape[0], 3))
+    z = a + 1j * rng.standard_normal(shape)
+    bz = b + 1j * rng.standard_normal(shape[0])
+
+    def same_all(want, got):
+        return len(want) == len(got) == 4 and all(map(same, want[:2] + want[3:], got[:2] + got[3:])) \
+            and want[2] == got[2]
+    for view in (a, np.asfortranarray(a), np.repeat(a, 2, axis=1)[:, ::2]):
+        assert same_all(mods[1].lstsq(view, b), mods[0].lstsq(view, b)), shape
+        for rcond in (-1.0, 1e-3, 0.5):
+            assert same_all(mods[1].lstsq_rcond(view, bm, rcond), mods[0].lstsq_rcond(view, bm, rcond)), shape
+    assert same_all(mods[1].lstsq_c128(z, bz), mods[0].lstsq_c128(z, bz))
+    assert same_all(mods[1].lstsq_f32(a.astype(np.float32), b.astype(np.float32)),
+                    mods[0].lstsq_f32(a.astype(np.float32), b.astype(np.float32)))
+
+
+def test_lstsq_errors_and_programs(mods):
+    with pytest.raises(np.linalg.LinAlgError, match="Incompatible dimensions"):
+        mods[0].lstsq(np.ones((3, 2)), np.ones(4))
+    x = np.linspace(0, 1, 50)
+    y = 3 * x + 1 + np.random.default_rng(0).standard_normal(50) * 0.01
+    assert same(mods[1].line_fit(x, y), mods[0].line_fit(x, y))
+
+
 def test_qr_in_programs(mods):
     rng = np.random.default_rng(3)
     a, b = rng.standard_normal((40, 6)), rng.standard_normal(40)
@@ -245,6 +290,8 @@ def test_qr_in_programs(mods):
     ("def f(a: f64[:, :]) -> f64[:]:\n    return np.linalg.eigvalsh(a, UPLO='X')\n", "'L' or 'U'"),
     ("def f(a: f64[:, :]) -> f64[:]:\n    return np.linalg.svd(a, hermitian=True)[1]\n", "hermitian=True"),
     ("def f(a: f64[:, :], c: bool) -> f64[:]:\n    return np.linalg.svd(a, compute_uv=c)\n", "constant True or False"),
+    ("def f(a: f64[:, :], b: f64) -> f64:\n    return np.linalg.lstsq(a, b)[2]\n", "vector or matrix b"),
+    ("def f(a: f64[:, :], b: f64[:]) -> f64:\n    return np.linalg.lstsq(a, b, rcond=b)[2]\n", "real number or None"),
 ])
 def test_misuse_is_a_located_compile_error(body, message):
     with pytest.raises(CompileError) as info:

@@ -118,3 +118,25 @@ def svd_int(a: i64[:, :]) -> f64[:]:
 def pinv(a: f64[:, :]) -> f64[:, :]:
     u, s, vh = np.linalg.svd(a, full_matrices=False)
     return (vh.T / s) @ u.T
+
+
+def lstsq(a: f64[:, :], b: f64[:]) -> tuple[f64[:], f64[:], i64, f64[:]]:
+    return np.linalg.lstsq(a, b)
+
+
+def lstsq_rcond(a: f64[:, :], b: f64[:, :], rcond: f64) -> tuple[f64[:, :], f64[:], i64, f64[:]]:
+    return np.linalg.lstsq(a, b, rcond=rcond)
+
+
+def lstsq_c128(a: c128[:, :], b: c128[:]) -> tuple[c128[:], f64[:], i64, f64[:]]:
+    x, res, rank, s = np.linalg.lstsq(a, b)
+    return x, res, rank, s
+
+
+def lstsq_f32(a: f32[:, :], b: f32[:]) -> tuple[f32[:], f32[:], i64, f32[:]]:
+    return np.linalg.lstsq(a, b)
+
+
+def line_fit(x: f64[:], y: f64[:]) -> f64[:]:
+    a = np.vstack((x, np.ones(x.shape[0]))).T
+    return np.linalg.lstsq(a, y, rcond=None)[0]

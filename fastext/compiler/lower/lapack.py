@@ -20,7 +20,9 @@ place, and the result is copied out in C order:
 * eigh, eigvalsh: `?syevd` (`?heevd`) with jobz 'V' or 'N' and the work sizes a query returns
   (NumPy's `init_evd`); info > 0 raises `LinAlgError("Eigenvalues did not converge")`;
 * svd: `?gesdd` with jobz 'A' (full_matrices), 'S' or 'N' (compute_uv=False), lwork from a query;
-  info > 0 raises `LinAlgError("SVD did not converge")`; an empty matrix gives identities.
+  info > 0 raises `LinAlgError("SVD did not converge")`; an empty matrix gives identities;
+* lstsq: `?gelsd` on copies of a and b (b in a max(m, n)-row work array), the work sizes from a
+  query; the residuals |b_i|^2 summed over the rows n..m of the result (when rank == n < m).
 
 LAPACK is the library the module's BLAS table was filled from at import (`lower/blas.py`,
 `abi/blas.py`): NumPy's own, so these are NumPy's calls and give NumPy's bits.  Without it
@@ -32,7 +34,7 @@ the same reflectors), equal to LAPACK's results up to rounding; `fx$syevj.<t>`, 
 rotations for eigh (eigenvalues within rounding of LAPACK's, ascending; each eigenvector the same
 up to its sign or phase, which no method fixes); and `fx$gesvj.<t>`, one-sided Jacobi rotations
 for svd (singular values within rounding; singular vectors up to sign or phase, completed to a
-full basis by the QR kernels).
+full basis by the QR kernels), which also gives lstsq its minimum-norm solution without LAPACK.
 
 Each operation is one internal function per operand types (`lower/linalg.py: outlined_call`).  The
 work arrays are one `malloc`'d block, freed before any error is raised: a call in a loop takes
@@ -66,6 +68,9 @@ def lower_lapack(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     """A call of the module's function for this operation and these operand types."""
     kind = ops.get(e.name).data["kind"]
     types = [a.type for a in e.args]
+    if kind == "lstsq":
+        return outlined_call(fl, f"fx$linalg.lstsq." + ".".join(tag(t) for t in types), types, e.type, args,
+                             lambda h, *params: _lstsq(h, list(zip(params, types)), e.type))
     if kind == "svd":
         job = e.attrs.get("job", "A")
         return outlined_call(fl, f"fx$linalg.svd.{job}." + ".".join(tag(t) for t in types), types, e.type, args,
@@ -306,6 +311,106 @@ def _svd(h, operands, rt, job: str) -> ll.Value:
         return sv
     value = ll.Constant(value_type(rt), ll.Undefined)
     return b.insert_value(b.insert_value(b.insert_value(value, u, 0), sv, 1), vh, 2)
+
+
+def _strided(h, atype: T.Array, data: ll.Value, shape: list, strides: list) -> ll.Value:
+    b = h.b
+    view = b.insert_value(ll.Constant(value_type(atype), ll.Undefined), data, 0)
+    for k, (d, st) in enumerate(zip(shape, strides)):
+        view = b.insert_value(b.insert_value(view, d, [1, k]), st, [2, k])
+    return view
+
+
+def _lstsq(h, operands, rt: T.Tuple) -> ll.Value:
+    """NumPy's lstsq: (x, residuals, rank, s) of min |b - a x| (the minimum-norm x)."""
+    b = h.b
+    (av, at), (bv, bt) = operands[0], operands[1]
+    t = T.C128 if at.dtype.is_complex or bt.dtype.is_complex else T.F64
+    xt, rest, st = rt.items[0], rt.items[1], rt.items[3]
+    m, n = b.extract_value(av, [1, 0]), b.extract_value(av, [1, 1])
+    rows = b.extract_value(bv, [1, 0])
+    h.fail_if(b.icmp_signed("!=", rows, m), "LinAlgError", "Incompatible dimensions")
+    nrhs = b.extract_value(bv, [1, 1]) if bt.ndim == 2 else I64(1)
+    if len(operands) > 2:
+        rcond = cast(h, operands[2][0], operands[2][1], T.F64)
+    else:                            # NumPy's default: eps of the computing type times max(m, n)
+        big0 = b.select(b.icmp_signed(">", m, n), m, n)
+        rcond = b.fmul(F64(2.220446049250313e-16), b.sitofp(big0, F64))
+    k = b.select(b.icmp_signed("<", m, n), m, n)
+    big = b.select(b.icmp_signed(">", m, n), m, n)
+    ldb = b.select(b.icmp_signed(">", big, I64(1)), big, I64(1))
+    nr = b.select(b.icmp_signed(">", nrhs, I64(1)), nrhs, I64(1))        # (LAPACK needs a column)
+    size = I64(t.nbytes)
+    square = b.mul(big, big)
+    # one block: a (m×n), b (ldb×nr), s and the residuals (doubles), x (n×nr), and the native
+    # code's u, vt and scratch (five big×big matrices and big items)
+    items = b.add(b.add(b.mul(m, n), b.mul(b.mul(ldb, nr), I64(2))), b.mul(square, I64(5)))
+    nbytes = b.add(b.mul(items, size), b.mul(b.add(b.add(k, nr), big), I64(16)))
+    _, block = temporary(h, T.Array(T.U8, 1), [b.add(nbytes, I64(16))])
+    a = block
+    bb = b.gep(a, [b.mul(b.mul(m, n), size)])
+    xs = b.gep(bb, [b.mul(b.mul(ldb, nr), size)])
+    sv = b.gep(xs, [b.mul(b.mul(ldb, nr), size)])
+    res = b.gep(sv, [b.mul(k, I64(8))])
+    scratch = b.gep(res, [b.mul(nr, I64(8))])
+    zero_fill(h, bb, b.mul(b.mul(ldb, nr), size))
+    with b.if_then(b.icmp_signed(">", b.mul(m, n), I64(0))):
+        _to_fortran(h, a, t, av, at)
+    with b.if_then(b.icmp_signed(">", b.mul(m, nrhs), I64(0))):     # b's columns, ldb apart
+        work_t = T.Array(t, bt.ndim)
+        if bt.ndim == 1:
+            dest = _strided(h, work_t, bb, [m], [size])
+            _copy(h, [m], [(dest, work_t), (bv, bt)])
+        else:
+            dest = _strided(h, work_t, bb, [m, nrhs], [size, b.mul(ldb, size)])
+            _copy(h, [m, nrhs], [(dest, work_t), (bv, bt)])
+    info, rank = h.entry_alloca(I64), h.entry_alloca(I64)
+    b.store(I64(0), info)
+    b.store(I64(0), rank)
+    with b.if_then(b.icmp_signed(">", k, I64(0))):
+        _gelsd(h, t, m, n, nr, a, bb, ldb, sv, rcond, rank, info, xs, scratch)
+    failed = b.icmp_signed(">", b.load(info), I64(0))
+    with b.if_then(failed, likely=False):
+        _free(h, block)
+    h.fail_if(failed, "LinAlgError", "SVD did not converge in Linear Least Squares")
+    # x: the first n rows of b's work array (m == 0: zeros, as NumPy sets them)
+    x = allocate(h, xt, [n, nrhs] if xt.ndim == 2 else [n])
+    with b.if_then(b.icmp_signed("==", m, I64(0))):
+        zero_fill(h, bb, b.mul(b.mul(ldb, nr), size))
+    src_t = T.Array(t, xt.ndim)
+    src = _strided(h, src_t, bb, [n, nrhs] if xt.ndim == 2 else [n],
+                   [size, b.mul(ldb, size)] if xt.ndim == 2 else [size])
+    _copy(h, [n, nrhs] if xt.ndim == 2 else [n], [(x, xt), (src, src_t)])
+    # residuals: sum over rows n..m of |b_i|^2 per column, when rank == n < m; else none
+    full = b.and_(b.icmp_signed("==", b.load(rank), n), b.icmp_signed(">", m, n))
+    count = b.select(full, nrhs, I64(0))
+    resid = allocate(h, rest, [count])
+    rp = b.bitcast(b.extract_value(resid, 0), memory_type(rest.dtype).as_pointer())
+    items_p = b.bitcast(bb, memory_type(t).as_pointer())
+    acc = h.entry_alloca(F64)
+
+    def column(c):
+        b.store(F64(0.0), acc)
+
+        def row(d):
+            v = b.load(b.gep(items_p, [b.add(b.add(n, d), b.mul(c, ldb))]))
+            if t.is_complex:
+                re, im = b.extract_value(v, 0), b.extract_value(v, 1)
+                b.store(b.fadd(b.load(acc), b.fadd(b.fmul(re, re), b.fmul(im, im))), acc)
+            else:
+                b.store(b.fadd(b.load(acc), b.fmul(v, v)), acc)
+        _counted_loop(h, b.sub(m, n), row, "lstsq.resid.rows")
+        b.store(cast(h, b.load(acc), T.F64, rest.dtype), b.gep(rp, [c]))
+    _counted_loop(h, count, column, "lstsq.resid")
+    s_out = allocate(h, st, [k])
+    sp = b.bitcast(b.extract_value(s_out, 0), memory_type(st.dtype).as_pointer())
+    sd = b.bitcast(sv, F64.as_pointer())
+    _counted_loop(h, k, lambda i: b.store(cast(h, b.load(b.gep(sd, [i])), T.F64, st.dtype), b.gep(sp, [i])), "lstsq.s")
+    _free(h, block)
+    value = ll.Constant(value_type(rt), ll.Undefined)
+    for i, part in enumerate((x, resid, b.load(rank), s_out)):
+        value = b.insert_value(value, part, i)
+    return value
 
 
 def _slogdet(h, operands, rt: T.Tuple) -> ll.Value:
@@ -614,6 +719,45 @@ def _gesdd(h, t: T.Scalar, job: str, m, n, k, a, s, u, vt, scratch) -> ll.Value:
         with native:
             b.call(gesvj_kernel(h.ctx, t), [m, n, a, s, u, vt, scratch, I64({"A": 2, "S": 1, "N": 0}[job])])
     return b.load(info)
+
+
+def _gelsd(h, t: T.Scalar, m, n, nr, a, bb, ldb, s, rcond, rank, info, xs, scratch) -> None:
+    """`?gelsd(m, n, nr, a, m, b, ldb, s, rcond, rank, work, lwork, (rwork,) iwork)`: b's first n rows
+    become x; rank and info stored (m, n > 0)."""
+    b = h.b
+    routine = blas.letter(t) + "gelsd"
+    big = b.select(b.icmp_signed(">", m, n), m, n)
+    with b.if_else(blas.usable(h, routine, [m, n, nr, b.mul(big, big), b.mul(ldb, nr)])) as (lapack, native):
+        with lapack:
+            rows, cols, rhs, lda, ld = _refs(h, m, n, nr, m, ldb)
+            cond = h.entry_alloca(F64)
+            b.store(rcond, cond)
+            got_rank, = _refs(h, I64(0))
+            head = [rows, cols, rhs, ("value", a), lda, ("value", bb), ld, ("value", s), ("value", cond), got_rank]
+            query = h.entry_alloca(ll.ArrayType(F64, 2))
+            rquery, iquery = h.entry_alloca(F64), h.entry_alloca(I64)
+            b.store(ll.Constant(ll.ArrayType(F64, 2), [F64(0.0), F64(0.0)]), query)
+            b.store(F64(0.0), rquery)
+            b.store(I64(0), iquery)
+            minus, = _refs(h, I64(-1))
+            tail = ([("value", b.bitcast(rquery, I8P))] if t.is_complex else []) + [("value", b.bitcast(iquery, I8P))]
+            blas.call(h, routine, head + [("value", b.bitcast(query, I8P)), minus] + tail + [("ref", info)])
+            lwork = b.fptosi(b.load(b.gep(query, [I32(0), I32(0)])), I64)
+            lwork = b.select(b.icmp_signed(">", lwork, I64(1)), lwork, I64(1))
+            raw = b.load(iquery)
+            liwork = b.select(blas.wide(h), raw, b.sext(b.trunc(raw, I32), I64))
+            lrwork = b.fptosi(b.load(rquery), I64)
+            sizes = [b.mul(lwork, I64(t.nbytes)), b.mul(b.add(lrwork, I64(1)), I64(8)), b.mul(b.add(liwork, I64(1)), I64(8))]
+            _, work = temporary(h, T.Array(T.U8, 1), [b.add(b.add(sizes[0], sizes[1]), sizes[2])])
+            rwork = b.gep(work, [sizes[0]])
+            iwork = b.gep(rwork, [sizes[1]])
+            size, = _refs(h, lwork)
+            tail = ([("value", rwork)] if t.is_complex else []) + [("value", iwork)]
+            blas.call(h, routine, head + [("value", work), size] + tail + [("ref", info)])
+            _free(h, work)
+            b.store(b.load(got_rank[1]), rank)
+        with native:
+            b.store(b.call(lstsq_kernel(h.ctx, t), [m, n, nr, a, bb, ldb, s, rcond, xs, scratch]), rank)
 
 
 def _odd_swaps(h, ipiv, n, wide) -> ll.Value:
@@ -1308,3 +1452,83 @@ def gesvj_kernel(ctx, t: T.Scalar) -> ll.Function:
         _counted_loop(f, n, put_vt, "gesvj.vts")
     b.ret_void()
     return fn
+
+
+def lstsq_kernel(ctx, t: T.Scalar) -> ll.Function:
+    """`i64 fx$lstsq.<t>(i64 m, i64 n, i64 nr, i8* a, i8* b, i64 ldb, i8* s, double rcond, i8* x, i8* scratch)`:
+    the minimum-norm least-squares solutions of a x = b's columns from the thin SVD of a (fx$gesvj):
+    x = sum over the singular values above rcond * s_max (machine precision for rcond < 0) of
+    v_i (u_i^H b) / s_i; then b's first n rows are x and rows n..m the residual b - a x (whose
+    squares sum to LAPACK's residual).  Returns the rank."""
+    name = f"fx$lstsq.{t.name}"
+    if name in ctx.module.globals:
+        return ctx.module.globals[name]
+    fn, f = _kernel(ctx, name, I64, [I64, I64, I64, I8P, I8P, I64, I8P, F64, I8P, I8P])
+    m, n, nr, a_ptr, b_ptr, ldb, s_ptr, rcond, x_ptr, scratch = fn.args
+    b = f.b
+    ptr = memory_type(t).as_pointer()
+    a, bb, xs = b.bitcast(a_ptr, ptr), b.bitcast(b_ptr, ptr), b.bitcast(x_ptr, ptr)
+    sv = b.bitcast(s_ptr, F64.as_pointer())
+    big = b.select(b.icmp_signed(">", m, n), m, n)
+    k = b.select(b.icmp_signed("<", m, n), m, n)
+    square = b.mul(big, big)
+    u = b.bitcast(scratch, ptr)
+    vt = b.gep(u, [square])
+    rest = b.gep(vt, [square])
+    b.call(gesvj_kernel(ctx, t), [m, n, a_ptr, s_ptr, b.bitcast(u, I8P), b.bitcast(vt, I8P), b.bitcast(rest, I8P),
+                                  I64(1)])
+    eps = F64(2.220446049250313e-16)
+    limit = b.fmul(b.select(b.fcmp_ordered("<", rcond, F64(0.0)), eps, rcond), b.load(sv))
+    rank = b.alloca(I64)
+    b.store(I64(0), rank)
+    _counted_loop(f, k, lambda i: b.store(b.select(b.fcmp_ordered(">", b.load(b.gep(sv, [i])), limit),
+                                                   b.add(b.load(rank), I64(1)), b.load(rank)), rank), "lstsq.rank")
+    r = b.load(rank)
+    acc = b.alloca(scalar_type(t))
+    rt = _real(t)
+
+    def column(c):
+        xcol, bcol = b.gep(xs, [b.mul(c, n)]), b.gep(bb, [b.mul(c, ldb)])
+        _counted_loop(f, n, lambda j: b.store(_zero(t), b.gep(xcol, [j])), "lstsq.zero")
+
+        def term(i):               # x += v_i (u_i^H b) / s_i, u m×k and vt k×n column-major
+            b.store(_zero(t), acc)
+            _counted_loop(f, m, lambda row: b.store(_add(f, b.load(acc), _mul(
+                f, _conj(f, b.load(b.gep(u, [b.add(row, b.mul(i, m))])), t), b.load(b.gep(bcol, [row])), t), t), acc),
+                "lstsq.dot")
+            si = b.load(b.gep(sv, [i]))
+            coef = _scale(f, b.load(acc), b.fdiv(R1(rt), si if rt == T.F64 else b.fptrunc(si, scalar_type(rt))), t)
+            _counted_loop(f, n, lambda j: b.store(_add(f, b.load(b.gep(xcol, [j])), _mul(
+                f, coef, _conj(f, b.load(b.gep(vt, [b.add(i, b.mul(j, k))])), t), t), t), b.gep(xcol, [j])), "lstsq.add")
+        _counted_loop(f, r, term, "lstsq.terms")
+
+        def residual(row):         # b - a x, kept in rows n..m (their squares: the residual)
+            b.store(b.load(b.gep(bcol, [row])), acc)
+            _counted_loop(f, n, lambda j: b.store(_minus_product(f, b.load(acc), b.load(b.gep(a, [b.add(row, b.mul(j, m))])),
+                                                                 b.load(b.gep(xcol, [j])), t), acc), "lstsq.ax")
+            return b.load(acc)
+        # residual of the rows n..m only matters where rank == n < m; the whole residual's squares
+        # are put in rows n..m: row n holds its norm, the others zero
+        b.store(R1(rt, 0.0), norm2)
+        _counted_loop(f, m, lambda row: b.store(b.fadd(b.load(norm2), _abs2(f, residual(row), t)), norm2), "lstsq.res")
+        with b.if_then(b.icmp_signed(">", m, n)):
+            _counted_loop(f, b.sub(m, n), lambda d: b.store(_zero(t), b.gep(bcol, [b.add(n, d)])), "lstsq.clear")
+            root = libm_call(f, "sqrt", [b.load(norm2)])
+            b.store(make_complex(f, root, root.type(0.0)) if t.is_complex else root, b.gep(bcol, [n]))
+        _counted_loop(f, n, lambda j: b.store(b.load(b.gep(xcol, [j])), b.gep(bcol, [j])), "lstsq.x")
+    norm2 = b.alloca(scalar_type(rt))
+    _counted_loop(f, nr, column, "lstsq.columns")
+    b.ret(r)
+    return fn
+
+
+def R1(rt: T.Scalar, value: float = 1.0) -> ll.Constant:
+    return scalar_type(rt)(value)
+
+
+def _abs2(f, v, t: T.Scalar):
+    b = f.b
+    if not t.is_complex:
+        return b.fmul(v, v)
+    re, im = b.extract_value(v, 0), b.extract_value(v, 1)
+    return b.fadd(b.fmul(re, re), b.fmul(im, im))

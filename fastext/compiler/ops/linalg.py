@@ -1,5 +1,5 @@
 """Linear algebra: `a @ b`, `np.matmul`, `np.dot`, `a.dot(b)`, `np.inner`, `np.outer`, `np.vdot`,
-`np.trace`, `np.einsum`, `np.linalg.solve`, `inv`, `det`, `slogdet`, `cholesky`, `qr`, `eigh`, `eigvalsh`, `svd`.
+`np.trace`, `np.einsum`, `np.linalg.solve`, `inv`, `det`, `slogdet`, `cholesky`, `qr`, `eigh`, `eigvalsh`, `svd`, `lstsq`.
 
 Typing is `frontend/linalg.py`; products are lowered by `lower/linalg.py`, which calls the
 BLAS NumPy itself uses (found at import by `abi/blas.py`) for float and complex matrices,
@@ -103,6 +103,9 @@ add(Op("linalg.svd", spellings=("numpy.linalg.svd",), allocates=True,
        doc="(u, s, vh) with a = u @ np.diag(s) @ vh, s descending (LAPACK's ?gesdd from NumPy's own library, as "
            "NumPy; one-sided Jacobi without it); compute_uv=False: s alone",
        data={"kind": "svd"}, **_LAPACK))
+add(Op("linalg.lstsq", spellings=("numpy.linalg.lstsq",), allocates=True, signature="np.linalg.lstsq(a, b, rcond=None)",
+       doc="(x, residuals, rank, s): the minimum-norm x minimising |b - a x| (LAPACK's ?gelsd from NumPy's own "
+           "library, as NumPy; the Jacobi SVD without it)", data={"kind": "lstsq"}, **_LAPACK))
 add(Op("linalg.det", spellings=("numpy.linalg.det",), numpy_scalar=True, signature="np.linalg.det(a)",
        doc=f"determinant {_SQUARE}: sign * exp(log-determinant), as NumPy", data={"kind": "det"}, **_LAPACK))
 add(Op("linalg.slogdet", spellings=("numpy.linalg.slogdet",), signature="np.linalg.slogdet(a)",
