@@ -326,3 +326,28 @@ def grad_axes(f: f64[:, :, :], d: f64) -> tuple[f64[:, :, :], f64[:, :, :]]:
 
 def grad_order2(f: f64[:]) -> f64[:]:
     return np.gradient(f, edge_order=2)
+
+
+def broadcast_rows(a: f64[:], n: i64) -> f64[:, :]:
+    return np.broadcast_to(a, (n, a.shape[0]))
+
+
+def broadcast_3d(a: f64[:, :], n: i64) -> f64[:, :, :]:
+    return np.broadcast_to(a, (2, n, a.shape[1]))
+
+
+def broadcast_number(x: f64, n: i64) -> f64[:, :]:
+    return np.broadcast_to(x, (n, 3))
+
+
+def broadcast_use(a: f64[:], n: i64) -> f64[:, :]:
+    b = np.broadcast_to(a[:, None], (a.shape[0], n))
+    return b * 2.0 + b[-1, n - 1]
+
+
+def broadcast_flat(a: f64[:], n: i64) -> f64[:]:
+    return np.broadcast_to(a, (n,))
+
+
+def broadcast_fresh(n: i64) -> f64[:, :]:
+    return np.broadcast_to(np.arange(3.0), (n, 3))

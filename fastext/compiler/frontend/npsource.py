@@ -637,3 +637,27 @@ _r = [_a[{piece}] for _i in range(_how)]
                                                      f"sequence of ints, not {article(how.type)}",
                        f"{shown}(a, 3) or {shown}(a, [2, 5])")
     return synth.value(fc, source, node, values=values)
+
+
+# ----------------------------------------------------------------------------- broadcast_to
+
+def broadcast_to(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.broadcast_to(array, shape)`: the view `array.broadcast_to` (ops/views.py); a number
+    gives `np.full(shape, x)` (NumPy's value, a new array)."""
+    from fastext.compiler.frontend.alloc import shape_dims
+    bound = _bind(fc, node, ["array", "shape", "subok"], shown, 2)
+    if "subok" in bound and not (isinstance(bound["subok"], ast.Constant) and bound["subok"].value is False):
+        raise fc.error(bound["subok"], f"{shown}(subok=...) is not supported in .fx code", "leave it out")
+    x = value_of(fc, bound["array"])
+    dims = shape_dims(fc, bound["shape"])
+    if isinstance(x.type, Scalar):
+        values = {f"_d{k}": d for k, d in enumerate(dims)}
+        values["_x"] = x
+        shape = "(" + ", ".join(f"_d{k}" for k in range(len(dims))) + ",)"
+        return synth.value(fc, f"_r = np.full({shape}, _x)\n", node, values=values)
+    a = array_arg(fc, bound["array"], node, shown)
+    if len(dims) < a.type.ndim:
+        raise fc.error(bound["shape"], f"{shown}(): input operand has more dimensions than allowed by the axis "
+                                       f"remapping (a {a.type.ndim}-D array to {len(dims)} dimensions; NumPy raises "
+                                       "ValueError)", f"give a shape of at least {a.type.ndim} dimensions")
+    return ir.Intrinsic(Array(a.type.dtype, len(dims)), fc.span(node), op.name, [a, *dims])
