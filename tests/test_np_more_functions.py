@@ -261,7 +261,7 @@ MISUSE = [
     ("def f(a: f64[:], b: f64[:]) -> f64[:]:\n    return np.union1d(a, b, True)\n", "at most 2 arguments", (6, 11)),
     ("def f(a: f64[:], b: f64) -> f64[:]:\n    return np.intersect1d(a, b)\n", "needs an array", (6, 29)),
     ("def f(a: f64[:]) -> f64[:]:\n    return np.unwrap(a, period=360)\n", "integer period", (6, 31)),
-    ("def f(a: f64[:, :]) -> f64:\n    return np.linalg.norm(a, 2)\n", "singular values", (6, 29)),
+    ("def f(a: f64[:, :]) -> f64:\n    return np.linalg.norm(a, 3)\n", "supports None, 2, 1", (6, 29)),
     ("def f(a: f64[:], k: f64) -> list[f64[:]]:\n    return np.split(a, k)\n", "an int or a 1-D sequence", (6, 23)),
     ("def f(a: f64[:]) -> list[f64[:]]:\n    return np.split(a, 2, axis=1)\n", "out of bounds", (6, 31)),
     ("def f(a: f64[:, :], i: i64[:]) -> f64[:, :]:\n    return np.add.reduceat(a, i, axis=1)\n", "other than 0",
@@ -420,6 +420,10 @@ def test_matrix_norms(mods, seed):
         check(mods, "norm_fro", v)
     check(mods, "norm_inf", a.astype(np.float32))
     check(mods, "norm_minus", rng.integers(-9, 9, a.shape))
+    for v in views(a):
+        check(mods, "norm_2", v)
+    check(mods, "norm_2_f32", a.astype(np.float32))
+    check(mods, "norm_2_int", rng.integers(-9, 9, a.shape))
 
 
 def test_matrix_norm_empty(mods):

@@ -250,6 +250,18 @@ def norm_fro(m: f64[:, :]) -> f64:
     return np.linalg.norm(m, 'fro')
 
 
+def norm_2(m: f64[:, :]) -> tuple[f64, f64, f64]:
+    return np.linalg.norm(m, 2), np.linalg.norm(m, -2), np.linalg.norm(m, 'nuc')
+
+
+def norm_2_f32(m: f32[:, :]) -> f32:
+    return np.linalg.norm(m, ord=2)
+
+
+def norm_2_int(m: i64[:, :]) -> f64:
+    return np.linalg.norm(m, 'nuc')
+
+
 def add_reduceat(a: f64[:], ix: i64[:]) -> f64[:]:
     return np.add.reduceat(a, ix)
 

@@ -526,16 +526,24 @@ _r[{_along(nd, axis, '1:')}] = _p[{_along(nd, axis, '1:')}] + np.cumsum(_c{d})
 
 def matrix_norm(fc: "FunctionChecker", node: ast.Call, ord_node, x: ir.Expr) -> ir.Expr | None:
     """`np.linalg.norm(m, ord)` of a matrix for ord 1, -1, inf, -inf: NumPy's largest (smallest)
-    sum of |items| down the columns (1) or along the rows (inf), ints as float64; None for the
-    other ords (frontend/reductions.py types them)."""
+    sum of |items| down the columns (1) or along the rows (inf); 2, -2: the largest (smallest)
+    singular value, 'nuc' their sum (np.linalg.svd); ints as float64; None for the other ords
+    (frontend/reductions.py types them)."""
     import math
+    if isinstance(ord_node, ast.Constant) and ord_node.value == "nuc":
+        f = "_x" if x.type.dtype.is_float or x.type.dtype.is_complex else "_x.astype('float64')"
+        return synth.value(fc, f"_r = np.sum(np.linalg.svd({f}, compute_uv=False))\n", node, values={"_x": x})
     if ord_node is None or isinstance(ord_node, ast.Constant) and not isinstance(ord_node.value, (int, float)):
         return None
     value = fc.expr(ord_node)
-    if not isinstance(value, ir.Const) or value.value not in (1, -1, math.inf, -math.inf) or \
+    if not isinstance(value, ir.Const) or value.value not in (1, -1, 2, -2, math.inf, -math.inf) or \
             isinstance(value.value, bool):
         return None
     t = x.type.dtype
+    if abs(value.value) == 2:
+        f = "_x" if t.is_float or t.is_complex else "_x.astype('float64')"
+        pick = "max" if value.value > 0 else "min"
+        return synth.value(fc, f"_r = np.{pick}(np.linalg.svd({f}, compute_uv=False))\n", node, values={"_x": x})
     pick = "max" if value.value > 0 else "min"
     axis = 0 if abs(value.value) == 1 else 1
     f = "_x" if t.is_float or t.is_complex else "_x.astype('float64')"
