@@ -513,3 +513,13 @@ def test_broadcast_to_errors(mods):
     raises_same(mods, "broadcast_rows", np.ones(3), -1)
     raises_same(mods, "broadcast_flat", np.ones(3), 2)                 # NumPy's message: the shapes fit
     raises_same(mods, "broadcast_3d", np.ones((2, 3)), 3, prefix=True)   # (the two extents that disagree)
+
+
+def test_gcd_lcm_in_gpu_kernels_compile():
+    """The scalar gcd/lcm loops are plain LLVM (a Euclid loop): they compile to PTX in kernels (run
+    on a device by the GPU suites where one is present)."""
+    source = ("import numpy as np\nfrom fastext import gpu, i64\n\n\n@gpu.kernel\n"
+              "def k(a: i64[:], b: i64[:], out: i64[:]) -> None:\n    i = gpu.global_id(0)\n"
+              "    if i < out.shape[0]:\n        out[i] = np.gcd(a[i], b[i]) + np.lcm(a[i], b[i])\n")
+    art = compile_source(source, "gcdk.fx", "gcdk")
+    assert art.object_code
