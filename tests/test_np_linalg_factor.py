@@ -235,7 +235,7 @@ def test_svd_numpys_bits(mods, shape):
     ints = rng.integers(-9, 9, shape)
     assert same(mods[1].svd_int(ints), mods[0].svd_int(ints))
     if shape[0] >= shape[1] > 0:
-        assert same(mods[1].pinv(a), mods[0].pinv(a))
+        assert same(mods[1].pinv_by_svd(a), mods[0].pinv_by_svd(a))
 
 
 LSTSQ_SHAPES = [(0, 0), (0, 3), (3, 0), (1, 1), (5, 3), (3, 5), (6, 6), (30, 20), (20, 30), (120, 40)]
@@ -269,6 +269,25 @@ def test_lstsq_errors_and_programs(mods):
     x = np.linspace(0, 1, 50)
     y = 3 * x + 1 + np.random.default_rng(0).standard_normal(50) * 0.01
     assert same(mods[1].line_fit(x, y), mods[0].line_fit(x, y))
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_pinv_and_matrix_rank(mods, shape):
+    rng = np.random.default_rng(sum(shape) + 3)
+    a = rng.standard_normal(shape)
+    if min(shape) > 2:
+        a[:, -1] = a[:, 0]                     # rank deficient
+    z = a + 1j * rng.standard_normal(shape)
+    for view in (a, np.asfortranarray(a)):
+        assert same(mods[1].pinv(view), mods[0].pinv(view))
+        assert mods[1].matrix_rank(view) == mods[0].matrix_rank(view)
+        assert mods[1].matrix_rank_tol(view, 0.5) == mods[0].matrix_rank_tol(view, 0.5)
+    f32 = a.astype(np.float32)
+    assert same(mods[1].pinv_rcond_f32(f32, 1e-3), mods[0].pinv_rcond_f32(f32, 1e-3))
+    assert mods[1].matrix_rank_f32(f32) == mods[0].matrix_rank_f32(f32)
+    assert same(mods[1].pinv_c128(z), mods[0].pinv_c128(z))
+    for v in (np.zeros(3), np.array([0.0, 1e-300]), np.zeros(0)):
+        assert mods[1].vector_rank(v) == mods[0].vector_rank(v)
 
 
 def test_qr_in_programs(mods):

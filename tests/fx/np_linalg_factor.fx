@@ -115,7 +115,7 @@ def svd_int(a: i64[:, :]) -> f64[:]:
     return np.linalg.svd(a, compute_uv=False)
 
 
-def pinv(a: f64[:, :]) -> f64[:, :]:
+def pinv_by_svd(a: f64[:, :]) -> f64[:, :]:
     u, s, vh = np.linalg.svd(a, full_matrices=False)
     return (vh.T / s) @ u.T
 
@@ -140,3 +140,31 @@ def lstsq_f32(a: f32[:, :], b: f32[:]) -> tuple[f32[:], f32[:], i64, f32[:]]:
 def line_fit(x: f64[:], y: f64[:]) -> f64[:]:
     a = np.vstack((x, np.ones(x.shape[0]))).T
     return np.linalg.lstsq(a, y, rcond=None)[0]
+
+
+def pinv(a: f64[:, :]) -> f64[:, :]:
+    return np.linalg.pinv(a)
+
+
+def pinv_rcond_f32(a: f32[:, :], rcond: f64) -> f32[:, :]:
+    return np.linalg.pinv(a, rcond)
+
+
+def pinv_c128(a: c128[:, :]) -> c128[:, :]:
+    return np.linalg.pinv(a)
+
+
+def matrix_rank(a: f64[:, :]) -> i64:
+    return np.linalg.matrix_rank(a)
+
+
+def matrix_rank_f32(a: f32[:, :]) -> i64:
+    return np.linalg.matrix_rank(a)
+
+
+def matrix_rank_tol(a: f64[:, :], tol: f64) -> i64:
+    return np.linalg.matrix_rank(a, tol)
+
+
+def vector_rank(a: f64[:]) -> i64:
+    return np.linalg.matrix_rank(a)

@@ -2,7 +2,8 @@
 place at the call (frontend/synth.py): np.trapezoid, np.gradient, np.digitize, np.ptp,
 np.ediff1d, np.sinc, np.array_equal, np.polyval, np.vander, np.modf, np.frexp, np.rot90,
 np.moveaxis, np.union1d / intersect1d / setdiff1d, np.unwrap, np.split / array_split,
-np.<ufunc>.reduceat and the matrix norms of ord ±1, ±inf.
+np.<ufunc>.reduceat, np.broadcast_to's typing, np.linalg.pinv and matrix_rank, and the matrix
+norms of ord ±1, ±2, ±inf and 'nuc'.
 
 Each template follows the steps NumPy documents for the function (the same element operations
 in the same order, so results are NumPy's to the bit where those operations are), with the
@@ -669,3 +670,63 @@ def broadcast_to(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, 
                                        f"remapping (a {a.type.ndim}-D array to {len(dims)} dimensions; NumPy raises "
                                        "ValueError)", f"give a shape of at least {a.type.ndim} dimensions")
     return ir.Intrinsic(Array(a.type.dtype, len(dims)), fc.span(node), op.name, [a, *dims])
+
+
+# ----------------------------------------------------------------------------- pinv, matrix_rank
+
+def pinv(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.linalg.pinv(a, rcond=None)` of a matrix: NumPy's steps through np.linalg.svd of conj(a) —
+    the singular values above rcond * max(s) (rcond 1e-15 by default, a float64) inverted, the
+    others 0, then vt^T @ (s[:, None] * u^T); an empty matrix gives an empty (n, m) array."""
+    bound = _bind(fc, node, ["a", "rcond", "hermitian"], shown, 1)
+    if "hermitian" in bound and not (isinstance(bound["hermitian"], ast.Constant) and bound["hermitian"].value is False):
+        raise fc.error(bound["hermitian"], f"{shown}(hermitian=True) is not supported in .fx code", "leave it out")
+    a = array_arg(fc, bound["a"], node, shown, "a matrix")
+    t = a.type.dtype
+    if a.type.ndim != 2 or not isinstance(t, Scalar):
+        raise fc.error(bound["a"], f"{shown}() of {article(a.type)} is not supported in .fx code: it takes one matrix",
+                       "loop over a stack of matrices")
+    values = {"_a": a}
+    values["_rc"] = _number(fc, bound["rcond"], node, shown, "rcond") if _given(bound, "rcond") \
+        else ir.Const(F64, fc.span(node), 1e-15)
+    f = "np.conjugate(_a)" if t.is_complex else ("_a" if t.is_float else "_a.astype('float64')")
+    real = "float32" if t.name in ("f32", "c64") else "float64"
+    out = {"f32": "float32", "c64": "complex64", "c128": "complex128"}.get(t.name, "float64")
+    source = f"""
+if _a.shape[0] == 0 or _a.shape[1] == 0:
+    _r = np.empty((_a.shape[1], _a.shape[0]), dtype={out!r})
+else:
+    _u, _s, _vt = np.linalg.svd({f}, full_matrices=False)
+    _cut = np.float64(_rc) * np.max(_s)
+    _s = np.where(_s > _cut, 1 / _s, np.{real}(0))
+    _r = np.transpose(_vt) @ (_s[:, None] * np.transpose(_u))
+"""
+    return synth.value(fc, source, node, values=values)
+
+
+def matrix_rank(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.linalg.matrix_rank(A, tol=None)`: the singular values of np.linalg.svd above tol (default:
+    max(s) * max(m, n) * eps of s's dtype, in that dtype), counted; a vector: 1 unless all zero."""
+    bound = _bind(fc, node, ["A", "tol", "hermitian", "rtol"], shown, 1)
+    for name in ("hermitian", "rtol"):
+        if _given(bound, name) and not (isinstance(bound[name], ast.Constant) and bound[name].value is False):
+            raise fc.error(bound[name], f"{shown}({name}=...) is not supported in .fx code", "tol=...")
+    a = array_arg(fc, bound["A"], node, shown, "a matrix")
+    t = a.type.dtype
+    if a.type.ndim > 2 or not isinstance(t, Scalar):
+        raise fc.error(bound["A"], f"{shown}() of {article(a.type)} is not supported in .fx code", "one matrix")
+    if a.type.ndim == 1:
+        return synth.value(fc, "_r = 0 if np.all(_a == 0) else 1\n", node, values={"_a": a})
+    import numpy
+    real = "float32" if t.name in ("f32", "c64") else "float64"
+    values = {"_a": a}
+    if _given(bound, "tol"):
+        values["_tol"] = _number(fc, bound["tol"], node, shown, "tol")
+        tol = "_tol"
+    else:
+        eps = float(numpy.finfo(real).eps)
+        tol = (f"(np.max(_s) if _s.shape[0] > 0 else np.{real}(0)) * "
+               f"(np.{real}(max(_a.shape[0], _a.shape[1])) * np.{real}({eps!r}))")
+    f = "_a" if t.is_float or t.is_complex else "_a.astype('float64')"
+    source = f"_s = np.linalg.svd({f}, compute_uv=False)\n_r = int(np.count_nonzero(_s > {tol}))\n"
+    return synth.value(fc, source, node, values=values)

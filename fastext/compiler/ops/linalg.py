@@ -133,3 +133,11 @@ add(Op("np.polyval", spellings=("numpy.polyval",), check=deferred(_SOURCE, "poly
 add(Op("np.vander", spellings=("numpy.vander",), check=deferred(_SOURCE, "vander"), group="creation",
        signature="np.vander(x, N=None, increasing=False)",
        doc="the Vandermonde matrix of a 1-D x: powers as NumPy's running products, x's dtype promoted with int64"))
+add(Op("linalg.pinv", spellings=("numpy.linalg.pinv",), check=deferred(_SOURCE, "pinv"), group="linalg",
+       signature="np.linalg.pinv(a, rcond=None)",
+       doc="the Moore-Penrose pseudo-inverse of a matrix through np.linalg.svd, NumPy's steps (singular values "
+           "above rcond * max, rcond 1e-15 by default)"))
+add(Op("linalg.matrix_rank", spellings=("numpy.linalg.matrix_rank",), check=deferred(_SOURCE, "matrix_rank"),
+       group="linalg", signature="np.linalg.matrix_rank(A, tol=None)",
+       doc="the number of singular values above tol (default max(s) * max(m, n) * eps, NumPy's); a vector: 1 "
+           "unless all zero"))
