@@ -229,7 +229,7 @@ def ediff1d(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, recei
         vt = v.type.dtype if isinstance(v.type, Array) else v.type
         if not isinstance(vt, Scalar) or not can_cast(vt, t, "same_kind"):
             raise fc.error(bound[name], f"{shown}(): {name} of {article(v.type)} cannot be cast to the array's "
-                                        f"dtype {t} (NumPy raises TypeError)", f"convert it: .astype(...)")
+                                        f"dtype {t} (NumPy raises TypeError)", "convert it: .astype(...)")
         values["_" + name] = v
         parts.append(name)
     flat = "_a" if a.type.ndim == 1 else "np.ravel(_a)"
@@ -457,7 +457,7 @@ def moveaxis(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, rece
 
 # ----------------------------------------------------------------------------- sets
 
-def _flat_numbers(fc, arg, node, shown: str) -> str:
+def _flat_numbers(fc, arg, node, shown: str) -> ir.Expr:
     value = array_arg(fc, arg, node, shown)
     _real(fc, arg, value, shown)
     return value

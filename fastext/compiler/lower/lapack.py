@@ -69,7 +69,7 @@ def lower_lapack(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     kind = ops.get(e.name).data["kind"]
     types = [a.type for a in e.args]
     if kind == "lstsq":
-        return outlined_call(fl, f"fx$linalg.lstsq." + ".".join(tag(t) for t in types), types, e.type, args,
+        return outlined_call(fl, "fx$linalg.lstsq." + ".".join(tag(t) for t in types), types, e.type, args,
                              lambda h, *params: _lstsq(h, list(zip(params, types)), e.type))
     if kind == "svd":
         job = e.attrs.get("job", "A")
