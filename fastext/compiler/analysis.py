@@ -114,6 +114,8 @@ class _Facts:
             return {k} if k is not None else set(self.origins.get(id(e.var), ()))
         if isinstance(e, ir.IfExp):
             return self.roots(e.then) | self.roots(e.orelse)
+        if isinstance(e, ir.StmtExpr):     # an operation written as .fx source (frontend/synth.py)
+            return self.roots(e.result)
         if isinstance(e, ir.ArraySlice):   # a view writes through to its base
             return self.roots(e.array)
         if isinstance(e, ir.Intrinsic) and e.name == "array.global":
@@ -158,7 +160,7 @@ class _Facts:
                     for sub in ir.walk_exprs(e):     # @vectorize functions called per item (scalars only)
                         if isinstance(sub, ir.Intrinsic) and sub.name == "fx.vectorized":
                             self.calls.add(sub.attrs["function"])
-            for body in ir.bodies(s):
+            for body in ir.bodies(s) + [e.body for e in ir._stmt_exprs(s)]:
                 self._walk(body, collect_aliases)
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from fastext.compiler import ir
 from fastext.compiler.types import (
-    BOOL, BUILTIN_SCALARS, C128, DIALECT_SCALARS, F64, I64, NONE, SCALARS, Array, ErrorType, Scalar, Tuple,
+    BOOL, BUILTIN_SCALARS, C128, DIALECT_SCALARS, F64, I64, NONE, SCALARS, Array, ErrorType, List, Scalar, Tuple,
     article,
 )
 
@@ -290,10 +290,33 @@ def own_returns(fn: ir.Function, params_too: bool = True) -> None:
             return ir.MakeTuple(value.type, value.span, [owned(item) for item in value.items])
         return value
 
+    def owned_items(s: ir.Return) -> list[ir.Stmt]:
+        """A returned list of arrays (a list's items are not followed by `roots`: any may be a
+        view of a parameter, np.split's pieces are): each item passed through `array.owned`."""
+        span, t, value = s.span, s.value.type, s.value
+        lst = ir.Var(f"$ret{len(fn.locals)}", t, span)
+        fn.locals.append(lst)
+        i = ir.Var(f"$ret{len(fn.locals)}", I64, span)
+        fn.locals.append(i)
+        load, k = ir.Load(t, span, lst), ir.Load(I64, span, i)
+        item = ir.Intrinsic(t.item, span, "list.get", [load, k])
+        params_now = [ir.Load(v.type, span, v) for v in params]
+        put = ir.ExprStmt(span, ir.Intrinsic(BOOL, span, "list.set", [
+            ir.Load(t, span, lst), ir.Load(I64, span, i),
+            ir.Intrinsic(t.item, span, "array.owned", [item] + params_now)]))
+        loop = ir.ForRange(span, i, ir.Const(I64, span, 0), ir.Intrinsic(I64, span, "list.len", [ir.Load(t, span, lst)]),
+                           ir.Const(I64, span, 1), [put], [])
+        s.value = ir.Load(t, span, lst)
+        return [ir.Assign(span, lst, value), loop]
+
     def rewrite(stmts: list[ir.Stmt]) -> list[ir.Stmt]:
         out: list[ir.Stmt] = []
         for s in stmts:
-            if isinstance(s, ir.Return) and s.value is not None and facts.roots(s.value) & indices:
+            if isinstance(s, ir.Return) and isinstance(s.value, ir.Expr) and isinstance(s.value.type, List) \
+                    and isinstance(s.value.type.item, Array) and params and argument(s.value) is None \
+                    and not (isinstance(s.value, ir.Load) and s.value.var.is_param):
+                out += owned_items(s)
+            elif isinstance(s, ir.Return) and s.value is not None and facts.roots(s.value) & indices:
                 if isinstance(s.value.type, Tuple) and not isinstance(s.value, ir.MakeTuple):
                     temp = ir.Var(f"$ret{len(fn.locals)}", s.value.type, s.span)   # evaluate the tuple once
                     fn.locals.append(temp)
@@ -310,4 +333,5 @@ def own_returns(fn: ir.Function, params_too: bool = True) -> None:
 
 
 def _holds_array(t) -> bool:
-    return isinstance(t, Array) or isinstance(t, Tuple) and any(_holds_array(i) for i in t.items)
+    return isinstance(t, Array) or isinstance(t, Tuple) and any(_holds_array(i) for i in t.items) or \
+        isinstance(t, List) and isinstance(t.item, Array)

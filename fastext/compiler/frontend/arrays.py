@@ -173,7 +173,7 @@ def loop_types(fc: "FunctionChecker", op: ops.Op, args: list[ir.Expr], node: ast
     try:
         if typing == "ufunc":
             ins, outs = dtypes.ufunc_loop(op.data["ufunc"], keys)
-            return ins, outs[0]
+            return ins, outs[op.data.get("output", 0)]     # (one output of np.frexp: its two parts)
         if typing == "result":          # clip: everything in the common type
             t = dtypes.result_type(keys)
             return [t] * len(args), t

@@ -253,6 +253,8 @@ def numpy_name(fc: "FunctionChecker", func: ast.expr) -> str | None:
         func = func.value
     if not (isinstance(func, ast.Name) and parts and func.id not in fc.vars):
         return None
+    if func.id == "np$numpy":        # a template's `np` (frontend/synth.py)
+        return ".".join(["numpy"] + parts[::-1])
     b = fc.scope.lookup(func.id)
     if b is None or not (b.kind == "module:numpy" or b.kind.startswith("module:numpy.")):
         return None    # (`from numpy import random` binds module:numpy.random)

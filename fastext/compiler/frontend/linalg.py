@@ -176,19 +176,59 @@ def trace(fc: "FunctionChecker", node: ast.Call, a: ir.Expr, offset: ir.Expr | N
     return ir.Intrinsic(result_dtype("sum", a.type.dtype), span, "linalg.trace", [a, fc.convert(offset, I64)])
 
 
-_LAPACK_PARAMS = {"solve": ["a", "b"], "inv": ["a"], "det": ["a"], "slogdet": ["a"]}
+_LAPACK_PARAMS = {"solve": ["a", "b"], "inv": ["a"], "det": ["a"], "slogdet": ["a"], "cholesky": ["a"],
+                  "qr": ["a"], "eigh": ["a"], "eigvalsh": ["a"], "svd": ["a"], "lstsq": ["a", "b"]}
 
 
 def lapack_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -> ir.Expr:
-    """`np.linalg.solve(a, b)`, `inv(a)`, `det(a)`, `slogdet(a)` of one matrix (b a vector or a
-    matrix).  The result's dtype is NumPy's `_commonType`: float32 (complex64) when every operand
+    """`np.linalg.solve(a, b)`, `inv(a)`, `det(a)`, `slogdet(a)`, `cholesky(a)`, `qr(a, mode)`,
+    `eigh(a, UPLO)`, `eigvalsh(a, UPLO)`, `svd(a, full_matrices, compute_uv)`, `lstsq(a, b, rcond)` of
+    one matrix (b a vector or a matrix; the constant flags in `attrs`).  The result's dtype is NumPy's `_commonType`: float32 (complex64) when every operand
     is float32 or complex64, else float64 (complex128: integers and booleans count as float64);
     NumPy computes in double precision either way, and so does the lowering, which converts while
     it copies the operands into LAPACK's work arrays.  Stacks of matrices, which NumPy loops over,
     are not supported: a clear compile error."""
     kind = op.data["kind"]
     params = _LAPACK_PARAMS[kind]
-    bound = _bind(fc, node, params, shown, len(params))
+    attrs = {}
+    if kind == "qr":                 # mode= a constant: it decides the result's type
+        bound = _bind(fc, node, ["a", "mode"], shown, 1)
+        mode = bound.pop("mode", None)
+        if mode is not None:
+            if not (isinstance(mode, ast.Constant) and mode.value in ("reduced", "complete", "r")):
+                raise fc.error(mode, f"{shown}(mode=...) must be the constant 'reduced', 'complete' or 'r' in .fx code",
+                               "mode='reduced' (the default): the tuple (q, r)")
+            attrs["mode"] = mode.value
+    elif kind == "lstsq":                   # rcond=None: NumPy's default, computed at run time
+        bound = _bind(fc, node, ["a", "b", "rcond"], shown, 2)
+        rcond = bound.pop("rcond", None)
+        if rcond is not None and not (isinstance(rcond, ast.Constant) and rcond.value is None):
+            value = fc.expr(rcond)
+            if not (isinstance(value.type, Scalar) and value.type.is_real):
+                raise fc.error(rcond, f"{shown}(rcond=...) must be a real number or None", "rcond=None")
+            bound["rcond"] = value
+            params = ["a", "b", "rcond"]
+    elif kind == "svd":                     # constant flags: they decide the result's type
+        bound = _bind(fc, node, ["a", "full_matrices", "compute_uv", "hermitian"], shown, 1)
+        flags = {}
+        for name, default in (("full_matrices", True), ("compute_uv", True), ("hermitian", False)):
+            value = bound.pop(name, ast.Constant(default))
+            if not (isinstance(value, ast.Constant) and isinstance(value.value, bool)):
+                raise fc.error(value, f"{shown}({name}=...) must be the constant True or False", f"{name}={default}")
+            flags[name] = value.value
+        if flags["hermitian"]:
+            raise fc.error(node, f"{shown}(hermitian=True) is not supported in .fx code",
+                           "np.linalg.eigh gives the eigen-decomposition of a Hermitian matrix")
+        attrs["job"] = "N" if not flags["compute_uv"] else "A" if flags["full_matrices"] else "S"
+    elif kind in ("eigh", "eigvalsh"):     # UPLO= a constant: which triangle LAPACK reads
+        bound = _bind(fc, node, ["a", "UPLO"], shown, 1)
+        uplo = bound.pop("UPLO", None)
+        if uplo is not None:
+            if not (isinstance(uplo, ast.Constant) and uplo.value in ("L", "U")):
+                raise fc.error(uplo, f"{shown}(UPLO=...) must be the constant 'L' or 'U'", "UPLO='L' (the default)")
+            attrs["uplo"] = uplo.value
+    else:
+        bound = _bind(fc, node, params, shown, len(params))
     values = [v if isinstance(v, ir.Expr) else fc.expr(v) for v in (bound[p] for p in params)]
     if any(isinstance(v.type, ErrorType) for v in values):
         return ir.Expr(ERROR, fc.span(node))
@@ -198,6 +238,11 @@ def lapack_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -
     if nd < 2:
         raise fc.error(node, f"{nd}-dimensional array given. Array must be at least two-dimensional "
                              f"(LinAlgError in NumPy)", hint)
+    if kind == "lstsq":
+        nb = values[1].type.ndim if isinstance(values[1].type, Array) else 0
+        if nb not in (1, 2) or nd != 2:
+            raise fc.error(node, f"{shown} takes a matrix a and a vector or matrix b", f"{shown}(a, b)")
+        values = values[:2] + [fc.convert(v, F64) for v in values[2:]]
     if kind == "solve":
         nb = values[1].type.ndim if isinstance(values[1].type, Array) else 0
         if nb == 0:
@@ -207,16 +252,25 @@ def lapack_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -
         nd = max(nd, nb)
     if nd > 2:
         raise fc.error(node, f"{shown} of a {nd}-D array (a stack of matrices) is not supported", hint)
-    dts = [v.type.dtype for v in values]
+    dts = [v.type.dtype for v in values[:2 if kind == "lstsq" else None]]
     for dt in dts:
         if not isinstance(dt, Scalar):
             raise fc.error(node, f"{shown} of an array of structs: array type is unsupported in linalg "
                                  f"(TypeError in NumPy)", "pass an array of numbers")
     single = all(dt in (F32, C64) for dt in dts)
     t = (C64 if single else C128) if any(dt.is_complex for dt in dts) else (F32 if single else F64)
-    result = {"solve": Array(t, values[-1].type.ndim), "inv": Array(t, 2), "det": t,
-              "slogdet": Tuple((t, complex_part(t) if t.is_complex else t))}[kind]
-    return ir.Intrinsic(result, fc.span(node), op.name, values)
+    result = {"solve": Array(t, values[-1].type.ndim) if kind == "solve" else t, "inv": Array(t, 2),
+              "cholesky": Array(t, 2), "det": t,
+              "slogdet": Tuple((t, complex_part(t) if t.is_complex else t)),
+              "qr": Array(t, 2) if attrs.get("mode") == "r" else Tuple((Array(t, 2), Array(t, 2))),
+              "eigh": Tuple((Array(complex_part(t) if t.is_complex else t, 1), Array(t, 2))),
+              "eigvalsh": Array(complex_part(t) if t.is_complex else t, 1),
+              "lstsq": Tuple((Array(t, values[1].type.ndim) if kind == "lstsq" else t,
+                              Array(complex_part(t) if t.is_complex else t, 1), I64,
+                              Array(complex_part(t) if t.is_complex else t, 1))),
+              "svd": Array(complex_part(t) if t.is_complex else t, 1) if attrs.get("job") == "N" else
+              Tuple((Array(t, 2), Array(complex_part(t) if t.is_complex else t, 1), Array(t, 2)))}[kind]
+    return ir.Intrinsic(result, fc.span(node), op.name, values, attrs)
 
 
 def matmul_inplace(fc: "FunctionChecker", node: ast.AugAssign) -> list[ir.Stmt]:

@@ -94,6 +94,11 @@ def reduction_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str
         args.append(fc.convert(ddof, F64))
     if kind == "average":
         return _average(fc, node, op, bound, src, dtype, attrs, shown)
+    if kind == "norm" and ndim == 2 and attrs["axis"] is None and not attrs.get("keepdims"):
+        from fastext.compiler.frontend.npsource import matrix_norm
+        value = matrix_norm(fc, node, bound.get("ord"), src)      # ord ±1, ±2, ±inf, 'nuc' of a matrix
+        if value is not None:
+            return value
     if kind == "norm":
         _norm_ord(fc, bound, attrs, ndim, shown)
         if attrs["axis"] is None and attrs.get("ord") in (None, 2.0) and not attrs.get("keepdims") \
@@ -165,7 +170,8 @@ def _norm_ord(fc, bound: dict, attrs: dict, ndim: int, shown: str) -> None:
             raise fc.error(node, f"{shown}(ord=...) supports None, 2, 1, np.inf and -np.inf for vectors",
                            "ord=None (the 2-norm; the Frobenius norm of a matrix)")
         if ndim != 1 and attrs.get("axis") is None:
-            raise fc.error(node, "ord= other than None is supported for vectors only", "norm of a matrix: ord=None")
+            raise fc.error(node, "ord= other than None is supported for vectors and matrices",
+                           "an array of more dimensions: name the axes, axis=... (or ravel it)")
         attrs["ord"] = float(value.value)
     if ndim > 2 and attrs.get("axis") is None:
         raise fc.error(bound["x"] if isinstance(bound["x"], ast.AST) else node,

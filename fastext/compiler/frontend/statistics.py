@@ -429,10 +429,23 @@ def _float_rows(fc, arg, node, shown: str) -> ir.Expr:
     return m if m.type.dtype == F64 else astype_map(fc, m, F64, node)
 
 
+def _rows_with_y(bound: dict, first: str, node: ast.Call) -> None:
+    """`y=` given: NumPy's variables are then the rows of x and of y stacked (`np.vstack((x, y))`,
+    a template call: frontend/synth.py's `np`), replacing bound[first]."""
+    y = bound.pop("y", None)
+    if y is None or isinstance(y, ast.Constant) and y.value is None:
+        return
+    from fastext.compiler.frontend.synth import NUMPY
+    stack = ast.Call(ast.Attribute(ast.Name(NUMPY, ast.Load()), "vstack", ast.Load()),
+                     [ast.Tuple([bound[first], y], ast.Load())], [])
+    bound[first] = ast.fix_missing_locations(ast.copy_location(stack, node))
+
+
 def cov(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
-    """`np.cov(m)`: rows are variables (rowvar=True), ddof 1; float64.  A 1-D m is one variable:
-    a scalar (NumPy's 0-d array)."""
+    """`np.cov(m, y=None)`: rows are variables (rowvar=True; y's rows follow m's), ddof 1; float64.
+    A 1-D m (without y) is one variable: a scalar (NumPy's 0-d array)."""
     bound = _bind(fc, node, ["m", "y", "rowvar", "bias", "ddof", "fweights", "aweights", "dtype"], shown, 1)
+    _rows_with_y(bound, "m", node)
     _only_defaults(fc, bound, shown, {"y": None, "rowvar": True, "bias": False, "ddof": None, "fweights": None,
                                       "aweights": None, "dtype": None}, f"{shown}(m) of rows; transpose for columns")
     m = _float_rows(fc, bound["m"], node, shown)
@@ -440,9 +453,10 @@ def cov(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=
 
 
 def corrcoef(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
-    """`np.corrcoef(x)`: NumPy's c = cov(x); c / d[:, None] / d[None, :] with d = sqrt(diag(c)),
-    clipped to [-1, 1]; for a 1-D x, c / c."""
+    """`np.corrcoef(x, y=None)`: NumPy's c = cov(x, y); c / d[:, None] / d[None, :] with
+    d = sqrt(diag(c)), clipped to [-1, 1]; for a 1-D x (without y), c / c."""
     bound = _bind(fc, node, ["x", "y", "rowvar", "bias", "ddof", "dtype"], shown, 1)
+    _rows_with_y(bound, "x", node)
     _only_defaults(fc, bound, shown, {"y": None, "rowvar": True, "dtype": None},
                    f"{shown}(x) of rows; transpose for columns")
     x = _float_rows(fc, bound["x"], node, shown)

@@ -7,7 +7,7 @@ A template's names that start with `_` are its own: values handed in are bound t
 temporaries (each evaluated once, in order), function values to fresh local function names,
 and every other `_` name gets a fresh `$` name, so two uses in one function never share a
 variable and none can clash with the user's names.  Every node takes the location of the
-construct it implements, so errors point at the user's code.
+construct it implements, so errors point at the user's code.  A template spells NumPy `np`.
 """
 from __future__ import annotations
 
@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 
 _uses = itertools.count(1)
 
+# What a template's `np` becomes: a name no source can spell, which `calls.numpy_name` reads as
+# the module numpy (so `np.diff(_y)` in a template is NumPy's even where the user never imported it).
+NUMPY = "np$numpy"
+
 
 class _Names(ast.NodeTransformer):
     def __init__(self, names: dict[str, str], where: ast.AST):
@@ -36,7 +40,9 @@ class _Names(ast.NodeTransformer):
         return node
 
     def visit_Name(self, node: ast.Name) -> ast.AST:
-        if node.id.startswith("_") and node.id != "_":
+        if node.id == "np":          # NumPy, whatever name (if any) the user's module imports it as
+            node.id = NUMPY
+        elif node.id.startswith("_") and node.id != "_":
             node.id = self.names.setdefault(node.id, f"{node.id}$s{next(_uses)}")
         return ast.copy_location(node, self.where)
 

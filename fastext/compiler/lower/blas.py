@@ -22,9 +22,12 @@ from fastext.compiler.lower.context import F32, F64, I1, I32, I64, I8P, ModuleCo
 # the routines a product may call, per dtype letter: s f32, d f64, c c64, z c128
 ROUTINES = ("sdot", "ddot", "cdotu_sub", "zdotu_sub", "sgemv", "dgemv", "cgemv", "zgemv",
             "sgemm", "dgemm", "cgemm", "zgemm", "ssyrk", "dsyrk", "csyrk", "zsyrk")
-# the LAPACK routines of np.linalg.solve/inv (gesv) and det/slogdet (getrf), double precision as
-# NumPy calls them; found with the CBLAS ones but not required (a BLAS without them: zero pointers)
-LAPACK = ("dgesv", "zgesv", "dgetrf", "zgetrf")
+# the LAPACK routines of np.linalg.solve/inv (gesv), det/slogdet (getrf), cholesky (potrf), qr
+# (geqrf, orgqr/ungqr), eigh/eigvalsh (syevd/heevd), svd (gesdd) and lstsq (gelsd), double precision as
+# NumPy calls them; found
+# with the CBLAS ones but not required (a BLAS without them: zero pointers)
+LAPACK = ("dgesv", "zgesv", "dgetrf", "zgetrf", "dpotrf", "zpotrf", "dgeqrf", "zgeqrf", "dorgqr", "zungqr",
+          "dsyevd", "zheevd", "dgesdd", "zgesdd", "dgelsd", "zgelsd")
 TABLE = ll.LiteralStructType([I8P] * (len(ROUTINES) + len(LAPACK)) + [I32, I8P])   # routines, ilp64, dgemm's name
 ILP64, NAME = len(ROUTINES) + len(LAPACK), len(ROUTINES) + len(LAPACK) + 1
 

@@ -1,5 +1,5 @@
 """Linear algebra: `a @ b`, `np.matmul`, `np.dot`, `a.dot(b)`, `np.inner`, `np.outer`, `np.vdot`,
-`np.trace`, `np.einsum`, `np.linalg.solve`, `inv`, `det`, `slogdet`.
+`np.trace`, `np.einsum`, `np.linalg.solve`, `inv`, `det`, `slogdet`, `cholesky`, `qr`, `eigh`, `eigvalsh`, `svd`, `lstsq`.
 
 Typing is `frontend/linalg.py`; products are lowered by `lower/linalg.py`, which calls the
 BLAS NumPy itself uses (found at import by `abi/blas.py`) for float and complex matrices,
@@ -83,6 +83,29 @@ add(Op("linalg.solve", spellings=("numpy.linalg.solve",), allocates=True, signat
 add(Op("linalg.inv", spellings=("numpy.linalg.inv",), allocates=True, signature="np.linalg.inv(a)",
        doc="inverse of a square matrix (?gesv of the identity, as NumPy): LinAlgError for a singular a",
        data={"kind": "inv"}, **_LAPACK))
+add(Op("linalg.cholesky", spellings=("numpy.linalg.cholesky",), allocates=True, signature="np.linalg.cholesky(a)",
+       doc="the lower-triangular L with a = L @ L.conj().T (LAPACK's ?potrf from NumPy's own library, as NumPy; "
+           "native Cholesky without it): LinAlgError for a matrix that is not positive definite",
+       data={"kind": "cholesky"}, **_LAPACK))
+add(Op("linalg.qr", spellings=("numpy.linalg.qr",), allocates=True, signature="np.linalg.qr(a, mode='reduced')",
+       doc="the tuple (q, r) with a = q @ r, q's columns orthonormal, r upper triangular (LAPACK's ?geqrf and "
+           "?orgqr from NumPy's own library, as NumPy; native Householder QR without it); mode 'complete' or "
+           "'r' (r alone)", data={"kind": "qr"}, **_LAPACK))
+add(Op("linalg.eigh", spellings=("numpy.linalg.eigh",), allocates=True, signature="np.linalg.eigh(a, UPLO='L')",
+       doc="(w, v): the eigenvalues of a Hermitian matrix, ascending, and the eigenvectors as v's columns "
+           "(LAPACK's ?syevd/?heevd from NumPy's own library, as NumPy; Jacobi rotations without it)",
+       data={"kind": "eigh"}, **_LAPACK))
+add(Op("linalg.eigvalsh", spellings=("numpy.linalg.eigvalsh",), allocates=True,
+       signature="np.linalg.eigvalsh(a, UPLO='L')", doc="the eigenvalues of a Hermitian matrix, ascending (?syevd 'N')",
+       data={"kind": "eigvalsh"}, **_LAPACK))
+add(Op("linalg.svd", spellings=("numpy.linalg.svd",), allocates=True,
+       signature="np.linalg.svd(a, full_matrices=True, compute_uv=True)",
+       doc="(u, s, vh) with a = u @ np.diag(s) @ vh, s descending (LAPACK's ?gesdd from NumPy's own library, as "
+           "NumPy; one-sided Jacobi without it); compute_uv=False: s alone",
+       data={"kind": "svd"}, **_LAPACK))
+add(Op("linalg.lstsq", spellings=("numpy.linalg.lstsq",), allocates=True, signature="np.linalg.lstsq(a, b, rcond=None)",
+       doc="(x, residuals, rank, s): the minimum-norm x minimising |b - a x| (LAPACK's ?gelsd from NumPy's own "
+           "library, as NumPy; the Jacobi SVD without it)", data={"kind": "lstsq"}, **_LAPACK))
 add(Op("linalg.det", spellings=("numpy.linalg.det",), numpy_scalar=True, signature="np.linalg.det(a)",
        doc=f"determinant {_SQUARE}: sign * exp(log-determinant), as NumPy", data={"kind": "det"}, **_LAPACK))
 add(Op("linalg.slogdet", spellings=("numpy.linalg.slogdet",), signature="np.linalg.slogdet(a)",
@@ -101,3 +124,20 @@ add(Op("linalg.matrix_power", spellings=("numpy.linalg.matrix_power",),
        signature="np.linalg.matrix_power(a, n)",
        doc="a square matrix to a constant integer power: NumPy's products (binary decomposition of n; "
            "n < 0 through inv, 0 the identity in a's dtype, 1 `a` itself), unrolled"))
+
+_SOURCE = "fastext.compiler.frontend.npsource"      # written as .fx source over the operations above
+add(Op("np.polyval", spellings=("numpy.polyval",), check=deferred(_SOURCE, "polyval"), group="linalg",
+       signature="np.polyval(p, x)",
+       doc="the polynomial p (highest power first, a 1-D array) at x (a number or an array): NumPy's Horner loop "
+           "y = y * x + p[i]"))
+add(Op("np.vander", spellings=("numpy.vander",), check=deferred(_SOURCE, "vander"), group="creation",
+       signature="np.vander(x, N=None, increasing=False)",
+       doc="the Vandermonde matrix of a 1-D x: powers as NumPy's running products, x's dtype promoted with int64"))
+add(Op("linalg.pinv", spellings=("numpy.linalg.pinv",), check=deferred(_SOURCE, "pinv"), group="linalg",
+       signature="np.linalg.pinv(a, rcond=None)",
+       doc="the Moore-Penrose pseudo-inverse of a matrix through np.linalg.svd, NumPy's steps (singular values "
+           "above rcond * max, rcond 1e-15 by default)"))
+add(Op("linalg.matrix_rank", spellings=("numpy.linalg.matrix_rank",), check=deferred(_SOURCE, "matrix_rank"),
+       group="linalg", signature="np.linalg.matrix_rank(A, tol=None)",
+       doc="the number of singular values above tol (default max(s) * max(m, n) * eps, NumPy's); a vector: 1 "
+           "unless all zero"))

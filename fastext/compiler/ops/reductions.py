@@ -37,7 +37,7 @@ PARAMS = {
     "cumprod": (("axis", "dtype", "out"), "running product"),
     "count_nonzero": (("axis", "keepdims"), "number of non-zero items"),
     "average": (("axis", "weights", "returned", "keepdims"), "mean, or weighted mean sum(a*w)/sum(w)"),
-    "norm": (("ord", "axis", "keepdims"), "vector 2-norm / Frobenius norm (ord None, 2, 1, inf, -inf, 'fro')"),
+    "norm": (("ord", "axis", "keepdims"), "vector norms (ord None, 2, 1, inf, -inf); matrix norms (None/'fro', ±1, ±2, ±inf, 'nuc')"),
 }
 
 _METHODS = ("sum", "prod", "min", "max", "mean", "var", "std", "argmin", "argmax", "all", "any", "cumsum", "cumprod")

@@ -88,3 +88,18 @@ add(Op("array.squeeze", spellings=("numpy.squeeze", "ndarray.squeeze"),
        signature="np.squeeze(a, axis), a.squeeze(axis)",
        doc="a view without the axes of size 1 named by axis (a constant int or tuple; ValueError when one has "
            "another size); no axis= is a compile error: the result's rank must be known"))
+
+_SOURCE = "fastext.compiler.frontend.npsource"      # written as .fx source over the operations above
+add(Op("np.rot90", spellings=("numpy.rot90",), check=deferred(_SOURCE, "rot90"), group="shape",
+       signature="np.rot90(m, k=1, axes=(0, 1))",
+       doc="a view rotated by 90 degrees k times (k may be a run-time int) in the plane of the two constant axes"))
+add(Op("np.moveaxis", spellings=("numpy.moveaxis",), check=deferred(_SOURCE, "moveaxis"), group="shape",
+       signature="np.moveaxis(a, source, destination)",
+       doc="a transposed view with the source axes (constant ints or tuples) moved to the destination places"))
+for _name, _equal in (("split", True), ("array_split", False)):
+    add(Op(f"np.{_name}", spellings=(f"numpy.{_name}",), check=deferred(_SOURCE, "split"), group="shape",
+           signature=f"np.{_name}(ary, indices_or_sections, axis=0)",
+           doc="a list of views along a constant axis: N " + ("equal sections (ValueError unless N divides the length)"
+                                                              if _equal else "sections, the first len % N one longer")
+               + ", or the pieces between the indices of a 1-D int array or list",
+           data={"equal": _equal}))

@@ -58,3 +58,11 @@ add(Op("np.lexsort", spellings=("numpy.lexsort",),
        signature="np.lexsort(keys)",
        doc="int64 indices sorting 1-D keys by the last key, ties by the previous ones (stable argsorts and "
            "gathers); ValueError for keys of two lengths"))
+
+_SOURCE = "fastext.compiler.frontend.npsource"      # written as .fx source over the operations above
+for _kind, _doc in (("union", "the sorted distinct values of both (flattened): np.unique of their concatenation"),
+                    ("intersect", "the sorted distinct values in both: equal neighbours of the sorted distinct values "
+                                  "of each (NaN in neither)"),
+                    ("setdiff", "the sorted distinct values of ar1 not in ar2 (np.isin; NaN stays)")):
+    add(Op(f"np.{_kind}1d", spellings=(f"numpy.{_kind}1d",), check=deferred(_SOURCE, "set_function"), group="sorting",
+           signature=f"np.{_kind}1d(ar1, ar2)", doc=_doc, data={"kind": _kind}))

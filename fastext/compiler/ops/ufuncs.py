@@ -697,6 +697,85 @@ ufunc("round", 1, _round, aliases=("around", "round_"), typing="round", methods=
       signature="np.round(a, decimals=0), a.round(decimals=0)")
 
 
+# ----------------------------------------------------------------------------- integer and exponent functions
+
+def _gcd_of(fl, x, y, signed: bool):
+    """Euclid's algorithm on the magnitudes as unsigned integers (so the most negative integer's
+    magnitude is exact; a gcd that is that magnitude wraps back to it, as NumPy's does)."""
+    from fastext.compiler.lower.ircontrol import Var, while_loop
+    b = fl.b
+
+    def magnitude(v):
+        return b.select(b.icmp_signed("<", v, v.type(0)), b.neg(v), v) if signed else v
+    a, c = Var(b, x.type, magnitude(x)), Var(b, x.type, magnitude(y))
+
+    def step():
+        r = b.urem(a.get(), c.get())
+        a.set(c.get())
+        c.set(r)
+    while_loop(b, lambda: b.icmp_unsigned("!=", c.get(), x.type(0)), step, "gcd")
+    return a.get()
+
+
+def _gcd(fl, ins, out, args):
+    return _gcd_of(fl, *args, out.signed)
+
+
+def _lcm(fl, ins, out, args):
+    """|x / gcd(x, y) * y|, 0 when both are 0."""
+    b = fl.b
+    x, y = args
+    g = _gcd_of(fl, x, y, out.signed)
+    zero = b.icmp_unsigned("==", g, g.type(0))
+    safe = b.select(zero, g.type(1), g)
+    v = b.mul((b.sdiv if out.signed else b.udiv)(x, safe), y)
+    if out.signed:
+        v = b.select(b.icmp_signed("<", v, v.type(0)), b.neg(v), v)
+    return b.select(zero, g.type(0), v)
+
+
+ufunc("gcd", 2, _gcd, doc="greatest common divisor of integers (Euclid's algorithm, always >= 0)")
+ufunc("lcm", 2, _lcm, doc="least common multiple of integers: |x // gcd(x, y) * y| (0 when one is 0)")
+
+
+def _ldexp(fl, ins, out, args):
+    """x * 2**n with one rounding (LLVM's ldexp, C's): an int64 n saturates to int32's range, which
+    gives the same result since every float overflows or underflows well before."""
+    from llvmlite import ir as ll
+    b = fl.b
+    x, n = args
+    if n.type.width > 32:
+        lo, hi = n.type(-2**31), n.type(2**31 - 1)
+        n = b.select(b.icmp_signed("<", n, lo), lo, b.select(b.icmp_signed(">", n, hi), hi, n))
+        n = b.trunc(n, ll.IntType(32))
+    elif n.type.width < 32:
+        n = b.sext(n, ll.IntType(32)) if ins[1].signed else b.zext(n, ll.IntType(32))
+    sfx = "f32" if x.type == _ll().F32 else "f64"
+    fn = fl.ctx.intrinsic(f"llvm.ldexp.{sfx}.i32", x.type, [x.type, ll.IntType(32)])
+    return b.call(fn, [x, n])
+
+
+ufunc("ldexp", 2, _ldexp, gpu=None, doc="x1 * 2**x2 (x2 integers), one rounding")
+
+
+def _frexp_part(index: int):
+    """Part `index` of C's frexp (0: the mantissa in [0.5, 1) with x's sign, 1: the int32 exponent);
+    0, inf and NaN give themselves and exponent 0."""
+    def scalar(fl, ins, out, args):
+        from llvmlite import ir as ll
+        x = args[0]
+        sfx = "f32" if x.type == _ll().F32 else "f64"
+        pair = ll.LiteralStructType([x.type, ll.IntType(32)])
+        fn = fl.ctx.intrinsic(f"llvm.frexp.{sfx}.i32", pair, [x.type])
+        return fl.b.extract_value(fl.b.call(fn, [x]), index)
+    return scalar
+
+
+for _index, _part in enumerate(("mantissa", "exponent")):    # np.frexp's two outputs (frontend/npsource.py)
+    add(Op(f"np.frexp.{_part}", check=None, lower=_lower, gpu=None, numpy_scalar=True,
+           data={"ufunc": "frexp", "nin": 1, "scalar": _frexp_part(_index), "typing": "ufunc", "output": _index}))
+
+
 # ----------------------------------------------------------------------------- ufunc methods
 
 # ufunc → the reduction its `.reduce` is (and its `.accumulate`, where NumPy has a named one)
@@ -727,6 +806,15 @@ def _declare_methods() -> None:
                      "shown": f"`np.<ufunc>.{method}`"}))
 
 
+    names = [n for n in _REDUCE if n in ("add", "multiply", "maximum", "minimum")]
+    add(Op("ufunc.reduceat", spellings=tuple(f"numpy.{n}.reduceat" for n in names),
+           check=deferred("fastext.compiler.frontend.npsource", "reduceat"), group="reduction",
+           signature="np.add.reduceat(array, indices, axis=0)",
+           doc="the reduction of each slice array[indices[i]:indices[i+1]] (array[indices[i]] where the next index "
+               "is not greater; the last to the end), in the reduction's dtype: add, multiply, maximum, minimum",
+           data={"targets": {n: _REDUCE[n][0].partition(".")[2] for n in names}}))
+
+
 _declare_methods()
 
 _COMPOSE = "fastext.compiler.frontend.compose"
@@ -738,6 +826,13 @@ add(Op("np.nan_to_num", spellings=("numpy.nan_to_num",), check=deferred(_COMPOSE
 add(Op("np.select", spellings=("numpy.select",), check=deferred(_COMPOSE, "select"), group="ufunc",
        signature="np.select(condlist, choicelist, default=0)",
        doc="the first choice whose condition holds (lists written in the call), one fused loop"))
+add(Op("np.modf", spellings=("numpy.modf",), check=deferred("fastext.compiler.frontend.npsource", "modf"),
+       group="ufunc", signature="np.modf(x)",
+       doc="the tuple (fractional parts, integral parts), both with x's sign: x - trunc(x) and trunc(x) "
+           "(exact; inf gives (0, inf)); ints as float64"))
+add(Op("np.frexp", spellings=("numpy.frexp",), check=deferred("fastext.compiler.frontend.npsource", "frexp"),
+       group="ufunc", signature="np.frexp(x)",
+       doc="the tuple (mantissas in [0.5, 1) with x's sign, int32 exponents), x = m * 2**e; ints as float64"))
 add(Op("np.isclose", spellings=("numpy.isclose",), check=_check("isclose_call"), group="ufunc",
        signature="np.isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)",
        doc="NumPy's formula, one fused loop: (|a - b| <= atol + rtol * |b|) & isfinite(b) | (a == b)"))

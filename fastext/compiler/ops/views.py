@@ -1,5 +1,5 @@
-"""Views of arrays that move no data: `a.T`, `np.transpose(a, axes)`, `a.real`, `a.imag`, and the
-diagonals of `np.einsum`'s repeated labels (`array.combine_axes`)."""
+"""Views of arrays that move no data: `a.T`, `np.transpose(a, axes)`, `a.real`, `a.imag`, the
+diagonals of `np.einsum`'s repeated labels (`array.combine_axes`) and `np.broadcast_to`."""
 from __future__ import annotations
 
 from fastext.compiler.ops import Op, add
@@ -67,3 +67,50 @@ def _lower_combine(fl, e, args):
 
 add(Op("array.combine_axes", lower=_lower_combine, aliases=True, group="shape", signature="np.einsum('ii->i', a)",
        doc="axes merged into one whose stride is their sum: the diagonal of einsum's repeated labels (a view)"))
+
+
+def _lower_broadcast(fl, e, args):
+    """`np.broadcast_to(a, shape)`: the requested shape over a's data, NumPy's broadcasting rule per
+    axis aligned from the right — a's stride where the extents agree, stride 0 where a's extent is
+    1 or a has no such axis; NumPy's ValueErrors for a negative extent or one that cannot repeat."""
+    from llvmlite import ir as ll
+    from fastext.compiler.lower.context import I64, value_type
+    b = fl.b
+    a, dims = args[0], args[1:]
+    nd, na = e.type.ndim, e.args[0].type.ndim
+    for d in dims:
+        fl.fail_if(b.icmp_signed("<", d, I64(0)), "ValueError", "all elements of broadcast shape must be non-negative")
+    shape_of = [b.extract_value(a, [1, j]) for j in range(na)]
+
+    def shown(k: int) -> str:
+        return "(" + ",".join(["%lld"] * k) + ("," if k == 1 else "") + ")"
+    message = (f"operands could not be broadcast together with remapped shapes [original->remapped]: {shown(na)}  "
+               f"and requested shape {shown(nd)}")
+    out = b.insert_value(ll.Constant(value_type(e.type), ll.Undefined), b.extract_value(a, 0), 0)
+    for k in range(nd):
+        j = k - (nd - na)
+        stride = I64(0)
+        if j >= 0:
+            n = shape_of[j]
+            bad = b.and_(b.icmp_signed("!=", n, dims[k]), b.icmp_signed("!=", n, I64(1)))
+            if na + nd <= 3:         # (an error record holds 3 numbers: else the two that disagree)
+                fl.fail_if(bad, "ValueError", message, tuple(shape_of) + tuple(dims))
+            else:
+                fl.fail_if(bad, "ValueError", "operands could not be broadcast together with remapped shapes "
+                           f"[original->remapped]: axis {j} of the array (%lld) and axis {k} of the requested "
+                           "shape (%lld)", (n, dims[k]))
+            stride = b.select(b.icmp_signed("==", n, dims[k]), b.extract_value(a, [2, j]), I64(0))
+        out = b.insert_value(out, dims[k], [1, k])
+        out = b.insert_value(out, stride, [2, k])
+    return out
+
+
+def _check_broadcast(fc, node, op, shown, receiver=None):
+    from fastext.compiler.frontend.npsource import broadcast_to
+    return broadcast_to(fc, node, op, shown, receiver)
+
+
+add(Op("array.broadcast_to", spellings=("numpy.broadcast_to",), check=_check_broadcast, lower=_lower_broadcast,
+       aliases=True, group="shape", signature="np.broadcast_to(array, shape)",
+       doc="a view of the array in the given shape (NumPy's broadcasting: repeated items share their memory, "
+           "stride 0); a number gives a new array. Not read-only as NumPy's: do not write through it"))
