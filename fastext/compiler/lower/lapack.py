@@ -777,6 +777,10 @@ def _odd_swaps(h, ipiv, n, wide) -> ll.Value:
 # ----------------------------------------------------------------------------- native LU
 
 def _kernel(ctx, name: str, ret: ll.Type, params: list[ll.Type]):
+    """The internal kernel `name` and a body to emit it with; (the kernel, None) when the module
+    has it already."""
+    if name in ctx.module.globals:
+        return ctx.module.globals[name], None
     fn = ll.Function(ctx.module, ll.FunctionType(ret, params), name)
     fn.linkage = "internal"
     f = _Body(ctx, fn)
@@ -823,10 +827,9 @@ def getrf_kernel(ctx, t: T.Scalar) -> ll.Function:
     """`i64 fx$getrf.<t>(i64 n, i8* a, i8* ipiv)`: LAPACK's ?getf2 on the n×n column-major a (P L U
     in place; row j swapped with row ipiv[j] - 1, 1-based i64 pivots as ILP64 LAPACK's).  Returns
     LAPACK's info: 0, or the first k with u[k-1, k-1] == 0 (the factorisation still completes)."""
-    name = f"fx$getrf.{t.name}"
-    if name in ctx.module.globals:
-        return ctx.module.globals[name]
-    fn, f = _kernel(ctx, name, I64, [I64, I8P, I8P])
+    fn, f = _kernel(ctx, f"fx$getrf.{t.name}", I64, [I64, I8P, I8P])
+    if f is None:
+        return fn
     n, a_ptr, ipiv = fn.args
     b = f.b
     a, piv = b.bitcast(a_ptr, memory_type(t).as_pointer()), b.bitcast(ipiv, I64.as_pointer())
@@ -876,10 +879,9 @@ def getrs_kernel(ctx, t: T.Scalar) -> ll.Function:
     """`void fx$getrs.<t>(i64 n, i64 nrhs, i8* a, i8* ipiv, i8* x)`: LAPACK's ?getrs from getrf's
     factors, one column of the column-major n×nrhs x at a time: the row swaps, L y = x (unit
     lower), U x = y."""
-    name = f"fx$getrs.{t.name}"
-    if name in ctx.module.globals:
-        return ctx.module.globals[name]
-    fn, f = _kernel(ctx, name, ll.VoidType(), [I64, I64, I8P, I8P, I8P])
+    fn, f = _kernel(ctx, f"fx$getrs.{t.name}", ll.VoidType(), [I64, I64, I8P, I8P, I8P])
+    if f is None:
+        return fn
     n, nrhs, a_ptr, ipiv, x_ptr = fn.args
     b = f.b
     ptr = memory_type(t).as_pointer()
@@ -923,10 +925,9 @@ def potrf_kernel(ctx, t: T.Scalar) -> ll.Function:
     """`i64 fx$potrf.<t>(i64 n, i8* a)`: LAPACK's ?potf2 ('L') on the n×n column-major a, column by
     column: l_jj = sqrt(a_jj - sum_k |l_jk|^2), then l_ij = (a_ij - sum_k l_ik conj(l_jk)) / l_jj.
     Returns LAPACK's info: 0, or j + 1 for the first l_jj^2 that is not positive."""
-    name = f"fx$potrf.{t.name}"
-    if name in ctx.module.globals:
-        return ctx.module.globals[name]
-    fn, f = _kernel(ctx, name, I64, [I64, I8P])
+    fn, f = _kernel(ctx, f"fx$potrf.{t.name}", I64, [I64, I8P])
+    if f is None:
+        return fn
     n, a_ptr = fn.args
     b = f.b
     rt = _real(t)
@@ -1032,10 +1033,9 @@ def geqrf_kernel(ctx, t: T.Scalar) -> ll.Function:
     """`void fx$geqrf.<t>(i64 m, i64 n, i8* a, i8* tau)`: LAPACK's ?geqr2 on the m×n column-major a:
     for each column i < min(m, n) the reflector ?larfg makes (beta = -sign(alpha.re) |(alpha, x)|,
     tau = (beta - alpha) / beta, v = x / (alpha - beta)), applied to the columns right of it."""
-    name = f"fx$geqrf.{t.name}"
-    if name in ctx.module.globals:
-        return ctx.module.globals[name]
-    fn, f = _kernel(ctx, name, ll.VoidType(), [I64, I64, I8P, I8P])
+    fn, f = _kernel(ctx, f"fx$geqrf.{t.name}", ll.VoidType(), [I64, I64, I8P, I8P])
+    if f is None:
+        return fn
     m, n, a_ptr, tau_ptr = fn.args
     b = f.b
     rt = _real(t)
@@ -1098,10 +1098,9 @@ def geqrf_kernel(ctx, t: T.Scalar) -> ll.Function:
 def orgqr_kernel(ctx, t: T.Scalar) -> ll.Function:
     """`void fx$orgqr.<t>(i64 m, i64 n, i64 k, i8* a, i8* tau)`: LAPACK's ?org2r (?ung2r): the first
     n columns of H(0) ... H(k-1), from the reflectors in a's first k columns, in place."""
-    name = f"fx$orgqr.{t.name}"
-    if name in ctx.module.globals:
-        return ctx.module.globals[name]
-    fn, f = _kernel(ctx, name, ll.VoidType(), [I64, I64, I64, I8P, I8P])
+    fn, f = _kernel(ctx, f"fx$orgqr.{t.name}", ll.VoidType(), [I64, I64, I64, I8P, I8P])
+    if f is None:
+        return fn
     m, n, k, a_ptr, tau_ptr = fn.args
     b = f.b
     ptr = memory_type(t).as_pointer()
@@ -1139,11 +1138,10 @@ def syevj_kernel(ctx, t: T.Scalar) -> ll.Function:
     which only the lower (upper) triangle is read: cyclic Jacobi rotations until the off-diagonal
     part vanishes (each rotation: a phase making a_pq real, then the real rotation zeroing it),
     then a sort by eigenvalue.  v is n×n scratch."""
-    name = f"fx$syevj.{t.name}"
-    if name in ctx.module.globals:
-        return ctx.module.globals[name]
+    fn, f = _kernel(ctx, f"fx$syevj.{t.name}", ll.VoidType(), [I64, I8P, I8P, I8P, I64])
+    if f is None:
+        return fn
     from fastext.compiler.lower.ircontrol import while_loop
-    fn, f = _kernel(ctx, name, ll.VoidType(), [I64, I8P, I8P, I8P, I64])
     n, a_ptr, w_ptr, v_ptr, upper = fn.args
     b = f.b
     rt = _real(t)
@@ -1289,11 +1287,10 @@ def gesvj_kernel(ctx, t: T.Scalar) -> ll.Function:
     rotations, a phase first making w_i^H w_j real); the singular values are the column norms,
     sorted descending; U the normalised columns, completed to an orthonormal basis by QR (the
     kernels above) where it has fewer columns than it needs.  a = B or B^H then gives u, vt."""
-    name = f"fx$gesvj.{t.name}"
-    if name in ctx.module.globals:
-        return ctx.module.globals[name]
+    fn, f = _kernel(ctx, f"fx$gesvj.{t.name}", ll.VoidType(), [I64, I64, I8P, I8P, I8P, I8P, I8P, I64])
+    if f is None:
+        return fn
     from fastext.compiler.lower.ircontrol import while_loop
-    fn, f = _kernel(ctx, name, ll.VoidType(), [I64, I64, I8P, I8P, I8P, I8P, I8P, I64])
     m, n, a_ptr, s_ptr, u_ptr, vt_ptr, scratch, job = fn.args
     b = f.b
     rt = _real(t)
@@ -1460,10 +1457,9 @@ def lstsq_kernel(ctx, t: T.Scalar) -> ll.Function:
     x = sum over the singular values above rcond * s_max (machine precision for rcond < 0) of
     v_i (u_i^H b) / s_i; then b's first n rows are x and rows n..m the residual b - a x (whose
     squares sum to LAPACK's residual).  Returns the rank."""
-    name = f"fx$lstsq.{t.name}"
-    if name in ctx.module.globals:
-        return ctx.module.globals[name]
-    fn, f = _kernel(ctx, name, I64, [I64, I64, I64, I8P, I8P, I64, I8P, F64, I8P, I8P])
+    fn, f = _kernel(ctx, f"fx$lstsq.{t.name}", I64, [I64, I64, I64, I8P, I8P, I64, I8P, F64, I8P, I8P])
+    if f is None:
+        return fn
     m, n, nr, a_ptr, b_ptr, ldb, s_ptr, rcond, x_ptr, scratch = fn.args
     b = f.b
     ptr = memory_type(t).as_pointer()
