@@ -60,6 +60,12 @@ class Op:
     data: dict = field(default_factory=dict, compare=False, hash=False)   # family-specific details
 
 
+def npsource(function: str) -> Callable:
+    """The typing function of a NumPy function written as `.fx` source over the registry's
+    operations (frontend/npsource.py), imported at its first call."""
+    return deferred("fastext.compiler.frontend.npsource", function)
+
+
 def deferred(module: str, function: str) -> Callable:
     """`module.function`, imported at its first call: a declaration names the typing and lowering
     functions of other packages without importing them (nor llvmlite) when the registry loads."""

@@ -12,7 +12,7 @@ and `slogdet` (`lower/lapack.py`) call LAPACK from the same library, and native 
 """
 from __future__ import annotations
 
-from fastext.compiler.ops import Op, add, deferred
+from fastext.compiler.ops import Op, add, deferred, npsource
 
 
 def _check(fc, node, op, shown, receiver=None):
@@ -125,19 +125,18 @@ add(Op("linalg.matrix_power", spellings=("numpy.linalg.matrix_power",),
        doc="a square matrix to a constant integer power: NumPy's products (binary decomposition of n; "
            "n < 0 through inv, 0 the identity in a's dtype, 1 `a` itself), unrolled"))
 
-_SOURCE = "fastext.compiler.frontend.npsource"      # written as .fx source over the operations above
-add(Op("np.polyval", spellings=("numpy.polyval",), check=deferred(_SOURCE, "polyval"), group="linalg",
+add(Op("np.polyval", spellings=("numpy.polyval",), check=npsource("polyval"), group="linalg",
        signature="np.polyval(p, x)",
        doc="the polynomial p (highest power first, a 1-D array) at x (a number or an array): NumPy's Horner loop "
            "y = y * x + p[i]"))
-add(Op("np.vander", spellings=("numpy.vander",), check=deferred(_SOURCE, "vander"), group="creation",
+add(Op("np.vander", spellings=("numpy.vander",), check=npsource("vander"), group="creation",
        signature="np.vander(x, N=None, increasing=False)",
        doc="the Vandermonde matrix of a 1-D x: powers as NumPy's running products, x's dtype promoted with int64"))
-add(Op("linalg.pinv", spellings=("numpy.linalg.pinv",), check=deferred(_SOURCE, "pinv"), group="linalg",
+add(Op("linalg.pinv", spellings=("numpy.linalg.pinv",), check=npsource("pinv"), group="linalg",
        signature="np.linalg.pinv(a, rcond=None)",
        doc="the Moore-Penrose pseudo-inverse of a matrix through np.linalg.svd, NumPy's steps (singular values "
            "above rcond * max, rcond 1e-15 by default)"))
-add(Op("linalg.matrix_rank", spellings=("numpy.linalg.matrix_rank",), check=deferred(_SOURCE, "matrix_rank"),
+add(Op("linalg.matrix_rank", spellings=("numpy.linalg.matrix_rank",), check=npsource("matrix_rank"),
        group="linalg", signature="np.linalg.matrix_rank(A, tol=None)",
        doc="the number of singular values above tol (default max(s) * max(m, n) * eps, NumPy's); a vector: 1 "
            "unless all zero"))

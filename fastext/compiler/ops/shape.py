@@ -10,7 +10,7 @@ as the slices they are (`a[::-1]`).  `array.astype` is the element-wise NumPy ca
 """
 from __future__ import annotations
 
-from fastext.compiler.ops import Op, add, deferred
+from fastext.compiler.ops import Op, add, deferred, npsource
 from fastext.compiler.ops import deferred as _lower  # a lowering of lower/, imported when used
 
 _LOWER = "fastext.compiler.lower.shape"
@@ -89,15 +89,14 @@ add(Op("array.squeeze", spellings=("numpy.squeeze", "ndarray.squeeze"),
        doc="a view without the axes of size 1 named by axis (a constant int or tuple; ValueError when one has "
            "another size); no axis= is a compile error: the result's rank must be known"))
 
-_SOURCE = "fastext.compiler.frontend.npsource"      # written as .fx source over the operations above
-add(Op("np.rot90", spellings=("numpy.rot90",), check=deferred(_SOURCE, "rot90"), group="shape",
+add(Op("np.rot90", spellings=("numpy.rot90",), check=npsource("rot90"), group="shape",
        signature="np.rot90(m, k=1, axes=(0, 1))",
        doc="a view rotated by 90 degrees k times (k may be a run-time int) in the plane of the two constant axes"))
-add(Op("np.moveaxis", spellings=("numpy.moveaxis",), check=deferred(_SOURCE, "moveaxis"), group="shape",
+add(Op("np.moveaxis", spellings=("numpy.moveaxis",), check=npsource("moveaxis"), group="shape",
        signature="np.moveaxis(a, source, destination)",
        doc="a transposed view with the source axes (constant ints or tuples) moved to the destination places"))
 for _name, _equal in (("split", True), ("array_split", False)):
-    add(Op(f"np.{_name}", spellings=(f"numpy.{_name}",), check=deferred(_SOURCE, "split"), group="shape",
+    add(Op(f"np.{_name}", spellings=(f"numpy.{_name}",), check=npsource("split"), group="shape",
            signature=f"np.{_name}(ary, indices_or_sections, axis=0)",
            doc="a list of views along a constant axis: N " + ("equal sections (ValueError unless N divides the length)"
                                                               if _equal else "sections, the first len % N one longer")

@@ -6,7 +6,7 @@ a stable merge sort for argsort, NumPy's binary search).  NaN sorts last, as in 
 """
 from __future__ import annotations
 
-from fastext.compiler.ops import Op, add, deferred
+from fastext.compiler.ops import Op, add, deferred, npsource
 from fastext.compiler.ops import deferred as _lower  # a lowering of lower/, imported when used
 
 _LOWER = "fastext.compiler.lower.sorting"
@@ -59,10 +59,9 @@ add(Op("np.lexsort", spellings=("numpy.lexsort",),
        doc="int64 indices sorting 1-D keys by the last key, ties by the previous ones (stable argsorts and "
            "gathers); ValueError for keys of two lengths"))
 
-_SOURCE = "fastext.compiler.frontend.npsource"      # written as .fx source over the operations above
 for _kind, _doc in (("union", "the sorted distinct values of both (flattened): np.unique of their concatenation"),
                     ("intersect", "the sorted distinct values in both: equal neighbours of the sorted distinct values "
                                   "of each (NaN in neither)"),
                     ("setdiff", "the sorted distinct values of ar1 not in ar2 (np.isin; NaN stays)")):
-    add(Op(f"np.{_kind}1d", spellings=(f"numpy.{_kind}1d",), check=deferred(_SOURCE, "set_function"), group="sorting",
+    add(Op(f"np.{_kind}1d", spellings=(f"numpy.{_kind}1d",), check=npsource("set_function"), group="sorting",
            signature=f"np.{_kind}1d(ar1, ar2)", doc=_doc, data={"kind": _kind}))

@@ -7,7 +7,7 @@ as NumPy computes them; np.convolve and np.interp are loops of their own (`lower
 """
 from __future__ import annotations
 
-from fastext.compiler.ops import Op, add, deferred
+from fastext.compiler.ops import Op, add, deferred, npsource
 
 _LOWER = "fastext.compiler.lower.statistics"
 
@@ -44,32 +44,30 @@ add(Op("np.interp", spellings=("numpy.interp",), check=_check("interp"), lower=d
        signature="np.interp(x, xp, fp, left=None, right=None)",
        doc="piecewise-linear interpolation at x (a number or an array) of the points (xp increasing, fp); float64"))
 
-# NumPy functions written as .fx source over the operations above (frontend/npsource.py).
-_SOURCE = "fastext.compiler.frontend.npsource"
-add(Op("np.trapezoid", spellings=("numpy.trapezoid",), check=deferred(_SOURCE, "trapezoid"), group="reduction",
+add(Op("np.trapezoid", spellings=("numpy.trapezoid",), check=npsource("trapezoid"), group="reduction",
        signature="np.trapezoid(y, x=None, dx=1.0, axis=-1)",
        doc="the trapezoidal rule: (d * (y[1:] + y[:-1]) / 2.0).sum(axis), d = dx or np.diff(x) (x 1-D or of "
            "y's rank), NumPy's steps and pairwise sum"))
-add(Op("np.ptp", spellings=("numpy.ptp",), check=deferred(_SOURCE, "ptp"), group="reduction",
+add(Op("np.ptp", spellings=("numpy.ptp",), check=npsource("ptp"), group="reduction",
        signature="np.ptp(a, axis=None, keepdims=False)",
        doc="np.max(a, axis) - np.min(a, axis) in a's dtype (integers wrap, as NumPy's)"))
-add(Op("np.array_equal", spellings=("numpy.array_equal",), check=deferred(_SOURCE, "array_equal"),
+add(Op("np.array_equal", spellings=("numpy.array_equal",), check=npsource("array_equal"),
        group="reduction", signature="np.array_equal(a1, a2, equal_nan=False)",
        doc="True when the shapes are the same and every item compares equal (equal_nan: NaN equals NaN)"))
-add(Op("np.gradient", spellings=("numpy.gradient",), check=deferred(_SOURCE, "gradient"), group="shape",
+add(Op("np.gradient", spellings=("numpy.gradient",), check=npsource("gradient"), group="shape",
        signature="np.gradient(f, *varargs, axis=None, edge_order=1)",
        doc="central differences inside, one-sided (edge_order 1 or 2) at the ends, NumPy's steps; scalar spacings "
            "(one, or one per axis); one axis: an array, several: a tuple; ints give float64"))
-add(Op("np.ediff1d", spellings=("numpy.ediff1d",), check=deferred(_SOURCE, "ediff1d"), group="shape",
+add(Op("np.ediff1d", spellings=("numpy.ediff1d",), check=npsource("ediff1d"), group="shape",
        signature="np.ediff1d(ary, to_end=None, to_begin=None)",
        doc="differences of the flattened array in its dtype, to_begin / to_end (numbers or arrays) joined"))
-add(Op("np.digitize", spellings=("numpy.digitize",), check=deferred(_SOURCE, "digitize"), group="sorting",
+add(Op("np.digitize", spellings=("numpy.digitize",), check=npsource("digitize"), group="sorting",
        signature="np.digitize(x, bins, right=False)",
        doc="the bin index of each x: np.searchsorted(bins, x, side='right' (right=True: 'left')), mirrored for "
            "decreasing bins; ValueError for bins that are neither; int64"))
-add(Op("np.sinc", spellings=("numpy.sinc",), check=deferred(_SOURCE, "sinc"), group="ufunc",
+add(Op("np.sinc", spellings=("numpy.sinc",), check=npsource("sinc"), group="ufunc",
        signature="np.sinc(x)", doc="sin(pi x) / (pi x) as NumPy computes it (x = 0 replaced by 1e-20)"))
-add(Op("np.unwrap", spellings=("numpy.unwrap",), check=deferred(_SOURCE, "unwrap"), group="shape",
+add(Op("np.unwrap", spellings=("numpy.unwrap",), check=npsource("unwrap"), group="shape",
        signature="np.unwrap(p, discont=None, axis=-1, period=2*pi)",
        doc="jumps of more than discont (default period/2) along axis replaced by their value modulo period: "
            "NumPy's steps (np.mod, a running sum); a float period"))

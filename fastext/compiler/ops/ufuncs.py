@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 
-from fastext.compiler.ops import REGISTRY, Op, add, deferred
+from fastext.compiler.ops import REGISTRY, Op, add, deferred, npsource
 
 OPERATORS = {"+": "add", "-": "subtract", "*": "multiply", "/": "true_divide", "//": "floor_divide",
              "%": "remainder", "**": "power", "&": "bitwise_and", "|": "bitwise_or", "^": "bitwise_xor",
@@ -808,7 +808,7 @@ def _declare_methods() -> None:
 
     names = [n for n in _REDUCE if n in ("add", "multiply", "maximum", "minimum")]
     add(Op("ufunc.reduceat", spellings=tuple(f"numpy.{n}.reduceat" for n in names),
-           check=deferred("fastext.compiler.frontend.npsource", "reduceat"), group="reduction",
+           check=npsource("reduceat"), group="reduction",
            signature="np.add.reduceat(array, indices, axis=0)",
            doc="the reduction of each slice array[indices[i]:indices[i+1]] (array[indices[i]] where the next index "
                "is not greater; the last to the end), in the reduction's dtype: add, multiply, maximum, minimum",
@@ -826,11 +826,11 @@ add(Op("np.nan_to_num", spellings=("numpy.nan_to_num",), check=deferred(_COMPOSE
 add(Op("np.select", spellings=("numpy.select",), check=deferred(_COMPOSE, "select"), group="ufunc",
        signature="np.select(condlist, choicelist, default=0)",
        doc="the first choice whose condition holds (lists written in the call), one fused loop"))
-add(Op("np.modf", spellings=("numpy.modf",), check=deferred("fastext.compiler.frontend.npsource", "modf"),
+add(Op("np.modf", spellings=("numpy.modf",), check=npsource("modf"),
        group="ufunc", signature="np.modf(x)",
        doc="the tuple (fractional parts, integral parts), both with x's sign: x - trunc(x) and trunc(x) "
            "(exact; inf gives (0, inf)); ints as float64"))
-add(Op("np.frexp", spellings=("numpy.frexp",), check=deferred("fastext.compiler.frontend.npsource", "frexp"),
+add(Op("np.frexp", spellings=("numpy.frexp",), check=npsource("frexp"),
        group="ufunc", signature="np.frexp(x)",
        doc="the tuple (mantissas in [0.5, 1) with x's sign, int32 exponents), x = m * 2**e; ints as float64"))
 add(Op("np.isclose", spellings=("numpy.isclose",), check=_check("isclose_call"), group="ufunc",
