@@ -150,3 +150,25 @@ def outcome(f, *args):
     except Exception as e:   # noqa: BLE001 - the outcome is compared
         return (type(e).__name__, str(e))
 
+
+def linked_object(path: str, folder) -> str:
+    """`path` compiled and linked into folder/<stem>.so, for a child process to load."""
+    from fastext.compiler.driver import compile_file
+    from fastext.compiler.link import link_shared
+    stem = os.path.basename(path).rsplit(".", 1)[0]
+    so = str(folder / f"{stem}.so")
+    link_shared(compile_file(path, stem).object_code, so)
+    return so
+
+
+def run_without_blas(script: str, shared_object: str) -> list[str]:
+    """The stdout lines of `script` run in a child Python with FASTEXT_BLAS=0 (no BLAS, no LAPACK:
+    the native fallbacks), the shared object as its argument; asserts it exited 0."""
+    import subprocess
+    import sys
+    env = dict(os.environ, FASTEXT_BLAS="0")
+    proc = subprocess.run([sys.executable, "-c", script, shared_object], capture_output=True, text=True, env=env,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.splitlines()
+

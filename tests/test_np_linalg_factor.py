@@ -8,9 +8,6 @@ the same signs; Jacobi rotations against divide and conquer for eigh: eigenvalue
 largest, eigenvectors orthonormal and a v = v w, each column's sign or phase free; one-sided
 Jacobi for svd: singular values to 1e-12 of the largest, u and vh orthonormal, u s vh = a; lstsq
 from that SVD: x and the residuals to 1e-12, the same rank)."""
-import os
-import subprocess
-import sys
 import textwrap
 
 import numpy as np
@@ -18,6 +15,7 @@ import pytest
 
 from fastext.compiler.diagnostics import CompileError
 from fastext.compiler.driver import compile_source
+import fxload
 from fxload import FX_DIR, compiled, interpreted
 
 PATH = f"{FX_DIR}/np_linalg_factor.fx"
@@ -156,19 +154,11 @@ CHILD = textwrap.dedent("""
 
 @pytest.fixture(scope="module")
 def shared_object(tmp_path_factory) -> str:
-    from fastext.compiler.driver import compile_file
-    from fastext.compiler.link import link_shared
-    so = str(tmp_path_factory.mktemp("factor") / "np_linalg_factor.so")
-    link_shared(compile_file(PATH, "np_linalg_factor").object_code, so)
-    return so
+    return fxload.linked_object(PATH, tmp_path_factory.mktemp("factor"))
 
 
 def test_native_code_without_lapack(shared_object):
-    env = dict(os.environ, FASTEXT_BLAS="0")
-    proc = subprocess.run([sys.executable, "-c", CHILD, shared_object], capture_output=True, text=True, env=env,
-                          timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.splitlines() == ["None", "ok"]
+    assert fxload.run_without_blas(CHILD, shared_object) == ["None", "ok"]
 
 
 def test_lapack_symbols(mods):

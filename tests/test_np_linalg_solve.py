@@ -11,8 +11,6 @@ compared within rounding.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import tempfile
 import textwrap
 
@@ -330,21 +328,13 @@ print("ok")
 
 @pytest.fixture(scope="module")
 def shared_object(tmp_path_factory) -> str:
-    from fastext.compiler.driver import compile_file
-    from fastext.compiler.link import link_shared
-    so = str(tmp_path_factory.mktemp("solve") / "np_linalg_solve.so")
-    link_shared(compile_file(PATH, "np_linalg_solve").object_code, so)
-    return so
+    return fxload.linked_object(PATH, tmp_path_factory.mktemp("solve"))
 
 
 def test_native_lu_without_lapack(shared_object):
     """FASTEXT_BLAS=0: no BLAS, no LAPACK; the native partial-pivoting LU gives NumPy's results
     within rounding, and NumPy's errors."""
-    env = dict(os.environ, FASTEXT_BLAS="0")
-    proc = subprocess.run([sys.executable, "-c", CHILD, shared_object], capture_output=True, text=True, env=env,
-                          timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.splitlines() == ["None", "ok"]
+    assert fxload.run_without_blas(CHILD, shared_object) == ["None", "ok"]
 
 
 def test_lapack_symbols_are_numpys(native):
