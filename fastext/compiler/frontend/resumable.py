@@ -170,11 +170,9 @@ def _stateless(stmts: list[ast.stmt]) -> bool:
 
 def _fresh_targets(target: ast.expr, n: int) -> dict[str, ast.expr] | None:
     """New names for the loop target's names (they must not touch the caller's locals)."""
-    names = [t.id for t in ast.walk(target) if isinstance(t, ast.Name)]
-    if not all(isinstance(t, (ast.Name, ast.Tuple)) for t in ast.walk(target) if isinstance(t, ast.expr)
-               and not isinstance(t, ast.expr_context)):
+    if not all(isinstance(t, (ast.Name, ast.Tuple)) for t in ast.walk(target) if isinstance(t, ast.expr)):
         return None
-    return {v: ast.Name(f"$rp{n}_{v}", ast.Load()) for v in names}
+    return {t.id: ast.Name(f"$rp{n}_{t.id}", ast.Load()) for t in ast.walk(target) if isinstance(t, ast.Name)}
 
 
 def _renamed(node: ast.AST, renames: dict[str, ast.expr]):

@@ -59,10 +59,10 @@ def store_loop(body: list[ir.Stmt]) -> bool:
     assigned = {id(s.var) for s in assigns} - counters
     defined: set[int] = set()
     for s in body:
-        if isinstance(s, (ir.ForRange, ir.While)) or any(isinstance(t, (ir.ForRange, ir.While))
-                                                         for t in ir.walk([s])):
+        nested = list(ir.walk([s]))         # s itself first
+        if any(isinstance(t, (ir.ForRange, ir.While)) for t in nested):
             return False
-        reads = {id(e.var) for t in ir.walk([s]) for c in ir.children(t) for e in ir.walk_exprs(c)
+        reads = {id(e.var) for t in nested for c in ir.children(t) for e in ir.walk_exprs(c)
                  if isinstance(e, ir.Load)}
         if (reads & assigned) - defined:
             return False
