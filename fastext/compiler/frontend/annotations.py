@@ -46,6 +46,13 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
             raise FxSyntaxError(span, f"an optional {inner} is not supported",
                                 "only references to instances of classes may be None: `Optional[Node]`")
         return inner
+    from fastext.compiler.frontend import nptyping
+    if nptyping.is_array(node, scope):       # np.ndarray, npt.NDArray[np.float64]
+        dtype, rank = nptyping.array_of(node, scope)
+        return Array(dtype, rank or 1)
+    alias = _typing_alias(node, scope)
+    if alias is not None:                    # List[float] → list[float]
+        return resolve(alias, scope, allow_none=allow_none)
     scalar = _scalar(node, scope)
     if scalar is not None:
         return scalar
@@ -107,6 +114,24 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
 
 
 _NO = Binding("")
+
+
+def _typing_alias(node: ast.expr, scope: ModuleScope) -> ast.expr | None:
+    """`List[f64]` / `typing.Dict[str, i64]` as the builtin generic it names (`list[f64]`)."""
+    if not isinstance(node, ast.Subscript):
+        return None
+    base = node.value
+    name = None
+    if isinstance(base, ast.Name) and (scope.lookup(base.id) or _NO).kind == "typingalias":
+        name = scope.lookup(base.id).value
+    elif isinstance(base, ast.Attribute) and isinstance(base.value, ast.Name) and \
+            (scope.lookup(base.value.id) or _NO).kind == "module:typing":
+        from fastext.compiler.frontend.module import TYPING_ALIASES
+        name = TYPING_ALIASES.get(base.attr)
+    if name is None or name == "Any":
+        return None
+    return ast.copy_location(ast.Subscript(ast.copy_location(ast.Name(name, ast.Load()), base), node.slice,
+                                           ast.Load()), node)
 
 
 def _optional(node: ast.expr, scope: ModuleScope) -> ast.expr | None:

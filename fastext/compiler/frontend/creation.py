@@ -77,6 +77,9 @@ def _from_object(fc, node, obj: ast.expr, dtype: Scalar | None, shown: str, copy
         values = [value_of(fc, leaf) for leaf in leaves]
         return _literal(fc, node, obj, shape, leaves, values, dtype, shown)
     value = value_of(fc, obj)
+    from fastext.compiler.frontend.listarrays import from_list, is_list
+    if is_list(value):
+        return from_list(fc, value, obj, dtype, shown)
     if isinstance(value.type, Array):
         if isinstance(value.type.dtype, Struct):
             raise fc.error(obj, f"{shown}() of an array of structs is not supported", "copy it: a.copy()")

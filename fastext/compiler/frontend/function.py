@@ -245,6 +245,8 @@ class FunctionChecker(ExpressionChecker):
                 return assign_field(self, node.target, owner, self.expr(node.value), node)
         if not isinstance(node.target, ast.Name):
             raise self.error(node.target, "only plain names can be annotated", "write `x: i32 = 0`")
+        if getattr(node, "fx_value_typed", False):     # `x: np.ndarray = ...` (frontend/nptyping.py)
+            return self.assign_to(node.target, self.expr(node.value), node)
         declared = annotations.resolve(node.annotation, self.module_scope)
         if declared == STR:
             declared = STRV       # a local `s: str = ...` is a str value (frontend/text.py)

@@ -24,6 +24,8 @@ from fastext.compiler.types import (
 
 ALLOWED_MODULES = ("math", "cmath", "fastext", "random", "time", "heapq", "bisect", "itertools",
                    "functools")  # the last six: frontend/pymodules.py
+# `from typing import List`: the old spellings of the builtin generics, and `Any` (an array's dtype)
+TYPING_ALIASES = {"List": "list", "Dict": "dict", "Set": "set", "Tuple": "tuple", "Any": "Any"}
 NUMPY_SUBMODULES = ("numpy.random", "numpy.linalg")     # importable by name; their functions are registry spellings
 
 
@@ -60,7 +62,8 @@ def _method_template(node: ast.FunctionDef) -> bool:
         return False        # an @struct's methods are the dialect's: annotated, all bound for Python
     if any(a.annotation is None for a in node.args.args):
         return True
-    return node.returns is None and _implicit_result(node) is None
+    from fastext.compiler.frontend.nptyping import infers_return
+    return (node.returns is None or infers_return(node)) and _implicit_result(node) is None
 
 
 def _split_unpacking(body: list[ast.stmt]) -> list[ast.stmt]:
@@ -186,6 +189,9 @@ class _ModuleCollector:
                 if alias.name == "numba":   # Numba source as written: @numba.njit, numba.prange (frontend/numba.py)
                     names[alias.asname or alias.name] = Binding("module:numba")
                     continue
+                if alias.name == "numpy.typing":   # annotations: npt.NDArray[np.float64] (frontend/nptyping.py)
+                    names[alias.asname or "numpy"] = Binding("module:numpy.typing" if alias.asname else "module:numpy")
+                    continue
                 if alias.name in NUMPY_SUBMODULES:   # `import numpy.random as npr` / `import numpy.random`
                     names[alias.asname or "numpy"] = Binding(f"module:{alias.name}" if alias.asname else "module:numpy")
                     continue
@@ -206,15 +212,28 @@ class _ModuleCollector:
             from fastext.compiler.frontend.collections import bind_names
             bind_names(self, stmt)
             return
+        if stmt.module == "numpy.typing" and not stmt.level:     # NDArray[np.float64] (frontend/nptyping.py)
+            for alias in stmt.names:
+                if alias.name in ("NDArray", "ArrayLike"):
+                    names[alias.asname or alias.name] = Binding("ndarraytype", f"numpy.typing.{alias.name}")
+                else:
+                    self.diags.error(Span.of(alias, self.scope.file) if hasattr(alias, "lineno") else self.span(stmt),
+                                     f"numpy.typing.{alias.name} is not supported in .fx code",
+                                     "annotate arrays `NDArray[np.float64]` (or f64[:], f64[:, :])")
+            return
         if stmt.module in ("typing", "collections.abc") and not stmt.level:
             for alias in stmt.names:
                 if alias.name == "Optional" and stmt.module == "typing":    # `Optional[Node]` (frontend/classes.py)
                     names[alias.asname or alias.name] = Binding("optional")
                     continue
+                if stmt.module == "typing" and alias.name in TYPING_ALIASES:    # List[float] → list[float]
+                    names[alias.asname or alias.name] = Binding("typingalias", TYPING_ALIASES[alias.name])
+                    continue
                 if alias.name != "Callable":     # annotations of function parameters (frontend/templates.py)
                     self.diags.error(Span.of(alias, self.scope.file) if hasattr(alias, "lineno") else self.span(stmt),
                                      f"{stmt.module}.{alias.name} is not supported in .fx code",
-                                     "only `Callable` is: annotate function parameters `Callable[[f64], f64]`")
+                                     "supported: `Callable` (function parameters), `Optional`, `Any`, "
+                                     "`List`, `Dict`, `Set`, `Tuple`")
                     continue
                 names[alias.asname or alias.name] = Binding("callable")
             return
@@ -285,7 +304,9 @@ class _ModuleCollector:
                 names[local] = Binding("op", qualname)
         elif stmt.module == "numpy" and alias.name not in ALLOC_FUNCS:
             from fastext.compiler.frontend.alloc import NUMPY_DTYPES
-            if ops.by_spelling(f"numpy.{alias.name}") is not None:
+            if alias.name == "ndarray":     # an annotation (frontend/nptyping.py)
+                names[local] = Binding("ndarraytype", "numpy.ndarray")
+            elif ops.by_spelling(f"numpy.{alias.name}") is not None:
                 names[local] = Binding("op", f"numpy.{alias.name}")
             elif alias.name in NUMPY_CONSTANTS:
                 names[local] = Binding("mathconst", NUMPY_CONSTANTS[alias.name], F64)
@@ -512,9 +533,11 @@ class _ModuleCollector:
         if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs:
             raise FxSyntaxError(span, f"`{node.name}` uses *args, **kwargs, keyword-only or positional-only "
                                 "parameters", "use plain parameters (callers may still pass them by keyword)")
-        from fastext.compiler.frontend import templates
+        from fastext.compiler.frontend import nptyping, templates
+        nptyping.prepare(node, self.scope)
         if target == "cpu" and not hasattr(node, "fx_self") and \
-                templates.is_template(node, self.scope, getattr(self, "functions", set())):
+                (templates.is_template(node, self.scope, getattr(self, "functions", set())) or
+                 nptyping.infers_return(node)):
             return self.template(node, options)
         if target == "cpu" and hasattr(node, "fx_self") and _method_template(node):
             return self.method_template(node, options)

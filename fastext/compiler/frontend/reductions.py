@@ -60,7 +60,7 @@ def reduction_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str
         from fastext.compiler.frontend.calls import tuple_fold      # np.prod(a.shape)
         return tuple_fold(fc, node, kind, src)
     if not isinstance(src.type, Array):
-        src = _as_array(fc, src, node, shown)
+        src = _as_array(fc, src, bound[first] if isinstance(bound[first], ast.AST) else node, shown)
     if isinstance(src.type.dtype, Struct):
         raise fc.error(node, f"{shown}() is not defined on arrays of structs", "reduce a field in a loop")
     ndim = src.type.ndim
@@ -136,6 +136,9 @@ def _result_type(kind: str, dtype: Scalar, ndim: int, attrs: dict):
 
 
 def _as_array(fc, value: ir.Expr, node: ast.AST, shown: str) -> ir.Expr:
+    from fastext.compiler.frontend.listarrays import from_list, is_list
+    if is_list(value):          # np.mean(times): NumPy reduces np.asarray(times)
+        return from_list(fc, value, node, None, shown)
     raise fc.error(node, f"{shown}() needs an array, got {article(value.type)}",
                    "reduce an array (scalars: use the value itself)")
 

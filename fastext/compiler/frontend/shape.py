@@ -39,6 +39,9 @@ def array_arg(fc: "FunctionChecker", arg, node: ast.AST, shown: str, what: str =
     """An argument that must be an array (of numbers)."""
     value = value_of(fc, arg)
     where = arg if isinstance(arg, ast.AST) else node
+    from fastext.compiler.frontend.listarrays import from_list, is_list
+    if is_list(value):          # NumPy functions read a list as np.asarray(list)
+        return from_list(fc, value, where, None, shown)
     if not isinstance(value.type, Array):
         raise fc.error(where, f"{shown}() needs {what}, got {article(value.type)}",
                        "pass a NumPy array (np.array([...]) makes one from numbers)")
@@ -258,8 +261,24 @@ def _joining(fc, node, shown: str) -> tuple[dict, list[ir.Expr]]:
     return bound, sequence(fc, bound["arrays"], shown)
 
 
+def _listed(fc, arg: ast.expr) -> ir.Expr | None:
+    """The sequence argument of a join when it is a native list value (`parts` built by
+    `.append`), typed once; None for a tuple/list written in the call or any other value."""
+    from fastext.compiler.frontend.listarrays import is_list
+    if isinstance(arg, (ast.Tuple, ast.List)):
+        return None
+    value = value_of(fc, arg)
+    return value if is_list(value) else None
+
+
 def concatenate(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
     """`np.concatenate((a, b), axis=0)`: along an existing axis; axis=None flattens first."""
+    from fastext.compiler.frontend import listarrays
+    bound = _bind(fc, node, ["arrays", "axis", "out", "dtype", "casting"], shown, 1)
+    listed = _listed(fc, bound["arrays"])
+    if listed is not None:
+        axis = bound.get("axis", ast.Constant(0))
+        return listarrays.join(fc, listed, node, "concatenate", axis, _dtype(fc, bound), shown)
     bound, items = _joining(fc, node, shown)
     dtype = _dtype(fc, bound)
     if "axis" in bound and isinstance(bound["axis"], ast.Constant) and bound["axis"].value is None:
@@ -271,6 +290,12 @@ def concatenate(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, r
 
 def stack(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
     """`np.stack((a, b), axis=0)`: arrays of one shape along a new axis."""
+    from fastext.compiler.frontend import listarrays
+    bound = _bind(fc, node, ["arrays", "axis", "out", "dtype", "casting"], shown, 1)
+    listed = _listed(fc, bound["arrays"])
+    if listed is not None:
+        axis = bound.get("axis", ast.Constant(0))
+        return listarrays.join(fc, listed, node, "stack", axis, _dtype(fc, bound), shown)
     bound, items = _joining(fc, node, shown)
     ndim = items[0].type.ndim
     if any(a.type.ndim != ndim for a in items):
@@ -287,8 +312,21 @@ def _plain_sequence(fc, node, shown: str) -> tuple[list[ir.Expr], Scalar | None]
     return sequence(fc, bound["tup"], shown), _dtype(fc, bound)
 
 
+def _listed_plain(fc, node, shown: str, kind: str) -> ir.Expr | None:
+    """hstack & co. of a native list of arrays (listarrays.join), else None."""
+    from fastext.compiler.frontend import listarrays
+    bound = _bind(fc, node, ["tup", "dtype", "casting"], shown, 1)
+    listed = _listed(fc, bound["tup"])
+    if listed is None:
+        return None
+    return listarrays.join(fc, listed, node, kind, None, _dtype(fc, bound), shown)
+
+
 def hstack(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
     """`np.hstack`: 1-D arrays end to end (axis 0), others along axis 1."""
+    listed = _listed_plain(fc, node, shown, "hstack")
+    if listed is not None:
+        return listed
     items, dtype = _plain_sequence(fc, node, shown)
     ndim = _same_ndim(fc, node, items)
     return _joined(fc, node, items, ndim, 0 if ndim == 1 else 1, dtype)
@@ -307,12 +345,18 @@ def _rows_or_columns(fc: "FunctionChecker", node: ast.Call, shown: str, hint: st
 
 def vstack(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
     """`np.vstack`: along axis 0, a 1-D array (n,) taken as a row (1, n)."""
+    listed = _listed_plain(fc, node, shown, "vstack")
+    if listed is not None:
+        return listed
     items, ndim, dtype = _rows_or_columns(fc, node, shown, "join arrays of one rank")
     return _joined(fc, node, items, ndim, 0, dtype)
 
 
 def column_stack(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
     """`np.column_stack`: 1-D arrays as columns (n, 1), 2-D arrays as they are, along axis 1."""
+    listed = _listed_plain(fc, node, shown, "column_stack")
+    if listed is not None:
+        return listed
     items, ndim, dtype = _rows_or_columns(fc, node, shown, "join 1-D and 2-D arrays")
     return _joined(fc, node, items, ndim, 1, dtype)
 

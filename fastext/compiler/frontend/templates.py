@@ -89,7 +89,9 @@ class Template:
                 if fn is None:
                     ptype = annotations.resolve(arg.annotation, scope)
             params.append(TParam(arg.arg, ptype, fn, default, span, inner, optional))
-        ret = None if node.returns is None else annotations.resolve(node.returns, scope, allow_none=True)
+        from fastext.compiler.frontend.nptyping import infers_return
+        ret = None if node.returns is None or infers_return(node) else \
+            annotations.resolve(node.returns, scope, allow_none=True)
         return Template(node, qualname, scope, diags, dict(options), params, ret, captured)
 
     @property
@@ -504,7 +506,8 @@ def default_key(tmpl: Template) -> tuple | None:
 
 def _exportable(tmpl: Template) -> bool:
     """A public module function whose only unannotated parameters default to functions."""
-    return (tmpl.captured == 0 and not tmpl.node.name.startswith("_") and tmpl.ret is not None
+    from fastext.compiler.frontend.nptyping import infers_return
+    return (tmpl.captured == 0 and not tmpl.node.name.startswith("_") and (tmpl.ret is not None or infers_return(tmpl.node))
             and tmpl.scope.qualifier == "" and all(p.type is not None or p.default is not None for p in tmpl.params)
             and default_key(tmpl) is not None)
 

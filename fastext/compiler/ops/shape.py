@@ -33,6 +33,9 @@ add(Op("array.flatten", spellings=("ndarray.flatten",), check=_check("flatten"),
 add(Op("array.astype", spellings=("ndarray.astype",), check=_check("astype"),
        lower=_lower("fastext.compiler.lower.casts", "lower_astype"), gpu=True, group="shape",
        signature="a.astype(dtype, copy=True)", doc="a copy converted with NumPy's unsafe cast (float to int truncates)"))
+add(Op("array.tolist", spellings=("ndarray.tolist",), check=deferred("fastext.compiler.frontend.listarrays", "tolist"),
+       group="shape", signature="a.tolist()",
+       doc="the items as (nested) native lists of Python numbers, one level per axis"))
 _JOIN = ("concatenate", "stack", "hstack", "vstack", "column_stack")
 add(Op("array.concatenate", spellings=("numpy.concatenate",), check=_check("concatenate"),
        lower=_lower(_LOWER, "lower_concatenate"), lazy=True, allocates=True, loops=True, group="shape",

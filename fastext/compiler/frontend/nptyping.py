@@ -1,0 +1,241 @@
+"""NumPy's own annotations — `np.ndarray`, `npt.NDArray[np.float64]`, `NDArray[np.int64]`,
+`np.ndarray[Any, np.dtype[np.float32]]` — read as dialect arrays, so code already annotated
+for mypy compiles unchanged.
+
+Those annotations name the dtype (or not: `np.ndarray` alone is read as float64) but not the
+rank, which a dialect array needs.  The rank of a parameter comes from how the body uses it
+(`infer_rank`): `a[i, j]` or `a[i][j]` needs 2 axes, `a.shape[2]` 3, `axis=1` 2, a row loop
+`for row in a` one more than the row's own use, and `n, m = a.shape` says exactly 2; with no
+such use the parameter is 1-D.  A function whose *result* is annotated this way (alone or
+inside `tuple[...]`) gets its result type from its `return` statements, as a template
+instance does (frontend/templates.py).  A local `x: np.ndarray = ...` takes the value's type.
+
+Python ignores these annotations, the compiled module checks them: an argument of another
+rank or dtype is a `TypeError` naming the parameter (docs/language.md, "NumPy annotations").
+"""
+from __future__ import annotations
+
+import ast
+
+from fastext.compiler.frontend.scope import ModuleScope
+from fastext.compiler.types import F64, Scalar
+
+# what `from numpy.typing import X` / `from numpy import ndarray` bind (module.py)
+NDARRAY_NAMES = ("NDArray", "ArrayLike", "ndarray")
+
+
+def _dotted(node: ast.expr, scope: ModuleScope) -> str | None:
+    """`numpy.typing.NDArray` for `npt.NDArray` (with `import numpy.typing as npt`) and the like:
+    the full name an attribute chain or a name denotes, or None if it is not NumPy's."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    b = scope.lookup(node.id)
+    if b is None:
+        return None
+    if b.kind == "ndarraytype":
+        return ".".join([b.value] + parts[::-1])
+    if b.kind.startswith("module:numpy"):
+        return ".".join([b.kind.partition(":")[2]] + parts[::-1])
+    return None
+
+
+def _is_array_name(node: ast.expr, scope: ModuleScope) -> bool:
+    return _dotted(node, scope) in ("numpy.ndarray", "numpy.typing.NDArray", "numpy.typing.ArrayLike")
+
+
+def is_array(node: ast.expr | None, scope: ModuleScope) -> bool:
+    """Whether `node` is one of NumPy's array annotations (with or without a subscript)."""
+    if node is None:
+        return False
+    return _is_array_name(node.value if isinstance(node, ast.Subscript) else node, scope)
+
+
+def mentions_array(node: ast.expr | None, scope: ModuleScope) -> bool:
+    """Whether a NumPy array annotation appears anywhere in `node` (`tuple[NDArray, float]`)."""
+    return node is not None and any(is_array(n, scope) for n in ast.walk(node) if isinstance(n, ast.expr))
+
+
+def _dtype_of(node: ast.expr, scope: ModuleScope) -> Scalar | None:
+    """The scalar type `np.float64`, `np.dtype[np.float64]`, `float` name; None for `Any`,
+    `np.floating` and other abstract ones (read as float64 by the caller)."""
+    from fastext.compiler.frontend.alloc import NUMPY_DTYPES
+    from fastext.compiler.types import BUILTIN_SCALARS
+    if isinstance(node, ast.Subscript) and _dotted(node.value, scope) == "numpy.dtype":
+        return _dtype_of(node.slice, scope)
+    name = _dotted(node, scope)
+    if name is not None and name.startswith("numpy."):
+        return NUMPY_DTYPES.get(name[6:])
+    if isinstance(node, ast.Name) and node.id in BUILTIN_SCALARS and scope.lookup(node.id) is None:
+        return BUILTIN_SCALARS[node.id]
+    found = scope.scalar(node.id) if isinstance(node, ast.Name) else None
+    return found
+
+
+def array_of(node: ast.expr, scope: ModuleScope) -> tuple[Scalar, int | None]:
+    """(dtype, rank) of a NumPy array annotation: the rank from a shape type
+    (`np.ndarray[tuple[int, int], ...]`) or the inference (`fx_rank`), None if neither."""
+    rank = getattr(node, "fx_rank", None)
+    if not isinstance(node, ast.Subscript):
+        return F64, rank
+    args = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+    if len(args) == 2:      # np.ndarray[shape, dtype]
+        shape, dtype = args
+        if isinstance(shape, ast.Subscript) and isinstance(shape.value, ast.Name) and shape.value.id == "tuple":
+            dims = shape.slice.elts if isinstance(shape.slice, ast.Tuple) else [shape.slice]
+            if not any(isinstance(d, ast.Constant) and d.value is Ellipsis for d in dims):
+                rank = len(dims)
+    else:
+        dtype = args[0]
+    return _dtype_of(dtype, scope) or F64, rank
+
+
+# ----------------------------------------------------------------------------- rank inference
+
+def _int(node: ast.expr) -> int | None:
+    """A constant int (`2`, `-1`), else None."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        k = _int(node.operand)
+        return None if k is None else -k
+    if isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool):
+        return node.value
+    return None
+
+
+def _axes(call: ast.Call) -> int:
+    """The rank an `axis=` keyword of a call asks for (0: none)."""
+    need = 0
+    for kw in call.keywords:
+        if kw.arg in ("axis", "axis1", "axis2"):
+            for v in kw.value.elts if isinstance(kw.value, ast.Tuple) else [kw.value]:
+                k = _int(v)
+                if k is not None:
+                    need = max(need, k + 1 if k >= 0 else -k)
+    return need
+
+
+# NumPy functions of whole arrays (not ufuncs, which numbers take as well): an argument of one
+# of these is an array
+_ARRAY_FUNCS = frozenset(("dot", "vdot", "inner", "outer", "cross", "sum", "mean", "max", "min", "std", "var",
+                          "prod", "argmax", "argmin", "norm", "median", "cumsum", "sort", "argsort", "concatenate",
+                          "stack", "any", "all", "average", "ptp", "diff", "nonzero", "count_nonzero"))
+
+
+def _entries(sl: ast.expr) -> tuple[int, int, bool]:
+    """(axes an index tuple takes, how many of them are plain indices, whether it has `...`)."""
+    items = sl.elts if isinstance(sl, ast.Tuple) else [sl]
+    taken = [i for i in items if not (isinstance(i, ast.Constant) and i.value is None)]
+    ellipsis = any(isinstance(i, ast.Constant) and i.value is Ellipsis for i in taken)
+    return len(taken), sum(not isinstance(i, ast.Slice) for i in taken), ellipsis
+
+
+def _names_of(target: ast.expr) -> list[ast.Name]:
+    return [n for n in ast.walk(target) if isinstance(n, ast.Name)]
+
+
+# what only an array has: a row variable read this way is a row, not a number
+_ARRAY_ATTRS = frozenset(("shape", "size", "ndim", "T", "sum", "mean", "min", "max", "std", "var", "prod",
+                          "argmin", "argmax", "copy", "reshape", "ravel", "flatten", "dot", "cumsum", "any",
+                          "all", "astype", "sort", "argsort", "tolist", "transpose", "fill", "nonzero"))
+
+
+def infer_rank(fn: ast.FunctionDef, name: str) -> int:
+    """The rank the body of `fn` uses parameter `name` with (see the module docstring)."""
+    return max(1, _rank(fn, name, set()))
+
+
+def _rank(fn: ast.FunctionDef, name: str, seen: set[str]) -> int:
+    """The axes `name` needs (0: used as a number, or not seen used)."""
+    seen = seen | {name}
+    need = 0
+    for node in ast.walk(fn):
+        if isinstance(node, ast.Attribute) and node.attr in _ARRAY_ATTRS and isinstance(node.value, ast.Name) \
+                and node.value.id == name:
+            need = max(need, 1)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" and \
+                node.args and isinstance(node.args[0], ast.Name) and node.args[0].id == name:
+            need = max(need, 1)
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Tuple):
+            v = node.value
+            if isinstance(v, ast.Attribute) and v.attr == "shape" and isinstance(v.value, ast.Name) \
+                    and v.value.id == name and not any(isinstance(e, ast.Starred) for e in node.targets[0].elts):
+                return len(node.targets[0].elts)         # `n, m = a.shape`: exactly that many
+        if isinstance(node, ast.Subscript):
+            need = max(need, _subscript_need(node, name))
+        elif isinstance(node, ast.Call):
+            f = node.func
+            on_name = isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == name
+            first = node.args and isinstance(node.args[0], ast.Name) and node.args[0].id == name
+            if on_name or first:
+                need = max(need, _axes(node))
+            if isinstance(f, ast.Attribute) and f.attr in _ARRAY_FUNCS and \
+                    any(isinstance(a, ast.Name) and a.id == name for a in node.args):
+                need = max(need, 1)
+        elif isinstance(node, (ast.For, ast.comprehension)):
+            rows = _row_names(node.iter, node.target, name)
+            for row in rows:
+                if row not in seen:
+                    need = max(need, 1 + _rank(fn, row, seen))
+    return need
+
+
+def _subscript_need(node: ast.Subscript, name: str) -> int:
+    """The axes `a[...]`, `a[i][j]` or `a.shape[k]` needs of `name` (0: not about it)."""
+    v = node.value
+    if isinstance(v, ast.Attribute) and v.attr == "shape" and isinstance(v.value, ast.Name) and v.value.id == name:
+        k = _int(node.slice)
+        return 0 if k is None else k + 1 if k >= 0 else -k
+    chain = [node]
+    while isinstance(chain[-1].value, ast.Subscript):
+        chain.append(chain[-1].value)
+    base = chain[-1].value
+    if not (isinstance(base, ast.Name) and base.id == name):
+        return 0
+    need = indexed = 0
+    for level in reversed(chain):          # innermost (applied first) to outermost
+        taken, plain, ellipsis = _entries(level.slice)
+        if ellipsis:
+            return need
+        need = max(need, indexed + taken)
+        indexed += plain
+    return need
+
+
+def _row_names(iterable: ast.expr, target: ast.expr, name: str) -> list[str]:
+    """The loop variables that take rows of `name`: `for r in a`, `for i, r in enumerate(a)`,
+    `for r, s in zip(a, b)`."""
+    if isinstance(iterable, ast.Name) and iterable.id == name and isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Name) and isinstance(target, ast.Tuple):
+        if iterable.func.id == "enumerate" and iterable.args and len(target.elts) == 2:
+            return _row_names(iterable.args[0], target.elts[1], name)
+        if iterable.func.id == "zip" and len(target.elts) == len(iterable.args):
+            return [r for a, t in zip(iterable.args, target.elts) for r in _row_names(a, t, name)]
+    return []
+
+
+# ----------------------------------------------------------------------------- the function pass
+
+def prepare(fn: ast.FunctionDef, scope: ModuleScope) -> None:
+    """Mark `fn`'s NumPy array annotations before its signature is read: each parameter's
+    rank (`fx_rank`), a result to infer (`fx_infer_return`), locals whose annotation the
+    value's type replaces (`fx_value_typed`).  Idempotent."""
+    if getattr(fn, "fx_nptyping", False):
+        return
+    fn.fx_nptyping = True
+    for arg in fn.args.args:
+        if is_array(arg.annotation, scope) and getattr(arg.annotation, "fx_rank", None) is None:
+            arg.annotation.fx_rank = infer_rank(fn, arg.arg)
+    if mentions_array(fn.returns, scope):
+        fn.fx_infer_return = True
+    for node in ast.walk(fn):
+        if isinstance(node, ast.AnnAssign) and node.value is not None and is_array(node.annotation, scope):
+            node.fx_value_typed = True
+
+
+def infers_return(fn: ast.FunctionDef) -> bool:
+    """Whether `fn`'s result type comes from its returns (a NumPy array annotation: `prepare`)."""
+    return getattr(fn, "fx_infer_return", False)
