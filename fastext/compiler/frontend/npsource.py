@@ -309,6 +309,60 @@ def polyval(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, recei
     return synth.value(fc, source, node, values={"_p": p, "_x": x})
 
 
+def polyfit(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.polyfit(x, y, deg, rcond=None, w=None)`: NumPy's steps — x and y as float64, the
+    Vandermonde matrix of deg + 1 columns (times w per row), each column divided by its norm,
+    `np.linalg.lstsq` with rcond len(x) * eps by default, the coefficients divided by the norms;
+    NumPy's errors for a negative deg, an empty x or lengths that differ.  (`full=`/`cov=` and the
+    RankWarning of an ill-conditioned fit are not supported.)"""
+    from fastext.compiler.frontend.shape import int_arg
+    bound = _bind(fc, node, ["x", "y", "deg", "rcond", "full", "w", "cov"], shown, 3)
+    for name in ("full", "cov"):
+        if name in bound and not (isinstance(bound[name], ast.Constant) and bound[name].value is False):
+            raise fc.error(bound[name], f"{shown}({name}=...) is not supported in .fx code", "leave it out")
+    x, y = array_arg(fc, bound["x"], node, shown), array_arg(fc, bound["y"], node, shown)
+    for arg, v in ((bound["x"], x), (bound["y"], y)):
+        _real(fc, arg, v, shown)
+    if x.type.ndim != 1:
+        raise fc.error(bound["x"], f"{shown}(): expected 1D vector for x, not {x.type.ndim}-D", "pass a 1-D array")
+    if y.type.ndim > 2:
+        raise fc.error(bound["y"], f"{shown}(): expected 1D or 2D array for y, not {y.type.ndim}-D", "one fit per column")
+    values = {"_x": x, "_y": y, "_deg": int_arg(fc, bound["deg"], shown, "deg")}
+    values["_rc"] = _number(fc, bound["rcond"], node, shown, "rcond") if _given(bound, "rcond") \
+        else ir.Const(F64, fc.span(node), -1.0)
+    weighted = _given(bound, "w")
+    if weighted:
+        values["_w"] = array_arg(fc, bound["w"], node, shown)
+    across = "" if y.type.ndim == 1 else "[:, None]"
+    source = f"""
+if _deg < 0:
+    raise ValueError("expected deg >= 0")
+if _x.shape[0] == 0:
+    raise TypeError("expected non-empty vector for x")
+if _x.shape[0] != _y.shape[0]:
+    raise TypeError("expected x and y to have same length")
+_xf = _x.astype('float64')
+_rhs = _y.astype('float64')
+_lhs = np.vander(_xf, _deg + 1)
+"""
+    if weighted:
+        source += f"""
+_wf = _w.astype('float64')
+if _wf.shape[0] != _y.shape[0]:
+    raise TypeError("expected x and w to have same length")
+_lhs = _lhs * _wf[:, None]
+_rhs = _rhs * _wf{across}
+"""
+    source += f"""
+_cut = _rc if _rc >= 0.0 else _x.shape[0] * 2.220446049250313e-16
+_sc = np.sqrt((_lhs * _lhs).sum(axis=0))
+_lhs = _lhs / _sc
+_c = np.linalg.lstsq(_lhs, _rhs, rcond=_cut)[0]
+_r = _c / _sc{across}
+"""
+    return synth.value(fc, source, node, values=values)
+
+
 def vander(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
     """`np.vander(x, N=None, increasing=False)`: the columns 1, x, x*x, ... (NumPy's running product
     along each row, `np.multiply.accumulate`), reversed unless increasing, in x's dtype promoted

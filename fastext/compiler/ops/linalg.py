@@ -125,6 +125,10 @@ add(Op("linalg.matrix_power", spellings=("numpy.linalg.matrix_power",),
        doc="a square matrix to a constant integer power: NumPy's products (binary decomposition of n; "
            "n < 0 through inv, 0 the identity in a's dtype, 1 `a` itself), unrolled"))
 
+add(Op("np.polyfit", spellings=("numpy.polyfit",), check=npsource("polyfit"), group="linalg",
+       signature="np.polyfit(x, y, deg, rcond=None, w=None)",
+       doc="least-squares polynomial coefficients (highest power first; a 2-D y: one column per fit): NumPy's "
+           "steps — the Vandermonde matrix, its columns scaled to unit norm, np.linalg.lstsq, the scale divided out"))
 add(Op("np.polyval", spellings=("numpy.polyval",), check=npsource("polyval"), group="linalg",
        signature="np.polyval(p, x)",
        doc="the polynomial p (highest power first, a 1-D array) at x (a number or an array): NumPy's Horner loop "

@@ -1,0 +1,42 @@
+"""np.polyfit as NumPy's steps (frontend/npsource.py): the same coefficients to the bit, and
+NumPy's errors."""
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+
+import fxload
+from test_np_lists import _same
+
+PATH = os.path.join(fxload.FX_DIR, "np_polyfit.fx")
+
+
+@pytest.fixture(scope="module")
+def both():
+    return fxload.compiled(PATH), fxload.interpreted(PATH)
+
+
+R = np.random.default_rng(5)
+
+
+@pytest.mark.parametrize("name,args", [
+    ("fit_line", (np.linspace(0, 1, 10), R.random(10))),
+    ("fit_w", (np.linspace(0, 3, 12), R.random(12), R.random(12) + 0.5, 3)),
+    ("fit_w", (np.linspace(0, 3, 12), R.random(12), R.random(12) + 0.5, -1)),
+    ("fit_2d", (np.arange(6.0), R.random((6, 3)))),
+    ("fit_int", (np.arange(8), np.arange(8) * 3 + 1)),
+    ("fit_line", (np.zeros(0), np.zeros(0))),
+    ("fit_line", (np.ones(3), np.ones(4))),
+])
+def test_like_numpy(both, name, args):
+    _same(both, name, *args)
+
+
+def test_bits_equal_numpys(both):
+    compiled = both[0]
+    for _ in range(100):
+        n = int(R.integers(3, 40))
+        x, y = R.normal(size=n), R.normal(size=n)
+        assert np.array_equal(compiled.fit_line(x, y), np.polyfit(x, y, 2))
