@@ -26,7 +26,7 @@ ALLOWED_MODULES = ("math", "cmath", "fastext", "random", "time", "heapq", "bisec
                    "functools")  # the last six: frontend/pymodules.py
 # `from typing import List`: the old spellings of the builtin generics, and `Any` (an array's dtype)
 TYPING_ALIASES = {"List": "list", "Dict": "dict", "Set": "set", "Tuple": "tuple", "Any": "Any"}
-NUMPY_SUBMODULES = ("numpy.random", "numpy.linalg")     # importable by name; their functions are registry spellings
+NUMPY_SUBMODULES = ("numpy.random", "numpy.linalg", "numpy.lib.stride_tricks")     # importable by name; their functions are registry spellings
 
 
 # special methods whose result Python fixes (or that programs all but always use so)

@@ -449,6 +449,43 @@ def _axis_pair(fc, arg, nd: int, shown: str) -> tuple[int, int]:
     return a0, a1
 
 
+def sliding_window_view(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.lib.stride_tricks.sliding_window_view(x, w, axis=None)` of a 1-D x, or along a constant
+    axis of any x: the windows `x[i:i + w]` along that axis, each a row of the new last axis.
+    NumPy gives a read-only view; this is a copy of its items (the same values, w times the
+    memory; docs/language.md), with NumPy's ValueErrors for a negative or too large window."""
+    from fastext.compiler.frontend.shape import int_arg
+    bound = _bind(fc, node, ["x", "window_shape", "axis", "subok", "writeable"], shown, 2)
+    for name in ("subok", "writeable"):
+        if name in bound and not (isinstance(bound[name], ast.Constant) and bound[name].value is False):
+            raise fc.error(bound[name], f"{shown}({name}=...) is not supported in .fx code", "leave it out")
+    x = array_arg(fc, bound["x"], node, shown)
+    nd = x.type.ndim
+    if _given(bound, "axis"):
+        axis = axis_arg(fc, bound["axis"], nd, allow_none=False)
+    elif nd == 1:
+        axis = 0
+    else:
+        raise fc.error(node, f"{shown}() of a {nd}-D array needs axis= in .fx code",
+                       f"{shown}(x, w, axis=0): one window axis")
+    if isinstance(bound["window_shape"], (ast.Tuple, ast.List)):
+        raise fc.error(bound["window_shape"], f"{shown}(): give one window length (an int) in .fx code",
+                       f"{shown}(x, w, axis=k)")
+    values = {"_x": x, "_w": int_arg(fc, bound["window_shape"], shown, "window_shape")}
+    dims = ", ".join("_n" if k == axis else f"_x.shape[{k}]" for k in range(nd))
+    source = f"""
+if _w < 0:
+    raise ValueError("`window_shape` cannot contain negative values")
+if _w > _x.shape[{axis}]:
+    raise ValueError("window shape cannot be larger than input array shape")
+_n = _x.shape[{axis}] - _w + 1
+_r = np.empty(({dims}, _w), dtype=_x.dtype)
+for _i in range(_n):
+    _r[{_along(nd + 1, axis, "_i")}] = np.moveaxis(_x[{_along(nd, axis, "_i:_i + _w")}], {axis}, -1)
+"""
+    return synth.value(fc, source, node, values=values)
+
+
 def rot90(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
     """`np.rot90(m, k=1, axes=(0, 1))`: a view, as NumPy builds it — k % 4 of 0 is m, 2 flips both
     axes, 1 flips axes[1] then swaps the two, 3 swaps them then flips axes[1]; k may be known only

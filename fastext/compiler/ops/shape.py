@@ -92,6 +92,11 @@ add(Op("array.squeeze", spellings=("numpy.squeeze", "ndarray.squeeze"),
        doc="a view without the axes of size 1 named by axis (a constant int or tuple; ValueError when one has "
            "another size); no axis= is a compile error: the result's rank must be known"))
 
+add(Op("np.sliding_window_view", spellings=("numpy.lib.stride_tricks.sliding_window_view",),
+       check=npsource("sliding_window_view"), group="shape",
+       signature="np.lib.stride_tricks.sliding_window_view(x, window_shape, axis=None)",
+       doc="every window of window_shape items along an axis (a 1-D x, or axis=k), the window as a new last "
+           "axis: a copy holding NumPy's read-only view's items"))
 add(Op("np.rot90", spellings=("numpy.rot90",), check=npsource("rot90"), group="shape",
        signature="np.rot90(m, k=1, axes=(0, 1))",
        doc="a view rotated by 90 degrees k times (k may be a run-time int) in the plane of the two constant axes"))

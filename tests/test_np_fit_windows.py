@@ -1,5 +1,5 @@
 """np.polyfit as NumPy's steps (frontend/npsource.py): the same coefficients to the bit, and
-NumPy's errors."""
+NumPy's errors; sliding_window_view's windows (a copy of the view's items)."""
 from __future__ import annotations
 
 import os
@@ -10,7 +10,7 @@ import pytest
 import fxload
 from test_np_lists import _same
 
-PATH = os.path.join(fxload.FX_DIR, "np_polyfit.fx")
+PATH = os.path.join(fxload.FX_DIR, "np_fit_windows.fx")
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +29,8 @@ R = np.random.default_rng(5)
     ("fit_int", (np.arange(8), np.arange(8) * 3 + 1)),
     ("fit_line", (np.zeros(0), np.zeros(0))),
     ("fit_line", (np.ones(3), np.ones(4))),
+    ("sliding", (R.random(10), 3)), ("sliding", (R.random(3), 3)), ("sliding", (R.random(3), 4)),
+    ("sliding", (R.random(3), -1)), ("sliding2", (R.integers(0, 9, (3, 5)), 2)), ("sliding0", (R.random((5, 3)), 2)),
 ])
 def test_like_numpy(both, name, args):
     _same(both, name, *args)
