@@ -42,3 +42,21 @@ def test_bits_equal_numpys(both):
         n = int(R.integers(3, 40))
         x, y = R.normal(size=n), R.normal(size=n)
         assert np.array_equal(compiled.fit_line(x, y), np.polyfit(x, y, 2))
+
+
+NDINDEX = os.path.join(fxload.FX_DIR, "np_ndindex.fx")
+
+
+@pytest.mark.parametrize("name,args", [
+    ("ndindex_sum", (R.random((3, 4)),)), ("ndindex_ints", (3, 4)), ("ndindex_ints", (0, 4)),
+    ("ndenum", (R.random((2, 3, 2)),)), ("ndindex_store", (R.random((2, 3)),)), ("comp", (R.random((2, 2)),)),
+])
+def test_ndindex_loops_like_numpy(name, args):
+    """np.ndindex / np.ndenumerate (frontend/npiter.py) and `a[idx]` with a tuple of ints."""
+    _same((fxload.compiled(NDINDEX), fxload.interpreted(NDINDEX)), name, *args)
+
+
+def test_ndindex_outside_a_loop_is_located(tmp_path):
+    text = fxload.compile_error(tmp_path, "import numpy as np\nfrom fastext import f64\n\n\n"
+                                          "def f(a: f64[:, :]) -> int:\n    return len(np.ndindex(a.shape))\n")
+    assert "bad_program.fx:6:16:" in text and "np.ndindex() is supported as the iterable of a `for` loop" in text

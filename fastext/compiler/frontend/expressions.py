@@ -336,6 +336,7 @@ class ExpressionChecker:
             from fastext.compiler.frontend import strings
             return strings.subscript(self, node, base)
         if isinstance(base.type, Array):
+            node = self.spread_tuple_index(node)
             if isinstance(node.slice, ast.Constant) and node.slice.value is Ellipsis:
                 return ir.ArraySlice(base.type, span, base, [])     # a[...]: the whole array
             elts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
@@ -347,6 +348,20 @@ class ExpressionChecker:
                 return self.array_slice(node, base, elts)
             return ir.Index(base.type.dtype, span, base, self.index_exprs(node, base.type))
         raise self.error(node.value, f"{article(base.type)} cannot be indexed", "only arrays and tuples can be indexed")
+
+    def spread_tuple_index(self, node: ast.Subscript) -> ast.Subscript:
+        """`a[idx]` with `idx` a tuple of ints (`for idx in np.ndindex(a.shape)`) as NumPy reads it:
+        `a[idx[0], idx[1]]`, a new node (the same source may be checked again with other types)."""
+        name = node.slice
+        var = self.vars.get(name.id) if isinstance(name, ast.Name) else None
+        if var is None or not isinstance(var.type, Tuple) or not var.type.items or \
+                not all(isinstance(t, Scalar) and t.is_int for t in var.type.items):
+            return node
+        items = [ast.copy_location(ast.Subscript(ast.copy_location(ast.Name(name.id, ast.Load()), name),
+                                                 ast.copy_location(ast.Constant(k), name), ast.Load()), name)
+                 for k in range(len(var.type.items))]
+        return ast.copy_location(ast.Subscript(node.value, ast.copy_location(ast.Tuple(items, ast.Load()), name),
+                                               node.ctx), node)
 
     def array_slice(self, node: ast.Subscript, base: ir.Expr, elts: list[ast.expr]) -> ir.Expr:
         """A view: slices keep their axis, integer indices drop theirs, missing axes stay whole."""

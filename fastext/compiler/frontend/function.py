@@ -293,6 +293,9 @@ class FunctionChecker(ExpressionChecker):
                 return dicts.augassign(self, node, op, array)
             if not isinstance(array.type, Array):
                 raise self.error(target.value, f"cannot assign into {article(array.type)}", "only arrays support item assignment")
+            spread = self.spread_tuple_index(target)        # a[idx] += v, idx a tuple of ints
+            if spread is not target:
+                target, node = spread, ast.copy_location(ast.AugAssign(spread, node.op, node.value), node)
             fancy = indexing.augassign(self, node, array, op)      # a[mask] += v, a[idx] *= v
             if fancy is not None:
                 return fancy
@@ -396,6 +399,7 @@ class FunctionChecker(ExpressionChecker):
                 return dicts.store(self, target, array, value, node)
             if not isinstance(array.type, Array):
                 raise self.error(target.value, f"cannot assign into {article(array.type)}", "only arrays support item assignment")
+            target = self.spread_tuple_index(target)        # a[idx] = v, idx a tuple of ints
             fancy = indexing.store(self, target, array, value, node)     # a[mask] = v, a[idx] = v
             if fancy is not None:
                 return fancy

@@ -100,6 +100,9 @@ def source(fc: "FunctionChecker", call: ast.AST) -> Source | None:
         if b is not None and b.kind == "module:itertools":
             from fastext.compiler.frontend import pyitertools
             return pyitertools.source(fc, call, func.attr, f"{func.value.id}.{func.attr}")
+        if b is not None and b.kind == "module:numpy" and func.attr in ("ndindex", "ndenumerate"):
+            from fastext.compiler.frontend import npiter       # index tuples in C order
+            return npiter.source(fc, call, func.attr, f"{func.value.id}.{func.attr}")
     return None
 
 

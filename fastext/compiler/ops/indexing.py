@@ -66,3 +66,9 @@ for _name, _upper, _where in (("triu", True, "on and above"), ("tril", False, "o
 add(Op("np.diag_indices", spellings=("numpy.diag_indices",),
        check=deferred("fastext.compiler.frontend.compose_more", "diag_indices"), group="indexing",
        signature="np.diag_indices(n, ndim=2)", doc="a tuple of ndim (a constant) int64 arrays 0..n-1"))
+
+for _name, _sig, _doc in (
+        ("ndindex", "np.ndindex(*shape)", "the index tuples of an array of that shape, in C order (in a `for` loop)"),
+        ("ndenumerate", "np.ndenumerate(a)", "(index tuple, item) pairs of an array, in C order (in a `for` loop)")):
+    add(Op(f"np.{_name}", spellings=(f"numpy.{_name}",), check=deferred("fastext.compiler.frontend.npiter", "check_call"),
+           pure=False, group="indexing", signature=_sig, doc=_doc))
