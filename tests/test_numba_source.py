@@ -46,3 +46,24 @@ def test_what_has_no_meaning_here_is_a_located_error(source, message, where):
     d = info.value.diagnostics[0]
     assert message in d.message, d.message
     assert str(d.span) == "nb.fx:%d:%d" % (where[0] + 1, where[1])
+
+
+def test_explicit_signatures_type_unannotated_kernels():
+    """`@njit("f8(f8[:])")`: the signature gives the types the annotations leave out (the first of
+    a list), so Numba's eager kernels are exported as written."""
+    m = fxload.compiled(os.path.join(fxload.FX_DIR, "numba_signatures.fx"))
+    a = np.arange(5.0)
+    assert m.total(a) == 10.0
+    np.testing.assert_array_equal(m.scaled(np.ones((2, 3)), 3), np.full((2, 3), 3.0))
+    y = np.zeros(5)
+    assert m.axpy(a, y) is None
+    np.testing.assert_array_equal(y, 2 * a)
+    assert m.minmax(a) == (0.0, 4.0) and m.gcd(48, 18) == 6
+    with pytest.raises(ValueError, match=r"total\(\) argument 'a' must be f64\[:\]"):
+        m.total(np.arange(5))
+
+
+@pytest.mark.parametrize("sig", ["f8(f8[:]", "f8(f8[:], i8)", "f8(mystery)", "Record(f8)(f8)"])
+def test_unreadable_signature_is_located(tmp_path, sig):
+    text = fxload.compile_error(tmp_path, f"from numba import njit\n\n\n@njit({sig!r})\ndef f(a):\n    return a[0]\n")
+    assert "bad_program.fx:4:7:" in text and "cannot read the Numba signature" in text and "hint:" in text

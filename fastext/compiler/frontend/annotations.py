@@ -25,6 +25,9 @@ HINT = ("annotate with a scalar (int, float, bool, i8…u64, f32, f64), an array
 
 def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> Type:
     """Resolve one annotation; raises FxSyntaxError with a hint if it is not a dialect type."""
+    known = getattr(node, "fx_type", None)      # read elsewhere: a Numba signature (frontend/numba.py)
+    if known is not None:
+        return known
     span = Span.of(node, scope.file)
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         try:

@@ -534,6 +534,8 @@ class _ModuleCollector:
             raise FxSyntaxError(span, f"`{node.name}` uses *args, **kwargs, keyword-only or positional-only "
                                 "parameters", "use plain parameters (callers may still pass them by keyword)")
         from fastext.compiler.frontend import nptyping, templates
+        from fastext.compiler.frontend.numba import signature_types
+        signature_types(self, node)
         nptyping.prepare(node, self.scope)
         if target == "cpu" and not hasattr(node, "fx_self") and \
                 (templates.is_template(node, self.scope, getattr(self, "functions", set())) or

@@ -6,8 +6,9 @@ A kernel written for Numba compiles unchanged: its jit decorators are accepted (
 of a `.fx` file is compiled anyway) and their options that mean something here are honoured —
 `fastmath=True` is `@fastmath`, `boundscheck=False`/`True` sets bounds checking (fastext checks
 by default, Numba does not), `nogil=True` is `@nogil`; `cache`, `parallel`, `nopython`,
-`error_model`, `inline` and explicit signatures are accepted and ignored (`prange` loops run in
-parallel without `parallel=True`).  `prange` is fastext's.  Under plain Python the file still
+`error_model` and `inline` are accepted and ignored (`prange` loops run in parallel without
+`parallel=True`); an explicit signature (`@njit("f8(f8[:], i8)")`, the first of a list) types the
+parameters and result that carry no annotation (`signature_types`).  `prange` is fastext's.  Under plain Python the file still
 imports Numba, which is then the interpreted oracle's business.
 """
 from __future__ import annotations
@@ -76,3 +77,72 @@ def is_prange(module_scope, func: ast.expr) -> bool:
         b = module_scope.lookup(func.value.id)
         return b is not None and b.kind == "module:numba"
     return False
+
+
+# Numba's type names in signature strings, as dialect scalar names
+_SCALARS = {
+    "float64": "f64", "f8": "f64", "double": "f64", "float32": "f32", "f4": "f32", "single": "f32",
+    "int64": "i64", "i8": "i64", "intp": "i64", "int_": "i64", "int32": "i32", "i4": "i32", "intc": "i32",
+    "int16": "i16", "i2": "i16", "int8": "i8", "i1": "i8", "uint64": "u64", "u8": "u64", "uintp": "u64",
+    "uint32": "u32", "u4": "u32", "uint16": "u16", "u2": "u16", "uint8": "u8", "u1": "u8", "byte": "u8",
+    "boolean": "bool", "b1": "bool", "bool_": "bool", "complex128": "c128", "c16": "c128",
+    "complex64": "c64", "c8": "c64",
+}
+
+
+def signature_types(module, node: ast.FunctionDef) -> None:
+    """A jit decorator's explicit signature (`@njit("f8(f8[:], i8)")`) as the types of the
+    parameters and the result it leaves unannotated, so Numba's eager kernels are exported as
+    written (`fx_type` on a placeholder annotation: frontend/annotations.py).  Several
+    signatures: the first.  A signature the dialect cannot read is a located error."""
+    from fastext.compiler.types import DIALECT_SCALARS, NONE
+    for deco in node.decorator_list:
+        if not (isinstance(deco, ast.Call) and _is_jit(module, deco.func) and deco.args):
+            continue
+        sig = deco.args[0]
+        if isinstance(sig, (ast.List, ast.Tuple)) and sig.elts:
+            sig = sig.elts[0]
+        if not (isinstance(sig, ast.Constant) and isinstance(sig.value, str)):
+            return
+        span = Span.of(sig, module.scope.file)
+        bad = FxSyntaxError(span, f"cannot read the Numba signature {sig.value!r}",
+                            "write annotations instead: def f(a: f64[:], n: i64) -> f64")
+        try:
+            call = ast.parse(sig.value.strip(), mode="eval").body
+        except SyntaxError:
+            raise bad from None
+
+        def typed(e: ast.expr):
+            if isinstance(e, ast.Name) and e.id in ("void", "none"):
+                return NONE
+            if isinstance(e, ast.Name) and e.id in _SCALARS:
+                return DIALECT_SCALARS[_SCALARS[e.id]] if _SCALARS[e.id] != "bool" else DIALECT_SCALARS["boolean"]
+            if isinstance(e, ast.Subscript):
+                from fastext.compiler.types import Array
+                dims = e.slice.elts if isinstance(e.slice, ast.Tuple) else [e.slice]
+                item = typed(e.value)
+                if item is not None and item is not NONE and all(isinstance(d, ast.Slice) for d in dims):
+                    return Array(item, len(dims))
+            if isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id in ("UniTuple", "Tuple"):
+                from fastext.compiler.types import Tuple
+                if e.func.id == "UniTuple" and len(e.args) == 2 and isinstance(e.args[1], ast.Constant):
+                    items = [typed(e.args[0])] * int(e.args[1].value)
+                else:
+                    items = [typed(a) for a in e.args]
+                if items and all(t is not None and t is not NONE for t in items):
+                    return Tuple(tuple(items))
+            return None
+        if not isinstance(call, ast.Call) or len(call.args) != len(node.args.args):
+            raise bad
+        params = [typed(a) for a in call.args]
+        ret = typed(call.func)
+        if ret is None or any(t is None or t is NONE for t in params):
+            raise bad
+        for arg, t in zip(node.args.args, params):
+            if arg.annotation is None:
+                arg.annotation = ast.copy_location(ast.Name("numba$signature", ast.Load()), sig)
+                arg.annotation.fx_type = t
+        if node.returns is None:
+            node.returns = ast.copy_location(ast.Name("numba$signature", ast.Load()), sig)
+            node.returns.fx_type = ret
+        return
