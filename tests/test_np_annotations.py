@@ -29,6 +29,7 @@ CASES = [
     ("local", (R.random(6),)), ("image_blur", (R.random((5, 6)).astype(np.float32),)),
     ("nested_index", (R.random((2, 2)),)), ("shaped", (R.random((3, 2)),)), ("grid_rows", (R.random((3, 4)),)),
     ("zipped_rows", (R.random((3, 4)), R.random((3, 4)))), ("uses_helper", (R.random((4, 2)),)),
+    ("fit_eval", (R.random((20, 3)), R.random(20))), ("centred_norms", (R.random((4, 3)),)),
 ]
 
 
@@ -63,3 +64,20 @@ def test_unsupported_numpy_typing_name_is_located(tmp_path):
     text = fxload.compile_error(tmp_path, "from numpy.typing import DTypeLike\n\n\ndef f(n: int) -> int:\n"
                                           "    return n\n")
     assert "bad_program.fx:1:26:" in text and "numpy.typing.DTypeLike is not supported" in text and "hint:" in text
+
+
+def test_class_with_an_array_field_stays_inside(tmp_path):
+    """A plain class holding an array (`self.w = w`) was an internal compiler error; it works
+    inside compiled code (`fit_eval` above) and, like a class holding a list, is not returned to Python."""
+    text = fxload.compile_error(tmp_path, "from fastext import f64\n\n\nclass Model:\n"
+                                          "    def __init__(self, w: f64[:], b: float):\n        self.w = w\n"
+                                          "        self.b = b\n\n\ndef make(w: f64[:]) -> Model:\n"
+                                          "    return Model(w, 1.0)\n")
+    assert "bad_program.fx:10:24:" in text and "hold lists or arrays" in text and "hint:" in text
+
+
+def test_rank_mismatch_hint_names_the_annotation(tmp_path):
+    text = fxload.compile_error(tmp_path, "import numpy as np\n\n\ndef f(x: np.ndarray) -> float:\n"
+                                          "    return float((x @ x).sum())\n\n\n"
+                                          "def g(a: np.ndarray) -> float:\n    n, m = a.shape\n    return f(a)\n")
+    assert "bad_program.fx:10:14:" in text and "annotate it `f64[:, :]`" in text

@@ -581,13 +581,13 @@ def linked(t: Type) -> Struct | None:
     directly or through fields, else None.  Such records form
     graphs that the entry points do not convert (docs/language.md, "Classes"): they stay inside
     compiled code."""
-    from fastext.compiler.types import Dict, List, Set, Tuple
+    from fastext.compiler.types import Array, Dict, List, Set, Tuple
     if isinstance(t, Struct) and t.plain and t.cid:
         return t        # a class with a base or subclasses: dispatch reads its records' class id
     if isinstance(t, Struct):
         for _, ft in t.fields:
-            if isinstance(ft, (ClassRef, List)):     # a graph of records, or a list the record holds
-                return t
+            if isinstance(ft, (ClassRef, List)) or isinstance(ft, Array) and t.plain:
+                return t        # a graph of records, or a list or an array the record holds
             inner = linked(ft)
             if inner is not None:
                 return inner
@@ -604,7 +604,7 @@ def linked(t: Type) -> Struct | None:
 def _why_inside(c: Struct) -> str:
     if c.cid:
         return "a class with a base or subclasses"
-    return "a class whose instances refer to each other or hold lists"
+    return "a class whose instances refer to each other or hold lists or arrays"
 
 
 def check_boundary(node: ast.FunctionDef, params: list, ret: Type, span_of) -> None:

@@ -673,6 +673,9 @@ class ExpressionChecker:
             from fastext.compiler.frontend.inherit import cast
             return cast(value, target)         # a subclass's record starts with its base's fields
         hint = "arrays must match dtype and rank exactly" if isinstance(target, Array) else ""
+        if isinstance(target, Array) and isinstance(value.type, Array) and target.ndim != value.type.ndim:
+            hint += (f" (a parameter annotated `np.ndarray` or `NDArray[...]` has the rank its function's body "
+                     f"reads: annotate it `{value.type}` where the body does not show it)")
         if isinstance(value.type, Struct) and isinstance(target, Struct) and value.type.plain and target.plain \
                 and target.is_subclass_of(value.type):
             hint = (f"a {value.type} is not always a {target}: test `isinstance(x, {target})` first (it narrows a "

@@ -158,6 +158,9 @@ def _check_bodies(unit: "_Unit", root: bool) -> dict[str, ir.Function]:
         except RecursionError:
             raise   # a deeply nested source: the driver checks it again on a deep stack (compiler/deep.py)
         except Exception as e:  # a compiler bug: report it where it happened, not as a traceback
+            from fastext import config
+            if config.debug():
+                raise
             diags.add(Diagnostic(made and made[-1].current_span or Span.of(node, source.path),
                                  f"{type(e).__name__}: {e} (while checking `{node.name}`)",
                                  "please report this; rewriting the construct may work around it",

@@ -3,7 +3,9 @@
 for mypy compiles unchanged.
 
 Those annotations name the dtype (or not: `np.ndarray` alone is read as float64) but not the
-rank, which a dialect array needs.  The rank of a parameter comes from how the body uses it
+rank, which a dialect array needs.  A helper that only `.fx` code calls (`_name`, or a method of
+a class whose instances stay inside compiled code) takes each call's array types, as if its parameter had no annotation (frontend/templates.py); for the
+functions and methods Python calls, the rank of a parameter comes from how the body uses it
 (`infer_rank`): `a[i, j]` or `a[i][j]` needs 2 axes, `a.shape[2]` 3, `axis=1` 2, a row loop
 `for row in a` one more than the row's own use, and `n, m = a.shape` says exactly 2; with no
 such use the parameter is 1-D.  A function whose *result* is annotated this way (alone or
@@ -226,14 +228,28 @@ def prepare(fn: ast.FunctionDef, scope: ModuleScope) -> None:
     if getattr(fn, "fx_nptyping", False):
         return
     fn.fx_nptyping = True
+    internal = _internal(fn)
     for arg in fn.args.args:
         if is_array(arg.annotation, scope) and getattr(arg.annotation, "fx_rank", None) is None:
-            arg.annotation.fx_rank = infer_rank(fn, arg.arg)
+            if internal:        # a helper only .fx code calls: typed per call (frontend/templates.py)
+                arg.annotation = None
+            else:
+                arg.annotation.fx_rank = infer_rank(fn, arg.arg)
     if mentions_array(fn.returns, scope):
         fn.fx_infer_return = True
     for node in ast.walk(fn):
         if isinstance(node, ast.AnnAssign) and node.value is not None and is_array(node.annotation, scope):
             node.fx_value_typed = True
+
+
+def _internal(fn: ast.FunctionDef) -> bool:
+    """Whether only `.fx` code calls `fn`: a `_helper`, or a method of a class whose instances
+    stay inside compiled code (frontend/classes.py: `linked`)."""
+    if not hasattr(fn, "fx_self"):
+        return fn.name.startswith("_")
+    from fastext.compiler.frontend.classes import linked
+    stype = fn.fx_self[0]
+    return getattr(stype, "plain", False) and linked(stype) is not None
 
 
 def infers_return(fn: ast.FunctionDef) -> bool:

@@ -209,19 +209,33 @@ def resolved(t: Type) -> Type:
 
 def blank_record(fc: "FunctionChecker", node: ast.AST, stype: Struct) -> ir.Expr:
     """A struct whose fields are all zero (records for mutable fields: never a dangling reference)."""
+    return ir.MakeTuple(stype, fc.span(node), [_blank(fc, node, resolved(t)) for _, t in stype.fields])
+
+
+def _blank(fc: "FunctionChecker", node: ast.AST, t: Type) -> ir.Expr:
+    """The value a field holds before `__init__` sets it: zero, None, or an empty container,
+    string or array of its type (never a dangling reference)."""
+    from fastext.compiler.types import STRV, Dict, Set, Tuple
     span = fc.span(node)
-    items: list[ir.Expr] = []
-    for _, t in stype.fields:
-        t = resolved(t)
-        if isinstance(t, Struct) and t.plain:       # an instance's field starts as None
-            items.append(ir.Intrinsic(t, span, "record.none", []))
-        elif isinstance(t, List):      # a list field starts empty (never a dangling list)
-            items.append(ir.Intrinsic(t, span, "list.empty", []))
-        elif isinstance(t, Struct):
-            items.append(blank_record(fc, node, t))
-        else:
-            items.append(ir.Const(t, span, False if t.is_bool else 0j if t.is_complex else 0.0 if t.is_float else 0))
-    return ir.MakeTuple(stype, span, items)
+    if isinstance(t, Struct) and t.plain:       # an instance's field starts as None
+        return ir.Intrinsic(t, span, "record.none", [])
+    if isinstance(t, List):
+        return ir.Intrinsic(t, span, "list.empty", [])
+    if isinstance(t, (Dict, Set)):
+        return ir.Intrinsic(t, span, "dict.new", [], {})
+    if isinstance(t, Struct):
+        return blank_record(fc, node, t)
+    if isinstance(t, Tuple):
+        return ir.MakeTuple(t, span, [_blank(fc, node, i) for i in t.items])
+    if isinstance(t, Array):        # an empty array of the field's dtype and rank
+        from fastext.compiler.frontend import synth
+        from fastext.compiler.ops.dtypes import numpy_name
+        return synth.value(fc, f"_r = np.empty(({'0, ' * t.ndim}), dtype={numpy_name(t.dtype)!r})\n", node)
+    if t == STRV:
+        return ir.ObjConst(STRV, span, "")
+    if isinstance(t, Scalar):
+        return ir.Const(t, span, False if t.is_bool else 0j if t.is_complex else 0.0 if t.is_float else 0)
+    raise fc.error(node, f"a field of type {t} is not supported in a class", "keep it in a local variable")
 
 
 def field_of(fc: "FunctionChecker", node: ast.Attribute, base: ir.Expr) -> ir.Expr:
