@@ -241,14 +241,19 @@ def _check_method(collector, node: ast.ClassDef, m: ast.FunctionDef) -> None:
 
 
 def _field_type(collector, node: ast.ClassDef, name: str, annotation: ast.expr, where: ast.AST) -> Type:
-    from fastext.compiler.types import List
+    from fastext.compiler.types import STR, STRV, Dict, List, Set
     t = annotations.resolve(annotation, collector.scope)
-    if isinstance(t, List) and isinstance(t.item, (Scalar, Struct)):
-        return t     # a list the instance holds (such classes stay inside compiled code: `linked`)
+    if t in (STR, STRV):
+        return STRV      # a str value the instance holds
+    from fastext.compiler.types import Tuple
+    if isinstance(t, Tuple) and all(isinstance(i, (Scalar, Struct)) or i == STRV for i in t.items):
+        return t
+    if isinstance(t, (List, Dict, Set)):
+        return t     # a container the instance holds (such classes stay inside compiled code: `linked`)
     if not isinstance(t, (Scalar, Struct)):
         raise FxSyntaxError(collector.span(annotation), f"field `{name}` of class `{node.name}` has type {t}",
-                            "a field may be a number, a complex number, a @struct, another class or a list of "
-                            "those (`list[float]`)")
+                            "a field may be a number, a complex number, a @struct, another class, a list, dict "
+                            "or set (`list[float]`, `dict[str, int]`)")
     if name.startswith("_"):
         raise FxSyntaxError(collector.span(where), f"field `{name}` of class `{node.name}` starts with an "
                             "underscore", "fields are public names: rename it")
@@ -335,14 +340,14 @@ def _passed_types(collector, node: ast.ClassDef, k: int, name: str, default) -> 
     tree = getattr(collector, "tree", None)
     from fastext.compiler.frontend.inherit import init_runners
     runners = init_runners(collector, node.name)      # the class, and subclasses that inherit its __init__
-    for call in ast.walk(tree) if tree is not None else ():
-        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in runners):
+    for call, known in _calls_in_functions(collector, tree) if tree is not None else ():
+        if not (isinstance(call.func, ast.Name) and call.func.id in runners):
             continue
         arg = call.args[k] if k < len(call.args) and not any(isinstance(a, ast.Starred) for a in call.args[:k + 1]) \
             else next((kw.value for kw in call.keywords if kw.arg == name), None)
         if arg is None or isinstance(arg, ast.Constant) and arg.value is None:
             continue
-        t = infer_field(collector, arg, {}, node)
+        t = infer_field(collector, arg, known, node)
         if t is not None:
             seen.append(t)
     if not seen:
@@ -350,6 +355,31 @@ def _passed_types(collector, node: ast.ClassDef, k: int, name: str, default) -> 
             return collector.scope.names[node.name].value     # the class being read (a reference)
         return None
     return _promote_all(seen)
+
+
+def _calls_in_functions(collector, tree: ast.AST):
+    """Every call of the module, with what is known of the names it can read there: the
+    annotated parameters of the function around it and the variables of its `range` loops
+    (`g = Graph(n)` in `def main(n: int)`)."""
+    def visit(node: ast.AST, known: dict[str, Type]):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            known = {}
+            for a in node.args.args:
+                if a.annotation is not None:
+                    try:
+                        known[a.arg] = annotations.resolve(a.annotation, collector.scope)
+                    except FxSyntaxError:
+                        pass
+            for sub in ast.walk(node):
+                if isinstance(sub, ast.For) and isinstance(sub.target, ast.Name) and isinstance(sub.iter, ast.Call) \
+                        and isinstance(sub.iter.func, ast.Name) and sub.iter.func.id == "range" \
+                        and collector.scope.lookup("range") is None:
+                    known.setdefault(sub.target.id, I64)
+        if isinstance(node, ast.Call):
+            yield node, known
+        for child in ast.iter_child_nodes(node):
+            yield from visit(child, known)
+    yield from visit(tree, {})
 
 
 def _walk_statements(body: list[ast.stmt]):
@@ -367,11 +397,17 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
     scope = collector.scope
     if isinstance(value, ast.Constant):
         v = value.value
+        from fastext.compiler.types import STRV
         return BOOL if isinstance(v, bool) else I64 if isinstance(v, int) else F64 if isinstance(v, float) else \
-            C128 if isinstance(v, complex) else None
+            C128 if isinstance(v, complex) else STRV if isinstance(v, str) else None
+    if isinstance(value, ast.Tuple) and value.elts and not any(isinstance(e, ast.Starred) for e in value.elts):
+        from fastext.compiler.types import Tuple
+        items = [infer_field(collector, e, known, node) for e in value.elts]
+        return Tuple(tuple(items)) if all(i is not None for i in items) else None
     if isinstance(value, ast.Name):
         if value.id in known:
-            return known[value.id]
+            from fastext.compiler.types import STR, STRV
+            return STRV if known[value.id] == STR else known[value.id]      # a str parameter's value
         b = scope.lookup(value.id)
         if b is not None and b.kind in ("const", "mathconst") and isinstance(b.type, Scalar):
             return b.type
@@ -586,8 +622,8 @@ def linked(t: Type) -> Struct | None:
         return t        # a class with a base or subclasses: dispatch reads its records' class id
     if isinstance(t, Struct):
         for _, ft in t.fields:
-            if isinstance(ft, (ClassRef, List)) or isinstance(ft, Array) and t.plain:
-                return t        # a graph of records, or a list or an array the record holds
+            if isinstance(ft, (ClassRef, List)) or isinstance(ft, (Array, Dict, Set)) and t.plain:
+                return t        # a graph of records, or a container or an array the record holds
             inner = linked(ft)
             if inner is not None:
                 return inner
@@ -604,7 +640,7 @@ def linked(t: Type) -> Struct | None:
 def _why_inside(c: Struct) -> str:
     if c.cid:
         return "a class with a base or subclasses"
-    return "a class whose instances refer to each other or hold lists or arrays"
+    return "a class whose instances refer to each other or hold lists, dicts, sets or arrays"
 
 
 def check_boundary(node: ast.FunctionDef, params: list, ret: Type, span_of) -> None:

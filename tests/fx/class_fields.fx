@@ -1,0 +1,76 @@
+"""Class fields people write: containers, tuples, arrays, constructor arguments typed by the caller's
+annotations (tests/test_class_fields.py)."""
+class Counter2:
+    def __init__(self, n: int):
+        self.counts: dict[int, int] = {}
+        self.order: list[int] = []
+        self.seen: set[int] = set()
+        self.total = 0
+
+    def add(self, x: int) -> None:
+        if x not in self.seen:
+            self.seen.add(x)
+            self.order.append(x)
+        self.counts[x] = self.counts.get(x, 0) + 1
+        self.total += 1
+
+    def top(self) -> int:
+        best = -1
+        bc = 0
+        for k, v in self.counts.items():
+            if v > bc:
+                best, bc = k, v
+        return best
+
+
+def run(n: int) -> tuple[int, int, int, int]:
+    c = Counter2(n)
+    for i in range(n):
+        c.add(i * i % 7)
+    return c.top(), len(c.order), len(c.seen), c.total
+
+
+class Graph:
+    def __init__(self, n):
+        self.n = n
+        self.adj: list[list[int]] = []
+        for i in range(n):
+            self.adj.append([])
+
+    def add_edge(self, u, v):
+        self.adj[u].append(v)
+        self.adj[v].append(u)
+
+    def degree(self, u):
+        return len(self.adj[u])
+
+
+class Particle:
+    def __init__(self, x, v):
+        self.x = x
+        self.v = v
+
+
+def main(n: int, dt: float) -> int:
+    g = Graph(n)
+    for i in range(n - 1):
+        g.add_edge(i, i + 1)
+    ps = [Particle(i * dt, dt) for i in range(n)]
+    for i in range(n):
+        p = Particle(i, dt)
+    return g.degree(1) + len(ps) + int(p.x)
+
+
+class Bag:
+    def __init__(self, n: int):
+        self.counts: dict[int, int] = {}
+        self.k = 2
+        self.pair = (n, 2.5)
+        self.seen: set[int] = set()
+        self.counts[n] = 1
+        self.seen.add(n)
+
+
+def bag(n: int) -> int:
+    b = Bag(n)
+    return len(b.counts) + len(b.seen) + b.k + b.pair[0]
