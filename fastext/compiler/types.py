@@ -271,16 +271,18 @@ GENERATOR = RandomGenerator()
 ERROR = ErrorType()
 
 
-def holds_text(t: Type) -> bool:
+def holds_text(t: Type, seen: frozenset = frozenset()) -> bool:
     """Whether a container type has `str` items, keys or values somewhere inside
-    (`list[str]`, `dict[str, i64]`, `list[set[str]]`): its stores keep the objects alive
-    (lower/kept.py)."""
+    (`list[str]`, `dict[str, i64]`, `list[set[str]]`, a class with a `str` field): its stores
+    keep the objects alive (lower/kept.py)."""
     if isinstance(t, (List, Set)):
-        return t.item == STRV or holds_text(t.item)
+        return t.item == STRV or holds_text(t.item, seen)
     if isinstance(t, Dict):
-        return STRV in (t.key, t.value) or holds_text(t.key) or holds_text(t.value)
+        return STRV in (t.key, t.value) or holds_text(t.key, seen) or holds_text(t.value, seen)
     if isinstance(t, Tuple):
-        return any(i == STRV or holds_text(i) for i in t.items)
+        return any(i == STRV or holds_text(i, seen) for i in t.items)
+    if isinstance(t, Struct) and t.plain and t.name not in seen:
+        return any(f == STRV or holds_text(f, seen | {t.name}) for _, f in t.fields)
     return False
 
 SCALARS: dict[str, Scalar] = {

@@ -74,3 +74,54 @@ class Bag:
 def bag(n: int) -> int:
     b = Bag(n)
     return len(b.counts) + len(b.seen) + b.k + b.pair[0]
+
+
+class Item:
+    def __init__(self, name: str, price: float):
+        self.name = name
+        self.price = price
+        self.tag = "item"
+
+    def label(self) -> str:
+        return f"{self.name}: {self.price:.2f} ({self.tag})"
+
+
+class Shop:
+    def __init__(self, title):
+        self.title = title
+        self.items: list[Item] = []
+        self.by_name: dict[str, float] = {}
+
+    def add(self, name: str, price: float) -> None:
+        it = Item(name, price)
+        it.tag = "new-" + name[:2]
+        self.items.append(it)
+        self.by_name[name] = price
+
+
+def shop(n: int) -> str:
+    s = Shop("corner")
+    for i in range(n):
+        s.add(f"thing{i}", i * 1.25)
+    out = [s.title]
+    for it in s.items:
+        out.append(it.label())
+    print(", ".join(out))
+    return s.items[-1].label() if s.items else s.title
+
+
+class Tag:
+    def __init__(self, name: str, n: int):
+        self.name = name
+        self.n = n
+        self.other = "x"
+
+
+def make(name: str, k: int) -> str:
+    tags = [Tag(name, i) for i in range(k)]
+    for t in tags:
+        t.other = name + "!"
+        t.name = t.other
+    t0 = Tag(name, 0)
+    t0.name = name
+    return t0.name + tags[-1].name if tags else t0.name

@@ -140,8 +140,9 @@ def _fields(collector, node: ast.ClassDef, declared: list, init: ast.FunctionDef
         raise FxSyntaxError(span, f"class `{node.name}` has no fields",
                             "assign them in `__init__` (`self.x = x`) or annotate them in the class (`x: float`)")
     from fastext.compiler.frontend.text import textual
+    from fastext.compiler.types import STRV
     for name, t in fields:
-        if textual(t):      # records hold no object references yet (their stores keep none alive)
+        if textual(t) and t != STRV:      # a str value's record stores keep it alive; views of text cannot be
             raise FxSyntaxError(span, f"field `{name}` of class `{node.name}` holds a str: class fields hold "
                                 "numbers, @structs, other classes' instances and lists of those",
                                 "keep the text beside the records (a list or dict keyed by index), or keep this "
@@ -617,13 +618,13 @@ def linked(t: Type) -> Struct | None:
     directly or through fields, else None.  Such records form
     graphs that the entry points do not convert (docs/language.md, "Classes"): they stay inside
     compiled code."""
-    from fastext.compiler.types import Array, Dict, List, Set, Tuple
+    from fastext.compiler.types import STRV, Array, Dict, List, Set, Tuple
     if isinstance(t, Struct) and t.plain and t.cid:
         return t        # a class with a base or subclasses: dispatch reads its records' class id
     if isinstance(t, Struct):
         for _, ft in t.fields:
-            if isinstance(ft, (ClassRef, List)) or isinstance(ft, (Array, Dict, Set)) and t.plain:
-                return t        # a graph of records, or a container or an array the record holds
+            if isinstance(ft, (ClassRef, List)) or (isinstance(ft, (Array, Dict, Set)) or ft == STRV) and t.plain:
+                return t        # a graph of records, or a container, an array or a str the record holds
             inner = linked(ft)
             if inner is not None:
                 return inner
@@ -640,7 +641,7 @@ def linked(t: Type) -> Struct | None:
 def _why_inside(c: Struct) -> str:
     if c.cid:
         return "a class with a base or subclasses"
-    return "a class whose instances refer to each other or hold lists, dicts, sets or arrays"
+    return "a class whose instances refer to each other or hold containers, arrays or str values"
 
 
 def check_boundary(node: ast.FunctionDef, params: list, ret: Type, span_of) -> None:

@@ -728,7 +728,10 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         if isinstance(e.value.type, T.Struct) and e.value.type.mutable:
             from fastext.compiler.lower.structs import as_slot, checked_record, field_ptr
             base = checked_record(self, base, e.value.type, e.value.type.fields[e.index][0])
-            return as_slot(self.b, self.b.load(field_ptr(self.b, base, e.index)), value_type(e.type))
+            v = as_slot(self.b, self.b.load(field_ptr(self.b, base, e.index)), value_type(e.type))
+            if e.type == T.STRV:     # a kept str field: its reader gets a new reference
+                self.api.call(self.b, "Py_IncRef", v)
+            return v
         v = self.b.extract_value(base, e.index)
         if e.type == T.STRV:     # a kept str field: its reader gets a new reference
             self.api.call(self.b, "Py_IncRef", v)
@@ -740,8 +743,14 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         record = self.expr(s.record)
         value = self.expr(s.value)
         record = checked_record(self, record, s.record.type, s.record.type.fields[s.index][0])
+        text = s.record.type.fields[s.index][1] == T.STRV
+        if text:            # the call's arena keeps the str alive (lower/kept.py)
+            from fastext.compiler.lower.kept import keep
+            keep(self, value)
         slot = field_ptr(self.b, record, s.index)
         self.b.store(as_slot(self.b, value, slot.type.pointee), slot)
+        if text:
+            self.drop(value, s.value)      # the expression's own reference, if it made one
 
     def e_ArrayDim(self, e: ir.ArrayDim) -> ll.Value:
         dim = self.b.extract_value(self.expr(e.array), [1, e.axis])
