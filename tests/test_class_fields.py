@@ -25,15 +25,17 @@ def test_like_python(both, name, args):
     assert compiled == plain
 
 
-def test_shop_prints_what_python_prints(both):
-    """str fields read in f-strings, a list of records, a dict of str keys: stdout byte for byte."""
+@pytest.mark.parametrize("name,n", [("shop", 3), ("filled", 7), ("filled", 0)])
+def test_prints_what_python_prints(both, name, n):
+    """str fields read in f-strings, a list of records, a dict of str keys, containers typed by
+    what the methods store (`self.items = []` + `self.items.append(qty)`): stdout byte for byte."""
     import contextlib
     import io
     outputs = []
     for mod in both:
         buf = io.StringIO()
         with contextlib.redirect_stdout(buf):
-            result = mod.shop(3)
+            result = getattr(mod, name)(n)
         outputs.append(buf.getvalue() + repr(result))
     assert outputs[0] == outputs[1]
 

@@ -125,3 +125,43 @@ def make(name: str, k: int) -> str:
     t0 = Tag(name, 0)
     t0.name = name
     return t0.name + tags[-1].name if tags else t0.name
+
+
+class Inventory:
+    def __init__(self):
+        self.items = []
+        self.index = {}
+        self.seen = set()
+
+    def add(self, name: str, qty: int) -> None:
+        self.items.append(qty)
+        self.index[name] = qty
+        self.seen.add(name)
+
+    def total(self) -> int:
+        return sum(self.items)
+
+
+class Stack:
+    def __init__(self):
+        self.data = []
+
+    def push(self, x: float) -> None:
+        self.data.append(x)
+
+    def pop(self) -> float:
+        return self.data.pop()
+
+
+def filled(n: int) -> int:
+    inv = Inventory()
+    for i in range(n):
+        inv.add(f"k{i % 3}", i)
+    s = Stack()
+    for i in range(n):
+        s.push(i * 0.5)
+    t = 0.0
+    while s.data:
+        t += s.pop()
+    print(inv.total(), sorted(inv.seen), inv.index, t)
+    return len(inv.index)

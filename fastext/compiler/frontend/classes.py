@@ -298,6 +298,8 @@ def _init_fields(collector, node: ast.ClassDef, init: ast.FunctionDef,
                         t = _field_type(collector, node, target.attr, stmt.annotation, target)
                     else:
                         t = infer_field(collector, value, known, node)
+                        if t is None:       # `self.items = []`: typed by what the methods put in it
+                            t = _filled_by_methods(collector, node, target.attr, value)
                         if t is None and isinstance(value, ast.Constant) and value.value is None:
                             raise FxSyntaxError(collector.span(target), f"field `{target.attr}` of class "
                                                 f"`{node.name}` starts as None: its type cannot be told",
@@ -356,6 +358,55 @@ def _passed_types(collector, node: ast.ClassDef, k: int, name: str, default) -> 
             return collector.scope.names[node.name].value     # the class being read (a reference)
         return None
     return _promote_all(seen)
+
+
+def _empty_container(value: ast.expr) -> str | None:
+    """"list", "dict" or "set" for `[]`, `{}`, `list()`, `dict()`, `set()`; else None."""
+    if isinstance(value, ast.List) and not value.elts:
+        return "list"
+    if isinstance(value, ast.Dict) and not value.keys:
+        return "dict"
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and not value.args and not value.keywords \
+            and value.func.id in ("list", "dict", "set"):
+        return value.func.id
+    return None
+
+
+def _filled_by_methods(collector, node: ast.ClassDef, field: str, value: ast.expr) -> Type | None:
+    """The type of a field that `__init__` starts empty (`self.items = []`, `self.index = {}`,
+    `self.seen = set()`) from what the class's methods store into it: `self.items.append(x)`,
+    `self.index[k] = v`, `self.seen.add(x)` with values typed as `infer_field` types them there
+    (the method's annotated parameters, literals, constructor calls).  None when no store tells."""
+    from fastext.compiler.types import Dict, List, Set
+    kind = _empty_container(value)
+    if kind is None:
+        return None
+
+    def on_field(e: ast.expr) -> bool:
+        return isinstance(e, ast.Attribute) and e.attr == field and isinstance(e.value, ast.Name) and e.value.id == "self"
+    for method in node.body:
+        if not isinstance(method, ast.FunctionDef):
+            continue
+        known: dict[str, Type] = {}
+        for a in method.args.args[1:]:
+            if a.annotation is not None:
+                try:
+                    known[a.arg] = annotations.resolve(a.annotation, collector.scope)
+                except FxSyntaxError:
+                    pass
+        for sub in ast.walk(method):
+            if kind in ("list", "set") and isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) \
+                    and on_field(sub.func.value) and sub.func.attr in ("append", "add", "insert") and sub.args:
+                t = infer_field(collector, sub.args[-1], known, node)
+                if t is not None:
+                    return List(t) if kind == "list" else Set(t)
+            if kind == "dict" and isinstance(sub, ast.Assign) and len(sub.targets) == 1 and \
+                    isinstance(sub.targets[0], ast.Subscript) and on_field(sub.targets[0].value):
+                k = infer_field(collector, sub.targets[0].slice, known, node)
+                v = infer_field(collector, sub.value, known, node)
+                if k is not None and v is not None:
+                    return Dict(k, v)
+    return None
 
 
 def _calls_in_functions(collector, tree: ast.AST):
