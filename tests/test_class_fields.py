@@ -19,7 +19,7 @@ def both():
 
 @pytest.mark.parametrize("name,args", [("run", (50,)), ("run", (0,)), ("main", (5, 0.5)), ("main", (2, 1.5)),
                                        ("bag", (4,)), ("shop", (3,)), ("shop", (0,)), ("make", ("abcd", 3)),
-                                       ("make", ("", 0))])
+                                       ("make", ("", 0)), ("stacked", (6,)), ("stacked", (0,))])
 def test_like_python(both, name, args):
     compiled, plain = (fxload.outcome(getattr(m, name), *args) for m in both)
     assert compiled == plain

@@ -165,3 +165,24 @@ def filled(n: int) -> int:
         t += s.pop()
     print(inv.total(), sorted(inv.seen), inv.index, t)
     return len(inv.index)
+
+
+class FloatStack:
+    def __init__(self):
+        self.items = []
+
+    def push(self, x):
+        self.items.append(x)
+
+    def pop(self):
+        return self.items.pop()
+
+
+def stacked(n: int) -> int:
+    s = FloatStack()
+    for i in range(n):
+        s.push(i * 2.5)
+    t = 0.0
+    while s.items:
+        t += s.pop()
+    return int(t)

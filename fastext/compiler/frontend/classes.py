@@ -394,18 +394,49 @@ def _filled_by_methods(collector, node: ast.ClassDef, field: str, value: ast.exp
                     known[a.arg] = annotations.resolve(a.annotation, collector.scope)
                 except FxSyntaxError:
                     pass
+        params = [a.arg for a in method.args.args[1:]]
+
+        def typed(e: ast.expr) -> Type | None:
+            t = infer_field(collector, e, known, node)
+            if t is None and isinstance(e, ast.Name) and e.id in params:      # an unannotated parameter
+                t = _method_argument(collector, node, method.name, params.index(e.id))
+            return t
         for sub in ast.walk(method):
             if kind in ("list", "set") and isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) \
                     and on_field(sub.func.value) and sub.func.attr in ("append", "add", "insert") and sub.args:
-                t = infer_field(collector, sub.args[-1], known, node)
+                t = typed(sub.args[-1])
                 if t is not None:
                     return List(t) if kind == "list" else Set(t)
             if kind == "dict" and isinstance(sub, ast.Assign) and len(sub.targets) == 1 and \
                     isinstance(sub.targets[0], ast.Subscript) and on_field(sub.targets[0].value):
-                k = infer_field(collector, sub.targets[0].slice, known, node)
-                v = infer_field(collector, sub.value, known, node)
+                k, v = typed(sub.targets[0].slice), typed(sub.value)
                 if k is not None and v is not None:
                     return Dict(k, v)
+    return None
+
+
+def _method_argument(collector, node: ast.ClassDef, method: str, k: int) -> Type | None:
+    """The type of argument `k` the module's calls `obj.method(...)` pass, where `obj` is an
+    instance of the class made in the same function (`s = Stack()` ... `s.push(i * 0.5)`) and
+    the argument's type can be told there."""
+    tree = getattr(collector, "tree", None)
+    if tree is None:
+        return None
+    for fn in ast.walk(tree):
+        if not isinstance(fn, ast.FunctionDef):
+            continue
+        instances = {t.id for a in ast.walk(fn) if isinstance(a, ast.Assign) and isinstance(a.value, ast.Call)
+                     and isinstance(a.value.func, ast.Name) and a.value.func.id == node.name
+                     for t in a.targets if isinstance(t, ast.Name)}
+        if not instances:
+            continue
+        for call, known in _calls_in_functions(collector, fn):
+            f = call.func
+            if isinstance(f, ast.Attribute) and f.attr == method and isinstance(f.value, ast.Name) and \
+                    f.value.id in instances and k < len(call.args) and not isinstance(call.args[k], ast.Starred):
+                t = infer_field(collector, call.args[k], known, node)
+                if t is not None:
+                    return t
     return None
 
 
