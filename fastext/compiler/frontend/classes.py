@@ -360,7 +360,7 @@ def _passed_types(collector, node: ast.ClassDef, k: int, name: str, default) -> 
     return _promote_all(seen)
 
 
-def _annotated(collector, args: list[ast.arg]) -> dict[str, Type]:
+def _param_types(collector, args: list[ast.arg]) -> dict[str, Type]:
     """The types of the annotated parameters among `args` (an annotation in error: left out,
     reported with the function's signature)."""
     known: dict[str, Type] = {}
@@ -400,7 +400,7 @@ def _filled_by_methods(collector, node: ast.ClassDef, field: str, value: ast.exp
     for method in node.body:
         if not isinstance(method, ast.FunctionDef):
             continue
-        known = _annotated(collector, method.args.args[1:])
+        known = _param_types(collector, method.args.args[1:])
         params = [a.arg for a in method.args.args[1:]]
 
         def typed(e: ast.expr) -> Type | None:
@@ -453,7 +453,7 @@ def _calls_in_functions(collector, tree: ast.AST):
     (`g = Graph(n)` in `def main(n: int)`)."""
     def visit(node: ast.AST, known: dict[str, Type]):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            known = _annotated(collector, node.args.args)
+            known = _param_types(collector, node.args.args)
             for sub in ast.walk(node):
                 if isinstance(sub, ast.For) and isinstance(sub.target, ast.Name) and isinstance(sub.iter, ast.Call) \
                         and isinstance(sub.iter.func, ast.Name) and sub.iter.func.id == "range" \
