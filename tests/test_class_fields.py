@@ -25,7 +25,7 @@ def test_like_python(both, name, args):
     assert compiled == plain
 
 
-@pytest.mark.parametrize("name,n", [("shop", 3), ("filled", 7), ("filled", 0)])
+@pytest.mark.parametrize("name,n", [("shop", 3), ("filled", 7), ("filled", 0), ("accounts", 8), ("accounts", 1)])
 def test_prints_what_python_prints(both, name, n):
     """str fields read in f-strings, a list of records, a dict of str keys, containers typed by
     what the methods store (`self.items = []` + `self.items.append(qty)`): stdout byte for byte."""
@@ -55,3 +55,10 @@ def test_a_class_holding_str_stays_inside(tmp_path):
     text = fxload.compile_error(tmp_path, "class Tag:\n    def __init__(self, n: int):\n        self.name = 'x'\n"
                                           "        self.n = n\n\n\ndef f(n: int) -> Tag:\n    return Tag(n)\n")
     assert "bad_program.fx:7:18:" in text and "str values" in text and "hint:" in text
+
+
+def test_an_empty_dict_field_nothing_fills_is_located(tmp_path):
+    text = fxload.compile_error(tmp_path, "class A:\n    def __init__(self):\n        self.d = {}\n\n\n"
+                                          "def f(n: int) -> int:\n    return len(A().d)\n")
+    assert "bad_program.fx:3:9:" in text and "cannot infer the key and value types of the dict field `d`" in text
+    assert "self.d: dict[int, float] = {}" in text

@@ -1,5 +1,8 @@
 """Class fields people write: containers, tuples, arrays, constructor arguments typed by the caller's
 annotations (tests/test_class_fields.py)."""
+import heapq
+
+
 class Counter2:
     def __init__(self, n: int):
         self.counts: dict[int, int] = {}
@@ -186,3 +189,93 @@ def stacked(n: int) -> int:
     while s.items:
         t += s.pop()
     return int(t)
+
+
+
+
+class Account:
+    def __init__(self, owner: str, balance: float):
+        self.owner = owner
+        self.balance = balance
+        self.history = []
+
+    def deposit(self, amount: float) -> None:
+        self.balance += amount
+        self.history.append(amount)
+
+    def withdraw(self, amount: float) -> bool:
+        if amount > self.balance:
+            return False
+        self.balance -= amount
+        self.history.append(-amount)
+        return True
+
+    def __repr__(self) -> str:
+        return f"Account({self.owner!r}, {self.balance:.2f})"
+
+
+class LRU:
+    def __init__(self, cap: int):
+        self.cap = cap
+        self.store = {}
+        self.order = []
+
+    def get(self, k: int) -> int:
+        if k in self.store:
+            self.order.remove(k)
+            self.order.append(k)
+            return self.store[k]
+        return -1
+
+    def put(self, k: int, v: int) -> None:
+        if k in self.store:
+            self.order.remove(k)
+        elif len(self.store) >= self.cap:
+            old = self.order.pop(0)
+            del self.store[old]
+        self.store[k] = v
+        self.order.append(k)
+
+
+class WGraph:
+    def __init__(self):
+        self.edges = {}
+
+    def add(self, u: int, v: int, w: float) -> None:
+        self.edges.setdefault(u, []).append((v, w))
+        self.edges.setdefault(v, []).append((u, w))
+
+    def dijkstra(self, src: int) -> dict[int, float]:
+        dist = {src: 0.0}
+        pq = [(0.0, src)]
+        while pq:
+            d, u = heapq.heappop(pq)
+            if d > dist.get(u, float("inf")):
+                continue
+            for v, w in self.edges.get(u, []):
+                nd = d + w
+                if nd < dist.get(v, float("inf")):
+                    dist[v] = nd
+                    heapq.heappush(pq, (nd, v))
+        return dist
+
+
+def accounts(n: int) -> int:
+    acct = Account("ann", 10.0)
+    for i in range(n):
+        acct.deposit(i * 1.5)
+        acct.withdraw(i * 2.0)
+    print(acct, len(acct.history))
+    cache = LRU(3)
+    hits = 0
+    for i in range(n * 3):
+        if cache.get(i % 5) >= 0:
+            hits += 1
+        cache.put(i % 5, i)
+    print(hits, cache.order)
+    g = WGraph()
+    for i in range(n):
+        g.add(i, (i * 3 + 1) % n, 1.0 + i % 4)
+    d = g.dijkstra(0)
+    print(sorted(d.items())[:5])
+    return len(d)

@@ -305,6 +305,12 @@ def _init_fields(collector, node: ast.ClassDef, init: ast.FunctionDef,
                                                 f"`{node.name}` starts as None: its type cannot be told",
                                                 f"annotate it with the class it will hold: `self.{target.attr}: "
                                                 f"Optional[{node.name}] = None` (or `{node.name} | None`)")
+                        if t is None and _empty_container(value) in ("dict", "set"):
+                            raise FxSyntaxError(collector.span(target), f"cannot infer the key and value types of "
+                                                f"the {_empty_container(value)} field `{target.attr}` of class "
+                                                f"`{node.name}`", f"annotate it: `self.{target.attr}: "
+                                                f"{'dict[int, float]' if _empty_container(value) == 'dict' else 'set[int]'}"
+                                                f" = {ast.unparse(value)}`")
                         if t is None and isinstance(value, (ast.List, ast.ListComp)):
                             raise FxSyntaxError(collector.span(target), f"cannot infer the item type of the list "
                                                 f"field `{target.attr}` of class `{node.name}`",
@@ -419,6 +425,15 @@ def _filled_by_methods(collector, node: ast.ClassDef, field: str, value: ast.exp
                 k, v = typed(sub.targets[0].slice), typed(sub.value)
                 if k is not None and v is not None:
                     return Dict(k, v)
+            # `self.edges.setdefault(u, []).append((v, w))`: a dict of lists
+            if kind == "dict" and isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and \
+                    sub.func.attr == "append" and len(sub.args) == 1 and isinstance(sub.func.value, ast.Call):
+                inner = sub.func.value
+                if isinstance(inner.func, ast.Attribute) and inner.func.attr == "setdefault" and \
+                        on_field(inner.func.value) and len(inner.args) == 2 and _empty_container(inner.args[1]) == "list":
+                    k, v = typed(inner.args[0]), typed(sub.args[0])
+                    if k is not None and v is not None:
+                        return Dict(k, List(v))
     return None
 
 
