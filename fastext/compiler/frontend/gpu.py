@@ -45,16 +45,10 @@ KERNEL_ONLY_HINT = "use gpu.* only inside a @gpu.kernel or @gpu.device function"
 
 def gpu_path(scope, node: ast.expr) -> list[str] | None:
     """`gpu.a.b` (or `fastext.gpu.a.b`) → ["a", "b"]; None when `node` is not a gpu name."""
-    attrs: list[str] = []
-    while isinstance(node, ast.Attribute):
-        attrs.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return None
-    b = scope.lookup(node.id)
+    from fastext.compiler.frontend.scope import attribute_chain
+    b, attrs = attribute_chain(scope, node)
     if b is None:
         return None
-    attrs.reverse()
     if b.kind == "module:gpu":
         return attrs
     if b.kind == "module:fastext" and attrs and attrs[0] == "gpu":

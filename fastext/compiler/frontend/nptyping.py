@@ -29,19 +29,14 @@ NDARRAY_NAMES = ("NDArray", "ArrayLike", "ndarray")
 def _dotted(node: ast.expr, scope: ModuleScope) -> str | None:
     """`numpy.typing.NDArray` for `npt.NDArray` (with `import numpy.typing as npt`) and the like:
     the full name an attribute chain or a name denotes, or None if it is not NumPy's."""
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return None
-    b = scope.lookup(node.id)
+    from fastext.compiler.frontend.scope import attribute_chain
+    b, parts = attribute_chain(scope, node)
     if b is None:
         return None
     if b.kind == "ndarraytype":
-        return ".".join([b.value] + parts[::-1])
+        return ".".join([b.value] + parts)
     if b.kind.startswith("module:numpy"):
-        return ".".join([b.kind.partition(":")[2]] + parts[::-1])
+        return ".".join([b.kind.partition(":")[2]] + parts)
     return None
 
 

@@ -62,3 +62,17 @@ class ModuleScope:
     def scalar(self, name: str) -> Scalar | None:
         b = self.names.get(name)
         return b.value if b is not None and b.kind == "scalar" else None
+
+
+def attribute_chain(scope: ModuleScope, node) -> tuple[Binding | None, list[str]]:
+    """`a.b.c`: the module-level binding of `a` (None when `a` is unbound or `node` is not a name
+    or a chain of attributes on one) and the attribute names after it, in order (["b", "c"])."""
+    import ast
+    attrs: list[str] = []
+    while isinstance(node, ast.Attribute):
+        attrs.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None, []
+    attrs.reverse()
+    return scope.lookup(node.id), attrs
