@@ -73,7 +73,7 @@ def test_class_with_an_array_field_stays_inside(tmp_path):
                                           "    def __init__(self, w: f64[:], b: float):\n        self.w = w\n"
                                           "        self.b = b\n\n\ndef make(w: f64[:]) -> Model:\n"
                                           "    return Model(w, 1.0)\n")
-    assert "bad_program.fx:10:24:" in text and "hold lists or arrays" in text and "hint:" in text
+    assert "bad_program.fx:10:24:" in text and "hold containers, arrays or str values" in text and "hint:" in text
 
 
 def test_rank_mismatch_hint_names_the_annotation(tmp_path):
