@@ -1,0 +1,139 @@
+"""NumPy's transcendental ufuncs compiled give NumPy's own bits (lower/nploops.py): every item
+of `np.exp`, `np.log`, `np.arctan2`, ... bit-identical to the interpreted module (NumPy), for
+float64 and float32, over special values, many magnitudes and every layout (contiguous,
+strided, reversed, empty, 2-D, transposed, broadcast), fused in expressions, reduced, stored
+through `out[:] =` and called on single numbers."""
+from __future__ import annotations
+
+import os
+import struct
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+import fxload
+
+PATH = os.path.join(fxload.FX_DIR, "np_exact.fx")
+UNARY = ["exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "sinh", "cosh", "tanh",
+         "arcsin", "arccos", "arctan", "arcsinh", "arccosh", "arctanh", "cbrt"]
+BINARY = ["arctan2", "hypot"]
+SPECIALS = [np.nan, -np.nan, np.inf, -np.inf, 0.0, -0.0, 5e-324, -5e-324, 2.2250738585072014e-308, 1e-310,
+            1e308, -1e308, 1.0, -1.0, 0.5, -0.5, 709.78, 709.79, -745.2, -745.1, 1e-8, 3.141592653589793, 1e22]
+
+
+@pytest.fixture(scope="module")
+def mods():
+    return fxload.compiled(PATH), fxload.interpreted(PATH)
+
+
+def inputs(dtype, n: int = 3000, seed: int = 0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    parts = [rng.standard_normal(n) * s for s in (1.0, 10.0, 1000.0)]
+    parts += [rng.uniform(-1, 1, n), np.exp(rng.uniform(-700, 700, n)) * rng.choice([-1, 1], n), np.array(SPECIALS)]
+    with np.errstate(over="ignore"):
+        return np.concatenate(parts).astype(dtype)
+
+
+def bits(a, any_nan: bool = False) -> bytes:
+    a = np.ascontiguousarray(a)
+    if any_nan and a.dtype.kind == "f":
+        a = np.where(np.isnan(a), np.nan, a)     # one NaN for all: see test_fused_expressions_and_layouts
+    return a.dtype.str.encode() + repr(a.shape).encode() + a.tobytes()
+
+
+def call(mod, name, *args):
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        return getattr(mod, name)(*args)
+
+
+def same_bits(mods, name, *args, any_nan: bool = False) -> None:
+    compiled, interpreted = mods
+    got, want = call(compiled, name, *args), call(interpreted, name, *args)
+    if isinstance(want, np.ndarray):
+        assert isinstance(got, np.ndarray) and got.dtype == want.dtype and got.shape == want.shape
+        if bits(got, any_nan) != bits(want, any_nan):
+            differ = np.flatnonzero(np.ascontiguousarray(got).view(np.uint8) != np.ascontiguousarray(want).view(np.uint8))
+            pytest.fail(f"{name}: {len(differ)} bytes differ from NumPy's, first at byte {differ[0]}")
+    else:
+        assert struct.pack("d", got) == struct.pack("d", float(want)), (name, args, got, want)
+
+
+@pytest.mark.parametrize("ufunc", UNARY)
+def test_unary_float64_and_float32(mods, ufunc):
+    x = inputs(np.float64)
+    same_bits(mods, f"a_{ufunc}", x)
+    same_bits(mods, f"a_{ufunc}", x[::3])            # strided
+    same_bits(mods, f"a_{ufunc}", x[::-1])           # reversed: NumPy's SIMD loops step aside
+    same_bits(mods, f"a_{ufunc}", x[::-3])
+    same_bits(mods, f"a_{ufunc}", x[:0])             # empty
+    same_bits(mods, f"a_{ufunc}", x[:1])             # one item (a chunk of one)
+    same_bits(mods, f"f_{ufunc}", inputs(np.float32))
+    same_bits(mods, f"f_{ufunc}", inputs(np.float32)[1::2])
+
+
+@pytest.mark.parametrize("ufunc", UNARY)
+def test_unary_on_numbers(mods, ufunc):
+    for v in SPECIALS + list(inputs(np.float64, n=30, seed=3)):
+        same_bits(mods, f"s_{ufunc}", float(v))
+
+
+@pytest.mark.parametrize("ufunc", BINARY + ["float_power"])
+def test_binary(mods, ufunc):
+    x = inputs(np.float64)
+    y = np.roll(x, 7)
+    same_bits(mods, f"a_{ufunc}", x, y)
+    same_bits(mods, f"a_{ufunc}", x[::2][:5000], y[1::2][:5000])
+    same_bits(mods, f"a_{ufunc}", x[::-1], y)          # NumPy's loop sees a negative stride
+    if ufunc != "float_power":
+        same_bits(mods, f"f_{ufunc}", x.astype(np.float32), y.astype(np.float32))
+        for a, b in zip(SPECIALS, reversed(SPECIALS)):
+            same_bits(mods, f"s_{ufunc}", a, b)
+
+
+def test_fused_expressions_and_layouts(mods):
+    """Bit for bit, except the sign of a NaN that arithmetic around the ufuncs makes (`-x * x`
+    of a NaN: which operand's NaN x86 passes on depends on the order LLVM picks)."""
+    x = inputs(np.float64)
+    y = np.abs(np.roll(x, 3)) + 0.25
+    same_bits(mods, "gauss", x, any_nan=True)
+    same_bits(mods, "nested", x, y, any_nan=True)
+    m = x[:3000].reshape(50, 60)
+    for view in (m, m.T, m[::2, ::3], m[:, :0], m[:1, :1], m[::-1], m[:, ::-1], m[::-1, ::-1], m.T[::-1]):
+        same_bits(mods, "matrix", view, any_nan=True)
+    same_bits(mods, "outer", x[:37], y[:300])          # broadcast: one short line per row
+    same_bits(mods, "ints", np.arange(-5, 5000))
+    same_bits(mods, "mixed", x.astype(np.float32)[:500], y[:500])
+
+
+def test_stored_reduced_and_looped(mods):
+    compiled, interpreted = mods
+    x = inputs(np.float64)
+    for fn in ("into", "in_loop"):
+        got, want = np.empty_like(x), np.empty_like(x)
+        call(compiled, fn, x, got)
+        call(interpreted, fn, x, want)
+        assert bits(got) == bits(want), fn
+    small = np.random.default_rng(5).standard_normal(10_000) * 3
+    same_bits(mods, "sum_exp", small)
+    same_bits(mods, "sum_exp", small[:0])
+    same_bits(mods, "mean_log", x[:3000].reshape(60, 50))
+
+
+@settings(max_examples=60, deadline=None)
+@given(x=hnp.arrays(np.float64, st.integers(0, 600), elements=st.floats(width=64)),
+       ufunc=st.sampled_from(UNARY))
+def test_any_float64(mods, x, ufunc):
+    same_bits(mods, f"a_{ufunc}", x)
+
+
+@settings(max_examples=30, deadline=None)
+@given(x=hnp.arrays(np.float32, st.integers(0, 600), elements=st.floats(width=32)),
+       ufunc=st.sampled_from(UNARY))
+def test_any_float32(mods, x, ufunc):
+    same_bits(mods, f"f_{ufunc}", x)
+
