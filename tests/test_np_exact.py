@@ -82,7 +82,7 @@ def test_unary_on_numbers(mods, ufunc):
         same_bits(mods, f"s_{ufunc}", float(v))
 
 
-@pytest.mark.parametrize("ufunc", BINARY + ["float_power"])
+@pytest.mark.parametrize("ufunc", BINARY + ["float_power", "power"])
 def test_binary(mods, ufunc):
     x = inputs(np.float64)
     y = np.roll(x, 7)
@@ -108,6 +108,8 @@ def test_fused_expressions_and_layouts(mods):
     same_bits(mods, "outer", x[:37], y[:300])          # broadcast: one short line per row
     same_bits(mods, "ints", np.arange(-5, 5000))
     same_bits(mods, "mixed", x.astype(np.float32)[:500], y[:500])
+    for c in (2.0, 0.5, -1.0, 3.3, np.nan):       # a number reaches NumPy's loop with stride 0
+        same_bits(mods, "by_number", x, c, any_nan=True)
 
 
 def test_stored_reduced_and_looped(mods):

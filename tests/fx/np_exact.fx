@@ -244,3 +244,19 @@ def mean_log(x: f64[:, :]) -> f64[:]:
 def in_loop(x: f64[:], out: f64[:]):
     for i in range(len(x)):
         out[i] = np.exp(x[i]) + np.cos(x[i])
+
+
+def a_power(x: f64[:], y: f64[:]) -> f64[:]:
+    return x ** y
+
+
+def f_power(x: f32[:], y: f32[:]) -> f32[:]:
+    return np.power(x, y)
+
+
+def s_power(x: f64, y: f64) -> f64:
+    return np.power(x, y)
+
+
+def by_number(x: f64[:], c: f64) -> f64[:]:
+    return np.power(x, 2.0) + x ** 3.3 + np.arctan2(x, c) + np.hypot(c * 2.0, x) + np.power(np.abs(x), c)

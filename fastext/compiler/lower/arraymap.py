@@ -499,15 +499,9 @@ def run_into(fl, e: ir.ArrayMap, ops: list[Operand], shape: list[ll.Value], dest
     if calls:
         element = mapchunks.Staged(fl, e.body, calls, checks,
                                    lambda pointers: _element_values(fl, ops, which, pointers[1:]), finish,
-                                   _full_rank(ops, e.type.ndim))
+                                   ops, e.type.ndim)
     loop_nest(fl, shape, [target] + accesses, element, order="K")     # in the target's memory order
     checks.raise_any()
-
-
-def _full_rank(ops: list[Operand], ndim: int) -> list[Operand | None]:
-    """The operands as NumPy's loop could see them directly: arrays of the map's rank (a
-    broadcast operand of lower rank goes through NumPy's iterator: None)."""
-    return [op if not op.is_array or op.type.ndim == ndim else Operand(op.value, T.NONE) for op in ops]
 
 
 def materialize(fl, e: ir.ArrayMap, reuse: tuple | None = None) -> ll.Value:
@@ -583,7 +577,7 @@ def iterate(fl, e: ir.Expr, visit, name: str = "reduce") -> list[ll.Value]:
         calls = mapchunks.nodes(fl, e.body)
         if calls:
             element = mapchunks.Staged(fl, e.body, calls, checks, lambda pointers: _element_values(fl, ops, which, pointers),
-                                       lambda pointers, v: visit(v), _full_rank(ops, e.type.ndim))
+                                       lambda pointers, v: visit(v), ops, e.type.ndim)
         loop_nest(fl, shape, accesses, element, name)
         checks.raise_any()
         return shape

@@ -14,7 +14,8 @@ NumPy's own result depends on the strides its loop is handed: an operand that it
 machinery walks as one flat run backwards (`x[::-1]`, every axis reversed) reaches the loop
 with a negative stride, where NumPy's SIMD variants step aside for the C library's function.
 So an argument that is such an operand itself is written into its buffer backwards and
-handed over with a negative stride: the same loop, the same branch, the same bits.
+handed over with a negative stride: the same loop, the same branch, the same bits; and an
+argument that reads no array (a number) is handed over once, with stride 0, as NumPy does.
 
 Every phase is a short counted loop over unit-stride buffers (vectorised), the buffers stay
 in L1, and NumPy's loop runs on long contiguous runs, as NumPy itself would.  Items keep
@@ -48,7 +49,8 @@ class Staged:
     it once per item.  `values(pointers)` loads the operands' items; `finish(pointers, value)`
     stores (or reduces) the body's value."""
 
-    def __init__(self, fl, body: ir.Expr, calls: list[ir.Intrinsic], checks, values, finish, ops=None):
+    def __init__(self, fl, body: ir.Expr, calls: list[ir.Intrinsic], checks, values, finish, ops=None,
+                 ndim: int = 0):
         from fastext.compiler.lower.nploops import letter, op_names, runner
         self.fl, self.body, self.calls, self.checks = fl, body, calls, checks
         self.values, self.finish = values, finish
@@ -61,7 +63,9 @@ class Staged:
             # inputs then output, each CHUNK items of the loop's type
             self.buffers.append([fl.entry_alloca(ll.ArrayType(ty, CHUNK)) for _ in range(nin + 1)])
         # per call, per argument: i1, the argument is an operand NumPy walks backwards
-        self.backwards = [[_backwards(fl, arg, e, ops, body) for arg in e.args] for e in calls]
+        self.backwards = [[_backwards(fl, arg, e, ops, ndim) for arg in e.args] for e in calls]
+        # per call, per argument: the same for every item (no array operand in it)
+        self.invariant = [[_invariant(arg, ops) for arg in e.args] for e in calls]
 
     def _item(self, k: int, j: ll.Value) -> ll.Value:
         return self.fl.b.gep(self.buffers[k][-1], [I64(0), j])
@@ -90,18 +94,32 @@ class Staged:
             for k, e in enumerate(self.calls):
                 last = b.sub(m, I64(1))
 
-                def stage(j, k=k, e=e):
+                def stage(j, k=k, e=e, backwards=True):
                     el = self._lowering(pointers_at(b.add(base, j)), j, k)
                     for a, arg in enumerate(e.args):
                         v = arith.cast(fl, el.expr(arg), arg.type, e.type)
-                        at = self._select(k, a, b.sub(last, j), j)
+                        at = I64(0) if self.invariant[k][a] else \
+                            self._select(k, a, b.sub(last, j), j) if backwards else j
                         b.store(v, b.gep(self.buffers[k][a], [I64(0), at]))
-                _counted_loop(fl, m, stage, f"{name}.args{k}")
+                flags = [f for f in self.backwards[k] if f is not None]
+                if flags:
+                    # two copies of the loop, so the usual one stores with unit stride (vectorised)
+                    some = flags[0]
+                    for f in flags[1:]:
+                        some = b.or_(some, f)
+                    with b.if_else(some, likely=False) as (rev, fwd):
+                        with rev:
+                            _counted_loop(fl, m, stage, f"{name}.args{k}.rev")
+                        with fwd:
+                            _counted_loop(fl, m, lambda j, k=k, e=e: stage(j, k, e, False), f"{name}.args{k}")
+                else:
+                    _counted_loop(fl, m, stage, f"{name}.args{k}")
                 nbytes = e.type.nbytes
                 start = [b.gep(buf, [I64(0), self._select(k, a, last, I64(0))])
                          for a, buf in enumerate(self.buffers[k][:-1])]
                 start.append(b.gep(self.buffers[k][-1], [I64(0), I64(0)]))
-                steps = [self._select(k, a, I64(-nbytes), I64(nbytes)) for a in range(len(e.args))]
+                steps = [I64(0) if self.invariant[k][a] else self._select(k, a, I64(-nbytes), I64(nbytes))
+                         for a in range(len(e.args))]
                 b.call(self.runners[k], start + [m] + steps)
 
             def final(j):
@@ -111,14 +129,22 @@ class Staged:
         _counted_loop(fl, chunks, chunk, f"{name}.chunks")
 
 
-def _backwards(fl, arg: ir.Expr, call: ir.Intrinsic, ops, body: ir.Expr) -> ll.Value | None:
+def _invariant(arg: ir.Expr, ops) -> bool:
+    """Whether `arg` reads no array operand: NumPy hands its loop such a value (a number, a
+    0-d result) with stride 0, which some loops test (`np.power(x, 2.0)` squares)."""
+    if ops is None:
+        return False
+    return not any(isinstance(n, ir.Elem) and ops[n.index].is_array for n in ir.walk_exprs(arg))
+
+
+def _backwards(fl, arg: ir.Expr, call: ir.Intrinsic, ops, ndim: int) -> ll.Value | None:
     """i1: `arg` is an array operand of the map's full rank and of the loop's item type that
     NumPy would hand its loop as one backward run (every axis longer than 1 reversed, at least
     one such axis); None when it cannot be (an expression, a cast, a broadcast operand)."""
     if ops is None or not isinstance(arg, ir.Elem):
         return None
     op = ops[arg.index]
-    if not op.is_array or op.type.dtype != call.type:
+    if not op.is_array or op.type.ndim != ndim or op.type.dtype != call.type:
         return None
     b = fl.b
     every, some = ll.IntType(1)(1), ll.IntType(1)(0)

@@ -234,6 +234,9 @@ def _float_divmod(fl, x, y, want: str):
 
 
 def _float_pow(fl, ins, out, args):
+    if _numpy_loop(fl, out, args):
+        from fastext.compiler.lower import nploops
+        return nploops.scalar(fl, "power", "pow", out, list(args))
     return _libm(fl, "pow", *args)
 
 
@@ -298,7 +301,7 @@ ufunc("floor_divide", 2, _by_kind(int=_int_floor_divide,
 ufunc("remainder", 2, _by_kind(int=_int_remainder, float=lambda fl, ins, out, a: _float_divmod(fl, a[0], a[1], "mod")),
       aliases=("mod",))
 ufunc("fmod", 2, _by_kind(int=_int_fmod, float=_binary_float("frem")))
-ufunc("power", 2, _by_kind(int=_int_pow, float=_float_pow, complex=_c_pow), aliases=("pow",))
+ufunc("power", 2, _by_kind(int=_int_pow, float=_float_pow, complex=_c_pow), aliases=("pow",), numpy_loop="pow")
 ufunc("bitwise_and", 2, _binary_int("and_"))
 ufunc("bitwise_or", 2, _binary_int("or_"))
 ufunc("bitwise_xor", 2, _binary_int("xor"))
