@@ -120,6 +120,15 @@ def test_stored_reduced_and_looped(mods):
         call(compiled, fn, x, got)
         call(interpreted, fn, x, want)
         assert bits(got) == bits(want), fn
+    for fn, size in (("into_reversed", len(x)), ("into_strided", 2 * len(x))):
+        got, want = np.zeros(size), np.zeros(size)
+        call(compiled, fn, x, got)
+        call(interpreted, fn, x, want)
+        assert bits(got) == bits(want), fn
+    got, want = x.copy(), x.copy()
+    call(compiled, "in_place", got)
+    call(interpreted, "in_place", want)
+    assert bits(got) == bits(want)
     small = np.random.default_rng(5).standard_normal(10_000) * 3
     same_bits(mods, "sum_exp", small)
     same_bits(mods, "sum_exp", small[:0])

@@ -260,3 +260,15 @@ def s_power(x: f64, y: f64) -> f64:
 
 def by_number(x: f64[:], c: f64) -> f64[:]:
     return np.power(x, 2.0) + x ** 3.3 + np.arctan2(x, c) + np.hypot(c * 2.0, x) + np.power(np.abs(x), c)
+
+
+def in_place(x: f64[:]):
+    x[:] = np.exp(x)
+
+
+def into_reversed(x: f64[:], out: f64[:]):
+    out[::-1] = np.log(x)
+
+
+def into_strided(x: f64[:], out: f64[:]):
+    out[::2] = np.arctan2(x, x[::-1])

@@ -499,7 +499,8 @@ def run_into(fl, e: ir.ArrayMap, ops: list[Operand], shape: list[ll.Value], dest
     if calls:
         element = mapchunks.Staged(fl, e.body, calls, checks,
                                    lambda pointers: _element_values(fl, ops, which, pointers[1:]), finish,
-                                   ops, e.type.ndim)
+                                   ops, e.type.ndim, {k: 1 + p for p, k in enumerate(which)},
+                                   0 if dest_type.dtype == e.type.dtype else None)
     loop_nest(fl, shape, [target] + accesses, element, order="K")     # in the target's memory order
     checks.raise_any()
 
@@ -577,7 +578,7 @@ def iterate(fl, e: ir.Expr, visit, name: str = "reduce") -> list[ll.Value]:
         calls = mapchunks.nodes(fl, e.body)
         if calls:
             element = mapchunks.Staged(fl, e.body, calls, checks, lambda pointers: _element_values(fl, ops, which, pointers),
-                                       lambda pointers, v: visit(v), ops, e.type.ndim)
+                                       lambda pointers, v: visit(v), ops, e.type.ndim, {k: p for p, k in enumerate(which)})
         loop_nest(fl, shape, accesses, element, name)
         checks.raise_any()
         return shape

@@ -50,10 +50,14 @@ class Staged:
     stores (or reduces) the body's value."""
 
     def __init__(self, fl, body: ir.Expr, calls: list[ir.Intrinsic], checks, values, finish, ops=None,
-                 ndim: int = 0):
+                 ndim: int = 0, positions: dict | None = None, target: int | None = None):
         from fastext.compiler.lower.nploops import letter, op_names, runner
         self.fl, self.body, self.calls, self.checks = fl, body, calls, checks
         self.values, self.finish = values, finish
+        # operand index → index of its item pointer in the loop drivers' pointers (arrays only)
+        self.ops, self.positions = ops, positions
+        # the destination's pointer index, when the body is one call whose loop can write there
+        self.target = target if calls and calls[-1] is body else None
         self.runners, self.buffers = [], []
         for e in calls:
             ufunc, libm, nin = op_names(e)
@@ -80,6 +84,65 @@ class Staged:
         flag = self.backwards[k][a]
         return forwards if flag is None else self.fl.b.select(flag, backwards, forwards)
 
+    def _direct(self, k: int, e: ir.Intrinsic, base: ll.Value, pointers_at):
+        """(i1, input pointers, byte steps) to hand NumPy's loop the operands' own items when every
+        argument of call k is an array operand of the loop's type (`np.exp(x)`): usable for a
+        chunk whose items step forwards, or backwards where NumPy too would walk them so; None
+        when some argument is an expression."""
+        b = self.fl.b
+        if self.positions is None or not all(
+                isinstance(a, ir.Elem) and a.index in self.positions and self.ops[a.index].type.dtype == e.type
+                for a in e.args):
+            return None
+        here, after = pointers_at(base), pointers_at(b.add(base, I64(1)))
+        usable, pointers, steps = ll.IntType(1)(1), [], []
+        for a, arg in enumerate(e.args):
+            pos = self.positions[arg.index]
+            p = b.bitcast(here[pos], self.buffers[k][a].type.pointee.element.as_pointer())
+            step = b.sub(b.ptrtoint(after[pos], I64), b.ptrtoint(here[pos], I64))
+            ok = b.icmp_signed(">", step, I64(0))
+            if self.backwards[k][a] is not None:
+                ok = b.or_(ok, self.backwards[k][a])
+            usable = b.and_(usable, ok)
+            pointers.append(p)
+            steps.append(step)
+        return usable, pointers, steps
+
+    def _through_buffers(self, k: int, e: ir.Intrinsic, base: ll.Value, m: ll.Value, pointers_at, name: str,
+                         out: ll.Value, out_step: ll.Value) -> None:
+        """Call k's arguments computed into its buffers for the chunk's m items, then its loop."""
+        from fastext.compiler.lower.arraymap import _counted_loop
+        fl = self.fl
+        b = fl.b
+        last = b.sub(m, I64(1))
+
+        def stage(j, backwards=True):
+            el = self._lowering(pointers_at(b.add(base, j)), j, k)
+            for a, arg in enumerate(e.args):
+                v = arith.cast(fl, el.expr(arg), arg.type, e.type)
+                at = I64(0) if self.invariant[k][a] else \
+                    self._select(k, a, b.sub(last, j), j) if backwards else j
+                b.store(v, b.gep(self.buffers[k][a], [I64(0), at]))
+        flags = [f for f in self.backwards[k] if f is not None]
+        if flags:
+            # two copies of the loop, so the usual one stores with unit stride (vectorised)
+            some = flags[0]
+            for f in flags[1:]:
+                some = b.or_(some, f)
+            with b.if_else(some, likely=False) as (rev, fwd):
+                with rev:
+                    _counted_loop(fl, m, stage, f"{name}.args{k}.rev")
+                with fwd:
+                    _counted_loop(fl, m, lambda j: stage(j, False), f"{name}.args{k}")
+        else:
+            _counted_loop(fl, m, stage, f"{name}.args{k}")
+        nbytes = e.type.nbytes
+        start = [b.gep(buf, [I64(0), self._select(k, a, last, I64(0))]) for a, buf in enumerate(self.buffers[k][:-1])]
+        start.append(out)
+        steps = [I64(0) if self.invariant[k][a] else self._select(k, a, I64(-nbytes), I64(nbytes))
+                 for a in range(len(e.args))]
+        b.call(self.runners[k], start + [m] + steps + [out_step])
+
     def run(self, n: ll.Value, pointers_at, name: str) -> None:
         """Every item of a loop of `n` items whose item i has the pointers `pointers_at(i)`."""
         from fastext.compiler.lower.arraymap import _counted_loop
@@ -91,41 +154,35 @@ class Staged:
             base = b.mul(c, I64(CHUNK))
             left = b.sub(n, base)
             m = b.select(b.icmp_signed("<", left, I64(CHUNK)), left, I64(CHUNK))
+            written = None          # i1: the last loop wrote the destination itself
             for k, e in enumerate(self.calls):
-                last = b.sub(m, I64(1))
-
-                def stage(j, k=k, e=e, backwards=True):
-                    el = self._lowering(pointers_at(b.add(base, j)), j, k)
-                    for a, arg in enumerate(e.args):
-                        v = arith.cast(fl, el.expr(arg), arg.type, e.type)
-                        at = I64(0) if self.invariant[k][a] else \
-                            self._select(k, a, b.sub(last, j), j) if backwards else j
-                        b.store(v, b.gep(self.buffers[k][a], [I64(0), at]))
-                flags = [f for f in self.backwards[k] if f is not None]
-                if flags:
-                    # two copies of the loop, so the usual one stores with unit stride (vectorised)
-                    some = flags[0]
-                    for f in flags[1:]:
-                        some = b.or_(some, f)
-                    with b.if_else(some, likely=False) as (rev, fwd):
-                        with rev:
-                            _counted_loop(fl, m, stage, f"{name}.args{k}.rev")
-                        with fwd:
-                            _counted_loop(fl, m, lambda j, k=k, e=e: stage(j, k, e, False), f"{name}.args{k}")
-                else:
-                    _counted_loop(fl, m, stage, f"{name}.args{k}")
-                nbytes = e.type.nbytes
-                start = [b.gep(buf, [I64(0), self._select(k, a, last, I64(0))])
-                         for a, buf in enumerate(self.buffers[k][:-1])]
-                start.append(b.gep(self.buffers[k][-1], [I64(0), I64(0)]))
-                steps = [I64(0) if self.invariant[k][a] else self._select(k, a, I64(-nbytes), I64(nbytes))
-                         for a in range(len(e.args))]
-                b.call(self.runners[k], start + [m] + steps)
+                out, out_step = b.gep(self.buffers[k][-1], [I64(0), I64(0)]), I64(e.type.nbytes)
+                if k == len(self.calls) - 1 and self.target is not None:
+                    # forwards (as NumPy's own output would be, or a view NumPy writes through)
+                    here, after = pointers_at(base)[self.target], pointers_at(b.add(base, I64(1)))[self.target]
+                    step = b.sub(b.ptrtoint(after, I64), b.ptrtoint(here, I64))
+                    written = b.icmp_signed(">", step, I64(0))
+                    out = b.select(written, b.bitcast(here, out.type), out)
+                    out_step = b.select(written, step, out_step)
+                direct = self._direct(k, e, base, pointers_at)
+                if direct is None:
+                    self._through_buffers(k, e, base, m, pointers_at, name, out, out_step)
+                    continue
+                usable, pointers, steps = direct
+                with b.if_else(usable, likely=True) as (then, otherwise):
+                    with then:
+                        b.call(self.runners[k], pointers + [out, m] + steps + [out_step])
+                    with otherwise:
+                        self._through_buffers(k, e, base, m, pointers_at, name, out, out_step)
 
             def final(j):
                 pointers = pointers_at(b.add(base, j))
                 self.finish(pointers, self._lowering(pointers, j, len(self.calls)).expr(self.body))
-            _counted_loop(fl, m, final, f"{name}.rest")
+            if written is None:
+                _counted_loop(fl, m, final, f"{name}.rest")
+            else:
+                with b.if_then(b.not_(written)):
+                    _counted_loop(fl, m, final, f"{name}.rest")
         _counted_loop(fl, chunks, chunk, f"{name}.chunks")
 
 

@@ -68,9 +68,9 @@ def slots(ctx) -> list[tuple[str, str, int, ll.GlobalVariable]]:
 
 
 def runner(ctx, ufunc: str, libm: str, nin: int, t: T.Scalar) -> ll.Function:
-    """`void fx$nploop.run.<ufunc>.<letter>(T* in0, [T* in1,] T* out, i64 n, i64 step0, [i64 step1])`:
-    NumPy's loop over n items (inputs `step` bytes apart, the output contiguous), or the C
-    library's `libm` item by item when the module has none."""
+    """`void fx$nploop.run.<ufunc>.<letter>(T* in0, [T* in1,] T* out, i64 n, i64 step0, [i64 step1,] i64
+    out_step)`: NumPy's loop over n items (`step` bytes apart), or the C library's `libm` item by
+    item when the module has none."""
     code = letter(t)
     name = f"{PREFIX}run.{ufunc}.{code}"
     fn = ctx.module.globals.get(name)
@@ -79,12 +79,11 @@ def runner(ctx, ufunc: str, libm: str, nin: int, t: T.Scalar) -> ll.Function:
     ctx.__dict__.setdefault("_nploop_nin", {})[ufunc] = nin
     ty = F64 if code == "d" else F32
     ptr = ty.as_pointer()
-    fn = ll.Function(ctx.module, ll.FunctionType(ll.VoidType(), [ptr] * (nin + 1) + [I64] * (nin + 1)), name)
+    fn = ll.Function(ctx.module, ll.FunctionType(ll.VoidType(), [ptr] * (nin + 1) + [I64] * (nin + 2)), name)
     fn.linkage = "internal"
     fn.attributes.add("nounwind")
     b = ll.IRBuilder(fn.append_basic_block("entry"))
-    pointers, n, in_steps = fn.args[:nin + 1], fn.args[nin + 1], fn.args[nin + 2:]
-    byte_steps = list(in_steps) + [I64(t.nbytes)]
+    pointers, n, byte_steps = fn.args[:nin + 1], fn.args[nin + 1], list(fn.args[nin + 2:])
     gv = slot(ctx, ufunc, code)
     loop = b.load(b.gep(gv, [I32(0), I32(0)]))
     data = b.load(b.gep(gv, [I32(0), I32(1)]))
@@ -139,5 +138,5 @@ def scalar(fl, ufunc: str, libm: str, t: T.Scalar, args: list[ll.Value]) -> ll.V
     cells = [fl.entry_alloca(ty) for _ in range(len(args) + 1)]
     for cell, v in zip(cells, args):
         b.store(v, cell)
-    b.call(fn, cells + [I64(1)] + [I64(t.nbytes)] * len(args))
+    b.call(fn, cells + [I64(1)] + [I64(t.nbytes)] * (len(args) + 1))
     return b.load(cells[-1])
