@@ -148,3 +148,36 @@ def test_any_float64(mods, x, ufunc):
 def test_any_float32(mods, x, ufunc):
     same_bits(mods, f"f_{ufunc}", x)
 
+
+
+def test_without_numpys_loop_the_c_library_computes(tmp_path):
+    """A module that finds no NumPy loop at import (here: `numpy.exp` is not a ufunc then) still
+    imports, and computes those items with the C library (lower/nploops.py's fallback)."""
+    import subprocess
+    import sys
+    src = tmp_path / "noloop.fx"
+    src.write_text("import numpy as np\nfrom fastext import f64\n\n\n"
+                   "def a_exp(x: f64[:]) -> f64[:]:\n    return np.exp(-x) * 1.0\n\n\n"
+                   "def s_exp(x: f64) -> f64:\n    return np.exp(x)\n")
+    script = f"""
+import sys, math, struct, importlib.util
+import numpy as np
+from fastext.compiler.driver import compile_file
+from fastext.compiler.link import link_shared
+so = {str(tmp_path / "noloop_native.so")!r}
+link_shared(compile_file({str(src)!r}, "noloop").object_code, so)
+spec = importlib.util.spec_from_file_location("noloop", so)
+mod = importlib.util.module_from_spec(spec)
+real = np.exp
+np.exp = lambda x: x          # not a ufunc: the exec slot leaves the loop's global null
+spec.loader.exec_module(mod)
+np.exp = real
+x = np.linspace(-30, 30, 1001)
+got = mod.a_exp(x)
+want = np.array([math.exp(-v) for v in x])
+assert got.tobytes() == want.tobytes()
+assert all(struct.pack("d", mod.s_exp(v)) == struct.pack("d", math.exp(v)) for v in x)
+print("ok")
+"""
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr[-3000:]
