@@ -133,6 +133,10 @@ def test_stored_reduced_and_looped(mods):
     same_bits(mods, "sum_exp", small)
     same_bits(mods, "sum_exp", small[:0])
     same_bits(mods, "mean_log", x[:3000].reshape(60, 50))
+    ys = np.abs(small) + 0.5
+    same_bits(mods, "searched", np.sort(np.exp(small[:50])), small)     # an item equal to an edge
+    same_bits(mods, "within", ys, np.log(ys[::7]))
+    same_bits(mods, "interpolated", small, np.linspace(-1, 1, 9), np.linspace(0, 5, 9) ** 2)
 
 
 @settings(max_examples=60, deadline=None)

@@ -1,7 +1,7 @@
 """NumPy's transcendental ufuncs, compiled through NumPy's own inner loops (lower/nploops.py):
 tests/test_np_exact.py compares the bits with NumPy's."""
 import numpy as np
-from fastext import f32, f64, i64
+from fastext import boolean, f32, f64, i64
 
 def a_exp(x: f64[:]) -> f64[:]:
     return np.exp(x)
@@ -272,3 +272,15 @@ def into_reversed(x: f64[:], out: f64[:]):
 
 def into_strided(x: f64[:], out: f64[:]):
     out[::2] = np.arctan2(x, x[::-1])
+
+
+def searched(edges: f64[:], x: f64[:]) -> i64[:]:
+    return np.searchsorted(edges, np.exp(x))
+
+
+def within(x: f64[:], y: f64[:]) -> boolean[:]:
+    return np.isin(np.log(x), y)
+
+
+def interpolated(x: f64[:], xp: f64[:], fp: f64[:]) -> f64[:]:
+    return np.interp(np.sin(x), xp, fp)

@@ -48,6 +48,8 @@ class Source:
     the pointers of `accesses` (a map's array operands, or the array itself)."""
 
     def __init__(self, fl, e: ir.Expr, chunked: bool = False):
+        """`chunked`: a map applying NumPy's transcendental loops is computed into a scratch
+        array first (lower/mapchunks.py); the caller then calls `release` after its last use."""
         self.fl, self.expr = fl, e
         self.dtype: T.Scalar = e.type.dtype
         self.ndim = e.type.ndim
