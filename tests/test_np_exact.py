@@ -185,3 +185,22 @@ print("ok")
 """
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr[-3000:]
+
+
+def test_fastmath_numbers_call_the_c_library(mods):
+    """`@fastmath` keeps the C library's `exp` on single numbers (docs/language.md): CPython's
+    `math.exp` bits, which differ from NumPy's for some of these items."""
+    compiled, _ = mods
+    values = inputs(np.float64, n=200, seed=9)
+    got = [struct.pack("d", compiled.fast_exp(float(v))) for v in values]
+    with np.errstate(all="ignore"):
+        want = [struct.pack("d", math_exp(float(v))) for v in values]
+    assert got == want
+
+
+def math_exp(v: float) -> float:
+    import math
+    try:
+        return math.exp(v)
+    except OverflowError:
+        return float("inf")

@@ -1,7 +1,7 @@
 """NumPy's transcendental ufuncs, compiled through NumPy's own inner loops (lower/nploops.py):
 tests/test_np_exact.py compares the bits with NumPy's."""
 import numpy as np
-from fastext import boolean, f32, f64, i64
+from fastext import boolean, f32, f64, fastmath, i64
 
 def a_exp(x: f64[:]) -> f64[:]:
     return np.exp(x)
@@ -284,3 +284,8 @@ def within(x: f64[:], y: f64[:]) -> boolean[:]:
 
 def interpolated(x: f64[:], xp: f64[:], fp: f64[:]) -> f64[:]:
     return np.interp(np.sin(x), xp, fp)
+
+
+@fastmath
+def fast_exp(x: f64) -> f64:
+    return np.exp(x)
