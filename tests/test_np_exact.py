@@ -133,6 +133,11 @@ def test_stored_reduced_and_looped(mods):
     same_bits(mods, "sum_exp", small)
     same_bits(mods, "sum_exp", small[:0])
     same_bits(mods, "mean_log", x[:3000].reshape(60, 50))
+    same_bits(mods, "selected", small)
+    a, b, c, d = small.copy(), x.copy(), small.copy(), x.copy()
+    call(compiled, "masked_store", a, b)
+    call(interpreted, "masked_store", c, d)
+    assert bits(a) == bits(c) and bits(b) == bits(d)
     ys = np.abs(small) + 0.5
     same_bits(mods, "searched", np.sort(np.exp(small[:50])), small)     # an item equal to an edge
     same_bits(mods, "within", ys, np.log(ys[::7]))

@@ -289,3 +289,12 @@ def interpolated(x: f64[:], xp: f64[:], fp: f64[:]) -> f64[:]:
 @fastmath
 def fast_exp(x: f64) -> f64:
     return np.exp(x)
+
+
+def selected(x: f64[:]) -> f64[:]:
+    return x[np.exp(x) > 2.0]
+
+
+def masked_store(x: f64[:], y: f64[:]):
+    x[np.log(np.abs(x)) < 0.5] = 0.0
+    y[y > 0.0] = np.exp(y[y > 0.0])
