@@ -84,14 +84,12 @@ def runner(ctx, ufunc: str, libm: str, nin: int, t: T.Scalar) -> ll.Function:
     fn.attributes.add("nounwind")
     b = ll.IRBuilder(fn.append_basic_block("entry"))
     pointers, n, byte_steps = fn.args[:nin + 1], fn.args[nin + 1], list(fn.args[nin + 2:])
+    args, steps, dims = b.alloca(I8P, nin + 1), b.alloca(I64, nin + 1), b.alloca(I64)   # static: in the entry
     gv = slot(ctx, ufunc, code)
     loop = b.load(b.gep(gv, [I32(0), I32(0)]))
     data = b.load(b.gep(gv, [I32(0), I32(1)]))
     with b.if_else(b.icmp_unsigned("!=", loop, ll.Constant(I8P, None)), likely=True) as (numpy, clib):
         with numpy:
-            args = b.alloca(I8P, nin + 1)
-            steps = b.alloca(I64, nin + 1)
-            dims = b.alloca(I64)
             for k, p in enumerate(pointers):
                 b.store(b.bitcast(p, I8P), b.gep(args, [I32(k)]))
                 b.store(byte_steps[k], b.gep(steps, [I32(k)]))
