@@ -20,6 +20,10 @@ and any strides.  The element body is the map's scalar expression, lowered by
 `ElementLowering` with the registry's scalar lowerings; checks inside it (NumPy's integer
 power error) do not leave the loop: they set a flag tested after it, so the loop stays
 vectorisable and raises after finishing, as NumPy does.
+
+A body that applies NumPy's transcendental ufuncs (`np.exp`, ...) runs in chunks instead, so
+that NumPy's own inner loop computes them (`lower/mapchunks.py`): the loop drivers hand such
+an element (`mapchunks.Staged`) their item count and item pointers rather than calling it per item.
 """
 from __future__ import annotations
 
@@ -492,16 +496,16 @@ def run_into(fl, e: ir.ArrayMap, ops: list[Operand], shape: list[ll.Value], dest
     def finish(pointers, v):
         store_item(fl, pointers[0], arith.cast(fl, v, e.type.dtype, dest_type.dtype), dest_type.dtype)
 
+    def values(pointers):
+        return _element_values(fl, ops, which, pointers[1:])
+
     def element(pointers):
-        values = _element_values(fl, ops, which, pointers[1:])
-        finish(pointers, ElementLowering(fl, values, checks).expr(e.body))
+        finish(pointers, ElementLowering(fl, values(pointers), checks).expr(e.body))
     calls = mapchunks.nodes(fl, e.body)
-    if calls:
-        element = mapchunks.Staged(fl, e.body, calls, checks,
-                                   lambda pointers: _element_values(fl, ops, which, pointers[1:]), finish,
-                                   ops, e.type.ndim, {k: 1 + p for p, k in enumerate(which)},
-                                   0 if dest_type.dtype == e.type.dtype else None)
-    loop_nest(fl, shape, [target] + accesses, element, order="K")     # in the target's memory order
+    staged = calls and mapchunks.Staged(fl, e.body, calls, checks, values, finish, ops, e.type.ndim,
+                                        {k: 1 + p for p, k in enumerate(which)},
+                                        0 if dest_type.dtype == e.type.dtype else None)
+    loop_nest(fl, shape, [target] + accesses, staged or element, order="K")     # in the target's memory order
     checks.raise_any()
 
 
@@ -572,14 +576,15 @@ def iterate(fl, e: ir.Expr, visit, name: str = "reduce") -> list[ll.Value]:
         accesses, which = _accesses(fl, e, ops, shape)
         checks = DeferredChecks(fl)
 
+        def values(pointers):
+            return _element_values(fl, ops, which, pointers)
+
         def element(pointers):
-            values = _element_values(fl, ops, which, pointers)
-            visit(ElementLowering(fl, values, checks).expr(e.body))
+            visit(ElementLowering(fl, values(pointers), checks).expr(e.body))
         calls = mapchunks.nodes(fl, e.body)
-        if calls:
-            element = mapchunks.Staged(fl, e.body, calls, checks, lambda pointers: _element_values(fl, ops, which, pointers),
-                                       lambda pointers, v: visit(v), ops, e.type.ndim, {k: p for p, k in enumerate(which)})
-        loop_nest(fl, shape, accesses, element, name)
+        staged = calls and mapchunks.Staged(fl, e.body, calls, checks, values, lambda pointers, v: visit(v), ops,
+                                            e.type.ndim, {k: p for p, k in enumerate(which)})
+        loop_nest(fl, shape, accesses, staged or element, name)
         checks.raise_any()
         return shape
     array = fl.expr(e)
