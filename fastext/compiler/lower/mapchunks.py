@@ -18,7 +18,11 @@ handed over with a negative stride: the same loop, the same branch, the same bit
 argument that reads no array (a number) is handed over once, with stride 0, as NumPy does.
 
 Every phase is a short counted loop over unit-stride buffers (vectorised), the buffers stay
-in L1, and NumPy's loop runs on long contiguous runs, as NumPy itself would.  Items keep
+in L1, and NumPy's loop runs on long contiguous runs, as NumPy itself would.  Two copies are
+skipped where the strides allow (`y = np.exp(x)` then costs what NumPy's own call does): an
+argument that is an array operand of the loop's type is read in place (its step positive, or
+negative where NumPy too walks it backwards), and a body that is one call stored into a
+destination of its type with a positive step is written there by NumPy's loop.  Items keep
 their C order, so a reduction sees them as before.
 """
 from __future__ import annotations
