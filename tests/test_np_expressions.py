@@ -34,7 +34,8 @@ def same(got, want) -> None:
     if isinstance(want, np.ndarray):
         assert isinstance(got, np.ndarray) and got.dtype == want.dtype and got.shape == want.shape, (got, want)
         if want.dtype.kind in "fc":
-            # transcendental functions may differ from NumPy's in the last bits (docs/language.md);
+            # `a ** 1.5` through sqrt and complex ufuncs may differ from NumPy's in the last bits
+            # (docs/language.md; the float transcendental ufuncs are NumPy's bits: test_np_exact.py);
             # a difference of two such results cancels digits, hence an absolute floor too
             scale = float(np.nanmax(np.abs(want[np.isfinite(want)]), initial=1.0))
             np.testing.assert_allclose(got, want, rtol=1e-13, atol=1e-13 * scale, equal_nan=True)

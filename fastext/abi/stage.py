@@ -96,6 +96,10 @@ def build(module: ir.Module, ctx: ModuleContext, entry_plan: EntryPlan, gpu_desc
         from fastext.abi import blas
         extra.append(blas.describe_method(ctx))
         exec_slots.append(blas.exec_slot(ctx))
+    from fastext.compiler.lower.nploops import slots as nploop_slots
+    if nploop_slots(ctx):     # NumPy's transcendental ufuncs: find NumPy's own loops at import
+        from fastext.abi import nploops
+        exec_slots.append(nploops.exec_slot(ctx))
     if module.ufuncs:     # @vectorize / @guvectorize: ufuncs made through NumPy's C API at import
         from fastext.abi import ufuncs
         exec_slots.append(ufuncs.exec_slot(ctx, module.ufuncs))

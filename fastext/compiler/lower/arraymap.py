@@ -20,6 +20,10 @@ and any strides.  The element body is the map's scalar expression, lowered by
 `ElementLowering` with the registry's scalar lowerings; checks inside it (NumPy's integer
 power error) do not leave the loop: they set a flag tested after it, so the loop stays
 vectorisable and raises after finishing, as NumPy does.
+
+A body that applies NumPy's transcendental ufuncs (`np.exp`, ...) runs in chunks instead, so
+that NumPy's own inner loop computes them (`lower/mapchunks.py`): the loop drivers hand such
+an element (`mapchunks.Staged`) their item count and item pointers rather than calling it per item.
 """
 from __future__ import annotations
 
@@ -29,7 +33,7 @@ from llvmlite import ir as ll
 
 from fastext.compiler import ir
 from fastext.compiler import types as T
-from fastext.compiler.lower import arith
+from fastext.compiler.lower import arith, mapchunks
 from fastext.compiler.lower.context import I1, I32, I64, I8, I8P, memory_type
 
 MESSAGE_BYTES = 512
@@ -42,10 +46,11 @@ class ElementLowering:
 
     Duck-types the part of `FunctionLowering` that expression lowering uses: `Elem(k)` is
     `values[k]`; every other node goes to `FunctionLowering.e_<Node>` with this object as
-    `self`; `fail_if` is deferred (see the module docstring)."""
+    `self`; `fail_if` is deferred (see the module docstring).  `done` maps nodes already
+    computed (by NumPy's loops over a chunk: lower/mapchunks.py) to a function giving their value."""
 
-    def __init__(self, fl, values: list[ll.Value], checks: "DeferredChecks"):
-        self.fl, self.values, self.checks = fl, values, checks
+    def __init__(self, fl, values: list[ll.Value], checks: "DeferredChecks", done: dict | None = None):
+        self.fl, self.values, self.checks, self.done = fl, values, checks, done or {}
         self.b, self.ctx = fl.b, fl.ctx
         self.fast_flags = fl.fast_flags
         self.boundscheck = fl.boundscheck
@@ -54,6 +59,8 @@ class ElementLowering:
     def expr(self, e: ir.Expr) -> ll.Value:
         if isinstance(e, ir.Elem):
             return self.values[e.index]
+        if id(e) in self.done:
+            return self.done[id(e)]()
         from fastext.compiler.lower.function import FunctionLowering
         return getattr(FunctionLowering, "e_" + type(e).__name__)(self, e)
 
@@ -338,7 +345,7 @@ def loop_nest(fl, shape: list[ll.Value], accesses: list[Access], element, name: 
     with b.if_else(contiguous, likely=True) as (flat, nested):
         with flat:
             bases = [_typed(fl, a.data, a.dtype) for a in accesses]
-            _counted_loop(fl, total, lambda i: element([b.gep(p, [i]) for p in bases]), f"{name}.flat")
+            _element_loop(fl, total, lambda i: [b.gep(p, [i]) for p in bases], element, f"{name}.flat")
         with nested:
             _nest(fl, shape, accesses, element, name)
     b.branch(done)
@@ -396,6 +403,16 @@ def all_contiguous(fl, shape: list[ll.Value], accesses: list[Access]) -> ll.Valu
     return contiguous
 
 
+def _element_loop(fl, n: ll.Value, pointers_at, element, name: str) -> None:
+    """element(pointers_at(i)) for i in range(n); a staged element (lower/mapchunks.py) runs
+    its chunks instead."""
+    from fastext.compiler.lower.mapchunks import Staged
+    if isinstance(element, Staged):
+        element.run(n, pointers_at, name)
+    else:
+        _counted_loop(fl, n, lambda i: element(pointers_at(i)), name)
+
+
 def _counted_loop(fl, n: ll.Value, body, name: str) -> None:
     """for i in range(n): body(i) — the canonical form LLVM's vectoriser expects."""
     b = fl.b
@@ -440,13 +457,12 @@ def _inner(fl, n: ll.Value, accesses: list[Access], offsets: list[ll.Value], ele
     with b.if_else(unit, likely=True) as (fast, general):
         with fast:
             bases = [_typed(fl, row, a.dtype) for row, a in zip(rows, accesses)]
-            _counted_loop(fl, n, lambda i: element([p if a.invariant_inner else b.gep(p, [i])
-                                                    for p, a in zip(bases, accesses)]), f"{name}.unit")
+            _element_loop(fl, n, lambda i: [p if a.invariant_inner else b.gep(p, [i])
+                                            for p, a in zip(bases, accesses)], element, f"{name}.unit")
         with general:
-            def body(i):
-                element([_typed(fl, b.gep(row, [b.mul(i, a.strides[-1])]), a.dtype)
-                         for row, a in zip(rows, accesses)])
-            _counted_loop(fl, n, body, f"{name}.strided")
+            def pointers(i):
+                return [_typed(fl, b.gep(row, [b.mul(i, a.strides[-1])]), a.dtype) for row, a in zip(rows, accesses)]
+            _element_loop(fl, n, pointers, element, f"{name}.strided")
 
 
 # ----------------------------------------------------------------------------- the three uses
@@ -477,11 +493,19 @@ def run_into(fl, e: ir.ArrayMap, ops: list[Operand], shape: list[ll.Value], dest
                     dest_type.dtype)
     checks = DeferredChecks(fl)
 
-    def element(pointers):
-        values = _element_values(fl, ops, which, pointers[1:])
-        v = ElementLowering(fl, values, checks).expr(e.body)
+    def finish(pointers, v):
         store_item(fl, pointers[0], arith.cast(fl, v, e.type.dtype, dest_type.dtype), dest_type.dtype)
-    loop_nest(fl, shape, [target] + accesses, element, order="K")     # in the target's memory order
+
+    def values(pointers):
+        return _element_values(fl, ops, which, pointers[1:])
+
+    def element(pointers):
+        finish(pointers, ElementLowering(fl, values(pointers), checks).expr(e.body))
+    calls = mapchunks.nodes(fl, e.body)
+    staged = calls and mapchunks.Staged(fl, e.body, calls, checks, values, finish, ops, e.type.ndim,
+                                        {k: 1 + p for p, k in enumerate(which)},
+                                        0 if dest_type.dtype == e.type.dtype else None)
+    loop_nest(fl, shape, [target] + accesses, staged or element, order="K")     # in the target's memory order
     checks.raise_any()
 
 
@@ -552,10 +576,15 @@ def iterate(fl, e: ir.Expr, visit, name: str = "reduce") -> list[ll.Value]:
         accesses, which = _accesses(fl, e, ops, shape)
         checks = DeferredChecks(fl)
 
+        def values(pointers):
+            return _element_values(fl, ops, which, pointers)
+
         def element(pointers):
-            values = _element_values(fl, ops, which, pointers)
-            visit(ElementLowering(fl, values, checks).expr(e.body))
-        loop_nest(fl, shape, accesses, element, name)
+            visit(ElementLowering(fl, values(pointers), checks).expr(e.body))
+        calls = mapchunks.nodes(fl, e.body)
+        staged = calls and mapchunks.Staged(fl, e.body, calls, checks, values, lambda pointers, v: visit(v), ops,
+                                            e.type.ndim, {k: p for p, k in enumerate(which)})
+        loop_nest(fl, shape, accesses, staged or element, name)
         checks.raise_any()
         return shape
     array = fl.expr(e)

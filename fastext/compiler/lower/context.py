@@ -108,6 +108,7 @@ class ModuleContext:
     current_function: object = None   # the ir.Function being lowered (its name in tracebacks)
     vector_abis: list = field(default_factory=list)  # libmvec's vector ABIs usable here (lower/vecmath.py)
     vector_variants: dict = field(default_factory=dict)   # wrapper name → its vector versions
+    numpy_loops: bool = False      # float ufuncs call NumPy's own loops (lower/nploops.py); CPU code only
     debug: object = None           # lower/debuginfo.py: DebugInfo of a `-g` build, else None
     _strings: dict[str, ll.GlobalVariable] = field(default_factory=dict)
 

@@ -19,7 +19,7 @@ from llvmlite import ir as ll
 
 from fastext.compiler import ir
 from fastext.compiler import types as T
-from fastext.compiler.lower import arith
+from fastext.compiler.lower import arith, mapchunks
 from fastext.compiler.lower.arraymap import (
     Access, DeferredChecks, ElementLowering, Operand, _accesses, _element_values, _typed,
     broadcast_shape, dims, evaluate, load, loop_nest, store_item, strides_in, value_of,
@@ -43,7 +43,14 @@ class Mask:
         self.ndim: int = e.type.ndim
         self.checks = DeferredChecks(fl)
         self.is_map = isinstance(e, ir.ArrayMap)
-        if self.is_map:
+        if self.is_map and mapchunks.nodes(fl, e.body):
+            # NumPy's loops compute chunks (lower/mapchunks.py): the mask is computed once into
+            # an array of the call's arena, as NumPy's own mask is, instead of item by item
+            from fastext.compiler.lower.arraymap import materialize
+            self.is_map = False
+            self.ops = [Operand(materialize(fl, e), e.type)]
+            self.shape = dims(fl, self.ops[0])
+        elif self.is_map:
             self.ops = evaluate(fl, e.operands)
             self.shape = broadcast_shape(fl, self.ops, self.ndim)
         else:

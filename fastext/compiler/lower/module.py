@@ -32,6 +32,7 @@ def new_context(module: ir.Module, *, boundscheck: bool = True, profile: bool = 
     llmod.data_layout = datalayout
     ctx = ModuleContext(llmod, boundscheck=boundscheck, profile=profile, tracebacks=True)
     ctx.ir_module = module
+    ctx.numpy_loops = True     # NumPy's bits for its transcendental ufuncs (lower/nploops.py)
     if host_features is not None:      # a build for this machine: libmvec's vector math where it has it
         from fastext.compiler.lower import vecmath
         ctx.vector_abis = vecmath.isas(llmod.triple, host_features)

@@ -27,7 +27,7 @@ from llvmlite import ir as ll
 
 from fastext.compiler import ir, ops
 from fastext.compiler import types as T
-from fastext.compiler.lower import arith
+from fastext.compiler.lower import arith, mapchunks
 from fastext.compiler.lower.arraymap import (
     Access, DeferredChecks, ElementLowering, Operand, _accesses, _counted_loop, _element_values, broadcast_shape,
     dims, evaluate, load, loop_nest, store_item,
@@ -47,12 +47,27 @@ class Source:
     """An array expression being reduced: its iteration shape and its items, computed from
     the pointers of `accesses` (a map's array operands, or the array itself)."""
 
-    def __init__(self, fl, e: ir.Expr):
+    def __init__(self, fl, e: ir.Expr, chunked: bool = False):
+        """`chunked`: a map applying NumPy's transcendental loops is computed into a scratch
+        array first (lower/mapchunks.py); the caller then calls `release` after its last use."""
         self.fl, self.expr = fl, e
         self.dtype: T.Scalar = e.type.dtype
         self.ndim = e.type.ndim
         self.checks = DeferredChecks(fl)
-        if isinstance(e, ir.ArrayMap):
+        self.block = None
+        if chunked and isinstance(e, ir.ArrayMap) and mapchunks.nodes(fl, e.body):
+            # NumPy's loops compute chunks, not single items: the map goes into a scratch
+            # array first (`release` frees it), as NumPy's own `np.sum(np.exp(x))` does
+            from fastext.compiler.lower.alloc import temporary
+            from fastext.compiler.lower.arraymap import run_into
+            ops = evaluate(fl, e.operands)
+            shape = broadcast_shape(fl, ops, self.ndim)
+            self.array, self.block = temporary(fl, e.type, shape)
+            run_into(fl, e, ops, shape, self.array, e.type)
+            self.shape = shape
+            self.accesses = [Access(fl.b.extract_value(self.array, 0),
+                                    [fl.b.extract_value(self.array, [2, k]) for k in range(self.ndim)], self.dtype)]
+        elif isinstance(e, ir.ArrayMap):
             self.ops = evaluate(fl, e.operands)
             self.shape = broadcast_shape(fl, self.ops, self.ndim)
             self.accesses, self.which = _accesses(fl, e, self.ops, self.shape)
@@ -62,6 +77,11 @@ class Source:
             self.shape = dims(fl, Operand(self.array, e.type))
             self.accesses = [Access(fl.b.extract_value(self.array, 0),
                                     [fl.b.extract_value(self.array, [2, k]) for k in range(self.ndim)], self.dtype)]
+
+    def release(self) -> None:
+        """Free the scratch array of a chunked map (after the last use of the items)."""
+        if self.block is not None:
+            self.fl.b.call(self.fl.ctx.intrinsic("free", ll.VoidType(), [I8P]), [self.block])
 
     @property
     def plain(self) -> bool:
@@ -108,8 +128,14 @@ class Source:
 
 
 def lower_reduction(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
+    src = Source(fl, args[0], chunked=True)
+    value = _reduction(fl, e, args, src)
+    src.release()
+    return value
+
+
+def _reduction(fl, e: ir.Intrinsic, args: list[ir.Expr], src: Source) -> ll.Value:
     kind = ops.get(e.name).data["reduce"]
-    src = Source(fl, args[0])
     axis = e.attrs.get("axis")
     acc_t: T.Scalar = e.type.dtype if isinstance(e.type, T.Array) else e.type
     extra = [fl.expr(a) for a in args[1:]]

@@ -320,7 +320,7 @@ def lower_searchsorted(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
     if not isinstance(v_expr.type, T.Array):
         return search(arith.cast(fl, fl.expr(v_expr), v_expr.type, common))
     from fastext.compiler.lower.reduce import Source
-    src = Source(fl, v_expr)
+    src = Source(fl, v_expr, chunked=True)
     out = allocate(fl, e.type, src.shape)
     target = Access(b.extract_value(out, 0), strides_of(fl, out, e.type.ndim), T.I64)
     vt: T.Scalar = v_expr.type.dtype
@@ -339,6 +339,7 @@ def lower_searchsorted(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
         last.set(key)
         store_item(fl, ptrs[0], search(key), T.I64)
     src.each(visit, [target], "searchsorted")
+    src.release()
     return out
 
 
@@ -355,7 +356,7 @@ def lower_isin(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
     n = b.extract_value(sorted_, [1, 0])
     data = b.extract_value(sorted_, 0)
     b.call(sort_function(fl.ctx.module, tt), [b.bitcast(data, memory_type(tt).as_pointer()), n])
-    src = Source(fl, element_e)
+    src = Source(fl, element_e, chunked=True)
     out = allocate(fl, e.type, src.shape)
     target = Access(b.extract_value(out, 0), strides_of(fl, out, e.type.ndim), T.BOOL)
     et: T.Scalar = element_e.type.dtype
@@ -373,4 +374,5 @@ def lower_isin(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
             found.set(b.fcmp_ordered("==", item, key) if common.is_float else b.icmp_unsigned("==", item, key))
         store_item(fl, ptrs[0], b.xor(found.get(), I1(1)) if e.attrs["invert"] else found.get(), T.BOOL)
     src.each(visit, [target], "isin")
+    src.release()
     return out

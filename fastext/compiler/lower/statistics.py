@@ -135,10 +135,11 @@ def lower_interp(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
     if not isinstance(x_expr.type, T.Array):
         return one(arith.cast(fl, fl.expr(x_expr), xt, T.F64))
     from fastext.compiler.lower.reduce import Source
-    src = Source(fl, x_expr)
+    src = Source(fl, x_expr, chunked=True)
     out = allocate(fl, e.type, src.shape)
     target = Access(b.extract_value(out, 0), strides_of(fl, out, e.type.ndim), T.F64)
     src.each(lambda value, ptrs: store_item(fl, ptrs[0], one(arith.cast(fl, value, xt, T.F64)), T.F64),
              [target], "interp")
+    src.release()
     return out
 

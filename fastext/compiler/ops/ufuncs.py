@@ -61,17 +61,20 @@ NOTES = {
 
 
 def ufunc(name: str, nin: int, scalar, *, aliases: tuple[str, ...] = (), numpy: str | None = None,
-          typing: str = "ufunc", gpu=True, doc: str = "", signature: str = "", methods: tuple[str, ...] = ()) -> Op:
+          typing: str = "ufunc", gpu=True, doc: str = "", signature: str = "", methods: tuple[str, ...] = (),
+          numpy_loop: str | None = None) -> Op:
     """Declare `np.<name>`: spelled `numpy.<name>` (and `numpy.<alias>`, and the array methods
     `a.<method>()`), typed like NumPy's `numpy.<numpy or name>` ufunc (`typing="ufunc"`) or by a
-    rule of `frontend/arrays.py`."""
+    rule of `frontend/arrays.py`.  `numpy_loop`: float items are computed by NumPy's own inner
+    loop (lower/nploops.py), the C library's function of that name standing in without NumPy."""
     doc = doc or NOTES.get(name, "")
     args = ", ".join("xyz"[:nin]) if nin <= 3 else "..."
     return add(Op(f"np.{name}", spellings=(f"numpy.{name}", *(f"numpy.{a}" for a in aliases),
                                            *(f"ndarray.{m}" for m in methods)),
                   check=_check("elementwise_call"), lower=_lower, gpu=gpu, numpy_scalar=True, group="ufunc",
                   signature=signature or f"np.{name}({args}{', out=None' if typing == 'ufunc' else ''})", doc=doc,
-                  data={"ufunc": numpy or name, "nin": nin, "scalar": scalar, "typing": typing}))
+                  data={"ufunc": numpy or name, "nin": nin, "scalar": scalar, "typing": typing,
+                        "numpy_loop": numpy_loop}))
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -231,6 +234,9 @@ def _float_divmod(fl, x, y, want: str):
 
 
 def _float_pow(fl, ins, out, args):
+    if _numpy_loop(fl, out, args):
+        from fastext.compiler.lower import nploops
+        return nploops.scalar(fl, "power", "pow", out, list(args))
     return _libm(fl, "pow", *args)
 
 
@@ -295,7 +301,7 @@ ufunc("floor_divide", 2, _by_kind(int=_int_floor_divide,
 ufunc("remainder", 2, _by_kind(int=_int_remainder, float=lambda fl, ins, out, a: _float_divmod(fl, a[0], a[1], "mod")),
       aliases=("mod",))
 ufunc("fmod", 2, _by_kind(int=_int_fmod, float=_binary_float("frem")))
-ufunc("power", 2, _by_kind(int=_int_pow, float=_float_pow, complex=_c_pow), aliases=("pow",))
+ufunc("power", 2, _by_kind(int=_int_pow, float=_float_pow, complex=_c_pow), aliases=("pow",), numpy_loop="pow")
 ufunc("bitwise_and", 2, _binary_int("and_"))
 ufunc("bitwise_or", 2, _binary_int("or_"))
 ufunc("bitwise_xor", 2, _binary_int("xor"))
@@ -565,20 +571,35 @@ def _math(name: str, libm: str | None = None, exact: str | None = None):
             return _complex_math(fl, name, out, args[0])
         if exact is not None:
             return _call_intr(fl, exact, *args)
+        if _numpy_loop(fl, out, args):
+            from fastext.compiler.lower import nploops
+            return nploops.scalar(fl, name, libm or name, out, list(args))
         return _libm(fl, libm or name, *args)
     return scalar
 
 
+def _numpy_loop(fl, out, args) -> bool:
+    """Whether a float ufunc on numbers calls NumPy's own loop (lower/nploops.py): CPU code,
+    float32/float64 items, not `@fastmath` (which keeps the C library's function)."""
+    from fastext.compiler.lower import nploops
+    if not getattr(fl.ctx, "numpy_loops", False) or fl.fast_flags or nploops.letter(out) is None:
+        return False
+    return all(a.type == args[0].type for a in args) and args[0].type == _float_ty(fl, out)
+
+
+# NumPy's own loops give these (lower/nploops.py); `numpy_loop` names the C library's function
 ufunc("sqrt", 1, _math("sqrt", exact="sqrt"))
-ufunc("cbrt", 1, _math("cbrt"))
+ufunc("cbrt", 1, _math("cbrt"), numpy_loop="cbrt")
 for _name in ("exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "sinh", "cosh", "tanh"):
-    ufunc(_name, 1, _math(_name))
+    ufunc(_name, 1, _math(_name), numpy_loop=_name)
 for _name, _libm_name in (("arcsin", "asin"), ("arccos", "acos"), ("arctan", "atan"), ("arcsinh", "asinh"),
                           ("arccosh", "acosh"), ("arctanh", "atanh")):
-    ufunc(_name, 1, _math(_name, _libm_name), aliases=(_libm_name,))     # NumPy 2 spells them both ways
-ufunc("arctan2", 2, _math("arctan2", "atan2"), aliases=("atan2",))
-ufunc("hypot", 2, _math("hypot"))
-ufunc("float_power", 2, _math("float_power", "pow"))     # NumPy's float loops only: ints compute in float64
+    ufunc(_name, 1, _math(_name, _libm_name), aliases=(_libm_name,),     # NumPy 2 spells them both ways
+          numpy_loop=_libm_name)
+ufunc("arctan2", 2, _math("arctan2", "atan2"), aliases=("atan2",), numpy_loop="atan2")
+ufunc("hypot", 2, _math("hypot"), numpy_loop="hypot")
+ufunc("float_power", 2, _math("float_power", "pow"),     # NumPy's float loops only: ints compute in float64
+      numpy_loop="pow")
 ufunc("nextafter", 2, _math("nextafter"))
 
 
