@@ -723,6 +723,9 @@ class ExpressionChecker:
                 if same is not None:
                     return same
             return objects.identity(self, node)
+        from fastext.compiler.frontend import tuple_in
+        if tuple_in.applies(self, node):
+            return tuple_in.contains(self, node)     # `x in (2, 3)`: a chain of `==`
         if any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
             return strings.compare(self, node)
         operands = [self.expr(node.left)] + [self.expr(c) for c in node.comparators]

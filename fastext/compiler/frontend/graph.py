@@ -165,7 +165,8 @@ def _check_bodies(unit: "_Unit", root: bool) -> dict[str, ir.Function]:
             continue
         fn.doc = ast.get_docstring(node)
         fn.target = scope.signatures[node.name].target
-        fn.exported = root and not node.name.startswith("_") and "." not in node.name and fn.target == "cpu"
+        fn.exported = root and not node.name.startswith("_") and "." not in node.name and fn.target == "cpu" \
+            and not _inside_only(fn)
         fn.name = scope.qualify(node.name)
         options = {**OPTION_DEFAULTS, **scope.options, **scope.signatures[node.name].options}
         fn.boundscheck, fn.fastmath, fn.inline = options["boundscheck"], options["fastmath"], options["inline"]
@@ -191,10 +192,37 @@ def _unused_templates(unit: "_Unit") -> None:
             continue
         missing = next((p for p in template.params if p.type is None and p.callable is None and p.default is None),
                        None)
+        if missing is None and node.returns is None and template.instances and \
+                not any(fn.exported for q, fn in unit.scope.instances.items() if q == template.qualname):
+            # annotated parameters, a result Python cannot receive, and no .fx caller
+            if not _called(unit, template):
+                unit.diags.add(Diagnostic(Span.of(node, unit.source.path), f"function `{node.name}` needs a return "
+                                          "annotation", "write `-> f64`, `-> tuple[f64, i64]` or `-> None`: Python "
+                                          "calls it, and the result its returns give cannot be returned to Python"))
+            continue
         if missing is not None:
             unit.diags.add(Diagnostic(missing.span, f"parameter `{missing.name}` of `{node.name}` needs a type annotation",
                                       f"write `{missing.name}: f64` (or i64, f64[:], list[f64], …): Python calls "
                                       f"`{node.name}`; a helper only .fx code calls may leave its types to the calls"))
+
+
+def _inside_only(fn: ir.Function) -> bool:
+    """Whether a function takes or returns linked records (frontend/classes.py): the module's own
+    calls use it, Python's module does not have it (frontend/module.py accepted it for them)."""
+    from fastext.compiler.frontend.classes import linked
+    return any(linked(t) is not None for t in [fn.ret] + [p.var.type for p in fn.params])
+
+
+def _called(unit: "_Unit", template) -> bool:
+    """Whether any code of the module other than the function itself names it (a call, or the
+    function passed as a value)."""
+    own = template.node
+    for node in unit.defs:
+        if node is own:
+            continue
+        if any(isinstance(n, ast.Name) and n.id == own.name for n in ast.walk(node)):
+            return True
+    return False
 
 
 def _reachable(functions: dict[str, ir.Function], roots: list[str]) -> dict[str, ir.Function]:

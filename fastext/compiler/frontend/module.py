@@ -52,6 +52,27 @@ def _implicit_result(node: ast.FunctionDef):
     return NONE
 
 
+def _named_elsewhere(tree: ast.Module | None, fn: ast.FunctionDef) -> bool:
+    """Whether module code other than `fn` itself names the function (calls it or passes it on)."""
+    if tree is None:
+        return False
+    for top in tree.body:
+        if top is fn:
+            continue
+        if any(isinstance(n, ast.Name) and n.id == fn.name and isinstance(n.ctx, ast.Load) for n in ast.walk(top)):
+            return True
+    return False
+
+
+def _inferred_result(node: ast.FunctionDef) -> bool:
+    """Whether a module function's result type comes from its `return`s: every parameter is
+    annotated and the result is not (`def floyd(n: int, edges: list[...]):`, as people write
+    them).  It is checked as a template (frontend/templates.py): exported with the annotated
+    types when its result can be returned to Python, else only .fx code calls it."""
+    return node.returns is None and _implicit_result(node) is None and \
+        all(a.annotation is not None for a in node.args.args) and not node.decorator_list
+
+
 def _method_template(node: ast.FunctionDef) -> bool:
     """Whether a class's method is a template: an ordinary method (not a special one, whose
     calls frontend/dunders.py makes) of a plain class with a parameter or a result the annotations leave open."""
@@ -518,6 +539,8 @@ class _ModuleCollector:
             return self.template(node, options)
         if target == "cpu" and hasattr(node, "fx_self") and _method_template(node):
             return self.method_template(node, options)
+        if target == "cpu" and not hasattr(node, "fx_self") and _inferred_result(node):
+            return self.template(node, options)     # `def f(n: int):` — the result its returns give
         params: list[tuple[str, Type, Span]] = []
         if hasattr(node, "fx_self"):   # a struct method: `self` is the struct (frontend/structs.py)
             params.append(("self", *node.fx_self))
@@ -552,7 +575,13 @@ class _ModuleCollector:
             check_exported_signature(node, params, ret, self.span)
         if not node.name.startswith("_") and "." not in node.name and target == "cpu":
             from fastext.compiler.frontend.classes import check_boundary
-            check_boundary(node, params, ret, self.span)
+            try:
+                check_boundary(node, params, ret, self.span)
+            except FxSyntaxError:
+                # `def check(t: Node) -> int` that the module's own code calls: compiled for those
+                # calls only, as an internal function (Python's module does not get it)
+                if not _named_elsewhere(self.tree, node):
+                    raise
         from fastext.compiler.frontend.objects import check_signature
         check_signature(node, params, ret, options, self.span)
         if node.name in self.scope.ufuncs and not hasattr(node, "fx_self"):
