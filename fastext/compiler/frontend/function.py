@@ -121,6 +121,8 @@ class FunctionChecker(ExpressionChecker):
             raise FxSyntaxError(self.sig.span, f"`{node.name}` can reach its end without returning {article(self.sig.ret)}",
                                 "add a `return` (or `raise`) at the end of the function")
         fn = ir.Function(node.name, params, self.sig.ret, body, self.sig.span, locals=self.locals)
+        from fastext.compiler.frontend import growth
+        growth.mark(fn)     # `den *= k` in a loop: OverflowError where Python's int would grow
         for d in gpu.check_no_alloc(fn, self.sig.target):
             self.diags.add(d)
         if self.sig.target == "cpu":

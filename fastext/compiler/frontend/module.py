@@ -52,6 +52,10 @@ def _implicit_result(node: ast.FunctionDef):
     return NONE
 
 
+# builtins whose result from constant arguments is a constant (`ModuleCollector.folds`)
+_FOLDED_CALLS = {"float": float, "int": int, "abs": abs, "min": min, "max": max, "round": round, "bool": bool}
+
+
 def _named_elsewhere(tree: ast.Module | None, fn: ast.FunctionDef) -> bool:
     """Whether module code other than `fn` itself names the function (calls it or passes it on)."""
     if tree is None:
@@ -460,7 +464,8 @@ class _ModuleCollector:
             self.scope.names[target.id] = Binding("const", struct[1], struct[0])
             return
         from fastext.compiler.frontend import module_containers
-        if declared is None and module_containers.wanted(self, value):   # `SYSTEM = list(BODIES.values())`
+        if declared is None and module_containers.wanted(self, value) and not self.constant_call(value):
+            # `SYSTEM = list(BODIES.values())` (while `INF = float("inf")` is a constant)
             return module_containers.collect(self, target, value, stmt)
         result = self.const_value(value)
         if isinstance(result, str) and len(result) > 1 << 20:
@@ -510,6 +515,9 @@ class _ModuleCollector:
                 c = b.value.scope.names.get(node.attr)
                 if c is not None and c.kind in ("const", "mathconst"):
                     return c.value
+        if isinstance(node, ast.Call) and self.folds(node):     # `INF = float("inf")`, `N = int(1e6)`
+            args = [self.const_value(a) for a in node.args]
+            return _apply(span, lambda: _FOLDED_CALLS[node.func.id](*args))
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd, ast.Not, ast.Invert)):
             v = self.const_value(node.operand)
             return _apply(span, lambda: eval_unary(node.op, v))
@@ -522,6 +530,31 @@ class _ModuleCollector:
             return _apply(span, lambda: eval_binary(node.op, a, b))
         raise FxSyntaxError(span, "module-level values must be constant numbers",
                             "use literals, other constants and math constants (e.g. `TWO_PI = 2 * math.pi`)")
+
+    def constant_call(self, node: ast.expr) -> bool:
+        """Whether a module-level value with calls in it is a constant all the same (`-float("inf")`)."""
+        if not any(isinstance(sub, ast.Call) and self.folds(sub) for sub in ast.walk(node)):
+            return False
+        try:
+            self.const_value(node)
+        except FxSyntaxError:
+            return False
+        return True
+
+    def folds(self, node: ast.expr) -> bool:
+        """Whether `node` is a builtin conversion of constants that Python computes the same at
+        import whatever runs it (`float("inf")`, `int(1e6)`, `abs(-3)`, `max(2, N)`)."""
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _FOLDED_CALLS
+                and not node.keywords and node.args and self.scope.lookup(node.func.id) is None):
+            return False
+        for a in node.args:
+            if isinstance(a, ast.Call):
+                if not self.folds(a):
+                    return False
+            elif any(isinstance(sub, (ast.Call, ast.List, ast.Tuple, ast.Dict, ast.Set, ast.Starred,
+                                      ast.comprehension)) for sub in ast.walk(a)):
+                return False
+        return True
 
     # -- signatures
     def signature(self, node: ast.FunctionDef) -> None:
