@@ -20,7 +20,7 @@ from fastext.compiler.frontend.expressions import (
 )
 from fastext.compiler.frontend.scope import ModuleScope, Signature
 from fastext.compiler.source import Span, without_docstring
-from fastext.compiler.types import ERROR, F64, NONE, OBJECT, STR, STRV, Array, Char, ErrorType, PyObj, Scalar, Struct, Tuple, Type, article
+from fastext.compiler.types import ERROR, F64, NONE, OBJECT, STR, STRV, Array, Char, ErrorType, PyObj, Scalar, Str, Struct, Tuple, Type, article
 from fastext.compiler.types import Dict as DictType, List as ListType, Set as SetType
 
 
@@ -354,8 +354,8 @@ class FunctionChecker(ExpressionChecker):
                 pre = self.pretyped.get(target.id)
                 if pre is not None and type(pre) is type(vt) and isinstance(vt, (ListType, DictType, SetType)):
                     vt = pre        # `primes = []` whose item type a later use decided (check_promoting)
-                if pre == STRV and isinstance(vt, Char):
-                    vt = STRV       # a character local that a str value is assigned later
+                if pre == STRV and isinstance(vt, (Char, Str)):
+                    vt = STRV       # a character (or a parameter's text) that a str value is assigned later
                 var = self.declare(target.id, vt, target)
                 from fastext.compiler.frontend.arrays import is_strong
                 var.strong = isinstance(vt, Scalar) and is_strong(value)
@@ -365,8 +365,16 @@ class FunctionChecker(ExpressionChecker):
                     isinstance(var.type, (ListType, DictType, SetType)):
                 from fastext.compiler.frontend import lists
                 lists.adopt(self, var, value.type)
-            elif isinstance(var.type, Char) and value.type == STRV and not var.is_param:
+            elif isinstance(var.type, (Char, Str)) and value.type == STRV and not var.is_param:
                 self.wants_str.add(target.id)
+                if isinstance(var.type, Str):
+                    # reported, not raised: the check goes on to find the other names of a swap
+                    # (`x, y = y, x`), which check_promoting then declares str values together
+                    try:
+                        self.coerce(value, var.type, target, f"`{target.id}`")
+                    except FxSyntaxError as e:
+                        self.diags.add(e.diagnostic)
+                        return []
             elif target.id in self.weak_ints and isinstance(value.type, Scalar) and value.type.is_float \
                     and not value.type.is_complex and var.type.is_int:
                 self.wants_float.add(target.id)
@@ -790,6 +798,39 @@ def star_unpacking(node: ast.Assign, serial: int) -> list[ast.stmt]:
 
 
 def check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Function:
+    """`_check_promoting`, and where that reports errors, again with the variables of `for`
+    loops that the function reuses for other values renamed inside their loops
+    (frontend/rebind.py: `for y in range(6)` early, `y = 0.5 * h` later), kept if that reports
+    fewer errors.  Only a failing function is renamed, so names stay as written elsewhere."""
+    before = len(diags.items)
+    fn, failed = _promoting_attempt(make, node, diags)
+    errors = len(diags.items) - before + (failed is not None)
+    if errors:
+        import copy
+        from fastext.compiler.frontend import rebind
+        renamed = copy.deepcopy(node)
+        if rebind.rewrite(renamed):
+            reported = diags.items[before:]
+            del diags.items[before:]
+            fn2, failed2 = _promoting_attempt(make, renamed, diags)
+            if len(diags.items) - before + (failed2 is not None) < errors:
+                fn, failed = fn2, failed2
+            else:
+                del diags.items[before:]
+                diags.items.extend(reported)
+    if failed is not None:
+        raise failed
+    return fn
+
+
+def _promoting_attempt(make, node: ast.FunctionDef, diags: Diagnostics):
+    try:
+        return _check_promoting(make, node, diags), None
+    except FxSyntaxError as e:
+        return None, e
+
+
+def _check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Function:
     """`make().check(node)`, again with the locals Python would turn from int to float declared
     f64 (`total = 0` ... `total += x`), and the empty containers read before a later use decided
     their types declared with those types, when the first check found such locals.  The second
