@@ -612,6 +612,10 @@ class ExpressionChecker:
         if isinstance(value, ir.Intrinsic) and value.name == "record.none":
             from fastext.compiler.frontend import dunders
             return dunders.none_as(self, value, target, node, what)
+        if isinstance(target, T.Str) and isinstance(value.type, T.Char) and what.startswith("argument"):
+            # `func1(s[i], "C")` where `func1(c: str)`: the character as a one-character str, lent for the call
+            boxed = ir.ObjBox(T.STRV, value.span, value)
+            return ir.Intrinsic(target, value.span, "text.view", [boxed])
         if isinstance(value.type, PyObj) or isinstance(target, PyObj):
             from fastext.compiler.frontend import objects
             if isinstance(value.type, PyObj) and can_assign(target, value.type):

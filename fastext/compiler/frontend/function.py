@@ -12,6 +12,7 @@ import ast
 import dataclasses
 
 from fastext.compiler import ir
+from fastext.compiler import types as T
 from fastext.compiler.builtins import EXCEPTIONS
 from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
 from fastext.compiler.frontend import alloc, annotations, gpu, indexing
@@ -62,6 +63,11 @@ class FunctionChecker(ExpressionChecker):
         # locals first bound to one character (`prev = s[0]`) that later take a str value
         # (`prev = ch`, `ch` from `s[1:]`): str values from the start, checked again (check_promoting)
         self.wants_str: set[str] = set()
+        # locals first bound to a list of int literals (`u = [1] * n`) and later to a list of
+        # floats: name -> that list type, declared from the start on a second check, as Python's
+        # ints of the first list would mix with the floats of the second
+        self.weak_lists: set[str] = set()
+        self.wants_list: dict[str, Type] = {}
         self.weak_ints: set[str] = set()
         # empty containers read before a later use decides their types: those types, for the check
         # again (`pretyped`, name → type, declared at the first assignment)
@@ -357,6 +363,8 @@ class FunctionChecker(ExpressionChecker):
                 if pre == STRV and isinstance(vt, (Char, Str)):
                     vt = STRV       # a character (or a parameter's text) that a str value is assigned later
                 var = self.declare(target.id, vt, target)
+                if isinstance(vt, ListType) and isinstance(vt.item, T.Unknown) and vt.item.key in self.list_weak:
+                    self.weak_lists.add(target.id)
                 from fastext.compiler.frontend.arrays import is_strong
                 var.strong = isinstance(vt, Scalar) and is_strong(value)
                 if weak_int:
@@ -365,6 +373,10 @@ class FunctionChecker(ExpressionChecker):
                     isinstance(var.type, (ListType, DictType, SetType)):
                 from fastext.compiler.frontend import lists
                 lists.adopt(self, var, value.type)
+                have = lists.substitute(self, var.type)
+                if target.id in self.weak_lists and isinstance(have, ListType) and have.item == T.I64 \
+                        and isinstance(value.type, ListType) and value.type.item == F64:
+                    self.wants_list[target.id] = value.type     # `u = [1] * n`, later `u = floats(...)`
             elif isinstance(var.type, (Char, Str)) and value.type == STRV and not var.is_param:
                 self.wants_str.add(target.id)
                 if isinstance(var.type, Str):
@@ -771,8 +783,18 @@ def star_unpacking(node: ast.Assign, serial: int) -> list[ast.stmt]:
     before, after = elts[:star], elts[star + 1:]
     if any(isinstance(e, ast.Starred) for e in after):
         return [node]       # two starred names: a SyntaxError Python reports first
-    temp = f"_fx_star{serial}_{node.lineno}_{node.col_offset}"
     need = len(before) + len(after)
+    value = node.value
+    if isinstance(value, ast.Tuple) and not any(isinstance(e, ast.Starred) for e in value.elts) \
+            and len(value.elts) >= need:
+        # `a, (b, c), *rest = 1, (2, 3), 4, 5`: the display's items split where they stand (its
+        # items may differ in type; only the starred ones become a list)
+        stop = len(value.elts) - len(after)
+        middle = ast.copy_location(ast.List(value.elts[star:stop], ast.Load()), value)
+        target = ast.copy_location(ast.Tuple(before + [elts[star].value] + after, ast.Store()), node.targets[0])
+        items = ast.copy_location(ast.Tuple(value.elts[:star] + [middle] + value.elts[stop:], ast.Load()), value)
+        return [ast.copy_location(ast.Assign([target], items), node)]
+    temp = f"_fx_star{serial}_{node.lineno}_{node.col_offset}"
     count = f"len({temp})"
     # a list of the items (a copy): a tuple's or str's items, then sliced with run-time bounds
     source = [f"{temp} = list(__VALUE__)",
@@ -844,6 +866,7 @@ def _check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Func
     pretyped = {name: first.vars[name].type for name in first.early_reads
                 if name in first.vars and open_key(first.vars[name].type) is None}
     pretyped.update({name: STRV for name in first.wants_str})
+    pretyped.update(first.wants_list)
     if not first.wants_float and not pretyped:
         if failed is not None:
             raise failed

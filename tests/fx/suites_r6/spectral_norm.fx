@@ -4,7 +4,7 @@ def eval_A(i: int, j: int) -> float:
 
 
 def eval_times_u(func, u):
-    return [func((i, u)) for i in range(len(list(u)))]
+    return [func((i, u)) for i in range(len(u))]
 
 
 def part_A_times_u(i_u):

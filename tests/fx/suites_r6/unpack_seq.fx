@@ -10,7 +10,7 @@ def do_unpacking(loops: int, to_unpack) -> int:
 
 
 def main(loops: int) -> int:
-    t = tuple(range(10))
+    t = (0, 1, 2, 3, 4, 5, 6, 7, 8, 9)
     lst = list(range(10, 20))
     x = do_unpacking(loops, t)
     y = do_unpacking(loops, lst)
