@@ -187,23 +187,28 @@ def _unused_templates(unit: "_Unit") -> None:
     for node in unit.defs:
         template = unit.scope.registry.get(unit.scope.qualify(node.name))
         if not isinstance(template, Template) or template.node is not node or node.name.startswith("_") \
-                or template.instances or template.captured or node.name in unit.scope.ufuncs \
+                or template.captured or node.name in unit.scope.ufuncs \
                 or "." in node.name:      # a class's method or constructor: Python calls none of them
             continue
         missing = next((p for p in template.params if p.type is None and p.callable is None and p.default is None),
                        None)
-        if missing is None and node.returns is None and template.instances and \
-                not any(fn.exported for q, fn in unit.scope.instances.items() if q == template.qualname):
-            # annotated parameters, a result Python cannot receive, and no .fx caller
-            if not _called(unit, template):
-                unit.diags.add(Diagnostic(Span.of(node, unit.source.path), f"function `{node.name}` needs a return "
-                                          "annotation", "write `-> f64`, `-> tuple[f64, i64]` or `-> None`: Python "
-                                          "calls it, and the result its returns give cannot be returned to Python"))
+        if missing is None and node.returns is None and not _exported(unit, template) and not _called(unit, template):
+            # annotated parameters, a result Python cannot receive (frontend/templates.py: _crosses), no .fx caller
+            unit.diags.add(Diagnostic(Span.of(node, unit.source.path), f"function `{node.name}` needs a return "
+                                      "annotation", "write `-> f64`, `-> tuple[f64, i64]` or `-> None`: Python "
+                                      "calls it, and the result its returns give cannot be returned to Python"))
+            continue
+        if template.instances:
             continue
         if missing is not None:
             unit.diags.add(Diagnostic(missing.span, f"parameter `{missing.name}` of `{node.name}` needs a type annotation",
                                       f"write `{missing.name}: f64` (or i64, f64[:], list[f64], …): Python calls "
                                       f"`{node.name}`; a helper only .fx code calls may leave its types to the calls"))
+
+
+def _exported(unit: "_Unit", template) -> bool:
+    fn = unit.scope.instances.get(template.qualname)
+    return fn is not None and fn.exported
 
 
 def _inside_only(fn: ir.Function) -> bool:
