@@ -2,13 +2,16 @@
 richards, raytrace, chaos, pystone, unpack_sequence and spectral_norm; SciMark's SOR, LU, Monte
 Carlo, sparse mat-mult and FFT; the Benchmarks Game's binary-trees (classes), k-nucleotide and
 reverse-complement; Rosetta Code tasks (sieve, Levenshtein, LCS, knapsack, Floyd-Warshall,
-Dijkstra with heapq, list matmul, Life, word frequencies, ASCII Mandelbrot).  Each `.fx` under
+Dijkstra with heapq, list matmul, Life, word frequencies, ASCII Mandelbrot, an expression
+tokenizer with a shunting-yard parser, merge/insertion/bubble/quick sorts, factorisation and a
+Caesar cipher).  Each `.fx` under
 tests/fx/suites_r6/ is our own program written the way those are, annotated only where Python
 calls it; compiled, it prints and returns exactly what plain Python does (`# ARGS:` line).
 
 tests/fx/suites_r6/limits/ holds the ones that stay outside the dialect, each checked for its
 located error: pidigits (unbounded ints), nqueens over `permutations(range(n))` with a run-time
-`n`, binary-trees built of nested tuples (a recursive tuple type)."""
+`n`, binary-trees built of nested tuples (a recursive tuple type), a BFS maze solver that builds
+lists of lists of str from a module-level list of str (module containers keep their shapes)."""
 from __future__ import annotations
 
 import os
@@ -105,6 +108,7 @@ def test_pidigits_needs_big_ints_and_says_where():
 @pytest.mark.parametrize("name, where, message", [
     ("nqueens.fx", "nqueens.fx:7:16:", "known only at run time"),
     ("binary_trees.fx", "binary_trees.fx:4:17:", "None is only allowed"),
+    ("maze_bfs.fx", "maze_bfs.fx:48:9:", "module-level `MAZE` holds lists of this type"),
 ])
 def test_programs_outside_the_dialect_are_located(name, where, message):
     from fastext.compiler.diagnostics import CompileError

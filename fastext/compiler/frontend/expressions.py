@@ -775,14 +775,38 @@ class ExpressionChecker:
         """Tuples, lists, sets and dicts compared (frontend/ordering.py), one operator at a time."""
         from fastext.compiler.frontend import ordering
         if len(ops) != 1:
-            raise self.error(node, "chained comparisons of tuples, lists, sets or dicts are not supported",
-                             "compare two at a time: `a < b and b < c`")
+            return self.container_chain(node, operands)
         a, b = operands
         simple = all(isinstance(t, (ir.MakeTuple, ir.Load)) and isinstance(t.type, Tuple)
                      and all(isinstance(i, Scalar) for i in t.type.items) for t in operands)
         if ops[0] in ("==", "!=") and simple:
             return self.tuple_equality(node, ops[0], a, b)
         return ordering.compare(self, ops[0], a, b, node)
+
+    def container_chain(self, node: ast.Compare, operands: list[ir.Expr]) -> ir.Expr:
+        """`a == b == c == sorted(xs)`: each neighbouring pair compared, joined by `and`, a middle
+        operand evaluated once (stored first unless it is a name), as Python chains them."""
+        span = self.span(node)
+        nodes = [node.left, *node.comparators]
+        setup: list[ir.Stmt] = []
+        values = list(operands)
+        for k in range(1, len(values) - 1):
+            v = values[k]
+            if not isinstance(v, (ir.Load, ir.Const)):
+                temp = self.new_temp(v.type, nodes[k])
+                setup.append(ir.Assign(span, temp, v))
+                values[k] = ir.Load(v.type, v.span, temp)
+        tests = []
+        for k, op in enumerate(node.ops):
+            pair = ast.copy_location(ast.Compare(nodes[k], [op], [nodes[k + 1]]), node)
+            a = values[k] if k == 0 else ir.copy_expr(values[k])
+            b = values[k + 1]
+            if any(isinstance(o.type, (Tuple, ListType, T.Set, T.Dict)) for o in (a, b)):
+                tests.append(self.container_compare(pair, [CMPOPS.get(type(op), "?")], [a, b]))
+            else:
+                tests.append(ir.Compare(BOOL, span, [CMPOPS[type(op)]], [a, b], [self.result_type(a, b)]))
+        result = ir.BoolOp(BOOL, span, "and", tests)
+        return ir.StmtExpr(BOOL, span, setup, result) if setup else result
 
     def tuple_equality(self, node: ast.Compare, op: str, a: ir.Expr, b: ir.Expr) -> ir.Expr:
         """`a.shape == b.shape`, `t != (3, 4)`: item by item, as Python compares tuples (tuples of
