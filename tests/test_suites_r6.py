@@ -4,14 +4,15 @@ Carlo, sparse mat-mult and FFT; the Benchmarks Game's binary-trees (classes), k-
 reverse-complement; Rosetta Code tasks (sieve, Levenshtein, LCS, knapsack, Floyd-Warshall,
 Dijkstra with heapq, list matmul, Life, word frequencies, ASCII Mandelbrot, an expression
 tokenizer with a shunting-yard parser, merge/insertion/bubble/quick sorts, factorisation and a
-Caesar cipher).  Each `.fx` under
+Caesar cipher, a statistics/formatting mix, a knight's tour with classes).  Each `.fx` under
 tests/fx/suites_r6/ is our own program written the way those are, annotated only where Python
 calls it; compiled, it prints and returns exactly what plain Python does (`# ARGS:` line).
 
 tests/fx/suites_r6/limits/ holds the ones that stay outside the dialect, each checked for its
 located error: pidigits (unbounded ints), nqueens over `permutations(range(n))` with a run-time
 `n`, binary-trees built of nested tuples (a recursive tuple type), a BFS maze solver that builds
-lists of lists of str from a module-level list of str (module containers keep their shapes)."""
+lists of lists of str from a module-level list of str (module containers keep their shapes), a
+sudoku solver whose locals start as None and later hold a tuple and a set."""
 from __future__ import annotations
 
 import os
@@ -109,6 +110,7 @@ def test_pidigits_needs_big_ints_and_says_where():
     ("nqueens.fx", "nqueens.fx:7:16:", "known only at run time"),
     ("binary_trees.fx", "binary_trees.fx:4:17:", "None is only allowed"),
     ("maze_bfs.fx", "maze_bfs.fx:48:9:", "module-level `MAZE` holds lists of this type"),
+    ("sudoku.fx", "sudoku.fx:14:12:", "None is only allowed"),
 ])
 def test_programs_outside_the_dialect_are_located(name, where, message):
     from fastext.compiler.diagnostics import CompileError
@@ -116,6 +118,30 @@ def test_programs_outside_the_dialect_are_located(name, where, message):
         fxload.compiled(os.path.join(LIMITS, name))
     text = str(err.value)
     assert where in text and message in text and "hint:" in text
+
+
+def test_list_field_of_the_class_itself_is_located(tmp_path):
+    text = fxload.compile_error(tmp_path, "class Square:\n    def __init__(self, r: int):\n        self.r = r\n"
+                                          "        self.near: list[Square] = []\n\n\ndef main(n: int) -> int:\n"
+                                          "    return Square(n).r\n", "bad_suite")
+    assert "bad_suite.fx:1:1:" in text and "a list of the class's own instances" in text and "list[int]" in text
+
+
+def test_list_field_from_a_comprehension_of_instances(tmp_path):
+    path = tmp_path / "fields.fx"
+    path.write_text("class P:\n    def __init__(self, x: float):\n        self.x = x\n\n\nclass Cloud:\n"
+                    "    def __init__(self, n: int):\n        self.points = [P(i * 0.5) for i in range(n)]\n"
+                    "        self.sizes = [i * 2 for i in range(n)]\n\n\n"
+                    "def main(n: int) -> float:\n    c = Cloud(n)\n    return sum(p.x for p in c.points) + sum(c.sizes)\n")
+    assert fxload.compiled(str(path)).main(5) == fxload.interpreted(str(path)).main(5)
+
+
+def test_int_of_a_character(tmp_path):
+    path = tmp_path / "digits.fx"
+    path.write_text("def main(s: str) -> int:\n    t = 0\n    for c in s:\n        t = t * 10 + int(c)\n    return t\n")
+    native, plain = fxload.compiled(str(path)), fxload.interpreted(str(path))
+    for s in ("1203", "\u0663\u0664", "1x"):
+        assert fxload.outcome(native.main, s) == fxload.outcome(plain.main, s)
 
 
 def test_module_level_str_assigned_from_a_function_is_located(tmp_path):

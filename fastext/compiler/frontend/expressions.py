@@ -127,7 +127,10 @@ class ExpressionChecker:
             from fastext.compiler.frontend import dunders
             if dunders.module_has_classes(self):      # None where an instance of a class may go
                 return ir.Intrinsic(NONE, span, "record.none", [])
-            raise self.error(node, "None is only allowed in `return None`", "use a number, or return from a `-> None` function")
+            raise self.error(node, "None is only allowed in `return None`",
+                             "None stands for a missing class instance, a parameter default or no result; a local "
+                             "that starts as None and later holds a number, tuple, list or set needs a first value "
+                             "of that type (`best = (-1, -1)`, `options: set[int] = set()`) or a flag beside it")
         raise self.error(node, f"unsupported constant {v!r}", "use numbers")
 
     def e_name(self, node: ast.Name) -> ir.Expr:
