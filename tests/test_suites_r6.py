@@ -4,7 +4,8 @@ Carlo, sparse mat-mult and FFT; the Benchmarks Game's binary-trees (classes), k-
 reverse-complement; Rosetta Code tasks (sieve, Levenshtein, LCS, knapsack, Floyd-Warshall,
 Dijkstra with heapq, list matmul, Life, word frequencies, ASCII Mandelbrot, an expression
 tokenizer with a shunting-yard parser, merge/insertion/bubble/quick sorts, factorisation and a
-Caesar cipher, a statistics/formatting mix, a knight's tour with classes).  Each `.fx` under
+Caesar cipher, a statistics/formatting mix, a knight's tour with classes, Roman numerals,
+run-length encoding and anagram groups, determinants by Laplace expansion and by elimination).  Each `.fx` under
 tests/fx/suites_r6/ is our own program written the way those are, annotated only where Python
 calls it; compiled, it prints and returns exactly what plain Python does (`# ARGS:` line).
 
