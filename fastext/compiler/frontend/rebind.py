@@ -37,8 +37,8 @@ def rewrite(fn: ast.FunctionDef) -> int:
     for loop, enclosing in _for_loops(fn.body, []):
         for target in _target_names(loop.target):
             name = target.id
-            if "$" in name or any(_mentions(n, name) for n in nested):
-                continue
+            if "$" in name or any(_mentions(n, name) for n in nested) or _mentions(loop.iter, name):
+                continue    # (`for y in f(y)` reads the name's earlier value before the loop binds it)
             inside = {id(n) for n in ast.walk(loop)}
             outside = [n for n in ast.walk(fn) if isinstance(n, ast.Name) and n.id == name and id(n) not in inside]
             if not _hidden(loop, enclosing, outside, name, blocks):
