@@ -34,6 +34,12 @@ def run(mod, fn, args, capfd):
     ("generators.fx", "pythagorean", (60,)),
     ("generators.fx", "grid_search", (10,)),
     ("generators.fx", "euler7", (100,)),
+    ("suites6.fx", "sor", (12, 2)),     # round 6: SciMark, Floyd-Warshall, LCS, richards with a hierarchy
+    ("suites6.fx", "sparse", (50, 200, 2)),
+    ("suites6.fx", "montecarlo", (500,)),
+    ("suites6.fx", "floyd", (9,)),
+    ("suites6.fx", "lcs_length", ("thisisatest", "testing123testing")),
+    ("suites6.fx", "richards", (1,)),
 ])
 def test_same_result_and_output(file, fn, args, capfd):
     path = os.path.join(PROGRAMS, file)

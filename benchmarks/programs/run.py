@@ -64,6 +64,14 @@ PROGRAMS = {
     "pythagorean pipeline": ("generators.fx", "pythagorean", (400,), (60,), "exact"),
     "grid search (product)": ("generators.fx", "grid_search", (250,), (10,), "exact"),
     "euler 7 (count)": ("generators.fx", "euler7", (10_001,), (100,), "exact"),
+    # pyperformance / SciMark / Rosetta Code styles, round 6 (suites6.fx; tests/fx/suites_r6/)
+    "scimark SOR (lists)": ("suites6.fx", "sor", (100, 10), (20, 2), "exact"),
+    "scimark sparse matmult": ("suites6.fx", "sparse", (1000, 5000, 20), (100, 500, 2), "exact"),
+    "scimark monte carlo": ("suites6.fx", "montecarlo", (200_000,), (1000,), "exact"),
+    "floyd-warshall": ("suites6.fx", "floyd", (120,), (15,), "exact"),
+    "lcs (dp table)": ("suites6.fx", "lcs_length", ("thisisatest" * 20, "testing123testing" * 12),
+                       ("thisisatest", "testing123testing"), "exact"),
+    "richards (inheritance)": ("suites6.fx", "richards", (20,), (1,), "exact"),
 }
 
 

@@ -59,6 +59,9 @@ class BinOp(Expr):
     # `/` of two integers (each operand a Cast of an int): Python divides them exactly, rounding
     # once (lower/arith.py: int_true_divide); `a / float(b)` is a float division
     int_division: bool = False
+    # `*` of an `int` that grows by multiplying itself in a loop (`den *= k`): Python's int would
+    # outgrow 64 bits where this wraps, so an overflow raises OverflowError (frontend/growth.py)
+    checked: bool = False
 
 
 @dataclass(eq=False)

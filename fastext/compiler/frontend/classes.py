@@ -96,6 +96,13 @@ def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast
         del scope.names[node.name]
         raise
     fields = [(f, ref if isinstance(t, Struct) and t.name == ref.name else t) for f, t in fields]
+    for f, t in fields:
+        if _holds_own(t, ref.name):
+            # the class is still being built here: its record type cannot sit inside a list type
+            raise FxSyntaxError(collector.span(node), f"field `{f}` of class `{node.name}` is {t}: a list of the "
+                                "class's own instances is not supported yet",
+                                "keep indices instead (`list[int]` into a list of the instances), or hold one "
+                                f"instance per field (`self.next: Optional[{node.name}]`)")
     stype = Struct(ref.name, tuple(fields), True, True, cid, base)
     ref.bind(stype)
     scope.names[node.name] = Binding("structtype", stype)
@@ -148,6 +155,20 @@ def _fields(collector, node: ast.ClassDef, declared: list, init: ast.FunctionDef
                                 "keep the text beside the records (a list or dict keyed by index), or keep this "
                                 "class in a .py module")
     return fields
+
+
+def _holds_own(t: Type, name: str) -> bool:
+    """Whether a container type has the class `name` itself somewhere among its items."""
+    from fastext.compiler.types import Dict, List, Set, Tuple
+    if isinstance(t, Struct):
+        return t.name == name
+    if isinstance(t, (List, Set)):
+        return _holds_own(t.item, name)
+    if isinstance(t, Dict):
+        return _holds_own(t.key, name) or _holds_own(t.value, name)
+    if isinstance(t, Tuple):
+        return any(_holds_own(i, name) for i in t.items)
+    return False
 
 
 def _resolved(t: Type) -> Type:
@@ -546,6 +567,23 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
                                                                              "factorial", "gcd", "comb", "perm"):
                 return F64
         return None
+    if isinstance(value, ast.ListComp):
+        # `[Square(r, c) for r in range(n) for c in range(n)]`, `[0.0 for _ in range(n)]`: the
+        # list of what its element gives (a `range` loop's name is an int, other names unknown)
+        inner = dict(known)
+        for gen in value.generators:
+            names = [n.id for n in ast.walk(gen.target) if isinstance(n, ast.Name)]
+            ranged = isinstance(gen.target, ast.Name) and isinstance(gen.iter, ast.Call) and \
+                isinstance(gen.iter.func, ast.Name) and gen.iter.func.id == "range" and scope.lookup("range") is None
+            for name in names:
+                inner.pop(name, None)
+            if ranged:
+                inner[gen.target.id] = I64
+        item = infer_field(collector, value.elt, inner, node)
+        if item is None:
+            return None
+        from fastext.compiler.types import List
+        return List(item)
     if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name):
         owner = known.get(value.value.id)
         if isinstance(owner, Struct):

@@ -127,7 +127,10 @@ class ExpressionChecker:
             from fastext.compiler.frontend import dunders
             if dunders.module_has_classes(self):      # None where an instance of a class may go
                 return ir.Intrinsic(NONE, span, "record.none", [])
-            raise self.error(node, "None is only allowed in `return None`", "use a number, or return from a `-> None` function")
+            raise self.error(node, "None is only allowed in `return None`",
+                             "None stands for a missing class instance, a parameter default or no result; a local "
+                             "that starts as None and later holds a number, tuple, list or set needs a first value "
+                             "of that type (`best = (-1, -1)`, `options: set[int] = set()`) or a flag beside it")
         raise self.error(node, f"unsupported constant {v!r}", "use numbers")
 
     def e_name(self, node: ast.Name) -> ir.Expr:
@@ -627,6 +630,10 @@ class ExpressionChecker:
         if isinstance(value, ir.Intrinsic) and value.name == "record.none":
             from fastext.compiler.frontend import dunders
             return dunders.none_as(self, value, target, node, what)
+        if isinstance(target, T.Str) and isinstance(value.type, T.Char) and what.startswith("argument"):
+            # `func1(s[i], "C")` where `func1(c: str)`: the character as a one-character str, lent for the call
+            boxed = ir.ObjBox(T.STRV, value.span, value)
+            return ir.Intrinsic(target, value.span, "text.view", [boxed])
         if isinstance(value.type, PyObj) or isinstance(target, PyObj):
             from fastext.compiler.frontend import objects
             if isinstance(value.type, PyObj) and can_assign(target, value.type):
@@ -741,6 +748,9 @@ class ExpressionChecker:
                 if same is not None:
                     return same
             return objects.identity(self, node)
+        from fastext.compiler.frontend import tuple_in
+        if tuple_in.applies(self, node):
+            return tuple_in.contains(self, node)     # `x in (2, 3)`: a chain of `==`
         if any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
             return strings.compare(self, node)
         operands = [self.expr(node.left)] + [self.expr(c) for c in node.comparators]
@@ -786,14 +796,38 @@ class ExpressionChecker:
         """Tuples, lists, sets and dicts compared (frontend/ordering.py), one operator at a time."""
         from fastext.compiler.frontend import ordering
         if len(ops) != 1:
-            raise self.error(node, "chained comparisons of tuples, lists, sets or dicts are not supported",
-                             "compare two at a time: `a < b and b < c`")
+            return self.container_chain(node, operands)
         a, b = operands
         simple = all(isinstance(t, (ir.MakeTuple, ir.Load)) and isinstance(t.type, Tuple)
                      and all(isinstance(i, Scalar) for i in t.type.items) for t in operands)
         if ops[0] in ("==", "!=") and simple:
             return self.tuple_equality(node, ops[0], a, b)
         return ordering.compare(self, ops[0], a, b, node)
+
+    def container_chain(self, node: ast.Compare, operands: list[ir.Expr]) -> ir.Expr:
+        """`a == b == c == sorted(xs)`: each neighbouring pair compared, joined by `and`, a middle
+        operand evaluated once (stored first unless it is a name), as Python chains them."""
+        span = self.span(node)
+        nodes = [node.left, *node.comparators]
+        setup: list[ir.Stmt] = []
+        values = list(operands)
+        for k in range(1, len(values) - 1):
+            v = values[k]
+            if not isinstance(v, (ir.Load, ir.Const)):
+                temp = self.new_temp(v.type, nodes[k])
+                setup.append(ir.Assign(span, temp, v))
+                values[k] = ir.Load(v.type, v.span, temp)
+        tests = []
+        for k, op in enumerate(node.ops):
+            pair = ast.copy_location(ast.Compare(nodes[k], [op], [nodes[k + 1]]), node)
+            a = values[k] if k == 0 else ir.copy_expr(values[k])
+            b = values[k + 1]
+            if any(isinstance(o.type, (Tuple, ListType, T.Set, T.Dict)) for o in (a, b)):
+                tests.append(self.container_compare(pair, [CMPOPS.get(type(op), "?")], [a, b]))
+            else:
+                tests.append(ir.Compare(BOOL, span, [CMPOPS[type(op)]], [a, b], [self.result_type(a, b)]))
+        result = ir.BoolOp(BOOL, span, "and", tests)
+        return ir.StmtExpr(BOOL, span, setup, result) if setup else result
 
     def tuple_equality(self, node: ast.Compare, op: str, a: ir.Expr, b: ir.Expr) -> ir.Expr:
         """`a.shape == b.shape`, `t != (3, 4)`: item by item, as Python compares tuples (tuples of

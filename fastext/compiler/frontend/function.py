@@ -12,6 +12,7 @@ import ast
 import dataclasses
 
 from fastext.compiler import ir
+from fastext.compiler import types as T
 from fastext.compiler.builtins import EXCEPTIONS
 from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
 from fastext.compiler.frontend import alloc, annotations, gpu, indexing
@@ -20,7 +21,7 @@ from fastext.compiler.frontend.expressions import (
 )
 from fastext.compiler.frontend.scope import ModuleScope, Signature
 from fastext.compiler.source import Span, without_docstring
-from fastext.compiler.types import ERROR, F64, NONE, OBJECT, STR, STRV, Array, Char, ErrorType, PyObj, Scalar, Struct, Tuple, Type, article
+from fastext.compiler.types import ERROR, F64, NONE, OBJECT, STR, STRV, Array, Char, ErrorType, PyObj, Scalar, Str, Struct, Tuple, Type, article
 from fastext.compiler.types import Dict as DictType, List as ListType, Set as SetType
 
 
@@ -62,6 +63,11 @@ class FunctionChecker(ExpressionChecker):
         # locals first bound to one character (`prev = s[0]`) that later take a str value
         # (`prev = ch`, `ch` from `s[1:]`): str values from the start, checked again (check_promoting)
         self.wants_str: set[str] = set()
+        # locals first bound to a list of int literals (`u = [1] * n`) and later to a list of
+        # floats: name -> that list type, declared from the start on a second check, as Python's
+        # ints of the first list would mix with the floats of the second
+        self.weak_lists: set[str] = set()
+        self.wants_list: dict[str, Type] = {}
         self.weak_ints: set[str] = set()
         # empty containers read before a later use decides their types: those types, for the check
         # again (`pretyped`, name → type, declared at the first assignment)
@@ -121,6 +127,8 @@ class FunctionChecker(ExpressionChecker):
             raise FxSyntaxError(self.sig.span, f"`{node.name}` can reach its end without returning {article(self.sig.ret)}",
                                 "add a `return` (or `raise`) at the end of the function")
         fn = ir.Function(node.name, params, self.sig.ret, body, self.sig.span, locals=self.locals)
+        from fastext.compiler.frontend import growth
+        growth.mark(fn)     # `den *= k` in a loop: OverflowError where Python's int would grow
         for d in gpu.check_no_alloc(fn, self.sig.target):
             self.diags.add(d)
         if self.sig.target == "cpu":
@@ -357,9 +365,11 @@ class FunctionChecker(ExpressionChecker):
                 pre = self.pretyped.get(target.id)
                 if pre is not None and type(pre) is type(vt) and isinstance(vt, (ListType, DictType, SetType)):
                     vt = pre        # `primes = []` whose item type a later use decided (check_promoting)
-                if pre == STRV and isinstance(vt, Char):
-                    vt = STRV       # a character local that a str value is assigned later
+                if pre == STRV and isinstance(vt, (Char, Str)):
+                    vt = STRV       # a character (or a parameter's text) that a str value is assigned later
                 var = self.declare(target.id, vt, target)
+                if isinstance(vt, ListType) and isinstance(vt.item, T.Unknown) and vt.item.key in self.list_weak:
+                    self.weak_lists.add(target.id)
                 from fastext.compiler.frontend.arrays import is_strong
                 var.strong = isinstance(vt, Scalar) and is_strong(value)
                 if weak_int:
@@ -368,8 +378,20 @@ class FunctionChecker(ExpressionChecker):
                     isinstance(var.type, (ListType, DictType, SetType)):
                 from fastext.compiler.frontend import lists
                 lists.adopt(self, var, value.type)
-            elif isinstance(var.type, Char) and value.type == STRV and not var.is_param:
+                have = lists.substitute(self, var.type)
+                if target.id in self.weak_lists and isinstance(have, ListType) and have.item == T.I64 \
+                        and isinstance(value.type, ListType) and value.type.item == F64:
+                    self.wants_list[target.id] = value.type     # `u = [1] * n`, later `u = floats(...)`
+            elif isinstance(var.type, (Char, Str)) and value.type == STRV and not var.is_param:
                 self.wants_str.add(target.id)
+                if isinstance(var.type, Str):
+                    # reported, not raised: the check goes on to find the other names of a swap
+                    # (`x, y = y, x`), which check_promoting then declares str values together
+                    try:
+                        self.coerce(value, var.type, target, f"`{target.id}`")
+                    except FxSyntaxError as e:
+                        self.diags.add(e.diagnostic)
+                        return []
             elif target.id in self.weak_ints and isinstance(value.type, Scalar) and value.type.is_float \
                     and not value.type.is_complex and var.type.is_int:
                 self.wants_float.add(target.id)
@@ -767,8 +789,18 @@ def star_unpacking(node: ast.Assign, serial: int) -> list[ast.stmt]:
     before, after = elts[:star], elts[star + 1:]
     if any(isinstance(e, ast.Starred) for e in after):
         return [node]       # two starred names: a SyntaxError Python reports first
-    temp = f"_fx_star{serial}_{node.lineno}_{node.col_offset}"
     need = len(before) + len(after)
+    value = node.value
+    if isinstance(value, ast.Tuple) and not any(isinstance(e, ast.Starred) for e in value.elts) \
+            and len(value.elts) >= need:
+        # `a, (b, c), *rest = 1, (2, 3), 4, 5`: the display's items split where they stand (its
+        # items may differ in type; only the starred ones become a list)
+        stop = len(value.elts) - len(after)
+        middle = ast.copy_location(ast.List(value.elts[star:stop], ast.Load()), value)
+        target = ast.copy_location(ast.Tuple(before + [elts[star].value] + after, ast.Store()), node.targets[0])
+        items = ast.copy_location(ast.Tuple(value.elts[:star] + [middle] + value.elts[stop:], ast.Load()), value)
+        return [ast.copy_location(ast.Assign([target], items), node)]
+    temp = f"_fx_star{serial}_{node.lineno}_{node.col_offset}"
     count = f"len({temp})"
     # a list of the items (a copy): a tuple's or str's items, then sliced with run-time bounds
     source = [f"{temp} = list(__VALUE__)",
@@ -794,6 +826,39 @@ def star_unpacking(node: ast.Assign, serial: int) -> list[ast.stmt]:
 
 
 def check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Function:
+    """`_check_promoting`, and where that reports errors, again with the variables of `for`
+    loops that the function reuses for other values renamed inside their loops
+    (frontend/rebind.py: `for y in range(6)` early, `y = 0.5 * h` later), kept if that reports
+    fewer errors.  Only a failing function is renamed, so names stay as written elsewhere."""
+    before = len(diags.items)
+    fn, failed = _promoting_attempt(make, node, diags)
+    errors = len(diags.items) - before + (failed is not None)
+    if errors:
+        import copy
+        from fastext.compiler.frontend import rebind
+        renamed = copy.deepcopy(node)
+        if rebind.rewrite(renamed):
+            reported = diags.items[before:]
+            del diags.items[before:]
+            fn2, failed2 = _promoting_attempt(make, renamed, diags)
+            if len(diags.items) - before + (failed2 is not None) < errors:
+                fn, failed = fn2, failed2
+            else:
+                del diags.items[before:]
+                diags.items.extend(reported)
+    if failed is not None:
+        raise failed
+    return fn
+
+
+def _promoting_attempt(make, node: ast.FunctionDef, diags: Diagnostics):
+    try:
+        return _check_promoting(make, node, diags), None
+    except FxSyntaxError as e:
+        return None, e
+
+
+def _check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Function:
     """`make().check(node)`, again with the locals Python would turn from int to float declared
     f64 (`total = 0` ... `total += x`), and the empty containers read before a later use decided
     their types declared with those types, when the first check found such locals.  The second
@@ -807,6 +872,7 @@ def check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Funct
     pretyped = {name: first.vars[name].type for name in first.early_reads
                 if name in first.vars and open_key(first.vars[name].type) is None}
     pretyped.update({name: STRV for name in first.wants_str})
+    pretyped.update(first.wants_list)
     if not first.wants_float and not pretyped:
         if failed is not None:
             raise failed

@@ -168,7 +168,8 @@ def _check_bodies(unit: "_Unit", root: bool) -> dict[str, ir.Function]:
             continue
         fn.doc = ast.get_docstring(node)
         fn.target = scope.signatures[node.name].target
-        fn.exported = root and not node.name.startswith("_") and "." not in node.name and fn.target == "cpu"
+        fn.exported = root and not node.name.startswith("_") and "." not in node.name and fn.target == "cpu" \
+            and not _inside_only(fn)
         fn.name = scope.qualify(node.name)
         options = {**OPTION_DEFAULTS, **scope.options, **scope.signatures[node.name].options}
         fn.boundscheck, fn.fastmath, fn.inline = options["boundscheck"], options["fastmath"], options["inline"]
@@ -189,15 +190,47 @@ def _unused_templates(unit: "_Unit") -> None:
     for node in unit.defs:
         template = unit.scope.registry.get(unit.scope.qualify(node.name))
         if not isinstance(template, Template) or template.node is not node or node.name.startswith("_") \
-                or template.instances or template.captured or node.name in unit.scope.ufuncs \
+                or template.captured or node.name in unit.scope.ufuncs \
                 or "." in node.name:      # a class's method or constructor: Python calls none of them
             continue
         missing = next((p for p in template.params if p.type is None and p.callable is None and p.default is None),
                        None)
+        if missing is None and node.returns is None and not _exported(unit, template) and not _called(unit, template):
+            # annotated parameters, a result Python cannot receive (frontend/templates.py: _crosses), no .fx caller
+            unit.diags.add(Diagnostic(Span.of(node, unit.source.path), f"function `{node.name}` needs a return "
+                                      "annotation", "write `-> f64`, `-> tuple[f64, i64]` or `-> None`: Python "
+                                      "calls it, and the result its returns give cannot be returned to Python"))
+            continue
+        if template.instances:
+            continue
         if missing is not None:
             unit.diags.add(Diagnostic(missing.span, f"parameter `{missing.name}` of `{node.name}` needs a type annotation",
                                       f"write `{missing.name}: f64` (or i64, f64[:], list[f64], …): Python calls "
                                       f"`{node.name}`; a helper only .fx code calls may leave its types to the calls"))
+
+
+def _exported(unit: "_Unit", template) -> bool:
+    fn = unit.scope.instances.get(template.qualname)
+    return fn is not None and fn.exported
+
+
+def _inside_only(fn: ir.Function) -> bool:
+    """Whether a function takes or returns linked records (frontend/classes.py): the module's own
+    calls use it, Python's module does not have it (frontend/module.py accepted it for them)."""
+    from fastext.compiler.frontend.classes import linked
+    return any(linked(t) is not None for t in [fn.ret] + [p.var.type for p in fn.params])
+
+
+def _called(unit: "_Unit", template) -> bool:
+    """Whether any code of the module other than the function itself names it (a call, or the
+    function passed as a value)."""
+    own = template.node
+    for node in unit.defs:
+        if node is own:
+            continue
+        if any(isinstance(n, ast.Name) and n.id == own.name for n in ast.walk(node)):
+            return True
+    return False
 
 
 def _reachable(functions: dict[str, ir.Function], roots: list[str]) -> dict[str, ir.Function]:

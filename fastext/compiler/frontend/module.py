@@ -54,6 +54,31 @@ def _implicit_result(node: ast.FunctionDef):
     return NONE
 
 
+# builtins whose result from constant arguments is a constant (`ModuleCollector.folds`)
+_FOLDED_CALLS = {"float": float, "int": int, "abs": abs, "min": min, "max": max, "round": round, "bool": bool}
+
+
+def _named_elsewhere(tree: ast.Module | None, fn: ast.FunctionDef) -> bool:
+    """Whether module code other than `fn` itself names the function (calls it or passes it on)."""
+    if tree is None:
+        return False
+    for top in tree.body:
+        if top is fn:
+            continue
+        if any(isinstance(n, ast.Name) and n.id == fn.name and isinstance(n.ctx, ast.Load) for n in ast.walk(top)):
+            return True
+    return False
+
+
+def _inferred_result(node: ast.FunctionDef) -> bool:
+    """Whether a module function's result type comes from its `return`s: every parameter is
+    annotated and the result is not (`def floyd(n: int, edges: list[...]):`, as people write
+    them).  It is checked as a template (frontend/templates.py): exported with the annotated
+    types when its result can be returned to Python, else only .fx code calls it."""
+    return node.returns is None and _implicit_result(node) is None and \
+        all(a.annotation is not None for a in node.args.args) and not node.decorator_list
+
+
 def _method_template(node: ast.FunctionDef) -> bool:
     """Whether a class's method is a template: an ordinary method (not a special one, whose
     calls frontend/dunders.py makes) of a plain class with a parameter or a result the annotations leave open."""
@@ -460,7 +485,8 @@ class _ModuleCollector:
             self.scope.names[target.id] = Binding("const", struct[1], struct[0])
             return
         from fastext.compiler.frontend import module_containers
-        if declared is None and module_containers.wanted(self, value):   # `SYSTEM = list(BODIES.values())`
+        if declared is None and module_containers.wanted(self, value) and not self.constant_call(value):
+            # `SYSTEM = list(BODIES.values())` (while `INF = float("inf")` is a constant)
             return module_containers.collect(self, target, value, stmt)
         result = self.const_value(value)
         if isinstance(result, str) and len(result) > 1 << 20:
@@ -510,6 +536,9 @@ class _ModuleCollector:
                 c = b.value.scope.names.get(node.attr)
                 if c is not None and c.kind in ("const", "mathconst"):
                     return c.value
+        if isinstance(node, ast.Call) and self.folds(node):     # `INF = float("inf")`, `N = int(1e6)`
+            args = [self.const_value(a) for a in node.args]
+            return _apply(span, lambda: _FOLDED_CALLS[node.func.id](*args))
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd, ast.Not, ast.Invert)):
             v = self.const_value(node.operand)
             return _apply(span, lambda: eval_unary(node.op, v))
@@ -522,6 +551,31 @@ class _ModuleCollector:
             return _apply(span, lambda: eval_binary(node.op, a, b))
         raise FxSyntaxError(span, "module-level values must be constant numbers",
                             "use literals, other constants and math constants (e.g. `TWO_PI = 2 * math.pi`)")
+
+    def constant_call(self, node: ast.expr) -> bool:
+        """Whether a module-level value with calls in it is a constant all the same (`-float("inf")`)."""
+        if not any(isinstance(sub, ast.Call) and self.folds(sub) for sub in ast.walk(node)):
+            return False
+        try:
+            self.const_value(node)
+        except FxSyntaxError:
+            return False
+        return True
+
+    def folds(self, node: ast.expr) -> bool:
+        """Whether `node` is a builtin conversion of constants that Python computes the same at
+        import whatever runs it (`float("inf")`, `int(1e6)`, `abs(-3)`, `max(2, N)`)."""
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _FOLDED_CALLS
+                and not node.keywords and node.args and self.scope.lookup(node.func.id) is None):
+            return False
+        for a in node.args:
+            if isinstance(a, ast.Call):
+                if not self.folds(a):
+                    return False
+            elif any(isinstance(sub, (ast.Call, ast.List, ast.Tuple, ast.Dict, ast.Set, ast.Starred,
+                                      ast.comprehension)) for sub in ast.walk(a)):
+                return False
+        return True
 
     # -- signatures
     def signature(self, node: ast.FunctionDef) -> None:
@@ -543,6 +597,8 @@ class _ModuleCollector:
             return self.template(node, options)
         if target == "cpu" and hasattr(node, "fx_self") and _method_template(node):
             return self.method_template(node, options)
+        if target == "cpu" and not hasattr(node, "fx_self") and _inferred_result(node):
+            return self.template(node, options)     # `def f(n: int):` — the result its returns give
         params: list[tuple[str, Type, Span]] = []
         if hasattr(node, "fx_self"):   # a struct method: `self` is the struct (frontend/structs.py)
             params.append(("self", *node.fx_self))
@@ -577,7 +633,13 @@ class _ModuleCollector:
             check_exported_signature(node, params, ret, self.span)
         if not node.name.startswith("_") and "." not in node.name and target == "cpu":
             from fastext.compiler.frontend.classes import check_boundary
-            check_boundary(node, params, ret, self.span)
+            try:
+                check_boundary(node, params, ret, self.span)
+            except FxSyntaxError:
+                # `def check(t: Node) -> int` that the module's own code calls: compiled for those
+                # calls only, as an internal function (Python's module does not get it)
+                if not _named_elsewhere(self.tree, node):
+                    raise
         from fastext.compiler.frontend.objects import check_signature
         check_signature(node, params, ret, options, self.span)
         if node.name in self.scope.ufuncs and not hasattr(node, "fx_self"):

@@ -228,6 +228,21 @@ def subscript(fc, node: ast.Subscript, b: Binding) -> ir.Expr:
             return ir.Expr(T.ERROR, span)
         item = ir.Intrinsic(values.type.item, span, "list.get", [values, ir.Load(var.type, span, var)])
         return ir.StmtExpr(values.type.item, span, stmts, item)
+    if isinstance(key, (ast.Subscript, ast.Call, ast.Attribute, ast.BinOp, ast.IfExp, ast.JoinedStr)):
+        # `PREC[ops[-1]]`: the key evaluated once into a local, then looked up as a str variable
+        fc.temp_count += 1
+        name = f"$kv{fc.temp_count}"
+        stored = ast.copy_location(ast.Assign([ast.copy_location(ast.Name(name, ast.Store()), key)], key), key)
+        before = len(fc.diags.items)
+        first = fc.block([stored])
+        if name not in fc.vars or len(fc.diags.items) != before:
+            return ir.Expr(T.ERROR, span)
+        looked = ast.copy_location(ast.Subscript(node.value, ast.copy_location(ast.Name(name, ast.Load()), key),
+                                                 ast.Load()), node)
+        inner = subscript(fc, looked, b)
+        if isinstance(inner, ir.StmtExpr):
+            return ir.StmtExpr(inner.type, span, first + inner.body, inner.result)
+        return ir.StmtExpr(inner.type, span, first, inner)
     raise fc.error(key, f"`{node.value.id}` has str keys known when compiled: index it with a str literal "
                    "or a str variable", f"write `{node.value.id}[{keys[0]!r}]`")
 

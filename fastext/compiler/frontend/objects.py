@@ -18,7 +18,7 @@ from fastext.compiler import ir
 from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.types import Dict, List, Set
 from fastext.compiler.types import (
-    BOOL, I64, OBJECT, Array, Char, ErrorType, PyObj, Scalar, Str, Type, article,
+    BOOL, I64, OBJECT, U32, Array, Char, ErrorType, PyObj, Scalar, Str, Type, article,
 )
 
 if TYPE_CHECKING:
@@ -206,11 +206,33 @@ def explicit(fc: "FunctionChecker", node: ast.Call, t: Scalar) -> ir.Expr | None
     if isinstance(arg, ast.Constant):
         return None
     value = fc.expr(arg)
+    if isinstance(value.type, Char) and isinstance(node.func, ast.Name) and node.func.id in ("int", "float"):
+        return _of_character(fc, node, t, value)
     if not isinstance(value.type, PyObj):
         return None
     mode = "python" if isinstance(node.func, ast.Name) and node.func.id in ("int", "float", "bool", "complex") \
         else "wrap"
     return ir.ObjConvert(t, fc.span(node), value, mode, ast.unparse(arg))
+
+
+def _of_character(fc: "FunctionChecker", node: ast.Call, t: Scalar, value: ir.Expr) -> ir.Expr:
+    """`int(s[i])`, `float(c)` of one character: Python's parsing of a one-character str (an ASCII
+    digit read natively for `int`; anything else through CPython, with its ValueError)."""
+    span = fc.span(node)
+    setup: list[ir.Stmt] = []
+    if not isinstance(value, ir.Load):
+        temp = fc.new_temp(value.type, node)
+        setup.append(ir.Assign(span, temp, value))
+        value = ir.Load(value.type, span, temp)
+    boxed = ir.ObjBox(PyObj("str"), span, ir.copy_expr(value))
+    result: ir.Expr = ir.ObjConvert(t, span, boxed, "python", ast.unparse(node.args[0]))
+    if t == I64:
+        code = ir.Intrinsic(U32, span, "char.code", [value])
+        digit = ir.Compare(BOOL, span, ["<=", "<="], [ir.Const(U32, span, 48), code, ir.Const(U32, span, 57)],
+                           [U32, U32])
+        native = ir.BinOp(I64, span, "-", ir.Cast(I64, span, ir.copy_expr(code)), ir.Const(I64, span, 48))
+        result = ir.IfExp(I64, span, digit, native, result)
+    return ir.StmtExpr(t, span, setup, result) if setup else result
 
 
 def convert(fc: "FunctionChecker", value: ir.Expr, t: Type, node: ast.AST, what: str) -> ir.Expr:

@@ -507,7 +507,8 @@ def default_key(tmpl: Template) -> tuple | None:
 def _exportable(tmpl: Template) -> bool:
     """A public module function whose only unannotated parameters default to functions."""
     from fastext.compiler.frontend.nptyping import infers_return
-    return (tmpl.captured == 0 and not tmpl.node.name.startswith("_") and (tmpl.ret is not None or infers_return(tmpl.node))
+    return (tmpl.captured == 0 and not tmpl.node.name.startswith("_")
+            and (tmpl.ret is not None or tmpl.node.returns is None or infers_return(tmpl.node))
             and tmpl.scope.qualifier == "" and all(p.type is not None or p.default is not None for p in tmpl.params)
             and default_key(tmpl) is not None)
 
@@ -520,9 +521,30 @@ def export_default(tmpl: Template) -> ir.Function | None:
     key = default_key(tmpl)
     qualname, _ = instantiate(tmpl, key, tmpl.span)
     fn = tmpl.scope.instances.get(qualname)
-    if fn is not None and qualname == tmpl.qualname:
+    if fn is not None and qualname == tmpl.qualname and (tmpl.ret is not None or _crosses(tmpl, fn)):
         fn.exported = True
     return fn
+
+
+def _crosses(tmpl: Template, fn: ir.Function) -> bool:
+    """Whether the instance of a function without a return annotation may be called from Python:
+    its parameters and the result its returns gave are what an annotated signature may hold
+    (not, say, a linked class).  If not, only .fx code calls it (docs/language.md)."""
+    from fastext.abi.namespace import tuple_parameter
+    from fastext.compiler.frontend.classes import check_boundary
+    from fastext.compiler.frontend.nprandom import check_exported_signature
+    from fastext.compiler.frontend.objects import check_signature
+    params = [(p.var.name, p.var.type, fn.span) for p in fn.params]
+    if any(isinstance(t, T.Tuple) and not tuple_parameter(t) for _, t, _ in params) or \
+            isinstance(fn.ret, (T.Unknown, ErrorType)) or fn.ret is None:
+        return False
+    try:
+        for check in (check_exported_signature, check_boundary):
+            check(tmpl.node, params, fn.ret, lambda _node: fn.span)
+        check_signature(tmpl.node, params, fn.ret, {}, lambda _node: fn.span)
+    except FxSyntaxError:
+        return False
+    return True
 
 
 # ---------------------------------------------------------------------- inferred results

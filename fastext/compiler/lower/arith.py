@@ -43,6 +43,17 @@ def int_binop(fl: "FunctionLowering", op: str, t: T.Scalar, a: ll.Value, b: ll.V
     raise NotImplementedError(op)
 
 
+def checked_mul(fl: "FunctionLowering", a: ll.Value, b: ll.Value) -> ll.Value:
+    """`a * b` of `int`s that raises OverflowError where Python's product needs more than 64
+    bits (a value growing by multiplication in a loop: frontend/growth.py)."""
+    pair = fl.ctx.intrinsic("llvm.smul.with.overflow.i64", ll.LiteralStructType([I64, I1]), [I64, I64])
+    result = fl.b.call(pair, [a, b])
+    fl.fail_if(fl.b.extract_value(result, 1), "OverflowError",
+               "int too large: this product needs more than 64 bits (Python's int would grow here; "
+               ".fx ints are 64-bit: keep values in range, or use a float)", deferrable=True)
+    return fl.b.extract_value(result, 0)
+
+
 def _zero_division_message(op: str) -> str:
     """CPython's message for `1 // 0` / `1 % 0` (3.11 says "integer modulo by zero" for `%`)."""
     try:

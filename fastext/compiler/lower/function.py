@@ -518,6 +518,8 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
                     return arith.int_true_divide(self, *self._int_operand(e.left), *self._int_operand(e.right))
                 op = "int/"   # only the ZeroDivisionError message differs, as in CPython
             return arith.float_binop(self, op, e.type, a, b)
+        if e.checked and e.op == "*":
+            return arith.checked_mul(self, a, b)
         return arith.int_binop(self, e.op, e.type, a, b)
 
     def _int_operand(self, e: ir.Expr) -> tuple[ll.Value, bool]:

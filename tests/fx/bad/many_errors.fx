@@ -23,5 +23,5 @@ def c(x: f64[:]) -> f64:
     return x[0]
 
 
-def d(x: f64):
+def d(x: f64, y):
     return 1.0

@@ -8,6 +8,5 @@ class P:
     def scaled(self, k) -> f64:
         return self.x * k
 
-
-def norm(x: f64):
-    return x
+    def norm(self):
+        return self.x

@@ -38,7 +38,7 @@ def into_array(a: f64[:]) -> None:
 
 def chained(n: i64) -> bool:
     s = str(n)
-    return "0" < s < "9"
+    return "0" < s < 9
 
 
 def str_into_float(n: i64) -> f64:
