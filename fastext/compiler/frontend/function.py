@@ -120,7 +120,12 @@ class FunctionChecker(ExpressionChecker):
         if clean and self.sig.ret != NONE and not _terminates(body):
             raise FxSyntaxError(self.sig.span, f"`{node.name}` can reach its end without returning {article(self.sig.ret)}",
                                 "add a `return` (or `raise`) at the end of the function")
+        int_return = False
+        if self.sig.target == "cpu":    # Python's ints held in f64 locals (frontend/intflags.py)
+            from fastext.compiler.frontend import intflags
+            int_return = intflags.apply(self, body, params, self.sig.ret)
         fn = ir.Function(node.name, params, self.sig.ret, body, self.sig.span, locals=self.locals)
+        fn.int_return = int_return
         for d in gpu.check_no_alloc(fn, self.sig.target):
             self.diags.add(d)
         if self.sig.target == "cpu":

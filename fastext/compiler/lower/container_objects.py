@@ -48,6 +48,20 @@ def scalar_object(api: CApi, b: ll.IRBuilder, v: ll.Value, t: T.Scalar) -> ll.Va
     return api.call(b, "PyLong_FromLongLong", v if t.bits == 64 else b.sext(v, I64) if t.signed else b.zext(v, I64))
 
 
+def mixed_number(api: CApi, b: ll.IRBuilder, v: ll.Value, isint: ll.Value) -> ll.Value:
+    """A new Python int (where `isint`: Python's int held in an f64, frontend/intflags.py) or
+    float of the f64 `v` (NULL on failure: an int flag on an infinity or NaN)."""
+    with b.if_else(isint) as (then, otherwise):
+        with then:
+            as_int, int_block = api.call(b, "PyLong_FromDouble", v), b.block
+        with otherwise:
+            as_float, float_block = api.call(b, "PyFloat_FromDouble", v), b.block
+    phi = b.phi(as_int.type)
+    phi.add_incoming(as_int, int_block)
+    phi.add_incoming(as_float, float_block)
+    return phi
+
+
 def _name(t: T.Type) -> str:
     return "fx$tobj." + str(t).replace(" ", "").replace("[", "(").replace("]", ")")
 

@@ -1,0 +1,200 @@
+"""Python's int inside an f64: a flag carried beside floats that Python would hold as ints.
+
+`total = 0` followed by `total += x` (x a float) makes `total` an f64 local (function.py:
+check_promoting), yet where no float ever reached it Python still holds the int `0`: `print(total)`
+shows `0`, not `0.0`.  The storage stays f64 (hot loops keep their speed); beside each such local
+the front end keeps a bool *shadow* `name$int`, true while Python would hold an int there, and the
+places that show a number's type — boxing to Python (`print`, `str`, `repr`, f-strings, `%`,
+`format`, arguments of Python calls: every `ir.ObjBox`) and the result an entry point returns —
+ask it.  Where nothing reads a shadow, LLVM deletes it; in a float loop its update is the
+constant false.
+
+`flag(e)` is the int-ness of an f64 expression as a bool expression (None: surely a float): an
+int literal or a converted int is true, a shadowed local its shadow, `+ - * // %`, negation,
+`abs` and `**` by a non-negative constant keep it when all operands have it, `min`/`max` and
+`x if c else y` take the flag of the operand Python picks, anything else (`/`, `math.*`,
+`float()`, a call, an item of a container) is a float.
+
+`apply(fn_checker, body, params, ret)` runs once a function is checked: it finds the f64 locals
+some assignment gives an int (to a fixed point: `b = a` with `a` such a local), declares their
+shadows, sets each shadow just before each assignment of its local (the flag reads shadows and
+re-evaluates only side-effect-free operands, so it goes first), and fills `ObjBox.intflag` and
+`Return.intflag`.  prange bodies are left alone (their variables are classified already): a
+local assigned inside one gets no shadow.
+"""
+from __future__ import annotations
+
+from fastext.compiler import ir
+from fastext.compiler.types import BOOL, F64, Scalar
+
+# nodes a flag may evaluate again after the value itself was evaluated: no side effects and the
+# same result (a division that raised would have raised in the value first)
+_PURE = (ir.Const, ir.Load, ir.Cast, ir.BinOp, ir.UnaryOp, ir.Compare, ir.Truth)
+_KEEP = ("+", "-", "*", "//", "%")
+
+
+def _pure(e: ir.Expr) -> bool:
+    for x in ir.walk_exprs(e):
+        if isinstance(x, ir.Intrinsic) and x.name in ("abs", "min", "max"):
+            continue
+        if not isinstance(x, _PURE):
+            return False
+    return True
+
+
+def _and(a: ir.Expr, b: ir.Expr) -> ir.Expr:
+    if isinstance(a, ir.Const):
+        return b if a.value else a
+    if isinstance(b, ir.Const):
+        return a if b.value else b
+    return ir.BoolOp(BOOL, a.span, "and", [a, b])
+
+
+def _pick(cond: ir.Expr, a: ir.Expr | None, b: ir.Expr | None, span) -> ir.Expr | None:
+    """The flag of `a if cond else b` (cond copied: it is evaluated again)."""
+    if a is None and b is None:
+        return None
+    false = ir.Const(BOOL, span, False)
+    return ir.IfExp(BOOL, span, ir.copy_expr(cond), a if a is not None else false, b if b is not None else false)
+
+
+def flag(e: ir.Expr, shadows: dict) -> ir.Expr | None:
+    """Whether Python would hold the f64 value of `e` as an int: a bool expression, or None
+    when it surely holds a float."""
+    span = e.span
+    true = ir.Const(BOOL, span, True)
+    if not (isinstance(e.type, Scalar) and e.type == F64):
+        return None
+    if isinstance(e, ir.Const):
+        return true if e.int_literal else None
+    if isinstance(e, ir.Cast):
+        inner = e.value.type
+        if isinstance(inner, Scalar) and inner.is_int:
+            return true
+        return flag(e.value, shadows) if inner == F64 else None
+    if isinstance(e, ir.Load):
+        shadow = shadows.get(id(e.var))
+        return ir.Load(BOOL, span, shadow) if shadow is not None else None
+    if isinstance(e, ir.UnaryOp) and e.op in ("neg", "pos"):
+        return flag(e.operand, shadows)
+    if isinstance(e, ir.BinOp):
+        if e.op in _KEEP:
+            a, b = flag(e.left, shadows), flag(e.right, shadows)
+            return None if a is None or b is None else _and(a, b)
+        if e.op == "**" and isinstance(e.right, ir.Const) and isinstance(e.right.value, (int, float)) \
+                and not isinstance(e.right.value, bool) and e.right.value >= 0 and float(e.right.value).is_integer() \
+                and (e.right.int_literal or e.right.type.is_int):
+            return flag(e.left, shadows)
+        return None
+    if isinstance(e, ir.IfExp):
+        if not _pure(e.cond):
+            return None
+        return _pick(e.cond, flag(e.then, shadows), flag(e.orelse, shadows), span)
+    if isinstance(e, ir.Intrinsic) and e.name == "abs" and len(e.args) == 1:
+        return flag(e.args[0], shadows)
+    if isinstance(e, ir.Intrinsic) and e.name in ("min", "max") and len(e.args) >= 2:
+        if not all(_pure(a) for a in e.args):
+            return None
+        flags = [flag(a, shadows) for a in e.args]
+        if all(f is None for f in flags):
+            return None
+        # Python's min/max keep the first of equal items: a later item wins only when strictly
+        # smaller (larger); the running pick is the intrinsic over the items before it
+        op = "<" if e.name == "min" else ">"
+        out = flags[0] if flags[0] is not None else ir.Const(BOOL, span, False)
+        for k in range(1, len(e.args)):
+            best = ir.copy_expr(e.args[0]) if k == 1 else \
+                ir.Intrinsic(e.type, span, e.name, [ir.copy_expr(a) for a in e.args[:k]], dict(e.attrs))
+            cond = ir.Compare(BOOL, span, [op], [ir.copy_expr(e.args[k]), best], [F64])
+            out = ir.IfExp(BOOL, span, cond, flags[k] if flags[k] is not None else ir.Const(BOOL, span, False), out)
+        return out
+    return None
+
+
+def _assigns(stmts: list[ir.Stmt]):
+    """Every `Assign` in `stmts` (statement expressions' bodies included), with whether it is
+    inside a prange body."""
+    stack = [(stmts, False)]
+    while stack:
+        body, par = stack.pop()
+        for s in body:
+            if isinstance(s, ir.Assign):
+                yield s, par
+            inner = par or isinstance(s, ir.ForRange) and s.parallel is not None
+            for b in ir.bodies(s):
+                stack.append((b, inner))
+            for e in ir.children(s):
+                for x in ir.walk_exprs(e):
+                    if isinstance(x, ir.StmtExpr):
+                        stack.append((x.body, inner))
+
+
+def _shadowed(body: list[ir.Stmt]) -> set[int]:
+    """The f64 locals some assignment gives an int (none assigned inside a prange body)."""
+    assigns = list(_assigns(body))
+    banned = {id(s.var) for s, par in assigns if par}
+    found: dict[int, ir.Var] = {}
+    changed = True
+    while changed:
+        changed = False
+        probe = {k: v for k, v in found.items()}
+        for s, par in assigns:
+            v = s.var
+            if par or id(v) in found or id(v) in banned or v.type != F64:
+                continue
+            if flag(s.value, probe) is not None:
+                found[id(v)] = v
+                changed = True
+    return set(found)
+
+
+def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret) -> bool:
+    """Declare the shadows of `body`'s f64 locals that may hold Python ints, keep them up to
+    date, and fill the flags of boxes and returns.  True when some `return` may give an int
+    (`Function.int_return`)."""
+    ids = _shadowed(body)
+    shadows: dict[int, ir.Var] = {}
+    if ids:
+        for var in [p.var for p in params] + list(fc.locals):
+            if id(var) in ids and id(var) not in shadows:
+                shadow = ir.Var(f"{var.name}$int", BOOL, var.span)
+                fc.locals.append(shadow)
+                shadows[id(var)] = shadow
+    int_return = False
+    returns: list[ir.Return] = []
+    stack = [(body, False)]
+    while stack:
+        stmts, par = stack.pop()
+        out: list[ir.Stmt] = []
+        for s in stmts:
+            inner = par or isinstance(s, ir.ForRange) and s.parallel is not None
+            if not inner:
+                _boxes(s, shadows)
+            if isinstance(s, ir.Assign) and id(s.var) in shadows and not par:
+                f = flag(s.value, shadows)
+                out.append(ir.Assign(s.span, shadows[id(s.var)], f if f is not None else ir.Const(BOOL, s.span, False)))
+            if isinstance(s, ir.Return) and ret == F64 and s.value is not None and not par:
+                returns.append(s)
+                s.intflag = flag(s.value, shadows)
+                int_return = int_return or s.intflag is not None
+            out.append(s)
+            for b in ir.bodies(s):
+                stack.append((b, inner))
+            for e in ir.children(s):
+                for x in ir.walk_exprs(e):
+                    if isinstance(x, ir.StmtExpr):
+                        stack.append((x.body, inner))
+        stmts[:] = out
+    if int_return:      # every return then says what it gives (the record may hold a callee's flag)
+        for s in returns:
+            if s.intflag is None:
+                s.intflag = ir.Const(BOOL, s.span, False)
+    return int_return
+
+
+def _boxes(s: ir.Stmt, shadows: dict) -> None:
+    """Fill the flags of the boxes of f64 values statement `s` evaluates itself."""
+    for e in ir.children(s):
+        for x in ir.walk_exprs(e):
+            if isinstance(x, ir.ObjBox) and x.intflag is None and x.value.type == F64:
+                x.intflag = flag(x.value, shadows)
