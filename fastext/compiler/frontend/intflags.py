@@ -25,6 +25,7 @@ local assigned inside one gets no shadow.
 from __future__ import annotations
 
 from fastext.compiler import ir
+from fastext.compiler.frontend import intdicts
 from fastext.compiler.types import BOOL, F64, Scalar
 
 # nodes a flag may evaluate again after the value itself was evaluated: no side effects and the
@@ -35,7 +36,8 @@ _KEEP = ("+", "-", "*", "//", "%")
 
 def _pure(e: ir.Expr) -> bool:
     for x in ir.walk_exprs(e):
-        if isinstance(x, ir.Intrinsic) and x.name in ("abs", "min", "max"):
+        if isinstance(x, ir.Intrinsic) and (x.name in ("abs", "min", "max", "dict.contains", "dict.len")
+                                            or x.name == "dict.getitem" and not x.attrs.get("kind")):
             continue
         if not isinstance(x, _PURE):
             return False
@@ -86,6 +88,11 @@ def flag(e: ir.Expr, shadows: dict) -> ir.Expr | None:
                 and (e.right.int_literal or e.right.type.is_int):
             return flag(e.left, shadows)
         return None
+    if isinstance(e, ir.Intrinsic) and e.name == "dict.getitem" and len(e.args) == 2 and not e.attrs.get("kind") \
+            and isinstance(e.args[0], ir.Load) and id(e.args[0].var) in shadows and _pure(e.args[1]):
+        # `d[k]` of a dict whose int values are tracked (frontend/intdicts.py): k in its key set
+        keys = shadows[id(e.args[0].var)]
+        return ir.Intrinsic(BOOL, span, "dict.contains", [ir.Load(keys.type, span, keys), ir.copy_expr(e.args[1])])
     if isinstance(e, ir.IfExp):
         if not _pure(e.cond):
             return None
@@ -111,15 +118,14 @@ def flag(e: ir.Expr, shadows: dict) -> ir.Expr | None:
     return None
 
 
-def _assigns(stmts: list[ir.Stmt]):
-    """Every `Assign` in `stmts` (statement expressions' bodies included), with whether it is
+def _statements(stmts: list[ir.Stmt]):
+    """Every statement in `stmts` (statement expressions' bodies included), with whether it is
     inside a prange body."""
     stack = [(stmts, False)]
     while stack:
         body, par = stack.pop()
         for s in body:
-            if isinstance(s, ir.Assign):
-                yield s, par
+            yield s, par
             inner = par or isinstance(s, ir.ForRange) and s.parallel is not None
             for b in ir.bodies(s):
                 stack.append((b, inner))
@@ -129,15 +135,17 @@ def _assigns(stmts: list[ir.Stmt]):
                         stack.append((x.body, inner))
 
 
-def _shadowed(body: list[ir.Stmt]) -> set[int]:
-    """The f64 locals some assignment gives an int (none assigned inside a prange body)."""
-    assigns = list(_assigns(body))
+def _shadowed(stmts: list, dicts: dict) -> dict[int, ir.Var]:
+    """The f64 locals some assignment gives an int (none assigned inside a prange body), and the
+    candidate dicts some store gives one (frontend/intdicts.py), to a fixed point."""
+    assigns = [(s, par) for s, par in stmts if isinstance(s, ir.Assign)]
     banned = {id(s.var) for s, par in assigns if par}
+    dict_stores = [(var, pairs) for var, pairs in (intdicts.stores(s, dicts) for s, _ in stmts) if var is not None]
     found: dict[int, ir.Var] = {}
     changed = True
     while changed:
         changed = False
-        probe = {k: v for k, v in found.items()}
+        probe = dict(found)
         for s, par in assigns:
             v = s.var
             if par or id(v) in found or id(v) in banned or v.type != F64:
@@ -145,21 +153,25 @@ def _shadowed(body: list[ir.Stmt]) -> set[int]:
             if flag(s.value, probe) is not None:
                 found[id(v)] = v
                 changed = True
-    return set(found)
+        for var, pairs in dict_stores:
+            if id(var) not in found and any(flag(value, probe) is not None for _, value in pairs):
+                found[id(var)] = var
+                changed = True
+    return found
 
 
 def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret) -> bool:
-    """Declare the shadows of `body`'s f64 locals that may hold Python ints, keep them up to
-    date, and fill the flags of boxes and returns.  True when some `return` may give an int
-    (`Function.int_return`)."""
-    ids = _shadowed(body)
+    """Declare the shadows of `body`'s f64 locals (and boxed dicts of f64 values) that may hold
+    Python ints, keep them up to date, and fill the flags of boxes and returns.  True when some
+    `return` may give an int (`Function.int_return`)."""
+    stmts = list(_statements(body))
+    dicts = intdicts.candidates(stmts, params, _pure)
+    found = _shadowed(stmts, dicts)
     shadows: dict[int, ir.Var] = {}
-    if ids:
-        for var in [p.var for p in params] + list(fc.locals):
-            if id(var) in ids and id(var) not in shadows:
-                shadow = ir.Var(f"{var.name}$int", BOOL, var.span)
-                fc.locals.append(shadow)
-                shadows[id(var)] = shadow
+    for key, var in found.items():
+        shadow = intdicts.shadow_var(var) if key in dicts else ir.Var(f"{var.name}$int", BOOL, var.span)
+        fc.locals.append(shadow)
+        shadows[key] = shadow
     int_return = False
     returns: list[ir.Return] = []
     stack = [(body, False)]
@@ -169,8 +181,13 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret) -> bool:
         for s in stmts:
             inner = par or isinstance(s, ir.ForRange) and s.parallel is not None
             if not inner:
-                _boxes(s, shadows)
-            if isinstance(s, ir.Assign) and id(s.var) in shadows and not par:
+                _boxes(fc, s, shadows, dicts)
+            if not par:
+                var, pairs = intdicts.stores(s, dicts)
+                if var is not None and id(var) in shadows:
+                    out.extend(intdicts.before(fc, s, var, pairs, shadows[id(var)],
+                                               lambda e: flag(e, shadows), _pure))
+            if isinstance(s, ir.Assign) and id(s.var) in shadows and s.var.type == F64 and not par:
                 f = flag(s.value, shadows)
                 out.append(ir.Assign(s.span, shadows[id(s.var)], f if f is not None else ir.Const(BOOL, s.span, False)))
             if isinstance(s, ir.Return) and ret == F64 and s.value is not None and not par:
@@ -192,9 +209,32 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret) -> bool:
     return int_return
 
 
-def _boxes(s: ir.Stmt, shadows: dict) -> None:
-    """Fill the flags of the boxes of f64 values statement `s` evaluates itself."""
-    for e in ir.children(s):
-        for x in ir.walk_exprs(e):
-            if isinstance(x, ir.ObjBox) and x.intflag is None and x.value.type == F64:
-                x.intflag = flag(x.value, shadows)
+def _boxes(fc, s: ir.Stmt, shadows: dict, dicts: dict) -> None:
+    """Fill the flags of the boxes of f64 values statement `s` evaluates itself; a box of a
+    shadowed dict becomes the dict with its int values fixed (frontend/intdicts.py)."""
+    stack = [(s, e) for e in ir.children(s)]
+    while stack:
+        parent, x = stack.pop()
+        if isinstance(x, ir.ObjBox) and x.intflag is None and x.value.type == F64:
+            x.intflag = flag(x.value, shadows)
+        elif isinstance(x, ir.ObjBox) and x.intflag is None and isinstance(x.value, ir.Load) \
+                and id(x.value.var) in dicts and id(x.value.var) in shadows:
+            _replace(parent, x, intdicts.boxed(fc, x, x.value.var, shadows[id(x.value.var)]))
+            continue
+        if isinstance(x, ir.StmtExpr):
+            stack.append((x, x.result))     # its body is walked as statements
+            continue
+        stack.extend((x, c) for c in ir.children(x))
+
+
+def _replace(parent, old: ir.Expr, new: ir.Expr) -> None:
+    for name, value in vars(parent).items():
+        if value is old:
+            setattr(parent, name, new)
+            return
+        if isinstance(value, list):
+            for k, item in enumerate(value):
+                if item is old:
+                    value[k] = new
+                    return
+    raise AssertionError("box not found in its parent")
