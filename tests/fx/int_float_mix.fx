@@ -1,0 +1,86 @@
+"""Values Python holds as ints in variables, results and dict values the compiler stores as f64
+(tests/test_int_float_mix.py: compiled output byte for byte equal to plain Python's)."""
+import heapq
+
+
+def total_of(xs: list[float]) -> None:
+    total = 0
+    for x in xs:
+        total += x
+    print(total)
+    print(str(total), repr(total), f"{total}|{total!r}|{total:5}|{total:.2f}", "%s %r" % (total, total))
+    print(format(total, ">4"), -total, abs(total))
+
+
+def total_result(xs: list[float]) -> float:
+    total = 0
+    for x in xs:
+        total += x
+    return total
+
+
+def best_over(xs: list[float], limit: float) -> None:
+    best = 0
+    for x in xs:
+        if x > limit:
+            best = x
+    print(best, best * 2, best + 1, best - 3, best // 2, best % 3, best ** 2, best / 2, -best)
+
+
+def last_index(xs: list[float]) -> None:
+    last = 0.5
+    for i in range(len(xs)):
+        if xs[i] > 0.0:
+            last = i
+    print(last, last + xs[0] if xs else last)
+
+
+def half(x: int) -> float:
+    if x == 0:
+        return 0
+    if x < 0:
+        return x
+    return x / 2
+
+
+def picks(x: float) -> None:
+    print(max(0, x), min(0, x), max(x, 0, -1), min(1, x, 2))
+    y = 3 if x > 0.0 else x
+    print(y, 3 if x > 0.0 else x)
+
+
+def distances(n: int, edges: list[tuple[int, int, int]], src: int) -> None:
+    graph = {v: [0 for _ in range(0)] for v in range(n)}
+    weight = {(0, 0): 0 for _ in range(0)}
+    for a, b, w in edges:
+        graph[a].append(b)
+        weight[(a, b)] = w
+    dist = {v: float("inf") for v in graph}
+    dist[src] = 0
+    heap = [src]
+    while heap:
+        u = heapq.heappop(heap)
+        for v in graph[u]:
+            nd = dist[u] + weight[(u, v)]
+            if nd < dist[v]:
+                dist[v] = nd
+                heapq.heappush(heap, v)
+    print(dist)
+    print(f"{dist}", len(dist), src in dist)
+
+
+def relax(n: int) -> None:
+    d = {0: 0.5, 1: 2}
+    for k in range(2, n):
+        d[k] = min(d[k - 1] + 1, d[k - 2] * 2)
+    d[0] = d[1] / 2
+    print(d)
+    s = str(d)
+    print(s, d[1], d[0])
+
+
+def floats_stay(xs: list[float]) -> None:
+    acc = 0.0
+    for x in xs:
+        acc += x
+    print(acc, {0: acc})
