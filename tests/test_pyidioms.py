@@ -36,7 +36,7 @@ def _same(mods, name, *args, exact=True):
     if want[1] is None:
         if exact:
             assert repr(got[0]) == repr(want[0]), (name, args, got, want)     # NaN and -0.0 too
-        else:   # a promoted local that never took a float: Python's int 0, compiled 0.0 (documented)
+        else:   # a result through an internal call that never took a float: Python's int 0, compiled 0.0 (documented)
             assert got[0] == want[0] and type(got[0]) is float, (name, args, got, want)
     return got[0]
 
@@ -44,9 +44,9 @@ def _same(mods, name, *args, exact=True):
 @settings(max_examples=60, deadline=None)
 @given(st.lists(floats, max_size=12))
 def test_int_local_becomes_float(mods, xs):
-    got = _same(mods, "total", xs, exact=bool(xs))
+    got = _same(mods, "total", xs)      # Python's int 0 for no items, compiled too (frontend/intflags.py)
     assert got == sum(xs, 0)
-    _same(mods, "half_sum", xs, exact=bool(xs))
+    _same(mods, "half_sum", xs, exact=bool(xs))     # through `_half_sum`: a call's result is a float
     _same(mods, "ratio", xs, xs[::-1])
     assert mods[0].counter(7) == 7
 
