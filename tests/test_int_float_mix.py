@@ -24,6 +24,7 @@ CALLS = [
     ("distances", (4, [(0, 1, 3), (1, 2, 4), (0, 2, 9)], 0)), ("distances", (3, [], 2)),
     ("relax", (5,)), ("relax", (2,)),
     ("floats_stay", ([],)), ("floats_stay", ([2.0],)),
+    ("mixed_lists", (3, 0.5)), ("mixed_lists", (0, 2.0)), ("mixed_lists", (1, -1.0)),
 ]
 
 

@@ -84,3 +84,22 @@ def floats_stay(xs: list[float]) -> None:
     for x in xs:
         acc += x
     print(acc, {0: acc})
+
+
+def mixed_lists(n: int, x: float) -> None:
+    a = [0, 1.5]
+    print(a, a[0], a[1])
+    b = [0.0] * n
+    for i in range(n):
+        if i % 2 == 0:
+            b[i] = i
+    b.append(7)
+    b.append(x)
+    print(b, b[0], b[-1], len(b))
+    c = [y * 0.5 for y in b]
+    c[0] = a[0] + 1
+    print(c)
+    s = 0
+    for y in b:
+        s += y
+    print(f"{a} {s}")

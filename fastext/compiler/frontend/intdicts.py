@@ -90,7 +90,7 @@ def stores(s: ir.Stmt, dicts: dict):
     if isinstance(s, ir.ExprStmt) and isinstance(s.value, ir.Intrinsic) and s.value.name == "dict.setitem" \
             and isinstance(s.value.args[0], ir.Load) and id(s.value.args[0].var) in dicts:
         return s.value.args[0].var, [(s.value.args[1], s.value.args[2])]
-    if isinstance(s, ir.Assign) and id(s.var) in dicts:
+    if isinstance(s, ir.Assign) and id(s.var) in dicts and _eligible_type(s.var.type):
         v = s.value
         if isinstance(v, ir.Intrinsic) and v.name == "dict.new":
             return s.var, list(zip(v.args[0::2], v.args[1::2]))
@@ -111,8 +111,18 @@ def _discard(keys: ir.Var, key: ir.Expr, span) -> ir.Stmt:
                                           {"kind": "discard"}))
 
 
-def before(fc, s: ir.Stmt, var: ir.Var, pairs, keys: ir.Var, flag, pure) -> list[ir.Stmt]:
-    """What keeps the key set right, run just before statement `s` stores `pairs` into `var`."""
+def read_flag(e: ir.Intrinsic, keys: ir.Var) -> ir.Expr:
+    """The flag of `d[k]`: k in the key set."""
+    return ir.Intrinsic(BOOL, e.span, "dict.contains", [ir.Load(keys.type, e.span, keys), ir.copy_expr(e.args[1])])
+
+
+def around(fc, s: ir.Stmt, var: ir.Var, pairs, keys: ir.Var, flag, pure):
+    """(before, after): what keeps the key set right around statement `s`, which stores `pairs`
+    into `var`."""
+    return _before(fc, s, pairs, keys, flag, pure), []
+
+
+def _before(fc, s: ir.Stmt, pairs, keys: ir.Var, flag, pure) -> list[ir.Stmt]:
     span = s.span
     if isinstance(s, ir.Assign):     # a new dict: a new key set, built before the old one is dropped
         fresh = ir.Var(f"{keys.name}$new", keys.type, span)

@@ -25,7 +25,8 @@ local assigned inside one gets no shadow.
 from __future__ import annotations
 
 from fastext.compiler import ir
-from fastext.compiler.frontend import intdicts
+from fastext.compiler import types as T
+from fastext.compiler.frontend import intdicts, intlists
 from fastext.compiler.types import BOOL, F64, Scalar
 
 # nodes a flag may evaluate again after the value itself was evaluated: no side effects and the
@@ -36,7 +37,8 @@ _KEEP = ("+", "-", "*", "//", "%")
 
 def _pure(e: ir.Expr) -> bool:
     for x in ir.walk_exprs(e):
-        if isinstance(x, ir.Intrinsic) and (x.name in ("abs", "min", "max", "dict.contains", "dict.len")
+        if isinstance(x, ir.Intrinsic) and (x.name in ("abs", "min", "max", "dict.contains", "dict.len", "list.len",
+                                                       "list.get")
                                             or x.name == "dict.getitem" and not x.attrs.get("kind")):
             continue
         if not isinstance(x, _PURE):
@@ -88,11 +90,11 @@ def flag(e: ir.Expr, shadows: dict) -> ir.Expr | None:
                 and (e.right.int_literal or e.right.type.is_int):
             return flag(e.left, shadows)
         return None
-    if isinstance(e, ir.Intrinsic) and e.name == "dict.getitem" and len(e.args) == 2 and not e.attrs.get("kind") \
-            and isinstance(e.args[0], ir.Load) and id(e.args[0].var) in shadows and _pure(e.args[1]):
-        # `d[k]` of a dict whose int values are tracked (frontend/intdicts.py): k in its key set
-        keys = shadows[id(e.args[0].var)]
-        return ir.Intrinsic(BOOL, span, "dict.contains", [ir.Load(keys.type, span, keys), ir.copy_expr(e.args[1])])
+    if isinstance(e, ir.Intrinsic) and (e.name == "dict.getitem" and not e.attrs.get("kind") or e.name == "list.get") \
+            and len(e.args) == 2 and isinstance(e.args[0], ir.Load) and id(e.args[0].var) in shadows and _pure(e.args[1]):
+        # `d[k]`, `xs[i]` of a container whose ints are tracked (frontend/intdicts.py, intlists.py)
+        family = intdicts if e.name.startswith("dict.") else intlists
+        return family.read_flag(e, shadows[id(e.args[0].var)])
     if isinstance(e, ir.IfExp):
         if not _pure(e.cond):
             return None
@@ -140,7 +142,8 @@ def _shadowed(stmts: list, dicts: dict) -> dict[int, ir.Var]:
     candidate dicts some store gives one (frontend/intdicts.py), to a fixed point."""
     assigns = [(s, par) for s, par in stmts if isinstance(s, ir.Assign)]
     banned = {id(s.var) for s, par in assigns if par}
-    dict_stores = [(var, pairs) for var, pairs in (intdicts.stores(s, dicts) for s, _ in stmts) if var is not None]
+    dict_stores = [(var, items) for family in (intdicts, intlists)
+                   for var, items in (family.stores(s, dicts) for s, _ in stmts) if var is not None]
     found: dict[int, ir.Var] = {}
     changed = True
     while changed:
@@ -153,8 +156,9 @@ def _shadowed(stmts: list, dicts: dict) -> dict[int, ir.Var]:
             if flag(s.value, probe) is not None:
                 found[id(v)] = v
                 changed = True
-        for var, pairs in dict_stores:
-            if id(var) not in found and any(flag(value, probe) is not None for _, value in pairs):
+        for var, items in dict_stores:
+            values = [x[1] for x in items] if isinstance(var.type, T.Dict) else items
+            if id(var) not in found and any(flag(value, probe) is not None for value in values):
                 found[id(var)] = var
                 changed = True
     return found
@@ -166,10 +170,11 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret) -> bool:
     `return` may give an int (`Function.int_return`)."""
     stmts = list(_statements(body))
     dicts = intdicts.candidates(stmts, params, _pure)
+    dicts.update(intlists.candidates(stmts, params, _pure))     # containers: dicts and lists
     found = _shadowed(stmts, dicts)
     shadows: dict[int, ir.Var] = {}
     for key, var in found.items():
-        shadow = intdicts.shadow_var(var) if key in dicts else ir.Var(f"{var.name}$int", BOOL, var.span)
+        shadow = _family(var).shadow_var(var) if key in dicts else ir.Var(f"{var.name}$int", BOOL, var.span)
         fc.locals.append(shadow)
         shadows[key] = shadow
     int_return = False
@@ -182,11 +187,13 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret) -> bool:
             inner = par or isinstance(s, ir.ForRange) and s.parallel is not None
             if not inner:
                 _boxes(fc, s, shadows, dicts)
+            after: list[ir.Stmt] = []
             if not par:
-                var, pairs = intdicts.stores(s, dicts)
-                if var is not None and id(var) in shadows:
-                    out.extend(intdicts.before(fc, s, var, pairs, shadows[id(var)],
-                                               lambda e: flag(e, shadows), _pure))
+                for family in (intdicts, intlists):
+                    var, items = family.stores(s, dicts)
+                    if var is not None and id(var) in shadows:
+                        pre, after = family.around(fc, s, var, items, shadows[id(var)], lambda e: flag(e, shadows), _pure)
+                        out.extend(pre)
             if isinstance(s, ir.Assign) and id(s.var) in shadows and s.var.type == F64 and not par:
                 f = flag(s.value, shadows)
                 out.append(ir.Assign(s.span, shadows[id(s.var)], f if f is not None else ir.Const(BOOL, s.span, False)))
@@ -195,6 +202,7 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret) -> bool:
                 s.intflag = flag(s.value, shadows)
                 int_return = int_return or s.intflag is not None
             out.append(s)
+            out.extend(after)
             for b in ir.bodies(s):
                 stack.append((b, inner))
             for e in ir.children(s):
@@ -219,12 +227,16 @@ def _boxes(fc, s: ir.Stmt, shadows: dict, dicts: dict) -> None:
             x.intflag = flag(x.value, shadows)
         elif isinstance(x, ir.ObjBox) and x.intflag is None and isinstance(x.value, ir.Load) \
                 and id(x.value.var) in dicts and id(x.value.var) in shadows:
-            _replace(parent, x, intdicts.boxed(fc, x, x.value.var, shadows[id(x.value.var)]))
+            _replace(parent, x, _family(x.value.var).boxed(fc, x, x.value.var, shadows[id(x.value.var)]))
             continue
         if isinstance(x, ir.StmtExpr):
             stack.append((x, x.result))     # its body is walked as statements
             continue
         stack.extend((x, c) for c in ir.children(x))
+
+
+def _family(var: ir.Var):
+    return intdicts if isinstance(var.type, T.Dict) else intlists
 
 
 def _replace(parent, old: ir.Expr, new: ir.Expr) -> None:
