@@ -103,3 +103,27 @@ def mixed_lists(n: int, x: float) -> None:
     for y in b:
         s += y
     print(f"{a} {s}")
+
+
+def survives_raise(xs: list[float], k: int) -> None:
+    t = 0
+    d = {0: 0.5}
+    ys = [0.5]
+    try:
+        for x in xs:
+            t += x
+        t = xs[k]
+        d[0] = xs[k]
+        ys[0] = xs[k]
+    except IndexError:
+        print("caught", t, d, ys)
+    print(t, d, ys)
+    d[0] = 0
+    ys[0] = 0
+    try:
+        d[0] = xs[k]
+        ys[0] = xs[k]
+        ys = [0.5, xs[k]]
+    except IndexError:
+        print("caught", d, ys)
+    print(d, ys)

@@ -119,12 +119,8 @@ def read_flag(e: ir.Intrinsic, keys: ir.Var) -> ir.Expr:
 def around(fc, s: ir.Stmt, var: ir.Var, pairs, keys: ir.Var, flag, pure):
     """(before, after): what keeps the key set right around statement `s`, which stores `pairs`
     into `var`."""
-    return _before(fc, s, pairs, keys, flag, pure), []
-
-
-def _before(fc, s: ir.Stmt, pairs, keys: ir.Var, flag, pure) -> list[ir.Stmt]:
     span = s.span
-    if isinstance(s, ir.Assign):     # a new dict: a new key set, built before the old one is dropped
+    if isinstance(s, ir.Assign):     # a new dict: a new key set, built before and bound after
         fresh = ir.Var(f"{keys.name}$new", keys.type, span)
         fc.locals.append(fresh)
         out: list[ir.Stmt] = [ir.Assign(span, fresh, ir.Intrinsic(keys.type, span, "dict.new", []))]
@@ -134,15 +130,14 @@ def _before(fc, s: ir.Stmt, pairs, keys: ir.Var, flag, pure) -> list[ir.Stmt]:
                 continue
             add = _add(fresh, ir.copy_expr(key), span)
             out.append(add if isinstance(f, ir.Const) and f.value else ir.If(span, f, [add], []))
-        out.append(ir.Assign(span, keys, ir.Load(keys.type, span, fresh)))
-        return out
+        return out, [ir.Assign(span, keys, ir.Load(keys.type, span, fresh))]
     key, value = pairs[0]
     f = flag(value)
     if f is None or isinstance(f, ir.Const) and not f.value:
-        return [_discard(keys, ir.copy_expr(key), span)]
+        return [], [_discard(keys, ir.copy_expr(key), span)]
     if isinstance(f, ir.Const):
-        return [_add(keys, ir.copy_expr(key), span)]
-    return [ir.If(span, f, [_add(keys, ir.copy_expr(key), span)], [_discard(keys, ir.copy_expr(key), span)])]
+        return [], [_add(keys, ir.copy_expr(key), span)]
+    return [], [ir.If(span, f, [_add(keys, ir.copy_expr(key), span)], [_discard(keys, ir.copy_expr(key), span)])]
 
 
 def boxed(fc, box: ir.ObjBox, var: ir.Var, keys: ir.Var) -> ir.Expr:

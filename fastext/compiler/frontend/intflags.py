@@ -187,16 +187,20 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret) -> bool:
             inner = par or isinstance(s, ir.ForRange) and s.parallel is not None
             if not inner:
                 _boxes(fc, s, shadows, dicts)
+            # Flags are computed before the statement (they may read what it changes) and stored
+            # after it, so a statement that raises leaves every shadow as it was.
             after: list[ir.Stmt] = []
             if not par:
                 for family in (intdicts, intlists):
                     var, items = family.stores(s, dicts)
                     if var is not None and id(var) in shadows:
-                        pre, after = family.around(fc, s, var, items, shadows[id(var)], lambda e: flag(e, shadows), _pure)
+                        values = [x[1] for x in items] if family is intdicts else items
+                        early = {id(v): _early(fc, flag(v, shadows), out, s.span) for v in values}
+                        pre, after = family.around(fc, s, var, items, shadows[id(var)], lambda e: early[id(e)], _pure)
                         out.extend(pre)
             if isinstance(s, ir.Assign) and id(s.var) in shadows and s.var.type == F64 and not par:
-                f = flag(s.value, shadows)
-                out.append(ir.Assign(s.span, shadows[id(s.var)], f if f is not None else ir.Const(BOOL, s.span, False)))
+                f = _early(fc, flag(s.value, shadows), out, s.span)
+                after.append(ir.Assign(s.span, shadows[id(s.var)], f if f is not None else ir.Const(BOOL, s.span, False)))
             if isinstance(s, ir.Return) and ret == F64 and s.value is not None and not par:
                 returns.append(s)
                 s.intflag = flag(s.value, shadows)
@@ -215,6 +219,16 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret) -> bool:
             if s.intflag is None:
                 s.intflag = ir.Const(BOOL, s.span, False)
     return int_return
+
+
+def _early(fc, f: ir.Expr | None, out: list[ir.Stmt], span) -> ir.Expr | None:
+    """`f` evaluated now: a constant as it is, anything else into a new bool local."""
+    if f is None or isinstance(f, ir.Const):
+        return f
+    temp = ir.Var(f"$int{len(fc.locals)}", BOOL, span)
+    fc.locals.append(temp)
+    out.append(ir.Assign(span, temp, f))
+    return ir.Load(BOOL, span, temp)
 
 
 def _boxes(fc, s: ir.Stmt, shadows: dict, dicts: dict) -> None:

@@ -124,18 +124,21 @@ def around(fc, s: ir.Stmt, var: ir.Var, items, flags: ir.Var, flag, pure):
     span = s.span
     load = ir.Load(FLAGS, span, flags)
     if isinstance(s, ir.ExprStmt) and s.value.name == "list.append":
-        return [ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "list.append",
-                                               [load, _flag_or_false(flag(items[0]), span)]))], []
+        return [], [ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "list.append",
+                                                   [load, _flag_or_false(flag(items[0]), span)]))]
     if isinstance(s, ir.ExprStmt):      # xs[i] = v
         index = ir.copy_expr(s.value.args[1])
-        return [ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "list.set", [load, index, _flag_or_false(flag(items[0]), span)],
-                                               dict(s.value.attrs)))], []
+        return [], [ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "list.set",
+                                                   [load, index, _flag_or_false(flag(items[0]), span)],
+                                                   dict(s.value.attrs)))]
     v = s.value
     if isinstance(v, ir.Intrinsic) and v.name in ("list.display", "list.repeat"):
         display = ir.Intrinsic(FLAGS, span, "list.display", [_flag_or_false(flag(x), span) for x in items])
         if v.name == "list.repeat":
             display = ir.Intrinsic(FLAGS, span, "list.repeat", [display, ir.copy_expr(v.args[1])], dict(v.attrs))
-        return [ir.Assign(span, flags, display)], []
+        fresh = ir.Var(f"{flags.name}$new{len(fc.locals)}", FLAGS, span)
+        fc.locals.append(fresh)
+        return [ir.Assign(span, fresh, display)], [ir.Assign(span, flags, ir.Load(FLAGS, span, fresh))]
     # a comprehension: its items are floats here (a flagged item would make no shadow: `_shadowed`)
     falses = ir.Intrinsic(FLAGS, span, "list.display", [ir.Const(BOOL, span, False)])
     size = ir.Intrinsic(I64, span, "list.len", [ir.Load(var.type, span, var)])
