@@ -127,3 +127,15 @@ def survives_raise(xs: list[float], k: int) -> None:
     except IndexError:
         print("caught", d, ys)
     print(d, ys)
+
+
+def swaps(n: int) -> None:
+    a = 0
+    b = 0.5
+    for i in range(n):
+        a, b = b, a + b
+    print(a, b)
+    e = 1.5
+    f = 2
+    e, f = f, e
+    print(e, f, [e, f])

@@ -27,7 +27,7 @@ from __future__ import annotations
 from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.compiler.frontend import intdicts, intlists
-from fastext.compiler.types import BOOL, F64, Scalar
+from fastext.compiler.types import BOOL, F64, OBJECT, PyObj, Scalar
 
 # nodes a flag may evaluate again after the value itself was evaluated: no side effects and the
 # same result (a division that raised would have raised in the value first)
@@ -79,6 +79,9 @@ def flag(e: ir.Expr, shadows: dict) -> ir.Expr | None:
     if isinstance(e, ir.Load):
         shadow = shadows.get(id(e.var))
         return ir.Load(BOOL, span, shadow) if shadow is not None else None
+    if isinstance(e, ir.TupleGet) and isinstance(e.value, ir.Load) and isinstance(shadows.get(id(e.value.var)), list):
+        item = shadows[id(e.value.var)][e.index]        # `a, b = b, a`: the tuple's item flags
+        return ir.Load(BOOL, span, item) if item is not None else None
     if isinstance(e, ir.UnaryOp) and e.op in ("neg", "pos"):
         return flag(e.operand, shadows)
     if isinstance(e, ir.BinOp):
@@ -148,13 +151,15 @@ def _shadowed(stmts: list, dicts: dict) -> dict[int, ir.Var]:
     changed = True
     while changed:
         changed = False
-        probe = dict(found)
+        probe = {k: [v] * len(v.type.items) if isinstance(v.type, T.Tuple) else v for k, v in found.items()}
         for s, par in assigns:
             v = s.var
-            if par or id(v) in found or id(v) in banned or v.type != F64:
+            if par or id(v) in found or id(v) in banned:
                 continue
-            if flag(s.value, probe) is not None:
+            if v.type == F64 and flag(s.value, probe) is not None or _tuple_items(s) \
+                    and any(flag(x, probe) is not None for x in _tuple_items(s)):
                 found[id(v)] = v
+                probe[id(v)] = [v] * len(v.type.items) if isinstance(v.type, T.Tuple) else v
                 changed = True
         for var, items in dict_stores:
             values = [x[1] for x in items] if isinstance(var.type, T.Dict) else items
@@ -162,6 +167,13 @@ def _shadowed(stmts: list, dicts: dict) -> dict[int, ir.Var]:
                 found[id(var)] = var
                 changed = True
     return found
+
+
+def _tuple_items(s: ir.Assign) -> list[ir.Expr]:
+    """The items of a tuple display assigned to a tuple local (`$t = (b, a)` of `a, b = b, a`)."""
+    if isinstance(s.var.type, T.Tuple) and isinstance(s.value, ir.MakeTuple):
+        return s.value.items
+    return []
 
 
 def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret) -> bool:
@@ -174,6 +186,12 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret) -> bool:
     found = _shadowed(stmts, dicts)
     shadows: dict[int, ir.Var] = {}
     for key, var in found.items():
+        if isinstance(var.type, T.Tuple):       # one flag per f64 item
+            items = [ir.Var(f"{var.name}$int{k}", BOOL, var.span) if t == F64 else None
+                     for k, t in enumerate(var.type.items)]
+            fc.locals.extend(x for x in items if x is not None)
+            shadows[key] = items
+            continue
         shadow = _family(var).shadow_var(var) if key in dicts else ir.Var(f"{var.name}$int", BOOL, var.span)
         fc.locals.append(shadow)
         shadows[key] = shadow
@@ -198,6 +216,12 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret) -> bool:
                         early = {id(v): _early(fc, flag(v, shadows), out, s.span) for v in values}
                         pre, after = family.around(fc, s, var, items, shadows[id(var)], lambda e: early[id(e)], _pure)
                         out.extend(pre)
+            if isinstance(s, ir.Assign) and isinstance(shadows.get(id(s.var)), list) and not par:
+                items = _tuple_items(s) or [None] * len(s.var.type.items)
+                for item, shadow in zip(items, shadows[id(s.var)]):
+                    if shadow is not None:
+                        f = _early(fc, flag(item, shadows), out, s.span) if item is not None else None
+                        after.append(ir.Assign(s.span, shadow, f if f is not None else ir.Const(BOOL, s.span, False)))
             if isinstance(s, ir.Assign) and id(s.var) in shadows and s.var.type == F64 and not par:
                 f = _early(fc, flag(s.value, shadows), out, s.span)
                 after.append(ir.Assign(s.span, shadows[id(s.var)], f if f is not None else ir.Const(BOOL, s.span, False)))
@@ -242,6 +266,16 @@ def _boxes(fc, s: ir.Stmt, shadows: dict, dicts: dict) -> None:
         elif isinstance(x, ir.ObjBox) and x.intflag is None and isinstance(x.value, ir.Load) \
                 and id(x.value.var) in dicts and id(x.value.var) in shadows:
             _replace(parent, x, _family(x.value.var).boxed(fc, x, x.value.var, shadows[id(x.value.var)]))
+            continue
+        elif isinstance(x, ir.ObjBox) and x.intflag is None and isinstance(x.value, ir.Intrinsic) \
+                and x.value.name == "list.display" and x.value.type.item == F64 \
+                and any(flag(item, shadows) is not None for item in x.value.args):
+            # `print([e, f])`: the Python list of the items boxed one by one, each by its flag
+            span = x.span
+            items = [ir.ObjBox(OBJECT, item.span, item, flag(item, shadows)) for item in x.value.args]
+            made = ir.ObjCall(OBJECT, span, ir.Intrinsic(OBJECT, span, "py.builtin", [], {"name": "list"}), None,
+                              [ir.Intrinsic(PyObj("tuple"), span, "text.tuple", items)], ())
+            _replace(parent, x, made)
             continue
         if isinstance(x, ir.StmtExpr):
             stack.append((x, x.result))     # its body is walked as statements
