@@ -25,6 +25,7 @@ CALLS = [
     ("relax", (5,)), ("relax", (2,)),
     ("floats_stay", ([],)), ("floats_stay", ([2.0],)),
     ("mixed_lists", (3, 0.5)), ("mixed_lists", (0, 2.0)), ("mixed_lists", (1, -1.0)),
+    ("container_loops", (0,)), ("container_loops", (3,)),
     ("swaps", (0,)), ("swaps", (1,)), ("swaps", (4,)),
     ("survives_raise", ([], 0)), ("survives_raise", ([1.0], 3)), ("survives_raise", ([1.0, 2.5], 1)),
 ]

@@ -139,3 +139,17 @@ def swaps(n: int) -> None:
     f = 2
     e, f = f, e
     print(e, f, [e, f])
+
+
+def container_loops(n: int) -> None:
+    d = {0: 0.5}
+    d[1] = n
+    xs = [0.5]
+    xs.append(n)
+    for k, v in d.items():
+        print(k, v, d[k])
+    for k in d:
+        print(k, d[k])
+    for y in xs:
+        print(y, -y)
+    print(d, xs, len(xs), 1 in d)

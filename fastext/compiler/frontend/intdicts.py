@@ -38,7 +38,7 @@ def _with_parents(s: ir.Stmt):
         stack.extend((e, c) for c in ir.children(e))
 
 
-def candidates(stmts_of, params: list[ir.Param], pure) -> dict[int, ir.Var]:
+def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict) -> dict[int, ir.Var]:
     """The local dicts of f64 values whose every use the shadow can follow, and boxed somewhere.
     `stmts_of` is a list of (statement, inside a prange body)."""
     seen: dict[int, ir.Var] = {}
@@ -81,7 +81,9 @@ def candidates(stmts_of, params: list[ir.Param], pure) -> dict[int, ir.Var]:
     for t, ok in temp_uses_ok.items():
         if not ok:
             bad.add(temps[t])
-    return {k: v for k, v in seen.items() if k not in bad and k in boxed}
+    out = {k: v for k, v in seen.items() if k not in bad and k in boxed}
+    aliases.update({t: v for t, v in temps.items() if v in out})     # a loop's copy reads the same flags
+    return out
 
 
 def stores(s: ir.Stmt, dicts: dict):

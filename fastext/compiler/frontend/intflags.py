@@ -79,6 +79,12 @@ def flag(e: ir.Expr, shadows: dict) -> ir.Expr | None:
     if isinstance(e, ir.Load):
         shadow = shadows.get(id(e.var))
         return ir.Load(BOOL, span, shadow) if shadow is not None else None
+    if isinstance(e, ir.Intrinsic) and e.name == "dict.value" and isinstance(e.args[0], ir.Load) \
+            and id(e.args[0].var) in shadows and all(_pure(a) for a in e.args):
+        # `for k, v in d.items()`: v's key is the entry's key
+        keys = shadows[id(e.args[0].var)]
+        key = ir.Intrinsic(e.args[0].type.key, span, "dict.key", [ir.copy_expr(a) for a in e.args], dict(e.attrs))
+        return ir.Intrinsic(BOOL, span, "dict.contains", [ir.Load(keys.type, span, keys), key])
     if isinstance(e, ir.TupleGet) and isinstance(e.value, ir.Load) and isinstance(shadows.get(id(e.value.var)), list):
         item = shadows[id(e.value.var)][e.index]        # `a, b = b, a`: the tuple's item flags
         return ir.Load(BOOL, span, item) if item is not None else None
@@ -140,7 +146,7 @@ def _statements(stmts: list[ir.Stmt]):
                         stack.append((x.body, inner))
 
 
-def _shadowed(stmts: list, dicts: dict) -> dict[int, ir.Var]:
+def _shadowed(stmts: list, dicts: dict, aliases: dict) -> dict[int, ir.Var]:
     """The f64 locals some assignment gives an int (none assigned inside a prange body), and the
     candidate dicts some store gives one (frontend/intdicts.py), to a fixed point."""
     assigns = [(s, par) for s, par in stmts if isinstance(s, ir.Assign)]
@@ -152,6 +158,7 @@ def _shadowed(stmts: list, dicts: dict) -> dict[int, ir.Var]:
     while changed:
         changed = False
         probe = {k: [v] * len(v.type.items) if isinstance(v.type, T.Tuple) else v for k, v in found.items()}
+        probe.update({t: found[k] for t, k in aliases.items() if k in found})
         for s, par in assigns:
             v = s.var
             if par or id(v) in found or id(v) in banned:
@@ -181,9 +188,10 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret) -> bool:
     Python ints, keep them up to date, and fill the flags of boxes and returns.  True when some
     `return` may give an int (`Function.int_return`)."""
     stmts = list(_statements(body))
-    dicts = intdicts.candidates(stmts, params, _pure)
-    dicts.update(intlists.candidates(stmts, params, _pure))     # containers: dicts and lists
-    found = _shadowed(stmts, dicts)
+    aliases: dict[int, int] = {}    # a loop's temporary holding a container → the container
+    dicts = intdicts.candidates(stmts, params, _pure, aliases)
+    dicts.update(intlists.candidates(stmts, params, _pure, aliases))     # containers: dicts and lists
+    found = _shadowed(stmts, dicts, aliases)
     shadows: dict[int, ir.Var] = {}
     for key, var in found.items():
         if isinstance(var.type, T.Tuple):       # one flag per f64 item
@@ -195,6 +203,9 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret) -> bool:
         shadow = _family(var).shadow_var(var) if key in dicts else ir.Var(f"{var.name}$int", BOOL, var.span)
         fc.locals.append(shadow)
         shadows[key] = shadow
+    for temp, key in aliases.items():
+        if key in shadows:
+            shadows[temp] = shadows[key]
     int_return = False
     returns: list[ir.Return] = []
     stack = [(body, False)]

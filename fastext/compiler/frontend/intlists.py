@@ -44,7 +44,7 @@ def _fresh(value: ir.Expr, pure) -> bool:
         and value.args[0].name == "list.display" and pure(value.args[1])
 
 
-def candidates(stmts_of, params: list[ir.Param], pure) -> dict[int, ir.Var]:
+def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict) -> dict[int, ir.Var]:
     """The local lists of f64 items whose every use the shadow can follow, and boxed somewhere."""
     seen: dict[int, ir.Var] = {}
     bad: set[int] = {id(p.var) for p in params}
@@ -86,7 +86,9 @@ def candidates(stmts_of, params: list[ir.Param], pure) -> dict[int, ir.Var]:
     for t, ok in temp_ok.items():
         if not ok:
             bad.add(temps[t])
-    return {k: v for k, v in seen.items() if k not in bad and k in boxed}
+    out = {k: v for k, v in seen.items() if k not in bad and k in boxed}
+    aliases.update({t: v for t, v in temps.items() if v in out})     # a loop's copy reads the same flags
+    return out
 
 
 def stores(s: ir.Stmt, lists: dict):
