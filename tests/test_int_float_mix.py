@@ -26,6 +26,8 @@ CALLS = [
     ("floats_stay", ([],)), ("floats_stay", ([2.0],)),
     ("mixed_lists", (3, 0.5)), ("mixed_lists", (0, 2.0)), ("mixed_lists", (1, -1.0)),
     ("container_loops", (0,)), ("container_loops", (3,)),
+    ("through_calls", (0,)), ("through_calls", (3,)),
+    ("explicit_floats", (0,)), ("explicit_floats", (3,)),
     ("swaps", (0,)), ("swaps", (1,)), ("swaps", (4,)),
     ("survives_raise", ([], 0)), ("survives_raise", ([1.0], 3)), ("survives_raise", ([1.0, 2.5], 1)),
 ]
@@ -51,7 +53,8 @@ def test_printed_like_python(mods, name, args, capsys):
 
 
 @pytest.mark.parametrize("name,args", [("total_result", ([],)), ("total_result", ([0.5],)),
-                                       ("half", (0,)), ("half", (-4,)), ("half", (3,))])
+                                       ("half", (0,)), ("half", (-4,)), ("half", (3,)),
+                                       ("result_of_call", (-1.0,)), ("result_of_call", (2.5,))])
 def test_results_keep_their_type(mods, name, args):
     py, fx = mods
     want, got = getattr(py, name)(*args), getattr(fx, name)(*args)

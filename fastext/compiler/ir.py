@@ -52,6 +52,7 @@ class Cast(Expr):
 
     value: Expr
     strong: bool = False
+    explicit: bool = False    # `float(n)`: Python's float too, where an implicit int → f64 keeps an int
 
 
 @dataclass(eq=False)

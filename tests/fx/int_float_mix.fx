@@ -153,3 +153,40 @@ def container_loops(n: int) -> None:
     for y in xs:
         print(y, -y)
     print(d, xs, len(xs), 1 in d)
+
+
+def _halve(x):
+    if x > 0:
+        return x / 2
+    return 0
+
+
+def _clamped(x: float) -> float:
+    if x < 0.0:
+        return 0
+    return x
+
+
+def through_calls(x: int) -> None:
+    print(_halve(x), f"{_clamped(x - 1.5)}")
+    y = _halve(x)
+    z = _clamped(x * 1.0)
+    print(y, z, str(y))
+    s = 0
+    for i in range(x):
+        s += _clamped(i - 1.0)
+    print(s)
+
+
+def result_of_call(x: float) -> float:
+    return _clamped(x)
+
+
+def explicit_floats(n: int) -> None:
+    a = 0
+    a = float(n)
+    b = 1.5
+    b = float(3)
+    c = 0.5
+    c = n // float(n) if n else n
+    print(a, b, c, float(n) + n, [float(n), n])

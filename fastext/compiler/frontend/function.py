@@ -124,8 +124,9 @@ class FunctionChecker(ExpressionChecker):
         if self.sig.target == "cpu":    # Python's ints held in f64 locals (frontend/intflags.py)
             from fastext.compiler.frontend import intflags
             internal = node.name.startswith("_") if self.internal is None else self.internal
-            # only an entry point reads a result's flag: internal functions keep plain returns
-            int_return = intflags.apply(self, body, params, None if internal else self.sig.ret)
+            # an entry point reads a public function's result flag; an internal function stores
+            # its flag only where a caller reads it (intflags.finish)
+            int_return = intflags.apply(self, body, params, self.sig.ret, public=not internal)
         fn = ir.Function(node.name, params, self.sig.ret, body, self.sig.span, locals=self.locals)
         fn.int_return = int_return
         for d in gpu.check_no_alloc(fn, self.sig.target):

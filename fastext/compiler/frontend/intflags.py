@@ -73,6 +73,8 @@ def flag(e: ir.Expr, shadows: dict) -> ir.Expr | None:
         return true if e.int_literal else None
     if isinstance(e, ir.Cast):
         inner = e.value.type
+        if e.explicit:          # float(n)
+            return None
         if isinstance(inner, Scalar) and inner.is_int:
             return true
         return flag(e.value, shadows) if inner == F64 else None
@@ -132,24 +134,31 @@ def flag(e: ir.Expr, shadows: dict) -> ir.Expr | None:
 def _statements(stmts: list[ir.Stmt]):
     """Every statement in `stmts` (statement expressions' bodies included), with whether it is
     inside a prange body."""
-    stack = [(stmts, False)]
+    for s, par, _ in _statements_in_loops(stmts):
+        yield s, par
+
+
+def _statements_in_loops(stmts: list[ir.Stmt]):
+    """`_statements`, with whether each is inside a loop (a comprehension's body included)."""
+    stack = [(stmts, False, False)]
     while stack:
-        body, par = stack.pop()
+        body, par, looped = stack.pop()
         for s in body:
-            yield s, par
+            yield s, par, looped
             inner = par or isinstance(s, ir.ForRange) and s.parallel is not None
             for b in ir.bodies(s):
-                stack.append((b, inner))
+                stack.append((b, inner, looped or isinstance(s, (ir.ForRange, ir.While))))
             for e in ir.children(s):
                 for x in ir.walk_exprs(e):
                     if isinstance(x, ir.StmtExpr):
-                        stack.append((x.body, inner))
+                        stack.append((x.body, inner, True))
 
 
-def _shadowed(stmts: list, dicts: dict, aliases: dict) -> dict[int, ir.Var]:
+def _shadowed(body: list[ir.Stmt], stmts: list, dicts: dict, aliases: dict) -> dict[int, ir.Var]:
     """The f64 locals some assignment gives an int (none assigned inside a prange body), and the
     candidate dicts some store gives one (frontend/intdicts.py), to a fixed point."""
     assigns = [(s, par) for s, par in stmts if isinstance(s, ir.Assign)]
+    called = {id(s) for s, par, looped in _statements_in_loops(body) if isinstance(s, ir.Assign) and not looped}
     banned = {id(s.var) for s, par in assigns if par}
     dict_stores = [(var, items) for family in (intdicts, intlists)
                    for var, items in (family.stores(s, dicts) for s, _ in stmts) if var is not None]
@@ -163,7 +172,8 @@ def _shadowed(stmts: list, dicts: dict, aliases: dict) -> dict[int, ir.Var]:
             v = s.var
             if par or id(v) in found or id(v) in banned:
                 continue
-            if v.type == F64 and flag(s.value, probe) is not None or _tuple_items(s) \
+            if v.type == F64 and (flag(s.value, probe) is not None or id(s) in called and _call_flag(s.value)) \
+                    or _tuple_items(s) \
                     and any(flag(x, probe) is not None for x in _tuple_items(s)):
                 found[id(v)] = v
                 probe[id(v)] = [v] * len(v.type.items) if isinstance(v.type, T.Tuple) else v
@@ -183,15 +193,41 @@ def _tuple_items(s: ir.Assign) -> list[ir.Expr]:
     return []
 
 
-def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret) -> bool:
+def _call_flag(e: ir.Expr) -> ir.Expr | None:
+    """The flag of an f64 call's result, read from the error record right after the call: only
+    where the call is the whole value of a box or a `return`, whose flag is evaluated just after
+    the value (`finish` makes the callee store it)."""
+    if isinstance(e, ir.Call) and e.type == F64:
+        return ir.Intrinsic(BOOL, e.span, "fx.intret", [], {"func": e.func})
+    return None
+
+
+def finish(functions: dict, python_names) -> None:
+    """Make the functions whose flag some call reads (`fx.intret`), or Python does (internal
+    functions bound in the module namespace), store it at each return."""
+    wanted = set(python_names)
+    for fn in functions.values():
+        for s in ir.walk(fn.body):
+            for e in ir.children(s):
+                for x in ir.walk_exprs(e):
+                    if isinstance(x, ir.Intrinsic) and x.name == "fx.intret":
+                        wanted.add(x.attrs["func"])
+    for name in wanted:
+        fn = functions.get(name)
+        if fn is not None and any(isinstance(s, ir.Return) and s.intflag is not None for s in ir.walk(fn.body)):
+            fn.int_return = True
+
+
+def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) -> bool:
     """Declare the shadows of `body`'s f64 locals (and boxed dicts of f64 values) that may hold
     Python ints, keep them up to date, and fill the flags of boxes and returns.  True when some
-    `return` may give an int (`Function.int_return`)."""
+    `return` of a public function may give an int (`Function.int_return`; an internal one keeps
+    its returns' flags for `finish`)."""
     stmts = list(_statements(body))
     aliases: dict[int, int] = {}    # a loop's temporary holding a container → the container
     dicts = intdicts.candidates(stmts, params, _pure, aliases)
     dicts.update(intlists.candidates(stmts, params, _pure, aliases))     # containers: dicts and lists
-    found = _shadowed(stmts, dicts, aliases)
+    found = _shadowed(body, stmts, dicts, aliases)
     shadows: dict[int, ir.Var] = {}
     for key, var in found.items():
         if isinstance(var.type, T.Tuple):       # one flag per f64 item
@@ -208,12 +244,13 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret) -> bool:
             shadows[temp] = shadows[key]
     int_return = False
     returns: list[ir.Return] = []
-    stack = [(body, False)]
+    stack = [(body, False, False)]
     while stack:
-        stmts, par = stack.pop()
+        stmts, par, looped = stack.pop()
         out: list[ir.Stmt] = []
         for s in stmts:
             inner = par or isinstance(s, ir.ForRange) and s.parallel is not None
+            deeper = looped or isinstance(s, (ir.ForRange, ir.While))
             if not inner:
                 _boxes(fc, s, shadows, dicts)
             # Flags are computed before the statement (they may read what it changes) and stored
@@ -235,25 +272,30 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret) -> bool:
                         after.append(ir.Assign(s.span, shadow, f if f is not None else ir.Const(BOOL, s.span, False)))
             if isinstance(s, ir.Assign) and id(s.var) in shadows and s.var.type == F64 and not par:
                 f = _early(fc, flag(s.value, shadows), out, s.span)
+                if f is None and not looped:
+                    # `y = _f(x)` outside loops: the callee's flag, read just after the call (in a
+                    # loop the read would keep the loop from being speculated: a float there)
+                    f = _call_flag(s.value)
                 after.append(ir.Assign(s.span, shadows[id(s.var)], f if f is not None else ir.Const(BOOL, s.span, False)))
             if isinstance(s, ir.Return) and ret == F64 and s.value is not None and not par:
                 returns.append(s)
-                s.intflag = flag(s.value, shadows)
+                f = flag(s.value, shadows)
+                s.intflag = f if f is not None else _call_flag(s.value)
                 int_return = int_return or s.intflag is not None
             out.append(s)
             out.extend(after)
             for b in ir.bodies(s):
-                stack.append((b, inner))
+                stack.append((b, inner, deeper))
             for e in ir.children(s):
                 for x in ir.walk_exprs(e):
                     if isinstance(x, ir.StmtExpr):
-                        stack.append((x.body, inner))
+                        stack.append((x.body, inner, True))
         stmts[:] = out
     if int_return:      # every return then says what it gives (the record may hold a callee's flag)
         for s in returns:
             if s.intflag is None:
                 s.intflag = ir.Const(BOOL, s.span, False)
-    return int_return
+    return int_return and public
 
 
 def _early(fc, f: ir.Expr | None, out: list[ir.Stmt], span) -> ir.Expr | None:
@@ -273,7 +315,8 @@ def _boxes(fc, s: ir.Stmt, shadows: dict, dicts: dict) -> None:
     while stack:
         parent, x = stack.pop()
         if isinstance(x, ir.ObjBox) and x.intflag is None and x.value.type == F64:
-            x.intflag = flag(x.value, shadows)
+            f = flag(x.value, shadows)
+            x.intflag = f if f is not None else _call_flag(x.value)
         elif isinstance(x, ir.ObjBox) and x.intflag is None and isinstance(x.value, ir.Load) \
                 and id(x.value.var) in dicts and id(x.value.var) in shadows:
             _replace(parent, x, _family(x.value.var).boxed(fc, x, x.value.var, shadows[id(x.value.var)]))

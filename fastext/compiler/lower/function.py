@@ -473,7 +473,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             self.return_object(s)
         elif s.value is not None:
             self.b.store(self.expr(s.value), self.out)   # evaluated before any finally runs
-            if s.intflag is not None:       # Python's int in an f64 result: for the entry point's box
+            if s.intflag is not None and self.fn.int_return:    # Python's int in an f64 result: for the caller
                 from fastext.compiler.lower.context import ERR_INTRET
                 flag = self.b.zext(self.expr(s.intflag), I64)
                 self.b.store(flag, self.b.gep(self.err, [I32(0), I32(ERR_INTRET)]))
