@@ -28,6 +28,7 @@ CALLS = [
     ("container_loops", (0,)), ("container_loops", (3,)),
     ("through_calls", (0,)), ("through_calls", (3,)),
     ("explicit_floats", (0,)), ("explicit_floats", (3,)),
+    ("finally_result", (1.0,)), ("finally_result", (-1.0,)),
     ("swaps", (0,)), ("swaps", (1,)), ("swaps", (4,)),
     ("survives_raise", ([], 0)), ("survives_raise", ([1.0], 3)), ("survives_raise", ([1.0, 2.5], 1)),
 ]
@@ -54,7 +55,8 @@ def test_printed_like_python(mods, name, args, capsys):
 
 @pytest.mark.parametrize("name,args", [("total_result", ([],)), ("total_result", ([0.5],)),
                                        ("half", (0,)), ("half", (-4,)), ("half", (3,)),
-                                       ("result_of_call", (-1.0,)), ("result_of_call", (2.5,))])
+                                       ("result_of_call", (-1.0,)), ("result_of_call", (2.5,)),
+                                       ("finally_result", (1.0,)), ("finally_result", (-1.0,))])
 def test_results_keep_their_type(mods, name, args):
     py, fx = mods
     want, got = getattr(py, name)(*args), getattr(fx, name)(*args)

@@ -190,3 +190,13 @@ def explicit_floats(n: int) -> None:
     c = 0.5
     c = n // float(n) if n else n
     print(a, b, c, float(n) + n, [float(n), n])
+
+
+def finally_result(x: float) -> float:
+    try:
+        if x > 0.0:
+            return 0
+        return x
+    finally:
+        y = _clamped(x)
+        print("finally", y)
