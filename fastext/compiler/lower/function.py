@@ -646,7 +646,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         if self.out is None:
             self.b.ret(code)
             return
-        if getattr(self, "intret", None) is not None:     # for the caller's box (intflags.py)
+        if getattr(self, "intret", None) is not None and isinstance(status, int) and status == 0:   # intflags.py
             from fastext.compiler.lower.context import ERR_INTRET
             flag = self.b.zext(self.b.load(self.intret), I64)
             self.b.store(flag, self.b.gep(self.err, [I32(0), I32(ERR_INTRET)]))
