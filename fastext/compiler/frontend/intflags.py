@@ -118,15 +118,14 @@ def flag(e: ir.Expr, shadows: dict) -> ir.Expr | None:
         flags = [flag(a, shadows) for a in e.args]
         if all(f is None for f in flags):
             return None
-        # Python's min/max keep the first of equal items: a later item wins only when strictly
-        # smaller (larger); the running pick is the intrinsic over the items before it
-        op = "<" if e.name == "min" else ">"
-        out = flags[0] if flags[0] is not None else ir.Const(BOOL, span, False)
-        for k in range(1, len(e.args)):
-            best = ir.copy_expr(e.args[0]) if k == 1 else \
-                ir.Intrinsic(e.type, span, e.name, [ir.copy_expr(a) for a in e.args[:k]], dict(e.attrs))
-            cond = ir.Compare(BOOL, span, [op], [ir.copy_expr(e.args[k]), best], [F64])
-            out = ir.IfExp(BOOL, span, cond, flags[k] if flags[k] is not None else ir.Const(BOOL, span, False), out)
+        # Python's min/max return the first item equal to the result (a later one replaces the
+        # pick only when strictly smaller/larger): compared with the result, off the chain of
+        # picks, so `b = max(b, x)` keeps its one-instruction max in a loop
+        false = ir.Const(BOOL, span, False)
+        out = flags[-1] if flags[-1] is not None else false
+        for k in range(len(e.args) - 2, -1, -1):
+            same = ir.Compare(BOOL, span, ["=="], [ir.copy_expr(e), ir.copy_expr(e.args[k])], [F64])
+            out = ir.IfExp(BOOL, span, same, flags[k] if flags[k] is not None else false, out)
         return out
     return None
 
