@@ -10,17 +10,22 @@ ask it.  Where nothing reads a shadow, LLVM deletes it; in a float loop its upda
 constant false.
 
 `flag(e)` is the int-ness of an f64 expression as a bool expression (None: surely a float): an
-int literal or a converted int is true, a shadowed local its shadow, `+ - * // %`, negation,
-`abs` and `**` by a non-negative constant keep it when all operands have it, `min`/`max` and
-`x if c else y` take the flag of the operand Python picks, anything else (`/`, `math.*`,
-`float()`, a call, an item of a container) is a float.
+int literal or an implicitly converted int is true, a shadowed local its shadow, `+ - * // %`,
+negation, `abs` and `**` by a non-negative int literal keep it when all operands have it,
+`min`/`max` and `x if c else y` take the flag of the operand Python picks, a tuple local's item
+its item's shadow, an item of a followed dict or list its shadow's (frontend/intdicts.py,
+intlists.py); anything else (`/`, `math.*`, `float()`, a call, other containers' items) is a
+float.  A call's flag (`fx.intret`, read from the error record just after the call) is used only
+where the call is the whole value of a box, a `return`, or an assignment outside loops.
 
-`apply(fn_checker, body, params, ret)` runs once a function is checked: it finds the f64 locals
-some assignment gives an int (to a fixed point: `b = a` with `a` such a local), declares their
-shadows, sets each shadow just before each assignment of its local (the flag reads shadows and
-re-evaluates only side-effect-free operands, so it goes first), and fills `ObjBox.intflag` and
-`Return.intflag`.  prange bodies are left alone (their variables are classified already): a
-local assigned inside one gets no shadow.
+`apply(fn_checker, body, params, ret, public)` runs once a function is checked: it finds the f64
+locals (tuple locals, followed containers) some assignment gives an int, to a fixed point (`b = a`
+with `a` such a local), declares their shadows, keeps them up to date — each flag is computed
+before its statement (it may read what the statement changes) and stored after it (a statement
+that raises leaves every shadow as it was) — and fills `ObjBox.intflag` and `Return.intflag`.
+prange bodies are left alone (their variables are classified already): a local assigned inside
+one gets no shadow.  `finish(functions, python_names)` makes the functions whose result flag a
+call or Python reads store it (`Function.int_return`).
 """
 from __future__ import annotations
 
@@ -29,8 +34,8 @@ from fastext.compiler import types as T
 from fastext.compiler.frontend import intdicts, intlists
 from fastext.compiler.types import BOOL, F64, OBJECT, PyObj, Scalar
 
-# nodes a flag may evaluate again after the value itself was evaluated: no side effects and the
-# same result (a division that raised would have raised in the value first)
+# nodes a flag may evaluate a second time beside the value: no side effects and the same result
+# (an operation that raises raises the same error in either evaluation)
 _PURE = (ir.Const, ir.Load, ir.Cast, ir.BinOp, ir.UnaryOp, ir.Compare, ir.Truth)
 _KEEP = ("+", "-", "*", "//", "%")
 
