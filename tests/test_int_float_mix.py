@@ -29,6 +29,7 @@ CALLS = [
     ("through_calls", (0,)), ("through_calls", (3,)),
     ("explicit_floats", (0,)), ("explicit_floats", (3,)),
     ("finally_result", (1.0,)), ("finally_result", (-1.0,)),
+    ("comprehensions", ([],)), ("comprehensions", ([1.0, -2.0, 3.5],)),
     ("swaps", (0,)), ("swaps", (1,)), ("swaps", (4,)),
     ("survives_raise", ([], 0)), ("survives_raise", ([1.0], 3)), ("survives_raise", ([1.0, 2.5], 1)),
 ]

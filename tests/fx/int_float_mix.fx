@@ -200,3 +200,12 @@ def finally_result(x: float) -> float:
     finally:
         y = _clamped(x)
         print("finally", y)
+
+
+def comprehensions(xs: list[float]) -> None:
+    c = [y if y > 0.0 else 0 for y in xs]
+    d = [y * 2 for y in c if y != 1.0]
+    e = [0.5 for y in xs]
+    print(c, d, e)
+    c.append(3)
+    print(c, c[0] if c else -1)

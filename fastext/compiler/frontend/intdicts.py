@@ -118,7 +118,7 @@ def read_flag(e: ir.Intrinsic, keys: ir.Var) -> ir.Expr:
     return ir.Intrinsic(BOOL, e.span, "dict.contains", [ir.Load(keys.type, e.span, keys), ir.copy_expr(e.args[1])])
 
 
-def around(fc, s: ir.Stmt, var: ir.Var, pairs, keys: ir.Var, flag, pure):
+def around(fc, s: ir.Stmt, var: ir.Var, pairs, keys: ir.Var, flag, pure, flag_here=None):
     """(before, after): what keeps the key set right around statement `s`, which stores `pairs`
     into `var`."""
     span = s.span

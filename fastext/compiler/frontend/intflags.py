@@ -265,8 +265,11 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
                     var, items = family.stores(s, dicts)
                     if var is not None and id(var) in shadows:
                         values = [x[1] for x in items] if family is intdicts else items
+                        if isinstance(s, ir.Assign) and isinstance(s.value, ir.StmtExpr):
+                            values = []     # a comprehension's items: flagged inside its loops
                         early = {id(v): _early(fc, flag(v, shadows), out, s.span) for v in values}
-                        pre, after = family.around(fc, s, var, items, shadows[id(var)], lambda e: early[id(e)], _pure)
+                        pre, after = family.around(fc, s, var, items, shadows[id(var)], lambda e: early[id(e)], _pure,
+                                                   lambda e: flag(e, shadows))
                         out.extend(pre)
             if isinstance(s, ir.Assign) and isinstance(shadows.get(id(s.var)), list) and not par:
                 items = _tuple_items(s) or [None] * len(s.var.type.items)

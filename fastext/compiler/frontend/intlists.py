@@ -4,7 +4,7 @@
 local list of f64 items that some store gives an int (frontend/intflags.py: `flag`), the front end
 keeps a shadow list of the same length: a display makes the list of its items' flags, `[x] * n`
 repeats `x`'s flag, `xs.append(v)` appends `v`'s flag, `xs[i] = v` stores it at `i`, a
-comprehension starts all false; `xs[i]`'s own flag is the shadow's item `i`, and boxing `xs`
+comprehension makes the list of its items' flags beside its own; `xs[i]`'s own flag is the shadow's item `i`, and boxing `xs`
 (print, str, f-strings, Python calls) boxes the flagged items as ints.
 
 Only lists whose every use is one of those — and `len(xs)`, iterating it, boxing it — and that are
@@ -103,8 +103,26 @@ def stores(s: ir.Stmt, lists: dict):
             return s.var, list(v.args)
         if isinstance(v, ir.Intrinsic) and v.name == "list.repeat":
             return s.var, list(v.args[0].args)
-        return s.var, []
+        return s.var, [a.value.args[1] for _, a in _appends(v)]
     return None, []
+
+
+def _appends(comp: ir.Expr) -> list:
+    """The (statement list, statement) of each `out.append(v)` a comprehension makes its list with
+    (frontend/lists.py: comprehension)."""
+    if not (isinstance(comp, ir.StmtExpr) and isinstance(comp.result, ir.Load)):
+        return []
+    out = comp.result.var
+    found = []
+    stack = [comp.body]
+    while stack:
+        body = stack.pop()
+        for s in body:
+            if isinstance(s, ir.ExprStmt) and isinstance(s.value, ir.Intrinsic) and s.value.name == "list.append" \
+                    and isinstance(s.value.args[0], ir.Load) and s.value.args[0].var is out:
+                found.append((body, s))
+            stack.extend(ir.bodies(s))
+    return found
 
 
 def shadow_var(var: ir.Var) -> ir.Var:
@@ -120,9 +138,10 @@ def _flag_or_false(f, span) -> ir.Expr:
     return f if f is not None else ir.Const(BOOL, span, False)
 
 
-def around(fc, s: ir.Stmt, var: ir.Var, items, flags: ir.Var, flag, pure):
+def around(fc, s: ir.Stmt, var: ir.Var, items, flags: ir.Var, flag, pure, flag_here=None):
     """(before, after): what keeps the shadow right around statement `s`, which stores `items`
-    into `var`."""
+    into `var`.  `flag(item)`: an item's flag computed before `s`; `flag_here(e)`: the flag of `e`
+    where it is evaluated (a comprehension's items, inside its loops)."""
     span = s.span
     load = ir.Load(FLAGS, span, flags)
     if isinstance(s, ir.ExprStmt) and s.value.name == "list.append":
@@ -141,10 +160,17 @@ def around(fc, s: ir.Stmt, var: ir.Var, items, flags: ir.Var, flag, pure):
         fresh = ir.Var(f"{flags.name}$new{len(fc.locals)}", FLAGS, span)
         fc.locals.append(fresh)
         return [ir.Assign(span, fresh, display)], [ir.Assign(span, flags, ir.Load(FLAGS, span, fresh))]
-    # a comprehension: its items are floats here (a flagged item would make no shadow: `_shadowed`)
-    falses = ir.Intrinsic(FLAGS, span, "list.display", [ir.Const(BOOL, span, False)])
-    size = ir.Intrinsic(I64, span, "list.len", [ir.Load(var.type, span, var)])
-    return [], [ir.Assign(span, flags, ir.Intrinsic(FLAGS, span, "list.repeat", [falses, size]))]
+    # a comprehension: a list of flags made beside it, one append before each of its appends
+    made = ir.Var(f"{flags.name}$comp{len(fc.locals)}", FLAGS, span)
+    fc.locals.append(made)
+    for body, append in _appends(v):
+        item = append.value.args[1]
+        step = ir.ExprStmt(append.span, ir.Intrinsic(T.NONE, append.span, "list.append",
+                                                     [ir.Load(FLAGS, append.span, made),
+                                                      _flag_or_false(flag_here(item), append.span)]))
+        body.insert(body.index(append), step)
+    v.body.insert(0, ir.Assign(span, made, ir.Intrinsic(FLAGS, span, "list.display", [])))
+    return [], [ir.Assign(span, flags, ir.Load(FLAGS, span, made))]
 
 
 def boxed(fc, box: ir.ObjBox, var: ir.Var, flags: ir.Var) -> ir.Expr:
