@@ -40,6 +40,14 @@ def _chk(v):
     return v
 
 
+def _fret(v):
+    """A `-> float` result as the compiled module returns it: Python's int where the f64 holds it
+    exactly (below 2**53; frontend/intflags.py), else the float."""
+    if isinstance(v, int) and not isinstance(v, bool) and -2**53 < v < 2**53:
+        return v
+    return float(v)
+
+
 class Gen:
     """One program: expressions and statements as (fx text, oracle text, type) triples."""
 
@@ -222,7 +230,7 @@ def generate(rng: random.Random, functions: int = 3) -> tuple[str, str, list[str
         names.append(name)
         sig = f"def {name}(a: int, b: int, x: float, y: float) -> {ret_t}:"
         fx += [sig] + f + [f"    return {e}", "", ""]
-        py += [f"def {name}(a, b, x, y):"] + p + [f"    return {pe}" if ret_t == "int" else f"    return float({pe})", "", ""]
+        py += [f"def {name}(a, b, x, y):"] + p + [f"    return {pe}" if ret_t == "int" else f"    return _fret({pe})", "", ""]
     return "\n".join(fx), "\n".join(py), names
 
 
@@ -269,7 +277,7 @@ def run_program(seed: int, calls: int = 40, workdir: str | None = None) -> dict:
     spec = importlib.util.spec_from_file_location(f"prog{seed}", so)
     native = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(native)
-    oracle_ns = {"_chk": _chk, "math": math}
+    oracle_ns = {"_chk": _chk, "_fret": _fret, "math": math}
     exec(compile(py_src, f"oracle{seed}", "exec"), oracle_ns)
     counts = {"calls": 0, "agree": 0, "outside": 0, "diagnosed": 0}
     for args in inputs(rng, calls):

@@ -139,7 +139,13 @@ class WrapperBuilder:
             with b.if_then(failed, likely=False):
                 self.release_arena()
                 b.ret(ll.Constant(OBJ, None))
-        boxed = self.box(fn.ret, b.extract_value(result, 1) if fn.ret != T.NONE else None)
+        if fn.int_return:       # an f64 result Python would hold as an int: its returns said which
+            from fastext.compiler.lower.container_objects import mixed_number
+            from fastext.compiler.lower.context import ERR_INTRET
+            isint = b.icmp_unsigned("!=", b.load(b.gep(err, [I32(0), I32(ERR_INTRET)])), I64(0))
+            boxed = mixed_number(self.api, b, b.extract_value(result, 1), isint)
+        else:
+            boxed = self.box(fn.ret, b.extract_value(result, 1) if fn.ret != T.NONE else None)
         self.release_arena()
         b.ret(boxed)
 

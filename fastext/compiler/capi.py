@@ -39,6 +39,7 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyLong_FromUnsignedLongLong": (OBJ, [I64], False),
     "PyFloat_AsDouble": (F64, [OBJ], False),
     "PyFloat_FromDouble": (OBJ, [F64], False),
+    "PyLong_FromDouble": (OBJ, [F64], False),
     "PyComplex_RealAsDouble": (F64, [OBJ], False),
     "PyComplex_ImagAsDouble": (F64, [OBJ], False),
     "PyComplex_FromDoubles": (OBJ, [F64, F64], False),

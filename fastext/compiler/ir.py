@@ -34,6 +34,9 @@ class Expr:
 @dataclass(eq=False)
 class Const(Expr):
     value: int | float | bool | complex | tuple   # a tuple: the fields of a struct constant
+    # a float constant written as an int literal (`total = 0` into an f64 local): Python holds
+    # the int there (frontend/intflags.py)
+    int_literal: bool = False
 
 
 @dataclass(eq=False)
@@ -49,6 +52,7 @@ class Cast(Expr):
 
     value: Expr
     strong: bool = False
+    explicit: bool = False    # `float(n)`: Python's float too, where an implicit int → f64 keeps an int
 
 
 @dataclass(eq=False)
@@ -242,9 +246,11 @@ class ObjConst(Expr):
 
 @dataclass(eq=False)
 class ObjBox(Expr):
-    """A dialect value (scalar, character, str parameter) as a Python object."""
+    """A dialect value (scalar, character, str parameter) as a Python object.  `intflag`: for
+    an f64 value, a bool that is true where Python would hold an int (frontend/intflags.py)."""
 
     value: Expr
+    intflag: Expr | None = None
 
 
 @dataclass(eq=False)
@@ -410,6 +416,9 @@ class Continue(Stmt):
 @dataclass(eq=False)
 class Return(Stmt):
     value: Expr | None
+    # an f64 result Python would hold as an int: stored in the error record for the entry
+    # point's boxing (`Function.int_return`; frontend/intflags.py)
+    intflag: Expr | None = None
 
 
 @dataclass(eq=False)
@@ -492,6 +501,9 @@ class Function:
     # Array parameters a `return` hands back as they came (`return a`, `a` never rebound): the
     # entry point returns the caller's very object for them (frontend/alloc.py: own_returns).
     returns_args: set[int] = field(default_factory=set)
+    # An f64 result that some `return` gives as Python's int (`return 0` beside `return x / 2`):
+    # every return stores its flag in the error record, the entry point boxes by it.
+    int_return: bool = False
     # Facts filled in by `analysis`.
     writes: set[int] = field(default_factory=set)     # indices of array params written through
     loops: bool = False                               # contains a loop, or calls something that does

@@ -462,8 +462,11 @@ def _cast(fc, value: ir.Expr, t: Scalar, node: ast.AST) -> ir.Expr:
     if t.is_bool:
         return fc.truth(value, node)
     if isinstance(value, ir.Const) and not (value.type.is_float and t.is_int):
-        return fc.convert(value, t)
-    return ir.Cast(t, fc.span(node), value)
+        made = fc.convert(value, t)
+        if isinstance(made, ir.Const):
+            made.int_literal = False        # `float(3)` is Python's float 3.0
+        return made
+    return ir.Cast(t, fc.span(node), value, explicit=True)
 
 
 def _loop_call(arg: ast.expr | None, fc: "FunctionChecker | None" = None) -> bool:

@@ -620,7 +620,9 @@ class ExpressionChecker:
         if value.type == t or isinstance(value.type, ErrorType):
             return value
         if isinstance(value, ir.Const) and isinstance(t, Scalar):
-            return ir.Const(t, value.span, _retype(value.value, t))
+            int_literal = value.int_literal or isinstance(value.type, Scalar) and value.type.is_int \
+                and not value.type.is_bool and t.is_float and not t.is_complex
+            return ir.Const(t, value.span, _retype(value.value, t), int_literal)
         return ir.Cast(t, value.span, value)
 
     def coerce(self, value: ir.Expr, target: Type, node: ast.AST, what: str) -> ir.Expr:

@@ -126,9 +126,17 @@ class FunctionChecker(ExpressionChecker):
         if clean and self.sig.ret != NONE and not _terminates(body):
             raise FxSyntaxError(self.sig.span, f"`{node.name}` can reach its end without returning {article(self.sig.ret)}",
                                 "add a `return` (or `raise`) at the end of the function")
+        int_return = False
+        if self.sig.target == "cpu":    # Python's ints held in f64 locals (frontend/intflags.py)
+            from fastext.compiler.frontend import intflags
+            internal = node.name.startswith("_") if self.internal is None else self.internal
+            # an entry point reads a public function's result flag; an internal function stores
+            # its flag only where a caller reads it (intflags.finish)
+            int_return = intflags.apply(self, body, params, self.sig.ret, public=not internal)
         fn = ir.Function(node.name, params, self.sig.ret, body, self.sig.span, locals=self.locals)
         from fastext.compiler.frontend import growth
         growth.mark(fn)     # `den *= k` in a loop: OverflowError where Python's int would grow
+        fn.int_return = int_return
         for d in gpu.check_no_alloc(fn, self.sig.target):
             self.diags.add(d)
         if self.sig.target == "cpu":

@@ -54,6 +54,8 @@ def check_source(source: SourceFile, module_name: str, read=None) -> tuple[ir.Mo
     roots = [k for k in functions if "." not in k] + [v for kind, v in namespace.values() if kind == "func"]
     roots += [k for kind, t in namespace.values() if kind == "struct" for k in functions if k.startswith(t.name + ".")]
     functions = _reachable(functions, roots)
+    from fastext.compiler.frontend import intflags
+    intflags.finish(functions, [v for kind, v in namespace.values() if kind == "func"])   # result flags read
     constants = {name: (b.type, b.value) for name, b in root.scope.names.items() if b.kind == "const"}
     arrays = {name: b.value[1] for name, b in root.scope.names.items() if b.kind == "constarray" and b.value[0] == name}
     deps = tuple(u.path for u in graph.order if u is not root)

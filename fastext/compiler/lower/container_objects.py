@@ -48,6 +48,28 @@ def scalar_object(api: CApi, b: ll.IRBuilder, v: ll.Value, t: T.Scalar) -> ll.Va
     return api.call(b, "PyLong_FromLongLong", v if t.bits == 64 else b.sext(v, I64) if t.signed else b.zext(v, I64))
 
 
+def mixed_number(api: CApi, b: ll.IRBuilder, v: ll.Value, isint: ll.Value) -> ll.Value:
+    """A new Python int (where `isint`: Python's int held in an f64, frontend/intflags.py) or
+    float of the f64 `v` (NULL on failure).  A flagged value of magnitude 2**53 or more (an
+    infinity, NaN) is a float: the f64 no longer holds Python's exact int, and a float says so."""
+    exact = b.fcmp_ordered("<", b.call(_fabs(b), [v]), ll.Constant(F64, 2.0 ** 53))
+    with b.if_else(b.and_(isint, exact)) as (then, otherwise):
+        with then:
+            as_int, int_block = api.call(b, "PyLong_FromDouble", v), b.block
+        with otherwise:
+            as_float, float_block = api.call(b, "PyFloat_FromDouble", v), b.block
+    phi = b.phi(as_int.type)
+    phi.add_incoming(as_int, int_block)
+    phi.add_incoming(as_float, float_block)
+    return phi
+
+
+def _fabs(b: ll.IRBuilder) -> ll.Function:
+    module = b.module
+    fn = module.globals.get("llvm.fabs.f64")
+    return fn if fn is not None else ll.Function(module, ll.FunctionType(F64, [F64]), "llvm.fabs.f64")
+
+
 def _name(t: T.Type) -> str:
     return "fx$tobj." + str(t).replace(" ", "").replace("[", "(").replace("]", ")")
 

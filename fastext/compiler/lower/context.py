@@ -21,9 +21,12 @@ I8P = I8.as_pointer()
 # {format, file, function name, line}: the statement that raised the error, for the
 # traceback (abi/traceback.py), at no cost — the same one store as a bare format pointer.
 SITE = ll.LiteralStructType([I8P, I8P, I8P, I32])
-ERR = ll.LiteralStructType([I32, I8P, I64, I64, I64, I8P, I64])
+# The last field: the int flag of an f64 result (frontend/intflags.py), stored by every return of
+# a function with `int_return` and read by its entry point when boxing the result.
+ERR = ll.LiteralStructType([I32, I8P, I64, I64, I64, I8P, I64, I64])
 ERR_ARENA = 5
 ERR_STACK = 6
+ERR_INTRET = 7
 ERRP = ERR.as_pointer()
 
 

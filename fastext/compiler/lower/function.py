@@ -170,6 +170,12 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         if fn.ret != T.NONE:
             self.out = self.b.alloca(value_type(fn.ret), name="result")
             self.b.store(ll.Constant(value_type(fn.ret), None), self.out)
+        # the int flag of the result (frontend/intflags.py), beside the slot: written to the
+        # error record at the exit, after any finally block (whose calls may store their own)
+        self.intret = None
+        if fn.int_return:
+            self.intret = self.b.alloca(I1, name="result.int")
+            self.b.store(I1(0), self.intret)
         for p, arg in zip(fn.params, args):
             arg.name = p.var.name
             self.slots[id(p.var)] = self.alloca(p.var)
@@ -473,6 +479,8 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             self.return_object(s)
         elif s.value is not None:
             self.b.store(self.expr(s.value), self.out)   # evaluated before any finally runs
+            if s.intflag is not None and getattr(self, "intret", None) is not None:   # Python's int in the result
+                self.b.store(self.expr(s.intflag), self.intret)
         self.exit_to(None, 0)
 
     def s_Assert(self, s: ir.Assert) -> None:
@@ -640,6 +648,10 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         if self.out is None:
             self.b.ret(code)
             return
+        if getattr(self, "intret", None) is not None and isinstance(status, int) and status == 0:   # intflags.py
+            from fastext.compiler.lower.context import ERR_INTRET
+            flag = self.b.zext(self.b.load(self.intret), I64)
+            self.b.store(flag, self.b.gep(self.err, [I32(0), I32(ERR_INTRET)]))
         agg = ll.Constant(self.llfn.function_type.return_type, ll.Undefined)
         agg = self.b.insert_value(agg, code, 0)
         self.b.ret(self.b.insert_value(agg, self.b.load(self.out), 1))

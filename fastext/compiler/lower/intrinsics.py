@@ -41,6 +41,16 @@ def lower_raise_if(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     return I1(0)
 
 
+def lower_intret(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """The int flag the call of `attrs['func']` just stored in the error record; false when that
+    function reports none (`Function.int_return`, frontend/intflags.py: finish)."""
+    from fastext.compiler.lower.context import ERR_INTRET, I32, I64
+    callee = fl.ctx.ir_module.functions.get(e.attrs["func"]) if fl.ctx.ir_module is not None else None
+    if callee is None or not callee.int_return:
+        return I1(0)
+    return fl.b.icmp_unsigned("!=", fl.b.load(fl.b.gep(fl.err, [I32(0), I32(ERR_INTRET)])), I64(0))
+
+
 def lower_abs(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     b, t = fl.b, e.type
     (x,) = args

@@ -256,6 +256,9 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
             if t.bits == 64:
                 re, im = b.fpext(re, F64), b.fpext(im, F64)
             r = api.call(b, "PyComplex_FromDoubles", re, im)
+        elif t.is_float and e.intflag is not None and not (isinstance(e.intflag, ir.Const) and not e.intflag.value):
+            from fastext.compiler.lower.container_objects import mixed_number
+            r = mixed_number(api, b, v, self.expr(e.intflag))
         elif t.is_float:
             r = api.call(b, "PyFloat_FromDouble", v if t.bits == 64 else b.fpext(v, F64))
         elif t.is_bool:

@@ -30,3 +30,6 @@ add(Op("fx.let", lower=_lower("fastext.compiler.lower.intrinsics", "lower_let"),
        doc="attrs names, effects, result: each argument bound to its name, the effects run, the result's value"))
 add(Op("fx.raise_if", lower=_lower("fastext.compiler.lower.intrinsics", "lower_raise_if"), pure=False,
        doc="raises attrs['exc'](attrs['message']) when its bool argument holds"))
+# Python's int in an f64 result (frontend/intflags.py): read right after the call it follows
+add(Op("fx.intret", lower=_lower("fastext.compiler.lower.intrinsics", "lower_intret"), pure=False,
+       doc="whether the call of attrs['func'] just made returned a value Python holds as an int"))

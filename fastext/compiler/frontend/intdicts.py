@@ -1,0 +1,171 @@
+"""Python's ints among a dict's float values: the keys whose value is an int, kept in a set.
+
+`dist = {v: float("inf") for v in graph}; dist[src] = 0; dist[v] = dist[u] + w` makes `dist` a
+`dict[int, f64]`, yet Python holds `0` and `3` there as ints and prints `{0: 0, 1: 3, 2: inf}`.
+For a local dict of f64 values that some store gives an int (frontend/intflags.py: `flag`), the
+front end keeps a shadow `set` of the keys whose value Python would hold as an int: each store
+`d[k] = v` adds `k` where `v`'s flag is true and discards it otherwise, `d[k]`'s own flag is
+`k in shadow`, and boxing `d` (print, str, f-strings, Python calls) boxes the values of those
+keys as ints.
+
+Only dicts whose every use is one of those — a display or comprehension assigned to it, `d[k]`,
+`d[k] = v` with a side-effect-free key, `k in d`, `len(d)`, iterating it, boxing it — and that
+are boxed somewhere get a shadow, so a dict that is never shown pays nothing and one used in
+other ways (`d.pop(k)`, passed to a function, returned) keeps floats, as before.
+"""
+from __future__ import annotations
+
+from fastext.compiler import ir
+from fastext.compiler import types as T
+from fastext.compiler.types import BOOL, F64, I64, OBJECT
+
+# dict operations a shadowed dict (or the iteration temporary holding it) may be the table of
+_READS = ("dict.contains", "dict.len")
+_ITERATION = ("dict.compact", "dict.len", "dict.key", "dict.value", "dict.contains", "dict.getitem")
+
+
+def _eligible_type(t) -> bool:
+    return isinstance(t, T.Dict) and not t.default and t.value == F64 and isinstance(t.key, (T.Scalar, T.Str))
+
+
+def _with_parents(s: ir.Stmt):
+    """(parent, expression) for every expression statement `s` evaluates itself (a statement
+    expression's body is a statement list of its own, walked separately)."""
+    stack = [(s, e) for e in ir.children(s)]
+    while stack:
+        parent, e = stack.pop()
+        yield parent, e
+        stack.extend((e, c) for c in ir.children(e))
+
+
+def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict) -> dict[int, ir.Var]:
+    """The local dicts of f64 values whose every use the shadow can follow, and boxed somewhere.
+    `stmts_of` is a list of (statement, inside a prange body)."""
+    seen: dict[int, ir.Var] = {}
+    bad: set[int] = {id(p.var) for p in params}
+    boxed: set[int] = set()
+    temps: dict[int, int] = {}          # iteration temporary → the dict it holds
+    temp_uses_ok: dict[int, bool] = {}
+    for s, par in stmts_of:
+        if isinstance(s, ir.Assign) and _eligible_type(s.var.type):
+            seen.setdefault(id(s.var), s.var)
+            if par or not (isinstance(s.value, ir.StmtExpr) or isinstance(s.value, ir.Intrinsic)
+                           and s.value.name == "dict.new"):
+                bad.add(id(s.var))
+        for parent, e in _with_parents(s):
+            if not isinstance(e, ir.Load):
+                continue
+            v = e.var
+            if id(v) in temps:
+                if not (isinstance(parent, ir.Intrinsic) and parent.name in _ITERATION and parent.args[0] is e):
+                    temp_uses_ok[id(v)] = False
+                continue
+            if not _eligible_type(v.type):
+                continue
+            seen.setdefault(id(v), v)
+            if par:
+                bad.add(id(v))
+            elif isinstance(parent, ir.ObjBox):
+                boxed.add(id(v))
+            elif isinstance(parent, ir.Intrinsic) and parent.args and parent.args[0] is e and (
+                    parent.name in _READS
+                    or parent.name == "dict.getitem" and len(parent.args) == 2 and not parent.attrs.get("kind")
+                    or parent.name == "dict.setitem" and len(parent.args) == 3 and isinstance(s, ir.ExprStmt)
+                    and s.value is parent and pure(parent.args[1])):
+                pass
+            elif isinstance(parent, ir.Assign) and parent.var.name.startswith("$t") and not parent.var.is_param:
+                temps[id(parent.var)] = id(v)      # `for k in d`: the table read once (dicts.iteration)
+                temp_uses_ok.setdefault(id(parent.var), True)
+            else:
+                bad.add(id(v))
+    for t, ok in temp_uses_ok.items():
+        if not ok:
+            bad.add(temps[t])
+    out = {k: v for k, v in seen.items() if k not in bad and k in boxed}
+    aliases.update({t: v for t, v in temps.items() if v in out})     # a loop's copy reads the same flags
+    return out
+
+
+def stores(s: ir.Stmt, dicts: dict):
+    """The (key, value) pairs statement `s` stores into a candidate dict: `d[k] = v`, or the
+    entries of a display assigned to it.  With the dict's variable, or None."""
+    if isinstance(s, ir.ExprStmt) and isinstance(s.value, ir.Intrinsic) and s.value.name == "dict.setitem" \
+            and isinstance(s.value.args[0], ir.Load) and id(s.value.args[0].var) in dicts:
+        return s.value.args[0].var, [(s.value.args[1], s.value.args[2])]
+    if isinstance(s, ir.Assign) and id(s.var) in dicts and _eligible_type(s.var.type):
+        v = s.value
+        if isinstance(v, ir.Intrinsic) and v.name == "dict.new":
+            return s.var, list(zip(v.args[0::2], v.args[1::2]))
+        return s.var, []
+    return None, []
+
+
+def shadow_var(var: ir.Var) -> ir.Var:
+    return ir.Var(f"{var.name}$int", T.Set(var.type.key), var.span)
+
+
+def _add(keys: ir.Var, key: ir.Expr, span) -> ir.Stmt:
+    return ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "dict.setitem", [ir.Load(keys.type, span, keys), key]))
+
+
+def _discard(keys: ir.Var, key: ir.Expr, span) -> ir.Stmt:
+    return ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "dict.delitem", [ir.Load(keys.type, span, keys), key],
+                                          {"kind": "discard"}))
+
+
+def read_flag(e: ir.Intrinsic, keys: ir.Var) -> ir.Expr:
+    """The flag of `d[k]`: k in the key set."""
+    return ir.Intrinsic(BOOL, e.span, "dict.contains", [ir.Load(keys.type, e.span, keys), ir.copy_expr(e.args[1])])
+
+
+def around(fc, s: ir.Stmt, var: ir.Var, pairs, keys: ir.Var, flag, pure, flag_here=None):
+    """(before, after): what keeps the key set right around statement `s`, which stores `pairs`
+    into `var`."""
+    span = s.span
+    if isinstance(s, ir.Assign):     # a new dict: a new key set, built before and bound after
+        fresh = ir.Var(f"{keys.name}$new", keys.type, span)
+        fc.locals.append(fresh)
+        out: list[ir.Stmt] = [ir.Assign(span, fresh, ir.Intrinsic(keys.type, span, "dict.new", []))]
+        for key, value in pairs:
+            f = flag(value)
+            if f is None or not pure(key):
+                continue
+            add = _add(fresh, ir.copy_expr(key), span)
+            out.append(add if isinstance(f, ir.Const) and f.value else ir.If(span, f, [add], []))
+        return out, [ir.Assign(span, keys, ir.Load(keys.type, span, fresh))]
+    key, value = pairs[0]
+    f = flag(value)
+    if f is None or isinstance(f, ir.Const) and not f.value:
+        return [], [_discard(keys, ir.copy_expr(key), span)]
+    if isinstance(f, ir.Const):
+        return [], [_add(keys, ir.copy_expr(key), span)]
+    return [], [ir.If(span, f, [_add(keys, ir.copy_expr(key), span)], [_discard(keys, ir.copy_expr(key), span)])]
+
+
+def boxed(fc, box: ir.ObjBox, var: ir.Var, keys: ir.Var) -> ir.Expr:
+    """`box` of the dict `var` with the values of the keys in `keys` boxed as ints: the Python
+    dict, then `o[k] = int value` for each of those keys."""
+    span = box.span
+    o = ir.Var(f"{var.name}$obj{len(fc.locals)}", OBJECT, span)
+    count = ir.Var(f"{keys.name}$n{len(fc.locals)}", I64, span)
+    i = ir.Var(f"{keys.name}$i{len(fc.locals)}", I64, span)
+    k = ir.Var(f"{keys.name}$k{len(fc.locals)}", var.type.key, span)
+    fc.locals.extend([o, count, i, k])
+    table = ir.Load(keys.type, span, keys)
+    load_k = ir.Load(k.type, span, k)
+    body = [
+        ir.Assign(span, k, ir.Intrinsic(k.type, span, "dict.key", [ir.copy_expr(table), ir.Load(I64, span, i),
+                                                                      ir.Load(I64, span, count)])),
+        ir.ObjStore(span, ir.Load(OBJECT, span, o), None, ir.ObjBox(OBJECT, span, ir.copy_expr(load_k)),
+                    ir.ObjBox(OBJECT, span, ir.Intrinsic(F64, span, "dict.getitem",
+                                                         [ir.Load(var.type, span, var), ir.copy_expr(load_k)]),
+                              ir.Const(BOOL, span, True))),
+    ]
+    stmts = [
+        # the flag false: this box is done (frontend/intflags.py rewrites boxes without one)
+        ir.Assign(span, o, ir.ObjBox(OBJECT, span, box.value, ir.Const(BOOL, span, False))),
+        ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "dict.compact", [ir.copy_expr(table)])),
+        ir.Assign(span, count, ir.Intrinsic(I64, span, "dict.len", [ir.copy_expr(table)])),
+        ir.ForRange(span, i, ir.Const(I64, span, 0), ir.Load(I64, span, count), ir.Const(I64, span, 1), body, []),
+    ]
+    return ir.StmtExpr(OBJECT, span, stmts, ir.Load(OBJECT, span, o))

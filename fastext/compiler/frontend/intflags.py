@@ -1,0 +1,361 @@
+"""Python's int inside an f64: a flag carried beside floats that Python would hold as ints.
+
+`total = 0` followed by `total += x` (x a float) makes `total` an f64 local (function.py:
+check_promoting), yet where no float ever reached it Python still holds the int `0`: `print(total)`
+shows `0`, not `0.0`.  The storage stays f64 (hot loops keep their speed); beside each such local
+the front end keeps a bool *shadow* `name$int`, true while Python would hold an int there, and the
+places that show a number's type — boxing to Python (`print`, `str`, `repr`, f-strings, `%`,
+`format`, arguments of Python calls: every `ir.ObjBox`) and the result an entry point returns —
+ask it.  Where nothing reads a shadow, LLVM deletes it; in a float loop its update is the
+constant false.
+
+`flag(e)` is the int-ness of an f64 expression as a bool expression (None: surely a float): an
+int literal or an implicitly converted int is true, a shadowed local its shadow, `+ - * // %`,
+negation, `abs` and `**` by a non-negative int literal keep it when all operands have it,
+`min`/`max` and `x if c else y` take the flag of the operand Python picks, a tuple local's item
+its item's shadow, an item of a followed dict or list its shadow's (frontend/intdicts.py,
+intlists.py); anything else (`/`, `math.*`, `float()`, a call, other containers' items) is a
+float.  A call's flag (`fx.intret`, read from the error record just after the call) is used only
+where the call is the whole value of a box, a `return`, or an assignment outside loops.
+
+`apply(fn_checker, body, params, ret, public)` runs once a function is checked: it finds the f64
+locals (tuple locals, followed containers) some assignment gives an int, to a fixed point (`b = a`
+with `a` such a local), declares their shadows, keeps them up to date — each flag is computed
+before its statement (it may read what the statement changes) and stored after it (a statement
+that raises leaves every shadow as it was) — and fills `ObjBox.intflag` and `Return.intflag`.
+prange bodies are left alone (their variables are classified already): a local assigned inside
+one gets no shadow.  `finish(functions, python_names)` makes the functions whose result flag a
+call or Python reads store it (`Function.int_return`).
+"""
+from __future__ import annotations
+
+from fastext.compiler import ir
+from fastext.compiler import types as T
+from fastext.compiler.frontend import intdicts, intlists
+from fastext.compiler.types import BOOL, F64, OBJECT, PyObj, Scalar
+
+# nodes a flag may evaluate a second time beside the value: no side effects and the same result
+# (an operation that raises raises the same error in either evaluation)
+_PURE = (ir.Const, ir.Load, ir.Cast, ir.BinOp, ir.UnaryOp, ir.Compare, ir.Truth)
+_KEEP = ("+", "-", "*", "//", "%")
+
+
+def _pure(e: ir.Expr) -> bool:
+    for x in ir.walk_exprs(e):
+        if isinstance(x, ir.Intrinsic) and (x.name in ("abs", "min", "max", "dict.contains", "dict.len", "list.len",
+                                                       "list.get")
+                                            or x.name == "dict.getitem" and not x.attrs.get("kind")):
+            continue
+        if not isinstance(x, _PURE):
+            return False
+    return True
+
+
+def _and(a: ir.Expr, b: ir.Expr) -> ir.Expr:
+    if isinstance(a, ir.Const):
+        return b if a.value else a
+    if isinstance(b, ir.Const):
+        return a if b.value else b
+    return ir.BoolOp(BOOL, a.span, "and", [a, b])
+
+
+def _pick(cond: ir.Expr, a: ir.Expr | None, b: ir.Expr | None, span) -> ir.Expr | None:
+    """The flag of `a if cond else b` (cond copied: it is evaluated again)."""
+    if a is None and b is None:
+        return None
+    false = ir.Const(BOOL, span, False)
+    return ir.IfExp(BOOL, span, ir.copy_expr(cond), a if a is not None else false, b if b is not None else false)
+
+
+def flag(e: ir.Expr, shadows: dict) -> ir.Expr | None:
+    """Whether Python would hold the f64 value of `e` as an int: a bool expression, or None
+    when it surely holds a float."""
+    span = e.span
+    true = ir.Const(BOOL, span, True)
+    if not (isinstance(e.type, Scalar) and e.type == F64):
+        return None
+    if isinstance(e, ir.Const):
+        return true if e.int_literal else None
+    if isinstance(e, ir.Cast):
+        inner = e.value.type
+        if e.explicit:          # float(n)
+            return None
+        if isinstance(inner, Scalar) and inner.is_int:
+            return true
+        return flag(e.value, shadows) if inner == F64 else None
+    if isinstance(e, ir.Load):
+        shadow = shadows.get(id(e.var))
+        return ir.Load(BOOL, span, shadow) if shadow is not None else None
+    if isinstance(e, ir.Intrinsic) and e.name == "dict.value" and isinstance(e.args[0], ir.Load) \
+            and id(e.args[0].var) in shadows and all(_pure(a) for a in e.args):
+        # `for k, v in d.items()`: v's key is the entry's key
+        keys = shadows[id(e.args[0].var)]
+        key = ir.Intrinsic(e.args[0].type.key, span, "dict.key", [ir.copy_expr(a) for a in e.args], dict(e.attrs))
+        return ir.Intrinsic(BOOL, span, "dict.contains", [ir.Load(keys.type, span, keys), key])
+    if isinstance(e, ir.TupleGet) and isinstance(e.value, ir.Load) and isinstance(shadows.get(id(e.value.var)), list):
+        item = shadows[id(e.value.var)][e.index]        # `a, b = b, a`: the tuple's item flags
+        return ir.Load(BOOL, span, item) if item is not None else None
+    if isinstance(e, ir.UnaryOp) and e.op in ("neg", "pos"):
+        return flag(e.operand, shadows)
+    if isinstance(e, ir.BinOp):
+        if e.op in _KEEP:
+            a, b = flag(e.left, shadows), flag(e.right, shadows)
+            return None if a is None or b is None else _and(a, b)
+        if e.op == "**" and isinstance(e.right, ir.Const) and isinstance(e.right.value, (int, float)) \
+                and not isinstance(e.right.value, bool) and e.right.value >= 0 and float(e.right.value).is_integer() \
+                and (e.right.int_literal or e.right.type.is_int):
+            return flag(e.left, shadows)
+        return None
+    if isinstance(e, ir.Intrinsic) and (e.name == "dict.getitem" and not e.attrs.get("kind") or e.name == "list.get") \
+            and len(e.args) == 2 and isinstance(e.args[0], ir.Load) and id(e.args[0].var) in shadows and _pure(e.args[1]):
+        # `d[k]`, `xs[i]` of a container whose ints are tracked (frontend/intdicts.py, intlists.py)
+        family = intdicts if e.name.startswith("dict.") else intlists
+        return family.read_flag(e, shadows[id(e.args[0].var)])
+    if isinstance(e, ir.IfExp):
+        if not _pure(e.cond):
+            return None
+        return _pick(e.cond, flag(e.then, shadows), flag(e.orelse, shadows), span)
+    if isinstance(e, ir.Intrinsic) and e.name == "abs" and len(e.args) == 1:
+        return flag(e.args[0], shadows)
+    if isinstance(e, ir.Intrinsic) and e.name in ("min", "max") and len(e.args) >= 2:
+        if not all(_pure(a) for a in e.args):
+            return None
+        flags = [flag(a, shadows) for a in e.args]
+        if all(f is None for f in flags):
+            return None
+        # Python's min/max return the first item equal to the result (a later one replaces the
+        # pick only when strictly smaller/larger): compared with the result, off the chain of
+        # picks, so `b = max(b, x)` keeps its one-instruction max in a loop
+        false = ir.Const(BOOL, span, False)
+        out = flags[-1] if flags[-1] is not None else false
+        for k in range(len(e.args) - 2, -1, -1):
+            same = ir.Compare(BOOL, span, ["=="], [ir.copy_expr(e), ir.copy_expr(e.args[k])], [F64])
+            out = ir.IfExp(BOOL, span, same, flags[k] if flags[k] is not None else false, out)
+        return out
+    return None
+
+
+def _statements(stmts: list[ir.Stmt]):
+    """Every statement in `stmts` (statement expressions' bodies included), with whether it is
+    inside a prange body."""
+    for s, par, _ in _statements_in_loops(stmts):
+        yield s, par
+
+
+def _statements_in_loops(stmts: list[ir.Stmt]):
+    """`_statements`, with whether each is inside a loop (a comprehension's body included)."""
+    stack = [(stmts, False, False)]
+    while stack:
+        body, par, looped = stack.pop()
+        for s in body:
+            yield s, par, looped
+            inner = par or isinstance(s, ir.ForRange) and s.parallel is not None
+            for b in ir.bodies(s):
+                stack.append((b, inner, looped or isinstance(s, (ir.ForRange, ir.While))))
+            for e in ir.children(s):
+                for x in ir.walk_exprs(e):
+                    if isinstance(x, ir.StmtExpr):
+                        stack.append((x.body, inner, True))
+
+
+def _shadowed(body: list[ir.Stmt], stmts: list, dicts: dict, aliases: dict) -> dict[int, ir.Var]:
+    """The f64 locals some assignment gives an int (none assigned inside a prange body), and the
+    candidate dicts some store gives one (frontend/intdicts.py), to a fixed point."""
+    assigns = [(s, par) for s, par in stmts if isinstance(s, ir.Assign)]
+    called = {id(s) for s, par, looped in _statements_in_loops(body) if isinstance(s, ir.Assign) and not looped}
+    banned = {id(s.var) for s, par in assigns if par}
+    dict_stores = [(var, items) for family in (intdicts, intlists)
+                   for var, items in (family.stores(s, dicts) for s, _ in stmts) if var is not None]
+    found: dict[int, ir.Var] = {}
+    changed = True
+    while changed:
+        changed = False
+        probe = {k: [v] * len(v.type.items) if isinstance(v.type, T.Tuple) else v for k, v in found.items()}
+        probe.update({t: found[k] for t, k in aliases.items() if k in found})
+        for s, par in assigns:
+            v = s.var
+            if par or id(v) in found or id(v) in banned:
+                continue
+            if v.type == F64 and (flag(s.value, probe) is not None or id(s) in called and _call_flag(s.value)) \
+                    or _tuple_items(s) \
+                    and any(flag(x, probe) is not None for x in _tuple_items(s)):
+                found[id(v)] = v
+                probe[id(v)] = [v] * len(v.type.items) if isinstance(v.type, T.Tuple) else v
+                changed = True
+        for var, items in dict_stores:
+            values = [x[1] for x in items] if isinstance(var.type, T.Dict) else items
+            if id(var) not in found and any(flag(value, probe) is not None for value in values):
+                found[id(var)] = var
+                changed = True
+    return found
+
+
+def _tuple_items(s: ir.Assign) -> list[ir.Expr]:
+    """The items of a tuple display assigned to a tuple local (`$t = (b, a)` of `a, b = b, a`)."""
+    if isinstance(s.var.type, T.Tuple) and isinstance(s.value, ir.MakeTuple):
+        return s.value.items
+    return []
+
+
+def _call_flag(e: ir.Expr) -> ir.Expr | None:
+    """The flag of an f64 call's result, read from the error record right after the call: only
+    where the call is the whole value of a box or a `return`, whose flag is evaluated just after
+    the value (`finish` makes the callee store it)."""
+    if isinstance(e, ir.Call) and e.type == F64:
+        return ir.Intrinsic(BOOL, e.span, "fx.intret", [], {"func": e.func})
+    return None
+
+
+def finish(functions: dict, python_names) -> None:
+    """Make the functions whose flag some call reads (`fx.intret`), or Python does (internal
+    functions bound in the module namespace), store it at each return."""
+    wanted = set(python_names)
+    for fn in functions.values():
+        for s in ir.walk(fn.body):
+            for e in ir.children(s):
+                for x in ir.walk_exprs(e):
+                    if isinstance(x, ir.Intrinsic) and x.name == "fx.intret":
+                        wanted.add(x.attrs["func"])
+    for name in wanted:
+        fn = functions.get(name)
+        if fn is not None and any(isinstance(s, ir.Return) and s.intflag is not None for s in ir.walk(fn.body)):
+            fn.int_return = True
+
+
+def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) -> bool:
+    """Declare the shadows of `body`'s f64 locals (and boxed dicts of f64 values) that may hold
+    Python ints, keep them up to date, and fill the flags of boxes and returns.  True when some
+    `return` of a public function may give an int (`Function.int_return`; an internal one keeps
+    its returns' flags for `finish`)."""
+    stmts = list(_statements(body))
+    aliases: dict[int, int] = {}    # a loop's temporary holding a container → the container
+    dicts = intdicts.candidates(stmts, params, _pure, aliases)
+    dicts.update(intlists.candidates(stmts, params, _pure, aliases))     # containers: dicts and lists
+    found = _shadowed(body, stmts, dicts, aliases)
+    shadows: dict[int, ir.Var] = {}
+    for key, var in found.items():
+        if isinstance(var.type, T.Tuple):       # one flag per f64 item
+            items = [ir.Var(f"{var.name}$int{k}", BOOL, var.span) if t == F64 else None
+                     for k, t in enumerate(var.type.items)]
+            fc.locals.extend(x for x in items if x is not None)
+            shadows[key] = items
+            continue
+        shadow = _family(var).shadow_var(var) if key in dicts else ir.Var(f"{var.name}$int", BOOL, var.span)
+        fc.locals.append(shadow)
+        shadows[key] = shadow
+    for temp, key in aliases.items():
+        if key in shadows:
+            shadows[temp] = shadows[key]
+    int_return = False
+    returns: list[ir.Return] = []
+    stack = [(body, False, False)]
+    while stack:
+        stmts, par, looped = stack.pop()
+        out: list[ir.Stmt] = []
+        for s in stmts:
+            inner = par or isinstance(s, ir.ForRange) and s.parallel is not None
+            deeper = looped or isinstance(s, (ir.ForRange, ir.While))
+            if not inner:
+                _boxes(fc, s, shadows, dicts)
+            # Flags are computed before the statement (they may read what it changes) and stored
+            # after it, so a statement that raises leaves every shadow as it was.
+            after: list[ir.Stmt] = []
+            if not par:
+                for family in (intdicts, intlists):
+                    var, items = family.stores(s, dicts)
+                    if var is not None and id(var) in shadows:
+                        values = [x[1] for x in items] if family is intdicts else items
+                        if isinstance(s, ir.Assign) and isinstance(s.value, ir.StmtExpr):
+                            values = []     # a comprehension's items: flagged inside its loops
+                        early = {id(v): _early(fc, flag(v, shadows), out, s.span) for v in values}
+                        pre, after = family.around(fc, s, var, items, shadows[id(var)], lambda e: early[id(e)], _pure,
+                                                   lambda e: flag(e, shadows))
+                        out.extend(pre)
+            if isinstance(s, ir.Assign) and isinstance(shadows.get(id(s.var)), list) and not par:
+                items = _tuple_items(s) or [None] * len(s.var.type.items)
+                for item, shadow in zip(items, shadows[id(s.var)]):
+                    if shadow is not None:
+                        f = _early(fc, flag(item, shadows), out, s.span) if item is not None else None
+                        after.append(ir.Assign(s.span, shadow, f if f is not None else ir.Const(BOOL, s.span, False)))
+            if isinstance(s, ir.Assign) and id(s.var) in shadows and s.var.type == F64 and not par:
+                f = _early(fc, flag(s.value, shadows), out, s.span)
+                if f is None and not looped:
+                    # `y = _f(x)` outside loops: the callee's flag, read just after the call (in a
+                    # loop the read would keep the loop from being speculated: a float there)
+                    f = _call_flag(s.value)
+                after.append(ir.Assign(s.span, shadows[id(s.var)], f if f is not None else ir.Const(BOOL, s.span, False)))
+            if isinstance(s, ir.Return) and ret == F64 and s.value is not None and not par:
+                returns.append(s)
+                f = flag(s.value, shadows)
+                s.intflag = f if f is not None else _call_flag(s.value)
+                int_return = int_return or s.intflag is not None
+            out.append(s)
+            out.extend(after)
+            for b in ir.bodies(s):
+                stack.append((b, inner, deeper))
+            for e in ir.children(s):
+                for x in ir.walk_exprs(e):
+                    if isinstance(x, ir.StmtExpr):
+                        stack.append((x.body, inner, True))
+        stmts[:] = out
+    if int_return:      # every return then says what it gives (the record may hold a callee's flag)
+        for s in returns:
+            if s.intflag is None:
+                s.intflag = ir.Const(BOOL, s.span, False)
+    return int_return and public
+
+
+def _early(fc, f: ir.Expr | None, out: list[ir.Stmt], span) -> ir.Expr | None:
+    """`f` evaluated now: a constant as it is, anything else into a new bool local."""
+    if f is None or isinstance(f, ir.Const):
+        return f
+    temp = ir.Var(f"$int{len(fc.locals)}", BOOL, span)
+    fc.locals.append(temp)
+    out.append(ir.Assign(span, temp, f))
+    return ir.Load(BOOL, span, temp)
+
+
+def _boxes(fc, s: ir.Stmt, shadows: dict, dicts: dict) -> None:
+    """Fill the flags of the boxes of f64 values statement `s` evaluates itself; a box of a
+    shadowed dict becomes the dict with its int values fixed (frontend/intdicts.py)."""
+    stack = [(s, e) for e in ir.children(s)]
+    while stack:
+        parent, x = stack.pop()
+        if isinstance(x, ir.ObjBox) and x.intflag is None and x.value.type == F64:
+            f = flag(x.value, shadows)
+            x.intflag = f if f is not None else _call_flag(x.value)
+        elif isinstance(x, ir.ObjBox) and x.intflag is None and isinstance(x.value, ir.Load) \
+                and id(x.value.var) in dicts and id(x.value.var) in shadows:
+            _replace(parent, x, _family(x.value.var).boxed(fc, x, x.value.var, shadows[id(x.value.var)]))
+            continue
+        elif isinstance(x, ir.ObjBox) and x.intflag is None and isinstance(x.value, ir.Intrinsic) \
+                and x.value.name == "list.display" and x.value.type.item == F64 \
+                and any(flag(item, shadows) is not None for item in x.value.args):
+            # `print([e, f])`: the Python list of the items boxed one by one, each by its flag
+            span = x.span
+            items = [ir.ObjBox(OBJECT, item.span, item, flag(item, shadows)) for item in x.value.args]
+            made = ir.ObjCall(OBJECT, span, ir.Intrinsic(OBJECT, span, "py.builtin", [], {"name": "list"}), None,
+                              [ir.Intrinsic(PyObj("tuple"), span, "text.tuple", items)], ())
+            _replace(parent, x, made)
+            continue
+        if isinstance(x, ir.StmtExpr):
+            stack.append((x, x.result))     # its body is walked as statements
+            continue
+        stack.extend((x, c) for c in ir.children(x))
+
+
+def _family(var: ir.Var):
+    return intdicts if isinstance(var.type, T.Dict) else intlists
+
+
+def _replace(parent, old: ir.Expr, new: ir.Expr) -> None:
+    for name, value in vars(parent).items():
+        if value is old:
+            setattr(parent, name, new)
+            return
+        if isinstance(value, list):
+            for k, item in enumerate(value):
+                if item is old:
+                    value[k] = new
+                    return
+    raise AssertionError("box not found in its parent")

@@ -1,0 +1,197 @@
+"""Python's ints among a list's float items: a parallel `list[bool]` of their int flags.
+
+`xs = [0, 1.5]` is a `list[f64]`, yet Python holds `0` as an int and prints `[0, 1.5]`.  For a
+local list of f64 items that some store gives an int (frontend/intflags.py: `flag`), the front end
+keeps a shadow list of the same length: a display makes the list of its items' flags, `[x] * n`
+repeats `x`'s flag, `xs.append(v)` appends `v`'s flag, `xs[i] = v` stores it at `i`, a
+comprehension makes the list of its items' flags beside its own; `xs[i]`'s own flag is the shadow's item `i`, and boxing `xs`
+(print, str, f-strings, Python calls) boxes the flagged items as ints.
+
+Only lists whose every use is one of those — and `len(xs)`, iterating it, boxing it — and that are
+boxed somewhere get a shadow: a list that is never shown pays nothing, and one used in other ways
+(sorted, sliced, passed to a function, returned) keeps floats, as before.
+"""
+from __future__ import annotations
+
+from fastext.compiler import ir
+from fastext.compiler import types as T
+from fastext.compiler.types import BOOL, F64, I64, OBJECT
+
+_ITERATION = ("list.len", "list.get")
+FLAGS = T.List(BOOL)
+
+
+def _eligible_type(t) -> bool:
+    return isinstance(t, T.List) and t.item == F64
+
+
+def _with_parents(s: ir.Stmt):
+    stack = [(s, e) for e in ir.children(s)]
+    while stack:
+        parent, e = stack.pop()
+        yield parent, e
+        stack.extend((e, c) for c in ir.children(e))
+
+
+def _fresh(value: ir.Expr, pure) -> bool:
+    """A new list the shadow can follow: a display, `[x] * n` of a display and a pure count, or
+    a comprehension."""
+    if isinstance(value, ir.StmtExpr):
+        return True
+    if isinstance(value, ir.Intrinsic) and value.name == "list.display":
+        return True
+    return isinstance(value, ir.Intrinsic) and value.name == "list.repeat" and isinstance(value.args[0], ir.Intrinsic) \
+        and value.args[0].name == "list.display" and pure(value.args[1])
+
+
+def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict) -> dict[int, ir.Var]:
+    """The local lists of f64 items whose every use the shadow can follow, and boxed somewhere."""
+    seen: dict[int, ir.Var] = {}
+    bad: set[int] = {id(p.var) for p in params}
+    boxed: set[int] = set()
+    temps: dict[int, int] = {}
+    temp_ok: dict[int, bool] = {}
+    for s, par in stmts_of:
+        if isinstance(s, ir.Assign) and _eligible_type(s.var.type):
+            seen.setdefault(id(s.var), s.var)
+            if par or not _fresh(s.value, pure):
+                bad.add(id(s.var))
+        for parent, e in _with_parents(s):
+            if not isinstance(e, ir.Load):
+                continue
+            v = e.var
+            if id(v) in temps:
+                if not (isinstance(parent, ir.Intrinsic) and parent.name in _ITERATION and parent.args[0] is e):
+                    temp_ok[id(v)] = False
+                continue
+            if not _eligible_type(v.type):
+                continue
+            seen.setdefault(id(v), v)
+            statement = isinstance(s, ir.ExprStmt) and s.value is parent
+            if par:
+                bad.add(id(v))
+            elif isinstance(parent, ir.ObjBox):
+                boxed.add(id(v))
+            elif isinstance(parent, ir.Intrinsic) and parent.args and parent.args[0] is e and (
+                    parent.name == "list.len"
+                    or parent.name == "list.get" and len(parent.args) == 2 and pure(parent.args[1])
+                    or parent.name == "list.set" and len(parent.args) == 3 and statement and pure(parent.args[1])
+                    or parent.name == "list.append" and len(parent.args) == 2 and statement):
+                pass
+            elif isinstance(parent, ir.Assign) and parent.var.name.startswith("$t") and not parent.var.is_param:
+                temps[id(parent.var)] = id(v)      # `for x in xs`: the list read once (lists.iteration)
+                temp_ok.setdefault(id(parent.var), True)
+            else:
+                bad.add(id(v))
+    for t, ok in temp_ok.items():
+        if not ok:
+            bad.add(temps[t])
+    out = {k: v for k, v in seen.items() if k not in bad and k in boxed}
+    aliases.update({t: v for t, v in temps.items() if v in out})     # a loop's copy reads the same flags
+    return out
+
+
+def stores(s: ir.Stmt, lists: dict):
+    """The items statement `s` stores into a candidate list (`xs[i] = v`, `xs.append(v)`, a
+    display or `[x] * n` assigned to it), with the list's variable; or (None, [])."""
+    if isinstance(s, ir.ExprStmt) and isinstance(s.value, ir.Intrinsic) and s.value.name in ("list.set", "list.append") \
+            and isinstance(s.value.args[0], ir.Load) and id(s.value.args[0].var) in lists:
+        return s.value.args[0].var, [s.value.args[-1]]
+    if isinstance(s, ir.Assign) and id(s.var) in lists and _eligible_type(s.var.type):
+        v = s.value
+        if isinstance(v, ir.Intrinsic) and v.name == "list.display":
+            return s.var, list(v.args)
+        if isinstance(v, ir.Intrinsic) and v.name == "list.repeat":
+            return s.var, list(v.args[0].args)
+        return s.var, [a.value.args[1] for _, a in _appends(v)]
+    return None, []
+
+
+def _appends(comp: ir.Expr) -> list:
+    """The (statement list, statement) of each `out.append(v)` a comprehension makes its list with
+    (frontend/lists.py: comprehension)."""
+    if not (isinstance(comp, ir.StmtExpr) and isinstance(comp.result, ir.Load)):
+        return []
+    out = comp.result.var
+    found = []
+    stack = [comp.body]
+    while stack:
+        body = stack.pop()
+        for s in body:
+            if isinstance(s, ir.ExprStmt) and isinstance(s.value, ir.Intrinsic) and s.value.name == "list.append" \
+                    and isinstance(s.value.args[0], ir.Load) and s.value.args[0].var is out:
+                found.append((body, s))
+            stack.extend(ir.bodies(s))
+    return found
+
+
+def shadow_var(var: ir.Var) -> ir.Var:
+    return ir.Var(f"{var.name}$int", FLAGS, var.span)
+
+
+def read_flag(e: ir.Intrinsic, keys: ir.Var) -> ir.Expr:
+    """The flag of `xs[i]`: the shadow's item i."""
+    return ir.Intrinsic(BOOL, e.span, "list.get", [ir.Load(FLAGS, e.span, keys), ir.copy_expr(e.args[1])], dict(e.attrs))
+
+
+def _flag_or_false(f, span) -> ir.Expr:
+    return f if f is not None else ir.Const(BOOL, span, False)
+
+
+def around(fc, s: ir.Stmt, var: ir.Var, items, flags: ir.Var, flag, pure, flag_here=None):
+    """(before, after): what keeps the shadow right around statement `s`, which stores `items`
+    into `var`.  `flag(item)`: an item's flag computed before `s`; `flag_here(e)`: the flag of `e`
+    where it is evaluated (a comprehension's items, inside its loops)."""
+    span = s.span
+    load = ir.Load(FLAGS, span, flags)
+    if isinstance(s, ir.ExprStmt) and s.value.name == "list.append":
+        return [], [ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "list.append",
+                                                   [load, _flag_or_false(flag(items[0]), span)]))]
+    if isinstance(s, ir.ExprStmt):      # xs[i] = v
+        index = ir.copy_expr(s.value.args[1])
+        return [], [ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "list.set",
+                                                   [load, index, _flag_or_false(flag(items[0]), span)],
+                                                   dict(s.value.attrs)))]
+    v = s.value
+    if isinstance(v, ir.Intrinsic) and v.name in ("list.display", "list.repeat"):
+        display = ir.Intrinsic(FLAGS, span, "list.display", [_flag_or_false(flag(x), span) for x in items])
+        if v.name == "list.repeat":
+            display = ir.Intrinsic(FLAGS, span, "list.repeat", [display, ir.copy_expr(v.args[1])], dict(v.attrs))
+        fresh = ir.Var(f"{flags.name}$new{len(fc.locals)}", FLAGS, span)
+        fc.locals.append(fresh)
+        return [ir.Assign(span, fresh, display)], [ir.Assign(span, flags, ir.Load(FLAGS, span, fresh))]
+    # a comprehension: a list of flags made beside it, one append before each of its appends
+    made = ir.Var(f"{flags.name}$comp{len(fc.locals)}", FLAGS, span)
+    fc.locals.append(made)
+    for body, append in _appends(v):
+        item = append.value.args[1]
+        step = ir.ExprStmt(append.span, ir.Intrinsic(T.NONE, append.span, "list.append",
+                                                     [ir.Load(FLAGS, append.span, made),
+                                                      _flag_or_false(flag_here(item), append.span)]))
+        body.insert(body.index(append), step)
+    v.body.insert(0, ir.Assign(span, made, ir.Intrinsic(FLAGS, span, "list.display", [])))
+    return [], [ir.Assign(span, flags, ir.Load(FLAGS, span, made))]
+
+
+def boxed(fc, box: ir.ObjBox, var: ir.Var, flags: ir.Var) -> ir.Expr:
+    """`box` of the list `var` with its flagged items boxed as ints: the Python list, then
+    `o[i] = int item` where the shadow says so."""
+    span = box.span
+    n = len(fc.locals)
+    o = ir.Var(f"{var.name}$obj{n}", OBJECT, span)
+    count = ir.Var(f"{flags.name}$n{n}", I64, span)
+    i = ir.Var(f"{flags.name}$i{n}", I64, span)
+    fc.locals.extend([o, count, i])
+    load_i = ir.Load(I64, span, i)
+    item = ir.ObjBox(OBJECT, span, ir.Intrinsic(F64, span, "list.get", [ir.Load(var.type, span, var), ir.copy_expr(load_i)]),
+                     ir.Const(BOOL, span, True))
+    store = ir.ObjStore(span, ir.Load(OBJECT, span, o), None, ir.ObjBox(OBJECT, span, ir.copy_expr(load_i)), item)
+    test = ir.Intrinsic(BOOL, span, "list.get", [ir.Load(FLAGS, span, flags), ir.copy_expr(load_i)])
+    stmts = [
+        # the flag false: this box is done (frontend/intflags.py rewrites boxes without one)
+        ir.Assign(span, o, ir.ObjBox(OBJECT, span, box.value, ir.Const(BOOL, span, False))),
+        ir.Assign(span, count, ir.Intrinsic(I64, span, "list.len", [ir.Load(FLAGS, span, flags)])),
+        ir.ForRange(span, i, ir.Const(I64, span, 0), ir.Load(I64, span, count), ir.Const(I64, span, 1),
+                    [ir.If(span, test, [store], [])], []),
+    ]
+    return ir.StmtExpr(OBJECT, span, stmts, ir.Load(OBJECT, span, o))
