@@ -1,7 +1,11 @@
 /* C versions of the issue-12 programs, written from the programs' public descriptions with the
  * same operation order as the Python sources in this folder (no fast-math), called through
  * ctypes by run.py.  Random numbers: xorshift64* (the programs' results that depend on them
- * are compared statistically, not exactly). */
+ * are compared statistically, not exactly).  Where the Python program returns a list, the C
+ * version returns it too, built as a C extension would (PyList_New + PyFloat_FromDouble +
+ * PyList_SET_ITEM): the Python objects are part of the program's result. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -127,6 +131,21 @@ double sortperf(long n) {
     double first = a[0];
     free(a);
     return first;
+}
+
+/* sortperf returning the sorted list, as julia.fx's sortperf does (called with the GIL held) */
+PyObject *sortperf_list(long n) {
+    double *a = malloc(n * sizeof(double));
+    for (long i = 0; i < n; i++) a[i] = (next_u64() >> 11) * 0x1.0p-53;
+    qsort_kernel(a, 0, n - 1);
+    PyObject *out = PyList_New(n);
+    for (long i = 0; out && i < n; i++) {
+        PyObject *x = PyFloat_FromDouble(a[i]);
+        if (!x) { Py_CLEAR(out); break; }
+        PyList_SET_ITEM(out, i, x);
+    }
+    free(a);
+    return out;
 }
 
 static long mandel(double re, double im) {

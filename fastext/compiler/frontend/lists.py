@@ -582,7 +582,44 @@ def comprehension(fc: "FunctionChecker", node: ast.ListComp | ast.GeneratorExp) 
     out = fc.new_temp(t, node)
     load = ir.Load(t, span, out)
     _after_item(stmts, item, [ir.ExprStmt(span, _op(T.NONE, span, "append", [load, value]))])
-    return ir.StmtExpr(t, span, [ir.Assign(span, out, _op(t, span, "empty", []))] + stmts, ir.Load(t, span, out))
+    loop = stmts[-1] if stmts else None
+    hint = _item_bound(loop, item) if isinstance(loop, ir.ForRange) else None
+    if hint is None:
+        return ir.StmtExpr(t, span, [ir.Assign(span, out, _op(t, span, "empty", []))] + stmts, ir.Load(t, span, out))
+    # the list is made after the loop's setup (the iterated list's temporary), with room for every item
+    made = ir.Assign(span, out, _op(t, span, "empty", [hint]))
+    return ir.StmtExpr(t, span, stmts[:-1] + [made, loop], ir.Load(t, span, out))
+
+
+def _cheap(e: ir.Expr) -> bool:
+    """`e` can be evaluated a second time before the loop evaluates it: no effects, no errors."""
+    from fastext.compiler import ops
+    if isinstance(e, (ir.Const, ir.Load)):
+        return True
+    if isinstance(e, ir.BinOp) and e.op in ("+", "-", "*"):
+        return _cheap(e.left) and _cheap(e.right)
+    if isinstance(e, ir.ArrayDim):
+        return _cheap(e.array)
+    if isinstance(e, ir.Intrinsic) and e.name in ("list.len", "str.len") and ops.get(e.name).pure:
+        return all(_cheap(a) for a in e.args)
+    return False
+
+
+def _item_bound(loop: ir.ForRange, item: ir.Var) -> ir.Expr | None:
+    """The number of iterations of `loop` when its body assigns the comprehension's item at most
+    once per iteration (directly in its body: no `if`, no inner loop) and its bounds can be read
+    again before it (a unit step); None otherwise.  The hint need not be exact (an early `break`),
+    only never below the number of items: it saves the growth by doubling (one block, no copies)."""
+    if not (isinstance(loop.step, ir.Const) and loop.step.value == 1 and loop.parallel is None):
+        return None
+    if not any(isinstance(s, ir.Assign) and s.var is item for s in loop.body):
+        return None
+    if loop.start.type != I64 or loop.stop.type != I64 or not (_cheap(loop.start) and _cheap(loop.stop)):
+        return None
+    stop = ir.copy_expr(loop.stop)
+    if isinstance(loop.start, ir.Const) and loop.start.value == 0:
+        return stop
+    return ir.BinOp(I64, loop.stop.span, "-", stop, ir.copy_expr(loop.start))
 
 
 def as_list(fc: "FunctionChecker", node: ast.expr) -> tuple[ir.Expr, bool]:

@@ -188,7 +188,17 @@ def _display(fl, e, args):
 
 
 def _empty(fl, e, args):
-    return new(fl, item_type(e.type), I64(0), args[0] if args else None)
+    return new(fl, item_type(e.type), I64(0), capacity_hint(fl, args[0]) if args else None)
+
+
+HINT_ITEMS = 1 << 26    # a larger hint (a loop that may stop early) is not reserved up front
+
+
+def capacity_hint(fl, hint: ll.Value) -> ll.Value:
+    """The room `list.empty(hint)` reserves: the hint (an upper bound on the items the
+    comprehension appends), 0 when it is negative or beyond HINT_ITEMS (growth by doubling then)."""
+    b = fl.b
+    return b.select(b.icmp_unsigned(">", hint, I64(HINT_ITEMS)), I64(0), hint)
 
 
 def _repeat(fl, e, args):
@@ -341,9 +351,50 @@ def _assign_slice(fl, e, args):
     items are read straight from `ys`, through a scratch buffer freed at once when `ys` is `xs`
     or the source is strided (`perm[:k + 1] = perm[k::-1]` allocates nothing in the arena)."""
     b = fl.b
-    lst, start, stop, step, src = args[:5]
+    lst, src = args[0], args[4]
     item = item_type(e.args[0].type)
     n = length(fl, lst)
+    quick = _in_range_flip(fl, e, args, n)
+    if quick is None:
+        _assign_slice_general(fl, e, args, n, item)
+        return I1(0)
+    flip, first, count = quick
+    with b.if_else(flip, likely=True) as (swap, general):
+        with swap:
+            _reverse_range(fl, lst, item, first, count)
+        with general:
+            _assign_slice_general(fl, e, args, n, item)
+    return I1(0)
+
+
+def _in_range_flip(fl, e, args, n):
+    """(condition, first, count) of the reversal `xs[a:b] = xs[b-1:a-1:-1]` (also `xs[:k+1] = xs[k::-1]`,
+    the pancake flip) when its bounds are already in range, 0 <= a <= b <= n: a few compares
+    instead of Python's normalisation of both slices; None for other statement shapes."""
+    b = fl.b
+    present, source = e.attrs["present"], e.attrs.get("source")
+    sstep = e.args[7] if source is not None and len(e.args) > 7 else None
+    if present[2] or not (source and source[2] and isinstance(sstep, ir.Const) and sstep.value == -1 and source[0]):
+        return None
+    lst, start, stop, src, sstart, sstop = args[0], args[1], args[2], args[4], args[5], args[6]
+    first = start if present[0] else I64(0)
+    last = stop if present[1] else n
+    ok = b.and_(b.icmp_unsigned("==", lst, src), b.icmp_unsigned("<=", last, n))
+    ok = b.and_(ok, b.icmp_unsigned("<=", first, last))
+    # the source starts at the last item of the range (b >= 1, so not Python's -1) ...
+    ok = b.and_(ok, b.and_(b.icmp_unsigned("<", sstart, n), b.icmp_signed("==", b.add(sstart, I64(1)), last)))
+    # ... and ends at the first: a present stop is a - 1 >= 0, an absent one runs to index 0
+    if source[1]:
+        ends = b.and_(b.icmp_signed(">=", sstop, I64(0)), b.icmp_signed("==", b.add(sstop, I64(1)), first))
+    else:
+        ends = b.icmp_signed("==", first, I64(0))
+    return b.and_(ok, ends), first, b.sub(last, first)
+
+
+def _assign_slice_general(fl, e, args, n, item) -> None:
+    """`_assign_slice` with Python's normalisation of the bounds (any list, any slices)."""
+    b = fl.b
+    lst, start, stop, step, src = args[:5]
     start, count, step = _bounds(fl, n, e, start, stop, step)
     size = size_of(value_type(item))
     if "source" in e.attrs:
@@ -400,7 +451,6 @@ def _assign_slice(fl, e, args):
     _free(fl, scratch.get())
     b.branch(done)
     b.position_at_end(done)
-    return I1(0)
 
 
 def _free(fl, p: ll.Value) -> None:
@@ -702,6 +752,8 @@ def assign_reusing(fl, s: ir.Assign) -> None:
         with b.if_else(b.icmp_unsigned("!=", old, NULL)) as (into, fresh):
             with into:
                 hstore(fl, I64(0), old, LEN)
+                if args:
+                    reserve(fl, old, item, capacity_hint(fl, args[0]))
             with fresh:
                 b.store(lower_list(fl, e, args), target)
         return
