@@ -169,13 +169,19 @@ def lower_list(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     return _LOWER[e.name.partition(".")[2]](fl, e, args)
 
 
-def keep_item(fl, v: ll.Value, item: T.Type) -> None:
+def keep_item(fl, v: ll.Value, item: T.Type, value: ir.Expr | None = None) -> None:
     """A str item about to be stored: its reference taken by the call's arena (lower/kept.py).
-    Items copied from another container (slices, `+`, copies) are kept already."""
-    if item == T.STRV:
+    Items copied from another container (slices, `+`, copies) are kept already, and so is a
+    `value` read from a native list (`line.append(chars[k])`): the arena holds every item a
+    container ever had until the call ends."""
+    if item == T.STRV and not _kept_already(value):
         from fastext.compiler.lower.kept import keep
         keep(fl, v)
     # a tuple's str fields were kept when the tuple was made (lower/function.py: e_MakeTuple)
+
+
+def _kept_already(value: ir.Expr | None) -> bool:
+    return isinstance(value, ir.Intrinsic) and value.name in ("list.get", "list.pop")
 
 
 def _display(fl, e, args):
@@ -247,7 +253,7 @@ def _set(fl, e, args):
     lst, k, v = args
     item = item_type(e.args[0].type)
     k = index(fl, lst, k, "list assignment index out of range", id(e) in fl.proven)
-    keep_item(fl, v, item)
+    keep_item(fl, v, item, e.args[2])
     istore(fl, v, lst, item, k)
     return I1(0)
 
@@ -258,7 +264,7 @@ def _append(fl, e, args):
     item = item_type(e.args[0].type)
     n = length(fl, lst)
     reserve(fl, lst, item, b.add(n, I64(1)))
-    keep_item(fl, v, item)
+    keep_item(fl, v, item, e.args[1])
     istore(fl, v, lst, item, n)
     hstore(fl, b.add(n, I64(1)), lst, LEN)
     return I1(0)
@@ -317,7 +323,7 @@ def _insert(fl, e, args):
     k = b.select(b.icmp_signed("<", k, I64(0)), I64(0), k)
     k = b.select(b.icmp_signed(">", k, n), n, k)
     reserve(fl, lst, item, b.add(n, I64(1)))
-    keep_item(fl, v, item)
+    keep_item(fl, v, item, e.args[2])
     _move_items(fl, lst, item, b.add(k, I64(1)), k, b.sub(n, k))
     istore(fl, v, lst, item, k)
     hstore(fl, b.add(n, I64(1)), lst, LEN)
@@ -728,6 +734,8 @@ def confined(fn: ir.Function) -> set[int]:
             for k in _READS.get(e.name[5:], ()):
                 if k < len(e.args) and isinstance(e.args[k], ir.Load):
                     allowed.add(id(e.args[k]))
+        elif isinstance(e, ir.ObjBox) and isinstance(e.value, ir.Load) and isinstance(e.value.type, T.List):
+            allowed.add(id(e.value))    # made a new Python list (print(xs), "".join(xs)): a copy, not the list
     escaping = {id(load.var) for load in loads if id(load) not in allowed}
     allowed |= {id(load) for temp, load in loop_aliases(fn, lists) if temp not in escaping}
     out = lists - {id(load.var) for load in loads if id(load) not in allowed}
