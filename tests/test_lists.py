@@ -142,6 +142,18 @@ def test_flips_in_place(both, xs, a, b):
     same(both, "flip_prefix", xs, a)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 12), bound, bound, st.integers(-4, 4), st.integers(-2, 14))
+def test_slices_filled_from_a_repeated_item(both, n, a, b, c, k):
+    # `xs[a:b:c] = [v] * k` stores v without making the list: sizes, growth and errors as Python's
+    same(both, "fill_slices", n, a, b, c, k)
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 30, 1000])
+def test_sieve(both, n):
+    same(both, "sieve_flags", n)
+
+
 @pytest.mark.parametrize("a, b", [(0, 0), (0, 5), (3, 9), (7, 2), (-4, 3), (0, 70_000)])
 def test_comprehensions_sized_by_their_loop(both, a, b):
     same(both, "sized_comprehensions", a, b)

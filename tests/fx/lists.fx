@@ -302,3 +302,21 @@ def sized_comprehensions(a: i64, b: i64) -> list[i64]:
         row.append(r)
         total += row
     return total + [len(s) for s in ["ab", "c"]] + [ord(c) for c in "hey"]
+
+
+def fill_slices(n: i64, a: i64, b: i64, c: i64, k: i64) -> list[f64]:
+    xs = [float(i) for i in range(n)]
+    if c == 0:
+        xs[a:b] = [0.5] * k
+    else:
+        xs[a:b:c] = [0.5] * k
+    return xs
+
+
+def sieve_flags(n: i64) -> list[i64]:
+    flags = [True] * (n + 1)
+    flags[0] = flags[1] = False
+    for i in range(2, int(n ** 0.5) + 1):
+        if flags[i]:
+            flags[i * i::i] = [False] * len(range(i * i, n + 1, i))
+    return [i for i, f in enumerate(flags) if f]

@@ -342,6 +342,11 @@ def store(fc: "FunctionChecker", target: ast.Subscript, lst: ir.Expr, value: ir.
                            "xs[a:b] = [v] (or another list)")
         value = coerce_list(fc, value, lst.type, node, "the assigned list") if value.type != lst.type else value
         args, present = _slice_args(fc, target.slice, span)
+        fill = _repeated_item(value)
+        if fill is not None and value.type == lst.type:
+            # xs[a::s] = [v] * k (the sieve's idiom): v stored k times into the slice, no list made
+            return [ir.ExprStmt(span, _op(T.NONE, span, "assign_slice", [lst, *args, *fill], present=present,
+                                          fill=True))]
         if isinstance(value, ir.Intrinsic) and value.name in ("list.slice", "list.copy"):
             # xs[a:b] = ys[c:d]: read from ys in place, no list in between (lower/lists.py)
             source = value.attrs.get("present", (False, False, False))
@@ -351,6 +356,19 @@ def store(fc: "FunctionChecker", target: ast.Subscript, lst: ir.Expr, value: ir.
         return [ir.ExprStmt(span, _op(T.NONE, span, "assign_slice", [lst, *args, value], present=present))]
     k = _index(fc, target.slice)
     return [ir.ExprStmt(span, _op(T.NONE, span, "set", [lst, k, _item_value(fc, lst, value, node)]))]
+
+
+def _repeated_item(value: ir.Expr) -> list[ir.Expr] | None:
+    """[v, k] of `[v] * k` with a number or bool item v; None for any other list."""
+    if not (isinstance(value, ir.Intrinsic) and value.name == "list.repeat"):
+        return None
+    src, times = value.args
+    if not (isinstance(src, ir.Intrinsic) and src.name == "list.display" and len(src.args) == 1):
+        return None
+    item = src.args[0]
+    if not (isinstance(item.type, Scalar) and not item.type.is_complex and item.type == value.type.item):
+        return None
+    return [item, times]
 
 
 def delete(fc: "FunctionChecker", target: ast.Subscript, lst: ir.Expr) -> list[ir.Stmt]:

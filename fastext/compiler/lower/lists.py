@@ -360,6 +360,9 @@ def _assign_slice(fl, e, args):
     lst, src = args[0], args[4]
     item = item_type(e.args[0].type)
     n = length(fl, lst)
+    if e.attrs.get("fill"):
+        _fill_slice(fl, e, args, n, item)
+        return I1(0)
     quick = _in_range_flip(fl, e, args, n)
     if quick is None:
         _assign_slice_general(fl, e, args, n, item)
@@ -371,6 +374,32 @@ def _assign_slice(fl, e, args):
         with general:
             _assign_slice_general(fl, e, args, n, item)
     return I1(0)
+
+
+def _fill_slice(fl, e, args, n, item) -> None:
+    """`xs[a:b:c] = [v] * k` (attrs `fill`; args: the list, the bounds, v, k): v stored into the
+    slice's items, no list made.  An extended slice needs exactly k items (ValueError as Python);
+    a unit-step one is replaced by k items (the list grows or shrinks)."""
+    b = fl.b
+    lst, v, times = args[0], args[4], args[5]
+    times = b.select(b.icmp_signed("<", times, I64(0)), I64(0), times)
+    start, count, step = _bounds(fl, n, e, *args[1:4])
+    unit = b.icmp_signed("==", step, I64(1)) if e.attrs["present"][2] else I1(1)
+    with b.if_else(unit) as (contiguous, extended):
+        with contiguous:
+            with b.if_then(b.icmp_signed("!=", count, times), likely=False):
+                fl.fail_if(b.icmp_unsigned(">", times, I64(MAX_ITEMS)), "MemoryError", None)
+                newlen = b.add(b.sub(n, count), times)
+                with b.if_then(b.icmp_signed(">", newlen, n)):
+                    reserve(fl, lst, item, newlen)
+                tail = b.add(start, count)
+                _move_items(fl, lst, item, b.add(start, times), tail, b.sub(n, tail))
+                hstore(fl, newlen, lst, LEN)
+            for_range(b, I64(0), times, lambda k: istore(fl, v, lst, item, b.add(start, k)))
+        with extended:
+            fl.fail_if(b.icmp_signed("!=", times, count), "ValueError",
+                       "attempt to assign sequence of size %lld to extended slice of size %lld", (times, count))
+            for_range(b, I64(0), count, lambda k: istore(fl, v, lst, item, b.add(start, b.mul(k, step))))
 
 
 def _in_range_flip(fl, e, args, n):
