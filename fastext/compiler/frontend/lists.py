@@ -618,7 +618,7 @@ def _cheap(e: ir.Expr) -> bool:
         return _cheap(e.left) and _cheap(e.right)
     if isinstance(e, ir.ArrayDim):
         return _cheap(e.array)
-    if isinstance(e, ir.Intrinsic) and e.name in ("list.len", "str.len") and ops.get(e.name).pure:
+    if isinstance(e, ir.Intrinsic) and e.name == "list.len" and ops.get(e.name).pure:
         return all(_cheap(a) for a in e.args)
     return False
 
