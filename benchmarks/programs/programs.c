@@ -223,3 +223,42 @@ double nbody(long n) {
     nbody_energy(r, v, m, &e);
     return e;
 }
+
+/* others.fx's sieve: the flags as bytes, each prime's multiples cleared, the primes returned as
+ * a Python list of ints (called with the GIL held) */
+PyObject *sieve(long n) {
+    unsigned char *flags = malloc(n + 1);
+    memset(flags, 1, n + 1);
+    flags[0] = flags[1] = 0;
+    for (long i = 2; i * i <= n; i++)
+        if (flags[i])
+            for (long j = i * i; j <= n; j += i) flags[j] = 0;
+    long count = 0;
+    for (long i = 0; i <= n; i++) count += flags[i];
+    PyObject *out = PyList_New(count);
+    for (long i = 0, k = 0; out && i <= n; i++) {
+        if (!flags[i]) continue;
+        PyObject *x = PyLong_FromLong(i);
+        if (!x) { Py_CLEAR(out); break; }
+        PyList_SET_ITEM(out, k++, x);
+    }
+    free(flags);
+    return out;
+}
+
+/* generators.fx's euler7: trial division by the primes found so far (no printing) */
+long euler7(long k) {
+    long *found = malloc(k * sizeof(long)), nf = 0;
+    for (long n = 2;; n++) {
+        int is_prime = 1;
+        for (long j = 0; j < nf; j++) {
+            long p = found[j];
+            if (p * p > n) break;
+            if (n % p == 0) { is_prime = 0; break; }
+        }
+        if (is_prime) {
+            found[nf++] = n;
+            if (nf == k) { free(found); return n; }
+        }
+    }
+}

@@ -100,8 +100,10 @@ def c_library(build: Path):
 def c_versions(lib) -> dict:
     """Callables with the Python programs' signatures (results only, no printing)."""
     lib.spectralnorm.restype = lib.pisum.restype = lib.sortperf.restype = lib.nbody.restype = ctypes.c_double
-    lib.sortperf_list.restype = ctypes.py_object
-    for f in (lib.spectralnorm, lib.fib, lib.parse_int, lib.sortperf, lib.sortperf_list, lib.nbody):
+    lib.sortperf_list.restype = lib.sieve.restype = ctypes.py_object
+    lib.euler7.restype = ctypes.c_long
+    for f in (lib.spectralnorm, lib.fib, lib.parse_int, lib.sortperf, lib.sortperf_list, lib.nbody, lib.sieve,
+              lib.euler7):
         f.argtypes = [ctypes.c_long]
     lib.fib.restype = lib.parse_int.restype = lib.fannkuch.restype = lib.mandelbrot.restype = ctypes.c_long
     buf = ctypes.create_string_buffer(1 << 22)
@@ -117,6 +119,8 @@ def c_versions(lib) -> dict:
         "quicksort": lambda n: lib.sortperf_list(n),     # the sorted list, as the program returns
         "mandel": lambda: (lib.mandelperf(out), list(out)),
         "pisum": lambda: lib.pisum(),
+        "sieve": lambda n: lib.sieve(n),             # the primes as a Python list, as the program returns
+        "euler 7 (count)": lambda k: lib.euler7(k),
     }
 
 
