@@ -134,6 +134,31 @@ def test_flips(both, xs, ys, a, b):
     same(both, "assign_from_slice", xs, a, b, b - 1, a - 1 if a > 0 else -len(xs) - 1, -1)
 
 
+@settings(max_examples=200, deadline=None)
+@given(small, st.integers(-14, 14), st.integers(-14, 14))
+def test_flips_in_place(both, xs, a, b):
+    # the reversal of a range of the list itself: in-range bounds take the quick path, others Python's rules
+    same(both, "flip_self", xs, a, b)
+    same(both, "flip_prefix", xs, a)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 12), bound, bound, st.integers(-4, 4), st.integers(-2, 14))
+def test_slices_filled_from_a_repeated_item(both, n, a, b, c, k):
+    # `xs[a:b:c] = [v] * k` stores v without making the list: sizes, growth and errors as Python's
+    same(both, "fill_slices", n, a, b, c, k)
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 30, 1000])
+def test_sieve(both, n):
+    same(both, "sieve_flags", n)
+
+
+@pytest.mark.parametrize("a, b", [(0, 0), (0, 5), (3, 9), (7, 2), (-4, 3), (0, 70_000)])
+def test_comprehensions_sized_by_their_loop(both, a, b):
+    same(both, "sized_comprehensions", a, b)
+
+
 def test_containers_given_to_python(both, capfd):
     compiled, interpreted = both
     for mod in both:

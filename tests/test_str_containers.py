@@ -31,7 +31,7 @@ CASES = [
     ("bad_index", ["a"], 0), ("bad_index", ["a"], 3), ("raise_midway", 3), ("raise_midway", 9),
     ("early_return", ["a", "b", "c"], "b"), ("early_return", ["a"], "z"), ("keep_one", ["q"]),
     ("words", " x  yy z "), ("top", {"a": 1, "b": 3, "c": 2}, 2), ("top_words", TEXT, 3), ("pairs", TEXT),
-    ("first_pair", TEXT), ("first_pair", ""),
+    ("first_pair", TEXT), ("first_pair", ""), ("moved_items", []), ("moved_items", ["a", "é", "日本", "x"]),
 ]
 
 
@@ -138,6 +138,8 @@ def test_each_operation_many_calls(both):
         compiled.top({s: 1}, 1)
     for _ in range(CALLS):
         compiled.sorting([s, s])
+    for _ in range(CALLS):
+        compiled.moved_items([s, s, s])
     gc.collect()
     assert sys.getrefcount(s) == before
     assert compiled.__fastext_live_blocks__() == 0

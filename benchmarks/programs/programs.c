@@ -1,7 +1,11 @@
 /* C versions of the issue-12 programs, written from the programs' public descriptions with the
  * same operation order as the Python sources in this folder (no fast-math), called through
  * ctypes by run.py.  Random numbers: xorshift64* (the programs' results that depend on them
- * are compared statistically, not exactly). */
+ * are compared statistically, not exactly).  Where the Python program returns a list, the C
+ * version returns it too, built as a C extension would (PyList_New + PyFloat_FromDouble +
+ * PyList_SET_ITEM): the Python objects are part of the program's result. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -129,6 +133,21 @@ double sortperf(long n) {
     return first;
 }
 
+/* sortperf returning the sorted list, as julia.fx's sortperf does (called with the GIL held) */
+PyObject *sortperf_list(long n) {
+    double *a = malloc(n * sizeof(double));
+    for (long i = 0; i < n; i++) a[i] = (next_u64() >> 11) * 0x1.0p-53;
+    qsort_kernel(a, 0, n - 1);
+    PyObject *out = PyList_New(n);
+    for (long i = 0; out && i < n; i++) {
+        PyObject *x = PyFloat_FromDouble(a[i]);
+        if (!x) { Py_CLEAR(out); break; }
+        PyList_SET_ITEM(out, i, x);
+    }
+    free(a);
+    return out;
+}
+
 static long mandel(double re, double im) {
     double zr = re, zi = im;
     for (long n = 0; n < 80; n++) {
@@ -203,4 +222,43 @@ double nbody(long n) {
     }
     nbody_energy(r, v, m, &e);
     return e;
+}
+
+/* others.fx's sieve: the flags as bytes, each prime's multiples cleared, the primes returned as
+ * a Python list of ints (called with the GIL held) */
+PyObject *sieve(long n) {
+    unsigned char *flags = malloc(n + 1);
+    memset(flags, 1, n + 1);
+    flags[0] = flags[1] = 0;
+    for (long i = 2; i * i <= n; i++)
+        if (flags[i])
+            for (long j = i * i; j <= n; j += i) flags[j] = 0;
+    long count = 0;
+    for (long i = 0; i <= n; i++) count += flags[i];
+    PyObject *out = PyList_New(count);
+    for (long i = 0, k = 0; out && i <= n; i++) {
+        if (!flags[i]) continue;
+        PyObject *x = PyLong_FromLong(i);
+        if (!x) { Py_CLEAR(out); break; }
+        PyList_SET_ITEM(out, k++, x);
+    }
+    free(flags);
+    return out;
+}
+
+/* generators.fx's euler7: trial division by the primes found so far (no printing) */
+long euler7(long k) {
+    long *found = malloc(k * sizeof(long)), nf = 0;
+    for (long n = 2;; n++) {
+        int is_prime = 1;
+        for (long j = 0; j < nf; j++) {
+            long p = found[j];
+            if (p * p > n) break;
+            if (n % p == 0) { is_prime = 0; break; }
+        }
+        if (is_prime) {
+            found[nf++] = n;
+            if (nf == k) { free(found); return n; }
+        }
+    }
 }

@@ -10,7 +10,8 @@ nothing rewritten).  Every implementation of a program is called once and its re
 text it prints) compared with CPython's; then all are timed in the same shuffled rounds, pinned
 to one core.  Numba gets the very same source: every function of the file under `numba.njit`
 (a program Numba cannot compile that way is shown as such).  C: programs.c, built with
-`gcc -O3 -march=native`, same operation order, called through ctypes.  Programs that draw random
+`gcc -O3 -march=native`, same operation order, called through ctypes (a program that returns a list
+returns it from C too, as Python objects).  Programs that draw random
 numbers use each implementation's own generator: their results are compared statistically.
 """
 from __future__ import annotations
@@ -97,16 +98,20 @@ def quiet(f):
 
 
 def c_library(build: Path):
+    import sysconfig
     lib = build / "programs_c.so"
-    subprocess.run(["gcc", "-O3", "-march=native", "-shared", "-fPIC", "-o", str(lib), str(HERE / "programs.c"),
-                    "-lm"], check=True)
-    return ctypes.CDLL(str(lib))
+    subprocess.run(["gcc", "-O3", "-march=native", "-shared", "-fPIC", "-I", sysconfig.get_paths()["include"],
+                    "-o", str(lib), str(HERE / "programs.c"), "-lm"], check=True)
+    return ctypes.PyDLL(str(lib))     # the GIL held: sortperf_list builds Python objects
 
 
 def c_versions(lib) -> dict:
     """Callables with the Python programs' signatures (results only, no printing)."""
     lib.spectralnorm.restype = lib.pisum.restype = lib.sortperf.restype = lib.nbody.restype = ctypes.c_double
-    for f in (lib.spectralnorm, lib.fib, lib.parse_int, lib.sortperf, lib.nbody):
+    lib.sortperf_list.restype = lib.sieve.restype = ctypes.py_object
+    lib.euler7.restype = ctypes.c_long
+    for f in (lib.spectralnorm, lib.fib, lib.parse_int, lib.sortperf, lib.sortperf_list, lib.nbody, lib.sieve,
+              lib.euler7):
         f.argtypes = [ctypes.c_long]
     lib.fib.restype = lib.parse_int.restype = lib.fannkuch.restype = lib.mandelbrot.restype = ctypes.c_long
     buf = ctypes.create_string_buffer(1 << 22)
@@ -119,9 +124,11 @@ def c_versions(lib) -> dict:
         "fannkuch-redux": lambda n: (lib.fannkuch(ctypes.c_long(n), ctypes.byref(check)), check.value),
         "fib": lambda n: lib.fib(n),
         "parse_int": lambda t: lib.parse_int(t),
-        "quicksort": lambda n: lib.sortperf(n),
+        "quicksort": lambda n: lib.sortperf_list(n),     # the sorted list, as the program returns
         "mandel": lambda: (lib.mandelperf(out), list(out)),
         "pisum": lambda: lib.pisum(),
+        "sieve": lambda n: lib.sieve(n),             # the primes as a Python list, as the program returns
+        "euler 7 (count)": lambda k: lib.euler7(k),
     }
 
 

@@ -279,3 +279,44 @@ def show(n: i64) -> None:
 
 def describe(n: i64) -> str:
     return f"{[k for k in range(n)]} and {(n, n + 1)}"
+
+
+def flip_self(xs: list[i64], a: i64, b: i64) -> list[i64]:
+    if a > 0:
+        xs[a:b] = xs[b - 1:a - 1:-1]
+    else:
+        xs[:b] = xs[b - 1::-1]
+    return xs
+
+
+def flip_prefix(xs: list[i64], k: i64) -> list[i64]:
+    xs[:k + 1] = xs[k::-1]
+    return xs
+
+
+def sized_comprehensions(a: i64, b: i64) -> list[i64]:
+    out = [i * 2 for i in range(a, b)]
+    total: list[i64] = []
+    for r in range(3):
+        row = [x + r for x in out]
+        row.append(r)
+        total += row
+    return total + [len(s) for s in ["ab", "c"]] + [ord(c) for c in "hey"]
+
+
+def fill_slices(n: i64, a: i64, b: i64, c: i64, k: i64) -> list[f64]:
+    xs = [float(i) for i in range(n)]
+    if c == 0:
+        xs[a:b] = [0.5] * k
+    else:
+        xs[a:b:c] = [0.5] * k
+    return xs
+
+
+def sieve_flags(n: i64) -> list[i64]:
+    flags = [True] * (n + 1)
+    flags[0] = flags[1] = False
+    for i in range(2, int(n ** 0.5) + 1):
+        if flags[i]:
+            flags[i * i::i] = [False] * len(range(i * i, n + 1, i))
+    return [i for i, f in enumerate(flags) if f]

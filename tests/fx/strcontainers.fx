@@ -168,3 +168,24 @@ def first_pair(text: str) -> tuple[str, i64]:
 
 def distinct(xs: list[str]) -> i64:
     return len(set(xs))
+
+
+def moved_items(words: list[str]) -> list[str]:
+    """Items moved between lists (append/insert/set of another list's item, pop) while the
+    source is overwritten, and a line list reset after each join (its storage reused)."""
+    src = words + ["".join(["tail", "-", "word"])]
+    kept: list[str] = []
+    line: list[str] = []
+    joined: list[str] = []
+    for k in range(len(src)):
+        line.append(src[k])
+        kept.insert(0, src[k])
+        src[k] = "gone"
+        if len(line) == 2:
+            joined.append("+".join(line))
+            line = []
+    while src:
+        kept.append(src.pop())
+    if kept:
+        kept[0] = joined[0] if joined else kept[-1]
+    return kept + joined + line

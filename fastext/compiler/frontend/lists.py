@@ -342,6 +342,11 @@ def store(fc: "FunctionChecker", target: ast.Subscript, lst: ir.Expr, value: ir.
                            "xs[a:b] = [v] (or another list)")
         value = coerce_list(fc, value, lst.type, node, "the assigned list") if value.type != lst.type else value
         args, present = _slice_args(fc, target.slice, span)
+        fill = _repeated_item(value)
+        if fill is not None and value.type == lst.type:
+            # xs[a::s] = [v] * k (the sieve's idiom): v stored k times into the slice, no list made
+            return [ir.ExprStmt(span, _op(T.NONE, span, "assign_slice", [lst, *args, *fill], present=present,
+                                          fill=True))]
         if isinstance(value, ir.Intrinsic) and value.name in ("list.slice", "list.copy"):
             # xs[a:b] = ys[c:d]: read from ys in place, no list in between (lower/lists.py)
             source = value.attrs.get("present", (False, False, False))
@@ -351,6 +356,19 @@ def store(fc: "FunctionChecker", target: ast.Subscript, lst: ir.Expr, value: ir.
         return [ir.ExprStmt(span, _op(T.NONE, span, "assign_slice", [lst, *args, value], present=present))]
     k = _index(fc, target.slice)
     return [ir.ExprStmt(span, _op(T.NONE, span, "set", [lst, k, _item_value(fc, lst, value, node)]))]
+
+
+def _repeated_item(value: ir.Expr) -> list[ir.Expr] | None:
+    """[v, k] of `[v] * k` with a number or bool item v; None for any other list."""
+    if not (isinstance(value, ir.Intrinsic) and value.name == "list.repeat"):
+        return None
+    src, times = value.args
+    if not (isinstance(src, ir.Intrinsic) and src.name == "list.display" and len(src.args) == 1):
+        return None
+    item = src.args[0]
+    if not (isinstance(item.type, Scalar) and not item.type.is_complex and item.type == value.type.item):
+        return None
+    return [item, times]
 
 
 def delete(fc: "FunctionChecker", target: ast.Subscript, lst: ir.Expr) -> list[ir.Stmt]:
@@ -582,7 +600,44 @@ def comprehension(fc: "FunctionChecker", node: ast.ListComp | ast.GeneratorExp) 
     out = fc.new_temp(t, node)
     load = ir.Load(t, span, out)
     _after_item(stmts, item, [ir.ExprStmt(span, _op(T.NONE, span, "append", [load, value]))])
-    return ir.StmtExpr(t, span, [ir.Assign(span, out, _op(t, span, "empty", []))] + stmts, ir.Load(t, span, out))
+    loop = stmts[-1] if stmts else None
+    hint = _item_bound(loop, item) if isinstance(loop, ir.ForRange) else None
+    if hint is None:
+        return ir.StmtExpr(t, span, [ir.Assign(span, out, _op(t, span, "empty", []))] + stmts, ir.Load(t, span, out))
+    # the list is made after the loop's setup (the iterated list's temporary), with room for every item
+    made = ir.Assign(span, out, _op(t, span, "empty", [hint]))
+    return ir.StmtExpr(t, span, stmts[:-1] + [made, loop], ir.Load(t, span, out))
+
+
+def _cheap(e: ir.Expr) -> bool:
+    """`e` can be evaluated a second time before the loop evaluates it: no effects, no errors."""
+    from fastext.compiler import ops
+    if isinstance(e, (ir.Const, ir.Load)):
+        return True
+    if isinstance(e, ir.BinOp) and e.op in ("+", "-", "*"):
+        return _cheap(e.left) and _cheap(e.right)
+    if isinstance(e, ir.ArrayDim):
+        return _cheap(e.array)
+    if isinstance(e, ir.Intrinsic) and e.name == "list.len" and ops.get(e.name).pure:
+        return all(_cheap(a) for a in e.args)
+    return False
+
+
+def _item_bound(loop: ir.ForRange, item: ir.Var) -> ir.Expr | None:
+    """The number of iterations of `loop` when its body assigns the comprehension's item at most
+    once per iteration (directly in its body: no `if`, no inner loop) and its bounds can be read
+    again before it (a unit step); None otherwise.  The hint need not be exact (an early `break`),
+    only never below the number of items: it saves the growth by doubling (one block, no copies)."""
+    if not (isinstance(loop.step, ir.Const) and loop.step.value == 1 and loop.parallel is None):
+        return None
+    if not any(isinstance(s, ir.Assign) and s.var is item for s in loop.body):
+        return None
+    if loop.start.type != I64 or loop.stop.type != I64 or not (_cheap(loop.start) and _cheap(loop.stop)):
+        return None
+    stop = ir.copy_expr(loop.stop)
+    if isinstance(loop.start, ir.Const) and loop.start.value == 0:
+        return stop
+    return ir.BinOp(I64, loop.stop.span, "-", stop, ir.copy_expr(loop.start))
 
 
 def as_list(fc: "FunctionChecker", node: ast.expr) -> tuple[ir.Expr, bool]:

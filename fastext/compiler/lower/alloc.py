@@ -293,10 +293,20 @@ def arena_alloc(ctx: ModuleContext) -> ll.Function:
     err, nbytes = fn.args
     b = ll.IRBuilder(fn.append_basic_block("entry"))
     slot = b.alloca(I8P)
+    # a chunk freed by an earlier call first (lower/chunkcache.py): its pages are mapped already
+    from fastext.compiler.lower.chunkcache import pop_chunk
+    fresh, have = fn.append_basic_block("fresh"), fn.append_basic_block("have")
+    b.store(ll.Constant(I8P, None), slot)
+    with b.if_then(b.icmp_unsigned("==", nbytes, I64(CHUNK_BYTES))):
+        b.store(b.call(pop_chunk(ctx), []), slot)
+    b.cbranch(b.icmp_unsigned("==", b.load(slot), ll.Constant(I8P, None)), fresh, have)
+    b.position_at_end(fresh)
     memalign = ctx.intrinsic("posix_memalign", I32, [I8P.as_pointer(), I64, I64])
     rc = b.call(memalign, [slot, I64(ALIGN), b.add(nbytes, I64(ALIGN))])
     with b.if_then(b.icmp_signed("!=", rc, I32(0)), likely=False):
         b.ret(ll.Constant(I8P, None))
+    b.branch(have)
+    b.position_at_end(have)
     block = b.load(slot)
     head = b.bitcast(b.load(b.gep(err, [I32(0), I32(ERR_ARENA)])), I8P.as_pointer())
     hdr = b.bitcast(block, HEADER.as_pointer())
@@ -378,14 +388,22 @@ def small_alloc(ctx: ModuleContext) -> ll.Function:
 
 
 def free_block(ctx: ModuleContext) -> ll.Function:
-    """`void fx$free_block(header*)`: give one block back to the C library."""
+    """`void fx$free_block(header*)`: give one block back to the C library (a chunk to the
+    module's cache while it has room: lower/chunkcache.py)."""
     fn = ctx.module.globals.get("fx$free_block")
     if fn is not None:
         return fn
     fn = ll.Function(ctx.module, ll.FunctionType(ll.VoidType(), [I8P]), "fx$free_block")
     fn.linkage = "internal"
     b = ll.IRBuilder(fn.append_basic_block("entry"))
-    b.call(ctx.intrinsic("free", ll.VoidType(), [I8P]), [fn.args[0]])
+    from fastext.compiler.lower.chunkcache import push_chunk
+    block = fn.args[0]
+    nbytes = b.load(b.gep(b.bitcast(block, HEADER.as_pointer()), [I32(0), I32(1)]))
+    with b.if_then(b.icmp_unsigned("==", nbytes, I64(CHUNK_BYTES))):
+        with b.if_then(b.call(push_chunk(ctx), [block])):      # kept for the next call
+            b.atomic_rmw("sub", live_counter(ctx), I64(1), "monotonic")
+            b.ret_void()
+    b.call(ctx.intrinsic("free", ll.VoidType(), [I8P]), [block])
     b.atomic_rmw("sub", live_counter(ctx), I64(1), "monotonic")
     b.ret_void()
     return fn

@@ -87,6 +87,18 @@ def int_divmod(fl, op: str, t: T.Scalar, a, b):
     return bld.select(minus_one, zero, r)
 
 
+def int_mod_is_zero(fl, a, b):
+    """`a % b == 0` for signed integers: Python's floored remainder is zero exactly when the
+    truncated one is, so the sign fix-up of `int_divmod` is left out (ZeroDivisionError kept)."""
+    bld = fl.b
+    zero = a.type(0)
+    is_zero = bld.icmp_unsigned("==", b, zero)
+    fl.fail_if(is_zero, "ZeroDivisionError", _zero_division_message("%"), deferrable=True)
+    # x % -1 is 0 (the hardware traps on the minimum value), and so is x % 1
+    unsafe = bld.or_(is_zero, bld.icmp_signed("==", b, a.type(-1)))
+    return bld.icmp_signed("==", bld.srem(a, bld.select(unsafe, a.type(1), b)), zero)
+
+
 def shift(fl, op: str, t: T.Scalar, a, b):
     """Shifts as Python's int would give them, wrapped to the width; negative count → ValueError."""
     bld = fl.b

@@ -21,6 +21,20 @@ def _is_int64(t: T.Scalar) -> bool:
     return t.is_int and t.bits == 64
 
 
+def _divisibility(e: ir.Compare) -> ir.BinOp | None:
+    """The `a % b` of a comparison `a % b == 0` / `!= 0` on signed integers of one type."""
+    if len(e.ops) != 1 or e.ops[0] not in ("==", "!="):
+        return None
+    mod, zero = e.operands
+    t = e.cmp_types[0]
+    if not (isinstance(mod, ir.BinOp) and mod.op == "%" and isinstance(zero, ir.Const)
+            and type(zero.value) is int and zero.value == 0):
+        return None
+    if not (isinstance(t, T.Scalar) and t.is_int and t.signed and mod.type == t):
+        return None
+    return mod
+
+
 def _mixed_u64(a: T.Scalar, b: T.Scalar) -> bool:
     """One operand is u64 and the other a signed integer (bool counts as unsigned)."""
     return (a == T.U64 and b.is_int and b.signed) or (b == T.U64 and a.is_int and a.signed)
@@ -557,6 +571,10 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
 
     def e_Compare(self, e: ir.Compare) -> ll.Value:
         b = self.b
+        divides = _divisibility(e)
+        if divides is not None:     # `n % p == 0`: the truncated remainder answers it
+            zero = arith.int_mod_is_zero(self, self.expr(divides.left), self.expr(divides.right))
+            return zero if e.ops[0] == "==" else b.not_(zero)
         end = self.new_block("cmp.end")
         results: list[tuple[ll.Value, ll.Block]] = []
         left = self.expr(e.operands[0])

@@ -169,13 +169,19 @@ def lower_list(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     return _LOWER[e.name.partition(".")[2]](fl, e, args)
 
 
-def keep_item(fl, v: ll.Value, item: T.Type) -> None:
+def keep_item(fl, v: ll.Value, item: T.Type, value: ir.Expr | None = None) -> None:
     """A str item about to be stored: its reference taken by the call's arena (lower/kept.py).
-    Items copied from another container (slices, `+`, copies) are kept already."""
-    if item == T.STRV:
+    Items copied from another container (slices, `+`, copies) are kept already, and so is a
+    `value` read from a native list (`line.append(chars[k])`): the arena holds every item a
+    container ever had until the call ends."""
+    if item == T.STRV and not _kept_already(value):
         from fastext.compiler.lower.kept import keep
         keep(fl, v)
     # a tuple's str fields were kept when the tuple was made (lower/function.py: e_MakeTuple)
+
+
+def _kept_already(value: ir.Expr | None) -> bool:
+    return isinstance(value, ir.Intrinsic) and value.name in ("list.get", "list.pop")
 
 
 def _display(fl, e, args):
@@ -188,7 +194,17 @@ def _display(fl, e, args):
 
 
 def _empty(fl, e, args):
-    return new(fl, item_type(e.type), I64(0), args[0] if args else None)
+    return new(fl, item_type(e.type), I64(0), capacity_hint(fl, args[0]) if args else None)
+
+
+HINT_ITEMS = 1 << 26    # a larger hint (a loop that may stop early) is not reserved up front
+
+
+def capacity_hint(fl, hint: ll.Value) -> ll.Value:
+    """The room `list.empty(hint)` reserves: the hint (an upper bound on the items the
+    comprehension appends), 0 when it is negative or beyond HINT_ITEMS (growth by doubling then)."""
+    b = fl.b
+    return b.select(b.icmp_unsigned(">", hint, I64(HINT_ITEMS)), I64(0), hint)
 
 
 def _repeat(fl, e, args):
@@ -237,7 +253,7 @@ def _set(fl, e, args):
     lst, k, v = args
     item = item_type(e.args[0].type)
     k = index(fl, lst, k, "list assignment index out of range", id(e) in fl.proven)
-    keep_item(fl, v, item)
+    keep_item(fl, v, item, e.args[2])
     istore(fl, v, lst, item, k)
     return I1(0)
 
@@ -248,7 +264,7 @@ def _append(fl, e, args):
     item = item_type(e.args[0].type)
     n = length(fl, lst)
     reserve(fl, lst, item, b.add(n, I64(1)))
-    keep_item(fl, v, item)
+    keep_item(fl, v, item, e.args[1])
     istore(fl, v, lst, item, n)
     hstore(fl, b.add(n, I64(1)), lst, LEN)
     return I1(0)
@@ -307,7 +323,7 @@ def _insert(fl, e, args):
     k = b.select(b.icmp_signed("<", k, I64(0)), I64(0), k)
     k = b.select(b.icmp_signed(">", k, n), n, k)
     reserve(fl, lst, item, b.add(n, I64(1)))
-    keep_item(fl, v, item)
+    keep_item(fl, v, item, e.args[2])
     _move_items(fl, lst, item, b.add(k, I64(1)), k, b.sub(n, k))
     istore(fl, v, lst, item, k)
     hstore(fl, b.add(n, I64(1)), lst, LEN)
@@ -341,9 +357,79 @@ def _assign_slice(fl, e, args):
     items are read straight from `ys`, through a scratch buffer freed at once when `ys` is `xs`
     or the source is strided (`perm[:k + 1] = perm[k::-1]` allocates nothing in the arena)."""
     b = fl.b
-    lst, start, stop, step, src = args[:5]
+    lst, src = args[0], args[4]
     item = item_type(e.args[0].type)
     n = length(fl, lst)
+    if e.attrs.get("fill"):
+        _fill_slice(fl, e, args, n, item)
+        return I1(0)
+    quick = _in_range_flip(fl, e, args, n)
+    if quick is None:
+        _assign_slice_general(fl, e, args, n, item)
+        return I1(0)
+    flip, first, count = quick
+    with b.if_else(flip, likely=True) as (swap, general):
+        with swap:
+            _reverse_range(fl, lst, item, first, count)
+        with general:
+            _assign_slice_general(fl, e, args, n, item)
+    return I1(0)
+
+
+def _fill_slice(fl, e, args, n, item) -> None:
+    """`xs[a:b:c] = [v] * k` (attrs `fill`; args: the list, the bounds, v, k): v stored into the
+    slice's items, no list made.  An extended slice needs exactly k items (ValueError as Python);
+    a unit-step one is replaced by k items (the list grows or shrinks)."""
+    b = fl.b
+    lst, v, times = args[0], args[4], args[5]
+    times = b.select(b.icmp_signed("<", times, I64(0)), I64(0), times)
+    start, count, step = _bounds(fl, n, e, *args[1:4])
+    unit = b.icmp_signed("==", step, I64(1)) if e.attrs["present"][2] else I1(1)
+    with b.if_else(unit) as (contiguous, extended):
+        with contiguous:
+            with b.if_then(b.icmp_signed("!=", count, times), likely=False):
+                fl.fail_if(b.icmp_unsigned(">", times, I64(MAX_ITEMS)), "MemoryError", None)
+                newlen = b.add(b.sub(n, count), times)
+                with b.if_then(b.icmp_signed(">", newlen, n)):
+                    reserve(fl, lst, item, newlen)
+                tail = b.add(start, count)
+                _move_items(fl, lst, item, b.add(start, times), tail, b.sub(n, tail))
+                hstore(fl, newlen, lst, LEN)
+            for_range(b, I64(0), times, lambda k: istore(fl, v, lst, item, b.add(start, k)))
+        with extended:
+            fl.fail_if(b.icmp_signed("!=", times, count), "ValueError",
+                       "attempt to assign sequence of size %lld to extended slice of size %lld", (times, count))
+            for_range(b, I64(0), count, lambda k: istore(fl, v, lst, item, b.add(start, b.mul(k, step))))
+
+
+def _in_range_flip(fl, e, args, n):
+    """(condition, first, count) of the reversal `xs[a:b] = xs[b-1:a-1:-1]` (also `xs[:k+1] = xs[k::-1]`,
+    the pancake flip) when its bounds are already in range, 0 <= a <= b <= n: a few compares
+    instead of Python's normalisation of both slices; None for other statement shapes."""
+    b = fl.b
+    present, source = e.attrs["present"], e.attrs.get("source")
+    sstep = e.args[7] if source is not None and len(e.args) > 7 else None
+    if present[2] or not (source and source[2] and isinstance(sstep, ir.Const) and sstep.value == -1 and source[0]):
+        return None
+    lst, start, stop, src, sstart, sstop = args[0], args[1], args[2], args[4], args[5], args[6]
+    first = start if present[0] else I64(0)
+    last = stop if present[1] else n
+    ok = b.and_(b.icmp_unsigned("==", lst, src), b.icmp_unsigned("<=", last, n))
+    ok = b.and_(ok, b.icmp_unsigned("<=", first, last))
+    # the source starts at the last item of the range (b >= 1, so not Python's -1) ...
+    ok = b.and_(ok, b.and_(b.icmp_unsigned("<", sstart, n), b.icmp_signed("==", b.add(sstart, I64(1)), last)))
+    # ... and ends at the first: a present stop is a - 1 >= 0, an absent one runs to index 0
+    if source[1]:
+        ends = b.and_(b.icmp_signed(">=", sstop, I64(0)), b.icmp_signed("==", b.add(sstop, I64(1)), first))
+    else:
+        ends = b.icmp_signed("==", first, I64(0))
+    return b.and_(ok, ends), first, b.sub(last, first)
+
+
+def _assign_slice_general(fl, e, args, n, item) -> None:
+    """`_assign_slice` with Python's normalisation of the bounds (any list, any slices)."""
+    b = fl.b
+    lst, start, stop, step, src = args[:5]
     start, count, step = _bounds(fl, n, e, start, stop, step)
     size = size_of(value_type(item))
     if "source" in e.attrs:
@@ -400,7 +486,6 @@ def _assign_slice(fl, e, args):
     _free(fl, scratch.get())
     b.branch(done)
     b.position_at_end(done)
-    return I1(0)
 
 
 def _free(fl, p: ll.Value) -> None:
@@ -678,6 +763,8 @@ def confined(fn: ir.Function) -> set[int]:
             for k in _READS.get(e.name[5:], ()):
                 if k < len(e.args) and isinstance(e.args[k], ir.Load):
                     allowed.add(id(e.args[k]))
+        elif isinstance(e, ir.ObjBox) and isinstance(e.value, ir.Load) and isinstance(e.value.type, T.List):
+            allowed.add(id(e.value))    # made a new Python list (print(xs), "".join(xs)): a copy, not the list
     escaping = {id(load.var) for load in loads if id(load) not in allowed}
     allowed |= {id(load) for temp, load in loop_aliases(fn, lists) if temp not in escaping}
     out = lists - {id(load.var) for load in loads if id(load) not in allowed}
@@ -702,6 +789,8 @@ def assign_reusing(fl, s: ir.Assign) -> None:
         with b.if_else(b.icmp_unsigned("!=", old, NULL)) as (into, fresh):
             with into:
                 hstore(fl, I64(0), old, LEN)
+                if args:
+                    reserve(fl, old, item, capacity_hint(fl, args[0]))
             with fresh:
                 b.store(lower_list(fl, e, args), target)
         return
