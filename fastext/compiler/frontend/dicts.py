@@ -180,7 +180,12 @@ def delete(fc: "FunctionChecker", target: ast.Subscript, table: ir.Expr) -> list
 def contains(fc: "FunctionChecker", value: ir.Expr, table: ir.Expr, node: ast.AST) -> ir.Expr:
     kt = table.type.key if isinstance(table.type, Dict) else table.type.item
     if isinstance(kt, Unknown):
-        return ir.Const(BOOL, fc.span(node), False)     # nothing was ever stored
+        # nothing stored yet on this check; a later `add`/`d[k] = v` may decide the key type, and
+        # then the function is checked again with it (a loop's next pass may see stored keys)
+        from fastext.compiler.frontend.lists import early_use
+        early_use(fc, table)
+        fc.guessed_absent = True
+        return ir.Const(BOOL, fc.span(node), False)
     return _op(BOOL, fc.span(node), "contains", [table, _key(fc, table, value, node)])
 
 

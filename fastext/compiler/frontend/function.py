@@ -67,6 +67,7 @@ class FunctionChecker(ExpressionChecker):
         # again (`pretyped`, name → type, declared at the first assignment)
         self.early_reads: set[str] = set()
         self.pretyped: dict = {}
+        self.guessed_absent = False     # `x in s` read as False: `s` had no key type yet (dicts.contains)
         self.globals_declared: set[str] = set()      # `global X` (frontend/module_scalars.py)
 
     # ------------------------------------------------------------------ entry
@@ -812,7 +813,11 @@ def check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Funct
     second.pretyped = pretyped
     second.list_items.update(first.list_items)      # what the first check decided of open parameters
     fn2, failed2 = _attempt(second, node)
-    if len(diags.items) - before + (failed2 is not None) < len(reported) + (failed is not None):
+    # a first check that answered `x in s` with False for a set no use had typed yet is wrong even
+    # without errors: the second one is kept unless it is worse
+    errors2 = len(diags.items) - before + (failed2 is not None)
+    errors1 = len(reported) + (failed is not None)
+    if errors2 < errors1 or (first.guessed_absent and errors2 == errors1):
         fn, failed = fn2, failed2
     else:
         del diags.items[before:]
