@@ -21,7 +21,7 @@ from fastext.compiler.frontend.expressions import (
 from fastext.compiler.frontend.scope import ModuleScope, Signature
 from fastext.compiler.source import Span, without_docstring
 from fastext.compiler.types import ERROR, F64, NONE, OBJECT, STR, STRV, Array, Char, ErrorType, PyObj, Scalar, Struct, Tuple, Type, article
-from fastext.compiler.types import Dict as DictType, List as ListType, Set as SetType
+from fastext.compiler.types import Dict as DictType, List as ListType, Set as SetType, Unknown
 
 
 class FunctionChecker(ExpressionChecker):
@@ -63,6 +63,9 @@ class FunctionChecker(ExpressionChecker):
         # (`prev = ch`, `ch` from `s[1:]`): str values from the start, checked again (check_promoting)
         self.wants_str: set[str] = set()
         self.weak_ints: set[str] = set()
+        # the same for lists: `u = [1] * n` later bound to a list of floats is a float list from the start
+        self.weak_lists: set[str] = set()
+        self.wants_float_list: set[str] = set()
         # empty containers read before a later use decides their types: those types, for the check
         # again (`pretyped`, name → type, declared at the first assignment)
         self.early_reads: set[str] = set()
@@ -356,10 +359,14 @@ class FunctionChecker(ExpressionChecker):
                 if pre == STRV and isinstance(vt, Char):
                     vt = STRV       # a character local that a str value is assigned later
                 var = self.declare(target.id, vt, target)
+                if isinstance(vt, ListType) and isinstance(vt.item, Unknown) and vt.item.key in self.list_weak:
+                    self.weak_lists.add(target.id)      # `u = [1] * n`: ints unless a float list comes
                 from fastext.compiler.frontend.arrays import is_strong
                 var.strong = isinstance(vt, Scalar) and is_strong(value)
                 if weak_int:
                     self.weak_ints.add(target.id)
+            elif target.id in self.weak_lists and _int_list(var.type) and _float_list(value.type):
+                self.wants_float_list.add(target.id)   # `u = [1] * n` ... `u = scaled(u)`: floats, as Python
             elif var.type != value.type and type(var.type) is type(value.type) and \
                     isinstance(var.type, (ListType, DictType, SetType)):
                 from fastext.compiler.frontend import lists
@@ -802,6 +809,7 @@ def check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Funct
     pretyped = {name: first.vars[name].type for name in first.early_reads
                 if name in first.vars and open_key(first.vars[name].type) is None}
     pretyped.update({name: STRV for name in first.wants_str})
+    pretyped.update({name: ListType(F64) for name in first.wants_float_list})
     if not first.wants_float and not pretyped:
         if failed is not None:
             raise failed
@@ -825,6 +833,14 @@ def check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Funct
     if failed is not None:
         raise failed
     return fn
+
+
+def _int_list(t) -> bool:
+    return isinstance(t, ListType) and isinstance(t.item, Scalar) and t.item.is_int and not t.item.is_bool
+
+
+def _float_list(t) -> bool:
+    return isinstance(t, ListType) and t.item == F64
 
 
 def _attempt(checker: "FunctionChecker", node: ast.FunctionDef):
