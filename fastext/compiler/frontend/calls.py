@@ -487,6 +487,11 @@ def _items_builtin(fc: "FunctionChecker", node: ast.Call, name: str, value: ir.E
         raise _Poisoned
     if isinstance(value.type, Tuple) and value.type.items and all(isinstance(t, Scalar) for t in value.type.items):
         return tuple_fold(fc, node, name, value)
+    if isinstance(value.type, T.PyObj) and value.type.check in ("bytes", "bytearray"):
+        # a `bytearray()` built here: its items are ints 0-255, so Python's own sum/min/max is an int
+        target = ir.Intrinsic(OBJECT, fc.span(node), "py.builtin", [], {"name": name})
+        call = ir.ObjCall(OBJECT, fc.span(node), target, None, [value], ())
+        return ir.ObjConvert(I64, fc.span(node), call, "python", ast.unparse(node))
     if not isinstance(value.type, Array) or not isinstance(value.type.dtype, Scalar):
         raise fc.error(node.args[0], f"{name}() of {article(value.type)} is not supported yet",
                        f"{name}() of a 1-D array of numbers; for two or more numbers: min(a, b)")
