@@ -199,8 +199,13 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
             return lists.list_call(fc, node)
         if name == "sorted":
             return lists.sorted_call(fc, node)
-        folded = lists.fold_call(fc, node, name, None if _loop_call(node.args[0] if node.args else None, fc)
-                                 else fc.expr(node.args[0]) if node.args else None)
+        value = None if _loop_call(node.args[0] if node.args else None, fc) \
+            else fc.expr(node.args[0]) if node.args else None
+        if value is not None and isinstance(value.type, Array) and value.type.ndim == 1 and len(node.args) == 1 \
+                and not node.keywords:      # all(a >= 0): Python iterates the items, as np.all reads them
+            op = ops.by_spelling(f"numpy.{name}")
+            return op.check(fc, node, op, name)
+        folded = lists.fold_call(fc, node, name, value)
         if folded is None:
             raise fc.error(node, f"{name}() takes a list, a comprehension or a generator expression here",
                            f"{name}(x > 0 for x in xs); for arrays: np.{name}(a)")
