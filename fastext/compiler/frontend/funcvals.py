@@ -152,3 +152,47 @@ def closure(fc: "FunctionChecker", node: ast.Lambda | ast.FunctionDef) -> FuncVa
 def not_a_value(fc: "FunctionChecker", node: ast.AST, name: str) -> FxSyntaxError:
     """The error for a function used where a number or an array is expected."""
     return fc.error(node, f"`{name}` is a function, not a value here", HINT)
+
+
+def loop_over_functions(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt] | None:
+    """`for op in (square, cube): body` over a display of named functions (None: another loop).
+    Function values exist only at compile time, so the loop runs over the positions, and the
+    body is repeated once per function with `op` standing for it (a direct call each):
+
+        for $k in range(2):
+            if $k == 0: body[op := square]
+            elif $k == 1: body[op := cube]
+
+    `break`, `continue` and `else` keep Python's meaning, as the loop is still one loop."""
+    it, target = node.iter, node.target
+    if not (isinstance(it, (ast.Tuple, ast.List)) and it.elts and isinstance(target, ast.Name)):
+        return None
+    if not all(isinstance(e, (ast.Name, ast.Attribute)) and value_of(fc, e) is not None for e in it.elts):
+        return None
+    if any(isinstance(n, ast.Name) and n.id == target.id and not isinstance(n.ctx, ast.Load)
+           for st in node.body for n in ast.walk(st)):
+        raise fc.error(target, f"`{target.id}` is assigned in the body of a loop over functions",
+                       "use another name for the value assigned in the body")
+    import copy
+    counter = f"fx$fn{node.lineno}_{node.col_offset}"
+
+    class Put(ast.NodeTransformer):
+        def __init__(self, function: ast.expr):
+            self.function = function
+
+        def visit_Name(self, n: ast.Name):
+            return ast.copy_location(copy.deepcopy(self.function), n) if n.id == target.id else n
+
+    chain: list[ast.stmt] = []
+    for k in reversed(range(len(it.elts))):
+        body = [Put(it.elts[k]).visit(copy.deepcopy(st)) for st in node.body]
+        test = ast.Compare(ast.Name(counter, ast.Load()), [ast.Eq()], [ast.Constant(k)])
+        chain = [ast.If(test, body, chain)]
+    loop = ast.For(ast.Name(counter, ast.Store()), ast.Call(ast.Name("range", ast.Load()),
+                                                            [ast.Constant(len(it.elts))], []),
+                   chain, node.orelse)
+    for n in ast.walk(loop):
+        if not hasattr(n, "lineno"):
+            ast.copy_location(n, node)
+    ast.fix_missing_locations(loop)
+    return fc.s_for(loop)

@@ -35,6 +35,10 @@ class Iteration:
 def check_for(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt]:
     span = fc.span(node)
     it = node.iter
+    from fastext.compiler.frontend.funcvals import loop_over_functions
+    unrolled = loop_over_functions(fc, node)        # `for op in (square, cube):`
+    if unrolled is not None:
+        return unrolled
     from fastext.compiler.frontend import iterators
     replay = iterators.bound(fc, it)
     if replay is not None:      # `it = gen(n)` ... `for x in it:`
