@@ -48,8 +48,14 @@ def _unify(fc: "FunctionChecker", values: list[ir.Expr], nodes: list[ast.AST], w
         if isinstance(t, Scalar) and isinstance(v.type, Scalar):
             t = fc.result_type(ir.Expr(t, v.span), v)
             continue
+        common = lists.unify_open(fc, t, v.type)     # `{(0, 0): [1, 2], (1, 1): []}`
+        if common is not None:
+            t = common
+            continue
         raise fc.error(node, f"{what} must have one type: {t} and {v.type}", "convert them to one type")
-    return t, [fc.convert(v, t) if isinstance(t, Scalar) else v for v in values]
+    return t, [fc.convert(v, t) if isinstance(t, Scalar) else
+               fc.coerce(v, t, node, "the item") if isinstance(t, T.List) and v.type != t else v
+               for v, node in zip(values, nodes)]
 
 
 def display(fc: "FunctionChecker", node: ast.Dict) -> ir.Expr:
