@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from fastext.compiler import ir
 from fastext.compiler.frontend import objects
 from fastext.compiler.types import (
-    BOOL, ERROR, F64, I64, OBJECT, STRV, Char, ErrorType, List, PyObj, Scalar, Str, Type, article,
+    BOOL, ERROR, F64, I64, OBJECT, STRV, Char, ErrorType, List, PyObj, Scalar, Str, Tuple, Type, article,
 )
 
 if TYPE_CHECKING:
@@ -219,6 +219,15 @@ def method_call(fc: "FunctionChecker", node: ast.Call, owner: ir.Expr, name: str
         # a native list[str] of Python's result (lower/str_items.py: from_strs)
         call.type = PyObj("list")
         return ir.Intrinsic(List(STRV), call.span, "list.from_strs", [call], {})
+    elif name in ("partition", "rpartition"):
+        # always three str: a native tuple of them, so `head, sep, tail = s.partition(":")`
+        # unpacks into str values (each item read once from Python's tuple)
+        call.type = PyObj("tuple")
+        whole = fc.new_temp(call.type, node)
+        items = [ir.ObjItem(STRV, call.span, ir.Load(whole.type, call.span, whole),
+                            [ir.ObjBox(OBJECT, call.span, ir.Const(I64, call.span, k))]) for k in range(3)]
+        return ir.StmtExpr(Tuple((STRV, STRV, STRV)), call.span, [ir.Assign(call.span, whole, call)],
+                           ir.MakeTuple(Tuple((STRV, STRV, STRV)), call.span, items))
     elif name in OTHER_METHODS:
         call.type = OTHER_METHODS[name]
     elif name in INT_METHODS:
