@@ -612,6 +612,11 @@ class ExpressionChecker:
         if isinstance(value, ir.Intrinsic) and value.name == "record.none":
             from fastext.compiler.frontend import dunders
             return dunders.none_as(self, value, target, node, what)
+        if isinstance(value.type, T.Char) and isinstance(target, Str) and what.startswith("argument"):
+            # `shift(c, k)` with `c` from `for c in s`: a one-character str, lent as any str value is
+            from fastext.compiler.frontend import objects
+            from fastext.compiler.frontend.text import as_text
+            return objects.convert(self, as_text(value), target, node, what)
         if isinstance(value.type, PyObj) or isinstance(target, PyObj):
             from fastext.compiler.frontend import objects
             if isinstance(value.type, PyObj) and can_assign(target, value.type):

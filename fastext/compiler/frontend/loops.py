@@ -219,6 +219,9 @@ def _display(fc: "FunctionChecker", node: ast.Tuple | ast.List) -> Iteration:
     builds the tuple), the k-th picked by comparisons: no list or tuple is made."""
     span = fc.span(node)
     items = [fc.expr(e) for e in node.elts]
+    from fastext.compiler.frontend.text import as_text, textual
+    if len({i.type for i in items}) > 1 and all(textual(i.type) for i in items):
+        items = [as_text(i) for i in items]     # `for s in (a, "", "((")`: str parameters beside literals
     t = items[0].type
     for e, v in zip(node.elts[1:], items[1:]):
         if v.type != t:

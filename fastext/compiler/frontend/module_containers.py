@@ -232,6 +232,24 @@ def subscript(fc, node: ast.Subscript, b: Binding) -> ir.Expr:
                    "or a str variable", f"write `{node.value.id}[{keys[0]!r}]`")
 
 
+def contains(fc, node: ast.Compare) -> ir.Expr:
+    """`s in D` / `s not in D` of a module-level dict with str keys: the keys are known when
+    compiled, so `s` is compared with each (`s == "k1" or s == "k2" ...`)."""
+    b = strdict(fc, node.comparators[0])
+    keys = b.value[1]
+    left = node.left
+    if not isinstance(left, (ast.Name, ast.Constant)):
+        raise fc.error(left, f"`... in {node.comparators[0].id}` tests a name or a literal here",
+                       "assign the value to a name first: k = ...; k in D")
+    tests = [ast.Compare(left, [ast.Eq()], [ast.Constant(k)]) for k in keys]
+    test: ast.expr = ast.BoolOp(ast.Or(), tests) if len(tests) > 1 else tests[0] if tests else ast.Constant(False)
+    if isinstance(node.ops[0], ast.NotIn):
+        test = ast.UnaryOp(ast.Not(), test)
+    for sub in ast.walk(test):
+        ast.copy_location(sub, node)
+    return fc.expr(test)
+
+
 def method(fc, node: ast.Call, b: Binding) -> ir.Expr:
     """`D.values()` (the values in insertion order, a list every call shares) and `len(D)`."""
     name = node.func.attr

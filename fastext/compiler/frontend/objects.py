@@ -184,6 +184,9 @@ def store_literal(fc: "FunctionChecker", node: ast.Assign) -> list[ir.Stmt] | No
 
 def contains(fc: "FunctionChecker", node: ast.Compare) -> ir.Expr:
     """`x in o` / `x not in o` for a Python container `o`."""
+    from fastext.compiler.frontend import module_containers
+    if module_containers.strdict(fc, node.comparators[0]) is not None:    # `c in PAIRS`
+        return module_containers.contains(fc, node)
     container = fc.expr(node.comparators[0])
     if isinstance(container.type, ErrorType):
         return container
