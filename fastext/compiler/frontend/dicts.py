@@ -291,9 +291,11 @@ def view_iteration(fc: "FunctionChecker", node: ast.Call):
     func = node.func
     if not (isinstance(func, ast.Attribute) and func.attr in ("keys", "values", "items") and not node.args):
         return None
-    if isinstance(func.value, ast.Name) and func.value.id not in fc.vars:
+    from fastext.compiler.frontend.module_containers import strdict
+    if isinstance(func.value, ast.Name) and func.value.id not in fc.vars and \
+            (strdict(fc, func.value) is None or func.attr == "values"):    # D.values(): a list already
         return None
-    owner = fc.expr(func.value)
+    owner = fc.expr(func.value)      # a module-level dict with str keys: a dict of its items
     if not isinstance(owner.type, Dict):
         return None
     return iteration(fc, owner, node, func.attr)

@@ -284,6 +284,7 @@ class FunctionChecker(ExpressionChecker):
             result = self.binop(op, current, self.expr(node.value), node)
             return self.assign_to(target, result, node)
         if isinstance(target, ast.Subscript):
+            _refuse_key_store(self, target.value)
             array = self.expr(target.value)
             if poisoned(array):
                 return []
@@ -388,6 +389,7 @@ class FunctionChecker(ExpressionChecker):
             from fastext.compiler.frontend import objects
             return objects.store(self, target, owner, value, node)
         if isinstance(target, ast.Subscript):
+            _refuse_key_store(self, target.value)
             array = self.expr(target.value)
             if isinstance(array.type, PyObj):     # o[key] = v
                 from fastext.compiler.frontend import objects
@@ -632,6 +634,7 @@ class FunctionChecker(ExpressionChecker):
         for target in node.targets:
             if not isinstance(target, ast.Subscript):
                 raise self.error(target, "only `del d[k]` and `del xs[i]` are supported", "assign a new value instead")
+            _refuse_key_store(self, target.value)
             owner = self.expr(target.value)
             if poisoned(owner):
                 continue
@@ -833,6 +836,16 @@ def check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Funct
     if failed is not None:
         raise failed
     return fn
+
+
+def _refuse_key_store(fc: "FunctionChecker", owner: ast.expr) -> None:
+    """`D[k] = v`, `del D[k]` of a module-level dict with str keys: its keys are fixed when
+    compiled (a read of it whole is a new dict, which a store would change unseen)."""
+    from fastext.compiler.frontend.module_containers import strdict
+    if strdict(fc, owner) is not None:
+        raise fc.error(owner, f"the keys of the module-level dict `{owner.id}` are fixed when compiled",
+                       f"change the items of its values in place (`{owner.id}[\"key\"][0] = v`), or build a "
+                       "dict in the function")
 
 
 def _int_list(t) -> bool:
