@@ -123,6 +123,8 @@ class ExpressionChecker:
         if isinstance(v, str):      # a str value (frontend/text.py)
             from fastext.compiler.frontend import text
             return text.literal(self, node)
+        if isinstance(v, bytes):    # b"P4\n": a Python bytes object, for output (`sys.stdout.buffer.write`)
+            return ir.ObjConst(PyObj("bytes"), span, v)
         if v is None:
             from fastext.compiler.frontend import dunders
             if dunders.module_has_classes(self):      # None where an instance of a class may go
@@ -432,7 +434,7 @@ class ExpressionChecker:
         left = self.expr(node.left)
         if op == "%" and isinstance(node.right, ast.Tuple):
             from fastext.compiler.frontend import text
-            if text.textual(left.type):          # "%d %s" % (n, s): a Python tuple of the values
+            if text.textual(left.type) or text.is_bytes(left.type):   # "%d %s" % (n, s): a Python tuple
                 return text.format_tuple(self, left, node)
         return self.binop(op, left, self.expr(node.right), node)
 

@@ -174,7 +174,21 @@ def iterable(fc: "FunctionChecker", node: ast.expr) -> Iteration:
     if isinstance(value.type, (Dict, Set)):
         from fastext.compiler.frontend import dicts
         return dicts.iteration(fc, value, node)
-    raise fc.error(node, f"cannot iterate over {value.type}", HINT)
+    if isinstance(value.type, Tuple) and value.type.items and len(set(value.type.items)) == 1:
+        # `for x in pair` of a tuple whose items have one type: the k-th picked by comparisons
+        setup = []
+        whole = _once(fc, value, node, setup)
+        t, n = value.type.items[0], len(value.type.items)
+
+        def item(k: ir.Expr) -> ir.Expr:
+            out = ir.TupleGet(t, span, whole, n - 1)
+            for i in range(n - 2, -1, -1):
+                test = ir.Compare(BOOL, span, ["=="], [k, ir.Const(I64, span, i)], [I64])
+                out = ir.IfExp(t, span, test, ir.TupleGet(t, span, whole, i), out)
+            return out
+        return Iteration(ir.Const(I64, span, n), item, setup)
+    raise fc.error(node, f"cannot iterate over {value.type}", HINT if not isinstance(value.type, Tuple) else
+                   "a tuple of items of different types: unpack it (a, b = t) or index it (t[0])")
 
 
 def _counted(fc: "FunctionChecker", iteration: Iteration, node: ast.AST) -> Iteration:

@@ -72,8 +72,16 @@ def _op(t: Type, span, opname: str, args: list[ir.Expr], **attrs) -> ir.Expr:
 
 
 # ---------------------------------------------------------------- operators
+def is_bytes(t: Type) -> bool:
+    """A Python `bytes`/`bytearray` object made in the function (`b"..."`, `bytes(row)`)."""
+    return isinstance(t, PyObj) and t.check in ("bytes", "bytearray")
+
+
 def involved(left: ir.Expr, right: ir.Expr) -> bool:
-    """Whether a binary operator is one of str's: a str value on a side, or text with text."""
+    """Whether a binary operator is one of str's: a str value on a side, or text with text
+    (or bytes: `b"%d" % n`, `b"P4" + row`, Python's own operators on the objects)."""
+    if is_bytes(left.type):
+        return True
     if is_text(left.type) or is_text(right.type):
         return True
     return textual(left.type) and textual(right.type)
@@ -84,6 +92,8 @@ def binop(fc: "FunctionChecker", op: str, left: ir.Expr, right: ir.Expr, node: a
     span = fc.span(node)
     if isinstance(left.type, ErrorType) or isinstance(right.type, ErrorType):
         return ir.Expr(left.type if isinstance(left.type, ErrorType) else right.type, span)
+    if is_bytes(left.type):
+        return _bytes_binop(fc, op, left, right, node)
     if op == "%":
         if not textual(left.type):
             raise fc.error(node, f"unsupported operand types for %: {left.type} and str",
@@ -107,12 +117,27 @@ def binop(fc: "FunctionChecker", op: str, left: ir.Expr, right: ir.Expr, node: a
                    "strings support + (concatenation), * (repetition) and % (formatting)")
 
 
+def _bytes_binop(fc: "FunctionChecker", op: str, left: ir.Expr, right: ir.Expr, node: ast.AST) -> ir.Expr:
+    """`b"%d %d\\n" % (w, h)`, `b"P4" + row`, `b"-" * n`: Python's operators, a new bytes object."""
+    span = fc.span(node)
+    if op == "%":
+        return _op(PyObj("bytes"), span, "text.mod", [left, boxed(fc, right, node)])
+    if op == "+" and is_bytes(right.type):
+        return _op(PyObj("bytes"), span, "text.add", [left, right])
+    if op == "*" and isinstance(right.type, Scalar) and (right.type.is_int or right.type.is_bool):
+        return _op(PyObj("bytes"), span, "text.mul", [left, boxed(fc, right, node)])
+    raise fc.error(node, f"unsupported operands for {op}: bytes and {article(right.type)}",
+                   "bytes support % (formatting), + (other bytes) and * (an int)")
+
+
 def format_tuple(fc: "FunctionChecker", fmt: ir.Expr, node: ast.BinOp) -> ir.Expr:
     """`fmt % (a, b, …)`: the values boxed into one Python tuple (any mix of types)."""
     if isinstance(fmt.type, ErrorType):
         return fmt
     items = [boxed(fc, objects_argument(fc, e), e) for e in node.right.elts]
     tup = _op(PyObj("tuple"), fc.span(node.right), "text.tuple", items)
+    if is_bytes(fmt.type):
+        return _op(PyObj("bytes"), fc.span(node), "text.mod", [fmt, tup])
     return _op(STRV, fc.span(node), "text.mod", [as_text(fmt), tup])
 
 
