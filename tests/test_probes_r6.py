@@ -6,7 +6,9 @@ byte for byte (captured through a binary buffer, so `sys.stdout.buffer.write` is
 and the returned value; its arguments are on an `# ARGS:` line.  The probe round that wrote them
 found the failures the compiler now handles (`x in s` before the first `s.add`, `u = [1] * n`
 later bound to floats, printing arrays, `sum(bytearray)`, `all(a >= 0)`, `for op in (f, g)`,
-`print(None)`, `[[], [1, 2]]`, `s.partition`); the rest are located errors below."""
+`print(None)`, `[[], [1, 2]]`, `s.partition`, a character passed to a `str` parameter, `k in D` of
+a module-level dict, bytes literals and `b"%d" % n`, `for x in pair` of a tuple); the rest are
+located errors below."""
 from __future__ import annotations
 
 import copy
@@ -27,9 +29,9 @@ def _path(program: str) -> str:
     return os.path.join(fxload.FX_DIR, FOLDER, program)
 
 
-def _run(mod, args: tuple) -> str:
-    """What `mod.main(*args)` writes to stdout (text and bytes, in order), then the repr of its
-    result; the arguments are copied, as `main` may change a list it was given."""
+def _run(mod, args: tuple) -> bytes:
+    """What `mod.main(*args)` writes to stdout (text and bytes, in order: the bytes may be any),
+    then the repr of its result; the arguments are copied, as `main` may change a list it was given."""
     raw = io.BytesIO()
     out = io.TextIOWrapper(raw, encoding="utf-8", write_through=True)
     saved, sys.stdout = sys.stdout, out
@@ -38,7 +40,7 @@ def _run(mod, args: tuple) -> str:
     finally:
         sys.stdout = saved
     out.flush()
-    return raw.getvalue().decode("utf-8") + repr(result)
+    return raw.getvalue() + repr(result).encode("utf-8")
 
 
 @pytest.mark.parametrize("program", PROGRAMS)
@@ -124,3 +126,19 @@ def test_rows_of_ints_and_floats_in_one_display_are_located(tmp_path):
             rows = [[1, 2], [0.5]]
             return len(rows)
         """, 2, 21, "list items must have one type", "convert the items")
+
+
+def test_open_is_located(tmp_path):
+    fxload.assert_located_error(tmp_path, """\
+        def main(n: int) -> int:
+            f = open("/dev/null", "w")
+            return n
+        """, 2, 9, "unknown function `open`", "define it in this module")
+
+
+def test_bytes_operators_other_than_format_concat_repeat_are_located(tmp_path):
+    fxload.assert_located_error(tmp_path, """\
+        def main(n: int) -> int:
+            b = b"ab" - b"a"
+            return n
+        """, 2, 9, "unsupported operands for -: bytes", "% (formatting)")
