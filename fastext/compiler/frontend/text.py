@@ -154,6 +154,8 @@ def compares(nodes: list[ast.expr], operands: list[ir.Expr], ops: list[ast.cmpop
     values = [o for n, o in zip(nodes, operands) if not (isinstance(n, ast.Constant) and isinstance(n.value, str))]
     if any(is_text(o.type) for o in values):
         return True
+    if not values and len(ops) == 1 and any(len(n.value) != 1 for n in nodes):
+        return True     # "abc" < "abd": two literals, whole strings
     whole = [o for o in values if isinstance(o.type, Str)]
     if not whole:
         return False
