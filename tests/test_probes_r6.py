@@ -142,3 +142,11 @@ def test_bytes_operators_other_than_format_concat_repeat_are_located(tmp_path):
             b = b"ab" - b"a"
             return n
         """, 2, 9, "unsupported operands for -: bytes", "% (formatting)")
+
+
+def test_a_class_in_error_is_reported_once(tmp_path):
+    """The class's own error only: its calls `Box(n)` add no `unknown function`."""
+    text = fxload.compile_error(tmp_path, "class Box:\n    def __init__(self, n: int):\n"
+                                          "        self.items = [x for x in {}]\n\n\n"
+                                          "def main(n: int) -> int:\n    b = Box(n)\n    return n\n", "bad_class")
+    assert "1 error" in text and "bad_class.fx:3:9:" in text and "unknown function" not in text

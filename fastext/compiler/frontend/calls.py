@@ -220,6 +220,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     if name == "print":
         from fastext.compiler.frontend.printing import print_call
         return print_call(fc, node)
+    if name in fc.scope.__dict__.get("failed_classes", ()):     # `Box(n)` of a class already in error
+        from fastext.compiler.frontend.expressions import poison
+        return poison(fc.span(node))
     from fastext.compiler.frontend.suggest import names_in_scope, unknown_name_hint
     raise fc.error(func, f"unknown function `{name}`", unknown_name_hint(
         name, names_in_scope(fc),
