@@ -7,7 +7,8 @@ and the returned value; its arguments are on an `# ARGS:` line.  The probe round
 found the failures the compiler now handles (`x in s` before the first `s.add`, `u = [1] * n`
 later bound to floats, printing arrays, `sum(bytearray)`, `all(a >= 0)`, `for op in (f, g)`,
 `print(None)`, `[[], [1, 2]]`, `s.partition`, a character passed to a `str` parameter, `k in D` of
-a module-level dict, bytes literals and `b"%d" % n`, `for x in pair` of a tuple); the rest are
+a module-level dict, bytes literals and `b"%d" % n`, `for x in pair` of a tuple, tables of
+functions `ops = {"+": add}` called as `ops[tok](a, b)`); the rest are
 located errors below."""
 from __future__ import annotations
 
@@ -94,14 +95,27 @@ def test_array_handed_to_python_code_is_a_copy(tmp_path):
 
 # ---------------------------------------------------------------- what stays a located error
 
-def test_function_stored_in_a_list_is_located(tmp_path):
+def test_table_of_functions_used_as_a_value_is_located(tmp_path):
+    """`ops = [sq, abs]` is iterated, indexed and called, measured: printing it is an error."""
     fxload.assert_located_error(tmp_path, """\
         def sq(x: float) -> float:
             return x * x
 
         def main(n: int) -> float:
-            ops = [sq, sq]
+            ops = [sq, abs]
+            print(ops)
             return ops[0](1.0)
+        """, 6, 11, "`ops` is a table of functions", "for f in ops:")
+
+
+def test_function_in_a_list_with_a_number_is_located(tmp_path):
+    fxload.assert_located_error(tmp_path, """\
+        def sq(x: float) -> float:
+            return x * x
+
+        def main(n: int) -> float:
+            ops = [sq, 1.0]
+            return ops[1]
         """, 5, 12, "`sq` is a function, not a value here", "passed to a `.fx` function")
 
 

@@ -28,6 +28,11 @@ def check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
 
 def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     func = node.func
+    if isinstance(func, ast.Subscript):
+        from fastext.compiler.frontend.funcvals import table_call
+        called = table_call(fc, node)       # `ops[i](x)`, `handlers[name](a, b)`
+        if called is not None:
+            return called
     if isinstance(func, ast.Attribute):
         from fastext.compiler.frontend import gpu
         root = func.value
@@ -553,6 +558,10 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     if name == "len":
         if len(node.args) != 1:
             raise fc.error(node, "len() takes one argument", "len(a)")
+        from fastext.compiler.frontend.funcvals import table_of
+        table = table_of(fc, node.args[0])
+        if table is not None:       # `len(ops)` of a table of functions
+            return ir.Const(I64, span, len(table[1]))
         value = fc.expr(node.args[0])
         if isinstance(value.type, ErrorType):
             raise _Poisoned

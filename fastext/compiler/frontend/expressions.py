@@ -133,6 +133,10 @@ class ExpressionChecker:
         raise self.error(node, f"unsupported constant {v!r}", "use numbers")
 
     def e_name(self, node: ast.Name) -> ir.Expr:
+        if node.id not in self.vars and node.id in self.__dict__.get("functables", {}):
+            raise self.error(node, f"`{node.id}` is a table of functions, known only when compiled",
+                             f"iterate it (`for f in {node.id}:`), call an entry (`{node.id}[k](x)`) or take "
+                             f"len({node.id})")
         return self.load_name(node)
 
     def module_array(self, node: ast.expr, b) -> ir.Expr:

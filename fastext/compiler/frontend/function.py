@@ -200,7 +200,10 @@ class FunctionChecker(ExpressionChecker):
         replay = iterators.binding(self, node)      # `it = gen(n)`, `it = iter(xs)`
         if replay is not None:
             return replay
-        from fastext.compiler.frontend import factories
+        from fastext.compiler.frontend import factories, funcvals
+        table = funcvals.bind_table(self, node)     # `ops = [square, cube]`, `{"add": add}`
+        if table is not None:
+            return table
         made = factories.bind(self, node)       # `add = make_adder(3)`
         if made is not None:
             return made

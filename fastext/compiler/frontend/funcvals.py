@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Union
 
 from fastext.compiler import ir
 from fastext.compiler.diagnostics import FxSyntaxError
-from fastext.compiler.types import Type
+from fastext.compiler.types import ERROR, Type
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -165,9 +165,12 @@ def loop_over_functions(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt] |
 
     `break`, `continue` and `else` keep Python's meaning, as the loop is still one loop."""
     it, target = node.iter, node.target
+    table = table_of(fc, it)
+    if table is not None and table[0] is None:      # `ops = [f, g]` ... `for op in ops:`
+        it = ast.copy_location(ast.Tuple(table[1], ast.Load()), it)
     if not (isinstance(it, (ast.Tuple, ast.List)) and it.elts and isinstance(target, ast.Name)):
         return None
-    if not all(isinstance(e, (ast.Name, ast.Attribute)) and value_of(fc, e) is not None for e in it.elts):
+    if not all(_named_function(fc, e) for e in it.elts):
         return None
     if any(isinstance(n, ast.Name) and n.id == target.id and not isinstance(n.ctx, ast.Load)
            for st in node.body for n in ast.walk(st)):
@@ -196,3 +199,96 @@ def loop_over_functions(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt] |
             ast.copy_location(n, node)
     ast.fix_missing_locations(loop)
     return fc.s_for(loop)
+
+
+def bind_table(fc: "FunctionChecker", node: ast.Assign) -> list[ir.Stmt] | None:
+    """`ops = [square, cube]`, `ops = (f, g)`, `handlers = {"add": add, "mul": mul}`: a name for
+    a table of named functions, known when compiled (None: another assignment).  It is iterated
+    (`for op in ops`), indexed and called (`ops[i](x)`, `handlers[name](a, b)`: one direct call
+    per entry, chosen by comparing the index or key) or measured (`len(ops)`)."""
+    if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
+        return None
+    name, value = node.targets[0].id, node.value
+    if isinstance(value, (ast.List, ast.Tuple)):
+        keys, entries = None, value.elts
+    elif isinstance(value, ast.Dict) and value.keys and all(
+            isinstance(k, ast.Constant) and type(k.value) in (str, int) for k in value.keys):
+        keys, entries = [k.value for k in value.keys], value.values
+        if len(set(keys)) != len(keys):
+            return None
+    else:
+        return None
+    if not entries or not all(_named_function(fc, e) for e in entries):
+        return None
+    tables = fc.__dict__.setdefault("functables", {})
+    if name in tables or name in fc.vars or name in fc.funcvals:
+        raise fc.error(node.targets[0], f"`{name}` is bound to a table of functions more than once (or is also "
+                       "a variable)", "calls through it are resolved at compile time: bind it once")
+    tables[name] = (keys, list(entries))
+    return []
+
+
+# builtins a table or a loop may hold beside `.fx` functions: each use is a call of it by name
+_BUILTINS = frozenset({"abs", "min", "max", "round", "len", "str", "int", "float", "bool", "sum", "sorted", "repr"})
+
+
+def _named_function(fc: "FunctionChecker", e: ast.expr) -> bool:
+    """Whether `e` names a function: a `.fx` one (or a local bound to one) or a builtin."""
+    if isinstance(e, ast.Name) and e.id in _BUILTINS and e.id not in fc.vars and e.id not in fc.funcvals \
+            and fc.scope.lookup(e.id) is None:
+        return True
+    return isinstance(e, (ast.Name, ast.Attribute)) and value_of(fc, e) is not None
+
+
+def table_of(fc: "FunctionChecker", node: ast.expr):
+    """The (keys, functions) of the function table `node` names, or None."""
+    if isinstance(node, ast.Name) and node.id not in fc.vars:
+        return fc.__dict__.get("functables", {}).get(node.id)
+    return None
+
+
+def table_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr | None:
+    """`ops[i](args)` / `handlers[key](args)` of a function table: the entry found by comparing
+    the index (negative ones count from the end) or key, then a direct call of it; an index or
+    key that is not there raises Python's IndexError / KeyError."""
+    func = node.func
+    if not isinstance(func, ast.Subscript):
+        return None
+    table = table_of(fc, func.value)
+    if table is None:
+        return None
+    keys, entries = table
+    where = func.slice
+    if not isinstance(where, (ast.Name, ast.Constant, ast.UnaryOp)):
+        raise fc.error(where, "a function table is indexed by a name or a literal here",
+                       "assign the index first: k = ...; table[k](x)")
+    n = len(entries)
+    span = fc.span(node)
+    fc.temp_count += 1
+    pos = f"$fn{fc.temp_count}"
+    if keys is None:        # positions, Python's negative ones too
+        labels = [(ast.Constant(k), k) for k in range(n)] + [(ast.Constant(k - n), k) for k in range(n)]
+        error = ast.Call(ast.Name("IndexError", ast.Load()), [ast.Constant("list index out of range")], [])
+    else:
+        labels = [(ast.Constant(k), i) for i, k in enumerate(keys)]
+        error = ast.Call(ast.Name("KeyError", ast.Load()), [where], [])
+    chain: ast.expr = ast.Constant(n)
+    for label, k in reversed(labels):
+        chain = ast.IfExp(ast.Compare(where, [ast.Eq()], [label]), ast.Constant(k), chain)
+    found = ast.Assign([ast.Name(pos, ast.Store())], chain)
+    missing = ast.If(ast.Compare(ast.Name(pos, ast.Load()), [ast.Eq()], [ast.Constant(n)]), [ast.Raise(error)], [])
+    import copy
+    calls: ast.expr = ast.Call(copy.deepcopy(entries[-1]), node.args, node.keywords)
+    for k in range(n - 2, -1, -1):
+        calls = ast.IfExp(ast.Compare(ast.Name(pos, ast.Load()), [ast.Eq()], [ast.Constant(k)]),
+                          ast.Call(copy.deepcopy(entries[k]), node.args, node.keywords), calls)
+    for part in (found, missing, calls):
+        for sub in ast.walk(part):
+            if not hasattr(sub, "lineno") or sub.__dict__.get("lineno") is None:
+                ast.copy_location(sub, node)
+    before = len(fc.diags.items)
+    stmts = fc.block([found, missing])
+    if len(fc.diags.items) != before:
+        return ir.Expr(ERROR, span)
+    result = fc.expr(calls)
+    return ir.StmtExpr(result.type, span, stmts, result)
