@@ -133,7 +133,8 @@ class ExpressionChecker:
         raise self.error(node, f"unsupported constant {v!r}", "use numbers")
 
     def e_name(self, node: ast.Name) -> ir.Expr:
-        if node.id not in self.vars and node.id in self.__dict__.get("functables", {}):
+        if node.id not in self.vars and (node.id in self.__dict__.get("functables", {}) or
+                                         (self.scope.lookup(node.id) or _NO_BINDING).kind == "functable"):
             raise self.error(node, f"`{node.id}` is a table of functions, known only when compiled",
                              f"iterate it (`for f in {node.id}:`), call an entry (`{node.id}[k](x)`) or take "
                              f"len({node.id})")
@@ -864,6 +865,13 @@ class ExpressionChecker:
         ast.Compare: e_compare, ast.IfExp: e_ifexp, ast.Call: e_call, ast.JoinedStr: e_fstring, ast.List: e_list, ast.ListComp: e_listcomp,
         ast.Dict: e_dict, ast.Set: e_set, ast.DictComp: e_tablecomp, ast.SetComp: e_tablecomp,
     }
+
+
+class _NoBinding:
+    kind = ""
+
+
+_NO_BINDING = _NoBinding()
 
 
 def poisoned(*values: ir.Expr) -> bool:

@@ -229,12 +229,12 @@ def bind_table(fc: "FunctionChecker", node: ast.Assign) -> list[ir.Stmt] | None:
 
 
 # builtins a table or a loop may hold beside `.fx` functions: each use is a call of it by name
-_BUILTINS = frozenset({"abs", "min", "max", "round", "len", "str", "int", "float", "bool", "sum", "sorted", "repr"})
+BUILTIN_ENTRIES = frozenset({"abs", "min", "max", "round", "len", "str", "int", "float", "bool", "sum", "sorted", "repr"})
 
 
 def _named_function(fc: "FunctionChecker", e: ast.expr) -> bool:
     """Whether `e` names a function: a `.fx` one (or a local bound to one) or a builtin."""
-    if isinstance(e, ast.Name) and e.id in _BUILTINS and e.id not in fc.vars and e.id not in fc.funcvals \
+    if isinstance(e, ast.Name) and e.id in BUILTIN_ENTRIES and e.id not in fc.vars and e.id not in fc.funcvals \
             and fc.scope.lookup(e.id) is None:
         return True
     return isinstance(e, (ast.Name, ast.Attribute)) and value_of(fc, e) is not None
@@ -243,7 +243,12 @@ def _named_function(fc: "FunctionChecker", e: ast.expr) -> bool:
 def table_of(fc: "FunctionChecker", node: ast.expr):
     """The (keys, functions) of the function table `node` names, or None."""
     if isinstance(node, ast.Name) and node.id not in fc.vars:
-        return fc.__dict__.get("functables", {}).get(node.id)
+        local = fc.__dict__.get("functables", {}).get(node.id)
+        if local is not None:
+            return local
+        b = fc.scope.lookup(node.id)        # a module-level table (frontend/module.py)
+        if b is not None and b.kind == "functable":
+            return b.value
     return None
 
 
@@ -292,3 +297,26 @@ def table_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr | None:
         return ir.Expr(ERROR, span)
     result = fc.expr(calls)
     return ir.StmtExpr(result.type, span, stmts, result)
+
+
+def table_contains(fc: "FunctionChecker", node: ast.Compare) -> ir.Expr | None:
+    """`tok in ops` / `tok not in ops` of a table of functions with keys: `tok` compared with
+    each key (None: not a table)."""
+    table = table_of(fc, node.comparators[0])
+    if table is None:
+        return None
+    keys = table[0]
+    if keys is None:
+        raise fc.error(node, "`in` of a list of functions compares functions, which have no value here",
+                       "keep the functions in a dict and test its keys, or compare names")
+    left = node.left
+    if not isinstance(left, (ast.Name, ast.Constant)):
+        raise fc.error(left, "`... in` a table of functions tests a name or a literal here",
+                       "assign the value to a name first: k = ...; k in table")
+    tests = [ast.Compare(left, [ast.Eq()], [ast.Constant(k)]) for k in keys]
+    test: ast.expr = ast.BoolOp(ast.Or(), tests) if len(tests) > 1 else tests[0]
+    if isinstance(node.ops[0], ast.NotIn):
+        test = ast.UnaryOp(ast.Not(), test)
+    for sub in ast.walk(test):
+        ast.copy_location(sub, node)
+    return fc.expr(test)

@@ -416,6 +416,18 @@ class _ModuleCollector:
             if table is not None:       # `COMP = str.maketrans("ACGT", "TGCA")` (frontend/translate.py)
                 self.scope.names[target.id] = Binding("transtable", table)
                 return
+            funcs = getattr(self, "functions", ())
+            entries = value.elts if isinstance(value, (ast.List, ast.Tuple)) else \
+                value.values if isinstance(value, ast.Dict) and value.keys and all(
+                    isinstance(k, ast.Constant) and type(k.value) in (str, int) for k in value.keys) else []
+            from fastext.compiler.frontend.funcvals import BUILTIN_ENTRIES
+            named = [isinstance(e, ast.Name) and (e.id in funcs or e.id in BUILTIN_ENTRIES and
+                                                  e.id not in self.scope.names) for e in entries]
+            if entries and all(named) and any(e.id in funcs for e in entries):
+                # `OPS = {"+": add, "-": sub}`: a table of the module's functions (frontend/funcvals.py)
+                keys = [k.value for k in value.keys] if isinstance(value, ast.Dict) else None
+                self.scope.names[target.id] = Binding("functable", (keys, list(entries)))
+                return
             if isinstance(value, ast.Name) and (value.id in getattr(self, "functions", ()) or
                                                 (self.scope.lookup(value.id) or Binding("")).kind == "func"):
                 self.aliases.append((target.id, value.id, self.span(stmt)))    # bound after the signatures

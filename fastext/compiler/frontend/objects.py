@@ -187,6 +187,10 @@ def contains(fc: "FunctionChecker", node: ast.Compare) -> ir.Expr:
     from fastext.compiler.frontend import module_containers
     if module_containers.strdict(fc, node.comparators[0]) is not None:    # `c in PAIRS`
         return module_containers.contains(fc, node)
+    from fastext.compiler.frontend.funcvals import table_contains
+    found = table_contains(fc, node)       # `tok in OPS` of a table of functions
+    if found is not None:
+        return found
     container = fc.expr(node.comparators[0])
     if isinstance(container.type, ErrorType):
         return container
