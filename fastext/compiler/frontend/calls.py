@@ -65,7 +65,7 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
                 raise fc.error(func, f"cmath.{func.attr} is not supported in .fx code", f"supported: {supported()}")
             return cmath_call(fc, node, func.attr)
         if b is not None and b.kind in ("module:random", "module:time", "module:heapq", "module:bisect",
-                                        "module:itertools", "module:functools"):
+                                        "module:itertools", "module:functools", "module:operator"):
             from fastext.compiler.frontend.pymodules import call as pymodule_call
             return pymodule_call(fc, node, b.kind.partition(":")[2])
         if b is not None and b.kind == "module:collections" and func.attr in ("defaultdict", "Counter"):
@@ -540,8 +540,37 @@ def tuple_fold(fc: "FunctionChecker", node: ast.AST, name: str, value: ir.Expr) 
     return total
 
 
+def _with_default(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
+    """`max(xs, default=d)`, `min((len(w) for w in ws), default=0)`: the items collected once
+    into a list, then `max(items) if items else d`."""
+    default = next(kw.value for kw in node.keywords if kw.arg == "default")
+    rest = [kw for kw in node.keywords if kw.arg != "default"]
+    arg = node.args[0]
+    if isinstance(arg, ast.GeneratorExp):
+        arg = ast.ListComp(arg.elt, arg.generators)
+    elif not isinstance(arg, (ast.Name, ast.ListComp, ast.List)):
+        arg = ast.Call(ast.Name("list", ast.Load()), [arg], [])
+    fc.temp_count += 1
+    items = f"$items{fc.temp_count}"
+    bind = ast.Assign([ast.Name(items, ast.Store())], arg)
+    pick = ast.IfExp(ast.Name(items, ast.Load()),
+                     ast.Call(node.func, [ast.Name(items, ast.Load())], rest), default)
+    for part in (bind, pick):
+        for sub in ast.walk(part):
+            if not hasattr(sub, "lineno"):
+                ast.copy_location(sub, node)
+    before = len(fc.diags.items)
+    stmts = fc.block([bind])
+    if len(fc.diags.items) != before:
+        return ir.Expr(ERROR, fc.span(node))
+    result = fc.expr(pick)
+    return ir.StmtExpr(result.type, fc.span(node), stmts, result)
+
+
 def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     span = fc.span(node)
+    if name in ("min", "max") and len(node.args) == 1 and any(kw.arg == "default" for kw in node.keywords):
+        return _with_default(fc, node, name)
     if not (name in ("min", "max") and len(node.args) == 1):     # min(xs, key=f): frontend/listsort.py
         _no_keywords(fc, node, f"{name}()")
     if name == "ord":

@@ -467,6 +467,9 @@ class ExpressionChecker:
         from fastext.compiler.frontend import dunders
         if dunders.involved(left, right) and not poisoned(left, right):
             return dunders.binop(self, op, left, right, node)     # `a + b` → a.__add__(b)
+        from fastext.compiler.frontend import text
+        if op == "%" and (text.textual(left.type) or text.is_bytes(left.type)) and not poisoned(left, right):
+            return text.binop(self, op, left, right, node)     # "%s" % xs, "%s" % a: formatting, any value
         if isinstance(left.type, Array) or isinstance(right.type, Array):
             if poisoned(left, right):
                 return poison(span)

@@ -91,6 +91,9 @@ def value_of(fc: "FunctionChecker", node: ast.expr) -> FuncValue | None:
         return None
     if isinstance(node, ast.Lambda):
         return closure(fc, node)
+    getter = _getter(fc, node)
+    if getter is not None:      # `key=itemgetter(1)`: the lambda it stands for
+        return closure(fc, getter)
     return None
 
 
@@ -320,3 +323,46 @@ def table_contains(fc: "FunctionChecker", node: ast.Compare) -> ir.Expr | None:
     for sub in ast.walk(test):
         ast.copy_location(sub, node)
     return fc.expr(test)
+
+
+def _getter_name(fc: "FunctionChecker", func: ast.expr) -> str | None:
+    """"itemgetter" / "attrgetter" when `func` names `operator`'s (imported either way)."""
+    if isinstance(func, ast.Name) and func.id not in fc.vars:
+        b = fc.scope.lookup(func.id)
+        if b is not None and b.kind == "op" and b.value in ("operator.itemgetter", "operator.attrgetter"):
+            return b.value.partition(".")[2]
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id not in fc.vars:
+        b = fc.scope.lookup(func.value.id)
+        if b is not None and b.kind == "module:operator" and func.attr in ("itemgetter", "attrgetter"):
+            return func.attr
+    return None
+
+
+def _getter(fc: "FunctionChecker", node: ast.expr) -> ast.Lambda | None:
+    """`itemgetter(1)` as `lambda item: item[1]`, `itemgetter(0, 2)` as `lambda item: (item[0],
+    item[2])`, `attrgetter("x")` as `lambda item: item.x` (None: not such a call)."""
+    if not (isinstance(node, ast.Call) and node.args and not node.keywords):
+        return None
+    kind = _getter_name(fc, node.func)
+    if kind is None:
+        return None
+    item = ast.Name("fx_item", ast.Load())
+    if kind == "itemgetter":
+        parts = [ast.Subscript(item, k, ast.Load()) for k in node.args]
+    else:
+        if not all(isinstance(a, ast.Constant) and isinstance(a.value, str) and a.value.isidentifier()
+                   for a in node.args):
+            raise fc.error(node, "attrgetter() takes field names as str literals here", 'attrgetter("x")')
+        parts = [ast.Attribute(item, a.value, ast.Load()) for a in node.args]
+    body = parts[0] if len(parts) == 1 else ast.Tuple(parts, ast.Load())
+    lam = ast.Lambda(ast.arguments(posonlyargs=[], args=[ast.arg("fx_item")], kwonlyargs=[], kw_defaults=[],
+                                   defaults=[]), body)
+    for sub in ast.walk(lam):
+        ast.copy_location(sub, node)
+    return lam
+
+
+def getter_called(fc: "FunctionChecker", node: ast.Call, op, shown: str, receiver=None) -> ir.Expr:
+    """`itemgetter(1)` where a value is expected: it makes a function (the registry's check)."""
+    raise fc.error(node, f"`{shown}(...)` makes a function: pass it where a function goes",
+                   f"sorted(xs, key={shown}(1)), or write the lambda: lambda x: x[1]")

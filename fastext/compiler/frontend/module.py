@@ -23,7 +23,7 @@ from fastext.compiler.types import (
 )
 
 ALLOWED_MODULES = ("math", "cmath", "fastext", "random", "time", "heapq", "bisect", "itertools",
-                   "functools")  # the last six: frontend/pymodules.py
+                   "functools", "operator")  # the last seven: frontend/pymodules.py
 NUMPY_SUBMODULES = ("numpy.random", "numpy.linalg")     # importable by name; their functions are registry spellings
 
 
@@ -316,7 +316,8 @@ class _ModuleCollector:
                 names[local] = Binding("mathconst", *CMATH_CONSTANTS[alias.name])
             else:
                 raise FxSyntaxError(span, f"cmath.{alias.name} is not supported in .fx code", f"supported: {supported()}")
-        elif stmt.module in ("random", "time", "heapq", "bisect", "itertools", "functools"):     # Python's modules (frontend/pymodules.py)
+        elif stmt.module in ("random", "time", "heapq", "bisect", "itertools", "functools", "operator"):
+            # Python's modules (frontend/pymodules.py)
             from fastext.compiler.frontend.pymodules import bind_name
             names[local] = bind_name(stmt.module, alias.name, span)
         elif alias.name in DIALECT_SCALARS:
