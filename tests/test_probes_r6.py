@@ -164,3 +164,58 @@ def test_a_class_in_error_is_reported_once(tmp_path):
                                           "        self.items = [x for x in {}]\n\n\n"
                                           "def main(n: int) -> int:\n    b = Box(n)\n    return n\n", "bad_class")
     assert "1 error" in text and "bad_class.fx:3:9:" in text and "unknown function" not in text
+
+
+TUPLE_ARRAYS = """\
+import numpy as np
+from fastext import f64, i64
+
+
+def dot_pair(p: tuple[f64[:], f64[:]]) -> f64:
+    a, b = p
+    return float(np.dot(a, b))
+
+
+def scale_both(p: tuple[f64[:], f64[:, :]], k: f64) -> f64:
+    p[0][:] *= k
+    m = p[1]
+    m[0, 0] = k
+    return p[0].sum() + m.sum()
+
+
+def nested(t: tuple[i64, tuple[f64[:], i64]]) -> f64:
+    n, (a, m) = t
+    return a[n] * m
+
+
+def first(p: tuple[f64[:], f64[:]]) -> f64[:]:
+    return p[0]
+"""
+
+
+def test_tuples_of_arrays_are_parameters_from_python(tmp_path):
+    """`pair: tuple[f64[:], f64[:]]`: each array item is a buffer of the call, checked and named
+    as a parameter is (`'p[1]'`), written through when the function stores into it."""
+    import numpy as np
+    path = tmp_path / "tuple_arrays.fx"
+    path.write_text(TUPLE_ARRAYS)
+    native, plain = fxload.compiled(str(path)), fxload.interpreted(str(path))
+    pair = (np.ones(3), np.arange(3.0))
+    assert native.dot_pair(pair) == plain.dot_pair(pair) == 3.0
+    got = [np.ones(3), np.zeros((2, 2))]
+    want = [np.ones(3), np.zeros((2, 2))]
+    assert native.scale_both(tuple(got), 2.0) == plain.scale_both(tuple(want), 2.0) == 8.0
+    assert all((g == w).all() for g, w in zip(got, want))
+    assert native.nested((1, (np.arange(4.0), 3))) == plain.nested((1, (np.arange(4.0), 3))) == 3.0
+    x = np.arange(3.0)
+    out = native.first((x, x))
+    assert (out == x).all() and out is not x      # a copy, as any array a tuple lent
+    with pytest.raises(TypeError, match=r"argument 'p\[1\]' must be f64\[:\]"):
+        native.dot_pair((np.ones(3), "x"))
+    with pytest.raises(TypeError, match="a sequence of 2 values"):
+        native.dot_pair((np.ones(3),))
+    frozen = np.ones(3)
+    frozen.flags.writeable = False
+    with pytest.raises(ValueError, match=r"'p\[0\]' must be writable"):
+        native.scale_both((frozen, np.zeros((2, 2))), 2.0)
+    assert native.dot_pair((frozen, frozen)) == 3.0

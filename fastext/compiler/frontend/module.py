@@ -541,7 +541,7 @@ class _ModuleCollector:
             ptype = annotations.resolve(arg.annotation, self.scope)
             if isinstance(ptype, Tuple) and not node.name.startswith("_") and target == "cpu":
                 from fastext.abi.namespace import tuple_parameter
-                if not tuple_parameter(ptype):     # taken from any sequence of its items
+                if not tuple_parameter(ptype, arrays=True):     # taken from any sequence of its items
                     raise FxSyntaxError(self.span(arg.annotation), f"parameter `{arg.arg}` of the exported function "
                                         f"`{node.name}` is {ptype}: a tuple parameter holds numbers, structs, str "
                                         "values, lists, dicts, sets and tuples of them",
