@@ -544,8 +544,9 @@ class _ModuleCollector:
                 if not tuple_parameter(ptype, arrays=True):     # taken from any sequence of its items
                     raise FxSyntaxError(self.span(arg.annotation), f"parameter `{arg.arg}` of the exported function "
                                         f"`{node.name}` is {ptype}: a tuple parameter holds numbers, structs, str "
-                                        "values, lists, dicts, sets and tuples of them",
-                                        "pass arrays as separate parameters (internal `_functions` may take any tuple)")
+                                        "values, lists, dicts, sets, arrays of numbers and tuples of them",
+                                        "pass the other values as separate parameters (internal `_functions` may "
+                                        "take any tuple)")
             params.append((arg.arg, ptype, self.span(arg)))
         if node.returns is None and target == "kernel":
             ret = NONE      # kernels return nothing: `-> None` is optional (docs/gpu.md)
