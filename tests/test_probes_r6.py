@@ -8,8 +8,9 @@ found the failures the compiler now handles (`x in s` before the first `s.add`, 
 later bound to floats, printing arrays, `sum(bytearray)`, `all(a >= 0)`, `for op in (f, g)`,
 `print(None)`, `[[], [1, 2]]`, `s.partition`, a character passed to a `str` parameter, `k in D` of
 a module-level dict, bytes literals and `b"%d" % n`, `for x in pair` of a tuple, tables of
-functions `ops = {"+": add}` called as `ops[tok](a, b)`); the rest are
-located errors below."""
+functions `ops = {"+": add}` called as `ops[tok](a, b)`, `key=itemgetter(1)`, `max(xs, default=0)`,
+`"%s" % xs`, class fields from comprehensions, tuples of arrays from Python); the rest are located
+errors below."""
 from __future__ import annotations
 
 import copy
