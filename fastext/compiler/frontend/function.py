@@ -569,11 +569,17 @@ class FunctionChecker(ExpressionChecker):
                              f"raise one of the builtin exceptions: {', '.join(EXCEPTIONS)}")
         return ir.Raise(self.span(node), exc.id, message, value)
 
-    def s_assert(self, node: ast.Assert) -> ir.Stmt:
+    def s_assert(self, node: ast.Assert) -> ir.Stmt | list[ir.Stmt]:
         message = None
         if node.msg is not None:
             if not (isinstance(node.msg, ast.Constant) and isinstance(node.msg.value, str)):
-                raise self.error(node.msg, "the assert message must be a string literal", 'assert x > 0, "x must be positive"')
+                # `assert ok, f"bad {x}"`: the message is built only when the test fails, as in Python
+                fail = ast.Raise(ast.Call(ast.Name("AssertionError", ast.Load()), [node.msg], []))
+                check = ast.If(ast.UnaryOp(ast.Not(), node.test), [fail], [])
+                for sub in ast.walk(check):
+                    if not hasattr(sub, "lineno"):
+                        ast.copy_location(sub, node)
+                return self.block([check])
             message = node.msg.value
         return ir.Assert(self.span(node), self.condition(node.test), message)
 
