@@ -17,7 +17,7 @@ from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import ModuleScope
 from fastext.compiler.source import Span
 from fastext.compiler.types import (
-    BOOL, C128, ERROR, F64, I64, NONE, SCALARS, Array, ErrorType, PyObj, Scalar, Str, Struct, Tuple, Type, article,
+    BOOL, C128, ERROR, F64, I64, NONE, SCALARS, STRV, Array, ErrorType, PyObj, Scalar, Str, Struct, Tuple, Type, article,
     can_assign, complex_of, complex_part, constant_fits, promote,
 )
 from fastext.compiler.types import List as ListType
@@ -718,12 +718,28 @@ class ExpressionChecker:
         types = [v.type for v in values]
         if all(t == BOOL for t in types):
             return ir.BoolOp(BOOL, self.span(node), op, values)
+        from fastext.compiler.frontend import text
+        if all(text.textual(t) for t in types):     # `s or str(i)`: the operand that decides, a str
+            return self._text_boolop(op, [text.as_text(v) for v in values], node)
         if not all(isinstance(t, Scalar) for t in types):
             raise self.error(node, f"`{op}` needs scalar operands", "compare explicitly, e.g. `len(a) > 0`")
         t = types[0]
         for other in types[1:]:
             t = promote(t, other)
         return ir.BoolOp(t, self.span(node), op, [self.convert(v, t) for v in values])
+
+    def _text_boolop(self, op: str, values: list[ir.Expr], node: ast.BoolOp) -> ir.Expr:
+        """`a or b` / `a and b` of str values: each operand evaluated once, in order, the first
+        that decides (`or`: a non-empty one, `and`: an empty one) or the last is the value."""
+        span = self.span(node)
+        out = values[-1]
+        for v in reversed(values[:-1]):
+            temp = self.new_temp(STRV, node)
+            held = ir.Load(STRV, span, temp)
+            truth = self.truth(held, node)
+            pick = ir.IfExp(STRV, span, truth, held, out) if op == "or" else ir.IfExp(STRV, span, truth, out, held)
+            out = ir.StmtExpr(STRV, span, [ir.Assign(span, temp, v)], pick)
+        return out
 
     def e_compare(self, node: ast.Compare) -> ir.Expr:
         from fastext.compiler.frontend import strings
