@@ -844,6 +844,9 @@ class ExpressionChecker:
         else:
             from fastext.compiler.frontend.inherit import join
             t = join(self.scope, a.type, b.type)       # `Sphere(...) if c else Plane(...)`: a Shape
+            if t is None:       # `order if flag else []`: the open list takes the other's type
+                from fastext.compiler.frontend.lists import unify_open
+                t = unify_open(self, a.type, b.type)
             if t is None:
                 raise self.error(node, f"both branches must have one type, got {a.type} and {b.type}",
                                  "make both branches numbers, or both the same array")
