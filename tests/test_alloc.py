@@ -421,16 +421,19 @@ def test_returned_parameter_memory_is_copied(tmp_path):
 
 
 def test_tuples_of_arrays_between_functions(tmp_path):
-    """Internal functions pass tuples holding arrays natively; an exported function cannot
-    take a tuple holding arrays (its entry point unboxes tuples of numbers and structs only):
-    a located error, not a crash."""
+    """Internal functions pass tuples holding arrays natively; an exported function takes a
+    tuple holding arrays from Python (a buffer per item); one holding a list of arrays is a
+    located error, not a crash."""
     good = tmp_path / "tuples.fx"
     good.write_text("import numpy as np\nfrom fastext import f64\n\n\n"
                     "def _total(t: tuple[f64[:], f64]) -> f64:\n    a, k = t\n    return a.sum() * k\n\n\n"
                     "def f(x: f64[:]) -> f64:\n    return _total((x, 2.0)) + _total((np.ones(3), 1.0))\n")
     assert fxload.compiled(str(good)).f(np.arange(4.0)) == 15.0
     assert fxload.interpreted(str(good)).f(np.arange(4.0)) == 15.0
-    bad = tmp_path / "tupleparam.fx"
-    bad.write_text("from fastext import f64\n\n\ndef f(t: tuple[f64[:], f64]) -> f64:\n    return t[1]\n")
+    taken = tmp_path / "tupleparam.fx"
+    taken.write_text("from fastext import f64\n\n\ndef f(t: tuple[f64[:], f64]) -> f64:\n    return t[0][1] * t[1]\n")
+    assert fxload.compiled(str(taken)).f((np.arange(3.0), 2.0)) == 2.0
+    bad = tmp_path / "tuplelistparam.fx"
+    bad.write_text("from fastext import f64\n\n\ndef f(t: tuple[list[f64[:]], f64]) -> f64:\n    return t[1]\n")
     (d,) = check_file(str(bad))
     assert d.span.line == 4 and "a tuple parameter holds numbers, structs, str values, lists" in d.message

@@ -103,7 +103,7 @@ def test_fresh_local_lists_grow_freely():
     ("D = {1: 2.0}\n", "module-level dicts and sets are not supported"),
     ("S = {1.0, 2.0}\n", "module-level dicts and sets are not supported"),
     ("D = {'a': [1.0]}\ndef f() -> f64:\n    return D['b'][0]\n", "KeyError: 'b' is not a key of `D`"),
-    ("D = {'a': [1.0]}\ndef f() -> i64:\n    return len(D)\n", "is a module-level dict with str keys"),
+    ("D = {'a': [1.0]}\ndef f() -> None:\n    D['c'] = [2.0]\n", "keys of the module-level dict `D` are fixed"),
     ("D = {'a': [1.0]}\ndef f() -> None:\n    D.clear()\n", "`D.clear(...)` of a module-level dict"),
     ("E = []\n", "module-level"),
     ("A = [1.0]\nA = [2.0]\n", "already bound at module level"),

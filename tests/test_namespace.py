@@ -92,9 +92,9 @@ def test_internal_array_result_is_a_copy(both):
 def test_uncallable_signature_is_explained(both):
     native, oracle = both
     assert oracle._pair_sum((1, 2)) == native._pair_sum((1, 2)) == 3     # tuples of numbers pass
-    assert oracle._item_of((np.arange(3.0), 1)) == 1.0
+    assert oracle._item_of(([np.arange(3.0)], 1)) == 1.0      # a list of arrays cannot come from Python
     with pytest.raises(TypeError, match=r"_item_of\(\) cannot be called from Python: its parameter `t` is"):
-        native._item_of((np.arange(3.0), 1))
+        native._item_of(([np.arange(3.0)], 1))
 
 
 def test_struct_classes(both):

@@ -49,7 +49,7 @@ def python_callable(fn: ir.Function) -> str | None:
         t = p.var.type
         ok = isinstance(t, (T.Scalar, T.Struct, T.Str, T.PyObj)) or isinstance(t, T.Array) and \
             isinstance(t.dtype, (T.Scalar, T.Struct)) or list_parameter(t) \
-            or isinstance(t, T.Tuple) and tuple_parameter(t) \
+            or isinstance(t, T.Tuple) and tuple_parameter(t, arrays=True) \
             or isinstance(t, T.Set) and flat(t.item) \
             or isinstance(t, T.Dict) and flat(t.key) and flat(t.value)
         if not ok:
@@ -59,11 +59,26 @@ def python_callable(fn: ir.Function) -> str | None:
     return None
 
 
-def tuple_parameter(t: T.Tuple) -> bool:
+def tuple_parameter(t: T.Tuple, arrays: bool = False) -> bool:
     """Whether an entry point can take a tuple parameter: scalars, structs, str values, lists,
-    dicts and sets a parameter could be, and tuples of them (abi/structs.py: unbox_tuple)."""
-    return all(isinstance(i, (T.Scalar, T.Struct)) or i == T.STRV or isinstance(i, T.Tuple) and tuple_parameter(i)
+    dicts and sets a parameter could be, and tuples of them (abi/structs.py: unbox_tuple);
+    `arrays`: arrays of numbers too (a parameter's own tuple, not one inside a list: each
+    array item holds a buffer view of the call, abi/wrapper.py)."""
+    return all(isinstance(i, (T.Scalar, T.Struct)) or i == T.STRV
+               or isinstance(i, T.Tuple) and tuple_parameter(i, arrays)
+               or arrays and isinstance(i, T.Array) and isinstance(i.dtype, T.Scalar)
                or list_parameter(i) or isinstance(i, (T.Dict, T.Set)) for i in t.items)
+
+
+def tuple_arrays(t: T.Tuple, name: str) -> list[tuple[str, T.Array]]:
+    """The array items of a tuple parameter, named as messages name them (`p[0]`, `p[1][2]`)."""
+    out: list[tuple[str, T.Array]] = []
+    for k, i in enumerate(t.items):
+        if isinstance(i, T.Array):
+            out.append((f"{name}[{k}]", i))
+        elif isinstance(i, T.Tuple):
+            out.extend(tuple_arrays(i, f"{name}[{k}]"))
+    return out
 
 
 def list_parameter(t: T.Type) -> bool:

@@ -80,6 +80,8 @@ def _unbox_items(wb: "WrapperBuilder", items: list[tuple[str, T.Type]], obj: ll.
                 v = unbox_struct(wb, ft, item, sub)
             elif isinstance(ft, T.Tuple):
                 v = unbox_tuple(wb, ft, item, sub)
+            elif isinstance(ft, T.Array):        # a buffer view of the call (abi/wrapper.py)
+                v = wb.unbox_item_array(sub, ft, item)
             elif isinstance(ft, (T.List, T.Dict, T.Set)) or ft == T.STRV:   # copied, as such parameters are
                 from fastext.abi import lists
                 from fastext.abi.wrapper import describe

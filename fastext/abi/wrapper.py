@@ -60,11 +60,19 @@ class WrapperBuilder:
         n = len(fn.params)
         self.fname = self.ctx.cstring(python_name or fn.name)
         self.views = {}
+        self.view_writes: dict[str, bool] = {}
         for k, p in enumerate(fn.params):
             if isinstance(p.var.type, T.Array):
                 view = b.alloca(BUFFER, name=f"view.{p.var.name}")
                 b.store(ll.Constant(OBJ, None), b.gep(view, [I32(0), I32(1)]))
                 self.views[k] = view
+            elif isinstance(p.var.type, T.Tuple):     # `pair: tuple[f64[:], f64[:]]`: a view per array
+                from fastext.abi.namespace import tuple_arrays
+                for name, _ in tuple_arrays(p.var.type, p.var.name):
+                    view = b.alloca(BUFFER, name=f"view.{name}")
+                    b.store(ll.Constant(OBJ, None), b.gep(view, [I32(0), I32(1)]))
+                    self.views[name] = view
+                    self.view_writes[name] = k in fn.writes
         objects.prepare(self, fn)
         err = self.err = b.alloca(ERR, name="err")
         # the call's arena (lower/alloc.py): the list head of the blocks it allocates
@@ -492,24 +500,31 @@ class WrapperBuilder:
         return b.icmp_unsigned("!=", v, I8(0))
 
     def unbox_array(self, k: int, p: ir.Param, obj, pname, what) -> ll.Value:
+        return self.array_from_buffer(self.views[k], p.var.type, obj, pname, what, k in self.fn.writes, p.var.name)
+
+    def unbox_item_array(self, name: str, t: T.Array, obj) -> ll.Value:
+        """An array item of a tuple parameter (`pair[0]`): its own view, released with the others."""
+        return self.array_from_buffer(self.views[name], t, obj, self.ctx.cstring(name), self.ctx.cstring(describe(t)),
+                                      self.view_writes[name], name)
+
+    def array_from_buffer(self, view, t: T.Array, obj, pname, what, writes: bool, name: str) -> ll.Value:
+        """The array value of `obj`'s buffer, acquired into `view` (checked as a parameter of type `t`)."""
         b = self.b
-        t: T.Array = p.var.type
-        view = self.views[k]
         cls = 4 if t.dtype.is_complex else 3 if t.dtype.is_bool else 2 if t.dtype.is_float else \
             0 if t.dtype.signed else 1
-        writable = 1 if k in self.fn.writes else 0
+        writable = 1 if writes else 0
         if isinstance(t.dtype, T.Struct):   # a structured array: its format string is checked
             from fastext.abi.structs import get_struct_buffer
             rc = get_struct_buffer(self, obj, view, t, writable, pname, what)
         else:
             rc = b.call(self.rt["fx_get_buffer"], [obj, b.bitcast(view, OBJ), I32(cls), I64(t.dtype.nbytes),
                                                    I32(t.ndim), I32(writable), self.fname, pname, what])
-        cont = self.llfn.append_basic_block(f"{p.var.name}.buffer")
+        cont = self.llfn.append_basic_block(f"{name}.buffer")
         b.cbranch(b.icmp_signed("<", rc, I32(0)), self.fail_bb, cont)
         b.position_at_end(cont)
         agg = ll.Constant(value_type(t), ll.Undefined)
         agg = b.insert_value(agg, b.load(b.gep(view, [I32(0), I32(0)])), 0)
-        shape, strides = self.buffer_layout(view, t.ndim, p.var.name)
+        shape, strides = self.buffer_layout(view, t.ndim, name)
         wide = I64(0)
         for axis in range(t.ndim):
             dim = b.load(b.gep(shape, [I64(axis)]))
@@ -521,7 +536,7 @@ class WrapperBuilder:
         with b.if_then(b.icmp_unsigned("!=", b.lshr(wide, I64(53)), I64(0)), likely=False):
             b.call(self.rt["fx_check_dims"], [b.bitcast(shape, OBJ), I32(t.ndim), self.fname, pname])
             b.branch(self.fail_bb)
-            b.position_at_end(self.llfn.append_basic_block(f"{p.var.name}.dims.unreachable"))
+            b.position_at_end(self.llfn.append_basic_block(f"{name}.dims.unreachable"))
         return agg
 
     def buffer_layout(self, view: ll.Value, ndim: int, name: str) -> tuple[ll.Value, ll.Value]:

@@ -239,9 +239,9 @@ class ObjItem(Expr):
 
 @dataclass(eq=False)
 class ObjConst(Expr):
-    """A str literal or None passed to Python code."""
+    """A str literal, a bytes literal or None passed to Python code."""
 
-    text: str | None
+    text: str | bytes | None
 
 
 @dataclass(eq=False)

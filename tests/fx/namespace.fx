@@ -60,9 +60,9 @@ def _pair_sum(t: tuple[i64, i64]) -> i64:
     return t[0] + t[1]
 
 
-def _item_of(t: tuple[f64[:], i64]) -> f64:
-    a, k = t
-    return a[k]
+def _item_of(t: tuple[list[f64[:]], i64]) -> f64:
+    rows, k = t
+    return rows[0][k]
 
 
 def _norm_all(ps: Point[:]) -> f64:

@@ -264,6 +264,10 @@ def own_returns(fn: ir.Function, params_too: bool = True) -> None:
     facts = _Facts(fn)
     params = [p.var for p in fn.params if isinstance(p.var.type, Array)] if params_too else []
     indices = {k for k, p in enumerate(fn.params) if isinstance(p.var.type, Array) and params_too} | {GLOBAL}
+    # arrays inside tuple parameters (`pair: tuple[f64[:], f64[:]]`): borrowed buffers too, copied
+    tuple_params = {k for k, p in enumerate(fn.params)
+                    if params_too and isinstance(p.var.type, Tuple) and _holds_array(p.var.type)}
+    indices |= tuple_params
 
     rebound = {id(s.var) for s in ir.walk(fn.body) if isinstance(s, ir.Assign)}
 
@@ -281,7 +285,7 @@ def own_returns(fn: ir.Function, params_too: bool = True) -> None:
         roots = facts.roots(value) & indices
         if not roots:
             return value        # memory the call allocated (or no array at all): as it is
-        if GLOBAL in roots and isinstance(value.type, Array):     # a module-level array: always a copy
+        if (GLOBAL in roots or roots & tuple_params) and isinstance(value.type, Array):   # always a copy
             return ir.Intrinsic(value.type, value.span, "array.copy", [value])
         if isinstance(value.type, Array):
             loads = [ir.Load(v.type, value.span, v) for v in params]

@@ -28,6 +28,11 @@ def check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
 
 def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     func = node.func
+    if isinstance(func, ast.Subscript):
+        from fastext.compiler.frontend.funcvals import table_call
+        called = table_call(fc, node)       # `ops[i](x)`, `handlers[name](a, b)`
+        if called is not None:
+            return called
     if isinstance(func, ast.Attribute):
         from fastext.compiler.frontend import gpu
         root = func.value
@@ -60,7 +65,7 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
                 raise fc.error(func, f"cmath.{func.attr} is not supported in .fx code", f"supported: {supported()}")
             return cmath_call(fc, node, func.attr)
         if b is not None and b.kind in ("module:random", "module:time", "module:heapq", "module:bisect",
-                                        "module:itertools", "module:functools"):
+                                        "module:itertools", "module:functools", "module:operator"):
             from fastext.compiler.frontend.pymodules import call as pymodule_call
             return pymodule_call(fc, node, b.kind.partition(":")[2])
         if b is not None and b.kind == "module:collections" and func.attr in ("defaultdict", "Counter"):
@@ -199,8 +204,13 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
             return lists.list_call(fc, node)
         if name == "sorted":
             return lists.sorted_call(fc, node)
-        folded = lists.fold_call(fc, node, name, None if _loop_call(node.args[0] if node.args else None, fc)
-                                 else fc.expr(node.args[0]) if node.args else None)
+        value = None if _loop_call(node.args[0] if node.args else None, fc) \
+            else fc.expr(node.args[0]) if node.args else None
+        if value is not None and isinstance(value.type, Array) and value.type.ndim == 1 and len(node.args) == 1 \
+                and not node.keywords:      # all(a >= 0): Python iterates the items, as np.all reads them
+            op = ops.by_spelling(f"numpy.{name}")
+            return op.check(fc, node, op, name)
+        folded = lists.fold_call(fc, node, name, value)
         if folded is None:
             raise fc.error(node, f"{name}() takes a list, a comprehension or a generator expression here",
                            f"{name}(x > 0 for x in xs); for arrays: np.{name}(a)")
@@ -215,6 +225,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     if name == "print":
         from fastext.compiler.frontend.printing import print_call
         return print_call(fc, node)
+    if name in fc.scope.__dict__.get("failed_classes", ()):     # `Box(n)` of a class already in error
+        from fastext.compiler.frontend.expressions import poison
+        return poison(fc.span(node))
     from fastext.compiler.frontend.suggest import names_in_scope, unknown_name_hint
     raise fc.error(func, f"unknown function `{name}`", unknown_name_hint(
         name, names_in_scope(fc),
@@ -490,6 +503,11 @@ def _items_builtin(fc: "FunctionChecker", node: ast.Call, name: str, value: ir.E
         raise _Poisoned
     if isinstance(value.type, Tuple) and value.type.items and all(isinstance(t, Scalar) for t in value.type.items):
         return tuple_fold(fc, node, name, value)
+    if isinstance(value.type, T.PyObj) and value.type.check in ("bytes", "bytearray"):
+        # a `bytearray()` built here: its items are ints 0-255, so Python's own sum/min/max is an int
+        target = ir.Intrinsic(OBJECT, fc.span(node), "py.builtin", [], {"name": name})
+        call = ir.ObjCall(OBJECT, fc.span(node), target, None, [value], ())
+        return ir.ObjConvert(I64, fc.span(node), call, "python", ast.unparse(node))
     if not isinstance(value.type, Array) or not isinstance(value.type.dtype, Scalar):
         raise fc.error(node.args[0], f"{name}() of {article(value.type)} is not supported yet",
                        f"{name}() of a 1-D array of numbers; for two or more numbers: min(a, b)")
@@ -525,8 +543,37 @@ def tuple_fold(fc: "FunctionChecker", node: ast.AST, name: str, value: ir.Expr) 
     return total
 
 
+def _with_default(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
+    """`max(xs, default=d)`, `min((len(w) for w in ws), default=0)`: the items collected once
+    into a list, then `max(items) if items else d`."""
+    default = next(kw.value for kw in node.keywords if kw.arg == "default")
+    rest = [kw for kw in node.keywords if kw.arg != "default"]
+    arg = node.args[0]
+    if isinstance(arg, ast.GeneratorExp):
+        arg = ast.ListComp(arg.elt, arg.generators)
+    elif not isinstance(arg, (ast.Name, ast.ListComp, ast.List)):
+        arg = ast.Call(ast.Name("list", ast.Load()), [arg], [])
+    fc.temp_count += 1
+    items = f"$items{fc.temp_count}"
+    bind = ast.Assign([ast.Name(items, ast.Store())], arg)
+    pick = ast.IfExp(ast.Name(items, ast.Load()),
+                     ast.Call(node.func, [ast.Name(items, ast.Load())], rest), default)
+    for part in (bind, pick):
+        for sub in ast.walk(part):
+            if not hasattr(sub, "lineno"):
+                ast.copy_location(sub, node)
+    before = len(fc.diags.items)
+    stmts = fc.block([bind])
+    if len(fc.diags.items) != before:
+        return ir.Expr(ERROR, fc.span(node))
+    result = fc.expr(pick)
+    return ir.StmtExpr(result.type, fc.span(node), stmts, result)
+
+
 def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     span = fc.span(node)
+    if name in ("min", "max") and len(node.args) == 1 and any(kw.arg == "default" for kw in node.keywords):
+        return _with_default(fc, node, name)
     if not (name in ("min", "max") and len(node.args) == 1):     # min(xs, key=f): frontend/listsort.py
         _no_keywords(fc, node, f"{name}()")
     if name == "ord":
@@ -543,6 +590,10 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     if name == "len":
         if len(node.args) != 1:
             raise fc.error(node, "len() takes one argument", "len(a)")
+        from fastext.compiler.frontend.funcvals import table_of
+        table = table_of(fc, node.args[0])
+        if table is not None:       # `len(ops)` of a table of functions
+            return ir.Const(I64, span, len(table[1]))
         value = fc.expr(node.args[0])
         if isinstance(value.type, ErrorType):
             raise _Poisoned

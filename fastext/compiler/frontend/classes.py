@@ -94,6 +94,8 @@ def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast
         fields = _fields(collector, node, declared, own_init, base, cid)
     except FxSyntaxError:
         del scope.names[node.name]
+        # its calls say nothing more: the class's own error is the one to fix
+        scope.__dict__.setdefault("failed_classes", set()).add(node.name)
         raise
     fields = [(f, ref if isinstance(t, Struct) and t.name == ref.name else t) for f, t in fields]
     for f, t in fields:
@@ -625,6 +627,15 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
         from fastext.compiler.types import List
         item = _promote_all([infer_field(collector, e, known, node) for e in value.elts])
         return List(item) if isinstance(item, (Scalar, Struct)) else None
+    if isinstance(value, ast.ListComp):     # `[[0.0] * cols for _ in range(rows)]`
+        from fastext.compiler.types import List
+        inner = dict(known)
+        for gen in value.generators:     # `for i in range(n)` binds an int
+            if isinstance(gen.target, ast.Name) and isinstance(gen.iter, ast.Call) and \
+                    isinstance(gen.iter.func, ast.Name) and gen.iter.func.id == "range":
+                inner[gen.target.id] = I64
+        item = infer_field(collector, value.elt, inner, node)
+        return List(item) if isinstance(item, (Scalar, Struct, List)) else None
     if isinstance(value, ast.IfExp):
         return _promote_all([infer_field(collector, value.body, known, node),
                              infer_field(collector, value.orelse, known, node)])

@@ -48,8 +48,14 @@ def _unify(fc: "FunctionChecker", values: list[ir.Expr], nodes: list[ast.AST], w
         if isinstance(t, Scalar) and isinstance(v.type, Scalar):
             t = fc.result_type(ir.Expr(t, v.span), v)
             continue
+        common = lists.unify_open(fc, t, v.type)     # `{(0, 0): [1, 2], (1, 1): []}`
+        if common is not None:
+            t = common
+            continue
         raise fc.error(node, f"{what} must have one type: {t} and {v.type}", "convert them to one type")
-    return t, [fc.convert(v, t) if isinstance(t, Scalar) else v for v in values]
+    return t, [fc.convert(v, t) if isinstance(t, Scalar) else
+               fc.coerce(v, t, node, "the item") if isinstance(t, T.List) and v.type != t else v
+               for v, node in zip(values, nodes)]
 
 
 def display(fc: "FunctionChecker", node: ast.Dict) -> ir.Expr:
@@ -180,7 +186,12 @@ def delete(fc: "FunctionChecker", target: ast.Subscript, table: ir.Expr) -> list
 def contains(fc: "FunctionChecker", value: ir.Expr, table: ir.Expr, node: ast.AST) -> ir.Expr:
     kt = table.type.key if isinstance(table.type, Dict) else table.type.item
     if isinstance(kt, Unknown):
-        return ir.Const(BOOL, fc.span(node), False)     # nothing was ever stored
+        # nothing stored yet on this check; a later `add`/`d[k] = v` may decide the key type, and
+        # then the function is checked again with it (a loop's next pass may see stored keys)
+        from fastext.compiler.frontend.lists import early_use
+        early_use(fc, table)
+        fc.guessed_absent = True
+        return ir.Const(BOOL, fc.span(node), False)
     return _op(BOOL, fc.span(node), "contains", [table, _key(fc, table, value, node)])
 
 
@@ -280,9 +291,11 @@ def view_iteration(fc: "FunctionChecker", node: ast.Call):
     func = node.func
     if not (isinstance(func, ast.Attribute) and func.attr in ("keys", "values", "items") and not node.args):
         return None
-    if isinstance(func.value, ast.Name) and func.value.id not in fc.vars:
+    from fastext.compiler.frontend.module_containers import strdict
+    if isinstance(func.value, ast.Name) and func.value.id not in fc.vars and \
+            (strdict(fc, func.value) is None or func.attr == "values"):    # D.values(): a list already
         return None
-    owner = fc.expr(func.value)
+    owner = fc.expr(func.value)      # a module-level dict with str keys: a dict of its items
     if not isinstance(owner.type, Dict):
         return None
     return iteration(fc, owner, node, func.attr)

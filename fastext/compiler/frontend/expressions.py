@@ -17,7 +17,7 @@ from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import ModuleScope
 from fastext.compiler.source import Span
 from fastext.compiler.types import (
-    BOOL, C128, ERROR, F64, I64, NONE, SCALARS, Array, ErrorType, PyObj, Scalar, Str, Struct, Tuple, Type, article,
+    BOOL, C128, ERROR, F64, I64, NONE, SCALARS, STRV, Array, ErrorType, PyObj, Scalar, Str, Struct, Tuple, Type, article,
     can_assign, complex_of, complex_part, constant_fits, promote,
 )
 from fastext.compiler.types import List as ListType
@@ -123,6 +123,8 @@ class ExpressionChecker:
         if isinstance(v, str):      # a str value (frontend/text.py)
             from fastext.compiler.frontend import text
             return text.literal(self, node)
+        if isinstance(v, bytes):    # b"P4\n": a Python bytes object, for output (`sys.stdout.buffer.write`)
+            return ir.ObjConst(PyObj("bytes"), span, v)
         if v is None:
             from fastext.compiler.frontend import dunders
             if dunders.module_has_classes(self):      # None where an instance of a class may go
@@ -134,6 +136,11 @@ class ExpressionChecker:
         raise self.error(node, f"unsupported constant {v!r}", "use numbers")
 
     def e_name(self, node: ast.Name) -> ir.Expr:
+        if node.id not in self.vars and (node.id in self.__dict__.get("functables", {}) or
+                                         (self.scope.lookup(node.id) or _NO_BINDING).kind == "functable"):
+            raise self.error(node, f"`{node.id}` is a table of functions, known only when compiled",
+                             f"iterate it (`for f in {node.id}:`), call an entry (`{node.id}[k](x)`) or take "
+                             f"len({node.id})")
         return self.load_name(node)
 
     def module_array(self, node: ast.expr, b) -> ir.Expr:
@@ -450,7 +457,7 @@ class ExpressionChecker:
         left = self.expr(node.left)
         if op == "%" and isinstance(node.right, ast.Tuple):
             from fastext.compiler.frontend import text
-            if text.textual(left.type):          # "%d %s" % (n, s): a Python tuple of the values
+            if text.textual(left.type) or text.is_bytes(left.type):   # "%d %s" % (n, s): a Python tuple
                 return text.format_tuple(self, left, node)
         return self.binop(op, left, self.expr(node.right), node)
 
@@ -478,6 +485,9 @@ class ExpressionChecker:
         from fastext.compiler.frontend import dunders
         if dunders.involved(left, right) and not poisoned(left, right):
             return dunders.binop(self, op, left, right, node)     # `a + b` → a.__add__(b)
+        from fastext.compiler.frontend import text
+        if op == "%" and (text.textual(left.type) or text.is_bytes(left.type)) and not poisoned(left, right):
+            return text.binop(self, op, left, right, node)     # "%s" % xs, "%s" % a: formatting, any value
         if isinstance(left.type, Array) or isinstance(right.type, Array):
             if poisoned(left, right):
                 return poison(span)
@@ -730,12 +740,28 @@ class ExpressionChecker:
         types = [v.type for v in values]
         if all(t == BOOL for t in types):
             return ir.BoolOp(BOOL, self.span(node), op, values)
+        from fastext.compiler.frontend import text
+        if all(text.textual(t) for t in types):     # `s or str(i)`: the operand that decides, a str
+            return self._text_boolop(op, [text.as_text(v) for v in values], node)
         if not all(isinstance(t, Scalar) for t in types):
             raise self.error(node, f"`{op}` needs scalar operands", "compare explicitly, e.g. `len(a) > 0`")
         t = types[0]
         for other in types[1:]:
             t = promote(t, other)
         return ir.BoolOp(t, self.span(node), op, [self.convert(v, t) for v in values])
+
+    def _text_boolop(self, op: str, values: list[ir.Expr], node: ast.BoolOp) -> ir.Expr:
+        """`a or b` / `a and b` of str values: each operand evaluated once, in order, the first
+        that decides (`or`: a non-empty one, `and`: an empty one) or the last is the value."""
+        span = self.span(node)
+        out = values[-1]
+        for v in reversed(values[:-1]):
+            temp = self.new_temp(STRV, node)
+            held = ir.Load(STRV, span, temp)
+            truth = self.truth(held, node)
+            pick = ir.IfExp(STRV, span, truth, held, out) if op == "or" else ir.IfExp(STRV, span, truth, out, held)
+            out = ir.StmtExpr(STRV, span, [ir.Assign(span, temp, v)], pick)
+        return out
 
     def e_compare(self, node: ast.Compare) -> ir.Expr:
         from fastext.compiler.frontend import strings
@@ -867,6 +893,9 @@ class ExpressionChecker:
         else:
             from fastext.compiler.frontend.inherit import join
             t = join(self.scope, a.type, b.type)       # `Sphere(...) if c else Plane(...)`: a Shape
+            if t is None:       # `order if flag else []`: the open list takes the other's type
+                from fastext.compiler.frontend.lists import unify_open
+                t = unify_open(self, a.type, b.type)
             if t is None:
                 raise self.error(node, f"both branches must have one type, got {a.type} and {b.type}",
                                  "make both branches numbers, or both the same array")
@@ -907,6 +936,13 @@ class ExpressionChecker:
         ast.Compare: e_compare, ast.IfExp: e_ifexp, ast.Call: e_call, ast.JoinedStr: e_fstring, ast.List: e_list, ast.ListComp: e_listcomp,
         ast.Dict: e_dict, ast.Set: e_set, ast.DictComp: e_tablecomp, ast.SetComp: e_tablecomp,
     }
+
+
+class _NoBinding:
+    kind = ""
+
+
+_NO_BINDING = _NoBinding()
 
 
 def poisoned(*values: ir.Expr) -> bool:

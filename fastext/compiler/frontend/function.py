@@ -73,6 +73,7 @@ class FunctionChecker(ExpressionChecker):
         # again (`pretyped`, name → type, declared at the first assignment)
         self.early_reads: set[str] = set()
         self.pretyped: dict = {}
+        self.guessed_absent = False     # `x in s` read as False: `s` had no key type yet (dicts.contains)
         self.globals_declared: set[str] = set()      # `global X` (frontend/module_scalars.py)
 
     # ------------------------------------------------------------------ entry
@@ -212,7 +213,10 @@ class FunctionChecker(ExpressionChecker):
         replay = iterators.binding(self, node)      # `it = gen(n)`, `it = iter(xs)`
         if replay is not None:
             return replay
-        from fastext.compiler.frontend import factories
+        from fastext.compiler.frontend import factories, funcvals
+        table = funcvals.bind_table(self, node)     # `ops = [square, cube]`, `{"add": add}`
+        if table is not None:
+            return table
         made = factories.bind(self, node)       # `add = make_adder(3)`
         if made is not None:
             return made
@@ -298,6 +302,7 @@ class FunctionChecker(ExpressionChecker):
             result = self.binop(op, current, self.expr(node.value), node)
             return self.assign_to(target, result, node)
         if isinstance(target, ast.Subscript):
+            _refuse_key_store(self, target.value)
             array = self.expr(target.value)
             if poisoned(array):
                 return []
@@ -415,6 +420,7 @@ class FunctionChecker(ExpressionChecker):
             from fastext.compiler.frontend import objects
             return objects.store(self, target, owner, value, node)
         if isinstance(target, ast.Subscript):
+            _refuse_key_store(self, target.value)
             array = self.expr(target.value)
             if isinstance(array.type, PyObj):     # o[key] = v
                 from fastext.compiler.frontend import objects
@@ -592,11 +598,17 @@ class FunctionChecker(ExpressionChecker):
                              f"raise one of the builtin exceptions: {', '.join(EXCEPTIONS)}")
         return ir.Raise(self.span(node), exc.id, message, value)
 
-    def s_assert(self, node: ast.Assert) -> ir.Stmt:
+    def s_assert(self, node: ast.Assert) -> ir.Stmt | list[ir.Stmt]:
         message = None
         if node.msg is not None:
             if not (isinstance(node.msg, ast.Constant) and isinstance(node.msg.value, str)):
-                raise self.error(node.msg, "the assert message must be a string literal", 'assert x > 0, "x must be positive"')
+                # `assert ok, f"bad {x}"`: the message is built only when the test fails, as in Python
+                fail = ast.Raise(ast.Call(ast.Name("AssertionError", ast.Load()), [node.msg], []))
+                check = ast.If(ast.UnaryOp(ast.Not(), node.test), [fail], [])
+                for sub in ast.walk(check):
+                    if not hasattr(sub, "lineno"):
+                        ast.copy_location(sub, node)
+                return self.block([check])
             message = node.msg.value
         return ir.Assert(self.span(node), self.condition(node.test), message)
 
@@ -660,6 +672,7 @@ class FunctionChecker(ExpressionChecker):
         for target in node.targets:
             if not isinstance(target, ast.Subscript):
                 raise self.error(target, "only `del d[k]` and `del xs[i]` are supported", "assign a new value instead")
+            _refuse_key_store(self, target.value)
             owner = self.expr(target.value)
             if poisoned(owner):
                 continue
@@ -892,7 +905,11 @@ def _check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Func
     second.pretyped = pretyped
     second.list_items.update(first.list_items)      # what the first check decided of open parameters
     fn2, failed2 = _attempt(second, node)
-    if len(diags.items) - before + (failed2 is not None) < len(reported) + (failed is not None):
+    # a first check that answered `x in s` with False for a set no use had typed yet is wrong even
+    # without errors: the second one is kept unless it is worse
+    errors2 = len(diags.items) - before + (failed2 is not None)
+    errors1 = len(reported) + (failed is not None)
+    if errors2 < errors1 or (first.guessed_absent and errors2 == errors1):
         fn, failed = fn2, failed2
     else:
         del diags.items[before:]
@@ -900,6 +917,16 @@ def _check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Func
     if failed is not None:
         raise failed
     return fn
+
+
+def _refuse_key_store(fc: "FunctionChecker", owner: ast.expr) -> None:
+    """`D[k] = v`, `del D[k]` of a module-level dict with str keys: its keys are fixed when
+    compiled (a read of it whole is a new dict, which a store would change unseen)."""
+    from fastext.compiler.frontend.module_containers import strdict
+    if strdict(fc, owner) is not None:
+        raise fc.error(owner, f"the keys of the module-level dict `{owner.id}` are fixed when compiled",
+                       f"change the items of its values in place (`{owner.id}[\"key\"][0] = v`), or build a "
+                       "dict in the function")
 
 
 def _attempt(checker: "FunctionChecker", node: ast.FunctionDef):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Union
 
 from fastext.compiler import ir
 from fastext.compiler.diagnostics import FxSyntaxError
-from fastext.compiler.types import Type
+from fastext.compiler.types import ERROR, Type
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -91,6 +91,9 @@ def value_of(fc: "FunctionChecker", node: ast.expr) -> FuncValue | None:
         return None
     if isinstance(node, ast.Lambda):
         return closure(fc, node)
+    getter = _getter(fc, node)
+    if getter is not None:      # `key=itemgetter(1)`: the lambda it stands for
+        return closure(fc, getter)
     return None
 
 
@@ -152,3 +155,214 @@ def closure(fc: "FunctionChecker", node: ast.Lambda | ast.FunctionDef) -> FuncVa
 def not_a_value(fc: "FunctionChecker", node: ast.AST, name: str) -> FxSyntaxError:
     """The error for a function used where a number or an array is expected."""
     return fc.error(node, f"`{name}` is a function, not a value here", HINT)
+
+
+def loop_over_functions(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt] | None:
+    """`for op in (square, cube): body` over a display of named functions (None: another loop).
+    Function values exist only at compile time, so the loop runs over the positions, and the
+    body is repeated once per function with `op` standing for it (a direct call each):
+
+        for $k in range(2):
+            if $k == 0: body[op := square]
+            elif $k == 1: body[op := cube]
+
+    `break`, `continue` and `else` keep Python's meaning, as the loop is still one loop."""
+    it, target = node.iter, node.target
+    table = table_of(fc, it)
+    if table is not None and table[0] is None:      # `ops = [f, g]` ... `for op in ops:`
+        it = ast.copy_location(ast.Tuple(table[1], ast.Load()), it)
+    if not (isinstance(it, (ast.Tuple, ast.List)) and it.elts and isinstance(target, ast.Name)):
+        return None
+    if not all(_named_function(fc, e) for e in it.elts):
+        return None
+    if any(isinstance(n, ast.Name) and n.id == target.id and not isinstance(n.ctx, ast.Load)
+           for st in node.body for n in ast.walk(st)):
+        raise fc.error(target, f"`{target.id}` is assigned in the body of a loop over functions",
+                       "use another name for the value assigned in the body")
+    import copy
+    counter = f"fx$fn{node.lineno}_{node.col_offset}"
+
+    class Put(ast.NodeTransformer):
+        def __init__(self, function: ast.expr):
+            self.function = function
+
+        def visit_Name(self, n: ast.Name):
+            return ast.copy_location(copy.deepcopy(self.function), n) if n.id == target.id else n
+
+    chain: list[ast.stmt] = []
+    for k in reversed(range(len(it.elts))):
+        body = [Put(it.elts[k]).visit(copy.deepcopy(st)) for st in node.body]
+        test = ast.Compare(ast.Name(counter, ast.Load()), [ast.Eq()], [ast.Constant(k)])
+        chain = [ast.If(test, body, chain)]
+    loop = ast.For(ast.Name(counter, ast.Store()), ast.Call(ast.Name("range", ast.Load()),
+                                                            [ast.Constant(len(it.elts))], []),
+                   chain, node.orelse)
+    for n in ast.walk(loop):
+        if not hasattr(n, "lineno"):
+            ast.copy_location(n, node)
+    ast.fix_missing_locations(loop)
+    return fc.s_for(loop)
+
+
+def bind_table(fc: "FunctionChecker", node: ast.Assign) -> list[ir.Stmt] | None:
+    """`ops = [square, cube]`, `ops = (f, g)`, `handlers = {"add": add, "mul": mul}`: a name for
+    a table of named functions, known when compiled (None: another assignment).  It is iterated
+    (`for op in ops`), indexed and called (`ops[i](x)`, `handlers[name](a, b)`: one direct call
+    per entry, chosen by comparing the index or key) or measured (`len(ops)`)."""
+    if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
+        return None
+    name, value = node.targets[0].id, node.value
+    if isinstance(value, (ast.List, ast.Tuple)):
+        keys, entries = None, value.elts
+    elif isinstance(value, ast.Dict) and value.keys and all(
+            isinstance(k, ast.Constant) and type(k.value) in (str, int) for k in value.keys):
+        keys, entries = [k.value for k in value.keys], value.values
+        if len(set(keys)) != len(keys):
+            return None
+    else:
+        return None
+    if not entries or not all(_named_function(fc, e) for e in entries):
+        return None
+    tables = fc.__dict__.setdefault("functables", {})
+    if name in tables or name in fc.vars or name in fc.funcvals:
+        raise fc.error(node.targets[0], f"`{name}` is bound to a table of functions more than once (or is also "
+                       "a variable)", "calls through it are resolved at compile time: bind it once")
+    tables[name] = (keys, list(entries))
+    return []
+
+
+# builtins a table or a loop may hold beside `.fx` functions: each use is a call of it by name
+BUILTIN_ENTRIES = frozenset({"abs", "min", "max", "round", "len", "str", "int", "float", "bool", "sum", "sorted", "repr"})
+
+
+def _named_function(fc: "FunctionChecker", e: ast.expr) -> bool:
+    """Whether `e` names a function: a `.fx` one (or a local bound to one) or a builtin."""
+    if isinstance(e, ast.Name) and e.id in BUILTIN_ENTRIES and e.id not in fc.vars and e.id not in fc.funcvals \
+            and fc.scope.lookup(e.id) is None:
+        return True
+    return isinstance(e, (ast.Name, ast.Attribute)) and value_of(fc, e) is not None
+
+
+def table_of(fc: "FunctionChecker", node: ast.expr):
+    """The (keys, functions) of the function table `node` names, or None."""
+    if isinstance(node, ast.Name) and node.id not in fc.vars:
+        local = fc.__dict__.get("functables", {}).get(node.id)
+        if local is not None:
+            return local
+        b = fc.scope.lookup(node.id)        # a module-level table (frontend/module.py)
+        if b is not None and b.kind == "functable":
+            return b.value
+    return None
+
+
+def table_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr | None:
+    """`ops[i](args)` / `handlers[key](args)` of a function table: the entry found by comparing
+    the index (negative ones count from the end) or key, then a direct call of it; an index or
+    key that is not there raises Python's IndexError / KeyError."""
+    func = node.func
+    if not isinstance(func, ast.Subscript):
+        return None
+    table = table_of(fc, func.value)
+    if table is None:
+        return None
+    keys, entries = table
+    where = func.slice
+    if not isinstance(where, (ast.Name, ast.Constant, ast.UnaryOp)):
+        raise fc.error(where, "a function table is indexed by a name or a literal here",
+                       "assign the index first: k = ...; table[k](x)")
+    n = len(entries)
+    span = fc.span(node)
+    fc.temp_count += 1
+    pos = f"$fn{fc.temp_count}"
+    if keys is None:        # positions, Python's negative ones too
+        labels = [(ast.Constant(k), k) for k in range(n)] + [(ast.Constant(k - n), k) for k in range(n)]
+        error = ast.Call(ast.Name("IndexError", ast.Load()), [ast.Constant("list index out of range")], [])
+    else:
+        labels = [(ast.Constant(k), i) for i, k in enumerate(keys)]
+        error = ast.Call(ast.Name("KeyError", ast.Load()), [where], [])
+    chain: ast.expr = ast.Constant(n)
+    for label, k in reversed(labels):
+        chain = ast.IfExp(ast.Compare(where, [ast.Eq()], [label]), ast.Constant(k), chain)
+    found = ast.Assign([ast.Name(pos, ast.Store())], chain)
+    missing = ast.If(ast.Compare(ast.Name(pos, ast.Load()), [ast.Eq()], [ast.Constant(n)]), [ast.Raise(error)], [])
+    import copy
+    calls: ast.expr = ast.Call(copy.deepcopy(entries[-1]), node.args, node.keywords)
+    for k in range(n - 2, -1, -1):
+        calls = ast.IfExp(ast.Compare(ast.Name(pos, ast.Load()), [ast.Eq()], [ast.Constant(k)]),
+                          ast.Call(copy.deepcopy(entries[k]), node.args, node.keywords), calls)
+    for part in (found, missing, calls):
+        for sub in ast.walk(part):
+            if not hasattr(sub, "lineno") or sub.__dict__.get("lineno") is None:
+                ast.copy_location(sub, node)
+    before = len(fc.diags.items)
+    stmts = fc.block([found, missing])
+    if len(fc.diags.items) != before:
+        return ir.Expr(ERROR, span)
+    result = fc.expr(calls)
+    return ir.StmtExpr(result.type, span, stmts, result)
+
+
+def table_contains(fc: "FunctionChecker", node: ast.Compare) -> ir.Expr | None:
+    """`tok in ops` / `tok not in ops` of a table of functions with keys: `tok` compared with
+    each key (None: not a table)."""
+    table = table_of(fc, node.comparators[0])
+    if table is None:
+        return None
+    keys = table[0]
+    if keys is None:
+        raise fc.error(node, "`in` of a list of functions compares functions, which have no value here",
+                       "keep the functions in a dict and test its keys, or compare names")
+    left = node.left
+    if not isinstance(left, (ast.Name, ast.Constant)):
+        raise fc.error(left, "`... in` a table of functions tests a name or a literal here",
+                       "assign the value to a name first: k = ...; k in table")
+    tests = [ast.Compare(left, [ast.Eq()], [ast.Constant(k)]) for k in keys]
+    test: ast.expr = ast.BoolOp(ast.Or(), tests) if len(tests) > 1 else tests[0]
+    if isinstance(node.ops[0], ast.NotIn):
+        test = ast.UnaryOp(ast.Not(), test)
+    for sub in ast.walk(test):
+        ast.copy_location(sub, node)
+    return fc.expr(test)
+
+
+def _getter_name(fc: "FunctionChecker", func: ast.expr) -> str | None:
+    """"itemgetter" / "attrgetter" when `func` names `operator`'s (imported either way)."""
+    if isinstance(func, ast.Name) and func.id not in fc.vars:
+        b = fc.scope.lookup(func.id)
+        if b is not None and b.kind == "op" and b.value in ("operator.itemgetter", "operator.attrgetter"):
+            return b.value.partition(".")[2]
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id not in fc.vars:
+        b = fc.scope.lookup(func.value.id)
+        if b is not None and b.kind == "module:operator" and func.attr in ("itemgetter", "attrgetter"):
+            return func.attr
+    return None
+
+
+def _getter(fc: "FunctionChecker", node: ast.expr) -> ast.Lambda | None:
+    """`itemgetter(1)` as `lambda item: item[1]`, `itemgetter(0, 2)` as `lambda item: (item[0],
+    item[2])`, `attrgetter("x")` as `lambda item: item.x` (None: not such a call)."""
+    if not (isinstance(node, ast.Call) and node.args and not node.keywords):
+        return None
+    kind = _getter_name(fc, node.func)
+    if kind is None:
+        return None
+    item = ast.Name("fx_item", ast.Load())
+    if kind == "itemgetter":
+        parts = [ast.Subscript(item, k, ast.Load()) for k in node.args]
+    else:
+        if not all(isinstance(a, ast.Constant) and isinstance(a.value, str) and a.value.isidentifier()
+                   for a in node.args):
+            raise fc.error(node, "attrgetter() takes field names as str literals here", 'attrgetter("x")')
+        parts = [ast.Attribute(item, a.value, ast.Load()) for a in node.args]
+    body = parts[0] if len(parts) == 1 else ast.Tuple(parts, ast.Load())
+    lam = ast.Lambda(ast.arguments(posonlyargs=[], args=[ast.arg("fx_item")], kwonlyargs=[], kw_defaults=[],
+                                   defaults=[]), body)
+    for sub in ast.walk(lam):
+        ast.copy_location(sub, node)
+    return lam
+
+
+def getter_called(fc: "FunctionChecker", node: ast.Call, op, shown: str, receiver=None) -> ir.Expr:
+    """`itemgetter(1)` where a value is expected: it makes a function (the registry's check)."""
+    raise fc.error(node, f"`{shown}(...)` makes a function: pass it where a function goes",
+                   f"sorted(xs, key={shown}(1)), or write the lambda: lambda x: x[1]")

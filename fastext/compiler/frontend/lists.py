@@ -100,6 +100,11 @@ def settle(fc: "FunctionChecker", lst: ir.Expr) -> ir.Expr:
     if isinstance(item, Unknown) and item.key in fc.list_weak:
         decide(fc, item, fc.list_weak[item.key])
         lst.type = substitute(fc, lst.type)
+    key = open_key(lst.type)
+    while key is not None and key in fc.list_weak:      # rows of ints inside: `[[], [1, 2]]`
+        decide(fc, Unknown(key), fc.list_weak[key])
+        lst.type = substitute(fc, lst.type)
+        key = open_key(lst.type)
     return lst
 
 
@@ -219,6 +224,28 @@ def _both_weak(fc: "FunctionChecker", a: T.Type, b: T.Type) -> bool:
         isinstance(b.item, Unknown) and a.item.key in fc.list_weak and b.item.key in fc.list_weak
 
 
+def unify_open(fc: "FunctionChecker", a: T.Type, b: T.Type) -> T.Type | None:
+    """Two lists side by side in one display (rows of a list, values of a dict) where one's item
+    type is still open (`[]`, or `[1, 2]` whose ints a use may make floats): the other decides it,
+    and that is the type of both (None: they differ otherwise).  Ints meeting floats stay an
+    error: Python keeps `[1, 2]` beside `[0.5]` as ints, which one native item type cannot."""
+    if not (isinstance(a, List) and isinstance(b, List)):
+        return None
+    if isinstance(a.item, Unknown) and isinstance(b.item, Unknown):
+        if b.item.key in fc.list_weak and a.item.key not in fc.list_weak:
+            a, b = b, a         # the empty one takes the weak ints (still weak)
+        decide(fc, b.item, a.item)
+        return a
+    for have, got in ((a, b), (b, a)):
+        if isinstance(have.item, Unknown):
+            weak = fc.list_weak.get(have.item.key)
+            if weak is not None and got.item != weak:
+                return None
+            decide(fc, have.item, got.item)
+            return got
+    return None
+
+
 def display(fc: "FunctionChecker", node: ast.List) -> ir.Expr:
     span = fc.span(node)
     items = [as_item(fc.expr(e)) for e in node.elts]
@@ -245,6 +272,10 @@ def display(fc: "FunctionChecker", node: ast.List) -> ir.Expr:
             continue
         if _both_weak(fc, t, it.type):      # `[[1, 2, 3], [4, 5]]`: one open item type for all rows
             decide(fc, it.type.item, t.item)
+            continue
+        common = unify_open(fc, t, it.type)      # `[[1, 2], []]`, `[[], [0.5]]`
+        if common is not None:
+            t = common
             continue
         raise fc.error(e, f"list items must have one type: {t} and {it.type}",
                        "convert the items, e.g. float(x), or use a tuple for mixed values")

@@ -35,6 +35,10 @@ class Iteration:
 def check_for(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt]:
     span = fc.span(node)
     it = node.iter
+    from fastext.compiler.frontend.funcvals import loop_over_functions
+    unrolled = loop_over_functions(fc, node)        # `for op in (square, cube):`
+    if unrolled is not None:
+        return unrolled
     from fastext.compiler.frontend import iterators
     replay = iterators.bound(fc, it)
     if replay is not None:      # `it = gen(n)` ... `for x in it:`
@@ -170,7 +174,21 @@ def iterable(fc: "FunctionChecker", node: ast.expr) -> Iteration:
     if isinstance(value.type, (Dict, Set)):
         from fastext.compiler.frontend import dicts
         return dicts.iteration(fc, value, node)
-    raise fc.error(node, f"cannot iterate over {value.type}", HINT)
+    if isinstance(value.type, Tuple) and value.type.items and len(set(value.type.items)) == 1:
+        # `for x in pair` of a tuple whose items have one type: the k-th picked by comparisons
+        setup = []
+        whole = _once(fc, value, node, setup)
+        t, n = value.type.items[0], len(value.type.items)
+
+        def item(k: ir.Expr) -> ir.Expr:
+            out = ir.TupleGet(t, span, whole, n - 1)
+            for i in range(n - 2, -1, -1):
+                test = ir.Compare(BOOL, span, ["=="], [k, ir.Const(I64, span, i)], [I64])
+                out = ir.IfExp(t, span, test, ir.TupleGet(t, span, whole, i), out)
+            return out
+        return Iteration(ir.Const(I64, span, n), item, setup)
+    raise fc.error(node, f"cannot iterate over {value.type}", HINT if not isinstance(value.type, Tuple) else
+                   "a tuple of items of different types: unpack it (a, b = t) or index it (t[0])")
 
 
 def _counted(fc: "FunctionChecker", iteration: Iteration, node: ast.AST) -> Iteration:
@@ -215,6 +233,9 @@ def _display(fc: "FunctionChecker", node: ast.Tuple | ast.List) -> Iteration:
     builds the tuple), the k-th picked by comparisons: no list or tuple is made."""
     span = fc.span(node)
     items = [fc.expr(e) for e in node.elts]
+    from fastext.compiler.frontend.text import as_text, textual
+    if len({i.type for i in items}) > 1 and all(textual(i.type) for i in items):
+        items = [as_text(i) for i in items]     # `for s in (a, "", "((")`: str parameters beside literals
     t = items[0].type
     for e, v in zip(node.elts[1:], items[1:]):
         if v.type != t:

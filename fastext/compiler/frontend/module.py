@@ -23,7 +23,7 @@ from fastext.compiler.types import (
 )
 
 ALLOWED_MODULES = ("math", "cmath", "fastext", "random", "time", "heapq", "bisect", "itertools",
-                   "functools")  # the last six: frontend/pymodules.py
+                   "functools", "operator")  # the last seven: frontend/pymodules.py
 # `from typing import List`: the old spellings of the builtin generics, and `Any` (an array's dtype)
 TYPING_ALIASES = {"List": "list", "Dict": "dict", "Set": "set", "Tuple": "tuple", "Any": "Any"}
 NUMPY_SUBMODULES = ("numpy.random", "numpy.linalg", "numpy.lib.stride_tricks")     # importable by name; their functions are registry spellings
@@ -362,7 +362,8 @@ class _ModuleCollector:
                 names[local] = Binding("mathconst", *CMATH_CONSTANTS[alias.name])
             else:
                 raise FxSyntaxError(span, f"cmath.{alias.name} is not supported in .fx code", f"supported: {supported()}")
-        elif stmt.module in ("random", "time", "heapq", "bisect", "itertools", "functools"):     # Python's modules (frontend/pymodules.py)
+        elif stmt.module in ("random", "time", "heapq", "bisect", "itertools", "functools", "operator"):
+            # Python's modules (frontend/pymodules.py)
             from fastext.compiler.frontend.pymodules import bind_name
             names[local] = bind_name(stmt.module, alias.name, span)
         elif alias.name in DIALECT_SCALARS:
@@ -461,6 +462,18 @@ class _ModuleCollector:
             table = constant_table(value, self.scope.file)
             if table is not None:       # `COMP = str.maketrans("ACGT", "TGCA")` (frontend/translate.py)
                 self.scope.names[target.id] = Binding("transtable", table)
+                return
+            funcs = getattr(self, "functions", ())
+            entries = value.elts if isinstance(value, (ast.List, ast.Tuple)) else \
+                value.values if isinstance(value, ast.Dict) and value.keys and all(
+                    isinstance(k, ast.Constant) and type(k.value) in (str, int) for k in value.keys) else []
+            from fastext.compiler.frontend.funcvals import BUILTIN_ENTRIES
+            named = [isinstance(e, ast.Name) and (e.id in funcs or e.id in BUILTIN_ENTRIES and
+                                                  e.id not in self.scope.names) for e in entries]
+            if entries and all(named) and any(e.id in funcs for e in entries):
+                # `OPS = {"+": add, "-": sub}`: a table of the module's functions (frontend/funcvals.py)
+                keys = [k.value for k in value.keys] if isinstance(value, ast.Dict) else None
+                self.scope.names[target.id] = Binding("functable", (keys, list(entries)))
                 return
             if isinstance(value, ast.Name) and (value.id in getattr(self, "functions", ()) or
                                                 (self.scope.lookup(value.id) or Binding("")).kind == "func"):
@@ -609,11 +622,12 @@ class _ModuleCollector:
             ptype = annotations.resolve(arg.annotation, self.scope)
             if isinstance(ptype, Tuple) and not node.name.startswith("_") and target == "cpu":
                 from fastext.abi.namespace import tuple_parameter
-                if not tuple_parameter(ptype):     # taken from any sequence of its items
+                if not tuple_parameter(ptype, arrays=True):     # taken from any sequence of its items
                     raise FxSyntaxError(self.span(arg.annotation), f"parameter `{arg.arg}` of the exported function "
                                         f"`{node.name}` is {ptype}: a tuple parameter holds numbers, structs, str "
-                                        "values, lists, dicts, sets and tuples of them",
-                                        "pass arrays as separate parameters (internal `_functions` may take any tuple)")
+                                        "values, lists, dicts, sets, arrays of numbers and tuples of them",
+                                        "pass the other values as separate parameters (internal `_functions` may "
+                                        "take any tuple)")
             params.append((arg.arg, ptype, self.span(arg)))
         if node.returns is None and target == "kernel":
             ret = NONE      # kernels return nothing: `-> None` is optional (docs/gpu.md)

@@ -170,11 +170,19 @@ def load(fc, node: ast.Name, b: Binding) -> ir.Expr:
     if fc.sig.target != "cpu":
         raise fc.error(node, "module-level containers live in host memory: GPU code cannot read them",
                        "pass the values to the kernel as parameters")
-    if keys is not None:
-        raise fc.error(node, f"`{node.id}` is a module-level dict with str keys: only `{node.id}[\"key\"]`, "
-                       f"`{node.id}[s]` of a str and `{node.id}.values()` are supported",
-                       f"its keys: {', '.join(map(repr, keys[:6]))}")
+    if keys is not None:    # `for k in D`, `D.items()`, `len(D)`: a native dict of the keys and values
+        return fc.expr(_as_dict(node, keys))
     return ir.Intrinsic(b.type, span, "module.load", [], {"name": qual})
+
+
+def _as_dict(node: ast.Name, keys) -> ast.expr:
+    """`dict(zip(["k1", ...], D.values()))`: a new dict each time it is evaluated."""
+    values = ast.Call(ast.Attribute(ast.Name(node.id, ast.Load()), "values", ast.Load()), [], [])
+    made = ast.Call(ast.Name("dict", ast.Load()), [ast.Call(ast.Name("zip", ast.Load()), [
+        ast.List([ast.Constant(k) for k in keys], ast.Load()), values], [])], [])
+    for sub in ast.walk(made):
+        ast.copy_location(sub, node)
+    return made
 
 
 def strdict(fc, node: ast.expr) -> Binding | None:
@@ -247,13 +255,48 @@ def subscript(fc, node: ast.Subscript, b: Binding) -> ir.Expr:
                    "or a str variable", f"write `{node.value.id}[{keys[0]!r}]`")
 
 
+def contains(fc, node: ast.Compare) -> ir.Expr:
+    """`s in D` / `s not in D` of a module-level dict with str keys: the keys are known when
+    compiled, so `s` is compared with each (`s == "k1" or s == "k2" ...`)."""
+    b = strdict(fc, node.comparators[0])
+    keys = b.value[1]
+    left = node.left
+    if not isinstance(left, (ast.Name, ast.Constant)):
+        raise fc.error(left, f"`... in {node.comparators[0].id}` tests a name or a literal here",
+                       "assign the value to a name first: k = ...; k in D")
+    tests = [ast.Compare(left, [ast.Eq()], [ast.Constant(k)]) for k in keys]
+    test: ast.expr = ast.BoolOp(ast.Or(), tests) if len(tests) > 1 else tests[0] if tests else ast.Constant(False)
+    if isinstance(node.ops[0], ast.NotIn):
+        test = ast.UnaryOp(ast.Not(), test)
+    for sub in ast.walk(test):
+        ast.copy_location(sub, node)
+    return fc.expr(test)
+
+
 def method(fc, node: ast.Call, b: Binding) -> ir.Expr:
     """`D.values()` (the values in insertion order, a list every call shares) and `len(D)`."""
     name = node.func.attr
     if name == "values" and not node.args and not node.keywords:
         return _values(fc, node.func.value, b)
+    keys = b.value[1]
+    if name == "keys" and not node.args and not node.keywords:
+        return fc.expr(ast.copy_location(ast.List([ast.copy_location(ast.Constant(k), node) for k in keys],
+                                                  ast.Load()), node))
+    if name == "get" and len(node.args) == 2 and not node.keywords and \
+            isinstance(node.args[0], (ast.Name, ast.Constant)):
+        # the keys are known: `D[k] if k in D else default`, no dict built
+        key, default = node.args
+        if isinstance(key, ast.Constant):
+            found = ast.Subscript(node.func.value, key, ast.Load()) if key.value in keys else default
+            return fc.expr(ast.copy_location(found, node))
+        pick = ast.IfExp(ast.Compare(key, [ast.In()], [node.func.value]),
+                         ast.Subscript(node.func.value, key, ast.Load()), default)
+        for sub in ast.walk(pick):
+            if not hasattr(sub, "lineno"):
+                ast.copy_location(sub, node)
+        return fc.expr(pick)
     raise fc.error(node, f"`{node.func.value.id}.{name}(...)` of a module-level dict with str keys is not supported",
-                   f"use `{node.func.value.id}[\"key\"]` or `{node.func.value.id}.values()`")
+                   f"use `{node.func.value.id}[\"key\"]`, `.get(k, default)`, `.keys()`, `.values()` or `.items()`")
 
 
 # Operations that may put call-lived memory into a list: growth allocates a new items buffer in

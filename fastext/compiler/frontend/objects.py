@@ -88,8 +88,11 @@ def box(fc: "FunctionChecker", value: ir.Expr, node: ast.AST) -> ir.Expr:
         return value
     if isinstance(t, (Scalar, Char, Str)):
         return ir.ObjBox(OBJECT, value.span, value)
+    if isinstance(t, Array) and isinstance(t.dtype, Scalar):
+        # a copy, as a returned array is: Python code sees the items, never the `.fx` memory
+        return ir.Intrinsic(PyObj("ndarray"), value.span, "array.pyobject", [value])
     if isinstance(t, Array):
-        raise fc.error(node, "arrays cannot be passed to Python code from .fx code yet",
+        raise fc.error(node, "arrays of structs cannot be passed to Python code from .fx code yet",
                        "pass the array from Python, or pass its items")
     if _boxable(t):      # a list, dict, set or tuple: a new Python one (lower/container_objects.py)
         return ir.ObjBox(OBJECT, value.span, value)
@@ -181,6 +184,13 @@ def store_literal(fc: "FunctionChecker", node: ast.Assign) -> list[ir.Stmt] | No
 
 def contains(fc: "FunctionChecker", node: ast.Compare) -> ir.Expr:
     """`x in o` / `x not in o` for a Python container `o`."""
+    from fastext.compiler.frontend import module_containers
+    if module_containers.strdict(fc, node.comparators[0]) is not None:    # `c in PAIRS`
+        return module_containers.contains(fc, node)
+    from fastext.compiler.frontend.funcvals import table_contains
+    found = table_contains(fc, node)       # `tok in OPS` of a table of functions
+    if found is not None:
+        return found
     container = fc.expr(node.comparators[0])
     if isinstance(container.type, ErrorType):
         return container

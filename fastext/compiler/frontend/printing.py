@@ -32,7 +32,10 @@ def print_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         return _starred(fc, node)
     args = []
     for a in node.args:
-        args.append(boxed(fc, fc.expr(a), a))
+        if isinstance(a, ast.Constant) and a.value is None:      # print(None), print("x", None)
+            args.append(ir.ObjConst(OBJECT, fc.span(a), None))
+        else:
+            args.append(boxed(fc, fc.expr(a), a))
     names = []
     for kw in node.keywords:
         if kw.arg not in PRINT_KEYWORDS:

@@ -20,7 +20,7 @@ from fastext.compiler.types import F64, I64
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
 
-PY_MODULES = ("random", "time", "heapq", "bisect", "itertools", "functools")
+PY_MODULES = ("random", "time", "heapq", "bisect", "itertools", "functools", "operator")
 # what an `import` inside a function may name: the standard modules .fx code knows and NumPy
 # (.fx modules are imported at module level, where the import graph is built)
 _IN_FUNCTION = PY_MODULES + ("math", "cmath", "numpy", "numpy.random", "numpy.linalg")

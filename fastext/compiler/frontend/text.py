@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from fastext.compiler import ir
 from fastext.compiler.frontend import objects
 from fastext.compiler.types import (
-    BOOL, ERROR, F64, I64, OBJECT, STRV, Char, ErrorType, List, PyObj, Scalar, Str, Type, article,
+    BOOL, ERROR, F64, I64, OBJECT, STRV, Char, ErrorType, List, PyObj, Scalar, Str, Tuple, Type, article,
 )
 
 if TYPE_CHECKING:
@@ -72,8 +72,16 @@ def _op(t: Type, span, opname: str, args: list[ir.Expr], **attrs) -> ir.Expr:
 
 
 # ---------------------------------------------------------------- operators
+def is_bytes(t: Type) -> bool:
+    """A Python `bytes`/`bytearray` object made in the function (`b"..."`, `bytes(row)`)."""
+    return isinstance(t, PyObj) and t.check in ("bytes", "bytearray")
+
+
 def involved(left: ir.Expr, right: ir.Expr) -> bool:
-    """Whether a binary operator is one of str's: a str value on a side, or text with text."""
+    """Whether a binary operator is one of str's: a str value on a side, or text with text
+    (or bytes: `b"%d" % n`, `b"P4" + row`, Python's own operators on the objects)."""
+    if is_bytes(left.type):
+        return True
     if is_text(left.type) or is_text(right.type):
         return True
     return textual(left.type) and textual(right.type)
@@ -84,6 +92,8 @@ def binop(fc: "FunctionChecker", op: str, left: ir.Expr, right: ir.Expr, node: a
     span = fc.span(node)
     if isinstance(left.type, ErrorType) or isinstance(right.type, ErrorType):
         return ir.Expr(left.type if isinstance(left.type, ErrorType) else right.type, span)
+    if is_bytes(left.type):
+        return _bytes_binop(fc, op, left, right, node)
     if op == "%":
         if not textual(left.type):
             raise fc.error(node, f"unsupported operand types for %: {left.type} and str",
@@ -107,12 +117,27 @@ def binop(fc: "FunctionChecker", op: str, left: ir.Expr, right: ir.Expr, node: a
                    "strings support + (concatenation), * (repetition) and % (formatting)")
 
 
+def _bytes_binop(fc: "FunctionChecker", op: str, left: ir.Expr, right: ir.Expr, node: ast.AST) -> ir.Expr:
+    """`b"%d %d\\n" % (w, h)`, `b"P4" + row`, `b"-" * n`: Python's operators, a new bytes object."""
+    span = fc.span(node)
+    if op == "%":
+        return _op(PyObj("bytes"), span, "text.mod", [left, boxed(fc, right, node)])
+    if op == "+" and is_bytes(right.type):
+        return _op(PyObj("bytes"), span, "text.add", [left, right])
+    if op == "*" and isinstance(right.type, Scalar) and (right.type.is_int or right.type.is_bool):
+        return _op(PyObj("bytes"), span, "text.mul", [left, boxed(fc, right, node)])
+    raise fc.error(node, f"unsupported operands for {op}: bytes and {article(right.type)}",
+                   "bytes support % (formatting), + (other bytes) and * (an int)")
+
+
 def format_tuple(fc: "FunctionChecker", fmt: ir.Expr, node: ast.BinOp) -> ir.Expr:
     """`fmt % (a, b, …)`: the values boxed into one Python tuple (any mix of types)."""
     if isinstance(fmt.type, ErrorType):
         return fmt
     items = [boxed(fc, objects_argument(fc, e), e) for e in node.right.elts]
     tup = _op(PyObj("tuple"), fc.span(node.right), "text.tuple", items)
+    if is_bytes(fmt.type):
+        return _op(PyObj("bytes"), fc.span(node), "text.mod", [fmt, tup])
     return _op(STRV, fc.span(node), "text.mod", [as_text(fmt), tup])
 
 
@@ -151,6 +176,8 @@ def compares(nodes: list[ast.expr], operands: list[ir.Expr], ops: list[ast.cmpop
     values = [o for n, o in zip(nodes, operands) if not (isinstance(n, ast.Constant) and isinstance(n.value, str))]
     if any(is_text(o.type) for o in values):
         return True
+    if not values and len(ops) == 1 and any(len(n.value) != 1 for n in nodes):
+        return True     # "abc" < "abd": two literals, whole strings
     whole = [o for o in values if isinstance(o.type, Str)]
     if not whole:
         return False
@@ -241,6 +268,15 @@ def method_call(fc: "FunctionChecker", node: ast.Call, owner: ir.Expr, name: str
         # a native list[str] of Python's result (lower/str_items.py: from_strs)
         call.type = PyObj("list")
         return ir.Intrinsic(List(STRV), call.span, "list.from_strs", [call], {})
+    elif name in ("partition", "rpartition"):
+        # always three str: a native tuple of them, so `head, sep, tail = s.partition(":")`
+        # unpacks into str values (each item read once from Python's tuple)
+        call.type = PyObj("tuple")
+        whole = fc.new_temp(call.type, node)
+        items = [ir.ObjItem(STRV, call.span, ir.Load(whole.type, call.span, whole),
+                            [ir.ObjBox(OBJECT, call.span, ir.Const(I64, call.span, k))]) for k in range(3)]
+        return ir.StmtExpr(Tuple((STRV, STRV, STRV)), call.span, [ir.Assign(call.span, whole, call)],
+                           ir.MakeTuple(Tuple((STRV, STRV, STRV)), call.span, items))
     elif name in OTHER_METHODS:
         call.type = OTHER_METHODS[name]
     elif name in INT_METHODS:

@@ -115,11 +115,11 @@ class ModuleContext:
     debug: object = None           # lower/debuginfo.py: DebugInfo of a `-g` build, else None
     _strings: dict[str, ll.GlobalVariable] = field(default_factory=dict)
 
-    def cstring(self, text: str) -> ll.Constant:
-        """A pointer to a private NUL-terminated constant string."""
+    def cstring(self, text: str | bytes) -> ll.Constant:
+        """A pointer to a private NUL-terminated constant string (UTF-8 of a str, or the bytes)."""
         gv = self._strings.get(text)
         if gv is None:
-            data = bytearray(text.encode("utf-8") + b"\0")
+            data = bytearray((text if isinstance(text, bytes) else text.encode("utf-8")) + b"\0")
             gv = ll.GlobalVariable(self.module, ll.ArrayType(I8, len(data)), name=f".str.{len(self._strings)}")
             gv.initializer = ll.Constant(ll.ArrayType(I8, len(data)), data)
             gv.global_constant = True

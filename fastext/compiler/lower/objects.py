@@ -227,11 +227,14 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
         # constants), so a literal in a loop costs an incref, not a decode and an allocation
         import hashlib
         from fastext.compiler.lower.ircontrol import internal_global, made_once
-        data = e.text.encode("utf-8")
-        gv = internal_global(self.ctx.module, "fx$str." + hashlib.sha1(data).hexdigest()[:16], I8P)
+        raw = isinstance(e.text, bytes)     # b"...": a bytes object
+        data = e.text if raw else e.text.encode("utf-8")
+        kind = "bytes" if raw else "str"
+        gv = internal_global(self.ctx.module, f"fx${kind}." + hashlib.sha1(data).hexdigest()[:16], I8P)
 
         def make():
-            made = self.api.call(self.b, "PyUnicode_FromStringAndSize", self.ctx.cstring(e.text), I64(len(data)))
+            made = self.api.call(self.b, "PyBytes_FromStringAndSize" if raw else "PyUnicode_FromStringAndSize",
+                                 self.ctx.cstring(e.text), I64(len(data)))
             self.fail_if_null(made)
             return made
         r = made_once(self.b, gv, make)

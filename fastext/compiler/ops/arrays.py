@@ -19,6 +19,8 @@ add(Op("array.assign", lower=_lower("fastext.compiler.lower.arraymap", "lower_as
        doc="a[...] = b: NumPy's broadcasting and overlap rules"))
 add(Op("array.owned", lower=_lower(_ALLOC, "lower_owned"), allocates=True, loops=True,
        doc="a returned array, copied when it is a parameter's memory (frontend/alloc.py: own_returns)"))
+add(Op("array.pyobject", lower=_lower("fastext.compiler.lower.array_objects", "lower_array_object"), pure=False,
+       needs_gil=True, doc="a C-contiguous array as a new NumPy array holding a copy of its items (print(a), callbacks)"))
 add(Op("array.fill", lower=_lower(_METHODS, "lower_array_method"), writes=(0,), loops=True, pure=False, gpu=True))
 for _name in ("sum", "min", "max"):
     add(Op(f"array.{_name}", lower=_lower(_METHODS, "lower_array_method"), loops=True, gpu=True))

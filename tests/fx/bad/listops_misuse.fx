@@ -48,7 +48,7 @@ def struct_sort_key(n: i64) -> i64:
 
 
 def min_keyword(xs: list[f64]) -> f64:
-    return min(xs, default=0.0)
+    return min(xs, initial=0.0)
 
 
 def sample_array(n: i64) -> i64:

@@ -11,8 +11,8 @@ def to_list(o: object) -> i64:
     return len(items)
 
 
-def array_arg(cb: object, a: f64[:]) -> f64:
-    return f64(cb(a))
+def star_arg(cb: object, a: f64[:]) -> f64:
+    return f64(cb(*a))
 
 
 def compare(o: object) -> bool:
