@@ -833,27 +833,33 @@ class ExpressionChecker:
         return ordering.compare(self, ops[0], a, b, node)
 
     def container_chain(self, node: ast.Compare, operands: list[ir.Expr]) -> ir.Expr:
-        """`a == b == c == sorted(xs)`: each neighbouring pair compared, joined by `and`, a middle
-        operand evaluated once (stored first unless it is a name), as Python chains them."""
+        """`a == b == c == sorted(xs)`: each neighbouring pair compared (`chained`)."""
+        span = self.span(node)
+
+        def test(pair: ast.Compare, a: ir.Expr, b: ir.Expr) -> ir.Expr:
+            if any(isinstance(o.type, (Tuple, ListType, T.Set, T.Dict)) for o in (a, b)):
+                return self.container_compare(pair, [CMPOPS.get(type(pair.ops[0]), "?")], [a, b])
+            return ir.Compare(BOOL, span, [CMPOPS[type(pair.ops[0])]], [a, b], [self.result_type(a, b)])
+        return self.chained(node, operands, test)
+
+    def chained(self, node: ast.Compare, operands: list[ir.Expr], test) -> ir.Expr:
+        """A chained comparison as Python evaluates it: each neighbouring pair compared by
+        `test(pair node, a, b)`, joined by `and`, a middle operand evaluated once (stored first
+        unless it is a name or a constant)."""
         span = self.span(node)
         nodes = [node.left, *node.comparators]
         setup: list[ir.Stmt] = []
         values = list(operands)
         for k in range(1, len(values) - 1):
             v = values[k]
-            if not isinstance(v, (ir.Load, ir.Const)):
+            if not isinstance(v, (ir.Load, ir.Const, ir.ObjConst)):
                 temp = self.new_temp(v.type, nodes[k])
                 setup.append(ir.Assign(span, temp, v))
                 values[k] = ir.Load(v.type, v.span, temp)
         tests = []
         for k, op in enumerate(node.ops):
             pair = ast.copy_location(ast.Compare(nodes[k], [op], [nodes[k + 1]]), node)
-            a = values[k] if k == 0 else ir.copy_expr(values[k])
-            b = values[k + 1]
-            if any(isinstance(o.type, (Tuple, ListType, T.Set, T.Dict)) for o in (a, b)):
-                tests.append(self.container_compare(pair, [CMPOPS.get(type(op), "?")], [a, b]))
-            else:
-                tests.append(ir.Compare(BOOL, span, [CMPOPS[type(op)]], [a, b], [self.result_type(a, b)]))
+            tests.append(test(pair, values[k] if k == 0 else ir.copy_expr(values[k]), values[k + 1]))
         result = ir.BoolOp(BOOL, span, "and", tests)
         return ir.StmtExpr(BOOL, span, setup, result) if setup else result
 

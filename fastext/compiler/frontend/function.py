@@ -861,12 +861,8 @@ def check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Funct
         if rebind.rewrite(renamed):
             reported = diags.items[before:]
             del diags.items[before:]
-            fn2, failed2 = _promoting_attempt(make, renamed, diags)
-            if len(diags.items) - before + (failed2 is not None) < errors:
-                fn, failed = fn2, failed2
-            else:
-                del diags.items[before:]
-                diags.items.extend(reported)
+            second = _promoting_attempt(make, renamed, diags)
+            fn, failed = _fewer_errors(diags, before, reported, (fn, failed), second)
     if failed is not None:
         raise failed
     return fn
@@ -904,19 +900,27 @@ def _check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Func
     second.promote = frozenset(first.wants_float)
     second.pretyped = pretyped
     second.list_items.update(first.list_items)      # what the first check decided of open parameters
-    fn2, failed2 = _attempt(second, node)
     # a first check that answered `x in s` with False for a set no use had typed yet is wrong even
     # without errors: the second one is kept unless it is worse
-    errors2 = len(diags.items) - before + (failed2 is not None)
-    errors1 = len(reported) + (failed is not None)
-    if errors2 < errors1 or (first.guessed_absent and errors2 == errors1):
-        fn, failed = fn2, failed2
-    else:
-        del diags.items[before:]
-        diags.items.extend(reported)
+    fn, failed = _fewer_errors(diags, before, reported, (fn, failed), _attempt(second, node),
+                               ties_to_second=first.guessed_absent)
     if failed is not None:
         raise failed
     return fn
+
+
+def _fewer_errors(diags: Diagnostics, before: int, reported: list, first: tuple, second: tuple,
+                  ties_to_second: bool = False) -> tuple:
+    """Of two checks of one function, each `(fn, failed)`, the one that reported fewer errors
+    (the second's messages are in `diags` after `before`, the first's in `reported`); the
+    first's messages are put back when it is kept.  A tie keeps the first unless `ties_to_second`."""
+    errors2 = len(diags.items) - before + (second[1] is not None)
+    errors1 = len(reported) + (first[1] is not None)
+    if errors2 < errors1 or ties_to_second and errors2 == errors1:
+        return second
+    del diags.items[before:]
+    diags.items.extend(reported)
+    return first
 
 
 def _refuse_key_store(fc: "FunctionChecker", owner: ast.expr) -> None:

@@ -28,62 +28,19 @@ def _eligible_type(t) -> bool:
     return isinstance(t, T.Dict) and not t.default and t.value == F64 and isinstance(t.key, (T.Scalar, T.Str))
 
 
-def _with_parents(s: ir.Stmt):
-    """(parent, expression) for every expression statement `s` evaluates itself (a statement
-    expression's body is a statement list of its own, walked separately)."""
-    stack = [(s, e) for e in ir.children(s)]
-    while stack:
-        parent, e = stack.pop()
-        yield parent, e
-        stack.extend((e, c) for c in ir.children(e))
-
-
 def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict) -> dict[int, ir.Var]:
-    """The local dicts of f64 values whose every use the shadow can follow, and boxed somewhere.
-    `stmts_of` is a list of (statement, inside a prange body)."""
-    seen: dict[int, ir.Var] = {}
-    bad: set[int] = {id(p.var) for p in params}
-    boxed: set[int] = set()
-    temps: dict[int, int] = {}          # iteration temporary → the dict it holds
-    temp_uses_ok: dict[int, bool] = {}
-    for s, par in stmts_of:
-        if isinstance(s, ir.Assign) and _eligible_type(s.var.type):
-            seen.setdefault(id(s.var), s.var)
-            if par or not (isinstance(s.value, ir.StmtExpr) or isinstance(s.value, ir.Intrinsic)
-                           and s.value.name == "dict.new"):
-                bad.add(id(s.var))
-        for parent, e in _with_parents(s):
-            if not isinstance(e, ir.Load):
-                continue
-            v = e.var
-            if id(v) in temps:
-                if not (isinstance(parent, ir.Intrinsic) and parent.name in _ITERATION and parent.args[0] is e):
-                    temp_uses_ok[id(v)] = False
-                continue
-            if not _eligible_type(v.type):
-                continue
-            seen.setdefault(id(v), v)
-            if par:
-                bad.add(id(v))
-            elif isinstance(parent, ir.ObjBox):
-                boxed.add(id(v))
-            elif isinstance(parent, ir.Intrinsic) and parent.args and parent.args[0] is e and (
-                    parent.name in _READS
-                    or parent.name == "dict.getitem" and len(parent.args) == 2 and not parent.attrs.get("kind")
-                    or parent.name == "dict.setitem" and len(parent.args) == 3 and isinstance(s, ir.ExprStmt)
-                    and s.value is parent and pure(parent.args[1])):
-                pass
-            elif isinstance(parent, ir.Assign) and parent.var.name.startswith("$t") and not parent.var.is_param:
-                temps[id(parent.var)] = id(v)      # `for k in d`: the table read once (dicts.iteration)
-                temp_uses_ok.setdefault(id(parent.var), True)
-            else:
-                bad.add(id(v))
-    for t, ok in temp_uses_ok.items():
-        if not ok:
-            bad.add(temps[t])
-    out = {k: v for k, v in seen.items() if k not in bad and k in boxed}
-    aliases.update({t: v for t, v in temps.items() if v in out})     # a loop's copy reads the same flags
-    return out
+    """The local dicts of f64 values whose every use the shadow can follow, and boxed somewhere
+    (frontend/intfollow.py).  `stmts_of` is a list of (statement, inside a prange body)."""
+    from fastext.compiler.frontend.intfollow import followed
+
+    def fresh(value: ir.Expr) -> bool:
+        return isinstance(value, ir.StmtExpr) or isinstance(value, ir.Intrinsic) and value.name == "dict.new"
+
+    def use_ok(parent: ir.Intrinsic, statement: bool) -> bool:
+        return parent.name in _READS \
+            or parent.name == "dict.getitem" and len(parent.args) == 2 and not parent.attrs.get("kind") \
+            or parent.name == "dict.setitem" and len(parent.args) == 3 and statement and pure(parent.args[1])
+    return followed(stmts_of, params, _eligible_type, fresh, use_ok, _ITERATION, aliases)
 
 
 def stores(s: ir.Stmt, dicts: dict):

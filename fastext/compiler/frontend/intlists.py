@@ -25,14 +25,6 @@ def _eligible_type(t) -> bool:
     return isinstance(t, T.List) and t.item == F64
 
 
-def _with_parents(s: ir.Stmt):
-    stack = [(s, e) for e in ir.children(s)]
-    while stack:
-        parent, e = stack.pop()
-        yield parent, e
-        stack.extend((e, c) for c in ir.children(e))
-
-
 def _fresh(value: ir.Expr, pure) -> bool:
     """A new list the shadow can follow: a display, `[x] * n` of a display and a pure count, or
     a comprehension."""
@@ -45,50 +37,16 @@ def _fresh(value: ir.Expr, pure) -> bool:
 
 
 def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict) -> dict[int, ir.Var]:
-    """The local lists of f64 items whose every use the shadow can follow, and boxed somewhere."""
-    seen: dict[int, ir.Var] = {}
-    bad: set[int] = {id(p.var) for p in params}
-    boxed: set[int] = set()
-    temps: dict[int, int] = {}
-    temp_ok: dict[int, bool] = {}
-    for s, par in stmts_of:
-        if isinstance(s, ir.Assign) and _eligible_type(s.var.type):
-            seen.setdefault(id(s.var), s.var)
-            if par or not _fresh(s.value, pure):
-                bad.add(id(s.var))
-        for parent, e in _with_parents(s):
-            if not isinstance(e, ir.Load):
-                continue
-            v = e.var
-            if id(v) in temps:
-                if not (isinstance(parent, ir.Intrinsic) and parent.name in _ITERATION and parent.args[0] is e):
-                    temp_ok[id(v)] = False
-                continue
-            if not _eligible_type(v.type):
-                continue
-            seen.setdefault(id(v), v)
-            statement = isinstance(s, ir.ExprStmt) and s.value is parent
-            if par:
-                bad.add(id(v))
-            elif isinstance(parent, ir.ObjBox):
-                boxed.add(id(v))
-            elif isinstance(parent, ir.Intrinsic) and parent.args and parent.args[0] is e and (
-                    parent.name == "list.len"
-                    or parent.name == "list.get" and len(parent.args) == 2 and pure(parent.args[1])
-                    or parent.name == "list.set" and len(parent.args) == 3 and statement and pure(parent.args[1])
-                    or parent.name == "list.append" and len(parent.args) == 2 and statement):
-                pass
-            elif isinstance(parent, ir.Assign) and parent.var.name.startswith("$t") and not parent.var.is_param:
-                temps[id(parent.var)] = id(v)      # `for x in xs`: the list read once (lists.iteration)
-                temp_ok.setdefault(id(parent.var), True)
-            else:
-                bad.add(id(v))
-    for t, ok in temp_ok.items():
-        if not ok:
-            bad.add(temps[t])
-    out = {k: v for k, v in seen.items() if k not in bad and k in boxed}
-    aliases.update({t: v for t, v in temps.items() if v in out})     # a loop's copy reads the same flags
-    return out
+    """The local lists of f64 items whose every use the shadow can follow, and boxed somewhere
+    (frontend/intfollow.py)."""
+    from fastext.compiler.frontend.intfollow import followed
+
+    def use_ok(parent: ir.Intrinsic, statement: bool) -> bool:
+        return parent.name == "list.len" \
+            or parent.name == "list.get" and len(parent.args) == 2 and pure(parent.args[1]) \
+            or parent.name == "list.set" and len(parent.args) == 3 and statement and pure(parent.args[1]) \
+            or parent.name == "list.append" and len(parent.args) == 2 and statement
+    return followed(stmts_of, params, _eligible_type, lambda value: _fresh(value, pure), use_ok, _ITERATION, aliases)
 
 
 def stores(s: ir.Stmt, lists: dict):

@@ -334,7 +334,7 @@ def polyfit(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, recei
     if weighted:
         values["_w"] = array_arg(fc, bound["w"], node, shown)
     across = "" if y.type.ndim == 1 else "[:, None]"
-    source = f"""
+    source = """
 if _deg < 0:
     raise ValueError("expected deg >= 0")
 if _x.shape[0] == 0:

@@ -149,25 +149,8 @@ def objects_argument(fc: "FunctionChecker", node: ast.expr) -> ir.Expr:
 
 # ---------------------------------------------------------------- comparisons
 def _chain(fc: "FunctionChecker", node: ast.Compare, operands: list[ir.Expr]) -> ir.Expr:
-    """`"W" <= s <= "Z"`: each pair compared, joined by `and`, a middle operand evaluated once
-    (stored first unless it is a name or a constant), as Python's chained comparison."""
-    span = fc.span(node)
-    nodes = [node.left, *node.comparators]
-    setup: list[ir.Stmt] = []
-    values = list(operands)
-    for k in range(1, len(values) - 1):
-        v = values[k]
-        if not isinstance(v, (ir.Load, ir.Const, ir.ObjConst)):
-            temp = fc.new_temp(v.type, nodes[k])
-            setup.append(ir.Assign(span, temp, v))
-            values[k] = ir.Load(v.type, v.span, temp)
-    tests = []
-    for k, op in enumerate(node.ops):
-        pair = ast.copy_location(ast.Compare(nodes[k], [op], [nodes[k + 1]]), node)
-        a = values[k] if k == 0 else ir.copy_expr(values[k])
-        tests.append(fc.truth(compare(fc, pair, [a, values[k + 1]]), pair))
-    result = ir.BoolOp(BOOL, span, "and", tests)
-    return ir.StmtExpr(BOOL, span, setup, result) if setup else result
+    """`"W" <= s <= "Z"`: each pair compared, as Python's chained comparison (`fc.chained`)."""
+    return fc.chained(node, operands, lambda pair, a, b: fc.truth(compare(fc, pair, [a, b]), pair))
 
 
 def compares(nodes: list[ast.expr], operands: list[ir.Expr], ops: list[ast.cmpop]) -> bool:

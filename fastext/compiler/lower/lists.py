@@ -357,7 +357,7 @@ def _assign_slice(fl, e, args):
     items are read straight from `ys`, through a scratch buffer freed at once when `ys` is `xs`
     or the source is strided (`perm[:k + 1] = perm[k::-1]` allocates nothing in the arena)."""
     b = fl.b
-    lst, src = args[0], args[4]
+    lst = args[0]
     item = item_type(e.args[0].type)
     n = length(fl, lst)
     if e.attrs.get("fill"):
