@@ -12,7 +12,7 @@ loops inline and vectorise like the user's own.  The shapes follow NumPy's disco
 
 The rank comes from the list's type, not from its contents: an empty `list[list[f64]]` gives a
 `(0, 0)` array where NumPy gives `(0,)`, and an empty list of numbers keeps the item dtype where
-NumPy gives `float64` (docs/language.md, "Lists and NumPy").
+NumPy gives `float64` (docs/language.md, "Lists as arrays").
 """
 from __future__ import annotations
 
