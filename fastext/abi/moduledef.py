@@ -30,14 +30,18 @@ def init_symbol(name: str) -> str:
 def text_signature(fn: ir.Function, python_name: str | None = None) -> str:
     """`__text_signature__` form: `($module, x, y, scale=1.0)` (inspect.signature reads it)."""
     parts = ["$module"]
-    for p in fn.params:
+    for k, p in enumerate(fn.params):
+        if k == fn.positional:
+            parts.append("*")        # the keyword-only ones follow
         parts.append(f"{p.var.name}={p.default!r}" if p.has_default else p.var.name)
     return f"({', '.join(parts)})"
 
 
 def typed_signature(fn: ir.Function, python_name: str | None = None) -> str:
     params = []
-    for p in fn.params:
+    for k, p in enumerate(fn.params):
+        if k == fn.positional:
+            params.append("*")
         s = f"{p.var.name}: {p.var.type}"
         params.append(s + (f" = {p.default!r}" if p.has_default else ""))
     return f"{python_name or fn.name}({', '.join(params)}) -> {fn.ret}"

@@ -79,17 +79,18 @@ named:
   ret i32 -1
 }}
 
-; Positional + keyword arguments → slots[0..n).  Missing optional slots stay NULL.
+; Positional + keyword arguments → slots[0..n).  Missing optional slots stay NULL.  At most
+; %npos come by position (the rest are keyword-only: `def f(x, *, tol=1e-8)`).
 define i32 @fx_parse_args(ptr %args, i64 %nargs, ptr %kwnames, ptr %names, i64 %n, i64 %nreq,
-                          ptr %fname, ptr %slots) cold noinline {{
+                          ptr %fname, ptr %slots, i64 %npos) cold noinline {{
 entry:
-  %too = icmp sgt i64 %nargs, %n
+  %too = icmp sgt i64 %nargs, %npos
   br i1 %too, label %toomany, label %fill
 toomany:
   %te = load ptr, ptr @PyExc_TypeError
-  %one = icmp eq i64 %n, 1
+  %one = icmp eq i64 %npos, 1
   %tmsg = select i1 %one, ptr @.m.toomany1, ptr @.m.toomany
-  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te, ptr %tmsg, ptr %fname, i64 %n, i64 %nargs)
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te, ptr %tmsg, ptr %fname, i64 %npos, i64 %nargs)
   ret i32 -1
 fill:
   %i = phi i64 [0, %entry], [%i.next, %fill.body]
@@ -805,8 +806,8 @@ formatted:
 
 
 MESSAGES = {
-    "toomany": "%s() takes at most %lld arguments (%lld given)",
-    "toomany1": "%s() takes at most %lld argument (%lld given)",
+    "toomany": "%s() takes at most %lld positional arguments (%lld given)",
+    "toomany1": "%s() takes at most %lld positional argument (%lld given)",
     "unexpected": "%s() got an unexpected keyword argument '%U'",
     "multiple": "%s() got multiple values for argument '%s'",
     "missing": "%s() missing required argument '%s' (position %lld)",

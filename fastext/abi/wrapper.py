@@ -95,7 +95,10 @@ class WrapperBuilder:
 
         # --- argument objects: positional fast path, or the general parser
         fast, slow, parsed = (llfn.append_basic_block(x) for x in ("args.fast", "args.slow", "args.done"))
-        is_fast = b.and_(b.icmp_unsigned("==", kwnames, ll.Constant(OBJ, None)), b.icmp_signed("==", nargs, I64(n)))
+        npos = n if fn.positional is None else fn.positional
+        # (keyword-only parameters: only the parser fills their slots, by name or default)
+        is_fast = b.and_(b.icmp_unsigned("==", kwnames, ll.Constant(OBJ, None)),
+                         b.icmp_signed("==", nargs, I64(n)) if npos == n else ll.Constant(ll.IntType(1), 0))
         b.cbranch(is_fast, fast, slow)
         b.position_at_end(fast)
         fast_objs = [b.load(b.gep(args, [I64(k)])) for k in range(n)]
@@ -104,7 +107,7 @@ class WrapperBuilder:
         names = self.name_table(fn)
         nreq = sum(1 for p in fn.params if not p.has_default)
         rc = b.call(self.rt["fx_parse_args"], [b.bitcast(args, OBJ), nargs, kwnames, b.bitcast(names, OBJ), I64(n),
-                                                I64(nreq), self.fname, b.bitcast(slots, OBJ)])
+                                                I64(nreq), self.fname, b.bitcast(slots, OBJ), I64(npos)])
         slow_ok = llfn.append_basic_block("args.slow.ok")
         b.cbranch(b.icmp_signed("<", rc, I32(0)), self.fail_bb, slow_ok)
         b.position_at_end(slow_ok)

@@ -71,7 +71,9 @@ def stub_text(module, source_name: str) -> str:
     out.append(f"__all__ = [{', '.join(repr(n) for n in [f.name for f in functions] + [u.name for u in ufuncs])}]")
     for f in functions:
         params = []
-        for p in f.params:
+        for k, p in enumerate(f.params):
+            if k == f.positional:
+                params.append("*")      # keyword-only parameters follow
             default = " = ..." if p.has_default else ""
             params.append(f"{p.var.name}: {python_type(p.var.type)}{default}")
         dialect = ", ".join(f"{p.var.name}: {p.var.type}" for p in f.params)

@@ -504,6 +504,9 @@ class Function:
     # An f64 result that some `return` gives as Python's int (`return 0` beside `return x / 2`):
     # every return stores its flag in the error record, the entry point boxes by it.
     int_return: bool = False
+    # How many parameters a caller may pass by position (None: all): `def f(x, *, tol=1e-8)`
+    # has 1, the others are keyword-only (frontend/module.py: `keyword_only`, abi/wrapper.py)
+    positional: int | None = None
     # Facts filled in by `analysis`.
     writes: set[int] = field(default_factory=set)     # indices of array params written through
     loops: bool = False                               # contains a loop, or calls something that does

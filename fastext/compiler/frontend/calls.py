@@ -369,6 +369,16 @@ def _item(fc: "FunctionChecker", node: ast.Call, array: ir.Expr) -> ir.Expr:
                          f"(ValueError in NumPy: incorrect number of indices)", "a.item(i, j)")
 
 
+def positional_only_too_many(fc: "FunctionChecker", node: ast.Call, positional: int | None, leading: int,
+                             name: str) -> None:
+    """Python's TypeError for a keyword-only parameter passed by position (`f(x, 1e-6)` of
+    `def f(x, *, tol=1e-8)`), as a located error."""
+    if positional is not None and len(node.args) + leading > positional:
+        n = positional - leading
+        raise fc.error(node, f"`{name}` takes {n} positional argument{'s' if n != 1 else ''} but {len(node.args)} "
+                             "were given (the others are keyword-only)", "pass the keyword-only ones by name")
+
+
 def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
               leading: list[ir.Expr] = ()) -> ir.Expr:
     """A call of a `.fx` function: `qualname` is its key in the registry (`f`, or `other.f` when
@@ -395,6 +405,7 @@ def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
     usage = f"call it as {name}({', '.join(pnames)})"
     if len(node.args) > len(params):
         raise fc.error(node, f"`{name}` takes {len(params)} arguments, got {len(node.args)}", usage)
+    positional_only_too_many(fc, node, sig.positional, len(leading), name)
     for (pname, _, _), a in zip(params, node.args):
         bound[pname], where[pname] = fc.expr(a), a
     for kw in node.keywords:

@@ -79,6 +79,25 @@ def _inferred_result(node: ast.FunctionDef) -> bool:
         all(a.annotation is not None for a in node.args.args) and not node.decorator_list
 
 
+def keyword_only(node: ast.FunctionDef, span: Span) -> None:
+    """`def f(x, *, tol=1e-8)`: the keyword-only parameters become ordinary ones after the others
+    (each has a default, so the defaults still line up with the last parameters) and
+    `fx_positional` records how many a caller may pass by position: calls check it
+    (frontend/calls.py, templates.py) and so do the entry points (abi/wrapper.py).  One without
+    a default is a located error."""
+    a = node.args
+    for arg, default in zip(a.kwonlyargs, a.kw_defaults):
+        if default is None:
+            raise FxSyntaxError(Span.of(arg, span.file), f"keyword-only parameter `{arg.arg}` of `{node.name}` has no "
+                                "default", f"give it one (`{arg.arg}=...`), or make it an ordinary parameter")
+    if a.vararg is not None:
+        return      # `*args` itself: reported as unsupported by the caller
+    node.fx_positional = len(a.args)
+    a.args = a.args + a.kwonlyargs
+    a.defaults = a.defaults + a.kw_defaults
+    a.kwonlyargs, a.kw_defaults = [], []
+
+
 def _method_template(node: ast.FunctionDef) -> bool:
     """Whether a class's method is a template: an ordinary method (not a special one, whose
     calls frontend/dunders.py makes) of a plain class with a parameter or a result the annotations leave open."""
@@ -597,8 +616,10 @@ class _ModuleCollector:
         options = self.decorator_options(node)
         target = options.pop("target", "cpu")
         a = node.args
-        if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs:
-            raise FxSyntaxError(span, f"`{node.name}` uses *args, **kwargs, keyword-only or positional-only "
+        if a.kwonlyargs:
+            keyword_only(node, span)
+        if a.vararg or a.kwarg or a.posonlyargs:
+            raise FxSyntaxError(span, f"`{node.name}` uses *args, **kwargs or positional-only "
                                 "parameters", "use plain parameters (callers may still pass them by keyword)")
         from fastext.compiler.frontend import nptyping, templates
         from fastext.compiler.frontend.numba import signature_types
@@ -696,7 +717,8 @@ class _ModuleCollector:
         if "extern" in options:
             from fastext.compiler.frontend.extern import check_declaration
             check_declaration(self, node, params, ret)
-        sig = Signature(node.name, params, defaults, ret, span, options, target)
+        sig = Signature(node.name, params, defaults, ret, span, options, target,
+                        positional=getattr(node, "fx_positional", None))
         self.scope.signatures[node.name] = sig
         self.scope.registry[self.scope.qualify(node.name)] = sig
         if not hasattr(node, "fx_self"):

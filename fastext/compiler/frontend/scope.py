@@ -30,6 +30,7 @@ class Signature:
     span: Span
     options: dict[str, bool] = field(default_factory=dict)
     target: str = "cpu"        # cpu, kernel or device (frontend/gpu.py)
+    positional: int | None = None   # how many may be passed by position (None: all; the rest keyword-only)
 
 
 @dataclass

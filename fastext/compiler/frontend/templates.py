@@ -255,6 +255,8 @@ def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=
     usage = f"call it as {shown}({', '.join(names)})"
     if len(node.args) > len(visible):
         raise fc.error(node, f"`{shown}` takes {len(visible)} arguments, got {len(node.args)}", usage)
+    from fastext.compiler.frontend.calls import positional_only_too_many
+    positional_only_too_many(fc, node, getattr(tmpl.node, "fx_positional", None), len(leading), shown)
     for k, (p, a) in enumerate(zip(visible, node.args)):
         if p.optional and _is_none(a):
             continue        # as if left out
@@ -384,7 +386,8 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
         params += [(h, t, p.span) for h, t in zip(hidden, hidden_types(what))]
         args, ret = p.callable or (None, None)
         funcparams[p.name] = (what, hidden, args, ret)
-    sig = Signature(tmpl.node.name, params, defaults, tmpl.ret, tmpl.span, tmpl.options, "cpu")
+    sig = Signature(tmpl.node.name, params, defaults, tmpl.ret, tmpl.span, tmpl.options, "cpu",
+                    positional=getattr(tmpl.node, "fx_positional", None))
     tmpl.signatures[qualname] = sig
     from fastext.compiler.frontend.function import FunctionChecker, check_promoting
 
