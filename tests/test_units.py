@@ -156,3 +156,21 @@ def test_unit_cache_in_a_folder_others_may_write_is_not_used(tmp_path, monkeypat
         assert os.listdir(fallback)                   # and the rebuild went to the private folder
     finally:
         os.chmod(os.path.dirname(first), 0o700)
+
+
+def test_units_keep_libmvec_vector_variants(tmp_path):
+    """Split into units, a `@fastmath` loop of `np.exp` still calls libmvec's vector `exp`: each
+    unit carries the `@llvm.compiler.used` entries of what it declares (compiler/units.py), or
+    LLVM drops the unused vector declarations before the loop vectoriser runs (a regression
+    that made libmvec's math scalar in every unit-split build)."""
+    import re
+    from fastext.compiler.driver import compile_file
+    src = tmp_path / "vm.fx"
+    src.write_text("import numpy as np\nfrom fastext import f64, fastmath\n\n\n@fastmath\n"
+                   "def ex(x: f64[:], out: f64[:]) -> None:\n    for i in range(x.shape[0]):\n"
+                   "        out[i] = np.exp(x[i])\n")
+    art = compile_file(str(src))
+    if "vector-function-abi-variant" not in (art.unoptimized_ir or ""):
+        pytest.skip("no libmvec vector variants for this target")
+    assert art.units[0] > 1
+    assert re.search(r"call .*@_ZGV\w+_exp", art.llvm_ir)

@@ -22,6 +22,8 @@ _NAME = r'@(?:"((?:[^"\\\n]|\\.)*)"|([-A-Za-z$._][-\w$.]*))'
 _REF = re.compile(_NAME)
 _DEFINE = re.compile(r'^define\s+(.*?)' + _NAME + r'\(')
 _GLOBAL = re.compile(r'^' + _NAME + r'\s*=\s*(.*)$')
+_DECLARE = re.compile(r'^declare\s+(.*?)' + _NAME + r'\(')
+_USED_LISTS = ("llvm.compiler.used", "llvm.used")
 _LINKAGES = {"private", "internal", "external", "common", "weak", "linkonce", "linkonce_odr", "weak_odr",
              "available_externally", "extern_weak", "appending"}
 MODULE_UNIT = ""
@@ -114,6 +116,7 @@ def split(text: str) -> list[Unit]:
     """The units of one module's IR text (the module unit first)."""
     lines = text.split("\n")
     common: list[str] = []
+    used: list[str] = []        # what `@llvm.compiler.used` keeps (lower/vecmath.py: libmvec's variants)
     functions: dict[str, _Function] = {}
     globals_: dict[str, _Global] = {}
     i = 0
@@ -133,7 +136,9 @@ def split(text: str) -> list[Unit]:
             continue
         if line.startswith("@"):
             g = _parse_global(line)
-            if g.declaration:
+            if g.name in _USED_LISTS:
+                used.extend(_name(r) for r in _REF.finditer(line.split("=", 1)[1]))
+            elif g.declaration:
                 common.append(line)
             else:
                 globals_[g.name] = g
@@ -182,12 +187,15 @@ def split(text: str) -> list[Unit]:
     shared = {g for g, o in owner.items() if any(g in gls[u] for u in units if u != o)}
     called = {r for u in units for f in fns[u] for r in functions[f].refs if r in roots and r not in fns[u]} | \
              {r for g, o in owner.items() for r in globals_[g].refs if r in roots and r not in fns[o]}
-    return [_emit(u, common, functions, globals_, fns[u], gls[u], owner, shared, roots, called) for u in units]
+    return [_emit(u, common, functions, globals_, fns[u], gls[u], owner, shared, roots, called, used) for u in units]
 
 
-def _emit(unit, common, functions, globals_, fns, gls, owner, shared, roots, called) -> Unit:
+def _emit(unit, common, functions, globals_, fns, gls, owner, shared, roots, called, used=()) -> Unit:
     """One unit's text: the shared lines, declarations of what other units define, its globals
-    (copies, or the ones it owns) and its functions (hidden where other units call them)."""
+    (copies, or the ones it owns), its functions (hidden where other units call them), and the
+    `@llvm.compiler.used` entries that name what it defines or declares (libmvec's vector
+    variants and their wrappers: without it LLVM drops the unused declarations before the loop
+    vectoriser can call them)."""
     body: list[str] = []
     declared: list[str] = []
     rename: dict[str, str] = {}
@@ -215,6 +223,11 @@ def _emit(unit, common, functions, globals_, fns, gls, owner, shared, roots, cal
         {r for g in gls if globals_[g].copyable or owner.get(g) == unit for r in globals_[g].refs}
     for w in sorted(r for r in wanted if r in roots and r not in fns):
         declared.append(functions[w].header.replace("define internal ", "declare hidden ", 1))
+    declares = {_name(m, 2) for line in common if line.startswith("declare") for m in [_DECLARE.match(line)] if m}
+    keep = [n for n in used if n in fns or n in declares]
+    if keep:
+        body.append(f'@llvm.compiler.used = appending global [{len(keep)} x ptr] '
+                    f'[{", ".join("ptr " + _quote(n) for n in keep)}], section "llvm.metadata"')
     text = "\n".join(common + declared + body)
     if rename:
         text = _REF.sub(lambda m: _quote(rename[_name(m)]) if _name(m) in rename else m.group(0), text)

@@ -15,8 +15,10 @@ import (or a ufunc object laid out unlike NumPy's: the exec slot checks) — the
 computes the items with the C library, as before.
 
 Array expressions call the helper once per chunk of items (`lower/mapchunks.py`); a ufunc
-on a single number calls it with n = 1, unless the function is `@fastmath`, which keeps the
-C library's function (inlined and vectorised with libmvec where the loop allows).  GPU code
+on a single number calls it with n = 1.  A `@fastmath` function keeps the C library's
+functions for both (vectorised with libmvec where the loop allows: lower/vecmath.py), for
+speed where NumPy's own loop is slow (float64 `sin`/`cos`), at the price of last-bit
+differences from NumPy.  GPU code
 keeps libdevice.
 """
 from __future__ import annotations
@@ -40,8 +42,9 @@ def letter(t: T.Scalar) -> str | None:
 
 
 def applies(fl, e: ir.Expr) -> bool:
-    """Whether `e` is a float ufunc call lowered through NumPy's loop in this function."""
-    if not isinstance(e, ir.Intrinsic) or not getattr(fl.ctx, "numpy_loops", False):
+    """Whether `e` is a float ufunc call lowered through NumPy's loop in this function (not in
+    a `@fastmath` one, which keeps the C library's functions, vectorised with libmvec)."""
+    if not isinstance(e, ir.Intrinsic) or not getattr(fl.ctx, "numpy_loops", False) or fl.fast_flags:
         return False
     from fastext.compiler import ops
     try:
