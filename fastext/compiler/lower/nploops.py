@@ -99,29 +99,21 @@ def runner(ctx, ufunc: str, libm: str, nin: int, t: T.Scalar) -> ll.Function:
             b.store(n, dims)
             b.call(b.bitcast(loop, LOOP_TYPE.as_pointer()), [args, dims, steps, data])
         with clib:
-            _clib_loop(ctx, b, fn, libm, nin, ty, pointers, n, byte_steps)
+            _clib_loop(ctx, b, libm, nin, ty, pointers, n, byte_steps)
     b.ret_void()
     return fn
 
 
-def _clib_loop(ctx, b: ll.IRBuilder, fn: ll.Function, libm: str, nin: int, ty, pointers, n, steps) -> None:
+def _clib_loop(ctx, b: ll.IRBuilder, libm: str, nin: int, ty, pointers, n, steps) -> None:
     """out[i] = libm(in0[i], ...) for i < n (a module imported without NumPy)."""
     from fastext.compiler.lower.context import libm_symbol
+    from fastext.compiler.lower.ircontrol import for_range
     f = ctx.intrinsic(libm_symbol(libm, ty), ty, [ty] * nin)
-    pre = b.block
-    head, body, end = fn.append_basic_block("clib.head"), fn.append_basic_block("clib.body"), \
-        fn.append_basic_block("clib.end")
-    b.branch(head)
-    b.position_at_end(head)
-    i = b.phi(I64)
-    i.add_incoming(I64(0), pre)
-    b.cbranch(b.icmp_signed("<", i, n), body, end)
-    b.position_at_end(body)
-    items = [b.bitcast(b.gep(b.bitcast(p, I8P), [b.mul(i, step)]), p.type) for p, step in zip(pointers, steps)]
-    b.store(b.call(f, [b.load(p) for p in items[:nin]]), items[nin])
-    i.add_incoming(b.add(i, I64(1)), b.block)
-    b.branch(head)
-    b.position_at_end(end)
+
+    def item(i):
+        items = [b.bitcast(b.gep(b.bitcast(p, I8P), [b.mul(i, step)]), p.type) for p, step in zip(pointers, steps)]
+        b.store(b.call(f, [b.load(p) for p in items[:nin]]), items[nin])
+    for_range(b, I64(0), n, item, "clib")
 
 
 def op_names(e: ir.Intrinsic) -> tuple[str, str, int]:
