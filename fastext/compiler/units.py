@@ -187,10 +187,15 @@ def split(text: str) -> list[Unit]:
     shared = {g for g, o in owner.items() if any(g in gls[u] for u in units if u != o)}
     called = {r for u in units for f in fns[u] for r in functions[f].refs if r in roots and r not in fns[u]} | \
              {r for g, o in owner.items() for r in globals_[g].refs if r in roots and r not in fns[o]}
-    return [_emit(u, common, functions, globals_, fns[u], gls[u], owner, shared, roots, called, used) for u in units]
+    # the entries every unit keeps: functions the shared lines declare (libmvec's vector variants)
+    declares = {_name(m, 2) for line in common if line.startswith("declare") for m in [_DECLARE.match(line)] if m}
+    used_everywhere = {n for n in used if n in declares}
+    return [_emit(u, common, functions, globals_, fns[u], gls[u], owner, shared, roots, called, used, used_everywhere)
+            for u in units]
 
 
-def _emit(unit, common, functions, globals_, fns, gls, owner, shared, roots, called, used=()) -> Unit:
+def _emit(unit, common, functions, globals_, fns, gls, owner, shared, roots, called, used=(),
+          used_everywhere=frozenset()) -> Unit:
     """One unit's text: the shared lines, declarations of what other units define, its globals
     (copies, or the ones it owns), its functions (hidden where other units call them), and the
     `@llvm.compiler.used` entries that name what it defines or declares (libmvec's vector
@@ -223,8 +228,7 @@ def _emit(unit, common, functions, globals_, fns, gls, owner, shared, roots, cal
         {r for g in gls if globals_[g].copyable or owner.get(g) == unit for r in globals_[g].refs}
     for w in sorted(r for r in wanted if r in roots and r not in fns):
         declared.append(functions[w].header.replace("define internal ", "declare hidden ", 1))
-    declares = {_name(m, 2) for line in common if line.startswith("declare") for m in [_DECLARE.match(line)] if m}
-    keep = [n for n in used if n in fns or n in declares]
+    keep = [n for n in used if n in fns or n in used_everywhere]
     if keep:
         body.append(f'@llvm.compiler.used = appending global [{len(keep)} x ptr] '
                     f'[{", ".join("ptr " + _quote(n) for n in keep)}], section "llvm.metadata"')
