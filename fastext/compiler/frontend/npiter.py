@@ -9,6 +9,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from fastext.compiler.frontend.generators import Source
+from fastext.compiler.frontend.pyitertools import parse_generator
 from fastext.compiler.types import Array, Scalar, Tuple, article
 
 if TYPE_CHECKING:
@@ -27,14 +28,6 @@ def _nest(rank: int, extent, body: str) -> str:
     return "\n".join(lines)
 
 
-def _parse(text: str, call: ast.Call) -> ast.FunctionDef:
-    fn = ast.parse(text).body[0]
-    for node in ast.walk(fn):
-        if "lineno" in node._attributes:
-            ast.copy_location(node, call)
-    return fn
-
-
 def source(fc: "FunctionChecker", call: ast.Call, name: str, shown: str) -> Source:
     """The generator `np.ndindex(...)` / `np.ndenumerate(a)` stands for."""
     if call.keywords or any(isinstance(a, ast.Starred) for a in call.args):
@@ -46,12 +39,12 @@ def source(fc: "FunctionChecker", call: ast.Call, name: str, shown: str) -> Sour
         if not isinstance(t, Array):
             raise fc.error(call.args[0], f"{shown}() takes an array, not {article(t)}", f"{shown}(a)")
         text = "def ndenumerate(a):\n" + _nest(t.ndim, lambda k: f"a.shape[{k}]", "yield (idx, a[idx])")
-        return Source(_parse(text, call), shown, list(call.args))
+        return Source(parse_generator(text, call), shown, list(call.args))
     if len(call.args) == 1:
         t = fc.expr(call.args[0]).type
         if isinstance(t, Tuple) and all(isinstance(i, Scalar) and (i.is_int or i.is_bool) for i in t.items):
             text = "def ndindex(shape):\n" + _nest(len(t.items), lambda k: f"shape[{k}]", "yield idx")
-            return Source(_parse(text, call), shown, list(call.args))
+            return Source(parse_generator(text, call), shown, list(call.args))
     params = [f"s{k}" for k in range(len(call.args))]
     for a in call.args:
         t = fc.expr(a).type
@@ -59,7 +52,7 @@ def source(fc: "FunctionChecker", call: ast.Call, name: str, shown: str) -> Sour
             raise fc.error(a, f"{shown}() takes the shape as ints or one tuple of ints, not {article(t)}",
                            f"{shown}(a.shape), {shown}(n, m)")
     text = f"def ndindex({', '.join(params)}):\n" + _nest(len(params), lambda k: f"s{k}", "yield idx")
-    return Source(_parse(text, call), shown, list(call.args))
+    return Source(parse_generator(text, call), shown, list(call.args))
 
 
 def check_call(fc: "FunctionChecker", node: ast.Call, op, shown: str, receiver=None):

@@ -244,7 +244,7 @@ def _known_length(fc: "FunctionChecker", node: ast.expr) -> int | None:
     return None
 
 
-def _parse(text: str, call: ast.Call) -> ast.FunctionDef:
+def parse_generator(text: str, call: ast.Call) -> ast.FunctionDef:
     """The generator's `def`, every node located at the call (messages point at the user's code)."""
     fn = ast.parse(text.strip("\n") + "\n").body[0]
     for node in ast.walk(fn):
@@ -307,21 +307,21 @@ def source(fc: "FunctionChecker", call: ast.Call, name: str, shown: str) -> Sour
                                         "length is part of their type in .fx code", f"{shown}(xs, repeat=3)")
         if not call.args:
             raise fc.error(call, f"{shown}() needs at least one iterable here", f"{shown}(xs, ys)")
-        return Source(_parse(_product(len(call.args), repeat), call), shown, list(call.args))
+        return Source(parse_generator(_product(len(call.args), repeat), call), shown, list(call.args))
     if name in ("permutations", "combinations", "combinations_with_replacement"):
         got = _arguments(fc, call, shown, ("iterable", "r"), 2 if name != "permutations" else 1)
         r = _r(fc, call, shown, got.get("r"), got["iterable"])
         text = {"permutations": _permutations, "combinations": _combinations,
                 "combinations_with_replacement": _combinations_with_replacement}[name](r)
-        return Source(_parse(text, call), shown, [got["iterable"]], subst=frozenset({"iterable"}))
+        return Source(parse_generator(text, call), shown, [got["iterable"]], subst=frozenset({"iterable"}))
     if name == "chain":
         if call.keywords or not call.args or any(isinstance(a, ast.Starred) for a in call.args):
             raise fc.error(call, f"{shown}() takes the iterables to chain", f"{shown}(xs, ys)")
         k = len(call.args)
-        return Source(_parse(_chain(k), call), shown, list(call.args), subst=frozenset(f"a{j}" for j in range(k)))
+        return Source(parse_generator(_chain(k), call), shown, list(call.args), subst=frozenset(f"a{j}" for j in range(k)))
     if name == "count":
         got = _arguments(fc, call, shown, ("start", "step"), 0)
-        return Source(_parse(_COUNT, call), shown, [got.get("start", ast.Constant(0)), got.get("step", ast.Constant(1))])
+        return Source(parse_generator(_COUNT, call), shown, [got.get("start", ast.Constant(0)), got.get("step", ast.Constant(1))])
     if name == "islice":
         if call.keywords or not 2 <= len(call.args) <= 4:
             raise fc.error(call, f"{shown}() takes an iterable and stop, or start, stop[, step]",
@@ -340,22 +340,22 @@ def source(fc: "FunctionChecker", call: ast.Call, name: str, shown: str) -> Sour
             if v is not None and (v < 0 or what == "step" and v == 0):
                 raise fc.error(e, f"{what} of {shown}() must be {'a positive' if what == 'step' else 'a non-negative'}"
                                   " integer", f"{shown}(it, 10), {shown}(it, 2, 10, 2)")
-        return Source(_parse(_ISLICE, call), shown, [call.args[0], start, stop, step], subst=frozenset({"iterable"}))
+        return Source(parse_generator(_ISLICE, call), shown, [call.args[0], start, stop, step], subst=frozenset({"iterable"}))
     if name == "accumulate":
         got = _arguments(fc, call, shown, ("iterable", "func", "initial"), 1)
         if "func" in got and not (isinstance(got["func"], ast.Constant) and got["func"].value is None):
             raise fc.error(got["func"], f"{shown}() with a function is not supported here",
                            "write the loop: `acc = f(acc, x)`")
         if "initial" in got and not (isinstance(got["initial"], ast.Constant) and got["initial"].value is None):
-            return Source(_parse(_ACCUMULATE_INITIAL, call), shown, [got["iterable"], got["initial"]],
+            return Source(parse_generator(_ACCUMULATE_INITIAL, call), shown, [got["iterable"], got["initial"]],
                           subst=frozenset({"iterable"}))
-        return Source(_parse(_ACCUMULATE, call), shown, [got["iterable"]], subst=frozenset({"iterable"}))
+        return Source(parse_generator(_ACCUMULATE, call), shown, [got["iterable"]], subst=frozenset({"iterable"}))
     if name == "pairwise":
         got = _arguments(fc, call, shown, ("iterable",), 1)
-        return Source(_parse(_PAIRWISE, call), shown, [got["iterable"]], subst=frozenset({"iterable"}))
+        return Source(parse_generator(_PAIRWISE, call), shown, [got["iterable"]], subst=frozenset({"iterable"}))
     if name == "cycle":
         got = _arguments(fc, call, shown, ("iterable",), 1)
-        return Source(_parse(_CYCLE, call), shown, [got["iterable"]], subst=frozenset({"iterable"}))
+        return Source(parse_generator(_CYCLE, call), shown, [got["iterable"]], subst=frozenset({"iterable"}))
     if name == "zip_longest":
         fill = [k for k in call.keywords if k.arg == "fillvalue"]
         if len(fill) != len(call.keywords) or not fill or not call.args \
@@ -364,9 +364,9 @@ def source(fc: "FunctionChecker", call: ast.Call, name: str, shown: str) -> Sour
             raise fc.error(call, f"{shown}() needs its iterables and a fillvalue= of the items' type here "
                                  "(None is not a number)", f"{shown}(xs, ys, fillvalue=0)")
         k = len(call.args)
-        return Source(_parse(_zip_longest(k), call), shown, list(call.args) + [fill[0].value],
+        return Source(parse_generator(_zip_longest(k), call), shown, list(call.args) + [fill[0].value],
                       subst=frozenset(f"a{j}" for j in range(k)))
     got = _arguments(fc, call, shown, ("object", "times"), 1)     # repeat
     if "times" in got:
-        return Source(_parse(_REPEAT, call), shown, [got["object"], got["times"]])
-    return Source(_parse(_REPEAT_FOREVER, call), shown, [got["object"]])
+        return Source(parse_generator(_REPEAT, call), shown, [got["object"], got["times"]])
+    return Source(parse_generator(_REPEAT_FOREVER, call), shown, [got["object"]])
