@@ -85,7 +85,7 @@ _SCALARS = {
     "int64": "i64", "i8": "i64", "intp": "i64", "int_": "i64", "int32": "i32", "i4": "i32", "intc": "i32",
     "int16": "i16", "i2": "i16", "int8": "i8", "i1": "i8", "uint64": "u64", "u8": "u64", "uintp": "u64",
     "uint32": "u32", "u4": "u32", "uint16": "u16", "u2": "u16", "uint8": "u8", "u1": "u8", "byte": "u8",
-    "boolean": "bool", "b1": "bool", "bool_": "bool", "complex128": "c128", "c16": "c128",
+    "boolean": "boolean", "b1": "boolean", "bool_": "boolean", "complex128": "c128", "c16": "c128",
     "complex64": "c64", "c8": "c64",
 }
 
@@ -116,7 +116,7 @@ def signature_types(module, node: ast.FunctionDef) -> None:
             if isinstance(e, ast.Name) and e.id in ("void", "none"):
                 return NONE
             if isinstance(e, ast.Name) and e.id in _SCALARS:
-                return DIALECT_SCALARS[_SCALARS[e.id]] if _SCALARS[e.id] != "bool" else DIALECT_SCALARS["boolean"]
+                return DIALECT_SCALARS[_SCALARS[e.id]]
             if isinstance(e, ast.Subscript):
                 from fastext.compiler.types import Array
                 dims = e.slice.elts if isinstance(e.slice, ast.Tuple) else [e.slice]
