@@ -72,20 +72,24 @@ def from_list(fc: "FunctionChecker", value: ir.Expr, node: ast.AST, dtype: Scala
                        "a list of numbers, of equal-length lists or tuples of numbers, or of arrays of one shape")
     lines = ["_n = len(_xs)", *pre, f"_r = np.empty({shape}, dtype={dtypes.numpy_name(natural)!r})",
              "for _i in range(_n):", *("    " + line for line in body)]
+    return _value(fc, lines, node, value, natural, dtype)
+
+
+def _value(fc: "FunctionChecker", lines: list[str], node: ast.AST, value: ir.Expr, natural: Scalar,
+           dtype: Scalar | None) -> ir.Expr:
+    """The array the source `lines` build in `_r` from the list `_xs`, converted to `dtype`
+    (as `.astype`) when one is asked for that differs from the items' own."""
     converted = dtype is not None and dtype != natural
     if converted:
-        lines.append(f"_r2 = _r.astype({dtypes.numpy_name(dtype)!r})")
+        lines = lines + [f"_r2 = _r.astype({dtypes.numpy_name(dtype)!r})"]
     return synth.value(fc, "\n".join(lines) + "\n", node, values={"_xs": value}, result="_r2" if converted else "_r")
-
-
-def _along(ndim: int, axis: int, item: str) -> str:
-    return ", ".join(item if k == axis else ":" for k in range(ndim))
 
 
 def join(fc: "FunctionChecker", value: ir.Expr, node: ast.Call, kind: str, axis_node: ast.expr | None,
          dtype: Scalar | None, shown: str) -> ir.Expr:
     """`np.concatenate/stack/vstack/hstack/column_stack` of a native list of arrays (`parts`
     built in a loop): NumPy's joins, with its errors for an empty list or mismatched shapes."""
+    from fastext.compiler.frontend.npsource import along
     from fastext.compiler.frontend.shape import axis_arg
     item = value.type.item
     if not (isinstance(item, Array) and _number(item.dtype)):
@@ -123,11 +127,8 @@ def join(fc: "FunctionChecker", value: ir.Expr, node: ast.Call, kind: str, axis_
              f"    _t += _a.shape[{axis}]",
              f"_r = np.empty(({dims},), dtype={dtypes.numpy_name(item.dtype)!r})", "_o = 0",
              "for _i in range(_n):", f"    _a = {take}", f"    _m = _a.shape[{axis}]",
-             f"    _r[{_along(nd, axis, '_o:_o + _m')}] = _a", "    _o += _m"]
-    if dtype is not None and dtype != item.dtype:
-        lines.append(f"_r2 = _r.astype({dtypes.numpy_name(dtype)!r})")
-    return synth.value(fc, "\n".join(lines) + "\n", node, values={"_xs": value},
-                       result="_r2" if dtype is not None and dtype != item.dtype else "_r")
+             f"    _r[{along(nd, axis, '_o:_o + _m')}] = _a", "    _o += _m"]
+    return _value(fc, lines, node, value, item.dtype, dtype)
 
 
 def tolist(fc: "FunctionChecker", node: ast.Call, op, shown: str, receiver=None) -> ir.Expr:

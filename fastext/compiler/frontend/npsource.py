@@ -31,7 +31,7 @@ def _given(bound: dict, name: str) -> bool:
     return value is not None and not (isinstance(value, ast.Constant) and value.value is None)
 
 
-def _along(ndim: int, axis: int, item: str) -> str:
+def along(ndim: int, axis: int, item: str) -> str:
     """The subscript that takes `item` (a slice or index, as source) along `axis` of an
     `ndim`-D array and everything along the other axes."""
     return ", ".join(item if k == axis else ":" for k in range(ndim))
@@ -84,7 +84,7 @@ def trapezoid(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, rec
         values["_d"] = _number(fc, bound["dx"], node, shown, "dx") if _given(bound, "dx") \
             else ir.Const(F64, fc.span(node), 1.0)
         spacing = "_d"
-    hi, lo = _along(nd, axis, "1:"), _along(nd, axis, ":-1")
+    hi, lo = along(nd, axis, "1:"), along(nd, axis, ":-1")
     total = ".sum()" if nd == 1 else f".sum(axis={axis})"
     return synth.value(fc, f"_r = ({spacing} * (_y[{hi}] + _y[{lo}]) / 2.0){total}\n", node, values=values)
 
@@ -133,7 +133,7 @@ def gradient(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, rece
         names.append(g)
 
         def at(item: str) -> str:
-            return _along(nd, k, item)
+            return along(nd, k, item)
         lines += [f"_n = _f.shape[{k}]",
                   f"if _n < {order.value + 1}:", f"    {short}",
                   f"{g} = np.empty_like(_f)",
@@ -481,7 +481,7 @@ if _w > _x.shape[{axis}]:
 _n = _x.shape[{axis}] - _w + 1
 _r = np.empty(({dims}, _w), dtype=_x.dtype)
 for _i in range(_n):
-    _r[{_along(nd + 1, axis, "_i")}] = np.moveaxis(_x[{_along(nd, axis, "_i:_i + _w")}], {axis}, -1)
+    _r[{along(nd + 1, axis, "_i")}] = np.moveaxis(_x[{along(nd, axis, "_i:_i + _w")}], {axis}, -1)
 """
     return synth.value(fc, source, node, values=values)
 
@@ -506,13 +506,13 @@ def rot90(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receive
     perm = list(range(nd))
     perm[a0], perm[a1] = perm[a1], perm[a0]
     swap = f"np.transpose(%s, {tuple(perm)})"
-    flip1 = f"[{_along(nd, a1, '::-1')}]"
+    flip1 = f"[{along(nd, a1, '::-1')}]"
     source = f"""
 _k = _k0 % 4
 if _k == 0:
-    _r = _m[{_along(nd, 0, ':')}]
+    _r = _m[{along(nd, 0, ':')}]
 elif _k == 2:
-    _r = _m[{_along(nd, a0, '::-1')}]{flip1}
+    _r = _m[{along(nd, a0, '::-1')}]{flip1}
 elif _k == 1:
     _r = {swap % ('_m' + flip1)}
 else:
@@ -609,7 +609,7 @@ _m = np.mod(_dd + _hi, _period) - _hi
 _m = np.where((_m == -_hi) & (_dd > 0), _hi, _m)
 _c = np.where(np.abs(_dd) < {disc}, 0.0, _m - _dd)
 _r = _p.astype({_dtype_name(out)!r})
-_r[{_along(nd, axis, '1:')}] = _p[{_along(nd, axis, '1:')}] + np.cumsum(_c{d})
+_r[{along(nd, axis, '1:')}] = _p[{along(nd, axis, '1:')}] + np.cumsum(_c{d})
 """
     return synth.value(fc, source, node, values=values)
 
@@ -716,7 +716,7 @@ def split(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receive
     how = value_of(fc, bound["indices_or_sections"])
     values = {"_a": a, "_how": how}
     if isinstance(how.type, Scalar) and (how.type.is_int or how.type.is_bool):
-        piece = _along(nd, axis, "_i * _each + min(_i, _extra):(_i + 1) * _each + min(_i + 1, _extra)")
+        piece = along(nd, axis, "_i * _each + min(_i, _extra):(_i + 1) * _each + min(_i + 1, _extra)")
         equal = ("if _t % _how != 0:\n    raise ValueError('array split does not result in an equal division')\n"
                  if op.data["equal"] else "")
         source = f"""
@@ -730,7 +730,7 @@ _r = [_a[{piece}] for _i in range(_how)]
     elif (isinstance(how.type, Array) and how.type.ndim == 1 or isinstance(how.type, List)) and \
             isinstance(how.type.item if isinstance(how.type, List) else how.type.dtype, Scalar) and \
             (how.type.item if isinstance(how.type, List) else how.type.dtype).is_int:
-        piece = _along(nd, axis, "(0 if _j == 0 else _how[_j - 1]):(_t if _j == _k else _how[_j])")
+        piece = along(nd, axis, "(0 if _j == 0 else _how[_j - 1]):(_t if _j == _k else _how[_j])")
         source = f"_t = _a.shape[{axis}]\n_k = len(_how)\n_r = [_a[{piece}] for _j in range(_k + 1)]\n"
     else:
         raise fc.error(bound["indices_or_sections"], f"{shown}(): indices_or_sections must be an int or a 1-D "
