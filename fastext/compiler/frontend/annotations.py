@@ -190,17 +190,14 @@ def _unknown_hint(node: ast.expr, scope: ModuleScope) -> str:
 def _is_generator(node: ast.expr, scope: ModuleScope) -> bool:
     """`np.random.Generator`, `random.Generator` or `Generator` imported from numpy.random
     (frontend/nprandom.py: internal functions may take and return Generators)."""
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    b = scope.lookup(node.id) if isinstance(node, ast.Name) else None
+    from fastext.compiler.frontend.scope import attribute_chain
+    b, parts = attribute_chain(scope, node)
     if b is None:
         return False
     if b.kind == "generatortype":
         return not parts
     return b.kind.startswith("module:numpy") and \
-        ".".join([b.kind.partition(":")[2]] + parts[::-1]) == "numpy.random.Generator"
+        ".".join([b.kind.partition(":")[2]] + parts) == "numpy.random.Generator"
 
 
 def _scalar(node: ast.expr, scope: ModuleScope) -> Scalar | None:
