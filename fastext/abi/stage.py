@@ -89,6 +89,9 @@ def build(module: ir.Module, ctx: ModuleContext, entry_plan: EntryPlan, gpu_desc
         from fastext.abi.arena import ArenaEmitter
         extra.append(ArenaEmitter(ctx, api).live_blocks_method())
     exec_slots = []
+    from fastext.compiler.lower.chunkcache import fork_exec_slot, has_cache
+    if has_cache(ctx):     # the arena's chunk cache: its lock freed in a forked child
+        exec_slots.append(fork_exec_slot(ctx))
     if any(fn.extern for fn in module.functions.values()):   # @extern: load the libraries at import
         from fastext.abi import extern
         exec_slots.append(extern.exec_slot(ctx, module))

@@ -12,16 +12,30 @@ The stack is shared by every thread of the process that runs the module's code (
 workers, Python threads calling with the GIL released, owners dying with the GIL held), so
 it is guarded by a spin lock: pushes and pops are a few instructions long.  A cached chunk
 is not a live block (`__fastext_live_blocks__()` counts it as freed).
+
+fork(): a child has only the thread that forked, so a lock another thread held at that moment
+would never be released there, and the child's first push would spin forever.  The module's
+exec slot (`fork_exec_slot`) registers a child handler with the C library (pthread_atfork;
+glibc's `__register_atfork`, which its pthread_atfork stub calls, since that stub is a static
+archive the JIT cannot resolve): it frees the lock and, when a thread held it mid-update,
+forgets the cached chunks (left to the child's copy-on-write pages, never touched) instead of
+trusting a half-written stack.  It costs nothing on the allocation path, unlike a process-id
+check at every lock (a system call: as much again as a one-chunk call).
 """
 from __future__ import annotations
 
 from llvmlite import ir as ll
 
 from fastext.compiler.lower.context import I1, I32, I64, I8P, ModuleContext
+from fastext.compiler.platforms import host_triple
 from fastext.compiler.lower.ircontrol import internal_global
 
 CACHED_CHUNKS = 256
 NULL = ll.Constant(I8P, None)
+
+
+def _registered(ctx: ModuleContext) -> ll.GlobalVariable:
+    return internal_global(ctx.module, "fx$chunks.atfork", I32)
 
 
 def _globals(ctx: ModuleContext):
@@ -90,4 +104,49 @@ def push_chunk(ctx: ModuleContext) -> ll.Function:
         b.store(b.add(n, I64(1)), count)
     _unlock(b, lock)
     b.ret(b.not_(full))
+    return fn
+
+
+def has_cache(ctx: ModuleContext) -> bool:
+    """Whether the module emitted the cache (some entry point's arena frees chunks into it)."""
+    return ctx.module.globals.get("fx$chunks.lock") is not None
+
+
+def _after_fork_child(ctx: ModuleContext) -> ll.Function:
+    """`void fx$chunks.child()`: the fork child handler (module docstring)."""
+    fn = ll.Function(ctx.module, ll.FunctionType(ll.VoidType(), []), "fx$chunks.child")
+    fn.linkage = "internal"
+    head, count, lock = _globals(ctx)
+    b = ll.IRBuilder(fn.append_basic_block("entry"))
+    # a free lock means no thread was inside a push or pop: the stack the child sees is whole
+    with b.if_then(b.icmp_unsigned("!=", b.load_atomic(lock, "acquire", 4), I32(0)), likely=False):
+        b.store(NULL, head)
+        b.store(I64(0), count)
+    _unlock(b, lock)
+    b.ret_void()
+    return fn
+
+
+def fork_exec_slot(ctx: ModuleContext) -> ll.Function:
+    """`int fx$chunks.exec(PyObject *module)`: register the fork child handler, once per loaded
+    module (a module imported again runs its exec slot again); 0 always (a C library that
+    refuses only leaves fork unguarded, as before)."""
+    fn = ll.Function(ctx.module, ll.FunctionType(I32, [I8P]), "fx$chunks.exec")
+    fn.linkage = "internal"
+    b = ll.IRBuilder(fn.append_basic_block("entry"))
+    done = _registered(ctx)
+    first = b.extract_value(b.cmpxchg(done, I32(0), I32(1), "acq_rel", "monotonic"), 1)
+    with b.if_then(first):
+        handler_t = ll.FunctionType(ll.VoidType(), []).as_pointer()
+        none = ll.Constant(handler_t, None)
+        child = _after_fork_child(ctx)
+        triple = ctx.module.triple or host_triple()
+        if "linux-gnu" in triple:
+            register = ctx.intrinsic("__register_atfork", I32, [handler_t, handler_t, handler_t, I8P])
+            # no DSO handle: the handler is never unregistered (extension modules are never unloaded)
+            b.call(register, [none, none, child, NULL])
+        else:
+            register = ctx.intrinsic("pthread_atfork", I32, [handler_t, handler_t, handler_t])
+            b.call(register, [none, none, child])
+    b.ret(I32(0))
     return fn
