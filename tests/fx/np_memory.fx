@@ -80,3 +80,35 @@ def rotate_names(u0: f64[:], steps: int) -> tuple[f64[:], f64[:]]:
         prev = cur
         cur = nxt
     return older, cur
+
+
+def mask_steps(x: f64[:], steps: int) -> f64[:]:
+    """The parameter itself rebound each step, through a mask: `x`'s first buffer is the caller's
+    (never computed into), the later ones the site's two."""
+    for t in range(steps):
+        m = np.exp(x) > 0.5
+        x = np.where(m, x * 0.5, x + 1.0)
+    return x
+
+
+def masked_sums(x: f64[:], steps: int) -> f64:
+    """`x[m]`, `np.sort(...)` and `np.abs(...)` are temporaries each statement makes and consumes:
+    one buffer per site, not one per step."""
+    total = 0.0
+    for t in range(steps):
+        m = x > 0.0
+        total += float(np.sum(x[m])) + float(np.sort(np.abs(x))[0])
+        x = x - 0.001
+    return total
+
+
+def appended(x: f64[:], n: int) -> f64:
+    """`ys.append(y)` keeps y's buffer: y is not confined (each step a new array)."""
+    ys = []
+    for t in range(n):
+        y = x * float(t)
+        ys.append(y)
+    total = 0.0
+    for z in ys:
+        total += float(z.sum())
+    return total

@@ -122,6 +122,10 @@ def allocate(fl, atype: T.Array, dims: list[ll.Value], reuse: tuple[ll.Value, li
     slots, the data pointers the names of the assigned name's group hold now): a confined name's
     assignment computes into a buffer of the site that no name of its group holds, when one is big
     enough (lower/reuse.py)."""
+    pending = getattr(fl, "pending_reuse", None)
+    if reuse is None and pending is not None and pending[0] == getattr(fl, "site_depth", 0):
+        # the first array a temporary site's operation allocates (lower/reuse.py: temporaries)
+        reuse, fl.pending_reuse = pending[1], None
     b = fl.b
     negative = I1(0)
     for d in dims:

@@ -305,7 +305,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             slots = self.entry_alloca(ll.ArrayType(I8.as_pointer(), len(group) + 1))
             self.zero_at_entry(slots)
             for v in group:     # a name not assigned yet holds NULL, not an undefined pointer
-                if id(v) not in self._zeroed:
+                if id(v) not in self._zeroed and not v.is_param:     # (a parameter holds the caller's)
                     self._zeroed.add(id(v))
                     self.zero_at_entry(self.slots[id(v)])
             held = [self.b.extract_value(self.b.load(self.slots[id(v)]), 0) for v in group]
@@ -338,6 +338,22 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             found = self._confined = confined(self.fn)
             self._zeroed: set[int] = set()
         return found
+
+    site_depth = 0          # operations and array expressions being lowered, nested
+    pending_reuse = None    # (depth, reuse) for the first allocation of the operation at that depth
+
+    def temporary_site(self, e: ir.Expr) -> tuple | None:
+        """`alloc.allocate`'s `reuse` for `e` when it is a temporary a loop's statement makes and
+        consumes at once (lower/reuse.py: temporaries): the site's one recycled buffer."""
+        found = getattr(self, "_temporaries", None)
+        if found is None:
+            from fastext.compiler.lower.reuse import temporaries
+            found = self._temporaries = temporaries(self.fn)
+        if id(e) not in found:
+            return None
+        slots = self.entry_alloca(ll.ArrayType(I8.as_pointer(), 1))
+        self.zero_at_entry(slots)
+        return slots, []
 
     def zero_at_entry(self, slot: ll.Value) -> None:
         """Store zeros into an entry-block alloca, in the entry block (once per call)."""
@@ -725,7 +741,12 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
 
     def e_ArrayMap(self, e: ir.ArrayMap) -> ll.Value:
         from fastext.compiler.lower.arraymap import materialize
-        return materialize(self, e)
+        reuse = self.temporary_site(e)
+        self.site_depth += 1
+        try:
+            return materialize(self, e, reuse=reuse)
+        finally:
+            self.site_depth -= 1
 
     def e_StmtExpr(self, e: ir.StmtExpr) -> ll.Value:
         self.block(e.body)

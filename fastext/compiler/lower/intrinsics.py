@@ -21,7 +21,19 @@ def lower_intrinsic(fl, e: ir.Intrinsic) -> ll.Value:
         from fastext.compiler.lower import str_items
         if str_items.involved(e):     # str arguments and results: reference counting around it
             return str_items.lower(fl, e, op)
-    return op.lower(fl, e, e.args if op.lazy else [fl.expr(a) for a in e.args])
+    # nesting depth: a temporary site's buffer goes to the first array this operation allocates
+    # itself, not to one its arguments make (lower/reuse.py: temporaries; alloc.allocate)
+    fl.site_depth = getattr(fl, "site_depth", 0) + 1
+    saved = getattr(fl, "pending_reuse", None)
+    try:
+        args = e.args if op.lazy else [fl.expr(a) for a in e.args]
+        reuse = fl.temporary_site(e) if op.allocates and hasattr(fl, "temporary_site") else None
+        if reuse is not None:
+            fl.pending_reuse = (fl.site_depth, reuse)
+        return op.lower(fl, e, args)
+    finally:
+        fl.site_depth -= 1
+        fl.pending_reuse = saved
 
 
 def lower_let(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:

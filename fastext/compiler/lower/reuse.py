@@ -15,8 +15,8 @@ ends, so only the buffer it holds then lives on).  Names that pass buffers to ea
 `prev = cur`, `prev, cur = cur, nxt` of a time-stepping loop — form a *group*: a site of the
 group keeps one buffer more than the group has names and computes into one that no name of the
 group holds, so a rotation of three names holds four buffers however many steps run.  A name
-may also be given a parameter's array (`cur = u1`): sites never compute into a buffer they did
-not allocate.  Anything else — a name bound to a view of it, a call of a `.fx` function, a
+may also be given a parameter's array (`cur = u1`), or be the parameter itself (`x = f(x)`): sites
+never compute into a buffer they did not allocate.  Anything else — a name bound to a view of it, a call of a `.fx` function, a
 tuple kept as a value, an operation whose result may be a view of it — lets the buffer escape,
 and the whole group keeps fresh allocations.
 """
@@ -30,6 +30,11 @@ def confined(fn: ir.Function) -> dict[int, tuple[ir.Var, ...]]:
     """`fn`'s local array variables whose buffers never escape, each mapped to its group: the
     names that pass buffers to each other (`prev = cur`, `prev, cur = cur, nxt`) — module docstring."""
     candidates = {id(v): v for v in fn.locals if isinstance(v.type, T.Array)}
+    # a parameter assigned in the body (`x = np.where(m, x * 0.5, x)` stepping the caller's array)
+    # is a name like the others: its first buffer is the caller's, which no site ever computes into
+    assigned = {id(s.var) for s in ir.walk(fn.body) if isinstance(s, ir.Assign)}
+    candidates.update({id(p.var): p.var for p in fn.params
+                       if isinstance(p.var.type, T.Array) and id(p.var) in assigned})
     escaped: set[int] = set()
     parent: dict[int, int] = {k: k for k in candidates}
 
@@ -62,8 +67,7 @@ def confined(fn: ir.Function) -> dict[int, tuple[ir.Var, ...]]:
                 visit(c, True)
             return
         if isinstance(e, ir.Intrinsic):
-            op = ops.find(e.name)
-            keeps = op is None or op.aliases or isinstance(e.type, (T.Tuple,)) or op.needs_gil
+            keeps = _keeps(e)
             for k, a in enumerate(e.args):
                 visit(a, not keeps)
             return
@@ -104,6 +108,20 @@ def confined(fn: ir.Function) -> dict[int, tuple[ir.Var, ...]]:
     return out
 
 
+# impure operations that only read or write the items of their array arguments (the others —
+# `xs.append(a)`, `d[k] = a`, heapq, itertools, module stores — may keep a reference to the buffer)
+_ITEMS_ONLY = ("array.", "index.", "np.", "Generator.", "random.", "linalg.")
+
+
+def _keeps(e: ir.Intrinsic) -> bool:
+    """Whether operation `e` may keep a reference to an array argument's buffer: in its result
+    (a view, a tuple) or somewhere else (a container it stores into)."""
+    op = ops.find(e.name)
+    if op is None or op.aliases or op.needs_gil or isinstance(e.type, T.Tuple):
+        return True
+    return not (op.pure or e.name.startswith(_ITEMS_ONLY))
+
+
 def _passed_name(value: ir.Expr, swaps: dict[int, list[ir.Var | None]]) -> ir.Var | None:
     """The array variable whose buffer an assignment passes on (`y = x`, `y = $t[1]` of a swap)."""
     if isinstance(value, ir.Load) and isinstance(value.type, T.Array):
@@ -142,3 +160,54 @@ def _fresh(e: ir.Expr) -> bool:
         op = ops.find(e.name)
         return op is not None and op.allocates and not op.aliases and isinstance(e.type, T.Array)
     return isinstance(e, ir.ArrayMap)
+
+
+def temporaries(fn: ir.Function) -> set[int]:
+    """The array values a loop's statement makes and consumes at once (ids of `ir.ArrayMap`s and
+    allocating operations), each a *site* that recycles one buffer per call frame.
+
+    `total += np.sum(x[m])`, `y = np.sort(np.abs(x))[k]`: the inner array is an operand of an
+    operation that keeps no reference to it (module docstring: an element-wise expression, a
+    reduction, an item read, ...), so it is dead once the statement has evaluated it, and the
+    site's next evaluation — the next iteration — may compute into the same buffer.  Without this
+    each iteration left one more array in the call's arena.  prange bodies are left out (their
+    iterations run at once on several threads)."""
+    sites: set[int] = set()
+
+    def made(e: ir.Expr) -> bool:
+        if isinstance(e, ir.ArrayMap):
+            return True
+        if isinstance(e, ir.Intrinsic) and isinstance(e.type, T.Array):
+            op = ops.find(e.name)
+            return op is not None and op.allocates and not op.aliases
+        return False
+
+    def consumes(parent: ir.Expr, child: ir.Expr) -> bool:
+        """`parent` reads `child`'s items and keeps no reference to its buffer."""
+        if isinstance(parent, ir.ArrayMap):
+            return any(o is child for o in parent.operands)
+        if isinstance(parent, (ir.Index, ir.ArrayDim, ir.ArraySize)):
+            return parent.array is child
+        if isinstance(parent, ir.Intrinsic):
+            if _keeps(parent):
+                return False
+            # an array result that is not a new array may be the argument itself (`array.owned`)
+            return not isinstance(parent.type, T.Array) or made(parent)
+        return False
+
+    def statements(stmts: list[ir.Stmt], looped: bool) -> None:
+        for s in stmts:
+            if isinstance(s, ir.ForRange) and s.parallel is not None:
+                continue
+            if looped:
+                stack = [(None, c) for c in ir.children(s)]
+                while stack:
+                    parent, e = stack.pop()
+                    if parent is not None and made(e) and consumes(parent, e):
+                        sites.add(id(e))
+                    stack.extend((e, c) for c in ir.children(e))
+            for b in ir.bodies(s):
+                statements(b, looped or isinstance(s, (ir.ForRange, ir.While)))
+
+    statements(fn.body, False)
+    return sites
