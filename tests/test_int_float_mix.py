@@ -32,6 +32,8 @@ CALLS = [
     ("comprehensions", ([],)), ("comprehensions", ([1.0, -2.0, 3.5],)),
     ("swaps", (0,)), ("swaps", (1,)), ("swaps", (4,)),
     ("survives_raise", ([], 0)), ("survives_raise", ([1.0], 3)), ("survives_raise", ([1.0, 2.5], 1)),
+    ("float_of_held_int", ([],)), ("float_of_held_int", ([2.0],)),
+    ("calls_in_expressions", (0,)), ("calls_in_expressions", (3,)), ("calls_in_expressions", (-2,)),
 ]
 
 
@@ -57,7 +59,9 @@ def test_printed_like_python(mods, name, args, capsys):
 @pytest.mark.parametrize("name,args", [("total_result", ([],)), ("total_result", ([0.5],)),
                                        ("half", (0,)), ("half", (-4,)), ("half", (3,)),
                                        ("result_of_call", (-1.0,)), ("result_of_call", (2.5,)),
-                                       ("finally_result", (1.0,)), ("finally_result", (-1.0,))])
+                                       ("finally_result", (1.0,)), ("finally_result", (-1.0,)),
+                                       ("call_result_in_expression", (-1.0,)),
+                                       ("call_result_in_expression", (2.5,))])
 def test_results_keep_their_type(mods, name, args):
     py, fx = mods
     want, got = getattr(py, name)(*args), getattr(fx, name)(*args)

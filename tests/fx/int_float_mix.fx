@@ -209,3 +209,21 @@ def comprehensions(xs: list[float]) -> None:
     print(c, d, e)
     c.append(3)
     print(c, c[0] if c else -1)
+
+
+def calls_in_expressions(x: int) -> None:
+    print(_clamped(x - 1.5) + 1, -_clamped(x * 1.0), 2 * _halve(x) - x, abs(_clamped(x - 2.0)) ** 2)
+    y = _clamped(x * 1.0) * 3
+    print(y, f"{_halve(x) + 1:>6}", str(_clamped(x - 3.5) - 1), repr(+_halve(x) // 1))
+    print(_clamped(x - 0.5) / 2, float(_clamped(x - 9.0)) + 1)    # floats in Python too
+
+
+def call_result_in_expression(x: float) -> float:
+    return _clamped(x) + 1
+
+
+def float_of_held_int(xs: list[float]) -> None:
+    total = 0
+    for x in xs:
+        total += x
+    print(float(total), total, float(min(total, 5)), f"{float(total)}")

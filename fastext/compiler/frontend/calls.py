@@ -477,8 +477,18 @@ def conversion(fc: "FunctionChecker", node: ast.Call, t: Scalar, numpy: bool = F
     return _cast(fc, value, t, node)
 
 
+# f64 values that may be Python ints (frontend/intflags.py: flag): `float(v)` of one is a float
+_MAY_HOLD_INT = (ir.Load, ir.Call, ir.BinOp, ir.UnaryOp, ir.IfExp, ir.TupleGet)
+
+
 def _cast(fc, value: ir.Expr, t: Scalar, node: ast.AST) -> ir.Expr:
-    if isinstance(value.type, ErrorType) or value.type == t:
+    if isinstance(value.type, ErrorType):
+        return value
+    if value.type == t:
+        if t == F64 and (isinstance(value, _MAY_HOLD_INT) or isinstance(value, ir.Intrinsic)
+                         and value.name in ("min", "max", "abs", "dict.getitem", "dict.value", "list.get")):
+            # no conversion, but Python's float: the int flag stops here (`float(total)` shows 0.0)
+            return ir.Cast(t, fc.span(node), value, explicit=True)
         return value
     if value.type.is_complex and not t.is_complex and not t.is_bool:
         raise fc.error(node, f"cannot convert {article(value.type)} to {t.name} (Python raises TypeError)",

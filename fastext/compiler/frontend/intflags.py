@@ -67,6 +67,12 @@ def _pick(cond: ir.Expr, a: ir.Expr | None, b: ir.Expr | None, span) -> ir.Expr 
     return ir.IfExp(BOOL, span, ir.copy_expr(cond), a if a is not None else false, b if b is not None else false)
 
 
+def _int_exponent(e: ir.Expr) -> bool:
+    """A non-negative int literal exponent: `x ** 2` keeps Python's int when x is one."""
+    return isinstance(e, ir.Const) and isinstance(e.value, (int, float)) and not isinstance(e.value, bool) \
+        and e.value >= 0 and float(e.value).is_integer() and (e.int_literal or e.type.is_int)
+
+
 def flag(e: ir.Expr, shadows: dict) -> ir.Expr | None:
     """Whether Python would hold the f64 value of `e` as an int: a bool expression, or None
     when it surely holds a float."""
@@ -101,9 +107,7 @@ def flag(e: ir.Expr, shadows: dict) -> ir.Expr | None:
         if e.op in _KEEP:
             a, b = flag(e.left, shadows), flag(e.right, shadows)
             return None if a is None or b is None else _and(a, b)
-        if e.op == "**" and isinstance(e.right, ir.Const) and isinstance(e.right.value, (int, float)) \
-                and not isinstance(e.right.value, bool) and e.right.value >= 0 and float(e.right.value).is_integer() \
-                and (e.right.int_literal or e.right.type.is_int):
+        if e.op == "**" and _int_exponent(e.right):
             return flag(e.left, shadows)
         return None
     if isinstance(e, ir.Intrinsic) and (e.name == "dict.getitem" and not e.attrs.get("kind") or e.name == "list.get") \
@@ -176,7 +180,7 @@ def _shadowed(body: list[ir.Stmt], stmts: list, dicts: dict, aliases: dict) -> d
             v = s.var
             if par or id(v) in found or id(v) in banned:
                 continue
-            if v.type == F64 and (flag(s.value, probe) is not None or id(s) in called and _call_flag(s.value)) \
+            if v.type == F64 and (flag(s.value, probe) is not None or id(s) in called and _call_flag(s.value, probe)) \
                     or _tuple_items(s) \
                     and any(flag(x, probe) is not None for x in _tuple_items(s)):
                 found[id(v)] = v
@@ -197,12 +201,47 @@ def _tuple_items(s: ir.Assign) -> list[ir.Expr]:
     return []
 
 
-def _call_flag(e: ir.Expr) -> ir.Expr | None:
-    """The flag of an f64 call's result, read from the error record right after the call: only
-    where the call is the whole value of a box or a `return`, whose flag is evaluated just after
-    the value (`finish` makes the callee store it)."""
-    if isinstance(e, ir.Call) and e.type == F64:
+def _call_flag(e: ir.Expr, shadows: dict) -> ir.Expr | None:
+    """The flag of an f64 value holding one call's result, read from the error record just after
+    the value (`finish` makes the callee store it): for the whole value of a box, a `return` or
+    an assignment outside loops, whose flag is evaluated right after it.  The call may sit inside
+    arithmetic that keeps flags (`_f(x) + 1`, `-_f(x)`, `2 * _f(x) ** 2`): its flag then joins
+    the other operands' as `flag` does — provided nothing evaluated after the call can store
+    another flag in the record (no second call, statement expression or operation that calls a
+    function value)."""
+    calls = [x for x in ir.walk_exprs(e) if isinstance(x, ir.Call)]
+    if len(calls) != 1 or calls[0].type != F64:
+        return None
+    call = calls[0]
+    inside = {id(x) for x in ir.walk_exprs(call)}
+    for x in ir.walk_exprs(e):
+        if id(x) in inside:
+            continue
+        if isinstance(x, ir.StmtExpr) or isinstance(x, ir.Intrinsic) and \
+                any(isinstance(v, str) and k in ("func", "fn", "key") for k, v in x.attrs.items()):
+            return None
+    return _with_call(e, call, shadows)
+
+
+def _with_call(e: ir.Expr, call: ir.Call, shadows: dict) -> ir.Expr | None:
+    """`flag(e)` where `call`'s flag is the record's (see `_call_flag`); None: a float."""
+    if e is call:
         return ir.Intrinsic(BOOL, e.span, "fx.intret", [], {"func": e.func})
+    if not any(x is call for x in ir.walk_exprs(e)):
+        return flag(e, shadows)
+    if not (isinstance(e.type, Scalar) and e.type == F64):
+        return None
+    if isinstance(e, ir.Cast) and not e.explicit and e.value.type == F64:
+        return _with_call(e.value, call, shadows)
+    if isinstance(e, ir.UnaryOp) and e.op in ("neg", "pos"):
+        return _with_call(e.operand, call, shadows)
+    if isinstance(e, ir.Intrinsic) and e.name == "abs" and len(e.args) == 1:
+        return _with_call(e.args[0], call, shadows)
+    if isinstance(e, ir.BinOp) and e.op in _KEEP:
+        a, b = _with_call(e.left, call, shadows), _with_call(e.right, call, shadows)
+        return None if a is None or b is None else _and(a, b)
+    if isinstance(e, ir.BinOp) and e.op == "**" and _int_exponent(e.right):
+        return _with_call(e.left, call, shadows)
     return None
 
 
@@ -282,12 +321,12 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
                 if f is None and not looped:
                     # `y = _f(x)` outside loops: the callee's flag, read just after the call (in a
                     # loop the read would keep the loop from being speculated: a float there)
-                    f = _call_flag(s.value)
+                    f = _call_flag(s.value, shadows)
                 after.append(ir.Assign(s.span, shadows[id(s.var)], f if f is not None else ir.Const(BOOL, s.span, False)))
             if isinstance(s, ir.Return) and ret == F64 and s.value is not None and not par:
                 returns.append(s)
                 f = flag(s.value, shadows)
-                s.intflag = f if f is not None else _call_flag(s.value)
+                s.intflag = f if f is not None else _call_flag(s.value, shadows)
                 int_return = int_return or s.intflag is not None
             out.append(s)
             out.extend(after)
@@ -323,7 +362,7 @@ def _boxes(fc, s: ir.Stmt, shadows: dict, dicts: dict) -> None:
         parent, x = stack.pop()
         if isinstance(x, ir.ObjBox) and x.intflag is None and x.value.type == F64:
             f = flag(x.value, shadows)
-            x.intflag = f if f is not None else _call_flag(x.value)
+            x.intflag = f if f is not None else _call_flag(x.value, shadows)
         elif isinstance(x, ir.ObjBox) and x.intflag is None and isinstance(x.value, ir.Load) \
                 and id(x.value.var) in dicts and id(x.value.var) in shadows:
             _replace(parent, x, _family(x.value.var).boxed(fc, x, x.value.var, shadows[id(x.value.var)]))
