@@ -61,11 +61,13 @@ def test_printed_like_python(mods, name, args, capsys):
                                        ("result_of_call", (-1.0,)), ("result_of_call", (2.5,)),
                                        ("finally_result", (1.0,)), ("finally_result", (-1.0,)),
                                        ("call_result_in_expression", (-1.0,)),
-                                       ("call_result_in_expression", (2.5,))])
+                                       ("call_result_in_expression", (2.5,)),
+                                       ("pair_result", ([],)), ("pair_result", ([-1.0],)),
+                                       ("pair_result", ([0.5, 2.0],)), ("kept_pair", (1,)), ("kept_pair", (3,))])
 def test_results_keep_their_type(mods, name, args):
     py, fx = mods
     want, got = getattr(py, name)(*args), getattr(fx, name)(*args)
-    assert type(got) is type(want) and got == want
+    assert repr(got) == repr(want) and type(got) is type(want) and got == want
 
 
 def test_float_sum_loop_unchanged():

@@ -150,7 +150,11 @@ class WrapperBuilder:
             with b.if_then(failed, likely=False):
                 self.release_arena()
                 b.ret(ll.Constant(OBJ, None))
-        if fn.int_return:       # an f64 result Python would hold as an int: its returns said which
+        if fn.int_return and isinstance(fn.ret, T.Tuple):    # a bit per f64 item (frontend/intflags.py)
+            from fastext.compiler.lower.context import ERR_INTRET
+            bits = b.load(b.gep(err, [I32(0), I32(ERR_INTRET)]))
+            boxed = self.box(fn.ret, b.extract_value(result, 1), bits)
+        elif fn.int_return:       # an f64 result Python would hold as an int: its returns said which
             from fastext.compiler.lower.container_objects import mixed_number
             from fastext.compiler.lower.context import ERR_INTRET
             isint = b.icmp_unsigned("!=", b.load(b.gep(err, [I32(0), I32(ERR_INTRET)])), I64(0))
@@ -572,7 +576,9 @@ class WrapperBuilder:
         return shape_phi, strides_phi
 
     # ------------------------------------------------------------------ boxing
-    def box(self, t: T.Type, v: ll.Value | None) -> ll.Value:
+    def box(self, t: T.Type, v: ll.Value | None, intbits: ll.Value | None = None) -> ll.Value:
+        """A new reference to the Python object of the result `v`; `intbits` (a tuple result):
+        bit k set where f64 item k is Python's int (frontend/intflags.py)."""
         b, api = self.b, self.api
         if isinstance(t, T.PyObj):
             return v     # the body returned an owned reference
@@ -587,7 +593,12 @@ class WrapperBuilder:
             items = t.items if isinstance(t, T.Tuple) else tuple(ft for _, ft in t.fields)
             tup = api.call(b, "PyTuple_New", I64(len(items)))
             for k, item_t in enumerate(items):
-                item = self.box(item_t, b.extract_value(v, k))
+                if intbits is not None and item_t == T.F64:
+                    from fastext.compiler.lower.container_objects import mixed_number
+                    isint = b.icmp_unsigned("!=", b.and_(intbits, I64(1 << k)), I64(0))
+                    item = mixed_number(api, b, b.extract_value(v, k), isint)
+                else:
+                    item = self.box(item_t, b.extract_value(v, k))
                 if item_t == T.STRV:     # a str field is kept by the arena (lower/kept.py), not owned
                     api.call(b, "Py_IncRef", item)
                 with b.if_then(b.icmp_unsigned("==", item, ll.Constant(OBJ, None)), likely=False):

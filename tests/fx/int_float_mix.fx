@@ -227,3 +227,22 @@ def float_of_held_int(xs: list[float]) -> None:
     for x in xs:
         total += x
     print(float(total), total, float(min(total, 5)), f"{float(total)}")
+
+
+def pair_result(xs: list[float]) -> tuple[float, int]:
+    if not xs:
+        return (0, -1)
+    best = 0
+    at = -1
+    for i, x in enumerate(xs):
+        if x > best:
+            best = x
+            at = i
+    return best, at
+
+
+def kept_pair(n: int) -> tuple[float, float]:
+    pair: tuple[float, float] = (0, 1.5)
+    if n > 2:
+        pair = (n * 0.5, n)
+    return pair

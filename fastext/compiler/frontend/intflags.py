@@ -32,7 +32,7 @@ from __future__ import annotations
 from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.compiler.frontend import intdicts, intlists
-from fastext.compiler.types import BOOL, F64, OBJECT, PyObj, Scalar
+from fastext.compiler.types import BOOL, F64, I64, OBJECT, PyObj, Scalar
 
 # nodes a flag may evaluate a second time beside the value: no side effects and the same result
 # (an operation that raises raises the same error in either evaluation)
@@ -328,6 +328,10 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
                 f = flag(s.value, shadows)
                 s.intflag = f if f is not None else _call_flag(s.value, shadows)
                 int_return = int_return or s.intflag is not None
+            if isinstance(s, ir.Return) and _tuple_return(ret) and s.value is not None and not par:
+                returns.append(s)
+                s.intflag = _item_bits(s.value, shadows)
+                int_return = int_return or s.intflag is not None
             out.append(s)
             out.extend(after)
             for b in ir.bodies(s):
@@ -340,8 +344,34 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
     if int_return:      # every return then says what it gives (the record may hold a callee's flag)
         for s in returns:
             if s.intflag is None:
-                s.intflag = ir.Const(BOOL, s.span, False)
+                s.intflag = ir.Const(I64, s.span, 0) if _tuple_return(ret) else ir.Const(BOOL, s.span, False)
     return int_return and public
+
+
+def _tuple_return(ret) -> bool:
+    """A tuple result with f64 items, their flags one bit each of an i64 (`_item_bits`)."""
+    return isinstance(ret, T.Tuple) and F64 in ret.items and len(ret.items) < 64
+
+
+def _item_bits(value: ir.Expr, shadows: dict) -> ir.Expr | None:
+    """The flags of a returned tuple's f64 items as the bits of an i64 (bit k: item k is Python's
+    int), evaluated just after the tuple: `return (0, x)` of a display, or a tuple local whose
+    items have shadows (`return best` after `best = (0, -1)`); None when no item may be an int.
+    The entry point boxes item k by bit k (abi/wrapper.py)."""
+    span = value.span
+    if isinstance(value, ir.MakeTuple):
+        flags = [flag(item, shadows) if item.type == F64 else None for item in value.items]
+    elif isinstance(value, ir.Load) and isinstance(shadows.get(id(value.var)), list):
+        flags = [ir.Load(BOOL, span, item) if item is not None else None for item in shadows[id(value.var)]]
+    else:
+        return None
+    bits: ir.Expr | None = None
+    for k, f in enumerate(flags):
+        if f is None:
+            continue
+        bit = ir.IfExp(I64, span, f, ir.Const(I64, span, 1 << k), ir.Const(I64, span, 0))
+        bits = bit if bits is None else ir.BinOp(I64, span, "|", bits, bit)
+    return bits
 
 
 def _early(fc, f: ir.Expr | None, out: list[ir.Stmt], span) -> ir.Expr | None:

@@ -187,9 +187,10 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         # the int flag of the result (frontend/intflags.py), beside the slot: written to the
         # error record at the exit, after any finally block (whose calls may store their own)
         self.intret = None
-        if fn.int_return:
-            self.intret = self.b.alloca(I1, name="result.int")
-            self.b.store(I1(0), self.intret)
+        if fn.int_return:       # a tuple result: one bit per item (intflags._item_bits)
+            flag_t = I64 if isinstance(fn.ret, T.Tuple) else I1
+            self.intret = self.b.alloca(flag_t, name="result.int")
+            self.b.store(flag_t(0), self.intret)
         for p, arg in zip(fn.params, args):
             arg.name = p.var.name
             self.slots[id(p.var)] = self.alloca(p.var)
@@ -684,7 +685,9 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             return
         if getattr(self, "intret", None) is not None and isinstance(status, int) and status == 0:   # intflags.py
             from fastext.compiler.lower.context import ERR_INTRET
-            flag = self.b.zext(self.b.load(self.intret), I64)
+            flag = self.b.load(self.intret)
+            if flag.type != I64:
+                flag = self.b.zext(flag, I64)
             self.b.store(flag, self.b.gep(self.err, [I32(0), I32(ERR_INTRET)]))
         agg = ll.Constant(self.llfn.function_type.return_type, ll.Undefined)
         agg = self.b.insert_value(agg, code, 0)
