@@ -63,7 +63,10 @@ def test_printed_like_python(mods, name, args, capsys):
                                        ("call_result_in_expression", (-1.0,)),
                                        ("call_result_in_expression", (2.5,)),
                                        ("pair_result", ([],)), ("pair_result", ([-1.0],)),
-                                       ("pair_result", ([0.5, 2.0],)), ("kept_pair", (1,)), ("kept_pair", (3,))])
+                                       ("pair_result", ([0.5, 2.0],)), ("kept_pair", (1,)), ("kept_pair", (3,)),
+                                       ("shortest", (4, [(0, 1, 3), (1, 2, 4), (0, 2, 9)], 0)),
+                                       ("shortest", (3, [], 2)), ("scaled", ([1.5, 2.0], 2)), ("scaled", ([], 0)),
+                                       ("maybe_empty", (-1,)), ("maybe_empty", (2,))])
 def test_results_keep_their_type(mods, name, args):
     py, fx = mods
     want, got = getattr(py, name)(*args), getattr(fx, name)(*args)

@@ -98,15 +98,16 @@ def _describe(t: T.Scalar) -> str:
     return describe(t)
 
 
-def box_container(wb, t, c: ll.Value) -> ll.Value:
+def box_container(wb, t, c: ll.Value, intflags: ll.Value | None = None) -> ll.Value:
     """A result list, dict or set as a new Python one, with the entry point's boxing of items (arrays owning their blocks,
-    structs as their classes); a failure releases the arena and returns NULL."""
+    structs as their classes); a failure releases the arena and returns NULL.  `intflags`: the
+    returned container's int flags (container_objects.python_container)."""
     from fastext.compiler.lower.container_objects import python_container
 
     def fail():
         wb.release_arena()
         wb.b.ret(NULL)
-    return python_container(wb.api, wb.b, c, t, lambda it, v: box_item(wb, it, v), fail)
+    return python_container(wb.api, wb.b, c, t, lambda it, v: box_item(wb, it, v), fail, intflags)
 
 
 def _unbox_key(wb, t: T.Type, obj: ll.Value, pname, what) -> ll.Value:

@@ -154,6 +154,11 @@ class WrapperBuilder:
             from fastext.compiler.lower.context import ERR_INTRET
             bits = b.load(b.gep(err, [I32(0), I32(ERR_INTRET)]))
             boxed = self.box(fn.ret, b.extract_value(result, 1), bits)
+        elif fn.int_return and isinstance(fn.ret, (T.List, T.Dict)):   # the address of the items' flags
+            from fastext.abi.lists import box_container
+            from fastext.compiler.lower.context import ERR_INTRET
+            flags = b.load(b.gep(err, [I32(0), I32(ERR_INTRET)]))
+            boxed = box_container(self, fn.ret, b.extract_value(result, 1), flags)
         elif fn.int_return:       # an f64 result Python would hold as an int: its returns said which
             from fastext.compiler.lower.container_objects import mixed_number
             from fastext.compiler.lower.context import ERR_INTRET

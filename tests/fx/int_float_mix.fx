@@ -246,3 +246,28 @@ def kept_pair(n: int) -> tuple[float, float]:
     if n > 2:
         pair = (n * 0.5, n)
     return pair
+
+
+def shortest(n: int, edges: list[tuple[int, int, int]], src: int) -> dict[int, float]:
+    dist = {v: float("inf") for v in range(n)}
+    dist[src] = 0
+    for _ in range(n):
+        for u, v, w in edges:
+            if dist[u] + w < dist[v]:
+                dist[v] = dist[u] + w
+    return dist
+
+
+def scaled(xs: list[float], k: int) -> list[float]:
+    out = [0, 0.5]
+    for x in xs:
+        out.append(x * k)
+    out.append(k)
+    return out
+
+
+def maybe_empty(n: int) -> list[float]:
+    if n < 0:
+        return []
+    ys = [n, 1.5]
+    return ys

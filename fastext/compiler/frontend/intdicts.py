@@ -11,7 +11,9 @@ keys as ints.
 Only dicts whose every use is one of those — a display or comprehension assigned to it, `d[k]`,
 `d[k] = v` with a side-effect-free key, `k in d`, `len(d)`, iterating it, boxing it — and that
 are boxed somewhere get a shadow, so a dict that is never shown pays nothing and one used in
-other ways (`d.pop(k)`, passed to a function, returned) keeps floats, as before.
+other ways (`d.pop(k)`, passed to a function) keeps floats, as before.  Returned to Python
+(`return d` of a public function), the dict's flags in entry order go with it: the entry point
+boxes those values as ints (`returned_flags`).
 """
 from __future__ import annotations
 
@@ -24,11 +26,11 @@ _READS = ("dict.contains", "dict.len")
 _ITERATION = ("dict.compact", "dict.len", "dict.key", "dict.value", "dict.contains", "dict.getitem")
 
 
-def _eligible_type(t) -> bool:
+def eligible_type(t) -> bool:
     return isinstance(t, T.Dict) and not t.default and t.value == F64 and isinstance(t.key, (T.Scalar, T.Str))
 
 
-def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict) -> dict[int, ir.Var]:
+def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict, returned: bool = False) -> dict[int, ir.Var]:
     """The local dicts of f64 values whose every use the shadow can follow, and boxed somewhere
     (frontend/intfollow.py).  `stmts_of` is a list of (statement, inside a prange body)."""
     from fastext.compiler.frontend.intfollow import followed
@@ -40,7 +42,7 @@ def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict) -> dict[in
         return parent.name in _READS \
             or parent.name == "dict.getitem" and len(parent.args) == 2 and not parent.attrs.get("kind") \
             or parent.name == "dict.setitem" and len(parent.args) == 3 and statement and pure(parent.args[1])
-    return followed(stmts_of, params, _eligible_type, fresh, use_ok, _ITERATION, aliases)
+    return followed(stmts_of, params, eligible_type, fresh, use_ok, _ITERATION, aliases, returned)
 
 
 def stores(s: ir.Stmt, dicts: dict):
@@ -49,7 +51,7 @@ def stores(s: ir.Stmt, dicts: dict):
     if isinstance(s, ir.ExprStmt) and isinstance(s.value, ir.Intrinsic) and s.value.name == "dict.setitem" \
             and isinstance(s.value.args[0], ir.Load) and id(s.value.args[0].var) in dicts:
         return s.value.args[0].var, [(s.value.args[1], s.value.args[2])]
-    if isinstance(s, ir.Assign) and id(s.var) in dicts and _eligible_type(s.var.type):
+    if isinstance(s, ir.Assign) and id(s.var) in dicts and eligible_type(s.var.type):
         v = s.value
         if isinstance(v, ir.Intrinsic) and v.name == "dict.new":
             return s.var, list(zip(v.args[0::2], v.args[1::2]))
@@ -126,3 +128,28 @@ def boxed(fc, box: ir.ObjBox, var: ir.Var, keys: ir.Var) -> ir.Expr:
         ir.ForRange(span, i, ir.Const(I64, span, 0), ir.Load(I64, span, count), ir.Const(I64, span, 1), body, []),
     ]
     return ir.StmtExpr(OBJECT, span, stmts, ir.Load(OBJECT, span, o))
+
+
+def returned_flags(fc, var: ir.Var, keys: ir.Var, span) -> tuple[list[ir.Stmt], ir.Expr]:
+    """`return d` to Python: the statements that make a `list[bool]` of the flags of `d`'s entries
+    in order (the table compacted first, so entry i is the i-th live one), and its address for
+    the entry point (frontend/intflags.py)."""
+    from fastext.compiler.frontend.intlists import FLAGS
+    n = len(fc.locals)
+    flags = ir.Var(f"{var.name}$ret{n}", FLAGS, span)
+    count = ir.Var(f"{var.name}$retn{n}", I64, span)
+    i = ir.Var(f"{var.name}$reti{n}", I64, span)
+    fc.locals.extend([flags, count, i])
+    table = ir.Load(var.type, span, var)
+    key = ir.Intrinsic(var.type.key, span, "dict.key", [ir.copy_expr(table), ir.Load(I64, span, i),
+                                                         ir.Load(I64, span, count)])
+    isint = ir.Intrinsic(BOOL, span, "dict.contains", [ir.Load(keys.type, span, keys), key])
+    stmts = [
+        ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "dict.compact", [ir.copy_expr(table)])),
+        ir.Assign(span, count, ir.Intrinsic(I64, span, "dict.len", [ir.copy_expr(table)])),
+        ir.Assign(span, flags, ir.Intrinsic(FLAGS, span, "list.display", [])),
+        ir.ForRange(span, i, ir.Const(I64, span, 0), ir.Load(I64, span, count), ir.Const(I64, span, 1),
+                    [ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "list.append",
+                                                    [ir.Load(FLAGS, span, flags), isint]))], []),
+    ]
+    return stmts, ir.Intrinsic(I64, span, "fx.flags_address", [ir.Load(FLAGS, span, flags)])

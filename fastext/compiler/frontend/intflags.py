@@ -268,8 +268,9 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
     its returns' flags for `finish`)."""
     stmts = list(_statements(body))
     aliases: dict[int, int] = {}    # a loop's temporary holding a container → the container
-    dicts = intdicts.candidates(stmts, params, _pure, aliases)
-    dicts.update(intlists.candidates(stmts, params, _pure, aliases))     # containers: dicts and lists
+    returned = public and _bits_return(ret) and not isinstance(ret, T.Tuple)
+    dicts = intdicts.candidates(stmts, params, _pure, aliases, returned)
+    dicts.update(intlists.candidates(stmts, params, _pure, aliases, returned))     # containers: dicts and lists
     found = _shadowed(body, stmts, dicts, aliases)
     shadows: dict[int, ir.Var] = {}
     for key, var in found.items():
@@ -328,10 +329,19 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
                 f = flag(s.value, shadows)
                 s.intflag = f if f is not None else _call_flag(s.value, shadows)
                 int_return = int_return or s.intflag is not None
-            if isinstance(s, ir.Return) and _tuple_return(ret) and s.value is not None and not par:
+            if isinstance(s, ir.Return) and isinstance(ret, T.Tuple) and _bits_return(ret) and s.value is not None \
+                    and not par:
                 returns.append(s)
                 s.intflag = _item_bits(s.value, shadows)
                 int_return = int_return or s.intflag is not None
+            if isinstance(s, ir.Return) and returned and s.value is not None and not par:
+                returns.append(s)
+                var = s.value.var if isinstance(s.value, ir.Load) else None
+                if var is not None and id(var) in dicts and id(var) in shadows:
+                    # `return d` to Python: the flags go with it (frontend/intdicts.py, intlists.py)
+                    pre, s.intflag = _family(var).returned_flags(fc, var, shadows[id(var)], s.span)
+                    out.extend(pre)
+                    int_return = True
             out.append(s)
             out.extend(after)
             for b in ir.bodies(s):
@@ -344,13 +354,17 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
     if int_return:      # every return then says what it gives (the record may hold a callee's flag)
         for s in returns:
             if s.intflag is None:
-                s.intflag = ir.Const(I64, s.span, 0) if _tuple_return(ret) else ir.Const(BOOL, s.span, False)
+                s.intflag = ir.Const(I64, s.span, 0) if _bits_return(ret) else ir.Const(BOOL, s.span, False)
     return int_return and public
 
 
-def _tuple_return(ret) -> bool:
-    """A tuple result with f64 items, their flags one bit each of an i64 (`_item_bits`)."""
-    return isinstance(ret, T.Tuple) and F64 in ret.items and len(ret.items) < 64
+def _bits_return(ret) -> bool:
+    """A result whose flags the entry point reads as an i64 (Function.int_return): a tuple with
+    f64 items, one bit each (`_item_bits`), or a list or dict of f64 values returned to Python,
+    the address of a `list[bool]` of their flags in order (0: none)."""
+    if isinstance(ret, T.Tuple):
+        return F64 in ret.items and len(ret.items) < 64
+    return isinstance(ret, T.List) and ret.item == F64 or intdicts.eligible_type(ret)
 
 
 def _item_bits(value: ir.Expr, shadows: dict) -> ir.Expr | None:

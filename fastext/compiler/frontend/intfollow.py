@@ -18,12 +18,14 @@ def with_parents(s: ir.Stmt):
 
 
 def followed(stmts_of, params: list[ir.Param], eligible, fresh, use_ok, iteration: tuple[str, ...],
-             aliases: dict) -> dict[int, ir.Var]:
+             aliases: dict, returned: bool = False) -> dict[int, ir.Var]:
     """The containers of an `eligible` type, assigned only `fresh` values outside prange bodies,
     whose every read is boxing, a use `use_ok(intrinsic, statement)` accepts (the container its
     first argument; `statement`: the intrinsic is the whole expression statement), or a loop's
     iteration temporary read only by the `iteration` operations.  `stmts_of`: (statement, inside
-    a prange body) pairs; `aliases` gains each followed container's iteration temporaries."""
+    a prange body) pairs; `aliases` gains each followed container's iteration temporaries.
+    `returned`: the function's result goes to Python, so `return d` is a box too (the entry point
+    boxes it by the flags the return hands over: frontend/intflags.py)."""
     seen: dict[int, ir.Var] = {}
     bad: set[int] = {id(p.var) for p in params}
     boxed: set[int] = set()
@@ -47,7 +49,7 @@ def followed(stmts_of, params: list[ir.Param], eligible, fresh, use_ok, iteratio
             seen.setdefault(id(v), v)
             if par:
                 bad.add(id(v))
-            elif isinstance(parent, ir.ObjBox):
+            elif isinstance(parent, ir.ObjBox) or returned and isinstance(parent, ir.Return) and parent.value is e:
                 boxed.add(id(v))
             elif isinstance(parent, ir.Intrinsic) and parent.args and parent.args[0] is e and \
                     use_ok(parent, isinstance(s, ir.ExprStmt) and s.value is parent):

@@ -9,7 +9,9 @@ comprehension makes the list of its items' flags beside its own; `xs[i]`'s own f
 
 Only lists whose every use is one of those — and `len(xs)`, iterating it, boxing it — and that are
 boxed somewhere get a shadow: a list that is never shown pays nothing, and one used in other ways
-(sorted, sliced, passed to a function, returned) keeps floats, as before.
+(sorted, sliced, passed to a function) keeps floats, as before.  Returned to Python (`return xs`
+of a public function), the shadow goes with it: the entry point boxes the flagged items as ints
+(`returned_flags`).
 """
 from __future__ import annotations
 
@@ -36,7 +38,7 @@ def _fresh(value: ir.Expr, pure) -> bool:
         and value.args[0].name == "list.display" and pure(value.args[1])
 
 
-def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict) -> dict[int, ir.Var]:
+def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict, returned: bool = False) -> dict[int, ir.Var]:
     """The local lists of f64 items whose every use the shadow can follow, and boxed somewhere
     (frontend/intfollow.py)."""
     from fastext.compiler.frontend.intfollow import followed
@@ -46,7 +48,7 @@ def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict) -> dict[in
             or parent.name == "list.get" and len(parent.args) == 2 and pure(parent.args[1]) \
             or parent.name == "list.set" and len(parent.args) == 3 and statement and pure(parent.args[1]) \
             or parent.name == "list.append" and len(parent.args) == 2 and statement
-    return followed(stmts_of, params, _eligible_type, lambda value: _fresh(value, pure), use_ok, _ITERATION, aliases)
+    return followed(stmts_of, params, _eligible_type, lambda value: _fresh(value, pure), use_ok, _ITERATION, aliases, returned)
 
 
 def stores(s: ir.Stmt, lists: dict):
@@ -153,3 +155,9 @@ def boxed(fc, box: ir.ObjBox, var: ir.Var, flags: ir.Var) -> ir.Expr:
                     [ir.If(span, test, [store], [])], []),
     ]
     return ir.StmtExpr(OBJECT, span, stmts, ir.Load(OBJECT, span, o))
+
+
+def returned_flags(fc, var: ir.Var, flags: ir.Var, span) -> tuple[list[ir.Stmt], ir.Expr]:
+    """`return xs` to Python: the shadow itself, one flag per item in order, its address handed to
+    the entry point (frontend/intflags.py)."""
+    return [], ir.Intrinsic(I64, span, "fx.flags_address", [ir.Load(FLAGS, span, flags)])

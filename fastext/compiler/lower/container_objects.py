@@ -105,12 +105,48 @@ def _container_fn(api: CApi, t: T.Type) -> ll.Function:
     return fn
 
 
-def python_container(api: CApi, b: ll.IRBuilder, c: ll.Value, t: T.Type, box, fail) -> ll.Value:
+def python_container(api: CApi, b: ll.IRBuilder, c: ll.Value, t: T.Type, box, fail,
+                     intflags: ll.Value | None = None) -> ll.Value:
     """A new Python list, dict or set of the native container `c`'s items (live entries in
     order), each made by `box(item_type, value)` (a new reference, or NULL with an exception
     set); on a failure the partial object is released and `fail()` leaves the function.  The
-    entry points box their results with it too (abi/lists.py), with their own `box` and `fail`."""
+    entry points box their results with it too (abi/lists.py), with their own `box` and `fail`.
+    `intflags`: the address (i64, 0 for none) of a native `list[bool]` saying which f64 items,
+    or values of entries in order, Python holds as ints (frontend/intflags.py)."""
     from fastext.compiler.lower import dicts, lists
+
+    flags_len = flags_data = None
+    if intflags is not None:     # the flags list's length and items (0 and NULL for none), read once
+        fh = b.inttoptr(intflags, lists.HEADER.as_pointer())
+        bool_p = value_type(T.BOOL).as_pointer()
+        with b.if_else(b.icmp_unsigned("!=", intflags, I64(0))) as (some, none):
+            with some:
+                n_some = b.load(b.gep(fh, [I32(0), I32(lists.LEN)]))
+                d_some = b.bitcast(b.load(b.gep(fh, [I32(0), I32(lists.DATA)])), bool_p)
+                some_bb = b.block
+            with none:
+                none_bb = b.block
+        flags_len, flags_data = b.phi(I64), b.phi(bool_p)
+        flags_len.add_incoming(n_some, some_bb)
+        flags_len.add_incoming(I64(0), none_bb)
+        flags_data.add_incoming(d_some, some_bb)
+        flags_data.add_incoming(ll.Constant(bool_p, None), none_bb)
+
+    def boxed(item_t: T.Type, v: ll.Value, k: ll.Value) -> ll.Value:
+        if flags_len is None or item_t != T.F64:
+            return box(item_t, v)
+        # a flag beyond the list's end (a `finally` block grew the container): a float
+        with b.if_else(b.icmp_signed("<", k, flags_len)) as (inside, outside):
+            with inside:
+                flag = b.load(b.gep(flags_data, [k]))
+                flag = b.icmp_unsigned("!=", flag, ll.Constant(flag.type, 0))
+                inside_bb = b.block
+            with outside:
+                outside_bb = b.block
+        isint = b.phi(ll.IntType(1))
+        isint.add_incoming(flag, inside_bb)
+        isint.add_incoming(ll.Constant(ll.IntType(1), 0), outside_bb)
+        return mixed_number(api, b, v, isint)
 
     def fail_unless(obj: ll.Value, owner: ll.Value | None) -> None:
         with b.if_then(b.icmp_unsigned("==", obj, NULL), likely=False):
@@ -126,7 +162,7 @@ def python_container(api: CApi, b: ll.IRBuilder, c: ll.Value, t: T.Type, box, fa
         fail_unless(out, None)
 
         def item(k):
-            obj = box(t.item, b.load(b.gep(data, [k])))
+            obj = boxed(t.item, b.load(b.gep(data, [k])), k)
             fail_unless(obj, out)
             api.call(b, "PyList_SetItem", out, k, obj)
         for_range(b, I64(0), n, item)
@@ -145,7 +181,7 @@ def python_container(api: CApi, b: ll.IRBuilder, c: ll.Value, t: T.Type, box, fa
             kobj = box(key, b.load(b.gep(entries, [k, I32(dicts.entry_index(key, dicts.KEY))])))
             fail_unless(kobj, out)
             if is_dict:
-                vobj = box(value, b.load(b.gep(entries, [k, I32(dicts.entry_index(key, dicts.VALUE))])))
+                vobj = boxed(value, b.load(b.gep(entries, [k, I32(dicts.entry_index(key, dicts.VALUE))])), k)
                 with b.if_then(b.icmp_unsigned("==", vobj, NULL), likely=False):
                     api.call(b, "Py_DecRef", kobj)
                 fail_unless(vobj, out)

@@ -188,7 +188,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         # error record at the exit, after any finally block (whose calls may store their own)
         self.intret = None
         if fn.int_return:       # a tuple result: one bit per item (intflags._item_bits)
-            flag_t = I64 if isinstance(fn.ret, T.Tuple) else I1
+            flag_t = I64 if isinstance(fn.ret, (T.Tuple, T.List, T.Dict)) else I1
             self.intret = self.b.alloca(flag_t, name="result.int")
             self.b.store(flag_t(0), self.intret)
         for p, arg in zip(fn.params, args):

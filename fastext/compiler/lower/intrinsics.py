@@ -63,6 +63,13 @@ def lower_intret(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     return fl.b.icmp_unsigned("!=", fl.b.load(fl.b.gep(fl.err, [I32(0), I32(ERR_INTRET)])), I64(0))
 
 
+def lower_flags_address(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """The native list[bool] of a returned container's int flags as an i64 (frontend/intflags.py):
+    it lives in the call's arena, so the entry point reads it before releasing the arena."""
+    from fastext.compiler.lower.context import I64
+    return fl.b.ptrtoint(args[0], I64)
+
+
 def lower_abs(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     b, t = fl.b, e.type
     (x,) = args
