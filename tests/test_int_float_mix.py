@@ -33,6 +33,7 @@ CALLS = [
     ("swaps", (0,)), ("swaps", (1,)), ("swaps", (4,)),
     ("survives_raise", ([], 0)), ("survives_raise", ([1.0], 3)), ("survives_raise", ([1.0, 2.5], 1)),
     ("float_of_held_int", ([],)), ("float_of_held_int", ([2.0],)),
+    ("several_calls", (0,)), ("several_calls", (3,)), ("several_calls", (-2,)),
     ("calls_in_expressions", (0,)), ("calls_in_expressions", (3,)), ("calls_in_expressions", (-2,)),
 ]
 

@@ -271,3 +271,8 @@ def maybe_empty(n: int) -> list[float]:
         return []
     ys = [n, 1.5]
     return ys
+
+
+def several_calls(x: int) -> None:
+    print(_clamped(x - 1.5) + _halve(x), _halve(x) * _halve(x + 2) - 1, f"{-_clamped(x * 1.0) + _halve(-x):4}")
+    print(_halve(x) / _halve(x + 1) if x > 0 else 0.5, _halve(x) - _halve(x) // 2)

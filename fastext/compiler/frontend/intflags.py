@@ -225,24 +225,65 @@ def _call_flag(e: ir.Expr, shadows: dict) -> ir.Expr | None:
 
 def _with_call(e: ir.Expr, call: ir.Call, shadows: dict) -> ir.Expr | None:
     """`flag(e)` where `call`'s flag is the record's (see `_call_flag`); None: a float."""
-    if e is call:
-        return ir.Intrinsic(BOOL, e.span, "fx.intret", [], {"func": e.func})
-    if not any(x is call for x in ir.walk_exprs(e)):
+    return _with_flags(e, {id(call): ir.Intrinsic(BOOL, call.span, "fx.intret", [], {"func": call.func})}, shadows)
+
+
+def _with_flags(e: ir.Expr, known: dict[int, ir.Expr], shadows: dict) -> ir.Expr | None:
+    """`flag(e)` where the nodes in `known` (id → their flag) have the flags given, through the
+    arithmetic that keeps flags; None: a float."""
+    if id(e) in known:
+        return known[id(e)]
+    if not any(id(x) in known for x in ir.walk_exprs(e)):
         return flag(e, shadows)
     if not (isinstance(e.type, Scalar) and e.type == F64):
         return None
     if isinstance(e, ir.Cast) and not e.explicit and e.value.type == F64:
-        return _with_call(e.value, call, shadows)
+        return _with_flags(e.value, known, shadows)
     if isinstance(e, ir.UnaryOp) and e.op in ("neg", "pos"):
-        return _with_call(e.operand, call, shadows)
+        return _with_flags(e.operand, known, shadows)
     if isinstance(e, ir.Intrinsic) and e.name == "abs" and len(e.args) == 1:
-        return _with_call(e.args[0], call, shadows)
+        return _with_flags(e.args[0], known, shadows)
     if isinstance(e, ir.BinOp) and e.op in _KEEP:
-        a, b = _with_call(e.left, call, shadows), _with_call(e.right, call, shadows)
+        a, b = _with_flags(e.left, known, shadows), _with_flags(e.right, known, shadows)
         return None if a is None or b is None else _and(a, b)
     if isinstance(e, ir.BinOp) and e.op == "**" and _int_exponent(e.right):
-        return _with_call(e.left, call, shadows)
+        return _with_flags(e.left, known, shadows)
     return None
+
+
+def _captured_calls_flag(fc, box: ir.ObjBox, shadows: dict) -> ir.Expr | None:
+    """The flag of a shown value holding several calls' results (`print(_f(x) + _g(y))`): each
+    call becomes `{$t = call; $t$int = its flag}` then `$t` (an `ir.StmtExpr`), so its flag is
+    read from the error record just after it, before the next call stores its own; the value's
+    flag then joins them as `flag` does.  Only for boxes (shown values: no loop's speed at stake);
+    None where the arithmetic around the calls does not keep flags (nothing is rewritten)."""
+    calls: list[tuple[ir.Expr, ir.Call]] = []      # (parent, call), calls inside calls' arguments left alone
+    stack = [(box, box.value)]
+    while stack:
+        parent, e = stack.pop()
+        if isinstance(e, ir.Call):
+            if e.type == F64:
+                calls.append((parent, e))
+            continue
+        if isinstance(e, ir.StmtExpr):
+            return None
+        stack.extend((e, c) for c in ir.children(e))
+    if len(calls) < 2 or _with_flags(box.value, {id(c): ir.Const(BOOL, c.span, True) for _, c in calls},
+                                     shadows) is None:
+        return None
+    known = {}
+    for parent, call in calls:
+        span = call.span
+        value = ir.Var(f"$call{len(fc.locals)}", F64, span)
+        isint = ir.Var(f"$call{len(fc.locals)}$int", BOOL, span)
+        fc.locals.extend([value, isint])
+        captured = ir.StmtExpr(F64, span, [
+            ir.Assign(span, value, call),
+            ir.Assign(span, isint, ir.Intrinsic(BOOL, span, "fx.intret", [], {"func": call.func})),
+        ], ir.Load(F64, span, value))
+        _replace(box if parent is box else parent, call, captured)
+        known[id(captured)] = ir.Load(BOOL, span, isint)
+    return _with_flags(box.value, known, shadows)
 
 
 def finish(functions: dict, python_names) -> None:
@@ -407,6 +448,8 @@ def _boxes(fc, s: ir.Stmt, shadows: dict, dicts: dict) -> None:
         if isinstance(x, ir.ObjBox) and x.intflag is None and x.value.type == F64:
             f = flag(x.value, shadows)
             x.intflag = f if f is not None else _call_flag(x.value, shadows)
+            if x.intflag is None:
+                x.intflag = _captured_calls_flag(fc, x, shadows)
         elif isinstance(x, ir.ObjBox) and x.intflag is None and isinstance(x.value, ir.Load) \
                 and id(x.value.var) in dicts and id(x.value.var) in shadows:
             _replace(parent, x, _family(x.value.var).boxed(fc, x, x.value.var, shadows[id(x.value.var)]))
