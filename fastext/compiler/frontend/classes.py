@@ -492,8 +492,9 @@ def _calls_in_functions(collector, tree: ast.AST):
     def visit(node: ast.AST, known: dict[str, Type]):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             known = _param_types(collector, node.args.args)
-            for sub in ast.walk(node):
-                if isinstance(sub, ast.For) and isinstance(sub.target, ast.Name) and isinstance(sub.iter, ast.Call) \
+            for sub in ast.walk(node):      # `for i in range(n)` and `[C(i * 0.5) for i in range(n)]`
+                if isinstance(sub, (ast.For, ast.comprehension)) and isinstance(sub.target, ast.Name) \
+                        and isinstance(sub.iter, ast.Call) \
                         and isinstance(sub.iter.func, ast.Name) and sub.iter.func.id == "range" \
                         and collector.scope.lookup("range") is None:
                     known.setdefault(sub.target.id, I64)
@@ -657,7 +658,8 @@ def _method_returns(collector, owner: Struct, name: str) -> Type | None:
     return t if isinstance(t, (Scalar, Struct)) else None
 
 
-def _common_class(a: Struct, b: Struct) -> Struct | None:
+def common_class(a: Struct, b: Struct) -> Struct | None:
+    """The nearest class both `a` and `b` are (None: they share no base)."""
     t = a
     while t is not None:
         if b.is_subclass_of(t):
@@ -674,7 +676,7 @@ def _promote_all(ts: list) -> Type | None:
     if all(isinstance(t, Struct) and t.plain for t in ts):      # instances of one hierarchy: their base
         out = ts[0]
         for t in ts[1:]:
-            out = _common_class(out, t)
+            out = common_class(out, t)
             if out is None:
                 return None
         return out

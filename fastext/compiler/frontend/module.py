@@ -151,6 +151,10 @@ class _ModuleCollector:
     def collect(self, tree: ast.Module) -> list[ast.FunctionDef]:
         defs: list[ast.FunctionDef] = []
         tree.body = _split_unpacking(tree.body)
+        from fastext.compiler.frontend import memoize, records
+        for rewrite in (records.rewrite, memoize.rewrite):   # @dataclass, NamedTuple: plain classes; @lru_cache
+            for e in rewrite(tree, self.scope.file):
+                self.diags.add(e.diagnostic)
         self.tree = tree        # classes type unannotated `__init__` parameters from the calls in it
         # the module's function names, known before their signatures are read: `g = f` and
         # `def run(n: i64, f=eval_A)` name functions (frontend/funcvals.py)

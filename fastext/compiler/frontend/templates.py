@@ -128,6 +128,16 @@ class Template:
                                 "None holds no number, list or instance",
                                 f"pass `{p.name}` at this call, or give it a default of its type (`{p.name}=0.0`, "
                                 f"or `{p.name}: Optional[C] = None` for an instance of class C)")
+        if fc is not None and _literal_display(node):
+            # `breakpoints=[60, 70, 80, 90]`, `grades="FDCBA"`: made at each call.  Python makes
+            # it once, which only shows when the function changes it, so that is refused
+            changed = _changed_in(self.node, p.name)
+            if changed is not None:
+                raise FxSyntaxError(Span.of(changed, self.scope.file), f"`{p.name}` changes its default "
+                                    f"`{ast.unparse(node)}`, which Python shares between all calls",
+                                    f"make it a module-level container, or default to None and create it in "
+                                    f"the body: `if {p.name} is None: {p.name} = {ast.unparse(node)}`")
+            return fc.expr(node)
         from fastext.compiler.frontend.module import _ModuleCollector, _convert_constant, _type_of_constant
         value = _ModuleCollector(self.scope, self.diags, None).const_value(node)
         t = p.type or _type_of_constant(value)
@@ -135,6 +145,47 @@ class Template:
             raise FxSyntaxError(Span.of(node, self.scope.file), f"default of `{p.name}` must be {article(t)} constant",
                                 "defaults are scalar constants or module functions")
         return ir.Const(t, span, _convert_constant(value, t))
+
+
+_CHANGING = frozenset(("append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "add",
+                       "discard", "update", "setdefault", "popitem", "difference_update",
+                       "intersection_update", "symmetric_difference_update"))
+
+
+def _literal_display(node: ast.expr) -> bool:
+    """A str or bytes literal, or a list/tuple/dict/set display of literals."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, (str, bytes))
+    if not isinstance(node, (ast.List, ast.Tuple, ast.Dict, ast.Set)):
+        return False
+    try:
+        ast.literal_eval(node)
+    except ValueError:
+        return False
+    return True
+
+
+def _changed_in(fn: ast.FunctionDef, name: str) -> ast.AST | None:
+    """Where `fn`'s body changes the container in parameter `name` in place (a method that
+    changes it, an item store or delete, `+=`), or passes it on to a call that may; None if
+    it only reads it."""
+    def is_param(e: ast.expr) -> bool:
+        return isinstance(e, ast.Name) and e.id == name
+    for sub in ast.walk(fn):
+        if isinstance(sub, ast.Call):
+            f = sub.func
+            if isinstance(f, ast.Attribute) and is_param(f.value) and f.attr in _CHANGING:
+                return sub
+            if isinstance(f, ast.Name) and any(is_param(a) for a in sub.args) and \
+                    f.id not in ("len", "sorted", "sum", "min", "max", "list", "tuple", "set", "dict",
+                                 "enumerate", "zip", "reversed", "any", "all", "str", "print", "iter"):
+                return sub          # a function of the module may change what it is given
+        if isinstance(sub, (ast.Assign, ast.AugAssign, ast.Delete)):
+            targets = sub.targets if isinstance(sub, (ast.Assign, ast.Delete)) else [sub.target]
+            for t in targets:
+                if isinstance(t, ast.Subscript) and is_param(t.value) or isinstance(sub, ast.AugAssign) and is_param(t):
+                    return sub
+    return None
 
 
 def callable_annotation(node: ast.expr, scope: ModuleScope) -> tuple | None:

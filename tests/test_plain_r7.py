@@ -1,0 +1,103 @@
+"""Plain Python as people write it, round 7 (issue 12): programs in tests/fx/plain_r7/ using
+`@dataclass` (defaults, `order=True`, inheritance, `field(default_factory=...)`,
+`__post_init__`), `typing.NamedTuple` and `collections.namedtuple` records,
+`@functools.lru_cache` / `@cache` memoised recursion, a list that starts empty and takes
+instances of sibling classes, `bisect.insort` into an empty list, list and str literal
+defaults of helpers, and class fields typed from constructor calls in comprehensions.  Each
+prints and returns exactly what plain Python does (`# ARGS:` line)."""
+from __future__ import annotations
+
+import pytest
+
+import fxload
+
+PROGRAMS = fxload.programs_in("plain_r7")
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_program_prints_what_python_prints(program):
+    fxload.assert_program_like_python("plain_r7", program)
+
+
+def test_a_default_the_function_changes_is_located(tmp_path):
+    fxload.assert_located_error(tmp_path, """
+        def _count(x, seen=[]):
+            seen.append(x)
+            return len(seen)
+
+        def main(n: int) -> int:
+            return _count(n)
+        """, 7, 12, "changes its default `[]`, which Python shares between all calls",
+        "`if seen is None: seen = []`")
+
+
+def test_a_default_passed_on_to_a_module_function_is_located(tmp_path):
+    fxload.assert_located_error(tmp_path, """
+        def _fill(xs):
+            xs.append(1)
+
+        def _count(x, acc=[]):
+            _fill(acc)
+            return len(acc) + x
+
+        def main(n: int) -> int:
+            return _count(n)
+        """, 10, 12, "changes its default", "module-level container")
+
+
+def test_namedtuple_with_computed_field_names_is_located(tmp_path):
+    fxload.assert_located_error(tmp_path, """
+        from collections import namedtuple
+        NAMES = "x y"
+        P = namedtuple("P", NAMES)
+        """, 4, 5, "namedtuple() needs its field names written out", 'namedtuple("Point", "x y")')
+
+
+def test_dataclass_field_without_default_after_one_with_is_located(tmp_path):
+    fxload.assert_located_error(tmp_path, """
+        from dataclasses import dataclass
+
+        @dataclass
+        class P:
+            x: float = 0.0
+            y: float
+        """, 7, 5, "non-default argument 'y' follows default argument", "give it a default")
+
+
+def test_cached_function_with_star_args_is_located(tmp_path):
+    fxload.assert_located_error(tmp_path, """
+        from functools import lru_cache
+
+        @lru_cache
+        def f(*xs):
+            return len(xs)
+        """, 5, 1, "a cached function takes plain parameters", "cache a helper")
+
+
+def test_records_cross_to_python_with_their_repr_and_equality(tmp_path):
+    path = tmp_path / "rec.fx"
+    path.write_text(
+        "from dataclasses import dataclass\n"
+        "@dataclass(order=True)\n"
+        "class V:\n"
+        "    major: int\n"
+        "    minor: int = 0\n"
+        "def make(a: int, b: int) -> V:\n"
+        "    return V(a, b)\n")
+    mod = fxload.compiled(str(path))
+    py = fxload.interpreted(str(path))
+    for a, b in ((1, 2), (0, 0), (-3, 7)):
+        assert repr(mod.make(a, b)) == repr(py.make(a, b))
+        assert (mod.make(a, b) == mod.make(a, b)) and not (mod.make(a, b) == mod.make(a, b + 1))
+        assert (mod.make(a, b) < mod.make(a, b + 1)) == (py.make(a, b) < py.make(a, b + 1))
+
+
+def test_cached_recursion_is_memoised_within_a_call(tmp_path):
+    path = tmp_path / "memo.fx"
+    path.write_text(
+        "from functools import lru_cache\n"
+        "@lru_cache(maxsize=None)\n"
+        "def fib(n: int) -> int:\n"
+        "    return n if n < 2 else fib(n - 1) + fib(n - 2)\n")
+    # 90 levels of an unmemoised fib would not finish: the cache must work inside the call
+    assert fxload.compiled(str(path)).fib(90) == 2880067194370816120
