@@ -196,6 +196,11 @@ class ExpressionChecker:
 
     def e_attribute(self, node: ast.Attribute) -> ir.Expr:
         span = self.span(node)
+        if node.attr == "__name__":
+            from fastext.compiler.frontend.inherit import type_name
+            named = type_name(self, node)       # type(x).__name__, x.__class__.__name__
+            if named is not None:
+                return named
         if isinstance(node.value, ast.Call):
             from fastext.compiler.frontend.compose import type_info
             info = type_info(self, node)       # np.finfo(np.float32).eps, np.iinfo(a.dtype).max
@@ -936,11 +941,24 @@ class ExpressionChecker:
         from fastext.compiler.frontend.calls import check_call
         return check_call(self, node)
 
+    def e_namedexpr(self, node: ast.NamedExpr) -> ir.Expr:
+        """`(k := expr)`: the assignment `k = expr` as a statement, then `k` read back (the
+        name is a local of the function, as Python binds it, comprehensions included)."""
+        bind = ast.copy_location(ast.Assign([ast.copy_location(ast.Name(node.target.id, ast.Store()), node.target)],
+                                            node.value), node)
+        before = len(self.diags.items)
+        stmts = self.block([bind])
+        if len(self.diags.items) != before:
+            return poison(self.span(node))
+        value = self.expr(ast.copy_location(ast.Name(node.target.id, ast.Load()), node.target))
+        return ir.StmtExpr(value.type, self.span(node), stmts, value)
+
     EXPRS = {
         ast.Constant: e_constant, ast.Name: e_name, ast.Attribute: e_attribute, ast.Subscript: e_subscript,
         ast.Tuple: e_tuple, ast.BinOp: e_binop, ast.UnaryOp: e_unaryop, ast.BoolOp: e_boolop,
         ast.Compare: e_compare, ast.IfExp: e_ifexp, ast.Call: e_call, ast.JoinedStr: e_fstring, ast.List: e_list, ast.ListComp: e_listcomp,
         ast.Dict: e_dict, ast.Set: e_set, ast.DictComp: e_tablecomp, ast.SetComp: e_tablecomp,
+        ast.NamedExpr: e_namedexpr,
     }
 
 
