@@ -101,3 +101,36 @@ def test_cached_recursion_is_memoised_within_a_call(tmp_path):
         "    return n if n < 2 else fib(n - 1) + fib(n - 2)\n")
     # 90 levels of an unmemoised fib would not finish: the cache must work inside the call
     assert fxload.compiled(str(path)).fib(90) == 2880067194370816120
+
+
+def test_python_modules_are_called_as_objects(tmp_path):
+    """`import sys` beyond stdout, and a `.py` module of the user's beside the `.fx` one: Python's
+    own objects, with Python's exceptions (SystemExit passes through compiled code)."""
+    (tmp_path / "helpers_r7.py").write_text("def scale(x):\n    return x * 3\nNAMES = ['a', 'b']\n")
+    path = tmp_path / "uses_py.fx"
+    path.write_text(
+        "import sys\n"
+        "import helpers_r7\n"
+        "from helpers_r7 import NAMES\n"
+        "def run(n: int) -> int:\n"
+        "    if n < 0:\n"
+        "        sys.exit(3)\n"
+        "    total = int(helpers_r7.scale(n))\n"
+        "    return total + len(NAMES) + len(sys.argv) * 0\n")
+    import sys
+    sys.path.insert(0, str(tmp_path))
+    try:
+        mod = fxload.compiled(str(path))
+        assert mod.run(4) == 14
+        with pytest.raises(SystemExit) as e:
+            mod.run(-1)
+        assert e.value.code == 3
+    finally:
+        sys.path.remove(str(tmp_path))
+        sys.modules.pop("helpers_r7", None)
+
+
+def test_a_missing_module_is_still_located(tmp_path):
+    fxload.assert_located_error(tmp_path, """
+        import no_such_module_r7
+        """, 2, 1, "cannot find the .fx module `no_such_module_r7`", "on sys.path")

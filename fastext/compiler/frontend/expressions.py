@@ -167,6 +167,10 @@ class ExpressionChecker:
             return ir.Const(b.type, span, b.value)
         if b is not None and b.kind == "constarray":
             return self.module_array(node, b)
+        if b is not None and b.kind in ("module:py", "pyattr"):      # `import re`, `from re import sub`
+            module = ir.Intrinsic(T.OBJECT, span, "py.import", [], {"name": b.value if b.kind == "module:py" else
+                                                                  b.value[0]})
+            return module if b.kind == "module:py" else ir.ObjAttr(T.OBJECT, span, module, b.value[1])
         if b is not None and b.kind == "transtable":     # a module-level str.maketrans: its dict
             from fastext.compiler.frontend.translate import table_display
             return self.expr(table_display(b.value, node))
@@ -907,6 +911,12 @@ class ExpressionChecker:
             if t is None:       # `order if flag else []`: the open list takes the other's type
                 from fastext.compiler.frontend.lists import unify_open
                 t = unify_open(self, a.type, b.type)
+            if t is None and (isinstance(a.type, PyObj) or isinstance(b.type, PyObj)):
+                from fastext.compiler.frontend import objects       # `m.group(1) if m else ""`: an object
+                import dataclasses
+                a, b = (dataclasses.replace(v, type=T.OBJECT) for v in (objects.box(self, a, node.body),
+                                                                        objects.box(self, b, node.orelse)))
+                return ir.IfExp(T.OBJECT, self.span(node), cond, a, b)
             if t is None:
                 raise self.error(node, f"both branches must have one type, got {a.type} and {b.type}",
                                  "make both branches numbers, or both the same array")

@@ -247,6 +247,10 @@ class _ModuleCollector:
                     raise FxSyntaxError(self.span(stmt), f"`import {alias.name}` is not supported in a .fx module",
                                         f"write `import {alias.name} as {alias.name.rpartition('.')[2]}` or "
                                         f"`from {alias.name} import f`")
+                if self.python_module(alias.name, 0):     # `import re`: its functions called as objects
+                    local = alias.asname or alias.name.partition(".")[0]
+                    names[local] = Binding("module:py", alias.name if alias.asname else local)
+                    continue
                 unit = self.fx_module(stmt, alias.name, 0)
                 names[alias.asname or alias.name] = Binding("module:fx", unit)
             return
@@ -300,12 +304,32 @@ class _ModuleCollector:
                 except FxSyntaxError as e:
                     self.diags.add(e.diagnostic)
             return
+        if self.python_module(stmt.module, stmt.level):     # `from re import findall`: objects
+            for alias in stmt.names:
+                if alias.name == "*":
+                    raise FxSyntaxError(self.span(stmt), f"`from {stmt.module} import *` is not supported",
+                                        f"import the names you use, e.g. `import {stmt.module}`")
+                names[alias.asname or alias.name] = Binding("pyattr", (stmt.module, alias.name))
+            return
         unit = self.fx_module(stmt, stmt.module, stmt.level)
         for alias in stmt.names:
             try:
                 self.import_fx_name(stmt, alias, unit)
             except FxSyntaxError as e:
                 self.diags.add(e.diagnostic)
+
+    def python_module(self, module: str, level: int) -> bool:
+        """Whether an absolute import names a module Python imports (a `.py` module, a package, an
+        extension, a builtin module) rather than a `.fx` one: `.fx` code then uses it as Python
+        objects (docs/language.md, "Python modules")."""
+        if level:
+            return False
+        from fastext.compiler.resolve import ResolveError, resolve
+        try:
+            resolve(self.scope.file, module, 0)
+        except ResolveError as e:
+            return e.python
+        return False
 
     def fx_module(self, node: ast.AST, module: str, level: int):
         """The checked unit of the `.fx` module `module` (a located error if it is none)."""

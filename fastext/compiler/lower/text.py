@@ -128,6 +128,18 @@ def _py_builtin(fl, e, args) -> ll.Value:
     return _owned(fl, found, f"builtins.{e.attrs['name']} is missing")
 
 
+def _py_import(fl, e, args) -> ll.Value:
+    """The Python module `name` (a new reference): imported by Python's import the first time,
+    then kept by the module (a module object outlives a reload, which runs again in it)."""
+    def make():
+        found = fl.api.call(fl.b, "PyImport_Import", interned(fl, e.attrs["name"]))
+        fl.fail_if_null(found)
+        return found
+    module = made_once(fl.b, internal_global(fl.ctx.module, f"fx$module.{e.attrs['name']}", I8P), make)
+    fl.api.call(fl.b, "Py_IncRef", module)
+    return module
+
+
 def _py_sys(fl, e, args) -> ll.Value:
     """sys.NAME now (so redirect_stdout, capsys and notebooks see the writes), increfed."""
     found = fl.api.call(fl.b, "PySys_GetObject", fl.ctx.cstring(e.attrs["name"]))
