@@ -134,3 +134,27 @@ def test_a_missing_module_is_still_located(tmp_path):
     fxload.assert_located_error(tmp_path, """
         import no_such_module_r7
         """, 2, 1, "cannot find the .fx module `no_such_module_r7`", "on sys.path")
+
+
+def test_a_str_stored_into_a_module_level_instance_is_located(tmp_path):
+    fxload.assert_located_error(tmp_path, """
+        class S:
+            def __init__(self, k: int, name: str):
+                self.k = k
+                self.name = name
+        WEAK = S(5, "weak")
+        def rename(n: int) -> int:
+            WEAK.name = "w" + str(n)
+            WEAK.k = n
+            return WEAK.k
+        """, 8, 5, "cannot store a str into a field of a S here: module-level `WEAK` holds instances of it",
+        "store numbers into such fields")
+
+
+def test_module_level_instances_keep_their_state_and_reach_python(tmp_path):
+    path = fxload.os.path.join(fxload.FX_DIR, "plain_r7", "module_instances.fx")
+    mod = fxload.compiled(path, "module_instances_state")
+    first, second = mod.main(1), mod.main(1)
+    assert second == first + 1          # ORIGIN.x += n persists across calls, as a module global does
+    assert repr(mod.ORIGIN) == f"P({second}, 0.0)"
+    assert repr(mod.CORNERS) == "[P(1.0, 1.0), P(-1.0, 2.0)]"

@@ -382,6 +382,8 @@ def struct_constant(collector, node: ast.expr, declared: Type | None) -> tuple[S
     constants), or None when `node` does not build a struct.  Fields take constant
     expressions (literals, constants, math constants, nested struct constructors)."""
     stype = _struct_of_call(collector, node)
+    if stype is not None and stype.plain and declared is None:
+        return None       # `REQUIRED = Strength(0, "required")`: built at import (frontend/module_containers.py)
     if stype is None:
         if isinstance(declared, Struct):
             raise FxSyntaxError(collector.span(node), f"a {declared} constant is built by calling {declared}(...)",
