@@ -158,3 +158,12 @@ def test_module_level_instances_keep_their_state_and_reach_python(tmp_path):
     assert second == first + 1          # ORIGIN.x += n persists across calls, as a module global does
     assert repr(mod.ORIGIN) == f"P({second}, 0.0)"
     assert repr(mod.CORNERS) == "[P(1.0, 1.0), P(-1.0, 2.0)]"
+
+
+def test_enum_member_aliases_are_located(tmp_path):
+    fxload.assert_located_error(tmp_path, """
+        from enum import Enum
+        class C(Enum):
+            A = 1
+            B = 1
+        """, 5, 5, "member `B` of enum `C` repeats another's value", "its own value")

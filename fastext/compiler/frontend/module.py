@@ -151,8 +151,9 @@ class _ModuleCollector:
     def collect(self, tree: ast.Module) -> list[ast.FunctionDef]:
         defs: list[ast.FunctionDef] = []
         tree.body = _split_unpacking(tree.body)
-        from fastext.compiler.frontend import memoize, records
-        for rewrite in (records.rewrite, memoize.rewrite):   # @dataclass, NamedTuple: plain classes; @lru_cache
+        from fastext.compiler.frontend import enums, memoize, records
+        # @dataclass, NamedTuple: plain classes; @lru_cache: a memo dict; Enum: module-level instances
+        for rewrite in (records.rewrite, memoize.rewrite, enums.rewrite):
             for e in rewrite(tree, self.scope.file):
                 self.diags.add(e.diagnostic)
         self.tree = tree        # classes type unannotated `__init__` parameters from the calls in it
