@@ -167,3 +167,25 @@ def test_enum_member_aliases_are_located(tmp_path):
             A = 1
             B = 1
         """, 5, 5, "member `B` of enum `C` repeats another's value", "its own value")
+
+
+def test_exception_classes_reach_python_as_the_module_attributes():
+    path = fxload.os.path.join(fxload.FX_DIR, "plain_r7", "exception_classes.fx")
+    mod, py = fxload.compiled(path), fxload.interpreted(path)
+    assert mod.TooBig is mod.TooBig and issubclass(mod.TooBig, mod.RangeError)
+    assert issubclass(mod.RangeError, ValueError) and issubclass(mod.ParseError, mod.AppError)
+    assert mod.TooBig.__name__ == "TooBig" and mod.TooBig.__module__ == py.TooBig.__module__
+    with pytest.raises(mod.TooBig, match="300 > 100"):
+        mod.parse("300")
+    with pytest.raises(ValueError):
+        mod.parse("0")
+    with pytest.raises(mod.AppError) as e:
+        mod.parse("x")
+    assert str(e.value) == "not a number: 'x'"
+
+
+def test_exception_class_with_a_body_is_located(tmp_path):
+    fxload.assert_located_error(tmp_path, """
+        class E(ValueError):
+            code = 3
+        """, 3, 5, "exception class `E` holds only `pass` or a docstring", "raise E(f")

@@ -146,6 +146,8 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyByteArray_AsString": (OBJ, [OBJ], False),
     "PySys_GetObject": (OBJ, [OBJ], False),
     "PyErr_SetObject": (VOID, [OBJ, OBJ], False),
+    "PyErr_SetNone": (VOID, [OBJ], False),
+    "PyErr_NewException": (OBJ, [OBJ, OBJ, OBJ], False),
     # NumPy's ufunc API table (abi/ufuncs.py)
     "PyCapsule_GetPointer": (OBJ, [OBJ, OBJ], False),
     "PyGILState_Ensure": (I32, [], False),

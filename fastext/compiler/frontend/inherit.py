@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from fastext.compiler import ir
 from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.source import without_docstring
-from fastext.compiler.types import BOOL, STRV, ErrorType, Scalar, Struct, Type
+from fastext.compiler.types import BOOL, STRV, ErrorType, PyObj, Scalar, Struct, Type
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -322,6 +322,10 @@ def type_name(fc: "FunctionChecker", node: ast.Attribute) -> ir.Expr | None:
     value = fc.expr(of)
     span = fc.span(node)
     t = value.type
+    if isinstance(t, PyObj):        # a Python object's type, asked of Python
+        kind = ir.ObjCall(STRV, span, ir.Intrinsic(PyObj("type"), span, "py.builtin", [], {"name": "type"}),
+                          None, [value], ())
+        return ir.ObjAttr(STRV, span, kind, "__name__")
     info = info_of(fc.scope, t)
     if info is None:
         from fastext.compiler import types as T

@@ -164,7 +164,7 @@ class _ModuleCollector:
         self.aliases: list[tuple[str, str, Span]] = []
         for d in evaluated_too_early(tree, self.scope.file):
             self.diags.add(d)
-        from fastext.compiler.frontend import inherit
+        from fastext.compiler.frontend import inherit, userexc
         inherit.prescan(self, tree)       # class ids, before any class is read
         for stmt in without_docstring(tree.body):
             try:
@@ -178,6 +178,8 @@ class _ModuleCollector:
                     self.generator(stmt, "factory")     # expanded where it is called (frontend/factories.py)
                 elif isinstance(stmt, ast.FunctionDef):
                     defs.append(stmt)
+                elif isinstance(stmt, ast.ClassDef) and userexc.is_exception_class(self, stmt):
+                    userexc.collect(self, stmt)      # `class InsufficientFunds(ValueError): pass`
                 elif isinstance(stmt, ast.ClassDef) and is_struct_class(self, stmt):
                     defs.extend(collect_struct(self, stmt))   # its methods, named `Vec.norm`
                 elif isinstance(stmt, ast.ClassDef) and is_plain_class(stmt):

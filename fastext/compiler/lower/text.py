@@ -140,6 +140,28 @@ def _py_import(fl, e, args) -> ll.Value:
     return module
 
 
+def exception_class(fl, attrs: dict) -> ll.Value:
+    """The module's exception class `attrs["chain"][0]` (borrowed: the module keeps it), made the
+    first time from its base — the next class of the chain, or the builtin exception."""
+    chain = attrs["chain"]
+    qualname, shown = chain[0]
+
+    def make():
+        above = {"chain": chain[1:], "builtin": attrs["builtin"]}
+        base = exception_class(fl, above) if chain[1:] else fl.api.exc(fl.b, f"PyExc_{attrs['builtin']}")
+        made = fl.api.call(fl.b, "PyErr_NewException", fl.ctx.cstring(f"{fl.ctx.module.name}.{shown}"), base, NULL)
+        fl.fail_if_null(made)
+        return made
+    return made_once(fl.b, internal_global(fl.ctx.module, f"fx$exc.{qualname}", I8P), make)
+
+
+def _py_excclass(fl, e, args) -> ll.Value:
+    """A new reference to the module's exception class."""
+    cls = exception_class(fl, e.attrs)
+    fl.api.call(fl.b, "Py_IncRef", cls)
+    return cls
+
+
 def _py_sys(fl, e, args) -> ll.Value:
     """sys.NAME now (so redirect_stdout, capsys and notebooks see the writes), increfed."""
     found = fl.api.call(fl.b, "PySys_GetObject", fl.ctx.cstring(e.attrs["name"]))
