@@ -359,6 +359,8 @@ def _init_fields(collector, node: ast.ClassDef, init: ast.FunctionDef,
                         if t is None:       # `self.items = []`: typed by what the methods put in it
                             t = _filled_by_methods(collector, node, target.attr, value)
                         if t is None and isinstance(value, ast.Constant) and value.value is None:
+                            t = _stored_later(collector, node, target.attr)    # `cur.left = Node(key)`
+                        if t is None and isinstance(value, ast.Constant) and value.value is None:
                             raise FxSyntaxError(collector.span(target), f"field `{target.attr}` of class "
                                                 f"`{node.name}` starts as None: its type cannot be told",
                                                 f"annotate it with the class it will hold: `self.{target.attr}: "
@@ -435,6 +437,36 @@ def _param_types(collector, args: list[ast.arg]) -> dict[str, Type]:
             except FxSyntaxError:
                 pass
     return known
+
+
+def _stored_later(collector, node: ast.ClassDef, field: str) -> Type | None:
+    """The class of the instances the module stores into a field that `__init__` starts as None:
+    `self.left = Node(key)` in the class's methods first, then `cur.left = Node(key)` anywhere
+    (a store of another class into it later is a located type error).  When no store tells
+    (`new.next = self.head`, `cur.next = prev`), the class itself: the linked node's idiom."""
+    tree = getattr(collector, "tree", None)
+    told = False
+    own = [m for m in node.body if isinstance(m, ast.FunctionDef)]
+    others = [f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f not in own] if tree is not None else []
+    for mine, fns in ((True, own), (False, others)):
+        for fn in fns:
+            known = _param_types(collector, fn.args.args)
+            for stmt in ast.walk(fn):
+                if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
+                    continue
+                target = stmt.targets[0]
+                if isinstance(target, ast.Name) and target.id not in known:     # `new = Node(v)`, then `self.head = new`
+                    t = infer_field(collector, stmt.value, known, node)
+                    if t is not None:
+                        known[target.id] = t
+                if not (isinstance(target, ast.Attribute) and target.attr == field and isinstance(target.value, ast.Name)
+                        and (target.value.id == "self") == mine):
+                    continue
+                t = infer_field(collector, stmt.value, known, node)
+                if isinstance(t, Struct) and t.plain:
+                    return t
+                told = told or t is not None
+    return None if told else collector.scope.names[node.name].value
 
 
 def _empty_container(value: ast.expr) -> str | None:
