@@ -163,7 +163,7 @@ def test_no_leak(m):
 BAD = [
     ("class A:\n    def __init__(self):\n        self.xs = []\n", 3, 9,
      "cannot infer the item type of the list field `xs`", "list[float]"),
-    ("class T:\n    def __init__(self):\n        self.next = None\n", 3, 9,
+    ("class T:\n    def __init__(self):\n        self.next = None\n    def f(self):\n        self.next = 5\n", 3, 9,
      "field `next` of class `T` starts as None", "Optional[T]"),
     ("class T:\n    next: T | None\ndef f(t: T) -> int:\n    return 1\n", 3, 7,
      "parameter `t` of the exported function `f` holds T", "internal"),
