@@ -138,7 +138,7 @@ def test_carets_cover_the_construct(in_repo):
     ("undefined_name", "name `offset` is not defined"),
     ("call_arity", "`_lerp` is missing argument `t`"),
     ("call_arity", "`_lerp` takes 3 arguments, got 4"),
-    ("bad_import", "cannot import `json`"),
+    ("bad_import", "cannot find the .fx module `json_fx_nowhere`"),
     ("raise_message", "exceptions take at most one message argument"),
     ("missing_return", "can reach its end without returning"),
     ("slice_assign", "a 2-D result cannot be stored into a 1-D array"),

@@ -318,7 +318,7 @@ OBJECT_ABI = frozenset("""
 PyObject_Call PyObject_GetItem PyObject_Size PyUnicode_FromOrdinal PyUnicode_GetLength PyUnicode_AsUCS4Copy
 PyComplex_FromDoubles PyComplex_RealAsDouble PyComplex_ImagAsDouble PyComplex_Type PyList_Type PyDict_Type
 PySet_Type PyObject_CallNoArgs PyObject_CallFunctionObjArgs PyObject_CallMethodObjArgs PyObject_GetIter PyIter_Next
-PyObject_SetAttrString
+PyObject_SetAttrString PyObject_GetAttr PyImport_Import
 PyObject_SetItem PySequence_Contains
 """.split())
 

@@ -74,11 +74,13 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyObject_Free": (VOID, [OBJ], False),
     "PyBuffer_FillInfo": (I32, [OBJ, OBJ, OBJ, I64, I32, I32], False),
     "PyImport_ImportModule": (OBJ, [OBJ], False),
+    "PyImport_Import": (OBJ, [OBJ], False),
     "PyBytes_FromStringAndSize": (OBJ, [OBJ, I64], False),
     "Py_BuildValue": (OBJ, [OBJ], True),
     "PyErr_SetString": (VOID, [OBJ, OBJ], False),
     # Python objects and str parameters (lower/objects.py, abi/objects.py)
     "PyObject_GetAttrString": (OBJ, [OBJ, OBJ], False),
+    "PyObject_GetAttr": (OBJ, [OBJ, OBJ], False),
     "PyObject_Call": (OBJ, [OBJ, OBJ, OBJ], False),
     "PyObject_CallFunctionObjArgs": (OBJ, [OBJ], True),
     "PyObject_CallMethodObjArgs": (OBJ, [OBJ, OBJ], True),
@@ -144,6 +146,8 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyByteArray_AsString": (OBJ, [OBJ], False),
     "PySys_GetObject": (OBJ, [OBJ], False),
     "PyErr_SetObject": (VOID, [OBJ, OBJ], False),
+    "PyErr_SetNone": (VOID, [OBJ], False),
+    "PyErr_NewException": (OBJ, [OBJ, OBJ, OBJ], False),
     # NumPy's ufunc API table (abi/ufuncs.py)
     "PyCapsule_GetPointer": (OBJ, [OBJ, OBJ], False),
     "PyGILState_Ensure": (I32, [], False),

@@ -426,6 +426,7 @@ class Raise(Stmt):
     exc: str              # builtin exception name
     message: str | None   # None: raised without arguments (args == ())
     value: Expr | None = None   # a message computed at run time (an object): raised as a Python exception
+    cls: Expr | None = None     # a class of the module's own (frontend/userexc.py): raised with `value`
 
 
 @dataclass(eq=False)
@@ -453,6 +454,7 @@ class Handler:
     names: tuple[str, ...] | None
     body: list[Stmt]
     var: Var | None = None      # `except E as e`: bound to the exception object (lower/python_exceptions.py)
+    classes: dict = field(default_factory=dict)    # names of the module's exception classes → their attributes
 
 
 @dataclass(eq=False)

@@ -24,9 +24,10 @@ import sys
 class ResolveError(Exception):
     """The module is not a `.fx` file that can be found; `hint` says what to do."""
 
-    def __init__(self, message: str, hint: str = ""):
+    def __init__(self, message: str, hint: str = "", python: bool = False):
         super().__init__(message)
         self.hint = hint
+        self.python = python      # Python itself would import the name (a .py module, a package, ...)
 
 
 def _python_module(folder: str, leaf: str) -> str | None:
@@ -53,7 +54,7 @@ def _in_folder(folder: str, parts: list[str], dotted: str) -> str | None:
     if found is not None:
         raise ResolveError(f"cannot import `{dotted}` in a .fx module",
                            f"`{dotted}` is a Python module, not a .fx module: only `math`, `fastext`, `numpy` and .fx "
-                           "modules can be imported here; keep other code in a .py module")
+                           "modules can be imported here; keep other code in a .py module", python=True)
     return fx if os.path.isfile(fx) else None
 
 
@@ -93,4 +94,5 @@ def resolve(importer: str, module: str, level: int = 0) -> str:
             return found
     raise ResolveError(f"cannot find the .fx module `{dotted}`",
                        f"looked for {os.path.join(*parts)}.fx beside {os.path.basename(importer)} and on sys.path; "
-                       "only `math`, `fastext`, `numpy` and .fx modules can be imported in .fx code")
+                       "only `math`, `fastext`, `numpy` and .fx modules can be imported in .fx code",
+                       python=parts[0] in sys.builtin_module_names)

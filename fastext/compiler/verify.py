@@ -101,7 +101,7 @@ class _Verifier:
                 if h.names is None and k != len(s.handlers) - 1:
                     self.fail(h, "bare except clause before the last one")
                 for name in h.names or ():
-                    if name not in EXCEPTIONS:
+                    if name not in EXCEPTIONS and name not in h.classes:
                         self.fail(h, f"except clause for unknown exception {name}")
                 self.handler_depth += 1
                 self.block(h.body)

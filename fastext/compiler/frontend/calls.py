@@ -41,6 +41,10 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         path = gpu.gpu_path(fc.scope, func) if not (isinstance(root, ast.Name) and root.id in fc.vars) else None
         if path is not None:
             return gpu.call(fc, node, path)
+    if isinstance(func, ast.Name) and func.id not in fc.vars and \
+            getattr(fc.scope.lookup(func.id), "kind", None) == "pyattr":      # `from re import sub`: sub(...)
+        from fastext.compiler.frontend import objects
+        return objects.call(fc, node, fc.expr(func), None)
     qualname = numpy_name(fc, func)
     if qualname is not None:
         return numpy_call(fc, node, qualname, ast.unparse(func))
@@ -49,9 +53,10 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         if b is not None and b.kind == "modvar" and b.value[1] is not None:   # `BODIES.values()`
             from fastext.compiler.frontend.module_containers import method
             return method(fc, node, b)
-        if b is not None and b.kind == "module:sys":
-            from fastext.compiler.frontend.printing import call_error
-            raise call_error(fc, func)
+        if b is not None and b.kind == "module:sys":     # `sys.setrecursionlimit(n)`: Python's sys, called
+            from fastext.compiler.frontend import objects
+            module = ir.Intrinsic(T.OBJECT, fc.span(func.value), "py.import", [], {"name": "sys"})
+            return objects.call(fc, node, module, func.attr)
         if b is not None and b.kind == "module:math":
             if func.attr not in MATH_FUNCS and ops.by_spelling(f"math.{func.attr}") is not None:
                 return math_call(fc, node, func.attr)

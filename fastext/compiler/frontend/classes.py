@@ -66,6 +66,7 @@ def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast
     declared: list[tuple[str, ast.AnnAssign]] = []
     methods: list[ast.FunctionDef] = []
     consts: dict = {}
+    slots = None
     for stmt in without_docstring(node.body):
         if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is None:
             declared.append((stmt.target.id, stmt))
@@ -74,6 +75,8 @@ def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast
             methods.append(stmt)
         elif isinstance(stmt, ast.Pass):
             pass
+        elif _slots(stmt) is not None:       # `__slots__ = ("x", "y")`: checked against the fields below
+            slots = (_slots(stmt), stmt)
         elif (const := inherit.class_constant(collector, node, stmt)) is not None:
             consts[const[0]] = const[1]
         else:
@@ -98,6 +101,14 @@ def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast
         scope.__dict__.setdefault("failed_classes", set()).add(node.name)
         raise
     fields = [(f, ref if isinstance(t, Struct) and t.name == ref.name else t) for f, t in fields]
+    if slots is not None:
+        inherited = {f for f, _ in base.fields} if base is not None else set()
+        extra = [f for f, _ in fields if f not in slots[0] and f not in inherited]
+        if extra:      # Python's instance would raise AttributeError when `__init__` stores it
+            del scope.names[node.name]
+            raise FxSyntaxError(collector.span(slots[1]), f"field `{extra[0]}` of class `{node.name}` is not in "
+                                "its `__slots__`", f"add \"{extra[0]}\" to `__slots__` (Python raises "
+                                "AttributeError when the field is assigned)")
     for f, t in fields:
         if _holds_own(t, ref.name):
             # the class is still being built here: its record type cannot sit inside a list type
@@ -231,12 +242,24 @@ def static_call(fc, node: ast.Call, stype: Struct, shown: str):
     return user_call(fc, node, key, f"{shown}.{node.func.attr}")
 
 
+def _slots(stmt: ast.stmt) -> set[str] | None:
+    """The names of a `__slots__ = ("x", "y")` statement (a tuple, list or one str literal)."""
+    if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)
+            and stmt.targets[0].id == "__slots__"):
+        return None
+    v = stmt.value
+    items = [v] if isinstance(v, ast.Constant) else v.elts if isinstance(v, (ast.Tuple, ast.List)) else None
+    if items is None or not all(isinstance(i, ast.Constant) and isinstance(i.value, str) for i in items):
+        return None
+    return {i.value for i in items}
+
+
 def _bad_member(collector, node: ast.ClassDef, stmt: ast.stmt) -> FxSyntaxError:
     target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else \
         getattr(stmt, "target", None)
     if isinstance(target, ast.Name) and target.id == "__slots__":
-        return FxSyntaxError(collector.span(stmt), f"`__slots__` in class `{node.name}` is not supported",
-                             "remove it: a compiled class's instances hold exactly its fields already")
+        return FxSyntaxError(collector.span(stmt), f"`__slots__` of class `{node.name}` must list str literals",
+                             '`__slots__ = ("x", "y")`')
     if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
         return FxSyntaxError(collector.span(stmt), f"class-level values in class `{node.name}` are not supported",
                              "class attributes are shared mutable state: use a module constant, or assign the "
@@ -249,13 +272,25 @@ def _bad_member(collector, node: ast.ClassDef, stmt: ast.stmt) -> FxSyntaxError:
     return FxSyntaxError(collector.span(stmt), f"unsupported statement in class `{node.name}` ({what})", HINT)
 
 
+def _is_property(m: ast.FunctionDef) -> bool:
+    return len(m.decorator_list) == 1 and isinstance(m.decorator_list[0], ast.Name) and \
+        m.decorator_list[0].id == "property"
+
+
 def _check_method(collector, node: ast.ClassDef, m: ast.FunctionDef) -> None:
+    if _is_property(m):      # `@property def norm(self)`: `v.norm` calls it (structs.field_of)
+        if len(m.args.args) != 1 or m.args.vararg or m.args.kwonlyargs:
+            raise FxSyntaxError(collector.span(m), f"property `{m.name}` of class `{node.name}` takes only `self`",
+                                f"def {m.name}(self) -> float:")
+        m.decorator_list = []
+        collector.scope.__dict__.setdefault("properties", set()).add((collector.scope.qualify(node.name), m.name))
+        return
     if len(m.decorator_list) > 1 or m.decorator_list and _kind(m) is None:
         deco = m.decorator_list[-1] if _kind(m) is not None else m.decorator_list[0]
         shown = ast.unparse(deco)
         raise FxSyntaxError(collector.span(deco), f"method `{m.name}` of class `{node.name}` is decorated "
-                            f"`@{shown}`", "a method takes @staticmethod or @classmethod only; write a module "
-                            "function for anything else")
+                            f"`@{shown}`", "a method takes @staticmethod, @classmethod or @property only (no "
+                            "setters); write a module function for anything else")
     if _kind(m) is not None and m.name.startswith("__"):
         raise FxSyntaxError(collector.span(m), f"special method `{m.name}` cannot be a {_kind(m)}",
                             "special methods take `self`")
@@ -323,6 +358,8 @@ def _init_fields(collector, node: ast.ClassDef, init: ast.FunctionDef,
                         t = infer_field(collector, value, known, node)
                         if t is None:       # `self.items = []`: typed by what the methods put in it
                             t = _filled_by_methods(collector, node, target.attr, value)
+                        if t is None and isinstance(value, ast.Constant) and value.value is None:
+                            t = _stored_later(collector, node, target.attr)    # `cur.left = Node(key)`
                         if t is None and isinstance(value, ast.Constant) and value.value is None:
                             raise FxSyntaxError(collector.span(target), f"field `{target.attr}` of class "
                                                 f"`{node.name}` starts as None: its type cannot be told",
@@ -400,6 +437,36 @@ def _param_types(collector, args: list[ast.arg]) -> dict[str, Type]:
             except FxSyntaxError:
                 pass
     return known
+
+
+def _stored_later(collector, node: ast.ClassDef, field: str) -> Type | None:
+    """The class of the instances the module stores into a field that `__init__` starts as None:
+    `self.left = Node(key)` in the class's methods first, then `cur.left = Node(key)` anywhere
+    (a store of another class into it later is a located type error).  When no store tells
+    (`new.next = self.head`, `cur.next = prev`), the class itself: the linked node's idiom."""
+    tree = getattr(collector, "tree", None)
+    told = False
+    own = [m for m in node.body if isinstance(m, ast.FunctionDef)]
+    others = [f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f not in own] if tree is not None else []
+    for mine, fns in ((True, own), (False, others)):
+        for fn in fns:
+            known = _param_types(collector, fn.args.args)
+            for stmt in ast.walk(fn):
+                if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
+                    continue
+                target = stmt.targets[0]
+                if isinstance(target, ast.Name) and target.id not in known:     # `new = Node(v)`, then `self.head = new`
+                    t = infer_field(collector, stmt.value, known, node)
+                    if t is not None:
+                        known[target.id] = t
+                if not (isinstance(target, ast.Attribute) and target.attr == field and isinstance(target.value, ast.Name)
+                        and (target.value.id == "self") == mine):
+                    continue
+                t = infer_field(collector, stmt.value, known, node)
+                if isinstance(t, Struct) and t.plain:
+                    return t
+                told = told or t is not None
+    return None if told else collector.scope.names[node.name].value
 
 
 def _empty_container(value: ast.expr) -> str | None:
@@ -492,11 +559,18 @@ def _calls_in_functions(collector, tree: ast.AST):
     def visit(node: ast.AST, known: dict[str, Type]):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             known = _param_types(collector, node.args.args)
-            for sub in ast.walk(node):
-                if isinstance(sub, ast.For) and isinstance(sub.target, ast.Name) and isinstance(sub.iter, ast.Call) \
+            for sub in ast.walk(node):      # `for i in range(n)` and `[C(i * 0.5) for i in range(n)]`
+                if isinstance(sub, (ast.For, ast.comprehension)) and isinstance(sub.target, ast.Name) \
+                        and isinstance(sub.iter, ast.Call) \
                         and isinstance(sub.iter.func, ast.Name) and sub.iter.func.id == "range" \
                         and collector.scope.lookup("range") is None:
                     known.setdefault(sub.target.id, I64)
+            for stmt in _walk_statements(node.body):      # `pts = [(0.0, 1.0), ...]` then `Spline(pts, 3)`
+                if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
+                        and stmt.targets[0].id not in known and not isinstance(stmt.value, ast.Call):
+                    t = infer_field(collector, stmt.value, known, None)
+                    if t is not None:
+                        known[stmt.targets[0].id] = t
         if isinstance(node, ast.Call):
             yield node, known
         for child in ast.iter_child_nodes(node):
@@ -626,7 +700,10 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
     if isinstance(value, ast.List) and value.elts:       # `[0.0, 0.0]`, `[Vector(...)]`
         from fastext.compiler.types import List
         item = _promote_all([infer_field(collector, e, known, node) for e in value.elts])
-        return List(item) if isinstance(item, (Scalar, Struct)) else None
+        from fastext.compiler.types import STRV, Tuple
+        ok = isinstance(item, (Scalar, Struct, List)) or item == STRV or isinstance(item, Tuple) and \
+            all(isinstance(i, Scalar) or i == STRV for i in item.items)
+        return List(item) if ok else None
     if isinstance(value, ast.ListComp):     # `[[0.0] * cols for _ in range(rows)]`
         from fastext.compiler.types import List
         inner = dict(known)
@@ -657,7 +734,8 @@ def _method_returns(collector, owner: Struct, name: str) -> Type | None:
     return t if isinstance(t, (Scalar, Struct)) else None
 
 
-def _common_class(a: Struct, b: Struct) -> Struct | None:
+def common_class(a: Struct, b: Struct) -> Struct | None:
+    """The nearest class both `a` and `b` are (None: they share no base)."""
     t = a
     while t is not None:
         if b.is_subclass_of(t):
@@ -674,7 +752,7 @@ def _promote_all(ts: list) -> Type | None:
     if all(isinstance(t, Struct) and t.plain for t in ts):      # instances of one hierarchy: their base
         out = ts[0]
         for t in ts[1:]:
-            out = _common_class(out, t)
+            out = common_class(out, t)
             if out is None:
                 return None
         return out

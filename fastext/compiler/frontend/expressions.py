@@ -167,6 +167,10 @@ class ExpressionChecker:
             return ir.Const(b.type, span, b.value)
         if b is not None and b.kind == "constarray":
             return self.module_array(node, b)
+        if b is not None and b.kind in ("module:py", "pyattr"):      # `import re`, `from re import sub`
+            module = ir.Intrinsic(T.OBJECT, span, "py.import", [], {"name": b.value if b.kind == "module:py" else
+                                                                  b.value[0]})
+            return module if b.kind == "module:py" else ir.ObjAttr(T.OBJECT, span, module, b.value[1])
         if b is not None and b.kind == "transtable":     # a module-level str.maketrans: its dict
             from fastext.compiler.frontend.translate import table_display
             return self.expr(table_display(b.value, node))
@@ -196,6 +200,11 @@ class ExpressionChecker:
 
     def e_attribute(self, node: ast.Attribute) -> ir.Expr:
         span = self.span(node)
+        if node.attr == "__name__":
+            from fastext.compiler.frontend.inherit import type_name
+            named = type_name(self, node)       # type(x).__name__, x.__class__.__name__
+            if named is not None:
+                return named
         if isinstance(node.value, ast.Call):
             from fastext.compiler.frontend.compose import type_info
             info = type_info(self, node)       # np.finfo(np.float32).eps, np.iinfo(a.dtype).max
@@ -902,6 +911,12 @@ class ExpressionChecker:
             if t is None:       # `order if flag else []`: the open list takes the other's type
                 from fastext.compiler.frontend.lists import unify_open
                 t = unify_open(self, a.type, b.type)
+            if t is None and (isinstance(a.type, PyObj) or isinstance(b.type, PyObj)):
+                from fastext.compiler.frontend import objects       # `m.group(1) if m else ""`: an object
+                import dataclasses
+                a, b = (dataclasses.replace(v, type=T.OBJECT) for v in (objects.box(self, a, node.body),
+                                                                        objects.box(self, b, node.orelse)))
+                return ir.IfExp(T.OBJECT, self.span(node), cond, a, b)
             if t is None:
                 raise self.error(node, f"both branches must have one type, got {a.type} and {b.type}",
                                  "make both branches numbers, or both the same array")
@@ -936,11 +951,24 @@ class ExpressionChecker:
         from fastext.compiler.frontend.calls import check_call
         return check_call(self, node)
 
+    def e_namedexpr(self, node: ast.NamedExpr) -> ir.Expr:
+        """`(k := expr)`: the assignment `k = expr` as a statement, then `k` read back (the
+        name is a local of the function, as Python binds it, comprehensions included)."""
+        bind = ast.copy_location(ast.Assign([ast.copy_location(ast.Name(node.target.id, ast.Store()), node.target)],
+                                            node.value), node)
+        before = len(self.diags.items)
+        stmts = self.block([bind])
+        if len(self.diags.items) != before:
+            return poison(self.span(node))
+        value = self.expr(ast.copy_location(ast.Name(node.target.id, ast.Load()), node.target))
+        return ir.StmtExpr(value.type, self.span(node), stmts, value)
+
     EXPRS = {
         ast.Constant: e_constant, ast.Name: e_name, ast.Attribute: e_attribute, ast.Subscript: e_subscript,
         ast.Tuple: e_tuple, ast.BinOp: e_binop, ast.UnaryOp: e_unaryop, ast.BoolOp: e_boolop,
         ast.Compare: e_compare, ast.IfExp: e_ifexp, ast.Call: e_call, ast.JoinedStr: e_fstring, ast.List: e_list, ast.ListComp: e_listcomp,
         ast.Dict: e_dict, ast.Set: e_set, ast.DictComp: e_tablecomp, ast.SetComp: e_tablecomp,
+        ast.NamedExpr: e_namedexpr,
     }
 
 

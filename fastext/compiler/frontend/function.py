@@ -582,6 +582,10 @@ class FunctionChecker(ExpressionChecker):
             return ir.Reraise(self.span(node))
         if exc is None or node.cause is not None:
             raise self.error(node, "`raise … from …` is not supported", hint)
+        from fastext.compiler.frontend import userexc
+        own = userexc.raise_(self, node, exc)       # `raise InsufficientFunds(f"...")`: a class of the module
+        if own is not None:
+            return own
         message = value = None
         if isinstance(exc, ast.Call):
             if exc.keywords or len(exc.args) > 1:
@@ -619,8 +623,9 @@ class FunctionChecker(ExpressionChecker):
         body = self.block(node.body)
         handlers = []
         for k, h in enumerate(node.handlers):
+            classes: dict = {}
             try:
-                names = self.handler_names(h, last=k == len(node.handlers) - 1)
+                names = self.handler_names(h, last=k == len(node.handlers) - 1, classes=classes)
             except FxSyntaxError as e:
                 self.diags.add(e.diagnostic)
                 names = None
@@ -639,7 +644,7 @@ class FunctionChecker(ExpressionChecker):
                 hbody = self.block(h.body)
             finally:
                 self.handler_depth -= 1
-            handlers.append(ir.Handler(self.span(h), names, hbody, var))
+            handlers.append(ir.Handler(self.span(h), names, hbody, var, classes))
         orelse = self.block(node.orelse)
         # a finally block is not an `except` clause: a bare `raise` there is not allowed
         depth, self.handler_depth = self.handler_depth, 0
@@ -649,8 +654,10 @@ class FunctionChecker(ExpressionChecker):
             self.handler_depth = depth
         return ir.Try(self.span(node), body, handlers, orelse, finalbody)
 
-    def handler_names(self, h: ast.ExceptHandler, last: bool) -> tuple[str, ...] | None:
-        """The exception names an `except` clause lists; None for a bare `except:`."""
+    def handler_names(self, h: ast.ExceptHandler, last: bool, classes: dict | None = None) -> tuple[str, ...] | None:
+        """The exception names an `except` clause lists; None for a bare `except:`.  The
+        module's own exception classes are named `userexc.MARK + qualified name`, their
+        attributes put in `classes`."""
         hint = f"catch builtin exceptions: {', '.join(EXCEPTIONS)} (or a tuple of them)"
         if h.type is None:
             if not last:
@@ -660,7 +667,14 @@ class FunctionChecker(ExpressionChecker):
         if not items:
             raise self.error(h.type, "`except ()` catches nothing", hint)
         names = []
+        from fastext.compiler.frontend import userexc
         for item in items:
+            own = userexc.handler_name(self, item)
+            if own is not None:
+                names.append(own[0])
+                if classes is not None:
+                    classes[own[0]] = own[1]
+                continue
             if not (isinstance(item, ast.Name) and item.id in EXCEPTIONS and item.id not in self.vars
                     and self.scope.lookup(item.id) is None):
                 raise self.error(item, f"cannot catch `{ast.unparse(item)}`", hint)

@@ -138,6 +138,8 @@ def _check_bodies(unit: "_Unit", root: bool) -> dict[str, ir.Function]:
     if root:
         functions.update(module_scalars.getter_functions(scope, Span.of(unit.defs[0], source.path)
                                                          if unit.defs else Span(source.path, 1, 0, 1, 0)))
+        from fastext.compiler.frontend import userexc
+        functions.update(userexc.getters(scope))      # `mod.InsufficientFunds`
     for node in unit.defs:
         template = scope.registry.get(scope.qualify(node.name))
         if root and isinstance(template, Template) and template.node is node:

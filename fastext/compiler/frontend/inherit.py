@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from fastext.compiler import ir
 from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.source import without_docstring
-from fastext.compiler.types import BOOL, STRV, ErrorType, Scalar, Struct, Type
+from fastext.compiler.types import BOOL, STRV, ErrorType, PyObj, Scalar, Struct, Type
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -302,6 +302,49 @@ def subtree(scope, name: str) -> list[str]:
         out.append(n)
         todo[:0] = scope.classes[n].children
     return out
+
+
+def type_name(fc: "FunctionChecker", node: ast.Attribute) -> ir.Expr | None:
+    """`type(x).__name__` / `x.__class__.__name__`: the name of the class that built the record
+    (tested from the top of its hierarchy down, so the deepest match wins), or of the Python
+    type a value of the dialect is (`float`, `list`, ...); None for other attributes."""
+    inner = node.value
+    if node.attr != "__name__":
+        return None
+    if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name) and inner.func.id == "type" and \
+            len(inner.args) == 1 and not inner.keywords and inner.func.id not in fc.vars and \
+            fc.scope.lookup("type") is None:
+        of = inner.args[0]
+    elif isinstance(inner, ast.Attribute) and inner.attr == "__class__":
+        of = inner.value
+    else:
+        return None
+    value = fc.expr(of)
+    span = fc.span(node)
+    t = value.type
+    if isinstance(t, PyObj):        # a Python object's type, asked of Python
+        kind = ir.ObjCall(STRV, span, ir.Intrinsic(PyObj("type"), span, "py.builtin", [], {"name": "type"}),
+                          None, [value], ())
+        return ir.ObjAttr(STRV, span, kind, "__name__")
+    info = info_of(fc.scope, t)
+    if info is None:
+        from fastext.compiler import types as T
+        name = ("bool" if t == T.BOOL else "complex" if t.is_complex else "float" if t.is_float else "int") \
+            if isinstance(t, Scalar) else "str" if isinstance(t, (T.Str, T.Char)) or t == T.STRV else \
+            ("deque" if t.deque else "list") if isinstance(t, T.List) else "dict" if isinstance(t, T.Dict) else \
+            "set" if isinstance(t, T.Set) else "tuple" if isinstance(t, T.Tuple) else \
+            "ndarray" if isinstance(t, T.Array) else t.short_name if isinstance(t, Struct) else None
+        if name is None:
+            raise fc.error(node, f"the type name of {T.article(t)} is not known when compiled",
+                           "print a description of your own instead")
+        return ir.StmtExpr(T.STRV, span, [ir.ExprStmt(span, value)], ir.ObjConst(T.STRV, span, name)) \
+            if not isinstance(value, (ir.Load, ir.Const)) else ir.ObjConst(T.STRV, span, name)
+    from fastext.compiler.frontend import synth
+    names = subtree(fc.scope, t.name) if in_hierarchy(t) else [t.name]
+    lines = [f'_r = "{fc.scope.classes[names[0]].short}"']
+    lines += [f'if isinstance(_o, {fc.scope.classes[n].short}):\n    _r = "{fc.scope.classes[n].short}"'
+              for n in names[1:]]
+    return synth.value(fc, "\n".join(lines) + "\n", node, values={"_o": value})
 
 
 def _defining(scope, name: str, what: str, attr: str) -> str | None:

@@ -328,6 +328,12 @@ def _item_value(fc: "FunctionChecker", lst: ir.Expr, value: ir.Expr, node: ast.A
     if item == T.STRV and value.type != T.STRV and not isinstance(value.type, T.ErrorType):
         raise fc.error(node, f"this list holds str ({lst.type}): it cannot take {article(value.type)}",
                        "convert it: str(x) or f\"{x}\" (Python never converts implicitly)")
+    if isinstance(item, T.Struct) and isinstance(value.type, T.Struct) and isinstance(lst, ir.Load) and \
+            not lst.var.is_param and not value.type.is_subclass_of(item):
+        from fastext.compiler.frontend.classes import common_class
+        base = common_class(item, value.type)
+        if base is not None:        # `shapes = []`, a Rect appended, then a Circle: a list of their base
+            fc.wants_list[lst.var.name] = List(base)
     return fc.coerce(value, item, node, "the item")
 
 

@@ -151,6 +151,12 @@ class _ModuleCollector:
     def collect(self, tree: ast.Module) -> list[ast.FunctionDef]:
         defs: list[ast.FunctionDef] = []
         tree.body = _split_unpacking(tree.body)
+        from fastext.compiler.frontend import enums, lifting, memoize, records
+        # @dataclass, NamedTuple: plain classes; @lru_cache: a memo dict; Enum: module-level instances;
+        # nested functions calling siblings defined after them: module functions
+        for rewrite in (records.rewrite, memoize.rewrite, enums.rewrite, lifting.rewrite):
+            for e in rewrite(tree, self.scope.file):
+                self.diags.add(e.diagnostic)
         self.tree = tree        # classes type unannotated `__init__` parameters from the calls in it
         # the module's function names, known before their signatures are read: `g = f` and
         # `def run(n: i64, f=eval_A)` name functions (frontend/funcvals.py)
@@ -159,7 +165,7 @@ class _ModuleCollector:
         self.aliases: list[tuple[str, str, Span]] = []
         for d in evaluated_too_early(tree, self.scope.file):
             self.diags.add(d)
-        from fastext.compiler.frontend import inherit
+        from fastext.compiler.frontend import inherit, userexc
         inherit.prescan(self, tree)       # class ids, before any class is read
         for stmt in without_docstring(tree.body):
             try:
@@ -173,6 +179,8 @@ class _ModuleCollector:
                     self.generator(stmt, "factory")     # expanded where it is called (frontend/factories.py)
                 elif isinstance(stmt, ast.FunctionDef):
                     defs.append(stmt)
+                elif isinstance(stmt, ast.ClassDef) and userexc.is_exception_class(self, stmt):
+                    userexc.collect(self, stmt)      # `class InsufficientFunds(ValueError): pass`
                 elif isinstance(stmt, ast.ClassDef) and is_struct_class(self, stmt):
                     defs.extend(collect_struct(self, stmt))   # its methods, named `Vec.norm`
                 elif isinstance(stmt, ast.ClassDef) and is_plain_class(stmt):
@@ -243,6 +251,10 @@ class _ModuleCollector:
                     raise FxSyntaxError(self.span(stmt), f"`import {alias.name}` is not supported in a .fx module",
                                         f"write `import {alias.name} as {alias.name.rpartition('.')[2]}` or "
                                         f"`from {alias.name} import f`")
+                if self.python_module(alias.name, 0):     # `import re`: its functions called as objects
+                    local = alias.asname or alias.name.partition(".")[0]
+                    names[local] = Binding("module:py", alias.name if alias.asname else local)
+                    continue
                 unit = self.fx_module(stmt, alias.name, 0)
                 names[alias.asname or alias.name] = Binding("module:fx", unit)
             return
@@ -296,12 +308,32 @@ class _ModuleCollector:
                 except FxSyntaxError as e:
                     self.diags.add(e.diagnostic)
             return
+        if self.python_module(stmt.module, stmt.level):     # `from re import findall`: objects
+            for alias in stmt.names:
+                if alias.name == "*":
+                    raise FxSyntaxError(self.span(stmt), f"`from {stmt.module} import *` is not supported",
+                                        f"import the names you use, e.g. `import {stmt.module}`")
+                names[alias.asname or alias.name] = Binding("pyattr", (stmt.module, alias.name))
+            return
         unit = self.fx_module(stmt, stmt.module, stmt.level)
         for alias in stmt.names:
             try:
                 self.import_fx_name(stmt, alias, unit)
             except FxSyntaxError as e:
                 self.diags.add(e.diagnostic)
+
+    def python_module(self, module: str, level: int) -> bool:
+        """Whether an absolute import names a module Python imports (a `.py` module, a package, an
+        extension, a builtin module) rather than a `.fx` one: `.fx` code then uses it as Python
+        objects (docs/language.md, "Python modules")."""
+        if level:
+            return False
+        from fastext.compiler.resolve import ResolveError, resolve
+        try:
+            resolve(self.scope.file, module, 0)
+        except ResolveError as e:
+            return e.python
+        return False
 
     def fx_module(self, node: ast.AST, module: str, level: int):
         """The checked unit of the `.fx` module `module` (a located error if it is none)."""

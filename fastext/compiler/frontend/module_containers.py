@@ -91,6 +91,8 @@ def _allowed(t: T.Type) -> bool:
         return _allowed(t.item)
     if isinstance(t, T.Tuple):
         return all(_allowed(i) for i in t.items)
+    if isinstance(t, T.Struct) and t.plain:       # `REQUIRED = Strength(0, "required")`: numbers and str fields
+        return all(isinstance(ft, T.Scalar) or ft == T.STRV for _, ft in t.fields)
     return False
 
 
@@ -127,7 +129,8 @@ def check_init(scope, diags, root: bool) -> dict[str, ir.Function]:
         fc.current_span = span
         try:
             value = fc.expr(node)
-            if not isinstance(value.type, (T.ErrorType, T.List, T.Tuple)):
+            if not isinstance(value.type, (T.ErrorType, T.List, T.Tuple)) and \
+                    not (isinstance(value.type, T.Struct) and value.type.plain):
                 raise FxSyntaxError(span, f"module-level `{name}` is {T.article(value.type)}: "
                                     "module-level values must be constant numbers, NumPy arrays or containers",
                                     HINT)
@@ -150,6 +153,9 @@ def check_init(scope, diags, root: bool) -> dict[str, ir.Function]:
             continue
         keys = scope.names[name].value[1]
         scope.names[name] = Binding("modvar", (qual, keys), value.type)
+        from fastext.compiler.frontend.classes import linked
+        if linked(value.type) is not None:
+            continue        # instances of a class that stays inside compiled code: `mod.NAME` is absent
         fn = ir.Function(getter(name), [], value.type,
                          [ir.Return(span, ir.Intrinsic(value.type, span, "module.load", [], {"name": qual}))],
                          span, locals=[])
@@ -313,6 +319,8 @@ def _lists_in(t: T.Type, out: set) -> None:
     elif isinstance(t, T.Tuple):
         for i in t.items:
             _lists_in(i, out)
+    elif isinstance(t, T.Struct) and t.plain:       # a module-level instance: its str fields
+        out.add(t)
 
 
 def _calls(fn: ir.Function) -> set[str]:
@@ -322,7 +330,8 @@ def _calls(fn: ir.Function) -> set[str]:
 def check_frozen(scope, functions: dict[str, ir.Function], diags) -> None:
     """Refuse, in the functions that run during calls from Python, the list operations that
     could leave a module container pointing into a call's arena (module docstring)."""
-    containers = [(n, b) for n, b in scope.names.items() if b.kind == "modvar" and isinstance(b.type, (T.List, T.Tuple))]
+    containers = [(n, b) for n, b in scope.names.items() if b.kind == "modvar" and
+                  isinstance(b.type, (T.List, T.Tuple, T.Struct))]
     if not containers:
         return
     frozen: dict = {}
@@ -344,6 +353,13 @@ def check_frozen(scope, functions: dict[str, ir.Function], diags) -> None:
     for k in sorted(seen):
         reported = set()
         fresh = _fresh_vars(functions[k])
+        if not k.rpartition(".")[2].startswith("__init__"):     # a constructor stores into the record it builds
+            for st in ir.walk(functions[k].body):
+                if isinstance(st, ir.SetField) and st.record.type in frozen and _holds_call_memory(st.value.type):
+                    diags.error(st.span, f"cannot store {T.article(st.value.type)} into a field of a "
+                                f"{st.record.type} here: module-level `{frozen[st.record.type]}` holds instances "
+                                "of it, which live as long as the module, and what a call makes is freed when "
+                                "it returns", "store numbers into such fields, or keep the text in a local")
         for e in ir.all_exprs(functions[k].body):
             if not (isinstance(e, ir.Intrinsic) and e.name in _WORDS and e.args):
                 continue

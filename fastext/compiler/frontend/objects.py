@@ -100,9 +100,11 @@ def box(fc: "FunctionChecker", value: ir.Expr, node: ast.AST) -> ir.Expr:
 
 
 def item(fc: "FunctionChecker", node: ast.Subscript, base: ir.Expr) -> ir.Expr:
-    if isinstance(node.slice, ast.Slice):
-        raise fc.error(node.slice, "slicing Python objects is not supported in .fx code",
-                       "call a method instead, or slice in Python")
+    if isinstance(node.slice, ast.Slice):      # `o[a:b:c]`: PySlice_New and Python's item lookup
+        span = fc.span(node)
+        parts = [ir.ObjConst(OBJECT, span, None) if part is None else argument(fc, part)
+                 for part in (node.slice.lower, node.slice.upper, node.slice.step)]
+        return ir.Intrinsic(OBJECT, span, "text.slice", [base, *parts])
     return ir.ObjItem(OBJECT, fc.span(node), base, [argument(fc, node.slice)])
 
 

@@ -108,12 +108,6 @@ def attribute(fc: "FunctionChecker", node: ast.Attribute) -> ir.Expr:
         return ir.Intrinsic(OBJECT, span, "py.sys", [], {"name": node.attr})
     if node.attr == "maxsize":
         return ir.Const(I64, span, sys.maxsize)
-    raise fc.error(node, f"sys.{node.attr} is not available in .fx code",
-                   "only sys.stdout, sys.stderr, sys.stdin and sys.maxsize; pass other values as parameters")
-
-
-def call_error(fc: "FunctionChecker", func: ast.Attribute):
-    """`sys.exit()` & co.: a located error."""
-    return fc.error(func, f"sys.{func.attr}() cannot be called from .fx code",
-                    "write with sys.stdout.write(s) or print(...); return a status to Python for sys.exit")
+    # any other attribute (`sys.argv`, `sys.version_info`): Python's, an object read now
+    return ir.ObjAttr(OBJECT, span, ir.Intrinsic(OBJECT, span, "py.import", [], {"name": "sys"}), node.attr)
 

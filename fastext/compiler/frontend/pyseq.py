@@ -104,6 +104,9 @@ def check_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, re
     values = {"_h" if not bisecting else "_a": seq}
     if takes_item:
         values["_x"] = fc.expr(bound[params[1]])
+        # `xs = []` then `bisect.insort(xs, v)`: the item decides the list's type, as `append` does
+        from fastext.compiler.frontend.lists import resolve
+        values["_a" if bisecting else "_h"] = resolve(fc, seq, values["_x"].type, bound[params[1]])
     if not bisecting:
         source = _SOURCES[kind]
         if kind in ("heappush", "heapify"):

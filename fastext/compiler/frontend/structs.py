@@ -247,6 +247,15 @@ def field_of(fc: "FunctionChecker", node: ast.Attribute, base: ir.Expr) -> ir.Ex
         const = inherit.constant(fc, node, stype, base)      # `self.PRIORITY`: a class constant
         if const is not None:
             return const
+        properties = fc.scope.__dict__.get("properties", ())
+        owner = stype
+        while owner is not None and (owner.name, node.attr) not in properties:
+            owner = owner.base
+        if owner is not None:           # `v.norm` of `@property def norm(self)`: the method called
+            from fastext.compiler.frontend import dunders
+            key = dunders.method(fc, stype, node.attr)
+            if key is not None:
+                return dunders.call(fc, node, key, [base])
         below = inherit.defined_below(fc.scope, stype, node.attr, "fields")
         if below:
             raise fc.error(node, f"class `{stype}` has no field `{node.attr}` (its subclass "
@@ -373,6 +382,8 @@ def struct_constant(collector, node: ast.expr, declared: Type | None) -> tuple[S
     constants), or None when `node` does not build a struct.  Fields take constant
     expressions (literals, constants, math constants, nested struct constructors)."""
     stype = _struct_of_call(collector, node)
+    if stype is not None and stype.plain and declared is None:
+        return None       # `REQUIRED = Strength(0, "required")`: built at import (frontend/module_containers.py)
     if stype is None:
         if isinstance(declared, Struct):
             raise FxSyntaxError(collector.span(node), f"a {declared} constant is built by calling {declared}(...)",

@@ -128,6 +128,16 @@ class Template:
                                 "None holds no number, list or instance",
                                 f"pass `{p.name}` at this call, or give it a default of its type (`{p.name}=0.0`, "
                                 f"or `{p.name}: Optional[C] = None` for an instance of class C)")
+        if fc is not None and _literal_display(node):
+            # `breakpoints=[60, 70, 80, 90]`, `grades="FDCBA"`: made at each call.  Python makes
+            # it once, which only shows when the function changes it, so that is refused
+            changed = _changed_in(self.node, p.name)
+            if changed is not None:
+                raise FxSyntaxError(Span.of(changed, self.scope.file), f"`{p.name}` changes its default "
+                                    f"`{ast.unparse(node)}`, which Python shares between all calls",
+                                    f"make it a module-level container, or default to None and create it in "
+                                    f"the body: `if {p.name} is None: {p.name} = {ast.unparse(node)}`")
+            return fc.expr(node)
         from fastext.compiler.frontend.module import _ModuleCollector, _convert_constant, _type_of_constant
         value = _ModuleCollector(self.scope, self.diags, None).const_value(node)
         t = p.type or _type_of_constant(value)
@@ -135,6 +145,47 @@ class Template:
             raise FxSyntaxError(Span.of(node, self.scope.file), f"default of `{p.name}` must be {article(t)} constant",
                                 "defaults are scalar constants or module functions")
         return ir.Const(t, span, _convert_constant(value, t))
+
+
+_CHANGING = frozenset(("append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "add",
+                       "discard", "update", "setdefault", "popitem", "difference_update",
+                       "intersection_update", "symmetric_difference_update"))
+
+
+def _literal_display(node: ast.expr) -> bool:
+    """A str or bytes literal, or a list/tuple/dict/set display of literals."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, (str, bytes))
+    if not isinstance(node, (ast.List, ast.Tuple, ast.Dict, ast.Set)):
+        return False
+    try:
+        ast.literal_eval(node)
+    except ValueError:
+        return False
+    return True
+
+
+def _changed_in(fn: ast.FunctionDef, name: str) -> ast.AST | None:
+    """Where `fn`'s body changes the container in parameter `name` in place (a method that
+    changes it, an item store or delete, `+=`), or passes it on to a call that may; None if
+    it only reads it."""
+    def is_param(e: ast.expr) -> bool:
+        return isinstance(e, ast.Name) and e.id == name
+    for sub in ast.walk(fn):
+        if isinstance(sub, ast.Call):
+            f = sub.func
+            if isinstance(f, ast.Attribute) and is_param(f.value) and f.attr in _CHANGING:
+                return sub
+            if isinstance(f, ast.Name) and any(is_param(a) for a in sub.args) and \
+                    f.id not in ("len", "sorted", "sum", "min", "max", "list", "tuple", "set", "dict",
+                                 "enumerate", "zip", "reversed", "any", "all", "str", "print", "iter"):
+                return sub          # a function of the module may change what it is given
+        if isinstance(sub, (ast.Assign, ast.AugAssign, ast.Delete)):
+            targets = sub.targets if isinstance(sub, (ast.Assign, ast.Delete)) else [sub.target]
+            for t in targets:
+                if isinstance(t, ast.Subscript) and is_param(t.value) or isinstance(sub, ast.AugAssign) and is_param(t):
+                    return sub
+    return None
 
 
 def callable_annotation(node: ast.expr, scope: ModuleScope) -> tuple | None:
@@ -352,6 +403,9 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
             # `return go(k - 1, acc * k)`), checked against the final result type afterwards
             checker = _CHECKING.get(qualname)
             t = _returned_so_far(checker) if checker is not None else None
+            from fastext.compiler.frontend.lists import open_key
+            if t is None and all(open_key(pt) is None for _, pt, _ in sig.params):
+                t = _guessed_in_cycle()     # (an open container argument is decided by a second check)
             if t is None and discarded and checker is not None:
                 # `dfs(g, v, seen)` as a statement: no value depends on the type, so None stands in
                 # until the returns are seen (a result found then checks the body again with it)
@@ -401,6 +455,7 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
             names = [a.arg for a in tmpl.node.args.args]
             checker.self_ref = (tmpl.node.name, tmpl.qualname, names[len(names) - tmpl.captured:] if tmpl.captured else [])
         _CHECKING[qualname] = checker
+        checker.source_node = node      # for `_guessed_in_cycle`
         return checker
     before = len(tmpl.diags.items)
     _IN_PROGRESS.add(qualname)
@@ -436,6 +491,49 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
 
 _IN_PROGRESS: set[str] = set()      # instances whose bodies are being checked (recursion)
 _CHECKING: dict = {}                # ... and the checker of each (its returns so far type a recursive call)
+
+
+def _guessed_in_cycle() -> Type | None:
+    """The result type for a call of a function in progress that has returned nothing yet,
+    inside a cycle of functions calling each other (a recursive-descent parser's `parse_expr`
+    → `parse_term` → `parse_atom` → `parse_expr`): the type of a return in the cycle that reads
+    only parameters and constants (`return float(tokens[i]), i + 1`).  Functions of such a
+    cycle mostly share one result type; a wrong guess is checked again with the type found
+    (`provisional`)."""
+    for checker in reversed(list(_CHECKING.values())):
+        node = getattr(checker, "source_node", None)
+        if node is None:
+            continue
+        params = {a.arg for a in node.args.args}
+        for ret in ast.walk(node):
+            if not (isinstance(ret, ast.Return) and ret.value is not None):
+                continue
+            if any(isinstance(n, (ast.Lambda, ast.ListComp, ast.GeneratorExp, ast.DictComp, ast.SetComp,
+                                  ast.NamedExpr, ast.Call)) and not _plain_call(n) for n in ast.walk(ret.value)):
+                continue
+            names = {n.id for n in ast.walk(ret.value) if isinstance(n, ast.Name)}
+            from fastext.compiler.frontend.lists import open_key
+            if any(n in checker.vars and open_key(checker.vars[n].type) is not None for n in names):
+                continue        # reading a container no use has typed yet would decide it here
+            if any(n not in params and n in checker.vars for n in names) or \
+                    any(n not in params and n not in checker.vars and checker.scope.lookup(n) is None and
+                        n not in ("float", "int", "bool", "abs", "len", "min", "max", "str") for n in names):
+                continue
+            before = len(checker.diags.items)
+            try:
+                t = checker.expr(ret.value).type
+            except FxSyntaxError:
+                t = None
+            del checker.diags.items[before:]
+            if t is not None and not isinstance(t, ErrorType) and t != NONE:
+                return t
+    return None
+
+
+def _plain_call(n: ast.AST) -> bool:
+    """A call of a conversion or builtin that types its value alone (`float(s)`, `len(xs)`)."""
+    return isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and \
+        n.func.id in ("float", "int", "bool", "abs", "len", "min", "max", "str")
 
 
 def _returned_so_far(checker) -> Type | None:

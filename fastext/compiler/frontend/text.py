@@ -64,7 +64,30 @@ def boxed(fc: "FunctionChecker", value: ir.Expr, node: ast.AST, how: str = "str"
         return dunders.text(fc, value, node, how)
     if textual(value.type):
         return as_text(value)
+    source = _instances_shown(value.type)
+    if source is not None:      # `print(points)`: the items' `__repr__`, joined as Python's repr joins them
+        from fastext.compiler.frontend import synth
+        return synth.value(fc, source, node, values={"_c": value})
     return objects.box(fc, value, node)
+
+
+def _instances_shown(t: Type) -> str | None:
+    """`.fx` source for the repr of a list, tuple or dict holding class instances (which
+    cannot become Python objects), or None for other types."""
+    from fastext.compiler import types as T
+    from fastext.compiler.frontend.dunders import is_instance
+
+    def holds(u: Type) -> bool:
+        return is_instance(u) or isinstance(u, (T.List, T.Tuple, T.Dict)) and _instances_shown(u) is not None
+    if isinstance(t, T.List) and holds(t.item):
+        opening, closing = ("deque([", "])") if t.deque else ("[", "]")
+        return f'_r = "{opening}" + ", ".join([repr(_x) for _x in _c]) + "{closing}"'
+    if isinstance(t, T.Tuple) and any(holds(i) for i in t.items):
+        items = " + \", \" + ".join(f"repr(_c[{k}])" for k in range(len(t.items)))
+        return f'_r = "(" + {items} + "{"," if len(t.items) == 1 else ""})"' if t.items else '_r = "()"'
+    if isinstance(t, T.Dict) and (holds(t.key) or holds(t.value)):
+        return '_r = "{" + ", ".join([repr(_k) + ": " + repr(_v) for _k, _v in _c.items()]) + "}"'
+    return None
 
 
 def _op(t: Type, span, opname: str, args: list[ir.Expr], **attrs) -> ir.Expr:
@@ -344,8 +367,8 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr | 
         if name in ("str", "repr", "ascii"):
             from fastext.compiler.frontend import dunders
             how = "str" if name == "str" else "repr"
-            if dunders.involved(value) and name != "ascii":    # the text `__str__` / `__repr__` made
-                return boxed(fc, value, node.args[0], how)
+            if (dunders.involved(value) or _instances_shown(value.type) is not None) and name != "ascii":
+                return boxed(fc, value, node.args[0], how)      # the text `__str__` / `__repr__` made
             return _op(STRV, span, f"text.{name}", [boxed(fc, value, node.args[0], how)])
         if name in ("hex", "oct", "bin"):      # what the builtins do: PyNumber_ToBase
             return _op(STRV, span, "text.tobase", [boxed(fc, value, node.args[0])],

@@ -78,6 +78,18 @@ class ExceptionLowering:
             self.b.branch(target)
 
     def s_Raise(self, s: ir.Raise) -> None:
+        if s.cls is not None:        # a class of the module's own: a Python exception (PYERR_CODE)
+            cls = self.use(s.cls)
+            if s.value is not None:
+                v = self.use(s.value)
+                self.api.call(self.b, "PyErr_SetObject", cls, v)
+                self.drop(v, s.value)
+            else:
+                self.api.call(self.b, "PyErr_SetNone", cls)
+            self.drop(cls, s.cls)
+            self.py_fail_if(ll.Constant(ll.IntType(1), 1))
+            self.b.unreachable()
+            return
         if s.value is not None:      # a message built at run time: a Python exception (PYERR_CODE)
             v = self.use(s.value)
             self.api.call(self.b, "PyErr_SetObject", self.api.exc(self.b, f"PyExc_{s.exc}"), v)
@@ -164,7 +176,7 @@ class ExceptionLowering:
                 default = bb
                 break
             for name in h.names:
-                for exc in caught_by(name):
+                for exc in caught_by(name) if name not in h.classes else ():    # the module's classes: by class
                     cases.setdefault(EXC_CODE[exc], bb)
         switch = b.switch(code, default)
         for c, bb in sorted(cases.items()):

@@ -143,8 +143,9 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
 
     # ---------------------------------------------------------------- expressions
     def e_ObjAttr(self, e: ir.ObjAttr) -> ll.Value:
-        owner = self.use(e.value)
-        r = self.api.call(self.b, "PyObject_GetAttrString", owner, self.ctx.cstring(e.attr))
+        from fastext.compiler.lower.text import interned
+        owner = self.use(e.value)       # by the interned name: no str made per read, its hash cached
+        r = self.api.call(self.b, "PyObject_GetAttr", owner, interned(self, e.attr))
         self.drop(owner, e.value)
         self.fail_if_null(r)
         return r
@@ -167,7 +168,8 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
             return r
         if e.method is not None:
             owner = self.use(e.value)
-            fn = api.call(b, "PyObject_GetAttrString", owner, self.ctx.cstring(e.method))
+            from fastext.compiler.lower.text import interned
+            fn = api.call(b, "PyObject_GetAttr", owner, interned(self, e.method))
             self.drop(owner, e.value)
             self.fail_if_null(fn)
             self.obj_temps.append(fn)

@@ -40,7 +40,12 @@ class PythonExceptionLowering:
             else:
                 hit = I1(0)
                 for name in h.names:
-                    m = self.api.call(b, "PyErr_ExceptionMatches", self.api.exc(b, f"PyExc_{name}"))
+                    if name in h.classes:       # an exception class of the module (frontend/userexc.py)
+                        from fastext.compiler.lower.text import exception_class
+                        cls = exception_class(self, h.classes[name])
+                    else:
+                        cls = self.api.exc(b, f"PyExc_{name}")
+                    m = self.api.call(b, "PyErr_ExceptionMatches", cls)
                     hit = b.or_(hit, b.icmp_signed("!=", m, I32(0)))
                 nxt = self.new_block("except.python.next")
                 b.cbranch(hit, take, nxt)

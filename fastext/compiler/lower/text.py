@@ -128,6 +128,40 @@ def _py_builtin(fl, e, args) -> ll.Value:
     return _owned(fl, found, f"builtins.{e.attrs['name']} is missing")
 
 
+def _py_import(fl, e, args) -> ll.Value:
+    """The Python module `name` (a new reference): imported by Python's import the first time,
+    then kept by the module (a module object outlives a reload, which runs again in it)."""
+    def make():
+        found = fl.api.call(fl.b, "PyImport_Import", interned(fl, e.attrs["name"]))
+        fl.fail_if_null(found)
+        return found
+    module = made_once(fl.b, internal_global(fl.ctx.module, f"fx$module.{e.attrs['name']}", I8P), make)
+    fl.api.call(fl.b, "Py_IncRef", module)
+    return module
+
+
+def exception_class(fl, attrs: dict) -> ll.Value:
+    """The module's exception class `attrs["chain"][0]` (borrowed: the module keeps it), made the
+    first time from its base — the next class of the chain, or the builtin exception."""
+    chain = attrs["chain"]
+    qualname, shown = chain[0]
+
+    def make():
+        above = {"chain": chain[1:], "builtin": attrs["builtin"]}
+        base = exception_class(fl, above) if chain[1:] else fl.api.exc(fl.b, f"PyExc_{attrs['builtin']}")
+        made = fl.api.call(fl.b, "PyErr_NewException", fl.ctx.cstring(f"{fl.ctx.module.name}.{shown}"), base, NULL)
+        fl.fail_if_null(made)
+        return made
+    return made_once(fl.b, internal_global(fl.ctx.module, f"fx$exc.{qualname}", I8P), make)
+
+
+def _py_excclass(fl, e, args) -> ll.Value:
+    """A new reference to the module's exception class."""
+    cls = exception_class(fl, e.attrs)
+    fl.api.call(fl.b, "Py_IncRef", cls)
+    return cls
+
+
 def _py_sys(fl, e, args) -> ll.Value:
     """sys.NAME now (so redirect_stdout, capsys and notebooks see the writes), increfed."""
     found = fl.api.call(fl.b, "PySys_GetObject", fl.ctx.cstring(e.attrs["name"]))

@@ -29,6 +29,10 @@ for _name, _doc in (
         ("text.tobase", "hex/oct/bin(n) (PyNumber_ToBase, as the builtins)"),
         ("text.int_base", "int(s, base): PyLong_FromString on ASCII text, the builtin int() otherwise"),
         ("py.sys", "sys.stdout / sys.stderr / sys.stdin, read with PySys_GetObject at each use"),
+        ("py.excclass", "an exception class of the module (`class E(ValueError): pass`): PyErr_NewException "
+                        "once, then kept"),
+        ("py.import", "a Python module `.fx` code imports (`import re`): PyImport_Import at the first use, "
+                      "then kept"),
         ("text.view", "a str value passed to a `str` parameter: its characters (ASCII in place, else UCS-4)")):
     add(Op(_name, lower=_lower(_TEXT, "lower_text"), lazy=True, pure=False, needs_gil=True,
            group="str", doc=_doc))

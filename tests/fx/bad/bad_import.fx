@@ -1,5 +1,5 @@
-import json
-from os import path
+import json_fx_nowhere
+from os_fx_nowhere import path
 from math import gamma
 from fastext import f64
 

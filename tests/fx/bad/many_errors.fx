@@ -1,5 +1,5 @@
 """Several errors in one module: all are reported, sorted by line."""
-import os
+import os_fx_nowhere
 from fastext import f64, i64
 
 

@@ -1,4 +1,3 @@
-import sys
 from fastext import f64, i64
 
 
@@ -17,10 +16,6 @@ def hex_of_float(x: f64) -> str:
 def unknown_method(n: i64) -> str:
     s = str(n)
     return s.frobnicate()
-
-
-def other_sys(n: i64) -> i64:
-    return len(sys.argv) + n
 
 
 def bad_keyword(n: i64) -> None:
@@ -46,6 +41,3 @@ def str_into_float(n: i64) -> f64:
     x: f64 = s
     return x
 
-
-def exit_now(n: i64) -> None:
-    sys.exit(n)
