@@ -769,6 +769,10 @@ class ExpressionChecker:
                 isinstance(node.comparators[0], ast.Name) and node.comparators[0].id in getattr(self, "ranges", {}):
             from fastext.compiler.frontend import rangevals
             return rangevals.contains(self, node)      # `x in rx` of `rx = range(...)`
+        from fastext.compiler.frontend import typetests
+        folded = typetests.compare(self, node)     # `type(x) is int`: known when compiled
+        if folded is not None:
+            return folded
         if any(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
             from fastext.compiler.frontend import dunders, objects
             if dunders.module_has_classes(self):

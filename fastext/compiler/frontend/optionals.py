@@ -1,0 +1,286 @@
+"""Locals that start as None and later hold a value (`best = None` ... `best = (d, i)`).
+
+Python code marks "nothing found yet" with None and later stores a number, tuple, list, set or
+str in the same name.  Such a local becomes an *optional*: the value's own variable beside a
+bool flag `name$has` (set where the value is assigned, cleared by `name = None`).  The tests
+`name is None` / `is not None` / `== None` read the flag, a truth test (`if best:`) reads the flag
+and then the value's own truth, and `return name` returns None while the flag is clear (the
+function then returns a Python object: templates.settle_returns).
+
+The value's type is found by checking the function once with the name poisoned from its
+`= None` on (its uses stay quiet) and taking the type of its first value (`record`); the body
+is then checked again with both variables declared from the start (`declare`) and the body's
+AST rewritten to use the flag (`rewrite`).  A local whose value is an instance of a class
+keeps its null reference instead of a flag (`record.none`): it is only declared from the start.
+"""
+from __future__ import annotations
+
+import ast
+import copy
+from typing import TYPE_CHECKING
+
+from fastext.compiler import ir
+from fastext.compiler import types as T
+from fastext.compiler.types import BOOL, ErrorType, Type
+
+if TYPE_CHECKING:
+    from fastext.compiler.frontend.function import FunctionChecker
+
+HINT = ("None stands for a missing class instance, a parameter default or no result; a local that starts "
+        "as None and later holds a value takes that value's type")
+
+
+def flag(name: str) -> str:
+    """The name of the flag that says whether `name` holds a value."""
+    return f"{name}$has"
+
+
+def _is_none(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
+
+
+def _own_nodes(body: list[ast.stmt]):
+    """Every node of a function's body, not those of the functions and lambdas nested in it."""
+    todo = list(body)
+    while todo:
+        n = todo.pop()
+        yield n
+        for child in ast.iter_child_nodes(n):
+            if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                todo.append(child)
+
+
+def candidates(node: ast.FunctionDef) -> set[str]:
+    """Names the body binds to None (`x = None`) and also to something else by assignment; not
+    parameters, nor names bound by loops, `with`, `except` or comprehensions (those keep their
+    own rules)."""
+    params = {a.arg for a in node.args.args + node.args.kwonlyargs + node.args.posonlyargs}
+    nones: set[str] = set()
+    values: set[str] = set()
+    other: set[str] = set()
+    for n in _own_nodes(node.body):
+        if isinstance(n, ast.Assign):
+            if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and _is_none(n.value):
+                nones.add(n.targets[0].id)
+                continue
+            values.update(t.id for target in n.targets for t in ast.walk(target) if isinstance(t, ast.Name))
+        elif isinstance(n, (ast.AnnAssign, ast.AugAssign)) and isinstance(n.target, ast.Name):
+            values.add(n.target.id)
+        elif isinstance(n, (ast.For, ast.comprehension)):
+            other.update(t.id for t in ast.walk(n.target) if isinstance(t, ast.Name))
+        elif isinstance(n, ast.withitem) and n.optional_vars is not None:
+            other.update(t.id for t in ast.walk(n.optional_vars) if isinstance(t, ast.Name))
+        elif isinstance(n, ast.ExceptHandler) and n.name:
+            other.add(n.name)
+        elif isinstance(n, (ast.Global, ast.Nonlocal)):
+            other.update(n.names)
+    return (nones & values) - params - other
+
+
+def first_check(fc: "FunctionChecker", node: ast.Assign) -> list[ir.Stmt] | None:
+    """`x = None` of a candidate while its type is not known yet: the name is poisoned (its uses
+    report nothing) and the value's type is recorded later (`record`); an error says why, should
+    the second check not be kept.  None when the statement is not such an assignment."""
+    if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name) or not _is_none(node.value):
+        return None
+    name = node.targets[0].id
+    if name not in fc.optional_names or name in fc.optionals:
+        return None
+    var = fc.vars.get(name)
+    if var is None:
+        fc.declare(name, T.ERROR, node.targets[0])
+    elif not isinstance(var.type, ErrorType):
+        fc.optional_seen.setdefault(name, var.type)     # a value first, None later
+    fc.optional_seen.setdefault(name, None)
+    fc.diags.add(fc.error(node.value, f"`{name}` starts as None: its type comes from a later value",
+                          HINT).diagnostic)
+    return []
+
+
+def record(fc: "FunctionChecker", name: str, value: ir.Expr) -> bool:
+    """A value assigned to a poisoned candidate: its type is the optional's (the first wins).
+    True when the assignment was taken here (nothing to emit)."""
+    if name not in fc.optional_seen or name in fc.optionals:
+        return False
+    if fc.optional_seen[name] is None and not isinstance(value.type, ErrorType) and value.type != T.NONE:
+        fc.optional_seen[name] = value.type
+    return True
+
+
+def found(fc: "FunctionChecker") -> dict[str, Type]:
+    """The optionals a first check typed: name → value type."""
+    return {n: t for n, t in fc.optional_seen.items() if t is not None}
+
+
+def _flagged(t: Type) -> bool:
+    return not (isinstance(t, T.Struct) and t.plain)     # instances have their null reference
+
+
+def declare(fc: "FunctionChecker", node: ast.FunctionDef) -> list[ir.Stmt]:
+    """Declare each optional and its flag from the start; the statements clearing the flags."""
+    out: list[ir.Stmt] = []
+    span = fc.span(node)
+    for name, t in fc.optionals.items():
+        if name in fc.vars:
+            continue
+        fc.declare(name, t, node)
+        if _flagged(t):
+            has = fc.declare(flag(name), BOOL, node)
+            out.append(ir.Assign(span, has, ir.Const(BOOL, span, False)))
+    return out
+
+
+def rewrite(fc: "FunctionChecker", body: list[ast.stmt]) -> list[ast.stmt]:
+    """A copy of the body that keeps the flags of the optionals (see the module docstring)."""
+    flagged = {n: t for n, t in fc.optionals.items() if _flagged(t)}
+    if not flagged:
+        return body
+    return _Rewriter(flagged).block(copy.deepcopy(body))
+
+
+def _load(name: str, like: ast.AST) -> ast.Name:
+    return ast.copy_location(ast.Name(name, ast.Load()), like)
+
+
+def _store(name: str, value: bool, like: ast.AST) -> ast.Assign:
+    target = ast.copy_location(ast.Name(flag(name), ast.Store()), like)
+    return ast.copy_location(ast.Assign([target], ast.copy_location(ast.Constant(value), like)), like)
+
+
+class _Rewriter(ast.NodeTransformer):
+    def __init__(self, optionals: dict[str, Type]):
+        self.optionals = optionals
+
+    def block(self, stmts: list[ast.stmt]) -> list[ast.stmt]:
+        out: list[ast.stmt] = []
+        for s in stmts:
+            r = self.visit(s)
+            out.extend(r if isinstance(r, list) else [r])
+        return out
+
+    # -- nested scopes keep the names they read
+    def visit_FunctionDef(self, node):
+        return node
+
+    visit_Lambda = visit_FunctionDef
+    visit_ClassDef = visit_FunctionDef
+
+    # -- statements
+    def visit_Assign(self, node: ast.Assign):
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and \
+                node.targets[0].id in self.optionals and _is_none(node.value):
+            return _store(node.targets[0].id, False, node)
+        self.generic_visit(node)
+        bound = [t.id for target in node.targets for t in ast.walk(target)
+                 if isinstance(t, ast.Name) and t.id in self.optionals]
+        return [node] + [_store(n, True, node) for n in dict.fromkeys(bound)]
+
+    def visit_AnnAssign(self, node: ast.AnnAssign):
+        self.generic_visit(node)
+        if isinstance(node.target, ast.Name) and node.target.id in self.optionals and node.value is not None:
+            return [node, _store(node.target.id, True, node)]
+        return node
+
+    def visit_Return(self, node: ast.Return):
+        if isinstance(node.value, ast.Name) and node.value.id in self.optionals:
+            none = ast.copy_location(ast.Return(ast.copy_location(ast.Constant(None), node)), node)
+            missing = ast.copy_location(ast.UnaryOp(ast.Not(), _load(flag(node.value.id), node)), node)
+            return [ast.copy_location(ast.If(missing, [none], []), node), node]
+        self.generic_visit(node)
+        return node
+
+    def _body(self, node, *fields):
+        for f in fields:
+            setattr(node, f, self.block(getattr(node, f)))
+
+    def visit_If(self, node: ast.If):
+        node.test = self.truth(node.test)
+        self._body(node, "body", "orelse")
+        return node
+
+    def visit_While(self, node: ast.While):
+        node.test = self.truth(node.test)
+        self._body(node, "body", "orelse")
+        return node
+
+    def visit_For(self, node: ast.For):
+        node.iter = self.visit(node.iter)
+        self._body(node, "body", "orelse")
+        return node
+
+    def visit_Try(self, node: ast.Try):
+        self._body(node, "body", "orelse", "finalbody")
+        for h in node.handlers:
+            h.body = self.block(h.body)
+        return node
+
+    def visit_With(self, node: ast.With):
+        node.items = [self.visit(i) for i in node.items]
+        node.body = self.block(node.body)
+        return node
+
+    def visit_Assert(self, node: ast.Assert):
+        node.test = self.truth(node.test)
+        if node.msg is not None:
+            node.msg = self.visit(node.msg)
+        return node
+
+    # -- expressions
+    def visit_IfExp(self, node: ast.IfExp):
+        node.test = self.truth(node.test)
+        node.body, node.orelse = self.visit(node.body), self.visit(node.orelse)
+        return node
+
+    def visit_UnaryOp(self, node: ast.UnaryOp):
+        if isinstance(node.op, ast.Not):
+            node.operand = self.truth(node.operand)
+            return node
+        self.generic_visit(node)
+        return node
+
+    def visit_comprehension(self, node: ast.comprehension):
+        node.iter = self.visit(node.iter)
+        node.ifs = [self.truth(c) for c in node.ifs]
+        return node
+
+    def visit_Compare(self, node: ast.Compare):
+        if len(node.ops) == 1 and isinstance(node.ops[0], (ast.Is, ast.IsNot, ast.Eq, ast.NotEq)):
+            left, right = node.left, node.comparators[0]
+            name = left if _is_none(right) else right if _is_none(left) else None
+            if isinstance(name, ast.Name) and name.id in self.optionals:
+                has = _load(flag(name.id), node)
+                if isinstance(node.ops[0], (ast.IsNot, ast.NotEq)):
+                    return has
+                return ast.copy_location(ast.UnaryOp(ast.Not(), has), node)
+        self.generic_visit(node)
+        return node
+
+    def truth(self, test: ast.expr) -> ast.expr:
+        """A condition: an optional's name is true when it holds a true value."""
+        if isinstance(test, ast.BoolOp):
+            test.values = [self.truth(v) for v in test.values]
+            return test
+        if isinstance(test, ast.Name) and test.id in self.optionals:
+            t = self.optionals[test.id]
+            has = _load(flag(test.id), test)
+            value = _value_truth(test, t)
+            if value is None:
+                return has
+            return ast.copy_location(ast.BoolOp(ast.And(), [has, value]), test)
+        return self.visit(test)
+
+
+def _value_truth(name: ast.Name, t: Type) -> ast.expr | None:
+    """The truth of a held value as a bool expression; None where any value is true (tuples
+    that are not empty)."""
+    load = _load(name.id, name)
+    if isinstance(t, T.Tuple):
+        return None if t.items else ast.copy_location(ast.Constant(False), name)
+    if isinstance(t, T.Scalar):
+        if t == BOOL:
+            return load
+        return ast.copy_location(ast.Compare(load, [ast.NotEq()], [ast.copy_location(ast.Constant(0), name)]), name)
+    if isinstance(t, (T.List, T.Set, T.Dict)) or t == T.STRV:
+        size = ast.copy_location(ast.Call(_load("len", name), [load], []), name)
+        return ast.copy_location(ast.Compare(size, [ast.Gt()], [ast.copy_location(ast.Constant(0), name)]), name)
+    return load
