@@ -159,6 +159,9 @@ class ExpressionChecker:
             return ir.copy_expr(forwarded)  # expressions built on it may renumber its operands)
         var = self.vars.get(node.id)
         if var is not None:
+            if node.id in getattr(self, "optionals", ()):     # a local begun as None (frontend/optionals.py)
+                from fastext.compiler.frontend import optionals
+                return optionals.read(self, node, var)
             return ir.Load(var.type, span, var)
         b = self.scope.lookup(node.id)
         if b is not None and b.kind in ("const", "mathconst"):

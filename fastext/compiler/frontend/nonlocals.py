@@ -77,14 +77,16 @@ def _after_docstring(body: list[ast.stmt]) -> int:
     return int(isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str))
 
 
-def _first_bindings(body: list[ast.stmt], names: set[str]) -> dict[str, ast.Assign]:
-    """For each name, the top-level statement `name = value` of the body that binds it first,
+def _first_bindings(body: list[ast.stmt], names: set[str]) -> dict[str, ast.stmt]:
+    """For each name, the top-level statement `name = value` (or `name: T = value`) of the body that binds it first,
     where no earlier top-level statement mentions it."""
     out: dict[str, ast.Assign] = {}
     seen: set[str] = set()
     for stmt in body:
-        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
-            name = stmt.targets[0].id
+        target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else \
+            stmt.target if isinstance(stmt, ast.AnnAssign) and stmt.value is not None else None
+        if isinstance(target, ast.Name):
+            name = target.id
             if name in names and name not in seen and name not in out and \
                     not any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(stmt.value)):
                 out[name] = stmt
@@ -99,7 +101,11 @@ class _Cells(ast.NodeTransformer):
         self.hidden: list[set[str]] = []    # names a nested scope binds itself (its own variables)
 
     def rewrite_body(self, fn: ast.FunctionDef) -> None:
-        fn.body = [self.visit(s) for s in fn.body]
+        out: list[ast.stmt] = []
+        for s in fn.body:
+            r = self.visit(s)
+            out.extend(r if isinstance(r, list) else [r])
+        fn.body = out
 
     def visit_Assign(self, node: ast.Assign):
         name = self.first.get(id(node))
@@ -107,6 +113,17 @@ class _Cells(ast.NodeTransformer):
             value = self.visit(node.value)
             target = ast.copy_location(ast.Name(cell(name), ast.Store()), node.targets[0])
             return ast.copy_location(ast.Assign([target], ast.copy_location(ast.List([value], ast.Load()), value)), node)
+        self.generic_visit(node)
+        return node
+
+    def visit_AnnAssign(self, node: ast.AnnAssign):
+        name = self.first.get(id(node))
+        if name is not None:        # `seen: list[int] = []` stays, then `seen$cell = [seen]`
+            node.value = self.visit(node.value)
+            target = ast.copy_location(ast.Name(cell(name), ast.Store()), node.target)
+            value = ast.copy_location(ast.List([ast.copy_location(ast.Name(name, ast.Load()), node.target)],
+                                               ast.Load()), node)
+            return [node, ast.copy_location(ast.Assign([target], value), node)]
         self.generic_visit(node)
         return node
 

@@ -147,9 +147,56 @@ def _store(name: str, value: bool, like: ast.AST) -> ast.Assign:
     return ast.copy_location(ast.Assign([target], ast.copy_location(ast.Constant(value), like)), like)
 
 
+def _none_test(test: ast.expr, names) -> tuple[str, bool] | None:
+    """(name, holds) when `test` is `name is None` (holds False) / `name is not None` / `name`
+    (holds True) of an optional, or `not` of one of those."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        inner = _none_test(test.operand, names)
+        return None if inner is None else (inner[0], not inner[1])
+    if isinstance(test, ast.Name) and test.id in names:
+        return test.id, True
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and \
+            isinstance(test.ops[0], (ast.Is, ast.IsNot, ast.Eq, ast.NotEq)):
+        left, right = test.left, test.comparators[0]
+        name = left if _is_none(right) else right if _is_none(left) else None
+        if isinstance(name, ast.Name) and name.id in names:
+            return name.id, isinstance(test.ops[0], (ast.IsNot, ast.NotEq))
+    return None
+
+
+def _narrowing(test: ast.expr, names) -> tuple[set[str], set[str]]:
+    """The optionals known to hold a value where `test` is true, and where it is false."""
+    one = _none_test(test, names)
+    if one is not None:
+        return ({one[0]}, set()) if one[1] else (set(), {one[0]})
+    if isinstance(test, ast.BoolOp):
+        parts = [_narrowing(v, names) for v in test.values]
+        if isinstance(test.op, ast.And):      # true: every operand true
+            return set().union(*(t for t, _ in parts)), set()
+        return set(), set().union(*(f for _, f in parts))     # false: every operand false
+    return set(), set()
+
+
+def _cleared(stmts: list[ast.stmt], names) -> set[str]:
+    """The optionals that statements set to None somewhere (not in nested functions)."""
+    return {t.targets[0].id for t in _own_nodes(stmts) if isinstance(t, ast.Assign) and len(t.targets) == 1
+            and isinstance(t.targets[0], ast.Name) and t.targets[0].id in names and _is_none(t.value)}
+
+
+def _ends(stmts: list[ast.stmt]) -> bool:
+    return bool(stmts) and isinstance(stmts[-1], (ast.Return, ast.Raise, ast.Continue, ast.Break))
+
+
 class _Rewriter(ast.NodeTransformer):
+    """The flags kept, and each read of an optional classed: known to hold a value (narrowed by
+    a test or an assignment before it: a plain read), printed (a Python object, None while the
+    flag is clear), or anything else (a read that raises TypeError while the flag is clear:
+    Python's error for an operand; where Python would pass None on, stored or returned in a
+    tuple, the documented difference)."""
+
     def __init__(self, optionals: dict[str, Type]):
         self.optionals = optionals
+        self.known: set[str] = set()
 
     def block(self, stmts: list[ast.stmt]) -> list[ast.stmt]:
         out: list[ast.stmt] = []
@@ -157,6 +204,14 @@ class _Rewriter(ast.NodeTransformer):
             r = self.visit(s)
             out.extend(r if isinstance(r, list) else [r])
         return out
+
+    def narrowed(self, extra: set[str], visit, node):
+        saved = self.known
+        self.known = saved | extra
+        try:
+            return visit(node)
+        finally:
+            self.known = saved
 
     # -- nested scopes keep the names they read
     def visit_FunctionDef(self, node):
@@ -169,49 +224,87 @@ class _Rewriter(ast.NodeTransformer):
     def visit_Assign(self, node: ast.Assign):
         if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and \
                 node.targets[0].id in self.optionals and _is_none(node.value):
+            self.known.discard(node.targets[0].id)
             return _store(node.targets[0].id, False, node)
-        self.generic_visit(node)
+        node.value = self.visit(node.value)
+        node.targets = [self.visit(t) for t in node.targets]
         bound = [t.id for target in node.targets for t in ast.walk(target)
                  if isinstance(t, ast.Name) and t.id in self.optionals]
+        self.known.update(bound)
         return [node] + [_store(n, True, node) for n in dict.fromkeys(bound)]
 
     def visit_AnnAssign(self, node: ast.AnnAssign):
         self.generic_visit(node)
         if isinstance(node.target, ast.Name) and node.target.id in self.optionals and node.value is not None:
+            self.known.add(node.target.id)
             return [node, _store(node.target.id, True, node)]
         return node
 
+    def visit_AugAssign(self, node: ast.AugAssign):
+        node.value = self.visit(node.value)
+        if isinstance(node.target, ast.Name) and node.target.id in self.optionals:
+            if node.target.id not in self.known:
+                node.target.fx_none_check = True
+            return node
+        node.target = self.visit(node.target)
+        return node
+
     def visit_Return(self, node: ast.Return):
-        if isinstance(node.value, ast.Name) and node.value.id in self.optionals:
+        if isinstance(node.value, ast.Name) and node.value.id in self.optionals and node.value.id not in self.known:
             none = ast.copy_location(ast.Return(ast.copy_location(ast.Constant(None), node)), node)
             missing = ast.copy_location(ast.UnaryOp(ast.Not(), _load(flag(node.value.id), node)), node)
             return [ast.copy_location(ast.If(missing, [none], []), node), node]
         self.generic_visit(node)
         return node
 
-    def _body(self, node, *fields):
-        for f in fields:
-            setattr(node, f, self.block(getattr(node, f)))
-
     def visit_If(self, node: ast.If):
+        yes, no = _narrowing(node.test, self.optionals)
         node.test = self.truth(node.test)
-        self._body(node, "body", "orelse")
+        before = set(self.known)
+        node.body = self.narrowed(yes, self.block, node.body)
+        node.orelse = self.narrowed(no, self.block, node.orelse)
+        cleared = _cleared(node.body + node.orelse, self.optionals)
+        after = before - cleared
+        if _ends(node.body):
+            after |= no
+        if _ends(node.orelse):
+            after |= yes
+        self.known = after
+        return node
+
+    def _loop(self, node, test: ast.expr | None):
+        cleared = _cleared(node.body + node.orelse, self.optionals)
+        self.known -= cleared
+        yes = set()
+        if test is not None:
+            yes, _ = _narrowing(test, self.optionals)
+            node.test = self.truth(test)
+        else:
+            node.iter = self.visit(node.iter)
+        before = set(self.known)
+        node.body = self.narrowed(yes, self.block, node.body)
+        self.known = set(before)
+        node.orelse = self.block(node.orelse)
+        self.known = before - cleared
         return node
 
     def visit_While(self, node: ast.While):
-        node.test = self.truth(node.test)
-        self._body(node, "body", "orelse")
-        return node
+        return self._loop(node, node.test)
 
     def visit_For(self, node: ast.For):
-        node.iter = self.visit(node.iter)
-        self._body(node, "body", "orelse")
-        return node
+        return self._loop(node, None)
 
     def visit_Try(self, node: ast.Try):
-        self._body(node, "body", "orelse", "finalbody")
+        before = set(self.known)
+        cleared = _cleared([node], self.optionals)
+        node.body = self.block(node.body)
         for h in node.handlers:
+            self.known = before - cleared
             h.body = self.block(h.body)
+        self.known = before - cleared
+        node.orelse = self.block(node.orelse)
+        node.finalbody = self.block(node.finalbody)
+        self.known = before - cleared
         return node
 
     def visit_With(self, node: ast.With):
@@ -220,15 +313,19 @@ class _Rewriter(ast.NodeTransformer):
         return node
 
     def visit_Assert(self, node: ast.Assert):
+        yes, _ = _narrowing(node.test, self.optionals)
         node.test = self.truth(node.test)
         if node.msg is not None:
             node.msg = self.visit(node.msg)
+        self.known |= yes
         return node
 
     # -- expressions
     def visit_IfExp(self, node: ast.IfExp):
+        yes, no = _narrowing(node.test, self.optionals)
         node.test = self.truth(node.test)
-        node.body, node.orelse = self.visit(node.body), self.visit(node.orelse)
+        node.body = self.narrowed(yes, self.visit, node.body)
+        node.orelse = self.narrowed(no, self.visit, node.orelse)
         return node
 
     def visit_UnaryOp(self, node: ast.UnaryOp):
@@ -238,27 +335,48 @@ class _Rewriter(ast.NodeTransformer):
         self.generic_visit(node)
         return node
 
+    def visit_BoolOp(self, node: ast.BoolOp):
+        return self.truth(node)
+
     def visit_comprehension(self, node: ast.comprehension):
         node.iter = self.visit(node.iter)
         node.ifs = [self.truth(c) for c in node.ifs]
         return node
 
     def visit_Compare(self, node: ast.Compare):
-        if len(node.ops) == 1 and isinstance(node.ops[0], (ast.Is, ast.IsNot, ast.Eq, ast.NotEq)):
-            left, right = node.left, node.comparators[0]
-            name = left if _is_none(right) else right if _is_none(left) else None
-            if isinstance(name, ast.Name) and name.id in self.optionals:
-                has = _load(flag(name.id), node)
-                if isinstance(node.ops[0], (ast.IsNot, ast.NotEq)):
-                    return has
-                return ast.copy_location(ast.UnaryOp(ast.Not(), has), node)
+        one = _none_test(node, self.optionals)
+        if one is not None:
+            has = _load(flag(one[0]), node)
+            return has if one[1] else ast.copy_location(ast.UnaryOp(ast.Not(), has), node)
         self.generic_visit(node)
         return node
 
+    def visit_Call(self, node: ast.Call):
+        if isinstance(node.func, ast.Name) and node.func.id == "print":
+            for a in node.args:
+                if isinstance(a, ast.Name) and a.id in self.optionals and a.id not in self.known:
+                    a.fx_none_box = True
+        self.generic_visit(node)
+        return node
+
+    def visit_Name(self, node: ast.Name):
+        if isinstance(node.ctx, ast.Load) and node.id in self.optionals and node.id not in self.known and \
+                not getattr(node, "fx_none_box", False):
+            node.fx_none_check = True
+        return node
+
     def truth(self, test: ast.expr) -> ast.expr:
-        """A condition: an optional's name is true when it holds a true value."""
+        """A condition: an optional's name is true when it holds a true value; an operand of
+        `and`/`or` knows what the operands before it decided."""
         if isinstance(test, ast.BoolOp):
-            test.values = [self.truth(v) for v in test.values]
+            saved = set(self.known)
+            values = []
+            for v in test.values:
+                yes, no = _narrowing(v, self.optionals)
+                values.append(self.truth(v))
+                self.known |= yes if isinstance(test.op, ast.And) else no
+            self.known = saved
+            test.values = values
             return test
         if isinstance(test, ast.Name) and test.id in self.optionals:
             t = self.optionals[test.id]
@@ -274,6 +392,7 @@ def _value_truth(name: ast.Name, t: Type) -> ast.expr | None:
     """The truth of a held value as a bool expression; None where any value is true (tuples
     that are not empty)."""
     load = _load(name.id, name)
+    load.fx_none_check = False      # read only once the flag is known set
     if isinstance(t, T.Tuple):
         return None if t.items else ast.copy_location(ast.Constant(False), name)
     if isinstance(t, T.Scalar):
@@ -284,3 +403,24 @@ def _value_truth(name: ast.Name, t: Type) -> ast.expr | None:
         size = ast.copy_location(ast.Call(_load("len", name), [load], []), name)
         return ast.copy_location(ast.Compare(size, [ast.Gt()], [ast.copy_location(ast.Constant(0), name)]), name)
     return load
+
+
+def read(fc: "FunctionChecker", node: ast.Name, var: ir.Var) -> ir.Expr:
+    """A read of an optional that the rewrite classed (see `_Rewriter`): printed, the value as a
+    Python object or None; elsewhere, a read that raises TypeError while the flag is clear."""
+    span = fc.span(node)
+    load = ir.Load(var.type, span, var)
+    has = fc.vars.get(flag(node.id))
+    if has is None:
+        return load
+    if getattr(node, "fx_none_box", False):
+        from fastext.compiler.frontend import objects
+        return ir.IfExp(T.OBJECT, span, ir.Load(BOOL, span, has), objects.box(fc, load, node),
+                        ir.ObjConst(T.OBJECT, span, None))
+    if not getattr(node, "fx_none_check", False):
+        return load
+    missing = ir.UnaryOp(BOOL, span, "not", ir.Load(BOOL, span, has))
+    check = ir.Intrinsic(T.NONE, span, "fx.raise_if", [missing],
+                         {"exc": "TypeError", "message": f"`{node.id}` is None here (a value of type {var.type} "
+                                                         "was expected)"})
+    return ir.StmtExpr(var.type, span, [ir.ExprStmt(span, check)], load)
