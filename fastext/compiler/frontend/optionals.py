@@ -60,8 +60,8 @@ def candidates(node: ast.FunctionDef) -> set[str]:
     other: set[str] = set()
     for n in _own_nodes(node.body):
         if isinstance(n, ast.Assign):
-            if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and _is_none(n.value):
-                nones.add(n.targets[0].id)
+            if all(isinstance(t, ast.Name) for t in n.targets) and _is_none(n.value):    # `lo = hi = None`
+                nones.update(t.id for t in n.targets)
                 continue
             values.update(t.id for target in n.targets for t in ast.walk(target) if isinstance(t, ast.Name))
         elif isinstance(n, (ast.AnnAssign, ast.AugAssign)) and isinstance(n.target, ast.Name):
@@ -81,18 +81,19 @@ def first_check(fc: "FunctionChecker", node: ast.Assign) -> list[ir.Stmt] | None
     """`x = None` of a candidate while its type is not known yet: the name is poisoned (its uses
     report nothing) and the value's type is recorded later (`record`); an error says why, should
     the second check not be kept.  None when the statement is not such an assignment."""
-    if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name) or not _is_none(node.value):
+    if not all(isinstance(t, ast.Name) for t in node.targets) or not _is_none(node.value):
         return None
-    name = node.targets[0].id
-    if name not in fc.optional_names or name in fc.optionals:
+    names = [t.id for t in node.targets]
+    if not all(n in fc.optional_names and n not in fc.optionals for n in names):
         return None
-    var = fc.vars.get(name)
-    if var is None:
-        fc.declare(name, T.ERROR, node.targets[0])
-    elif not isinstance(var.type, ErrorType):
-        fc.optional_seen.setdefault(name, var.type)     # a value first, None later
-    fc.optional_seen.setdefault(name, None)
-    fc.diags.add(fc.error(node.value, f"`{name}` starts as None: its type comes from a later value",
+    for name, target in zip(names, node.targets):
+        var = fc.vars.get(name)
+        if var is None:
+            fc.declare(name, T.ERROR, target)
+        elif not isinstance(var.type, ErrorType):
+            fc.optional_seen.setdefault(name, var.type)     # a value first, None later
+        fc.optional_seen.setdefault(name, None)
+    fc.diags.add(fc.error(node.value, f"`{names[0]}` starts as None: its type comes from a later value",
                           HINT).diagnostic)
     return []
 
@@ -132,10 +133,36 @@ def declare(fc: "FunctionChecker", node: ast.FunctionDef) -> list[ir.Stmt]:
 
 def rewrite(fc: "FunctionChecker", body: list[ast.stmt]) -> list[ast.stmt]:
     """A copy of the body that keeps the flags of the optionals (see the module docstring)."""
+    if fc.optional_names and not fc.optionals:
+        return _first_body(body, fc.optional_names)
     flagged = {n: t for n, t in fc.optionals.items() if _flagged(t)}
     if not flagged:
         return body
-    return _Rewriter(flagged).block(copy.deepcopy(body))
+    # `return best` gives None while the flag is clear where the result may be None: a result
+    # inferred from the returns (a Python object then) or declared `object`
+    none_returns = fc.sig.ret is None or isinstance(fc.sig.ret, T.PyObj) and fc.sig.ret.check is None
+    return _Rewriter(flagged, none_returns).block(copy.deepcopy(body))
+
+
+def _first_body(body: list[ast.stmt], names: set[str]) -> list[ast.stmt]:
+    """The body for the first check, which only looks for the optionals' types: the conditions
+    that read one (`if best is None or d < best[0]:`) become `True`, so the statements under
+    them, where the value is usually assigned, are checked."""
+    class Neutral(ast.NodeTransformer):
+        def _test(self, node):
+            self.generic_visit(node)
+            if any(isinstance(n, ast.Name) and n.id in names for n in ast.walk(node.test)):
+                node.test = ast.copy_location(ast.Constant(True), node.test)
+            return node
+
+        visit_If = visit_While = visit_IfExp = _test
+
+        def visit_FunctionDef(self, node):
+            return node
+
+        visit_Lambda = visit_ClassDef = visit_FunctionDef
+
+    return [Neutral().visit(s) for s in copy.deepcopy(body)]
 
 
 def _load(name: str, like: ast.AST) -> ast.Name:
@@ -179,8 +206,8 @@ def _narrowing(test: ast.expr, names) -> tuple[set[str], set[str]]:
 
 def _cleared(stmts: list[ast.stmt], names) -> set[str]:
     """The optionals that statements set to None somewhere (not in nested functions)."""
-    return {t.targets[0].id for t in _own_nodes(stmts) if isinstance(t, ast.Assign) and len(t.targets) == 1
-            and isinstance(t.targets[0], ast.Name) and t.targets[0].id in names and _is_none(t.value)}
+    return {target.id for t in _own_nodes(stmts) if isinstance(t, ast.Assign) and _is_none(t.value)
+            for target in t.targets if isinstance(target, ast.Name) and target.id in names}
 
 
 def _ends(stmts: list[ast.stmt]) -> bool:
@@ -194,8 +221,9 @@ class _Rewriter(ast.NodeTransformer):
     Python's error for an operand; where Python would pass None on, stored or returned in a
     tuple, the documented difference)."""
 
-    def __init__(self, optionals: dict[str, Type]):
+    def __init__(self, optionals: dict[str, Type], none_returns: bool):
         self.optionals = optionals
+        self.none_returns = none_returns
         self.known: set[str] = set()
 
     def block(self, stmts: list[ast.stmt]) -> list[ast.stmt]:
@@ -222,10 +250,9 @@ class _Rewriter(ast.NodeTransformer):
 
     # -- statements
     def visit_Assign(self, node: ast.Assign):
-        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and \
-                node.targets[0].id in self.optionals and _is_none(node.value):
-            self.known.discard(node.targets[0].id)
-            return _store(node.targets[0].id, False, node)
+        if all(isinstance(t, ast.Name) and t.id in self.optionals for t in node.targets) and _is_none(node.value):
+            self.known -= {t.id for t in node.targets}
+            return [_store(t.id, False, node) for t in node.targets]
         node.value = self.visit(node.value)
         node.targets = [self.visit(t) for t in node.targets]
         bound = [t.id for target in node.targets for t in ast.walk(target)
@@ -250,7 +277,8 @@ class _Rewriter(ast.NodeTransformer):
         return node
 
     def visit_Return(self, node: ast.Return):
-        if isinstance(node.value, ast.Name) and node.value.id in self.optionals and node.value.id not in self.known:
+        if isinstance(node.value, ast.Name) and node.value.id in self.optionals and \
+                node.value.id not in self.known and self.none_returns:
             none = ast.copy_location(ast.Return(ast.copy_location(ast.Constant(None), node)), node)
             missing = ast.copy_location(ast.UnaryOp(ast.Not(), _load(flag(node.value.id), node)), node)
             return [ast.copy_location(ast.If(missing, [none], []), node), node]
