@@ -121,7 +121,10 @@ class FunctionChecker(ExpressionChecker):
         self.optional_names = optionals.candidates(node)
         errors_before = len(self.diags.items)
         body = optionals.declare(self, node)
-        body += self.block(optionals.rewrite(self, body_nodes))
+        body_nodes = optionals.rewrite(self, body_nodes)
+        # the statements as checked, for checks of how a value is used (pyitertools)
+        self.fn_node = ast.Module(body=body_nodes, type_ignores=[])
+        body += self.block(body_nodes)
         from fastext.compiler.frontend import lists
         if self.sig.ret is None:    # `return []` beside `return runs`: the empty list is of that type
             from fastext.compiler.frontend.templates import decide_open_returns
