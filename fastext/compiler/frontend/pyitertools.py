@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
 
 NAMES = ("product", "permutations", "combinations", "combinations_with_replacement", "chain", "count",
-         "islice", "accumulate", "repeat", "pairwise", "cycle", "zip_longest")
+         "islice", "accumulate", "repeat", "pairwise", "cycle", "zip_longest", "groupby")
 _MAXSIZE = 2 ** 63 - 1
 
 
@@ -253,6 +253,38 @@ def pairwise(iterable):
             prev = x
 """
 
+# groupby: each run of items with equal keys, its group a list of the run's items (Python's group
+# is an iterator over them, consumed the same way: iterated, `list(g)`, `sum(1 for _ in g)`)
+_GROUPBY = """
+def groupby(iterable, key):
+    items = list(iterable)
+    n = len(items)
+    i = 0
+    while i < n:
+        k = key(items[i])
+        group = [items[i]]
+        i += 1
+        while i < n and key(items[i]) == k:
+            group.append(items[i])
+            i += 1
+        yield (k, group)
+"""
+
+_GROUPBY_ITEMS = """
+def groupby(iterable):
+    items = list(iterable)
+    n = len(items)
+    i = 0
+    while i < n:
+        k = items[i]
+        group = [items[i]]
+        i += 1
+        while i < n and items[i] == k:
+            group.append(items[i])
+            i += 1
+        yield (k, group)
+"""
+
 _CYCLE = """
 def cycle(iterable):
     saved = list(iterable)
@@ -419,6 +451,12 @@ def source(fc: "FunctionChecker", call: ast.Call, name: str, shown: str) -> Sour
             return Source(parse_generator(_ACCUMULATE_INITIAL, call), shown, [got["iterable"], got["initial"]],
                           subst=frozenset({"iterable"}))
         return Source(parse_generator(_ACCUMULATE, call), shown, [got["iterable"]], subst=frozenset({"iterable"}))
+    if name == "groupby":
+        got = _arguments(fc, call, shown, ("iterable", "key"), 1)
+        key = got.get("key")
+        if key is None or isinstance(key, ast.Constant) and key.value is None:
+            return Source(parse_generator(_GROUPBY_ITEMS, call), shown, [got["iterable"]], subst=frozenset({"iterable"}))
+        return Source(parse_generator(_GROUPBY, call), shown, [got["iterable"], key], subst=frozenset({"iterable"}))
     if name == "pairwise":
         got = _arguments(fc, call, shown, ("iterable",), 1)
         return Source(parse_generator(_PAIRWISE, call), shown, [got["iterable"]], subst=frozenset({"iterable"}))
