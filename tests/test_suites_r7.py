@@ -100,3 +100,30 @@ def test_isinstance_of_an_array_item_type_is_located(tmp_path):
         def main(a: i32[:]) -> bool:
             return isinstance(a[0], int)
         """, 5, 23, "isinstance() of i32", "builtin numbers")
+
+
+def test_none_local_read_by_a_closure_is_located(tmp_path):
+    """A closure receives the local's value without its flag (a str would be read as nothing):
+    such a local keeps the located error."""
+    fxload.assert_located_error(tmp_path, """\
+        def main(lines: list[str]) -> int:
+            header = None
+
+            def show() -> int:
+                if header is None:
+                    return 0
+                return len(header)
+
+            for ln in lines:
+                header = ln
+            return show()
+        """, 2, 14, "None is only allowed", "unless a nested function or lambda reads it")
+
+
+def test_module_str_variable_is_seen_by_python(tmp_path):
+    path = tmp_path / "strglobal.fx"
+    path.write_text('LAST = ""\n\n\ndef remember(s: str, n: int):\n    global LAST\n    LAST = s * n\n')
+    native = fxload.compiled(str(path))
+    assert native.LAST == ""
+    native.remember("ab", 3)
+    assert native.LAST == "ababab"

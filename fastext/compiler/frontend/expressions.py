@@ -131,8 +131,9 @@ class ExpressionChecker:
                 return ir.Intrinsic(NONE, span, "record.none", [])
             raise self.error(node, "None is only allowed in `return None`",
                              "None stands for a missing class instance, a parameter default or no result; a local "
-                             "that starts as None and later holds a number, tuple, list or set needs a first value "
-                             "of that type (`best = (-1, -1)`, `options: set[int] = set()`) or a flag beside it")
+                             "that starts as None takes the type of its later value, unless a nested function or "
+                             "lambda reads it: then give it a first value of that type (`best = (-1, -1)`, "
+                             "`options: set[int] = set()`)")
         raise self.error(node, f"unsupported constant {v!r}", "use numbers")
 
     def e_name(self, node: ast.Name) -> ir.Expr:

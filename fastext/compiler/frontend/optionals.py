@@ -74,7 +74,17 @@ def candidates(node: ast.FunctionDef) -> set[str]:
             other.add(n.name)
         elif isinstance(n, (ast.Global, ast.Nonlocal)):
             other.update(n.names)
-    return (nones & values) - params - other
+    return (nones & values) - params - other - _read_in_nested(node.body)
+
+
+def _read_in_nested(body: list[ast.stmt]) -> set[str]:
+    """Names the functions and lambdas nested in a body read: a closure receives a local's value
+    without its flag, so such a local keeps the None error (give it a first value of its type)."""
+    out: set[str] = set()
+    for n in ast.walk(ast.Module(body=body, type_ignores=[])):
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            out.update(m.id for m in ast.walk(n) if isinstance(m, ast.Name) and isinstance(m.ctx, ast.Load))
+    return out
 
 
 def first_check(fc: "FunctionChecker", node: ast.Assign) -> list[ir.Stmt] | None:
@@ -364,7 +374,17 @@ class _Rewriter(ast.NodeTransformer):
         return node
 
     def visit_BoolOp(self, node: ast.BoolOp):
-        return self.truth(node)
+        """`a or b` as a value (a condition goes through `truth`): each operand knows what the
+        ones before it decided; the operands keep their values."""
+        saved = set(self.known)
+        values = []
+        for v in node.values:
+            yes, no = _narrowing(v, self.optionals)
+            values.append(self.visit(v))
+            self.known |= yes if isinstance(node.op, ast.And) else no
+        self.known = saved
+        node.values = values
+        return node
 
     def visit_comprehension(self, node: ast.comprehension):
         node.iter = self.visit(node.iter)
