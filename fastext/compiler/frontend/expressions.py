@@ -510,7 +510,7 @@ class ExpressionChecker:
         if op == "@":
             raise self.error(node, "@ needs arrays (matrix product)", "use * to multiply numbers")
         from fastext.compiler.frontend import text
-        if text.involved(left, right):
+        if text.involved(left, right) or op == "*" and text.repeats(left, right):
             return text.binop(self, op, left, right, node)
         for side in (left, right):
             if isinstance(side.type, ErrorType):
