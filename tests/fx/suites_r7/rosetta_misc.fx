@@ -63,6 +63,6 @@ def main(n: int) -> int:
     print("happy:", [k for k in range(1, n * 2) if happy(k)])
     print("josephus", josephus(n + 11, 3))
     for i in range(1, 16):
-        print("FizzBuzz" if i % 15 == 0 else "Fizz" if i % 3 == 0 else "Buzz" if i % 5 == 0 else str(i), end=" ")
+        print("FizzBuzz" if i % 15 == 0 else "Fizz" if i % 3 == 0 else "Buzz" if i % 5 == 0 else i, end=" ")
     print()
     return len(s)
