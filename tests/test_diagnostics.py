@@ -132,7 +132,7 @@ def test_carets_cover_the_construct(in_repo):
     ("funcvals_misuse", "`square` is a function, not a value here"),
     ("funcvals_misuse", "parameter `f` of `apply` takes a function, got an f64"),
     ("funcvals_misuse", "the range `rx` cannot be used as a value here"),
-    ("funcvals_misuse", "`nonlocal` is not supported"),
+    ("funcvals_misuse", "`nonlocal total`: the enclosing function `counter` does not assign it first"),
     ("list_literal", "dict keys"),
     ("print_call", "print(*x) unpacks a list, tuple, set, dict or array"),
     ("undefined_name", "name `offset` is not defined"),

@@ -28,7 +28,7 @@ def test_calls_see_and_change_the_module_variable(tmp_path):
 @pytest.mark.parametrize("body, message", [
     ("def f() -> None:\n    global MISSING\n    MISSING = 1\n", "`global MISSING`: there is no module-level `MISSING`"),
     ("W = [1.0, 2.0]\n\ndef f() -> None:\n    global W\n    W = [3.0]\n",
-     "`global W`: only module-level numbers can be assigned from functions"),
+     "`global W`: only module-level numbers and str values can be assigned from functions"),
     ("N = 0\n\ndef f() -> None:\n    N = 2\n    global N\n", "name `N` is assigned before its global declaration"),
     ("from fastext import prange\nN = 0\n\ndef f(n: i64) -> None:\n    global N\n    for i in prange(n):\n        N = i\n",
      "cannot assign the module variable `N` inside a prange loop"),

@@ -157,6 +157,14 @@ class ClassRef(Type):
         return self.name.rpartition(".")[2]
 
 
+def field_view(t: Type) -> Type:
+    """A class field's type as its readers see it: a reference to the class holding it (a
+    `ClassRef`, or a list of them) is the class itself."""
+    if isinstance(t, List) and isinstance(t.item, ClassRef):    # a list of the class's own instances
+        return List(t.item.target, t.deque)
+    return t.target if isinstance(t, ClassRef) else t
+
+
 @dataclass(frozen=True)
 class NoneType(Type):
     def __str__(self) -> str:

@@ -59,7 +59,7 @@ class _Verifier:
                 self.fail(s, "field store into a non-mutable-struct")
             self.expr(s.record)
             ft = rt.fields[s.index][1]
-            self.expect(s.value, ft.target if isinstance(ft, T.ClassRef) else ft)
+            self.expect(s.value, T.field_view(ft))
         elif isinstance(s, ir.ExprStmt):
             self.expr(s.value)
         elif isinstance(s, (ir.If, ir.While)):

@@ -191,6 +191,10 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     if of_text is not None:
         return of_text
     if name == "isinstance":      # of class instances (frontend/inherit.py)
+        from fastext.compiler.frontend import typetests
+        folded = typetests.isinstance_call(fc, node)     # of numbers, str, containers: a constant
+        if folded is not None:
+            return folded
         from fastext.compiler.frontend.inherit import isinstance_call
         return isinstance_call(fc, node)
     if name in BUILTIN_FUNCS:

@@ -100,7 +100,7 @@ def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast
         # its calls say nothing more: the class's own error is the one to fix
         scope.__dict__.setdefault("failed_classes", set()).add(node.name)
         raise
-    fields = [(f, ref if isinstance(t, Struct) and t.name == ref.name else t) for f, t in fields]
+    fields = [(f, _referring(t, ref)) for f, t in fields]
     if slots is not None:
         inherited = {f for f, _ in base.fields} if base is not None else set()
         extra = [f for f, _ in fields if f not in slots[0] and f not in inherited]
@@ -185,7 +185,20 @@ def _holds_own(t: Type, name: str) -> bool:
 
 
 def _resolved(t: Type) -> Type:
-    return t.target if isinstance(t, ClassRef) else t
+    from fastext.compiler.frontend.structs import resolved
+    return resolved(t)
+
+
+def _referring(t: Type, ref: ClassRef) -> Type:
+    """A field's type with the class being built as `ref`: the field itself (`self.next: Node`) or
+    the items of a list field (`self.neighbours: list[Square]`, a list of untyped pointers that
+    readers see as a list of the class: structs.resolved)."""
+    from fastext.compiler.types import List
+    if isinstance(t, Struct) and t.name == ref.name:
+        return ref
+    if isinstance(t, List) and isinstance(t.item, Struct) and t.item.name == ref.name:
+        return List(ref, t.deque)
+    return t
 
 
 def _kind(m: ast.FunctionDef) -> str | None:

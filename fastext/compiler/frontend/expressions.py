@@ -131,8 +131,9 @@ class ExpressionChecker:
                 return ir.Intrinsic(NONE, span, "record.none", [])
             raise self.error(node, "None is only allowed in `return None`",
                              "None stands for a missing class instance, a parameter default or no result; a local "
-                             "that starts as None and later holds a number, tuple, list or set needs a first value "
-                             "of that type (`best = (-1, -1)`, `options: set[int] = set()`) or a flag beside it")
+                             "that starts as None takes the type of its later value, unless a nested function or "
+                             "lambda reads it: then give it a first value of that type (`best = (-1, -1)`, "
+                             "`options: set[int] = set()`)")
         raise self.error(node, f"unsupported constant {v!r}", "use numbers")
 
     def e_name(self, node: ast.Name) -> ir.Expr:
@@ -159,6 +160,9 @@ class ExpressionChecker:
             return ir.copy_expr(forwarded)  # expressions built on it may renumber its operands)
         var = self.vars.get(node.id)
         if var is not None:
+            if node.id in getattr(self, "optionals", ()):     # a local begun as None (frontend/optionals.py)
+                from fastext.compiler.frontend import optionals
+                return optionals.read(self, node, var)
             return ir.Load(var.type, span, var)
         b = self.scope.lookup(node.id)
         if b is not None and b.kind in ("const", "mathconst"):
@@ -515,7 +519,7 @@ class ExpressionChecker:
         if op == "@":
             raise self.error(node, "@ needs arrays (matrix product)", "use * to multiply numbers")
         from fastext.compiler.frontend import text
-        if text.involved(left, right):
+        if text.involved(left, right) or op == "*" and text.repeats(left, right):
             return text.binop(self, op, left, right, node)
         for side in (left, right):
             if isinstance(side.type, ErrorType):
@@ -778,6 +782,10 @@ class ExpressionChecker:
                 isinstance(node.comparators[0], ast.Name) and node.comparators[0].id in getattr(self, "ranges", {}):
             from fastext.compiler.frontend import rangevals
             return rangevals.contains(self, node)      # `x in rx` of `rx = range(...)`
+        from fastext.compiler.frontend import typetests
+        folded = typetests.compare(self, node)     # `type(x) is int`: known when compiled
+        if folded is not None:
+            return folded
         if any(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
             from fastext.compiler.frontend import dunders, objects
             if dunders.module_has_classes(self):

@@ -75,6 +75,11 @@ class FunctionChecker(ExpressionChecker):
         self.pretyped: dict = {}
         self.guessed_absent = False     # `x in s` read as False: `s` had no key type yet (dicts.contains)
         self.globals_declared: set[str] = set()      # `global X` (frontend/module_scalars.py)
+        # locals that start as None and later hold a value (frontend/optionals.py): the candidates,
+        # the value types a first check found, and on the check again those declared from the start
+        self.optional_names: set[str] = set()
+        self.optional_seen: dict = {}
+        self.optionals: dict = {}
 
     # ------------------------------------------------------------------ entry
     def check(self, node: ast.FunctionDef) -> ir.Function:
@@ -105,13 +110,21 @@ class FunctionChecker(ExpressionChecker):
         from fastext.compiler.frontend import mapfilter
         bound = lambda name: name in self.vars or self.scope.lookup(name) is not None \
             or name in _assigned_names(node.body)      # noqa: E731
+        from fastext.compiler.frontend import nonlocals
+        nonlocals.rewrite(node, self.scope.file)        # `nonlocal count`: the variable in a one-item list
         mapfilter.rewrite(node, bound)
         mapfilter.reversed_values(node, bound)
         from fastext.compiler.frontend import transpose
         transpose.rewrite(node, bound, self.scope.file)     # `zip(*rows)`: columns as lists, checked uses
         body_nodes = without_docstring(node.body)
+        from fastext.compiler.frontend import optionals
+        self.optional_names = optionals.candidates(node)
         errors_before = len(self.diags.items)
-        body = self.block(body_nodes)
+        body = optionals.declare(self, node)
+        body_nodes = optionals.rewrite(self, body_nodes)
+        # the statements as checked, for checks of how a value is used (pyitertools)
+        self.fn_node = ast.Module(body=body_nodes, type_ignores=[])
+        body += self.block(body_nodes)
         from fastext.compiler.frontend import lists
         if self.sig.ret is None:    # `return []` beside `return runs`: the empty list is of that type
             from fastext.compiler.frontend.templates import decide_open_returns
@@ -210,6 +223,11 @@ class FunctionChecker(ExpressionChecker):
         if len(node.targets) == 1 and isinstance(node.targets[0], (ast.Tuple, ast.List)) and \
                 any(isinstance(e, ast.Starred) for e in node.targets[0].elts):
             return self.block(star_unpacking(node, len(self.vars) + len(self.locals)))
+        if self.optional_names:
+            from fastext.compiler.frontend import optionals
+            poisoned_none = optionals.first_check(self, node)     # `best = None`, its type still unknown
+            if poisoned_none is not None:
+                return poisoned_none
         from fastext.compiler.frontend import iterators
         replay = iterators.binding(self, node)      # `it = gen(n)`, `it = iter(xs)`
         if replay is not None:
@@ -363,6 +381,10 @@ class FunctionChecker(ExpressionChecker):
             return module_scalars.store(self, target, value, node)
         if isinstance(target, ast.Name):
             var = self.vars.get(target.id)
+            if var is not None and isinstance(var.type, ErrorType) and target.id in self.optional_seen:
+                from fastext.compiler.frontend import optionals
+                if optionals.record(self, target.id, value):    # the first value of a local begun as None
+                    return []
             if target.id in self.ranges or target.id in self.funcvals:
                 raise self.error(target, f"`{target.id}` holds a {'range' if target.id in self.ranges else 'function'}"
                                  ", it cannot be rebound to another kind of value", "use a new name")
@@ -905,7 +927,9 @@ def _check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Func
                 if name in first.vars and open_key(first.vars[name].type) is None}
     pretyped.update({name: STRV for name in first.wants_str})
     pretyped.update(first.wants_list)
-    if not first.wants_float and not pretyped:
+    from fastext.compiler.frontend import optionals
+    optional = optionals.found(first)
+    if not first.wants_float and not pretyped and not optional:
         if failed is not None:
             raise failed
         return fn
@@ -914,6 +938,7 @@ def _check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Func
     second = make()
     second.promote = frozenset(first.wants_float)
     second.pretyped = pretyped
+    second.optionals = optional
     second.list_items.update(first.list_items)      # what the first check decided of open parameters
     # a first check that answered `x in s` with False for a set no use had typed yet is wrong even
     # without errors: the second one is kept unless it is worse

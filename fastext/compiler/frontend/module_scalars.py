@@ -1,10 +1,12 @@
-"""Module-level numbers that functions assign (`global COUNT` then `COUNT += 1`).
+"""Module-level numbers and str values that functions assign (`global COUNT` then `COUNT += 1`).
 
 A module constant stays a compile-time constant unless some function of the module declares it
 `global`: then it is a module variable (`Binding("modscalar", (qualified name, initial value))`),
 one internal LLVM global initialised to the constant (lower/module_containers.py), read by
 every function with `modscalar.load` — the value it has now, as Python's module globals — and
-written by `modscalar.store` in the functions that declare it `global`.  Python sees the current
+written by `modscalar.store` in the functions that declare it `global`.  A str variable
+(`Char1Glob = "A"` in pystone) is a Python object instead: `modstr.load`/`modstr.store`, a global
+that owns one reference to the current str.  Python sees the current
 value: `mod.COUNT` is answered by the module `__getattr__` through a getter (as module-level
 containers are; abi/namespace.py); assigning `mod.COUNT = 5` from Python binds a Python name
 that compiled code does not see (documented, as for module arrays).  Functions that store one
@@ -37,9 +39,10 @@ def promote(unit) -> None:
                 if b is None:
                     diags.add(Diagnostic(span, f"`global {name}`: there is no module-level `{name}`",
                                          f"define it at module level first, e.g. `{name} = 0`"))
-                elif b.kind != "const" or not isinstance(b.type, T.Scalar) or b.type.is_complex:
-                    diags.add(Diagnostic(span, f"`global {name}`: only module-level numbers can be assigned from "
-                                               "functions",
+                elif b.kind != "const" or not (isinstance(b.type, T.Scalar) and not b.type.is_complex
+                                               or isinstance(b.value, str) and b.type == T.STRV):
+                    diags.add(Diagnostic(span, f"`global {name}`: only module-level numbers and str values can be "
+                                               "assigned from functions",
                                          "module arrays and containers change in place without `global`; "
                                          "functions, modules and structs cannot be rebound"))
                 else:
@@ -75,7 +78,12 @@ def load(fc, node: ast.Name, b: Binding) -> ir.Expr:
         raise fc.error(node, f"`{node.id}` is a module variable (a function assigns it): GPU code cannot read it",
                        "pass its value to the kernel as a parameter")
     qual, value = b.value
-    return ir.Intrinsic(b.type, fc.span(node), "modscalar.load", [], {"name": qual, "init": value})
+    return ir.Intrinsic(b.type, fc.span(node), _op(b.type, "load"), [], {"name": qual, "init": value})
+
+
+def _op(t, what: str) -> str:
+    """A str variable is a Python object (`modstr.*`: reference counted), a number a plain global."""
+    return f"modstr.{what}" if t == T.STRV else f"modscalar.{what}"
 
 
 def store(fc, target: ast.Name, value: ir.Expr, node: ast.AST) -> list[ir.Stmt]:
@@ -87,7 +95,8 @@ def store(fc, target: ast.Name, value: ir.Expr, node: ast.AST) -> list[ir.Stmt]:
     qual, init = b.value
     span = fc.span(node)
     converted = fc.coerce(value, b.type, target, f"`{target.id}`")
-    return [ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "modscalar.store", [converted], {"name": qual, "init": init}))]
+    return [ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, _op(b.type, "store"), [converted],
+                                           {"name": qual, "init": init}))]
 
 
 def getter_functions(scope, span: Span) -> dict[str, ir.Function]:
@@ -99,7 +108,8 @@ def getter_functions(scope, span: Span) -> dict[str, ir.Function]:
             continue
         qual, init = b.value
         fn = ir.Function(getter(name), [], b.type,
-                         [ir.Return(span, ir.Intrinsic(b.type, span, "modscalar.load", [], {"name": qual, "init": init}))],
+                         [ir.Return(span, ir.Intrinsic(b.type, span, _op(b.type, "load"), [],
+                                                       {"name": qual, "init": init}))],
                          span, locals=[])
         fn.exported = False
         out[fn.name] = fn

@@ -34,6 +34,8 @@ def print_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     for a in node.args:
         if isinstance(a, ast.Constant) and a.value is None:      # print(None), print("x", None)
             args.append(ir.ObjConst(OBJECT, fc.span(a), None))
+        elif isinstance(a, ast.IfExp):
+            args.append(_printed_choice(fc, a))
         else:
             args.append(boxed(fc, fc.expr(a), a))
     names = []
@@ -111,3 +113,29 @@ def attribute(fc: "FunctionChecker", node: ast.Attribute) -> ir.Expr:
     # any other attribute (`sys.argv`, `sys.version_info`): Python's, an object read now
     return ir.ObjAttr(OBJECT, span, ir.Intrinsic(OBJECT, span, "py.import", [], {"name": "sys"}), node.attr)
 
+
+
+def _printed_choice(fc: "FunctionChecker", node: ast.IfExp) -> ir.Expr:
+    """A printed `a if c else b`: typed as any value first; where the branches have no one type
+    (`"Fizz" if i % 3 == 0 else i`), each branch is its `str(...)`, which is what print writes."""
+    from fastext.compiler.diagnostics import FxSyntaxError
+    from fastext.compiler.frontend.text import boxed
+    before = len(fc.diags.items)
+    try:
+        return boxed(fc, fc.expr(node), node)
+    except FxSyntaxError:
+        del fc.diags.items[before:]
+
+    def text(b: ast.expr) -> ir.Expr:
+        call = ast.copy_location(ast.Call(ast.copy_location(ast.Name("str", ast.Load()), b), [b], []), b)
+        if not isinstance(b, ast.IfExp):
+            return fc.expr(call)
+        mark = len(fc.diags.items)
+        try:
+            return fc.expr(call)
+        except FxSyntaxError:
+            del fc.diags.items[mark:]
+        inner = _printed_choice(fc, b)      # branches of no one type again: str values already
+        return inner
+    then, orelse = text(node.body), text(node.orelse)
+    return ir.IfExp(T.STRV, fc.span(node), fc.condition(node.test), then, orelse)

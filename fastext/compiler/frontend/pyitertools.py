@@ -6,7 +6,8 @@ equivalent" code of its documentation), so the tuples come in CPython's order.
 A tuple's length is part of its type in `.fx` code, so `permutations`, `combinations` and
 `combinations_with_replacement` need `r` as a constant (or, for `permutations(xs)`, an `xs`
 whose length the compiler knows: a tuple, a display, `range` of constants); `product(...,
-repeat=k)` a constant `k`.
+repeat=k)` a constant `k`.  `permutations(range(n))` of a run-time length yields lists instead,
+where the loop variable is used only where a list and a tuple behave alike (`_runtime_length`).
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
 
 NAMES = ("product", "permutations", "combinations", "combinations_with_replacement", "chain", "count",
-         "islice", "accumulate", "repeat", "pairwise", "cycle", "zip_longest")
+         "islice", "accumulate", "repeat", "pairwise", "cycle", "zip_longest", "groupby")
 _MAXSIZE = 2 ** 63 - 1
 
 
@@ -72,6 +73,67 @@ def permutations(iterable):
             else:
                 return
 """
+
+
+# `permutations(xs)` of a run-time length: lists where Python has tuples, for loops whose
+# variable is used only where the two behave alike (`_runtime_length`)
+_PERMUTATIONS_LISTS = """
+def permutations(iterable, r):
+    pool = list(iterable)
+    n = len(pool)
+    if r <= n:
+        indices = list(range(n))
+        cycles = list(range(n, n - r, -1))
+        yield [pool[indices[k]] for k in range(r)]
+        while n:
+            for i in range(r - 1, -1, -1):
+                cycles[i] -= 1
+                if cycles[i] == 0:
+                    first = indices[i]
+                    for k in range(i, n - 1):
+                        indices[k] = indices[k + 1]
+                    indices[n - 1] = first
+                    cycles[i] = n - i
+                else:
+                    j = cycles[i]
+                    swap = indices[i]
+                    indices[i] = indices[n - j]
+                    indices[n - j] = swap
+                    yield [pool[indices[k]] for k in range(r)]
+                    break
+            else:
+                return
+"""
+
+
+def _runtime_length(fc: "FunctionChecker", call: ast.Call, shown: str) -> bool:
+    """Whether `call` is the iterable of a loop (or comprehension) of the function being checked
+    whose variable is used only where a list and a tuple behave alike (frontend/transpose.py's
+    rule: indexed, iterated, unpacked, passed to len/sum/min/max/list/sorted/set, ...): its
+    tuples of a run-time length may then be lists.  Another use is a located error."""
+    root = getattr(fc, "fn_node", None)
+    if root is None:
+        return False
+    from fastext.compiler.frontend.transpose import _Uses
+    from fastext.compiler.diagnostics import FxSyntaxError
+    from fastext.compiler.source import Span
+
+    class Uses(_Uses):
+        def error(self, node, depth):
+            return FxSyntaxError(Span.of(node, self.file), f"this is a tuple of {shown}() whose length is known "
+                                 "only at run time, which .fx code holds as a list: it can be iterated, indexed, "
+                                 "unpacked or passed to len/sum/min/max/list/sorted/set, not used as a value here",
+                                 f"use `tuple(...)` of a constant length ({shown}(xs, 3)), or `list(p)` where the "
+                                 "item itself is printed, compared, stored or returned")
+    uses = Uses(root, fc.scope.file)
+    where = lambda n: (n.lineno, n.col_offset, n.end_lineno, n.end_col_offset)     # noqa: E731
+    # the call as written (a comprehension folded into a loop is checked from a copy of it)
+    loop = next((p for p in ast.walk(root) if isinstance(p, (ast.For, ast.comprehension))
+                 and isinstance(p.iter, ast.Call) and hasattr(p.iter, "lineno") and where(p.iter) == where(call)), None)
+    if loop is None:
+        return False
+    uses.name(loop.target, 1)
+    return True
 
 
 def _combinations(r: int) -> str:
@@ -189,6 +251,38 @@ def pairwise(iterable):
         else:
             yield (prev, x)
             prev = x
+"""
+
+# groupby: each run of items with equal keys, its group a list of the run's items (Python's group
+# is an iterator over them, consumed the same way: iterated, `list(g)`, `sum(1 for _ in g)`)
+_GROUPBY = """
+def groupby(iterable, key):
+    items = list(iterable)
+    n = len(items)
+    i = 0
+    while i < n:
+        k = key(items[i])
+        group = [items[i]]
+        i += 1
+        while i < n and key(items[i]) == k:
+            group.append(items[i])
+            i += 1
+        yield (k, group)
+"""
+
+_GROUPBY_ITEMS = """
+def groupby(iterable):
+    items = list(iterable)
+    n = len(items)
+    i = 0
+    while i < n:
+        k = items[i]
+        group = [items[i]]
+        i += 1
+        while i < n and items[i] == k:
+            group.append(items[i])
+            i += 1
+        yield (k, group)
 """
 
 _CYCLE = """
@@ -310,7 +404,14 @@ def source(fc: "FunctionChecker", call: ast.Call, name: str, shown: str) -> Sour
         return Source(parse_generator(_product(len(call.args), repeat), call), shown, list(call.args))
     if name in ("permutations", "combinations", "combinations_with_replacement"):
         got = _arguments(fc, call, shown, ("iterable", "r"), 2 if name != "permutations" else 1)
-        r = _r(fc, call, shown, got.get("r"), got["iterable"])
+        given = got.get("r")
+        if name == "permutations" and (given is None or isinstance(given, ast.Constant) and given.value is None) \
+                and _known_length(fc, got["iterable"]) is None and _runtime_length(fc, call, shown):
+            # `permutations(range(n))`: r is the pool's length, read where the pool is made
+            length = ast.copy_location(ast.Constant(-1), call)
+            text = _PERMUTATIONS_LISTS.replace("    n = len(pool)\n", "    n = len(pool)\n    if r < 0:\n        r = n\n")
+            return Source(parse_generator(text, call), shown, [got["iterable"], length], subst=frozenset({"iterable"}))
+        r = _r(fc, call, shown, given, got["iterable"])
         text = {"permutations": _permutations, "combinations": _combinations,
                 "combinations_with_replacement": _combinations_with_replacement}[name](r)
         return Source(parse_generator(text, call), shown, [got["iterable"]], subst=frozenset({"iterable"}))
@@ -350,6 +451,12 @@ def source(fc: "FunctionChecker", call: ast.Call, name: str, shown: str) -> Sour
             return Source(parse_generator(_ACCUMULATE_INITIAL, call), shown, [got["iterable"], got["initial"]],
                           subst=frozenset({"iterable"}))
         return Source(parse_generator(_ACCUMULATE, call), shown, [got["iterable"]], subst=frozenset({"iterable"}))
+    if name == "groupby":
+        got = _arguments(fc, call, shown, ("iterable", "key"), 1)
+        key = got.get("key")
+        if key is None or isinstance(key, ast.Constant) and key.value is None:
+            return Source(parse_generator(_GROUPBY_ITEMS, call), shown, [got["iterable"]], subst=frozenset({"iterable"}))
+        return Source(parse_generator(_GROUPBY, call), shown, [got["iterable"], key], subst=frozenset({"iterable"}))
     if name == "pairwise":
         got = _arguments(fc, call, shown, ("iterable",), 1)
         return Source(parse_generator(_PAIRWISE, call), shown, [got["iterable"]], subst=frozenset({"iterable"}))

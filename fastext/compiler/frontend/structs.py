@@ -204,7 +204,8 @@ def struct_call(fc: "FunctionChecker", node: ast.Call, stype: Struct, shown: str
 
 def resolved(t: Type) -> Type:
     """A field's type as its readers see it: a reference to the class holding it is the class."""
-    return t.target if isinstance(t, ClassRef) else t
+    from fastext.compiler.types import field_view
+    return field_view(t)
 
 
 def blank_record(fc: "FunctionChecker", node: ast.AST, stype: Struct) -> ir.Expr:

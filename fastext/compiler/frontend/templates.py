@@ -689,9 +689,7 @@ def settle_returns(fc: "FunctionChecker", clean: bool = True) -> Type:
     returns = fc.inferred_returns
     values = [(r, n) for r, n in returns if r.value is not None and not isinstance(r.value.type, ErrorType)]
     if any(r.value is None for r, _ in returns) and values:
-        r, n = next((r, n) for r, n in returns if r.value is None)
-        raise fc.error(n, f"`{fc.sig.name}` returns a value elsewhere but nothing here",
-                       "return a value on every path, or annotate the function's result")
+        return _none_or_value(fc, returns)
     if not values:
         return ERROR if any(r.value is not None for r, _ in returns) or not clean else NONE
     t = values[0][0].value.type
@@ -716,3 +714,17 @@ def settle_returns(fc: "FunctionChecker", clean: bool = True) -> Type:
     for r, n in values:
         r.value = fc.coerce(r.value, t, n.value, "return value")
     return t
+
+
+def _none_or_value(fc: "FunctionChecker", returns: list) -> Type:
+    """`return None` on some paths and a value on others (`return best` of a local begun as None,
+    frontend/optionals.py): the function returns a Python object, each value boxed.  A bare
+    `return` among them stays an error, as it usually means a forgotten value."""
+    from fastext.compiler.frontend import objects
+    for r, n in returns:
+        if r.value is None and n.value is None:
+            raise fc.error(n, f"`{fc.sig.name}` returns a value elsewhere but nothing here",
+                           "return a value on every path (`return None` where there is none)")
+    for r, n in returns:
+        r.value = ir.ObjConst(T.OBJECT, r.span, None) if r.value is None else objects.box(fc, r.value, n.value)
+    return T.OBJECT

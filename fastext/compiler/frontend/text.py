@@ -110,6 +110,15 @@ def involved(left: ir.Expr, right: ir.Expr) -> bool:
     return textual(left.type) and textual(right.type)
 
 
+def repeats(left: ir.Expr, right: ir.Expr) -> bool:
+    """`s * n` / `n * s` of a `str` parameter or one of its characters and an int: a new str, as
+    in Python (`"-" * n` of a str value is `involved` already)."""
+    for text, count in ((left, right), (right, left)):
+        if textual(text.type) and isinstance(count.type, Scalar) and (count.type.is_int or count.type.is_bool):
+            return True
+    return False
+
+
 def binop(fc: "FunctionChecker", op: str, left: ir.Expr, right: ir.Expr, node: ast.AST) -> ir.Expr:
     """`a + b`, `s * n`, `fmt % x` with str operands."""
     span = fc.span(node)

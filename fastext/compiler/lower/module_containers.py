@@ -54,3 +54,24 @@ def lower_modvar(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     gv = global_value(fl.ctx.module, e.attrs["name"], value_type(e.args[0].type))
     fl.b.store(args[0], gv)
     return ll.Constant(ll.IntType(1), 0)
+
+
+def lower_modstr(fl, e: ir.Intrinsic, args: list[ir.Expr]) -> ll.Value:
+    """`modstr.load` / `modstr.store` of a module str variable (frontend/module_scalars.py): the
+    global `fx$modstr.<name>` owns one reference, made from the literal it starts as on its
+    first use (NULL before); a load gives a new reference, a store takes one and releases the old."""
+    from fastext.compiler import types as T
+    from fastext.compiler.lower.ircontrol import internal_global
+    b = fl.b
+    ptr = ll.IntType(8).as_pointer()
+    gv = internal_global(fl.ctx.module, f"fx$modstr.{e.attrs['name']}", ptr)
+    new = fl.take(args[0]) if e.name == "modstr.store" else None
+    with b.if_then(b.icmp_unsigned("==", b.load(gv), ll.Constant(ptr, None)), likely=False):
+        b.store(fl.expr(ir.ObjConst(T.STRV, e.span, e.attrs["init"])), gv)
+    current = b.load(gv)
+    if new is None:
+        fl.api.call(b, "Py_IncRef", current)
+        return current
+    b.store(new, gv)
+    fl.api.call(b, "Py_DecRef", current)
+    return ll.Constant(ll.IntType(1), 0)

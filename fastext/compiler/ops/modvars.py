@@ -20,3 +20,12 @@ add(Op("modscalar.load", lower=_LOWER, pure=False, group="lists",     # (not pur
        doc="a module variable's current value"))
 add(Op("modscalar.store", lower=_LOWER, pure=False, needs_gil=True, group="lists",
        doc="assigns a module variable (the GIL kept: Python threads see each update whole)"))
+
+# module str values that functions assign (`global Char1Glob`): a global PyObject* holding one
+# reference, made from the literal `init` at its first use; the arguments are lowered by the
+# operation itself, which owns references as lower/objects.py says
+_LOWER_STR = _lower("fastext.compiler.lower.module_containers", "lower_modstr")
+add(Op("modstr.load", lower=_LOWER_STR, pure=False, lazy=True, group="lists",
+       doc="a module str variable's current value (a new reference)"))
+add(Op("modstr.store", lower=_LOWER_STR, pure=False, lazy=True, needs_gil=True, group="lists",
+       doc="assigns a module str variable"))

@@ -27,6 +27,8 @@ _FUNCTIONS = [
     ("pairwise", "itertools.pairwise(iterable)", "successive overlapping pairs"),
     ("cycle", "itertools.cycle(iterable)", "the items again and again (leave the loop with break)"),
     ("zip_longest", "itertools.zip_longest(*iterables, fillvalue=v)", "zip to the longest, padding with v"),
+    ("groupby", "itertools.groupby(iterable, key=None)", "(key, group) of each run of equal keys (each group a "
+                                                         "list of the run's items)"),
 ]
 
 for _name, _sig, _doc in _FUNCTIONS:

@@ -54,7 +54,7 @@ def ranges(n: i64) -> i64:
 
 
 def counter(n: i64) -> i64:
-    total = 0
+    total, other = 0, 1
     def bump(k: i64) -> i64:
         nonlocal total
         return total + k
