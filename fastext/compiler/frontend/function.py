@@ -573,6 +573,12 @@ class FunctionChecker(ExpressionChecker):
         return ir.Continue(self.span(node))
 
     def s_return(self, node: ast.Return) -> ir.Stmt | list[ir.Stmt]:
+        v = node.value
+        if isinstance(v, ast.IfExp) and any(isinstance(b, ast.Constant) and b.value is None for b in (v.body, v.orelse)):
+            # `return order if ok else None`: the two returns it means (each typed as such)
+            split = ast.copy_location(ast.If(v.test, [ast.copy_location(ast.Return(v.body), node)],
+                                             [ast.copy_location(ast.Return(v.orelse), node)]), node)
+            return self.block([split])
         ret = self.sig.ret
         if ret is None:
             from fastext.compiler.frontend.templates import inferred_return
