@@ -21,6 +21,7 @@ import ast
 import copy
 
 from fastext.compiler.diagnostics import FxSyntaxError
+from fastext.compiler.frontend.astedit import each_statement, located, without_imports
 from fastext.compiler.source import Span
 
 
@@ -29,26 +30,16 @@ def rewrite(tree: ast.Module, file: str) -> list[FxSyntaxError]:
     bases = _enum_names(tree)
     if not any(bases.values()):
         return []
-    errors: list[FxSyntaxError] = []
     enums: dict[str, tuple[str, list[tuple[str, ast.expr]]]] = {}     # class → (kind, members)
-    body: list[ast.stmt] = []
-    for stmt in tree.body:
-        if isinstance(stmt, ast.ImportFrom) and stmt.module == "enum" and not stmt.level:
-            continue
-        if isinstance(stmt, ast.Import) and all(a.name == "enum" for a in stmt.names):
-            continue
+
+    def convert(stmt: ast.stmt) -> list[ast.stmt]:
         kind = _kind(stmt, bases) if isinstance(stmt, ast.ClassDef) else None
         if kind is None:
-            body.append(stmt)
-            continue
-        try:
-            members, methods = _members(stmt, file)
-        except FxSyntaxError as e:
-            errors.append(e)
-            continue
+            return without_imports(stmt, {"enum": None}, ("enum",))
+        members, methods = _members(stmt, file)
         enums[stmt.name] = (kind, members)
-        body += _int_constants(stmt, members) if kind == "int" else _classes(stmt, members, methods)
-    tree.body = body
+        return _int_constants(stmt, members) if kind == "int" else _classes(stmt, members, methods)
+    errors = each_statement(tree, convert)
     _Uses(enums).visit(tree)
     return errors
 
@@ -108,21 +99,12 @@ def _members(node: ast.ClassDef, file: str) -> tuple[list, list]:
     return members, methods
 
 
-def _located(nodes: list[ast.stmt], at: ast.AST) -> list[ast.stmt]:
-    for n in nodes:
-        for sub in ast.walk(n):
-            if not hasattr(sub, "lineno") and isinstance(sub, (ast.expr, ast.stmt, ast.arg)):
-                ast.copy_location(sub, at)
-        ast.fix_missing_locations(n)
-    return nodes
-
-
 def member_name(cls: str, member: str) -> str:
     return f"{cls}__{member}"
 
 
 def _int_constants(node: ast.ClassDef, members: list) -> list[ast.stmt]:
-    return _located([ast.Assign([ast.Name(member_name(node.name, m), ast.Store())], v) for m, v in members], node)
+    return located([ast.Assign([ast.Name(member_name(node.name, m), ast.Store())], v) for m, v in members], node)
 
 
 def _classes(node: ast.ClassDef, members: list, methods: list) -> list[ast.stmt]:
@@ -162,7 +144,7 @@ def _{cls}__by_name(k: str):
         for sub in ast.walk(stmt):
             if hasattr(sub, "lineno"):
                 ast.copy_location(sub, node)
-    return _located(made, node)
+    return located(made, node)
 
 
 class _Uses(ast.NodeTransformer):

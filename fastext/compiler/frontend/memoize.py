@@ -21,6 +21,7 @@ import ast
 import copy
 
 from fastext.compiler.diagnostics import FxSyntaxError
+from fastext.compiler.frontend.astedit import each_statement, located, without_imports
 from fastext.compiler.source import Span
 
 _MEMO = "_memo"
@@ -29,7 +30,6 @@ _MEMO = "_memo"
 def rewrite(tree: ast.Module, file: str) -> list[FxSyntaxError]:
     """Replace each cached module function of `tree` by the three functions above (in place);
     the errors of those that cannot be are returned (the functions left out)."""
-    errors: list[FxSyntaxError] = []
     local, modules = set(), set()
     for stmt in tree.body:
         if isinstance(stmt, ast.ImportFrom) and stmt.module == "functools" and not stmt.level:
@@ -37,25 +37,14 @@ def rewrite(tree: ast.Module, file: str) -> list[FxSyntaxError]:
         elif isinstance(stmt, ast.Import):
             modules |= {a.asname or a.name for a in stmt.names if a.name == "functools"}
     if not local and not modules:
-        return errors
-    cached = {s.name: s for s in tree.body if isinstance(s, ast.FunctionDef) and _cache_decorator(s, local, modules)}
-    body = []
-    for stmt in tree.body:
-        if isinstance(stmt, ast.ImportFrom) and stmt.module == "functools" and not stmt.level:
-            kept = [a for a in stmt.names if a.name not in ("lru_cache", "cache")]
-            if not kept:
-                continue
-            stmt = copy.copy(stmt)
-            stmt.names = kept
+        return []
+    cached = {s.name for s in tree.body if isinstance(s, ast.FunctionDef) and _cache_decorator(s, local, modules)}
+
+    def convert(stmt: ast.stmt) -> list[ast.stmt]:
         if isinstance(stmt, ast.FunctionDef) and stmt.name in cached:
-            try:
-                body += _memoised(stmt, local, modules, file)
-            except FxSyntaxError as e:
-                errors.append(e)
-            continue
-        body.append(stmt)
-    tree.body = body
-    return errors
+            return _memoised(stmt, local, modules, file)
+        return without_imports(stmt, {"functools": ("lru_cache", "cache")})
+    return each_statement(tree, convert)
 
 
 def _cache_decorator(fn: ast.FunctionDef, local: set, modules: set) -> ast.expr | None:
@@ -117,10 +106,4 @@ def _memoised(fn: ast.FunctionDef, local: set, modules: set, file: str) -> list[
         ast.Return(ast.Name("_r", ast.Load()))], [], None)
     inner = ast.FunctionDef(f"_{fn.name}__body", with_memo(fn.name, True),
                             [_Recalls(fn.name).visit(s) for s in copy.deepcopy(fn.body)], [], fn.returns)
-    out = []
-    for made in (outer, lookup, inner):
-        for sub in ast.walk(made):
-            if not hasattr(sub, "lineno") and isinstance(sub, (ast.expr, ast.stmt, ast.arg)):
-                ast.copy_location(sub, fn)
-        out.append(ast.fix_missing_locations(made))
-    return out
+    return located([outer, lookup, inner], fn)

@@ -15,6 +15,7 @@ import ast
 import copy
 
 from fastext.compiler.diagnostics import FxSyntaxError
+from fastext.compiler.frontend.astedit import each_statement, located, without_imports
 from fastext.compiler.source import Span
 
 _POST_INIT = "_post_init_fx"
@@ -26,26 +27,14 @@ def rewrite(tree: ast.Module, file: str) -> list[FxSyntaxError]:
     imports of `dataclasses` and of `namedtuple`/`NamedTuple` are dropped as they are read.
     The errors of records that cannot be rewritten are returned (those records left out)."""
     names = _imported(tree)
-    errors: list[FxSyntaxError] = []
     if not any(names.values()):
-        return errors
+        return []
     fields_of: dict[str, list] = {}       # fields of the dataclasses above, for subclasses
     below = _subclasses(tree)
-    body = []
-    for stmt in tree.body:
-        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
-            stmt = _without_record_imports(stmt)
-            if stmt is None:
-                continue
-        else:
-            try:
-                stmt = _record(stmt, names, fields_of, below, file)
-            except FxSyntaxError as e:
-                errors.append(e)
-                continue
-        body.append(stmt)
-    tree.body = body
-    return errors
+    gone = {"dataclasses": ("dataclass", "field"), "typing": ("NamedTuple",), "collections": ("namedtuple",)}
+    return each_statement(tree, lambda stmt: without_imports(stmt, gone, ("dataclasses",))
+                          if isinstance(stmt, (ast.Import, ast.ImportFrom))
+                          else [_record(stmt, names, fields_of, below, file)])
 
 
 def _record(stmt: ast.stmt, names: dict, fields_of: dict, below: dict, file: str) -> ast.stmt:
@@ -86,23 +75,6 @@ def _imported(tree: ast.Module) -> dict[str, set]:
     return names
 
 
-def _without_record_imports(stmt: ast.Import | ast.ImportFrom) -> ast.stmt | None:
-    """The import without the names this module rewrites away (None if nothing is left)."""
-    if isinstance(stmt, ast.Import):
-        kept = [a for a in stmt.names if a.name != "dataclasses"]
-    elif stmt.level:
-        return stmt
-    else:
-        gone = {"dataclasses": ("dataclass", "field"), "typing": ("NamedTuple",),
-                "collections": ("namedtuple",)}.get(stmt.module, ())
-        kept = [a for a in stmt.names if a.name not in gone]
-    if not kept:
-        return None
-    stmt = copy.copy(stmt)
-    stmt.names = kept
-    return stmt
-
-
 def _called_name(node: ast.expr, local: set, module: set, attr: str) -> bool:
     """`node` is `name` (a local name of it) or `module.attr`."""
     return isinstance(node, ast.Name) and node.id in local or isinstance(node, ast.Attribute) and \
@@ -132,13 +104,6 @@ def _is_namedtuple_call(stmt: ast.Assign, names: dict) -> bool:
     v = stmt.value
     return len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) and isinstance(v, ast.Call) and \
         _called_name(v.func, names["namedtuple"], names["collections"], "namedtuple")
-
-
-def _located(new: ast.AST, at: ast.AST) -> ast.AST:
-    for sub in ast.walk(new):
-        if not hasattr(sub, "lineno") and isinstance(sub, (ast.expr, ast.stmt, ast.arg, ast.keyword)):
-            ast.copy_location(sub, at)
-    return ast.fix_missing_locations(new)
 
 
 def _field_call(value: ast.expr | None) -> ast.Call | None:
@@ -194,7 +159,7 @@ def _plain(node: ast.ClassDef, options: dict, fields_of: dict, below: dict, file
             if factory is not None:
                 init = False
             own.append((stmt.target.id, stmt.annotation, default, init, factory, stmt))
-            body.append(_located(ast.AnnAssign(ast.Name(stmt.target.id, ast.Store()), stmt.annotation, None, 1), stmt))
+            body.append(located(ast.AnnAssign(ast.Name(stmt.target.id, ast.Store()), stmt.annotation, None, 1), stmt))
         else:
             body.append(stmt)
     fields = _Fields(f for f in base_fields if f[0] not in {o[0] for o in own})
@@ -225,7 +190,7 @@ def _plain(node: ast.ClassDef, options: dict, fields_of: dict, below: dict, file
     if options.get("order") or options.get("named"):
         made += [_compare(node, name, op, fields, root, exact) for name, op in _ORDER.items() if name not in written]
     node.body = body + made if body or made else [ast.Pass()]
-    return _located(node, node)
+    return located(node, node)
 
 
 def _init(node: ast.ClassDef, fields: list, post_init: bool) -> ast.FunctionDef:
@@ -242,7 +207,7 @@ def _init(node: ast.ClassDef, fields: list, post_init: bool) -> ast.FunctionDef:
                                        [], [])))
     fn = ast.FunctionDef("__init__", ast.arguments([], args, None, [], [], None, defaults), stmts or [ast.Pass()],
                          [], None)
-    return _located(fn, node)
+    return located(fn, node)
 
 
 def _self_field(name: str, owner: str = "self") -> ast.Attribute:
@@ -258,7 +223,7 @@ def _repr(node: ast.ClassDef, fields: list) -> ast.FunctionDef:
     parts.append(ast.Constant(")"))
     fn = ast.FunctionDef("__repr__", ast.arguments([], [ast.arg("self")], None, [], [], None, []),
                          [ast.Return(ast.JoinedStr(parts))], [], ast.Name("str", ast.Load()))
-    return _located(fn, node)
+    return located(fn, node)
 
 
 def _compare(node: ast.ClassDef, name: str, op: type, fields: list, root: str | None = None,
@@ -287,7 +252,7 @@ def _compare(node: ast.ClassDef, name: str, op: type, fields: list, root: str | 
     args = [ast.arg("self"), ast.arg("other", ast.Constant(root or node.name))]
     fn = ast.FunctionDef(name, ast.arguments([], args, None, [], [], None, []), body, [],
                          ast.Name("bool", ast.Load()))
-    return _located(fn, node)
+    return located(fn, node)
 
 
 class _Fields(list):
@@ -317,4 +282,4 @@ def _namedtuple_class(stmt: ast.Assign, file: str) -> ast.ClassDef:
     rows = [(f, None, None, True, None, stmt) for f in fields]
     cls.body = [_init(stmt, rows, False), _repr(cls, rows), _compare(cls, "__eq__", ast.Eq, rows)] + \
         [_compare(cls, n, op, rows) for n, op in _ORDER.items()]
-    return _located(cls, stmt)
+    return located(cls, stmt)
