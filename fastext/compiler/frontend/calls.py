@@ -581,10 +581,27 @@ def _with_default(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     return ir.StmtExpr(result.type, fc.span(node), stmts, result)
 
 
+def _several_with_key(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
+    """`min(a, b, key=f)`: the arguments as the list `min([a, b], key=f)` picks from (the same
+    first-of-the-smallest rule, the arguments evaluated once, left to right); `key=None` is no key."""
+    for kw in node.keywords:
+        if kw.arg != "key":
+            what = "**kwargs" if kw.arg is None else f"`{kw.arg}=`"
+            raise fc.error(kw.value, f"{name}() with several arguments takes only `key=`, not {what}",
+                           f"{name}(a, b, key=f); `default=` goes with one iterable: {name}(xs, default=d)")
+    key = node.keywords[0].value
+    if isinstance(key, ast.Constant) and key.value is None:
+        return builtin_call(fc, ast.copy_location(ast.Call(node.func, node.args, []), node), name)
+    items = ast.copy_location(ast.List(list(node.args), ast.Load()), node)
+    return builtin_call(fc, ast.copy_location(ast.Call(node.func, [items], node.keywords), node), name)
+
+
 def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     span = fc.span(node)
     if name in ("min", "max") and len(node.args) == 1 and any(kw.arg == "default" for kw in node.keywords):
         return _with_default(fc, node, name)
+    if name in ("min", "max") and len(node.args) > 1 and node.keywords:
+        return _several_with_key(fc, node, name)
     if not (name in ("min", "max") and len(node.args) == 1):     # min(xs, key=f): frontend/listsort.py
         _no_keywords(fc, node, f"{name}()")
     if name == "ord":

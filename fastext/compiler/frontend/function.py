@@ -466,6 +466,11 @@ class FunctionChecker(ExpressionChecker):
             out: list[ir.Stmt] = [ir.Assign(span, temp, value)]
             for i, elt in enumerate(target.elts):
                 item = ir.TupleGet(items[i], span, ir.Load(temp.type, span, temp), i)
+                if isinstance(value, ir.MakeTuple) and isinstance(value.items[i], ir.Const) and \
+                        isinstance(value.items[i].type, Scalar):
+                    # `a, b = 0, 0.5`: each literal binds as it would alone, so a name first given
+                    # an int literal can become a float as a single assignment's would
+                    item = value.items[i]
                 out += self.assign_to(elt, item, node)
             return out
         raise self.error(target, "unsupported assignment target", "assign to a name, an array item or a tuple of names")
