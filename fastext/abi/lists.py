@@ -46,16 +46,25 @@ def unbox_list(wb, t: T.List, obj: ll.Value, pname, what, err: ll.Value, name: s
     """A `list[T]` argument (a Python list, or a subclass) copied into a native list; `name` is
     the parameter's (its items' messages say `'pairs[][1]'`)."""
     b, api = wb.b, wb.api
+    objects.check_type(wb, obj, "PyList_Type", pname, what)
+    return unbox_items(wb, t, api.call(b, "PyList_Size", obj), lambda k: api.call(b, "PyList_GetItem", obj, k),
+                       pname, err, name)
+
+
+def unbox_items(wb, t: T.List, n: ll.Value, get, pname, err: ll.Value, name: str = "",
+                items: str | None = None) -> ll.Value:
+    """A native `list[T]` of the `n` objects `get(k)` gives (borrowed references): a list
+    argument's items, or the extra positional arguments a `*args` parameter packs; `items` is
+    how messages describe them (default "a list of ...")."""
+    b = wb.b
     if not isinstance(t.item, (T.Scalar, T.Tuple, T.Struct, T.List)) and t.item != T.STRV:
         raise NotImplementedError(f"{t} parameters of exported functions")
-    objects.check_type(wb, obj, "PyList_Type", pname, what)
-    n = api.call(b, "PyList_Size", obj)
     lst = _new(wb, err, t.item, n)
     data = _items(wb, lst, t.item)
-    item_what = wb.ctx.cstring(f"a list of {_describe(t.item)}")
+    item_what = wb.ctx.cstring(items or f"a list of {_describe(t.item)}")
 
     def one(k):
-        got = api.call(b, "PyList_GetItem", obj, k)       # borrowed
+        got = get(k)
         if isinstance(t.item, T.Scalar):
             value = wb.unbox_scalar(t.item, got, pname, item_what)
         elif t.item == T.STRV:

@@ -80,11 +80,15 @@ named:
 }}
 
 ; Positional + keyword arguments → slots[0..n).  Missing optional slots stay NULL.  At most
-; %npos come by position (the rest are keyword-only: `def f(x, *, tol=1e-8)`).
-define i32 @fx_parse_args(ptr %args, i64 %nargs, ptr %kwnames, ptr %names, i64 %n, i64 %nreq,
-                          ptr %fname, ptr %slots, i64 %npos) cold noinline {{
+; %npos come by position (the rest are keyword-only: `def f(x, *, tol=1e-8)`), more only when
+; %star is set (`*args`: the caller takes args[npos..nargs) itself); the first %nposonly only by
+; position (`def f(a, /, b)`).  %req holds one byte per slot, 'r' where the argument is required.
+define i32 @fx_parse_args(ptr %args, i64 %nargs, ptr %kwnames, ptr %names, i64 %n, ptr %req,
+                          ptr %fname, ptr %slots, i64 %npos, i64 %nposonly, i64 %star) cold noinline {{
 entry:
-  %too = icmp sgt i64 %nargs, %npos
+  %over = icmp sgt i64 %nargs, %npos
+  %nostar = icmp eq i64 %star, 0
+  %too = and i1 %over, %nostar
   br i1 %too, label %toomany, label %fill
 toomany:
   %te = load ptr, ptr @PyExc_TypeError
@@ -97,7 +101,9 @@ fill:
   %fill.more = icmp slt i64 %i, %n
   br i1 %fill.more, label %fill.body, label %kw
 fill.body:
-  %given = icmp slt i64 %i, %nargs
+  %given.n = icmp slt i64 %i, %nargs
+  %given.p = icmp slt i64 %i, %npos
+  %given = and i1 %given.n, %given.p
   %ap = getelementptr ptr, ptr %args, i64 %i
   %av = load ptr, ptr %ap
   %v = select i1 %given, ptr %av, ptr null
@@ -136,6 +142,13 @@ unexpected:
   call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te2, ptr @.m.unexpected, ptr %fname, ptr %key)
   ret i32 -1
 found:
+  %posonly = icmp slt i64 %j, %nposonly
+  br i1 %posonly, label %byname, label %found.kw
+byname:
+  %te5 = load ptr, ptr @PyExc_TypeError
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te5, ptr @.m.posonly, ptr %fname, ptr %nm)
+  ret i32 -1
+found.kw:
   %sj = getelementptr ptr, ptr %slots, i64 %j
   %old = load ptr, ptr %sj
   %dup = icmp ne ptr %old, null
@@ -153,12 +166,16 @@ kw.store:
   br label %kw.loop
 required:
   %r = phi i64 [0, %kw], [0, %kw.loop], [%r.next, %req.ok]
-  %req.more = icmp slt i64 %r, %nreq
+  %req.more = icmp slt i64 %r, %n
   br i1 %req.more, label %req.body, label %done
 req.body:
   %rp = getelementptr ptr, ptr %slots, i64 %r
   %rv = load ptr, ptr %rp
-  %absent = icmp eq ptr %rv, null
+  %qp = getelementptr i8, ptr %req, i64 %r
+  %qv = load i8, ptr %qp
+  %needed = icmp eq i8 %qv, 114
+  %null = icmp eq ptr %rv, null
+  %absent = and i1 %needed, %null
   %r.next = add i64 %r, 1
   br i1 %absent, label %missing, label %req.ok
 req.ok:
@@ -167,7 +184,13 @@ missing:
   %te4 = load ptr, ptr @PyExc_TypeError
   %mp = getelementptr ptr, ptr %names, i64 %r
   %mn = load ptr, ptr %mp
+  %kwonly = icmp sge i64 %r, %npos
+  br i1 %kwonly, label %missing.kw, label %missing.pos
+missing.pos:
   call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te4, ptr @.m.missing, ptr %fname, ptr %mn, i64 %r.next)
+  ret i32 -1
+missing.kw:
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te4, ptr @.m.missingkw, ptr %fname, ptr %mn)
   ret i32 -1
 done:
   ret i32 0
@@ -811,6 +834,8 @@ MESSAGES = {
     "unexpected": "%s() got an unexpected keyword argument '%U'",
     "multiple": "%s() got multiple values for argument '%s'",
     "missing": "%s() missing required argument '%s' (position %lld)",
+    "missingkw": "%s() missing 1 required keyword-only argument: '%s'",
+    "posonly": "%s() got some positional-only arguments passed as keyword arguments: '%s'",
     "musttype": "%s() argument '%s' must be %s, not %U",
     "musttype0": "%s() argument '%s' must be %s",
     "range": "%s() argument '%s' is out of range for %s: %S",

@@ -44,6 +44,11 @@ def describe(t: T.Type) -> str:
     return str(t)
 
 
+def _describe_item(t: T.Type) -> str:
+    from fastext.abi.lists import _describe
+    return _describe(t) if isinstance(t, T.Scalar) else str(t)
+
+
 class WrapperBuilder:
     def __init__(self, ctx: ModuleContext, api: CApi, runtime: dict[str, ll.Function]):
         self.ctx, self.api, self.rt = ctx, api, runtime
@@ -96,6 +101,8 @@ class WrapperBuilder:
         # --- argument objects: positional fast path, or the general parser
         fast, slow, parsed = (llfn.append_basic_block(x) for x in ("args.fast", "args.slow", "args.done"))
         npos = n if fn.positional is None else fn.positional
+        if fn.vararg is not None:
+            npos = fn.vararg        # the ones after `*args` are keyword-only; the entry point packs the rest
         # (keyword-only parameters: only the parser fills their slots, by name or default)
         is_fast = b.and_(b.icmp_unsigned("==", kwnames, ll.Constant(OBJ, None)),
                          b.icmp_signed("==", nargs, I64(n)) if npos == n else ll.Constant(ll.IntType(1), 0))
@@ -105,9 +112,10 @@ class WrapperBuilder:
         b.branch(parsed)
         b.position_at_end(slow)
         names = self.name_table(fn)
-        nreq = sum(1 for p in fn.params if not p.has_default)
+        required = "".join("o" if p.has_default or k == fn.vararg else "r" for k, p in enumerate(fn.params))
         rc = b.call(self.rt["fx_parse_args"], [b.bitcast(args, OBJ), nargs, kwnames, b.bitcast(names, OBJ), I64(n),
-                                                I64(nreq), self.fname, b.bitcast(slots, OBJ), I64(npos)])
+                                                self.ctx.cstring(required), self.fname, b.bitcast(slots, OBJ),
+                                                I64(npos), I64(fn.posonly), I64(int(fn.vararg is not None))])
         slow_ok = llfn.append_basic_block("args.slow.ok")
         b.cbranch(b.icmp_signed("<", rc, I32(0)), self.fail_bb, slow_ok)
         b.position_at_end(slow_ok)
@@ -122,7 +130,8 @@ class WrapperBuilder:
             objs.append(phi)
 
         # --- unbox
-        values = [self.unbox(k, p, obj) for k, (p, obj) in enumerate(zip(fn.params, objs))]
+        values = [self.unbox(k, p, obj) if k != fn.vararg else self.packed(p, args, nargs, npos)
+                  for k, (p, obj) in enumerate(zip(fn.params, objs))]
         self.objs, self.values = objs, values     # `return a` hands back the argument (box_array)
 
         # --- call the native body, GIL released when it loops
@@ -311,12 +320,25 @@ class WrapperBuilder:
     def name_table(self, fn: ir.Function) -> ll.Value:
         arr_t = ll.ArrayType(OBJ, max(1, len(fn.params)))
         gv = ll.GlobalVariable(self.ctx.module, arr_t, f"fx$names.{fn.name}")
-        gv.initializer = ll.Constant(arr_t, [self.ctx.cstring(p.var.name) for p in fn.params] or
+        # the packed `*args` list is named `*xs`: no keyword matches it (Python: an unexpected keyword)
+        gv.initializer = ll.Constant(arr_t, [self.ctx.cstring(("*" if k == fn.vararg else "") + p.var.name)
+                                             for k, p in enumerate(fn.params)] or
                                      [ll.Constant(OBJ, None)])
         gv.global_constant, gv.linkage = True, "private"
         return gv.bitcast(OBJ.as_pointer())
 
     # ------------------------------------------------------------------ unboxing
+    def packed(self, p: ir.Param, args: ll.Value, nargs: ll.Value, npos: int) -> ll.Value:
+        """`def f(a, *xs: float)`: the positional arguments after the first `npos` as the native list
+        the body's `xs` is, each converted as the annotation says (messages name `xs`)."""
+        from fastext.abi.lists import unbox_items
+        b = self.b
+        extra = b.sub(nargs, I64(npos))
+        n = b.select(b.icmp_signed(">", extra, I64(0)), extra, I64(0))
+        return unbox_items(self, p.var.type, n, lambda k: b.load(b.gep(args, [b.add(k, I64(npos))])),
+                           self.ctx.cstring(f"*{p.var.name}"), self.err, p.var.name,
+                           items=f"{_describe_item(p.var.type.item)} (each of them)")
+
     def unbox(self, k: int, p: ir.Param, obj: ll.Value) -> ll.Value:
         t = p.var.type
         b = self.b

@@ -402,6 +402,8 @@ def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
     where: dict[str, ast.AST] = {p[0]: node.func for p in sig.params[:len(leading)]}
     params = sig.params[len(leading):]
     pnames = [p[0] for p in params]
+    from fastext.compiler.frontend.callshape import shape
+    node = shape(fc, node, pnames, sig.posonly, sig.vararg, name, len(leading))
     usage = f"call it as {name}({', '.join(pnames)})"
     if len(node.args) > len(params):
         raise fc.error(node, f"`{name}` takes {len(params)} arguments, got {len(node.args)}", usage)

@@ -31,6 +31,8 @@ class Signature:
     options: dict[str, bool] = field(default_factory=dict)
     target: str = "cpu"        # cpu, kernel or device (frontend/gpu.py)
     positional: int | None = None   # how many may be passed by position (None: all; the rest keyword-only)
+    posonly: int = 0                # how many only by position (`def f(a, b, /, c)`: 2)
+    vararg: int | None = None       # the index of the list `*args` packs into (frontend/module.py: parameters)
 
 
 @dataclass

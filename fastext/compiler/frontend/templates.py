@@ -75,7 +75,8 @@ class Template:
         """The template of `node`; annotations are resolved in `scope` now."""
         from fastext.compiler.frontend import annotations
         a = node.args
-        defaults = [None] * (len(a.args) - len(a.defaults)) + list(a.defaults)
+        from fastext.compiler.frontend.module import required_marker
+        defaults = [None if required_marker(d) else d for d in [None] * (len(a.args) - len(a.defaults)) + list(a.defaults)]
         params = []
         for arg, default in zip(a.args, defaults):
             span = Span.of(arg, scope.file)
@@ -252,6 +253,9 @@ def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=
     where: dict[str, ast.AST] = {p.name: node.func for p in tmpl.params[:len(leading)]}
     visible = tmpl.visible()[len(leading):]
     names = [p.name for p in visible]
+    from fastext.compiler.frontend.callshape import shape as shape_call
+    node = shape_call(fc, node, names, getattr(tmpl.node, "fx_posonly", 0), getattr(tmpl.node, "fx_vararg", None),
+                      shown, len(leading))
     usage = f"call it as {shown}({', '.join(names)})"
     if len(node.args) > len(visible):
         raise fc.error(node, f"`{shown}` takes {len(visible)} arguments, got {len(node.args)}", usage)
@@ -387,7 +391,8 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
         args, ret = p.callable or (None, None)
         funcparams[p.name] = (what, hidden, args, ret)
     sig = Signature(tmpl.node.name, params, defaults, tmpl.ret, tmpl.span, tmpl.options, "cpu",
-                    positional=getattr(tmpl.node, "fx_positional", None))
+                    positional=getattr(tmpl.node, "fx_positional", None), posonly=getattr(tmpl.node, "fx_posonly", 0),
+                    vararg=getattr(tmpl.node, "fx_vararg", None))
     tmpl.signatures[qualname] = sig
     from fastext.compiler.frontend.function import FunctionChecker, check_promoting
 

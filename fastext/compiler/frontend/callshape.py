@@ -1,0 +1,99 @@
+"""A call's arguments in the shape of its callee's plain parameter list.
+
+frontend/module.py (`parameters`) turns `def f(a, /, b, *xs: float, scale)` into the plain
+parameters `a, b, xs: list[float], scale`; this module does the matching rewrite of each call
+from `.fx` code before it is bound (frontend/calls.py: `user_call`, frontend/templates.py: `call`):
+
+* `f(*t)`: a tuple spread into its items (`t[0], t[1]`; a name is read again for each, a tuple
+  display spliced), a list or other iterable spread into the packed `*args` list;
+* the extra positional arguments of a `*args` function packed into one list display, passed by
+  the packed parameter's name (`xs=[3.0, 4.0]`; `[]` when there are none), so the positional
+  parameters before it may still come by keyword;
+* a positional-only parameter passed by keyword: Python's TypeError as a located error.
+"""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from fastext.compiler import types as T
+
+if TYPE_CHECKING:
+    from fastext.compiler.frontend.function import FunctionChecker
+
+
+def shape(fc: "FunctionChecker", node: ast.Call, names: list[str], posonly: int, vararg: int | None,
+          shown: str, leading: int = 0) -> ast.Call:
+    """`node` with its starred arguments spread and its `*args` packed (see the module's text);
+    `names`: the callee's parameters a call names, `leading` of them already bound (a method's
+    `self`: `posonly` and `vararg` count it)."""
+    if not (posonly or vararg is not None or any(isinstance(a, ast.Starred) for a in node.args)):
+        return node
+    args = _spread(fc, node, vararg is not None, shown)
+    for kw in node.keywords:
+        if kw.arg is not None and kw.arg in names[:max(posonly - leading, 0)]:
+            raise fc.error(kw.value, f"{shown}() got some positional-only arguments passed as keyword arguments: "
+                                     f"'{kw.arg}'", f"pass `{kw.arg}` by position (it comes before the `/`)")
+    if vararg is None:
+        return _like(node, args, node.keywords)
+    packed = names[vararg - leading]
+    for kw in node.keywords:
+        if kw.arg == packed:
+            raise fc.error(kw.value, f"{shown}() got an unexpected keyword argument '{packed}'",
+                           f"`*{packed}` takes the extra positional arguments: {shown}(..., 1.0, 2.0)")
+    before, extra = args[:vararg - leading], args[vararg - leading:]
+    value = _packed(extra, node)
+    return _like(node, before, list(node.keywords) + [ast.copy_location(ast.keyword(packed, value), node)])
+
+
+def _spread(fc: "FunctionChecker", node: ast.Call, packs: bool, shown: str) -> list[ast.expr]:
+    """The positional arguments with each `*t` of a tuple replaced by its items; other starred
+    arguments stay (only a `*args` list can take them: `_packed`)."""
+    out: list[ast.expr] = []
+    for a in node.args:
+        if not isinstance(a, ast.Starred):
+            out.append(a)
+            continue
+        inner = a.value
+        if isinstance(inner, ast.Tuple):
+            out += inner.elts
+            continue
+        t = fc.vars[inner.id].type if isinstance(inner, ast.Name) and inner.id in fc.vars else None
+        if isinstance(t, T.Tuple):
+            out += [ast.copy_location(ast.Subscript(ast.Name(inner.id, ast.Load()), ast.Constant(k), ast.Load()), a)
+                    for k in range(len(t.items))]
+            for sub in out[-len(t.items):]:
+                ast.fix_missing_locations(sub)
+            continue
+        if not packs:
+            raise fc.error(a, f"`{ast.unparse(a)}`: only a tuple of known length spreads into the parameters of "
+                              f"`{shown}`", "bind the tuple to a name first (`t = ...` then f(*t)), or pass the "
+                                            "items one by one; a function taking `*args` takes any list")
+        out.append(a)
+    return out
+
+
+def _packed(extra: list[ast.expr], at: ast.AST) -> ast.expr:
+    """The list display (or concatenation, with spread lists) the extra arguments make."""
+    parts: list[ast.expr] = []
+    run: list[ast.expr] = []
+    for a in extra:
+        if isinstance(a, ast.Starred):
+            if run or not parts:
+                parts.append(ast.List(run, ast.Load()))
+                run = []
+            parts.append(ast.Call(ast.Name("list", ast.Load()), [a.value], []))
+        else:
+            run.append(a)
+    if run or not parts:
+        parts.append(ast.List(run, ast.Load()))
+    parts = [p for p in parts if not (isinstance(p, ast.List) and not p.elts)] or [ast.List([], ast.Load())]
+    value = parts[0]
+    for p in parts[1:]:
+        value = ast.BinOp(value, ast.Add(), p)
+    ast.copy_location(value, at)
+    return ast.fix_missing_locations(value)
+
+
+def _like(node: ast.Call, args: list[ast.expr], keywords: list[ast.keyword]) -> ast.Call:
+    return ast.copy_location(ast.Call(node.func, args, keywords), node)
