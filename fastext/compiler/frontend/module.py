@@ -527,6 +527,7 @@ class _ModuleCollector:
                 # `OPS = {"+": add, "-": sub}`: a table of the module's functions (frontend/funcvals.py)
                 keys = [k.value for k in value.keys] if isinstance(value, ast.Dict) else None
                 self.scope.names[target.id] = Binding("functable", (keys, list(entries)))
+                self.scope.tables[target.id] = value     # a module attribute too (frontend/graph.py)
                 return
             if isinstance(value, ast.Name) and (value.id in getattr(self, "functions", ()) or
                                                 (self.scope.lookup(value.id) or Binding("")).kind == "func"):

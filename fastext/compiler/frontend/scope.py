@@ -55,6 +55,7 @@ class ModuleScope:
     # methods and class constants (shared, as the registry is).
     classes: dict = field(default_factory=dict)
     defs: dict = field(default_factory=dict)        # module-level `def` nodes by name
+    tables: dict = field(default_factory=dict)      # module-level function tables: name → their display
 
     def qualify(self, name: str) -> str:
         return f"{self.qualifier}.{name}" if self.qualifier else name
