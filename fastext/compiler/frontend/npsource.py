@@ -821,3 +821,32 @@ def matrix_rank(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, r
     f = "_a" if t.is_float or t.is_complex else "_a.astype('float64')"
     source = f"_s = np.linalg.svd({f}, compute_uv=False)\n_r = int(np.count_nonzero(_s > {tol}))\n"
     return synth.value(fc, source, node, values=values)
+
+
+# ----------------------------------------------------------------------------- apply_along_axis
+
+def apply_along_axis(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.apply_along_axis(func1d, axis, arr)` of a 2-D array: `func1d` (a `.fx` function, an alias
+    or a lambda, called directly) on each 1-D slice along `axis`, the results stacked as NumPy
+    stacks them — numbers into a 1-D array, 1-D arrays into a 2-D one with the result's axis where
+    `axis` was; NumPy's ValueError when there are no slices."""
+    from fastext.compiler.frontend.listsort import key_function
+    bound = _bind(fc, node, ["func1d", "axis", "arr"], shown, 3)
+    if node.keywords and any(k.arg not in ("func1d", "axis", "arr") for k in node.keywords) or len(node.args) > 3:
+        raise fc.error(node, f"{shown}(): extra arguments for func1d are not supported in .fx code",
+                       f"bind them in a lambda: {shown}(lambda v: f(v, k), axis, arr)")
+    call, funcs = key_function(fc, bound["func1d"])
+    if call is None:
+        raise fc.error(bound["func1d"], f"{shown}() needs a function", f"{shown}(lambda v: v.sum(), 1, a)")
+    a = array_arg(fc, bound["arr"], node, shown)
+    if a.type.ndim != 2:
+        raise fc.error(bound["arr"], f"{shown}() of a {a.type.ndim}-D array is not supported in .fx code",
+                       "pass a 2-D array (for a 1-D one, call the function itself)")
+    axis = axis_arg(fc, bound["axis"], 2, allow_none=False)
+    other = 1 - axis
+    source = f"""
+if _a.shape[{other}] == 0:
+    raise ValueError("Cannot apply_along_axis when any iteration dimensions are 0")
+_r = np.array([{call}(_a[{along(2, other, '_i')}]) for _i in range(_a.shape[{other}])]){'.T' if axis == 0 else ''}
+"""
+    return synth.value(fc, source, node, values={"_a": a}, funcs=funcs)
