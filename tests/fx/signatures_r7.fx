@@ -1,0 +1,170 @@
+"""Python's calling and assignment idioms (tests/test_signatures_r7.py): *args, keyword-only
+parameters without defaults, positional-only parameters, f(*t), tuple assignments that turn
+ints into floats, min/max of several arguments with key=, list-of-lists fields, function tables
+as module attributes, np.apply_along_axis."""
+import numpy as np
+from fastext import f64, i64
+
+
+# -- *args
+def total(*xs: float) -> float:
+    s = 0.0
+    for x in xs:
+        s += x
+    return s
+
+
+def head(first: int, *rest: int, sep: int = 0) -> int:
+    return first * 100 + len(rest) * 10 + sep
+
+
+def _count(*xs):
+    n = 0
+    for x in xs:
+        n += x
+    return n
+
+
+def _pair(a, b):
+    return a * 10 + b
+
+
+# -- keyword-only without defaults, positional-only
+def scaled(a: float, *, scale: float) -> float:
+    return a * scale
+
+
+def mixed(a: float, b: float = 2.0, *, c: float, d: int = 3) -> float:
+    return a + b * c + d
+
+
+def pos(a: float, b: float, /, c: float = 1.0) -> float:
+    return a - b + c
+
+
+def calls(n: int) -> float:
+    t = (1.0, 2.0, 3.0)
+    xs = [1, 2, n]
+    p = (n, 2)
+    r = scaled(2.0, scale=3.0) + mixed(1.0, c=2.0) + mixed(1.0, 4.0, d=1, c=0.5) + pos(5.0, 1.0)
+    r += total() + total(1.0, 2.5) + total(*t) + total(0.5, *t) + pos(*t)
+    r += head(3, 4, 5, sep=1) + head(first=2) + _count(1, 2, n) + _count(*xs) + _count(n, *xs) + _pair(*p)
+    return r
+
+
+# -- tuple assignment: an int that becomes a float
+def fib(n: int) -> float:
+    a, b = 0, 0.5
+    for _ in range(n):
+        a, b = b, a + b
+    return a
+
+
+# -- min / max of several arguments with a key
+def _neg(x: int) -> int:
+    return -x
+
+
+def extremes(a: int, b: int) -> int:
+    return min(4, 2, key=_neg) * 1000 + max(a, b, key=_neg) * 100 + min(a, b, 7, key=lambda v: v % 3) \
+        + max(a, b, key=None)
+
+
+# -- a list field filled by nested appends
+class Graph:
+    def __init__(self, n: int):
+        self.n = n
+        self.adj = []
+        for _ in range(n):
+            self.adj.append([])
+
+    def add_edge(self, u: int, v: int):
+        self.adj[u].append(v)
+        self.adj[v].append(u)
+
+
+class Rows:
+    def __init__(self, n: int):
+        self.rows = [[] for _ in range(n)]
+
+    def put(self, i: int, x: float):
+        self.rows[i].append(x)
+
+
+def bfs(n: int) -> list[int]:
+    g = Graph(n)
+    for i in range(n - 1):
+        g.add_edge(i, i + 1)
+    g.add_edge(0, n - 1)
+    dist = [-1] * n
+    dist[0] = 0
+    q = [0]
+    while q:
+        u = q.pop(0)
+        for v in g.adj[u]:
+            if dist[v] < 0:
+                dist[v] = dist[u] + 1
+                q.append(v)
+    return dist
+
+
+def row_sums(n: int) -> list[float]:
+    r = Rows(n)
+    for i in range(2 * n):
+        r.put(i % n, i * 0.5)
+    return [sum(row) for row in r.rows]
+
+
+# -- function tables
+def add(a: float, b: float) -> float:
+    return a + b
+
+
+def sub(a: float, b: float) -> float:
+    return a - b
+
+
+OPS = {"+": add, "-": sub}
+HANDLERS = [add, sub]
+
+
+def calc(op: str, a: float, b: float) -> float:
+    return OPS[op](a, b)
+
+
+# -- np.apply_along_axis
+def _spread(v: f64[:]) -> float:
+    return v.max() - v.min()
+
+
+def _stats(v: f64[:]) -> f64[:]:
+    return np.array([v.min(), v.max(), v.mean()])
+
+
+def spread_rows(a: f64[:, :]) -> f64[:]:
+    return np.apply_along_axis(_spread, 1, a)
+
+
+def col_sums(a: f64[:, :]) -> f64[:]:
+    return np.apply_along_axis(lambda v: v.sum(), 0, a)
+
+
+def doubled(a: f64[:, :]) -> f64[:, :]:
+    return np.apply_along_axis(lambda v: v * 2.0, 1, a)
+
+
+def col_stats(a: f64[:, :]) -> f64[:, :]:
+    return np.apply_along_axis(_stats, 0, a)
+
+
+def sorted_cols(a: f64[:, :]) -> f64[:, :]:
+    return np.apply_along_axis(np.sort, 0, a)
+
+
+def main(n: int) -> int:
+    print(calls(n), fib(n), fib(0), extremes(n, 5))
+    print(bfs(n), row_sums(3))
+    print(calc("+", 1.5, 2.0), calc("-", 1.5, 2.0), total(1.0, 2.0, 3.5))
+    a = np.arange(6.0).reshape(2, 3)
+    print(spread_rows(a), col_sums(a), doubled(a).sum())
+    return n
