@@ -66,6 +66,16 @@ def test_args_items_convert_or_name_the_parameter(both):
         compiled.head(1, 2, 3.5)
 
 
+def test_methods_from_python(both):
+    outs = []
+    for m in both:
+        acc = m.Acc(1.0)
+        acc.add(2.0, 3.0)
+        outs.append((m.Vec(1.0, 2.0).plus(3.0, 4.0), m.Vec(1.0, 2.0).scaled(k=2.0), acc.total, acc.get(scale=3.0),
+                     fxload.outcome(lambda m=m: m.Vec(1.0, 2.0).scaled(2.0))[0]))
+    assert outs[0] == outs[1]
+
+
 def test_signatures_and_stubs(both):
     compiled, plain = both
     for name in ("total", "head", "scaled", "mixed", "pos"):

@@ -3,7 +3,7 @@ parameters without defaults, positional-only parameters, f(*t), tuple assignment
 ints into floats, min/max of several arguments with key=, list-of-lists fields, function tables
 as module attributes, np.apply_along_axis."""
 import numpy as np
-from fastext import f64, i64
+from fastext import f64, i64, struct
 
 
 # -- *args
@@ -50,6 +50,42 @@ def calls(n: int) -> float:
     r += total() + total(1.0, 2.5) + total(*t) + total(0.5, *t) + pos(*t)
     r += head(3, 4, 5, sep=1) + head(first=2) + _count(1, 2, n) + _count(*xs) + _count(n, *xs) + _pair(*p)
     return r
+
+
+# -- methods take them too (`self` first)
+@struct
+class Vec:
+    x: float
+    y: float
+
+    def scaled(self, *, k: float) -> float:
+        return (self.x + self.y) * k
+
+    def plus(self, *zs: float) -> float:
+        s = self.x + self.y
+        for z in zs:
+            s += z
+        return s
+
+
+class Acc:
+    def __init__(self, start: float):
+        self.total = start
+
+    def add(self, *xs: float):
+        for x in xs:
+            self.total += x
+
+    def get(self, *, scale: float) -> float:
+        return self.total * scale
+
+
+def methods(a: float) -> float:
+    v = Vec(1.0, 2.0)
+    acc = Acc(a)
+    acc.add(1.0, 2.0)
+    acc.add()
+    return v.scaled(k=2.0) + v.plus(1.0, 2.0) + v.plus() + acc.get(scale=2.0)
 
 
 # -- tuple assignment: an int that becomes a float
@@ -162,7 +198,7 @@ def sorted_cols(a: f64[:, :]) -> f64[:, :]:
 
 
 def main(n: int) -> int:
-    print(calls(n), fib(n), fib(0), extremes(n, 5))
+    print(calls(n), fib(n), fib(0), extremes(n, 5), methods(n * 0.5))
     print(bfs(n), row_sums(3))
     print(calc("+", 1.5, 2.0), calc("-", 1.5, 2.0), total(1.0, 2.0, 3.5))
     a = np.arange(6.0).reshape(2, 3)

@@ -123,6 +123,11 @@ def parameters(node: ast.FunctionDef, span: Span) -> None:
     a.defaults = list(a.defaults) + [_marker(arg) if d is None else d for arg, d in zip(a.kwonlyargs, a.kw_defaults)]
     a.args = a.args + a.kwonlyargs
     a.kwonlyargs, a.kw_defaults = [], []
+    if hasattr(node, "fx_self"):    # a method: `self` (taken off `a.args`) is the signature's first parameter
+        node.fx_positional += 1
+        node.fx_posonly += bool(node.fx_posonly)
+        if hasattr(node, "fx_vararg"):
+            node.fx_vararg += 1
 
 
 def _marker(arg: ast.arg) -> ast.expr:
