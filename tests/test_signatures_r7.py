@@ -95,6 +95,18 @@ def test_signatures_and_stubs(both):
         assert line in stub
 
 
+def test_packed_list_of_a_reader_is_built_in_the_frame():
+    """`total(a, b, c)` in a loop allocates nothing per call when `total` only reads its `*xs`
+    (frontend/callshape.py: reads_only); `_kept` returns its list, so its list is an arena one."""
+    from fastext.compiler.frontend import check_source
+    from fastext.compiler.irprint import format_function
+    from fastext.compiler.source import SourceFile
+    with open(PATH) as f:
+        module, _ = check_source(SourceFile(PATH, f.read()), "signatures_r7")
+    text = "\n".join(format_function(module.functions["loop"]))
+    assert text.count("@list.display(") == 2 and text.count("{frame=True}") == 1, text
+
+
 def test_function_tables_are_module_attributes(both):
     compiled, plain = both
     assert list(compiled.OPS) == list(plain.OPS) == ["+", "-"]

@@ -44,6 +44,9 @@ def describe(t: T.Type) -> str:
     return str(t)
 
 
+PACKED_IN_FRAME = 16     # `*args` of up to this many items: no arena block for the list (abi/lists.py)
+
+
 def _describe_item(t: T.Type) -> str:
     from fastext.abi.lists import _describe
     return _describe(t) if isinstance(t, T.Scalar) else str(t)
@@ -106,9 +109,15 @@ class WrapperBuilder:
         # (keyword-only parameters: only the parser fills their slots, by name or default)
         is_fast = b.and_(b.icmp_unsigned("==", kwnames, ll.Constant(OBJ, None)),
                          b.icmp_signed("==", nargs, I64(n)) if npos == n else ll.Constant(ll.IntType(1), 0))
+        given = n
+        if fn.vararg is not None and all(p.has_default for p in fn.params[fn.vararg + 1:]):
+            # `total(1.0, 2.0)`: at least the positional ones and no keywords; `packed` takes the rest
+            is_fast = b.and_(b.icmp_unsigned("==", kwnames, ll.Constant(OBJ, None)),
+                             b.icmp_signed(">=", nargs, I64(npos)))
+            given = npos
         b.cbranch(is_fast, fast, slow)
         b.position_at_end(fast)
-        fast_objs = [b.load(b.gep(args, [I64(k)])) for k in range(n)]
+        fast_objs = [b.load(b.gep(args, [I64(k)])) if k < given else ll.Constant(OBJ, None) for k in range(n)]
         b.branch(parsed)
         b.position_at_end(slow)
         names = self.name_table(fn)
@@ -337,7 +346,7 @@ class WrapperBuilder:
         n = b.select(b.icmp_signed(">", extra, I64(0)), extra, I64(0))
         return unbox_items(self, p.var.type, n, lambda k: b.load(b.gep(args, [b.add(k, I64(npos))])),
                            self.ctx.cstring(f"*{p.var.name}"), self.err, p.var.name,
-                           items=f"{_describe_item(p.var.type.item)} (each of them)")
+                           items=f"{_describe_item(p.var.type.item)} (each of them)", frame=PACKED_IN_FRAME)
 
     def unbox(self, k: int, p: ir.Param, obj: ll.Value) -> ll.Value:
         t = p.var.type

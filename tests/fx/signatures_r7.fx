@@ -29,6 +29,17 @@ def _pair(a, b):
     return a * 10 + b
 
 
+def _kept(*xs: float) -> list[float]:
+    return xs          # the packed list escapes: it stays in the arena
+
+
+def loop(n: int) -> float:
+    acc = 0.0
+    for i in range(n):
+        acc += total(acc * 1e-9, 1.0, i * 0.5) + len(_kept(1.0, acc))
+    return acc
+
+
 # -- keyword-only without defaults, positional-only
 def scaled(a: float, *, scale: float) -> float:
     return a * scale
@@ -198,7 +209,7 @@ def sorted_cols(a: f64[:, :]) -> f64[:, :]:
 
 
 def main(n: int) -> int:
-    print(calls(n), fib(n), fib(0), extremes(n, 5), methods(n * 0.5))
+    print(calls(n), fib(n), fib(0), extremes(n, 5), methods(n * 0.5), loop(n))
     print(bfs(n), row_sums(3))
     print(calc("+", 1.5, 2.0), calc("-", 1.5, 2.0), total(1.0, 2.0, 3.5))
     a = np.arange(6.0).reshape(2, 3)

@@ -434,6 +434,9 @@ def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
             args.append(ir.ObjConst(dtype, span, None) if isinstance(dtype, T.PyObj) else ir.Const(dtype, span, value))
         else:
             raise fc.error(node, f"`{name}` is missing argument `{pname}`", usage)
+    if sig.vararg is not None:      # `*args` packed at this call: in the frame when the callee only reads it
+        from fastext.compiler.frontend.callshape import in_frame
+        in_frame(args[sig.vararg], sig.vararg_private)
     ret = sig.ret
     return ir.Call(ret, span, qualname, args)
 

@@ -97,3 +97,56 @@ def _packed(extra: list[ast.expr], at: ast.AST) -> ast.expr:
 
 def _like(node: ast.Call, args: list[ast.expr], keywords: list[ast.keyword]) -> ast.Call:
     return ast.copy_location(ast.Call(node.func, args, keywords), node)
+
+
+# the calls that only read a list passed to them, keeping nothing of it
+_READERS = frozenset({"len", "sum", "min", "max", "any", "all", "sorted", "list", "tuple", "enumerate", "zip",
+                      "reversed", "set"})
+
+
+def reads_only(body: list[ast.stmt], name: str) -> bool:
+    """Whether a function body only reads its `*args` list `name` — iterates it, indexes it,
+    measures it, tests `in`, hands it to a builtin that reads it — and never rebinds, changes,
+    stores, returns or captures it: then a `.fx` call may build the packed list in its own frame
+    (lower/lists.py: `_frame_list`) instead of the call's arena, as nothing can reach it after
+    the call returns."""
+    parents: dict[ast.AST, ast.AST] = {}
+    for node in ast.walk(ast.Module(body, [])):
+        for child in ast.iter_child_nodes(node):
+            parents[child] = node
+    for node in ast.walk(ast.Module(body, [])):
+        if not (isinstance(node, ast.Name) and node.id == name):
+            continue
+        if not isinstance(node.ctx, ast.Load) or _in_nested_function(node, parents):
+            return False
+        up = parents.get(node)
+        if isinstance(up, ast.For) and up.iter is node or isinstance(up, ast.comprehension) and up.iter is node:
+            continue
+        if isinstance(up, ast.Subscript) and up.value is node and isinstance(up.ctx, ast.Load):
+            continue
+        if isinstance(up, ast.Compare) and node in up.comparators and \
+                all(isinstance(op, (ast.In, ast.NotIn)) for op in up.ops):
+            continue
+        if isinstance(up, ast.Call) and node in up.args and isinstance(up.func, ast.Name) and up.func.id in _READERS:
+            continue
+        return False
+    return True
+
+
+def _in_nested_function(node: ast.AST, parents: dict) -> bool:
+    up = parents.get(node)
+    while up is not None:
+        if isinstance(up, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            return True
+        up = parents.get(up)
+    return False
+
+
+def in_frame(value, private: bool):
+    """Mark the packed list display of a call as built in the caller's frame when the callee
+    only reads it (`reads_only`); other values (a concatenation with a spread list) stay in the
+    arena."""
+    from fastext.compiler import ir
+    if private and isinstance(value, ir.Intrinsic) and value.name == "list.display":
+        value.attrs = {**(value.attrs or {}), "frame": True}
+    return value

@@ -115,6 +115,8 @@ def parameters(node: ast.FunctionDef, span: Span) -> None:
             packed.annotation = ast.copy_location(
                 ast.Subscript(ast.copy_location(ast.Name("list", ast.Load()), item), item, ast.Load()), item)
         node.fx_vararg = len(a.args)
+        from fastext.compiler.frontend.callshape import reads_only
+        node.fx_vararg_private = reads_only(node.body, star.arg)
         a.args = a.args + [packed]
         if a.defaults:      # `def f(a, b=1, *xs)`: calls always fill the packed list, a stand-in keeps the line-up
             a.defaults = list(a.defaults) + [_marker(star)]
@@ -757,7 +759,8 @@ class _ModuleCollector:
             check_declaration(self, node, params, ret)
         sig = Signature(node.name, params, defaults, ret, span, options, target,
                         positional=getattr(node, "fx_positional", None), posonly=getattr(node, "fx_posonly", 0),
-                        vararg=getattr(node, "fx_vararg", None))
+                        vararg=getattr(node, "fx_vararg", None),
+                        vararg_private=getattr(node, "fx_vararg_private", False))
         self.scope.signatures[node.name] = sig
         self.scope.registry[self.scope.qualify(node.name)] = sig
         if not hasattr(node, "fx_self"):

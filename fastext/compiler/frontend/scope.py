@@ -33,6 +33,7 @@ class Signature:
     positional: int | None = None   # how many may be passed by position (None: all; the rest keyword-only)
     posonly: int = 0                # how many only by position (`def f(a, b, /, c)`: 2)
     vararg: int | None = None       # the index of the list `*args` packs into (frontend/module.py: parameters)
+    vararg_private: bool = False    # the body only reads that list (frontend/callshape.py: reads_only)
 
 
 @dataclass

@@ -254,8 +254,8 @@ def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=
     visible = tmpl.visible()[len(leading):]
     names = [p.name for p in visible]
     from fastext.compiler.frontend.callshape import shape as shape_call
-    node = shape_call(fc, node, names, getattr(tmpl.node, "fx_posonly", 0), getattr(tmpl.node, "fx_vararg", None),
-                      shown, len(leading))
+    vararg = getattr(tmpl.node, "fx_vararg", None)
+    node = shape_call(fc, node, names, getattr(tmpl.node, "fx_posonly", 0), vararg, shown, len(leading))
     usage = f"call it as {shown}({', '.join(names)})"
     if len(node.args) > len(visible):
         raise fc.error(node, f"`{shown}` takes {len(visible)} arguments, got {len(node.args)}", usage)
@@ -314,6 +314,9 @@ def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=
         t = p.type or v.type
         key.append(("v", t))
         args.append(fc.coerce(v, t, at, f"argument `{p.name}` of `{shown}`"))
+        if vararg is not None and p is tmpl.params[vararg]:     # `*args` packed at this call
+            from fastext.compiler.frontend.callshape import in_frame
+            in_frame(args[-1], getattr(tmpl.node, "fx_vararg_private", False))
     tmpl.weak.update(fc.list_weak)    # an int-literal list passed on stays "ints unless decided" there
     qualname, sig = instantiate(tmpl, tuple(key), span, discarded=fc.statement_call is node)
     if sig.ret is None or isinstance(sig.ret, ErrorType):     # its body failed to check: reported there
@@ -392,7 +395,8 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
         funcparams[p.name] = (what, hidden, args, ret)
     sig = Signature(tmpl.node.name, params, defaults, tmpl.ret, tmpl.span, tmpl.options, "cpu",
                     positional=getattr(tmpl.node, "fx_positional", None), posonly=getattr(tmpl.node, "fx_posonly", 0),
-                    vararg=getattr(tmpl.node, "fx_vararg", None))
+                    vararg=getattr(tmpl.node, "fx_vararg", None),
+                    vararg_private=getattr(tmpl.node, "fx_vararg_private", False))
     tmpl.signatures[qualname] = sig
     from fastext.compiler.frontend.function import FunctionChecker, check_promoting
 
