@@ -48,13 +48,13 @@ def test_calls_like_python(both, name, args, kwargs):
     ("mixed", (1.0,), {}),
     ("pos", (5.0,), {"b": 1.0}),                  # positional-only passed by keyword
     ("total", (), {"xs": 1.0}),                   # *args is not a keyword
-    ("head", (), {}),
+    ("head", (), {}), ("pos", (), {}), ("pos", (1.0,), {}),               # missing positional ones
+    ("scaled", (1.0, 2.0), {}), ("mixed", (1.0, 2.0, 3.0), {}), ("fib", (1, 2), {}),    # too many
+    ("fib", (), {"m": 1}),
 ])
 def test_python_type_errors(both, name, args, kwargs):
     compiled, plain = (fxload.outcome(lambda m=m: getattr(m, name)(*args, **kwargs)) for m in both)
-    assert compiled[0] == plain[0] == "TypeError"
-    if name != "head":      # a missing positional argument keeps the builtin's wording
-        assert compiled == plain
+    assert compiled[0] == "TypeError" and compiled == plain
 
 
 def test_args_items_convert_or_name_the_parameter(both):

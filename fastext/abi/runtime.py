@@ -83,8 +83,11 @@ named:
 ; %npos come by position (the rest are keyword-only: `def f(x, *, tol=1e-8)`), more only when
 ; %star is set (`*args`: the caller takes args[npos..nargs) itself); the first %nposonly only by
 ; position (`def f(a, /, b)`).  %req holds one byte per slot, 'r' where the argument is required.
+; Messages are Python's: %toomany.fmt is the entry point's "f() takes 1 positional argument but %lld
+; %s given" (abi/wrapper.py: `too_many`), missing arguments are counted and named.
 define i32 @fx_parse_args(ptr %args, i64 %nargs, ptr %kwnames, ptr %names, i64 %n, ptr %req,
-                          ptr %fname, ptr %slots, i64 %npos, i64 %nposonly, i64 %star) cold noinline {{
+                          ptr %fname, ptr %slots, i64 %npos, i64 %nposonly, i64 %star,
+                          ptr %toomany.fmt) cold noinline {{
 entry:
   %over = icmp sgt i64 %nargs, %npos
   %nostar = icmp eq i64 %star, 0
@@ -92,9 +95,9 @@ entry:
   br i1 %too, label %toomany, label %fill
 toomany:
   %te = load ptr, ptr @PyExc_TypeError
-  %one = icmp eq i64 %npos, 1
-  %tmsg = select i1 %one, ptr @.m.toomany1, ptr @.m.toomany
-  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te, ptr %tmsg, ptr %fname, i64 %npos, i64 %nargs)
+  %one = icmp eq i64 %nargs, 1
+  %verb = select i1 %one, ptr @.m.was, ptr @.m.were
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te, ptr %toomany.fmt, i64 %nargs, ptr %verb)
   ret i32 -1
 fill:
   %i = phi i64 [0, %entry], [%i.next, %fill.body]
@@ -181,16 +184,50 @@ req.body:
 req.ok:
   br label %required
 missing:
+  ; the missing ones of the same kind (positional, or keyword-only) as the first: counted, the
+  ; first two named, as Python's "missing 2 required positional arguments: 'a' and 'b'"
   %te4 = load ptr, ptr @PyExc_TypeError
   %mp = getelementptr ptr, ptr %names, i64 %r
   %mn = load ptr, ptr %mp
   %kwonly = icmp sge i64 %r, %npos
-  br i1 %kwonly, label %missing.kw, label %missing.pos
-missing.pos:
-  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te4, ptr @.m.missing, ptr %fname, ptr %mn, i64 %r.next)
+  %kind.end = select i1 %kwonly, i64 %n, i64 %npos
+  br label %count
+count:
+  %c = phi i64 [%r.next, %missing], [%c.next, %count.next]
+  %cnt = phi i64 [1, %missing], [%cnt.next, %count.next]
+  %second = phi ptr [null, %missing], [%second.next, %count.next]
+  %count.more = icmp slt i64 %c, %kind.end
+  br i1 %count.more, label %count.body, label %report
+count.body:
+  %cp = getelementptr ptr, ptr %slots, i64 %c
+  %cv = load ptr, ptr %cp
+  %cq = getelementptr i8, ptr %req, i64 %c
+  %cr = load i8, ptr %cq
+  %c.needed = icmp eq i8 %cr, 114
+  %c.null = icmp eq ptr %cv, null
+  %c.absent = and i1 %c.needed, %c.null
+  %c.inc = zext i1 %c.absent to i64
+  %cnt.next = add i64 %cnt, %c.inc
+  %c.first = icmp eq ptr %second, null
+  %c.take = and i1 %c.absent, %c.first
+  %cnp = getelementptr ptr, ptr %names, i64 %c
+  %cn = load ptr, ptr %cnp
+  %second.next = select i1 %c.take, ptr %cn, ptr %second
+  br label %count.next
+count.next:
+  %c.next = add i64 %c, 1
+  br label %count
+report:
+  %kind = select i1 %kwonly, ptr @.m.kwonly, ptr @.m.positional
+  %single = icmp eq i64 %cnt, 1
+  br i1 %single, label %report.one, label %report.more
+report.one:
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te4, ptr @.m.missing1, ptr %fname, ptr %kind, ptr %mn)
   ret i32 -1
-missing.kw:
-  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te4, ptr @.m.missingkw, ptr %fname, ptr %mn)
+report.more:
+  %two = icmp eq i64 %cnt, 2
+  %mfmt = select i1 %two, ptr @.m.missing2, ptr @.m.missingn
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te4, ptr %mfmt, ptr %fname, i64 %cnt, ptr %kind, ptr %mn, ptr %second)
   ret i32 -1
 done:
   ret i32 0
@@ -829,12 +866,15 @@ formatted:
 
 
 MESSAGES = {
-    "toomany": "%s() takes at most %lld positional arguments (%lld given)",
-    "toomany1": "%s() takes at most %lld positional argument (%lld given)",
+    "was": "was",
+    "were": "were",
     "unexpected": "%s() got an unexpected keyword argument '%U'",
     "multiple": "%s() got multiple values for argument '%s'",
-    "missing": "%s() missing required argument '%s' (position %lld)",
-    "missingkw": "%s() missing 1 required keyword-only argument: '%s'",
+    "missing1": "%s() missing 1 required %s argument: '%s'",
+    "missing2": "%s() missing %lld required %s arguments: '%s' and '%s'",
+    "missingn": "%s() missing %lld required %s arguments: '%s', '%s', ...",
+    "positional": "positional",
+    "kwonly": "keyword-only",
     "posonly": "%s() got some positional-only arguments passed as keyword arguments: '%s'",
     "musttype": "%s() argument '%s' must be %s, not %U",
     "musttype0": "%s() argument '%s' must be %s",

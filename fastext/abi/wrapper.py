@@ -44,6 +44,14 @@ def describe(t: T.Type) -> str:
     return str(t)
 
 
+def too_many(name: str, fn: ir.Function, npos: int) -> str:
+    """Python's "f() takes from 1 to 2 positional arguments but %lld %s given" for `fn` (the
+    count given and was/were filled in at run time: abi/runtime.py `fx_parse_args`)."""
+    low = sum(1 for p in fn.params[:npos] if not p.has_default)
+    takes = f"{npos}" if low == npos else f"from {low} to {npos}"
+    return f"{name.replace('%', '%%')}() takes {takes} positional argument{'' if npos == 1 else 's'} but %lld %s given"
+
+
 PACKED_IN_FRAME = 16     # `*args` of up to this many items: no arena block for the list (abi/lists.py)
 
 
@@ -124,7 +132,8 @@ class WrapperBuilder:
         required = "".join("o" if p.has_default or k == fn.vararg else "r" for k, p in enumerate(fn.params))
         rc = b.call(self.rt["fx_parse_args"], [b.bitcast(args, OBJ), nargs, kwnames, b.bitcast(names, OBJ), I64(n),
                                                 self.ctx.cstring(required), self.fname, b.bitcast(slots, OBJ),
-                                                I64(npos), I64(fn.posonly), I64(int(fn.vararg is not None))])
+                                                I64(npos), I64(fn.posonly), I64(int(fn.vararg is not None)),
+                                                self.ctx.cstring(too_many(python_name or fn.name, fn, npos))])
         slow_ok = llfn.append_basic_block("args.slow.ok")
         b.cbranch(b.icmp_signed("<", rc, I32(0)), self.fail_bb, slow_ok)
         b.position_at_end(slow_ok)
