@@ -136,6 +136,7 @@ def test_apply_along_axis_like_numpy(both, name):
     ("def _g(a: float, b: float) -> float:\n    return a - b\n\n\ndef f(x: list[float]) -> float:\n"
      "    return _g(*x)\n", (6, 15), "only a tuple of known length spreads"),
     ("def f(a: int, b: int) -> int:\n    return min(a, b, default=0)\n", (2, 30), "takes only `key=`"),
+    ("def f(*xs):\n    return len(xs)\n", (1, 8), "parameter `*xs` of `f` needs a type annotation"),
 ])
 def test_located_errors(tmp_path, source, where, message):
     text = fxload.compile_error(tmp_path, source)

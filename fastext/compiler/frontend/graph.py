@@ -222,9 +222,12 @@ def _unused_templates(unit: "_Unit") -> None:
         if template.instances:
             continue
         if missing is not None:
-            unit.diags.add(Diagnostic(missing.span, f"parameter `{missing.name}` of `{node.name}` needs a type annotation",
-                                      f"write `{missing.name}: f64` (or i64, f64[:], list[f64], …): Python calls "
-                                      f"`{node.name}`; a helper only .fx code calls may leave its types to the calls"))
+            star = "*" if template.params.index(missing) == getattr(node, "fx_vararg", None) else ""
+            shown = f"{star}{missing.name}: f64` (each item; or i64, str, …)" if star else \
+                f"{missing.name}: f64` (or i64, f64[:], list[f64], …)"
+            unit.diags.add(Diagnostic(missing.span, f"parameter `{star}{missing.name}` of `{node.name}` needs a type "
+                                      f"annotation", f"write `{shown}: Python calls `{node.name}`; a helper only .fx "
+                                      "code calls may leave its types to the calls"))
 
 
 def _exported(unit: "_Unit", template) -> bool:
