@@ -95,6 +95,17 @@ def test_signatures_and_stubs(both):
         assert line in stub
 
 
+@pytest.mark.parametrize("args,kwargs", [((1.0,), {}), ((1.0,), {"k": 2.0}), ((1.0,), {"a": 1, "b": 2.5, "k": 3.0}),
+                                         ((), {"x": 2.0, "z": 1}), ((1.0,), {"b": "s"}), ((1.0, 2.0), {}),
+                                         ((), {"k": 1.0})])
+def test_kwargs_from_python(both, args, kwargs):
+    compiled, plain = (fxload.outcome(lambda m=m: m.weighted(*args, **kwargs)) for m in both)
+    if compiled[0] == "TypeError" and "must be" in compiled[1]:      # a str value: the parameter named
+        assert "argument 'opts' must be a dict of str to f64" in compiled[1] and plain[0] == "TypeError"
+    else:
+        assert compiled == plain
+
+
 def test_packed_list_of_a_reader_is_built_in_the_frame():
     """`total(a, b, c)` in a loop allocates nothing per call when `total` only reads its `*xs`
     (frontend/callshape.py: reads_only); `_kept` returns its list, so its list is an arena one."""
@@ -126,7 +137,8 @@ def test_apply_along_axis_like_numpy(both, name):
 
 
 @pytest.mark.parametrize("source,where,message", [
-    ("def f(x: float, **opts: float) -> float:\n    return x\n", (1, 19), "`f` takes `**opts`"),
+    ("def f(x: float, **opts: float) -> float:\n    return x\n\n\ndef g() -> float:\n    return f(1.0, k='a')\n",
+     (6, 21), "keyword `k` of `f` goes into `**opts`, which holds f64"),
     ("def _g(a: float, b: float, /) -> float:\n    return a - b\n\n\ndef f(x: float) -> float:\n"
      "    return _g(x, b=2.0)\n", (6, 20), "_g() got some positional-only arguments passed as keyword arguments"),
     ("def _g(a: float, *, k: float) -> float:\n    return a * k\n\n\ndef f(x: float) -> float:\n"

@@ -35,6 +35,9 @@ def text_signature(fn: ir.Function, python_name: str | None = None) -> str:
         if k == fn.vararg:
             parts.append(f"*{p.var.name}")
             continue
+        if k == fn.kwargs:
+            parts.append(f"**{p.var.name}")
+            continue
         parts.append(f"{p.var.name}={p.default!r}" if p.has_default else p.var.name)
     if fn.posonly == len(fn.params) and fn.posonly:
         parts.append("/")
@@ -46,7 +49,7 @@ def _markers(parts: list[str], fn: ir.Function, k: int) -> None:
     ones (none after a `*args`), appended to `parts` before parameter `k`."""
     if fn.posonly and k == fn.posonly:
         parts.append("/")
-    if k == fn.positional and fn.vararg is None:
+    if k == fn.positional and fn.vararg is None and k != fn.kwargs:
         parts.append("*")        # the keyword-only ones follow
 
 
@@ -56,6 +59,9 @@ def typed_signature(fn: ir.Function, python_name: str | None = None) -> str:
         _markers(params, fn, k)
         if k == fn.vararg:
             params.append(f"*{p.var.name}: {p.var.type.item}")
+            continue
+        if k == fn.kwargs:
+            params.append(f"**{p.var.name}: {p.var.type.value}")
             continue
         s = f"{p.var.name}: {p.var.type}"
         params.append(s + (f" = {p.default!r}" if p.has_default else ""))

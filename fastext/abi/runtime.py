@@ -28,6 +28,7 @@ _TEMPLATE = r"""
 declare i64 @PyTuple_Size(ptr)
 declare ptr @PyTuple_GetItem(ptr, i64)
 declare i32 @PyUnicode_CompareWithASCIIString(ptr, ptr)
+declare i32 @PyDict_SetItem(ptr, ptr, ptr)
 declare ptr @PyErr_Format(ptr, ptr, ...)
 declare void @PyErr_SetNone(ptr)
 declare void @PyErr_SetObject(ptr, ptr)
@@ -84,10 +85,11 @@ named:
 ; %star is set (`*args`: the caller takes args[npos..nargs) itself); the first %nposonly only by
 ; position (`def f(a, /, b)`).  %req holds one byte per slot, 'r' where the argument is required.
 ; Messages are Python's: %toomany.fmt is the entry point's "f() takes 1 positional argument but %lld
-; %s given" (abi/wrapper.py: `too_many`), missing arguments are counted and named.
+; %s given" (abi/wrapper.py: `too_many`), missing arguments are counted and named.  %kwdict (a
+; dict, or null): a `**opts` function's, where the keywords no parameter names go.
 define i32 @fx_parse_args(ptr %args, i64 %nargs, ptr %kwnames, ptr %names, i64 %n, ptr %req,
                           ptr %fname, ptr %slots, i64 %npos, i64 %nposonly, i64 %star,
-                          ptr %toomany.fmt) cold noinline {{
+                          ptr %toomany.fmt, ptr %kwdict) cold noinline {{
 entry:
   %over = icmp sgt i64 %nargs, %npos
   %nostar = icmp eq i64 %star, 0
@@ -121,7 +123,7 @@ kw.start:
   %nkw = call i64 @PyTuple_Size(ptr %kwnames)
   br label %kw.loop
 kw.loop:
-  %k = phi i64 [0, %kw.start], [%k.next, %kw.store]
+  %k = phi i64 [0, %kw.start], [%k.next, %kw.store], [%k.after, %gather.next]
   %kw.more = icmp slt i64 %k, %nkw
   br i1 %kw.more, label %kw.body, label %required
 kw.body:
@@ -141,12 +143,30 @@ match.next:
   %j.next = add i64 %j, 1
   br label %match
 unexpected:
+  %gathers = icmp ne ptr %kwdict, null
+  br i1 %gathers, label %gather, label %unexpected.error
+gather:
+  %gidx = add i64 %nargs, %k
+  %gp = getelementptr ptr, ptr %args, i64 %gidx
+  %gv = load ptr, ptr %gp
+  %grc = call i32 @PyDict_SetItem(ptr %kwdict, ptr %key, ptr %gv)
+  %gfail = icmp slt i32 %grc, 0
+  br i1 %gfail, label %gather.fail, label %gather.next
+gather.fail:
+  ret i32 -1
+gather.next:
+  %k.after = add i64 %k, 1
+  br label %kw.loop
+unexpected.error:
   %te2 = load ptr, ptr @PyExc_TypeError
   call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te2, ptr @.m.unexpected, ptr %fname, ptr %key)
   ret i32 -1
 found:
   %posonly = icmp slt i64 %j, %nposonly
-  br i1 %posonly, label %byname, label %found.kw
+  br i1 %posonly, label %posonly.kw, label %found.kw
+posonly.kw:
+  %posonly.gathers = icmp ne ptr %kwdict, null
+  br i1 %posonly.gathers, label %gather, label %byname
 byname:
   %te5 = load ptr, ptr @PyExc_TypeError
   call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te5, ptr @.m.posonly, ptr %fname, ptr %nm)

@@ -108,6 +108,12 @@ class WrapperBuilder:
             set_stack_limit(self.ctx, b, err)     # recursive code below may use STACK_BUDGET bytes
         slots = b.alloca(ll.ArrayType(OBJ, max(n, 1)), name="slots")
         self.fail_bb = llfn.append_basic_block("fail")
+        # `**opts`: a dict the parser puts the unnamed keywords in, converted like a dict argument
+        # and released with the views (null if it could not be made: Py_DecRef takes null)
+        self.kwdict = self.api.call(b, "PyDict_New") if fn.kwargs is not None else None
+        if self.kwdict is not None:
+            with b.if_then(b.icmp_unsigned("==", self.kwdict, ll.Constant(OBJ, None)), likely=False):
+                b.branch(self.fail_bb)
 
         # --- argument objects: positional fast path, or the general parser
         fast, slow, parsed = (llfn.append_basic_block(x) for x in ("args.fast", "args.slow", "args.done"))
@@ -118,10 +124,12 @@ class WrapperBuilder:
         is_fast = b.and_(b.icmp_unsigned("==", kwnames, ll.Constant(OBJ, None)),
                          b.icmp_signed("==", nargs, I64(n)) if npos == n else ll.Constant(ll.IntType(1), 0))
         given = n
-        if fn.vararg is not None and all(p.has_default for p in fn.params[fn.vararg + 1:]):
-            # `total(1.0, 2.0)`: at least the positional ones and no keywords; `packed` takes the rest
+        packs = (fn.vararg, fn.kwargs)
+        if npos < n and all(p.has_default or k in packs for k, p in enumerate(fn.params) if k >= npos):
+            # `total(1.0, 2.0)`, `newton(1.5)`: the positional ones (at least, with `*args`: `packed`
+            # takes the rest) and no keywords; the others take their defaults
             is_fast = b.and_(b.icmp_unsigned("==", kwnames, ll.Constant(OBJ, None)),
-                             b.icmp_signed(">=", nargs, I64(npos)))
+                             b.icmp_signed(">=" if fn.vararg is not None else "==", nargs, I64(npos)))
             given = npos
         b.cbranch(is_fast, fast, slow)
         b.position_at_end(fast)
@@ -129,11 +137,12 @@ class WrapperBuilder:
         b.branch(parsed)
         b.position_at_end(slow)
         names = self.name_table(fn)
-        required = "".join("o" if p.has_default or k == fn.vararg else "r" for k, p in enumerate(fn.params))
+        required = "".join("o" if p.has_default or k in packs else "r" for k, p in enumerate(fn.params))
         rc = b.call(self.rt["fx_parse_args"], [b.bitcast(args, OBJ), nargs, kwnames, b.bitcast(names, OBJ), I64(n),
                                                 self.ctx.cstring(required), self.fname, b.bitcast(slots, OBJ),
                                                 I64(npos), I64(fn.posonly), I64(int(fn.vararg is not None)),
-                                                self.ctx.cstring(too_many(python_name or fn.name, fn, npos))])
+                                                self.ctx.cstring(too_many(python_name or fn.name, fn, npos)),
+                                                self.kwdict or ll.Constant(OBJ, None)])
         slow_ok = llfn.append_basic_block("args.slow.ok")
         b.cbranch(b.icmp_signed("<", rc, I32(0)), self.fail_bb, slow_ok)
         b.position_at_end(slow_ok)
@@ -142,6 +151,9 @@ class WrapperBuilder:
         b.position_at_end(parsed)
         objs = []
         for k in range(n):
+            if k == fn.kwargs:
+                objs.append(self.kwdict)
+                continue
             phi = b.phi(OBJ)
             phi.add_incoming(fast_objs[k], fast)
             phi.add_incoming(slow_objs[k], slow_ok)
@@ -334,12 +346,15 @@ class WrapperBuilder:
         for view in self.views.values():
             self.b.call(self.rt["fx_release"], [self.b.bitcast(view, OBJ)])
         objects.release(self)
+        if self.kwdict is not None:
+            self.api.call(self.b, "Py_DecRef", self.kwdict)
 
     def name_table(self, fn: ir.Function) -> ll.Value:
         arr_t = ll.ArrayType(OBJ, max(1, len(fn.params)))
         gv = ll.GlobalVariable(self.ctx.module, arr_t, f"fx$names.{fn.name}")
         # the packed `*args` list is named `*xs`: no keyword matches it (Python: an unexpected keyword)
-        gv.initializer = ll.Constant(arr_t, [self.ctx.cstring(("*" if k == fn.vararg else "") + p.var.name)
+        gv.initializer = ll.Constant(arr_t, [self.ctx.cstring(("*" if k == fn.vararg else "**" if k == fn.kwargs else "")
+                                                              + p.var.name)
                                              for k, p in enumerate(fn.params)] or
                                      [ll.Constant(OBJ, None)])
         gv.global_constant, gv.linkage = True, "private"

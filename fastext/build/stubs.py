@@ -74,10 +74,13 @@ def stub_text(module, source_name: str) -> str:
         for k, p in enumerate(f.params):
             if f.posonly and k == f.posonly:
                 params.append("/")
-            if k == f.positional and f.vararg is None:
+            if k == f.positional and f.vararg is None and k != f.kwargs:
                 params.append("*")      # keyword-only parameters follow
             if k == f.vararg:
                 params.append(f"*{p.var.name}: {python_type(p.var.type.item)}")
+                continue
+            if k == f.kwargs:
+                params.append(f"**{p.var.name}: {python_type(p.var.type.value)}")
                 continue
             default = " = ..." if p.has_default else ""
             params.append(f"{p.var.name}: {python_type(p.var.type)}{default}")

@@ -511,6 +511,7 @@ class Function:
     # extra positional arguments fill (frontend/module.py: `parameters`; abi/wrapper.py)
     posonly: int = 0
     vararg: int | None = None
+    kwargs: int | None = None       # `def f(x, **opts)`: the index of the dict the other keywords fill
     # Facts filled in by `analysis`.
     writes: set[int] = field(default_factory=set)     # indices of array params written through
     loops: bool = False                               # contains a loop, or calls something that does

@@ -63,6 +63,22 @@ def calls(n: int) -> float:
     return r
 
 
+# -- **kwargs: the keywords no parameter names, as a dict[str, T]
+def weighted(x: float, *, k: float = 1.0, **opts: float) -> float:
+    t = x * k
+    for name in opts:
+        t += opts[name] * len(name)
+    return t
+
+
+def _loose(x, **kw):
+    return x + len(kw) + kw.get("p", 0)
+
+
+def keywords(a: float) -> float:
+    return weighted(a) + weighted(a, k=2.0, scale=2.0, shift=0.5) + weighted(x=a, tol=1e-3) + _loose(a, p=1, q=2)
+
+
 # -- methods take them too (`self` first)
 @struct
 class Vec:
@@ -209,7 +225,7 @@ def sorted_cols(a: f64[:, :]) -> f64[:, :]:
 
 
 def main(n: int) -> int:
-    print(calls(n), fib(n), fib(0), extremes(n, 5), methods(n * 0.5), loop(n))
+    print(calls(n), fib(n), fib(0), extremes(n, 5), methods(n * 0.5), loop(n), keywords(n * 0.25))
     print(bfs(n), row_sums(3))
     print(calc("+", 1.5, 2.0), calc("-", 1.5, 2.0), total(1.0, 2.0, 3.5))
     a = np.arange(6.0).reshape(2, 3)

@@ -403,7 +403,7 @@ def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
     params = sig.params[len(leading):]
     pnames = [p[0] for p in params]
     from fastext.compiler.frontend.callshape import shape
-    node = shape(fc, node, pnames, sig.posonly, sig.vararg, name, len(leading))
+    node = shape(fc, node, pnames, sig.posonly, sig.vararg, name, len(leading), sig.kwargs)
     usage = f"call it as {name}({', '.join(pnames)})"
     if len(node.args) > len(params):
         raise fc.error(node, f"`{name}` takes {len(params)} arguments, got {len(node.args)}", usage)
@@ -422,6 +422,10 @@ def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
     args = []
     for pname, ptype, _ in sig.params:
         if pname in bound:
+            if sig.kwargs is not None and pname == sig.params[sig.kwargs][0] and isinstance(ptype, T.Dict):
+                from fastext.compiler.frontend.callshape import coerce_keywords
+                args.append(coerce_keywords(fc, bound[pname], ptype, where[pname], pname, name))
+                continue
             args.append(fc.coerce(bound[pname], ptype, where[pname], f"argument `{pname}` of `{name}`"))
         elif pname in sig.defaults:
             dtype, value = sig.defaults[pname]

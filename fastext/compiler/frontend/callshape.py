@@ -9,7 +9,10 @@ from `.fx` code before it is bound (frontend/calls.py: `user_call`, frontend/tem
 * the extra positional arguments of a `*args` function packed into one list display, passed by
   the packed parameter's name (`xs=[3.0, 4.0]`; `[]` when there are none), so the positional
   parameters before it may still come by keyword;
-* a positional-only parameter passed by keyword: Python's TypeError as a located error.
+* the keywords no parameter names, for a `**opts` function, gathered into one dict display
+  passed as `opts={...}` (`{}` when there are none);
+* a positional-only parameter passed by keyword: Python's TypeError as a located error (with
+  `**opts`, Python's rule: it goes into the dict).
 """
 from __future__ import annotations
 
@@ -23,27 +26,37 @@ if TYPE_CHECKING:
 
 
 def shape(fc: "FunctionChecker", node: ast.Call, names: list[str], posonly: int, vararg: int | None,
-          shown: str, leading: int = 0) -> ast.Call:
-    """`node` with its starred arguments spread and its `*args` packed (see the module's text);
-    `names`: the callee's parameters a call names, `leading` of them already bound (a method's
-    `self`: `posonly` and `vararg` count it)."""
-    if not (posonly or vararg is not None or any(isinstance(a, ast.Starred) for a in node.args)):
+          shown: str, leading: int = 0, kwargs: int | None = None) -> ast.Call:
+    """`node` with its starred arguments spread, its `*args` packed and the keywords no parameter
+    names gathered into the `**opts` dict (see the module's text); `names`: the callee's
+    parameters a call names, `leading` of them already bound (a method's `self`: `posonly`,
+    `vararg` and `kwargs` count it)."""
+    if not (posonly or vararg is not None or kwargs is not None or any(isinstance(a, ast.Starred) for a in node.args)):
         return node
     args = _spread(fc, node, vararg is not None, shown)
-    for kw in node.keywords:
+    keywords = list(node.keywords)
+    packed = {names[k - leading] for k in (vararg, kwargs) if k is not None}
+    named = [n for k, n in enumerate(names) if n not in packed and k + leading >= posonly]
+    if kwargs is not None:      # `f(x, scale=2.0)` of `def f(x, **opts)`: opts={"scale": 2.0}
+        extra = [kw for kw in keywords if kw.arg is not None and kw.arg not in named]
+        keywords = [kw for kw in keywords if kw not in extra]
+        table = ast.copy_location(ast.Dict([ast.copy_location(ast.Constant(kw.arg), kw.value) for kw in extra],
+                                           [kw.value for kw in extra]), node)
+        keywords.append(ast.copy_location(ast.keyword(names[kwargs - leading], table), node))
+    for kw in keywords:
         if kw.arg is not None and kw.arg in names[:max(posonly - leading, 0)]:
             raise fc.error(kw.value, f"{shown}() got some positional-only arguments passed as keyword arguments: "
                                      f"'{kw.arg}'", f"pass `{kw.arg}` by position (it comes before the `/`)")
     if vararg is None:
-        return _like(node, args, node.keywords)
-    packed = names[vararg - leading]
+        return _like(node, args, keywords)
+    star = names[vararg - leading]
     for kw in node.keywords:
-        if kw.arg == packed:
-            raise fc.error(kw.value, f"{shown}() got an unexpected keyword argument '{packed}'",
-                           f"`*{packed}` takes the extra positional arguments: {shown}(..., 1.0, 2.0)")
-    before, extra = args[:vararg - leading], args[vararg - leading:]
-    value = _packed(extra, node)
-    return _like(node, before, list(node.keywords) + [ast.copy_location(ast.keyword(packed, value), node)])
+        if kw.arg == star and kwargs is None:
+            raise fc.error(kw.value, f"{shown}() got an unexpected keyword argument '{star}'",
+                           f"`*{star}` takes the extra positional arguments: {shown}(..., 1.0, 2.0)")
+    before, extra_args = args[:vararg - leading], args[vararg - leading:]
+    value = _packed(extra_args, node)
+    return _like(node, before, keywords + [ast.copy_location(ast.keyword(star, value), node)])
 
 
 def _spread(fc: "FunctionChecker", node: ast.Call, packs: bool, shown: str) -> list[ast.expr]:
@@ -150,3 +163,21 @@ def in_frame(value, private: bool):
     if private and isinstance(value, ir.Intrinsic) and value.name == "list.display":
         value.attrs = {**(value.attrs or {}), "frame": True}
     return value
+
+
+def coerce_keywords(fc: "FunctionChecker", value, ptype: T.Dict, where: ast.AST, pname: str, shown: str):
+    """The gathered keywords as the `**{pname}: T` dict; when they do not fit, the error is at the
+    first keyword whose value is not a T, with the annotation in the hint."""
+    from fastext.compiler.diagnostics import FxSyntaxError
+    try:
+        return fc.coerce(value, ptype, where, f"argument `{pname}` of `{shown}`")
+    except FxSyntaxError as e:
+        if not isinstance(where, ast.Dict):
+            raise
+        for key, item in zip(where.keys, where.values):     # an error path: the values checked again
+            t = fc.expr(item).type
+            if not isinstance(t, T.ErrorType) and not T.can_assign(ptype.value, t):
+                raise fc.error(item, f"keyword `{key.value}` of `{shown}` goes into `**{pname}`, which holds "
+                                     f"{ptype.value}, not {t}", f"pass {ptype.value} values by keyword, or name the "
+                                                                f"parameter in `{shown}`'s definition") from None
+        raise e

@@ -136,7 +136,7 @@ class FunctionChecker(ExpressionChecker):
             int_return = intflags.apply(self, body, params, self.sig.ret, public=not internal)
         fn = ir.Function(node.name, params, self.sig.ret, body, self.sig.span, locals=self.locals)
         fn.positional = self.sig.positional
-        fn.posonly, fn.vararg = self.sig.posonly, self.sig.vararg
+        fn.posonly, fn.vararg, fn.kwargs = self.sig.posonly, self.sig.vararg, self.sig.kwargs
         from fastext.compiler.frontend import growth
         growth.mark(fn)     # `den *= k` in a loop: OverflowError where Python's int would grow
         fn.int_return = int_return

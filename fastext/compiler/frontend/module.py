@@ -94,14 +94,10 @@ def parameters(node: ast.FunctionDef, span: Span) -> None:
     gets a marked stand-in default (`required_marker`) so the defaults still line up with the last
     parameters; nothing ever evaluates it.  Recorded on the node: `fx_positional` (how many a call
     may pass by position, the packed list counted), `fx_posonly` (how many only by position) and
-    `fx_vararg` (the list's index).  `**kwargs` is a located error."""
+    `fx_vararg` (the list's index).  `**opts` becomes the last parameter, `opts: dict[str, T]`
+    (`fx_kwargs` its index): calls put the keywords no parameter names into it."""
     a = node.args
-    if a.kwarg is not None:
-        raise FxSyntaxError(Span.of(a.kwarg, span.file), f"`{node.name}` takes `**{a.kwarg.arg}`: keyword arguments "
-                            "the function does not name are not supported",
-                            "name each keyword parameter (`def f(x, *, scale=1.0, shift=0.0)`); callers pass "
-                            "them by name as before")
-    if not (a.kwonlyargs or a.vararg or a.posonlyargs):
+    if not (a.kwonlyargs or a.vararg or a.posonlyargs or a.kwarg):
         return
     node.fx_posonly = len(a.posonlyargs)
     a.args = a.posonlyargs + a.args
@@ -125,11 +121,26 @@ def parameters(node: ast.FunctionDef, span: Span) -> None:
     a.defaults = list(a.defaults) + [_marker(arg) if d is None else d for arg, d in zip(a.kwonlyargs, a.kw_defaults)]
     a.args = a.args + a.kwonlyargs
     a.kwonlyargs, a.kw_defaults = [], []
+    if a.kwarg is not None:     # `**opts: float`: the parameter `opts: dict[str, float]`, last
+        star = a.kwarg
+        packed = ast.copy_location(ast.arg(arg=star.arg, annotation=None), star)
+        if star.annotation is not None:
+            item = star.annotation
+            key = ast.copy_location(ast.Name("str", ast.Load()), item)
+            packed.annotation = ast.copy_location(
+                ast.Subscript(ast.copy_location(ast.Name("dict", ast.Load()), item),
+                              ast.copy_location(ast.Tuple([key, item], ast.Load()), item), ast.Load()), item)
+        node.fx_kwargs = len(a.args)
+        a.args = a.args + [packed]
+        if a.defaults:
+            a.defaults = list(a.defaults) + [_marker(star)]
+        a.kwarg = None
     if hasattr(node, "fx_self"):    # a method: `self` (taken off `a.args`) is the signature's first parameter
         node.fx_positional += 1
         node.fx_posonly += bool(node.fx_posonly)
-        if hasattr(node, "fx_vararg"):
-            node.fx_vararg += 1
+        for attr in ("fx_vararg", "fx_kwargs"):
+            if hasattr(node, attr):
+                setattr(node, attr, getattr(node, attr) + 1)
 
 
 def _marker(arg: ast.arg) -> ast.expr:
@@ -760,7 +771,8 @@ class _ModuleCollector:
         sig = Signature(node.name, params, defaults, ret, span, options, target,
                         positional=getattr(node, "fx_positional", None), posonly=getattr(node, "fx_posonly", 0),
                         vararg=getattr(node, "fx_vararg", None),
-                        vararg_private=getattr(node, "fx_vararg_private", False))
+                        vararg_private=getattr(node, "fx_vararg_private", False),
+                        kwargs=getattr(node, "fx_kwargs", None))
         self.scope.signatures[node.name] = sig
         self.scope.registry[self.scope.qualify(node.name)] = sig
         if not hasattr(node, "fx_self"):

@@ -34,6 +34,7 @@ class Signature:
     posonly: int = 0                # how many only by position (`def f(a, b, /, c)`: 2)
     vararg: int | None = None       # the index of the list `*args` packs into (frontend/module.py: parameters)
     vararg_private: bool = False    # the body only reads that list (frontend/callshape.py: reads_only)
+    kwargs: int | None = None       # the index of the dict `**opts` packs into
 
 
 @dataclass

@@ -255,7 +255,8 @@ def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=
     names = [p.name for p in visible]
     from fastext.compiler.frontend.callshape import shape as shape_call
     vararg = getattr(tmpl.node, "fx_vararg", None)
-    node = shape_call(fc, node, names, getattr(tmpl.node, "fx_posonly", 0), vararg, shown, len(leading))
+    node = shape_call(fc, node, names, getattr(tmpl.node, "fx_posonly", 0), vararg, shown, len(leading),
+                      getattr(tmpl.node, "fx_kwargs", None))
     usage = f"call it as {shown}({', '.join(names)})"
     if len(node.args) > len(visible):
         raise fc.error(node, f"`{shown}` takes {len(visible)} arguments, got {len(node.args)}", usage)
@@ -396,7 +397,8 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
     sig = Signature(tmpl.node.name, params, defaults, tmpl.ret, tmpl.span, tmpl.options, "cpu",
                     positional=getattr(tmpl.node, "fx_positional", None), posonly=getattr(tmpl.node, "fx_posonly", 0),
                     vararg=getattr(tmpl.node, "fx_vararg", None),
-                    vararg_private=getattr(tmpl.node, "fx_vararg_private", False))
+                    vararg_private=getattr(tmpl.node, "fx_vararg_private", False),
+                    kwargs=getattr(tmpl.node, "fx_kwargs", None))
     tmpl.signatures[qualname] = sig
     from fastext.compiler.frontend.function import FunctionChecker, check_promoting
 
