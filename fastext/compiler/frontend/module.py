@@ -84,7 +84,7 @@ def required_marker(default: ast.expr | None) -> bool:
     return getattr(default, "fx_required", False)
 
 
-def parameters(node: ast.FunctionDef, span: Span) -> None:
+def parameters(node: ast.FunctionDef) -> None:
     """Python's parameter kinds as the dialect's plain parameter list.
 
     `def f(a, b, /, c, *xs: float, scale, tol=1e-8)`: the `*args` parameter becomes the ordinary
@@ -669,7 +669,7 @@ class _ModuleCollector:
         options = self.decorator_options(node)
         target = options.pop("target", "cpu")
         a = node.args
-        parameters(node, span)
+        parameters(node)
         from fastext.compiler.frontend import nptyping, templates
         from fastext.compiler.frontend.numba import signature_types
         signature_types(self, node)
