@@ -36,6 +36,7 @@ def test_program_prints_like_python(both):
     ("pos", (5.0, 1.0), {}), ("pos", (5.0, 1.0), {"c": 3.0}), ("pos", (5.0, 1.0, 2.0), {}),
     ("fib", (10,), {}), ("fib", (0,), {}), ("extremes", (3, 5), {}), ("extremes", (-3, 8), {}),
     ("bfs", (6,), {}), ("row_sums", (4,), {}), ("calc", ("-", 3.0, 1.0), {}),
+    ("every_kind", (1.0, 2.0, 3.0, 4.0), {"c": 5.0, "z": 1.0, "a": 3.0}), ("every_kind", (1.0,), {"b": 2.0, "c": 3.0}),
 ])
 def test_calls_like_python(both, name, args, kwargs):
     compiled, plain = (fxload.outcome(lambda m=m: getattr(m, name)(*args, **kwargs)) for m in both)
@@ -50,7 +51,7 @@ def test_calls_like_python(both, name, args, kwargs):
     ("total", (), {"xs": 1.0}),                   # *args is not a keyword
     ("head", (), {}), ("pos", (), {}), ("pos", (1.0,), {}),               # missing positional ones
     ("scaled", (1.0, 2.0), {}), ("mixed", (1.0, 2.0, 3.0), {}), ("fib", (1, 2), {}),    # too many
-    ("fib", (), {"m": 1}),
+    ("fib", (), {"m": 1}), ("every_kind", (1.0,), {"b": 2.0}), ("every_kind", (), {"c": 1.0}),
 ])
 def test_python_type_errors(both, name, args, kwargs):
     compiled, plain = (fxload.outcome(lambda m=m: getattr(m, name)(*args, **kwargs)) for m in both)
@@ -78,7 +79,7 @@ def test_methods_from_python(both):
 
 def test_signatures_and_stubs(both):
     compiled, plain = both
-    for name in ("total", "head", "scaled", "mixed", "pos"):
+    for name in ("total", "head", "scaled", "mixed", "pos", "weighted", "every_kind"):
         assert str(inspect.signature(getattr(compiled, name))) == \
             str(inspect.signature(getattr(plain, name))).replace(": float", "").replace(": int", "") \
             .replace(" -> float", "").replace(" -> int", "").replace(" = ", "=")
@@ -91,7 +92,9 @@ def test_signatures_and_stubs(both):
     for line in ("def total(*xs: float) -> float:", "def head(first: int, *rest: int, sep: int = ...) -> int:",
                  "def scaled(a: float, *, scale: float) -> float:",
                  "def mixed(a: float, b: float = ..., *, c: float, d: int = ...) -> float:",
-                 "def pos(a: float, b: float, /, c: float = ...) -> float:"):
+                 "def pos(a: float, b: float, /, c: float = ...) -> float:",
+                 "def weighted(x: float, *, k: float = ..., **opts: float) -> float:",
+                 "def every_kind(a: float, /, b: float, *xs: float, c: float, **kw: float) -> float:"):
         assert line in stub
 
 

@@ -79,6 +79,14 @@ def keywords(a: float) -> float:
     return weighted(a) + weighted(a, k=2.0, scale=2.0, shift=0.5) + weighted(x=a, tol=1e-3) + _loose(a, p=1, q=2)
 
 
+def every_kind(a: float, /, b: float, *xs: float, c: float, **kw: float) -> float:
+    return a + b * 10.0 + len(xs) * 100.0 + c * 1000.0 + len(kw) * 10000.0
+
+
+def _every_kind_calls() -> float:
+    return every_kind(1.0, 2.0, 3.0, 4.0, c=5.0, z=1.0, a=3.0) + every_kind(1.0, b=2.0, c=3.0)
+
+
 # -- methods take them too (`self` first)
 @struct
 class Vec:
@@ -226,6 +234,7 @@ def sorted_cols(a: f64[:, :]) -> f64[:, :]:
 
 def main(n: int) -> int:
     print(calls(n), fib(n), fib(0), extremes(n, 5), methods(n * 0.5), loop(n), keywords(n * 0.25))
+    print(_every_kind_calls())
     print(bfs(n), row_sums(3))
     print(calc("+", 1.5, 2.0), calc("-", 1.5, 2.0), total(1.0, 2.0, 3.5))
     a = np.arange(6.0).reshape(2, 3)
