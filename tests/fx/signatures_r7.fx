@@ -4,6 +4,7 @@ ints into floats, min/max of several arguments with key=, list-of-lists fields, 
 as module attributes, np.apply_along_axis."""
 import numpy as np
 from fastext import f64, i64, struct
+from signatures_r7_helpers import total as other_total, scaled as other_scaled
 
 
 # -- *args
@@ -81,6 +82,11 @@ def keywords(a: float) -> float:
 
 def every_kind(a: float, /, b: float, *xs: float, c: float, **kw: float) -> float:
     return a + b * 10.0 + len(xs) * 100.0 + c * 1000.0 + len(kw) * 10000.0
+
+
+def across(a: float) -> float:
+    """The signatures of another .fx module's functions hold at calls from this one."""
+    return other_total(a, 1.0, 2.0) + other_total() + other_scaled(a, k=2.0, z=1.0)
 
 
 def _every_kind_calls() -> float:
@@ -234,7 +240,7 @@ def sorted_cols(a: f64[:, :]) -> f64[:, :]:
 
 def main(n: int) -> int:
     print(calls(n), fib(n), fib(0), extremes(n, 5), methods(n * 0.5), loop(n), keywords(n * 0.25))
-    print(_every_kind_calls())
+    print(_every_kind_calls(), across(n * 0.5))
     print(bfs(n), row_sums(3))
     print(calc("+", 1.5, 2.0), calc("-", 1.5, 2.0), total(1.0, 2.0, 3.5))
     a = np.arange(6.0).reshape(2, 3)
