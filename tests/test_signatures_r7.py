@@ -139,6 +139,14 @@ def test_apply_along_axis_like_numpy(both, name):
         getattr(both[0], name)(np.zeros((0, 0)))
 
 
+@pytest.mark.parametrize("name,args", [("stats3", (0,)), ("stats3", (1,)), ("stats3", (2,)), ("sums3", (0.5,)),
+                                       ("argmax3", ())])
+def test_apply_along_axis_of_three_dimensions(both, name, args):
+    a = np.random.default_rng(7).random((2, 3, 4))
+    compiled, plain = (getattr(m, name)(a, *args) for m in both)
+    assert compiled.shape == plain.shape and compiled.dtype == plain.dtype and np.array_equal(compiled, plain)
+
+
 @pytest.mark.parametrize("source,where,message", [
     ("def f(x: float, **opts: float) -> float:\n    return x\n\n\ndef g() -> float:\n    return f(1.0, k='a')\n",
      (6, 21), "keyword `k` of `f` goes into `**opts`, which holds f64"),

@@ -238,6 +238,22 @@ def sorted_cols(a: f64[:, :]) -> f64[:, :]:
     return np.apply_along_axis(np.sort, 0, a)
 
 
+def stats3(a: f64[:, :, :], axis: int) -> f64[:, :, :]:
+    if axis == 0:
+        return np.apply_along_axis(_stats, 0, a)
+    if axis == 1:
+        return np.apply_along_axis(_stats, 1, a)
+    return np.apply_along_axis(_stats, 2, a)
+
+
+def sums3(a: f64[:, :, :], scale: float) -> f64[:, :]:
+    return np.apply_along_axis(lambda v: v.sum() * scale, 1, a)
+
+
+def argmax3(a: f64[:, :, :]) -> i64[:, :]:
+    return np.apply_along_axis(np.argmax, -1, a)
+
+
 def main(n: int) -> int:
     print(calls(n), fib(n), fib(0), extremes(n, 5), methods(n * 0.5), loop(n), keywords(n * 0.25))
     print(_every_kind_calls(), across(n * 0.5))

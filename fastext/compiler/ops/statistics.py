@@ -50,8 +50,8 @@ add(Op("np.trapezoid", spellings=("numpy.trapezoid",), check=npsource("trapezoid
            "y's rank), NumPy's steps and pairwise sum"))
 add(Op("np.apply_along_axis", spellings=("numpy.apply_along_axis",), check=npsource("apply_along_axis"),
        group="shape", signature="np.apply_along_axis(func1d, axis, arr)",
-       doc="func1d (a .fx function or lambda) on each 1-D slice of a 2-D arr along axis; numbers give a 1-D "
-           "array, 1-D arrays a 2-D one (the result's axis where axis was)"))
+       doc="func1d (a .fx function or lambda) on each 1-D slice along axis of an arr of 2 or more dimensions; "
+           "numbers give an array of the other axes, 1-D arrays the result's axis where axis was"))
 add(Op("np.ptp", spellings=("numpy.ptp",), check=npsource("ptp"), group="reduction",
        signature="np.ptp(a, axis=None, keepdims=False)",
        doc="np.max(a, axis) - np.min(a, axis) in a's dtype (integers wrap, as NumPy's)"))
