@@ -44,7 +44,8 @@ def test_signature_shows_the_star(both):
 
 
 @pytest.mark.parametrize("source,where,message", [
-    ("def f(x: float, *, tol: float) -> float:\n    return x\n", (1, 20), "keyword-only parameter `tol` of `f` has no default"),
+    ("def _g(x: float, *, tol: float) -> float:\n    return x\n\n\ndef f(x: float) -> float:\n"
+     "    return _g(x)\n", (6, 12), "`_g` is missing argument `tol`"),
     ("def _g(x: float, *, k: float = 1.0) -> float:\n    return x * k\n\n\ndef f(x: float) -> float:\n"
      "    return _g(x, 2.0)\n", (6, 12), "`_g` takes 1 positional argument but 2 were given"),
 ])

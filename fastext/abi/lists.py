@@ -36,6 +36,31 @@ def _new(wb, err: ll.Value, item: T.Type, n: ll.Value) -> ll.Value:
     return hdr
 
 
+def _new_or_frame(wb, err: ll.Value, item: T.Type, n: ll.Value, room: int) -> ll.Value:
+    """`_new`, or for at most `room` items a list in the entry point's frame (laid out as `_new`'s)."""
+    b = wb.b
+    block = wb.entry_alloca(ll.LiteralStructType([ll.ArrayType(ll.IntType(8), ITEMS_AT),
+                                                  ll.ArrayType(value_type(item), room)]))
+    block.align = 16
+    small, large, done = (wb.llfn.append_basic_block(f"packed.{x}") for x in ("frame", "arena", "done"))
+    b.cbranch(b.icmp_signed("<=", n, I64(room)), small, large)
+    b.position_at_end(small)
+    mine = b.bitcast(block, OBJ)
+    h = b.bitcast(mine, HEADER.as_pointer())
+    for k, v in ((LEN, n), (CAP, I64(room)), (DATA, b.bitcast(b.gep(block, [I32(0), I32(1), I32(0)]), OBJ))):
+        b.store(v, b.gep(h, [I32(0), I32(k)]))
+    b.branch(done)
+    b.position_at_end(large)
+    theirs = _new(wb, err, item, n)
+    large_end = b.block
+    b.branch(done)
+    b.position_at_end(done)
+    lst = b.phi(OBJ)
+    lst.add_incoming(mine, small)
+    lst.add_incoming(theirs, large_end)
+    return lst
+
+
 def _items(wb, lst: ll.Value, item: T.Type) -> ll.Value:
     b = wb.b
     h = b.bitcast(lst, HEADER.as_pointer())
@@ -46,16 +71,27 @@ def unbox_list(wb, t: T.List, obj: ll.Value, pname, what, err: ll.Value, name: s
     """A `list[T]` argument (a Python list, or a subclass) copied into a native list; `name` is
     the parameter's (its items' messages say `'pairs[][1]'`)."""
     b, api = wb.b, wb.api
+    objects.check_type(wb, obj, "PyList_Type", pname, what)
+    return unbox_items(wb, t, api.call(b, "PyList_Size", obj), lambda k: api.call(b, "PyList_GetItem", obj, k),
+                       pname, err, name)
+
+
+def unbox_items(wb, t: T.List, n: ll.Value, get, pname, err: ll.Value, name: str = "",
+                items: str | None = None, frame: int = 0) -> ll.Value:
+    """A native `list[T]` of the `n` objects `get(k)` gives (borrowed references): a list
+    argument's items, or the extra positional arguments a `*args` parameter packs; `items` is
+    how messages describe them (default "a list of ...").  `frame`: up to that many items go
+    into a block of the entry point's frame instead of the call's arena (it lives exactly as
+    long as the call; a list that grows moves its items to the arena, as any list does)."""
+    b = wb.b
     if not isinstance(t.item, (T.Scalar, T.Tuple, T.Struct, T.List)) and t.item != T.STRV:
         raise NotImplementedError(f"{t} parameters of exported functions")
-    objects.check_type(wb, obj, "PyList_Type", pname, what)
-    n = api.call(b, "PyList_Size", obj)
-    lst = _new(wb, err, t.item, n)
+    lst = _new(wb, err, t.item, n) if not frame else _new_or_frame(wb, err, t.item, n, frame)
     data = _items(wb, lst, t.item)
-    item_what = wb.ctx.cstring(f"a list of {_describe(t.item)}")
+    item_what = wb.ctx.cstring(items or f"a list of {_describe(t.item)}")
 
     def one(k):
-        got = api.call(b, "PyList_GetItem", obj, k)       # borrowed
+        got = get(k)
         if isinstance(t.item, T.Scalar):
             value = wb.unbox_scalar(t.item, got, pname, item_what)
         elif t.item == T.STRV:

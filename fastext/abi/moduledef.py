@@ -31,19 +31,42 @@ def text_signature(fn: ir.Function, python_name: str | None = None) -> str:
     """`__text_signature__` form: `($module, x, y, scale=1.0)` (inspect.signature reads it)."""
     parts = ["$module"]
     for k, p in enumerate(fn.params):
-        if k == fn.positional:
-            parts.append("*")        # the keyword-only ones follow
+        _markers(parts, fn, k)
+        if k == fn.vararg:
+            parts.append(f"*{p.var.name}")
+            continue
+        if k == fn.kwargs:
+            parts.append(f"**{p.var.name}")
+            continue
         parts.append(f"{p.var.name}={p.default!r}" if p.has_default else p.var.name)
+    if fn.posonly == len(fn.params) and fn.posonly:
+        parts.append("/")
     return f"({', '.join(parts)})"
+
+
+def _markers(parts: list[str], fn: ir.Function, k: int) -> None:
+    """The `/` after the positional-only parameters and the bare `*` before the keyword-only
+    ones (none after a `*args`), appended to `parts` before parameter `k`."""
+    if fn.posonly and k == fn.posonly:
+        parts.append("/")
+    if k == fn.positional and fn.vararg is None and k != fn.kwargs:
+        parts.append("*")        # the keyword-only ones follow
 
 
 def typed_signature(fn: ir.Function, python_name: str | None = None) -> str:
     params = []
     for k, p in enumerate(fn.params):
-        if k == fn.positional:
-            params.append("*")
+        _markers(params, fn, k)
+        if k == fn.vararg:
+            params.append(f"*{p.var.name}: {p.var.type.item}")
+            continue
+        if k == fn.kwargs:
+            params.append(f"**{p.var.name}: {p.var.type.value}")
+            continue
         s = f"{p.var.name}: {p.var.type}"
         params.append(s + (f" = {p.default!r}" if p.has_default else ""))
+    if fn.posonly == len(fn.params) and fn.posonly:
+        params.append("/")
     return f"{python_name or fn.name}({', '.join(params)}) -> {fn.ret}"
 
 

@@ -174,7 +174,8 @@ def init_source(module: ir.Module) -> str | None:
     if INIT in module.namespace or any(n.startswith("__fx_get_") for n in module.namespace):
         return _containers_source(module)   # module containers and variables: `mod.NAME` through getters
     if not structs and not consts and not module.arrays:
-        return None
+        tables = _tables_source(module)
+        return tables + "del __fx_modinit__\n" if tables else None
     scalars = [f"{name!r}: {_literal(value)}" for name, (t, value) in consts.items() if not isinstance(t, T.Struct)]
     bound = {value.name: name for name, (kind, value) in module.namespace.items() if kind == "struct"}
     specs = []
@@ -196,7 +197,7 @@ def init_source(module: ir.Module) -> str | None:
         "    __fx_init = __fx_ns['init']\n"
         "    del __fx_ns\n"
         f"__fx_init(globals(), {module.name!r}, {{{', '.join(scalars)}}}, [{', '.join(specs)}], [{', '.join(values)}])\n"
-        "del __fx_init, __fx_modinit__\n" + _arrays_source(module))
+        "del __fx_init, __fx_modinit__\n" + _arrays_source(module) + _tables_source(module))
 
 
 def _containers_source(module: ir.Module) -> str:
@@ -226,6 +227,12 @@ def _containers_source(module: ir.Module) -> str:
         "    value = entry[0]()\n"
         "    return value if entry[1] is None else dict(zip(entry[1], value))\n"
         f"del {', '.join([INIT] * init + list(getters.values()))}\n")
+
+
+def _tables_source(module: ir.Module) -> str:
+    """Module-level tables of functions (`OPS = {"+": add}`, `HANDLERS = [f, g]`): the same display
+    evaluated in the module, so its entries are the module's own function objects."""
+    return "".join(f"{name} = {text}\n" for name, (kind, text) in module.namespace.items() if kind == "functable")
 
 
 def _arrays_source(module: ir.Module) -> str:

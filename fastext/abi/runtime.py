@@ -28,6 +28,7 @@ _TEMPLATE = r"""
 declare i64 @PyTuple_Size(ptr)
 declare ptr @PyTuple_GetItem(ptr, i64)
 declare i32 @PyUnicode_CompareWithASCIIString(ptr, ptr)
+declare i32 @PyDict_SetItem(ptr, ptr, ptr)
 declare ptr @PyErr_Format(ptr, ptr, ...)
 declare void @PyErr_SetNone(ptr)
 declare void @PyErr_SetObject(ptr, ptr)
@@ -80,24 +81,34 @@ named:
 }}
 
 ; Positional + keyword arguments → slots[0..n).  Missing optional slots stay NULL.  At most
-; %npos come by position (the rest are keyword-only: `def f(x, *, tol=1e-8)`).
-define i32 @fx_parse_args(ptr %args, i64 %nargs, ptr %kwnames, ptr %names, i64 %n, i64 %nreq,
-                          ptr %fname, ptr %slots, i64 %npos) cold noinline {{
+; %npos come by position (the rest are keyword-only: `def f(x, *, tol=1e-8)`), more only when
+; %star is set (`*args`: the caller takes args[npos..nargs) itself); the first %nposonly only by
+; position (`def f(a, /, b)`).  %req holds one byte per slot, 'r' where the argument is required.
+; Messages are Python's: %toomany.fmt is the entry point's "f() takes 1 positional argument but %lld
+; %s given" (abi/wrapper.py: `too_many`), missing arguments are counted and named.  %kwdict (a
+; dict, or null): a `**opts` function's, where the keywords no parameter names go.
+define i32 @fx_parse_args(ptr %args, i64 %nargs, ptr %kwnames, ptr %names, i64 %n, ptr %req,
+                          ptr %fname, ptr %slots, i64 %npos, i64 %nposonly, i64 %star,
+                          ptr %toomany.fmt, ptr %kwdict) cold noinline {{
 entry:
-  %too = icmp sgt i64 %nargs, %npos
+  %over = icmp sgt i64 %nargs, %npos
+  %nostar = icmp eq i64 %star, 0
+  %too = and i1 %over, %nostar
   br i1 %too, label %toomany, label %fill
 toomany:
   %te = load ptr, ptr @PyExc_TypeError
-  %one = icmp eq i64 %npos, 1
-  %tmsg = select i1 %one, ptr @.m.toomany1, ptr @.m.toomany
-  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te, ptr %tmsg, ptr %fname, i64 %npos, i64 %nargs)
+  %one = icmp eq i64 %nargs, 1
+  %verb = select i1 %one, ptr @.m.was, ptr @.m.were
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te, ptr %toomany.fmt, i64 %nargs, ptr %verb)
   ret i32 -1
 fill:
   %i = phi i64 [0, %entry], [%i.next, %fill.body]
   %fill.more = icmp slt i64 %i, %n
   br i1 %fill.more, label %fill.body, label %kw
 fill.body:
-  %given = icmp slt i64 %i, %nargs
+  %given.n = icmp slt i64 %i, %nargs
+  %given.p = icmp slt i64 %i, %npos
+  %given = and i1 %given.n, %given.p
   %ap = getelementptr ptr, ptr %args, i64 %i
   %av = load ptr, ptr %ap
   %v = select i1 %given, ptr %av, ptr null
@@ -112,7 +123,7 @@ kw.start:
   %nkw = call i64 @PyTuple_Size(ptr %kwnames)
   br label %kw.loop
 kw.loop:
-  %k = phi i64 [0, %kw.start], [%k.next, %kw.store]
+  %k = phi i64 [0, %kw.start], [%k.next, %kw.store], [%k.after, %gather.next]
   %kw.more = icmp slt i64 %k, %nkw
   br i1 %kw.more, label %kw.body, label %required
 kw.body:
@@ -132,10 +143,35 @@ match.next:
   %j.next = add i64 %j, 1
   br label %match
 unexpected:
+  %gathers = icmp ne ptr %kwdict, null
+  br i1 %gathers, label %gather, label %unexpected.error
+gather:
+  %gidx = add i64 %nargs, %k
+  %gp = getelementptr ptr, ptr %args, i64 %gidx
+  %gv = load ptr, ptr %gp
+  %grc = call i32 @PyDict_SetItem(ptr %kwdict, ptr %key, ptr %gv)
+  %gfail = icmp slt i32 %grc, 0
+  br i1 %gfail, label %gather.fail, label %gather.next
+gather.fail:
+  ret i32 -1
+gather.next:
+  %k.after = add i64 %k, 1
+  br label %kw.loop
+unexpected.error:
   %te2 = load ptr, ptr @PyExc_TypeError
   call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te2, ptr @.m.unexpected, ptr %fname, ptr %key)
   ret i32 -1
 found:
+  %posonly = icmp slt i64 %j, %nposonly
+  br i1 %posonly, label %posonly.kw, label %found.kw
+posonly.kw:
+  %posonly.gathers = icmp ne ptr %kwdict, null
+  br i1 %posonly.gathers, label %gather, label %byname
+byname:
+  %te5 = load ptr, ptr @PyExc_TypeError
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te5, ptr @.m.posonly, ptr %fname, ptr %nm)
+  ret i32 -1
+found.kw:
   %sj = getelementptr ptr, ptr %slots, i64 %j
   %old = load ptr, ptr %sj
   %dup = icmp ne ptr %old, null
@@ -153,21 +189,65 @@ kw.store:
   br label %kw.loop
 required:
   %r = phi i64 [0, %kw], [0, %kw.loop], [%r.next, %req.ok]
-  %req.more = icmp slt i64 %r, %nreq
+  %req.more = icmp slt i64 %r, %n
   br i1 %req.more, label %req.body, label %done
 req.body:
   %rp = getelementptr ptr, ptr %slots, i64 %r
   %rv = load ptr, ptr %rp
-  %absent = icmp eq ptr %rv, null
+  %qp = getelementptr i8, ptr %req, i64 %r
+  %qv = load i8, ptr %qp
+  %needed = icmp eq i8 %qv, 114
+  %null = icmp eq ptr %rv, null
+  %absent = and i1 %needed, %null
   %r.next = add i64 %r, 1
   br i1 %absent, label %missing, label %req.ok
 req.ok:
   br label %required
 missing:
+  ; the missing ones of the same kind (positional, or keyword-only) as the first: counted, the
+  ; first two named, as Python's "missing 2 required positional arguments: 'a' and 'b'"
   %te4 = load ptr, ptr @PyExc_TypeError
   %mp = getelementptr ptr, ptr %names, i64 %r
   %mn = load ptr, ptr %mp
-  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te4, ptr @.m.missing, ptr %fname, ptr %mn, i64 %r.next)
+  %kwonly = icmp sge i64 %r, %npos
+  %kind.end = select i1 %kwonly, i64 %n, i64 %npos
+  br label %count
+count:
+  %c = phi i64 [%r.next, %missing], [%c.next, %count.next]
+  %cnt = phi i64 [1, %missing], [%cnt.next, %count.next]
+  %second = phi ptr [null, %missing], [%second.next, %count.next]
+  %count.more = icmp slt i64 %c, %kind.end
+  br i1 %count.more, label %count.body, label %report
+count.body:
+  %cp = getelementptr ptr, ptr %slots, i64 %c
+  %cv = load ptr, ptr %cp
+  %cq = getelementptr i8, ptr %req, i64 %c
+  %cr = load i8, ptr %cq
+  %c.needed = icmp eq i8 %cr, 114
+  %c.null = icmp eq ptr %cv, null
+  %c.absent = and i1 %c.needed, %c.null
+  %c.inc = zext i1 %c.absent to i64
+  %cnt.next = add i64 %cnt, %c.inc
+  %c.first = icmp eq ptr %second, null
+  %c.take = and i1 %c.absent, %c.first
+  %cnp = getelementptr ptr, ptr %names, i64 %c
+  %cn = load ptr, ptr %cnp
+  %second.next = select i1 %c.take, ptr %cn, ptr %second
+  br label %count.next
+count.next:
+  %c.next = add i64 %c, 1
+  br label %count
+report:
+  %kind = select i1 %kwonly, ptr @.m.kwonly, ptr @.m.positional
+  %single = icmp eq i64 %cnt, 1
+  br i1 %single, label %report.one, label %report.more
+report.one:
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te4, ptr @.m.missing1, ptr %fname, ptr %kind, ptr %mn)
+  ret i32 -1
+report.more:
+  %two = icmp eq i64 %cnt, 2
+  %mfmt = select i1 %two, ptr @.m.missing2, ptr @.m.missingn
+  call ptr (ptr, ptr, ...) @PyErr_Format(ptr %te4, ptr %mfmt, ptr %fname, i64 %cnt, ptr %kind, ptr %mn, ptr %second)
   ret i32 -1
 done:
   ret i32 0
@@ -806,11 +886,16 @@ formatted:
 
 
 MESSAGES = {
-    "toomany": "%s() takes at most %lld positional arguments (%lld given)",
-    "toomany1": "%s() takes at most %lld positional argument (%lld given)",
+    "was": "was",
+    "were": "were",
     "unexpected": "%s() got an unexpected keyword argument '%U'",
     "multiple": "%s() got multiple values for argument '%s'",
-    "missing": "%s() missing required argument '%s' (position %lld)",
+    "missing1": "%s() missing 1 required %s argument: '%s'",
+    "missing2": "%s() missing %lld required %s arguments: '%s' and '%s'",
+    "missingn": "%s() missing %lld required %s arguments: '%s', '%s', ...",
+    "positional": "positional",
+    "kwonly": "keyword-only",
+    "posonly": "%s() got some positional-only arguments passed as keyword arguments: '%s'",
     "musttype": "%s() argument '%s' must be %s, not %U",
     "musttype0": "%s() argument '%s' must be %s",
     "range": "%s() argument '%s' is out of range for %s: %S",

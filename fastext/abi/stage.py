@@ -114,7 +114,7 @@ def declare_runtime(llmod: ll.Module) -> dict[str, ll.Function]:
     """Declarations of the helpers defined in `abi/runtime.py` (linked in by the back end)."""
     from fastext.compiler.capi import I32, I64, OBJ as ptr
     sigs = {
-        "fx_parse_args": (I32, [ptr, I64, ptr, ptr, I64, I64, ptr, ptr, I64]),
+        "fx_parse_args": (I32, [ptr, I64, ptr, ptr, I64, ptr, ptr, ptr, I64, I64, I64, ptr, ptr]),
         "fx_unbox_int_slow": (I32, [ptr, I64, I64, ptr, ptr, ptr, ptr]),
         "fx_unbox_u64_slow": (I32, [ptr, ptr, ptr, ptr, ptr]),
         "fx_unbox_f64_slow": (I32, [ptr, ptr, ptr, ptr, ptr]),

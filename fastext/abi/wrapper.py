@@ -44,6 +44,22 @@ def describe(t: T.Type) -> str:
     return str(t)
 
 
+def too_many(name: str, fn: ir.Function, npos: int) -> str:
+    """Python's "f() takes from 1 to 2 positional arguments but %lld %s given" for `fn` (the
+    count given and was/were filled in at run time: abi/runtime.py `fx_parse_args`)."""
+    low = sum(1 for p in fn.params[:npos] if not p.has_default)
+    takes = f"{npos}" if low == npos else f"from {low} to {npos}"
+    return f"{name.replace('%', '%%')}() takes {takes} positional argument{'' if npos == 1 else 's'} but %lld %s given"
+
+
+PACKED_IN_FRAME = 16     # `*args` of up to this many items: no arena block for the list (abi/lists.py)
+
+
+def _describe_item(t: T.Type) -> str:
+    from fastext.abi.lists import _describe
+    return _describe(t) if isinstance(t, T.Scalar) else str(t)
+
+
 class WrapperBuilder:
     def __init__(self, ctx: ModuleContext, api: CApi, runtime: dict[str, ll.Function]):
         self.ctx, self.api, self.rt = ctx, api, runtime
@@ -92,22 +108,41 @@ class WrapperBuilder:
             set_stack_limit(self.ctx, b, err)     # recursive code below may use STACK_BUDGET bytes
         slots = b.alloca(ll.ArrayType(OBJ, max(n, 1)), name="slots")
         self.fail_bb = llfn.append_basic_block("fail")
+        # `**opts`: a dict the parser puts the unnamed keywords in, converted like a dict argument
+        # and released with the views (null if it could not be made: Py_DecRef takes null)
+        self.kwdict = self.api.call(b, "PyDict_New") if fn.kwargs is not None else None
+        if self.kwdict is not None:
+            with b.if_then(b.icmp_unsigned("==", self.kwdict, ll.Constant(OBJ, None)), likely=False):
+                b.branch(self.fail_bb)
 
         # --- argument objects: positional fast path, or the general parser
         fast, slow, parsed = (llfn.append_basic_block(x) for x in ("args.fast", "args.slow", "args.done"))
         npos = n if fn.positional is None else fn.positional
+        if fn.vararg is not None:
+            npos = fn.vararg        # the ones after `*args` are keyword-only; the entry point packs the rest
         # (keyword-only parameters: only the parser fills their slots, by name or default)
         is_fast = b.and_(b.icmp_unsigned("==", kwnames, ll.Constant(OBJ, None)),
                          b.icmp_signed("==", nargs, I64(n)) if npos == n else ll.Constant(ll.IntType(1), 0))
+        given = n
+        packs = (fn.vararg, fn.kwargs)
+        if npos < n and all(p.has_default or k in packs for k, p in enumerate(fn.params) if k >= npos):
+            # `total(1.0, 2.0)`, `newton(1.5)`: the positional ones (at least, with `*args`: `packed`
+            # takes the rest) and no keywords; the others take their defaults
+            is_fast = b.and_(b.icmp_unsigned("==", kwnames, ll.Constant(OBJ, None)),
+                             b.icmp_signed(">=" if fn.vararg is not None else "==", nargs, I64(npos)))
+            given = npos
         b.cbranch(is_fast, fast, slow)
         b.position_at_end(fast)
-        fast_objs = [b.load(b.gep(args, [I64(k)])) for k in range(n)]
+        fast_objs = [b.load(b.gep(args, [I64(k)])) if k < given else ll.Constant(OBJ, None) for k in range(n)]
         b.branch(parsed)
         b.position_at_end(slow)
         names = self.name_table(fn)
-        nreq = sum(1 for p in fn.params if not p.has_default)
+        required = "".join("o" if p.has_default or k in packs else "r" for k, p in enumerate(fn.params))
         rc = b.call(self.rt["fx_parse_args"], [b.bitcast(args, OBJ), nargs, kwnames, b.bitcast(names, OBJ), I64(n),
-                                                I64(nreq), self.fname, b.bitcast(slots, OBJ), I64(npos)])
+                                                self.ctx.cstring(required), self.fname, b.bitcast(slots, OBJ),
+                                                I64(npos), I64(fn.posonly), I64(int(fn.vararg is not None)),
+                                                self.ctx.cstring(too_many(python_name or fn.name, fn, npos)),
+                                                self.kwdict or ll.Constant(OBJ, None)])
         slow_ok = llfn.append_basic_block("args.slow.ok")
         b.cbranch(b.icmp_signed("<", rc, I32(0)), self.fail_bb, slow_ok)
         b.position_at_end(slow_ok)
@@ -116,13 +151,17 @@ class WrapperBuilder:
         b.position_at_end(parsed)
         objs = []
         for k in range(n):
+            if k == fn.kwargs:
+                objs.append(self.kwdict)
+                continue
             phi = b.phi(OBJ)
             phi.add_incoming(fast_objs[k], fast)
             phi.add_incoming(slow_objs[k], slow_ok)
             objs.append(phi)
 
         # --- unbox
-        values = [self.unbox(k, p, obj) for k, (p, obj) in enumerate(zip(fn.params, objs))]
+        values = [self.unbox(k, p, obj) if k != fn.vararg else self.packed(p, args, nargs, npos)
+                  for k, (p, obj) in enumerate(zip(fn.params, objs))]
         self.objs, self.values = objs, values     # `return a` hands back the argument (box_array)
 
         # --- call the native body, GIL released when it loops
@@ -316,16 +355,32 @@ class WrapperBuilder:
         for view in self.views.values():
             self.b.call(self.rt["fx_release"], [self.b.bitcast(view, OBJ)])
         objects.release(self)
+        if self.kwdict is not None:
+            self.api.call(self.b, "Py_DecRef", self.kwdict)
 
     def name_table(self, fn: ir.Function) -> ll.Value:
         arr_t = ll.ArrayType(OBJ, max(1, len(fn.params)))
         gv = ll.GlobalVariable(self.ctx.module, arr_t, f"fx$names.{fn.name}")
-        gv.initializer = ll.Constant(arr_t, [self.ctx.cstring(p.var.name) for p in fn.params] or
+        # the packed `*args` list is named `*xs`: no keyword matches it (Python: an unexpected keyword)
+        gv.initializer = ll.Constant(arr_t, [self.ctx.cstring(("*" if k == fn.vararg else "**" if k == fn.kwargs else "")
+                                                              + p.var.name)
+                                             for k, p in enumerate(fn.params)] or
                                      [ll.Constant(OBJ, None)])
         gv.global_constant, gv.linkage = True, "private"
         return gv.bitcast(OBJ.as_pointer())
 
     # ------------------------------------------------------------------ unboxing
+    def packed(self, p: ir.Param, args: ll.Value, nargs: ll.Value, npos: int) -> ll.Value:
+        """`def f(a, *xs: float)`: the positional arguments after the first `npos` as the native list
+        the body's `xs` is, each converted as the annotation says (messages name `xs`)."""
+        from fastext.abi.lists import unbox_items
+        b = self.b
+        extra = b.sub(nargs, I64(npos))
+        n = b.select(b.icmp_signed(">", extra, I64(0)), extra, I64(0))
+        return unbox_items(self, p.var.type, n, lambda k: b.load(b.gep(args, [b.add(k, I64(npos))])),
+                           self.ctx.cstring(f"*{p.var.name}"), self.err, p.var.name,
+                           items=f"{_describe_item(p.var.type.item)} (each of them)", frame=PACKED_IN_FRAME)
+
     def unbox(self, k: int, p: ir.Param, obj: ll.Value) -> ll.Value:
         t = p.var.type
         b = self.b

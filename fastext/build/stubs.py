@@ -72,10 +72,20 @@ def stub_text(module, source_name: str) -> str:
     for f in functions:
         params = []
         for k, p in enumerate(f.params):
-            if k == f.positional:
+            if f.posonly and k == f.posonly:
+                params.append("/")
+            if k == f.positional and f.vararg is None and k != f.kwargs:
                 params.append("*")      # keyword-only parameters follow
+            if k == f.vararg:
+                params.append(f"*{p.var.name}: {python_type(p.var.type.item)}")
+                continue
+            if k == f.kwargs:
+                params.append(f"**{p.var.name}: {python_type(p.var.type.value)}")
+                continue
             default = " = ..." if p.has_default else ""
             params.append(f"{p.var.name}: {python_type(p.var.type)}{default}")
+        if f.posonly and f.posonly == len(f.params):
+            params.append("/")
         dialect = ", ".join(f"{p.var.name}: {p.var.type}" for p in f.params)
         out += ["", "", f"# {f.name}({dialect}) -> {f.ret}",
                 f"def {f.name}({', '.join(params)}) -> {python_type(f.ret)}:"]

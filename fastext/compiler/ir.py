@@ -509,6 +509,11 @@ class Function:
     # How many parameters a caller may pass by position (None: all): `def f(x, *, tol=1e-8)`
     # has 1, the others are keyword-only (frontend/module.py: `keyword_only`, abi/wrapper.py)
     positional: int | None = None
+    # `def f(a, /, b)`: how many only by position; `def f(*xs)`: the index of the list parameter the
+    # extra positional arguments fill (frontend/module.py: `parameters`; abi/wrapper.py)
+    posonly: int = 0
+    vararg: int | None = None
+    kwargs: int | None = None       # `def f(x, **opts)`: the index of the dict the other keywords fill
     # Facts filled in by `analysis`.
     writes: set[int] = field(default_factory=set)     # indices of array params written through
     loops: bool = False                               # contains a loop, or calls something that does

@@ -411,6 +411,8 @@ def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
     where: dict[str, ast.AST] = {p[0]: node.func for p in sig.params[:len(leading)]}
     params = sig.params[len(leading):]
     pnames = [p[0] for p in params]
+    from fastext.compiler.frontend.callshape import shape
+    node = shape(fc, node, pnames, sig.posonly, sig.vararg, name, len(leading), sig.kwargs)
     usage = f"call it as {name}({', '.join(pnames)})"
     if len(node.args) > len(params):
         raise fc.error(node, f"`{name}` takes {len(params)} arguments, got {len(node.args)}", usage)
@@ -429,6 +431,10 @@ def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
     args = []
     for pname, ptype, _ in sig.params:
         if pname in bound:
+            if sig.kwargs is not None and pname == sig.params[sig.kwargs][0] and isinstance(ptype, T.Dict):
+                from fastext.compiler.frontend.callshape import coerce_keywords
+                args.append(coerce_keywords(fc, bound[pname], ptype, where[pname], pname, name))
+                continue
             args.append(fc.coerce(bound[pname], ptype, where[pname], f"argument `{pname}` of `{name}`"))
         elif pname in sig.defaults:
             dtype, value = sig.defaults[pname]
@@ -441,6 +447,9 @@ def user_call(fc: "FunctionChecker", node: ast.Call, qualname: str, name: str,
             args.append(ir.ObjConst(dtype, span, None) if isinstance(dtype, T.PyObj) else ir.Const(dtype, span, value))
         else:
             raise fc.error(node, f"`{name}` is missing argument `{pname}`", usage)
+    if sig.vararg is not None:      # `*args` packed at this call: in the frame when the callee only reads it
+        from fastext.compiler.frontend.callshape import in_frame
+        in_frame(args[sig.vararg], sig.vararg_private)
     ret = sig.ret
     return ir.Call(ret, span, qualname, args)
 
@@ -600,10 +609,27 @@ def _with_default(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     return ir.StmtExpr(result.type, fc.span(node), stmts, result)
 
 
+def _several_with_key(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
+    """`min(a, b, key=f)`: the arguments as the list `min([a, b], key=f)` picks from (the same
+    first-of-the-smallest rule, the arguments evaluated once, left to right); `key=None` is no key."""
+    for kw in node.keywords:
+        if kw.arg != "key":
+            what = "**kwargs" if kw.arg is None else f"`{kw.arg}=`"
+            raise fc.error(kw.value, f"{name}() with several arguments takes only `key=`, not {what}",
+                           f"{name}(a, b, key=f); `default=` goes with one iterable: {name}(xs, default=d)")
+    key = node.keywords[0].value
+    if isinstance(key, ast.Constant) and key.value is None:
+        return builtin_call(fc, ast.copy_location(ast.Call(node.func, node.args, []), node), name)
+    items = ast.copy_location(ast.List(list(node.args), ast.Load()), node)
+    return builtin_call(fc, ast.copy_location(ast.Call(node.func, [items], node.keywords), node), name)
+
+
 def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
     span = fc.span(node)
     if name in ("min", "max") and len(node.args) == 1 and any(kw.arg == "default" for kw in node.keywords):
         return _with_default(fc, node, name)
+    if name in ("min", "max") and len(node.args) > 1 and node.keywords:
+        return _several_with_key(fc, node, name)
     if not (name in ("min", "max") and len(node.args) == 1):     # min(xs, key=f): frontend/listsort.py
         _no_keywords(fc, node, f"{name}()")
     if name == "ord":

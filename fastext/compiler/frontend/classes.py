@@ -501,6 +501,8 @@ def _filled_by_methods(collector, node: ast.ClassDef, field: str, value: ast.exp
     (the method's annotated parameters, literals, constructor calls).  None when no store tells."""
     from fastext.compiler.types import Dict, List, Set
     kind = _empty_container(value)
+    if isinstance(value, ast.ListComp) and _empty_container(value.elt) == "list":
+        kind = "rows"       # `self.adj = [[] for _ in range(n)]`: typed by the rows' appends only
     if kind is None:
         return None
 
@@ -518,6 +520,13 @@ def _filled_by_methods(collector, node: ast.ClassDef, field: str, value: ast.exp
                 t = _method_argument(collector, node, method.name, params.index(e.id))
             return t
         for sub in ast.walk(method):
+            # `self.adj.append([])` in __init__, `self.adj[u].append(v)` in a method: a list of lists
+            if kind in ("list", "rows") and isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) \
+                    and isinstance(sub.func.value, ast.Subscript) and on_field(sub.func.value.value) \
+                    and sub.func.attr in ("append", "insert") and sub.args:
+                t = typed(sub.args[-1])
+                if t is not None:
+                    return List(List(t))
             if kind in ("list", "set") and isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) \
                     and on_field(sub.func.value) and sub.func.attr in ("append", "add", "insert") and sub.args:
                 t = typed(sub.args[-1])

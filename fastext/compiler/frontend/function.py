@@ -149,6 +149,7 @@ class FunctionChecker(ExpressionChecker):
             int_return = intflags.apply(self, body, params, self.sig.ret, public=not internal)
         fn = ir.Function(node.name, params, self.sig.ret, body, self.sig.span, locals=self.locals)
         fn.positional = self.sig.positional
+        fn.posonly, fn.vararg, fn.kwargs = self.sig.posonly, self.sig.vararg, self.sig.kwargs
         from fastext.compiler.frontend import growth
         growth.mark(fn)     # `den *= k` in a loop: OverflowError where Python's int would grow
         fn.int_return = int_return
@@ -488,6 +489,11 @@ class FunctionChecker(ExpressionChecker):
             out: list[ir.Stmt] = [ir.Assign(span, temp, value)]
             for i, elt in enumerate(target.elts):
                 item = ir.TupleGet(items[i], span, ir.Load(temp.type, span, temp), i)
+                if isinstance(value, ir.MakeTuple) and isinstance(value.items[i], ir.Const) and \
+                        isinstance(value.items[i].type, Scalar):
+                    # `a, b = 0, 0.5`: each literal binds as it would alone, so a name first given
+                    # an int literal can become a float as a single assignment's would
+                    item = value.items[i]
                 out += self.assign_to(elt, item, node)
             return out
         raise self.error(target, "unsupported assignment target", "assign to a name, an array item or a tuple of names")

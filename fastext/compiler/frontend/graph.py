@@ -97,7 +97,23 @@ def python_namespace(scope: ModuleScope, functions: dict[str, ir.Function]) -> d
             out[local] = ("struct", b.value)
             for key in [k for k in functions if k.rpartition(".")[0] == b.value.name]:
                 _python_copy(functions, key)
+    for local, display in scope.tables.items():     # after the functions they name
+        table = _python_table(scope, display, out) if scope.names[local].kind == "functable" else None
+        if table is not None:
+            out[local] = ("functable", table)
     return out
+
+
+def _python_table(scope: ModuleScope, display: ast.expr, bound: dict) -> str | None:
+    """`OPS = {"+": add, "-": sub}` as the Python source that makes the same table of the module's
+    functions at import (abi/namespace.py), or None when an entry is not a module attribute
+    Python can call (a function only the module's own code may call)."""
+    from fastext.compiler.frontend.funcvals import BUILTIN_ENTRIES
+    for e in display.values if isinstance(display, ast.Dict) else display.elts:
+        if not (isinstance(e, ast.Name) and (bound.get(e.id, ("",))[0] == "func" or
+                                             e.id in BUILTIN_ENTRIES and e.id not in scope.names)):
+            return None
+    return ast.unparse(display)
 
 
 def _python_copy(functions: dict[str, ir.Function], key: str) -> str:
@@ -208,9 +224,12 @@ def _unused_templates(unit: "_Unit") -> None:
         if template.instances:
             continue
         if missing is not None:
-            unit.diags.add(Diagnostic(missing.span, f"parameter `{missing.name}` of `{node.name}` needs a type annotation",
-                                      f"write `{missing.name}: f64` (or i64, f64[:], list[f64], …): Python calls "
-                                      f"`{node.name}`; a helper only .fx code calls may leave its types to the calls"))
+            star = "*" if template.params.index(missing) == getattr(node, "fx_vararg", None) else ""
+            shown = f"{star}{missing.name}: f64` (each item; or i64, str, …)" if star else \
+                f"{missing.name}: f64` (or i64, f64[:], list[f64], …)"
+            unit.diags.add(Diagnostic(missing.span, f"parameter `{star}{missing.name}` of `{node.name}` needs a type "
+                                      f"annotation", f"write `{shown}: Python calls `{node.name}`; a helper only .fx "
+                                      "code calls may leave its types to the calls"))
 
 
 def _exported(unit: "_Unit", template) -> bool:

@@ -176,8 +176,24 @@ def coerce_list(fc: "FunctionChecker", value: ir.Expr, target: List, node: ast.A
         return _op(target, value.span, "repeat", [inner, value.args[1]])
     if isinstance(value.type, List) and isinstance(target.item, Unknown):
         return value
+    if open_key(value.type) is not None and _unify(fc, value.type, target):
+        value.type = substitute(fc, value.type)     # `[[] for _ in range(n)]` as a list[list[i64]] field
+        return value
     raise fc.error(node, f"{what} has type {target}, got {value.type}",
                    f"a list is shared, not converted: build it as {target} (e.g. `xs: {target} = []`)")
+
+
+def _unify(fc: "FunctionChecker", have: T.Type, want: T.Type) -> bool:
+    """Whether the open container type `have` can be `want` (its open parts, at any depth, decided
+    as `want`'s: rows of a list of lists); decides them if so."""
+    if isinstance(have, Unknown):
+        if have.key in fc.list_items:
+            return _unify(fc, fc.list_items[have.key], want)
+        decide(fc, have, want)
+        return True
+    if isinstance(have, List) and isinstance(want, List):
+        return _unify(fc, have.item, want.item)
+    return have == want
 
 
 def _retype(fc: "FunctionChecker", value: ir.Expr, target: T.Type) -> ir.Expr:

@@ -79,23 +79,75 @@ def _inferred_result(node: ast.FunctionDef) -> bool:
         all(a.annotation is not None for a in node.args.args) and not node.decorator_list
 
 
-def keyword_only(node: ast.FunctionDef, span: Span) -> None:
-    """`def f(x, *, tol=1e-8)`: the keyword-only parameters become ordinary ones after the others
-    (each has a default, so the defaults still line up with the last parameters) and
-    `fx_positional` records how many a caller may pass by position: calls check it
-    (frontend/calls.py, templates.py) and so do the entry points (abi/wrapper.py).  One without
-    a default is a located error."""
+def required_marker(default: ast.expr | None) -> bool:
+    """Whether a default is the stand-in `parameters` puts for a keyword-only parameter without one."""
+    return getattr(default, "fx_required", False)
+
+
+def parameters(node: ast.FunctionDef) -> None:
+    """Python's parameter kinds as the dialect's plain parameter list.
+
+    `def f(a, b, /, c, *xs: float, scale, tol=1e-8)`: the `*args` parameter becomes the ordinary
+    parameter `xs: list[float]` after the positional ones (calls pack their extra arguments into
+    that list: frontend/callshape.py; the entry point does the same with Python's: abi/wrapper.py),
+    the keyword-only ones ordinary parameters after it.  A keyword-only parameter without a default
+    gets a marked stand-in default (`required_marker`) so the defaults still line up with the last
+    parameters; nothing ever evaluates it.  Recorded on the node: `fx_positional` (how many a call
+    may pass by position, the packed list counted), `fx_posonly` (how many only by position) and
+    `fx_vararg` (the list's index).  `**opts` becomes the last parameter, `opts: dict[str, T]`
+    (`fx_kwargs` its index): calls put the keywords no parameter names into it."""
     a = node.args
-    for arg, default in zip(a.kwonlyargs, a.kw_defaults):
-        if default is None:
-            raise FxSyntaxError(Span.of(arg, span.file), f"keyword-only parameter `{arg.arg}` of `{node.name}` has no "
-                                "default", f"give it one (`{arg.arg}=...`), or make it an ordinary parameter")
-    if a.vararg is not None:
-        return      # `*args` itself: reported as unsupported by the caller
+    if not (a.kwonlyargs or a.vararg or a.posonlyargs or a.kwarg):
+        return
+    node.fx_posonly = len(a.posonlyargs)
+    a.args = a.posonlyargs + a.args
+    a.posonlyargs = []
     node.fx_positional = len(a.args)
+    if a.vararg is not None:
+        star = a.vararg
+        packed = ast.copy_location(ast.arg(arg=star.arg, annotation=None), star)
+        if star.annotation is not None:
+            item = star.annotation
+            packed.annotation = ast.copy_location(
+                ast.Subscript(ast.copy_location(ast.Name("list", ast.Load()), item), item, ast.Load()), item)
+        node.fx_vararg = len(a.args)
+        from fastext.compiler.frontend.callshape import reads_only
+        node.fx_vararg_private = reads_only(node.body, star.arg)
+        a.args = a.args + [packed]
+        if a.defaults:      # `def f(a, b=1, *xs)`: calls always fill the packed list, a stand-in keeps the line-up
+            a.defaults = list(a.defaults) + [_marker(star)]
+        node.fx_positional += 1
+        a.vararg = None
+    a.defaults = list(a.defaults) + [_marker(arg) if d is None else d for arg, d in zip(a.kwonlyargs, a.kw_defaults)]
     a.args = a.args + a.kwonlyargs
-    a.defaults = a.defaults + a.kw_defaults
     a.kwonlyargs, a.kw_defaults = [], []
+    if a.kwarg is not None:     # `**opts: float`: the parameter `opts: dict[str, float]`, last
+        star = a.kwarg
+        packed = ast.copy_location(ast.arg(arg=star.arg, annotation=None), star)
+        if star.annotation is not None:
+            item = star.annotation
+            key = ast.copy_location(ast.Name("str", ast.Load()), item)
+            packed.annotation = ast.copy_location(
+                ast.Subscript(ast.copy_location(ast.Name("dict", ast.Load()), item),
+                              ast.copy_location(ast.Tuple([key, item], ast.Load()), item), ast.Load()), item)
+        node.fx_kwargs = len(a.args)
+        a.args = a.args + [packed]
+        if a.defaults:
+            a.defaults = list(a.defaults) + [_marker(star)]
+        a.kwarg = None
+    if hasattr(node, "fx_self"):    # a method: `self` (taken off `a.args`) is the signature's first parameter
+        node.fx_positional += 1
+        node.fx_posonly += bool(node.fx_posonly)
+        for attr in ("fx_vararg", "fx_kwargs"):
+            if hasattr(node, attr):
+                setattr(node, attr, getattr(node, attr) + 1)
+
+
+def _marker(arg: ast.arg) -> ast.expr:
+    """The stand-in default of a parameter every call gives (`required_marker`)."""
+    m = ast.copy_location(ast.Constant(Ellipsis), arg)
+    m.fx_required = True
+    return m
 
 
 def _method_template(node: ast.FunctionDef) -> bool:
@@ -525,6 +577,7 @@ class _ModuleCollector:
                 # `OPS = {"+": add, "-": sub}`: a table of the module's functions (frontend/funcvals.py)
                 keys = [k.value for k in value.keys] if isinstance(value, ast.Dict) else None
                 self.scope.names[target.id] = Binding("functable", (keys, list(entries)))
+                self.scope.tables[target.id] = value     # a module attribute too (frontend/graph.py)
                 return
             if isinstance(value, ast.Name) and (value.id in getattr(self, "functions", ()) or
                                                 (self.scope.lookup(value.id) or Binding("")).kind == "func"):
@@ -648,11 +701,7 @@ class _ModuleCollector:
         options = self.decorator_options(node)
         target = options.pop("target", "cpu")
         a = node.args
-        if a.kwonlyargs:
-            keyword_only(node, span)
-        if a.vararg or a.kwarg or a.posonlyargs:
-            raise FxSyntaxError(span, f"`{node.name}` uses *args, **kwargs or positional-only "
-                                "parameters", "use plain parameters (callers may still pass them by keyword)")
+        parameters(node)
         from fastext.compiler.frontend import nptyping, templates
         from fastext.compiler.frontend.numba import signature_types
         signature_types(self, node)
@@ -714,6 +763,8 @@ class _ModuleCollector:
             check_annotated(self.scope.ufuncs[node.name], node.name, params, ret)
         defaults: dict[str, tuple[Type, object]] = {}
         for (name, ptype, _), default in zip(params[len(params) - len(a.defaults):], a.defaults):
+            if required_marker(default):
+                continue        # keyword-only without a default, or the packed `*args`: every call gives it
             if ptype == OBJECT and isinstance(default, ast.Constant) and default.value is None:
                 defaults[name] = (ptype, None)     # an optional object (a callback): None when not given
                 continue
@@ -750,7 +801,10 @@ class _ModuleCollector:
             from fastext.compiler.frontend.extern import check_declaration
             check_declaration(self, node, params, ret)
         sig = Signature(node.name, params, defaults, ret, span, options, target,
-                        positional=getattr(node, "fx_positional", None))
+                        positional=getattr(node, "fx_positional", None), posonly=getattr(node, "fx_posonly", 0),
+                        vararg=getattr(node, "fx_vararg", None),
+                        vararg_private=getattr(node, "fx_vararg_private", False),
+                        kwargs=getattr(node, "fx_kwargs", None))
         self.scope.signatures[node.name] = sig
         self.scope.registry[self.scope.qualify(node.name)] = sig
         if not hasattr(node, "fx_self"):

@@ -821,3 +821,56 @@ def matrix_rank(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, r
     f = "_a" if t.is_float or t.is_complex else "_a.astype('float64')"
     source = f"_s = np.linalg.svd({f}, compute_uv=False)\n_r = int(np.count_nonzero(_s > {tol}))\n"
     return synth.value(fc, source, node, values=values)
+
+
+# ----------------------------------------------------------------------------- apply_along_axis
+
+def apply_along_axis(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.apply_along_axis(func1d, axis, arr)` of an array of 2 or more dimensions: `func1d` (a
+    `.fx` function, an alias or a lambda, called directly) on each 1-D slice along `axis`, the
+    other axes walked in C order, the results stacked as NumPy stacks them — numbers into an
+    array of the other axes, 1-D arrays into one with the result's axis where `axis` was;
+    NumPy's ValueError when there are no slices."""
+    from fastext.compiler.frontend.listsort import key_function
+    bound = _bind(fc, node, ["func1d", "axis", "arr"], shown, 3)
+    if node.keywords and any(k.arg not in ("func1d", "axis", "arr") for k in node.keywords) or len(node.args) > 3:
+        raise fc.error(node, f"{shown}(): extra arguments for func1d are not supported in .fx code",
+                       f"bind them in a lambda: {shown}(lambda v: f(v, k), axis, arr)")
+    call, funcs = key_function(fc, bound["func1d"])
+    if call is None:
+        raise fc.error(bound["func1d"], f"{shown}() needs a function", f"{shown}(lambda v: v.sum(), 1, a)")
+    a = array_arg(fc, bound["arr"], node, shown)
+    nd = a.type.ndim
+    if nd < 2:
+        raise fc.error(bound["arr"], f"{shown}() of a {nd}-D array is not supported in .fx code",
+                       "pass an array of 2 or more dimensions (for a 1-D one, call the function itself)")
+    axis = axis_arg(fc, bound["axis"], nd, allow_none=False)
+    others = [k for k in range(nd) if k != axis]
+    index = ", ".join(":" if k == axis else f"_i{k}" for k in range(nd))
+    empty = " or ".join(f"_a.shape[{k}] == 0" for k in others)
+    head = f"""
+if {empty}:
+    raise ValueError("Cannot apply_along_axis when any iteration dimensions are 0")
+"""
+    if nd == 2:     # the one other axis first; `.T` puts a result's axis back where axis 0 was
+        stack = f"[{call}(_a[{index}]) for _i{others[0]} in range(_a.shape[{others[0]}])]"
+        source = head + f"_r = np.array({stack}){'.T' if axis == 0 else ''}\n"
+        return synth.value(fc, source, node, values={"_a": a}, funcs=funcs)
+    # the slices in C order of the other axes, stacked flat, then given those axes' shape
+    loops = " ".join(f"for _i{k} in range(_a.shape[{k}])" for k in others)
+    dims = ", ".join(f"_a.shape[{k}]" for k in others)
+    source = head + f"_flat = np.array([{call}(_a[{index}]) {loops}])\n"
+    if _array_result(fc, node, call, funcs, a, ", ".join(":" if k == axis else "0" for k in range(nd))):
+        source += f"_r = _flat.reshape(({dims}, _flat.shape[1]))\n"
+        if axis != nd - 1:
+            source += f"_r = np.moveaxis(_r, {nd - 1}, {axis})\n"
+    else:
+        source += f"_r = _flat.reshape(({dims}))\n"
+    return synth.value(fc, source, node, values={"_a": a}, funcs=funcs)
+
+
+def _array_result(fc, node: ast.Call, call: str, funcs: dict, a: ir.Expr, first: str) -> bool:
+    """Whether `func1d` gives an array (rather than a number) for a slice of `a`: its call on the
+    first slice, typed and then dropped (the other axes are moved only for array results)."""
+    probe = synth.value(fc, f"_r = {call}(_a[{first}])\n", node, values={"_a": a}, funcs=funcs)
+    return isinstance(probe.type, Array)

@@ -31,6 +31,10 @@ class Signature:
     options: dict[str, bool] = field(default_factory=dict)
     target: str = "cpu"        # cpu, kernel or device (frontend/gpu.py)
     positional: int | None = None   # how many may be passed by position (None: all; the rest keyword-only)
+    posonly: int = 0                # how many only by position (`def f(a, b, /, c)`: 2)
+    vararg: int | None = None       # the index of the list `*args` packs into (frontend/module.py: parameters)
+    vararg_private: bool = False    # the body only reads that list (frontend/callshape.py: reads_only)
+    kwargs: int | None = None       # the index of the dict `**opts` packs into
 
 
 @dataclass
@@ -53,6 +57,7 @@ class ModuleScope:
     # methods and class constants (shared, as the registry is).
     classes: dict = field(default_factory=dict)
     defs: dict = field(default_factory=dict)        # module-level `def` nodes by name
+    tables: dict = field(default_factory=dict)      # module-level function tables: name → their display
 
     def qualify(self, name: str) -> str:
         return f"{self.qualifier}.{name}" if self.qualifier else name

@@ -75,7 +75,8 @@ class Template:
         """The template of `node`; annotations are resolved in `scope` now."""
         from fastext.compiler.frontend import annotations
         a = node.args
-        defaults = [None] * (len(a.args) - len(a.defaults)) + list(a.defaults)
+        from fastext.compiler.frontend.module import required_marker
+        defaults = [None if required_marker(d) else d for d in [None] * (len(a.args) - len(a.defaults)) + list(a.defaults)]
         params = []
         for arg, default in zip(a.args, defaults):
             span = Span.of(arg, scope.file)
@@ -303,6 +304,10 @@ def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=
     where: dict[str, ast.AST] = {p.name: node.func for p in tmpl.params[:len(leading)]}
     visible = tmpl.visible()[len(leading):]
     names = [p.name for p in visible]
+    from fastext.compiler.frontend.callshape import shape as shape_call
+    vararg = getattr(tmpl.node, "fx_vararg", None)
+    node = shape_call(fc, node, names, getattr(tmpl.node, "fx_posonly", 0), vararg, shown, len(leading),
+                      getattr(tmpl.node, "fx_kwargs", None))
     usage = f"call it as {shown}({', '.join(names)})"
     if len(node.args) > len(visible):
         raise fc.error(node, f"`{shown}` takes {len(visible)} arguments, got {len(node.args)}", usage)
@@ -361,6 +366,9 @@ def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=
         t = p.type or v.type
         key.append(("v", t))
         args.append(fc.coerce(v, t, at, f"argument `{p.name}` of `{shown}`"))
+        if vararg is not None and p is tmpl.params[vararg]:     # `*args` packed at this call
+            from fastext.compiler.frontend.callshape import in_frame
+            in_frame(args[-1], getattr(tmpl.node, "fx_vararg_private", False))
     tmpl.weak.update(fc.list_weak)    # an int-literal list passed on stays "ints unless decided" there
     qualname, sig = instantiate(tmpl, tuple(key), span, discarded=fc.statement_call is node)
     if sig.ret is None or isinstance(sig.ret, ErrorType):     # its body failed to check: reported there
@@ -441,7 +449,10 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
         args, ret = p.callable or (None, None)
         funcparams[p.name] = (what, hidden, args, ret)
     sig = Signature(tmpl.node.name, params, defaults, tmpl.ret, tmpl.span, tmpl.options, "cpu",
-                    positional=getattr(tmpl.node, "fx_positional", None))
+                    positional=getattr(tmpl.node, "fx_positional", None), posonly=getattr(tmpl.node, "fx_posonly", 0),
+                    vararg=getattr(tmpl.node, "fx_vararg", None),
+                    vararg_private=getattr(tmpl.node, "fx_vararg_private", False),
+                    kwargs=getattr(tmpl.node, "fx_kwargs", None))
     tmpl.signatures[qualname] = sig
     from fastext.compiler.frontend.function import FunctionChecker, check_promoting
 

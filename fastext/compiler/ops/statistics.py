@@ -48,6 +48,10 @@ add(Op("np.trapezoid", spellings=("numpy.trapezoid",), check=npsource("trapezoid
        signature="np.trapezoid(y, x=None, dx=1.0, axis=-1)",
        doc="the trapezoidal rule: (d * (y[1:] + y[:-1]) / 2.0).sum(axis), d = dx or np.diff(x) (x 1-D or of "
            "y's rank), NumPy's steps and pairwise sum"))
+add(Op("np.apply_along_axis", spellings=("numpy.apply_along_axis",), check=npsource("apply_along_axis"),
+       group="shape", signature="np.apply_along_axis(func1d, axis, arr)",
+       doc="func1d (a .fx function or lambda) on each 1-D slice along axis of an arr of 2 or more dimensions; "
+           "numbers give an array of the other axes, 1-D arrays the result's axis where axis was"))
 add(Op("np.ptp", spellings=("numpy.ptp",), check=npsource("ptp"), group="reduction",
        signature="np.ptp(a, axis=None, keepdims=False)",
        doc="np.max(a, axis) - np.min(a, axis) in a's dtype (integers wrap, as NumPy's)"))
