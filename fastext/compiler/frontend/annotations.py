@@ -7,7 +7,7 @@ from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import Binding, ModuleScope
 from fastext.compiler.source import Span
 from fastext.compiler.types import (
-    BUILTIN_SCALARS, DIALECT_SCALARS, GENERATOR, NONE, OBJECT, STR, STRV, U8, Array, Dict, List, PyObj, Set, Scalar, Struct, Tuple, Type,
+    BUILTIN_SCALARS, DIALECT_SCALARS, ClassRef, GENERATOR, NONE, OBJECT, STR, STRV, U8, Array, Dict, List, PyObj, Set, Scalar, Struct, Tuple, Type,
 )
 
 BYTES_NAMES = ("bytes", "bytearray", "memoryview")
@@ -45,7 +45,7 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
     optional = _optional(node, scope)      # `Task | None`, `Optional[Task]`: a class reference
     if optional is not None:
         inner = resolve(optional, scope)
-        if not (isinstance(inner, Struct) and inner.plain):
+        if not (isinstance(inner, Struct) and inner.plain or isinstance(inner, ClassRef)):
             raise FxSyntaxError(span, f"an optional {inner} is not supported",
                                 "only references to instances of classes may be None: `Optional[Node]`")
         return inner
@@ -79,7 +79,7 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
             if isinstance(node.slice, ast.Tuple):
                 raise FxSyntaxError(span, "list[...] takes one item type", "list[f64], list[tuple[i64, f64]]")
             item = _inner(resolve(node.slice, scope))
-            if not isinstance(item, (Scalar, Array, Struct, Tuple, List, Dict, Set)) and item != STRV:
+            if not isinstance(item, (Scalar, Array, Struct, Tuple, List, Dict, Set, ClassRef)) and item != STRV:
                 raise FxSyntaxError(span, f"a list cannot hold {item}", "list[f64], list[tuple[i64, f64]], list[list[i64]]")
             return List(item)
         if isinstance(base, ast.Name) and base.id in ("dict", "set") and scope.lookup(base.id) is None:
@@ -113,6 +113,9 @@ def resolve(node: ast.expr, scope: ModuleScope, *, allow_none: bool = False) -> 
                                 f"write {_name(base)}[:] or {_name(base)}[:, :]")
     if _is_generator(node, scope):
         return GENERATOR
+    forward = scope.__dict__.get("forward_classes", {})
+    if isinstance(node, ast.Name) and node.id in forward and scope.lookup(node.id) is None:
+        return forward[node.id]      # a class defined further down, named by a field (frontend/classes.py)
     raise FxSyntaxError(span, f"unknown type annotation `{ast.unparse(node)}`", _unknown_hint(node, scope))
 
 

@@ -91,7 +91,8 @@ def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast
         returns[scope.qualify(node.name)] = {**returns.get(base.name, {}), **returns[scope.qualify(node.name)]}
     cid = getattr(collector, "class_ids", {}).get(node.name, 0)
     # bound while the fields are read, so a field may name its own class (`self.next: Task | None`)
-    ref = ClassRef(scope.qualify(node.name))
+    # (made before any class was read when a field of a class above names this one: frontend/module.py)
+    ref = scope.__dict__.get("forward_classes", {}).get(node.name) or ClassRef(scope.qualify(node.name))
     scope.names[node.name] = Binding("structtype", Struct(ref.name, base.fields if base else (), True, True, cid, base))
     try:
         fields = _fields(collector, node, declared, own_init, base, cid)
@@ -99,6 +100,7 @@ def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast
         del scope.names[node.name]
         # its calls say nothing more: the class's own error is the one to fix
         scope.__dict__.setdefault("failed_classes", set()).add(node.name)
+        scope.__dict__.get("forward_classes", {}).pop(node.name, None)
         raise
     fields = [(f, _referring(t, ref)) for f, t in fields]
     if slots is not None:
@@ -629,6 +631,10 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
         b = scope.lookup(value.id)
         if b is not None and b.kind in ("const", "mathconst") and isinstance(b.type, Scalar):
             return b.type
+        if b is not None and b.kind == "modvar":     # `self.walk_strength = WEAKEST`, a module-level instance
+            made = next((v for n, v, _, _ in scope.__dict__.get("containers", []) if n == value.id), None)
+            t = infer_field(collector, made, {}, node) if isinstance(made, ast.Call) else None
+            return t if isinstance(t, Struct) else None
         return None
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute):
         owner = infer_field(collector, value.func.value, known, node)    # `direction.normalized()`

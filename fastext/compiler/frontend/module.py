@@ -219,6 +219,10 @@ class _ModuleCollector:
             self.diags.add(d)
         from fastext.compiler.frontend import inherit, userexc
         inherit.prescan(self, tree)       # class ids, before any class is read
+        from fastext.compiler.types import ClassRef     # fields may name classes defined further down
+        self.scope.__dict__["forward_classes"] = {
+            s.name: ClassRef(self.scope.qualify(s.name)) for s in tree.body
+            if isinstance(s, ast.ClassDef) and is_plain_class(s) and not userexc.is_exception_class(self, s)}
         for stmt in without_docstring(tree.body):
             try:
                 if isinstance(stmt, (ast.Import, ast.ImportFrom)):
@@ -253,6 +257,7 @@ class _ModuleCollector:
                     raise FxSyntaxError(self.span(stmt), f"unsupported module-level statement ({what})", hint)
             except FxSyntaxError as e:
                 self.diags.add(e.diagnostic)
+        self._unbound_forward_classes(tree, defs)
         defs.extend(inherit.dispatchers(self))    # `C.m@virtual` for overridden methods
         for node in defs:
             try:
@@ -268,6 +273,34 @@ class _ModuleCollector:
             else:
                 self.scope.names[local] = b
         return defs
+
+    def _unbound_forward_classes(self, tree: ast.Module, defs: list) -> None:
+        """A class whose field names a class further down that failed to compile fails too
+        (its field's type would never be known); forward names end with the classes."""
+        forward = self.scope.__dict__.pop("forward_classes", {})
+        failed = {ref.name for ref in forward.values() if not hasattr(ref, "_target")}
+        failed |= {self.scope.qualify(n) for n in self.scope.__dict__.get("failed_classes", ())}
+        if not failed:
+            return
+        from fastext.compiler.types import ClassRef, Dict, List, Set, Tuple
+
+        def names(t) -> set:
+            if isinstance(t, ClassRef):
+                return {t.name}
+            inner = (t.item,) if isinstance(t, (List, Set)) else (t.key, t.value) if isinstance(t, Dict) else \
+                t.items if isinstance(t, Tuple) else ()
+            return set().union(*(names(i) for i in inner)) if inner else set()
+        for stmt in tree.body:
+            b = self.scope.names.get(stmt.name) if isinstance(stmt, ast.ClassDef) else None
+            if b is None or b.kind != "structtype" or not b.value.plain:
+                continue
+            bad = next((f for f, t in b.value.fields if names(t) & failed), None)
+            if bad is not None:
+                del self.scope.names[stmt.name]
+                self.scope.__dict__.setdefault("failed_classes", set()).add(stmt.name)
+                defs[:] = [d for d in defs if not d.name.startswith(stmt.name + ".")]
+                self.diags.error(self.span(stmt), f"field `{bad}` of class `{stmt.name}` names a class that "
+                                 "failed to compile", "fix the errors of that class first")
 
     # -- imports
     def import_(self, stmt: ast.Import | ast.ImportFrom) -> None:
