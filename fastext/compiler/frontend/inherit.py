@@ -481,6 +481,8 @@ def _dispatcher(collector, info: ClassInfo, m: str, impls, owners) -> ast.Functi
             x.end_lineno, x.end_col_offset = where.lineno, where.col_offset
         return n
 
+    nothing = src.returns is None and all(_raise_only(d) is not None or _returns_nothing(d) for d in defs.values())
+
     def branch(owner: str) -> list[ast.stmt]:
         d = defs[owner]
         r = _raise_only(d)
@@ -490,6 +492,8 @@ def _dispatcher(collector, info: ClassInfo, m: str, impls, owners) -> ast.Functi
         call = ast.Call(func=ast.Attribute(value=ast.Name(id=short, ctx=ast.Load()), attr=m, ctx=ast.Load()),
                         args=[ast.Name(id=self_name, ctx=ast.Load())] + [ast.Name(id=p, ctx=ast.Load()) for p in params],
                         keywords=[])
+        if nothing:     # methods that return nothing (`def execute(self): pass`): called as statements
+            return [loc(ast.Expr(value=call)), loc(ast.Return(value=None))]
         return [loc(ast.Return(value=call))]
 
     body: list[ast.stmt] = []
@@ -510,7 +514,7 @@ def _dispatcher(collector, info: ClassInfo, m: str, impls, owners) -> ast.Functi
         returns = next((copy.deepcopy(defs[o].returns) for o in others if defs[o].returns is not None), None)
     if returns is None and m in _DUNDER_RESULTS:
         returns = ast.Name(id=_DUNDER_RESULTS[m], ctx=ast.Load())
-    if returns is None and all(_raise_only(d) is not None or _returns_nothing(d) for d in defs.values()):
+    if returns is None and nothing:
         returns = ast.Constant(value=None)
     args = copy.deepcopy(src.args)
     fn = ast.FunctionDef(name=m + VIRTUAL, args=args, body=body, decorator_list=[], returns=returns,
