@@ -558,22 +558,43 @@ def _method_argument(collector, node: ast.ClassDef, method: str, k: int) -> Type
     tree = getattr(collector, "tree", None)
     if tree is None:
         return None
+    owners = {id(m): c.name for c in tree.body if isinstance(c, ast.ClassDef)
+              for m in c.body if isinstance(m, ast.FunctionDef)}
     for fn in ast.walk(tree):
         if not isinstance(fn, ast.FunctionDef):
             continue
         instances = {t.id for a in ast.walk(fn) if isinstance(a, ast.Assign) and isinstance(a.value, ast.Call)
                      and isinstance(a.value.func, ast.Name) and a.value.func.id == node.name
                      for t in a.targets if isinstance(t, ast.Name)}
+        # and parameters annotated with the class (`def __init__(self, a: Variable)`: `a.add_constraint(self)`)
+        instances |= {a.arg for a in fn.args.args if isinstance(a.annotation, ast.Name) and a.annotation.id == node.name
+                      or isinstance(a.annotation, ast.Constant) and a.annotation.value == node.name}
         if not instances:
             continue
         for call, known in _calls_in_functions(collector, fn):
             f = call.func
             if isinstance(f, ast.Attribute) and f.attr == method and isinstance(f.value, ast.Name) and \
                     f.value.id in instances and k < len(call.args) and not isinstance(call.args[k], ast.Starred):
-                t = infer_field(collector, call.args[k], known, node)
+                arg = call.args[k]
+                if isinstance(arg, ast.Name) and arg.id == "self" and id(fn) in owners:
+                    t = _hierarchy_root(collector, owners[id(fn)])    # a method passing its own instance
+                else:
+                    t = infer_field(collector, arg, known, node)
                 if t is not None:
                     return t
     return None
+
+
+def _hierarchy_root(collector, name: str) -> Type | None:
+    """The top class of `name`'s hierarchy (its instances and its siblings' fit there), as the
+    class itself, or its forward reference while it is not read yet."""
+    bases = getattr(collector, "class_base_names", {})
+    while name in bases:
+        name = bases[name]
+    b = collector.scope.names.get(name)
+    if b is not None and b.kind == "structtype":
+        return b.value
+    return collector.scope.__dict__.get("forward_classes", {}).get(name)
 
 
 def _calls_in_functions(collector, tree: ast.AST):
