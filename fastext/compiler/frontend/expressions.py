@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import math
 
-from fastext.compiler import ir
+from fastext.compiler import ir, ops
 from fastext.compiler.builtins import MATH_CONSTANTS
 from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import ModuleScope
@@ -43,7 +43,7 @@ NODE_NAMES = {
 UNSUPPORTED_HINTS = {
     "For": "only `for i in range(...)` loops are supported so far",
     "TryStar": "exception groups (`except*`) are not supported; use plain `except` clauses",
-    "With": "`with` is not supported in compiled code",
+    "With": "`with` is supported for np.errstate(...) only in compiled code",
     "Global": "module globals are read-only constants in .fx code; pass values as parameters",
     "Nonlocal": "nested functions are not supported",
     "FunctionDef": "define helper functions at module level (prefix the name with _ to keep it internal)",
@@ -519,6 +519,11 @@ class ExpressionChecker:
         if wide is not None:
             return wide
         t = self.result_type(left, right)
+        if op == "/" and (_numpy_result(left) or _numpy_result(right)):
+            # `np.sum(d) / np.sum(w)`: NumPy scalars divide as NumPy does (x / 0 is ±inf or nan,
+            # with a warning, not ZeroDivisionError)
+            from fastext.compiler.frontend.arrays import elementwise
+            return elementwise(self, ops.get("np.true_divide"), [left, right], node)
         if t.is_complex:
             return self.complex_binop(op, t, left, right, node)
         if op == "/" and not t.is_float:
@@ -1070,3 +1075,14 @@ def _fold(e: ir.BinOp) -> ir.Const | None:
     if isinstance(v, float) and e.type.is_int:
         return None
     return ir.Const(e.type, e.span, _retype(v, e.type))
+
+
+def _numpy_result(e: ir.Expr) -> bool:
+    """Whether a scalar is the result of a NumPy function or reduction (`np.sum(a)`, `a.max()`),
+    a NumPy scalar under plain Python."""
+    if isinstance(e, ir.Intrinsic):
+        op = ops.find(e.name)
+        return op is not None and op.numpy_scalar and isinstance(e.type, Scalar)
+    if isinstance(e, (ir.BinOp, ir.UnaryOp)):
+        return any(_numpy_result(c) for c in ir.children(e) if isinstance(c.type, Scalar))
+    return False

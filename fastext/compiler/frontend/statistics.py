@@ -74,7 +74,11 @@ def quantile(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, rece
     if isinstance(bound["q"], ast.Constant) and isinstance(bound["q"].value, str):
         raise fc.error(bound["q"], f"{shown}(): q must be a real number or a 1-D array of them",
                        f"{shown}(a, {50 if kind == 'percentile' else 0.5})")
-    q = value_of(fc, bound["q"])
+    if isinstance(bound["q"], ast.List):   # `np.percentile(x, [25, 75])`: NumPy's np.asanyarray(q)
+        from fastext.compiler.frontend.creation import literal
+        q = literal(fc, bound["q"], bound["q"], shown)
+    else:
+        q = value_of(fc, bound["q"])
     qdtype = q.type.dtype if isinstance(q.type, Array) else q.type
     if not isinstance(qdtype, Scalar) or qdtype.is_complex or qdtype.is_bool:
         raise fc.error(bound["q"], f"{shown}(): q must be a real number or a 1-D array of them, got {article(q.type)}",

@@ -1,0 +1,206 @@
+"""NumPy code as others write it (round 8): kernels in the styles of scikit-learn's helpers
+(numpy.typing annotations whose ranks come from the body), SciPy's statistics, the Numba and
+Pythran benchmark collections (`@njit` kernels, stencils, time steps) and Stack Overflow answers,
+in tests/fx/numpy_reach_r8/.  Each compiled result must equal the same file run by CPython and
+NumPy — values, shapes and dtypes — for several inputs, empty and 1-element ones included;
+where NumPy raises, the compiled module raises the same exception type.
+
+LIMITS holds what stays outside the dialect, each checked for its located error."""
+from __future__ import annotations
+
+import copy
+import sys
+import types
+import warnings
+
+import numpy as np
+import pytest
+
+from fxload import FX_DIR, compile_error, compiled, interpreted
+
+rng = np.random.default_rng(8)
+
+
+def r(*shape):
+    return rng.random(shape)
+
+
+def ri(k, *shape):
+    return rng.integers(0, k, shape)
+
+
+CASES = {
+ "sk_helpers": {
+  "sq_dists": [(r(5, 3), r(4, 3)), (r(0, 3), r(2, 3)), (r(1, 1), r(1, 1))],
+  "manhattan": [(r(5, 3), r(4, 3)), (r(0, 3), r(2, 3)), (r(1, 1), r(1, 1))],
+  "row_norms": [(r(5, 3),), (r(5, 3), True), (r(0, 2),), (r(1, 1),)],
+  "softmax_rows": [(r(5, 3),), (r(0, 3),), (r(1, 1),)],
+  "log_loss": [(ri(2, 10).astype(float), r(10)), (np.ones(1), np.ones(1)), (np.zeros(0), np.zeros(0))],
+  "minmax_scale": [(r(5, 3),), (np.ones((3, 2)),), (r(1, 1),)],
+  "one_hot": [(ri(4, 7), 4), (ri(4, 0), 4), (np.array([0]), 1)],
+  "confusion": [(ri(3, 20), ri(3, 20), 3), (ri(3, 0), ri(3, 0), 3), (np.array([0]), np.array([0]), 1)],
+  "r2_score": [(r(10), r(10)), (r(2), r(2))],
+  "logistic_grad": [(r(3), r(6, 3), ri(2, 6).astype(float), 0.1), (r(1), r(1, 1), r(1), 0.0),
+                    (r(2), r(0, 2), r(0), 0.5)],
+  "knn_mean": [(r(6, 2), r(4, 2), r(6), 3), (r(1, 1), r(1, 1), r(1), 1), (r(3, 2), r(0, 2), r(3), 2)],
+  "topk_scores": [(r(4, 6), 2), (r(1, 1), 1), (r(0, 3), 2)],
+  "center_kernel": [(r(4, 4),), (r(1, 1),), (r(0, 0),)],
+  "safe_sparse_like": [(r(3, 4), r(4, 2)), (r(0, 2), r(2, 3)), (r(1, 1), r(1, 1))],
+ },
+ "stencils": {
+  "heat1d": [(r(10), 0.2, 5), (r(1), 0.2, 3), (r(0), 0.2, 2)],
+  "convect2d": [(r(6, 7), 0.3, 4), (r(1, 1), 0.3, 2), (r(0, 3), 0.3, 1)],
+  "conv2d_entry": [(r(6, 7), r(3, 2)), (r(1, 1), r(1, 1)), (r(3, 3), r(3, 3))],
+  "roll_laplace": [(r(5, 6),), (r(1, 1),), (r(0, 2),)],
+  "life_step": [(ri(2, 8, 9),), (ri(2, 1, 1),), (ri(2, 3, 3),)],
+  "edge_blur": [(r(5, 6),), (r(1, 1),)],
+  "cumtrapz": [(r(8), np.sort(r(8))), (r(1), r(1)), (r(0), r(0))],
+  "moving_average": [(r(10), 3), (r(1), 1)],
+  "ewma_entry": [(r(10), 0.3), (r(1), 0.5), (r(0), 0.5)],
+  "window_max": [(r(10), 3), (r(1), 1)],
+  "row_sums_entry": [(r(5, 4),), (r(0, 3),), (r(1, 1),)],
+  "upsample": [(r(5), 3), (r(0), 2), (r(1), 1)],
+  "wave1d": [(r(10), r(10), 0.2, 5), (r(2), r(2), 0.1, 2), (r(1), r(1), 0.1, 0)],
+ },
+ "stats": {
+  "zscore": [(r(6, 3),), (r(6, 3), 1), (r(1, 1),), (r(0, 2),)],
+  "pearson": [(r(10), r(10)), (r(1), r(1)), (r(0), r(0))],
+  "rank_ordinal": [(r(10),), (r(1),), (r(0),), (np.array([1.0, 1.0, 0.0]),)],
+  "entropy_labels": [(ri(5, 30),), (np.array([0]),)],
+  "weighted_stats": [(r(10), r(10)), (r(1), r(1))],
+  "ecdf": [(r(10),), (r(1),), (r(0),)],
+  "gini": [(r(10),), (r(1),), (r(0),)],
+  "mad": [(r(11),), (r(1),), (r(0),)],
+  "nan_stats": [(np.where(r(5, 4) > 0.8, np.nan, r(5, 4)),), (r(1, 1),), (np.full((2, 3), np.nan),)],
+  "cov_manual": [(r(8, 3),), (r(2, 1),), (r(1, 2),)],
+  "kde": [(r(5), r(20), 0.3), (r(0), r(3), 0.3), (r(1), r(1), 1.0)],
+  "cronbach_alpha": [(r(10, 4),), (r(3, 2),)],
+  "iqr_outliers": [(np.r_[r(20), 5.0, -4.0],), (r(1),)],
+  "autocorr": [(r(20), 3), (r(5), 1)],
+  "nan_argmax": [(np.r_[r(5), np.nan, 2.0],), (r(1),), (np.full(3, np.nan),)],
+  "correlate_full": [(r(6), r(3)), (r(1), r(1))],
+  "correlate_valid": [(r(6), r(3)), (r(2), r(5)), (r(1), r(1))],
+  "nan_arg_axis": [(np.where(r(4, 5) > 0.7, np.nan, r(4, 5)),), (np.array([[np.nan, 1.0], [np.nan, 2.0]]),)],
+ },
+ "so_answers": {
+  "first_above": [(r(10), 0.5), (r(3), 2.0), (r(0), 0.5), (r(1), 0.0)],
+  "running_max": [(r(10),), (r(1),), (r(0),)],
+  "mode_value": [(ri(4, 20),), (np.array([3]),)],
+  "group_sums": [(ri(4, 20), r(20), 5), (np.array([0]), r(1), 0)],
+  "l1_normalize": [(r(4, 3),), (r(1, 1),), (r(0, 3),)],
+  "cartesian": [(r(3), r(4)), (r(1), r(1)), (r(0), r(2))],
+  "zero_crossings": [(r(10) - 0.5,), (r(1),), (r(0),)],
+  "block_mean": [(r(4, 6),), (r(5, 7),), (r(1, 1),), (r(2, 2),)],
+  "tile_repeat": [(r(3), 2), (r(0), 3), (r(1), 1)],
+  "clip_where": [(r(10), 0.2, 0.7), (r(0), 0.0, 1.0)],
+  "angles": [(r(4, 3), r(4, 3)), (r(1, 1), r(1, 1)), (r(0, 3), r(0, 3))],
+  "compound": [(r(5) * 0.1, 100.0), (r(0), 1.0)],
+  "trapz_area": [(r(8), np.sort(r(8))), (r(1), r(1)), (r(0), r(0))],
+  "replace_nan": [(np.r_[r(4), np.nan, 1.0],), (r(1),)],
+  "mask_rows": [(r(6, 3), 0.2), (r(0, 3), 0.5), (r(1, 1), 0.0)],
+  "count_in_range": [(r(20), 0.2, 0.6), (r(0), 0.0, 1.0)],
+  "diag_fill": [(4, 2.0), (1, 3.0), (0, 1.0)],
+  "flip_sorted_desc": [(r(7),), (r(0),), (r(1),)],
+  "argsort_desc_top": [(r(7), 3), (r(1), 1), (r(0), 2)],
+  "bool_index_count": [(ri(3, 4, 5) - 1,), (ri(3, 1, 1),), (ri(3, 0, 3),)],
+  "float_scalars": [(r(5),), (r(0),)],
+  "errstate_div": [(r(5), np.array([0.0, 1.0, 2.0, 0.0, 3.0])), (r(0), r(0))],
+  "unpack_pair": [(r(2),), (r(3),), (r(1),)],
+ },
+}
+
+def _plain_numba() -> types.ModuleType:
+    """A stand-in `numba` whose decorators return the function: the oracle is the kernel run by
+    CPython and NumPy (real Numba would load a second LLVM into the test process, and in-process
+    JIT tests crash beside it)."""
+    fake = types.ModuleType("numba")
+
+    def njit(*args, **kwargs):
+        if len(args) == 1 and callable(args[0]) and not kwargs:
+            return args[0]
+        return lambda f: f
+    fake.njit = fake.jit = njit
+    fake.prange = range
+    return fake
+
+
+def _oracle(path: str):
+    saved = sys.modules.get("numba")
+    sys.modules["numba"] = _plain_numba()
+    try:
+        return interpreted(path)
+    finally:
+        if saved is None:
+            del sys.modules["numba"]
+        else:
+            sys.modules["numba"] = saved
+
+
+PARAMS = [(f, k, i) for f, kernels in CASES.items() for k, sets in kernels.items() for i in range(len(sets))]
+
+
+def _same(expected, got):
+    if isinstance(expected, (tuple, list)):
+        assert isinstance(got, (tuple, list)) and len(got) == len(expected)
+        for e, g in zip(expected, got):
+            _same(e, g)
+    elif isinstance(expected, np.ndarray):
+        assert isinstance(got, np.ndarray)
+        assert (got.dtype, got.shape) == (expected.dtype, expected.shape)
+        np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-13, equal_nan=True)
+    elif isinstance(expected, (float, complex, np.floating, np.complexfloating)):
+        assert np.isclose(got, expected, rtol=1e-12, atol=1e-13, equal_nan=True), (got, expected)
+    else:
+        assert got == expected and type(got) is type(expected.item() if isinstance(expected, np.generic) else
+                                                       expected)
+
+
+@pytest.mark.parametrize("file,kernel,case", PARAMS)
+def test_kernel_equals_numpy(file, kernel, case):
+    path = f"{FX_DIR}/numpy_reach_r8/{file}.fx"
+    args = CASES[file][kernel][case]
+    a_py, a_nat = copy.deepcopy(args), copy.deepcopy(args)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")     # NumPy's warnings on empty or all-NaN inputs
+        try:
+            expected, raised = getattr(_oracle(path), kernel)(*a_py), None
+        except Exception as e:      # noqa: BLE001 - the oracle's exception is what we compare
+            expected, raised = None, e
+    if raised is not None:
+        with pytest.raises(type(raised)):
+            getattr(compiled(path), kernel)(*a_nat)
+        return
+    got = getattr(compiled(path), kernel)(*a_nat)
+    _same(expected, got)
+    _same(a_py, a_nat)          # arguments written alike
+
+
+def test_there_are_at_least_sixty_kernels():
+    assert sum(len(k) for k in CASES.values()) >= 60
+
+
+# what stays outside the dialect: (source, the message's words)
+LIMITS = {
+ "ix": ("import numpy as np\nfrom fastext import f64, i64\n\n\ndef f(m: f64[:, :], r: i64[:], c: i64[:]) -> f64[:, :]:\n"
+        "    return m[np.ix_(r, c)]\n", "`np.ix_` is not supported"),
+ "tensordot": ("import numpy as np\nfrom fastext import f64\n\n\ndef f(a: f64[:, :, :], b: f64[:, :]) -> f64[:]:\n"
+               "    return np.tensordot(a, b, axes=([1, 2], [0, 1]))\n", "`np.tensordot` is not supported"),
+ "r_": ("import numpy as np\nfrom fastext import f64\n\n\ndef f(a: f64[:], b: f64[:]) -> f64[:]:\n"
+        "    return np.r_[a, 0.0, b]\n", "`np.r_` cannot be used as a value"),
+ "delete": ("import numpy as np\nfrom fastext import f64\n\n\ndef f(a: f64[:], i: int) -> f64[:]:\n"
+            "    return np.delete(a, i)\n", "`np.delete` is not supported"),
+ "insert": ("import numpy as np\nfrom fastext import f64\n\n\ndef f(a: f64[:]) -> f64[:]:\n"
+            "    return np.insert(a, 0, 0.0)\n", "`np.insert` is not supported"),
+ "errstate_raise": ("import numpy as np\nfrom fastext import f64\n\n\ndef f(a: f64[:]) -> f64[:]:\n"
+                    "    with np.errstate(divide='raise'):\n        b = 1.0 / a\n    return b\n",
+                    "never raises FloatingPointError"),
+ "with_open": ("from fastext import f64\n\n\ndef f(a: f64) -> f64:\n    with open('x') as fh:\n        pass\n"
+               "    return a\n", "unsupported statement (with statement)"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LIMITS))
+def test_limits_are_located_errors(tmp_path, name):
+    source, words = LIMITS[name]
+    text = compile_error(tmp_path, source, f"limit_{name.strip('_')}")
+    assert f"limit_{name.strip('_')}.fx:" in text and words in text and "hint:" in text
