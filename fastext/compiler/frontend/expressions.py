@@ -43,7 +43,7 @@ NODE_NAMES = {
 UNSUPPORTED_HINTS = {
     "For": "only `for i in range(...)` loops are supported so far",
     "TryStar": "exception groups (`except*`) are not supported; use plain `except` clauses",
-    "With": "`with` is supported for np.errstate(...) only in compiled code",
+    "With": "compiled code supports `with` only for np.errstate(...)",
     "Global": "module globals are read-only constants in .fx code; pass values as parameters",
     "Nonlocal": "nested functions are not supported",
     "FunctionDef": "define helper functions at module level (prefix the name with _ to keep it internal)",
@@ -307,7 +307,10 @@ class ExpressionChecker:
                                      ir.Assign(span, k, wrapped), check], value)
 
     def e_subscript(self, node: ast.Subscript) -> ir.Expr:
-        from fastext.compiler.frontend import module_containers
+        from fastext.compiler.frontend import indextricks, module_containers
+        trick = indextricks.subscript(self, node)
+        if trick is not None:       # np.r_[...], np.c_[...], a[np.ix_(r, c)]
+            return trick
         strdict = module_containers.strdict(self, node.value)
         if strdict is not None:     # `BODIES["sun"]`: a module-level dict with str keys
             return module_containers.subscript(self, node, strdict)
@@ -519,7 +522,8 @@ class ExpressionChecker:
         if wide is not None:
             return wide
         t = self.result_type(left, right)
-        if op == "/" and (_numpy_result(left) or _numpy_result(right)):
+        from fastext.compiler.frontend.npscalars import numpy_result
+        if op == "/" and (numpy_result(left) or numpy_result(right)):
             # `np.sum(d) / np.sum(w)`: NumPy scalars divide as NumPy does (x / 0 is ±inf or nan,
             # with a warning, not ZeroDivisionError)
             from fastext.compiler.frontend.arrays import elementwise
@@ -1075,14 +1079,3 @@ def _fold(e: ir.BinOp) -> ir.Const | None:
     if isinstance(v, float) and e.type.is_int:
         return None
     return ir.Const(e.type, e.span, _retype(v, e.type))
-
-
-def _numpy_result(e: ir.Expr) -> bool:
-    """Whether a scalar is the result of a NumPy function or reduction (`np.sum(a)`, `a.max()`),
-    a NumPy scalar under plain Python."""
-    if isinstance(e, ir.Intrinsic):
-        op = ops.find(e.name)
-        return op is not None and op.numpy_scalar and isinstance(e.type, Scalar)
-    if isinstance(e, (ir.BinOp, ir.UnaryOp)):
-        return any(_numpy_result(c) for c in ir.children(e) if isinstance(c.type, Scalar))
-    return False

@@ -138,6 +138,9 @@ class FunctionChecker(ExpressionChecker):
         fn.positional = self.sig.positional
         from fastext.compiler.frontend import growth
         growth.mark(fn)     # `den *= k` in a loop: OverflowError where Python's int would grow
+        if self.sig.target == "cpu":
+            from fastext.compiler.frontend import npscalars
+            npscalars.mark(fn)      # `r / ss` of a local holding `a.sum()`: NumPy's division
         fn.int_return = int_return
         for d in gpu.check_no_alloc(fn, self.sig.target):
             self.diags.add(d)
@@ -744,7 +747,7 @@ class FunctionChecker(ExpressionChecker):
             call = item.context_expr
             if not (isinstance(call, ast.Call) and dotted(call.func, self.scope) == "numpy.errstate"):
                 raise self.error(node, "unsupported statement (with statement)", UNSUPPORTED_HINTS.get(
-                    "With", "`with` is supported for np.errstate(...) only"))
+                    "With", "compiled code supports `with` only for np.errstate(...)"))
             if item.optional_vars is not None or call.args:
                 raise self.error(call, "np.errstate(...) takes keywords here, without `as`",
                                  "with np.errstate(divide='ignore', invalid='ignore'):")

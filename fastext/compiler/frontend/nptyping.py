@@ -126,6 +126,12 @@ _ARRAY_FUNCS = frozenset(("dot", "vdot", "inner", "outer", "cross", "sum", "mean
                           "stack", "any", "all", "average", "ptp", "diff", "nonzero", "count_nonzero"))
 
 
+# NumPy functions whose first argument is a matrix (or a stack of them): NumPy raises for a 1-D one
+_MATRIX_FUNCS = frozenset(("inv", "det", "slogdet", "cholesky", "eigh", "eigvalsh", "qr", "svd", "pinv", "solve",
+                           "lstsq", "matrix_power", "trace", "diagonal", "fill_diagonal", "tril_indices_from",
+                           "triu_indices_from"))
+
+
 def _entries(sl: ast.expr) -> tuple[int, int, bool]:
     """(axes an index tuple takes, how many of them are plain indices, whether it has `...`)."""
     items = sl.elts if isinstance(sl, ast.Tuple) else [sl]
@@ -258,11 +264,8 @@ def _sources(e: ast.expr, fn: ast.FunctionDef, assigns: dict, seen: frozenset = 
         left, right = _sources(e.left, fn, assigns, seen), _sources(e.right, fn, assigns, seen)
         if left is None or right is None:
             return None
-        for k, off in right.items():
-            if left.get(k, off) != off:
-                return None
-            left = {**left, k: off}
-        return left
+        # `X - X.mean(axis=0)`: the same parameter twice broadcasts to the larger rank
+        return {k: min(left.get(k, off), right.get(k, off)) for k, off in {**left, **right}.items()}
     if isinstance(e, ast.Subscript) and isinstance(e.value, ast.Attribute) and e.value.attr == "shape":
         return {}       # `X.shape[0]`: a number
     if isinstance(e, ast.Attribute) and e.attr in ("size", "ndim"):
@@ -287,9 +290,7 @@ def _sources(e: ast.expr, fn: ast.FunctionDef, assigns: dict, seen: frozenset = 
             merged: dict = {}
             for p in parts:
                 for k, off in p.items():
-                    if merged.get(k, off) != off:
-                        return None
-                    merged[k] = off
+                    merged[k] = min(merged.get(k, off), off)
             return merged
     return None
 
@@ -367,6 +368,8 @@ def _rank(fn: ast.FunctionDef, name: str, seen: set[str]) -> int:
             if isinstance(f, ast.Attribute) and f.attr in _ARRAY_FUNCS and \
                     any(isinstance(a, ast.Name) and a.id == name for a in node.args):
                 need = max(need, 1)
+            if isinstance(f, ast.Attribute) and f.attr in _MATRIX_FUNCS and first:
+                need = max(need, 2)
         elif isinstance(node, (ast.For, ast.comprehension)):
             rows = _row_names(node.iter, node.target, name)
             for row in rows:

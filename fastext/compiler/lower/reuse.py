@@ -17,7 +17,8 @@ group keeps one buffer more than the group has names and computes into one that 
 group holds, so a rotation of three names holds four buffers however many steps run.  A name
 may also be given a parameter's array (`cur = u1`): sites never compute into a buffer they did
 not allocate.  Anything else — a name bound to a view of it, a call of a `.fx` function, a
-tuple kept as a value, an operation whose result may be a view of it — lets the buffer escape,
+tuple kept as a value, an operation whose result may be a view of it, a list or dict that stores
+it (`xs.append(a)`, `[x ** d for d in ...]`: ops' `keeps`) — lets the buffer escape,
 and the whole group keeps fresh allocations.
 """
 from __future__ import annotations
@@ -63,7 +64,7 @@ def confined(fn: ir.Function) -> dict[int, tuple[ir.Var, ...]]:
             return
         if isinstance(e, ir.Intrinsic):
             op = ops.find(e.name)
-            keeps = op is None or op.aliases or isinstance(e.type, (T.Tuple,)) or op.needs_gil
+            keeps = op is None or op.aliases or op.keeps or isinstance(e.type, (T.Tuple,)) or op.needs_gil
             for k, a in enumerate(e.args):
                 visit(a, not keeps)
             return

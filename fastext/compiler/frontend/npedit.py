@@ -1,0 +1,120 @@
+"""`np.delete` and `np.insert` written as `.fx` source over slices, masks and joins
+(frontend/synth.py), the way NumPy's own implementations build their results: a copy without
+the items (or rows) at some positions, or with values put in before one position.
+
+Positions are a run-time int (checked as NumPy checks it: IndexError outside the axis) or, for
+np.delete, an integer array or list (a boolean mask of the kept items: repeated positions count
+once, as NumPy's) or a boolean mask of the axis' length.  `axis=None` works on the flattened
+array, as NumPy's default."""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from fastext.compiler import ir, ops
+from fastext.compiler.frontend import synth
+from fastext.compiler.frontend.arrays import _bind
+from fastext.compiler.frontend.npsource import _given, along
+from fastext.compiler.frontend.shape import array_arg, axis_arg, value_of
+from fastext.compiler.ops.dtypes import numpy_name
+from fastext.compiler.types import Array, Scalar, article
+
+if TYPE_CHECKING:
+    from fastext.compiler.frontend.function import FunctionChecker
+
+
+def _array_and_axis(fc, node, bound, shown: str) -> tuple[ir.Expr, str, int]:
+    """The array (flattened for axis=None) as the source name `_a` reads it, and the axis."""
+    a = array_arg(fc, bound["arr"], node, shown)
+    if not _given(bound, "axis"):
+        return a, "np.ravel(_a0)" if a.type.ndim > 1 else "_a0", 0
+    return a, "_a0", axis_arg(fc, bound["axis"], a.type.ndim, allow_none=False)
+
+
+def _index_check(axis: int) -> str:
+    return f"""\
+_n = _a.shape[{axis}]
+_k = _i + _n if _i < 0 else _i
+"""
+
+
+def delete(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.delete(arr, obj, axis=None)`: a copy without the items (rows, columns) at `obj`."""
+    bound = _bind(fc, node, ["arr", "obj", "axis"], shown, 2)
+    a, flat, axis = _array_and_axis(fc, node, bound, shown)
+    nd = 1 if not _given(bound, "axis") else a.type.ndim
+    values = {"_a0": a}
+    obj = value_of(fc, bound["obj"]) if not isinstance(bound["obj"], ast.List) else None
+    if obj is not None and isinstance(obj.type, Scalar) and obj.type.is_int and not obj.type.is_bool:
+        values["_i"] = obj
+        source = f"_a = {flat}\n" + _index_check(axis) + f"""\
+if _k < 0 or _k >= _n:
+    raise IndexError("index " + str(_i) + " is out of bounds for axis {axis} with size " + str(_n))
+_r = np.concatenate((_a[{along(nd, axis, ':_k')}], _a[{along(nd, axis, '_k + 1:')}]), axis={axis})
+"""
+        return synth.value(fc, source, node, values=values)
+    if isinstance(bound["obj"], ast.List):      # `np.delete(a, [0, 2])`: np.asarray of the list
+        from fastext.compiler.frontend.creation import literal
+        idx = literal(fc, bound["obj"], bound["obj"], shown)
+    else:
+        idx = array_arg(fc, bound["obj"], node, shown, "an int, an integer array or a boolean mask")
+    it = idx.type.dtype
+    if idx.type.ndim != 1 or not isinstance(it, Scalar) or not (it.is_int or it.is_bool):
+        raise fc.error(bound["obj"], f"{shown}(): obj must be an int, a 1-D integer array or a boolean mask, not "
+                                     f"{article(idx.type)}", f"{shown}(a, [0, 2])")
+    values["_o"] = idx
+    if it.is_bool:
+        keep = f"""\
+if _o.shape[0] != _n:
+    raise ValueError("boolean array argument obj to delete must be one dimensional and match the axis length of "
+                     + str(_n))
+_m = ~_o
+"""
+    else:
+        keep = f"""\
+_m = np.ones(_n, dtype=bool)
+for _j in range(_o.shape[0]):
+    _p = _o[_j]
+    if _p < -_n or _p >= _n:
+        raise IndexError("index " + str(_p) + " is out of bounds for axis {axis} with size " + str(_n))
+    _m[_p] = False
+"""
+    source = f"_a = {flat}\n_n = _a.shape[{axis}]\n" + keep + f"_r = _a[{along(nd, axis, '_m')}]\n"
+    return synth.value(fc, source, node, values=values)
+
+
+def insert(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.insert(arr, obj, values, axis=None)` with one int position: `values` (a number, or an
+    array that fills the new place(s) as NumPy broadcasts it) before item `obj`, cast to arr's dtype."""
+    bound = _bind(fc, node, ["arr", "obj", "values", "axis"], shown, 3)
+    a, flat, axis = _array_and_axis(fc, node, bound, shown)
+    nd = 1 if not _given(bound, "axis") else a.type.ndim
+    obj = value_of(fc, bound["obj"])
+    if not (isinstance(obj.type, Scalar) and obj.type.is_int and not obj.type.is_bool):
+        raise fc.error(bound["obj"], f"{shown}() in .fx code takes one int position, not {article(obj.type)}",
+                       f"one {shown}() per position, from the last one down")
+    if isinstance(bound["values"], ast.List):
+        from fastext.compiler.frontend.creation import literal
+        v = literal(fc, bound["values"], bound["values"], shown)
+    else:
+        v = value_of(fc, bound["values"])
+    dt = numpy_name(a.type.dtype)
+    values = {"_a0": a, "_i": obj, "_v": v}
+    if isinstance(v.type, Array):
+        if nd == 1 and v.type.ndim == 1:
+            piece = f"_v.astype({dt!r})"
+        elif v.type.ndim == nd - 1:       # one row (column) of the other axes' shape
+            spread = along(nd, axis, "None")
+            piece = f"_v[{spread}].astype({dt!r})"
+        else:
+            raise fc.error(bound["values"], f"{shown}(): values of {article(v.type)} do not fit a "
+                                            f"{nd}-D array's new place here", "a number, or one row")
+    else:
+        shape = ", ".join("1" if k == axis else f"_a.shape[{k}]" for k in range(nd))
+        piece = f"np.full(({shape},), _v, dtype={dt!r})"
+    source = f"_a = {flat}\n" + _index_check(axis) + f"""\
+if _k < 0 or _k > _n:
+    raise IndexError("index " + str(_i) + " is out of bounds for axis {axis} with size " + str(_n))
+_r = np.concatenate((_a[{along(nd, axis, ':_k')}], {piece}, _a[{along(nd, axis, '_k:')}]), axis={axis})
+"""
+    return synth.value(fc, source, node, values=values)
