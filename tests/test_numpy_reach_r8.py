@@ -154,6 +154,23 @@ CASES = {
   "powers_list": [(r(5), 3), (r(1), 0)],
   "batch_iter_sums": [(r(10), 3), (r(1), 5), (r(0), 2)],
  },
+ "numba_docs": {
+  "ident_entry": [(r(10),), (r(0),)],
+  "prange_entry": [(r(100),), (r(0),)],
+  "sort_entry": [(r(10),), (r(1),), (r(0),)],
+  "linreg_entry": [(r(8), r(8, 3), r(3), 5, 0.01), (r(1), r(1, 1), r(1), 2, 0.1)],
+  "logreg_entry": [(np.sign(r(8) - 0.5), r(8, 3), r(3), 5), (np.ones(1), r(1, 1), r(1), 2)],
+  "bs_entry": [(r(10) * 20 + 5, r(10) * 20 + 5, r(10) * 2 + 0.25, 0.02, 0.3),
+               (r(1) + 5, r(1) + 5, r(1) + 1, 0.02, 0.3)],
+  "erf_entry": [(r(10) * 4 - 2,), (r(0),)],
+  "rel_entry": [(r(10) + 1, r(10) + 1), (r(1) + 1, r(1) + 1)],
+  "g_add": [(r(5), 2.0), (r(1), 1.0), (r(2, 3), np.array([1.0, 2.0]))],
+  "hypot_entry": [(3.0, 4.0), (-1.5, 2.5)],
+  "pairwise_entry": [(r(5, 3),), (r(1, 1),), (r(0, 2),)],
+  "hist_entry": [(r(50), 5), (r(2), 1)],
+  "axpy_sig": [(r(5), r(5)), (r(0), r(0))],
+  "int_casts_entry": [(r(5),), (r(0),)],
+ },
  "grids": {
   "disk_mask": [(10, 12, 4.0), (1, 1, 1.0), (0, 3, 1.0)],
   "mgrid_int": [(3, 4), (0, 2), (1, 1)],
@@ -188,18 +205,42 @@ CASES = {
 }
 
 
+class _NumbaType:
+    """`float64`, `float64[:]`, `float64(float64)`: what a signature is built of, meaning nothing here."""
+
+    def __getitem__(self, item):
+        return self
+
+    def __call__(self, *args):
+        return self
+
+
 def _plain_numba() -> types.ModuleType:
-    """A stand-in `numba` whose decorators return the function: the oracle is the kernel run by
-    CPython and NumPy (real Numba would load a second LLVM into the test process, and in-process
-    JIT tests crash beside it)."""
+    """A stand-in `numba` whose decorators return the function (ufuncs: np.vectorize of it): the
+    oracle is the kernel run by CPython and NumPy (real Numba would load a second LLVM into the
+    test process, and in-process JIT tests crash beside it)."""
     fake = types.ModuleType("numba")
 
     def njit(*args, **kwargs):
         if len(args) == 1 and callable(args[0]) and not kwargs:
             return args[0]
         return lambda f: f
+
+    def vectorize(signatures=None, **kwargs):
+        return lambda f: np.vectorize(f, otypes=[np.float64])
+
+    def guvectorize(signatures, layout, **kwargs):
+        def make(f):
+            def call(x, *rest):     # the output takes the first input's core shape
+                res = np.empty_like(x, dtype=np.float64)
+                f(x, *rest, res)
+                return res
+            return np.vectorize(call, signature=layout, otypes=[np.float64])
+        return make
     fake.njit = fake.jit = njit
     fake.prange = range
+    fake.vectorize, fake.guvectorize = vectorize, guvectorize
+    fake.float64 = fake.int64 = fake.void = _NumbaType()
     return fake
 
 
@@ -280,6 +321,12 @@ LIMITS = {
  "errstate_raise": ("import numpy as np\nfrom fastext import f64\n\n\ndef f(a: f64[:]) -> f64[:]:\n"
                     "    with np.errstate(divide='raise'):\n        b = 1.0 / a\n    return b\n",
                     "never raises FloatingPointError"),
+ "fft": ("import numpy as np\nfrom fastext import f64, c128\n\n\ndef f(a: f64[:]) -> c128[:]:\n"
+         "    return np.fft.fft(a)\n", "`np.fft.fft` is not supported"),
+ "eigvals": ("import numpy as np\nfrom fastext import f64, c128\n\n\ndef f(a: f64[:, :]) -> c128[:]:\n"
+             "    return np.linalg.eigvals(a)\n", "`np.linalg.eigvals` is not supported"),
+ "stencil": ("from numba import stencil\n\n\n@stencil\ndef k(a):\n    return a[0, 1] + a[1, 0]\n",
+             "numba.stencil has no meaning in .fx code"),
  "with_open": ("from fastext import f64\n\n\ndef f(a: f64) -> f64:\n    with open('x') as fh:\n        pass\n"
                "    return a\n", "unsupported statement (with statement)"),
 }
