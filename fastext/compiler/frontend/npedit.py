@@ -1,11 +1,16 @@
-"""`np.delete` and `np.insert` written as `.fx` source over slices, masks and joins
+"""`np.delete`, `np.insert` and np.pad's periodic modes written as `.fx` source over slices, masks and joins
 (frontend/synth.py), the way NumPy's own implementations build their results: a copy without
 the items (or rows) at some positions, or with values put in before one position.
 
 Positions are a run-time int (checked as NumPy checks it: IndexError outside the axis) or, for
 np.delete, an integer array or list (a boolean mask of the kept items: repeated positions count
 once, as NumPy's) or a boolean mask of the axis' length.  `axis=None` works on the flattened
-array, as NumPy's default."""
+array, as NumPy's default.
+
+`np.pad(a, w, mode='reflect' | 'symmetric' | 'wrap')` gathers each axis in turn through the
+index each padded position reads: the mirror without the edge item (period 2(n-1)), the mirror
+with it (period 2n), or the position modulo n — what NumPy's repeated reflections come to for
+any width (reflect_type='even')."""
 from __future__ import annotations
 
 import ast
@@ -118,3 +123,30 @@ if _k < 0 or _k > _n:
 _r = np.concatenate((_a[{along(nd, axis, ':_k')}], {piece}, _a[{along(nd, axis, '_k:')}]), axis={axis})
 """
     return synth.value(fc, source, node, values=values)
+
+
+def pad_periodic(fc: "FunctionChecker", node: ast.Call, array: ir.Expr, widths: list, mode: str) -> ir.Expr:
+    """np.pad's 'reflect', 'symmetric' and 'wrap' modes (see the module docstring); `widths` holds
+    one (before, after) pair of typed ints per axis."""
+    values = {"_a0": array}
+    lines = ["_o = _a0"]
+    for k, (before, after) in enumerate(widths):
+        values[f"_b{k}"], values[f"_e{k}"] = before, after
+        n = f"_o.shape[{k}]"
+        lines += [f"if _b{k} < 0 or _e{k} < 0:",
+                  "    raise ValueError(\"index can't contain negative values\")",
+                  f"_n = {n}",
+                  f"if _n == 0 and (_b{k} > 0 or _e{k} > 0):",
+                  f"    raise ValueError(\"can't extend empty axis {k} using modes other than 'constant' or 'empty'\")",
+                  f"_j = np.arange(-_b{k}, _n + _e{k})"]
+        if mode == "wrap":
+            lines.append("_i = _j % _n if _n > 0 else _j")
+        elif mode == "symmetric":
+            lines.append("_m = _j % (2 * _n) if _n > 0 else _j")
+            lines.append("_i = np.where(_m >= _n, 2 * _n - 1 - _m, _m)")
+        else:
+            lines.append("_m = _j % (2 * _n - 2) if _n > 1 else _j * 0")
+            lines.append("_i = np.where(_m >= _n, 2 * _n - 2 - _m, _m)")
+        lines.append(f"_o = np.take(_o, _i, axis={k})")
+    lines.append("_r = _o.copy()")
+    return synth.value(fc, "\n".join(lines) + "\n", node, values=values)

@@ -79,7 +79,8 @@ for _n in (1, 2, 3):
 add(Op("array.pad", spellings=("numpy.pad",), check=_check("pad"), group="shape",
        signature="np.pad(array, pad_width, mode='constant', constant_values=0)",
        doc="a new array with borders: pad_width n, (before, after) or one pair per axis; mode 'constant' "
-           "(one number, cast to a's dtype) or 'edge' (the nearest item repeated)"))
+           "(one number, cast to a's dtype), 'edge' (the nearest item repeated), 'reflect' / 'symmetric' (mirrored "
+           "without / with the edge item) or 'wrap' (periodic)"))
 add(Op("array.append", spellings=("numpy.append",), check=deferred("fastext.compiler.frontend.compose", "append"),
        group="shape", signature="np.append(arr, values, axis=None)",
        doc="np.concatenate((arr, values), axis) (axis=None: both flattened; a number is a one-item array)"))
