@@ -225,7 +225,8 @@ def _axes_pair(fc: "FunctionChecker", node: ast.expr, na: int, nb: int, shown: s
 
 def tensordot_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
     """`np.tensordot(a, b, axes=2)`: the sum over the paired axes of a's and b's products, the
-    free axes of a then those of b — written as the `np.einsum` it is (`'ijk,jkl->il'`)."""
+    free axes of a then those of b — NumPy's matrix product of the reshaped operands, or the
+    `np.einsum` it is where nothing is paired or no axis is free."""
     from fastext.compiler.frontend import synth
     from fastext.compiler.frontend.arrays import _bind
     from fastext.compiler.frontend.shape import array_arg
@@ -243,5 +244,21 @@ def tensordot_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str
     for i, j in zip(left, right):
         lb[j] = la[i]
     out = [la[k] for k in range(na) if k not in left] + [lb[k] for k in range(nb) if k not in right]
-    spec = f"{''.join(la)},{''.join(lb)}->{''.join(out)}"
-    return synth.value(fc, f"_r = np.einsum({spec!r}, _a, _b)\n", node, values={"_a": a, "_b": b})
+    free_a = [k for k in range(na) if k not in left]
+    free_b = [k for k in range(nb) if k not in right]
+    if not (free_a or free_b) or not left:
+        spec = f"{''.join(la)},{''.join(lb)}->{''.join(out)}"
+        return synth.value(fc, f"_r = np.einsum({spec!r}, _a, _b)\n", node, values={"_a": a, "_b": b})
+    # NumPy's own steps: the free axes of a and the paired ones moved together, both operands
+    # reshaped to matrices (a copy where the transpose needs one) and one BLAS product
+    def prod(name: str, axes: list[int]) -> str:
+        return " * ".join(f"{name}.shape[{k}]" for k in axes)
+    shape = ", ".join([f"_a.shape[{k}]" for k in free_a] + [f"_b.shape[{k}]" for k in free_b])
+    rows_a = [prod('_a', free_a)] if free_a else []     # no free axis: a vector, not a matrix
+    cols_b = [prod('_b', free_b)] if free_b else []
+    source = f"""\
+_am = np.transpose(_a, {tuple(free_a + left)}).reshape({', '.join(rows_a + [prod('_a', left)])})
+_bm = np.transpose(_b, {tuple(right + free_b)}).reshape({', '.join([prod('_b', right)] + cols_b)})
+_r = (_am @ _bm).reshape(({shape},))
+"""
+    return synth.value(fc, source, node, values={"_a": a, "_b": b})

@@ -7,10 +7,10 @@ np.delete, an integer array or list (a boolean mask of the kept items: repeated 
 once, as NumPy's) or a boolean mask of the axis' length.  `axis=None` works on the flattened
 array, as NumPy's default.
 
-`np.pad(a, w, mode='reflect' | 'symmetric' | 'wrap')` gathers each axis in turn through the
-index each padded position reads: the mirror without the edge item (period 2(n-1)), the mirror
-with it (period 2n), or the position modulo n — what NumPy's repeated reflections come to for
-any width (reflect_type='even')."""
+`np.pad(a, w, mode='reflect' | 'symmetric' | 'wrap')` pads each axis in turn, each padded slice
+a copy of the source slice its position reads: the mirror without the edge item (period
+2(n-1)), the mirror with it (period 2n), or the position modulo n — what NumPy's repeated
+reflections come to for any width (reflect_type='even')."""
 from __future__ import annotations
 
 import ast
@@ -127,26 +127,35 @@ _r = np.concatenate((_a[{along(nd, axis, ':_k')}], {piece}, _a[{along(nd, axis, 
 
 def pad_periodic(fc: "FunctionChecker", node: ast.Call, array: ir.Expr, widths: list, mode: str) -> ir.Expr:
     """np.pad's 'reflect', 'symmetric' and 'wrap' modes (see the module docstring); `widths` holds
-    one (before, after) pair of typed ints per axis."""
+    one (before, after) pair of typed ints per axis.  Each axis in turn: a new array, the
+    source stored in its middle in one slice assignment, then each padded position's slice
+    copied from the source position it mirrors (a few slices, each a block copy)."""
+    nd = array.type.ndim
+    dt = numpy_name(array.type.dtype)
     values = {"_a0": array}
     lines = ["_o = _a0"]
+    if mode == "wrap":
+        source = "_j % _n"
+    elif mode == "symmetric":
+        source = "(2 * _n - 1 - _j % (2 * _n)) if _j % (2 * _n) >= _n else _j % (2 * _n)"
+    else:
+        source = "0 if _n == 1 else ((2 * _n - 2 - _j % (2 * _n - 2)) if _j % (2 * _n - 2) >= _n else _j % (2 * _n - 2))"
     for k, (before, after) in enumerate(widths):
         values[f"_b{k}"], values[f"_e{k}"] = before, after
-        n = f"_o.shape[{k}]"
+        shape = ", ".join(f"_o.shape[{j}] + _b{k} + _e{k}" if j == k else f"_o.shape[{j}]" for j in range(nd))
         lines += [f"if _b{k} < 0 or _e{k} < 0:",
                   "    raise ValueError(\"index can't contain negative values\")",
-                  f"_n = {n}",
+                  f"_n = _o.shape[{k}]",
                   f"if _n == 0 and (_b{k} > 0 or _e{k} > 0):",
                   f"    raise ValueError(\"can't extend empty axis {k} using modes other than 'constant' or 'empty'\")",
-                  f"_j = np.arange(-_b{k}, _n + _e{k})"]
-        if mode == "wrap":
-            lines.append("_i = _j % _n if _n > 0 else _j")
-        elif mode == "symmetric":
-            lines.append("_m = _j % (2 * _n) if _n > 0 else _j")
-            lines.append("_i = np.where(_m >= _n, 2 * _n - 1 - _m, _m)")
-        else:
-            lines.append("_m = _j % (2 * _n - 2) if _n > 1 else _j * 0")
-            lines.append("_i = np.where(_m >= _n, 2 * _n - 2 - _m, _m)")
-        lines.append(f"_o = np.take(_o, _i, axis={k})")
-    lines.append("_r = _o.copy()")
+                  f"_t = np.empty(({shape},), dtype={dt!r})",
+                  f"_t[{along(nd, k, f'_b{k}:_b{k} + _n')}] = _o",
+                  f"for _p in range(_b{k}):",
+                  f"    _j = _p - _b{k}",
+                  f"    _t[{along(nd, k, '_p')}] = _o[{along(nd, k, source.join('()'))}]",
+                  f"for _p in range(_b{k} + _n, _b{k} + _n + _e{k}):",
+                  f"    _j = _p - _b{k}",
+                  f"    _t[{along(nd, k, '_p')}] = _o[{along(nd, k, source.join('()'))}]",
+                  "_o = _t"]
+    lines.append("_r = _o")
     return synth.value(fc, "\n".join(lines) + "\n", node, values=values)
