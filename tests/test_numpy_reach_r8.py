@@ -130,6 +130,7 @@ CASES = {
   "delete_row": [(r(4, 3), 1), (r(4, 3), -1), (r(1, 2), 0), (r(2, 2), 2)],
   "delete_cols": [(r(4, 3), np.array([0, 2])), (r(4, 3), np.array([], dtype=np.int64)), (r(4, 3), np.array([5]))],
   "delete_flat": [(r(2, 3), 4)],
+  "delete_mask": [(r(4), np.array([True, False, False, True])), (r(3), np.array([True, False]))],
   "insert_item": [(r(5), 2, 9.0), (r(5), 5, 9.0), (r(5), -1, 9.0), (r(0), 0, 1.0), (r(3), 4, 1.0)],
   "insert_list": [(ri(5, 4),), (ri(5, 1),)],
   "insert_row": [(r(3, 2), 1, r(2)), (r(3, 2), 3, r(2)), (r(0, 2), 0, r(2))],

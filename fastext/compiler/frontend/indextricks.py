@@ -143,7 +143,8 @@ def _ix(fc: "FunctionChecker", node: ast.Subscript, call: ast.Call) -> ir.Expr:
         if isinstance(v.type, ErrorType):
             return v
         it = v.type.dtype if isinstance(v.type, Array) else None
-        if not (isinstance(v.type, Array) and v.type.ndim == 1 and isinstance(it, Scalar) and (it.is_int or it.is_bool)):
+        if not (isinstance(v.type, Array) and v.type.ndim == 1 and isinstance(it, Scalar)
+                and (it.is_int or it.is_bool)):
             raise fc.error(arg, f"np.ix_() takes 1-D integer or boolean arrays, not {article(v.type)}",
                            "np.array([0, 2]) or a mask")
         name = f"_i{k}"

@@ -69,7 +69,7 @@ _r = np.concatenate((_a[{along(nd, axis, ':_k')}], _a[{along(nd, axis, '_k + 1:'
                                      f"{article(idx.type)}", f"{shown}(a, [0, 2])")
     values["_o"] = idx
     if it.is_bool:
-        keep = f"""\
+        keep = """\
 if _o.shape[0] != _n:
     raise ValueError("boolean array argument obj to delete must be one dimensional and match the axis length of "
                      + str(_n))
@@ -139,7 +139,8 @@ def pad_periodic(fc: "FunctionChecker", node: ast.Call, array: ir.Expr, widths: 
     elif mode == "symmetric":
         source = "(2 * _n - 1 - _j % (2 * _n)) if _j % (2 * _n) >= _n else _j % (2 * _n)"
     else:
-        source = "0 if _n == 1 else ((2 * _n - 2 - _j % (2 * _n - 2)) if _j % (2 * _n - 2) >= _n else _j % (2 * _n - 2))"
+        source = ("0 if _n == 1 else ((2 * _n - 2 - _j % (2 * _n - 2)) if _j % (2 * _n - 2) >= _n "
+                  "else _j % (2 * _n - 2))")
     for k, (before, after) in enumerate(widths):
         values[f"_b{k}"], values[f"_e{k}"] = before, after
         shape = ", ".join(f"_o.shape[{j}] + _b{k} + _e{k}" if j == k else f"_o.shape[{j}]" for j in range(nd))

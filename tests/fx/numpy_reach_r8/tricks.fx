@@ -83,3 +83,7 @@ def insert_col(m: f64[:, :], i: int) -> f64[:, :]:
 def cumsum_ma(x: f64[:], w: int) -> f64[:]:
     c = np.cumsum(np.insert(x, 0, 0.0))
     return (c[w:] - c[:-w]) / w
+
+
+def delete_mask(a: f64[:], m: boolean[:]) -> f64[:]:
+    return np.delete(a, m)
