@@ -86,6 +86,10 @@ CASES = {
   "nan_argmax": [(np.r_[r(5), np.nan, 2.0],), (r(1),), (np.full(3, np.nan),)],
   "correlate_full": [(r(6), r(3)), (r(1), r(1))],
   "correlate_valid": [(r(6), r(3)), (r(2), r(5)), (r(1), r(1))],
+  "azimint_hist": [(r(200), r(200), 7), (r(1), r(1), 2)],
+  "whist_range": [(r(50), r(50)), (r(0), r(0)), (r(3), r(4))],
+  "whist_edges": [(r(50), r(50), np.array([0.0, 0.1, 0.5, 0.9])), (r(5), r(5), np.array([0.5, 0.2]))],
+  "whist_2d": [(r(6, 5), r(6, 5)), (r(2, 3), r(3, 2))],
   "nan_arg_axis": [(np.where(r(4, 5) > 0.7, np.nan, r(4, 5)),), (np.array([[np.nan, 1.0], [np.nan, 2.0]]),)],
  },
  "so_answers": {
@@ -357,9 +361,9 @@ def test_there_are_at_least_a_hundred_kernels():
 
 # what stays outside the dialect: (source, the message's words)
 LIMITS = {
- "histogram_weights": ("import numpy as np\nfrom fastext import f64\n\n\n"
-                       "def f(d: f64[:], r: f64[:]) -> f64[:]:\n    return np.histogram(r, 5, weights=d)[0]\n",
-                       "np.histogram(weights=...) is not supported"),
+ "histogram_int_weights": ("import numpy as np\nfrom fastext import f64, i64\n\n\n"
+                           "def f(d: i64[:], r: f64[:]) -> f64[:]:\n    return np.histogram(r, 5, weights=d)[0]\n",
+                           "takes float64 weights"),
  "grid_shape_store": ("import numpy as np\nfrom fastext import f64\n\n\ndef f(n: int) -> f64[:]:\n"
                       "    X = np.mgrid[0:1:n * 1j]\n    X.shape = n\n    return X\n",
                       "cannot assign to an attribute"),

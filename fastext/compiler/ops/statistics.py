@@ -27,9 +27,10 @@ for _kind, _sig, _doc in (
     add(Op(f"np.{_kind}", spellings=(f"numpy.{_kind}",), check=_check("quantile"), group="statistics",
            signature=_sig, doc=_doc, data={"kind": _kind}))
 add(Op("np.histogram", spellings=("numpy.histogram",), check=_check("histogram"), group="statistics",
-       signature="np.histogram(a, bins=10, range=None)",
+       signature="np.histogram(a, bins=10, range=None, weights=None)",
        doc="(counts int64, edges): NumPy's edges (linspace over range or a.min()..a.max(); or bins as a 1-D array "
-           "of increasing edges), edges[i] <= x < edges[i+1], the last bin closed, others and NaN ignored"))
+           "of increasing edges), edges[i] <= x < edges[i+1], the last bin closed, others and NaN ignored; float64 "
+           "weights of a's shape: their float64 sums per bin"))
 add(Op("np.cov", spellings=("numpy.cov",), check=_check("cov"), group="statistics", signature="np.cov(m, y=None)",
        doc="covariance of the rows of a 2-D m (one variable: a 1-D m, a float; y's rows follow m's), ddof 1, "
            "float64, through `@`"))

@@ -97,3 +97,21 @@ def correlate_valid(a: f64[:], v: f64[:]) -> f64[:]:
 
 def nan_arg_axis(x: f64[:, :]) -> tuple[i64[:], i64[:]]:
     return np.nanargmax(x, axis=1), np.nanargmin(x, axis=0)
+
+
+def azimint_hist(data: f64[:], radius: f64[:], npt: int) -> f64[:]:
+    histu = np.histogram(radius, npt)[0]
+    histw = np.histogram(radius, npt, weights=data)[0]
+    return histw / histu
+
+
+def whist_range(a: f64[:], w: f64[:]) -> tuple[f64[:], f64[:]]:
+    return np.histogram(a, 5, range=(0.2, 0.8), weights=w)
+
+
+def whist_edges(a: f64[:], w: f64[:], e: f64[:]) -> tuple[f64[:], f64[:]]:
+    return np.histogram(a, bins=e, weights=w)
+
+
+def whist_2d(img: f64[:, :], w: f64[:, :]) -> f64[:]:
+    return np.histogram(img, 4, weights=w)[0]
