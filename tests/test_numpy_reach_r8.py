@@ -159,6 +159,18 @@ CASES = {
   "powers_list": [(r(5), 3), (r(1), 0)],
   "batch_iter_sums": [(r(10), 3), (r(1), 5), (r(0), 2)],
  },
+ "sk_helpers3": {
+  "standard_scale": [(r(5, 3),), (np.ones((3, 2)),), (r(0, 2),)],
+  "mse": [(r(5), r(5)), (r(1), r(1))],
+  "cosine_to": [(r(4, 3), r(3)), (r(1, 1), r(1))],
+  "gram": [(r(4, 3),), (r(0, 2),)],
+  "rbf_kernel": [(r(4, 3), 0.5), (r(1, 1), 1.0)],
+  "class_means": [(r(9, 2), np.array([0, 1, 2] * 3), 3)],
+  "column_ranges": [(r(5, 3),), (r(1, 1),)],
+  "clip_rows": [(r(4, 3) * 3, 1.0)],
+  "count_matches": [(ri(3, 10), ri(3, 10)), (ri(3, 0), ri(3, 0))],
+  "smooth_labels": [(np.eye(3)[ri(3, 5)], 0.1)],
+ },
  "numba_docs": {
   "ident_entry": [(r(10),), (r(0),)],
   "prange_entry": [(r(100),), (r(0),)],

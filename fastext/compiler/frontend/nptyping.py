@@ -156,12 +156,13 @@ _ARRAY_ATTRS = frozenset(("shape", "size", "ndim", "T", "sum", "mean", "min", "m
                           "all", "astype", "sort", "argsort", "tolist", "transpose", "fill", "nonzero"))
 
 
-def infer_rank(fn: ast.FunctionDef, name: str) -> int:
-    """The rank the body of `fn` uses parameter `name` with (see the module docstring)."""
+def infer_rank(fn: ast.FunctionDef, name: str, returns_array: bool = False) -> int:
+    """The rank the body of `fn` uses parameter `name` with (see the module docstring);
+    `returns_array`: the result is annotated as one array, so what `return` gives has an axis."""
     direct = _rank(fn, name, set())
     if _exact(fn, name):
         return direct
-    return max(1, direct, _flow_need(fn, name))
+    return max(1, direct, _flow_need(fn, name, returns_array))
 
 
 def _exact(fn: ast.FunctionDef, name: str) -> bool:
@@ -270,6 +271,8 @@ def _sources(e: ast.expr, fn: ast.FunctionDef, assigns: dict, seen: frozenset = 
         return {}       # `X.shape[0]`: a number
     if isinstance(e, ast.Attribute) and e.attr in ("size", "ndim"):
         return {}
+    if isinstance(e, ast.Attribute) and e.attr == "T":       # a transpose keeps the rank
+        return _sources(e.value, fn, assigns, seen)
     if isinstance(e, ast.Call):
         f = e.func
         if isinstance(f, ast.Name) and f.id in ("len", "int", "float"):
@@ -295,6 +298,18 @@ def _sources(e: ast.expr, fn: ast.FunctionDef, assigns: dict, seen: frozenset = 
     return None
 
 
+def _self_product(e: ast.expr, fn: ast.FunctionDef, assigns: dict, name: str) -> bool:
+    """Whether `e` is a matrix product (`@`, `np.dot`, `.dot`) of two values that follow `name` alone."""
+    if isinstance(e, ast.BinOp) and isinstance(e.op, ast.MatMult):
+        pair = [e.left, e.right]
+    elif isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "dot" and not e.keywords:
+        numpy_call = isinstance(e.func.value, ast.Name) and e.func.value.id in ("np", "numpy")
+        pair = list(e.args) if numpy_call else [e.func.value, *e.args]
+    else:
+        return False
+    return len(pair) == 2 and all(_follows(_sources(p, fn, assigns), name) is not None for p in pair)
+
+
 def _follows(src: dict | None, name: str) -> int | None:
     """The axes fewer than `name`'s that a value with sources `src` has, if it follows `name` alone."""
     if src is None or set(src) != {name}:
@@ -302,10 +317,19 @@ def _follows(src: dict | None, name: str) -> int | None:
     return src[name]
 
 
-def _flow_need(fn: ast.FunctionDef, name: str) -> int:
-    """The axes `name` needs for the values computed from it (see above)."""
+def _flow_need(fn: ast.FunctionDef, name: str, returns_array: bool = False) -> int:
+    """The axes `name` needs for the values computed from it (see above), and for a returned
+    value that must be an array (`return np.ptp(X, axis=0)` under `-> np.ndarray`: X is 2-D)."""
     assigns = _single_assignments(fn)
     need = 0
+    if returns_array:
+        for node in ast.walk(fn):
+            if isinstance(node, ast.Return) and node.value is not None:
+                off = _follows(_sources(node.value, fn, assigns), name)
+                if off is not None:
+                    need = max(need, off + 1)
+                if _self_product(node.value, fn, assigns, name):
+                    need = max(need, 2)     # `np.dot(X, X.T)`: of 1-D operands a number
     for local, value in assigns.items():
         off = _follows(_sources(value, fn, assigns), name)
         if off is not None:
@@ -428,7 +452,7 @@ def prepare(fn: ast.FunctionDef, scope: ModuleScope) -> None:
             if internal:        # a helper only .fx code calls: typed per call (frontend/templates.py)
                 arg.annotation = None
             else:
-                arg.annotation.fx_rank = infer_rank(fn, arg.arg)
+                arg.annotation.fx_rank = infer_rank(fn, arg.arg, is_array(fn.returns, scope))
     if mentions_array(fn.returns, scope):
         fn.fx_infer_return = True
     for node in ast.walk(fn):
