@@ -66,6 +66,9 @@ class BinOp(Expr):
     # `*` of an `int` that grows by multiplying itself in a loop (`den *= k`): Python's int would
     # outgrow 64 bits where this wraps, so an overflow raises OverflowError (frontend/growth.py)
     checked: bool = False
+    # `/` reading a NumPy scalar (frontend/npscalars.py): NumPy's division, ±inf or nan for a zero
+    # divisor instead of ZeroDivisionError
+    numpy: bool = False
 
 
 @dataclass(eq=False)

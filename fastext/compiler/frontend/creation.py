@@ -70,6 +70,11 @@ def asarray(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, recei
     return _from_object(fc, node, bound["a"], _dtype(fc, bound), shown, copy=False)
 
 
+def literal(fc: "FunctionChecker", node: ast.AST, obj: ast.List, shown: str) -> ir.Expr:
+    """A list display where NumPy takes an array (`np.percentile(x, [25, 75])`): np.asarray of it."""
+    return _from_object(fc, node, obj, None, shown, copy=False)
+
+
 def _from_object(fc, node, obj: ast.expr, dtype: Scalar | None, shown: str, copy: bool) -> ir.Expr:
     span = fc.span(node)
     if isinstance(obj, (ast.List, ast.Tuple)):

@@ -186,3 +186,79 @@ def _matrix_product(fc: "FunctionChecker", views: list[ir.Expr], labels: list[li
     if not isinstance(result.type, Array):
         return result
     return _transpose(result, stack + free_a + free_b, list(out))
+
+
+# ----------------------------------------------------------------------------- tensordot
+
+def _axes_pair(fc: "FunctionChecker", node: ast.expr, na: int, nb: int, shown: str) -> tuple[list[int], list[int]]:
+    """The contracted axes of `np.tensordot`'s `axes=`: an int N (a's last N with b's first N), or
+    two constant sequences of ints (negative ones count from the end)."""
+    def ints(e: ast.expr) -> list[int] | None:
+        items = e.elts if isinstance(e, (ast.Tuple, ast.List)) else [e]
+        out = []
+        for i in items:
+            neg = isinstance(i, ast.UnaryOp) and isinstance(i.op, ast.USub)
+            c = i.operand if neg else i
+            if not (isinstance(c, ast.Constant) and type(c.value) is int):
+                return None
+            out.append(-c.value if neg else c.value)
+        return out
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        n = node.value
+        if not 0 <= n <= min(na, nb):
+            raise fc.error(node, f"{shown}(): axes={n} is out of range for a {na}-D and a {nb}-D array",
+                           f"axes between 0 and {min(na, nb)}")
+        return list(range(na - n, na)), list(range(n))
+    pair = node.elts if isinstance(node, (ast.Tuple, ast.List)) and len(node.elts) == 2 else None
+    left, right = (ints(pair[0]), ints(pair[1])) if pair else (None, None)
+    if left is None or right is None or len(left) != len(right):
+        raise fc.error(node, f"{shown}(): axes must be a constant int or two constant sequences of ints of one length",
+                       "axes=([1, 2], [0, 1])")
+    for ax, nd in ((left, na), (right, nb)):
+        for k, a in enumerate(ax):
+            if not -nd <= a < nd:
+                raise fc.error(node, f"{shown}(): axis {a} is out of bounds for array of dimension {nd}",
+                               "NumPy raises AxisError here")
+            ax[k] = a % nd
+    return left, right
+
+
+def tensordot_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.tensordot(a, b, axes=2)`: the sum over the paired axes of a's and b's products, the
+    free axes of a then those of b — NumPy's matrix product of the reshaped operands, or the
+    `np.einsum` it is where nothing is paired or no axis is free."""
+    from fastext.compiler.frontend import synth
+    from fastext.compiler.frontend.arrays import _bind
+    from fastext.compiler.frontend.shape import array_arg
+    bound = _bind(fc, node, ["a", "b", "axes"], shown, 2)
+    a = array_arg(fc, bound["a"], node, shown)
+    b = array_arg(fc, bound["b"], node, shown)
+    na, nb = a.type.ndim, b.type.ndim
+    axes = bound.get("axes", ast.Constant(2))
+    left, right = _axes_pair(fc, axes, na, nb, shown)
+    if len(set(left)) != len(left) or len(set(right)) != len(right):
+        raise fc.error(axes, f"{shown}(): an axis is paired twice", "name each axis once")
+    letters = iter("abcdefghijklmnopqrstuvwxyz")
+    la = [next(letters) for _ in range(na)]
+    lb = [next(letters) for _ in range(nb)]
+    for i, j in zip(left, right):
+        lb[j] = la[i]
+    out = [la[k] for k in range(na) if k not in left] + [lb[k] for k in range(nb) if k not in right]
+    free_a = [k for k in range(na) if k not in left]
+    free_b = [k for k in range(nb) if k not in right]
+    if not (free_a or free_b) or not left:
+        spec = f"{''.join(la)},{''.join(lb)}->{''.join(out)}"
+        return synth.value(fc, f"_r = np.einsum({spec!r}, _a, _b)\n", node, values={"_a": a, "_b": b})
+    # NumPy's own steps: the free axes of a and the paired ones moved together, both operands
+    # reshaped to matrices (a copy where the transpose needs one) and one BLAS product
+    def prod(name: str, axes: list[int]) -> str:
+        return " * ".join(f"{name}.shape[{k}]" for k in axes)
+    shape = ", ".join([f"_a.shape[{k}]" for k in free_a] + [f"_b.shape[{k}]" for k in free_b])
+    rows_a = [prod('_a', free_a)] if free_a else []     # no free axis: a vector, not a matrix
+    cols_b = [prod('_b', free_b)] if free_b else []
+    source = f"""\
+_am = np.transpose(_a, {tuple(free_a + left)}).reshape({', '.join(rows_a + [prod('_a', left)])})
+_bm = np.transpose(_b, {tuple(right + free_b)}).reshape({', '.join([prod('_b', right)] + cols_b)})
+_r = (_am @ _bm).reshape(({shape},))
+"""
+    return synth.value(fc, source, node, values={"_a": a, "_b": b})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import math
 
-from fastext.compiler import ir
+from fastext.compiler import ir, ops
 from fastext.compiler.builtins import MATH_CONSTANTS
 from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import ModuleScope
@@ -43,7 +43,7 @@ NODE_NAMES = {
 UNSUPPORTED_HINTS = {
     "For": "only `for i in range(...)` loops are supported so far",
     "TryStar": "exception groups (`except*`) are not supported; use plain `except` clauses",
-    "With": "`with` is not supported in compiled code",
+    "With": "compiled code supports `with` only for np.errstate(...)",
     "Global": "module globals are read-only constants in .fx code; pass values as parameters",
     "Nonlocal": "nested functions are not supported",
     "FunctionDef": "define helper functions at module level (prefix the name with _ to keep it internal)",
@@ -320,7 +320,10 @@ class ExpressionChecker:
                                      ir.Assign(span, k, wrapped), check], value)
 
     def e_subscript(self, node: ast.Subscript) -> ir.Expr:
-        from fastext.compiler.frontend import module_containers
+        from fastext.compiler.frontend import indextricks, module_containers
+        trick = indextricks.subscript(self, node)
+        if trick is not None:       # np.r_[...], np.c_[...], a[np.ix_(r, c)]
+            return trick
         strdict = module_containers.strdict(self, node.value)
         if strdict is not None:     # `BODIES["sun"]`: a module-level dict with str keys
             return module_containers.subscript(self, node, strdict)
@@ -532,6 +535,12 @@ class ExpressionChecker:
         if wide is not None:
             return wide
         t = self.result_type(left, right)
+        from fastext.compiler.frontend.npscalars import numpy_result
+        if op == "/" and (numpy_result(left) or numpy_result(right)):
+            # `np.sum(d) / np.sum(w)`: NumPy scalars divide as NumPy does (x / 0 is ±inf or nan,
+            # with a warning, not ZeroDivisionError)
+            from fastext.compiler.frontend.arrays import elementwise
+            return elementwise(self, ops.get("np.true_divide"), [left, right], node)
         if t.is_complex:
             return self.complex_binop(op, t, left, right, node)
         if op == "/" and not t.is_float:

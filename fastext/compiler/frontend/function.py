@@ -152,6 +152,9 @@ class FunctionChecker(ExpressionChecker):
         fn.posonly, fn.vararg, fn.kwargs = self.sig.posonly, self.sig.vararg, self.sig.kwargs
         from fastext.compiler.frontend import growth
         growth.mark(fn)     # `den *= k` in a loop: OverflowError where Python's int would grow
+        if self.sig.target == "cpu":
+            from fastext.compiler.frontend import npscalars
+            npscalars.mark(fn)      # `r / ss` of a local holding `a.sum()`: NumPy's division
         fn.int_return = int_return
         for d in gpu.check_no_alloc(fn, self.sig.target):
             self.diags.add(d)
@@ -477,6 +480,9 @@ class FunctionChecker(ExpressionChecker):
             return lists.unpack(self, target, value, node)
         if isinstance(target, ast.List):     # [a, b] = t: as a tuple of names
             target = ast.copy_location(ast.Tuple(target.elts, ast.Store()), target)
+        if isinstance(target, ast.Tuple) and isinstance(value.type, Array) and target.elts and \
+                all(isinstance(e, ast.Name) and not e.id.startswith("_") for e in target.elts):
+            return self.unpack_array(target, value, node)
         if isinstance(target, ast.Tuple):
             if not isinstance(value.type, (Tuple, Struct)):
                 raise self.error(node, f"cannot unpack {article(value.type)}", "the right side must be a tuple")
@@ -497,6 +503,19 @@ class FunctionChecker(ExpressionChecker):
                 out += self.assign_to(elt, item, node)
             return out
         raise self.error(target, "unsupported assignment target", "assign to a name, an array item or a tuple of names")
+
+    def unpack_array(self, target: ast.Tuple, value: ir.Expr, node: ast.AST) -> list[ir.Stmt]:
+        """`q1, q3 = np.percentile(x, [25, 75])`: the items (rows) of an array along its first
+        axis, Python's ValueError when their count is not the number of names."""
+        from fastext.compiler.frontend import synth
+        k = len(target.elts)
+        lines = [f"if _v.shape[0] > {k}:",
+                 f"    raise ValueError('too many values to unpack (expected {k})')",
+                 f"if _v.shape[0] < {k}:",
+                 f"    raise ValueError('not enough values to unpack (expected {k}, got ' + str(_v.shape[0]) + ')')"]
+        lines += [f"{e.id} = _v[{i}]" for i, e in enumerate(target.elts)]
+        stmts, _, _ = synth.statements(self, "\n".join(lines) + "\n", node, values={"_v": value})
+        return stmts
 
     def store_value(self, value: ir.Expr, dtype: Scalar, node: ast.AST) -> ir.Expr:
         """Array stores convert like NumPy item assignment within a kind: ints wrap to the
@@ -767,8 +786,31 @@ class FunctionChecker(ExpressionChecker):
             self.scope = scope
         return []
 
+    def s_with(self, node: ast.With) -> list[ir.Stmt]:
+        """`with np.errstate(divide="ignore", ...):` — the body as it is: compiled code reports no
+        floating-point warnings, so silencing them changes nothing.  Any other context manager, or
+        asking for errors (`"raise"`, which compiled code cannot honour), is a located error."""
+        from fastext.compiler.frontend.nptyping import dotted
+        for item in node.items:
+            call = item.context_expr
+            if not (isinstance(call, ast.Call) and dotted(call.func, self.scope) == "numpy.errstate"):
+                raise self.error(node, "unsupported statement (with statement)", UNSUPPORTED_HINTS.get(
+                    "With", "compiled code supports `with` only for np.errstate(...)"))
+            if item.optional_vars is not None or call.args:
+                raise self.error(call, "np.errstate(...) takes keywords here, without `as`",
+                                 "with np.errstate(divide='ignore', invalid='ignore'):")
+            for kw in call.keywords:
+                v = kw.value
+                if kw.arg not in ("all", "divide", "over", "under", "invalid") or \
+                        not (isinstance(v, ast.Constant) and v.value in ("ignore", "warn", "print", "log")):
+                    raise self.error(kw.value if kw.arg else call, "np.errstate() in .fx code accepts all=, divide=, "
+                                     "over=, under= and invalid= set to 'ignore', 'warn', 'print' or 'log' (compiled "
+                                     "code never raises FloatingPointError)",
+                                     "test the values instead, e.g. `if np.any(b == 0): raise ...`")
+        return self.block(node.body)
+
     STMTS = {
-        ast.Delete: s_delete, ast.Pass: s_pass, ast.Global: s_global, ast.Expr: s_expr, ast.Assign: s_assign,
+        ast.With: s_with, ast.Delete: s_delete, ast.Pass: s_pass, ast.Global: s_global, ast.Expr: s_expr, ast.Assign: s_assign,
         ast.AnnAssign: s_annassign,
         ast.AugAssign: s_augassign, ast.If: s_if, ast.While: s_while, ast.For: s_for,
         ast.Break: s_break, ast.Continue: s_continue, ast.Return: s_return, ast.Raise: s_raise,

@@ -3,7 +3,8 @@ place at the call (frontend/synth.py): np.trapezoid, np.gradient, np.digitize, n
 np.ediff1d, np.sinc, np.array_equal, np.polyval, np.vander, np.modf, np.frexp, np.rot90,
 np.moveaxis, np.union1d / intersect1d / setdiff1d, np.unwrap, np.split / array_split,
 np.<ufunc>.reduceat, np.broadcast_to's typing, np.linalg.pinv and matrix_rank, and the matrix
-norms of ord ±1, ±2, ±inf and 'nuc'.
+norms of ord ±1, ±2, ±inf and 'nuc', np.take_along_axis, np.nanvar / nanstd, np.nanargmax /
+nanargmin and np.correlate.
 
 Each template follows the steps NumPy documents for the function (the same element operations
 in the same order, so results are NumPy's to the bit where those operations are), with the
@@ -874,3 +875,144 @@ def _array_result(fc, node: ast.Call, call: str, funcs: dict, a: ir.Expr, first:
     first slice, typed and then dropped (the other axes are moved only for array results)."""
     probe = synth.value(fc, f"_r = {call}(_a[{first}])\n", node, values={"_a": a}, funcs=funcs)
     return isinstance(probe.type, Array)
+
+
+# ----------------------------------------------------------------------------- take_along_axis
+
+def take_along_axis(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.take_along_axis(arr, indices, axis)` of 1-D and 2-D arrays: item `[p, q]` of the result
+    is `arr[p, indices[p, q]]` (axis 1) or `arr[indices[p, q], q]` (axis 0), the other axis
+    broadcast where one of the two has length 1; the indices wrap and are checked as `arr[i]`."""
+    bound = _bind(fc, node, ["arr", "indices", "axis"], shown, 3)
+    a = array_arg(fc, bound["arr"], node, shown)
+    idx = array_arg(fc, bound["indices"], node, shown, "an integer array")
+    it = idx.type.dtype
+    if not (isinstance(it, Scalar) and it.is_int and not it.is_bool):
+        raise fc.error(bound["indices"], f"{shown}(): indices must be an integer array, not {article(idx.type)}",
+                       "np.argsort(...) or .astype(np.int64) gives one")
+    nd = a.type.ndim
+    if isinstance(bound["axis"], ast.Constant) and bound["axis"].value is None:
+        if nd != 1:
+            raise fc.error(bound["axis"], f"{shown}(axis=None) of a {nd}-D array is not supported in .fx code",
+                           f"{shown}(arr.ravel(), indices, 0)")
+        axis = 0
+    else:
+        axis = axis_arg(fc, bound["axis"], nd, allow_none=False)
+    if idx.type.ndim != nd or nd > 2:
+        raise fc.error(node, f"{shown}(): indices must have arr's rank ({nd}), got {idx.type.ndim}-D"
+                       if idx.type.ndim != nd else f"{shown}() of a {nd}-D array is not supported in .fx code",
+                       "1-D and 2-D arrays with indices of the same rank")
+    from fastext.compiler.ops.dtypes import numpy_name
+    dt = numpy_name(a.type.dtype)
+    if nd == 1:
+        return synth.value(fc, "_r = _a[_i]\n", node, values={"_a": a, "_i": idx})
+    other = 1 - axis
+    item = "_a[_p if _n0 > 1 else 0, _i[_p if _m0 > 1 else 0, _q]]" if axis == 1 else \
+        "_a[_i[_p, _q if _m1 > 1 else 0], _q if _n1 > 1 else 0]"
+    source = f"""\
+_n0, _n1 = _a.shape
+_m0, _m1 = _i.shape
+_o = max(_n{other}, _m{other})
+if (_n{other} != _o and _n{other} != 1) or (_m{other} != _o and _m{other} != 1):
+    raise ValueError("shape mismatch: indexing arrays could not be broadcast together")
+_r = np.empty(({'_o, _m1' if axis == 1 else '_m0, _o'}), dtype={dt!r})
+for _p in range(_r.shape[0]):
+    for _q in range(_r.shape[1]):
+        _r[_p, _q] = {item}
+"""
+    return synth.value(fc, source, node, values={"_a": a, "_i": idx})
+
+
+# ----------------------------------------------------------------------------- nanvar, nanstd, nanargmax
+
+def _nan_floats(fc, node, shown: str) -> tuple[dict, ir.Expr, int | None]:
+    bound = _bind(fc, node, ["a", "axis", "dtype", "out", "ddof", "keepdims"], shown, 1)
+    for k in ("dtype", "out", "keepdims"):
+        if _given(bound, k):
+            raise fc.error(bound[k], f"{shown}({k}=...) is not supported in .fx code", f"leave {k}= out")
+    a = array_arg(fc, bound["a"], node, shown)
+    t = _real(fc, node, a, shown)
+    if not t.is_float or t.bits != 64:
+        raise fc.error(node, f"{shown}() of {article(a.type)} is not supported in .fx code",
+                       f"{shown}() takes float64 arrays here (np.var/np.std have no NaN to skip in integers)")
+    axis = axis_arg(fc, bound["axis"], a.type.ndim, allow_none=True) if _given(bound, "axis") else None
+    return bound, a, axis
+
+
+def nanvar(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.nanvar(a, axis=None, ddof=0)` / `np.nanstd` of float64 arrays: NumPy's steps — NaN read
+    as 0, the count of the others, their mean, squared deviations with NaN's replaced by 0, their
+    sum over count - ddof (NaN for an all-NaN line, where NumPy warns)."""
+    bound, a, axis = _nan_floats(fc, node, shown)
+    values = {"_a": a}
+    values["_dd"] = _number(fc, bound["ddof"], node, shown, "ddof") if _given(bound, "ddof") \
+        else ir.Const(F64, fc.span(node), 0.0)
+    ax = "" if axis is None else f", axis={axis}"
+    keep = "" if axis is None else ", keepdims=True"
+    root = "np.sqrt(_v)" if op.name == "np.nanstd" else "_v"
+    source = f"""\
+_m = np.isnan(_a)
+_z = np.where(_m, 0.0, _a)
+_c = np.sum(~_m{ax}{keep})
+_avg = np.sum(_z{ax}{keep}) / _c
+_d = np.where(_m, 0.0, _z - _avg)
+_v = np.sum(_d * _d{ax}) / (np.sum(~_m{ax}) - _dd)
+_r = {root}
+"""
+    return synth.value(fc, source, node, values=values)
+
+
+def nanargext(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.nanargmax(a, axis=None)` / `np.nanargmin`: NumPy's steps — NaN replaced by -inf (+inf),
+    the argmax (argmin) of that, and ValueError("All-NaN slice encountered") for a line of NaN."""
+    bound = _bind(fc, node, ["a", "axis"], shown, 1)
+    a = array_arg(fc, bound["a"], node, shown)
+    t = _real(fc, node, a, shown)
+    fn = "argmax" if op.name == "np.nanargmax" else "argmin"
+    if not t.is_float:
+        ax = "" if not _given(bound, "axis") else f", axis={axis_arg(fc, bound['axis'], a.type.ndim)}"
+        return synth.value(fc, f"_r = np.{fn}(_a{ax})\n", node, values={"_a": a})
+    fill = '-float("inf")' if fn == "argmax" else 'float("inf")'
+    axis = axis_arg(fc, bound["axis"], a.type.ndim, allow_none=True) if _given(bound, "axis") else None
+    ax = "" if axis is None else f", axis={axis}"
+    test = "np.all(_m)" if axis is None else f"np.any(np.all(_m{ax}))"
+    source = f"""\
+_m = np.isnan(_a)
+if {test}:
+    raise ValueError("All-NaN slice encountered")
+_r = np.{fn}(np.where(_m, {fill}, _a){ax})
+"""
+    return synth.value(fc, source, node, values={"_a": a})
+
+
+# ----------------------------------------------------------------------------- correlate
+
+def correlate(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.correlate(a, v, mode='valid')` of real 1-D arrays: NumPy's
+    `convolve(a, v[::-1], mode)` (for real v the conjugate is v itself)."""
+    bound = _bind(fc, node, ["a", "v", "mode"], shown, 2)
+    a = array_arg(fc, bound["a"], node, shown)
+    v = array_arg(fc, bound["v"], node, shown)
+    _real(fc, node, a, shown)
+    _real(fc, node, v, shown)
+    mode = bound.get("mode")
+    if mode is None:
+        mode_s = "valid"
+    elif isinstance(mode, ast.Constant) and mode.value in ("valid", "same", "full"):
+        mode_s = mode.value
+    else:
+        raise fc.error(mode, f"{shown}(mode=...) must be the constant 'valid', 'same' or 'full'", "mode='full'")
+    if mode_s == "same":
+        raise fc.error(mode, f"{shown}(mode='same') is not supported in .fx code (NumPy centres it differently "
+                             "from np.convolve)", "mode='full' and a slice")
+    if mode_s == "valid":
+        # NumPy swaps the inputs when v is longer (and reverses the result)
+        source = """\
+if _v.shape[0] > _a.shape[0]:
+    _r = np.convolve(_v, _a[::-1], mode="valid")[::-1].copy()
+else:
+    _r = np.convolve(_a, _v[::-1], mode="valid")
+"""
+    else:
+        source = f"_r = np.convolve(_a, _v[::-1], mode={mode_s!r})\n"
+    return synth.value(fc, source, node, values={"_a": a, "_v": v})

@@ -40,6 +40,11 @@ def _dotted(node: ast.expr, scope: ModuleScope) -> str | None:
     return None
 
 
+def dotted(node: ast.expr, scope: ModuleScope) -> str | None:
+    """The full NumPy name (`numpy.errstate`) an attribute chain or name denotes, or None."""
+    return _dotted(node, scope)
+
+
 def _is_array_name(node: ast.expr, scope: ModuleScope) -> bool:
     return _dotted(node, scope) in ("numpy.ndarray", "numpy.typing.NDArray", "numpy.typing.ArrayLike")
 
@@ -121,12 +126,24 @@ _ARRAY_FUNCS = frozenset(("dot", "vdot", "inner", "outer", "cross", "sum", "mean
                           "stack", "any", "all", "average", "ptp", "diff", "nonzero", "count_nonzero"))
 
 
+# NumPy functions whose first argument is a matrix (or a stack of them): NumPy raises for a 1-D one
+_MATRIX_FUNCS = frozenset(("inv", "det", "slogdet", "cholesky", "eigh", "eigvalsh", "qr", "svd", "pinv", "solve",
+                           "lstsq", "matrix_power", "trace", "diagonal", "fill_diagonal", "tril_indices_from",
+                           "triu_indices_from"))
+
+
 def _entries(sl: ast.expr) -> tuple[int, int, bool]:
     """(axes an index tuple takes, how many of them are plain indices, whether it has `...`)."""
     items = sl.elts if isinstance(sl, ast.Tuple) else [sl]
-    taken = [i for i in items if not (isinstance(i, ast.Constant) and i.value is None)]
+    taken = [i for i in items if not (isinstance(i, ast.Constant) and i.value is None or _newaxis(i))]
     ellipsis = any(isinstance(i, ast.Constant) and i.value is Ellipsis for i in taken)
     return len(taken), sum(not isinstance(i, ast.Slice) for i in taken), ellipsis
+
+
+def _newaxis(node: ast.expr) -> bool:
+    """`np.newaxis` / `numpy.newaxis`: None under another name (adds an axis, takes none)."""
+    return isinstance(node, ast.Attribute) and node.attr == "newaxis" and isinstance(node.value, ast.Name) \
+        and node.value.id in ("np", "numpy")
 
 
 def _names_of(target: ast.expr) -> list[ast.Name]:
@@ -139,9 +156,213 @@ _ARRAY_ATTRS = frozenset(("shape", "size", "ndim", "T", "sum", "mean", "min", "m
                           "all", "astype", "sort", "argsort", "tolist", "transpose", "fill", "nonzero"))
 
 
-def infer_rank(fn: ast.FunctionDef, name: str) -> int:
-    """The rank the body of `fn` uses parameter `name` with (see the module docstring)."""
-    return max(1, _rank(fn, name, set()))
+def infer_rank(fn: ast.FunctionDef, name: str, returns_array: bool = False) -> int:
+    """The rank the body of `fn` uses parameter `name` with (see the module docstring);
+    `returns_array`: the result is annotated as one array, so what `return` gives has an axis."""
+    direct = _rank(fn, name, set())
+    if _exact(fn, name):
+        return direct
+    return max(1, direct, _flow_need(fn, name, returns_array))
+
+
+def _exact(fn: ast.FunctionDef, name: str) -> bool:
+    """Whether `n, m = a.shape` fixes the rank of `name` (nothing may raise it then)."""
+    for node in ast.walk(fn):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Tuple):
+            v = node.value
+            if isinstance(v, ast.Attribute) and v.attr == "shape" and isinstance(v.value, ast.Name) \
+                    and v.value.id == name and not any(isinstance(e, ast.Starred) for e in node.targets[0].elts):
+                return True
+    return False
+
+
+# ----------------------------------------------------------------------------- ranks through values
+#
+# Code written for NumPy often reaches a parameter's rank only through a value computed from it:
+# `(X * X).sum(axis=1)`, `lo = X.min(axis=0)` then `span[span == 0] = 1`, `col = K.sum(axis=0) / n`
+# then `col[:, None]`, `np.einsum("ij,ij->i", X, X)`.  `_sources` says which parameter a value's
+# rank follows and how many axes fewer it has; a need of the value becomes a need of that
+# parameter.  Only a value that follows one parameter alone says anything: in `X - mu` the axes
+# may come from either, and guessing too high would make the function refuse the arrays its
+# callers pass (a located compile error, with the hint to annotate, is the better failure).
+
+_AXIS_REDUCTIONS = frozenset(("sum", "mean", "max", "min", "std", "var", "prod", "amax", "amin", "nansum",
+                              "nanmean", "nanmax", "nanmin", "nanstd", "nanvar", "median", "ptp", "all", "any",
+                              "argmax", "argmin", "count_nonzero", "average", "nanargmax", "nanargmin"))
+_ELEMENTWISE = frozenset(("abs", "absolute", "exp", "log", "log1p", "expm1", "sqrt", "square", "sin", "cos",
+                          "tan", "tanh", "sign", "floor", "ceil", "negative", "conj", "conjugate", "real", "imag",
+                          "isnan", "isfinite", "logical_not", "clip", "where", "maximum", "minimum"))
+_SCALAR_ANNOTATIONS = frozenset(("int", "float", "bool", "complex", "i8", "i16", "i32", "i64", "u8", "u16",
+                                 "u32", "u64", "f32", "f64", "c64", "c128"))
+
+
+def _int_axis(call: ast.Call, method: bool) -> int | None:
+    """The one constant int axis of a reduction call (keyword, or its positional place), None when
+    it has none, several, or keeps the reduced axes."""
+    for kw in call.keywords:
+        if kw.arg == "keepdims" and not (isinstance(kw.value, ast.Constant) and kw.value.value is False):
+            return None
+    value = next((kw.value for kw in call.keywords if kw.arg == "axis"), None)
+    place = 0 if method else 1
+    if value is None and len(call.args) > place:
+        value = call.args[place]
+    return None if value is None else _int(value)
+
+
+def _single_assignments(fn: ast.FunctionDef) -> dict[str, ast.expr]:
+    """Locals bound by exactly one plain `name = value` (and by nothing else but `name op= ...`)."""
+    counts: dict[str, int] = {}
+    values: dict[str, ast.expr] = {}
+    for node in ast.walk(fn):
+        targets: list[ast.expr] = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+            if len(targets) == 1 and isinstance(targets[0], ast.Name):
+                values[targets[0].id] = node.value
+        elif isinstance(node, (ast.For, ast.comprehension)):
+            targets = [node.target]
+        elif isinstance(node, ast.AnnAssign):
+            targets = [node.target]
+        elif isinstance(node, (ast.With,)):
+            targets = [i.optional_vars for i in node.items if i.optional_vars is not None]
+        for t in targets:
+            for n in _bound_names(t):
+                counts[n] = counts.get(n, 0) + 1
+    for arg in fn.args.args:
+        counts[arg.arg] = counts.get(arg.arg, 0) + 1
+    return {k: v for k, v in values.items() if counts.get(k) == 1}
+
+
+def _bound_names(target: ast.expr) -> list[str]:
+    """The names a target binds (`a[i] = v` and `o.x = v` bind none)."""
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [n for t in target.elts for n in _bound_names(t)]
+    if isinstance(target, ast.Starred):
+        return _bound_names(target.value)
+    return []
+
+
+def _sources(e: ast.expr, fn: ast.FunctionDef, assigns: dict, seen: frozenset = frozenset()) -> dict | None:
+    """{parameter: axes fewer} for the array parameters `e`'s rank follows; {} for a number;
+    None when the value's rank cannot be told from the source."""
+    if isinstance(e, ast.Constant):
+        return {}
+    if isinstance(e, ast.Name):
+        params = {a.arg: a for a in fn.args.args}
+        if e.id in params:
+            ann = params[e.id].annotation
+            if isinstance(ann, ast.Name) and ann.id in _SCALAR_ANNOTATIONS:
+                return {}
+            return {e.id: 0}
+        if e.id in assigns and e.id not in seen:
+            return _sources(assigns[e.id], fn, assigns, seen | {e.id})
+        return None
+    if isinstance(e, ast.UnaryOp):
+        return _sources(e.operand, fn, assigns, seen)
+    if isinstance(e, ast.BinOp) and not isinstance(e.op, ast.MatMult):
+        left, right = _sources(e.left, fn, assigns, seen), _sources(e.right, fn, assigns, seen)
+        if left is None or right is None:
+            return None
+        # `X - X.mean(axis=0)`: the same parameter twice broadcasts to the larger rank
+        return {k: min(left.get(k, off), right.get(k, off)) for k, off in {**left, **right}.items()}
+    if isinstance(e, ast.Subscript) and isinstance(e.value, ast.Attribute) and e.value.attr == "shape":
+        return {}       # `X.shape[0]`: a number
+    if isinstance(e, ast.Attribute) and e.attr in ("size", "ndim"):
+        return {}
+    if isinstance(e, ast.Attribute) and e.attr == "T":       # a transpose keeps the rank
+        return _sources(e.value, fn, assigns, seen)
+    if isinstance(e, ast.Call):
+        f = e.func
+        if isinstance(f, ast.Name) and f.id in ("len", "int", "float"):
+            return {}
+        if isinstance(f, ast.Attribute) and f.attr in _AXIS_REDUCTIONS:
+            method = not (isinstance(f.value, ast.Name) and f.value.id in ("np", "numpy"))
+            subject = f.value if method else (e.args[0] if e.args else None)
+            axis = _int_axis(e, method)
+            if subject is None or axis is None:
+                return None
+            inner = _sources(subject, fn, assigns, seen)
+            return None if inner is None else {k: off + 1 for k, off in inner.items()}
+        if isinstance(f, ast.Attribute) and f.attr in _ELEMENTWISE and isinstance(f.value, ast.Name) \
+                and f.value.id in ("np", "numpy") and e.args and not e.keywords:
+            parts = [_sources(a, fn, assigns, seen) for a in e.args]
+            if any(p is None for p in parts):
+                return None
+            merged: dict = {}
+            for p in parts:
+                for k, off in p.items():
+                    merged[k] = min(merged.get(k, off), off)
+            return merged
+    return None
+
+
+def _self_product(e: ast.expr, fn: ast.FunctionDef, assigns: dict, name: str) -> bool:
+    """Whether `e` is a matrix product (`@`, `np.dot`, `.dot`) of two values that follow `name` alone."""
+    if isinstance(e, ast.BinOp) and isinstance(e.op, ast.MatMult):
+        pair = [e.left, e.right]
+    elif isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "dot" and not e.keywords:
+        numpy_call = isinstance(e.func.value, ast.Name) and e.func.value.id in ("np", "numpy")
+        pair = list(e.args) if numpy_call else [e.func.value, *e.args]
+    else:
+        return False
+    return len(pair) == 2 and all(_follows(_sources(p, fn, assigns), name) is not None for p in pair)
+
+
+def _follows(src: dict | None, name: str) -> int | None:
+    """The axes fewer than `name`'s that a value with sources `src` has, if it follows `name` alone."""
+    if src is None or set(src) != {name}:
+        return None
+    return src[name]
+
+
+def _flow_need(fn: ast.FunctionDef, name: str, returns_array: bool = False) -> int:
+    """The axes `name` needs for the values computed from it (see above), and for a returned
+    value that must be an array (`return np.ptp(X, axis=0)` under `-> np.ndarray`: X is 2-D)."""
+    assigns = _single_assignments(fn)
+    need = 0
+    if returns_array:
+        for node in ast.walk(fn):
+            if isinstance(node, ast.Return) and node.value is not None:
+                off = _follows(_sources(node.value, fn, assigns), name)
+                if off is not None:
+                    need = max(need, off + 1)
+                if _self_product(node.value, fn, assigns, name):
+                    need = max(need, 2)     # `np.dot(X, X.T)`: of 1-D operands a number
+    for local, value in assigns.items():
+        off = _follows(_sources(value, fn, assigns), name)
+        if off is not None:
+            used = _rank(fn, local, set())
+            if used:
+                need = max(need, used + off)
+    for node in ast.walk(fn):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            f = node.func
+            numpy_call = isinstance(f.value, ast.Name) and f.value.id in ("np", "numpy")
+            if f.attr == "einsum" and numpy_call and node.args and isinstance(node.args[0], ast.Constant) \
+                    and isinstance(node.args[0].value, str):
+                terms = node.args[0].value.split("->")[0].split(",")
+                for term, operand in zip(terms, node.args[1:]):
+                    if isinstance(operand, ast.Name) and operand.id == name and "." not in term:
+                        need = max(need, len(term.strip()))
+                continue
+            if f.attr not in _AXIS_REDUCTIONS and f.attr not in ("cumsum", "cumprod", "sort", "argsort", "diff"):
+                continue
+            subject = (node.args[0] if node.args else None) if numpy_call else f.value
+            if subject is None or isinstance(subject, ast.Name):
+                continue        # a name itself: `_rank` reads it
+            axis = _int_axis(node, not numpy_call)
+            off = _follows(_sources(subject, fn, assigns), name)
+            if axis is not None and off is not None:
+                need = max(need, (axis + 1 if axis >= 0 else -axis) + off)
+        elif isinstance(node, ast.Subscript) and not isinstance(node.value, (ast.Name, ast.Attribute, ast.Subscript)):
+            off = _follows(_sources(node.value, fn, assigns), name)
+            if off is not None:
+                taken, _, ellipsis = _entries(node.slice)
+                if not ellipsis:
+                    need = max(need, taken + off)
+    return need
 
 
 def _rank(fn: ast.FunctionDef, name: str, seen: set[str]) -> int:
@@ -171,6 +392,8 @@ def _rank(fn: ast.FunctionDef, name: str, seen: set[str]) -> int:
             if isinstance(f, ast.Attribute) and f.attr in _ARRAY_FUNCS and \
                     any(isinstance(a, ast.Name) and a.id == name for a in node.args):
                 need = max(need, 1)
+            if isinstance(f, ast.Attribute) and f.attr in _MATRIX_FUNCS and first:
+                need = max(need, 2)
         elif isinstance(node, (ast.For, ast.comprehension)):
             rows = _row_names(node.iter, node.target, name)
             for row in rows:
@@ -229,7 +452,7 @@ def prepare(fn: ast.FunctionDef, scope: ModuleScope) -> None:
             if internal:        # a helper only .fx code calls: typed per call (frontend/templates.py)
                 arg.annotation = None
             else:
-                arg.annotation.fx_rank = infer_rank(fn, arg.arg)
+                arg.annotation.fx_rank = infer_rank(fn, arg.arg, is_array(fn.returns, scope))
     if mentions_array(fn.returns, scope):
         fn.fx_infer_return = True
     for node in ast.walk(fn):

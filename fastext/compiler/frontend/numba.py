@@ -36,10 +36,17 @@ def import_names(module, stmt: ast.ImportFrom) -> None:
             module.scope.names[local] = Binding("prange")
         elif alias.name in ("vectorize", "guvectorize"):     # ufuncs (frontend/ufuncs.py)
             module.scope.names[local] = Binding(alias.name)
+        elif alias.name in _SCALARS and alias.name not in _SHORT:
+            # `from numba import float64`: the scalar type (`float64[:]` in signatures, dtype=float64)
+            from fastext.compiler.types import DIALECT_SCALARS
+            module.scope.names[local] = Binding("scalar", DIALECT_SCALARS[_SCALARS[alias.name]])
+        elif alias.name == "void":
+            module.scope.names[local] = Binding("numba:void")
         else:
             module.diags.add(FxSyntaxError(span, f"numba.{alias.name} has no meaning in .fx code",
                                            "fastext compiles every function; from numba keep njit, jit, "
-                                           "vectorize, guvectorize and prange (types come from annotations: from fastext import f64)").diagnostic)
+                                           "vectorize, guvectorize, prange and the type names (float64, int64, "
+                                           "void, ...: for signatures; or annotate: from fastext import f64)").diagnostic)
 
 
 def _is_jit(module, node: ast.expr) -> bool:
@@ -90,6 +97,36 @@ _SCALARS = {
 }
 
 
+# the short spellings are for signature strings only (`from numba import f8` is not Numba's)
+_SHORT = frozenset(("f8", "f4", "i8", "i4", "i2", "i1", "u8", "u4", "u2", "u1", "b1", "c16", "c8"))
+
+
+def signature_text(node: ast.expr) -> str | None:
+    """A signature written with Numba's type objects — `float64(float64, float64)`, the tuple
+    `(float64[:], float64, float64[:])` of a guvectorize kernel (no result: void), `void(...)`
+    — as the string Numba also accepts; a string as it is; None for anything else."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+
+    def typename(e: ast.expr) -> bool:
+        if isinstance(e, ast.Name):
+            return e.id in _SCALARS or e.id in ("void", "none")
+        if isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name):     # numba.float64
+            return e.attr in _SCALARS or e.attr == "void"
+        if isinstance(e, ast.Subscript):
+            dims = e.slice.elts if isinstance(e.slice, ast.Tuple) else [e.slice]
+            return typename(e.value) and all(isinstance(d, ast.Slice) for d in dims)
+        return False
+
+    def text(e: ast.expr) -> str:
+        return ast.unparse(e).replace("numba.", "").replace("nb.", "")
+    if isinstance(node, ast.Call) and typename(node.func) and not node.keywords and all(map(typename, node.args)):
+        return text(node)
+    if isinstance(node, ast.Tuple) and node.elts and all(map(typename, node.elts)):
+        return "void(" + ", ".join(text(e) for e in node.elts) + ")"
+    return None
+
+
 def signature_types(module, node: ast.FunctionDef) -> None:
     """A jit decorator's explicit signature (`@njit("f8(f8[:], i8)")`) as the types of the
     parameters and the result it leaves unannotated, so Numba's eager kernels are exported as
@@ -102,13 +139,14 @@ def signature_types(module, node: ast.FunctionDef) -> None:
         sig = deco.args[0]
         if isinstance(sig, (ast.List, ast.Tuple)) and sig.elts:
             sig = sig.elts[0]
-        if not (isinstance(sig, ast.Constant) and isinstance(sig.value, str)):
+        written = signature_text(sig)
+        if written is None:
             return
         span = Span.of(sig, module.scope.file)
-        bad = FxSyntaxError(span, f"cannot read the Numba signature {sig.value!r}",
+        bad = FxSyntaxError(span, f"cannot read the Numba signature {written!r}",
                             "write annotations instead: def f(a: f64[:], n: i64) -> f64")
         try:
-            call = ast.parse(sig.value.strip(), mode="eval").body
+            call = ast.parse(written.strip(), mode="eval").body
         except SyntaxError:
             raise bad from None
 

@@ -525,7 +525,7 @@ def swapaxes(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, rece
 
 # ----------------------------------------------------------------------------- pad
 
-_PAD_MODES = ("constant", "edge")
+_PAD_MODES = ("constant", "edge", "reflect", "symmetric", "wrap")
 
 
 def _pad_widths(fc, arg, ndim: int, shown: str) -> list[tuple[ir.Expr, ir.Expr]]:
@@ -550,7 +550,8 @@ def _pad_widths(fc, arg, ndim: int, shown: str) -> list[tuple[ir.Expr, ir.Expr]]
 
 
 def pad(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
-    """`np.pad(a, pad_width, mode='constant', constant_values=0)` and mode='edge': a new array
+    """`np.pad(a, pad_width, mode='constant', constant_values=0)` and mode='edge' ('reflect',
+    'symmetric', 'wrap': frontend/npedit.py): a new array
     (np.full with the constant, or np.empty) with `a` stored in its middle, then for 'edge' the
     outer slices along each axis in turn stored from the slice next to them (so corners get a
     corner item) — the stores NumPy's pad makes."""
@@ -560,8 +561,8 @@ def pad(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=
     if "mode" in bound:
         m = bound["mode"]
         if not (isinstance(m, ast.Constant) and m.value in _PAD_MODES):
-            raise fc.error(m, f"{shown}() supports mode='constant' and mode='edge' in .fx code",
-                           "mode='constant' (with constant_values=) or mode='edge'")
+            raise fc.error(m, f"{shown}() supports the modes {', '.join(map(repr, _PAD_MODES))} in .fx code",
+                           "mode='constant' (with constant_values=), 'edge', 'reflect', 'symmetric' or 'wrap'")
         mode = m.value
     for name in ("stat_length", "end_values", "reflect_type"):
         if name in bound:
@@ -570,6 +571,9 @@ def pad(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=
     array = array_arg(fc, bound["array"], node, shown)
     dtype, ndim = array.type.dtype, array.type.ndim
     widths = _pad_widths(fc, bound["pad_width"], ndim, shown)
+    if mode in ("reflect", "symmetric", "wrap"):
+        from fastext.compiler.frontend.npedit import pad_periodic
+        return pad_periodic(fc, node, array, widths, mode)
     span = fc.span(node)
     if "constant_values" in bound and mode != "constant":
         raise fc.error(bound["constant_values"], f"{shown}(constant_values=...) is for mode='constant'",

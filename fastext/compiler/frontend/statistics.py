@@ -74,7 +74,11 @@ def quantile(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, rece
     if isinstance(bound["q"], ast.Constant) and isinstance(bound["q"].value, str):
         raise fc.error(bound["q"], f"{shown}(): q must be a real number or a 1-D array of them",
                        f"{shown}(a, {50 if kind == 'percentile' else 0.5})")
-    q = value_of(fc, bound["q"])
+    if isinstance(bound["q"], ast.List):   # `np.percentile(x, [25, 75])`: NumPy's np.asanyarray(q)
+        from fastext.compiler.frontend.creation import literal
+        q = literal(fc, bound["q"], bound["q"], shown)
+    else:
+        q = value_of(fc, bound["q"])
     qdtype = q.type.dtype if isinstance(q.type, Array) else q.type
     if not isinstance(qdtype, Scalar) or qdtype.is_complex or qdtype.is_bool:
         raise fc.error(bound["q"], f"{shown}(): q must be a real number or a 1-D array of them, got {article(q.type)}",
@@ -253,11 +257,36 @@ def histogram(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, rec
     bound = _bind(fc, node, ["a", "bins", "range", "density", "weights"], shown, 1)
     if "density" in bound and _const(bound["density"], False):
         del bound["density"]
-    _only_defaults(fc, bound, shown, {"density": None, "weights": None},
+    _only_defaults(fc, bound, shown, {"density": None},
                    f"{shown}(a, bins=10, range=None): counts, then divide for a density")
     a = _real_array(fc, bound["a"], node, shown, "an array of numbers", bools=False)
+    weights = bound.get("weights")
+    if weights is None or _const(weights, None):
+        return _histogram(fc, node, bound, shown, a, None)
+    w = _real_array(fc, weights, node, shown, "an array of numbers", bools=False)
+    if w.type.dtype != F64:
+        raise fc.error(weights, f"{shown}(weights=...) takes float64 weights in .fx code, not {article(w.type)}",
+                       "weights.astype(np.float64)")
+    if w.type.ndim != a.type.ndim:
+        raise fc.error(weights, "weights should have the same shape as a. (ValueError in NumPy)",
+                       "weights of a's shape")
+
+    def checked(A0, W0):
+        span = fc.span(node)
+        checks = [raise_if(fc, node, typed(fc, node, "not_equal", [ir.ArrayDim(I64, span, use(A0), k),
+                                                                   ir.ArrayDim(I64, span, use(W0), k)], I64),
+                           "ValueError", "weights should have the same shape as a.") for k in range(a.type.ndim)]
+        return checks, _histogram(fc, node, bound, shown, A0, W0)
+    return let(fc, node, [a, w], checked)
+
+
+def _histogram(fc, node, bound: dict, shown: str, a: ir.Expr, w: ir.Expr | None) -> ir.Expr:
+    """np.histogram of the array `a`, each item counted once or, with `w` (weights of a's shape,
+    float64), adding its weight: NumPy's np.bincount(..., weights=) of the bin indices."""
     span = fc.span(node)
     flat = a if a.type.ndim == 1 else ir.Intrinsic(Array(a.type.dtype, 1), span, "array.ravel", [a])
+    weighted = [] if w is None else \
+        [use(w) if w.type.ndim == 1 else ir.Intrinsic(Array(F64, 1), span, "array.ravel", [use(w)])]
     if isinstance(bound.get("bins"), ast.Constant) and isinstance(bound["bins"].value, str):
         raise fc.error(bound["bins"], f"{shown}(): bins must be an int or a 1-D array of edges in .fx code "
                                       f"(no {bound['bins'].value!r} & co.)", "bins=10, or bins=np.array([...])")
@@ -267,7 +296,7 @@ def histogram(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, rec
             raise fc.error(bound["bins"], f"{shown}(): bins must be an int or a 1-D array of edges", "bins=10")
         if "range" in bound and not _const(bound["range"], None):
             raise fc.error(bound["range"], f"{shown}(): range= is for an int bins", "drop range=")
-        return let(fc, node, [flat, bins], lambda A, E: _edges_histogram(fc, node, A, E))
+        return let(fc, node, [flat, bins, *weighted], lambda A, E, *W: _edges_histogram(fc, node, A, E, *W))
     if not (isinstance(bins.type, Scalar) and bins.type.is_int):
         raise fc.error(bound.get("bins", node), f"{shown}(): bins must be an int or a 1-D array of edges in .fx "
                        f"code, got {article(bins.type)}", "bins=10, or bins=np.array([...]) (no 'auto' & co.)")
@@ -277,7 +306,7 @@ def histogram(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, rec
     edge_t = t if t.is_float else F64
     # NumPy's bin type: a's float type when the range comes from a itself, else float64
     compute = edge_t if not given else F64
-    values = [flat, int_arg(fc, bins, shown, "bins")]
+    values = [flat, *weighted, int_arg(fc, bins, shown, "bins")]
     if given:
         ends = rng.elts if isinstance(rng, (ast.Tuple, ast.List)) else None
         if ends is None or len(ends) != 2:
@@ -287,10 +316,13 @@ def histogram(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, rec
             if not (isinstance(v.type, Scalar) and v.type.is_real):
                 raise fc.error(e, f"{shown}(): range holds numbers, not {article(v.type)}", "range=(0.0, 1.0)")
             values.append(v)
+    if weighted:
+        return let(fc, node, values, lambda A, W, B, *ends: _uniform_histogram(fc, node, A, B, ends, edge_t,
+                                                                               compute, W))
     return let(fc, node, values, lambda A, B, *ends: _uniform_histogram(fc, node, A, B, ends, edge_t, compute))
 
 
-def _uniform_histogram(fc, node, A, B, ends, edge_t: Scalar, compute: Scalar) -> tuple:
+def _uniform_histogram(fc, node, A, B, ends, edge_t: Scalar, compute: Scalar, W=None) -> tuple:
     span = fc.span(node)
     f = partial(np_call, fc, node)
     reduce = lambda kind: ir.Intrinsic(A.type.dtype, span, f"np.{kind}", [use(A)], {"axis": None})  # noqa: E731
@@ -326,7 +358,7 @@ def _uniform_histogram(fc, node, A, B, ends, edge_t: Scalar, compute: Scalar) ->
         bins = lambda: _uniform_bins(fc, node, A, lo, hi, lambda: use(B), edge_t, compute)   # noqa: E731
         return let(fc, node, [E], lambda E: _counted(fc, node, A, E, lambda: use(B), use(lo), use(hi), bins,
                                                      "Too many bins for data range. Cannot create finite-sized "
-                                                     "bins.", True))
+                                                     "bins.", True, W))
     return checks, let(fc, node, [first, last], body)
 
 
@@ -357,7 +389,7 @@ def _uniform_bins(fc, node, A, lo, hi, nb, edge_t: Scalar, compute: Scalar) -> i
     return i("add", i("subtract", guess(), down), up)
 
 
-def _edges_histogram(fc, node, A, E) -> tuple:
+def _edges_histogram(fc, node, A, E, W=None) -> tuple:
     span = fc.span(node)
     nb = lambda: _int(fc, node, "-", ir.ArrayDim(I64, span, use(E), 0), 1)   # noqa: E731
     empty = typed(fc, node, "less", [nb(), ir.Const(I64, span, 0)], I64)
@@ -369,14 +401,15 @@ def _edges_histogram(fc, node, A, E) -> tuple:
     bins = lambda: typed(fc, node, "subtract", [typed(fc, node, "minimum", [right(), nb()], I64),   # noqa: E731
                                                 ir.Const(I64, span, 1)], I64)
     checks, counted = _counted(fc, node, A, E, nb, lo, hi, bins, "`bins` must increase monotonically, when an array",
-                               False)
+                               False, W)
     return [check] + checks, counted
 
 
-def _counted(fc, node, A, E, nb, lo: ir.Expr, hi: ir.Expr, bins, unordered: str, strict: bool) -> tuple:
+def _counted(fc, node, A, E, nb, lo: ir.Expr, hi: ir.Expr, bins, unordered: str, strict: bool,
+             W: ir.Expr | None = None) -> tuple:
     """(counts, a copy of the edges E): each item x with lo <= x <= hi counted in its bin (`bins()`:
-    their map), the others in an extra bin nb that is dropped.  NumPy raises for edges that do not
-    increase (`unordered`)."""
+    their map) — or its weight in W added there — the others in an extra bin nb that is dropped.
+    NumPy raises for edges that do not increase (`unordered`)."""
     span = fc.span(node)
     f = partial(np_call, fc, node)
     n = ir.ArrayDim(I64, span, use(E), 0)
@@ -386,7 +419,9 @@ def _counted(fc, node, A, E, nb, lo: ir.Expr, hi: ir.Expr, bins, unordered: str,
     check = raise_if(fc, node, apply(fc, node, "np.any", bad), "ValueError", unordered)
     keep = f("logical_and", f("greater_equal", use(A), lo), f("less_equal", use(A), hi))
     index = build(fc, ops.get("np.where"), [keep, bins(), nb()], [BOOL, I64, I64], I64, node)
-    counts = ir.Intrinsic(Array(I64, 1), span, "np.bincount", [index, _int(fc, node, "+", nb(), 1)])
+    weights = [] if W is None else [use(W)]
+    counts = ir.Intrinsic(Array(I64 if W is None else F64, 1), span, "np.bincount",
+                          [index, _int(fc, node, "+", nb(), 1), *weights])
     counts = ir.ArraySlice(counts.type, span, counts, [ir.SliceItem(stop=nb())])
     copy = ir.Intrinsic(E.type, span, "array.copy", [use(E)])
     return [check], ir.MakeTuple(Tuple((counts.type, E.type)), span, [counts, copy])

@@ -136,9 +136,12 @@ def _layout(collector, node: ast.expr):
 
 def _signature(collector, node: ast.expr, kind: str):
     span = collector.span(node)
-    if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+    from fastext.compiler.frontend.numba import signature_text
+    written = signature_text(node)      # Numba's type objects: float64(float64, float64)
+    if written is None:
         raise FxSyntaxError(span, f"a signature of @{kind} is a string such as \"f64(f64, f64)\"",
                             '@vectorize(["f64(f64, f64)", "f32(f32, f32)"])')
+    node = ast.copy_location(ast.Constant(written), node)
     try:
         call = ast.parse(node.value.strip(), mode="eval").body
     except SyntaxError:

@@ -556,6 +556,8 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
                     # Python divides ints exactly: correctly rounded beyond 2**53 too
                     return arith.int_true_divide(self, *self._int_operand(e.left), *self._int_operand(e.right))
                 op = "int/"   # only the ZeroDivisionError message differs, as in CPython
+            if op == "/" and e.numpy:     # a NumPy scalar's division: inf or nan, never an error
+                return self.b.fdiv(a, b, flags=self.fast_flags)
             return arith.float_binop(self, op, e.type, a, b)
         if e.checked and e.op == "*":
             return arith.checked_mul(self, a, b)

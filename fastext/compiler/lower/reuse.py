@@ -17,7 +17,8 @@ group keeps one buffer more than the group has names and computes into one that 
 group holds, so a rotation of three names holds four buffers however many steps run.  A name
 may also be given a parameter's array (`cur = u1`), or be the parameter itself (`x = f(x)`): sites
 never compute into a buffer they did not allocate.  Anything else — a name bound to a view of it, a call of a `.fx` function, a
-tuple kept as a value, an operation whose result may be a view of it — lets the buffer escape,
+tuple kept as a value, an operation whose result may be a view of it, a list or dict that stores
+it (`xs.append(a)`, `[x ** d for d in ...]`: ops' `keeps`) — lets the buffer escape,
 and the whole group keeps fresh allocations.
 """
 from __future__ import annotations
@@ -117,7 +118,7 @@ def _keeps(e: ir.Intrinsic) -> bool:
     """Whether operation `e` may keep a reference to an array argument's buffer: in its result
     (a view, a tuple) or somewhere else (a container it stores into)."""
     op = ops.find(e.name)
-    if op is None or op.aliases or op.needs_gil or isinstance(e.type, T.Tuple):
+    if op is None or op.aliases or op.keeps or op.needs_gil or isinstance(e.type, T.Tuple):
         return True
     return not (op.pure or e.name.startswith(_ITEMS_ONLY))
 

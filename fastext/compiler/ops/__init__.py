@@ -36,6 +36,8 @@ class Op:
     `loops` (runs a loop over array elements: the GIL is released around such calls),
     `needs_gil` (calls the Python C API), `aliases` (the array result is a view of argument 0:
     stores through it reach that argument, and a returned one is the argument's memory).
+    `keeps`: it stores references to its array arguments (a list or dict that holds them), so a
+    buffer handed to it escapes (lower/reuse.py).
     `numpy_scalar`: a scalar result is a NumPy scalar
     under plain Python (strong in NumPy's promotion, NEP 50).  `group` and `doc` make the
     docs table; `signature` is shown there.
@@ -53,6 +55,7 @@ class Op:
     loops: bool = False
     needs_gil: bool = False
     aliases: bool = False
+    keeps: bool = False
     numpy_scalar: bool = False
     group: str = ""
     signature: str = ""

@@ -10,7 +10,7 @@ item, never stored.
 """
 from __future__ import annotations
 
-from fastext.compiler.ops import Op, add, deferred
+from fastext.compiler.ops import Op, add, deferred, npsource
 from fastext.compiler.ops import deferred as _lower  # a lowering of lower/, imported when used
 
 _MASKS = "fastext.compiler.lower.masks"
@@ -72,3 +72,7 @@ for _name, _sig, _doc in (
         ("ndenumerate", "np.ndenumerate(a)", "(index tuple, item) pairs of an array, in C order (in a `for` loop)")):
     add(Op(f"np.{_name}", spellings=(f"numpy.{_name}",), check=deferred("fastext.compiler.frontend.npiter", "check_call"),
            pure=False, group="indexing", signature=_sig, doc=_doc))
+add(Op("np.take_along_axis", spellings=("numpy.take_along_axis",), check=npsource("take_along_axis"),
+       group="indexing", signature="np.take_along_axis(arr, indices, axis)",
+       doc="the items of a 1-D or 2-D arr at integer indices of the same rank along a constant axis (what "
+           "np.argsort(..., axis) gives): arr[p, indices[p, q]] for axis 1, the other axis broadcast"))

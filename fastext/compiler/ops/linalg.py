@@ -144,3 +144,8 @@ add(Op("linalg.matrix_rank", spellings=("numpy.linalg.matrix_rank",), check=npso
        group="linalg", signature="np.linalg.matrix_rank(A, tol=None)",
        doc="the number of singular values above tol (default max(s) * max(m, n) * eps, NumPy's); a vector: 1 "
            "unless all zero"))
+add(Op("linalg.tensordot", spellings=("numpy.tensordot",),
+       check=deferred("fastext.compiler.frontend.einsum", "tensordot_call"), group="linalg",
+       signature="np.tensordot(a, b, axes=2)",
+       doc="the sum over paired axes (an int N: a's last N with b's first N; or two constant sequences), a's free "
+           "axes then b's: the np.einsum it spells ('ijk,jkl->il')"))

@@ -44,10 +44,11 @@ _OPS = {
 
 def register(prefix: str, table: dict, lower, group: str) -> None:
     """One Op per entry of a container family's table {name: (allocates, changes, doc)}:
-    an operation that allocates or changes its container is not pure."""
+    an operation that allocates or changes its container is not pure, and may store its
+    arguments in it (`keeps`: `xs.append(a)` holds the array `a`)."""
     for name, (allocates, changes, doc) in table.items():
         add(Op(f"{prefix}.{name}", lower=lower, allocates=allocates, pure=not (allocates or changes),
-               group=group, doc=doc))
+               keeps=allocates or changes, group=group, doc=doc))
 
 
 register("list", _OPS, _LOWER, "lists")

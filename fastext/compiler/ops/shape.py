@@ -79,7 +79,8 @@ for _n in (1, 2, 3):
 add(Op("array.pad", spellings=("numpy.pad",), check=_check("pad"), group="shape",
        signature="np.pad(array, pad_width, mode='constant', constant_values=0)",
        doc="a new array with borders: pad_width n, (before, after) or one pair per axis; mode 'constant' "
-           "(one number, cast to a's dtype) or 'edge' (the nearest item repeated)"))
+           "(one number, cast to a's dtype), 'edge' (the nearest item repeated), 'reflect' / 'symmetric' (mirrored "
+           "without / with the edge item) or 'wrap' (periodic)"))
 add(Op("array.append", spellings=("numpy.append",), check=deferred("fastext.compiler.frontend.compose", "append"),
        group="shape", signature="np.append(arr, values, axis=None)",
        doc="np.concatenate((arr, values), axis) (axis=None: both flattened; a number is a one-item array)"))
@@ -110,3 +111,11 @@ for _name, _equal in (("split", True), ("array_split", False)):
                                                               if _equal else "sections, the first len % N one longer")
                + ", or the pieces between the indices of a 1-D int array or list",
            data={"equal": _equal}))
+add(Op("np.delete", spellings=("numpy.delete",), check=deferred("fastext.compiler.frontend.npedit", "delete"),
+       group="shape", signature="np.delete(arr, obj, axis=None)",
+       doc="a copy without the items (rows, columns) at obj: an int, an integer array or list (repeats count once), "
+           "or a boolean mask of the axis; IndexError out of range; axis=None flattens"))
+add(Op("np.insert", spellings=("numpy.insert",), check=deferred("fastext.compiler.frontend.npedit", "insert"),
+       group="shape", signature="np.insert(arr, obj, values, axis=None)",
+       doc="a copy with values (a number, or an array of the new place's shape) put before position obj (one int, "
+           "0..len), cast to arr's dtype; axis=None flattens"))

@@ -27,9 +27,10 @@ for _kind, _sig, _doc in (
     add(Op(f"np.{_kind}", spellings=(f"numpy.{_kind}",), check=_check("quantile"), group="statistics",
            signature=_sig, doc=_doc, data={"kind": _kind}))
 add(Op("np.histogram", spellings=("numpy.histogram",), check=_check("histogram"), group="statistics",
-       signature="np.histogram(a, bins=10, range=None)",
+       signature="np.histogram(a, bins=10, range=None, weights=None)",
        doc="(counts int64, edges): NumPy's edges (linspace over range or a.min()..a.max(); or bins as a 1-D array "
-           "of increasing edges), edges[i] <= x < edges[i+1], the last bin closed, others and NaN ignored"))
+           "of increasing edges), edges[i] <= x < edges[i+1], the last bin closed, others and NaN ignored; float64 "
+           "weights of a's shape: their float64 sums per bin"))
 add(Op("np.cov", spellings=("numpy.cov",), check=_check("cov"), group="statistics", signature="np.cov(m, y=None)",
        doc="covariance of the rows of a 2-D m (one variable: a 1-D m, a float; y's rows follow m's), ddof 1, "
            "float64, through `@`"))
@@ -75,3 +76,20 @@ add(Op("np.unwrap", spellings=("numpy.unwrap",), check=npsource("unwrap"), group
        signature="np.unwrap(p, discont=None, axis=-1, period=2*pi)",
        doc="jumps of more than discont (default period/2) along axis replaced by their value modulo period: "
            "NumPy's steps (np.mod, a running sum); a float period"))
+
+add(Op("np.nanvar", spellings=("numpy.nanvar",), check=npsource("nanvar"), group="reduction",
+       signature="np.nanvar(a, axis=None, ddof=0)",
+       doc="the variance of the items that are not NaN (float64 arrays), NumPy's steps: NaN read as 0, mean over "
+           "the count, squared deviations summed over count - ddof"))
+add(Op("np.nanstd", spellings=("numpy.nanstd",), check=npsource("nanvar"), group="reduction",
+       signature="np.nanstd(a, axis=None, ddof=0)", doc="np.sqrt(np.nanvar(a, axis, ddof=ddof))"))
+add(Op("np.nanargmax", spellings=("numpy.nanargmax",), check=npsource("nanargext"), group="reduction",
+       signature="np.nanargmax(a, axis=None)",
+       doc="np.argmax with NaN read as -inf; ValueError('All-NaN slice encountered') for a line of NaN"))
+add(Op("np.nanargmin", spellings=("numpy.nanargmin",), check=npsource("nanargext"), group="reduction",
+       signature="np.nanargmin(a, axis=None)",
+       doc="np.argmin with NaN read as +inf; ValueError('All-NaN slice encountered') for a line of NaN"))
+add(Op("np.correlate", spellings=("numpy.correlate",), check=npsource("correlate"), group="statistics",
+       signature="np.correlate(a, v, mode='valid')",
+       doc="cross-correlation of real 1-D arrays: np.convolve(a, v[::-1], mode) ('valid', 'full'; inputs "
+           "swapped and the result reversed when v is longer, as NumPy)"))
