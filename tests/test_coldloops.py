@@ -59,8 +59,8 @@ def test_straight_line_run(both, rows, cols, vrows, n):
 
 def test_checked_copies_are_outlined_and_shared_by_the_variants():
     ir_text = compile_file(PATH).unoptimized_ir
-    assert 'define internal i32 @"fx.window8.checked"' in ir_text
-    assert 'define internal i32 @"fx.rows.checked' in ir_text
+    assert 'define hidden i32 @"fx.window8.checked"' in ir_text
+    assert 'define hidden i32 @"fx.rows.checked' in ir_text
     # `window8` has a no-alias variant (two arrays, one written): both call the one outlined copy
     assert 'define internal {i32, double} @"fx.window8.noalias"' in ir_text
     calls = [line for line in ir_text.split("\n") if 'call i32 @"fx.window8.checked' in line]

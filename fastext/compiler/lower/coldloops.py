@@ -14,7 +14,8 @@ it becomes
 one function per region, shared by the body variants (the copy reads arrays through their
 full views, so it is correct for every variant) and lowered once: what it saves is compile
 time, while a loop whose check over-approximated into its checked copy still runs fully
-optimised code.  The frame lives in the caller's entry block and only the cold path touches
+optimised code.  It is a unit of its own (compiler/units.py), so a parallel build compiles
+it beside the function's hot code.  The frame lives in the caller's entry block and only the cold path touches
 it, so the proven loop's locals stay in registers.
 
 Only plain CPU bodies are outlined: no Python objects (references would have to cross),
@@ -88,7 +89,9 @@ def emit_checked(fl: FunctionLowering, key: tuple, first, emit) -> None:
     if got is None:
         llfn = ll.Function(ctx.module, ll.FunctionType(I32, [fl.err.type, frame_t.as_pointer()]),
                            ctx.module.get_unique_name(f"fx.{fl.fn.name}.checked"))
-        llfn.linkage = "internal"
+        # a shared body (compiler/units.py): a unit of its own, so a parallel build compiles
+        # the checked copies beside the function's hot code rather than after it
+        llfn.linkage = "hidden"
         for attr in ATTRIBUTES:
             llfn.attributes.add(attr)
         saved = ctx.current_span
