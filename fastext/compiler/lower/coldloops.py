@@ -11,16 +11,18 @@ it becomes
     if status != 0: error exit with that status (the record is filled, the site kept)
     locals = frame;  then fall through, return, break or continue as the copy left
 
-one function per region, shared by the body variants (the copy reads arrays through their
+one function per loop, shared by the body variants (the copy reads arrays through their
 full views, so it is correct for every variant) and lowered once: what it saves is compile
 time, while a loop whose check over-approximated into its checked copy still runs fully
 optimised code.  It is a unit of its own (compiler/units.py), so a parallel build compiles
-it beside the function's hot code.  The frame lives in the caller's entry block and only the cold path touches
-it, so the proven loop's locals stay in registers.
+it beside the function's hot code.  The frame lives in the caller's entry block and only
+the cold path touches it, so the proven loop's locals stay in registers.
 
-Only plain CPU bodies are outlined: no Python objects (references would have to cross),
-no exception handlers or finally frames around the loop, no speculative copy, no recursion
-guard, no debug info.  The rest keep the checked copy inline, as before.
+Whole loops only (hoist.py): a straight-line run of a loop body sits inside that loop, where
+an opaque call, even on the cold path, keeps LLVM from hoisting loads out of it.  Only plain
+CPU bodies are outlined: no Python objects (references would have to cross), no exception
+handlers or finally frames around the loop, no speculative copy, no recursion guard, no
+debug info.  The rest keep the checked copy inline, as before.
 """
 from __future__ import annotations
 
