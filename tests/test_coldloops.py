@@ -43,6 +43,12 @@ def test_break_continue_outside(both, r, c, m, lim, sign):
     same(both, "rows", x, m, lim)
 
 
+@settings(max_examples=40, deadline=None)
+@given(la=st.integers(0, 14), lo=st.integers(0, 6), c=st.integers(-9, 9))
+def test_recomputed_value_from_an_unmentioned_parameter(both, la, lo, c):
+    same(both, "shifted", np.arange(la, dtype=np.float64), np.zeros(lo), c)
+
+
 @pytest.mark.parametrize("n", [0, 1, 2, 3, 50])
 def test_over_approximated_check(both, n):
     a = np.random.default_rng(n).random(n)
@@ -61,6 +67,7 @@ def test_checked_copies_are_outlined_and_shared_by_the_variants():
     ir_text = compile_file(PATH).unoptimized_ir
     assert 'define hidden i32 @"fx.window8.checked"' in ir_text
     assert 'define hidden i32 @"fx.rows.checked' in ir_text
+    assert 'define hidden i32 @"fx.shifted.checked"' in ir_text
     # `window8` has a no-alias variant (two arrays, one written): both call the one outlined copy
     assert 'define internal {i32, double} @"fx.window8.noalias"' in ir_text
     calls = [line for line in ir_text.split("\n") if 'call i32 @"fx.window8.checked' in line]

@@ -62,3 +62,13 @@ def body(pos: f64[:, :], vel: f64[:, :], n: i64) -> i64:
         vel[k, 0] += vel[k, 1]
         k += 1
     return k
+
+
+def shifted(a: f64[:], out: f64[:], c: i64) -> f64:
+    """`k = c` is recomputed in the outlined copy, from a parameter the loop never mentions."""
+    k = c
+    t = 0.0
+    for i in range(len(out)):
+        out[i] = a[i + k] + a[i + k + 1] + a[i + k + 2] + a[i + k + 3] + a[i + k + 4] + a[i + k + 5] + a[i + k + 6]
+        t += out[i]
+    return t

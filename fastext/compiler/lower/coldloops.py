@@ -105,7 +105,7 @@ def emit_checked(fl: FunctionLowering, key: tuple, first, emit) -> None:
         got = cache[full_key] = (llfn, frozenset(cold.exits))
     llfn, exits = got
     frame = _entry_alloca(fl, frame_t)
-    read, written = _uses(first)
+    read, written, _ = _uses(fl.fn, first)
     for k, v in enumerate(variables):
         if id(v) in read:
             b.store(b.load(fl.slots[id(v)]), b.gep(frame, [I32(0), I32(1 + k)]))
@@ -144,15 +144,21 @@ def emit_checked(fl: FunctionLowering, key: tuple, first, emit) -> None:
     b.position_at_end(on)
 
 
-def _uses(loop) -> tuple[set[int], set[int]]:
-    """Ids of the variables `loop` mentions (what the copy may read: it is handed those) and of
-    those it may assign (compiler/bounds.py's, whose proofs rely on the same set).  A versioned
-    loop holds plain statements only (no statement expressions: `bounds._versionable`)."""
+def _uses(fn, loop) -> tuple[set[int], set[int], list]:
+    """Ids of the variables the copy of `loop` is handed (those the loop mentions, and those the
+    values it recomputes read) and of those the loop may assign (compiler/bounds.py's, whose
+    proofs rely on the same set); and the values it recomputes, [(variable, expression)].  A
+    versioned loop holds plain statements only (no statement expressions: `bounds._versionable`)."""
     from fastext.compiler import ir
     from fastext.compiler.bounds import written_in
+    from fastext.compiler.lower.parallel import rematerialisable
     written = written_in(loop)
     read = {id(e.var) for e in ir.all_exprs([loop]) if isinstance(e, ir.Load)} | written
-    return read, written
+    remat = [(v, e) for v, e in rematerialisable(fn, loop, [p.var for p in fn.params])
+             if id(v) in read and id(v) not in written]
+    for _, e in remat:      # (`k = c` recomputed needs `c`, which the loop itself may not mention)
+        read |= {id(x.var) for x in ir.walk_exprs(e) if isinstance(x, ir.Load)}
+    return read, written, remat
 
 
 def _entry_alloca(fl: FunctionLowering, ty: ll.Type) -> ll.Value:
@@ -185,7 +191,7 @@ class CheckedCopy(FunctionLowering):
             self.out = b.alloca(self.frame_t.elements[1 + len(self.variables)], name="result")
         if self.has_intret:
             self.intret = b.alloca(I1, name="result.int")
-        self.read, self.written = _uses(first)
+        self.read, self.written, remat = _uses(self.fn, first)
         for k, v in enumerate(self.variables):
             self.slots[id(v)] = self.alloca(v)
             value = b.load(b.gep(self.frame, [I32(0), I32(1 + k)])) if id(v) in self.read else \
@@ -195,8 +201,7 @@ class CheckedCopy(FunctionLowering):
         # values the function derived from its parameters before the region (`n = len(a)`) are
         # recomputed rather than read from the frame, so LLVM still sees `i < n` bound `a[i]`:
         # where the proof over-approximates and this copy is what runs, it keeps its speed
-        from fastext.compiler.lower.parallel import rematerialisable
-        for var, value in rematerialisable(self.fn, first, [p.var for p in self.fn.params]):
+        for var, value in remat:
             b.store(self.expr(value), self.slots[id(var)])
         # the loops around the region: leaving one hands the parent a code to leave it by
         self.leaving: dict[ll.Block, int] = {}
