@@ -139,6 +139,11 @@ def _writes(loop: ir.ForRange) -> tuple[set[int], dict[int, int], set[int]]:
     return written, bound, dirty
 
 
+def written_in(loop: ir.ForRange) -> set[int]:
+    """Ids of the variables `loop` (header included) may assign."""
+    return _writes(loop)[0]
+
+
 def _counters(loop: ir.ForRange) -> dict[int, tuple[ir.Assign, int]]:
     """Counters: i64 variables the loop writes only in one `k += c` (c > 0), a statement
     directly in the body of a `for` loop (`y[k] = x[i]; k += 1`)."""

@@ -148,9 +148,11 @@ def split(text: str) -> list[Unit]:
     wrappers = {n for n in functions if n.startswith("fxw.")}
     # cold paths (the traceback builder) are compiled once, in the module unit
     cold = {n for n, f in functions.items() if n not in wrappers and _CALLED_COLD.search(f.header)}
-    roots = wrappers | cold
+    # shared bodies (lower/module.py: shared_bodies): a unit of their own, called by the others
+    bodies = {n for n, f in functions.items() if n not in wrappers and f.header.startswith("define hidden ")}
+    roots = wrappers | cold | bodies
     module_roots = {n for n, f in functions.items() if f.linkage not in ("internal", "private") and n not in roots}
-    units = [MODULE_UNIT] + [n for n in functions if n in wrappers]
+    units = [MODULE_UNIT] + [n for n in functions if n in wrappers or n in bodies]
     fns = {u: ({u} if u else module_roots | cold) for u in units}
     gls: dict[str, set[str]] = {u: set() for u in units}
     owner: dict[str, str] = {}
@@ -227,7 +229,7 @@ def _emit(unit, common, functions, globals_, fns, gls, owner, shared, roots, cal
     wanted = {r for f in fns for r in functions[f].refs} | \
         {r for g in gls if globals_[g].copyable or owner.get(g) == unit for r in globals_[g].refs}
     for w in sorted(r for r in wanted if r in roots and r not in fns):
-        declared.append(functions[w].header.replace("define internal ", "declare hidden ", 1))
+        declared.append(re.sub(r"^define (internal |hidden )", "declare hidden ", functions[w].header, count=1))
     keep = [n for n in used if n in fns or n in used_everywhere]
     if keep:
         body.append(f'@llvm.compiler.used = appending global [{len(keep)} x ptr] '

@@ -8,8 +8,9 @@ from fastext.compiler import types as T
 from fastext.compiler.lower import arith
 from fastext.compiler.lower.exceptions import ExceptionLowering, FinallyFrame, literal_text as _literal
 from fastext.compiler.lower.objects import ObjectLowering
+from fastext.compiler.builtins import EXC_CODE
 from fastext.compiler.lower.context import (
-    ERRP, I1, I32, I64, I8, ModuleContext, fill_error, memory_type, record_type, scalar_type, value_type,
+    ERRP, I1, I32, I64, I8, I8P, ModuleContext, fill_error, memory_type, record_type, scalar_type, site, value_type,
 )
 
 
@@ -140,6 +141,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
     rec_ctx = None
     proven: frozenset = frozenset()   # ids of indexings proven in range here (lower/hoist.py)
     in_fallback = False               # lowering the checked copy of a versioned loop
+    shares_raises = True              # checks may branch to one error exit per function (shared_raise)
 
     def __init__(self, ctx: ModuleContext, fn: ir.Function, contiguous: bool = False, noalias: bool = False):
         """`contiguous`: emit the variant the entry point calls when every array argument's
@@ -258,9 +260,47 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             spec = self.speculation
             self.b.store(self.b.or_(self.b.load(spec.flag), cond), spec.flag)
             return
+        fmt = _literal(fmt) if not args else fmt
+        if self.shares_raises and self.fn.target == "cpu" and self.speculation is None and not self.err_targets \
+                and not self.finallies and not getattr(self, "uses_python", True):
+            self.shared_raise(cond, exc, fmt, args)
+            return
         with self.b.if_then(cond, likely=False):
-            fill_error(self.b, self.err, self.ctx, exc, _literal(fmt) if not args else fmt, args)
+            fill_error(self.b, self.err, self.ctx, exc, fmt, args)
             self.error_exit()
+
+    def shared_raise(self, cond: ll.Value, exc: str, fmt: str | None, args: tuple[ll.Value, ...]) -> None:
+        """`fail_if` where an error exit is the same everywhere (no handler, no Python object to
+        drop): one block per function fills the record from phis and leaves, and each check
+        only branches to it.  A checked loop has a check per indexing; an exit of its own for
+        each was a third of n-body's IR, which LLVM's passes then merged back (issue 13)."""
+        b = self.b
+        args = args[:3]
+        raises = self.__dict__.setdefault("_raises", {})
+        key = (self.llfn.name, tuple(str(a.type) for a in args))
+        got = raises.get(key)
+        if got is None:
+            block = self.new_block("raise")
+            at = b.block
+            b.position_at_end(block)
+            code, where = b.phi(I32), b.phi(I8P)
+            values = [b.phi(a.type) for a in args]
+            b.store(code, b.gep(self.err, [I32(0), I32(0)]))
+            b.store(where, b.gep(self.err, [I32(0), I32(1)]))
+            for k, v in enumerate(values):
+                b.store(v, b.gep(self.err, [I32(0), I32(2 + k)]))
+            self.error_exit()
+            b.position_at_end(at)
+            got = raises[key] = (block, [code, where] + values)
+        block, phis = got
+        on = self.new_block("checked")
+        b.cbranch(cond, block, on).set_weights([1, 99])
+        where = site(self.ctx, fmt)
+        if where is None:
+            where = self.ctx.cstring(fmt) if fmt is not None else ll.Constant(I8P, None)
+        for phi, v in zip(phis, [I32(EXC_CODE[exc]), where, *args]):
+            phi.add_incoming(v, b.block)
+        b.position_at_end(on)
 
     # ---------------------------------------------------------------- statements
     def block(self, stmts: list[ir.Stmt]) -> None:
@@ -420,7 +460,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         # skips the negative-index wrap, which keeps computed stores (`y[i * n + r]`) vectorisable
         if copies and self.fn.target == "cpu":
             from fastext.compiler.lower import hoist
-            if hoist.lower(self, s, self.serial_for):
+            if hoist.lower(self, s, lambda lowering, loop: lowering.serial_for(loop)):
                 return
         self.serial_for(s)
 
@@ -679,8 +719,9 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
     def ret_status(self, status) -> None:
         """Return `status` (0 ok, 1 error record filled; an error that came through a call
         returns the call's site, >= 2: lower/context.py) with the result slot, if any."""
-        code = status if isinstance(status, ll.Constant) else I32(status)
-        status = 1 if isinstance(status, ll.Constant) else status
+        # (a value: the status an outlined checked copy returned, lower/coldloops.py)
+        code = status if isinstance(status, ll.Value) else I32(status)
+        status = 1 if isinstance(status, ll.Value) else status
         self.release_objects(status)
         if self.out is None:
             self.b.ret(code)

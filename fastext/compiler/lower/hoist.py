@@ -21,14 +21,14 @@ from fastext.compiler.lower.context import I1, I64
 
 
 def lower(fl, s: ir.ForRange, rest) -> bool:
-    """Version `s` when it has provable indexings; `rest(s)` lowers one copy of the loop.
-    Returns False (emitting nothing) when the loop is not versioned."""
+    """Version `s` when it has provable indexings; `rest(lowering, s)` lowers one copy of the
+    loop.  Returns False (emitting nothing) when the loop is not versioned."""
     if fl.in_fallback:
         return False
     facts = [a for a in bounds.loop_facts(s, _private(fl)) if id(a.node) not in fl.proven]
     if not facts:
         return False
-    _version(fl, facts, lambda: rest(s))
+    _version(fl, facts, lambda lowering: rest(lowering, s), ("loop", id(s)), s)
     return True
 
 
@@ -50,7 +50,8 @@ def lower_block(fl, stmts: list[ir.Stmt]) -> None:
             start = end = max(end, k + 1)
         fl.plain_block(stmts[k:start])
         if start < end:
-            _version(fl, best, lambda: fl.plain_block(stmts[start:end]))
+            run = stmts[start:end]
+            _version(fl, best, lambda lowering: lowering.plain_block(run), ("run", id(run[0]), len(run)), run[0])
         k = end
 
 
@@ -65,16 +66,19 @@ def _private(fl) -> frozenset:
 PROVEN_WEIGHT = 2000
 
 
-def _version(fl, facts: list[bounds.Access], emit) -> None:
-    """The check of `facts`, then `emit()` twice: with the facts proven, and checked."""
+def _version(fl, facts: list[bounds.Access], emit, key: tuple, first: ir.Stmt) -> None:
+    """The check of `facts`, then `emit(lowering)` twice: with the facts proven, and checked
+    (outlined where it can be: lower/coldloops.py; `key` names the region there)."""
     b = fl.b
     ev = _Evaluator(fl)
     ok = I1(1)
-    for access in facts:
-        for index, length in access.checks:
-            lo, hi = ev.interval(index)
-            n, _ = ev.interval(length)
-            ok = b.and_(ok, b.and_(b.icmp_signed(">=", lo, I64(0)), b.icmp_signed("<", hi, n)))
+    # each distinct (index, length) pair once: n-body's `pos[i, 0]`, `pos[i, 1]`, ... all ask
+    # `i < len(pos)`, and the repeats were most of the test's IR
+    pairs = list(dict.fromkeys(pair for access in facts for pair in access.checks))
+    for index, length in pairs:
+        lo, hi = ev.interval(index)
+        n, _ = ev.interval(length)
+        ok = b.and_(ok, b.and_(b.icmp_signed(">=", lo, I64(0)), b.icmp_signed("<", hi, n)))
     ok = b.and_(ok, ev.no_overflow)
     fast, slow, join = fl.new_block("bounds.proven"), fl.new_block("bounds.checked"), fl.new_block("bounds.join")
     # the checked copy runs only where an index is about to be out of range: cold, so the
@@ -84,15 +88,22 @@ def _version(fl, facts: list[bounds.Access], emit) -> None:
     b.position_at_end(fast)
     saved = fl.proven
     fl.proven = saved | {id(a.node) for a in facts}
-    emit()
+    emit(fl)
     fl.proven = saved
     if not b.block.is_terminated:
         b.branch(join)
 
     b.position_at_end(slow)
-    fl.in_fallback = True
-    emit()
-    fl.in_fallback = False
+    from fastext.compiler.lower import coldloops
+    # (whole loops only: a straight-line run sits inside a loop, and a call there, even on
+    # its cold path, keeps LLVM from hoisting loads out of that loop -- the n-body program's
+    # `v1[0] -= ...` runs ran 1.25x slower with theirs outlined)
+    if key[0] == "loop" and len(facts) >= coldloops.MIN_ACCESSES and coldloops.applies(fl):
+        coldloops.emit_checked(fl, key, first, emit)
+    else:
+        fl.in_fallback = True
+        emit(fl)
+        fl.in_fallback = False
     if not b.block.is_terminated:
         b.branch(join)
     b.position_at_end(join)
@@ -105,12 +116,13 @@ class _Evaluator:
     def __init__(self, fl):
         self.fl, self.b = fl, fl.b
         self.no_overflow = I1(1)
-        self.memo: dict[int, tuple[ll.Value, ll.Value]] = {}
+        self.memo: dict[tuple, tuple[ll.Value, ll.Value]] = {}
 
     def interval(self, t: tuple) -> tuple[ll.Value, ll.Value]:
-        got = self.memo.get(id(t))
+        # by value: equal trees (the same index spelled twice) are evaluated once
+        got = self.memo.get(t)
         if got is None:
-            got = self.memo[id(t)] = getattr(self, "_" + t[0])(*t[1:])
+            got = self.memo[t] = getattr(self, "_" + t[0])(*t[1:])
         return got
 
     def _const(self, k: int):

@@ -71,11 +71,17 @@ def lower_bodies(module: ir.Module, ctx: ModuleContext) -> None:
     from fastext.compiler.lower import recursion
     plan = recursion.declare(ctx, module)
     clones = recursion.declare_clones(ctx, module)
+    forwards = shared_bodies(module, ctx, plan, clones)
     for fn in module.functions.values():
         ctx.current_span, ctx.current_function = fn.span, fn
         if fn.extern:       # a C function: the call through its resolved pointer (lower/extern.py)
             from fastext.compiler.lower.extern import lower_extern
             lower_extern(ctx, fn)
+            continue
+        if fn.name in forwards and _instructions(ctx.functions[forwards[fn.name]]) >= SHARED_MIN_INSTRUCTIONS:
+            original = ctx.functions[forwards[fn.name]]
+            original.linkage = "hidden"
+            _forward(ctx.functions[fn.name], original)
             continue
         if plan.mode.get(fn.name) == "jump":
             recursion.emit_guard(ctx, fn)    # fx.NAME: the jump target around fx.NAME.r
@@ -87,6 +93,69 @@ def lower_bodies(module: ir.Module, ctx: ModuleContext) -> None:
             FunctionLowering(ctx, fn, contiguous=True).lower()
         if fn.name in ctx.noalias:
             FunctionLowering(ctx, fn, contiguous=True, noalias=True).lower()
+
+
+# A shared body's least size (LLVM instructions as lowered, before any optimisation): LLVM's
+# O3 inliner leaves a function this large alone at two or more call sites anyway, so calling it
+# across units loses no inlining; spectral norm's `_mul_av` has ~1,100.
+SHARED_MIN_INSTRUCTIONS = 800
+
+
+def _instructions(llfn: ll.Function) -> int:
+    return sum(len(block.instructions) for block in llfn.blocks)
+
+
+def shared_bodies(module: ir.Module, ctx: ModuleContext, plan, clones) -> dict[str, str]:
+    """The `NAME$py` copies (frontend/graph.py: what Python calls of a function the module also
+    calls) that may forward to their original instead of being a second body: {copy: original}.
+
+    A copy is a second body to optimise in a second unit (spectral norm's `_mul_av`: a fifth of
+    the module's compile time).  Where the original has a loop inside a loop -- a call costs
+    nothing beside its work --, has two call sites or more and lowers to at least
+    SHARED_MIN_INSTRUCTIONS (checked once it is lowered: LLVM would not inline it), and the copy is the
+    same code (no arrays returned: `own_returns` would change it), the original is made a
+    shared body (`define hidden`: compiler/units.py compiles it in a unit of its own, the
+    others call it) and the copy a call of it."""
+    if ctx.profile or ctx.debug is not None:
+        return {}
+    # call sites as LLVM will see them: each call in each body of its caller (a single one would
+    # be inlined whatever the size, so that function stays a private copy)
+    sites: dict[str, int] = {}
+    for caller in module.functions.values():
+        bodies = 1 + (ctx.contiguous.get(caller.name) not in (None, ctx.functions.get(caller.name))) \
+            + (caller.name in ctx.noalias)
+        for e in ir.all_exprs(caller.body):
+            if isinstance(e, ir.Call):
+                sites[e.func] = sites.get(e.func, 0) + bodies
+    out = {}
+    for name, fn in module.functions.items():
+        original = module.functions.get(name[:-3]) if name.endswith("$py") else None
+        if original is None or original.extern or fn.extern or _holds_arrays(original.ret):
+            continue
+        if any(plan.mode.get(n) or n in clones for n in (name, original.name)):
+            continue
+        if not _loop_nest(original.body) or sites.get(original.name, 0) < 2:
+            continue
+        out[name] = original.name
+    return out
+
+
+def _holds_arrays(t) -> bool:
+    from fastext.compiler import types as T
+    return isinstance(t, T.Array) or isinstance(t, T.Tuple) and any(_holds_arrays(i) for i in t.items)
+
+
+def _loop_nest(body: list[ir.Stmt]) -> bool:
+    """Whether `body` has a loop inside a loop."""
+    loops = (ir.ForRange, ir.While)
+    return any(isinstance(s, loops) and any(isinstance(t, loops) for inner in ir.bodies(s) for t in ir.walk(inner))
+               for s in ir.walk(body))
+
+
+def _forward(llfn: ll.Function, target: ll.Function) -> None:
+    """`llfn`'s body: the call of `target` (the same signature) with its arguments."""
+    b = ll.IRBuilder(llfn.append_basic_block("entry"))
+    b.ret(b.call(target, list(llfn.args)))
 
 
 def module_text(ctx: ModuleContext) -> str:

@@ -187,6 +187,8 @@ def identity(red: ir.Reduction) -> ll.Constant:
 class WorkerLowering(FunctionLowering):
     """The body of one prange loop as `i32 worker(task*)`: iterations lo..hi-1 of the block."""
 
+    shares_raises = False     # (its exits hand accumulators back: kept one per check, as before)
+
     def __init__(self, parent: FunctionLowering, loop: ir.ForRange, llfn: ll.Function,
                  env_t: ll.LiteralStructType):
         super().__init__(parent.ctx, parent.fn, parent.contiguous)
@@ -334,14 +336,15 @@ def _recomputable(e: ir.Expr, captured: list[ir.Var]) -> bool:
     return _pure(e) and all(id(v) in ids for v in _loads(e))
 
 
-def rematerialisable(fn: ir.Function, loop: ir.ForRange) -> list[tuple[ir.Var, ir.Expr]]:
+def rematerialisable(fn: ir.Function, loop: ir.Stmt, captured=None) -> list[tuple[ir.Var, ir.Expr]]:
     """Values the worker can recompute: variables assigned once, in the function's top-level
     statements before the loop, from captured arrays, captured parameters that are never
     assigned, and earlier such values (in that order; `h, w = a.shape` goes through a tuple
-    temporary the body does not use, recomputed into its private slot)."""
+    temporary the body does not use, recomputed into its private slot).  `captured`: the
+    variables the worker is handed (default: the prange loop's)."""
     assigned: dict[int, int] = {}
     _count_assignments(fn.body, assigned)
-    captured = {id(v) for v in loop.parallel.captured}
+    captured = {id(v) for v in (loop.parallel.captured if captured is None else captured)}
     stable = {id(p.var) for p in fn.params if id(p.var) not in assigned and id(p.var) in captured}
     out = []
     for stmt in fn.body:
