@@ -376,11 +376,15 @@ class _Rewriter(ast.NodeTransformer):
     def visit_BoolOp(self, node: ast.BoolOp):
         """`a or b` as a value (a condition goes through `truth`): each operand knows what the
         ones before it decided; the operands keep their values."""
+        return self._operands(node, self.visit)
+
+    def _operands(self, node: ast.BoolOp, each) -> ast.BoolOp:
+        """`node`'s operands through `each`, each knowing what the ones before it decided."""
         saved = set(self.known)
         values = []
         for v in node.values:
             yes, no = _narrowing(v, self.optionals)
-            values.append(self.visit(v))
+            values.append(each(v))
             self.known |= yes if isinstance(node.op, ast.And) else no
         self.known = saved
         node.values = values
@@ -417,15 +421,7 @@ class _Rewriter(ast.NodeTransformer):
         """A condition: an optional's name is true when it holds a true value; an operand of
         `and`/`or` knows what the operands before it decided."""
         if isinstance(test, ast.BoolOp):
-            saved = set(self.known)
-            values = []
-            for v in test.values:
-                yes, no = _narrowing(v, self.optionals)
-                values.append(self.truth(v))
-                self.known |= yes if isinstance(test.op, ast.And) else no
-            self.known = saved
-            test.values = values
-            return test
+            return self._operands(test, self.truth)
         if isinstance(test, ast.Name) and test.id in self.optionals:
             t = self.optionals[test.id]
             has = _load(flag(test.id), test)

@@ -44,18 +44,23 @@ def _product(k: int, repeat: int) -> str:
     return "\n".join(lines)
 
 
-def _permutations(r: int) -> str:
-    t = _tuple(r)
-    return f"""
-def permutations(iterable):
-    pool = list(iterable)
-    n = len(pool)
-    if {r} <= n:
+def _permutations(r: int | None) -> str:
+    """CPython's permutations algorithm as generator source: tuples of a constant length `r`,
+    or (r None) lists of a length read at run time, `r` a parameter (-1: the pool's length)."""
+    if r is None:     # lists where Python has tuples, for loops whose variable is used only
+        length, item = "r", "[pool[indices[k]] for k in range(r)]"     # where the two behave alike
+        head = "def permutations(iterable, r):\n    pool = list(iterable)\n    n = len(pool)\n    if r < 0:\n" \
+               "        r = n\n"
+    else:
+        length, item = str(r), _tuple(r)
+        head = "def permutations(iterable):\n    pool = list(iterable)\n    n = len(pool)\n"
+    return "\n" + head + f"""\
+    if {length} <= n:
         indices = list(range(n))
-        cycles = list(range(n, n - {r}, -1))
-        yield {t}
+        cycles = list(range(n, n - {length}, -1))
+        yield {item}
         while n:
-            for i in range({r} - 1, -1, -1):
+            for i in range({length} - 1, -1, -1):
                 cycles[i] -= 1
                 if cycles[i] == 0:
                     first = indices[i]
@@ -68,38 +73,7 @@ def permutations(iterable):
                     swap = indices[i]
                     indices[i] = indices[n - j]
                     indices[n - j] = swap
-                    yield {t}
-                    break
-            else:
-                return
-"""
-
-
-# `permutations(xs)` of a run-time length: lists where Python has tuples, for loops whose
-# variable is used only where the two behave alike (`_runtime_length`)
-_PERMUTATIONS_LISTS = """
-def permutations(iterable, r):
-    pool = list(iterable)
-    n = len(pool)
-    if r <= n:
-        indices = list(range(n))
-        cycles = list(range(n, n - r, -1))
-        yield [pool[indices[k]] for k in range(r)]
-        while n:
-            for i in range(r - 1, -1, -1):
-                cycles[i] -= 1
-                if cycles[i] == 0:
-                    first = indices[i]
-                    for k in range(i, n - 1):
-                        indices[k] = indices[k + 1]
-                    indices[n - 1] = first
-                    cycles[i] = n - i
-                else:
-                    j = cycles[i]
-                    swap = indices[i]
-                    indices[i] = indices[n - j]
-                    indices[n - j] = swap
-                    yield [pool[indices[k]] for k in range(r)]
+                    yield {item}
                     break
             else:
                 return
@@ -409,7 +383,7 @@ def source(fc: "FunctionChecker", call: ast.Call, name: str, shown: str) -> Sour
                 and _known_length(fc, got["iterable"]) is None and _runtime_length(fc, call, shown):
             # `permutations(range(n))`: r is the pool's length, read where the pool is made
             length = ast.copy_location(ast.Constant(-1), call)
-            text = _PERMUTATIONS_LISTS.replace("    n = len(pool)\n", "    n = len(pool)\n    if r < 0:\n        r = n\n")
+            text = _permutations(None)
             return Source(parse_generator(text, call), shown, [got["iterable"], length], subst=frozenset({"iterable"}))
         r = _r(fc, call, shown, given, got["iterable"])
         text = {"permutations": _permutations, "combinations": _combinations,
