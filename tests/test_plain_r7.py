@@ -189,3 +189,18 @@ def test_exception_class_with_a_body_is_located(tmp_path):
         class E(ValueError):
             code = 3
         """, 3, 5, "exception class `E` holds only `pass` or a docstring", "raise E(f")
+
+
+def test_nested_functions_are_not_lifted_when_a_caller_shadows_what_the_callee_reads(tmp_path):
+    """`a` assigns its own `k` and calls `b`, which reads the enclosing `k`: lifting would pass
+    `a`'s `k`, so the functions stay closures (whose forward call is a located error)."""
+    fxload.assert_located_error(tmp_path, """
+        def run(n: int) -> int:
+            k = 10
+            def a(x):
+                k = 1
+                return b(x) + k
+            def b(x):
+                return x * k
+            return a(n)
+        """, 6, 16, "unknown function `b`", "define it")

@@ -100,8 +100,9 @@ def _lifted(outer: ast.FunctionDef, prefix: str) -> list[ast.FunctionDef]:
         for f in nested:
             for n in ast.walk(f):
                 if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in names:
-                    extra = [v for v in captured[n.func.id] if v not in captured[f.name]
-                             and v not in _assigned(f)]
+                    if set(captured[n.func.id]) & _assigned(f):
+                        return []       # `f`'s own `v` would be passed for the enclosing one the callee reads
+                    extra = [v for v in captured[n.func.id] if v not in captured[f.name]]
                     if extra:
                         captured[f.name] = sorted(set(captured[f.name]) | set(extra))
                         changed = True
