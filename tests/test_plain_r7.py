@@ -204,3 +204,17 @@ def test_nested_functions_are_not_lifted_when_a_caller_shadows_what_the_callee_r
                 return x * k
             return a(n)
         """, 6, 16, "unknown function `b`", "define it")
+
+
+def test_unpacking_an_object_raises_what_python_raises(tmp_path):
+    path = tmp_path / "unpack_obj.fx"
+    path.write_text("def f(o: object) -> str:\n    a, b = o\n    return f\"{a}-{b}\"\n")
+    mod, py = fxload.compiled(str(path)), fxload.interpreted(str(path))
+    assert mod.f((1, "x")) == py.f((1, "x")) == "1-x"
+    assert mod.f([2.5, None]) == py.f([2.5, None])
+    for bad in ((1, 2, 3), (1,), ()):
+        with pytest.raises(ValueError) as want:
+            py.f(bad)
+        with pytest.raises(ValueError) as got:
+            mod.f(bad)
+        assert str(got.value) == str(want.value)

@@ -483,6 +483,10 @@ class FunctionChecker(ExpressionChecker):
         if isinstance(target, ast.Tuple) and isinstance(value.type, Array) and target.elts and \
                 all(isinstance(e, ast.Name) and not e.id.startswith("_") for e in target.elts):
             return self.unpack_array(target, value, node)
+        if isinstance(target, ast.Tuple) and isinstance(value.type, PyObj) and \
+                not any(isinstance(e, ast.Starred) for e in target.elts):
+            from fastext.compiler.frontend import objects      # `a, b = pair` of a tuple-or-None result
+            return objects.unpack(self, target, value, node)
         if isinstance(target, ast.Tuple):
             if not isinstance(value.type, (Tuple, Struct)):
                 raise self.error(node, f"cannot unpack {article(value.type)}", "the right side must be a tuple")

@@ -319,3 +319,30 @@ def reject_operand(fc: "FunctionChecker", side: ir.Expr, op: str, node: ast.AST)
     if isinstance(side.type, (Str, Char)):
         raise fc.error(node, f"unsupported operand type for {op}: {side.type}",
                        "characters are compared, not computed with: use ord(c)")
+
+
+def unpack(fc: "FunctionChecker", target: ast.Tuple, value: ir.Expr, node: ast.AST) -> list[ir.Stmt]:
+    """`a, b = o` of a Python object (a function's tuple-or-None result, a Python call's): Python's
+    unpacking — the items collected by `tuple(o)`, Python's ValueError when their count differs,
+    each name bound to its item (converted when the name already has a type)."""
+    span = fc.span(node)
+    fc.temp_count += 1
+    name = f"$unpack{fc.temp_count}"
+    var = fc.declare(name, OBJECT, node)
+    items = ir.ObjCall(OBJECT, span, ir.Intrinsic(PyObj("type"), span, "py.builtin", [], {"name": "tuple"}),
+                       None, [value], ())
+    n = len(target.elts)
+    source = (f"if len(_t) > {n}:\n"
+              f"    raise ValueError(\"too many values to unpack (expected {n})\")\n"
+              f"if len(_t) < {n}:\n"
+              f"    raise ValueError(f\"not enough values to unpack (expected {n}, got {{len(_t)}})\")\n")
+    checks = ast.parse(source).body
+    binds = [ast.Assign([elt], ast.Subscript(ast.Name("_t", ast.Load()), ast.Constant(k), ast.Load()))
+             for k, elt in enumerate(target.elts)]
+    for stmt in checks + binds:
+        for sub in ast.walk(stmt):
+            if isinstance(sub, ast.Name) and sub.id == "_t":
+                sub.id = name       # the hidden local (a name no source can spell)
+            if isinstance(sub, (ast.expr, ast.stmt)):
+                ast.copy_location(sub, node)
+    return [ir.Assign(span, var, items)] + fc.block(checks + binds)
