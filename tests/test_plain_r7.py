@@ -218,3 +218,16 @@ def test_unpacking_an_object_raises_what_python_raises(tmp_path):
         with pytest.raises(ValueError) as got:
             mod.f(bad)
         assert str(got.value) == str(want.value)
+
+
+def test_a_class_with_underscore_fields_stays_inside_compiled_code(tmp_path):
+    fxload.assert_located_error(tmp_path, """
+        class Counter:
+            def __init__(self):
+                self._n = 0
+            def bump(self) -> int:
+                self._n += 1
+                return self._n
+        def make() -> Counter:
+            return Counter()
+        """, 8, 15, "returns Counter, a class with fields named with an underscore", "make the function internal")

@@ -398,10 +398,6 @@ def _init_fields(collector, node: ast.ClassDef, init: ast.FunctionDef,
                                                 f"annotate it in the class: `{target.attr}: float` (or int, bool, "
                                                 "a class name), or in __init__: "
                                                 f"`self.{target.attr}: float = ...`")
-                        if target.attr.startswith("_"):
-                            raise FxSyntaxError(collector.span(target), f"field `{target.attr}` of class "
-                                                f"`{node.name}` starts with an underscore",
-                                                "fields are public names: rename it")
                     fields[target.attr] = t
                 elif isinstance(target, ast.Name) and target.id not in known and isinstance(stmt, ast.Assign):
                     t = infer_field(collector, value, known, node)
@@ -610,6 +606,14 @@ def _calls_in_functions(collector, tree: ast.AST):
                         and isinstance(sub.iter.func, ast.Name) and sub.iter.func.id == "range" \
                         and collector.scope.lookup("range") is None:
                     known.setdefault(sub.target.id, I64)
+            for sub in ast.walk(node):      # `for ch in s` of a str, `for x in xs` of a list: their items
+                if isinstance(sub, (ast.For, ast.comprehension)) and isinstance(sub.target, ast.Name) \
+                        and isinstance(sub.iter, ast.Name) and sub.iter.id in known:
+                    from fastext.compiler.types import STR, STRV, List
+                    over = known[sub.iter.id]
+                    item = STRV if over in (STR, STRV) else over.item if isinstance(over, List) else None
+                    if item is not None:
+                        known.setdefault(sub.target.id, item)
             for stmt in _walk_statements(node.body):      # `pts = [(0.0, 1.0), ...]` then `Spline(pts, 3)`
                 if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
                         and stmt.targets[0].id not in known and not isinstance(stmt.value, ast.Call):
@@ -896,9 +900,11 @@ def linked(t: Type) -> Struct | None:
     if isinstance(t, Struct) and t.plain and t.cid:
         return t        # a class with a base or subclasses: dispatch reads its records' class id
     if isinstance(t, Struct):
-        for _, ft in t.fields:
+        for f, ft in t.fields:
             if isinstance(ft, (ClassRef, List)) or (isinstance(ft, (Array, Dict, Set)) or ft == STRV) and t.plain:
                 return t        # a graph of records, or a container, an array or a str the record holds
+            if t.plain and f.startswith("_"):
+                return t        # `self._items`: Python's record classes take no underscore names
             inner = linked(ft)
             if inner is not None:
                 return inner
@@ -915,6 +921,8 @@ def linked(t: Type) -> Struct | None:
 def _why_inside(c: Struct) -> str:
     if c.cid:
         return "a class with a base or subclasses"
+    if any(f.startswith("_") for f, _ in c.fields):
+        return "a class with fields named with an underscore (`self._items`)"
     return "a class whose instances refer to each other or hold containers, arrays or str values"
 
 
