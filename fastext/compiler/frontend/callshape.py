@@ -26,11 +26,12 @@ if TYPE_CHECKING:
 
 
 def shape(fc: "FunctionChecker", node: ast.Call, names: list[str], posonly: int, vararg: int | None,
-          shown: str, leading: int = 0, kwargs: int | None = None) -> ast.Call:
+          shown: str, leading: int = 0, kwargs: int | None = None, as_tuple: bool = False) -> ast.Call:
     """`node` with its starred arguments spread, its `*args` packed and the keywords no parameter
     names gathered into the `**opts` dict (see the module's text); `names`: the callee's
     parameters a call names, `leading` of them already bound (a method's `self`: `posonly`,
-    `vararg` and `kwargs` count it)."""
+    `vararg` and `kwargs` count it).  `as_tuple`: an unannotated `*args` of a function specialised
+    per call takes the arguments as a tuple, as Python does (`fn(*args)` then spreads it on)."""
     if not (posonly or vararg is not None or kwargs is not None or any(isinstance(a, ast.Starred) for a in node.args)):
         return node
     args = _spread(fc, node, vararg is not None, shown)
@@ -55,7 +56,10 @@ def shape(fc: "FunctionChecker", node: ast.Call, names: list[str], posonly: int,
             raise fc.error(kw.value, f"{shown}() got an unexpected keyword argument '{star}'",
                            f"`*{star}` takes the extra positional arguments: {shown}(..., 1.0, 2.0)")
     before, extra_args = args[:vararg - leading], args[vararg - leading:]
-    value = _packed(extra_args, node)
+    if as_tuple and not any(isinstance(a, ast.Starred) for a in extra_args):
+        value = ast.fix_missing_locations(ast.copy_location(ast.Tuple(list(extra_args), ast.Load()), node))
+    else:
+        value = _packed(extra_args, node)
     return _like(node, before, keywords + [ast.copy_location(ast.keyword(star, value), node)])
 
 

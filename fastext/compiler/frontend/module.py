@@ -111,6 +111,11 @@ def parameters(node: ast.FunctionDef) -> None:
             packed.annotation = ast.copy_location(
                 ast.Subscript(ast.copy_location(ast.Name("list", ast.Load()), item), item, ast.Load()), item)
         node.fx_vararg = len(a.args)
+        # an unannotated `*args` the body passes on (`fn(*args)`): Python's tuple, typed per call
+        # (any other one a list, whose number items promote to one type: `total(1, 2.5)`)
+        node.fx_vararg_tuple = star.annotation is None and any(
+            isinstance(n, ast.Starred) and isinstance(n.value, ast.Name) and n.value.id == star.arg
+            for n in ast.walk(node))
         from fastext.compiler.frontend.callshape import reads_only
         node.fx_vararg_private = reads_only(node.body, star.arg)
         a.args = a.args + [packed]

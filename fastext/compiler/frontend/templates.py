@@ -307,7 +307,7 @@ def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=
     from fastext.compiler.frontend.callshape import shape as shape_call
     vararg = getattr(tmpl.node, "fx_vararg", None)
     node = shape_call(fc, node, names, getattr(tmpl.node, "fx_posonly", 0), vararg, shown, len(leading),
-                      getattr(tmpl.node, "fx_kwargs", None))
+                      getattr(tmpl.node, "fx_kwargs", None), getattr(tmpl.node, "fx_vararg_tuple", False))
     usage = f"call it as {shown}({', '.join(names)})"
     if len(node.args) > len(visible):
         raise fc.error(node, f"`{shown}` takes {len(visible)} arguments, got {len(node.args)}", usage)
