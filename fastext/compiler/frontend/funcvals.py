@@ -80,6 +80,8 @@ def value_of(fc: "FunctionChecker", node: ast.expr) -> FuncValue | None:
         b = fc.scope.lookup(node.id)
         if b is not None and b.kind == "func":
             return FuncValue(b.value, (), node.id)
+        if b is None and node.id in BUILTIN_ENTRIES:     # `call_with(abs, x)`: the builtin as the lambda calling it
+            return closure(fc, _builtin_lambda(node))
         return None
     if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id not in fc.vars \
             and node.value.id not in fc.funcvals:
@@ -233,6 +235,17 @@ def bind_table(fc: "FunctionChecker", node: ast.Assign) -> list[ir.Stmt] | None:
 
 # builtins a table or a loop may hold beside `.fx` functions: each use is a call of it by name
 BUILTIN_ENTRIES = frozenset({"abs", "min", "max", "round", "len", "str", "int", "float", "bool", "sum", "sorted", "repr"})
+
+
+def _builtin_lambda(node: ast.Name) -> ast.Lambda:
+    """`lambda a: abs(a)` (two parameters for `min`/`max`, as `reduce(max, xs)` calls them)."""
+    names = ["_fx_a", "_fx_b"] if node.id in ("min", "max") else ["_fx_a"]
+    lam = ast.Lambda(ast.arguments([], [ast.arg(n) for n in names], None, [], [], None, []),
+                     ast.Call(ast.Name(node.id, ast.Load()), [ast.Name(n, ast.Load()) for n in names], []))
+    for sub in ast.walk(lam):
+        if isinstance(sub, (ast.expr, ast.arg)):
+            ast.copy_location(sub, node)
+    return lam
 
 
 def _named_function(fc: "FunctionChecker", e: ast.expr) -> bool:
