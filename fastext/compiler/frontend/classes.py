@@ -40,7 +40,8 @@ COMPARE = {"==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge"}
 UNARY = {"-": "neg", "+": "pos"}
 DUNDERS = ({f"__{n}__" for n in BINARY.values()} | {f"__r{n}__" for n in BINARY.values()}
            | {f"__{n}__" for n in COMPARE.values()} | {f"__{n}__" for n in UNARY.values()}
-           | {"__init__", "__abs__", "__repr__", "__str__", "__len__", "__getitem__", "__bool__"})
+           | {"__init__", "__abs__", "__repr__", "__str__", "__len__", "__getitem__", "__setitem__", "__contains__",
+              "__bool__"})
 HINT = ("a class holds field annotations (`x: float`), an `__init__` that assigns `self.x = ...`, and methods "
         "(`def norm(self) -> float:`)")
 
@@ -661,6 +662,9 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
             t = infer_field(collector, made, {}, node) if isinstance(made, ast.Call) else None
             return t if isinstance(t, Struct) else None
         return None
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "get" and \
+            len(value.args) == 2 and not value.keywords:      # `self.counts.get(k, 0)`: a value like its default
+        return infer_field(collector, value.args[1], known, node)
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute):
         owner = infer_field(collector, value.func.value, known, node)    # `direction.normalized()`
         if isinstance(owner, Struct):

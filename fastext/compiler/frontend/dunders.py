@@ -95,17 +95,36 @@ def builtin(fc: "FunctionChecker", name: str, value: ir.Expr, node: ast.AST) -> 
 
 
 def getitem(fc: "FunctionChecker", node: ast.Subscript, base: ir.Expr) -> ir.Expr:
-    """`q[i]` (read) with an instance: `__getitem__(i)`; assigning an item is not supported."""
+    """`q[i]` (read) with an instance: `__getitem__(i)`."""
     key = method(fc, base.type, "__getitem__")
-    if key is None or not isinstance(node.ctx, ast.Load):
-        name = "__getitem__" if isinstance(node.ctx, ast.Load) else "__setitem__"
-        raise fc.error(node, f"'{_shown(base.type)}' object is not subscriptable" if key is None else
-                       f"item assignment of an instance of `{_shown(base.type)}` is not supported",
-                       f"define `{name}` in class `{_shown(base.type)}`" if key is None else
-                       "assign to a field, or to an item of a list field")
+    if key is None:
+        raise fc.error(node, f"'{_shown(base.type)}' object is not subscriptable",
+                       f"define `__getitem__` in class `{_shown(base.type)}`")
     if isinstance(node.slice, ast.Slice):
         raise fc.error(node.slice, "slices of class instances are not supported", "pass the bounds to a method")
     return call(fc, node, key, [base, fc.expr(node.slice)])
+
+
+def setitem(fc: "FunctionChecker", target: ast.Subscript, base: ir.Expr, value: ir.Expr) -> list[ir.Stmt]:
+    """`m[i, j] = v` with an instance: `__setitem__((i, j), v)` as a statement."""
+    key = method(fc, base.type, "__setitem__")
+    if key is None:
+        raise fc.error(target, f"'{_shown(base.type)}' object does not support item assignment",
+                       f"define `__setitem__` in class `{_shown(base.type)}`")
+    if isinstance(target.slice, ast.Slice):
+        raise fc.error(target.slice, "slices of class instances are not supported", "pass the bounds to a method")
+    return [ir.ExprStmt(fc.span(target), call(fc, target, key, [base, fc.expr(target.slice), value]))]
+
+
+def contains(fc: "FunctionChecker", node: ast.Compare) -> ir.Expr:
+    """`x in bag` / `x not in bag` with an instance: `bag.__contains__(x)`'s truth."""
+    bag = fc.expr(node.comparators[0])
+    key = method(fc, bag.type, "__contains__")
+    if key is None:
+        raise fc.error(node, f"argument of type '{_shown(bag.type)}' is not iterable",
+                       f"define `__contains__` in class `{_shown(bag.type)}`")
+    found = fc.truth(call(fc, node, key, [bag, fc.expr(node.left)]), node)
+    return ir.UnaryOp(BOOL, fc.span(node), "not", found) if isinstance(node.ops[0], ast.NotIn) else found
 
 
 def compare(fc: "FunctionChecker", node: ast.Compare, ops: list[str], operands: list[ir.Expr]) -> ir.Expr:

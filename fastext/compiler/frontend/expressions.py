@@ -806,6 +806,11 @@ class ExpressionChecker:
         if tuple_in.applies(self, node):
             return tuple_in.contains(self, node)     # `x in (2, 3)`: a chain of `==`
         if any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
+            from fastext.compiler.frontend import dunders
+            container = node.comparators[0]
+            if len(node.ops) == 1 and isinstance(container, (ast.Name, ast.Attribute)) and \
+                    dunders.involved(self.expr(container)):     # `x in bag`: `bag.__contains__(x)`
+                return dunders.contains(self, node)
             return strings.compare(self, node)
         operands = [self.expr(node.left)] + [self.expr(c) for c in node.comparators]
         from fastext.compiler.frontend import text

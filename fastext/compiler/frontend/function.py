@@ -460,6 +460,9 @@ class FunctionChecker(ExpressionChecker):
             if isinstance(array.type, (DictType, SetType)):     # d[k] = v
                 from fastext.compiler.frontend import dicts
                 return dicts.store(self, target, array, value, node)
+            from fastext.compiler.frontend import dunders
+            if dunders.involved(array):       # `m[i, j] = v`: `m.__setitem__((i, j), v)`
+                return dunders.setitem(self, target, array, value)
             if not isinstance(array.type, Array):
                 raise self.error(target.value, f"cannot assign into {article(array.type)}", "only arrays support item assignment")
             target = self.spread_tuple_index(target)        # a[idx] = v, idx a tuple of ints

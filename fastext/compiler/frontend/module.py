@@ -155,16 +155,29 @@ def _marker(arg: ast.arg) -> ast.expr:
     return m
 
 
+# special methods that take the values of a subscript or an `in` (`m[i, j] = v`): typed per call
+_ITEM_METHODS = ("__getitem__", "__setitem__", "__contains__")
+
+
 def _method_template(node: ast.FunctionDef) -> bool:
     """Whether a class's method is a template: an ordinary method (not a special one, whose
     calls frontend/dunders.py makes) of a plain class with a parameter or a result the annotations leave open."""
     method = node.name.rsplit(".", 1)[-1]
-    if method.startswith("__") and method.endswith("__") or not node.fx_self[0].plain:
+    if method.startswith("__") and method.endswith("__") and method not in _ITEM_METHODS or \
+            not node.fx_self[0].plain:
         return False        # an @struct's methods are the dialect's: annotated, all bound for Python
     if any(a.annotation is None for a in node.args.args):
         return True
     from fastext.compiler.frontend.nptyping import infers_return
     return (node.returns is None or infers_return(node)) and _implicit_result(node) is None
+
+
+def _resolved_or_none(node: ast.expr, scope):
+    """The type an annotation names, or None when it names none."""
+    try:
+        return annotations.resolve(node, scope)
+    except FxSyntaxError:
+        return None
 
 
 def _split_unpacking(body: list[ast.stmt]) -> list[ast.stmt]:
@@ -740,6 +753,11 @@ class _ModuleCollector:
         target = options.pop("target", "cpu")
         a = node.args
         parameters(node)
+        if node.returns is not None and target == "cpu":
+            optional = annotations._optional(node.returns, self.scope)
+            if optional is not None and not isinstance(_resolved_or_none(optional, self.scope), Struct):
+                # `-> Optional[int]`: a number or None, as the returns give it (an object to Python)
+                node.returns = None
         from fastext.compiler.frontend import nptyping, templates
         from fastext.compiler.frontend.numba import signature_types
         signature_types(self, node)
