@@ -785,6 +785,20 @@ class ExpressionChecker:
             out = ir.StmtExpr(STRV, span, [ir.Assign(span, temp, v)], pick)
         return out
 
+    def _names_instance(self, node: ast.expr) -> bool:
+        """Whether `node` is a local (or a field of a local) holding a class instance, told from
+        the types alone (nothing evaluated)."""
+        from fastext.compiler.frontend import dunders
+        if isinstance(node, ast.Name) and node.id in self.vars:
+            return dunders.is_instance(self.vars[node.id].type)
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in self.vars:
+            owner = self.vars[node.value.id].type
+            k = owner.field_index(node.attr) if isinstance(owner, Struct) else None
+            if k is not None:
+                from fastext.compiler.types import field_view
+                return dunders.is_instance(field_view(owner.fields[k][1]))
+        return False
+
     def e_compare(self, node: ast.Compare) -> ir.Expr:
         from fastext.compiler.frontend import strings
         if len(node.ops) == 1 and isinstance(node.ops[0], (ast.In, ast.NotIn)) and \
@@ -807,10 +821,8 @@ class ExpressionChecker:
             return tuple_in.contains(self, node)     # `x in (2, 3)`: a chain of `==`
         if any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
             from fastext.compiler.frontend import dunders
-            container = node.comparators[0]
-            if len(node.ops) == 1 and isinstance(container, (ast.Name, ast.Attribute)) and \
-                    dunders.involved(self.expr(container)):     # `x in bag`: `bag.__contains__(x)`
-                return dunders.contains(self, node)
+            if len(node.ops) == 1 and self._names_instance(node.comparators[0]):
+                return dunders.contains(self, node)     # `x in bag`: `bag.__contains__(x)`
             return strings.compare(self, node)
         operands = [self.expr(node.left)] + [self.expr(c) for c in node.comparators]
         from fastext.compiler.frontend import text
