@@ -231,3 +231,17 @@ def test_a_class_with_underscore_fields_stays_inside_compiled_code(tmp_path):
         def make() -> Counter:
             return Counter()
         """, 8, 15, "returns Counter, a class with fields named with an underscore", "make the function internal")
+
+
+def test_item_assignment_without_setitem_is_located(tmp_path):
+    fxload.assert_located_error(tmp_path, """
+        class Box:
+            def __init__(self):
+                self.v = 0.0
+            def __getitem__(self, i: int) -> float:
+                return self.v
+        def f() -> float:
+            b = Box()
+            b[0] = 1.0
+            return b[0]
+        """, 9, 5, "'Box' object does not support item assignment", "define `__setitem__`")

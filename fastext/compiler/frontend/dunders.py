@@ -94,25 +94,26 @@ def builtin(fc: "FunctionChecker", name: str, value: ir.Expr, node: ast.AST) -> 
     return call(fc, node, key, [value])
 
 
-def getitem(fc: "FunctionChecker", node: ast.Subscript, base: ir.Expr) -> ir.Expr:
-    """`q[i]` (read) with an instance: `__getitem__(i)`."""
-    key = method(fc, base.type, "__getitem__")
+def _item_method(fc: "FunctionChecker", node: ast.Subscript, base: ir.Expr, name: str, missing: str) -> str:
+    """The registry key of the class's `name` (`__getitem__`/`__setitem__`) for `node`, whose
+    index is not a slice; Python's TypeError text (`missing`) as a located error otherwise."""
+    key = method(fc, base.type, name)
     if key is None:
-        raise fc.error(node, f"'{_shown(base.type)}' object is not subscriptable",
-                       f"define `__getitem__` in class `{_shown(base.type)}`")
+        raise fc.error(node, f"'{_shown(base.type)}' object {missing}", f"define `{name}` in class `{_shown(base.type)}`")
     if isinstance(node.slice, ast.Slice):
         raise fc.error(node.slice, "slices of class instances are not supported", "pass the bounds to a method")
+    return key
+
+
+def getitem(fc: "FunctionChecker", node: ast.Subscript, base: ir.Expr) -> ir.Expr:
+    """`q[i]` (read) with an instance: `__getitem__(i)`."""
+    key = _item_method(fc, node, base, "__getitem__", "is not subscriptable")
     return call(fc, node, key, [base, fc.expr(node.slice)])
 
 
 def setitem(fc: "FunctionChecker", target: ast.Subscript, base: ir.Expr, value: ir.Expr) -> list[ir.Stmt]:
     """`m[i, j] = v` with an instance: `__setitem__((i, j), v)` as a statement."""
-    key = method(fc, base.type, "__setitem__")
-    if key is None:
-        raise fc.error(target, f"'{_shown(base.type)}' object does not support item assignment",
-                       f"define `__setitem__` in class `{_shown(base.type)}`")
-    if isinstance(target.slice, ast.Slice):
-        raise fc.error(target.slice, "slices of class instances are not supported", "pass the bounds to a method")
+    key = _item_method(fc, target, base, "__setitem__", "does not support item assignment")
     return [ir.ExprStmt(fc.span(target), call(fc, target, key, [base, fc.expr(target.slice), value]))]
 
 
