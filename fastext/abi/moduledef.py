@@ -27,46 +27,34 @@ def init_symbol(name: str) -> str:
     return f"PyInit_{name}"
 
 
-def text_signature(fn: ir.Function, python_name: str | None = None) -> str:
-    """`__text_signature__` form: `($module, x, y, scale=1.0)` (inspect.signature reads it)."""
-    parts = ["$module"]
+def parameter_list(fn: ir.Function, plain, star, starstar) -> list[str]:
+    """The parameters as a signature lists them: each one as `plain(p)`, the packed `*args` and
+    `**opts` as `star(p)` / `starstar(p)`, with the `/` after the positional-only ones and the bare
+    `*` before the keyword-only ones (none after a `*args`)."""
+    parts = []
     for k, p in enumerate(fn.params):
-        _markers(parts, fn, k)
-        if k == fn.vararg:
-            parts.append(f"*{p.var.name}")
-            continue
-        if k == fn.kwargs:
-            parts.append(f"**{p.var.name}")
-            continue
-        parts.append(f"{p.var.name}={p.default!r}" if p.has_default else p.var.name)
+        if fn.posonly and k == fn.posonly:
+            parts.append("/")
+        if k == fn.positional and fn.vararg is None and k != fn.kwargs:
+            parts.append("*")        # the keyword-only ones follow
+        parts.append(star(p) if k == fn.vararg else starstar(p) if k == fn.kwargs else plain(p))
     if fn.posonly == len(fn.params) and fn.posonly:
         parts.append("/")
-    return f"({', '.join(parts)})"
+    return parts
 
 
-def _markers(parts: list[str], fn: ir.Function, k: int) -> None:
-    """The `/` after the positional-only parameters and the bare `*` before the keyword-only
-    ones (none after a `*args`), appended to `parts` before parameter `k`."""
-    if fn.posonly and k == fn.posonly:
-        parts.append("/")
-    if k == fn.positional and fn.vararg is None and k != fn.kwargs:
-        parts.append("*")        # the keyword-only ones follow
+def text_signature(fn: ir.Function, python_name: str | None = None) -> str:
+    """`__text_signature__` form: `($module, x, y, scale=1.0)` (inspect.signature reads it)."""
+    parts = parameter_list(fn, lambda p: f"{p.var.name}={p.default!r}" if p.has_default else p.var.name,
+                           lambda p: f"*{p.var.name}", lambda p: f"**{p.var.name}")
+    return f"({', '.join(['$module'] + parts)})"
 
 
 def typed_signature(fn: ir.Function, python_name: str | None = None) -> str:
-    params = []
-    for k, p in enumerate(fn.params):
-        _markers(params, fn, k)
-        if k == fn.vararg:
-            params.append(f"*{p.var.name}: {p.var.type.item}")
-            continue
-        if k == fn.kwargs:
-            params.append(f"**{p.var.name}: {p.var.type.value}")
-            continue
-        s = f"{p.var.name}: {p.var.type}"
-        params.append(s + (f" = {p.default!r}" if p.has_default else ""))
-    if fn.posonly == len(fn.params) and fn.posonly:
-        params.append("/")
+    params = parameter_list(fn, lambda p: f"{p.var.name}: {p.var.type}"
+                            + (f" = {p.default!r}" if p.has_default else ""),
+                            lambda p: f"*{p.var.name}: {p.var.type.item}",
+                            lambda p: f"**{p.var.name}: {p.var.type.value}")
     return f"{python_name or fn.name}({', '.join(params)}) -> {fn.ret}"
 
 

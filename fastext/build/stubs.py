@@ -70,22 +70,11 @@ def stub_text(module, source_name: str) -> str:
                 "    Buffer: TypeAlias = Any", ""]
     out.append(f"__all__ = [{', '.join(repr(n) for n in [f.name for f in functions] + [u.name for u in ufuncs])}]")
     for f in functions:
-        params = []
-        for k, p in enumerate(f.params):
-            if f.posonly and k == f.posonly:
-                params.append("/")
-            if k == f.positional and f.vararg is None and k != f.kwargs:
-                params.append("*")      # keyword-only parameters follow
-            if k == f.vararg:
-                params.append(f"*{p.var.name}: {python_type(p.var.type.item)}")
-                continue
-            if k == f.kwargs:
-                params.append(f"**{p.var.name}: {python_type(p.var.type.value)}")
-                continue
-            default = " = ..." if p.has_default else ""
-            params.append(f"{p.var.name}: {python_type(p.var.type)}{default}")
-        if f.posonly and f.posonly == len(f.params):
-            params.append("/")
+        from fastext.abi.moduledef import parameter_list
+        params = parameter_list(f, lambda p: f"{p.var.name}: {python_type(p.var.type)}"
+                                + (" = ..." if p.has_default else ""),
+                                lambda p: f"*{p.var.name}: {python_type(p.var.type.item)}",
+                                lambda p: f"**{p.var.name}: {python_type(p.var.type.value)}")
         dialect = ", ".join(f"{p.var.name}: {p.var.type}" for p in f.params)
         out += ["", "", f"# {f.name}({dialect}) -> {f.ret}",
                 f"def {f.name}({', '.join(params)}) -> {python_type(f.ret)}:"]

@@ -229,35 +229,24 @@ def pairwise(iterable):
 
 # groupby: each run of items with equal keys, its group a list of the run's items (Python's group
 # is an iterator over them, consumed the same way: iterated, `list(g)`, `sum(1 for _ in g)`)
-_GROUPBY = """
-def groupby(iterable, key):
+def _groupby(keyed: bool) -> str:
+    """groupby's generator source: with a `key` function, or the items themselves as keys."""
+    params, of = ("iterable, key", lambda x: f"key({x})") if keyed else ("iterable", lambda x: x)
+    return f"""
+def groupby({params}):
     items = list(iterable)
     n = len(items)
     i = 0
     while i < n:
-        k = key(items[i])
+        k = {of("items[i]")}
         group = [items[i]]
         i += 1
-        while i < n and key(items[i]) == k:
+        while i < n and {of("items[i]")} == k:
             group.append(items[i])
             i += 1
         yield (k, group)
 """
 
-_GROUPBY_ITEMS = """
-def groupby(iterable):
-    items = list(iterable)
-    n = len(items)
-    i = 0
-    while i < n:
-        k = items[i]
-        group = [items[i]]
-        i += 1
-        while i < n and items[i] == k:
-            group.append(items[i])
-            i += 1
-        yield (k, group)
-"""
 
 _CYCLE = """
 def cycle(iterable):
@@ -429,8 +418,8 @@ def source(fc: "FunctionChecker", call: ast.Call, name: str, shown: str) -> Sour
         got = _arguments(fc, call, shown, ("iterable", "key"), 1)
         key = got.get("key")
         if key is None or isinstance(key, ast.Constant) and key.value is None:
-            return Source(parse_generator(_GROUPBY_ITEMS, call), shown, [got["iterable"]], subst=frozenset({"iterable"}))
-        return Source(parse_generator(_GROUPBY, call), shown, [got["iterable"], key], subst=frozenset({"iterable"}))
+            return Source(parse_generator(_groupby(False), call), shown, [got["iterable"]], subst=frozenset({"iterable"}))
+        return Source(parse_generator(_groupby(True), call), shown, [got["iterable"], key], subst=frozenset({"iterable"}))
     if name == "pairwise":
         got = _arguments(fc, call, shown, ("iterable",), 1)
         return Source(parse_generator(_PAIRWISE, call), shown, [got["iterable"]], subst=frozenset({"iterable"}))
