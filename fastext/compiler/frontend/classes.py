@@ -494,10 +494,39 @@ def _empty_container(value: ast.expr) -> str | None:
 
 
 def _filled_by_methods(collector, node: ast.ClassDef, field: str, value: ast.expr) -> Type | None:
-    """The type of a field that `__init__` starts empty (`self.items = []`, `self.index = {}`,
-    `self.seen = set()`) from what the class's methods store into it: `self.items.append(x)`,
+    """The type of a field that `__init__` starts empty, from the stores `_stores_into` finds: the
+    first one's, or None when two stores disagree on an int against a float (`("dep", 9.5)` and
+    `("wd", 2)` into one list: a float item would print the 2 as `2.0`)."""
+    told: list[Type] = []
+    for t in _stores_into(collector, node, field, value):
+        if t not in told:
+            told.append(t)
+    if any(_int_against_float(a, b) for a in told for b in told):
+        return None
+    return told[0] if told else None
+
+
+def _int_against_float(a: Type, b: Type) -> bool:
+    """Whether `a` and `b` differ only where one holds an int and the other a float."""
+    from fastext.compiler.types import Dict, List, Set, Tuple
+    if {a, b} == {I64, F64}:
+        return True
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, Tuple):
+        return len(a.items) == len(b.items) and any(_int_against_float(x, y) for x, y in zip(a.items, b.items))
+    if isinstance(a, (List, Set)):
+        return _int_against_float(a.item, b.item)
+    if isinstance(a, Dict):
+        return _int_against_float(a.key, b.key) or _int_against_float(a.value, b.value)
+    return False
+
+
+def _stores_into(collector, node: ast.ClassDef, field: str, value: ast.expr):
+    """The types of the values that the class's methods store into a field that `__init__` starts
+    empty (`self.items = []`, `self.index = {}`, `self.seen = set()`): `self.items.append(x)`,
     `self.index[k] = v`, `self.seen.add(x)` with values typed as `infer_field` types them there
-    (the method's annotated parameters, literals, constructor calls).  None when no store tells."""
+    (the method's annotated parameters, literals, constructor calls), in source order."""
     from fastext.compiler.types import Dict, List, Set
     kind = _empty_container(value)
     if isinstance(value, ast.ListComp) and _empty_container(value.elt) == "list":
@@ -514,6 +543,10 @@ def _filled_by_methods(collector, node: ast.ClassDef, field: str, value: ast.exp
         params = [a.arg for a in method.args.args[1:]]
 
         def typed(e: ast.expr) -> Type | None:
+            if isinstance(e, ast.Tuple) and e.elts and not any(isinstance(x, ast.Starred) for x in e.elts):
+                from fastext.compiler.types import Tuple     # `self.history.append(("dep", amount))`
+                items = [typed(x) for x in e.elts]
+                return Tuple(tuple(items)) if all(i is not None for i in items) else None
             t = infer_field(collector, e, known, node)
             if t is None and isinstance(e, ast.Name) and e.id in params:      # an unannotated parameter
                 t = _method_argument(collector, node, method.name, params.index(e.id))
@@ -525,17 +558,17 @@ def _filled_by_methods(collector, node: ast.ClassDef, field: str, value: ast.exp
                     and sub.func.attr in ("append", "insert") and sub.args:
                 t = typed(sub.args[-1])
                 if t is not None:
-                    return List(List(t))
+                    yield List(List(t))
             if kind in ("list", "set") and isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) \
                     and on_field(sub.func.value) and sub.func.attr in ("append", "add", "insert") and sub.args:
                 t = typed(sub.args[-1])
                 if t is not None:
-                    return List(t) if kind == "list" else Set(t)
+                    yield List(t) if kind == "list" else Set(t)
             if kind == "dict" and isinstance(sub, ast.Assign) and len(sub.targets) == 1 and \
                     isinstance(sub.targets[0], ast.Subscript) and on_field(sub.targets[0].value):
                 k, v = typed(sub.targets[0].slice), typed(sub.value)
                 if k is not None and v is not None:
-                    return Dict(k, v)
+                    yield Dict(k, v)
             # `self.edges.setdefault(u, []).append((v, w))`: a dict of lists
             if kind == "dict" and isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and \
                     sub.func.attr == "append" and len(sub.args) == 1 and isinstance(sub.func.value, ast.Call):
@@ -544,17 +577,23 @@ def _filled_by_methods(collector, node: ast.ClassDef, field: str, value: ast.exp
                         on_field(inner.func.value) and len(inner.args) == 2 and _empty_container(inner.args[1]) == "list":
                     k, v = typed(inner.args[0]), typed(sub.args[0])
                     if k is not None and v is not None:
-                        return Dict(k, List(v))
-    return None
+                        yield Dict(k, List(v))
 
 
 def _method_argument(collector, node: ast.ClassDef, method: str, k: int) -> Type | None:
     """The type of argument `k` the module's calls `obj.method(...)` pass, where `obj` is an
     instance of the class made in the same function (`s = Stack()` ... `s.push(i * 0.5)`) and
-    the argument's type can be told there."""
+    the argument's type can be told there.  None when calls disagree (`a.deposit(5.5)` and
+    `a.withdraw(20)` into one list of amounts): a float would print the int as `20.0`."""
     tree = getattr(collector, "tree", None)
     if tree is None:
         return None
+    told = set(_method_arguments(collector, tree, node, method, k))
+    return told.pop() if len(told) == 1 else None
+
+
+def _method_arguments(collector, tree: ast.Module, node: ast.ClassDef, method: str, k: int):
+    """The types that the calls of `_method_argument` pass as argument `k`, where they can be told."""
     owners = {id(m): c.name for c in tree.body if isinstance(c, ast.ClassDef)
               for m in c.body if isinstance(m, ast.FunctionDef)}
     for fn in ast.walk(tree):
@@ -566,6 +605,7 @@ def _method_argument(collector, node: ast.ClassDef, method: str, k: int) -> Type
         # and parameters annotated with the class (`def __init__(self, a: Variable)`: `a.add_constraint(self)`)
         instances |= {a.arg for a in fn.args.args if isinstance(a.annotation, ast.Name) and a.annotation.id == node.name
                       or isinstance(a.annotation, ast.Constant) and a.annotation.value == node.name}
+        instances |= _loop_instances(fn, node.name)
         if not instances:
             continue
         for call, known in _calls_in_functions(collector, fn):
@@ -578,8 +618,30 @@ def _method_argument(collector, node: ast.ClassDef, method: str, k: int) -> Type
                 else:
                     t = infer_field(collector, arg, known, node)
                 if t is not None:
-                    return t
-    return None
+                    yield t
+
+
+def _loop_instances(fn: ast.FunctionDef, cls: str) -> set[str]:
+    """The loop variables of `fn` that run over a list of `cls` instances it builds:
+    `accts = [Account(...) for ...]` (or a display of them), then `for a in accts` or
+    `for i, a in enumerate(accts)`."""
+    def made(e: ast.expr) -> bool:
+        return isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id == cls
+    lists = {t.id for a in ast.walk(fn) if isinstance(a, ast.Assign)
+             and (isinstance(a.value, ast.ListComp) and made(a.value.elt)
+                  or isinstance(a.value, ast.List) and a.value.elts and all(made(e) for e in a.value.elts))
+             for t in a.targets if isinstance(t, ast.Name)}
+    names: set[str] = set()
+    for loop in ast.walk(fn):
+        if not isinstance(loop, (ast.For, ast.comprehension)):
+            continue
+        it, target = loop.iter, loop.target
+        if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "enumerate" and \
+                len(it.args) == 1 and isinstance(target, ast.Tuple) and len(target.elts) == 2:
+            it, target = it.args[0], target.elts[1]
+        if isinstance(it, ast.Name) and it.id in lists and isinstance(target, ast.Name):
+            names.add(target.id)
+    return names
 
 
 def _hierarchy_root(collector, name: str) -> Type | None:
@@ -646,6 +708,9 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
         from fastext.compiler.types import STRV
         return BOOL if isinstance(v, bool) else I64 if isinstance(v, int) else F64 if isinstance(v, float) else \
             C128 if isinstance(v, complex) else STRV if isinstance(v, str) else None
+    if isinstance(value, ast.JoinedStr):       # `Account(f"user{i}")`
+        from fastext.compiler.types import STRV
+        return STRV
     if isinstance(value, ast.Tuple) and value.elts and not any(isinstance(e, ast.Starred) for e in value.elts):
         from fastext.compiler.types import Tuple
         items = [infer_field(collector, e, known, node) for e in value.elts]
@@ -687,8 +752,11 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
                     scope.lookup("range") is None:
                 from fastext.compiler.types import List
                 return List(I64)          # `list(range(n))`
-            if b is None and func.id in ("float", "int", "bool", "complex"):
-                return {"float": F64, "int": I64, "bool": BOOL, "complex": C128}[func.id]
+            if b is None and func.id in ("float", "int", "bool", "complex", "len", "ord"):
+                return {"float": F64, "int": I64, "bool": BOOL, "complex": C128, "len": I64, "ord": I64}[func.id]
+            if b is None and func.id in ("str", "repr", "chr", "hex", "oct", "bin", "format"):
+                from fastext.compiler.types import STRV
+                return STRV
             if b is None and func.id in ("abs", "min", "max") and value.args:
                 ts = [infer_field(collector, a, known, node) for a in value.args]
                 return _promote_all(ts)
@@ -748,6 +816,10 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
                 return t
         if name and isinstance(b, Struct) and b.plain:
             return _method_returns(collector, b, f"__r{name}__")
+        from fastext.compiler.types import STRV
+        if a == STRV and (isinstance(value.op, ast.Mod) or isinstance(value.op, ast.Add) and b == STRV or
+                          isinstance(value.op, ast.Mult) and b == I64):
+            return STRV         # `"%s-%d" % (a, n)`, `first + " " + last`, `"-" * n`
         if not (isinstance(a, Scalar) and isinstance(b, Scalar)):
             return None
         t = promote(a, b)

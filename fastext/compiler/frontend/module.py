@@ -79,6 +79,12 @@ def _inferred_result(node: ast.FunctionDef) -> bool:
         all(a.annotation is not None for a in node.args.args) and not node.decorator_list
 
 
+def _bare_container(node: ast.expr) -> bool:
+    """Whether a result annotation names a container kind without its items (`list`, `Dict`)."""
+    name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
+    return name in ("list", "dict", "set", "tuple", "List", "Dict", "Set", "Tuple")
+
+
 def required_marker(default: ast.expr | None) -> bool:
     """Whether a default is the stand-in `parameters` puts for a keyword-only parameter without one."""
     return getattr(default, "fx_required", False)
@@ -757,6 +763,10 @@ class _ModuleCollector:
             optional = annotations._optional(node.returns, self.scope)
             if optional is not None and not isinstance(_resolved_or_none(optional, self.scope), Struct):
                 # `-> Optional[int]`: a number or None, as the returns give it (an object to Python)
+                node.returns = None
+            elif _bare_container(node.returns):
+                # `-> list`, `-> dict`: the container the returns build, typed by them (a Python
+                # one to Python callers; read as `object` it would refuse the native list it holds)
                 node.returns = None
         from fastext.compiler.frontend import nptyping, templates
         from fastext.compiler.frontend.numba import signature_types
