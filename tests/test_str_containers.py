@@ -35,7 +35,14 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}{c[1:]}"[:60])
+def _case_id(case) -> str:
+    """The case as text, sets sorted (their repr follows the run's hash seed, and test ids must be
+    the same in every process that collects them)."""
+    args = ", ".join(repr(sorted(a)) if isinstance(a, set) else repr(a) for a in case[1:])
+    return f"{case[0]}({args})"[:60]
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
 def test_matches_python(both, case):
     same(both, *case)
 
