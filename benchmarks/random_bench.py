@@ -7,7 +7,8 @@ Each row times one call; the columns run in shuffled order in every round (inter
 the table gives medians with half the interquartile range.  fastext compiles
 `random_kernels.fx`; Numba njit-compiles the very same functions (executed as plain Python
 source); NumPy calls its legacy global RandomState (MT19937) and a `default_rng` Generator
-(PCG64) directly.  Writes benchmarks/RANDOM.md.
+(PCG64) directly; the rows of Python's `random` add the same loops run by CPython.  Writes
+benchmarks/RANDOM.md.
 """
 from __future__ import annotations
 
@@ -28,11 +29,29 @@ KERNELS = os.path.join(HERE, "random_kernels.fx")
 
 
 def fastext_module():
+    """random_kernels.fx compiled and linked into a shared object, as the import hook builds it."""
+    import importlib.util
+    import tempfile
     from fastext.compiler.driver import compile_file
-    from fastext.compiler.jit import load_extension
-    from importlib.machinery import ModuleSpec
+    from fastext.compiler.link import link_shared
     art = compile_file(KERNELS, "random_kernels")
-    return load_extension(art.object_code, ModuleSpec("random_kernels", None), "random_kernels")
+    so = os.path.join(tempfile.mkdtemp(prefix="fastext-random-bench-"), "random_kernels.so")
+    link_shared(art.object_code, so)
+    spec = importlib.util.spec_from_file_location("random_kernels", so)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+PY_LOOPS = ("py_random_sum", "py_randint_sum", "py_gauss_sum")
+
+
+def plain_functions() -> dict:
+    """The kernels as plain Python (CPython's `random` and NumPy)."""
+    namespace: dict = {"__name__": "random_kernels_plain"}
+    with open(KERNELS, encoding="utf-8") as f:
+        exec(compile(f.read(), KERNELS, "exec"), namespace)
+    return namespace
 
 
 def numba_functions() -> dict | None:
@@ -40,14 +59,12 @@ def numba_functions() -> dict | None:
         import numba
     except ImportError:
         return None
-    namespace: dict = {}
-    with open(KERNELS, encoding="utf-8") as f:
-        exec(compile(f.read(), KERNELS, "exec"), namespace)
-    names = ("uniform_fill", "normal_fill", "randint_fill", "uniform_sum", "normal_sum")
+    namespace = plain_functions()
+    names = ("uniform_fill", "normal_fill", "randint_fill", "uniform_sum", "normal_sum", *PY_LOOPS)
     return {name: numba.njit(namespace[name]) for name in names}
 
 
-def rows(n: int, fx, nb) -> list[tuple[str, dict]]:
+def rows(n: int, fx, nb, py) -> list[tuple[str, dict]]:
     rng = np.random.default_rng(1)
     out = [
         ("uniform floats: `np.random.random(n)`", {
@@ -76,10 +93,15 @@ def rows(n: int, fx, nb) -> list[tuple[str, dict]]:
             "fastext": (fx.normal_sum, (n,)),
             "Numba": (nb and nb["normal_sum"], (n,))}),
     ]
+    for name, shown in zip(PY_LOOPS, ("random.random()", "random.randint(1, 6)", "random.gauss(0.0, 1.0)")):
+        out.append((f"scalar loop: `s += {shown}`, n times (Python's `random`)", {
+            "fastext": (getattr(fx, name), (n,)),
+            "Numba": (nb and nb[name], (n,)),
+            "CPython": (py[name], (n,))}))
     return out
 
 
-COLUMNS = ("fastext", "fastext Generator", "NumPy (MT19937)", "NumPy Generator (PCG64)", "Numba")
+COLUMNS = ("fastext", "fastext Generator", "NumPy (MT19937)", "NumPy Generator (PCG64)", "Numba", "CPython")
 
 
 def fmt(seconds: float, spread: float) -> str:
@@ -96,7 +118,7 @@ def main() -> None:
     fx = fastext_module()
     nb = numba_functions()
     table = []
-    for title, impls in rows(args.n, fx, nb):
+    for title, impls in rows(args.n, fx, nb, plain_functions()):
         timers = {}
         for name, (fn, fargs) in impls.items():
             if fn is None:
@@ -117,7 +139,7 @@ def main() -> None:
     except ImportError:
         pass
     lines = [
-        "# np.random: fastext against NumPy and Numba",
+        "# np.random and Python's `random`: fastext against NumPy, Numba and CPython",
         "",
         f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} logical CPUs, "
         f"{platform.system()} {platform.release()}; CPython {platform.python_version()}, numpy {np.__version__}, "

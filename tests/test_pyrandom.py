@@ -1,10 +1,9 @@
 """Python's `random` module in .fx code (tests/fx/pyrandom.fx; docs/random.md).
 
-Compiled code draws from a stream of its own (xoshiro256++, per thread, apart from np.random's),
-so values are not CPython's Mersenne Twister: interpreted mode (CPython's `random`) is the
-oracle of ranges, types and exceptions, and statistics with fixed seeds check the laws; exact
-reproducibility is compiled against compiled, and against the documented stream (the model of
-xoshiro256++ seeded by SplitMix64 in test_np_random.py).
+Compiled code draws from a stream of its own per thread (apart from np.random's), which is
+CPython's Mersenne Twister with CPython's draws on top: seeded in the module, it gives the
+numbers interpreted mode (CPython's `random`) gives, and the tests compare them exactly.
+Unseeded streams start from OS entropy; statistics check the laws there.
 """
 from __future__ import annotations
 
@@ -14,12 +13,13 @@ import threading
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import fastext
 import fxload
 from fastext.compiler.diagnostics import CompileError
 from fastext.compiler.driver import compile_source
-from test_np_random import splitmix_state, xoshiro256pp
 
 PATH = os.path.join(fxload.FX_DIR, "pyrandom.fx")
 N = 200_000
@@ -37,11 +37,35 @@ def py():
 
 # ---------------------------------------------------------------------------- the stream
 
-def test_random_is_the_documented_stream(c):
-    state = splitmix_state(2024)
-    assert c.seeded_randoms(2024, 32).tolist() == [(xoshiro256pp(state) >> 11) * 2.0 ** -53 for _ in range(32)]
-    # CPython seeds an int by its absolute value: so does the compiled stream
-    assert np.array_equal(c.seeded_randoms(-2024, 32), c.seeded_randoms(2024, 32))
+def _seeded_draws(m, s: int) -> list:
+    """Every function's draws after `m.seed(s)`, as lists."""
+    m.seed(s)
+    a = np.arange(12, dtype=np.int64)
+    m.shuffled(a)
+    b = np.arange(9.0)
+    m.shuffle_every_other(b)
+    out = [m.randoms(5), m.randints(-3, 9, 5), m.randrange1(7, 5), m.randrange2(-5, 5, 5),
+           m.randrange3(100, -100, -7, 5), m.uniforms(1.0, 2.0, 5), m.gausses(1.0, 2.0, 5), m.normals(5),
+           m.expos(0.5, 5), m.choices(np.arange(10.0), 5), [m.one_random(), m.one_randint(0, 5)], a, b,
+           m.randints(-2 ** 63, 2 ** 63 - 1, 3), m.randints(0, 2 ** 40, 3), m.randrange3(0, 2 ** 62, 3, 3)]
+    return [np.asarray(x).tolist() for x in out]
+
+
+@pytest.mark.parametrize("s", [0, 1, 2024, -2024, 2 ** 32 - 1, 2 ** 32, 2 ** 40 + 3, 2 ** 63 - 1, -2 ** 63])
+def test_seeded_draws_are_cpythons(c, py, s):
+    assert _seeded_draws(c, s) == _seeded_draws(py, s)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(-2 ** 63, 2 ** 63 - 1))
+def test_any_seed_gives_cpythons_numbers(c, py, s):
+    assert c.seeded_randoms(s, 8).tolist() == py.seeded_randoms(s, 8).tolist()
+    assert c.big_ints(s, 50) == py.big_ints(s, 50)
+
+
+def test_the_stream_crosses_the_twist(c, py):
+    # 624 words per twist: 2000 randoms (4000 words) cross it six times
+    assert c.seeded_randoms(5, 2000).tolist() == py.seeded_randoms(5, 2000).tolist()
 
 
 def test_same_seed_same_numbers_in_every_function(c):
@@ -71,9 +95,9 @@ def test_independent_of_numpys_stream(c):
     assert x == y
 
 
-def test_seeded_like_numpys_stream(c):
-    # two streams, one seeding: the same seed gives the same numbers in each
-    assert np.array_equal(c.seeded_randoms(123, 50), c.np_seeded(123, 50))
+def test_numpys_stream_is_another_one(c):
+    # one seed, two generators: np.random's xoshiro256++ is not the Mersenne Twister of `random`
+    assert not np.array_equal(c.seeded_randoms(123, 50), c.np_seeded(123, 50))
 
 
 def test_imports_inside_a_function(c, py):

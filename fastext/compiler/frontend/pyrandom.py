@@ -96,16 +96,21 @@ def _sequence(fc: "FunctionChecker", node: ast.expr, shown: str) -> ir.Expr:
                    f"{shown}(xs) with a list xs, or a 1-D NumPy array")
 
 
-# on lists, as CPython computes them from randbelow (its stream is another one: docs/random.md)
+# on lists, as CPython computes them from _randbelow (lower/mt19937.py: its numbers too)
 _LIST_SOURCES = {
     "choice": "_r = _xs[_below(len(_xs))]",
     # Fisher-Yates: i from the last down to 1 swaps with randbelow(i + 1), as CPython's shuffle
     "shuffle": "_i = len(_xs) - 1\nwhile _i > 0:\n    _j = _below(_i + 1)\n    _xs[_i], _xs[_j] = _xs[_j], _xs[_i]\n"
                "    _i -= 1",
-    # the first k places of a partial Fisher-Yates over a copy: k distinct items, every order as likely
+    # CPython's two ways: a pool it takes items out of, or (a big population) redrawn indices
+    # kept in a set; setsize is its 21 + 4 ** ceil(log(3k, 4)) (3k is never a power of 4)
     "sample": "_n = len(_xs)\nif _k < 0 or _k > _n:\n    raise ValueError(\"Sample larger than population or is "
-              "negative\")\n_pool = _xs[:]\nfor _i in range(_k):\n    _j = _i + _below(_n - _i)\n"
-              "    _pool[_i], _pool[_j] = _pool[_j], _pool[_i]\n_r = _pool[:_k]",
+              "negative\")\n_setsize = 21\nif _k > 5:\n    _p = 1\n    while _p < 3 * _k:\n        _p *= 4\n"
+              "    _setsize += _p\n_r = _xs[:_k]\nif _n <= _setsize:\n    _pool = _xs[:]\n    for _i in range(_k):\n"
+              "        _j = _below(_n - _i)\n        _r[_i] = _pool[_j]\n        _pool[_j] = _pool[_n - _i - 1]\n"
+              "else:\n    _selected = set()\n    for _i in range(_k):\n        _j = _below(_n)\n"
+              "        while _j in _selected:\n            _j = _below(_n)\n        _selected.add(_j)\n"
+              "        _r[_i] = _xs[_j]",
 }
 
 

@@ -1,8 +1,8 @@
-"""Lowering of Python's `random` functions (ops/pyrandom.py; docs/random.md): CPython's checks
-and formulas, on the per-thread stream of `random` (`rng.PYTHON_STREAM`), with the element code of
-`np.random` (`lower/nprandom.py`: Lemire's unbiased bounded integers, Fisher–Yates; the ziggurat
-of `lower/ziggurat.py`).  Every draw is inline: the thread's state is looked up once per function
-(`rng.thread_state` is readnone), so a draw in a loop costs a few instructions, no call.
+"""Lowering of Python's `random` functions (ops/pyrandom.py; docs/random.md): CPython's checks,
+formulas and numbers, on the per-thread stream of `random` (`rng.PYTHON_STREAM`): CPython's
+Mersenne Twister and its draws (`lower/mt19937.py`), so `random.seed(n)` in `.fx` code gives what
+plain Python gives.  Draws are inline calls on the thread's block, which is looked up once per
+function (`rng.thread_state` is readnone).
 """
 from __future__ import annotations
 
@@ -10,10 +10,9 @@ from llvmlite import ir as ll
 
 from fastext.compiler import ir
 from fastext.compiler import types as T
-from fastext.compiler.lower import rng
+from fastext.compiler.lower import mt19937, rng
 from fastext.compiler.lower.context import F64, I1, I64
-from fastext.compiler.lower.nprandom import bounded, shuffle_function
-from fastext.compiler.lower.ziggurat import standard_normal, unit_double
+from fastext.compiler.lower.ircontrol import for_range
 
 I128 = ll.IntType(128)
 _EMPTY = "empty range for randrange()"
@@ -24,13 +23,13 @@ def _state(fl) -> ll.Value:
 
 
 def lower_random(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
-    """`random.random()`: a double in [0, 1), k·2**-53 (CPython's random() has the same grid)."""
-    return unit_double(fl.ctx, fl.b, _state(fl))
+    """`random.random()`: CPython's random_random."""
+    return fl.b.call(mt19937.random(fl.ctx), [_state(fl)])
 
 
 def _below(fl, n: ll.Value) -> ll.Value:
-    """Uniform in [0, n) for n > 0 taken as unsigned (0: all 2**64 values)."""
-    return fl.b.call(bounded(fl.ctx), [_state(fl), n])
+    """CPython's `_randbelow(n)` for n > 0 taken as unsigned (0: all 2**64 values)."""
+    return fl.b.call(mt19937.below(fl.ctx), [_state(fl), n])
 
 
 def lower_randint(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
@@ -83,19 +82,21 @@ def lower_uniform(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     """`random.uniform(a, b)`: `a + (b - a) * random()`, CPython's formula."""
     b = fl.b
     lo, hi = args
-    return b.fadd(lo, b.fmul(b.fsub(hi, lo), unit_double(fl.ctx, b, _state(fl))))
+    return b.fadd(lo, b.fmul(b.fsub(hi, lo), b.call(mt19937.random(fl.ctx), [_state(fl)])))
 
 
 def lower_gauss(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
-    """`random.gauss(mu, sigma)`: `mu + z * sigma`, z a standard normal of the ziggurat (CPython
-    uses Box–Muller here and Kinderman–Monahan in normalvariate: other numbers, the same law)."""
+    """`random.gauss(mu, sigma)`: `mu + z * sigma`, z of CPython's Box–Muller (pairs kept)."""
     b = fl.b
     mu, sigma = args
-    z = b.call(standard_normal(fl.ctx), [_state(fl)])
-    return b.fadd(mu, b.fmul(z, sigma))
+    return b.fadd(mu, b.fmul(b.call(mt19937.gauss(fl.ctx), [_state(fl)]), sigma))
 
 
-lower_normalvariate = lower_gauss
+def lower_normalvariate(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """`random.normalvariate(mu, sigma)`: `mu + z * sigma`, z of CPython's Kinderman–Monahan."""
+    b = fl.b
+    mu, sigma = args
+    return b.fadd(mu, b.fmul(b.call(mt19937.normal(fl.ctx), [_state(fl)]), sigma))
 
 
 def lower_expovariate(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
@@ -103,23 +104,23 @@ def lower_expovariate(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     b = fl.b
     (lambd,) = args
     fl.fail_if(b.fcmp_ordered("==", lambd, F64(0.0)), "ZeroDivisionError", "float division by zero")
-    u = unit_double(fl.ctx, b, _state(fl))
+    u = b.call(mt19937.random(fl.ctx), [_state(fl)])
     log = fl.ctx.libm("log", 1)
     return b.fdiv(b.fneg(b.call(log, [b.fsub(F64(1.0), u)])), lambd)
 
 
 def lower_seed(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
-    """`random.seed(a)`: this thread's stream from |a| (CPython seeds an int by its absolute value;
-    |-2**63| is 2**63 as the unsigned word); `random.seed()`: from the OS."""
+    """`random.seed(a)`: this thread's stream as CPython seeds an int, by its absolute value
+    (|-2**63| is 2**63 as the unsigned word); `random.seed()`: from the OS."""
     b = fl.b
     s = _state(fl)
     if not args:
-        b.call(rng.seed_os(fl.ctx), [s])
+        b.call(mt19937.seed_os(fl.ctx), [s])
         return I1(0)
     (a,) = args
     unsigned = isinstance(e.args[0], ir.Cast) and e.args[0].value.type == T.U64
     value = a if unsigned else b.select(b.icmp_signed("<", a, I64(0)), b.neg(a), a)
-    b.call(rng.seed(fl.ctx), [s, value])
+    b.call(mt19937.seed(fl.ctx), [s, value])
     return I1(0)
 
 
@@ -132,10 +133,22 @@ def lower_below(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
 
 def lower_shuffle(fl, e: ir.Intrinsic, args: list[ll.Value]) -> None:
     """`random.shuffle(x)`: CPython's Fisher–Yates (i from the last down to 1 swaps with
-    below(i + 1)) over the items of a 1-D array, any stride."""
+    _randbelow(i + 1)) over the items of a 1-D array, any stride."""
     b = fl.b
     (a,) = args
     atype: T.Array = e.args[0].type
     n, stride = b.extract_value(a, [1, 0]), b.extract_value(a, [2, 0])
-    b.call(shuffle_function(fl.ctx, atype.dtype.nbytes), [_state(fl), b.extract_value(a, 0), n, stride, I64(1), I64(0)])
+    data = b.extract_value(a, 0)
+    item = ll.IntType(8 * atype.dtype.nbytes).as_pointer()
+    s = _state(fl)
+
+    def step(k):                      # i = n - 1 - k, for k in [0, n - 1)
+        i = b.sub(b.sub(n, I64(1)), k)
+        j = b.call(mt19937.below(fl.ctx), [s, b.add(i, I64(1))])
+        pi = b.bitcast(b.gep(data, [b.mul(i, stride)]), item)
+        pj = b.bitcast(b.gep(data, [b.mul(j, stride)]), item)
+        vi, vj = b.load(pi, align=1), b.load(pj, align=1)
+        b.store(vj, pi, align=1)
+        b.store(vi, pj, align=1)
+    for_range(b, I64(0), b.sub(n, I64(1)), step, "shuffle")
     return None

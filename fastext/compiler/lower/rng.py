@@ -12,7 +12,8 @@ internal functions named `fx$rng.*`:
 
 The module has two streams, `np.random`'s (`np.random.seed`, `np.random.rand`, ...) and Python
 `random`'s (`random.seed`, `random.random`, ...; lower/pyrandom.py): a thread's block holds one
-state of each, `NUMPY_STREAM` and `PYTHON_STREAM` words apart.  Each stream has one state per thread,
+state of each, `NUMPY_STREAM` and `PYTHON_STREAM` words apart.  The second is CPython's Mersenne
+Twister (lower/mt19937.py), so `random.seed(n)` in compiled code gives CPython's numbers.  Each stream has one state per thread,
 found through a pthread key created on first use: threads never share a state, so they
 never race on one, and a Python thread or a prange worker that never called
 `np.random.seed` starts from OS entropy.  A Generator is a pointer to a state of its own, in
@@ -24,6 +25,7 @@ import sys
 
 from llvmlite import ir as ll
 
+from fastext.compiler.lower import mt19937
 from fastext.compiler.lower.context import I32, I64, I8P, ModuleContext
 
 I128 = ll.IntType(128)
@@ -36,9 +38,10 @@ KEY = I32 if sys.platform.startswith("linux") else I64
 # key creation: not started, in progress, done, failed (no key left: draws raise MemoryError)
 _KEY_NONE, _KEY_BUSY, _KEY_READY, _KEY_FAILED = 0, 1, 2, 3
 GOLDEN = 0x9E3779B97F4A7C15
-# the streams of a thread's block (word offsets): np.random's, then Python random's
+# the streams of a thread's block (word offsets): np.random's xoshiro state, then Python
+# random's Mersenne Twister block (lower/mt19937.py)
 NUMPY_STREAM, PYTHON_STREAM = 0, STATE_WORDS
-STREAMS = 2
+THREAD_BLOCK_BYTES = 8 * (STATE_WORDS + mt19937.BLOCK_WORDS)
 
 
 def _define(ctx: ModuleContext, name: str, ret: ll.Type, args: list[ll.Type], build, inline: bool = False):
@@ -201,11 +204,12 @@ def thread_state(ctx: ModuleContext) -> ll.Function:
         current = b.call(getspecific, [key])
         with b.if_then(b.icmp_unsigned("!=", current, ll.Constant(I8P, None)), likely=True):
             b.ret(b.bitcast(current, STATEP))
-        fresh = b.call(ctx.intrinsic("malloc", I8P, [I64]), [I64(STREAMS * STATE_BYTES)])
+        fresh = b.call(ctx.intrinsic("malloc", I8P, [I64]), [I64(THREAD_BLOCK_BYTES)])
         with b.if_then(b.icmp_unsigned("==", fresh, ll.Constant(I8P, None)), likely=False):
             b.ret(null)
-        for k in range(STREAMS):      # each stream from entropy of its own
-            b.call(seed_os(ctx), [b.gep(b.bitcast(fresh, STATEP), [I64(k * STATE_WORDS)])])
+        # each stream from entropy of its own
+        b.call(seed_os(ctx), [b.gep(b.bitcast(fresh, STATEP), [I64(NUMPY_STREAM)])])
+        b.call(mt19937.seed_os(ctx), [b.gep(b.bitcast(fresh, STATEP), [I64(PYTHON_STREAM)])])
         setspecific = ctx.intrinsic("pthread_setspecific", I32, [KEY, I8P])
         rc = b.call(setspecific, [key, fresh])
         with b.if_then(b.icmp_signed("!=", rc, I32(0)), likely=False):
