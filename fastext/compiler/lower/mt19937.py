@@ -26,7 +26,7 @@ import math
 
 from llvmlite import ir as ll
 
-from fastext.compiler.lower.context import F64, I32, I64, I8P, ModuleContext
+from fastext.compiler.lower.context import F64, I32, I64, ModuleContext
 from fastext.compiler.lower.ircontrol import Var, do_while, for_range, while_loop
 
 N, M = 624, 397
