@@ -28,7 +28,7 @@ from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
 from fastext.compiler.frontend.funcvals import FuncValue, flatten, hidden_types, shape, value_of
 from fastext.compiler.frontend.scope import ModuleScope, Signature
 from fastext.compiler.source import Span
-from fastext.compiler.types import ERROR, NONE, STRV, Array, ErrorType, Scalar, Type, article, constant_fits, promote
+from fastext.compiler.types import ERROR, NONE, STR, STRV, Array, ErrorType, Scalar, Type, article, constant_fits, promote
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -93,6 +93,8 @@ class Template:
         from fastext.compiler.frontend.nptyping import infers_return
         ret = None if node.returns is None or infers_return(node) else \
             annotations.resolve(node.returns, scope, allow_none=True)
+        if ret == STR:
+            ret = STRV       # `-> str`: a str value, as for an annotated function (frontend/module.py)
         return Template(node, qualname, scope, diags, dict(options), params, ret, captured)
 
     @property
