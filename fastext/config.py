@@ -153,11 +153,11 @@ class Options:
     and importing `dataclasses` would cost more than the whole cached import.
     """
 
-    __slots__ = ("opt_level", "boundscheck", "cpu", "features", "profile", "gpu_archs", "debug", "triple")
+    __slots__ = ("opt_level", "boundscheck", "cpu", "features", "profile", "gpu_archs", "debug", "triple", "jit")
 
     def __init__(self, opt_level: int = 3, boundscheck: bool = True, cpu: str = "host", features: str = "",
                  profile: bool = False, gpu_archs: tuple[str, ...] = DEFAULT_GPU_ARCHS, debug: bool = False,
-                 triple: str = ""):
+                 triple: str = "", jit: bool = False):
         # cpu: "host" or an LLVM CPU name (e.g. "x86-64-v2"); features: extra LLVM features, e.g. "+avx2";
         # profile: count calls and time of every .fx function (the build `fastext bench --profile` uses)
         object.__setattr__(self, "opt_level", opt_level)
@@ -172,13 +172,17 @@ class Options:
         # triple: "" for this machine, else the LLVM triple of a cross-compiled object (`fastext build
         # --target`, compiler/platforms.py); such objects are inspected, never loaded here
         object.__setattr__(self, "triple", triple)
+        # jit: the object is for the in-process JIT (no linker; compiler/jit.py): LLVM's large code
+        # model, whose 64-bit addresses survive MCJIT placing the code and data sections more
+        # than 2 GiB apart (the default model's 32-bit offsets would then point at other bytes)
+        object.__setattr__(self, "jit", bool(jit))
 
     def __setattr__(self, name, value):
         raise AttributeError("Options is immutable")
 
     def _fields(self) -> tuple:
         return (self.opt_level, self.boundscheck, self.cpu, self.features, self.profile, self.gpu_archs, self.debug,
-                self.triple)
+                self.triple, self.jit)
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Options) and self._fields() == other._fields()
@@ -188,13 +192,17 @@ class Options:
 
     def __repr__(self) -> str:
         return ("Options(opt_level={!r}, boundscheck={!r}, cpu={!r}, features={!r}, profile={!r}, gpu_archs={!r}, "
-                "debug={!r}, triple={!r})").format(
+                "debug={!r}, triple={!r}, jit={!r})").format(
             *self._fields())
 
     def key(self) -> str:
         return f"O{self.opt_level}-bc{int(self.boundscheck)}-{self.cpu}-{self.features}" + ("-prof" * self.profile) \
             + f"-gpu:{'+'.join(self.gpu_archs)}" + ("-g" * self.debug) \
-            + (f"-target:{self.triple}" if self.triple else "")
+            + (f"-target:{self.triple}" if self.triple else "") + ("-jit" * self.jit)
+
+    def for_jit(self) -> "Options":
+        """These options for an object the in-process JIT will load (the `jit` field set)."""
+        return Options(*self._fields()[:-1], jit=True)
 
 
 def options_from_env() -> Options:

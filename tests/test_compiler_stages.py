@@ -345,6 +345,43 @@ def test_object_code_and_timings(dot_art):
     assert all(t >= 0 for t in dot_art.timings.values())
 
 
+BIG_JIT_MODULE = """
+import random
+import numpy as np
+from fastext import f64, i64
+
+
+def fill(n: i64) -> f64[:]:
+    return np.random.random(n)
+
+
+def draws(seed: i64, n: i64) -> str:
+    random.seed(seed)
+    xs = [random.randint(1, 6) for _ in range(n)]
+    return f"{sum(xs)} {random.random():.6f} {random.gauss(0.0, 1.0):.6f}"
+"""
+
+
+def test_jit_objects_use_the_large_code_model(tmp_path):
+    # Regression: objects for the JIT were compiled with the default code model, whose 32-bit
+    # offsets break when MCJIT puts the data sections more than 2 GiB from the code: this
+    # module read its strings and tables as other bytes (NaN arrays, "module 'numpy' has no
+    # attribute '.6f'").  `Options(jit=True)`, which the no-linker import path uses, compiles
+    # with the large model.
+    import random
+    from fastext.compiler.jit import load_extension
+    from fastext.config import Options
+    assert Options(jit=True).key() != Options().key() and Options().for_jit() == Options(jit=True)
+    for k in range(3):
+        art = compile_source(BIG_JIT_MODULE, str(tmp_path / f"bigjit{k}.fx"), f"bigjit{k}", Options(jit=True))
+        mod = load_extension(art.object_code, importlib.machinery.ModuleSpec(f"bigjit{k}", None), f"bigjit{k}")
+        a = mod.fill(1000)
+        assert ((a >= 0.0) & (a < 1.0)).all() and len(set(a.tolist())) == 1000, a[:5]
+        random.seed(7)
+        xs = [random.randint(1, 6) for _ in range(50)]
+        assert mod.draws(7, 50) == f"{sum(xs)} {random.random():.6f} {random.gauss(0.0, 1.0):.6f}"
+
+
 def test_jit_loads_the_same_object(dot_art):
     """The no-linker path: the object loaded in-process behaves like the linked module."""
     from fastext.compiler.jit import load_extension

@@ -374,7 +374,8 @@ def test_jit_path_runs_threads():
     import importlib.machinery
     from fastext.compiler import jit
     from fastext.compiler.driver import compile_source
-    art = compile_source(SMALL, "small.fx", "prange_jit")
+    from fastext.config import Options
+    art = compile_source(SMALL, "small.fx", "prange_jit", Options(jit=True))
     mod = jit.load_extension(art.object_code, importlib.machinery.ModuleSpec("prange_jit", None), "prange_jit")
     a = np.array([[1e16], [1.0], [1.0], [-1e16], [1.0], [1.0], [1.0]])
     for threads in (1, 3):

@@ -33,7 +33,8 @@ def fastext_module():
     from importlib.machinery import ModuleSpec
     from fastext.compiler.driver import compile_file
     from fastext.compiler.jit import load_extension
-    art = compile_file(SOURCE, "ufuncs_bench")
+    from fastext.config import Options
+    art = compile_file(SOURCE, "ufuncs_bench", Options(jit=True))     # the JIT needs the large code model
     return load_extension(art.object_code, ModuleSpec("ufuncs_bench", None), "ufuncs_bench")
 
 

@@ -55,8 +55,9 @@ def target_machine(options: Options, jit: bool = False) -> llvm.TargetMachine:
         cpu, features = options.cpu, ""
     if options.features:
         features = ",".join(f for f in (features, options.features) if f)
+    codemodel = "jitdefault" if jit else "large" if options.jit else "default"
     return target.create_target_machine(cpu=cpu, features=features, opt=min(options.opt_level, 3),
-                                        reloc="pic", codemodel="jitdefault" if jit else "default", jit=jit)
+                                        reloc="pic", codemodel=codemodel, jit=jit)
 
 
 def build_module(ir_text: str, runtime_text: str, options: Options) -> llvm.ModuleRef:

@@ -1,7 +1,10 @@
 """No-linker path: load a compiled object in-process with LLVM's JIT and run PEP 489 init.
 
-The object is the same one the linker would turn into a `.so`; MCJIT resolves
-its C-API references against the running interpreter (dlsym on the process).
+MCJIT resolves the object's C-API references against the running interpreter (dlsym on the
+process).  The object must be compiled with `Options(jit=True)` (LLVM's large code model; the
+import hook does so for its no-linker path, importer/store.py): MCJIT may place the code and
+data sections more than 2 GiB apart, and the default model's 32-bit offsets between them
+would then silently address other bytes (a module's strings and tables read as garbage).
 """
 from __future__ import annotations
 

@@ -44,11 +44,14 @@ def obtain(fx_path: str, options, kind: str) -> Built:
     """
     fx_path = os.path.abspath(fx_path)
     stem = cache.stem_of(fx_path)
+    if kind == "o":
+        options = options.for_jit()
     hit = cache.lookup(fx_path, options, (kind,))
     if hit is not None and hit.problem is None:
         return hit
     if kind == "so" and not _have_linker():
         kind = "o"
+        options = options.for_jit()
         hit = cache.lookup(fx_path, options, ("o",))
         if hit is not None and hit.problem is None:
             return hit
@@ -158,6 +161,7 @@ def _build_uncached(fx_path: str, stem: str, options, kind: str, why: str) -> Bu
             return built
         except OSError:
             shutil.rmtree(folder, ignore_errors=True)
+    options = options.for_jit()      # kept in memory: only the JIT can load it
     artifact, deps = _compile(fx_path, stem, source, options)
     built = Built(fx_path, "o", cache.cache_key(cache.key_inputs(fx_path, source, deps, options)))
     built.data = artifact.object_code
