@@ -31,10 +31,30 @@ def rewrite(tree: ast.Module, file: str) -> list[FxSyntaxError]:
         return []
     fields_of: dict[str, list] = {}       # fields of the dataclasses above, for subclasses
     below = _subclasses(tree)
-    gone = {"dataclasses": ("dataclass", "field"), "typing": ("NamedTuple",), "collections": ("namedtuple",)}
+    gone = {"dataclasses": ("dataclass", "field", "replace"), "typing": ("NamedTuple",),
+            "collections": ("namedtuple",)}
+    _Replaces(names).visit(tree)
     return each_statement(tree, lambda stmt: without_imports(stmt, gone, ("dataclasses",))
                           if isinstance(stmt, (ast.Import, ast.ImportFrom))
                           else [_record(stmt, names, fields_of, below, file)])
+
+
+REPLACE = "_fx_replace"     # what `dataclasses.replace(r, x=1)` calls (frontend/recordops.py: replace)
+
+
+class _Replaces(ast.NodeTransformer):
+    """`replace(r, x=1)` / `dataclasses.replace(r, x=1)` → `r._fx_replace(x=1)`: a method of no
+    class of the user's, which frontend/recordops.py builds for records of any record class."""
+
+    def __init__(self, names: dict):
+        self.names = names
+
+    def visit_Call(self, node: ast.Call) -> ast.Call:
+        self.generic_visit(node)
+        if len(node.args) == 1 and _called_name(node.func, self.names["replace"], self.names["module"], "replace"):
+            node.func = ast.copy_location(ast.Attribute(node.args[0], REPLACE, ast.Load()), node.func)
+            node.args = []
+        return node
 
 
 def _record(stmt: ast.stmt, names: dict, fields_of: dict, below: dict, file: str) -> ast.stmt:
@@ -45,22 +65,27 @@ def _record(stmt: ast.stmt, names: dict, fields_of: dict, below: dict, file: str
             options = {"named": True}
             stmt.bases = []
         if options is not None:
-            return _plain(stmt, options, fields_of, below, file)
+            cls = _plain(stmt, options, fields_of, below, file)
+            # what frontend/recordops.py adds: a named tuple reads as a tuple, a frozen record refuses stores
+            cls.fx_record = "tuple" if options.get("named") else "frozen" if options.get("frozen") else "data"
+            return cls
     elif isinstance(stmt, ast.Assign) and _is_namedtuple_call(stmt, names):
-        return _namedtuple_class(stmt, file)
+        cls = _namedtuple_class(stmt, file)
+        cls.fx_record = "tuple"
+        return cls
     return stmt
 
 
 def _imported(tree: ast.Module) -> dict[str, set]:
-    """The local names of `dataclasses.dataclass`, `dataclasses.field`, the `dataclasses`
+    """The local names of `dataclasses.dataclass`, `.field`, `.replace`, the `dataclasses`
     module, `typing.NamedTuple` (and `typing`), and `collections.namedtuple` (and `collections`)."""
-    names: dict[str, set] = {"dataclass": set(), "field": set(), "module": set(), "NamedTuple": set(),
+    names: dict[str, set] = {"dataclass": set(), "field": set(), "replace": set(), "module": set(), "NamedTuple": set(),
                              "namedtuple": set(), "typing": set(), "collections": set()}
     for stmt in tree.body:
         if isinstance(stmt, ast.ImportFrom) and not stmt.level:
             for alias in stmt.names:
                 local = alias.asname or alias.name
-                if stmt.module == "dataclasses" and alias.name in ("dataclass", "field"):
+                if stmt.module == "dataclasses" and alias.name in ("dataclass", "field", "replace"):
                     names[alias.name].add(local)
                 elif stmt.module == "typing" and alias.name == "NamedTuple":
                     names["NamedTuple"].add(local)
