@@ -116,6 +116,8 @@ class FunctionChecker(ExpressionChecker):
         mapfilter.reversed_values(node, bound)
         from fastext.compiler.frontend import transpose
         transpose.rewrite(node, bound, self.scope.file)     # `zip(*rows)`: columns as lists, checked uses
+        from fastext.compiler.frontend import spreads
+        spreads.rewrite(node)       # `f(**d)`, `f(*xs)` of known keys and lengths; local records per key
         body_nodes = without_docstring(node.body)
         from fastext.compiler.frontend import optionals
         self.optional_names = optionals.candidates(node)
