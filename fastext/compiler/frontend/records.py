@@ -5,10 +5,11 @@ read, into the class Python's machinery would have generated: the fields declare
 `P(x=1.0, y=2)`, an `__eq__` comparing the fields, and with `order=True` the orderings of the
 field tuples.  Methods the class writes itself are kept and win, as in Python.
 
-What a rewritten class is not (docs/language.md, "Records"): a tuple (a named tuple's items
-are read by name, not by index or unpacking), frozen (`frozen=True` instances accept field
-stores in compiled code; Python raises `FrozenInstanceError`), hashable (not a dict key or a
-set item), and `field(default_factory=...)` fields are not `__init__` parameters."""
+Each rewritten class is marked (`ClassDef.fx_record`: "tuple", "frozen" or "data"), and
+frontend/recordops.py gives the marks their meaning: a named tuple reads as the tuple of its
+fields (`p[0]`, unpacking, `for`, `len`, `_replace`), frozen records refuse stores, both are
+hashable; `dataclasses.replace(r, x=1)` is rewritten here to `r._fx_replace(x=1)`.
+`field(default_factory=...)` fields are not `__init__` parameters (docs/language.md, "Records")."""
 from __future__ import annotations
 
 import ast
