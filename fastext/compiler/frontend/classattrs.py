@@ -18,6 +18,7 @@ import ast
 from fastext.compiler.builtins import EXCEPTIONS
 from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.astedit import located
+from fastext.compiler.frontend.optionals import _own_nodes
 from fastext.compiler.source import Span
 
 
@@ -42,7 +43,7 @@ def rewrite(tree: ast.Module, file: str) -> list[FxSyntaxError]:
         var = f"{c}__{name}"
         tree.body.insert(tree.body.index(node), located(ast.Assign([ast.Name(var, ast.Store())], value), stmt))
         for owner in below[c]:
-            if any(isinstance(s, ast.Assign) and _class_value(s)[0] == name for s in classes[owner].body) and owner != c:
+            if owner != c and any(_class_value(s)[0] == name for s in classes[owner].body):
                 continue        # a subclass with its own value keeps it for its methods
             for method in (m for m in classes[owner].body if isinstance(m, ast.FunctionDef)):
                 try:
@@ -54,8 +55,8 @@ def rewrite(tree: ast.Module, file: str) -> list[FxSyntaxError]:
                 _Spellings(var, c, name, stmt, own=False, file=file).visit(stmt)
     for fn in ast.walk(tree):       # the functions that store one declare it `global`
         if isinstance(fn, ast.FunctionDef):
-            stored = sorted({n.id for n in _own_nodes(fn) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
-                             and n.id in {f"{c}__{name}" for c, name in changed}})
+            stored = sorted({n.id for n in _own_nodes(fn.body) if isinstance(n, ast.Name) and
+                             isinstance(n.ctx, ast.Store) and n.id in {f"{c}__{name}" for c, name in changed}})
             if stored:
                 fn.body.insert(0, located(ast.Global(stored), fn.body[0]))
     return errors
@@ -88,16 +89,6 @@ def _family(classes: dict[str, ast.ClassDef]) -> dict[str, list[str]]:
     return out
 
 
-def _own_nodes(fn: ast.FunctionDef):
-    """The nodes of `fn`'s body, not those of functions or classes nested in it."""
-    todo = list(fn.body)
-    while todo:
-        node = todo.pop()
-        yield node
-        todo += [c for c in ast.iter_child_nodes(node) if not isinstance(c, (ast.FunctionDef, ast.ClassDef,
-                                                                             ast.Lambda))]
-
-
 def _through_class(node: ast.expr, c: str, method: ast.FunctionDef | None) -> bool:
     """`node` names the class `c`: `C`, or in a method `cls`, `type(self)`, `self.__class__`."""
     if isinstance(node, ast.Name) and node.id == c:
@@ -122,7 +113,7 @@ def _assigned(tree: ast.Module, classes: dict, below: dict, c: str, name: str) -
         if not isinstance(fn, ast.FunctionDef):
             continue
         method = methods.get(id(fn))
-        for node in _own_nodes(fn):
+        for node in _own_nodes(fn.body):
             if isinstance(node, ast.Attribute) and node.attr == name and isinstance(node.ctx, ast.Store) and \
                     _through_class(node.value, c, method):
                 return True
@@ -136,8 +127,9 @@ class _Spellings(ast.NodeTransformer):
     def __init__(self, var: str, c: str, name: str, method: ast.FunctionDef, own: bool, file: str):
         self.var, self.c, self.name, self.file = var, c, name, file
         self.method = method if own else None
-        self.self_name = method.args.args[0].arg if own and method.args.args and not any(
-            isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod") for d in method.decorator_list) else None
+        plain = not any(isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod")
+                        for d in method.decorator_list)
+        self.self_name = method.args.args[0].arg if own and method.args.args and plain else None
 
     def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
         if node.attr != self.name:

@@ -44,8 +44,8 @@ def as_tuple(fc: "FunctionChecker", value: ir.Expr, node: ast.AST) -> ir.Expr | 
 
 
 def replace(fc: "FunctionChecker", node: ast.Call, owner: ir.Expr) -> ir.Expr:
-    """`p._replace(x=1)` (and `dataclasses.replace(p, x=1)`, records.py): a new record of p's class with the named fields given, the others
-    p's (the keywords are evaluated in their order, after `p`, as Python does)."""
+    """`p._replace(x=1)` (and `dataclasses.replace(p, x=1)`, records.py): a new record of p's
+    class with the named fields given, the others p's (the keywords are evaluated in their order, after `p`, as Python does)."""
     stype: Struct = owner.type
     names = [f for f, _ in stype.fields]
     if node.args or any(k.arg is None for k in node.keywords):

@@ -37,9 +37,10 @@ def rewrite(fn: ast.FunctionDef) -> None:
     _Displays().visit(fn)
 
 
-def _uses(fn: ast.FunctionDef, name: str, parents: dict, define: ast.Assign) -> list[ast.Name] | None:
-    """The loads of `name` in `fn`, or None when it is bound anywhere but by `define` or read
-    inside a nested function (whose reads the rewrite would not follow)."""
+def _uses(fn: ast.FunctionDef, name: str, parents: dict, define: ast.Assign) -> list[tuple] | None:
+    """The loads of `name` in `fn`, each with its parent and grandparent node, or None when it
+    is bound anywhere but by `define` or read inside a nested function (whose reads the rewrite
+    would not follow)."""
     uses = []
     for node in ast.walk(fn):
         if not (isinstance(node, ast.Name) and node.id == name):
@@ -53,7 +54,8 @@ def _uses(fn: ast.FunctionDef, name: str, parents: dict, define: ast.Assign) -> 
             if isinstance(up, (ast.FunctionDef, ast.Lambda, ast.AsyncFunctionDef, ast.ClassDef)):
                 return None
             up = parents.get(id(up))
-        uses.append(node)
+        up = parents.get(id(node))
+        uses.append((node, up, parents.get(id(up))))
     return uses
 
 
@@ -71,9 +73,7 @@ def _record(fn: ast.FunctionDef, define: ast.Assign, name: str, parents: dict) -
     if uses is None:
         return
     edits = []
-    for use in uses:
-        up = parents.get(id(use))
-        grand = parents.get(id(up))
+    for use, up, grand in uses:
         if isinstance(up, ast.Subscript) and up.value is use and _key(up.slice) in keys and \
                 not isinstance(up.ctx, ast.Del):
             edits.append(("item", up, _key(up.slice)))
@@ -120,9 +120,7 @@ def _known_list(fn: ast.FunctionDef, define: ast.Assign, name: str, n: int, pare
     if uses is None:
         return
     spreads = []
-    for use in uses:
-        up = parents.get(id(use))
-        grand = parents.get(id(up))
+    for use, up, grand in uses:
         if isinstance(up, ast.Starred) and isinstance(grand, ast.Call) and up in grand.args:
             spreads.append((up, grand))
         elif isinstance(up, ast.Subscript) and up.value is use and isinstance(up.ctx, ast.Load) or \

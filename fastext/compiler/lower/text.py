@@ -164,9 +164,10 @@ def exception_class(fl, attrs: dict) -> ll.Value:
 
 
 def _class_from_source(fl, attrs: dict, name: str, base_name: str, base: ll.Value) -> ll.Value:
-    """The class `name` made by running its class statement `attrs["source"]` (of `attrs["file"]`) as Python (an exception class
-    with methods: frontend/userexc.py), in a namespace of the builtins and its base, under the
-    module's name (its `__module__`); a new reference."""
+    """The class `name` made by running its class statement `attrs["source"]` (of
+    `attrs["file"]`) as Python (an exception class with methods: frontend/userexc.py), in a
+    namespace of the builtins and its base, under the module's name (its `__module__`); a new
+    reference."""
     b, api = fl.b, fl.api
     ns = api.call(b, "PyDict_New")
     fl.fail_if_null(ns)
