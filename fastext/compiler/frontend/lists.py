@@ -762,6 +762,8 @@ def tuple_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     if node.keywords or len(node.args) != 1:
         raise fc.error(node, "tuple() takes one tuple here", "build the tuple as a display: (a, b)")
     value = settle(fc, fc.expr(node.args[0]))
+    from fastext.compiler.frontend import recordops
+    value = recordops.as_tuple(fc, value, node) or value      # `tuple(p)` of a named tuple: its fields
     if isinstance(value.type, (T.Tuple, T.ErrorType)):
         return value
     raise fc.error(node, f"tuple() of {article(value.type)} is not supported: a tuple's length is part of its "

@@ -32,7 +32,7 @@ def rewrite(tree: ast.Module, file: str) -> list[FxSyntaxError]:
         return []
     fields_of: dict[str, list] = {}       # fields of the dataclasses above, for subclasses
     below = _subclasses(tree)
-    gone = {"dataclasses": ("dataclass", "field", "replace"), "typing": ("NamedTuple",),
+    gone = {"dataclasses": ("dataclass", "field", "replace"), "typing": ("NamedTuple", "ClassVar"),
             "collections": ("namedtuple",)}
     _Replaces(names).visit(tree)
     return each_statement(tree, lambda stmt: without_imports(stmt, gone, ("dataclasses",))
@@ -186,6 +186,9 @@ def _plain(node: ast.ClassDef, options: dict, fields_of: dict, below: dict, file
                 init = False
             own.append((stmt.target.id, stmt.annotation, default, init, factory, stmt))
             body.append(located(ast.AnnAssign(ast.Name(stmt.target.id, ast.Store()), stmt.annotation, None, 1), stmt))
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
+            # `count: ClassVar[int] = 0`: a class-level value (a constant, or shared state: classattrs.py)
+            body.append(located(ast.Assign([ast.Name(stmt.target.id, ast.Store())], stmt.value), stmt))
         else:
             body.append(stmt)
     fields = _Fields(f for f in base_fields if f[0] not in {o[0] for o in own})
