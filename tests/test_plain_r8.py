@@ -231,3 +231,21 @@ def test_a_dict_record_used_as_a_dict_keeps_the_one_value_type_rule(tmp_path):
                 print(k)
             return rec["age"]
         """, 3, 32, "dict values must have one type", "convert them to one type")
+
+
+def test_a_none_start_number_read_by_a_nested_function_is_located(tmp_path):
+    fxload.assert_located_error(tmp_path, """
+        class Node:
+            def __init__(self, v: int):
+                self.v = v
+
+        def main(n: int) -> int:
+            best = None
+
+            def better(v):
+                return best is None or v > best
+            for i in range(n):
+                if better(i % 5):
+                    best = i % 5
+            return best + Node(1).v
+        """, 7, 12, "`best` starts as None and a nested function reads it", "give it a first value of its type")

@@ -1,4 +1,4 @@
-# [None] * n filled later with instances of one class
+# [None] * n filled later with instances of one class; a None-start local a nested function reads
 class Node:
     def __init__(self, value: int):
         self.value = value
@@ -25,5 +25,14 @@ def main(n: int):
     grid = [[None] * 2 for _ in range(2)]
     grid[0][1] = Node(1)
     print(grid[0][0] is None, grid[0][1].value)
+    best = None
+
+    def better(node):
+        return best is None or node.value > best.value
+    for i in range(n):
+        cand = Node((i * 7) % 5)
+        if better(cand):
+            best = cand
+    print(best.value, best is None)
     return total
 # ARGS: 5
