@@ -100,7 +100,8 @@ def init(g: dict, module_name: str, constants: dict, structs: list, values: list
             ns = {m: staticmethod(g.pop(name + "." + m)) if m in statics else method(g.pop(name + "." + m), name, m)
                   for m in methods if m != "__init__"}
             ns.update(__module__=module_name, __qualname__=name)
-            made[key] = plain_class(name, [(f, field_type(t)) for f, t in fields], ns, g.pop(name + ".__init__", None))
+            made[key] = plain_class(name, [(f, field_type(t)) for f, t in fields], ns, g.pop(name + ".__init__", None),
+                                    flags[3] if len(flags) > 3 else "")
         else:
             made[key] = struct(name, fields, methods, bool(flags and flags[0]))
         if bound is not None:
@@ -114,12 +115,16 @@ def init(g: dict, module_name: str, constants: dict, structs: list, values: list
         g[name] = value(spec)
 
 
-def plain_class(name: str, fields: list, ns: dict, constructor) -> type:
+def plain_class(name: str, fields: list, ns: dict, constructor, record: str = "") -> type:
     """The compiled module's class for a plain `.fx` class: `Name(...)` runs the compiled
     `__init__` (`constructor`, which returns a new instance), instances hold exactly the fields
     (`__slots__`, each assignment converted to the field's type), entry points build results
     from the fields with `__fx_make__`; `==`, `repr` and the rest are the class's own methods or
-    Python's defaults for a class (identity, `<mod.Name object at ...>`)."""
+    Python's defaults for a class (identity, `<mod.Name object at ...>`).  A class made from a
+    named tuple (`record` "tuple") is a tuple of its fields, as Python's named tuples are; one
+    made from `@dataclass(frozen=True)` ("frozen") refuses stores and hashes its fields."""
+    if record == "tuple":
+        return _tuple_class(name, tuple(f for f, _ in fields), ns, constructor)
     names = tuple(f for f, _ in fields)
     setter = object.__setattr__
     convert = {}
@@ -152,9 +157,43 @@ def plain_class(name: str, fields: list, ns: dict, constructor) -> type:
                 raise TypeError(f"{name}() field {attr!r}: {e}") from None
         setter(self, attr, value)
 
+    if record == "frozen":      # as dataclasses' frozen classes: no stores, a hash of the fields
+        def __setattr__(self, attr, value):
+            import dataclasses
+            raise dataclasses.FrozenInstanceError(f"cannot assign to field {attr!r}")
+
+        ns.update(__delattr__=__setattr__, __hash__=lambda self: hash(tuple(getattr(self, f) for f in names)))
     ns.update(__slots__=names, __new__=__new__, __fx_make__=classmethod(__fx_make__), __setattr__=__setattr__,
               _fields=names, __fx_plain__=True)
     return type(name, (), ns)
+
+
+def _tuple_class(name: str, names: tuple, ns: dict, constructor) -> type:
+    """A named tuple's class: a tuple subclass with a read-only property per field, `_replace`
+    and `_asdict`; compared, hashed, indexed and iterated as the tuple of its fields (the
+    compiled field-tuple comparisons give the same answers, so tuple's own are kept)."""
+    import operator
+
+    def __new__(cls, *args, **kwargs):
+        return constructor(*args, **kwargs)
+
+    def __fx_make__(cls, *values):
+        return tuple.__new__(cls, values)
+
+    def _replace(self, **changes):
+        values = [changes.pop(f, v) for f, v in zip(names, self)]
+        if changes:
+            raise ValueError(f"Got unexpected field names: {list(changes)!r}")
+        return constructor(*values)
+
+    for compare in ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"):
+        ns.pop(compare, None)
+    ns.update(__slots__=(), __new__=__new__, __fx_make__=classmethod(__fx_make__), _replace=_replace,
+              _asdict=lambda self: dict(zip(names, self)), __getnewargs__=lambda self: tuple(self),
+              _fields=names, __match_args__=names, __fx_plain__=True)
+    for k, f in enumerate(names):
+        ns[f] = property(operator.itemgetter(k), doc=f"Alias for field number {k}")
+    return type(name, (tuple,), ns)
 
 
 def _scalar_converter(t: str):

@@ -126,7 +126,6 @@ def test_carets_cover_the_construct(in_repo):
     ("unsupported_with", "unsupported statement (with statement)"),
     ("class_def", "multiple inheritance is not supported"),
     ("lambda_expr", "(lambda)"),
-    ("funcvals_misuse", "`fact` calls itself before its result type is known"),
     ("funcvals_misuse", "`mixed` returns an f64[:] elsewhere and an f64 here"),
     ("funcvals_misuse", "`f` is bound to a function more than once"),
     ("funcvals_misuse", "`square` is a function, not a value here"),

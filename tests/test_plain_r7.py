@@ -184,11 +184,13 @@ def test_exception_classes_reach_python_as_the_module_attributes():
     assert str(e.value) == "not a number: 'x'"
 
 
-def test_exception_class_with_a_body_is_located(tmp_path):
+def test_exception_class_with_statements_besides_methods_is_located(tmp_path):
+    # methods and class-level values are Python's (round 8: tests/test_plain_r8.py); other statements are refused
     fxload.assert_located_error(tmp_path, """
         class E(ValueError):
-            code = 3
-        """, 3, 5, "exception class `E` holds only `pass` or a docstring", "raise E(f")
+            for k in range(3):
+                pass
+        """, 3, 5, "exception class `E` holds methods and class-level values only", "move the rest to module level")
 
 
 def test_nested_functions_are_not_lifted_when_a_caller_shadows_what_the_callee_reads(tmp_path):

@@ -117,7 +117,7 @@ def test_none_local_read_by_a_closure_is_located(tmp_path):
             for ln in lines:
                 header = ln
             return show()
-        """, 2, 14, "None is only allowed", "unless a nested function or lambda reads it")
+        """, 2, 14, "`header` starts as None and a nested function reads it", "give it a first value of its type")
 
 
 def test_module_str_variable_is_seen_by_python(tmp_path):

@@ -186,7 +186,7 @@ def init_source(module: ir.Module) -> str | None:
                    if key.rpartition(".")[0] == t.name and "$" not in key.rpartition(".")[2]]
         statics = [m for m in methods if _static(module.functions[f"{t.name}.{m}"], t)]
         specs.append(f"({t.name!r}, {t.short_name!r}, [{fields}], {methods!r}, {bound.get(t.name)!r}, "
-                     f"{t.mutable!r}, {t.plain!r}, {statics!r})")
+                     f"{t.mutable!r}, {t.plain!r}, {statics!r}, {t.record!r})")
     values = [f"({name!r}, {_struct_value(t, value)})" for name, (t, value) in consts.items() if isinstance(t, T.Struct)]
     return (
         "try:\n"

@@ -280,8 +280,11 @@ def _box_record(wb: "WrapperBuilder", t: T.Struct, record: ll.Value) -> ll.Value
 
 def write_back(wb: "WrapperBuilder", t: T.Struct, obj: ll.Value, record: ll.Value) -> ll.Value:
     """Set the fields of argument `obj` from its record when `obj` is an instance of the class
-    (a tuple or list argument is left alone); i1 1 when a store failed (exception set)."""
+    (a tuple or list argument is left alone); i1 1 when a store failed (exception set).  A named
+    tuple's or frozen record's fields cannot change in compiled code: nothing to write back."""
     b, api = wb.b, wb.api
+    if t.record in ("tuple", "frozen"):
+        return ll.Constant(ll.IntType(1), 0)
     failed = b.alloca(ll.IntType(1))
     b.store(ll.Constant(ll.IntType(1), 0), failed)
     if t.plain:     # None, or a defaulted argument not given: nothing to write back

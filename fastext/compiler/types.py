@@ -5,7 +5,7 @@ checker and the docs (docs/language.md, "Numbers") have one source of truth.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class Type:
@@ -92,6 +92,11 @@ class Struct(Type):
     # class with neither base nor subclass, whose records carry no id) and its base class
     cid: int = 0
     base: "Struct | None" = None
+    # what frontend/records.py made a plain class from: "tuple" (a named tuple: read as the tuple
+    # of its fields), "frozen" (`@dataclass(frozen=True)`), "data" (another dataclass), "" otherwise
+    # (frontend/recordops.py).
+    # Not part of the type's identity: a copy made without it is the same type.
+    record: str = field(default="", compare=False)
 
     def is_subclass_of(self, other: "Type") -> bool:
         """Whether `self` is `other` or derives from it (a reference to it is usable as one to `other`)."""

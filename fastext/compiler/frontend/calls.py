@@ -653,7 +653,8 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         value = fc.expr(node.args[0])
         if isinstance(value.type, ErrorType):
             raise _Poisoned
-        from fastext.compiler.frontend import dunders
+        from fastext.compiler.frontend import dunders, recordops
+        value = recordops.as_tuple(fc, value, node) or value     # `len(p)` of a named tuple
         if dunders.involved(value):      # `len(q)` → q.__len__()
             return fc.convert(dunders.builtin(fc, "len", value, node), I64)
         if isinstance(value.type, Array):

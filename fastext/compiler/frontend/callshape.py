@@ -76,6 +76,9 @@ def _spread(fc: "FunctionChecker", node: ast.Call, packs: bool, shown: str) -> l
             out += inner.elts
             continue
         t = fc.vars[inner.id].type if isinstance(inner, ast.Name) and inner.id in fc.vars else None
+        from fastext.compiler.frontend import recordops
+        if recordops.kind(fc, t) == "tuple":        # `Point3D(*p, z=1)` of a named tuple: its fields
+            t = T.Tuple(tuple(ft for _, ft in t.fields))
         if isinstance(t, T.Tuple):
             out += [ast.copy_location(ast.Subscript(ast.Name(inner.id, ast.Load()), ast.Constant(k), ast.Load()), a)
                     for k in range(len(t.items))]

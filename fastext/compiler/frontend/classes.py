@@ -119,7 +119,7 @@ def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast
                                 "class's own instances is not supported yet",
                                 "keep indices instead (`list[int]` into a list of the instances), or hold one "
                                 f"instance per field (`self.next: Optional[{node.name}]`)")
-    stype = Struct(ref.name, tuple(fields), True, True, cid, base)
+    stype = Struct(ref.name, tuple(fields), True, True, cid, base, getattr(node, "fx_record", None) or "")
     ref.bind(stype)
     scope.names[node.name] = Binding("structtype", stype)
     inherit.register(collector, node, stype, methods, consts, own_init)

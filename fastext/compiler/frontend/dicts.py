@@ -33,6 +33,9 @@ def is_table(e: ir.Expr) -> bool:
 
 def _check_key(fc: "FunctionChecker", t: T.Type, node: ast.AST) -> None:
     ok = isinstance(t, Scalar) or t == T.STRV or isinstance(t, T.Tuple) and all(isinstance(i, Scalar) for i in t.items)
+    if not ok and isinstance(t, T.Struct):
+        from fastext.compiler.frontend import recordops
+        ok = recordops.hashable(fc, t, node)        # a named tuple's or frozen dataclass's record
     if not ok and not isinstance(t, Unknown):
         shown = "a list" if isinstance(t, T.List) else t
         raise fc.error(node, f"dict keys and set items must be numbers, str or tuples of numbers, not {shown}",

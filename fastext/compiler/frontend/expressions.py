@@ -332,8 +332,11 @@ class ExpressionChecker:
         if poisoned(base):
             return poison(span)
         if isinstance(base.type, Struct) and base.type.plain:      # `q[i]` → q.__getitem__(i)
-            from fastext.compiler.frontend import dunders
-            return dunders.getitem(self, node, base)
+            from fastext.compiler.frontend import dunders, recordops
+            fields = recordops.as_tuple(self, base, node.value)    # `p[0]` of a named tuple
+            if fields is None:
+                return dunders.getitem(self, node, base)
+            base = fields
         if isinstance(base.type, Tuple):
             idx = node.slice
             k = _const_int(idx)

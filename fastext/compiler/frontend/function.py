@@ -116,6 +116,8 @@ class FunctionChecker(ExpressionChecker):
         mapfilter.reversed_values(node, bound)
         from fastext.compiler.frontend import transpose
         transpose.rewrite(node, bound, self.scope.file)     # `zip(*rows)`: columns as lists, checked uses
+        from fastext.compiler.frontend import spreads
+        spreads.rewrite(node)       # `f(**d)`, `f(*xs)` of known keys and lengths; local records per key
         body_nodes = without_docstring(node.body)
         from fastext.compiler.frontend import optionals
         self.optional_names = optionals.candidates(node)
@@ -990,7 +992,12 @@ def _check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Func
     pretyped.update(first.wants_list)
     from fastext.compiler.frontend import optionals
     optional = optionals.found(first)
-    if not first.wants_float and not pretyped and not optional:
+    # a nested function reading a local begun as None sees its value, not its flag: only an
+    # instance (None its null reference) stays an optional there
+    nested = optionals.read_in_nested(node.body) if optional else set()
+    dropped = {n for n, t in optional.items() if n in nested and optionals.flagged(t)}
+    optional = {n: t for n, t in optional.items() if n not in dropped}
+    if not first.wants_float and not pretyped and not optional and not dropped:
         if failed is not None:
             raise failed
         return fn
@@ -1005,6 +1012,15 @@ def _check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Func
     # without errors: the second one is kept unless it is worse
     fn, failed = _fewer_errors(diags, before, reported, (fn, failed), _attempt(second, node),
                                ties_to_second=first.guessed_absent)
+    for k, d in enumerate(diags.items[before:], before):     # the poisoned ones' error, made precise
+        name = next((n for n in dropped if d.message == f"`{n}` starts as None: its type comes from a later "
+                     "value"), None)
+        if name is not None:
+            diags.items[k] = dataclasses.replace(
+                d, message=f"`{name}` starts as None and a nested function reads it: the function would see "
+                           "its value without knowing whether it is None",
+                hint=f"give it a first value of its type (`{name} = -1`, `{name} = (0, 0)`), or pass it to the "
+                     "function as an argument")
     if failed is not None:
         raise failed
     return fn

@@ -222,6 +222,14 @@ def finish(fc: "FunctionChecker", body: list[ir.Stmt]) -> None:
         e.type = substitute(fc, e.type)
         key = open_key(e.type)
         if key is None:
+            if isinstance(e, ir.Intrinsic) and e.name == "record.none" and \
+                    not (isinstance(e.type, T.Struct) and e.type.plain or e.type == T.NONE):
+                from fastext.compiler.diagnostics import FxSyntaxError
+                fc.diags.add(FxSyntaxError(e.span, f"a list that starts as None holds {article(e.type)} later: "
+                                           "its slots not yet stored would be None, which only a class "
+                                           "instance's slot can be", "start it with the value the slots "
+                                           "hold first, e.g. `[0] * n`").diagnostic)
+                e.type = T.ERROR
             continue
         e.type = T.ERROR
         if key in reported:
@@ -267,6 +275,11 @@ def display(fc: "FunctionChecker", node: ast.List) -> ir.Expr:
     items = [as_item(fc.expr(e)) for e in node.elts]
     if not items:
         return _op(unknown(), span, "empty", [])
+    if all(isinstance(i, ir.Intrinsic) and i.name == "record.none" and i.type == T.NONE for i in items):
+        # `[None] * n` filled later (`slots[i] = Node(...)`): a list of the class the stores decide,
+        # its slots None until then (a class reference may be None; `finish` refuses other types)
+        open_list = unknown()
+        return _op(open_list, span, "display", [ir.Intrinsic(open_list.item, i.span, "record.none", []) for i in items])
     if all(isinstance(e, ast.Constant) and type(e.value) is int for e in node.elts) and \
             all(i.type == I64 for i in items):
         # `[0] * n`, `[1, 2]`: ints for now, floats if the list is first used as floats
@@ -749,6 +762,8 @@ def tuple_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     if node.keywords or len(node.args) != 1:
         raise fc.error(node, "tuple() takes one tuple here", "build the tuple as a display: (a, b)")
     value = settle(fc, fc.expr(node.args[0]))
+    from fastext.compiler.frontend import recordops
+    value = recordops.as_tuple(fc, value, node) or value      # `tuple(p)` of a named tuple: its fields
     if isinstance(value.type, (T.Tuple, T.ErrorType)):
         return value
     raise fc.error(node, f"tuple() of {article(value.type)} is not supported: a tuple's length is part of its "

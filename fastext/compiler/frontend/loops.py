@@ -152,6 +152,8 @@ def iterable(fc: "FunctionChecker", node: ast.expr) -> Iteration:
         if view is not None:
             return view
     value = fc.expr(node)
+    from fastext.compiler.frontend import recordops
+    value = recordops.as_tuple(fc, value, node) or value       # `for v in p` of a named tuple
     if isinstance(value.type, Array):
         setup = []
         array = _once(fc, value, node, setup)

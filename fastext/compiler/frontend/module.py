@@ -227,10 +227,11 @@ class _ModuleCollector:
     def collect(self, tree: ast.Module) -> list[ast.FunctionDef]:
         defs: list[ast.FunctionDef] = []
         tree.body = _split_unpacking(tree.body)
-        from fastext.compiler.frontend import enums, lifting, memoize, records
+        from fastext.compiler.frontend import classattrs, enums, lifting, memoize, records
         # @dataclass, NamedTuple: plain classes; @lru_cache: a memo dict; Enum: module-level instances;
+        # class-level values the module changes: module variables;
         # nested functions calling siblings defined after them: module functions
-        for rewrite in (records.rewrite, memoize.rewrite, enums.rewrite, lifting.rewrite):
+        for rewrite in (records.rewrite, memoize.rewrite, enums.rewrite, classattrs.rewrite, lifting.rewrite):
             for e in rewrite(tree, self.scope.file):
                 self.diags.add(e.diagnostic)
         self.tree = tree        # classes type unannotated `__init__` parameters from the calls in it

@@ -74,12 +74,14 @@ def candidates(node: ast.FunctionDef) -> set[str]:
             other.add(n.name)
         elif isinstance(n, (ast.Global, ast.Nonlocal)):
             other.update(n.names)
-    return (nones & values) - params - other - _read_in_nested(node.body)
+    return (nones & values) - params - other
 
 
-def _read_in_nested(body: list[ast.stmt]) -> set[str]:
+def read_in_nested(body: list[ast.stmt]) -> set[str]:
     """Names the functions and lambdas nested in a body read: a closure receives a local's value
-    without its flag, so such a local keeps the None error (give it a first value of its type)."""
+    without its flag, so such a local is an optional only when its value is an instance of a
+    class (whose null reference is its None: function.py's `check_promoting` drops the others,
+    which keep the None error: give them a first value of their type)."""
     out: set[str] = set()
     for n in ast.walk(ast.Module(body=body, type_ignores=[])):
         if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
@@ -123,7 +125,8 @@ def found(fc: "FunctionChecker") -> dict[str, Type]:
     return {n: t for n, t in fc.optional_seen.items() if t is not None}
 
 
-def _flagged(t: Type) -> bool:
+def flagged(t: Type) -> bool:
+    """Whether an optional of type `t` needs a flag beside its value."""
     return not (isinstance(t, T.Struct) and t.plain)     # instances have their null reference
 
 
@@ -135,7 +138,7 @@ def declare(fc: "FunctionChecker", node: ast.FunctionDef) -> list[ir.Stmt]:
         if name in fc.vars:
             continue
         fc.declare(name, t, node)
-        if _flagged(t):
+        if flagged(t):
             has = fc.declare(flag(name), BOOL, node)
             out.append(ir.Assign(span, has, ir.Const(BOOL, span, False)))
     return out
@@ -145,13 +148,13 @@ def rewrite(fc: "FunctionChecker", body: list[ast.stmt]) -> list[ast.stmt]:
     """A copy of the body that keeps the flags of the optionals (see the module docstring)."""
     if fc.optional_names and not fc.optionals:
         return _first_body(body, fc.optional_names)
-    flagged = {n: t for n, t in fc.optionals.items() if _flagged(t)}
-    if not flagged:
+    with_flags = {n: t for n, t in fc.optionals.items() if flagged(t)}
+    if not with_flags:
         return body
     # `return best` gives None while the flag is clear where the result may be None: a result
     # inferred from the returns (a Python object then) or declared `object`
     none_returns = fc.sig.ret is None or isinstance(fc.sig.ret, T.PyObj) and fc.sig.ret.check is None
-    return _Rewriter(flagged, none_returns).block(copy.deepcopy(body))
+    return _Rewriter(with_flags, none_returns).block(copy.deepcopy(body))
 
 
 def _first_body(body: list[ast.stmt], names: set[str]) -> list[ast.stmt]:

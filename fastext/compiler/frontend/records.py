@@ -5,10 +5,11 @@ read, into the class Python's machinery would have generated: the fields declare
 `P(x=1.0, y=2)`, an `__eq__` comparing the fields, and with `order=True` the orderings of the
 field tuples.  Methods the class writes itself are kept and win, as in Python.
 
-What a rewritten class is not (docs/language.md, "Records"): a tuple (a named tuple's items
-are read by name, not by index or unpacking), frozen (`frozen=True` instances accept field
-stores in compiled code; Python raises `FrozenInstanceError`), hashable (not a dict key or a
-set item), and `field(default_factory=...)` fields are not `__init__` parameters."""
+Each rewritten class is marked (`ClassDef.fx_record`: "tuple", "frozen" or "data"), and
+frontend/recordops.py gives the marks their meaning: a named tuple reads as the tuple of its
+fields (`p[0]`, unpacking, `for`, `len`, `_replace`), frozen records refuse stores, both are
+hashable; `dataclasses.replace(r, x=1)` is rewritten here to `r._fx_replace(x=1)`.
+`field(default_factory=...)` fields are not `__init__` parameters (docs/language.md, "Records")."""
 from __future__ import annotations
 
 import ast
@@ -31,10 +32,30 @@ def rewrite(tree: ast.Module, file: str) -> list[FxSyntaxError]:
         return []
     fields_of: dict[str, list] = {}       # fields of the dataclasses above, for subclasses
     below = _subclasses(tree)
-    gone = {"dataclasses": ("dataclass", "field"), "typing": ("NamedTuple",), "collections": ("namedtuple",)}
+    gone = {"dataclasses": ("dataclass", "field", "replace"), "typing": ("NamedTuple", "ClassVar"),
+            "collections": ("namedtuple",)}
+    _Replaces(names).visit(tree)
     return each_statement(tree, lambda stmt: without_imports(stmt, gone, ("dataclasses",))
                           if isinstance(stmt, (ast.Import, ast.ImportFrom))
                           else [_record(stmt, names, fields_of, below, file)])
+
+
+REPLACE = "_fx_replace"     # what `dataclasses.replace(r, x=1)` calls (frontend/recordops.py: replace)
+
+
+class _Replaces(ast.NodeTransformer):
+    """`replace(r, x=1)` / `dataclasses.replace(r, x=1)` → `r._fx_replace(x=1)`: a method of no
+    class of the user's, which frontend/recordops.py builds for records of any record class."""
+
+    def __init__(self, names: dict):
+        self.names = names
+
+    def visit_Call(self, node: ast.Call) -> ast.Call:
+        self.generic_visit(node)
+        if len(node.args) == 1 and _called_name(node.func, self.names["replace"], self.names["module"], "replace"):
+            node.func = ast.copy_location(ast.Attribute(node.args[0], REPLACE, ast.Load()), node.func)
+            node.args = []
+        return node
 
 
 def _record(stmt: ast.stmt, names: dict, fields_of: dict, below: dict, file: str) -> ast.stmt:
@@ -45,22 +66,27 @@ def _record(stmt: ast.stmt, names: dict, fields_of: dict, below: dict, file: str
             options = {"named": True}
             stmt.bases = []
         if options is not None:
-            return _plain(stmt, options, fields_of, below, file)
+            cls = _plain(stmt, options, fields_of, below, file)
+            # what frontend/recordops.py adds: a named tuple reads as a tuple, a frozen record refuses stores
+            cls.fx_record = "tuple" if options.get("named") else "frozen" if options.get("frozen") else "data"
+            return cls
     elif isinstance(stmt, ast.Assign) and _is_namedtuple_call(stmt, names):
-        return _namedtuple_class(stmt, file)
+        cls = _namedtuple_class(stmt, file)
+        cls.fx_record = "tuple"
+        return cls
     return stmt
 
 
 def _imported(tree: ast.Module) -> dict[str, set]:
-    """The local names of `dataclasses.dataclass`, `dataclasses.field`, the `dataclasses`
+    """The local names of `dataclasses.dataclass`, `.field`, `.replace`, the `dataclasses`
     module, `typing.NamedTuple` (and `typing`), and `collections.namedtuple` (and `collections`)."""
-    names: dict[str, set] = {"dataclass": set(), "field": set(), "module": set(), "NamedTuple": set(),
+    names: dict[str, set] = {"dataclass": set(), "field": set(), "replace": set(), "module": set(), "NamedTuple": set(),
                              "namedtuple": set(), "typing": set(), "collections": set()}
     for stmt in tree.body:
         if isinstance(stmt, ast.ImportFrom) and not stmt.level:
             for alias in stmt.names:
                 local = alias.asname or alias.name
-                if stmt.module == "dataclasses" and alias.name in ("dataclass", "field"):
+                if stmt.module == "dataclasses" and alias.name in ("dataclass", "field", "replace"):
                     names[alias.name].add(local)
                 elif stmt.module == "typing" and alias.name == "NamedTuple":
                     names["NamedTuple"].add(local)
@@ -160,6 +186,9 @@ def _plain(node: ast.ClassDef, options: dict, fields_of: dict, below: dict, file
                 init = False
             own.append((stmt.target.id, stmt.annotation, default, init, factory, stmt))
             body.append(located(ast.AnnAssign(ast.Name(stmt.target.id, ast.Store()), stmt.annotation, None, 1), stmt))
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
+            # `count: ClassVar[int] = 0`: a class-level value (a constant, or shared state: classattrs.py)
+            body.append(located(ast.Assign([ast.Name(stmt.target.id, ast.Store())], stmt.value), stmt))
         else:
             body.append(stmt)
     fields = _Fields(f for f in base_fields if f[0] not in {o[0] for o in own})

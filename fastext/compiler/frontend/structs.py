@@ -290,6 +290,14 @@ def method_call(fc: "FunctionChecker", node: ast.Call, owner: ir.Expr, name: str
                            f"test `isinstance(x, {below[0]})` first (the test narrows a local name), or declare "
                            f"`def {name}(self, ...)` in `{stype}` (raising NotImplementedError) so subclasses "
                            "override it")
+    if name in ("_replace", "_fx_replace") and fc.scope.registry.get(qualname) is None:
+        from fastext.compiler.frontend import recordops
+        # `p._replace(x=1)` of a named tuple, `dataclasses.replace(r, x=1)` of a record (records.py)
+        if recordops.kind(fc, stype) == "tuple" or name == "_fx_replace" and recordops.kind(fc, stype):
+            return recordops.replace(fc, node, owner)
+        if name == "_fx_replace":
+            raise fc.error(node, "replace() should be called on dataclass instances",
+                           "pass a record of a `@dataclass` class")
     if fc.scope.registry.get(qualname) is None:
         hint = f"fields: {', '.join(f for f, _ in stype.fields)}"
         if stype.field_index(name) is not None:
@@ -310,6 +318,8 @@ def _settable_field(fc: "FunctionChecker", target: ast.Attribute, record: ir.Exp
     if k is None:
         raise fc.error(target, f"struct `{stype}` has no field `{target.attr}`",
                        f"fields: {', '.join(f for f, _ in stype.fields)} (a struct has no other attributes)")
+    from fastext.compiler.frontend import recordops
+    recordops.check_store(fc, target, record)      # a frozen dataclass or a named tuple
     if isinstance(record, ir.Index):
         src = ast.unparse(target.value)
         raise fc.error(target, f"cannot assign to a field of an array item: `{src}` is a copy of the item",

@@ -510,7 +510,9 @@ def _guessed_in_cycle() -> Type | None:
     """The result type for a call of a function in progress that has returned nothing yet,
     inside a cycle of functions calling each other (a recursive-descent parser's `parse_expr`
     → `parse_term` → `parse_atom` → `parse_expr`): the type of a return in the cycle that reads
-    only parameters and constants (`return float(tokens[i]), i + 1`).  Functions of such a
+    only parameters and constants (`return float(tokens[i]), i + 1`), else of such a part of a
+    return that gives the result its type (`return n == 0 or is_odd(n - 1)`: a bool; `return 1
+    if n == 0 else n - f(m(n - 1))`: an int; `_result_parts`).  Functions of such a
     cycle mostly share one result type; a wrong guess is checked again with the type found
     (`provisional`)."""
     for checker in reversed(list(_CHECKING.values())):
@@ -518,13 +520,12 @@ def _guessed_in_cycle() -> Type | None:
         if node is None:
             continue
         params = {a.arg for a in node.args.args}
-        for ret in ast.walk(node):
-            if not (isinstance(ret, ast.Return) and ret.value is not None):
-                continue
+        values = [r.value for r in ast.walk(node) if isinstance(r, ast.Return) and r.value is not None]
+        for value in values + [part for v in values for part in _result_parts(v)]:
             if any(isinstance(n, (ast.Lambda, ast.ListComp, ast.GeneratorExp, ast.DictComp, ast.SetComp,
-                                  ast.NamedExpr, ast.Call)) and not _plain_call(n) for n in ast.walk(ret.value)):
+                                  ast.NamedExpr, ast.Call)) and not _plain_call(n) for n in ast.walk(value)):
                 continue
-            names = {n.id for n in ast.walk(ret.value) if isinstance(n, ast.Name)}
+            names = {n.id for n in ast.walk(value) if isinstance(n, ast.Name)}
             from fastext.compiler.frontend.lists import open_key
             if any(n in checker.vars and open_key(checker.vars[n].type) is not None for n in names):
                 continue        # reading a container no use has typed yet would decide it here
@@ -534,13 +535,26 @@ def _guessed_in_cycle() -> Type | None:
                 continue
             before = len(checker.diags.items)
             try:
-                t = checker.expr(ret.value).type
+                t = checker.expr(value).type
             except FxSyntaxError:
                 t = None
             del checker.diags.items[before:]
             if t is not None and not isinstance(t, ErrorType) and t != NONE:
                 return t
     return None
+
+
+def _result_parts(value: ast.expr) -> list[ast.expr]:
+    """The parts of a returned expression whose type is (or, for arithmetic, guesses) the
+    result's: both branches of `a if c else b`, the operands of `or`/`and` and of an arithmetic
+    operator, and `True` standing for a comparison or a `not`, outermost first."""
+    if isinstance(value, (ast.Compare, ast.UnaryOp)) and (isinstance(value, ast.Compare) or
+                                                          isinstance(value.op, ast.Not)):
+        return [ast.copy_location(ast.Constant(True), value)]
+    inner = [value.body, value.orelse] if isinstance(value, ast.IfExp) else \
+        list(value.values) if isinstance(value, ast.BoolOp) else \
+        [value.left, value.right] if isinstance(value, ast.BinOp) else []
+    return inner + [p for i in inner for p in _result_parts(i)]
 
 
 def _plain_call(n: ast.AST) -> bool:

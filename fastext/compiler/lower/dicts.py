@@ -140,6 +140,10 @@ def hash_of(b: ll.IRBuilder, v: ll.Value, t: T.Type) -> ll.Value:
     iteration never depends on it.  An integer is its own hash, as in CPython: keys close in
     value land in nearby index slots (locality for counting loops), and the probe's
     perturbation brings the high bits in when low ones collide."""
+    if isinstance(t, T.Struct) and t.mutable:
+        # a named tuple's or frozen dataclass's record (frontend/recordops.py): its fields' hash,
+        # as Python hashes them (lists.equal compares the fields the same way)
+        return hash_of(b, b.load(v), T.Struct(t.name, t.fields))
     if isinstance(t, (T.Tuple, T.Struct)):
         items = t.items if isinstance(t, T.Tuple) else tuple(ft for _, ft in t.fields)
         h = I64(0x345678)

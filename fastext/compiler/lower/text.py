@@ -147,12 +147,46 @@ def exception_class(fl, attrs: dict) -> ll.Value:
     qualname, shown = chain[0]
 
     def make():
+        # made on first use, which may be an except clause matching an exception in flight: that
+        # one is set aside meanwhile (the C API must not run Python code with an exception set)
+        pending = [fl.entry_alloca(I8P) for _ in range(3)]
+        fl.api.call(fl.b, "PyErr_Fetch", *pending)
         above = {"chain": chain[1:], "builtin": attrs["builtin"]}
         base = exception_class(fl, above) if chain[1:] else fl.api.exc(fl.b, f"PyExc_{attrs['builtin']}")
-        made = fl.api.call(fl.b, "PyErr_NewException", fl.ctx.cstring(f"{fl.ctx.module.name}.{shown}"), base, NULL)
-        fl.fail_if_null(made)
+        if "source" in attrs:
+            made = _class_from_source(fl, attrs, shown, chain[1][1] if chain[1:] else attrs["builtin"], base)
+        else:
+            made = fl.api.call(fl.b, "PyErr_NewException", fl.ctx.cstring(f"{fl.ctx.module.name}.{shown}"), base, NULL)
+            fl.fail_if_null(made)
+        fl.api.call(fl.b, "PyErr_Restore", *(fl.b.load(p) for p in pending))
         return made
     return made_once(fl.b, internal_global(fl.ctx.module, f"fx$exc.{qualname}", I8P), make)
+
+
+def _class_from_source(fl, attrs: dict, name: str, base_name: str, base: ll.Value) -> ll.Value:
+    """The class `name` made by running its class statement `attrs["source"]` (of
+    `attrs["file"]`) as Python (an exception class with methods: frontend/userexc.py), in a
+    namespace of the builtins and its base, under the module's name (its `__module__`); a new
+    reference."""
+    b, api = fl.b, fl.api
+    ns = api.call(b, "PyDict_New")
+    fl.fail_if_null(ns)
+    module_name = api.call(b, "PyUnicode_InternFromString", fl.ctx.cstring(fl.ctx.module.name))
+    fl.fail_if_null(module_name)
+    for key, value in (("__builtins__", api.call(b, "PyEval_GetBuiltins")), ("__name__", module_name),
+                       (base_name, base)):
+        fl.py_fail_if(b.icmp_signed("!=", api.call(b, "PyDict_SetItemString", ns, fl.ctx.cstring(key), value), I32(0)))
+    api.call(b, "Py_DecRef", module_name)
+    code = api.call(b, "Py_CompileString", fl.ctx.cstring(attrs["source"]), fl.ctx.cstring(attrs["file"]), I32(257))
+    fl.fail_if_null(code)       # 257: Py_file_input
+    done = api.call(b, "PyEval_EvalCode", code, ns, ns)
+    api.call(b, "Py_DecRef", code)
+    fl.fail_if_null(done)
+    api.call(b, "Py_DecRef", done)
+    made = api.call(b, "PyDict_GetItemString", ns, fl.ctx.cstring(name))    # borrowed from ns
+    api.call(b, "Py_IncRef", made)
+    api.call(b, "Py_DecRef", ns)
+    return made
 
 
 def _py_excclass(fl, e, args) -> ll.Value:

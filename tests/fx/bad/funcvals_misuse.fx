@@ -19,7 +19,7 @@ def scale_by(x: f64, k: f64) -> f64:
     return x * k
 
 
-def fact(n):
+def fact(n):    # compiles since round 8: the branch `1` types the result (templates._result_parts)
     return 1 if n <= 1 else n * fact(n - 1)
 
 
