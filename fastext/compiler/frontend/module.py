@@ -640,6 +640,14 @@ class _ModuleCollector:
                                     "write `NAME: i32 = 16`")
             target, value = stmt.target, stmt.value
             declared = annotations.resolve(stmt.annotation, self.scope)
+        from fastext.compiler.frontend import constsets
+        elts = constsets.items(value) if declared is None else None
+        if elts is not None:        # `RIGHT = {"^"}`: its items, known here (frontend/constsets.py)
+            refused = constsets.refusal(self.tree, target.id, constsets.frozen(value), self.scope.file)
+            if refused is not None:
+                raise refused
+            self.scope.names[target.id] = Binding("constset", elts)
+            return
         from fastext.compiler.frontend import module_arrays
         if declared is None and module_arrays.is_array_expression(value, self.scope):   # `W = np.array([...])`
             array = module_arrays.evaluate(self.scope, value, self.scope.file)
