@@ -112,6 +112,11 @@ def refusal(tree: ast.Module, name: str, is_frozen: bool, file: str) -> FxSyntax
                 parent = parents.get(id(node))
                 if isinstance(node.ctx, ast.Load) and parent is not None and _reads_only(node, parent, is_frozen):
                     continue
+                if isinstance(node.ctx, ast.Load) and parent is not None and _reads_only(node, parent, False):
+                    return FxSyntaxError(Span.of(node, file), f"the module-level frozenset `{name}` is made anew "
+                                         "as a set where it is read: here it would print or combine as a set",
+                                         f"test it (`x in {name}`), iterate it or pass it to len/sorted/list, "
+                                         "or write it as a set display")
                 return FxSyntaxError(Span.of(node, file), f"the module-level set `{name}` could be changed or "
                                      "kept here; compiled, it is a constant that each read makes anew", HINT)
     return None
