@@ -699,6 +699,9 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
         owner = infer_field(collector, value.func.value, known, node)    # `direction.normalized()`
         if isinstance(owner, Struct):
             return _method_returns(collector, owner, value.func.attr)
+        from fastext.compiler.types import STRV
+        if owner == STRV:           # `text.replace("(", " ( ").split()`: what str's method gives
+            return _str_method_result(value.func.attr)
     if isinstance(value, ast.Call):
         func = value.func
         if isinstance(func, ast.Name):
@@ -807,6 +810,23 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
             all(infer_field(collector, v, known, node) == BOOL for v in value.values):
         return BOOL
     return None
+
+
+# str methods by their result: a new str, a list of str, an int, a bool
+_STR_TO_STR = frozenset({"replace", "strip", "lstrip", "rstrip", "lower", "upper", "title", "capitalize",
+                         "swapcase", "casefold", "center", "ljust", "rjust", "zfill", "join", "format",
+                         "removeprefix", "removesuffix", "expandtabs"})
+_STR_TO_LIST = frozenset({"split", "rsplit", "splitlines"})
+_STR_TO_INT = frozenset({"find", "rfind", "index", "rindex", "count"})
+_STR_TO_BOOL = frozenset({"startswith", "endswith", "isdigit", "isalpha", "isalnum", "isspace", "islower",
+                          "isupper", "isdecimal", "isnumeric", "isidentifier", "istitle"})
+
+
+def _str_method_result(name: str) -> Type | None:
+    """The type of `s.name(...)` of a str value (a field's value in `__init__`); None if unknown."""
+    from fastext.compiler.types import STRV, List
+    return STRV if name in _STR_TO_STR else List(STRV) if name in _STR_TO_LIST else \
+        I64 if name in _STR_TO_INT else BOOL if name in _STR_TO_BOOL else None
 
 
 def _method_returns(collector, owner: Struct, name: str) -> Type | None:
