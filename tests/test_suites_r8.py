@@ -178,3 +178,57 @@ def test_module_frozenset_printed_is_located(tmp_path):
             print(ODD)
             return x
         """, 5, 11, "the module-level frozenset `ODD` is made anew as a set", "x in ODD")
+
+
+BYTEARRAYS = """\
+def flags(n: int) -> int:
+    mark = bytearray(n)
+    for i in range(0, n, 3):
+        mark[i] = 1
+    return sum(mark) * 1000 + len(mark) + sum(1 for x in mark if not x)
+
+
+def neg(n: int) -> int:
+    mark = bytearray(n - 10)
+    return len(mark)
+
+
+def printed(n: int) -> int:
+    mark = bytearray(n)
+    mark[0] = 65
+    print(mark)
+    return len(mark)
+
+
+def stored(n: int) -> int:
+    mark = bytearray(n)
+    mark[1] = n
+    return mark[1]
+
+
+def main(n: int) -> int:
+    print(flags(n), printed(3))
+    try:
+        neg(n)
+    except ValueError as e:
+        print("ValueError", e)
+    try:
+        print(stored(300))
+    except ValueError as e:
+        print("ValueError", e)
+    try:
+        print(stored(5), flags(0))
+        m = bytearray(2)
+        m[5] = 1
+    except IndexError:
+        print("IndexError")
+    return 0
+"""
+
+
+def test_local_bytearray_of_flags_matches_python(tmp_path):
+    """`mark = bytearray(n)` used as flags is a native list (frontend/bytemarks.py); printed, or
+    stored a variable, it stays Python's bytearray: each prints and raises as Python does."""
+    native, plain = _pair(tmp_path, BYTEARRAYS, "bytemarks_r8")
+    assert fxload.program_output(native, (7,)) == fxload.program_output(plain, (7,))
+    assert native.flags(100) == plain.flags(100)

@@ -57,7 +57,8 @@ def items(value: ast.expr) -> list[ast.expr] | None:
     return list(value.elts)
 
 
-def _parents(tree: ast.AST) -> dict[int, ast.AST]:
+def parent_map(tree: ast.AST) -> dict[int, ast.AST]:
+    """The parent of each node under `tree`, by the child's id."""
     return {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
 
 
@@ -96,7 +97,7 @@ def refusal(tree: ast.Module, name: str, is_frozen: bool, file: str) -> FxSyntax
     """The first use in a function of the module-level set `name` that could change it or keep it
     (a new set at each read would then not be Python's one set); None when every use reads it."""
     from fastext.compiler.source import Span
-    parents = _parents(tree)
+    parents = parent_map(tree)
     for func in ast.walk(tree):
         if not isinstance(func, (ast.FunctionDef, ast.Lambda)) or \
                 isinstance(func, ast.FunctionDef) and _local_in(func, name):

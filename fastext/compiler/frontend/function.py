@@ -114,6 +114,8 @@ class FunctionChecker(ExpressionChecker):
         nonlocals.rewrite(node, self.scope.file)        # `nonlocal count`: the variable in a one-item list
         from fastext.compiler.frontend.rebind import repeated_targets
         repeated_targets(node)      # `for _, q, _ in rows`: only the last `_` is ever read
+        from fastext.compiler.frontend import bytemarks
+        bytemarks.rewrite(node)     # `mark = bytearray(n)` as flags: a native list of ints
         mapfilter.rewrite(node, bound)
         mapfilter.reversed_values(node, bound)
         from fastext.compiler.frontend import transpose
