@@ -750,6 +750,14 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
             return None
         from fastext.compiler.types import List
         return List(item)
+    if isinstance(value, ast.Subscript):       # `lines[2]`, `expr[1]`, `words[1:]` of a str or a list
+        from fastext.compiler.types import STRV, List
+        base = infer_field(collector, value.value, known, node)
+        if base == STRV:
+            return STRV
+        if isinstance(base, List):
+            return base if isinstance(value.slice, ast.Slice) else base.item
+        return None
     if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name):
         owner = known.get(value.value.id)
         if isinstance(owner, Struct):

@@ -39,12 +39,22 @@ def repeated_targets(fn: ast.FunctionDef) -> None:
         for target in targets:
             if not isinstance(target, (ast.Tuple, ast.List)):
                 continue
-            names = [n for n in ast.walk(target) if isinstance(n, ast.Name)]
-            names.sort(key=lambda n: (n.lineno, n.col_offset))
+            names = list(_bound_names(target))
             for k, n in enumerate(names):
                 if any(later.id == n.id for later in names[k + 1:]):
                     count += 1
                     n.id = f"{n.id}$dead{count}"
+
+
+def _bound_names(target: ast.expr):
+    """The names an unpacking target binds, left to right (not those read inside `a[i]`, `p.x`)."""
+    if isinstance(target, ast.Name):
+        yield target
+    elif isinstance(target, ast.Starred):
+        yield from _bound_names(target.value)
+    elif isinstance(target, (ast.Tuple, ast.List)):
+        for e in target.elts:
+            yield from _bound_names(e)
 
 
 def rewrite(fn: ast.FunctionDef) -> int:
