@@ -224,7 +224,8 @@ class _ModuleCollector:
         from fastext.compiler.frontend import enums, lifting, memoize, records
         # @dataclass, NamedTuple: plain classes; @lru_cache: a memo dict; Enum: module-level instances;
         # nested functions calling siblings defined after them: module functions
-        for rewrite in (records.rewrite, memoize.rewrite, enums.rewrite, lifting.rewrite):
+        from fastext.compiler.frontend import eagergen
+        for rewrite in (records.rewrite, memoize.rewrite, enums.rewrite, lifting.rewrite, eagergen.rewrite):
             for e in rewrite(tree, self.scope.file):
                 self.diags.add(e.diagnostic)
         self.tree = tree        # classes type unannotated `__init__` parameters from the calls in it
