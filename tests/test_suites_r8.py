@@ -5,7 +5,9 @@ Bellman-Ford), Advent-of-Code-style puzzles (input as a literal str) — and the
 round made compile: `any`/`all` over nested loops (frontend/lists.py), module-level sets of
 constants (frontend/constsets.py), a run-time slice of a tuple iterated (frontend/loops.py),
 products masked to low bits in a loop (frontend/growth.py), builders returning a class
-instance or None (frontend/classes.py, frontend/templates.py).  Each `.fx` under
+instance or None (frontend/classes.py, frontend/templates.py), recursive generators and
+generator methods as list-collecting functions (frontend/eagergen.py), local bytearrays of
+flags as native lists (frontend/bytemarks.py).  Each `.fx` under
 tests/fx/suites_r8/ is our own program, annotated only where Python calls it; compiled, it
 prints and returns exactly what plain Python does (`# ARGS:` line)."""
 from __future__ import annotations
@@ -232,3 +234,65 @@ def test_local_bytearray_of_flags_matches_python(tmp_path):
     native, plain = _pair(tmp_path, BYTEARRAYS, "bytemarks_r8")
     assert fxload.program_output(native, (7,)) == fxload.program_output(plain, (7,))
     assert native.flags(100) == plain.flags(100)
+
+
+GENERATORS = """\
+class Bag:
+    def __init__(self, n: int):
+        self.xs = list(range(n))
+
+    def evens(self):
+        for x in self.xs:
+            if x % 2 == 0:
+                yield x * x
+
+
+def binary_strings(n: int):
+    if n == 0:
+        yield ""
+        return
+    for s in binary_strings(n - 1):
+        yield s + "0"
+        yield s + "1"
+
+
+def evens(n: int) -> list[int]:
+    return list(Bag(n).evens())
+
+
+def strings(n: int) -> list[str]:
+    return list(binary_strings(n))
+
+
+def first_long(n: int) -> str:
+    for s in binary_strings(n):
+        if s.count("1") == n:
+            return s
+    return ""
+"""
+
+
+def test_generator_methods_and_recursive_generators_match_python(tmp_path):
+    native, plain = _pair(tmp_path, GENERATORS, "eagergen_r8")
+    for n in (0, 1, 7):
+        assert native.evens(n) == plain.evens(n)
+    for n in (0, 1, 3):
+        assert native.strings(n) == plain.strings(n)
+        assert native.first_long(n) == plain.first_long(n)
+
+
+def test_recursive_generator_that_prints_stays_a_located_error(tmp_path):
+    """Collected first, its prints would come before the consumer's: it is not rewritten."""
+    fxload.assert_located_error(tmp_path, """\
+        def noisy(n: int):
+            print("enter", n)
+            if n > 0:
+                yield from noisy(n - 1)
+            yield n
+
+
+        def main(n: int) -> int:
+            for v in noisy(n):
+                print("got", v)
+            return n
+        """, 4, 20, "generator `noisy` iterates itself", "recursive function")

@@ -1,9 +1,10 @@
 """Recursive generators (pyperformance's generators: `def walk(self): yield from self.left.walk()`)
-as functions that collect their items into a list.
+and generator methods, as functions that collect their items into a list.
 
 Generators are inlined where they are iterated (frontend/generators.py), which a generator that
 iterates itself cannot be.  Such a generator — a module function or a method whose body iterates
-a call of itself (`yield from walk(t.left)`, `for v in self.right.walk(): yield v`) — is
+a call of itself (`yield from walk(t.left)`, `for v in self.right.walk(): yield v`), and any
+generator method (`def items(self): for x in self.xs: yield x`) — is
 rewritten on the module's AST, before anything is read, into two functions:
 
     def walk(self):                      def walk(self):
@@ -50,10 +51,12 @@ def _self_call(call: ast.AST, fn: ast.FunctionDef, method: bool) -> bool:
 
 
 def _recursive(fn: ast.FunctionDef, method: bool) -> bool:
+    """Whether `fn` is a generator that iterates itself — or, for a method, any generator (a
+    method is never inlined where it is iterated)."""
     nodes = list(_own(fn))
     if not any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in nodes):
         return False
-    return any(isinstance(n, ast.YieldFrom) and _self_call(n.value, fn, method) or
+    return method or any(isinstance(n, ast.YieldFrom) and _self_call(n.value, fn, method) or
                isinstance(n, ast.For) and _self_call(n.iter, fn, method) for n in nodes)
 
 
