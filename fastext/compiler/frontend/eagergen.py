@@ -23,8 +23,10 @@ item and its order when nothing the generator does can be seen between items, so
 *quiet* body is rewritten: it assigns only local names (no `x.f = v`, `a[i] = v`, `global`,
 `nonlocal`), calls only itself and builtins that only compute (`len`, `range`, `abs`, `min`,
 `max`, `sorted`, `reversed`, `enumerate`, `zip`, `str`, `int`, `float`, `bool`, `isinstance`),
-prints nothing, and returns no value.  Any other recursive generator is left as it was (a
-located error when it is read).  What stays different: a consumer that stops early (`break`)
+prints nothing, and returns no value; and every call of itself sits under a condition (an `if`,
+a loop's body, or after an `if` that returns: `yield n; yield from g(n - 1)` would recurse without
+end once collected, where Python's consumer may stop early).  Any other recursive generator is
+left as it was (a located error when it is read).  What stays different: a consumer that stops early (`break`)
 still has every item computed, and `print(walk(t))` shows a list, not a generator object.
 """
 from __future__ import annotations
@@ -58,6 +60,22 @@ def _recursive(fn: ast.FunctionDef, method: bool) -> bool:
         return False
     return method or any(isinstance(n, ast.YieldFrom) and _self_call(n.value, fn, method) or
                isinstance(n, ast.For) and _self_call(n.iter, fn, method) for n in nodes)
+
+
+def _guarded(fn: ast.FunctionDef, method: bool) -> bool:
+    """Whether every call of the generator itself sits under a condition: inside an `if`, a
+    loop's body, or after an `if` that returns (a base case).  An unconditional one
+    (`yield n; yield from g(n - 1)`) recurses without end once collected, where Python's
+    consumer may stop early: such a generator is left alone (a located error)."""
+    based = False
+    for stmt in fn.body:
+        if isinstance(stmt, (ast.If, ast.While)):
+            based = based or isinstance(stmt, ast.If) and any(isinstance(n, ast.Return) for n in ast.walk(stmt))
+            continue
+        exposed = [stmt.iter] if isinstance(stmt, ast.For) else [stmt]
+        if not based and any(_self_call(n, fn, method) for e in exposed for n in ast.walk(e)):
+            return False
+    return True
 
 
 def _quiet(fn: ast.FunctionDef, method: bool) -> bool:
@@ -153,7 +171,7 @@ def rewrite(tree: ast.Module, file: str) -> list:
         for s in body:
             if isinstance(s, ast.FunctionDef) and not s.decorator_list and not s.args.vararg and \
                     not s.args.kwarg and not s.args.kwonlyargs and (s.args.args or not method) and \
-                    _recursive(s, method) and _quiet(s, method):
+                    _recursive(s, method) and _quiet(s, method) and _guarded(s, method):
                 out.extend(_pair(s, method))
             else:
                 out.append(s)
