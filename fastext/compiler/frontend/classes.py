@@ -412,8 +412,10 @@ def _passed_types(collector, node: ast.ClassDef, k: int, name: str, default) -> 
     its number default and of the arguments the module's own calls `C(...)` pass it, where
     those can be told from the call alone (literals, constants, constructor calls); a None
     default with arguments that are instances of the class (`Node(make(d), make(d))`), or no
-    argument that tells, is the class itself (`Optional[C]`)."""
+    argument that tells, is the class itself (`Optional[C]`), as is a parameter passed calls of
+    a function whose returns are `None` or `C(...)` (`Tree(build(lo, mid - 1), ...)`)."""
     seen: list[Type] = []
+    builds = False      # an argument is a call of a builder of the class's instances or None
     if isinstance(default, ast.Constant) and default.value is not None:
         t = infer_field(collector, default, {}, node)
         if t is not None:
@@ -428,14 +430,42 @@ def _passed_types(collector, node: ast.ClassDef, k: int, name: str, default) -> 
             else next((kw.value for kw in call.keywords if kw.arg == name), None)
         if arg is None or isinstance(arg, ast.Constant) and arg.value is None:
             continue
+        if _builds_instances(collector, arg, node.name):
+            builds = True
+            continue
         t = infer_field(collector, arg, known, node)
         if t is not None:
             seen.append(t)
     if not seen:
-        if isinstance(default, ast.Constant) and default.value is None:
+        if isinstance(default, ast.Constant) and default.value is None or builds:
             return collector.scope.names[node.name].value     # the class being read (a reference)
         return None
     return _promote_all(seen)
+
+
+def constructed_class(fn: ast.FunctionDef) -> str | None:
+    """The name `C` when every value-returning `return` of `fn` is a call `C(...)` of one name
+    (`return None` and bare returns aside): a builder of instances of the class `C` or None."""
+    from fastext.compiler.frontend.generators import _own_nodes
+    names = set()
+    for r in _own_nodes(fn.body):
+        if not isinstance(r, ast.Return) or r.value is None or \
+                isinstance(r.value, ast.Constant) and r.value.value is None:
+            continue
+        if not (isinstance(r.value, ast.Call) and isinstance(r.value.func, ast.Name)):
+            return None
+        names.add(r.value.func.id)
+    return names.pop() if len(names) == 1 else None
+
+
+def _builds_instances(collector, arg: ast.expr, cls: str) -> bool:
+    """Whether `arg` is a call of an unannotated module function that returns instances of the
+    class `cls` or None (`Tree(build(lo, mid - 1), mid, ...)`)."""
+    tree = getattr(collector, "tree", None)
+    if tree is None or not (isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name)):
+        return False
+    fn = next((s for s in tree.body if isinstance(s, ast.FunctionDef) and s.name == arg.func.id), None)
+    return fn is not None and fn.returns is None and constructed_class(fn) == cls
 
 
 def _param_types(collector, args: list[ast.arg]) -> dict[str, Type]:
@@ -734,6 +764,9 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
         owner = infer_field(collector, value.func.value, known, node)    # `direction.normalized()`
         if isinstance(owner, Struct):
             return _method_returns(collector, owner, value.func.attr)
+        from fastext.compiler.types import STRV
+        if owner == STRV:           # `text.replace("(", " ( ").split()`: what str's method gives
+            return _str_method_result(value.func.attr)
     if isinstance(value, ast.Call):
         func = value.func
         if isinstance(func, ast.Name):
@@ -785,6 +818,14 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
             return None
         from fastext.compiler.types import List
         return List(item)
+    if isinstance(value, ast.Subscript):       # `lines[2]`, `expr[1]`, `words[1:]` of a str or a list
+        from fastext.compiler.types import STRV, List
+        base = infer_field(collector, value.value, known, node)
+        if base == STRV:
+            return STRV
+        if isinstance(base, List):
+            return base if isinstance(value.slice, ast.Slice) else base.item
+        return None
     if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name):
         owner = known.get(value.value.id)
         if isinstance(owner, Struct):
@@ -849,6 +890,23 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
             all(infer_field(collector, v, known, node) == BOOL for v in value.values):
         return BOOL
     return None
+
+
+# str methods by their result: a new str, a list of str, an int, a bool
+_STR_TO_STR = frozenset({"replace", "strip", "lstrip", "rstrip", "lower", "upper", "title", "capitalize",
+                         "swapcase", "casefold", "center", "ljust", "rjust", "zfill", "join", "format",
+                         "removeprefix", "removesuffix", "expandtabs"})
+_STR_TO_LIST = frozenset({"split", "rsplit", "splitlines"})
+_STR_TO_INT = frozenset({"find", "rfind", "index", "rindex", "count"})
+_STR_TO_BOOL = frozenset({"startswith", "endswith", "isdigit", "isalpha", "isalnum", "isspace", "islower",
+                          "isupper", "isdecimal", "isnumeric", "isidentifier", "istitle"})
+
+
+def _str_method_result(name: str) -> Type | None:
+    """The type of `s.name(...)` of a str value (a field's value in `__init__`); None if unknown."""
+    from fastext.compiler.types import STRV, List
+    return STRV if name in _STR_TO_STR else List(STRV) if name in _STR_TO_LIST else \
+        I64 if name in _STR_TO_INT else BOOL if name in _STR_TO_BOOL else None
 
 
 def _method_returns(collector, owner: Struct, name: str) -> Type | None:

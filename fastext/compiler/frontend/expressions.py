@@ -175,6 +175,9 @@ class ExpressionChecker:
             module = ir.Intrinsic(T.OBJECT, span, "py.import", [], {"name": b.value if b.kind == "module:py" else
                                                                   b.value[0]})
             return module if b.kind == "module:py" else ir.ObjAttr(T.OBJECT, span, module, b.value[1])
+        if b is not None and b.kind == "constset":       # a module-level set of constants: a new set
+            from fastext.compiler.frontend.constsets import display
+            return self.expr(display(node, b.value))
         if b is not None and b.kind == "transtable":     # a module-level str.maketrans: its dict
             from fastext.compiler.frontend.translate import table_display
             return self.expr(table_display(b.value, node))
@@ -819,7 +822,8 @@ class ExpressionChecker:
                 if same is not None:
                     return same
             return objects.identity(self, node)
-        from fastext.compiler.frontend import tuple_in
+        from fastext.compiler.frontend import constsets, tuple_in
+        node = constsets.membership(self, node) or node     # `x in KEYWORDS`: `x in ("if", ...)`
         if tuple_in.applies(self, node):
             return tuple_in.contains(self, node)     # `x in (2, 3)`: a chain of `==`
         if any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):

@@ -112,6 +112,10 @@ class FunctionChecker(ExpressionChecker):
             or name in _assigned_names(node.body)      # noqa: E731
         from fastext.compiler.frontend import nonlocals
         nonlocals.rewrite(node, self.scope.file)        # `nonlocal count`: the variable in a one-item list
+        from fastext.compiler.frontend.rebind import repeated_targets
+        repeated_targets(node)      # `for _, q, _ in rows`: only the last `_` is ever read
+        from fastext.compiler.frontend import bytemarks
+        bytemarks.rewrite(node)     # `mark = bytearray(n)` as flags: a native list of ints
         mapfilter.rewrite(node, bound)
         mapfilter.reversed_values(node, bound)
         from fastext.compiler.frontend import transpose

@@ -645,6 +645,18 @@ def _after_item(stmts: list[ir.Stmt], var: ir.Var, extra: list[ir.Stmt], outer: 
     return found
 
 
+def _label_outer_loop(stmts: list[ir.Stmt]) -> bool:
+    """Give the outermost loop of a fold's loops a label, so that the `break` of `any`/`all`
+    leaves every loop of `any(p for a in xs for b in ys)` at once (`_after_item` labels it);
+    False when that loop is not a `ForRange` (a `while` takes no label)."""
+    loop = next((s for s in stmts if isinstance(s, (ir.ForRange, ir.While))), None)
+    if not isinstance(loop, ir.ForRange):
+        return False
+    if loop.label is None:
+        loop.label = f"$fold{next(_keys)}"
+    return True
+
+
 def _top_breaks(stmts: list[ir.Stmt]):
     for s in stmts:
         if isinstance(s, ir.Break):
@@ -848,12 +860,13 @@ def fold_call(fc: "FunctionChecker", node: ast.Call, name: str, value: ir.Expr |
         keyed = _keyed_extreme(fc, node, name, value, generators, elt, pre)
         if keyed is not None:
             return keyed
-    if name in ("any", "all") and len(generators) > 1:
-        raise fc.error(node, f"{name}() over nested loops is not supported", "write the loops with a flag and break")
     span = fc.span(node)
     stmts, item = _checked_loops(fc, node, generators, elt)
     if item is None:
         return ir.Expr(T.ERROR, span)
+    if name in ("any", "all") and len(generators) > 1 and not _label_outer_loop(stmts):
+        raise fc.error(node, f"{name}() over nested loops is not supported here",
+                       "write the loops with a flag and break")
     load = ir.Load(item.type, span, item)
     if name in ("any", "all"):
         acc = fc.new_temp(BOOL, node)

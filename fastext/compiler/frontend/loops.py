@@ -78,6 +78,30 @@ def check_for(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt]:
     return iteration.setup + [ir.ForRange(span, counter, zero, iteration.count, one, body, orelse)]
 
 
+def _tuple_slice_as_list(fc: "FunctionChecker", node: ast.expr) -> ast.expr:
+    """`for s in (16, 8, 0)[:k]` (or `t[i:]` of a local tuple) with bounds known only when it runs:
+    the slice's length, and so its tuple type, is not known when compiled, but iterating it only
+    reads the items in order, so the same slice of a list of the items is iterated instead (a list
+    display: the items must share one type).  Any other iterable is returned as it is."""
+    if not (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice)):
+        return node
+    bounds = (node.slice.lower, node.slice.upper, node.slice.step)
+    if all(b is None or isinstance(b, ast.Constant) or isinstance(b, ast.UnaryOp) and
+           isinstance(b.operand, ast.Constant) for b in bounds):
+        return node         # a constant slice: a tuple of known length
+    base = node.value
+    if isinstance(base, ast.Tuple) and not any(isinstance(e, ast.Starred) for e in base.elts):
+        elts = base.elts
+    elif isinstance(base, ast.Name) and base.id in fc.vars and isinstance(fc.vars[base.id].type, Tuple) \
+            and len(set(fc.vars[base.id].type.items)) == 1:
+        elts = [ast.copy_location(ast.Subscript(ast.Name(base.id, ast.Load()), ast.Constant(k), ast.Load()), base)
+                for k in range(len(fc.vars[base.id].type.items))]
+    else:
+        return node
+    items = ast.copy_location(ast.List(list(elts), ast.Load()), base)
+    return ast.copy_location(ast.Subscript(items, node.slice, ast.Load()), node)
+
+
 def _body(fc: "FunctionChecker", node: ast.For) -> list[ir.Stmt]:
     fc.loop_depth += 1
     try:
@@ -151,6 +175,7 @@ def iterable(fc: "FunctionChecker", node: ast.expr) -> Iteration:
         view = dicts.view_iteration(fc, node)      # d.keys(), d.values(), d.items()
         if view is not None:
             return view
+    node = _tuple_slice_as_list(fc, node)
     value = fc.expr(node)
     from fastext.compiler.frontend import recordops
     value = recordops.as_tuple(fc, value, node) or value       # `for v in p` of a named tuple

@@ -231,7 +231,9 @@ class _ModuleCollector:
         # @dataclass, NamedTuple: plain classes; @lru_cache: a memo dict; Enum: module-level instances;
         # class-level values the module changes: module variables;
         # nested functions calling siblings defined after them: module functions
-        for rewrite in (records.rewrite, memoize.rewrite, enums.rewrite, classattrs.rewrite, lifting.rewrite):
+        from fastext.compiler.frontend import eagergen
+        for rewrite in (records.rewrite, memoize.rewrite, enums.rewrite, classattrs.rewrite, lifting.rewrite,
+                        eagergen.rewrite):
             for e in rewrite(tree, self.scope.file):
                 self.diags.add(e.diagnostic)
         self.tree = tree        # classes type unannotated `__init__` parameters from the calls in it
@@ -647,6 +649,14 @@ class _ModuleCollector:
                                     "write `NAME: i32 = 16`")
             target, value = stmt.target, stmt.value
             declared = annotations.resolve(stmt.annotation, self.scope)
+        from fastext.compiler.frontend import constsets
+        elts = constsets.items(value) if declared is None else None
+        if elts is not None:        # `RIGHT = {"^"}`: its items, known here (frontend/constsets.py)
+            refused = constsets.refusal(self.tree, target.id, constsets.frozen(value), self.scope.file)
+            if refused is not None:
+                raise refused
+            self.scope.names[target.id] = Binding("constset", elts)
+            return
         from fastext.compiler.frontend import module_arrays
         if declared is None and module_arrays.is_array_expression(value, self.scope):   # `W = np.array([...])`
             array = module_arrays.evaluate(self.scope, value, self.scope.file)

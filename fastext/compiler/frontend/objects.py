@@ -96,6 +96,13 @@ def box(fc: "FunctionChecker", value: ir.Expr, node: ast.AST) -> ir.Expr:
                        "pass the array from Python, or pass its items")
     if _boxable(t):      # a list, dict, set or tuple: a new Python one (lower/container_objects.py)
         return ir.ObjBox(OBJECT, value.span, value)
+    from fastext.compiler.frontend.lists import early_use, open_key
+    if isinstance(t, (List, Dict, Set)) and open_key(t) is not None:
+        # `return "".join(path)` above the `path.append("L")` that types `path = []`: the function
+        # is checked again with the type the later use decides (function.py: check_promoting)
+        early_use(fc, value)
+        raise fc.error(node, f"{article(t)} whose item type is not known yet cannot be passed to Python code",
+                       "declare it, e.g. `xs: list[str] = []`")
     raise fc.error(node, f"{article(t)} cannot be passed to Python code", "pass numbers, characters, str or objects")
 
 

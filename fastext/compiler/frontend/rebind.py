@@ -18,12 +18,43 @@ copied into a local at the start (`a$str = a`), which may then hold any str valu
 
 A loop whose variable is read after it (`for i in ...: pass; print(i)`) keeps its name, and
 its type, as before.
+
+A name written twice in one unpacking target (`for _, q, _ in rows`, `a, a = 1, 2`) is bound
+left to right, so only its last position is ever read: the earlier ones are renamed apart
+(`_` -> `_$dead1`, `repeated_targets`), each then free to take its own item's type.
 """
 from __future__ import annotations
 
 import ast
 
 _LOOPS = (ast.For, ast.While)
+
+
+def repeated_targets(fn: ast.FunctionDef) -> None:
+    """Rename, in place, all but the last occurrence of a name repeated in one unpacking target."""
+    count = 0
+    for node in ast.walk(fn):
+        targets = node.targets if isinstance(node, ast.Assign) else \
+            [node.target] if isinstance(node, (ast.For, ast.comprehension)) else []
+        for target in targets:
+            if not isinstance(target, (ast.Tuple, ast.List)):
+                continue
+            names = list(_bound_names(target))
+            for k, n in enumerate(names):
+                if any(later.id == n.id for later in names[k + 1:]):
+                    count += 1
+                    n.id = f"{n.id}$dead{count}"
+
+
+def _bound_names(target: ast.expr):
+    """The names an unpacking target binds, left to right (not those read inside `a[i]`, `p.x`)."""
+    if isinstance(target, ast.Name):
+        yield target
+    elif isinstance(target, ast.Starred):
+        yield from _bound_names(target.value)
+    elif isinstance(target, (ast.Tuple, ast.List)):
+        for e in target.elts:
+            yield from _bound_names(e)
 
 
 def rewrite(fn: ast.FunctionDef) -> int:

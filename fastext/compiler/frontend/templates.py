@@ -416,6 +416,8 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
             from fastext.compiler.frontend.lists import open_key
             if t is None and all(open_key(pt) is None for _, pt, _ in sig.params):
                 t = _guessed_in_cycle()     # (an open container argument is decided by a second check)
+            if t is None and checker is not None:
+                t = _constructed_class(checker, tmpl.node)      # `return Tree(build(lo, mid - 1), ...)`
             if t is None and discarded and checker is not None:
                 # `dfs(g, v, seen)` as a statement: no value depends on the type, so None stands in
                 # until the returns are seen (a result found then checks the body again with it)
@@ -575,6 +577,18 @@ def _returned_so_far(checker) -> Type | None:
                 return None
             t = promote(t, other)
     return t
+
+
+def _constructed_class(checker, node: ast.FunctionDef) -> Type | None:
+    """The plain class every value-returning `return` of `node` constructs (`return Tree(...)`,
+    besides `return None`): the result a recursive call inside those constructor calls has, told
+    from the source before the returns are checked; None when the returns say anything else."""
+    from fastext.compiler.frontend.classes import constructed_class
+    name = constructed_class(node)
+    b = checker.scope.lookup(name) if name is not None else None
+    if b is None or b.kind != "structtype" or not (isinstance(b.value, T.Struct) and b.value.plain):
+        return None
+    return b.value
 
 
 def _dedupe(diags: Diagnostics, before: int) -> None:
@@ -752,6 +766,14 @@ def _none_or_value(fc: "FunctionChecker", returns: list) -> Type:
         if r.value is None and n.value is None:
             raise fc.error(n, f"`{fc.sig.name}` returns a value elsewhere but nothing here",
                            "return a value on every path (`return None` where there is none)")
+    types = {r.value.type for r, _ in returns if r.value is not None}
+    if len(types) == 1:
+        t = types.pop()
+        if isinstance(t, T.Struct) and t.plain:     # `return None` / `return Tree(...)`: a class reference,
+            for r, _ in returns:                    # null for None (as `-> Optional[Tree]`)
+                if r.value is None:
+                    r.value = ir.Intrinsic(t, r.span, "record.none", [])
+            return t
     for r, n in returns:
         r.value = ir.ObjConst(T.OBJECT, r.span, None) if r.value is None else objects.box(fc, r.value, n.value)
     return T.OBJECT
