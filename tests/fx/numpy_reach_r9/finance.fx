@@ -74,9 +74,8 @@ def bs_put_vec(S: f64[:], K: f64[:], T: f64[:], r: float, vol: float) -> f64[:]:
     sq = vol * np.sqrt(T)
     d1 = (np.log(S / K) + (r + 0.5 * vol ** 2) * T) / sq
     d2 = d1 - sq
-    erf = np.vectorize(math.erf)
-    nd1 = 0.5 * (1 + erf(-d1 / np.sqrt(2.0)))
-    nd2 = 0.5 * (1 + erf(-d2 / np.sqrt(2.0)))
+    nd1 = 0.5 * (1 + np.array([math.erf(v) for v in -d1 / np.sqrt(2.0)]))
+    nd2 = 0.5 * (1 + np.array([math.erf(v) for v in -d2 / np.sqrt(2.0)]))
     return K * np.exp(-r * T) * nd2 - S * nd1
 
 
