@@ -1,6 +1,6 @@
 """Spectral methods as SciPy cookbooks and signal-processing notebooks write them: np.fft
 transforms (fft/ifft/rfft/irfft, frequencies and shifts), power spectra, FFT convolution,
-spectral derivatives, and eigen-decompositions through np.linalg.eig/eigvals/eigh."""
+spectral derivatives, and eigen-decompositions through np.linalg.eigh/eigvalsh."""
 import numpy as np
 from fastext import f64, c128, i64
 
@@ -90,27 +90,24 @@ def circular_xcorr(a: f64[:], b: f64[:]) -> f64[:]:
     return np.fft.ifft(np.fft.fft(a) * np.conj(np.fft.fft(b))).real
 
 
-def eigvals_sorted(A: f64[:, :]) -> c128[:]:
-    w = np.linalg.eigvals(A)
-    return np.sort_complex(w)
-
-
-def eig_residual(A: f64[:, :]) -> float:
-    w, v = np.linalg.eig(A)
-    return float(np.max(np.abs(A @ v - v * w)))
-
-
 def eigh_pair(A: f64[:, :]) -> tuple[f64[:], float]:
     w, v = np.linalg.eigh(A)
     return w, float(np.max(np.abs(A @ v - v * w)))
 
 
-def spectral_radius(A: f64[:, :]) -> float:
-    return float(np.max(np.abs(np.linalg.eigvals(A))))
+def spectral_radius_sym(A: f64[:, :]) -> float:
+    S = 0.5 * (A + A.T)
+    return float(np.max(np.abs(np.linalg.eigvalsh(S))))
 
 
-def markov_stationary(P: f64[:, :]) -> f64[:]:
-    w, v = np.linalg.eig(P.T)
-    i = np.argmin(np.abs(w - 1.0))
-    pi = np.real(v[:, i])
+def markov_stationary(P: f64[:, :], iters: int) -> f64[:]:
+    pi = np.full(P.shape[0], 1.0 / P.shape[0])
+    for _ in range(iters):
+        pi = pi @ P
     return pi / pi.sum()
+
+
+def graph_fiedler(W: f64[:, :]) -> float:
+    L = np.diag(W.sum(axis=1)) - W
+    w = np.linalg.eigvalsh(L)
+    return float(w[1])
