@@ -328,3 +328,67 @@ def test_kernel_equals_numpy(file, kernel, case):
 
 def test_there_are_at_least_a_hundred_and_twenty_kernels():
     assert sum(len(k) for k in CASES.values()) >= 120
+
+
+def test_argsort_keys_keep_numpys_order():
+    """Float argsorts sort integer keys made of the items (lower/sorting.py: _sortable): -0.0 and
+    0.0 tie, NaNs of either sign come last in index order, subnormals and infinities in place —
+    NumPy's stable order, rows and columns, float64 and float32."""
+    mod = compiled(f"{FX_DIR}/numpy_reach_r9/ml.fx")
+    vals = np.array([0.0, -0.0, 1.0, -1.0, np.inf, -np.inf, np.nan, -np.nan, 5e-324, -5e-324, 1e308, 2.5, -2.5])
+    for n in (0, 1, 2, 7, 21, 64):
+        d = rng.choice(vals, size=(3, n))
+        assert np.array_equal(mod.argsort_rows(d), np.argsort(d, axis=1, kind="stable"))
+        assert np.array_equal(mod.argsort_rows(d.T.copy().T), np.argsort(d, axis=1, kind="stable"))
+
+
+def test_fft_matches_numpy_across_lengths():
+    """Radix-2 lengths and Bluestein lengths (primes, products of small primes) agree with NumPy's
+    pocketfft to 1e-12 of the largest item, forward and inverse; rfft/irfft round-trip."""
+    mod = compiled(f"{FX_DIR}/numpy_reach_r9/spectral.fx")
+    for n in (1, 2, 3, 5, 6, 16, 31, 64, 100, 127, 243, 256, 1000):
+        x = rc(n)
+        for got, want in ((mod.fft_c(x), np.fft.fft(x)), (mod.ifft_c(x), np.fft.ifft(x)),
+                          (mod.rfft_r(x.real.copy()), np.fft.rfft(x.real))):
+            assert got.shape == want.shape and got.dtype == want.dtype
+            assert np.max(np.abs(got - want)) <= 1e-12 * max(1.0, np.max(np.abs(want)))
+        y = x.real.copy()
+        assert np.allclose(mod.irfft_r(mod.rfft_r(y), n), y, rtol=0, atol=1e-12)
+
+
+LIMITS = {
+ "eigvals": ("import numpy as np\nfrom fastext import f64, c128\n\n\ndef f(a: f64[:, :]) -> c128[:]:\n"
+             "    return np.linalg.eigvals(a)\n", "`np.linalg.eigvals` is not supported"),
+ "vectorize": ("import math\nimport numpy as np\nfrom fastext import f64\n\n\ndef f(a: f64[:]) -> f64[:]:\n"
+               "    erf = np.vectorize(math.erf)\n    return erf(a)\n", "`np.vectorize` is not supported"),
+ "fft_2d": ("import numpy as np\nfrom fastext import f64, c128\n\n\ndef f(a: f64[:, :]) -> c128[:, :]:\n"
+            "    return np.fft.fft(a)\n", "of a 2-D array is not supported"),
+ "fft_axis": ("import numpy as np\nfrom fastext import f64, c128\n\n\ndef f(a: f64[:]) -> c128[:]:\n"
+              "    return np.fft.fft(a, axis=1)\n", "axis must be -1 or 0"),
+ "fft_norm": ("import numpy as np\nfrom fastext import c128\n\n\ndef f(a: c128[:], s: str) -> c128[:]:\n"
+              "    return np.fft.fft(a, norm=s)\n", "must be the constant 'backward', 'ortho' or 'forward'"),
+ "cov_rowvar_y": ("import numpy as np\nfrom fastext import f64\n\n\ndef f(a: f64[:, :], b: f64[:, :]) -> f64[:, :]:\n"
+                  "    return np.cov(a, b, rowvar=False)\n", "rowvar=False) is not supported"),
+ "rebind_in_loop": ("import numpy as np\nfrom fastext import f64\n\n\ndef f(a: f64[:]) -> f64[:]:\n"
+                    "    h = np.zeros(3, dtype=np.int64)\n    for i in range(2):\n        h = a * 2.0\n    return h\n",
+                    "has type i64[:]"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LIMITS))
+def test_limits_are_located_errors(tmp_path, name):
+    source, words = LIMITS[name]
+    text = compile_error(tmp_path, source, f"limit9_{name}")
+    assert f"limit9_{name}.fx:" in text and words in text and "hint:" in text, text
+
+
+def test_one_variable_cov_is_refused_not_reshaped():
+    """NumPy squeezes np.cov / np.corrcoef of a 2-D m with one variable to a 0-d array; a compiled
+    2-D result cannot be one, so it raises ValueError (it returned a (1, 1) array before)."""
+    mod = compiled(f"{FX_DIR}/numpy_reach_r9/ml.fx")
+    X = r(6, 3)
+    assert np.allclose(mod.pca_eigh(X), np.linalg.eigh(np.cov(X, rowvar=False))[0][::-1])
+    with pytest.raises(ValueError, match="one variable"):
+        mod.pca_eigh(r(6, 1))
+    with pytest.raises(ValueError, match="one variable"):
+        mod.pca_eigh(r(1, 3))
