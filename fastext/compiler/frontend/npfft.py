@@ -148,37 +148,40 @@ if _n < 1:
 """
 
 
-def fft(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
-    """`np.fft.fft(a, n=None, axis=-1, norm=None)` and `np.fft.ifft` of a 1-D array: complex128."""
+_MIRROR = """\
+for _q in range(1, _m):
+    if _n - _q > _n // 2:
+        _x[_n - _q] = _x[_q].conjugate()
+"""
+
+
+def _transform(fc, node: ast.Call, shown: str, inverse: bool, real_in: bool, default_n: str, kept: str,
+               before: str, result: str) -> ir.Expr:
+    """A transform call: its arguments bound and checked, the input's first `kept` items copied
+    into a zero complex array of the length (`n`, else `default_n`), `before` run on it, then
+    `_TRANSFORM`, then `result` (source leaving `_r`)."""
     bound = _bind(fc, node, ["a", "n", "axis", "norm"], shown, 1)
     _last_axis(fc, bound, shown)
-    a = _vector(fc, bound, node, shown)
-    inverse = op.data["inverse"]
-    n_src, values = _length(fc, bound, "_a.shape[0]")
+    a = _vector(fc, bound, node, shown, real=real_in)
+    n_src, values = _length(fc, bound, default_n)
     source = (f"_n = {n_src}\n" + _CHECK_N +
               "_x = np.zeros(_n, dtype='complex128')\n"
-              "_m = min(_n, _a.shape[0])\n"
-              "_x[:_m] = _a[:_m]\n"
+              f"_m = min({kept}, _a.shape[0])\n"
+              "_x[:_m] = _a[:_m]\n" + before +
               f"_sign = {1.0 if inverse else -1.0}\n"
-              f"_scale = {_scale(_norm(fc, bound, shown), inverse)}\n" + _TRANSFORM + "_r = _out\n")
+              f"_scale = {_scale(_norm(fc, bound, shown), inverse)}\n" + _TRANSFORM + result)
     return synth.value(fc, source, node, values={"_a": a, **values})
+
+
+def fft(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.fft.fft(a, n=None, axis=-1, norm=None)` and `np.fft.ifft` of a 1-D array: complex128."""
+    return _transform(fc, node, shown, op.data["inverse"], False, "_a.shape[0]", "_n", "", "_r = _out\n")
 
 
 def rfft(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
     """`np.fft.rfft(a, n=None, axis=-1, norm=None)` of a real 1-D array: the n // 2 + 1 items of
     the transform that a real input's Hermitian symmetry does not repeat."""
-    bound = _bind(fc, node, ["a", "n", "axis", "norm"], shown, 1)
-    _last_axis(fc, bound, shown)
-    a = _vector(fc, bound, node, shown, real=True)
-    n_src, values = _length(fc, bound, "_a.shape[0]")
-    source = (f"_n = {n_src}\n" + _CHECK_N +
-              "_x = np.zeros(_n, dtype='complex128')\n"
-              "_m = min(_n, _a.shape[0])\n"
-              "_x[:_m] = _a[:_m]\n"
-              "_sign = -1.0\n"
-              f"_scale = {_scale(_norm(fc, bound, shown), False)}\n" + _TRANSFORM +
-              "_r = _out[:_n // 2 + 1].copy()\n")
-    return synth.value(fc, source, node, values={"_a": a, **values})
+    return _transform(fc, node, shown, False, True, "_a.shape[0]", "_n", "", "_r = _out[:_n // 2 + 1].copy()\n")
 
 
 def irfft(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
@@ -186,21 +189,8 @@ def irfft(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receive
     2 * (len(a) - 1)) whose rfft is `a` — the full Hermitian spectrum rebuilt from a's first
     n // 2 + 1 items (zeros past its end), inverted, its real part (the imaginary parts of the
     zero and Nyquist items drop out, as in NumPy)."""
-    bound = _bind(fc, node, ["a", "n", "axis", "norm"], shown, 1)
-    _last_axis(fc, bound, shown)
-    a = _vector(fc, bound, node, shown)
-    n_src, values = _length(fc, bound, "2 * (_a.shape[0] - 1)")
-    source = (f"_n = {n_src}\n" + _CHECK_N +
-              "_x = np.zeros(_n, dtype='complex128')\n"
-              "_m = min(_n // 2 + 1, _a.shape[0])\n"
-              "_x[:_m] = _a[:_m]\n"
-              "for _q in range(1, _m):\n"
-              "    if _n - _q > _n // 2:\n"
-              "        _x[_n - _q] = _x[_q].conjugate()\n"
-              "_sign = 1.0\n"
-              f"_scale = {_scale(_norm(fc, bound, shown), True)}\n" + _TRANSFORM +
-              "_r = _out.real.copy()\n")
-    return synth.value(fc, source, node, values={"_a": a, **values})
+    return _transform(fc, node, shown, True, False, "2 * (_a.shape[0] - 1)", "_n // 2 + 1", _MIRROR,
+                      "_r = _out.real.copy()\n")
 
 
 def _last_axis(fc, bound: dict, shown: str) -> None:
