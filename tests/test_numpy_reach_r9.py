@@ -129,7 +129,7 @@ CASES = {
   "pct_change": [(r(6) + 0.5,), (r(1),)],
   "cummax_drawup": [(r(10),), (r(0),)],
   "rolling_apply_median": [(r(10), 3), (r(4), 4)],
-  "diff_n": [(r(10), 2), (r(5), 0), (r(3), 3)],
+  "diff_n": [(r(10), 2), (r(5), 0), (r(3), 3), (r(4), -1)],
   "cumsum_reset": [(r(10) - 0.3,), (r(0),)],
   "groupby_cumsum": [(ri(3, 12), r(12)), (ri(3, 1), r(1))],
   "resample_sum": [(np.sort(ri(50, 20)), r(20), 7), (np.array([3]), r(1), 2)],    # empty: int64 in NumPy (docs)

@@ -436,7 +436,8 @@ def diff(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver
         if name in bound:
             raise fc.error(bound[name], f"{shown}({name}=...) is not supported yet", "np.concatenate first")
     array = array_arg(fc, bound["a"], node, shown)
-    if "n" in bound and not isinstance(bound["n"], ast.Constant):
+    literal = lambda e: isinstance(e, ast.Constant) or isinstance(e, ast.UnaryOp) and literal(e.operand)  # noqa: E731
+    if "n" in bound and not literal(bound["n"]):
         return _diff_times(fc, node, array, bound, shown)
     n = constant(fc, bound["n"], int, "n") if "n" in bound else 1
     if n < 0:
