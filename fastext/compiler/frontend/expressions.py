@@ -483,6 +483,25 @@ class ExpressionChecker:
                 return text.format_tuple(self, left, node)
         return self.binop(op, left, self.expr(node.right), node)
 
+    def tuple_concat(self, left: ir.Expr, right: ir.Expr, node: ast.AST) -> ir.Expr:
+        """`t + u` of two tuples: one tuple of t's items then u's (`(9,) + a.shape`); an operand
+        that is neither a display nor a name is evaluated once, into a temporary, first."""
+        span = self.span(node)
+        pre: list[ir.Stmt] = []
+        items: list[ir.Expr] = []
+        for side in (left, right):
+            if isinstance(side, ir.MakeTuple):
+                items += side.items
+                continue
+            if not isinstance(side, ir.Load):
+                temp = self.new_temp(side.type, node)
+                self.vars[temp.name] = temp
+                pre.append(ir.Assign(span, temp, side))
+                side = ir.Load(side.type, span, temp)
+            items += [ir.TupleGet(t, span, ir.Load(side.type, span, side.var), k) for k, t in enumerate(side.type.items)]
+        made = ir.MakeTuple(Tuple(tuple(i.type for i in items)), span, items)
+        return ir.StmtExpr(made.type, span, pre, made) if pre else made
+
     def wide_literal(self, node: ast.BinOp) -> ir.Expr | None:
         """An integer expression of literals only, evaluated whole as Python does: a constant
         (`2**64 - 1` is a u64 constant, though `2**64` alone is beyond 64 bits), or a located
@@ -527,6 +546,8 @@ class ExpressionChecker:
             return lists.binop(self, op, left, right, node)
         if op == "@":
             raise self.error(node, "@ needs arrays (matrix product)", "use * to multiply numbers")
+        if op == "+" and isinstance(left.type, Tuple) and isinstance(right.type, Tuple):
+            return self.tuple_concat(left, right, node)
         from fastext.compiler.frontend import text
         if text.involved(left, right) or op == "*" and text.repeats(left, right):
             return text.binop(self, op, left, right, node)

@@ -26,7 +26,7 @@ ALLOWED_MODULES = ("math", "cmath", "fastext", "random", "time", "heapq", "bisec
                    "functools", "operator")  # the last seven: frontend/pymodules.py
 # `from typing import List`: the old spellings of the builtin generics, and `Any` (an array's dtype)
 TYPING_ALIASES = {"List": "list", "Dict": "dict", "Set": "set", "Tuple": "tuple", "Any": "Any"}
-NUMPY_SUBMODULES = ("numpy.random", "numpy.linalg", "numpy.lib.stride_tricks")     # importable by name; their functions are registry spellings
+NUMPY_SUBMODULES = ("numpy.random", "numpy.linalg", "numpy.fft", "numpy.lib.stride_tricks")     # importable by name; their functions are registry spellings
 
 
 # special methods whose result Python fixes (or that programs all but always use so)
@@ -500,7 +500,7 @@ class _ModuleCollector:
                 names[local] = Binding("mathconst", NUMPY_CONSTANTS[alias.name], F64)
             elif alias.name in NUMPY_DTYPES:
                 names[local] = Binding("scalar", NUMPY_DTYPES[alias.name])
-            elif alias.name in ("linalg", "random"):
+            elif alias.name in ("linalg", "random", "fft"):
                 names[local] = Binding(f"module:numpy.{alias.name}")
             else:
                 close = ops.close_to(f"numpy.{alias.name}")

@@ -1016,3 +1016,27 @@ else:
     else:
         source = f"_r = np.convolve(_a, _v[::-1], mode={mode_s!r})\n"
     return synth.value(fc, source, node, values={"_a": a, "_v": v})
+
+
+# ----------------------------------------------------------------------------- indices
+
+def indices(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
+    """`np.indices(dimensions, dtype=int)` (dense): an array of shape (d, *dimensions) whose k-th
+    item holds each position's index along axis k — d fixed by the tuple's length."""
+    from fastext.compiler.frontend.shape import _int_list
+    bound = _bind(fc, node, ["dimensions", "dtype", "sparse"], shown, 1)
+    if "sparse" in bound and not (isinstance(bound["sparse"], ast.Constant) and bound["sparse"].value is False):
+        raise fc.error(bound["sparse"], f"{shown}(sparse=True) is not supported in .fx code", "np.ogrid[0:n, 0:m]")
+    dims = _int_list(fc, bound["dimensions"], shown, "dimensions")
+    dtype = "int64"
+    if "dtype" in bound:
+        from fastext.compiler.frontend.alloc import resolve_dtype
+        dtype = _dtype_name(resolve_dtype(fc, bound["dtype"]))
+    d = len(dims)
+    values = {f"_s{k}": v for k, v in enumerate(dims)}
+    shape = "".join(f", _s{k}" for k in range(d))
+    lines = [f"_r = np.empty(({d}{shape}), dtype={dtype!r})"]
+    for k in range(d):
+        spread = ", ".join(":" if j == k else "None" for j in range(d))
+        lines.append(f"_r[{k}] = np.arange(_s{k})[{spread}]")
+    return synth.value(fc, "\n".join(lines) + "\n", node, values=values)

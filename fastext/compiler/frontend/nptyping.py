@@ -310,6 +310,48 @@ def _self_product(e: ast.expr, fn: ast.FunctionDef, assigns: dict, name: str) ->
     return len(pair) == 2 and all(_follows(_sources(p, fn, assigns), name) is not None for p in pair)
 
 
+def _products(e: ast.expr, fn: ast.FunctionDef, assigns: dict, seen: frozenset = frozenset()):
+    """The (left, right) operands of the matrix products (`@`, `np.dot(a, b)`, `a.dot(b)`) whose
+    result is part of the array `e` is: through operators, unary signs, NumPy's element-wise
+    functions and names assigned once."""
+    if isinstance(e, ast.BinOp) and isinstance(e.op, ast.MatMult):
+        yield e.left, e.right
+    elif isinstance(e, ast.BinOp):
+        yield from _products(e.left, fn, assigns, seen)
+        yield from _products(e.right, fn, assigns, seen)
+    elif isinstance(e, ast.UnaryOp):
+        yield from _products(e.operand, fn, assigns, seen)
+    elif isinstance(e, ast.Name) and e.id in assigns and e.id not in seen:
+        yield from _products(assigns[e.id], fn, assigns, seen | {e.id})
+    elif isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and not e.keywords:
+        f = e.func
+        numpy_call = isinstance(f.value, ast.Name) and f.value.id in ("np", "numpy")
+        if f.attr in ("dot", "matmul") and numpy_call and len(e.args) == 2:
+            yield e.args[0], e.args[1]
+        elif f.attr == "dot" and not numpy_call and len(e.args) == 1:
+            yield f.value, e.args[0]
+        elif f.attr in _ELEMENTWISE and numpy_call:
+            for a in e.args:
+                yield from _products(a, fn, assigns, seen)
+
+
+def _matrix_operand(e: ast.expr, fn: ast.FunctionDef, assigns: dict, name: str) -> bool:
+    """Whether the returned array `e` holds a product whose left operand follows `name` alone and
+    whose right operand shows no second axis of its own: of two 1-D operands the product is a
+    number, so the left one is the matrix (`X @ coef`, `X.T @ (p - y)`, `np.dot(X, w)`) — NumPy
+    code's matrix-times-vector; a right operand the body uses as 2-D (`W[:, j]`) leaves it be."""
+    for left, right in _products(e, fn, assigns):
+        if _follows(_sources(left, fn, assigns), name) is None:
+            continue
+        src = _sources(right, fn, assigns)
+        if src is not None and len(src) == 1:
+            (other, off), = src.items()
+            if other != name and _rank(fn, other, set()) - off >= 2:
+                continue
+        return True
+    return False
+
+
 def _follows(src: dict | None, name: str) -> int | None:
     """The axes fewer than `name`'s that a value with sources `src` has, if it follows `name` alone."""
     if src is None or set(src) != {name}:
@@ -330,6 +372,8 @@ def _flow_need(fn: ast.FunctionDef, name: str, returns_array: bool = False) -> i
                     need = max(need, off + 1)
                 if _self_product(node.value, fn, assigns, name):
                     need = max(need, 2)     # `np.dot(X, X.T)`: of 1-D operands a number
+                if _matrix_operand(node.value, fn, assigns, name):
+                    need = max(need, 2)     # `return X @ coef + b`: a matrix times a vector
     for local, value in assigns.items():
         off = _follows(_sources(value, fn, assigns), name)
         if off is not None:
@@ -340,6 +384,9 @@ def _flow_need(fn: ast.FunctionDef, name: str, returns_array: bool = False) -> i
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             f = node.func
             numpy_call = isinstance(f.value, ast.Name) and f.value.id in ("np", "numpy")
+            if (f.attr in _MATRIX_FUNCS or f.attr in ("diag", "diagonal")) and node.args and \
+                    _self_product(node.args[0], fn, assigns, name):
+                need = max(need, 2)     # `np.diag(X @ X.T)`: a matrix of X's own products
             if f.attr == "einsum" and numpy_call and node.args and isinstance(node.args[0], ast.Constant) \
                     and isinstance(node.args[0].value, str):
                 terms = node.args[0].value.split("->")[0].split(",")

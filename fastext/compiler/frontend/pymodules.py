@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 PY_MODULES = ("random", "time", "heapq", "bisect", "itertools", "functools", "operator")
 # what an `import` inside a function may name: the standard modules .fx code knows and NumPy
 # (.fx modules are imported at module level, where the import graph is built)
-_IN_FUNCTION = PY_MODULES + ("math", "cmath", "numpy", "numpy.random", "numpy.linalg")
+_IN_FUNCTION = PY_MODULES + ("math", "cmath", "numpy", "numpy.random", "numpy.linalg", "numpy.fft")
 
 
 def _supported(module: str) -> str:

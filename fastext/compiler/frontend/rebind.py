@@ -16,6 +16,14 @@ renamed inside it (`y` -> `y$for1`), so each use gets the type of its own values
 A `str` parameter that the body assigns (`a, b = b, a` to keep the longer text in `a`) is
 copied into a local at the start (`a$str = a`), which may then hold any str value.
 
+A name that a statement of the function's top level assigns again (`hist = hist.astype(float)`,
+`x = np.asarray(x, dtype=float)` of a parameter, `lut = lut.astype(np.uint8)`) starts a new
+variable there: the target and every later occurrence are renamed (`hist` -> `hist$v1`), the
+assigned value still reads the old one.  A top-level statement runs exactly once, after every
+statement before it and before every statement after it, so each occurrence sees the same value
+as in Python; names a nested function or lambda mentions are left alone (a closure reads the
+variable, not a value).
+
 A loop whose variable is read after it (`for i in ...: pass; print(i)`) keeps its name, and
 its type, as before.
 
@@ -79,7 +87,29 @@ def rewrite(fn: ast.FunctionDef) -> int:
             for n in ast.walk(loop):
                 if isinstance(n, ast.Name) and n.id == name:
                     n.id = fresh
-    return count + _str_parameters(fn, nested)
+    return count + _str_parameters(fn, nested) + _straight_rebinds(fn, nested)
+
+
+def _straight_rebinds(fn: ast.FunctionDef, nested: list[ast.AST]) -> int:
+    """Top-level `name = value` statements that bind a name seen before: a new variable from
+    there on (the module docstring's third rule); how many."""
+    count = 0
+    seen = {a.arg for a in fn.args.args + fn.args.kwonlyargs}
+    for k, stmt in enumerate(fn.body):
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            name = stmt.targets[0].id
+            if name in seen and "$" not in name and not any(_mentions(n, name) for n in nested):
+                count += 1
+                fresh = f"{name}$v{count}"
+                stmt.targets[0].id = fresh
+                for later in fn.body[k + 1:]:
+                    for n in ast.walk(later):
+                        if isinstance(n, ast.Name) and n.id == name:
+                            n.id = fresh
+                seen.add(fresh)
+                continue
+        seen |= {n.id for n in ast.walk(stmt) if isinstance(n, ast.Name)}
+    return count
 
 
 def _str_parameters(fn: ast.FunctionDef, nested: list[ast.AST]) -> int:

@@ -84,8 +84,10 @@ def axes_arg(fc: "FunctionChecker", arg, ndim: int) -> list[int] | None:
     return axes
 
 
-def sequence(fc: "FunctionChecker", arg: ast.expr, shown: str) -> list[ir.Expr]:
-    """The arrays of a sequence argument: a tuple/list literal, or a tuple value holding arrays."""
+def sequence(fc: "FunctionChecker", arg: ast.expr, shown: str, scalars: bool = False) -> list[ir.Expr]:
+    """The arrays of a sequence argument: a tuple/list literal, or a tuple value holding arrays.
+    `scalars`: numbers are one-item arrays of their own dtype (np.hstack & co. apply
+    np.atleast_1d / atleast_2d to each item, so `np.hstack((d, 0.0))` appends a float64 0.0)."""
     if isinstance(arg, (ast.Tuple, ast.List)):
         items = [value_of(fc, e) for e in arg.elts]
         nodes = list(arg.elts)
@@ -99,6 +101,11 @@ def sequence(fc: "FunctionChecker", arg: ast.expr, shown: str) -> list[ir.Expr]:
         nodes = [arg] * len(items)
     if not items:
         raise fc.error(arg, "need at least one array to concatenate", f"{shown}((a, b))")
+    if scalars:
+        from fastext.compiler.frontend import synth
+        items = [synth.value(fc, "_r = np.full(1, _x)\n", where, values={"_x": item})
+                 if isinstance(item.type, Scalar) and not isinstance(item.type, Struct) else item
+                 for item, where in zip(items, nodes)]
     for item, where in zip(items, nodes):
         if not isinstance(item.type, Array) or isinstance(item.type.dtype, Struct):
             raise fc.error(where, f"{shown}() joins arrays of numbers, got {article(item.type)}",
@@ -309,7 +316,7 @@ def _plain_sequence(fc, node, shown: str) -> tuple[list[ir.Expr], Scalar | None]
     bound = _bind(fc, node, ["tup", "dtype", "casting"], shown, 1)
     if "casting" in bound:
         raise fc.error(bound["casting"], f"{shown}(casting=...) is not supported in .fx code", "drop it")
-    return sequence(fc, bound["tup"], shown), _dtype(fc, bound)
+    return sequence(fc, bound["tup"], shown, scalars=True), _dtype(fc, bound)
 
 
 def _listed_plain(fc, node, shown: str, kind: str) -> ir.Expr | None:
@@ -422,12 +429,16 @@ def roll(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver
 
 
 def diff(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
-    """`np.diff(a, n=1, axis=-1)`: n (a constant) rounds of a[1:] - a[:-1] (bools: !=)."""
+    """`np.diff(a, n=1, axis=-1)`: n rounds of a[1:] - a[:-1] (bools: !=); an n known only at run
+    time is a loop of one-round diffs (each round keeps the dtype, so the loop's value has one type)."""
     bound = _bind(fc, node, ["a", "n", "axis", "prepend", "append"], shown, 1)
     for name in ("prepend", "append"):
         if name in bound:
             raise fc.error(bound[name], f"{shown}({name}=...) is not supported yet", "np.concatenate first")
     array = array_arg(fc, bound["a"], node, shown)
+    literal = lambda e: isinstance(e, ast.Constant) or isinstance(e, ast.UnaryOp) and literal(e.operand)  # noqa: E731
+    if "n" in bound and not literal(bound["n"]):
+        return _diff_times(fc, node, array, bound, shown)
     n = constant(fc, bound["n"], int, "n") if "n" in bound else 1
     if n < 0:
         raise fc.error(bound["n"], f"order must be non-negative but got {n}", "n=1")
@@ -447,6 +458,29 @@ def diff(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver
         t = outs[0]
     return ir.Intrinsic(Array(t, array.type.ndim), fc.span(node), "array.diff", [array],
                         {"axis": axis, "steps": tuple(types)})
+
+
+def _diff_times(fc, node: ast.Call, array: ir.Expr, bound: dict, shown: str) -> ir.Expr:
+    """`np.diff(a, n)` with n a run-time int: NumPy's ValueError for n < 0, `a` itself for 0."""
+    from fastext.compiler.frontend import synth
+    n = int_arg(fc, bound["n"], shown, "n")
+    axis = axis_arg(fc, bound["axis"], array.type.ndim, allow_none=False) if "axis" in bound \
+        else array.type.ndim - 1
+    t = array.type.dtype
+    try:
+        _, outs = dtypes.ufunc_loop("not_equal" if t.is_bool else "subtract", [t.name, t.name])
+    except dtypes.NoLoop as e:
+        raise fc.error(node, f"{shown}() is not defined for {t} ({e})", "convert first with .astype()") from None
+    if outs[0] != t:
+        raise fc.error(bound["n"], f"{shown}() of {t} with a run-time n changes dtype each round", "a constant n")
+    source = f"""\
+if _k < 0:
+    raise ValueError(f"order must be non-negative but got {{_k}}")
+_r = _a
+for _i in range(_k):
+    _r = np.diff(_r, axis={axis})
+"""
+    return synth.value(fc, source, node, values={"_a": array, "_k": n})
 
 
 def flip(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:

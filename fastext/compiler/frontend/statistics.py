@@ -476,24 +476,66 @@ def _rows_with_y(bound: dict, first: str, node: ast.Call) -> None:
     bound[first] = ast.fix_missing_locations(ast.copy_location(stack, node))
 
 
+def _one_variable_refused(fc, node, shown: str, X: ir.Expr, rowvar: bool) -> ir.Expr:
+    """The run-time check of a 2-D m: NumPy squeezes the result for one variable (a 0-d array),
+    which a 2-D result cannot be — a ValueError instead of a silently different shape.  With
+    rowvar=False NumPy transposes only when m has more than one row, so either side of 1 means
+    one variable."""
+    span = fc.span(node)
+    one = typed(fc, node, "equal", [ir.ArrayDim(I64, span, use(X), 0), ir.Const(I64, span, 1)], I64)
+    if not rowvar:
+        cols = typed(fc, node, "equal", [ir.ArrayDim(I64, span, use(X), 1), ir.Const(I64, span, 1)], I64)
+        one = typed(fc, node, "logical_or", [one, cols], BOOL)
+    return raise_if(fc, node, one, "ValueError", f"{shown}() of one variable is a 0-d array in NumPy, and .fx code "
+                                                 "gives a 2-D array for a 2-D m: pass that variable as a 1-D array")
+
+
+def _variables(fc, node, shown: str, m: ir.Expr, rowvar: bool, make) -> ir.Expr:
+    """`make(X)` over the variables of m as rows (m transposed for rowvar=False), a 2-D m with
+    one variable refused at run time."""
+    if m.type.ndim != 2:
+        return let(fc, node, [m], make)
+
+    def checked(X):
+        if rowvar:
+            return [_one_variable_refused(fc, node, shown, X, rowvar)], make(X)
+        T_ = ir.Intrinsic(X.type, fc.span(node), "array.transpose", [use(X)], {"axes": (1, 0)})
+        return [_one_variable_refused(fc, node, shown, X, rowvar)], let(fc, node, [T_], make)
+    return let(fc, node, [m], checked)
+
+
+def _rowvar(fc, bound: dict, shown: str) -> bool:
+    arg = bound.pop("rowvar", None)
+    if arg is None:
+        return True
+    if not (isinstance(arg, ast.Constant) and isinstance(arg.value, bool)):
+        raise fc.error(arg, f"{shown}(rowvar=...) must be the constant True or False", "rowvar=False")
+    if not arg.value and "y" in bound and not (isinstance(bound["y"], ast.Constant) and bound["y"].value is None):
+        raise fc.error(arg, f"{shown}(y=..., rowvar=False) is not supported in .fx code",
+                       "np.vstack((x.T, y.T)) as m")
+    return arg.value
+
+
 def cov(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
-    """`np.cov(m, y=None)`: rows are variables (rowvar=True; y's rows follow m's), ddof 1; float64.
-    A 1-D m (without y) is one variable: a scalar (NumPy's 0-d array)."""
+    """`np.cov(m, y=None, rowvar=True)`: rows are variables (rowvar=False: columns; y's rows
+    follow m's), ddof 1; float64.  A 1-D m (without y) is one variable: a scalar (NumPy's 0-d
+    array); a 2-D m of one variable raises ValueError (NumPy's 0-d result has no 2-D type)."""
     bound = _bind(fc, node, ["m", "y", "rowvar", "bias", "ddof", "fweights", "aweights", "dtype"], shown, 1)
+    rowvar = _rowvar(fc, bound, shown)
     _rows_with_y(bound, "m", node)
-    _only_defaults(fc, bound, shown, {"y": None, "rowvar": True, "bias": False, "ddof": None, "fweights": None,
+    _only_defaults(fc, bound, shown, {"y": None, "bias": False, "ddof": None, "fweights": None,
                                       "aweights": None, "dtype": None}, f"{shown}(m) of rows; transpose for columns")
     m = _float_rows(fc, bound["m"], node, shown)
-    return let(fc, node, [m], lambda X: _covariance(fc, node, X))
+    return _variables(fc, node, shown, m, rowvar, lambda X: _covariance(fc, node, X))
 
 
 def corrcoef(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiver=None) -> ir.Expr:
     """`np.corrcoef(x, y=None)`: NumPy's c = cov(x, y); c / d[:, None] / d[None, :] with
     d = sqrt(diag(c)), clipped to [-1, 1]; for a 1-D x (without y), c / c."""
     bound = _bind(fc, node, ["x", "y", "rowvar", "bias", "ddof", "dtype"], shown, 1)
+    rowvar = _rowvar(fc, bound, shown)
     _rows_with_y(bound, "x", node)
-    _only_defaults(fc, bound, shown, {"y": None, "rowvar": True, "dtype": None},
-                   f"{shown}(x) of rows; transpose for columns")
+    _only_defaults(fc, bound, shown, {"y": None, "dtype": None}, f"{shown}(x) of rows; transpose for columns")
     x = _float_rows(fc, bound["x"], node, shown)
     span = fc.span(node)
     f = partial(np_call, fc, node)
@@ -511,7 +553,7 @@ def corrcoef(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, rece
             c = f("true_divide", f("true_divide", use(C), column), row)
             return elementwise(fc, ops.get("np.clip"), [c, ir.Const(F64, span, -1.0), ir.Const(F64, span, 1.0)], node)
         return let(fc, node, [f("sqrt", diag)], scaled)
-    return let(fc, node, [let(fc, node, [x], lambda X: _covariance(fc, node, X))], body)
+    return let(fc, node, [_variables(fc, node, shown, x, rowvar, lambda X: _covariance(fc, node, X))], body)
 
 
 # ----------------------------------------------------------------------------- convolve, interp

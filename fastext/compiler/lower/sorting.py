@@ -127,9 +127,22 @@ def _selections(fl, t: T.Scalar, kth: list[ll.Value]):
     return run
 
 
+def _sortable(b: ll.IRBuilder, t: T.Scalar, x: ll.Value) -> ll.Value:
+    """A float as the i64 whose signed order is NumPy's order of floats: -0.0 made +0.0 (they
+    compare equal), the bits of a negative number flipped but for the sign (so a larger magnitude
+    is a smaller key), every NaN the largest key (after +inf, all equal: a stable sort keeps them
+    in index order, as NumPy's).  One integer compare then replaces `less`'s NaN tests."""
+    it = ll.IntType(t.bits)
+    bits = b.bitcast(b.fadd(x, ll.Constant(x.type, 0.0)), it)
+    flip = b.and_(b.ashr(bits, it(t.bits - 1)), it((1 << (t.bits - 1)) - 1))
+    key = b.select(b.fcmp_unordered("uno", x, x), it((1 << (t.bits - 1)) - 1), b.xor(bits, flip))
+    return key if t.bits == 64 else b.sext(key, I64)
+
+
 def lower_argsort(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     """np.argsort: per line, the keys gathered into a contiguous buffer, indices 0..n-1 sorted
-    stably by them (`fx$argsort`), written into the int64 result."""
+    stably by them (`fx$argsort`), written into the int64 result.  Float keys are sorted as the
+    integers `_sortable` makes of them: the same order, one compare per merge step."""
     b = fl.b
     (a,) = args
     atype: T.Array = e.args[0].type
@@ -150,10 +163,12 @@ def lower_argsort(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     n = shape[axis]
     stride = b.extract_value(a, [2, axis])
     ostride = b.extract_value(out, [2, axis])
-    pt = pair_type(t)
+    keyed = t.is_float and not t.is_complex and t.bits in (32, 64)
+    kt = T.I64 if keyed else t
+    pt = pair_type(kt)
     pairs = _scratch_of(fl, n, pt)
     work = _scratch_of(fl, b.add(b.ashr(n, I64(1)), I64(1)), pt)
-    kernel = argsort_function(fl.ctx.module, t)
+    kernel = argsort_function(fl.ctx.module, kt)
     # the key lines and the result lines are walked together: one nest over the other axes
     outer = shape[:axis] + shape[axis + 1:]
     sstr = strides_of(fl, a, atype.ndim)
@@ -165,7 +180,8 @@ def lower_argsort(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
         out_line, src_line = b.bitcast(ptrs[0], I8P), b.bitcast(ptrs[1], I8P)
 
         def fill(i):
-            pair = b.insert_value(ll.Constant(pt, ll.Undefined), b.load(_item(fl, src_line, i, stride, t)), 0)
+            item = b.load(_item(fl, src_line, i, stride, t))
+            pair = b.insert_value(ll.Constant(pt, ll.Undefined), _sortable(b, t, item) if keyed else item, 0)
             b.store(b.insert_value(pair, i, 1), b.gep(pairs, [i]))
         _counted_loop(fl, n, fill, "keys")
         b.call(kernel, [pairs, I64(0), n, work])

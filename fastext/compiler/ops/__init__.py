@@ -144,3 +144,4 @@ def _load() -> None:
     from fastext.compiler.ops import creation, shape, sorting, nprandom, indexing, linalg  # noqa: F401
     from fastext.compiler.ops import statistics, lists, dicts, text, pyrandom, pytime  # noqa: F401
     from fastext.compiler.ops import modvars, pymath, pyseq, classes, pyitertools, pyfunctools  # noqa: F401
+    from fastext.compiler.ops import fft  # noqa: F401

@@ -52,3 +52,6 @@ add(Op("array.global", lower=_lower(_LOWER, "lower_global"), group="creation",
        doc="a module-level array (frontend/module_arrays.py): a view of the module's global"))
 add(Op("array.item", lower=_lower(_LOWER, "lower_item"), pure=False, group="creation",
        doc="a.item(): the only item of a one-item array (a.item(k), a.item(i, j): indexing)"))
+add(Op("np.indices", spellings=("numpy.indices",), check=deferred("fastext.compiler.frontend.npsource", "indices"),
+       group="creation", signature="np.indices(dimensions, dtype=int)",
+       doc="the dense index grid of shape (len(dimensions), *dimensions): item k holds the index along axis k"))

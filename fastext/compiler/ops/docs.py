@@ -24,6 +24,7 @@ GROUPS = [   # registry group, heading
     ("indexing", "Indexing"),
     ("linalg", "Linear algebra"),
     ("random", "Random numbers"),
+    ("fft", "Discrete Fourier transforms (`np.fft`) and window functions"),
 ]
 
 
