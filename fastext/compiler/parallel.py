@@ -85,9 +85,18 @@ def _executor(jobs: int):
         from concurrent.futures import ProcessPoolExecutor
         if _pool is not None:
             _pool.shutdown(wait=False)
-        _pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+        _pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start)
         _pool_jobs = jobs
     return _pool
+
+
+def _worker_start() -> None:
+    """A worker's collector: on again (the compile forked it with the collector paused:
+    driver.gc_paused), over the worker's own objects only -- the heap it inherited is frozen,
+    so collections never walk (and copy, page by page) the parent's objects."""
+    import gc
+    gc.freeze()
+    gc.enable()
 
 
 @atexit.register
