@@ -111,7 +111,7 @@ def compile_units(ir_text: str, options: Options, no_vector=frozenset(), no_opt=
     kept beside the module cache of `source_path` (compiler/unitcache.py)."""
     from fastext import config
     from fastext.compiler import unitcache
-    from fastext.compiler.units import split
+    from fastext.compiler.units import split, unoptimised
     jobs = config.compile_jobs() if jobs is None else jobs
     use_cache = config.unit_cache() if use_cache is None else use_cache
     where = unitcache.folders(source_path) if use_cache and source_path else []
@@ -127,7 +127,7 @@ def compile_units(ir_text: str, options: Options, no_vector=frozenset(), no_opt=
     for i, u in enumerate(units):
         rt = inline if u.name else shared
         nv = tuple(sorted(set(no_vector) & set(u.functions)))
-        no = tuple(sorted(set(no_opt) & set(u.functions)))
+        no = tuple(sorted((set(no_opt) & set(u.functions)) | unoptimised(u)))
         k = _key(u.text, rt, options, nv, no) if where else None
         keys.append(k)
         hit = unitcache.load(k, where) if k else None
