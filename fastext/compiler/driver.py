@@ -131,14 +131,17 @@ def gc_paused():
     not start with one young pass over all of them either.  What a compile drops is freed by
     reference counting as before; its cycles (IR nodes and blocks) wait for the next full
     collection, as they would have waited for the next pass that reached their generation.
-    The collector is restored only if it was on."""
+    The collector is restored only if it was on; a process that froze objects itself (a server
+    before it forks) keeps them frozen: the move is skipped there."""
     was = gc.isenabled()
+    frozen = gc.get_freeze_count()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
-        gc.unfreeze()
+        if not frozen:
+            gc.freeze()
+            gc.unfreeze()
         if was:
             gc.enable()
 
