@@ -5,6 +5,7 @@ passes and where it fails (IndexError at the same iteration, after the same stor
 from __future__ import annotations
 
 import os
+import re
 
 import numpy as np
 import pytest
@@ -72,3 +73,30 @@ def test_checked_copies_are_outlined_and_shared_by_the_variants():
     assert 'define internal {i32, double} @"fx.window8.noalias"' in ir_text
     calls = [line for line in ir_text.split("\n") if 'call i32 @"fx.window8.checked' in line]
     assert len(calls) == 2 and len({c.split("@")[1].split("(")[0] for c in calls}) == 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(r=st.integers(0, 19), c=st.integers(0, 6), lw=st.integers(0, 6), lo=st.integers(0, 20),
+       steps=st.integers(0, 7), d=st.integers(-6, 2))
+def test_jammed_and_speculated_inside_the_outlined_copy(both, r, c, lw, lo, steps, d):
+    # `k + j + d` is zero somewhere when `d` is negative (ZeroDivisionError at Python's row and
+    # column); `steps == lw` runs the outlined copy to the end; other lengths raise IndexError
+    a = np.arange(r * c, dtype=np.float64).reshape(r, c) / 3
+    w = np.arange(lw, dtype=np.float64) / 2
+    same(both, "rows_guarded", a, w, np.zeros(lo), steps, d)
+
+
+def test_outlined_copy_runs_jammed_and_speculated():
+    fn = _function_text(compile_file(PATH).unoptimized_ir, "fx.rows_guarded.checked")
+    assert "jam.block" in fn and "spec.replay" in fn
+    c, p = fxload.compiled(PATH), fxload.interpreted(PATH)
+    a = np.random.default_rng(1).random((21, 5))
+    w = np.linspace(1.0, 2.0, 6)
+    got, want = c.rows_guarded(a, w, np.zeros(21), 6, 1), p.rows_guarded(a, w, np.zeros(21), 6, 1)
+    assert got == want
+
+
+def _function_text(ir_text: str, name: str) -> str:
+    """The definition of `name` in `ir_text` (not a call of it)."""
+    start = re.search(r'^define [^\n]*@"' + re.escape(name) + r'"\(', ir_text, re.M).start()
+    return ir_text[start:ir_text.index("\n}\n", start)]

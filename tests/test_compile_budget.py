@@ -10,6 +10,7 @@ from __future__ import annotations
 import glob
 import os
 
+import numpy as np
 import pytest
 
 import fxload
@@ -201,3 +202,53 @@ def test_a_function_of_very_many_loops_is_left_unoptimised(tmp_path):
     src = f"from fastext import f64\n\n\ndef f(a: f64[:]) -> f64:\n    s = 0.0\n{loops}    return s\n"
     (note,) = compile_file(_write(tmp_path, "loops260", src)).notes
     assert "260 loops, limit 256" in note.message
+
+
+VARIANTS = '''from fastext import f64, i32, i64
+
+
+def escape(out: i32[:], c: f64[:], maxiter: i64) -> None:
+    for i in range(len(out)):
+        z = 0.0
+        n = 0
+        ci = c[i]
+        while n < maxiter and z * z < 4.0:
+            z = z * z + ci
+            n += 1
+        out[i] = n
+
+
+def total(x: f64[:]) -> f64:
+    s = 0.0
+    for i in range(len(x)):
+        s += x[i]
+    return s
+
+
+def _step(v: f64[:], k: i64) -> f64:
+    return v[k] * 2.0
+
+
+def through_helper(v: f64[:]) -> f64:
+    s = 0.0
+    for k in range(len(v)):
+        s += _step(v, k)
+    return s
+'''
+
+
+def test_variants_only_where_an_innermost_loop_indexes(tmp_path):
+    # `escape` reads and writes items only around its `while` loop: a contiguous or no-alias copy
+    # gains nothing there, so it gets none; `total` and `through_helper` (its innermost loop
+    # indexes through the helper it calls) keep theirs
+    path = _write(tmp_path, "variants", VARIANTS)
+    ir_text = compile_file(path).unoptimized_ir
+    assert '@"fx.escape.contiguous"(' not in ir_text and '@"fx.escape.noalias"(' not in ir_text
+    assert 'define internal {i32, double} @"fx.total.contiguous"(' in ir_text
+    assert 'define internal {i32, double} @"fx.through_helper.contiguous"(' in ir_text
+    both = fxload.compiled(path), fxload.interpreted(path)
+    c = np.linspace(-1.0, 0.5, 12)
+    for arrays in ((np.zeros(12, np.int32), c), (np.zeros(24, np.int32)[::2], c[::-1])):   # dense, strided
+        fxload.assert_same_outcome(both, "escape", *arrays, 50)
+    fxload.assert_same_outcome(both, "total", c[::3])
+    fxload.assert_same_outcome(both, "through_helper", c)

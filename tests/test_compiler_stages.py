@@ -407,3 +407,35 @@ def test_constants_convert_to_narrow_parameter_types(tmp_path):
     bad.write_text("from fastext import i8, i32\nX: i32 = 3.7\n\n\ndef f(n: i8 = 300) -> i8:\n    return n\n")
     messages = [d.message for d in check_file(str(bad))]
     assert messages == ["3.7 is not an i32 value", "default of `n` must be an i8 constant"], messages
+
+
+def test_compile_pauses_the_cyclic_collector_and_restores_it(tmp_path):
+    # (driver.gc_paused: no collection runs during the stages; the collector's state and a
+    # freeze the process made itself are as they were afterwards)
+    import gc
+    from fastext.compiler.driver import compile_file
+    path = tmp_path / "gcmod.fx"
+    path.write_text("from fastext import f64\n\n\ndef twice(x: f64) -> f64:\n    return 2.0 * x\n")
+    runs = []
+    callback = lambda phase, info: runs.append(phase) if phase == "start" else None   # noqa: E731
+    assert gc.isenabled()
+    gc.collect()          # (counts at zero: the few allocations outside the stages start none)
+    gc.callbacks.append(callback)
+    try:
+        compile_file(str(path))
+    finally:
+        gc.callbacks.remove(callback)
+    assert runs == [] and gc.isenabled()
+    gc.disable()
+    try:
+        compile_file(str(path))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        compile_file(str(path))
+        assert before > 0 and gc.get_freeze_count() >= before
+    finally:
+        gc.unfreeze()

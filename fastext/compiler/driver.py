@@ -8,6 +8,8 @@ names the stage, so users never see a compiler traceback.
 from __future__ import annotations
 
 import ast
+import contextlib
+import gc
 import time
 from dataclasses import dataclass, field
 from typing import Callable
@@ -113,7 +115,35 @@ def compile_source(text: str, path: str, module_name: str, options: Options = Op
 def _compile(text: str, path: str, module_name: str, options: Options, emit_asm: bool,
              typed_ir: bool = False, read=None) -> Artifact | str:
     """The stages, retried on a deep stack if a deeply nested source exhausts the recursion limit."""
-    return _deeply(_stages, SourceFile(path, text), module_name, options, emit_asm, typed_ir, read)
+    with gc_paused():
+        return _deeply(_stages, SourceFile(path, text), module_name, options, emit_asm, typed_ir, read)
+
+
+@contextlib.contextmanager
+def gc_paused():
+    """Python's cyclic garbage collector kept off the objects a compile makes.
+
+    A compile allocates a few hundred thousand objects that live until it ends (AST, typed IR,
+    llvmlite's IR), so with the collector on its young-generation passes fire over and over
+    and each promotes them further, and a full pass walks them all again.  Here the collector
+    is off while the stages run, and at the end everything it tracks moves straight to the
+    oldest generation (`freeze` + `unfreeze`: a list splice, no walk), so re-enabling it does
+    not start with one young pass over all of them either.  What a compile drops is freed by
+    reference counting as before; its cycles (IR nodes and blocks) wait for the next full
+    collection, as they would have waited for the next pass that reached their generation.
+    The collector is restored only if it was on; a process that froze objects itself (a server
+    before it forks) keeps them frozen: the move is skipped there."""
+    was = gc.isenabled()
+    frozen = gc.get_freeze_count()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if not frozen:
+            gc.freeze()
+            gc.unfreeze()
+        if was:
+            gc.enable()
 
 
 def _deeply(fn, source: SourceFile, *args):

@@ -85,9 +85,18 @@ def _executor(jobs: int):
         from concurrent.futures import ProcessPoolExecutor
         if _pool is not None:
             _pool.shutdown(wait=False)
-        _pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+        _pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start)
         _pool_jobs = jobs
     return _pool
+
+
+def _worker_start() -> None:
+    """A worker's collector: on again (the compile forked it with the collector paused:
+    driver.gc_paused), over the worker's own objects only -- the heap it inherited is frozen,
+    so collections never walk (and copy, page by page) the parent's objects."""
+    import gc
+    gc.freeze()
+    gc.enable()
 
 
 @atexit.register
@@ -102,7 +111,7 @@ def compile_units(ir_text: str, options: Options, no_vector=frozenset(), no_opt=
     kept beside the module cache of `source_path` (compiler/unitcache.py)."""
     from fastext import config
     from fastext.compiler import unitcache
-    from fastext.compiler.units import split
+    from fastext.compiler.units import split, unoptimised
     jobs = config.compile_jobs() if jobs is None else jobs
     use_cache = config.unit_cache() if use_cache is None else use_cache
     where = unitcache.folders(source_path) if use_cache and source_path else []
@@ -118,7 +127,7 @@ def compile_units(ir_text: str, options: Options, no_vector=frozenset(), no_opt=
     for i, u in enumerate(units):
         rt = inline if u.name else shared
         nv = tuple(sorted(set(no_vector) & set(u.functions)))
-        no = tuple(sorted(set(no_opt) & set(u.functions)))
+        no = tuple(sorted((set(no_opt) & set(u.functions)) | unoptimised(u)))
         k = _key(u.text, rt, options, nv, no) if where else None
         keys.append(k)
         hit = unitcache.load(k, where) if k else None

@@ -240,6 +240,26 @@ def _emit(unit, common, functions, globals_, fns, gls, owner, shared, roots, cal
     return Unit(unit, text, tuple(n for n in functions if n in fns))
 
 
+# The runtime helpers (abi/runtime.py) that only run on the way to an exception: they set it
+# and return.  (Not the slow conversions `fx_unbox_*_slow` and `fx_index`, which NumPy scalars
+# and int subclasses take on every call, nor `fx_parse_args`, which every call with keywords takes.)
+ERROR_HELPERS = frozenset({"fx_type_error", "fx_range_error", "fx_float_overflow", "fx_raise", "fx_rec_overflow",
+                           "fx_check_dims"})
+
+
+def unoptimised(unit: Unit) -> frozenset[str]:
+    """The functions of `unit` compiled without optimisation (`optnone`, which also selects
+    instructions the fast way): in the module unit, the code that runs once per import (`PyInit_*`,
+    the `Py_mod_exec` slots `*.exec`) and the code that only builds an exception (the traceback
+    builder, the runtime's error helpers).  Neither is worth O3's time: in harness9.fx they were
+    a third of the module unit's optimisation and code generation.  The ufunc loops, arena and
+    conversion helpers that share the module unit stay optimised."""
+    if unit.name != MODULE_UNIT:
+        return frozenset()
+    own = {n for n in unit.functions if n.startswith(("PyInit_", "fx$traceback")) or n.endswith(".exec")}
+    return frozenset(own) | ERROR_HELPERS
+
+
 _COLD = re.compile(r"\)[^()]*\b(noinline|cold)\b")
 _CALLED_COLD = re.compile(r"\)[^()]*\bcold\b")
 

@@ -72,3 +72,22 @@ def shifted(a: f64[:], out: f64[:], c: i64) -> f64:
         out[i] = a[i + k] + a[i + k + 1] + a[i + k + 2] + a[i + k + 3] + a[i + k + 4] + a[i + k + 5] + a[i + k + 6]
         t += out[i]
     return t
+
+
+def rows_guarded(a: f64[:, :], w: f64[:], out: f64[:], steps: i64, d: i64) -> f64:
+    """The check over-approximates (`w[k + 1]` only runs while `k + 1 < steps`), so the outlined
+    copy is what runs when `steps == len(w)`: its row loop is jammed and its inner loops
+    speculated there too (a division by `k + j + d`, which may be zero)."""
+    r, c = a.shape
+    t = 0.0
+    for k in range(steps):
+        if k + 1 < steps:
+            t += w[k] * w[k + 1] + w[k + 1] - w[k] + w[k] * w[k] + w[k + 1] * w[k + 1] - w[k]
+        for i in range(r):
+            s = 0.0
+            for j in range(c):
+                s += a[i, j] * (1.0 / (k + j + d))
+            out[i] = s
+        for i in range(r):
+            t += out[i]
+    return t

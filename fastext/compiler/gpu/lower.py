@@ -69,6 +69,8 @@ class GpuModuleContext(ModuleContext):
 class GpuFunctionLowering(FunctionLowering):
     """FunctionLowering for device code: adds the `gpu.*` intrinsics; everything else is shared."""
 
+    loop_copies = False
+
     def __init__(self, ctx: GpuModuleContext, fn: ir.Function):
         super().__init__(ctx, fn)
         self.llfn.attributes.add("convergent")

@@ -144,6 +144,19 @@ def emit_checked(fl: FunctionLowering, key: tuple, first, emit) -> None:
     b.position_at_end(on)
 
 
+def may_run(loop) -> bool:
+    """Whether the checked copy of `loop` may be what runs, not only the way to an IndexError:
+    some indexing it proves is guarded (an `if`, a conditional expression or `and`/`or`, a
+    `while`, or a `break`/`continue`/`return` that may leave first), so its interval can
+    over-approximate the indices the loop really reaches (`if i + 2 < n: a[i + 2]`).  Only then
+    does the copy get the jammed and speculative loop copies (lower/jam.py, lower/speculate.py)
+    of the proven loop: elsewhere they would double its code for a path that ends in an error."""
+    from fastext.compiler import ir
+    guards = (ir.If, ir.While, ir.Break, ir.Continue, ir.Return)
+    return any(isinstance(st, guards) for st in ir.walk(loop.body)) or \
+        any(isinstance(e, (ir.IfExp, ir.BoolOp)) for e in ir.all_exprs(loop.body))
+
+
 def _uses(fn, loop) -> tuple[set[int], set[int], list]:
     """Ids of the variables the copy of `loop` is handed (those the loop mentions, and those the
     values it recomputes read) and of those the loop may assign (compiler/bounds.py's, whose
@@ -192,6 +205,7 @@ class CheckedCopy(FunctionLowering):
         if self.has_intret:
             self.intret = b.alloca(I1, name="result.int")
         self.read, self.written, remat = _uses(self.fn, first)
+        self.loop_copies = may_run(first)
         for k, v in enumerate(self.variables):
             self.slots[id(v)] = self.alloca(v)
             value = b.load(b.gep(self.frame, [I32(0), I32(1 + k)])) if id(v) in self.read else \

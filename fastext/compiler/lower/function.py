@@ -142,6 +142,10 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
     proven: frozenset = frozenset()   # ids of indexings proven in range here (lower/hoist.py)
     in_fallback = False               # lowering the checked copy of a versioned loop
     shares_raises = True              # checks may branch to one error exit per function (shared_raise)
+    # whether loops get the extra copies of lower/jam.py and lower/speculate.py: function bodies
+    # and the outlined checked copies of their loops (lower/coldloops.py: where a check
+    # over-approximates, that copy is what runs), not prange workers nor device code
+    loop_copies = True
 
     def __init__(self, ctx: ModuleContext, fn: ir.Function, contiguous: bool = False, noalias: bool = False):
         """`contiguous`: emit the variant the entry point calls when every array argument's
@@ -451,7 +455,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         # `-g` builds keep one copy of each loop (no jamming, no versioning), so a breakpoint on
         # a line is where the code runs (gdb breaks at one address per line and function)
         copies = self.ctx.debug is None
-        if copies and type(self) is FunctionLowering and self.fn.target == "cpu":
+        if copies and self.loop_copies and self.fn.target == "cpu":
             from fastext.compiler.lower import jam
             plan = jam.applies(self, s)
             if plan is not None:        # row loops run eight rows at a time (lower/jam.py)
@@ -467,7 +471,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
     def serial_for(self, s: ir.ForRange) -> None:
         """One copy of a serial `for` loop: speculated (lower/speculate.py) or plain."""
         from fastext.compiler.lower import speculate
-        if type(self) is FunctionLowering and self.fn.target == "cpu" and speculate.applies(self, s):
+        if self.loop_copies and self.fn.target == "cpu" and speculate.applies(self, s):
             return speculate.lower(self, s)
         start, stop, step = self.expr(s.start), self.expr(s.stop), self.expr(s.step)
         if not isinstance(s.step, ir.Const):

@@ -168,15 +168,41 @@ def module_text(ctx: ModuleContext) -> str:
 
 
 def indexes_items(module: ir.Module, fn: ir.Function) -> bool:
-    """Whether `fn` (or a function it calls) reads or stores array items one by one: only then
-    does the contiguous variant — innermost strides known to be the item size — help LLVM; the
-    loops of array expressions and registry operations choose their unit-stride versions at run
-    time, and a second copy of them would only double the code to compile."""
-    from fastext.compiler.analysis import callees
+    """Whether an innermost loop of `fn` (or of a function it calls) reads or stores array
+    items one by one: only there does a variant -- innermost strides known to be the item size,
+    arrays known apart -- help LLVM (vectorising, keeping loads in registers across stores).
+    An item read around an inner loop (mandelbrot's `out[j, i] = n` after its `while`) costs
+    the same either way, and the loops of array expressions and registry operations choose
+    their unit-stride versions at run time: a second copy of such code would only double what
+    there is to compile."""
+    return _innermost_indexing(module, fn.body, set())
 
-    def indexes(f: ir.Function) -> bool:
-        return any(isinstance(st, ir.Store) or any(isinstance(e, ir.Index) for c in ir.children(st)
-                                                   for e in ir.walk_exprs(c))
-                   for st in ir.walk(f.body))
 
-    return any(indexes(module.functions[name]) for name in {fn.name} | callees(module, fn.name))
+def _innermost_indexing(module: ir.Module, stmts: list[ir.Stmt], seen: set[str]) -> bool:
+    for st in ir.walk(stmts):
+        if isinstance(st, (ir.ForRange, ir.While)) and not _has_loop(module, st.body, set()) \
+                and _indexes(module, [st], set()):
+            return True
+    # the loops of the functions called (inlined or not)
+    return any(_innermost_indexing(module, body, seen) for body in _calls(module, stmts, seen))
+
+
+def _calls(module: ir.Module, stmts: list[ir.Stmt], seen: set[str]):
+    """The bodies of the module functions `stmts` call, each once."""
+    for e in ir.all_exprs(stmts):
+        if isinstance(e, ir.Call) and e.func in module.functions and e.func not in seen:
+            seen.add(e.func)
+            yield module.functions[e.func].body
+
+
+def _has_loop(module: ir.Module, stmts: list[ir.Stmt], seen: set[str]) -> bool:
+    """`stmts` loop (a comprehension too), or call a function that does."""
+    return any(isinstance(st, (ir.ForRange, ir.While)) for st in ir.walk(stmts)) or \
+        any(_has_loop(module, body, seen) for body in _calls(module, stmts, seen))
+
+
+def _indexes(module: ir.Module, stmts: list[ir.Stmt], seen: set[str]) -> bool:
+    """`stmts` (or a function they call) read or store an array item."""
+    return any(isinstance(st, ir.Store) for st in ir.walk(stmts)) or \
+        any(isinstance(e, ir.Index) for e in ir.all_exprs(stmts)) or \
+        any(_indexes(module, body, seen) for body in _calls(module, stmts, seen))

@@ -188,6 +188,7 @@ class WorkerLowering(FunctionLowering):
     """The body of one prange loop as `i32 worker(task*)`: iterations lo..hi-1 of the block."""
 
     shares_raises = False     # (its exits hand accumulators back: kept one per check, as before)
+    loop_copies = False       # (no jammed or speculative copies inside a worker)
 
     def __init__(self, parent: FunctionLowering, loop: ir.ForRange, llfn: ll.Function,
                  env_t: ll.LiteralStructType):
