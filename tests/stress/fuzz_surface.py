@@ -1,0 +1,91 @@
+"""Long run of the surface fuzzer (tests/surfacefuzz.py): str values, containers, classes,
+exceptions, closures and integer boundaries, compiled vs plain Python.
+
+    FUZZ_KEEP=/tmp/surface-findings python tests/stress/fuzz_surface.py --cases 2000 --seed 0
+    python tests/stress/fuzz_surface.py --seconds 3600
+
+Programs run in child processes (`python -X dev`, ten programs each), so a crash of compiled
+code is reported as a finding with its seed instead of ending the run; every difference is
+saved under `$FUZZ_KEEP` (default: a new temporary folder) and the run goes on.  Exits 1 if any
+program differed, crashed or crashed the compiler.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import _common
+
+CHILD = r"""
+import json, sys, tempfile
+sys.path.insert(0, sys.argv[1])
+import surfacefuzz
+work = tempfile.mkdtemp(prefix="fxsurf-")
+for seed in map(int, sys.argv[2:]):
+    print("START", seed, flush=True)
+    try:
+        counts = surfacefuzz.run_program(seed, workdir=work)
+        error = counts.pop("error", None)
+        print("DONE", seed, json.dumps({"counts": counts, "refused": error and error.splitlines()[1]}), flush=True)
+    except AssertionError as e:
+        print("DONE", seed, json.dumps({"failed": str(e)}), flush=True)
+"""
+
+
+def main() -> int:
+    ap_args = _common.arguments(__doc__, 200)
+    keep = os.environ.get("FUZZ_KEEP") or tempfile.mkdtemp(prefix="surface-findings-")
+    os.makedirs(keep, exist_ok=True)
+    budget = _common.Budget(ap_args)
+    totals = {"programs": 0, "calls": 0, "agree": 0, "outside (i64 wrap, not compared)": 0, "refused": 0,
+              "diagnosed": 0, "failed": 0, "crashed": 0}
+    seed = ap_args.seed
+    batch = 10
+    while budget.more():
+        seeds = list(range(seed, seed + batch))
+        proc = subprocess.Popen([sys.executable, "-X", "dev", "-c", CHILD, _common.TESTS, *map(str, seeds)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        out, err = proc.communicate()
+        started, finished = None, set()
+        for line in out.splitlines():
+            if line.startswith("START "):
+                started = int(line.split()[1])
+            elif line.startswith("DONE "):
+                _, s, payload = line.split(" ", 2)
+                finished.add(int(s))
+                rec = json.loads(payload)
+                totals["programs"] += 1
+                budget.done += 1
+                if "failed" in rec:
+                    totals["failed"] += 1
+                    with open(os.path.join(keep, f"seed{s}.txt"), "w") as f:
+                        f.write(rec["failed"])
+                    print(f"seed {s}: DIFFERS (saved in {keep})", flush=True)
+                    continue
+                c = rec["counts"]
+                totals["calls"] += c["calls"]
+                totals["agree"] += c["agree"]
+                totals["outside (i64 wrap, not compared)"] += c["outside"]
+                totals["refused"] += c["refused"]
+                totals["diagnosed"] += c["diagnosed"]
+                if rec.get("refused"):
+                    print(f"seed {s}: refused: {rec['refused']}", flush=True)
+        if proc.returncode != 0 and started is not None and started not in finished:
+            totals["crashed"] += 1
+            totals["programs"] += 1
+            budget.done += 1
+            with open(os.path.join(keep, f"seed{started}.crash.txt"), "w") as f:
+                f.write(f"exit status {proc.returncode}\n{err[-5000:]}")
+            print(f"seed {started}: CRASHED with status {proc.returncode} (saved in {keep})", flush=True)
+            seed = started + 1
+        else:
+            seed += batch
+    budget.report("fuzz_surface", totals)
+    return 1 if totals["failed"] or totals["crashed"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
