@@ -589,7 +589,8 @@ class Gen:
                 stop = r.randint(-3, 6)
                 head = (f"for {v} in range({n[0]}, {stop}, {step}):", f"for {v} in range({n[1]}, {stop}, {step}):")
             f1, p1 = self.scoped(r.randint(1, 3), ind + "    ", depth + 1)
-            self.vars.pop(v, None)
+            for name in set(self.fixed) - saved_fixed:      # unbound after a loop that ran no times
+                self.vars.pop(name, None)
             self.fixed = saved_fixed
             brk = []
             if r.random() < 0.2:
@@ -806,6 +807,8 @@ def build(seed: int, workdir: str):
     try:
         art = compile_file(path, f"surf{seed}")
     except CompileError as e:
+        if "internal compiler error" in str(e):
+            raise AssertionError(f"program {seed}: {e}\n{fx_src}") from None
         return None, oracle_ns, names, fx_src, str(e), rng
     so = os.path.join(workdir, f"surf{seed}.so")
     link_shared(art.object_code, so)

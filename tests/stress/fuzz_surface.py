@@ -11,8 +11,10 @@ program differed, crashed or crashed the compiler.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -46,9 +48,17 @@ def main() -> int:
     batch = 10
     while budget.more():
         seeds = list(range(seed, seed + batch))
-        proc = subprocess.Popen([sys.executable, "-X", "dev", "-c", CHILD, _common.TESTS, *map(str, seeds)],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        out, err = proc.communicate()
+        # Output through files and a session of its own: a child that crashes leaves the
+        # compiler's forked workers behind (fastext/compiler/parallel.py), holding any pipe open.
+        with tempfile.TemporaryFile("w+") as out_f, tempfile.TemporaryFile("w+") as err_f:
+            proc = subprocess.Popen([sys.executable, "-X", "dev", "-c", CHILD, _common.TESTS, *map(str, seeds)],
+                                    stdout=out_f, stderr=err_f, text=True, start_new_session=True)
+            proc.wait()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)      # the orphaned workers of this child only
+            out_f.seek(0)
+            err_f.seek(0)
+            out, err = out_f.read(), err_f.read()
         started, finished = None, set()
         for line in out.splitlines():
             if line.startswith("START "):
