@@ -35,6 +35,7 @@ CASES = [
     ("item_or_object", (1.0, "1,2")), ("item_or_object", (-1.0, "a,b")), ("item_or_object", (-1.0, "x7")),
     ("repr_or_param", (3, "ab")), ("repr_or_param", (-4, "ab")), ("repr_or_param", (0, "")),
     ("truth_of_values", (1, "")), ("truth_of_values", (7, "a")), ("truth_of_values", (0, "ab")),
+    ("closure_str_after_loop", (2, "")), ("closure_str_after_loop", (-3, "abc")),
 ]
 
 
@@ -63,3 +64,16 @@ def test_interpreted_dataclass_with_string_annotations(both):
     _, oracle = both
     assert repr(oracle.Pt(3)) == "Pt(k=3, w=0.5)"
     assert sys.modules.get("trust_r8") is not oracle
+
+
+def test_nested_error_after_a_loop_is_reported(tmp_path):
+    """An error in a nested function's body was dropped when the enclosing function was checked
+    a second time (its loop), leaving the instance without a body: now the located error."""
+    fxload.assert_located_error(tmp_path, """
+        def f(b: int, s: str) -> int:
+            def inner(q: int) -> int:
+                return q + s
+            for v in range(2):
+                xs = [-100, 7]
+            return inner(b)
+        """, 4, 16, "unsupported operand type for +", "")

@@ -103,3 +103,13 @@ def truth_of_values(a: int, s: str) -> str:
     st = {a}
     t = s + "x"
     return str([bool(xs), bool(d), bool(st), bool(t), bool(s), bool(a), bool(Sized(a)), bool(t[1:]), bool(Pt(a))])
+
+
+def closure_str_after_loop(b: int, s: str) -> str:
+    """A nested `def ... -> str` read its result as a `str` parameter's text: a located error
+    alone, and after a loop holding a list display an instance without a body (SystemError)."""
+    def inner(q: int) -> str:
+        return s + str(q)
+    for v in range(2):
+        xs = [-100, 7]
+    return inner(max(b, len(s))) + inner(-b)

@@ -28,7 +28,7 @@ from fastext.compiler.diagnostics import Diagnostics, FxSyntaxError
 from fastext.compiler.frontend.funcvals import FuncValue, flatten, hidden_types, shape, value_of
 from fastext.compiler.frontend.scope import ModuleScope, Signature
 from fastext.compiler.source import Span
-from fastext.compiler.types import ERROR, NONE, STRV, Array, ErrorType, Scalar, Type, article, constant_fits, promote
+from fastext.compiler.types import ERROR, NONE, STR, STRV, Array, ErrorType, Scalar, Type, article, constant_fits, promote
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -93,6 +93,8 @@ class Template:
         from fastext.compiler.frontend.nptyping import infers_return
         ret = None if node.returns is None or infers_return(node) else \
             annotations.resolve(node.returns, scope, allow_none=True)
+        if ret == STR:
+            ret = STRV      # `-> str`: a str value, as for module functions (frontend/module.py)
         return Template(node, qualname, scope, diags, dict(options), params, ret, captured)
 
     @property
@@ -469,6 +471,7 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
         checker.source_node = node      # for `_guessed_in_cycle`
         return checker
     before = len(tmpl.diags.items)
+    failed = False
     _IN_PROGRESS.add(qualname)
     try:
         node = tmpl.node
@@ -485,11 +488,18 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
             fn = check_promoting(lambda: make(final), node, tmpl.diags)
     except FxSyntaxError as e:
         tmpl.diags.add(e.diagnostic)
+        failed = True
         return qualname, sig
     finally:
         _IN_PROGRESS.discard(qualname)
         _CHECKING.pop(qualname, None)
         _dedupe(tmpl.diags, before)
+        if failed or any(d.severity == "error" for d in tmpl.diags.items[before:]):
+            # Not kept as made: a caller checked again (a loop's second pass, a list retyped)
+            # drops the diagnostics of its first pass, and a kept instance would then be a
+            # function without a body (`return inner(b)` returned nothing: SystemError).  The
+            # next call checks it again and reports its errors again.
+            tmpl.instances.pop(key, None)
     fn.name = qualname
     fn.doc = ast.get_docstring(tmpl.node)
     fn.exported = False
