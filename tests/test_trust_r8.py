@@ -77,3 +77,129 @@ def test_nested_error_after_a_loop_is_reported(tmp_path):
                 xs = [-100, 7]
             return inner(b)
         """, 4, 16, "unsupported operand type for +", "")
+
+
+# ----------------------------------------------------------------------------- bad input at the boundary
+BOUNDARY = os.path.join(fxload.FX_DIR, "trust_r8_boundary.fx")
+
+
+class RaisingEq:
+    """An object whose comparison raises (passed where objects are allowed)."""
+
+    def __eq__(self, other):
+        raise RuntimeError("eq boom")
+
+    __hash__ = object.__hash__
+
+
+class RaisingHash:
+    def __hash__(self):
+        raise RuntimeError("hash boom")
+
+
+def bad_calls(m):
+    """(call, exception type, text its message holds): each names the parameter or passes the
+    object's own exception on."""
+    pt = m.Pt(1.0, 2.0)
+    return [
+        (lambda: m.norm1(), TypeError, "missing 1 required positional argument: 'p'"),
+        (lambda: m.norm1(1.0), TypeError, "argument 'p' must be Pt"),
+        (lambda: m.norm1({"x": 1}), TypeError, "argument 'p' must be Pt"),
+        (lambda: m.norm1(pt, 3), TypeError, "takes 1 positional argument but 2 were given"),
+        (lambda: m.norm1(q=pt), TypeError, "unexpected keyword argument 'q'"),
+        (lambda: m.total_x([pt, 3]), TypeError, "argument 'ps[]' must be Pt"),
+        (lambda: m.total_x((pt,)), TypeError, "argument 'ps' must be list[Pt], not tuple"),
+        (lambda: m.dsum({"a": 1, 2: 3}), TypeError, "argument 'd' must be a dict of str to i64, not int"),
+        (lambda: m.dsum({"a": "x"}), TypeError, "argument 'd' must be a dict of str to i64, not str"),
+        (lambda: m.dsum({"a": 2**70}), OverflowError, "argument 'd' is out of range"),
+        (lambda: m.dsum([1]), TypeError, "argument 'd' must be dict[str, i64], not list"),
+        (lambda: m.star(), TypeError, "missing 1 required positional argument: 'first'"),
+        (lambda: m.star(1, "x"), TypeError, "argument '*rest' must be float (f64) (each of them), not str"),
+        (lambda: m.star(1, 2.0, None), TypeError, "argument '*rest' must be float (f64) (each of them), not NoneType"),
+        (lambda: m.star(1, rest=2), TypeError, "unexpected keyword argument 'rest'"),
+        (lambda: m.star(1, scale="s"), TypeError, "argument 'scale' must be float (f64), not str"),
+        (lambda: m.kwonly(1, 2), TypeError, "takes 1 positional argument but 2 were given"),
+        (lambda: m.kwonly(1), TypeError, "missing 1 required keyword-only argument: 'k'"),
+        (lambda: m.kwonly(1, k="z"), TypeError, "argument 'k' must be int (i64), not str"),
+        (lambda: m.kwonly(1, k=1, zz=2), TypeError, "unexpected keyword argument 'zz'"),
+        (lambda: m.kwargs(1.0, a="s"), TypeError, "argument 'opts' must be a dict of str to f64, not str"),
+        (lambda: m.kwargs(1.0, x=2.0), TypeError, "multiple values for argument 'x'"),
+        (lambda: m.kwargs(1.0, 2.0), TypeError, "takes 1 positional argument but 2 were given"),
+        (lambda: m.find((1,), 1), TypeError, "argument 'xs' must be list, not tuple"),
+        (lambda: m.find([1, RaisingEq()], RaisingEq()), RuntimeError, "eq boom"),
+        (lambda: m.inset({1, 2}, RaisingHash()), RuntimeError, "hash boom"),
+        (lambda: m.inset({1: 2}, RaisingHash()), RuntimeError, "hash boom"),
+        (lambda: m.parse("x1"), m.ParseError, "bad 'x1'"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def boundary():
+    return fxload.compiled(BOUNDARY)
+
+
+def test_bad_input_names_the_parameter(boundary):
+    for k, (call, exc, text) in enumerate(bad_calls(boundary)):
+        with pytest.raises(exc) as err:
+            call()
+        assert text in str(err.value), (k, str(err.value))
+
+
+def test_python_module_exception_keeps_its_traceback(boundary):
+    """`re.compile("(")` inside compiled code: re's own error, its frames in the traceback."""
+    import re
+    import traceback
+    with pytest.raises(re.error) as err:
+        boundary.compiled_pattern("(", "x")
+    frames = [f.filename for f in traceback.extract_tb(err.value.__traceback__)]
+    assert any(f.endswith("trust_r8_boundary.fx") for f in frames), frames
+    assert any(os.path.join("re", "") in f or f.endswith("sre_parse.py") or "_parser" in f for f in frames), frames
+
+
+def test_functions_outlive_the_deleted_module(boundary, tmp_path):
+    """The functions of a module deleted from sys.modules and dropped keep working (they hold
+    the module), also its exception classes and tables; and every bad call of this file raises
+    without a crash under `python -X dev`."""
+    import subprocess
+    import sys
+    so = fxload.linked_object(BOUNDARY, tmp_path)
+    script = f"""
+import gc, importlib.util, sys
+sys.path.insert(0, {os.path.dirname(os.path.abspath(__file__))!r})
+import test_trust_r8 as t
+spec = importlib.util.spec_from_file_location("trust_r8_boundary", sys.argv[1])
+m = importlib.util.module_from_spec(spec)
+sys.modules["trust_r8_boundary"] = m
+spec.loader.exec_module(m)
+calls = t.bad_calls(m)
+fs = (m.uses_globals, m.parse, m.make_pt, m.compiled_pattern, m.norm1)
+ParseError, Pt = m.ParseError, m.Pt
+del m, spec, sys.modules["trust_r8_boundary"]
+gc.collect()
+assert fs[0]("a") == 8 and fs[0]("zz") == 7
+try:
+    fs[1]("q")
+except ParseError as e:
+    assert str(e) == "bad 'q'"
+assert repr(fs[2](2.0)) == "Pt(x=2.0, y=-2.0)" and fs[4](Pt(1.0, -2.0)) == 3.0
+assert fs[3]("[a-z]", "ab1") == 2
+for call, exc, text in calls:
+    try:
+        call()
+    except exc as e:
+        assert text in str(e), (text, str(e))
+    else:
+        raise AssertionError(text)
+print("survived")
+"""
+    proc = subprocess.run([sys.executable, "-X", "dev", "-c", script, so], capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 0 and proc.stdout.strip() == "survived", proc.stderr[-3000:]
+
+
+def test_none_for_an_instance_is_pythons_error(boundary):
+    """None where a class instance is expected: Python's AttributeError at the first field read
+    (plain classes take None, as `Optional[...]` fields do), in both modes."""
+    oracle = fxload.interpreted(BOUNDARY)
+    assert fxload.outcome(boundary.norm1, None) == fxload.outcome(oracle.norm1, None)
+    assert fxload.outcome(boundary.total_x, [boundary.Pt(1.0, 2.0), None])[0] == "AttributeError"
