@@ -36,6 +36,8 @@ CASES = [
     ("repr_or_param", (3, "ab")), ("repr_or_param", (-4, "ab")), ("repr_or_param", (0, "")),
     ("truth_of_values", (1, "")), ("truth_of_values", (7, "a")), ("truth_of_values", (0, "ab")),
     ("closure_str_after_loop", (2, "")), ("closure_str_after_loop", (-3, "abc")),
+    ("char_against_longer_literals", ("abcÄ b",)), ("char_against_longer_literals", ("",)),
+    ("iterate_characters", ("aÄ",)), ("iterate_characters", ("",)),
 ]
 
 

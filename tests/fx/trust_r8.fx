@@ -113,3 +113,21 @@ def closure_str_after_loop(b: int, s: str) -> str:
     for v in range(2):
         xs = [-100, 7]
     return inner(max(b, len(s))) + inner(-b)
+
+
+def char_against_longer_literals(s: str) -> str:
+    """A character compared with a literal of another length (a located error before)."""
+    out = []
+    for c in s:
+        out.append(str([c == "ab", c != "ÄÖü", c < "b!", c <= "", c > "a ", c >= "", "" < c, "bc" > c < "zz"]))
+    return ";".join(out)
+
+
+def iterate_characters(s: str) -> str:
+    """`for d in c` over one character, and a comprehension over one (a located error before)."""
+    out = []
+    for c in s:
+        for d in c:
+            out.append(d + d)
+        out.append(str([ord(e) for e in c]))
+    return "".join(out)
