@@ -205,3 +205,26 @@ def test_none_for_an_instance_is_pythons_error(boundary):
     oracle = fxload.interpreted(BOUNDARY)
     assert fxload.outcome(boundary.norm1, None) == fxload.outcome(oracle.norm1, None)
     assert fxload.outcome(boundary.total_x, [boundary.Pt(1.0, 2.0), None])[0] == "AttributeError"
+
+
+# ----------------------------------------------------------------------------- the fuzzer's smoke slice
+SMOKE_SEEDS = (1, 6)     # about 13 s of CPU each (compiling three large functions)
+
+
+def test_surface_fuzzer_smoke(tmp_path):
+    """A fixed slice of the surface fuzzer: these programs compile and agree with Python on
+    every compared call (tests/stress/fuzz_surface.py runs it long)."""
+    import surfacefuzz
+    agree = 0
+    for seed in SMOKE_SEEDS:
+        counts = surfacefuzz.run_program(seed, calls=8, workdir=str(tmp_path))
+        assert counts["refused"] == 0, counts.get("error")
+        agree += counts["agree"]
+    assert agree > 15
+
+
+def test_fuzz_oracle_stops_at_wrapping():
+    import surfacefuzz
+    with pytest.raises(surfacefuzz.Outside):
+        surfacefuzz._chk(-2**63 - 1)
+    assert issubclass(surfacefuzz.Outside, BaseException) and not issubclass(surfacefuzz.Outside, Exception)

@@ -93,6 +93,7 @@ def main() -> int:
             seed = started + 1
         else:
             seed += batch
+        print(f"through seed {seed - 1}: " + ", ".join(f"{k} {v}" for k, v in totals.items()), flush=True)
     budget.report("fuzz_surface", totals)
     return 1 if totals["failed"] or totals["crashed"] else 0
 
