@@ -228,3 +228,39 @@ def test_fuzz_oracle_stops_at_wrapping():
     with pytest.raises(surfacefuzz.Outside):
         surfacefuzz._chk(-2**63 - 1)
     assert issubclass(surfacefuzz.Outside, BaseException) and not issubclass(surfacefuzz.Outside, Exception)
+
+
+# ----------------------------------------------------------------------------- leaks
+def test_repeated_calls_hold_no_memory():
+    """20,000 calls of each function of tests/fx/trust_r8_leaks.fx: the memory Python traces
+    stays flat (one leaked object per call would be 20,000 objects, hundreds of KiB).  The long
+    version (1,000,000 calls each, RSS too) is in docs/reliability.md."""
+    import gc
+    import tracemalloc
+    m = fxload.compiled(os.path.join(fxload.FX_DIR, "trust_r8_leaks.fx"))
+
+    def raise_out():
+        try:
+            m.raise_out(3)
+        except m.Oops:
+            pass
+    cases = {
+        "build_str": lambda: m.build_str(12345, 2.675), "build_dict": lambda: m.build_dict(7, "a,bb,ccc"),
+        "build_items": lambda: m.build_items(3), "build_nodes": lambda: m.build_nodes(3, "nm"),
+        "raise_catch": lambda: m.raise_catch(5), "raise_out": raise_out,
+        "key_miss": lambda: m.key_miss({"a": 1}, "zz"), "use_re": lambda: m.use_re("ab 12-34 cd"),
+        "split_join": lambda: m.split_join("c,a,bb"),
+    }
+    grown = {}
+    for name, call in cases.items():
+        for _ in range(500):
+            call()
+        gc.collect()
+        tracemalloc.start()
+        before = tracemalloc.get_traced_memory()[0]
+        for _ in range(20_000):
+            call()
+        gc.collect()
+        grown[name] = tracemalloc.get_traced_memory()[0] - before
+        tracemalloc.stop()
+    assert all(g < 20_000 for g in grown.values()), grown
