@@ -195,11 +195,10 @@ class Gen:
         if k == 16:
             p = self.e("pt", d)
             return f"{p[0]}.k", f"{p[1]}.k"
-        if k == 17 and self.closures:
-            name, ct = r.choice(self.closures)
-            if ct == "int":
-                a = self.e("int", d)
-                return f"{name}({a[0]})", f"{name}({a[1]})"
+        if k == 17:
+            call = self.closure_call("int", d)
+            if call is not None:
+                return call
         if k == 18:
             xs = self.e("li", d)
             c = r.choice(["v > 0", "v % 2 == 0", "v != 1"])
@@ -222,6 +221,14 @@ class Gen:
             return f"({a[0]} ** {e})", f"_chk({a[1]} ** {e})"
         c = self.cond(d)
         return f"int({c[0]})", f"int({c[1]})"
+
+    def closure_call(self, t: str, d: int) -> tuple[str, str] | None:
+        """A call of one of the function's nested defs (closures) returning a `t`, if it has one."""
+        fits = [name for name, ct in self.closures if ct == t]
+        if not fits:
+            return None
+        name, a = self.rng.choice(fits), self.e("int", d)
+        return f"{name}({a[0]})", f"{name}({a[1]})"
 
     def e_float(self, d: int) -> tuple[str, str]:
         r = self.rng
@@ -329,11 +336,10 @@ class Gen:
         if k == 18:
             a = self.e("str", d)
             return f"({a[0]}.split()[0] if {a[0]}.split() else 'none')", f"({a[1]}.split()[0] if {a[1]}.split() else 'none')"
-        if k == 19 and self.closures:
-            name, ct = r.choice(self.closures)
-            if ct == "str":
-                a = self.e("int", d)
-                return f"{name}({a[0]})", f"{name}({a[1]})"
+        if k == 19:
+            call = self.closure_call("str", d)
+            if call is not None:
+                return call
         if k == 20:
             f = self.e("float", d)
             n = r.randint(0, 2)
@@ -543,7 +549,7 @@ class Gen:
                 if m == 1:
                     return [f"{ind}{v}[{key[0]}] = {v}.get({key[0]}, 0) + 1"], [f"{ind}{v}[{key[1]}] = _chk({v}.get({key[1]}, 0) + 1)"]
                 if m == 2:
-                    return [f"{ind}print({v}.pop({key[0]}, None))"], [f"{ind}print({v}.pop({key[1]}, None))"]
+                    return [f"{ind}print({v}.pop({key[0]}, -1))"], [f"{ind}print({v}.pop({key[1]}, -1))"]
                 return self._same(f"{ind}print(sorted({v}.items()))")
             e = self.e("int")
             m = r.choice(["add", "discard"])
