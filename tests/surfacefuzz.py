@@ -739,7 +739,7 @@ def prelude(rng: random.Random) -> tuple[str, str]:
               sub_val=f"super().val() - self.n % {m3}", h_ret=h_ret, h1_ret=h1_ret)
     py = dict(common, base_val=f"_chk(_chk(self.n * {m1}) + len(self.name))",
               base_weight=f"_chk(_chk(self.n // m) - m % {m2})", sub_val=f"_chk(super().val() - self.n % {m3})",
-              h_ret=f"_chk({h_ret})", h1_ret=f"_chk({h1_ret})")
+              h_ret=f"_chk({h_ret})", h1_ret=f"_chk({h1_ret.replace('abs(v)', '_chk(abs(v))')})")
     return PRELUDE.format(**fx), PRELUDE.format(**py)
 
 
