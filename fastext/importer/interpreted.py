@@ -165,8 +165,20 @@ def _load(path: str, name: str | None, views: bool, loaded: dict) -> types.Modul
     # The `.fx` modules it imports are loaded the same way (interpreted, not put in sys.modules),
     # found as the compiler finds them (fastext.compiler.resolve); other imports are Python's.
     module.__builtins__ = dict(builtins.__dict__, __import__=_fx_import(module.__file__, views, loaded))
+    import sys
+    # Visible in sys.modules while its body runs only: `@dataclass` looks the class's module up
+    # there to read string annotations (`from __future__ import annotations`).  Afterwards the
+    # oracle stays out of it, so it never shadows the compiled module of the same name.
+    # Only for a source that uses dataclasses: a module named like one it imports (`json.fx`
+    # doing `import json`) would otherwise find itself there.
     with open(path, "rb") as f:
-        execute(compile(f.read(), module.__file__, "exec", dont_inherit=True), module, views)
+        source = f.read()
+    registered = b"dataclass" in source and sys.modules.setdefault(name, module) is module
+    try:
+        execute(compile(source, module.__file__, "exec", dont_inherit=True), module, views)
+    finally:
+        if registered:
+            del sys.modules[name]
     return module
 
 

@@ -710,6 +710,10 @@ def builtin_call(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         of_object = objects.explicit(fc, node, {"int": I64, "float": F64, "bool": BOOL}[name])
         if of_object is not None:
             return of_object
+    if name == "bool":     # Python's truth of anything a condition takes: bool(xs), bool(d), bool(v)
+        value = fc.expr(node.args[0])
+        if isinstance(value.type, ErrorType) or not isinstance(value.type, Array):
+            return value if isinstance(value.type, ErrorType) else fc.truth(value, node)
     if name == "round":
         if len(node.args) == 2:     # round(x, n): CPython's own correctly rounded __round__ (through the C API)
             from fastext.compiler.frontend import objects

@@ -959,6 +959,7 @@ class ExpressionChecker:
         return pairs[0] if len(pairs) == 1 else ir.BoolOp(BOOL, span, "and" if op == "==" else "or", pairs)
 
     def e_ifexp(self, node: ast.IfExp) -> ir.Expr:
+        from fastext.compiler.frontend.text import as_text, textual
         cond = self.condition(node.test)
         a, b = self.expr(node.body), self.expr(node.orelse)
         if poisoned(cond, a, b):
@@ -967,6 +968,8 @@ class ExpressionChecker:
             t = a.type
         elif isinstance(a.type, Scalar) and isinstance(b.type, Scalar):
             t = self.result_type(a, b)
+        elif textual(a.type) and textual(b.type):     # `s.upper() if c else s`: a str value either way
+            return ir.IfExp(T.STRV, self.span(node), cond, as_text(a), as_text(b))
         else:
             from fastext.compiler.frontend.inherit import join
             t = join(self.scope, a.type, b.type)       # `Sphere(...) if c else Plane(...)`: a Shape
@@ -975,9 +978,11 @@ class ExpressionChecker:
                 t = unify_open(self, a.type, b.type)
             if t is None and (isinstance(a.type, PyObj) or isinstance(b.type, PyObj)):
                 from fastext.compiler.frontend import objects       # `m.group(1) if m else ""`: an object
-                import dataclasses
-                a, b = (dataclasses.replace(v, type=T.OBJECT) for v in (objects.box(self, a, node.body),
-                                                                        objects.box(self, b, node.orelse)))
+                # A branch of another object type (a str value) is wrapped, not retyped: how its
+                # lowering hands out the reference (`t.partition(",")[2]`, `names[i]`: a new one
+                # made for a str reader) follows its own type.
+                a, b = (v if v.type == T.OBJECT else ir.ObjBox(T.OBJECT, v.span, v)
+                        for v in (objects.box(self, a, node.body), objects.box(self, b, node.orelse)))
                 return ir.IfExp(T.OBJECT, self.span(node), cond, a, b)
             if t is None:
                 raise self.error(node, f"both branches must have one type, got {a.type} and {b.type}",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from fastext.compiler import ir
-from fastext.compiler.types import BOOL, I64, Array, Dict, List, PyObj, Scalar, Set, Str, Tuple
+from fastext.compiler.types import BOOL, I64, Array, Char, Dict, List, PyObj, Scalar, Set, Str, Tuple
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
@@ -192,9 +192,10 @@ def iterable(fc: "FunctionChecker", node: ast.expr) -> Iteration:
     if isinstance(value.type, Str):
         from fastext.compiler.frontend import strings
         return strings.iteration(fc, value, node)
-    if isinstance(value.type, PyObj):
+    if isinstance(value.type, (PyObj, Char)):     # a character: its one character, as Python iterates it
         from fastext.compiler.frontend import objects
-        return objects.iteration(fc, value, node)
+        from fastext.compiler.frontend.text import as_text
+        return objects.iteration(fc, as_text(value), node)
     if isinstance(value.type, List):
         from fastext.compiler.frontend import lists
         return lists.iteration(fc, value, node)

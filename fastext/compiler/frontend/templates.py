@@ -473,6 +473,7 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
         checker.source_node = node      # for `_guessed_in_cycle`
         return checker
     before = len(tmpl.diags.items)
+    failed = False
     _IN_PROGRESS.add(qualname)
     try:
         node = tmpl.node
@@ -489,11 +490,18 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
             fn = check_promoting(lambda: make(final), node, tmpl.diags)
     except FxSyntaxError as e:
         tmpl.diags.add(e.diagnostic)
+        failed = True
         return qualname, sig
     finally:
         _IN_PROGRESS.discard(qualname)
         _CHECKING.pop(qualname, None)
         _dedupe(tmpl.diags, before)
+        if failed or any(d.severity == "error" for d in tmpl.diags.items[before:]):
+            # Not kept as made: a caller checked again (a loop's second pass, a list retyped)
+            # drops the diagnostics of its first pass, and a kept instance would then be a
+            # function without a body (`return inner(b)` returned nothing: SystemError).  The
+            # next call checks it again and reports its errors again.
+            tmpl.instances.pop(key, None)
     fn.name = qualname
     fn.doc = ast.get_docstring(tmpl.node)
     fn.exported = False

@@ -193,6 +193,9 @@ def compares(nodes: list[ast.expr], operands: list[ir.Expr], ops: list[ast.cmpop
         return True
     if not values and len(ops) == 1 and any(len(n.value) != 1 for n in nodes):
         return True     # "abc" < "abd": two literals, whole strings
+    if any(isinstance(n, ast.Constant) and isinstance(n.value, str) and len(n.value) != 1 for n in nodes) and \
+            all(isinstance(o.type, Char) for o in values):
+        return True     # c == "abc", c < "": a character beside a longer (or empty) literal, as str values
     whole = [o for o in values if isinstance(o.type, Str)]
     if not whole:
         return False

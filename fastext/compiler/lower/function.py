@@ -828,15 +828,20 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
 
     def e_TupleGet(self, e: ir.TupleGet) -> ll.Value:
         base = self.expr(e.value)
-        if isinstance(e.value.type, T.Struct) and e.value.type.mutable:
+        # A kept str item or field gives its reader a new reference.  Whether it is one is what
+        # the tuple or record holds, not the type the reader is given: `t.partition(",")[2] if c
+        # else s` retypes the item as an object (frontend/expressions.py: e_ifexp), and reading
+        # it without the reference had the conditional release the tuple's own one.
+        vt = e.value.type
+        held = vt.items[e.index] if isinstance(vt, T.Tuple) else \
+            vt.fields[e.index][1] if isinstance(vt, T.Struct) else e.type
+        if isinstance(vt, T.Struct) and vt.mutable:
             from fastext.compiler.lower.structs import as_slot, checked_record, field_ptr
-            base = checked_record(self, base, e.value.type, e.value.type.fields[e.index][0])
+            base = checked_record(self, base, vt, vt.fields[e.index][0])
             v = as_slot(self.b, self.b.load(field_ptr(self.b, base, e.index)), value_type(e.type))
-            if e.type == T.STRV:     # a kept str field: its reader gets a new reference
-                self.api.call(self.b, "Py_IncRef", v)
-            return v
-        v = self.b.extract_value(base, e.index)
-        if e.type == T.STRV:     # a kept str field: its reader gets a new reference
+        else:
+            v = self.b.extract_value(base, e.index)
+        if held == T.STRV:
             self.api.call(self.b, "Py_IncRef", v)
         return v
 

@@ -246,6 +246,8 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
     def e_ObjBox(self, e: ir.ObjBox) -> ll.Value:
         b, api = self.b, self.api
         t = e.value.type
+        if isinstance(t, T.PyObj):      # an object seen as another object type: the same reference
+            return self.take(e.value)
         v = self.expr(e.value)
         if isinstance(t, T.Str):
             obj = b.extract_value(v, 3)

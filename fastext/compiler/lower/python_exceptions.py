@@ -33,6 +33,7 @@ class PythonExceptionLowering:
         here = b.block
         start = self.new_block("except.python")
         b.position_at_end(start)
+        own = self._own_classes(handlers)
         for h, bb in zip(handlers, blocks):
             take = self.new_block("except.python.take")
             if h.names is None:
@@ -41,8 +42,7 @@ class PythonExceptionLowering:
                 hit = I1(0)
                 for name in h.names:
                     if name in h.classes:       # an exception class of the module (frontend/userexc.py)
-                        from fastext.compiler.lower.text import exception_class
-                        cls = exception_class(self, h.classes[name])
+                        cls = own[name]
                     else:
                         cls = self.api.exc(b, f"PyExc_{name}")
                     m = self.api.call(b, "PyErr_ExceptionMatches", cls)
@@ -59,6 +59,23 @@ class PythonExceptionLowering:
             b.branch(unmatched)
         b.position_at_end(here)
         return start
+
+    def _own_classes(self, handlers: list[ir.Handler]) -> dict[str, ll.Value]:
+        """The module's exception classes the clauses name, by name.  The first use makes a
+        class (`PyErr_NewException`, a call into Python), which must not run while the
+        exception being matched is set: it would see it as its own failure and lose it
+        (`{'k': 1}['']` under `except ParseError: ... except KeyError:` escaped both).  So the
+        exception is set aside around it and put back, unchanged, before matching."""
+        from fastext.compiler.lower.text import exception_class
+        wanted = {name: h.classes[name] for h in handlers if h.names for name in h.names if name in h.classes}
+        if not wanted:
+            return {}
+        b, api = self.b, self.api
+        temps = [self.entry_alloca(I8P) for _ in range(3)]
+        api.call(b, "PyErr_Fetch", *temps)
+        own = {name: exception_class(self, attrs) for name, attrs in wanted.items()}
+        api.call(b, "PyErr_Restore", *[b.load(t) for t in temps])
+        return own
 
     def bind_exception(self, var: ir.Var, record: ll.Value) -> None:
         """`except E as e`: `e` gets the exception object — the one set aside in `record` for a
