@@ -172,3 +172,46 @@ def run_without_blas(script: str, shared_object: str) -> list[str]:
     assert proc.returncode == 0, proc.stderr
     return proc.stdout.splitlines()
 
+
+
+def same_values(expected, got, rtol: float = 1e-12, atol: float = 1e-13) -> None:
+    """Assert `got` (a compiled kernel's result) equals NumPy's `expected`: tuples and lists item by
+    item; arrays in dtype and shape, values to `rtol` with an absolute floor of `atol` or `rtol`
+    times the largest finite item; floats and complex numbers to the same tolerance; anything
+    else exactly and of the Python type NumPy's value converts to."""
+    import numpy as np
+    if isinstance(expected, (tuple, list)):
+        assert isinstance(got, (tuple, list)) and len(got) == len(expected)
+        for e, g in zip(expected, got):
+            same_values(e, g, rtol, atol)
+    elif isinstance(expected, np.ndarray):
+        assert isinstance(got, np.ndarray)
+        assert (got.dtype, got.shape) == (expected.dtype, expected.shape)
+        scale = float(np.max(np.abs(expected))) if expected.size and np.isfinite(expected).all() else 1.0
+        np.testing.assert_allclose(got, expected, rtol=rtol, atol=max(atol, rtol * scale), equal_nan=True)
+    elif isinstance(expected, (float, complex, np.floating, np.complexfloating)):
+        assert np.isclose(got, expected, rtol=rtol, atol=atol, equal_nan=True), (got, expected)
+    else:
+        assert got == expected and type(got) is type(expected.item() if isinstance(expected, np.generic) else
+                                                       expected)
+
+
+def kernel_results(oracle, native, kernel: str, args) -> tuple | None:
+    """Run `kernel` of the plain-Python `oracle` module and of the `native` one on copies of
+    `args`, NumPy's warnings silenced: (expected, got, oracle's args after, native's args after),
+    or None when the oracle raised — after checking the native one raises the same type."""
+    import copy
+    import warnings
+
+    import pytest
+    a_py, a_nat = copy.deepcopy(args), copy.deepcopy(args)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")     # NumPy's warnings on empty or all-NaN inputs
+        try:
+            expected = getattr(oracle, kernel)(*a_py)
+        except Exception as e:      # noqa: BLE001 - the oracle's exception is what we compare
+            with pytest.raises(type(e)):
+                getattr(native, kernel)(*a_nat)
+            return None
+        got = getattr(native, kernel)(*a_nat)
+    return expected, got, a_py, a_nat

@@ -87,6 +87,7 @@ def test_float_sum_loop_unchanged():
         m = re.search(rf'^define [^\n]*@"?fxw\.{name}"?\(.*?^}}', art.llvm_ir, re.M | re.S)
         assert m, name
         bodies[name] = m.group(0)
-    for pattern in ("fadd double", "load <8 x double>"):     # Python's order: lanes folded in turn
-        assert bodies["s"].count(pattern) == bodies["t"].count(pattern) > 0, pattern
+    # Python's order: lanes folded in turn; vector loads as wide as the host's vectors
+    for pattern in (r"fadd double", r"load <\d+ x double>"):
+        assert len(re.findall(pattern, bodies["s"])) == len(re.findall(pattern, bodies["t"])) > 0, pattern
     assert "PyLong_FromDouble" in bodies["s"] and "PyLong_FromDouble" not in bodies["t"]

@@ -9,15 +9,13 @@ where NumPy raises, the compiled module raises the same exception type.
 LIMITS holds what stays outside the dialect, each checked for its located error."""
 from __future__ import annotations
 
-import copy
 import sys
 import types
-import warnings
 
 import numpy as np
 import pytest
 
-from fxload import FX_DIR, compile_error, compiled, interpreted
+from fxload import FX_DIR, compile_error, compiled, interpreted, kernel_results, same_values
 
 rng = np.random.default_rng(8)
 
@@ -331,40 +329,14 @@ def _oracle(path: str):
 PARAMS = [(f, k, i) for f, kernels in CASES.items() for k, sets in kernels.items() for i in range(len(sets))]
 
 
-def _same(expected, got):
-    if isinstance(expected, (tuple, list)):
-        assert isinstance(got, (tuple, list)) and len(got) == len(expected)
-        for e, g in zip(expected, got):
-            _same(e, g)
-    elif isinstance(expected, np.ndarray):
-        assert isinstance(got, np.ndarray)
-        assert (got.dtype, got.shape) == (expected.dtype, expected.shape)
-        np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-13, equal_nan=True)
-    elif isinstance(expected, (float, complex, np.floating, np.complexfloating)):
-        assert np.isclose(got, expected, rtol=1e-12, atol=1e-13, equal_nan=True), (got, expected)
-    else:
-        assert got == expected and type(got) is type(expected.item() if isinstance(expected, np.generic) else
-                                                       expected)
-
-
 @pytest.mark.parametrize("file,kernel,case", PARAMS)
 def test_kernel_equals_numpy(file, kernel, case):
     path = f"{FX_DIR}/numpy_reach_r8/{file}.fx"
-    args = CASES[file][kernel][case]
-    a_py, a_nat = copy.deepcopy(args), copy.deepcopy(args)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")     # NumPy's warnings on empty or all-NaN inputs
-        try:
-            expected, raised = getattr(_oracle(path), kernel)(*a_py), None
-        except Exception as e:      # noqa: BLE001 - the oracle's exception is what we compare
-            expected, raised = None, e
-    if raised is not None:
-        with pytest.raises(type(raised)):
-            getattr(compiled(path), kernel)(*a_nat)
-        return
-    got = getattr(compiled(path), kernel)(*a_nat)
-    _same(expected, got)
-    _same(a_py, a_nat)          # arguments written alike
+    results = kernel_results(_oracle(path), compiled(path), kernel, CASES[file][kernel][case])
+    if results is not None:
+        expected, got, a_py, a_nat = results
+        same_values(expected, got)
+        same_values(a_py, a_nat)          # arguments written alike
 
 
 def test_there_are_at_least_a_hundred_kernels():

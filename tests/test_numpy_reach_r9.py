@@ -14,13 +14,11 @@ accurate FFT and LAPACK's own eigenvalue order are allowed there).
 LIMITS holds what stays outside the dialect, each checked for its located error."""
 from __future__ import annotations
 
-import copy
-import warnings
 
 import numpy as np
 import pytest
 
-from fxload import FX_DIR, compile_error, compiled, interpreted
+from fxload import FX_DIR, compile_error, compiled, interpreted, kernel_results, same_values
 
 rng = np.random.default_rng(9)
 
@@ -281,49 +279,21 @@ _RESIDUALS = {"eigh_pair"}
 PARAMS = [(f, k, i) for f, kernels in CASES.items() for k, sets in kernels.items() for i in range(len(sets))]
 
 
-def _same(expected, got, rtol=1e-12, atol=1e-13):
-    if isinstance(expected, (tuple, list)):
-        assert isinstance(got, (tuple, list)) and len(got) == len(expected)
-        for e, g in zip(expected, got):
-            _same(e, g, rtol, atol)
-    elif isinstance(expected, np.ndarray):
-        assert isinstance(got, np.ndarray)
-        assert (got.dtype, got.shape) == (expected.dtype, expected.shape)
-        scale = float(np.max(np.abs(expected))) if expected.size and np.isfinite(expected).all() else 1.0
-        np.testing.assert_allclose(got, expected, rtol=rtol, atol=max(atol, rtol * scale), equal_nan=True)
-    elif isinstance(expected, (float, complex, np.floating, np.complexfloating)):
-        assert np.isclose(got, expected, rtol=rtol, atol=atol, equal_nan=True), (got, expected)
-    else:
-        assert got == expected and type(got) is type(expected.item() if isinstance(expected, np.generic) else
-                                                       expected)
-
-
 @pytest.mark.parametrize("file,kernel,case", PARAMS)
 def test_kernel_equals_numpy(file, kernel, case):
     path = f"{FX_DIR}/numpy_reach_r9/{file}.fx"
-    args = CASES[file][kernel][case]
-    a_py, a_nat = copy.deepcopy(args), copy.deepcopy(args)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")     # NumPy's warnings on empty or all-NaN inputs
-        try:
-            expected, raised = getattr(interpreted(path), kernel)(*a_py), None
-        except Exception as e:      # noqa: BLE001 - the oracle's exception is what we compare
-            expected, raised = None, e
-    if raised is not None:
-        with pytest.raises(type(raised)):
-            getattr(compiled(path), kernel)(*a_nat)
-        return
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        got = getattr(compiled(path), kernel)(*a_nat)
+    results = kernel_results(interpreted(path), compiled(path), kernel, CASES[file][kernel][case])
+    if results is None:
+        return          # both raised the same exception type
+    expected, got, a_py, a_nat = results
     if kernel in _RESIDUALS:
-        _same(expected[0], got[0], rtol=1e-9, atol=1e-12)
+        same_values(expected[0], got[0], rtol=1e-9, atol=1e-12)
         assert isinstance(got[1], float) and got[1] < 1e-9 and expected[1] < 1e-9
     elif file in _LOOSE:
-        _same(expected, got, rtol=1e-9, atol=1e-12)
+        same_values(expected, got, rtol=1e-9, atol=1e-12)
     else:
-        _same(expected, got)
-    _same(a_py, a_nat)          # arguments written alike
+        same_values(expected, got)
+    same_values(a_py, a_nat)          # arguments written alike
 
 
 def test_there_are_at_least_a_hundred_and_twenty_kernels():

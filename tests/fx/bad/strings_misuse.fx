@@ -19,10 +19,6 @@ def arith(s: str) -> i64:
     return s[0] + 1
 
 
-def long_literal(s: str) -> bool:
-    return s[0] == "ab"
-
-
 def returns_str(s: str) -> str:
     return s
 
