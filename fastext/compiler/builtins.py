@@ -20,7 +20,11 @@ class MathFn:
     Python error behaviour kept in compiled code (math raises where C returns NaN):
       neg: x < 0 → ValueError;  nonpos: x <= 0 → ValueError;  inf: x infinite → ValueError;
       unit: |x| > 1 → ValueError;  le_m1: x <= -1 → ValueError;  zero2: y == 0 → ValueError;
-      range: finite args, infinite result → OverflowError;  pow: math.pow's rules.
+      range: finite args, infinite result → OverflowError;  pow: math.pow's rules;
+      lt1: x < 1 → ValueError;  unit_closed: |x| >= 1 → ValueError;  gamma, lgamma: the poles
+      and -inf → ValueError, an infinite result of a finite x → OverflowError (CPython's errno).
+    An `impl` of `fx:NAME` is fastext's own code (lower/intrinsics.py), where CPython does not
+    call the C library (gamma, lgamma: lower/pygamma.py) or computes around it (degrees, ulp).
     `to_int`: the result is converted to a Python int (floor, ceil, trunc).
     """
 
@@ -48,12 +52,24 @@ MATH_FUNCS: dict[str, MathFn] = {
     "sinh": MathFn(1, "sinh", check="range"),
     "cosh": MathFn(1, "cosh", check="range"),
     "tanh": MathFn(1, "tanh"),
+    "asinh": MathFn(1, "asinh"),
+    "acosh": MathFn(1, "acosh", check="lt1"),
+    "atanh": MathFn(1, "atanh", check="unit_closed"),
+    "cbrt": MathFn(1, "cbrt"),
+    "exp2": MathFn(1, "exp2", check="range"),
+    "gamma": MathFn(1, "fx:gamma", check="gamma"),
+    "lgamma": MathFn(1, "fx:lgamma", check="lgamma"),
+    "degrees": MathFn(1, "fx:degrees"),
+    "radians": MathFn(1, "fx:radians"),
+    "ulp": MathFn(1, "fx:ulp"),
     "erf": MathFn(1, "erf"),        # CPython calls the C library's erf/erfc too: the same bits
     "erfc": MathFn(1, "erfc"),
     "atan2": MathFn(2, "atan2"),
     "hypot": MathFn(2, "hypot", check="range"),
     "pow": MathFn(2, "pow", check="pow"),
     "fmod": MathFn(2, "fmod", check="zero2"),
+    "remainder": MathFn(2, "remainder", check="zero2"),   # exact: the C library's bits are CPython's
+    "nextafter": MathFn(2, "nextafter"),
     "copysign": MathFn(2, "llvm.copysign"),
     "fabs": MathFn(1, "llvm.fabs"),
     "floor": MathFn(1, "llvm.floor", I64, to_int=True),

@@ -19,6 +19,14 @@ if TYPE_CHECKING:
 
 _DRAINS = frozenset({"list", "sum", "min", "max", "sorted", "set"})   # consume a whole iterator
 
+
+def math_supported() -> str:
+    """The hint for an unknown `math` name: every function the registry has (the float ones of
+    builtins.MATH_FUNCS and the integer and sequence ones of ops/pymath.py), then the constants."""
+    from fastext.compiler.builtins import MATH_CONSTANTS
+    names = sorted(s.partition(".")[2] for s in ops.spellings_under("math."))
+    return "supported: " + ", ".join(names + sorted(MATH_CONSTANTS))
+
 def check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     try:
         return _check_call(fc, node)
@@ -61,8 +69,7 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
             if func.attr not in MATH_FUNCS and ops.by_spelling(f"math.{func.attr}") is not None:
                 return math_call(fc, node, func.attr)
             if func.attr not in MATH_FUNCS:
-                raise fc.error(func, f"math.{func.attr} is not supported in .fx code",
-                               f"supported: {', '.join(sorted(MATH_FUNCS))}")
+                raise fc.error(func, f"math.{func.attr} is not supported in .fx code", math_supported())
             return math_call(fc, node, func.attr)
         if b is not None and b.kind == "module:cmath":
             from fastext.compiler.frontend.cmathcalls import CMATH_FUNCS, cmath_call, supported

@@ -515,8 +515,8 @@ class _ModuleCollector:
             elif alias.name in MATH_CONSTANTS:
                 names[local] = Binding("mathconst", MATH_CONSTANTS[alias.name], F64)
             else:
-                raise FxSyntaxError(span, f"math.{alias.name} is not supported in .fx code",
-                                    f"supported: {', '.join(sorted(MATH_FUNCS) + sorted(MATH_CONSTANTS))}")
+                from fastext.compiler.frontend.calls import math_supported
+                raise FxSyntaxError(span, f"math.{alias.name} is not supported in .fx code", math_supported())
         elif stmt.module == "cmath":
             from fastext.compiler.frontend.cmathcalls import CMATH_CONSTANTS, CMATH_FUNCS, supported
             if alias.name in CMATH_FUNCS:

@@ -2,6 +2,8 @@
 max, round) and `math` functions with Python's error behaviour."""
 from __future__ import annotations
 
+import math
+
 from llvmlite import ir as ll
 
 from fastext.compiler import ir, ops
@@ -162,18 +164,22 @@ def _math(fl, name: str, args: list[ll.Value]) -> ll.Value:
         "inf": lambda: _is_inf(fl, x),
         "unit": lambda: b.fcmp_ordered(">", _fabs(fl, x), F64(1.0)),
         "le_m1": lambda: b.fcmp_ordered("<=", x, F64(-1.0)),
-        "zero2": lambda: b.and_(b.fcmp_ordered("==", x, x),
+        # a NaN y gives NaN without an error, whatever x is (CPython's math_2)
+        "zero2": lambda: b.and_(b.and_(b.fcmp_ordered("==", x, x), b.fcmp_ordered("==", args[-1], args[-1])),
                                 b.or_(b.fcmp_ordered("==", args[-1], F64(0.0)), _is_inf(fl, x))),
+        "lt1": lambda: b.fcmp_ordered("<", x, F64(1.0)),
+        "unit_closed": lambda: b.fcmp_ordered(">=", _fabs(fl, x), F64(1.0)),
+        # gamma: 0, -inf and the negative integers; lgamma: the integers <= 0
+        "gamma": lambda: b.or_(b.fcmp_ordered("==", x, F64(0.0)),
+                               b.and_(b.fcmp_ordered("<", x, F64(0.0)), _integral(fl, x))),
+        "lgamma": lambda: b.and_(b.fcmp_ordered("<=", x, F64(0.0)),
+                                 b.and_(_integral(fl, x), _is_finite(fl, x))),
     }
     if fn.check in domain:
         fl.fail_if(domain[fn.check](), "ValueError", "math domain error")
-    if fn.impl.startswith("llvm."):
-        callee = fl.ctx.intrinsic(f"{fn.impl}.f64", F64, [F64] * fn.arity)
-    else:
-        callee = fl.ctx.libm(fn.impl, fn.arity, exact=True)
-    result = b.call(callee, args)
+    result = _call_math(fl, fn, args)
     finite_args = _all_finite(fl, args)
-    if fn.check == "range":
+    if fn.check in ("range", "gamma", "lgamma"):
         fl.fail_if(b.and_(finite_args, _is_inf(fl, result)), "OverflowError", "math range error")
     elif fn.check == "pow":
         x, y = args
@@ -185,6 +191,40 @@ def _math(fl, name: str, args: list[ll.Value]) -> ll.Value:
     if fn.to_int:
         return arith.float_to_int(fl, result, T.I64)
     return result
+
+
+def _call_math(fl, fn, args: list[ll.Value]) -> ll.Value:
+    """The value of `math.<fn>` (its error checks are the caller's)."""
+    b = fl.b
+    if fn.impl.startswith("llvm."):
+        return b.call(fl.ctx.intrinsic(f"{fn.impl}.f64", F64, [F64] * fn.arity), args)
+    if not fn.impl.startswith("fx:"):
+        return b.call(fl.ctx.libm(fn.impl, fn.arity, exact=True), args)
+    own = fn.impl[3:]
+    x = args[0]
+    if own in ("gamma", "lgamma"):
+        from fastext.compiler.lower import pygamma
+        make = pygamma.gamma_function if own == "gamma" else pygamma.lgamma_function
+        return b.call(make(fl.ctx), [x])
+    if own in ("degrees", "radians"):       # CPython: one multiply by the rounded constant
+        return b.fmul(x, F64(180.0 / math.pi if own == "degrees" else math.pi / 180.0))
+    if own == "ulp":
+        # CPython's math.ulp: NaN and inf are themselves; else the gap above |x|, or below it
+        # for the largest finite float
+        nextafter = fl.ctx.libm("nextafter", 2, exact=True)
+        ax = _fabs(fl, x)
+        up = b.call(nextafter, [ax, F64(math.inf)])
+        gap = b.select(_is_inf(fl, up), b.fsub(ax, b.call(nextafter, [ax, F64(-math.inf)])), b.fsub(up, ax))
+        return b.select(_is_finite(fl, x), gap, ax)
+    raise NotImplementedError(fn.impl)
+
+
+def _integral(fl, x):
+    return fl.b.fcmp_ordered("==", x, fl.b.call(fl.ctx.intrinsic("llvm.floor.f64", F64, [F64]), [x]))
+
+
+def _is_finite(fl, x):
+    return fl.b.fcmp_ordered("<", _fabs(fl, x), F64(float("inf")))
 
 
 def _fabs(fl, x):

@@ -1,6 +1,6 @@
 import json_fx_nowhere
 from os_fx_nowhere import path
-from math import gamma
+from math import frexp
 from fastext import f64
 
 
