@@ -21,6 +21,9 @@ def test_numba_kernels_compile_unchanged():
     assert m.dot(a, a) == 30.0
     np.testing.assert_array_equal(m.rowsum(mat), mat.sum(axis=1))
     np.testing.assert_array_equal(m.scale(a), 2 * a)
+    # results read from the returns (bare `-> tuple`, none written) under a jit decorator too
+    assert m.minmax(np.array([3.0, -1.0, 7.5])) == (-1.0, 7.5)
+    assert m.mean_of(np.array([1.0, 2.0, 6.0])) == 3.0
 
 
 def test_fastmath_and_boundscheck_are_honoured(tmp_path):

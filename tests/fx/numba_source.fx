@@ -27,3 +27,19 @@ def scale(x: f64[:]) -> f64[:]:
     for i in prange(len(x)):
         y[i] = 2.0 * x[i]
     return y
+
+
+@njit
+def minmax(a: f64[:]) -> tuple:
+    """A bare `-> tuple` under @njit: the result its return gives, as without the decorator."""
+    lo = a[0]
+    hi = a[0]
+    for v in a[1:]:
+        lo = min(lo, v)
+        hi = max(hi, v)
+    return lo, hi
+
+
+@njit(cache=True)
+def mean_of(a: f64[:]):
+    return a.sum() / len(a)

@@ -70,13 +70,14 @@ def _named_elsewhere(tree: ast.Module | None, fn: ast.FunctionDef) -> bool:
     return False
 
 
-def _inferred_result(node: ast.FunctionDef) -> bool:
+def _inferred_result(node: ast.FunctionDef, jit_only: bool = False) -> bool:
     """Whether a module function's result type comes from its `return`s: every parameter is
     annotated and the result is not (`def floyd(n: int, edges: list[...]):`, as people write
-    them).  It is checked as a template (frontend/templates.py): exported with the annotated
-    types when its result can be returned to Python, else only .fx code calls it."""
+    them), and it has no decorators but Numba's jit ones (`jit_only`).  It is checked as a
+    template (frontend/templates.py): exported with the annotated types when its result can be
+    returned to Python, else only .fx code calls it."""
     return node.returns is None and _implicit_result(node) is None and \
-        all(a.annotation is not None for a in node.args.args) and not node.decorator_list
+        all(a.annotation is not None for a in node.args.args) and (jit_only or not node.decorator_list)
 
 
 def _bare_container(node: ast.expr) -> bool:
@@ -789,7 +790,8 @@ class _ModuleCollector:
             return self.template(node, options)
         if target == "cpu" and hasattr(node, "fx_self") and _method_template(node):
             return self.method_template(node, options)
-        if target == "cpu" and not hasattr(node, "fx_self") and _inferred_result(node):
+        from fastext.compiler.frontend.numba import jit_only
+        if target == "cpu" and not hasattr(node, "fx_self") and _inferred_result(node, jit_only(self, node)):
             return self.template(node, options)     # `def f(n: int):` — the result its returns give
         params: list[tuple[str, Type, Span]] = []
         if hasattr(node, "fx_self"):   # a struct method: `self` is the struct (frontend/structs.py)

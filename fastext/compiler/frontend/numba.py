@@ -59,6 +59,12 @@ def _is_jit(module, node: ast.expr) -> bool:
     return False
 
 
+def jit_only(module, node: ast.FunctionDef) -> bool:
+    """Whether every decorator of `node` is a Numba jit decorator: options only, so the function
+    is otherwise a plain one (its result may come from its returns, as undecorated ones)."""
+    return all(_is_jit(module, d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list)
+
+
 def jit_options(module, deco: ast.expr) -> dict[str, bool] | None:
     """The fastext options of a Numba jit decorator, or None when `deco` is not one."""
     call = deco if isinstance(deco, ast.Call) else None
