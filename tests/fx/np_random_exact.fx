@@ -191,3 +191,7 @@ def draws_loop(s: i64, n: i64) -> f64:
     for i in range(n):
         t += np.random.random() * (i + 1) + np.random.normal(0.0, 1.0)
     return t
+
+
+def rand_now(n: i64) -> f64[:]:
+    return np.random.rand(n)

@@ -1,0 +1,123 @@
+"""np.random's module functions draw NumPy's numbers (tests/fx/np_random_exact.fx;
+docs/numpy-random.md): compiled, the legacy stream is NumPy's RandomState — MT19937 seeded by
+init_genrand, its doubles, polar normals with the kept second number, masked bounded integers
+per dtype (small dtypes from a buffered word), random_interval shuffles and RandomState.choice
+— so every function gives, for any seed and size, the values the same file gives interpreted
+(plain NumPy)."""
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import fxload
+
+PATH = os.path.join(fxload.FX_DIR, "np_random_exact.fx")
+SEEDS = st.integers(0, 2 ** 32 - 1)
+
+
+@pytest.fixture(scope="module")
+def c():
+    return fxload.compiled(PATH)
+
+
+@pytest.fixture(scope="module")
+def py():
+    return fxload.interpreted(PATH)
+
+
+def _same(c, py, name, *args):
+    def call(m):
+        return getattr(m, name)(*[a.copy() if isinstance(a, np.ndarray) else a for a in args])
+    got, expected = np.asarray(call(c)), np.asarray(call(py))
+    assert got.dtype == expected.dtype, (name, args)
+    assert got.tolist() == expected.tolist(), (name, args)
+
+
+@settings(max_examples=30, deadline=None)
+@given(SEEDS, st.integers(0, 40))
+def test_floats_are_numpys(c, py, s, n):
+    for name in ("uniforms", "normals", "others"):
+        _same(c, py, name, s, n)
+    _same(c, py, "seed_drops_kept_normal", s)
+
+
+@settings(max_examples=15, deadline=None)
+@given(SEEDS, st.integers(1, 6), st.integers(1, 6))
+def test_arrays_fill_in_numpys_order(c, py, s, n, m):
+    assert c.shapes(s, n, m) == py.shapes(s, n, m)
+
+
+def test_the_stream_crosses_the_twist(c, py):
+    # 624 words per twist: 3000 doubles and 1500 normal pairs cross it many times
+    _same(c, py, "uniforms", 7, 3000)
+    _same(c, py, "normals", 7, 1001)
+    assert c.draws_loop(11, 5000) == py.draws_loop(11, 5000)
+
+
+BOUNDS = {"ints64": (-2 ** 63, 2 ** 63 - 1), "ints_u64": (0, 2 ** 63 - 1), "ints32": (-2 ** 31, 2 ** 31),
+          "ints_u32": (0, 2 ** 32), "ints16": (-2 ** 15, 2 ** 15), "ints_u16": (0, 2 ** 16),
+          "ints8": (-128, 128), "ints_u8": (0, 256)}
+
+
+@settings(max_examples=60, deadline=None)
+@given(SEEDS, st.sampled_from(sorted(BOUNDS)), st.data())
+def test_randint_is_numpys_for_every_dtype(c, py, s, name, data):
+    lo, hi = BOUNDS[name]
+    low = data.draw(st.integers(lo, hi - 1))
+    # small ranges, ranges just past a power of two, the dtype's whole range
+    high = data.draw(st.one_of(st.integers(low + 1, min(hi, low + 300)), st.integers(low + 1, hi),
+                               st.sampled_from([min(hi, low + 2 ** k + 1) for k in (0, 7, 8, 15, 16, 31, 32, 40)])))
+    _same(c, py, name, s, low, high, data.draw(st.integers(0, 40)))
+
+
+@pytest.mark.parametrize("low, high", [(0, 2 ** 32), (0, 2 ** 32 + 1), (-1, 2 ** 32 - 1), (0, 1), (5, 6),
+                                       (-2 ** 63, 2 ** 63 - 1), (0, 2 ** 63 - 1), (-2 ** 62, 2 ** 62 + 3)])
+def test_randint_int64_edges(c, py, low, high):
+    # the 32-bit path for ranges that fit a word, the 64-bit path above, rng 0 draws nothing
+    _same(c, py, "ints64", 2024, low, high, 25)
+
+
+@settings(max_examples=20, deadline=None)
+@given(SEEDS)
+def test_small_ints_buffer_their_words_and_scalars_do_not(c, py, s):
+    _same(c, py, "bools", s, 70)
+    _same(c, py, "small_scalars", s)
+    _same(c, py, "ints_upto", s, 7, 9)
+
+
+@settings(max_examples=30, deadline=None)
+@given(SEEDS, st.integers(0, 30))
+def test_shuffles_and_permutations_are_numpys(c, py, s, n):
+    _same(c, py, "shuffled", s, np.arange(float(n)))
+    _same(c, py, "shuffled_rows", s, np.arange(3 * n).reshape(n, 3))
+    _same(c, py, "permuted", s, n)
+    _same(c, py, "permuted_rows", s, np.arange(2.0 * n).reshape(n, 2))
+
+
+@settings(max_examples=30, deadline=None)
+@given(SEEDS, st.integers(1, 30), st.data())
+def test_choices_are_numpys(c, py, s, n, data):
+    k = data.draw(st.integers(0, n))
+    _same(c, py, "chosen", s, n, k)
+    _same(c, py, "chosen_items", s, np.arange(n) * 1.5, k)
+    weights = np.array(data.draw(st.lists(st.sampled_from([0.0, 0.5, 1.0, 3.0, 7.25]), min_size=n, max_size=n)))
+    if weights.sum() == 0:
+        weights[0] = 1.0
+    p = weights / weights.sum()
+    k = min(k, int(np.count_nonzero(p)))
+    _same(c, py, "chosen_weighted", s, n, p, max(k, 1))
+
+
+def test_choice_of_a_shape(c, py):
+    _same(c, py, "chosen_shape", 3, 8)
+
+
+def test_seed_through_the_module_then_draw(c, py):
+    c.seed(5)
+    got = c.rand_now(4).tolist()
+    py.seed(5)
+    assert got == py.rand_now(4).tolist()
