@@ -121,3 +121,30 @@ def test_seed_through_the_module_then_draw(c, py):
     got = c.rand_now(4).tolist()
     py.seed(5)
     assert got == py.rand_now(4).tolist()
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(SEEDS, min_size=1, max_size=700))
+def test_array_seeds_are_init_by_array(c, py, words):
+    # more words than the state's 624 wrap the key, as NumPy's init_by_array does
+    a = np.array(words, dtype=np.int64)
+    _same(c, py, "seeded_by_words", a, 5)
+    _same(c, py, "seeded_by_words", a[::-2], 3)
+    _same(c, py, "seeded_by_bytes", (a % 256).astype(np.uint8), 5)
+
+
+@pytest.mark.parametrize("words, message", [([], "Seed must be non-empty"), ([1, -1], "Seed must be between 0 and 2**32 - 1"),
+                                            ([2 ** 32], "Seed must be between 0 and 2**32 - 1")])
+def test_bad_array_seeds_raise_numpys_errors(c, py, words, message):
+    for m in (c, py):
+        with pytest.raises(ValueError, match=message.replace("*", r"\*")):
+            m.seeded_by_words(np.array(words, dtype=np.int64), 2)
+
+
+@pytest.mark.parametrize("body, needle, hint", [
+    ("def f(a: f64[:]) -> None:\n    np.random.seed(a)\n", "must hold integers", "integer array"),
+    ("def f(a: i64[:, :]) -> None:\n    np.random.seed(a)\n", "must be 1-D", "a.ravel()"),
+])
+def test_unsupported_seed_arrays_are_located_compile_errors(tmp_path, body, needle, hint):
+    message = fxload.compile_error(tmp_path, "from fastext import f64, i64\nimport numpy as np\n\n\n" + body)
+    assert needle in message and hint in message and "bad_program.fx:6:" in message

@@ -195,3 +195,13 @@ def draws_loop(s: i64, n: i64) -> f64:
 
 def rand_now(n: i64) -> f64[:]:
     return np.random.rand(n)
+
+
+def seeded_by_words(a: i64[:], n: i64) -> f64[:]:
+    np.random.seed(a)
+    return np.random.rand(n)
+
+
+def seeded_by_bytes(a: u8[:], n: i64) -> f64[:]:
+    np.random.seed(a)
+    return np.random.randn(n)

@@ -56,7 +56,12 @@ def _check(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiv
         return _draw(span, "random" if kind == "rand" else "normal", F64, [], [], dims, generator=False)
     bound = _bind(fc, node, list(op.data["params"]), shown, op.data["required"], receiver)
     if kind in ("seed", "default_rng"):
-        seed = [] if _is_none(bound.get("seed")) else [_int_arg(fc, bound["seed"], shown, "seed")]
+        given = None
+        if kind == "seed" and not _is_none(bound.get("seed")):
+            given = _seed_value(fc, bound["seed"], shown)
+            if isinstance(given.type, Array):
+                return ir.Intrinsic(NONE, span, "random.seed", [given], {"array": True})
+        seed = [] if _is_none(bound.get("seed")) else [_int_arg(fc, bound["seed"], shown, "seed", given)]
         if kind == "seed":
             return ir.Intrinsic(NONE, span, "random.seed", seed)
         # a u64 seed is never negative (it reaches the lowering as the same 64 bits in an i64)
@@ -215,6 +220,22 @@ def _size_dims(fc: "FunctionChecker", bound: dict) -> list[ir.Expr] | None:
 
 def _is_none(node) -> bool:
     return node is None or isinstance(node, ast.Constant) and node.value is None
+
+
+def _seed_value(fc: "FunctionChecker", node: ast.expr, shown: str) -> ir.Expr:
+    """The seed given to `np.random.seed`, typed: a number, or an integer array (NumPy's
+    init_by_array of its items) — one dimension only: NumPy flattens others, which the caller
+    can spell."""
+    value = fc.expr(node)
+    if not isinstance(value.type, Array):
+        return value
+    if not (isinstance(value.type.dtype, Scalar) and value.type.dtype.is_int and not value.type.dtype.is_bool):
+        raise fc.error(node, f"the seed array of {shown}() must hold integers, got {article(value.type)}",
+                       "seed with an int, or an integer array such as np.array([1, 2, 3])")
+    if value.type.ndim != 1:
+        raise fc.error(node, f"the seed array of {shown}() must be 1-D in .fx code, got {article(value.type)}",
+                       "flatten it: np.random.seed(a.ravel())")
+    return value
 
 
 def _scalar_arg(fc: "FunctionChecker", node: ast.expr, shown: str, name: str, value: ir.Expr | None = None) -> ir.Expr:

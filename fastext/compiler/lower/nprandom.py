@@ -35,6 +35,9 @@ _PARAM_TYPES = {"random": [], "normal": [F64, F64], "uniform": [F64, F64], "inte
 def lower_seed(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     """`np.random.seed(s)`: NumPy's range check, then this thread's state from s (None: the OS)."""
     b = fl.b
+    if e.attrs.get("array"):
+        _seed_by_array(fl, e, args[0])
+        return I1(0)
     if args:
         (value,) = args
         bad = b.or_(b.icmp_signed("<", value, I64(0)), b.icmp_signed(">", value, I64((1 << 32) - 1)))
@@ -45,6 +48,40 @@ def lower_seed(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     else:
         b.call(mt19937.seed_os(fl.ctx), [s])
     return I1(0)
+
+
+def _seed_by_array(fl, e: ir.Intrinsic, words: ll.Value) -> None:
+    """`np.random.seed(a)` of a 1-D integer array: NumPy's checks (non-empty, every item in
+    [0, 2**32)), then MT19937's init_by_array of the items as 32-bit words (one item: the
+    int's seeding, as NumPy's squeeze makes it)."""
+    from fastext.compiler.lower.alloc import allocate
+    from fastext.compiler.lower.arraymap import _counted_loop, load
+    b = fl.b
+    dtype: T.Scalar = e.args[0].type.dtype
+    n, stride, data = b.extract_value(words, [1, 0]), b.extract_value(words, [2, 0]), b.extract_value(words, 0)
+    fl.fail_if(b.icmp_signed("==", n, I64(0)), "ValueError", "Seed must be non-empty")
+    key = b.bitcast(b.extract_value(allocate(fl, T.Array(T.U32, 1), [n]), 0), I32.as_pointer())
+    bad = fl.entry_alloca(I1)
+    b.store(I1(0), bad)
+    ptr = memory_type(dtype).as_pointer()
+
+    def item(i):
+        v = load(fl, b.bitcast(b.gep(data, [b.mul(i, stride)]), ptr), dtype)
+        if v.type.width < 64:
+            v = b.zext(v, I64) if dtype.kind == "uint" else b.sext(v, I64)
+        # a u64 item of 2**63 or more reads negative: out of range either way
+        out = b.or_(b.icmp_signed("<", v, I64(0)), b.icmp_signed(">", v, I64((1 << 32) - 1)))
+        b.store(b.or_(b.load(bad), out), bad)
+        b.store(b.trunc(v, I32), b.gep(key, [i]))
+    _counted_loop(fl, n, item, "seed.words")
+    fl.fail_if(b.load(bad), "ValueError", "Seed must be between 0 and 2**32 - 1")
+    state = rng.stream_state(fl)
+    # NumPy squeezes the array first: one item seeds as that int does (init_genrand)
+    with b.if_else(b.icmp_signed("==", n, I64(1))) as (one, many):
+        with one:
+            b.call(nplegacy.seed(fl.ctx), [state, b.zext(b.load(key), I64)])
+        with many:
+            b.call(mt19937._init_by_array(fl.ctx), [state, key, n])
 
 
 def lower_default_rng(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
