@@ -148,3 +148,28 @@ def test_bad_array_seeds_raise_numpys_errors(c, py, words, message):
 def test_unsupported_seed_arrays_are_located_compile_errors(tmp_path, body, needle, hint):
     message = fxload.compile_error(tmp_path, "from fastext import f64, i64\nimport numpy as np\n\n\n" + body)
     assert needle in message and hint in message and "bad_program.fx:6:" in message
+
+
+def test_choice_checks_the_kahan_sum_of_p(c, py):
+    # RandomState.choice compares a Kahan sum of p with 1 (tolerance sqrt(eps)): find a p
+    # whose plain left-to-right sum is beyond the tolerance while the Kahan sum is within
+    rs = np.random.RandomState(0)
+    tol = 2.0 ** -26
+    for _ in range(5000):
+        p = rs.random_sample(30)
+        p /= p.sum()
+        p[0] += tol * (1 + rs.uniform(-1e-6, 1e-6))
+        plain = 0.0
+        for v in p:
+            plain += v
+        total, carry = p[0], 0.0
+        for v in p[1:]:
+            y = v - carry
+            t = total + y
+            carry = (t - total) - y
+            total = t
+        if abs(plain - 1) > tol >= abs(total - 1):
+            break
+    else:
+        pytest.skip("no such p found")
+    _same(c, py, "chosen_weighted", 4, 30, p, 2)

@@ -546,6 +546,27 @@ def weights_function(ctx) -> ll.Function:
     return fn
 
 
+def kahan_function(ctx) -> ll.Function:
+    """`double fx$np.kahan(double* w, i64 n)`: NumPy's legacy kahan_sum of w[0:n] (starting
+    from w[0]; 0 when n is 0), the sum RandomState.choice compares with 1."""
+    fn, b = _internal(ctx, "fx$np.kahan", [F64.as_pointer(), I64], F64)
+    if b is None:
+        return fn
+    w, n = fn.args
+    with b.if_then(b.icmp_signed("<=", n, I64(0))):
+        b.ret(F64(0.0))
+    total, carry = Var(b, F64, b.load(w)), Var(b, F64, F64(0.0))
+
+    def add(i):
+        y = b.fsub(b.load(b.gep(w, [i])), carry.get())
+        t = b.fadd(total.get(), y)
+        carry.set(b.fsub(b.fsub(t, total.get()), y))
+        total.set(t)
+    for_range(b, I64(1), n, add, "kahan")
+    b.ret(total.get())
+    return fn
+
+
 def indices_function(ctx, mode: str) -> ll.Function:
     """`void fx$rng.choice.<mode>(i64* state, i64* idx, i64 count, i64 n, double* w, i64* scratch)`:
     idx[0:count] = positions in [0, n) —
@@ -754,6 +775,8 @@ def lower_choice(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
         w = b.bitcast(b.extract_value(buffer, 0), F64.as_pointer())
         stats = b.bitcast(fl.entry_alloca(ll.ArrayType(I64, 2)), I64.as_pointer())
         total = b.call(weights_function(fl.ctx), [b.extract_value(p, 0), b.extract_value(p, [2, 0]), n, w, stats])
+        if not generator:       # RandomState.choice checks a Kahan sum of p
+            total = b.call(kahan_function(fl.ctx), [w, n])
         cap = "P" if generator else "p"
         fl.fail_if(b.fcmp_unordered("uno", total, total), "ValueError", f"{cap}robabilities contain NaN")
         fl.fail_if(b.icmp_signed("!=", b.load(b.gep(stats, [I64(0)])), I64(0)), "ValueError",
