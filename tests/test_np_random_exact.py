@@ -173,3 +173,13 @@ def test_choice_checks_the_kahan_sum_of_p(c, py):
     else:
         pytest.skip("no such p found")
     _same(c, py, "chosen_weighted", 4, 30, p, 2)
+
+
+@pytest.mark.parametrize("name, low, high", [("ints64", 5, 3), ("ints_u8", -1, 3), ("ints32", 5, 3), ("ints8", 0, 1000)])
+def test_empty_integer_fills_skip_the_bounds_checks(c, py, name, low, high):
+    # NumPy returns an empty array before looking at the bounds; with items it raises
+    fill = name + "_fill"
+    _same(c, py, fill, 0, low, high, 0)
+    for m in (c, py):
+        with pytest.raises(ValueError):
+            getattr(m, fill)(0, low, high, 2)

@@ -205,3 +205,23 @@ def seeded_by_words(a: i64[:], n: i64) -> f64[:]:
 def seeded_by_bytes(a: u8[:], n: i64) -> f64[:]:
     np.random.seed(a)
     return np.random.randn(n)
+
+
+def ints64_fill(s: i64, low: i64, high: i64, n: i64) -> i64[:]:
+    np.random.seed(s)
+    return np.random.randint(low, high, n)
+
+
+def ints_u8_fill(s: i64, low: i64, high: i64, n: i64) -> u8[:]:
+    np.random.seed(s)
+    return np.random.randint(low, high, n, dtype=np.uint8)
+
+
+def ints32_fill(s: i64, low: i64, high: i64, n: i64) -> i32[:]:
+    np.random.seed(s)
+    return np.random.randint(low, high, n, dtype=np.int32)
+
+
+def ints8_fill(s: i64, low: i64, high: i64, n: i64) -> i8[:]:
+    np.random.seed(s)
+    return np.random.randint(low, high, n, dtype=np.int8)

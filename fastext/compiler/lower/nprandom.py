@@ -158,14 +158,15 @@ def lower_fill(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     atype: T.Array = e.type
     state, params = _split(fl, e, args, atype.ndim)
     dims = args[len(args) - atype.ndim:]
-    prepared = _check_params(fl, e, params)
+    count = I64(1)
+    for d in dims:
+        count = b.mul(count, d)
+    # NumPy's integer fills return an empty array before looking at the bounds
+    prepared = _check_params(fl, e, params, b.icmp_signed("!=", count, I64(0)))
     new = allocate(fl, atype, dims)
     legacy = state is None
     if legacy:
         state = rng.stream_state(fl)
-    count = I64(1)
-    for d in dims:
-        count = b.mul(count, d)
     b.call(fill_function(fl.ctx, e.attrs["dist"], atype.dtype, len(prepared), legacy),
            [state, b.extract_value(new, 0), count] + prepared)
     return new
@@ -185,8 +186,9 @@ def _dtype(e: ir.Intrinsic) -> T.Scalar:
 
 # ----------------------------------------------------------------------------- NumPy's checks
 
-def _check_params(fl, e: ir.Intrinsic, params: list[ll.Value]) -> list[ll.Value]:
-    """Raise what NumPy raises for bad parameters; give the values the element code uses."""
+def _check_params(fl, e: ir.Intrinsic, params: list[ll.Value], items: ll.Value | None = None) -> list[ll.Value]:
+    """Raise what NumPy raises for bad parameters; give the values the element code uses.
+    `items`: whether a fill has any item (integers' bounds are checked only then)."""
     b = fl.b
     dist = e.attrs["dist"]
     if dist == "normal" and params:
@@ -209,7 +211,7 @@ def _check_params(fl, e: ir.Intrinsic, params: list[ll.Value]) -> list[ll.Value]
         fl.fail_if(b.not_(finite), "OverflowError", message)
         return [low, span]
     if dist == "integers":
-        return _check_bounds(fl, e, *params)
+        return _check_bounds(fl, e, *params, items)
     return []
 
 
@@ -221,23 +223,27 @@ def _limits(t: T.Scalar) -> tuple[int, int]:
     return -(1 << (t.bits - 1)), (1 << (t.bits - 1)) - 1
 
 
-def _check_bounds(fl, e: ir.Intrinsic, low: ll.Value, high: ll.Value) -> list[ll.Value]:
+def _check_bounds(fl, e: ir.Intrinsic, low: ll.Value, high: ll.Value, items: ll.Value | None = None) -> list[ll.Value]:
     """NumPy's `_rand_<type>` checks, in its order: the dtype's bounds, then an empty range
-    ("high <= 0" when low is 0); the result is [low, range] with range = 0 for all 2**64 values."""
+    ("high <= 0" when low is 0) — none for a fill of no items; the result is [low, range] with
+    range = 0 for all 2**64 values."""
     b = fl.b
+
+    def check(cond, kind, message):
+        fl.fail_if(cond if items is None else b.and_(cond, items), kind, message)
     dtype = _dtype(e)
     closed = bool(e.attrs.get("closed"))
     lo, hi = _limits(dtype)
     name = numpy_name(dtype)
     if lo > -(1 << 63):
-        fl.fail_if(b.icmp_signed("<", low, I64(lo)), "ValueError", f"low is out of bounds for {name}")
+        check(b.icmp_signed("<", low, I64(lo)), "ValueError", f"low is out of bounds for {name}")
     top = hi if closed else hi + 1         # the largest `high` the dtype allows
     if top < (1 << 63) - 1:
-        fl.fail_if(b.icmp_signed(">", high, I64(top)), "ValueError", f"high is out of bounds for {name}")
+        check(b.icmp_signed(">", high, I64(top)), "ValueError", f"high is out of bounds for {name}")
     empty = b.icmp_signed(">" if closed else ">=", low, high)
     at_zero = b.icmp_signed("==", low, I64(0))
-    fl.fail_if(b.and_(empty, at_zero), "ValueError", "high < 0" if closed else "high <= 0")
-    fl.fail_if(empty, "ValueError", "low > high" if closed else "low >= high")
+    check(b.and_(empty, at_zero), "ValueError", "high < 0" if closed else "high <= 0")
+    check(empty, "ValueError", "low > high" if closed else "low >= high")
     span = b.sub(high, low)            # exact as an unsigned number (high > low)
     if closed:
         span = b.add(span, I64(1))     # wraps to 0 for the whole 64-bit range
