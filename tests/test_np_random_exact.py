@@ -183,3 +183,35 @@ def test_empty_integer_fills_skip_the_bounds_checks(c, py, name, low, high):
     for m in (c, py):
         with pytest.raises(ValueError):
             getattr(m, fill)(0, low, high, 2)
+
+
+@settings(max_examples=40, deadline=None)
+@given(SEEDS, st.one_of(st.sampled_from([0.0, 1e-300, 9.999999999999998, 10.0, 1e12]),
+                        st.floats(0.0, 30.0), st.floats(30.0, 1e7)), st.integers(0, 60))
+def test_poisson_is_numpys(c, py, s, lam, n):
+    # multiplication below lam = 10, PTRS (with its log-gamma test) from 10 up
+    _same(c, py, "poissons", s, lam, n)
+
+
+def test_poisson_defaults_and_scalars(c, py):
+    assert c.poisson_default(3) == py.poisson_default(3)
+    assert type(c.gen_poisson(1, 3.0)) is type(py.gen_poisson(1, 3.0)) is int
+
+
+@pytest.mark.parametrize("lam, message", [(float("nan"), "lam < 0 or lam is NaN"), (-1.0, "lam < 0 or lam is NaN"),
+                                          (1e19, "lam value too large")])
+def test_poisson_raises_numpys_errors(c, py, lam, message):
+    for name in ("poissons", "gen_poissons"):
+        for m in (c, py):
+            with pytest.raises(ValueError, match=message):
+                getattr(m, name)(0, lam, 2)
+
+
+@pytest.mark.parametrize("lam", [0.7, 4.0, 25.0, 400.0])
+def test_generator_poisson_has_the_law(c, lam):
+    # a Generator's Poisson runs NumPy's samplers on fastext's stream: mean and variance lam
+    x = c.gen_poissons(1, lam, 200_000)
+    assert x.dtype == np.int64 and x.min() >= 0
+    se = np.sqrt(lam / len(x))
+    assert abs(x.mean() - lam) < 5 * se
+    assert abs(x.var() / lam - 1) < 0.03

@@ -225,3 +225,27 @@ def ints32_fill(s: i64, low: i64, high: i64, n: i64) -> i32[:]:
 def ints8_fill(s: i64, low: i64, high: i64, n: i64) -> i8[:]:
     np.random.seed(s)
     return np.random.randint(low, high, n, dtype=np.int8)
+
+
+def poissons(s: i64, lam: f64, n: i64) -> i64[:]:
+    # small lam multiplies uniforms, lam >= 10 runs PTRS (log-gamma in its slow path)
+    np.random.seed(s)
+    out = np.empty(n + 1, dtype=np.int64)
+    out[:n] = np.random.poisson(lam, n)
+    out[n] = np.random.poisson(lam)
+    return out
+
+
+def poisson_default(s: i64) -> i64:
+    np.random.seed(s)
+    return np.random.poisson() + np.random.poisson(size=3).sum()
+
+
+def gen_poissons(s: i64, lam: f64, n: i64) -> i64[:]:
+    rng = np.random.default_rng(s)
+    return rng.poisson(lam, n)
+
+
+def gen_poisson(s: i64, lam: f64) -> i64:
+    rng = np.random.default_rng(s)
+    return rng.poisson(lam)

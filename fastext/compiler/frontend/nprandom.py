@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
 
 _FLOAT_PARAMS = {"uniform": (("low", 0.0), ("high", 1.0)), "normal": (("loc", 0.0), ("scale", 1.0)),
-                 "exponential": (("scale", 1.0),)}
+                 "exponential": (("scale", 1.0),), "poisson": (("lam", 1.0),)}
 
 
 class _Poisoned(Exception):
@@ -87,7 +87,8 @@ def _check(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiv
     if kind in _FLOAT_PARAMS:
         params = [_float_arg(fc, bound[name], shown, name) if name in bound else ir.Const(F64, span, default)
                   for name, default in _FLOAT_PARAMS[kind]]
-        return _draw(span, kind, F64, gen, params, dims, generator)
+        # poisson: int64 deviates (a Python int for one, as NumPy returns)
+        return _draw(span, kind, I64 if kind == "poisson" else F64, gen, params, dims, generator)
     # randint / integers: [low, high) or, with one bound, [0, low)
     low = _int_arg(fc, bound["low"], shown, "low")
     if _is_none(bound.get("high")):
@@ -185,7 +186,7 @@ def _draw(span, dist: str, dtype: Scalar, gen: list[ir.Expr], params: list[ir.Ex
     if dims is not None:
         return ir.Intrinsic(Array(dtype, len(dims)), span, "random.fill", gen + params + dims, attrs)
     # one number: a Python float under plain Python (even for dtype=float32), or the integer type
-    result = dtype if dist == "integers" else F64
+    result = dtype if dist in ("integers", "poisson") else F64
     return ir.Intrinsic(result, span, "random.draw.np" if strong else "random.draw", gen + params, attrs)
 
 

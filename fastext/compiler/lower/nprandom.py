@@ -19,7 +19,7 @@ from llvmlite import ir as ll
 
 from fastext.compiler import ir
 from fastext.compiler import types as T
-from fastext.compiler.lower import mt19937, nplegacy, rng
+from fastext.compiler.lower import mt19937, nplegacy, poisson, rng
 from fastext.compiler.lower.context import F32, F64, I1, I32, I64, I8, I8P, memory_type
 from fastext.compiler.lower.ircontrol import Var, for_range, while_loop
 from fastext.compiler.lower.rng import I128, STATE_WORDS, STATEP
@@ -27,7 +27,7 @@ from fastext.compiler.lower.ziggurat import standard_normal, unit_double
 from fastext.compiler.ops.dtypes import numpy_name
 
 _PARAM_TYPES = {"random": [], "normal": [F64, F64], "uniform": [F64, F64], "integers": [I64, I64],
-                "exponential": [F64]}
+                "exponential": [F64], "poisson": [F64]}
 
 
 # ----------------------------------------------------------------------------- the operations
@@ -202,6 +202,12 @@ def _check_params(fl, e: ir.Intrinsic, params: list[ll.Value], items: ll.Value |
         negative = b.icmp_signed("<", b.bitcast(scale, I64), I64(0))
         fl.fail_if(b.and_(negative, b.fcmp_ordered("==", scale, scale)), "ValueError", "scale < 0")
         return [scale]
+    if dist == "poisson":
+        (lam,) = params
+        # NumPy's CONS_POISSON: not (lam >= 0) covers NaN; then its bound on lam
+        fl.fail_if(b.fcmp_unordered("<", lam, F64(0.0)), "ValueError", "lam < 0 or lam is NaN")
+        fl.fail_if(b.fcmp_ordered(">", lam, F64(poisson.LAM_MAX)), "ValueError", "lam value too large")
+        return [lam]
     if dist == "uniform":
         low, high = params
         span = b.fsub(high, low)
@@ -266,6 +272,8 @@ def element(ctx, b: ll.IRBuilder, s: ll.Value, dist: str, dtype: T.Scalar, param
     if dist == "exponential":      # inversion: 1 - u is in (0, 1], so the log is finite
         log1p = ctx.intrinsic("log1p", F64, [F64])
         return b.fmul(params[0], b.fneg(b.call(log1p, [b.fneg(unit_double(ctx, b, s))])))
+    if dist == "poisson":
+        return b.call(poisson.poisson(ctx, False), [s, params[0]])
     if dist == "integers":
         value = b.add(params[0], b.call(bounded(ctx), [s, params[1]]))
         return value if dtype.bits == 64 else b.trunc(value, memory_type(dtype))
@@ -285,6 +293,8 @@ def legacy_element(ctx, b: ll.IRBuilder, s: ll.Value, dist: str, dtype: T.Scalar
         return b.fadd(params[0], b.fmul(params[1], b.call(nplegacy.double(ctx), [s])))
     if dist == "exponential":
         return b.fmul(params[0], nplegacy.exponential(ctx, b, s))
+    if dist == "poisson":
+        return b.call(poisson.poisson(ctx, True), [s, params[0]])
     if dist == "integers":
         # NumPy's closed range [low, high - 1]: rng = span - 1, drawn with the dtype's words
         bits = 1 if dtype.is_bool else dtype.bits

@@ -55,7 +55,7 @@ add(Op("random.default_rng", lower=_lower(_LOWER, "lower_default_rng"), pure=Fal
 # (name, spellings, parameters as NumPy names them, how many are required, signature, doc)
 _MODULE = [
     ("seed", ("seed",), ("seed",), 0, "np.random.seed(seed=None)",
-     "reseed this thread's stream (an int in [0, 2**32); None: from the OS)"),
+     "reseed this thread's stream, as NumPy seeds its RandomState (an int in [0, 2**32) or a 1-D integer array; None: from the OS)"),
     ("rand", ("rand",), (), 0, "np.random.rand(d0, d1, ...)",
      "uniform floats in [0, 1) of shape (d0, d1, ...); no argument: one float"),
     ("randn", ("randn",), (), 0, "np.random.randn(d0, d1, ...)",
@@ -72,7 +72,9 @@ _MODULE = [
     ("normal", ("normal",), ("loc", "scale", "size"), 0, "np.random.normal(loc=0.0, scale=1.0, size=None)",
      "normal floats of mean loc and standard deviation scale"),
     ("exponential", ("exponential",), ("scale", "size"), 0, "np.random.exponential(scale=1.0, size=None)",
-     "exponential floats of mean scale (by inversion: -scale * log1p(-u))"),
+     "exponential floats of mean scale (by inversion: scale * -log(1 - u), NumPy's legacy formula)"),
+    ("poisson", ("poisson",), ("lam", "size"), 0, "np.random.poisson(lam=1.0, size=None)",
+     "Poisson int64s of mean lam (NumPy's multiplication / PTRS samplers)"),
     ("shuffle", ("shuffle",), ("x",), 1, "np.random.shuffle(x)",
      "shuffle a 1-D array, or the rows of a 2-D array, in place (Fisher–Yates; a statement)"),
     ("permutation", ("permutation",), ("x",), 1, "np.random.permutation(x)",
@@ -96,6 +98,8 @@ _METHODS = [
      "normal floats of mean loc and standard deviation scale"),
     ("exponential", ("self", "scale", "size"), 1, "rng.exponential(scale=1.0, size=None)",
      "exponential floats of mean scale"),
+    ("poisson", ("self", "lam", "size"), 1, "rng.poisson(lam=1.0, size=None)",
+     "Poisson int64s of mean lam (NumPy's samplers, on the Generator's stream)"),
     ("shuffle", ("self", "x", "axis"), 2, "rng.shuffle(x)",
      "shuffle a 1-D array, or the rows of a 2-D array, in place (Fisher–Yates; a statement)"),
     ("permutation", ("self", "x", "axis"), 2, "rng.permutation(x)",
