@@ -6,7 +6,11 @@ numbers n calls of `rng.random()` would.  A fill runs in an internal function pe
 distribution and element type (`fx$rng.fill.*`) that copies the state into a local first:
 the four words then live in registers for the whole loop and are written back once.
 
-Distributions (each element from the bit generator of `lower/rng.py`):
+The module's stream (`np.random.rand`, ...) is NumPy's legacy RandomState, value for value:
+its elements come from `legacy_element` (lower/nplegacy.py's Mersenne Twister draws, fills in
+place with NumPy's buffer of small integers), its shuffles and choices from `random_interval`
+and `legacy_indices_function`.  A Generator's distributions (each element from the bit
+generator of `lower/rng.py`):
 * uniform [0, 1): the top 53 bits times 2**-53 (float32: the top 24 bits times 2**-24);
 * normal: the ziggurat of `lower/ziggurat.py`, then `loc + scale * z`;
 * uniform [low, high): `low + (high - low) * u`, as NumPy computes it;
@@ -33,7 +37,8 @@ _PARAM_TYPES = {"random": [], "normal": [F64, F64], "uniform": [F64, F64], "inte
 # ----------------------------------------------------------------------------- the operations
 
 def lower_seed(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
-    """`np.random.seed(s)`: NumPy's range check, then this thread's state from s (None: the OS)."""
+    """`np.random.seed(s)`: NumPy's range check, then this thread's state from s by
+    init_genrand (an array: `_seed_by_array`; None: init_by_array of OS entropy)."""
     b = fl.b
     if e.attrs.get("array"):
         _seed_by_array(fl, e, args[0])
