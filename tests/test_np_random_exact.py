@@ -215,3 +215,31 @@ def test_generator_poisson_has_the_law(c, lam):
     se = np.sqrt(lam / len(x))
     assert abs(x.mean() - lam) < 5 * se
     assert abs(x.var() / lam - 1) < 0.03
+
+
+@settings(max_examples=50, deadline=None)
+@given(SEEDS, st.one_of(st.integers(0, 60), st.integers(60, 10 ** 9)),
+       st.one_of(st.sampled_from([0.0, 0.5, 1.0, 1e-9, 1 - 1e-9]), st.floats(0.0, 1.0)), st.integers(0, 40))
+def test_binomial_is_numpys(c, py, s, n, p, k):
+    # inversion (n·p <= 30), BTPE (its triangle, parallelograms, tails, ratio and squeeze
+    # tests), p > 1/2 by symmetry; the randint after it checks the draws consumed
+    _same(c, py, "binomials", s, n, p, k)
+
+
+@pytest.mark.parametrize("n, p, message", [(-1, 2.0, "p < 0, p > 1 or p is NaN"), (-1, 0.5, "n < 0"),
+                                           (3, float("nan"), "p < 0, p > 1 or p is NaN")])
+def test_binomial_raises_numpys_errors(c, py, n, p, message):
+    for name in ("binomials", "gen_binomials"):
+        for m in (c, py):
+            with pytest.raises(ValueError, match=message.replace("(", r"\(")):
+                getattr(m, name)(0, n, p, 2)
+
+
+@pytest.mark.parametrize("n, p", [(100, 0.3), (10 ** 6, 0.6), (20, 0.9), (0, 0.5)])
+def test_generator_binomial_has_the_law(c, n, p):
+    x = c.gen_binomials(1, n, p, 200_000)
+    assert x.dtype == np.int64 and x.min() >= 0 and x.max() <= n
+    mean, var = n * p, n * p * (1 - p)
+    assert abs(x.mean() - mean) <= 5 * np.sqrt(var / len(x)) + 1e-12
+    if var:
+        assert abs(x.var() / var - 1) < 0.03

@@ -249,3 +249,18 @@ def gen_poissons(s: i64, lam: f64, n: i64) -> i64[:]:
 def gen_poisson(s: i64, lam: f64) -> i64:
     rng = np.random.default_rng(s)
     return rng.poisson(lam)
+
+
+def binomials(s: i64, n: i64, p: f64, k: i64) -> i64[:]:
+    # n·p <= 30 inverts, above runs BTPE; p > 1/2 draws n minus (n, 1 - p)
+    np.random.seed(s)
+    out = np.empty(k + 2, dtype=np.int64)
+    out[:k] = np.random.binomial(n, p, k)
+    out[k] = np.random.binomial(n, p)
+    out[k + 1] = np.random.randint(0, 1000)
+    return out
+
+
+def gen_binomials(s: i64, n: i64, p: f64, k: i64) -> i64[:]:
+    rng = np.random.default_rng(s)
+    return rng.binomial(n, p, k)

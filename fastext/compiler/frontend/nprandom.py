@@ -84,6 +84,10 @@ def _check(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiv
                                                "(NumPy raises TypeError)", "use np.float64 or np.float32")
         dist = "random" if kind == "random" else "normal"
         return _draw(span, dist, dtype, gen, [], dims, generator)
+    if kind == "binomial":
+        # (n, p): the trials an int, the probability a float
+        params = [_int_arg(fc, bound["n"], shown, "n"), _float_arg(fc, bound["p"], shown, "p")]
+        return _draw(span, kind, I64, gen, params, dims, generator)
     if kind in _FLOAT_PARAMS:
         params = [_float_arg(fc, bound[name], shown, name) if name in bound else ir.Const(F64, span, default)
                   for name, default in _FLOAT_PARAMS[kind]]
@@ -186,7 +190,7 @@ def _draw(span, dist: str, dtype: Scalar, gen: list[ir.Expr], params: list[ir.Ex
     if dims is not None:
         return ir.Intrinsic(Array(dtype, len(dims)), span, "random.fill", gen + params + dims, attrs)
     # one number: a Python float under plain Python (even for dtype=float32), or the integer type
-    result = dtype if dist in ("integers", "poisson") else F64
+    result = dtype if dist in ("integers", "poisson", "binomial") else F64
     return ir.Intrinsic(result, span, "random.draw.np" if strong else "random.draw", gen + params, attrs)
 
 

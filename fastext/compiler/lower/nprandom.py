@@ -23,7 +23,7 @@ from llvmlite import ir as ll
 
 from fastext.compiler import ir
 from fastext.compiler import types as T
-from fastext.compiler.lower import mt19937, nplegacy, poisson, rng
+from fastext.compiler.lower import binomial, mt19937, nplegacy, poisson, rng
 from fastext.compiler.lower.context import F32, F64, I1, I32, I64, I8, I8P, memory_type
 from fastext.compiler.lower.ircontrol import Var, for_range, while_loop
 from fastext.compiler.lower.rng import I128, STATE_WORDS, STATEP
@@ -31,7 +31,7 @@ from fastext.compiler.lower.ziggurat import standard_normal, unit_double
 from fastext.compiler.ops.dtypes import numpy_name
 
 _PARAM_TYPES = {"random": [], "normal": [F64, F64], "uniform": [F64, F64], "integers": [I64, I64],
-                "exponential": [F64], "poisson": [F64]}
+                "exponential": [F64], "poisson": [F64], "binomial": [I64, F64]}
 
 
 # ----------------------------------------------------------------------------- the operations
@@ -207,6 +207,13 @@ def _check_params(fl, e: ir.Intrinsic, params: list[ll.Value], items: ll.Value |
         negative = b.icmp_signed("<", b.bitcast(scale, I64), I64(0))
         fl.fail_if(b.and_(negative, b.fcmp_ordered("==", scale, scale)), "ValueError", "scale < 0")
         return [scale]
+    if dist == "binomial":
+        n, p = params
+        # NumPy's order: p's CONS_BOUNDED_0_1 (NaN fails it), then n's CONS_NON_NEGATIVE
+        inside = b.and_(b.fcmp_ordered(">=", p, F64(0.0)), b.fcmp_ordered("<=", p, F64(1.0)))
+        fl.fail_if(b.not_(inside), "ValueError", "p < 0, p > 1 or p is NaN")
+        fl.fail_if(b.icmp_signed("<", n, I64(0)), "ValueError", "n < 0")
+        return [n, p]
     if dist == "poisson":
         (lam,) = params
         # NumPy's CONS_POISSON: not (lam >= 0) covers NaN; then its bound on lam
@@ -279,6 +286,8 @@ def element(ctx, b: ll.IRBuilder, s: ll.Value, dist: str, dtype: T.Scalar, param
         return b.fmul(params[0], b.fneg(b.call(log1p, [b.fneg(unit_double(ctx, b, s))])))
     if dist == "poisson":
         return b.call(poisson.poisson(ctx, False), [s, params[0]])
+    if dist == "binomial":
+        return b.call(binomial.binomial(ctx, False), [s] + params)
     if dist == "integers":
         value = b.add(params[0], b.call(bounded(ctx), [s, params[1]]))
         return value if dtype.bits == 64 else b.trunc(value, memory_type(dtype))
@@ -300,6 +309,8 @@ def legacy_element(ctx, b: ll.IRBuilder, s: ll.Value, dist: str, dtype: T.Scalar
         return b.fmul(params[0], nplegacy.exponential(ctx, b, s))
     if dist == "poisson":
         return b.call(poisson.poisson(ctx, True), [s, params[0]])
+    if dist == "binomial":
+        return b.call(binomial.binomial(ctx, True), [s] + params)
     if dist == "integers":
         # NumPy's closed range [low, high - 1]: rng = span - 1, drawn with the dtype's words
         bits = 1 if dtype.is_bool else dtype.bits
