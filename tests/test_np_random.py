@@ -1,6 +1,7 @@
 """np.random in .fx code (tests/fx/np_random.fx; docs/numpy-random.md).
 
-Compiled code draws from fastext's own generator (xoshiro256++), so values are not NumPy's:
+Compiled Generators draw from fastext's own generator (xoshiro256++), so their values are not
+NumPy's (the module's stream is NumPy's legacy one, value for value: tests/test_np_random_exact.py):
 the tests check what must hold of any correct generator — reproducibility from a seed, the
 documented stream (a Python model of xoshiro256++ seeded by SplitMix64), shapes and dtypes
 equal to NumPy's (interpreted mode runs NumPy itself), ranges, NumPy's exceptions for bad
@@ -98,8 +99,8 @@ def test_doubles_are_the_top_53_bits(c):
     state = splitmix_state(99)
     expected = [(xoshiro256pp(state) >> 11) * 2.0 ** -53 for _ in range(32)]
     assert c.gen_random(99, 32).tolist() == expected
-    c.seed(99)        # the module's stream: the same generator, seeded the same way
-    assert c.rand1(32).tolist() == expected
+    c.seed(99)        # the module's stream: NumPy's legacy RandomState, not the Generators'
+    assert c.rand1(32).tolist() == np.random.RandomState(99).random_sample(32).tolist()
 
 
 # ---------------------------------------------------------------------------- reproducibility
@@ -175,8 +176,9 @@ def test_draw_loops_keep_the_state_in_scalar_registers():
     assert not re.search(r"phi <\d+ x i64>", ir_text)
 
 
-def test_seed_equals_default_rng_with_that_seed(c):
-    assert np.array_equal(c.seeded_rand(12, 20), c.gen_random(12, 20))
+def test_seed_gives_randomstates_numbers_and_default_rng_its_own(c):
+    assert c.seeded_rand(12, 20).tolist() == np.random.RandomState(12).random_sample(20).tolist()
+    assert not np.array_equal(c.seeded_rand(12, 20), c.gen_random(12, 20))
     assert np.array_equal(c.gen_random_u64_seed(12, 20), c.gen_random(12, 20))
     big = c.gen_random_u64_seed(2**64 - 1, 4)          # NumPy takes any non-negative seed
     assert big.shape == (4,) and not np.array_equal(big, c.gen_random(2**63 - 1, 4))
@@ -474,8 +476,10 @@ def test_import_spellings_compile():
            "    return npr.rand() + numpy.random.randn() + random.uniform() + rand(n).sum() + _g(rng, rng, rng)\n")
     compile_source(src, "spellings.fx", "spellings")
     compile_source("from numpy.random import choice, permutation, shuffle\n", "perm_import.fx", "perm_import")
-    with pytest.raises(CompileError, match="numpy.random.poisson is not supported"):
-        compile_source("from numpy.random import poisson\n", "bad_import.fx", "bad_import")
+    compile_source("from numpy.random import poisson\n", "poisson_import.fx", "poisson_import")
+    compile_source("from numpy.random import binomial\n", "binomial_import.fx", "binomial_import")
+    with pytest.raises(CompileError, match="numpy.random.gamma is not supported"):
+        compile_source("from numpy.random import gamma\n", "bad_import.fx", "bad_import")
 
 
 # ---------------------------------------------------------------------------- threads

@@ -96,7 +96,8 @@ def test_independent_of_numpys_stream(c):
 
 
 def test_numpys_stream_is_another_one(c):
-    # one seed, two generators: np.random's xoshiro256++ is not the Mersenne Twister of `random`
+    # one seed, two streams: both are Mersenne Twisters, but NumPy seeds by init_genrand(123),
+    # CPython by init_by_array([123]), and each thread holds one state of each
     assert not np.array_equal(c.seeded_randoms(123, 50), c.np_seeded(123, 50))
 
 

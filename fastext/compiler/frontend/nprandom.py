@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
 
 _FLOAT_PARAMS = {"uniform": (("low", 0.0), ("high", 1.0)), "normal": (("loc", 0.0), ("scale", 1.0)),
-                 "exponential": (("scale", 1.0),)}
+                 "exponential": (("scale", 1.0),), "poisson": (("lam", 1.0),)}
 
 
 class _Poisoned(Exception):
@@ -56,7 +56,12 @@ def _check(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiv
         return _draw(span, "random" if kind == "rand" else "normal", F64, [], [], dims, generator=False)
     bound = _bind(fc, node, list(op.data["params"]), shown, op.data["required"], receiver)
     if kind in ("seed", "default_rng"):
-        seed = [] if _is_none(bound.get("seed")) else [_int_arg(fc, bound["seed"], shown, "seed")]
+        given = None
+        if kind == "seed" and not _is_none(bound.get("seed")):
+            given = _seed_value(fc, bound["seed"], shown)
+            if isinstance(given.type, Array):
+                return ir.Intrinsic(NONE, span, "random.seed", [given], {"array": True})
+        seed = [] if _is_none(bound.get("seed")) else [_int_arg(fc, bound["seed"], shown, "seed", given)]
         if kind == "seed":
             return ir.Intrinsic(NONE, span, "random.seed", seed)
         # a u64 seed is never negative (it reaches the lowering as the same 64 bits in an i64)
@@ -79,10 +84,15 @@ def _check(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, receiv
                                                "(NumPy raises TypeError)", "use np.float64 or np.float32")
         dist = "random" if kind == "random" else "normal"
         return _draw(span, dist, dtype, gen, [], dims, generator)
+    if kind == "binomial":
+        # (n, p): the trials an int, the probability a float
+        params = [_int_arg(fc, bound["n"], shown, "n"), _float_arg(fc, bound["p"], shown, "p")]
+        return _draw(span, kind, I64, gen, params, dims, generator)
     if kind in _FLOAT_PARAMS:
         params = [_float_arg(fc, bound[name], shown, name) if name in bound else ir.Const(F64, span, default)
                   for name, default in _FLOAT_PARAMS[kind]]
-        return _draw(span, kind, F64, gen, params, dims, generator)
+        # poisson: int64 deviates (a Python int for one, as NumPy returns)
+        return _draw(span, kind, I64 if kind == "poisson" else F64, gen, params, dims, generator)
     # randint / integers: [low, high) or, with one bound, [0, low)
     low = _int_arg(fc, bound["low"], shown, "low")
     if _is_none(bound.get("high")):
@@ -180,7 +190,7 @@ def _draw(span, dist: str, dtype: Scalar, gen: list[ir.Expr], params: list[ir.Ex
     if dims is not None:
         return ir.Intrinsic(Array(dtype, len(dims)), span, "random.fill", gen + params + dims, attrs)
     # one number: a Python float under plain Python (even for dtype=float32), or the integer type
-    result = dtype if dist == "integers" else F64
+    result = dtype if dist in ("integers", "poisson", "binomial") else F64
     return ir.Intrinsic(result, span, "random.draw.np" if strong else "random.draw", gen + params, attrs)
 
 
@@ -215,6 +225,22 @@ def _size_dims(fc: "FunctionChecker", bound: dict) -> list[ir.Expr] | None:
 
 def _is_none(node) -> bool:
     return node is None or isinstance(node, ast.Constant) and node.value is None
+
+
+def _seed_value(fc: "FunctionChecker", node: ast.expr, shown: str) -> ir.Expr:
+    """The seed given to `np.random.seed`, typed: a number, or an integer array (NumPy's
+    init_by_array of its items) — one dimension only: NumPy flattens others, which the caller
+    can spell."""
+    value = fc.expr(node)
+    if not isinstance(value.type, Array):
+        return value
+    if not (isinstance(value.type.dtype, Scalar) and value.type.dtype.is_int and not value.type.dtype.is_bool):
+        raise fc.error(node, f"the seed array of {shown}() must hold integers, got {article(value.type)}",
+                       "seed with an int, or an integer array such as np.array([1, 2, 3])")
+    if value.type.ndim != 1:
+        raise fc.error(node, f"the seed array of {shown}() must be 1-D in .fx code, got {article(value.type)}",
+                       "flatten it: np.random.seed(a.ravel())")
+    return value
 
 
 def _scalar_arg(fc: "FunctionChecker", node: ast.expr, shown: str, name: str, value: ir.Expr | None = None) -> ir.Expr:

@@ -1,5 +1,5 @@
-"""The bit generator of `np.random` in compiled code: xoshiro256++ in LLVM IR, its seeding,
-and where its states live (docs/numpy-random.md).
+"""The bit generator of `np.random`'s Generators in compiled code: xoshiro256++ in LLVM IR, its
+seeding, and where the states of the module's streams live (docs/numpy-random.md).
 
 A state is four 64-bit words (`i64*` to `[4 x i64]`); no state is ever all zero (the one
 fixed point of xoshiro).  Everything here is emitted once per module, on first use, as
@@ -12,8 +12,10 @@ internal functions named `fx$rng.*`:
 
 The module has two streams, `np.random`'s (`np.random.seed`, `np.random.rand`, ...) and Python
 `random`'s (`random.seed`, `random.random`, ...; lower/pyrandom.py): a thread's block holds one
-state of each, `NUMPY_STREAM` and `PYTHON_STREAM` words apart.  The second is CPython's Mersenne
-Twister (lower/mt19937.py), so `random.seed(n)` in compiled code gives CPython's numbers.  Each stream has one state per thread,
+state of each, at words `NUMPY_STREAM` and `PYTHON_STREAM`.  Both are Mersenne Twisters
+(lower/mt19937.py), the first with NumPy's legacy seeding and draws (lower/nplegacy.py), the
+second with CPython's, so `np.random.seed(n)` and `random.seed(n)` in compiled code give
+NumPy's and CPython's numbers.  Each stream has one state per thread,
 found through a pthread key created on first use: threads never share a state, so they
 never race on one, and a Python thread or a prange worker that never called
 `np.random.seed` starts from OS entropy.  A Generator is a pointer to a state of its own, in
@@ -38,10 +40,11 @@ KEY = I32 if sys.platform.startswith("linux") else I64
 # key creation: not started, in progress, done, failed (no key left: draws raise MemoryError)
 _KEY_NONE, _KEY_BUSY, _KEY_READY, _KEY_FAILED = 0, 1, 2, 3
 GOLDEN = 0x9E3779B97F4A7C15
-# the streams of a thread's block (word offsets): np.random's xoshiro state, then Python
-# random's Mersenne Twister block (lower/mt19937.py)
-NUMPY_STREAM, PYTHON_STREAM = 0, STATE_WORDS
-THREAD_BLOCK_BYTES = 8 * (STATE_WORDS + mt19937.BLOCK_WORDS)
+# the streams of a thread's block (word offsets): np.random's legacy Mersenne Twister block
+# (NumPy's RandomState, lower/nplegacy.py), then Python random's (lower/mt19937.py); both use
+# lower/mt19937.py's block layout
+NUMPY_STREAM, PYTHON_STREAM = 0, mt19937.BLOCK_WORDS
+THREAD_BLOCK_BYTES = 8 * 2 * mt19937.BLOCK_WORDS
 
 
 def _define(ctx: ModuleContext, name: str, ret: ll.Type, args: list[ll.Type], build, inline: bool = False):
@@ -208,7 +211,7 @@ def thread_state(ctx: ModuleContext) -> ll.Function:
         with b.if_then(b.icmp_unsigned("==", fresh, ll.Constant(I8P, None)), likely=False):
             b.ret(null)
         # each stream from entropy of its own
-        b.call(seed_os(ctx), [b.gep(b.bitcast(fresh, STATEP), [I64(NUMPY_STREAM)])])
+        b.call(mt19937.seed_os(ctx), [b.gep(b.bitcast(fresh, STATEP), [I64(NUMPY_STREAM)])])
         b.call(mt19937.seed_os(ctx), [b.gep(b.bitcast(fresh, STATEP), [I64(PYTHON_STREAM)])])
         setspecific = ctx.intrinsic("pthread_setspecific", I32, [KEY, I8P])
         rc = b.call(setspecific, [key, fresh])
