@@ -449,8 +449,8 @@ def _internal(ctx, name: str, args: list[ll.Type], ret: ll.Type = None):
     return fn, ll.IRBuilder(fn.append_basic_block("entry"))
 
 
-def _local_state(b: ll.IRBuilder, state: ll.Value, legacy: bool = False) -> ll.Value:
-    if legacy:           # 2.5 KB of Mersenne Twister: drawn in place
+def _local_state(b: ll.IRBuilder, state: ll.Value, in_place: bool = False) -> ll.Value:
+    if in_place:         # 2.5 KB of Mersenne Twister: drawn in place
         return state
     s = b.bitcast(b.alloca(ll.ArrayType(I64, STATE_WORDS)), STATEP)
     for k in range(STATE_WORDS):
@@ -465,21 +465,25 @@ def _store_state(b: ll.IRBuilder, s: ll.Value, state: ll.Value) -> None:
         b.store(b.load(b.gep(s, [I64(k)])), b.gep(state, [I64(k)]), align=8)
 
 
-def shuffle_function(ctx, nbytes: int, legacy: bool = False) -> ll.Function:
+def shuffle_function(ctx, nbytes: int, legacy: bool = False, python: bool = False) -> ll.Function:
     """`void fx$rng.shuffle.<nbytes>(i64* state, i8* data, i64 n, i64 stride0, i64 m, i64 stride1)`:
     Fisher–Yates over the n rows at `data + i*stride0`, each of m items of `nbytes` bytes
     `stride1` apart: for i from n-1 down to 1, swap rows i and bounded(i + 1) — `legacy`
-    (`fx$np.shuffle.*`, the module's stream): NumPy's random_interval(i), as RandomState.shuffle."""
-    fn, b = _internal(ctx, f"fx${'np' if legacy else 'rng'}.shuffle.{nbytes}", [STATEP, I8P, I64, I64, I64, I64])
+    (`fx$np.shuffle.*`, the module's stream): NumPy's random_interval(i), as RandomState.shuffle;
+    `python` (`fx$py.shuffle.*`, Python's `random` stream): CPython's _randbelow(i + 1)."""
+    stream = "py" if python else "np" if legacy else "rng"
+    fn, b = _internal(ctx, f"fx${stream}.shuffle.{nbytes}", [STATEP, I8P, I64, I64, I64, I64])
     if b is None:
         return fn
     state, data, n, s0, m, s1 = fn.args
-    s = _local_state(b, state, legacy)
+    s = _local_state(b, state, legacy or python)
     item = ll.IntType(8 * nbytes).as_pointer()
 
     def step(k):                      # i = n - 1 - k, for k in [0, n - 1)
         i = b.sub(b.sub(n, I64(1)), k)
-        if legacy:
+        if python:
+            j = b.call(mt19937.below(ctx), [s, b.add(i, I64(1))])
+        elif legacy:
             j = b.call(nplegacy.interval(ctx), [s, i])
         else:
             j = b.call(bounded(ctx), [s, b.add(i, I64(1))])

@@ -12,7 +12,6 @@ from fastext.compiler import ir
 from fastext.compiler import types as T
 from fastext.compiler.lower import mt19937, rng
 from fastext.compiler.lower.context import F64, I1, I64
-from fastext.compiler.lower.ircontrol import for_range
 
 I128 = ll.IntType(128)
 _EMPTY = "empty range for randrange()"
@@ -133,22 +132,13 @@ def lower_below(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
 
 def lower_shuffle(fl, e: ir.Intrinsic, args: list[ll.Value]) -> None:
     """`random.shuffle(x)`: CPython's Fisher–Yates (i from the last down to 1 swaps with
-    _randbelow(i + 1)) over the items of a 1-D array, any stride."""
+    _randbelow(i + 1)) over the items of a 1-D array, any stride (nprandom's shuffle loop on
+    Python's stream)."""
+    from fastext.compiler.lower.nprandom import shuffle_function
     b = fl.b
     (a,) = args
     atype: T.Array = e.args[0].type
     n, stride = b.extract_value(a, [1, 0]), b.extract_value(a, [2, 0])
-    data = b.extract_value(a, 0)
-    item = ll.IntType(8 * atype.dtype.nbytes).as_pointer()
-    s = _state(fl)
-
-    def step(k):                      # i = n - 1 - k, for k in [0, n - 1)
-        i = b.sub(b.sub(n, I64(1)), k)
-        j = b.call(mt19937.below(fl.ctx), [s, b.add(i, I64(1))])
-        pi = b.bitcast(b.gep(data, [b.mul(i, stride)]), item)
-        pj = b.bitcast(b.gep(data, [b.mul(j, stride)]), item)
-        vi, vj = b.load(pi, align=1), b.load(pj, align=1)
-        b.store(vj, pi, align=1)
-        b.store(vi, pj, align=1)
-    for_range(b, I64(0), b.sub(n, I64(1)), step, "shuffle")
+    b.call(shuffle_function(fl.ctx, atype.dtype.nbytes, python=True),
+           [_state(fl), b.extract_value(a, 0), n, stride, I64(1), I64(0)])
     return None
