@@ -96,9 +96,12 @@ def lower_bodies(module: ir.Module, ctx: ModuleContext) -> None:
 
 
 # A shared body's least size (LLVM instructions as lowered, before any optimisation): LLVM's
-# O3 inliner leaves a function this large alone at two or more call sites anyway, so calling it
-# across units loses no inlining; spectral norm's `_mul_av` has ~1,100.
-SHARED_MIN_INSTRUCTIONS = 800
+# O3 inliner leaves a function this large alone at two or more call sites anyway (its budget,
+# 250, is ~50 plain instructions), so calling it across units loses no inlining; spectral
+# norm's `_mul_av` has ~900 with bounds checks and 158 without.  At 800 the unchecked build
+# kept private copies in spectral norm's unit, whose O3 then took 0.55 s of a 1.1 s compile
+# (docs/performance.md, "Session 2026-12-07 (8)").
+SHARED_MIN_INSTRUCTIONS = 100
 
 
 def _instructions(llfn: ll.Function) -> int:
