@@ -674,3 +674,20 @@ def test_other_user_attacks_fast_slice():
     except RuntimeError as exc:
         pytest.skip(str(exc))
     assert results and not any(results.values()), results
+
+
+def test_reinstalling_the_compiler_changes_its_identity(tmp_path):
+    """An installed fastext reinstalled at the same version (`pip install git+...` of a newer
+    commit) must not reuse modules the old compiler built: pip writes new files into the
+    compiler's folders, and their mtimes are part of the cache key (a version string alone
+    was once the key under site-packages)."""
+    from fastext.importer.cache import folder_identity
+    root = tmp_path / "site-packages" / "fastext"
+    for sub in ("compiler/frontend", "compiler/lower", "compiler/ops", "compiler/gpu", "abi"):
+        (root / sub).mkdir(parents=True)
+    before = folder_identity(str(root))
+    assert folder_identity(str(root)) == before
+    lower = root / "compiler" / "lower"
+    os.utime(lower, ns=(1, 1))          # then a reinstall writes its files anew
+    (lower / "arith.py").write_text("# the new compiler\n")
+    assert folder_identity(str(root)) != before

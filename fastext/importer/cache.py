@@ -173,25 +173,28 @@ def numpy_identity() -> str:
 
 
 def compiler_identity() -> str:
-    """In a development checkout, the modification times of fastext's compiler folders, so
-    updating the compiler (git checkout, an editor's save-by-rename) does not leave stale
-    modules behind.  An installed fastext (under site-packages) is identified by its version."""
+    """The modification times of fastext's compiler folders, so updating the compiler leaves
+    no stale modules behind: a git checkout or an editor's save-by-rename in a development
+    checkout, and a reinstall of an installed fastext too — `pip install` of a newer commit
+    often keeps the version string (`pip install git+...`), but it writes new files into these
+    folders, which changes their mtimes."""
     if "compiler" not in _memo:
-        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-        if os.path.basename(os.path.dirname(root)) in ("site-packages", "dist-packages"):
-            _memo["compiler"] = "installed"
-            return _memo["compiler"]
-        # Directory entries (names, and the folders' mtimes) change when files are added,
-        # removed or replaced by rename — git checkouts and editors' atomic saves; 6 stats.
-        parts = []
-        for sub in ("compiler", "compiler/frontend", "compiler/lower", "compiler/ops", "compiler/gpu", "abi"):
-            try:
-                st = os.stat(f"{root}/{sub}")  # `/` works on Windows too
-            except OSError:
-                continue
-            parts.append(f"{sub}:{st.st_mtime_ns}")
-        _memo["compiler"] = content_hash("\n".join(parts).encode())[:16]
+        _memo["compiler"] = folder_identity(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     return _memo["compiler"]
+
+
+def folder_identity(root: str) -> str:
+    """A hash of the mtimes of the compiler's folders under the package folder `root`:
+    directory entries (names, and the folders' mtimes) change when files are added, removed or
+    replaced by rename; 6 stats."""
+    parts = []
+    for sub in ("compiler", "compiler/frontend", "compiler/lower", "compiler/ops", "compiler/gpu", "abi"):
+        try:
+            st = os.stat(f"{root}/{sub}")  # `/` works on Windows too
+        except OSError:
+            continue
+        parts.append(f"{sub}:{st.st_mtime_ns}")
+    return content_hash("\n".join(parts).encode())[:16]
 
 
 # Lines of /proc/cpuinfo that say what code the CPU runs (x86 and ARM spellings);
