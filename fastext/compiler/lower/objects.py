@@ -107,6 +107,9 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
 
     # ---------------------------------------------------------------- statements
     def assign_object(self, s: ir.Assign) -> None:
+        from fastext.compiler.lower.text import appends_in_place, append_in_place
+        if appends_in_place(s):
+            return append_in_place(self, s)
         v = self.take(s.value)
         slot = self.slots[id(s.var)]
         old = self.b.load(slot)
