@@ -46,6 +46,8 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
         for p in self.fn.params:
             if isinstance(p.var.type, T.PyObj):
                 self.api.call(self.b, "Py_IncRef", self.b.load(self.slots[id(p.var)]))
+        from fastext.compiler.lower import strbuild
+        strbuild.plan(self)      # loops growing a str local by `+=`: byte buffers
 
     def begin_without_objects(self) -> None:
         """For a body the front end guarantees touches no Python object (a prange worker:
@@ -59,6 +61,9 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
             return
         for var in self.obj_vars:
             self.api.call(self.b, "Py_DecRef", self.b.load(self.slots[id(var)]))
+        if getattr(self, "str_builders", None):
+            from fastext.compiler.lower import strbuild
+            strbuild.release(self)
         if status and isinstance(self.fn.ret, T.PyObj):
             self.api.call(self.b, "Py_DecRef", self.b.load(self.out))
 
@@ -108,6 +113,9 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
     # ---------------------------------------------------------------- statements
     def assign_object(self, s: ir.Assign) -> None:
         from fastext.compiler.lower.text import appends_in_place, append_in_place
+        if id(s.var) in getattr(self, "active_builders", ()):
+            from fastext.compiler.lower import strbuild
+            return strbuild.append(self, s)     # a loop's str builder (lower/strbuild.py)
         if appends_in_place(s):
             return append_in_place(self, s)
         v = self.take(s.value)
