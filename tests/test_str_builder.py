@@ -50,3 +50,33 @@ def test_slices(both, text):
     for a in range(-9, 10, 2):
         for b in range(-9, 10, 3):
             same(both, "slices", text, a, b)
+
+
+def test_which_loops_build_bytes():
+    """Only the loops that qualify write to a buffer; the others keep CPython's `+` and
+    PyUnicode_Append (the str read in the loop, grown by itself, or under a `try`)."""
+    from fastext.compiler.driver import compile_source
+    from fastext.config import Options
+    source = open(PATH).read() + '''
+
+def guarded(n: int) -> str:
+    s = ""
+    try:
+        for i in range(n):
+            s += str(i)
+    except ValueError:
+        pass
+    return s
+'''
+    ir_text = compile_source(source, "b.fx", "b", Options()).unoptimized_ir
+    bodies = {}
+    for chunk in ir_text.split("\ndefine ")[1:]:
+        head = chunk.split("(", 1)[0]
+        bodies[head.rsplit("@", 1)[-1].strip('"')] = chunk
+    def builds(name):
+        body = next(v for k, v in bodies.items() if k == f"fx.{name}" or k.endswith(f"fx.{name}"))
+        return "PyUnicode_DecodeUTF8" in body
+    for name in ("runs", "chars_and_ints", "pieces", "fstrings", "leave_early", "nested_rows", "small_ints"):
+        assert builds(name), name
+    for name in ("doubling", "read_in_condition", "guarded"):
+        assert not builds(name), name
