@@ -32,9 +32,18 @@ def same(both, name, *args):
     ("raise_inside", (10, 3)), ("raise_inside", (3, 10)),
     ("extremes", ([0, -1, 9, 10, -10, 2**63 - 1, -2**63, 1234567890123],)),
     ("small_ints", (9,)), ("nested_rows", (4, 5)), ("nested_rows", (0, 5)),
+    ("joins", (["ab", "c"], 4)), ("joins", ([], 0)), ("joins", ([NON_ASCII, "x"], 3)), ("joins", (["\udc80"], 2)),
 ])
 def test_like_python(both, name, args):
     same(both, name, *args)
+
+
+def test_joined_lines_print_like_python(both, capfd):
+    printed = []
+    for mod in both:
+        result = mod.lines(40)
+        printed.append((result, capfd.readouterr().out))
+    assert printed[0] == printed[1]
 
 
 def test_long_terms(both):
@@ -76,7 +85,8 @@ def guarded(n: int) -> str:
     def builds(name):
         body = next(v for k, v in bodies.items() if k == f"fx.{name}" or k.endswith(f"fx.{name}"))
         return "PyUnicode_DecodeUTF8" in body
-    for name in ("runs", "chars_and_ints", "pieces", "fstrings", "leave_early", "nested_rows", "small_ints"):
+    for name in ("runs", "chars_and_ints", "pieces", "fstrings", "leave_early", "nested_rows", "small_ints",
+                 "joins", "lines"):
         assert builds(name), name
     for name in ("doubling", "read_in_condition", "guarded"):
         assert not builds(name), name

@@ -123,3 +123,26 @@ def nested_rows(rows: int, cols: int) -> str:
 
 def slices(s: str, a: int, b: int) -> list[str]:
     return [s[a:b], s[a:], s[:b], s[:], s[-a:b], s[a:-b], s[-a:], s[:-b]]
+
+
+def joins(words: list[str], n: int) -> list[str]:
+    parts = []
+    for i in range(n):
+        parts.append(str(i))
+    out = ["".join(parts), ", ".join(words), "-".join(words[:0]), "".join(words[:1])]
+    out.append("|".join([w + "".join(parts[:2]) for w in words]))
+    return out
+
+
+def lines(n: int) -> int:
+    line = []
+    total = 0
+    for i in range(n):
+        line.append("acgt"[i % 4])
+        if len(line) == 7:
+            text = "".join(line)
+            print(text)
+            total += len(text)
+            line = []
+    print("".join(line))
+    return total

@@ -57,7 +57,8 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
 
     def release_objects(self, status: int) -> None:
         """Before a return: drop the variables' references (and, on an error, the result's)."""
-        if not getattr(self, "obj_vars", None) and not (status and isinstance(self.fn.ret, T.PyObj)):
+        if not getattr(self, "obj_vars", None) and not (status and isinstance(self.fn.ret, T.PyObj)) \
+                and not getattr(self, "str_builders", None):
             return
         for var in self.obj_vars:
             self.api.call(self.b, "Py_DecRef", self.b.load(self.slots[id(var)]))
@@ -163,6 +164,10 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
 
     def e_ObjCall(self, e: ir.ObjCall) -> ll.Value:
         b, api = self.b, self.api
+        if "join" in getattr(self, "str_builders", ()):
+            from fastext.compiler.lower import strbuild
+            if strbuild.native_join(e):        # `"".join(parts)` of a native list of str
+                return strbuild.join(self, e)
         if e.method is not None and not e.kwnames and all(_cannot_fail(a) for a in e.args):
             # `o.m(x)`: no str made from the name and no bound method per call (CPython looks
             # the method up by the interned name and calls the function with `o` prepended).

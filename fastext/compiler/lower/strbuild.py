@@ -52,7 +52,11 @@ def plan(fl) -> None:
     """At entry, once the object variables are known: the loops that get builders, and the
     buffers' slots (every return the function emits after this frees them)."""
     fl.str_loops, fl.str_builders, fl.active_builders = {}, {}, {}
-    if fl.fn.target != "cpu" or not fl.obj_vars:
+    if fl.fn.target != "cpu":
+        return
+    if any(isinstance(e, ir.ObjCall) and native_join(e) for e in ir.all_exprs(fl.fn.body)):
+        fl.str_builders["join"] = Builder(fl)      # one buffer, reused by every join of the call
+    if not fl.obj_vars:
         return
     for s in ir.walk(fl.fn.body):
         if isinstance(s, (ir.While, ir.ForRange)):
@@ -229,6 +233,63 @@ def flush(fl, slot: ll.Value, bld: Builder) -> None:
         api.call(b, "PyUnicode_Append", slot, piece)
         fl.drop(piece, None)
         fl.fail_if_null(b.load(slot))
+
+
+# ------------------------------------------------------------------------------ "".join
+def native_join(e: ir.ObjCall) -> bool:
+    """`sep.join(xs)` of an ASCII literal separator and a native list of str values."""
+    return (e.method == "join" and not e.kwnames and len(e.args) == 1
+            and isinstance(e.value, ir.ObjConst) and isinstance(e.value.text, str) and e.value.text.isascii()
+            and isinstance(e.args[0], ir.ObjBox) and isinstance(e.args[0].value.type, T.List)
+            and e.args[0].value.type.item == T.STRV and not e.args[0].value.type.deque)
+
+
+def join(fl, e: ir.ObjCall) -> ll.Value:
+    """`sep.join(xs)` without boxing the list: the items' UTF-8 (for ASCII text, their own
+    characters) copied into the function's join buffer, decoded once.  An item with a lone
+    surrogate (no UTF-8) makes it box the list and call PyUnicode_Join, as before."""
+    from fastext.compiler.lower.container_objects import to_object
+    from fastext.compiler.lower.ircontrol import for_range
+    from fastext.compiler.lower.lists import LEN, hload, iload
+    b, api = fl.b, fl.api
+    bld = fl.str_builders["join"]
+    sep = e.value.text
+    t = e.args[0].value.type
+    lst = fl.expr(e.args[0].value)
+    b.store(I64(0), bld.length)
+    n = hload(fl, lst, LEN)
+    no_utf8 = Var(b, I1, I1(0))
+    size = fl.entry_alloca(I64)
+
+    def item(k):
+        with b.if_then(b.not_(no_utf8.get())):
+            if sep:
+                with b.if_then(b.icmp_signed(">", k, I64(0))):
+                    _bytes(fl, bld, fl.ctx.cstring(sep), I64(len(sep)))
+            text = api.call(b, "PyUnicode_AsUTF8AndSize", iload(fl, lst, T.STRV, k), size)
+            with b.if_else(b.icmp_unsigned("==", text, NULL), likely=False) as (fails, fine):
+                with fails:
+                    api.call(b, "PyErr_Clear")
+                    no_utf8.set(I1(1))
+                with fine:
+                    _bytes(fl, bld, text, b.load(size))
+    for_range(b, I64(0), n, item, name="join")
+    result = Var(b, I8P, NULL)
+    with b.if_else(no_utf8.get(), likely=False) as (boxed, decoded):
+        with boxed:
+            items = to_object(api, b, lst, t)
+            with b.if_then(b.icmp_unsigned("!=", items, NULL)):
+                glue = api.call(b, "PyUnicode_FromStringAndSize", fl.ctx.cstring(sep), I64(len(sep)))
+                with b.if_then(b.icmp_unsigned("!=", glue, NULL)):
+                    result.set(api.call(b, "PyUnicode_Join", glue, items))
+                    api.call(b, "Py_DecRef", glue)
+                api.call(b, "Py_DecRef", items)
+        with decoded:
+            result.set(api.call(b, "PyUnicode_DecodeUTF8", b.load(bld.data), b.load(bld.length),
+                                fl.ctx.cstring("surrogatepass")))
+    r = result.get()
+    fl.fail_if_null(r)
+    return r
 
 
 # ------------------------------------------------------------------------------ helpers
