@@ -56,8 +56,9 @@ def plan(fl) -> None:
         return
     if any(isinstance(e, ir.ObjCall) and native_join(e) for e in ir.all_exprs(fl.fn.body)):
         fl.str_builders["join"] = Builder(fl)      # one buffer, reused by every join of the call
-    if not fl.obj_vars:
-        return
+    from fastext.compiler.lower.text import appends_in_place
+    if not fl.obj_vars or not any(isinstance(t, ir.Assign) and appends_in_place(t) for t in ir.walk(fl.fn.body)):
+        return       # (most functions: no loop is scanned)
     for s in ir.walk(fl.fn.body):
         if isinstance(s, (ir.While, ir.ForRange)):
             chosen = _qualifying(fl, s)
