@@ -127,7 +127,10 @@ def _qualifying(fl, s) -> list[ir.Var]:
     reads: dict[int, int] = {}
     exprs = list(ir.all_exprs(stmts))
     if isinstance(s, ir.While):
-        exprs += list(ir.walk_exprs(s.cond))
+        cond = list(ir.walk_exprs(s.cond))
+        if any(isinstance(e, ir.StmtExpr) for e in cond):
+            return []       # (statements in the condition: not counted here)
+        exprs += cond
     for e in exprs:
         if isinstance(e, ir.Load):
             reads[id(e.var)] = reads.get(id(e.var), 0) + 1
