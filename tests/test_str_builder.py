@@ -32,6 +32,9 @@ def same(both, name, *args):
     ("raise_inside", (10, 3)), ("raise_inside", (3, 10)),
     ("extremes", ([0, -1, 9, 10, -10, 2**63 - 1, -2**63, 1234567890123],)),
     ("small_ints", (9,)), ("nested_rows", (4, 5)), ("nested_rows", (0, 5)),
+    ("items", ("héllo😀", [0, 1, 5, -1, -6, -2])), ("items", ("", [])),
+    ("item_error", ("abc", 4)), ("item_error", ("abc", -5)), ("item_error", ("abc", -4)), ("item_error", ("abc", 3)),
+    ("item_error", ("abc", 2**62)), ("item_error", ("abc", -2**62)),
     ("joins", (["ab", "c"], 4)), ("joins", ([], 0)), ("joins", ([NON_ASCII, "x"], 3)), ("joins", (["\udc80"], 2)),
 ])
 def test_like_python(both, name, args):
@@ -90,3 +93,6 @@ def guarded(n: int) -> str:
         assert builds(name), name
     for name in ("doubling", "read_in_condition", "guarded"):
         assert not builds(name), name
+    # `t[k]` of a str value: the character read in place, no int boxed, no PyObject_GetItem
+    items = next(v for k, v in bodies.items() if k.endswith("fx.items"))
+    assert "PyUnicode_ReadChar" in items and "PyObject_GetItem" not in items

@@ -143,6 +143,7 @@ FUNCTIONS: dict[str, tuple[ll.Type, list[ll.Type], bool]] = {
     "PyUnicode_Join": (OBJ, [OBJ, OBJ], False),
     "PyUnicode_Append": (VOID, [OBJ.as_pointer(), OBJ], False),
     "PyUnicode_DecodeUTF8": (OBJ, [OBJ, I64, OBJ], False),
+    "PyUnicode_ReadChar": (I32, [OBJ, I64], False),
     "PyUnicode_Substring": (OBJ, [OBJ, I64, I64], False),
     "PyUnicode_AsUCS4": (OBJ, [OBJ, OBJ, I64, I32], False),
     "PyByteArray_FromStringAndSize": (OBJ, [OBJ, I64], False),

@@ -146,3 +146,16 @@ def lines(n: int) -> int:
             line = []
     print("".join(line))
     return total
+
+
+def items(s: str, ks: list[int]) -> list[str]:
+    t = s + ""
+    out = []
+    for k in ks:
+        out.append(t[k])
+    return out
+
+
+def item_error(s: str, k: int) -> str:
+    t = s + "!"
+    return t[k]

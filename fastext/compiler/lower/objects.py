@@ -228,6 +228,9 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
         return r
 
     def e_ObjItem(self, e: ir.ObjItem) -> ll.Value:
+        from fastext.compiler.lower.text import native_item, str_item
+        if native_item(e):
+            return str_item(self, e)
         owner = self.use(e.value)
         key = self.use(e.args[0])
         r = self.api.call(self.b, "PyObject_GetItem", owner, key)

@@ -129,6 +129,36 @@ def append_in_place(fl, s: ir.Assign) -> None:
     fl.py_fail_if(failed)
 
 
+def native_item(e: ir.ObjItem) -> bool:
+    """`s[i]` of a str value and a machine integer."""
+    return (e.type == T.STRV and e.value.type == T.STRV and len(e.args) == 1
+            and isinstance(e.args[0], ir.ObjBox) and isinstance(e.args[0].value.type, T.Scalar)
+            and (e.args[0].value.type.kind == "int" or e.args[0].value.type.kind == "uint"
+                 and e.args[0].value.type.bits < 64))
+
+
+def str_item(fl, e: ir.ObjItem) -> ll.Value:
+    """`s[i]`: PyUnicode_ReadChar at the index (a negative one counted from the end), then the
+    character's str (CPython keeps one per Latin-1 character), with no int boxed and no
+    subscript dispatch; out of range it is CPython's IndexError, "string index out of range"."""
+    b, api = fl.b, fl.api
+    s = fl.use(e.value)
+    t = e.args[0].value.type
+    i = fl.expr(e.args[0].value)
+    if i.type != I64:
+        i = b.sext(i, I64) if t.kind == "int" else b.zext(i, I64)
+    negative = b.icmp_signed("<", i, I64(0))
+    n = api.call(b, "PyUnicode_GetLength", s)
+    i = b.select(negative, b.add(i, n), i)
+    i = b.select(b.icmp_signed("<", i, I64(0)), n, i)       # still negative: out of range too
+    cp = api.call(b, "PyUnicode_ReadChar", s, i)
+    fl.py_fail_if(b.icmp_unsigned("==", cp, I32(-1)))       # (IndexError set)
+    r = api.call(b, "PyUnicode_FromOrdinal", cp)
+    fl.drop(s, e.value)
+    fl.fail_if_null(r)
+    return r
+
+
 def _native_bound(e: ir.Expr):
     """A slice bound as a native signed integer (`None` when it is omitted), or False."""
     if isinstance(e, ir.ObjConst) and e.text is None:
