@@ -400,21 +400,21 @@ long pidigits(long n) {
     return sum;
 }
 
-/* look-and-say: each term written into a buffer grown by doubling. */
+/* look-and-say: each term written into a buffer grown by doubling (the run's digits by hand). */
 long look_and_say(long n) {
     long len = 1, cap = 16;
     char *term = malloc(cap);
     term[0] = '1';
     for (long k = 0; k < n; k++) {
-        long ncap = 16, nlen = 0, run = 1;
+        long ncap = 2 * len + 16, nlen = 0, run = 1;
         char *next = malloc(ncap);
         for (long i = 1; i <= len; i++) {
             if (i < len && term[i] == term[i - 1]) { run++; continue; }
             char digits[24];
-            int d = snprintf(digits, sizeof digits, "%ld", run);
-            while (nlen + d + 1 > ncap) { ncap *= 2; next = realloc(next, ncap); }
-            memcpy(next + nlen, digits, d);
-            nlen += d;
+            int d = 0;
+            for (long r = run; r > 0; r /= 10) digits[d++] = (char)('0' + r % 10);
+            if (nlen + d + 1 > ncap) { ncap = 2 * ncap + d + 1; next = realloc(next, ncap); }
+            while (d > 0) next[nlen++] = digits[--d];
             next[nlen++] = term[i - 1];
             run = 1;
         }
