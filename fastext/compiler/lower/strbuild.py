@@ -25,7 +25,7 @@ from llvmlite import ir as ll
 
 from fastext.compiler import ir
 from fastext.compiler import types as T
-from fastext.compiler.lower.context import I1, I32, I64, I8, I8P
+from fastext.compiler.lower.context import I1, I64, I8, I8P
 from fastext.compiler.lower.ircontrol import Var, do_while, internal_function
 
 NULL = ll.Constant(I8P, None)
@@ -173,8 +173,9 @@ def _put(fl, var: ir.Var, bld: Builder, piece: ir.Expr) -> None:
         t = piece.args[0].value.type
         if v.type != I64:
             v = b.sext(v, I64) if t.kind == "int" else b.zext(v, I64)
-        fn = _put_int_fn(fl)
-        fl.py_fail_if(b.not_(b.call(fn, [bld.data, bld.length, bld.cap, v])))
+        scratch = _scratch(fl)
+        start = b.call(_digits_fn(fl), [scratch, v])
+        _bytes(fl, bld, b.gep(scratch, [start]), b.sub(I64(_DIGITS), start))
         return
     obj = fl.use(piece)
     size = fl.entry_alloca(I64)
@@ -202,8 +203,12 @@ def _reserve(fl, bld: Builder, n: ll.Value) -> ll.Value:
     length = b.load(bld.length)
     need = b.add(length, n)
     with b.if_then(b.icmp_unsigned(">", need, b.load(bld.cap)), likely=False):
-        ok = b.call(_grow_fn(fl), [bld.data, bld.cap, need])
-        fl.py_fail_if(b.not_(ok))
+        # (by value, not through the slots: they stay registers in the loop)
+        grown = b.call(_grow_fn(fl), [b.load(bld.data), b.load(bld.cap), need])
+        data = b.extract_value(grown, 0)
+        fl.fail_if_null(data)          # (MemoryError set; the old block is still freed at return)
+        b.store(data, bld.data)
+        b.store(b.extract_value(grown, 1), bld.cap)
     b.store(need, bld.length)
     return b.gep(b.load(bld.data), [length])
 
@@ -222,7 +227,8 @@ def _char(fl, bld: Builder, cp: ll.Value) -> None:
         with one:
             b.store(b.trunc(cp, I8), _reserve(fl, bld, I64(1)))
         with more:
-            fl.py_fail_if(b.not_(b.call(_put_cp_fn(fl), [bld.data, bld.length, bld.cap, cp])))
+            scratch = _scratch(fl)
+            _bytes(fl, bld, scratch, b.call(_utf8_fn(fl), [scratch, cp]))
 
 
 def flush(fl, slot: ll.Value, bld: Builder) -> None:
@@ -297,54 +303,45 @@ def join(fl, e: ir.ObjCall) -> ll.Value:
 
 
 # ------------------------------------------------------------------------------ helpers
-_SLOTS = [I8P.as_pointer(), I64.as_pointer(), I64.as_pointer()]
+def _scratch(fl) -> ll.Value:
+    """The function's frame buffer for one piece's bytes (digits, a character's UTF-8)."""
+    if getattr(fl, "str_scratch", None) is None:
+        fl.str_scratch = fl.entry_alloca(ll.ArrayType(I8, _DIGITS))
+    return fl.b.bitcast(fl.str_scratch, I8P)      # (here: the entry's alloca dominates every use)
 
 
 def _grow_fn(fl) -> ll.Function:
-    """grow(&data, &cap, need) -> ok: the capacity doubled (at least `need`, at least 64);
-    false with MemoryError set when realloc fails."""
-    fn, b = internal_function(fl.ctx.module, "fx$strbuf.grow", I1, [I8P.as_pointer(), I64.as_pointer(), I64])
+    """grow(data, cap, need) -> {data, cap}: the block reallocated to twice the capacity (at
+    least `need`, at least 64); a null data with MemoryError set when realloc fails."""
+    pair = ll.LiteralStructType([I8P, I64])
+    fn, b = internal_function(fl.ctx.module, "fx$strbuf.grow", pair, [I8P, I64, I64])
     if b is not None:
         fn.attributes.add("noinline")
         fn.attributes.add("cold")
         data, cap, need = fn.args
-        doubled = b.mul(b.load(cap), I64(2))
+        doubled = b.mul(cap, I64(2))
         size = b.select(b.icmp_unsigned(">", doubled, need), doubled, need)
         size = b.select(b.icmp_unsigned("<", size, I64(64)), I64(64), size)
-        grown = b.call(fl.ctx.intrinsic("realloc", I8P, [I8P, I64]), [b.load(data), size])
+        grown = b.call(fl.ctx.intrinsic("realloc", I8P, [I8P, I64]), [data, size])
         with b.if_then(b.icmp_unsigned("==", grown, NULL), likely=False):
             fl.api.call(b, "PyErr_NoMemory")
-            b.ret(I1(0))
-        b.store(grown, data)
-        b.store(size, cap)
-        b.ret(I1(1))
+        result = b.insert_value(ll.Constant(pair, ll.Undefined), grown, 0)
+        b.ret(b.insert_value(result, size, 1))
     return fn
 
 
-def _room(fl, b, data, length, cap, n) -> ll.Value:
-    """In a helper: room for `n` more bytes (false: MemoryError set); the length advanced.
-    Returns (ok, address)."""
-    old = b.load(length)
-    need = b.add(old, n)
-    ok = Var(b, I1, I1(1))
-    with b.if_then(b.icmp_unsigned(">", need, b.load(cap)), likely=False):
-        ok.set(b.call(_grow_fn(fl), [data, cap, need]))
-    return ok, old, need
-
-
-def _put_int_fn(fl) -> ll.Function:
-    """put_int(&data, &len, &cap, v) -> ok: the decimal digits of the i64 `v`, as str(v)."""
-    fn, b = internal_function(fl.ctx.module, "fx$strbuf.put_int", I1, _SLOTS + [I64])
+def _digits_fn(fl) -> ll.Function:
+    """digits(buf, v) -> start: str(v) of the i64 `v` written backwards to end at buf[_DIGITS]."""
+    fn, b = internal_function(fl.ctx.module, "fx$strbuf.digits", I64, [I8P, I64])
     if b is not None:
-        data, length, cap, v = fn.args
-        buf = b.alloca(ll.ArrayType(I8, _DIGITS))
+        buf, v = fn.args
         negative = b.icmp_signed("<", v, I64(0))
         u = Var(b, I64, b.select(negative, b.sub(I64(0), v), v))     # |INT64_MIN| read unsigned
         pos = Var(b, I64, I64(_DIGITS))
 
         def put(ch):
             pos.set(b.sub(pos.get(), I64(1)))
-            b.store(ch, b.gep(buf, [I64(0), pos.get()]))
+            b.store(ch, b.gep(buf, [pos.get()]))
 
         def digit():
             put(b.add(b.trunc(b.urem(u.get(), I64(10)), I8), I8(ord("0"))))
@@ -352,52 +349,36 @@ def _put_int_fn(fl) -> ll.Function:
         do_while(b, digit, lambda: b.icmp_unsigned("!=", u.get(), I64(0)), name="digits")
         with b.if_then(negative):
             put(I8(ord("-")))
-        n = b.sub(I64(_DIGITS), pos.get())
-        ok, old, need = _room(fl, b, data, length, cap, n)
-        with b.if_then(b.not_(ok.get()), likely=False):
-            b.ret(I1(0))
-        b.store(need, length)
-        b.call(fl.ctx.intrinsic("memcpy", I8P, [I8P, I8P, I64]),
-               [b.gep(b.load(data), [old]), b.gep(buf, [I64(0), pos.get()]), n])
-        b.ret(I1(1))
+        b.ret(pos.get())
     return fn
 
 
-def _put_cp_fn(fl) -> ll.Function:
-    """put_cp(&data, &len, &cap, cp) -> ok: a code point of 0x80 or more as 2 to 4 UTF-8 bytes."""
-    fn, b = internal_function(fl.ctx.module, "fx$strbuf.put_cp", I1, _SLOTS + [I64])
+def _utf8_fn(fl) -> ll.Function:
+    """utf8(buf, cp) -> n: a code point of 0x80 or more as its 2 to 4 UTF-8 bytes at buf."""
+    fn, b = internal_function(fl.ctx.module, "fx$strbuf.utf8", I64, [I8P, I64])
     if b is not None:
-        data, length, cap, cp = fn.args
-        n = b.select(b.icmp_unsigned("<", cp, I64(0x800)), I64(2),
-                     b.select(b.icmp_unsigned("<", cp, I64(0x10000)), I64(3), I64(4)))
-        ok, old, need = _room(fl, b, data, length, cap, n)
-        with b.if_then(b.not_(ok.get()), likely=False):
-            b.ret(I1(0))
-        b.store(need, length)
-        at = b.gep(b.load(data), [old])
+        at, cp = fn.args
 
         def byte(k, value):
             b.store(b.trunc(value, I8), b.gep(at, [I64(k)]))
 
         def cont(shift):    # a continuation byte: 10xxxxxx of the bits from `shift` up
             return b.or_(b.and_(b.lshr(cp, I64(shift)), I64(0x3F)), I64(0x80))
-        with b.if_else(b.icmp_unsigned("==", n, I64(2))) as (two, longer):
-            with two:
-                byte(0, b.or_(b.lshr(cp, I64(6)), I64(0xC0)))
-                byte(1, cont(0))
-            with longer:
-                with b.if_else(b.icmp_unsigned("==", n, I64(3))) as (three, four):
-                    with three:
-                        byte(0, b.or_(b.lshr(cp, I64(12)), I64(0xE0)))
-                        byte(1, cont(6))
-                        byte(2, cont(0))
-                    with four:
-                        byte(0, b.or_(b.lshr(cp, I64(18)), I64(0xF0)))
-                        byte(1, cont(12))
-                        byte(2, cont(6))
-                        byte(3, cont(0))
-        b.ret(I1(1))
+        with b.if_then(b.icmp_unsigned("<", cp, I64(0x800))):
+            byte(0, b.or_(b.lshr(cp, I64(6)), I64(0xC0)))
+            byte(1, cont(0))
+            b.ret(I64(2))
+        with b.if_then(b.icmp_unsigned("<", cp, I64(0x10000))):
+            byte(0, b.or_(b.lshr(cp, I64(12)), I64(0xE0)))
+            byte(1, cont(6))
+            byte(2, cont(0))
+            b.ret(I64(3))
+        byte(0, b.or_(b.lshr(cp, I64(18)), I64(0xF0)))
+        byte(1, cont(12))
+        byte(2, cont(6))
+        byte(3, cont(0))
+        b.ret(I64(4))
     return fn
 
 
-__all__ = ["lower_loop", "append", "flush", "release", "I32"]
+__all__ = ["lower_loop", "append", "flush", "release", "plan", "join", "native_join"]
