@@ -40,6 +40,11 @@ def run(mod, fn, args, capfd):
     ("suites6.fx", "floyd", (9,)),
     ("suites6.fx", "lcs_length", ("thisisatest", "testing123testing")),
     ("suites6.fx", "richards", (1,)),
+    ("suites9.fx", "binary_trees", (6,)),   # round 9: Benchmarks Game programs, look-and-say's str building
+    ("suites9.fx", "knucleotide", (1500,)),
+    ("suites9.fx", "revcomp", (700,)),
+    ("suites9.fx", "pidigits", (45,)),
+    ("suites9.fx", "look_and_say", (14,)),
 ])
 def test_same_result_and_output(file, fn, args, capfd):
     path = os.path.join(PROGRAMS, file)

@@ -262,3 +262,165 @@ long euler7(long k) {
         }
     }
 }
+
+/* ---- round 9 (suites9.fx) ---- */
+
+/* binary-trees: one malloc per node, as the Python program allocates one object per node. */
+typedef struct tree { struct tree *left, *right; } tree;
+
+static tree *grow(long depth) {
+    tree *t = malloc(sizeof(tree));
+    if (depth <= 0) { t->left = t->right = NULL; }
+    else { t->left = grow(depth - 1); t->right = grow(depth - 1); }
+    return t;
+}
+
+static long nodes(const tree *t) { return t->left == NULL ? 1 : 1 + nodes(t->left) + nodes(t->right); }
+
+static void fell(tree *t) {
+    if (t->left) { fell(t->left); fell(t->right); }
+    free(t);
+}
+
+long binary_trees(long depth) {
+    long shallowest = 4, deepest = depth > shallowest + 2 ? depth : shallowest + 2, total = 0;
+    tree *stretch = grow(deepest + 1);
+    (void)nodes(stretch);
+    fell(stretch);
+    tree *keep = grow(deepest);
+    for (long d = shallowest; d <= deepest; d += 2) {
+        long rounds = 1L << (deepest - d + shallowest), seen = 0;
+        for (long r = 0; r < rounds; r++) { tree *t = grow(d); seen += nodes(t); fell(t); }
+        total += seen;
+    }
+    (void)nodes(keep);
+    fell(keep);
+    return total;
+}
+
+/* The Benchmarks Game's generator with the fasta frequencies of a, c, g, t. */
+static char *dna(long n, long seed) {
+    static const double probs[4] = {0.3029549426680, 0.5009432431601, 0.6984905497992, 1.0};
+    char *s = malloc(n + 1);
+    long last = seed;
+    for (long i = 0; i < n; i++) {
+        last = (last * 3877 + 29573) % 139968;
+        double r = last / 139968.0;
+        int k = 0;
+        while (probs[k] < r) k++;
+        s[i] = "acgt"[k];
+    }
+    s[n] = 0;
+    return s;
+}
+
+/* k-nucleotide: an open-addressing table keyed by the k-mer's bytes (FNV-1a), as a dict of str. */
+typedef struct { const char *word; long count; } slot;
+
+static long kmer_count(const char *seq, long n, long k, const char *probe, long *distinct) {
+    long cap = 1;
+    while (cap < 2 * (n - k + 1) + 16) cap <<= 1;
+    slot *table = calloc(cap, sizeof(slot));
+    long used = 0;
+    for (long i = 0; i + k <= n; i++) {
+        uint64_t h = 1469598103934665603ULL;
+        for (long j = 0; j < k; j++) h = (h ^ (unsigned char)seq[i + j]) * 1099511628211ULL;
+        long at = (long)(h & (cap - 1));
+        while (table[at].word && memcmp(table[at].word, seq + i, k) != 0) at = (at + 1) & (cap - 1);
+        if (!table[at].word) { table[at].word = seq + i; used++; }
+        table[at].count++;
+    }
+    long found = 0;
+    if (probe) {
+        for (long at = 0; at < cap; at++)
+            if (table[at].word && memcmp(table[at].word, probe, k) == 0) found = table[at].count;
+    }
+    free(table);
+    *distinct = used;
+    return found;
+}
+
+long knucleotide(long n) {
+    char *seq = dna(n, 42);
+    for (long i = 0; i < n; i++) seq[i] -= 32;          /* upper() */
+    long distinct, found = 0;
+    kmer_count(seq, n, 1, NULL, &distinct);
+    kmer_count(seq, n, 2, NULL, &distinct);
+    static const char *probes[5] = {"GGT", "GGTA", "GGTATT", "GGTATTTTAATT", "GGTATTTTAATTTATAGT"};
+    for (int p = 0; p < 5; p++) found += kmer_count(seq, n, (long)strlen(probes[p]), probes[p], &distinct);
+    free(seq);
+    return found;
+}
+
+/* reverse-complement: the reversed complement built, then cut into lines of 60. */
+long revcomp(long n) {
+    char *seq = dna(n, 7), *flipped = malloc(n + 1);
+    for (long i = 0; i < n; i++) {
+        char c = seq[n - 1 - i];
+        flipped[i] = c == 'a' ? 'T' : c == 'c' ? 'G' : c == 'g' ? 'C' : 'A';
+    }
+    long checksum = 0;
+    for (long start = 0; start < n; start += 60) {
+        long len = n - start < 60 ? n - start : 60;
+        checksum = (checksum * 31 + (unsigned char)flipped[start] + len) % 1000003;
+    }
+    free(seq); free(flipped);
+    return checksum;
+}
+
+/* pidigits: the same bounded spigot, ten digits more than asked for. */
+long pidigits(long n) {
+    long steps = n + 10, width = steps * 10 / 3 + 2, held = 0, nines = 0, count = 0;
+    long *rem = malloc(width * sizeof(long)), *out = malloc((steps + 16) * sizeof(long));
+    for (long i = 0; i < width; i++) rem[i] = 2;
+    for (long step = 0; step < steps; step++) {
+        long carry = 0;
+        for (long i = width - 1; i > 0; i--) {
+            long num = rem[i] * 10 + carry * (i + 1);
+            rem[i] = num % (2 * i + 1);
+            carry = num / (2 * i + 1);
+        }
+        long num = rem[0] * 10 + carry;
+        rem[0] = num % 10;
+        long digit = num / 10;
+        if (digit == 9) nines++;
+        else if (digit == 10) {
+            out[count++] = held + 1;
+            for (long j = 0; j < nines; j++) out[count++] = 0;
+            held = 0; nines = 0;
+        } else {
+            if (step > 0) out[count++] = held;
+            for (long j = 0; j < nines; j++) out[count++] = 9;
+            held = digit; nines = 0;
+        }
+    }
+    long sum = 0;
+    for (long i = 0; i < n && i < count; i++) sum += out[i];
+    free(rem); free(out);
+    return sum;
+}
+
+/* look-and-say: each term written into a buffer grown by doubling (the run's digits by hand). */
+long look_and_say(long n) {
+    long len = 1, cap = 16;
+    char *term = malloc(cap);
+    term[0] = '1';
+    for (long k = 0; k < n; k++) {
+        long ncap = 2 * len + 16, nlen = 0, run = 1;
+        char *next = malloc(ncap);
+        for (long i = 1; i <= len; i++) {
+            if (i < len && term[i] == term[i - 1]) { run++; continue; }
+            char digits[24];
+            int d = 0;
+            for (long r = run; r > 0; r /= 10) digits[d++] = (char)('0' + r % 10);
+            if (nlen + d + 1 > ncap) { ncap = 2 * ncap + d + 1; next = realloc(next, ncap); }
+            while (d > 0) next[nlen++] = digits[--d];
+            next[nlen++] = term[i - 1];
+            run = 1;
+        }
+        free(term);
+        term = next; len = nlen;
+    }
+    free(term);
+    return len;
+}

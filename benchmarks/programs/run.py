@@ -73,6 +73,12 @@ PROGRAMS = {
     "lcs (dp table)": ("suites6.fx", "lcs_length", ("thisisatest" * 20, "testing123testing" * 12),
                        ("thisisatest", "testing123testing"), "exact"),
     "richards (inheritance)": ("suites6.fx", "richards", (20,), (1,), "exact"),
+    # Benchmarks Game / Rosetta Code styles, round 9 (suites9.fx)
+    "binary-trees": ("suites9.fx", "binary_trees", (12,), (6,), "exact"),
+    "k-nucleotide": ("suites9.fx", "knucleotide", (100_000,), (2000,), "exact"),
+    "reverse-complement": ("suites9.fx", "revcomp", (300_000,), (1000,), "exact"),
+    "pidigits (spigot)": ("suites9.fx", "pidigits", (600,), (30,), "exact"),
+    "look-and-say": ("suites9.fx", "look_and_say", (45,), (12,), "exact"),
 }
 
 
@@ -109,9 +115,12 @@ def c_versions(lib) -> dict:
     """Callables with the Python programs' signatures (results only, no printing)."""
     lib.spectralnorm.restype = lib.pisum.restype = lib.sortperf.restype = lib.nbody.restype = ctypes.c_double
     lib.sortperf_list.restype = lib.sieve.restype = ctypes.py_object
+    round9 = ("binary_trees", "knucleotide", "revcomp", "pidigits", "look_and_say")
     lib.euler7.restype = ctypes.c_long
+    for name in round9:
+        getattr(lib, name).restype = ctypes.c_long
     for f in (lib.spectralnorm, lib.fib, lib.parse_int, lib.sortperf, lib.sortperf_list, lib.nbody, lib.sieve,
-              lib.euler7):
+              lib.euler7, *(getattr(lib, name) for name in round9)):
         f.argtypes = [ctypes.c_long]
     lib.fib.restype = lib.parse_int.restype = lib.fannkuch.restype = lib.mandelbrot.restype = ctypes.c_long
     buf = ctypes.create_string_buffer(1 << 22)
@@ -129,6 +138,11 @@ def c_versions(lib) -> dict:
         "pisum": lambda: lib.pisum(),
         "sieve": lambda n: lib.sieve(n),             # the primes as a Python list, as the program returns
         "euler 7 (count)": lambda k: lib.euler7(k),
+        "binary-trees": lambda d: lib.binary_trees(d),
+        "k-nucleotide": lambda n: lib.knucleotide(n),
+        "reverse-complement": lambda n: lib.revcomp(n),
+        "pidigits (spigot)": lambda n: lib.pidigits(n),
+        "look-and-say": lambda n: lib.look_and_say(n),
     }
 
 

@@ -437,6 +437,10 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         self.b.position_at_end(end_bb)
 
     def s_While(self, s: ir.While) -> None:
+        from fastext.compiler.lower import strbuild
+        strbuild.lower_loop(self, s, self.while_loop)
+
+    def while_loop(self, s: ir.While) -> None:
         head, body, orelse, end = (self.new_block(n) for n in ("while.head", "while.body", "while.else", "while.end"))
         self.b.branch(head)
         self.b.position_at_end(head)
@@ -449,6 +453,10 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         self.b.position_at_end(end)
 
     def s_ForRange(self, s: ir.ForRange) -> None:
+        from fastext.compiler.lower import strbuild
+        strbuild.lower_loop(self, s, self.for_range)
+
+    def for_range(self, s: ir.ForRange) -> None:
         if s.parallel is not None:
             from fastext.compiler.lower.parallel import lower_parallel_for
             return lower_parallel_for(self, s)

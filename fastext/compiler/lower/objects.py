@@ -46,6 +46,8 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
         for p in self.fn.params:
             if isinstance(p.var.type, T.PyObj):
                 self.api.call(self.b, "Py_IncRef", self.b.load(self.slots[id(p.var)]))
+        from fastext.compiler.lower import strbuild
+        strbuild.plan(self)      # loops growing a str local by `+=`: byte buffers
 
     def begin_without_objects(self) -> None:
         """For a body the front end guarantees touches no Python object (a prange worker:
@@ -55,10 +57,14 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
 
     def release_objects(self, status: int) -> None:
         """Before a return: drop the variables' references (and, on an error, the result's)."""
-        if not getattr(self, "obj_vars", None) and not (status and isinstance(self.fn.ret, T.PyObj)):
+        if not getattr(self, "obj_vars", None) and not (status and isinstance(self.fn.ret, T.PyObj)) \
+                and not getattr(self, "str_builders", None):
             return
         for var in self.obj_vars:
             self.api.call(self.b, "Py_DecRef", self.b.load(self.slots[id(var)]))
+        if getattr(self, "str_builders", None):
+            from fastext.compiler.lower import strbuild
+            strbuild.release(self)
         if status and isinstance(self.fn.ret, T.PyObj):
             self.api.call(self.b, "Py_DecRef", self.b.load(self.out))
 
@@ -107,6 +113,12 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
 
     # ---------------------------------------------------------------- statements
     def assign_object(self, s: ir.Assign) -> None:
+        from fastext.compiler.lower.text import appends_in_place, append_in_place
+        if id(s.var) in getattr(self, "active_builders", ()):
+            from fastext.compiler.lower import strbuild
+            return strbuild.append(self, s)     # a loop's str builder (lower/strbuild.py)
+        if appends_in_place(s):
+            return append_in_place(self, s)
         v = self.take(s.value)
         slot = self.slots[id(s.var)]
         old = self.b.load(slot)
@@ -152,6 +164,10 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
 
     def e_ObjCall(self, e: ir.ObjCall) -> ll.Value:
         b, api = self.b, self.api
+        if "join" in getattr(self, "str_builders", ()):
+            from fastext.compiler.lower import strbuild
+            if strbuild.native_join(e):        # `"".join(parts)` of a native list of str
+                return strbuild.join(self, e)
         if e.method is not None and not e.kwnames and all(_cannot_fail(a) for a in e.args):
             # `o.m(x)`: no str made from the name and no bound method per call (CPython looks
             # the method up by the interned name and calls the function with `o` prepended).
@@ -212,6 +228,9 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
         return r
 
     def e_ObjItem(self, e: ir.ObjItem) -> ll.Value:
+        from fastext.compiler.lower.text import native_item, str_item
+        if native_item(e):
+            return str_item(self, e)
         owner = self.use(e.value)
         key = self.use(e.args[0])
         r = self.api.call(self.b, "PyObject_GetItem", owner, key)

@@ -91,8 +91,114 @@ def _text_concat(fl, e, args) -> ll.Value:
     return r
 
 
+def appends_in_place(s: ir.Assign) -> bool:
+    """`s += t` / `s = s + t` of a str local: CPython's own in-place concatenation applies."""
+    v = s.value
+    # (`s += s`: the right operand would be a borrowed reference to the str being resized)
+    return (s.var.type == T.STRV and isinstance(v, ir.Intrinsic) and v.name == "text.add"
+            and v.type == T.STRV and isinstance(v.args[0], ir.Load) and v.args[0].var is s.var
+            and not (isinstance(v.args[1], ir.Load) and v.args[1].var is s.var))
+
+
+def append_in_place(fl, s: ir.Assign) -> None:
+    """`s += t` as PyUnicode_Append on the variable's slot, as CPython's interpreter does it: a str
+    that the variable alone owns (refcount 1, never hashed, not interned) is grown in place, so a
+    loop building a str is linear, not quadratic.  Anything else holding the str (a container's
+    arena, another variable, an iterator) holds a reference, so Append copies then, as `+` does.
+    A str subclass on the left keeps `+` (its `__add__` may differ)."""
+    from fastext.compiler.capi import type_of
+    b, api = fl.b, fl.api
+    slot = fl.slots[id(s.var)]
+    right = fl.use(s.value.args[1])
+    left = b.load(slot)
+    exact = b.icmp_unsigned("==", type_of(b, left), api.obj("PyUnicode_Type"))
+    with b.if_else(exact) as (then, otherwise):
+        with then:
+            api.call(b, "PyUnicode_Append", slot, right)
+        with otherwise:
+            made = api.call(b, "PyNumber_Add", left, right)
+            b.store(made, slot)
+            api.call(b, "Py_DecRef", left)
+    fl.drop(right, s.value.args[1])
+    grown = b.load(slot)
+    failed = b.icmp_unsigned("==", grown, NULL)
+    with b.if_then(failed, likely=False):
+        # the variable stays a str (an except clause of this function may read it): the empty one
+        empty = api.call(b, "PyUnicode_FromStringAndSize", fl.ctx.cstring(""), I64(0))
+        b.store(empty, slot)
+    fl.py_fail_if(failed)
+
+
+def native_item(e: ir.ObjItem) -> bool:
+    """`s[i]` of a str value and a machine integer."""
+    return (e.type == T.STRV and e.value.type == T.STRV and len(e.args) == 1
+            and isinstance(e.args[0], ir.ObjBox) and isinstance(e.args[0].value.type, T.Scalar)
+            and (e.args[0].value.type.kind == "int" or e.args[0].value.type.kind == "uint"
+                 and e.args[0].value.type.bits < 64))
+
+
+def str_item(fl, e: ir.ObjItem) -> ll.Value:
+    """`s[i]`: PyUnicode_ReadChar at the index (a negative one counted from the end), then the
+    character's str (CPython keeps one per Latin-1 character), with no int boxed and no
+    subscript dispatch; out of range it is CPython's IndexError, "string index out of range"."""
+    b, api = fl.b, fl.api
+    s = fl.use(e.value)
+    t = e.args[0].value.type
+    i = fl.expr(e.args[0].value)
+    if i.type != I64:
+        i = b.sext(i, I64) if t.kind == "int" else b.zext(i, I64)
+    negative = b.icmp_signed("<", i, I64(0))
+    n = api.call(b, "PyUnicode_GetLength", s)
+    i = b.select(negative, b.add(i, n), i)
+    i = b.select(b.icmp_signed("<", i, I64(0)), n, i)       # still negative: out of range too
+    cp = api.call(b, "PyUnicode_ReadChar", s, i)
+    fl.py_fail_if(b.icmp_unsigned("==", cp, I32(-1)))       # (IndexError set)
+    r = api.call(b, "PyUnicode_FromOrdinal", cp)
+    fl.drop(s, e.value)
+    fl.fail_if_null(r)
+    return r
+
+
+def _native_bound(e: ir.Expr):
+    """A slice bound as a native signed integer (`None` when it is omitted), or False."""
+    if isinstance(e, ir.ObjConst) and e.text is None:
+        return None
+    if isinstance(e, ir.ObjBox) and isinstance(e.value.type, T.Scalar) and \
+            (e.value.type.kind == "int" or e.value.type.is_bool):
+        return e.value
+    return False
+
+
+def _unit_slice(fl, e, args) -> ll.Value:
+    """`s[a:b]` of a str with int bounds: PyUnicode_Substring on bounds normalised as Python's
+    slices are (negative ones count from the end, then clamp at 0; Substring clamps the end and
+    gives "" for an empty range), with no slice object and no boxed ints."""
+    b, api = fl.b, fl.api
+    text, lo_e, hi_e = args[0], _native_bound(args[1]), _native_bound(args[2])
+    s = fl.use(text)
+    n = api.call(b, "PyUnicode_GetLength", s)
+
+    def bound(x, default):
+        if x is None:
+            return default
+        v = fl.expr(x)
+        v = v if v.type == I64 else b.zext(v, I64) if x.type.is_bool else b.sext(v, I64)
+        wrapped = b.add(v, n)
+        wrapped = b.select(b.icmp_signed("<", wrapped, I64(0)), I64(0), wrapped)
+        return b.select(b.icmp_signed("<", v, I64(0)), wrapped, v)
+    lo = bound(lo_e, I64(0))
+    hi = bound(hi_e, n)
+    r = api.call(b, "PyUnicode_Substring", s, lo, hi)
+    fl.drop(s, text)
+    fl.fail_if_null(r)
+    return r
+
+
 def _text_slice(fl, e, args) -> ll.Value:
     b, api = fl.b, fl.api
+    if e.type == T.STRV and len(args) == 4 and _native_bound(args[3]) is None \
+            and _native_bound(args[1]) is not False and _native_bound(args[2]) is not False:
+        return _unit_slice(fl, e, args)
     text, *parts = args
     s = fl.use(text)
     bounds = _use_all(fl, parts)

@@ -14,7 +14,8 @@ from fastext.compiler.ops import deferred as _lower
 _TEXT = "fastext.compiler.lower.text"
 
 for _name, _doc in (
-        ("text.add", "a + b with a str operand (PyNumber_Add)"),
+        ("text.add", "a + b with a str operand (PyNumber_Add; s += t of a str local: PyUnicode_Append, "
+                     "or a loop's byte buffer: lower/strbuild.py)"),
         ("text.mul", "s * n (PyNumber_Multiply)"),
         ("text.mod", "printf-style formatting: fmt % args (PyNumber_Remainder: PyUnicode_Format)"),
         ("text.str", "str(x) (PyObject_Str)"),
@@ -22,7 +23,7 @@ for _name, _doc in (
         ("text.ascii", "ascii(x) (PyObject_ASCII)"),
         ("text.format", "format(x, spec), an f-string field (PyObject_Format)"),
         ("text.compare", "== != < <= > >= of two strings (PyObject_RichCompareBool)"),
-        ("text.slice", "s[a:b:c] (PySlice_New, PyObject_GetItem)"),
+        ("text.slice", "s[a:b:c] (PySlice_New, PyObject_GetItem; s[a:b] of ints: PyUnicode_Substring)"),
         ("text.concat", "the pieces of an f-string joined (PyUnicode_Join)"),
         ("text.tuple", "the right side of fmt % (a, b): a tuple of boxed values"),
         ("py.builtin", "a builtin function of Python (print, hex, int, ...), looked up in builtins"),
