@@ -228,12 +228,13 @@ class _ModuleCollector:
     def collect(self, tree: ast.Module) -> list[ast.FunctionDef]:
         defs: list[ast.FunctionDef] = []
         tree.body = _split_unpacking(tree.body)
-        from fastext.compiler.frontend import classattrs, enums, lifting, memoize, records
+        from fastext.compiler.frontend import classattrs, enums, lifting, memoize, numbatyped, records
         # @dataclass, NamedTuple: plain classes; @lru_cache: a memo dict; Enum: module-level instances;
         # class-level values the module changes: module variables;
         # nested functions calling siblings defined after them: module functions
         from fastext.compiler.frontend import eagergen
-        for rewrite in (records.rewrite, memoize.rewrite, enums.rewrite, classattrs.rewrite, lifting.rewrite,
+        # Numba's jitclasses, typed containers and type objects: plain classes, lists, dicts, scalars
+        for rewrite in (numbatyped.rewrite, records.rewrite, memoize.rewrite, enums.rewrite, classattrs.rewrite, lifting.rewrite,
                         eagergen.rewrite):
             for e in rewrite(tree, self.scope.file):
                 self.diags.add(e.diagnostic)
