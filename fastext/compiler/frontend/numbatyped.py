@@ -311,6 +311,28 @@ def _spec_of(deco: ast.Call, specs: dict[str, ast.expr], reader: _Reader) -> lis
     return out
 
 
+_WIDE = ("f64", "i64", "boolean")
+
+
+def _narrow_stores(cls: ast.ClassDef, scalars: dict[str, str]) -> None:
+    """Numba converts what a method stores into a narrow scalar field (`("value", int32)` and
+    `self.value = n` of an int64 `n`): the store made an explicit conversion, which fastext asks for."""
+    narrow = {f: t for f, t in scalars.items() if t not in _WIDE}
+    if not narrow:
+        return
+    for m in cls.body:
+        if not (isinstance(m, ast.FunctionDef) and m.args.args):
+            continue
+        me = m.args.args[0].arg
+        for stmt in ast.walk(m):
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+                t = stmt.targets[0]
+                if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == me and \
+                        t.attr in narrow:
+                    stmt.value = located(ast.Call(ast.Name(f"numba${narrow[t.attr]}", ast.Load()),
+                                                  [stmt.value], []), stmt.value)
+
+
 def _jitclass(cls: ast.ClassDef, reader: _Reader, specs: dict[str, ast.expr]) -> tuple[ast.ClassDef, set[str]]:
     """The plain class a `@jitclass` class means, and the spec names its decorator read."""
     used: set[str] = set()
@@ -339,6 +361,8 @@ def _jitclass(cls: ast.ClassDef, reader: _Reader, specs: dict[str, ast.expr]) ->
                 except FxSyntaxError:
                     pass             # a dialect annotation (f64, list[int]) is read as one
         cls.body = made + cls.body
+        _narrow_stores(cls, {name: ann.id[len("numba$"):] for name, ann, _ in fields if isinstance(ann, ast.Name)
+                             and ann.id.startswith("numba$")})
     cls.decorator_list = decos
     return cls, used
 

@@ -1,0 +1,192 @@
+"""Numba code in the styles its users write: jitclasses, typed containers, Numba's type objects,
+prange reductions, inline helpers (frontend/numbatyped.py, frontend/numba.py).  Runs as plain
+Python with NUMBA_DISABLE_JIT (numba.config.DISABLE_JIT), which is how the tests read it."""
+import numpy as np
+import numba as nb
+from numba import njit, prange, int32, float32, float64, literal_unroll
+from numba.core import types
+from numba.typed import List, Dict
+from numba.experimental import jitclass
+from fastext import f64, i64
+
+bag_spec = [
+    ("value", int32),
+    ("array", float32[:]),
+]
+
+
+@jitclass(bag_spec)
+class Bag(object):
+    def __init__(self, value):
+        self.value = value
+        self.array = np.zeros(value, dtype=np.float32)
+
+    @property
+    def size(self):
+        return self.array.size
+
+    def increment(self, val):
+        for i in range(self.size):
+            self.array[i] += val
+        return self.array
+
+
+@njit
+def bag_total(n: i64, times: i64) -> float:
+    b = Bag(n)
+    for _ in range(times):
+        b.increment(0.5)
+    return float(b.array.sum())
+
+
+@jitclass
+class Point:
+    x: float64
+    y: nb.float64
+
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    def dist(self, other):
+        return np.sqrt((self.x - other.x) ** 2 + (self.y - other.y) ** 2)
+
+
+@njit
+def path_length(xs: f64[:], ys: f64[:]) -> float:
+    pts = List()
+    for i in range(len(xs)):
+        pts.append(Point(xs[i], ys[i]))
+    total = 0.0
+    for i in range(1, len(pts)):
+        total += pts[i].dist(pts[i - 1])
+    return total
+
+
+hist_spec = [("counts", types.DictType(types.int64, types.int64)),
+             ("seen", types.ListType(types.int64)),
+             ("width", types.float64)]
+
+
+@nb.experimental.jitclass(hist_spec)
+class Histogram:
+    def __init__(self, width):
+        self.counts = Dict.empty(key_type=types.int64, value_type=types.int64)
+        self.seen = List.empty_list(types.int64)
+        self.width = width
+
+    def add(self, x):
+        k = int(np.floor(x / self.width))
+        if k not in self.counts:
+            self.counts[k] = 0
+            self.seen.append(k)
+        self.counts[k] += 1
+
+
+@njit
+def histogram_modes(a: f64[:], width: float) -> int:
+    h = Histogram(width)
+    for v in a:
+        h.add(v)
+    best = 0
+    for k in h.seen:
+        if h.counts[k] > best:
+            best = h.counts[k]
+    return best * 1000 + len(h.seen)
+
+
+@njit(parallel=True)
+def par_dot(a: f64[:], b: f64[:]) -> float:
+    acc = 0.0
+    for i in prange(a.shape[0]):
+        acc += a[i] * b[i]
+    return acc
+
+
+@njit(parallel=True)
+def par_count(a: f64[:], lo: float) -> int:
+    n = 0
+    for i in prange(len(a)):
+        if a[i] > lo:
+            n += 1
+    return n
+
+
+@njit(parallel=True, fastmath=True)
+def par_rows(m: f64[:, :]) -> f64[:]:
+    out = np.empty(m.shape[0], dtype=np.float64)
+    for i in nb.prange(m.shape[0]):
+        s = 0.0
+        for j in range(m.shape[1]):
+            s += m[i, j] * m[i, j]
+        out[i] = np.sqrt(s)
+    return out
+
+
+@njit
+def primes_below(n: i64) -> list:
+    found = List.empty_list(types.int64)
+    for k in range(2, n):
+        prime = True
+        for p in found:
+            if p * p > k:
+                break
+            if k % p == 0:
+                prime = False
+                break
+        if prime:
+            found.append(k)
+    return list(found)
+
+
+@njit
+def word_ids(codes: i64[:]) -> float:
+    first = Dict.empty(key_type=types.int64, value_type=types.float64)
+    for i, c in enumerate(codes):
+        if c not in first:
+            first[c] = float(i)
+    s = 0.0
+    for k, v in first.items():
+        s += k * v
+    return s
+
+
+@njit
+def unrolled(x: float) -> float:
+    acc = 0.0
+    for c in literal_unroll((1.0, 2.5, -3.0)):
+        acc = acc * x + c
+    return acc
+
+
+@njit(inline="always")
+def _clamp(v, lo, hi):
+    return min(max(v, lo), hi)
+
+
+@njit(cache=True, nogil=True)
+def clamp_all(a: f64[:], lo: float, hi: float) -> f64[:]:
+    out = np.empty_like(a)
+    for i in range(a.size):
+        out[i] = _clamp(a[i], lo, hi)
+    return out
+
+
+@njit("int64(int64)")
+def ackermann_ish(n):
+    if n < 2:
+        return 1
+    return n * ackermann_ish(n - 1) % 1000003
+
+
+@njit
+def cast_types(x: float) -> float:
+    k = types.int64(x)
+    return types.float64(k) + nb.float32(0.5)
+
+
+@njit
+def from_array(a: i64[:]) -> int:
+    xs = List(a)
+    xs.append(7)
+    return len(xs) * 100 + xs[-1]
