@@ -378,6 +378,12 @@ class _ModuleCollector:
             from fastext.compiler.frontend.numba import import_names
             import_names(self, stmt)
             return
+        if stmt.module and stmt.module.startswith("numba.") and not stmt.level:
+            from fastext.compiler.frontend.numba import REFUSED, refused
+            for alias in stmt.names:     # `from numba.extending import overload`, `from numba import cfunc`
+                if alias.name in REFUSED:
+                    raise refused(Span.of(alias, self.scope.file) if hasattr(alias, "lineno") else self.span(stmt),
+                                  alias.name)
         if stmt.module == "collections" and not stmt.level:     # defaultdict, Counter (frontend/collections.py)
             from fastext.compiler.frontend.collections import bind_names
             bind_names(self, stmt)
@@ -582,6 +588,10 @@ class _ModuleCollector:
                     (self.scope.lookup(deco.value.id) or Binding("")).kind == "module:fastext":
                 name = deco.attr if deco.attr in DECORATORS else None
             if name is None:
+                from fastext.compiler.frontend.numba import refused_decorator
+                numba_error = refused_decorator(self, deco)     # @numba.cfunc, @nb.generated_jit: say why
+                if numba_error is not None:
+                    raise numba_error
                 raise FxSyntaxError(self.span(deco), f"unsupported decorator `{ast.unparse(deco)}`",
                                     f"supported: {', '.join('@' + d for d in DECORATORS)} (from fastext)")
             option, value = DECORATORS[name]

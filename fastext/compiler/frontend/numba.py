@@ -24,6 +24,40 @@ OPTIONS = {"fastmath": "fastmath", "boundscheck": "boundscheck", "nogil": "nogil
 IGNORED = ("cache", "parallel", "nopython", "error_model", "inline", "forceobj", "looplift", "debug", "locals")
 
 
+# Numba names that stay refused, with what to write instead (located errors: `refused`)
+REFUSED = {
+    "objmode": "compiled code has no object mode: do the Python-object part in the Python caller and pass "
+               "its result in",
+    "generated_jit": "a function here is typed per call already: leave its parameters unannotated (one "
+                     "instance per argument type) and branch with isinstance(x, float)",
+    "overload": "@overload extends Numba's own typing; here call a module function of yours instead",
+    "overload_method": "@overload_method extends Numba's own typing; write a plain class with the method",
+    "intrinsic": "@intrinsic writes LLVM IR for Numba; write the operation in .fx code",
+    "cfunc": "C callbacks are not made here; export the function (every module function is a Python one)",
+    "stencil": "write the stencil as a loop over the interior (a[i, j] = b[i - 1, j] + ...)",
+    "carray": "pass the array itself (f64[:]) instead of a pointer",
+}
+
+
+def refused(span: Span, name: str) -> FxSyntaxError:
+    """The located error of a Numba name in REFUSED."""
+    return FxSyntaxError(span, f"numba.{name} is not supported in .fx code", REFUSED[name])
+
+
+def refused_decorator(module, deco: ast.expr) -> FxSyntaxError | None:
+    """`@numba.cfunc(...)`, `@nb.generated_jit`, `@numba.extending.overload(len)`: the error naming
+    what to write instead, or None when `deco` is not a refused Numba decorator."""
+    target = deco.func if isinstance(deco, ast.Call) else deco
+    if isinstance(target, ast.Attribute) and target.attr in REFUSED:
+        base = target.value
+        while isinstance(base, ast.Attribute):
+            base = base.value
+        b = module.scope.lookup(base.id) if isinstance(base, ast.Name) else None
+        if b is not None and b.kind == "module:numba":
+            return refused(Span.of(deco, module.scope.file), target.attr)
+    return None
+
+
 def import_names(module, stmt: ast.ImportFrom) -> None:
     """`from numba import njit, jit, prange`: the decorators and prange; anything else is a
     located error (each name on its own, so one bad name does not unbind the others)."""
@@ -42,6 +76,8 @@ def import_names(module, stmt: ast.ImportFrom) -> None:
             module.scope.names[local] = Binding("scalar", DIALECT_SCALARS[_SCALARS[alias.name]])
         elif alias.name == "void":
             module.scope.names[local] = Binding("numba:void")
+        elif alias.name in REFUSED:
+            module.diags.add(refused(span, alias.name).diagnostic)
         else:
             module.diags.add(FxSyntaxError(span, f"numba.{alias.name} has no meaning in .fx code",
                                            "fastext compiles every function; from numba keep njit, jit, "

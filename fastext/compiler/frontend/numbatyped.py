@@ -275,6 +275,15 @@ class _Values(ast.NodeTransformer):
         scalar = self.reader.scalar(node)
         return scalar if scalar is not None else self.generic_visit(node)
 
+    def visit_With(self, node: ast.With):
+        for item in node.items:
+            call = item.context_expr
+            target = call.func if isinstance(call, ast.Call) else call
+            if self.reader._path(target) == ["objmode"]:       # `with numba.objmode(y="float64"):`
+                from fastext.compiler.frontend.numba import refused
+                raise refused(Span.of(call, self.reader.file), "objmode")
+        return self.generic_visit(node)
+
     def visit_Name(self, node: ast.Name):
         if node.id in self.names.types or node.id in self.names.typed:
             raise FxSyntaxError(Span.of(node, self.reader.file), f"`{node.id}` (Numba's module) cannot be used "
