@@ -190,3 +190,14 @@ def from_array(a: i64[:]) -> int:
     xs = List(a)
     xs.append(7)
     return len(xs) * 100 + xs[-1]
+
+
+@njit
+def typed_empty(n: i64) -> int:
+    """Numba's type objects as dtypes (NumPy itself refuses them: compiled-only, tests say so)."""
+    a = np.empty(n, dtype=nb.int64)
+    for i in range(n):
+        a[i] = i * i
+    b = np.zeros((2, n), dtype=types.float32)
+    b[1, :] = 1.5
+    return a.sum() + int(b.sum())

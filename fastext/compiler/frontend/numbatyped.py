@@ -21,6 +21,7 @@ The imports read here (`from numba import types, typed, jitclass, literal_unroll
 from __future__ import annotations
 
 import ast
+import copy
 
 from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.astedit import each_statement, located
@@ -323,6 +324,30 @@ def _spec_of(deco: ast.Call, specs: dict[str, ast.expr], reader: _Reader) -> lis
 _WIDE = ("f64", "i64", "boolean")
 
 
+def _typed_parameters(cls: ast.ClassDef, fields: dict[str, ast.expr]) -> None:
+    """`__init__(self, x)` storing `self.x = x` into a field the spec types f64, i64, bool or an
+    array: `x` annotated so, as Numba's boxed constructor converts it, which lets Python build the
+    class (an unannotated `__init__` makes a class only compiled code can build)."""
+    init = next((m for m in cls.body if isinstance(m, ast.FunctionDef) and m.name == "__init__"), None)
+    if init is None or not init.args.args:
+        return
+    me = init.args.args[0].arg
+    stored: dict[str, ast.expr] = {}
+    for stmt in init.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.value, ast.Name):
+            t = stmt.targets[0]
+            if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == me and t.attr in fields:
+                stored.setdefault(stmt.value.id, fields[t.attr])
+    for arg in init.args.args[1:] + init.args.kwonlyargs:
+        ann = stored.get(arg.arg)
+        if arg.annotation is not None or ann is None:
+            continue
+        wide = isinstance(ann, ast.Name) and ann.id[len("numba$"):] in _WIDE
+        array = isinstance(ann, ast.Subscript) and isinstance(ann.value, ast.Name) and ann.value.id.startswith("numba$")
+        if wide or array:
+            arg.annotation = located(copy.deepcopy(ann), arg)
+
+
 def _narrow_stores(cls: ast.ClassDef, scalars: dict[str, str]) -> None:
     """Numba converts what a method stores into a narrow scalar field (`("value", int32)` and
     `self.value = n` of an int64 `n`): the store made an explicit conversion, which fastext asks for."""
@@ -370,7 +395,10 @@ def _jitclass(cls: ast.ClassDef, reader: _Reader, specs: dict[str, ast.expr]) ->
                 except FxSyntaxError:
                     pass             # a dialect annotation (f64, list[int]) is read as one
         cls.body = made + cls.body
-        _narrow_stores(cls, {name: ann.id[len("numba$"):] for name, ann, _ in fields if isinstance(ann, ast.Name)
+        typed = {s.target.id: s.annotation for s in cls.body if isinstance(s, ast.AnnAssign)
+                 and isinstance(s.target, ast.Name)}
+        _typed_parameters(cls, typed)
+        _narrow_stores(cls, {name: ann.id[len("numba$"):] for name, ann in typed.items() if isinstance(ann, ast.Name)
                              and ann.id.startswith("numba$")})
     cls.decorator_list = decos
     return cls, used

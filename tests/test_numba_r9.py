@@ -1,0 +1,86 @@
+"""Numba code as its users write it compiles unchanged (frontend/numbatyped.py, frontend/numba.py):
+`@jitclass` classes, `numba.typed.List`/`Dict`, Numba's type objects as dtypes and in specs,
+prange reductions, `literal_unroll`, inline helpers.  The oracle is the same file run by CPython
+with Numba's JIT switched off (`numba.config.DISABLE_JIT`: jitclasses are plain classes, typed
+containers Python's list and dict), so the compiled results are compared with plain Python's."""
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+
+import fxload
+
+PROBE = os.path.join(fxload.FX_DIR, "numba_probe.fx")
+KERNELS = os.path.join(fxload.FX_DIR, "numba_r9.fx")
+
+
+@pytest.fixture(scope="module")
+def python():
+    """The .fx file run as plain Python (Numba's JIT off while the tests call it)."""
+    numba = pytest.importorskip("numba")
+    before = numba.config.DISABLE_JIT
+    numba.config.DISABLE_JIT = True
+    yield fxload.interpreted
+    numba.config.DISABLE_JIT = before
+
+
+A = np.array([1.0, 5.0, -2.0, 3.5, 0.25, 9.0])
+B = np.arange(6.0)
+PROBE_CASES = [("use_acc", (A,)), ("par_sum", (A,)), ("typed_list", (7,)), ("typed_dict", (np.array([1, 2, 1, 3]),)),
+               ("sum_sq", (A,)), ("fib", (12,)), ("clip_loop", (A, 0.0, 2.0))]
+KERNEL_CASES = [("bag_total", (5, 3)), ("path_length", (A, B)), ("histogram_modes", (A, 2.0)), ("par_dot", (A, B)),
+                ("par_count", (A, 0.5)), ("par_rows", (np.arange(12.0).reshape(3, 4),)), ("primes_below", (30,)),
+                ("word_ids", (np.array([3, 1, 3, 7, 1, 2]),)), ("unrolled", (2.0,)), ("clamp_all", (A, 0.0, 4.0)),
+                ("ackermann_ish", (20,)), ("cast_types", (3.7,)), ("from_array", (np.array([4, 5, 6]),))]
+
+
+@pytest.mark.parametrize("path,cases", [(PROBE, PROBE_CASES), (KERNELS, KERNEL_CASES)], ids=["probe", "kernels"])
+def test_numba_code_runs_like_python(python, path, cases):
+    compiled, interpreted = fxload.compiled(path), python(path)
+    for name, args in cases:
+        got, want = getattr(compiled, name)(*args), getattr(interpreted, name)(*args)
+        assert type(got) is type(want), name
+        if isinstance(got, np.ndarray):
+            np.testing.assert_array_equal(got, want, err_msg=name)
+            assert got.dtype == want.dtype, name
+        else:
+            assert got == want, name
+
+
+def test_numba_type_objects_are_dtypes():
+    """`np.empty(n, dtype=numba.int64)`: Numba's reading (plain NumPy refuses the type object)."""
+    n = 5
+    assert fxload.compiled(KERNELS).typed_empty(n) == int((np.arange(n) ** 2).sum() + 1.5 * n)
+
+
+def test_jitclass_built_from_python():
+    """A jitclass whose `__init__` stores its parameters into f64/i64 fields takes them from Python."""
+    m = fxload.compiled(KERNELS)
+    p = m.Point(1.0, 2.0)
+    assert (p.x, p.y) == (1.0, 2.0)
+
+
+H = "import numba\nfrom numba import njit, types\nfrom fastext import f64\n\n\n"
+
+
+@pytest.mark.parametrize("source,message,where", [
+    ("from numba import objmode\n", "numba.objmode is not supported", (6, 19)),
+    ("@njit\ndef f(x: f64) -> f64:\n    with numba.objmode(y='float64'):\n        y = x\n    return y\n",
+     "numba.objmode is not supported", (8, 10)),
+    ("from numba import generated_jit\n", "numba.generated_jit is not supported", (6, 19)),
+    ("from numba.extending import overload\n", "numba.overload is not supported", (6, 29)),
+    ("@numba.cfunc('f8(f8)')\ndef f(x):\n    return x\n", "numba.cfunc is not supported", (6, 2)),
+    ("@numba.stencil\ndef f(a):\n    return a[0, 1]\n", "numba.stencil is not supported", (6, 2)),
+    ("from numba.experimental import jitclass\n\n\n@jitclass([('x', numba.deferred_type())])\nclass C:\n"
+     "    def __init__(self):\n        self.x = 0\n", "cannot read the Numba type `numba.deferred_type()`", (9, 18)),
+    ("from numba.experimental import jitclass\n\n\n@jitclass(make_spec())\nclass C:\n    x: int\n",
+     "cannot read this jitclass spec", (9, 11)),
+    ("from numba.typed import List\n\n\n@njit\ndef f(x: f64) -> int:\n    return len(List.empty_list(numba.typeof(x)))\n",
+     "cannot read the Numba type `numba.typeof(x)`", (11, 32)),
+    ("@njit\ndef f(x: f64) -> f64:\n    t = types\n    return x\n", "`types` (Numba's module) cannot be used", (8, 9)),
+])
+def test_what_stays_refused_is_located(tmp_path, source, message, where):
+    text = fxload.compile_error(tmp_path, H + source)
+    assert f"bad_program.fx:{where[0]}:{where[1]}:" in text and message in text and "hint:" in text, text
