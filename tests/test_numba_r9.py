@@ -33,7 +33,9 @@ PROBE_CASES = [("use_acc", (A,)), ("par_sum", (A,)), ("typed_list", (7,)), ("typ
 KERNEL_CASES = [("bag_total", (5, 3)), ("path_length", (A, B)), ("histogram_modes", (A, 2.0)), ("par_dot", (A, B)),
                 ("par_count", (A, 0.5)), ("par_rows", (np.arange(12.0).reshape(3, 4),)), ("primes_below", (30,)),
                 ("word_ids", (np.array([3, 1, 3, 7, 1, 2]),)), ("unrolled", (2.0,)), ("clamp_all", (A, 0.0, 4.0)),
-                ("ackermann_ish", (20,)), ("cast_types", (3.7,)), ("from_array", (np.array([4, 5, 6]),))]
+                ("ackermann_ish", (20,)), ("cast_types", (3.7,)), ("from_array", (np.array([4, 5, 6]),)),
+                ("node_total", (A,)), ("par_max", (A,)), ("par_prod", (A,)), ("list_of_arrays", (4,)),
+                ("pairs", (np.array([1, 2, 1, 2, 3]),)), ("par_histogram", (A, 4)), ("words", ("a b a c b a",))]
 
 
 @pytest.mark.parametrize("path,cases", [(PROBE, PROBE_CASES), (KERNELS, KERNEL_CASES)], ids=["probe", "kernels"])
@@ -52,7 +54,9 @@ def test_numba_code_runs_like_python(python, path, cases):
 def test_numba_type_objects_are_dtypes():
     """`np.empty(n, dtype=numba.int64)`: Numba's reading (plain NumPy refuses the type object)."""
     n = 5
-    assert fxload.compiled(KERNELS).typed_empty(n) == int((np.arange(n) ** 2).sum() + 1.5 * n)
+    m = fxload.compiled(KERNELS)
+    assert m.typed_empty(n) == int((np.arange(n) ** 2).sum() + 1.5 * n)
+    np.testing.assert_array_equal(m.alias_dtype(n), np.arange(n) / 2)     # `DT = nb.float64` at module level
 
 
 def test_jitclass_built_from_python():
@@ -80,6 +84,8 @@ H = "import numba\nfrom numba import njit, types\nfrom fastext import f64\n\n\n"
     ("from numba.typed import List\n\n\n@njit\ndef f(x: f64) -> int:\n    return len(List.empty_list(numba.typeof(x)))\n",
      "cannot read the Numba type `numba.typeof(x)`", (11, 32)),
     ("@njit\ndef f(x: f64) -> f64:\n    t = types\n    return x\n", "`types` (Numba's module) cannot be used", (8, 9)),
+    ("@njit(parallel=True)\ndef f(x: f64) -> int:\n    return numba.get_num_threads()\n",
+     "numba.get_num_threads is not supported", (8, 12)),
 ])
 def test_what_stays_refused_is_located(tmp_path, source, message, where):
     text = fxload.compile_error(tmp_path, H + source)

@@ -3,7 +3,7 @@ prange reductions, inline helpers (frontend/numbatyped.py, frontend/numba.py).  
 Python with NUMBA_DISABLE_JIT (numba.config.DISABLE_JIT), which is how the tests read it."""
 import numpy as np
 import numba as nb
-from numba import njit, prange, int32, float32, float64, literal_unroll
+from numba import njit, prange, int32, int64, float32, float64, literal_unroll
 from numba.core import types
 from numba.typed import List, Dict
 from numba.experimental import jitclass
@@ -201,3 +201,106 @@ def typed_empty(n: i64) -> int:
     b = np.zeros((2, n), dtype=types.float32)
     b[1, :] = 1.5
     return a.sum() + int(b.sum())
+
+
+float_array_type = nb.types.float64[:]
+DT = nb.float64
+
+node_spec = [("id", nb.types.string), ("history", nb.types.DictType(nb.types.unicode_type, float_array_type)),
+             ("weights", float_array_type), ("n", int64)]
+
+
+@jitclass(node_spec)
+class Node(object):
+    def __init__(self, n):
+        self.id = "node"
+        self.n = n
+        self.history = nb.typed.Dict.empty(key_type=nb.types.unicode_type, value_type=float_array_type)
+        self.weights = np.ones(n)
+
+    def record(self, key, values):
+        self.history[key] = values * self.weights
+
+    @staticmethod
+    def combine(x, y):
+        return x + y
+
+    def total(self):
+        s = 0.0
+        for k in self.history:
+            s = Node.combine(s, self.history[k].sum())
+        return s
+
+
+@njit
+def node_total(a: f64[:]) -> float:
+    node = Node(a.size)
+    node.record("first", a)
+    node.record("second", a * 2.0)
+    return node.total()
+
+
+@njit(parallel=True)
+def par_max(a: f64[:]) -> float:
+    m = -np.inf
+    for i in prange(a.size):
+        m = max(m, a[i])
+    return m
+
+
+@njit(parallel=True)
+def par_prod(a: f64[:]) -> float:
+    p = 1.0
+    for i in prange(a.size):
+        p *= a[i]
+    return p
+
+
+@njit
+def alias_dtype(n: i64) -> f64[:]:
+    out = np.zeros(n, dtype=DT)
+    for i in range(n):
+        out[i] = i / 2
+    return out
+
+
+@njit
+def list_of_arrays(n: i64) -> float:
+    rows = List()
+    for i in range(n):
+        rows.append(np.arange(i + 1) * 1.0)
+    s = 0.0
+    for r in rows:
+        s += r.sum()
+    return s
+
+
+@njit
+def pairs(a: i64[:]) -> int:
+    seen = Dict()
+    for i in range(a.size - 1):
+        seen[(a[i], a[i + 1])] = i
+    return len(seen)
+
+
+@njit(parallel=True)
+def par_histogram(a: f64[:], nbins: i64) -> i64[:]:
+    counts = np.zeros(nbins, dtype=np.int64)
+    lo, hi = a.min(), a.max()
+    for i in prange(a.size):
+        k = int((a[i] - lo) / (hi - lo) * nbins)
+        if k == nbins:
+            k -= 1
+        counts[k] += 1
+    return counts
+
+
+@njit
+def words(text: str) -> int:
+    d = Dict.empty(key_type=types.unicode_type, value_type=types.int64)
+    for w in text.split():
+        d[w] = d.get(w, 0) + 1
+    best = 0
+    for w, c in d.items():
+        best = max(best, c)
+    return best

@@ -36,6 +36,11 @@ REFUSED = {
     "cfunc": "C callbacks are not made here; export the function (every module function is a Python one)",
     "stencil": "write the stencil as a loop over the interior (a[i, j] = b[i - 1, j] + ...)",
     "carray": "pass the array itself (f64[:]) instead of a pointer",
+    "get_num_threads": "prange splits a loop over the threads itself: write the per-item loop with a "
+                       "reduction (`total += a[i]` in a prange loop); fastext.get_num_threads() is Python's",
+    "get_thread_id": "prange splits a loop over the threads itself: write the per-item loop with a "
+                     "reduction (`total += a[i]` in a prange loop)",
+    "set_num_threads": "set the thread count from Python: fastext.set_num_threads(n) or FASTEXT_NUM_THREADS",
 }
 
 

@@ -25,7 +25,7 @@ import copy
 
 from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.astedit import each_statement, located
-from fastext.compiler.frontend.numba import _SCALARS
+from fastext.compiler.frontend.numba import _SCALARS, REFUSED, refused
 from fastext.compiler.source import Span
 
 _TYPES_MODULES = ("numba.types", "numba.core.types")
@@ -113,6 +113,7 @@ class _Reader:
 
     def __init__(self, names: _Names, file: str, classes: set[str]):
         self.names, self.file, self.classes = names, file, classes
+        self.aliases: dict[str, ast.expr] = {}      # module-level names bound to Numba types
 
     def _path(self, node: ast.expr) -> list[str] | None:
         """`types.float64` → ["float64"], `numba.types.int64` → ["int64"], `numba.typed.List` →
@@ -165,6 +166,8 @@ class _Reader:
             if item is not None and all(isinstance(d, ast.Slice) for d in dims):
                 return located(ast.Subscript(item, ast.Tuple([ast.Slice() for _ in dims], ast.Load())
                                              if len(dims) > 1 else ast.Slice(), ast.Load()), node)
+        if isinstance(node, ast.Name) and node.id in self.aliases:
+            return located(self.annotation(self.aliases[node.id]), node)
         if isinstance(node, ast.Name) and node.id in self.classes:      # a jitclass field holding another
             return node
         if isinstance(node, ast.Attribute) and node.attr == "instance_type" and \
@@ -273,6 +276,9 @@ class _Values(ast.NodeTransformer):
         return self.generic_visit(node)
 
     def visit_Attribute(self, node: ast.Attribute):
+        path = self.reader._path(node)
+        if path is not None and len(path) == 1 and path[0] in REFUSED:      # nb.get_num_threads()
+            raise refused(Span.of(node, self.reader.file), path[0])
         scalar = self.reader.scalar(node)
         return scalar if scalar is not None else self.generic_visit(node)
 
@@ -286,6 +292,10 @@ class _Values(ast.NodeTransformer):
         return self.generic_visit(node)
 
     def visit_Name(self, node: ast.Name):
+        if node.id in self.reader.aliases and isinstance(node.ctx, ast.Load):     # `DT = nb.float64`
+            scalar = self.reader.scalar(self.reader.aliases[node.id])
+            if scalar is not None:
+                return located(scalar, node)
         if node.id in self.names.types or node.id in self.names.typed:
             raise FxSyntaxError(Span.of(node, self.reader.file), f"`{node.id}` (Numba's module) cannot be used "
                                 "as a value", _HINT)
@@ -412,6 +422,15 @@ def rewrite(tree: ast.Module, file: str) -> list[FxSyntaxError]:
         return []
     classes = {s.name for s in tree.body if isinstance(s, ast.ClassDef)}
     reader = _Reader(names, file, classes)
+    for stmt in tree.body:      # `float_array_type = nb.types.float64[:]`: a name for a Numba type
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            try:
+                reader.annotation(stmt.value)
+            except FxSyntaxError:
+                continue
+            reader.aliases[stmt.targets[0].id] = stmt.value
+    tree.body = [s for s in tree.body if not (isinstance(s, ast.Assign) and len(s.targets) == 1 and
+                                              isinstance(s.targets[0], ast.Name) and s.targets[0].id in reader.aliases)]
     specs = {s.targets[0].id: s.value for s in tree.body if isinstance(s, ast.Assign) and len(s.targets) == 1
              and isinstance(s.targets[0], ast.Name) and isinstance(s.value, (ast.List, ast.Tuple, ast.Dict, ast.Call))}
     spec_names: set[str] = set()
