@@ -90,3 +90,22 @@ H = "import numba\nfrom numba import njit, types\nfrom fastext import f64\n\n\n"
 def test_what_stays_refused_is_located(tmp_path, source, message, where):
     text = fxload.compile_error(tmp_path, H + source)
     assert f"bad_program.fx:{where[0]}:{where[1]}:" in text and message in text and "hint:" in text, text
+
+
+def test_jitclass_spec_spellings():
+    """An OrderedDict spec with `types.Array`, `UniTuple`, a `ListType(unicode_type)` and a field
+    holding another jitclass; the values are Numba's own (checked with the JIT on)."""
+    m = fxload.compiled(os.path.join(fxload.FX_DIR, "numba_jitclass_spec.fx"))
+    assert m.grid_sum(4) == 49.0
+    assert m.give_list(4) == [0, 1, 2, 3]       # a typed List returned to Python: a list
+
+
+def test_static_and_class_methods_called_through_self(tmp_path):
+    """`self.combine(x, y)` of a @staticmethod (as jitclass code writes it) passes no instance."""
+    path = tmp_path / "selfstatic.fx"
+    path.write_text("class C:\n    def __init__(self, x: float):\n        self.x = x\n\n"
+                    "    @staticmethod\n    def combine(a, b):\n        return a + b\n\n"
+                    "    @classmethod\n    def unit(cls):\n        return 0.5\n\n"
+                    "    def total(self):\n        return self.combine(self.x, 2.0) + self.unit()\n\n\n"
+                    "def f(x: float) -> float:\n    return C(x).total()\n")
+    assert fxload.compiled(str(path)).f(1.0) == fxload.interpreted(str(path)).f(1.0) == 3.5

@@ -228,7 +228,7 @@ class Node(object):
     def total(self):
         s = 0.0
         for k in self.history:
-            s = Node.combine(s, self.history[k].sum())
+            s = self.combine(s, self.history[k].sum())
         return s
 
 

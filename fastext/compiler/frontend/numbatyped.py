@@ -463,6 +463,18 @@ def rewrite(tree: ast.Module, file: str) -> list[FxSyntaxError]:
     tree.body = [s for s in tree.body if not (isinstance(s, ast.Assign) and len(s.targets) == 1 and
                                               isinstance(s.targets[0], ast.Name) and s.targets[0].id in spec_names
                                               and s.targets[0].id not in reads)]
+    # `from collections import OrderedDict` only for specs (`OrderedDict([("x", float64)])`) goes too
+    reads = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    body = []
+    for stmt in tree.body:
+        if isinstance(stmt, ast.ImportFrom) and stmt.module == "collections" and not stmt.level:
+            kept = [a for a in stmt.names if a.name != "OrderedDict" or (a.asname or a.name) in reads]
+            if not kept:
+                continue
+            if len(kept) != len(stmt.names):
+                stmt = ast.copy_location(ast.ImportFrom("collections", kept, 0), stmt)
+        body.append(stmt)
+    tree.body = body
     if names.made:
         first = next((k for k, s in enumerate(tree.body) if not (isinstance(s, ast.Expr) and isinstance(
             s.value, ast.Constant) and k == 0) and not (isinstance(s, ast.ImportFrom) and s.module == "__future__")), 0)
