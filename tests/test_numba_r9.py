@@ -35,7 +35,8 @@ KERNEL_CASES = [("bag_total", (5, 3)), ("path_length", (A, B)), ("histogram_mode
                 ("word_ids", (np.array([3, 1, 3, 7, 1, 2]),)), ("unrolled", (2.0,)), ("clamp_all", (A, 0.0, 4.0)),
                 ("ackermann_ish", (20,)), ("cast_types", (3.7,)), ("from_array", (np.array([4, 5, 6]),)),
                 ("node_total", (A,)), ("par_max", (A,)), ("par_prod", (A,)), ("list_of_arrays", (4,)),
-                ("pairs", (np.array([1, 2, 1, 2, 3]),)), ("par_histogram", (A, 4)), ("words", ("a b a c b a",))]
+                ("pairs", (np.array([1, 2, 1, 2, 3]),)), ("par_histogram", (A, 4)), ("words", ("a b a c b a",)),
+                ("sig_total", (A,)), ("sig_add", (2, 3)), ("sig_lohi", (A,))]
 
 
 @pytest.mark.parametrize("path,cases", [(PROBE, PROBE_CASES), (KERNELS, KERNEL_CASES)], ids=["probe", "kernels"])

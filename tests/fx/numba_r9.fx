@@ -304,3 +304,18 @@ def words(text: str) -> int:
     for w, c in d.items():
         best = max(best, c)
     return best
+
+
+@njit(types.float64(types.float64[:]))
+def sig_total(a):
+    return a.sum()
+
+
+@nb.njit(nb.types.int64(nb.types.int64, nb.types.int64))
+def sig_add(a, b):
+    return a + b
+
+
+@njit(types.UniTuple(types.float64, 2)(types.float64[:]))
+def sig_lohi(a):
+    return a.min(), a.max()

@@ -14,6 +14,7 @@ imports Numba, which is then the interpreted oracle's business.
 from __future__ import annotations
 
 import ast
+import copy
 
 from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import Binding
@@ -148,25 +149,38 @@ _SCALARS = {
 _SHORT = frozenset(("f8", "f4", "i8", "i4", "i2", "i1", "u8", "u4", "u2", "u1", "b1", "c16", "c8"))
 
 
+class _Unqualified(ast.NodeTransformer):
+    """`numba.float64`, `nb.types.int64`, `types.UniTuple` → the bare names signatures use."""
+
+    def visit_Attribute(self, node: ast.Attribute) -> ast.expr:
+        root = node.value
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if isinstance(root, ast.Name) and (node.attr in _SCALARS or node.attr in ("void", "none", "UniTuple", "Tuple")):
+            return ast.copy_location(ast.Name(node.attr, ast.Load()), node)
+        return self.generic_visit(node)
+
+
 def signature_text(node: ast.expr) -> str | None:
     """A signature written with Numba's type objects — `float64(float64, float64)`, the tuple
     `(float64[:], float64, float64[:])` of a guvectorize kernel (no result: void), `void(...)`
     — as the string Numba also accepts; a string as it is; None for anything else."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
+    node = _Unqualified().visit(copy.deepcopy(node))
 
     def typename(e: ast.expr) -> bool:
         if isinstance(e, ast.Name):
             return e.id in _SCALARS or e.id in ("void", "none")
-        if isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name):     # numba.float64
-            return e.attr in _SCALARS or e.attr == "void"
+        if isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id in ("UniTuple", "Tuple"):
+            return True       # a tuple result: read (or refused) by signature_types
         if isinstance(e, ast.Subscript):
             dims = e.slice.elts if isinstance(e.slice, ast.Tuple) else [e.slice]
             return typename(e.value) and all(isinstance(d, ast.Slice) for d in dims)
         return False
 
     def text(e: ast.expr) -> str:
-        return ast.unparse(e).replace("numba.", "").replace("nb.", "")
+        return ast.unparse(e)
     if isinstance(node, ast.Call) and typename(node.func) and not node.keywords and all(map(typename, node.args)):
         return text(node)
     if isinstance(node, ast.Tuple) and node.elts and all(map(typename, node.elts)):
