@@ -36,7 +36,8 @@ KERNEL_CASES = [("bag_total", (5, 3)), ("path_length", (A, B)), ("histogram_mode
                 ("ackermann_ish", (20,)), ("cast_types", (3.7,)), ("from_array", (np.array([4, 5, 6]),)),
                 ("node_total", (A,)), ("par_max", (A,)), ("par_prod", (A,)), ("list_of_arrays", (4,)),
                 ("pairs", (np.array([1, 2, 1, 2, 3]),)), ("par_histogram", (A, 4)), ("words", ("a b a c b a",)),
-                ("sig_total", (A,)), ("sig_add", (2, 3)), ("sig_lohi", (A,))]
+                ("sig_total", (A,)), ("sig_add", (2, 3)), ("sig_lohi", (A,)), ("tuples", (6,)),
+                ("dict_of_arrays", (4,)), ("list_display", ())]
 
 
 @pytest.mark.parametrize("path,cases", [(PROBE, PROBE_CASES), (KERNELS, KERNEL_CASES)], ids=["probe", "kernels"])
@@ -58,6 +59,12 @@ def test_numba_type_objects_are_dtypes():
     m = fxload.compiled(KERNELS)
     assert m.typed_empty(n) == int((np.arange(n) ** 2).sum() + 1.5 * n)
     np.testing.assert_array_equal(m.alias_dtype(n), np.arange(n) / 2)     # `DT = nb.float64` at module level
+
+
+def test_void_signature_fills_in_place():
+    a = np.zeros(3)
+    assert fxload.compiled(KERNELS).fill(a, 2.0) is None
+    np.testing.assert_array_equal(a, [2.0, 2.0, 2.0])
 
 
 def test_jitclass_built_from_python():

@@ -6,6 +6,7 @@ import numba as nb
 from numba import njit, prange, int32, int64, float32, float64, literal_unroll
 from numba.core import types
 from numba.typed import List, Dict
+from numba import typed
 from numba.experimental import jitclass
 from fastext import f64, i64
 
@@ -319,3 +320,41 @@ def sig_add(a, b):
 @njit(types.UniTuple(types.float64, 2)(types.float64[:]))
 def sig_lohi(a):
     return a.min(), a.max()
+
+
+@njit
+def tuples(n: i64) -> int:
+    edges = typed.List.empty_list(types.UniTuple(types.int64, 2))
+    for i in range(n):
+        edges.append((i, (i * 7) % n))
+    s = 0
+    for a, b in edges:
+        s += a * b
+    edges.sort()
+    last = edges.pop()
+    return s + last[0]
+
+
+@njit
+def dict_of_arrays(n: i64) -> float:
+    d = typed.Dict.empty(key_type=types.int64, value_type=types.float64[:])
+    for i in range(n):
+        d[i] = np.full(i + 1, 0.5)
+    s = 0.0
+    for k in d:
+        s += d[k].sum()
+    return s
+
+
+@njit(types.void(types.float64[:], types.float64))
+def fill(a, v):
+    for i in range(a.size):
+        a[i] = v
+
+
+@njit
+def list_display() -> float:
+    xs = typed.List([1.0, 2.0, 3.5])
+    xs.extend([4.0])
+    xs.insert(0, -1.0)
+    return sum(xs) + len(xs)

@@ -258,8 +258,6 @@ class _Values(ast.NodeTransformer):
         if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Call):
             made = self.typed_call(node.value)
             if made is not None and made[1] is not None:      # `d = Dict.empty(...)`: a declared local
-                for arg in node.value.args:
-                    self.visit(arg)
                 return ast.copy_location(ast.AnnAssign(node.targets[0], made[1], made[0], 1), node)
         return self.generic_visit(node)
 
