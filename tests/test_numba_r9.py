@@ -117,3 +117,13 @@ def test_static_and_class_methods_called_through_self(tmp_path):
                     "    def total(self):\n        return self.combine(self.x, 2.0) + self.unit()\n\n\n"
                     "def f(x: float) -> float:\n    return C(x).total()\n")
     assert fxload.compiled(str(path)).f(1.0) == fxload.interpreted(str(path)).f(1.0) == 3.5
+
+
+def test_numba_submodules_imported_as_names(python, tmp_path):
+    """`import numba.types as nt`, `import numba.typed as nbt`: the same typed containers."""
+    path = tmp_path / "nbmods.fx"
+    path.write_text("import numba.types as nt\nimport numba.typed as nbt\nfrom numba import njit\nfrom fastext import i64\n"
+                    "\n\n@njit\ndef squares(n: i64) -> int:\n    xs = nbt.List.empty_list(nt.int64)\n"
+                    "    for i in range(n):\n        xs.append(i * i)\n    d = nbt.Dict.empty(nt.int64, nt.float64)\n"
+                    "    d[1] = 2.5\n    return sum(xs) + int(d[1])\n")
+    assert fxload.compiled(str(path)).squares(4) == python(str(path)).squares(4) == 16

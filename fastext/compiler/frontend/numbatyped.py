@@ -59,6 +59,8 @@ def _read_imports(tree: ast.Module) -> _Names:
     for stmt in tree.body:
         if isinstance(stmt, ast.Import):
             names.numba |= {a.asname or a.name for a in stmt.names if a.name == "numba"}
+            names.types |= {a.asname for a in stmt.names if a.name in _TYPES_MODULES and a.asname}
+            names.typed |= {a.asname for a in stmt.names if a.name == "numba.typed" and a.asname}
         elif isinstance(stmt, ast.ImportFrom) and not stmt.level and stmt.module:
             for a in stmt.names:
                 local = a.asname or a.name
@@ -89,6 +91,10 @@ def _read_imports(tree: ast.Module) -> _Names:
 
 def _strip_import(stmt: ast.stmt) -> list[ast.stmt]:
     """The import without what this rewrite reads (the rest is the collector's: numba.py)."""
+    if isinstance(stmt, ast.Import):       # `import numba.types as nt`, `import numba.typed as nbt`
+        kept = [a for a in stmt.names if not (a.asname and a.name in (*_TYPES_MODULES, "numba.typed"))]
+        return [] if not kept else [stmt] if len(kept) == len(stmt.names) else \
+            [ast.copy_location(ast.Import(kept), stmt)]
     if not (isinstance(stmt, ast.ImportFrom) and not stmt.level and stmt.module):
         return [stmt]
     if stmt.module in ("numba.typed", "numba.experimental", "numba.experimental.jitclass", "numba.core",
