@@ -127,3 +127,15 @@ def test_numba_submodules_imported_as_names(python, tmp_path):
                     "    for i in range(n):\n        xs.append(i * i)\n    d = nbt.Dict.empty(nt.int64, nt.float64)\n"
                     "    d[1] = 2.5\n    return sum(xs) + int(d[1])\n")
     assert fxload.compiled(str(path)).squares(4) == python(str(path)).squares(4) == 16
+
+
+def test_jit_called_on_a_function_names_it(python, tmp_path):
+    """`norm2 = njit(_norm2)`, `numba.njit(cache=True)(_norm2)` at module level: second names of `_norm2`."""
+    path = tmp_path / "jitcall.fx"
+    path.write_text("import numba\nfrom numba import njit\nfrom fastext import f64\n\n\n"
+                    "def _norm2(a: f64[:]) -> float:\n    s = 0.0\n    for v in a:\n        s += v * v\n    return s\n\n\n"
+                    "norm2 = njit(_norm2)\nnorm2_cached = numba.njit(cache=True)(_norm2)\n\n\n"
+                    "def both(a: f64[:]) -> float:\n    return norm2(a) + norm2_cached(a)\n")
+    a = np.arange(4.0)
+    m, py = fxload.compiled(str(path)), python(str(path))
+    assert m.both(a) == py.both(a) == 28.0 and m.norm2(a) == py.norm2(a) == 14.0

@@ -8,6 +8,7 @@ the module's AST before anything is read (as records.py does for dataclasses):
   type found as for `[]`), `List.empty_list(T)` a `list[T]`, `List(xs)` the copy `list(xs)`;
   `Dict.empty(key_type=K, value_type=V)` a `dict[K, V]`, `Dict()` a native dict;
 * `numba.literal_unroll(t)` is `t` (fastext unrolls nothing: a loop over a tuple is typed as is);
+* `fast = njit(f)` / `numba.njit(cache=True)(f)` at module level is `fast = f` (funcvals.py's alias);
 * a `@jitclass(spec)` class is a plain class (frontend/classes.py) whose fields are the spec's
   pairs (`("x", float64)`, `("v", float64[:])`, `("xs", types.ListType(types.int64))`), given as a
   list or dict display or a module-level name bound to one (that name's statement dropped when
@@ -45,13 +46,14 @@ class _Names:
         self.Dict: set[str] = set()
         self.jitclass: set[str] = set()
         self.unroll: set[str] = set()
+        self.jit: set[str] = set()            # `from numba import njit, jit`
         self.scalars: dict[str, str] = {}     # local name → dialect scalar name (`from numba import float64`)
         self.typenames: dict[str, str] = {}   # local name → numba.types name (`from numba.types import ListType`)
         self.made: set[str] = set()           # dialect scalars bound as `numba$NAME`
 
     def any(self) -> bool:
         return bool(self.numba or self.types or self.typed or self.List or self.Dict or self.jitclass or
-                    self.unroll or self.typenames)
+                    self.unroll or self.typenames or self.jit)
 
 
 def _read_imports(tree: ast.Module) -> _Names:
@@ -73,6 +75,8 @@ def _read_imports(tree: ast.Module) -> _Names:
                         names.jitclass.add(local)
                     elif a.name == "literal_unroll":
                         names.unroll.add(local)
+                    elif a.name in ("njit", "jit"):
+                        names.jit.add(local)
                     elif a.name in _SCALARS:
                         names.scalars[local] = _SCALARS[a.name]
                 elif stmt.module == "numba.core" and a.name == "types":
@@ -418,6 +422,19 @@ def _jitclass(cls: ast.ClassDef, reader: _Reader, specs: dict[str, ast.expr]) ->
     return cls, used
 
 
+def _jitted(value: ast.expr, reader: _Reader) -> ast.Name | None:
+    """`f` of `njit(f)`, `jit(nopython=True)(f)`, `numba.njit(f)`: the function a jit call wraps.
+    (Its options are not read: the function compiles with its own decorators.)"""
+    def is_jit(e: ast.expr) -> bool:
+        return isinstance(e, ast.Name) and e.id in reader.names.jit or reader._path(e) in (["njit"], ["jit"])
+    if not (isinstance(value, ast.Call) and len(value.args) == 1 and isinstance(value.args[0], ast.Name)):
+        return None
+    func = value.func
+    if is_jit(func) and not value.keywords or isinstance(func, ast.Call) and is_jit(func.func) and not func.args:
+        return value.args[0]
+    return None
+
+
 def rewrite(tree: ast.Module, file: str) -> list[FxSyntaxError]:
     """Rewrite the module's Numba typed containers, type objects and jitclasses (in place); the
     errors of statements that cannot be rewritten are returned (those statements left out)."""
@@ -435,6 +452,11 @@ def rewrite(tree: ast.Module, file: str) -> list[FxSyntaxError]:
             reader.aliases[stmt.targets[0].id] = stmt.value
     tree.body = [s for s in tree.body if not (isinstance(s, ast.Assign) and len(s.targets) == 1 and
                                               isinstance(s.targets[0], ast.Name) and s.targets[0].id in reader.aliases)]
+    for stmt in tree.body:      # `fast_f = njit(f)`, `g = numba.njit(cache=True)(f)`: a second name for f
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            wrapped = _jitted(stmt.value, reader)
+            if wrapped is not None:
+                stmt.value = wrapped
     specs = {s.targets[0].id: s.value for s in tree.body if isinstance(s, ast.Assign) and len(s.targets) == 1
              and isinstance(s.targets[0], ast.Name) and isinstance(s.value, (ast.List, ast.Tuple, ast.Dict, ast.Call))}
     spec_names: set[str] = set()
