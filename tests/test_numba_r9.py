@@ -37,7 +37,7 @@ KERNEL_CASES = [("bag_total", (5, 3)), ("path_length", (A, B)), ("histogram_mode
                 ("node_total", (A,)), ("par_max", (A,)), ("par_prod", (A,)), ("list_of_arrays", (4,)),
                 ("pairs", (np.array([1, 2, 1, 2, 3]),)), ("par_histogram", (A, 4)), ("words", ("a b a c b a",)),
                 ("sig_total", (A,)), ("sig_add", (2, 3)), ("sig_lohi", (A,)), ("tuples", (6,)),
-                ("dict_of_arrays", (4,)), ("list_display", ())]
+                ("dict_of_arrays", (4,)), ("list_display", ()), ("typeof_literal", (4,))]
 
 
 @pytest.mark.parametrize("path,cases", [(PROBE, PROBE_CASES), (KERNELS, KERNEL_CASES)], ids=["probe", "kernels"])
@@ -106,6 +106,7 @@ def test_jitclass_spec_spellings():
     m = fxload.compiled(os.path.join(fxload.FX_DIR, "numba_jitclass_spec.fx"))
     assert m.grid_sum(4) == 49.0
     assert m.give_list(4) == [0, 1, 2, 3]       # a typed List returned to Python: a list
+    assert m.centre(np.arange(3.0), np.ones(3)) == 1.0      # List.empty_list(body_type)
 
 
 def test_static_and_class_methods_called_through_self(tmp_path):

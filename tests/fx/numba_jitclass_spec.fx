@@ -4,7 +4,7 @@ off cannot read: compiled only, checked against Numba-run values)."""
 from collections import OrderedDict
 import numpy as np
 import numba as nb
-from numba import njit, types
+from numba import njit, types, float64
 from numba.typed import List
 from numba.experimental import jitclass
 from fastext import f64, i64
@@ -49,3 +49,27 @@ def give_list(n: i64):
     for i in range(n):
         xs.append(i)
     return xs
+
+
+@jitclass([("x", float64), ("y", float64), ("mass", float64)])
+class Body:
+    def __init__(self, x, y, mass):
+        self.x = x
+        self.y = y
+        self.mass = mass
+
+
+body_type = Body.class_type.instance_type
+
+
+@njit
+def centre(xs: f64[:], ms: f64[:]) -> float:
+    bodies = List.empty_list(body_type)
+    for i in range(xs.size):
+        bodies.append(Body(xs[i], 2.0 * xs[i], ms[i]))
+    m = 0.0
+    cx = 0.0
+    for b in bodies:
+        m += b.mass
+        cx += b.x * b.mass
+    return cx / m

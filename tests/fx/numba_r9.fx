@@ -6,7 +6,7 @@ import numba as nb
 from numba import njit, prange, int32, int64, float32, float64, literal_unroll
 from numba.core import types
 from numba.typed import List, Dict
-from numba import typed
+from numba import typed, typeof
 from numba.experimental import jitclass
 from fastext import f64, i64
 
@@ -358,3 +358,11 @@ def list_display() -> float:
     xs.extend([4.0])
     xs.insert(0, -1.0)
     return sum(xs) + len(xs)
+
+
+@njit
+def typeof_literal(n: i64) -> float:
+    xs = List.empty_list(typeof(1.0))
+    for i in range(n):
+        xs.append(i / 4)
+    return sum(xs)

@@ -32,7 +32,7 @@ from fastext.compiler.source import Span
 _TYPES_MODULES = ("numba.types", "numba.core.types")
 _HINT = ("Numba types read here: float64, int64, ... (also float64[:]), types.unicode_type, "
          "types.ListType(T), types.DictType(K, V), types.UniTuple(T, n), types.Tuple((...)), "
-         "types.Array(T, ndim, 'C') and a jitclass's own name")
+         "types.Array(T, ndim, 'C'), typeof(<a literal>) and C.class_type.instance_type of a jitclass C")
 
 
 class _Names:
@@ -47,6 +47,7 @@ class _Names:
         self.jitclass: set[str] = set()
         self.unroll: set[str] = set()
         self.jit: set[str] = set()            # `from numba import njit, jit`
+        self.typeof: set[str] = set()
         self.scalars: dict[str, str] = {}     # local name → dialect scalar name (`from numba import float64`)
         self.typenames: dict[str, str] = {}   # local name → numba.types name (`from numba.types import ListType`)
         self.made: set[str] = set()           # dialect scalars bound as `numba$NAME`
@@ -77,6 +78,8 @@ def _read_imports(tree: ast.Module) -> _Names:
                         names.unroll.add(local)
                     elif a.name in ("njit", "jit"):
                         names.jit.add(local)
+                    elif a.name == "typeof":
+                        names.typeof.add(local)
                     elif a.name in _SCALARS:
                         names.scalars[local] = _SCALARS[a.name]
                 elif stmt.module == "numba.core" and a.name == "types":
@@ -107,7 +110,7 @@ def _strip_import(stmt: ast.stmt) -> list[ast.stmt]:
                 or stmt.module.startswith("numba.experimental") and a.name != "jitclass"
                 or stmt.module == "numba.core" and a.name != "types"]
     elif stmt.module == "numba":
-        kept = [a for a in stmt.names if a.name not in ("types", "typed", "jitclass", "literal_unroll")]
+        kept = [a for a in stmt.names if a.name not in ("types", "typed", "jitclass", "literal_unroll", "typeof")]
     else:
         return [stmt]
     if not kept:
@@ -184,6 +187,17 @@ class _Reader:
                 isinstance(node.value, ast.Attribute) and node.value.attr == "class_type" and \
                 isinstance(node.value.value, ast.Name) and node.value.value.id in self.classes:
             return located(ast.Name(node.value.value.id, ast.Load()), node)     # Node.class_type.instance_type
+        if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords and \
+                isinstance(node.args[0], ast.Constant) and (isinstance(node.func, ast.Name) and
+                                                            node.func.id in self.names.typeof or
+                                                            self._path(node.func) == ["typeof"]):
+            value = node.args[0].value       # `typeof(1.0)`: the type of a literal
+            kind = {bool: "boolean", int: "int64", float: "float64", complex: "complex128"}.get(type(value))
+            if kind is not None:
+                self.names.made.add(_SCALARS[kind])
+                return located(ast.Name(f"numba${_SCALARS[kind]}", ast.Load()), node)
+            if isinstance(value, str):
+                return located(ast.Name("str", ast.Load()), node)
         path = self._path(node.func) if isinstance(node, ast.Call) else self._path(node)
         if path is not None and len(path) == 1:
             kind = path[0]
