@@ -37,7 +37,8 @@ KERNEL_CASES = [("bag_total", (5, 3)), ("path_length", (A, B)), ("histogram_mode
                 ("node_total", (A,)), ("par_max", (A,)), ("par_prod", (A,)), ("list_of_arrays", (4,)),
                 ("pairs", (np.array([1, 2, 1, 2, 3]),)), ("par_histogram", (A, 4)), ("words", ("a b a c b a",)),
                 ("sig_total", (A,)), ("sig_add", (2, 3)), ("sig_lohi", (A,)), ("tuples", (6,)),
-                ("dict_of_arrays", (4,)), ("list_display", ()), ("typeof_literal", (4,))]
+                ("dict_of_arrays", (4,)), ("list_display", ()), ("typeof_literal", (4,)),
+                ("col_sums", (np.arange(12.0).reshape(4, 3),)), ("count_and_min", (A,))]
 
 
 @pytest.mark.parametrize("path,cases", [(PROBE, PROBE_CASES), (KERNELS, KERNEL_CASES)], ids=["probe", "kernels"])

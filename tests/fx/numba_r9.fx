@@ -366,3 +366,22 @@ def typeof_literal(n: i64) -> float:
     for i in range(n):
         xs.append(i / 4)
     return sum(xs)
+
+
+@njit(parallel=True)
+def col_sums(m: f64[:, :]) -> f64[:]:
+    acc = np.zeros(m.shape[1])
+    for i in prange(m.shape[0]):
+        acc += m[i, :]
+    return acc
+
+
+@njit(parallel=True)
+def count_and_min(a: f64[:]) -> tuple:
+    lo = np.inf
+    k = 0
+    for i in prange(a.size):
+        if a[i] < 0.5:
+            k += 1
+        lo = min(lo, a[i])
+    return k, lo
