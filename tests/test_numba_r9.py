@@ -38,7 +38,7 @@ KERNEL_CASES = [("bag_total", (5, 3)), ("path_length", (A, B)), ("histogram_mode
                 ("pairs", (np.array([1, 2, 1, 2, 3]),)), ("par_histogram", (A, 4)), ("words", ("a b a c b a",)),
                 ("sig_total", (A,)), ("sig_add", (2, 3)), ("sig_lohi", (A,)), ("tuples", (6,)),
                 ("dict_of_arrays", (4,)), ("list_display", ()), ("typeof_literal", (4,)),
-                ("col_sums", (np.arange(12.0).reshape(4, 3),)), ("count_and_min", (A,))]
+                ("col_sums", (np.arange(12.0).reshape(4, 3),)), ("count_and_min", (A,)), ("bumps", (5,))]
 
 
 @pytest.mark.parametrize("path,cases", [(PROBE, PROBE_CASES), (KERNELS, KERNEL_CASES)], ids=["probe", "kernels"])
@@ -88,6 +88,8 @@ H = "import numba\nfrom numba import njit, types\nfrom fastext import f64\n\n\n"
     ("@numba.stencil\ndef f(a):\n    return a[0, 1]\n", "numba.stencil is not supported", (6, 2)),
     ("from numba.experimental import jitclass\n\n\n@jitclass([('x', numba.deferred_type())])\nclass C:\n"
      "    def __init__(self):\n        self.x = 0\n", "cannot read the Numba type `numba.deferred_type()`", (9, 18)),
+    ("from numba.experimental import jitclass\n\n\n@jitclass([(1, numba.float64)])\nclass C:\n    x: int\n",
+     "a jitclass field is named by a str literal", (9, 13)),
     ("from numba.experimental import jitclass\n\n\n@jitclass(make_spec())\nclass C:\n    x: int\n",
      "cannot read this jitclass spec", (9, 11)),
     ("from numba.typed import List\n\n\n@njit\ndef f(x: f64) -> int:\n    return len(List.empty_list(numba.typeof(x)))\n",

@@ -385,3 +385,23 @@ def count_and_min(a: f64[:]) -> tuple:
             k += 1
         lo = min(lo, a[i])
     return k, lo
+
+
+@jitclass([("count", int32), ("scale", float32)])
+class Counter32:
+    def __init__(self, start):
+        self.count = start
+        self.scale = 0.5
+
+    def bump(self, by):
+        self.count += by
+        self.scale *= 2.0
+        return self.count
+
+
+@njit
+def bumps(n: i64) -> float:
+    c = Counter32(3)
+    for i in range(n):
+        c.bump(i)
+    return c.count + c.scale

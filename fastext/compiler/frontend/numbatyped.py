@@ -12,12 +12,17 @@ the module's AST before anything is read (as records.py does for dataclasses):
 * a `@jitclass(spec)` class is a plain class (frontend/classes.py) whose fields are the spec's
   pairs (`("x", float64)`, `("v", float64[:])`, `("xs", types.ListType(types.int64))`), given as a
   list or dict display or a module-level name bound to one (that name's statement dropped when
-  nothing else reads it); `@jitclass` alone takes the class's annotations, as Numba does.
+  nothing else reads it); `@jitclass` alone takes the class's annotations, as Numba does.  A store
+  into a narrow scalar field is converted (Numba casts it), and `__init__` parameters stored as they
+  are into wide scalar or array fields take the field's type (so Python can build the class);
+* module-level names bound to Numba types (`arr_t = nb.types.float64[:]`, `DT = nb.float64`,
+  `node_t = Node.class_type.instance_type`) are read where they are used, their statements dropped.
 
-What Numba type cannot be read here (`deferred_type()`, `typeof(...)`, ...) is a located error.
-The imports read here (`from numba import types, typed, jitclass, literal_unroll`,
-`from numba.typed import List, Dict`, `from numba.experimental import jitclass`,
-`from numba.core import types`, `from numba.types import ...`) are dropped from the tree.
+What Numba type cannot be read here (`deferred_type()`, `typeof(x)` of a variable, ...) is a
+located error.  The imports read here (`from numba import types, typed, jitclass, literal_unroll,
+typeof`, `from numba.typed import List, Dict`, `from numba.experimental import jitclass`,
+`from numba.core import types`, `from numba.types import ...`, `import numba.types as nt`) are
+dropped from the tree.  Decorators are left as written (signatures: numba.py).
 """
 from __future__ import annotations
 
@@ -348,7 +353,8 @@ def _spec_of(deco: ast.Call, specs: dict[str, ast.expr], reader: _Reader) -> lis
     out = []
     for key, value in pairs:
         if not (isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.isidentifier()):
-            raise FxSyntaxError(Span.of(key, reader.file), "a jitclass field is named by a str literal", "(\"x\", float64)")
+            raise FxSyntaxError(Span.of(key, reader.file), "a jitclass field is named by a str literal",
+                                "(\"x\", float64)")
         out.append((key.value, reader.annotation(value), value))
     return out
 
@@ -382,21 +388,40 @@ def _typed_parameters(cls: ast.ClassDef, fields: dict[str, ast.expr]) -> None:
 
 def _narrow_stores(cls: ast.ClassDef, scalars: dict[str, str]) -> None:
     """Numba converts what a method stores into a narrow scalar field (`("value", int32)` and
-    `self.value = n` of an int64 `n`): the store made an explicit conversion, which fastext asks for."""
+    `self.value = n` of an int64 `n`, `self.count += by`): the store made an explicit conversion,
+    which fastext asks for (`self.count = numba$i32(self.count + by)`)."""
     narrow = {f: t for f, t in scalars.items() if t not in _WIDE}
     if not narrow:
         return
+
+    class Stores(ast.NodeTransformer):
+        def __init__(self, me: str):
+            self.me = me
+
+        def field(self, t: ast.expr) -> str | None:
+            if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == self.me and \
+                    t.attr in narrow:
+                return narrow[t.attr]
+            return None
+
+        def visit_Assign(self, stmt: ast.Assign):
+            kind = self.field(stmt.targets[0]) if len(stmt.targets) == 1 else None
+            if kind is not None:
+                stmt.value = located(ast.Call(ast.Name(f"numba${kind}", ast.Load()), [stmt.value], []), stmt.value)
+            return stmt
+
+        def visit_AugAssign(self, stmt: ast.AugAssign):
+            kind = self.field(stmt.target)
+            if kind is None:
+                return stmt
+            read = ast.Attribute(ast.Name(self.me, ast.Load()), stmt.target.attr, ast.Load())
+            value = ast.Call(ast.Name(f"numba${kind}", ast.Load()), [ast.BinOp(read, stmt.op, stmt.value)], [])
+            store = ast.Attribute(ast.Name(self.me, ast.Load()), stmt.target.attr, ast.Store())
+            return located(ast.Assign([store], value), stmt)
+
     for m in cls.body:
-        if not (isinstance(m, ast.FunctionDef) and m.args.args):
-            continue
-        me = m.args.args[0].arg
-        for stmt in ast.walk(m):
-            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
-                t = stmt.targets[0]
-                if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == me and \
-                        t.attr in narrow:
-                    stmt.value = located(ast.Call(ast.Name(f"numba${narrow[t.attr]}", ast.Load()),
-                                                  [stmt.value], []), stmt.value)
+        if isinstance(m, ast.FunctionDef) and m.args.args:
+            Stores(m.args.args[0].arg).visit(m)
 
 
 def _jitclass(cls: ast.ClassDef, reader: _Reader, specs: dict[str, ast.expr]) -> tuple[ast.ClassDef, set[str]]:
