@@ -38,7 +38,8 @@ KERNEL_CASES = [("bag_total", (5, 3)), ("path_length", (A, B)), ("histogram_mode
                 ("pairs", (np.array([1, 2, 1, 2, 3]),)), ("par_histogram", (A, 4)), ("words", ("a b a c b a",)),
                 ("sig_total", (A,)), ("sig_add", (2, 3)), ("sig_lohi", (A,)), ("tuples", (6,)),
                 ("dict_of_arrays", (4,)), ("list_display", ()), ("typeof_literal", (4,)),
-                ("col_sums", (np.arange(12.0).reshape(4, 3),)), ("count_and_min", (A,)), ("bumps", (5,))]
+                ("col_sums", (np.arange(12.0).reshape(4, 3),)), ("count_and_min", (A,)), ("bumps", (5,)),
+                ("int_start_sum", (B,)), ("nested", (4,))]
 
 
 @pytest.mark.parametrize("path,cases", [(PROBE, PROBE_CASES), (KERNELS, KERNEL_CASES)], ids=["probe", "kernels"])
@@ -60,6 +61,7 @@ def test_numba_type_objects_are_dtypes():
     m = fxload.compiled(KERNELS)
     assert m.typed_empty(n) == int((np.arange(n) ** 2).sum() + 1.5 * n)
     np.testing.assert_array_equal(m.alias_dtype(n), np.arange(n) / 2)     # `DT = nb.float64` at module level
+    np.testing.assert_array_equal(m.as_array(4), [0, 3, 6, 9])     # np.arange(n, dtype=nb.int64), np.asarray(List)
 
 
 def test_void_signature_fills_in_place():

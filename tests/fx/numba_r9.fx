@@ -405,3 +405,29 @@ def bumps(n: i64) -> float:
     for i in range(n):
         c.bump(i)
     return c.count + c.scale
+
+
+@njit(parallel=True)
+def int_start_sum(a: f64[:]) -> float:
+    s = 0
+    for i in prange(a.shape[0]):
+        s += a[i]
+    return s
+
+
+@njit
+def as_array(n: i64) -> i64[:]:
+    my_list = nb.typed.List()
+    for i in np.arange(n, dtype=nb.int64):
+        my_list.append(i * 3)
+    return np.asarray(my_list)
+
+
+@njit
+def nested(n: i64) -> int:
+    rows = List(List(range(i)) for i in range(n))
+    rows[0].append(4)
+    t = 0
+    for r in rows:
+        t += len(r)
+    return t
