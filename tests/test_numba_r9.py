@@ -86,6 +86,8 @@ H = "import numba\nfrom numba import njit, types\nfrom fastext import f64\n\n\n"
      "numba.objmode is not supported", (8, 10)),
     ("from numba import generated_jit\n", "numba.generated_jit is not supported", (6, 19)),
     ("from numba.extending import overload\n", "numba.overload is not supported", (6, 29)),
+    ("@numba.generated_jit(nopython=True)\ndef f(x):\n    return lambda x: x\n", "numba.generated_jit is not supported",
+     (6, 2)),
     ("@numba.cfunc('f8(f8)')\ndef f(x):\n    return x\n", "numba.cfunc is not supported", (6, 2)),
     ("@numba.stencil\ndef f(a):\n    return a[0, 1]\n", "numba.stencil is not supported", (6, 2)),
     ("from numba.experimental import jitclass\n\n\n@jitclass([('x', numba.deferred_type())])\nclass C:\n"

@@ -905,6 +905,11 @@ class _ModuleCollector:
         """A generator function (or a function returning a function, `kind` "factory"): bound to its
         `def`, typed only where a loop iterates a call of it (where a call of it is bound or called)."""
         span = self.span(node)
+        from fastext.compiler.frontend.numba import refused_decorator
+        for deco in node.decorator_list:        # @numba.generated_jit returns a function: say why it is refused
+            numba_error = refused_decorator(self, deco)
+            if numba_error is not None:
+                raise numba_error
         if node.decorator_list:
             raise FxSyntaxError(span, f"{'generator' if kind == 'generator' else 'function'} `{node.name}` cannot "
                                 "be decorated", "remove the decorator: it is inlined where it is used")
