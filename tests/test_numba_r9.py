@@ -75,6 +75,11 @@ def test_jitclass_built_from_python():
     m = fxload.compiled(KERNELS)
     p = m.Point(1.0, 2.0)
     assert (p.x, p.y) == (1.0, 2.0)
+    # a method storing its parameter into a float64 field (`self.value += x`) is Python's too
+    acc = fxload.compiled(PROBE).Acc(1.0)
+    acc.add(2.0)
+    acc.add(3)
+    assert (acc.value, acc.count) == (6.0, 2)
 
 
 H = "import numba\nfrom numba import njit, types\nfrom fastext import f64\n\n\n"

@@ -363,27 +363,36 @@ _WIDE = ("f64", "i64", "boolean")
 
 
 def _typed_parameters(cls: ast.ClassDef, fields: dict[str, ast.expr]) -> None:
-    """`__init__(self, x)` storing `self.x = x` into a field the spec types f64, i64, bool or an
-    array: `x` annotated so, as Numba's boxed constructor converts it, which lets Python build the
-    class (an unannotated `__init__` makes a class only compiled code can build)."""
-    init = next((m for m in cls.body if isinstance(m, ast.FunctionDef) and m.name == "__init__"), None)
-    if init is None or not init.args.args:
-        return
-    me = init.args.args[0].arg
-    stored: dict[str, ast.expr] = {}
-    for stmt in init.body:
-        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.value, ast.Name):
-            t = stmt.targets[0]
-            if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == me and t.attr in fields:
-                stored.setdefault(stmt.value.id, fields[t.attr])
-    for arg in init.args.args[1:] + init.args.kwonlyargs:
-        ann = stored.get(arg.arg)
-        if arg.annotation is not None or ann is None:
+    """A method parameter stored as it is into a field the spec types f64, i64, bool or an array
+    (`self.x = x` in `__init__`, `self.value += x` into an f64 field in `add`): the parameter
+    annotated so, as Numba's boxed methods convert it, which lets Python build the class and call
+    the method (unannotated parameters make a class or method only compiled code can call)."""
+    for m in cls.body:
+        if not (isinstance(m, ast.FunctionDef) and m.args.args) or m.decorator_list:
             continue
-        wide = isinstance(ann, ast.Name) and ann.id[len("numba$"):] in _WIDE
-        array = isinstance(ann, ast.Subscript) and isinstance(ann.value, ast.Name) and ann.value.id.startswith("numba$")
-        if wide or array:
-            arg.annotation = located(copy.deepcopy(ann), arg)
+        me = m.args.args[0].arg
+        stored: dict[str, ast.expr] = {}
+        for stmt in ast.walk(m):
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+                target, value, added = stmt.targets[0], stmt.value, False
+            elif isinstance(stmt, ast.AugAssign):
+                target, value, added = stmt.target, stmt.value, True
+            else:
+                continue
+            if isinstance(value, ast.Name) and isinstance(target, ast.Attribute) and \
+                    isinstance(target.value, ast.Name) and target.value.id == me and target.attr in fields:
+                ann = fields[target.attr]
+                if not added or isinstance(ann, ast.Name) and ann.id == "numba$f64":
+                    stored.setdefault(value.id, ann)
+        for arg in m.args.args[1:] + m.args.kwonlyargs:
+            ann = stored.get(arg.arg)
+            if arg.annotation is not None or ann is None:
+                continue
+            wide = isinstance(ann, ast.Name) and ann.id[len("numba$"):] in _WIDE
+            array = isinstance(ann, ast.Subscript) and isinstance(ann.value, ast.Name) and \
+                ann.value.id.startswith("numba$")
+            if wide or array:
+                arg.annotation = located(copy.deepcopy(ann), arg)
 
 
 def _narrow_stores(cls: ast.ClassDef, scalars: dict[str, str]) -> None:
