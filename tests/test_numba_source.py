@@ -39,7 +39,7 @@ def test_fastmath_and_boundscheck_are_honoured(tmp_path):
 
 
 @pytest.mark.parametrize("source,message,where", [
-    ("from numba import njit, cfunc\n", "numba.cfunc is not supported in .fx code", (1, 25)),
+    ("from numba import njit, cfunc\n", "numba.cfunc has no meaning in .fx code", (1, 25)),
     ("from numba import njit\n\n\n@njit(error_model='numpy', spam=True)\ndef f(x: f64) -> f64:\n    return x\n",
      "Numba's option `spam` is not supported here", (4, 33)),
 ])

@@ -10,6 +10,10 @@ by default, Numba does not), `nogil=True` is `@nogil`; `cache`, `parallel`, `nop
 `parallel=True`); an explicit signature (`@njit("f8(f8[:], i8)")`, the first of a list) types the
 parameters and result that carry no annotation (`signature_types`).  `prange` is fastext's.  Under plain Python the file still
 imports Numba, which is then the interpreted oracle's business.
+
+Numba's jitclasses, typed containers and type objects as values are rewritten before this module
+reads the imports (frontend/numbatyped.py).  The Numba names that stay refused (`REFUSED`:
+`objmode`, `generated_jit`, `overload`, `cfunc`, ...) are located errors saying what to write.
 """
 from __future__ import annotations
 
@@ -47,7 +51,7 @@ REFUSED = {
 
 def refused(span: Span, name: str) -> FxSyntaxError:
     """The located error of a Numba name in REFUSED."""
-    return FxSyntaxError(span, f"numba.{name} is not supported in .fx code", REFUSED[name])
+    return FxSyntaxError(span, f"numba.{name} has no meaning in .fx code", REFUSED[name])
 
 
 def refused_decorator(module, deco: ast.expr) -> FxSyntaxError | None:
@@ -87,8 +91,9 @@ def import_names(module, stmt: ast.ImportFrom) -> None:
         else:
             module.diags.add(FxSyntaxError(span, f"numba.{alias.name} has no meaning in .fx code",
                                            "fastext compiles every function; from numba keep njit, jit, "
-                                           "vectorize, guvectorize, prange and the type names (float64, int64, "
-                                           "void, ...: for signatures; or annotate: from fastext import f64)").diagnostic)
+                                           "vectorize, guvectorize, prange, types, typed, jitclass, "
+                                           "literal_unroll, typeof and the type names (float64, int64, void, "
+                                           "...; or annotate: from fastext import f64)").diagnostic)
 
 
 def _is_jit(module, node: ast.expr) -> bool:
