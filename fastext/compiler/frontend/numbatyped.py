@@ -492,7 +492,8 @@ def rewrite(tree: ast.Module, file: str) -> list[FxSyntaxError]:
     classes = {s.name for s in tree.body if isinstance(s, ast.ClassDef)}
     reader = _Reader(names, file, classes)
     for stmt in tree.body:      # `float_array_type = nb.types.float64[:]`: a name for a Numba type
-        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
+                and not (isinstance(stmt.value, ast.Name) and stmt.value.id in classes):    # `Alias = C`: funcvals
             try:
                 reader.annotation(stmt.value)
             except FxSyntaxError:
