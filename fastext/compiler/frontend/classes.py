@@ -325,6 +325,9 @@ def _field_type(collector, node: ast.ClassDef, name: str, annotation: ast.expr, 
         return t
     if isinstance(t, (List, Dict, Set)):
         return t     # a container the instance holds (such classes stay inside compiled code: `linked`)
+    from fastext.compiler.types import Array
+    if isinstance(t, Array) and isinstance(t.dtype, Scalar):
+        return t     # declared as inferred ones are (`self.w = w`): a jitclass's `("w", float64[:])`
     if not isinstance(t, (Scalar, Struct)):
         raise FxSyntaxError(collector.span(annotation), f"field `{name}` of class `{node.name}` has type {t}",
                             "a field may be a number, a complex number, a @struct, another class, a list, dict "

@@ -228,12 +228,13 @@ class _ModuleCollector:
     def collect(self, tree: ast.Module) -> list[ast.FunctionDef]:
         defs: list[ast.FunctionDef] = []
         tree.body = _split_unpacking(tree.body)
-        from fastext.compiler.frontend import classattrs, enums, lifting, memoize, records
+        from fastext.compiler.frontend import classattrs, enums, lifting, memoize, numbatyped, records
         # @dataclass, NamedTuple: plain classes; @lru_cache: a memo dict; Enum: module-level instances;
         # class-level values the module changes: module variables;
         # nested functions calling siblings defined after them: module functions
         from fastext.compiler.frontend import eagergen
-        for rewrite in (records.rewrite, memoize.rewrite, enums.rewrite, classattrs.rewrite, lifting.rewrite,
+        # Numba's jitclasses, typed containers and type objects: plain classes, lists, dicts, scalars
+        for rewrite in (numbatyped.rewrite, records.rewrite, memoize.rewrite, enums.rewrite, classattrs.rewrite, lifting.rewrite,
                         eagergen.rewrite):
             for e in rewrite(tree, self.scope.file):
                 self.diags.add(e.diagnostic)
@@ -377,6 +378,12 @@ class _ModuleCollector:
             from fastext.compiler.frontend.numba import import_names
             import_names(self, stmt)
             return
+        if stmt.module and stmt.module.startswith("numba.") and not stmt.level:
+            from fastext.compiler.frontend.numba import REFUSED, refused
+            for alias in stmt.names:     # `from numba.extending import overload`, `from numba import cfunc`
+                if alias.name in REFUSED:
+                    raise refused(Span.of(alias, self.scope.file) if hasattr(alias, "lineno") else self.span(stmt),
+                                  alias.name)
         if stmt.module == "collections" and not stmt.level:     # defaultdict, Counter (frontend/collections.py)
             from fastext.compiler.frontend.collections import bind_names
             bind_names(self, stmt)
@@ -581,6 +588,10 @@ class _ModuleCollector:
                     (self.scope.lookup(deco.value.id) or Binding("")).kind == "module:fastext":
                 name = deco.attr if deco.attr in DECORATORS else None
             if name is None:
+                from fastext.compiler.frontend.numba import refused_decorator
+                numba_error = refused_decorator(self, deco)     # @numba.cfunc, @nb.generated_jit: say why
+                if numba_error is not None:
+                    raise numba_error
                 raise FxSyntaxError(self.span(deco), f"unsupported decorator `{ast.unparse(deco)}`",
                                     f"supported: {', '.join('@' + d for d in DECORATORS)} (from fastext)")
             option, value = DECORATORS[name]
@@ -894,6 +905,11 @@ class _ModuleCollector:
         """A generator function (or a function returning a function, `kind` "factory"): bound to its
         `def`, typed only where a loop iterates a call of it (where a call of it is bound or called)."""
         span = self.span(node)
+        from fastext.compiler.frontend.numba import refused_decorator
+        for deco in node.decorator_list:        # @numba.generated_jit returns a function: say why it is refused
+            numba_error = refused_decorator(self, deco)
+            if numba_error is not None:
+                raise numba_error
         if node.decorator_list:
             raise FxSyntaxError(span, f"{'generator' if kind == 'generator' else 'function'} `{node.name}` cannot "
                                 "be decorated", "remove the decorator: it is inlined where it is used")

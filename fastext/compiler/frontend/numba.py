@@ -10,10 +10,15 @@ by default, Numba does not), `nogil=True` is `@nogil`; `cache`, `parallel`, `nop
 `parallel=True`); an explicit signature (`@njit("f8(f8[:], i8)")`, the first of a list) types the
 parameters and result that carry no annotation (`signature_types`).  `prange` is fastext's.  Under plain Python the file still
 imports Numba, which is then the interpreted oracle's business.
+
+Numba's jitclasses, typed containers and type objects as values are rewritten before this module
+reads the imports (frontend/numbatyped.py).  The Numba names that stay refused (`REFUSED`:
+`objmode`, `generated_jit`, `overload`, `cfunc`, ...) are located errors saying what to write.
 """
 from __future__ import annotations
 
 import ast
+import copy
 
 from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend.scope import Binding
@@ -22,6 +27,45 @@ from fastext.compiler.source import Span
 JIT = ("njit", "jit")
 OPTIONS = {"fastmath": "fastmath", "boundscheck": "boundscheck", "nogil": "nogil"}
 IGNORED = ("cache", "parallel", "nopython", "error_model", "inline", "forceobj", "looplift", "debug", "locals")
+
+
+# Numba names that stay refused, with what to write instead (located errors: `refused`)
+REFUSED = {
+    "objmode": "compiled code has no object mode: do the Python-object part in the Python caller and pass "
+               "its result in",
+    "generated_jit": "a function here is typed per call already: leave its parameters unannotated (one "
+                     "instance per argument type) and branch with isinstance(x, float)",
+    "overload": "@overload extends Numba's own typing; here call a module function of yours instead",
+    "overload_method": "@overload_method extends Numba's own typing; write a plain class with the method",
+    "intrinsic": "@intrinsic writes LLVM IR for Numba; write the operation in .fx code",
+    "cfunc": "C callbacks are not made here; export the function (every module function is a Python one)",
+    "stencil": "write the stencil as a loop over the interior (a[i, j] = b[i - 1, j] + ...)",
+    "carray": "pass the array itself (f64[:]) instead of a pointer",
+    "get_num_threads": "prange splits a loop over the threads itself: write the per-item loop with a "
+                       "reduction (`total += a[i]` in a prange loop); fastext.get_num_threads() is Python's",
+    "get_thread_id": "prange splits a loop over the threads itself: write the per-item loop with a "
+                     "reduction (`total += a[i]` in a prange loop)",
+    "set_num_threads": "set the thread count from Python: fastext.set_num_threads(n) or FASTEXT_NUM_THREADS",
+}
+
+
+def refused(span: Span, name: str) -> FxSyntaxError:
+    """The located error of a Numba name in REFUSED."""
+    return FxSyntaxError(span, f"numba.{name} has no meaning in .fx code", REFUSED[name])
+
+
+def refused_decorator(module, deco: ast.expr) -> FxSyntaxError | None:
+    """`@numba.cfunc(...)`, `@nb.generated_jit`, `@numba.extending.overload(len)`: the error naming
+    what to write instead, or None when `deco` is not a refused Numba decorator."""
+    target = deco.func if isinstance(deco, ast.Call) else deco
+    if isinstance(target, ast.Attribute) and target.attr in REFUSED:
+        base = target.value
+        while isinstance(base, ast.Attribute):
+            base = base.value
+        b = module.scope.lookup(base.id) if isinstance(base, ast.Name) else None
+        if b is not None and b.kind == "module:numba":
+            return refused(Span.of(deco, module.scope.file), target.attr)
+    return None
 
 
 def import_names(module, stmt: ast.ImportFrom) -> None:
@@ -42,11 +86,14 @@ def import_names(module, stmt: ast.ImportFrom) -> None:
             module.scope.names[local] = Binding("scalar", DIALECT_SCALARS[_SCALARS[alias.name]])
         elif alias.name == "void":
             module.scope.names[local] = Binding("numba:void")
+        elif alias.name in REFUSED:
+            module.diags.add(refused(span, alias.name).diagnostic)
         else:
             module.diags.add(FxSyntaxError(span, f"numba.{alias.name} has no meaning in .fx code",
                                            "fastext compiles every function; from numba keep njit, jit, "
-                                           "vectorize, guvectorize, prange and the type names (float64, int64, "
-                                           "void, ...: for signatures; or annotate: from fastext import f64)").diagnostic)
+                                           "vectorize, guvectorize, prange, types, typed, jitclass, "
+                                           "literal_unroll, typeof and the type names (float64, int64, void, "
+                                           "...; or annotate: from fastext import f64)").diagnostic)
 
 
 def _is_jit(module, node: ast.expr) -> bool:
@@ -107,25 +154,38 @@ _SCALARS = {
 _SHORT = frozenset(("f8", "f4", "i8", "i4", "i2", "i1", "u8", "u4", "u2", "u1", "b1", "c16", "c8"))
 
 
+class _Unqualified(ast.NodeTransformer):
+    """`numba.float64`, `nb.types.int64`, `types.UniTuple` → the bare names signatures use."""
+
+    def visit_Attribute(self, node: ast.Attribute) -> ast.expr:
+        root = node.value
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if isinstance(root, ast.Name) and (node.attr in _SCALARS or node.attr in ("void", "none", "UniTuple", "Tuple")):
+            return ast.copy_location(ast.Name(node.attr, ast.Load()), node)
+        return self.generic_visit(node)
+
+
 def signature_text(node: ast.expr) -> str | None:
     """A signature written with Numba's type objects — `float64(float64, float64)`, the tuple
     `(float64[:], float64, float64[:])` of a guvectorize kernel (no result: void), `void(...)`
     — as the string Numba also accepts; a string as it is; None for anything else."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
+    node = _Unqualified().visit(copy.deepcopy(node))
 
     def typename(e: ast.expr) -> bool:
         if isinstance(e, ast.Name):
             return e.id in _SCALARS or e.id in ("void", "none")
-        if isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name):     # numba.float64
-            return e.attr in _SCALARS or e.attr == "void"
+        if isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id in ("UniTuple", "Tuple"):
+            return True       # a tuple result: read (or refused) by signature_types
         if isinstance(e, ast.Subscript):
             dims = e.slice.elts if isinstance(e.slice, ast.Tuple) else [e.slice]
             return typename(e.value) and all(isinstance(d, ast.Slice) for d in dims)
         return False
 
     def text(e: ast.expr) -> str:
-        return ast.unparse(e).replace("numba.", "").replace("nb.", "")
+        return ast.unparse(e)
     if isinstance(node, ast.Call) and typename(node.func) and not node.keywords and all(map(typename, node.args)):
         return text(node)
     if isinstance(node, ast.Tuple) and node.elts and all(map(typename, node.elts)):

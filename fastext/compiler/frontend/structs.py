@@ -282,6 +282,11 @@ def method_call(fc: "FunctionChecker", node: ast.Call, owner: ir.Expr, name: str
     qualname = f"{stype.name}.{name}"
     if stype.plain:       # resolved over the class's subclasses: direct, or a dispatcher (frontend/inherit.py)
         from fastext.compiler.frontend import inherit
+        static = inherit.static_key(fc.scope, stype, name)
+        if static is not None and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+            # `self.combine(x, y)` of a @staticmethod/@classmethod: Python passes no instance
+            from fastext.compiler.frontend.calls import user_call
+            return user_call(fc, node, static, f"{stype}.{name}")
         qualname = inherit.method_key(fc.scope, stype, name) or qualname
         below = inherit.defined_below(fc.scope, stype, name)
         if fc.scope.registry.get(qualname) is None and below:
