@@ -27,7 +27,8 @@ _ITERATION = ("dict.compact", "dict.len", "dict.key", "dict.value", "dict.contai
 
 
 def eligible_type(t) -> bool:
-    return isinstance(t, T.Dict) and not t.default and t.value == F64 and isinstance(t.key, (T.Scalar, T.Str))
+    return isinstance(t, T.Dict) and not t.default and t.value == F64 and (isinstance(t.key, (T.Scalar, T.Str))
+                                                                            or t.key == T.PyObj("str"))
 
 
 def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict, returned: bool = False) -> dict[int, ir.Var]:

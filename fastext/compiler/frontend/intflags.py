@@ -36,7 +36,7 @@ from fastext.compiler.types import BOOL, F64, I64, OBJECT, PyObj, Scalar
 
 # nodes a flag may evaluate a second time beside the value: no side effects and the same result
 # (an operation that raises raises the same error in either evaluation)
-_PURE = (ir.Const, ir.Load, ir.Cast, ir.BinOp, ir.UnaryOp, ir.Compare, ir.Truth)
+_PURE = (ir.Const, ir.ObjConst, ir.Load, ir.Cast, ir.BinOp, ir.UnaryOp, ir.Compare, ir.Truth)
 _KEEP = ("+", "-", "*", "//", "%")
 
 
@@ -392,6 +392,9 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
                     if isinstance(x, ir.StmtExpr):
                         stack.append((x.body, inner, True))
         stmts[:] = out
+    # an int stored among floats where no shadow keeps it: refused (frontend/intescape.py)
+    from fastext.compiler.frontend import intescape
+    intescape.check(fc, list(_statements(body)), shadows, flag)
     if int_return:      # every return then says what it gives (the record may hold a callee's flag)
         for s in returns:
             if s.intflag is None:
@@ -464,6 +467,16 @@ def _boxes(fc, s: ir.Stmt, shadows: dict, dicts: dict) -> None:
                               [ir.Intrinsic(PyObj("tuple"), span, "text.tuple", items)], ())
             _replace(parent, x, made)
             continue
+        elif isinstance(x, ir.ObjBox) and x.intflag is None and isinstance(x.value.type, T.Tuple) \
+                and F64 in x.value.type.items and _tuple_flags(x.value, shadows) is not None:
+            # `print(t)`, `print((xs[0], 2.5))`: the Python tuple of the items, each f64 one by its flag
+            span = x.span
+            items = [ir.ObjBox(OBJECT, item.span, item, f) for item, f in _tuple_flags(x.value, shadows)]
+            made = ir.ObjCall(OBJECT, span, ir.Intrinsic(OBJECT, span, "py.builtin", [], {"name": "tuple"}), None,
+                              [ir.Intrinsic(PyObj("tuple"), span, "text.tuple", items)], ())
+            _replace(parent, x, made)
+            stack.extend((made, c) for c in ir.children(made))
+            continue
         if isinstance(x, ir.StmtExpr):
             stack.append((x, x.result))     # its body is walked as statements
             continue
@@ -485,3 +498,22 @@ def _replace(parent, old: ir.Expr, new: ir.Expr) -> None:
                     value[k] = new
                     return
     raise AssertionError("box not found in its parent")
+
+
+def _tuple_flags(value: ir.Expr, shadows: dict) -> list | None:
+    """(item, its flag or None) for each item of a boxed tuple whose f64 items may be Python's
+    ints: a display (`(xs[0], 2.5)`) or a tuple local with item shadows (`t`); None when no item
+    may be an int (the tuple is boxed as it is)."""
+    span = value.span
+    if isinstance(value, ir.MakeTuple):
+        pairs = [(item, flag(item, shadows) if item.type == F64 else None) for item in value.items]
+    elif isinstance(value, ir.Load) and isinstance(shadows.get(id(value.var)), list):
+        pairs = []
+        for k, (t, shadow) in enumerate(zip(value.var.type.items, shadows[id(value.var)])):
+            pairs.append((ir.TupleGet(t, span, ir.copy_expr(value), k),
+                          ir.Load(BOOL, span, shadow) if shadow is not None else None))
+    else:
+        return None
+    if all(f is None for _, f in pairs):
+        return None
+    return pairs

@@ -62,6 +62,9 @@ def followed(stmts_of, params: list[ir.Param], eligible, fresh, use_ok, iteratio
     for t, ok in temp_ok.items():
         if not ok:
             bad.add(temps[t])
-    out = {k: v for k, v in seen.items() if k not in bad and k in boxed}
+    # not only the boxed ones: an item read (`print(xs[0])`, `s += xs[i]`) shows an int too, and
+    # an int stored into a container no shadow follows is refused (frontend/intescape.py); a
+    # container that holds no int gets no shadow (frontend/intflags.py: `_shadowed`)
+    out = {k: v for k, v in seen.items() if k not in bad}
     aliases.update({t: v for t, v in temps.items() if v in out})     # a loop's copy reads the same flags
     return out
