@@ -31,7 +31,8 @@ def eligible_type(t) -> bool:
                                                                             or t.key == T.PyObj("str"))
 
 
-def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict, returned: bool = False) -> dict[int, ir.Var]:
+def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict, returned: bool = False,
+               passed: list | None = None) -> dict[int, ir.Var]:
     """The local dicts of f64 values whose every use the shadow can follow, and boxed somewhere
     (frontend/intfollow.py).  `stmts_of` is a list of (statement, inside a prange body)."""
     from fastext.compiler.frontend.intfollow import followed
@@ -43,7 +44,7 @@ def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict, returned: 
         return parent.name in _READS \
             or parent.name == "dict.getitem" and len(parent.args) == 2 and not parent.attrs.get("kind") \
             or parent.name == "dict.setitem" and len(parent.args) == 3 and statement and pure(parent.args[1])
-    return followed(stmts_of, params, eligible_type, fresh, use_ok, _ITERATION, aliases, returned)
+    return followed(stmts_of, params, eligible_type, fresh, use_ok, _ITERATION, aliases, returned, passed)
 
 
 def stores(s: ir.Stmt, dicts: dict):

@@ -122,3 +122,121 @@ def refuse_internal_calls(functions: dict, diags) -> None:
                         diags.error(x.span, f"`{x.func}` returns a list or dict of floats holding some of "
                                     "Python's ints, which only a call from Python receives as ints: "
                                     "called here, they would show as floats", HINT)
+
+
+def _parents(fn: ir.Function) -> dict[int, object]:
+    """id → parent (statement or expression) of every expression of `fn`."""
+    out: dict[int, object] = {}
+    for s in ir.walk(fn.body):
+        stack = [(s, e) for e in ir.children(s)]
+        while stack:
+            parent, e = stack.pop()
+            out[id(e)] = parent
+            stack.extend((e, c) for c in ir.children(e))
+    return out
+
+
+def _loads(fn: ir.Function, var: ir.Var) -> list[ir.Load]:
+    return [x for s in ir.walk(fn.body) for e in ir.children(s) for x in ir.walk_exprs(e)
+            if isinstance(x, ir.Load) and x.var is var]
+
+
+class _Hidden:
+    """Whether a function's parameter holding a container of floats only computes with its items
+    in ways that give the same value whether an item is Python's int or a float: read (never
+    changed, passed on, returned or shown), each item read only as an operand of float arithmetic
+    (`x * 0.5`, `/`, `math.*`), a comparison or a truth test, or kept in locals used that way."""
+
+    _READS = ("list.len", "dict.len", "dict.contains", "dict.compact", "dict.key")
+    _ITEMS = ("list.get", "dict.getitem", "dict.value")
+
+    def __init__(self, fn: ir.Function):
+        self.fn = fn
+        self.parent = _parents(fn)
+        self.locals_seen: dict[int, bool] = {}
+
+    def container(self, var: ir.Var) -> bool:
+        for load in _loads(self.fn, var):
+            p = self.parent.get(id(load))
+            if isinstance(p, ir.Intrinsic) and p.args and p.args[0] is load:
+                if p.name in self._READS:
+                    continue
+                if p.name in self._ITEMS and not p.attrs.get("kind") and self.cleared(p):
+                    continue
+                return False
+            if isinstance(p, ir.Assign) and p.value is load and p.var.name.startswith("$t") \
+                    and not p.var.is_param and p.var is not var:
+                if self.container(p.var):       # a loop's copy of the container
+                    continue
+            return False
+        return True
+
+    def cleared(self, e: ir.Expr) -> bool:
+        """The int-ness of `e`'s value cannot be seen where it is used."""
+        p = self.parent.get(id(e))
+        if isinstance(p, (ir.Compare, ir.Truth)):
+            return True
+        if isinstance(p, ir.UnaryOp) and p.op in ("neg", "pos"):
+            return self.cleared(p)
+        if isinstance(p, ir.Cast):
+            return p.explicit or p.type != F64 or self.cleared(p)
+        if isinstance(p, ir.BinOp):
+            if p.op == "/":
+                return True
+            if p.op in ("+", "-", "*", "//", "%"):
+                other = p.right if p.left is e else p.left
+                return self.surely_float(other, set()) or self.cleared(p)
+            if p.op == "**":
+                return p.right is e or self.cleared(p)
+            return False
+        if isinstance(p, ir.Intrinsic):
+            if p.name in ("abs", "min", "max"):
+                return self.cleared(p)
+            return p.type == F64 and not p.name.startswith(("list.", "dict.", "py.", "text.", "fx."))
+        if isinstance(p, ir.Assign) and p.value is e and p.var.type == F64 and not p.var.is_param:
+            known = self.locals_seen.get(id(p.var))
+            if known is None:
+                self.locals_seen[id(p.var)] = True      # a cycle through itself adds nothing
+                known = all(self.cleared(x) for x in _loads(self.fn, p.var))
+                self.locals_seen[id(p.var)] = known
+            return known
+        return False
+
+    def surely_float(self, e: ir.Expr, seen: set) -> bool:
+        """`e` is a float whatever its operands are (so `x op e` is a float)."""
+        if isinstance(e, ir.Const):
+            return e.type == F64 and not e.int_literal
+        if isinstance(e, ir.Cast):
+            return e.explicit and e.type == F64
+        if isinstance(e, ir.BinOp):
+            if e.op == "/":
+                return True
+            return e.op in ("+", "-", "*", "//", "%") and (self.surely_float(e.left, seen)
+                                                            or self.surely_float(e.right, seen))
+        if isinstance(e, ir.Load) and e.type == F64 and not e.var.is_param:
+            if id(e.var) in seen:
+                return True
+            seen.add(id(e.var))
+            values = [s.value for s in ir.walk(self.fn.body) if isinstance(s, ir.Assign) and s.var is e.var]
+            return bool(values) and all(self.surely_float(v, seen) for v in values)
+        return False
+
+
+def _hides(functions: dict, call: ir.Call, k: int) -> bool:
+    fn = functions.get(call.func)
+    if fn is None or k >= len(fn.params):
+        return False
+    return _Hidden(fn).container(fn.params[k].var)
+
+
+def refuse_passed(functions: dict, diags) -> None:
+    """A container whose ints a shadow follows, passed to a `.fx` function that shows its items'
+    types (prints, returns, stores, changes or passes them on): refused at the argument."""
+    for fn in functions.values():
+        for call, k in getattr(fn, "int_passed", []):
+            if _hides(functions, call, k):
+                continue
+            arg = call.args[k]
+            diags.error(arg.span, f"this {'dict' if isinstance(arg.type, T.Dict) else 'list'} of floats holds "
+                        f"some of Python's ints, which `{call.func}` would see as floats (it shows, returns, "
+                        "stores, changes or passes on its items)", HINT)

@@ -310,9 +310,12 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
     stmts = list(_statements(body))
     aliases: dict[int, int] = {}    # a loop's temporary holding a container → the container
     returned = public and _bits_return(ret) and not isinstance(ret, T.Tuple)
-    dicts = intdicts.candidates(stmts, params, _pure, aliases, returned)
-    dicts.update(intlists.candidates(stmts, params, _pure, aliases, returned))     # containers: dicts and lists
+    passed: list = []               # (container, call, position): containers handed to `.fx` functions
+    dicts = intdicts.candidates(stmts, params, _pure, aliases, returned, passed)
+    dicts.update(intlists.candidates(stmts, params, _pure, aliases, returned, passed))     # containers: dicts and lists
     found = _shadowed(body, stmts, dicts, aliases)
+    # a container holding ints passed on: its callee must not show them (frontend/intescape.py)
+    fc.int_passed = [(call, k) for key, call, k in passed if key in dicts and key in found]
     shadows: dict[int, ir.Var] = {}
     for key, var in found.items():
         if isinstance(var.type, T.Tuple):       # one flag per f64 item

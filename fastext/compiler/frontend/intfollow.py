@@ -18,14 +18,16 @@ def with_parents(s: ir.Stmt):
 
 
 def followed(stmts_of, params: list[ir.Param], eligible, fresh, use_ok, iteration: tuple[str, ...],
-             aliases: dict, returned: bool = False) -> dict[int, ir.Var]:
+             aliases: dict, returned: bool = False, passed: list | None = None) -> dict[int, ir.Var]:
     """The containers of an `eligible` type, assigned only `fresh` values outside prange bodies,
     whose every read is boxing, a use `use_ok(intrinsic, statement)` accepts (the container its
     first argument; `statement`: the intrinsic is the whole expression statement), or a loop's
     iteration temporary read only by the `iteration` operations.  `stmts_of`: (statement, inside
     a prange body) pairs; `aliases` gains each followed container's iteration temporaries.
     `returned`: the function's result goes to Python, so `return d` is a box too (the entry point
-    boxes it by the flags the return hands over: frontend/intflags.py)."""
+    boxes it by the flags the return hands over: frontend/intflags.py).  `passed` gains (container,
+    call, argument position) for each container passed to a `.fx` function: followed here, its
+    callee must not show its items' types (checked once every function is: frontend/intescape.py)."""
     seen: dict[int, ir.Var] = {}
     bad: set[int] = {id(p.var) for p in params}
     boxed: set[int] = set()
@@ -54,6 +56,8 @@ def followed(stmts_of, params: list[ir.Param], eligible, fresh, use_ok, iteratio
             elif isinstance(parent, ir.Intrinsic) and parent.args and parent.args[0] is e and \
                     use_ok(parent, isinstance(s, ir.ExprStmt) and s.value is parent):
                 pass
+            elif passed is not None and isinstance(parent, ir.Call) and any(a is e for a in parent.args):
+                passed.append((id(v), parent, next(k for k, a in enumerate(parent.args) if a is e)))
             elif isinstance(parent, ir.Assign) and parent.var.name.startswith("$t") and not parent.var.is_param:
                 temps[id(parent.var)] = id(v)      # `for k in d`, `for x in xs`: the container read once
                 temp_ok.setdefault(id(parent.var), True)

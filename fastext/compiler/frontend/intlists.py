@@ -38,7 +38,8 @@ def _fresh(value: ir.Expr, pure) -> bool:
         and value.args[0].name == "list.display" and pure(value.args[1])
 
 
-def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict, returned: bool = False) -> dict[int, ir.Var]:
+def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict, returned: bool = False,
+               passed: list | None = None) -> dict[int, ir.Var]:
     """The local lists of f64 items whose every use the shadow can follow, and boxed somewhere
     (frontend/intfollow.py)."""
     from fastext.compiler.frontend.intfollow import followed
@@ -48,7 +49,7 @@ def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict, returned: 
             or parent.name == "list.get" and len(parent.args) == 2 and pure(parent.args[1]) \
             or parent.name == "list.set" and len(parent.args) == 3 and statement and pure(parent.args[1]) \
             or parent.name == "list.append" and len(parent.args) == 2 and statement
-    return followed(stmts_of, params, _eligible_type, lambda value: _fresh(value, pure), use_ok, _ITERATION, aliases, returned)
+    return followed(stmts_of, params, _eligible_type, lambda value: _fresh(value, pure), use_ok, _ITERATION, aliases, returned, passed)
 
 
 def stores(s: ir.Stmt, lists: dict):
