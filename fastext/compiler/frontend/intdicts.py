@@ -38,7 +38,9 @@ def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict, returned: 
     from fastext.compiler.frontend.intfollow import followed
 
     def fresh(value: ir.Expr) -> bool:
-        return isinstance(value, ir.StmtExpr) or isinstance(value, ir.Intrinsic) and value.name == "dict.new"
+        # a call's result or a copy holds no ints (frontend/intescape.py): a new, empty key set
+        return isinstance(value, (ir.StmtExpr, ir.Call)) or isinstance(value, ir.Intrinsic) \
+            and value.name in ("dict.new", "dict.copy")
 
     def use_ok(parent: ir.Intrinsic, statement: bool) -> bool:
         return parent.name in _READS \

@@ -234,9 +234,45 @@ def refuse_passed(functions: dict, diags) -> None:
     types (prints, returns, stores, changes or passes them on): refused at the argument."""
     for fn in functions.values():
         for call, k in getattr(fn, "int_passed", []):
+            if k is None:
+                if not _returns_own(functions, call.func, set()):
+                    diags.error(call.span, f"`{call.func}` may return a list or dict it was given (or one "
+                                "kept elsewhere), and ints are stored into its result here: shown "
+                                "through the other name, they would be floats", HINT)
+                continue
             if _hides(functions, call, k):
                 continue
             arg = call.args[k]
             diags.error(arg.span, f"this {'dict' if isinstance(arg.type, T.Dict) else 'list'} of floats holds "
                         f"some of Python's ints, which `{call.func}` would see as floats (it shows, returns, "
                         "stores, changes or passes on its items)", HINT)
+
+
+_OWN = ("list.display", "list.repeat", "dict.new", "list.slice", "list.copy", "list.concat", "dict.copy")
+
+
+def _own(fn: ir.Function, functions: dict, e: ir.Expr, seen: set) -> bool:
+    """`e` is a container made in this call (not a parameter's or a module's)."""
+    if isinstance(e, ir.StmtExpr) or isinstance(e, ir.Intrinsic) and e.name in _OWN:
+        return True
+    if isinstance(e, ir.Call):
+        return _returns_own(functions, e.func, seen)
+    if isinstance(e, ir.Load) and not e.var.is_param:
+        if id(e.var) in seen:
+            return True
+        seen.add(id(e.var))
+        values = [s.value for s in ir.walk(fn.body) if isinstance(s, ir.Assign) and s.var is e.var]
+        return bool(values) and all(_own(fn, functions, v, seen) for v in values)
+    return False
+
+
+def _returns_own(functions: dict, name: str, seen: set) -> bool:
+    """Every `return` of function `name` gives a container made in the call."""
+    if name in seen:
+        return True
+    seen.add(name)
+    fn = functions.get(name)
+    if fn is None:
+        return False
+    return all(_own(fn, functions, s.value, seen) for s in ir.walk(fn.body)
+               if isinstance(s, ir.Return) and s.value is not None)

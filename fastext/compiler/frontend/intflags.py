@@ -316,6 +316,9 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
     found = _shadowed(body, stmts, dicts, aliases)
     # a container holding ints passed on: its callee must not show them (frontend/intescape.py)
     fc.int_passed = [(call, k) for key, call, k in passed if key in dicts and key in found]
+    # `xs = _f(...)` of such a container: the callee must return a container of its own
+    fc.int_passed += [(s.value, None) for s, _ in stmts if isinstance(s, ir.Assign) and id(s.var) in found
+                      and id(s.var) in dicts and isinstance(s.value, ir.Call)]
     shadows: dict[int, ir.Var] = {}
     for key, var in found.items():
         if isinstance(var.type, T.Tuple):       # one flag per f64 item

@@ -27,10 +27,24 @@ def _eligible_type(t) -> bool:
     return isinstance(t, T.List) and t.item == F64
 
 
-def _fresh(value: ir.Expr, pure) -> bool:
-    """A new list the shadow can follow: a display, `[x] * n` of a display and a pure count, or
-    a comprehension."""
+# operations making a new list of the floats of other lists: those hold no ints (an int stored
+# into a list no shadow follows is refused, frontend/intescape.py), so the new list's flags are false
+_COPIES = ("list.slice", "list.copy", "list.concat")
+
+
+def floats_only(value: ir.Expr) -> bool:
+    """A new list every item of which is a float: a copy, slice or join of lists, `sorted(...)`
+    (a statement expression that is no comprehension), or a call's result (the callee is
+    checked to return a list of its own: frontend/intescape.py)."""
     if isinstance(value, ir.StmtExpr):
+        return not _appends(value)
+    return isinstance(value, ir.Call) or isinstance(value, ir.Intrinsic) and value.name in _COPIES
+
+
+def _fresh(value: ir.Expr, pure) -> bool:
+    """A new list the shadow can follow: a display, `[x] * n` of a display and a pure count, a
+    comprehension, or a new list of floats (`floats_only`)."""
+    if isinstance(value, ir.StmtExpr) or floats_only(value):
         return True
     if isinstance(value, ir.Intrinsic) and value.name == "list.display":
         return True
@@ -121,6 +135,14 @@ def around(fc, s: ir.Stmt, var: ir.Var, items, flags: ir.Var, flag, pure, flag_h
         fresh = ir.Var(f"{flags.name}$new{len(fc.locals)}", FLAGS, span)
         fc.locals.append(fresh)
         return [ir.Assign(span, fresh, display)], [ir.Assign(span, flags, ir.Load(FLAGS, span, fresh))]
+    if floats_only(v):      # all false, as many as the new list has items
+        fresh = ir.Var(f"{flags.name}$new{len(fc.locals)}", FLAGS, span)
+        fc.locals.append(fresh)
+        falses = ir.Intrinsic(FLAGS, span, "list.repeat", [ir.Intrinsic(FLAGS, span, "list.display",
+                                                                         [ir.Const(BOOL, span, False)]),
+                                                            ir.Intrinsic(I64, span, "list.len",
+                                                                         [ir.Load(var.type, span, var)])])
+        return [], [ir.Assign(span, fresh, falses), ir.Assign(span, flags, ir.Load(FLAGS, span, fresh))]
     # a comprehension: a list of flags made beside it, one append before each of its appends
     made = ir.Var(f"{flags.name}$comp{len(fc.locals)}", FLAGS, span)
     fc.locals.append(made)
