@@ -43,6 +43,11 @@ def followed(stmts_of, params: list[ir.Param], eligible, fresh, use_ok, iteratio
                 continue
             v = e.var
             if id(v) in temps:
+                if isinstance(parent, ir.Assign) and parent.value is e and parent.var.name.startswith("$t") \
+                        and not parent.var.is_param:
+                    temps[id(parent.var)] = temps[id(v)]       # `sum(xs)`: a copy of the loop's copy
+                    temp_ok.setdefault(id(parent.var), True)
+                    continue
                 if not (isinstance(parent, ir.Intrinsic) and parent.name in iteration and parent.args[0] is e):
                     temp_ok[id(v)] = False
                 continue
