@@ -77,7 +77,9 @@ def _maybe_int(value: ir.Expr, shadows: dict, flag) -> ir.Expr | None:
         return None
     if value.type != F64:
         return None
+    from fastext.compiler.frontend.intflags import result_flag
     f = flag(value, shadows)
+    f = f if f is not None else result_flag(value, shadows)
     if f is None or isinstance(f, ir.Const) and not f.value:
         return None
     return value
@@ -86,8 +88,10 @@ def _maybe_int(value: ir.Expr, shadows: dict, flag) -> ir.Expr | None:
 def check(fc, stmts, shadows: dict, flag) -> None:
     """Report each int stored among floats where no shadow keeps it (`stmts`: (statement, inside
     a prange body) pairs, as placed by frontend/intflags.py: `apply`)."""
+    from fastext.compiler.frontend.intflags import result_flag
     handled = _handled(stmts, shadows)
     reported: set[int] = set()
+    _results_in_place(fc, stmts, shadows, result_flag)
     for s, par in stmts:
         if par:
             continue
@@ -96,7 +100,7 @@ def check(fc, stmts, shadows: dict, flag) -> None:
                 if not isinstance(x, ir.Intrinsic) or x.name not in _DISPLAYS + _STORES:
                     continue
                 for slot in _slots(x):
-                    if (id(x), id(slot)) in handled:
+                    if (id(x), id(slot)) in handled and result_flag(slot, shadows) is None:
                         continue
                     item = _maybe_int(slot, shadows, flag)
                     if item is None or id(x) in reported:
@@ -124,21 +128,29 @@ def refuse_internal_calls(functions: dict, diags) -> None:
                                     "called here, they would show as floats", HINT)
 
 
-def _parents(fn: ir.Function) -> dict[int, object]:
-    """id → parent (statement or expression) of every expression of `fn`."""
-    out: dict[int, object] = {}
+def _parents(fn: ir.Function) -> dict[int, list]:
+    """id → the parents (statements or expressions) of every expression of `fn`: a node may be
+    shared by several parents (one `Load` object read by a loop's operations)."""
+    out: dict[int, list] = {}
     for s in ir.walk(fn.body):
         stack = [(s, e) for e in ir.children(s)]
         while stack:
             parent, e = stack.pop()
-            out[id(e)] = parent
+            known = out.setdefault(id(e), [])
+            if not any(p is parent for p in known):
+                known.append(parent)
             stack.extend((e, c) for c in ir.children(e))
     return out
 
 
 def _loads(fn: ir.Function, var: ir.Var) -> list[ir.Load]:
-    return [x for s in ir.walk(fn.body) for e in ir.children(s) for x in ir.walk_exprs(e)
-            if isinstance(x, ir.Load) and x.var is var]
+    found: dict[int, ir.Load] = {}
+    for s in ir.walk(fn.body):
+        for e in ir.children(s):
+            for x in ir.walk_exprs(e):
+                if isinstance(x, ir.Load) and x.var is var:
+                    found[id(x)] = x
+    return list(found.values())
 
 
 class _Hidden:
@@ -156,24 +168,24 @@ class _Hidden:
         self.locals_seen: dict[int, bool] = {}
 
     def container(self, var: ir.Var) -> bool:
-        for load in _loads(self.fn, var):
-            p = self.parent.get(id(load))
-            if isinstance(p, ir.Intrinsic) and p.args and p.args[0] is load:
-                if p.name in self._READS:
-                    continue
-                if p.name in self._ITEMS and not p.attrs.get("kind") and self.cleared(p):
-                    continue
-                return False
-            if isinstance(p, ir.Assign) and p.value is load and p.var.name.startswith("$t") \
-                    and not p.var.is_param and p.var is not var:
-                if self.container(p.var):       # a loop's copy of the container
-                    continue
-            return False
-        return True
+        return all(self._use(load, p, var) for load in _loads(self.fn, var) for p in self.parent.get(id(load), [None]))
+
+    def _use(self, load: ir.Load, p, var: ir.Var) -> bool:
+        """The container `var` read by `load` in `p` only as `container` allows."""
+        if isinstance(p, ir.Intrinsic) and p.args and p.args[0] is load:
+            if p.name in self._READS:
+                return True
+            return p.name in self._ITEMS and not p.attrs.get("kind") and self.cleared(p)
+        if isinstance(p, ir.Assign) and p.value is load and p.var.name.startswith("$t") \
+                and not p.var.is_param and p.var is not var:
+            return self.container(p.var)        # a loop's copy of the container
+        return False
 
     def cleared(self, e: ir.Expr) -> bool:
         """The int-ness of `e`'s value cannot be seen where it is used."""
-        p = self.parent.get(id(e))
+        return all(self._cleared_in(e, p) for p in self.parent.get(id(e), [None]))
+
+    def _cleared_in(self, e: ir.Expr, p) -> bool:
         if isinstance(p, (ir.Compare, ir.Truth)):
             return True
         if isinstance(p, ir.UnaryOp) and p.op in ("neg", "pos"):
@@ -276,3 +288,23 @@ def _returns_own(functions: dict, name: str, seen: set) -> bool:
         return False
     return all(_own(fn, functions, s.value, seen) for s in ir.walk(fn.body)
                if isinstance(s, ir.Return) and s.value is not None)
+
+
+def _results_in_place(fc, stmts, shadows: dict, result_flag) -> None:
+    """`sum(xs)`/`max(xs)` of a list holding Python's ints has its flag only once it has run:
+    used inside a larger expression whose value shows int-ness (`sum(xs) + 1` printed), refused."""
+    import types
+    body = [s for s, par in stmts if not par]
+    checker = _Hidden(types.SimpleNamespace(body=body))
+    for s in body:
+        for e in ir.children(s):
+            for x in ir.walk_exprs(e):
+                if result_flag(x, shadows) is None:
+                    continue
+                p = checker.parent.get(id(x), [None])[0]
+                if isinstance(p, (ir.ObjBox, ir.Return)) or isinstance(p, ir.Assign) and p.value is x \
+                        or isinstance(p, ir.Intrinsic) and p.name in _DISPLAYS + _STORES or checker.cleared(x):
+                    continue        # the stores: refused by `check` where no shadow keeps them
+                fc.diags.error(x.span, "this is the sum, min or max of a container of floats holding some of "
+                               "Python's ints, used inside an expression the compiled code cannot keep its "
+                               "int-ness through", "assign it to a name first (`s = sum(xs)`), or " + HINT)

@@ -139,6 +139,17 @@ def flag(e: ir.Expr, shadows: dict) -> ir.Expr | None:
     return None
 
 
+def result_flag(e: ir.Expr, shadows: dict) -> ir.Expr | None:
+    """The flag of a statement expression's f64 result (`sum(xs)`, `max(xs)` of a list whose ints
+    a shadow follows: their accumulator has a shadow), valid only once it has run: read where the
+    expression is the whole value of a box, a `return` or an assignment (frontend/intescape.py
+    refuses it anywhere else)."""
+    if isinstance(e, ir.StmtExpr) and isinstance(e.result, ir.Load) and e.result.var.type == F64 \
+            and isinstance(shadows.get(id(e.result.var)), ir.Var):
+        return ir.Load(BOOL, e.span, shadows[id(e.result.var)])
+    return None
+
+
 def _statements(stmts: list[ir.Stmt]):
     """Every statement in `stmts` (statement expressions' bodies included), with whether it is
     inside a prange body."""
@@ -180,7 +191,8 @@ def _shadowed(body: list[ir.Stmt], stmts: list, dicts: dict, aliases: dict) -> d
             v = s.var
             if par or id(v) in found or id(v) in banned:
                 continue
-            if v.type == F64 and (flag(s.value, probe) is not None or id(s) in called and _call_flag(s.value, probe)) \
+            if v.type == F64 and (flag(s.value, probe) is not None or id(s) in called and _call_flag(s.value, probe)
+                                  or result_flag(s.value, probe) is not None) \
                     or _tuple_items(s) \
                     and any(flag(x, probe) is not None for x in _tuple_items(s)):
                 found[id(v)] = v
@@ -366,6 +378,8 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
                         after.append(ir.Assign(s.span, shadow, f if f is not None else ir.Const(BOOL, s.span, False)))
             if isinstance(s, ir.Assign) and id(s.var) in shadows and s.var.type == F64 and not par:
                 f = _early(fc, flag(s.value, shadows), out, s.span)
+                if f is None:
+                    f = result_flag(s.value, shadows)   # read after the statement, as it must be
                 if f is None and not looped:
                     # `y = _f(x)` outside loops: the callee's flag, read just after the call (in a
                     # loop the read would keep the loop from being speculated: a float there)
@@ -374,6 +388,7 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
             if isinstance(s, ir.Return) and ret == F64 and s.value is not None and not par:
                 returns.append(s)
                 f = flag(s.value, shadows)
+                f = f if f is not None else result_flag(s.value, shadows)
                 s.intflag = f if f is not None else _call_flag(s.value, shadows)
                 int_return = int_return or s.intflag is not None
             if isinstance(s, ir.Return) and isinstance(ret, T.Tuple) and _bits_return(ret) and s.value is not None \
@@ -456,6 +471,7 @@ def _boxes(fc, s: ir.Stmt, shadows: dict, dicts: dict) -> None:
         parent, x = stack.pop()
         if isinstance(x, ir.ObjBox) and x.intflag is None and x.value.type == F64:
             f = flag(x.value, shadows)
+            f = f if f is not None else result_flag(x.value, shadows)
             x.intflag = f if f is not None else _call_flag(x.value, shadows)
             if x.intflag is None:
                 x.intflag = _captured_calls_flag(fc, x, shadows)
