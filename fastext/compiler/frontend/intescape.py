@@ -79,7 +79,7 @@ def _maybe_int(value: ir.Expr, shadows: dict, flag) -> ir.Expr | None:
         return None
     from fastext.compiler.frontend.intflags import result_flag
     f = flag(value, shadows)
-    f = f if f is not None else result_flag(value, shadows)
+    f = f if f is not None else result_flag(value, shadows, True)
     if f is None or isinstance(f, ir.Const) and not f.value:
         return None
     return value
@@ -100,7 +100,7 @@ def check(fc, stmts, shadows: dict, flag) -> None:
                 if not isinstance(x, ir.Intrinsic) or x.name not in _DISPLAYS + _STORES:
                     continue
                 for slot in _slots(x):
-                    if (id(x), id(slot)) in handled and result_flag(slot, shadows) is None:
+                    if (id(x), id(slot)) in handled and result_flag(slot, shadows, True) is None:
                         continue
                     item = _maybe_int(slot, shadows, flag)
                     if item is None or id(x) in reported:
@@ -299,7 +299,7 @@ def _results_in_place(fc, stmts, shadows: dict, result_flag) -> None:
     for s in body:
         for e in ir.children(s):
             for x in ir.walk_exprs(e):
-                if result_flag(x, shadows) is None:
+                if result_flag(x, shadows, True) is None:
                     continue
                 p = checker.parent.get(id(x), [None])[0]
                 if isinstance(p, (ir.ObjBox, ir.Return)) or isinstance(p, ir.Assign) and p.value is x \

@@ -139,13 +139,18 @@ def flag(e: ir.Expr, shadows: dict) -> ir.Expr | None:
     return None
 
 
-def result_flag(e: ir.Expr, shadows: dict) -> ir.Expr | None:
+def result_flag(e: ir.Expr, shadows: dict, followed_only: bool = False) -> ir.Expr | None:
     """The flag of a statement expression's f64 result (`sum(xs)`, `max(xs)` of a list whose ints
     a shadow follows: their accumulator has a shadow), valid only once it has run: read where the
     expression is the whole value of a box, a `return` or an assignment (frontend/intescape.py
-    refuses it anywhere else)."""
+    refuses it anywhere else).  `followed_only`: only of a statement expression reading the items
+    of a container a shadow follows (`sum(xs)` of any list starts from the int 0, as Python's)."""
     if isinstance(e, ir.StmtExpr) and isinstance(e.result, ir.Load) and e.result.var.type == F64 \
             and isinstance(shadows.get(id(e.result.var)), ir.Var):
+        if followed_only and not any(isinstance(x, ir.Load) and isinstance(x.var.type, (T.List, T.Dict))
+                                     and isinstance(shadows.get(id(x.var)), ir.Var)
+                                     for s in ir.walk(e.body) for c in ir.children(s) for x in ir.walk_exprs(c)):
+            return None
         return ir.Load(BOOL, e.span, shadows[id(e.result.var)])
     return None
 
@@ -192,7 +197,7 @@ def _shadowed(body: list[ir.Stmt], stmts: list, dicts: dict, aliases: dict) -> d
             if par or id(v) in found or id(v) in banned:
                 continue
             if v.type == F64 and (flag(s.value, probe) is not None or id(s) in called and _call_flag(s.value, probe)
-                                  or result_flag(s.value, probe) is not None) \
+                                  or result_flag(s.value, probe, True) is not None) \
                     or _tuple_items(s) \
                     and any(flag(x, probe) is not None for x in _tuple_items(s)):
                 found[id(v)] = v
