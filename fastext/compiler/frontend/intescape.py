@@ -85,12 +85,54 @@ def _maybe_int(value: ir.Expr, shadows: dict, flag) -> ir.Expr | None:
     return value
 
 
-def check(fc, stmts, shadows: dict, flag) -> None:
+def _positions(body: list) -> dict[int, tuple[list, int]]:
+    """id of each statement → (the statement list holding it, its index there)."""
+    out: dict[int, tuple[list, int]] = {}
+    stack = [body]
+    while stack:
+        stmts = stack.pop()
+        for k, s in enumerate(stmts):
+            out[id(s)] = (stmts, k)
+            stack.extend(ir.bodies(s))
+            for e in ir.children(s):
+                stack.extend(x.body for x in ir.walk_exprs(e) if isinstance(x, ir.StmtExpr))
+    return out
+
+
+def _assigns(s: ir.Stmt, var: ir.Var) -> bool:
+    inner = [s] + [x for b in ir.bodies(s) for x in ir.walk(b)]
+    inner += [x for e in ir.children(s) for y in ir.walk_exprs(e) if isinstance(y, ir.StmtExpr) for x in ir.walk(y.body)]
+    return any(isinstance(x, ir.Assign) and x.var is var for x in inner)
+
+
+def _false_here(f: ir.Expr, where: tuple[list, int] | None) -> bool:
+    """The flag `f`, a shadow's load, is surely false at statement `where`: the last statement of
+    its list before it that sets the shadow sets it to False (`total += p` with p a float, just
+    before `probs.append(total)`)."""
+    if not (isinstance(f, ir.Load) and where is not None):
+        return False
+    stmts, k = where
+    for s in reversed(stmts[:k]):
+        if isinstance(s, ir.Assign) and s.var is f.var:
+            return isinstance(s.value, ir.Const) and not s.value.value
+        if _assigns(s, f.var):
+            return False
+    return False
+
+
+def check(fc, stmts, shadows: dict, flag, body: list | None = None) -> None:
     """Report each int stored among floats where no shadow keeps it (`stmts`: (statement, inside
     a prange body) pairs, as placed by frontend/intflags.py: `apply`)."""
     from fastext.compiler.frontend.intflags import result_flag
     handled = _handled(stmts, shadows)
     reported: set[int] = set()
+    # a display that is a call's argument (`f([1, 2.5])`, `total(1, 2.5)` packing `*xs`): the
+    # callee may only compute with its items, checked once every function is (`refuse_passed`)
+    passed_displays = {id(a): (x, k) for s, par in stmts if not par for e in ir.children(s) for x in ir.walk_exprs(e)
+                       if isinstance(x, ir.Call) for k, a in enumerate(x.args)
+                       if isinstance(a, ir.Intrinsic) and a.name in _DISPLAYS}
+    deferred: set[int] = set()
+    positions = _positions(body) if body is not None else {}
     _results_in_place(fc, stmts, shadows, result_flag)
     for s, par in stmts:
         if par:
@@ -104,6 +146,13 @@ def check(fc, stmts, shadows: dict, flag) -> None:
                         continue
                     item = _maybe_int(slot, shadows, flag)
                     if item is None or id(x) in reported:
+                        continue
+                    if _false_here(flag(item, shadows), positions.get(id(s))):
+                        continue
+                    if id(x) in passed_displays and result_flag(slot, shadows, True) is None:
+                        if id(x) not in deferred:
+                            deferred.add(id(x))
+                            fc.int_passed = list(getattr(fc, "int_passed", [])) + [passed_displays[id(x)]]
                         continue
                     reported.add(id(x))     # one error for a display, at its first int
                     fc.diags.error(item.span, "this number may be an int, stored among floats where the "
@@ -162,8 +211,10 @@ class _Hidden:
     _READS = ("list.len", "dict.len", "dict.contains", "dict.compact", "dict.key")
     _ITEMS = ("list.get", "dict.getitem", "dict.value")
 
-    def __init__(self, fn: ir.Function):
+    def __init__(self, fn: ir.Function, functions: dict | None = None, visiting: set | None = None):
         self.fn = fn
+        self.functions = functions or {}
+        self.visiting = visiting if visiting is not None else set()
         self.parent = _parents(fn)
         self.locals_seen: dict[int, bool] = {}
 
@@ -172,6 +223,9 @@ class _Hidden:
 
     def _use(self, load: ir.Load, p, var: ir.Var) -> bool:
         """The container `var` read by `load` in `p` only as `container` allows."""
+        if isinstance(p, ir.Intrinsic) and p.name in ("list.copy", "list.slice", "list.concat", "dict.copy") \
+                and any(a is load for a in p.args):
+            return self._value_holder(p, var)       # `len(list(u))`: the copy read the same way
         if isinstance(p, ir.Intrinsic) and p.args and p.args[0] is load:
             if p.name in self._READS:
                 return True
@@ -179,7 +233,53 @@ class _Hidden:
         if isinstance(p, ir.Assign) and p.value is load and p.var.name.startswith("$t") \
                 and not p.var.is_param and p.var is not var:
             return self.container(p.var)        # a loop's copy of the container
+        if isinstance(p, ir.Call) and any(a is load for a in p.args):      # passed on: the same rule there
+            return all(_hides(self.functions, p, k, self.visiting) for k, a in enumerate(p.args) if a is load)
+        if isinstance(p, ir.MakeTuple):     # `f((i, u))`, `t = (i, u)`: where the tuple's item goes
+            k = next(i for i, item in enumerate(p.items) if item is load)
+            return all(self._tuple_goes(p, q, k) for q in self.parent.get(id(p), [None]))
         return False
+
+    def _value_holder(self, e: ir.Expr, var: ir.Var) -> bool:
+        """The container value `e` (a copy of `var`) is read only as `container` allows."""
+        for q in self.parent.get(id(e), [None]):
+            if isinstance(q, ir.Assign) and q.value is e and not q.var.is_param and q.var is not var:
+                if not self.container(q.var):
+                    return False
+            elif not self._use(e, q, var):
+                return False
+        return True
+
+    def _tuple_goes(self, made: ir.MakeTuple, q, k: int) -> bool:
+        if isinstance(q, ir.Call) and any(a is made for a in q.args):
+            fn = self.functions.get(q.func)
+            if fn is None:
+                return False
+            inner = _Hidden(fn, self.functions, self.visiting)
+            return all(inner.tuple_holder(fn.params[j].var, k) for j, a in enumerate(q.args) if a is made)
+        if isinstance(q, ir.Assign) and q.value is made and not q.var.is_param:
+            return self.tuple_holder(q.var, k)
+        return False
+
+    def tuple_holder(self, var: ir.Var, k: int) -> bool:
+        """Item k of the tuple `var` is a container read only as `container` allows."""
+        for load in _loads(self.fn, var):
+            for q in self.parent.get(id(load), [None]):
+                if isinstance(q, ir.TupleGet) and q.value is load:
+                    if q.index != k:
+                        continue
+                    for r in self.parent.get(id(q), [None]):
+                        if isinstance(r, ir.Assign) and r.value is q and not r.var.is_param:
+                            if not self.container(r.var):
+                                return False
+                        elif not self._use(q, r, var):
+                            return False
+                elif isinstance(q, ir.Assign) and q.value is load and not q.var.is_param and q.var is not var:
+                    if not self.tuple_holder(q.var, k):
+                        return False
+                else:
+                    return False
+        return True
 
     def cleared(self, e: ir.Expr) -> bool:
         """The int-ness of `e`'s value cannot be seen where it is used."""
@@ -205,6 +305,11 @@ class _Hidden:
             if p.name in ("abs", "min", "max"):
                 return self.cleared(p)
             return p.type == F64 and not p.name.startswith(("list.", "dict.", "py.", "text.", "fx."))
+        if isinstance(p, ir.MakeTuple):     # `for j, u_j in enumerate(u)`: the item's reads
+            k = next(i for i, item in enumerate(p.items) if item is e)
+            return all(isinstance(q, ir.Assign) and q.value is p and not q.var.is_param
+                       and all(self._tuple_item_cleared(load, k) for load in _loads(self.fn, q.var))
+                       for q in self.parent.get(id(p), [None]))
         if isinstance(p, ir.Assign) and p.value is e and p.var.type == F64 and not p.var.is_param:
             known = self.locals_seen.get(id(p.var))
             if known is None:
@@ -213,6 +318,16 @@ class _Hidden:
                 self.locals_seen[id(p.var)] = known
             return known
         return False
+
+    def _tuple_item_cleared(self, load: ir.Load, k: int) -> bool:
+        """Each read of a tuple local that reaches item k is one `cleared` allows."""
+        for q in self.parent.get(id(load), [None]):
+            if isinstance(q, ir.TupleGet) and q.value is load:
+                if q.index == k and not self.cleared(q):
+                    return False
+            else:
+                return False
+        return True
 
     def surely_float(self, e: ir.Expr, seen: set) -> bool:
         """`e` is a float whatever its operands are (so `x op e` is a float)."""
@@ -225,6 +340,10 @@ class _Hidden:
                 return True
             return e.op in ("+", "-", "*", "//", "%") and (self.surely_float(e.left, seen)
                                                             or self.surely_float(e.right, seen))
+        if isinstance(e, ir.Call) and e.type == F64:     # a callee none of whose returns may be an int
+            fn = self.functions.get(e.func)
+            return fn is not None and not fn.int_return and all(
+                r.intflag is None for r in ir.walk(fn.body) if isinstance(r, ir.Return))
         if isinstance(e, ir.Load) and e.type == F64 and not e.var.is_param:
             if id(e.var) in seen:
                 return True
@@ -234,11 +353,16 @@ class _Hidden:
         return False
 
 
-def _hides(functions: dict, call: ir.Call, k: int) -> bool:
+def _hides(functions: dict, call: ir.Call, k: int, visiting: set | None = None) -> bool:
+    """`call`'s callee only computes with the items of its argument k (`_Hidden`)."""
     fn = functions.get(call.func)
     if fn is None or k >= len(fn.params):
         return False
-    return _Hidden(fn).container(fn.params[k].var)
+    visiting = set() if visiting is None else visiting
+    if (call.func, k) in visiting:
+        return True         # recursion: the other uses decide
+    visiting.add((call.func, k))
+    return _Hidden(fn, functions, visiting).container(fn.params[k].var)
 
 
 def refuse_passed(functions: dict, diags) -> None:

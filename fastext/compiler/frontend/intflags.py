@@ -420,7 +420,7 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
         stmts[:] = out
     # an int stored among floats where no shadow keeps it: refused (frontend/intescape.py)
     from fastext.compiler.frontend import intescape
-    intescape.check(fc, list(_statements(body)), shadows, flag)
+    intescape.check(fc, list(_statements(body)), shadows, flag, body)
     if int_return:      # every return then says what it gives (the record may hold a callee's flag)
         for s in returns:
             if s.intflag is None:
