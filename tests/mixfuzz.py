@@ -96,6 +96,19 @@ def statements(rng: random.Random) -> list[str]:
         lambda: "print(s.upper(), s[::-1], s.startswith(\"a\"), s.count(\",\"), f\"{s!r:>8}\")",
         lambda: "tot = 0\n    for v in xs:\n        tot += v\n    print(tot)",
         lambda: f"print(f\"{{xs[0]}} {{d['k1']}}\", str(xs), repr(d))",
+        # riskier routes: copies, joins, pops, nested containers, tuples in lists
+        lambda: f"zs = xs + [{lit(rng)}]\n    print(zs)",
+        lambda: f"xs.insert(0, {lit(rng)})",
+        lambda: f"xs.extend([{lit(rng)}, {_floatnum(rng)}])",
+        lambda: "if len(xs) > 1:\n        print(xs.pop())",
+        lambda: "cp = list(xs)\n    cp.append(1.5)\n    print(cp, xs)",
+        lambda: "pairs = [(i, v) for i, v in enumerate(xs)]\n    print(pairs)",
+        lambda: "print(max(xs) + 1, sum(xs) * 2)",
+        lambda: "m = max(xs)\n    print(m, [m])",
+        lambda: f"grid = [[{lit(rng)}, {_floatnum(rng)}] for _ in range(2)]\n    print(grid, grid[0][0])",
+        lambda: "inv = {v: k for k, v in d.items()}\n    print(len(inv))",
+        lambda: "print({k: v * 2 for k, v in d.items()})",
+        lambda: f"bag = {{s: [{lit(rng)}]}}\n    for k in bag:\n        bag[k].append({_floatnum(rng)})\n    print(bag)",
     ]
     for _ in range(rng.randint(3, 7)):
         body.append(rng.choice(pool)())

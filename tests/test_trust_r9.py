@@ -188,3 +188,17 @@ REFUSED = {
 def test_escaping_int_is_refused(tmp_path, route):
     source, line, col, message = REFUSED[route]
     fxload.assert_located_error(tmp_path, source, line, col, message, HINT)
+
+
+# ----------------------------------------------------------------------------- the fuzzer's smoke slice
+MIX_SEEDS = range(4)        # a few seconds of CPU each; tests/mixfuzz.py runs long
+
+
+def test_mixed_container_fuzzer_smoke(tmp_path):
+    """A fixed slice of tests/mixfuzz.py: each program agrees with Python or is refused with the
+    located int-among-floats error; never a different output or another error."""
+    import mixfuzz
+    kinds = [mixfuzz.run_program(seed, str(tmp_path)) for seed in MIX_SEEDS]
+    bad = [(r["seed"], r["kind"], str(r["detail"])[:400]) for r in kinds if r["kind"] not in ("same", "refused")]
+    assert not bad, bad
+    assert sum(r["kind"] == "same" for r in kinds) >= 3
