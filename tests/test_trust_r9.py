@@ -172,6 +172,11 @@ REFUSED = {
             ys.append(sum(xs))
             print(ys)
         """, 5, 15, MESSAGE),
+    "module-level list": ("""
+        XS = [1, 2.5]
+        def main() -> None:
+            print(XS)
+        """, 2, 7, MESSAGE),
     "a call returning its argument": ("""
         def _same(xs: list[float]) -> list[float]:
             return xs
