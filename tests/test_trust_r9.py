@@ -29,7 +29,8 @@ def run(fn, *args):
 
 CASES = [("item_reads", 3), ("str_object_keys", 4), ("tuple_of_items", 2), ("sorted_then_append", 1),
          ("copies_then_store", 5), ("passed_to_arithmetic", 3), ("passed_to_arithmetic", 0),
-         ("sum_of_mixed", 3), ("sum_of_mixed", 0), ("call_result_then_store", 2), ("max_min_of_mixed", 2)]
+         ("sum_of_mixed", 3), ("sum_of_mixed", 0), ("call_result_then_store", 2), ("max_min_of_mixed", 2),
+         ("insert_ints", 3)]
 
 
 @pytest.mark.parametrize("name,arg", CASES)

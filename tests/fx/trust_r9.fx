@@ -85,3 +85,12 @@ def max_min_of_mixed(n: int) -> float:
     m = max(xs)
     print(max(xs), min(xs), m, sum(xs) > 3)
     return min(xs)
+
+
+def insert_ints(n: int) -> None:
+    xs = [1.5, 2.5]
+    xs.insert(0, 1)
+    xs.insert(-1, n)
+    xs.insert(100, 2)
+    xs.insert(-100, 0.5)
+    print(xs, xs[1])

@@ -60,7 +60,8 @@ def _handled(stmts, shadows: dict) -> set[int]:
                 for _, append in _appends(v):
                     out.add((id(append.value), id(append.value.args[-1])))
         if isinstance(s, ir.ExprStmt) and isinstance(s.value, ir.Intrinsic) \
-                and s.value.name in ("list.set", "list.append", "dict.setitem") and len(s.value.args) >= 2 \
+                and s.value.name in ("list.set", "list.append", "list.insert", "dict.setitem") \
+                and len(s.value.args) >= 2 \
                 and isinstance(s.value.args[0], ir.Load) and isinstance(shadows.get(id(s.value.args[0].var)), ir.Var) \
                 and not (s.value.name == "dict.setitem" and len(s.value.args) != 3):
             out.add((id(s.value), id(s.value.args[-1])))

@@ -62,14 +62,16 @@ def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict, returned: 
         return parent.name == "list.len" \
             or parent.name == "list.get" and len(parent.args) == 2 and pure(parent.args[1]) \
             or parent.name == "list.set" and len(parent.args) == 3 and statement and pure(parent.args[1]) \
-            or parent.name == "list.append" and len(parent.args) == 2 and statement
+            or parent.name == "list.append" and len(parent.args) == 2 and statement \
+            or parent.name == "list.insert" and len(parent.args) == 3 and statement and pure(parent.args[1])
     return followed(stmts_of, params, _eligible_type, lambda value: _fresh(value, pure), use_ok, _ITERATION, aliases, returned, passed)
 
 
 def stores(s: ir.Stmt, lists: dict):
     """The items statement `s` stores into a candidate list (`xs[i] = v`, `xs.append(v)`, a
     display or `[x] * n` assigned to it), with the list's variable; or (None, [])."""
-    if isinstance(s, ir.ExprStmt) and isinstance(s.value, ir.Intrinsic) and s.value.name in ("list.set", "list.append") \
+    if isinstance(s, ir.ExprStmt) and isinstance(s.value, ir.Intrinsic) \
+            and s.value.name in ("list.set", "list.append", "list.insert") \
             and isinstance(s.value.args[0], ir.Load) and id(s.value.args[0].var) in lists:
         return s.value.args[0].var, [s.value.args[-1]]
     if isinstance(s, ir.Assign) and id(s.var) in lists and _eligible_type(s.var.type):
@@ -122,6 +124,11 @@ def around(fc, s: ir.Stmt, var: ir.Var, items, flags: ir.Var, flag, pure, flag_h
     if isinstance(s, ir.ExprStmt) and s.value.name == "list.append":
         return [], [ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "list.append",
                                                    [load, _flag_or_false(flag(items[0]), span)]))]
+    if isinstance(s, ir.ExprStmt) and s.value.name == "list.insert":     # the flag inserted at the same place
+        index = ir.copy_expr(s.value.args[1])
+        return [], [ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "list.insert",
+                                                   [load, index, _flag_or_false(flag(items[0]), span)],
+                                                   dict(s.value.attrs)))]
     if isinstance(s, ir.ExprStmt):      # xs[i] = v
         index = ir.copy_expr(s.value.args[1])
         return [], [ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "list.set",
