@@ -420,16 +420,16 @@ def _results_in_place(fc, stmts, shadows: dict, result_flag) -> None:
     used inside a larger expression whose value shows int-ness (`sum(xs) + 1` printed), refused."""
     import types
     body = [s for s, par in stmts if not par]
+    found = [x for s in body for e in ir.children(s) for x in ir.walk_exprs(e)
+             if isinstance(x, ir.StmtExpr) and result_flag(x, shadows, True) is not None]
+    if not found:
+        return      # the parents are mapped only where some such value is
     checker = _Hidden(types.SimpleNamespace(body=body))
-    for s in body:
-        for e in ir.children(s):
-            for x in ir.walk_exprs(e):
-                if result_flag(x, shadows, True) is None:
-                    continue
-                p = checker.parent.get(id(x), [None])[0]
-                if isinstance(p, (ir.ObjBox, ir.Return)) or isinstance(p, ir.Assign) and p.value is x \
-                        or isinstance(p, ir.Intrinsic) and p.name in _DISPLAYS + _STORES or checker.cleared(x):
-                    continue        # the stores: refused by `check` where no shadow keeps them
-                fc.diags.error(x.span, "this is the sum, min or max of a container of floats holding some of "
-                               "Python's ints, used inside an expression the compiled code cannot keep its "
-                               "int-ness through", "assign it to a name first (`s = sum(xs)`), or " + HINT)
+    for x in found:
+        p = checker.parent.get(id(x), [None])[0]
+        if isinstance(p, (ir.ObjBox, ir.Return)) or isinstance(p, ir.Assign) and p.value is x \
+                or isinstance(p, ir.Intrinsic) and p.name in _DISPLAYS + _STORES or checker.cleared(x):
+            continue        # the stores: refused by `check` where no shadow keeps them
+        fc.diags.error(x.span, "this is the sum, min or max of a container of floats holding some of "
+                       "Python's ints, used inside an expression the compiled code cannot keep its "
+                       "int-ness through", "assign it to a name first (`s = sum(xs)`), or " + HINT)
