@@ -125,40 +125,40 @@ def check(fc, stmts, shadows: dict, flag, body: list | None = None) -> None:
     """Report each int stored among floats where no shadow keeps it (`stmts`: (statement, inside
     a prange body) pairs, as placed by frontend/intflags.py: `apply`)."""
     from fastext.compiler.frontend.intflags import result_flag
+    # every expression outside prange bodies, with its statement: walked once
+    exprs = [(s, x) for s, par in stmts if not par for e in ir.children(s) for x in ir.walk_exprs(e)]
+    stores = [(s, x) for s, x in exprs if isinstance(x, ir.Intrinsic) and x.name in _DISPLAYS + _STORES]
+    _results_in_place(fc, stmts, shadows, result_flag, [x for _, x in exprs if isinstance(x, ir.StmtExpr)])
+    if not stores:
+        return
     handled = _handled(stmts, shadows)
     reported: set[int] = set()
     # a display that is a call's argument (`f([1, 2.5])`, `total(1, 2.5)` packing `*xs`): the
     # callee may only compute with its items, checked once every function is (`refuse_passed`)
-    passed_displays = {id(a): (x, k) for s, par in stmts if not par for e in ir.children(s) for x in ir.walk_exprs(e)
-                       if isinstance(x, ir.Call) for k, a in enumerate(x.args)
+    passed_displays = {id(a): (x, k) for _, x in exprs if isinstance(x, ir.Call) for k, a in enumerate(x.args)
                        if isinstance(a, ir.Intrinsic) and a.name in _DISPLAYS}
     deferred: set[int] = set()
-    positions = _positions(body) if body is not None else {}
-    _results_in_place(fc, stmts, shadows, result_flag)
-    for s, par in stmts:
-        if par:
-            continue
-        for e in ir.children(s):
-            for x in ir.walk_exprs(e):
-                if not isinstance(x, ir.Intrinsic) or x.name not in _DISPLAYS + _STORES:
-                    continue
-                for slot in _slots(x):
-                    if (id(x), id(slot)) in handled and result_flag(slot, shadows, True) is None:
-                        continue
-                    item = _maybe_int(slot, shadows, flag)
-                    if item is None or id(x) in reported:
-                        continue
-                    if _false_here(flag(item, shadows), positions.get(id(s))):
-                        continue
-                    if id(x) in passed_displays and result_flag(slot, shadows, True) is None:
-                        if id(x) not in deferred:
-                            deferred.add(id(x))
-                            fc.int_passed = list(getattr(fc, "int_passed", [])) + [passed_displays[id(x)]]
-                        continue
-                    reported.add(id(x))     # one error for a display, at its first int
-                    fc.diags.error(item.span, "this number may be an int, stored among floats where the "
-                                   "compiled code cannot keep it one: Python would show it as an int "
-                                   "(`1`), the compiled container as a float (`1.0`)", HINT)
+    positions: dict = {}        # made at the first int found (most functions store none)
+    for s, x in stores:
+        for slot in _slots(x):
+            if (id(x), id(slot)) in handled and result_flag(slot, shadows, True) is None:
+                continue
+            item = _maybe_int(slot, shadows, flag)
+            if item is None or id(x) in reported:
+                continue
+            if not positions and body is not None:
+                positions = _positions(body)
+            if _false_here(flag(item, shadows), positions.get(id(s))):
+                continue
+            if id(x) in passed_displays and result_flag(slot, shadows, True) is None:
+                if id(x) not in deferred:
+                    deferred.add(id(x))
+                    fc.int_passed = list(getattr(fc, "int_passed", [])) + [passed_displays[id(x)]]
+                continue
+            reported.add(id(x))     # one error for a display, at its first int
+            fc.diags.error(item.span, "this number may be an int, stored among floats where the "
+                           "compiled code cannot keep it one: Python would show it as an int "
+                           "(`1`), the compiled container as a float (`1.0`)", HINT)
 
 
 def refuse_internal_calls(functions: dict, diags) -> None:
@@ -415,15 +415,15 @@ def _returns_own(functions: dict, name: str, seen: set) -> bool:
                if isinstance(s, ir.Return) and s.value is not None)
 
 
-def _results_in_place(fc, stmts, shadows: dict, result_flag) -> None:
+def _results_in_place(fc, stmts, shadows: dict, result_flag, candidates: list) -> None:
     """`sum(xs)`/`max(xs)` of a list holding Python's ints has its flag only once it has run:
-    used inside a larger expression whose value shows int-ness (`sum(xs) + 1` printed), refused."""
+    used inside a larger expression whose value shows int-ness (`sum(xs) + 1` printed), refused.
+    `candidates`: the function's statement expressions."""
     import types
-    body = [s for s, par in stmts if not par]
-    found = [x for s in body for e in ir.children(s) for x in ir.walk_exprs(e)
-             if isinstance(x, ir.StmtExpr) and result_flag(x, shadows, True) is not None]
+    found = [x for x in candidates if result_flag(x, shadows, True) is not None]
     if not found:
         return      # the parents are mapped only where some such value is
+    body = [s for s, par in stmts if not par]
     checker = _Hidden(types.SimpleNamespace(body=body))
     for x in found:
         p = checker.parent.get(id(x), [None])[0]
