@@ -509,6 +509,9 @@ class Function:
     # An f64 result that some `return` gives as Python's int (`return 0` beside `return x / 2`):
     # every return stores its flag in the error record, the entry point boxes by it.
     int_return: bool = False
+    # (call, argument position) of the calls handed a container whose ints a shadow follows: the
+    # callee must not show them (frontend/intescape.py: `refuse_internal_calls`)
+    int_passed: list = field(default_factory=list)
     # How many parameters a caller may pass by position (None: all): `def f(x, *, tol=1e-8)`
     # has 1, the others are keyword-only (frontend/module.py: `keyword_only`, abi/wrapper.py)
     positional: int | None = None

@@ -154,6 +154,7 @@ def printing(n: i64) -> None:
 
 
 def from_tuple(x: f64) -> tuple[list[f64], i64]:
-    t = (1, 2.5, x)
+    # `(1, 2.5, x)` is refused: the int 1 would reach Python as 1.0 inside the returned tuple
+    t = (1.0, 2.5, x)
     u = tuple(t)
     return list(t), len(u)

@@ -162,6 +162,7 @@ class FunctionChecker(ExpressionChecker):
             from fastext.compiler.frontend import npscalars
             npscalars.mark(fn)      # `r / ss` of a local holding `a.sum()`: NumPy's division
         fn.int_return = int_return
+        fn.int_passed = getattr(self, "int_passed", [])     # checked by frontend/intescape.py
         for d in gpu.check_no_alloc(fn, self.sig.target):
             self.diags.add(d)
         if self.sig.target == "cpu":

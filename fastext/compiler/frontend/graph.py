@@ -56,6 +56,11 @@ def check_source(source: SourceFile, module_name: str, read=None) -> tuple[ir.Mo
     functions = _reachable(functions, roots)
     from fastext.compiler.frontend import intflags
     intflags.finish(functions, [v for kind, v in namespace.values() if kind == "func"])   # result flags read
+    from fastext.compiler.frontend import intescape
+    intescape.refuse_internal_calls(functions, diags)     # a list's int flags go only to Python
+    intescape.refuse_passed(functions, diags)
+    if diags:
+        return None, diags
     constants = {name: (b.type, b.value) for name, b in root.scope.names.items() if b.kind == "const"}
     arrays = {name: b.value[1] for name, b in root.scope.names.items() if b.kind == "constarray" and b.value[0] == name}
     deps = tuple(u.path for u in graph.order if u is not root)

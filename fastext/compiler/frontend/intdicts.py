@@ -27,22 +27,26 @@ _ITERATION = ("dict.compact", "dict.len", "dict.key", "dict.value", "dict.contai
 
 
 def eligible_type(t) -> bool:
-    return isinstance(t, T.Dict) and not t.default and t.value == F64 and isinstance(t.key, (T.Scalar, T.Str))
+    return isinstance(t, T.Dict) and not t.default and t.value == F64 and (isinstance(t.key, (T.Scalar, T.Str))
+                                                                            or t.key == T.PyObj("str"))
 
 
-def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict, returned: bool = False) -> dict[int, ir.Var]:
+def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict, returned: bool = False,
+               passed: list | None = None) -> dict[int, ir.Var]:
     """The local dicts of f64 values whose every use the shadow can follow, and boxed somewhere
     (frontend/intfollow.py).  `stmts_of` is a list of (statement, inside a prange body)."""
     from fastext.compiler.frontend.intfollow import followed
 
     def fresh(value: ir.Expr) -> bool:
-        return isinstance(value, ir.StmtExpr) or isinstance(value, ir.Intrinsic) and value.name == "dict.new"
+        # a call's result or a copy holds no ints (frontend/intescape.py): a new, empty key set
+        return isinstance(value, (ir.StmtExpr, ir.Call)) or isinstance(value, ir.Intrinsic) \
+            and value.name in ("dict.new", "dict.copy")
 
     def use_ok(parent: ir.Intrinsic, statement: bool) -> bool:
         return parent.name in _READS \
             or parent.name == "dict.getitem" and len(parent.args) == 2 and not parent.attrs.get("kind") \
             or parent.name == "dict.setitem" and len(parent.args) == 3 and statement and pure(parent.args[1])
-    return followed(stmts_of, params, eligible_type, fresh, use_ok, _ITERATION, aliases, returned)
+    return followed(stmts_of, params, eligible_type, fresh, use_ok, _ITERATION, aliases, returned, passed)
 
 
 def stores(s: ir.Stmt, dicts: dict):

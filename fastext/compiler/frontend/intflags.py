@@ -36,7 +36,7 @@ from fastext.compiler.types import BOOL, F64, I64, OBJECT, PyObj, Scalar
 
 # nodes a flag may evaluate a second time beside the value: no side effects and the same result
 # (an operation that raises raises the same error in either evaluation)
-_PURE = (ir.Const, ir.Load, ir.Cast, ir.BinOp, ir.UnaryOp, ir.Compare, ir.Truth)
+_PURE = (ir.Const, ir.ObjConst, ir.Load, ir.Cast, ir.BinOp, ir.UnaryOp, ir.Compare, ir.Truth)
 _KEEP = ("+", "-", "*", "//", "%")
 
 
@@ -139,6 +139,22 @@ def flag(e: ir.Expr, shadows: dict) -> ir.Expr | None:
     return None
 
 
+def result_flag(e: ir.Expr, shadows: dict, followed_only: bool = False) -> ir.Expr | None:
+    """The flag of a statement expression's f64 result (`sum(xs)`, `max(xs)` of a list whose ints
+    a shadow follows: their accumulator has a shadow), valid only once it has run: read where the
+    expression is the whole value of a box, a `return` or an assignment (frontend/intescape.py
+    refuses it anywhere else).  `followed_only`: only of a statement expression reading the items
+    of a container a shadow follows (`sum(xs)` of any list starts from the int 0, as Python's)."""
+    if isinstance(e, ir.StmtExpr) and isinstance(e.result, ir.Load) and e.result.var.type == F64 \
+            and isinstance(shadows.get(id(e.result.var)), ir.Var):
+        if followed_only and not any(isinstance(x, ir.Load) and isinstance(x.var.type, (T.List, T.Dict))
+                                     and isinstance(shadows.get(id(x.var)), ir.Var)
+                                     for s in ir.walk(e.body) for c in ir.children(s) for x in ir.walk_exprs(c)):
+            return None
+        return ir.Load(BOOL, e.span, shadows[id(e.result.var)])
+    return None
+
+
 def _statements(stmts: list[ir.Stmt]):
     """Every statement in `stmts` (statement expressions' bodies included), with whether it is
     inside a prange body."""
@@ -180,7 +196,8 @@ def _shadowed(body: list[ir.Stmt], stmts: list, dicts: dict, aliases: dict) -> d
             v = s.var
             if par or id(v) in found or id(v) in banned:
                 continue
-            if v.type == F64 and (flag(s.value, probe) is not None or id(s) in called and _call_flag(s.value, probe)) \
+            if v.type == F64 and (flag(s.value, probe) is not None or id(s) in called and _call_flag(s.value, probe)
+                                  or result_flag(s.value, probe, True) is not None) \
                     or _tuple_items(s) \
                     and any(flag(x, probe) is not None for x in _tuple_items(s)):
                 found[id(v)] = v
@@ -310,9 +327,15 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
     stmts = list(_statements(body))
     aliases: dict[int, int] = {}    # a loop's temporary holding a container → the container
     returned = public and _bits_return(ret) and not isinstance(ret, T.Tuple)
-    dicts = intdicts.candidates(stmts, params, _pure, aliases, returned)
-    dicts.update(intlists.candidates(stmts, params, _pure, aliases, returned))     # containers: dicts and lists
+    passed: list = []               # (container, call, position): containers handed to `.fx` functions
+    dicts = intdicts.candidates(stmts, params, _pure, aliases, returned, passed)
+    dicts.update(intlists.candidates(stmts, params, _pure, aliases, returned, passed))     # containers: dicts and lists
     found = _shadowed(body, stmts, dicts, aliases)
+    # a container holding ints passed on: its callee must not show them (frontend/intescape.py)
+    fc.int_passed = [(call, k) for key, call, k in passed if key in dicts and key in found]
+    # `xs = _f(...)` of such a container: the callee must return a container of its own
+    fc.int_passed += [(s.value, None) for s, _ in stmts if isinstance(s, ir.Assign) and id(s.var) in found
+                      and id(s.var) in dicts and isinstance(s.value, ir.Call)]
     shadows: dict[int, ir.Var] = {}
     for key, var in found.items():
         if isinstance(var.type, T.Tuple):       # one flag per f64 item
@@ -360,6 +383,8 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
                         after.append(ir.Assign(s.span, shadow, f if f is not None else ir.Const(BOOL, s.span, False)))
             if isinstance(s, ir.Assign) and id(s.var) in shadows and s.var.type == F64 and not par:
                 f = _early(fc, flag(s.value, shadows), out, s.span)
+                if f is None:
+                    f = result_flag(s.value, shadows)   # read after the statement, as it must be
                 if f is None and not looped:
                     # `y = _f(x)` outside loops: the callee's flag, read just after the call (in a
                     # loop the read would keep the loop from being speculated: a float there)
@@ -368,6 +393,7 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
             if isinstance(s, ir.Return) and ret == F64 and s.value is not None and not par:
                 returns.append(s)
                 f = flag(s.value, shadows)
+                f = f if f is not None else result_flag(s.value, shadows)
                 s.intflag = f if f is not None else _call_flag(s.value, shadows)
                 int_return = int_return or s.intflag is not None
             if isinstance(s, ir.Return) and isinstance(ret, T.Tuple) and _bits_return(ret) and s.value is not None \
@@ -392,6 +418,9 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
                     if isinstance(x, ir.StmtExpr):
                         stack.append((x.body, inner, True))
         stmts[:] = out
+    # an int stored among floats where no shadow keeps it: refused (frontend/intescape.py)
+    from fastext.compiler.frontend import intescape
+    intescape.check(fc, list(_statements(body)), shadows, flag, body)
     if int_return:      # every return then says what it gives (the record may hold a callee's flag)
         for s in returns:
             if s.intflag is None:
@@ -447,6 +476,7 @@ def _boxes(fc, s: ir.Stmt, shadows: dict, dicts: dict) -> None:
         parent, x = stack.pop()
         if isinstance(x, ir.ObjBox) and x.intflag is None and x.value.type == F64:
             f = flag(x.value, shadows)
+            f = f if f is not None else result_flag(x.value, shadows)
             x.intflag = f if f is not None else _call_flag(x.value, shadows)
             if x.intflag is None:
                 x.intflag = _captured_calls_flag(fc, x, shadows)
@@ -463,6 +493,16 @@ def _boxes(fc, s: ir.Stmt, shadows: dict, dicts: dict) -> None:
             made = ir.ObjCall(OBJECT, span, ir.Intrinsic(OBJECT, span, "py.builtin", [], {"name": "list"}), None,
                               [ir.Intrinsic(PyObj("tuple"), span, "text.tuple", items)], ())
             _replace(parent, x, made)
+            continue
+        elif isinstance(x, ir.ObjBox) and x.intflag is None and isinstance(x.value.type, T.Tuple) \
+                and F64 in x.value.type.items and _tuple_flags(x.value, shadows) is not None:
+            # `print(t)`, `print((xs[0], 2.5))`: the Python tuple of the items, each f64 one by its flag
+            span = x.span
+            items = [ir.ObjBox(OBJECT, item.span, item, f) for item, f in _tuple_flags(x.value, shadows)]
+            made = ir.ObjCall(OBJECT, span, ir.Intrinsic(OBJECT, span, "py.builtin", [], {"name": "tuple"}), None,
+                              [ir.Intrinsic(PyObj("tuple"), span, "text.tuple", items)], ())
+            _replace(parent, x, made)
+            stack.extend((made, c) for c in ir.children(made))
             continue
         if isinstance(x, ir.StmtExpr):
             stack.append((x, x.result))     # its body is walked as statements
@@ -485,3 +525,22 @@ def _replace(parent, old: ir.Expr, new: ir.Expr) -> None:
                     value[k] = new
                     return
     raise AssertionError("box not found in its parent")
+
+
+def _tuple_flags(value: ir.Expr, shadows: dict) -> list | None:
+    """(item, its flag or None) for each item of a boxed tuple whose f64 items may be Python's
+    ints: a display (`(xs[0], 2.5)`) or a tuple local with item shadows (`t`); None when no item
+    may be an int (the tuple is boxed as it is)."""
+    span = value.span
+    if isinstance(value, ir.MakeTuple):
+        pairs = [(item, flag(item, shadows) if item.type == F64 else None) for item in value.items]
+    elif isinstance(value, ir.Load) and isinstance(shadows.get(id(value.var)), list):
+        pairs = []
+        for k, (t, shadow) in enumerate(zip(value.var.type.items, shadows[id(value.var)])):
+            pairs.append((ir.TupleGet(t, span, ir.copy_expr(value), k),
+                          ir.Load(BOOL, span, shadow) if shadow is not None else None))
+    else:
+        return None
+    if all(f is None for _, f in pairs):
+        return None
+    return pairs

@@ -27,10 +27,24 @@ def _eligible_type(t) -> bool:
     return isinstance(t, T.List) and t.item == F64
 
 
-def _fresh(value: ir.Expr, pure) -> bool:
-    """A new list the shadow can follow: a display, `[x] * n` of a display and a pure count, or
-    a comprehension."""
+# operations making a new list of the floats of other lists: those hold no ints (an int stored
+# into a list no shadow follows is refused, frontend/intescape.py), so the new list's flags are false
+_COPIES = ("list.slice", "list.copy", "list.concat")
+
+
+def floats_only(value: ir.Expr) -> bool:
+    """A new list every item of which is a float: a copy, slice or join of lists, `sorted(...)`
+    (a statement expression that is no comprehension), or a call's result (the callee is
+    checked to return a list of its own: frontend/intescape.py)."""
     if isinstance(value, ir.StmtExpr):
+        return not _appends(value)
+    return isinstance(value, ir.Call) or isinstance(value, ir.Intrinsic) and value.name in _COPIES
+
+
+def _fresh(value: ir.Expr, pure) -> bool:
+    """A new list the shadow can follow: a display, `[x] * n` of a display and a pure count, a
+    comprehension, or a new list of floats (`floats_only`)."""
+    if isinstance(value, ir.StmtExpr) or floats_only(value):
         return True
     if isinstance(value, ir.Intrinsic) and value.name == "list.display":
         return True
@@ -38,7 +52,8 @@ def _fresh(value: ir.Expr, pure) -> bool:
         and value.args[0].name == "list.display" and pure(value.args[1])
 
 
-def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict, returned: bool = False) -> dict[int, ir.Var]:
+def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict, returned: bool = False,
+               passed: list | None = None) -> dict[int, ir.Var]:
     """The local lists of f64 items whose every use the shadow can follow, and boxed somewhere
     (frontend/intfollow.py)."""
     from fastext.compiler.frontend.intfollow import followed
@@ -47,14 +62,16 @@ def candidates(stmts_of, params: list[ir.Param], pure, aliases: dict, returned: 
         return parent.name == "list.len" \
             or parent.name == "list.get" and len(parent.args) == 2 and pure(parent.args[1]) \
             or parent.name == "list.set" and len(parent.args) == 3 and statement and pure(parent.args[1]) \
-            or parent.name == "list.append" and len(parent.args) == 2 and statement
-    return followed(stmts_of, params, _eligible_type, lambda value: _fresh(value, pure), use_ok, _ITERATION, aliases, returned)
+            or parent.name == "list.append" and len(parent.args) == 2 and statement \
+            or parent.name == "list.insert" and len(parent.args) == 3 and statement and pure(parent.args[1])
+    return followed(stmts_of, params, _eligible_type, lambda value: _fresh(value, pure), use_ok, _ITERATION, aliases, returned, passed)
 
 
 def stores(s: ir.Stmt, lists: dict):
     """The items statement `s` stores into a candidate list (`xs[i] = v`, `xs.append(v)`, a
     display or `[x] * n` assigned to it), with the list's variable; or (None, [])."""
-    if isinstance(s, ir.ExprStmt) and isinstance(s.value, ir.Intrinsic) and s.value.name in ("list.set", "list.append") \
+    if isinstance(s, ir.ExprStmt) and isinstance(s.value, ir.Intrinsic) \
+            and s.value.name in ("list.set", "list.append", "list.insert") \
             and isinstance(s.value.args[0], ir.Load) and id(s.value.args[0].var) in lists:
         return s.value.args[0].var, [s.value.args[-1]]
     if isinstance(s, ir.Assign) and id(s.var) in lists and _eligible_type(s.var.type):
@@ -107,6 +124,11 @@ def around(fc, s: ir.Stmt, var: ir.Var, items, flags: ir.Var, flag, pure, flag_h
     if isinstance(s, ir.ExprStmt) and s.value.name == "list.append":
         return [], [ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "list.append",
                                                    [load, _flag_or_false(flag(items[0]), span)]))]
+    if isinstance(s, ir.ExprStmt) and s.value.name == "list.insert":     # the flag inserted at the same place
+        index = ir.copy_expr(s.value.args[1])
+        return [], [ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "list.insert",
+                                                   [load, index, _flag_or_false(flag(items[0]), span)],
+                                                   dict(s.value.attrs)))]
     if isinstance(s, ir.ExprStmt):      # xs[i] = v
         index = ir.copy_expr(s.value.args[1])
         return [], [ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "list.set",
@@ -120,6 +142,14 @@ def around(fc, s: ir.Stmt, var: ir.Var, items, flags: ir.Var, flag, pure, flag_h
         fresh = ir.Var(f"{flags.name}$new{len(fc.locals)}", FLAGS, span)
         fc.locals.append(fresh)
         return [ir.Assign(span, fresh, display)], [ir.Assign(span, flags, ir.Load(FLAGS, span, fresh))]
+    if floats_only(v):      # all false, as many as the new list has items
+        fresh = ir.Var(f"{flags.name}$new{len(fc.locals)}", FLAGS, span)
+        fc.locals.append(fresh)
+        falses = ir.Intrinsic(FLAGS, span, "list.repeat", [ir.Intrinsic(FLAGS, span, "list.display",
+                                                                         [ir.Const(BOOL, span, False)]),
+                                                            ir.Intrinsic(I64, span, "list.len",
+                                                                         [ir.Load(var.type, span, var)])])
+        return [], [ir.Assign(span, fresh, falses), ir.Assign(span, flags, ir.Load(FLAGS, span, fresh))]
     # a comprehension: a list of flags made beside it, one append before each of its appends
     made = ir.Var(f"{flags.name}$comp{len(fc.locals)}", FLAGS, span)
     fc.locals.append(made)

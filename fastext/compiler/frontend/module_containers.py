@@ -143,6 +143,9 @@ def check_init(scope, diags, root: bool) -> dict[str, ir.Function]:
         body.append(ir.ExprStmt(span, ir.Intrinsic(T.NONE, span, "module.store", [value], {"name": qual})))
         typed.append((name, qual, span, value))
     lists.finish(fc, body)
+    # no shadow follows a module container: an int among its floats is refused (frontend/intescape.py)
+    from fastext.compiler.frontend import intescape, intflags
+    intescape.check(fc, list(intflags._statements(body)), {}, intflags.flag, body)
     out = {INIT: ir.Function(INIT, [], T.NONE, body, span0, locals=fc.locals)}
     out[INIT].exported = False
     for name, qual, span, value in typed:     # the types `finish` settled
