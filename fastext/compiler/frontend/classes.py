@@ -68,11 +68,17 @@ def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast
     methods: list[ast.FunctionDef] = []
     consts: dict = {}
     slots = None
+    hashed = None       # `def __hash__`: read, not compiled (frontend/hashing.py)
     for stmt in without_docstring(node.body):
         if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is None:
             declared.append((stmt.target.id, stmt))
+        elif isinstance(stmt, ast.FunctionDef) and stmt.name == "__hash__" and not stmt.decorator_list:
+            from fastext.compiler.frontend import hashing
+            hashing.hash_method(collector, node, stmt)
+            hashed = stmt
         elif isinstance(stmt, ast.FunctionDef):
             _check_method(collector, node, stmt)
+            _other_is_instance(node, stmt)
             methods.append(stmt)
         elif isinstance(stmt, ast.Pass):
             pass
@@ -119,7 +125,11 @@ def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast
                                 "class's own instances is not supported yet",
                                 "keep indices instead (`list[int]` into a list of the instances), or hold one "
                                 f"instance per field (`self.next: Optional[{node.name}]`)")
-    stype = Struct(ref.name, tuple(fields), True, True, cid, base, getattr(node, "fx_record", None) or "")
+    record = getattr(node, "fx_record", None)
+    if not record and base is None and hashed is not None:
+        from fastext.compiler.frontend import hashing
+        record = hashing.mark(collector, node, methods, hashed, [f for f, _ in fields])
+    stype = Struct(ref.name, tuple(fields), True, True, cid, base, record or "")
     ref.bind(stype)
     scope.names[node.name] = Binding("structtype", stype)
     inherit.register(collector, node, stype, methods, consts, own_init)
@@ -286,6 +296,18 @@ def _bad_member(collector, node: ast.ClassDef, stmt: ast.stmt) -> FxSyntaxError:
     from fastext.compiler.frontend.expressions import NODE_NAMES
     what = NODE_NAMES.get(type(stmt).__name__, type(stmt).__name__)
     return FxSyntaxError(collector.span(stmt), f"unsupported statement in class `{node.name}` ({what})", HINT)
+
+
+def _other_is_instance(node: ast.ClassDef, m: ast.FunctionDef) -> None:
+    """`def __eq__(self, other):` / `def __add__(self, other):` whose body reads fields of `other`
+    (`other.x`): `other` is an instance of the class, as a number or a list has no fields."""
+    names = {f"__{n}__" for n in list(COMPARE.values()) + list(BINARY.values())}
+    if m.name not in names or len(m.args.args) != 2 or m.args.args[1].annotation is not None:
+        return
+    other = m.args.args[1].arg
+    if any(isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == other
+           for n in ast.walk(m)):
+        m.args.args[1].annotation = ast.copy_location(ast.Name(node.name, ast.Load()), m.args.args[1])
 
 
 def _is_property(m: ast.FunctionDef) -> bool:
