@@ -28,7 +28,7 @@ from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.scope import Binding
 from fastext.compiler.source import without_docstring
-from fastext.compiler.types import BOOL, C128, F64, I64, ClassRef, Scalar, Struct, Type, promote
+from fastext.compiler.types import BOOL, C128, F64, I64, ClassRef, Dict, Scalar, Struct, Type, promote
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.module import _ModuleCollector
@@ -308,6 +308,10 @@ def _other_is_instance(node: ast.ClassDef, m: ast.FunctionDef) -> None:
     if any(isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == other
            for n in ast.walk(m)):
         m.args.args[1].annotation = ast.copy_location(ast.Name(node.name, ast.Load()), m.args.args[1])
+        from fastext.compiler.frontend.hashing import is_instance_guard
+        # compiled code passes only instances here: the guard `if not isinstance(other, C): return
+        # NotImplemented` never returns (and NotImplemented has no native value)
+        m.body = [s for s in m.body if not is_instance_guard(s, other, node.name)] or [ast.Pass()]
 
 
 def _is_property(m: ast.FunctionDef) -> bool:
@@ -396,6 +400,9 @@ def _init_fields(collector, node: ast.ClassDef, init: ast.FunctionDef,
                         t = infer_field(collector, value, known, node)
                         if t is None:       # `self.items = []`: typed by what the methods put in it
                             t = _filled_by_methods(collector, node, target.attr, value)
+                            if isinstance(t, Dict) and isinstance(value, ast.Call) and \
+                                    isinstance(value.func, ast.Name) and value.func.id == "OrderedDict":
+                                t = Dict(t.key, t.value, "", True)
                         if t is None and isinstance(value, ast.Constant) and value.value is None:
                             t = _stored_later(collector, node, target.attr)    # `cur.left = Node(key)`
                         if t is None and isinstance(value, ast.Constant) and value.value is None:
@@ -540,8 +547,8 @@ def _empty_container(value: ast.expr) -> str | None:
     if isinstance(value, ast.Dict) and not value.keys:
         return "dict"
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and not value.args and not value.keywords \
-            and value.func.id in ("list", "dict", "set"):
-        return value.func.id
+            and value.func.id in ("list", "dict", "set", "OrderedDict"):
+        return "dict" if value.func.id == "OrderedDict" else value.func.id
     return None
 
 

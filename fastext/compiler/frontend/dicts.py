@@ -205,6 +205,9 @@ def method(fc: "FunctionChecker", node: ast.Call, table: ir.Expr, name: str) -> 
     if not is_set and table.type.default == "counter" and name in ("most_common", "update", "total", "elements"):
         from fastext.compiler.frontend import collections
         return collections.counter_method(fc, node, table, name)
+    if not is_set and (name == "popitem" or name == "move_to_end" and table.type.ordered):
+        from fastext.compiler.frontend import collections
+        return collections.ordered_method(fc, node, table, name)
     if name not in allowed:
         kind = "sets" if is_set else "dicts"
         raise fc.error(node.func, f"{kind} have no method `{name}` in .fx code", f"supported: {', '.join(allowed)}")

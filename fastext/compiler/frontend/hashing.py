@@ -61,6 +61,18 @@ def _is_instance_test(e: ast.expr, other: str, cls: str) -> bool:
         isinstance(e.args[1], ast.Name) and e.args[1].id == cls
 
 
+def is_instance_guard(stmt: ast.stmt, other: str, cls: str) -> bool:
+    """`if not isinstance(other, C): return NotImplemented` (or `return False`)."""
+    if not (isinstance(stmt, ast.If) and not stmt.orelse and len(stmt.body) == 1):
+        return False
+    test, then = stmt.test, stmt.body[0]
+    value = then.value if isinstance(then, ast.Return) else None
+    return isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and \
+        _is_instance_test(test.operand, other, cls) and \
+        (isinstance(value, ast.Constant) and value.value is False or
+         isinstance(value, ast.Name) and value.id == "NotImplemented")
+
+
 def compared_fields(m: ast.FunctionDef, cls: str) -> list[str] | None:
     """The fields `__eq__` compares (None when its body is not one of the field-wise shapes)."""
     if len(m.args.args) != 2:
@@ -69,10 +81,7 @@ def compared_fields(m: ast.FunctionDef, cls: str) -> list[str] | None:
     body = [s for s in m.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
     if len(body) == 2 and isinstance(body[0], ast.If) and not body[0].orelse:
         test, then = body[0].test, body[0].body     # `if not isinstance(other, C): return NotImplemented`
-        if not (isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not)
-                and _is_instance_test(test.operand, other, cls) and len(then) == 1
-                and isinstance(then[0], ast.Return) and isinstance(then[0].value, ast.Constant)
-                and then[0].value.value in (False, NotImplemented)):
+        if not is_instance_guard(body[0], other, cls):
             return None
         body = body[1:]
     if len(body) != 1 or not isinstance(body[0], ast.Return) or body[0].value is None:

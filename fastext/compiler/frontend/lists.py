@@ -135,7 +135,7 @@ def substitute(fc: "FunctionChecker", t: T.Type) -> T.Type:
     if isinstance(t, List):
         return List(substitute(fc, t.item), t.deque)
     if isinstance(t, T.Dict):
-        return T.Dict(substitute(fc, t.key), substitute(fc, t.value), t.default)
+        return T.Dict(substitute(fc, t.key), substitute(fc, t.value), t.default, t.ordered)
     if isinstance(t, T.Set):
         return T.Set(substitute(fc, t.item))
     if isinstance(t, T.Tuple):

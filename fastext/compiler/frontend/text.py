@@ -85,6 +85,9 @@ def _instances_shown(t: Type) -> str | None:
     if isinstance(t, T.Tuple) and any(holds(i) for i in t.items):
         items = " + \", \" + ".join(f"repr(_c[{k}])" for k in range(len(t.items)))
         return f'_r = "(" + {items} + "{"," if len(t.items) == 1 else ""})"' if t.items else '_r = "()"'
+    if isinstance(t, T.Dict) and t.ordered:     # Python 3.11's repr of an OrderedDict
+        return ('_r = ("OrderedDict([" + ", ".join(["(" + repr(_k) + ", " + repr(_v) + ")" for _k, _v in _c.items()])'
+                ' + "])") if _c else "OrderedDict()"')
     if isinstance(t, T.Dict) and (holds(t.key) or holds(t.value)):
         return '_r = "{" + ", ".join([repr(_k) + ": " + repr(_v) for _k, _v in _c.items()]) + "}"'
     return None
