@@ -436,6 +436,21 @@ def _init_fields(collector, node: ast.ClassDef, init: ast.FunctionDef,
     return list(fields.items())
 
 
+def _declared_result(collector, name: str) -> Type | None:
+    """The annotated result of the module function `name` (None: no such function or annotation)."""
+    tree = getattr(collector, "tree", None)
+    fn = next((s for s in tree.body if isinstance(s, ast.FunctionDef) and s.name == name), None) \
+        if tree is not None else None
+    if fn is None or fn.returns is None:
+        return None
+    try:
+        t = annotations.resolve(fn.returns, collector.scope)
+    except FxSyntaxError:
+        return None
+    from fastext.compiler.types import STR, STRV
+    return STRV if t == STR else t
+
+
 def _passed_types(collector, node: ast.ClassDef, k: int, name: str, default) -> Type | None:
     """The type of the unannotated `__init__` parameter `name` (position `k`): the common type of
     its number default and of the arguments the module's own calls `C(...)` pass it, where
@@ -824,6 +839,9 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
                 return _promote_all(ts)
             if b is not None and b.kind == "mathfn":
                 return F64
+            declared = _declared_result(collector, func.id)
+            if declared is not None:        # `self.tokens = tokenize(text)` of `def tokenize(...) -> list[str]`
+                return declared
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
             b = scope.lookup(func.value.id)
             if b is not None and b.kind == "module:math" and func.attr not in ("floor", "ceil", "trunc", "isqrt",
