@@ -203,14 +203,13 @@ def deque_method(fc: "FunctionChecker", node: ast.Call, q: ir.Expr, name: str) -
     return synth.effect(fc, _ROTATE, node, values={"_q": q, "_steps": steps})
 
 
-def _last(fc: "FunctionChecker", node: ast.Call, name: str) -> bool:
-    """The constant `last=` of `move_to_end`/`popitem` (True when left out)."""
-    last = True
+def _last(fc: "FunctionChecker", node: ast.Call, name: str) -> ast.expr | None:
+    """The `last=` of `move_to_end`/`popitem` (None when left out: True)."""
+    last = None
     for kw in node.keywords:
-        if kw.arg != "last" or not (isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, bool)):
-            raise fc.error(kw.value if kw.arg == "last" else node, f"OrderedDict.{name}() takes `last=True` or "
-                           "`last=False` (a constant) here", f"od.{name}(..., last=False)")
-        last = kw.value.value
+        if kw.arg != "last":
+            raise fc.error(node, f"OrderedDict.{name}() takes only `last=` as a keyword", f"od.{name}(..., last=False)")
+        last = kw.value
     return last
 
 
@@ -241,15 +240,28 @@ _r = (_k, _d.pop(_k))
 
 def ordered_method(fc: "FunctionChecker", node: ast.Call, table: ir.Expr, name: str) -> ir.Expr:
     """`od.move_to_end(k, last=True)` and `od.popitem(last=True)` of an OrderedDict (`popitem()`
-    of any dict: its last item, as dict.popitem)."""
+    of any dict: its last item, as dict.popitem).  A constant `last=` picks one code path; another
+    expression is evaluated once (after the key, as Python evaluates the arguments) and tested."""
     last = _last(fc, node, name)
+    constant = last is None or isinstance(last, ast.Constant) and isinstance(last.value, bool)
     if name == "popitem":
         if node.args:
             raise fc.error(node, "popitem() takes no positional arguments here", "od.popitem(last=False)")
-        if not last and not table.type.ordered:
-            raise fc.error(node, "dict.popitem() takes no `last=`", "a dict pops its last item: d.popitem()")
-        return synth.value(fc, _POP_LAST if last else _POP_FIRST, node, values={"_d": table})
-    if len(node.args) != 1:
-        raise fc.error(node, "move_to_end() takes the key (and `last=`)", "od.move_to_end(k)")
-    values = {"_d": table, "_k": fc.expr(node.args[0])}
-    return synth.effect(fc, "_v = _d.pop(_k)\n_d[_k] = _v\n" if last else _MOVE_FIRST, node, values=values)
+        if last is not None and not table.type.ordered:
+            raise fc.error(last, "dict.popitem() takes no `last=`", "a dict pops its last item: d.popitem()")
+        first, end = _POP_FIRST, _POP_LAST
+        values = {"_d": table}
+    else:
+        if len(node.args) != 1:
+            raise fc.error(node, "move_to_end() takes the key (and `last=`)", "od.move_to_end(k)")
+        first, end = _MOVE_FIRST, "_v = _d.pop(_k)\n_d[_k] = _v\n"
+        values = {"_d": table, "_k": fc.expr(node.args[0])}
+    if constant:
+        source = end if last is None or last.value else first
+    else:
+        values["_last"] = fc.condition(last)
+        indent = lambda text: "".join("    " + line + "\n" for line in text.strip().splitlines())   # noqa: E731
+        source = "if _last:\n" + indent(end) + "else:\n" + indent(first)
+    if name == "popitem":
+        return synth.value(fc, source, node, values=values)
+    return synth.effect(fc, source, node, values=values)
