@@ -478,6 +478,8 @@ def _passed_types(collector, node: ast.ClassDef, k: int, name: str, default) -> 
             builds = True
             continue
         t = infer_field(collector, arg, known, node)
+        if t is None and isinstance(arg, ast.Name):     # `Node(key)` in `def insert(self, key)`
+            t = _from_callers(collector, tree, getattr(call, "fx_owner", None), arg.id, node)
         if t is not None:
             seen.append(t)
     if not seen:
@@ -485,6 +487,33 @@ def _passed_types(collector, node: ast.ClassDef, k: int, name: str, default) -> 
             return collector.scope.names[node.name].value     # the class being read (a reference)
         return None
     return _promote_all(seen)
+
+
+def _from_callers(collector, tree: ast.AST, owner, name: str, node: ast.ClassDef) -> Type | None:
+    """The type of the unannotated parameter `name` of the function or method `owner` (the
+    function around a constructor call that passes it on) from the arguments its own callers
+    pass where a call alone tells (`tree.insert((i * 37) % 101)` in `def main(n: int)`): one
+    step up, no further; None unless every caller that passes it tells and they agree."""
+    if owner is None:
+        return None
+    fn, method = owner
+    params = [a.arg for a in fn.args.args]
+    if name not in params or fn.args.args[params.index(name)].annotation is not None or fn.args.vararg:
+        return None
+    k = params.index(name) - (1 if method else 0)
+    seen: list[Type | None] = []
+    for call, known in _calls_in_functions(collector, tree, owners=False):
+        f = call.func
+        if not (method and isinstance(f, ast.Attribute) and f.attr == fn.name or
+                not method and isinstance(f, ast.Name) and f.id == fn.name):
+            continue
+        if len(call.args) + len(call.keywords) > len(params) - (1 if method else 0):
+            continue        # another method of that name (a list's `insert(i, x)`)
+        arg = call.args[k] if 0 <= k < len(call.args) and not any(isinstance(a, ast.Starred) for a in call.args) \
+            else next((kw.value for kw in call.keywords if kw.arg == name), None)
+        if arg is not None:
+            seen.append(infer_field(collector, arg, known, node))
+    return _promote_all(seen) if seen else None
 
 
 def constructed_class(fn: ast.FunctionDef) -> str | None:
@@ -730,12 +759,18 @@ def _hierarchy_root(collector, name: str) -> Type | None:
     return collector.scope.__dict__.get("forward_classes", {}).get(name)
 
 
-def _calls_in_functions(collector, tree: ast.AST):
+def _calls_in_functions(collector, tree: ast.AST, owners: bool = True):
     """Every call of the module, with what is known of the names it can read there: the
     annotated parameters of the function around it and the variables of its `range` loops
-    (`g = Graph(n)` in `def main(n: int)`)."""
-    def visit(node: ast.AST, known: dict[str, Type]):
+    (`g = Graph(n)` in `def main(n: int)`).  With `owners`, each call is marked with the function
+    around it (`fx_owner`: the def and whether it is a method) for `_from_callers`."""
+    def visit(node: ast.AST, known: dict[str, Type], owner=None):
+        if isinstance(node, ast.ClassDef) and owners:
+            for child in node.body:
+                if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    child.fx_method = True
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            owner = (node, getattr(node, "fx_method", False))
             known = _param_types(collector, node.args.args)
             for sub in ast.walk(node):      # `for i in range(n)` and `[C(i * 0.5) for i in range(n)]`
                 if isinstance(sub, (ast.For, ast.comprehension)) and isinstance(sub.target, ast.Name) \
@@ -758,9 +793,11 @@ def _calls_in_functions(collector, tree: ast.AST):
                     if t is not None:
                         known[stmt.targets[0].id] = t
         if isinstance(node, ast.Call):
+            if owners:
+                node.fx_owner = owner
             yield node, known
         for child in ast.iter_child_nodes(node):
-            yield from visit(child, known)
+            yield from visit(child, known, owner)
     yield from visit(tree, {})
 
 

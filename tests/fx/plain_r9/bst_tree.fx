@@ -4,7 +4,7 @@ from collections import deque
 
 
 class Node:
-    def __init__(self, key: int):
+    def __init__(self, key):
         self.key = key
         self.left = None
         self.right = None
