@@ -1022,6 +1022,8 @@ def _check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Func
     check is kept only if it reports no more errors than the first (a promoted local that is
     also used as an int — `range(total)` — keeps the first check's messages).  `make` builds a
     fresh checker and may record it for the caller's internal-error reports."""
+    from fastext.compiler.frontend import generators
+    start = generators.serial()
     first = make()
     before = len(diags.items)
     fn, failed = _attempt(first, node)
@@ -1043,6 +1045,8 @@ def _check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Func
         return fn
     reported = diags.items[before:]
     del diags.items[before:]
+    if pretyped:
+        generators.rewind(start)      # inlined generators' locals named as in the first check
     second = make()
     second.promote = frozenset(first.wants_float)
     second.pretyped = pretyped
