@@ -300,7 +300,13 @@ def _bad_member(collector, node: ast.ClassDef, stmt: ast.stmt) -> FxSyntaxError:
 
 def _other_is_instance(node: ast.ClassDef, m: ast.FunctionDef) -> None:
     """`def __eq__(self, other):` / `def __add__(self, other):` whose body reads fields of `other`
-    (`other.x`): `other` is an instance of the class, as a number or a list has no fields."""
+    (`other.x`): `other` is an instance of the class, as a number or a list has no fields.  An
+    operator whose every `return` builds an instance of the class returns the class."""
+    arith = {f"__{n}__" for n in list(BINARY.values()) + list(UNARY.values())} | \
+        {f"__r{n}__" for n in BINARY.values()}
+    if m.name in arith and m.returns is None and constructed_class(m) == node.name:
+        # `return Poly(out)`: the operator makes an instance of the class
+        m.returns = ast.copy_location(ast.Name(node.name, ast.Load()), m)
     names = {f"__{n}__" for n in list(COMPARE.values()) + list(BINARY.values())}
     if m.name not in names or len(m.args.args) != 2 or m.args.args[1].annotation is not None:
         return
@@ -866,6 +872,11 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
                     scope.lookup("range") is None:
                 from fastext.compiler.types import List
                 return List(I64)          # `list(range(n))`
+            if b is None and func.id in ("list", "sorted") and len(value.args) == 1 and not value.keywords:
+                from fastext.compiler.types import List
+                inner = infer_field(collector, value.args[0], known, node)
+                if isinstance(inner, List):
+                    return List(inner.item)     # `c = list(coeffs)` of a list: a copy of its type
             if b is None and func.id in ("float", "int", "bool", "complex", "len", "ord"):
                 return {"float": F64, "int": I64, "bool": BOOL, "complex": C128, "len": I64, "ord": I64}[func.id]
             if b is None and func.id in ("str", "repr", "chr", "hex", "oct", "bin", "format"):
