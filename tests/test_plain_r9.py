@@ -4,7 +4,10 @@ set, counter factories returning closures with `nonlocal`, an LRU cache on
 `collections.OrderedDict`, Kahn's topological sort, union-find with Kruskal, matrices as lists of
 lists, text statistics with Counter/defaultdict, a bank simulation with classes and exceptions, a
 tokenizer and recursive-descent calculator, run-length encoding, the game of life, a stack VM,
-dynamic programming and a report with star-unpacking.  Each prints and returns exactly what
+dynamic programming, a report with star-unpacking, a sudoku solver, number words, a heapq
+scheduler of instances ordered by `__lt__`, word ladders, a BST with None children, CSV pivots
+with a dict of dicts, shapes with inheritance, `lru_cache` recursion, generators, a Wordle scorer
+and a polynomial class with operators.  Each prints and returns exactly what
 plain Python does (`# ARGS:` line); the other tests check the boundary and the refusals."""
 from __future__ import annotations
 
