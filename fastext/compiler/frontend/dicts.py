@@ -365,7 +365,8 @@ def constructor(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         value = fc.expr(arg)
         if not isinstance(value.type, Dict):
             raise fc.error(arg, f"dict() of {article(value.type)} is not supported", "dict(other_dict), or a dict comprehension")
-        return _op(value.type, span, "copy", [value])
+        # a plain dict, also of a defaultdict, Counter or OrderedDict (as Python's `dict(c)`)
+        return _op(Dict(value.type.key, value.type.value), span, "copy", [value])
     generator = ast.copy_location(ast.SetComp(ast.Name("_", ast.Load()), [
         ast.comprehension(ast.Name("_", ast.Store()), arg, [], 0)]), arg)
     return comprehension(fc, generator)
