@@ -163,6 +163,8 @@ def plain_class(name: str, fields: list, ns: dict, constructor, record: str = ""
             raise dataclasses.FrozenInstanceError(f"cannot assign to field {attr!r}")
 
         ns.update(__delattr__=__setattr__, __hash__=lambda self: hash(tuple(getattr(self, f) for f in names)))
+    elif record == "hashed":    # a class whose `__eq__` compares every field (compiler/frontend/hashing.py)
+        ns.update(__hash__=lambda self: hash(tuple(getattr(self, f) for f in names)))
     ns.update(__slots__=names, __new__=__new__, __fx_make__=classmethod(__fx_make__), __setattr__=__setattr__,
               _fields=names, __fx_plain__=True)
     return type(name, (), ns)

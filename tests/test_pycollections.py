@@ -43,7 +43,7 @@ def test_missing_key_semantics(mods):
 
 
 @pytest.mark.parametrize("source, message", [
-    ("from collections import OrderedDict\n", "collections.OrderedDict is not supported in .fx code"),
+    ("from collections import ChainMap\n", "collections.ChainMap is not supported in .fx code"),
     ("from collections import defaultdict\n\ndef f() -> i64:\n    d = defaultdict(str)\n    return len(d)\n",
      "defaultdict(str) is not supported in .fx code"),
 ])

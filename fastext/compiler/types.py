@@ -241,8 +241,13 @@ class Dict(Type):
     # "" for a dict; a `collections` kind whose missing keys read as a default
     # (frontend/collections.py): "int", "float", "bool", "list", "set" (defaultdict), "counter"
     default: str = ""
+    # a `collections.OrderedDict` (frontend/collections.py): `move_to_end`, `popitem(last=)` and
+    # its repr; otherwise a dict (compare=False: it goes wherever a dict of its types goes)
+    ordered: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
+        if self.ordered:
+            return f"OrderedDict[{self.key}, {self.value}]"
         if self.default == "counter":
             return f"Counter[{self.key}]"
         return f"{'defaultdict' if self.default else 'dict'}[{self.key}, {self.value}]"

@@ -28,7 +28,7 @@ from fastext.compiler.diagnostics import FxSyntaxError
 from fastext.compiler.frontend import annotations
 from fastext.compiler.frontend.scope import Binding
 from fastext.compiler.source import without_docstring
-from fastext.compiler.types import BOOL, C128, F64, I64, ClassRef, Scalar, Struct, Type, promote
+from fastext.compiler.types import BOOL, C128, F64, I64, ClassRef, Dict, Scalar, Struct, Type, promote
 
 if TYPE_CHECKING:
     from fastext.compiler.frontend.module import _ModuleCollector
@@ -68,11 +68,17 @@ def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast
     methods: list[ast.FunctionDef] = []
     consts: dict = {}
     slots = None
+    hashed = None       # `def __hash__`: read, not compiled (frontend/hashing.py)
     for stmt in without_docstring(node.body):
         if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is None:
             declared.append((stmt.target.id, stmt))
+        elif isinstance(stmt, ast.FunctionDef) and stmt.name == "__hash__" and not stmt.decorator_list:
+            from fastext.compiler.frontend import hashing
+            hashing.hash_method(collector, node, stmt)
+            hashed = stmt
         elif isinstance(stmt, ast.FunctionDef):
             _check_method(collector, node, stmt)
+            _other_is_instance(node, stmt)
             methods.append(stmt)
         elif isinstance(stmt, ast.Pass):
             pass
@@ -119,7 +125,11 @@ def collect_class(collector: "_ModuleCollector", node: ast.ClassDef) -> list[ast
                                 "class's own instances is not supported yet",
                                 "keep indices instead (`list[int]` into a list of the instances), or hold one "
                                 f"instance per field (`self.next: Optional[{node.name}]`)")
-    stype = Struct(ref.name, tuple(fields), True, True, cid, base, getattr(node, "fx_record", None) or "")
+    record = getattr(node, "fx_record", None)
+    if not record and base is None and hashed is not None:
+        from fastext.compiler.frontend import hashing
+        record = hashing.mark(collector, node, methods, hashed, [f for f, _ in fields])
+    stype = Struct(ref.name, tuple(fields), True, True, cid, base, record or "")
     ref.bind(stype)
     scope.names[node.name] = Binding("structtype", stype)
     inherit.register(collector, node, stype, methods, consts, own_init)
@@ -288,6 +298,28 @@ def _bad_member(collector, node: ast.ClassDef, stmt: ast.stmt) -> FxSyntaxError:
     return FxSyntaxError(collector.span(stmt), f"unsupported statement in class `{node.name}` ({what})", HINT)
 
 
+def _other_is_instance(node: ast.ClassDef, m: ast.FunctionDef) -> None:
+    """`def __eq__(self, other):` / `def __add__(self, other):` whose body reads fields of `other`
+    (`other.x`): `other` is an instance of the class, as a number or a list has no fields.  An
+    operator whose every `return` builds an instance of the class returns the class."""
+    arith = {f"__{n}__" for n in list(BINARY.values()) + list(UNARY.values())} | \
+        {f"__r{n}__" for n in BINARY.values()}
+    if m.name in arith and m.returns is None and constructed_class(m) == node.name:
+        # `return Poly(out)`: the operator makes an instance of the class
+        m.returns = ast.copy_location(ast.Name(node.name, ast.Load()), m)
+    names = {f"__{n}__" for n in list(COMPARE.values()) + list(BINARY.values())}
+    if m.name not in names or len(m.args.args) != 2 or m.args.args[1].annotation is not None:
+        return
+    other = m.args.args[1].arg
+    if any(isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == other
+           for n in ast.walk(m)):
+        m.args.args[1].annotation = ast.copy_location(ast.Name(node.name, ast.Load()), m.args.args[1])
+        from fastext.compiler.frontend.hashing import is_instance_guard
+        # compiled code passes only instances here: the guard `if not isinstance(other, C): return
+        # NotImplemented` never returns (and NotImplemented has no native value)
+        m.body = [s for s in m.body if not is_instance_guard(s, other, node.name)] or [ast.Pass()]
+
+
 def _is_property(m: ast.FunctionDef) -> bool:
     return len(m.decorator_list) == 1 and isinstance(m.decorator_list[0], ast.Name) and \
         m.decorator_list[0].id == "property"
@@ -377,6 +409,9 @@ def _init_fields(collector, node: ast.ClassDef, init: ast.FunctionDef,
                         t = infer_field(collector, value, known, node)
                         if t is None:       # `self.items = []`: typed by what the methods put in it
                             t = _filled_by_methods(collector, node, target.attr, value)
+                            if isinstance(t, Dict) and isinstance(value, ast.Call) and \
+                                    isinstance(value.func, ast.Name) and value.func.id == "OrderedDict":
+                                t = Dict(t.key, t.value, "", True)
                         if t is None and isinstance(value, ast.Constant) and value.value is None:
                             t = _stored_later(collector, node, target.attr)    # `cur.left = Node(key)`
                         if t is None and isinstance(value, ast.Constant) and value.value is None:
@@ -410,6 +445,21 @@ def _init_fields(collector, node: ast.ClassDef, init: ast.FunctionDef,
     return list(fields.items())
 
 
+def _declared_result(collector, name: str) -> Type | None:
+    """The annotated result of the module function `name` (None: no such function or annotation)."""
+    tree = getattr(collector, "tree", None)
+    fn = next((s for s in tree.body if isinstance(s, ast.FunctionDef) and s.name == name), None) \
+        if tree is not None else None
+    if fn is None or fn.returns is None:
+        return None
+    try:
+        t = annotations.resolve(fn.returns, collector.scope)
+    except FxSyntaxError:
+        return None
+    from fastext.compiler.types import STR, STRV
+    return STRV if t == STR else t
+
+
 def _passed_types(collector, node: ast.ClassDef, k: int, name: str, default) -> Type | None:
     """The type of the unannotated `__init__` parameter `name` (position `k`): the common type of
     its number default and of the arguments the module's own calls `C(...)` pass it, where
@@ -437,6 +487,8 @@ def _passed_types(collector, node: ast.ClassDef, k: int, name: str, default) -> 
             builds = True
             continue
         t = infer_field(collector, arg, known, node)
+        if t is None and isinstance(arg, ast.Name):     # `Node(key)` in `def insert(self, key)`
+            t = _from_callers(collector, tree, getattr(call, "fx_owner", None), arg.id, node)
         if t is not None:
             seen.append(t)
     if not seen:
@@ -444,6 +496,33 @@ def _passed_types(collector, node: ast.ClassDef, k: int, name: str, default) -> 
             return collector.scope.names[node.name].value     # the class being read (a reference)
         return None
     return _promote_all(seen)
+
+
+def _from_callers(collector, tree: ast.AST, owner, name: str, node: ast.ClassDef) -> Type | None:
+    """The type of the unannotated parameter `name` of the function or method `owner` (the
+    function around a constructor call that passes it on) from the arguments its own callers
+    pass where a call alone tells (`tree.insert((i * 37) % 101)` in `def main(n: int)`): one
+    step up, no further; None unless every caller that passes it tells and they agree."""
+    if owner is None:
+        return None
+    fn, method = owner
+    params = [a.arg for a in fn.args.args]
+    if name not in params or fn.args.args[params.index(name)].annotation is not None or fn.args.vararg:
+        return None
+    k = params.index(name) - (1 if method else 0)
+    seen: list[Type | None] = []
+    for call, known in _calls_in_functions(collector, tree, owners=False):
+        f = call.func
+        if not (method and isinstance(f, ast.Attribute) and f.attr == fn.name or
+                not method and isinstance(f, ast.Name) and f.id == fn.name):
+            continue
+        if len(call.args) + len(call.keywords) > len(params) - (1 if method else 0):
+            continue        # another method of that name (a list's `insert(i, x)`)
+        arg = call.args[k] if 0 <= k < len(call.args) and not any(isinstance(a, ast.Starred) for a in call.args) \
+            else next((kw.value for kw in call.keywords if kw.arg == name), None)
+        if arg is not None:
+            seen.append(infer_field(collector, arg, known, node))
+    return _promote_all(seen) if seen else None
 
 
 def constructed_class(fn: ast.FunctionDef) -> str | None:
@@ -521,8 +600,8 @@ def _empty_container(value: ast.expr) -> str | None:
     if isinstance(value, ast.Dict) and not value.keys:
         return "dict"
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and not value.args and not value.keywords \
-            and value.func.id in ("list", "dict", "set"):
-        return value.func.id
+            and value.func.id in ("list", "dict", "set", "OrderedDict"):
+        return "dict" if value.func.id == "OrderedDict" else value.func.id
     return None
 
 
@@ -689,12 +768,18 @@ def _hierarchy_root(collector, name: str) -> Type | None:
     return collector.scope.__dict__.get("forward_classes", {}).get(name)
 
 
-def _calls_in_functions(collector, tree: ast.AST):
+def _calls_in_functions(collector, tree: ast.AST, owners: bool = True):
     """Every call of the module, with what is known of the names it can read there: the
     annotated parameters of the function around it and the variables of its `range` loops
-    (`g = Graph(n)` in `def main(n: int)`)."""
-    def visit(node: ast.AST, known: dict[str, Type]):
+    (`g = Graph(n)` in `def main(n: int)`).  With `owners`, each call is marked with the function
+    around it (`fx_owner`: the def and whether it is a method) for `_from_callers`."""
+    def visit(node: ast.AST, known: dict[str, Type], owner=None):
+        if isinstance(node, ast.ClassDef) and owners:
+            for child in node.body:
+                if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    child.fx_method = True
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            owner = (node, getattr(node, "fx_method", False))
             known = _param_types(collector, node.args.args)
             for sub in ast.walk(node):      # `for i in range(n)` and `[C(i * 0.5) for i in range(n)]`
                 if isinstance(sub, (ast.For, ast.comprehension)) and isinstance(sub.target, ast.Name) \
@@ -717,9 +802,11 @@ def _calls_in_functions(collector, tree: ast.AST):
                     if t is not None:
                         known[stmt.targets[0].id] = t
         if isinstance(node, ast.Call):
+            if owners:
+                node.fx_owner = owner
             yield node, known
         for child in ast.iter_child_nodes(node):
-            yield from visit(child, known)
+            yield from visit(child, known, owner)
     yield from visit(tree, {})
 
 
@@ -788,6 +875,11 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
                     scope.lookup("range") is None:
                 from fastext.compiler.types import List
                 return List(I64)          # `list(range(n))`
+            if b is None and func.id in ("list", "sorted") and len(value.args) == 1 and not value.keywords:
+                from fastext.compiler.types import List
+                inner = infer_field(collector, value.args[0], known, node)
+                if isinstance(inner, List):
+                    return List(inner.item)     # `c = list(coeffs)` of a list: a copy of its type
             if b is None and func.id in ("float", "int", "bool", "complex", "len", "ord"):
                 return {"float": F64, "int": I64, "bool": BOOL, "complex": C128, "len": I64, "ord": I64}[func.id]
             if b is None and func.id in ("str", "repr", "chr", "hex", "oct", "bin", "format"):
@@ -798,6 +890,9 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
                 return _promote_all(ts)
             if b is not None and b.kind == "mathfn":
                 return F64
+            declared = _declared_result(collector, func.id)
+            if declared is not None:        # `self.tokens = tokenize(text)` of `def tokenize(...) -> list[str]`
+                return declared
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
             b = scope.lookup(func.value.id)
             if b is not None and b.kind == "module:math" and func.attr not in ("floor", "ceil", "trunc", "isqrt",

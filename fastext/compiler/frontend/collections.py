@@ -9,6 +9,10 @@
 * `Counter()` / `Counter(iterable)`: `c[k]` of a missing key is 0 and inserts nothing (Counter's
   `__missing__`); `c[k] += n` inserts; `most_common([n])` (sorted by count, ties in insertion
   order, as CPython's), `update(iterable)` (adds counts), `total()`.
+* `OrderedDict()` / `OrderedDict(d)` / `OrderedDict(pairs)`: a native dict (already in insertion
+  order) typed `ordered`, with `move_to_end(k, last=True)` (a pop and a store; `last=False` rebuilds
+  the dict: O(n)) and `popitem(last=True)`, printed as `OrderedDict([(k, v), ...])` (Python 3.11's
+  repr); order-sensitive `==` between two OrderedDicts is not there (compare `list(a.items())`).
 Everything else is a dict's. Results go to Python as plain dicts (equal to the defaultdict or
 Counter plain Python returns; docs/language.md says so).
 * `deque()` / `deque(iterable)`: a native list (`types.List` with `deque` set) with `popleft`,
@@ -31,7 +35,7 @@ from fastext.compiler.source import Span
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
 
-NAMES = ("defaultdict", "Counter", "deque")
+NAMES = ("defaultdict", "Counter", "deque", "OrderedDict")
 _FACTORIES = {"int": T.I64, "float": T.F64, "bool": T.BOOL}
 _HINT = "defaultdict(int), defaultdict(float), defaultdict(list), defaultdict(set), defaultdict(lambda: 0), Counter()"
 
@@ -42,7 +46,7 @@ def bind_names(module, stmt: ast.ImportFrom) -> None:
         span = Span.of(alias, module.scope.file) if hasattr(alias, "lineno") else module.span(stmt)
         if alias.name not in NAMES:
             module.diags.add(FxSyntaxError(span, f"collections.{alias.name} is not supported in .fx code",
-                                           "supported: defaultdict, Counter, deque").diagnostic)
+                                           "supported: defaultdict, Counter, deque, OrderedDict").diagnostic)
             continue
         module.scope.names[alias.asname or alias.name] = Binding("pycollection", alias.name)
 
@@ -61,6 +65,15 @@ def construct(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         made = fc.expr(ast.copy_location(ast.Call(ast.Name("list", ast.Load()), [node.args[0]], []), node))
         if isinstance(made.type, T.List):     # a copy typed as a deque (`list(...)` may be any expression)
             return ir.Intrinsic(T.List(made.type.item, True), span, "list.copy", [made], {})
+        return made
+    if name == "OrderedDict":
+        if len(node.args) > 1:
+            raise fc.error(node, "OrderedDict() takes at most one argument here", "OrderedDict(), OrderedDict(d)")
+        if not node.args:
+            return ir.Intrinsic(T.Dict(lists.unknown().item, lists.unknown().item, "", True), span, "dict.new", [], {})
+        made = fc.expr(ast.copy_location(ast.Call(ast.Name("dict", ast.Load()), [node.args[0]], []), node))
+        if isinstance(made.type, T.Dict):
+            return ir.Intrinsic(T.Dict(made.type.key, made.type.value, "", True), span, "dict.copy", [made], {})
         return made
     if name == "Counter":
         if len(node.args) > 1:
@@ -188,3 +201,67 @@ def deque_method(fc: "FunctionChecker", node: ast.Call, q: ir.Expr, name: str) -
                             values={"_q": q, "_it": fc.expr(node.args[0])})
     steps = fc.convert(fc.expr(node.args[0]), T.I64) if node.args else ir.Const(T.I64, span, 1)
     return synth.effect(fc, _ROTATE, node, values={"_q": q, "_steps": steps})
+
+
+def _last(fc: "FunctionChecker", node: ast.Call, name: str) -> ast.expr | None:
+    """The `last=` of `move_to_end`/`popitem` (None when left out: True)."""
+    last = None
+    for kw in node.keywords:
+        if kw.arg != "last":
+            raise fc.error(node, f"OrderedDict.{name}() takes only `last=` as a keyword", f"od.{name}(..., last=False)")
+        last = kw.value
+    return last
+
+
+_MOVE_FIRST = """
+_v = _d.pop(_k)
+_rest = list(_d.items())
+_d.clear()
+_d[_k] = _v
+for _a, _b in _rest:
+    _d[_a] = _b
+"""
+
+_POP_FIRST = """
+if len(_d) == 0:
+    raise KeyError("dictionary is empty")
+for _k in _d:
+    break
+_r = (_k, _d.pop(_k))
+"""
+
+_POP_LAST = """
+if len(_d) == 0:
+    raise KeyError("dictionary is empty")
+_k = list(_d)[-1]
+_r = (_k, _d.pop(_k))
+"""
+
+
+def ordered_method(fc: "FunctionChecker", node: ast.Call, table: ir.Expr, name: str) -> ir.Expr:
+    """`od.move_to_end(k, last=True)` and `od.popitem(last=True)` of an OrderedDict (`popitem()`
+    of any dict: its last item, as dict.popitem).  A constant `last=` picks one code path; another
+    expression is evaluated once (after the key, as Python evaluates the arguments) and tested."""
+    last = _last(fc, node, name)
+    constant = last is None or isinstance(last, ast.Constant) and isinstance(last.value, bool)
+    if name == "popitem":
+        if node.args:
+            raise fc.error(node, "popitem() takes no positional arguments here", "od.popitem(last=False)")
+        if last is not None and not table.type.ordered:
+            raise fc.error(last, "dict.popitem() takes no `last=`", "a dict pops its last item: d.popitem()")
+        first, end = _POP_FIRST, _POP_LAST
+        values = {"_d": table}
+    else:
+        if len(node.args) != 1:
+            raise fc.error(node, "move_to_end() takes the key (and `last=`)", "od.move_to_end(k)")
+        first, end = _MOVE_FIRST, "_v = _d.pop(_k)\n_d[_k] = _v\n"
+        values = {"_d": table, "_k": fc.expr(node.args[0])}
+    if constant:
+        source = end if last is None or last.value else first
+    else:
+        values["_last"] = fc.condition(last)
+        indent = lambda text: "".join("    " + line + "\n" for line in text.strip().splitlines())   # noqa: E731
+        source = "if _last:\n" + indent(end) + "else:\n" + indent(first)
+    if name == "popitem":
+        return synth.value(fc, source, node, values=values)
+    return synth.effect(fc, source, node, values=values)

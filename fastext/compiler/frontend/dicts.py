@@ -205,6 +205,9 @@ def method(fc: "FunctionChecker", node: ast.Call, table: ir.Expr, name: str) -> 
     if not is_set and table.type.default == "counter" and name in ("most_common", "update", "total", "elements"):
         from fastext.compiler.frontend import collections
         return collections.counter_method(fc, node, table, name)
+    if not is_set and (name == "popitem" or name == "move_to_end" and table.type.ordered):
+        from fastext.compiler.frontend import collections
+        return collections.ordered_method(fc, node, table, name)
     if name not in allowed:
         kind = "sets" if is_set else "dicts"
         raise fc.error(node.func, f"{kind} have no method `{name}` in .fx code", f"supported: {', '.join(allowed)}")
@@ -362,7 +365,8 @@ def constructor(fc: "FunctionChecker", node: ast.Call, name: str) -> ir.Expr:
         value = fc.expr(arg)
         if not isinstance(value.type, Dict):
             raise fc.error(arg, f"dict() of {article(value.type)} is not supported", "dict(other_dict), or a dict comprehension")
-        return _op(value.type, span, "copy", [value])
+        # a plain dict, also of a defaultdict, Counter or OrderedDict (as Python's `dict(c)`)
+        return _op(Dict(value.type.key, value.type.value), span, "copy", [value])
     generator = ast.copy_location(ast.SetComp(ast.Name("_", ast.Load()), [
         ast.comprehension(ast.Name("_", ast.Store()), arg, [], 0)]), arg)
     return comprehension(fc, generator)

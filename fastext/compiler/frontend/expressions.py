@@ -976,6 +976,14 @@ class ExpressionChecker:
             if t is None:       # `order if flag else []`: the open list takes the other's type
                 from fastext.compiler.frontend.lists import unify_open
                 t = unify_open(self, a.type, b.type)
+            from fastext.compiler.frontend import objects
+            if t is None and (a.type == T.NONE) != (b.type == T.NONE) and \
+                    objects._boxable(b.type if a.type == T.NONE else a.type):
+                # `xs[-1] if xs else None`: an object, the value boxed or None
+                a, b = (ir.ObjConst(T.OBJECT, v.span, None) if v.type == T.NONE else
+                        objects.box(self, v, where) for v, where in ((a, node.body), (b, node.orelse)))
+                a, b = (v if v.type == T.OBJECT else ir.ObjBox(T.OBJECT, v.span, v) for v in (a, b))
+                return ir.IfExp(T.OBJECT, self.span(node), cond, a, b)
             if t is None and (isinstance(a.type, PyObj) or isinstance(b.type, PyObj)):
                 from fastext.compiler.frontend import objects       # `m.group(1) if m else ""`: an object
                 # A branch of another object type (a str value) is wrapped, not retyped: how its

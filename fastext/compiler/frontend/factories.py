@@ -62,6 +62,9 @@ def _expand(fc: "FunctionChecker", call: ast.Call, node: ast.FunctionDef) -> tup
         raise fc.error(call, f"`{node.name}` returns a function and is defined in another .fx module",
                        "define it in this module")
     src = _user(fc, call, node, node.name)
+    from fastext.compiler.frontend import nonlocals
+    node = copy.deepcopy(node)
+    nonlocals.rewrite(node, fc.scope.file)     # `nonlocal n` of the returned def: `n` in a cell per call
     site = f"$c{call.lineno}_{call.col_offset}"
     local = _local_names(node) | {s.name for s in ast.walk(ast.Module(node.body, []))
                                   if isinstance(s, ast.FunctionDef)}     # nested defs too

@@ -233,6 +233,13 @@ class FunctionChecker(ExpressionChecker):
     def s_assign(self, node: ast.Assign) -> list[ir.Stmt]:
         if len(node.targets) == 1 and isinstance(node.targets[0], (ast.Tuple, ast.List)) and \
                 any(isinstance(e, ast.Starred) for e in node.targets[0].elts):
+            if not isinstance(node.value, (ast.Tuple, ast.List)):
+                value = self.expr(node.value)
+                if isinstance(value.type, (Tuple, Struct)):     # `name, *_ = record`: its items where they stand
+                    target = node.targets[0]
+                    if isinstance(target, ast.List):
+                        target = ast.copy_location(ast.Tuple(target.elts, ast.Store()), target)
+                    return self.assign_to(target, value, node)
             return self.block(star_unpacking(node, len(self.vars) + len(self.locals)))
         if self.optional_names:
             from fastext.compiler.frontend import optionals
@@ -502,6 +509,9 @@ class FunctionChecker(ExpressionChecker):
                 raise self.error(node, f"cannot unpack {article(value.type)}", "the right side must be a tuple")
             # a struct unpacks into its fields, in order, as the tuple it is in Python
             items = value.type.items if isinstance(value.type, Tuple) else tuple(t for _, t in value.type.fields)
+            stars = [k for k, e in enumerate(target.elts) if isinstance(e, ast.Starred)]
+            if len(stars) == 1 and len(items) >= len(target.elts) - 1:
+                return self.unpack_starred(target, value, items, stars[0], node)
             if len(items) != len(target.elts):
                 raise self.error(node, f"cannot unpack {len(items)} values into {len(target.elts)} names",
                                  "match the number of names to the tuple")
@@ -517,6 +527,32 @@ class FunctionChecker(ExpressionChecker):
                 out += self.assign_to(elt, item, node)
             return out
         raise self.error(target, "unsupported assignment target", "assign to a name, an array item or a tuple of names")
+
+    def unpack_starred(self, target: ast.Tuple, value: ir.Expr, items: tuple, star: int,
+                       node: ast.AST) -> list[ir.Stmt]:
+        """`first, *rest = t` / `name, *_ = record` of a tuple (or a named tuple's record): the
+        names around the star take their items, the starred one the list of the items between
+        (one item type, as a native list has); `*_` binds nothing (its items may differ in type)."""
+        span = self.span(node)
+        temp = self.new_temp(value.type, node)
+        out: list[ir.Stmt] = [ir.Assign(span, temp, value)]
+        after = len(target.elts) - star - 1
+        middle = range(star, len(items) - after)
+        for k, elt in enumerate(target.elts):
+            if k == star:
+                name = elt.value
+                if isinstance(name, ast.Name) and name.id.partition("$")[0] == "_":      # also renamed apart
+                    continue
+                alias = f"_fx_star_{temp.name[2:]}"
+                self.vars[alias] = temp
+                rest = ast.List([ast.Subscript(ast.Name(alias, ast.Load()), ast.Constant(i), ast.Load())
+                                 for i in middle], ast.Load())
+                listed = self.expr(ast.fix_missing_locations(ast.copy_location(rest, elt)))
+                out += self.assign_to(name, listed, node)
+                continue
+            i = k if k < star else len(items) - (len(target.elts) - k)
+            out += self.assign_to(elt, ir.TupleGet(items[i], span, ir.Load(temp.type, span, temp), i), node)
+        return out
 
     def unpack_array(self, target: ast.Tuple, value: ir.Expr, node: ast.AST) -> list[ir.Stmt]:
         """`q1, q3 = np.percentile(x, [25, 75])`: the items (rows) of an array along its first
@@ -987,6 +1023,8 @@ def _check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Func
     check is kept only if it reports no more errors than the first (a promoted local that is
     also used as an int — `range(total)` — keeps the first check's messages).  `make` builds a
     fresh checker and may record it for the caller's internal-error reports."""
+    from fastext.compiler.frontend import generators
+    start = generators.serial()
     first = make()
     before = len(diags.items)
     fn, failed = _attempt(first, node)
@@ -1008,6 +1046,8 @@ def _check_promoting(make, node: ast.FunctionDef, diags: Diagnostics) -> ir.Func
         return fn
     reported = diags.items[before:]
     del diags.items[before:]
+    if pretyped:
+        generators.rewind(start)      # inlined generators' locals named as in the first check
     second = make()
     second.promote = frozenset(first.wants_float)
     second.pretyped = pretyped

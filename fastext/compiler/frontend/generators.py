@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import ast
 import copy
-import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,7 +31,30 @@ from fastext.compiler import ir
 if TYPE_CHECKING:
     from fastext.compiler.frontend.function import FunctionChecker
 
-_count = itertools.count(1)
+class _Serial:
+    """The numbers that rename inlined generators' locals apart (`found$g3`).  A function checked
+    twice (function.py: `_check_promoting`) is given the same numbers the second time, so the
+    types its first check learnt for those names (`pretyped`) find them again."""
+
+    def __init__(self):
+        self.n = 0
+
+    def __next__(self) -> int:
+        self.n += 1
+        return self.n
+
+
+_count = _Serial()
+
+
+def serial() -> int:
+    """The last number handed out."""
+    return _count.n
+
+
+def rewind(n: int) -> None:
+    """Hand out the numbers after `n` again (for a function's second check)."""
+    _count.n = n
 HINT = ("iterate it where it is called: `for x in gen(n):`, `sum(gen(n))`, `list(gen(n))`, "
         "`[f(x) for x in gen(n)]`")
 SIMPLE_ANNOTATIONS = ("int", "float", "bool", "complex", "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64",

@@ -113,8 +113,11 @@ def early_use(fc: "FunctionChecker", container: ir.Expr) -> None:
     `for p in primes` before `primes.append(k)`): noted, so that the function is checked again
     with the type the later uses decide (function.py: check_promoting).  A parameter too: a
     nested function's view of the enclosing function's `seen = {}` (frontend/funcvals.py)."""
-    if isinstance(container, ir.Load):
-        fc.early_reads.add(container.var.name)
+    root = container
+    while isinstance(root, ir.Intrinsic) and root.name in ("dict.getitem", "list.getitem") and root.args:
+        root = root.args[0]     # `t[a].get(b, 0.0)` of a dict of dicts: `t`'s type, once decided
+    if isinstance(root, ir.Load):
+        fc.early_reads.add(root.var.name)
 
 
 def decide(fc: "FunctionChecker", open_type: Unknown, t: T.Type) -> None:
@@ -135,7 +138,7 @@ def substitute(fc: "FunctionChecker", t: T.Type) -> T.Type:
     if isinstance(t, List):
         return List(substitute(fc, t.item), t.deque)
     if isinstance(t, T.Dict):
-        return T.Dict(substitute(fc, t.key), substitute(fc, t.value), t.default)
+        return T.Dict(substitute(fc, t.key), substitute(fc, t.value), t.default, t.ordered)
     if isinstance(t, T.Set):
         return T.Set(substitute(fc, t.item))
     if isinstance(t, T.Tuple):

@@ -30,7 +30,8 @@ NUMPY_SUBMODULES = ("numpy.random", "numpy.linalg", "numpy.fft", "numpy.lib.stri
 
 
 # special methods whose result Python fixes (or that programs all but always use so)
-_DUNDER_RESULTS = {"__repr__": "str", "__str__": "str", "__len__": "int", "__bool__": "bool"}
+_DUNDER_RESULTS = {"__repr__": "str", "__str__": "str", "__len__": "int", "__bool__": "bool",
+                   **{f"__{n}__": "bool" for n in ("eq", "ne", "lt", "le", "gt", "ge")}}
 
 
 def _implicit_result(node: ast.FunctionDef):

@@ -85,7 +85,11 @@ def hashable(fc: "FunctionChecker", t: Struct, node: ast.AST) -> bool:
     """Whether records of `t` are dict keys and set items: a named tuple's or a frozen
     dataclass's with number fields (hashed and compared field by field, as Python hashes the
     field tuple); a located error for one with other fields, False for other classes."""
-    if kind(fc, t) not in ("tuple", "frozen") or t.cid or t.base is not None:
+    if kind(fc, t) not in ("tuple", "frozen", "hashed") or t.cid or t.base is not None:
+        from fastext.compiler.frontend import hashing
+        why = hashing.refusal(fc.scope, t.name) if isinstance(t, Struct) and t.plain else None
+        if why is not None:
+            raise fc.error(node, *why)
         return False
     other = [f for f, ft in t.fields if not isinstance(resolved(ft), Scalar)]
     if other:

@@ -73,7 +73,8 @@ def boxed(fc: "FunctionChecker", value: ir.Expr, node: ast.AST, how: str = "str"
 
 def _instances_shown(t: Type) -> str | None:
     """`.fx` source for the repr of a list, tuple or dict holding class instances (which
-    cannot become Python objects), or None for other types."""
+    cannot become Python objects), and of the `collections` types whose Python repr names them
+    (a native deque, Counter or defaultdict boxes as a list or dict); None for other types."""
     from fastext.compiler import types as T
     from fastext.compiler.frontend.dunders import is_instance
 
@@ -85,6 +86,16 @@ def _instances_shown(t: Type) -> str | None:
     if isinstance(t, T.Tuple) and any(holds(i) for i in t.items):
         items = " + \", \" + ".join(f"repr(_c[{k}])" for k in range(len(t.items)))
         return f'_r = "(" + {items} + "{"," if len(t.items) == 1 else ""})"' if t.items else '_r = "()"'
+    pairs = '", ".join([repr(_k) + ": " + repr(_v) for _k, _v in _c{}])'
+    if isinstance(t, T.List) and t.deque and not holds(t.item):
+        return '_r = "deque([" + ", ".join([repr(_x) for _x in _c]) + "])"'
+    if isinstance(t, T.Dict) and t.default == "counter":      # Counter's repr: by count, as most_common
+        return '_r = ("Counter({" + ' + pairs.format(".most_common()") + ' + "})") if _c else "Counter()"'
+    if isinstance(t, T.Dict) and t.default in ("int", "float", "bool", "list", "set"):
+        return f'_r = "defaultdict(<class \'{t.default}\'>, {{" + ' + pairs.format(".items()") + ' + "})"'
+    if isinstance(t, T.Dict) and t.ordered:     # Python 3.11's repr of an OrderedDict
+        return ('_r = ("OrderedDict([" + ", ".join(["(" + repr(_k) + ", " + repr(_v) + ")" for _k, _v in _c.items()])'
+                ' + "])") if _c else "OrderedDict()"')
     if isinstance(t, T.Dict) and (holds(t.key) or holds(t.value)):
         return '_r = "{" + ", ".join([repr(_k) + ": " + repr(_v) for _k, _v in _c.items()]) + "}"'
     return None
