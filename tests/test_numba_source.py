@@ -70,3 +70,13 @@ def test_explicit_signatures_type_unannotated_kernels():
 def test_unreadable_signature_is_located(tmp_path, sig):
     text = fxload.compile_error(tmp_path, f"from numba import njit\n\n\n@njit({sig!r})\ndef f(a):\n    return a[0]\n")
     assert "bad_program.fx:4:7:" in text and "cannot read the Numba signature" in text and "hint:" in text
+
+
+def test_the_plain_python_oracle_runs_recursive_njit_functions(tmp_path):
+    """Run as plain Python, the source's @njit is Numba's: it compiles at the first call and
+    then looks the module up in sys.modules, which the oracle's module must be in."""
+    pytest.importorskip("numba")
+    path = tmp_path / "nbfib.fx"
+    path.write_text("from numba import njit\n\n\n@njit\ndef fib(n: int) -> int:\n"
+                    "    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n")
+    assert fxload.interpreted(str(path)).fib(15) == 610 == fxload.compiled(str(path)).fib(15)

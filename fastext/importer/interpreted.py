@@ -174,6 +174,13 @@ def _load(path: str, name: str | None, views: bool, loaded: dict) -> types.Modul
     with open(path, "rb") as f:
         source = f.read()
     registered = b"dataclass" in source and sys.modules.setdefault(name, module) is module
+    if b"numba" in source:
+        # Numba source runs under real Numba here, which compiles at the first call — after
+        # the body ran — and then looks the function's module up in sys.modules (a recursive
+        # @njit function otherwise fails: "unresolved symbol").  So such a module stays there
+        # for good, under a name of its own that never shadows the compiled module.
+        module.__name__ = f"_fx_oracle_{name}_{id(module):x}"
+        sys.modules[module.__name__] = module
     try:
         execute(compile(source, module.__file__, "exec", dont_inherit=True), module, views)
     finally:
