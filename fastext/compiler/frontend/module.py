@@ -795,6 +795,9 @@ class _ModuleCollector:
         from fastext.compiler.frontend import nptyping, templates
         from fastext.compiler.frontend.numba import signature_types
         signature_types(self, node)
+        if not hasattr(node, "fx_self"):
+            from fastext.compiler.frontend.pythran import export_types
+            export_types(self, node)      # `#pythran export f(float[])` comments
         nptyping.prepare(node, self.scope)
         if target == "cpu" and not hasattr(node, "fx_self") and \
                 (templates.is_template(node, self.scope, getattr(self, "functions", set())) or
