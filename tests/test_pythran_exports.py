@@ -27,6 +27,8 @@ CASES = {
     "tally": (["a", "b", "a", "c"], {"a": 10, "z": 1}),
     "grid_sum": (rng.random((4, 5)),),
     "scaled": (rng.random(5), 3.0),
+    "periodic": (rng.random((5, 3)), 1.0),
+    "julia_set": (-0.4, 0.6, 9, 30),
 }
 
 

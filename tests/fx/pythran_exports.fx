@@ -59,3 +59,25 @@ def grid_sum(a):
 #pythran export scaled(float[], float)
 def scaled(a, f: float):
     return a * f
+
+
+#pythran export periodic(float[:, :], float)
+def periodic(x, L):
+    d = x[:, None, :] - x[None, :, :]
+    d = d - L * np.round(d / L)
+    return np.sqrt((d ** 2).sum(axis=-1))
+
+
+#pythran export julia_set(float, float, int, int)
+def julia_set(cr, ci, n, it):
+    out = np.zeros((n, n), dtype=np.int64)
+    for i in range(n):
+        for j in range(n):
+            zr = -1.5 + 3.0 * i / n
+            zi = -1.5 + 3.0 * j / n
+            c = 0
+            while zr * zr + zi * zi < 4.0 and c < it:
+                zr, zi = zr * zr - zi * zi + cr, 2 * zr * zi + ci
+                c += 1
+            out[i, j] = c
+    return out
