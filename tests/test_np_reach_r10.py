@@ -7,10 +7,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from fxload import FX_DIR, compiled, interpreted, kernel_results, same_values
+from fxload import FX_DIR, compile_error, compiled, interpreted, kernel_results, same_values
 
 rng = np.random.default_rng(10)
 PATH = f"{FX_DIR}/np_reach_r10.fx"
+
+
+def r(*shape):
+    return rng.random(shape)
 
 
 def ri(lo, hi, *shape):
@@ -30,6 +34,14 @@ CASES = {
     "multi_idx_shape": [(ri(0, 3, 4), ri(0, 4, 2, 4), np.zeros((3, 4, 2))), (ri(0, 3, 4), ri(0, 4, 2, 4), np.zeros((3, 4, 1)))],
     "multi_idx_scalar": [(2, 6), (3, 0), (0, -1)],
     "multi_idx_wrap": [(ri(-9, 9, 8), ri(-9, 9, 8)), (ri(-9, 9, 0), ri(-9, 9, 0))],
+    "vectorized": [(r(8),), (r(1),), (r(0),), (r(9)[::2],)],
+    "vec_lambda2": [(r(3, 4), r(4), 2.0), (r(3, 1), r(4), 0.5), (r(1, 4), r(1), 1.0), (r(3, 4), r(3), 1.0),
+                    (r(0, 4), r(4), 1.0), (r(3, 4), r(0), 1.0), (r(4, 3).T, r(4)[::-1], 3.0)],
+    "vec_now": [(r(3, 4), 0.5), (r(3, 4).T, 0.5)],
+    "vec_int": [(r(7),), (r(0),)],
+    "vec_bool": [(ri(0, 5, 3, 3), ri(0, 5, 3, 3)), (ri(0, 5, 3, 1), ri(0, 5, 1, 3))],
+    "vec_math": [(r(6) - 0.5,)],
+    "vec_raises": [(r(4),), (r(4) - 2.0,)],
 }
 
 
@@ -45,7 +57,8 @@ def test_kernel_equals_numpy(kernel, case):
 
 @pytest.mark.parametrize("kernel,args", [("spaces", (0.0, 1.0, 3)), ("spaces", (1.0, 2.0, -1)),
                                          ("multi_idx", (np.array([4]), np.array([0]))),
-                                         ("multi_idx_scalar", (0, 7))])
+                                         ("multi_idx_scalar", (0, 7)), ("vectorized", (np.zeros(0),)),
+                                         ("vec_lambda2", (np.ones((2, 3)), np.zeros(0), 1.0))])
 def test_errors_say_what_numpy_says(kernel, args):
     with pytest.raises(ValueError) as want:
         getattr(interpreted(PATH), kernel)(*args)
@@ -61,3 +74,29 @@ def test_geomspace_ends_are_exact():
         got = mod.spaces(a, b, 9)
         assert got[0] == a and got[-1] == b
         assert np.array_equal(got, np.geomspace(a, b, 9))
+
+
+def test_vectorize_raises_what_the_function_raises():
+    with pytest.raises(ValueError, match="math domain error"):
+        compiled(PATH).vec_raises(np.array([1.0, -1.0]))
+
+
+HEAD = "import numpy as np\nfrom fastext import f64\n\n\n"
+VECTORIZE_LIMITS = {
+    "passed": ("def _apply(g, x: f64[:]) -> f64[:]:\n    return g(x)\n\n\ndef f(x: f64[:]) -> f64[:]:\n"
+               "    vf = np.vectorize(lambda v: v + 1.0)\n    return _apply(vf, x)\n",
+               "(np.vectorize) cannot be passed to another function"),
+    "stored": ("def f(x: f64[:]) -> f64[:]:\n    vs = [np.vectorize(abs)]\n    return x\n",
+               "must be bound to a name (`vf = np.vectorize(f)`) or called at once"),
+    "otypes": ("def f(x: f64[:]) -> f64[:]:\n    return np.vectorize(abs, otypes=[float])(x)\n",
+               "np.vectorize(otypes=...) is not supported"),
+    "numbers": ("def f(x: float) -> float:\n    return np.vectorize(abs)(x)\n", "only gives a 0-d array in NumPy"),
+    "not_a_function": ("def f(x: f64[:]) -> f64[:]:\n    return np.vectorize(x)(x)\n", "needs a function"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(VECTORIZE_LIMITS))
+def test_vectorize_limits_are_located_errors(tmp_path, name):
+    source, message = VECTORIZE_LIMITS[name]
+    text = compile_error(tmp_path, HEAD + source)
+    assert message in text and "bad_program.fx:" in text and "^" in text

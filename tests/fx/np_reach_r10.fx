@@ -1,4 +1,6 @@
 """Round-10 NumPy reach (tests/test_np_reach_r10.py): functions people call that were refused."""
+import math
+
 import numpy as np
 from fastext import f64, i64
 
@@ -41,3 +43,44 @@ def multi_idx_scalar(i: int, j: int) -> int:
 
 def multi_idx_wrap(r: i64[:], c: i64[:]) -> i64[:]:
     return np.ravel_multi_index((r, c), (4, 5), mode="wrap") + np.ravel_multi_index([r, c], (4, 5), mode="clip")
+
+
+# ----------------------------------------------------------------------------- np.vectorize
+
+def _f(x: float) -> float:
+    return x * x + 1.0 if x > 0.5 else -x
+
+
+def _sign(x: float) -> int:
+    return 1 if x > 0.5 else -1
+
+
+def vectorized(x: f64[:]) -> f64[:]:
+    vf = np.vectorize(_f)
+    return vf(x)
+
+
+def vec_lambda2(x: f64[:, :], y: f64[:], s: float) -> f64[:, :]:
+    g = np.vectorize(lambda a, b: a * s + b if a > b else b - a)
+    return g(x, y)
+
+
+def vec_now(x: f64[:, :], c: float) -> f64[:, :]:
+    return np.vectorize(lambda a, b: max(a, b))(x, c)
+
+
+def vec_int(x: f64[:]) -> i64[:]:
+    return np.vectorize(_sign)(x)
+
+
+def vec_bool(x: i64[:, :], y: i64[:, :]) -> bool:
+    return bool(np.all(np.vectorize(lambda a, b: a <= b or a % 2 == 0)(x, y)))
+
+
+def vec_math(x: f64[:]) -> f64[:]:
+    erf = np.vectorize(math.erf)
+    return erf(x) + np.vectorize(_f)(x[::-1])
+
+
+def vec_raises(x: f64[:]) -> f64[:]:
+    return np.vectorize(lambda v: math.sqrt(v))(x)

@@ -868,3 +868,11 @@ add(Op("fx.vectorized", check=deferred("fastext.compiler.frontend.ufuncs", "vect
        lower=deferred("fastext.abi.ufuncs", "lower_vectorized"), pure=False, group="ufunc",
        doc="a @vectorize function of a .fx module called from .fx code: one direct call per item, "
            "broadcasting like NumPy's ufuncs"))
+
+# `np.vectorize(f)` is a function value (frontend/npvectorize.py): its binding and its calls are
+# read before the registry; this entry types any other use (a located error) and documents it.
+add(Op("np.vectorize", spellings=("numpy.vectorize",), check=deferred("fastext.compiler.frontend.npvectorize", "refused"),
+       group="ufunc", signature="vf = np.vectorize(f); vf(x, y, ...)",
+       doc="f (a .fx function or a lambda of numbers) called once per item of the broadcast operands (arrays "
+           "up to 4-D, numbers), in C order: a new array of f's result type (NumPy infers it from the first "
+           "call: the same for one result type); no items: NumPy's ValueError; no otypes=, excluded=, signature="))
