@@ -42,6 +42,11 @@ CASES = {
     "vec_bool": [(ri(0, 5, 3, 3), ri(0, 5, 3, 3)), (ri(0, 5, 3, 1), ri(0, 5, 1, 3))],
     "vec_math": [(r(6) - 0.5,)],
     "vec_raises": [(r(4),), (r(4) - 2.0,)],
+    "piecewise": [(r(10),), (r(0),), (np.full(3, 0.1),)],
+    "pw_else": [(r(12), 3.0), (np.full(3, 0.5), 1.0), (r(0), 1.0)],
+    "pw_overlap": [(r(4, 5),), (r(4, 5).T,)],
+    "pw_int": [(ri(0, 20, 9),), (ri(0, 3, 0),)],
+    "pw_scalar_fn": [(r(7),)],
 }
 
 
@@ -82,7 +87,7 @@ def test_vectorize_raises_what_the_function_raises():
 
 
 HEAD = "import numpy as np\nfrom fastext import f64\n\n\n"
-VECTORIZE_LIMITS = {
+LIMITS = {
     "passed": ("def _apply(g, x: f64[:]) -> f64[:]:\n    return g(x)\n\n\ndef f(x: f64[:]) -> f64[:]:\n"
                "    vf = np.vectorize(lambda v: v + 1.0)\n    return _apply(vf, x)\n",
                "(np.vectorize) cannot be passed to another function"),
@@ -91,12 +96,16 @@ VECTORIZE_LIMITS = {
     "otypes": ("def f(x: f64[:]) -> f64[:]:\n    return np.vectorize(abs, otypes=[float])(x)\n",
                "np.vectorize(otypes=...) is not supported"),
     "numbers": ("def f(x: float) -> float:\n    return np.vectorize(abs)(x)\n", "only gives a 0-d array in NumPy"),
+    "piecewise_count": ("def f(x: f64[:]) -> f64[:]:\n    return np.piecewise(x, [x < 0.5], [1.0, 2.0, 3.0])\n",
+                        "with 1 condition(s), either 1 or 2 functions are expected"),
+    "piecewise_args": ("def f(x: f64[:]) -> f64[:]:\n    return np.piecewise(x, [x < 0.5], [lambda v, k: v * k], 2.0)\n",
+                       "extra arguments for the functions are not supported"),
     "not_a_function": ("def f(x: f64[:]) -> f64[:]:\n    return np.vectorize(x)(x)\n", "needs a function"),
 }
 
 
-@pytest.mark.parametrize("name", sorted(VECTORIZE_LIMITS))
-def test_vectorize_limits_are_located_errors(tmp_path, name):
-    source, message = VECTORIZE_LIMITS[name]
+@pytest.mark.parametrize("name", sorted(LIMITS))
+def test_limits_are_located_errors(tmp_path, name):
+    source, message = LIMITS[name]
     text = compile_error(tmp_path, HEAD + source)
     assert message in text and "bad_program.fx:" in text and "^" in text

@@ -84,3 +84,29 @@ def vec_math(x: f64[:]) -> f64[:]:
 
 def vec_raises(x: f64[:]) -> f64[:]:
     return np.vectorize(lambda v: math.sqrt(v))(x)
+
+
+# ----------------------------------------------------------------------------- np.piecewise
+
+def _half(v: f64[:]) -> f64[:]:
+    return v / 2.0
+
+
+def piecewise(x: f64[:]) -> f64[:]:
+    return np.piecewise(x, [x < 0.5, x >= 0.5], [lambda v: v * 2.0, lambda v: 1.0 - v])
+
+
+def pw_else(x: f64[:], k: float) -> f64[:]:
+    return np.piecewise(x, [x < 0.2, x > 0.8], [-1.0, lambda v: v * k, _half])
+
+
+def pw_overlap(x: f64[:, :]) -> f64[:, :]:
+    return np.piecewise(x, (x < 0.7, x > 0.3), (lambda v: v + 10.0, 5))
+
+
+def pw_int(x: i64[:]) -> i64[:]:
+    return np.piecewise(x, [x % 2 == 0], [lambda v: v // 2, lambda v: 3 * v + 1])
+
+
+def pw_scalar_fn(x: f64[:]) -> f64[:]:
+    return np.piecewise(x, [x < 0.5], [lambda v: 7.0])
