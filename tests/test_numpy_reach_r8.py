@@ -371,7 +371,7 @@ LIMITS = {
  "pad_mean": ("import numpy as np\nfrom fastext import f64\n\n\ndef f(a: f64[:]) -> f64[:]:\n"
               "    return np.pad(a, 2, mode='mean')\n", "supports the modes"),
  "fft2": ("import numpy as np\nfrom fastext import f64, c128\n\n\ndef f(a: f64[:, :]) -> c128[:, :]:\n"
-          "    return np.fft.fft2(a)\n", "`np.fft.fft2` is not supported"),
+          "    return np.fft.fft2(a, s=(4, 4))\n", "np.fft.fft2(s=...) is not supported"),    # fft2 itself: round 10
  "eigvals": ("import numpy as np\nfrom fastext import f64, c128\n\n\ndef f(a: f64[:, :]) -> c128[:]:\n"
              "    return np.linalg.eigvals(a)\n", "`np.linalg.eigvals` is not supported"),
  "stencil": ("from numba import stencil\n\n\n@stencil\ndef k(a):\n    return a[0, 1] + a[1, 0]\n",

@@ -2,7 +2,7 @@
 import math
 
 import numpy as np
-from fastext import f64, i64
+from fastext import c128, f64, i64
 
 
 def tri_mask(n: int) -> f64[:, :]:
@@ -110,3 +110,37 @@ def pw_int(x: i64[:]) -> i64[:]:
 
 def pw_scalar_fn(x: f64[:]) -> f64[:]:
     return np.piecewise(x, [x < 0.5], [lambda v: 7.0])
+
+
+# ----------------------------------------------------------------------------- np.fft 2-D
+
+def fft2_abs(a: f64[:, :]) -> f64[:, :]:
+    return np.abs(np.fft.fft2(a))
+
+
+def fft2_c(a: c128[:, :]) -> c128[:, :]:
+    return np.fft.fft2(a)
+
+
+def ifft2_c(a: c128[:, :]) -> c128[:, :]:
+    return np.fft.ifft2(a, norm="ortho")
+
+
+def rfft2_r(a: f64[:, :]) -> c128[:, :]:
+    return np.fft.rfft2(a)
+
+
+def irfft2_c(a: c128[:, :]) -> f64[:, :]:
+    return np.fft.irfft2(a)
+
+
+def roundtrip(a: f64[:, :]) -> f64[:, :]:
+    return np.fft.irfft2(np.fft.rfft2(a))
+
+
+def fftn_2(a: i64[:, :]) -> c128[:, :]:
+    return np.fft.fftn(a) + np.fft.ifftn(a, norm="forward")
+
+
+def fftn_1(a: f64[:]) -> c128[:]:
+    return np.fft.fftn(a)

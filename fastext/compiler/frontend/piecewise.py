@@ -35,6 +35,8 @@ def piecewise(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, rec
                            f"{shown}(x, [x < 0, x >= 0], [lambda v: -v, lambda v: v])")
     conds_ast, funcs_ast = bound["condlist"].elts, bound["funclist"].elts
     n, n2 = len(conds_ast), len(funcs_ast)
+    if n == 0:      # NumPy's empty condlist reads the "otherwise" mask as a 0-d index: not this dialect's
+        raise fc.error(bound["condlist"], f"{shown}() needs at least one condition", "x < 0.5")
     if n2 not in (n, n + 1):
         raise fc.error(bound["funclist"], f"with {n} condition(s), either {n} or {n + 1} functions are expected "
                                           "(ValueError in NumPy)", "one function per condition, and one more for "
@@ -49,8 +51,8 @@ def piecewise(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, rec
     funcs: dict[str, funcvals.FuncValue] = {}
     lines = ["_y = np.zeros_like(_x)"]
     if n2 == n + 1:     # NumPy's "otherwise": the items no condition selects
-        values_cond = " | ".join(f"_c{k}" for k in range(n)) if n else None
-        lines.append(f"_c{n} = ~({values_cond})" if n else "_c0 = np.ones(_x.shape, dtype=np.bool_)")
+        values_cond = " | ".join(f"_c{k}" for k in range(n))
+        lines.append(f"_c{n} = ~({values_cond})")
     for k, f in enumerate(funcs_ast):
         fv = funcvals.value_of(fc, f)
         if fv is not None:
