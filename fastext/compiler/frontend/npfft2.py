@@ -65,16 +65,26 @@ for _i in range(_m):
     _r[_i] = np.fft.irfft(_c[_i], norm={norm!r})
 """
         return synth.value(fc, source, node, values={"_a": a})
+    # One call site of the 1-D transform for both passes (rows k < m, then columns), so the
+    # template is instantiated once: each instance of a 1-D FFT is a large body to compile.
+    # rfft2 is fft2 of the rows' first n // 2 + 1 columns (what fastext's rfft keeps of the fft).
+    one = "ifft" if kind == "ifft" else "fft"
     width = "_n // 2 + 1" if kind == "rfft" else "_n"
     source = f"""\
 _m = _a.shape[0]
 _n = _a.shape[1]
 if _m == 0 or _n == 0:
     raise ValueError({_ZERO!r})
-_r = np.empty((_m, {width}), dtype='complex128')
-for _i in range(_m):
-    _r[_i] = np.fft.{one}(_a[_i], norm={norm!r})
-for _j in range({width}):
-    _r[:, _j] = np.fft.{cols}(_r[:, _j], norm={norm!r})
+_r = np.empty((_m, _n), dtype='complex128')
+_r[...] = _a
+for _k in range(_m + {width}):
+    _v = _r[_k] if _k < _m else _r[:, _k - _m]
+    _w = np.fft.{one}(_v, norm={norm!r})
+    if _k < _m:
+        _r[_k] = _w
+    else:
+        _r[:, _k - _m] = _w
 """
+    if kind == "rfft":
+        source += f"_r = _r[:, :{width}].copy()\n"
     return synth.value(fc, source, node, values={"_a": a})
