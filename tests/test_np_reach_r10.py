@@ -59,9 +59,12 @@ CASES = {
     "roundtrip": [(r(4, 6),), (r(6, 8),)],
     "fftn_2": [(ri(0, 9, 4, 5),)],
     "fftn_1": [(r(12),), (r(0),)],
+    "eig_real": [(r(4, 4),), (r(1, 1),), (r(0, 0),), (r(3, 2),)],
+    # complex eigenvalues, so NumPy's result is complex too (real ones: float64 in NumPy, see below)
+    "eig_int": [(np.array([[0, -1], [1, 0]]),), (np.array([[1, -2, 0], [3, 1, 0], [0, 0, 1]]),)],
 }
 # the 2-D transforms are built on fastext's own 1-D FFT: 1e-12 of the largest item, not pocketfft's bits
-_LOOSE = {"fft2_abs", "fft2_c", "ifft2_c", "rfft2_r", "irfft2_c", "roundtrip", "fftn_2", "fftn_1"}
+_LOOSE = {"eig_real", "fft2_abs", "fft2_c", "ifft2_c", "rfft2_r", "irfft2_c", "roundtrip", "fftn_2", "fftn_1"}
 
 
 @pytest.mark.parametrize("kernel,case", [(k, i) for k, cases in CASES.items() for i in range(len(cases))])
@@ -103,7 +106,7 @@ def test_vectorize_raises_what_the_function_raises():
         compiled(PATH).vec_raises(np.array([1.0, -1.0]))
 
 
-HEAD = "import numpy as np\nfrom fastext import f64\n\n\n"
+HEAD = "import numpy as np\nfrom fastext import c128, f64\n\n\n"
 LIMITS = {
     "passed": ("def _apply(g, x: f64[:]) -> f64[:]:\n    return g(x)\n\n\ndef f(x: f64[:]) -> f64[:]:\n"
                "    vf = np.vectorize(lambda v: v + 1.0)\n    return _apply(vf, x)\n",
@@ -121,6 +124,8 @@ LIMITS = {
                   "np.fft.fft2(axes=...) is not supported"),
     "fft2_1d": ("def f(x: f64[:]) -> f64[:]:\n    return np.fft.fft2(x).real\n",
                 "np.fft.fft2() of a 1-D array is not supported"),
+    "eig_complex": ("def f(x: c128[:, :]) -> c128[:]:\n    return np.linalg.eigvals(x)\n",
+                    "np.linalg.eigvals of a complex matrix is not supported"),
     "not_a_function": ("def f(x: f64[:]) -> f64[:]:\n    return np.vectorize(x)(x)\n", "needs a function"),
 }
 
@@ -130,3 +135,25 @@ def test_limits_are_located_errors(tmp_path, name):
     source, message = LIMITS[name]
     text = compile_error(tmp_path, HEAD + source)
     assert message in text and "bad_program.fx:" in text and "^" in text
+
+
+def test_eig_is_numpys_dgeev_as_complex():
+    """LAPACK's dgeev from NumPy's own library, called as NumPy calls it: NumPy's eigenvalues and
+    eigenvectors to the bit, always complex128 (NumPy's are float64 when every eigenvalue is real:
+    a dtype that depends on the values, docs/language.md); a rotation has a conjugate pair."""
+    mod = compiled(PATH)
+    rot = np.array([[0.0, -1.0], [1.0, 0.0]])
+    for a in (r(4, 4), r(5, 5), rot, np.eye(3), r(1, 1), r(6, 6).T, r(7, 7) - 0.5, np.zeros((0, 0))):
+        w, v = mod.eig_wv(a)
+        want_w, want_v = np.linalg.eig(a)
+        assert w.dtype == v.dtype == np.complex128
+        assert np.array_equal(w, want_w.astype(np.complex128)) and np.array_equal(v, want_v.astype(np.complex128))
+        assert np.array_equal(mod.eigvals_c(a), np.linalg.eigvals(a).astype(np.complex128))
+        if len(a):
+            assert mod.eig_check(a) < 1e-12
+    for bad in (r(2, 3), np.array([[np.nan, 1.0], [1.0, 1.0]]), np.array([[np.inf]])):
+        with pytest.raises(np.linalg.LinAlgError) as want:
+            np.linalg.eig(bad)
+        with pytest.raises(np.linalg.LinAlgError) as got:
+            mod.eig_wv(bad)
+        assert str(got.value) == str(want.value)

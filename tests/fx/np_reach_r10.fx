@@ -144,3 +144,29 @@ def fftn_2(a: i64[:, :]) -> c128[:, :]:
 
 def fftn_1(a: f64[:]) -> c128[:]:
     return np.fft.fftn(a)
+
+
+# ----------------------------------------------------------------------------- np.linalg.eig, eigvals
+
+def eig_wv(a: f64[:, :]) -> tuple[c128[:], c128[:, :]]:
+    w, v = np.linalg.eig(a)
+    return w, v
+
+
+def eig_check(a: f64[:, :]) -> float:
+    w, v = np.linalg.eig(a)
+    return float(np.max(np.abs(a @ v - v * w)))
+
+
+def eigvals_c(a: f64[:, :]) -> c128[:]:
+    return np.linalg.eigvals(a)
+
+
+def eig_real(a: f64[:, :]) -> f64[:]:
+    s = a + a.T
+    w, v = np.linalg.eig(s)
+    return np.sort(w.real)
+
+
+def eig_int(a: i64[:, :]) -> c128[:]:
+    return np.linalg.eigvals(a)
