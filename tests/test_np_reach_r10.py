@@ -157,3 +157,30 @@ def test_eig_is_numpys_dgeev_as_complex():
         with pytest.raises(np.linalg.LinAlgError) as got:
             mod.eig_wv(bad)
         assert str(got.value) == str(want.value)
+
+
+EIG_ONLY = "import numpy as np\nfrom fastext import c128, f64\n\n\ndef ev(a: f64[:, :]) -> c128[:]:\n" \
+           "    return np.linalg.eigvals(a)\n"
+CHILD = """
+import importlib.util, sys
+import numpy as np
+spec = importlib.util.spec_from_file_location("eig_only", sys.argv[1])
+m = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(m)
+print(m.__fastext_blas__())
+print(m.ev(np.zeros((0, 0))).shape)
+try:
+    m.ev(np.eye(2))
+except np.linalg.LinAlgError as e:
+    print(e)
+"""
+
+
+def test_eig_without_lapack_is_a_linalg_error(tmp_path):
+    """eig has no native code: without LAPACK a non-empty matrix raises LinAlgError saying why."""
+    import fxload
+    path = tmp_path / "eig_only.fx"
+    path.write_text(EIG_ONLY)
+    lines = fxload.run_without_blas(CHILD, fxload.linked_object(str(path), tmp_path))
+    assert lines[0] == "None" and lines[1] == "(0,)"
+    assert lines[2].startswith("np.linalg.eig needs LAPACK")
