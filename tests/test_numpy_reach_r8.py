@@ -371,9 +371,9 @@ LIMITS = {
  "pad_mean": ("import numpy as np\nfrom fastext import f64\n\n\ndef f(a: f64[:]) -> f64[:]:\n"
               "    return np.pad(a, 2, mode='mean')\n", "supports the modes"),
  "fft2": ("import numpy as np\nfrom fastext import f64, c128\n\n\ndef f(a: f64[:, :]) -> c128[:, :]:\n"
-          "    return np.fft.fft2(a)\n", "`np.fft.fft2` is not supported"),
- "eigvals": ("import numpy as np\nfrom fastext import f64, c128\n\n\ndef f(a: f64[:, :]) -> c128[:]:\n"
-             "    return np.linalg.eigvals(a)\n", "`np.linalg.eigvals` is not supported"),
+          "    return np.fft.fft2(a, s=(4, 4))\n", "np.fft.fft2(s=...) is not supported"),    # fft2 itself: round 10
+ "eigvals": ("import numpy as np\nfrom fastext import f64, c128\n\n\ndef f(a: c128[:, :]) -> c128[:]:\n"
+             "    return np.linalg.eigvals(a)\n", "of a complex matrix is not supported"),   # real ones: round 10
  "stencil": ("from numba import stencil\n\n\n@stencil\ndef k(a):\n    return a[0, 1] + a[1, 0]\n",
              "numba.stencil has no meaning in .fx code"),
  "with_open": ("from fastext import f64\n\n\ndef f(a: f64) -> f64:\n    with open('x') as fh:\n        pass\n"

@@ -151,6 +151,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
             if node.args:
                 raise fc.error(node, "conjugate() takes no arguments", "z.conjugate()")
             return ir.Intrinsic(owner.type, fc.span(node), "complex.conjugate", [owner])
+    if isinstance(func, ast.Call) and numpy_name(fc, func.func) == "numpy.vectorize":    # np.vectorize(f)(x)
+        from fastext.compiler.frontend import funcvals, npvectorize
+        return npvectorize.call(fc, node, funcvals.value_of(fc, func))
     if isinstance(func, ast.Call):      # `make_adder(3)(x)` (frontend/factories.py)
         from fastext.compiler.frontend.factories import call_result
         made = call_result(fc, node)
@@ -163,6 +166,9 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     hook = getattr(fc, "synth_calls", {}).get(name)
     if hook is not None:          # an operation a template calls by a name of its own (frontend/synth.py)
         return hook(fc, node)
+    if name in fc.funcvals and fc.funcvals[name].vectorized:     # `vf = np.vectorize(f)`: vf(x)
+        from fastext.compiler.frontend import npvectorize
+        return npvectorize.call(fc, node, fc.funcvals[name])
     if name in fc.funcvals:       # a local function value: a direct call (frontend/funcvals.py)
         from fastext.compiler.frontend.templates import call_value
         return call_value(fc, node, fc.funcvals[name])

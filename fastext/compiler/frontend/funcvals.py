@@ -36,6 +36,7 @@ class FuncValue:
     shown: str = ""
     arg_types: tuple[Type, ...] | None = None
     ret_type: Type | None = None
+    vectorized: bool = False        # `np.vectorize(f)`: a call maps f over arrays (frontend/npvectorize.py)
 
 
 def shape(v: FuncValue) -> tuple:
@@ -93,6 +94,12 @@ def value_of(fc: "FunctionChecker", node: ast.expr) -> FuncValue | None:
         return None
     if isinstance(node, ast.Lambda):
         return closure(fc, node)
+    if isinstance(node, ast.Call):
+        from fastext.compiler.frontend.calls import numpy_name
+        if numpy_name(fc, node.func) == "numpy.vectorize":
+            from fastext.compiler.frontend import npvectorize
+            return npvectorize.value_of(fc, node, ast.unparse(node.func))
+        return None
     getter = _getter(fc, node)
     if getter is not None:      # `key=itemgetter(1)`: the lambda it stands for
         return closure(fc, getter)
@@ -107,7 +114,7 @@ def bind(fc: "FunctionChecker", target: ast.Name, value: FuncValue) -> list[ir.S
         raise fc.error(target, f"`{name}` is bound to a function more than once (or is also a variable)",
                        "calls through a function value are resolved at compile time: bind each name once, "
                        "e.g. call the chosen function in each branch of the `if`")
-    fc.funcvals[name] = FuncValue(value.target, value.env, name, value.arg_types, value.ret_type)
+    fc.funcvals[name] = FuncValue(value.target, value.env, name, value.arg_types, value.ret_type, value.vectorized)
     return []
 
 

@@ -177,7 +177,7 @@ def trace(fc: "FunctionChecker", node: ast.Call, a: ir.Expr, offset: ir.Expr | N
 
 
 _LAPACK_PARAMS = {"solve": ["a", "b"], "inv": ["a"], "det": ["a"], "slogdet": ["a"], "cholesky": ["a"],
-                  "qr": ["a"], "eigh": ["a"], "eigvalsh": ["a"], "svd": ["a"], "lstsq": ["a", "b"]}
+                  "qr": ["a"], "eigh": ["a"], "eigvalsh": ["a"], "eig": ["a"], "eigvals": ["a"], "svd": ["a"], "lstsq": ["a", "b"]}
 
 
 def lapack_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -> ir.Expr:
@@ -257,6 +257,9 @@ def lapack_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -
         if not isinstance(dt, Scalar):
             raise fc.error(node, f"{shown} of an array of structs: array type is unsupported in linalg "
                                  f"(TypeError in NumPy)", "pass an array of numbers")
+    if kind in ("eig", "eigvals") and any(dt.is_complex for dt in dts):
+        raise fc.error(node, f"{shown} of a complex matrix is not supported in .fx code",
+                       "real matrices (LAPACK's dgeev); np.linalg.eigh for Hermitian ones")
     single = all(dt in (F32, C64) for dt in dts)
     t = (C64 if single else C128) if any(dt.is_complex for dt in dts) else (F32 if single else F64)
     result = {"solve": Array(t, values[-1].type.ndim) if kind == "solve" else t, "inv": Array(t, 2),
@@ -265,6 +268,9 @@ def lapack_call(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str) -
               "qr": Array(t, 2) if attrs.get("mode") == "r" else Tuple((Array(t, 2), Array(t, 2))),
               "eigh": Tuple((Array(complex_part(t) if t.is_complex else t, 1), Array(t, 2))),
               "eigvalsh": Array(complex_part(t) if t.is_complex else t, 1),
+              # always complex: NumPy's dtype (real when every eigenvalue is) depends on the values
+              "eig": Tuple((Array(C64 if single else C128, 1), Array(C64 if single else C128, 2))),
+              "eigvals": Array(C64 if single else C128, 1),
               "lstsq": Tuple((Array(t, values[1].type.ndim) if kind == "lstsq" else t,
                               Array(complex_part(t) if t.is_complex else t, 1), I64,
                               Array(complex_part(t) if t.is_complex else t, 1))),

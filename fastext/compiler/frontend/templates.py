@@ -350,6 +350,9 @@ def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=
             key.append(("none", None))
             continue
         if isinstance(v, FuncValue):
+            if v.vectorized:    # a clone's key and hidden parameters carry no vectorize mark
+                raise fc.error(at, f"`{v.shown}` (np.vectorize) cannot be passed to another function",
+                               "pass the function itself and apply np.vectorize where it is called")
             if p.type is not None:
                 raise fc.error(at, f"parameter `{p.name}` of `{shown}` is {article(p.type)}, got the function "
                                    f"`{v.shown}`", "a parameter that takes a function has no annotation or is "

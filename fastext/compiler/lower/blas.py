@@ -27,7 +27,7 @@ ROUTINES = ("sdot", "ddot", "cdotu_sub", "zdotu_sub", "sgemv", "dgemv", "cgemv",
 # NumPy calls them; found
 # with the CBLAS ones but not required (a BLAS without them: zero pointers)
 LAPACK = ("dgesv", "zgesv", "dgetrf", "zgetrf", "dpotrf", "zpotrf", "dgeqrf", "zgeqrf", "dorgqr", "zungqr",
-          "dsyevd", "zheevd", "dgesdd", "zgesdd", "dgelsd", "zgelsd")
+          "dsyevd", "zheevd", "dgesdd", "zgesdd", "dgelsd", "zgelsd", "dgeev")     # eig/eigvals: dgeev
 TABLE = ll.LiteralStructType([I8P] * (len(ROUTINES) + len(LAPACK)) + [I32, I8P])   # routines, ilp64, dgemm's name
 ILP64, NAME = len(ROUTINES) + len(LAPACK), len(ROUTINES) + len(LAPACK) + 1
 

@@ -19,6 +19,9 @@ place, and the result is copied out in C order:
   same blocking, so the same bits); r the upper triangle of the factored copy's first mc rows;
 * eigh, eigvalsh: `?syevd` (`?heevd`) with jobz 'V' or 'N' and the work sizes a query returns
   (NumPy's `init_evd`); info > 0 raises `LinAlgError("Eigenvalues did not converge")`;
+* eig, eigvals: `dgeev` (real matrices) after NumPy's check for infs and NaNs, jobvr 'V' or 'N',
+  the work size from a query; NumPy's complex eigenvalues and eigenvectors built from wr, wi and
+  vr; no native code (LinAlgError without LAPACK);
 * svd: `?gesdd` with jobz 'A' (full_matrices), 'S' or 'N' (compute_uv=False), lwork from a query;
   info > 0 raises `LinAlgError("SVD did not converge")`; an empty matrix gives identities;
 * lstsq: `?gelsd` on copies of a and b (b in a max(m, n)-row work array), the work sizes from a
@@ -79,6 +82,9 @@ def lower_lapack(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
         uplo = e.attrs.get("uplo", "L")
         return outlined_call(fl, f"fx$linalg.{kind}.{uplo}." + ".".join(tag(t) for t in types), types, e.type, args,
                              lambda h, *params: _eigh(h, list(zip(params, types)), e.type, uplo, kind == "eigh"))
+    if kind in ("eig", "eigvals"):
+        return outlined_call(fl, f"fx$linalg.{kind}." + ".".join(tag(t) for t in types), types, e.type, args,
+                             lambda h, *params: _eig(h, list(zip(params, types)), e.type, kind == "eig"))
     if kind == "qr":
         mode = e.attrs.get("mode", "reduced")
         return outlined_call(fl, f"fx$linalg.qr.{mode}." + ".".join(tag(t) for t in types), types, e.type, args,
@@ -583,6 +589,108 @@ def _potrf(h, t: T.Scalar, n, a) -> ll.Value:
         with native:
             b.store(b.call(potrf_kernel(h.ctx, t), [n, a]), info)
     return b.load(info)
+
+
+NO_LAPACK = -1000      # an info no LAPACK routine returns: the library was not found (eig has no native code)
+NOT_FINITE = -1001     # the matrix holds an inf or a NaN (NumPy's LinAlgError before calling dgeev)
+
+
+def _eig(h, operands, rt, vectors: bool) -> ll.Value:
+    """NumPy's eig/eigvals of a real matrix: `dgeev` with jobvl 'N' and jobvr 'V' or 'N', the work
+    size a query returns (NumPy's init_geev), then w = wr + i wi and, per column j, NumPy's
+    complex eigenvectors (mk_geev_complex_eigenvectors): vr[:, j] when wi[j] == 0, else the
+    conjugate pair vr[:, j] ± i vr[:, j+1] of the pair's first column (wi > 0, LAPACK's order).
+    Always complex: NumPy's real result when every wi is 0 is a type that depends on the values."""
+    b = h.b
+    wtype = rt.items[0] if vectors else rt
+    vtype = rt.items[1] if vectors else None
+    (av, at), = operands
+    n = _square(h, av)
+    w = allocate(h, wtype, [n])
+    v = allocate(h, vtype, [n, n]) if vectors else None
+    info = h.entry_alloca(I64)
+    b.store(I64(0), info)
+    with b.if_then(b.icmp_signed(">", n, I64(0))):
+        nn = b.mul(n, n)
+        # one block: a (n×n doubles, Fortran order), wr, wi (n each), vr (n×n), then complex w and v
+        doubles = b.add(b.mul(nn, I64(2)), b.mul(n, I64(2)))
+        nbytes = b.add(b.mul(doubles, I64(8)), b.mul(b.add(n, nn), I64(16)))
+        _, block = temporary(h, T.Array(T.U8, 1), [nbytes])
+        a = block
+        wr = b.gep(a, [b.mul(nn, I64(8))])
+        wi = b.gep(wr, [b.mul(n, I64(8))])
+        vr = b.gep(wi, [b.mul(n, I64(8))])
+        wc = b.gep(vr, [b.mul(nn, I64(8))])
+        vc = b.gep(wc, [b.mul(n, I64(16))])
+        _to_fortran(h, a, T.F64, av, at)
+        # NumPy's _assert_finite before dgeev (which reports a NaN as an illegal argument)
+        finite = h.entry_alloca(I1)
+        b.store(I1(1), finite)
+        fa = b.bitcast(a, F64.as_pointer())
+
+        def check(k):
+            x = b.load(b.gep(fa, [k]))
+            b.store(b.and_(b.load(finite), b.fcmp_ordered("==", b.fsub(x, x), F64(0.0))), finite)
+        _counted_loop(h, nn, check, "eig.finite")
+        routine = "dgeev"
+        usable = b.and_(b.load(finite), blas.usable(h, routine, [n, nn]))
+        with b.if_else(usable) as (lapack, native):
+            with lapack:
+                chars = []
+                for c in ("N", "V" if vectors else "N"):
+                    slot = h.entry_alloca(ll.IntType(8))
+                    b.store(ll.IntType(8)(ord(c)), slot)
+                    chars.append(("value", slot))
+                dim, lda, ldvl, ldvr = _refs(h, n, n, I64(1), n if vectors else I64(1))
+                args = chars + [dim, ("value", a), lda, ("value", wr), ("value", wi), ("value", vc), ldvl,
+                                ("value", vr), ldvr]
+                lwork = _lwork(h, routine, args, len(args), b.mul(n, I64(4 if vectors else 3)))
+                _, work = temporary(h, T.Array(T.U8, 1), [b.mul(lwork, I64(8))])
+                size, = _refs(h, lwork)
+                blas.call(h, routine, args + [("value", work), size, ("ref", info)])
+                _free(h, work)
+            with native:
+                b.store(b.select(b.load(finite), I64(NO_LAPACK), I64(NOT_FINITE)), info)
+        with b.if_then(b.icmp_signed("==", b.load(info), I64(0))):
+            fr, fi = b.bitcast(wr, F64.as_pointer()), b.bitcast(wi, F64.as_pointer())
+            fw = b.bitcast(wc, F64.as_pointer())
+
+            def eigenvalue(j):
+                b.store(b.load(b.gep(fr, [j])), b.gep(fw, [b.mul(j, I64(2))]))
+                b.store(b.load(b.gep(fi, [j])), b.gep(fw, [b.add(b.mul(j, I64(2)), I64(1))]))
+            _counted_loop(h, n, eigenvalue, "eig.w")
+            ctype = T.Array(T.C128, 1)
+            _copy(h, [n], [(w, wtype), (_contiguous_view(h, ctype, wc, [n]), ctype)])
+            if vectors:
+                fv, fc = b.bitcast(vr, F64.as_pointer()), b.bitcast(vc, F64.as_pointer())
+
+                def column(j):
+                    im_j = b.load(b.gep(fi, [j]))
+                    real = b.fcmp_unordered("==", im_j, F64(0.0))
+                    first = b.fcmp_ordered(">", im_j, F64(0.0))
+                    c_re = b.select(first, j, b.select(real, j, b.sub(j, I64(1))))
+                    c_im = b.select(first, b.add(j, I64(1)), j)
+                    sign = b.select(first, F64(1.0), F64(-1.0))
+
+                    def row(i):
+                        re = b.load(b.gep(fv, [b.add(i, b.mul(c_re, n))]))
+                        im = b.fmul(sign, b.load(b.gep(fv, [b.add(i, b.mul(c_im, n))])))
+                        at_ = b.mul(b.add(i, b.mul(j, n)), I64(2))
+                        b.store(re, b.gep(fc, [at_]))
+                        b.store(b.select(real, F64(0.0), im), b.gep(fc, [b.add(at_, I64(1))]))
+                    _counted_loop(h, n, row, "eig.row")
+                _counted_loop(h, n, column, "eig.v")
+                work_t = T.Array(T.C128, 2)
+                _copy(h, [n, n], [(v, vtype), (_fortran_view(h, work_t, vc, [n, n]), work_t)])
+        _free(h, block)
+    h.fail_if(b.icmp_signed("==", b.load(info), I64(NOT_FINITE)), "LinAlgError", "Array must not contain infs or NaNs")
+    h.fail_if(b.icmp_signed("==", b.load(info), I64(NO_LAPACK)), "LinAlgError",
+              "np.linalg.eig needs LAPACK: NumPy's library was not found (FASTEXT_BLAS=0?)")
+    h.fail_if(b.icmp_signed(">", b.load(info), I64(0)), "LinAlgError", "Eigenvalues did not converge")
+    if not vectors:
+        return w
+    value = ll.Constant(value_type(rt), ll.Undefined)
+    return b.insert_value(b.insert_value(value, w, 0), v, 1)
 
 
 def _lwork(h, routine: str, args: list, at: int, minimum) -> ll.Value:

@@ -55,3 +55,10 @@ add(Op("array.item", lower=_lower(_LOWER, "lower_item"), pure=False, group="crea
 add(Op("np.indices", spellings=("numpy.indices",), check=deferred("fastext.compiler.frontend.npsource", "indices"),
        group="creation", signature="np.indices(dimensions, dtype=int)",
        doc="the dense index grid of shape (len(dimensions), *dimensions): item k holds the index along axis k"))
+add(Op("array.tri", spellings=("numpy.tri",), check=deferred("fastext.compiler.frontend.grids", "tri"),
+       group="creation", signature="np.tri(N, M=None, k=0, dtype=float)",
+       doc="ones at and below the k-th diagonal of an (N, M) array, zeros above (a cast comparison of index grids)"))
+add(Op("array.geomspace", spellings=("numpy.geomspace",), check=deferred("fastext.compiler.frontend.grids", "geomspace"),
+       group="creation", signature="np.geomspace(start, stop, num=50, endpoint=True)",
+       doc="num numbers spaced evenly on a log scale, as NumPy computes them (exact ends, negative ends by their "
+           "sign; ValueError for a zero end); real scalar ends only, no dtype= or axis="))

@@ -33,6 +33,20 @@ for _name, _fn, _data, _sig, _doc in (
            allocates=True, loops=True, signature=_sig, doc=_doc, data=_data))
 
 
+for _name, _kind, _nd, _doc in (
+    ("fft2", "fft", False, "the 2-D DFT of a 2-D array (complex128): fft of each row, then of each column"),
+    ("ifft2", "ifft", False, "the inverse 2-D DFT of a 2-D array (complex128): ifft of each row, then of each column"),
+    ("rfft2", "rfft", False, "the 2-D DFT of a real 2-D array, n // 2 + 1 columns: fft of each row (those columns kept), then of each column"),
+    ("irfft2", "irfft", False, "the real 2-D array of 2 * (cols - 1) columns whose rfft2 is a: ifft of each column, "
+                               "irfft of each row"),
+    ("fftn", "fft", True, "np.fft.fft of a 1-D array, np.fft.fft2 of a 2-D one"),
+    ("ifftn", "ifft", True, "np.fft.ifft of a 1-D array, np.fft.ifft2 of a 2-D one"),
+):
+    add(Op(f"np.fft.{_name}", spellings=(f"numpy.fft.{_name}",),
+           check=_deferred("fastext.compiler.frontend.npfft2", "transform2"), group="fft", allocates=True, loops=True,
+           signature=f"np.fft.{_name}(a, norm=None)", doc=_doc, data={"kind": _kind, "nd": _nd}))
+
+
 def _windows(function: str):
     return _deferred("fastext.compiler.frontend.npwindows", function)
 

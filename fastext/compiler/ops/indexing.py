@@ -53,6 +53,11 @@ add(Op("np.unravel_index", spellings=("numpy.unravel_index",),
        check=deferred("fastext.compiler.frontend.compose", "unravel_index"), group="indexing",
        signature="np.unravel_index(indices, shape)",
        doc="the C-order coordinates of flat indices: a tuple of ints or int64 arrays (ValueError out of range)"))
+add(Op("np.ravel_multi_index", spellings=("numpy.ravel_multi_index",),
+       check=deferred("fastext.compiler.frontend.grids", "ravel_multi_index"), group="indexing",
+       signature="np.ravel_multi_index(multi_index, dims, mode='raise')",
+       doc="the flat C-order indices of integer coordinates (ints or arrays, broadcast), int64; mode 'raise' "
+           "(ValueError out of range), 'wrap' or 'clip' as one constant for every axis"))
 for _name, _upper, _where in (("triu", True, "on and above"), ("tril", False, "on and below")):
     add(Op(f"np.{_name}_indices", spellings=(f"numpy.{_name}_indices",),
            check=deferred("fastext.compiler.frontend.compose_more", "tri_indices"), group="indexing",

@@ -1,5 +1,5 @@
 """Linear algebra: `a @ b`, `np.matmul`, `np.dot`, `a.dot(b)`, `np.inner`, `np.outer`, `np.vdot`,
-`np.trace`, `np.einsum`, `np.linalg.solve`, `inv`, `det`, `slogdet`, `cholesky`, `qr`, `eigh`, `eigvalsh`, `svd`, `lstsq`.
+`np.trace`, `np.einsum`, `np.linalg.solve`, `inv`, `det`, `slogdet`, `cholesky`, `qr`, `eigh`, `eigvalsh`, `eig`, `eigvals`, `svd`, `lstsq`.
 
 Typing is `frontend/linalg.py`; products are lowered by `lower/linalg.py`, which calls the
 BLAS NumPy itself uses (found at import by `abi/blas.py`) for float and complex matrices,
@@ -98,6 +98,13 @@ add(Op("linalg.eigh", spellings=("numpy.linalg.eigh",), allocates=True, signatur
 add(Op("linalg.eigvalsh", spellings=("numpy.linalg.eigvalsh",), allocates=True,
        signature="np.linalg.eigvalsh(a, UPLO='L')", doc="the eigenvalues of a Hermitian matrix, ascending (?syevd 'N')",
        data={"kind": "eigvalsh"}, **_LAPACK))
+add(Op("linalg.eig", spellings=("numpy.linalg.eig",), allocates=True, signature="np.linalg.eig(a)",
+       doc="(w, v): the eigenvalues of a real square matrix and the eigenvectors as v's columns, LAPACK's dgeev from "
+           "NumPy's own library as NumPy calls it; always complex (NumPy: real when every eigenvalue is real); "
+           "LinAlgError without LAPACK", data={"kind": "eig"}, **_LAPACK))
+add(Op("linalg.eigvals", spellings=("numpy.linalg.eigvals",), allocates=True, signature="np.linalg.eigvals(a)",
+       doc="the eigenvalues of a real square matrix (dgeev, jobvr 'N'), complex as np.linalg.eig's",
+       data={"kind": "eigvals"}, **_LAPACK))
 add(Op("linalg.svd", spellings=("numpy.linalg.svd",), allocates=True,
        signature="np.linalg.svd(a, full_matrices=True, compute_uv=True)",
        doc="(u, s, vh) with a = u @ np.diag(s) @ vh, s descending (LAPACK's ?gesdd from NumPy's own library, as "

@@ -868,3 +868,16 @@ add(Op("fx.vectorized", check=deferred("fastext.compiler.frontend.ufuncs", "vect
        lower=deferred("fastext.abi.ufuncs", "lower_vectorized"), pure=False, group="ufunc",
        doc="a @vectorize function of a .fx module called from .fx code: one direct call per item, "
            "broadcasting like NumPy's ufuncs"))
+
+# `np.vectorize(f)` is a function value (frontend/npvectorize.py): its binding and its calls are
+# read before the registry; this entry types any other use (a located error) and documents it.
+add(Op("np.vectorize", spellings=("numpy.vectorize",), check=deferred("fastext.compiler.frontend.npvectorize", "refused"),
+       group="ufunc", signature="vf = np.vectorize(f); vf(x, y, ...)",
+       doc="f (a .fx function or a lambda of numbers) called once per item of the broadcast operands (arrays "
+           "up to 4-D, numbers), in C order: a new array of f's result type (NumPy infers it from the first "
+           "call: the same for one result type); no items: NumPy's ValueError; no otypes=, excluded=, signature="))
+add(Op("np.piecewise", spellings=("numpy.piecewise",), check=deferred("fastext.compiler.frontend.piecewise", "piecewise"),
+       group="ufunc", signature="np.piecewise(x, condlist, funclist)",
+       doc="NumPy's loop: zeros of x's dtype; per condition (a list literal of boolean arrays) its function (a "
+           "lambda or .fx function, called on x[cond]) or number stored into y[cond]; one more function: where "
+           "no condition holds; no extra arguments"))
