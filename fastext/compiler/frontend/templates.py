@@ -414,14 +414,20 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
             checker = _CHECKING.get(qualname)
             t = _returned_so_far(checker) if checker is not None else None
             from fastext.compiler.frontend.lists import open_key
-            if t is None and all(open_key(pt) is None for _, pt, _ in sig.params):
-                t = _guessed_in_cycle()     # (an open container argument is decided by a second check)
             if t is None and checker is not None:
                 t = _constructed_class(checker, tmpl.node)      # `return Tree(build(lo, mid - 1), ...)`
             if t is None and discarded and checker is not None:
                 # `dfs(g, v, seen)` as a statement: no value depends on the type, so None stands in
                 # until the returns are seen (a result found then checks the body again with it)
                 t = NONE
+            closed = all(open_key(pt) is None for _, pt, _ in sig.params)
+            from fastext.compiler.frontend.speculate import result_of, speculating
+            if t is None and checker is not None and closed:
+                # the type its other returns give (`return -self.factor()` before `return int(text)`),
+                # found by a check of its body that skips the statements the cycle's calls are in
+                t = result_of(qualname, _CHECKING)
+            if t is None and closed and not speculating():
+                t = _guessed_in_cycle()     # (an open container argument is decided by a second check)
             if t is None:
                 raise FxSyntaxError(span, f"`{tmpl.node.name}` calls itself before its result type is known",
                                     f"return a value before the recursive call, or annotate its result: "
@@ -460,17 +466,23 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
     tmpl.signatures[qualname] = sig
     from fastext.compiler.frontend.function import FunctionChecker, check_promoting
 
-    def make(ret=sig.ret) -> FunctionChecker:
-        sig.ret = ret       # a result type inferred by a first check is inferred again
-        checker = FunctionChecker(tmpl.scope, tmpl.diags, sig)
+    def configured(checker: FunctionChecker) -> FunctionChecker:
         checker.qualname, checker.funcparams, checker.internal = qualname, funcparams, qualname != tmpl.qualname
-        tmpl.decided[qualname] = checker.list_items     # for _adopt_decisions
         checker.list_weak.update(tmpl.weak)
         if "$" in tmpl.qualname and tmpl.node.name != "lambda":     # a nested def: its own name calls itself
             names = [a.arg for a in tmpl.node.args.args]
             checker.self_ref = (tmpl.node.name, tmpl.qualname, names[len(names) - tmpl.captured:] if tmpl.captured else [])
+        checker.source_node = node      # for `_guessed_in_cycle` and frontend/speculate.py
+        return checker
+
+    def make(ret=sig.ret) -> FunctionChecker:
+        sig.ret = ret       # a result type inferred by a first check is inferred again
+        checker = configured(FunctionChecker(tmpl.scope, tmpl.diags, sig))
+        tmpl.decided[qualname] = checker.list_items     # for _adopt_decisions
         _CHECKING[qualname] = checker
-        checker.source_node = node      # for `_guessed_in_cycle`
+        # a checker of its own signature's copy, for a check that only looks for the result type
+        checker.speculative = lambda: configured(FunctionChecker(tmpl.scope, tmpl.diags,
+                                                                 dataclasses.replace(sig, ret=None)))
         return checker
     before = len(tmpl.diags.items)
     failed = False
@@ -495,13 +507,18 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
     finally:
         _IN_PROGRESS.discard(qualname)
         _CHECKING.pop(qualname, None)
+        from fastext.compiler.frontend.speculate import speculating
+        # inside a speculation an error may repeat one that is dropped with it when it ends
+        raw = speculating() and any(d.severity == "error" for d in tmpl.diags.items[before:])
         _dedupe(tmpl.diags, before)
-        if failed or any(d.severity == "error" for d in tmpl.diags.items[before:]):
+        if failed or raw or any(d.severity == "error" for d in tmpl.diags.items[before:]):
             # Not kept as made: a caller checked again (a loop's second pass, a list retyped)
             # drops the diagnostics of its first pass, and a kept instance would then be a
             # function without a body (`return inner(b)` returned nothing: SystemError).  The
             # next call checks it again and reports its errors again.
             tmpl.instances.pop(key, None)
+            if speculating():   # its errors are dropped with the speculation's: not a function to keep
+                return qualname, sig
     fn.name = qualname
     fn.doc = ast.get_docstring(tmpl.node)
     fn.exported = False
