@@ -391,6 +391,8 @@ def _init_fields(collector, node: ast.ClassDef, init: ast.FunctionDef,
             known[a.arg] = t
             init.__dict__.setdefault("fx_inferred", {})[a.arg] = t     # annotates the constructor
     fields: dict[str, Type] = dict(inherited)
+    # what calls elsewhere read of an instance while the later fields are typed (`infer_field`)
+    collector.__dict__.setdefault("fields_so_far", {})[collector.scope.qualify(node.name)] = fields
     for stmt in _walk_statements(init.body):
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
@@ -797,7 +799,9 @@ def _calls_in_functions(collector, tree: ast.AST, owners: bool = True):
                         known.setdefault(sub.target.id, item)
             for stmt in _walk_statements(node.body):      # `pts = [(0.0, 1.0), ...]` then `Spline(pts, 3)`
                 if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
-                        and stmt.targets[0].id not in known and not isinstance(stmt.value, ast.Call):
+                        and stmt.targets[0].id not in known and (not isinstance(stmt.value, ast.Call)
+                                                                 or _made_instance(collector, stmt.value)):
+                    # (`acct = Account("ann", 100.0)`: `acct.balance * rate` reads its field)
                     t = infer_field(collector, stmt.value, known, None)
                     if t is not None:
                         known[stmt.targets[0].id] = t
@@ -808,6 +812,14 @@ def _calls_in_functions(collector, tree: ast.AST, owners: bool = True):
         for child in ast.iter_child_nodes(node):
             yield from visit(child, known, owner)
     yield from visit(tree, {})
+
+
+def _made_instance(collector, value: ast.Call) -> bool:
+    """Whether `value` calls a class of the module read so far (`Account(...)`)."""
+    if not isinstance(value.func, ast.Name):
+        return False
+    b = collector.scope.lookup(value.func.id)
+    return b is not None and b.kind == "structtype" and isinstance(b.value, Struct) and b.value.plain
 
 
 def _walk_statements(body: list[ast.stmt]):
@@ -885,6 +897,10 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
             if b is None and func.id in ("str", "repr", "chr", "hex", "oct", "bin", "format"):
                 from fastext.compiler.types import STRV
                 return STRV
+            if b is None and func.id == "round" and value.args and not value.keywords:
+                # `round(x)` is an int; `round(x, 2)` keeps the type of `x`
+                t = infer_field(collector, value.args[0], known, node) if len(value.args) == 2 else I64
+                return t if t in (I64, F64) else None
             if b is None and func.id in ("abs", "min", "max") and value.args:
                 ts = [infer_field(collector, a, known, node) for a in value.args]
                 return _promote_all(ts)
@@ -928,7 +944,9 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
         owner = known.get(value.value.id)
         if isinstance(owner, Struct):
             k = owner.field_index(value.attr)
-            return owner.fields[k][1] if k is not None else None
+            if k is None:       # an instance of the class whose fields are being read: those typed so far
+                return collector.__dict__.get("fields_so_far", {}).get(owner.name, {}).get(value.attr)
+            return owner.fields[k][1]
         b = scope.lookup(value.value.id)
         if b is not None and b.kind == "module:math" and value.attr in ("pi", "e", "tau", "inf", "nan"):
             return F64

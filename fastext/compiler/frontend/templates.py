@@ -357,6 +357,13 @@ def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=
             key.append(("f", shape(v)))
             args += [ir.Load(x.type, span, x) for x in flatten(v)]
             continue
+        if isinstance(v, _RangeArg):
+            if p.type is not None or p.callable is not None:
+                raise fc.error(at, f"parameter `{p.name}` of `{shown}` is annotated, got a range",
+                               f"pass `list(...)` of the range, or leave `{p.name}` unannotated")
+            key.append(("range", None))
+            args += v.parts
+            continue
         if isinstance(v.type, ErrorType):
             return ir.Expr(ERROR, span)
         if p.callable is not None:
@@ -391,10 +398,26 @@ def _adopt_decisions(fc: "FunctionChecker", decided: dict, args: list[ir.Expr]) 
             k = lists.open_key(lists.substitute(fc, a.type))
 
 
+class _RangeArg:
+    """A `range(...)` (or a name bound to one) passed to an unannotated parameter: its three
+    i64 parts, passed as the instance's hidden parameters (frontend/rangevals.py)."""
+
+    def __init__(self, parts: list[ir.Expr]):
+        self.parts = parts
+        self.type = None
+
+
 def _argument(fc: "FunctionChecker", a: ast.expr, declared: Type | None):
     fv = value_of(fc, a)
     if fv is not None:
         return fv
+    from fastext.compiler.frontend import rangevals
+    if declared is None and rangevals.is_range_call(fc, a):       # `recent(range(10), k)`
+        from fastext.compiler.frontend.loops import range_args
+        return _RangeArg(list(range_args(fc, a)))
+    if declared is None and rangevals.named(fc, a):
+        span = fc.span(a)
+        return _RangeArg([ir.Load(v.type, span, v) for v in fc.ranges[a.id]])
     value = fc.expr(a)
     if declared is not None and not isinstance(value.type, ErrorType):
         value = fc.coerce(value, declared, a, "argument")
@@ -438,11 +461,17 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
     qualname = _instance_name(tmpl, key)
     tmpl.instances[key] = qualname
     params, funcparams, defaults = [], {}, {}
+    rangeparams: list[str] = []
     none = {}
     for p, (kind, what) in zip(tmpl.params, key):
         if p.optional:
             none[p.name] = kind == "none"
         if kind == "none":
+            continue
+        if kind == "range":     # its parts, read as a bound range (frontend/rangevals.py)
+            from fastext.compiler.frontend.rangevals import PARTS
+            params += [(f"{p.name}${part}", T.I64, p.span) for part in PARTS]
+            rangeparams.append(p.name)
             continue
         if kind == "v":
             params.append((p.name, what, p.span))
@@ -468,6 +497,7 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
 
     def configured(checker: FunctionChecker) -> FunctionChecker:
         checker.qualname, checker.funcparams, checker.internal = qualname, funcparams, qualname != tmpl.qualname
+        checker.rangeparams = rangeparams
         checker.list_weak.update(tmpl.weak)
         if "$" in tmpl.qualname and tmpl.node.name != "lambda":     # a nested def: its own name calls itself
             names = [a.arg for a in tmpl.node.args.args]
@@ -638,8 +668,8 @@ def _instance_name(tmpl: Template, key: tuple) -> str:
             return f"{what.dtype}_{what.ndim}d"      # `f64[:]` apart from `f64`
         if kind == "v":
             return str(what)
-        if kind == "none":
-            return "none"
+        if kind in ("none", "range"):
+            return kind
         return what[0].rpartition("$")[2] if "$" in what[0] else what[0]
     suffix = re.sub(r"[^A-Za-z0-9_]+", "_", "_".join(part(*k) for k in key)).strip("_") or "0"
     name, k = f"{tmpl.qualname}${suffix}", 2
