@@ -789,14 +789,7 @@ def _calls_in_functions(collector, tree: ast.AST, owners: bool = True):
                         and isinstance(sub.iter.func, ast.Name) and sub.iter.func.id == "range" \
                         and collector.scope.lookup("range") is None:
                     known.setdefault(sub.target.id, I64)
-            for sub in ast.walk(node):      # `for ch in s` of a str, `for x in xs` of a list: their items
-                if isinstance(sub, (ast.For, ast.comprehension)) and isinstance(sub.target, ast.Name) \
-                        and isinstance(sub.iter, ast.Name) and sub.iter.id in known:
-                    from fastext.compiler.types import STR, STRV, List
-                    over = known[sub.iter.id]
-                    item = STRV if over in (STR, STRV) else over.item if isinstance(over, List) else None
-                    if item is not None:
-                        known.setdefault(sub.target.id, item)
+            _loop_items(collector, node, known)
             for stmt in _walk_statements(node.body):      # `pts = [(0.0, 1.0), ...]` then `Spline(pts, 3)`
                 if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
                         and stmt.targets[0].id not in known and (not isinstance(stmt.value, ast.Call)
@@ -805,6 +798,7 @@ def _calls_in_functions(collector, tree: ast.AST, owners: bool = True):
                     t = infer_field(collector, stmt.value, known, None)
                     if t is not None:
                         known[stmt.targets[0].id] = t
+            _loop_items(collector, node, known)     # `cases = [...]` then `for text in cases[:n]`
         if isinstance(node, ast.Call):
             if owners:
                 node.fx_owner = owner
@@ -812,6 +806,19 @@ def _calls_in_functions(collector, tree: ast.AST, owners: bool = True):
         for child in ast.iter_child_nodes(node):
             yield from visit(child, known, owner)
     yield from visit(tree, {})
+
+
+def _loop_items(collector, fn: ast.FunctionDef, known: dict) -> None:
+    """The loop variables of `fn` over a str or a list that `known` types (`for ch in s`,
+    `for x in xs[1:]`): their items, into `known`."""
+    from fastext.compiler.types import STR, STRV, List
+    for sub in ast.walk(fn):
+        if isinstance(sub, (ast.For, ast.comprehension)) and isinstance(sub.target, ast.Name) \
+                and sub.target.id not in known and isinstance(sub.iter, (ast.Name, ast.Subscript)):
+            over = infer_field(collector, sub.iter, known, None)
+            item = STRV if over in (STR, STRV) else over.item if isinstance(over, List) else None
+            if item is not None:
+                known[sub.target.id] = item
 
 
 def _made_instance(collector, value: ast.Call) -> bool:
