@@ -552,6 +552,34 @@ def _builds_instances(collector, arg: ast.expr, cls: str) -> bool:
     return fn is not None and fn.returns is None and constructed_class(fn) == cls
 
 
+def _method_locals(collector, node: ast.ClassDef, method: ast.FunctionDef, known: dict) -> dict[str, Type]:
+    """`known` and what more a method of the class being read tells of its names: `self` (its
+    fields typed so far), the unannotated parameters the module's calls type, and locals
+    assigned once from values those type (`p = self.queue.pop(0)`)."""
+    more = dict(known)
+    b = collector.scope.lookup(node.name)
+    if b is not None and b.kind == "structtype":
+        more["self"] = b.value
+    for k, a in enumerate(method.args.args[1:]):
+        if a.arg not in more:
+            t = _method_argument(collector, node, method.name, k)
+            if t is not None:
+                more[a.arg] = t
+    assigned: dict[str, int] = {}
+    for sub in ast.walk(method):
+        if isinstance(sub, (ast.Assign, ast.AugAssign, ast.For, ast.AnnAssign)):
+            for t in ast.walk(sub.targets[0] if isinstance(sub, ast.Assign) else sub.target):
+                if isinstance(t, ast.Name):
+                    assigned[t.id] = assigned.get(t.id, 0) + 1
+    for stmt in _walk_statements(method.body):
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
+                and assigned.get(stmt.targets[0].id) == 1 and stmt.targets[0].id not in more:
+            t = infer_field(collector, stmt.value, more, node)
+            if t is not None:
+                more[stmt.targets[0].id] = t
+    return more
+
+
 def _param_types(collector, args: list[ast.arg]) -> dict[str, Type]:
     """The types of the annotated parameters among `args` (an annotation in error: left out,
     reported with the function's signature)."""
@@ -664,6 +692,8 @@ def _stores_into(collector, node: ast.ClassDef, field: str, value: ast.expr):
             t = infer_field(collector, e, known, node)
             if t is None and isinstance(e, ast.Name) and e.id in params:      # an unannotated parameter
                 t = _method_argument(collector, node, method.name, params.index(e.id))
+            if t is None:       # `self.waits.append(minute - p.arrived)`, `p = self.queue.pop(0)`
+                t = infer_field(collector, e, _method_locals(collector, node, method, known), node)
             return t
         for sub in ast.walk(method):
             # `self.adj.append([])` in __init__, `self.adj[u].append(v)` in a method: a list of lists
@@ -873,9 +903,11 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
         owner = infer_field(collector, value.func.value, known, node)    # `direction.normalized()`
         if isinstance(owner, Struct):
             return _method_returns(collector, owner, value.func.attr)
-        from fastext.compiler.types import STRV
+        from fastext.compiler.types import STRV, List
         if owner == STRV:           # `text.replace("(", " ( ").split()`: what str's method gives
             return _str_method_result(value.func.attr)
+        if isinstance(owner, List) and value.func.attr == "pop":      # `self.queue.pop(0)`: an item
+            return owner.item
     if isinstance(value, ast.Call):
         func = value.func
         if isinstance(func, ast.Name):

@@ -614,7 +614,16 @@ class FunctionChecker(ExpressionChecker):
         return var
 
     def s_if(self, node: ast.If) -> ir.Stmt | list[ir.Stmt]:
-        cond = self.condition(node.test)
+        early = len(self.early_reads)
+        try:
+            cond = self.condition(node.test)
+        except FxSyntaxError:
+            if len(self.early_reads) > early:
+                # `if out and start <= out[-1][1]:` before any append: the branches still decide
+                # `out`'s type (`out.append((start, end))`) for the check again (check_promoting)
+                self.block(node.body)
+                self.block(node.orelse)
+            raise
         from fastext.compiler.frontend.inherit import narrowed
         narrow = narrowed(self, node.test, node.body)
         if narrow is None:
