@@ -117,7 +117,7 @@ def test_ranges_pass_to_unannotated_parameters_and_to_builtins_by_name(pieces):
 
 def test_joins_of_an_empty_display_and_of_a_list_typed_later(pieces):
     for mod in pieces:
-        assert mod.joined(3) == "'''''0/1/2"
+        assert mod.joined(3) == "''''0/1/2"
 
 
 def test_a_range_passed_to_an_annotated_parameter_is_located(tmp_path):
