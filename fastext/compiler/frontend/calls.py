@@ -27,6 +27,10 @@ def math_supported() -> str:
     names = sorted(s.partition(".")[2] for s in ops.spellings_under("math."))
     return "supported: " + ", ".join(names + sorted(MATH_CONSTANTS))
 
+# the builtins that take a `range(...)` call as they take a list: a named range is spelled out for them
+_OVER_RANGES = frozenset({"list", "sum", "sorted", "min", "max", "set", "reversed", "enumerate", "zip", "any", "all"})
+
+
 def check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
     try:
         return _check_call(fc, node)
@@ -199,6 +203,11 @@ def _check_call(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:
         from fastext.compiler.frontend import rangevals
         if rangevals.named(fc, node.args[0]) or rangevals.is_range_call(fc, node.args[0]):   # len(rx), len(range(...))
             return rangevals.length(fc, node)
+    if b is None and name in _OVER_RANGES:
+        from fastext.compiler.frontend import rangevals
+        spelled = rangevals.spelled_out(fc, node, _OVER_RANGES)     # `list(rx)`, `sum(rx)`: as of `range(...)` itself
+        if spelled is not node:
+            return _check_call(fc, spelled)
     from fastext.compiler.frontend import text
     of_text = text.builtin_call(fc, node, name)     # str(x), hex(n), int(s, 16), bytearray(), ...
     if of_text is not None:

@@ -391,6 +391,8 @@ def _init_fields(collector, node: ast.ClassDef, init: ast.FunctionDef,
             known[a.arg] = t
             init.__dict__.setdefault("fx_inferred", {})[a.arg] = t     # annotates the constructor
     fields: dict[str, Type] = dict(inherited)
+    # what calls elsewhere read of an instance while the later fields are typed (`infer_field`)
+    collector.__dict__.setdefault("fields_so_far", {})[collector.scope.qualify(node.name)] = fields
     for stmt in _walk_statements(init.body):
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
@@ -550,6 +552,34 @@ def _builds_instances(collector, arg: ast.expr, cls: str) -> bool:
     return fn is not None and fn.returns is None and constructed_class(fn) == cls
 
 
+def _method_locals(collector, node: ast.ClassDef, method: ast.FunctionDef, known: dict) -> dict[str, Type]:
+    """`known` and what more a method of the class being read tells of its names: `self` (its
+    fields typed so far), the unannotated parameters the module's calls type, and locals
+    assigned once from values those type (`p = self.queue.pop(0)`)."""
+    more = dict(known)
+    b = collector.scope.lookup(node.name)
+    if b is not None and b.kind == "structtype":
+        more["self"] = b.value
+    for k, a in enumerate(method.args.args[1:]):
+        if a.arg not in more:
+            t = _method_argument(collector, node, method.name, k)
+            if t is not None:
+                more[a.arg] = t
+    assigned: dict[str, int] = {}
+    for sub in ast.walk(method):
+        if isinstance(sub, (ast.Assign, ast.AugAssign, ast.For, ast.AnnAssign)):
+            for t in ast.walk(sub.targets[0] if isinstance(sub, ast.Assign) else sub.target):
+                if isinstance(t, ast.Name):
+                    assigned[t.id] = assigned.get(t.id, 0) + 1
+    for stmt in _walk_statements(method.body):
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
+                and assigned.get(stmt.targets[0].id) == 1 and stmt.targets[0].id not in more:
+            t = infer_field(collector, stmt.value, more, node)
+            if t is not None:
+                more[stmt.targets[0].id] = t
+    return more
+
+
 def _param_types(collector, args: list[ast.arg]) -> dict[str, Type]:
     """The types of the annotated parameters among `args` (an annotation in error: left out,
     reported with the function's signature)."""
@@ -662,6 +692,8 @@ def _stores_into(collector, node: ast.ClassDef, field: str, value: ast.expr):
             t = infer_field(collector, e, known, node)
             if t is None and isinstance(e, ast.Name) and e.id in params:      # an unannotated parameter
                 t = _method_argument(collector, node, method.name, params.index(e.id))
+            if t is None:       # `self.waits.append(minute - p.arrived)`, `p = self.queue.pop(0)`
+                t = infer_field(collector, e, _method_locals(collector, node, method, known), node)
             return t
         for sub in ast.walk(method):
             # `self.adj.append([])` in __init__, `self.adj[u].append(v)` in a method: a list of lists
@@ -787,20 +819,16 @@ def _calls_in_functions(collector, tree: ast.AST, owners: bool = True):
                         and isinstance(sub.iter.func, ast.Name) and sub.iter.func.id == "range" \
                         and collector.scope.lookup("range") is None:
                     known.setdefault(sub.target.id, I64)
-            for sub in ast.walk(node):      # `for ch in s` of a str, `for x in xs` of a list: their items
-                if isinstance(sub, (ast.For, ast.comprehension)) and isinstance(sub.target, ast.Name) \
-                        and isinstance(sub.iter, ast.Name) and sub.iter.id in known:
-                    from fastext.compiler.types import STR, STRV, List
-                    over = known[sub.iter.id]
-                    item = STRV if over in (STR, STRV) else over.item if isinstance(over, List) else None
-                    if item is not None:
-                        known.setdefault(sub.target.id, item)
+            _loop_items(collector, node, known)
             for stmt in _walk_statements(node.body):      # `pts = [(0.0, 1.0), ...]` then `Spline(pts, 3)`
                 if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
-                        and stmt.targets[0].id not in known and not isinstance(stmt.value, ast.Call):
+                        and stmt.targets[0].id not in known and (not isinstance(stmt.value, ast.Call)
+                                                                 or _made_instance(collector, stmt.value)):
+                    # (`acct = Account("ann", 100.0)`: `acct.balance * rate` reads its field)
                     t = infer_field(collector, stmt.value, known, None)
                     if t is not None:
                         known[stmt.targets[0].id] = t
+            _loop_items(collector, node, known)     # `cases = [...]` then `for text in cases[:n]`
         if isinstance(node, ast.Call):
             if owners:
                 node.fx_owner = owner
@@ -808,6 +836,27 @@ def _calls_in_functions(collector, tree: ast.AST, owners: bool = True):
         for child in ast.iter_child_nodes(node):
             yield from visit(child, known, owner)
     yield from visit(tree, {})
+
+
+def _loop_items(collector, fn: ast.FunctionDef, known: dict) -> None:
+    """The loop variables of `fn` over a str or a list that `known` types (`for ch in s`,
+    `for x in xs[1:]`): their items, into `known`."""
+    from fastext.compiler.types import STR, STRV, List
+    for sub in ast.walk(fn):
+        if isinstance(sub, (ast.For, ast.comprehension)) and isinstance(sub.target, ast.Name) \
+                and sub.target.id not in known and isinstance(sub.iter, (ast.Name, ast.Subscript)):
+            over = infer_field(collector, sub.iter, known, None)
+            item = STRV if over in (STR, STRV) else over.item if isinstance(over, List) else None
+            if item is not None:
+                known[sub.target.id] = item
+
+
+def _made_instance(collector, value: ast.Call) -> bool:
+    """Whether `value` calls a class of the module read so far (`Account(...)`)."""
+    if not isinstance(value.func, ast.Name):
+        return False
+    b = collector.scope.lookup(value.func.id)
+    return b is not None and b.kind == "structtype" and isinstance(b.value, Struct) and b.value.plain
 
 
 def _walk_statements(body: list[ast.stmt]):
@@ -854,9 +903,11 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
         owner = infer_field(collector, value.func.value, known, node)    # `direction.normalized()`
         if isinstance(owner, Struct):
             return _method_returns(collector, owner, value.func.attr)
-        from fastext.compiler.types import STRV
+        from fastext.compiler.types import STRV, List
         if owner == STRV:           # `text.replace("(", " ( ").split()`: what str's method gives
             return _str_method_result(value.func.attr)
+        if isinstance(owner, List) and value.func.attr == "pop":      # `self.queue.pop(0)`: an item
+            return owner.item
     if isinstance(value, ast.Call):
         func = value.func
         if isinstance(func, ast.Name):
@@ -885,6 +936,10 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
             if b is None and func.id in ("str", "repr", "chr", "hex", "oct", "bin", "format"):
                 from fastext.compiler.types import STRV
                 return STRV
+            if b is None and func.id == "round" and value.args and not value.keywords:
+                # `round(x)` is an int; `round(x, 2)` keeps the type of `x`
+                t = infer_field(collector, value.args[0], known, node) if len(value.args) == 2 else I64
+                return t if t in (I64, F64) else None
             if b is None and func.id in ("abs", "min", "max") and value.args:
                 ts = [infer_field(collector, a, known, node) for a in value.args]
                 return _promote_all(ts)
@@ -928,7 +983,9 @@ def infer_field(collector, value: ast.expr, known: dict[str, Type], node: ast.Cl
         owner = known.get(value.value.id)
         if isinstance(owner, Struct):
             k = owner.field_index(value.attr)
-            return owner.fields[k][1] if k is not None else None
+            if k is None:       # an instance of the class whose fields are being read: those typed so far
+                return collector.__dict__.get("fields_so_far", {}).get(owner.name, {}).get(value.attr)
+            return owner.fields[k][1]
         b = scope.lookup(value.value.id)
         if b is not None and b.kind == "module:math" and value.attr in ("pi", "e", "tau", "inf", "nan"):
             return F64

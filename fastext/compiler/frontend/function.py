@@ -55,6 +55,7 @@ class FunctionChecker(ExpressionChecker):
         self.inferred_returns: list = []             # without a return annotation (templates.py)
         self.ranges: dict = {}                       # `rx = range(...)`: name → its three hidden parts
         self.range_steps: dict = {}                  # ... and its step, when a constant (rangevals.py)
+        self.rangeparams: list[str] = []             # parameters passed a range (templates.py)
         # `total = 0` then `total += x` (x a float): Python's int becomes a float.  Locals first
         # bound to an int literal that later take a float are named in `wants_float`; the body
         # is then checked again with them in `promote`, declared f64 from the start (`promoted`).
@@ -83,7 +84,8 @@ class FunctionChecker(ExpressionChecker):
 
     # ------------------------------------------------------------------ entry
     def check(self, node: ast.FunctionDef) -> ir.Function:
-        self.scope = _function_scope(self.scope, node, [name for name, _, _ in self.sig.params] + list(self.funcparams))
+        self.scope = _function_scope(self.scope, node, [name for name, _, _ in self.sig.params] + list(self.funcparams)
+                                     + self.rangeparams)
         from fastext.compiler.frontend import forward
         numpy_names = {k for k, b in self.scope.names.items() if b.kind.startswith("module:numpy")}
         others = set(self.scope.names) - numpy_names
@@ -98,6 +100,10 @@ class FunctionChecker(ExpressionChecker):
             params.append(ir.Param(var, default[1] if default else None, default is not None))
         if self.sig.options.get("extern"):       # a C function: no body to check (frontend/extern.py)
             return ir.Function(node.name, params, self.sig.ret, [], self.sig.span)
+        for name in self.rangeparams:      # a range passed in: its parts (templates.py)
+            from fastext.compiler.frontend.rangevals import PARTS
+            self.ranges[name] = [self.vars[f"{name}${part}"] for part in PARTS]
+            self.range_steps[name] = None
         from fastext.compiler.frontend.funcvals import rebuild
         for name, (shape, hidden, arg_types, ret) in self.funcparams.items():
             self.funcvals[name] = rebuild(shape, [self.vars[h] for h in hidden], name, arg_types, ret)
@@ -608,7 +614,16 @@ class FunctionChecker(ExpressionChecker):
         return var
 
     def s_if(self, node: ast.If) -> ir.Stmt | list[ir.Stmt]:
-        cond = self.condition(node.test)
+        early = len(self.early_reads)
+        try:
+            cond = self.condition(node.test)
+        except FxSyntaxError:
+            if len(self.early_reads) > early:
+                # `if out and start <= out[-1][1]:` before any append: the branches still decide
+                # `out`'s type (`out.append((start, end))`) for the check again (check_promoting)
+                self.block(node.body)
+                self.block(node.orelse)
+            raise
         from fastext.compiler.frontend.inherit import narrowed
         narrow = narrowed(self, node.test, node.body)
         if narrow is None:

@@ -111,6 +111,10 @@ def reversed_values(fn: ast.FunctionDef, bound) -> None:
     `zip` or `enumerate` argument is left to the loops that take it."""
     if bound("reversed"):
         return
+    # names bound to a range (`rx = range(n)`, frontend/rangevals.py) are left to the loops too
+    ranges = {t.id for a in ast.walk(fn) if isinstance(a, ast.Assign) and isinstance(a.value, ast.Call) and
+              isinstance(a.value.func, ast.Name) and a.value.func.id == "range" for t in a.targets
+              if isinstance(t, ast.Name)}
     for call in ast.walk(fn):
         if not (isinstance(call, ast.Call) and call.args):
             continue
@@ -124,7 +128,7 @@ def reversed_values(fn: ast.FunctionDef, bound) -> None:
             continue
         inner = arg.args[0]
         if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name) and \
-                inner.func.id in ("range", "zip", "enumerate"):
+                inner.func.id in ("range", "zip", "enumerate") or isinstance(inner, ast.Name) and inner.id in ranges:
             continue
         step = ast.UnaryOp(ast.USub(), ast.Constant(1))
         rev = ast.Subscript(inner, ast.Slice(None, None, step), ast.Load())

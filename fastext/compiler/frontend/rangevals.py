@@ -1,10 +1,14 @@
 """`range(...)` as a value: `rxrange = range(2, n - 1)`, then `for r in rxrange`, `len(rxrange)`,
-`r in rxrange`.
+`r in rxrange`, `list(rxrange)`, `sum(rxrange)` and the other builtins that take a `range(...)`.
 
 A range bound to a local name is its three i64 parts, evaluated once where it is bound (as
 Python evaluates `range(...)` once) into hidden locals `NAME$start`, `NAME$stop`, `NAME$step`;
 each use is rewritten over them: a loop is the `for ... in range(start, stop, step)` loop, `len`
 the `range_len` operation, `in` two comparisons and, for a step other than 1, a remainder.
+
+A range passed to a function whose parameter has no annotation (`recent(range(10), k)`) is
+its three parts too: the instance takes them as hidden parameters `NAME$start`, `NAME$stop`,
+`NAME$step` (templates.py: the key `("range", None)`) and reads its parameter as a bound range.
 """
 from __future__ import annotations
 
@@ -63,6 +67,22 @@ def as_call(fc: "FunctionChecker", node: ast.Name) -> ast.Call:
     call = ast.Call(ast.Name("range", ast.Load()), [_load(fc, node.id, p, node) for p in PARTS], [])
     ast.copy_location(call.func, node)
     return ast.copy_location(call, node)
+
+
+def spelled_out(fc: "FunctionChecker", node: ast.Call, builtins: frozenset) -> ast.Call:
+    """`node` with its arguments that are ranges bound to a name written as the `range(...)` calls
+    of their parts (`list(rx)`, `zip(rx, xs)`, also inside an argument calling one of `builtins`:
+    `list(reversed(rx))`); `node` itself when it has none."""
+    def spelled(a: ast.expr) -> ast.expr:
+        if named(fc, a):
+            return as_call(fc, a)
+        if isinstance(a, ast.Call) and isinstance(a.func, ast.Name) and a.func.id in builtins:
+            return spelled_out(fc, a, builtins)
+        return a
+    args = [spelled(a) for a in node.args]
+    if all(a is b for a, b in zip(args, node.args)):
+        return node
+    return ast.copy_location(ast.Call(node.func, args, node.keywords), node)
 
 
 def length(fc: "FunctionChecker", node: ast.Call) -> ir.Expr:

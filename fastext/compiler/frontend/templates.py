@@ -360,6 +360,13 @@ def call(fc: "FunctionChecker", node: ast.Call, tmpl: Template, shown: str, env=
             key.append(("f", shape(v)))
             args += [ir.Load(x.type, span, x) for x in flatten(v)]
             continue
+        if isinstance(v, _RangeArg):
+            if p.type is not None or p.callable is not None:
+                raise fc.error(at, f"parameter `{p.name}` of `{shown}` is annotated, got a range",
+                               f"pass `list(...)` of the range, or leave `{p.name}` unannotated")
+            key.append(("range", None))
+            args += v.parts
+            continue
         if isinstance(v.type, ErrorType):
             return ir.Expr(ERROR, span)
         if p.callable is not None:
@@ -394,10 +401,26 @@ def _adopt_decisions(fc: "FunctionChecker", decided: dict, args: list[ir.Expr]) 
             k = lists.open_key(lists.substitute(fc, a.type))
 
 
+class _RangeArg:
+    """A `range(...)` (or a name bound to one) passed to an unannotated parameter: its three
+    i64 parts, passed as the instance's hidden parameters (frontend/rangevals.py)."""
+
+    def __init__(self, parts: list[ir.Expr]):
+        self.parts = parts
+        self.type = None
+
+
 def _argument(fc: "FunctionChecker", a: ast.expr, declared: Type | None):
     fv = value_of(fc, a)
     if fv is not None:
         return fv
+    from fastext.compiler.frontend import rangevals
+    if declared is None and rangevals.is_range_call(fc, a):       # `recent(range(10), k)`
+        from fastext.compiler.frontend.loops import range_args
+        return _RangeArg(list(range_args(fc, a)))
+    if declared is None and rangevals.named(fc, a):
+        span = fc.span(a)
+        return _RangeArg([ir.Load(v.type, span, v) for v in fc.ranges[a.id]])
     value = fc.expr(a)
     if declared is not None and not isinstance(value.type, ErrorType):
         value = fc.coerce(value, declared, a, "argument")
@@ -417,14 +440,20 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
             checker = _CHECKING.get(qualname)
             t = _returned_so_far(checker) if checker is not None else None
             from fastext.compiler.frontend.lists import open_key
-            if t is None and all(open_key(pt) is None for _, pt, _ in sig.params):
-                t = _guessed_in_cycle()     # (an open container argument is decided by a second check)
             if t is None and checker is not None:
                 t = _constructed_class(checker, tmpl.node)      # `return Tree(build(lo, mid - 1), ...)`
             if t is None and discarded and checker is not None:
                 # `dfs(g, v, seen)` as a statement: no value depends on the type, so None stands in
                 # until the returns are seen (a result found then checks the body again with it)
                 t = NONE
+            closed = all(open_key(pt) is None for _, pt, _ in sig.params)
+            from fastext.compiler.frontend.speculate import result_of, speculating
+            if t is None and checker is not None and closed:
+                # the type its other returns give (`return -self.factor()` before `return int(text)`),
+                # found by a check of its body that skips the statements the cycle's calls are in
+                t = result_of(qualname, _CHECKING)
+            if t is None and closed and not speculating():
+                t = _guessed_in_cycle()     # (an open container argument is decided by a second check)
             if t is None:
                 raise FxSyntaxError(span, f"`{tmpl.node.name}` calls itself before its result type is known",
                                     f"return a value before the recursive call, or annotate its result: "
@@ -435,11 +464,17 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
     qualname = _instance_name(tmpl, key)
     tmpl.instances[key] = qualname
     params, funcparams, defaults = [], {}, {}
+    rangeparams: list[str] = []
     none = {}
     for p, (kind, what) in zip(tmpl.params, key):
         if p.optional:
             none[p.name] = kind == "none"
         if kind == "none":
+            continue
+        if kind == "range":     # its parts, read as a bound range (frontend/rangevals.py)
+            from fastext.compiler.frontend.rangevals import PARTS
+            params += [(f"{p.name}${part}", T.I64, p.span) for part in PARTS]
+            rangeparams.append(p.name)
             continue
         if kind == "v":
             params.append((p.name, what, p.span))
@@ -463,17 +498,24 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
     tmpl.signatures[qualname] = sig
     from fastext.compiler.frontend.function import FunctionChecker, check_promoting
 
-    def make(ret=sig.ret) -> FunctionChecker:
-        sig.ret = ret       # a result type inferred by a first check is inferred again
-        checker = FunctionChecker(tmpl.scope, tmpl.diags, sig)
+    def configured(checker: FunctionChecker) -> FunctionChecker:
         checker.qualname, checker.funcparams, checker.internal = qualname, funcparams, qualname != tmpl.qualname
-        tmpl.decided[qualname] = checker.list_items     # for _adopt_decisions
+        checker.rangeparams = rangeparams
         checker.list_weak.update(tmpl.weak)
         if "$" in tmpl.qualname and tmpl.node.name != "lambda":     # a nested def: its own name calls itself
             names = [a.arg for a in tmpl.node.args.args]
             checker.self_ref = (tmpl.node.name, tmpl.qualname, names[len(names) - tmpl.captured:] if tmpl.captured else [])
+        checker.source_node = node      # for `_guessed_in_cycle` and frontend/speculate.py
+        return checker
+
+    def make(ret=sig.ret) -> FunctionChecker:
+        sig.ret = ret       # a result type inferred by a first check is inferred again
+        checker = configured(FunctionChecker(tmpl.scope, tmpl.diags, sig))
+        tmpl.decided[qualname] = checker.list_items     # for _adopt_decisions
         _CHECKING[qualname] = checker
-        checker.source_node = node      # for `_guessed_in_cycle`
+        # a checker of its own signature's copy, for a check that only looks for the result type
+        checker.speculative = lambda: configured(FunctionChecker(tmpl.scope, tmpl.diags,
+                                                                 dataclasses.replace(sig, ret=None)))
         return checker
     before = len(tmpl.diags.items)
     failed = False
@@ -498,13 +540,18 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
     finally:
         _IN_PROGRESS.discard(qualname)
         _CHECKING.pop(qualname, None)
+        from fastext.compiler.frontend.speculate import speculating
+        # inside a speculation an error may repeat one that is dropped with it when it ends
+        raw = speculating() and any(d.severity == "error" for d in tmpl.diags.items[before:])
         _dedupe(tmpl.diags, before)
-        if failed or any(d.severity == "error" for d in tmpl.diags.items[before:]):
+        if failed or raw or any(d.severity == "error" for d in tmpl.diags.items[before:]):
             # Not kept as made: a caller checked again (a loop's second pass, a list retyped)
             # drops the diagnostics of its first pass, and a kept instance would then be a
             # function without a body (`return inner(b)` returned nothing: SystemError).  The
             # next call checks it again and reports its errors again.
             tmpl.instances.pop(key, None)
+            if speculating():   # its errors are dropped with the speculation's: not a function to keep
+                return qualname, sig
     fn.name = qualname
     fn.doc = ast.get_docstring(tmpl.node)
     fn.exported = False
@@ -624,8 +671,8 @@ def _instance_name(tmpl: Template, key: tuple) -> str:
             return f"{what.dtype}_{what.ndim}d"      # `f64[:]` apart from `f64`
         if kind == "v":
             return str(what)
-        if kind == "none":
-            return "none"
+        if kind in ("none", "range"):
+            return kind
         return what[0].rpartition("$")[2] if "$" in what[0] else what[0]
     suffix = re.sub(r"[^A-Za-z0-9_]+", "_", "_".join(part(*k) for k in key)).strip("_") or "0"
     name, k = f"{tmpl.qualname}${suffix}", 2

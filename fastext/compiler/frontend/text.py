@@ -284,6 +284,8 @@ def method_call(fc: "FunctionChecker", node: ast.Call, owner: ir.Expr, name: str
         raise fc.error(node.func, f"str has no method `{name}` in .fx code",
                        (f"did you mean {', '.join(close)}? " if close else "") +
                        f"supported: {', '.join(sorted(known))}")
+    if name == "join" and len(node.args) == 1:
+        node = _join_of_nothing_yet(fc, node)
     from fastext.compiler.frontend.generators import as_listcomp
     args = [as_listcomp(fc, a) for a in node.args]
     if any(a is not b for a, b in zip(args, node.args)):
@@ -313,6 +315,22 @@ def method_call(fc: "FunctionChecker", node: ast.Call, owner: ir.Expr, name: str
     else:
         return ir.ObjConvert(BOOL, call.span, call, "python", text)
     return call
+
+
+def _join_of_nothing_yet(fc: "FunctionChecker", node: ast.Call) -> ast.Call:
+    """`sep.join([])` joins no items: `sep.join("")` (the same empty str, and a value Python code
+    can take); `sep.join(parts)` of a local list no use has typed yet: a list of str, the only
+    items `join` takes."""
+    arg = node.args[0]
+    if isinstance(arg, (ast.List, ast.Tuple)) and not arg.elts:
+        return ast.copy_location(ast.Call(node.func, [ast.copy_location(ast.Constant(""), arg)], []), node)
+    if isinstance(arg, ast.Name) and arg.id in fc.vars:
+        from fastext.compiler.frontend import lists
+        from fastext.compiler.types import Unknown
+        t = lists.substitute(fc, fc.vars[arg.id].type)
+        if isinstance(t, List) and isinstance(t.item, Unknown):
+            lists.decide(fc, t.item, STRV)
+    return node
 
 
 # ---------------------------------------------------------------- f-strings
