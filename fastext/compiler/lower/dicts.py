@@ -497,11 +497,12 @@ def lookup(fl, table: Table, d, key) -> tuple[ll.Value, ll.Value, ll.Value]:
     return h, b.extract_value(found, 0), b.extract_value(found, 1)
 
 
-def store(fl, table: Table, d, key, value, replace: bool = True) -> None:
+def store(fl, table: Table, d, key, value, replace: bool = True, probe=None, make_key=None) -> None:
     """`d[key] = value`: the value replaced in place (unless not `replace`: a set's add), or a
-    new entry at the end."""
+    new entry at the end.  `probe`: the key's (hash, slot, entry) found already; `make_key`:
+    the key's object made only when it is inserted (a str key found by its bytes: lower/strkeys.py)."""
     b = fl.b
-    h, slot, entry = lookup(fl, table, d, key)
+    h, slot, entry = probe if probe is not None else lookup(fl, table, d, key)
     from fastext.compiler.lower.lists import keep_item
     keep_item(fl, value, table.value)     # str values (and keys, below) kept by the arena
     with b.if_else(b.icmp_signed(">=", entry, I64(0))) as (found, missing):
@@ -509,7 +510,12 @@ def store(fl, table: Table, d, key, value, replace: bool = True) -> None:
             if replace:
                 b.store(value, table.entry_field(b, d, entry, VALUE))
         with missing:
-            keep_item(fl, key, table.key)
+            if make_key is not None:
+                key = make_key()
+                keep_item(fl, key, table.key)
+                fl.drop(key, None)          # the arena's reference keeps it alive
+            else:
+                keep_item(fl, key, table.key)
             n = hload(b, d, N)
             slot_var = Var(b, I64, slot)
             # room for one more entry (then the index stays under 2/3 full: `Table.grow`)
