@@ -80,20 +80,35 @@ def text_hash_function(module: ll.Module) -> ll.Function:
     return fn
 
 
+def utf8_of(module: ll.Module) -> ll.Function:
+    """`{i8*, i64} fx$str.utf8(PyObject*)`: the key's UTF-8 text and size, as a str entry keeps
+    them (the text lives as long as the object, which the arena keeps); size -1 for a str with
+    lone surrogates, which has no UTF-8."""
+    ret = ll.LiteralStructType([I8P, I64])
+    fn, b = internal_function(module, "fx$str.utf8", ret, [I8P])
+    if b is None:
+        return fn
+    api = CApi(module)
+    size = b.alloca(I64)
+    text = api.call(b, "PyUnicode_AsUTF8AndSize", fn.args[0], size)
+    with b.if_then(b.icmp_unsigned("==", text, NULL), likely=False):
+        api.call(b, "PyErr_Clear")
+        b.store(I64(-1), size)
+    b.ret(b.insert_value(b.insert_value(ll.Constant(ret, None), text, 0), b.load(size), 1))
+    return fn
+
+
 def find_bytes(table) -> ll.Function:
     """`{i64 slot, i64 entry} fx$dict.findb.<types>(d, i8* p, i64 n, i64 hash)`: `Table.find`
     for the key whose UTF-8 is the n bytes at p (stored keys compared by their UTF-8)."""
-    from fastext.compiler.lower.dicts import (EMPTY, HASH, INDEX, KEY, MASK, _probe, entry_index,
-                                              hload, tload)
+    from fastext.compiler.lower.dicts import EMPTY, HASH, INDEX, MASK, TEXT, _probe, entry_index, hload, tload
     module = table.ctx.module
     fn, b = internal_function(module, f"fx$dict.findb.{table.suffix}", ll.LiteralStructType([I64, I64]),
                               [I8P, I8P, I64, I64])
     if b is None:
         return fn
-    api = CApi(module)
     memcmp = table.ctx.intrinsic("memcmp", I32, [I8P, I8P, I64])
     d, p, n, h = fn.args
-    size = b.alloca(I64)
     mask, index, entries = hload(b, d, MASK), hload(b, d, INDEX), table.entries(b, d)
     i = Var(b, I64, b.and_(h, mask))
     perturb = Var(b, I64, h)
@@ -107,17 +122,13 @@ def find_bytes(table) -> ll.Function:
             with live:
                 same = b.icmp_unsigned("==", tload(b, b.gep(entries, [slot, I32(entry_index(table.key, HASH))])), h)
                 with b.if_then(same):
-                    k2 = tload(b, b.gep(entries, [slot, I32(entry_index(table.key, KEY))]))
-                    text = api.call(b, "PyUnicode_AsUTF8AndSize", k2, size)
-                    with b.if_else(b.icmp_unsigned("==", text, NULL), likely=False) as (bad, good):
-                        with bad:
-                            api.call(b, "PyErr_Clear")      # lone surrogates: never ASCII bytes
-                        with good:
-                            with b.if_then(b.icmp_signed("==", b.load(size), n)):
-                                with b.if_then(b.icmp_signed("==", b.call(memcmp, [text, p, n]), I32(0))):
-                                    out_slot.set(i.get())
-                                    out_entry.set(slot)
-                                    done.set(I1(1))
+                    size = tload(b, b.gep(entries, [slot, I32(TEXT + 1)]))
+                    with b.if_then(b.icmp_signed("==", size, n)):       # (-1: never)
+                        text = tload(b, b.gep(entries, [slot, I32(TEXT)]))
+                        with b.if_then(b.icmp_signed("==", b.call(memcmp, [text, p, n]), I32(0))):
+                            out_slot.set(i.get())
+                            out_entry.set(slot)
+                            done.set(I1(1))
             with other:
                 with b.if_else(b.icmp_signed("==", slot, I64(EMPTY))) as (empty, dead):
                     with empty:
