@@ -164,8 +164,10 @@ def _slice(fn: ir.Function, e: ir.Expr, assigned: set[int]) -> bool:
 
 
 def _char(e: ir.Expr) -> bool:
-    """`s[i]` (a character) boxed as a str."""
-    return isinstance(e, ir.ObjBox) and isinstance(e.value.type, T.Char)
+    """`s[i]` (a character) boxed as a str, or `s[i]` of a str value and an int."""
+    from fastext.compiler.lower.text import native_item
+    return isinstance(e, ir.ObjBox) and isinstance(e.value.type, T.Char) or \
+        isinstance(e, ir.ObjItem) and native_item(e)
 
 
 def _keyed(e: ir.Expr) -> bool:
@@ -305,7 +307,11 @@ def lower(fl, e: ir.Intrinsic) -> ll.Value:
         p, n, h = b.load(p_slot), b.load(n_slot), b.load(h_slot)
         owned = False
     elif _char(key):
-        cp = fl.expr(key.value)
+        if isinstance(key, ir.ObjItem):
+            from fastext.compiler.lower.text import item_code
+            cp = item_code(fl, key)
+        else:
+            cp = fl.expr(key.value)
         lazy = b.icmp_unsigned("<", cp, I32(128))
         cell = fl.entry_alloca(I8)
         b.store(b.trunc(cp, I8), cell)
