@@ -66,12 +66,20 @@ def hash_bytes_function(module: ll.Module) -> ll.Function:
 def text_hash_function(module: ll.Module) -> ll.Function:
     """`i64 fx$str.hash(PyObject*)`: the hash of a str key, `fx$str.hashb` of its UTF-8 (for
     ASCII text, its own characters); a str with lone surrogates (no UTF-8) hashes by
-    PyObject_Hash, and never equals text that has UTF-8.  -1: PyObject_Hash raised."""
+    PyObject_Hash, and never equals text that has UTF-8.  -1: PyObject_Hash raised (a str
+    subclass's own `__hash__` is called first, as Python's dict would)."""
     fn, b = internal_function(module, "fx$str.hash", I64, [I8P])
     if b is None:
         return fn
+    from fastext.compiler.capi import type_of
     api = CApi(module)
     size = b.alloca(I64)
+    exact = b.icmp_unsigned("==", type_of(b, fn.args[0]), api.obj("PyUnicode_Type"))
+    with b.if_then(b.not_(exact), likely=False):
+        # a str subclass: its own __hash__ runs (and may raise, as in a Python dict); the text
+        # decides equality, so the text's hash is the one kept
+        with b.if_then(b.icmp_signed("==", api.call(b, "PyObject_Hash", fn.args[0]), I64(-1)), likely=False):
+            b.ret(I64(-1))
     utf8 = api.call(b, "PyUnicode_AsUTF8AndSize", fn.args[0], size)
     with b.if_then(b.icmp_unsigned("!=", utf8, NULL), likely=True):
         b.ret(b.call(hash_bytes_function(module), [utf8, b.load(size)]))
