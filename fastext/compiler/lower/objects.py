@@ -123,7 +123,8 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
             return append_in_place(self, s)
         if id(s.var) in getattr(self, "lazy_keys", ()):
             from fastext.compiler.lower import strkeys
-            return strkeys.assign(self, s)
+            if strkeys.lazy_assign(self, s):
+                return strkeys.assign(self, s)
         v = self.take(s.value)
         slot = self.slots[id(s.var)]
         old = self.b.load(slot)

@@ -192,6 +192,7 @@ def _keyed(e: ir.Expr) -> bool:
 
 
 def _assigned(fn: ir.Function) -> set[int]:
+    """The variables some statement of `fn` names (assigns, loops over, deletes...)."""
     out = set()
     for s in ir.walk(fn.body):
         for name in getattr(s, "__dataclass_fields__", {}):
@@ -281,6 +282,12 @@ def _slice_key(fl, e: ir.Intrinsic):
         fl.fail_if_null(made)
         obj.set(made)
     return ascii, p, b.sub(hi, lo), obj.get()
+
+
+def lazy_assign(fl, s: ir.Assign) -> bool:
+    """Whether `s` gives a lazy local its bytes (any other assignment stores an object: the
+    operations then take the object path, as its slot is not NULL)."""
+    return _slice(fl.fn, s.value, getattr(fl, "_fx_assigned", None) or _assigned(fl.fn))
 
 
 def assign(fl, s: ir.Assign) -> None:
