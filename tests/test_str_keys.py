@@ -37,6 +37,7 @@ CASES = [
     ("complement", "acgtacgg"), ("complement", "acgéta"), ("complement", "acgxt"), ("complement", ""),
     ("complement_local", 3), ("char_counts", "hello world"), ("char_counts", "héllo wörld x"),
     ("mixed", DNA, ["GG", "TA", "zz", "é"]), ("mixed", "aéaéa", ["aé", "éa"]),
+    ("reassigned", "abcabcé"), ("reassigned", ""),
 ]
 
 

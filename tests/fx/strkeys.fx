@@ -72,3 +72,18 @@ def mixed(seq: str, words: list[str]) -> dict[str, int]:
         total += d[w]
     d["total"] = total
     return d
+
+
+def reassigned(seq: str) -> dict[str, int]:
+    # a local also given a str object, and one also read as a value: the object path
+    d: dict[str, int] = {}
+    word = "start"
+    d[word] = 0
+    last = ""
+    for i in range(len(seq) - 1):
+        word = seq[i:i + 2]
+        d[word] = d.get(word, 0) + 1
+        last = seq[i:i + 1]
+        d[last] = d.get(last, 0) + 100
+    d[last + "!"] = 1
+    return d
