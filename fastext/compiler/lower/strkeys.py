@@ -188,6 +188,8 @@ def _keyed(e: ir.Expr) -> bool:
         return False
     if any(a.type == T.STRV or T.holds_text(a.type) for a in e.args[2:]):
         return False
+    if e.name == "dict.setitem":
+        return len(e.args) == 3
     return e.name != "dict.getitem" or e.attrs.get("kind", "get") == "get"
 
 
