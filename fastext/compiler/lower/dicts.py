@@ -36,6 +36,7 @@ MIN_CAP = 5              # entries a new table holds before it grows (2/3 of MIN
 MAX_ENTRIES = 1 << 30    # index slots are i32 entry numbers: growing past it (about 2^29 live) is a MemoryError
 # entry fields by meaning; `entry_index` gives their position in a table's entry struct
 HASH, KEY, VALUE, LIVE = range(4)
+TEXT = 4                 # a str key's entry: its UTF-8 text and size (`entry_type`)
 # fx_raise's format for "the exception's argument is the integer key" (abi/runtime.py)
 KEY_ARG = "\x01"
 
@@ -88,7 +89,11 @@ def stores_hash(key: T.Type) -> bool:
 
 def entry_type(key: T.Type, value: T.Type) -> ll.Type:
     """An entry: `{hash, key, value, live}`, or `{key, value}` for integer keys (16 bytes for
-    `dict[i64, i64]`: a dead one is an entry the index no longer names, see `live_function`)."""
+    `dict[i64, i64]`: a dead one is an entry the index no longer names, see `live_function`).
+    A str key's entry ends with the key's UTF-8 `{i8* text, i64 size}` (size -1: it has none),
+    which lookups by bytes compare (lower/strkeys.py)."""
+    if key == T.STRV:
+        return ll.LiteralStructType([I64, value_type(key), value_type(value), I8, I8P, I64])
     if stores_hash(key):
         return ll.LiteralStructType([I64, value_type(key), value_type(value), I8])
     return ll.LiteralStructType([value_type(key), value_type(value)])
@@ -497,11 +502,12 @@ def lookup(fl, table: Table, d, key) -> tuple[ll.Value, ll.Value, ll.Value]:
     return h, b.extract_value(found, 0), b.extract_value(found, 1)
 
 
-def store(fl, table: Table, d, key, value, replace: bool = True) -> None:
+def store(fl, table: Table, d, key, value, replace: bool = True, probe=None, make_key=None) -> None:
     """`d[key] = value`: the value replaced in place (unless not `replace`: a set's add), or a
-    new entry at the end."""
+    new entry at the end.  `probe`: the key's (hash, slot, entry) found already; `make_key`:
+    the key's object made only when it is inserted (a str key found by its bytes: lower/strkeys.py)."""
     b = fl.b
-    h, slot, entry = lookup(fl, table, d, key)
+    h, slot, entry = probe if probe is not None else lookup(fl, table, d, key)
     from fastext.compiler.lower.lists import keep_item
     keep_item(fl, value, table.value)     # str values (and keys, below) kept by the arena
     with b.if_else(b.icmp_signed(">=", entry, I64(0))) as (found, missing):
@@ -509,7 +515,12 @@ def store(fl, table: Table, d, key, value, replace: bool = True) -> None:
             if replace:
                 b.store(value, table.entry_field(b, d, entry, VALUE))
         with missing:
-            keep_item(fl, key, table.key)
+            if make_key is not None:
+                key = make_key()
+                keep_item(fl, key, table.key)
+                fl.drop(key, None)          # the arena's reference keeps it alive
+            else:
+                keep_item(fl, key, table.key)
             n = hload(b, d, N)
             slot_var = Var(b, I64, slot)
             # room for one more entry (then the index stays under 2/3 full: `Table.grow`)
@@ -525,6 +536,11 @@ def store(fl, table: Table, d, key, value, replace: bool = True) -> None:
             for f, v in ((HASH, h), (KEY, key), (VALUE, value), (LIVE, I8(1))):
                 if f in (KEY, VALUE) or stores_hash(table.key):
                     made = b.insert_value(made, v, entry_index(table.key, f))
+            if table.key == T.STRV:
+                from fastext.compiler.lower.strkeys import utf8_of
+                text = b.call(utf8_of(b.module), [key])
+                made = b.insert_value(made, b.extract_value(text, 0), TEXT)
+                made = b.insert_value(made, b.extract_value(text, 1), TEXT + 1)
             tstore(b, made, b.gep(table.entries(b, d), [n]))
             tstore(b, b.trunc(n, I32), b.gep(index, [slot_var.get()]))
             hstore(b, b.add(n, I64(1)), d, N)

@@ -20,7 +20,9 @@ def lower_intrinsic(fl, e: ir.Intrinsic) -> ll.Value:
     if op.lower is None:
         raise NotImplementedError(f"{e.name} has no CPU lowering")
     if not op.lazy and e.name.startswith(("list.", "dict.")):
-        from fastext.compiler.lower import str_items
+        from fastext.compiler.lower import str_items, strkeys
+        if strkeys.applies(fl, e):    # a str key found from characters, made only if inserted
+            return strkeys.lower(fl, e)
         if str_items.involved(e):     # str arguments and results: reference counting around it
             return str_items.lower(fl, e, op)
     # nesting depth: a temporary site's buffer goes to the first array this operation allocates

@@ -48,6 +48,8 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
                 self.api.call(self.b, "Py_IncRef", self.b.load(self.slots[id(p.var)]))
         from fastext.compiler.lower import strbuild
         strbuild.plan(self)      # loops growing a str local by `+=`: byte buffers
+        from fastext.compiler.lower import strkeys
+        strkeys.plan(self)       # str locals that are only dict keys: bytes, no objects
 
     def begin_without_objects(self) -> None:
         """For a body the front end guarantees touches no Python object (a prange worker:
@@ -119,6 +121,10 @@ class ObjectLowering(ConversionLowering, PythonExceptionLowering):
             return strbuild.append(self, s)     # a loop's str builder (lower/strbuild.py)
         if appends_in_place(s):
             return append_in_place(self, s)
+        if id(s.var) in getattr(self, "lazy_keys", ()):
+            from fastext.compiler.lower import strkeys
+            if strkeys.lazy_assign(self, s):
+                return strkeys.assign(self, s)
         v = self.take(s.value)
         slot = self.slots[id(s.var)]
         old = self.b.load(slot)

@@ -11,8 +11,9 @@ pointer.  Around each operation this module applies lower/objects.py's rules:
 * a `str` result (`xs[i]`, `xs.pop()`, `d[k]`, a loop's key) is a *new* reference: the item
   pointer increfed, which the consumer owns (an assignment) or drops after use.
 
-Keys hash with `PyObject_Hash` (CPython's own str hash, cached in the object) and compare by
-identity, then by text (`PyUnicode_Compare`), which is `==` for every `str`.
+Keys hash from their UTF-8 bytes (lower/strkeys.py: `text_hash`, so lookups keyed by a slice or
+a character of a str parameter need no object) and compare by identity, then by text
+(`PyUnicode_Compare`), which is `==` for every `str`.
 """
 from __future__ import annotations
 
@@ -60,9 +61,12 @@ def keeps_objects(module: ir.Module) -> bool:
 
 
 def hash_text(fl, v: ll.Value) -> ll.Value:
-    """CPython's hash of a str key; -1 (a str subclass's `__hash__` raised) is an error exit
-    with that exception (`fl` is a FunctionLowering, or lower/dicts.py's entry-point shim)."""
-    h = CApi(fl.b.module).call(fl.b, "PyObject_Hash", v)
+    """The hash of a str key: of its UTF-8 bytes (lower/strkeys.py: so a key can be found from
+    characters without its object); -1 (PyObject_Hash of a str with lone surrogates raised) is
+    an error exit with that exception (`fl` is a FunctionLowering, or lower/dicts.py's
+    entry-point shim)."""
+    from fastext.compiler.lower.strkeys import text_hash_function
+    h = fl.b.call(text_hash_function(fl.b.module), [v])
     fl.py_fail_if(fl.b.icmp_signed("==", h, I64(-1)))
     return h
 

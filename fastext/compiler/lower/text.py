@@ -141,6 +141,13 @@ def str_item(fl, e: ir.ObjItem) -> ll.Value:
     """`s[i]`: PyUnicode_ReadChar at the index (a negative one counted from the end), then the
     character's str (CPython keeps one per Latin-1 character), with no int boxed and no
     subscript dispatch; out of range it is CPython's IndexError, "string index out of range"."""
+    r = fl.api.call(fl.b, "PyUnicode_FromOrdinal", item_code(fl, e))
+    fl.fail_if_null(r)
+    return r
+
+
+def item_code(fl, e: ir.ObjItem) -> ll.Value:
+    """The code point (i32) of `s[i]` (`native_item`), with str_item's IndexError."""
     b, api = fl.b, fl.api
     s = fl.use(e.value)
     t = e.args[0].value.type
@@ -153,10 +160,8 @@ def str_item(fl, e: ir.ObjItem) -> ll.Value:
     i = b.select(b.icmp_signed("<", i, I64(0)), n, i)       # still negative: out of range too
     cp = api.call(b, "PyUnicode_ReadChar", s, i)
     fl.py_fail_if(b.icmp_unsigned("==", cp, I32(-1)))       # (IndexError set)
-    r = api.call(b, "PyUnicode_FromOrdinal", cp)
     fl.drop(s, e.value)
-    fl.fail_if_null(r)
-    return r
+    return cp
 
 
 def _native_bound(e: ir.Expr):
