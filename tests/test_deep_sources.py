@@ -17,6 +17,17 @@ from fastext.compiler.diagnostics import CompileError
 from fastext.compiler.driver import check_file, compile_file
 
 
+@pytest.fixture(autouse=True)
+def default_recursion_limit():
+    """These tests are about CPython's default limit: a program run earlier in the same process
+    (tests/fx/plain_r7/python_modules_os_string.fx calls `sys.setrecursionlimit(5000)` at import)
+    may have raised it for good, which the retry never lowers."""
+    before = sys.getrecursionlimit()
+    sys.setrecursionlimit(1000)
+    yield
+    sys.setrecursionlimit(before)
+
+
 def elif_chain(n: int) -> str:
     arms = "".join(f"    elif x == {k}:\n        y = {3 * k} + x\n" for k in range(1, n))
     return ("from fastext import i64\n\n\ndef pick(x: i64) -> i64:\n    y = -1\n    if x == 0:\n        y = 7\n"
@@ -75,9 +86,7 @@ def test_too_deep_for_cpython_is_a_located_error(tmp_path):
 def test_deeper_than_the_retry_allows_is_located_not_internal(tmp_path, monkeypatch):
     """If even the deep-stack retry runs out (forced here), the error points at the deepest code."""
     monkeypatch.setattr(deep, "FRAMES_PER_LEVEL", 0)
-    # a fixed budget, not sys.getrecursionlimit(): a program run earlier in this process (a
-    # compiled `sys.setrecursionlimit(10**6)`) may have raised the limit for good
-    monkeypatch.setattr(deep, "BASE_FRAMES", 1000)
+    monkeypatch.setattr(deep, "BASE_FRAMES", sys.getrecursionlimit())
     (d,) = check_file(_write(tmp_path, "forced", elif_chain(1500)))
     assert d.severity == "error" and "nested" in d.message and "levels deep" in d.message
     assert d.span.line > 1000       # in the chain, not at the top of the file
