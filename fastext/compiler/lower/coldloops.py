@@ -191,6 +191,7 @@ class CheckedCopy(FunctionLowering):
         self.boundscheck, self.fast_flags = parent.boundscheck, parent.fast_flags
         self.proven = parent.proven
         self.in_fallback = True
+        self.doomed = parent.doomed
         self.parent_loops = len(parent.loops)
         self.parent_labels = list(parent.loop_labels)
         self.has_out, self.has_intret = parent.out is not None, parent.intret is not None
