@@ -1,7 +1,7 @@
 """Checked copies that run only on the way to an IndexError (compiler/bounds.py:
 `fails_only_into_error`) get loop metadata that keeps LLVM's vectoriser and unroller off them;
 checked copies that may be what runs (an over-approximated interval, a valid negative index, a
-step over 1, a guard) keep the full pipeline.  Results against plain Python either way."""
+step over 1, a guard) keep the full pipeline.  An outlined doomed copy is compiled at `optnone`.  Results against plain Python either way."""
 from __future__ import annotations
 
 import os
@@ -43,7 +43,7 @@ def test_doomed_copies_are_kept_scalar(ir_text, name, loops):
     assert _cold_loops(ir_text, name) == loops
 
 
-@pytest.mark.parametrize("name", ["lagged", "previous", "every_other", "guarded"])
+@pytest.mark.parametrize("name", ["lagged", "previous", "every_other", "guarded", "with_else"])
 def test_copies_that_may_run_are_optimised(ir_text, name):
     assert _cold_loops(ir_text, name) == 0
 
@@ -52,6 +52,18 @@ def test_copies_that_may_run_are_optimised(ir_text, name):
 def test_same_as_python(both, la, lo, n):
     a = np.arange(la, dtype=np.float64) + 1.5
     same(both, "dot", a, np.ones(lo) * 2)
-    for name in ("pairs", "backwards", "previous", "every_other", "guarded"):
+    for name in ("pairs", "backwards", "previous", "every_other", "guarded", "with_else"):
         same(both, name, a, np.zeros(lo), n)
     same(both, "lagged", a, np.zeros(lo))
+
+
+@pytest.mark.parametrize("la", [9, 10])
+def test_outlined_doomed_copy_is_optnone(both, la):
+    ir_text = compile_file(PATH).unoptimized_ir
+    head = re.search(r'^define [^\n]*@"fx\.eight\.checked"[^\n]*', ir_text, re.M).group(0)
+    assert "optnone" in head
+    guarded = re.search(r'^define [^\n]*@"fx\.eight_guarded\.checked"[^\n]*', ir_text, re.M).group(0)
+    assert "optnone" not in guarded
+    a = np.arange(la, dtype=np.float64)
+    same(both, "eight", a, a * 2, np.zeros(10), 10)
+    same(both, "eight_guarded", a, a * 2, np.zeros(10), 10)

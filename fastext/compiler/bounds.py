@@ -335,12 +335,12 @@ def fails_only_into_error(loop: ir.ForRange, facts: list[Access]) -> bool:
     at most, once (`a[i - j]` over `j in range(i)` is wider than the indices the loop reaches,
     and there the checked copy is what runs)."""
     guards = (ir.If, ir.While, ir.Break, ir.Continue, ir.Return)
-    for st in [loop, *ir.walk(loop.body)]:
+    for st in ir.walk([loop]):      # (its `else` too: it runs when nothing breaks)
         if isinstance(st, guards):
             return False
         if isinstance(st, ir.ForRange) and not (isinstance(st.step, ir.Const) and st.step.value in (1, -1)):
             return False
-    if any(isinstance(e, (ir.IfExp, ir.BoolOp)) for e in ir.all_exprs(loop.body)):
+    if any(isinstance(e, (ir.IfExp, ir.BoolOp)) for e in ir.all_exprs([loop])):
         return False
     return all(_reached(index) and _nonnegative(index) for access in facts for index, _ in access.checks)
 

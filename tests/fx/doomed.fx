@@ -47,3 +47,24 @@ def guarded(a: f64[:], out: f64[:], n: i64) -> None:
     for i in range(n):
         if i + 1 < len(a):
             out[i] = a[i + 1]
+
+
+def eight(a: f64[:], b: f64[:], out: f64[:], n: i64) -> None:
+    # eight provable indexings: the checked copy is outlined (lower/coldloops.py)
+    for i in range(n):
+        out[i] = a[i] * b[i] + a[i] * a[i] + b[i] * b[i] + a[i] - b[i] + out[i]
+
+
+def eight_guarded(a: f64[:], b: f64[:], out: f64[:], n: i64) -> None:
+    for i in range(n):
+        if a[i] >= 0.0:
+            out[i] = a[i] * b[i] + a[i] * a[i] + b[i] * b[i] + a[i] - b[i] + out[i]
+
+
+def with_else(a: f64[:], out: f64[:], n: i64) -> None:
+    # the `else` reads a[2] only when n > 5: with len(a) == 2 the check fails and nothing raises
+    for i in range(n):
+        out[i] = a[i]
+    else:
+        if n > 5:
+            out[1] = a[2]
