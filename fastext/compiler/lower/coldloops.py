@@ -100,7 +100,7 @@ def emit_checked(fl: FunctionLowering, key: tuple, first, emit) -> None:
         if fl.doomed:
             # it runs only on the way to an IndexError (bounds.fails_only_into_error): not worth
             # LLVM's time (harness9.fx: ~0.06 s of its ~0.75 s of LLVM; the way to the error
-            # runs 2-3x slower, docs/performance.md "Session 2026-12-07 (9)")
+            # runs 2-3x slower, docs/performance.md, "checked copies that can only end in an IndexError")
             llfn.attributes.add("optnone")
         saved = ctx.current_span
         cold = CheckedCopy(fl, llfn, variables, frame_t)
