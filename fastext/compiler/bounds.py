@@ -324,6 +324,60 @@ class _Facts:
         return None
 
 
+def fails_only_into_error(loop: ir.ForRange, facts: list[Access]) -> bool:
+    """Whether a failed check of `facts` before `loop` means the loop will raise IndexError, so
+    its checked copy runs only on the way to that error and need not be fast (lower/hoist.py
+    keeps the vectoriser and unroller off it).  True when nothing can leave the loop or skip an
+    indexing early (no `if`, `while`, `break`, `continue`, `return`, conditional expression or
+    `and`/`or`), every loop in it steps by 1 or -1 (so each range's last value is reached), and
+    every index interval is reached at both ends: its lower end is provably >= 0 (a failing
+    `lo >= 0` test could otherwise be a valid negative index) and it mentions one loop variable
+    at most, once (`a[i - j]` over `j in range(i)` is wider than the indices the loop reaches,
+    and there the checked copy is what runs)."""
+    guards = (ir.If, ir.While, ir.Break, ir.Continue, ir.Return)
+    for st in ir.walk([loop]):      # (its `else` too: it runs when nothing breaks)
+        if isinstance(st, guards):
+            return False
+        if isinstance(st, ir.ForRange) and not (isinstance(st.step, ir.Const) and st.step.value in (1, -1)):
+            return False
+    if any(isinstance(e, (ir.IfExp, ir.BoolOp)) for e in ir.all_exprs([loop])):
+        return False
+    return all(_reached(index) and _nonnegative(index) for access in facts for index, _ in access.checks)
+
+
+def _reached(t: tuple) -> bool:
+    """Both ends of interval `t` are indices the loop reaches (see `fails_only_into_error`)."""
+    ranges = [x for x in _leaves(t) if x[0] == "range"]
+    if len(ranges) > 1 or any(x[0] in ("var0", "span", "trips") for x in _leaves(t)):
+        return False
+    return all(_reached(r[1]) and _reached(r[2]) for r in ranges)
+
+
+def _leaves(t: tuple):
+    """The leaves of interval `t`, not looking inside a range's bounds."""
+    if t[0] in ("add", "sub", "mul"):
+        yield from _leaves(t[1])
+        yield from _leaves(t[2])
+    elif t[0] == "neg":
+        yield from _leaves(t[1])
+    else:
+        yield t
+
+
+def _nonnegative(t: tuple) -> bool:
+    """Interval `t`'s lower end is >= 0 whatever the values it reads."""
+    kind = t[0]
+    if kind == "const":
+        return t[1] >= 0
+    if kind in ("dim", "len"):
+        return True
+    if kind == "range":      # up: its start; down: its stop + 1
+        return _nonnegative(t[1]) if t[3] else (t[2][0] == "const" and t[2][1] >= -1)
+    if kind in ("add", "mul"):
+        return _nonnegative(t[1]) and _nonnegative(t[2])
+    return False
+
+
 def _int64_able(t: T.Type) -> bool:
     """An integer type whose every value is an i64 (u64 is not)."""
     return isinstance(t, T.Scalar) and t.is_int and (t.signed or t.bits < 64)

@@ -44,7 +44,7 @@ MIN_ACCESSES = 8
 # the attributes of the outlined copy: never inlined back.  Not `optsize`/`minsize`: they saved
 # no measurable compile time once the copy is shared by the variants, and made a loop whose
 # check over-approximates (so that this copy is what runs) 1.35x slower; `optnone` saved more
-# and made it 8x slower.
+# and made it 8x slower -- it is added only where the copy cannot be what runs (`fl.doomed`).
 ATTRIBUTES = ("noinline", "nounwind")
 
 
@@ -97,6 +97,11 @@ def emit_checked(fl: FunctionLowering, key: tuple, first, emit) -> None:
         llfn.linkage = "hidden"
         for attr in ATTRIBUTES:
             llfn.attributes.add(attr)
+        if fl.doomed:
+            # it runs only on the way to an IndexError (bounds.fails_only_into_error): not worth
+            # LLVM's time (harness9.fx: ~0.06 s of its ~0.75 s of LLVM; the way to the error
+            # runs 2-3x slower, docs/performance.md, "checked copies that can only end in an IndexError")
+            llfn.attributes.add("optnone")
         saved = ctx.current_span
         cold = CheckedCopy(fl, llfn, variables, frame_t)
         cold.lower_region(first, emit)
@@ -191,6 +196,7 @@ class CheckedCopy(FunctionLowering):
         self.boundscheck, self.fast_flags = parent.boundscheck, parent.fast_flags
         self.proven = parent.proven
         self.in_fallback = True
+        self.doomed = parent.doomed
         self.parent_loops = len(parent.loops)
         self.parent_labels = list(parent.loop_labels)
         self.has_out, self.has_intret = parent.out is not None, parent.intret is not None

@@ -107,6 +107,23 @@ def _no_interleave(module: ll.Module) -> ll.MDValue:
     return node
 
 
+def _cold_loop(module: ll.Module) -> ll.MDValue:
+    """Loop metadata for the loops of a checked copy that runs only on the way to an IndexError
+    (`bounds.fails_only_into_error`): neither vectorised nor unrolled.  Such copies were a large
+    share of what LLVM optimised and compiled, for code that raises."""
+    hints = getattr(module, "_fastext_cold_hints", None)
+    if hints is None:
+        hints = module._fastext_cold_hints = [
+            module.add_metadata([ll.MetaDataString(module, "llvm.loop.vectorize.enable"), ll.Constant(ll.IntType(1), 0)]),
+            module.add_metadata([ll.MetaDataString(module, "llvm.loop.unroll.disable")])]
+    count = getattr(module, "_fastext_cold_loops", 0) + 1
+    module._fastext_cold_loops = count
+    # a loop ID is a node whose first operand is itself; the name keeps each loop's node its own
+    node = module.add_metadata([ll.MetaDataString(module, f"fastext.cold.{count}"), *hints])
+    node.operands = (node,) + tuple(node.operands[1:])
+    return node
+
+
 INLINE_IN_LOOPS_STATEMENTS = 24
 
 
@@ -141,6 +158,7 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
     rec_ctx = None
     proven: frozenset = frozenset()   # ids of indexings proven in range here (lower/hoist.py)
     in_fallback = False               # lowering the checked copy of a versioned loop
+    doomed = False                    # ... one that runs only on the way to an IndexError
     shares_raises = True              # checks may branch to one error exit per function (shared_raise)
     # whether loops get the extra copies of lower/jam.py and lower/speculate.py: function bodies
     # and the outlined checked copies of their loops (lower/coldloops.py: where a check
@@ -521,7 +539,9 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
             b.position_at_end(cont)
         iv.add_incoming(nxt, b.block)
         back = b.branch(head)
-        if self.fn.target == "cpu" and store_loop(s.body):
+        if self.doomed:
+            back.set_metadata("llvm.loop", _cold_loop(self.ctx.module))
+        elif self.fn.target == "cpu" and store_loop(s.body):
             back.set_metadata("llvm.loop", _no_interleave(self.ctx.module))
         b.position_at_end(orelse)
         self.block(s.orelse)

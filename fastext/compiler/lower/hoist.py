@@ -98,12 +98,16 @@ def _version(fl, facts: list[bounds.Access], emit, key: tuple, first: ir.Stmt) -
     # (whole loops only: a straight-line run sits inside a loop, and a call there, even on
     # its cold path, keeps LLVM from hoisting loads out of that loop -- the n-body program's
     # `v1[0] -= ...` runs ran 1.25x slower with theirs outlined)
+    # a copy that runs only on the way to an IndexError keeps its loops scalar and rolled: LLVM
+    # would otherwise vectorise, unroll and version every one of them in every body variant
+    fl.doomed = key[0] == "loop" and bounds.fails_only_into_error(first, facts)
     if key[0] == "loop" and len(facts) >= coldloops.MIN_ACCESSES and coldloops.applies(fl):
         coldloops.emit_checked(fl, key, first, emit)
     else:
         fl.in_fallback = True
         emit(fl)
         fl.in_fallback = False
+    fl.doomed = False
     if not b.block.is_terminated:
         b.branch(join)
     b.position_at_end(join)
