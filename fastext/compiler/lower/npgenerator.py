@@ -124,11 +124,12 @@ def interval(ctx: ModuleContext) -> ll.Function:
 
 
 def shuffle_ints(ctx, b: ll.IRBuilder, s: ll.Value, data: ll.Value, n: ll.Value, first: ll.Value) -> None:
-    """NumPy's `_shuffle_int(n, first, data)`: for i from n - 1 down to `first`, swap data[i]
-    with data[random_interval(i)]."""
+    """NumPy's `Generator._shuffle_int(n, first, data)`: for i from n - 1 down to `first`, swap
+    data[i] with data[j], j of [0, i] by Lemire's bounded integers (not the masked
+    random_interval of `shuffle`)."""
     def step(k):
         i = b.sub(b.sub(n, I64(1)), k)
-        j = b.call(interval(ctx), [s, i])
+        j = closed(ctx, b, s, i)
         pi, pj = b.gep(data, [i]), b.gep(data, [j])
         vi, vj = b.load(pi), b.load(pj)
         b.store(vj, pi)
