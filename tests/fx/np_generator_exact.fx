@@ -138,3 +138,28 @@ def chosen_weighted(s: i64, n: i64, p: f64[:], k: i64) -> i64[:]:
 def chosen_items(s: i64, a: f64[:], k: i64) -> f64[:]:
     rng = np.random.default_rng(s)
     return rng.choice(a, k)
+
+
+def chosen_unshuffled(s: i64, n: i64, k: i64) -> i64[:]:
+    rng = np.random.default_rng(s)
+    return rng.choice(n, k, replace=False, shuffle=False)
+
+
+def chosen_distinct_weighted(s: i64, n: i64, p: f64[:], k: i64) -> i64[:]:
+    rng = np.random.default_rng(s)
+    return rng.choice(n, k, replace=False, p=p)
+
+
+def chosen_scalar(s: i64, n: i64) -> i64:
+    rng = np.random.default_rng(s)
+    a = rng.choice(n)
+    return a * 1000 + rng.choice(n)
+
+
+def binomials_poissons(s: i64, n: i64) -> i64[:]:
+    # NumPy's samplers on the Generator's stream: exact once the stream is
+    rng = np.random.default_rng(s)
+    out = np.empty(2 * n, dtype=np.int64)
+    out[:n] = rng.binomial(20, 0.3, n)
+    out[n:] = rng.poisson(4.5, n)
+    return out
