@@ -10,12 +10,13 @@ The module's stream (`np.random.rand`, ...) is NumPy's legacy RandomState, value
 its elements come from `legacy_element` (lower/nplegacy.py's Mersenne Twister draws, fills in
 place with NumPy's buffer of small integers), its shuffles and choices from `random_interval`
 and `legacy_indices_function`.  A Generator's distributions (each element from the bit
-generator of `lower/rng.py`):
-* uniform [0, 1): the top 53 bits times 2**-53 (float32: the top 24 bits times 2**-24);
-* normal: the ziggurat of `lower/ziggurat.py`, then `loc + scale * z`;
+generator of `lower/rng.py`, NumPy's PCG64):
+* uniform [0, 1): the top 53 bits times 2**-53 (float32: the top 24 bits of a next_uint32),
+  NumPy's;
+* normal: the ziggurat of `lower/ziggurat.py` (fastext's tables: not NumPy's values), then
+  `loc + scale * z`;
 * uniform [low, high): `low + (high - low) * u`, as NumPy computes it;
-* integers in [low, high): Lemire's multiply-shift with rejection (unbiased; one 64-bit
-  draw per number except with probability < range / 2**64).
+* integers in [low, high): NumPy Generator's per-dtype Lemire rejection (lower/npgenerator.py).
 """
 from __future__ import annotations
 
@@ -330,7 +331,7 @@ def _unit_float(ctx, b: ll.IRBuilder, s: ll.Value) -> ll.Value:
 
 def fill_function(ctx, dist: str, dtype: T.Scalar, nparams: int, legacy: bool = False) -> ll.Function:
     """`void fx$rng.fill.<dist>.<dtype>.<nparams>(i64* state, i8* out, i64 n, params...)`:
-    out[0:n] = n draws, the state kept in registers meanwhile (a Generator's xoshiro state);
+    out[0:n] = n draws, the state kept in registers meanwhile (a Generator's PCG64 state);
     `legacy`: the module's Mersenne Twister (`fx$np.fill.*`), drawn in place with one buffer
     of small integers for the whole fill, as NumPy's fills."""
     name = f"fx${'np' if legacy else 'rng'}.fill.{dist}.{dtype.name}.{nparams}"

@@ -1,13 +1,16 @@
-"""The bit generator of `np.random`'s Generators in compiled code: xoshiro256++ in LLVM IR, its
-seeding, and where the states of the module's streams live (docs/numpy-random.md).
+"""The bit generator of `np.random`'s Generators in compiled code: NumPy's PCG64 in LLVM IR,
+seeded as NumPy seeds it (SeedSequence), and where the states of the module's streams live
+(docs/numpy-random.md).
 
-A state is four 64-bit words (`i64*` to `[4 x i64]`); no state is ever all zero (the one
-fixed point of xoshiro).  Everything here is emitted once per module, on first use, as
-internal functions named `fx$rng.*`:
+A Generator's state is six 64-bit words (`i64*` to `[6 x i64]`): the 128-bit LCG state and
+increment, then NumPy's kept half of a 64-bit output for next_uint32.  Everything here is
+emitted once per module, on first use, as internal functions named `fx$rng.*`:
 
     i64  fx$rng.next(i64* s)        one 64-bit output, state advanced (alwaysinline)
-    void fx$rng.seed(i64* s, i64 v) the state from a seed: four SplitMix64 outputs of v
-    void fx$rng.seed_os(i64* s)     256 bits from the OS (/dev/urandom)
+    i32  fx$rng.next32(i64* s)      NumPy's next_uint32: halves of one 64-bit output
+    void fx$rng.seed(i64* s, i64 v) the state from a seed: NumPy's PCG64(SeedSequence(v))
+    void fx$rng.seed_os(i64* s)     the state from 256 bits of the OS (/dev/urandom)
+    void fx$rng.entropy(i64* w)     those 256 bits (also the Mersenne Twisters' OS seeding)
     i64* fx$rng.thread_state()      the calling thread's states of the module's streams
 
 The module has two streams, `np.random`'s (`np.random.seed`, `np.random.rand`, ...) and Python
