@@ -354,8 +354,7 @@ def fill_function(ctx, dist: str, dtype: T.Scalar, nparams: int, legacy: bool = 
     else:
         local = b.alloca(ll.ArrayType(I64, STATE_WORDS))
         s = b.bitcast(local, STATEP)
-        for k in range(STATE_WORDS):
-            b.store(b.load(b.gep(state, [I64(k)]), align=8), b.gep(s, [I64(k)]))
+        rng.copy_state(b, state, s)
     items = b.bitcast(out, memory_type(dtype).as_pointer())
     b.branch(head)
     b.position_at_end(head)
@@ -372,8 +371,7 @@ def fill_function(ctx, dist: str, dtype: T.Scalar, nparams: int, legacy: bool = 
     b.branch(head)
     b.position_at_end(done)
     if not legacy:
-        for k in range(STATE_WORDS):
-            b.store(b.load(b.gep(s, [I64(k)])), b.gep(state, [I64(k)]), align=8)
+        rng.copy_state(b, s, state)
     b.ret_void()
     return fn
 
@@ -403,16 +401,14 @@ def _local_state(b: ll.IRBuilder, state: ll.Value, in_place: bool = False) -> ll
     if in_place:         # 2.5 KB of Mersenne Twister: drawn in place
         return state
     s = b.bitcast(b.alloca(ll.ArrayType(I64, STATE_WORDS)), STATEP)
-    for k in range(STATE_WORDS):
-        b.store(b.load(b.gep(state, [I64(k)]), align=8), b.gep(s, [I64(k)]))
+    rng.copy_state(b, state, s)
     return s
 
 
 def _store_state(b: ll.IRBuilder, s: ll.Value, state: ll.Value) -> None:
     if s is state:
         return
-    for k in range(STATE_WORDS):
-        b.store(b.load(b.gep(s, [I64(k)])), b.gep(state, [I64(k)]), align=8)
+    rng.copy_state(b, s, state)
 
 
 def shuffle_function(ctx, nbytes: int, legacy: bool = False, python: bool = False) -> ll.Function:

@@ -89,6 +89,16 @@ def _state_ptrs(b: ll.IRBuilder, s: ll.Value) -> tuple[ll.Value, ll.Value]:
     return b.bitcast(s, wide), b.bitcast(b.gep(s, [I64(2)]), wide)
 
 
+def copy_state(b: ll.IRBuilder, src: ll.Value, dst: ll.Value) -> None:
+    """Copy a Generator's state, the LCG's words as the i128s the draws read: a copy in i64
+    words next to i128 loads keeps SROA from promoting a fill's local state to registers."""
+    (ss, si), (ds, di) = _state_ptrs(b, src), _state_ptrs(b, dst)
+    b.store(b.load(ss, align=8), ds, align=8)
+    b.store(b.load(si, align=8), di, align=8)
+    for k in (HAS_UINT32, UINTEGER):
+        b.store(b.load(b.gep(src, [I64(k)]), align=8), b.gep(dst, [I64(k)]), align=8)
+
+
 def _lcg_step(b: ll.IRBuilder, state: ll.Value, inc: ll.Value) -> ll.Value:
     return b.add(b.mul(state, I128(PCG_MULTIPLIER)), inc)
 
