@@ -115,3 +115,7 @@ def test_choice_without_replacement_takes_numpys_method(c, py):
 def test_other_samplers_follow_the_stream(c, py):
     for s in (0, 5, 2 ** 40):
         _same(c, py, "binomials_poissons", s, 50)
+
+
+def test_a_generator_per_prange_iteration_is_numpys(c, py):
+    _same(c, py, "per_iteration", 123, 200)

@@ -1,6 +1,6 @@
 """Generators from np.random.default_rng(seed): compiled, the same numbers as NumPy's PCG64
 (tests/test_np_generator_exact.py)."""
-from fastext import f32, f64, i64, u64, i32, u32, i16, u16, i8, u8, boolean
+from fastext import f32, f64, i64, u64, i32, u32, i16, u16, i8, u8, boolean, prange
 import numpy as np
 
 
@@ -162,4 +162,13 @@ def binomials_poissons(s: i64, n: i64) -> i64[:]:
     out = np.empty(2 * n, dtype=np.int64)
     out[:n] = rng.binomial(20, 0.3, n)
     out[n:] = rng.poisson(4.5, n)
+    return out
+
+
+def per_iteration(seed: i64, n: i64) -> f64[:]:
+    # a Generator per prange iteration: NumPy's numbers for each seed, at any thread count
+    out = np.empty(n)
+    for i in prange(n):
+        rng = np.random.default_rng(seed + i)
+        out[i] = rng.random() + rng.integers(0, 1000)
     return out
