@@ -62,6 +62,8 @@ def test_int64_integers_are_numpys(c, py, s, bounds, n):
     _same(c, py, "ints64", s, low, high, n)
     _same(c, py, "ints64_closed", s, low, high, n)
     _same(c, py, "ints64_mixed", s, max(high, 1), n % 8)
+    if low >= 0:
+        _same(c, py, "ints_u64", s, low, high, n)
 
 
 SMALL = {"ints32": (-2 ** 31, 2 ** 31), "ints_u32": (0, 2 ** 32), "ints16": (-2 ** 15, 2 ** 15),

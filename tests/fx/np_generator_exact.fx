@@ -172,3 +172,8 @@ def per_iteration(seed: i64, n: i64) -> f64[:]:
         rng = np.random.default_rng(seed + i)
         out[i] = rng.random() + rng.integers(0, 1000)
     return out
+
+
+def ints_u64(s: i64, low: i64, high: i64, n: i64) -> u64[:]:
+    rng = np.random.default_rng(s)
+    return rng.integers(low, high, n, dtype=np.uint64)
