@@ -1,9 +1,9 @@
 """np.random in .fx code (tests/fx/np_random.fx; docs/numpy-random.md).
 
-Compiled Generators draw from fastext's own generator (xoshiro256++), so their values are not
-NumPy's (the module's stream is NumPy's legacy one, value for value: tests/test_np_random_exact.py):
-the tests check what must hold of any correct generator — reproducibility from a seed, the
-documented stream (a Python model of xoshiro256++ seeded by SplitMix64), shapes and dtypes
+Compiled Generators draw NumPy's PCG64 stream (value for value: tests/test_np_generator_exact.py;
+the module's stream is NumPy's legacy one: tests/test_np_random_exact.py) except for normals and
+exponentials; the tests check what must hold of any correct generator — reproducibility from a seed, the
+raw stream (NumPy's PCG64 seeded by its SeedSequence), shapes and dtypes
 equal to NumPy's (interpreted mode runs NumPy itself), ranges, NumPy's exceptions for bad
 arguments, and statistics with fixed seeds whose thresholds a biased or wrong sampler misses
 by far (Kolmogorov–Smirnov, chi-square, the ziggurat's tail, Lemire's rejection).  Threads:
@@ -27,7 +27,6 @@ from fastext.compiler.driver import compile_source
 from fastext.compiler.lower import ziggurat
 
 PATH = os.path.join(fxload.FX_DIR, "np_random.fx")
-M64 = (1 << 64) - 1
 
 
 @pytest.fixture(scope="module")
@@ -51,53 +50,18 @@ def threads4():
         os.environ["FASTEXT_NUM_THREADS"] = saved
 
 
-# ---------------------------------------------------------------------------- a model of the stream
+# ---------------------------------------------------------------------------- the stream is NumPy's PCG64
 
-def splitmix_state(seed: int) -> list[int]:
-    x, out = seed & M64, []
-    for _ in range(4):
-        x = (x + 0x9E3779B97F4A7C15) & M64
-        z = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & M64
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & M64
-        out.append(z ^ (z >> 31))
-    return out
-
-
-def xoshiro256pp(s: list[int]) -> int:
-    def rotl(x, k):
-        return ((x << k) | (x >> (64 - k))) & M64
-    result = (rotl((s[0] + s[3]) & M64, 23) + s[0]) & M64
-    t = (s[1] << 17) & M64
-    s[2] ^= s[0]
-    s[3] ^= s[1]
-    s[1] ^= s[2]
-    s[0] ^= s[3]
-    s[2] ^= t
-    s[3] = rotl(s[3], 45)
-    return result
-
-
-def test_splitmix_reference_values():
-    # SplitMix64's published outputs for seed 1234567 (the model above is the generator's seeding)
-    x, out = 1234567, []
-    for _ in range(3):
-        x = (x + 0x9E3779B97F4A7C15) & M64
-        z = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & M64
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & M64
-        out.append(z ^ (z >> 31))
-    assert out == [6457827717110365317, 3203168211198807973, 9817491932198370423]
-
-
-def test_raw_outputs_are_xoshiro256pp_seeded_by_splitmix64(c):
-    state = splitmix_state(2024)
-    expected = [xoshiro256pp(state) for _ in range(64)]
+def test_raw_outputs_are_numpys_pcg64_seeded_by_seedsequence(c):
+    # all 2**64 values: integers gives the raw 64-bit outputs (tests/test_np_generator_exact.py
+    # compares every Generator method with NumPy's)
+    expected = np.random.PCG64(2024).random_raw(64).tolist()
     raw = c.gen_raw(2024, 64).astype(np.int64).view(np.uint64) ^ np.uint64(1 << 63)
     assert [int(v) for v in raw] == expected
 
 
 def test_doubles_are_the_top_53_bits(c):
-    state = splitmix_state(99)
-    expected = [(xoshiro256pp(state) >> 11) * 2.0 ** -53 for _ in range(32)]
+    expected = [(int(x) >> 11) * 2.0 ** -53 for x in np.random.PCG64(99).random_raw(32)]
     assert c.gen_random(99, 32).tolist() == expected
     c.seed(99)        # the module's stream: NumPy's legacy RandomState, not the Generators'
     assert c.rand1(32).tolist() == np.random.RandomState(99).random_sample(32).tolist()

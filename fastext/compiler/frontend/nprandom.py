@@ -147,8 +147,8 @@ def _check_permuting(fc: "FunctionChecker", node: ast.Call, kind: str, bound: di
         return ir.Intrinsic(NONE, span, "random.shuffle", [x] + gen, attrs)
     if "axis" in bound:
         _axis0(fc, bound, shown)
-    if "shuffle" in bound:
-        constant(fc, bound["shuffle"], bool, "shuffle")
+    if "shuffle" in bound:      # NumPy's Generator picks its sampling method by it
+        attrs["shuffle"] = constant(fc, bound["shuffle"], bool, "shuffle")
     a = _array_arg(fc, bound["a"], shown, "a")
     if isinstance(a.type, Scalar):
         a = _int_arg(fc, bound["a"], shown, "a", a)

@@ -11,7 +11,7 @@ NumPy's legacy RandomState has no shortcut for n = 0 or p = 0 (inversion still d
 uniform); its Generator returns 0 at once.
 
     i64 fx$<stream>.binomial(i64* s, i64 n, f64 p)   (stream `np`: the legacy Mersenne Twister,
-                                                       `rng`: a Generator's xoshiro256++)
+                                                       `rng`: a Generator's PCG64)
 """
 from __future__ import annotations
 

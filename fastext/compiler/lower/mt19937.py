@@ -167,9 +167,9 @@ def seed_os(ctx: ModuleContext) -> ll.Function:
 
     def build(fn, b):
         s = fn.args[0]
-        entropy = b.bitcast(b.alloca(ll.ArrayType(I64, rng.STATE_WORDS)), STATEP)
-        b.call(rng.seed_os(ctx), [entropy])
-        b.call(_init_by_array(ctx), [s, b.bitcast(entropy, I32P), I64(2 * rng.STATE_WORDS)])
+        entropy = b.bitcast(b.alloca(ll.ArrayType(I64, rng.ENTROPY_WORDS)), STATEP)
+        b.call(rng.entropy(ctx), [entropy])
+        b.call(_init_by_array(ctx), [s, b.bitcast(entropy, I32P), I64(2 * rng.ENTROPY_WORDS)])
         b.ret_void()
     fn = _define(ctx, "fx$mt.seed_os", ll.VoidType(), [STATEP], build)
     if "noinline" not in fn.attributes:

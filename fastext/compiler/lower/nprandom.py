@@ -10,12 +10,13 @@ The module's stream (`np.random.rand`, ...) is NumPy's legacy RandomState, value
 its elements come from `legacy_element` (lower/nplegacy.py's Mersenne Twister draws, fills in
 place with NumPy's buffer of small integers), its shuffles and choices from `random_interval`
 and `legacy_indices_function`.  A Generator's distributions (each element from the bit
-generator of `lower/rng.py`):
-* uniform [0, 1): the top 53 bits times 2**-53 (float32: the top 24 bits times 2**-24);
-* normal: the ziggurat of `lower/ziggurat.py`, then `loc + scale * z`;
+generator of `lower/rng.py`, NumPy's PCG64):
+* uniform [0, 1): the top 53 bits times 2**-53 (float32: the top 24 bits of a next_uint32),
+  NumPy's;
+* normal: the ziggurat of `lower/ziggurat.py` (fastext's tables: not NumPy's values), then
+  `loc + scale * z`;
 * uniform [low, high): `low + (high - low) * u`, as NumPy computes it;
-* integers in [low, high): Lemire's multiply-shift with rejection (unbiased; one 64-bit
-  draw per number except with probability < range / 2**64).
+* integers in [low, high): NumPy Generator's per-dtype Lemire rejection (lower/npgenerator.py).
 """
 from __future__ import annotations
 
@@ -23,10 +24,10 @@ from llvmlite import ir as ll
 
 from fastext.compiler import ir
 from fastext.compiler import types as T
-from fastext.compiler.lower import binomial, mt19937, nplegacy, poisson, rng
+from fastext.compiler.lower import binomial, mt19937, npgenerator, nplegacy, poisson, rng
 from fastext.compiler.lower.context import F32, F64, I1, I32, I64, I8, I8P, memory_type
 from fastext.compiler.lower.ircontrol import Var, for_range, while_loop
-from fastext.compiler.lower.rng import I128, STATE_WORDS, STATEP
+from fastext.compiler.lower.rng import STATE_WORDS, STATEP
 from fastext.compiler.lower.ziggurat import standard_normal, unit_double
 from fastext.compiler.ops.dtypes import numpy_name
 
@@ -141,14 +142,14 @@ def lower_draw(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     state, params = _split(fl, e, args, 0)
     prepared = _check_params(fl, e, params)
     dtype = _dtype(e)
+    # a fresh buffer for the small integer types, as NumPy's fill of one item
+    buf, bcnt = fl.entry_alloca(I32), fl.entry_alloca(I32)
+    b.store(I32(0), bcnt)
+    b.store(I32(0), buf)
     if state is None:
-        # a fresh buffer for the small integer types, as NumPy's fill of one item
-        buf, bcnt = fl.entry_alloca(I32), fl.entry_alloca(I32)
-        b.store(I32(0), bcnt)
-        b.store(I32(0), buf)
         value = legacy_element(fl.ctx, b, rng.stream_state(fl), e.attrs["dist"], dtype, prepared, buf, bcnt)
     else:
-        value = element(fl.ctx, b, state, e.attrs["dist"], dtype, prepared)
+        value = element(fl.ctx, b, state, e.attrs["dist"], dtype, prepared, buf, bcnt)
     if dtype == T.F32:
         return b.fpext(value, F64)      # a Python float under plain Python
     if dtype.is_bool:
@@ -270,8 +271,10 @@ def _check_bounds(fl, e: ir.Intrinsic, low: ll.Value, high: ll.Value, items: ll.
 
 # ----------------------------------------------------------------------------- elements
 
-def element(ctx, b: ll.IRBuilder, s: ll.Value, dist: str, dtype: T.Scalar, params: list[ll.Value]) -> ll.Value:
-    """One draw of `dist` from state `s`, in the array item's memory type (bool: one byte)."""
+def element(ctx, b: ll.IRBuilder, s: ll.Value, dist: str, dtype: T.Scalar, params: list[ll.Value],
+            buf: ll.Value, bcnt: ll.Value) -> ll.Value:
+    """One draw of `dist` from a Generator's state `s`, in the array item's memory type (bool:
+    one byte); `buf`, `bcnt`: the fill's buffer of small integers (NumPy's)."""
     if dist == "random":
         return unit_double(ctx, b, s) if dtype == T.F64 else _unit_float(ctx, b, s)
     if dist == "normal":
@@ -289,7 +292,8 @@ def element(ctx, b: ll.IRBuilder, s: ll.Value, dist: str, dtype: T.Scalar, param
     if dist == "binomial":
         return b.call(binomial.binomial(ctx, False), [s] + params)
     if dist == "integers":
-        value = b.add(params[0], b.call(bounded(ctx), [s, params[1]]))
+        bits = 1 if dtype.is_bool else dtype.bits
+        value = b.add(params[0], b.call(npgenerator.bounded(ctx, bits), [s, params[1], buf, bcnt]))
         return value if dtype.bits == 64 else b.trunc(value, memory_type(dtype))
     raise ValueError(f"unknown distribution {dist}")
 
@@ -320,68 +324,14 @@ def legacy_element(ctx, b: ll.IRBuilder, s: ll.Value, dist: str, dtype: T.Scalar
 
 
 def _unit_float(ctx, b: ll.IRBuilder, s: ll.Value) -> ll.Value:
-    """A float32 in [0, 1): the top 24 bits of one draw, times 2**-24."""
-    x = b.lshr(b.call(rng.next_u64(ctx), [s]), I64(40))
+    """A float32 in [0, 1), NumPy's next_float: the top 24 bits of a next_uint32, times 2**-24."""
+    x = b.lshr(b.call(rng.next_u32(ctx), [s]), I32(8))
     return b.fmul(b.uitofp(x, F32), F32(2.0 ** -24))
-
-
-def bounded(ctx) -> ll.Function:
-    """`i64 fx$rng.bounded(i64* s, i64 range)`: uniform in [0, range) (Lemire 2019, "Fast random
-    integer generation in an interval"): the high word of x·range, rejecting the low words below
-    2**64 mod range so that every result has the same number of x; range 0 means all of 2**64."""
-    fn = ctx.module.globals.get("fx$rng.bounded")
-    if fn is not None:
-        return fn
-    fn = ll.Function(ctx.module, ll.FunctionType(I64, [STATEP, I64]), "fx$rng.bounded")
-    fn.linkage = "internal"
-    fn.attributes.add("nounwind")
-    fn.attributes.add("alwaysinline")
-    s, span = fn.args
-    entry, raw, product = (fn.append_basic_block(n) for n in ("entry", "raw", "product"))
-    reject, retry, done = (fn.append_basic_block(n) for n in ("reject", "retry", "done"))
-    b = ll.IRBuilder(entry)
-    nxt = rng.next_u64(ctx)
-    first = b.call(nxt, [s])
-    b.cbranch(b.icmp_unsigned("==", span, I64(0)), raw, product)
-    b.position_at_end(raw)
-    b.ret(first)
-
-    def multiply(x):
-        m = b.mul(b.zext(x, I128), b.zext(span, I128))
-        return m, b.trunc(m, I64)
-
-    b.position_at_end(product)
-    m0, low0 = multiply(first)
-    b.cbranch(b.icmp_unsigned("<", low0, span), reject, done)
-    b.position_at_end(reject)              # rare: the threshold costs a division
-    threshold = b.urem(b.sub(I64(0), span), span)
-    b.branch(retry)
-    b.position_at_end(retry)
-    m = b.phi(I128)
-    low = b.phi(I64)
-    m.add_incoming(m0, reject)
-    low.add_incoming(low0, reject)
-    again = fn.append_basic_block("again")
-    accepted = fn.append_basic_block("accepted")
-    b.cbranch(b.icmp_unsigned("<", low, threshold), again, accepted)
-    b.position_at_end(again)
-    m1, low1 = multiply(b.call(nxt, [s]))
-    m.add_incoming(m1, again)
-    low.add_incoming(low1, again)
-    b.branch(retry)
-    b.position_at_end(accepted)
-    b.branch(done)
-    b.position_at_end(done)
-    result = b.phi(I128)
-    result.add_incoming(m0, product)
-    result.add_incoming(m, accepted)
-    b.ret(b.trunc(b.lshr(result, I128(64)), I64))
-    return fn
 
 
 def fill_function(ctx, dist: str, dtype: T.Scalar, nparams: int, legacy: bool = False) -> ll.Function:
     """`void fx$rng.fill.<dist>.<dtype>.<nparams>(i64* state, i8* out, i64 n, params...)`:
-    out[0:n] = n draws, the state kept in registers meanwhile (a Generator's xoshiro state);
+    out[0:n] = n draws, the state kept in registers meanwhile (a Generator's PCG64 state);
     `legacy`: the module's Mersenne Twister (`fx$np.fill.*`), drawn in place with one buffer
     of small integers for the whole fill, as NumPy's fills."""
     name = f"fx${'np' if legacy else 'rng'}.fill.{dist}.{dtype.name}.{nparams}"
@@ -396,16 +346,15 @@ def fill_function(ctx, dist: str, dtype: T.Scalar, nparams: int, legacy: bool = 
     params = list(fn.args[3:])
     entry, head, body, done = (fn.append_basic_block(x) for x in ("entry", "head", "body", "done"))
     b = ll.IRBuilder(entry)
+    buf, bcnt = b.alloca(I32), b.alloca(I32)
+    b.store(I32(0), buf)
+    b.store(I32(0), bcnt)
     if legacy:
         s = state
-        buf, bcnt = b.alloca(I32), b.alloca(I32)
-        b.store(I32(0), buf)
-        b.store(I32(0), bcnt)
     else:
         local = b.alloca(ll.ArrayType(I64, STATE_WORDS))
         s = b.bitcast(local, STATEP)
-        for k in range(STATE_WORDS):
-            b.store(b.load(b.gep(state, [I64(k)]), align=8), b.gep(s, [I64(k)]))
+        rng.copy_state(b, state, s)
     items = b.bitcast(out, memory_type(dtype).as_pointer())
     b.branch(head)
     b.position_at_end(head)
@@ -416,14 +365,13 @@ def fill_function(ctx, dist: str, dtype: T.Scalar, nparams: int, legacy: bool = 
     if legacy:
         value = legacy_element(ctx, b, s, dist, dtype, params, buf, bcnt)
     else:
-        value = element(ctx, b, s, dist, dtype, params)
+        value = element(ctx, b, s, dist, dtype, params, buf, bcnt)
     b.store(value, b.gep(items, [i]), align=dtype.align)
     i.add_incoming(b.add(i, I64(1)), b.block)
     b.branch(head)
     b.position_at_end(done)
     if not legacy:
-        for k in range(STATE_WORDS):
-            b.store(b.load(b.gep(s, [I64(k)])), b.gep(state, [I64(k)]), align=8)
+        rng.copy_state(b, s, state)
     b.ret_void()
     return fn
 
@@ -453,16 +401,14 @@ def _local_state(b: ll.IRBuilder, state: ll.Value, in_place: bool = False) -> ll
     if in_place:         # 2.5 KB of Mersenne Twister: drawn in place
         return state
     s = b.bitcast(b.alloca(ll.ArrayType(I64, STATE_WORDS)), STATEP)
-    for k in range(STATE_WORDS):
-        b.store(b.load(b.gep(state, [I64(k)]), align=8), b.gep(s, [I64(k)]))
+    rng.copy_state(b, state, s)
     return s
 
 
 def _store_state(b: ll.IRBuilder, s: ll.Value, state: ll.Value) -> None:
     if s is state:
         return
-    for k in range(STATE_WORDS):
-        b.store(b.load(b.gep(s, [I64(k)])), b.gep(state, [I64(k)]), align=8)
+    rng.copy_state(b, s, state)
 
 
 def shuffle_function(ctx, nbytes: int, legacy: bool = False, python: bool = False) -> ll.Function:
@@ -486,7 +432,7 @@ def shuffle_function(ctx, nbytes: int, legacy: bool = False, python: bool = Fals
         elif legacy:
             j = b.call(nplegacy.interval(ctx), [s, i])
         else:
-            j = b.call(bounded(ctx), [s, b.add(i, I64(1))])
+            j = b.call(npgenerator.interval(ctx), [s, i])
         ri, rj = b.gep(data, [b.mul(i, s0)]), b.gep(data, [b.mul(j, s0)])
 
         def swap(t):
@@ -523,6 +469,8 @@ def lower_shuffle(fl, e: ir.Intrinsic, args: list[ll.Value]) -> None:
     state = rng.generator_state(fl, args[1]) if e.attrs["generator"] else rng.stream_state(fl)
     n, s0 = b.extract_value(a, [1, 0]), b.extract_value(a, [2, 0])
     m, s1 = (b.extract_value(a, [1, 1]), b.extract_value(a, [2, 1])) if atype.ndim == 2 else (I64(1), I64(0))
+    if e.attrs["generator"] and atype.ndim == 2:     # NumPy's Generator draws nothing for an empty array
+        n = b.select(b.icmp_signed("==", m, I64(0)), I64(0), n)
     b.call(shuffle_function(fl.ctx, atype.dtype.nbytes, not e.attrs["generator"]),
            [state, b.extract_value(a, 0), n, s0, m, s1])
     return None
@@ -603,95 +551,31 @@ def kahan_function(ctx) -> ll.Function:
     return fn
 
 
-def indices_function(ctx, mode: str) -> ll.Function:
-    """`void fx$rng.choice.<mode>(i64* state, i64* idx, i64 count, i64 n, double* w, i64* scratch)`:
-    idx[0:count] = positions in [0, n) —
-    `uniform`: bounded(n) each; `cdf`: w made the normalised cumulative sum (as NumPy: cumsum(p) /
+def indices_function(ctx, mode: str, shuffle: bool = True) -> ll.Function:
+    """`void fx$gen.choice.<mode>(i64* state, i64* idx, i64 count, i64 n, double* w, i64* scratch)`:
+    idx[0:count] = the positions in [0, n) NumPy's Generator.choice draws —
+    `uniform`: integers(0, n) each; `cdf`: w made the normalised cumulative sum (as NumPy: cumsum(p) /
     its last), then the first position whose cdf exceeds a uniform u (binary search);
-    `distinct`: a partial Fisher–Yates over scratch = arange(n); `distinct_weighted`: one position
-    at a time in proportion to the weights left, its weight then zeroed."""
-    fn, b = _internal(ctx, f"fx$rng.choice.{mode}", [STATEP, I64.as_pointer(), I64, I64, F64.as_pointer(),
-                                                      I64.as_pointer()])
+    `distinct`: a tail shuffle of arange(n) or Floyd's sampling (lower/npgenerator.py; scratch:
+    `npgenerator.distinct`'s words), shuffled when `shuffle`; `distinct_weighted`: the rounds
+    RandomState.choice runs too (`legacy_indices_function`) on the Generator's doubles."""
+    if mode == "distinct_weighted":
+        return legacy_indices_function(ctx, mode, generator=True)
+    suffix = "" if shuffle or mode != "distinct" else ".noshuffle"
+    fn, b = _internal(ctx, f"fx$gen.choice.{mode}{suffix}", [STATEP, I64.as_pointer(), I64, I64,
+                                                             F64.as_pointer(), I64.as_pointer()])
     if b is None:
         return fn
-    state, idx, count, n, w, scratch = fn.args
-    s = _local_state(b, state)
+    s, idx, count, n, w, scratch = fn.args
     if mode == "uniform":
-        for_range(b, I64(0), count, lambda k: b.store(b.call(bounded(ctx), [s, n]), b.gep(idx, [k])), "draw")
+        top = b.sub(n, I64(1))
+        for_range(b, I64(0), count, lambda k: b.store(npgenerator.closed(ctx, b, s, top), b.gep(idx, [k])), "draw")
     elif mode == "cdf":
-        acc = b.alloca(F64)
-        b.store(F64(0.0), acc)
-
-        def cumulate(i):
-            c = b.fadd(b.load(acc), b.load(b.gep(w, [i])))
-            b.store(c, acc)
-            b.store(c, b.gep(w, [i]))
-        for_range(b, I64(0), n, cumulate, "cum")
-        last = b.load(acc)
-        for_range(b, I64(0), n, lambda i: b.store(b.fdiv(b.load(b.gep(w, [i])), last), b.gep(w, [i])), "norm")
-        lo, hi = b.alloca(I64), b.alloca(I64)
-
-        def draw(k):
-            u = unit_double(ctx, b, s)
-            b.store(I64(0), lo)
-            b.store(b.sub(n, I64(1)), hi)          # the last cdf is 1 > u
-            head, body, done = (fn.append_basic_block(x) for x in ("bs.head", "bs.body", "bs.done"))
-            b.branch(head)
-            b.position_at_end(head)
-            b.cbranch(b.icmp_signed("<", b.load(lo), b.load(hi)), body, done)
-            b.position_at_end(body)
-            l, h = b.load(lo), b.load(hi)
-            mid = b.add(l, b.lshr(b.sub(h, l), I64(1)))
-            above = b.fcmp_ordered(">", b.load(b.gep(w, [mid])), u)
-            b.store(b.select(above, l, b.add(mid, I64(1))), lo)
-            b.store(b.select(above, mid, h), hi)
-            b.branch(head)
-            b.position_at_end(done)
-            b.store(b.load(lo), b.gep(idx, [k]))
-        for_range(b, I64(0), count, draw, "draw")
-    elif mode == "distinct":
-        for_range(b, I64(0), n, lambda i: b.store(i, b.gep(scratch, [i])), "arange")
-
-        def draw(k):
-            j = b.add(k, b.call(bounded(ctx), [s, b.sub(n, k)]))
-            pk, pj = b.gep(scratch, [k]), b.gep(scratch, [j])
-            vk, vj = b.load(pk), b.load(pj)
-            b.store(vk, pj)
-            b.store(vj, pk)
-            b.store(vj, b.gep(idx, [k]))
-        for_range(b, I64(0), count, draw, "draw")
-    else:        # distinct_weighted: O(n) per draw
-        total, acc, pick = b.alloca(F64), b.alloca(F64), b.alloca(I64)
-
-        def draw(k):
-            b.store(F64(0.0), total)
-            for_range(b, I64(0), n, lambda i: b.store(b.fadd(b.load(total), b.load(b.gep(w, [i]))), total), "sum")
-            target = b.fmul(unit_double(ctx, b, s), b.load(total))
-            b.store(F64(0.0), acc)
-            b.store(I64(-1), pick)
-
-            def scan(i):
-                wi = b.load(b.gep(w, [i]))
-                c = b.fadd(b.load(acc), wi)
-                b.store(c, acc)
-                positive = b.fcmp_ordered(">", wi, F64(0.0))
-                unset = b.icmp_signed("<", b.load(pick), I64(0))
-                # the first positive weight whose cumulative sum exceeds the target; when rounding
-                # leaves none, the last positive weight
-                first = b.and_(b.and_(positive, b.fcmp_ordered(">", c, target)), unset)
-                fallback = b.and_(positive, b.not_(b.fcmp_ordered(">", c, target)))
-                cur = b.load(pick)
-                last = b.gep(scratch, [I64(0)])
-                b.store(b.select(fallback, i, b.load(last)), last)
-                b.store(b.select(first, i, cur), pick)
-            b.store(I64(0), b.gep(scratch, [I64(0)]))
-            for_range(b, I64(0), n, scan, "scan")
-            found = b.load(pick)
-            chosen = b.select(b.icmp_signed("<", found, I64(0)), b.load(b.gep(scratch, [I64(0)])), found)
-            b.store(F64(0.0), b.gep(w, [chosen]))
-            b.store(chosen, b.gep(idx, [k]))
-        for_range(b, I64(0), count, draw, "draw")
-    _store_state(b, s, state)
+        _cdf(b, w, w, n)
+        for_range(b, I64(0), count,
+                  lambda k: b.store(_search_right(b, w, n, unit_double(ctx, b, s)), b.gep(idx, [k])), "draw")
+    else:
+        npgenerator.distinct(ctx, b, s, idx, count, n, scratch, shuffle)
     b.ret_void()
     return fn
 
@@ -723,7 +607,7 @@ def _search_right(b: ll.IRBuilder, cdf: ll.Value, n: ll.Value, u: ll.Value) -> l
     return lo.get()
 
 
-def legacy_indices_function(ctx, mode: str) -> ll.Function:
+def legacy_indices_function(ctx, mode: str, generator: bool = False) -> ll.Function:
     """`void fx$np.choice.<mode>(i64* state, i64* idx, i64 count, i64 n, double* w, i64* scratch)`:
     the positions NumPy's legacy `RandomState.choice` draws, in its order —
     `uniform`: randint(0, n) each; `cdf`: random_sample() each, searched in the normalised
@@ -731,12 +615,15 @@ def legacy_indices_function(ctx, mode: str) -> ll.Function:
     `distinct_weighted`: NumPy's rounds — the weights of the positions found so far zeroed,
     `count - found` uniforms searched in the new cdf, the new distinct positions kept in the
     order of their first draw (scratch: 2n words, the cdf and the round each position was
-    last drawn in)."""
-    fn, b = _internal(ctx, f"fx$np.choice.{mode}", [STATEP, I64.as_pointer(), I64, I64, F64.as_pointer(),
+    last drawn in).  `generator`: the same on a Generator's state and doubles (`fx$gen.choice.*`)."""
+    fn, b = _internal(ctx, f"fx${'gen' if generator else 'np'}.choice.{mode}", [STATEP, I64.as_pointer(), I64, I64, F64.as_pointer(),
                                                      I64.as_pointer()])
     if b is None:
         return fn
     s, idx, count, n, w, scratch = fn.args
+
+    def double():
+        return unit_double(ctx, b, s) if generator else b.call(nplegacy.double(ctx), [s])
     if mode == "uniform":
         buf, bcnt = b.alloca(I32), b.alloca(I32)
         b.store(I32(0), buf)
@@ -747,7 +634,7 @@ def legacy_indices_function(ctx, mode: str) -> ll.Function:
     elif mode == "cdf":
         _cdf(b, w, w, n)
         for_range(b, I64(0), count,
-                  lambda k: b.store(_search_right(b, w, n, b.call(nplegacy.double(ctx), [s])), b.gep(idx, [k])),
+                  lambda k: b.store(_search_right(b, w, n, double()), b.gep(idx, [k])),
                   "draw")
     elif mode == "distinct":
         for_range(b, I64(0), n, lambda i: b.store(i, b.gep(scratch, [i])), "arange")
@@ -765,7 +652,7 @@ def legacy_indices_function(ctx, mode: str) -> ll.Function:
             _cdf(b, w, cdf, n)
 
             def draw(_):
-                j = _search_right(b, cdf, n, b.call(nplegacy.double(ctx), [s]))
+                j = _search_right(b, cdf, n, double())
                 mark = b.gep(rounds, [j])
                 with b.if_then(b.icmp_signed("!=", b.load(mark), round_no.get())):
                     b.store(round_no.get(), mark)
@@ -837,15 +724,19 @@ def lower_choice(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     else:
         idx = b.bitcast(b.extract_value(allocate(fl, T.Array(T.I64, 1), [count]), 0), I64.as_pointer())
     scratch = fl.entry_alloca(I64) if weighted else ll.Constant(I64.as_pointer(), None)
-    if not replace and not weighted:
-        scratch = b.bitcast(b.extract_value(allocate(fl, T.Array(T.I64, 1), [n]), 0), I64.as_pointer())
     mode = ("cdf" if weighted else "uniform") if replace else ("distinct_weighted" if weighted else "distinct")
+    shuffle = e.attrs.get("shuffle", True)
+    if mode == "distinct":
+        words = n
+        if generator:       # Floyd's hash set, unless NumPy's heuristic shuffles arange(n)'s tail
+            words = b.select(npgenerator.tail_shuffle(n, count, b, shuffle), n, npgenerator.floyd_words(b, count))
+        scratch = b.bitcast(b.extract_value(allocate(fl, T.Array(T.I64, 1), [words]), 0), I64.as_pointer())
+    elif mode == "distinct_weighted":
+        scratch = b.bitcast(b.extract_value(allocate(fl, T.Array(T.I64, 1), [b.mul(n, I64(2))]), 0),
+                            I64.as_pointer())
     if generator:
-        b.call(indices_function(fl.ctx, mode), [state, idx, count, n, w, scratch])
+        b.call(indices_function(fl.ctx, mode, shuffle), [state, idx, count, n, w, scratch])
     else:
-        if mode == "distinct_weighted":
-            scratch = b.bitcast(b.extract_value(allocate(fl, T.Array(T.I64, 1), [b.mul(n, I64(2))]), 0),
-                                I64.as_pointer())
         b.call(legacy_indices_function(fl.ctx, mode), [state, idx, count, n, w, scratch])
     if by_int:
         return b.load(idx) if scalar else out

@@ -8,7 +8,7 @@ Generator; docs/numpy-random.md), over either stream's uniform doubles:
   in the central region, else compared with the log-density (log-gamma by Stirling's series).
 
     i64 fx$<stream>.poisson(i64* s, f64 lam)    (stream `np`: NumPy's legacy Mersenne Twister,
-                                                 `rng`: a Generator's xoshiro256++)
+                                                 `rng`: a Generator's PCG64)
 """
 from __future__ import annotations
 

@@ -1,13 +1,16 @@
-"""The bit generator of `np.random`'s Generators in compiled code: xoshiro256++ in LLVM IR, its
-seeding, and where the states of the module's streams live (docs/numpy-random.md).
+"""The bit generator of `np.random`'s Generators in compiled code: NumPy's PCG64 in LLVM IR,
+seeded as NumPy seeds it (SeedSequence), and where the states of the module's streams live
+(docs/numpy-random.md).
 
-A state is four 64-bit words (`i64*` to `[4 x i64]`); no state is ever all zero (the one
-fixed point of xoshiro).  Everything here is emitted once per module, on first use, as
-internal functions named `fx$rng.*`:
+A Generator's state is six 64-bit words (`i64*` to `[6 x i64]`): the 128-bit LCG state and
+increment, then NumPy's kept half of a 64-bit output for next_uint32.  Everything here is
+emitted once per module, on first use, as internal functions named `fx$rng.*`:
 
     i64  fx$rng.next(i64* s)        one 64-bit output, state advanced (alwaysinline)
-    void fx$rng.seed(i64* s, i64 v) the state from a seed: four SplitMix64 outputs of v
-    void fx$rng.seed_os(i64* s)     256 bits from the OS (/dev/urandom)
+    i32  fx$rng.next32(i64* s)      NumPy's next_uint32: halves of one 64-bit output
+    void fx$rng.seed(i64* s, i64 v) the state from a seed: NumPy's PCG64(SeedSequence(v))
+    void fx$rng.seed_os(i64* s)     the state from 256 bits of the OS (/dev/urandom)
+    void fx$rng.entropy(i64* w)     those 256 bits (also the Mersenne Twisters' OS seeding)
     i64* fx$rng.thread_state()      the calling thread's states of the module's streams
 
 The module has two streams, `np.random`'s (`np.random.seed`, `np.random.rand`, ...) and Python
@@ -31,8 +34,17 @@ from fastext.compiler.lower import mt19937
 from fastext.compiler.lower.context import I32, I64, I8P, ModuleContext
 
 I128 = ll.IntType(128)
-STATE_WORDS = 4
+# a Generator's state: PCG64's 128-bit LCG state (words 0-1) and increment (words 2-3), then
+# NumPy's buffer of next_uint32 (word 4: whether word 5 holds a kept high half)
+STATE_WORDS = 6
 STATE_BYTES = 8 * STATE_WORDS
+HAS_UINT32, UINTEGER = 4, 5
+ENTROPY_WORDS = 4          # 256 bits from the OS per seeding
+PCG_MULTIPLIER = (2549297995355413924 << 64) + 4865540595714422341   # PCG's default for 128 bits
+# SeedSequence's constants (NumPy's bit_generator: a 4-word pool, two hash multipliers)
+SS_POOL, SS_XSHIFT = 4, 16
+SS_INIT_A, SS_MULT_A, SS_INIT_B, SS_MULT_B = 0x43B0D7E5, 0x931E8875, 0x8B51F9DD, 0x58F38DED
+SS_MIX_L, SS_MIX_R = 0xCA01F9DD, 0x4973F715
 STATEP = I64.as_pointer()
 # pthread_key_t is `unsigned int` in glibc and musl, `unsigned long` on Darwin; the key is kept
 # in an i64 global either way (little-endian: the low half is the 4-byte key).
@@ -66,32 +78,59 @@ def _global(ctx: ModuleContext, name: str, t: ll.Type, value) -> ll.GlobalVariab
     return internal_global(ctx.module, name, t, t(value))
 
 
-def _rotl(ctx: ModuleContext, b: ll.IRBuilder, x: ll.Value, k: int) -> ll.Value:
-    fshl = ctx.intrinsic("llvm.fshl.i64", I64, [I64, I64, I64])
-    return b.call(fshl, [x, x, I64(k)])
+def _u32(value: int) -> ll.Constant:
+    """An i32 constant from an unsigned 32-bit number (LLVM prints i32 constants signed)."""
+    return I32(value - (1 << 32) if value >= 1 << 31 else value)
 
 
-def _words(b: ll.IRBuilder, s: ll.Value) -> list[ll.Value]:
-    return [b.gep(s, [I64(k)]) for k in range(STATE_WORDS)]
+def _state_ptrs(b: ll.IRBuilder, s: ll.Value) -> tuple[ll.Value, ll.Value]:
+    """The i128 LCG state (words 0-1) and increment (words 2-3) of a Generator's state."""
+    wide = I128.as_pointer()
+    return b.bitcast(s, wide), b.bitcast(b.gep(s, [I64(2)]), wide)
+
+
+def copy_state(b: ll.IRBuilder, src: ll.Value, dst: ll.Value) -> None:
+    """Copy a Generator's state, the LCG's words as the i128s the draws read: a copy in i64
+    words next to i128 loads keeps SROA from promoting a fill's local state to registers."""
+    (ss, si), (ds, di) = _state_ptrs(b, src), _state_ptrs(b, dst)
+    b.store(b.load(ss, align=8), ds, align=8)
+    b.store(b.load(si, align=8), di, align=8)
+    for k in (HAS_UINT32, UINTEGER):
+        b.store(b.load(b.gep(src, [I64(k)]), align=8), b.gep(dst, [I64(k)]), align=8)
+
+
+def _lcg_step(b: ll.IRBuilder, state: ll.Value, inc: ll.Value) -> ll.Value:
+    return b.add(b.mul(state, I128(PCG_MULTIPLIER)), inc)
 
 
 def next_u64(ctx: ModuleContext) -> ll.Function:
-    """`i64 fx$rng.next(i64* s)`: xoshiro256++ (Blackman & Vigna, 2019), as in its reference C code."""
+    """`i64 fx$rng.next(i64* s)`: PCG64 (O'Neill's pcg_setseq_128_xsl_rr_64, NumPy's PCG64):
+    the 128-bit LCG stepped first, then the xor of its halves rotated right by its top 6 bits."""
     def build(fn, b):
-        ptrs = _words(b, fn.args[0])
-        s0, s1, s2, s3 = (b.load(p, align=8) for p in ptrs)
-        result = b.add(_rotl(ctx, b, b.add(s0, s3), 23), s0)
-        t = b.shl(s1, I64(17))
-        s2 = b.xor(s2, s0)
-        s3 = b.xor(s3, s1)
-        s1 = b.xor(s1, s2)
-        s0 = b.xor(s0, s3)
-        s2 = b.xor(s2, t)
-        s3 = _rotl(ctx, b, s3, 45)
-        for p, v in zip(ptrs, (s0, s1, s2, s3)):
-            b.store(v, p, align=8)
-        b.ret(result)
+        sp, ip = _state_ptrs(b, fn.args[0])
+        state = _lcg_step(b, b.load(sp, align=8), b.load(ip, align=8))
+        b.store(state, sp, align=8)
+        folded = b.xor(b.trunc(b.lshr(state, I128(64)), I64), b.trunc(state, I64))
+        rot = b.trunc(b.lshr(state, I128(122)), I64)
+        fshr = ctx.intrinsic("llvm.fshr.i64", I64, [I64, I64, I64])
+        b.ret(b.call(fshr, [folded, folded, rot]))
     return _define(ctx, "fx$rng.next", I64, [STATEP], build, inline=True)
+
+
+def next_u32(ctx: ModuleContext) -> ll.Function:
+    """`i32 fx$rng.next32(i64* s)`: NumPy's PCG64 next_uint32 — the low half of a 64-bit output,
+    its high half kept (words 4, 5 of the state) for the next call."""
+    def build(fn, b):
+        s = fn.args[0]
+        has, kept = b.gep(s, [I64(HAS_UINT32)]), b.gep(s, [I64(UINTEGER)])
+        with b.if_then(b.icmp_unsigned("!=", b.load(has, align=8), I64(0))):
+            b.store(I64(0), has, align=8)
+            b.ret(b.trunc(b.load(kept, align=8), I32))
+        x = b.call(next_u64(ctx), [s])
+        b.store(I64(1), has, align=8)
+        b.store(b.lshr(x, I64(32)), kept, align=8)
+        b.ret(b.trunc(x, I32))
+    return _define(ctx, "fx$rng.next32", I32, [STATEP], build, inline=True)
 
 
 def _splitmix(b: ll.IRBuilder, x: ll.Value) -> tuple[ll.Value, ll.Value]:
@@ -102,30 +141,77 @@ def _splitmix(b: ll.IRBuilder, x: ll.Value) -> tuple[ll.Value, ll.Value]:
     return x, b.xor(z, b.lshr(z, I64(31)))
 
 
-def seed(ctx: ModuleContext) -> ll.Function:
-    """`void fx$rng.seed(i64* s, i64 v)`: the seeding xoshiro's authors recommend.  Four
-    consecutive SplitMix64 outputs are distinct (it is a bijection of its counter), so at
-    most one word is zero and the state is never all zero."""
+def _pcg_init(ctx: ModuleContext) -> ll.Function:
+    """`void fx$rng.pcg_init(i64* s, i128 initstate, i128 initseq)`: PCG's srandom — inc =
+    2·initseq + 1, state 0, one step, initstate added, one step; no kept 32-bit half."""
     def build(fn, b):
-        s, x = fn.args
-        for p in _words(b, s):
-            x, out = _splitmix(b, x)
-            b.store(out, p, align=8)
+        s, initstate, initseq = fn.args
+        sp, ip = _state_ptrs(b, s)
+        inc = b.or_(b.shl(initseq, I128(1)), I128(1))
+        b.store(inc, ip, align=8)
+        state = _lcg_step(b, b.add(_lcg_step(b, I128(0), inc), initstate), inc)
+        b.store(state, sp, align=8)
+        b.store(I64(0), b.gep(s, [I64(HAS_UINT32)]), align=8)
+        b.store(I64(0), b.gep(s, [I64(UINTEGER)]), align=8)
+        b.ret_void()
+    return _define(ctx, "fx$rng.pcg_init", ll.VoidType(), [STATEP, I128, I128], build)
+
+
+def _join(b: ll.IRBuilder, high: ll.Value, low: ll.Value) -> ll.Value:
+    return b.or_(b.shl(b.zext(high, I128), I128(64)), b.zext(low, I128))
+
+
+def seed(ctx: ModuleContext) -> ll.Function:
+    """`void fx$rng.seed(i64* s, i64 v)`: NumPy's `PCG64(SeedSequence(v))` for v read unsigned.
+
+    SeedSequence: the seed's 32-bit words (low first: one word below 2**32, else two — the
+    missing words of the 4-word pool are zeros either way, so both cases are the same code)
+    hashed into the pool (hashmix of each word, then every word mixed with the hash of every
+    other), then `generate_state(4, uint64)`: eight 32-bit words drawn from the pool in turn
+    with the second hash, paired low first into four 64-bit words — PCG64's initstate (words 0,
+    1, high first) and initseq (words 2, 3)."""
+    def build(fn, b):
+        s, v = fn.args
+        hash_const = [_u32(SS_INIT_A)]
+
+        def hashmix(value):
+            value = b.xor(value, hash_const[0])
+            hash_const[0] = b.mul(hash_const[0], _u32(SS_MULT_A))
+            value = b.mul(value, hash_const[0])
+            return b.xor(value, b.lshr(value, I32(SS_XSHIFT)))
+
+        def mix(x, y):
+            r = b.sub(b.mul(x, _u32(SS_MIX_L)), b.mul(y, _u32(SS_MIX_R)))
+            return b.xor(r, b.lshr(r, I32(SS_XSHIFT)))
+        words = [b.trunc(v, I32), b.trunc(b.lshr(v, I64(32)), I32), I32(0), I32(0)]
+        pool = [hashmix(w) for w in words]
+        for src in range(SS_POOL):
+            for dst in range(SS_POOL):
+                if src != dst:
+                    pool[dst] = mix(pool[dst], hashmix(pool[src]))
+        out, h = [], _u32(SS_INIT_B)
+        for k in range(8):
+            x = b.xor(pool[k % SS_POOL], h)
+            h = b.mul(h, _u32(SS_MULT_B))
+            x = b.mul(x, h)
+            out.append(b.zext(b.xor(x, b.lshr(x, I32(SS_XSHIFT))), I64))
+        u = [b.or_(out[2 * k], b.shl(out[2 * k + 1], I64(32))) for k in range(4)]
+        b.call(_pcg_init(ctx), [s, _join(b, u[0], u[1]), _join(b, u[2], u[3])])
         b.ret_void()
     fn = _define(ctx, "fx$rng.seed", ll.VoidType(), [STATEP, I64], build)
-    # Kept out of line: inlined, its four independent SplitMix64 steps invite the SLP vectoriser
-    # to pair the state's words in <2 x i64> registers, and the draw loops that follow inherit
-    # those pairs — shuffles on every step, three times slower.
+    # Kept out of line: a seeding is rare next to the draws, and its straight-line hashing
+    # would only bloat (and invite the SLP vectoriser into) the draw loops that follow.
     if "noinline" not in fn.attributes:
         fn.attributes.add("noinline")
     return fn
 
 
-def seed_os(ctx: ModuleContext) -> ll.Function:
-    """`void fx$rng.seed_os(i64* s)`: 256 bits read from /dev/urandom.  (Not `getentropy` or
-    `getrandom`: they need glibc 2.25, and a module built in a manylinux2014 image must load on
-    glibc 2.17.)  Should the read fail, the cycle counter, the state's address and a
-    module-wide counter seed it instead: distinct per call, though not secret."""
+def entropy(ctx: ModuleContext) -> ll.Function:
+    """`void fx$rng.entropy(i64* w)`: w[0:4] = 256 bits read from /dev/urandom.  (Not
+    `getentropy` or `getrandom`: they need glibc 2.25, and a module built in a manylinux2014
+    image must load on glibc 2.17.)  Should the read fail, the cycle counter, the words'
+    address and a module-wide counter, spread by SplitMix64, fill them instead: distinct per
+    call, though not secret."""
     def build(fn, b):
         s = fn.args[0]
         opener = ctx.module.globals.get("open") or ll.Function(
@@ -135,19 +221,35 @@ def seed_os(ctx: ModuleContext) -> ll.Function:
         b.store(I64(-1), got)
         with b.if_then(b.icmp_signed(">=", fd, I32(0))):
             read = ctx.intrinsic("read", I64, [I32, I8P, I64])
-            b.store(b.call(read, [fd, b.bitcast(s, I8P), I64(STATE_BYTES)]), got)
+            b.store(b.call(read, [fd, b.bitcast(s, I8P), I64(8 * ENTROPY_WORDS)]), got)
             b.call(ctx.intrinsic("close", I32, [I32]), [fd])
-        fallback = b.icmp_signed("!=", b.load(got), I64(STATE_BYTES))
-        words = [b.load(p, align=8) for p in _words(b, s)]
-        zero = b.icmp_unsigned("==", b.or_(b.or_(words[0], words[1]), b.or_(words[2], words[3])), I64(0))
-        with b.if_then(b.or_(fallback, zero), likely=False):
+        fallback = b.icmp_signed("!=", b.load(got), I64(8 * ENTROPY_WORDS))
+        with b.if_then(fallback, likely=False):
             clock = b.call(ctx.intrinsic("llvm.readcyclecounter", I64, []), [])
             count = b.atomic_rmw("add", _global(ctx, "fx$rng.fallback", I64, 0), I64(1), "monotonic")
-            mixed = b.xor(b.xor(clock, b.ptrtoint(s, I64)), b.mul(count, I64(GOLDEN)))
-            b.call(seed(ctx), [s, mixed])
+            x = b.xor(b.xor(clock, b.ptrtoint(s, I64)), b.mul(count, I64(GOLDEN)))
+            for k in range(ENTROPY_WORDS):
+                x, out = _splitmix(b, x)
+                b.store(out, b.gep(s, [I64(k)]), align=8)
+        b.ret_void()
+    fn = _define(ctx, "fx$rng.entropy", ll.VoidType(), [STATEP], build)
+    if "noinline" not in fn.attributes:      # a system call: nothing to gain inline, see seed()
+        fn.attributes.add("noinline")
+    return fn
+
+
+def seed_os(ctx: ModuleContext) -> ll.Function:
+    """`void fx$rng.seed_os(i64* s)`: a Generator's PCG64 state from 256 bits of OS entropy
+    (initstate, initseq), as `default_rng()` without a seed."""
+    def build(fn, b):
+        s = fn.args[0]
+        w = b.bitcast(b.alloca(ll.ArrayType(I64, ENTROPY_WORDS)), STATEP)
+        b.call(entropy(ctx), [w])
+        words = [b.load(b.gep(w, [I64(k)])) for k in range(ENTROPY_WORDS)]
+        b.call(_pcg_init(ctx), [s, _join(b, words[0], words[1]), _join(b, words[2], words[3])])
         b.ret_void()
     fn = _define(ctx, "fx$rng.seed_os", ll.VoidType(), [STATEP], build)
-    if "noinline" not in fn.attributes:      # a system call: nothing to gain inline, see seed()
+    if "noinline" not in fn.attributes:
         fn.attributes.add("noinline")
     return fn
 

@@ -3,7 +3,7 @@
 
 Each spelling is typed by `frontend/pyrandom.py` into the operation of the same name and lowered
 by `lower/pyrandom.py` on a stream of its own: CPython's Mersenne Twister (`lower/mt19937.py`), one
-per thread next to `np.random`'s xoshiro256++ state (`lower/rng.py`), so seeding or drawing from
+per thread next to `np.random`'s state (`lower/rng.py`), so seeding or drawing from
 one leaves the other where it was, and a seeded program draws CPython's numbers.
 `random.choice(seq)` is typed as `seq[pyrandom.below(len(seq))]`: the only operation it needs is
 the index, so any sequence that has `len` and items (1-D arrays now) works with no lowering of its
