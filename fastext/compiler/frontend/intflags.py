@@ -440,7 +440,14 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
                     if isinstance(x, ir.StmtExpr):
                         stack.append((x.body, inner, True))
         stmts[:] = out
-    body[:0] = entry
+    if entry and _reads_any(body, {id(s.var) for s in entry[1:]}):
+        body[:0] = entry
+    else:       # no parameter's flag is read: the body stays as it was
+        for s in entry[1:]:
+            if s.var in fc.locals and not _reads_any(body, {id(s.var)}) and not _assigns(body, s.var):
+                fc.locals.remove(s.var)
+        if entry:
+            fc.locals.remove(entry[0].var)
     # an int stored among floats where no shadow keeps it: refused (frontend/intescape.py)
     from fastext.compiler.frontend import intescape
     own = {k: v for k, v in shadows.items() if k in base or aliases.get(k) in base}
@@ -478,6 +485,16 @@ def _read_param_flags(fc, params: list[ir.Param], shadows: dict) -> list[ir.Stmt
         bit = ir.BinOp(I64, span, "&", ir.Load(I64, span, bits), ir.Const(I64, span, 1 << k))
         out.append(ir.Assign(span, shadow, ir.Compare(BOOL, span, ["!="], [bit, ir.Const(I64, span, 0)], [I64])))
     return out
+
+
+def _reads_any(body: list[ir.Stmt], ids: set[int]) -> bool:
+    """Whether some expression in `body` loads one of the variables `ids`."""
+    return any(isinstance(x, ir.Load) and id(x.var) in ids
+               for s in ir.walk(body) for e in ir.children(s) for x in ir.walk_exprs(e))
+
+
+def _assigns(body: list[ir.Stmt], var: ir.Var) -> bool:
+    return any(isinstance(s, ir.Assign) and s.var is var for s in ir.walk(body))
 
 
 def _pass_flags(s: ir.Stmt, shadows: dict) -> None:
