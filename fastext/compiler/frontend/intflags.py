@@ -207,7 +207,8 @@ def _shadowed(body: list[ir.Stmt], stmts: list, dicts: dict, aliases: dict,
                 changed = True
         for var, items in dict_stores:
             values = [x[1] for x in items] if isinstance(var.type, T.Dict) else items
-            if id(var) not in found and any(flag(value, probe) is not None for value in values):
+            if id(var) not in found and any(flag(value, probe) is not None or result_flag(value, probe) is not None
+                                            for value in values):
                 found[id(var)] = var
                 changed = True
     return found
@@ -394,8 +395,14 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
                         if isinstance(s, ir.Assign) and isinstance(s.value, ir.StmtExpr):
                             values = []     # a comprehension's items: flagged inside its loops
                         early = {id(v): _early(fc, flag(v, shadows), out, s.span) for v in values}
+                        # `[sum(xs)]`: the flag of a sum's accumulator, known only once it has run
+                        late = {id(v): result_flag(v, shadows) for v in values if early[id(v)] is None}
+                        late = {k: f for k, f in late.items() if f is not None}
+                        early.update(late)
                         pre, after = family.around(fc, s, var, items, shadows[id(var)], lambda e: early[id(e)], _pure,
                                                    lambda e: flag(e, shadows))
+                        if late:    # what reads those flags runs after the statement
+                            pre, after = [], pre + after
                         out.extend(pre)
             if isinstance(s, ir.Assign) and isinstance(shadows.get(id(s.var)), list) and not par:
                 items = _tuple_items(s) or [None] * len(s.var.type.items)
