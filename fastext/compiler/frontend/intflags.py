@@ -585,10 +585,10 @@ def _boxes(fc, s: ir.Stmt, shadows: dict, dicts: dict) -> None:
             continue
         elif isinstance(x, ir.ObjBox) and x.intflag is None and isinstance(x.value, ir.Intrinsic) \
                 and x.value.name == "list.display" and x.value.type.item == F64 \
-                and any(flag(item, shadows) is not None for item in x.value.args):
+                and any(_shown_flag(item, shadows) is not None for item in x.value.args):
             # `print([e, f])`: the Python list of the items boxed one by one, each by its flag
             span = x.span
-            items = [ir.ObjBox(OBJECT, item.span, item, flag(item, shadows)) for item in x.value.args]
+            items = [ir.ObjBox(OBJECT, item.span, item, _shown_flag(item, shadows)) for item in x.value.args]
             made = ir.ObjCall(OBJECT, span, ir.Intrinsic(OBJECT, span, "py.builtin", [], {"name": "list"}), None,
                               [ir.Intrinsic(PyObj("tuple"), span, "text.tuple", items)], ())
             _replace(parent, x, made)
@@ -607,6 +607,13 @@ def _boxes(fc, s: ir.Stmt, shadows: dict, dicts: dict) -> None:
             stack.append((x, x.result))     # its body is walked as statements
             continue
         stack.extend((x, c) for c in ir.children(x))
+
+
+def _shown_flag(item: ir.Expr, shadows: dict) -> ir.Expr | None:
+    """The flag of an item boxed on its own: its `flag`, or a `sum`'s accumulator's (the box
+    reads it once the item has run)."""
+    f = flag(item, shadows)
+    return f if f is not None else result_flag(item, shadows)
 
 
 def _family(var: ir.Var):
