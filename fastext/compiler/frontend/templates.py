@@ -495,8 +495,11 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
     finally:
         _IN_PROGRESS.discard(qualname)
         _CHECKING.pop(qualname, None)
+        # (asked before `_dedupe`: a second check repeating the first one's errors leaves none
+        # after it, and a kept instance would hide them from a caller that is checked again)
+        erred = failed or any(d.severity == "error" for d in tmpl.diags.items[before:])
         _dedupe(tmpl.diags, before)
-        if failed or any(d.severity == "error" for d in tmpl.diags.items[before:]):
+        if erred:
             # Not kept as made: a caller checked again (a loop's second pass, a list retyped)
             # drops the diagnostics of its first pass, and a kept instance would then be a
             # function without a body (`return inner(b)` returned nothing: SystemError).  The
