@@ -47,3 +47,12 @@ def test_int_from_python_is_the_boundary_conversion(tmp_path):
     mod = fxload.compiled(str(src))
     assert mod.echo(1) == "1.0"
     assert mod.inside() == "12"
+
+
+def test_int_argument_across_fx_modules(tmp_path):
+    """A call into another `.fx` module hands the flags over too (its functions are internal here)."""
+    (tmp_path / "helpers_r10.fx").write_text("def show(x: float) -> str:\n    return f\"<{x}>\"\n")
+    src = tmp_path / "user_r10.fx"
+    src.write_text("import helpers_r10\n\n\ndef main() -> str:\n    n = 0\n"
+                   "    return helpers_r10.show(3) + helpers_r10.show(n) + helpers_r10.show(0.5)\n")
+    assert fxload.compiled(str(src)).main() == fxload.interpreted(str(src)).main() == "<3><0><0.5>"
