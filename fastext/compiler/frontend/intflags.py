@@ -447,7 +447,7 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
                     if isinstance(x, ir.StmtExpr):
                         stack.append((x.body, inner, True))
         stmts[:] = out
-    if entry and _reads_any(body, {id(s.var) for s in entry[1:]}):
+    if entry and _needed(body, {id(s.var) for s in entry[1:]}):
         body[:0] = entry
     else:       # no parameter's flag is read: the body stays as it was
         for s in entry[1:]:
@@ -498,6 +498,28 @@ def _reads_any(body: list[ir.Stmt], ids: set[int]) -> bool:
     """Whether some expression in `body` loads one of the variables `ids`."""
     return any(isinstance(x, ir.Load) and id(x.var) in ids
                for s in ir.walk(body) for e in ir.children(s) for x in ir.walk_exprs(e))
+
+
+def _needed(body: list[ir.Stmt], ids: set[int]) -> bool:
+    """Whether the value of one of the bool variables `ids` reaches something other than the
+    updates of bool locals that nothing else reads (`y = x` keeps `y$int = x$int`, which LLVM
+    deletes when `y`'s flag is never shown): a box, a return, a call's flags, a condition."""
+    feeds: dict[int, set[int]] = {}     # bool local → the variables its assignments read
+    roots: set[int] = set()
+    for st in ir.walk(body):
+        loads = {id(x.var) for e in ir.children(st) for x in ir.walk_exprs(e) if isinstance(x, ir.Load)}
+        if isinstance(st, ir.Assign) and st.var.type == BOOL:
+            feeds.setdefault(id(st.var), set()).update(loads)
+        else:
+            roots |= loads
+    seen, todo = set(), [v for v in roots]
+    while todo:
+        v = todo.pop()
+        if v in seen:
+            continue
+        seen.add(v)
+        todo.extend(feeds.get(v, ()))
+    return bool(seen & ids)
 
 
 def _assigns(body: list[ir.Stmt], var: ir.Var) -> bool:
