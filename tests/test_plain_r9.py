@@ -17,8 +17,8 @@ import fxload
 
 # what still differs from CPython (docs/language.md says why); kept to show when it starts to work
 STILL_DIFFERENT = {
-    "dijkstra_roads.fx": "ints among a dict's float values lose their int-ness once the dict is "
-                         "returned from a helper (0 prints as 0.0)",
+    "dijkstra_roads.fx": "ints among a dict's float values cannot follow the dict out of a helper that "
+                         "returns it: a located error (`dist[source] = 0`; write 0.0), no longer 0.0 printed",
 }
 
 PROGRAMS = [pytest.param(p, marks=pytest.mark.xfail(reason=STILL_DIFFERENT[p], strict=True))

@@ -72,6 +72,8 @@ class _Loop:
         self.arena = b.alloca(ARENA, name="arena")
         b.store(ll.Constant(ARENA, None), self.arena)
         b.store(b.bitcast(self.arena, OBJ), b.gep(self.err, [I32(0), I32(ERR_ARENA)]))
+        from fastext.compiler.lower.context import ERR_INTRET
+        b.store(I64(0), b.gep(self.err, [I32(0), I32(ERR_INTRET)]))     # no argument flags
         if self.ctx.recursion is not None and self.callee_ir.name in self.ctx.recursion.reaches:
             from fastext.compiler.lower.recursion import set_stack_limit
             set_stack_limit(self.ctx, b, self.err)

@@ -102,6 +102,8 @@ class WrapperBuilder:
             b.store(ll.Constant(ARENA, None), arena)
         self.arena = b.bitcast(arena, OBJ.as_pointer())     # its first field: the head
         b.store(b.bitcast(arena, OBJ), b.gep(err, [I32(0), I32(ERR_ARENA)]))
+        from fastext.compiler.lower.context import ERR_INTRET, I64 as _I64
+        b.store(_I64(0), b.gep(err, [I32(0), I32(ERR_INTRET)]))   # no argument flags from Python
         self.allocates = fn.name in self.ctx.arena_users and fn.name != INIT
         if self.ctx.recursion is not None and fn.name in self.ctx.recursion.reaches:
             from fastext.compiler.lower.recursion import set_stack_limit

@@ -114,6 +114,9 @@ class Call(Expr):
 
     func: str
     args: list[Expr]  # all parameters, defaults filled in, converted to parameter types
+    # bit k: f64 argument k holds Python's int; evaluated after the arguments and handed to the
+    # callee through the error record (frontend/intflags.py: `_pass_flags`)
+    intargs: Expr | None = None
 
 
 @dataclass(eq=False)
@@ -509,6 +512,8 @@ class Function:
     # An f64 result that some `return` gives as Python's int (`return 0` beside `return x / 2`):
     # every return stores its flag in the error record, the entry point boxes by it.
     int_return: bool = False
+    # some call passes its f64 parameters' int flags: the body reads them at entry (intflags.finish)
+    int_args: bool = False
     # (call, argument position) of the calls handed a container whose ints a shadow follows: the
     # callee must not show them (frontend/intescape.py: `refuse_internal_calls`)
     int_passed: list = field(default_factory=list)

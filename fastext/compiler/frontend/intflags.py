@@ -178,15 +178,17 @@ def _statements_in_loops(stmts: list[ir.Stmt]):
                         stack.append((x.body, inner, True))
 
 
-def _shadowed(body: list[ir.Stmt], stmts: list, dicts: dict, aliases: dict) -> dict[int, ir.Var]:
+def _shadowed(body: list[ir.Stmt], stmts: list, dicts: dict, aliases: dict,
+              seed: dict | None = None) -> dict[int, ir.Var]:
     """The f64 locals some assignment gives an int (none assigned inside a prange body), and the
-    candidate dicts some store gives one (frontend/intdicts.py), to a fixed point."""
+    candidate dicts some store gives one (frontend/intdicts.py), to a fixed point; `seed`: the
+    f64 parameters, whose flags the caller hands in (`_param_seed`)."""
     assigns = [(s, par) for s, par in stmts if isinstance(s, ir.Assign)]
     called = {id(s) for s, par, looped in _statements_in_loops(body) if isinstance(s, ir.Assign) and not looped}
     banned = {id(s.var) for s, par in assigns if par}
     dict_stores = [(var, items) for family in (intdicts, intlists)
                    for var, items in (family.stores(s, dicts) for s, _ in stmts) if var is not None]
-    found: dict[int, ir.Var] = {}
+    found: dict[int, ir.Var] = {k: v for k, v in (seed or {}).items() if k not in banned}
     changed = True
     while changed:
         changed = False
@@ -205,7 +207,8 @@ def _shadowed(body: list[ir.Stmt], stmts: list, dicts: dict, aliases: dict) -> d
                 changed = True
         for var, items in dict_stores:
             values = [x[1] for x in items] if isinstance(var.type, T.Dict) else items
-            if id(var) not in found and any(flag(value, probe) is not None for value in values):
+            if id(var) not in found and any(flag(value, probe) is not None or result_flag(value, probe) is not None
+                                            for value in values):
                 found[id(var)] = var
                 changed = True
     return found
@@ -317,6 +320,19 @@ def finish(functions: dict, python_names) -> None:
         fn = functions.get(name)
         if fn is not None and any(isinstance(s, ir.Return) and s.intflag is not None for s in ir.walk(fn.body)):
             fn.int_return = True
+    # the functions some call hands its arguments' flags: they read them at entry
+    passed = set()
+    for fn in functions.values():
+        for s in ir.walk(fn.body):
+            for e in ir.children(s):
+                for x in ir.walk_exprs(e):
+                    if isinstance(x, ir.Call) and x.intargs is not None:
+                        passed.add(x.func)
+    for name in passed:
+        fn = functions.get(name)
+        if fn is not None and fn.body and isinstance(fn.body[0], ir.Assign) \
+                and isinstance(fn.body[0].value, ir.Intrinsic) and fn.body[0].value.name == "fx.intargs":
+            fn.int_args = True
 
 
 def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) -> bool:
@@ -330,11 +346,16 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
     passed: list = []               # (container, call, position): containers handed to `.fx` functions
     dicts = intdicts.candidates(stmts, params, _pure, aliases, returned, passed)
     dicts.update(intlists.candidates(stmts, params, _pure, aliases, returned, passed))     # containers: dicts and lists
-    found = _shadowed(body, stmts, dicts, aliases)
+    # `base`: what the function's own ints reach; `found` adds what the f64 parameters' flags
+    # reach (a caller may pass Python's int: `_show(1)`).  The refusals below stay with `base`:
+    # a parameter's flag only makes more values show as Python shows them.
+    base = _shadowed(body, stmts, dicts, aliases)
+    seed = _param_seed(params)
+    found = _shadowed(body, stmts, dicts, aliases, seed) if seed else base
     # a container holding ints passed on: its callee must not show them (frontend/intescape.py)
-    fc.int_passed = [(call, k) for key, call, k in passed if key in dicts and key in found]
+    fc.int_passed = [(call, k) for key, call, k in passed if key in dicts and key in base]
     # `xs = _f(...)` of such a container: the callee must return a container of its own
-    fc.int_passed += [(s.value, None) for s, _ in stmts if isinstance(s, ir.Assign) and id(s.var) in found
+    fc.int_passed += [(s.value, None) for s, _ in stmts if isinstance(s, ir.Assign) and id(s.var) in base
                       and id(s.var) in dicts and isinstance(s.value, ir.Call)]
     shadows: dict[int, ir.Var] = {}
     for key, var in found.items():
@@ -350,6 +371,7 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
     for temp, key in aliases.items():
         if key in shadows:
             shadows[temp] = shadows[key]
+    entry = _read_param_flags(fc, params, {k: shadows[k] for k in seed if k in shadows})
     int_return = False
     returns: list[ir.Return] = []
     stack = [(body, False, False)]
@@ -361,6 +383,7 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
             deeper = looped or isinstance(s, (ir.ForRange, ir.While))
             if not inner:
                 _boxes(fc, s, shadows, dicts)
+                _pass_flags(s, shadows)
             # Flags are computed before the statement (they may read what it changes) and stored
             # after it, so a statement that raises leaves every shadow as it was.
             after: list[ir.Stmt] = []
@@ -372,8 +395,14 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
                         if isinstance(s, ir.Assign) and isinstance(s.value, ir.StmtExpr):
                             values = []     # a comprehension's items: flagged inside its loops
                         early = {id(v): _early(fc, flag(v, shadows), out, s.span) for v in values}
+                        # `[sum(xs)]`: the flag of a sum's accumulator, known only once it has run
+                        late = {id(v): result_flag(v, shadows) for v in values if early[id(v)] is None}
+                        late = {k: f for k, f in late.items() if f is not None}
+                        early.update(late)
                         pre, after = family.around(fc, s, var, items, shadows[id(var)], lambda e: early[id(e)], _pure,
                                                    lambda e: flag(e, shadows))
+                        if late:    # what reads those flags runs after the statement
+                            pre, after = [], pre + after
                         out.extend(pre)
             if isinstance(s, ir.Assign) and isinstance(shadows.get(id(s.var)), list) and not par:
                 items = _tuple_items(s) or [None] * len(s.var.type.items)
@@ -418,14 +447,106 @@ def apply(fc, body: list[ir.Stmt], params: list[ir.Param], ret, public: bool) ->
                     if isinstance(x, ir.StmtExpr):
                         stack.append((x.body, inner, True))
         stmts[:] = out
+    if entry and _needed(body, {id(s.var) for s in entry[1:]}):
+        body[:0] = entry
+    else:       # no parameter's flag is read: the body stays as it was
+        for s in entry[1:]:
+            if s.var in fc.locals and not _reads_any(body, {id(s.var)}) and not _assigns(body, s.var):
+                fc.locals.remove(s.var)
+        if entry:
+            fc.locals.remove(entry[0].var)
     # an int stored among floats where no shadow keeps it: refused (frontend/intescape.py)
     from fastext.compiler.frontend import intescape
-    intescape.check(fc, list(_statements(body)), shadows, flag, body)
+    own = {k: v for k, v in shadows.items() if k in base or aliases.get(k) in base}
+    intescape.check(fc, list(_statements(body)), own, flag, body)
     if int_return:      # every return then says what it gives (the record may hold a callee's flag)
         for s in returns:
             if s.intflag is None:
                 s.intflag = ir.Const(I64, s.span, 0) if _bits_return(ret) else ir.Const(BOOL, s.span, False)
     return int_return and public
+
+
+# f64 parameters past this position get no flag (the flags share an i64 with a mark:
+# lower/intrinsics.py: intargs_tag)
+_MAX_FLAGGED = 48
+
+
+def _param_seed(params: list[ir.Param]) -> dict[int, ir.Var]:
+    """The f64 parameters whose int flag a caller may hand in (`_pass_flags`)."""
+    return {id(p.var): p.var for k, p in enumerate(params) if p.var.type == F64 and k < _MAX_FLAGGED}
+
+
+def _read_param_flags(fc, params: list[ir.Param], shadows: dict) -> list[ir.Stmt]:
+    """The statements that start the body: each f64 parameter's shadow from the flags its caller
+    stored (`fx.intargs`; 0 from Python, where an int argument is converted to a float)."""
+    if not shadows:
+        return []
+    span = params[0].var.span
+    bits = ir.Var(f"$argints{len(fc.locals)}", I64, span)
+    fc.locals.append(bits)
+    out: list[ir.Stmt] = [ir.Assign(span, bits, ir.Intrinsic(I64, span, "fx.intargs", [], {}))]
+    for k, p in enumerate(params):
+        shadow = shadows.get(id(p.var))
+        if shadow is None:
+            continue
+        bit = ir.BinOp(I64, span, "&", ir.Load(I64, span, bits), ir.Const(I64, span, 1 << k))
+        out.append(ir.Assign(span, shadow, ir.Compare(BOOL, span, ["!="], [bit, ir.Const(I64, span, 0)], [I64])))
+    return out
+
+
+def _reads_any(body: list[ir.Stmt], ids: set[int]) -> bool:
+    """Whether some expression in `body` loads one of the variables `ids`."""
+    return any(isinstance(x, ir.Load) and id(x.var) in ids
+               for s in ir.walk(body) for e in ir.children(s) for x in ir.walk_exprs(e))
+
+
+def _needed(body: list[ir.Stmt], ids: set[int]) -> bool:
+    """Whether the value of one of the bool variables `ids` reaches something other than the
+    updates of bool locals that nothing else reads (`y = x` keeps `y$int = x$int`, which LLVM
+    deletes when `y`'s flag is never shown): a box, a return, a call's flags, a condition."""
+    feeds: dict[int, set[int]] = {}     # bool local → the variables its assignments read
+    roots: set[int] = set()
+    for st in ir.walk(body):
+        loads = {id(x.var) for e in ir.children(st) for x in ir.walk_exprs(e) if isinstance(x, ir.Load)}
+        if isinstance(st, ir.Assign) and st.var.type == BOOL:
+            feeds.setdefault(id(st.var), set()).update(loads)
+        else:
+            roots |= loads
+    seen, todo = set(), [v for v in roots]
+    while todo:
+        v = todo.pop()
+        if v in seen:
+            continue
+        seen.add(v)
+        todo.extend(feeds.get(v, ()))
+    return bool(seen & ids)
+
+
+def _assigns(body: list[ir.Stmt], var: ir.Var) -> bool:
+    return any(isinstance(s, ir.Assign) and s.var is var for s in ir.walk(body))
+
+
+def _pass_flags(s: ir.Stmt, shadows: dict) -> None:
+    """Give each call statement `s` makes the int flags of its f64 arguments (`Call.intargs`, bit
+    k for argument k), computed as the statement starts: the callee's parameter shadows start
+    from them (`_read_param_flags`), so `_show(1)` prints `1` as Python does."""
+    stack = list(ir.children(s))
+    while stack:
+        x = stack.pop()
+        if isinstance(x, ir.StmtExpr):
+            stack.append(x.result)      # its body is walked as statements
+            continue
+        stack.extend(ir.children(x))
+        if not isinstance(x, ir.Call) or x.intargs is not None:
+            continue
+        bits: ir.Expr | None = None
+        for k, a in enumerate(x.args[:_MAX_FLAGGED]):
+            f = flag(a, shadows) if a.type == F64 else None
+            if f is None:
+                continue
+            bit = ir.IfExp(I64, a.span, f, ir.Const(I64, a.span, 1 << k), ir.Const(I64, a.span, 0))
+            bits = bit if bits is None else ir.BinOp(I64, a.span, "|", bits, bit)
+        x.intargs = bits
 
 
 def _bits_return(ret) -> bool:
@@ -486,10 +607,10 @@ def _boxes(fc, s: ir.Stmt, shadows: dict, dicts: dict) -> None:
             continue
         elif isinstance(x, ir.ObjBox) and x.intflag is None and isinstance(x.value, ir.Intrinsic) \
                 and x.value.name == "list.display" and x.value.type.item == F64 \
-                and any(flag(item, shadows) is not None for item in x.value.args):
+                and any(_shown_flag(item, shadows) is not None for item in x.value.args):
             # `print([e, f])`: the Python list of the items boxed one by one, each by its flag
             span = x.span
-            items = [ir.ObjBox(OBJECT, item.span, item, flag(item, shadows)) for item in x.value.args]
+            items = [ir.ObjBox(OBJECT, item.span, item, _shown_flag(item, shadows)) for item in x.value.args]
             made = ir.ObjCall(OBJECT, span, ir.Intrinsic(OBJECT, span, "py.builtin", [], {"name": "list"}), None,
                               [ir.Intrinsic(PyObj("tuple"), span, "text.tuple", items)], ())
             _replace(parent, x, made)
@@ -508,6 +629,13 @@ def _boxes(fc, s: ir.Stmt, shadows: dict, dicts: dict) -> None:
             stack.append((x, x.result))     # its body is walked as statements
             continue
         stack.extend((x, c) for c in ir.children(x))
+
+
+def _shown_flag(item: ir.Expr, shadows: dict) -> ir.Expr | None:
+    """The flag of an item boxed on its own: its `flag`, or a `sum`'s accumulator's (the box
+    reads it once the item has run)."""
+    f = flag(item, shadows)
+    return f if f is not None else result_flag(item, shadows)
 
 
 def _family(var: ir.Var):

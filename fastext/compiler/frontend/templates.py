@@ -541,10 +541,12 @@ def instantiate(tmpl: Template, key: tuple, span: Span, discarded: bool = False)
         _IN_PROGRESS.discard(qualname)
         _CHECKING.pop(qualname, None)
         from fastext.compiler.frontend.speculate import speculating
-        # inside a speculation an error may repeat one that is dropped with it when it ends
-        raw = speculating() and any(d.severity == "error" for d in tmpl.diags.items[before:])
+        # (asked before `_dedupe`: a second check repeating the first one's errors leaves none
+        # after it, and a kept instance would hide them from a caller that is checked again;
+        # inside a speculation an error may repeat one that is dropped with it when it ends)
+        erred = failed or any(d.severity == "error" for d in tmpl.diags.items[before:])
         _dedupe(tmpl.diags, before)
-        if failed or raw or any(d.severity == "error" for d in tmpl.diags.items[before:]):
+        if erred:
             # Not kept as made: a caller checked again (a loop's second pass, a list retyped)
             # drops the diagnostics of its first pass, and a kept instance would then be a
             # function without a body (`return inner(b)` returned nothing: SystemError).  The

@@ -791,6 +791,9 @@ class FunctionLowering(ExceptionLowering, ObjectLowering):
         # a call left in the loop keeps the caller from hoisting and vectorising
         attrs = ("alwaysinline",) if self.loops and not recursive and self.fn.target == "cpu" \
             and inline_in_loops(self.ctx, e.func) else ()
+        if e.intargs is not None:     # Python's ints among the f64 arguments (frontend/intflags.py)
+            from fastext.compiler.lower.intrinsics import store_intargs
+            store_intargs(self, e, self.err)
         result = self.b.call(callee, [self.err] + hidden + args, tail="notail" if recursive else False,
                              attrs=attrs)
         status = result if e.type == T.NONE else self.b.extract_value(result, 0)

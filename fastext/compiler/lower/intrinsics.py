@@ -67,6 +67,42 @@ def lower_intret(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     return fl.b.icmp_unsigned("!=", fl.b.load(fl.b.gep(fl.err, [I32(0), I32(ERR_INTRET)])), I64(0))
 
 
+def intargs_tag(name: str) -> int:
+    """The mark a caller stores beside its arguments' flags for the function `name`: bit 63 (never
+    set by a result's flags or an address) and a hash of the name, so a function reads only flags
+    stored for it."""
+    import zlib
+    return (1 << 63) | ((zlib.crc32(name.encode()) & 0x7FFF) << 48)
+
+
+def store_intargs(fl, e: ir.Call, err) -> None:
+    """Before the call `e`: its f64 arguments' int flags into the error record, for the callee's
+    entry to read (`lower_intargs`); nothing when the callee reads none."""
+    from fastext.compiler.lower.context import ERR_INTRET, I32, I64
+    callee = fl.ctx.ir_module.functions.get(e.func) if fl.ctx.ir_module is not None else None
+    if e.intargs is None or callee is None or not callee.int_args:
+        return
+    bits = fl.expr(e.intargs)
+    word = fl.b.or_(bits, I64(intargs_tag(e.func)))
+    fl.b.store(word, fl.b.gep(err, [I32(0), I32(ERR_INTRET)]))
+
+
+def lower_intargs(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
+    """The int flags a caller stored for this function's f64 arguments (`store_intargs`), 0 when
+    none did (a call from Python, or one whose arguments are floats); the slot is cleared, so a
+    later call that stores none finds none."""
+    from fastext.compiler.lower.context import ERR_INTRET, I32, I64
+    if not getattr(fl.fn, "int_args", False):
+        return I64(0)
+    b = fl.b
+    slot = b.gep(fl.err, [I32(0), I32(ERR_INTRET)])
+    word = b.load(slot)
+    b.store(I64(0), slot)
+    tag = I64(intargs_tag(fl.fn.name))
+    mine = b.icmp_unsigned("==", b.and_(word, I64(~((1 << 48) - 1) & ((1 << 64) - 1))), tag)
+    return b.select(mine, b.and_(word, I64((1 << 48) - 1)), I64(0))
+
+
 def lower_flags_address(fl, e: ir.Intrinsic, args: list[ll.Value]) -> ll.Value:
     """The native list[bool] of a returned container's int flags as an i64 (frontend/intflags.py):
     it lives in the call's arena, so the entry point reads it before releasing the arena."""

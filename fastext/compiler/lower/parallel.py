@@ -117,6 +117,8 @@ def lower_parallel_for(fl: FunctionLowering, s: ir.ForRange) -> None:
         # arrays allocated in the body join the call's arena (fx$alloc links blocks atomically)
         arena = b.gep(fl.err, [I32(0), I32(ERR_ARENA)])
         b.store(b.load(arena), b.gep(t, [I32(0), I32(_ERR), I32(ERR_ARENA)]))
+        from fastext.compiler.lower.context import ERR_INTRET
+        b.store(I64(0), b.gep(t, [I32(0), I32(_ERR), I32(ERR_INTRET)]))     # no argument flags
     _counted_loop(fl, I64(0), nblocks, init, "prange.init")
     pool = fl.entry_alloca(pool_t)
     b.store(tasks, b.gep(pool, [I32(0), I32(0)]))

@@ -160,6 +160,9 @@ def call(fl, e: ir.Call) -> ll.Value:
     """A call inside the speculative loop: scratch error record, status into the flag."""
     b, spec = fl.b, fl.speculation
     args = [fl.expr(a) for a in e.args]
+    if e.intargs is not None:
+        from fastext.compiler.lower.intrinsics import store_intargs
+        store_intargs(fl, e, spec.err)
     result = b.call(fl.ctx.functions[e.func], [spec.err] + args)
     status = result if e.type == T.NONE else b.extract_value(result, 0)
     b.store(b.or_(b.load(spec.flag), b.icmp_unsigned("!=", status, I32(0))), spec.flag)

@@ -35,6 +35,9 @@ add(Op("fx.raise_if", lower=_lower("fastext.compiler.lower.intrinsics", "lower_r
 # Python's int in an f64 result (frontend/intflags.py): read right after the call it follows
 add(Op("fx.intret", lower=_lower("fastext.compiler.lower.intrinsics", "lower_intret"), pure=False,
        doc="whether the call of attrs['func'] just made returned a value Python holds as an int"))
+# f64 parameters holding Python's ints (frontend/intflags.py): read at a function's entry
+add(Op("fx.intargs", lower=_lower("fastext.compiler.lower.intrinsics", "lower_intargs"),
+       doc="the int flags of the f64 arguments the caller handed this function (bit k: argument k), 0 if none"))
 add(Op("fx.flags_address", lower=_lower("fastext.compiler.lower.intrinsics", "lower_flags_address"),
        doc="the address of a list[bool] of int flags, as an i64: the entry point boxes a returned list or "
            "dict by it"))
