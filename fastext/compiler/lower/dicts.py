@@ -173,6 +173,44 @@ def _mix(b: ll.IRBuilder, x: ll.Value) -> ll.Value:
     return b.xor(x, b.lshr(x, I64(31)))
 
 
+def probe(b: ll.IRBuilder, fn: ll.Function, d: ll.Value, h: ll.Value, compare) -> ll.Function:
+    """The body of a `find` (`Table.find`, strkeys.find_bytes): CPython's open-addressing probe
+    from `h`, returning {slot, entry} as `Table.find` documents.  `compare(slot, found)` emits the
+    test of the live entry `slot` against the key sought and calls `found()` where it matches."""
+    mask, index = hload(b, d, MASK), hload(b, d, INDEX)
+    i = Var(b, I64, b.and_(h, mask))
+    perturb = Var(b, I64, h)
+    free = Var(b, I64, I64(-1))
+    out_slot, out_entry = Var(b, I64, I64(0)), Var(b, I64, I64(-1))
+    done = Var(b, I1, I1(0))
+
+    def body():
+        slot = b.sext(tload(b, b.gep(index, [i.get()])), I64)
+        with b.if_else(b.icmp_signed(">=", slot, I64(0)), likely=True) as (live, other):
+            with live:
+                def found():
+                    out_slot.set(i.get())
+                    out_entry.set(slot)
+                    done.set(I1(1))
+                compare(slot, found)
+            with other:
+                with b.if_else(b.icmp_signed("==", slot, I64(EMPTY))) as (empty, dead):
+                    with empty:
+                        out_slot.set(b.select(b.icmp_signed(">=", free.get(), I64(0)), free.get(), i.get()))
+                        out_entry.set(I64(-1))
+                        done.set(I1(1))
+                    with dead:
+                        with b.if_then(b.icmp_signed("<", free.get(), I64(0))):
+                            free.set(i.get())
+        nxt, pert = _probe(b, i.get(), perturb.get(), mask)
+        perturb.set(pert)
+        i.set(nxt)
+    while_loop(b, lambda: b.not_(done.get()), body, "probe")
+    result = b.insert_value(ll.Constant(fn.ftype.return_type, None), out_slot.get(), 0)
+    b.ret(b.insert_value(result, out_entry.get(), 1))
+    return fn
+
+
 def _probe(b: ll.IRBuilder, i: ll.Value, perturb: ll.Value, mask: ll.Value) -> tuple[ll.Value, ll.Value]:
     """CPython's next slot: perturb >>= 5, i = (5*i + 1 + perturb) & mask (visits every slot)."""
     perturb = b.lshr(perturb, I64(5))
@@ -224,43 +262,16 @@ class Table:
         if b is None:
             return fn
         d, key, h = fn.args
-        mask = hload(b, d, MASK)
-        index = hload(b, d, INDEX)
         entries = self.entries(b, d)
-        i = Var(b, I64, b.and_(h, mask))
-        perturb = Var(b, I64, h)
-        free = Var(b, I64, I64(-1))
-        out_slot, out_entry = Var(b, I64, I64(0)), Var(b, I64, I64(-1))
-        done = Var(b, I1, I1(0))
 
-        def body():
-            slot = b.sext(tload(b, b.gep(index, [i.get()])), I64)
-            with b.if_else(b.icmp_signed(">=", slot, I64(0)), likely=True) as (live, other):
-                with live:
-                    same = b.icmp_unsigned("==", tload(b, b.gep(entries, [slot, I32(entry_index(self.key, HASH))])), h) \
-                        if stores_hash(self.key) else I1(1)
-                    with b.if_then(same):
-                        k2 = tload(b, b.gep(entries, [slot, I32(entry_index(self.key, KEY))]))
-                        with b.if_then(equal(b, k2, key, self.key)):
-                            out_slot.set(i.get())
-                            out_entry.set(slot)
-                            done.set(I1(1))
-                with other:
-                    with b.if_else(b.icmp_signed("==", slot, I64(EMPTY))) as (empty, dead):
-                        with empty:
-                            out_slot.set(b.select(b.icmp_signed(">=", free.get(), I64(0)), free.get(), i.get()))
-                            out_entry.set(I64(-1))
-                            done.set(I1(1))
-                        with dead:
-                            with b.if_then(b.icmp_signed("<", free.get(), I64(0))):
-                                free.set(i.get())
-            nxt, p = _probe(b, i.get(), perturb.get(), mask)
-            perturb.set(p)
-            i.set(nxt)
-        while_loop(b, lambda: b.not_(done.get()), body, "probe")
-        result = b.insert_value(ll.Constant(fn.ftype.return_type, None), out_slot.get(), 0)
-        b.ret(b.insert_value(result, out_entry.get(), 1))
-        return fn
+        def compare(slot, found):
+            same = b.icmp_unsigned("==", tload(b, b.gep(entries, [slot, I32(entry_index(self.key, HASH))])), h) \
+                if stores_hash(self.key) else I1(1)
+            with b.if_then(same):
+                k2 = tload(b, b.gep(entries, [slot, I32(entry_index(self.key, KEY))]))
+                with b.if_then(equal(b, k2, key, self.key)):
+                    found()
+        return probe(b, fn, d, h, compare)
 
     # -------------------------------------------------------------- grow
     def _handle(self, b, err, d) -> ll.Value:

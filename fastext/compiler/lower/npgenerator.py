@@ -13,8 +13,8 @@ from llvmlite import ir as ll
 
 from fastext.compiler.lower import rng
 from fastext.compiler.lower.context import I32, I64, ModuleContext
-from fastext.compiler.lower.ircontrol import Var, do_while, for_range, while_loop
-from fastext.compiler.lower.nplegacy import mask
+from fastext.compiler.lower.ircontrol import Var, for_range, while_loop
+from fastext.compiler.lower.nplegacy import interval_function, mask
 from fastext.compiler.lower.rng import I128, STATEP, _define
 
 
@@ -104,23 +104,7 @@ def closed(ctx, b: ll.IRBuilder, s: ll.Value, top: ll.Value) -> ll.Value:
 def interval(ctx: ModuleContext) -> ll.Function:
     """`i64 fx$gen.interval(i64* s, i64 max)`: NumPy's random_interval on the Generator's
     words, [0, max] by masked rejection: next_uint32 while max fits 32 bits, else next_uint64."""
-    def build(fn, b):
-        s, top = fn.args
-        with b.if_then(b.icmp_unsigned("==", top, I64(0))):
-            b.ret(I64(0))
-        m = mask(ctx, b, top)
-        value = Var(b, I64)
-        small = b.icmp_unsigned("<=", top, I64(0xFFFFFFFF))
-
-        def draw():
-            with b.if_else(small) as (then, otherwise):
-                with then:
-                    value.set(b.and_(_u32(ctx, b, s), m))
-                with otherwise:
-                    value.set(b.and_(b.call(rng.next_u64(ctx), [s]), m))
-        do_while(b, draw, lambda: b.icmp_unsigned(">", value.get(), top), "interval")
-        b.ret(value.get())
-    return _define(ctx, "fx$gen.interval", I64, [STATEP, I64], build)
+    return interval_function(ctx, "fx$gen.interval", _u32, lambda ctx, b, s: b.call(rng.next_u64(ctx), [s]))
 
 
 def shuffle_ints(ctx, b: ll.IRBuilder, s: ll.Value, data: ll.Value, n: ll.Value, first: ll.Value) -> None:

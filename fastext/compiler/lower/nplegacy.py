@@ -161,6 +161,12 @@ def masked(ctx: ModuleContext, bits: int) -> ll.Function:
 def interval(ctx: ModuleContext) -> ll.Function:
     """`i64 fx$np.interval(i64* s, i64 max)`: NumPy's random_interval, [0, max] by masked
     rejection on 32-bit words while max fits them, else on 64-bit words."""
+    return interval_function(ctx, "fx$np.interval", u32, u64)
+
+
+def interval_function(ctx: ModuleContext, name: str, word32, word64) -> ll.Function:
+    """`i64 <name>(i64* s, i64 max)`: NumPy's random_interval over a bit generator's words
+    (`word32(ctx, b, s)`, `word64(ctx, b, s)`: the legacy Mersenne Twister's or a Generator's)."""
     def build(fn, b):
         s, top = fn.args
         with b.if_then(b.icmp_unsigned("==", top, I64(0))):
@@ -172,9 +178,9 @@ def interval(ctx: ModuleContext) -> ll.Function:
         def draw():
             with b.if_else(small) as (then, otherwise):
                 with then:
-                    value.set(b.and_(u32(ctx, b, s), m))
+                    value.set(b.and_(word32(ctx, b, s), m))
                 with otherwise:
-                    value.set(b.and_(u64(ctx, b, s), m))
+                    value.set(b.and_(word64(ctx, b, s), m))
         do_while(b, draw, lambda: b.icmp_unsigned(">", value.get(), top), "interval")
         b.ret(value.get())
-    return _define(ctx, "fx$np.interval", I64, [STATEP, I64], build)
+    return _define(ctx, name, I64, [STATEP, I64], build)

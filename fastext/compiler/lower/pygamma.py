@@ -137,24 +137,38 @@ def _table(ctx, name: str, values: tuple) -> ll.GlobalVariable:
     return gv
 
 
-def gamma_function(ctx) -> ll.Function:
-    """`double fx$math.gamma(double)`: CPython's m_tgamma (values only; errors at the call)."""
-    name = "fx$math.gamma"
+def _defined(ctx, name: str, body) -> ll.Function:
+    """The internal function `name`, its body made by `body(e, x, |x|)` the first time it is
+    asked for (a NaN argument is returned as it is, by both functions)."""
     if name in ctx.module.globals:
         return ctx.module.globals[name]
     e = _Emit(ctx, name)
-    b = e.b
     (x,) = e.fn.args
+    e.returns_if(e.b.fcmp_unordered("uno", x, x), lambda: x, "nan")
+    body(e, x, e.llvm("fabs", x))
+    return e.fn
+
+
+def gamma_function(ctx) -> ll.Function:
+    """`double fx$math.gamma(double)`: CPython's m_tgamma (values only; errors at the call)."""
+    return _defined(ctx, "fx$math.gamma", _gamma)
+
+
+def lgamma_function(ctx) -> ll.Function:
+    """`double fx$math.lgamma(double)`: CPython's m_lgamma (values only; errors at the call)."""
+    return _defined(ctx, "fx$math.lgamma", _lgamma)
+
+
+def _gamma(e: _Emit, x: ll.Value, absx: ll.Value) -> None:
+    b = e.b
     inf = F64(float("inf"))
-    absx = e.llvm("fabs", x)
-    # nan and +inf are themselves, -inf is nan (ValueError at the call)
-    e.returns_if(b.fcmp_unordered("uno", x, x), lambda: x, "nan")
+    # +inf is itself, -inf is nan (ValueError at the call)
     e.returns_if(b.fcmp_ordered("==", x, inf), lambda: x, "inf")
     e.returns_if(b.fcmp_ordered("==", x, b.fneg(inf)), lambda: F64(float("nan")), "neginf")
     e.returns_if(b.fcmp_ordered("==", x, F64(0.0)), lambda: e.llvm("copysign", inf, x), "zero")
     integral = b.fcmp_ordered("==", x, e.llvm("floor", x))
     e.returns_if(b.and_(integral, b.fcmp_ordered("<", x, F64(0.0))), lambda: F64(float("nan")), "negint")
-    table = _table(ctx, "fx$math.gamma_integral", _GAMMA_INTEGRAL)
+    table = _table(e.ctx, "fx$math.gamma_integral", _GAMMA_INTEGRAL)
     e.returns_if(b.and_(integral, b.fcmp_ordered("<=", x, F64(len(_GAMMA_INTEGRAL)))),
                  lambda: b.load(b.gep(table, [I64(0), b.sub(b.fptosi(x, I64), I64(1))], inbounds=True)), "table")
     e.returns_if(b.fcmp_ordered("<", absx, F64(1e-20)), lambda: b.fdiv(F64(1.0), x), "tiny")
@@ -185,24 +199,15 @@ def gamma_function(ctx) -> ll.Function:
         r = b.fadd(r, b.fmul(z, r))
         return scaled(r, b.fmul)
     b.ret(e.choose(b.fcmp_ordered("<", x, F64(0.0)), negative, positive, "sign"))
-    return e.fn
 
 
 def _twice(apply, r, factor):
     return apply(apply(r, factor), factor)
 
 
-def lgamma_function(ctx) -> ll.Function:
-    """`double fx$math.lgamma(double)`: CPython's m_lgamma (values only; errors at the call)."""
-    name = "fx$math.lgamma"
-    if name in ctx.module.globals:
-        return ctx.module.globals[name]
-    e = _Emit(ctx, name)
+def _lgamma(e: _Emit, x: ll.Value, absx: ll.Value) -> None:
     b = e.b
-    (x,) = e.fn.args
     inf = F64(float("inf"))
-    absx = e.llvm("fabs", x)
-    e.returns_if(b.fcmp_unordered("uno", x, x), lambda: x, "nan")
     e.returns_if(b.fcmp_ordered("==", absx, inf), lambda: inf, "inf")
     integral = b.and_(b.fcmp_ordered("==", x, e.llvm("floor", x)), b.fcmp_ordered("<=", x, F64(2.0)))
     e.returns_if(integral, lambda: b.select(b.fcmp_ordered("<=", x, F64(0.0)), inf, F64(0.0)), "int")
@@ -215,4 +220,3 @@ def lgamma_function(ctx) -> ll.Function:
         s = e.libm("log", e.llvm("fabs", e.sinpi(absx)))
         return b.fsub(b.fsub(b.fsub(F64(_LOGPI), s), e.libm("log", absx)), r)
     b.ret(e.choose(b.fcmp_ordered("<", x, F64(0.0)), reflected, lambda: r, "sign"))
-    return e.fn

@@ -109,7 +109,7 @@ def utf8_of(module: ll.Module) -> ll.Function:
 def find_bytes(table) -> ll.Function:
     """`{i64 slot, i64 entry} fx$dict.findb.<types>(d, i8* p, i64 n, i64 hash)`: `Table.find`
     for the key whose UTF-8 is the n bytes at p (stored keys compared by their UTF-8)."""
-    from fastext.compiler.lower.dicts import EMPTY, HASH, INDEX, MASK, TEXT, _probe, entry_index, hload, tload
+    from fastext.compiler.lower.dicts import HASH, TEXT, entry_index, probe, tload
     module = table.ctx.module
     fn, b = internal_function(module, f"fx$dict.findb.{table.suffix}", ll.LiteralStructType([I64, I64]),
                               [I8P, I8P, I64, I64])
@@ -117,42 +117,17 @@ def find_bytes(table) -> ll.Function:
         return fn
     memcmp = table.ctx.intrinsic("memcmp", I32, [I8P, I8P, I64])
     d, p, n, h = fn.args
-    mask, index, entries = hload(b, d, MASK), hload(b, d, INDEX), table.entries(b, d)
-    i = Var(b, I64, b.and_(h, mask))
-    perturb = Var(b, I64, h)
-    free = Var(b, I64, I64(-1))
-    out_slot, out_entry = Var(b, I64, I64(0)), Var(b, I64, I64(-1))
-    done = Var(b, I1, I1(0))
+    entries = table.entries(b, d)
 
-    def body():
-        slot = b.sext(tload(b, b.gep(index, [i.get()])), I64)
-        with b.if_else(b.icmp_signed(">=", slot, I64(0)), likely=True) as (live, other):
-            with live:
-                same = b.icmp_unsigned("==", tload(b, b.gep(entries, [slot, I32(entry_index(table.key, HASH))])), h)
-                with b.if_then(same):
-                    size = tload(b, b.gep(entries, [slot, I32(TEXT + 1)]))
-                    with b.if_then(b.icmp_signed("==", size, n)):       # (-1: never)
-                        text = tload(b, b.gep(entries, [slot, I32(TEXT)]))
-                        with b.if_then(b.icmp_signed("==", b.call(memcmp, [text, p, n]), I32(0))):
-                            out_slot.set(i.get())
-                            out_entry.set(slot)
-                            done.set(I1(1))
-            with other:
-                with b.if_else(b.icmp_signed("==", slot, I64(EMPTY))) as (empty, dead):
-                    with empty:
-                        out_slot.set(b.select(b.icmp_signed(">=", free.get(), I64(0)), free.get(), i.get()))
-                        out_entry.set(I64(-1))
-                        done.set(I1(1))
-                    with dead:
-                        with b.if_then(b.icmp_signed("<", free.get(), I64(0))):
-                            free.set(i.get())
-        nxt, pert = _probe(b, i.get(), perturb.get(), mask)
-        perturb.set(pert)
-        i.set(nxt)
-    while_loop(b, lambda: b.not_(done.get()), body, "probe")
-    result = b.insert_value(ll.Constant(fn.ftype.return_type, None), out_slot.get(), 0)
-    b.ret(b.insert_value(result, out_entry.get(), 1))
-    return fn
+    def compare(slot, found):
+        same = b.icmp_unsigned("==", tload(b, b.gep(entries, [slot, I32(entry_index(table.key, HASH))])), h)
+        with b.if_then(same):
+            size = tload(b, b.gep(entries, [slot, I32(TEXT + 1)]))
+            with b.if_then(b.icmp_signed("==", size, n)):       # (-1: never)
+                text = tload(b, b.gep(entries, [slot, I32(TEXT)]))
+                with b.if_then(b.icmp_signed("==", b.call(memcmp, [text, p, n]), I32(0))):
+                    found()
+    return probe(b, fn, d, h, compare)
 
 
 # ------------------------------------------------------------------------------ which keys
