@@ -380,3 +380,12 @@ def test_columns_count_characters_not_bytes(tmp_path):
     assert line == "        é = x + yé"
     assert head == f"{path}:5:13: error: name `yé` is not defined"
     assert caret == "    " + " " * 12 + "^^"
+
+
+def test_a_failed_call_of_an_unannotated_function_is_not_also_a_missing_annotation(tmp_path):
+    """The errors of a template instance that .fx code calls are the story; "parameter `m` of
+    `search` needs a type annotation" on top of them pointed away from the real error."""
+    from fxload import compile_error
+    text = compile_error(tmp_path, "def search(m, k):\n    return m.nothing(k)\n\n\n"
+                                   "def main() -> None:\n    print(search([1, 2], 3))\n")
+    assert "lists have no method `nothing`" in text and "needs a type annotation" not in text, text

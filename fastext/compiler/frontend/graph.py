@@ -228,7 +228,9 @@ def _unused_templates(unit: "_Unit") -> None:
             continue
         if template.instances:
             continue
-        if missing is not None:
+        # called by .fx code but without an instance: the calls' own errors said why; "needs a
+        # type annotation" on top would point away from them
+        if missing is not None and not (unit.diags and _called(unit, template)):
             star = "*" if template.params.index(missing) == getattr(node, "fx_vararg", None) else ""
             shown = f"{star}{missing.name}: f64` (each item; or i64, str, …)" if star else \
                 f"{missing.name}: f64` (or i64, f64[:], list[f64], …)"
