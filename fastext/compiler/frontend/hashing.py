@@ -80,7 +80,7 @@ def compared_fields(m: ast.FunctionDef, cls: str) -> list[str] | None:
     me, other = m.args.args[0].arg, m.args.args[1].arg
     body = [s for s in m.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
     if len(body) == 2 and isinstance(body[0], ast.If) and not body[0].orelse:
-        test, then = body[0].test, body[0].body     # `if not isinstance(other, C): return NotImplemented`
+        # `if not isinstance(other, C): return NotImplemented`
         if not is_instance_guard(body[0], other, cls):
             return None
         body = body[1:]

@@ -47,7 +47,6 @@ def transform2(fc: "FunctionChecker", node: ast.Call, op: ops.Op, shown: str, re
     if ndim == 1:
         source = f"_r = np.fft.{one}(_a, norm={norm!r})\n"
         return synth.value(fc, source, node, values={"_a": a})
-    cols = "ifft" if kind in ("ifft", "irfft") else "fft"
     if kind == "irfft":         # NumPy's irfftn: the columns first, then the rows' irfft
         source = f"""\
 _m = _a.shape[0]

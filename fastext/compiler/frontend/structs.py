@@ -285,7 +285,6 @@ def method_call(fc: "FunctionChecker", node: ast.Call, owner: ir.Expr, name: str
         static = inherit.static_key(fc.scope, stype, name)
         if static is not None and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
             # `self.combine(x, y)` of a @staticmethod/@classmethod: Python passes no instance
-            from fastext.compiler.frontend.calls import user_call
             return user_call(fc, node, static, f"{stype}.{name}")
         qualname = inherit.method_key(fc.scope, stype, name) or qualname
         below = inherit.defined_below(fc.scope, stype, name)
