@@ -145,3 +145,14 @@ def test_unannotated_function_elsewhere_keeps_its_instances_apart(tmp_path):
     assert m.floats(1.0) == 1.5
     a = np.arange(3.0)
     assert list(m.arrays(a)) == list(p.arrays(a))
+
+
+def test_operator_getters_are_keys_beside_np_vectorize(tmp_path):
+    """`key=itemgetter(1)` is a call in a function-value position, as `np.vectorize(f)` is: the
+    vectorize case must not turn every other call there away (it did: "not a function known at
+    compile time")."""
+    path = tmp_path / "getters.fx"
+    path.write_text("from operator import itemgetter\n\n\ndef main() -> None:\n"
+                    "    pairs = [(1, 'b'), (2, 'a')]\n    pairs.sort(key=itemgetter(1))\n    print(pairs)\n")
+    assert fxload.program_output(fxload.compiled(str(path)), ()) == \
+        fxload.program_output(fxload.interpreted(str(path)), ())

@@ -263,4 +263,6 @@ def test_repeated_calls_hold_no_memory():
         gc.collect()
         grown[name] = tracemalloc.get_traced_memory()[0] - before
         tracemalloc.stop()
-    assert all(g < 20_000 for g in grown.values()), grown
+    # one leaked object a call is >= 32 bytes x 20,000 = 640 KB; one-off growth (type and method
+    # caches warmed by whatever ran earlier in the process: 8-22 KB seen under pytest-xdist) is not
+    assert all(g < 64_000 for g in grown.values()), grown

@@ -99,7 +99,6 @@ def value_of(fc: "FunctionChecker", node: ast.expr) -> FuncValue | None:
         if numpy_name(fc, node.func) == "numpy.vectorize":
             from fastext.compiler.frontend import npvectorize
             return npvectorize.value_of(fc, node, ast.unparse(node.func))
-        return None
     getter = _getter(fc, node)
     if getter is not None:      # `key=itemgetter(1)`: the lambda it stands for
         return closure(fc, getter)
