@@ -151,6 +151,28 @@ def outcome(f, *args):
         return (type(e).__name__, str(e))
 
 
+def printed_outcome(f, *args) -> tuple[str, tuple]:
+    """(what `f(*args)` prints, its `outcome`)."""
+    import contextlib
+    import io
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        out = outcome(f, *args)
+    return buf.getvalue(), out
+
+
+def assert_same_draws(native, python, name: str, *args) -> None:
+    """`name(*args)` of both modules gives the same values and dtype, exactly (array arguments
+    copied for each side: the calls may shuffle them in place)."""
+    import numpy as np
+
+    def call(m):
+        return getattr(m, name)(*[a.copy() if isinstance(a, np.ndarray) else a for a in args])
+    got, expected = np.asarray(call(native)), np.asarray(call(python))
+    assert got.dtype == expected.dtype, (name, args)
+    assert got.tolist() == expected.tolist(), (name, args)
+
+
 def linked_object(path: str, folder) -> str:
     """`path` compiled and linked into folder/<stem>.so, for a child process to load."""
     from fastext.compiler.driver import compile_file

@@ -28,12 +28,7 @@ def py():
     return fxload.interpreted(PATH)
 
 
-def _same(c, py, name, *args):
-    def call(m):
-        return getattr(m, name)(*[a.copy() if isinstance(a, np.ndarray) else a for a in args])
-    got, expected = np.asarray(call(c)), np.asarray(call(py))
-    assert got.dtype == expected.dtype, (name, args)
-    assert got.tolist() == expected.tolist(), (name, args)
+_same = fxload.assert_same_draws
 
 
 @settings(max_examples=30, deadline=None)

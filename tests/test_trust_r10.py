@@ -18,13 +18,7 @@ def both():
     return fxload.compiled(FX), fxload.interpreted(FX)
 
 
-def run(fn, *args):
-    import contextlib
-    import io
-    buf = io.StringIO()
-    with contextlib.redirect_stdout(buf):
-        out = fxload.outcome(fn, *args)
-    return buf.getvalue(), out
+run = fxload.printed_outcome
 
 
 CASES = [("literal_args", 3), ("local_args", 3), ("local_args", 0), ("through_results", 4),

@@ -19,12 +19,7 @@ def both():
     return fxload.compiled(FX), fxload.interpreted(FX)
 
 
-def run(fn, *args):
-    """(stdout, outcome) of one call."""
-    buf = io.StringIO()
-    with contextlib.redirect_stdout(buf):
-        out = fxload.outcome(fn, *args)
-    return buf.getvalue(), out
+run = fxload.printed_outcome
 
 
 CASES = [

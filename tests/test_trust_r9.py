@@ -18,13 +18,7 @@ def both():
     return fxload.compiled(FX), fxload.interpreted(FX)
 
 
-def run(fn, *args):
-    import contextlib
-    import io
-    buf = io.StringIO()
-    with contextlib.redirect_stdout(buf):
-        out = fxload.outcome(fn, *args)
-    return buf.getvalue(), out
+run = fxload.printed_outcome
 
 
 CASES = [("item_reads", 3), ("str_object_keys", 4), ("tuple_of_items", 2), ("sorted_then_append", 1),
