@@ -227,17 +227,11 @@ def applies(fl, e: ir.Intrinsic) -> bool:
 # ------------------------------------------------------------------------------ lowering
 def _bounds(fl, e: ir.Intrinsic, n: ll.Value) -> tuple[ll.Value, ll.Value]:
     """The slice's [lo, hi) normalised as Python's (lo <= hi, both within 0..n)."""
-    from fastext.compiler.lower.text import _native_bound
+    from fastext.compiler.lower.text import _native_bound, slice_bound
     b = fl.b
 
     def bound(x, default):
-        if x is None:
-            return default
-        v = fl.expr(x)
-        v = v if v.type == I64 else b.zext(v, I64) if x.type.is_bool else b.sext(v, I64)
-        wrapped = b.add(v, n)
-        wrapped = b.select(b.icmp_signed("<", wrapped, I64(0)), I64(0), wrapped)
-        v = b.select(b.icmp_signed("<", v, I64(0)), wrapped, v)
+        v = slice_bound(fl, x, default, n)
         return b.select(b.icmp_signed(">", v, n), n, v)
     lo = bound(_native_bound(e.args[1]), I64(0))
     hi = bound(_native_bound(e.args[2]), n)

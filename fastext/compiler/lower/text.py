@@ -174,6 +174,19 @@ def _native_bound(e: ir.Expr):
     return False
 
 
+def slice_bound(fl, x: ir.Expr | None, default: ll.Value, n: ll.Value) -> ll.Value:
+    """One bound of a slice of length-n text as Python reads it: `default` when omitted, a
+    negative one counted from the end, then at least 0 (not clamped at n)."""
+    if x is None:
+        return default
+    b = fl.b
+    v = fl.expr(x)
+    v = v if v.type == I64 else b.zext(v, I64) if x.type.is_bool else b.sext(v, I64)
+    wrapped = b.add(v, n)
+    wrapped = b.select(b.icmp_signed("<", wrapped, I64(0)), I64(0), wrapped)
+    return b.select(b.icmp_signed("<", v, I64(0)), wrapped, v)
+
+
 def _unit_slice(fl, e, args) -> ll.Value:
     """`s[a:b]` of a str with int bounds: PyUnicode_Substring on bounds normalised as Python's
     slices are (negative ones count from the end, then clamp at 0; Substring clamps the end and
@@ -182,17 +195,8 @@ def _unit_slice(fl, e, args) -> ll.Value:
     text, lo_e, hi_e = args[0], _native_bound(args[1]), _native_bound(args[2])
     s = fl.use(text)
     n = api.call(b, "PyUnicode_GetLength", s)
-
-    def bound(x, default):
-        if x is None:
-            return default
-        v = fl.expr(x)
-        v = v if v.type == I64 else b.zext(v, I64) if x.type.is_bool else b.sext(v, I64)
-        wrapped = b.add(v, n)
-        wrapped = b.select(b.icmp_signed("<", wrapped, I64(0)), I64(0), wrapped)
-        return b.select(b.icmp_signed("<", v, I64(0)), wrapped, v)
-    lo = bound(lo_e, I64(0))
-    hi = bound(hi_e, n)
+    lo = slice_bound(fl, lo_e, I64(0), n)
+    hi = slice_bound(fl, hi_e, n, n)
     r = api.call(b, "PyUnicode_Substring", s, lo, hi)
     fl.drop(s, text)
     fl.fail_if_null(r)
