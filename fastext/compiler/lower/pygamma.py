@@ -18,6 +18,7 @@ from __future__ import annotations
 import llvmlite.ir as ll
 
 from fastext.compiler.lower.context import F64, I64
+from fastext.compiler.lower.ircontrol import internal_function
 
 _G = 6.024680040776729583740234375
 _G_MINUS_HALF = 5.524680040776729583740234375
@@ -44,12 +45,9 @@ _LOGPI = 1.144729885849400174143427351353058711647
 class _Emit:
     """One internal function under construction, with the libm calls it makes."""
 
-    def __init__(self, ctx, name: str):
-        self.ctx = ctx
-        self.fn = ll.Function(ctx.module, ll.FunctionType(F64, [F64]), name)
-        self.fn.linkage = "internal"
-        self.fn.attributes.add("nounwind")
-        self.b = ll.IRBuilder(self.fn.append_basic_block("entry"))
+    def __init__(self, ctx, fn: ll.Function, b: ll.IRBuilder):
+        self.ctx, self.fn, self.b = ctx, fn, b
+        fn.attributes.add("nounwind")
 
     def libm(self, name: str, *args: ll.Value) -> ll.Value:
         return self.b.call(self.ctx.libm(name, len(args), exact=True), list(args))
@@ -140,9 +138,10 @@ def _table(ctx, name: str, values: tuple) -> ll.GlobalVariable:
 def _defined(ctx, name: str, body) -> ll.Function:
     """The internal function `name`, its body made by `body(e, x, |x|)` the first time it is
     asked for (a NaN argument is returned as it is, by both functions)."""
-    if name in ctx.module.globals:
-        return ctx.module.globals[name]
-    e = _Emit(ctx, name)
+    fn, b = internal_function(ctx.module, name, F64, [F64])
+    if b is None:
+        return fn
+    e = _Emit(ctx, fn, b)
     (x,) = e.fn.args
     e.returns_if(e.b.fcmp_unordered("uno", x, x), lambda: x, "nan")
     body(e, x, e.llvm("fabs", x))
