@@ -129,7 +129,7 @@ class _Parser:
                 t = ast.Subscript(ast.Name(token, ast.Load()), t, ast.Load())
             elif token == ":":            # `int:float dict`
                 self.take(":")
-                value = self.typ_before_dict()
+                value = self.typ()        # stops at `dict`, which is ours
                 self.take("dict")
                 t = ast.Subscript(ast.Name("dict", ast.Load()), ast.Tuple([t, value], ast.Load()), ast.Load())
             elif token == "order":        # `float[:, :] order(F)`: any layout is taken anyway
@@ -139,17 +139,6 @@ class _Parser:
                 self.take(")")
             else:
                 return t
-
-    def typ_before_dict(self) -> ast.expr:
-        t = self.base()
-        while self.peek() == "[" or self.peek() in ("list", "set"):
-            token = self.peek()
-            if token == "[":
-                t = self.array(t)
-            else:
-                self.take()
-                t = ast.Subscript(ast.Name(token, ast.Load()), t, ast.Load())
-        return t
 
     def base(self) -> ast.expr:
         token = self.take()
